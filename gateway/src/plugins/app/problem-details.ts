@@ -1,0 +1,53 @@
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServiceError } from '@grpc/grpc-js';
+import { decodeGrpcError } from '@govhall/grpc';
+import { isDomainError } from '@govhall/errors';
+import { HTTP_BY_GRPC, TITLE_BY_HTTP, problem, type Problem } from '../../lib/problem';
+import { violationsFromAjv } from '../../lib/ajv-violations';
+
+const HTTP_BY_KIND = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, failed_precondition: 409, unavailable: 503 } as const;
+
+function isServiceError(e: unknown): e is ServiceError {
+  return typeof e === 'object' && e !== null && typeof (e as ServiceError).code === 'number' && 'metadata' in e;
+}
+
+function toProblem(error: unknown): Problem {
+  const fe = error as FastifyError;
+  if (fe.validation) {
+    return problem(400, 'VALIDATION_FAILED', TITLE_BY_HTTP[400]!, '提交的内容不符合要求，请按提示修改后重试', violationsFromAjv(fe.validation, fe.validationContext));
+  }
+  if (isDomainError(error)) {
+    const http = HTTP_BY_KIND[error.kind];
+    return problem(http, error.code, TITLE_BY_HTTP[http] ?? '请求失败', error.message, 'violations' in error ? (error as { violations: never[] }).violations : undefined);
+  }
+  if (isServiceError(error)) {
+    const d = decodeGrpcError(error);
+    const http = HTTP_BY_GRPC[d.code] ?? 500;
+    const detail = http === 500 ? '服务器内部错误，请稍后重试' : d.message;
+    return problem(http, d.reason || `GRPC_${d.code}`, TITLE_BY_HTTP[http] ?? '请求失败', detail, d.violations);
+  }
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    const code = fe.code?.replace(/^FST_(ERR_)?/, '') || `HTTP_${fe.statusCode}`;
+    return problem(fe.statusCode, code, TITLE_BY_HTTP[fe.statusCode] ?? '请求有误', fe.message);
+  }
+  return problem(500, 'INTERNAL', TITLE_BY_HTTP[500]!, '服务器内部错误，请稍后重试');
+}
+
+/** Every error leaves as application/problem+json (RFC 9457) with a stable code and the request id. */
+export default fp(async (app) => {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const body = { ...toProblem(error), instance: request.url, requestId: request.id };
+    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: body.code, status: body.status }, 'request rejected');
+    const headers = (error as { headers?: Record<string, string> }).headers;
+    if (headers) reply.headers(headers);
+    return reply.status(body.status).type('application/problem+json').send(body);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .type('application/problem+json')
+      .send({ ...problem(404, 'ROUTE_NOT_FOUND', TITLE_BY_HTTP[404]!, `没有这个接口：${request.method} ${request.url}`), instance: request.url, requestId: request.id }),
+  );
+}, { name: 'problem-details' });

@@ -1,0 +1,35 @@
+/** One jest run, two projects: unit tests beside the code, integration tests against the real local stack. */
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' }, sourceMaps: 'inline' },
+  ],
+};
+const moduleNameMapper = {
+  '^@govhall/proto$': '<rootDir>/proto/src',
+  '^@govhall/(config|logging|telemetry|grpc|kafka|mongo|auth|errors|testing)$': '<rootDir>/packages/$1/src',
+};
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      moduleNameMapper,
+      testMatch: ['<rootDir>/{packages,services,gateway}/**/src/**/*.test.ts', '<rootDir>/gateway/src/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+      transformIgnorePatterns: ['/node_modules/(?!(\.pnpm/)?jose)'],
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      transform,
+      moduleNameMapper,
+      testMatch: ['<rootDir>/{services,gateway}/**/test/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+      transformIgnorePatterns: ['/node_modules/(?!(\.pnpm/)?jose)'],
+      testTimeout: 120000,
+    },
+  ],
+};

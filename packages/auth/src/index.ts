@@ -1,0 +1,3 @@
+export * from './principal';
+export * from './verifier';
+export * from './service-token';

@@ -1,0 +1,24 @@
+import { actsInTenant, hasAnyRole, principalFromClaims } from './principal';
+
+describe('principalFromClaims', () => {
+  it('keeps only known roles and reads tenant and department', () => {
+    const p = principalFromClaims({
+      sub: 's1',
+      preferred_username: 'yc-clerk',
+      roles: ['window_clerk', 'offline_access', 'uma_authorization'],
+      tenant: '620321',
+      department: '620321-SCJG',
+      azp: 'govhall-portal',
+    });
+    expect(p).toMatchObject({ kind: 'user', roles: ['window_clerk'], tenant: '620321', department: '620321-SCJG' });
+    expect(hasAnyRole(p, ['center_admin'])).toBe(false);
+    expect(actsInTenant(p, '620321')).toBe(true);
+    expect(actsInTenant(p, '620302')).toBe(false);
+  });
+
+  it('recognises service accounts and never lets an empty tenant match', () => {
+    const p = principalFromClaims({ sub: 's2', preferred_username: 'service-account-govhall-dept-demo', roles: ['service'] });
+    expect(p.kind).toBe('service');
+    expect(actsInTenant(p, '')).toBe(false);
+  });
+});

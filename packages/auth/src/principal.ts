@@ -1,0 +1,57 @@
+/** Realm roles GovHall knows (deploy/keycloak/govhall-realm.json defines them). */
+export const ROLES = [
+  'applicant',
+  'window_clerk',
+  'reviewer',
+  'approver',
+  'department_head',
+  'center_admin',
+  'supervisor',
+  'complaint_handler',
+  'finance_reconciler',
+  'ops_admin',
+  'service',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling, as established from a verified token. */
+export interface Principal {
+  kind: 'user' | 'service';
+  subject: string;
+  username: string;
+  /** Region code of the caller's tenant ('' when the token carries none). */
+  tenant: string;
+  roles: Role[];
+  department?: string;
+  /** Legal person an agent (经办人) acts for. */
+  onBehalfOf?: string;
+  /** OAuth client the token was issued to (azp). */
+  clientId: string;
+}
+
+export function hasAnyRole(principal: Principal, roles: readonly Role[]): boolean {
+  return roles.some((r) => principal.roles.includes(r));
+}
+
+/** Staff and service accounts act only in their own tenant (finer scope rules come with identity). */
+export function actsInTenant(principal: Principal, tenant: string): boolean {
+  return principal.tenant !== '' && principal.tenant === tenant;
+}
+
+export function principalFromClaims(claims: Record<string, unknown>): Principal {
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const rawRoles = Array.isArray(claims.roles) ? claims.roles : [];
+  const roles = rawRoles.filter((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r));
+  const username = str(claims.preferred_username) ?? '';
+  const isService = username.startsWith('service-account-');
+  return {
+    kind: isService ? 'service' : 'user',
+    subject: str(claims.sub) ?? '',
+    username,
+    tenant: str(claims.tenant) ?? '',
+    roles,
+    department: str(claims.department),
+    onBehalfOf: str(claims.on_behalf_of),
+    clientId: str(claims.azp) ?? '',
+  };
+}

@@ -1,0 +1,110 @@
+import {
+  Server,
+  ServerCredentials,
+  type Metadata,
+  type sendUnaryData,
+  type ServerUnaryCall,
+  type ServiceDefinition,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation } from 'grpc-health-check';
+import type { Principal, TokenVerifier } from '@govhall/auth';
+import { UnauthenticatedError, isDomainError } from '@govhall/errors';
+import type { Logger } from '@govhall/logging';
+import { PROTO_ROOT } from '@govhall/proto';
+import { toGrpcStatus } from './status-mapping';
+
+export interface CallContext {
+  /** Set when the method requires authentication (the default). */
+  principal: Principal;
+  metadata: Metadata;
+  /** Bearer token as received, to forward on onward calls made for the same caller. */
+  authorization?: string;
+}
+
+export type UnaryHandler<Req, Res> = (request: Req, ctx: CallContext) => Promise<Res>;
+
+export interface GrpcServerOptions {
+  logger: Logger;
+  verifier: TokenVerifier;
+  /** .proto files (relative to proto/) served by reflection, e.g. govhall/catalogue/v1/catalogue_service.proto */
+  reflectionFiles: string[];
+}
+
+const ANONYMOUS: Principal = { kind: 'user', subject: '', username: '', tenant: '', roles: [], clientId: '' };
+
+/**
+ * A gRPC server with health checking, reflection, token verification on every call, domain-error → status
+ * mapping with google.rpc details, and graceful shutdown.
+ */
+export class GrpcServer {
+  readonly server = new Server({ 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
+  readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
+  private readonly serviceNames: string[] = [];
+
+  constructor(private readonly options: GrpcServerOptions) {
+    this.health.addToServer(this.server);
+    const packageDefinition = loadSync(options.reflectionFiles, { includeDirs: [PROTO_ROOT] });
+    new ReflectionService(packageDefinition).addToServer(this.server);
+  }
+
+  /** Wraps a use-case style handler into a grpc-js unary handler. `auth: 'none'` serves anonymous callers. */
+  unary<Req, Res>(method: string, handler: UnaryHandler<Req, Res>, opts: { auth?: 'required' | 'optional' | 'none' } = {}) {
+    const { logger, verifier } = this.options;
+    const auth = opts.auth ?? 'required';
+    return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
+      const header = call.metadata.get('authorization')[0]?.toString();
+      const run = async () => {
+        let principal = ANONYMOUS;
+        if (auth === 'required' || (auth === 'optional' && header)) {
+          if (!header) throw new UnauthenticatedError('TOKEN_MISSING', '请先登录');
+          principal = await verifier.verifyHeader(header);
+        }
+        return handler(call.request, { principal, metadata: call.metadata, authorization: header });
+      };
+      run().then(
+        (res) => callback(null, res),
+        (err: unknown) => {
+          if (isDomainError(err)) {
+            logger.info({ method, code: err.code, kind: err.kind }, 'rpc rejected');
+          } else {
+            logger.error({ method, err }, 'rpc failed');
+          }
+          callback(toGrpcStatus(err));
+        },
+      );
+    };
+  }
+
+  addService(name: string, definition: ServiceDefinition, implementation: UntypedServiceImplementation): void {
+    this.server.addService(definition, implementation);
+    this.serviceNames.push(name);
+  }
+
+  async listen(host: string, port: number): Promise<number> {
+    const bound = await new Promise<number>((resolve, reject) =>
+      this.server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+    );
+    this.health.setStatus('', 'SERVING');
+    for (const name of this.serviceNames) this.health.setStatus(name, 'SERVING');
+    return bound;
+  }
+
+  /** Stops taking calls, lets in-flight calls finish for up to graceMs, then forces. */
+  async shutdown(graceMs = 10_000): Promise<void> {
+    this.health.setStatus('', 'NOT_SERVING');
+    for (const name of this.serviceNames) this.health.setStatus(name, 'NOT_SERVING');
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.server.forceShutdown();
+        resolve();
+      }, graceMs);
+      this.server.tryShutdown(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}

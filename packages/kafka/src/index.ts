@@ -1,0 +1,6 @@
+export * from './client';
+export * from './envelope';
+export * from './outbox';
+export * from './outbox-relay';
+export * from './consumer';
+export { type Kafka, type Producer, type Consumer } from 'kafkajs';

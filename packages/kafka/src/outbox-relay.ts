@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { context, propagation, trace, ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import type { Producer } from 'kafkajs';
+import type { Collection, Document } from 'mongodb';
+import type { Logger } from '@govhall/logging';
+import type { OutboxMessage } from './outbox';
+
+export interface OutboxRelayOptions {
+  /** Collections whose documents carry an `outbox` array. */
+  collections: Collection<Document>[];
+  producer: Producer;
+  logger: Logger;
+  /** How long a replica owns a document's outbox while sending it. */
+  leaseMs?: number;
+  pollMs?: number;
+  batchSize?: number;
+}
+
+interface OutboxDoc {
+  _id: unknown;
+  outbox: OutboxMessage[];
+}
+
+const tracer = trace.getTracer('@govhall/kafka');
+
+/**
+ * Relays outbox messages to Kafka and removes them once the broker acknowledged them. Several replicas may run
+ * it: a document is leased by one replica at a time; if a replica dies mid-send its lease expires and another
+ * resends (at-least-once; consumers dedupe by event id). While the broker is down messages stay in the outbox.
+ */
+export class OutboxRelay {
+  private readonly owner = randomUUID();
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private draining?: Promise<void>;
+  private wakeRequested = false;
+  private failures = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {}
+
+  start(): void {
+    this.running = true;
+    this.schedule(0);
+  }
+
+  /** Asks for an immediate pass (called after a local write that added outbox messages). */
+  nudge(): void {
+    if (!this.running) return;
+    if (this.draining) {
+      this.wakeRequested = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    await this.draining;
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.draining = this.pass()
+        .catch((err: unknown) => this.options.logger.error({ err }, 'outbox relay pass failed'))
+        .finally(() => {
+          this.draining = undefined;
+          if (!this.running) return;
+          const backoff = this.failures > 0 ? Math.min(5_000, 200 * 2 ** Math.min(this.failures, 5)) : undefined;
+          const next = backoff ?? (this.wakeRequested ? 0 : (this.options.pollMs ?? 500));
+          this.wakeRequested = false;
+          this.schedule(next);
+        });
+    }, delay);
+  }
+
+  /** One pass over every collection; returns after sending what it could. Exposed for tests and shutdown. */
+  async pass(): Promise<void> {
+    for (const collection of this.options.collections) {
+      const pending = (await collection
+        .find({ 'outbox.0': { $exists: true } }, { projection: { _id: 1 } })
+        .limit(this.options.batchSize ?? 100)
+        .toArray()) as { _id: unknown }[];
+      for (const { _id } of pending) {
+        if (!this.running && this.timer === undefined) return;
+        await this.relayDocument(collection, _id);
+      }
+    }
+  }
+
+  private async relayDocument(collection: Collection<Document>, id: unknown): Promise<void> {
+    const now = new Date();
+    const leaseMs = this.options.leaseMs ?? 30_000;
+    const claimed = (await collection.findOneAndUpdate(
+      { _id: id as never, $or: [{ outboxLease: { $exists: false } }, { outboxLease: null }, { 'outboxLease.until': { $lt: now } }] },
+      { $set: { outboxLease: { owner: this.owner, until: new Date(now.getTime() + leaseMs) } } },
+      { returnDocument: 'after', projection: { outbox: 1 } },
+    )) as OutboxDoc | null;
+    if (!claimed || claimed.outbox.length === 0) {
+      if (claimed) await collection.updateOne({ _id: id as never, 'outboxLease.owner': this.owner }, { $unset: { outboxLease: '' } });
+      return;
+    }
+    try {
+      for (const message of claimed.outbox) await this.send(message);
+      this.failures = 0;
+    } catch (err) {
+      this.failures += 1;
+      this.options.logger.warn({ err, documentId: String(id), failures: this.failures }, 'outbox relay could not reach Kafka; will retry');
+      await collection.updateOne({ _id: id as never, 'outboxLease.owner': this.owner }, { $unset: { outboxLease: '' } });
+      return;
+    }
+    const sentIds = claimed.outbox.map((m) => m.id);
+    await collection.updateOne(
+      { _id: id as never },
+      { $pull: { outbox: { id: { $in: sentIds } } } as never },
+    );
+    await collection.updateOne({ _id: id as never, 'outboxLease.owner': this.owner }, { $unset: { outboxLease: '' } });
+  }
+
+  private async send(message: OutboxMessage): Promise<void> {
+    const parent = message.traceparent
+      ? propagation.extract(ROOT_CONTEXT, { traceparent: message.traceparent, tracestate: message.tracestate })
+      : ROOT_CONTEXT;
+    await tracer.startActiveSpan(`outbox relay ${message.topic}`, { kind: SpanKind.INTERNAL }, parent, async (span) => {
+      try {
+        await context.with(trace.setSpan(parent, span), () =>
+          this.options.producer.send({
+            topic: message.topic,
+            acks: -1,
+            messages: [{ key: message.key, value: toBuffer(message.value), headers: { 'event-id': message.id } }],
+          }),
+        );
+      } catch (err) {
+        span.recordException(err as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw err;
+      } finally {
+        span.end();
+      }
+    });
+  }
+}
+
+/** The driver hands back BSON Binary for fields stored as Buffer. */
+function toBuffer(value: unknown): Buffer {
+  if (Buffer.isBuffer(value)) return value;
+  const binary = value as { buffer: Uint8Array; position: number };
+  return Buffer.from(binary.buffer.subarray(0, binary.position));
+}

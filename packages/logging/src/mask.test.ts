@@ -1,0 +1,13 @@
+import { maskIdNumber, maskPhone, maskText } from './mask';
+
+describe('masking', () => {
+  it('masks an ID number keeping the first 4 and last 4', () => {
+    expect(maskIdNumber('62032119900307123X')).toBe('6203**********123X');
+  });
+  it('masks a mobile number', () => {
+    expect(maskPhone('13912345678')).toBe('139****5678');
+  });
+  it('masks numbers inside free text', () => {
+    expect(maskText('申请人 62032119900307123X 电话 13912345678')).toBe('申请人 6203**********123X 电话 139****5678');
+  });
+});

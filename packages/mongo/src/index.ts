@@ -1,0 +1,48 @@
+import mongoose, { type Connection, type Model } from 'mongoose';
+import { ConcurrencyError } from '@govhall/errors';
+
+export { mongoose };
+export type { Connection, Model };
+
+/**
+ * Opens the service's own database. Each service has exactly one database; no service reads another's.
+ * Works against MongoDB (replica set in production) and FerretDB (local): nothing here needs transactions.
+ */
+export async function connectMongo(uri: string, dbName: string): Promise<Connection> {
+  const conn = mongoose.createConnection(uri, {
+    dbName,
+    serverSelectionTimeoutMS: 10_000,
+    autoIndex: false,
+    autoCreate: true,
+    maxPoolSize: 20,
+  });
+  return conn.asPromise();
+}
+
+/** Creates the indexes declared on each model's schema (every index names the query it serves). */
+export async function ensureIndexes(models: Model<any>[]): Promise<void> {
+  for (const model of models) await model.createIndexes();
+}
+
+/**
+ * Optimistic concurrency: applies `update` only if the document still has `expectedVersion`, and bumps the
+ * version in the same single-document write. Throws ConcurrencyError when someone else changed it first.
+ */
+export async function updateVersioned(
+  model: Model<any>,
+  id: string,
+  expectedVersion: number,
+  update: Record<string, unknown>,
+): Promise<void> {
+  const inc = (update.$inc as Record<string, number> | undefined) ?? {};
+  const result = await model.updateOne(
+    { _id: id, version: expectedVersion },
+    { ...update, $inc: { ...inc, version: 1 } },
+  );
+  if (result.matchedCount === 0) throw new ConcurrencyError();
+}
+
+/** True for a duplicate-key error (E11000) from MongoDB or FerretDB. */
+export function isDuplicateKeyError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: number }).code === 11000;
+}

@@ -1,0 +1,1 @@
+export { EventEnvelope } from './gen/govhall/events/v1/envelope';

@@ -1,0 +1,2 @@
+export { Status, BadRequest, BadRequest_FieldViolation, ErrorInfo, LocalizedMessage } from './gen/google/rpc/status';
+export { Any } from './gen/google/protobuf/any';

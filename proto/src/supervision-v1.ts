@@ -1,0 +1,1 @@
+export * from './gen/govhall/supervision/v1/supervision_service';

@@ -1,0 +1,42 @@
+import type { Principal } from '@govhall/auth';
+import { buildEnvelope, toOutboxMessage, type OutboxMessage } from '@govhall/kafka';
+import { catalogueV1, commonV1 } from '@govhall/proto';
+import type { ItemEvent } from '../../domain/item';
+import { toProtoItem } from '../grpc/item.mapper';
+
+/** Topic of the item stream; key = item id. Listed in deploy/kafka/topics.txt. */
+export const ITEM_TOPIC = 'govhall.catalogue.item';
+
+export function toActor(p: Principal): commonV1.Actor {
+  return {
+    kind: p.kind === 'service' ? commonV1.ActorKind.ACTOR_KIND_SERVICE : commonV1.ActorKind.ACTOR_KIND_USER,
+    subject: p.subject,
+    username: p.username,
+    tenant: p.tenant,
+    roles: p.roles,
+    department: p.department ?? '',
+    onBehalfOf: p.onBehalfOf ?? '',
+  };
+}
+
+/** Translates domain events into outbox messages carrying the shared envelope. */
+export function toOutbox(events: ItemEvent[], actor: Principal): OutboxMessage[] {
+  return events.map((event) => {
+    switch (event.type) {
+      case 'ItemDraftCreated':
+        return toOutboxMessage(
+          ITEM_TOPIC,
+          buildEnvelope({
+            type: 'govhall.catalogue.v1.ItemDraftCreated',
+            codec: catalogueV1.ItemDraftCreated,
+            payload: { item: toProtoItem(event.item) },
+            tenant: event.item.tenant,
+            aggregateId: event.item.id,
+            aggregateVersion: event.item.version,
+            actor: toActor(actor),
+            occurredAt: event.item.updatedAt,
+          }),
+        );
+    }
+  });
+}

@@ -1,0 +1,44 @@
+import type { Principal } from '@govhall/auth';
+import { isDuplicateKeyError, type Connection, type Model } from '@govhall/mongo';
+import type { Item, ItemEvent } from '../../domain/item';
+import type { ItemRepository } from '../../usecases/ports';
+import { toOutbox } from '../kafka/item-events';
+import { itemSchema, type ItemDocument } from './item.schema';
+
+const PROJECTION = { outbox: 0, outboxLease: 0, idempotencyKey: 0 } as const;
+
+export class MongoItemRepository implements ItemRepository {
+  readonly model: Model<ItemDocument>;
+
+  constructor(connection: Connection) {
+    this.model = connection.model<ItemDocument>('Item', itemSchema);
+  }
+
+  async insert(item: Item, events: ItemEvent[], idempotencyKey: string, actor: Principal) {
+    const { id, ...fields } = item;
+    try {
+      // State and events in one document write: the outbox relay publishes them afterwards.
+      await this.model.collection.insertOne({ _id: id as never, ...fields, idempotencyKey, outbox: toOutbox(events, actor) });
+      return { item, created: true };
+    } catch (e) {
+      if (!isDuplicateKeyError(e)) throw e;
+      const existing = await this.findByIdempotencyKey(item.tenant, idempotencyKey);
+      if (!existing) throw e;
+      return { item: existing, created: false };
+    }
+  }
+
+  async findById(id: string): Promise<Item | null> {
+    return toItem(await this.model.findById(id, PROJECTION).lean());
+  }
+
+  async findByIdempotencyKey(tenant: string, idempotencyKey: string): Promise<Item | null> {
+    return toItem(await this.model.findOne({ tenant, idempotencyKey }, PROJECTION).lean());
+  }
+}
+
+function toItem(doc: (Record<string, unknown> & { _id: unknown }) | null): Item | null {
+  if (!doc) return null;
+  const { _id, ...rest } = doc;
+  return { id: String(_id), ...(rest as Omit<Item, 'id'>) };
+}

@@ -1,0 +1,54 @@
+import { telemetry } from './instrumentation';
+import { randomUUID } from 'node:crypto';
+import { createTokenVerifier } from '@govhall/auth';
+import { GrpcServer } from '@govhall/grpc';
+import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
+import { createLogger } from '@govhall/logging';
+import { connectMongo, ensureIndexes } from '@govhall/mongo';
+import { config } from './config';
+import { registerCatalogueService } from './adapters/grpc/catalogue.grpc-handler';
+import { MongoItemRepository } from './adapters/mongo/item.repository';
+import { createDraftItemUseCase } from './usecases/create-draft-item/create-draft-item.usecase';
+import { getItemUseCase } from './usecases/get-item/get-item.usecase';
+
+async function main() {
+  const logger = createLogger('catalogue', config.LOG_LEVEL);
+  const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB);
+  const items = new MongoItemRepository(connection);
+  await ensureIndexes([items.model]);
+
+  const kafka = createKafka('catalogue', config.KAFKA_BROKERS, logger);
+  const producer = await createProducer(kafka);
+  const relay = new OutboxRelay({ collections: [items.model.collection], producer, logger, pollMs: config.OUTBOX_POLL_MS });
+  relay.start();
+
+  const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
+  const server = new GrpcServer({ logger, verifier, reflectionFiles: ['govhall/catalogue/v1/catalogue_service.proto'] });
+  registerCatalogueService(server, {
+    createDraftItem: createDraftItemUseCase({ items, clock: { now: () => new Date() }, ids: { newId: randomUUID } }),
+    getItem: getItemUseCase({ items }),
+    afterWrite: () => relay.nudge(),
+  });
+  const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
+  logger.info({ port }, 'catalogue listening');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await server.shutdown(config.SHUTDOWN_GRACE_MS);
+    await relay.stop();
+    await producer.disconnect();
+    await connection.close();
+    await telemetry.shutdown();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`catalogue: failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

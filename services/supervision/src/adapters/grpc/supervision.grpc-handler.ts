@@ -1,0 +1,17 @@
+import type { GrpcServer } from '@govhall/grpc';
+import { supervisionV1 } from '@govhall/proto';
+import type { listRecordedEventsUseCase } from '../../usecases/list-recorded-events/list-recorded-events.usecase';
+
+/** govhall.supervision.v1.SupervisionService: proto ⇄ use case. */
+export function registerSupervisionService(
+  server: GrpcServer,
+  uc: { listRecordedEvents: ReturnType<typeof listRecordedEventsUseCase> },
+): void {
+  const impl: supervisionV1.SupervisionServiceServer = {
+    listRecordedEvents: server.unary<supervisionV1.ListRecordedEventsRequest, supervisionV1.ListRecordedEventsResponse>(
+      'ListRecordedEvents',
+      async (req, ctx) => ({ events: await uc.listRecordedEvents(req.aggregateId, ctx.principal) }),
+    ),
+  };
+  server.addService('govhall.supervision.v1.SupervisionService', supervisionV1.SupervisionServiceService, impl);
+}

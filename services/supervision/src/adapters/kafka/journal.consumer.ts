@@ -1,0 +1,39 @@
+import { startConsumer, type Kafka, type Consumer, type ReceivedEvent } from '@govhall/kafka';
+import type { Logger } from '@govhall/logging';
+import type { Connection } from '@govhall/mongo';
+import type { recordEventUseCase } from '../../usecases/record-event/record-event.usecase';
+
+/** Topics supervision watches; it grows with every service's streams. */
+export const WATCHED_TOPICS = ['govhall.catalogue.item'];
+
+/** Records every envelope of every watched topic, whatever its type. */
+export async function startJournalConsumer(deps: {
+  kafka: Kafka;
+  connection: Connection;
+  logger: Logger;
+  recordEvent: ReturnType<typeof recordEventUseCase>;
+}): Promise<Consumer> {
+  const inbox = deps.connection.collection<{ _id: string; type: string; handledAt: Date }>('inbox_journal');
+  const record = deps.recordEvent;
+  const handler = async ({ topic, envelope }: ReceivedEvent) => {
+    await record({
+      eventId: envelope.id,
+      type: envelope.type,
+      tenant: envelope.tenant,
+      aggregateId: envelope.aggregateId,
+      aggregateVersion: envelope.aggregateVersion,
+      occurredAt: envelope.occurredAt ?? new Date(0),
+      topic,
+      traceparent: envelope.traceparent,
+    });
+  };
+  return startConsumer({
+    kafka: deps.kafka,
+    groupId: 'supervision-journal',
+    topics: WATCHED_TOPICS,
+    logger: deps.logger,
+    inbox,
+    handlers: {},
+    otherTypes: handler,
+  });
+}

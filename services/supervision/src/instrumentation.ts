@@ -1,0 +1,4 @@
+// Imported first by main.ts: instrumentation must patch http, grpc, kafkajs and mongodb before they load.
+import { startTelemetry } from '@govhall/telemetry';
+
+export const telemetry = startTelemetry({ serviceName: 'supervision', metricsPort: Number(process.env.METRICS_PORT ?? 9477) });

@@ -1,0 +1,47 @@
+import { ForbiddenError, ValidationError } from '@govhall/errors';
+import type { Principal } from '@govhall/auth';
+import type { RecordedEvent } from '../../domain/recorded-event';
+import type { EventJournal } from '../ports';
+import { recordEventUseCase } from '../record-event/record-event.usecase';
+import { listRecordedEventsUseCase } from './list-recorded-events.usecase';
+
+class MemoryJournal implements EventJournal {
+  events = new Map<string, RecordedEvent>();
+  async record(e: RecordedEvent) {
+    if (!this.events.has(e.eventId)) this.events.set(e.eventId, e);
+  }
+  async listByAggregate(id: string) {
+    return [...this.events.values()].filter((e) => e.aggregateId === id);
+  }
+}
+
+const who = (roles: Principal['roles'], tenant = '620321'): Principal => ({ kind: 'user', subject: 's', username: 'u', tenant, roles, clientId: 'c' });
+const event = (eventId: string, tenant: string) => ({
+  eventId,
+  type: 'govhall.catalogue.v1.ItemDraftCreated',
+  tenant,
+  aggregateId: 'agg-1',
+  aggregateVersion: 1,
+  occurredAt: new Date(),
+  topic: 'govhall.catalogue.item',
+  traceparent: '',
+});
+
+describe('event journal use cases', () => {
+  it('records an event once and scopes supervisors to their tenant', async () => {
+    const journal = new MemoryJournal();
+    const record = recordEventUseCase({ journal, clock: { now: () => new Date() } });
+    await record(event('e1', '620321'));
+    await record(event('e1', '620321'));
+    await record(event('e2', '620302'));
+    const list = listRecordedEventsUseCase({ journal });
+    expect(await list('agg-1', who(['supervisor']))).toHaveLength(1);
+    expect(await list('agg-1', who(['ops_admin']))).toHaveLength(2);
+  });
+
+  it('refuses other roles and malformed ids', async () => {
+    const list = listRecordedEventsUseCase({ journal: new MemoryJournal() });
+    await expect(list('agg-1', who(['window_clerk']))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(list('a b', who(['supervisor']))).rejects.toBeInstanceOf(ValidationError);
+  });
+});
