@@ -11,6 +11,8 @@ const moduleNameMapper = {
 };
 
 module.exports = {
+  // Integration tests start processes and wait for Kafka; unit tests finish long before this.
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',
@@ -29,7 +31,6 @@ module.exports = {
       testMatch: ['<rootDir>/{services,gateway}/**/test/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
       transformIgnorePatterns: ['/node_modules/(?!(\.pnpm/)?jose)'],
-      testTimeout: 120000,
     },
   ],
 };

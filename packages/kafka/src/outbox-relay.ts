@@ -63,7 +63,10 @@ export class OutboxRelay {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.draining = this.pass()
-        .catch((err: unknown) => this.options.logger.error({ err }, 'outbox relay pass failed'))
+        .catch((err: unknown) => {
+          this.failures += 1;
+          this.options.logger.error({ err, failures: this.failures }, 'outbox relay pass failed');
+        })
         .finally(() => {
           this.draining = undefined;
           if (!this.running) return;
@@ -77,38 +80,39 @@ export class OutboxRelay {
 
   /** One pass over every collection; returns after sending what it could. Exposed for tests and shutdown. */
   async pass(): Promise<void> {
+    let ok = true;
     for (const collection of this.options.collections) {
       const pending = (await collection
         .find({ 'outbox.0': { $exists: true } }, { projection: { _id: 1 } })
         .limit(this.options.batchSize ?? 100)
         .toArray()) as { _id: unknown }[];
       for (const { _id } of pending) {
-        if (!this.running && this.timer === undefined) return;
-        await this.relayDocument(collection, _id);
+        ok = (await this.relayDocument(collection, _id)) && ok;
       }
     }
+    this.failures = ok ? 0 : this.failures + 1;
   }
 
-  private async relayDocument(collection: Collection<Document>, id: unknown): Promise<void> {
+  /** Sends one document's outbox; false when Kafka could not be reached (the messages stay). */
+  private async relayDocument(collection: Collection<Document>, id: unknown): Promise<boolean> {
     const now = new Date();
     const leaseMs = this.options.leaseMs ?? 30_000;
     const claimed = (await collection.findOneAndUpdate(
       { _id: id as never, $or: [{ outboxLease: { $exists: false } }, { outboxLease: null }, { 'outboxLease.until': { $lt: now } }] },
       { $set: { outboxLease: { owner: this.owner, until: new Date(now.getTime() + leaseMs) } } },
-      { returnDocument: 'after', projection: { outbox: 1 } },
+      // No projection: FerretDB's findAndModify does not implement `fields`.
+      { returnDocument: 'after' },
     )) as OutboxDoc | null;
     if (!claimed || claimed.outbox.length === 0) {
       if (claimed) await collection.updateOne({ _id: id as never, 'outboxLease.owner': this.owner }, { $unset: { outboxLease: '' } });
-      return;
+      return true;
     }
     try {
       for (const message of claimed.outbox) await this.send(message);
-      this.failures = 0;
     } catch (err) {
-      this.failures += 1;
-      this.options.logger.warn({ err, documentId: String(id), failures: this.failures }, 'outbox relay could not reach Kafka; will retry');
+      this.options.logger.warn({ err, documentId: String(id), failures: this.failures + 1 }, 'outbox relay could not reach Kafka; will retry');
       await collection.updateOne({ _id: id as never, 'outboxLease.owner': this.owner }, { $unset: { outboxLease: '' } });
-      return;
+      return false;
     }
     const sentIds = claimed.outbox.map((m) => m.id);
     await collection.updateOne(
@@ -116,6 +120,7 @@ export class OutboxRelay {
       { $pull: { outbox: { id: { $in: sentIds } } } as never },
     );
     await collection.updateOne({ _id: id as never, 'outboxLease.owner': this.owner }, { $unset: { outboxLease: '' } });
+    return true;
   }
 
   private async send(message: OutboxMessage): Promise<void> {

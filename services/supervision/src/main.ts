@@ -22,6 +22,7 @@ async function main() {
     kafka,
     connection,
     logger,
+    groupId: config.KAFKA_GROUP_ID,
     recordEvent: recordEventUseCase({ journal, clock: { now: () => new Date() } }),
   });
 

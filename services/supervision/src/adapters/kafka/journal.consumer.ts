@@ -11,6 +11,7 @@ export async function startJournalConsumer(deps: {
   kafka: Kafka;
   connection: Connection;
   logger: Logger;
+  groupId: string;
   recordEvent: ReturnType<typeof recordEventUseCase>;
 }): Promise<Consumer> {
   const inbox = deps.connection.collection<{ _id: string; type: string; handledAt: Date }>('inbox_journal');
@@ -29,7 +30,7 @@ export async function startJournalConsumer(deps: {
   };
   return startConsumer({
     kafka: deps.kafka,
-    groupId: 'supervision-journal',
+    groupId: deps.groupId,
     topics: WATCHED_TOPICS,
     logger: deps.logger,
     inbox,

@@ -1,0 +1,5 @@
+export * from './stack';
+export * from './tokens';
+export * from './processes';
+export * from './otlp-receiver';
+export { MongoClient } from 'mongodb';

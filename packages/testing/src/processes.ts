@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { REPO_ROOT, stack, waitFor } from './stack';
+
+export interface RunningProcess {
+  name: string;
+  child: ChildProcess;
+  logFile: string;
+  /** SIGTERM and wait for exit (graceful shutdown). */
+  stop(): Promise<void>;
+  /** SIGKILL: a crash, nothing flushed. */
+  kill(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Name for logs, e.g. "catalogue". */
+  name: string;
+  /** Built entry point relative to the repo root, e.g. services/catalogue/dist/main.js */
+  entry: string;
+  env: Record<string, string>;
+  /** TCP port that accepts connections once the process is ready. */
+  readyPort: number;
+  timeoutMs?: number;
+}
+
+export function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** A free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+/** Starts a GovHall process (its own OS process, as in production) and waits until it accepts connections. */
+export async function startProcess(options: StartOptions): Promise<RunningProcess> {
+  fs.mkdirSync(stack.logDir, { recursive: true });
+  const logFile = path.join(stack.logDir, `test-${options.name}.log`);
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, options.entry)], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
+    stdio: ['ignore', out, out],
+  });
+  fs.closeSync(out);
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  await waitFor(
+    async () => {
+      if (exited) throw new Error(`${options.name} exited during start; see ${logFile}`);
+      return portOpen(options.readyPort);
+    },
+    { timeoutMs: options.timeoutMs ?? 30_000, what: `${options.name} on port ${options.readyPort} (log: ${logFile})` },
+  );
+  const signal = async (sig: NodeJS.Signals) => {
+    if (exited) return;
+    child.kill(sig);
+    await exit;
+  };
+  return { name: options.name, child, logFile, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
+}
