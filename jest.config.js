@@ -21,7 +21,6 @@ module.exports = {
       moduleNameMapper,
       testMatch: ['<rootDir>/{packages,services,gateway}/**/src/**/*.test.ts', '<rootDir>/gateway/src/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-      transformIgnorePatterns: ['/node_modules/(?!(\.pnpm/)?jose)'],
     },
     {
       displayName: 'integration',
@@ -30,7 +29,6 @@ module.exports = {
       moduleNameMapper,
       testMatch: ['<rootDir>/{services,gateway}/**/test/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-      transformIgnorePatterns: ['/node_modules/(?!(\.pnpm/)?jose)'],
     },
   ],
 };

@@ -38,7 +38,11 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
   });
 
   await app.register(problemDetails);
-  await app.register(security, { corsOrigins: config.CORS_ORIGINS, rateLimitMax: config.RATE_LIMIT_MAX, rateLimitWindow: config.RATE_LIMIT_WINDOW });
+  await app.register(security, {
+    corsOrigins: config.CORS_ORIGINS,
+    rateLimitMax: config.RATE_LIMIT_MAX,
+    rateLimitWindow: config.RATE_LIMIT_WINDOW,
+  });
   await app.register(openapi, { publicUrl: config.PUBLIC_URL });
   await app.register(auth, { verifier });
   await app.register(grpcClients, { catalogueAddress: config.CATALOGUE_GRPC_ADDR });

@@ -6,11 +6,19 @@ export const configShape = {
   LOG_LEVEL: common.logLevel,
   KEYCLOAK_URL: common.url,
   KEYCLOAK_REALM: z.string().min(1).default('govhall'),
-  CATALOGUE_GRPC_ADDR: z.string().regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port').default('127.0.0.1:50051'),
+  CATALOGUE_GRPC_ADDR: z
+    .string()
+    .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
+    .default('127.0.0.1:50051'),
   CORS_ORIGINS: z
     .string()
     .default('http://localhost:3000')
-    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(6000),
   RATE_LIMIT_WINDOW: z.string().default('1 minute'),
   GRPC_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),

@@ -1,4 +1,12 @@
-import { freePort, startOtlpReceiver, startProcess, stack, uniqueSuffix, type OtlpReceiver, type RunningProcess } from '@govhall/testing';
+import {
+  freePort,
+  startOtlpReceiver,
+  startProcess,
+  stack,
+  uniqueSuffix,
+  type OtlpReceiver,
+  type RunningProcess,
+} from '@govhall/testing';
 
 /** The foundation slice as separate processes: supervision, catalogue and the gateway, exporting traces. */
 export interface SliceStack {
@@ -15,7 +23,14 @@ export interface SliceStack {
 export async function startSliceStack(): Promise<SliceStack> {
   const suffix = uniqueSuffix();
   const otlp = await startOtlpReceiver();
-  const [cataloguePort, supervisionPort, gatewayPort, m1, m2, m3] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const [cataloguePort, supervisionPort, gatewayPort, m1, m2, m3] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   const common = {
     MONGODB_URI: stack.mongoUri,
     KAFKA_BROKERS: stack.kafkaBrokers,
@@ -31,19 +46,39 @@ export async function startSliceStack(): Promise<SliceStack> {
   const supervision = await startProcess({
     name: 'supervision',
     entry: 'services/supervision/dist/main.js',
-    env: { ...common, GRPC_PORT: String(supervisionPort), MONGODB_DB: supervisionDb, KAFKA_GROUP_ID: `supervision-journal-t${suffix}`, METRICS_PORT: String(m1), GRPC_HOST: '127.0.0.1' },
+    env: {
+      ...common,
+      GRPC_PORT: String(supervisionPort),
+      MONGODB_DB: supervisionDb,
+      KAFKA_GROUP_ID: `supervision-journal-t${suffix}`,
+      METRICS_PORT: String(m1),
+      GRPC_HOST: '127.0.0.1',
+    },
     readyPort: supervisionPort,
   });
   const catalogue = await startProcess({
     name: 'catalogue',
     entry: 'services/catalogue/dist/main.js',
-    env: { ...common, GRPC_PORT: String(cataloguePort), MONGODB_DB: catalogueDb, METRICS_PORT: String(m2), GRPC_HOST: '127.0.0.1', OUTBOX_POLL_MS: '200' },
+    env: {
+      ...common,
+      GRPC_PORT: String(cataloguePort),
+      MONGODB_DB: catalogueDb,
+      METRICS_PORT: String(m2),
+      GRPC_HOST: '127.0.0.1',
+      OUTBOX_POLL_MS: '200',
+    },
     readyPort: cataloguePort,
   });
   const gateway = await startProcess({
     name: 'gateway',
     entry: 'gateway/dist/server.js',
-    env: { ...common, PORT: String(gatewayPort), HOST: '127.0.0.1', CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`, METRICS_PORT: String(m3) },
+    env: {
+      ...common,
+      PORT: String(gatewayPort),
+      HOST: '127.0.0.1',
+      CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
+      METRICS_PORT: String(m3),
+    },
     readyPort: gatewayPort,
   });
   const processes = { catalogue, supervision, gateway };

@@ -27,7 +27,11 @@ async function post(body: unknown, headers: Record<string, string>) {
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-  return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as Record<string, any> };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    body: (await res.json()) as Record<string, any>,
+  };
 }
 
 async function recorded(aggregateId: string) {
@@ -65,25 +69,38 @@ describe('the foundation slice: gateway → catalogue (gRPC, MongoDB outbox) →
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: '食品经营许可', status: 'draft', version: 1, tenant: '620321' });
 
-    const read = await fetch(`${slice.gatewayUrl}/api/v1/catalogue/items/${created.body.id}`, { headers: { authorization: `Bearer ${token}` } });
+    const read = await fetch(`${slice.gatewayUrl}/api/v1/catalogue/items/${created.body.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(read.status).toBe(200);
     expect(await read.json()).toMatchObject({ id: created.body.id, basicCode: '000172028000' });
 
-    const events = await waitFor(async () => {
-      const e = await recorded(created.body.id);
-      return e.length > 0 && e;
-    }, { what: 'supervision to record the event' });
+    const events = await waitFor(
+      async () => {
+        const e = await recorded(created.body.id);
+        return e.length > 0 && e;
+      },
+      { what: 'supervision to record the event' },
+    );
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'govhall.catalogue.v1.ItemDraftCreated', tenant: '620321', aggregateVersion: 1, topic: 'govhall.catalogue.item' });
+    expect(events[0]).toMatchObject({
+      type: 'govhall.catalogue.v1.ItemDraftCreated',
+      tenant: '620321',
+      aggregateVersion: 1,
+      topic: 'govhall.catalogue.item',
+    });
 
     // The trace connects gateway → gRPC → Kafka → consumer.
-    const services = await waitFor(async () => {
-      const inTrace = slice.otlp.spans.filter((s) => s.traceId === traceId);
-      const byService = new Set(inTrace.map((s) => s.service));
-      const consumer = inTrace.some((s) => s.service === 'supervision' && s.kind === 5);
-      const producer = inTrace.some((s) => s.service === 'catalogue' && s.kind === 4);
-      return byService.has('gateway') && consumer && producer && inTrace;
-    }, { what: 'spans of gateway, catalogue producer and supervision consumer in one trace' });
+    const services = await waitFor(
+      async () => {
+        const inTrace = slice.otlp.spans.filter((s) => s.traceId === traceId);
+        const byService = new Set(inTrace.map((s) => s.service));
+        const consumer = inTrace.some((s) => s.service === 'supervision' && s.kind === 5);
+        const producer = inTrace.some((s) => s.service === 'catalogue' && s.kind === 4);
+        return byService.has('gateway') && consumer && producer && inTrace;
+      },
+      { what: 'spans of gateway, catalogue producer and supervision consumer in one trace' },
+    );
     const kinds = services.map((s) => `${s.service}:${s.kind}`);
     expect(kinds).toEqual(expect.arrayContaining(['gateway:2', 'catalogue:2', 'catalogue:4', 'supervision:5']));
   });
@@ -91,11 +108,20 @@ describe('the foundation slice: gateway → catalogue (gRPC, MongoDB outbox) →
   it('answers a retried create with the same item and publishes one event', async () => {
     const token = await userToken('yc-admin');
     const key = newKey();
-    const first = await post(draft({ name: '公共场所卫生许可', basicCode: '000117022000' }), { authorization: `Bearer ${token}`, 'idempotency-key': key });
-    const second = await post(draft({ name: '公共场所卫生许可', basicCode: '000117022000' }), { authorization: `Bearer ${token}`, 'idempotency-key': key });
+    const first = await post(draft({ name: '公共场所卫生许可', basicCode: '000117022000' }), {
+      authorization: `Bearer ${token}`,
+      'idempotency-key': key,
+    });
+    const second = await post(draft({ name: '公共场所卫生许可', basicCode: '000117022000' }), {
+      authorization: `Bearer ${token}`,
+      'idempotency-key': key,
+    });
     expect(first.status).toBe(201);
     expect(second.body.id).toBe(first.body.id);
-    const reused = await post(draft({ name: '排污许可' }), { authorization: `Bearer ${token}`, 'idempotency-key': key });
+    const reused = await post(draft({ name: '排污许可' }), {
+      authorization: `Bearer ${token}`,
+      'idempotency-key': key,
+    });
     expect(reused.status).toBe(409);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     await waitFor(async () => (await recorded(first.body.id)).length > 0, { what: 'event recorded' });
@@ -121,12 +147,19 @@ describe('the foundation slice: gateway → catalogue (gRPC, MongoDB outbox) →
 
       const noKey = await post(draft(), { authorization: `Bearer ${token}` });
       expect(noKey.status).toBe(400);
-      expect(noKey.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'headers.idempotency-key' })]));
+      expect(noKey.body.errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path: 'headers.idempotency-key' })]),
+      );
 
       // The service validates again: a department of another tenant passes the edge's shape check only.
-      const wrongDept = await post(draft({ department: '620302-SCJG' }), { authorization: `Bearer ${token}`, 'idempotency-key': newKey() });
+      const wrongDept = await post(draft({ department: '620302-SCJG' }), {
+        authorization: `Bearer ${token}`,
+        'idempotency-key': newKey(),
+      });
       expect(wrongDept.status).toBe(400);
-      expect(wrongDept.body.errors).toEqual([expect.objectContaining({ path: 'department', reason: 'TENANT_MISMATCH' })]);
+      expect(wrongDept.body.errors).toEqual([
+        expect.objectContaining({ path: 'department', reason: 'TENANT_MISMATCH' }),
+      ]);
       expect(await items.countDocuments()).toBe(before);
     } finally {
       await mongo.close();
@@ -151,23 +184,31 @@ describe('the foundation slice: gateway → catalogue (gRPC, MongoDB outbox) →
     expect(other.status).toBe(401);
     expect(other.body.code).toBe('TOKEN_INVALID');
 
-    const noRole = await post(body, { authorization: `Bearer ${await userToken('no-role')}`, 'idempotency-key': newKey() });
+    const noRole = await post(body, {
+      authorization: `Bearer ${await userToken('no-role')}`,
+      'idempotency-key': newKey(),
+    });
     expect(noRole.status).toBe(403);
     expect(noRole.type).toContain('application/problem+json');
     expect(noRole.body.code).toBe('ROLE_REQUIRED');
 
     // jc-admin is a center administrator of 金川区 (620302): not of 永昌县 (620321).
-    const otherTenant = await post(body, { authorization: `Bearer ${await userToken('jc-admin')}`, 'idempotency-key': newKey() });
+    const otherTenant = await post(body, {
+      authorization: `Bearer ${await userToken('jc-admin')}`,
+      'idempotency-key': newKey(),
+    });
     expect(otherTenant.status).toBe(403);
     expect(otherTenant.body.code).toBe('CATALOGUE_WRITE_FORBIDDEN');
   });
 
   it('loses no event when the Kafka broker is down for 10 seconds mid-flow', async () => {
-    if (process.env.KAFKA_BROKERS) {
-      throw new Error('this test stops the local broker; unset KAFKA_BROKERS to run it against deploy/stack');
+    const localBroker = `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`;
+    if (stack.kafkaBrokers !== localBroker || process.env.GOVHALL_EXTERNAL?.includes('kafka')) {
+      throw new Error(`this test stops the local broker (deploy/stack); KAFKA_BROKERS points at ${stack.kafkaBrokers}`);
     }
     const token = await userToken('yc-admin');
-    const stackScript = (cmd: string) => execFileSync('bash', [path.join(REPO_ROOT, 'deploy/stack', `${cmd}.sh`), 'kafka'], { stdio: 'pipe' });
+    const stackScript = (cmd: string) =>
+      execFileSync('bash', [path.join(REPO_ROOT, 'deploy/stack', `${cmd}.sh`), 'kafka'], { stdio: 'pipe' });
     stackScript('stop');
     let created;
     try {
@@ -187,10 +228,13 @@ describe('the foundation slice: gateway → catalogue (gRPC, MongoDB outbox) →
     } finally {
       stackScript('start');
     }
-    const events = await waitFor(async () => {
-      const e = await recorded(created.body.id);
-      return e.length > 0 && e;
-    }, { timeoutMs: 90_000, intervalMs: 500, what: 'the event to arrive after the broker came back' });
+    const events = await waitFor(
+      async () => {
+        const e = await recorded(created.body.id);
+        return e.length > 0 && e;
+      },
+      { timeoutMs: 90_000, intervalMs: 500, what: 'the event to arrive after the broker came back' },
+    );
     await new Promise((r) => setTimeout(r, 2_000));
     expect(await recorded(created.body.id)).toHaveLength(1);
     expect(events[0]!.type).toBe('govhall.catalogue.v1.ItemDraftCreated');

@@ -21,6 +21,10 @@ export function violationsFromAjv(errors: FastifySchemaValidationError[], contex
     const base = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const extra = (params.missingProperty ?? params.additionalProperty) as string | undefined;
     const path = [context && context !== 'body' ? context : '', base, extra ?? ''].filter(Boolean).join('.');
-    return { path: path || (context ?? ''), message: `${MESSAGE_BY_KEYWORD[e.keyword] ?? '不符合要求'}（${e.message ?? e.keyword}）`, reason: e.keyword.toUpperCase() };
+    return {
+      path: path || (context ?? ''),
+      message: `${MESSAGE_BY_KEYWORD[e.keyword] ?? '不符合要求'}（${e.message ?? e.keyword}）`,
+      reason: e.keyword.toUpperCase(),
+    };
   });
 }

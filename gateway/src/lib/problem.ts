@@ -13,7 +13,13 @@ export interface Problem {
   errors?: Violation[];
 }
 
-export function problem(httpStatus: number, code: string, title: string, detail: string, errors?: Violation[]): Problem {
+export function problem(
+  httpStatus: number,
+  code: string,
+  title: string,
+  detail: string,
+  errors?: Violation[],
+): Problem {
   return {
     type: `https://govhall.gov.cn/problems/${code.toLowerCase().replace(/_/g, '-')}`,
     title,

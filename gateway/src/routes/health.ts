@@ -8,7 +8,10 @@ export default async function healthRoutes(app: FastifyInstance) {
       app.grpc.catalogue.waitForReady(new Date(Date.now() + 1_000), (err) => resolve(!err)),
     );
     if (!ready) {
-      return reply.status(503).type('application/problem+json').send({ status: 503, code: 'NOT_READY', title: '服务暂时不可用', detail: 'catalogue unreachable' });
+      return reply
+        .status(503)
+        .type('application/problem+json')
+        .send({ status: 503, code: 'NOT_READY', title: '服务暂时不可用', detail: 'catalogue unreachable' });
     }
     return { status: 'ready' };
   });

@@ -17,7 +17,11 @@ describe('principalFromClaims', () => {
   });
 
   it('recognises service accounts and never lets an empty tenant match', () => {
-    const p = principalFromClaims({ sub: 's2', preferred_username: 'service-account-govhall-dept-demo', roles: ['service'] });
+    const p = principalFromClaims({
+      sub: 's2',
+      preferred_username: 'service-account-govhall-dept-demo',
+      roles: ['service'],
+    });
     expect(p.kind).toBe('service');
     expect(actsInTenant(p, '')).toBe(false);
   });

@@ -27,7 +27,12 @@ describe('parseConfig', () => {
   });
 
   it('names every bad variable', () => {
-    const r = parseConfig(shape, { PORT: '70000', MONGODB_URI: 'http://x', KAFKA_BROKERS: 'nohost', GOVHALL_TENANTS: '62' });
+    const r = parseConfig(shape, {
+      PORT: '70000',
+      MONGODB_URI: 'http://x',
+      KAFKA_BROKERS: 'nohost',
+      GOVHALL_TENANTS: '62',
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => e.variable).sort()).toEqual(['GOVHALL_TENANTS', 'KAFKA_BROKERS', 'MONGODB_URI', 'PORT']);

@@ -11,12 +11,22 @@ export const common = {
   brokers: z
     .string()
     .min(1)
-    .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d{1,5}$/, 'each broker must be host:port')).min(1)),
   tenants: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'each tenant must be a 6, 9 or 12 digit region code'))),
 };
 
@@ -31,7 +41,10 @@ export function parseConfig<S extends z.ZodRawShape>(
   if (result.success) return { ok: true, config: Object.freeze(result.data) };
   return {
     ok: false,
-    errors: result.error.issues.map((i) => ({ variable: String(i.path[0] ?? '(env)'), message: i.path.length > 1 ? `item ${i.path.slice(1).join('.')}: ${i.message}` : i.message })),
+    errors: result.error.issues.map((i) => ({
+      variable: String(i.path[0] ?? '(env)'),
+      message: i.path.length > 1 ? `item ${i.path.slice(1).join('.')}: ${i.message}` : i.message,
+    })),
   };
 }
 

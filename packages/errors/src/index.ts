@@ -14,13 +14,7 @@ export interface Violation {
 
 export abstract class DomainError extends Error {
   abstract readonly kind:
-    | 'invalid'
-    | 'not_found'
-    | 'conflict'
-    | 'failed_precondition'
-    | 'unauthenticated'
-    | 'forbidden'
-    | 'unavailable';
+    'invalid' | 'not_found' | 'conflict' | 'failed_precondition' | 'unauthenticated' | 'forbidden' | 'unavailable';
   constructor(
     readonly code: string,
     message: string,

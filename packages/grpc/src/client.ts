@@ -1,4 +1,11 @@
-import { credentials, Metadata, type CallOptions, type ChannelOptions, type Client, type ServiceError } from '@grpc/grpc-js';
+import {
+  credentials,
+  Metadata,
+  type CallOptions,
+  type ChannelOptions,
+  type Client,
+  type ServiceError,
+} from '@grpc/grpc-js';
 
 export interface ClientOptions {
   /** Fully qualified service name, e.g. govhall.catalogue.v1.CatalogueService (used for retry config). */
@@ -8,7 +15,11 @@ export interface ClientOptions {
   maxAttempts?: number;
 }
 
-type ClientCtor<C> = new (address: string, creds: ReturnType<typeof credentials.createInsecure>, options?: ChannelOptions) => C;
+type ClientCtor<C> = new (
+  address: string,
+  creds: ReturnType<typeof credentials.createInsecure>,
+  options?: ChannelOptions,
+) => C;
 
 /** Creates a generated ts-proto client with retries configured only for idempotent methods. */
 export function createGrpcClient<C extends Client>(Ctor: ClientCtor<C>, address: string, options: ClientOptions): C {

@@ -8,6 +8,7 @@ import {
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
+import { metrics } from '@opentelemetry/api';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
 import type { Principal, TokenVerifier } from '@govhall/auth';
@@ -33,6 +34,12 @@ export interface GrpcServerOptions {
   reflectionFiles: string[];
 }
 
+const meter = metrics.getMeter('@govhall/grpc');
+const rpcDuration = meter.createHistogram('rpc.server.duration', {
+  description: 'Duration of unary RPCs handled, by method and gRPC status code',
+  unit: 'ms',
+});
+
 const ANONYMOUS: Principal = { kind: 'user', subject: '', username: '', tenant: '', roles: [], clientId: '' };
 
 /**
@@ -51,11 +58,18 @@ export class GrpcServer {
   }
 
   /** Wraps a use-case style handler into a grpc-js unary handler. `auth: 'none'` serves anonymous callers. */
-  unary<Req, Res>(method: string, handler: UnaryHandler<Req, Res>, opts: { auth?: 'required' | 'optional' | 'none' } = {}) {
+  unary<Req, Res>(
+    method: string,
+    handler: UnaryHandler<Req, Res>,
+    opts: { auth?: 'required' | 'optional' | 'none' } = {},
+  ) {
     const { logger, verifier } = this.options;
     const auth = opts.auth ?? 'required';
     return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
       const header = call.metadata.get('authorization')[0]?.toString();
+      const started = performance.now();
+      const observe = (code: number) =>
+        rpcDuration.record(performance.now() - started, { 'rpc.method': method, 'rpc.grpc.status_code': code });
       const run = async () => {
         let principal = ANONYMOUS;
         if (auth === 'required' || (auth === 'optional' && header)) {
@@ -65,14 +79,19 @@ export class GrpcServer {
         return handler(call.request, { principal, metadata: call.metadata, authorization: header });
       };
       run().then(
-        (res) => callback(null, res),
+        (res) => {
+          observe(0);
+          callback(null, res);
+        },
         (err: unknown) => {
           if (isDomainError(err)) {
             logger.info({ method, code: err.code, kind: err.kind }, 'rpc rejected');
           } else {
             logger.error({ method, err }, 'rpc failed');
           }
-          callback(toGrpcStatus(err));
+          const status = toGrpcStatus(err);
+          observe(status.code);
+          callback(status);
         },
       );
     };
@@ -85,7 +104,9 @@ export class GrpcServer {
 
   async listen(host: string, port: number): Promise<number> {
     const bound = await new Promise<number>((resolve, reject) =>
-      this.server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+      this.server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, p) =>
+        err ? reject(err) : resolve(p),
+      ),
     );
     this.health.setStatus('', 'SERVING');
     for (const name of this.serviceNames) this.health.setStatus(name, 'SERVING');

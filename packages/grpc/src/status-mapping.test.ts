@@ -3,12 +3,18 @@ import { ForbiddenError, ValidationError, ConcurrencyError } from '@govhall/erro
 import { decodeGrpcError, toGrpcStatus } from './status-mapping';
 
 function asServiceError(s: ReturnType<typeof toGrpcStatus>): ServiceError {
-  return Object.assign(new Error(s.details), { code: s.code, details: s.details, metadata: s.metadata ?? new Metadata() });
+  return Object.assign(new Error(s.details), {
+    code: s.code,
+    details: s.details,
+    metadata: s.metadata ?? new Metadata(),
+  });
 }
 
 describe('status mapping', () => {
   it('round-trips field violations through google.rpc.BadRequest', () => {
-    const s = toGrpcStatus(new ValidationError([{ path: 'basicCode', message: '基本编码应为12位', reason: 'PATTERN' }]));
+    const s = toGrpcStatus(
+      new ValidationError([{ path: 'basicCode', message: '基本编码应为12位', reason: 'PATTERN' }]),
+    );
     expect(s.code).toBe(status.INVALID_ARGUMENT);
     const d = decodeGrpcError(asServiceError(s));
     expect(d.reason).toBe('VALIDATION_FAILED');

@@ -26,8 +26,14 @@ export function toGrpcStatus(error: unknown): Partial<StatusObject> & { code: st
   }
   const code = error.code === 'CONCURRENT_MODIFICATION' ? status.ABORTED : CODE_BY_KIND[error.kind];
   const details = [
-    any('google.rpc.ErrorInfo', googleRpc.ErrorInfo.encode({ reason: error.code, domain: DOMAIN, metadata: {} }).finish()),
-    any('google.rpc.LocalizedMessage', googleRpc.LocalizedMessage.encode({ locale: 'zh-CN', message: error.message }).finish()),
+    any(
+      'google.rpc.ErrorInfo',
+      googleRpc.ErrorInfo.encode({ reason: error.code, domain: DOMAIN, metadata: {} }).finish(),
+    ),
+    any(
+      'google.rpc.LocalizedMessage',
+      googleRpc.LocalizedMessage.encode({ locale: 'zh-CN', message: error.message }).finish(),
+    ),
   ];
   const violations: Violation[] = 'violations' in error ? (error as { violations: Violation[] }).violations : [];
   if (violations.length > 0) {
@@ -41,10 +47,7 @@ export function toGrpcStatus(error: unknown): Partial<StatusObject> & { code: st
     );
   }
   const metadata = new Metadata();
-  metadata.set(
-    DETAILS_KEY,
-    Buffer.from(googleRpc.Status.encode({ code, message: error.message, details }).finish()),
-  );
+  metadata.set(DETAILS_KEY, Buffer.from(googleRpc.Status.encode({ code, message: error.message, details }).finish()));
   return { code, details: `${error.code}: ${error.message}`, metadata };
 }
 

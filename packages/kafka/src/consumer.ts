@@ -1,8 +1,13 @@
+import { metrics } from '@opentelemetry/api';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { Collection } from 'mongodb';
 import type { Logger } from '@govhall/logging';
 import type { eventsV1 } from '@govhall/proto';
 import { decodeEnvelope } from './envelope';
+
+const handled = metrics.getMeter('@govhall/kafka').createCounter('govhall.events.consumed', {
+  description: 'Events consumed, by group, type and outcome (handled, duplicate, rejected)',
+});
 
 export interface ReceivedEvent {
   topic: string;
@@ -47,11 +52,15 @@ export async function startConsumer(options: ConsumerOptions): Promise<Consumer>
         envelope = decodeEnvelope(message.value);
         if (!envelope.id || !envelope.type) throw new Error('envelope without id or type');
       } catch (err) {
-        logger.error({ err, topic, partition, offset: message.offset }, 'skipping a message that is not an event envelope');
+        logger.error(
+          { err, topic, partition, offset: message.offset },
+          'skipping a message that is not an event envelope',
+        );
         return;
       }
       if (await inbox.findOne({ _id: envelope.id }, { projection: { _id: 1 } })) {
         logger.debug({ eventId: envelope.id }, 'event already handled');
+        handled.add(1, { group: groupId, type: envelope.type, outcome: 'duplicate' });
         return;
       }
       const handler = handlers[envelope.type] ?? options.otherTypes;
@@ -61,6 +70,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<Consumer>
       } catch (err) {
         if ((err as { code?: number }).code !== 11000) throw err;
       }
+      handled.add(1, { group: groupId, type: envelope.type, outcome: 'handled' });
     },
   });
   return consumer;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { context, propagation, trace, ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { context, metrics, propagation, trace, ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { Producer } from 'kafkajs';
 import type { Collection, Document } from 'mongodb';
 import type { Logger } from '@govhall/logging';
@@ -22,6 +22,12 @@ interface OutboxDoc {
 }
 
 const tracer = trace.getTracer('@govhall/kafka');
+const relayed = metrics.getMeter('@govhall/kafka').createCounter('govhall.outbox.relayed', {
+  description: 'Outbox messages acknowledged by Kafka and removed from their document',
+});
+const relayFailures = metrics.getMeter('@govhall/kafka').createCounter('govhall.outbox.relay_failures', {
+  description: 'Outbox documents that could not be relayed in a pass (Kafka unreachable); they are retried',
+});
 
 /**
  * Relays outbox messages to Kafka and removes them once the broker acknowledged them. Several replicas may run
@@ -98,27 +104,38 @@ export class OutboxRelay {
     const now = new Date();
     const leaseMs = this.options.leaseMs ?? 30_000;
     const claimed = (await collection.findOneAndUpdate(
-      { _id: id as never, $or: [{ outboxLease: { $exists: false } }, { outboxLease: null }, { 'outboxLease.until': { $lt: now } }] },
+      {
+        _id: id as never,
+        $or: [{ outboxLease: { $exists: false } }, { outboxLease: null }, { 'outboxLease.until': { $lt: now } }],
+      },
       { $set: { outboxLease: { owner: this.owner, until: new Date(now.getTime() + leaseMs) } } },
       // No projection: FerretDB's findAndModify does not implement `fields`.
       { returnDocument: 'after' },
     )) as OutboxDoc | null;
     if (!claimed || claimed.outbox.length === 0) {
-      if (claimed) await collection.updateOne({ _id: id as never, 'outboxLease.owner': this.owner }, { $unset: { outboxLease: '' } });
+      if (claimed)
+        await collection.updateOne(
+          { _id: id as never, 'outboxLease.owner': this.owner },
+          { $unset: { outboxLease: '' } },
+        );
       return true;
     }
     try {
       for (const message of claimed.outbox) await this.send(message);
     } catch (err) {
-      this.options.logger.warn({ err, documentId: String(id), failures: this.failures + 1 }, 'outbox relay could not reach Kafka; will retry');
-      await collection.updateOne({ _id: id as never, 'outboxLease.owner': this.owner }, { $unset: { outboxLease: '' } });
+      this.options.logger.warn(
+        { err, documentId: String(id), failures: this.failures + 1 },
+        'outbox relay could not reach Kafka; will retry',
+      );
+      await collection.updateOne(
+        { _id: id as never, 'outboxLease.owner': this.owner },
+        { $unset: { outboxLease: '' } },
+      );
       return false;
     }
     const sentIds = claimed.outbox.map((m) => m.id);
-    await collection.updateOne(
-      { _id: id as never },
-      { $pull: { outbox: { id: { $in: sentIds } } } as never },
-    );
+    relayed.add(sentIds.length, { collection: collection.collectionName });
+    await collection.updateOne({ _id: id as never }, { $pull: { outbox: { id: { $in: sentIds } } } as never });
     await collection.updateOne({ _id: id as never, 'outboxLease.owner': this.owner }, { $unset: { outboxLease: '' } });
     return true;
   }

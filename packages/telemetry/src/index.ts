@@ -6,6 +6,7 @@ import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
+import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runtime-node';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 
 export interface TelemetryOptions {
@@ -33,13 +34,17 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     traceExporter: otlpEndpoint
       ? new OTLPTraceExporter({ url: `${otlpEndpoint.replace(/\/$/, '')}/v1/traces` })
       : undefined,
-    metricReaders: metricsPort > 0 ? [new PrometheusExporter({ port: metricsPort, host: process.env.METRICS_HOST ?? "0.0.0.0" })] : [],
+    metricReaders:
+      metricsPort > 0
+        ? [new PrometheusExporter({ port: metricsPort, host: process.env.METRICS_HOST ?? '0.0.0.0' })]
+        : [],
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => req.url === '/metrics' }),
       new GrpcInstrumentation({ ignoreGrpcMethods: ['Check', 'Watch'] }),
       new KafkaJsInstrumentation(),
       new MongoDBInstrumentation(),
       new PinoInstrumentation({ disableLogSending: true }),
+      new RuntimeNodeInstrumentation(),
       ...(options.extraInstrumentations ?? []),
     ],
   });

@@ -9,7 +9,9 @@ export const stack = {
   kafkaBrokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
   keycloakUrl: process.env.KEYCLOAK_URL ?? 'http://127.0.0.1:8080',
   realm: process.env.KEYCLOAK_REALM ?? 'govhall',
-  logDir: process.env.GOVHALL_STATE ? path.join(process.env.GOVHALL_STATE, 'logs') : path.join(REPO_ROOT, '.stack', 'logs'),
+  logDir: process.env.GOVHALL_STATE
+    ? path.join(process.env.GOVHALL_STATE, 'logs')
+    : path.join(REPO_ROOT, '.stack', 'logs'),
 };
 
 /** Demo password of every seeded login (deploy/keycloak/govhall-realm.json). */

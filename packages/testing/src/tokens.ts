@@ -13,7 +13,8 @@ async function tokenRequest(realm: string, form: Record<string, string>): Promis
     body: new URLSearchParams(form),
   });
   const body = (await res.json()) as { access_token?: string; error_description?: string };
-  if (!res.ok || !body.access_token) throw new Error(`Keycloak token request failed (${res.status}): ${body.error_description ?? 'no token'}`);
+  if (!res.ok || !body.access_token)
+    throw new Error(`Keycloak token request failed (${res.status}): ${body.error_description ?? 'no token'}`);
   return body.access_token;
 }
 

@@ -4,7 +4,10 @@ export const config = loadConfig('catalogue', {
   GRPC_HOST: z.string().default('0.0.0.0'),
   GRPC_PORT: common.port.default(50051),
   MONGODB_URI: common.mongoUri,
-  MONGODB_DB: z.string().regex(/^[a-z0-9_]+$/).default('govhall_catalogue'),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[a-z0-9_]+$/)
+    .default('govhall_catalogue'),
   KAFKA_BROKERS: common.brokers,
   KEYCLOAK_URL: common.url,
   KEYCLOAK_REALM: z.string().min(1).default('govhall'),

@@ -19,11 +19,20 @@ async function main() {
 
   const kafka = createKafka('catalogue', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
-  const relay = new OutboxRelay({ collections: [items.model.collection], producer, logger, pollMs: config.OUTBOX_POLL_MS });
+  const relay = new OutboxRelay({
+    collections: [items.model.collection],
+    producer,
+    logger,
+    pollMs: config.OUTBOX_POLL_MS,
+  });
   relay.start();
 
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
-  const server = new GrpcServer({ logger, verifier, reflectionFiles: ['govhall/catalogue/v1/catalogue_service.proto'] });
+  const server = new GrpcServer({
+    logger,
+    verifier,
+    reflectionFiles: ['govhall/catalogue/v1/catalogue_service.proto'],
+  });
   registerCatalogueService(server, {
     createDraftItem: createDraftItemUseCase({ items, clock: { now: () => new Date() }, ids: { newId: randomUUID } }),
     getItem: getItemUseCase({ items }),

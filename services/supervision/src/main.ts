@@ -27,7 +27,11 @@ async function main() {
   });
 
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
-  const server = new GrpcServer({ logger, verifier, reflectionFiles: ['govhall/supervision/v1/supervision_service.proto'] });
+  const server = new GrpcServer({
+    logger,
+    verifier,
+    reflectionFiles: ['govhall/supervision/v1/supervision_service.proto'],
+  });
   registerSupervisionService(server, { listRecordedEvents: listRecordedEventsUseCase({ journal }) });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'supervision listening');

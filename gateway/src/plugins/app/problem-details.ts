@@ -6,7 +6,15 @@ import { isDomainError } from '@govhall/errors';
 import { HTTP_BY_GRPC, TITLE_BY_HTTP, problem, type Problem } from '../../lib/problem';
 import { violationsFromAjv } from '../../lib/ajv-violations';
 
-const HTTP_BY_KIND = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, failed_precondition: 409, unavailable: 503 } as const;
+const HTTP_BY_KIND = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  failed_precondition: 409,
+  unavailable: 503,
+} as const;
 
 function isServiceError(e: unknown): e is ServiceError {
   return typeof e === 'object' && e !== null && typeof (e as ServiceError).code === 'number' && 'metadata' in e;
@@ -15,11 +23,23 @@ function isServiceError(e: unknown): e is ServiceError {
 function toProblem(error: unknown): Problem {
   const fe = error as FastifyError;
   if (fe.validation) {
-    return problem(400, 'VALIDATION_FAILED', TITLE_BY_HTTP[400]!, '提交的内容不符合要求，请按提示修改后重试', violationsFromAjv(fe.validation, fe.validationContext));
+    return problem(
+      400,
+      'VALIDATION_FAILED',
+      TITLE_BY_HTTP[400]!,
+      '提交的内容不符合要求，请按提示修改后重试',
+      violationsFromAjv(fe.validation, fe.validationContext),
+    );
   }
   if (isDomainError(error)) {
     const http = HTTP_BY_KIND[error.kind];
-    return problem(http, error.code, TITLE_BY_HTTP[http] ?? '请求失败', error.message, 'violations' in error ? (error as { violations: never[] }).violations : undefined);
+    return problem(
+      http,
+      error.code,
+      TITLE_BY_HTTP[http] ?? '请求失败',
+      error.message,
+      'violations' in error ? (error as { violations: never[] }).violations : undefined,
+    );
   }
   if (isServiceError(error)) {
     const d = decodeGrpcError(error);
@@ -35,19 +55,26 @@ function toProblem(error: unknown): Problem {
 }
 
 /** Every error leaves as application/problem+json (RFC 9457) with a stable code and the request id. */
-export default fp(async (app) => {
-  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const body = { ...toProblem(error), instance: request.url, requestId: request.id };
-    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: body.code, status: body.status }, 'request rejected');
-    const headers = (error as { headers?: Record<string, string> }).headers;
-    if (headers) reply.headers(headers);
-    return reply.status(body.status).type('application/problem+json').send(body);
-  });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .type('application/problem+json')
-      .send({ ...problem(404, 'ROUTE_NOT_FOUND', TITLE_BY_HTTP[404]!, `没有这个接口：${request.method} ${request.url}`), instance: request.url, requestId: request.id }),
-  );
-}, { name: 'problem-details' });
+export default fp(
+  async (app) => {
+    app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+      const body = { ...toProblem(error), instance: request.url, requestId: request.id };
+      if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+      else request.log.info({ code: body.code, status: body.status }, 'request rejected');
+      const headers = (error as { headers?: Record<string, string> }).headers;
+      if (headers) reply.headers(headers);
+      return reply.status(body.status).type('application/problem+json').send(body);
+    });
+    app.setNotFoundHandler((request, reply) =>
+      reply
+        .status(404)
+        .type('application/problem+json')
+        .send({
+          ...problem(404, 'ROUTE_NOT_FOUND', TITLE_BY_HTTP[404]!, `没有这个接口：${request.method} ${request.url}`),
+          instance: request.url,
+          requestId: request.id,
+        }),
+    );
+  },
+  { name: 'problem-details' },
+);

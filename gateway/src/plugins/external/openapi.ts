@@ -3,15 +3,18 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 
 /** OpenAPI generated from the route schemas, served at /openapi.json with a UI at /docs. */
-export default fp<{ publicUrl: string }>(async (app, opts) => {
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'GovHall API', version: '0.1.0', description: 'GovHall 网上政务大厅与工作台接口' },
-      servers: [{ url: opts.publicUrl }],
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-}, { name: 'openapi' });
+export default fp<{ publicUrl: string }>(
+  async (app, opts) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: { title: 'GovHall API', version: '0.1.0', description: 'GovHall 网上政务大厅与工作台接口' },
+        servers: [{ url: opts.publicUrl }],
+        components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      },
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs' });
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  },
+  { name: 'openapi' },
+);

@@ -12,33 +12,50 @@ export interface SecurityOptions {
 }
 
 /** helmet, CORS, rate limiting and load shedding: the edge protections every route gets. */
-export default fp<SecurityOptions>(async (app, opts) => {
-  await app.register(helmet, {
-    // The API docs UI needs inline scripts and styles; everything else is JSON.
-    contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
-    },
-  });
-  await app.register(cors, { origin: opts.corsOrigins, credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
-  await app.register(rateLimit, {
-    max: opts.rateLimitMax,
-    timeWindow: opts.rateLimitWindow,
-    allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
-    errorResponseBuilder: (_req, ctx) => ({
-      ...problem(429, 'RATE_LIMITED', TITLE_BY_HTTP[429]!, `请求过于频繁，请在 ${Math.ceil(ctx.ttl / 1000)} 秒后重试`),
-      statusCode: 429,
-    }),
-  });
-  await app.register(underPressure, {
-    maxEventLoopDelay: 1_000,
-    maxHeapUsedBytes: 1_500 * 1024 * 1024,
-    retryAfter: 5,
-    pressureHandler: (_req, reply, type, value) => {
-      void reply
-        .status(503)
-        .header('retry-after', '5')
-        .type('application/problem+json')
-        .send(problem(503, 'OVERLOADED', TITLE_BY_HTTP[503]!, `服务繁忙（${type}: ${String(value)}），请稍后重试`));
-    },
-  });
-}, { name: 'security' });
+export default fp<SecurityOptions>(
+  async (app, opts) => {
+    await app.register(helmet, {
+      // The API docs UI needs inline scripts and styles; everything else is JSON.
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+    });
+    await app.register(cors, {
+      origin: opts.corsOrigins,
+      credentials: true,
+      exposedHeaders: ['x-request-id', 'retry-after'],
+    });
+    await app.register(rateLimit, {
+      max: opts.rateLimitMax,
+      timeWindow: opts.rateLimitWindow,
+      allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
+      errorResponseBuilder: (_req, ctx) => ({
+        ...problem(
+          429,
+          'RATE_LIMITED',
+          TITLE_BY_HTTP[429]!,
+          `请求过于频繁，请在 ${Math.ceil(ctx.ttl / 1000)} 秒后重试`,
+        ),
+        statusCode: 429,
+      }),
+    });
+    await app.register(underPressure, {
+      maxEventLoopDelay: 1_000,
+      maxHeapUsedBytes: 1_500 * 1024 * 1024,
+      retryAfter: 5,
+      pressureHandler: (_req, reply, type, value) => {
+        void reply
+          .status(503)
+          .header('retry-after', '5')
+          .type('application/problem+json')
+          .send(problem(503, 'OVERLOADED', TITLE_BY_HTTP[503]!, `服务繁忙（${type}: ${String(value)}），请稍后重试`));
+      },
+    });
+  },
+  { name: 'security' },
+);

@@ -15,7 +15,14 @@ describe('validateDraft', () => {
   });
 
   it('reports every bad field with its path', () => {
-    const v = validateDraft({ tenant: '62', name: '食', basicCode: 'abc', kind: '11', handlingCategory: 'fast', department: 'SCJG' });
+    const v = validateDraft({
+      tenant: '62',
+      name: '食',
+      basicCode: 'abc',
+      kind: '11',
+      handlingCategory: 'fast',
+      department: 'SCJG',
+    });
     expect(v.map((x) => x.path)).toEqual(['tenant', 'name', 'basicCode', 'kind', 'handlingCategory', 'department']);
   });
 

@@ -61,7 +61,11 @@ export function validateDraft(input: DraftItemInput): Violation[] {
     v.push({ path: 'handlingCategory', message: '办件类型应为即办件、承诺件、联办件或上报件', reason: 'ENUM' });
   }
   if (!DEPARTMENT_CODE.test(input.department)) {
-    v.push({ path: 'department', message: '实施部门编码应为“行政区划代码-部门代码”，如 620321-SCJG', reason: 'PATTERN' });
+    v.push({
+      path: 'department',
+      message: '实施部门编码应为“行政区划代码-部门代码”，如 620321-SCJG',
+      reason: 'PATTERN',
+    });
   } else if (REGION_CODE.test(input.tenant) && !input.department.startsWith(`${input.tenant}-`)) {
     v.push({ path: 'department', message: '实施部门必须属于本级政务服务中心', reason: 'TENANT_MISMATCH' });
   }
@@ -69,7 +73,12 @@ export function validateDraft(input: DraftItemInput): Violation[] {
 }
 
 /** Creates a draft from input already validated by validateDraft. */
-export function createDraft(input: DraftItemInput, id: string, now: Date, createdBy: string): { item: Item; events: ItemEvent[] } {
+export function createDraft(
+  input: DraftItemInput,
+  id: string,
+  now: Date,
+  createdBy: string,
+): { item: Item; events: ItemEvent[] } {
   const item: Item = {
     id,
     tenant: input.tenant,

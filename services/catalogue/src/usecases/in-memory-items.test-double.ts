@@ -26,5 +26,13 @@ export class InMemoryItems implements ItemRepository {
 }
 
 export function principal(overrides: Partial<Principal> = {}): Principal {
-  return { kind: 'user', subject: 'sub-1', username: 'yc-admin', tenant: '620321', roles: ['center_admin'], clientId: 'govhall-portal', ...overrides };
+  return {
+    kind: 'user',
+    subject: 'sub-1',
+    username: 'yc-admin',
+    tenant: '620321',
+    roles: ['center_admin'],
+    clientId: 'govhall-portal',
+    ...overrides,
+  };
 }

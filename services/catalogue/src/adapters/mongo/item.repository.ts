@@ -18,7 +18,12 @@ export class MongoItemRepository implements ItemRepository {
     const { id, ...fields } = item;
     try {
       // State and events in one document write: the outbox relay publishes them afterwards.
-      await this.model.collection.insertOne({ _id: id as never, ...fields, idempotencyKey, outbox: toOutbox(events, actor) });
+      await this.model.collection.insertOne({
+        _id: id as never,
+        ...fields,
+        idempotencyKey,
+        outbox: toOutbox(events, actor),
+      });
       return { item, created: true };
     } catch (e) {
       if (!isDuplicateKeyError(e)) throw e;

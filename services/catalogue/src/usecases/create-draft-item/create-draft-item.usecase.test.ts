@@ -42,19 +42,25 @@ describe('create draft item', () => {
   it('refuses a reused key with different content', async () => {
     const { createDraftItem } = setup();
     await createDraftItem(command, principal());
-    await expect(createDraftItem({ ...command, name: '公共场所卫生许可' }, principal())).rejects.toBeInstanceOf(ConflictError);
+    await expect(createDraftItem({ ...command, name: '公共场所卫生许可' }, principal())).rejects.toBeInstanceOf(
+      ConflictError,
+    );
   });
 
   it('refuses other roles and other tenants', async () => {
     const { items, createDraftItem } = setup();
-    await expect(createDraftItem(command, principal({ roles: ['window_clerk'] }))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createDraftItem(command, principal({ roles: ['window_clerk'] }))).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(createDraftItem(command, principal({ tenant: '620302' }))).rejects.toBeInstanceOf(ForbiddenError);
     expect(items.items.size).toBe(0);
   });
 
   it('validates before anything else and lists the idempotency key problem too', async () => {
     const { createDraftItem } = setup();
-    const err = await createDraftItem({ ...command, idempotencyKey: 'x', basicCode: '1' }, principal()).catch((e: unknown) => e);
+    const err = await createDraftItem({ ...command, idempotencyKey: 'x', basicCode: '1' }, principal()).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).violations.map((v) => v.path)).toEqual(['basicCode', 'idempotencyKey']);
   });

@@ -14,7 +14,11 @@ export function createDraftItemUseCase(deps: { items: ItemRepository; clock: Clo
   return async (command: CreateDraftItemCommand, actor: Principal): Promise<Item> => {
     const violations = validateDraft(command);
     if (!IDEMPOTENCY_KEY.test(command.idempotencyKey)) {
-      violations.push({ path: 'idempotencyKey', message: '幂等键应为8至64位字母、数字、下划线或连字符', reason: 'PATTERN' });
+      violations.push({
+        path: 'idempotencyKey',
+        message: '幂等键应为8至64位字母、数字、下划线或连字符',
+        reason: 'PATTERN',
+      });
     }
     if (violations.length > 0) throw new ValidationError(violations);
     if (!hasAnyRole(actor, ['center_admin']) || !actsInTenant(actor, command.tenant)) {

@@ -15,7 +15,14 @@ class MemoryJournal implements EventJournal {
   }
 }
 
-const who = (roles: Principal['roles'], tenant = '620321'): Principal => ({ kind: 'user', subject: 's', username: 'u', tenant, roles, clientId: 'c' });
+const who = (roles: Principal['roles'], tenant = '620321'): Principal => ({
+  kind: 'user',
+  subject: 's',
+  username: 'u',
+  tenant,
+  roles,
+  clientId: 'c',
+});
 const event = (eventId: string, tenant: string) => ({
   eventId,
   type: 'govhall.catalogue.v1.ItemDraftCreated',

@@ -22,7 +22,10 @@ export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$', description: '幂等键：重试同一请求时保持不变' }),
 });
 
-export const ItemParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f-]{36}$' }) }, { additionalProperties: false });
+export const ItemParams = Type.Object(
+  { id: Type.String({ pattern: '^[0-9a-f-]{36}$' }) },
+  { additionalProperties: false },
+);
 
 export const ItemResponse = Type.Object({
   id: Type.String(),
@@ -32,7 +35,13 @@ export const ItemResponse = Type.Object({
   kind: Type.String(),
   handlingCategory: HandlingCategory,
   department: Type.String(),
-  status: Type.Union([Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('published'), Type.Literal('superseded'), Type.Literal('retired')]),
+  status: Type.Union([
+    Type.Literal('draft'),
+    Type.Literal('submitted'),
+    Type.Literal('published'),
+    Type.Literal('superseded'),
+    Type.Literal('retired'),
+  ]),
   version: Type.Integer(),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
@@ -47,5 +56,7 @@ export const ProblemResponse = Type.Object({
   code: Type.String(),
   instance: Type.Optional(Type.String()),
   requestId: Type.Optional(Type.String()),
-  errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String(), reason: Type.Optional(Type.String()) }))),
+  errors: Type.Optional(
+    Type.Array(Type.Object({ path: Type.String(), message: Type.String(), reason: Type.Optional(Type.String()) })),
+  ),
 });

@@ -9,14 +9,20 @@ const itemsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (ap
   app.post(
     '/items',
     {
-      preHandler: app.requireRoles(['center_admin']),
+      onRequest: app.requireRoles(['center_admin']),
       schema: {
         tags: ['catalogue'],
         summary: '新建事项草稿（中心管理员）',
         security: [{ bearerAuth: [] }],
         headers: IdempotencyHeaders,
         body: DraftItemBody,
-        response: { 201: ItemResponse, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 409: ProblemResponse },
+        response: {
+          201: ItemResponse,
+          400: ProblemResponse,
+          401: ProblemResponse,
+          403: ProblemResponse,
+          409: ProblemResponse,
+        },
       },
     },
     async (request, reply) => {
@@ -36,7 +42,7 @@ const itemsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (ap
   app.get(
     '/items/:id',
     {
-      preHandler: app.authenticateOptional,
+      onRequest: app.authenticateOptional,
       schema: {
         tags: ['catalogue'],
         summary: '查看事项（已发布事项公开；草稿仅本级工作人员可见）',

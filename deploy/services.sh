@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Starts or stops GovHall's own processes locally, each as its own OS process as in a cluster:
+# supervision, catalogue, then the gateway. Logs in $GOVHALL_STATE/logs/<name>.log, pids in $GOVHALL_STATE/pids.
+# Usage: deploy/services.sh start|stop|status
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+. deploy/bootstrap.sh
+. deploy/stack/env.sh
+mkdir -p "$GOVHALL_STATE/logs" "$GOVHALL_STATE/pids"
+
+# name | entry | readiness port | env (space-separated KEY=VALUE)
+SERVICES=(
+  "supervision|services/supervision/dist/main.js|${SUPERVISION_GRPC_PORT:-50057}|GRPC_PORT=${SUPERVISION_GRPC_PORT:-50057} METRICS_PORT=9477"
+  "catalogue|services/catalogue/dist/main.js|${CATALOGUE_GRPC_PORT:-50051}|GRPC_PORT=${CATALOGUE_GRPC_PORT:-50051} METRICS_PORT=9471"
+  "gateway|gateway/dist/server.js|${GATEWAY_PORT:-3000}|PORT=${GATEWAY_PORT:-3000} METRICS_PORT=9470 CATALOGUE_GRPC_ADDR=127.0.0.1:${CATALOGUE_GRPC_PORT:-50051}"
+)
+
+pid_of() { local f="$GOVHALL_STATE/pids/$1.pid"; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start_one() {
+  local name="$1" entry="$2" port="$3" env="$4" log="$GOVHALL_STATE/logs/$1.log" pid
+  if pid="$(pid_of "$name")"; then echo "$name: already running (pid $pid)"; return; fi
+  if port_open "$port"; then echo "$name: port $port is already taken by another process; free it or set the port variable" >&2; exit 1; fi
+  [ -f "$entry" ] || { echo "$name: $entry is missing; run 'pnpm build' first" >&2; exit 1; }
+  # shellcheck disable=SC2086
+  env MONGODB_URI="$MONGODB_URI" KAFKA_BROKERS="$KAFKA_BROKERS" KEYCLOAK_URL="$KEYCLOAK_URL" KEYCLOAK_REALM="$KEYCLOAK_REALM" \
+    $env setsid node "$entry" >>"$log" 2>&1 < /dev/null &
+  echo $! >"$GOVHALL_STATE/pids/$name.pid"
+  for _ in $(seq 1 150); do
+    if port_open "$port"; then echo "$name: up on port $port (pid $(cat "$GOVHALL_STATE/pids/$name.pid"), log $log)"; return; fi
+    if ! pid_of "$name" >/dev/null; then tail -n 20 "$log" >&2; echo "$name: exited during start (log $log)" >&2; exit 1; fi
+    sleep 0.2
+  done
+  echo "$name: not ready on port $port after 30 s (log $log)" >&2
+  exit 1
+}
+
+stop_one() {
+  local name="$1" pid
+  if ! pid="$(pid_of "$name")"; then echo "$name: not running"; rm -f "$GOVHALL_STATE/pids/$name.pid"; return; fi
+  kill -TERM "$pid"
+  for _ in $(seq 1 75); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+  rm -f "$GOVHALL_STATE/pids/$name.pid"
+  echo "$name: stopped"
+}
+
+case "${1:-}" in
+  start) for s in "${SERVICES[@]}"; do IFS='|' read -r n e p v <<<"$s"; start_one "$n" "$e" "$p" "$v"; done ;;
+  stop) for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do IFS='|' read -r n _ _ _ <<<"${SERVICES[$i]}"; stop_one "$n"; done ;;
+  status)
+    for s in "${SERVICES[@]}"; do
+      IFS='|' read -r n _ p _ <<<"$s"
+      if pid="$(pid_of "$n")"; then echo "$n: up (pid $pid, port $p)"; else echo "$n: down"; fi
+    done ;;
+  *) echo "usage: deploy/services.sh start|stop|status" >&2; exit 2 ;;
+esac

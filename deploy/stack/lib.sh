@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# Shared helpers for deploy/stack/*.sh. Sourced, not executed.
+# shellcheck disable=SC2034  # variables are used by the scripts that source this file
+
+GOVHALL_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+GOVHALL_CACHE="${GOVHALL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/govhall}"
+GOVHALL_STATE="${GOVHALL_STATE:-$GOVHALL_REPO_ROOT/.stack}"
+export GOVHALL_CACHE GOVHALL_STATE
+
+# Pinned versions (override through the environment if needed).
+KAFKA_VERSION="${KAFKA_VERSION:-4.4.0}"
+LOG4J_VERSION="${LOG4J_VERSION:-2.25.3}"
+SLF4J_VERSION="${SLF4J_VERSION:-2.0.17}"
+KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.7.3}"
+FERRETDB_VERSION="${FERRETDB_VERSION:-v1.24.2}"
+HELM_VERSION="${HELM_VERSION:-v3.22.0}"
+
+FERRETDB_PORT="${FERRETDB_PORT:-27017}"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+KEYCLOAK_PORT="${KEYCLOAK_PORT:-8080}"
+KEYCLOAK_MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-9000}"
+KEYCLOAK_ADMIN_USER="${KEYCLOAK_ADMIN_USER:-admin}"
+KEYCLOAK_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin}"
+
+KAFKA_HOME="$GOVHALL_CACHE/kafka-$KAFKA_VERSION"
+KEYCLOAK_HOME="$GOVHALL_CACHE/keycloak-$KEYCLOAK_VERSION"
+FERRETDB_HOME="$GOVHALL_CACHE/ferretdb-$FERRETDB_VERSION"
+HELM_HOME="$GOVHALL_CACHE/helm-$HELM_VERSION"
+FERRETDB_BIN="$FERRETDB_HOME/ferretdb"
+HELM_BIN="${HELM_BIN:-$HELM_HOME/helm}"
+
+STACK_COMPONENTS=(ferretdb kafka keycloak)
+
+log() { printf '%s\n' "[stack] $*" >&2; }
+die() { printf '%s\n' "[stack] ERROR: $*" >&2; exit 1; }
+
+# Serialises start/stop runs on one state dir (concurrent starts would race for the ports and pid files).
+stack_lock() {
+  mkdir -p "$GOVHALL_STATE"
+  exec 9>"$GOVHALL_STATE/.lock"
+  flock -w 300 9 || die "another deploy/stack script has held $GOVHALL_STATE/.lock for 300s"
+}
+
+state_dirs() { mkdir -p "$GOVHALL_STATE/data" "$GOVHALL_STATE/logs" "$GOVHALL_STATE/pids"; }
+pid_file() { printf '%s' "$GOVHALL_STATE/pids/$1.pid"; }
+log_file() { printf '%s' "$GOVHALL_STATE/logs/$1.log"; }
+data_dir() { printf '%s' "$GOVHALL_STATE/data/$1"; }
+
+# A pattern (grep -E) the command line of the component's process must match (guards against pid reuse).
+component_marker() {
+  case "$1" in
+    ferretdb) printf '%s' "ferretdb" ;;
+    kafka) printf '%s' "kafka[.]Kafka" ;;
+    keycloak) printf '%s' "bin/kc[.]sh|kc[.]home[.]dir" ;;
+  esac
+}
+
+# Prints the pid of a running component started by these scripts, or fails.
+running_pid() {
+  local f pid
+  f="$(pid_file "$1")"
+  [ -f "$f" ] || return 1
+  pid="$(cat "$f" 2>/dev/null || true)"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  local cmdline
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
+  [[ "$cmdline" =~ $(component_marker "$1") ]] || return 1
+  printf '%s' "$pid"
+}
+
+# Starts a command detached in its own session; writes its pid file; stdout/stderr append to the log.
+# Usage: spawn <component> <cmd...>
+spawn() {
+  local c="$1"; shift
+  local pf lf
+  pf="$(pid_file "$c")"; lf="$(log_file "$c")"
+  rm -f "$pf"
+  # shellcheck disable=SC2016  # $$ and "$@" are expanded by the inner shell on purpose
+  nohup setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pf" "$@" >>"$lf" 2>&1 </dev/null 9>&- &
+  local i
+  for i in $(seq 1 50); do [ -s "$pf" ] && break; sleep 0.1; done
+  [ -s "$pf" ] || die "$c: could not start (no pid file $pf)"
+  cat "$pf"
+}
+
+# The local default endpoint of each replaceable component, and the env var that overrides it.
+component_env_var() {
+  case "$1" in
+    ferretdb) printf '%s' MONGODB_URI ;;
+    kafka) printf '%s' KAFKA_BROKERS ;;
+    keycloak) printf '%s' KEYCLOAK_URL ;;
+  esac
+}
+component_default_url() {
+  case "$1" in
+    ferretdb) printf '%s' "mongodb://127.0.0.1:$FERRETDB_PORT" ;;
+    kafka) printf '%s' "127.0.0.1:$KAFKA_PORT" ;;
+    keycloak) printf '%s' "http://127.0.0.1:$KEYCLOAK_PORT" ;;
+  esac
+}
+# True when the component is provided by an existing installation: its env var is set to something other
+# than the local default (env.sh exports the defaults), or it is listed in GOVHALL_EXTERNAL (comma-separated).
+component_external() {
+  local var val
+  case ",${GOVHALL_EXTERNAL:-}," in *",$1,"*) return 0 ;; esac
+  var="$(component_env_var "$1")"
+  val="${!var:-}"
+  [ -n "$val" ] && [ "$val" != "$(component_default_url "$1")" ]
+}
+# Prints "host port" of the first endpoint in the component's env var.
+external_host_port() {
+  local var val hp host port
+  var="$(component_env_var "$1")"; val="${!var:-$(component_default_url "$1")}"
+  case "$1" in
+    ferretdb) hp="${val#*://}"; hp="${hp##*@}"; hp="${hp%%/*}"; hp="${hp%%\?*}"; hp="${hp%%,*}"; port=27017 ;;
+    kafka) hp="${val%%,*}"; hp="${hp#*://}"; port=9092 ;;
+    keycloak) hp="${val#*://}"; hp="${hp%%/*}"; case "$val" in https://*) port=443 ;; *) port=80 ;; esac ;;
+  esac
+  host="${hp%:*}"
+  [ "$host" != "$hp" ] && port="${hp##*:}"
+  printf '%s %s\n' "$host" "$port"
+}
+# Hides credentials in a URL (scheme://user:secret@host → scheme://***@host).
+redact() { sed -E 's#(://)[^/@]*@#\1***@#' <<<"$1"; }
+tcp_reachable() { timeout 5 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }
+
+component_port() {
+  case "$1" in
+    ferretdb) printf '%s' "$FERRETDB_PORT" ;;
+    kafka) printf '%s' "$KAFKA_PORT" ;;
+    keycloak) printf '%s' "$KEYCLOAK_PORT" ;;
+    *) return 1 ;;
+  esac
+}
+
+# True when something listens on 127.0.0.1:<port>.
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Describes the process listening on a TCP port (best effort).
+port_owner() {
+  local out
+  out="$(ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'users:(([^)]*))' | head -n1 || true)"
+  printf '%s' "${out:-unknown process}"
+}
+
+# Fails with a clear message if the port is already taken.
+require_free_port() {
+  local port="$1" what="$2"
+  if port_open "$port"; then
+    die "$what: port $port is already in use by $(port_owner "$port") — stop it or set a different port"
+  fi
+}
+
+# Picks a Java: JAVA_HOME if set, else the newest JDK >= min under /usr/lib/jvm, else /usr/bin/java.
+# Usage: find_java <min-major>; prints the java binary path.
+java_major() { "$1" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit}'; }
+find_java() {
+  local min="$1" cand best="" best_v=0 v
+  local cands=()
+  [ -n "${JAVA_HOME:-}" ] && cands+=("$JAVA_HOME/bin/java")
+  for cand in /usr/lib/jvm/*/bin/java; do cands+=("$cand"); done
+  cands+=("$(command -v java 2>/dev/null || true)")
+  for cand in "${cands[@]}"; do
+    if [ -z "$cand" ] || [ ! -x "$cand" ]; then continue; fi
+    v="$(java_major "$cand" 2>/dev/null || echo 0)"
+    [ -n "$v" ] || v=0
+    if [ -n "${JAVA_HOME:-}" ] && [ "$cand" = "$JAVA_HOME/bin/java" ] && [ "$v" -ge "$min" ]; then
+      printf '%s' "$cand"; return 0
+    fi
+    if [ "$v" -ge "$min" ] && [ "$v" -gt "$best_v" ]; then best="$cand"; best_v="$v"; fi
+  done
+  [ -n "$best" ] || return 1
+  printf '%s' "$best"
+}
+
+# Selects components from the arguments: none or "all" → default list.
+select_components() {
+  local allowed="$1"; shift
+  if [ "$#" -eq 0 ] || [ "$1" = all ]; then tr ' ' '\n' <<<"$allowed"; return 0; fi
+  local c
+  for c in "$@"; do
+    case " $allowed " in
+      *" $c "*) printf '%s\n' "$c" ;;
+      *) die "unknown component '$c' (expected one of: $allowed all)" ;;
+    esac
+  done
+}
+
+# Waits until the given command succeeds. wait_for <timeout-s> <pid|-> <description> <cmd...>
+wait_for() {
+  local timeout="$1" pid="$2" what="$3"; shift 3
+  local start=$SECONDS
+  until "$@" >/dev/null 2>&1; do
+    if [ "$pid" != - ] && ! kill -0 "$pid" 2>/dev/null; then
+      return 2
+    fi
+    if [ $((SECONDS - start)) -ge "$timeout" ]; then
+      return 1
+    fi
+    sleep 0.5
+  done
+  log "$what ready after $((SECONDS - start))s"
+}

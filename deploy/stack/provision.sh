@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Downloads/builds the local stack tools into the cache ($GOVHALL_CACHE/<tool>-<version>). Idempotent.
+# Usage: deploy/stack/provision.sh [kafka|keycloak|ferretdb|helm|all]...
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+need_cmd() { command -v "$1" >/dev/null 2>&1 || die "$2"; }
+
+# Runs Maven quietly; on failure shows the tail of its output and dies with one clear line.
+run_mvn() {
+  local what="$1" out; shift
+  need_cmd mvn "Maven (mvn) is not installed — needed to download $what from Maven Central"
+  out="$(mktemp)"
+  if ! mvn -B -q "$@" >"$out" 2>&1; then
+    tail -n 15 "$out" >&2
+    rm -f "$out"
+    die "download of $what from Maven Central failed (see Maven output above)"
+  fi
+  rm -f "$out"
+}
+
+provision_kafka() {
+  if [ -f "$KAFKA_HOME/.complete" ]; then log "kafka $KAFKA_VERSION already provisioned in $KAFKA_HOME"; return 0; fi
+  find_java 17 >/dev/null || die "kafka $KAFKA_VERSION needs Java >= 17 and none was found (JAVA_HOME, /usr/lib/jvm, PATH)"
+  log "provisioning kafka $KAFKA_VERSION (+ log4j $LOG4J_VERSION) from Maven Central into $KAFKA_HOME"
+  local tmp; tmp="$(mktemp -d "$GOVHALL_CACHE/.kafka-XXXXXX")"
+  cat >"$tmp/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>govhall.local</groupId>
+  <artifactId>kafka-runtime</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>$KAFKA_VERSION</version></dependency>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-tools</artifactId><version>$KAFKA_VERSION</version></dependency>
+    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-api</artifactId><version>$LOG4J_VERSION</version></dependency>
+    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-core</artifactId><version>$LOG4J_VERSION</version></dependency>
+    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-slf4j2-impl</artifactId><version>$LOG4J_VERSION</version></dependency>
+    <!-- kafka declares slf4j-api 1.7.36, which cannot see the slf4j2 binding: use the 2.x API (backwards compatible). -->
+    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>$SLF4J_VERSION</version></dependency>
+  </dependencies>
+</project>
+POM
+  run_mvn "kafka $KAFKA_VERSION" -f "$tmp/pom.xml" dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$tmp/libs"
+  # Kafka ships its own log4j binding choice; drop any other slf4j binding that came transitively.
+  rm -f "$tmp"/libs/slf4j-reload4j-*.jar "$tmp"/libs/slf4j-log4j12-*.jar "$tmp"/libs/log4j-1.*.jar
+  mkdir -p "$tmp/config"
+  cat >"$tmp/config/log4j2.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The log file is passed by start.sh as -Dgovhall.kafka.log=<state>/logs/kafka.log -->
+<Configuration status="WARN">
+  <Appenders>
+    <File name="file" fileName="${sys:govhall.kafka.log}" append="true">
+      <PatternLayout pattern="[%d] %p %m (%c{1})%n"/>
+    </File>
+  </Appenders>
+  <Loggers>
+    <Logger name="kafka" level="INFO"/>
+    <Logger name="org.apache.kafka" level="INFO"/>
+    <Logger name="kafka.request.logger" level="WARN"/>
+    <Logger name="kafka.controller" level="INFO"/>
+    <Logger name="kafka.log.LogCleaner" level="WARN"/>
+    <Logger name="state.change.logger" level="WARN"/>
+    <Logger name="kafka.authorizer.logger" level="WARN"/>
+    <Logger name="org.apache.kafka.clients" level="WARN"/>
+    <Logger name="org.apache.kafka.common.config" level="WARN"/>
+    <Logger name="org.apache.kafka.common.metrics" level="WARN"/>
+    <Logger name="org.apache.kafka.common.utils.AppInfoParser" level="WARN"/>
+    <Root level="INFO"><AppenderRef ref="file"/></Root>
+  </Loggers>
+</Configuration>
+XML
+  cat >"$tmp/config/log4j2-tools.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<Configuration status="WARN">
+  <Appenders><Console name="err" target="SYSTEM_ERR"><PatternLayout pattern="%p %m%n"/></Console></Appenders>
+  <Loggers><Root level="WARN"><AppenderRef ref="err"/></Root></Loggers>
+</Configuration>
+XML
+  rm -f "$tmp/pom.xml"
+  touch "$tmp/.complete"
+  rm -rf "$KAFKA_HOME" && mv "$tmp" "$KAFKA_HOME"
+  log "kafka $KAFKA_VERSION provisioned ($(find "$KAFKA_HOME/libs" -name '*.jar' | wc -l) jars)"
+}
+
+provision_keycloak() {
+  if [ -f "$KEYCLOAK_HOME/.complete" ]; then log "keycloak $KEYCLOAK_VERSION already provisioned in $KEYCLOAK_HOME"; return 0; fi
+  need_cmd unzip "unzip is not installed — needed to unpack keycloak (apt-get install unzip)"
+  find_java 17 >/dev/null || die "keycloak $KEYCLOAK_VERSION needs Java >= 17 (21+ preferred) and none was found"
+  log "provisioning keycloak $KEYCLOAK_VERSION (org.keycloak:keycloak-quarkus-dist:zip) from Maven Central into $KEYCLOAK_HOME"
+  local tmp; tmp="$(mktemp -d "$GOVHALL_CACHE/.keycloak-XXXXXX")"
+  run_mvn "keycloak $KEYCLOAK_VERSION (org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip)" \
+    dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
+    -DoutputDirectory="$tmp" -Dmdep.useBaseVersion=true
+  unzip -q "$tmp/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$tmp/x" || die "could not unzip the keycloak $KEYCLOAK_VERSION distribution"
+  local dist; dist="$(find "$tmp/x" -mindepth 1 -maxdepth 1 -type d | head -n1)"
+  [ -x "$dist/bin/kc.sh" ] || die "keycloak $KEYCLOAK_VERSION zip has no bin/kc.sh"
+  touch "$dist/.complete"
+  rm -rf "$KEYCLOAK_HOME" && mv "$dist" "$KEYCLOAK_HOME" && rm -rf "$tmp"
+  log "keycloak $KEYCLOAK_VERSION provisioned"
+}
+
+provision_ferretdb() {
+  if [ -x "$FERRETDB_BIN" ]; then log "ferretdb $FERRETDB_VERSION already built at $FERRETDB_BIN"; return 0; fi
+  need_cmd go "Go is not installed — needed to build ferretdb $FERRETDB_VERSION"
+  log "building ferretdb $FERRETDB_VERSION from the Go module proxy into $FERRETDB_HOME"
+  local tmp json moddir
+  tmp="$(mktemp -d "$GOVHALL_CACHE/.ferretdb-XXXXXX")"
+  json="$(cd "$tmp" && GOFLAGS='' go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" 2>&1)" \
+    || { printf '%s\n' "$json" >&2; die "download of github.com/FerretDB/FerretDB@$FERRETDB_VERSION from the Go module proxy failed"; }
+  moddir="$(printf '%s\n' "$json" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p' | head -n1)"
+  if [ -z "$moddir" ] || [ ! -d "$moddir" ]; then
+    die "go mod download did not report a module directory for FerretDB $FERRETDB_VERSION"
+  fi
+  cp -R "$moddir" "$tmp/src"
+  chmod -R u+w "$tmp/src"
+  # `go install` builds lack build/version/version.txt and the binary panics at start (FerretDB issue 2982).
+  printf '%s\n' "$FERRETDB_VERSION" >"$tmp/src/build/version/version.txt"
+  (cd "$tmp/src" && GOFLAGS=-mod=mod go build -trimpath -o "$tmp/ferretdb" ./cmd/ferretdb) \
+    || die "go build of ferretdb $FERRETDB_VERSION failed (see the Go output above)"
+  mkdir -p "$FERRETDB_HOME"
+  mv "$tmp/ferretdb" "$FERRETDB_BIN"
+  rm -rf "$tmp"
+  "$FERRETDB_BIN" --version >/dev/null 2>&1 || die "the built ferretdb binary does not run ($FERRETDB_BIN --version)"
+  log "ferretdb $FERRETDB_VERSION built"
+}
+
+provision_helm() {
+  if [ -x "$HELM_HOME/helm" ]; then log "helm $HELM_VERSION already built at $HELM_HOME/helm"; return 0; fi
+  need_cmd go "Go is not installed — needed to build helm $HELM_VERSION"
+  log "building helm $HELM_VERSION with go install into $HELM_HOME"
+  mkdir -p "$HELM_HOME"
+  local out; out="$(mktemp)"
+  local ldflags="-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
+  if ! GOFLAGS='' GOBIN="$HELM_HOME" go install -trimpath -ldflags "$ldflags" "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" >"$out" 2>&1; then
+    tail -n 15 "$out" >&2; rm -f "$out"
+    die "go install helm.sh/helm/v3/cmd/helm@$HELM_VERSION failed (Go module proxy download or build)"
+  fi
+  rm -f "$out"
+  log "helm $HELM_VERSION built: $("$HELM_HOME/helm" version --short 2>/dev/null || echo '?')"
+}
+
+main() {
+  mkdir -p "$GOVHALL_CACHE"
+  local c list
+  list="$(select_components "kafka keycloak ferretdb helm" "$@")" || exit 1
+  for c in $list; do
+    "provision_$c"
+  done
+}
+main "$@"

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The README's test command (`pnpm test`, also what .ci/run calls). On a fresh machine it installs Node 24 and
+# pnpm, the dependencies, Kafka, Keycloak, FerretDB and helm (cached under ~/.cache/govhall), then runs:
+# build (buf lint + ts-proto + tsc) → lint (eslint, prettier, dependency rules) → unit tests → chart checks →
+# the local stack → integration and end-to-end tests against it. Components it started, it stops again.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT="$PWD"
+. deploy/bootstrap.sh
+. deploy/stack/env.sh
+
+step() { printf '\n==> %s\n' "$*"; }
+started=()
+cleanup() {
+  local rc=$?
+  if [ "${#started[@]}" -gt 0 ] && [ "${GOVHALL_KEEP_STACK:-0}" != 1 ]; then
+    step "stopping what this run started: ${started[*]}"
+    bash deploy/stack/stop.sh "${started[@]}" || true
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+
+mkdir -p "$GOVHALL_STATE"
+step "install (pnpm $(pnpm --version), node $(node --version))"
+pnpm install --frozen-lockfile
+
+step "build"
+pnpm build
+
+step "lint"
+pnpm lint
+
+step "unit tests"
+pnpm test:unit --json --outputFile="$GOVHALL_STATE/jest-unit.json"
+
+step "charts"
+bash charts/check.sh
+
+step "local stack"
+for c in ferretdb kafka keycloak; do
+  if ! bash deploy/stack/status.sh "$c" >/dev/null 2>&1; then started+=("$c"); fi
+done
+bash deploy/stack/start.sh all
+bash deploy/stack/status.sh
+
+step "integration and end-to-end tests"
+pnpm test:integration --json --outputFile="$GOVHALL_STATE/jest-integration.json"
+
+# One plain closing line over both jest runs, e.g. "tests: 42 passed, 0 failed".
+node -e '
+  const files = process.argv.slice(1).map((f) => require(f));
+  const sum = (k) => files.reduce((n, r) => n + r[k], 0);
+  console.log(`tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed`);
+  if (sum("numTotalTests") === 0) process.exit(1);
+' "$GOVHALL_STATE/jest-unit.json" "$GOVHALL_STATE/jest-integration.json"
