@@ -25,6 +25,8 @@ module.exports = tseslint.config(
         process: 'readonly',
         __dirname: 'readonly',
         console: 'readonly',
+        fetch: 'readonly',
+        URLSearchParams: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -127,6 +127,7 @@ export class OutboxRelay {
         { err, documentId: String(id), failures: this.failures + 1 },
         'outbox relay could not reach Kafka; will retry',
       );
+      relayFailures.add(1);
       await collection.updateOne(
         { _id: id as never, 'outboxLease.owner': this.owner },
         { $unset: { outboxLease: '' } },
