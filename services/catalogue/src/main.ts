@@ -34,7 +34,12 @@ async function main() {
     reflectionFiles: ['govhall/catalogue/v1/catalogue_service.proto'],
   });
   registerCatalogueService(server, {
-    createDraftItem: createDraftItemUseCase({ items, clock: { now: () => new Date() }, ids: { newId: randomUUID } }),
+    createDraftItem: createDraftItemUseCase({
+      items,
+      clock: { now: () => new Date() },
+      ids: { newId: randomUUID },
+      hostedTenants: config.GOVHALL_TENANTS,
+    }),
     getItem: getItemUseCase({ items }),
     afterWrite: () => relay.nudge(),
   });

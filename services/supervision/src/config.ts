@@ -16,6 +16,5 @@ export const config = loadConfig('supervision', {
     .regex(/^[A-Za-z0-9._-]+$/)
     .default('supervision-journal'),
   LOG_LEVEL: common.logLevel,
-  GOVHALL_TENANTS: common.tenants,
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
 });

@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, ValidationError } from '@govhall/errors';
+import { ConflictError, ForbiddenError, PreconditionError, ValidationError } from '@govhall/errors';
 import { InMemoryItems, principal } from '../in-memory-items.test-double';
 import { createDraftItemUseCase, type CreateDraftItemCommand } from './create-draft-item.usecase';
 
@@ -63,5 +63,17 @@ describe('create draft item', () => {
     );
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).violations.map((v) => v.path)).toEqual(['basicCode', 'idempotencyKey']);
+  });
+
+  it('refuses a tenant this deployment does not host', async () => {
+    const items = new InMemoryItems();
+    const createDraftItem = createDraftItemUseCase({
+      items,
+      clock: { now: () => new Date() },
+      ids: { newId: () => '00000000-0000-4000-8000-000000000009' },
+      hostedTenants: ['620302'],
+    });
+    await expect(createDraftItem(command, principal())).rejects.toBeInstanceOf(PreconditionError);
+    expect(items.items.size).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { actsInTenant, hasAnyRole, type Principal } from '@govhall/auth';
-import { ConflictError, ForbiddenError, ValidationError } from '@govhall/errors';
+import { ConflictError, ForbiddenError, PreconditionError, ValidationError } from '@govhall/errors';
 import { createDraft, sameDraft, validateDraft, type DraftItemInput, type Item } from '../../domain/item';
 import type { Clock, IdGenerator, ItemRepository } from '../ports';
 
@@ -9,8 +9,16 @@ export interface CreateDraftItemCommand extends DraftItemInput {
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
-/** A center administrator drafts a new item in their own tenant. Retries with the same key are safe. */
-export function createDraftItemUseCase(deps: { items: ItemRepository; clock: Clock; ids: IdGenerator }) {
+/**
+ * A center administrator drafts a new item in their own tenant. Retries with the same key are safe.
+ * `hostedTenants` are the tenants this deployment serves (GOVHALL_TENANTS); empty means any.
+ */
+export function createDraftItemUseCase(deps: {
+  items: ItemRepository;
+  clock: Clock;
+  ids: IdGenerator;
+  hostedTenants?: readonly string[];
+}) {
   return async (command: CreateDraftItemCommand, actor: Principal): Promise<Item> => {
     const violations = validateDraft(command);
     if (!IDEMPOTENCY_KEY.test(command.idempotencyKey)) {
@@ -23,6 +31,9 @@ export function createDraftItemUseCase(deps: { items: ItemRepository; clock: Clo
     if (violations.length > 0) throw new ValidationError(violations);
     if (!hasAnyRole(actor, ['center_admin']) || !actsInTenant(actor, command.tenant)) {
       throw new ForbiddenError('CATALOGUE_WRITE_FORBIDDEN', '只有本级政务服务中心管理员可以新建事项');
+    }
+    if (deps.hostedTenants?.length && !deps.hostedTenants.includes(command.tenant)) {
+      throw new PreconditionError('TENANT_NOT_HOSTED', `本平台未托管行政区划 ${command.tenant}，请到其所属平台办理`);
     }
 
     const previous = await deps.items.findByIdempotencyKey(command.tenant, command.idempotencyKey);
