@@ -234,6 +234,8 @@ main() {
     if component_external "$c"; then check_external "$c"; continue; fi
     if pid="$(running_pid "$c")"; then
       log "$c is already running (pid $pid, port $(component_port "$c"))"
+      # Topics added to topics.txt since the broker started are created now (auto-creation is off).
+      if [ "$c" = kafka ]; then kafka_create_topics || die "kafka: could not list or create topics"; fi
       continue
     fi
     "start_$c"

@@ -5,6 +5,6 @@ import { startTelemetry } from '@govhall/telemetry';
 export const fastifyOtel = new FastifyOtelInstrumentation({ registerOnInitialization: true });
 export const telemetry = startTelemetry({
   serviceName: 'gateway',
-  metricsPort: Number(process.env.METRICS_PORT ?? 9470),
+  defaultMetricsPort: 9470,
   extraInstrumentations: [fastifyOtel],
 });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { TITLE_BY_HTTP, problem } from '../lib/problem';
 
 /** Liveness (the process answers) and readiness (it can reach what it serves from). */
 export default async function healthRoutes(app: FastifyInstance) {
@@ -11,7 +12,7 @@ export default async function healthRoutes(app: FastifyInstance) {
       return reply
         .status(503)
         .type('application/problem+json')
-        .send({ status: 503, code: 'NOT_READY', title: '服务暂时不可用', detail: 'catalogue unreachable' });
+        .send(problem(503, 'NOT_READY', TITLE_BY_HTTP[503]!, '网关暂时无法连接事项目录服务（catalogue）'));
     }
     return { status: 'ready' };
   });

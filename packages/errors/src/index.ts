@@ -4,7 +4,7 @@
  * `code` is stable for programs.
  */
 export interface Violation {
-  /** JSON-pointer-like path of the offending field, e.g. "basicCode" or "materials/2/maxSizeKb". */
+  /** JSON-pointer-like path of the offending field, dot-separated, e.g. "basicCode" or "materials.2.maxSizeKb". */
   path: string;
   /** What is wrong and how to fix it, for a person (Simplified Chinese). */
   message: string;
@@ -14,7 +14,7 @@ export interface Violation {
 
 export abstract class DomainError extends Error {
   abstract readonly kind:
-    'invalid' | 'not_found' | 'conflict' | 'failed_precondition' | 'unauthenticated' | 'forbidden' | 'unavailable';
+    'invalid' | 'not_found' | 'conflict' | 'failed_precondition' | 'unauthenticated' | 'forbidden';
   constructor(
     readonly code: string,
     message: string,

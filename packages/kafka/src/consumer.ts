@@ -56,6 +56,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<Consumer>
           { err, topic, partition, offset: message.offset },
           'skipping a message that is not an event envelope',
         );
+        handled.add(1, { group: groupId, type: 'unknown', outcome: 'rejected' });
         return;
       }
       if (await inbox.findOne({ _id: envelope.id }, { projection: { _id: 1 } })) {

@@ -3,7 +3,7 @@ import { context, metrics, propagation, trace, ROOT_CONTEXT, SpanKind, SpanStatu
 import type { Producer } from 'kafkajs';
 import type { Collection, Document } from 'mongodb';
 import type { Logger } from '@govhall/logging';
-import type { OutboxMessage } from './outbox';
+import { PENDING_OUTBOX_FILTER, type OutboxMessage } from './outbox';
 
 export interface OutboxRelayOptions {
   /** Collections whose documents carry an `outbox` array. */
@@ -89,7 +89,19 @@ export class OutboxRelay {
     let ok = true;
     for (const collection of this.options.collections) {
       const pending = (await collection
-        .find({ 'outbox.0': { $exists: true } }, { projection: { _id: 1 } })
+        .find(
+          {
+            ...PENDING_OUTBOX_FILTER,
+            // Documents another replica is sending right now are skipped, so a dead replica's leases
+            // cannot crowd newer documents out of the batch.
+            $or: [
+              { outboxLease: { $exists: false } },
+              { outboxLease: null },
+              { 'outboxLease.until': { $lt: new Date() } },
+            ],
+          },
+          { projection: { _id: 1 } },
+        )
         .limit(this.options.batchSize ?? 100)
         .toArray()) as { _id: unknown }[];
       for (const { _id } of pending) {

@@ -46,3 +46,14 @@ export const outboxSchemaFields = {
   },
   outboxLease: { type: { _id: false, owner: String, until: Date }, required: false },
 } as const;
+
+/**
+ * Declares the index the relay's query uses: documents with at least one pending message have an
+ * `outbox.createdAt` entry ≥ epoch; documents with an empty outbox have none, so the scan stays small.
+ */
+export function declareOutboxIndex(schema: { index(fields: Record<string, 1 | -1>): unknown }): void {
+  schema.index({ 'outbox.createdAt': 1 });
+}
+
+/** The relay's filter for documents with pending messages (served by declareOutboxIndex). */
+export const PENDING_OUTBOX_FILTER = { 'outbox.createdAt': { $gte: new Date(0) } } as const;

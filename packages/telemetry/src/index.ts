@@ -11,8 +11,10 @@ import type { Instrumentation } from '@opentelemetry/instrumentation';
 
 export interface TelemetryOptions {
   serviceName: string;
-  /** Port of the Prometheus /metrics endpoint; 0 disables it. Default: env METRICS_PORT or 9464. */
+  /** Port of the Prometheus /metrics endpoint; 0 disables it. Default: env METRICS_PORT, else defaultMetricsPort. */
   metricsPort?: number;
+  /** The service's own local default (each process on one machine needs its own). Default 9464. */
+  defaultMetricsPort?: number;
   /** OTLP/HTTP base URL (traces go to <url>/v1/traces). Default: env OTEL_EXPORTER_OTLP_ENDPOINT; unset = no export. */
   otlpEndpoint?: string;
   extraInstrumentations?: Instrumentation[];
@@ -27,8 +29,20 @@ export interface Telemetry {
  * are first required: each service's `instrumentation.ts` is the first import of its main.ts.
  */
 export function startTelemetry(options: TelemetryOptions): Telemetry {
-  const metricsPort = options.metricsPort ?? Number(process.env.METRICS_PORT ?? 9464);
+  const metricsPort = options.metricsPort ?? Number(process.env.METRICS_PORT || (options.defaultMetricsPort ?? 9464));
+  if (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535) {
+    process.stderr.write(
+      `${options.serviceName}: invalid configuration: METRICS_PORT: must be a port number (0 disables)\n`,
+    );
+    process.exit(78);
+  }
   const otlpEndpoint = options.otlpEndpoint ?? process.env.OTEL_EXPORTER_OTLP_ENDPOINT ?? '';
+  if (!otlpEndpoint) {
+    // Without an endpoint the SDK would fall back to OTLP on localhost:4318; GovHall exports only when told to.
+    process.env.OTEL_TRACES_EXPORTER ??= 'none';
+    process.env.OTEL_LOGS_EXPORTER ??= 'none';
+  }
+  process.env.OTEL_METRICS_EXPORTER ??= 'none'; // metrics are scraped from the Prometheus endpoint
   const sdk = new NodeSDK({
     serviceName: options.serviceName,
     traceExporter: otlpEndpoint

@@ -3,5 +3,5 @@ import { startTelemetry } from '@govhall/telemetry';
 
 export const telemetry = startTelemetry({
   serviceName: 'catalogue',
-  metricsPort: Number(process.env.METRICS_PORT ?? 9471),
+  defaultMetricsPort: 9471,
 });

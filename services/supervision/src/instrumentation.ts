@@ -3,5 +3,5 @@ import { startTelemetry } from '@govhall/telemetry';
 
 export const telemetry = startTelemetry({
   serviceName: 'supervision',
-  metricsPort: Number(process.env.METRICS_PORT ?? 9477),
+  defaultMetricsPort: 9477,
 });

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { ServiceError } from '@grpc/grpc-js';
+import { status, type ServiceError } from '@grpc/grpc-js';
 import { decodeGrpcError } from '@govhall/grpc';
 import { isDomainError } from '@govhall/errors';
 import { HTTP_BY_GRPC, TITLE_BY_HTTP, problem, type Problem } from '../../lib/problem';
@@ -13,8 +13,13 @@ const HTTP_BY_KIND = {
   not_found: 404,
   conflict: 409,
   failed_precondition: 409,
-  unavailable: 503,
 } as const;
+
+const UPSTREAM_FAILURES: Partial<Record<status, { http: number; code: string; detail: string }>> = {
+  [status.UNAVAILABLE]: { http: 503, code: 'UPSTREAM_UNAVAILABLE', detail: '服务暂时不可用，请稍后重试' },
+  [status.DEADLINE_EXCEEDED]: { http: 504, code: 'UPSTREAM_TIMEOUT', detail: '服务响应超时，请稍后重试' },
+  [status.INTERNAL]: { http: 500, code: 'INTERNAL', detail: '服务器内部错误，请稍后重试' },
+};
 
 function isServiceError(e: unknown): e is ServiceError {
   return typeof e === 'object' && e !== null && typeof (e as ServiceError).code === 'number' && 'metadata' in e;
@@ -44,8 +49,12 @@ function toProblem(error: unknown): Problem {
   if (isServiceError(error)) {
     const d = decodeGrpcError(error);
     const http = HTTP_BY_GRPC[d.code] ?? 500;
-    const detail = http === 500 ? '服务器内部错误，请稍后重试' : d.message;
-    return problem(http, d.reason || `GRPC_${d.code}`, TITLE_BY_HTTP[http] ?? '请求失败', detail, d.violations);
+    if (!d.reason) {
+      // No GovHall error details: the call failed in transport (service down, deadline) or unexpectedly.
+      const upstream = UPSTREAM_FAILURES[d.code] ?? UPSTREAM_FAILURES[status.INTERNAL]!;
+      return problem(upstream.http, upstream.code, TITLE_BY_HTTP[upstream.http]!, upstream.detail);
+    }
+    return problem(http, d.reason, TITLE_BY_HTTP[http] ?? '请求失败', d.message, d.violations);
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const code = fe.code?.replace(/^FST_(ERR_)?/, '') || `HTTP_${fe.statusCode}`;

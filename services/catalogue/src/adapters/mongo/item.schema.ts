@@ -1,7 +1,7 @@
 import { mongoose } from '@govhall/mongo';
-import { outboxSchemaFields } from '@govhall/kafka';
+import { declareOutboxIndex, outboxSchemaFields } from '@govhall/kafka';
 
-/** Collection `items`: one document per item version, with its pending outbox messages. */
+/** Collection `items`: one document per item (versions arrive with the catalogue issue), with its pending outbox messages. */
 export const itemSchema = new mongoose.Schema(
   {
     _id: { type: String, required: true },
@@ -24,7 +24,7 @@ export const itemSchema = new mongoose.Schema(
 
 // Serves findByIdempotencyKey and makes a retried create return the first item instead of a duplicate.
 itemSchema.index({ tenant: 1, idempotencyKey: 1 }, { unique: true });
-// Serves tenant listings of items by status (catalogue administration).
-itemSchema.index({ tenant: 1, status: 1 });
+// Serves the outbox relay's search for items with unsent events.
+declareOutboxIndex(itemSchema);
 
 export type ItemDocument = mongoose.InferSchemaType<typeof itemSchema>;

@@ -1,0 +1,2 @@
+export { generateService, type GenerateOptions, type GenerateResult } from './generate';
+export { UsageError } from './names';

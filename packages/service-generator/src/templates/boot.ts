@@ -1,0 +1,111 @@
+import type { Names } from '../names';
+
+/** src/instrumentation.ts, src/config.ts and src/main.ts: the same boot sequence as services/catalogue. */
+export function instrumentation(n: Names): string {
+  return `// Imported first by main.ts: instrumentation must patch http, grpc, kafkajs and mongodb before they load.
+import { startTelemetry } from '@govhall/telemetry';
+
+export const telemetry = startTelemetry({
+  serviceName: '${n.name}',
+  metricsPort: Number(process.env.METRICS_PORT ?? ${n.metricsPort}),
+});
+`;
+}
+
+export function config(n: Names): string {
+  return `import { common, loadConfig, z } from '@govhall/config';
+
+export const config = loadConfig('${n.name}', {
+  GRPC_HOST: z.string().default('0.0.0.0'),
+  GRPC_PORT: common.port.default(${n.grpcPort}),
+  MONGODB_URI: common.mongoUri,
+  MONGODB_DB: z
+    .string()
+    .regex(/^[a-z0-9_]+$/)
+    .default('govhall_${n.snake}'),
+  KAFKA_BROKERS: common.brokers,
+  KEYCLOAK_URL: common.url,
+  KEYCLOAK_REALM: z.string().min(1).default('govhall'),
+  LOG_LEVEL: common.logLevel,
+  GOVHALL_TENANTS: common.tenants,
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+});
+`;
+}
+
+export function main(n: Names): string {
+  const e = n.entity;
+  return `import { telemetry } from './instrumentation';
+import { randomUUID } from 'node:crypto';
+import { createTokenVerifier } from '@govhall/auth';
+import { GrpcServer } from '@govhall/grpc';
+import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
+import { createLogger } from '@govhall/logging';
+import { connectMongo, ensureIndexes } from '@govhall/mongo';
+import { config } from './config';
+import { register${n.pascal}Service } from './adapters/grpc/${n.name}.grpc-handler';
+import { Mongo${e.pascal}Repository } from './adapters/mongo/${e.kebab}.repository';
+import { create${e.pascal}UseCase } from './usecases/create-${e.kebab}/create-${e.kebab}.usecase';
+
+async function main() {
+  const logger = createLogger('${n.name}', config.LOG_LEVEL);
+  const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB);
+  const ${e.pluralCamel} = new Mongo${e.pascal}Repository(connection);
+  await ensureIndexes([${e.pluralCamel}.model]);
+
+  const kafka = createKafka('${n.name}', config.KAFKA_BROKERS, logger);
+  const producer = await createProducer(kafka);
+  const relay = new OutboxRelay({
+    collections: [${e.pluralCamel}.model.collection],
+    producer,
+    logger,
+    pollMs: config.OUTBOX_POLL_MS,
+  });
+  relay.start();
+
+  const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
+  const server = new GrpcServer({
+    logger,
+    verifier,
+    reflectionFiles: ['${n.protoFile}'],
+  });
+  register${n.pascal}Service(server, {
+    create${e.pascal}: create${e.pascal}UseCase({
+      ${e.pluralCamel},
+      clock: { now: () => new Date() },
+      ids: { newId: randomUUID },
+      hostedTenants: config.GOVHALL_TENANTS,
+    }),
+    afterWrite: () => relay.nudge(),
+  });
+  const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
+  logger.info({ port }, '${n.name} listening');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await server.shutdown(config.SHUTDOWN_GRACE_MS);
+    await relay.stop();
+    await producer.disconnect();
+    await connection.close();
+    await telemetry.shutdown();
+    process.exit(0);
+  };
+  const onSignal = (signal: string) =>
+    stop(signal).catch((err: unknown) => {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    });
+  process.on('SIGTERM', () => void onSignal('SIGTERM'));
+  process.on('SIGINT', () => void onSignal('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(\`${n.name}: failed to start: \${err instanceof Error ? err.stack : String(err)}\\n\`);
+  process.exit(1);
+});
+`;
+}
