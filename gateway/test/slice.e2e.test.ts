@@ -34,6 +34,19 @@ async function post(body: unknown, headers: Record<string, string>) {
   };
 }
 
+async function outboxOf(itemId: string): Promise<unknown[]> {
+  const mongo = await MongoClient.connect(stack.mongoUri);
+  try {
+    const doc = await mongo
+      .db(slice.catalogueDb)
+      .collection('items')
+      .findOne({ _id: itemId as never });
+    return (doc?.outbox as unknown[]) ?? [];
+  } finally {
+    await mongo.close();
+  }
+}
+
 async function recorded(aggregateId: string) {
   const res = await callUnary<supervisionV1.ListRecordedEventsRequest, supervisionV1.ListRecordedEventsResponse>(
     supervision.listRecordedEvents.bind(supervision),
@@ -89,6 +102,8 @@ describe('the foundation slice: gateway → catalogue (gRPC, MongoDB outbox) →
       aggregateVersion: 1,
       topic: 'govhall.catalogue.item',
     });
+    // Once Kafka acknowledged it, the event leaves the item's outbox (and is not sent again).
+    await waitFor(async () => (await outboxOf(created.body.id)).length === 0, { what: 'the outbox to empty' });
 
     // The trace connects gateway → gRPC → Kafka → consumer.
     const services = await waitFor(
@@ -218,13 +233,7 @@ describe('the foundation slice: gateway → catalogue (gRPC, MongoDB outbox) →
       });
       expect(created.status).toBe(201);
       await new Promise((r) => setTimeout(r, 10_000));
-      const mongo = await MongoClient.connect(stack.mongoUri);
-      try {
-        const doc = await mongo.db(slice.catalogueDb).collection('items').findOne({ _id: created.body.id });
-        expect(doc?.outbox).toHaveLength(1); // still waiting in the outbox, not lost
-      } finally {
-        await mongo.close();
-      }
+      expect(await outboxOf(created.body.id)).toHaveLength(1); // still waiting in the outbox, not lost
     } finally {
       stackScript('start');
     }
@@ -238,5 +247,6 @@ describe('the foundation slice: gateway → catalogue (gRPC, MongoDB outbox) →
     await new Promise((r) => setTimeout(r, 2_000));
     expect(await recorded(created.body.id)).toHaveLength(1);
     expect(events[0]!.type).toBe('govhall.catalogue.v1.ItemDraftCreated');
+    expect(await outboxOf(created.body.id)).toHaveLength(0);
   }, 180_000);
 });

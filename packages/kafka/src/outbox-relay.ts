@@ -146,9 +146,16 @@ export class OutboxRelay {
       );
       return false;
     }
-    const sentIds = claimed.outbox.map((m) => m.id);
-    relayed.add(sentIds.length, { collection: collection.collectionName });
-    await collection.updateOne({ _id: id as never }, { $pull: { outbox: { id: { $in: sentIds } } } as never });
+    relayed.add(claimed.outbox.length, { collection: collection.collectionName });
+    // Writers only append, so what was sent is the head of the array: pop it one message at a time, each pop
+    // guarded by the id expected at the head. ($pull with a condition silently matches nothing on FerretDB 1.x.)
+    for (const message of claimed.outbox) {
+      const popped = await collection.updateOne(
+        { _id: id as never, 'outbox.0.id': message.id },
+        { $pop: { outbox: -1 } },
+      );
+      if (popped.modifiedCount === 0) break; // another replica removed it after our lease ran out
+    }
     await collection.updateOne({ _id: id as never, 'outboxLease.owner': this.owner }, { $unset: { outboxLease: '' } });
     return true;
   }
