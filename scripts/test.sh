@@ -35,6 +35,7 @@ step "unit tests"
 pnpm test:unit --json --outputFile="$GOVHALL_STATE/jest-unit.json"
 
 step "charts"
+bash deploy/stack/provision.sh helm
 bash charts/check.sh
 
 step "local stack"
