@@ -9,7 +9,8 @@ ROOT="$PWD"
 . deploy/bootstrap.sh
 . deploy/stack/env.sh
 
-step() { printf '\n==> %s\n' "$*"; }
+T0=$SECONDS
+step() { printf '\n==> %s (at %ds)\n' "$*" "$((SECONDS - T0))"; }
 started=()
 cleanup() {
   local rc=$?
@@ -55,3 +56,5 @@ node -e '
   console.log(`tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed`);
   if (sum("numTotalTests") === 0) process.exit(1);
 ' "$GOVHALL_STATE/jest-unit.json" "$GOVHALL_STATE/jest-integration.json"
+
+step "done"

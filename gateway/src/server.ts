@@ -1,5 +1,6 @@
 import { telemetry } from './instrumentation';
 import { createTokenVerifier } from '@govhall/auth';
+import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
 import { buildApp } from './app';
 import { loadGatewayConfig } from './config';
@@ -11,25 +12,10 @@ async function main() {
   const app = await buildApp({ config, verifier, logger });
   await app.listen({ host: config.HOST, port: config.PORT });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await app.close();
-    await telemetry.shutdown();
-    process.exit(0);
-  };
-  const onSignal = (signal: string) =>
-    stop(signal).catch((err: unknown) => {
-      logger.error({ err }, 'shutdown failed');
-      process.exit(1);
-    });
-  process.on('SIGTERM', () => void onSignal('SIGTERM'));
-  process.on('SIGINT', () => void onSignal('SIGINT'));
+  stopOnSignals(logger, [
+    ['http server', () => app.close()],
+    ['telemetry', () => telemetry.shutdown()],
+  ]);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`gateway: failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure('gateway'));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { context, propagation } from '@opentelemetry/api';
+import type { Principal } from '@govhall/auth';
 import { eventsV1, commonV1 } from '@govhall/proto';
 
 export interface MessageFns<T> {
@@ -43,4 +44,17 @@ export function encodeEnvelope(envelope: eventsV1.EventEnvelope): Buffer {
 
 export function decodeEnvelope(bytes: Uint8Array): eventsV1.EventEnvelope {
   return eventsV1.EventEnvelope.decode(bytes);
+}
+
+/** The envelope's actor for the principal that made the change. */
+export function actorFromPrincipal(p: Principal): commonV1.Actor {
+  return {
+    kind: p.kind === 'service' ? commonV1.ActorKind.ACTOR_KIND_SERVICE : commonV1.ActorKind.ACTOR_KIND_USER,
+    subject: p.subject,
+    username: p.username,
+    tenant: p.tenant,
+    roles: p.roles,
+    department: p.department ?? '',
+    onBehalfOf: p.onBehalfOf ?? '',
+  };
 }

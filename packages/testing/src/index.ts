@@ -3,3 +3,4 @@ export * from './tokens';
 export * from './processes';
 export * from './otlp-receiver';
 export { MongoClient } from 'mongodb';
+export { grpcFailure } from './grpc-failure';

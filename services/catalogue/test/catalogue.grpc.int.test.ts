@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { status, type ServiceError } from '@grpc/grpc-js';
-import { callUnary, createGrpcClient, decodeGrpcError } from '@govhall/grpc';
+import { status } from '@grpc/grpc-js';
+import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { catalogueV1 } from '@govhall/proto';
 import {
+  grpcFailure,
   MongoClient,
   clientToken,
   freePort,
@@ -65,27 +66,18 @@ const create = (req: catalogueV1.CreateDraftItemRequest, token?: string) =>
     { authorization: token ? `Bearer ${token}` : undefined },
   );
 
-async function failure(p: Promise<unknown>) {
-  const err = (await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  )) as ServiceError | undefined;
-  if (!err) throw new Error('expected the call to fail');
-  return decodeGrpcError(err);
-}
-
 describe('catalogue gRPC API', () => {
   it('answers UNAUTHENTICATED without a token and PERMISSION_DENIED for a service account', async () => {
-    expect((await failure(create(request()))).code).toBe(status.UNAUTHENTICATED);
+    expect((await grpcFailure(create(request()))).code).toBe(status.UNAUTHENTICATED);
     const dept = await clientToken('govhall-dept-demo', 'govhall-dept-demo-secret');
-    const denied = await failure(create(request(), dept));
+    const denied = await grpcFailure(create(request(), dept));
     expect(denied.code).toBe(status.PERMISSION_DENIED);
     expect(denied.reason).toBe('CATALOGUE_WRITE_FORBIDDEN');
   });
 
   it('reports every bad field as google.rpc.BadRequest and stores nothing', async () => {
     const token = await userToken('yc-admin');
-    const bad = await failure(
+    const bad = await grpcFailure(
       create(
         request({
           tenant: '6203',
@@ -111,7 +103,7 @@ describe('catalogue gRPC API', () => {
 
   it('refuses a tenant the deployment does not host with FAILED_PRECONDITION', async () => {
     const token = await userToken('jc-city-admin'); // 金昌市 620300 is not in GOVHALL_TENANTS here
-    const refused = await failure(create(request({ tenant: '620300', department: '620300-SCJG' }), token));
+    const refused = await grpcFailure(create(request({ tenant: '620300', department: '620300-SCJG' }), token));
     expect(refused.code).toBe(status.FAILED_PRECONDITION);
     expect(refused.reason).toBe('TENANT_NOT_HOSTED');
   });
@@ -126,9 +118,9 @@ describe('catalogue gRPC API', () => {
         { authorization: t ? `Bearer ${t}` : undefined },
       );
     expect((await get(token)).item?.status).toBe(catalogueV1.ItemStatus.ITEM_STATUS_DRAFT);
-    expect((await failure(get())).code).toBe(status.NOT_FOUND);
+    expect((await grpcFailure(get())).code).toBe(status.NOT_FOUND);
     const dept = await clientToken('govhall-dept-demo', 'govhall-dept-demo-secret');
-    expect((await failure(get(dept))).code).toBe(status.NOT_FOUND);
+    expect((await grpcFailure(get(dept))).code).toBe(status.NOT_FOUND);
     const clerk = await userToken('yc-clerk');
     expect((await get(clerk)).item?.id).toBe(item!.id);
   });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { status, type ServiceError } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
-import { callUnary, createGrpcClient, decodeGrpcError } from '@govhall/grpc';
+import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { catalogueV1, commonV1, eventsV1, supervisionV1 } from '@govhall/proto';
 import {
   clientToken,
+  grpcFailure,
   freePort,
   stack,
   startProcess,
@@ -62,15 +63,6 @@ const list = (aggregateId: string, token?: string) =>
     { aggregateId },
     { authorization: token ? `Bearer ${token}` : undefined },
   );
-
-async function failure(p: Promise<unknown>) {
-  const err = (await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  )) as ServiceError | undefined;
-  if (!err) throw new Error('expected the call to fail');
-  return decodeGrpcError(err);
-}
 
 function envelope(aggregateId: string, tenant: string, id = randomUUID()): Buffer {
   const item: catalogueV1.Item = {
@@ -136,13 +128,13 @@ describe('supervision', () => {
   });
 
   it('refuses callers without a token, without a supervision role, and malformed ids', async () => {
-    expect((await failure(list('abc'))).code).toBe(status.UNAUTHENTICATED);
+    expect((await grpcFailure(list('abc'))).code).toBe(status.UNAUTHENTICATED);
     const clerk = await userToken('yc-clerk');
-    const denied = await failure(list('abc', clerk));
+    const denied = await grpcFailure(list('abc', clerk));
     expect(denied.code).toBe(status.PERMISSION_DENIED);
     expect(denied.reason).toBe('SUPERVISION_READ_FORBIDDEN');
     const ops = await clientToken('govhall-internal', 'govhall-internal-secret');
-    const bad = await failure(list('not an id!', ops));
+    const bad = await grpcFailure(list('not an id!', ops));
     expect(bad.code).toBe(status.INVALID_ARGUMENT);
     expect(bad.violations).toEqual([expect.objectContaining({ path: 'aggregateId' })]);
   });

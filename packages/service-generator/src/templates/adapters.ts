@@ -57,25 +57,13 @@ export function kafkaEvents(n: Names): string {
   const e = n.entity;
   const ns = `${n.camel}V1`;
   return `import type { Principal } from '@govhall/auth';
-import { buildEnvelope, toOutboxMessage, type OutboxMessage } from '@govhall/kafka';
-import { ${ns}, commonV1 } from '@govhall/proto';
+import { actorFromPrincipal, buildEnvelope, toOutboxMessage, type OutboxMessage } from '@govhall/kafka';
+import { ${ns} } from '@govhall/proto';
 import type { ${e.pascal}Event } from '../../domain/${e.kebab}';
 import { toProto${e.pascal} } from '../grpc/${e.kebab}.mapper';
 
 /** Topic of the ${e.kebab} stream; key = ${e.kebab} id. Listed in deploy/kafka/topics.txt. */
 export const ${e.snake.toUpperCase()}_TOPIC = '${n.topic}';
-
-export function toActor(p: Principal): commonV1.Actor {
-  return {
-    kind: p.kind === 'service' ? commonV1.ActorKind.ACTOR_KIND_SERVICE : commonV1.ActorKind.ACTOR_KIND_USER,
-    subject: p.subject,
-    username: p.username,
-    tenant: p.tenant,
-    roles: p.roles,
-    department: p.department ?? '',
-    onBehalfOf: p.onBehalfOf ?? '',
-  };
-}
 
 /** Translates domain events into outbox messages carrying the shared envelope. */
 export function toOutbox(events: ${e.pascal}Event[], actor: Principal): OutboxMessage[] {
@@ -91,7 +79,7 @@ export function toOutbox(events: ${e.pascal}Event[], actor: Principal): OutboxMe
             tenant: event.${e.camel}.tenant,
             aggregateId: event.${e.camel}.id,
             aggregateVersion: event.${e.camel}.version,
-            actor: toActor(actor),
+            actor: actorFromPrincipal(actor),
             occurredAt: event.${e.camel}.createdAt,
           }),
         );

@@ -41,6 +41,7 @@ import { randomUUID } from 'node:crypto';
 import { createTokenVerifier } from '@govhall/auth';
 import { GrpcServer } from '@govhall/grpc';
 import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
+import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
 import { connectMongo, ensureIndexes } from '@govhall/mongo';
 import { config } from './config';
@@ -82,30 +83,15 @@ async function main() {
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, '${n.name} listening');
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await server.shutdown(config.SHUTDOWN_GRACE_MS);
-    await relay.stop();
-    await producer.disconnect();
-    await connection.close();
-    await telemetry.shutdown();
-    process.exit(0);
-  };
-  const onSignal = (signal: string) =>
-    stop(signal).catch((err: unknown) => {
-      logger.error({ err }, 'shutdown failed');
-      process.exit(1);
-    });
-  process.on('SIGTERM', () => void onSignal('SIGTERM'));
-  process.on('SIGINT', () => void onSignal('SIGINT'));
+  stopOnSignals(logger, [
+    ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
+    ['outbox relay', () => relay.stop()],
+    ['kafka producer', () => producer.disconnect()],
+    ['mongodb', () => connection.close()],
+    ['telemetry', () => telemetry.shutdown()],
+  ]);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(\`${n.name}: failed to start: \${err instanceof Error ? err.stack : String(err)}\\n\`);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure('${n.name}'));
 `;
 }

@@ -41,7 +41,18 @@ export function describeDefault(v: EnvVar): string {
 
 /** `external` are the non-workspace dependencies, taken from services/catalogue so versions stay in step. */
 export function packageJson(n: Names, external: Record<string, string>): string {
-  const workspace = ['auth', 'config', 'errors', 'grpc', 'kafka', 'logging', 'mongo', 'proto', 'telemetry'];
+  const workspace = [
+    'auth',
+    'config',
+    'errors',
+    'grpc',
+    'kafka',
+    'lifecycle',
+    'logging',
+    'mongo',
+    'proto',
+    'telemetry',
+  ];
   const pkg = {
     name: `@govhall/${n.name}`,
     version: '0.1.0',

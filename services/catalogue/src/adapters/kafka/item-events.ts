@@ -1,23 +1,11 @@
 import type { Principal } from '@govhall/auth';
-import { buildEnvelope, toOutboxMessage, type OutboxMessage } from '@govhall/kafka';
-import { catalogueV1, commonV1 } from '@govhall/proto';
+import { actorFromPrincipal, buildEnvelope, toOutboxMessage, type OutboxMessage } from '@govhall/kafka';
+import { catalogueV1 } from '@govhall/proto';
 import type { ItemEvent } from '../../domain/item';
 import { toProtoItem } from '../grpc/item.mapper';
 
 /** Topic of the item stream; key = item id. Listed in deploy/kafka/topics.txt. */
 export const ITEM_TOPIC = 'govhall.catalogue.item';
-
-export function toActor(p: Principal): commonV1.Actor {
-  return {
-    kind: p.kind === 'service' ? commonV1.ActorKind.ACTOR_KIND_SERVICE : commonV1.ActorKind.ACTOR_KIND_USER,
-    subject: p.subject,
-    username: p.username,
-    tenant: p.tenant,
-    roles: p.roles,
-    department: p.department ?? '',
-    onBehalfOf: p.onBehalfOf ?? '',
-  };
-}
 
 /** Translates domain events into outbox messages carrying the shared envelope. */
 export function toOutbox(events: ItemEvent[], actor: Principal): OutboxMessage[] {
@@ -33,7 +21,7 @@ export function toOutbox(events: ItemEvent[], actor: Principal): OutboxMessage[]
             tenant: event.item.tenant,
             aggregateId: event.item.id,
             aggregateVersion: event.item.version,
-            actor: toActor(actor),
+            actor: actorFromPrincipal(actor),
             occurredAt: event.item.updatedAt,
           }),
         );
