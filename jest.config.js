@@ -27,7 +27,7 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       moduleNameMapper,
-      testMatch: ['<rootDir>/{services,gateway}/**/test/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts'],
+      testMatch: ['<rootDir>/{services,packages}/*/test/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     },
   ],

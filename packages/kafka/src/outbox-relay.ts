@@ -3,6 +3,7 @@ import { context, metrics, propagation, trace, ROOT_CONTEXT, SpanKind, SpanStatu
 import type { Producer } from 'kafkajs';
 import type { Collection, Document } from 'mongodb';
 import type { Logger } from '@govhall/logging';
+import { documentKey, documentLocks } from '@govhall/mongo';
 import { PENDING_OUTBOX_FILTER, type OutboxMessage } from './outbox';
 
 export interface OutboxRelayOptions {
@@ -113,23 +114,29 @@ export class OutboxRelay {
 
   /** Sends one document's outbox; false when Kafka could not be reached (the messages stay). */
   private async relayDocument(collection: Collection<Document>, id: unknown): Promise<boolean> {
+    // Every read-modify-write below is ordered with the service's own writes to the same document
+    // (FerretDB does not apply conditional updates atomically; see @govhall/mongo DocumentLocks).
+    const key = documentKey(collection.collectionName, id);
+    const locked = <T>(work: () => Promise<T>) => documentLocks.run(key, work);
+    const unlease = () =>
+      locked(() =>
+        collection.updateOne({ _id: id as never, 'outboxLease.owner': this.owner }, { $unset: { outboxLease: '' } }),
+      );
     const now = new Date();
     const leaseMs = this.options.leaseMs ?? 30_000;
-    const claimed = (await collection.findOneAndUpdate(
-      {
-        _id: id as never,
-        $or: [{ outboxLease: { $exists: false } }, { outboxLease: null }, { 'outboxLease.until': { $lt: now } }],
-      },
-      { $set: { outboxLease: { owner: this.owner, until: new Date(now.getTime() + leaseMs) } } },
-      // No projection: FerretDB's findAndModify does not implement `fields`.
-      { returnDocument: 'after' },
+    const claimed = (await locked(() =>
+      collection.findOneAndUpdate(
+        {
+          _id: id as never,
+          $or: [{ outboxLease: { $exists: false } }, { outboxLease: null }, { 'outboxLease.until': { $lt: now } }],
+        },
+        { $set: { outboxLease: { owner: this.owner, until: new Date(now.getTime() + leaseMs) } } },
+        // No projection: FerretDB's findAndModify does not implement `fields`.
+        { returnDocument: 'after' },
+      ),
     )) as OutboxDoc | null;
     if (!claimed || claimed.outbox.length === 0) {
-      if (claimed)
-        await collection.updateOne(
-          { _id: id as never, 'outboxLease.owner': this.owner },
-          { $unset: { outboxLease: '' } },
-        );
+      if (claimed) await unlease();
       return true;
     }
     try {
@@ -140,23 +147,19 @@ export class OutboxRelay {
         'outbox relay could not reach Kafka; will retry',
       );
       relayFailures.add(1);
-      await collection.updateOne(
-        { _id: id as never, 'outboxLease.owner': this.owner },
-        { $unset: { outboxLease: '' } },
-      );
+      await unlease();
       return false;
     }
     relayed.add(claimed.outbox.length, { collection: collection.collectionName });
     // Writers only append, so what was sent is the head of the array: pop it one message at a time, each pop
     // guarded by the id expected at the head. ($pull with a condition silently matches nothing on FerretDB 1.x.)
     for (const message of claimed.outbox) {
-      const popped = await collection.updateOne(
-        { _id: id as never, 'outbox.0.id': message.id },
-        { $pop: { outbox: -1 } },
+      const popped = await locked(() =>
+        collection.updateOne({ _id: id as never, 'outbox.0.id': message.id }, { $pop: { outbox: -1 } }),
       );
       if (popped.modifiedCount === 0) break; // another replica removed it after our lease ran out
     }
-    await collection.updateOne({ _id: id as never, 'outboxLease.owner': this.owner }, { $unset: { outboxLease: '' } });
+    await unlease();
     return true;
   }
 

@@ -1,5 +1,8 @@
 import mongoose, { type Connection, type Model } from 'mongoose';
 import { ConcurrencyError } from '@govhall/errors';
+import { documentKey, documentLocks } from './document-lock';
+
+export { DocumentLocks, documentKey, documentLocks } from './document-lock';
 
 export { mongoose };
 export type { Connection, Model };
@@ -27,6 +30,7 @@ export async function ensureIndexes(models: Model<any>[]): Promise<void> {
 /**
  * Optimistic concurrency: applies `update` only if the document still has `expectedVersion`, and bumps the
  * version in the same single-document write. Throws ConcurrencyError when someone else changed it first.
+ * Every read-modify-write of an aggregate document goes through here (or documentLocks), see DocumentLocks.
  */
 export async function updateVersioned(
   model: Model<any>,
@@ -35,9 +39,8 @@ export async function updateVersioned(
   update: Record<string, unknown>,
 ): Promise<void> {
   const inc = (update.$inc as Record<string, number> | undefined) ?? {};
-  const result = await model.updateOne(
-    { _id: id, version: expectedVersion },
-    { ...update, $inc: { ...inc, version: 1 } },
+  const result = await documentLocks.run(documentKey(model.collection.collectionName, id), () =>
+    model.updateOne({ _id: id, version: expectedVersion }, { ...update, $inc: { ...inc, version: 1 } }),
   );
   if (result.matchedCount === 0) throw new ConcurrencyError();
 }
