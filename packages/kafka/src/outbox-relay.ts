@@ -14,6 +14,8 @@ export interface OutboxRelayOptions {
   /** How long a replica owns a document's outbox while sending it. */
   leaseMs?: number;
   pollMs?: number;
+  /** Longest wait between passes while nothing is pending (each empty pass doubles the wait up to this). */
+  maxIdlePollMs?: number;
   batchSize?: number;
 }
 
@@ -42,6 +44,8 @@ export class OutboxRelay {
   private draining?: Promise<void>;
   private wakeRequested = false;
   private failures = 0;
+  /** Consecutive passes that found nothing: local writes nudge the relay, so idle polling can back off. */
+  private idlePasses = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
@@ -78,7 +82,9 @@ export class OutboxRelay {
           this.draining = undefined;
           if (!this.running) return;
           const backoff = this.failures > 0 ? Math.min(5_000, 200 * 2 ** Math.min(this.failures, 5)) : undefined;
-          const next = backoff ?? (this.wakeRequested ? 0 : (this.options.pollMs ?? 500));
+          const pollMs = this.options.pollMs ?? 500;
+          const idleWait = Math.min(this.options.maxIdlePollMs ?? 5_000, pollMs * 2 ** Math.min(this.idlePasses, 10));
+          const next = backoff ?? (this.wakeRequested ? 0 : idleWait);
           this.wakeRequested = false;
           this.schedule(next);
         });
@@ -88,6 +94,7 @@ export class OutboxRelay {
   /** One pass over every collection; returns after sending what it could. Exposed for tests and shutdown. */
   async pass(): Promise<void> {
     let ok = true;
+    let found = 0;
     for (const collection of this.options.collections) {
       const pending = (await collection
         .find(
@@ -105,11 +112,14 @@ export class OutboxRelay {
         )
         .limit(this.options.batchSize ?? 100)
         .toArray()) as { _id: unknown }[];
+      if (pending.length === (this.options.batchSize ?? 100)) this.wakeRequested = true; // more are waiting
       for (const { _id } of pending) {
+        found += 1;
         ok = (await this.relayDocument(collection, _id)) && ok;
       }
     }
     this.failures = ok ? 0 : this.failures + 1;
+    this.idlePasses = found === 0 ? this.idlePasses + 1 : 0;
   }
 
   /** Sends one document's outbox; false when Kafka could not be reached (the messages stay). */
