@@ -1,6 +1,7 @@
 import type { Principal } from '@govhall/auth';
 import type { Item, ItemEvent } from '../domain/item';
 import type { ItemRepository } from './ports';
+import { createDraftItemUseCase, type CreateDraftItemCommand } from './create-draft-item/create-draft-item.usecase';
 
 /** Unit-test fake of the item repository (integration tests use the real database). */
 export class InMemoryItems implements ItemRepository {
@@ -35,4 +36,28 @@ export function principal(overrides: Partial<Principal> = {}): Principal {
     clientId: 'govhall-portal',
     ...overrides,
   };
+}
+
+/** A valid draft of 食品经营许可 in 永昌县, as a center administrator would submit it. */
+export const draftCommand: CreateDraftItemCommand = {
+  idempotencyKey: 'key-00000001',
+  tenant: '620321',
+  name: '食品经营许可',
+  basicCode: '000172028000',
+  kind: '01',
+  handlingCategory: 'promised',
+  department: '620321-SCJG',
+};
+
+/** The create use case over an in-memory repository, with a fixed clock and sequential ids. */
+export function draftSetup(hostedTenants?: string[]) {
+  const items = new InMemoryItems();
+  let n = 0;
+  const createDraftItem = createDraftItemUseCase({
+    items,
+    clock: { now: () => new Date('2026-11-26T00:00:00Z') },
+    ids: { newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` },
+    hostedTenants,
+  });
+  return { items, createDraftItem };
 }

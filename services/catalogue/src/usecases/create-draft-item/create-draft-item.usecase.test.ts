@@ -1,27 +1,8 @@
 import { ConflictError, ForbiddenError, PreconditionError, ValidationError } from '@govhall/errors';
-import { InMemoryItems, principal } from '../in-memory-items.test-double';
-import { createDraftItemUseCase, type CreateDraftItemCommand } from './create-draft-item.usecase';
+import { draftCommand, draftSetup, principal } from '../in-memory-items.test-double';
 
-const command: CreateDraftItemCommand = {
-  idempotencyKey: 'key-00000001',
-  tenant: '620321',
-  name: '食品经营许可',
-  basicCode: '000172028000',
-  kind: '01',
-  handlingCategory: 'promised',
-  department: '620321-SCJG',
-};
-
-function setup() {
-  const items = new InMemoryItems();
-  let n = 0;
-  const createDraftItem = createDraftItemUseCase({
-    items,
-    clock: { now: () => new Date('2026-11-26T00:00:00Z') },
-    ids: { newId: () => `00000000-0000-4000-8000-00000000000${++n}` },
-  });
-  return { items, createDraftItem };
-}
+const command = draftCommand;
+const setup = () => draftSetup();
 
 describe('create draft item', () => {
   it('creates a draft with one event', async () => {
@@ -66,13 +47,7 @@ describe('create draft item', () => {
   });
 
   it('refuses a tenant this deployment does not host', async () => {
-    const items = new InMemoryItems();
-    const createDraftItem = createDraftItemUseCase({
-      items,
-      clock: { now: () => new Date() },
-      ids: { newId: () => '00000000-0000-4000-8000-000000000009' },
-      hostedTenants: ['620302'],
-    });
+    const { items, createDraftItem } = draftSetup(['620302']);
     await expect(createDraftItem(command, principal())).rejects.toBeInstanceOf(PreconditionError);
     expect(items.items.size).toBe(0);
   });
