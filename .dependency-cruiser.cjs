@@ -13,7 +13,8 @@ module.exports = {
       comment: 'src/domain holds entities and rules only: no adapters, no use cases, no I/O libraries.',
       from: { path: '^services/[^/]+/src/domain/' },
       to: {
-        pathNot: ['^services/[^/]+/src/domain/', '^packages/errors/'],
+        // identifiers: pure check-character arithmetic (GB 11643, GB 32100, GB/T 2260), no I/O
+        pathNot: ['^services/[^/]+/src/domain/', '^packages/errors/', '^packages/identifiers/'],
         dependencyTypesNot: ['type-only'],
       },
     },

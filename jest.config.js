@@ -7,7 +7,8 @@ const transform = {
 };
 const moduleNameMapper = {
   '^@govhall/proto$': '<rootDir>/proto/src',
-  '^@govhall/(config|logging|telemetry|grpc|kafka|mongo|auth|errors|testing|lifecycle)$': '<rootDir>/packages/$1/src',
+  '^@govhall/(config|logging|telemetry|grpc|kafka|mongo|auth|errors|testing|lifecycle|identifiers)$':
+    '<rootDir>/packages/$1/src',
 };
 
 module.exports = {

@@ -11,7 +11,7 @@ KUBE_VERSION=1.35.0             # oldest Kubernetes minor still supported upstre
 VALIDATE_VERSIONS=1.35.0,1.37.0 # schemas checked: that minor and the newest bundled one
 KV_VERSION=1.37.0               # kubernetes-validate (PyPI), bundles schemas up to 1.37
 LEVELS=(city district county)
-SERVICES=(catalogue gateway supervision)
+SERVICES=(catalogue gateway supervision identity)
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cache=${GOVHALL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/govhall}
@@ -109,13 +109,13 @@ expect() { # file kind count
   [[ "$n" == "$3" ]] || die "$1: expected $3 $2, rendered $n"
 }
 for l in "${LEVELS[@]}"; do
-  expect "govhall-$l.yaml" Deployment 3
-  expect "govhall-$l.yaml" NetworkPolicy 3
+  expect "govhall-$l.yaml" Deployment 4
+  expect "govhall-$l.yaml" NetworkPolicy 4
 done
-expect govhall-city.yaml HorizontalPodAutoscaler 3
-expect govhall-city.yaml ServiceMonitor 3
+expect govhall-city.yaml HorizontalPodAutoscaler 4
+expect govhall-city.yaml ServiceMonitor 4
 expect govhall-district.yaml HorizontalPodAutoscaler 0
-expect govhall-district.yaml ServiceMonitor 3
+expect govhall-district.yaml ServiceMonitor 4
 expect govhall-county.yaml HorizontalPodAutoscaler 0
 expect govhall-county.yaml ServiceMonitor 0
 

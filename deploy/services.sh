@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts or stops GovHall's own processes locally, each as its own OS process as in a cluster:
-# supervision, catalogue, then the gateway. Logs in $GOVHALL_STATE/logs/<name>.log, pids in $GOVHALL_STATE/pids.
+# supervision, catalogue, identity, then the gateway. Logs in $GOVHALL_STATE/logs/<name>.log, pids in $GOVHALL_STATE/pids.
 # Usage: deploy/services.sh start|stop|status
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,7 +13,8 @@ mkdir -p "$GOVHALL_STATE/logs" "$GOVHALL_STATE/pids"
 SERVICES=(
   "supervision|services/supervision/dist/main.js|${SUPERVISION_GRPC_PORT:-50057}|GRPC_PORT=${SUPERVISION_GRPC_PORT:-50057} METRICS_PORT=9477"
   "catalogue|services/catalogue/dist/main.js|${CATALOGUE_GRPC_PORT:-50051}|GRPC_PORT=${CATALOGUE_GRPC_PORT:-50051} METRICS_PORT=9471"
-  "gateway|gateway/dist/server.js|${GATEWAY_PORT:-3000}|PORT=${GATEWAY_PORT:-3000} METRICS_PORT=9470 CATALOGUE_GRPC_ADDR=127.0.0.1:${CATALOGUE_GRPC_PORT:-50051}"
+  "identity|services/identity/dist/main.js|${IDENTITY_GRPC_PORT:-50050}|GRPC_PORT=${IDENTITY_GRPC_PORT:-50050} METRICS_PORT=9472 KEYCLOAK_ADMIN_CLIENT_SECRET=${KEYCLOAK_ADMIN_CLIENT_SECRET:-govhall-identity-secret}"
+  "gateway|gateway/dist/server.js|${GATEWAY_PORT:-3000}|PORT=${GATEWAY_PORT:-3000} METRICS_PORT=9470 CATALOGUE_GRPC_ADDR=127.0.0.1:${CATALOGUE_GRPC_PORT:-50051} IDENTITY_GRPC_ADDR=127.0.0.1:${IDENTITY_GRPC_PORT:-50050}"
 )
 
 pid_of() { local f="$GOVHALL_STATE/pids/$1.pid"; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"; }

@@ -20,6 +20,13 @@ step "services"
 bash deploy/services.sh start
 
 step "demo data"
+# Identity first (tenants, departments, a login for every role in every seeded tenant, windows, demo
+# applicants): through identity's own use cases, idempotent. Its login table is printed below.
+SEED_LOG="$GOVHALL_STATE/logs/identity-seed.out"
+env MONGODB_URI="$MONGODB_URI" MONGODB_DB=govhall_identity KAFKA_BROKERS="$KAFKA_BROKERS" KEYCLOAK_URL="$KEYCLOAK_URL" \
+  KEYCLOAK_REALM="$KEYCLOAK_REALM" KEYCLOAK_ADMIN_CLIENT_SECRET="${KEYCLOAK_ADMIN_CLIENT_SECRET:-govhall-identity-secret}" \
+  node services/identity/dist/seed/run-seed.js >"$SEED_LOG"
+head -n 1 "$SEED_LOG"
 node scripts/seed-demo.js
 
 GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT:-3000}"
@@ -29,17 +36,19 @@ GovHall is running.
   Gateway (REST)        $GATEWAY_URL
   API docs              $GATEWAY_URL/docs      (OpenAPI: $GATEWAY_URL/openapi.json)
   Keycloak              $KEYCLOAK_URL/admin/   (admin / admin; realm govhall)
-  Metrics (Prometheus)  gateway :9470  catalogue :9471  supervision :9477  (/metrics)
+  Metrics (Prometheus)  gateway :9470  catalogue :9471  identity :9472  supervision :9477  (/metrics)
   Logs                  $GOVHALL_STATE/logs/
   Stop                  pnpm stop
 
 Demo logins (password Demo@2026; token: POST $KEYCLOAK_URL/realms/govhall/protocol/openid-connect/token
-with grant_type=password&client_id=govhall-portal&username=…&password=…):
-  jc-city-admin   中心管理员 center_admin   金昌市 620300
-  jc-admin        中心管理员 center_admin   金川区 620302
-  yc-admin        中心管理员 center_admin   永昌县 620321
-  yc-clerk        窗口人员 window_clerk      永昌县 620321 (620321-SCJG 市场监督管理局)
-  zhang-san       申请人 applicant
-  no-role         没有任何角色（用于验证 403）
+with grant_type=password&client_id=govhall-portal&username=…&password=…).
+Every role in every seeded tenant (金昌市 620300 jcs-, 金川区 620302 jcq-, 永昌县 620321 ycx-, 兰州市 620100 lzs-,
+城关区 620102 cgq-, 榆中县 620123 yzx-), and the demo applicants (username = ID number; 张三 holds
+永昌县金川河商贸有限公司, 李四 is its agent for 620321-SCJG only):
+INFO
+tail -n +3 "$SEED_LOG"
+cat <<INFO
+Test logins from the realm file: jc-city-admin (620300), jc-admin (620302), yc-admin (620321) center_admin;
+yc-clerk window_clerk 620321-SCJG; zhang-san applicant; no-role (no role at all, for 403 checks).
 Service account for third-party department systems: govhall-dept-demo / govhall-dept-demo-secret (client credentials).
 INFO

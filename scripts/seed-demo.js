@@ -29,7 +29,7 @@ const drafts = [
     basicCode: '000117022000',
     kind: '01',
     handlingCategory: 'promised',
-    department: '620302-WSJK',
+    department: '620302-WJW',
   },
 ];
 const admins = { 620321: 'yc-admin', 620302: 'jc-admin' };

@@ -11,6 +11,7 @@ import security from './plugins/external/security';
 import openapi from './plugins/external/openapi';
 import healthRoutes from './routes/health';
 import itemsRoutes from './routes/api/v1/catalogue/items.routes';
+import identityRoutes from './routes/api/v1/identity/identity.routes';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -45,8 +46,12 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
   });
   await app.register(openapi, { publicUrl: config.PUBLIC_URL });
   await app.register(auth, { verifier });
-  await app.register(grpcClients, { catalogueAddress: config.CATALOGUE_GRPC_ADDR });
+  await app.register(grpcClients, {
+    catalogueAddress: config.CATALOGUE_GRPC_ADDR,
+    identityAddress: config.IDENTITY_GRPC_ADDR,
+  });
   await app.register(healthRoutes);
   await app.register(itemsRoutes, { prefix: '/api/v1/catalogue', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(identityRoutes, { prefix: '/api/v1/identity', deadlineMs: config.GRPC_DEADLINE_MS });
   return app;
 }

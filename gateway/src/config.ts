@@ -10,6 +10,10 @@ export const configShape = {
     .string()
     .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
     .default('127.0.0.1:50051'),
+  IDENTITY_GRPC_ADDR: z
+    .string()
+    .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
+    .default('127.0.0.1:50050'),
   CORS_ORIGINS: z
     .string()
     .default('http://localhost:3000')

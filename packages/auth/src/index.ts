@@ -1,3 +1,4 @@
 export * from './principal';
 export * from './verifier';
 export * from './service-token';
+export * from './authorization';

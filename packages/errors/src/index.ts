@@ -14,7 +14,7 @@ export interface Violation {
 
 export abstract class DomainError extends Error {
   abstract readonly kind:
-    'invalid' | 'not_found' | 'conflict' | 'failed_precondition' | 'unauthenticated' | 'forbidden';
+    'invalid' | 'not_found' | 'conflict' | 'failed_precondition' | 'unauthenticated' | 'forbidden' | 'unavailable';
   constructor(
     readonly code: string,
     message: string,
@@ -75,6 +75,17 @@ export class ForbiddenError extends DomainError {
 export class ConcurrencyError extends ConflictError {
   constructor(message = '数据已被他人修改，请刷新后重试') {
     super('CONCURRENT_MODIFICATION', message);
+  }
+}
+
+/**
+ * A dependency (identity provider, another service) cannot be reached or failed on its side. Nothing was
+ * decided; the caller may retry later (gRPC UNAVAILABLE, HTTP 503).
+ */
+export class UnavailableError extends DomainError {
+  readonly kind = 'unavailable' as const;
+  constructor(code = 'UNAVAILABLE', message = '服务暂时不可用，请稍后重试') {
+    super(code, message);
   }
 }
 

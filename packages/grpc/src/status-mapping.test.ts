@@ -1,5 +1,5 @@
 import { status, type ServiceError, Metadata } from '@grpc/grpc-js';
-import { ForbiddenError, ValidationError, ConcurrencyError } from '@govhall/errors';
+import { ForbiddenError, ValidationError, ConcurrencyError, UnavailableError } from '@govhall/errors';
 import { decodeGrpcError, toGrpcStatus } from './status-mapping';
 
 function asServiceError(s: ReturnType<typeof toGrpcStatus>): ServiceError {
@@ -27,5 +27,19 @@ describe('status mapping', () => {
     const internal = toGrpcStatus(new Error('boom: secret detail'));
     expect(internal.code).toBe(status.INTERNAL);
     expect(internal.details).not.toContain('secret');
+  });
+
+  it('maps unavailable to UNAVAILABLE and keeps the reason and message', () => {
+    const s = toGrpcStatus(new UnavailableError('DIRECTORY_UNAVAILABLE', '统一身份认证服务暂时不可用，请稍后重试'));
+    expect(s.code).toBe(status.UNAVAILABLE);
+    const d = decodeGrpcError(asServiceError(s));
+    expect(d).toEqual({
+      code: status.UNAVAILABLE,
+      reason: 'DIRECTORY_UNAVAILABLE',
+      message: '统一身份认证服务暂时不可用，请稍后重试',
+      violations: [],
+    });
+    const fallback = decodeGrpcError(asServiceError(toGrpcStatus(new UnavailableError())));
+    expect(fallback).toMatchObject({ reason: 'UNAVAILABLE', message: '服务暂时不可用，请稍后重试' });
   });
 });

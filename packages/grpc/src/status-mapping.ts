@@ -12,6 +12,7 @@ const CODE_BY_KIND: Record<DomainError['kind'], status> = {
   failed_precondition: status.FAILED_PRECONDITION,
   unauthenticated: status.UNAUTHENTICATED,
   forbidden: status.PERMISSION_DENIED,
+  unavailable: status.UNAVAILABLE,
 };
 
 function any(typeName: string, value: Uint8Array) {

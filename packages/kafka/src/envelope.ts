@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { maskText } from '@govhall/logging';
 import { context, propagation } from '@opentelemetry/api';
 import type { Principal } from '@govhall/auth';
 import { eventsV1, commonV1 } from '@govhall/proto';
@@ -51,7 +52,8 @@ export function actorFromPrincipal(p: Principal): commonV1.Actor {
   return {
     kind: p.kind === 'service' ? commonV1.ActorKind.ACTOR_KIND_SERVICE : commonV1.ActorKind.ACTOR_KIND_USER,
     subject: p.subject,
-    username: p.username,
+    // An applicant's username is their ID number: events carry it masked (6203**********123X).
+    username: maskText(p.username),
     tenant: p.tenant,
     roles: p.roles,
     department: p.department ?? '',

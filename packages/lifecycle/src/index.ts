@@ -43,3 +43,5 @@ export function exitOnStartFailure(service: string) {
     process.exit(1);
   };
 }
+
+export { failpoint } from './failpoint';

@@ -1,7 +1,7 @@
 import { trace, context } from '@opentelemetry/api';
 import pino, { type Logger, type LoggerOptions } from 'pino';
 
-export { maskIdNumber, maskPhone, maskText } from './mask';
+export { maskIdNumber, maskPhone, maskText } from '@govhall/identifiers';
 export type { Logger };
 
 /** Field names that never reach a log line in clear text. */

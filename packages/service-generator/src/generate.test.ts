@@ -72,8 +72,9 @@ describe('generating a service', () => {
       "export * from './gen/govhall/complaints/v1/complaints_service';\n",
     );
     const index = read(root, 'proto/src/index.ts');
+    // After the last existing service namespace, before googleRpc.
     expect(index).toContain(
-      "export * as supervisionV1 from './supervision-v1';\nexport * as complaintsV1 from './complaints-v1';\n",
+      "export * as identityV1 from './identity-v1';\nexport * as complaintsV1 from './complaints-v1';\nexport * as googleRpc",
     );
   });
 

@@ -4,3 +4,4 @@ export * from './processes';
 export * from './otlp-receiver';
 export { MongoClient } from 'mongodb';
 export { grpcFailure } from './grpc-failure';
+export { newCreditCode, newResidentIdNumber } from './identifiers';

@@ -75,3 +75,29 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
   };
   return { name: options.name, child, logFile, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
 }
+
+/** Runs a GovHall command (e.g. a seed) to completion as its own process; rejects on a non-zero exit. */
+export async function runProcess(options: {
+  name: string;
+  entry: string;
+  args?: string[];
+  env: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<{ logFile: string; output: string }> {
+  fs.mkdirSync(stack.logDir, { recursive: true });
+  const logFile = path.join(stack.logDir, `test-${options.name}.log`);
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, options.entry), ...(options.args ?? [])], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (b: Buffer) => (output += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (output += b.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearTimeout(timer);
+  fs.appendFileSync(logFile, output);
+  if (code !== 0) throw new Error(`${options.name} exited with ${code}; see ${logFile}\n${output.slice(-2000)}`);
+  return { logFile, output };
+}

@@ -3,6 +3,14 @@ import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fa
 import { hasAnyRole, type Principal, type Role, type TokenVerifier } from '@govhall/auth';
 import { ForbiddenError } from '@govhall/errors';
 
+/**
+ * How a route authenticates, declared as route config: `config: { auth: 'public' }`.
+ * - 'public': anonymous callers pass; a token, when sent, is verified (401 if invalid) and forwarded.
+ * - 'token': a valid bearer token is required (401 otherwise); the service decides scope.
+ * - { roles }: a valid token holding one of the roles (401 / 403 otherwise).
+ */
+export type RouteAuth = 'public' | 'token' | { roles: readonly Role[] };
+
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
@@ -15,21 +23,26 @@ declare module 'fastify' {
     /** onRequest hook: a valid token with one of the roles (401 / 403 otherwise). */
     requireRoles(roles: readonly Role[]): onRequestAsyncHookHandler;
   }
+  interface FastifyContextConfig {
+    auth?: RouteAuth;
+  }
 }
 
 /** Bearer-token authentication against Keycloak's JWKS, run as onRequest hooks so an unauthenticated caller
- * learns nothing about the body schema; role checks at the edge, scope checks in services. */
+ * learns nothing about the body schema; role checks at the edge, scope checks in services.
+ *
+ * A route chooses its hook either directly (`onRequest: app.authenticate`) or declaratively with
+ * `config.auth`, which also writes the route's OpenAPI `security`. A route under /api/ that does neither is
+ * refused at startup, so nothing becomes public by omission. */
 export default fp<{ verifier: TokenVerifier }>(
   async (app, { verifier }) => {
     const authenticate = async (request: FastifyRequest) => {
       request.principal = await verifier.verifyHeader(request.headers.authorization);
     };
-    app.decorateRequest('principal', undefined);
-    app.decorate('authenticate', authenticate);
-    app.decorate('authenticateOptional', async (request: FastifyRequest) => {
+    const authenticateOptional = async (request: FastifyRequest) => {
       if (request.headers.authorization) await authenticate(request);
-    });
-    app.decorate('requireRoles', (roles: readonly Role[]) => async (request: FastifyRequest, _reply: FastifyReply) => {
+    };
+    const requireRoles = (roles: readonly Role[]) => async (request: FastifyRequest, _reply: FastifyReply) => {
       await authenticate(request);
       if (!hasAnyRole(request.principal!, roles)) {
         request.log.warn(
@@ -45,6 +58,31 @@ export default fp<{ verifier: TokenVerifier }>(
           'access denied',
         );
         throw new ForbiddenError('ROLE_REQUIRED', `此操作需要以下角色之一：${roles.join('、')}`);
+      }
+    };
+    app.decorateRequest('principal', undefined);
+    app.decorate('authenticate', authenticate);
+    app.decorate('authenticateOptional', authenticateOptional);
+    app.decorate('requireRoles', requireRoles);
+
+    app.addHook('onRoute', (route) => {
+      const declared = route.config?.auth;
+      if (declared === undefined) {
+        if (route.url.startsWith('/api/') && !route.onRequest) {
+          throw new Error(`${route.method} ${route.url}: declare config.auth ('public', 'token' or { roles })`);
+        }
+        return;
+      }
+      const hook =
+        declared === 'public'
+          ? authenticateOptional
+          : declared === 'token'
+            ? authenticate
+            : requireRoles(declared.roles);
+      const existing = route.onRequest ? [route.onRequest].flat() : [];
+      route.onRequest = [hook, ...existing];
+      if (route.schema && route.schema.security === undefined) {
+        route.schema.security = declared === 'public' ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }];
       }
     });
   },

@@ -13,6 +13,7 @@ const HTTP_BY_KIND = {
   not_found: 404,
   conflict: 409,
   failed_precondition: 409,
+  unavailable: 503,
 } as const;
 
 const UPSTREAM_FAILURES: Partial<Record<status, { http: number; code: string; detail: string }>> = {

@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { status, type CallOptions, type ClientUnaryCall, type Metadata, type ServiceError } from '@grpc/grpc-js';
+import { ValidationError } from '@govhall/errors';
+import { callUnary, decodeGrpcError } from '@govhall/grpc';
+import type { identityV1 } from '@govhall/proto';
+
+type Client = identityV1.IdentityServiceClient;
+type Unary<Req, Res> = (
+  request: Req,
+  metadata: Metadata,
+  options: Partial<CallOptions>,
+  callback: (error: ServiceError | null, response: Res) => void,
+) => ClientUnaryCall;
+
+/** Unary methods of the identity client, by name ('getTenant', …). */
+export type IdentityMethod = {
+  [K in keyof Client]: Client[K] extends Unary<infer _Req, infer _Res> ? K : never;
+}[keyof Client];
+type RequestOf<M extends IdentityMethod> = Client[M] extends Unary<infer Req, infer _Res> ? Req : never;
+type ResponseOf<M extends IdentityMethod> = Client[M] extends Unary<infer _Req, infer Res> ? Res : never;
+
+/**
+ * Where a field the service names sits in the HTTP request, when not at the same path in the body:
+ * e.g. { tenant: 'params.code' } or { leave: '' } (the leave's fields are the body itself).
+ */
+export type FieldPaths = Record<string, string>;
+
+export type IdentityCall = <M extends IdentityMethod>(
+  request: FastifyRequest,
+  method: M,
+  body: RequestOf<M>,
+  fields?: FieldPaths,
+) => Promise<ResponseOf<M>>;
+
+function isServiceError(e: unknown): e is ServiceError {
+  return typeof e === 'object' && e !== null && typeof (e as ServiceError).code === 'number' && 'metadata' in e;
+}
+
+/** A service field path as the HTTP caller knows it ("leave.fromDate" → "fromDate"). */
+export function restPath(path: string, fields: FieldPaths): string {
+  for (const [from, to] of Object.entries(fields)) {
+    if (path === from) return to || path;
+    if (path.startsWith(`${from}.`)) return to ? `${to}.${path.slice(from.length + 1)}` : path.slice(from.length + 1);
+    if (path.startsWith(`${from}[`)) return `${to || from}${path.slice(from.length)}`;
+  }
+  return path;
+}
+
+/** INVALID_ARGUMENT with field violations, re-expressed with HTTP request paths; anything else unchanged. */
+function withRestPaths(error: unknown, fields: FieldPaths): unknown {
+  if (!isServiceError(error) || error.code !== status.INVALID_ARGUMENT) return error;
+  const d = decodeGrpcError(error);
+  if (!d.reason || d.violations.length === 0) return error;
+  return new ValidationError(
+    d.violations.map((v) => ({ ...v, path: restPath(v.path, fields) })),
+    d.message,
+    d.reason,
+  );
+}
+
+/**
+ * Calls the identity service for an HTTP request: the caller's `authorization` header travels as gRPC
+ * metadata (the service verifies the token again and decides scope), with the configured deadline.
+ */
+export function identityCall(app: FastifyInstance, deadlineMs: number): IdentityCall {
+  return async (request, method, body, fields) => {
+    const client = app.grpc.identity;
+    const fn = (client[method] as unknown as Unary<typeof body, ResponseOf<typeof method>>).bind(client);
+    try {
+      return await callUnary(fn, body, { authorization: request.headers.authorization, deadlineMs });
+    } catch (e) {
+      throw fields ? withRestPaths(e, fields) : e;
+    }
+  };
+}

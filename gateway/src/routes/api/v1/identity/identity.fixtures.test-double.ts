@@ -1,0 +1,190 @@
+import { ConflictError, ValidationError } from '@govhall/errors';
+import { identityV1 } from '@govhall/proto';
+import { gatewayWith, startFakeIdentity } from './fake-identity.test-double';
+
+// Records the fake identity service answers with, shared by the identity route tests.
+export const at = new Date('2026-03-02T08:00:00.000Z');
+
+const tenant = (code: string, level: identityV1.TenantLevel, parentCode = ''): identityV1.Tenant => ({
+  code,
+  name: `租户${code}`,
+  level,
+  parentCode,
+  center: { name: '玉门市政务服务中心', address: '玉门市新市区', hours: '周一至周五', phones: ['0937-3322110'] },
+  version: 3,
+  createdAt: at,
+  updatedAt: at,
+});
+
+const staff = (id: string, status: identityV1.StaffStatus): identityV1.Staff => ({
+  id,
+  tenant: '620981',
+  department: '620981-SCJG',
+  username: 'wang-li',
+  displayName: '王丽',
+  phone: '138****1234',
+  roles: ['window_clerk'],
+  status,
+  leaves: [{ fromDate: '2026-03-02', toDate: '2026-03-04', reason: '病假' }],
+  subject: '',
+  version: 2,
+  createdAt: at,
+  updatedAt: at,
+  disabledReason: '',
+});
+
+export const window: identityV1.Window = {
+  id: 'w-1',
+  tenant: '620981',
+  number: 'A03',
+  name: '综合受理窗口',
+  kind: identityV1.WindowKind.WINDOW_KIND_COMPREHENSIVE,
+  department: '620981-SCJG',
+  servesDepartments: ['620981-SCJG', '620981-RSJ'],
+  aPostStaffId: 's-a',
+  bPostStaffId: '',
+  location: '一楼东侧',
+  version: 1,
+  createdAt: at,
+  updatedAt: at,
+};
+
+const legalPerson = (grantStatus: identityV1.AgentGrantStatus): identityV1.LegalPerson => ({
+  id: 'lp-1',
+  tenant: '620981',
+  name: '玉门市某某商贸有限公司',
+  creditCode: '91620981MA00000000',
+  legalRepresentativeName: '张三',
+  legalRepresentativeIdNumber: '6209**********1234',
+  holderPersonId: 'np-1',
+  holderSubject: 'sub-holder',
+  agents: [
+    {
+      id: 'g-1',
+      agentPersonId: 'np-2',
+      agentName: '李四',
+      agentSubject: 'sub-agent',
+      scope: { allDepartments: false, departments: ['620981-SCJG'], itemCodes: [] },
+      validUntil: '',
+      status: grantStatus,
+      grantedAt: at,
+      grantedBy: 'sub-holder',
+      revokedAt: grantStatus === identityV1.AgentGrantStatus.AGENT_GRANT_STATUS_REVOKED ? at : undefined,
+      revokedBy: '',
+      revokeReason: '',
+    },
+  ],
+  verification: { method: 'format-only', verified: true, note: '仅校验格式和校验码', verifiedAt: at },
+  version: 2,
+  createdAt: at,
+});
+
+export const ADMIN = { authorization: 'Bearer admin' };
+export const CITIZEN = { authorization: 'Bearer citizen' };
+
+/** A fake identity server with canned answers and a gateway wired to it. */
+export async function startIdentityFixture() {
+  const fake = await startFakeIdentity({
+    listTenants: async () => ({
+      tenants: [
+        tenant('620981', identityV1.TenantLevel.TENANT_LEVEL_COUNTY, '620900'),
+        tenant('620981100', identityV1.TenantLevel.TENANT_LEVEL_TOWN, '620981'),
+      ],
+    }),
+    registerNaturalPerson: async (req: identityV1.RegisterNaturalPersonRequest) => ({
+      person: {
+        id: 'np-9',
+        tenant: req.tenant,
+        name: req.name,
+        idNumber: req.idNumber,
+        phone: req.phone,
+        verification: { method: 'format-only', verified: true, note: '仅校验格式和校验码' },
+        subject: 'sub-np-9',
+        version: 1,
+        createdAt: at,
+      },
+    }),
+    getTenant: async (req: identityV1.GetTenantRequest) => ({
+      tenant: tenant(req.code, identityV1.TenantLevel.TENANT_LEVEL_CITY),
+    }),
+    createTenant: async (req: identityV1.CreateTenantRequest) => ({
+      tenant: { ...tenant(req.code, req.level, req.parentCode), name: req.name },
+    }),
+    createStaff: async () => {
+      throw new ValidationError([
+        { path: 'phone', reason: 'PATTERN', message: '电话应为11位手机号码或带区号的固定电话' },
+        { path: 'roles[0]', reason: 'UNKNOWN_ROLE', message: '未知的工作人员角色' },
+      ]);
+    },
+    recordLeave: async () => {
+      throw new ValidationError([{ path: 'leave.toDate', reason: 'RANGE', message: '请假结束日期不能早于开始日期' }]);
+    },
+    createDepartment: async () => {
+      throw new ValidationError([{ path: 'tenant', reason: 'NOT_FOUND', message: '租户不存在' }]);
+    },
+    disableStaff: async () => {
+      throw new ConflictError('STAFF_HOLDS_POST', '该人员仍在窗口岗位上，请先调岗');
+    },
+    getStaff: async (req: identityV1.GetStaffRequest) => ({
+      staff: staff(req.id, identityV1.StaffStatus.STAFF_STATUS_PROVISIONING),
+    }),
+    listStaff: async () => ({
+      staff: [staff('s-1', identityV1.StaffStatus.STAFF_STATUS_ACTIVE)],
+      page: { nextPageToken: '', total: 1 },
+    }),
+    createWindow: async (req: identityV1.CreateWindowRequest) => ({ window: { ...window, kind: req.kind } }),
+    getWindowResponsible: async () => ({
+      window,
+      date: '2026-03-03',
+      responsible: staff('s-b', identityV1.StaffStatus.STAFF_STATUS_ACTIVE),
+      basis: identityV1.ResponsibilityBasis.RESPONSIBILITY_BASIS_B_POST,
+    }),
+    getMyProfile: async () => ({
+      profile: {
+        $case: 'person',
+        value: {
+          id: 'np-2',
+          tenant: '620981',
+          name: '李四',
+          idNumber: '620981199001011234',
+          phone: '13800001234',
+          subject: 'sub-agent',
+          version: 1,
+          createdAt: at,
+        },
+      },
+      heldLegalPersons: [],
+      agentFor: [legalPerson(identityV1.AgentGrantStatus.AGENT_GRANT_STATUS_ACTIVE)],
+    }),
+    revokeAgent: async () => ({ legalPerson: legalPerson(identityV1.AgentGrantStatus.AGENT_GRANT_STATUS_REVOKED) }),
+    checkActingAuthority: async (req: identityV1.CheckActingAuthorityRequest) =>
+      req.department === '620981-SCJG'
+        ? { allowed: true, grantId: 'g-1', reason: '', message: '' }
+        : { allowed: false, grantId: '', reason: 'OUTSIDE_SCOPE', message: '您的授权不包括该部门的事项' },
+    createServiceAccount: async (req: identityV1.CreateServiceAccountRequest) => ({
+      serviceAccount: {
+        id: 'sa-1',
+        tenant: req.tenant,
+        department: req.department,
+        clientId: req.clientId,
+        description: req.description,
+        status: identityV1.StaffStatus.STAFF_STATUS_ACTIVE,
+        createdAt: at,
+      },
+      clientSecret: 's3cr3t',
+    }),
+  });
+  const app = await gatewayWith(fake.address);
+  return {
+    fake,
+    app,
+    lastCall: () => fake.calls.at(-1)!,
+    reset: () => {
+      fake.calls.length = 0;
+    },
+    close: async () => {
+      await app.close();
+      await fake.close();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { FastifyPluginAsync } from 'fastify';
+import applicantsRoutes from './applicants.routes';
+import serviceAccountsRoutes from './service-accounts.routes';
+import staffRoutes from './staff.routes';
+import tenantsRoutes from './tenants.routes';
+import windowsRoutes from './windows.routes';
+
+/** /api/v1/identity — REST over govhall.identity.v1.IdentityService. Every route declares `config.auth`. */
+const identityRoutes: FastifyPluginAsync<{ deadlineMs: number }> = async (app, opts) => {
+  const child = { deadlineMs: opts.deadlineMs };
+  await app.register(tenantsRoutes, child);
+  await app.register(windowsRoutes, child);
+  await app.register(staffRoutes, child);
+  await app.register(applicantsRoutes, child);
+  await app.register(serviceAccountsRoutes, child);
+};
+
+export default identityRoutes;

@@ -1,0 +1,282 @@
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  DateString,
+  DepartmentCode,
+  NextPageToken,
+  PageQuery,
+  RecordId,
+  RegionCode,
+  StringEnum,
+  Timestamp,
+  Total,
+} from './common.schemas';
+
+export const STAFF_ROLES = [
+  'window_clerk',
+  'reviewer',
+  'approver',
+  'department_head',
+  'center_admin',
+  'supervisor',
+  'complaint_handler',
+  'finance_reconciler',
+  'ops_admin',
+] as const;
+
+export const StaffStatus = StringEnum(['provisioning', 'active', 'disabled'], {
+  description: '状态：开通中 provisioning / 在岗 active / 已停用 disabled',
+});
+
+export const GrantStatus = StringEnum(['active', 'revoked'], { description: '授权状态：有效 active / 已撤销 revoked' });
+
+/** ID numbers and credit codes: bounded here, checked by the service, which names the precise reason
+ * (length, alphabet, birth date, check character). */
+const IdentifierInput = (description: string) => Type.String({ minLength: 1, maxLength: 32, description });
+
+const Password = (description: string) => Type.String({ minLength: 8, maxLength: 64, description });
+
+export const Leave = Type.Object({
+  fromDate: Type.String({ description: '开始日期 YYYY-MM-DD（含）' }),
+  toDate: Type.String({ description: '结束日期 YYYY-MM-DD（含）' }),
+  reason: Type.String(),
+});
+
+export const Staff = Type.Object({
+  id: Type.String(),
+  tenant: Type.String(),
+  department: Type.Optional(Type.String({ description: '所属部门；中心级人员没有' })),
+  username: Type.String(),
+  displayName: Type.String(),
+  phone: Type.String({ description: '列表中脱敏（138****1234）' }),
+  roles: Type.Array(Type.String()),
+  status: StaffStatus,
+  leaves: Type.Array(Leave),
+  subject: Type.Optional(Type.String({ description: '统一身份认证用户标识；开通中没有' })),
+  disabledReason: Type.Optional(Type.String()),
+  version: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Staff = Static<typeof Staff>;
+
+export const StaffPage = Type.Object({ staff: Type.Array(Staff), nextPageToken: NextPageToken, total: Total });
+
+export const ListStaffQuery = Type.Object(
+  { department: Type.Optional(DepartmentCode('只列出该部门的人员')), ...PageQuery },
+  { additionalProperties: false },
+);
+
+export const CreateStaffBody = Type.Object(
+  {
+    tenant: RegionCode('所属租户'),
+    department: Type.Optional(DepartmentCode('所属部门；窗口人员、审查人、审批人、部门负责人必填')),
+    username: Type.String({ minLength: 3, maxLength: 40, description: '登录名（小写字母、数字、连字符）' }),
+    displayName: Type.String({ minLength: 2, maxLength: 30, description: '姓名' }),
+    phone: Type.String({ minLength: 7, maxLength: 20, description: '手机号码或带区号的固定电话' }),
+    roles: Type.Array(StringEnum(STAFF_ROLES), {
+      minItems: 1,
+      maxItems: STAFF_ROLES.length,
+      description: '岗位角色',
+    }),
+    initialPassword: Password('初始密码（8至64位，含字母和数字）；首次登录须修改'),
+    permanentPassword: Type.Optional(Type.Boolean({ description: '仅用于演示数据：首次登录不要求修改密码' })),
+  },
+  { additionalProperties: false },
+);
+export type CreateStaffBody = Static<typeof CreateStaffBody>;
+
+export const RecordLeaveBody = Type.Object(
+  {
+    fromDate: DateString('开始日期 YYYY-MM-DD（含）'),
+    toDate: DateString('结束日期 YYYY-MM-DD（含）'),
+    reason: Type.String({ minLength: 2, maxLength: 100, description: '请假事由' }),
+  },
+  { additionalProperties: false },
+);
+
+export const DisableStaffBody = Type.Object(
+  { reason: Type.String({ minLength: 2, maxLength: 200, description: '停用原因' }) },
+  { additionalProperties: false },
+);
+
+export const Verification = Type.Object({
+  method: Type.String({ description: '核验方式；format-only 表示仅校验格式和校验码，未比对登记库' }),
+  verified: Type.Boolean(),
+  note: Type.String(),
+  verifiedAt: Type.Optional(Timestamp),
+});
+
+export const NaturalPerson = Type.Object({
+  id: Type.String(),
+  tenant: Type.String(),
+  name: Type.String(),
+  idNumber: Type.String({ description: '居民身份证号码；本人以外脱敏' }),
+  phone: Type.String(),
+  verification: Type.Optional(Verification),
+  subject: Type.String(),
+  version: Type.Integer(),
+  createdAt: Timestamp,
+});
+export type NaturalPerson = Static<typeof NaturalPerson>;
+
+export const RegisterNaturalPersonBody = Type.Object(
+  {
+    tenant: RegionCode('注册所在租户'),
+    name: Type.String({ minLength: 1, maxLength: 50, description: '姓名' }),
+    idNumber: IdentifierInput('居民身份证号码（18位）'),
+    phone: Type.String({ minLength: 7, maxLength: 20, description: '手机号码' }),
+    password: Password('登录密码（8至64位，含字母和数字）'),
+  },
+  { additionalProperties: false },
+);
+
+export const AgentScope = Type.Object({
+  allDepartments: Type.Boolean({ description: '全部部门' }),
+  departments: Type.Array(Type.String(), { description: '可代办的部门' }),
+  itemCodes: Type.Array(Type.String(), { description: '可代办的事项基本编码' }),
+});
+
+export const AgentGrant = Type.Object({
+  id: Type.String(),
+  agentPersonId: Type.String(),
+  agentName: Type.String(),
+  agentSubject: Type.String(),
+  scope: AgentScope,
+  validUntil: Type.Optional(Type.String({ description: '有效期至 YYYY-MM-DD（含）；不填为长期' })),
+  status: GrantStatus,
+  grantedAt: Timestamp,
+  grantedBy: Type.String(),
+  revokedAt: Type.Optional(Timestamp),
+  revokedBy: Type.Optional(Type.String()),
+  revokeReason: Type.Optional(Type.String()),
+});
+export type AgentGrant = Static<typeof AgentGrant>;
+
+export const LegalPerson = Type.Object({
+  id: Type.String(),
+  tenant: Type.String(),
+  name: Type.String(),
+  creditCode: Type.String({ description: '统一社会信用代码' }),
+  legalRepresentativeName: Type.String(),
+  legalRepresentativeIdNumber: Type.String({ description: '法定代表人身份证号码；账户持有人以外脱敏' }),
+  holderPersonId: Type.String(),
+  holderSubject: Type.String(),
+  agents: Type.Array(AgentGrant, { description: '经办人授权' }),
+  verification: Type.Optional(Verification),
+  version: Type.Integer(),
+  createdAt: Timestamp,
+});
+export type LegalPerson = Static<typeof LegalPerson>;
+
+export const RegisterLegalPersonBody = Type.Object(
+  {
+    tenant: RegionCode('注册所在租户'),
+    name: Type.String({ minLength: 2, maxLength: 100, description: '单位名称' }),
+    creditCode: IdentifierInput('统一社会信用代码（18位）'),
+    legalRepresentativeName: Type.String({ minLength: 1, maxLength: 50, description: '法定代表人姓名' }),
+    legalRepresentativeIdNumber: IdentifierInput('法定代表人居民身份证号码'),
+  },
+  { additionalProperties: false },
+);
+
+export const AuthorizeAgentBody = Type.Object(
+  {
+    agentIdNumber: IdentifierInput('经办人（已注册的自然人）的居民身份证号码'),
+    scope: Type.Object(
+      {
+        allDepartments: Type.Optional(Type.Boolean({ description: '授权办理全部部门的事项' })),
+        departments: Type.Optional(Type.Array(DepartmentCode('部门编码'), { maxItems: 100 })),
+        itemCodes: Type.Optional(
+          Type.Array(Type.String({ pattern: '^[0-9A-Z]{12}$', description: '事项基本编码' }), { maxItems: 200 }),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    validUntil: Type.Optional(DateString('有效期至 YYYY-MM-DD（含）；不填为长期')),
+  },
+  { additionalProperties: false },
+);
+
+export const AuthorizeAgentResponse = Type.Object({ legalPerson: LegalPerson, grant: AgentGrant });
+
+export const GrantParams = Type.Object(
+  { id: RecordId('法人记录标识'), grantId: RecordId('授权标识') },
+  { additionalProperties: false },
+);
+
+export const RevokeAgentBody = Type.Object(
+  { reason: Type.Optional(Type.String({ maxLength: 200, description: '撤销原因' })) },
+  { additionalProperties: false },
+);
+
+export const ActingCheckBody = Type.Object(
+  {
+    department: DepartmentCode('办理部门'),
+    itemCode: Type.Optional(Type.String({ pattern: '^[0-9A-Z]{12}$', description: '事项基本编码' })),
+    agentSubject: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: '经办人的用户标识；不填为调用者本人（仅服务账号可指定他人）',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ActingAllowed = Type.Object({
+  allowed: Type.Literal(true),
+  grantId: Type.Optional(Type.String({ description: '依据的授权；账户持有人本人办理时没有' })),
+  reason: Type.Optional(Type.String({ description: 'HOLDER：调用者是账户持有人' })),
+});
+
+export const Profile = Type.Object({
+  kind: StringEnum(['staff', 'natural-person'], { description: '工作人员 staff / 自然人 natural-person' }),
+  staff: Type.Optional(Staff),
+  person: Type.Optional(NaturalPerson),
+  heldLegalPersons: Type.Array(LegalPerson, { description: '本人持有的法人账户' }),
+  agentFor: Type.Array(LegalPerson, { description: '本人可作为经办人代办的法人（仅含本人的有效授权）' }),
+});
+export type Profile = Static<typeof Profile>;
+
+export const ApplicantSummary = Type.Object({
+  id: Type.String(),
+  kind: Type.String({ description: 'natural 自然人 / legal 法人' }),
+  tenant: Type.String(),
+  name: Type.String(),
+  identifier: Type.String({ description: '脱敏的身份证号码或统一社会信用代码' }),
+  createdAt: Timestamp,
+});
+
+export const ApplicantPage = Type.Object({
+  applicants: Type.Array(ApplicantSummary),
+  nextPageToken: NextPageToken,
+  total: Total,
+});
+
+export const ListApplicantsQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+
+export const ServiceAccount = Type.Object({
+  id: Type.String(),
+  tenant: Type.String(),
+  department: Type.String(),
+  clientId: Type.String(),
+  description: Type.String(),
+  status: StaffStatus,
+  createdAt: Timestamp,
+});
+export type ServiceAccount = Static<typeof ServiceAccount>;
+
+export const CreateServiceAccountBody = Type.Object(
+  {
+    department: DepartmentCode('绑定的部门'),
+    clientId: Type.String({ minLength: 3, maxLength: 50, description: '客户端标识（小写字母、数字、连字符）' }),
+    description: Type.Optional(Type.String({ maxLength: 200, description: '用途说明，如“市场监管审批系统”' })),
+  },
+  { additionalProperties: false },
+);
+
+export const CreatedServiceAccount = Type.Object({
+  serviceAccount: ServiceAccount,
+  clientSecret: Type.String({ description: '客户端密钥，只返回这一次，请存入部门系统的密钥库' }),
+});

@@ -1,0 +1,8 @@
+import type { Role } from '@govhall/auth';
+
+/** Who writes tenants, departments, windows, staff and service accounts (identity_service.proto); the
+ * service then checks the tenant. */
+export const ADMINS: readonly Role[] = ['center_admin', 'ops_admin'];
+
+/** Leave is recorded by the center administrator or the person's department head (the service checks which). */
+export const LEAVE_RECORDERS: readonly Role[] = ['center_admin', 'department_head'];

@@ -1,0 +1,142 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { DateString, DepartmentCode, RecordId, RegionCode, StringEnum, Timestamp } from './common.schemas';
+import { Staff } from './people.schemas';
+
+export const TenantLevel = StringEnum(['city', 'district', 'county', 'town', 'village'], {
+  description: '层级：市 city / 区 district / 县 county / 镇街 town / 村社区 village',
+});
+
+export const WindowKind = StringEnum(['department', 'comprehensive'], {
+  description: '窗口类型：部门窗口 department / 综合窗口 comprehensive',
+});
+
+export const ResponsibilityBasis = StringEnum(['a_post', 'b_post', 'department_head', 'center_admin'], {
+  description: '负责依据：A岗 a_post / B岗 b_post（A岗缺勤）/ 部门负责人 department_head / 中心管理员 center_admin',
+});
+
+const centerFields = {
+  name: Type.String({ minLength: 2, maxLength: 100, description: '中心名称，如“玉门市政务服务中心”' }),
+  address: Type.Optional(Type.String({ maxLength: 200, description: '地址' })),
+  hours: Type.Optional(Type.String({ maxLength: 200, description: '办公时间，如“周一至周五 9:00-12:00 14:30-17:30”' })),
+  phones: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { maxItems: 10, description: '咨询、投诉电话' }),
+  ),
+};
+
+export const ServiceCenterInput = Type.Object(centerFields, { additionalProperties: false });
+
+export const ServiceCenter = Type.Object({
+  name: Type.String(),
+  address: Type.String(),
+  hours: Type.String(),
+  phones: Type.Array(Type.String()),
+});
+
+export const Tenant = Type.Object({
+  code: Type.String({ description: '行政区划代码' }),
+  name: Type.String(),
+  level: TenantLevel,
+  parentCode: Type.Optional(Type.String({ description: '上级租户；根租户没有' })),
+  center: ServiceCenter,
+  version: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Tenant = Static<typeof Tenant>;
+
+export const CreateTenantBody = Type.Object(
+  {
+    code: RegionCode('行政区划代码（6、9或12位）'),
+    name: Type.String({ minLength: 2, maxLength: 50, description: '名称，如“玉门市”' }),
+    level: TenantLevel,
+    parentCode: Type.Optional(RegionCode('上级租户的行政区划代码；根租户不填')),
+    center: Type.Optional(ServiceCenterInput),
+  },
+  { additionalProperties: false },
+);
+export type CreateTenantBody = Static<typeof CreateTenantBody>;
+
+export const UpdateCenterBody = Type.Object(
+  { ...centerFields, expectedVersion: Type.Integer({ minimum: 1, description: '读取时的租户版本（乐观并发）' }) },
+  { additionalProperties: false },
+);
+
+export const ListTenantsQuery = Type.Object(
+  { parentCode: Type.Optional(RegionCode('上级租户；不填则列出根租户')) },
+  { additionalProperties: false },
+);
+
+export const Department = Type.Object({
+  code: Type.String({ description: '部门编码“租户-简称”，如 620321-SCJG' }),
+  tenant: Type.String(),
+  name: Type.String(),
+  version: Type.Integer(),
+  createdAt: Timestamp,
+});
+export type Department = Static<typeof Department>;
+
+export const CreateDepartmentBody = Type.Object(
+  {
+    abbreviation: Type.String({
+      pattern: '^[A-Z0-9]{2,12}$',
+      description: '部门简称（2至12位大写字母或数字），如 SCJG',
+    }),
+    name: Type.String({ minLength: 2, maxLength: 50, description: '部门名称，如“玉门市市场监督管理局”' }),
+  },
+  { additionalProperties: false },
+);
+
+export const Window = Type.Object({
+  id: Type.String(),
+  tenant: Type.String(),
+  number: Type.String({ description: '窗口号，如 A03' }),
+  name: Type.String(),
+  kind: WindowKind,
+  department: Type.String({ description: '所属部门' }),
+  servesDepartments: Type.Array(Type.String(), { description: '受理的部门' }),
+  aPostStaffId: Type.Optional(Type.String({ description: 'A岗（主岗）工作人员' })),
+  bPostStaffId: Type.Optional(Type.String({ description: 'B岗（备岗）工作人员' })),
+  location: Type.String(),
+  version: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Window = Static<typeof Window>;
+
+export const CreateWindowBody = Type.Object(
+  {
+    number: Type.String({ minLength: 1, maxLength: 10, description: '窗口号，如 A03' }),
+    name: Type.String({ minLength: 2, maxLength: 50 }),
+    kind: WindowKind,
+    department: DepartmentCode('所属部门编码'),
+    servesDepartments: Type.Optional(
+      Type.Array(DepartmentCode('部门编码'), { maxItems: 50, description: '综合窗口受理的部门' }),
+    ),
+    aPostStaffId: Type.Optional(RecordId('A岗工作人员')),
+    bPostStaffId: Type.Optional(RecordId('B岗工作人员')),
+    location: Type.Optional(Type.String({ maxLength: 100, description: '位置，如“一楼东侧”' })),
+  },
+  { additionalProperties: false },
+);
+export type CreateWindowBody = Static<typeof CreateWindowBody>;
+
+export const AssignPostsBody = Type.Object(
+  {
+    aPostStaffId: Type.Optional(RecordId('A岗工作人员')),
+    bPostStaffId: Type.Optional(RecordId('B岗工作人员')),
+    expectedVersion: Type.Integer({ minimum: 1, description: '读取时的窗口版本（乐观并发）' }),
+  },
+  { additionalProperties: false },
+);
+
+export const ResponsibleQuery = Type.Object(
+  { date: Type.Optional(DateString('日期 YYYY-MM-DD；不填为今天（北京时间）')) },
+  { additionalProperties: false },
+);
+
+export const WindowResponsible = Type.Object({
+  window: Window,
+  date: Type.String({ description: 'YYYY-MM-DD' }),
+  responsible: Staff,
+  basis: ResponsibilityBasis,
+});

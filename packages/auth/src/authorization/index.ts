@@ -1,0 +1,4 @@
+export * from './scope';
+export * from './decide';
+export * from './authorizer';
+export * from './acting';

@@ -1,0 +1,59 @@
+import { isRegionDescendant } from '@govhall/identifiers';
+import type { Principal, Role } from '../principal';
+
+/** Roles limited to their own department when the resource belongs to one (policy default). */
+export const DEPARTMENT_SCOPED_ROLES: readonly Role[] = ['window_clerk', 'reviewer', 'approver', 'department_head'];
+
+/** Roles that also READ strict descendant tenants (vertical supervision). */
+export const SUPERVISING_ROLES: readonly Role[] = ['supervisor', 'center_admin'];
+
+/** Chinese role names, for messages people read. */
+export const ROLE_NAMES: Record<Role, string> = {
+  applicant: '申请人',
+  window_clerk: '窗口工作人员',
+  reviewer: '审查人员',
+  approver: '审批人员',
+  department_head: '部门负责人',
+  center_admin: '政务服务中心管理员',
+  supervisor: '监督人员',
+  complaint_handler: '投诉处理人员',
+  finance_reconciler: '财务对账人员',
+  ops_admin: '运维管理员',
+  service: '服务账号',
+};
+
+export type TenantScope = 'OWN_TENANT' | 'DESCENDANT_TENANT' | undefined;
+
+/**
+ * How a principal reaches a tenant with the roles it matched: its own tenant (read and write), a strict
+ * descendant (read only, supervising roles only), or not at all. An empty tenant never matches.
+ */
+export function tenantScope(
+  principal: Principal,
+  matchedRoles: readonly Role[],
+  access: 'read' | 'write',
+  tenant: string,
+): TenantScope {
+  if (principal.tenant === '' || tenant === '') return undefined;
+  if (principal.tenant === tenant) return 'OWN_TENANT';
+  const supervises = matchedRoles.some((r) => SUPERVISING_ROLES.includes(r));
+  if (access === 'read' && supervises && isRegionDescendant(principal.tenant, tenant)) return 'DESCENDANT_TENANT';
+  return undefined;
+}
+
+/**
+ * Whether the principal may reach a resource of `department`: always when the resource has none; otherwise
+ * only its own department when every matched role is department-scoped, or when it is a service account
+ * bound to a department.
+ */
+export function departmentInScope(
+  principal: Principal,
+  matchedRoles: readonly Role[],
+  departmentScoped: readonly Role[],
+  department: string | undefined,
+): boolean {
+  if (!department) return true;
+  const bound =
+    (principal.kind === 'service' && !!principal.department) || matchedRoles.every((r) => departmentScoped.includes(r));
+  return !bound || principal.department === department;
+}

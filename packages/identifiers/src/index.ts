@@ -1,0 +1,5 @@
+export * from './result';
+export * from './region-code';
+export * from './resident-id-number';
+export * from './credit-code';
+export * from './mask';

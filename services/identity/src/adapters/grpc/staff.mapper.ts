@@ -1,0 +1,44 @@
+import { identityV1 } from '@govhall/proto';
+import type { ServiceAccount } from '../../domain/service-account';
+import type { Leave, Staff } from '../../domain/staff';
+
+const STAFF_STATUS: Record<Staff['status'], identityV1.StaffStatus> = {
+  provisioning: identityV1.StaffStatus.STAFF_STATUS_PROVISIONING,
+  active: identityV1.StaffStatus.STAFF_STATUS_ACTIVE,
+  disabled: identityV1.StaffStatus.STAFF_STATUS_DISABLED,
+};
+
+export function toProtoLeave(leave: Leave): identityV1.Leave {
+  return { fromDate: leave.fromDate, toDate: leave.toDate, reason: leave.reason };
+}
+
+export function toProtoStaff(staff: Staff): identityV1.Staff {
+  return {
+    id: staff.id,
+    tenant: staff.tenant,
+    department: staff.department ?? '',
+    username: staff.username,
+    displayName: staff.displayName,
+    phone: staff.phone,
+    roles: [...staff.roles],
+    status: STAFF_STATUS[staff.status],
+    leaves: staff.leaves.map(toProtoLeave),
+    subject: staff.subject ?? '',
+    version: staff.version,
+    createdAt: staff.createdAt,
+    updatedAt: staff.updatedAt,
+    disabledReason: staff.disabledReason ?? '',
+  };
+}
+
+export function toProtoServiceAccount(account: ServiceAccount): identityV1.ServiceAccount {
+  return {
+    id: account.id,
+    tenant: account.tenant,
+    department: account.department,
+    clientId: account.clientId,
+    description: account.description,
+    status: account.status === 'active' ? STAFF_STATUS.active : STAFF_STATUS.provisioning,
+    createdAt: account.createdAt,
+  };
+}

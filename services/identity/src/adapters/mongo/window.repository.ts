@@ -1,0 +1,50 @@
+import type { Principal } from '@govhall/auth';
+import { isDuplicateKeyError, updateVersioned, type Connection, type Model } from '@govhall/mongo';
+import type { Window, WindowEvent } from '../../domain/window';
+import type { WindowRepository } from '../../usecases/tenancy.ports';
+import { toOutbox } from '../kafka/tenancy-events';
+import { windowSchema, type WindowDocument } from './window.schema';
+
+const PROJECTION = { outbox: 0, outboxLease: 0 } as const;
+
+export class MongoWindowRepository implements WindowRepository {
+  readonly model: Model<WindowDocument>;
+
+  constructor(connection: Connection) {
+    this.model = connection.model<WindowDocument>('Window', windowSchema);
+  }
+
+  async insert(window: Window, events: WindowEvent[], actor: Principal): Promise<boolean> {
+    const { id, ...fields } = window;
+    try {
+      // State and events in one document write; the unique (tenant, number) index refuses a taken number.
+      await this.model.collection.insertOne({ _id: id as never, ...fields, outbox: toOutbox(events, actor) });
+      return true;
+    } catch (e) {
+      if (isDuplicateKeyError(e)) return false;
+      throw e;
+    }
+  }
+
+  async findById(id: string): Promise<Window | null> {
+    const doc = await this.model.findById(id, PROJECTION).lean();
+    return doc ? toWindow(doc) : null;
+  }
+
+  async listByTenant(tenant: string): Promise<Window[]> {
+    const docs = await this.model.find({ tenant }, PROJECTION).sort({ number: 1 }).lean();
+    return docs.map(toWindow);
+  }
+
+  async updatePosts(window: Window, events: WindowEvent[], expectedVersion: number, actor: Principal) {
+    await updateVersioned(this.model, window.id, expectedVersion, {
+      $set: { aPostStaffId: window.aPostStaffId, bPostStaffId: window.bPostStaffId, updatedAt: window.updatedAt },
+      $push: { outbox: { $each: toOutbox(events, actor) } },
+    });
+  }
+}
+
+function toWindow(doc: Record<string, unknown> & { _id: unknown }): Window {
+  const { _id, ...rest } = doc;
+  return { id: String(_id), ...(rest as Omit<Window, 'id'>) };
+}

@@ -1,0 +1,59 @@
+import type { Violation } from '@govhall/errors';
+import { parseRegionCode } from '@govhall/identifiers';
+
+/** A department seated in a center (进驻部门). */
+export interface Department {
+  /** `${tenant}-${abbreviation}`, e.g. "620321-SCJG" (市场监督管理局). */
+  code: string;
+  tenant: string;
+  name: string;
+  version: number;
+  createdAt: Date;
+}
+
+export interface NewDepartmentInput {
+  tenant: string;
+  /** Upper-case abbreviation, e.g. "SCJG". */
+  abbreviation: string;
+  name: string;
+}
+
+export type DepartmentEvent = { type: 'DepartmentCreated'; department: Department };
+
+const ABBREVIATION = /^[A-Z][A-Z0-9]{1,11}$/;
+
+export function departmentCode(tenant: string, abbreviation: string): string {
+  return `${tenant.trim()}-${abbreviation.trim()}`;
+}
+
+/** Checks a new department's own fields (the use case checks that its tenant exists). */
+export function validateNewDepartment(input: NewDepartmentInput): Violation[] {
+  const v: Violation[] = [];
+  const tenant = parseRegionCode(input.tenant);
+  if (!tenant.ok) v.push({ path: 'tenant', ...tenant.violation });
+  if (!ABBREVIATION.test(input.abbreviation.trim())) {
+    v.push({
+      path: 'abbreviation',
+      reason: 'PATTERN',
+      message: '部门简称应为2至12位大写字母或数字，并以字母开头，如 SCJG',
+    });
+  }
+  const n = [...input.name.trim()].length;
+  if (n < 2 || n > 50) v.push({ path: 'name', reason: 'LENGTH', message: '部门名称应为2至50个字符' });
+  return v;
+}
+
+/** Creates a department from input already validated by validateNewDepartment. */
+export function createDepartment(
+  input: NewDepartmentInput,
+  now: Date,
+): { department: Department; events: DepartmentEvent[] } {
+  const department: Department = {
+    code: departmentCode(input.tenant, input.abbreviation),
+    tenant: input.tenant.trim(),
+    name: input.name.trim(),
+    version: 1,
+    createdAt: now,
+  };
+  return { department, events: [{ type: 'DepartmentCreated', department }] };
+}

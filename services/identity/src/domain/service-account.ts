@@ -1,0 +1,80 @@
+import type { Violation } from '@govhall/errors';
+
+export type ServiceAccountStatus = 'provisioning' | 'active';
+
+/** A third-party department system's client-credentials account, bound to a tenant and a department. */
+export interface ServiceAccount {
+  id: string;
+  tenant: string;
+  department: string;
+  clientId: string;
+  description: string;
+  status: ServiceAccountStatus;
+  /** Keycloak's internal id of the client, once created. */
+  directoryId?: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewServiceAccountInput {
+  tenant: string;
+  department: string;
+  clientId: string;
+  description: string;
+}
+
+export type ServiceAccountEvent = { type: 'ServiceAccountCreated'; serviceAccount: ServiceAccount };
+
+const CLIENT_ID = /^[a-z][a-z0-9-]{2,49}$/;
+const RESERVED_PREFIXES = ['govhall-', 'realm-', 'security-admin', 'admin-cli', 'account', 'broker'];
+
+export function validateNewServiceAccount(input: NewServiceAccountInput): Violation[] {
+  const v: Violation[] = [];
+  if (!CLIENT_ID.test(input.clientId)) {
+    v.push({
+      path: 'clientId',
+      reason: 'PATTERN',
+      message: '客户端标识应为3至50位小写字母、数字或连字符，以字母开头',
+    });
+  } else if (RESERVED_PREFIXES.some((p) => input.clientId.startsWith(p))) {
+    v.push({ path: 'clientId', reason: 'RESERVED', message: '该客户端标识为平台保留名称，请换一个' });
+  }
+  if (!input.department.startsWith(`${input.tenant}-`)) {
+    v.push({ path: 'department', reason: 'TENANT_MISMATCH', message: '部门不属于该租户' });
+  }
+  const description = input.description.trim();
+  if (description.length < 2 || description.length > 200) {
+    v.push({ path: 'description', reason: 'LENGTH', message: '用途说明应为2至200个字符' });
+  }
+  return v;
+}
+
+export function newServiceAccount(input: NewServiceAccountInput, id: string, now: Date): ServiceAccount {
+  return {
+    id,
+    tenant: input.tenant,
+    department: input.department,
+    clientId: input.clientId,
+    description: input.description.trim(),
+    status: 'provisioning',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export function activateServiceAccount(
+  account: ServiceAccount,
+  directoryId: string,
+  now: Date,
+): { serviceAccount: ServiceAccount; events: ServiceAccountEvent[] } {
+  const next: ServiceAccount = {
+    ...account,
+    status: 'active',
+    directoryId,
+    updatedAt: now,
+    version: account.version + 1,
+  };
+  return { serviceAccount: next, events: [{ type: 'ServiceAccountCreated', serviceAccount: next }] };
+}

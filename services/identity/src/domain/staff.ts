@@ -1,0 +1,212 @@
+import type { Role } from '@govhall/auth';
+import type { Violation } from '@govhall/errors';
+
+/** Roles a member of staff can hold (applicant and service are not staff roles). */
+export const STAFF_ROLES = [
+  'window_clerk',
+  'reviewer',
+  'approver',
+  'department_head',
+  'center_admin',
+  'supervisor',
+  'complaint_handler',
+  'finance_reconciler',
+  'ops_admin',
+] as const satisfies readonly Role[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Roles that belong to a department: a person holding one must be assigned to a department. */
+export const DEPARTMENT_ROLES: readonly StaffRole[] = ['window_clerk', 'reviewer', 'approver', 'department_head'];
+
+export type StaffStatus = 'provisioning' | 'active' | 'disabled';
+
+export interface Leave {
+  fromDate: string;
+  toDate: string;
+  reason: string;
+}
+
+export interface Staff {
+  id: string;
+  tenant: string;
+  department?: string;
+  username: string;
+  displayName: string;
+  phone: string;
+  roles: StaffRole[];
+  status: StaffStatus;
+  leaves: Leave[];
+  /** Keycloak user id, set once the account exists. */
+  subject?: string;
+  disabledReason?: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewStaffInput {
+  tenant: string;
+  department?: string;
+  username: string;
+  displayName: string;
+  phone: string;
+  roles: string[];
+  initialPassword: string;
+}
+
+export type StaffEvent =
+  | { type: 'StaffCreated'; staff: Staff }
+  | { type: 'StaffLeaveRecorded'; staff: Staff; leave: Leave }
+  | { type: 'StaffDisabled'; staff: Staff };
+
+const USERNAME = /^[a-z][a-z0-9-]{2,39}$/;
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+const DEPARTMENT = /^(\d{6}|\d{9}|\d{12})-[A-Z][A-Z0-9]{1,11}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isStaffRole(role: string): role is StaffRole {
+  return (STAFF_ROLES as readonly string[]).includes(role);
+}
+
+/** A password Keycloak's default policy and the center's rules accept: 8-64 characters, letters and digits. */
+export function passwordViolation(path: string, password: string): Violation | undefined {
+  if (password.length < 8 || password.length > 64 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) {
+    return { path, reason: 'WEAK_PASSWORD', message: '密码应为8至64位，且同时包含字母和数字' };
+  }
+  return undefined;
+}
+
+export function validateNewStaff(input: NewStaffInput): Violation[] {
+  const v: Violation[] = [];
+  if (!/^(\d{6}|\d{9}|\d{12})$/.test(input.tenant)) {
+    v.push({ path: 'tenant', reason: 'PATTERN', message: '租户应为6、9或12位行政区划代码' });
+  }
+  if (!USERNAME.test(input.username)) {
+    v.push({
+      path: 'username',
+      reason: 'PATTERN',
+      message: '用户名应为3至40位小写字母、数字或连字符，以字母开头',
+    });
+  }
+  const name = input.displayName.trim();
+  if (name.length < 2 || name.length > 30) {
+    v.push({ path: 'displayName', reason: 'LENGTH', message: '姓名应为2至30个字符' });
+  }
+  if (!PHONE.test(input.phone)) {
+    v.push({ path: 'phone', reason: 'PATTERN', message: '电话应为11位手机号码或带区号的固定电话' });
+  }
+  if (input.roles.length === 0) {
+    v.push({ path: 'roles', reason: 'REQUIRED', message: '至少应分配一个岗位角色' });
+  }
+  input.roles.forEach((role, i) => {
+    if (!isStaffRole(role)) {
+      v.push({ path: `roles[${i}]`, reason: 'UNKNOWN_ROLE', message: `未知的工作人员角色：${role}` });
+    }
+  });
+  if (new Set(input.roles).size !== input.roles.length) {
+    v.push({ path: 'roles', reason: 'DUPLICATE', message: '角色不能重复' });
+  }
+  if (input.department) {
+    if (!DEPARTMENT.test(input.department)) {
+      v.push({ path: 'department', reason: 'PATTERN', message: '部门编码应为“行政区划代码-部门简称”，如 620321-SCJG' });
+    } else if (!input.department.startsWith(`${input.tenant}-`)) {
+      v.push({ path: 'department', reason: 'TENANT_MISMATCH', message: '部门不属于该租户' });
+    }
+  } else if (input.roles.some((r) => (DEPARTMENT_ROLES as readonly string[]).includes(r))) {
+    v.push({
+      path: 'department',
+      reason: 'REQUIRED',
+      message: '窗口人员、审查人、审批人和部门负责人必须归属一个部门',
+    });
+  }
+  const weak = passwordViolation('initialPassword', input.initialPassword);
+  if (weak) v.push(weak);
+  return v;
+}
+
+/** The fields that make two create requests "the same request" (a retry), ignoring the password. */
+export function sameStaffRequest(staff: Staff, input: NewStaffInput): boolean {
+  return (
+    staff.tenant === input.tenant &&
+    (staff.department ?? '') === (input.department ?? '') &&
+    staff.displayName === input.displayName.trim() &&
+    staff.phone === input.phone &&
+    [...staff.roles].sort().join() === [...input.roles].sort().join()
+  );
+}
+
+export function newStaff(input: NewStaffInput, id: string, now: Date): Staff {
+  return {
+    id,
+    tenant: input.tenant,
+    ...(input.department ? { department: input.department } : {}),
+    username: input.username,
+    displayName: input.displayName.trim(),
+    phone: input.phone,
+    roles: input.roles.filter(isStaffRole),
+    status: 'provisioning',
+    leaves: [],
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The Keycloak account exists: the person can log in. */
+export function activateStaff(staff: Staff, subject: string, now: Date): { staff: Staff; events: StaffEvent[] } {
+  const next: Staff = { ...staff, status: 'active', subject, updatedAt: now, version: staff.version + 1 };
+  return { staff: next, events: [{ type: 'StaffCreated', staff: next }] };
+}
+
+export function validateLeave(leave: Leave, today: string): Violation[] {
+  const v: Violation[] = [];
+  for (const [path, value] of [
+    ['leave.fromDate', leave.fromDate],
+    ['leave.toDate', leave.toDate],
+  ] as const) {
+    if (!isRealDate(value)) v.push({ path, reason: 'DATE', message: '日期应为有效的 YYYY-MM-DD' });
+  }
+  if (v.length === 0 && leave.toDate < leave.fromDate) {
+    v.push({ path: 'leave.toDate', reason: 'RANGE', message: '请假结束日期不能早于开始日期' });
+  }
+  if (v.length === 0 && leave.toDate < today) {
+    v.push({ path: 'leave.toDate', reason: 'PAST', message: '不能补登已经结束的请假' });
+  }
+  const reason = leave.reason.trim();
+  if (reason.length < 2 || reason.length > 100) {
+    v.push({ path: 'leave.reason', reason: 'LENGTH', message: '请假事由应为2至100个字符' });
+  }
+  return v;
+}
+
+export function recordLeave(staff: Staff, leave: Leave, now: Date): { staff: Staff; events: StaffEvent[] } {
+  const clean = { ...leave, reason: leave.reason.trim() };
+  const next: Staff = {
+    ...staff,
+    leaves: [...staff.leaves, clean].sort((a, b) => a.fromDate.localeCompare(b.fromDate)),
+    updatedAt: now,
+    version: staff.version + 1,
+  };
+  return { staff: next, events: [{ type: 'StaffLeaveRecorded', staff: next, leave: clean }] };
+}
+
+export function leaveOverlaps(staff: Staff, leave: Leave): boolean {
+  return staff.leaves.some((l) => l.fromDate <= leave.toDate && leave.fromDate <= l.toDate);
+}
+
+export function disableStaff(staff: Staff, reason: string, now: Date): { staff: Staff; events: StaffEvent[] } {
+  const next: Staff = {
+    ...staff,
+    status: 'disabled',
+    disabledReason: reason.trim(),
+    updatedAt: now,
+    version: staff.version + 1,
+  };
+  return { staff: next, events: [{ type: 'StaffDisabled', staff: next }] };
+}
+
+export function isRealDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}

@@ -1,0 +1,67 @@
+import { telemetry } from './instrumentation';
+import { createTokenVerifier } from '@govhall/auth';
+import { GrpcServer } from '@govhall/grpc';
+import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
+import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
+import { createLogger } from '@govhall/logging';
+import { connectMongo, ensureIndexes } from '@govhall/mongo';
+import { config } from './config';
+import { registerIdentityService } from './adapters/grpc/identity.grpc-handler';
+import { composeIdentity } from './compose';
+import { startReconciler } from './reconciler';
+
+async function main() {
+  const logger = createLogger('identity', config.LOG_LEVEL);
+  const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB);
+  const identity = composeIdentity({
+    connection,
+    logger,
+    keycloak: {
+      url: config.KEYCLOAK_URL,
+      realm: config.KEYCLOAK_REALM,
+      clientId: config.KEYCLOAK_ADMIN_CLIENT_ID,
+      clientSecret: config.KEYCLOAK_ADMIN_CLIENT_SECRET,
+    },
+    hostedTenants: config.GOVHALL_TENANTS,
+  });
+  const models = Object.values(identity.repositories).map((r) => r.model);
+  await ensureIndexes(models);
+
+  const kafka = createKafka('identity', config.KAFKA_BROKERS, logger);
+  const producer = await createProducer(kafka);
+  const relay = new OutboxRelay({
+    collections: models.map((m) => m.collection),
+    producer,
+    logger,
+    pollMs: config.OUTBOX_POLL_MS,
+  });
+  relay.start();
+
+  const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
+  const server = new GrpcServer({
+    logger,
+    verifier,
+    reflectionFiles: ['govhall/identity/v1/identity_service.proto'],
+  });
+  registerIdentityService(server, identity, () => relay.nudge());
+  const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
+  logger.info({ port }, 'identity listening');
+
+  const reconciler = startReconciler(identity.reconcilers, {
+    intervalMs: config.RECONCILE_INTERVAL_MS,
+    olderThanMs: config.RECONCILE_AFTER_MS,
+    logger,
+    afterWrite: () => relay.nudge(),
+  });
+
+  stopOnSignals(logger, [
+    ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
+    ['reconciler', () => reconciler.stop()],
+    ['outbox relay', () => relay.stop()],
+    ['kafka producer', () => producer.disconnect()],
+    ['mongodb', () => connection.close()],
+    ['telemetry', () => telemetry.shutdown()],
+  ]);
+}
+
+main().catch(exitOnStartFailure('identity'));

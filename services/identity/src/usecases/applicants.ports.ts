@@ -1,0 +1,79 @@
+import type { AccessPolicy, Principal } from '@govhall/auth';
+import type { LegalPerson, LegalPersonEvent } from '../domain/legal-person';
+import type { NaturalPerson, NaturalPersonEvent } from '../domain/natural-person';
+
+/** What a real-name verifier answers (the record keeps it with the time of the check). */
+export interface RealNameResult {
+  method: string;
+  verified: boolean;
+  /** What was and was not checked, in Chinese. */
+  note: string;
+}
+
+/**
+ * Real-name verification (实名核验). The default checks format and check characters only
+ * (adapters/verification/format-only.verifier.ts); a deployment with access to the public-security population
+ * register or the market-regulation register plugs in a verifier that asks them.
+ */
+export interface RealNameVerifier {
+  verifyNaturalPerson(input: { name: string; idNumber: string }): Promise<RealNameResult>;
+  verifyLegalPerson(input: {
+    name: string;
+    creditCode: string;
+    legalRepresentativeName: string;
+  }): Promise<RealNameResult>;
+}
+
+/** A line of the staff's applicant list; `identifier` is the raw ID number or credit code (masked by the use case). */
+export interface ApplicantRow {
+  id: string;
+  kind: 'natural' | 'legal';
+  tenant: string;
+  name: string;
+  identifier: string;
+  createdAt: Date;
+}
+
+export interface NaturalPersonRepository {
+  /** Inserts a provisioning record without events. Returns false, writing nothing, when the ID number is taken. */
+  insert(person: NaturalPerson): Promise<boolean>;
+  findById(id: string): Promise<NaturalPerson | null>;
+  findByIdNumber(idNumber: string): Promise<NaturalPerson | null>;
+  findBySubject(subject: string): Promise<NaturalPerson | null>;
+  /** Replaces the record if it still has `expectedVersion` and queues the events (ConcurrencyError otherwise). */
+  update(next: NaturalPerson, expectedVersion: number, events: NaturalPersonEvent[], actor: Principal): Promise<void>;
+  /** Compensation: removes a record still provisioning at `expectedVersion`; false when it changed meanwhile. */
+  removeProvisioning(id: string, expectedVersion: number): Promise<boolean>;
+  /** Provisioning records not touched since `updatedBefore`, at most 100. */
+  findProvisioning(updatedBefore: Date): Promise<NaturalPerson[]>;
+  /** The `limit` newest active persons of the tenant (newest first, then by id), and how many there are. */
+  newestOfTenant(tenant: string, limit: number): Promise<{ rows: ApplicantRow[]; total: number }>;
+}
+
+export interface LegalPersonRepository {
+  /** Inserts the record and its events in one write. Returns false, writing nothing, when the credit code is taken. */
+  insert(legalPerson: LegalPerson, events: LegalPersonEvent[], actor: Principal): Promise<boolean>;
+  findById(id: string): Promise<LegalPerson | null>;
+  findByHolderSubject(subject: string): Promise<LegalPerson[]>;
+  /** Legal persons with any grant (active or not) to this subject. */
+  findByAgentSubject(subject: string): Promise<LegalPerson[]>;
+  update(next: LegalPerson, expectedVersion: number, events: LegalPersonEvent[], actor: Principal): Promise<void>;
+  newestOfTenant(tenant: string, limit: number): Promise<{ rows: ApplicantRow[]; total: number }>;
+}
+
+/** Staff who read applicants (natural and legal persons) of their tenant; supervision reaches descendants. */
+export const APPLICANT_READERS: AccessPolicy = {
+  roles: [
+    'window_clerk',
+    'reviewer',
+    'approver',
+    'department_head',
+    'center_admin',
+    'supervisor',
+    'complaint_handler',
+    'service',
+  ],
+};
+
+/** Only a legal person's account holder authorises and revokes its agents. */
+export const LEGAL_PERSON_HOLDER: AccessPolicy = { roles: [], owner: true };

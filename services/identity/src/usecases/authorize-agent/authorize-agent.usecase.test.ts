@@ -1,0 +1,83 @@
+import { ForbiddenError, NotFoundError, ValidationError } from '@govhall/errors';
+import { applicantSetup, idNumber } from '../in-memory-applicants.test-double';
+
+const scope = { allDepartments: false, departments: ['620321-RSJ'], itemCodes: ['000172028000'] };
+
+describe('authorizeAgent', () => {
+  it('grants a registered person and records AgentAuthorized', async () => {
+    const { company, legalPersons } = applicantSetup();
+    const { agent, legalPerson, grant } = await company();
+    expect(grant).toMatchObject({
+      agentPersonId: agent.person.id,
+      agentName: '李四',
+      agentSubject: agent.person.subject,
+      status: 'active',
+      validUntil: '2026-12-31',
+      scope: { allDepartments: false, departments: ['620321-SCJG'], itemCodes: [] },
+    });
+    expect(legalPersons.rows.get(legalPerson.id)?.agents).toHaveLength(1);
+    expect(legalPersons.events.map((e) => e.type)).toEqual(['LegalPersonRegistered', 'AgentAuthorized']);
+  });
+
+  it('replaces an agent’s active grant with the new one', async () => {
+    const { uc, company, legalPersons } = applicantSetup();
+    const { holder, agent, legalPerson, grant } = await company();
+    const second = await uc.authorizeAgent(
+      { legalPersonId: legalPerson.id, agentIdNumber: agent.person.idNumber, scope, validUntil: '' },
+      holder.token,
+    );
+    expect(second.legalPerson.agents.map((g) => [g.id, g.status])).toEqual([
+      [grant.id, 'revoked'],
+      [second.grant.id, 'active'],
+    ]);
+    expect(legalPersons.events.slice(-2).map((e) => e.type)).toEqual(['AgentRevoked', 'AgentAuthorized']);
+  });
+
+  it('lets only the holder authorise, and logs the refusal', async () => {
+    const { uc, company, denials } = applicantSetup();
+    const { agent, other, legalPerson } = await company();
+    denials.length = 0;
+    const attempt = { legalPersonId: legalPerson.id, agentIdNumber: other.person.idNumber, scope, validUntil: '' };
+    await expect(uc.authorizeAgent(attempt, agent.token)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(denials).toHaveLength(1);
+  });
+
+  it('finds the agent only among registered persons', async () => {
+    const { uc, company } = applicantSetup();
+    const { holder, legalPerson } = await company();
+    const attempt = { legalPersonId: legalPerson.id, agentIdNumber: idNumber('999'), scope, validUntil: '' };
+    await expect(uc.authorizeAgent(attempt, holder.token)).rejects.toMatchObject({ code: 'AGENT_NOT_FOUND' });
+    await expect(
+      uc.authorizeAgent({ ...attempt, legalPersonId: '00000000-0000-4000-8000-999999999999' }, holder.token),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('refuses the holder as agent, an empty scope, a past end date and a bad ID number, changing nothing', async () => {
+    const { uc, company, legalPersons } = applicantSetup();
+    const { holder, legalPerson } = await company();
+    const before = legalPersons.rows.get(legalPerson.id);
+    const self = uc.authorizeAgent(
+      { legalPersonId: legalPerson.id, agentIdNumber: holder.person.idNumber, scope, validUntil: '' },
+      holder.token,
+    );
+    await expect(self).rejects.toMatchObject({ violations: [expect.objectContaining({ reason: 'AGENT_IS_HOLDER' })] });
+    const err = await uc
+      .authorizeAgent(
+        {
+          legalPersonId: legalPerson.id,
+          agentIdNumber: '62032119900307123',
+          scope: { allDepartments: false, departments: [], itemCodes: [] },
+          validUntil: '2026-03-01',
+        },
+        holder.token,
+      )
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).violations.map((v) => [v.path, v.reason])).toEqual([
+      ['agentIdNumber', 'LENGTH'],
+      ['scope', 'REQUIRED'],
+      ['validUntil', 'IN_THE_PAST'],
+    ]);
+    expect(legalPersons.rows.get(legalPerson.id)).toEqual(before);
+  });
+});

@@ -1,0 +1,75 @@
+import type { Authorizer, Principal } from '@govhall/auth';
+import { NotFoundError, ValidationError } from '@govhall/errors';
+import {
+  authorizeAgent,
+  validateAgentGrant,
+  type AgentGrant,
+  type AgentScope,
+  type LegalPerson,
+} from '../../domain/legal-person';
+import { checkIdNumber } from '../../domain/natural-person';
+import { LEGAL_PERSON_HOLDER, type LegalPersonRepository, type NaturalPersonRepository } from '../applicants.ports';
+import { legalPersonIdViolations, requireLegalPerson } from '../get-legal-person/get-legal-person.usecase';
+import { localDate, type Clock, type IdGenerator } from '../ports';
+
+export interface AuthorizeAgentCommand {
+  legalPersonId: string;
+  /** ID number of a registered natural person. */
+  agentIdNumber: string;
+  scope: AgentScope;
+  /** YYYY-MM-DD, or empty for no end date. */
+  validUntil: string;
+}
+
+/**
+ * The holder authorises a registered natural person as agent (经办人). A person already holding an active grant
+ * gets the new one instead (the old one is revoked in the same write).
+ */
+export function authorizeAgentUseCase(deps: {
+  naturalPersons: NaturalPersonRepository;
+  legalPersons: LegalPersonRepository;
+  authorizer: Authorizer;
+  clock: Clock;
+  ids: IdGenerator;
+}) {
+  return async (
+    command: AuthorizeAgentCommand,
+    actor: Principal,
+  ): Promise<{ legalPerson: LegalPerson; grant: AgentGrant }> => {
+    const now = deps.clock.now();
+    const today = localDate(now);
+    const agentId = checkIdNumber('agentIdNumber', command.agentIdNumber, now);
+    const violations = [
+      ...legalPersonIdViolations('legalPersonId', command.legalPersonId),
+      ...(agentId.ok ? [] : [agentId.violation]),
+      ...validateAgentGrant(command, today),
+    ];
+    if (violations.length > 0 || !agentId.ok) throw new ValidationError(violations);
+
+    const current = await requireLegalPerson(deps.legalPersons, command.legalPersonId);
+    deps.authorizer.ensure(
+      actor,
+      'write',
+      { type: 'legal_person', id: current.id, tenant: current.tenant, ownerSubject: current.holderSubject },
+      LEGAL_PERSON_HOLDER,
+    );
+    const agent = await deps.naturalPersons.findByIdNumber(agentId.normalized);
+    if (!agent || agent.status !== 'active' || !agent.subject) {
+      throw new NotFoundError(
+        'AGENT_NOT_FOUND',
+        '未找到该身份证号码对应的已注册个人，请经办人先在本平台完成个人实名注册',
+      );
+    }
+    const { legalPerson, grant, events } = authorizeAgent(current, {
+      scope: command.scope,
+      validUntil: command.validUntil,
+      grantId: deps.ids.newId(),
+      agent: { personId: agent.id, name: agent.name, subject: agent.subject },
+      grantedBy: actor.subject,
+      today,
+      now,
+    });
+    await deps.legalPersons.update(legalPerson, current.version, events, actor);
+    return { legalPerson, grant };
+  };
+}

@@ -1,0 +1,63 @@
+import { ConflictError, NotFoundError } from '@govhall/errors';
+import { completePendingServiceAccountsUseCase } from '../complete-pending-service-accounts/complete-pending-service-accounts.usecase';
+import { FakeStaffDirectory, FakeTenancy, InMemoryServiceAccounts } from '../in-memory-staff.test-double';
+import { authorizer, clock, ids, principal } from '../staff-principals.test-double';
+import { createServiceAccountUseCase } from './create-service-account.usecase';
+
+const admin = principal('yc-admin', '620321', ['center_admin']);
+const request = {
+  tenant: '620321',
+  department: '620321-SCJG',
+  clientId: 'yc-scjg-license-system',
+  description: '永昌县市场监管局审批系统',
+};
+
+function setup() {
+  const serviceAccounts = new InMemoryServiceAccounts();
+  const directory = new FakeStaffDirectory();
+  const deps = { serviceAccounts, directory, tenancy: new FakeTenancy(), authorizer, clock, ids };
+  return { serviceAccounts, directory, create: createServiceAccountUseCase(deps) };
+}
+
+describe('createServiceAccount', () => {
+  it('creates the client bound to tenant and department and returns its secret; a repeat returns the same', async () => {
+    const { create, directory, serviceAccounts } = setup();
+    const first = await create(request, admin);
+    expect(first.serviceAccount).toMatchObject({ status: 'active', clientId: 'yc-scjg-license-system' });
+    expect(first.secret).toMatch(/^secret-/);
+    const again = await create(request, admin);
+    expect(again).toEqual(first);
+    expect(directory.clients.size).toBe(1);
+    expect(serviceAccounts.events.map((e) => e.type)).toEqual(['ServiceAccountCreated']);
+  });
+
+  it('refuses reserved ids, unknown departments, other tenants and a taken id', async () => {
+    const { create } = setup();
+    await expect(create({ ...request, clientId: 'govhall-x' }, admin)).rejects.toMatchObject({
+      violations: [expect.objectContaining({ path: 'clientId', reason: 'RESERVED' })],
+    });
+    await expect(create({ ...request, department: '620321-NOPE' }, admin)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(create(request, principal('jc-admin', '620302', ['center_admin']))).rejects.toMatchObject({
+      code: 'TENANT_OUT_OF_SCOPE',
+    });
+    await create(request, admin);
+    await expect(create({ ...request, description: '别的系统' }, admin)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('the reconciler completes an account left provisioning by an outage', async () => {
+    const { create, directory, serviceAccounts } = setup();
+    directory.down = true;
+    await expect(create(request, admin)).rejects.toMatchObject({ kind: 'unavailable' });
+    directory.down = false;
+    const reconcile = completePendingServiceAccountsUseCase({
+      serviceAccounts,
+      directory,
+      clock: { now: () => new Date(clock.now().getTime() + 60_000) },
+      logger: { info: () => undefined, warn: () => undefined },
+      system: admin,
+    });
+    expect(await reconcile(30_000)).toBe(1);
+    expect([...serviceAccounts.rows.values()][0]).toMatchObject({ status: 'active' });
+    expect(directory.clients.size).toBe(1);
+  });
+});

@@ -1,0 +1,54 @@
+import type { Authorizer, Principal } from '@govhall/auth';
+import { ConflictError, NotFoundError, ValidationError } from '@govhall/errors';
+import {
+  newServiceAccount,
+  validateNewServiceAccount,
+  type NewServiceAccountInput,
+  type ServiceAccount,
+} from '../../domain/service-account';
+import type { IdentityDirectory } from '../directory.port';
+import type { Clock, IdGenerator } from '../ports';
+import type { ServiceAccountRepository, TenancyLookup } from '../staff.ports';
+import { MANAGE_STAFF } from '../staff.policies';
+import { provisionServiceClient } from './provision-service-client';
+
+/**
+ * A center administrator registers a department's third-party system: a client-credentials client in Keycloak
+ * whose tokens carry the tenant and department. The secret is returned once. A repeat of the same request
+ * returns the same account (and its current secret).
+ */
+export function createServiceAccountUseCase(deps: {
+  serviceAccounts: ServiceAccountRepository;
+  directory: IdentityDirectory;
+  tenancy: TenancyLookup;
+  authorizer: Authorizer;
+  clock: Clock;
+  ids: IdGenerator;
+}) {
+  return async (
+    command: NewServiceAccountInput,
+    actor: Principal,
+  ): Promise<{ serviceAccount: ServiceAccount; secret: string }> => {
+    const violations = validateNewServiceAccount(command);
+    if (violations.length > 0) throw new ValidationError(violations);
+    deps.authorizer.ensure(actor, 'write', { type: 'service-account', tenant: command.tenant }, MANAGE_STAFF);
+    if (!(await deps.tenancy.departmentExists(command.department))) {
+      throw new NotFoundError('DEPARTMENT_NOT_FOUND', `部门 ${command.department} 未进驻该中心`);
+    }
+    let record = newServiceAccount(command, deps.ids.newId(), deps.clock.now());
+    if (!(await deps.serviceAccounts.insert(record))) {
+      const previous = await deps.serviceAccounts.findByClientId(command.clientId);
+      const same =
+        previous &&
+        previous.tenant === command.tenant &&
+        previous.department === command.department &&
+        previous.description === command.description.trim();
+      if (!previous || !same) throw new ConflictError('CLIENT_ID_TAKEN', `客户端标识 ${command.clientId} 已被占用`);
+      if (previous.status === 'active' && previous.directoryId) {
+        return { serviceAccount: previous, secret: await deps.directory.getServiceClientSecret(previous.directoryId) };
+      }
+      record = previous;
+    }
+    return provisionServiceClient(deps, record, actor);
+  };
+}

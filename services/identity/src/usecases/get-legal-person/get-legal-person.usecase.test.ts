@@ -1,0 +1,71 @@
+import { ForbiddenError, ValidationError } from '@govhall/errors';
+import { maskIdNumber } from '@govhall/identifiers';
+import { applicantSetup, staff } from '../in-memory-applicants.test-double';
+
+/** The company with a second agent (王五) so there is someone else's grant to hide. */
+async function twoAgents() {
+  const setup = applicantSetup();
+  const c = await setup.company();
+  await setup.uc.authorizeAgent(
+    {
+      legalPersonId: c.legalPerson.id,
+      agentIdNumber: c.other.person.idNumber,
+      scope: { allDepartments: true, departments: [], itemCodes: [] },
+      validUntil: '',
+    },
+    c.holder.token,
+  );
+  return { ...setup, ...c };
+}
+
+describe('getLegalPerson', () => {
+  it('shows the holder everything, the representative’s ID number in full', async () => {
+    const { uc, holder, legalPerson } = await twoAgents();
+    const seen = await uc.getLegalPerson(legalPerson.id, holder.token);
+    expect(seen.agents).toHaveLength(2);
+    expect(seen.legalRepresentativeIdNumber).toBe(holder.person.idNumber);
+  });
+
+  it('shows an agent only their own grant and the representative’s ID number masked', async () => {
+    const { uc, holder, agent, legalPerson, grant } = await twoAgents();
+    const seen = await uc.getLegalPerson(legalPerson.id, agent.token);
+    expect(seen.agents.map((g) => g.id)).toEqual([grant.id]);
+    expect(seen.legalRepresentativeIdNumber).toBe(maskIdNumber(holder.person.idNumber));
+    expect(seen.legalRepresentativeIdNumber).not.toBe(holder.person.idNumber);
+  });
+
+  it('shows staff of the tenant and supervisors above it every grant, masked; refuses other tenants and people', async () => {
+    const { uc, holder, legalPerson, denials } = await twoAgents();
+    const clerk = await uc.getLegalPerson(legalPerson.id, staff('yc-clerk', '620321', ['window_clerk'], '620321-SCJG'));
+    expect(clerk.agents).toHaveLength(2);
+    expect(clerk.legalRepresentativeIdNumber).toBe(maskIdNumber(holder.person.idNumber));
+    await expect(uc.getLegalPerson(legalPerson.id, staff('city-sup', '620300', ['supervisor']))).resolves.toBeTruthy();
+
+    denials.length = 0;
+    await expect(
+      uc.getLegalPerson(legalPerson.id, staff('jc-clerk', '620302', ['window_clerk'])),
+    ).rejects.toMatchObject({
+      code: 'TENANT_OUT_OF_SCOPE',
+    });
+    await expect(
+      uc.getLegalPerson(legalPerson.id, staff('yc-fin', '620321', ['finance_reconciler'])),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(denials).toHaveLength(2);
+  });
+
+  it('refuses a revoked agent and a registered stranger', async () => {
+    const { uc, holder, agent, other, legalPerson, grant } = await twoAgents();
+    await uc.revokeAgent({ legalPersonId: legalPerson.id, grantId: grant.id, reason: '' }, holder.token);
+    await expect(uc.getLegalPerson(legalPerson.id, agent.token)).rejects.toBeInstanceOf(ForbiddenError);
+    const stranger = { ...other.token, subject: 'sub-stranger' };
+    await expect(uc.getLegalPerson(legalPerson.id, stranger)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('rejects a malformed id and reports an unknown one', async () => {
+    const { uc, holder } = await twoAgents();
+    await expect(uc.getLegalPerson('x', holder.token)).rejects.toBeInstanceOf(ValidationError);
+    await expect(uc.getLegalPerson('00000000-0000-4000-8000-999999999999', holder.token)).rejects.toMatchObject({
+      code: 'LEGAL_PERSON_NOT_FOUND',
+    });
+  });
+});

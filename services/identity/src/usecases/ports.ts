@@ -1,0 +1,22 @@
+// Ports shared by every identity use case. Area-specific ports live next to them:
+// tenancy.ports.ts (tenants, departments, windows), applicants.ports.ts (natural and legal persons, agents),
+// staff.ports.ts (staff, service accounts), directory.port.ts (Keycloak), staff-facts.port.ts (what windows
+// need to know about staff).
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  newId(): string;
+}
+
+/** Today's date in the service center's time zone (Asia/Shanghai), YYYY-MM-DD. */
+export function localDate(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}

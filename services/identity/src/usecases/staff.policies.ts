@@ -1,0 +1,28 @@
+import type { AccessPolicy, Principal, ResourceRef } from '@govhall/auth';
+import { maskPhone } from '@govhall/identifiers';
+import type { Staff } from '../domain/staff';
+import { STAFF_ROLES } from '../domain/staff';
+
+/** Who may create, disable and reassign staff and service accounts: the center's administrators. */
+export const MANAGE_STAFF: AccessPolicy = { roles: ['center_admin', 'ops_admin'] };
+/** Leave is recorded by the center administrator or the person's department head. */
+export const RECORD_LEAVE: AccessPolicy = { roles: ['center_admin', 'department_head'] };
+/** Staff records are read by staff and department systems (department roles only within their department) and by the person. */
+export const READ_STAFF: AccessPolicy = { roles: [...STAFF_ROLES, 'service'], owner: true };
+
+export function staffResource(staff: Pick<Staff, 'id' | 'tenant' | 'department' | 'subject'>): ResourceRef {
+  return {
+    type: 'staff',
+    id: staff.id,
+    tenant: staff.tenant,
+    ...(staff.department ? { department: staff.department } : {}),
+    ...(staff.subject ? { ownerSubject: staff.subject } : {}),
+  };
+}
+
+/** The full phone number is for the person and their own center's administrators; others see it masked. */
+export function visibleStaff(staff: Staff, viewer: Principal): Staff {
+  const self = staff.subject !== undefined && staff.subject === viewer.subject;
+  const admin = viewer.tenant === staff.tenant && viewer.roles.some((r) => r === 'center_admin' || r === 'ops_admin');
+  return self || admin ? staff : { ...staff, phone: maskPhone(staff.phone) };
+}

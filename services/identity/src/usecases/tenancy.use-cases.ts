@@ -1,0 +1,45 @@
+import type { Authorizer } from '@govhall/auth';
+import { assignWindowPostsUseCase } from './assign-window-posts/assign-window-posts.usecase';
+import { createDepartmentUseCase } from './create-department/create-department.usecase';
+import { createTenantUseCase } from './create-tenant/create-tenant.usecase';
+import { createWindowUseCase } from './create-window/create-window.usecase';
+import { getTenantUseCase } from './get-tenant/get-tenant.usecase';
+import { getWindowResponsibleUseCase } from './get-window-responsible/get-window-responsible.usecase';
+import { listDepartmentsUseCase } from './list-departments/list-departments.usecase';
+import { listTenantsUseCase } from './list-tenants/list-tenants.usecase';
+import { listWindowsUseCase } from './list-windows/list-windows.usecase';
+import type { Clock, IdGenerator } from './ports';
+import type { StaffFacts } from './staff-facts.port';
+import type { DepartmentRepository, TenantRepository, WindowRepository } from './tenancy.ports';
+import { updateServiceCenterUseCase } from './update-service-center/update-service-center.usecase';
+
+export interface TenancyDeps {
+  tenants: TenantRepository;
+  departments: DepartmentRepository;
+  windows: WindowRepository;
+  /** What window rules need to know about staff (the staff repository). */
+  staff: StaffFacts;
+  authorizer: Authorizer;
+  clock: Clock;
+  ids: IdGenerator;
+  /** GOVHALL_TENANTS: the tenants this deployment serves; empty means any. */
+  hostedTenants?: readonly string[];
+}
+
+/** Every tenancy use case, built over the same repositories. */
+export function createTenancyUseCases(deps: TenancyDeps) {
+  return {
+    createTenant: createTenantUseCase(deps),
+    getTenant: getTenantUseCase(deps),
+    listTenants: listTenantsUseCase(deps),
+    updateServiceCenter: updateServiceCenterUseCase(deps),
+    createDepartment: createDepartmentUseCase(deps),
+    listDepartments: listDepartmentsUseCase(deps),
+    createWindow: createWindowUseCase(deps),
+    assignWindowPosts: assignWindowPostsUseCase(deps),
+    listWindows: listWindowsUseCase(deps),
+    getWindowResponsible: getWindowResponsibleUseCase(deps),
+  };
+}
+
+export type TenancyUseCases = ReturnType<typeof createTenancyUseCases>;

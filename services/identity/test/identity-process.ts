@@ -1,0 +1,83 @@
+import { createGrpcClient } from '@govhall/grpc';
+import { identityV1 } from '@govhall/proto';
+import { freePort, runProcess, stack, startProcess, uniqueSuffix, type RunningProcess } from '@govhall/testing';
+
+/** Secret of the realm's govhall-identity client (deploy/keycloak/govhall-realm.json). */
+export const IDENTITY_ADMIN_SECRET = 'govhall-identity-secret';
+
+export interface IdentityUnderTest {
+  db: string;
+  port: number;
+  env: Record<string, string>;
+  process: RunningProcess;
+  client: identityV1.IdentityServiceClient;
+  /** Starts the process again on the same port and database (after a crash), with other env overrides. */
+  restart(overrides?: Record<string, string>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function identityEnv(db: string, port: number, metricsPort: number): Record<string, string> {
+  return {
+    MONGODB_URI: stack.mongoUri,
+    MONGODB_DB: db,
+    KAFKA_BROKERS: stack.kafkaBrokers,
+    KEYCLOAK_URL: stack.keycloakUrl,
+    KEYCLOAK_REALM: stack.realm,
+    KEYCLOAK_ADMIN_CLIENT_SECRET: IDENTITY_ADMIN_SECRET,
+    GRPC_HOST: '127.0.0.1',
+    GRPC_PORT: String(port),
+    METRICS_HOST: '127.0.0.1',
+    METRICS_PORT: String(metricsPort),
+    OUTBOX_POLL_MS: '200',
+    LOG_LEVEL: 'info',
+  };
+}
+
+/** Seeds the tenant tree and departments (no logins) into a test database with the identity seed. */
+export async function seedTenancy(db: string): Promise<void> {
+  await runProcess({
+    name: 'identity-seed',
+    entry: 'services/identity/dist/seed/run-seed.js',
+    args: ['--only', 'tenancy'],
+    env: Object.fromEntries(
+      Object.entries(identityEnv(db, 0, 0)).filter(([k]) => k !== 'GRPC_PORT' && k !== 'METRICS_PORT'),
+    ),
+  });
+}
+
+/** identity as its own process on a fresh database with the seeded tenant tree. */
+export async function startIdentity(extraEnv: Record<string, string> = {}): Promise<IdentityUnderTest> {
+  const db = `govhall_identity_t${uniqueSuffix()}`;
+  await seedTenancy(db);
+  const port = await freePort();
+  const env = { ...identityEnv(db, port, await freePort()), ...extraEnv };
+  const start = (overrides: Record<string, string>) =>
+    startProcess({
+      name: 'identity',
+      entry: 'services/identity/dist/main.js',
+      env: { ...env, ...overrides },
+      readyPort: port,
+    });
+  const under: IdentityUnderTest = {
+    db,
+    port,
+    env,
+    process: await start({}),
+    client: createGrpcClient(identityV1.IdentityServiceClient, `127.0.0.1:${port}`, {
+      serviceName: 'govhall.identity.v1.IdentityService',
+      idempotentMethods: ['GetTenant', 'ListTenants', 'GetStaff', 'ListStaff', 'GetMyProfile'],
+    }),
+    async restart(overrides = {}) {
+      await under.process.stop();
+      under.process = await start(overrides);
+    },
+    async stop() {
+      under.client.close();
+      await under.process.stop();
+    },
+  };
+  return under;
+}
+
+/** callUnary options carrying a bearer token. */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}`, deadlineMs: 15_000 });
