@@ -23,7 +23,7 @@ const drafts = [
     department: '620321-SCJG',
   },
   {
-    key: 'demo-620302-public-hygiene',
+    key: 'demo-620302-public-hygiene-wjw',
     tenant: '620302',
     name: '公共场所卫生许可',
     basicCode: '000117022000',
