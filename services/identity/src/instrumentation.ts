@@ -3,5 +3,5 @@ import { startTelemetry } from '@govhall/telemetry';
 
 export const telemetry = startTelemetry({
   serviceName: 'identity',
-  metricsPort: Number(process.env.METRICS_PORT ?? 9472),
+  defaultMetricsPort: 9472,
 });

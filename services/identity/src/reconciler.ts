@@ -1,4 +1,14 @@
+import { metrics } from '@opentelemetry/api';
 import type { IdentityComposition } from './compose';
+
+const meter = metrics.getMeter('@govhall/identity');
+/** Records the reconciler finished (activated) or compensated (removed), by kind: a non-zero rate means crashes or outages. */
+const reconciled = meter.createCounter('identity.reconciler.records', {
+  description: 'Records left provisioning that the saga reconciler activated or removed',
+});
+const passFailures = meter.createCounter('identity.reconciler.pass_failures', {
+  description: 'Reconciler passes that failed (Keycloak or the database unreachable)',
+});
 
 export interface ReconcilerOptions {
   intervalMs: number;
@@ -26,6 +36,7 @@ export function startReconciler(reconcilers: IdentityComposition['reconcilers'],
         options.afterWrite();
       }
     } catch (err) {
+      passFailures.add(1);
       options.logger.warn({ err }, 'reconciler pass failed; next pass retries');
     }
   };

@@ -1,3 +1,4 @@
+import { metrics } from '@opentelemetry/api';
 import { ForbiddenError } from '@govhall/errors';
 import { maskText } from '@govhall/identifiers';
 import type { Principal } from '../principal';
@@ -18,6 +19,10 @@ export interface Authorizer {
   ): Extract<Decision, { allowed: true }>;
 }
 
+const denials = metrics.getMeter('@govhall/auth').createCounter('authz.denials', {
+  description: 'Access denied by the authorization model, by reason, access and resource type',
+});
+
 export function createAuthorizer(logger: DenialLogger): Authorizer {
   return {
     ensure(principal, access, resource, policy) {
@@ -34,6 +39,7 @@ export function createAuthorizer(logger: DenialLogger): Authorizer {
         },
         'access denied',
       );
+      denials.add(1, { reason: decision.reason, access, 'resource.type': resource.type });
       throw new ForbiddenError(decision.reason, decision.message);
     },
   };

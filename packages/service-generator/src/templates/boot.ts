@@ -7,7 +7,7 @@ import { startTelemetry } from '@govhall/telemetry';
 
 export const telemetry = startTelemetry({
   serviceName: '${n.name}',
-  metricsPort: Number(process.env.METRICS_PORT ?? ${n.metricsPort}),
+  defaultMetricsPort: ${n.metricsPort},
 });
 `;
 }
