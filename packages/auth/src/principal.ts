@@ -1,6 +1,5 @@
-/** Realm roles GovHall knows (deploy/keycloak/govhall-realm.json defines them). */
-export const ROLES = [
-  'applicant',
+/** Roles a member of staff can hold: every realm role but applicant and service. */
+export const STAFF_ROLES = [
   'window_clerk',
   'reviewer',
   'approver',
@@ -10,8 +9,11 @@ export const ROLES = [
   'complaint_handler',
   'finance_reconciler',
   'ops_admin',
-  'service',
 ] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Realm roles GovHall knows (deploy/keycloak/govhall-realm.json defines them). */
+export const ROLES = ['applicant', ...STAFF_ROLES, 'service'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling, as established from a verified token. */

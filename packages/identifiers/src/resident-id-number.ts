@@ -1,3 +1,4 @@
+import { chinaDate } from './china-date';
 import { parseRegionCode } from './region-code';
 import { fail, ok, type IdentifierResult } from './result';
 
@@ -20,16 +21,6 @@ const CHECK_CHARACTERS = '10X98765432';
 export function residentIdCheckCharacter(first17: string): string {
   const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
   return CHECK_CHARACTERS[sum % 11] as string;
-}
-
-/** YYYY-MM-DD of `at` in China Standard Time, where residents are born and served. */
-function chinaDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {

@@ -46,7 +46,7 @@ describe('generating a service', () => {
     const catalogue = JSON.parse(read(root, 'services/catalogue/package.json')).dependencies;
     expect(pkg.dependencies['@grpc/grpc-js']).toBe(catalogue['@grpc/grpc-js']);
     expect(read(root, `${svc}/src/config.ts`)).toContain('GRPC_PORT: common.port.default(50061)');
-    expect(read(root, `${svc}/src/instrumentation.ts`)).toContain('process.env.METRICS_PORT ?? 9481');
+    expect(read(root, `${svc}/src/instrumentation.ts`)).toContain('defaultMetricsPort: 9481');
     expect(read(root, `${svc}/src/adapters/kafka/complaint-events.ts`)).toContain(
       "COMPLAINT_TOPIC = 'govhall.complaints.complaint'",
     );

@@ -93,6 +93,7 @@ export function composeIdentity(options: ComposeOptions) {
       authorizer,
       clock,
       ids,
+      hostedTenants,
     }),
     listServiceAccounts: listServiceAccountsUseCase({ serviceAccounts, authorizer }),
   };

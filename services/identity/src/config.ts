@@ -22,3 +22,11 @@ export const config = loadConfig('identity', {
   RECONCILE_AFTER_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
 });
+
+/** How identity reaches Keycloak's admin API: its own confidential client. */
+export const keycloakAdmin = {
+  url: config.KEYCLOAK_URL,
+  realm: config.KEYCLOAK_REALM,
+  clientId: config.KEYCLOAK_ADMIN_CLIENT_ID,
+  clientSecret: config.KEYCLOAK_ADMIN_CLIENT_SECRET,
+};

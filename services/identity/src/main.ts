@@ -5,7 +5,7 @@ import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
 import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
 import { connectMongo, ensureIndexes } from '@govhall/mongo';
-import { config } from './config';
+import { config, keycloakAdmin } from './config';
 import { registerIdentityService } from './adapters/grpc/identity.grpc-handler';
 import { composeIdentity } from './compose';
 import { startReconciler } from './reconciler';
@@ -16,12 +16,7 @@ async function main() {
   const identity = composeIdentity({
     connection,
     logger,
-    keycloak: {
-      url: config.KEYCLOAK_URL,
-      realm: config.KEYCLOAK_REALM,
-      clientId: config.KEYCLOAK_ADMIN_CLIENT_ID,
-      clientSecret: config.KEYCLOAK_ADMIN_CLIENT_SECRET,
-    },
+    keycloak: keycloakAdmin,
     hostedTenants: config.GOVHALL_TENANTS,
   });
   const models = Object.values(identity.repositories).map((r) => r.model);

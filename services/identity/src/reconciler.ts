@@ -29,6 +29,11 @@ export function startReconciler(reconcilers: IdentityComposition['reconcilers'],
       const staff = await reconcilers.staff(options.olderThanMs);
       const registrations = await reconcilers.registrations(options.olderThanMs);
       const serviceAccounts = await reconcilers.serviceAccounts(options.olderThanMs);
+      reconciled.add(staff.activated, { kind: 'staff', outcome: 'activated' });
+      reconciled.add(staff.removed, { kind: 'staff', outcome: 'removed' });
+      reconciled.add(registrations.activated, { kind: 'natural_person', outcome: 'activated' });
+      reconciled.add(registrations.removed, { kind: 'natural_person', outcome: 'removed' });
+      reconciled.add(serviceAccounts, { kind: 'service_account', outcome: 'activated' });
       const changed =
         staff.activated + staff.removed + registrations.activated + registrations.removed + serviceAccounts;
       if (changed > 0) {

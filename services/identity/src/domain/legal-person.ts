@@ -247,6 +247,12 @@ export function activeGrantOf(legalPerson: LegalPerson, agentSubject: string): A
   return legalPerson.agents.find((g) => g.status === 'active' && g.agentSubject === agentSubject);
 }
 
+/** The agent's grant that is active and not past its last day (`today`, YYYY-MM-DD). */
+export function currentGrantOf(legalPerson: LegalPerson, agentSubject: string, today: string): AgentGrant | undefined {
+  const grant = activeGrantOf(legalPerson, agentSubject);
+  return grant && (!grant.validUntil || grant.validUntil >= today) ? grant : undefined;
+}
+
 /** What an agent sees: their own active grant only, the representative's ID number masked. */
 export function agentView(legalPerson: LegalPerson, agentSubject: string): LegalPerson {
   return {

@@ -1,19 +1,24 @@
-import type { Role } from '@govhall/auth';
+import type { StaffRole } from '@govhall/auth';
 import type { Violation } from '@govhall/errors';
 
-/** Roles a member of staff can hold (applicant and service are not staff roles). */
-export const STAFF_ROLES = [
-  'window_clerk',
-  'reviewer',
-  'approver',
-  'department_head',
-  'center_admin',
-  'supervisor',
-  'complaint_handler',
-  'finance_reconciler',
-  'ops_admin',
-] as const satisfies readonly Role[];
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export type { StaffRole };
+
+/**
+ * Membership test for @govhall/auth's STAFF_ROLES (every realm role but applicant and service). The domain may
+ * not import values from @govhall/auth (it loads the token verifier), so the set is restated here as a record the
+ * compiler checks against StaffRole: a role missing here or unknown there does not compile.
+ */
+const IS_STAFF_ROLE: Record<StaffRole, true> = {
+  window_clerk: true,
+  reviewer: true,
+  approver: true,
+  department_head: true,
+  center_admin: true,
+  supervisor: true,
+  complaint_handler: true,
+  finance_reconciler: true,
+  ops_admin: true,
+};
 
 /** Roles that belong to a department: a person holding one must be assigned to a department. */
 export const DEPARTMENT_ROLES: readonly StaffRole[] = ['window_clerk', 'reviewer', 'approver', 'department_head'];
@@ -65,7 +70,7 @@ const DEPARTMENT = /^(\d{6}|\d{9}|\d{12})-[A-Z][A-Z0-9]{1,11}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isStaffRole(role: string): role is StaffRole {
-  return (STAFF_ROLES as readonly string[]).includes(role);
+  return Object.hasOwn(IS_STAFF_ROLE, role);
 }
 
 /** A password Keycloak's default policy and the center's rules accept: 8-64 characters, letters and digits. */

@@ -1,32 +1,11 @@
 import { PreconditionError } from '@govhall/errors';
-import type { StaffFact } from '../usecases/staff-facts.port';
 import { createWindow } from './window';
 import { isPresent, responsibleFor } from './window-responsibility';
+import { staffFact as person, windowInput } from './window.test-double';
 
-const person = (id: string, overrides: Partial<StaffFact> = {}): StaffFact => ({
-  id,
-  tenant: '620321',
-  department: '620321-SCJG',
-  username: `yc-${id}`,
-  displayName: `工作人员${id}`,
-  roles: ['window_clerk'],
-  status: 'active',
-  leaves: [],
-  ...overrides,
-});
 const leave = (fromDate: string, toDate: string) => [{ fromDate, toDate, reason: '年休假' }];
 const { window } = createWindow(
-  {
-    tenant: '620321',
-    number: 'A03',
-    name: '市场监管窗口',
-    kind: 'department',
-    department: '620321-SCJG',
-    servesDepartments: [],
-    aPostStaffId: 'a',
-    bPostStaffId: 'b',
-    location: '',
-  },
+  windowInput({ servesDepartments: [], location: '' }),
   'w1',
   new Date('2026-11-01T00:00:00Z'),
 );

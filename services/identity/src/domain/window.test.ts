@@ -1,33 +1,10 @@
-import type { StaffFact } from '../usecases/staff-facts.port';
-import { assignPosts, createWindow, validateNewWindow, validatePosts, type NewWindowInput } from './window';
+import { assignPosts, createWindow, validateNewWindow, validatePosts } from './window';
+import { staffFact as person, windowInput as input } from './window.test-double';
 
 const NOW = new Date('2026-11-26T02:00:00Z');
 const DEPARTMENTS = ['620321-RSJ', '620321-SCJG', '620321-ZRZY'];
-const person = (id: string, overrides: Partial<StaffFact> = {}): StaffFact => ({
-  id,
-  tenant: '620321',
-  department: '620321-SCJG',
-  username: `yc-${id}`,
-  displayName: `工作人员${id}`,
-  roles: ['window_clerk'],
-  status: 'active',
-  leaves: [],
-  ...overrides,
-});
 const a = person('a');
 const b = person('b');
-const input = (overrides: Partial<NewWindowInput> = {}): NewWindowInput => ({
-  tenant: '620321',
-  number: 'A03',
-  name: '市场监管窗口',
-  kind: 'department',
-  department: '620321-SCJG',
-  servesDepartments: ['620321-SCJG'],
-  aPostStaffId: 'a',
-  bPostStaffId: 'b',
-  location: '一楼东侧',
-  ...overrides,
-});
 const reasons = (v: { path: string; reason?: string }[]) => v.map((x) => `${x.path}:${x.reason}`);
 
 describe('validateNewWindow', () => {

@@ -3,7 +3,7 @@ import { ConflictError, isDomainError } from '@govhall/errors';
 import { createLogger } from '@govhall/logging';
 import { connectMongo, ensureIndexes } from '@govhall/mongo';
 import { composeIdentity, type IdentityComposition } from '../compose';
-import { config } from '../config';
+import { config, keycloakAdmin } from '../config';
 import { staffRef } from '../usecases/create-staff/provision-staff-account';
 import { DEMO_LEGAL_PERSON, DEMO_NATURAL_PERSONS, DEMO_PASSWORD, SLUG_ROLES } from './demo-people.seed';
 import {
@@ -179,12 +179,7 @@ async function main() {
     const identity = composeIdentity({
       connection,
       logger,
-      keycloak: {
-        url: config.KEYCLOAK_URL,
-        realm: config.KEYCLOAK_REALM,
-        clientId: config.KEYCLOAK_ADMIN_CLIENT_ID,
-        clientSecret: config.KEYCLOAK_ADMIN_CLIENT_SECRET,
-      },
+      keycloak: keycloakAdmin,
       hostedTenants: [],
     });
     await ensureIndexes(Object.values(identity.repositories).map((r) => r.model));

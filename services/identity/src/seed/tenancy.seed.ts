@@ -1,5 +1,5 @@
 import type { ServiceCenter } from '../domain/tenant';
-import type { WindowKind } from '../domain/window';
+import type { NewWindowInput, WindowKind } from '../domain/window';
 
 /**
  * Seed data of the demo and test deployments: two 甘肃 cities, each with a district and a county, their
@@ -27,18 +27,11 @@ export interface SeedDepartment {
   name: string;
 }
 
-export interface SeedWindow {
-  tenant: string;
-  number: string;
-  name: string;
+/** A window with its posts named by username (`<prefix>-<role-slug>`), resolved to staff ids by the seed runner. */
+export interface SeedWindow extends Omit<NewWindowInput, 'kind' | 'aPostStaffId' | 'bPostStaffId'> {
   kind: WindowKind;
-  /** Department code. */
-  department: string;
-  servesDepartments: string[];
-  /** Usernames (`<prefix>-<role-slug>`), resolved to staff ids by the seed runner. */
   aPostUsername: string;
   bPostUsername: string;
-  location: string;
 }
 
 const WEEKDAYS = '周一至周五 9:00-12:00 14:30-18:00（法定节假日除外）';

@@ -1,4 +1,4 @@
-import type { AccessPolicy, Principal } from '@govhall/auth';
+import { STAFF_ROLES, type AccessPolicy, type Principal, type Role } from '@govhall/auth';
 import type { LegalPerson, LegalPersonEvent } from '../domain/legal-person';
 import type { NaturalPerson, NaturalPersonEvent } from '../domain/natural-person';
 
@@ -61,18 +61,12 @@ export interface LegalPersonRepository {
   newestOfTenant(tenant: string, limit: number): Promise<{ rows: ApplicantRow[]; total: number }>;
 }
 
+/** Staff roles that do not read applicants: finance reconciles payments, operations runs the platform. */
+const NOT_APPLICANT_READERS: readonly Role[] = ['finance_reconciler', 'ops_admin'];
+
 /** Staff who read applicants (natural and legal persons) of their tenant; supervision reaches descendants. */
 export const APPLICANT_READERS: AccessPolicy = {
-  roles: [
-    'window_clerk',
-    'reviewer',
-    'approver',
-    'department_head',
-    'center_admin',
-    'supervisor',
-    'complaint_handler',
-    'service',
-  ],
+  roles: [...STAFF_ROLES.filter((r) => !NOT_APPLICANT_READERS.includes(r)), 'service'],
 };
 
 /** Only a legal person's account holder authorises and revokes its agents. */

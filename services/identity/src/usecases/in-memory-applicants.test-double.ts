@@ -1,5 +1,3 @@
-import { createAuthorizer, type Principal, type Role } from '@govhall/auth';
-import { ConcurrencyError, ConflictError, UnavailableError } from '@govhall/errors';
 import type { LegalPerson, LegalPersonEvent } from '../domain/legal-person';
 import type { NaturalPerson, NaturalPersonEvent } from '../domain/natural-person';
 import { creditCode, idNumber } from '../domain/natural-person.test-double';
@@ -11,46 +9,30 @@ import type {
   RealNameVerifier,
 } from './applicants.ports';
 import { createApplicantUseCases } from './applicants.use-cases';
-import type { DirectoryUser, IdentityDirectory, NewDirectoryUser } from './directory.port';
+import { FakeDirectory } from './fake-directory.test-double';
+import { InMemoryRecords } from './in-memory-records.test-double';
+import { applicantOf, collectingAuthorizer, sequentialIds, testClock } from './principals.test-double';
 
 // Unit-test fakes of the applicant ports (integration tests use the real database and Keycloak).
 
 const newestFirst = (a: ApplicantRow, b: ApplicantRow) =>
   b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id);
 
-export class InMemoryNaturalPersons implements NaturalPersonRepository {
-  readonly rows = new Map<string, NaturalPerson>();
-  readonly events: NaturalPersonEvent[] = [];
-
-  async insert(person: NaturalPerson) {
-    if ([...this.rows.values()].some((p) => p.idNumber === person.idNumber)) return false;
-    this.rows.set(person.id, structuredClone(person));
-    return true;
-  }
-  async findById(id: string) {
-    return structuredClone(this.rows.get(id) ?? null);
+export class InMemoryNaturalPersons
+  extends InMemoryRecords<NaturalPerson, NaturalPersonEvent>
+  implements NaturalPersonRepository
+{
+  constructor() {
+    super('idNumber');
   }
   async findByIdNumber(idNumber: string) {
-    return structuredClone([...this.rows.values()].find((p) => p.idNumber === idNumber) ?? null);
+    return this.findOne((p) => p.idNumber === idNumber);
   }
   async findBySubject(subject: string) {
-    return structuredClone([...this.rows.values()].find((p) => p.subject === subject) ?? null);
-  }
-  async update(next: NaturalPerson, expectedVersion: number, events: NaturalPersonEvent[]) {
-    if (this.rows.get(next.id)?.version !== expectedVersion) throw new ConcurrencyError();
-    this.rows.set(next.id, structuredClone(next));
-    this.events.push(...events);
-  }
-  async removeProvisioning(id: string, expectedVersion: number) {
-    const row = this.rows.get(id);
-    if (row?.status !== 'provisioning' || row.version !== expectedVersion) return false;
-    return this.rows.delete(id);
-  }
-  async findProvisioning(updatedBefore: Date) {
-    return [...this.rows.values()].filter((p) => p.status === 'provisioning' && p.updatedAt < updatedBefore);
+    return this.findOne((p) => p.subject === subject);
   }
   async newestOfTenant(tenant: string, limit: number) {
-    const all = [...this.rows.values()]
+    const all = this.all()
       .filter((p) => p.tenant === tenant && p.status === 'active')
       .map((p): ApplicantRow => ({
         id: p.id,
@@ -65,34 +47,25 @@ export class InMemoryNaturalPersons implements NaturalPersonRepository {
   }
 }
 
-export class InMemoryLegalPersons implements LegalPersonRepository {
-  readonly rows = new Map<string, LegalPerson>();
-  readonly events: LegalPersonEvent[] = [];
-
-  async insert(legalPerson: LegalPerson, events: LegalPersonEvent[]) {
-    if ([...this.rows.values()].some((l) => l.creditCode === legalPerson.creditCode)) return false;
-    this.rows.set(legalPerson.id, structuredClone(legalPerson));
-    this.events.push(...events);
-    return true;
-  }
-  async findById(id: string) {
-    return structuredClone(this.rows.get(id) ?? null);
+export class InMemoryLegalPersons
+  extends InMemoryRecords<LegalPerson, LegalPersonEvent>
+  implements LegalPersonRepository
+{
+  constructor() {
+    super('creditCode');
   }
   async findByHolderSubject(subject: string) {
-    return [...this.rows.values()].filter((l) => l.holderSubject === subject).map((l) => structuredClone(l));
+    return this.all()
+      .filter((l) => l.holderSubject === subject)
+      .map((l) => structuredClone(l));
   }
   async findByAgentSubject(subject: string) {
-    return [...this.rows.values()]
+    return this.all()
       .filter((l) => l.agents.some((g) => g.agentSubject === subject))
       .map((l) => structuredClone(l));
   }
-  async update(next: LegalPerson, expectedVersion: number, events: LegalPersonEvent[]) {
-    if (this.rows.get(next.id)?.version !== expectedVersion) throw new ConcurrencyError();
-    this.rows.set(next.id, structuredClone(next));
-    this.events.push(...events);
-  }
   async newestOfTenant(tenant: string, limit: number) {
-    const all = [...this.rows.values()]
+    const all = this.all()
       .filter((l) => l.tenant === tenant)
       .map((l): ApplicantRow => ({
         id: l.id,
@@ -104,75 +77,6 @@ export class InMemoryLegalPersons implements LegalPersonRepository {
       }))
       .sort(newestFirst);
     return { rows: all.slice(0, limit), total: all.length };
-  }
-}
-
-type FakeUser = DirectoryUser & { roles: Role[]; password: string; temporary: boolean; displayName: string };
-
-/** Keycloak as a map; `down` makes every call fail as an unreachable Keycloak would. */
-export class FakeApplicantDirectory implements IdentityDirectory {
-  readonly users = new Map<string, FakeUser>();
-  down = false;
-  createCalls = 0;
-  private seq = 0;
-
-  private check() {
-    if (this.down) throw new UnavailableError('DIRECTORY_UNAVAILABLE', '统一身份认证服务暂时不可用，请稍后重试');
-  }
-  /** A user that exists before the test (e.g. left behind by a crash, or someone else's). */
-  seed(username: string, govhallRef?: string): string {
-    const id = `kc-seed-${++this.seq}`;
-    const attributes = govhallRef ? { govhall_ref: govhallRef } : {};
-    this.users.set(id, {
-      id,
-      username,
-      enabled: true,
-      attributes,
-      roles: [],
-      password: 'Seeded2026',
-      temporary: false,
-      displayName: 'seed',
-    });
-    return id;
-  }
-  async findUserByUsername(username: string) {
-    this.check();
-    const u = [...this.users.values()].find((x) => x.username === username.toLowerCase());
-    return u ? { id: u.id, username: u.username, enabled: u.enabled, attributes: { ...u.attributes } } : undefined;
-  }
-  async createUser(input: NewDirectoryUser) {
-    this.check();
-    this.createCalls += 1;
-    if ([...this.users.values()].some((u) => u.username === input.username.toLowerCase())) {
-      throw new ConflictError('USERNAME_TAKEN', '用户名已被占用');
-    }
-    const id = `kc-${++this.seq}`;
-    this.users.set(id, {
-      id,
-      username: input.username.toLowerCase(),
-      enabled: true,
-      attributes: { ...input.attributes },
-      roles: [...input.roles],
-      password: input.password,
-      temporary: input.temporaryPassword,
-      displayName: input.displayName,
-    });
-    return id;
-  }
-  async updateUser() {
-    this.check();
-  }
-  async disableUser() {
-    this.check();
-  }
-  async createServiceClient(): Promise<{ id: string; secret: string }> {
-    throw new Error('not used by applicants');
-  }
-  async findServiceClient(): Promise<undefined> {
-    throw new Error('not used by applicants');
-  }
-  async getServiceClientSecret(): Promise<string> {
-    throw new Error('not used by applicants');
   }
 }
 
@@ -194,67 +98,27 @@ export class FakeVerifier implements RealNameVerifier {
   }
 }
 
-export function staff(username: string, tenant: string, roles: Role[], department?: string): Principal {
-  return {
-    kind: 'user',
-    subject: `sub-${username}`,
-    username,
-    tenant,
-    roles,
-    ...(department ? { department } : {}),
-    clientId: 'govhall-workbench',
-  };
-}
-
-export function serviceAccount(clientId: string, tenant: string, department?: string): Principal {
-  return {
-    kind: 'service',
-    subject: `sub-${clientId}`,
-    username: `service-account-${clientId}`,
-    tenant,
-    roles: ['service'],
-    ...(department ? { department } : {}),
-    clientId,
-  };
-}
-
-/** The token a registered person gets from Keycloak (username = ID number, lower-case). */
-export function applicantOf(person: NaturalPerson): Principal {
-  return {
-    kind: 'user',
-    subject: person.subject!,
-    username: person.idNumber.toLowerCase(),
-    tenant: person.tenant,
-    roles: ['applicant'],
-    clientId: 'govhall-portal',
-  };
-}
-
 /** Every applicant use case over in-memory repositories, a fake Keycloak, a settable clock and UUID ids. */
 export function applicantSetup(hostedTenants?: string[]) {
   const naturalPersons = new InMemoryNaturalPersons();
   const legalPersons = new InMemoryLegalPersons();
-  const directory = new FakeApplicantDirectory();
+  const directory = new FakeDirectory();
   const verifier = new FakeVerifier();
-  const denials: object[] = [];
+  const { authorizer, denials } = collectingAuthorizer();
   const logged: { msg: string; obj: object }[] = [];
-  let now = new Date('2026-03-02T02:00:00Z');
-  const clock = { now: () => new Date(now) };
-  let n = 0;
+  const clock = testClock();
   const uc = createApplicantUseCases({
     naturalPersons,
     legalPersons,
     directory,
     verifier,
-    authorizer: createAuthorizer({ warn: (obj) => denials.push(obj) }),
+    authorizer,
     clock,
-    ids: { newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` },
+    ids: sequentialIds(),
     logger: { info: (obj, msg) => logged.push({ obj, msg }), warn: (obj, msg) => logged.push({ obj, msg }) },
     hostedTenants,
   });
-  const advance = (ms: number) => {
-    now = new Date(now.getTime() + ms);
-  };
+  const { advance } = clock;
 
   /** Registers a natural person and returns their record and their token. */
   const register = async (name: string, sequence: string, phone = '13812345678') => {

@@ -1,10 +1,12 @@
-import { createAuthorizer, type Principal, type Role } from '@govhall/auth';
+import type { Principal, Role } from '@govhall/auth';
 import { ConcurrencyError } from '@govhall/errors';
 import { createDepartment, type Department, type DepartmentEvent } from '../domain/department';
 import { createTenant, type NewTenantInput, type ServiceCenter, type Tenant, type TenantEvent } from '../domain/tenant';
 import type { NewWindowInput, Window, WindowEvent } from '../domain/window';
+import { staffFact, windowInput } from '../domain/window.test-double';
 import type { StaffFact, StaffFacts } from './staff-facts.port';
 import type { DepartmentRepository, TenantRepository, WindowRepository } from './tenancy.ports';
+import { collectingAuthorizer, principal, sequentialIds, testClock } from './principals.test-double';
 import { createTenancyUseCases } from './tenancy.use-cases';
 
 /** Unit-test fakes of the tenancy repositories (integration tests use the real database). */
@@ -87,32 +89,6 @@ export class FakeStaffFacts implements StaffFacts {
   }
 }
 
-export function principal(overrides: Partial<Principal> = {}): Principal {
-  return {
-    kind: 'user',
-    subject: 'sub-1',
-    username: 'yc-admin',
-    tenant: '620321',
-    roles: ['center_admin'],
-    clientId: 'govhall-workbench',
-    ...overrides,
-  };
-}
-
-/** An active member of staff of 永昌县's 市场监督管理局 unless overridden. */
-export function staffFact(overrides: Partial<StaffFact> & Pick<StaffFact, 'id'>): StaffFact {
-  return {
-    tenant: '620321',
-    department: '620321-SCJG',
-    username: `yc-${overrides.id}`,
-    displayName: `工作人员${overrides.id}`,
-    roles: ['window_clerk'],
-    status: 'active',
-    leaves: [],
-    ...overrides,
-  };
-}
-
 export const center = (name = '永昌县政务服务中心'): ServiceCenter => ({
   name,
   address: '甘肃省金昌市永昌县城关镇北海子路',
@@ -132,16 +108,15 @@ export function tenancySetup(options: { hostedTenants?: string[]; staff?: StaffF
   const departments = new InMemoryDepartments();
   const windows = new InMemoryWindows();
   const staff = new FakeStaffFacts(options.staff ?? []);
-  const denials: object[] = [];
-  let n = 0;
+  const { authorizer, denials } = collectingAuthorizer();
   const uc = createTenancyUseCases({
     tenants,
     departments,
     windows,
     staff,
-    authorizer: createAuthorizer({ warn: (obj) => denials.push(obj) }),
-    clock: { now: () => NOW },
-    ids: { newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` },
+    authorizer,
+    clock: testClock(NOW),
+    ids: sequentialIds(),
     hostedTenants: options.hostedTenants,
   });
   const seedTenant = (input: Omit<NewTenantInput, 'center' | 'level'>) => {
@@ -159,12 +134,12 @@ export function tenancySetup(options: { hostedTenants?: string[]; staff?: StaffF
 
 /** Principals of the 金昌 tree: ops and center administrators of 金昌市 (620300) and 永昌县 (620321). */
 export const actors = {
-  jcsOps: principal({ username: 'jcs-ops', tenant: '620300', roles: ['ops_admin'] }),
-  jcsAdmin: principal({ username: 'jcs-admin', tenant: '620300', roles: ['center_admin'] }),
-  lzsAdmin: principal({ username: 'lzs-admin', tenant: '620100', roles: ['center_admin'] }),
-  ycAdmin: principal(),
-  ycClerk: principal({ username: 'yc-clerk', roles: ['window_clerk'], department: '620321-SCJG' }),
-  anonymous: principal({ kind: 'user', subject: '', username: '', tenant: '', roles: [], clientId: '' }),
+  jcsOps: principal('jcs-ops', '620300', ['ops_admin']),
+  jcsAdmin: principal('jcs-admin', '620300', ['center_admin']),
+  lzsAdmin: principal('lzs-admin', '620100', ['center_admin']),
+  ycAdmin: principal('yc-admin', '620321', ['center_admin']),
+  ycClerk: principal('yc-clerk', '620321', ['window_clerk'], '620321-SCJG'),
+  anonymous: { ...principal('', '', []), subject: '', clientId: '' },
 };
 
 /** 甘肃 tenants (金昌市 with 金川区 and 永昌县, 兰州市) put straight into the fake repository. */
@@ -179,11 +154,11 @@ export function seedTree(setup: ReturnType<typeof tenancySetup>) {
 
 /** Staff of 永昌县: two SCJG clerks (a, b), an RSJ clerk (c), the SCJG head and a center administrator. */
 export const hallStaff: StaffFact[] = [
-  staffFact({ id: 'a', displayName: '张敏' }),
-  staffFact({ id: 'b', displayName: '李强' }),
-  staffFact({ id: 'c', displayName: '王芳', department: '620321-RSJ' }),
-  staffFact({ id: 'head', displayName: '赵刚', roles: ['department_head'] }),
-  staffFact({ id: 'admin', displayName: '陈静', department: undefined, roles: ['center_admin'] }),
+  staffFact('a', { displayName: '张敏' }),
+  staffFact('b', { displayName: '李强' }),
+  staffFact('c', { displayName: '王芳', department: '620321-RSJ' }),
+  staffFact('head', { displayName: '赵刚', roles: ['department_head'] }),
+  staffFact('admin', { displayName: '陈静', department: undefined, roles: ['center_admin'] }),
 ];
 
 /** A tenancy setup with the tree, SCJG and RSJ seated in 永昌县 and its staff (overridable). */
@@ -197,14 +172,6 @@ export function hallSetup(options: { hostedTenants?: string[]; staff?: StaffFact
 }
 
 /** A department window of 永昌县's 市场监督管理局 with clerks a (A post) and b (B post). */
-export const windowCommand: NewWindowInput = {
-  tenant: '620321',
-  number: 'A03',
-  name: '市场监管窗口',
-  kind: 'department',
-  department: '620321-SCJG',
-  servesDepartments: ['620321-SCJG'],
-  aPostStaffId: 'a',
-  bPostStaffId: 'b',
-  location: '一楼东侧',
-};
+export const windowCommand: NewWindowInput = windowInput();
+
+export { staffFact };

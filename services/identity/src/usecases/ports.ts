@@ -12,11 +12,4 @@ export interface IdGenerator {
 }
 
 /** Today's date in the service center's time zone (Asia/Shanghai), YYYY-MM-DD. */
-export function localDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
+export { chinaDate as localDate } from '@govhall/identifiers';

@@ -1,14 +1,16 @@
-import type { AccessPolicy, Principal, ResourceRef } from '@govhall/auth';
+import { STAFF_ROLES, type AccessPolicy, type Principal, type ResourceRef, type Role } from '@govhall/auth';
 import { maskPhone } from '@govhall/identifiers';
 import type { Staff } from '../domain/staff';
-import { STAFF_ROLES } from '../domain/staff';
+
+/** Every role a member of staff or a department's service account can hold. */
+export const STAFF_OR_SERVICE: readonly Role[] = [...STAFF_ROLES, 'service'];
 
 /** Who may create, disable and reassign staff and service accounts: the center's administrators. */
 export const MANAGE_STAFF: AccessPolicy = { roles: ['center_admin', 'ops_admin'] };
 /** Leave is recorded by the center administrator or the person's department head. */
 export const RECORD_LEAVE: AccessPolicy = { roles: ['center_admin', 'department_head'] };
 /** Staff records are read by staff and department systems (department roles only within their department) and by the person. */
-export const READ_STAFF: AccessPolicy = { roles: [...STAFF_ROLES, 'service'], owner: true };
+export const READ_STAFF: AccessPolicy = { roles: STAFF_OR_SERVICE, owner: true };
 
 export function staffResource(staff: Pick<Staff, 'id' | 'tenant' | 'department' | 'subject'>): ResourceRef {
   return {

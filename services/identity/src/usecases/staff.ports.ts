@@ -17,8 +17,11 @@ export interface StaffRepository extends StaffFacts {
   ): Promise<{ staff: Staff[]; total: number }>;
   /** Replaces the record if it still has `expectedVersion` and queues the events (ConcurrencyError otherwise). */
   update(next: Staff, expectedVersion: number, events: StaffEvent[], actor: Principal): Promise<void>;
-  /** Compensation: removes a record that never got its Keycloak account. */
-  removeProvisioning(id: string): Promise<void>;
+  /**
+   * Compensation: removes a record that never got its Keycloak account, only if it is still provisioning at
+   * `expectedVersion` (a retry touched it meanwhile: the retry decides). False when nothing was removed.
+   */
+  removeProvisioning(id: string, expectedVersion: number): Promise<boolean>;
   findProvisioning(updatedBefore: Date): Promise<Staff[]>;
 }
 
@@ -28,7 +31,8 @@ export interface ServiceAccountRepository {
   findByClientId(clientId: string): Promise<ServiceAccount | null>;
   list(tenant: string): Promise<ServiceAccount[]>;
   update(next: ServiceAccount, expectedVersion: number, events: ServiceAccountEvent[], actor: Principal): Promise<void>;
-  removeProvisioning(id: string): Promise<void>;
+  /** Compensation, as for staff: only a record still provisioning at `expectedVersion` is removed. */
+  removeProvisioning(id: string, expectedVersion: number): Promise<boolean>;
   findProvisioning(updatedBefore: Date): Promise<ServiceAccount[]>;
 }
 

@@ -9,20 +9,6 @@ import type { TenantRepository } from './tenancy.ports';
 /** Who writes tenants, departments and windows: the tenant's own center administrators and operations. */
 export const TENANCY_WRITERS: readonly Role[] = ['center_admin', 'ops_admin'];
 
-/** Every role a member of staff (or a department's service account) can hold. */
-export const STAFF_ROLES: readonly Role[] = [
-  'window_clerk',
-  'reviewer',
-  'approver',
-  'department_head',
-  'center_admin',
-  'supervisor',
-  'complaint_handler',
-  'finance_reconciler',
-  'ops_admin',
-  'service',
-];
-
 /** A write in `tenant` by its center administrator or operations admin (ForbiddenError otherwise). */
 export function ensureTenancyWrite(
   authorizer: Authorizer,

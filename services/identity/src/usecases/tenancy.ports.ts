@@ -1,7 +1,9 @@
-import type { Principal } from '@govhall/auth';
+import type { Authorizer, Principal } from '@govhall/auth';
 import type { Department, DepartmentEvent } from '../domain/department';
 import type { Tenant, TenantEvent } from '../domain/tenant';
 import type { Window, WindowEvent } from '../domain/window';
+import type { Clock, IdGenerator } from './ports';
+import type { StaffFacts } from './staff-facts.port';
 
 /** Tenants by region code. Every write stores the state and its events in one document write. */
 export interface TenantRepository {
@@ -29,4 +31,18 @@ export interface WindowRepository {
   listByTenant(tenant: string): Promise<Window[]>;
   /** Writes the new posts of `window` if the stored version is still `expectedVersion` (else ConcurrencyError). */
   updatePosts(window: Window, events: WindowEvent[], expectedVersion: number, actor: Principal): Promise<void>;
+}
+
+/** What the tenancy use cases are built over. */
+export interface TenancyDeps {
+  tenants: TenantRepository;
+  departments: DepartmentRepository;
+  windows: WindowRepository;
+  /** What window rules need to know about staff (the staff repository). */
+  staff: StaffFacts;
+  authorizer: Authorizer;
+  clock: Clock;
+  ids: IdGenerator;
+  /** GOVHALL_TENANTS: the tenants this deployment serves; empty means any. */
+  hostedTenants?: readonly string[];
 }

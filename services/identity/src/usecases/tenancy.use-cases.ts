@@ -1,4 +1,3 @@
-import type { Authorizer } from '@govhall/auth';
 import { assignWindowPostsUseCase } from './assign-window-posts/assign-window-posts.usecase';
 import { createDepartmentUseCase } from './create-department/create-department.usecase';
 import { createTenantUseCase } from './create-tenant/create-tenant.usecase';
@@ -8,23 +7,8 @@ import { getWindowResponsibleUseCase } from './get-window-responsible/get-window
 import { listDepartmentsUseCase } from './list-departments/list-departments.usecase';
 import { listTenantsUseCase } from './list-tenants/list-tenants.usecase';
 import { listWindowsUseCase } from './list-windows/list-windows.usecase';
-import type { Clock, IdGenerator } from './ports';
-import type { StaffFacts } from './staff-facts.port';
-import type { DepartmentRepository, TenantRepository, WindowRepository } from './tenancy.ports';
+import type { TenancyDeps } from './tenancy.ports';
 import { updateServiceCenterUseCase } from './update-service-center/update-service-center.usecase';
-
-export interface TenancyDeps {
-  tenants: TenantRepository;
-  departments: DepartmentRepository;
-  windows: WindowRepository;
-  /** What window rules need to know about staff (the staff repository). */
-  staff: StaffFacts;
-  authorizer: Authorizer;
-  clock: Clock;
-  ids: IdGenerator;
-  /** GOVHALL_TENANTS: the tenants this deployment serves; empty means any. */
-  hostedTenants?: readonly string[];
-}
 
 /** Every tenancy use case, built over the same repositories. */
 export function createTenancyUseCases(deps: TenancyDeps) {

@@ -1,5 +1,5 @@
 import type { Principal } from '@govhall/auth';
-import { isDuplicateKeyError, type Connection, type Model } from '@govhall/mongo';
+import { isDuplicateKeyError, toDocument, toEntity, type Connection, type Model } from '@govhall/mongo';
 import type { Item, ItemEvent } from '../../domain/item';
 import type { ItemRepository } from '../../usecases/ports';
 import { toOutbox } from '../kafka/item-events';
@@ -15,15 +15,10 @@ export class MongoItemRepository implements ItemRepository {
   }
 
   async insert(item: Item, events: ItemEvent[], idempotencyKey: string, actor: Principal) {
-    const { id, ...fields } = item;
     try {
       // State and events in one document write: the outbox relay publishes them afterwards.
-      await this.model.collection.insertOne({
-        _id: id as never,
-        ...fields,
-        idempotencyKey,
-        outbox: toOutbox(events, actor),
-      });
+      const document = toDocument(item, { idempotencyKey, outbox: toOutbox(events, actor) });
+      await this.model.collection.insertOne(document as never);
       return { item, created: true };
     } catch (e) {
       if (!isDuplicateKeyError(e)) throw e;
@@ -34,16 +29,10 @@ export class MongoItemRepository implements ItemRepository {
   }
 
   async findById(id: string): Promise<Item | null> {
-    return toItem(await this.model.findById(id, PROJECTION).lean());
+    return toEntity<Item>(await this.model.findById(id, PROJECTION).lean());
   }
 
   async findByIdempotencyKey(tenant: string, idempotencyKey: string): Promise<Item | null> {
-    return toItem(await this.model.findOne({ tenant, idempotencyKey }, PROJECTION).lean());
+    return toEntity<Item>(await this.model.findOne({ tenant, idempotencyKey }, PROJECTION).lean());
   }
-}
-
-function toItem(doc: (Record<string, unknown> & { _id: unknown }) | null): Item | null {
-  if (!doc) return null;
-  const { _id, ...rest } = doc;
-  return { id: String(_id), ...(rest as Omit<Item, 'id'>) };
 }

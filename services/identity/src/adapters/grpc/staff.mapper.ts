@@ -1,6 +1,7 @@
 import { identityV1 } from '@govhall/proto';
 import type { ServiceAccount } from '../../domain/service-account';
 import type { Leave, Staff } from '../../domain/staff';
+import type { StaffFact } from '../../usecases/staff-facts.port';
 
 const STAFF_STATUS: Record<Staff['status'], identityV1.StaffStatus> = {
   provisioning: identityV1.StaffStatus.STAFF_STATUS_PROVISIONING,
@@ -12,17 +13,31 @@ export function toProtoLeave(leave: Leave): identityV1.Leave {
   return { fromDate: leave.fromDate, toDate: leave.toDate, reason: leave.reason };
 }
 
-export function toProtoStaff(staff: Staff): identityV1.Staff {
+/**
+ * A member of staff as far as the window rules know them (who is responsible for a window): no phone, Keycloak
+ * subject or version (GetStaff has the full record for those allowed to read it).
+ */
+export function toProtoStaffFact(staff: StaffFact): identityV1.Staff {
   return {
     id: staff.id,
     tenant: staff.tenant,
     department: staff.department ?? '',
     username: staff.username,
     displayName: staff.displayName,
-    phone: staff.phone,
+    phone: '',
     roles: [...staff.roles],
     status: STAFF_STATUS[staff.status],
     leaves: staff.leaves.map(toProtoLeave),
+    subject: '',
+    version: 0,
+    disabledReason: '',
+  };
+}
+
+export function toProtoStaff(staff: Staff): identityV1.Staff {
+  return {
+    ...toProtoStaffFact(staff),
+    phone: staff.phone,
     subject: staff.subject ?? '',
     version: staff.version,
     createdAt: staff.createdAt,

@@ -3,9 +3,9 @@ import type { Department } from '../../domain/department';
 import type { ServiceCenter, Tenant, TenantLevel } from '../../domain/tenant';
 import type { Window, WindowKind } from '../../domain/window';
 import type { ResponsibilityBasis } from '../../domain/window-responsibility';
-import type { StaffFact } from '../../usecases/staff-facts.port';
+import { toProtoStaffFact } from './staff.mapper';
 
-const { TenantLevel: PbLevel, WindowKind: PbKind, ResponsibilityBasis: PbBasis, StaffStatus: PbStatus } = identityV1;
+const { TenantLevel: PbLevel, WindowKind: PbKind, ResponsibilityBasis: PbBasis } = identityV1;
 
 const LEVEL_TO_PROTO: Record<TenantLevel, identityV1.TenantLevel> = {
   city: PbLevel.TENANT_LEVEL_CITY,
@@ -25,12 +25,6 @@ const BASIS_TO_PROTO: Record<ResponsibilityBasis, identityV1.ResponsibilityBasis
   B_POST: PbBasis.RESPONSIBILITY_BASIS_B_POST,
   DEPARTMENT_HEAD: PbBasis.RESPONSIBILITY_BASIS_DEPARTMENT_HEAD,
   CENTER_ADMIN: PbBasis.RESPONSIBILITY_BASIS_CENTER_ADMIN,
-};
-
-const STATUS_TO_PROTO: Record<StaffFact['status'], identityV1.StaffStatus> = {
-  provisioning: PbStatus.STAFF_STATUS_PROVISIONING,
-  active: PbStatus.STAFF_STATUS_ACTIVE,
-  disabled: PbStatus.STAFF_STATUS_DISABLED,
 };
 
 function fromProto<T extends string, P>(table: Record<T, P>, value: P): T | undefined {
@@ -97,23 +91,5 @@ export function toProtoBasis(basis: ResponsibilityBasis): identityV1.Responsibil
   return BASIS_TO_PROTO[basis];
 }
 
-/**
- * The responsible person as the queue shows them. Only what the window rules know is filled in: no phone and no
- * Keycloak subject (GetStaff has the full record for those allowed to read it).
- */
-export function toProtoResponsible(staff: StaffFact): identityV1.Staff {
-  return {
-    id: staff.id,
-    tenant: staff.tenant,
-    department: staff.department ?? '',
-    username: staff.username,
-    displayName: staff.displayName,
-    phone: '',
-    roles: [...staff.roles],
-    status: STATUS_TO_PROTO[staff.status],
-    leaves: staff.leaves.map((l) => ({ fromDate: l.fromDate, toDate: l.toDate, reason: l.reason })),
-    subject: '',
-    version: 0,
-    disabledReason: '',
-  };
-}
+/** The responsible person as the queue shows them: what the window rules know (see toProtoStaffFact). */
+export const toProtoResponsible = toProtoStaffFact;

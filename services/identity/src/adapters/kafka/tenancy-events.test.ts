@@ -3,6 +3,7 @@ import { identityV1 } from '@govhall/proto';
 import { createDepartment } from '../../domain/department';
 import { createTenant } from '../../domain/tenant';
 import { assignPosts, createWindow } from '../../domain/window';
+import { windowInput } from '../../domain/window.test-double';
 import { TENANT_TOPIC, toOutbox } from './tenancy-events';
 
 const NOW = new Date('2026-11-26T02:00:00Z');
@@ -32,17 +33,7 @@ describe('tenancy events', () => {
       NOW,
     );
     const created = createWindow(
-      {
-        tenant: '620321',
-        number: 'B01',
-        name: '市场监管窗口',
-        kind: 'department',
-        department: '620321-SCJG',
-        servesDepartments: [],
-        aPostStaffId: 'a',
-        bPostStaffId: 'b',
-        location: '',
-      },
+      windowInput({ number: 'B01', servesDepartments: [], location: '' }),
       '00000000-0000-4000-8000-000000000001',
       NOW,
     );

@@ -47,7 +47,14 @@ let clockOffsetMs = 0;
 function directory() {
   const logger = { debug: jest.fn(), warn: jest.fn() };
   const now = () => Date.now() + clockOffsetMs;
-  return new KeycloakDirectory({ baseUrl, realm: 'govhall', clientId: 'govhall-identity', clientSecret: 's', logger, now });
+  return new KeycloakDirectory({
+    baseUrl,
+    realm: 'govhall',
+    clientId: 'govhall-identity',
+    clientSecret: 's',
+    logger,
+    now,
+  });
 }
 
 beforeAll(async () => {

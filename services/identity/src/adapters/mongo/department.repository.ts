@@ -1,5 +1,5 @@
 import type { Principal } from '@govhall/auth';
-import { isDuplicateKeyError, type Connection, type Model } from '@govhall/mongo';
+import { insertNew, toDocument, toEntity, type Connection, type Model } from '@govhall/mongo';
 import type { Department, DepartmentEvent } from '../../domain/department';
 import type { DepartmentRepository } from '../../usecases/tenancy.ports';
 import { toOutbox } from '../kafka/tenancy-events';
@@ -15,24 +15,12 @@ export class MongoDepartmentRepository implements DepartmentRepository {
   }
 
   async insert(department: Department, events: DepartmentEvent[], actor: Principal): Promise<boolean> {
-    const { code, ...fields } = department;
-    try {
-      // State and events in one document write: the outbox relay publishes them afterwards.
-      await this.model.collection.insertOne({ _id: code as never, ...fields, outbox: toOutbox(events, actor) });
-      return true;
-    } catch (e) {
-      if (isDuplicateKeyError(e)) return false;
-      throw e;
-    }
+    // State and events in one document write: the outbox relay publishes them afterwards.
+    return insertNew(this.model, toDocument(department, { outbox: toOutbox(events, actor) }, 'code'));
   }
 
   async listByTenant(tenant: string): Promise<Department[]> {
     const docs = await this.model.find({ tenant }, PROJECTION).sort({ _id: 1 }).lean();
-    return docs.map(toDepartment);
+    return docs.map((d) => toEntity<Department>(d, 'code'));
   }
-}
-
-function toDepartment(doc: Record<string, unknown> & { _id: unknown }): Department {
-  const { _id, ...rest } = doc;
-  return { code: String(_id), ...(rest as Omit<Department, 'code'>) };
 }

@@ -1,5 +1,5 @@
 import type { Principal } from '@govhall/auth';
-import { isDuplicateKeyError, updateVersioned, type Connection, type Model } from '@govhall/mongo';
+import { insertNew, saveVersioned, toDocument, toEntity, type Connection, type Model } from '@govhall/mongo';
 import type { LegalPerson, LegalPersonEvent } from '../../domain/legal-person';
 import type { ApplicantRow, LegalPersonRepository } from '../../usecases/applicants.ports';
 import { legalPersonOutbox } from '../kafka/applicant-events';
@@ -15,41 +15,26 @@ export class MongoLegalPersonRepository implements LegalPersonRepository {
   }
 
   async insert(legalPerson: LegalPerson, events: LegalPersonEvent[], actor: Principal): Promise<boolean> {
-    const { id, ...fields } = legalPerson;
-    try {
-      // State and events in one document write: the outbox relay publishes them afterwards.
-      await this.model.collection.insertOne({
-        _id: id as never,
-        ...fields,
-        outbox: legalPersonOutbox(events, actor),
-      });
-      return true;
-    } catch (e) {
-      if (isDuplicateKeyError(e)) return false;
-      throw e;
-    }
+    // State and events in one document write: the outbox relay publishes them afterwards.
+    return insertNew(this.model, toDocument(legalPerson, { outbox: legalPersonOutbox(events, actor) }));
   }
 
   async findById(id: string) {
-    return toLegalPerson(await this.model.findById(id, PROJECTION).lean());
+    return toEntity<LegalPerson>(await this.model.findById(id, PROJECTION).lean());
   }
 
   async findByHolderSubject(subject: string) {
     const docs = await this.model.find({ holderSubject: subject }, PROJECTION).sort({ createdAt: 1 }).lean();
-    return docs.map((d) => toLegalPerson(d)!);
+    return docs.map((d) => toEntity<LegalPerson>(d));
   }
 
   async findByAgentSubject(subject: string) {
     const docs = await this.model.find({ 'agents.agentSubject': subject }, PROJECTION).sort({ createdAt: 1 }).lean();
-    return docs.map((d) => toLegalPerson(d)!);
+    return docs.map((d) => toEntity<LegalPerson>(d));
   }
 
   async update(next: LegalPerson, expectedVersion: number, events: LegalPersonEvent[], actor: Principal) {
-    const { id, version: _version, ...fields } = next;
-    await updateVersioned(this.model, id, expectedVersion, {
-      $set: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
-      ...(events.length ? { $push: { outbox: { $each: legalPersonOutbox(events, actor) } } } : {}),
-    });
+    await saveVersioned(this.model, next, expectedVersion, legalPersonOutbox(events, actor));
   }
 
   async newestOfTenant(tenant: string, limit: number) {
@@ -71,10 +56,4 @@ export class MongoLegalPersonRepository implements LegalPersonRepository {
     }));
     return { rows, total };
   }
-}
-
-function toLegalPerson(doc: (Record<string, unknown> & { _id: unknown }) | null): LegalPerson | null {
-  if (!doc) return null;
-  const { _id, ...rest } = doc;
-  return { id: String(_id), ...(rest as Omit<LegalPerson, 'id'>) };
 }

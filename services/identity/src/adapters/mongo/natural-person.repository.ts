@@ -1,9 +1,11 @@
 import type { Principal } from '@govhall/auth';
 import {
-  documentKey,
-  documentLocks,
-  isDuplicateKeyError,
-  updateVersioned,
+  findStale,
+  insertNew,
+  removeIfStill,
+  saveVersioned,
+  toDocument,
+  toEntity,
   type Connection,
   type Model,
 } from '@govhall/mongo';
@@ -22,50 +24,32 @@ export class MongoNaturalPersonRepository implements NaturalPersonRepository {
   }
 
   async insert(person: NaturalPerson): Promise<boolean> {
-    const { id, ...fields } = person;
-    try {
-      await this.model.collection.insertOne({ _id: id as never, ...fields, outbox: [] });
-      return true;
-    } catch (e) {
-      if (isDuplicateKeyError(e)) return false;
-      throw e;
-    }
+    return insertNew(this.model, toDocument(person, { outbox: [] }));
   }
 
   async findById(id: string) {
-    return toPerson(await this.model.findById(id, PROJECTION).lean());
+    return toEntity<NaturalPerson>(await this.model.findById(id, PROJECTION).lean());
   }
 
   async findByIdNumber(idNumber: string) {
-    return toPerson(await this.model.findOne({ idNumber }, PROJECTION).lean());
+    return toEntity<NaturalPerson>(await this.model.findOne({ idNumber }, PROJECTION).lean());
   }
 
   async findBySubject(subject: string) {
-    return toPerson(await this.model.findOne({ subject }, PROJECTION).lean());
+    return toEntity<NaturalPerson>(await this.model.findOne({ subject }, PROJECTION).lean());
   }
 
   async update(next: NaturalPerson, expectedVersion: number, events: NaturalPersonEvent[], actor: Principal) {
-    const { id, version: _version, ...fields } = next;
-    await updateVersioned(this.model, id, expectedVersion, {
-      $set: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
-      ...(events.length ? { $push: { outbox: { $each: naturalPersonOutbox(events, actor) } } } : {}),
-    });
+    await saveVersioned(this.model, next, expectedVersion, naturalPersonOutbox(events, actor));
   }
 
   async removeProvisioning(id: string, expectedVersion: number): Promise<boolean> {
-    // Ordered with versioned updates of the same document (see @govhall/mongo DocumentLocks).
-    const result = await documentLocks.run(documentKey(this.model.collection.collectionName, id), () =>
-      this.model.deleteOne({ _id: id, status: 'provisioning', version: expectedVersion }),
-    );
-    return result.deletedCount === 1;
+    return removeIfStill(this.model, id, { status: 'provisioning', version: expectedVersion });
   }
 
   async findProvisioning(updatedBefore: Date) {
-    const docs = await this.model
-      .find({ status: 'provisioning', updatedAt: { $lt: updatedBefore } }, PROJECTION)
-      .limit(100)
-      .lean();
-    return docs.map((d) => toPerson(d)!);
+    const docs = await findStale(this.model, { status: 'provisioning' }, updatedBefore, PROJECTION);
+    return docs.map((d) => toEntity<NaturalPerson>(d));
   }
 
   async newestOfTenant(tenant: string, limit: number) {
@@ -88,10 +72,4 @@ export class MongoNaturalPersonRepository implements NaturalPersonRepository {
     }));
     return { rows, total };
   }
-}
-
-function toPerson(doc: (Record<string, unknown> & { _id: unknown }) | null): NaturalPerson | null {
-  if (!doc) return null;
-  const { _id, ...rest } = doc;
-  return { id: String(_id), ...(rest as Omit<NaturalPerson, 'id'>) };
 }

@@ -1,5 +1,13 @@
 import type { Principal } from '@govhall/auth';
-import { isDuplicateKeyError, updateVersioned, type Connection, type Model } from '@govhall/mongo';
+import {
+  insertNew,
+  toDocument,
+  toEntity,
+  updateVersioned,
+  type Connection,
+  type Model,
+  type StoredDocument,
+} from '@govhall/mongo';
 import type { Tenant, TenantEvent } from '../../domain/tenant';
 import type { TenantRepository } from '../../usecases/tenancy.ports';
 import { toOutbox } from '../kafka/tenancy-events';
@@ -15,20 +23,10 @@ export class MongoTenantRepository implements TenantRepository {
   }
 
   async insert(tenant: Tenant, events: TenantEvent[], actor: Principal): Promise<boolean> {
-    const { code, parentCode, ...fields } = tenant;
-    try {
-      // State and events in one document write: the outbox relay publishes them afterwards.
-      await this.model.collection.insertOne({
-        _id: code as never,
-        ...fields,
-        parentCode: parentCode ?? '',
-        outbox: toOutbox(events, actor),
-      });
-      return true;
-    } catch (e) {
-      if (isDuplicateKeyError(e)) return false;
-      throw e;
-    }
+    // State and events in one document write: the outbox relay publishes them afterwards. A top-level tenant
+    // is stored with parentCode '' (listChildren(undefined) looks for it so).
+    const stored = { parentCode: tenant.parentCode ?? '', outbox: toOutbox(events, actor) };
+    return insertNew(this.model, toDocument(tenant, stored, 'code'));
   }
 
   async findByCode(code: string): Promise<Tenant | null> {
@@ -52,11 +50,8 @@ export class MongoTenantRepository implements TenantRepository {
   }
 }
 
-function toTenant(doc: Record<string, unknown> & { _id: unknown }): Tenant {
-  const { _id, parentCode, ...rest } = doc;
-  return {
-    code: String(_id),
-    ...(rest as Omit<Tenant, 'code' | 'parentCode'>),
-    ...(parentCode ? { parentCode: String(parentCode) } : {}),
-  };
+/** A top-level tenant is stored with parentCode '' and read back without one. */
+function toTenant(doc: StoredDocument): Tenant {
+  const { parentCode, ...tenant } = toEntity<Tenant>(doc, 'code');
+  return parentCode ? { ...tenant, parentCode } : tenant;
 }

@@ -1,5 +1,5 @@
 import type { Principal } from '@govhall/auth';
-import { isDuplicateKeyError, updateVersioned, type Connection, type Model } from '@govhall/mongo';
+import { insertNew, toDocument, toEntity, updateVersioned, type Connection, type Model } from '@govhall/mongo';
 import type { Window, WindowEvent } from '../../domain/window';
 import type { WindowRepository } from '../../usecases/tenancy.ports';
 import { toOutbox } from '../kafka/tenancy-events';
@@ -15,25 +15,17 @@ export class MongoWindowRepository implements WindowRepository {
   }
 
   async insert(window: Window, events: WindowEvent[], actor: Principal): Promise<boolean> {
-    const { id, ...fields } = window;
-    try {
-      // State and events in one document write; the unique (tenant, number) index refuses a taken number.
-      await this.model.collection.insertOne({ _id: id as never, ...fields, outbox: toOutbox(events, actor) });
-      return true;
-    } catch (e) {
-      if (isDuplicateKeyError(e)) return false;
-      throw e;
-    }
+    // State and events in one document write; the unique (tenant, number) index refuses a taken number.
+    return insertNew(this.model, toDocument(window, { outbox: toOutbox(events, actor) }));
   }
 
   async findById(id: string): Promise<Window | null> {
-    const doc = await this.model.findById(id, PROJECTION).lean();
-    return doc ? toWindow(doc) : null;
+    return toEntity<Window>(await this.model.findById(id, PROJECTION).lean());
   }
 
   async listByTenant(tenant: string): Promise<Window[]> {
     const docs = await this.model.find({ tenant }, PROJECTION).sort({ number: 1 }).lean();
-    return docs.map(toWindow);
+    return docs.map((d) => toEntity<Window>(d));
   }
 
   async updatePosts(window: Window, events: WindowEvent[], expectedVersion: number, actor: Principal) {
@@ -42,9 +34,4 @@ export class MongoWindowRepository implements WindowRepository {
       $push: { outbox: { $each: toOutbox(events, actor) } },
     });
   }
-}
-
-function toWindow(doc: Record<string, unknown> & { _id: unknown }): Window {
-  const { _id, ...rest } = doc;
-  return { id: String(_id), ...(rest as Omit<Window, 'id'>) };
 }

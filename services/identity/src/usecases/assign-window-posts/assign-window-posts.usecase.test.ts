@@ -3,7 +3,7 @@ import { actors, hallSetup, staffFact, windowCommand } from '../in-memory-tenanc
 
 async function setup() {
   const s = hallSetup();
-  s.staff.people.push(staffFact({ id: 'd', displayName: '刘洋' }));
+  s.staff.people.push(staffFact('d', { displayName: '刘洋' }));
   const window = await s.uc.createWindow(windowCommand, actors.ycAdmin);
   return { ...s, window };
 }

@@ -8,8 +8,8 @@ import {
   type LegalPerson,
 } from '../../domain/legal-person';
 import { checkIdNumber } from '../../domain/natural-person';
-import { LEGAL_PERSON_HOLDER, type LegalPersonRepository, type NaturalPersonRepository } from '../applicants.ports';
-import { legalPersonIdViolations, requireLegalPerson } from '../get-legal-person/get-legal-person.usecase';
+import type { LegalPersonRepository, NaturalPersonRepository } from '../applicants.ports';
+import { legalPersonIdViolations, requireHeldLegalPerson } from '../get-legal-person/get-legal-person.usecase';
 import { localDate, type Clock, type IdGenerator } from '../ports';
 
 export interface AuthorizeAgentCommand {
@@ -46,13 +46,7 @@ export function authorizeAgentUseCase(deps: {
     ];
     if (violations.length > 0 || !agentId.ok) throw new ValidationError(violations);
 
-    const current = await requireLegalPerson(deps.legalPersons, command.legalPersonId);
-    deps.authorizer.ensure(
-      actor,
-      'write',
-      { type: 'legal_person', id: current.id, tenant: current.tenant, ownerSubject: current.holderSubject },
-      LEGAL_PERSON_HOLDER,
-    );
+    const current = await requireHeldLegalPerson(deps, command.legalPersonId, actor);
     const agent = await deps.naturalPersons.findByIdNumber(agentId.normalized);
     if (!agent || agent.status !== 'active' || !agent.subject) {
       throw new NotFoundError(

@@ -1,5 +1,6 @@
 import { ForbiddenError, ValidationError } from '@govhall/errors';
-import { applicantSetup, serviceAccount } from '../in-memory-applicants.test-double';
+import { applicantSetup } from '../in-memory-applicants.test-double';
+import { serviceAccount } from '../principals.test-double';
 
 const DAY = 24 * 3600_000;
 

@@ -1,7 +1,8 @@
 import { ConflictError, NotFoundError } from '@govhall/errors';
 import { completePendingServiceAccountsUseCase } from '../complete-pending-service-accounts/complete-pending-service-accounts.usecase';
-import { FakeStaffDirectory, FakeTenancy, InMemoryServiceAccounts } from '../in-memory-staff.test-double';
-import { authorizer, clock, ids, principal } from '../staff-principals.test-double';
+import { FakeDirectory } from '../fake-directory.test-double';
+import { FakeTenancy, InMemoryServiceAccounts } from '../in-memory-staff.test-double';
+import { authorizer, clock, ids, principal } from '../principals.test-double';
 import { createServiceAccountUseCase } from './create-service-account.usecase';
 
 const admin = principal('yc-admin', '620321', ['center_admin']);
@@ -12,10 +13,10 @@ const request = {
   description: '永昌县市场监管局审批系统',
 };
 
-function setup() {
+function setup(hostedTenants: string[] = []) {
   const serviceAccounts = new InMemoryServiceAccounts();
-  const directory = new FakeStaffDirectory();
-  const deps = { serviceAccounts, directory, tenancy: new FakeTenancy(), authorizer, clock, ids };
+  const directory = new FakeDirectory();
+  const deps = { serviceAccounts, directory, tenancy: new FakeTenancy(), authorizer, clock, ids, hostedTenants };
   return { serviceAccounts, directory, create: createServiceAccountUseCase(deps) };
 }
 
@@ -59,5 +60,11 @@ describe('createServiceAccount', () => {
     expect(await reconcile(30_000)).toBe(1);
     expect([...serviceAccounts.rows.values()][0]).toMatchObject({ status: 'active' });
     expect(directory.clients.size).toBe(1);
+  });
+
+  it('refuses a tenant this deployment does not host, creating nothing', async () => {
+    const { create, directory, serviceAccounts } = setup(['620302']);
+    await expect(create(request, admin)).rejects.toMatchObject({ code: 'TENANT_NOT_HOSTED' });
+    expect(directory.clients.size + serviceAccounts.rows.size).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import type { Authorizer, Principal } from '@govhall/auth';
-import { ConflictError, NotFoundError, ValidationError } from '@govhall/errors';
+import { ConflictError, NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
 import {
   newServiceAccount,
   validateNewServiceAccount,
@@ -24,6 +24,7 @@ export function createServiceAccountUseCase(deps: {
   authorizer: Authorizer;
   clock: Clock;
   ids: IdGenerator;
+  hostedTenants?: readonly string[];
 }) {
   return async (
     command: NewServiceAccountInput,
@@ -32,6 +33,9 @@ export function createServiceAccountUseCase(deps: {
     const violations = validateNewServiceAccount(command);
     if (violations.length > 0) throw new ValidationError(violations);
     deps.authorizer.ensure(actor, 'write', { type: 'service-account', tenant: command.tenant }, MANAGE_STAFF);
+    if (deps.hostedTenants?.length && !deps.hostedTenants.includes(command.tenant)) {
+      throw new PreconditionError('TENANT_NOT_HOSTED', `本平台未托管行政区划 ${command.tenant}`);
+    }
     if (!(await deps.tenancy.departmentExists(command.department))) {
       throw new NotFoundError('DEPARTMENT_NOT_FOUND', `部门 ${command.department} 未进驻该中心`);
     }

@@ -22,7 +22,7 @@ export async function provisionServiceClient(
   let client: { id: string; secret: string };
   if (existing) {
     if (existing.ref !== ref) {
-      await deps.serviceAccounts.removeProvisioning(record.id);
+      await deps.serviceAccounts.removeProvisioning(record.id, record.version);
       throw new ConflictError('CLIENT_ID_TAKEN', `客户端标识 ${record.clientId} 已被占用`);
     }
     client = { id: existing.id, secret: await deps.directory.getServiceClientSecret(existing.id) };

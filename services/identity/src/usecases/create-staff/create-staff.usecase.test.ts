@@ -1,25 +1,14 @@
 import { ConflictError, ForbiddenError, UnavailableError, ValidationError } from '@govhall/errors';
 import { completePendingStaffUseCase } from '../complete-pending-staff/complete-pending-staff.usecase';
-import { FakeStaffDirectory, FakeTenancy, InMemoryStaff } from '../in-memory-staff.test-double';
-import { authorizer, clock, denials, ids, principal } from '../staff-principals.test-double';
-import { createStaffUseCase, type CreateStaffCommand } from './create-staff.usecase';
+import { staffCommand, staffSetup } from '../in-memory-staff.test-double';
+import { clock, denials, principal } from '../principals.test-double';
 import { staffRef } from './provision-staff-account';
 
 const admin = principal('yc-admin', '620321', ['center_admin']);
-const request: CreateStaffCommand = {
-  tenant: '620321',
-  department: '620321-SCJG',
-  username: 'yc-clerk-new',
-  displayName: '李四',
-  phone: '13812345678',
-  roles: ['window_clerk'],
-  initialPassword: 'Start2026',
-};
+const request = staffCommand();
 
 function setup() {
-  const staff = new InMemoryStaff();
-  const directory = new FakeStaffDirectory();
-  const deps = { staff, directory, tenancy: new FakeTenancy(), authorizer, clock, ids };
+  const { staff, directory, create } = staffSetup();
   const reconcile = completePendingStaffUseCase({
     staff,
     directory,
@@ -27,7 +16,7 @@ function setup() {
     logger: { info: () => undefined, warn: () => undefined },
     system: admin,
   });
-  return { staff, directory, create: createStaffUseCase(deps), reconcile };
+  return { staff, directory, create, reconcile };
 }
 
 describe('createStaff', () => {
@@ -130,5 +119,18 @@ describe('createStaff', () => {
     expect(staff.rows.get('a')).toMatchObject({ status: 'active', subject: [...directory.users.keys()][0] });
     expect(staff.rows.has('b')).toBe(false);
     expect(directory.users.size).toBe(1);
+  });
+
+  it('a retry touches the record, so a reconciler pass that read it before cannot remove it under the retry', async () => {
+    const { create, staff, directory, reconcile } = setup();
+    directory.down = true;
+    await expect(create(request, admin)).rejects.toBeInstanceOf(UnavailableError);
+    const [stale] = [...staff.rows.values()];
+    directory.down = false;
+    await create(request, admin);
+    // The reconciler's view is the stale version: its compensation must not apply.
+    expect(await staff.removeProvisioning(stale!.id, stale!.version)).toBe(false);
+    expect(await reconcile(30_000)).toEqual({ activated: 0, removed: 0 });
+    expect([...staff.rows.values()].map((s) => s.status)).toEqual(['active']);
   });
 });

@@ -50,7 +50,10 @@ export function createStaffUseCase(deps: {
         throw new ConflictError('USERNAME_TAKEN', `用户名 ${command.username} 已被使用`);
       }
       if (previous.status !== 'provisioning') return previous;
-      record = previous;
+      // A retry: touch the record first, so the reconciler leaves it to this request (it only compensates records
+      // untouched for a while, and only at the version it read).
+      record = { ...previous, updatedAt: deps.clock.now(), version: previous.version + 1 };
+      await deps.staff.update(record, previous.version, [], actor);
     }
     const done = await provisionStaffAccount(deps, record, password, actor);
     if (!done) throw new Error('a staff record with a password cannot be compensated');

@@ -1,5 +1,5 @@
 import type { Principal } from '@govhall/auth';
-import { ConflictError } from '@govhall/errors';
+import { ConcurrencyError, ConflictError } from '@govhall/errors';
 import { failpoint } from '@govhall/lifecycle';
 import { activateStaff, type Staff } from '../../domain/staff';
 import type { IdentityDirectory } from '../directory.port';
@@ -42,7 +42,7 @@ export async function provisionStaffAccount(
   let subject: string;
   if (existing) {
     if (existing.attributes.govhall_ref !== ref) {
-      await deps.staff.removeProvisioning(record.id);
+      await deps.staff.removeProvisioning(record.id, record.version);
       throw new ConflictError('USERNAME_TAKEN', `用户名 ${record.username} 已被其他账号使用`);
     }
     await deps.directory.updateUser(existing.id, {
@@ -53,7 +53,8 @@ export async function provisionStaffAccount(
     subject = existing.id;
   } else {
     if (!password) {
-      await deps.staff.removeProvisioning(record.id);
+      // Refused when a retry touched the record meanwhile: that retry creates the account.
+      if (!(await deps.staff.removeProvisioning(record.id, record.version))) throw new ConcurrencyError();
       return null;
     }
     subject = await deps.directory.createUser({

@@ -1,10 +1,8 @@
-import type { Authorizer, Principal } from '@govhall/auth';
+import type { Principal } from '@govhall/auth';
 import { ConflictError } from '@govhall/errors';
 import { createWindow, validateNewWindow, type NewWindowInput, type Window } from '../../domain/window';
-import type { Clock, IdGenerator } from '../ports';
-import type { StaffFacts } from '../staff-facts.port';
 import { ensureHosted, ensureTenancyWrite, postFacts, requireTenant, throwIfInvalid } from '../tenancy.access';
-import type { DepartmentRepository, TenantRepository, WindowRepository } from '../tenancy.ports';
+import type { TenancyDeps } from '../tenancy.ports';
 
 export type CreateWindowCommand = NewWindowInput;
 
@@ -12,16 +10,7 @@ export type CreateWindowCommand = NewWindowInput;
  * The tenant's center administrator (or ops_admin) opens a window with its A and B posts. Checked against the
  * tenant's departments and the staff records, so a window never starts without two present-able people.
  */
-export function createWindowUseCase(deps: {
-  tenants: TenantRepository;
-  departments: DepartmentRepository;
-  windows: WindowRepository;
-  staff: StaffFacts;
-  authorizer: Authorizer;
-  clock: Clock;
-  ids: IdGenerator;
-  hostedTenants?: readonly string[];
-}) {
+export function createWindowUseCase(deps: TenancyDeps) {
   return async (command: CreateWindowCommand, actor: Principal): Promise<Window> => {
     const tenant = command.tenant.trim();
     ensureTenancyWrite(deps.authorizer, actor, { type: 'window', tenant });

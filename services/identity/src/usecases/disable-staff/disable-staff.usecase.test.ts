@@ -1,27 +1,13 @@
 import { PreconditionError } from '@govhall/errors';
-import { createStaffUseCase } from '../create-staff/create-staff.usecase';
-import { FakeStaffDirectory, FakeTenancy, InMemoryStaff } from '../in-memory-staff.test-double';
-import { authorizer, clock, ids, principal } from '../staff-principals.test-double';
+import { staffCommand, staffSetup } from '../in-memory-staff.test-double';
+import { authorizer, clock, principal } from '../principals.test-double';
 import { disableStaffUseCase } from './disable-staff.usecase';
 
 const admin = principal('yc-admin', '620321', ['center_admin']);
 
 async function setup() {
-  const staff = new InMemoryStaff();
-  const directory = new FakeStaffDirectory();
-  const tenancy = new FakeTenancy();
-  const created = await createStaffUseCase({ staff, directory, tenancy, authorizer, clock, ids })(
-    {
-      tenant: '620321',
-      department: '620321-SCJG',
-      username: 'leaver',
-      displayName: '钱七',
-      phone: '13812345678',
-      roles: ['reviewer'],
-      initialPassword: 'Start2026',
-    },
-    admin,
-  );
+  const { staff, directory, tenancy, create } = staffSetup();
+  const created = await create(staffCommand({ username: 'leaver', displayName: '钱七', roles: ['reviewer'] }), admin);
   const disable = disableStaffUseCase({ staff, directory, windows: tenancy, authorizer, clock });
   return { staff, directory, tenancy, created, disable };
 }

@@ -1,6 +1,7 @@
 import { NotFoundError } from '@govhall/errors';
 import { maskIdNumber } from '@govhall/identifiers';
-import { applicantSetup, staff } from '../in-memory-applicants.test-double';
+import { applicantSetup } from '../in-memory-applicants.test-double';
+import { principal } from '../principals.test-double';
 
 describe('getApplicantProfile', () => {
   it('gives the holder their own record in full and the legal persons they hold', async () => {
@@ -53,7 +54,7 @@ describe('getApplicantProfile', () => {
 
   it('is not found for someone who is not a registered applicant', async () => {
     const { uc } = applicantSetup();
-    await expect(uc.getApplicantProfile(staff('yc-clerk', '620321', ['window_clerk']))).rejects.toBeInstanceOf(
+    await expect(uc.getApplicantProfile(principal('yc-clerk', '620321', ['window_clerk']))).rejects.toBeInstanceOf(
       NotFoundError,
     );
   });

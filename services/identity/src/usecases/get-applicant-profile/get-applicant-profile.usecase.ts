@@ -1,6 +1,6 @@
 import type { Principal } from '@govhall/auth';
 import { NotFoundError } from '@govhall/errors';
-import { activeGrantOf, agentView, type LegalPerson } from '../../domain/legal-person';
+import { agentView, currentGrantOf, type LegalPerson } from '../../domain/legal-person';
 import type { NaturalPerson } from '../../domain/natural-person';
 import type { LegalPersonRepository, NaturalPersonRepository } from '../applicants.ports';
 import { localDate, type Clock } from '../ports';
@@ -32,10 +32,7 @@ export function getApplicantProfileUseCase(deps: {
       deps.legalPersons.findByAgentSubject(subject),
     ]);
     const agentFor = granted
-      .filter((lp) => {
-        const grant = activeGrantOf(lp, subject);
-        return grant !== undefined && (!grant.validUntil || grant.validUntil >= today);
-      })
+      .filter((lp) => currentGrantOf(lp, subject, today) !== undefined)
       .map((lp) => agentView(lp, subject));
     return { person, heldLegalPersons: held, agentFor };
   };

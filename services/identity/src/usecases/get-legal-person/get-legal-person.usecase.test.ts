@@ -1,6 +1,7 @@
 import { ForbiddenError, ValidationError } from '@govhall/errors';
 import { maskIdNumber } from '@govhall/identifiers';
-import { applicantSetup, staff } from '../in-memory-applicants.test-double';
+import { applicantSetup } from '../in-memory-applicants.test-double';
+import { principal } from '../principals.test-double';
 
 /** The company with a second agent (王五) so there is someone else's grant to hide. */
 async function twoAgents() {
@@ -36,19 +37,24 @@ describe('getLegalPerson', () => {
 
   it('shows staff of the tenant and supervisors above it every grant, masked; refuses other tenants and people', async () => {
     const { uc, holder, legalPerson, denials } = await twoAgents();
-    const clerk = await uc.getLegalPerson(legalPerson.id, staff('yc-clerk', '620321', ['window_clerk'], '620321-SCJG'));
+    const clerk = await uc.getLegalPerson(
+      legalPerson.id,
+      principal('yc-clerk', '620321', ['window_clerk'], '620321-SCJG'),
+    );
     expect(clerk.agents).toHaveLength(2);
     expect(clerk.legalRepresentativeIdNumber).toBe(maskIdNumber(holder.person.idNumber));
-    await expect(uc.getLegalPerson(legalPerson.id, staff('city-sup', '620300', ['supervisor']))).resolves.toBeTruthy();
+    await expect(
+      uc.getLegalPerson(legalPerson.id, principal('city-sup', '620300', ['supervisor'])),
+    ).resolves.toBeTruthy();
 
     denials.length = 0;
     await expect(
-      uc.getLegalPerson(legalPerson.id, staff('jc-clerk', '620302', ['window_clerk'])),
+      uc.getLegalPerson(legalPerson.id, principal('jc-clerk', '620302', ['window_clerk'])),
     ).rejects.toMatchObject({
       code: 'TENANT_OUT_OF_SCOPE',
     });
     await expect(
-      uc.getLegalPerson(legalPerson.id, staff('yc-fin', '620321', ['finance_reconciler'])),
+      uc.getLegalPerson(legalPerson.id, principal('yc-fin', '620321', ['finance_reconciler'])),
     ).rejects.toBeInstanceOf(ForbiddenError);
     expect(denials).toHaveLength(2);
   });

@@ -1,6 +1,7 @@
 import { ForbiddenError, PreconditionError, ValidationError } from '@govhall/errors';
 import type { StaffFact } from '../staff-facts.port';
-import { actors, hallSetup, principal, windowCommand } from '../in-memory-tenancy.test-double';
+import { actors, hallSetup, windowCommand } from '../in-memory-tenancy.test-double';
+import { principal } from '../principals.test-double';
 
 const onLeave = (fromDate: string, toDate: string) => [{ fromDate, toDate, reason: '年休假' }];
 
@@ -56,12 +57,12 @@ describe('get window responsible', () => {
   it('is for staff of the tenant and supervisors above it, not for the public or a sibling', async () => {
     const { uc, window } = await setup();
     const command = { windowId: window.id, date: '2026-11-26' };
-    const citySupervisor = principal({ username: 'jcs-supervisor', tenant: '620300', roles: ['supervisor'] });
+    const citySupervisor = principal('jcs-supervisor', '620300', ['supervisor']);
     await expect(uc.getWindowResponsible(command, citySupervisor)).resolves.toMatchObject({ basis: 'A_POST' });
     const otherDepartmentClerk = { ...actors.ycClerk, department: '620321-RSJ' };
     await expect(uc.getWindowResponsible(command, otherDepartmentClerk)).resolves.toMatchObject({ basis: 'A_POST' });
     await expect(uc.getWindowResponsible(command, actors.anonymous)).rejects.toMatchObject({ code: 'ROLE_REQUIRED' });
-    const siblingAdmin = principal({ username: 'jcq-admin', tenant: '620302' });
+    const siblingAdmin = principal('jcq-admin', '620302', ['center_admin']);
     await expect(uc.getWindowResponsible(command, siblingAdmin)).rejects.toBeInstanceOf(ForbiddenError);
   });
 

@@ -4,7 +4,8 @@ import type { Window } from '../../domain/window';
 import { responsibleFor, type Responsibility } from '../../domain/window-responsibility';
 import { localDate, type Clock } from '../ports';
 import type { StaffFacts } from '../staff-facts.port';
-import { postFacts, STAFF_ROLES, throwIfInvalid, windowIdViolations } from '../tenancy.access';
+import { STAFF_OR_SERVICE } from '../staff.policies';
+import { postFacts, throwIfInvalid, windowIdViolations } from '../tenancy.access';
 import type { WindowRepository } from '../tenancy.ports';
 
 export interface WindowResponsible extends Responsibility {
@@ -38,7 +39,7 @@ export function getWindowResponsibleUseCase(deps: {
       actor,
       'read',
       { type: 'window', id: window.id, tenant: window.tenant },
-      { roles: STAFF_ROLES },
+      { roles: STAFF_OR_SERVICE },
     );
 
     const [posts, heads, admins] = await Promise.all([

@@ -1,8 +1,9 @@
 import { ValidationError } from '@govhall/errors';
 import { maskIdNumber } from '@govhall/identifiers';
-import { applicantSetup, creditCode, staff } from '../in-memory-applicants.test-double';
+import { applicantSetup, creditCode } from '../in-memory-applicants.test-double';
+import { principal } from '../principals.test-double';
 
-const clerk = staff('yc-clerk', '620321', ['window_clerk'], '620321-SCJG');
+const clerk = principal('yc-clerk', '620321', ['window_clerk'], '620321-SCJG');
 
 async function listed() {
   const setup = applicantSetup();
@@ -56,12 +57,12 @@ describe('listApplicants', () => {
   it('lets staff of the tenant and supervisors above it read; refuses siblings and applicants', async () => {
     const { uc, a } = await listed();
     await expect(
-      uc.listApplicants({ tenant: '620321' }, staff('city-sup', '620300', ['supervisor'])),
+      uc.listApplicants({ tenant: '620321' }, principal('city-sup', '620300', ['supervisor'])),
     ).resolves.toMatchObject({
       total: 3,
     });
     await expect(
-      uc.listApplicants({ tenant: '620321' }, staff('jc', '620302', ['center_admin'])),
+      uc.listApplicants({ tenant: '620321' }, principal('jc', '620302', ['center_admin'])),
     ).rejects.toMatchObject({
       code: 'TENANT_OUT_OF_SCOPE',
     });

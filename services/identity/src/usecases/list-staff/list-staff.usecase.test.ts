@@ -1,29 +1,25 @@
 import { ForbiddenError } from '@govhall/errors';
-import { createStaffUseCase } from '../create-staff/create-staff.usecase';
 import { getStaffUseCase } from '../get-staff/get-staff.usecase';
-import { FakeStaffDirectory, FakeTenancy, InMemoryStaff } from '../in-memory-staff.test-double';
-import { authorizer, clock, ids, principal } from '../staff-principals.test-double';
+import { staffCommand, staffSetup } from '../in-memory-staff.test-double';
+import { authorizer, principal, serviceAccount } from '../principals.test-double';
 import { listStaffUseCase } from './list-staff.usecase';
 
 async function setup() {
-  const staff = new InMemoryStaff();
-  const create = createStaffUseCase({
-    staff,
-    directory: new FakeStaffDirectory(),
-    tenancy: new FakeTenancy(),
-    authorizer,
-    clock,
-    ids,
-  });
-  const base = { displayName: '周九', phone: '13812345678', initialPassword: 'Start2026' };
+  const { staff, create } = staffSetup();
   for (const n of ['a', 'b', 'c']) {
     await create(
-      { ...base, tenant: '620321', department: '620321-SCJG', username: `yc-${n}`, roles: ['window_clerk'] },
+      staffCommand({ username: `yc-${n}`, displayName: '周九' }),
       principal('yc-admin', '620321', ['center_admin']),
     );
   }
   await create(
-    { ...base, tenant: '620302', department: '620302-SCJG', username: 'jcq-a', roles: ['reviewer'] },
+    staffCommand({
+      tenant: '620302',
+      department: '620302-SCJG',
+      username: 'jcq-a',
+      displayName: '周九',
+      roles: ['reviewer'],
+    }),
     principal('jc-admin', '620302', ['center_admin']),
   );
   return { staff, list: listStaffUseCase({ staff, authorizer }), get: getStaffUseCase({ staff, authorizer }) };
@@ -54,6 +50,21 @@ describe('listStaff / getStaff scope', () => {
     expect((await get(jcq.id, citySupervisor)).username).toBe('jcq-a');
     const otherCity = principal('lzs-sup', '620100', ['supervisor']);
     await expect(list({ tenant: '620321' }, otherCity)).rejects.toMatchObject({ code: 'TENANT_OUT_OF_SCOPE' });
+  });
+
+  it('department-bound callers list their own department unless they name it', async () => {
+    const { list, staff } = await setup();
+    const rsj = [...staff.rows.values()].find((s) => s.username === 'yc-a')!;
+    staff.rows.set(rsj.id, { ...rsj, department: '620321-RSJ' });
+    const clerk = principal('yc-clerk', '620321', ['window_clerk'], '620321-SCJG');
+    expect((await list({ tenant: '620321' }, clerk)).staff.map((s) => s.username)).toEqual(['yc-b', 'yc-c']);
+    await expect(list({ tenant: '620321', department: '620321-RSJ' }, clerk)).rejects.toMatchObject({
+      code: 'DEPARTMENT_OUT_OF_SCOPE',
+    });
+    const system = serviceAccount('yc-scjg-system', '620321', '620321-SCJG');
+    expect((await list({ tenant: '620321' }, system)).total).toBe(2);
+    const supervisor = principal('yc-sup', '620321', ['supervisor']);
+    expect((await list({ tenant: '620321' }, supervisor)).total).toBe(3);
   });
 
   it('a person reads their own record with the full phone number', async () => {

@@ -1,32 +1,13 @@
 import { ConflictError, ValidationError } from '@govhall/errors';
-import { createStaffUseCase } from '../create-staff/create-staff.usecase';
-import { FakeStaffDirectory, FakeTenancy, InMemoryStaff } from '../in-memory-staff.test-double';
-import { authorizer, clock, ids, principal } from '../staff-principals.test-double';
+import { staffCommand, staffSetup } from '../in-memory-staff.test-double';
+import { authorizer, clock, principal } from '../principals.test-double';
 import { recordLeaveUseCase } from './record-leave.usecase';
 
 const admin = principal('yc-admin', '620321', ['center_admin']);
 
 async function setup() {
-  const staff = new InMemoryStaff();
-  const created = await createStaffUseCase({
-    staff,
-    directory: new FakeStaffDirectory(),
-    tenancy: new FakeTenancy(),
-    authorizer,
-    clock,
-    ids,
-  })(
-    {
-      tenant: '620321',
-      department: '620321-SCJG',
-      username: 'on-leave',
-      displayName: '孙八',
-      phone: '13812345678',
-      roles: ['window_clerk'],
-      initialPassword: 'Start2026',
-    },
-    admin,
-  );
+  const { staff, create } = staffSetup();
+  const created = await create(staffCommand({ username: 'on-leave', displayName: '孙八' }), admin);
   return { staff, created, record: recordLeaveUseCase({ staff, authorizer, clock }) };
 }
 

@@ -1,5 +1,6 @@
 import { ForbiddenError, ValidationError } from '@govhall/errors';
-import { applicantSetup, creditCode, idNumber, staff } from '../in-memory-applicants.test-double';
+import { applicantSetup, creditCode, idNumber } from '../in-memory-applicants.test-double';
+import { principal } from '../principals.test-double';
 import type { RegisterLegalPersonCommand } from './register-legal-person.usecase';
 
 const command: RegisterLegalPersonCommand = {
@@ -52,10 +53,10 @@ describe('registerLegalPerson', () => {
 
   it('requires a registered natural person with the applicant role', async () => {
     const { uc, legalPersons } = applicantSetup();
-    await expect(uc.registerLegalPerson(command, staff('yc-clerk', '620321', ['window_clerk']))).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
-    const unregistered = { ...staff('nobody', '', ['applicant']) };
+    await expect(
+      uc.registerLegalPerson(command, principal('yc-clerk', '620321', ['window_clerk'])),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    const unregistered = { ...principal('nobody', '', ['applicant']) };
     await expect(uc.registerLegalPerson(command, unregistered)).rejects.toMatchObject({ code: 'APPLICANT_REQUIRED' });
     expect(legalPersons.rows.size).toBe(0);
   });

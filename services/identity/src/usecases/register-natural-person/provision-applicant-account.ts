@@ -54,6 +54,7 @@ export async function provisionApplicantAccount(
   const ref = naturalPersonRef(record);
   const username = naturalPersonUsername(record);
   let user: DirectoryUser | undefined = await deps.directory.findUserByUsername(username);
+  const adopted = user !== undefined;
   if (!user && password !== undefined) {
     try {
       const id = await deps.directory.createUser({
@@ -75,6 +76,14 @@ export async function provisionApplicantAccount(
     // Refused when a retry touched the record meanwhile: that retry decides, not us.
     if (!(await deps.naturalPersons.removeProvisioning(record.id, record.version))) throw new ConcurrencyError();
     return { outcome: 'removed', why: user ? 'FOREIGN_ACCOUNT' : 'NO_ACCOUNT' };
+  }
+  if (adopted) {
+    // A create that failed half-way (e.g. after the user, before its role) is completed here.
+    await deps.directory.updateUser(user.id, {
+      attributes: { tenant: record.tenant, govhall_ref: ref },
+      roles: ['applicant'],
+      displayName: record.name,
+    });
   }
   failpoint('applicant.after-directory-create');
 

@@ -1,8 +1,8 @@
 import type { Authorizer, Principal } from '@govhall/auth';
 import { ValidationError, type Violation } from '@govhall/errors';
 import { revokeAgent, type LegalPerson } from '../../domain/legal-person';
-import { LEGAL_PERSON_HOLDER, type LegalPersonRepository } from '../applicants.ports';
-import { legalPersonIdViolations, requireLegalPerson } from '../get-legal-person/get-legal-person.usecase';
+import type { LegalPersonRepository } from '../applicants.ports';
+import { legalPersonIdViolations, requireHeldLegalPerson } from '../get-legal-person/get-legal-person.usecase';
 import type { Clock } from '../ports';
 
 export interface RevokeAgentCommand {
@@ -27,13 +27,7 @@ export function revokeAgentUseCase(deps: {
     }
     if (violations.length > 0) throw new ValidationError(violations);
 
-    const current = await requireLegalPerson(deps.legalPersons, command.legalPersonId);
-    deps.authorizer.ensure(
-      actor,
-      'write',
-      { type: 'legal_person', id: current.id, tenant: current.tenant, ownerSubject: current.holderSubject },
-      LEGAL_PERSON_HOLDER,
-    );
+    const current = await requireHeldLegalPerson(deps, command.legalPersonId, actor);
     const { legalPerson, events } = revokeAgent(current, {
       grantId: command.grantId,
       reason: command.reason,

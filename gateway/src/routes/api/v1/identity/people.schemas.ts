@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@govhall/auth';
 import { Type, type Static } from '@sinclair/typebox';
 import {
   DateString,
@@ -10,18 +11,6 @@ import {
   Timestamp,
   Total,
 } from './common.schemas';
-
-export const STAFF_ROLES = [
-  'window_clerk',
-  'reviewer',
-  'approver',
-  'department_head',
-  'center_admin',
-  'supervisor',
-  'complaint_handler',
-  'finance_reconciler',
-  'ops_admin',
-] as const;
 
 export const StaffStatus = StringEnum(['provisioning', 'active', 'disabled'], {
   description: '状态：开通中 provisioning / 在岗 active / 已停用 disabled',
