@@ -16,6 +16,14 @@ pnpm build
 step "local stack"
 bash deploy/stack/start.sh all
 
+# Identity's records point at Keycloak users by id. When the stack reset Keycloak's dev database (realm file
+# changed, or KEYCLOAK_RESET=1) after the last seed, those users are gone: start identity's dev data afresh.
+REALM_MARK="$GOVHALL_STATE/data/keycloak/data/.realm-sha256" SEED_MARK="$GOVHALL_STATE/data/identity-seeded"
+if [ -f "$SEED_MARK" ] && [ "$REALM_MARK" -nt "$SEED_MARK" ]; then
+  echo "Keycloak was reset since the last identity seed: dropping the govhall_identity dev database"
+  (cd packages/testing && node -e "const { MongoClient } = require('mongodb'); MongoClient.connect(process.argv[1]).then(async (c) => { await c.db('govhall_identity').dropDatabase(); await c.close(); })" "$MONGODB_URI")
+fi
+
 step "services"
 bash deploy/services.sh start
 
@@ -26,6 +34,7 @@ SEED_LOG="$GOVHALL_STATE/logs/identity-seed.out"
 env MONGODB_URI="$MONGODB_URI" MONGODB_DB=govhall_identity KAFKA_BROKERS="$KAFKA_BROKERS" KEYCLOAK_URL="$KEYCLOAK_URL" \
   KEYCLOAK_REALM="$KEYCLOAK_REALM" KEYCLOAK_ADMIN_CLIENT_SECRET="${KEYCLOAK_ADMIN_CLIENT_SECRET:-govhall-identity-secret}" \
   node services/identity/dist/seed/run-seed.js >"$SEED_LOG"
+touch "$SEED_MARK"
 head -n 1 "$SEED_LOG"
 node scripts/seed-demo.js
 
