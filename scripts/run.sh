@@ -24,6 +24,11 @@ if [ -f "$SEED_MARK" ] && [ "$REALM_MARK" -nt "$SEED_MARK" ]; then
   (cd packages/testing && node -e "const { MongoClient } = require('mongodb'); MongoClient.connect(process.argv[1]).then(async (c) => { await c.db('govhall_identity').dropDatabase(); await c.close(); })" "$MONGODB_URI")
 fi
 
+step "seed catalogue"
+# Before the services start: the catalogue loads its public search index from the published items at start.
+env MONGODB_URI="$MONGODB_URI" MONGODB_DB=govhall_catalogue KAFKA_BROKERS="$KAFKA_BROKERS" KEYCLOAK_URL="$KEYCLOAK_URL" \
+  node services/catalogue/dist/seed/run-seed.js
+
 step "services"
 bash deploy/services.sh start
 

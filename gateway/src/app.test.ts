@@ -7,7 +7,12 @@ import { configShape, type GatewayConfig } from './config';
 // The edge alone, through app.inject(): nothing here needs a token to be verified, so the Keycloak URL is never
 // fetched; the gRPC channel is lazy and never used. Flows that reach the services run in gateway/test.
 async function app() {
-  const parsed = parseConfig(configShape, { KEYCLOAK_URL: 'http://127.0.0.1:1', CATALOGUE_GRPC_ADDR: '127.0.0.1:1' });
+  const parsed = parseConfig(configShape, {
+    KEYCLOAK_URL: 'http://127.0.0.1:1',
+    CATALOGUE_GRPC_ADDR: '127.0.0.1:1',
+    // A loaded CI machine must not turn requests into 503 OVERLOADED.
+    OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
+  });
   if (!parsed.ok) throw new Error('bad test config');
   const config = parsed.config as GatewayConfig;
   return buildApp({

@@ -43,6 +43,7 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     corsOrigins: config.CORS_ORIGINS,
     rateLimitMax: config.RATE_LIMIT_MAX,
     rateLimitWindow: config.RATE_LIMIT_WINDOW,
+    maxEventLoopDelayMs: config.OVERLOAD_EVENT_LOOP_DELAY_MS,
   });
   await app.register(openapi, { publicUrl: config.PUBLIC_URL });
   await app.register(auth, { verifier });

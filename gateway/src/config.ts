@@ -25,6 +25,8 @@ export const configShape = {
     ),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(6000),
   RATE_LIMIT_WINDOW: z.string().default('1 minute'),
+  /** Load shedding: 503 OVERLOADED while the event loop lags more than this (ms); 0 disables the check. */
+  OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   GRPC_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   PUBLIC_URL: common.url.default('http://localhost:3000'),
 };

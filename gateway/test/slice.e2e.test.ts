@@ -213,7 +213,7 @@ describe('the foundation slice: gateway → catalogue (gRPC, MongoDB outbox) →
       'idempotency-key': newKey(),
     });
     expect(otherTenant.status).toBe(403);
-    expect(otherTenant.body.code).toBe('CATALOGUE_WRITE_FORBIDDEN');
+    expect(otherTenant.body.code).toBe('TENANT_OUT_OF_SCOPE');
   });
 
   it('loses no event when the Kafka broker is down for 10 seconds mid-flow', async () => {

@@ -1,7 +1,7 @@
 /**
  * The State Council has not published (or this package does not yet ship) the holiday arrangement of `year`, so
- * no working day of that year can be known. Callers that must still give a deadline (supervision: "computed
- * Mon-Fri and flagged") catch this and say so; the calendar never guesses.
+ * no working day of that year can be known. Callers that must still give a deadline (domain rule: "computed
+ * Mon-Fri and flagged") use the …Provisional functions, whose answers say so; the strict ones never guess.
  */
 export class CalendarNotPublishedError extends Error {
   readonly code = 'CALENDAR_NOT_PUBLISHED';

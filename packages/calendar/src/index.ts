@@ -3,8 +3,13 @@ export type {
   CalendarOverride,
   DayDescription,
   DayKind,
+  Provisional,
+  ProvisionalCount,
+  ProvisionalDate,
+  ProvisionalDayDescription,
   WorkingCalendar,
   WorkingCalendarOptions,
-} from './working-calendar';
+  YearSummary,
+} from './types';
 export { CalendarInputError, CalendarNotPublishedError } from './errors';
 export { chinaToday, isRealDate } from './iso-date';

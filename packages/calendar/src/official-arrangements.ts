@@ -4,6 +4,7 @@
  * the process's local time zone and treat unpublished years as plain Mon-Fri, which is exactly what we must not do.
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json';
+import chineseDaysPackage from 'chinese-days/package.json';
 
 /** Each value is "English name,中文名,statutory days", e.g. "Spring Festival,春节,4". */
 interface ChineseDaysData {
@@ -25,7 +26,14 @@ function noticeName(value: string): string {
   return NOTICE_NAMES[chinese] ?? chinese;
 }
 
-function load(data: ChineseDaysData): { days: ReadonlyMap<string, OfficialDay>; years: readonly number[] } {
+interface OfficialData {
+  days: ReadonlyMap<string, OfficialDay>;
+  years: readonly number[];
+  /** Where the days come from, e.g. "chinese-days 1.5.7", as the installed package names itself. */
+  dataSource: string;
+}
+
+function load(data: ChineseDaysData, version: string): OfficialData {
   const days = new Map<string, OfficialDay>();
   for (const [date, value] of Object.entries(data.holidays))
     days.set(date, { kind: 'holiday', name: noticeName(value) });
@@ -38,7 +46,7 @@ function load(data: ChineseDaysData): { days: ReadonlyMap<string, OfficialDay>; 
   const years = new Set<number>();
   for (const [date, day] of days)
     if (day.kind === 'holiday' && day.name === '春节') years.add(Number(date.slice(0, 4)));
-  return { days, years: [...years].sort((a, b) => a - b) };
+  return { days, years: [...years].sort((a, b) => a - b), dataSource: `chinese-days ${version}` };
 }
 
-export const official = load(chineseDays as ChineseDaysData);
+export const official = load(chineseDays as ChineseDaysData, chineseDaysPackage.version);

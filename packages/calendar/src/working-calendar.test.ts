@@ -1,6 +1,7 @@
 import { CalendarInputError, CalendarNotPublishedError } from './errors';
 import { fromDayNumber, toDayNumber } from './iso-date';
-import { createWorkingCalendar, type CalendarOverride } from './working-calendar';
+import type { CalendarOverride } from './types';
+import { createWorkingCalendar } from './working-calendar';
 
 const calendar = createWorkingCalendar();
 

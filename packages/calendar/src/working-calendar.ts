@@ -1,47 +1,18 @@
 import { CalendarInputError, CalendarNotPublishedError } from './errors';
 import { fromDayNumber, isWeekend, toDayNumber } from './iso-date';
 import { official } from './official-arrangements';
-
-/** A tenant's own change to the national calendar, e.g. a local ethnic holiday or a local make-up working day. */
-export interface CalendarOverride {
-  date: string;
-  kind: 'holiday' | 'workday';
-  /** Why, for people: shown as the day's name, e.g. 三月三（壮族传统节日）. */
-  reason: string;
-}
-
-export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup-workday' | 'local-holiday' | 'local-workday';
-
-export interface DayDescription {
-  date: string;
-  working: boolean;
-  kind: DayKind;
-  /** The festival (春节, 国庆节 …) for official days, the override's reason for local ones. */
-  name?: string;
-}
-
-export interface WorkingCalendar {
-  /** Throws CalendarNotPublishedError when the date's year has no official arrangement, even if overridden. */
-  isWorkingDay(date: string): boolean;
-  /**
-   * The n-th working day after `start`, `start` itself not counted (受理之日不计入): a limit of n working days ends
-   * at the end of the returned day. n = 0 (same-day items) gives `start` when it is a working day, else the next one.
-   */
-  addWorkingDays(start: string, n: number): string;
-  /** Working days in (from, to]: how many days of a limit have been used by the end of `to`. 0 when to ≤ from. */
-  workingDaysBetween(from: string, to: string): number;
-  yearStatus(year: number): 'published' | 'not-published';
-  /** Years with an official arrangement, ascending. */
-  publishedYears(): number[];
-  describe(date: string): DayDescription;
-}
-
-export interface WorkingCalendarOptions {
-  /** Local changes; they win over the national arrangement. At most one per date. */
-  overrides?: CalendarOverride[];
-}
+import type { CalendarOverride, DayDescription, Provisional, WorkingCalendar, WorkingCalendarOptions } from './types';
+import { summarizeYear } from './year-summary';
 
 const published = new Set(official.years);
+// The last day a YYYY-MM-DD string can name: a provisional walk is not stopped by an unpublished year.
+const LAST_DAY = toDayNumber('9999-12-31');
+
+/**
+ * The unpublished years a provisional question has met so far. The strict questions pass none, and a day of an
+ * unpublished year then throws CalendarNotPublishedError.
+ */
+type UnpublishedSeen = Set<number> | undefined;
 
 function indexOverrides(overrides: CalendarOverride[]): ReadonlyMap<string, CalendarOverride> {
   const byDate = new Map<string, CalendarOverride>();
@@ -62,12 +33,23 @@ function indexOverrides(overrides: CalendarOverride[]): ReadonlyMap<string, Cale
   return byDate;
 }
 
-function describeDay(date: string, dayNumber: number, override: CalendarOverride | undefined): DayDescription {
+function describeDay(
+  date: string,
+  dayNumber: number,
+  override: CalendarOverride | undefined,
+  unpublished: UnpublishedSeen,
+): DayDescription {
   const year = Number(date.slice(0, 4));
-  if (!published.has(year)) throw new CalendarNotPublishedError(year);
+  const isPublished = published.has(year);
+  if (!isPublished) {
+    if (!unpublished) throw new CalendarNotPublishedError(year);
+    unpublished.add(year);
+  }
   if (override?.kind === 'holiday') return { date, working: false, kind: 'local-holiday', name: override.reason };
   if (override?.kind === 'workday') return { date, working: true, kind: 'local-workday', name: override.reason };
-  const day = official.days.get(date);
+  // An unpublished year is counted Monday to Friday, even where the data lists a day of it (a notice's 元旦 days
+  // can spill into the previous December): only a whole notice is taken as known.
+  const day = isPublished ? official.days.get(date) : undefined;
   if (day) return { date, working: day.kind === 'makeup-workday', kind: day.kind, name: day.name };
   return isWeekend(dayNumber) ? { date, working: false, kind: 'weekend' } : { date, working: true, kind: 'workday' };
 }
@@ -78,37 +60,87 @@ function checkCount(n: number): void {
   }
 }
 
+function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year < 1 || year > 9999) {
+    throw new CalendarInputError(`年份无效：${String(year)}，应为 1 至 9999 之间的整数，如 2026`);
+  }
+}
+
+function nextDay(dayNumber: number): number {
+  if (dayNumber >= LAST_DAY) throw new CalendarInputError('计算结果超出 9999-12-31，请检查日期和工作日天数');
+  return dayNumber + 1;
+}
+
+function flagged(unpublished: Set<number>): Provisional {
+  const years = [...unpublished].sort((a, b) => a - b);
+  return { provisional: years.length > 0, unpublishedYears: years };
+}
+
 export function createWorkingCalendar(options: WorkingCalendarOptions = {}): WorkingCalendar {
   const overrides = indexOverrides(options.overrides ?? []);
-  const describe = (date: string): DayDescription => describeDay(date, toDayNumber(date), overrides.get(date));
-  const workingOn = (dayNumber: number): boolean => {
+  const dayAt = (dayNumber: number, unpublished: UnpublishedSeen): DayDescription => {
     const date = fromDayNumber(dayNumber);
-    return describeDay(date, dayNumber, overrides.get(date)).working;
+    return describeDay(date, dayNumber, overrides.get(date), unpublished);
   };
+  const workingOn = (dayNumber: number, unpublished: UnpublishedSeen) => dayAt(dayNumber, unpublished).working;
+
+  const add = (start: string, n: number, unpublished: UnpublishedSeen): string => {
+    let day = toDayNumber(start, 'start');
+    checkCount(n);
+    if (n === 0) {
+      while (!workingOn(day, unpublished)) day = nextDay(day);
+      return fromDayNumber(day);
+    }
+    // Ends: every year has working days, and a strict walk throws at the first unpublished year.
+    for (let left = n; left > 0;) {
+      day = nextDay(day);
+      if (workingOn(day, unpublished)) left -= 1;
+    }
+    return fromDayNumber(day);
+  };
+  const between = (from: string, to: string, unpublished: UnpublishedSeen): number => {
+    const first = toDayNumber(from, 'from');
+    const last = toDayNumber(to, 'to');
+    let count = 0;
+    for (let day = first + 1; day <= last; day += 1) if (workingOn(day, unpublished)) count += 1;
+    return count;
+  };
+  const describe = (date: string, unpublished: UnpublishedSeen): DayDescription =>
+    describeDay(date, toDayNumber(date), overrides.get(date), unpublished);
 
   return {
-    describe,
-    isWorkingDay: (date) => describe(date).working,
-    addWorkingDays(start, n) {
-      let day = toDayNumber(start, 'start');
-      checkCount(n);
-      if (n === 0) {
-        while (!workingOn(day)) day += 1;
-        return fromDayNumber(day);
-      }
-      // Ends: every published year has working days, and the walk throws at the first unpublished year.
-      for (let left = n; left > 0;) {
-        day += 1;
-        if (workingOn(day)) left -= 1;
-      }
-      return fromDayNumber(day);
+    describe: (date) => describe(date, undefined),
+    isWorkingDay: (date) => describe(date, undefined).working,
+    addWorkingDays: (start, n) => add(start, n, undefined),
+    workingDaysBetween: (from, to) => between(from, to, undefined),
+    addWorkingDaysProvisional(start, n) {
+      const unpublished = new Set<number>();
+      const date = add(start, n, unpublished);
+      return { date, ...flagged(unpublished) };
     },
-    workingDaysBetween(from, to) {
-      const first = toDayNumber(from, 'from');
-      const last = toDayNumber(to, 'to');
-      let count = 0;
-      for (let day = first + 1; day <= last; day += 1) if (workingOn(day)) count += 1;
-      return count;
+    workingDaysBetweenProvisional(from, to) {
+      const unpublished = new Set<number>();
+      const days = between(from, to, unpublished);
+      return { days, ...flagged(unpublished) };
+    },
+    describeProvisional(date) {
+      const unpublished = new Set<number>();
+      return { ...describe(date, unpublished), provisional: unpublished.size > 0 };
+    },
+    yearSummary(year) {
+      checkYear(year);
+      const first = toDayNumber(`${String(year).padStart(4, '0')}-01-01`);
+      const last = toDayNumber(`${String(year).padStart(4, '0')}-12-31`);
+      const days: DayDescription[] = [];
+      for (let day = first; day <= last; day += 1) days.push(dayAt(day, new Set()));
+      return summarizeYear({
+        year,
+        published: published.has(year),
+        days,
+        overrides: [...overrides.values()].filter((o) => Number(o.date.slice(0, 4)) === year),
+        dataSource: official.dataSource,
+        publishedYears: official.years,
+      });
     },
     yearStatus(year) {
       if (!Number.isInteger(year)) throw new CalendarInputError(`年份无效：${String(year)}，应为整数，如 2026`);

@@ -14,5 +14,7 @@ export const config = loadConfig('catalogue', {
   LOG_LEVEL: common.logLevel,
   GOVHALL_TENANTS: common.tenants,
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+  /** How often the search index compares itself with the published items in the database (other replicas). */
+  SEARCH_REFRESH_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
 });

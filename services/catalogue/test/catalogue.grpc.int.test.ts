@@ -72,7 +72,7 @@ describe('catalogue gRPC API', () => {
     const dept = await clientToken('govhall-dept-demo', 'govhall-dept-demo-secret');
     const denied = await grpcFailure(create(request(), dept));
     expect(denied.code).toBe(status.PERMISSION_DENIED);
-    expect(denied.reason).toBe('CATALOGUE_WRITE_FORBIDDEN');
+    expect(denied.reason).toBe('ROLE_REQUIRED');
   });
 
   it('reports every bad field as google.rpc.BadRequest and stores nothing', async () => {
@@ -108,7 +108,7 @@ describe('catalogue gRPC API', () => {
     expect(refused.reason).toBe('TENANT_NOT_HOSTED');
   });
 
-  it('hides a draft from a service account of the department and from anonymous callers (NOT_FOUND)', async () => {
+  it('shows a draft to staff of its tenant only (anonymous: UNAUTHENTICATED, a department system: PERMISSION_DENIED)', async () => {
     const token = await userToken('yc-admin');
     const { item } = await create(request(), token);
     const get = (t?: string) =>
@@ -118,9 +118,10 @@ describe('catalogue gRPC API', () => {
         { authorization: t ? `Bearer ${t}` : undefined },
       );
     expect((await get(token)).item?.status).toBe(catalogueV1.ItemStatus.ITEM_STATUS_DRAFT);
-    expect((await grpcFailure(get())).code).toBe(status.NOT_FOUND);
+    expect((await grpcFailure(get())).code).toBe(status.UNAUTHENTICATED);
     const dept = await clientToken('govhall-dept-demo', 'govhall-dept-demo-secret');
-    expect((await grpcFailure(get(dept))).code).toBe(status.NOT_FOUND);
+    const denied = await grpcFailure(get(dept));
+    expect([denied.code, denied.reason]).toEqual([status.PERMISSION_DENIED, 'ROLE_REQUIRED']);
     const clerk = await userToken('yc-clerk');
     expect((await get(clerk)).item?.id).toBe(item!.id);
   });

@@ -25,12 +25,39 @@ const IDENTITY_RETRYABLE = [
   'CreateStaff',
 ];
 
+/** Reads of the catalogue, and the writes that carry an idempotency key (CreateDraftItem, NewEdition). */
+const CATALOGUE_RETRYABLE = [
+  'GetItem',
+  'ListItems',
+  'DiffEditions',
+  'SearchItems',
+  'GetPublishedItem',
+  'GetGuide',
+  'GetGuidePdf',
+  'GetItemFile',
+  'GetCalendar',
+  'AddWorkingDays',
+  'CountWorkingDays',
+  'CreateDraftItem',
+  'NewEdition',
+];
+
+/**
+ * The catalogue answers files of up to 4 MiB and guide PDFs with embedded Chinese fonts, more than grpc-js's
+ * default 4 MiB receive limit once framed; the services accept 8 MiB (@govhall/grpc's server).
+ */
+class CatalogueClient extends catalogueV1.CatalogueServiceClient {
+  constructor(...[address, creds, options]: ConstructorParameters<typeof catalogueV1.CatalogueServiceClient>) {
+    super(address, creds, { ...options, 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
+  }
+}
+
 /** One long-lived channel per backend service; closed when the app closes. */
 export default fp<{ catalogueAddress: string; identityAddress: string }>(
   async (app, opts) => {
-    const catalogue = createGrpcClient(catalogueV1.CatalogueServiceClient, opts.catalogueAddress, {
+    const catalogue: catalogueV1.CatalogueServiceClient = createGrpcClient(CatalogueClient, opts.catalogueAddress, {
       serviceName: 'govhall.catalogue.v1.CatalogueService',
-      idempotentMethods: ['GetItem', 'CreateDraftItem'],
+      idempotentMethods: CATALOGUE_RETRYABLE,
     });
     const identity = createGrpcClient(identityV1.IdentityServiceClient, opts.identityAddress, {
       serviceName: 'govhall.identity.v1.IdentityService',

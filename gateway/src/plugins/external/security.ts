@@ -9,6 +9,8 @@ export interface SecurityOptions {
   corsOrigins: string[];
   rateLimitMax: number;
   rateLimitWindow: string;
+  /** Shed load (503 OVERLOADED) when the event loop lags more than this; 0 turns the check off. */
+  maxEventLoopDelayMs: number;
 }
 
 /** helmet, CORS, rate limiting and load shedding: the edge protections every route gets. */
@@ -45,7 +47,7 @@ export default fp<SecurityOptions>(
       }),
     });
     await app.register(underPressure, {
-      maxEventLoopDelay: 1_000,
+      maxEventLoopDelay: opts.maxEventLoopDelayMs,
       maxHeapUsedBytes: 1_500 * 1024 * 1024,
       retryAfter: 5,
       pressureHandler: (_req, reply, type, value) => {

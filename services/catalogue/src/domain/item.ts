@@ -1,4 +1,5 @@
 import type { Violation } from '@govhall/errors';
+import { emptyContent, type ItemContent, type Review } from './item-content';
 
 /** 四件管理: immediate 即办件, promised 承诺件, joint 联办件, escalated 上报件. */
 export const HANDLING_CATEGORIES = ['immediate', 'promised', 'joint', 'escalated'] as const;
@@ -12,6 +13,12 @@ export type ItemStatus = 'draft' | 'submitted' | 'published' | 'superseded' | 'r
 
 export interface Item {
   id: string;
+  /** All editions of one item share it (the first edition's id). */
+  seriesId: string;
+  /** 1, 2, … one per edition. */
+  edition: number;
+  /** The edition this draft was copied from ('' for the first). */
+  previousId: string;
   tenant: string;
   name: string;
   basicCode: string;
@@ -24,6 +31,13 @@ export interface Item {
   createdAt: Date;
   updatedAt: Date;
   createdBy: string;
+  content: ItemContent;
+  reviews: Review[];
+  submittedAt?: Date;
+  /** Username of whoever submitted it for review (the center review must be someone else). */
+  submittedBy?: string;
+  publishedAt?: Date;
+  retiredReason?: string;
 }
 
 export interface DraftItemInput {
@@ -35,7 +49,14 @@ export interface DraftItemInput {
   department: string;
 }
 
-export type ItemEvent = { type: 'ItemDraftCreated'; item: Item };
+/** Item events; each carries the item as it is after the change (topic govhall.catalogue.item). */
+export type ItemEvent =
+  | { type: 'ItemDraftCreated'; item: Item }
+  | { type: 'ItemSubmitted'; item: Item }
+  | { type: 'ItemRejected'; item: Item }
+  | { type: 'ItemPublished'; item: Item }
+  | { type: 'ItemSuperseded'; item: Item; supersededBy: string }
+  | { type: 'ItemRetired'; item: Item };
 
 const REGION_CODE = /^\d{6}(\d{3}(\d{3})?)?$/;
 const BASIC_CODE = /^[0-9A-Z]{12}$/;
@@ -92,6 +113,11 @@ export function createDraft(
     createdAt: now,
     updatedAt: now,
     createdBy,
+    seriesId: id,
+    edition: 1,
+    previousId: '',
+    content: emptyContent(),
+    reviews: [],
   };
   return { item, events: [{ type: 'ItemDraftCreated', item }] };
 }

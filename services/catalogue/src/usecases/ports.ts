@@ -1,10 +1,11 @@
-import type { Item, ItemEvent } from '../domain/item';
 import type { Principal } from '@govhall/auth';
+import type { Item, ItemEvent, ItemStatus } from '../domain/item';
 
 export interface ItemRepository {
   /**
    * Inserts the item and its events in one document write. Returns the existing item instead when the
-   * (tenant, idempotencyKey) pair was used before.
+   * (tenant, idempotencyKey) pair was used before. Throws ConflictError EDITION_IN_PROGRESS when the series
+   * already has this edition (two new editions raced).
    */
   insert(
     item: Item,
@@ -14,6 +15,17 @@ export interface ItemRepository {
   ): Promise<{ item: Item; created: boolean }>;
   findById(id: string): Promise<Item | null>;
   findByIdempotencyKey(tenant: string, idempotencyKey: string): Promise<Item | null>;
+  /** Replaces the item if it still has `expectedVersion` and queues the events (ConcurrencyError otherwise). */
+  update(next: Item, expectedVersion: number, events: ItemEvent[], actor: Principal): Promise<void>;
+  /** Editions of a series in the given statuses, oldest edition first. */
+  findInSeries(seriesId: string, statuses: readonly ItemStatus[]): Promise<Item[]>;
+  /** A tenant's items (optionally of one status) by basic code and edition. */
+  list(
+    tenant: string,
+    status: ItemStatus | undefined,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: Item[]; total: number }>;
 }
 
 export interface Clock {

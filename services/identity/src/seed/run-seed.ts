@@ -7,6 +7,7 @@ import { config, keycloakAdmin } from '../config';
 import { staffRef } from '../usecases/create-staff/provision-staff-account';
 import { DEMO_LEGAL_PERSON, DEMO_NATURAL_PERSONS, DEMO_PASSWORD, SLUG_ROLES } from './demo-people.seed';
 import {
+  EXTRA_SEED_DEPARTMENTS,
   SEED_DEPARTMENTS,
   SEED_TENANTS,
   SEED_WINDOWS,
@@ -51,7 +52,7 @@ async function seedTenancy(identity: IdentityComposition) {
       ),
     );
   }
-  for (const d of SEED_DEPARTMENTS) {
+  for (const d of [...SEED_DEPARTMENTS, ...EXTRA_SEED_DEPARTMENTS]) {
     await idempotent(() => identity.tenancy.createDepartment(d, seedPrincipal(d.tenant, ['center_admin'])));
   }
 }
@@ -191,7 +192,7 @@ async function main() {
       await seedApplicants(identity, logins);
     }
     const summary =
-      `identity seed: ${SEED_TENANTS.length} tenants, ${SEED_DEPARTMENTS.length} departments` +
+      `identity seed: ${SEED_TENANTS.length} tenants, ${SEED_DEPARTMENTS.length + EXTRA_SEED_DEPARTMENTS.length} departments` +
       (only ? '' : `, ${logins.length} logins, ${SEED_WINDOWS.length} windows, 1 legal person with an agent`);
     process.stdout.write(`${summary}\n`);
     if (logins.length > 0) {

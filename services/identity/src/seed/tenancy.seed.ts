@@ -158,6 +158,25 @@ export const SEED_DEPARTMENTS: readonly SeedDepartment[] = SEED_TENANTS.flatMap(
 });
 
 /**
+ * Further departments seated in the 永昌县 and 金昌市 centers, which implement items of the seed catalogue
+ * (services/catalogue/src/seed: EXTRA_SEED_DEPARTMENTS there lists the same codes).
+ */
+export const EXTRA_SEED_DEPARTMENTS: readonly SeedDepartment[] = [
+  { tenant: '620321', abbreviation: 'GAJ', name: '永昌县公安局' },
+  { tenant: '620321', abbreviation: 'JYJ', name: '永昌县教育局' },
+  { tenant: '620321', abbreviation: 'JTYS', name: '永昌县交通运输局' },
+  { tenant: '620321', abbreviation: 'STHJ', name: '金昌市生态环境局永昌分局' },
+  { tenant: '620321', abbreviation: 'MZJ', name: '永昌县民政局' },
+  { tenant: '620321', abbreviation: 'NYNC', name: '永昌县农业农村局' },
+  { tenant: '620321', abbreviation: 'SLJ', name: '永昌县水务局' },
+  { tenant: '620321', abbreviation: 'YJGL', name: '永昌县应急管理局' },
+  { tenant: '620321', abbreviation: 'WHLY', name: '永昌县文化和旅游局' },
+  { tenant: '620321', abbreviation: 'SWJ', name: '国家税务总局永昌县税务局' },
+  { tenant: '620300', abbreviation: 'JTYS', name: '金昌市交通运输局' },
+  { tenant: '620300', abbreviation: 'STHJ', name: '金昌市生态环境局' },
+];
+
+/**
  * Two windows per tenant: a comprehensive window (综合窗口, 一窗受理) for market regulation, human resources and
  * natural resources, and the market regulation department window. The two clerks hold the A and B posts of both
  * windows, crosswise, so each window has a different A post.

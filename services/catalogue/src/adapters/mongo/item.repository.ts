@@ -1,11 +1,36 @@
 import type { Principal } from '@govhall/auth';
-import { isDuplicateKeyError, toDocument, toEntity, type Connection, type Model } from '@govhall/mongo';
-import type { Item, ItemEvent } from '../../domain/item';
+import { ConflictError } from '@govhall/errors';
+import {
+  isDuplicateKeyError,
+  saveVersioned,
+  toDocument,
+  toEntity,
+  type Connection,
+  type Model,
+  type StoredDocument,
+} from '@govhall/mongo';
+import type { Item, ItemEvent, ItemStatus } from '../../domain/item';
+import { emptyContent } from '../../domain/item-content';
 import type { ItemRepository } from '../../usecases/ports';
 import { toOutbox } from '../kafka/item-events';
 import { itemSchema, type ItemDocument } from './item.schema';
 
 const PROJECTION = { outbox: 0, outboxLease: 0, idempotencyKey: 0 } as const;
+/** Optional fields a save removes when the item no longer has them (a rejected submission clears its submitter). */
+const CLEARABLE: readonly (keyof Item)[] = ['submittedAt', 'submittedBy', 'publishedAt', 'retiredReason'];
+
+/** Items stored before editions existed (the foundation's drafts) read as edition 1 of their own series. */
+function toItem(doc: StoredDocument): Item {
+  const item = toEntity<Item>(doc);
+  return {
+    ...item,
+    seriesId: item.seriesId ?? item.id,
+    edition: item.edition ?? 1,
+    previousId: item.previousId ?? '',
+    content: item.content ?? emptyContent(),
+    reviews: item.reviews ?? [],
+  };
+}
 
 export class MongoItemRepository implements ItemRepository {
   readonly model: Model<ItemDocument>;
@@ -23,16 +48,45 @@ export class MongoItemRepository implements ItemRepository {
     } catch (e) {
       if (!isDuplicateKeyError(e)) throw e;
       const existing = await this.findByIdempotencyKey(item.tenant, idempotencyKey);
-      if (!existing) throw e;
-      return { item: existing, created: false };
+      if (existing) return { item: existing, created: false };
+      // Not the key: another request created this edition of the series first.
+      throw new ConflictError('EDITION_IN_PROGRESS', `该事项的第${item.edition}版已由他人创建，请刷新后查看`);
     }
   }
 
   async findById(id: string): Promise<Item | null> {
-    return toEntity<Item>(await this.model.findById(id, PROJECTION).lean());
+    const doc = await this.model.findById(id, PROJECTION).lean<StoredDocument>();
+    return doc ? toItem(doc) : null;
   }
 
   async findByIdempotencyKey(tenant: string, idempotencyKey: string): Promise<Item | null> {
-    return toEntity<Item>(await this.model.findOne({ tenant, idempotencyKey }, PROJECTION).lean());
+    const doc = await this.model.findOne({ tenant, idempotencyKey }, PROJECTION).lean<StoredDocument>();
+    return doc ? toItem(doc) : null;
+  }
+
+  async update(next: Item, expectedVersion: number, events: ItemEvent[], actor: Principal): Promise<void> {
+    await saveVersioned(this.model, next, expectedVersion, toOutbox(events, actor), CLEARABLE);
+  }
+
+  async findInSeries(seriesId: string, statuses: readonly ItemStatus[]): Promise<Item[]> {
+    const docs = await this.model
+      .find({ seriesId, status: { $in: [...statuses] } }, PROJECTION)
+      .sort({ edition: 1 })
+      .lean<StoredDocument[]>();
+    return docs.map(toItem);
+  }
+
+  async list(tenant: string, status: ItemStatus | undefined, offset: number, limit: number) {
+    const filter = { tenant, ...(status ? { status } : {}) };
+    const [docs, total] = await Promise.all([
+      this.model
+        .find(filter, PROJECTION)
+        .sort({ basicCode: 1, edition: 1, _id: 1 })
+        .skip(offset)
+        .limit(limit)
+        .lean<StoredDocument[]>(),
+      this.model.countDocuments(filter),
+    ]);
+    return { items: docs.map(toItem), total };
   }
 }

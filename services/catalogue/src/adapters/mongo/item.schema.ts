@@ -1,10 +1,26 @@
 import { mongoose } from '@govhall/mongo';
 import { declareOutboxIndex, outboxSchemaFields } from '@govhall/kafka';
 
-/** Collection `items`: one document per item (versions arrive with the catalogue issue), with its pending outbox messages. */
+const reviewSchema = new mongoose.Schema(
+  {
+    approved: { type: Boolean, required: true },
+    comments: { type: String, default: '' },
+    reviewer: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+/**
+ * Collection `items`: one document per edition of an item (editions of one item share `seriesId`), with its
+ * pending outbox messages. `content` (the 实施清单 elements) is one sub-document, replaced as a whole.
+ */
 export const itemSchema = new mongoose.Schema(
   {
     _id: { type: String, required: true },
+    seriesId: { type: String, required: true },
+    edition: { type: Number, required: true },
+    previousId: { type: String, default: '' },
     tenant: { type: String, required: true },
     name: { type: String, required: true },
     basicCode: { type: String, required: true },
@@ -16,14 +32,25 @@ export const itemSchema = new mongoose.Schema(
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     createdBy: { type: String, required: true },
+    content: { type: mongoose.Schema.Types.Mixed, required: true },
+    reviews: { type: [reviewSchema], default: [] },
+    submittedAt: { type: Date, required: false },
+    submittedBy: { type: String, required: false },
+    publishedAt: { type: Date, required: false },
+    retiredReason: { type: String, required: false },
     idempotencyKey: { type: String, required: true },
     ...outboxSchemaFields,
   },
   { collection: 'items', versionKey: false, minimize: false },
 );
 
-// Serves findByIdempotencyKey and makes a retried create return the first item instead of a duplicate.
+// findByIdempotencyKey: a retried create or new edition returns the first item instead of a duplicate.
 itemSchema.index({ tenant: 1, idempotencyKey: 1 }, { unique: true });
+// ListItems: a tenant's items, optionally of one status, by basic code and edition.
+itemSchema.index({ tenant: 1, status: 1, basicCode: 1, edition: 1 });
+// findInSeries (open edition, previously published edition); one document per edition, so two racing
+// NewEdition calls cannot both create edition n+1.
+itemSchema.index({ seriesId: 1, edition: 1 }, { unique: true });
 // Serves the outbox relay's search for items with unsent events.
 declareOutboxIndex(itemSchema);
 

@@ -1,15 +1,21 @@
 import { ConflictError, ForbiddenError, PreconditionError, ValidationError } from '@govhall/errors';
-import { draftCommand, draftSetup, principal } from '../in-memory-items.test-double';
+import { cityAdmin, draftCommand, draftSetup, principal } from '../in-memory-items.test-double';
 
 const command = draftCommand;
 const setup = () => draftSetup();
 
 describe('create draft item', () => {
-  it('creates a draft with one event', async () => {
+  it('creates edition 1 of a new series as a draft with one event', async () => {
     const { items, createDraftItem } = setup();
     const item = await createDraftItem(command, principal());
-    expect(item.status).toBe('draft');
-    expect(items.events).toHaveLength(1);
+    expect(item).toMatchObject({
+      status: 'draft',
+      edition: 1,
+      seriesId: item.id,
+      previousId: '',
+      createdBy: 'yc-admin',
+    });
+    expect(items.events).toEqual([{ type: 'ItemDraftCreated', item }]);
   });
 
   it('returns the same item for a repeated idempotency key and writes nothing new', async () => {
@@ -28,12 +34,20 @@ describe('create draft item', () => {
     );
   });
 
-  it('refuses other roles and other tenants', async () => {
+  it('refuses other roles (ROLE_REQUIRED) and other tenants, the city above included (TENANT_OUT_OF_SCOPE)', async () => {
     const { items, createDraftItem } = setup();
-    await expect(createDraftItem(command, principal({ roles: ['window_clerk'] }))).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
-    await expect(createDraftItem(command, principal({ tenant: '620302' }))).rejects.toBeInstanceOf(ForbiddenError);
+    const refusal = (actor: ReturnType<typeof principal>) => createDraftItem(command, actor).catch((e: unknown) => e);
+    for (const actor of [
+      principal({ roles: ['window_clerk'] }),
+      principal({ kind: 'service', username: 'service-account-dept', roles: ['service'] }),
+    ]) {
+      const error = await refusal(actor);
+      expect(error).toBeInstanceOf(ForbiddenError);
+      expect(error).toMatchObject({ code: 'ROLE_REQUIRED' });
+    }
+    for (const actor of [principal({ tenant: '620302' }), cityAdmin()]) {
+      expect(await refusal(actor)).toMatchObject({ code: 'TENANT_OUT_OF_SCOPE' });
+    }
     expect(items.items.size).toBe(0);
   });
 

@@ -75,6 +75,8 @@ export const fakeVerifier: TokenVerifier = {
 export async function gatewayWith(identityAddress: string): ReturnType<typeof buildApp> {
   const parsed = parseConfig(configShape, {
     KEYCLOAK_URL: 'http://127.0.0.1:1',
+    // A loaded CI machine must not turn requests into 503 OVERLOADED.
+    OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
     CATALOGUE_GRPC_ADDR: '127.0.0.1:1',
     IDENTITY_GRPC_ADDR: identityAddress,
   });

@@ -1,0 +1,125 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { problems } from './catalogue.schemas';
+import { catalogueCall } from './catalogue.call';
+import { handlingCategory, itemStatus } from './catalogue.enums';
+import { contentToProto } from './content.mapper';
+import {
+  DraftItemBody,
+  IdempotencyHeaders,
+  Item,
+  ItemPage,
+  ItemParams,
+  ListItemsQuery,
+  UpdateDraftItemBody,
+} from './item.schemas';
+import { itemToRest, present } from './item.mapper';
+import { CATALOGUE_ADMINS } from './roles';
+
+const tags = ['catalogue'];
+
+/** Staff side of items: draft, list, read, edit a draft. */
+const itemDraftsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
+  const call = catalogueCall(app, opts.deadlineMs);
+
+  app.post(
+    '/items',
+    {
+      config: { auth: { roles: CATALOGUE_ADMINS } },
+      schema: {
+        tags,
+        summary: '新建事项草稿（中心管理员）',
+        headers: IdempotencyHeaders,
+        body: DraftItemBody,
+        response: { 201: Item, ...problems(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const res = await call(request, 'createDraftItem', {
+        idempotencyKey: request.headers['idempotency-key'],
+        ...request.body,
+        handlingCategory: handlingCategory.proto(request.body.handlingCategory),
+      });
+      const item = itemToRest(present(res.item, 'item'));
+      return reply.status(201).header('location', `/api/v1/catalogue/items/${item.id}`).send(item);
+    },
+  );
+
+  app.get(
+    '/items',
+    {
+      config: { auth: 'token' },
+      schema: {
+        tags,
+        summary: '事项列表，含草稿（本级工作人员；上级监察人员、中心管理员可查看下级）',
+        querystring: ListItemsQuery,
+        response: { 200: ItemPage, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const res = await call(
+        request,
+        'listItems',
+        {
+          tenant: q.tenant,
+          status: itemStatus.proto(q.status),
+          page: { pageSize: q.pageSize ?? 0, pageToken: q.pageToken ?? '' },
+        },
+        { tenant: 'querystring.tenant', status: 'querystring.status', page: 'querystring' },
+      );
+      return {
+        items: res.items.map(itemToRest),
+        nextPageToken: res.page?.nextPageToken || undefined,
+        total: res.page?.total ?? res.items.length,
+      };
+    },
+  );
+
+  app.get(
+    '/items/:id',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: '查看事项（已发布事项公开；草稿等仅本级工作人员可见）',
+        params: ItemParams,
+        response: { 200: Item, ...problems(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const res = await call(request, 'getItem', { id: request.params.id }, { id: 'params.id' });
+      return itemToRest(present(res.item, 'item'));
+    },
+  );
+
+  app.put(
+    '/items/:id',
+    {
+      config: { auth: { roles: CATALOGUE_ADMINS } },
+      schema: {
+        tags,
+        summary: '修改事项草稿（中心管理员）：整体替换标识字段和实施清单要素',
+        params: ItemParams,
+        body: UpdateDraftItemBody,
+        response: { 200: Item, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { content, handlingCategory: category, ...fields } = request.body;
+      const res = await call(
+        request,
+        'updateDraftItem',
+        {
+          id: request.params.id,
+          ...fields,
+          handlingCategory: handlingCategory.proto(category),
+          content: contentToProto(content),
+        },
+        { id: 'params.id' },
+      );
+      return itemToRest(present(res.item, 'item'));
+    },
+  );
+};
+
+export default itemDraftsRoutes;

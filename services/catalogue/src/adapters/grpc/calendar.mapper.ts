@@ -1,0 +1,39 @@
+import type { CalendarOverride, DayDescription, DayKind } from '@govhall/calendar';
+import { catalogueV1 } from '@govhall/proto';
+import type { TenantCalendarYear } from '../../usecases/get-calendar/get-calendar.usecase';
+import type { SetCalendarOverrideCommand } from '../../usecases/set-calendar-override/set-calendar-override.usecase';
+
+const DAY_KINDS: Record<DayKind, catalogueV1.DayKind> = {
+  workday: catalogueV1.DayKind.DAY_KIND_WORKDAY,
+  weekend: catalogueV1.DayKind.DAY_KIND_WEEKEND,
+  holiday: catalogueV1.DayKind.DAY_KIND_HOLIDAY,
+  'makeup-workday': catalogueV1.DayKind.DAY_KIND_MAKEUP_WORKDAY,
+  'local-holiday': catalogueV1.DayKind.DAY_KIND_LOCAL_HOLIDAY,
+  'local-workday': catalogueV1.DayKind.DAY_KIND_LOCAL_WORKDAY,
+};
+
+export function toProtoOverride(override: CalendarOverride): catalogueV1.CalendarOverride {
+  return { date: override.date, working: override.kind === 'workday', reason: override.reason };
+}
+
+export function overrideFromProto(
+  override: catalogueV1.CalendarOverride | undefined,
+): SetCalendarOverrideCommand['override'] {
+  return override ? { date: override.date, working: override.working, reason: override.reason } : undefined;
+}
+
+function toProtoDay(day: DayDescription): catalogueV1.CalendarDay {
+  return { date: day.date, working: day.working, kind: DAY_KINDS[day.kind], name: day.name ?? '' };
+}
+
+export function toProtoCalendarYear(year: TenantCalendarYear): catalogueV1.WorkingCalendarYear {
+  return {
+    tenant: year.tenant,
+    year: year.year,
+    published: year.published,
+    specialDays: year.specialDays.map(toProtoDay),
+    workingDays: year.workingDays,
+    overrides: year.overrides.map(toProtoOverride),
+    source: year.source,
+  };
+}

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import type { Principal } from '@govhall/auth';
+import { ValidationError, type Violation } from '@govhall/errors';
+import type { ItemFile, PublicDeps } from '../public.ports';
+import { extensionOf, FILE_TYPES, normalizeContentType } from './file-type';
+
+export interface UploadItemFileInput {
+  tenant: string;
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+}
+
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+const REGION_CODE = /^\d{6}(\d{3}(\d{3})?)?$/;
+/** No path separators or control characters: the name is shown and offered as a download name. */
+const BAD_NAME_CHARS = /[\\/\p{Cc}]/u;
+
+function check(input: UploadItemFileInput): Violation[] {
+  const v: Violation[] = [];
+  if (!REGION_CODE.test(input.tenant)) {
+    v.push({ path: 'tenant', reason: 'PATTERN', message: '租户应为6、9或12位行政区划代码' });
+  }
+  const fileName = input.fileName.trim();
+  const type = FILE_TYPES[normalizeContentType(input.contentType)];
+  if (fileName.length < 1 || fileName.length > 120 || BAD_NAME_CHARS.test(fileName)) {
+    v.push({ path: 'fileName', reason: 'PATTERN', message: '文件名应为1至120个字符，且不能包含“/”“\\”或控制字符' });
+  } else if (type && !type.extensions.includes(extensionOf(fileName))) {
+    const expected = type.extensions.map((e) => `.${e}`).join('或');
+    v.push({ path: 'fileName', reason: 'EXTENSION', message: `${type.label}文件的扩展名应为${expected}` });
+  }
+  if (!type) {
+    const labels = Object.values(FILE_TYPES)
+      .map((t) => t.label)
+      .join('、');
+    v.push({ path: 'contentType', reason: 'ENUM', message: `只能上传以下类型的文件：${labels}` });
+  }
+  if (input.content.length === 0) {
+    v.push({ path: 'content', reason: 'REQUIRED', message: '文件内容为空，请重新选择文件' });
+  } else if (input.content.length > MAX_FILE_BYTES) {
+    v.push({ path: 'content', reason: 'TOO_LARGE', message: '文件不能超过4MB，请压缩后重新上传' });
+  } else if (type && !type.matches(input.content)) {
+    v.push({
+      path: 'content',
+      reason: 'TYPE_MISMATCH',
+      message: `文件内容不是${type.label}格式，请检查文件后重新上传`,
+    });
+  }
+  return v;
+}
+
+/**
+ * Stores a blank form or sample file of a tenant's items (center_admin of that tenant). A retried upload of the
+ * same content under the same name and type returns the file stored the first time.
+ */
+export function uploadItemFileUseCase(deps: Pick<PublicDeps, 'files' | 'authorizer' | 'clock' | 'ids'>) {
+  return async (input: UploadItemFileInput, actor: Principal): Promise<ItemFile> => {
+    const violations = check(input);
+    if (violations.length) throw new ValidationError(violations);
+    deps.authorizer.ensure(actor, 'write', { type: 'item_file', tenant: input.tenant }, { roles: ['center_admin'] });
+
+    const file: ItemFile = {
+      id: deps.ids.newId(),
+      tenant: input.tenant,
+      fileName: input.fileName.trim(),
+      contentType: normalizeContentType(input.contentType),
+      size: input.content.length,
+      sha256: createHash('sha256').update(input.content).digest('hex'),
+      createdAt: deps.clock.now(),
+      createdBy: actor.subject,
+    };
+    return (await deps.files.insert(file, input.content)).file;
+  };
+}
