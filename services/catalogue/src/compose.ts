@@ -72,6 +72,7 @@ export function composeCatalogue(options: ComposeOptions) {
     authorizer,
     clock,
     ids,
+    hostedTenants,
   });
   const calendar = createCalendarUseCases({ overrides, authorizer, clock, hostedTenants });
 

@@ -107,4 +107,6 @@ export interface PublicDeps {
   authorizer: Authorizer;
   clock: { now(): Date };
   ids: { newId(): string };
+  /** GOVHALL_TENANTS: uploads are accepted only for these tenants; empty means any. */
+  hostedTenants?: readonly string[];
 }

@@ -220,7 +220,7 @@ export function toProtoItem(item: Item): catalogueV1.Item {
   };
 }
 
-/** The domain item an event or another service's message carries (submittedBy is not on the wire). */
+/** The domain item an event or another service's message carries. */
 export function itemFromProto(p: catalogueV1.Item): Item {
   return {
     id: p.id,

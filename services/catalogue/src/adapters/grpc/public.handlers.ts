@@ -95,6 +95,7 @@ export function publicHandlers(
             item: toProtoItem(guide.item),
             departmentName: guide.departmentName,
             tenantName: guide.tenantName,
+            coDepartmentNames: [...guide.coDepartmentNames],
             center: guide.center,
           },
         };

@@ -55,6 +55,18 @@ describe('uploadItemFile', () => {
     expect(files.stored.get(file.id)?.content.equals(PDF)).toBe(true);
   });
 
+  it('refuses a tenant this deployment does not host, storing nothing', async () => {
+    const hostedElsewhere = uploadItemFileUseCase({
+      files,
+      authorizer: createAuthorizer({ warn: () => undefined }),
+      clock: { now: () => new Date('2026-03-02T01:00:00Z') },
+      ids: { newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` },
+      hostedTenants: ['620302'],
+    });
+    await expect(hostedElsewhere(upload(), admin)).rejects.toMatchObject({ code: 'TENANT_NOT_HOSTED' });
+    expect(files.stored.size).toBe(0);
+  });
+
   it('returns the first file when the same upload is retried', async () => {
     const first = await uploadItemFile(upload(), admin);
     const again = await uploadItemFile(upload(), admin);

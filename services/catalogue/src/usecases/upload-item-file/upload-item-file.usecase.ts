@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from '@govhall/auth';
-import { ValidationError, type Violation } from '@govhall/errors';
+import { PreconditionError, ValidationError, type Violation } from '@govhall/errors';
 import type { ItemFile, PublicDeps } from '../public.ports';
 import { extensionOf, FILE_TYPES, normalizeContentType } from './file-type';
 
@@ -53,11 +53,16 @@ function check(input: UploadItemFileInput): Violation[] {
  * Stores a blank form or sample file of a tenant's items (center_admin of that tenant). A retried upload of the
  * same content under the same name and type returns the file stored the first time.
  */
-export function uploadItemFileUseCase(deps: Pick<PublicDeps, 'files' | 'authorizer' | 'clock' | 'ids'>) {
+export function uploadItemFileUseCase(
+  deps: Pick<PublicDeps, 'files' | 'authorizer' | 'clock' | 'ids' | 'hostedTenants'>,
+) {
   return async (input: UploadItemFileInput, actor: Principal): Promise<ItemFile> => {
     const violations = check(input);
     if (violations.length) throw new ValidationError(violations);
     deps.authorizer.ensure(actor, 'write', { type: 'item_file', tenant: input.tenant }, { roles: ['center_admin'] });
+    if (deps.hostedTenants?.length && !deps.hostedTenants.includes(input.tenant)) {
+      throw new PreconditionError('TENANT_NOT_HOSTED', `本平台未托管行政区划 ${input.tenant}，请到其所属平台办理`);
+    }
 
     const file: ItemFile = {
       id: deps.ids.newId(),
