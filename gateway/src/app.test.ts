@@ -67,7 +67,7 @@ describe('gateway edge', () => {
 
   it('rejects a malformed item id before calling any service', async () => {
     const a = await app();
-    const res = await a.inject('/api/v1/catalogue/items/not-a-uuid');
+    const res = await a.inject('/api/v1/catalogue/published/not-a-uuid');
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([expect.objectContaining({ path: 'params.id' })]);
     await a.close();

@@ -66,6 +66,7 @@ const list = (aggregateId: string, token?: string) =>
 
 function envelope(aggregateId: string, tenant: string, id = randomUUID()): Buffer {
   const item: catalogueV1.Item = {
+    ...catalogueV1.Item.fromPartial({}),
     id: aggregateId,
     tenant,
     name: '排污许可',

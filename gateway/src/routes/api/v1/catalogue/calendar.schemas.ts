@@ -1,9 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { dayKind } from './catalogue.enums';
-import { DATE, EnumOf, REGION_CODE } from './catalogue.schemas';
+import { DateString, RegionCode } from '../../../../lib/common.schemas';
+import { EnumOf } from './catalogue.schemas';
 
-const Tenant = Type.String({ pattern: REGION_CODE, description: '租户（行政区划代码）' });
-const DateString = (description: string) => Type.String({ pattern: DATE, description });
+const Tenant = RegionCode('租户（行政区划代码）');
 
 export const DayKind = EnumOf(
   dayKind,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { problems } from './catalogue.schemas';
-import { catalogueCall } from './catalogue.call';
+import { problems } from '../../../../lib/common.schemas';
+import { grpcCall } from '../../../../lib/grpc-call';
 import { calendarToRest } from './calendar.mapper';
 import {
   AddWorkingDaysQuery,
@@ -20,7 +20,7 @@ const tags = ['calendar'];
 
 /** A tenant's working-day calendar: official holidays and make-up days plus its own overrides. */
 const calendarsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
-  const call = catalogueCall(app, opts.deadlineMs);
+  const call = grpcCall(app, 'catalogue', opts.deadlineMs);
   const tenantParam = { tenant: 'params.tenant' };
 
   app.get(

@@ -1,27 +1,8 @@
 import { catalogueV1 } from '@govhall/proto';
-
-/**
- * A proto enum ⇄ its lower_snake REST spelling. UNSPECIFIED has no spelling: the service never answers it, and a
- * request leaves an optional enum out to mean "none" (0).
- */
-function enumMapping<P extends number, const R extends string>(name: string, pairs: readonly (readonly [P, R])[]) {
-  const toRest = new Map<number, R>(pairs);
-  const toProto = new Map<string, P>(pairs.map(([p, r]) => [r, p]));
-  return {
-    values: pairs.map(([, r]) => r),
-    rest(value: number): R {
-      const r = toRest.get(value);
-      if (r === undefined) throw new Error(`catalogue answered ${name} ${value}, which the gateway does not know`);
-      return r;
-    },
-    proto(value: R | undefined): P {
-      return (value === undefined ? 0 : toProto.get(value)!) as P;
-    },
-  };
-}
+import { enumMapping } from '../../../../lib/enum-map';
 
 const C = catalogueV1.HandlingCategory;
-export const handlingCategory = enumMapping('HandlingCategory', [
+export const handlingCategory = enumMapping('catalogue', 'HandlingCategory', [
   [C.HANDLING_CATEGORY_IMMEDIATE, 'immediate'],
   [C.HANDLING_CATEGORY_PROMISED, 'promised'],
   [C.HANDLING_CATEGORY_JOINT, 'joint'],
@@ -29,7 +10,7 @@ export const handlingCategory = enumMapping('HandlingCategory', [
 ]);
 
 const S = catalogueV1.ItemStatus;
-export const itemStatus = enumMapping('ItemStatus', [
+export const itemStatus = enumMapping('catalogue', 'ItemStatus', [
   [S.ITEM_STATUS_DRAFT, 'draft'],
   [S.ITEM_STATUS_SUBMITTED, 'submitted'],
   [S.ITEM_STATUS_PUBLISHED, 'published'],
@@ -38,34 +19,34 @@ export const itemStatus = enumMapping('ItemStatus', [
 ]);
 
 const O = catalogueV1.ServiceObject;
-export const serviceObject = enumMapping('ServiceObject', [
+export const serviceObject = enumMapping('catalogue', 'ServiceObject', [
   [O.SERVICE_OBJECT_PERSON, 'person'],
   [O.SERVICE_OBJECT_ENTERPRISE, 'enterprise'],
   [O.SERVICE_OBJECT_BOTH, 'both'],
 ]);
 
 const D = catalogueV1.OnlineDepth;
-export const onlineDepth = enumMapping('OnlineDepth', [
+export const onlineDepth = enumMapping('catalogue', 'OnlineDepth', [
   [D.ONLINE_DEPTH_FULLY_ONLINE, 'fully_online'],
   [D.ONLINE_DEPTH_ONLINE_PRE_REVIEW, 'online_pre_review'],
   [D.ONLINE_DEPTH_DISCLOSURE_ONLY, 'disclosure_only'],
 ]);
 
 const V = catalogueV1.DeliveryOption;
-export const deliveryOption = enumMapping('DeliveryOption', [
+export const deliveryOption = enumMapping('catalogue', 'DeliveryOption', [
   [V.DELIVERY_OPTION_WINDOW_PICKUP, 'window_pickup'],
   [V.DELIVERY_OPTION_POST, 'post'],
   [V.DELIVERY_OPTION_ELECTRONIC, 'electronic'],
 ]);
 
 const U = catalogueV1.TimeUnit;
-export const timeUnit = enumMapping('TimeUnit', [
+export const timeUnit = enumMapping('catalogue', 'TimeUnit', [
   [U.TIME_UNIT_WORKING_DAY, 'working_day'],
   [U.TIME_UNIT_NATURAL_DAY, 'natural_day'],
 ]);
 
 const F = catalogueV1.MaterialForm;
-export const materialForm = enumMapping('MaterialForm', [
+export const materialForm = enumMapping('catalogue', 'MaterialForm', [
   [F.MATERIAL_FORM_ORIGINAL, 'original'],
   [F.MATERIAL_FORM_COPY, 'copy'],
   [F.MATERIAL_FORM_ORIGINAL_AND_COPY, 'original_and_copy'],
@@ -73,7 +54,7 @@ export const materialForm = enumMapping('MaterialForm', [
 ]);
 
 const R = catalogueV1.RuleKind;
-export const ruleKind = enumMapping('RuleKind', [
+export const ruleKind = enumMapping('catalogue', 'RuleKind', [
   [R.RULE_KIND_FIELD_COMPARE, 'field_compare'],
   [R.RULE_KIND_FIELD_RESIDENT_ID, 'field_resident_id'],
   [R.RULE_KIND_FIELD_CREDIT_CODE, 'field_credit_code'],
@@ -82,7 +63,7 @@ export const ruleKind = enumMapping('RuleKind', [
 ]);
 
 const K = catalogueV1.DayKind;
-export const dayKind = enumMapping('DayKind', [
+export const dayKind = enumMapping('catalogue', 'DayKind', [
   [K.DAY_KIND_WORKDAY, 'workday'],
   [K.DAY_KIND_WEEKEND, 'weekend'],
   [K.DAY_KIND_HOLIDAY, 'holiday'],

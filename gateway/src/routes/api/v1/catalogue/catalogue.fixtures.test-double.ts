@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError } from '@govhall/errors';
 import { catalogueV1 } from '@govhall/proto';
-import { gatewayWithCatalogue, startFakeCatalogue } from './fake-catalogue.test-double';
+import { fakeVerifier, routeFixture, startFakeGrpcServer } from '../../../../lib/fake-grpc-server.test-double';
 
 // Records the fake catalogue answers with, shared by the catalogue route tests.
 export const at = new Date('2026-03-02T08:00:00.000Z');
@@ -150,6 +150,14 @@ export const REVIEWER = { authorization: 'Bearer reviewer' };
 export const CLERK = { authorization: 'Bearer clerk' };
 export const CITIZEN = { authorization: 'Bearer citizen' };
 
+/** The tokens above: center_admin, reviewer, window_clerk and applicant of 620321. */
+const verifier = fakeVerifier('620321', {
+  admin: ['center_admin'],
+  reviewer: ['reviewer'],
+  clerk: ['window_clerk'],
+  citizen: ['applicant'],
+});
+
 const file = (id: string, size: number): catalogueV1.ItemFile => ({
   id,
   tenant: '620321',
@@ -161,7 +169,7 @@ const file = (id: string, size: number): catalogueV1.ItemFile => ({
 
 /** A fake catalogue with canned answers and a gateway wired to it. */
 export async function startCatalogueFixture() {
-  const fake = await startFakeCatalogue({
+  const fake = await startFakeGrpcServer(catalogueV1.CatalogueServiceService, {
     createDraftItem: async (req: catalogueV1.CreateDraftItemRequest) => ({
       item: item({ ...req, status: IS.ITEM_STATUS_DRAFT, version: 1, content: undefined, reviews: [] }),
     }),
@@ -246,6 +254,7 @@ export async function startCatalogueFixture() {
           consultationPhone: '0933-1',
           complaintPhone: '12345',
         },
+        coDepartmentNames: [],
       },
     }),
     getGuidePdf: async () => ({ pdf: PDF, fileName: '食品经营许可（办事指南）.pdf' }),
@@ -275,17 +284,5 @@ export async function startCatalogueFixture() {
     addWorkingDays: async () => ({ date: '2026-02-27', provisional: false, unpublishedYears: [] }),
     countWorkingDays: async () => ({ days: 5, provisional: true, unpublishedYears: [2027] }),
   });
-  const app = await gatewayWithCatalogue(fake.address);
-  return {
-    fake,
-    app,
-    lastCall: () => fake.calls.at(-1)!,
-    reset: () => {
-      fake.calls.length = 0;
-    },
-    close: async () => {
-      await app.close();
-      await fake.close();
-    },
-  };
+  return routeFixture('catalogue', fake, verifier);
 }

@@ -1,10 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { REGION_CODE } from './catalogue.schemas';
+import { RegionCode } from '../../../../lib/common.schemas';
 
 /** Raw upload: the body is the file, its content type the request's. */
 export const UploadQuery = Type.Object(
   {
-    tenant: Type.String({ pattern: REGION_CODE, description: '租户（行政区划代码）' }),
+    tenant: RegionCode('租户（行政区划代码）'),
     fileName: Type.String({ minLength: 1, maxLength: 200, description: '文件名，如“食品经营许可申请书.docx”' }),
   },
   { additionalProperties: false },

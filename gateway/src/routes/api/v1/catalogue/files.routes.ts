@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ValidationError } from '@govhall/errors';
 import type { catalogueV1 } from '@govhall/proto';
-import { problems } from './catalogue.schemas';
-import { catalogueCall } from './catalogue.call';
+import { problems } from '../../../../lib/common.schemas';
+import { grpcCall } from '../../../../lib/grpc-call';
 import { attachment } from './content-disposition';
 import { FileParams, ItemFile, UploadHeaders, UploadQuery, binary } from './file.schemas';
 import { present } from './item.mapper';
@@ -28,7 +28,7 @@ const fileToRest = (f: catalogueV1.ItemFile): ItemFile => ({
  * (every media type, JSON included, as bytes) applies to the upload route only.
  */
 const filesRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
-  const call = catalogueCall(app, opts.deadlineMs);
+  const call = grpcCall(app, 'catalogue', opts.deadlineMs);
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { problems } from './catalogue.schemas';
-import { catalogueCall } from './catalogue.call';
+import { problems } from '../../../../lib/common.schemas';
+import { grpcCall } from '../../../../lib/grpc-call';
 import { handlingCategory, itemStatus } from './catalogue.enums';
 import { contentToProto } from './content.mapper';
 import {
@@ -19,7 +19,7 @@ const tags = ['catalogue'];
 
 /** Staff side of items: draft, list, read, edit a draft. */
 const itemDraftsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
-  const call = catalogueCall(app, opts.deadlineMs);
+  const call = grpcCall(app, 'catalogue', opts.deadlineMs);
 
   app.post(
     '/items',
@@ -78,10 +78,10 @@ const itemDraftsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = asyn
   app.get(
     '/items/:id',
     {
-      config: { auth: 'public' },
+      config: { auth: 'token' },
       schema: {
         tags,
-        summary: '查看事项（已发布事项公开；草稿等仅本级工作人员可见）',
+        summary: '查看事项（工作人员，任何状态；公众请用 /published/{id}）',
         params: ItemParams,
         response: { 200: Item, ...problems(400, 401, 404) },
       },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { problems } from './catalogue.schemas';
-import { catalogueCall } from './catalogue.call';
+import { problems } from '../../../../lib/common.schemas';
+import { grpcCall } from '../../../../lib/grpc-call';
 import {
   Diff,
   DiffParams,
@@ -18,7 +18,7 @@ const tags = ['catalogue'];
 
 /** draft → submitted → (center review) published → superseded | retired, new editions, and what changed. */
 const itemLifecycleRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
-  const call = catalogueCall(app, opts.deadlineMs);
+  const call = grpcCall(app, 'catalogue', opts.deadlineMs);
 
   app.post(
     '/items/:id/submit',

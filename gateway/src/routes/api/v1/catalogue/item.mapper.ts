@@ -73,6 +73,7 @@ export function guideToRest(g: catalogueV1.Guide): Guide {
     item: publishedItemToRest(present(g.item, 'guide.item')),
     departmentName: g.departmentName,
     tenantName: g.tenantName,
+    coDepartmentNames: [...g.coDepartmentNames],
     center: g.center && locationToRest(g.center),
   };
 }

@@ -1,19 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { handlingCategory, itemStatus } from './catalogue.enums';
-import {
-  DEPARTMENT_CODE,
-  EnumOf,
-  KIND,
-  PageQuery,
-  ProblemResponse,
-  REGION_CODE,
-  Timestamp,
-  pageOf,
-} from './catalogue.schemas';
+import { PageQuery, RegionCode, Timestamp, pageOf } from '../../../../lib/common.schemas';
+import { DEPARTMENT_CODE, EnumOf, KIND } from './catalogue.schemas';
 import { ItemContent, ItemContentInput } from './content.schemas';
-
-/** Kept here for the identity routes, which share the problem shape. */
-export { ProblemResponse };
 
 export const HandlingCategory = EnumOf(
   handlingCategory,
@@ -33,7 +22,7 @@ const identityFields = {
 };
 
 export const DraftItemBody = Type.Object(
-  { tenant: Type.String({ pattern: REGION_CODE, description: '行政区划代码' }), ...identityFields },
+  { tenant: RegionCode('行政区划代码'), ...identityFields },
   { additionalProperties: false },
 );
 export type DraftItemBody = Static<typeof DraftItemBody>;
@@ -84,7 +73,7 @@ export const DiffParams = Type.Object(
 
 export const ListItemsQuery = Type.Object(
   {
-    tenant: Type.String({ pattern: REGION_CODE, description: '租户（行政区划代码）' }),
+    tenant: RegionCode('租户（行政区划代码）'),
     status: Type.Optional(ItemStatus),
     ...PageQuery,
   },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { problems } from './catalogue.schemas';
-import { catalogueCall } from './catalogue.call';
+import { problems } from '../../../../lib/common.schemas';
+import { grpcCall } from '../../../../lib/grpc-call';
 import { handlingCategory } from './catalogue.enums';
 import { attachment } from './content-disposition';
 import { binary } from './file.schemas';
@@ -12,7 +12,7 @@ const tags = ['catalogue'];
 
 /** The public catalogue: search, published items and their service guide (办事指南). No token needed. */
 const publishedRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
-  const call = catalogueCall(app, opts.deadlineMs);
+  const call = grpcCall(app, 'catalogue', opts.deadlineMs);
 
   app.get(
     '/search',

@@ -1,11 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DEPARTMENT_CODE, KIND, PageQuery, REGION_CODE, pageOf } from './catalogue.schemas';
+import { PageQuery, RegionCode, pageOf } from '../../../../lib/common.schemas';
+import { DEPARTMENT_CODE, KIND } from './catalogue.schemas';
 import { OnlineDepth, ServiceLocation, TimeLimit } from './content.schemas';
 import { HandlingCategory, Item } from './item.schemas';
 
 export const SearchQuery = Type.Object(
   {
-    tenant: Type.Optional(Type.String({ pattern: REGION_CODE, description: '租户；不填则查所有租户' })),
+    tenant: Type.Optional(RegionCode('租户；不填则查所有租户')),
     department: Type.Optional(Type.String({ pattern: DEPARTMENT_CODE, description: '实施部门编码' })),
     kind: Type.Optional(Type.String({ pattern: KIND, description: '事项类型代码' })),
     handlingCategory: Type.Optional(HandlingCategory),
@@ -17,6 +18,8 @@ export const SearchQuery = Type.Object(
       }),
     ),
     ...PageQuery,
+    // The search pages at most 50 hits (SearchItems refuses more).
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, description: '每页条数，默认20，最多50' })),
   },
   { additionalProperties: false },
 );
@@ -46,6 +49,7 @@ export const Guide = Type.Object({
   item: PublishedItem,
   departmentName: Type.String({ description: '实施部门名称' }),
   tenantName: Type.String({ description: '租户名称' }),
+  coDepartmentNames: Type.Array(Type.String(), { description: '联办件的协办部门名称' }),
   center: Type.Optional(ServiceLocation),
 });
 export type Guide = Static<typeof Guide>;

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ForbiddenError, NotFoundError } from '@govhall/errors';
-import { IdParams, TenantParams, problems } from './common.schemas';
-import { identityCall } from './identity.call';
+import { problems } from '../../../../lib/common.schemas';
+import { IdParams, TenantParams } from './identity.schemas';
+import { grpcCall } from '../../../../lib/grpc-call';
 import {
   applicantToRest,
   grantToRest,
@@ -30,7 +31,7 @@ const tags = ['identity'];
 
 /** Applicants: natural persons, legal persons with their agents (经办人), the caller's own profile. */
 const applicantsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
-  const call = identityCall(app, opts.deadlineMs);
+  const call = grpcCall(app, 'identity', opts.deadlineMs);
 
   app.post(
     '/natural-persons',

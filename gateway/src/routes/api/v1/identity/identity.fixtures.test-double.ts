@@ -1,6 +1,6 @@
 import { ConflictError, ValidationError } from '@govhall/errors';
 import { identityV1 } from '@govhall/proto';
-import { gatewayWith, startFakeIdentity } from './fake-identity.test-double';
+import { fakeVerifier, routeFixture, startFakeGrpcServer } from '../../../../lib/fake-grpc-server.test-double';
 
 // Records the fake identity service answers with, shared by the identity route tests.
 export const at = new Date('2026-03-02T08:00:00.000Z');
@@ -82,9 +82,12 @@ const legalPerson = (grantStatus: identityV1.AgentGrantStatus): identityV1.Legal
 export const ADMIN = { authorization: 'Bearer admin' };
 export const CITIZEN = { authorization: 'Bearer citizen' };
 
+/** The tokens above: center_admin and applicant of 620981; anything else is refused. */
+const verifier = fakeVerifier('620981', { admin: ['center_admin'], citizen: ['applicant'] });
+
 /** A fake identity server with canned answers and a gateway wired to it. */
 export async function startIdentityFixture() {
-  const fake = await startFakeIdentity({
+  const fake = await startFakeGrpcServer(identityV1.IdentityServiceService, {
     listTenants: async () => ({
       tenants: [
         tenant('620981', identityV1.TenantLevel.TENANT_LEVEL_COUNTY, '620900'),
@@ -141,7 +144,7 @@ export async function startIdentityFixture() {
     }),
     getMyProfile: async () => ({
       profile: {
-        $case: 'person',
+        $case: 'person' as const,
         value: {
           id: 'np-2',
           tenant: '620981',
@@ -174,17 +177,5 @@ export async function startIdentityFixture() {
       clientSecret: 's3cr3t',
     }),
   });
-  const app = await gatewayWith(fake.address);
-  return {
-    fake,
-    app,
-    lastCall: () => fake.calls.at(-1)!,
-    reset: () => {
-      fake.calls.length = 0;
-    },
-    close: async () => {
-      await app.close();
-      await fake.close();
-    },
-  };
+  return routeFixture('identity', fake, verifier);
 }

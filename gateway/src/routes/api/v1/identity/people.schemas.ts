@@ -1,16 +1,7 @@
 import { STAFF_ROLES } from '@govhall/auth';
 import { Type, type Static } from '@sinclair/typebox';
-import {
-  DateString,
-  DepartmentCode,
-  NextPageToken,
-  PageQuery,
-  RecordId,
-  RegionCode,
-  StringEnum,
-  Timestamp,
-  Total,
-} from './common.schemas';
+import { DateString, PageQuery, RegionCode, Timestamp, pageOf } from '../../../../lib/common.schemas';
+import { DepartmentCode, RecordId, StringEnum } from './identity.schemas';
 
 export const StaffStatus = StringEnum(['provisioning', 'active', 'disabled'], {
   description: '状态：开通中 provisioning / 在岗 active / 已停用 disabled',
@@ -48,7 +39,7 @@ export const Staff = Type.Object({
 });
 export type Staff = Static<typeof Staff>;
 
-export const StaffPage = Type.Object({ staff: Type.Array(Staff), nextPageToken: NextPageToken, total: Total });
+export const StaffPage = pageOf('staff', Staff);
 
 export const ListStaffQuery = Type.Object(
   { department: Type.Optional(DepartmentCode('只列出该部门的人员')), ...PageQuery },
@@ -237,11 +228,7 @@ export const ApplicantSummary = Type.Object({
   createdAt: Timestamp,
 });
 
-export const ApplicantPage = Type.Object({
-  applicants: Type.Array(ApplicantSummary),
-  nextPageToken: NextPageToken,
-  total: Total,
-});
+export const ApplicantPage = pageOf('applicants', ApplicantSummary);
 
 export const ListApplicantsQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { TenantParams, problems } from './common.schemas';
-import { identityCall } from './identity.call';
+import { problems } from '../../../../lib/common.schemas';
+import { TenantParams } from './identity.schemas';
+import { grpcCall } from '../../../../lib/grpc-call';
 import { present, serviceAccountToRest } from './identity.mapper';
 import { ADMINS } from './roles';
 import { CreateServiceAccountBody, CreatedServiceAccount, ServiceAccount } from './people.schemas';
@@ -10,7 +11,7 @@ const tags = ['identity'];
 
 /** Service accounts of third-party department systems (client credentials, bound to a tenant and department). */
 const serviceAccountsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
-  const call = identityCall(app, opts.deadlineMs);
+  const call = grpcCall(app, 'identity', opts.deadlineMs);
 
   app.post(
     '/tenants/:code/service-accounts',

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IdParams, TenantParams, problems } from './common.schemas';
-import { identityCall } from './identity.call';
+import { problems } from '../../../../lib/common.schemas';
+import { IdParams, TenantParams } from './identity.schemas';
+import { grpcCall } from '../../../../lib/grpc-call';
 import { present, staffToRest } from './identity.mapper';
 import { ADMINS, LEAVE_RECORDERS } from './roles';
 import { CreateStaffBody, DisableStaffBody, ListStaffQuery, RecordLeaveBody, Staff, StaffPage } from './people.schemas';
@@ -9,7 +10,7 @@ const tags = ['identity'];
 
 /** Staff records and their Keycloak accounts, leaves, disabling. */
 const staffRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
-  const call = identityCall(app, opts.deadlineMs);
+  const call = grpcCall(app, 'identity', opts.deadlineMs);
 
   app.get(
     '/tenants/:code/staff',

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateString, DepartmentCode, RecordId, RegionCode, StringEnum, Timestamp } from './common.schemas';
+import { DateString, RegionCode, Timestamp } from '../../../../lib/common.schemas';
+import { DepartmentCode, RecordId, StringEnum } from './identity.schemas';
 import { Staff } from './people.schemas';
 
 export const TenantLevel = StringEnum(['city', 'district', 'county', 'town', 'village'], {

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { TenantParams, problems } from './common.schemas';
-import { identityCall } from './identity.call';
+import { problems } from '../../../../lib/common.schemas';
+import { TenantParams } from './identity.schemas';
+import { grpcCall } from '../../../../lib/grpc-call';
 import { tenantLevel, windowKind } from './identity.enums';
 import { centerToProto, departmentToRest, present, tenantToRest, windowToRest } from './identity.mapper';
 import { ADMINS } from './roles';
@@ -20,7 +21,7 @@ const tags = ['identity'];
 
 /** Tenants with their service center, departments seated in the center, and windows. */
 const tenantsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
-  const call = identityCall(app, opts.deadlineMs);
+  const call = grpcCall(app, 'identity', opts.deadlineMs);
 
   app.get(
     '/tenants',

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IdParams, problems } from './common.schemas';
-import { identityCall } from './identity.call';
+import { problems } from '../../../../lib/common.schemas';
+import { IdParams } from './identity.schemas';
+import { grpcCall } from '../../../../lib/grpc-call';
 import { responsibilityBasis } from './identity.enums';
 import { present, staffToRest, windowToRest } from './identity.mapper';
 import { ADMINS } from './roles';
@@ -10,7 +11,7 @@ const tags = ['identity'];
 
 /** A window's posts, and who serves its queue on a day. */
 const windowsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
-  const call = identityCall(app, opts.deadlineMs);
+  const call = grpcCall(app, 'identity', opts.deadlineMs);
 
   app.put(
     '/windows/:id/posts',

@@ -2,9 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { status, type CallOptions, type ClientUnaryCall, type Metadata, type ServiceError } from '@grpc/grpc-js';
 import { ValidationError } from '@govhall/errors';
 import { callUnary, decodeGrpcError } from '@govhall/grpc';
-import type { identityV1 } from '@govhall/proto';
 
-type Client = identityV1.IdentityServiceClient;
+/** The backend services the gateway holds a client for (plugins/app/grpc-clients.ts). */
+type Clients = FastifyInstance['grpc'];
+export type ServiceName = keyof Clients;
+
 type Unary<Req, Res> = (
   request: Req,
   metadata: Metadata,
@@ -12,29 +14,27 @@ type Unary<Req, Res> = (
   callback: (error: ServiceError | null, response: Res) => void,
 ) => ClientUnaryCall;
 
-/** Unary methods of the identity client, by name ('getTenant', …). */
-export type IdentityMethod = {
+/** Unary methods of a client, by name ('getTenant', 'searchItems', …). */
+export type UnaryMethod<Client> = {
   [K in keyof Client]: Client[K] extends Unary<infer _Req, infer _Res> ? K : never;
 }[keyof Client];
-type RequestOf<M extends IdentityMethod> = Client[M] extends Unary<infer Req, infer _Res> ? Req : never;
-type ResponseOf<M extends IdentityMethod> = Client[M] extends Unary<infer _Req, infer Res> ? Res : never;
+type RequestOf<Client, M extends keyof Client> = Client[M] extends Unary<infer Req, infer _Res> ? Req : never;
+type ResponseOf<Client, M extends keyof Client> = Client[M] extends Unary<infer _Req, infer Res> ? Res : never;
 
 /**
  * Where a field the service names sits in the HTTP request, when not at the same path in the body:
- * e.g. { tenant: 'params.code' } or { leave: '' } (the leave's fields are the body itself).
+ * e.g. { id: 'params.id', page: 'querystring' }, { tenant: 'params.code' } or { leave: '' } (the leave's fields
+ * are the body itself). Body fields stay bare, as the edge's own schema errors name them, so the service's
+ * `content.materials.2.name` reaches the caller unchanged.
  */
 export type FieldPaths = Record<string, string>;
 
-export type IdentityCall = <M extends IdentityMethod>(
+export type GrpcCall<S extends ServiceName> = <M extends UnaryMethod<Clients[S]>>(
   request: FastifyRequest,
   method: M,
-  body: RequestOf<M>,
+  body: RequestOf<Clients[S], M>,
   fields?: FieldPaths,
-) => Promise<ResponseOf<M>>;
-
-function isServiceError(e: unknown): e is ServiceError {
-  return typeof e === 'object' && e !== null && typeof (e as ServiceError).code === 'number' && 'metadata' in e;
-}
+) => Promise<ResponseOf<Clients[S], M>>;
 
 /** A service field path as the HTTP caller knows it ("leave.fromDate" → "fromDate"). */
 export function restPath(path: string, fields: FieldPaths): string {
@@ -44,6 +44,10 @@ export function restPath(path: string, fields: FieldPaths): string {
     if (path.startsWith(`${from}[`)) return `${to || from}${path.slice(from.length)}`;
   }
   return path;
+}
+
+function isServiceError(e: unknown): e is ServiceError {
+  return typeof e === 'object' && e !== null && typeof (e as ServiceError).code === 'number' && 'metadata' in e;
 }
 
 /** INVALID_ARGUMENT with field violations, re-expressed with HTTP request paths; anything else unchanged. */
@@ -59,13 +63,13 @@ function withRestPaths(error: unknown, fields: FieldPaths): unknown {
 }
 
 /**
- * Calls the identity service for an HTTP request: the caller's `authorization` header travels as gRPC
- * metadata (the service verifies the token again and decides scope), with the configured deadline.
+ * Calls a backend service for an HTTP request: the caller's `authorization` header, when there is one, travels
+ * as gRPC metadata (the service verifies the token again and decides scope), with the configured deadline.
  */
-export function identityCall(app: FastifyInstance, deadlineMs: number): IdentityCall {
+export function grpcCall<S extends ServiceName>(app: FastifyInstance, service: S, deadlineMs: number): GrpcCall<S> {
   return async (request, method, body, fields) => {
-    const client = app.grpc.identity;
-    const fn = (client[method] as unknown as Unary<typeof body, ResponseOf<typeof method>>).bind(client);
+    const client = app.grpc[service];
+    const fn = (client[method] as unknown as Unary<typeof body, ResponseOf<Clients[S], typeof method>>).bind(client);
     try {
       return await callUnary(fn, body, { authorization: request.headers.authorization, deadlineMs });
     } catch (e) {
