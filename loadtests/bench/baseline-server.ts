@@ -1,6 +1,9 @@
-// The benchmark's BASELINE: a bare Fastify route (no logger, no plugins, no auth, no backend) serving a fixed item
-// of the same shape and size as GET /api/v1/catalogue/items/:id. run.ts starts it as its own OS process, like the
-// gateway, so both are measured the same way on the same machine by the same Node.
+// The benchmark's BASELINE: bare Fastify routes (no logger, no plugins, no auth, no backend). run.ts starts it as
+// its own OS process, like the gateway, so both are measured the same way on the same machine by the same Node.
+// - GET /baseline/items/:id: a fixed item of the same shape and size as GET /api/v1/catalogue/items/:id;
+// - GET /baseline/search?q=: the page the gateway answered for that keyword in the same run (SEARCH_PAGES_FILE,
+//   a JSON object keyword → page, written by run.ts), serialized again per request like the item.
+import * as fs from 'node:fs';
 import Fastify from 'fastify';
 
 const port = Number(process.env.PORT ?? 0);
@@ -20,6 +23,11 @@ const item = {
 
 const app = Fastify({ logger: false });
 app.get('/baseline/items/:id', async (request) => ({ ...item, id: (request.params as { id: string }).id }));
+
+const pagesFile = process.env.SEARCH_PAGES_FILE;
+const pages: Record<string, unknown> = pagesFile ? JSON.parse(fs.readFileSync(pagesFile, 'utf8')) : {};
+const emptyPage = { items: [], total: 0 };
+app.get('/baseline/search', async (request) => pages[(request.query as { q?: string }).q ?? ''] ?? emptyPage);
 
 const stop = () => void app.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);

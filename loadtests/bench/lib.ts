@@ -1,5 +1,6 @@
 // Small helpers of the benchmark harness: percentiles, RSS sampling from /proc, the printed table.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 /** Exact percentile (nearest rank) of an ascending array; NaN when empty. */
@@ -178,10 +179,13 @@ export class CpuMeter {
   private readonly processes: () => ProcessRef[];
   /** USER_HZ: 100 on Linux (`getconf CLK_TCK`). */
   private readonly ticksPerSecond: number;
+  /** Cores /proc/stat sums over. */
+  private readonly cores: number;
 
-  constructor(processes: () => ProcessRef[], ticksPerSecond = 100) {
+  constructor(processes: () => ProcessRef[], ticksPerSecond = 100, cores = os.availableParallelism()) {
     this.processes = processes;
     this.ticksPerSecond = ticksPerSecond;
+    this.cores = cores;
   }
 
   start(): void {
@@ -194,7 +198,11 @@ export class CpuMeter {
     );
   }
 
-  stop(): { machineBusyPct: number; processPctOfOneCore: Record<string, number> } {
+  /**
+   * `unattributedPctOfOneCore`: the machine's busy time not spent in the watched processes, in % of one core: other
+   * work on a shared machine (another session's tests, the kernel), which disturbs the run.
+   */
+  stop(): { machineBusyPct: number; processPctOfOneCore: Record<string, number>; unattributedPctOfOneCore: number } {
     const seconds = (performance.now() - this.startedAt) / 1000;
     const m = machineTicks();
     const perProcess: Record<string, number> = {};
@@ -206,6 +214,13 @@ export class CpuMeter {
     }
     const busy =
       m.total > this.startMachine.total ? (m.busy - this.startMachine.busy) / (m.total - this.startMachine.total) : 0;
-    return { machineBusyPct: Math.round(busy * 1000) / 10, processPctOfOneCore: perProcess };
+    const cores = this.cores;
+    const attributed = Object.values(perProcess).reduce((a, b) => a + b, 0);
+    const unattributed = Math.max(0, Math.round((busy * 100 * cores - attributed) * 10) / 10);
+    return {
+      machineBusyPct: Math.round(busy * 1000) / 10,
+      processPctOfOneCore: perProcess,
+      unattributedPctOfOneCore: unattributed,
+    };
   }
 }

@@ -2,7 +2,18 @@
 // absolute figures AND as ratios against a baseline measured in the same run (a bare Fastify route, same machine,
 // same Node). No timing assertions: it exits non-zero only when the harness itself cannot run.
 //
-//   pnpm --filter @govhall/loadtests bench     (needs: pnpm build, the local stack, supervision running)
+//   pnpm --filter @govhall/loadtests bench     (needs: pnpm build, the local stack; supervision for `write`)
+//   BENCH_SCENARIOS=search pnpm --filter @govhall/loadtests bench       (only the public search)
+//
+// Scenarios (BENCH_SCENARIOS, comma list, run in the order given) [read,search,write]; writes come last by default
+// because their outbox backlog keeps FerretDB busy after the run:
+// - read:   GET /api/v1/catalogue/items/:id of a draft, a staff read, with a center administrator's token;
+// - search: GET /api/v1/catalogue/search?q=<keyword>, public (no token), rotating through SEARCH_QUERIES; the
+//           harness's catalogue is seeded first (services/catalogue/dist/seed/run-seed.js on its scratch database),
+//           so its in-process search index holds the published seed items when it starts;
+// - write:  POST /api/v1/catalogue/items, a new draft per request, and the outbox → Kafka → supervision lag.
+// Each is paired, rate by rate, with a bare Fastify route (baseline-server.ts) returning a body of the same shape:
+// an item for read and write, the very search page the gateway answered for the same keyword for search.
 //
 // Processes under test, each its own OS process (@govhall/testing's startProcess, free ports, stopped at the end):
 // - its own GATEWAY (gateway/dist/server.js, RATE_LIMIT_MAX=100000000, metrics off): the stack's gateway on :3000
@@ -13,12 +24,16 @@
 //   at the end: thousands of benchmark drafts do not land in the demo data, and every run starts from the same
 //   collection size. Its outbox goes to the real Kafka topic, so the stack's SUPERVISION records the events, and
 //   the harness reads their lag from supervision's journal. BENCH_CATALOGUE_ADDR=127.0.0.1:50051 uses the running
-//   catalogue (and its database, CATALOGUE_DB [govhall_catalogue]) instead.
+//   catalogue (and its database, CATALOGUE_DB [govhall_catalogue]) instead; it is not seeded then.
 //
-// Environment: BENCH_DURATION_S [15], BENCH_WARMUP_S [3], BENCH_READ_RATES [200,500,1000],
-// BENCH_WRITE_RATES [20,50,100], BENCH_GATEWAY_URL [start own], BENCH_CATALOGUE_ADDR [start own],
-// BENCH_LOG_LEVEL [info] (of the processes the harness starts), BENCH_USER [yc-admin], BENCH_TENANT [620321],
-// BENCH_DEPARTMENT [620321-SCJG], SUPERVISION_DB [govhall_supervision], GOVHALL_STATE [<repo>/.stack],
+// Before the paced runs of read and search, each is measured UNLOADED too (one connection, one request at a time),
+// so a paced run's latency can be split into service time and queueing.
+//
+// Environment: BENCH_SCENARIOS [read,search,write], BENCH_DURATION_S [15], BENCH_WARMUP_S [3],
+// BENCH_READ_RATES [200,500,1000], BENCH_SEARCH_RATES [200,500,1000], BENCH_WRITE_RATES [20,50,100],
+// BENCH_GATEWAY_URL [start own], BENCH_CATALOGUE_ADDR [start own], BENCH_LOG_LEVEL [info] (of the processes the
+// harness starts), BENCH_USER [yc-admin], BENCH_TENANT [620321], BENCH_DEPARTMENT [620321-SCJG],
+// SUPERVISION_DB [govhall_supervision], GOVHALL_STATE [<repo>/.stack],
 // MONGODB_URI / KAFKA_BROKERS / KEYCLOAK_URL / KEYCLOAK_REALM as for the tests.
 // Results: $GOVHALL_STATE/bench/<timestamp>.json.
 import * as fs from 'node:fs';
@@ -31,6 +46,7 @@ import {
   REPO_ROOT,
   freePort,
   portOpen,
+  runProcess,
   stack,
   startProcess,
   userToken,
@@ -66,12 +82,35 @@ function seconds(value: string | undefined, fallback: number, min: number): numb
   return n;
 }
 
+type Scenario = 'read' | 'search' | 'write';
+const SCENARIOS: readonly Scenario[] = ['read', 'search', 'write'];
+
+function scenarios(value: string | undefined): Scenario[] {
+  if (!value) return [...SCENARIOS];
+  const list = value.split(',').map((s) => s.trim());
+  const unknown = list.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
+  if (unknown.length || list.length === 0 || new Set(list).size !== list.length) {
+    throw new Error(`bad BENCH_SCENARIOS ${value}: a comma list of distinct ${SCENARIOS.join(', ')}`);
+  }
+  return list as Scenario[];
+}
+
+/**
+ * The keywords the search scenario rotates through (each connection sends them in turn): Chinese words that match
+ * many seed items (食品, 许可), fewer (营业执照 in the 一件事 items, 个体工商户, 养老, 户口, 排污, 教师资格) and a
+ * basic code (000117012000, 食品经营许可 in the seed).
+ */
+const SEARCH_QUERIES = ['食品', '许可', '营业执照', '个体工商户', '养老', '户口', '000117012000', '排污', '教师资格'];
+
 const env = process.env;
 const config = {
+  scenarios: scenarios(env.BENCH_SCENARIOS),
   durationS: seconds(env.BENCH_DURATION_S, 15, 1),
   warmupS: seconds(env.BENCH_WARMUP_S, 3, 0),
   readRates: rates(env.BENCH_READ_RATES, [200, 500, 1000]),
+  searchRates: rates(env.BENCH_SEARCH_RATES, [200, 500, 1000]),
   writeRates: rates(env.BENCH_WRITE_RATES, [20, 50, 100]),
+  searchQueries: SEARCH_QUERIES,
   gatewayUrl: env.BENCH_GATEWAY_URL,
   logLevel: env.BENCH_LOG_LEVEL ?? 'info',
   catalogueAddr: env.BENCH_CATALOGUE_ADDR,
@@ -83,14 +122,16 @@ const config = {
   stateDir: env.GOVHALL_STATE ?? path.join(REPO_ROOT, '.stack'),
 };
 
-type Kind = 'baseline' | 'read' | 'write';
+type Kind = 'baseline' | Scenario;
+const selected = (s: Scenario) => config.scenarios.includes(s);
+const ratesOf = (s: Scenario) => ({ read: config.readRates, search: config.searchRates, write: config.writeRates })[s];
 
 /**
  * Connections per target rate. autocannon's overallRate gives each connection a quota of rate/connections requests
  * per wall-clock second, sent back to back, one in flight per connection (docs/benchmarks.md, "How autocannon
  * paces"). So the connections cap concurrency: enough to reach the rate at the expected latency, few enough that
- * the bursts stay small. Reads: ~25 requests/s per connection; writes (slower): ~5. The baseline run of a pair uses
- * the same connections as the scenario it is compared with.
+ * the bursts stay small. Reads and searches: ~25 requests/s per connection; writes (slower): ~5. The baseline run of
+ * a pair uses the same connections as the scenario it is compared with.
  */
 const connectionsFor = (kind: Kind, rate: number) => Math.max(8, Math.ceil(rate / (kind === 'write' ? 5 : 25)));
 
@@ -104,6 +145,8 @@ function assertLoopback(url: string): void {
 interface Row {
   scenario: string;
   kind: Kind;
+  /** Of a baseline row: the scenario it is the baseline of. */
+  baselineOf?: Scenario;
   targetRate: number;
   connections: number;
   durationS: number;
@@ -119,8 +162,21 @@ interface Row {
   statusCodes: Record<string, number>;
   baseline?: { achievedRateRatio: number; p99Ratio: number };
   rssPeakMiB: Record<string, number>;
-  cpu: { machineBusyPct: number; processPctOfOneCore: Record<string, number> };
+  cpu: { machineBusyPct: number; processPctOfOneCore: Record<string, number>; unattributedPctOfOneCore: number };
   supervision?: SupervisionLag;
+  /** Of search runs and their baselines: latency of the 2xx responses per keyword, ms. */
+  byKeyword?: Record<string, LatencySummary>;
+}
+
+/** Requests of each unloaded latency measurement. */
+const UNLOADED_REQUESTS = 300;
+
+interface UnloadedRow {
+  scenario: string;
+  kind: Kind;
+  baselineOf?: Scenario;
+  latencyMs: LatencySummary;
+  non2xx: number;
 }
 
 interface SupervisionLag {
@@ -162,6 +218,68 @@ const draftBody = (name: string) =>
     department: config.department,
   });
 
+interface SearchProbe {
+  q: string;
+  /** Published items matching the keyword. */
+  total: number;
+  /** Items on the first page (what every request of the run returns). */
+  returned: number;
+  bytes: number;
+  /** Name of the best match. */
+  first: string;
+}
+
+interface SeedReport {
+  database: string;
+  /** What the seed printed (its count of published items and departments). */
+  output: string;
+  ms: number;
+  /** Items of status `published` in the scratch database afterwards: what the search index loads at start. */
+  published: number;
+}
+
+/**
+ * Publishes the seed catalogue into the scratch database before the harness's catalogue starts, through the
+ * catalogue's own seed runner (drafted, submitted and approved by the use cases), so the catalogue's search index
+ * loads the published items at start. Its outbox events are relayed by that catalogue once it runs.
+ */
+async function seedCatalogue(database: string, mongo: MongoClient): Promise<SeedReport> {
+  const entry = 'services/catalogue/dist/seed/run-seed.js';
+  if (!fs.existsSync(path.join(REPO_ROOT, entry))) throw new Error(`${entry} is missing: run 'pnpm build' first`);
+  process.stderr.write(`seeding ${database} (${entry}) … `);
+  const started = performance.now();
+  const { output } = await runProcess({
+    name: 'bench-catalogue-seed',
+    entry,
+    env: {
+      MONGODB_URI: stack.mongoUri,
+      MONGODB_DB: database,
+      KAFKA_BROKERS: stack.kafkaBrokers,
+      KEYCLOAK_URL: stack.keycloakUrl,
+      KEYCLOAK_REALM: stack.realm,
+      LOG_LEVEL: 'warn',
+    },
+    timeoutMs: 600_000,
+  });
+  const ms = Math.round(performance.now() - started);
+  const published = await mongo.db(database).collection('items').countDocuments({ status: 'published' });
+  process.stderr.write(`${published} published items in ${(ms / 1000).toFixed(1)} s\n`);
+  if (published === 0) throw new Error(`the seed published no items into ${database}:\n${output}`);
+  return { database, output: output.trim(), ms, published };
+}
+
+/** Waits (≤ 120 s) until no item document carries outbox messages; the time it took, or null. */
+async function waitForOutbox(mongo: MongoClient, database: string): Promise<number | null> {
+  const items = mongo.db(database).collection('items');
+  const started = Date.now();
+  while (Date.now() - started < 120_000) {
+    // the relay's own filter for documents with pending messages (@govhall/kafka PENDING_OUTBOX_FILTER)
+    if ((await items.countDocuments({ 'outbox.createdAt': { $gte: new Date(0) } })) === 0) return Date.now() - started;
+    await sleep(500);
+  }
+  return null;
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   const runId = startedAt.getTime().toString(36);
@@ -169,8 +287,10 @@ async function main(): Promise<void> {
   const mongo = new MongoClient(stack.mongoUri);
   await mongo.connect();
   let scratchDb: string | undefined;
+  let searchPagesFile: string | undefined;
   const cleanup = async () => {
     for (const c of children.reverse()) await c.stop().catch(() => undefined);
+    if (searchPagesFile) fs.rmSync(searchPagesFile, { force: true });
     if (scratchDb)
       await mongo
         .db(scratchDb)
@@ -184,7 +304,7 @@ async function main(): Promise<void> {
   try {
     // ---- preflight: what must already run ---------------------------------------------------------------------
     const stackPids = stackProcesses(config.stateDir);
-    if (!stackPids.some((p) => p.name === 'supervision')) {
+    if (selected('write') && !stackPids.some((p) => p.name === 'supervision')) {
       throw new Error(
         `supervision is not running (no live ${config.stateDir}/pids/supervision.pid): bash deploy/services.sh start`,
       );
@@ -192,8 +312,11 @@ async function main(): Promise<void> {
     for (const entry of ['gateway/dist/server.js', 'services/catalogue/dist/main.js']) {
       if (!fs.existsSync(path.join(REPO_ROOT, entry))) throw new Error(`${entry} is missing: run 'pnpm build' first`);
     }
-    let token = await userToken(config.user);
-    const notes: string[] = [];
+    // Search is public: a search-only run needs no token (nor Keycloak's token endpoint).
+    const needsToken = selected('read') || selected('write');
+    let token = needsToken ? await userToken(config.user) : '';
+    const notes: string[] = [`scenarios: ${config.scenarios.join(', ')}`];
+    let seeded: SeedReport | undefined;
 
     // ---- the catalogue ------------------------------------------------------------------------------------------
     let catalogueAddr: string;
@@ -209,6 +332,7 @@ async function main(): Promise<void> {
     } else {
       const port = await freePort();
       scratchDb = `govhall_catalogue_bench_${runId}`;
+      if (selected('search')) seeded = await seedCatalogue(scratchDb, mongo);
       const catalogue = await startProcess({
         name: 'bench-catalogue',
         entry: 'services/catalogue/dist/main.js',
@@ -231,19 +355,16 @@ async function main(): Promise<void> {
       notes.push(
         `started its own catalogue (services/catalogue/dist/main.js, pid ${catalogue.child.pid}, gRPC ${catalogueAddr}, LOG_LEVEL=${config.logLevel}, metrics off) on the scratch database ${scratchDb}, dropped at the end`,
       );
+      if (seeded) {
+        // The seed's outbox events (drafted, submitted, published …) are relayed by this catalogue now: let that
+        // finish so the runs do not measure it.
+        const outboxDrainMs = await waitForOutbox(mongo, scratchDb);
+        notes.push(
+          `seeded ${scratchDb} before starting it (services/catalogue/dist/seed/run-seed.js, ${(seeded.ms / 1000).toFixed(1)} s: "${seeded.output}"); ${seeded.published} published items in the database; the seed's outbox ${outboxDrainMs === null ? 'was NOT relayed within 120 s' : `was relayed ${(outboxDrainMs / 1000).toFixed(1)} s after the catalogue started`}`,
+        );
+      }
     }
     const catalogueDb = scratchDb ?? config.catalogueDb;
-
-    // ---- the baseline: a bare Fastify route in its own process ----------------------------------------------------
-    const baselinePort = await freePort();
-    const baseline = await startProcess({
-      name: 'bench-baseline',
-      entry: 'loadtests/bench/baseline-server.ts',
-      env: { PORT: String(baselinePort) },
-      readyPort: baselinePort,
-    });
-    children.push(baseline);
-    const baselineUrl = `http://127.0.0.1:${baselinePort}`;
 
     // ---- the gateway under test -----------------------------------------------------------------------------------
     let gatewayUrl: string;
@@ -281,23 +402,59 @@ async function main(): Promise<void> {
     // ---- the item every read fetches: created (idempotently) through the gateway --------------------------------
     const itemsUrl = `${gatewayUrl}/api/v1/catalogue/items`;
     const auth = () => ({ authorization: `Bearer ${token}` });
-    const created = await jsonRequest(itemsUrl, {
-      method: 'POST',
-      headers: {
-        ...auth(),
-        'content-type': 'application/json',
-        'idempotency-key': `bench-read-target-${config.tenant}`,
-      },
-      body: draftBody('基准测试读取事项'),
-    });
-    if (created.status !== 201) {
-      throw new Error(`creating the read target failed: HTTP ${created.status} ${JSON.stringify(created.body)}`);
+    let itemId: string | undefined;
+    let probeHeaders: Headers | undefined;
+    if (selected('read')) {
+      const created = await jsonRequest(itemsUrl, {
+        method: 'POST',
+        headers: {
+          ...auth(),
+          'content-type': 'application/json',
+          'idempotency-key': `bench-read-target-${config.tenant}`,
+        },
+        body: draftBody('基准测试读取事项'),
+      });
+      if (created.status !== 201) {
+        throw new Error(`creating the read target failed: HTTP ${created.status} ${JSON.stringify(created.body)}`);
+      }
+      itemId = String(created.body.id);
+      // GET /items/:id is a staff read (the public reads /published/:id): the read runs send the admin's token.
+      const probe = await jsonRequest(`${itemsUrl}/${itemId}`, { headers: auth() });
+      if (probe.status !== 200) throw new Error(`reading ${itemId} failed: HTTP ${probe.status}`);
+      probeHeaders = probe.headers;
     }
-    const itemId = String(created.body.id);
-    const probe = await jsonRequest(`${itemsUrl}/${itemId}`, { headers: auth() });
-    if (probe.status !== 200) throw new Error(`reading ${itemId} failed: HTTP ${probe.status}`);
-    const limit = Number(probe.headers.get('x-ratelimit-limit') ?? Number.NaN);
-    const planned = Math.max(...config.readRates, ...config.writeRates) * 60;
+
+    // ---- what each search keyword finds: one request per keyword, no token ---------------------------------------
+    const searchPath = (q: string) => `/api/v1/catalogue/search?q=${encodeURIComponent(q)}`;
+    const searchProbes: SearchProbe[] = [];
+    const searchPages: Record<string, unknown> = {};
+    if (selected('search')) {
+      for (const q of config.searchQueries) {
+        const res = await jsonRequest(`${gatewayUrl}${searchPath(q)}`, {});
+        if (res.status !== 200) {
+          throw new Error(`searching ${q} failed: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
+        }
+        const page = res.body as { items: { name: string }[]; total: number };
+        searchPages[q] = page;
+        searchProbes.push({
+          q,
+          total: page.total,
+          returned: page.items.length,
+          bytes: Buffer.byteLength(JSON.stringify(page)),
+          first: page.items[0]?.name ?? '',
+        });
+        probeHeaders = res.headers;
+      }
+      const empty = searchProbes.filter((p) => p.total === 0).map((p) => p.q);
+      if (empty.length === searchProbes.length) {
+        throw new Error('every search keyword found nothing: the search index is empty (was the catalogue seeded?)');
+      }
+      if (empty.length) notes.push(`WARNING: search keywords with no hit: ${empty.join(', ')}`);
+    }
+    // a write-only run has made no GET yet: any public request carries the rate-limit headers
+    probeHeaders ??= (await jsonRequest(`${gatewayUrl}${searchPath('许可')}`, {})).headers;
+    const limit = Number(probeHeaders.get('x-ratelimit-limit') ?? Number.NaN);
+    const planned = Math.max(...config.scenarios.flatMap(ratesOf)) * 60;
     if (config.gatewayUrl && Number.isFinite(limit) && limit < planned) {
       out(
         `WARNING: ${gatewayUrl} allows ${limit} requests per window per IP; the fastest run needs ~${planned}/min. ` +
@@ -307,6 +464,24 @@ async function main(): Promise<void> {
       );
       notes.push(`WARNING: gateway rate limit ${limit}/window < planned ${planned}/min: expect 429s`);
     }
+
+    // ---- the baseline: a bare Fastify route in its own process ----------------------------------------------------
+    // Started after the probes: its search route answers each keyword with the page the gateway answered for it.
+    const baselinePort = await freePort();
+    const baselineEnv: Record<string, string> = { PORT: String(baselinePort) };
+    if (selected('search')) {
+      searchPagesFile = path.join(os.tmpdir(), `govhall-bench-${runId}-search-pages.json`);
+      fs.writeFileSync(searchPagesFile, JSON.stringify(searchPages));
+      baselineEnv.SEARCH_PAGES_FILE = searchPagesFile;
+    }
+    const baseline = await startProcess({
+      name: 'bench-baseline',
+      entry: 'loadtests/bench/baseline-server.ts',
+      env: baselineEnv,
+      readyPort: baselinePort,
+    });
+    children.push(baseline);
+    const baselineUrl = `http://127.0.0.1:${baselinePort}`;
 
     // ---- processes watched for RSS and CPU ------------------------------------------------------------------------
     const watched = (): ProcessRef[] => {
@@ -341,21 +516,84 @@ async function main(): Promise<void> {
     const itemsBefore = await catalogueItems.countDocuments({});
     let keySeq = 0;
 
-    async function measure(kind: Kind, rate: number, connections: number): Promise<Row> {
-      token = await userToken(config.user); // tokens live 300 s; each run gets a fresh one
+    /**
+     * What a GET run requests. Each connection sends the search keywords in turn (autocannon cycles through
+     * `requests` per connection); autocannon calls a request's onResponse and then, synchronously, emits the
+     * client's 'response' event, so `onKeyword` names the keyword of the response the run's hook is handed next.
+     */
+    function getTarget(kind: 'baseline' | 'read' | 'search', pair: Scenario, onKeyword: (q: string) => void) {
+      const readId = itemId ?? '00000000-0000-4000-8000-000000000000';
+      if (kind === 'baseline' && pair === 'search') {
+        return {
+          url: baselineUrl,
+          requests: config.searchQueries.map((q) => ({
+            method: 'GET' as const,
+            path: `/baseline/search?q=${encodeURIComponent(q)}`,
+            onResponse: () => onKeyword(q),
+          })),
+        };
+      }
+      if (kind === 'baseline') {
+        return {
+          url: `${baselineUrl}/baseline/items/${readId}`,
+          requests: [{ method: 'GET' as const, path: `/baseline/items/${readId}` }],
+        };
+      }
+      if (kind === 'read') {
+        return {
+          url: `${itemsUrl}/${readId}`,
+          requests: [{ method: 'GET' as const, path: `/api/v1/catalogue/items/${readId}`, headers: auth() }],
+        };
+      }
+      return {
+        url: gatewayUrl,
+        requests: config.searchQueries.map((q) => ({
+          method: 'GET' as const,
+          path: searchPath(q),
+          onResponse: () => onKeyword(q),
+        })),
+      };
+    }
+
+    /**
+     * Latency without load: UNLOADED_REQUESTS requests on one connection, one at a time (after a warm-up of 50),
+     * so no request waits behind another. The gap to the paced runs' latency is queueing.
+     */
+    async function unloaded(kind: 'baseline' | 'read' | 'search', pair: Scenario): Promise<UnloadedRow> {
+      if (needsToken) token = await userToken(config.user);
+      const { url, requests } = getTarget(kind, pair, () => undefined);
+      // no rate: nothing for autocannon's coordinated-omission correction to do (it refuses the option then)
+      const base: autocannon.Options = { url, connections: 1, timeout: 10, requests };
+      await fire({ ...base, amount: 50 });
+      const samples: number[] = [];
+      let non2xx = 0;
+      await fire({ ...base, amount: UNLOADED_REQUESTS }, (status, ms) => {
+        if (status >= 200 && status < 300) samples.push(ms);
+        else non2xx++;
+      });
+      const label = kind === 'baseline' ? `baseline (${pair})` : `gateway ${pair}`;
+      return {
+        scenario: label,
+        kind,
+        baselineOf: kind === 'baseline' ? pair : undefined,
+        latencyMs: summarize(samples),
+        non2xx,
+      };
+    }
+
+    /** One measured run; `pair` is the scenario a baseline run is compared with (what its route answers). */
+    async function measure(kind: Kind, rate: number, connections: number, pair: Scenario): Promise<Row> {
+      if (needsToken) token = await userToken(config.user); // tokens live 300 s; each run gets a fresh one
       const createdIds: string[] = [];
       let recording = false; // only the measured run's items are traced to supervision, not the warm-up's
-      let request: autocannon.Request;
+      let requests: autocannon.Request[];
       let url: string;
-      if (kind === 'baseline') {
-        url = `${baselineUrl}/baseline/items/${itemId}`;
-        request = { method: 'GET', path: `/baseline/items/${itemId}` };
-      } else if (kind === 'read') {
-        url = `${itemsUrl}/${itemId}`;
-        request = { method: 'GET', path: `/api/v1/catalogue/items/${itemId}`, headers: auth() };
+      let answered = ''; // the keyword of the search response being handed to the hook (see getTarget)
+      if (kind !== 'write') {
+        ({ url, requests } = getTarget(kind, pair, (q) => (answered = q)));
       } else {
         url = itemsUrl;
-        request = {
+        const request: autocannon.Request = {
           method: 'POST',
           path: '/api/v1/catalogue/items',
           headers: { ...auth(), 'content-type': 'application/json' },
@@ -369,6 +607,7 @@ async function main(): Promise<void> {
             if (recording && status === 201) createdIds.push(String((JSON.parse(body) as { id: string }).id));
           },
         };
+        requests = [request];
       }
       const base: autocannon.Options = {
         url,
@@ -378,10 +617,14 @@ async function main(): Promise<void> {
         // autocannon's own coordinated-omission correction back-fills with an interval of ceil(1/rate) ms (= 1 ms),
         // which adds ~latency-in-ms synthetic samples per response; the harness keeps exact samples itself.
         ignoreCoordinatedOmission: true,
-        requests: [request],
+        requests,
       };
-      const label =
-        kind === 'baseline' ? 'baseline: bare Fastify GET' : kind === 'read' ? 'gateway GET item' : 'gateway POST item';
+      const label = {
+        baseline: pair === 'search' ? 'baseline: bare Fastify search' : 'baseline: bare Fastify GET',
+        read: 'gateway GET item',
+        search: 'gateway GET search',
+        write: 'gateway POST item',
+      }[kind];
       process.stderr.write(`  ${label} @ ${rate}/s, ${connections} connections: `);
       if (config.warmupS > 0) {
         await fire({ ...base, duration: config.warmupS });
@@ -390,6 +633,7 @@ async function main(): Promise<void> {
       recording = true;
 
       const samples: number[] = [];
+      const keywordSamples = new Map<string, number[]>();
       const statusCodes: Record<string, number> = {};
       let responses = 0;
       sampler.start();
@@ -397,7 +641,14 @@ async function main(): Promise<void> {
       const result = await fire({ ...base, duration: config.durationS }, (status, ms) => {
         responses++;
         statusCodes[status] = (statusCodes[status] ?? 0) + 1;
-        if (status >= 200 && status < 300) samples.push(ms);
+        if (status >= 200 && status < 300) {
+          samples.push(ms);
+          if (pair === 'search') {
+            const list = keywordSamples.get(answered);
+            if (list) list.push(ms);
+            else keywordSamples.set(answered, [ms]);
+          }
+        }
       });
       const cpuUse = cpu.stop();
       const rssPeakMiB = sampler.stop();
@@ -406,6 +657,7 @@ async function main(): Promise<void> {
       const row: Row = {
         scenario: label,
         kind,
+        ...(kind === 'baseline' ? { baselineOf: pair } : {}),
         targetRate: rate,
         connections,
         durationS: result.duration,
@@ -418,6 +670,9 @@ async function main(): Promise<void> {
         statusCodes,
         rssPeakMiB,
         cpu: cpuUse,
+        ...(pair === 'search'
+          ? { byKeyword: Object.fromEntries([...keywordSamples].map(([q, list]) => [q, summarize(list)])) }
+          : {}),
       };
       process.stderr.write(
         `${fmt(row.achievedRate)}/s, p99 ${fmt(row.latencyMs.p99, 2)} ms, ${row.errors} errors, ${row.non2xx} non-2xx\n`,
@@ -459,11 +714,11 @@ async function main(): Promise<void> {
     }
 
     const rows: Row[] = [];
-    const withBaseline = async (kind: Kind, rate: number) => {
+    const withBaseline = async (kind: Scenario, rate: number) => {
       const connections = connectionsFor(kind, rate);
-      const b = await measure('baseline', rate, connections);
+      const b = await measure('baseline', rate, connections, kind);
       b.baseline = { achievedRateRatio: 1, p99Ratio: 1 };
-      const r = await measure(kind, rate, connections);
+      const r = await measure(kind, rate, connections, kind);
       r.baseline = {
         achievedRateRatio: ratio(r.achievedRate, b.achievedRate),
         p99Ratio: ratio(r.latencyMs.p99, b.latencyMs.p99),
@@ -471,10 +726,19 @@ async function main(): Promise<void> {
       rows.push(b, r);
     };
     process.stderr.write(
-      `benchmark ${runId}: ${config.durationS} s per run after ${config.warmupS} s warm-up; read target ${itemId}\n`,
+      `benchmark ${runId}: ${config.scenarios.join(', ')}; ${config.durationS} s per run after ${config.warmupS} s warm-up${itemId ? `; read target ${itemId}` : ''}\n`,
     );
-    for (const rate of config.readRates) await withBaseline('read', rate);
-    for (const rate of config.writeRates) await withBaseline('write', rate);
+    const unloadedRows: UnloadedRow[] = [];
+    for (const scenario of config.scenarios) {
+      if (scenario !== 'write') {
+        unloadedRows.push(await unloaded('baseline', scenario), await unloaded(scenario, scenario));
+        const [b, r] = unloadedRows.slice(-2);
+        process.stderr.write(
+          `  unloaded (1 connection, ${UNLOADED_REQUESTS} requests one at a time): ${scenario} p50 ${fmt(r!.latencyMs.p50, 2)} ms, baseline p50 ${fmt(b!.latencyMs.p50, 2)} ms\n`,
+        );
+      }
+      for (const rate of ratesOf(scenario)) await withBaseline(scenario, rate);
+    }
     const itemsAfter = await catalogueItems.countDocuments({});
     const rssAfter = watched().map(readRss);
 
@@ -497,7 +761,13 @@ async function main(): Promise<void> {
     out();
     out(`GovHall benchmark ${finishedAt.toISOString()} — ${machine.nproc} CPUs (${cpuModel}), Node ${machine.node}`);
     for (const n of notes) out(`- ${n}`);
-    out(`- read target: GET /api/v1/catalogue/items/${itemId} as ${config.user}; writes: POST as ${config.user}`);
+    if (selected('read')) out(`- read target: GET /api/v1/catalogue/items/${itemId} as ${config.user}`);
+    if (selected('write')) out(`- writes: POST /api/v1/catalogue/items as ${config.user}`);
+    if (selected('search')) {
+      out(
+        `- search: GET /api/v1/catalogue/search?q=<keyword>, no token, each connection cycling through ${config.searchQueries.length} keywords; the baseline answers each keyword with the same page`,
+      );
+    }
     out(`- catalogue items in ${catalogueDb}.items: ${itemsBefore} before, ${itemsAfter} after`);
     out(`- latency in ms over 2xx responses; ratios against the baseline at the same target rate, same run`);
     out();
@@ -533,6 +803,53 @@ async function main(): Promise<void> {
         ]),
       ),
     );
+    if (unloadedRows.length) {
+      out();
+      out(`Unloaded latency (one connection, ${UNLOADED_REQUESTS} requests one at a time, ms):`);
+      out();
+      out(
+        markdownTable(
+          ['scenario', 'p50', 'p90', 'p99', 'max', 'non-2xx'],
+          unloadedRows.map((r) => [
+            r.scenario,
+            fmt(r.latencyMs.p50, 2),
+            fmt(r.latencyMs.p90, 2),
+            fmt(r.latencyMs.p99, 2),
+            fmt(r.latencyMs.max, 2),
+            String(r.non2xx),
+          ]),
+        ),
+      );
+    }
+    if (searchProbes.length) {
+      out();
+      out('Search keywords (what every request of the search runs got back; page size 20):');
+      out();
+      out(
+        markdownTable(
+          ['keyword', 'total hits', 'on the page', 'bytes', 'best match'],
+          searchProbes.map((p) => [p.q, String(p.total), String(p.returned), String(p.bytes), p.first]),
+        ),
+      );
+    }
+    const searches = rows.filter((r) => r.kind === 'search' && r.byKeyword);
+    if (searches.length) {
+      out();
+      out('Gateway search latency per keyword (ms, 2xx responses; p50 / p99 at each target rate):');
+      out();
+      out(
+        markdownTable(
+          ['keyword', ...searches.map((r) => `@ ${r.targetRate}/s`)],
+          config.searchQueries.map((q) => [
+            q,
+            ...searches.map((r) => {
+              const l = r.byKeyword![q];
+              return l ? `${fmt(l.p50, 2)} / ${fmt(l.p99, 2)}` : '—';
+            }),
+          ]),
+        ),
+      );
+    }
     const writes = rows.filter((r) => r.supervision);
     if (writes.length) {
       out();
@@ -555,15 +872,19 @@ async function main(): Promise<void> {
     }
     const cpuNames = [...new Set(rows.flatMap((r) => Object.keys(r.cpu.processPctOfOneCore)))];
     out();
-    out('CPU during each measured run (% of one core per process tree; machine = busy % of all cores):');
+    out(
+      'CPU during each measured run (% of one core per process tree; machine = busy % of all cores; unattributed = ' +
+        'busy time outside the watched processes, i.e. other work on the machine):',
+    );
     out();
     out(
       markdownTable(
-        ['run', 'machine', ...cpuNames],
+        ['run', 'machine', ...cpuNames, 'unattributed'],
         rows.map((r) => [
-          `${r.kind} @ ${r.targetRate}/s`,
+          `${r.kind === 'baseline' ? `baseline (${r.baselineOf})` : r.kind} @ ${r.targetRate}/s`,
           `${fmt(r.cpu.machineBusyPct, 0)}%`,
           ...cpuNames.map((n) => fmt(r.cpu.processPctOfOneCore[n], 0)),
+          fmt(r.cpu.unattributedPctOfOneCore, 0),
         ]),
       ),
     );
@@ -594,10 +915,16 @@ async function main(): Promise<void> {
       finishedAt,
       command: `${process.argv0} ${process.argv.slice(1).join(' ')}`,
       machine,
-      config: { ...config, connections: 'max(8, ceil(rate / 25)) for reads, max(8, ceil(rate / 5)) for writes' },
+      config: {
+        ...config,
+        connections: 'max(8, ceil(rate / 25)) for reads and searches, max(8, ceil(rate / 5)) for writes',
+      },
       notes,
-      readTarget: itemId,
+      readTarget: itemId ?? null,
+      seed: seeded ?? null,
+      searchKeywords: searchProbes,
       catalogueItems: { before: itemsBefore, after: itemsAfter },
+      unloaded: unloadedRows,
       results: rows,
       rss: { before: rssBefore, after: rssAfter },
     };
