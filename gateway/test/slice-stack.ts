@@ -1,6 +1,7 @@
 import {
   freePort,
   startOtlpReceiver,
+  startGroupAtTopicEnd,
   startProcess,
   stack,
   uniqueSuffix,
@@ -43,6 +44,9 @@ export async function startSliceStack(): Promise<SliceStack> {
   };
   const catalogueDb = `govhall_catalogue_t${suffix}`;
   const supervisionDb = `govhall_supervision_t${suffix}`;
+  // A new journal group reads the shared topic from the beginning; start it where the topic ends now, so the
+  // slice's events are not queued behind everything earlier tests produced.
+  await startGroupAtTopicEnd(`supervision-journal-t${suffix}`, ['govhall.catalogue.item']);
   const supervision = await startProcess({
     name: 'supervision',
     entry: 'services/supervision/dist/main.js',

@@ -5,3 +5,4 @@ export * from './otlp-receiver';
 export { MongoClient } from 'mongodb';
 export { grpcFailure } from './grpc-failure';
 export { newCreditCode, newResidentIdNumber } from './identifiers';
+export { startGroupAtTopicEnd } from './kafka-groups';

@@ -8,6 +8,7 @@ import {
   grpcFailure,
   freePort,
   stack,
+  startGroupAtTopicEnd,
   startProcess,
   uniqueSuffix,
   userToken,
@@ -29,6 +30,8 @@ const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartiti
 beforeAll(async () => {
   const port = await freePort();
   const suffix = uniqueSuffix();
+  // The journal's new group would read the whole shared topic first; start it where the topic ends now.
+  await startGroupAtTopicEnd(`supervision-int-${suffix}`, ['govhall.catalogue.item']);
   supervision = await startProcess({
     name: 'supervision-int',
     entry: 'services/supervision/dist/main.js',

@@ -46,6 +46,19 @@ describe('event journal use cases', () => {
     expect(await list('agg-1', who(['ops_admin']))).toHaveLength(2);
   });
 
+  it('lets a city supervisor read its counties (vertical supervision) but not another city', async () => {
+    const journal = new MemoryJournal();
+    const record = recordEventUseCase({ journal, clock: { now: () => new Date() } });
+    await record(event('e1', '620321'));
+    await record(event('e2', '620302'));
+    await record(event('e3', '620123'));
+    const list = listRecordedEventsUseCase({ journal });
+    const seen = async (tenant: string) => (await list('agg-1', who(['supervisor'], tenant))).map((e) => e.tenant);
+    expect((await seen('620300')).sort()).toEqual(['620302', '620321']);
+    expect(await seen('620100')).toEqual(['620123']);
+    expect(await seen('620302')).toEqual(['620302']);
+  });
+
   it('refuses other roles and malformed ids', async () => {
     const list = listRecordedEventsUseCase({ journal: new MemoryJournal() });
     await expect(list('agg-1', who(['window_clerk']))).rejects.toBeInstanceOf(ForbiddenError);

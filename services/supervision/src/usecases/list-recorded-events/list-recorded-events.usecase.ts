@@ -1,9 +1,13 @@
-import { hasAnyRole, type Principal } from '@govhall/auth';
+import { decide, hasAnyRole, type Principal } from '@govhall/auth';
 import { ForbiddenError, ValidationError } from '@govhall/errors';
 import type { RecordedEvent } from '../../domain/recorded-event';
 import type { EventJournal } from '../ports';
 
-/** Supervisors see the journal of their own tenant; operations admins and service accounts see all of it. */
+/**
+ * Supervisors see the journal of their own tenant and of the tenants below it (vertical supervision: a city's
+ * supervisors also see its districts and counties, never a sibling); operations admins and service accounts see
+ * all of it.
+ */
 export function listRecordedEventsUseCase(deps: { journal: EventJournal }) {
   return async (aggregateId: string, actor: Principal): Promise<RecordedEvent[]> => {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(aggregateId)) {
@@ -14,6 +18,9 @@ export function listRecordedEventsUseCase(deps: { journal: EventJournal }) {
     }
     const events = await deps.journal.listByAggregate(aggregateId);
     const unrestricted = hasAnyRole(actor, ['ops_admin', 'service']);
-    return unrestricted ? events : events.filter((e) => e.tenant === actor.tenant);
+    if (unrestricted) return events;
+    const readable = (tenant: string) =>
+      decide(actor, 'read', { type: 'recorded_event', tenant }, { roles: ['supervisor'] }).allowed;
+    return events.filter((e) => readable(e.tenant));
   };
 }
