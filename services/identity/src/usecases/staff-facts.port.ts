@@ -7,6 +7,8 @@ export interface StaffFact {
   department?: string;
   username: string;
   displayName: string;
+  /** Full phone number; shown masked to whoever asks who serves a window. */
+  phone?: string;
   roles: Role[];
   status: 'provisioning' | 'active' | 'disabled';
   /** Inclusive YYYY-MM-DD ranges. */

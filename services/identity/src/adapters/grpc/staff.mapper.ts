@@ -1,3 +1,4 @@
+import { maskPhone } from '@govhall/identifiers';
 import { identityV1 } from '@govhall/proto';
 import type { ServiceAccount } from '../../domain/service-account';
 import type { Leave, Staff } from '../../domain/staff';
@@ -24,7 +25,7 @@ export function toProtoStaffFact(staff: StaffFact): identityV1.Staff {
     department: staff.department ?? '',
     username: staff.username,
     displayName: staff.displayName,
-    phone: '',
+    phone: staff.phone ? maskPhone(staff.phone) : '',
     roles: [...staff.roles],
     status: STAFF_STATUS[staff.status],
     leaves: staff.leaves.map(toProtoLeave),

@@ -86,10 +86,10 @@ describe('KeycloakDirectory token handling', () => {
   it('re-authenticates when the token is about to expire', async () => {
     const d = directory(); // 300 s tokens, renewed 30 s before expiry
     await d.findUserByUsername('a');
-    clockOffsetMs = 269_000;
+    clockOffsetMs = 200_000; // well before the renewal point (≈ 270 s: 300 s tokens, renewed 30 s early)
     await d.findUserByUsername('b');
     expect(tokenRequests).toBe(1);
-    clockOffsetMs = 271_000;
+    clockOffsetMs = 280_000; // well after it
     await d.findUserByUsername('c');
     expect(tokenRequests).toBe(2);
     expect(seenTokens).toEqual([issued[0], issued[0], issued[1]]);
