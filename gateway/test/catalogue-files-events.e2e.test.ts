@@ -2,8 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 import { PDFParse } from 'pdf-parse';
 import { catalogueV1 } from '@govhall/proto';
-import { MongoClient, stack, userToken, waitFor } from '@govhall/testing';
-import { startEventReader, type EventReader, type ReadEvent } from './catalogue-event-reader';
+import {
+  MongoClient,
+  stack,
+  startEventReader,
+  userToken,
+  waitFor,
+  type EventReader,
+  type ReadEvent,
+} from '@govhall/testing';
 import { startCatalogueStack, type CatalogueStack } from './catalogue-stack';
 
 // Blank forms and samples (upload, staff-only until published, public download) and the catalogue's Kafka events,

@@ -6,3 +6,4 @@ export { MongoClient } from 'mongodb';
 export { grpcFailure } from './grpc-failure';
 export { newCreditCode, newResidentIdNumber } from './identifiers';
 export { startGroupAtTopicEnd } from './kafka-groups';
+export { startEventReader, type EventReader, type ReadEvent } from './event-reader';

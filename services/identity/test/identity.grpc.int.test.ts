@@ -11,9 +11,10 @@ import {
   stack,
   userToken,
   waitFor,
+  startEventReader,
+  type EventReader,
 } from '@govhall/testing';
 import { KeycloakDirectory } from '../src/adapters/keycloak/keycloak-directory';
-import { startEventReader, type EventReader } from './event-reader';
 import { bearer, IDENTITY_ADMIN_SECRET, startIdentity, type IdentityUnderTest } from './identity-process';
 
 // The identity service over gRPC as gateways and third-party department systems call it: its own process on a

@@ -1,7 +1,7 @@
 import { createKafka, decodeEnvelope, type Consumer } from '@govhall/kafka';
 import { createLogger } from '@govhall/logging';
 import type { eventsV1 } from '@govhall/proto';
-import { stack, uniqueSuffix, waitFor } from '@govhall/testing';
+import { stack, uniqueSuffix, waitFor } from './stack';
 
 export interface ReadEvent {
   topic: string;
@@ -24,14 +24,18 @@ export interface EventReader {
 }
 
 /**
- * Reads the topics from the beginning with a consumer group of its own and decodes every envelope (the idea of
- * services/identity/test/event-reader.ts). Topics missing from the running broker are created first: it does not
+ * Reads the topics from the beginning with a consumer group of its own and decodes every envelope, for tests that
+ * check which events a service published (exactly once, with which actor and payload). Topics missing from the running broker are created first: it does not
  * auto-create them, and deploy/stack/start.sh creates those of deploy/kafka/topics.txt only when Kafka starts.
  * Resolves once the consumer has joined its group, so nothing published afterwards can be missed. A message that
  * is not an envelope is set aside, not thrown: a throw would stop the consumer at it for good.
  */
 export async function startEventReader(topics: { topic: string; partitions: number }[]): Promise<EventReader> {
-  const kafka = createKafka('gateway-it', stack.kafkaBrokers.split(','), createLogger('gateway-it', 'warn'));
+  const kafka = createKafka(
+    'govhall-test-events',
+    stack.kafkaBrokers.split(','),
+    createLogger('govhall-test-events', 'warn'),
+  );
   const admin = kafka.admin();
   await admin.connect();
   const existing = new Set(await admin.listTopics());
@@ -42,7 +46,7 @@ export async function startEventReader(topics: { topic: string; partitions: numb
       waitForLeaders: true,
     });
   }
-  const groupId = `gateway-it-${uniqueSuffix()}`;
+  const groupId = `events-it-${uniqueSuffix()}`;
   const events: ReadEvent[] = [];
   const poison: { topic: string; partition: number; offset: string; key: string }[] = [];
   const read = new Map<string, bigint>(); // "topic/partition" → highest offset read
