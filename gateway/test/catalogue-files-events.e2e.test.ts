@@ -1,6 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
-import { PDFParse } from 'pdf-parse';
 import { catalogueV1 } from '@govhall/proto';
 import {
   MongoClient,
@@ -12,6 +11,7 @@ import {
   type ReadEvent,
 } from '@govhall/testing';
 import { startCatalogueStack, type CatalogueStack } from './catalogue-stack';
+import { apiClient, chinaDate, expectProblem, newBasicCode, pdfText, toReply, unique, type Reply } from './e2e-http';
 
 // Blank forms and samples (upload, staff-only until published, public download) and the catalogue's Kafka events,
 // driven through the gateway against the real stack: Keycloak logins, the catalogue on a fresh database holding
@@ -34,38 +34,9 @@ const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const PDF_TYPE = 'application/pdf';
 const PNG_TYPE = 'image/png';
 const admin = () => userToken('yc-admin');
+const api = apiClient(() => `${s.gatewayUrl}/api/v1/catalogue`);
 
 type Content = Record<string, any>;
-
-interface Reply {
-  status: number;
-  body: any;
-  contentType: string;
-  headers: Headers;
-}
-
-async function api(
-  method: string,
-  path: string,
-  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<Reply> {
-  const res = await fetch(`${s.gatewayUrl}/api/v1/catalogue${path}`, {
-    method,
-    headers: {
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...options.headers,
-    },
-    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    body: text ? JSON.parse(text) : undefined,
-    contentType: res.headers.get('content-type') ?? '',
-    headers: res.headers,
-  };
-}
 
 /** POST /files: the raw file as the body, its media type as content-type, tenant and name in the query. */
 async function upload(token: string, content: Buffer, fileName: string, contentType: string): Promise<Reply> {
@@ -75,13 +46,7 @@ async function upload(token: string, content: Buffer, fileName: string, contentT
     headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
     body: new Uint8Array(content),
   });
-  const text = await res.text();
-  return {
-    status: res.status,
-    body: text ? JSON.parse(text) : undefined,
-    contentType: res.headers.get('content-type') ?? '',
-    headers: res.headers,
-  };
+  return toReply(res);
 }
 
 /** GET /files/:id, anonymously unless a token is given; the answer's bytes as they arrived. */
@@ -99,16 +64,7 @@ async function download(id: string, token?: string) {
   };
 }
 
-const unique = () => randomBytes(4).toString('hex');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-/** A 12-digit basic code no seed item has (the seed's start with 0). */
-const newBasicCode = () => `9${String(Math.floor(Math.random() * 1e11)).padStart(11, '0')}`;
-
-function expectProblem(reply: { status: number; contentType: string; body?: any }, status: number, code?: string) {
-  expect(reply.contentType).toContain('application/problem+json');
-  expect(reply.status).toBe(status);
-  if (code) expect(reply.body.code).toBe(code);
-}
 
 /**
  * A one-page PDF 1.4 written by hand (pdfkit is not a dependency of the gateway): catalog, page tree, page, content
@@ -176,26 +132,11 @@ function pngImage(width: number, height: number, rgb: [number, number, number]):
   ]);
 }
 
-/** Text of a PDF, whitespace removed. */
-async function pdfText(pdf: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
-  try {
-    return (await parser.getText()).text.replace(/\s+/g, '');
-  } finally {
-    await parser.destroy();
-  }
-}
-
 /** The name a download offers, from `filename*=UTF-8''…` (RFC 8187). */
 function offeredName(disposition: string): string {
   const encoded = /; filename\*=UTF-8''([^;]+)$/.exec(disposition)?.[1];
   expect(encoded).toBeDefined();
   return decodeURIComponent(encoded!);
-}
-
-/** Today's date in China (UTC+8) plus `days`, as YYYY-MM-DD. */
-function chinaDate(days: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The stored files of the catalogue's database with this content. */

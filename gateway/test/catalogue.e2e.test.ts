@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { PDFParse } from 'pdf-parse';
 import { MongoClient, stack, userToken, waitFor } from '@govhall/testing';
 import { startCatalogueStack, type CatalogueStack } from './catalogue-stack';
+import { apiClient, chinaDate, expectProblem, newBasicCode, pdfText, unique, type Reply } from './e2e-http';
 
 // Issue 4's "done when", driven through the gateway as the workbench and the public portal drive it: real
 // Keycloak logins, the catalogue (on a fresh database holding the published seed catalogue), identity and the
@@ -17,13 +16,7 @@ const YC = '620321';
 const SCJG = `${YC}-SCJG`;
 const admin = () => userToken('yc-admin');
 const cityAdmin = () => userToken('jc-city-admin');
-
-interface Reply {
-  status: number;
-  body: any;
-  contentType: string;
-  headers: Headers;
-}
+const api = apiClient(() => `${s.gatewayUrl}/api/v1/catalogue`);
 
 interface PublishedItem {
   id: string;
@@ -33,47 +26,6 @@ interface PublishedItem {
 }
 
 type Content = Record<string, any>;
-
-async function send(
-  method: string,
-  url: string,
-  options: { token?: string; body?: unknown; headers?: Record<string, string> },
-): Promise<Response> {
-  return fetch(url, {
-    method,
-    headers: {
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...options.headers,
-    },
-    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-  });
-}
-
-async function api(
-  method: string,
-  path: string,
-  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<Reply> {
-  const res = await send(method, `${s.gatewayUrl}/api/v1/catalogue${path}`, options);
-  const text = await res.text();
-  return {
-    status: res.status,
-    body: text ? JSON.parse(text) : undefined,
-    contentType: res.headers.get('content-type') ?? '',
-    headers: res.headers,
-  };
-}
-
-const unique = () => randomBytes(4).toString('hex');
-/** A 12-digit basic code no seed item has (the seed's start with 0). */
-const newBasicCode = () => `9${String(Math.floor(Math.random() * 1e11)).padStart(11, '0')}`;
-
-function expectProblem(reply: Reply, status: number, code?: string) {
-  expect(reply.contentType).toContain('application/problem+json');
-  expect(reply.status).toBe(status);
-  if (code) expect(reply.body.code).toBe(code);
-}
 
 /** The violations of a 400, as path + reason pairs in a stable order. */
 function violations(reply: Reply): { path: string; reason: string }[] {
@@ -181,21 +133,6 @@ async function publish(content: (basicCode: string) => Content) {
   expect(approved.status).toBe(200);
   expect(approved.body.status).toBe('published');
   return approved.body;
-}
-
-/** Text of a PDF, whitespace removed (pdf.js splits lines into runs and wraps long names). */
-async function pdfText(pdf: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
-  try {
-    return (await parser.getText()).text.replace(/\s+/g, '');
-  } finally {
-    await parser.destroy();
-  }
-}
-
-/** Today's date in China (UTC+8) plus `days`, as YYYY-MM-DD. */
-function chinaDate(days: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 beforeAll(async () => {
@@ -462,7 +399,7 @@ describe('public reading without a token', () => {
       tenantName: '永昌县',
     });
 
-    const pdf = await send('GET', `${s.gatewayUrl}/api/v1/catalogue/published/${food.id}/guide.pdf`, {});
+    const pdf = await fetch(`${s.gatewayUrl}/api/v1/catalogue/published/${food.id}/guide.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
 
@@ -523,7 +460,7 @@ describe('search', () => {
 
 describe('the guide PDF', () => {
   it('is a PDF whose text holds the item’s Chinese name and its materials', async () => {
-    const res = await send('GET', `${s.gatewayUrl}/api/v1/catalogue/published/${food.id}/guide.pdf`, {});
+    const res = await fetch(`${s.gatewayUrl}/api/v1/catalogue/published/${food.id}/guide.pdf`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=".*"; filename\*=UTF-8''/);

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import {
   creditCodeCheckCharacter,
   organizationCodeCheckCharacter,
   residentIdCheckCharacter,
 } from '@govhall/identifiers';
 import { MongoClient, newCreditCode, newResidentIdNumber, stack, userToken } from '@govhall/testing';
+import { apiClient, expectProblem, unique, type Reply } from './e2e-http';
 import { startIdentityStack, type IdentityStack } from './identity-stack';
 
 // Issue 3's "done when", driven through the gateway as portals and workbenches drive it: real Keycloak logins,
@@ -22,30 +22,8 @@ afterAll(async () => {
   await mongo?.close();
 });
 
-interface Reply {
-  status: number;
-  body: any;
-  contentType: string;
-}
+const api = apiClient(() => `${s.gatewayUrl}/api/v1/identity`);
 
-async function api(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<Reply> {
-  const res = await fetch(`${s.gatewayUrl}/api/v1/identity${path}`, {
-    method,
-    headers: {
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    body: text ? JSON.parse(text) : undefined,
-    contentType: res.headers.get('content-type') ?? '',
-  };
-}
-
-const unique = () => randomBytes(3).toString('hex');
 const count = (collection: string) => mongo.db(s.identityDb).collection(collection).countDocuments();
 
 /** Registers a natural person through the public route and logs them in. */
@@ -78,12 +56,6 @@ async function createStaff(adminToken: string, body: Record<string, unknown>) {
   expect(reply.status).toBe(201);
   expect(reply.body.status).toBe('active');
   return { id: reply.body.id as string, username, token: () => userToken(username, { password }) };
-}
-
-function expectProblem(reply: Reply, status: number, code?: string) {
-  expect(reply.contentType).toContain('application/problem+json');
-  expect(reply.status).toBe(status);
-  if (code) expect(reply.body.code).toBe(code);
 }
 
 function fieldErrors(reply: Reply): { path: string; reason?: string; message: string }[] {
