@@ -40,7 +40,7 @@ bash deploy/stack/provision.sh helm
 bash charts/check.sh
 
 step "local stack"
-for c in ferretdb kafka keycloak; do
+for c in postgres ferretdb kafka keycloak; do
   if ! bash deploy/stack/status.sh "$c" >/dev/null 2>&1; then started+=("$c"); fi
 done
 bash deploy/stack/start.sh all

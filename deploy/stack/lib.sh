@@ -16,6 +16,9 @@ FERRETDB_VERSION="${FERRETDB_VERSION:-v1.24.2}"
 HELM_VERSION="${HELM_VERSION:-v3.22.0}"
 
 FERRETDB_PORT="${FERRETDB_PORT:-27017}"
+POSTGRES_PORT="${POSTGRES_PORT:-55432}"
+# FerretDB's backend: postgresql (default; indexes can serve queries, ADR 0011) or sqlite (machines without PostgreSQL).
+FERRETDB_HANDLER="${FERRETDB_HANDLER:-postgresql}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8080}"
@@ -30,7 +33,7 @@ HELM_HOME="$GOVHALL_CACHE/helm-$HELM_VERSION"
 FERRETDB_BIN="$FERRETDB_HOME/ferretdb"
 HELM_BIN="${HELM_BIN:-$HELM_HOME/helm}"
 
-STACK_COMPONENTS=(ferretdb kafka keycloak)
+STACK_COMPONENTS=(postgres ferretdb kafka keycloak)
 
 log() { printf '%s\n' "[stack] $*" >&2; }
 die() { printf '%s\n' "[stack] ERROR: $*" >&2; exit 1; }
@@ -51,6 +54,7 @@ data_dir() { printf '%s' "$GOVHALL_STATE/data/$1"; }
 component_marker() {
   case "$1" in
     ferretdb) printf '%s' "ferretdb" ;;
+    postgres) printf '%s' "postgres.* -D " ;;
     kafka) printf '%s' "kafka[.]Kafka" ;;
     keycloak) printf '%s' "bin/kc[.]sh|kc[.]home[.]dir" ;;
   esac
@@ -59,6 +63,7 @@ component_marker() {
 # Prints the pid of a running component started by these scripts, or fails.
 running_pid() {
   local f pid
+  if [ "$1" = postgres ]; then postgres_pid; return; fi
   f="$(pid_file "$1")"
   [ -f "$f" ] || return 1
   pid="$(cat "$f" 2>/dev/null || true)"
@@ -105,6 +110,7 @@ component_external() {
   local var val
   case ",${GOVHALL_EXTERNAL:-}," in *",$1,"*) return 0 ;; esac
   var="$(component_env_var "$1")"
+  [ -n "$var" ] || return 1 # postgres: only ever FerretDB's private backend
   val="${!var:-}"
   [ -n "$val" ] && [ "$val" != "$(component_default_url "$1")" ]
 }
@@ -121,6 +127,9 @@ external_host_port() {
   [ "$host" != "$hp" ] && port="${hp##*:}"
   printf '%s %s\n' "$host" "$port"
 }
+# PostgreSQL exists only as FerretDB's backend: an external MongoDB, or FerretDB on SQLite, needs none.
+postgres_needed() { [ "$FERRETDB_HANDLER" = postgresql ] && ! component_external ferretdb; }
+
 # Hides credentials in a URL (scheme://user:secret@host → scheme://***@host).
 redact() { sed -E 's#(://)[^/@]*@#\1***@#' <<<"$1"; }
 tcp_reachable() { timeout 5 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }
@@ -128,6 +137,7 @@ tcp_reachable() { timeout 5 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }
 component_port() {
   case "$1" in
     ferretdb) printf '%s' "$FERRETDB_PORT" ;;
+    postgres) printf '%s' "$POSTGRES_PORT" ;;
     kafka) printf '%s' "$KAFKA_PORT" ;;
     keycloak) printf '%s' "$KEYCLOAK_PORT" ;;
     *) return 1 ;;
@@ -150,6 +160,34 @@ require_free_port() {
   if port_open "$port"; then
     die "$what: port $port is already in use by $(port_owner "$port") — stop it or set a different port"
   fi
+}
+
+# PostgreSQL (FerretDB's backend): Debian's server binaries, newest major version installed.
+postgres_bin_dir() {
+  local d
+  d="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
+  [ -n "$d" ] && [ -x "$d/postgres" ] || return 1
+  printf '%s' "$d"
+}
+# The cluster's data directory. PostgreSQL refuses to run as root, so it runs as the `postgres` user, which must
+# reach the directory: under the state dir when it can, else under /var/lib/postgresql (one cluster per state dir).
+postgres_data_dir() {
+  if [ -n "${POSTGRES_DATA:-}" ]; then printf '%s' "$POSTGRES_DATA"; return; fi
+  mkdir -p "$GOVHALL_STATE/data"
+  if runuser -u postgres -- test -x "$GOVHALL_STATE/data" 2>/dev/null; then
+    printf '%s' "$GOVHALL_STATE/data/postgres"
+  else
+    printf '%s' "/var/lib/postgresql/govhall-$(printf '%s' "$GOVHALL_STATE" | sha1sum | cut -c1-12)"
+  fi
+}
+# The pid of the running postmaster of our cluster (first line of postmaster.pid), or fails.
+postgres_pid() {
+  local f pid
+  f="$(postgres_data_dir)/postmaster.pid"
+  [ -f "$f" ] || return 1
+  pid="$(head -n1 "$f")"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  printf '%s' "$pid"
 }
 
 # Picks a Java: JAVA_HOME if set, else the newest JDK >= min under /usr/lib/jvm, else /usr/bin/java.

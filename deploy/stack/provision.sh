@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Downloads/builds the local stack tools into the cache ($GOVHALL_CACHE/<tool>-<version>). Idempotent.
-# Usage: deploy/stack/provision.sh [kafka|keycloak|ferretdb|helm|all]...
+# Usage: deploy/stack/provision.sh [postgres|kafka|keycloak|ferretdb|helm|all]...
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -128,6 +128,26 @@ provision_ferretdb() {
   log "ferretdb $FERRETDB_VERSION built"
 }
 
+# PostgreSQL server from Debian's packages (FerretDB's backend). Root installs it; anyone else is told how.
+provision_postgres() {
+  if postgres_bin_dir >/dev/null && id postgres >/dev/null 2>&1; then
+    log "postgres already installed ($(postgres_bin_dir))"; return 0
+  fi
+  [ "$(id -u)" = 0 ] || die "PostgreSQL is not installed and this is not root: run 'apt-get install postgresql' (Debian 12: PostgreSQL 15)"
+  log "installing PostgreSQL from Debian's packages (apt-get install postgresql)"
+  local out; out="$(mktemp)"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; } >"$out" 2>&1; then
+    tail -n 15 "$out" >&2; rm -f "$out"; die "apt-get install postgresql failed (see above)"
+  fi
+  rm -f "$out"
+  # The package may start its own cluster on 5432; the stack runs a private one, so stop that one.
+  if command -v pg_lsclusters >/dev/null 2>&1; then
+    pg_lsclusters -h 2>/dev/null | while read -r ver name _rest; do pg_ctlcluster "$ver" "$name" stop >/dev/null 2>&1 || true; done
+  fi
+  postgres_bin_dir >/dev/null || die "apt-get installed postgresql but no server binaries were found under /usr/lib/postgresql"
+  log "postgres installed ($(postgres_bin_dir))"
+}
+
 provision_helm() {
   if [ -x "$HELM_HOME/helm" ]; then log "helm $HELM_VERSION already built at $HELM_HOME/helm"; return 0; fi
   need_cmd go "Go is not installed — needed to build helm $HELM_VERSION"
@@ -146,7 +166,7 @@ provision_helm() {
 main() {
   mkdir -p "$GOVHALL_CACHE"
   local c list
-  list="$(select_components "kafka keycloak ferretdb helm" "$@")" || exit 1
+  list="$(select_components "postgres kafka keycloak ferretdb helm" "$@")" || exit 1
   for c in $list; do
     "provision_$c"
   done

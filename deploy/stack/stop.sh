@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stops components started by start.sh: SIGTERM, wait, then SIGKILL after a timeout. Data is kept.
-# Usage: deploy/stack/stop.sh [ferretdb|kafka|keycloak|all]...   (STOP_TIMEOUT seconds, default 30)
+# Usage: deploy/stack/stop.sh [postgres|ferretdb|kafka|keycloak|all]...   (STOP_TIMEOUT seconds, default 30)
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -17,7 +17,11 @@ stop_one() {
     return 0
   fi
   start=$SECONDS
-  signal TERM "$pid"
+  if [ "$c" = postgres ]; then
+    kill -INT "$pid" 2>/dev/null || true # fast shutdown: the postmaster ends its backends and stops
+  else
+    signal TERM "$pid"
+  fi
   while kill -0 "$pid" 2>/dev/null; do
     if [ $((SECONDS - start)) -ge "$STOP_TIMEOUT" ]; then
       log "$c (pid $pid) did not stop within ${STOP_TIMEOUT}s — sending SIGKILL"
@@ -34,8 +38,8 @@ stop_one() {
 main() {
   local c list
   stack_lock
-  # Reverse order of start: keycloak, kafka, ferretdb.
-  list="$(select_components "keycloak kafka ferretdb" "$@")" || exit 1
+  # Reverse order of start: keycloak, kafka, ferretdb, postgres.
+  list="$(select_components "keycloak kafka ferretdb postgres" "$@")" || exit 1
   for c in $list; do stop_one "$c"; done
 }
 main "$@"
