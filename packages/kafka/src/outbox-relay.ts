@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { context, metrics, propagation, trace, ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import type { Producer } from 'kafkajs';
+import {
+  context,
+  metrics,
+  propagation,
+  trace,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  type Span,
+} from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
+import type { Message, Producer } from 'kafkajs';
 import type { Collection, Document } from 'mongodb';
 import type { Logger } from '@govhall/logging';
-import { documentKey, documentLocks } from '@govhall/mongo';
+import { documentKey, documentLocks, OUTBOX_PENDING_FIELD } from '@govhall/mongo';
 import { PENDING_OUTBOX_FILTER, type OutboxMessage } from './outbox';
 
 export interface OutboxRelayOptions {
@@ -95,13 +105,15 @@ export class OutboxRelay {
   async pass(): Promise<void> {
     let ok = true;
     let found = 0;
+    const batchSize = this.options.batchSize ?? 100;
     for (const collection of this.options.collections) {
       const pending = (await collection
         .find(
           {
+            // The top-level marker is what the store serves from an index; the lease condition only narrows
+            // the (few) pending documents. Documents another replica is sending right now are skipped, so a
+            // dead replica's leases cannot crowd newer documents out of the batch.
             ...PENDING_OUTBOX_FILTER,
-            // Documents another replica is sending right now are skipped, so a dead replica's leases
-            // cannot crowd newer documents out of the batch.
             $or: [
               { outboxLease: { $exists: false } },
               { outboxLease: null },
@@ -110,90 +122,154 @@ export class OutboxRelay {
           },
           { projection: { _id: 1 } },
         )
-        .limit(this.options.batchSize ?? 100)
+        .limit(batchSize)
         .toArray()) as { _id: unknown }[];
-      if (pending.length === (this.options.batchSize ?? 100)) this.wakeRequested = true; // more are waiting
-      for (const { _id } of pending) {
-        found += 1;
-        ok = (await this.relayDocument(collection, _id)) && ok;
-      }
+      if (pending.length === batchSize) this.wakeRequested = true; // more are waiting
+      found += pending.length;
+      if (pending.length)
+        ok =
+          (await this.relayDocuments(
+            collection,
+            pending.map((d) => d._id),
+          )) && ok;
     }
     this.failures = ok ? 0 : this.failures + 1;
     this.idlePasses = found === 0 ? this.idlePasses + 1 : 0;
   }
 
-  /** Sends one document's outbox; false when Kafka could not be reached (the messages stay). */
-  private async relayDocument(collection: Collection<Document>, id: unknown): Promise<boolean> {
-    // Every read-modify-write below is ordered with the service's own writes to the same document
-    // (FerretDB does not apply conditional updates atomically; see @govhall/mongo DocumentLocks).
-    const key = documentKey(collection.collectionName, id);
-    const locked = <T>(work: () => Promise<T>) => documentLocks.run(key, work);
-    const unlease = () =>
-      locked(() =>
-        collection.updateOne({ _id: id as never, 'outboxLease.owner': this.owner }, { $unset: { outboxLease: '' } }),
-      );
+  /**
+   * Sends the outboxes of a batch of documents: one lease claim per document, one Kafka request for all their
+   * messages, one write per document removing what was sent. False when Kafka could not be reached (the
+   * messages stay, the leases are released).
+   */
+  private async relayDocuments(collection: Collection<Document>, ids: unknown[]): Promise<boolean> {
+    const claimed = (await Promise.all(ids.map((id) => this.claim(collection, id)))).filter(
+      (doc): doc is OutboxDoc => doc !== null,
+    );
+    if (claimed.length === 0) return true;
+    const messages = claimed.flatMap((doc) => doc.outbox);
+    if (messages.length) {
+      try {
+        await this.send(messages);
+      } catch (err) {
+        this.options.logger.warn(
+          { err, documents: claimed.length, messages: messages.length, failures: this.failures + 1 },
+          'outbox relay could not reach Kafka; will retry',
+        );
+        relayFailures.add(claimed.length);
+        await Promise.all(claimed.map((doc) => this.release(collection, doc._id)));
+        return false;
+      }
+      relayed.add(messages.length, { collection: collection.collectionName });
+    }
+    await Promise.all(claimed.map((doc) => this.removeSent(collection, doc)));
+    return true;
+  }
+
+  // Every read-modify-write below is ordered with the service's own writes to the same document (FerretDB does
+  // not apply conditional updates atomically; see @govhall/mongo DocumentLocks).
+  private locked<T>(collection: Collection<Document>, id: unknown, work: () => Promise<T>): Promise<T> {
+    return documentLocks.run(documentKey(collection.collectionName, id), work);
+  }
+
+  /** Leases the document to this relay and reads its outbox; null when another replica holds a live lease. */
+  private async claim(collection: Collection<Document>, id: unknown): Promise<OutboxDoc | null> {
     const now = new Date();
-    const leaseMs = this.options.leaseMs ?? 30_000;
-    const claimed = (await locked(() =>
+    const until = new Date(now.getTime() + (this.options.leaseMs ?? 30_000));
+    return (await this.locked(collection, id, () =>
       collection.findOneAndUpdate(
         {
           _id: id as never,
           $or: [{ outboxLease: { $exists: false } }, { outboxLease: null }, { 'outboxLease.until': { $lt: now } }],
         },
-        { $set: { outboxLease: { owner: this.owner, until: new Date(now.getTime() + leaseMs) } } },
+        { $set: { outboxLease: { owner: this.owner, until } } },
         // No projection: FerretDB's findAndModify does not implement `fields`.
         { returnDocument: 'after' },
       ),
     )) as OutboxDoc | null;
-    if (!claimed || claimed.outbox.length === 0) {
-      if (claimed) await unlease();
-      return true;
-    }
-    try {
-      for (const message of claimed.outbox) await this.send(message);
-    } catch (err) {
-      this.options.logger.warn(
-        { err, documentId: String(id), failures: this.failures + 1 },
-        'outbox relay could not reach Kafka; will retry',
-      );
-      relayFailures.add(1);
-      await unlease();
-      return false;
-    }
-    relayed.add(claimed.outbox.length, { collection: collection.collectionName });
-    // Writers only append, so what was sent is the head of the array: pop it one message at a time, each pop
-    // guarded by the id expected at the head. ($pull with a condition silently matches nothing on FerretDB 1.x.)
-    for (const message of claimed.outbox) {
-      const popped = await locked(() =>
+  }
+
+  private release(collection: Collection<Document>, id: unknown) {
+    return this.locked(collection, id, () =>
+      collection.updateOne({ _id: id as never, 'outboxLease.owner': this.owner }, { $unset: { outboxLease: '' } }),
+    );
+  }
+
+  /**
+   * Removes the messages that were sent. Writers only append, so in the usual case (nothing appended since the
+   * claim, lease still ours) one write empties the outbox, clears the pending marker and releases the lease.
+   * Otherwise the sent messages are popped from the head one at a time, each pop guarded by the id expected
+   * there, and the marker stays for the messages that arrived meanwhile. ($pull with a condition silently
+   * matches nothing on FerretDB 1.x.)
+   */
+  private async removeSent(collection: Collection<Document>, doc: OutboxDoc): Promise<void> {
+    const id = doc._id;
+    const emptied = await this.locked(collection, id, () =>
+      collection.updateOne(
+        { _id: id as never, 'outboxLease.owner': this.owner, outbox: { $size: doc.outbox.length } },
+        { $set: { outbox: [] }, $unset: { [OUTBOX_PENDING_FIELD]: '', outboxLease: '' } },
+      ),
+    );
+    if (emptied.matchedCount === 1) return;
+    for (const message of doc.outbox) {
+      const popped = await this.locked(collection, id, () =>
         collection.updateOne({ _id: id as never, 'outbox.0.id': message.id }, { $pop: { outbox: -1 } }),
       );
       if (popped.modifiedCount === 0) break; // another replica removed it after our lease ran out
     }
-    await unlease();
-    return true;
+    await this.release(collection, id);
   }
 
-  private async send(message: OutboxMessage): Promise<void> {
-    const parent = message.traceparent
-      ? propagation.extract(ROOT_CONTEXT, { traceparent: message.traceparent, tracestate: message.tracestate })
-      : ROOT_CONTEXT;
-    await tracer.startActiveSpan(`outbox relay ${message.topic}`, { kind: SpanKind.INTERNAL }, parent, async (span) => {
-      try {
-        await context.with(trace.setSpan(parent, span), () =>
-          this.options.producer.send({
-            topic: message.topic,
-            acks: -1,
-            messages: [{ key: message.key, value: toBuffer(message.value), headers: { 'event-id': message.id } }],
-          }),
-        );
-      } catch (err) {
+  /**
+   * One Kafka request for the batch (acks from all in-sync replicas; per-key order kept: kafkajs keeps the array
+   * order within a partition). Each message gets its own producer span, a child of the trace that wrote it, and
+   * carries that span's context in its headers, so the consumer continues the writer's trace. The kafkajs
+   * instrumentation would stamp every message of one request with the relay's own context instead: it is
+   * suppressed for this call.
+   */
+  private async send(messages: OutboxMessage[]): Promise<void> {
+    const spans: Span[] = [];
+    const byTopic = new Map<string, Message[]>();
+    for (const message of messages) {
+      const parent = message.traceparent
+        ? propagation.extract(ROOT_CONTEXT, { traceparent: message.traceparent, tracestate: message.tracestate })
+        : ROOT_CONTEXT;
+      const span = tracer.startSpan(
+        `send ${message.topic}`,
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: {
+            'messaging.system': 'kafka',
+            'messaging.destination.name': message.topic,
+            'messaging.kafka.message.key': message.key,
+            'messaging.message.id': message.id,
+          },
+        },
+        parent,
+      );
+      spans.push(span);
+      const headers: Record<string, string> = { 'event-id': message.id };
+      propagation.inject(trace.setSpan(parent, span), headers);
+      const list = byTopic.get(message.topic) ?? [];
+      list.push({ key: message.key, value: toBuffer(message.value), headers });
+      byTopic.set(message.topic, list);
+    }
+    try {
+      await context.with(suppressTracing(context.active()), () =>
+        this.options.producer.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
+        }),
+      );
+    } catch (err) {
+      for (const span of spans) {
         span.recordException(err as Error);
         span.setStatus({ code: SpanStatusCode.ERROR });
-        throw err;
-      } finally {
-        span.end();
       }
-    });
+      throw err;
+    } finally {
+      for (const span of spans) span.end();
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { OUTBOX_PENDING_FIELD } from '@govhall/mongo';
 import type { eventsV1 } from '@govhall/proto';
 import { encodeEnvelope } from './envelope';
 
@@ -44,16 +45,19 @@ export const outboxSchemaFields = {
     ],
     default: [],
   },
+  /** True while `outbox` holds a message (see @govhall/mongo outboxFields): what the relay looks for. */
+  outboxPending: { type: Boolean, required: false },
   outboxLease: { type: { _id: false, owner: String, until: Date }, required: false },
 } as const;
 
 /**
- * Declares the index the relay's query uses: documents with at least one pending message have an
- * `outbox.createdAt` entry ≥ epoch; documents with an empty outbox have none, so the scan stays small.
+ * Declares the index the relay's query uses: the top-level `outboxPending` marker, set only on documents with
+ * at least one unsent message, so the relay reads those and nothing else at any collection size (a dotted path
+ * such as `outbox.createdAt` is not pushed down by the local FerretDB store; a top-level equality is).
  */
 export function declareOutboxIndex(schema: { index(fields: Record<string, 1 | -1>): unknown }): void {
-  schema.index({ 'outbox.createdAt': 1 });
+  schema.index({ [OUTBOX_PENDING_FIELD]: 1 });
 }
 
 /** The relay's filter for documents with pending messages (served by declareOutboxIndex). */
-export const PENDING_OUTBOX_FILTER = { 'outbox.createdAt': { $gte: new Date(0) } } as const;
+export const PENDING_OUTBOX_FILTER = { [OUTBOX_PENDING_FIELD]: true } as const;

@@ -40,7 +40,7 @@ describe('entityUpdate', () => {
   it('sets the fields that have a value, never id or version, and appends the outbox messages', () => {
     const update = entityUpdate({ ...staff, status: 'active' }, [{ topic: 't' }]);
     expect(update).toEqual({
-      $set: { tenant: '620321', status: 'active' },
+      $set: { tenant: '620321', status: 'active', outboxPending: true },
       $push: { outbox: { $each: [{ topic: 't' }] } },
     });
   });

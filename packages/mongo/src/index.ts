@@ -1,7 +1,11 @@
 import mongoose, { type Connection, type Model } from 'mongoose';
+import { claimSoleWriter, type SoleWriterClaim } from './sole-writer';
 
 export { DocumentLocks, documentKey, documentLocks } from './document-lock';
 export * from './entities';
+export * from './query-shapes';
+export * from './outbox-fields';
+export * from './sole-writer';
 export * from './versioned';
 
 export { mongoose };
@@ -20,6 +24,35 @@ export async function connectMongo(uri: string, dbName: string): Promise<Connect
     maxPoolSize: 20,
   });
   return conn.asPromise();
+}
+
+/**
+ * Opens a service's own database and claims it as its only writer (on the local FerretDB store; see
+ * claimSoleWriter). Refuses with DatabaseHeldError while another live process writes it; if another process
+ * later takes it over (this one was presumed dead), logs why and exits, since its writes could then be lost.
+ */
+export async function openServiceDatabase(
+  uri: string,
+  dbName: string,
+  options: { service: string; logger: { fatal(obj: object, msg: string): void } },
+): Promise<{ connection: Connection; writer: SoleWriterClaim }> {
+  const connection = await connectMongo(uri, dbName);
+  try {
+    const writer = await claimSoleWriter(connection, {
+      service: options.service,
+      onLost: (holder) => {
+        options.logger.fatal(
+          { holder: { service: holder.service, pid: holder.pid, host: holder.host } },
+          'another process took this database over; stopping',
+        );
+        process.exit(75);
+      },
+    });
+    return { connection, writer };
+  } catch (e) {
+    await connection.close();
+    throw e;
+  }
 }
 
 /** Creates the indexes declared on each model's schema (every index names the query it serves). */

@@ -2,6 +2,7 @@ import { ConcurrencyError } from '@govhall/errors';
 import type { Model } from 'mongoose';
 import { documentKey, documentLocks } from './document-lock';
 import { definedFields } from './entities';
+import { withOutbox } from './outbox-fields';
 
 /**
  * Optimistic concurrency: applies `update` only if the document still has `expectedVersion`, and bumps the
@@ -23,7 +24,7 @@ export async function updateVersioned(
 
 /**
  * The update that saves an entity's new state: its fields that have a value (`id` and `version` aside), the
- * `clearable` fields it no longer has removed, and the outbox messages of its events appended.
+ * `clearable` fields it no longer has removed, and the outbox messages of its events appended (see withOutbox).
  */
 export function entityUpdate<T extends { id: string; version: number }>(
   entity: T,
@@ -32,11 +33,13 @@ export function entityUpdate<T extends { id: string; version: number }>(
 ): Record<string, unknown> {
   const { id: _id, version: _version, ...fields } = entity;
   const unset = clearable.filter((k) => entity[k] === undefined);
-  return {
-    $set: definedFields(fields),
-    ...(unset.length ? { $unset: Object.fromEntries(unset.map((k) => [k, ''])) } : {}),
-    ...(outbox.length ? { $push: { outbox: { $each: outbox } } } : {}),
-  };
+  return withOutbox(
+    {
+      $set: definedFields(fields),
+      ...(unset.length ? { $unset: Object.fromEntries(unset.map((k) => [k, ''])) } : {}),
+    },
+    outbox,
+  );
 }
 
 /** Saves an entity's new state and its outbox messages in one versioned write (see entityUpdate, updateVersioned). */

@@ -4,14 +4,17 @@ import { GrpcServer } from '@govhall/grpc';
 import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
 import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
-import { connectMongo, ensureIndexes } from '@govhall/mongo';
+import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
 import { registerCatalogueService } from './adapters/grpc/catalogue.grpc-handler';
 import { composeCatalogue } from './compose';
 
 async function main() {
   const logger = createLogger('catalogue', config.LOG_LEVEL);
-  const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB);
+  const { connection, writer } = await openServiceDatabase(config.MONGODB_URI, config.MONGODB_DB, {
+    service: 'catalogue',
+    logger,
+  });
   const catalogue = composeCatalogue({
     connection,
     logger,
@@ -48,6 +51,7 @@ async function main() {
     ['search index', () => catalogue.search.refresher.stop()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
+    ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],
     ['telemetry', () => telemetry.shutdown()],
   ]);

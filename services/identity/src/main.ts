@@ -4,7 +4,7 @@ import { GrpcServer } from '@govhall/grpc';
 import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
 import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
-import { connectMongo, ensureIndexes } from '@govhall/mongo';
+import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config, keycloakAdmin } from './config';
 import { registerIdentityService } from './adapters/grpc/identity.grpc-handler';
 import { composeIdentity } from './compose';
@@ -12,7 +12,10 @@ import { startReconciler } from './reconciler';
 
 async function main() {
   const logger = createLogger('identity', config.LOG_LEVEL);
-  const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB);
+  const { connection, writer } = await openServiceDatabase(config.MONGODB_URI, config.MONGODB_DB, {
+    service: 'identity',
+    logger,
+  });
   const identity = composeIdentity({
     connection,
     logger,
@@ -54,6 +57,7 @@ async function main() {
     ['reconciler', () => reconciler.stop()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
+    ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],
     ['telemetry', () => telemetry.shutdown()],
   ]);

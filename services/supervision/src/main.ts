@@ -4,7 +4,7 @@ import { GrpcServer } from '@govhall/grpc';
 import { createKafka } from '@govhall/kafka';
 import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
-import { connectMongo, ensureIndexes } from '@govhall/mongo';
+import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
 import { registerSupervisionService } from './adapters/grpc/supervision.grpc-handler';
 import { startJournalConsumer } from './adapters/kafka/journal.consumer';
@@ -14,7 +14,10 @@ import { recordEventUseCase } from './usecases/record-event/record-event.usecase
 
 async function main() {
   const logger = createLogger('supervision', config.LOG_LEVEL);
-  const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB);
+  const { connection, writer } = await openServiceDatabase(config.MONGODB_URI, config.MONGODB_DB, {
+    service: 'supervision',
+    logger,
+  });
   const journal = new MongoEventJournal(connection);
   await ensureIndexes([journal.model]);
 
@@ -40,6 +43,7 @@ async function main() {
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
     ['kafka consumer', () => consumer.disconnect()],
+    ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],
     ['telemetry', () => telemetry.shutdown()],
   ]);

@@ -122,7 +122,7 @@ export type ${e.pascal}Document = mongoose.InferSchemaType<typeof ${e.camel}Sche
 export function repository(n: Names): string {
   const e = n.entity;
   return `import type { Principal } from '@govhall/auth';
-import { isDuplicateKeyError, type Connection, type Model } from '@govhall/mongo';
+import { isDuplicateKeyError, outboxFields, type Connection, type Model } from '@govhall/mongo';
 import type { ${e.pascal}, ${e.pascal}Event } from '../../domain/${e.kebab}';
 import type { ${e.pascal}Repository } from '../../usecases/ports';
 import { toOutbox } from '../kafka/${e.kebab}-events';
@@ -139,7 +139,7 @@ export class Mongo${e.pascal}Repository implements ${e.pascal}Repository {
     const { id, ...fields } = ${e.camel};
     try {
       // State and events in one document write: the outbox relay publishes them afterwards.
-      await this.model.collection.insertOne({ _id: id as never, ...fields, outbox: toOutbox(events, actor) });
+      await this.model.collection.insertOne({ _id: id as never, ...fields, ...outboxFields(toOutbox(events, actor)) });
       return true;
     } catch (e) {
       if (isDuplicateKeyError(e)) return false;

@@ -43,7 +43,7 @@ import { GrpcServer } from '@govhall/grpc';
 import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
 import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
-import { connectMongo, ensureIndexes } from '@govhall/mongo';
+import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
 import { register${n.pascal}Service } from './adapters/grpc/${n.name}.grpc-handler';
 import { Mongo${e.pascal}Repository } from './adapters/mongo/${e.kebab}.repository';
@@ -51,7 +51,10 @@ import { create${e.pascal}UseCase } from './usecases/create-${e.kebab}/create-${
 
 async function main() {
   const logger = createLogger('${n.name}', config.LOG_LEVEL);
-  const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB);
+  const { connection, writer } = await openServiceDatabase(config.MONGODB_URI, config.MONGODB_DB, {
+    service: '${n.name}',
+    logger,
+  });
   const ${e.pluralCamel} = new Mongo${e.pascal}Repository(connection);
   await ensureIndexes([${e.pluralCamel}.model]);
 
@@ -87,6 +90,7 @@ async function main() {
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
+    ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],
     ['telemetry', () => telemetry.shutdown()],
   ]);

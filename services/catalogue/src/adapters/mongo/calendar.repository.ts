@@ -1,12 +1,12 @@
 import type { Principal } from '@govhall/auth';
 import type { CalendarOverride } from '@govhall/calendar';
 import { ConcurrencyError } from '@govhall/errors';
-import { insertNew, updateVersioned, type Connection, type Model } from '@govhall/mongo';
+import { insertNew, outboxFields, updateVersioned, withOutbox, type Connection, type Model } from '@govhall/mongo';
 import type { CalendarChangedEvent, CalendarOverrideRepository, TenantOverrides } from '../../usecases/calendar.ports';
 import { toOutbox } from '../kafka/calendar-events';
 import { calendarSchema, type CalendarDocument } from './calendar.schema';
 
-const PROJECTION = { outbox: 0, outboxLease: 0 } as const;
+const PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0 } as const;
 
 export class MongoCalendarOverrideRepository implements CalendarOverrideRepository {
   readonly model: Model<CalendarDocument>;
@@ -36,12 +36,14 @@ export class MongoCalendarOverrideRepository implements CalendarOverrideReposito
         version: next.version,
         updatedAt: next.updatedAt,
       };
-      if (!(await insertNew(this.model, { ...document, outbox }))) throw new ConcurrencyError();
+      if (!(await insertNew(this.model, { ...document, ...outboxFields(outbox) }))) throw new ConcurrencyError();
       return;
     }
-    await updateVersioned(this.model, next.tenant, expectedVersion, {
-      $set: { overrides: next.overrides, updatedAt: next.updatedAt },
-      $push: { outbox: { $each: outbox } },
-    });
+    await updateVersioned(
+      this.model,
+      next.tenant,
+      expectedVersion,
+      withOutbox({ $set: { overrides: next.overrides, updatedAt: next.updatedAt } }, outbox),
+    );
   }
 }

@@ -2,6 +2,7 @@ import type { Principal } from '@govhall/auth';
 import { ConflictError } from '@govhall/errors';
 import {
   isDuplicateKeyError,
+  outboxFields,
   saveVersioned,
   toDocument,
   toEntity,
@@ -15,7 +16,7 @@ import type { ItemRepository } from '../../usecases/ports';
 import { toOutbox } from '../kafka/item-events';
 import { itemSchema, type ItemDocument } from './item.schema';
 
-const PROJECTION = { outbox: 0, outboxLease: 0, idempotencyKey: 0 } as const;
+const PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0, idempotencyKey: 0 } as const;
 /** Optional fields a save removes when the item no longer has them (a rejected submission clears its submitter). */
 const CLEARABLE: readonly (keyof Item)[] = ['submittedAt', 'submittedBy', 'publishedAt', 'retiredReason'];
 
@@ -42,7 +43,7 @@ export class MongoItemRepository implements ItemRepository {
   async insert(item: Item, events: ItemEvent[], idempotencyKey: string, actor: Principal) {
     try {
       // State and events in one document write: the outbox relay publishes them afterwards.
-      const document = toDocument(item, { idempotencyKey, outbox: toOutbox(events, actor) });
+      const document = toDocument(item, { idempotencyKey, ...outboxFields(toOutbox(events, actor)) });
       await this.model.collection.insertOne(document as never);
       return { item, created: true };
     } catch (e) {

@@ -1,11 +1,11 @@
 import type { Principal } from '@govhall/auth';
-import { insertNew, toDocument, toEntity, type Connection, type Model } from '@govhall/mongo';
+import { insertNew, outboxFields, toDocument, toEntity, type Connection, type Model } from '@govhall/mongo';
 import type { Department, DepartmentEvent } from '../../domain/department';
 import type { DepartmentRepository } from '../../usecases/tenancy.ports';
 import { toOutbox } from '../kafka/tenancy-events';
 import { departmentSchema, type DepartmentDocument } from './department.schema';
 
-const PROJECTION = { outbox: 0, outboxLease: 0 } as const;
+const PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0 } as const;
 
 export class MongoDepartmentRepository implements DepartmentRepository {
   readonly model: Model<DepartmentDocument>;
@@ -16,7 +16,7 @@ export class MongoDepartmentRepository implements DepartmentRepository {
 
   async insert(department: Department, events: DepartmentEvent[], actor: Principal): Promise<boolean> {
     // State and events in one document write: the outbox relay publishes them afterwards.
-    return insertNew(this.model, toDocument(department, { outbox: toOutbox(events, actor) }, 'code'));
+    return insertNew(this.model, toDocument(department, outboxFields(toOutbox(events, actor)), 'code'));
   }
 
   async listByTenant(tenant: string): Promise<Department[]> {

@@ -1,9 +1,11 @@
 import type { Principal } from '@govhall/auth';
 import {
   insertNew,
+  outboxFields,
   toDocument,
   toEntity,
   updateVersioned,
+  withOutbox,
   type Connection,
   type Model,
   type StoredDocument,
@@ -13,7 +15,7 @@ import type { TenantRepository } from '../../usecases/tenancy.ports';
 import { toOutbox } from '../kafka/tenancy-events';
 import { tenantSchema, type TenantDocument } from './tenant.schema';
 
-const PROJECTION = { outbox: 0, outboxLease: 0 } as const;
+const PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0 } as const;
 
 export class MongoTenantRepository implements TenantRepository {
   readonly model: Model<TenantDocument>;
@@ -25,7 +27,7 @@ export class MongoTenantRepository implements TenantRepository {
   async insert(tenant: Tenant, events: TenantEvent[], actor: Principal): Promise<boolean> {
     // State and events in one document write: the outbox relay publishes them afterwards. A top-level tenant
     // is stored with parentCode '' (listChildren(undefined) looks for it so).
-    const stored = { parentCode: tenant.parentCode ?? '', outbox: toOutbox(events, actor) };
+    const stored = { parentCode: tenant.parentCode ?? '', ...outboxFields(toOutbox(events, actor)) };
     return insertNew(this.model, toDocument(tenant, stored, 'code'));
   }
 
@@ -43,10 +45,13 @@ export class MongoTenantRepository implements TenantRepository {
   }
 
   async updateCenter(tenant: Tenant, events: TenantEvent[], expectedVersion: number, actor: Principal) {
-    await updateVersioned(this.model, tenant.code, expectedVersion, {
-      $set: { center: tenant.center, updatedAt: tenant.updatedAt },
-      $push: { outbox: { $each: toOutbox(events, actor) } },
-    });
+    const state = { center: tenant.center, updatedAt: tenant.updatedAt };
+    await updateVersioned(
+      this.model,
+      tenant.code,
+      expectedVersion,
+      withOutbox({ $set: state }, toOutbox(events, actor)),
+    );
   }
 }
 

@@ -1,11 +1,20 @@
 import type { Principal } from '@govhall/auth';
-import { insertNew, toDocument, toEntity, updateVersioned, type Connection, type Model } from '@govhall/mongo';
+import {
+  insertNew,
+  outboxFields,
+  toDocument,
+  toEntity,
+  updateVersioned,
+  withOutbox,
+  type Connection,
+  type Model,
+} from '@govhall/mongo';
 import type { Window, WindowEvent } from '../../domain/window';
 import type { WindowRepository } from '../../usecases/tenancy.ports';
 import { toOutbox } from '../kafka/tenancy-events';
 import { windowSchema, type WindowDocument } from './window.schema';
 
-const PROJECTION = { outbox: 0, outboxLease: 0 } as const;
+const PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0 } as const;
 
 export class MongoWindowRepository implements WindowRepository {
   readonly model: Model<WindowDocument>;
@@ -16,7 +25,7 @@ export class MongoWindowRepository implements WindowRepository {
 
   async insert(window: Window, events: WindowEvent[], actor: Principal): Promise<boolean> {
     // State and events in one document write; the unique (tenant, number) index refuses a taken number.
-    return insertNew(this.model, toDocument(window, { outbox: toOutbox(events, actor) }));
+    return insertNew(this.model, toDocument(window, outboxFields(toOutbox(events, actor))));
   }
 
   async findById(id: string): Promise<Window | null> {
@@ -29,9 +38,7 @@ export class MongoWindowRepository implements WindowRepository {
   }
 
   async updatePosts(window: Window, events: WindowEvent[], expectedVersion: number, actor: Principal) {
-    await updateVersioned(this.model, window.id, expectedVersion, {
-      $set: { aPostStaffId: window.aPostStaffId, bPostStaffId: window.bPostStaffId, updatedAt: window.updatedAt },
-      $push: { outbox: { $each: toOutbox(events, actor) } },
-    });
+    const state = { aPostStaffId: window.aPostStaffId, bPostStaffId: window.bPostStaffId, updatedAt: window.updatedAt };
+    await updateVersioned(this.model, window.id, expectedVersion, withOutbox({ $set: state }, toOutbox(events, actor)));
   }
 }
