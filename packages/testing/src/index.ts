@@ -7,3 +7,4 @@ export { grpcFailure } from './grpc-failure';
 export { newCreditCode, newResidentIdNumber } from './identifiers';
 export { startGroupAtTopicEnd } from './kafka-groups';
 export { startEventReader, type EventReader, type ReadEvent } from './event-reader';
+export { explainFind, expectIndexServed, type QueryPlan } from './explain';

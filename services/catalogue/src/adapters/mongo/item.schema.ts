@@ -46,11 +46,20 @@ export const itemSchema = new mongoose.Schema(
 
 // findByIdempotencyKey: a retried create or new edition returns the first item instead of a duplicate.
 itemSchema.index({ tenant: 1, idempotencyKey: 1 }, { unique: true });
-// ListItems: a tenant's items, optionally of one status, by basic code and edition.
-itemSchema.index({ tenant: 1, status: 1, basicCode: 1, edition: 1 });
-// findInSeries (open edition, previously published edition); one document per edition, so two racing
-// NewEdition calls cannot both create edition n+1.
+// ListItems of one status: a tenant's items by basic code, edition and id, sorted by the index.
+itemSchema.index({ tenant: 1, status: 1, basicCode: 1, edition: 1, _id: 1 });
+// ListItems of any status: a tenant's items by basic code, edition and id, sorted by the index.
+itemSchema.index({ tenant: 1, basicCode: 1, edition: 1, _id: 1 });
+// One document per edition, so two racing NewEdition calls cannot both create edition n+1.
 itemSchema.index({ seriesId: 1, edition: 1 }, { unique: true });
+// findInSeries (open edition, previously published edition): a series' editions of some statuses, by edition.
+itemSchema.index({ seriesId: 1, status: 1, edition: 1 });
+// isFileReferenced (GetItemFile for the public): a tenant's public items whose material has this blank form, or
+// this sample (one index per branch of the query's $or).
+itemSchema.index({ tenant: 1, 'content.materials.blankFormFileId': 1, status: 1 });
+itemSchema.index({ tenant: 1, 'content.materials.sampleFileId': 1, status: 1 });
+// publishedVersions (the search index refresher's poll): published ids and versions, read from the index alone.
+itemSchema.index({ status: 1, _id: 1, version: 1 });
 // Serves the outbox relay's search for items with unsent events.
 declareOutboxIndex(itemSchema);
 

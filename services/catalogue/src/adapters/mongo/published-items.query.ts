@@ -6,7 +6,7 @@ import type { PublishedItems } from '../../usecases/public.ports';
 
 const PUBLIC_STATUSES = ['published', 'superseded'];
 /** Fields only the store keeps. */
-const OMIT = { outbox: 0, outboxLease: 0, idempotencyKey: 0 } as const;
+const OMIT = { outbox: 0, outboxLease: 0, outboxPending: 0, idempotencyKey: 0 } as const;
 const BATCH = 500;
 
 /** A raw document of collection `items` (ids are UUID strings). */

@@ -1,11 +1,26 @@
 import type { Principal } from '@govhall/auth';
-import { insertNew, saveVersioned, toDocument, toEntity, type Connection, type Model } from '@govhall/mongo';
+import {
+  entityUpdate,
+  insertNew,
+  outboxFields,
+  toDocument,
+  toEntity,
+  updateVersioned,
+  type Connection,
+  type Model,
+} from '@govhall/mongo';
 import type { LegalPerson, LegalPersonEvent } from '../../domain/legal-person';
 import type { ApplicantRow, LegalPersonRepository } from '../../usecases/applicants.ports';
 import { legalPersonOutbox } from '../kafka/applicant-events';
 import { legalPersonSchema, type LegalPersonDocument } from './legal-person.schema';
 
-const PROJECTION = { outbox: 0, outboxLease: 0 } as const;
+const PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0, agentSubjects: 0 } as const;
+
+/**
+ * Store-only: the subjects of every agent grant, top-level so the agent's lookup is an indexed equality on any
+ * store (the local FerretDB store never pushes a dotted path such as `agents.agentSubject` down to its index).
+ */
+const agentSubjectsOf = (legalPerson: LegalPerson) => [...new Set(legalPerson.agents.map((g) => g.agentSubject))];
 
 export class MongoLegalPersonRepository implements LegalPersonRepository {
   readonly model: Model<LegalPersonDocument>;
@@ -16,7 +31,8 @@ export class MongoLegalPersonRepository implements LegalPersonRepository {
 
   async insert(legalPerson: LegalPerson, events: LegalPersonEvent[], actor: Principal): Promise<boolean> {
     // State and events in one document write: the outbox relay publishes them afterwards.
-    return insertNew(this.model, toDocument(legalPerson, { outbox: legalPersonOutbox(events, actor) }));
+    const stored = { agentSubjects: agentSubjectsOf(legalPerson), ...outboxFields(legalPersonOutbox(events, actor)) };
+    return insertNew(this.model, toDocument(legalPerson, stored));
   }
 
   async findById(id: string) {
@@ -29,12 +45,14 @@ export class MongoLegalPersonRepository implements LegalPersonRepository {
   }
 
   async findByAgentSubject(subject: string) {
-    const docs = await this.model.find({ 'agents.agentSubject': subject }, PROJECTION).sort({ createdAt: 1 }).lean();
+    const docs = await this.model.find({ agentSubjects: subject }, PROJECTION).sort({ createdAt: 1 }).lean();
     return docs.map((d) => toEntity<LegalPerson>(d));
   }
 
   async update(next: LegalPerson, expectedVersion: number, events: LegalPersonEvent[], actor: Principal) {
-    await saveVersioned(this.model, next, expectedVersion, legalPersonOutbox(events, actor));
+    const update = entityUpdate(next, legalPersonOutbox(events, actor));
+    update.$set = { ...(update.$set as object), agentSubjects: agentSubjectsOf(next) };
+    await updateVersioned(this.model, next.id, expectedVersion, update);
   }
 
   async newestOfTenant(tenant: string, limit: number) {

@@ -33,6 +33,8 @@ export const legalPersonSchema = new mongoose.Schema(
     holderPersonId: { type: String, required: true },
     holderSubject: { type: String, required: true },
     agents: { type: [agentGrantFields], default: [] },
+    /** Store-only copy of `agents[].agentSubject`, top-level so an index serves the agent's lookup everywhere. */
+    agentSubjects: { type: [String], default: [] },
     verification: verificationField,
     version: { type: Number, required: true },
     createdAt: { type: Date, required: true },
@@ -44,12 +46,12 @@ export const legalPersonSchema = new mongoose.Schema(
 
 // One legal person per credit code: a second registration is refused (LEGAL_PERSON_EXISTS).
 legalPersonSchema.index({ creditCode: 1 }, { unique: true });
-// GetMyProfile: legal persons the caller holds.
-legalPersonSchema.index({ holderSubject: 1 });
-// GetMyProfile: legal persons the caller is an agent of.
-legalPersonSchema.index({ 'agents.agentSubject': 1 });
-// ListApplicants: a tenant's legal persons, newest first.
-legalPersonSchema.index({ tenant: 1, createdAt: -1 });
+// GetMyProfile: legal persons the caller holds, oldest first.
+legalPersonSchema.index({ holderSubject: 1, createdAt: 1 });
+// GetMyProfile: legal persons the caller is an agent of, oldest first.
+legalPersonSchema.index({ agentSubjects: 1, createdAt: 1 });
+// ListApplicants: a tenant's legal persons, newest first (id breaks ties).
+legalPersonSchema.index({ tenant: 1, createdAt: -1, _id: -1 });
 declareOutboxIndex(legalPersonSchema);
 
 export type LegalPersonDocument = mongoose.InferSchemaType<typeof legalPersonSchema>;

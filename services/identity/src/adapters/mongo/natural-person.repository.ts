@@ -14,7 +14,7 @@ import type { ApplicantRow, NaturalPersonRepository } from '../../usecases/appli
 import { naturalPersonOutbox } from '../kafka/applicant-events';
 import { naturalPersonSchema, type NaturalPersonDocument } from './natural-person.schema';
 
-const PROJECTION = { outbox: 0, outboxLease: 0 } as const;
+const PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0 } as const;
 
 export class MongoNaturalPersonRepository implements NaturalPersonRepository {
   readonly model: Model<NaturalPersonDocument>;

@@ -30,8 +30,8 @@ export const naturalPersonSchema = new mongoose.Schema(
 naturalPersonSchema.index({ idNumber: 1 }, { unique: true });
 // GetMyProfile and RegisterLegalPerson: the record of the caller's Keycloak subject.
 naturalPersonSchema.index({ subject: 1 });
-// ListApplicants: a tenant's persons, newest first.
-naturalPersonSchema.index({ tenant: 1, createdAt: -1 });
+// ListApplicants: a tenant's active persons, newest first (id breaks ties), and their count.
+naturalPersonSchema.index({ tenant: 1, status: 1, createdAt: -1, _id: -1 });
 // The reconciler's scan for registrations left provisioning.
 naturalPersonSchema.index({ status: 1, updatedAt: 1 });
 declareOutboxIndex(naturalPersonSchema);

@@ -14,7 +14,7 @@ import type { ServiceAccountRepository } from '../../usecases/staff.ports';
 import { serviceAccountOutbox } from '../kafka/staff-events';
 import { serviceAccountSchema, type ServiceAccountDocument } from './service-account.schema';
 
-const PROJECTION = { outbox: 0, outboxLease: 0 } as const;
+const PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0 } as const;
 
 export class MongoServiceAccountRepository implements ServiceAccountRepository {
   readonly model: Model<ServiceAccountDocument>;

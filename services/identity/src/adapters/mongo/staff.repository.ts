@@ -15,7 +15,7 @@ import type { StaffRepository } from '../../usecases/staff.ports';
 import { staffOutbox } from '../kafka/staff-events';
 import { staffSchema, type StaffDocument } from './staff.schema';
 
-const PROJECTION = { outbox: 0, outboxLease: 0 } as const;
+const PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0 } as const;
 /** Optional fields a save removes when the record no longer has them. */
 const CLEARABLE: readonly (keyof Staff)[] = ['department', 'subject', 'disabledReason'];
 
@@ -71,10 +71,14 @@ export class MongoStaffRepository implements StaffRepository {
   }
 
   async findActiveWithRole(tenant: string, role: Role, department?: string): Promise<StaffFact[]> {
+    // Sorted here, not by the database: the few holders of a role need no index order, and without a sort one
+    // index (tenant, roles, status, department) serves the query with and without a department. Usernames are
+    // ASCII (validateNewStaff), so this order is MongoDB's.
     const docs = await this.model
       .find({ tenant, status: 'active', roles: role, ...(department ? { department } : {}) }, PROJECTION)
-      .sort({ username: 1 })
       .lean();
-    return docs.map((d) => toEntity<Staff>(d));
+    return docs
+      .sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0))
+      .map((d) => toEntity<Staff>(d));
   }
 }

@@ -27,8 +27,12 @@ export const staffSchema = new mongoose.Schema(
 staffSchema.index({ username: 1 }, { unique: true });
 // GetMyProfile: the record of the caller's Keycloak subject.
 staffSchema.index({ subject: 1 });
-// ListStaff and the window rules' lookups by tenant, department and role.
+// ListStaff of one department: a tenant's staff in it, by username.
 staffSchema.index({ tenant: 1, department: 1, username: 1 });
+// ListStaff of every department: a tenant's staff by username.
+staffSchema.index({ tenant: 1, username: 1 });
+// findActiveWithRole (the window rules' department heads and center administrators), with or without department.
+staffSchema.index({ tenant: 1, roles: 1, status: 1, department: 1 });
 // The reconciler's scan for records left provisioning.
 staffSchema.index({ status: 1, updatedAt: 1 });
 declareOutboxIndex(staffSchema);

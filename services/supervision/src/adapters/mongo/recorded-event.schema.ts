@@ -16,7 +16,7 @@ export const recordedEventSchema = new mongoose.Schema(
   { collection: 'recorded_events', versionKey: false },
 );
 
-// Serves listByAggregate (an aggregate's events in version order).
-recordedEventSchema.index({ aggregateId: 1, aggregateVersion: 1 });
+// Serves listByAggregate (an aggregate's events in version order, then by occurrence), sorted by the index.
+recordedEventSchema.index({ aggregateId: 1, aggregateVersion: 1, occurredAt: 1 });
 
 export type RecordedEventDocument = mongoose.InferSchemaType<typeof recordedEventSchema>;
