@@ -274,7 +274,7 @@ async function waitForOutbox(mongo: MongoClient, database: string): Promise<numb
   const started = Date.now();
   while (Date.now() - started < 120_000) {
     // the relay's own filter for documents with pending messages (@govhall/kafka PENDING_OUTBOX_FILTER)
-    if ((await items.countDocuments({ 'outbox.createdAt': { $gte: new Date(0) } })) === 0) return Date.now() - started;
+    if ((await items.countDocuments({ outboxPending: true })) === 0) return Date.now() - started;
     await sleep(500);
   }
   return null;

@@ -35,6 +35,9 @@ const clientAt = (port: number) => {
 afterAll(async () => {
   for (const client of clients) client.close();
   for (const p of processes) await p.stop();
+  const mongo = await MongoClient.connect(stack.mongoUri);
+  await mongo.db(db).dropDatabase();
+  await mongo.close();
 });
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
