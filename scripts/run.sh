@@ -17,30 +17,33 @@ step "local stack"
 bash deploy/stack/start.sh all
 
 # Identity's records point at Keycloak users by id. When the stack reset Keycloak's dev database (realm file
-# changed, or KEYCLOAK_RESET=1) after the last seed, those users are gone: start identity's dev data afresh.
+# changed, or KEYCLOAK_RESET=1) after the last seed, those users are gone (the seed cannot bring them back through
+# identity's API): start identity's dev data afresh. This opens the database, so it stays before the services
+# start (the local store allows one writer process per database).
 REALM_MARK="$GOVHALL_STATE/data/keycloak/data/.realm-sha256" SEED_MARK="$GOVHALL_STATE/data/identity-seeded"
 if [ -f "$SEED_MARK" ] && [ "$REALM_MARK" -nt "$SEED_MARK" ]; then
   echo "Keycloak was reset since the last identity seed: dropping the govhall_identity dev database"
   (cd packages/testing && node -e "const { MongoClient } = require('mongodb'); MongoClient.connect(process.argv[1]).then(async (c) => { await c.db('govhall_identity').dropDatabase(); await c.close(); })" "$MONGODB_URI")
 fi
 
-step "seed catalogue"
-# Before the services start: the catalogue loads its public search index from the published items at start.
-env MONGODB_URI="$MONGODB_URI" MONGODB_DB=govhall_catalogue KAFKA_BROKERS="$KAFKA_BROKERS" KEYCLOAK_URL="$KEYCLOAK_URL" \
-  node services/catalogue/dist/seed/run-seed.js
-
 step "services"
 bash deploy/services.sh start
 
 step "demo data"
-# Identity first (tenants, departments, a login for every role in every seeded tenant, windows, demo
-# applicants): through identity's own use cases, idempotent. Its login table is printed below.
+# Every seed goes through the owning service's API with real Keycloak logins, never through its database: the
+# local store allows one writer process per service database, the service itself. All are idempotent.
+# Identity first (tenants, departments, a login for every role in every seeded tenant, windows, demo applicants,
+# through identity's gRPC API); its login table is printed below.
 SEED_LOG="$GOVHALL_STATE/logs/identity-seed.out"
-env MONGODB_URI="$MONGODB_URI" MONGODB_DB=govhall_identity KAFKA_BROKERS="$KAFKA_BROKERS" KEYCLOAK_URL="$KEYCLOAK_URL" \
-  KEYCLOAK_REALM="$KEYCLOAK_REALM" KEYCLOAK_ADMIN_CLIENT_SECRET="${KEYCLOAK_ADMIN_CLIENT_SECRET:-govhall-identity-secret}" \
+env IDENTITY_GRPC_ADDR="127.0.0.1:${IDENTITY_GRPC_PORT:-50050}" KEYCLOAK_URL="$KEYCLOAK_URL" KEYCLOAK_REALM="$KEYCLOAK_REALM" \
   node services/identity/dist/seed/run-seed.js >"$SEED_LOG"
 touch "$SEED_MARK"
 head -n 1 "$SEED_LOG"
+# Then the catalogue: each seed item drafted and submitted by <prefix>-admin and approved by <prefix>-reviewer
+# (logins the identity seed just made) through the catalogue's gRPC API, whose search index takes each at once.
+env CATALOGUE_GRPC_ADDR="127.0.0.1:${CATALOGUE_GRPC_PORT:-50051}" KEYCLOAK_URL="$KEYCLOAK_URL" KEYCLOAK_REALM="$KEYCLOAK_REALM" \
+  node services/catalogue/dist/seed/run-seed.js
+# Demo drafts through the gateway's REST routes, as the realm file's center administrators.
 node scripts/seed-demo.js
 
 GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT:-3000}"
@@ -62,7 +65,8 @@ Every role in every seeded tenant (金昌市 620300 jcs-, 金川区 620302 jcq-,
 INFO
 tail -n +3 "$SEED_LOG"
 cat <<INFO
-Test logins from the realm file: jc-city-admin (620300), jc-admin (620302), yc-admin (620321) center_admin;
-yc-clerk window_clerk 620321-SCJG; zhang-san applicant; no-role (no role at all, for 403 checks).
+Test logins from the realm file: jc-city-admin (620300), jc-admin (620302), yc-admin (620321), cg-admin (620102),
+yz-admin (620123) center_admin; jc-city-ops (620300), lz-city-ops (620100) ops_admin (they bootstrap the seeded
+tenants); yc-clerk window_clerk 620321-SCJG; zhang-san applicant; no-role (no role at all, for 403 checks).
 Service account for third-party department systems: govhall-dept-demo / govhall-dept-demo-secret (client credentials).
 INFO

@@ -1,7 +1,10 @@
-// Seeds demo data through the gateway, as a center administrator would: idempotent (fixed keys), so a second
-// run changes nothing. Identity data (tenants, staff, logins) comes from the Keycloak realm import.
+// Seeds demo draft items through the gateway's REST routes, as a center administrator would, with real Keycloak
+// tokens of the realm file's center administrators (yc-admin, jc-admin); it never opens a service's database.
+// Idempotent (fixed idempotency keys: a repeat answers the first draft), so a second run changes nothing.
+// Run after the services (scripts/run.sh runs it after the identity and catalogue seeds).
 const gateway = `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 3000}`;
 const keycloak = process.env.KEYCLOAK_URL ?? 'http://127.0.0.1:8080';
+const realm = process.env.KEYCLOAK_REALM ?? 'govhall';
 
 const drafts = [
   {
@@ -34,8 +37,15 @@ const drafts = [
 ];
 const admins = { 620321: 'yc-admin', 620302: 'jc-admin' };
 
+const tokens = new Map();
+
 async function token(username) {
-  const res = await fetch(`${keycloak}/realms/govhall/protocol/openid-connect/token`, {
+  if (!tokens.has(username)) tokens.set(username, login(username));
+  return tokens.get(username);
+}
+
+async function login(username) {
+  const res = await fetch(`${keycloak}/realms/${realm}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'password', client_id: 'govhall-portal', username, password: 'Demo@2026' }),

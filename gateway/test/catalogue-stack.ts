@@ -1,9 +1,58 @@
-import { freePort, runProcess, stack, startProcess, uniqueSuffix, type RunningProcess } from '@govhall/testing';
+import { callUnary, createGrpcClient } from '@govhall/grpc';
+import { identityV1 } from '@govhall/proto';
+import {
+  DEMO_PASSWORD,
+  freePort,
+  runProcess,
+  stack,
+  startProcess,
+  uniqueSuffix,
+  userToken,
+  type RunningProcess,
+} from '@govhall/testing';
+
+/** Center administrators of the realm file in the tenants the seed catalogue covers. */
+const SEED_TENANT_ADMINS: Record<string, string> = {
+  '620300': 'jc-city-admin',
+  '620302': 'jc-admin',
+  '620321': 'yc-admin',
+};
+
+/**
+ * A reviewer of `tenant`'s market regulation bureau, created through identity's gRPC API by the tenant's center
+ * administrator (password Demo@2026, which the catalogue seed logs in with).
+ */
+async function createReviewer(identityAddr: string, tenant: string, admin: string, suffix: string): Promise<string> {
+  const username = `e${suffix}-rev-${tenant}`;
+  const client = createGrpcClient(identityV1.IdentityServiceClient, identityAddr, {
+    serviceName: 'govhall.identity.v1.IdentityService',
+    idempotentMethods: ['CreateStaff'],
+  });
+  try {
+    await callUnary<identityV1.CreateStaffRequest, identityV1.CreateStaffResponse>(
+      client.createStaff.bind(client),
+      {
+        tenant,
+        department: `${tenant}-SCJG`,
+        roles: ['reviewer'],
+        displayName: '目录种子审核测试',
+        phone: '13909359998',
+        username,
+        initialPassword: DEMO_PASSWORD,
+        permanentPassword: true,
+      },
+      { authorization: `Bearer ${await userToken(admin)}`, deadlineMs: 30_000 },
+    );
+  } finally {
+    client.close();
+  }
+  return username;
+}
 
 /**
  * The catalogue on a fresh database holding the published seed catalogue, identity (fresh database, seeded
  * tenant tree: it creates the real Keycloak users a test needs, e.g. a reviewer) and a gateway in front of both,
- * each its own process.
+ * each its own process. Both seeds run through the services' APIs once the services are up.
  */
 export interface CatalogueStack {
   gatewayUrl: string;
@@ -44,25 +93,8 @@ export async function startCatalogueStack(): Promise<CatalogueStack> {
     OUTBOX_POLL_MS: '200',
   };
 
-  // The search index loads the published items when the catalogue starts: seed first.
-  const [seed] = await Promise.all([
-    runProcess({ name: 'catalogue-seed-e2e', entry: 'services/catalogue/dist/seed/run-seed.js', env: catalogueEnv }),
-    runProcess({
-      name: 'identity-seed-catalogue-e2e',
-      entry: 'services/identity/dist/seed/run-seed.js',
-      args: ['--only', 'tenancy'],
-      env: identityEnv,
-    }),
-  ]);
   const started: RunningProcess[] = [];
   try {
-    const catalogue = await startProcess({
-      name: 'catalogue-e2e',
-      entry: 'services/catalogue/dist/main.js',
-      env: { ...catalogueEnv, GRPC_HOST: '127.0.0.1', GRPC_PORT: String(cataloguePort), METRICS_PORT: String(m1) },
-      readyPort: cataloguePort,
-    });
-    started.push(catalogue);
     const identity = await startProcess({
       name: 'identity-catalogue-e2e',
       entry: 'services/identity/dist/main.js',
@@ -70,6 +102,32 @@ export async function startCatalogueStack(): Promise<CatalogueStack> {
       readyPort: identityPort,
     });
     started.push(identity);
+    // The seeds go through the services' APIs, never their databases: identity's tenant tree first.
+    await runProcess({
+      name: 'identity-seed-catalogue-e2e',
+      entry: 'services/identity/dist/seed/run-seed.js',
+      args: ['--only', 'tenancy'],
+      env: {
+        IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
+        KEYCLOAK_URL: stack.keycloakUrl,
+        KEYCLOAK_REALM: stack.realm,
+      },
+    });
+    // Then the seed catalogue, published through the catalogue's API (its search index takes each publication at
+    // once): drafted and submitted by the realm's center administrator of each tenant, approved by a reviewer of
+    // the tenant created for this run (identity's seeded <prefix>-reviewer logins belong to the dev database).
+    const seedArgs: string[] = [];
+    for (const [tenant, admin] of Object.entries(SEED_TENANT_ADMINS)) {
+      const reviewer = await createReviewer(`127.0.0.1:${identityPort}`, tenant, admin, suffix);
+      seedArgs.push('--admin', `${tenant}=${admin}`, '--reviewer', `${tenant}=${reviewer}`);
+    }
+    const catalogue = await startProcess({
+      name: 'catalogue-e2e',
+      entry: 'services/catalogue/dist/main.js',
+      env: { ...catalogueEnv, GRPC_HOST: '127.0.0.1', GRPC_PORT: String(cataloguePort), METRICS_PORT: String(m1) },
+      readyPort: cataloguePort,
+    });
+    started.push(catalogue);
     const gateway = await startProcess({
       name: 'gateway-catalogue-e2e',
       entry: 'gateway/dist/server.js',
@@ -85,6 +143,16 @@ export async function startCatalogueStack(): Promise<CatalogueStack> {
       readyPort: gatewayPort,
     });
     started.push(gateway);
+    const seed = await runProcess({
+      name: 'catalogue-seed-e2e',
+      entry: 'services/catalogue/dist/seed/run-seed.js',
+      args: seedArgs,
+      env: {
+        CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
+        KEYCLOAK_URL: stack.keycloakUrl,
+        KEYCLOAK_REALM: stack.realm,
+      },
+    });
     return {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
       catalogueAddr: `127.0.0.1:${cataloguePort}`,

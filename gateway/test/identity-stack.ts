@@ -1,6 +1,6 @@
 import { freePort, runProcess, stack, startProcess, uniqueSuffix, type RunningProcess } from '@govhall/testing';
 
-/** identity (on a fresh database with the seeded tenant tree) and the gateway, each its own process. */
+/** identity (on a fresh database, then the seeded tenant tree through its API) and the gateway, each its own process. */
 export interface IdentityStack {
   gatewayUrl: string;
   identityAddr: string;
@@ -27,18 +27,28 @@ export async function startIdentityStack(): Promise<IdentityStack> {
     KEYCLOAK_ADMIN_CLIENT_SECRET: 'govhall-identity-secret',
     OUTBOX_POLL_MS: '200',
   };
-  await runProcess({
-    name: 'identity-seed-e2e',
-    entry: 'services/identity/dist/seed/run-seed.js',
-    args: ['--only', 'tenancy'],
-    env: identityEnv,
-  });
   const identity = await startProcess({
     name: 'identity-e2e',
     entry: 'services/identity/dist/main.js',
     env: { ...identityEnv, GRPC_HOST: '127.0.0.1', GRPC_PORT: String(identityPort), METRICS_PORT: String(m1) },
     readyPort: identityPort,
   });
+  // The seed goes through identity's API (never its database): tenant tree and departments, no logins.
+  try {
+    await runProcess({
+      name: 'identity-seed-e2e',
+      entry: 'services/identity/dist/seed/run-seed.js',
+      args: ['--only', 'tenancy'],
+      env: {
+        IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
+        KEYCLOAK_URL: stack.keycloakUrl,
+        KEYCLOAK_REALM: stack.realm,
+      },
+    });
+  } catch (e) {
+    await identity.stop();
+    throw e;
+  }
   const gateway = await startProcess({
     name: 'gateway-identity-e2e',
     entry: 'gateway/dist/server.js',

@@ -239,11 +239,11 @@ interface SeedReport {
 }
 
 /**
- * Publishes the seed catalogue into the scratch database before the harness's catalogue starts, through the
- * catalogue's own seed runner (drafted, submitted and approved by the use cases), so the catalogue's search index
- * loads the published items at start. Its outbox events are relayed by that catalogue once it runs.
+ * Publishes the seed catalogue through the harness's catalogue (services/catalogue/dist/seed/run-seed.js against its
+ * gRPC address: drafted and submitted by <prefix>-admin, approved by <prefix>-reviewer — the logins `pnpm start`'s
+ * identity seed makes), so its search index holds the published items.
  */
-async function seedCatalogue(database: string, mongo: MongoClient): Promise<SeedReport> {
+async function seedCatalogue(database: string, catalogueAddr: string, mongo: MongoClient): Promise<SeedReport> {
   const entry = 'services/catalogue/dist/seed/run-seed.js';
   if (!fs.existsSync(path.join(REPO_ROOT, entry))) throw new Error(`${entry} is missing: run 'pnpm build' first`);
   process.stderr.write(`seeding ${database} (${entry}) … `);
@@ -252,9 +252,7 @@ async function seedCatalogue(database: string, mongo: MongoClient): Promise<Seed
     name: 'bench-catalogue-seed',
     entry,
     env: {
-      MONGODB_URI: stack.mongoUri,
-      MONGODB_DB: database,
-      KAFKA_BROKERS: stack.kafkaBrokers,
+      CATALOGUE_GRPC_ADDR: catalogueAddr,
       KEYCLOAK_URL: stack.keycloakUrl,
       KEYCLOAK_REALM: stack.realm,
       LOG_LEVEL: 'warn',
@@ -332,7 +330,6 @@ async function main(): Promise<void> {
     } else {
       const port = await freePort();
       scratchDb = `govhall_catalogue_bench_${runId}`;
-      if (selected('search')) seeded = await seedCatalogue(scratchDb, mongo);
       const catalogue = await startProcess({
         name: 'bench-catalogue',
         entry: 'services/catalogue/dist/main.js',
@@ -352,6 +349,8 @@ async function main(): Promise<void> {
       children.push(catalogue);
       catalogueAddr = `127.0.0.1:${port}`;
       catalogueProcess = { name: 'bench-catalogue', pid: catalogue.child.pid! };
+      // Seeded through its own API once it runs (the local store allows one writer process per database).
+      if (selected('search')) seeded = await seedCatalogue(scratchDb, catalogueAddr, mongo);
       notes.push(
         `started its own catalogue (services/catalogue/dist/main.js, pid ${catalogue.child.pid}, gRPC ${catalogueAddr}, LOG_LEVEL=${config.logLevel}, metrics off) on the scratch database ${scratchDb}, dropped at the end`,
       );
@@ -360,7 +359,7 @@ async function main(): Promise<void> {
         // finish so the runs do not measure it.
         const outboxDrainMs = await waitForOutbox(mongo, scratchDb);
         notes.push(
-          `seeded ${scratchDb} before starting it (services/catalogue/dist/seed/run-seed.js, ${(seeded.ms / 1000).toFixed(1)} s: "${seeded.output}"); ${seeded.published} published items in the database; the seed's outbox ${outboxDrainMs === null ? 'was NOT relayed within 120 s' : `was relayed ${(outboxDrainMs / 1000).toFixed(1)} s after the catalogue started`}`,
+          `seeded ${scratchDb} through its API (services/catalogue/dist/seed/run-seed.js, ${(seeded.ms / 1000).toFixed(1)} s: "${seeded.output}"); ${seeded.published} published items in the database; the seed's outbox ${outboxDrainMs === null ? 'was NOT relayed within 120 s' : `was relayed ${(outboxDrainMs / 1000).toFixed(1)} s after the seed ended`}`,
         );
       }
     }

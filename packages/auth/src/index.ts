@@ -1,4 +1,5 @@
 export * from './principal';
 export * from './verifier';
 export * from './service-token';
+export * from './password-logins';
 export * from './authorization';

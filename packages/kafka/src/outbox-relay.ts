@@ -143,9 +143,9 @@ export class OutboxRelay {
    * messages stay, the leases are released).
    */
   private async relayDocuments(collection: Collection<Document>, ids: unknown[]): Promise<boolean> {
-    const claimed = (await Promise.all(ids.map((id) => this.claim(collection, id)))).filter(
-      (doc): doc is OutboxDoc => doc !== null,
-    );
+    const claimed = (await Promise.all(ids.map((id) => this.claim(collection, id))))
+      .filter((doc): doc is OutboxDoc => doc !== null)
+      .map((doc) => ({ ...doc, outbox: doc.outbox ?? [] })); // a marker without an outbox is cleared below
     if (claimed.length === 0) return true;
     const messages = claimed.flatMap((doc) => doc.outbox);
     if (messages.length) {

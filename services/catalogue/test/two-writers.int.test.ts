@@ -2,7 +2,15 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { catalogueV1 } from '@govhall/proto';
-import { freePort, stack, startProcess, uniqueSuffix, userToken, type RunningProcess } from '@govhall/testing';
+import {
+  freePort,
+  MongoClient,
+  stack,
+  startProcess,
+  uniqueSuffix,
+  userToken,
+  type RunningProcess,
+} from '@govhall/testing';
 
 // The local store (FerretDB 1.x) applies a version-guarded update by reading, changing and writing back, so two
 // processes writing one database both "win" the same version and one acknowledged change is silently lost

@@ -33,22 +33,22 @@ export function identityEnv(db: string, port: number, metricsPort: number): Reco
   };
 }
 
-/** Seeds the tenant tree and departments (no logins) into a test database with the identity seed. */
-export async function seedTenancy(db: string): Promise<void> {
+/**
+ * Seeds the tenant tree and departments (no logins) with the identity seed, through the RUNNING identity at
+ * `address` (its gRPC API, as the realm file's bootstrap logins).
+ */
+export async function seedTenancy(address: string): Promise<void> {
   await runProcess({
     name: 'identity-seed',
     entry: 'services/identity/dist/seed/run-seed.js',
     args: ['--only', 'tenancy'],
-    env: Object.fromEntries(
-      Object.entries(identityEnv(db, 0, 0)).filter(([k]) => k !== 'GRPC_PORT' && k !== 'METRICS_PORT'),
-    ),
+    env: { IDENTITY_GRPC_ADDR: address, KEYCLOAK_URL: stack.keycloakUrl, KEYCLOAK_REALM: stack.realm },
   });
 }
 
-/** identity as its own process on a fresh database with the seeded tenant tree. */
+/** identity as its own process on a fresh database, then the seeded tenant tree through its API. */
 export async function startIdentity(extraEnv: Record<string, string> = {}): Promise<IdentityUnderTest> {
   const db = `govhall_identity_t${uniqueSuffix()}`;
-  await seedTenancy(db);
   const port = await freePort();
   const env = { ...identityEnv(db, port, await freePort()), ...extraEnv };
   const start = (overrides: Record<string, string>) =>
@@ -58,11 +58,18 @@ export async function startIdentity(extraEnv: Record<string, string> = {}): Prom
       env: { ...env, ...overrides },
       readyPort: port,
     });
+  const started = await start({});
+  try {
+    await seedTenancy(`127.0.0.1:${port}`);
+  } catch (e) {
+    await started.stop();
+    throw e;
+  }
   const under: IdentityUnderTest = {
     db,
     port,
     env,
-    process: await start({}),
+    process: started,
     client: createGrpcClient(identityV1.IdentityServiceClient, `127.0.0.1:${port}`, {
       serviceName: 'govhall.identity.v1.IdentityService',
       idempotentMethods: ['GetTenant', 'ListTenants', 'GetStaff', 'ListStaff', 'GetMyProfile'],

@@ -1,88 +1,57 @@
-import type { Principal, Role } from '@govhall/auth';
-import { isDomainError } from '@govhall/errors';
-import { createLogger } from '@govhall/logging';
-import { connectMongo, ensureIndexes } from '@govhall/mongo';
-import { config } from '../config';
-import { composeCatalogue } from '../compose';
-import { SEED_ITEMS, type SeedItem } from './items.seed';
+import { common, loadConfig, z } from '@govhall/config';
+import { SEED_ITEMS } from './items.seed';
+import { runCatalogueSeed } from './publish-seed-item';
+import { PasswordLogins } from '@govhall/auth';
+import { grpcCatalogueSeedApi, SeedCallError } from './seed-api';
+import { parseLoginArgs, seedLogins } from './seed-logins';
 
 /**
- * Loads the seed catalogue through the catalogue's own use cases: each item is drafted, filled in, submitted by a
- * center administrator and approved by a (different) center reviewer, so it is published exactly as an
- * administrator would publish it. Idempotent: items already published are left alone.
+ * Publishes the seed catalogue through the RUNNING catalogue's gRPC API, as real Keycloak logins: each item is
+ * drafted, filled in and submitted by a center administrator of its tenant and approved by a different person
+ * with the reviewer role there (by default identity's seeded `<prefix>-admin` and `<prefix>-reviewer`, so
+ * identity's seed runs first). The running catalogue indexes each publication for search at once. It never opens
+ * the catalogue's database. Idempotent (fixed idempotency keys): published items are left alone.
  *
- *   node services/catalogue/dist/seed/run-seed.js
+ *   CATALOGUE_GRPC_ADDR=127.0.0.1:50051 KEYCLOAK_URL=http://127.0.0.1:8080 \
+ *     node services/catalogue/dist/seed/run-seed.js [--admin <tenant>=<username>] [--reviewer <tenant>=<username>]
  */
-const seedPrincipal = (tenant: string, roles: Role[], username: string): Principal => ({
-  kind: 'user',
-  subject: `system:${username}`,
-  username,
-  tenant,
-  roles,
-  clientId: 'catalogue-seed',
-});
-
-export async function publishSeedItem(catalogue: ReturnType<typeof composeCatalogue>, seed: SeedItem) {
-  const admin = seedPrincipal(seed.tenant, ['center_admin'], 'catalogue-seed-admin');
-  const reviewer = seedPrincipal(seed.tenant, ['reviewer'], 'catalogue-seed-reviewer');
-  const uc = catalogue.items;
-  let item = await uc.createDraftItem(
-    {
-      idempotencyKey: `seed-${seed.tenant}-${seed.basicCode}`,
-      tenant: seed.tenant,
-      name: seed.name,
-      basicCode: seed.basicCode,
-      kind: seed.kind,
-      handlingCategory: seed.handlingCategory,
-      department: seed.department,
-    },
-    admin,
-  );
-  if (item.status === 'draft') {
-    item = await uc.updateDraftItem(
-      {
-        id: item.id,
-        expectedVersion: item.version,
-        name: seed.name,
-        basicCode: seed.basicCode,
-        kind: seed.kind,
-        handlingCategory: seed.handlingCategory,
-        department: seed.department,
-        content: seed.content,
-      },
-      admin,
-    );
-    item = await uc.submitItem({ id: item.id, expectedVersion: item.version }, admin);
-  }
-  if (item.status === 'submitted') {
-    item = await uc.reviewItem({ id: item.id, expectedVersion: item.version, approve: true, comments: '' }, reviewer);
-  }
-  return item;
-}
-
 async function main() {
-  const logger = createLogger('catalogue-seed', process.env.LOG_LEVEL ?? 'warn');
-  const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB);
+  const overrides = parseLoginArgs(process.argv.slice(2));
+  const config = loadConfig('catalogue-seed', {
+    CATALOGUE_GRPC_ADDR: z
+      .string()
+      .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
+      .default('127.0.0.1:50051'),
+    KEYCLOAK_URL: common.url,
+    KEYCLOAK_REALM: z.string().min(1).default('govhall'),
+    /** Password of the acting logins (identity's seeded staff and the realm's test logins: Demo@2026). */
+    SEED_PASSWORD: z.string().min(1).default('Demo@2026'),
+  });
+  const api = grpcCatalogueSeedApi({
+    address: config.CATALOGUE_GRPC_ADDR,
+    logins: new PasswordLogins({
+      keycloakUrl: config.KEYCLOAK_URL.replace(/\/+$/, ''),
+      realm: config.KEYCLOAK_REALM,
+      password: config.SEED_PASSWORD,
+    }),
+  });
   try {
-    const catalogue = composeCatalogue({ connection, logger, hostedTenants: [], liveIndex: false });
-    await ensureIndexes(catalogue.models);
-    let published = 0;
-    for (const seed of SEED_ITEMS) {
-      const item = await publishSeedItem(catalogue, seed);
-      if (item.status === 'published') published += 1;
-    }
-    const departments = new Set(SEED_ITEMS.map((s) => s.department)).size;
-    process.stdout.write(`catalogue seed: ${published} published items across ${departments} departments\n`);
+    process.stdout.write(`${await runCatalogueSeed(api, seedLogins(overrides), SEED_ITEMS)}\n`);
   } finally {
-    await connection.close();
+    api.close();
   }
 }
 
-if (require.main === module) {
-  main().catch((err: unknown) => {
-    const detail = isDomainError(err) ? `${err.code}: ${err.message}` : err;
-    process.stderr.write(`catalogue seed failed: ${detail instanceof Error ? detail.stack : String(detail)}\n`);
-    if (isDomainError(err) && 'violations' in err) process.stderr.write(`${JSON.stringify(err.violations, null, 2)}\n`);
-    process.exit(1);
-  });
-}
+main().catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  const detail = err instanceof Error && !(err instanceof SeedCallError) ? (err.stack ?? message) : message;
+  const hint = message.startsWith('login of ')
+    ? '\n(the seed acts as identity’s seeded staff by default: run the identity seed first, or name the logins ' +
+      'with --admin <tenant>=<username> --reviewer <tenant>=<username>)'
+    : '';
+  process.stderr.write(`catalogue seed failed: ${detail}${hint}\n`);
+  if (err instanceof SeedCallError && err.violations.length > 0) {
+    process.stderr.write(`${JSON.stringify(err.violations, null, 2)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import { maskText } from '@govhall/identifiers';
+
+/**
+ * For seeds and tools that act as real people on the local stack (never for services, which verify tokens and call
+ * each other with client credentials, see ServiceTokenSource).
+ */
+/** Access tokens of password logins (public client, password grant), each reused until shortly before it expires. */
+export class PasswordLogins {
+  private readonly cache = new Map<string, { token: string; until: number }>();
+
+  constructor(private readonly options: { keycloakUrl: string; realm: string; password: string; clientId?: string }) {}
+
+  async token(username: string): Promise<string> {
+    const cached = this.cache.get(username);
+    if (cached && cached.until > Date.now()) return cached.token;
+    const { keycloakUrl, realm, password, clientId = 'govhall-portal' } = this.options;
+    const res = await fetch(`${keycloakUrl}/realms/${encodeURIComponent(realm)}/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', client_id: clientId, username, password }),
+    });
+    const body = (await res.json().catch(() => ({}))) as {
+      access_token?: string;
+      expires_in?: number;
+      error_description?: string;
+    };
+    if (!res.ok || !body.access_token) {
+      throw new Error(
+        maskText(`login of ${username} failed (HTTP ${res.status}: ${body.error_description ?? 'no token'})`),
+      );
+    }
+    const lifetimeMs = Math.max((body.expires_in ?? 60) - 30, 5) * 1000;
+    this.cache.set(username, { token: body.access_token, until: Date.now() + lifetimeMs });
+    return body.access_token;
+  }
+}

@@ -1,0 +1,167 @@
+import { status, type ServiceError } from '@grpc/grpc-js';
+import type { PasswordLogins } from '@govhall/auth';
+import { callUnary, createGrpcClient, decodeGrpcError } from '@govhall/grpc';
+import { maskText } from '@govhall/identifiers';
+import { identityV1 } from '@govhall/proto';
+
+/**
+ * How the identity seed reaches identity: the service's own gRPC API, with real Keycloak access tokens of the
+ * logins it acts as. The seed never opens identity's database (one writer process per service database).
+ */
+
+/** A refusal of the identity API as the seed sees it: the gRPC code and the ErrorInfo reason. */
+export class SeedCallError extends Error {
+  constructor(
+    readonly rpc: string,
+    readonly code: status,
+    readonly reason: string,
+    detail: string,
+  ) {
+    // Messages may quote what was sent: ID numbers and phone numbers are masked.
+    super(maskText(`${rpc}: ${reason || status[code]}: ${detail}`));
+    this.name = 'SeedCallError';
+  }
+}
+
+/** Whether `err` is the API answering ALREADY_EXISTS with one of `reasons`: what the seed counts as done. */
+export function alreadyExists(err: unknown, reasons: readonly string[]): boolean {
+  return err instanceof SeedCallError && err.code === status.ALREADY_EXISTS && reasons.includes(err.reason);
+}
+
+/** The identity RPCs the seed calls, each as the named login (`as`) or anonymously. */
+export interface IdentitySeedApi {
+  createTenant(request: identityV1.CreateTenantRequest, as: string): Promise<identityV1.Tenant>;
+  createDepartment(request: identityV1.CreateDepartmentRequest, as: string): Promise<identityV1.Department>;
+  createStaff(request: identityV1.CreateStaffRequest, as: string): Promise<identityV1.Staff>;
+  createWindow(request: identityV1.CreateWindowRequest, as: string): Promise<identityV1.Window>;
+  /** Anonymous: natural persons register themselves. */
+  registerNaturalPerson(request: identityV1.RegisterNaturalPersonRequest): Promise<identityV1.NaturalPerson>;
+  getMyProfile(as: string): Promise<identityV1.GetMyProfileResponse>;
+  registerLegalPerson(request: identityV1.RegisterLegalPersonRequest, as: string): Promise<identityV1.LegalPerson>;
+  authorizeAgent(request: identityV1.AuthorizeAgentRequest, as: string): Promise<identityV1.LegalPerson>;
+}
+
+const isServiceError = (e: unknown): e is ServiceError =>
+  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'number' && 'metadata' in e;
+
+/**
+ * The seed's API over identity's gRPC service at `address`. Every create the seed sends is safe to repeat (the
+ * service answers ALREADY_EXISTS or completes the earlier request), so each is retried once identity is briefly
+ * unreachable; AuthorizeAgent is not (a repeat would replace the grant).
+ */
+export function grpcIdentitySeedApi(options: {
+  address: string;
+  logins: PasswordLogins;
+  deadlineMs?: number;
+}): IdentitySeedApi & { close(): void } {
+  const client = createGrpcClient(identityV1.IdentityServiceClient, options.address, {
+    serviceName: 'govhall.identity.v1.IdentityService',
+    idempotentMethods: [
+      'CreateTenant',
+      'CreateDepartment',
+      'CreateStaff',
+      'CreateWindow',
+      'RegisterNaturalPerson',
+      'GetMyProfile',
+      'RegisterLegalPerson',
+    ],
+    maxAttempts: 5,
+  });
+  // CreateStaff and the registrations wait for Keycloak (5 s per admin call): give them time.
+  const deadlineMs = options.deadlineMs ?? 30_000;
+
+  async function call<Req, Res>(
+    rpc: string,
+    method: Parameters<typeof callUnary<Req, Res>>[0],
+    request: Req,
+    as?: string,
+  ): Promise<Res> {
+    const authorization = as === undefined ? undefined : `Bearer ${await options.logins.token(as)}`;
+    try {
+      return await callUnary<Req, Res>(method.bind(client), request, { authorization, deadlineMs });
+    } catch (e) {
+      if (!isServiceError(e)) throw e;
+      const decoded = decodeGrpcError(e);
+      throw new SeedCallError(rpc, decoded.code, decoded.reason, decoded.message);
+    }
+  }
+
+  const required = <T>(rpc: string, value: T | undefined): T => {
+    if (value === undefined) throw new Error(`${rpc}: the answer is empty`);
+    return value;
+  };
+
+  return {
+    async createTenant(request, as) {
+      const res = await call<identityV1.CreateTenantRequest, identityV1.CreateTenantResponse>(
+        'CreateTenant',
+        client.createTenant,
+        request,
+        as,
+      );
+      return required('CreateTenant', res.tenant);
+    },
+    async createDepartment(request, as) {
+      const res = await call<identityV1.CreateDepartmentRequest, identityV1.CreateDepartmentResponse>(
+        'CreateDepartment',
+        client.createDepartment,
+        request,
+        as,
+      );
+      return required('CreateDepartment', res.department);
+    },
+    async createStaff(request, as) {
+      const res = await call<identityV1.CreateStaffRequest, identityV1.CreateStaffResponse>(
+        'CreateStaff',
+        client.createStaff,
+        request,
+        as,
+      );
+      return required('CreateStaff', res.staff);
+    },
+    async createWindow(request, as) {
+      const res = await call<identityV1.CreateWindowRequest, identityV1.CreateWindowResponse>(
+        'CreateWindow',
+        client.createWindow,
+        request,
+        as,
+      );
+      return required('CreateWindow', res.window);
+    },
+    async registerNaturalPerson(request) {
+      const res = await call<identityV1.RegisterNaturalPersonRequest, identityV1.RegisterNaturalPersonResponse>(
+        'RegisterNaturalPerson',
+        client.registerNaturalPerson,
+        request,
+      );
+      return required('RegisterNaturalPerson', res.person);
+    },
+    getMyProfile(as) {
+      return call<identityV1.GetMyProfileRequest, identityV1.GetMyProfileResponse>(
+        'GetMyProfile',
+        client.getMyProfile,
+        {},
+        as,
+      );
+    },
+    async registerLegalPerson(request, as) {
+      const res = await call<identityV1.RegisterLegalPersonRequest, identityV1.RegisterLegalPersonResponse>(
+        'RegisterLegalPerson',
+        client.registerLegalPerson,
+        request,
+        as,
+      );
+      return required('RegisterLegalPerson', res.legalPerson);
+    },
+    async authorizeAgent(request, as) {
+      const res = await call<identityV1.AuthorizeAgentRequest, identityV1.AuthorizeAgentResponse>(
+        'AuthorizeAgent',
+        client.authorizeAgent,
+        request,
+        as,
+      );
+      return required('AuthorizeAgent', res.legalPerson);
+    },
+    close: () => client.close(),
+  };
+}
