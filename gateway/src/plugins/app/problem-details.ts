@@ -64,11 +64,39 @@ function toProblem(error: unknown): Problem {
   return problem(500, 'INTERNAL', TITLE_BY_HTTP[500]!, '服务器内部错误，请稍后重试');
 }
 
+/** Bodies up to this size are read to the end before a 413 goes out; larger ones get the answer and a closed socket. */
+const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Fastify refuses a body over the route's limit from its Content-Length, before reading it, and closes the
+ * connection after answering. A client still writing the body then fails with EPIPE/ECONNRESET and never sees
+ * the 413. So a refused body of a plausible size is read (and thrown away) first, at most for a few seconds.
+ */
+async function drainUnreadBody(request: FastifyRequest): Promise<void> {
+  const raw = request.raw;
+  if (raw.complete || raw.readableEnded || raw.destroyed) return;
+  const declared = Number(request.headers['content-length']);
+  if (!Number.isFinite(declared) || declared > DRAIN_LIMIT_BYTES) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 5_000);
+    timer.unref();
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    raw.once('end', done);
+    raw.once('error', done);
+    raw.once('close', done);
+    raw.resume();
+  });
+}
+
 /** Every error leaves as application/problem+json (RFC 9457) with a stable code and the request id. */
 export default fp(
   async (app) => {
-    app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    app.setErrorHandler(async (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
       const body = { ...toProblem(error), instance: request.url, requestId: request.id };
+      if (body.status === 413) await drainUnreadBody(request);
       if (body.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: body.code, status: body.status }, 'request rejected');
       const headers = (error as { headers?: Record<string, string> }).headers;
