@@ -27,6 +27,13 @@ export interface OutboxRelayOptions {
   /** Longest wait between passes while nothing is pending (each empty pass doubles the wait up to this). */
   maxIdlePollMs?: number;
   batchSize?: number;
+  /**
+   * This process is the only writer of the collections (the database claim of @govhall/mongo's
+   * openServiceDatabase is enforced: the local FerretDB store), so no other relay can be sending the same
+   * documents: they are read with their outbox in the pending query and not leased, which saves a write per
+   * document. Leave it off where several replicas may run (MongoDB).
+   */
+  exclusive?: boolean;
 }
 
 interface OutboxDoc {
@@ -107,31 +114,32 @@ export class OutboxRelay {
     let found = 0;
     const batchSize = this.options.batchSize ?? 100;
     for (const collection of this.options.collections) {
-      const pending = (await collection
-        .find(
-          {
-            // The top-level marker is what the store serves from an index; the lease condition only narrows
-            // the (few) pending documents. Documents another replica is sending right now are skipped, so a
-            // dead replica's leases cannot crowd newer documents out of the batch.
-            ...PENDING_OUTBOX_FILTER,
-            $or: [
-              { outboxLease: { $exists: false } },
-              { outboxLease: null },
-              { 'outboxLease.until': { $lt: new Date() } },
-            ],
-          },
-          { projection: { _id: 1 } },
-        )
-        .limit(batchSize)
-        .toArray()) as { _id: unknown }[];
+      const pending = this.options.exclusive
+        ? // The only writer: read the pending documents whole, nobody else is sending them.
+          ((await collection
+            .find({ ...PENDING_OUTBOX_FILTER }, { projection: { _id: 1, outbox: 1 } })
+            .limit(batchSize)
+            .toArray()) as OutboxDoc[])
+        : ((await collection
+            .find(
+              {
+                // The top-level marker is what the store serves from an index; the lease condition only narrows
+                // the (few) pending documents. Documents another replica is sending right now are skipped, so a
+                // dead replica's leases cannot crowd newer documents out of the batch.
+                ...PENDING_OUTBOX_FILTER,
+                $or: [
+                  { outboxLease: { $exists: false } },
+                  { outboxLease: null },
+                  { 'outboxLease.until': { $lt: new Date() } },
+                ],
+              },
+              { projection: { _id: 1 } },
+            )
+            .limit(batchSize)
+            .toArray()) as { _id: unknown }[]);
       if (pending.length === batchSize) this.wakeRequested = true; // more are waiting
       found += pending.length;
-      if (pending.length)
-        ok =
-          (await this.relayDocuments(
-            collection,
-            pending.map((d) => d._id),
-          )) && ok;
+      if (pending.length) ok = (await this.relayDocuments(collection, pending)) && ok;
     }
     this.failures = ok ? 0 : this.failures + 1;
     this.idlePasses = found === 0 ? this.idlePasses + 1 : 0;
@@ -142,8 +150,11 @@ export class OutboxRelay {
    * messages, one write per document removing what was sent. False when Kafka could not be reached (the
    * messages stay, the leases are released).
    */
-  private async relayDocuments(collection: Collection<Document>, ids: unknown[]): Promise<boolean> {
-    const claimed = (await Promise.all(ids.map((id) => this.claim(collection, id))))
+  private async relayDocuments(collection: Collection<Document>, pending: { _id: unknown }[]): Promise<boolean> {
+    const read = this.options.exclusive
+      ? (pending as OutboxDoc[])
+      : await Promise.all(pending.map(({ _id }) => this.claim(collection, _id)));
+    const claimed = read
       .filter((doc): doc is OutboxDoc => doc !== null)
       .map((doc) => ({ ...doc, outbox: doc.outbox ?? [] })); // a marker without an outbox is cleared below
     if (claimed.length === 0) return true;
@@ -189,8 +200,9 @@ export class OutboxRelay {
     )) as OutboxDoc | null;
   }
 
-  private release(collection: Collection<Document>, id: unknown) {
-    return this.locked(collection, id, () =>
+  private async release(collection: Collection<Document>, id: unknown) {
+    if (this.options.exclusive) return; // nothing was leased
+    await this.locked(collection, id, () =>
       collection.updateOne({ _id: id as never, 'outboxLease.owner': this.owner }, { $unset: { outboxLease: '' } }),
     );
   }
@@ -206,7 +218,11 @@ export class OutboxRelay {
     const id = doc._id;
     const emptied = await this.locked(collection, id, () =>
       collection.updateOne(
-        { _id: id as never, 'outboxLease.owner': this.owner, outbox: { $size: doc.outbox.length } },
+        {
+          _id: id as never,
+          ...(this.options.exclusive ? {} : { 'outboxLease.owner': this.owner }),
+          outbox: { $size: doc.outbox.length },
+        },
         { $set: { outbox: [] }, $unset: { [OUTBOX_PENDING_FIELD]: '', outboxLease: '' } },
       ),
     );

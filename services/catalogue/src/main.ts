@@ -30,6 +30,8 @@ async function main() {
     producer,
     logger,
     pollMs: config.OUTBOX_POLL_MS,
+    // The sole writer of its database (enforced on FerretDB): no leases needed; on MongoDB replicas lease.
+    exclusive: writer.enforced,
   });
   relay.start();
   // The public search index: loaded from the published items before the server takes requests.

@@ -65,6 +65,8 @@ async function main() {
     producer,
     logger,
     pollMs: config.OUTBOX_POLL_MS,
+    // The sole writer of its database (enforced on FerretDB): no leases needed; on MongoDB replicas lease.
+    exclusive: writer.enforced,
   });
   relay.start();
 
