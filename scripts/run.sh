@@ -34,7 +34,9 @@ step "demo data"
 # local store allows one writer process per service database, the service itself. All are idempotent.
 # Identity first (tenants, departments, a login for every role in every seeded tenant, windows, demo applicants,
 # through identity's gRPC API); its login table is printed below.
-SEED_LOG="$GOVHALL_STATE/logs/identity-seed.out"
+# The login sheet (user names, roles; applicants log in with their demo ID numbers) is kept beside the state, not
+# among the logs, which must never hold an ID number.
+SEED_LOG="$GOVHALL_STATE/demo-logins.txt"
 env IDENTITY_GRPC_ADDR="127.0.0.1:${IDENTITY_GRPC_PORT:-50050}" KEYCLOAK_URL="$KEYCLOAK_URL" KEYCLOAK_REALM="$KEYCLOAK_REALM" \
   node services/identity/dist/seed/run-seed.js >"$SEED_LOG"
 touch "$SEED_MARK"

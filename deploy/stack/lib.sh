@@ -74,15 +74,25 @@ running_pid() {
   printf '%s' "$pid"
 }
 
-# Starts a command detached in its own session; writes its pid file; stdout/stderr append to the log.
+# Masks personal data in a log stream (sed program for `sed -u -E`): a resident ID number (GB 11643: 6-digit region,
+# birth date, sequence, check character) keeps its first 4 and last 4 characters, a mobile number its first 3 and
+# last 4 — as @govhall/identifiers masks them. The third-party components (PostgreSQL, FerretDB, Kafka, Keycloak)
+# write what clients send them (a duplicate key's value, a failed login's user name, which for applicants is the
+# ID number), so their output passes through this before it reaches a log file. Each rule runs twice: sed cannot
+# look around, so a number one separator after a masked one needs a second pass.
+LOG_MASK_SED='s/(^|[^0-9])([1-9][0-9]{3})[0-9]{2}(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([0-9]{3}[0-9Xx])([^0-9]|$)/\1\2**********\6\7/g; s/(^|[^0-9])([1-9][0-9]{3})[0-9]{2}(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([0-9]{3}[0-9Xx])([^0-9]|$)/\1\2**********\6\7/g; s/(^|[^0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})([^0-9]|$)/\1\2****\3\4/g; s/(^|[^0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})([^0-9]|$)/\1\2****\3\4/g'
+
+# Starts a command detached in its own session; writes its pid file; stdout/stderr append to the log, masked
+# (LOG_MASK_SED). The pid stays the component's own: the shell execs it with its output into the masking filter.
 # Usage: spawn <component> <cmd...>
 spawn() {
   local c="$1"; shift
   local pf lf
   pf="$(pid_file "$c")"; lf="$(log_file "$c")"
   rm -f "$pf"
-  # shellcheck disable=SC2016  # $$ and "$@" are expanded by the inner shell on purpose
-  nohup setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pf" "$@" >>"$lf" 2>&1 </dev/null 9>&- &
+  # shellcheck disable=SC2016  # $$, $0, $1 and "$@" are expanded by the inner shell on purpose
+  nohup setsid bash -c 'echo $$ >"$0"; lf="$1"; mask="$2"; shift 2; exec "$@" > >(exec sed -u -E "$mask" >>"$lf") 2>&1' \
+    "$pf" "$lf" "$LOG_MASK_SED" "$@" </dev/null >/dev/null 2>&1 9>&- &
   local i
   for i in $(seq 1 50); do [ -s "$pf" ] && break; sleep 0.1; done
   [ -s "$pf" ] || die "$c: could not start (no pid file $pf)"

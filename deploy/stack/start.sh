@@ -72,6 +72,10 @@ plan_cache_mode = force_custom_plan
 autovacuum_naptime = 10s
 log_min_messages = warning
 log_line_prefix = '%m [%p] '
+# No DETAIL (a duplicate key's value, e.g. an ID number) and no statement text in the log: errors go to FerretDB,
+# which answers its client; the log keeps the one-line message.
+log_error_verbosity = terse
+log_min_error_statement = panic
 CONF
   chmod 644 "$data/govhall.conf"
 }

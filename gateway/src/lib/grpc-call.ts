@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { status, type CallOptions, type ClientUnaryCall, type Metadata, type ServiceError } from '@grpc/grpc-js';
 import { ValidationError } from '@govhall/errors';
-import { callUnary, decodeGrpcError } from '@govhall/grpc';
+import { callUnary, decodeGrpcError, isServiceError } from '@govhall/grpc';
 
 /** The backend services the gateway holds a client for (plugins/app/grpc-clients.ts). */
 type Clients = FastifyInstance['grpc'];
@@ -44,10 +44,6 @@ export function restPath(path: string, fields: FieldPaths): string {
     if (path.startsWith(`${from}[`)) return `${to || from}${path.slice(from.length)}`;
   }
   return path;
-}
-
-function isServiceError(e: unknown): e is ServiceError {
-  return typeof e === 'object' && e !== null && typeof (e as ServiceError).code === 'number' && 'metadata' in e;
 }
 
 /** INVALID_ARGUMENT with field violations, re-expressed with HTTP request paths; anything else unchanged. */

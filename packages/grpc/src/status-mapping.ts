@@ -60,6 +60,11 @@ export interface DecodedGrpcError {
   violations: Violation[];
 }
 
+/** True for the error a grpc-js call rejects with (a status code and trailing metadata). */
+export function isServiceError(e: unknown): e is ServiceError {
+  return typeof e === 'object' && e !== null && typeof (e as ServiceError).code === 'number' && 'metadata' in e;
+}
+
 /** Reads a grpc-js ServiceError back into code, reason, message and field violations. */
 export function decodeGrpcError(error: ServiceError): DecodedGrpcError {
   const decoded: DecodedGrpcError = { code: error.code, reason: '', message: error.details, violations: [] };

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { status, type ServiceError } from '@grpc/grpc-js';
-import { decodeGrpcError } from '@govhall/grpc';
+import { status } from '@grpc/grpc-js';
+import { decodeGrpcError, isServiceError } from '@govhall/grpc';
 import { isDomainError } from '@govhall/errors';
 import { HTTP_BY_GRPC, TITLE_BY_HTTP, problem, type Problem } from '../../lib/problem';
 import { violationsFromAjv } from '../../lib/ajv-violations';
@@ -21,10 +21,6 @@ const UPSTREAM_FAILURES: Partial<Record<status, { http: number; code: string; de
   [status.DEADLINE_EXCEEDED]: { http: 504, code: 'UPSTREAM_TIMEOUT', detail: '服务响应超时，请稍后重试' },
   [status.INTERNAL]: { http: 500, code: 'INTERNAL', detail: '服务器内部错误，请稍后重试' },
 };
-
-function isServiceError(e: unknown): e is ServiceError {
-  return typeof e === 'object' && e !== null && typeof (e as ServiceError).code === 'number' && 'metadata' in e;
-}
 
 function toProblem(error: unknown): Problem {
   const fe = error as FastifyError;

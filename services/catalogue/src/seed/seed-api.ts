@@ -1,6 +1,6 @@
-import { status, type ServiceError } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import type { PasswordLogins } from '@govhall/auth';
-import { callUnary, createGrpcClient, decodeGrpcError } from '@govhall/grpc';
+import { callUnary, createGrpcClient, decodeGrpcError, isServiceError } from '@govhall/grpc';
 import { maskText } from '@govhall/identifiers';
 import { catalogueV1 } from '@govhall/proto';
 
@@ -30,9 +30,6 @@ export interface CatalogueSeedApi {
   submitItem(request: catalogueV1.SubmitItemRequest, as: string): Promise<catalogueV1.Item>;
   reviewItem(request: catalogueV1.ReviewItemRequest, as: string): Promise<catalogueV1.Item>;
 }
-
-const isServiceError = (e: unknown): e is ServiceError =>
-  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'number' && 'metadata' in e;
 
 /**
  * The seed's API over the catalogue's gRPC service at `address`. CreateDraftItem carries an idempotency key and

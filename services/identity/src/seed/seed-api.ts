@@ -1,6 +1,6 @@
-import { status, type ServiceError } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import type { PasswordLogins } from '@govhall/auth';
-import { callUnary, createGrpcClient, decodeGrpcError } from '@govhall/grpc';
+import { callUnary, createGrpcClient, decodeGrpcError, isServiceError } from '@govhall/grpc';
 import { maskText } from '@govhall/identifiers';
 import { identityV1 } from '@govhall/proto';
 
@@ -40,9 +40,6 @@ export interface IdentitySeedApi {
   registerLegalPerson(request: identityV1.RegisterLegalPersonRequest, as: string): Promise<identityV1.LegalPerson>;
   authorizeAgent(request: identityV1.AuthorizeAgentRequest, as: string): Promise<identityV1.LegalPerson>;
 }
-
-const isServiceError = (e: unknown): e is ServiceError =>
-  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'number' && 'metadata' in e;
 
 /**
  * The seed's API over identity's gRPC service at `address`. Every create the seed sends is safe to repeat (the
