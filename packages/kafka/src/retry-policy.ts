@@ -19,8 +19,7 @@ export interface RetryPolicyOptions {
 }
 
 export type RetryDecision =
-  | { action: 'retry'; delayMs: number; transient: boolean }
-  | { action: 'dead-letter'; transient: false };
+  { action: 'retry'; delayMs: number; transient: boolean } | { action: 'dead-letter'; transient: false };
 
 /** The failures of one message so far. */
 export interface MessageAttempts {
