@@ -7,3 +7,4 @@ export * from './retry-policy';
 export * from './dead-letter';
 export * from './inbox';
 export { type Kafka, type Producer, type Consumer } from 'kafkajs';
+export { readDeadLetters } from './dead-letters-cli';

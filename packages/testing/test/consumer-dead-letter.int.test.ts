@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient, MongoNetworkError, type Db } from 'mongodb';
-import { Kafka, logLevel, Partitioners, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type IHeaders, type Producer } from 'kafkajs';
 import { commonV1 } from '@govhall/proto';
 import { createLogger } from '@govhall/logging';
 import {
@@ -9,6 +9,7 @@ import {
   buildEnvelope,
   encodeEnvelope,
   inboxEntry,
+  readDeadLetters,
   replayOf,
   startConsumer,
   sweepInbox,
@@ -88,20 +89,6 @@ function event(type: string) {
   return { envelope, value: encodeEnvelope(envelope) };
 }
 
-async function readAll(fromTopic: string, count: number): Promise<KafkaMessage[]> {
-  const reader = kafka.consumer({ groupId: `consume-test-read-${uniqueSuffix()}` });
-  const read: KafkaMessage[] = [];
-  await reader.connect();
-  try {
-    await reader.subscribe({ topic: fromTopic, fromBeginning: true });
-    await reader.run({ eachMessage: async ({ message }) => void read.push(message) });
-    await waitFor(async () => read.length >= count, { timeoutMs: 30_000, what: `${count} messages on ${fromTopic}` });
-  } finally {
-    await reader.disconnect();
-  }
-  return read;
-}
-
 const header = (headers: IHeaders | undefined, name: string) => headers?.[name]?.toString();
 
 describe('a consumer that cannot jam', () => {
@@ -172,7 +159,7 @@ describe('a consumer that cannot jam', () => {
     // Rejected: waits 100, 200 after its first two failures; flaky: 100, 200, 400, 400, 400, 400.
     expect(waits.reduce((a, b) => a + b, 0)).toBe(300 + 1900);
 
-    const letters = await readAll(deadLetterTopic, 2);
+    const letters = await readDeadLetters(kafka, deadLetterTopic); // what the operators' `list` reads
     expect(letters).toHaveLength(2);
     const [decode, handler] = letters;
     expect(decode.key?.toString()).toBe('poison-bytes');
