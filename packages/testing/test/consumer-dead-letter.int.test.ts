@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient, MongoNetworkError, type Db } from 'mongodb';
-import { Kafka, logLevel, Partitioners, type IHeaders, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
 import { commonV1 } from '@govhall/proto';
 import { createLogger } from '@govhall/logging';
 import {
@@ -161,7 +161,7 @@ describe('a consumer that cannot jam', () => {
 
     const letters = await readDeadLetters(kafka, deadLetterTopic); // what the operators' `list` reads
     expect(letters).toHaveLength(2);
-    const [decode, handler] = letters;
+    const [decode, handler] = letters as [KafkaMessage, KafkaMessage];
     expect(decode.key?.toString()).toBe('poison-bytes');
     expect(decode.value?.toString()).toBe('not a protobuf envelope \u0000\u00ff');
     expect(header(decode.headers, 'origin')).toBe('test-a');
@@ -211,7 +211,7 @@ describe('a consumer that cannot jam', () => {
     await waitFor(
       async () => {
         const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
-        return offsets.partitions[0].offset === '4';
+        return offsets?.partitions[0]?.offset === '4';
       },
       { what: 'the committed offset to pass the last message' },
     );
