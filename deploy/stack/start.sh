@@ -173,13 +173,15 @@ PROPS
 
 kafka_create_topics() {
   [ -f "$KAFKA_TOPICS_FILE" ] || { log "kafka: no topics file at $KAFKA_TOPICS_FILE"; return 0; }
-  local existing name parts _rest
+  local existing name parts rest setting
   existing="$(kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --list 2>/dev/null)" || return 1
-  while read -r name parts _rest; do
+  while read -r name parts rest; do
     case "$name" in ''|'#'*) continue ;; esac
     if printf '%s\n' "$existing" | grep -qxF "$name"; then continue; fi
+    local configs=()
+    for setting in $rest; do configs+=(--config "$setting"); done # e.g. retention.ms=2592000000
     kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --create --if-not-exists \
-      --topic "$name" --partitions "${parts:-1}" --replication-factor 1 >/dev/null \
+      --topic "$name" --partitions "${parts:-1}" --replication-factor 1 "${configs[@]}" >/dev/null \
       || die "kafka: could not create topic $name"
     log "kafka: created topic $name ($parts partitions)"
   done <"$KAFKA_TOPICS_FILE"

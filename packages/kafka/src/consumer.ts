@@ -1,13 +1,30 @@
 import { metrics, propagation, trace, ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
-import type { Collection } from 'mongodb';
+import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from '@govhall/logging';
 import type { eventsV1 } from '@govhall/proto';
+import { createProducer } from './client';
+import { deadLetterOf, summarizeError, type DeadLetterReason, type ErrorSummary } from './dead-letter';
 import { decodeEnvelope } from './envelope';
+import {
+  DEFAULT_INBOX_RETENTION_MS,
+  ensureInboxIndex,
+  inboxEntry,
+  startInboxSweeper,
+  type Inbox,
+  type InboxEntry,
+} from './inbox';
+import { createRetryPolicy, type RetryPolicyOptions } from './retry-policy';
 
 const tracer = trace.getTracer('@govhall/kafka');
-const handled = metrics.getMeter('@govhall/kafka').createCounter('govhall.events.consumed', {
-  description: 'Events consumed, by group, type and outcome (handled, duplicate, rejected)',
+const meter = metrics.getMeter('@govhall/kafka');
+const handled = meter.createCounter('govhall.events.consumed', {
+  description: 'Events consumed, by group, type and outcome (handled, duplicate, dead_lettered)',
+});
+const retried = meter.createCounter('govhall.events.retried', {
+  description: 'Failed handling attempts that are retried, by group, type and kind (transient, permanent)',
+});
+const deadLettered = meter.createCounter('govhall.events.dead_lettered', {
+  description: 'Messages sent to the dead-letter topic, by group, topic and reason (decode, handler)',
 });
 
 export interface ReceivedEvent {
@@ -28,64 +45,202 @@ export interface ConsumerOptions {
    * Idempotency records, one per handled event id. A handler's own write should also be keyed by the event
    * id (or guarded by the aggregate version) so the crash window between handling and recording is harmless.
    */
-  inbox: Collection<{ _id: string; type: string; handledAt: Date }>;
+  inbox: Inbox;
   /** Handlers by envelope type; a type with no handler goes to `otherTypes`, else is acknowledged and ignored. */
   handlers: Record<string, EventHandler>;
   /** For readers of every stream (supervision): handles each type without its own handler. */
   otherTypes?: EventHandler;
   fromBeginning?: boolean;
+  /**
+   * Where a message goes that cannot be handled: not an envelope, or its handler failed `retry.maxAttempts`
+   * times (not counting transient failures). Declared in deploy/kafka/topics.txt like every topic.
+   */
+  deadLetterTopic: string;
+  /** Attempts and backoff (defaults: 5 attempts, 500 ms doubling to 10 s) and what counts as transient. */
+  retry?: Partial<RetryPolicyOptions>;
+  /** How long handled event ids are kept (default 30 days); longer than any redelivery. */
+  inboxRetentionMs?: number;
+  /** How often expired inbox entries are deleted (default hourly); 0 turns the sweep off. */
+  inboxSweepIntervalMs?: number;
+  /** Time of inbox entries and dead letters (tests move it). */
+  now?: () => Date;
+  /** Waits between attempts (tests make it instant). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Consumes envelopes at least once and handles each event id once. Messages come in batches: the batch's event
  * ids are looked up in the inbox together (point reads, concurrently), handlers run one message at a time in
  * partition order, and the inbox entries of the handled messages are recorded in one bulk write before their
- * offsets are resolved. A message that is not an envelope is logged and skipped (it can never succeed); a
- * handler failure stops the batch there: what was handled before it is recorded and committed, and kafkajs
- * retries from the failed message with backoff.
+ * offsets are resolved.
+ *
+ * A message never blocks its partition for good (docs/adr/0016-consumer-retries-and-dead-letters.md): one that
+ * is not an envelope goes to the dead-letter topic at once; a failing handler is retried in place with backoff
+ * (what was handled before it is recorded and committed first) and after `maxAttempts` failures the message goes
+ * to the dead-letter topic and the partition moves on. Transient failures (the database unreachable) are retried
+ * for as long as they last and never dead-letter anything. A dead-lettered event is not recorded in the inbox,
+ * so replaying it later handles it.
  */
 export async function startConsumer(options: ConsumerOptions): Promise<Consumer> {
-  const { kafka, groupId, topics, logger, inbox, handlers } = options;
+  const { kafka, groupId, topics, logger, inbox, handlers, deadLetterTopic } = options;
+  const policy = createRetryPolicy(options.retry);
+  const now = options.now ?? (() => new Date());
+  const sleep = options.sleep ?? realSleep;
+  await ensureInboxIndex(inbox);
+  const producer: Producer = await createProducer(kafka);
   const consumer = kafka.consumer({ groupId, sessionTimeout: 15_000, heartbeatInterval: 3_000 });
+  const sweepInterval = options.inboxSweepIntervalMs ?? 3_600_000;
+  const sweeper =
+    sweepInterval > 0
+      ? startInboxSweeper({
+          inbox,
+          retentionMs: options.inboxRetentionMs ?? DEFAULT_INBOX_RETENTION_MS,
+          intervalMs: sweepInterval,
+          now,
+          logger,
+        })
+      : undefined;
+  // Stopping the consumer stops what it started: the sweep and the dead-letter producer.
+  const disconnect = consumer.disconnect.bind(consumer);
+  consumer.disconnect = async () => {
+    sweeper?.stop();
+    try {
+      await disconnect();
+    } finally {
+      await producer.disconnect();
+    }
+  };
   await consumer.connect();
   for (const topic of topics) await consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? true });
   await consumer.run({
     eachBatchAutoResolve: false,
-    eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+    eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
       const { topic, partition } = batch;
-      const at = { topic, partition, groupId, logger };
-      const decoded = batch.messages.map((message) => ({ message, envelope: decodeOrSkip(message, at) }));
+      const live = () => isRunning() && !isStale();
+      const decoded = batch.messages.map((message) => ({ message, ...decode(message) }));
       const ids = [...new Set(decoded.flatMap((d) => (d.envelope ? [d.envelope.id] : [])))];
       const seen = new Set(
         (await Promise.all(ids.map((id) => inbox.findOne({ _id: id }, { projection: { _id: 1 } }))))
           .filter((doc) => doc !== null)
           .map((doc) => doc._id),
       );
-      const handledNow: InboxEntry[] = [];
+      let handledNow: InboxEntry[] = [];
       let lastDone: string | undefined;
+      // Records what was handled and moves the committed offset past it: before waiting on a failing message,
+      // and at the end of the batch. Recorded before the offsets move on: a crash in between only repeats
+      // handled events, which the inbox then recognises.
+      const flush = async (commit: boolean) => {
+        await recordHandled(inbox, handledNow);
+        handledNow = [];
+        if (lastDone !== undefined) resolveOffset(lastDone);
+        if (commit && lastDone !== undefined)
+          await commitOffsetsIfNecessary({
+            topics: [{ topic, partitions: [{ partition, offset: (BigInt(lastDone) + 1n).toString() }] }],
+          });
+      };
+      /** Waits, heartbeating; false when the consumer stops or loses the partition meanwhile. */
+      const pause = async (ms: number) => {
+        for (let left = ms; left > 0 && live(); left -= 1_000) {
+          await sleep(Math.min(left, 1_000));
+          await heartbeat();
+        }
+        return live();
+      };
+      /** Publishes a dead letter; while the broker refuses it, waits and tries again (the message is not skipped). */
+      const sendDeadLetter = async (
+        message: KafkaMessage,
+        reason: DeadLetterReason,
+        error: ErrorSummary,
+        attempts: number,
+        event?: { id: string; type: string },
+      ): Promise<boolean> => {
+        const letter = deadLetterOf(message, { topic, partition, groupId, attempts, reason, error, at: now(), event });
+        for (let failures = 1; ; failures++) {
+          try {
+            await producer.send({ topic: deadLetterTopic, acks: -1, messages: [letter] });
+            break;
+          } catch (err) {
+            logger.error(
+              { err: summarizeError(err), deadLetterTopic, topic, partition, offset: message.offset, failures },
+              'could not publish a dead letter; will retry',
+            );
+            await flush(true);
+            if (!(await pause(policy.options.maxBackoffMs))) return false;
+          }
+        }
+        deadLettered.add(1, { group: groupId, topic, reason });
+        handled.add(1, { group: groupId, type: event?.type ?? 'unknown', outcome: 'dead_lettered' });
+        logger.error(
+          { topic, partition, offset: message.offset, eventId: event?.id, type: event?.type, attempts, reason, error },
+          'message sent to the dead-letter topic',
+        );
+        return true;
+      };
+
       try {
-        for (const { message, envelope } of decoded) {
-          if (!isRunning() || isStale()) break;
-          if (envelope && seen.has(envelope.id)) {
+        for (const { message, envelope, decodeError } of decoded) {
+          if (!live()) break;
+          if (!envelope) {
+            if (!(await sendDeadLetter(message, 'decode', summarizeError(decodeError), 1))) break;
+          } else if (seen.has(envelope.id)) {
             logger.debug({ eventId: envelope.id }, 'event already handled');
             handled.add(1, { group: groupId, type: envelope.type, outcome: 'duplicate' });
-          } else if (envelope) {
+          } else {
             const handler = handlers[envelope.type] ?? options.otherTypes;
-            if (handler)
-              await handleInTrace(message, topic, () =>
-                handler({ topic, partition, offset: message.offset, envelope }),
-              );
-            handledNow.push({ _id: envelope.id, type: envelope.type, handledAt: new Date() });
-            seen.add(envelope.id); // the same event twice in one batch is handled once
-            handled.add(1, { group: groupId, type: envelope.type, outcome: 'handled' });
+            const event = { id: envelope.id, type: envelope.type };
+            const attempts = policy.forMessage();
+            let outcome: 'handled' | 'dead-lettered' | 'stopped' = 'handled';
+            while (handler) {
+              try {
+                await handleInTrace(message, topic, () =>
+                  handler({ topic, partition, offset: message.offset, envelope }),
+                );
+                break;
+              } catch (err) {
+                const decision = attempts.fail(err);
+                const error = summarizeError(err);
+                if (decision.action === 'dead-letter') {
+                  outcome = (await sendDeadLetter(message, 'handler', error, attempts.attempts, event))
+                    ? 'dead-lettered'
+                    : 'stopped';
+                  break;
+                }
+                const kind = decision.transient ? 'transient' : 'permanent';
+                retried.add(1, { group: groupId, type: envelope.type, kind });
+                logger.warn(
+                  {
+                    topic,
+                    partition,
+                    offset: message.offset,
+                    eventId: envelope.id,
+                    type: envelope.type,
+                    attempts: attempts.attempts,
+                    kind,
+                    delayMs: decision.delayMs,
+                    error,
+                  },
+                  'event handling failed; will retry',
+                );
+                await flush(true);
+                if (!(await pause(decision.delayMs))) {
+                  outcome = 'stopped';
+                  break;
+                }
+              }
+            }
+            if (outcome === 'stopped') break;
+            if (outcome === 'handled') {
+              handledNow.push(inboxEntry(envelope.id, envelope.type, now()));
+              seen.add(envelope.id); // the same event twice in one batch is handled once
+              handled.add(1, { group: groupId, type: envelope.type, outcome: 'handled' });
+            }
           }
           lastDone = message.offset;
         }
       } finally {
-        // Recorded before the offsets move on: a crash in between only repeats handled events, which the inbox
-        // then recognises. A failed handler leaves its message unresolved, so it is retried.
-        await recordHandled(inbox, handledNow);
-        if (lastDone !== undefined) resolveOffset(lastDone);
+        await flush(false);
       }
       await heartbeat();
     },
@@ -93,28 +248,20 @@ export async function startConsumer(options: ConsumerOptions): Promise<Consumer>
   return consumer;
 }
 
-type InboxEntry = { _id: string; type: string; handledAt: Date };
-
-/** The message's envelope, or null (logged and counted) for a message that can never be handled. */
-function decodeOrSkip(
-  message: KafkaMessage,
-  at: { topic: string; partition: number; groupId: string; logger: Logger },
-) {
-  if (!message.value) return null;
+/** The message's envelope, or why it is not one (it can never be handled). */
+function decode(message: KafkaMessage): { envelope?: eventsV1.EventEnvelope; decodeError?: unknown } {
+  if (!message.value) return { decodeError: new Error('message without a value') };
   try {
     const envelope = decodeEnvelope(message.value);
     if (!envelope.id || !envelope.type) throw new Error('envelope without id or type');
-    return envelope;
+    return { envelope };
   } catch (err) {
-    const { topic, partition, groupId, logger } = at;
-    logger.error({ err, topic, partition, offset: message.offset }, 'skipping a message that is not an event envelope');
-    handled.add(1, { group: groupId, type: 'unknown', outcome: 'rejected' });
-    return null;
+    return { decodeError: err };
   }
 }
 
 /** Inserts the inbox entries in one write; entries already there (a redelivery after a crash) are fine. */
-async function recordHandled(inbox: ConsumerOptions['inbox'], entries: InboxEntry[]): Promise<void> {
+async function recordHandled(inbox: Inbox, entries: InboxEntry[]): Promise<void> {
   if (entries.length === 0) return;
   try {
     await inbox.insertMany(entries, { ordered: false });
@@ -130,6 +277,7 @@ async function recordHandled(inbox: ConsumerOptions['inbox'], entries: InboxEntr
 /**
  * Runs a handler in a consumer span that continues the producer's trace (taken from the message headers), so one
  * trace runs from the writer's request to this handler. (The kafkajs instrumentation's batch spans only link it.)
+ * Each attempt is a span of its own; a failed one records the exception.
  */
 function handleInTrace(message: KafkaMessage, topic: string, work: () => Promise<void>): Promise<void> {
   const carrier: Record<string, string> = {};

@@ -15,6 +15,16 @@ export const config = loadConfig('supervision', {
     .string()
     .regex(/^[A-Za-z0-9._-]+$/)
     .default('supervision-journal'),
+  // Consumer retries and dead letters (docs/adr/0016-consumer-retries-and-dead-letters.md).
+  KAFKA_DEAD_LETTER_TOPIC: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .default('govhall.supervision.dlq'),
+  CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  CONSUMER_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  CONSUMER_RETRY_MAX_BACKOFF_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  // Longer than any redelivery: the topics keep messages 7 days.
+  INBOX_RETENTION_DAYS: z.coerce.number().int().min(8).max(3650).default(30),
   LOG_LEVEL: common.logLevel,
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
 });

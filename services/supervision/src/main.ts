@@ -28,6 +28,15 @@ async function main() {
     logger,
     groupId: config.KAFKA_GROUP_ID,
     recordEvent: recordEventUseCase({ journal, clock: { now: () => new Date() } }),
+    delivery: {
+      deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
+      retry: {
+        maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+        initialBackoffMs: config.CONSUMER_RETRY_BACKOFF_MS,
+        maxBackoffMs: Math.max(config.CONSUMER_RETRY_BACKOFF_MS, config.CONSUMER_RETRY_MAX_BACKOFF_MS),
+      },
+      inboxRetentionMs: config.INBOX_RETENTION_DAYS * 86_400_000,
+    },
   });
 
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });

@@ -1,4 +1,11 @@
-import { startConsumer, type Kafka, type Consumer, type ReceivedEvent } from '@govhall/kafka';
+import {
+  startConsumer,
+  type ConsumerOptions,
+  type InboxEntry,
+  type Kafka,
+  type Consumer,
+  type ReceivedEvent,
+} from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
 import type { recordEventUseCase } from '../../usecases/record-event/record-event.usecase';
@@ -13,8 +20,10 @@ export async function startJournalConsumer(deps: {
   logger: Logger;
   groupId: string;
   recordEvent: ReturnType<typeof recordEventUseCase>;
+  /** Dead-letter topic, retries and inbox retention. */
+  delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
 }): Promise<Consumer> {
-  const inbox = deps.connection.collection<{ _id: string; type: string; handledAt: Date }>('inbox_journal');
+  const inbox = deps.connection.collection<InboxEntry>('inbox_journal');
   const record = deps.recordEvent;
   const handler = async ({ topic, envelope }: ReceivedEvent) => {
     await record({
@@ -36,5 +45,6 @@ export async function startJournalConsumer(deps: {
     inbox,
     handlers: {},
     otherTypes: handler,
+    ...deps.delivery,
   });
 }
