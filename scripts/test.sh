@@ -35,6 +35,9 @@ pnpm lint
 step "unit tests"
 pnpm test:unit --json --outputFile="$GOVHALL_STATE/jest-unit.json"
 
+step "generated service (the service generator's output, built, linted and tested in a temporary copy)"
+bash scripts/check-generated-service.sh
+
 step "charts"
 bash deploy/stack/provision.sh helm
 bash charts/check.sh

@@ -85,7 +85,12 @@ export async function startCatalogueStack(): Promise<CatalogueStack> {
     LOG_LEVEL: 'info',
     METRICS_HOST: '127.0.0.1',
   };
-  const catalogueEnv = { ...common, MONGODB_DB: catalogueDb, OUTBOX_POLL_MS: '200' };
+  const catalogueEnv = {
+    ...common,
+    MONGODB_DB: catalogueDb,
+    OUTBOX_POLL_MS: '200',
+    IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
+  };
   const identityEnv = {
     ...common,
     MONGODB_DB: identityDb,

@@ -1,23 +1,25 @@
+import { enumSpelling } from '@govhall/proto';
+
 /**
- * A proto enum ⇄ its lower_snake REST spelling. UNSPECIFIED has no spelling: the service never answers it, and a
- * request leaves an optional enum out to mean "none" (0). `service` names who answered an unknown value.
+ * A proto enum ⇄ its REST spelling, the one spelling of `@govhall/proto`'s `enumSpelling` (lower_snake name without
+ * the prefix). UNSPECIFIED has no spelling: the service never answers it, and a request leaves an optional enum out
+ * to mean "none" (0). `service` names who answered an unknown value.
  */
-export function enumMapping<P extends number, const R extends string>(
+export function enumMapping<E extends Record<string, string | number>, const Prefix extends string>(
   service: string,
   name: string,
-  pairs: readonly (readonly [P, R])[],
+  protoEnum: E,
+  prefix: Prefix,
 ) {
-  const toRest = new Map<number, R>(pairs);
-  const toProto = new Map<string, P>(pairs.map(([p, r]) => [r, p]));
+  const spelling = enumSpelling(protoEnum, prefix);
+  type R = (typeof spelling.values)[number];
   return {
-    values: pairs.map(([, r]) => r),
+    values: spelling.values,
     rest(value: number): R {
-      const r = toRest.get(value);
+      const r = spelling.fromProto(value);
       if (r === undefined) throw new Error(`${service} answered ${name} ${value}, which the gateway does not know`);
       return r;
     },
-    proto(value: R | undefined): P {
-      return (value === undefined ? 0 : toProto.get(value)!) as P;
-    },
+    proto: (value: R | undefined) => spelling.toProto(value),
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createAuthorizer } from '@govhall/auth';
 import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
-import { StaticDirectoryNames } from './adapters/directory/static-directory-names';
+import { CachedDirectoryNames, GrpcTenantDirectoryReader } from './adapters/identity/identity-directory-names';
 import { MongoCalendarOverrideRepository } from './adapters/mongo/calendar.repository';
 import { MongoItemFileRepository } from './adapters/mongo/item-file.repository';
 import { MongoItemRepository } from './adapters/mongo/item.repository';
@@ -21,6 +21,8 @@ export interface ComposeOptions {
   hostedTenants: readonly string[];
   /** How often the search index compares itself with the database (other replicas' publications). */
   searchRefreshMs?: number;
+  /** Identity's gRPC address (names of tenants and departments, service centers) and how long its answers are kept. */
+  identity: { address: string; cacheMs?: number };
   /** false for the seed: no process serves searches from this composition, so publications skip the index. */
   liveIndex?: boolean;
 }
@@ -36,6 +38,13 @@ export function composeCatalogue(options: ComposeOptions) {
   const files = new MongoItemFileRepository(connection);
   const overrides = new MongoCalendarOverrideRepository(connection);
   const published = new MongoPublishedItemsQuery(connection);
+  const identity = new GrpcTenantDirectoryReader(options.identity.address);
+  const names = new CachedDirectoryNames(identity, {
+    clock,
+    logger,
+    ttlMs: options.identity.cacheMs ?? 300_000,
+    retryMs: 10_000,
+  });
   const index = new ItemSearchIndex();
   const refresher = new SearchIndexRefresher(index, published, {
     intervalMs: options.searchRefreshMs ?? 30_000,
@@ -66,7 +75,7 @@ export function composeCatalogue(options: ComposeOptions) {
   const publicReads = createPublicUseCases({
     search: index,
     published,
-    names: new StaticDirectoryNames(),
+    names,
     pdf: new PdfkitGuideRenderer(),
     files,
     authorizer,
@@ -81,6 +90,8 @@ export function composeCatalogue(options: ComposeOptions) {
     publicReads,
     calendar,
     search: { index, refresher },
+    /** Closes the channel to identity. */
+    identity,
     onPublished,
     models: [itemsRepo.model, files.model, overrides.model],
     /** Collections whose documents carry outbox messages. */

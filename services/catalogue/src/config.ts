@@ -16,5 +16,12 @@ export const config = loadConfig('catalogue', {
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
   /** How often the search index compares itself with the published items in the database (other replicas). */
   SEARCH_REFRESH_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
+  /** Identity's gRPC address: the guide's tenant, department and service-center names come from it. */
+  IDENTITY_GRPC_ADDR: z
+    .string()
+    .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
+    .default('127.0.0.1:50050'),
+  /** How long (ms) the names identity gave are used before it is asked again. */
+  DIRECTORY_CACHE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
 });

@@ -20,6 +20,7 @@ async function main() {
     logger,
     hostedTenants: config.GOVHALL_TENANTS,
     searchRefreshMs: config.SEARCH_REFRESH_MS,
+    identity: { address: config.IDENTITY_GRPC_ADDR, cacheMs: config.DIRECTORY_CACHE_MS },
   });
   await ensureIndexes(catalogue.models);
 
@@ -53,6 +54,7 @@ async function main() {
     ['search index', () => catalogue.search.refresher.stop()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
+    ['identity client', async () => catalogue.identity.close()],
     ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],
     ['telemetry', () => telemetry.shutdown()],

@@ -13,6 +13,8 @@ let connection: Connection;
 const TENANTS = ['620321', '620302', '620300'];
 const STATUSES = ['draft', 'submitted', 'published', 'superseded', 'retired'];
 
+let closeIdentity: (() => void) | undefined;
+
 beforeAll(async () => {
   connection = await connectMongo(stack.mongoUri, db);
   const catalogue = composeCatalogue({
@@ -20,7 +22,10 @@ beforeAll(async () => {
     logger: createLogger('hot-queries', 'silent'),
     hostedTenants: [],
     liveIndex: false,
+    // Never called here: the queries under test are the catalogue's own.
+    identity: { address: '127.0.0.1:1' },
   });
+  closeIdentity = () => catalogue.identity.close();
   await ensureIndexes(catalogue.models);
   // Enough documents that reading them all would show in the plan (and the planner prefers an index).
   const items = Array.from({ length: 3000 }, (_, i) => ({
@@ -46,6 +51,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  closeIdentity?.();
   await connection?.db?.dropDatabase();
   await connection?.close();
 });

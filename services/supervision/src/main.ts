@@ -8,9 +8,7 @@ import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
 import { registerSupervisionService } from './adapters/grpc/supervision.grpc-handler';
 import { startJournalConsumer } from './adapters/kafka/journal.consumer';
-import { MongoEventJournal } from './adapters/mongo/event-journal.repository';
-import { listRecordedEventsUseCase } from './usecases/list-recorded-events/list-recorded-events.usecase';
-import { recordEventUseCase } from './usecases/record-event/record-event.usecase';
+import { composeSupervision } from './compose';
 
 async function main() {
   const logger = createLogger('supervision', config.LOG_LEVEL);
@@ -18,8 +16,8 @@ async function main() {
     service: 'supervision',
     logger,
   });
-  const journal = new MongoEventJournal(connection);
-  await ensureIndexes([journal.model]);
+  const supervision = composeSupervision({ connection });
+  await ensureIndexes(supervision.models);
 
   const kafka = createKafka('supervision', config.KAFKA_BROKERS, logger);
   const consumer = await startJournalConsumer({
@@ -27,7 +25,7 @@ async function main() {
     connection,
     logger,
     groupId: config.KAFKA_GROUP_ID,
-    recordEvent: recordEventUseCase({ journal, clock: { now: () => new Date() } }),
+    recordEvent: supervision.useCases.recordEvent,
     delivery: {
       deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
       retry: {
@@ -45,7 +43,7 @@ async function main() {
     verifier,
     reflectionFiles: ['govhall/supervision/v1/supervision_service.proto'],
   });
-  registerSupervisionService(server, { listRecordedEvents: listRecordedEventsUseCase({ journal }) });
+  registerSupervisionService(server, supervision.useCases);
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'supervision listening');
 

@@ -1,18 +1,10 @@
 import { catalogueV1 } from '@govhall/proto';
-import { itemContentToProto } from '../adapters/grpc/item.mapper';
-import type { HandlingCategory } from '../domain/item';
+import { category, itemContentToProto } from '../adapters/grpc/item.mapper';
 import type { SeedItem } from './items.seed';
 import type { CatalogueSeedApi } from './seed-api';
 import type { TenantLogins } from './seed-logins';
 
-const { HandlingCategory: Category, ItemStatus } = catalogueV1;
-
-const CATEGORY: Record<HandlingCategory, catalogueV1.HandlingCategory> = {
-  immediate: Category.HANDLING_CATEGORY_IMMEDIATE,
-  promised: Category.HANDLING_CATEGORY_PROMISED,
-  joint: Category.HANDLING_CATEGORY_JOINT,
-  escalated: Category.HANDLING_CATEGORY_ESCALATED,
-};
+const { ItemStatus } = catalogueV1;
 
 /** The fixed idempotency key of a seed item's draft: a re-run finds the first draft, whatever became of it. */
 export const seedIdempotencyKey = (seed: Pick<SeedItem, 'tenant' | 'basicCode'>) =>
@@ -33,7 +25,7 @@ export async function publishSeedItem(
     name: seed.name,
     basicCode: seed.basicCode,
     kind: seed.kind,
-    handlingCategory: CATEGORY[seed.handlingCategory],
+    handlingCategory: category.toProto(seed.handlingCategory),
     department: seed.department,
   };
   let item = await api.createDraftItem(

@@ -52,14 +52,14 @@ export interface PublishedItems {
 }
 
 /**
- * Names of departments and tenants and the tenant's service center. Implemented from the identity seed for now;
- * a later issue replaces it with a lookup of the identity service.
+ * Names of departments and tenants and the tenant's service center, as identity (which owns them) knows them. An
+ * unknown code is answered as the code itself; UnavailableError when identity cannot be asked and nothing is known.
  */
 export interface DirectoryNames {
-  departmentName(code: string): string;
-  tenantName(code: string): string;
+  departmentName(code: string): Promise<string>;
+  tenantName(code: string): Promise<string>;
   /** The tenant's service center (name and address, hours, phones); undefined when unknown. */
-  serviceCenter(tenant: string): ServiceLocation | undefined;
+  serviceCenter(tenant: string): Promise<ServiceLocation | undefined>;
 }
 
 /** 办事指南 as the public reads it. */

@@ -1,16 +1,11 @@
 import type { CalendarOverride, DayDescription, DayKind } from '@govhall/calendar';
-import { catalogueV1 } from '@govhall/proto';
+import { catalogueV1, enumSpelling } from '@govhall/proto';
 import type { TenantCalendarYear } from '../../usecases/get-calendar/get-calendar.usecase';
 import type { SetCalendarOverrideCommand } from '../../usecases/set-calendar-override/set-calendar-override.usecase';
 
-const DAY_KINDS: Record<DayKind, catalogueV1.DayKind> = {
-  workday: catalogueV1.DayKind.DAY_KIND_WORKDAY,
-  weekend: catalogueV1.DayKind.DAY_KIND_WEEKEND,
-  holiday: catalogueV1.DayKind.DAY_KIND_HOLIDAY,
-  'makeup-workday': catalogueV1.DayKind.DAY_KIND_MAKEUP_WORKDAY,
-  'local-holiday': catalogueV1.DayKind.DAY_KIND_LOCAL_HOLIDAY,
-  'local-workday': catalogueV1.DayKind.DAY_KIND_LOCAL_WORKDAY,
-};
+/** The calendar package spells day kinds in kebab case (`makeup-workday`), the proto's spelling is lower_snake. */
+const dayKind = enumSpelling(catalogueV1.DayKind, 'DAY_KIND_');
+const toProtoDayKind = (kind: DayKind) => dayKind.toProto(kind.replaceAll('-', '_'));
 
 export function toProtoOverride(override: CalendarOverride): catalogueV1.CalendarOverride {
   return { date: override.date, working: override.kind === 'workday', reason: override.reason };
@@ -23,7 +18,7 @@ export function overrideFromProto(
 }
 
 function toProtoDay(day: DayDescription): catalogueV1.CalendarDay {
-  return { date: day.date, working: day.working, kind: DAY_KINDS[day.kind], name: day.name ?? '' };
+  return { date: day.date, working: day.working, kind: toProtoDayKind(day.kind), name: day.name ?? '' };
 }
 
 export function toProtoCalendarYear(year: TenantCalendarYear): catalogueV1.WorkingCalendarYear {

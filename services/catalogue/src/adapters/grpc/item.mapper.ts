@@ -1,4 +1,4 @@
-import { catalogueV1 } from '@govhall/proto';
+import { catalogueV1, enumSpelling, type EnumSpelling } from '@govhall/proto';
 import type { HandlingCategory, Item, ItemKind, ItemStatus } from '../../domain/item';
 import type {
   DeliveryOption,
@@ -15,62 +15,33 @@ import type {
 const pb = catalogueV1;
 
 /**
- * Domain enums are lower_snake strings, proto enums numbers. Unknown or unspecified proto values become '' so
- * domain validation reports them with their path instead of the mapper guessing.
+ * Domain enums are the proto enums' one spelling (`enumSpelling` of @govhall/proto), proto enums numbers. Unknown or
+ * unspecified proto values become '' so domain validation reports them with their path instead of the mapper
+ * guessing. The type parameters make the compiler check that each domain union is exactly the proto's spellings.
  */
-function enumCodec<D extends string, P extends number>(table: Record<D, P>) {
-  const entries = Object.entries(table) as [D, P][];
+function enumCodec<D extends string, P extends number>(spelling: EnumSpelling<P, D>) {
   return {
-    toProto: (value: D): P => table[value] ?? (0 as P),
-    fromProto: (value: P): D => (entries.find(([, v]) => v === value)?.[0] ?? '') as D,
+    toProto: (value: D): P => spelling.toProto(value),
+    fromProto: (value: P): D => spelling.fromProto(value) ?? ('' as D),
   };
 }
 
-const category = enumCodec<HandlingCategory, catalogueV1.HandlingCategory>({
-  immediate: pb.HandlingCategory.HANDLING_CATEGORY_IMMEDIATE,
-  promised: pb.HandlingCategory.HANDLING_CATEGORY_PROMISED,
-  joint: pb.HandlingCategory.HANDLING_CATEGORY_JOINT,
-  escalated: pb.HandlingCategory.HANDLING_CATEGORY_ESCALATED,
-});
-const itemStatus = enumCodec<ItemStatus, catalogueV1.ItemStatus>({
-  draft: pb.ItemStatus.ITEM_STATUS_DRAFT,
-  submitted: pb.ItemStatus.ITEM_STATUS_SUBMITTED,
-  published: pb.ItemStatus.ITEM_STATUS_PUBLISHED,
-  superseded: pb.ItemStatus.ITEM_STATUS_SUPERSEDED,
-  retired: pb.ItemStatus.ITEM_STATUS_RETIRED,
-});
-const serviceObject = enumCodec<ServiceObject, catalogueV1.ServiceObject>({
-  person: pb.ServiceObject.SERVICE_OBJECT_PERSON,
-  enterprise: pb.ServiceObject.SERVICE_OBJECT_ENTERPRISE,
-  both: pb.ServiceObject.SERVICE_OBJECT_BOTH,
-});
-const onlineDepth = enumCodec<OnlineDepth, catalogueV1.OnlineDepth>({
-  fully_online: pb.OnlineDepth.ONLINE_DEPTH_FULLY_ONLINE,
-  online_pre_review: pb.OnlineDepth.ONLINE_DEPTH_ONLINE_PRE_REVIEW,
-  disclosure_only: pb.OnlineDepth.ONLINE_DEPTH_DISCLOSURE_ONLY,
-});
-const delivery = enumCodec<DeliveryOption, catalogueV1.DeliveryOption>({
-  window_pickup: pb.DeliveryOption.DELIVERY_OPTION_WINDOW_PICKUP,
-  post: pb.DeliveryOption.DELIVERY_OPTION_POST,
-  electronic: pb.DeliveryOption.DELIVERY_OPTION_ELECTRONIC,
-});
-const timeUnit = enumCodec<TimeUnit, catalogueV1.TimeUnit>({
-  working_day: pb.TimeUnit.TIME_UNIT_WORKING_DAY,
-  natural_day: pb.TimeUnit.TIME_UNIT_NATURAL_DAY,
-});
-const materialForm = enumCodec<MaterialForm, catalogueV1.MaterialForm>({
-  original: pb.MaterialForm.MATERIAL_FORM_ORIGINAL,
-  copy: pb.MaterialForm.MATERIAL_FORM_COPY,
-  original_and_copy: pb.MaterialForm.MATERIAL_FORM_ORIGINAL_AND_COPY,
-  electronic: pb.MaterialForm.MATERIAL_FORM_ELECTRONIC,
-});
-const ruleKind = enumCodec<RuleKind, catalogueV1.RuleKind>({
-  field_compare: pb.RuleKind.RULE_KIND_FIELD_COMPARE,
-  field_resident_id: pb.RuleKind.RULE_KIND_FIELD_RESIDENT_ID,
-  field_credit_code: pb.RuleKind.RULE_KIND_FIELD_CREDIT_CODE,
-  material_present: pb.RuleKind.RULE_KIND_MATERIAL_PRESENT,
-  licence_valid: pb.RuleKind.RULE_KIND_LICENCE_VALID,
-});
+export const category = enumCodec<HandlingCategory, catalogueV1.HandlingCategory>(
+  enumSpelling(pb.HandlingCategory, 'HANDLING_CATEGORY_'),
+);
+const itemStatus = enumCodec<ItemStatus, catalogueV1.ItemStatus>(enumSpelling(pb.ItemStatus, 'ITEM_STATUS_'));
+const serviceObject = enumCodec<ServiceObject, catalogueV1.ServiceObject>(
+  enumSpelling(pb.ServiceObject, 'SERVICE_OBJECT_'),
+);
+export const onlineDepth = enumCodec<OnlineDepth, catalogueV1.OnlineDepth>(
+  enumSpelling(pb.OnlineDepth, 'ONLINE_DEPTH_'),
+);
+const delivery = enumCodec<DeliveryOption, catalogueV1.DeliveryOption>(
+  enumSpelling(pb.DeliveryOption, 'DELIVERY_OPTION_'),
+);
+export const timeUnit = enumCodec<TimeUnit, catalogueV1.TimeUnit>(enumSpelling(pb.TimeUnit, 'TIME_UNIT_'));
+const materialForm = enumCodec<MaterialForm, catalogueV1.MaterialForm>(enumSpelling(pb.MaterialForm, 'MATERIAL_FORM_'));
+const ruleKind = enumCodec<RuleKind, catalogueV1.RuleKind>(enumSpelling(pb.RuleKind, 'RULE_KIND_'));
 
 /** Unknown or unspecified enum values become '' so domain validation reports them. */
 export const categoryFromProto = (value: catalogueV1.HandlingCategory): string => category.fromProto(value);

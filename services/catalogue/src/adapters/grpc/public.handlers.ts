@@ -1,30 +1,11 @@
 import type { GrpcServer } from '@govhall/grpc';
 import { catalogueV1 } from '@govhall/proto';
 import type { HandlingCategory } from '../../domain/item';
-import type { OnlineDepth, TimeUnit } from '../../domain/item-content';
 import type { ItemFile, ItemSummary } from '../../usecases/public.ports';
 import type { PublicUseCases } from '../../usecases/public.use-cases';
-import { categoryFromProto, toProtoItem } from './item.mapper';
+import { category, categoryFromProto, onlineDepth, timeUnit, toProtoItem } from './item.mapper';
 
 type PublicRpcs = 'searchItems' | 'getPublishedItem' | 'getGuide' | 'getGuidePdf' | 'uploadItemFile' | 'getItemFile';
-
-const pb = catalogueV1;
-
-const CATEGORY: Record<HandlingCategory, catalogueV1.HandlingCategory> = {
-  immediate: pb.HandlingCategory.HANDLING_CATEGORY_IMMEDIATE,
-  promised: pb.HandlingCategory.HANDLING_CATEGORY_PROMISED,
-  joint: pb.HandlingCategory.HANDLING_CATEGORY_JOINT,
-  escalated: pb.HandlingCategory.HANDLING_CATEGORY_ESCALATED,
-};
-const TIME_UNIT: Record<TimeUnit, catalogueV1.TimeUnit> = {
-  working_day: pb.TimeUnit.TIME_UNIT_WORKING_DAY,
-  natural_day: pb.TimeUnit.TIME_UNIT_NATURAL_DAY,
-};
-const ONLINE_DEPTH: Record<OnlineDepth, catalogueV1.OnlineDepth> = {
-  fully_online: pb.OnlineDepth.ONLINE_DEPTH_FULLY_ONLINE,
-  online_pre_review: pb.OnlineDepth.ONLINE_DEPTH_ONLINE_PRE_REVIEW,
-  disclosure_only: pb.OnlineDepth.ONLINE_DEPTH_DISCLOSURE_ONLY,
-};
 
 function toProtoSummary(s: ItemSummary): catalogueV1.ItemSummary {
   return {
@@ -33,11 +14,11 @@ function toProtoSummary(s: ItemSummary): catalogueV1.ItemSummary {
     name: s.name,
     basicCode: s.basicCode,
     kind: s.kind,
-    handlingCategory: CATEGORY[s.handlingCategory as HandlingCategory] ?? 0,
+    handlingCategory: category.toProto(s.handlingCategory as HandlingCategory),
     department: s.department,
     edition: s.edition,
-    promisedLimit: { days: s.promisedLimit.days, unit: TIME_UNIT[s.promisedLimit.unit] ?? 0 },
-    onlineDepth: ONLINE_DEPTH[s.onlineDepth] ?? 0,
+    promisedLimit: { days: s.promisedLimit.days, unit: timeUnit.toProto(s.promisedLimit.unit) },
+    onlineDepth: onlineDepth.toProto(s.onlineDepth),
     score: s.score,
   };
 }

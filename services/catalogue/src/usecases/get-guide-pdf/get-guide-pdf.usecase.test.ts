@@ -4,9 +4,9 @@ import { foodBusinessLicence, InMemoryPublishedItems, testId } from '../get-publ
 import { getGuidePdfUseCase } from './get-guide-pdf.usecase';
 
 const names: DirectoryNames = {
-  departmentName: () => '永昌县市场监督管理局',
-  tenantName: () => '永昌县',
-  serviceCenter: () => undefined,
+  departmentName: async () => '永昌县市场监督管理局',
+  tenantName: async () => '永昌县',
+  serviceCenter: async () => undefined,
 };
 
 /** Renders the guide's item name and version as the "PDF", counting renderings; can fail once. */

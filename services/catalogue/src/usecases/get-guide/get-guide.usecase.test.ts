@@ -11,10 +11,10 @@ const CENTER = {
 };
 
 const names: DirectoryNames = {
-  departmentName: (code) =>
+  departmentName: async (code) =>
     ({ '620321-SCJG': '永昌县市场监督管理局', '620321-ZRZY': '永昌县自然资源局' })[code] ?? code,
-  tenantName: (code) => (code === '620321' ? '永昌县' : code),
-  serviceCenter: (tenant) => (tenant === '620321' ? CENTER : undefined),
+  tenantName: async (code) => (code === '620321' ? '永昌县' : code),
+  serviceCenter: async (tenant) => (tenant === '620321' ? CENTER : undefined),
 };
 
 describe('getGuide', () => {

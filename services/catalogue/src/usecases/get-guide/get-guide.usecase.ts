@@ -9,12 +9,18 @@ export function getGuideUseCase(deps: { published: PublishedItems; names: Direct
   const getPublishedItem = getPublishedItemUseCase(deps);
   return async (id: string): Promise<Guide> => {
     const item = await getPublishedItem(id);
+    const [departmentName, tenantName, center, coDepartmentNames] = await Promise.all([
+      deps.names.departmentName(item.department),
+      deps.names.tenantName(item.tenant),
+      deps.names.serviceCenter(item.tenant),
+      Promise.all(item.content.coDepartments.map((code) => deps.names.departmentName(code))),
+    ]);
     return {
       item,
-      departmentName: deps.names.departmentName(item.department),
-      tenantName: deps.names.tenantName(item.tenant),
-      center: deps.names.serviceCenter(item.tenant) ?? { ...item.content.location },
-      coDepartmentNames: item.content.coDepartments.map((code) => deps.names.departmentName(code)),
+      departmentName,
+      tenantName,
+      center: center ?? { ...item.content.location },
+      coDepartmentNames,
     };
   };
 }

@@ -2,7 +2,7 @@ import type { Authorizer, Principal } from '@govhall/auth';
 import type { Item, ItemStatus } from '../../domain/item';
 import { READ_ITEMS, tenantViolations, throwIfInvalid } from '../items.policies';
 import type { ItemRepository } from '../ports';
-import { decodePageToken, encodePageToken, pageSize } from './paging';
+import { decodePageToken, encodePageToken, pageSize } from '@govhall/paging';
 
 const STATUSES: readonly ItemStatus[] = ['draft', 'submitted', 'published', 'superseded', 'retired'];
 

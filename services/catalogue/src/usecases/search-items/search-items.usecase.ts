@@ -1,7 +1,7 @@
 import { ValidationError, type Violation } from '@govhall/errors';
 import { HANDLING_CATEGORIES, ITEM_KINDS } from '../../domain/item';
 import type { ItemSearch, ItemSummary } from '../public.ports';
-import { decodePageToken, encodePageToken, searchPageSize } from './paging';
+import { decodePageToken, encodePageToken, pageSize } from '@govhall/paging';
 
 export interface SearchItemsInput {
   /** '' or absent: every tenant. */
@@ -62,7 +62,7 @@ function collect(read: () => number, violations: Violation[]): number {
 export function searchItemsUseCase(deps: { search: ItemSearch }) {
   return async (input: SearchItemsInput): Promise<SearchItemsResult> => {
     const violations = check(input);
-    const limit = collect(() => searchPageSize(input.pageSize), violations);
+    const limit = collect(() => pageSize(input.pageSize, { max: 50 }), violations);
     const offset = collect(() => decodePageToken(input.pageToken), violations);
     if (violations.length) throw new ValidationError(violations);
 

@@ -1,14 +1,10 @@
 import { maskPhone } from '@govhall/identifiers';
-import { identityV1 } from '@govhall/proto';
+import { enumSpelling, identityV1 } from '@govhall/proto';
 import type { ServiceAccount } from '../../domain/service-account';
 import type { Leave, Staff } from '../../domain/staff';
 import type { StaffFact } from '../../usecases/staff-facts.port';
 
-const STAFF_STATUS: Record<Staff['status'], identityV1.StaffStatus> = {
-  provisioning: identityV1.StaffStatus.STAFF_STATUS_PROVISIONING,
-  active: identityV1.StaffStatus.STAFF_STATUS_ACTIVE,
-  disabled: identityV1.StaffStatus.STAFF_STATUS_DISABLED,
-};
+const staffStatus = enumSpelling(identityV1.StaffStatus, 'STAFF_STATUS_');
 
 export function toProtoLeave(leave: Leave): identityV1.Leave {
   return { fromDate: leave.fromDate, toDate: leave.toDate, reason: leave.reason };
@@ -27,7 +23,7 @@ export function toProtoStaffFact(staff: StaffFact): identityV1.Staff {
     displayName: staff.displayName,
     phone: staff.phone ? maskPhone(staff.phone) : '',
     roles: [...staff.roles],
-    status: STAFF_STATUS[staff.status],
+    status: staffStatus.toProto(staff.status satisfies Staff['status']),
     leaves: staff.leaves.map(toProtoLeave),
     subject: '',
     version: 0,
@@ -54,7 +50,7 @@ export function toProtoServiceAccount(account: ServiceAccount): identityV1.Servi
     department: account.department,
     clientId: account.clientId,
     description: account.description,
-    status: account.status === 'active' ? STAFF_STATUS.active : STAFF_STATUS.provisioning,
+    status: staffStatus.toProto(account.status === 'active' ? 'active' : 'provisioning'),
     createdAt: account.createdAt,
   };
 }

@@ -1,45 +1,26 @@
-import { identityV1 } from '@govhall/proto';
+import { enumSpelling, identityV1 } from '@govhall/proto';
 import type { Department } from '../../domain/department';
 import type { ServiceCenter, Tenant, TenantLevel } from '../../domain/tenant';
 import type { Window, WindowKind } from '../../domain/window';
 import type { ResponsibilityBasis } from '../../domain/window-responsibility';
 import { toProtoStaffFact } from './staff.mapper';
 
-const { TenantLevel: PbLevel, WindowKind: PbKind, ResponsibilityBasis: PbBasis } = identityV1;
+const { TenantLevel: PbLevel } = identityV1;
 
-const LEVEL_TO_PROTO: Record<TenantLevel, identityV1.TenantLevel> = {
-  city: PbLevel.TENANT_LEVEL_CITY,
-  district: PbLevel.TENANT_LEVEL_DISTRICT,
-  county: PbLevel.TENANT_LEVEL_COUNTY,
-  town: PbLevel.TENANT_LEVEL_TOWN,
-  village: PbLevel.TENANT_LEVEL_VILLAGE,
-};
-
-const KIND_TO_PROTO: Record<WindowKind, identityV1.WindowKind> = {
-  department: PbKind.WINDOW_KIND_DEPARTMENT,
-  comprehensive: PbKind.WINDOW_KIND_COMPREHENSIVE,
-};
-
-const BASIS_TO_PROTO: Record<ResponsibilityBasis, identityV1.ResponsibilityBasis> = {
-  A_POST: PbBasis.RESPONSIBILITY_BASIS_A_POST,
-  B_POST: PbBasis.RESPONSIBILITY_BASIS_B_POST,
-  DEPARTMENT_HEAD: PbBasis.RESPONSIBILITY_BASIS_DEPARTMENT_HEAD,
-  CENTER_ADMIN: PbBasis.RESPONSIBILITY_BASIS_CENTER_ADMIN,
-};
-
-function fromProto<T extends string, P>(table: Record<T, P>, value: P): T | undefined {
-  return (Object.keys(table) as T[]).find((k) => table[k] === value);
-}
+/** Proto ⇄ domain spellings (`enumSpelling` of @govhall/proto); the domain spells responsibility bases in capitals. */
+const level = enumSpelling(identityV1.TenantLevel, 'TENANT_LEVEL_');
+const windowKind = enumSpelling(identityV1.WindowKind, 'WINDOW_KIND_');
+const basis = enumSpelling(identityV1.ResponsibilityBasis, 'RESPONSIBILITY_BASIS_');
 
 /** UNSPECIFIED becomes '' (derive from the code); an unknown number stays visible so validation reports it. */
 export function levelFromProto(value: identityV1.TenantLevel): string {
   if (value === PbLevel.TENANT_LEVEL_UNSPECIFIED) return '';
-  return fromProto(LEVEL_TO_PROTO, value) ?? `unknown(${value})`;
+  return level.fromProto(value) ?? `unknown(${value})`;
 }
 
 /** Unspecified or unknown kinds become '' so domain validation reports them. */
 export function windowKindFromProto(value: identityV1.WindowKind): string {
-  return fromProto(KIND_TO_PROTO, value) ?? '';
+  return windowKind.fromProto(value) ?? '';
 }
 
 export function serviceCenterFromProto(center: identityV1.ServiceCenter | undefined): ServiceCenter | undefined {
@@ -50,7 +31,7 @@ export function toProtoTenant(tenant: Tenant): identityV1.Tenant {
   return {
     code: tenant.code,
     name: tenant.name,
-    level: LEVEL_TO_PROTO[tenant.level],
+    level: level.toProto(tenant.level satisfies TenantLevel),
     parentCode: tenant.parentCode ?? '',
     center: { ...tenant.center, phones: [...tenant.center.phones] },
     version: tenant.version,
@@ -75,7 +56,7 @@ export function toProtoWindow(window: Window): identityV1.Window {
     tenant: window.tenant,
     number: window.number,
     name: window.name,
-    kind: KIND_TO_PROTO[window.kind],
+    kind: windowKind.toProto(window.kind satisfies WindowKind),
     department: window.department,
     servesDepartments: [...window.servesDepartments],
     aPostStaffId: window.aPostStaffId,
@@ -87,8 +68,8 @@ export function toProtoWindow(window: Window): identityV1.Window {
   };
 }
 
-export function toProtoBasis(basis: ResponsibilityBasis): identityV1.ResponsibilityBasis {
-  return BASIS_TO_PROTO[basis];
+export function toProtoBasis(responsibility: ResponsibilityBasis): identityV1.ResponsibilityBasis {
+  return basis.toProto(responsibility.toLowerCase());
 }
 
 /** The responsible person as the queue shows them: what the window rules know (see toProtoStaffFact). */

@@ -8,7 +8,7 @@ import {
   type LegalPersonRepository,
   type NaturalPersonRepository,
 } from '../applicants.ports';
-import { decodePageToken, encodePageToken, pageSize } from '../paging';
+import { decodePageToken, encodePageToken, pageSize } from '@govhall/paging';
 
 export interface ListApplicantsQuery {
   tenant: string;

@@ -3,7 +3,7 @@ import { ValidationError } from '@govhall/errors';
 import type { Staff } from '../../domain/staff';
 import type { StaffRepository } from '../staff.ports';
 import { READ_STAFF, visibleStaff } from '../staff.policies';
-import { decodePageToken, encodePageToken, pageSize } from '../paging';
+import { decodePageToken, encodePageToken, pageSize } from '@govhall/paging';
 
 export interface ListStaffQuery {
   tenant: string;

@@ -1,11 +1,11 @@
 import type { GrpcServer } from '@govhall/grpc';
 import { supervisionV1 } from '@govhall/proto';
-import type { listRecordedEventsUseCase } from '../../usecases/list-recorded-events/list-recorded-events.usecase';
+import type { SupervisionUseCases } from '../../usecases/supervision.use-cases';
 
 /** govhall.supervision.v1.SupervisionService: proto ⇄ use case. */
 export function registerSupervisionService(
   server: GrpcServer,
-  uc: { listRecordedEvents: ReturnType<typeof listRecordedEventsUseCase> },
+  uc: Pick<SupervisionUseCases, 'listRecordedEvents'>,
 ): void {
   const impl: supervisionV1.SupervisionServiceServer = {
     listRecordedEvents: server.unary<supervisionV1.ListRecordedEventsRequest, supervisionV1.ListRecordedEventsResponse>(
