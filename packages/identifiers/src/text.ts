@@ -134,3 +134,13 @@ export function normalizeText(input: string, multiline = false): string {
   const text = input.normalize('NFC');
   return (multiline ? text.replace(/\r\n?/g, '\n') : text).trim();
 }
+
+/** checkText's problem as a list of violations at `path` (empty when the text passes), for a ValidationError. */
+export function textViolations(
+  path: string,
+  input: string,
+  rule: TextRule,
+): { path: string; reason: TextViolationReason; message: string }[] {
+  const result = checkText(input, rule);
+  return result.ok ? [] : [{ path, ...result.violation }];
+}
