@@ -85,7 +85,10 @@ describe('checkText', () => {
     expect(accepted('𰻞'.repeat(30))).toHaveLength(60); // 30 characters, 60 UTF-16 units
     expect(refused('𰻞'.repeat(31))).toEqual({ reason: 'LENGTH', message: '姓名应为2至30个字符，当前为31个' });
     expect(refused('张')).toEqual({ reason: 'LENGTH', message: '姓名应为2至30个字符，当前为1个' });
-    expect(refused('长'.repeat(21), NOTES)).toEqual({ reason: 'LENGTH', message: '填报须知不能超过20个字符，当前为21个' });
+    expect(refused('长'.repeat(21), NOTES)).toEqual({
+      reason: 'LENGTH',
+      message: '填报须知不能超过20个字符，当前为21个',
+    });
   });
 
   it('allows line feeds in a multi-line text and turns CR LF and CR into LF', () => {

@@ -21,12 +21,7 @@
  */
 
 export type TextViolationReason =
-  | 'REQUIRED'
-  | 'BLANK'
-  | 'LENGTH'
-  | 'CONTROL_CHARACTER'
-  | 'BIDI_CONTROL'
-  | 'INVISIBLE_CHARACTER';
+  'REQUIRED' | 'BLANK' | 'LENGTH' | 'CONTROL_CHARACTER' | 'BIDI_CONTROL' | 'INVISIBLE_CHARACTER';
 
 export interface TextViolation {
   reason: TextViolationReason;
@@ -48,7 +43,9 @@ export interface TextRule {
 export type TextResult = { ok: true; value: string } | { ok: false; violation: TextViolation };
 
 const BIDI = new Set([0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]);
-const INVISIBLE = new Set([0x115f, 0x1160, 0x180e, 0x200b, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x3164, 0xfeff, 0xffa0]);
+const INVISIBLE = new Set([
+  0x115f, 0x1160, 0x180e, 0x200b, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x3164, 0xfeff, 0xffa0,
+]);
 /** What is left of a blank text once these are removed: nothing. */
 const BLANK_CHARACTERS = /[\p{White_Space}\p{Default_Ignorable_Code_Point}]/gu;
 

@@ -81,7 +81,12 @@ const count = (collection: string) => mongo.db(db).collection(collection).countD
 
 describe('catalogue refuses names that hide characters and stores names in NFC', () => {
   it.each([
-    ['a right-to-left override', '食品\u202E可许营经', 'BIDI_CONTROL', /^事项名称不能包含文字方向控制字符，第3个字符是 U\+202E/],
+    [
+      'a right-to-left override',
+      '食品\u202E可许营经',
+      'BIDI_CONTROL',
+      /^事项名称不能包含文字方向控制字符，第3个字符是 U\+202E/,
+    ],
     ['a control character', '食品经营\u0000许可', 'CONTROL_CHARACTER', /^事项名称不能包含控制字符/],
     ['only invisible characters', '\u3000\u200D\u00AD\u200C\u3000', 'BLANK', /^事项名称不能只包含空格或不可见字符/],
   ])('an item name with %s is refused and nothing is stored', async (_what, name, reason, message) => {

@@ -34,8 +34,7 @@ const createStaff = (req: identityV1.CreateStaffRequest, token: string) =>
   );
 const departments = () => mongo.db(identity.db).collection<{ _id: string; name: string }>('departments');
 /** A fresh abbreviation (upper-case letters), so runs do not collide. */
-const abbreviation = () =>
-  `T${[...randomBytes(5)].map((b) => String.fromCharCode(65 + (b % 26))).join('')}`;
+const abbreviation = () => `T${[...randomBytes(5)].map((b) => String.fromCharCode(65 + (b % 26))).join('')}`;
 
 beforeAll(async () => {
   [identity, mongo] = await Promise.all([startIdentity(), MongoClient.connect(stack.mongoUri)]);
@@ -49,7 +48,12 @@ afterAll(async () => {
 
 describe('identity refuses names that hide characters and stores names in NFC', () => {
   it.each([
-    ['a right-to-left override', '\u202E局理管督监场市', 'BIDI_CONTROL', /部门名称不能包含文字方向控制字符，第1个字符是 U\+202E/],
+    [
+      'a right-to-left override',
+      '\u202E局理管督监场市',
+      'BIDI_CONTROL',
+      /部门名称不能包含文字方向控制字符，第1个字符是 U\+202E/,
+    ],
     ['a control character', '市场监督\u0007管理局', 'CONTROL_CHARACTER', /部门名称不能包含控制字符/],
     ['a zero-width space', '市场\u200B监督管理局', 'INVISIBLE_CHARACTER', /部门名称不能包含零宽空格等不可见字符/],
     ['only invisible characters', '\u3000\u200D\u00AD\u3000\u200C', 'BLANK', /部门名称不能只包含空格或不可见字符/],

@@ -73,7 +73,12 @@ export function submit(item: Item, submittedBy: string, now: Date): Change {
 /** Rejecting needs comments (2-500 characters); approving may add up to 500. */
 export function reviewCommentViolations(decision: ReviewDecision): Violation[] {
   const min = decision.approve ? 0 : 2;
-  const violations = textViolations('comments', decision.comments, { label: '审核意见', min, max: 500, multiline: true });
+  const violations = textViolations('comments', decision.comments, {
+    label: '审核意见',
+    min,
+    max: 500,
+    multiline: true,
+  });
   return violations.map((v) =>
     v.reason === 'REQUIRED' ? { ...v, message: '退回修改时请填写审核意见（2至500个字符）' } : v,
   );

@@ -1,11 +1,5 @@
 import type { Violation } from '@govhall/errors';
-import {
-  checkText,
-  maskIdNumber,
-  normalizeText,
-  parseRegionCode,
-  parseResidentIdNumber,
-} from '@govhall/identifiers';
+import { checkText, maskIdNumber, normalizeText, parseRegionCode, parseResidentIdNumber } from '@govhall/identifiers';
 
 /** What a real-name verifier established about an applicant, kept with the record for clerks to see. */
 export interface RealNameVerification {
@@ -118,7 +112,9 @@ export function newNaturalPerson(
 
 /** True when a repeated registration is the same person retrying (the password is not stored, so not compared). */
 export function sameRegistration(person: NaturalPerson, input: NaturalPersonInput): boolean {
-  return person.tenant === input.tenant && person.name === normalizeText(input.name) && person.phone === input.phone.trim();
+  return (
+    person.tenant === input.tenant && person.name === normalizeText(input.name) && person.phone === input.phone.trim()
+  );
 }
 
 /** A retry touches the record so the reconciler does not remove it while the retry is under way. */

@@ -52,12 +52,18 @@ describe('identity names and texts follow the shared text rule', () => {
         ),
       ),
     ).toEqual(['name:CONTROL_CHARACTER', 'center.address:BLANK', 'center.hours:BIDI_CONTROL']);
-    const windowV = validateNewWindow(windowInput({ name: `市场${RLO}窗口`, location: '一楼\u200B东侧' }), ['620321-SCJG'], {
-      a: staffFact('a'),
-      b: staffFact('b'),
-    });
+    const windowV = validateNewWindow(
+      windowInput({ name: `市场${RLO}窗口`, location: '一楼\u200B东侧' }),
+      ['620321-SCJG'],
+      {
+        a: staffFact('a'),
+        b: staffFact('b'),
+      },
+    );
     expect(reasons(windowV)).toEqual(['name:BIDI_CONTROL', 'location:INVISIBLE_CHARACTER']);
-    expect(reasons(validateNewStaff({ ...staffInput, displayName: `张${RLO}三` }))).toEqual(['displayName:BIDI_CONTROL']);
+    expect(reasons(validateNewStaff({ ...staffInput, displayName: `张${RLO}三` }))).toEqual([
+      'displayName:BIDI_CONTROL',
+    ]);
     expect(reasons(validateLeave({ fromDate: TODAY, toDate: TODAY, reason: '\u3000\u00AD\u3000' }, TODAY))).toEqual([
       'leave.reason:BLANK',
     ]);

@@ -139,7 +139,11 @@ describe('PdfkitGuideRenderer', () => {
       );
       const pdf = await renderer.render(guideOf(item));
       const text = compact((await textOf(pdf)).text);
-      for (const expected of [`${RARE}面馆食品经营许可`, '店名含“\u{20000}”怎么办？', '\u{2A6A5}记营业执照（\u{20000}）']) {
+      for (const expected of [
+        `${RARE}面馆食品经营许可`,
+        '店名含“\u{20000}”怎么办？',
+        '\u{2A6A5}记营业执照（\u{20000}）',
+      ]) {
         expect(text).toContain(expected);
       }
       const fallback = embeddedFont(pdf, 'HanaMinB');

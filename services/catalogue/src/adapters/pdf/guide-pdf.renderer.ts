@@ -60,8 +60,7 @@ export class PdfkitGuideRenderer implements GuidePdfRenderer {
     const runs: TextRun[] = [];
     for (const ch of text) {
       const cp = ch.codePointAt(0) ?? 0;
-      const font =
-        !this.font.hasGlyphForCodePoint(cp) && this.fallback.hasGlyphForCodePoint(cp) ? FALLBACK : FONT;
+      const font = !this.font.hasGlyphForCodePoint(cp) && this.fallback.hasGlyphForCodePoint(cp) ? FALLBACK : FONT;
       const last = runs[runs.length - 1];
       if (last?.font === font) last.text += ch;
       else runs.push({ font, text: ch });
