@@ -14,6 +14,7 @@ pnpm install --frozen-lockfile
 pnpm build
 
 step "local stack"
+bash deploy/stack/provision.sh fonts # the guide PDF's fallback font, read by the catalogue at start
 bash deploy/stack/start.sh all
 
 # Identity's records point at Keycloak users by id. When the stack reset Keycloak's dev database (realm file

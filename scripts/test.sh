@@ -33,6 +33,7 @@ step "lint"
 pnpm lint
 
 step "unit tests"
+bash deploy/stack/provision.sh fonts # the guide PDF's fallback font (the renderer's tests use it)
 pnpm test:unit --json --outputFile="$GOVHALL_STATE/jest-unit.json"
 
 step "generated service (the service generator's output, built, linted and tested in a temporary copy)"

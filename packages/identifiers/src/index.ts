@@ -4,3 +4,4 @@ export * from './resident-id-number';
 export * from './credit-code';
 export * from './mask';
 export * from './china-date';
+export * from './text';

@@ -160,3 +160,21 @@ export function emptyContent(): ItemContent {
     coDepartments: [],
   };
 }
+
+/** A value with every string in NFC and every line break as LF, as the shared text rule stores texts. */
+function normalizedStrings<T>(value: T): T {
+  if (typeof value === 'string') return value.normalize('NFC').replace(/\r\n?/g, '\n') as T;
+  if (Array.isArray(value)) return value.map((entry: unknown) => normalizedStrings(entry)) as T;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalizedStrings(v)])) as T;
+  }
+  return value;
+}
+
+/**
+ * A copy of the content as it is stored: every text in NFC (a decomposed letter or a compatibility ideograph
+ * becomes the character people mean) with LF line breaks. Leading and trailing spaces are kept as entered.
+ */
+export function normalizedContent(content: ItemContent): ItemContent {
+  return normalizedStrings(content);
+}

@@ -1,5 +1,6 @@
 import { PreconditionError, ValidationError, type Violation } from '@govhall/errors';
-import type { ItemContent } from './item-content';
+import { normalizeText, textViolations } from '@govhall/identifiers';
+import { normalizedContent, type ItemContent } from './item-content';
 import { validateDraft, type HandlingCategory, type Item, type ItemEvent, type ItemKind } from './item';
 import { validateContentShape, validateItem } from './item-validation';
 
@@ -50,12 +51,12 @@ export function updateDraft(item: Item, update: DraftUpdate, now: Date): Change 
   throwIfInvalid([...validateDraft({ tenant: item.tenant, ...identity }), ...validateContentShape(content)]);
   const next: Item = {
     ...item,
-    name: identity.name.trim(),
+    name: normalizeText(identity.name),
     basicCode: identity.basicCode,
     kind: identity.kind as ItemKind,
     handlingCategory: identity.handlingCategory as HandlingCategory,
     department: identity.department,
-    content: structuredClone(content),
+    content: normalizedContent(content),
     ...bump(item, now),
   };
   return { item: next, events: [] };
@@ -71,12 +72,16 @@ export function submit(item: Item, submittedBy: string, now: Date): Change {
 
 /** Rejecting needs comments (2-500 characters); approving may add up to 500. */
 export function reviewCommentViolations(decision: ReviewDecision): Violation[] {
-  const length = decision.comments.trim().length;
-  if (!decision.approve && length < 2) {
-    return [{ path: 'comments', reason: 'REQUIRED', message: '退回修改时请填写审核意见（2至500个字符）' }];
-  }
-  if (length > 500) return [{ path: 'comments', reason: 'LENGTH', message: '审核意见不能超过500个字符' }];
-  return [];
+  const min = decision.approve ? 0 : 2;
+  const violations = textViolations('comments', decision.comments, {
+    label: '审核意见',
+    min,
+    max: 500,
+    multiline: true,
+  });
+  return violations.map((v) =>
+    v.reason === 'REQUIRED' ? { ...v, message: '退回修改时请填写审核意见（2至500个字符）' } : v,
+  );
 }
 
 /**
@@ -91,7 +96,7 @@ export function review(item: Item, decision: ReviewDecision, reviewer: string, n
   }
   const reviews = [
     ...item.reviews,
-    { approved: decision.approve, comments: decision.comments.trim(), reviewer, at: now },
+    { approved: decision.approve, comments: normalizeText(decision.comments, true), reviewer, at: now },
   ];
   if (decision.approve) {
     const next: Item = { ...item, status: 'published', publishedAt: now, reviews, ...bump(item, now) };
@@ -124,16 +129,14 @@ export function supersede(item: Item, newer: Item, now: Date): Change {
 }
 
 export function retireReasonViolations(reason: string): Violation[] {
-  const length = reason.trim().length;
-  if (length >= 2 && length <= 200) return [];
-  return [{ path: 'reason', reason: 'LENGTH', message: '请填写废止原因（2至200个字符）' }];
+  return textViolations('reason', reason, { label: '废止原因', min: 2, max: 200 });
 }
 
 /** Takes a published item out of service, with the reason (cases filed under it keep it). */
 export function retire(item: Item, reason: string, now: Date): Change {
   throwIfInvalid(retireReasonViolations(reason));
   requireStatus(item, 'published', 'ITEM_NOT_PUBLISHED', '只有已发布的事项可以废止');
-  const next: Item = { ...item, status: 'retired', retiredReason: reason.trim(), ...bump(item, now) };
+  const next: Item = { ...item, status: 'retired', retiredReason: normalizeText(reason), ...bump(item, now) };
   return { item: next, events: [{ type: 'ItemRetired', item: next }] };
 }
 

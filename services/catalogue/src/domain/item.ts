@@ -1,4 +1,5 @@
 import type { Violation } from '@govhall/errors';
+import { normalizeText, textViolations } from '@govhall/identifiers';
 import { emptyContent, type ItemContent, type Review } from './item-content';
 
 /** 四件管理: immediate 即办件, promised 承诺件, joint 联办件, escalated 上报件. */
@@ -68,10 +69,7 @@ export function validateDraft(input: DraftItemInput): Violation[] {
   if (!REGION_CODE.test(input.tenant)) {
     v.push({ path: 'tenant', message: '租户应为6、9或12位行政区划代码', reason: 'PATTERN' });
   }
-  const name = input.name.trim();
-  if (name.length < 2 || name.length > 100) {
-    v.push({ path: 'name', message: '事项名称应为2至100个字符', reason: 'LENGTH' });
-  }
+  v.push(...textViolations('name', input.name, { label: '事项名称', min: 2, max: 100 }));
   if (!BASIC_CODE.test(input.basicCode)) {
     v.push({ path: 'basicCode', message: '基本编码应为12位数字或大写字母', reason: 'PATTERN' });
   }
@@ -103,7 +101,7 @@ export function createDraft(
   const item: Item = {
     id,
     tenant: input.tenant,
-    name: input.name.trim(),
+    name: normalizeText(input.name),
     basicCode: input.basicCode,
     kind: input.kind as ItemKind,
     handlingCategory: input.handlingCategory as HandlingCategory,
@@ -126,7 +124,7 @@ export function createDraft(
 export function sameDraft(item: Item, input: DraftItemInput): boolean {
   return (
     item.tenant === input.tenant &&
-    item.name === input.name.trim() &&
+    item.name === normalizeText(input.name) &&
     item.basicCode === input.basicCode &&
     item.kind === input.kind &&
     item.handlingCategory === input.handlingCategory &&

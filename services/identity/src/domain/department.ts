@@ -1,5 +1,5 @@
 import type { Violation } from '@govhall/errors';
-import { parseRegionCode } from '@govhall/identifiers';
+import { normalizeText, parseRegionCode, textViolations } from '@govhall/identifiers';
 
 /** A department seated in a center (进驻部门). */
 export interface Department {
@@ -38,8 +38,7 @@ export function validateNewDepartment(input: NewDepartmentInput): Violation[] {
       message: '部门简称应为2至12位大写字母或数字，并以字母开头，如 SCJG',
     });
   }
-  const n = [...input.name.trim()].length;
-  if (n < 2 || n > 50) v.push({ path: 'name', reason: 'LENGTH', message: '部门名称应为2至50个字符' });
+  v.push(...textViolations('name', input.name, { label: '部门名称', min: 2, max: 50 }));
   return v;
 }
 
@@ -51,7 +50,7 @@ export function createDepartment(
   const department: Department = {
     code: departmentCode(input.tenant, input.abbreviation),
     tenant: input.tenant.trim(),
-    name: input.name.trim(),
+    name: normalizeText(input.name),
     version: 1,
     createdAt: now,
   };

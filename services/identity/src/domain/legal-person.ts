@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError, type Violation } from '@govhall/errors';
-import { maskIdNumber, parseCreditCode } from '@govhall/identifiers';
+import { maskIdNumber, normalizeText, parseCreditCode, textViolations } from '@govhall/identifiers';
 import { checkIdNumber, personNameViolation, tenantViolation, type RealNameVerification } from './natural-person';
 
 /** What an agent (经办人) may do for the legal person: every department, or the listed departments and items. */
@@ -77,10 +77,7 @@ export function validateLegalPerson(input: LegalPersonInput, today: Date): Viola
   const v: Violation[] = [];
   const tenant = tenantViolation(input.tenant);
   if (tenant) v.push(tenant);
-  const name = input.name.trim();
-  if ([...name].length < 2 || [...name].length > 100) {
-    v.push({ path: 'name', reason: 'LENGTH', message: '单位名称应为2至100个字符，与营业执照或登记证书一致' });
-  }
+  v.push(...textViolations('name', input.name, { label: '单位名称（与营业执照或登记证书一致）', min: 2, max: 100 }));
   const code = parseCreditCode(input.creditCode);
   if (!code.ok) v.push({ path: 'creditCode', reason: code.violation.reason, message: code.violation.message });
   const representative = personNameViolation('legalRepresentativeName', input.legalRepresentativeName);
@@ -101,9 +98,9 @@ export function newLegalPerson(
   const legalPerson: LegalPerson = {
     id,
     tenant: input.tenant,
-    name: input.name.trim(),
+    name: normalizeText(input.name),
     creditCode: input.creditCode.trim().toUpperCase(),
-    legalRepresentativeName: input.legalRepresentativeName.trim(),
+    legalRepresentativeName: normalizeText(input.legalRepresentativeName),
     legalRepresentativeIdNumber: input.legalRepresentativeIdNumber.trim().toUpperCase(),
     holderPersonId: holder.personId,
     holderSubject: holder.subject,
@@ -233,7 +230,7 @@ export function revokeAgent(
   const grant = legalPerson.agents.find((g) => g.id === input.grantId);
   if (!grant) throw new NotFoundError('GRANT_NOT_FOUND', '未找到该经办授权');
   if (grant.status === 'revoked') return { legalPerson, grant, events: [] };
-  const done = revoked(grant, input.revokedBy, input.reason.trim(), input.now);
+  const done = revoked(grant, input.revokedBy, normalizeText(input.reason), input.now);
   const next: LegalPerson = {
     ...legalPerson,
     agents: legalPerson.agents.map((g) => (g.id === grant.id ? done : g)),

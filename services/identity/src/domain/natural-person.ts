@@ -1,5 +1,5 @@
 import type { Violation } from '@govhall/errors';
-import { maskIdNumber, parseRegionCode, parseResidentIdNumber } from '@govhall/identifiers';
+import { checkText, maskIdNumber, normalizeText, parseRegionCode, parseResidentIdNumber } from '@govhall/identifiers';
 
 /** What a real-name verifier established about an applicant, kept with the record for clerks to see. */
 export interface RealNameVerification {
@@ -46,8 +46,11 @@ export type NaturalPersonEvent = { type: 'NaturalPersonRegistered'; person: Natu
 const PERSON_NAME = /^[\p{Script=Han}A-Za-z·]{2,30}$/u;
 const MOBILE = /^1[3-9]\d{9}$/;
 
+/** A person's name: the shared text rule (NFC, no control, bidi or invisible characters), then its alphabet. */
 export function personNameViolation(path: string, name: string): Violation | undefined {
-  if (PERSON_NAME.test(name.trim())) return undefined;
+  const text = checkText(name, { label: '姓名', min: 2, max: 30 });
+  if (!text.ok) return { path, ...text.violation };
+  if (PERSON_NAME.test(text.value)) return undefined;
   return { path, reason: 'PATTERN', message: '姓名应为2至30个汉字或字母，少数民族姓名可用“·”分隔' };
 }
 
@@ -96,7 +99,7 @@ export function newNaturalPerson(
   return {
     id,
     tenant: input.tenant,
-    name: input.name.trim(),
+    name: normalizeText(input.name),
     idNumber: input.idNumber.trim().toUpperCase(),
     phone: input.phone.trim(),
     status: 'provisioning',
@@ -109,7 +112,9 @@ export function newNaturalPerson(
 
 /** True when a repeated registration is the same person retrying (the password is not stored, so not compared). */
 export function sameRegistration(person: NaturalPerson, input: NaturalPersonInput): boolean {
-  return person.tenant === input.tenant && person.name === input.name.trim() && person.phone === input.phone.trim();
+  return (
+    person.tenant === input.tenant && person.name === normalizeText(input.name) && person.phone === input.phone.trim()
+  );
 }
 
 /** A retry touches the record so the reconciler does not remove it while the retry is under way. */

@@ -1,4 +1,5 @@
 import type { Violation } from '@govhall/errors';
+import { normalizeText, textViolations } from '@govhall/identifiers';
 
 export type ServiceAccountStatus = 'provisioning' | 'active';
 
@@ -43,10 +44,7 @@ export function validateNewServiceAccount(input: NewServiceAccountInput): Violat
   if (!input.department.startsWith(`${input.tenant}-`)) {
     v.push({ path: 'department', reason: 'TENANT_MISMATCH', message: '部门不属于该租户' });
   }
-  const description = input.description.trim();
-  if (description.length < 2 || description.length > 200) {
-    v.push({ path: 'description', reason: 'LENGTH', message: '用途说明应为2至200个字符' });
-  }
+  v.push(...textViolations('description', input.description, { label: '用途说明', min: 2, max: 200 }));
   return v;
 }
 
@@ -56,7 +54,7 @@ export function newServiceAccount(input: NewServiceAccountInput, id: string, now
     tenant: input.tenant,
     department: input.department,
     clientId: input.clientId,
-    description: input.description.trim(),
+    description: normalizeText(input.description),
     status: 'provisioning',
     version: 1,
     createdAt: now,

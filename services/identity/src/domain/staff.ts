@@ -1,5 +1,6 @@
 import type { StaffRole } from '@govhall/auth';
 import type { Violation } from '@govhall/errors';
+import { normalizeText, textViolations } from '@govhall/identifiers';
 
 export type { StaffRole };
 
@@ -93,10 +94,7 @@ export function validateNewStaff(input: NewStaffInput): Violation[] {
       message: '用户名应为3至40位小写字母、数字或连字符，以字母开头',
     });
   }
-  const name = input.displayName.trim();
-  if (name.length < 2 || name.length > 30) {
-    v.push({ path: 'displayName', reason: 'LENGTH', message: '姓名应为2至30个字符' });
-  }
+  v.push(...textViolations('displayName', input.displayName, { label: '姓名', min: 2, max: 30 }));
   if (!PHONE.test(input.phone)) {
     v.push({ path: 'phone', reason: 'PATTERN', message: '电话应为11位手机号码或带区号的固定电话' });
   }
@@ -134,7 +132,7 @@ export function sameStaffRequest(staff: Staff, input: NewStaffInput): boolean {
   return (
     staff.tenant === input.tenant &&
     (staff.department ?? '') === (input.department ?? '') &&
-    staff.displayName === input.displayName.trim() &&
+    staff.displayName === normalizeText(input.displayName) &&
     staff.phone === input.phone &&
     [...staff.roles].sort().join() === [...input.roles].sort().join()
   );
@@ -146,7 +144,7 @@ export function newStaff(input: NewStaffInput, id: string, now: Date): Staff {
     tenant: input.tenant,
     ...(input.department ? { department: input.department } : {}),
     username: input.username,
-    displayName: input.displayName.trim(),
+    displayName: normalizeText(input.displayName),
     phone: input.phone,
     roles: input.roles.filter(isStaffRole),
     status: 'provisioning',
@@ -177,15 +175,12 @@ export function validateLeave(leave: Leave, today: string): Violation[] {
   if (v.length === 0 && leave.toDate < today) {
     v.push({ path: 'leave.toDate', reason: 'PAST', message: '不能补登已经结束的请假' });
   }
-  const reason = leave.reason.trim();
-  if (reason.length < 2 || reason.length > 100) {
-    v.push({ path: 'leave.reason', reason: 'LENGTH', message: '请假事由应为2至100个字符' });
-  }
+  v.push(...textViolations('leave.reason', leave.reason, { label: '请假事由', min: 2, max: 100 }));
   return v;
 }
 
 export function recordLeave(staff: Staff, leave: Leave, now: Date): { staff: Staff; events: StaffEvent[] } {
-  const clean = { ...leave, reason: leave.reason.trim() };
+  const clean = { ...leave, reason: normalizeText(leave.reason) };
   const next: Staff = {
     ...staff,
     leaves: [...staff.leaves, clean].sort((a, b) => a.fromDate.localeCompare(b.fromDate)),
@@ -199,11 +194,16 @@ export function leaveOverlaps(staff: Staff, leave: Leave): boolean {
   return staff.leaves.some((l) => l.fromDate <= leave.toDate && leave.fromDate <= l.toDate);
 }
 
+/** The reason a staff account is disabled (2-200 characters, the shared text rule). */
+export function disableReasonViolations(reason: string): Violation[] {
+  return textViolations('reason', reason, { label: '停用原因', min: 2, max: 200 });
+}
+
 export function disableStaff(staff: Staff, reason: string, now: Date): { staff: Staff; events: StaffEvent[] } {
   const next: Staff = {
     ...staff,
     status: 'disabled',
-    disabledReason: reason.trim(),
+    disabledReason: normalizeText(reason),
     updatedAt: now,
     version: staff.version + 1,
   };

@@ -83,7 +83,7 @@ describe('validateNewTenant', () => {
     expect(reasons(v)).toEqual([
       'name:LENGTH',
       'center.name:LENGTH',
-      'center.address:LENGTH',
+      'center.address:REQUIRED',
       'center.hours:LENGTH',
       'center.phones.0:PATTERN',
       'center.phones.1:PATTERN',

@@ -1,5 +1,5 @@
 import type { Violation } from '@govhall/errors';
-import { checkRegionParent, parseRegionCode } from '@govhall/identifiers';
+import { checkRegionParent, normalizeText, parseRegionCode, textViolations } from '@govhall/identifiers';
 
 /** Government levels a tenant can have (a province runs no service center in GovHall). */
 export const TENANT_LEVELS = ['city', 'district', 'county', 'town', 'village'] as const;
@@ -54,8 +54,7 @@ const PHONE = /^[0-9-]{5,20}$/;
 const ROOT_LEVELS: readonly TenantLevel[] = ['city', 'county'];
 
 function lengthViolation(path: string, value: string, min: number, max: number, label: string): Violation[] {
-  const n = [...value.trim()].length;
-  return n < min || n > max ? [{ path, reason: 'LENGTH', message: `${label}应为${min}至${max}个字符` }] : [];
+  return textViolations(path, value, { label, min, max });
 }
 
 /** Checks a service center; paths start with `prefix` ("center"). */
@@ -139,9 +138,9 @@ export function validateNewTenant(input: NewTenantInput, parent: Tenant | undefi
 
 function normalizeCenter(center: ServiceCenter): ServiceCenter {
   return {
-    name: center.name.trim(),
-    address: center.address.trim(),
-    hours: center.hours.trim(),
+    name: normalizeText(center.name),
+    address: normalizeText(center.address),
+    hours: normalizeText(center.hours),
     phones: center.phones.map((p) => p.trim()),
   };
 }
@@ -154,7 +153,7 @@ export function createTenant(input: NewTenantInput, now: Date): { tenant: Tenant
   const parentCode = input.parentCode?.trim();
   const tenant: Tenant = {
     code,
-    name: input.name.trim(),
+    name: normalizeText(input.name),
     level: parsed.value.level,
     ...(parentCode ? { parentCode } : {}),
     center: normalizeCenter(input.center),

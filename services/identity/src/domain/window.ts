@@ -1,4 +1,5 @@
 import type { Violation } from '@govhall/errors';
+import { normalizeText, textViolations } from '@govhall/identifiers';
 import type { StaffFact } from '../usecases/staff-facts.port';
 
 /** department 部门窗口: accepts for one department; comprehensive 综合窗口: for several. */
@@ -51,10 +52,6 @@ export interface PostFacts {
 export type WindowEvent = { type: 'WindowCreated'; window: Window } | { type: 'WindowPostsAssigned'; window: Window };
 
 const NUMBER = /^[A-Z]?\d{1,3}$/;
-
-function charLength(s: string): number {
-  return [...s.trim()].length;
-}
 
 function isKind(kind: string): kind is WindowKind {
   return (WINDOW_KINDS as readonly string[]).includes(kind);
@@ -121,13 +118,8 @@ export function validateNewWindow(
       message: '窗口编号应为1至3位数字，可加一个大写字母前缀，如 A03、12',
     });
   }
-  const nameLength = charLength(input.name);
-  if (nameLength < 2 || nameLength > 50) {
-    v.push({ path: 'name', reason: 'LENGTH', message: '窗口名称应为2至50个字符' });
-  }
-  if (charLength(input.location) > 100) {
-    v.push({ path: 'location', reason: 'LENGTH', message: '窗口位置不能超过100个字符' });
-  }
+  v.push(...textViolations('name', input.name, { label: '窗口名称', min: 2, max: 50 }));
+  v.push(...textViolations('location', input.location, { label: '窗口位置', max: 100 }));
   const department = input.department.trim();
   const departmentKnown = known.has(department);
   if (!departmentKnown) {
@@ -202,13 +194,13 @@ export function createWindow(input: NewWindowInput, id: string, now: Date): { wi
     id,
     tenant: input.tenant.trim(),
     number: input.number.trim(),
-    name: input.name.trim(),
+    name: normalizeText(input.name),
     kind,
     department,
     servesDepartments: servedDepartments(kind, department, input.servesDepartments),
     aPostStaffId: input.aPostStaffId.trim(),
     bPostStaffId: input.bPostStaffId.trim(),
-    location: input.location.trim(),
+    location: normalizeText(input.location),
     version: 1,
     createdAt: now,
     updatedAt: now,

@@ -1,6 +1,8 @@
 import { PDFParse } from 'pdf-parse';
 import type { Guide } from '../../usecases/public.ports';
 import { foodBusinessLicence } from '../../usecases/get-published-item/published-item.test-double';
+import { inflateSync } from 'node:zlib';
+import * as fontkit from 'fontkit';
 import { PdfkitGuideRenderer } from './guide-pdf.renderer';
 
 async function textOf(pdf: Buffer): Promise<{ text: string; pages: number }> {
@@ -112,4 +114,61 @@ describe('PdfkitGuideRenderer', () => {
     // Subset embedding: the 10 MB font contributes only the glyphs used.
     expect(pdf.length).toBeLessThan(200 * 1024);
   });
+
+  describe('characters outside the main font (CJK Extension B and beyond)', () => {
+    // 𠀀 U+20000 and 𪚥 U+2A6A5 (Extension B) are not in Noto Sans SC; 𰻞 U+30EDE (Extension G, biáng) is.
+    const RARE = '\u{20000}\u{2A6A5}\u{30EDE}';
+
+    it('cuts a text into runs of the font that has each glyph', () => {
+      expect(renderer.runs(`申请人${RARE}面馆`)).toEqual([
+        { font: 'NotoSansSC', text: '申请人' },
+        { font: 'HanaMinB', text: '\u{20000}\u{2A6A5}' },
+        { font: 'NotoSansSC', text: '\u{30EDE}面馆' },
+      ]);
+      // A character neither font has stays with the main font (one run, no switch).
+      expect(renderer.runs('食品\u{323AF}')).toEqual([{ font: 'NotoSansSC', text: '食品\u{323AF}' }]);
+    });
+
+    it('embeds the fallback glyphs (not .notdef) in titles, paragraphs and table cells, and stays small', async () => {
+      const item = foodBusinessLicence(
+        { name: `${RARE}面馆食品经营许可` },
+        {
+          faq: [{ question: `店名含“\u{20000}”怎么办？`, answer: `按营业执照填写“\u{2A6A5}”。` }],
+          materials: [{ ...foodBusinessLicence().content.materials[0]!, name: `\u{2A6A5}记营业执照（\u{20000}）` }],
+        },
+      );
+      const pdf = await renderer.render(guideOf(item));
+      const text = compact((await textOf(pdf)).text);
+      for (const expected of [
+        `${RARE}面馆食品经营许可`,
+        '店名含“\u{20000}”怎么办？',
+        '\u{2A6A5}记营业执照（\u{20000}）',
+      ]) {
+        expect(text).toContain(expected);
+      }
+      const fallback = embeddedFont(pdf, 'HanaMinB');
+      // .notdef plus the two Extension B glyphs, each with an outline (a .notdef stand-in would have none).
+      expect(fallback.numGlyphs).toBe(3);
+      for (const id of [1, 2]) expect(fallback.getGlyph(id).path.commands.length).toBeGreaterThan(10);
+      expect(pdf.length).toBeLessThan(200 * 1024);
+    });
+
+    it('embeds no fallback font when the text does not need it', async () => {
+      const pdf = await renderer.render(guideOf());
+      expect(pdf.includes('+HanaMinB')).toBe(false);
+    });
+  });
 });
+
+/** The embedded TrueType subset of the font whose BaseFont ends in `+name`, parsed with fontkit. */
+function embeddedFont(pdf: Buffer, name: string): fontkit.Font {
+  const raw = pdf.toString('latin1');
+  const descriptor = new RegExp(`/FontName /[A-Z]{6}\\+${name}[\\s\\S]*?/FontFile2 (\\d+) 0 R`).exec(raw);
+  if (!descriptor) throw new Error(`no embedded ${name}`);
+  const object = raw.indexOf(`\n${descriptor[1]} 0 obj`);
+  const start = raw.indexOf('stream\n', object) + 'stream\n'.length;
+  const end = raw.indexOf('\nendstream', start);
+  const font = fontkit.create(inflateSync(pdf.subarray(start, end)));
+  if (!('getGlyph' in font)) throw new Error('a font collection');
+  return font;
+}

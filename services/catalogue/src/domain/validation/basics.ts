@@ -48,10 +48,12 @@ export function checkBasicsShape(content: ItemContent, v: Violations): void {
   content.legalBases.forEach((basis, i) => {
     v.maxLength(`content.legalBases.${i}.law`, basis.law, '法律法规名称', 200);
     v.maxLength(`content.legalBases.${i}.article`, basis.article, '条款', SHORT);
-    v.maxLength(`content.legalBases.${i}.text`, basis.text, '条款内容', LEGAL_TEXT);
+    v.maxLength(`content.legalBases.${i}.text`, basis.text, '条款内容', LEGAL_TEXT, true);
   });
   v.maxEntries('content.acceptanceConditions', content.acceptanceConditions, '受理条件', 50);
-  content.acceptanceConditions.forEach((c, i) => v.maxLength(`content.acceptanceConditions.${i}`, c, '受理条件', LONG));
+  content.acceptanceConditions.forEach((c, i) =>
+    v.maxLength(`content.acceptanceConditions.${i}`, c, '受理条件', LONG, true),
+  );
   const { location } = content;
   v.maxLength('content.location.windowLocation', location.windowLocation, '办理地点', 200);
   v.maxLength('content.location.hours', location.hours, '办理时间', 200);
@@ -60,7 +62,7 @@ export function checkBasicsShape(content: ItemContent, v: Violations): void {
   v.maxEntries('content.faq', content.faq, '常见问题', 100);
   content.faq.forEach((faq, i) => {
     v.maxLength(`content.faq.${i}.question`, faq.question, '问题', 500);
-    v.maxLength(`content.faq.${i}.answer`, faq.answer, '解答', LONG);
+    v.maxLength(`content.faq.${i}.answer`, faq.answer, '解答', LONG, true);
   });
 }
 

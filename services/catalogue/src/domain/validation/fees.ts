@@ -16,7 +16,7 @@ export function checkFeesShape(content: ItemContent, v: Violations): void {
       v.integerIn(`${path}.amountFen`, fee.amountFen, '收费金额（分）', 0, MAX_AMOUNT_FEN);
     }
     v.maxLength(`${path}.formula`, fee.formula, '计费公式', 500);
-    v.maxLength(`${path}.reductions`, fee.reductions, '减免政策', 1000);
+    v.maxLength(`${path}.reductions`, fee.reductions, '减免政策', 1000, true);
   });
 }
 

@@ -18,7 +18,7 @@ export function parseJson(text: string): Parsed {
 }
 
 function checkParses(path: string, text: string, label: string, v: Violations): void {
-  if (text.trim() === '' || !v.maxLength(path, text, label, MAX_SCHEMA_CHARS)) return;
+  if (text.trim() === '' || !v.maxCharacters(path, text, label, MAX_SCHEMA_CHARS)) return;
   const parsed = parseJson(text);
   if (!parsed.ok) {
     const where = parsed.position === undefined ? '' : `（约第${parsed.position + 1}个字符处）`;

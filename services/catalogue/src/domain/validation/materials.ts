@@ -24,7 +24,7 @@ export function checkMaterialsShape(content: ItemContent, v: Violations): void {
       v.add(`${path}.id`, 'PATTERN', '材料编号应为2至40位小写字母、数字或连字符，以字母开头，如 business-licence');
     }
     v.maxLength(`${path}.name`, m.name, '材料名称', 200);
-    v.maxLength(`${path}.condition`, m.condition, '材料适用条件', 500);
+    v.maxLength(`${path}.condition`, m.condition, '材料适用条件', 500, true);
     v.oneOf(`${path}.form`, m.form, '材料形式', MATERIAL_FORMS);
     v.integerIn(`${path}.originalCount`, m.originalCount, '原件份数', 0, 100);
     v.integerIn(`${path}.copyCount`, m.copyCount, '复印件份数', 0, 100);
@@ -33,7 +33,7 @@ export function checkMaterialsShape(content: ItemContent, v: Violations): void {
     v.integerIn(`${path}.maxSizeKb`, m.maxSizeKb, '电子件大小上限（KB）', 0, MAX_SIZE_KB);
     v.maxLength(`${path}.blankFormFileId`, m.blankFormFileId, '空白表格文件', 100);
     v.maxLength(`${path}.sampleFileId`, m.sampleFileId, '示范文本文件', 100);
-    v.maxLength(`${path}.notes`, m.notes, '填报须知', 1000);
+    v.maxLength(`${path}.notes`, m.notes, '填报须知', 1000, true);
     v.maxLength(`${path}.satisfiedByLicenceType`, m.satisfiedByLicenceType, '可替代的证照类型', 60);
   });
   for (const i of duplicateIndexes(content.materials, (m) => m.id)) {

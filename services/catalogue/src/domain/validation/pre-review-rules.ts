@@ -35,7 +35,7 @@ export function checkRulesShape(content: ItemContent, v: Violations): void {
     v.oneOf(`${path}.kind`, rule.kind, '规则类型', RULE_KINDS);
     v.maxLength(`${path}.field`, rule.field, '表单字段', 200);
     if (rule.op !== '') v.oneOf(`${path}.op`, rule.op, '比较运算', COMPARE_OPS);
-    v.maxLength(`${path}.value`, rule.value, '比较值', 2000);
+    v.maxCharacters(`${path}.value`, rule.value, '比较值', 2000);
     v.maxLength(`${path}.materialId`, rule.materialId, '材料编号', 40);
     v.maxLength(`${path}.licenceType`, rule.licenceType, '证照类型', 60);
     v.maxLength(`${path}.message`, rule.message, '提示信息', 500);

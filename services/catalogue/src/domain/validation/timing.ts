@@ -40,7 +40,7 @@ function checkLimitShape(path: string, limit: TimeLimit, label: string, v: Viola
 export function checkTimingShape(content: ItemContent, v: Violations): void {
   checkLimitShape('content.statutoryLimit', content.statutoryLimit, '法定时限', v);
   checkLimitShape('content.promisedLimit', content.promisedLimit, '承诺时限', v);
-  v.maxLength('content.promiseExceptionReason', content.promiseExceptionReason, '承诺时限例外理由', 500);
+  v.maxLength('content.promiseExceptionReason', content.promiseExceptionReason, '承诺时限例外理由', 500, true);
   v.integerIn('content.visits', content.visits, '到现场次数', 0, 2);
   v.maxEntries('content.specialProcedures', content.specialProcedures, '特别程序', 20);
   content.specialProcedures.forEach((p, i) => {

@@ -1,4 +1,5 @@
 import type { Violation } from '@govhall/errors';
+import { characterCount, checkText } from '@govhall/identifiers';
 
 /** Collects violations; every check appends to one list so the caller sees all problems at once. */
 export class Violations {
@@ -8,15 +9,27 @@ export class Violations {
     this.list.push({ path, reason, message });
   }
 
-  /** A required text: present (after trimming) and at most `max` characters. */
+  /** A required text: present (after trimming) and a safe text of at most `max` characters. */
   requireText(path: string, value: string, label: string, max: number): void {
     if (value.trim() === '') this.add(path, 'REQUIRED', `请填写${label}`);
     else this.maxLength(path, value, label, max);
   }
 
-  /** An optional text: at most `max` characters (counted in code points, as a person counts Chinese). */
-  maxLength(path: string, value: string, label: string, max: number): boolean {
-    const length = [...value].length;
+  /**
+   * An optional text a person entered: the shared text rule of @govhall/identifiers (no control characters, line
+   * feeds only where `multiline`, no bidi or zero-width characters, not blank once invisible characters are
+   * removed) and at most `max` characters, counted in code points as a person counts Chinese.
+   */
+  maxLength(path: string, value: string, label: string, max: number, multiline = false): boolean {
+    const result = checkText(value, { label, max, multiline });
+    if (result.ok) return true;
+    this.add(path, result.violation.reason, result.violation.message);
+    return false;
+  }
+
+  /** A machine text (JSON) of at most `max` characters: any characters allowed, counted in code points. */
+  maxCharacters(path: string, value: string, label: string, max: number): boolean {
+    const length = characterCount(value);
     if (length <= max) return true;
     this.add(path, 'LENGTH', `${label}不能超过${max}个字符，当前为${length}个`);
     return false;

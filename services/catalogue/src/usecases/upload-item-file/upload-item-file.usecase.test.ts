@@ -127,12 +127,23 @@ describe('uploadItemFile', () => {
     ['a file over 4 MiB', { content: Buffer.concat([PDF, Buffer.alloc(MAX_FILE_BYTES)]) }, 'content TOO_LARGE'],
     ['a name with a path', { fileName: '../申请书.pdf' }, 'fileName PATTERN'],
     ['a name with the wrong extension', { fileName: '申请书.docx' }, 'fileName EXTENSION'],
+    ['a name with a right-to-left override', { fileName: '申请书\u202Efdp.exe.pdf' }, 'fileName BIDI_CONTROL'],
+    ['a name with a control character', { fileName: '申请书\u0000.pdf' }, 'fileName CONTROL_CHARACTER'],
+    ['a name of invisible characters', { fileName: '\u200D\u3000\u200C' }, 'fileName BLANK'],
     ['a bad tenant', { tenant: '62032' }, 'tenant PATTERN'],
   ])('rejects %s and stores nothing', async (_label, overrides, violation) => {
     const error = await uploadItemFile(upload(overrides), admin).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).violations.map((v) => `${v.path} ${v.reason}`)).toEqual([violation]);
     expect(files.stored.size).toBe(0);
+  });
+
+  it('stores a decomposed (NFD) name composed (NFC), an Extension B character counted as one', async () => {
+    const file = await uploadItemFile(upload({ fileName: ' Cafe\u0301样表𠀀.pdf ' }), admin);
+    expect(file.fileName).toBe('Caf\u00e9样表𠀀.pdf');
+    expect(files.stored.get(file.id)?.file.fileName).toBe('Caf\u00e9样表𠀀.pdf');
+    const longest = `${'𠀀'.repeat(116)}.pdf`; // 120 characters, 236 UTF-16 units
+    await expect(uploadItemFile(upload({ fileName: longest }), admin)).resolves.toMatchObject({ fileName: longest });
   });
 
   it('accepts exactly 4 MiB', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from '@govhall/auth';
 import { PreconditionError, ValidationError, type Violation } from '@govhall/errors';
+import { checkText, normalizeText } from '@govhall/identifiers';
 import type { ItemFile, PublicDeps } from '../public.ports';
 import { extensionOf, FILE_TYPES, normalizeContentType } from './file-type';
 
@@ -13,18 +14,21 @@ export interface UploadItemFileInput {
 
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const REGION_CODE = /^\d{6}(\d{3}(\d{3})?)?$/;
-/** No path separators or control characters: the name is shown and offered as a download name. */
-const BAD_NAME_CHARS = /[\\/\p{Cc}]/u;
+/** No path separators: the name is shown and offered as a download name (control characters: checkText). */
+const PATH_SEPARATORS = /[\\/]/;
 
 function check(input: UploadItemFileInput): Violation[] {
   const v: Violation[] = [];
   if (!REGION_CODE.test(input.tenant)) {
     v.push({ path: 'tenant', reason: 'PATTERN', message: '租户应为6、9或12位行政区划代码' });
   }
-  const fileName = input.fileName.trim();
+  const name = checkText(input.fileName, { label: '文件名', min: 1, max: 120 });
+  const fileName = name.ok ? name.value : '';
   const type = FILE_TYPES[normalizeContentType(input.contentType)];
-  if (fileName.length < 1 || fileName.length > 120 || BAD_NAME_CHARS.test(fileName)) {
-    v.push({ path: 'fileName', reason: 'PATTERN', message: '文件名应为1至120个字符，且不能包含“/”“\\”或控制字符' });
+  if (!name.ok) {
+    v.push({ path: 'fileName', ...name.violation });
+  } else if (PATH_SEPARATORS.test(fileName)) {
+    v.push({ path: 'fileName', reason: 'PATTERN', message: '文件名不能包含“/”或“\\”' });
   } else if (type && !type.extensions.includes(extensionOf(fileName))) {
     const expected = type.extensions.map((e) => `.${e}`).join('或');
     v.push({ path: 'fileName', reason: 'EXTENSION', message: `${type.label}文件的扩展名应为${expected}` });
@@ -67,7 +71,7 @@ export function uploadItemFileUseCase(
     const file: ItemFile = {
       id: deps.ids.newId(),
       tenant: input.tenant,
-      fileName: input.fileName.trim(),
+      fileName: normalizeText(input.fileName),
       contentType: normalizeContentType(input.contentType),
       size: input.content.length,
       sha256: createHash('sha256').update(input.content).digest('hex'),

@@ -1,5 +1,6 @@
 import type { Authorizer, Principal } from '@govhall/auth';
 import { ConflictError, NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
+import { normalizeText } from '@govhall/identifiers';
 import {
   newServiceAccount,
   validateNewServiceAccount,
@@ -46,7 +47,7 @@ export function createServiceAccountUseCase(deps: {
         previous &&
         previous.tenant === command.tenant &&
         previous.department === command.department &&
-        previous.description === command.description.trim();
+        previous.description === normalizeText(command.description);
       if (!previous || !same) throw new ConflictError('CLIENT_ID_TAKEN', `客户端标识 ${command.clientId} 已被占用`);
       if (previous.status === 'active' && previous.directoryId) {
         return { serviceAccount: previous, secret: await deps.directory.getServiceClientSecret(previous.directoryId) };

@@ -1,6 +1,6 @@
 import type { Authorizer, Principal } from '@govhall/auth';
 import { NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
-import { disableStaff, type Staff } from '../../domain/staff';
+import { disableReasonViolations, disableStaff, type Staff } from '../../domain/staff';
 import type { IdentityDirectory } from '../directory.port';
 import type { Clock } from '../ports';
 import type { StaffRepository, WindowPosts } from '../staff.ports';
@@ -18,10 +18,9 @@ export function disableStaffUseCase(deps: {
   clock: Clock;
 }) {
   return async (command: { staffId: string; reason: string }, actor: Principal): Promise<Staff> => {
-    const reason = command.reason.trim();
-    if (reason.length < 2 || reason.length > 200) {
-      throw new ValidationError([{ path: 'reason', reason: 'LENGTH', message: '停用原因应为2至200个字符' }]);
-    }
+    const reasonViolations = disableReasonViolations(command.reason);
+    if (reasonViolations.length > 0) throw new ValidationError(reasonViolations);
+    const reason = command.reason;
     const staff = await deps.staff.findById(command.staffId);
     if (!staff) throw new NotFoundError('STAFF_NOT_FOUND', '未找到该工作人员');
     deps.authorizer.ensure(actor, 'write', { ...staffResource(staff), ownerSubject: undefined }, MANAGE_STAFF);

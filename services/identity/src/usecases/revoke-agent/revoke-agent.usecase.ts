@@ -1,5 +1,6 @@
 import type { Authorizer, Principal } from '@govhall/auth';
 import { ValidationError, type Violation } from '@govhall/errors';
+import { textViolations } from '@govhall/identifiers';
 import { revokeAgent, type LegalPerson } from '../../domain/legal-person';
 import type { LegalPersonRepository } from '../applicants.ports';
 import { legalPersonIdViolations, requireHeldLegalPerson } from '../get-legal-person/get-legal-person.usecase';
@@ -22,9 +23,7 @@ export function revokeAgentUseCase(deps: {
     if (command.grantId.trim() === '') {
       violations.push({ path: 'grantId', reason: 'REQUIRED', message: '请指定要撤销的经办授权' });
     }
-    if ([...command.reason.trim()].length > 200) {
-      violations.push({ path: 'reason', reason: 'LENGTH', message: '撤销原因不能超过200个字符' });
-    }
+    violations.push(...textViolations('reason', command.reason, { label: '撤销原因', max: 200 }));
     if (violations.length > 0) throw new ValidationError(violations);
 
     const current = await requireHeldLegalPerson(deps, command.legalPersonId, actor);

@@ -5,7 +5,7 @@ import { RegionCode } from '../../../../lib/common.schemas';
 export const UploadQuery = Type.Object(
   {
     tenant: RegionCode('租户（行政区划代码）'),
-    fileName: Type.String({ minLength: 1, maxLength: 200, description: '文件名，如“食品经营许可申请书.docx”' }),
+    fileName: Type.String({ minLength: 1, maxLength: 120, description: '文件名，如“食品经营许可申请书.docx”' }),
   },
   { additionalProperties: false },
 );

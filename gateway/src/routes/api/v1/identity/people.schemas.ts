@@ -102,7 +102,7 @@ export type NaturalPerson = Static<typeof NaturalPerson>;
 export const RegisterNaturalPersonBody = Type.Object(
   {
     tenant: RegionCode('注册所在租户'),
-    name: Type.String({ minLength: 1, maxLength: 50, description: '姓名' }),
+    name: Type.String({ minLength: 2, maxLength: 30, description: '姓名' }),
     idNumber: IdentifierInput('居民身份证号码（18位）'),
     phone: Type.String({ minLength: 7, maxLength: 20, description: '手机号码' }),
     password: Password('登录密码（8至64位，含字母和数字）'),
@@ -153,7 +153,7 @@ export const RegisterLegalPersonBody = Type.Object(
     tenant: RegionCode('注册所在租户'),
     name: Type.String({ minLength: 2, maxLength: 100, description: '单位名称' }),
     creditCode: IdentifierInput('统一社会信用代码（18位）'),
-    legalRepresentativeName: Type.String({ minLength: 1, maxLength: 50, description: '法定代表人姓名' }),
+    legalRepresentativeName: Type.String({ minLength: 2, maxLength: 30, description: '法定代表人姓名' }),
     legalRepresentativeIdNumber: IdentifierInput('法定代表人居民身份证号码'),
   },
   { additionalProperties: false },

@@ -16,9 +16,9 @@ export const ResponsibilityBasis = StringEnum(['a_post', 'b_post', 'department_h
 });
 
 const centerFields = {
-  name: Type.String({ minLength: 2, maxLength: 100, description: '中心名称，如“玉门市政务服务中心”' }),
+  name: Type.String({ minLength: 2, maxLength: 60, description: '中心名称，如“玉门市政务服务中心”' }),
   address: Type.Optional(Type.String({ maxLength: 200, description: '地址' })),
-  hours: Type.Optional(Type.String({ maxLength: 200, description: '办公时间，如“周一至周五 9:00-12:00 14:30-17:30”' })),
+  hours: Type.Optional(Type.String({ maxLength: 100, description: '办公时间，如“周一至周五 9:00-12:00 14:30-17:30”' })),
   phones: Type.Optional(
     Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { maxItems: 10, description: '咨询、投诉电话' }),
   ),
