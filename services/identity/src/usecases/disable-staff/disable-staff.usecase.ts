@@ -1,10 +1,10 @@
 import type { Authorizer, Principal } from '@govhall/auth';
-import { NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
+import { PreconditionError, ValidationError } from '@govhall/errors';
 import { disableStaff, type Staff } from '../../domain/staff';
 import type { IdentityDirectory } from '../directory.port';
 import type { Clock } from '../ports';
 import type { StaffRepository, WindowPosts } from '../staff.ports';
-import { MANAGE_STAFF, staffResource } from '../staff.policies';
+import { MANAGE_STAFF, requireVisibleStaff, staffResource } from '../staff.policies';
 
 /**
  * Disables a member of staff: Keycloak first (account disabled, every session ended), then the record. If the
@@ -22,8 +22,7 @@ export function disableStaffUseCase(deps: {
     if (reason.length < 2 || reason.length > 200) {
       throw new ValidationError([{ path: 'reason', reason: 'LENGTH', message: '停用原因应为2至200个字符' }]);
     }
-    const staff = await deps.staff.findById(command.staffId);
-    if (!staff) throw new NotFoundError('STAFF_NOT_FOUND', '未找到该工作人员');
+    const staff = await requireVisibleStaff(deps, command.staffId, actor);
     deps.authorizer.ensure(actor, 'write', { ...staffResource(staff), ownerSubject: undefined }, MANAGE_STAFF);
     if (staff.status === 'disabled') return staff;
     if (staff.status !== 'active' || !staff.subject) {
