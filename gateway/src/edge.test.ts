@@ -64,7 +64,9 @@ describe('edge input: bodies are validated as sent', () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect(res.json().errors).toEqual([{ path: 'idNumber', reason: 'TYPE', message: '类型不正确，应为文本（字符串）' }]);
+    expect(res.json().errors).toEqual([
+      { path: 'idNumber', reason: 'TYPE', message: '类型不正确，应为文本（字符串）' },
+    ]);
 
     const phone = await app.inject({
       method: 'POST',

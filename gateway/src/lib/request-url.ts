@@ -49,7 +49,11 @@ function split(url: string): [path: string, query: string | undefined] {
 /** Names of the query parameters of `url` that carry a credential, by name or by a token-shaped value. */
 export function credentialParameters(url: string): string[] {
   const [, query] = split(url);
-  return query === undefined ? [] : queryParts(query).filter((p) => p.credential).map((p) => p.name);
+  return query === undefined
+    ? []
+    : queryParts(query)
+        .filter((p) => p.credential)
+        .map((p) => p.name);
 }
 
 /**

@@ -21,7 +21,12 @@ export function partAwareValidators(): ValidatorFactory {
     const options = (coerceTypes: false | 'array') => ({
       plugins: ajvOptions?.plugins,
       onCreate: ajvOptions?.onCreate,
-      customOptions: { ...(ajvOptions?.customOptions as Options), allErrors: true, removeAdditional: false, coerceTypes },
+      customOptions: {
+        ...(ajvOptions?.customOptions as Options),
+        allErrors: true,
+        removeAdditional: false,
+        coerceTypes,
+      },
     });
     const body = bodies(externalSchemas, options(false));
     const text = texts(externalSchemas, options('array'));

@@ -238,7 +238,12 @@ export default fp<ProblemDetailsOptions>(
         .status(404)
         .type('application/problem+json')
         .send({
-          ...problem(404, 'ROUTE_NOT_FOUND', TITLE_BY_HTTP[404]!, `没有这个接口：${request.method} ${instanceOf(request)}`),
+          ...problem(
+            404,
+            'ROUTE_NOT_FOUND',
+            TITLE_BY_HTTP[404]!,
+            `没有这个接口：${request.method} ${instanceOf(request)}`,
+          ),
           instance: instanceOf(request),
           requestId: request.id,
         }),

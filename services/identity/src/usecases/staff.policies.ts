@@ -1,4 +1,11 @@
-import { STAFF_ROLES, type AccessPolicy, type Authorizer, type Principal, type ResourceRef, type Role } from '@govhall/auth';
+import {
+  STAFF_ROLES,
+  type AccessPolicy,
+  type Authorizer,
+  type Principal,
+  type ResourceRef,
+  type Role,
+} from '@govhall/auth';
 import { NotFoundError, concealForbidden } from '@govhall/errors';
 import { maskPhone } from '@govhall/identifiers';
 import type { Staff } from '../domain/staff';
