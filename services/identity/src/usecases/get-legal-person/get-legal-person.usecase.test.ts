@@ -70,8 +70,8 @@ describe('getLegalPerson', () => {
   });
 
   it('lets only the holder write: an agent who sees it is refused (403), a stranger finds nothing (404)', async () => {
-    const { uc, agent, other, legalPerson, grant } = await twoAgents();
-    const revoke = (actor: typeof agent.token) =>
+    const { uc, other, legalPerson, grant } = await twoAgents();
+    const revoke = (actor: typeof other.token) =>
       uc.revokeAgent({ legalPersonId: legalPerson.id, grantId: grant.id, reason: '' }, actor);
     await expect(revoke(other.token)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(revoke({ ...other.token, subject: 'sub-stranger' })).rejects.toMatchObject({
