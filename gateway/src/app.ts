@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TokenVerifier } from '@govhall/auth';
 import type { Logger } from '@govhall/logging';
 import type { GatewayConfig } from './config';
-import problemDetails from './plugins/app/problem-details';
+import problemDetails, { clientErrorHandler, replyWithProblem } from './plugins/app/problem-details';
+import queryCredentials from './plugins/app/query-credentials';
+import { loggableUrl } from './lib/request-url';
+import { partAwareValidators } from './lib/validator-compiler';
 import auth from './plugins/app/auth';
 import grpcClients from './plugins/app/grpc-clients';
 import security from './plugins/external/security';
@@ -21,6 +24,17 @@ export interface AppDeps {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
+/** What a request log line says about the request: the URL without credentials, the address Fastify trusts. */
+function serializeRequest(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: loggableUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
+
 /** Builds the gateway without listening: server.ts listens, tests use app.inject(). */
 export async function buildApp({ config, verifier, logger }: AppDeps) {
   const app = Fastify({
@@ -30,21 +44,37 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' as const } },
-    trustProxy: true,
+    // Bodies are validated as sent; only the querystring, path parameters and headers are coerced from text.
+    schemaController: { compilersFactory: { buildValidator: partAwareValidators() } },
+    // X-Forwarded-For is believed only from TRUSTED_PROXIES; with none, the client address is the socket's.
+    trustProxy: config.TRUSTED_PROXIES.length > 0 ? [...config.TRUSTED_PROXIES] : false,
+    childLoggerFactory: (logger, bindings, options) =>
+      logger.child(bindings, { ...options, serializers: { ...options.serializers, req: serializeRequest } }),
+    // A bad percent-escape or an over-long path parameter, and HTTP parser errors, answer problem+json too.
+    frameworkErrors: (error, request, reply) => {
+      replyWithProblem(error, request, reply, config.KEYCLOAK_REALM).catch((err: unknown) =>
+        request.log.error({ err }, 'framework error not answered'),
+      );
+    },
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // JSON only: a text/plain body is a 415, not a string that fails the schema (the upload route has its own parser).
+  app.removeContentTypeParser('text/plain');
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(problemDetails);
+  await app.register(problemDetails, { realm: config.KEYCLOAK_REALM });
   await app.register(security, {
     corsOrigins: config.CORS_ORIGINS,
     rateLimitMax: config.RATE_LIMIT_MAX,
     rateLimitWindow: config.RATE_LIMIT_WINDOW,
+    registrationRateLimitMax: config.REGISTRATION_RATE_LIMIT_MAX,
+    registrationRateLimitWindow: config.REGISTRATION_RATE_LIMIT_WINDOW,
     maxEventLoopDelayMs: config.OVERLOAD_EVENT_LOOP_DELAY_MS,
   });
+  await app.register(queryCredentials);
   await app.register(openapi, { publicUrl: config.PUBLIC_URL });
   await app.register(auth, { verifier });
   await app.register(grpcClients, {

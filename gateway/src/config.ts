@@ -1,4 +1,18 @@
+import { isIP } from 'node:net';
 import { common, loadConfig, z } from '@govhall/config';
+
+/** proxy-addr's names for address ranges, accepted in TRUSTED_PROXIES besides addresses and CIDRs. */
+const RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An IPv4/IPv6 address, a CIDR (`10.0.0.0/8`, `fd00::/8`) or one of proxy-addr's range names. */
+export function isProxyAddress(entry: string): boolean {
+  if (RANGE_NAMES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 export const configShape = {
   HOST: z.string().default('0.0.0.0'),
@@ -25,6 +39,23 @@ export const configShape = {
     ),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(6000),
   RATE_LIMIT_WINDOW: z.string().default('1 minute'),
+  /** Self-registration (natural and legal persons): a limit of its own per client address, far below the global one. */
+  REGISTRATION_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
+  REGISTRATION_RATE_LIMIT_WINDOW: z.string().default('10 minutes'),
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses, CIDRs, `loopback`…), comma-separated. Empty: nobody; the
+   * client address is the socket's, so a forged header neither escapes the rate limit nor changes the logs.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().refine(isProxyAddress, 'each entry must be an IP address, a CIDR or loopback'))),
   /** Load shedding: 503 OVERLOADED while the event loop lags more than this (ms); 0 disables the check. */
   OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   GRPC_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),

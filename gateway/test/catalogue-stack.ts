@@ -144,6 +144,8 @@ export async function startCatalogueStack(): Promise<CatalogueStack> {
         CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
         IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
         RATE_LIMIT_MAX: '100000',
+        // The tests register many people from one address.
+        REGISTRATION_RATE_LIMIT_MAX: '100000',
       },
       readyPort: gatewayPort,
     });

@@ -379,6 +379,27 @@ describe('tenant scope', () => {
     expectProblem(clerk, 403, 'ROLE_REQUIRED');
     expect(await getItem(draft.id)).toMatchObject({ version: 1 });
   });
+
+  it('another district’s draft is 404 to read, diff or edit, exactly as an item that does not exist', async () => {
+    const draft = await createDraft(await admin());
+    const district = await userToken('jc-admin');
+    const absentId = '00000000-0000-4000-8000-000000000000';
+    const bodyOf = (reply: Reply) => {
+      const { requestId: _r, instance: _i, ...rest } = reply.body;
+      return rest;
+    };
+    const hidden = await api('GET', `/items/${draft.id}`, { token: district });
+    const absent = await api('GET', `/items/${absentId}`, { token: district });
+    expectProblem(hidden, 404, 'ITEM_NOT_FOUND');
+    expect(bodyOf(hidden)).toEqual(bodyOf(absent));
+    expectProblem(await api('GET', `/items/${draft.id}/diff/${draft.id}`, { token: district }), 404, 'ITEM_NOT_FOUND');
+    const edit = await putDraft(district, draft, foodContent(draft.basicCode), 1);
+    expectProblem(edit, 404, 'ITEM_NOT_FOUND');
+    expect(bodyOf(edit)).toEqual(
+      bodyOf(await putDraft(district, { ...draft, id: absentId }, foodContent(draft.basicCode), 1)),
+    );
+    expect(await getItem(draft.id)).toMatchObject({ version: 1 });
+  });
 });
 
 describe('public reading without a token', () => {

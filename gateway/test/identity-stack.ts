@@ -61,6 +61,8 @@ export async function startIdentityStack(): Promise<IdentityStack> {
       // Not started here: the identity routes do not use it.
       CATALOGUE_GRPC_ADDR: `127.0.0.1:${await freePort()}`,
       RATE_LIMIT_MAX: '100000',
+      // The tests register many people from one address.
+      REGISTRATION_RATE_LIMIT_MAX: '100000',
     },
     readyPort: gatewayPort,
   });

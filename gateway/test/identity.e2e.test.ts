@@ -111,6 +111,56 @@ describe('natural persons', () => {
   );
 });
 
+describe('edge input', () => {
+  /**
+   * A valid ID number that a JSON number carries exactly and that prints back to the same digits (it ends in 000:
+   * sequence x00, check character 0), so a gateway that coerced bodies would store it.
+   */
+  function idNumberSurvivingAsNumber(): string {
+    for (;;) {
+      const birth = new Date(Date.UTC(1950 + Math.floor(Math.random() * 50), 0, 1 + Math.floor(Math.random() * 365)));
+      const first17 = `620321${birth.toISOString().slice(0, 10).replace(/-/g, '')}${1 + Math.floor(Math.random() * 9)}00`;
+      const id = withCheck(first17);
+      if (id.endsWith('0') && String(Number(id)) === id) return id;
+    }
+  }
+
+  it('refuses an ID number sent as a JSON number: 400 TYPE at idNumber, nothing stored', async () => {
+    const idNumber = idNumberSurvivingAsNumber();
+    const before = await count('natural_persons');
+    const res = await fetch(`${s.gatewayUrl}/api/v1/identity/natural-persons`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      // The number as a JSON literal, digit for digit.
+      body: `{"tenant":"620321","name":"孙小青","idNumber":${idNumber},"phone":"13909351234","password":"Start2026x"}`,
+    });
+    const reply = { status: res.status, contentType: res.headers.get('content-type') ?? '', body: await res.json() };
+    expect(fieldErrors(reply as Reply)).toEqual([expect.objectContaining({ path: 'idNumber', reason: 'TYPE' })]);
+    expect(await count('natural_persons')).toBe(before);
+    // The same person sent as text registers: the refusal was about the type only.
+    const text = await api('POST', '/natural-persons', {
+      body: { tenant: '620321', name: '孙小青', idNumber, phone: '13909351234', password: 'Start2026x' },
+    });
+    expect(text.status).toBe(201);
+  });
+
+  it('a staff record the caller may not see is 404, exactly as one that does not exist', async () => {
+    const county = await userToken('yc-admin');
+    const district = await createStaff(await userToken('jc-admin'), {
+      tenant: '620302',
+      department: '620302-SCJG',
+      roles: ['window_clerk'],
+    });
+    const absentId = '00000000-0000-4000-8000-000000000000';
+    const hidden = await api('GET', `/staff/${district.id}`, { token: county });
+    const absent = await api('GET', `/staff/${absentId}`, { token: county });
+    expectProblem(hidden, 404, 'STAFF_NOT_FOUND');
+    const { requestId: _a, instance: _b, ...hiddenBody } = hidden.body;
+    const { requestId: _c, instance: _d, ...absentBody } = absent.body;
+    expect(hiddenBody).toEqual(absentBody);
+  });
+});
+
 function withCheck(first17: string) {
   return first17 + residentIdCheckCharacter(first17);
 }
@@ -210,7 +260,8 @@ describe('legal persons and agents', () => {
       });
       expectProblem(after, 403, 'GRANT_REVOKED');
     }
-    expectProblem(await api('GET', `/legal-persons/${lp}`, { token: agent.token }), 403);
+    // A former agent no longer sees the legal person at all: 404, as for one that does not exist.
+    expectProblem(await api('GET', `/legal-persons/${lp}`, { token: agent.token }), 404, 'LEGAL_PERSON_NOT_FOUND');
   });
 });
 

@@ -92,3 +92,17 @@ export class UnavailableError extends DomainError {
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;
 }
+
+/**
+ * Runs an access check on one object whose refusal must not reveal that the object exists: a ForbiddenError from
+ * `check` becomes `notFound`, so an object the caller may not see answers exactly like one that does not exist.
+ * Other errors pass through.
+ */
+export function concealForbidden<T>(check: () => T, notFound: NotFoundError): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof ForbiddenError) throw notFound;
+    throw e;
+  }
+}

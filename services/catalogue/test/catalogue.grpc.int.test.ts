@@ -108,7 +108,7 @@ describe('catalogue gRPC API', () => {
     expect(refused.reason).toBe('TENANT_NOT_HOSTED');
   });
 
-  it('shows a draft to staff of its tenant only (anonymous: UNAUTHENTICATED, a department system: PERMISSION_DENIED)', async () => {
+  it('shows a draft to staff of its tenant only (anonymous: UNAUTHENTICATED, a department system: NOT_FOUND)', async () => {
     const token = await userToken('yc-admin');
     const { item } = await create(request(), token);
     const get = (t?: string) =>
@@ -121,7 +121,7 @@ describe('catalogue gRPC API', () => {
     expect((await grpcFailure(get())).code).toBe(status.UNAUTHENTICATED);
     const dept = await clientToken('govhall-dept-demo', 'govhall-dept-demo-secret');
     const denied = await grpcFailure(get(dept));
-    expect([denied.code, denied.reason]).toEqual([status.PERMISSION_DENIED, 'ROLE_REQUIRED']);
+    expect([denied.code, denied.reason]).toEqual([status.NOT_FOUND, 'ITEM_NOT_FOUND']);
     const clerk = await userToken('yc-clerk');
     expect((await get(clerk)).item?.id).toBe(item!.id);
   });

@@ -5,15 +5,31 @@ import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import { TITLE_BY_HTTP, problem } from '../../lib/problem';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A rate limit of its own instead of the global one: `registration` for self-registration routes. */
+    limit?: 'registration';
+  }
+}
+
 export interface SecurityOptions {
   corsOrigins: string[];
   rateLimitMax: number;
   rateLimitWindow: string;
+  /** Requests per window and client address on routes declaring `config.limit: 'registration'`. */
+  registrationRateLimitMax: number;
+  registrationRateLimitWindow: string;
   /** Shed load (503 OVERLOADED) when the event loop lags more than this; 0 turns the check off. */
   maxEventLoopDelayMs: number;
 }
 
-/** helmet, CORS, rate limiting and load shedding: the edge protections every route gets. */
+/**
+ * helmet, CORS, rate limiting and load shedding: the edge protections every route gets.
+ *
+ * The rate limit keys on `request.ip`, which is the socket's address unless the request came through a trusted
+ * proxy (TRUSTED_PROXIES, app.ts). It runs as the first application-level `onRequest` hook, before any route's
+ * authentication, so requests with a bad token, unknown routes and refused query strings count too.
+ */
 export default fp<SecurityOptions>(
   async (app, opts) => {
     await app.register(helmet, {
@@ -33,6 +49,7 @@ export default fp<SecurityOptions>(
       exposedHeaders: ['x-request-id', 'retry-after'],
     });
     await app.register(rateLimit, {
+      global: false,
       max: opts.rateLimitMax,
       timeWindow: opts.rateLimitWindow,
       allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
@@ -46,6 +63,15 @@ export default fp<SecurityOptions>(
         statusCode: 429,
       }),
     });
+    const globalLimit = app.rateLimit();
+    const registrationLimit = app.rateLimit({
+      max: opts.registrationRateLimitMax,
+      timeWindow: opts.registrationRateLimitWindow,
+    });
+    app.addHook('onRequest', async function limit(request, reply) {
+      const limiter = request.routeOptions.config?.limit === 'registration' ? registrationLimit : globalLimit;
+      await limiter.call(this, request, reply);
+    });
     await app.register(underPressure, {
       maxEventLoopDelay: opts.maxEventLoopDelayMs,
       maxHeapUsedBytes: 1_500 * 1024 * 1024,
@@ -55,7 +81,8 @@ export default fp<SecurityOptions>(
           .status(503)
           .header('retry-after', '5')
           .type('application/problem+json')
-          .send(problem(503, 'OVERLOADED', TITLE_BY_HTTP[503]!, `服务繁忙（${type}: ${String(value)}），请稍后重试`));
+          .send(problem(503, 'OVERLOADED', TITLE_BY_HTTP[503]!, '服务繁忙，请稍后重试'));
+        _req.log.warn({ type, value }, 'overloaded');
       },
     });
   },

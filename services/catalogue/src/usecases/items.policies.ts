@@ -1,5 +1,5 @@
-import { STAFF_ROLES, type AccessPolicy, type ResourceRef } from '@govhall/auth';
-import { ConcurrencyError, NotFoundError, ValidationError, type Violation } from '@govhall/errors';
+import { STAFF_ROLES, type AccessPolicy, type Authorizer, type Principal, type ResourceRef } from '@govhall/auth';
+import { ConcurrencyError, NotFoundError, ValidationError, concealForbidden, type Violation } from '@govhall/errors';
 import type { Item } from '../domain/item';
 import type { ItemRepository } from './ports';
 
@@ -48,9 +48,25 @@ export function throwIfInvalid(violations: Violation[]): void {
   if (violations.length > 0) throw new ValidationError(violations);
 }
 
+const itemNotFound = () => new NotFoundError('ITEM_NOT_FOUND', '未找到该事项');
+
 export async function requireItem(items: ItemRepository, id: string): Promise<Item> {
   const item = await items.findById(id);
-  if (!item) throw new NotFoundError('ITEM_NOT_FOUND', '未找到该事项');
+  if (!item) throw itemNotFound();
+  return item;
+}
+
+/**
+ * The item, if `actor` may read it (READ_ITEMS). One they may not read, e.g. a draft of another tenant, is
+ * ITEM_NOT_FOUND exactly like one that does not exist, for reads and writes alike; a write check comes after.
+ */
+export async function requireVisibleItem(
+  deps: { items: ItemRepository; authorizer: Authorizer },
+  id: string,
+  actor: Principal,
+): Promise<Item> {
+  const item = await requireItem(deps.items, id);
+  concealForbidden(() => deps.authorizer.ensure(actor, 'read', itemResource(item), READ_ITEMS), itemNotFound());
   return item;
 }
 

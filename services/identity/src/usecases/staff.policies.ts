@@ -1,6 +1,15 @@
-import { STAFF_ROLES, type AccessPolicy, type Principal, type ResourceRef, type Role } from '@govhall/auth';
+import {
+  STAFF_ROLES,
+  type AccessPolicy,
+  type Authorizer,
+  type Principal,
+  type ResourceRef,
+  type Role,
+} from '@govhall/auth';
+import { NotFoundError, concealForbidden } from '@govhall/errors';
 import { maskPhone } from '@govhall/identifiers';
 import type { Staff } from '../domain/staff';
+import type { StaffRepository } from './staff.ports';
 
 /** Every role a member of staff or a department's service account can hold. */
 export const STAFF_OR_SERVICE: readonly Role[] = [...STAFF_ROLES, 'service'];
@@ -27,4 +36,21 @@ export function visibleStaff(staff: Staff, viewer: Principal): Staff {
   const self = staff.subject !== undefined && staff.subject === viewer.subject;
   const admin = viewer.tenant === staff.tenant && viewer.roles.some((r) => r === 'center_admin' || r === 'ops_admin');
   return self || admin ? staff : { ...staff, phone: maskPhone(staff.phone) };
+}
+
+const staffNotFound = () => new NotFoundError('STAFF_NOT_FOUND', '未找到该工作人员');
+
+/**
+ * The member of staff, if `actor` may read their record (READ_STAFF). One they may not read is STAFF_NOT_FOUND,
+ * exactly like one that does not exist, for reads and writes alike; a write check comes after.
+ */
+export async function requireVisibleStaff(
+  deps: { staff: Pick<StaffRepository, 'findById'>; authorizer: Authorizer },
+  id: string,
+  actor: Principal,
+): Promise<Staff> {
+  const staff = await deps.staff.findById(id);
+  if (!staff) throw staffNotFound();
+  concealForbidden(() => deps.authorizer.ensure(actor, 'read', staffResource(staff), READ_STAFF), staffNotFound());
+  return staff;
 }

@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError, ValidationError } from '@govhall/errors';
+import { NotFoundError, ValidationError } from '@govhall/errors';
 import { cityAdmin, fixtureId, itemsSetup, principal, seedItem, seedPublished } from '../in-memory-items.test-double';
 
 describe('get item', () => {
@@ -18,20 +18,25 @@ describe('get item', () => {
     await expect(getItem(draft.id, cityAdmin({ roles: ['supervisor'] }))).resolves.toMatchObject({ id: draft.id });
   });
 
-  it('refuses a sibling tenant, applicants and service accounts (403), and logs each denial', async () => {
+  it('hides the item from a sibling tenant, applicants and service accounts (404 as if absent), logging each denial', async () => {
     const { items, denials, getItem } = itemsSetup();
     const draft = seedItem(items, 1);
-    const cases: [ReturnType<typeof principal>, string][] = [
-      [principal({ tenant: '620302' }), 'TENANT_OUT_OF_SCOPE'],
-      [principal({ roles: ['applicant'], tenant: '' }), 'ROLE_REQUIRED'],
-      [principal({ kind: 'service', roles: ['service'] }), 'ROLE_REQUIRED'],
+    const absent = await getItem(fixtureId(9), principal()).catch((e: unknown) => e);
+    const actors = [
+      principal({ tenant: '620302' }),
+      principal({ roles: ['applicant'], tenant: '' }),
+      principal({ kind: 'service', roles: ['service'] }),
     ];
-    for (const [actor, code] of cases) {
+    for (const actor of actors) {
       const error = await getItem(draft.id, actor).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ForbiddenError);
-      expect(error).toMatchObject({ code });
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect(error).toEqual(absent);
     }
-    expect(denials).toHaveLength(3);
+    expect(denials.map((d) => (d as { reason: string }).reason)).toEqual([
+      'TENANT_OUT_OF_SCOPE',
+      'ROLE_REQUIRED',
+      'ROLE_REQUIRED',
+    ]);
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {

@@ -6,7 +6,7 @@ import {
   idempotencyKeyViolations,
   idViolations,
   itemResource,
-  requireItem,
+  requireVisibleItem,
   throwIfInvalid,
   WRITE_ITEMS,
 } from '../items.policies';
@@ -24,7 +24,7 @@ export function newEditionUseCase(deps: {
 }) {
   return async (command: { id: string; idempotencyKey: string }, actor: Principal): Promise<Item> => {
     throwIfInvalid([...idViolations(command.id), ...idempotencyKeyViolations(command.idempotencyKey)]);
-    const published = await requireItem(deps.items, command.id);
+    const published = await requireVisibleItem(deps, command.id, actor);
     deps.authorizer.ensure(actor, 'write', itemResource(published), WRITE_ITEMS);
 
     // A retry is answered before the state checks: by then the copied edition may itself be superseded.

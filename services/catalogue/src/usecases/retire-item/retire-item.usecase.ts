@@ -6,7 +6,7 @@ import {
   expectedVersionViolations,
   idViolations,
   itemResource,
-  requireItem,
+  requireVisibleItem,
   throwIfInvalid,
   WRITE_ITEMS,
 } from '../items.policies';
@@ -20,7 +20,7 @@ export function retireItemUseCase(deps: { items: ItemRepository; clock: Clock; a
       ...expectedVersionViolations(command.expectedVersion),
       ...retireReasonViolations(command.reason),
     ]);
-    const item = await requireItem(deps.items, command.id);
+    const item = await requireVisibleItem(deps, command.id, actor);
     deps.authorizer.ensure(actor, 'write', itemResource(item), WRITE_ITEMS);
     ensureVersion(item, command.expectedVersion);
     const { item: next, events } = retire(item, command.reason, deps.clock.now());

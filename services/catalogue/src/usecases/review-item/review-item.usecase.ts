@@ -6,7 +6,7 @@ import {
   expectedVersionViolations,
   idViolations,
   itemResource,
-  requireItem,
+  requireVisibleItem,
   REVIEW_ITEMS,
   throwIfInvalid,
 } from '../items.policies';
@@ -32,7 +32,7 @@ export function reviewItemUseCase(deps: { items: ItemRepository; clock: Clock; a
       ...expectedVersionViolations(command.expectedVersion),
       ...reviewCommentViolations(command),
     ]);
-    const item = await requireItem(deps.items, command.id);
+    const item = await requireVisibleItem(deps, command.id, actor);
     deps.authorizer.ensure(actor, 'write', itemResource(item), REVIEW_ITEMS);
     if (isRetriedApproval(item, command, actor)) {
       await supersedeOlderEditions(deps.items, item, deps.clock.now(), actor);

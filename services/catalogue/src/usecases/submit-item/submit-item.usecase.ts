@@ -6,7 +6,7 @@ import {
   expectedVersionViolations,
   idViolations,
   itemResource,
-  requireItem,
+  requireVisibleItem,
   throwIfInvalid,
   WRITE_ITEMS,
 } from '../items.policies';
@@ -16,7 +16,7 @@ import type { Clock, ItemRepository } from '../ports';
 export function submitItemUseCase(deps: { items: ItemRepository; clock: Clock; authorizer: Authorizer }) {
   return async (command: { id: string; expectedVersion: number }, actor: Principal): Promise<Item> => {
     throwIfInvalid([...idViolations(command.id), ...expectedVersionViolations(command.expectedVersion)]);
-    const item = await requireItem(deps.items, command.id);
+    const item = await requireVisibleItem(deps, command.id, actor);
     deps.authorizer.ensure(actor, 'write', itemResource(item), WRITE_ITEMS);
     ensureVersion(item, command.expectedVersion);
     const { item: next, events } = submit(item, actor.username, deps.clock.now());

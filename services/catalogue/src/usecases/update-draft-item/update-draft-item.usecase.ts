@@ -6,7 +6,7 @@ import {
   expectedVersionViolations,
   idViolations,
   itemResource,
-  requireItem,
+  requireVisibleItem,
   throwIfInvalid,
   WRITE_ITEMS,
 } from '../items.policies';
@@ -21,7 +21,7 @@ export interface UpdateDraftItemCommand extends DraftUpdate {
 export function updateDraftItemUseCase(deps: { items: ItemRepository; clock: Clock; authorizer: Authorizer }) {
   return async (command: UpdateDraftItemCommand, actor: Principal): Promise<Item> => {
     throwIfInvalid([...idViolations(command.id), ...expectedVersionViolations(command.expectedVersion)]);
-    const item = await requireItem(deps.items, command.id);
+    const item = await requireVisibleItem(deps, command.id, actor);
     deps.authorizer.ensure(actor, 'write', itemResource(item), WRITE_ITEMS);
     ensureVersion(item, command.expectedVersion);
     const { id: _id, expectedVersion: _v, ...update } = command;

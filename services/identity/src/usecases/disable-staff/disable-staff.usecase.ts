@@ -1,10 +1,10 @@
 import type { Authorizer, Principal } from '@govhall/auth';
-import { NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
+import { PreconditionError, ValidationError } from '@govhall/errors';
 import { disableReasonViolations, disableStaff, type Staff } from '../../domain/staff';
 import type { IdentityDirectory } from '../directory.port';
 import type { Clock } from '../ports';
 import type { StaffRepository, WindowPosts } from '../staff.ports';
-import { MANAGE_STAFF, staffResource } from '../staff.policies';
+import { MANAGE_STAFF, requireVisibleStaff, staffResource } from '../staff.policies';
 
 /**
  * Disables a member of staff: Keycloak first (account disabled, every session ended), then the record. If the
@@ -21,8 +21,7 @@ export function disableStaffUseCase(deps: {
     const reasonViolations = disableReasonViolations(command.reason);
     if (reasonViolations.length > 0) throw new ValidationError(reasonViolations);
     const reason = command.reason;
-    const staff = await deps.staff.findById(command.staffId);
-    if (!staff) throw new NotFoundError('STAFF_NOT_FOUND', '未找到该工作人员');
+    const staff = await requireVisibleStaff(deps, command.staffId, actor);
     deps.authorizer.ensure(actor, 'write', { ...staffResource(staff), ownerSubject: undefined }, MANAGE_STAFF);
     if (staff.status === 'disabled') return staff;
     if (staff.status !== 'active' || !staff.subject) {

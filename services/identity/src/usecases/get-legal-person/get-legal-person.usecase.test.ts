@@ -1,4 +1,4 @@
-import { ForbiddenError, ValidationError } from '@govhall/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '@govhall/errors';
 import { maskIdNumber } from '@govhall/identifiers';
 import { applicantSetup } from '../in-memory-applicants.test-double';
 import { principal } from '../principals.test-double';
@@ -51,20 +51,32 @@ describe('getLegalPerson', () => {
     await expect(
       uc.getLegalPerson(legalPerson.id, principal('jc-clerk', '620302', ['window_clerk'])),
     ).rejects.toMatchObject({
-      code: 'TENANT_OUT_OF_SCOPE',
+      code: 'LEGAL_PERSON_NOT_FOUND',
     });
     await expect(
       uc.getLegalPerson(legalPerson.id, principal('yc-fin', '620321', ['finance_reconciler'])),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toMatchObject({ code: 'LEGAL_PERSON_NOT_FOUND' });
     expect(denials).toHaveLength(2);
   });
 
-  it('refuses a revoked agent and a registered stranger', async () => {
+  it('hides it from a revoked agent and a registered stranger (404, as for one that does not exist)', async () => {
     const { uc, holder, agent, other, legalPerson, grant } = await twoAgents();
     await uc.revokeAgent({ legalPersonId: legalPerson.id, grantId: grant.id, reason: '' }, holder.token);
-    await expect(uc.getLegalPerson(legalPerson.id, agent.token)).rejects.toBeInstanceOf(ForbiddenError);
+    const absent = await uc.getLegalPerson('00000000-0000-4000-8000-999999999999', agent.token).catch((e) => e);
+    expect(absent).toBeInstanceOf(NotFoundError);
+    await expect(uc.getLegalPerson(legalPerson.id, agent.token)).rejects.toEqual(absent);
     const stranger = { ...other.token, subject: 'sub-stranger' };
-    await expect(uc.getLegalPerson(legalPerson.id, stranger)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(uc.getLegalPerson(legalPerson.id, stranger)).rejects.toEqual(absent);
+  });
+
+  it('lets only the holder write: an agent who sees it is refused (403), a stranger finds nothing (404)', async () => {
+    const { uc, other, legalPerson, grant } = await twoAgents();
+    const revoke = (actor: typeof other.token) =>
+      uc.revokeAgent({ legalPersonId: legalPerson.id, grantId: grant.id, reason: '' }, actor);
+    await expect(revoke(other.token)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(revoke({ ...other.token, subject: 'sub-stranger' })).rejects.toMatchObject({
+      code: 'LEGAL_PERSON_NOT_FOUND',
+    });
   });
 
   it('rejects a malformed id and reports an unknown one', async () => {

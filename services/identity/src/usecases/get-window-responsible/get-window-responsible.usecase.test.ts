@@ -1,4 +1,4 @@
-import { ForbiddenError, PreconditionError, ValidationError } from '@govhall/errors';
+import { PreconditionError, ValidationError } from '@govhall/errors';
 import type { StaffFact } from '../staff-facts.port';
 import { actors, hallSetup, windowCommand } from '../in-memory-tenancy.test-double';
 import { principal } from '../principals.test-double';
@@ -61,9 +61,12 @@ describe('get window responsible', () => {
     await expect(uc.getWindowResponsible(command, citySupervisor)).resolves.toMatchObject({ basis: 'A_POST' });
     const otherDepartmentClerk = { ...actors.ycClerk, department: '620321-RSJ' };
     await expect(uc.getWindowResponsible(command, otherDepartmentClerk)).resolves.toMatchObject({ basis: 'A_POST' });
-    await expect(uc.getWindowResponsible(command, actors.anonymous)).rejects.toMatchObject({ code: 'ROLE_REQUIRED' });
+    // Whoever may not ask learns nothing, not even that the window exists.
+    await expect(uc.getWindowResponsible(command, actors.anonymous)).rejects.toMatchObject({
+      code: 'WINDOW_NOT_FOUND',
+    });
     const siblingAdmin = principal('jcq-admin', '620302', ['center_admin']);
-    await expect(uc.getWindowResponsible(command, siblingAdmin)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(uc.getWindowResponsible(command, siblingAdmin)).rejects.toMatchObject({ code: 'WINDOW_NOT_FOUND' });
   });
 
   it('refuses a date that does not exist', async () => {

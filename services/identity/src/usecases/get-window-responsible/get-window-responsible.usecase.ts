@@ -1,5 +1,5 @@
 import type { Authorizer, Principal } from '@govhall/auth';
-import { NotFoundError, type Violation } from '@govhall/errors';
+import { NotFoundError, concealForbidden, type Violation } from '@govhall/errors';
 import type { Window } from '../../domain/window';
 import { responsibleFor, type Responsibility } from '../../domain/window-responsibility';
 import { localDate, type Clock } from '../ports';
@@ -33,13 +33,19 @@ export function getWindowResponsibleUseCase(deps: {
   return async (command: { windowId: string; date: string }, actor: Principal): Promise<WindowResponsible> => {
     const date = command.date.trim() || localDate(deps.clock.now());
     throwIfInvalid([...windowIdViolations(command.windowId), ...dateViolations(date)]);
+    const notFound = () => new NotFoundError('WINDOW_NOT_FOUND', '未找到该窗口');
     const window = await deps.windows.findById(command.windowId);
-    if (!window) throw new NotFoundError('WINDOW_NOT_FOUND', '未找到该窗口');
-    deps.authorizer.ensure(
-      actor,
-      'read',
-      { type: 'window', id: window.id, tenant: window.tenant },
-      { roles: STAFF_OR_SERVICE },
+    if (!window) throw notFound();
+    // Someone who may not ask about the window learns nothing, not even that it exists.
+    concealForbidden(
+      () =>
+        deps.authorizer.ensure(
+          actor,
+          'read',
+          { type: 'window', id: window.id, tenant: window.tenant },
+          { roles: STAFF_OR_SERVICE },
+        ),
+      notFound(),
     );
 
     const [posts, heads, admins] = await Promise.all([

@@ -26,8 +26,9 @@ describe('recordLeave', () => {
     const { record, created } = await setup();
     const otherHead = principal('rsj-head', '620321', ['department_head'], '620321-RSJ');
     const leave = { fromDate: '2026-03-02', toDate: '2026-03-04', reason: '年休假' };
+    // Another department's head does not see the record at all.
     await expect(record({ staffId: created.id, leave }, otherHead)).rejects.toMatchObject({
-      code: 'DEPARTMENT_OUT_OF_SCOPE',
+      code: 'STAFF_NOT_FOUND',
     });
     const err = await record(
       { staffId: created.id, leave: { fromDate: '2026-02-30', toDate: '2026-03-01', reason: '' } },

@@ -36,7 +36,7 @@ const applicantsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = asyn
   app.post(
     '/natural-persons',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', limit: 'registration' },
       schema: {
         tags,
         summary: '自然人注册（公开）：以居民身份证号码为登录名开通账号',
@@ -80,7 +80,7 @@ const applicantsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = asyn
   app.post(
     '/legal-persons',
     {
-      config: { auth: 'token' },
+      config: { auth: 'token', limit: 'registration' },
       schema: {
         tags,
         summary: '法人注册：调用者（已注册的自然人）成为该法人账户的持有人',
