@@ -75,7 +75,15 @@ describe('sessions end with the account', () => {
     const password = `Pw${unique()}2026`;
     const created = await api('POST', '/staff', {
       token: adminToken,
-      body: { tenant: '620321', displayName: '停用测试', phone: '13909359999', roles: ['supervisor'], username, initialPassword: password, permanentPassword: true },
+      body: {
+        tenant: '620321',
+        displayName: '停用测试',
+        phone: '13909359999',
+        roles: ['supervisor'],
+        username,
+        initialPassword: password,
+        permanentPassword: true,
+      },
     });
     expect(created.status).toBe(201);
     const login = await passwordGrant('govhall-workbench', username, password);
@@ -133,7 +141,9 @@ describe('brute-force protection', () => {
     const [user] = (await (
       await fetch(`${adminApi}/users?exact=true&username=${person.idNumber}`, { headers })
     ).json()) as { id: string }[];
-    const status = (await (await fetch(`${adminApi}/attack-detection/brute-force/users/${user!.id}`, { headers })).json()) as {
+    const status = (await (
+      await fetch(`${adminApi}/attack-detection/brute-force/users/${user!.id}`, { headers })
+    ).json()) as {
       disabled: boolean;
       numFailures: number;
     };
@@ -144,7 +154,10 @@ describe('brute-force protection', () => {
   it('a failed login whose name is an ID number that has no account', async () => {
     const unknown = newResidentIdNumber('620321');
     sent.idNumbers.add(unknown);
-    expect(await passwordGrant('govhall-portal', unknown, 'Nobody2026')).toMatchObject({ error: 'invalid_grant', token: undefined });
+    expect(await passwordGrant('govhall-portal', unknown, 'Nobody2026')).toMatchObject({
+      error: 'invalid_grant',
+      token: undefined,
+    });
   });
 });
 

@@ -48,7 +48,17 @@ describe('createLogger: no personal data or secrets in a line', () => {
       command: { initialPassword: '[redacted]', password: '[redacted]', token: '[redacted]' },
       count: 3,
     });
-    for (const secret of [ID, ID2, '0935-1234567', 'opaque', 'dXNlcjpwYXNz', 'sid=abc', 'govhall-identity-secret', 'another-secret', 'Demo@2026']) {
+    for (const secret of [
+      ID,
+      ID2,
+      '0935-1234567',
+      'opaque',
+      'dXNlcjpwYXNz',
+      'sid=abc',
+      'govhall-identity-secret',
+      'another-secret',
+      'Demo@2026',
+    ]) {
       expect(line).not.toContain(secret);
     }
   });
@@ -62,7 +72,10 @@ describe('createLogger: no personal data or secrets in a line', () => {
 
   it('masks ID numbers, mobile numbers, JWTs and bearer credentials by value: messages, unknown keys, errors', () => {
     const line = capture((log) => {
-      log.info({ note: `申请人${ID}，电话${MOBILE}`, who: ID2.toLowerCase(), header: `Bearer ${JWT}` }, `login of ${ID}`);
+      log.info(
+        { note: `申请人${ID}，电话${MOBILE}`, who: ID2.toLowerCase(), header: `Bearer ${JWT}` },
+        `login of ${ID}`,
+      );
       log.warn({ err: new Error(`duplicate key { idNumber: "${ID}" }\n${MOBILE}`) }, 'insert failed');
       log.info(`token ${JWT} and Bearer opaque-credential-123`);
     });
@@ -72,7 +85,12 @@ describe('createLogger: no personal data or secrets in a line', () => {
     expect(line).not.toContain('opaque-credential-123');
     expect(line).toContain('申请人6203**********123X，电话139****5678');
     expect(line).toContain('login of 6203**********123X');
-    expect(line.split('\n').filter(Boolean).every((l) => JSON.parse(l))).toBe(true);
+    expect(
+      line
+        .split('\n')
+        .filter(Boolean)
+        .every((l) => JSON.parse(l)),
+    ).toBe(true);
   });
 
   it('leaves ordinary numbers, ids and trace ids alone', () => {
