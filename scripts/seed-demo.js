@@ -48,7 +48,12 @@ async function login(username) {
   const res = await fetch(`${keycloak}/realms/${realm}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'govhall-portal', username, password: 'Demo@2026' }),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'govhall-workbench',
+      username,
+      password: 'Demo@2026',
+    }),
   });
   if (!res.ok) throw new Error(`login of ${username} failed: HTTP ${res.status}`);
   return (await res.json()).access_token;

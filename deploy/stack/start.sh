@@ -298,6 +298,10 @@ start_keycloak() {
   fi
   args+=(--http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" --http-management-port="$KEYCLOAK_MANAGEMENT_PORT"
     --hostname="$KEYCLOAK_HOSTNAME" --import-realm --log-level=info)
+  # Login events carry the login name (an applicant's is the ID number). The realm stores them for audit
+  # (eventsEnabled, 30 days, admin API) and lists no log listener; should one be added (jboss-logging), success
+  # and error events are logged at DEBUG, below the INFO level of the log, so no login name reaches it.
+  args+=(--spi-events-listener--jboss-logging--success-level=debug --spi-events-listener--jboss-logging--error-level=debug)
   log "keycloak: starting ${args[0]} on Java $(java_major "$java_home/bin/java") ($java_home)"
   pid="$(JAVA_HOME="$java_home" JAVA_OPTS_KC_HEAP="$KEYCLOAK_HEAP_OPTS" \
     KC_BOOTSTRAP_ADMIN_USERNAME="$KEYCLOAK_ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" \

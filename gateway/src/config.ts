@@ -20,6 +20,10 @@ export const configShape = {
   LOG_LEVEL: common.logLevel,
   KEYCLOAK_URL: common.url,
   KEYCLOAK_REALM: z.string().min(1).default('govhall'),
+  /** Confidential client the gateway introspects user tokens with (ADR 0015); the audience of GovHall tokens. */
+  KEYCLOAK_API_CLIENT_ID: z.string().min(1).default('govhall-api'),
+  /** Its secret. Empty: no introspection, a disabled login keeps access until its token expires (a warning at boot). */
+  KEYCLOAK_API_CLIENT_SECRET: z.string().default(''),
   CATALOGUE_GRPC_ADDR: z
     .string()
     .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')

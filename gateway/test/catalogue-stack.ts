@@ -138,6 +138,7 @@ export async function startCatalogueStack(): Promise<CatalogueStack> {
       entry: 'gateway/dist/server.js',
       env: {
         ...common,
+        KEYCLOAK_API_CLIENT_SECRET: stack.apiClientSecret,
         HOST: '127.0.0.1',
         PORT: String(gatewayPort),
         METRICS_PORT: String(m3),

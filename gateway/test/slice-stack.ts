@@ -78,6 +78,7 @@ export async function startSliceStack(): Promise<SliceStack> {
     entry: 'gateway/dist/server.js',
     env: {
       ...common,
+      KEYCLOAK_API_CLIENT_SECRET: stack.apiClientSecret,
       PORT: String(gatewayPort),
       HOST: '127.0.0.1',
       CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,

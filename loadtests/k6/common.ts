@@ -35,7 +35,7 @@ export function token(): string {
     `${keycloak}/realms/${realm}/protocol/openid-connect/token`,
     {
       grant_type: 'password',
-      client_id: __ENV.CLIENT_ID ?? 'govhall-portal',
+      client_id: __ENV.CLIENT_ID ?? 'govhall-workbench',
       username: __ENV.USERNAME,
       password: __ENV.PASSWORD,
     },

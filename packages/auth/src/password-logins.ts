@@ -4,6 +4,15 @@ import { maskText } from '@govhall/identifiers';
  * For seeds and tools that act as real people on the local stack (never for services, which verify tokens and call
  * each other with client credentials, see ServiceTokenSource).
  */
+/**
+ * The client a seeded login signs in through: applicants (login = ID number; the realm's demo applicant
+ * `zhang-san`) through the citizen portal, everyone else through the staff workbench, which refuses applicants and
+ * whose tokens alone carry staff roles (ClientChannels, ADR 0015).
+ */
+export function loginClientFor(username: string): 'govhall-portal' | 'govhall-workbench' {
+  return /^\d{17}[\dXx]$/.test(username) || username === 'zhang-san' ? 'govhall-portal' : 'govhall-workbench';
+}
+
 /** Access tokens of password logins (public client, password grant), each reused until shortly before it expires. */
 export class PasswordLogins {
   private readonly cache = new Map<string, { token: string; until: number }>();
@@ -13,7 +22,7 @@ export class PasswordLogins {
   async token(username: string): Promise<string> {
     const cached = this.cache.get(username);
     if (cached && cached.until > Date.now()) return cached.token;
-    const { keycloakUrl, realm, password, clientId = 'govhall-portal' } = this.options;
+    const { keycloakUrl, realm, password, clientId = loginClientFor(username) } = this.options;
     const res = await fetch(`${keycloakUrl}/realms/${encodeURIComponent(realm)}/protocol/openid-connect/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -8,7 +8,7 @@ describe('principalFromClaims', () => {
       roles: ['window_clerk', 'offline_access', 'uma_authorization'],
       tenant: '620321',
       department: '620321-SCJG',
-      azp: 'govhall-portal',
+      azp: 'govhall-workbench',
     });
     expect(p).toMatchObject({ kind: 'user', roles: ['window_clerk'], tenant: '620321', department: '620321-SCJG' });
     expect(hasAnyRole(p, ['center_admin'])).toBe(false);
@@ -24,5 +24,14 @@ describe('principalFromClaims', () => {
     });
     expect(p.kind).toBe('service');
     expect(actsInTenant(p, '')).toBe(false);
+  });
+
+  it('a citizen-portal token carries at most the applicant role, a workbench token at most staff roles', () => {
+    const claims = { sub: 's3', preferred_username: 'both', roles: ['applicant', 'center_admin', 'reviewer'] };
+    expect(principalFromClaims({ ...claims, azp: 'govhall-portal' }).roles).toEqual(['applicant']);
+    expect(principalFromClaims({ ...claims, azp: 'govhall-workbench' }).roles).toEqual(['center_admin', 'reviewer']);
+    expect(principalFromClaims({ ...claims, azp: 'govhall-test-shortlived' }).roles).toEqual(claims.roles);
+    const portalAdmin = principalFromClaims({ ...claims, roles: ['center_admin'], azp: 'govhall-portal' });
+    expect(hasAnyRole(portalAdmin, ['center_admin'])).toBe(false);
   });
 });

@@ -40,10 +40,40 @@ export function actsInTenant(principal: Principal, tenant: string): boolean {
   return principal.tenant !== '' && principal.tenant === tenant;
 }
 
-export function principalFromClaims(claims: Record<string, unknown>): Principal {
+/**
+ * Which OAuth clients (the token's `azp`) are a channel for which people. A token issued to a citizen client carries
+ * at most the applicant role, one issued to a staff client at most staff roles, whatever roles the login holds: a
+ * citizen-portal token is never accepted where a staff role is needed. Other clients (service accounts, test
+ * clients) keep their roles.
+ */
+export interface ClientChannels {
+  citizenClients: readonly string[];
+  staffClients: readonly string[];
+}
+
+/** The realm's clients (deploy/keycloak/govhall-realm.json): the citizen portal and the staff workbench. */
+export const DEFAULT_CLIENT_CHANNELS: ClientChannels = {
+  citizenClients: ['govhall-portal'],
+  staffClients: ['govhall-workbench'],
+};
+
+/** The roles a token of this client may exercise (see ClientChannels). */
+export function rolesForClient(roles: readonly Role[], clientId: string, channels = DEFAULT_CLIENT_CHANNELS): Role[] {
+  if (channels.citizenClients.includes(clientId)) return roles.filter((r) => r === 'applicant');
+  if (channels.staffClients.includes(clientId)) {
+    return roles.filter((r) => (STAFF_ROLES as readonly string[]).includes(r));
+  }
+  return [...roles];
+}
+
+export function principalFromClaims(
+  claims: Record<string, unknown>,
+  channels: ClientChannels = DEFAULT_CLIENT_CHANNELS,
+): Principal {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const rawRoles = Array.isArray(claims.roles) ? claims.roles : [];
-  const roles = rawRoles.filter((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r));
+  const known = rawRoles.filter((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r));
+  const roles = rolesForClient(known, str(claims.azp) ?? '', channels);
   const username = str(claims.preferred_username) ?? '';
   const isService = username.startsWith('service-account-');
   return {

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, errors } from 'jose';
-import { UnauthenticatedError } from '@govhall/errors';
-import { principalFromClaims, type Principal } from './principal';
+import { UnauthenticatedError, UnavailableError } from '@govhall/errors';
+import { DEFAULT_CLIENT_CHANNELS, principalFromClaims, type ClientChannels, type Principal } from './principal';
 
 export interface VerifierOptions {
   /** Keycloak base URL, e.g. http://127.0.0.1:8080 */
@@ -10,6 +10,15 @@ export interface VerifierOptions {
   audience?: string;
   /** Seconds of clock skew tolerated on exp/nbf. */
   clockToleranceSec?: number;
+  /** Which clients are the citizen and the staff channel (default: govhall-portal, govhall-workbench). */
+  channels?: ClientChannels;
+  /**
+   * Session liveness (ADR 0015): every user token that passes the signature check is also introspected at Keycloak
+   * with this confidential client (the API's own, `govhall-api`, the audience of every GovHall token), so a login
+   * that was disabled or whose sessions were ended is refused on its next request, not when its token expires.
+   * Unset: signature and claims only.
+   */
+  introspection?: { clientId: string; clientSecret: string; timeoutMs?: number };
 }
 
 export interface TokenVerifier {
@@ -26,6 +35,8 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     timeoutDuration: 5_000,
   });
   const audience = options.audience ?? 'govhall-api';
+  const channels = options.channels ?? DEFAULT_CLIENT_CHANNELS;
+  const live = options.introspection ? sessionLiveness(issuer, options.introspection) : undefined;
 
   async function verify(token: string): Promise<Principal> {
     try {
@@ -34,7 +45,9 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
         audience,
         clockTolerance: options.clockToleranceSec ?? 0,
       });
-      return principalFromClaims(payload as Record<string, unknown>);
+      const principal = principalFromClaims(payload as Record<string, unknown>, channels);
+      if (live && principal.kind === 'user') await live(token, payload.exp);
+      return principal;
     } catch (e) {
       if (e instanceof errors.JWTExpired) throw new UnauthenticatedError('TOKEN_EXPIRED', '登录已过期，请重新登录');
       if (e instanceof errors.JOSEError) {
@@ -53,4 +66,46 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       return verify(match[1]);
     },
   };
+}
+
+/**
+ * Token introspection at Keycloak: `active` is false once the user is disabled, deleted or logged out (every
+ * session ended). A refusal is remembered until the token expires (a revoked token never becomes live again);
+ * a live answer is not cached, so the next request asks again.
+ */
+function sessionLiveness(issuer: string, client: { clientId: string; clientSecret: string; timeoutMs?: number }) {
+  const url = `${issuer}/protocol/openid-connect/token/introspect`;
+  const basic = `Basic ${Buffer.from(`${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.clientSecret)}`).toString('base64')}`;
+  const refused = new Map<string, number>();
+  return async (token: string, exp: number | undefined): Promise<void> => {
+    const now = Date.now() / 1000;
+    const known = refused.get(token);
+    if (known !== undefined && known > now) throw ended();
+    let active: boolean;
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token, token_type_hint: 'access_token' }),
+        signal: AbortSignal.timeout(client.timeoutMs ?? 3_000),
+      });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      active = ((await res.json()) as { active?: unknown }).active === true;
+    } catch {
+      // Fail closed: a session that cannot be checked is not accepted.
+      throw new UnavailableError('AUTH_UNAVAILABLE', '登录服务暂时不可用，请稍后再试');
+    }
+    if (!active) {
+      if (refused.size >= 10_000) {
+        for (const [t, until] of refused) if (until <= now) refused.delete(t);
+        if (refused.size >= 10_000) refused.clear();
+      }
+      refused.set(token, exp ?? now + 300);
+      throw ended();
+    }
+  };
+}
+
+function ended(): UnauthenticatedError {
+  return new UnauthenticatedError('SESSION_ENDED', '登录已失效，请重新登录');
 }

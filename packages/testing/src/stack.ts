@@ -9,6 +9,8 @@ export const stack = {
   kafkaBrokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
   keycloakUrl: process.env.KEYCLOAK_URL ?? 'http://127.0.0.1:8080',
   realm: process.env.KEYCLOAK_REALM ?? 'govhall',
+  /** Secret of the realm's `govhall-api` client, which the gateway introspects user tokens with (ADR 0015). */
+  apiClientSecret: process.env.KEYCLOAK_API_CLIENT_SECRET ?? 'govhall-api-secret',
   logDir: process.env.GOVHALL_STATE
     ? path.join(process.env.GOVHALL_STATE, 'logs')
     : path.join(REPO_ROOT, '.stack', 'logs'),

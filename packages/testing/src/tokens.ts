@@ -1,3 +1,4 @@
+import { loginClientFor } from '@govhall/auth';
 import { DEMO_PASSWORD, stack } from './stack';
 
 interface TokenOptions {
@@ -18,11 +19,14 @@ async function tokenRequest(realm: string, form: Record<string, string>): Promis
   return body.access_token;
 }
 
-/** A real access token for a seeded login (password grant on a public client meant for tests and demos). */
+/**
+ * A real access token for a seeded login (password grant on a public client meant for tests and demos): the
+ * citizen portal for applicants, the staff workbench for staff (loginClientFor), unless a client is given.
+ */
 export function userToken(username: string, options: TokenOptions = {}): Promise<string> {
   return tokenRequest(options.realm ?? stack.realm, {
     grant_type: 'password',
-    client_id: options.clientId ?? 'govhall-portal',
+    client_id: options.clientId ?? loginClientFor(username),
     username,
     password: options.password ?? DEMO_PASSWORD,
     scope: 'openid',
