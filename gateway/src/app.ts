@@ -6,6 +6,7 @@ import type { Logger } from '@govhall/logging';
 import type { GatewayConfig } from './config';
 import problemDetails from './plugins/app/problem-details';
 import auth from './plugins/app/auth';
+import methodNotAllowed from './plugins/app/method-not-allowed';
 import grpcClients from './plugins/app/grpc-clients';
 import security from './plugins/external/security';
 import openapi from './plugins/external/openapi';
@@ -46,6 +47,7 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     maxEventLoopDelayMs: config.OVERLOAD_EVENT_LOOP_DELAY_MS,
   });
   await app.register(openapi, { publicUrl: config.PUBLIC_URL });
+  await app.register(methodNotAllowed);
   await app.register(auth, { verifier });
   await app.register(grpcClients, {
     catalogueAddress: config.CATALOGUE_GRPC_ADDR,
