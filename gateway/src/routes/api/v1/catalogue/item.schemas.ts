@@ -55,7 +55,7 @@ export const ReviewItemBody = Type.Object(
 
 export const RetireItemBody = Type.Object(
   {
-    reason: Type.String({ minLength: 2, maxLength: 500, description: '废止理由' }),
+    reason: Type.String({ minLength: 2, maxLength: 200, description: '废止理由' }),
     expectedVersion: ExpectedVersion,
   },
   { additionalProperties: false },

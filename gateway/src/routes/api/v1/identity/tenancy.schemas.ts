@@ -113,7 +113,10 @@ export type Window = Static<typeof Window>;
 
 export const CreateWindowBody = Type.Object(
   {
-    number: Type.String({ minLength: 1, maxLength: 10, description: '窗口号，如 A03' }),
+    number: Type.String({
+      pattern: '^[A-Z]?\\d{1,3}$',
+      description: '窗口号：1至3位数字，可加一个大写字母前缀，如 A03、12',
+    }),
     name: Type.String({ minLength: 2, maxLength: 50 }),
     kind: WindowKind,
     department: DepartmentCode('所属部门编码'),
