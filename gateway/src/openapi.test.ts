@@ -8,8 +8,9 @@ import { DATE_YEAR, ProblemResponse, REGION_CODE } from './lib/common.schemas';
 
 // The OpenAPI document as a generated client reads it, and the edge behaviour it promises. The live contract run
 // (schemathesis against the real services) is gateway/test/openapi-contract.e2e.test.ts.
-async function app() {
+async function app(env: Record<string, string> = {}) {
   const parsed = parseConfig(configShape, {
+    ...env,
     KEYCLOAK_URL: 'http://127.0.0.1:1',
     CATALOGUE_GRPC_ADDR: '127.0.0.1:1',
     IDENTITY_GRPC_ADDR: '127.0.0.1:1',
@@ -150,6 +151,22 @@ describe('undeclared methods', () => {
     const nothing = await a.inject({ method: 'PATCH', url: '/api/v1/nothing-here' });
     expect(nothing.statusCode).toBe(404);
     expect(nothing.headers['content-type']).toContain('application/problem+json');
+    await a.close();
+  });
+});
+
+describe('answers the document promises on every route', () => {
+  it('429 is problem+json with the documented schema (detail included)', async () => {
+    const a = await app({ RATE_LIMIT_MAX: '1' });
+    await a.inject('/api/v1/catalogue/search?q=x');
+    const limited = await a.inject('/api/v1/catalogue/search?q=x');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['content-type']).toContain('application/problem+json');
+    expect(limited.json()).toMatchObject({
+      status: 429,
+      code: 'RATE_LIMITED',
+      detail: expect.stringContaining('秒后重试'),
+    });
     await a.close();
   });
 });
