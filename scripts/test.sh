@@ -2,7 +2,8 @@
 # The README's test command (`pnpm test`, also what .ci/run calls). On a fresh machine it installs Node 24 and
 # pnpm, the dependencies, Kafka, Keycloak, FerretDB and helm (cached under ~/.cache/govhall), then runs:
 # build (buf lint + ts-proto + tsc) → lint (eslint, prettier, dependency rules) → unit tests → chart checks →
-# the local stack → integration and end-to-end tests against it. Components it started, it stops again.
+# the local stack → integration and end-to-end tests against it, among them the OpenAPI contract run (schemathesis,
+# also cached). Components it started, it stops again.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$PWD"
@@ -49,6 +50,10 @@ for c in postgres ferretdb kafka keycloak; do
 done
 bash deploy/stack/start.sh all
 bash deploy/stack/status.sh
+
+step "contract-test tool (schemathesis, PyPI)"
+# gateway/test/openapi-contract.e2e.test.ts runs it against the live gateway in the next step.
+bash deploy/stack/provision.sh schemathesis
 
 step "integration and end-to-end tests"
 pnpm test:integration --json --outputFile="$GOVHALL_STATE/jest-integration.json"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Downloads/builds the local stack tools into the cache ($GOVHALL_CACHE/<tool>-<version>). Idempotent.
-# Usage: deploy/stack/provision.sh [postgres|kafka|keycloak|ferretdb|helm|all]...
+# Usage: deploy/stack/provision.sh [postgres|kafka|keycloak|ferretdb|helm|schemathesis|all]...
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -178,10 +178,30 @@ provision_fonts() {
   [ -f "$HANAZONO_FONT" ] || die "apt-get installed fonts-hanazono but $HANAZONO_FONT is not there"
 }
 
+# schemathesis from PyPI in its own venv (python3 with the venv module, as charts/check.sh needs too).
+provision_schemathesis() {
+  if [ -f "$SCHEMATHESIS_HOME/.complete" ]; then
+    log "schemathesis $SCHEMATHESIS_VERSION already installed in $SCHEMATHESIS_HOME"; return 0
+  fi
+  need_cmd python3 "python3 is not installed — needed for schemathesis (apt-get install python3 python3-venv)"
+  log "installing schemathesis $SCHEMATHESIS_VERSION from PyPI into $SCHEMATHESIS_HOME"
+  local out; out="$(mktemp)"
+  # A venv's scripts name its own path, so it is built in place; .complete marks a finished install.
+  rm -rf "$SCHEMATHESIS_HOME"
+  if ! { python3 -m venv "$SCHEMATHESIS_HOME" &&
+    "$SCHEMATHESIS_HOME/bin/python" -m pip install --disable-pip-version-check -q "schemathesis==$SCHEMATHESIS_VERSION"; } >"$out" 2>&1; then
+    tail -n 15 "$out" >&2; rm -rf "$out" "$SCHEMATHESIS_HOME"
+    die "installing schemathesis==$SCHEMATHESIS_VERSION failed (python3 -m venv needs python3-venv; pip needs PyPI)"
+  fi
+  rm -f "$out"
+  touch "$SCHEMATHESIS_HOME/.complete"
+  log "schemathesis installed: $("$SCHEMATHESIS_HOME/bin/schemathesis" --version 2>/dev/null || echo '?')"
+}
+
 main() {
   mkdir -p "$GOVHALL_CACHE"
   local c list
-  list="$(select_components "postgres kafka keycloak ferretdb helm fonts" "$@")" || exit 1
+  list="$(select_components "postgres kafka keycloak ferretdb helm fonts schemathesis" "$@")" || exit 1
   for c in $list; do
     "provision_$c"
   done

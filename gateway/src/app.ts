@@ -9,6 +9,7 @@ import queryCredentials from './plugins/app/query-credentials';
 import { loggableUrl } from './lib/request-url';
 import { partAwareValidators } from './lib/validator-compiler';
 import auth from './plugins/app/auth';
+import methodNotAllowed from './plugins/app/method-not-allowed';
 import grpcClients from './plugins/app/grpc-clients';
 import security from './plugins/external/security';
 import openapi from './plugins/external/openapi';
@@ -76,6 +77,7 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
   });
   await app.register(queryCredentials);
   await app.register(openapi, { publicUrl: config.PUBLIC_URL });
+  await app.register(methodNotAllowed);
   await app.register(auth, { verifier });
   await app.register(grpcClients, {
     catalogueAddress: config.CATALOGUE_GRPC_ADDR,

@@ -1,33 +1,68 @@
 import { Type, type TArray, type TSchema } from '@sinclair/typebox';
 
-/** The problem+json body every route documents for its errors (lib/problem.ts). */
-export const ProblemResponse = Type.Object({
-  type: Type.String(),
-  title: Type.String(),
-  status: Type.Integer(),
-  detail: Type.String(),
-  code: Type.String(),
-  instance: Type.Optional(Type.String()),
-  requestId: Type.Optional(Type.String()),
-  errors: Type.Optional(
-    Type.Array(Type.Object({ path: Type.String(), message: Type.String(), reason: Type.Optional(Type.String()) })),
-  ),
-});
+/**
+ * The one problem+json body (RFC 9457) every error answer carries, as lib/problem.ts builds it and
+ * plugins/app/problem-details.ts sends it. lib/error-responses.ts documents it on every route.
+ */
+export const ProblemResponse = Type.Object(
+  {
+    type: Type.String({ description: '问题类型 URI，如 https://govhall.gov.cn/problems/validation-failed' }),
+    title: Type.String({ description: '按状态码的简短标题（中文）' }),
+    status: Type.Integer({ minimum: 400, maximum: 599, description: 'HTTP 状态码' }),
+    detail: Type.String({ description: '给人看的说明（中文）' }),
+    code: Type.String({ pattern: '^[A-Z0-9_]+$', description: '稳定的错误代码，如 VALIDATION_FAILED、ITEM_NOT_FOUND' }),
+    instance: Type.Optional(Type.String({ description: '出错的请求路径' })),
+    requestId: Type.Optional(Type.String({ description: '请求标识（与响应头 x-request-id 相同）' })),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          path: Type.String({
+            description: '出错字段的路径，如 basicCode、content.materials.2.name、querystring.tenant',
+          }),
+          message: Type.String({ description: '错在哪里、怎样改（中文）' }),
+          reason: Type.Optional(Type.String({ description: '稳定的原因代码，如 REQUIRED、PATTERN、TYPE' })),
+        }),
+        { description: '逐字段的问题（校验失败时）' },
+      ),
+    ),
+  },
+  { description: 'RFC 9457 问题详情（application/problem+json）' },
+);
 
-/** Problem answers a route documents, e.g. problems(400, 401, 404). */
+/** Problem answers a route documents beyond the standard ones (lib/error-responses.ts), e.g. problems(409). */
 export function problems<C extends number>(...codes: C[]): Record<C, typeof ProblemResponse> {
   return Object.fromEntries(codes.map((c) => [c, ProblemResponse])) as Record<C, typeof ProblemResponse>;
 }
 
-/** Shapes only: the services check the content (region structure, check characters, a department's tenant …). */
-export const REGION_CODE = '^\\d{6}(\\d{3}(\\d{3})?)?$';
-export const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
+/*
+ * Shapes exactly as strict as the services' own checks (packages/identifiers, packages/calendar), so that a request
+ * the document calls valid is never refused for its shape; what no pattern can say (check characters, whether a
+ * code exists, a department's tenant) the services check and answer with the violation's path.
+ */
+/** A province-level prefix of GB/T 2260 (region-code.ts PROVINCES). */
+const PROVINCE = '(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12])';
+const NONZERO2 = '(?:0[1-9]|[1-9]\\d)';
+const NONZERO3 = '(?:00[1-9]|0[1-9]\\d|[1-9]\\d\\d)';
+/**
+ * Region code as parseRegionCode accepts it: a province (xx0000), a city (xxyy00), a district or county (6 digits),
+ * a town (9) or a village (12), each under a county-level code.
+ */
+export const REGION_CODE_BODY = `${PROVINCE}(?:0000|${NONZERO2}\\d\\d|${NONZERO2}{2}${NONZERO3}{1,2})`;
+export const REGION_CODE = `^${REGION_CODE_BODY}$`;
+/**
+ * A day that exists, YYYY-MM-DD from 0001-01-01, as isRealDate (packages/calendar) accepts: `format: date` checks the
+ * shape and the day of the month (no 02-30), this pattern rules out the year 0000 that the format allows. Each
+ * refuses what the other lets through, so a bad date gives one violation.
+ */
+export const DATE_YEAR = '^(?:000[1-9]|00[1-9]\\d|0[1-9]\\d{2}|[1-9]\\d{3})-';
+/** A lower-case UUID, as the services generate and check record identifiers. */
+export const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 /** `<region>-<code>`, the code 2 to `maxCodeLength` of A-Z0-9 (each service says how long its codes may be). */
-export const departmentCodePattern = (maxCodeLength: number) =>
-  `^\\d{6}(\\d{3}(\\d{3})?)?-[A-Z0-9]{2,${maxCodeLength}}$`;
+export const departmentCodePattern = (maxCodeLength: number, code = `[A-Z0-9]{2,${maxCodeLength}}`) =>
+  `^${REGION_CODE_BODY}-${code}$`;
 
 export const RegionCode = (description: string) => Type.String({ pattern: REGION_CODE, description });
-export const DateString = (description: string) => Type.String({ pattern: DATE, description });
+export const DateString = (description: string) => Type.String({ format: 'date', pattern: DATE_YEAR, description });
 export const Timestamp = Type.String({ format: 'date-time' });
 
 export const PageQuery = {

@@ -1,8 +1,12 @@
 import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { documentErrorResponses } from '../../lib/error-responses';
 
-/** OpenAPI generated from the route schemas, served at /openapi.json with a UI at /docs. */
+/**
+ * OpenAPI generated from the route schemas, served at /openapi.json with a UI at /docs. Every API route's error
+ * answers are documented (and serialized) as problem+json by lib/error-responses.ts.
+ */
 export default fp<{ publicUrl: string }>(
   async (app, opts) => {
     await app.register(swagger, {
@@ -13,6 +17,7 @@ export default fp<{ publicUrl: string }>(
         components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       },
     });
+    app.addHook('onRoute', documentErrorResponses);
     await app.register(swaggerUi, { routePrefix: '/docs' });
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   },

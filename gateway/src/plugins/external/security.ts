@@ -53,15 +53,16 @@ export default fp<SecurityOptions>(
       max: opts.rateLimitMax,
       timeWindow: opts.rateLimitWindow,
       allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
-      errorResponseBuilder: (_req, ctx) => ({
-        ...problem(
+      // Thrown: the error handler builds the problem from statusCode, code and message.
+      errorResponseBuilder: (_req, ctx) => {
+        const body = problem(
           429,
           'RATE_LIMITED',
           TITLE_BY_HTTP[429]!,
           `请求过于频繁，请在 ${Math.ceil(ctx.ttl / 1000)} 秒后重试`,
-        ),
-        statusCode: 429,
-      }),
+        );
+        return { ...body, statusCode: 429, message: body.detail };
+      },
     });
     const globalLimit = app.rateLimit();
     const registrationLimit = app.rateLimit({

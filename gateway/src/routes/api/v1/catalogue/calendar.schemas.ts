@@ -25,8 +25,8 @@ export const OverrideBody = Type.Object(
   {
     working: Type.Boolean({ description: 'true 本地上班；false 本地放假' }),
     reason: Type.String({
-      minLength: 1,
-      maxLength: 100,
+      minLength: 2,
+      maxLength: 50,
       description: '原因，作为当天的名称显示，如“三月三（壮族传统节日）”',
     }),
   },
@@ -36,7 +36,7 @@ export const OverrideBody = Type.Object(
 export const AddWorkingDaysQuery = Type.Object(
   {
     start: DateString('起算日 YYYY-MM-DD（受理之日不计入）'),
-    days: Type.Integer({ minimum: 0, maximum: 3650, description: '工作日天数' }),
+    days: Type.Integer({ minimum: 0, maximum: 2500, description: '工作日天数（0至2500）' }),
   },
   { additionalProperties: false },
 );

@@ -26,7 +26,7 @@ describe('catalogue routes: public reading', () => {
     [`/api/v1/catalogue/published/${ITEM_ID}`, 'getPublishedItem'],
     [`/api/v1/catalogue/published/${ITEM_ID}/guide`, 'getGuide'],
     [`/api/v1/catalogue/published/${ITEM_ID}/guide.pdf`, 'getGuidePdf'],
-    ['/api/v1/catalogue/files/file-blank', 'getItemFile'],
+    ['/api/v1/catalogue/files/f1000000-0000-4000-8000-000000000001', 'getItemFile'],
     ['/api/v1/catalogue/calendars/620321/2026', 'getCalendar'],
     ['/api/v1/catalogue/calendars/620321/working-days/add?start=2026-02-10&days=5', 'addWorkingDays'],
     ['/api/v1/catalogue/calendars/620321/working-days/count?from=2026-02-10&to=2026-02-27', 'countWorkingDays'],
@@ -38,11 +38,14 @@ describe('catalogue routes: public reading', () => {
   });
 
   it('forwards the token of a public call, so staff can fetch a file not yet published', async () => {
-    const res = await app.inject({ url: '/api/v1/catalogue/files/file-blank', headers: CLERK });
+    const res = await app.inject({
+      url: '/api/v1/catalogue/files/f1000000-0000-4000-8000-000000000001',
+      headers: CLERK,
+    });
     expect(res.statusCode).toBe(200);
     expect(lastCall()).toMatchObject({
       method: 'getItemFile',
-      request: { id: 'file-blank' },
+      request: { id: 'f1000000-0000-4000-8000-000000000001' },
       authorization: 'Bearer clerk',
     });
   });

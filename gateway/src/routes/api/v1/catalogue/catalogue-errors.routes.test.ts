@@ -1,4 +1,4 @@
-import { ADMIN, ITEM_ID, startCatalogueFixture } from './catalogue.fixtures.test-double';
+import { ADMIN, ITEM_ID, REFUSED_OVERRIDE_DATE, startCatalogueFixture } from './catalogue.fixtures.test-double';
 
 let fx: Awaited<ReturnType<typeof startCatalogueFixture>>;
 let app: typeof fx.app;
@@ -128,7 +128,7 @@ describe('catalogue routes: validation by the service', () => {
     expect(search.json().errors).toEqual([{ path: 'querystring.q', reason: 'TOO_COMMON', message: '关键词过于宽泛' }]);
     const override = await app.inject({
       method: 'PUT',
-      url: '/api/v1/catalogue/calendars/620321/overrides/2026-02-30',
+      url: `/api/v1/catalogue/calendars/620321/overrides/${REFUSED_OVERRIDE_DATE}`,
       headers: ADMIN,
       payload: { working: false, reason: '本地节日' },
     });

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { ADMIN, BIG_FILE_BYTES, ITEM_ID, PDF, startCatalogueFixture } from './catalogue.fixtures.test-double';
+import {
+  ADMIN,
+  BIG_FILE_BYTES,
+  BIG_FILE_ID,
+  ITEM_ID,
+  MISSING_FILE_ID,
+  PDF,
+  startCatalogueFixture,
+} from './catalogue.fixtures.test-double';
 
 let fx: Awaited<ReturnType<typeof startCatalogueFixture>>;
 let app: typeof fx.app;
@@ -25,18 +33,18 @@ describe('catalogue routes: downloads', () => {
   });
 
   it('sends a file with its own content type, and a file of the full 4 MiB', async () => {
-    const res = await app.inject('/api/v1/catalogue/files/file-blank');
+    const res = await app.inject('/api/v1/catalogue/files/f1000000-0000-4000-8000-000000000001');
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(res.headers['content-disposition']).toMatch(/^attachment; .*filename\*=UTF-8''/);
     expect(res.rawPayload.toString()).toBe('PK\u0003\u0004 docx');
 
-    const big = await app.inject('/api/v1/catalogue/files/big');
+    const big = await app.inject(`/api/v1/catalogue/files/${BIG_FILE_ID}`);
     expect(big.statusCode).toBe(200);
     expect(big.rawPayload.length).toBe(BIG_FILE_BYTES);
   });
 
   it('answers 404 problem+json for a file that does not exist', async () => {
-    const res = await app.inject('/api/v1/catalogue/files/missing');
+    const res = await app.inject(`/api/v1/catalogue/files/${MISSING_FILE_ID}`);
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json()).toMatchObject({ code: 'FILE_NOT_FOUND' });

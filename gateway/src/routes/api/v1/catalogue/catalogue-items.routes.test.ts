@@ -45,7 +45,12 @@ describe('catalogue routes: items', () => {
       statutoryLimit: { days: 20, unit: 'working_day' },
       specialProcedures: [{ name: '现场核查', planned: { days: 10, unit: 'natural_day' } }],
       materials: [
-        { id: 'application', form: 'original', formats: ['pdf', 'ofd'], blankFormFileId: 'file-blank' },
+        {
+          id: 'application',
+          form: 'original',
+          formats: ['pdf', 'ofd'],
+          blankFormFileId: 'f1000000-0000-4000-8000-000000000001',
+        },
         { id: 'business-licence', form: 'electronic', satisfiedByLicenceType: 'business-licence' },
       ],
       preReviewRules: [

@@ -9,6 +9,10 @@ export const ITEM_ID = '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
 export const NEXT_ID = '1f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
 export const PDF = Buffer.from('%PDF-1.7\n食品经营许可 办事指南\n%%EOF\n');
 export const BIG_FILE_BYTES = 4 * 1024 * 1024;
+export const BIG_FILE_ID = 'f1000000-0000-4000-8000-0000000000b1';
+export const MISSING_FILE_ID = 'f1000000-0000-4000-8000-0000000000e0';
+/** A real day the fake catalogue refuses, so the edge passes it on and maps the service's violation. */
+export const REFUSED_OVERRIDE_DATE = '2026-02-28';
 
 const { HandlingCategory: HC, ItemStatus: IS, TimeUnit: TU } = catalogueV1;
 
@@ -30,8 +34,8 @@ export const content: catalogueV1.ItemContent = {
       copyCount: 0,
       formats: ['pdf', 'ofd'],
       maxSizeKb: 10240,
-      blankFormFileId: 'file-blank',
-      sampleFileId: 'file-sample',
+      blankFormFileId: 'f1000000-0000-4000-8000-000000000001',
+      sampleFileId: 'f1000000-0000-4000-8000-000000000002',
       notes: '',
       satisfiedByLicenceType: '',
     },
@@ -269,13 +273,13 @@ export async function startCatalogueFixture() {
       },
     }),
     getItemFile: async (req: catalogueV1.GetItemFileRequest) => {
-      if (req.id === 'missing') throw new NotFoundError('FILE_NOT_FOUND', '文件不存在');
-      const bytes = req.id === 'big' ? Buffer.alloc(BIG_FILE_BYTES, 7) : Buffer.from('PK\u0003\u0004 docx');
+      if (req.id === MISSING_FILE_ID) throw new NotFoundError('FILE_NOT_FOUND', '文件不存在');
+      const bytes = req.id === BIG_FILE_ID ? Buffer.alloc(BIG_FILE_BYTES, 7) : Buffer.from('PK\u0003\u0004 docx');
       return { file: file(req.id, bytes.length), content: bytes };
     },
     getCalendar: async () => ({ calendar: calendar() }),
     setCalendarOverride: async (req: catalogueV1.SetCalendarOverrideRequest) => {
-      if (req.override!.date.endsWith('-30') && req.override!.date.includes('-02-')) {
+      if (req.override!.date === REFUSED_OVERRIDE_DATE) {
         throw new ValidationError([{ path: 'override.date', reason: 'DATE', message: '日期不存在' }]);
       }
       return { calendar: calendar([req.override!]) };

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { RegionCode } from '../../../../lib/common.schemas';
+import { RegionCode, UUID } from '../../../../lib/common.schemas';
 
 /** Raw upload: the body is the file, its content type the request's. */
 export const UploadQuery = Type.Object(
@@ -18,7 +18,7 @@ export const UploadHeaders = Type.Object({
 });
 
 export const FileParams = Type.Object(
-  { id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: '文件标识' }) },
+  { id: Type.String({ pattern: UUID, description: '文件标识' }) },
   { additionalProperties: false },
 );
 

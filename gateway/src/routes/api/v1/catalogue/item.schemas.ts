@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { handlingCategory, itemStatus } from './catalogue.enums';
-import { PageQuery, RegionCode, Timestamp, pageOf } from '../../../../lib/common.schemas';
+import { PageQuery, RegionCode, Timestamp, UUID, pageOf } from '../../../../lib/common.schemas';
 import { DEPARTMENT_CODE, EnumOf, KIND } from './catalogue.schemas';
 import { ItemContent, ItemContentInput } from './content.schemas';
 
@@ -27,7 +27,11 @@ export const DraftItemBody = Type.Object(
 );
 export type DraftItemBody = Static<typeof DraftItemBody>;
 
-const ExpectedVersion = Type.Integer({ minimum: 1, description: '读取时的事项版本 version（乐观并发）' });
+const ExpectedVersion = Type.Integer({
+  minimum: 1,
+  maximum: Number.MAX_SAFE_INTEGER,
+  description: '读取时的事项版本 version（乐观并发）',
+});
 
 export const UpdateDraftItemBody = Type.Object(
   {
@@ -61,7 +65,7 @@ export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$', description: '幂等键：重试同一请求时保持不变' }),
 });
 
-const ITEM_ID = '^[0-9a-f-]{36}$';
+const ITEM_ID = UUID;
 export const ItemParams = Type.Object({ id: Type.String({ pattern: ITEM_ID }) }, { additionalProperties: false });
 export const DiffParams = Type.Object(
   {

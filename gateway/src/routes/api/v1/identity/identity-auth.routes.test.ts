@@ -59,10 +59,13 @@ describe('identity routes: authentication', () => {
 
   it.each([
     ['GET', '/api/v1/identity/me'],
-    ['GET', '/api/v1/identity/staff/s-1'],
+    ['GET', '/api/v1/identity/staff/a1000000-0000-4000-8000-000000000003'],
     ['POST', '/api/v1/identity/tenants'],
-    ['POST', '/api/v1/identity/legal-persons/lp-1/acting-checks'],
-    ['DELETE', '/api/v1/identity/legal-persons/lp-1/agents/g-1'],
+    ['POST', '/api/v1/identity/legal-persons/a1000000-0000-4000-8000-000000000001/acting-checks'],
+    [
+      'DELETE',
+      '/api/v1/identity/legal-persons/a1000000-0000-4000-8000-000000000001/agents/a1000000-0000-4000-8000-000000000002',
+    ],
   ] as const)('answers 401 problem+json to %s %s without a token, before the body is read', async (method, url) => {
     const res = await app.inject({ method, url, payload: method === 'GET' ? undefined : { junk: true } });
     expect(res.statusCode).toBe(401);

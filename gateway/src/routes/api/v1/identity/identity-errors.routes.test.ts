@@ -76,14 +76,14 @@ describe('identity routes: validation', () => {
   it('names service violations by where the field sits in the HTTP request', async () => {
     const leave = await app.inject({
       method: 'POST',
-      url: '/api/v1/identity/staff/s-1/leaves',
+      url: '/api/v1/identity/staff/a1000000-0000-4000-8000-000000000003/leaves',
       headers: ADMIN,
       payload: { fromDate: '2026-03-05', toDate: '2026-03-04', reason: '事假' },
     });
     expect(leave.statusCode).toBe(400);
     expect(leave.json().errors).toEqual([{ path: 'toDate', reason: 'RANGE', message: '请假结束日期不能早于开始日期' }]);
     expect(lastCall().request).toMatchObject({
-      staffId: 's-1',
+      staffId: 'a1000000-0000-4000-8000-000000000003',
       leave: { fromDate: '2026-03-05', toDate: '2026-03-04' },
     });
 
@@ -100,7 +100,7 @@ describe('identity routes: validation', () => {
   it('maps other service errors by the shared problem mapping', async () => {
     const res = await app.inject({
       method: 'POST',
-      url: '/api/v1/identity/staff/s-1/disable',
+      url: '/api/v1/identity/staff/a1000000-0000-4000-8000-000000000003/disable',
       headers: ADMIN,
       payload: { reason: '调离本中心' },
     });
@@ -113,14 +113,14 @@ describe('identity routes: acting authority', () => {
   it('answers 200 with the grant when the agent may act', async () => {
     const res = await app.inject({
       method: 'POST',
-      url: '/api/v1/identity/legal-persons/lp-1/acting-checks',
+      url: '/api/v1/identity/legal-persons/a1000000-0000-4000-8000-000000000001/acting-checks',
       headers: CITIZEN,
       payload: { department: '620981-SCJG', itemCode: '00000000000A' },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ allowed: true, grantId: 'g-1' });
+    expect(res.json()).toEqual({ allowed: true, grantId: 'a1000000-0000-4000-8000-000000000002' });
     expect(lastCall().request).toEqual({
-      legalPersonId: 'lp-1',
+      legalPersonId: 'a1000000-0000-4000-8000-000000000001',
       department: '620981-SCJG',
       itemCode: '00000000000A',
       agentSubject: '',
@@ -130,7 +130,7 @@ describe('identity routes: acting authority', () => {
   it('answers 403 problem+json with the reason as code and the Chinese message when refused', async () => {
     const res = await app.inject({
       method: 'POST',
-      url: '/api/v1/identity/legal-persons/lp-1/acting-checks',
+      url: '/api/v1/identity/legal-persons/a1000000-0000-4000-8000-000000000001/acting-checks',
       headers: CITIZEN,
       payload: { department: '620981-RSJ' },
     });

@@ -61,11 +61,11 @@ describe('identity routes: enums and shapes', () => {
       servesDepartments: [],
       aPostStaffId: '',
     });
-    expect(created.json()).toMatchObject({ kind: 'department', aPostStaffId: 's-a' });
+    expect(created.json()).toMatchObject({ kind: 'department', aPostStaffId: 'a1000000-0000-4000-8000-00000000000a' });
     expect(created.json()).not.toHaveProperty('bPostStaffId');
 
     const responsible = await app.inject({
-      url: '/api/v1/identity/windows/w-1/responsible?date=2026-03-03',
+      url: '/api/v1/identity/windows/a1000000-0000-4000-8000-000000000004/responsible?date=2026-03-03',
       headers: ADMIN,
     });
     expect(responsible.statusCode).toBe(200);
@@ -75,12 +75,19 @@ describe('identity routes: enums and shapes', () => {
       window: { kind: 'comprehensive' },
       responsible: { id: 's-b', status: 'active' },
     });
-    expect(lastCall().request).toEqual({ windowId: 'w-1', date: '2026-03-03' });
+    expect(lastCall().request).toEqual({ windowId: 'a1000000-0000-4000-8000-000000000004', date: '2026-03-03' });
   });
 
   it('maps staff status and pages', async () => {
-    const one = await app.inject({ url: '/api/v1/identity/staff/s-9', headers: ADMIN });
-    expect(one.json()).toMatchObject({ id: 's-9', status: 'provisioning', department: '620981-SCJG' });
+    const one = await app.inject({
+      url: '/api/v1/identity/staff/a1000000-0000-4000-8000-000000000009',
+      headers: ADMIN,
+    });
+    expect(one.json()).toMatchObject({
+      id: 'a1000000-0000-4000-8000-000000000009',
+      status: 'provisioning',
+      department: '620981-SCJG',
+    });
     expect(one.json()).not.toHaveProperty('subject');
 
     const page = await app.inject({
@@ -88,7 +95,10 @@ describe('identity routes: enums and shapes', () => {
       headers: ADMIN,
     });
     expect(page.statusCode).toBe(200);
-    expect(page.json()).toEqual({ staff: [expect.objectContaining({ id: 's-1', status: 'active' })], total: 1 });
+    expect(page.json()).toEqual({
+      staff: [expect.objectContaining({ id: 'a1000000-0000-4000-8000-000000000003', status: 'active' })],
+      total: 1,
+    });
     expect(lastCall().request).toEqual({
       tenant: '620981',
       department: '620981-SCJG',
@@ -103,7 +113,7 @@ describe('identity routes: enums and shapes', () => {
     expect(body).toMatchObject({ kind: 'natural-person', person: { id: 'np-2' }, heldLegalPersons: [] });
     expect(body).not.toHaveProperty('staff');
     expect(body.agentFor[0].agents[0]).toMatchObject({
-      id: 'g-1',
+      id: 'a1000000-0000-4000-8000-000000000002',
       status: 'active',
       scope: { departments: ['620981-SCJG'] },
     });
@@ -113,16 +123,20 @@ describe('identity routes: enums and shapes', () => {
   it('revokes an agent with or without a body and shows the grant as revoked', async () => {
     const bare = await app.inject({
       method: 'DELETE',
-      url: '/api/v1/identity/legal-persons/lp-1/agents/g-1',
+      url: '/api/v1/identity/legal-persons/a1000000-0000-4000-8000-000000000001/agents/a1000000-0000-4000-8000-000000000002',
       headers: CITIZEN,
     });
     expect(bare.statusCode).toBe(200);
-    expect(lastCall().request).toEqual({ legalPersonId: 'lp-1', grantId: 'g-1', reason: '' });
+    expect(lastCall().request).toEqual({
+      legalPersonId: 'a1000000-0000-4000-8000-000000000001',
+      grantId: 'a1000000-0000-4000-8000-000000000002',
+      reason: '',
+    });
     expect(bare.json().agents[0]).toMatchObject({ status: 'revoked', revokedAt: at.toISOString() });
 
     const reasoned = await app.inject({
       method: 'DELETE',
-      url: '/api/v1/identity/legal-persons/lp-1/agents/g-1',
+      url: '/api/v1/identity/legal-persons/a1000000-0000-4000-8000-000000000001/agents/a1000000-0000-4000-8000-000000000002',
       headers: CITIZEN,
       payload: { reason: '已离职' },
     });

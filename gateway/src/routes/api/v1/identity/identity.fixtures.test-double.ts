@@ -34,14 +34,14 @@ const staff = (id: string, status: identityV1.StaffStatus): identityV1.Staff => 
 });
 
 export const window: identityV1.Window = {
-  id: 'w-1',
+  id: 'a1000000-0000-4000-8000-000000000004',
   tenant: '620981',
   number: 'A03',
   name: '综合受理窗口',
   kind: identityV1.WindowKind.WINDOW_KIND_COMPREHENSIVE,
   department: '620981-SCJG',
   servesDepartments: ['620981-SCJG', '620981-RSJ'],
-  aPostStaffId: 's-a',
+  aPostStaffId: 'a1000000-0000-4000-8000-00000000000a',
   bPostStaffId: '',
   location: '一楼东侧',
   version: 1,
@@ -50,7 +50,7 @@ export const window: identityV1.Window = {
 };
 
 const legalPerson = (grantStatus: identityV1.AgentGrantStatus): identityV1.LegalPerson => ({
-  id: 'lp-1',
+  id: 'a1000000-0000-4000-8000-000000000001',
   tenant: '620981',
   name: '玉门市某某商贸有限公司',
   creditCode: '91620981MA00000000',
@@ -60,7 +60,7 @@ const legalPerson = (grantStatus: identityV1.AgentGrantStatus): identityV1.Legal
   holderSubject: 'sub-holder',
   agents: [
     {
-      id: 'g-1',
+      id: 'a1000000-0000-4000-8000-000000000002',
       agentPersonId: 'np-2',
       agentName: '李四',
       agentSubject: 'sub-agent',
@@ -132,7 +132,7 @@ export async function startIdentityFixture() {
       staff: staff(req.id, identityV1.StaffStatus.STAFF_STATUS_PROVISIONING),
     }),
     listStaff: async () => ({
-      staff: [staff('s-1', identityV1.StaffStatus.STAFF_STATUS_ACTIVE)],
+      staff: [staff('a1000000-0000-4000-8000-000000000003', identityV1.StaffStatus.STAFF_STATUS_ACTIVE)],
       page: { nextPageToken: '', total: 1 },
     }),
     createWindow: async (req: identityV1.CreateWindowRequest) => ({ window: { ...window, kind: req.kind } }),
@@ -162,7 +162,7 @@ export async function startIdentityFixture() {
     revokeAgent: async () => ({ legalPerson: legalPerson(identityV1.AgentGrantStatus.AGENT_GRANT_STATUS_REVOKED) }),
     checkActingAuthority: async (req: identityV1.CheckActingAuthorityRequest) =>
       req.department === '620981-SCJG'
-        ? { allowed: true, grantId: 'g-1', reason: '', message: '' }
+        ? { allowed: true, grantId: 'a1000000-0000-4000-8000-000000000002', reason: '', message: '' }
         : { allowed: false, grantId: '', reason: 'OUTSIDE_SCOPE', message: '您的授权不包括该部门的事项' },
     createServiceAccount: async (req: identityV1.CreateServiceAccountRequest) => ({
       serviceAccount: {

@@ -1,9 +1,12 @@
 import { Type, type SchemaOptions } from '@sinclair/typebox';
-import { RegionCode, departmentCodePattern } from '../../../../lib/common.schemas';
+import { RegionCode, UUID, departmentCodePattern } from '../../../../lib/common.schemas';
 
 /** Shapes only: the identity service checks the content (region structure, check characters …). */
-export const DEPARTMENT_CODE = departmentCodePattern(12);
-export const RECORD_ID = '^[A-Za-z0-9_-]{1,64}$';
+/** A department's abbreviation as identity accepts it (department.ts): a letter, then 1 to 11 of A-Z0-9. */
+export const ABBREVIATION = '[A-Z][A-Z0-9]{1,11}';
+export const DEPARTMENT_CODE = departmentCodePattern(12, ABBREVIATION);
+/** Identity's records (people, windows, grants …) are named by UUIDs. */
+export const RECORD_ID = UUID;
 
 /** A string from a fixed list: one `enum` keyword, so a wrong value gives one precise violation. */
 export const StringEnum = <const T extends readonly string[]>(values: T, options: SchemaOptions = {}) =>

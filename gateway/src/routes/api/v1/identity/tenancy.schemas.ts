@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateString, RegionCode, Timestamp } from '../../../../lib/common.schemas';
-import { DepartmentCode, RecordId, StringEnum } from './identity.schemas';
+import { ABBREVIATION, DepartmentCode, RecordId, StringEnum } from './identity.schemas';
 import { Staff } from './people.schemas';
 
 export const TenantLevel = StringEnum(['city', 'district', 'county', 'town', 'village'], {
@@ -58,7 +58,14 @@ export const CreateTenantBody = Type.Object(
 export type CreateTenantBody = Static<typeof CreateTenantBody>;
 
 export const UpdateCenterBody = Type.Object(
-  { ...centerFields, expectedVersion: Type.Integer({ minimum: 1, description: '读取时的租户版本（乐观并发）' }) },
+  {
+    ...centerFields,
+    expectedVersion: Type.Integer({
+      minimum: 1,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description: '读取时的租户版本（乐观并发）',
+    }),
+  },
   { additionalProperties: false },
 );
 
@@ -79,8 +86,8 @@ export type Department = Static<typeof Department>;
 export const CreateDepartmentBody = Type.Object(
   {
     abbreviation: Type.String({
-      pattern: '^[A-Z0-9]{2,12}$',
-      description: '部门简称（2至12位大写字母或数字），如 SCJG',
+      pattern: `^${ABBREVIATION}$`,
+      description: '部门简称（以大写字母开头的2至12位大写字母或数字），如 SCJG',
     }),
     name: Type.String({ minLength: 2, maxLength: 50, description: '部门名称，如“玉门市市场监督管理局”' }),
   },
@@ -106,7 +113,10 @@ export type Window = Static<typeof Window>;
 
 export const CreateWindowBody = Type.Object(
   {
-    number: Type.String({ minLength: 1, maxLength: 10, description: '窗口号，如 A03' }),
+    number: Type.String({
+      pattern: '^[A-Z]?\\d{1,3}$',
+      description: '窗口号：1至3位数字，可加一个大写字母前缀，如 A03、12',
+    }),
     name: Type.String({ minLength: 2, maxLength: 50 }),
     kind: WindowKind,
     department: DepartmentCode('所属部门编码'),
@@ -125,7 +135,11 @@ export const AssignPostsBody = Type.Object(
   {
     aPostStaffId: Type.Optional(RecordId('A岗工作人员')),
     bPostStaffId: Type.Optional(RecordId('B岗工作人员')),
-    expectedVersion: Type.Integer({ minimum: 1, description: '读取时的窗口版本（乐观并发）' }),
+    expectedVersion: Type.Integer({
+      minimum: 1,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description: '读取时的窗口版本（乐观并发）',
+    }),
   },
   { additionalProperties: false },
 );

@@ -1,0 +1,222 @@
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import {
+  REPO_ROOT,
+  clientToken,
+  freePort,
+  runProcess,
+  stack,
+  startProcess,
+  uniqueSuffix,
+  userToken,
+  type RunningProcess,
+} from '@govhall/testing';
+
+const run = promisify(execFile);
+
+/*
+ * The OpenAPI document against the live gateway: schemathesis (PyPI, provisioned by deploy/stack/provision.sh into
+ * the GovHall cache) generates requests from /openapi.json and checks every answer against it — no server error,
+ * every status, content type, header and body as documented, 405 for undeclared methods, and schema-valid input
+ * accepted where validity is a matter of shape (gateway/test/schemathesis.toml says where it is not).
+ *
+ * identity and the catalogue run on fresh databases (identity with the seeded tenant tree), so what fuzzing creates
+ * stays there. Operations that would create Keycloak principals in the shared realm (staff, service accounts,
+ * self-registration) get schema-invalid requests only, which the gateway refuses before any service is called.
+ */
+
+const CONFIG = path.join(__dirname, 'schemathesis.toml');
+const CREATES_PRINCIPALS = [
+  'POST /api/v1/identity/staff',
+  'POST /api/v1/identity/tenants/{code}/service-accounts',
+  'POST /api/v1/identity/natural-persons',
+];
+
+let processes: RunningProcess[] = [];
+let gatewayUrl = '';
+let schemathesis = '';
+let workDir = '';
+
+async function provisionSchemathesis(): Promise<string> {
+  const { stderr } = await run('bash', [path.join(REPO_ROOT, 'deploy/stack/provision.sh'), 'schemathesis'], {
+    env: process.env,
+  });
+  const home = /in (\/\S+schemathesis-[\d.]+)/.exec(stderr)?.[1];
+  if (!home) throw new Error(`provision.sh schemathesis did not say where it is:\n${stderr}`);
+  return path.join(home, 'bin', 'schemathesis');
+}
+
+beforeAll(async () => {
+  schemathesis = await provisionSchemathesis();
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govhall-contract-'));
+  const suffix = uniqueSuffix();
+  const [identityPort, cataloguePort, gatewayPort, m1, m2, m3] = (await Promise.all(
+    Array.from({ length: 6 }, () => freePort()),
+  )) as [number, number, number, number, number, number];
+  const common = {
+    MONGODB_URI: stack.mongoUri,
+    KAFKA_BROKERS: stack.kafkaBrokers,
+    KEYCLOAK_URL: stack.keycloakUrl,
+    KEYCLOAK_REALM: stack.realm,
+    LOG_LEVEL: 'warn',
+    METRICS_HOST: '127.0.0.1',
+    GRPC_HOST: '127.0.0.1',
+  };
+  const identity = await startProcess({
+    name: 'identity-contract',
+    entry: 'services/identity/dist/main.js',
+    env: {
+      ...common,
+      MONGODB_DB: `govhall_identity_c${suffix}`,
+      KEYCLOAK_ADMIN_CLIENT_SECRET: 'govhall-identity-secret',
+      GRPC_PORT: String(identityPort),
+      METRICS_PORT: String(m1),
+    },
+    readyPort: identityPort,
+  });
+  processes.push(identity);
+  await runProcess({
+    name: 'identity-seed-contract',
+    entry: 'services/identity/dist/seed/run-seed.js',
+    args: ['--only', 'tenancy'],
+    env: {
+      IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
+      KEYCLOAK_URL: stack.keycloakUrl,
+      KEYCLOAK_REALM: stack.realm,
+    },
+  });
+  processes.push(
+    await startProcess({
+      name: 'catalogue-contract',
+      entry: 'services/catalogue/dist/main.js',
+      env: {
+        ...common,
+        MONGODB_DB: `govhall_catalogue_c${suffix}`,
+        GRPC_PORT: String(cataloguePort),
+        METRICS_PORT: String(m2),
+      },
+      readyPort: cataloguePort,
+    }),
+  );
+  processes.push(
+    await startProcess({
+      name: 'gateway-contract',
+      entry: 'gateway/dist/server.js',
+      env: {
+        ...common,
+        HOST: '127.0.0.1',
+        PORT: String(gatewayPort),
+        METRICS_PORT: String(m3),
+        IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
+        CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
+        RATE_LIMIT_MAX: '1000000',
+        // A loaded test machine must not turn requests into 503 OVERLOADED.
+        OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
+        PUBLIC_URL: `http://127.0.0.1:${gatewayPort}`,
+      },
+      readyPort: gatewayPort,
+    }),
+  );
+  gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+}, 180_000);
+
+afterAll(async () => {
+  for (const p of processes.reverse()) await p.stop();
+  processes = [];
+  if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+/** Runs schemathesis; resolves with its exit code and the end of its report. */
+async function contract(token: string | undefined, args: string[]): Promise<{ code: number; report: string }> {
+  const auth = token ? ['-H', `Authorization: Bearer ${token}`] : [];
+  const argv = [
+    '--config-file',
+    CONFIG,
+    'run',
+    `${gatewayUrl}/openapi.json`,
+    ...auth,
+    // One worker: CPython 3.11 can raise a spurious SystemError parsing ASTs in threads (gh-106905).
+    '--workers',
+    '1',
+    '--no-color',
+    '--request-timeout',
+    '30',
+    ...args,
+  ];
+  try {
+    const { stdout } = await run(schemathesis, argv, {
+      maxBuffer: 64 * 1024 * 1024,
+      env: { PATH: process.env.PATH },
+      // Its cache goes to a scratch directory, not into the repository.
+      cwd: workDir,
+    });
+    return { code: 0, report: stdout.slice(-2000) };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    // The failures section names each operation, check and a curl to reproduce it.
+    const out = `${err.stdout ?? ''}${err.stderr ?? ''}`;
+    const failures = out.indexOf('FAILURES');
+    return { code: err.code ?? -1, report: out.slice(failures >= 0 ? failures : -20_000).slice(0, 20_000) };
+  }
+}
+
+/** Passes on exit code 0; otherwise fails showing schemathesis' failures (check, operation, curl to replay). */
+function expectPassed(result: { code: number; report: string }): void {
+  expect(result.code === 0 ? 'passed' : `exit ${result.code}\n${result.report}`).toBe('passed');
+}
+
+const excludePrincipalCreation = CREATES_PRINCIPALS.flatMap((name) => ['--exclude-name', name]);
+
+describe('the OpenAPI document holds against the live gateway (schemathesis)', () => {
+  it('as a center administrator: edge cases of every parameter, fuzzed input and undeclared methods', async () => {
+    const result = await contract(await userToken('yc-admin'), [
+      '--phases',
+      'coverage,fuzzing',
+      ...excludePrincipalCreation,
+    ]);
+    expectPassed(result);
+  }, 600_000);
+
+  it.each([
+    ['anonymous', undefined],
+    ['applicant', 'zhang-san'],
+    ['window_clerk', 'yc-clerk'],
+    ['ops_admin', 'jc-city-ops'],
+    ['no role', 'no-role'],
+  ])(
+    'as %s: fuzzed input',
+    async (_role, login) => {
+      const result = await contract(login ? await userToken(login) : undefined, [
+        '--phases',
+        'fuzzing',
+        ...excludePrincipalCreation,
+      ]);
+      expectPassed(result);
+    },
+    300_000,
+  );
+
+  it('as a department system (service account): fuzzed input', async () => {
+    const result = await contract(await clientToken('govhall-dept-demo', 'govhall-dept-demo-secret'), [
+      '--phases',
+      'fuzzing',
+      ...excludePrincipalCreation,
+    ]);
+    expectPassed(result);
+  }, 300_000);
+
+  it('operations that create logins: schema-invalid requests only, each refused as documented', async () => {
+    // Fuzzing in negative mode sends only requests that break the schema (the coverage phase would also send
+    // valid ones), so nothing reaches Keycloak.
+    const negative = ['--phases', 'fuzzing', '--mode', 'negative', '--exclude-checks', 'positive_data_acceptance'];
+    const include = (names: string[]) => names.flatMap((name) => ['--include-name', name]);
+    const [staff, serviceAccounts, registration] = CREATES_PRINCIPALS as [string, string, string];
+    for (const login of ['yc-admin', 'jc-city-ops']) {
+      expectPassed(await contract(await userToken(login), [...negative, ...include([staff, serviceAccounts])]));
+    }
+    expectPassed(await contract(undefined, [...negative, ...include([registration])]));
+  }, 300_000);
+});
