@@ -16,6 +16,7 @@ const WHEN: Record<number, string> = {
   404: '所指的对象不存在或无权查看（两者答复相同）',
   409: '与对象的当前状态冲突（版本已变、状态不允许、重复）',
   413: '请求体过大',
+  414: '路径参数过长',
   415: '不支持的请求体类型（content-type）',
   429: '请求过于频繁，请稍后重试',
   500: '服务器内部错误',
@@ -27,13 +28,15 @@ const WHEN: Record<number, string> = {
  * The error statuses a route can answer, from what it declares: every API route can be malformed (400), can be
  * sent a bad token (401), names something that may not exist (404), is rate limited (429) and calls a service
  * that can fail (500, 503, 504); routes that require a token can refuse it (403); writes can conflict (409);
- * methods with a body can be sent one too large (413) or of a type nobody parses (415).
+ * methods with a body can be sent one too large (413) or of a type nobody parses (415); routes with path
+ * parameters can be sent one longer than Fastify's maxParamLength (414).
  */
-export function standardErrorStatuses(method: string, auth: unknown): number[] {
+export function standardErrorStatuses(method: string, auth: unknown, url = ''): number[] {
   const codes = [400, 401, 404, 429, 500, 503, 504];
   if (auth !== 'public') codes.push(403);
   if (UNSAFE_METHODS.has(method)) codes.push(409);
   if (BODY_METHODS.has(method)) codes.push(413, 415);
+  if (url.includes(':')) codes.push(414);
   return codes.sort((a, b) => a - b);
 }
 
@@ -57,7 +60,7 @@ export function documentErrorResponses(route: RouteOptions): void {
   const declared = Object.keys(response)
     .map(Number)
     .filter((s) => s >= 400);
-  const standard = methods.flatMap((m) => standardErrorStatuses(m, route.config?.auth));
+  const standard = methods.flatMap((m) => standardErrorStatuses(m, route.config?.auth, route.url));
   for (const status of new Set([...declared, ...standard])) response[status] = problemAnswer(status);
   route.schema.response = response;
 }
