@@ -493,4 +493,32 @@ describe('identity gRPC API against the real stack', () => {
     expect(await staffCount('620321')).toBe(before);
     expect(await directory.findUserByUsername(request.username)).toBeUndefined();
   });
+
+  it('says verified: false in both registration answers when only the format was checked (the default verifier)', () => {
+    expect(holder.verification).toMatchObject({ method: 'format-only', verified: false });
+    expect(holder.verification?.note).toContain('未与公安人口库核验');
+    expect(legalPerson.verification).toMatchObject({ method: 'format-only', verified: false });
+  });
+
+  it('lets only the legal representative register a legal person: anyone else is refused in Chinese, nothing stored', async () => {
+    const idNumber = newResidentIdNumber('620321');
+    const password = 'Apply2026y';
+    await api.registerNaturalPerson({ tenant: '620321', name: '赵职员', idNumber, phone: newPhone(), password });
+    const creditCode = newCreditCode('620321');
+    const refused = await grpcFailure(
+      api.registerLegalPerson(
+        {
+          tenant: '620321',
+          name: '永昌县别人的商店',
+          creditCode,
+          legalRepresentativeName: '张测试',
+          legalRepresentativeIdNumber: holder.idNumber,
+        },
+        await userToken(idNumber, { password }),
+      ),
+    );
+    expect([refused.code, refused.reason]).toEqual([status.PERMISSION_DENIED, 'NOT_LEGAL_REPRESENTATIVE']);
+    expect(refused.message).toContain('只有法定代表人本人可以登记法人');
+    expect(await mongo.db(identity.db).collection('legal_persons').countDocuments({ creditCode })).toBe(0);
+  });
 });

@@ -87,8 +87,8 @@ export class FakeVerifier implements RealNameVerifier {
   refuse = false;
   private answer(): RealNameResult {
     return this.refuse
-      ? { method: 'fake-register', verified: false, note: '姓名与证件号码不一致（测试核验）' }
-      : { method: 'fake-register', verified: true, note: '测试核验通过' };
+      ? { method: 'fake-register', accepted: false, verified: false, note: '姓名与证件号码不一致（测试核验）' }
+      : { method: 'fake-register', accepted: true, verified: true, note: '测试核验通过' };
   }
   async verifyNaturalPerson() {
     return this.answer();
@@ -99,7 +99,7 @@ export class FakeVerifier implements RealNameVerifier {
 }
 
 /** Every applicant use case over in-memory repositories, a fake Keycloak, a settable clock and UUID ids. */
-export function applicantSetup(hostedTenants?: string[]) {
+export function applicantSetup(hostedTenants?: string[], options: { verifier?: RealNameVerifier } = {}) {
   const naturalPersons = new InMemoryNaturalPersons();
   const legalPersons = new InMemoryLegalPersons();
   const directory = new FakeDirectory();
@@ -111,7 +111,7 @@ export function applicantSetup(hostedTenants?: string[]) {
     naturalPersons,
     legalPersons,
     directory,
-    verifier,
+    verifier: options.verifier ?? verifier,
     authorizer,
     clock,
     ids: sequentialIds(),
