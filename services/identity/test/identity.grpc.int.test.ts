@@ -184,6 +184,7 @@ let clerk: identityV1.Staff;
 let clerkPhone: string;
 let holder: identityV1.NaturalPerson;
 let legalPerson: identityV1.LegalPerson;
+let holderToken: () => Promise<string>;
 
 beforeAll(async () => {
   [identity, mongo, events] = await Promise.all([
@@ -203,6 +204,7 @@ beforeAll(async () => {
     await api.registerNaturalPerson({ tenant: '620321', name: '张测试', idNumber, phone: newPhone(), password })
   ).person!;
   const applicant = await userToken(idNumber, { password });
+  holderToken = () => userToken(idNumber, { password });
   legalPerson = (
     await api.registerLegalPerson(
       {
@@ -520,5 +522,37 @@ describe('identity gRPC API against the real stack', () => {
     expect([refused.code, refused.reason]).toEqual([status.PERMISSION_DENIED, 'NOT_LEGAL_REPRESENTATIVE']);
     expect(refused.message).toContain('只有法定代表人本人可以登记法人');
     expect(await mongo.db(identity.db).collection('legal_persons').countDocuments({ creditCode })).toBe(0);
+  });
+
+  it('authorises agents only for departments seated in the legal person’s tenant (identity’s own departments)', async () => {
+    const agentId = newResidentIdNumber('620321');
+    await api.registerNaturalPerson({
+      tenant: '620321',
+      name: '钱经办',
+      idNumber: agentId,
+      phone: newPhone(),
+      password: 'Apply2026z',
+    });
+    const authorize = async (departments: string[]) =>
+      callUnary<identityV1.AuthorizeAgentRequest, identityV1.AuthorizeAgentResponse>(
+        client().authorizeAgent.bind(client()),
+        {
+          legalPersonId: legalPerson.id,
+          agentIdNumber: agentId,
+          scope: { allDepartments: false, departments, itemCodes: [] },
+          validUntil: '',
+        },
+        bearer(await holderToken()),
+      );
+    const refused = await grpcFailure(authorize(['620321-SCJG', '620302-SCJG']));
+    expect([refused.code, refused.reason]).toEqual([status.INVALID_ARGUMENT, 'VALIDATION_FAILED']);
+    expect(refused.violations.map((v) => [v.path, v.reason])).toEqual([['scope.departments.1', 'UNKNOWN_DEPARTMENT']]);
+    const stored = await mongo
+      .db(identity.db)
+      .collection('legal_persons')
+      .findOne({ _id: legalPerson.id as never });
+    expect(stored?.agents ?? []).toHaveLength(0);
+    const granted = await authorize(['620321-SCJG']);
+    expect(granted.grant?.scope?.departments).toEqual(['620321-SCJG']);
   });
 });

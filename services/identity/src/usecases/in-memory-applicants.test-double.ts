@@ -9,7 +9,9 @@ import type {
   RealNameVerifier,
 } from './applicants.ports';
 import { createApplicantUseCases } from './applicants.use-cases';
+import { createDepartment } from '../domain/department';
 import { FakeDirectory } from './fake-directory.test-double';
+import { InMemoryDepartments } from './in-memory-tenancy.test-double';
 import { InMemoryRecords } from './in-memory-records.test-double';
 import { applicantOf, collectingAuthorizer, sequentialIds, testClock } from './principals.test-double';
 
@@ -102,6 +104,16 @@ export class FakeVerifier implements RealNameVerifier {
 export function applicantSetup(hostedTenants?: string[], options: { verifier?: RealNameVerifier } = {}) {
   const naturalPersons = new InMemoryNaturalPersons();
   const legalPersons = new InMemoryLegalPersons();
+  // The departments seated in 永昌县 (620321) and 金昌市金川区 (620302) that the tests' grants name.
+  const departments = new InMemoryDepartments();
+  for (const [tenant, abbreviation, name] of [
+    ['620321', 'SCJG', '永昌县市场监督管理局'],
+    ['620321', 'RSJ', '永昌县人力资源和社会保障局'],
+    ['620302', 'SCJG', '金川区市场监督管理局'],
+  ] as const) {
+    const { department } = createDepartment({ tenant, abbreviation, name }, new Date('2026-01-01T00:00:00Z'));
+    departments.saved.set(department.code, department);
+  }
   const directory = new FakeDirectory();
   const verifier = new FakeVerifier();
   const { authorizer, denials } = collectingAuthorizer();
@@ -110,6 +122,7 @@ export function applicantSetup(hostedTenants?: string[], options: { verifier?: R
   const uc = createApplicantUseCases({
     naturalPersons,
     legalPersons,
+    departments,
     directory,
     verifier: options.verifier ?? verifier,
     authorizer,
