@@ -511,11 +511,16 @@ describe('the working-day calendar', () => {
     expect((await add(YC, '2026-02-23', 6)).date).toBe('2026-03-02');
     const count = await api('GET', `/calendars/${YC}/working-days/count?from=2026-02-12&to=2026-02-25`);
     expect(count.body).toEqual({ days: 4, provisional: false, unpublishedYears: [] });
+    // `to` before `from` is the catalogue's INVALID_ARGUMENT on `to`, a 400 at the edge (not a count of 0).
+    const backwards = await api('GET', `/calendars/${YC}/working-days/count?from=2026-02-25&to=2026-02-12`);
+    expect(violations(backwards)).toEqual([{ path: 'querystring.to', reason: 'BEFORE_FROM' }]);
+    expect(backwards.body.errors[0].message).toContain('不能早于开始日期');
   });
 
   it('flags a span into 2027, whose arrangement is not published, as provisional', async () => {
+    // 2027-01-01 is 元旦 by the 放假办法 even before the notice.
     expect(await add(YC, '2026-12-20', 30)).toEqual({
-      date: '2027-01-29',
+      date: '2027-02-01',
       provisional: true,
       unpublishedYears: [2027],
     });

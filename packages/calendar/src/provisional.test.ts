@@ -2,8 +2,11 @@ import { CalendarInputError, CalendarNotPublishedError } from './errors';
 import { fromDayNumber, toDayNumber } from './iso-date';
 import { createWorkingCalendar } from './working-calendar';
 
-// Domain rule: "a deadline that runs into a year whose calendar is not yet published is computed Mon-Fri and
-// flagged". chinese-days 1.5.7 carries 2004-2026, so 2027 is the first unpublished year.
+// Domain rule: "a deadline that runs into a year whose calendar is not yet published is computed and flagged":
+// the statutory holidays of 《全国年节及纪念日放假办法》 are days off, every other day counts Monday to Friday (the
+// notice's make-up working days are unknown). chinese-days 1.5.7 carries 2004-2026, so 2027 is the first
+// unpublished year. 2027's statutory days on weekdays: 1月1日 (Fri), 2月5日 (除夕, Fri), 2月8日 (初三, Mon),
+// 4月5日 (清明), 6月9日 (端午), 9月15日 (中秋), 10月1日 (Fri).
 const calendar = createWorkingCalendar();
 
 describe('provisional answers inside published years', () => {
@@ -30,9 +33,9 @@ describe('provisional answers inside published years', () => {
       provisional: false,
       unpublishedYears: [],
     });
-    // 2027-01-01 is a Friday; under Mon-Fri it is a working day (the real notice will very likely make it 元旦).
+    // 2027-01-01 (Friday) is 元旦 by the 办法 itself, so the next working day is Monday 1月4日.
     expect(calendar.addWorkingDaysProvisional('2026-12-30', 2)).toEqual({
-      date: '2027-01-01',
+      date: '2027-01-04',
       provisional: true,
       unpublishedYears: [2027],
     });
@@ -40,25 +43,25 @@ describe('provisional answers inside published years', () => {
 });
 
 describe('provisional answers reaching an unpublished year', () => {
-  it('count 2027 Monday to Friday, flag it, and leave the strict question refusing', () => {
-    // From Sunday 2026-12-20: 12月21-25日 and 28-31日 are 9 working days under the 2026 notice; then 2027 Mon-Fri:
-    // Fri 1月1日 (10), 4-8日 (15), 11-15日 (20), 18-22日 (25), 25-29日 (30).
+  it('count 2027 Monday to Friday less its statutory holidays, flag it, and leave the strict question refusing', () => {
+    // From Sunday 2026-12-20: 12月21-25日 and 28-31日 are 9 working days under the 2026 notice; then 2027: 1月1日 is
+    // 元旦, 4-8日 (14), 11-15日 (19), 18-22日 (24), 25-29日 (29), Monday 2月1日 (30).
     expect(calendar.addWorkingDaysProvisional('2026-12-20', 30)).toEqual({
-      date: '2027-01-29',
+      date: '2027-02-01',
       provisional: true,
       unpublishedYears: [2027],
     });
     expect(() => calendar.addWorkingDays('2026-12-20', 30)).toThrow(CalendarNotPublishedError);
-    expect(calendar.workingDaysBetweenProvisional('2026-12-20', '2027-01-29')).toEqual({
+    expect(calendar.workingDaysBetweenProvisional('2026-12-20', '2027-02-01')).toEqual({
       days: 30,
       provisional: true,
       unpublishedYears: [2027],
     });
   });
 
-  it('a whole unpublished year has its 261 weekdays: 52 weeks and Friday 1月1日', () => {
+  it('a whole unpublished year has its 261 weekdays less the 7 statutory holidays that fall on weekdays', () => {
     expect(calendar.workingDaysBetweenProvisional('2026-12-31', '2027-12-31')).toEqual({
-      days: 261,
+      days: 261 - 7,
       provisional: true,
       unpublishedYears: [2027],
     });
@@ -110,18 +113,25 @@ describe('provisional answers reaching an unpublished year', () => {
 });
 
 describe('describeProvisional', () => {
-  it('describes a published day as describe does, and an unpublished one as a weekday or weekend', () => {
+  it('describes a published day as describe does, and an unpublished one as a statutory holiday, weekday or weekend', () => {
     expect(calendar.describeProvisional('2026-02-17')).toEqual({
       ...calendar.describe('2026-02-17'),
       provisional: false,
     });
     expect(calendar.describeProvisional('2027-02-08')).toEqual({
       date: '2027-02-08',
+      working: false,
+      kind: 'holiday',
+      name: '春节',
+      provisional: true,
+    });
+    expect(calendar.describeProvisional('2027-02-09')).toEqual({
+      date: '2027-02-09',
       working: true,
       kind: 'workday',
       provisional: true,
     });
-    expect(calendar.describeProvisional('2027-02-06')).toMatchObject({ working: false, kind: 'weekend' });
+    expect(calendar.describeProvisional('2027-02-13')).toMatchObject({ working: false, kind: 'weekend' });
   });
 });
 

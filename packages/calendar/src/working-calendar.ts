@@ -1,6 +1,7 @@
 import { CalendarInputError, CalendarNotPublishedError } from './errors';
 import { fromDayNumber, isWeekend, toDayNumber } from './iso-date';
 import { official } from './official-arrangements';
+import { statutoryHolidays } from './statutory-holidays';
 import type { CalendarOverride, DayDescription, Provisional, WorkingCalendar, WorkingCalendarOptions } from './types';
 import { summarizeYear } from './year-summary';
 
@@ -47,10 +48,13 @@ function describeDay(
   }
   if (override?.kind === 'holiday') return { date, working: false, kind: 'local-holiday', name: override.reason };
   if (override?.kind === 'workday') return { date, working: true, kind: 'local-workday', name: override.reason };
-  // An unpublished year is counted Monday to Friday, even where the data lists a day of it (a notice's 元旦 days
-  // can spill into the previous December): only a whole notice is taken as known.
+  // An unpublished year keeps the statutory holidays the 办法 itself fixes and is otherwise counted Monday to
+  // Friday, even where the data lists a day of it (a notice's 元旦 days can spill into the previous December):
+  // only a whole notice is taken as known, and its make-up working days are not guessed.
   const day = isPublished ? official.days.get(date) : undefined;
   if (day) return { date, working: day.kind === 'makeup-workday', kind: day.kind, name: day.name };
+  const statutory = isPublished ? undefined : statutoryHolidays(year).get(date);
+  if (statutory) return { date, working: false, kind: 'holiday', name: statutory };
   return isWeekend(dayNumber) ? { date, working: false, kind: 'weekend' } : { date, working: true, kind: 'workday' };
 }
 

@@ -51,19 +51,38 @@ describe('yearSummary', () => {
     expect(summary.specialDays).toHaveLength(39 + 2);
   });
 
-  it('an unpublished year: not published, counted Monday to Friday, only the overrides are special', () => {
+  it('an unpublished year: not published, the statutory holidays and the overrides are special, no make-up days', () => {
     const local = createWorkingCalendar({
       overrides: [{ date: '2027-03-05', kind: 'holiday', reason: '明年的本地假日' }],
     });
     const summary = local.yearSummary(2027);
-    expect(summary).toMatchObject({ year: 2027, published: false, workingDays: 261 - 1 });
-    expect(summary.specialDays).toEqual([
+    // 261 weekdays, less the 7 statutory holidays on weekdays and the local one.
+    expect(summary).toMatchObject({ year: 2027, published: false, workingDays: 261 - 7 - 1 });
+    expect(summary.specialDays.filter((d) => d.kind !== 'holiday')).toEqual([
       { date: '2027-03-05', working: false, kind: 'local-holiday', name: '明年的本地假日' },
+    ]);
+    expect(summary.specialDays.filter((d) => d.kind === 'holiday').map((d) => `${d.date} ${d.name}`)).toEqual([
+      '2027-01-01 元旦',
+      '2027-02-05 春节',
+      '2027-02-06 春节',
+      '2027-02-07 春节',
+      '2027-02-08 春节',
+      '2027-04-05 清明节',
+      '2027-05-01 劳动节',
+      '2027-05-02 劳动节',
+      '2027-06-09 端午节',
+      '2027-09-15 中秋节',
+      '2027-10-01 国庆节',
+      '2027-10-02 国庆节',
+      '2027-10-03 国庆节',
     ]);
     expect(summary.overrides).toEqual([{ date: '2027-03-05', kind: 'holiday', reason: '明年的本地假日' }]);
     expect(summary.source).toContain('2027年节假日安排尚未发布');
     expect(summary.source).toContain('收录2004—2026年');
-    expect(national.yearSummary(2028).workingDays).toBe(260); // leap year starting on a Saturday: 52 weeks + Sat, Sun
+    expect(summary.source).toContain('全国年节及纪念日放假办法');
+    // 2028, a leap year starting on a Saturday: 260 weekdays; 除夕 to 初三 (1月25-28日), 清明 (4月4日), 5月1-2日 and
+    // 国庆 10月2-3日 (中秋 falls on 10月3日) are weekdays.
+    expect(national.yearSummary(2028).workingDays).toBe(260 - 9);
   });
 
   it.each([2026.5, 0, 10000, Number.NaN])('rejects the year %p', (year) => {

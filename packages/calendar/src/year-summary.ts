@@ -1,3 +1,4 @@
+import { STATUTORY_RULES_FROM } from './statutory-holidays';
 import type { CalendarOverride, DayDescription, YearSummary } from './types';
 
 export interface YearFacts {
@@ -25,6 +26,12 @@ export function summarizeYear(facts: YearFacts): YearSummary {
     overrides: [...facts.overrides].sort((a, b) => a.date.localeCompare(b.date)),
     source: published
       ? `国务院办公厅关于${year}年部分节假日安排的通知（${dataSource}）`
-      : `${year}年节假日安排尚未发布或未收录（${dataSource}${covered}），暂按周一至周五计算`,
+      : `${year}年节假日安排尚未发布或未收录（${dataSource}${covered}），${statutoryNote(year)}`,
   };
+}
+
+function statutoryNote(year: number): string {
+  return year >= STATUTORY_RULES_FROM
+    ? '暂按《全国年节及纪念日放假办法》规定的法定节假日和周一至周五计算，调休上班日和补假以国务院通知为准'
+    : '暂按周一至周五计算';
 }

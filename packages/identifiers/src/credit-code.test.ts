@@ -49,6 +49,41 @@ describe('parseCreditCode', () => {
     expect(violation('9135-100M000100Y43').message).toContain('第5位“-”');
   });
 
+  it('rejects a first character that is no registration authority (GB 32100 附录A)', () => {
+    for (const first of ['0', 'B', 'X']) {
+      const first17 = `${first}1620321MA7XXB2L4`;
+      expect(violation(first17 + creditCodeCheckCharacter(first17))).toMatchObject({
+        reason: 'REGISTRATION_AUTHORITY',
+      });
+    }
+    const first17 = 'B1620321MA7XXB2L4';
+    expect(violation(first17 + creditCodeCheckCharacter(first17)).message).toBe(
+      '统一社会信用代码第1位“B”不是登记管理部门代码（应为1至9、A、N或Y），请核对代码是否抄错',
+    );
+  });
+
+  it('rejects a second character that is not an institution type of that authority', () => {
+    // 工商 (9) issues 1 企业, 2 个体工商户, 3 农民专业合作社 only; 其他 (Y) only 1.
+    const first17 = '94620321MA7XXB2L4';
+    expect(violation(first17 + creditCodeCheckCharacter(first17))).toEqual({
+      reason: 'ENTITY_TYPE',
+      message: '统一社会信用代码第2位“4”不是工商登记的机构类别（应为1、2、3），请核对代码是否抄错',
+    });
+    for (const start of ['99', 'Y2', '15', '2A', 'N4']) {
+      const code17 = `${start}620321MA7XXB2L4`;
+      expect(violation(code17 + creditCodeCheckCharacter(code17)).reason).toBe('ENTITY_TYPE');
+    }
+  });
+
+  it('accepts every authority with each of its institution types', () => {
+    const pairs = ['11', '12', '13', '19', '21', '29', '31', '35', '41', '51', '52', '53', '54', '59', '61', '62'];
+    pairs.push('71', '72', '81', '89', '91', '92', '93', 'A1', 'A9', 'N1', 'N2', 'N3', 'N9', 'Y1');
+    for (const start of pairs) {
+      const code17 = `${start}620321MA7XXB2L4`;
+      expect([start, parseCreditCode(code17 + creditCodeCheckCharacter(code17)).ok]).toEqual([start, true]);
+    }
+  });
+
   it('rejects a region part that is not a region code', () => {
     const first17 = '91990100M000100Y4';
     expect(violation(first17 + creditCodeCheckCharacter(first17))).toEqual({

@@ -7,6 +7,8 @@ export type IdentifierViolation = {
     | 'BIRTH_DATE'
     | 'CHECK_CHARACTER'
     | 'REGION'
+    | 'REGISTRATION_AUTHORITY'
+    | 'ENTITY_TYPE'
     | 'ORGANIZATION_CODE_CHECK'
     | 'STRUCTURE'
     | 'LEVEL'

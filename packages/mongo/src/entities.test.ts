@@ -77,6 +77,19 @@ describe('insertNew', () => {
     await expect(insertNew(modelThat(jest.fn().mockRejectedValue(down)), { _id: 's1' })).rejects.toBe(down);
     expect(isDuplicateKeyError(down)).toBe(false);
   });
+
+  it("recognises FerretDB's answer to an update that breaks a unique index, and nothing else of code 1", () => {
+    const update = Object.assign(
+      new Error(
+        '[msg_update.go:133 handler.(*Handler).updateDocument] … ERROR: duplicate key value violates unique constraint "items_tenant_idx" (SQLSTATE 23505)',
+      ),
+      { code: 1, codeName: 'InternalError' },
+    );
+    expect(isDuplicateKeyError(update)).toBe(true);
+    expect(
+      isDuplicateKeyError(Object.assign(new Error('ERROR: deadlock detected (SQLSTATE 40P01)'), { code: 1 })),
+    ).toBe(false);
+  });
 });
 
 describe('removeIfStill', () => {

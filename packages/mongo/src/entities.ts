@@ -66,7 +66,13 @@ export async function findStale(
     .lean<StoredDocument[]>();
 }
 
-/** True for a duplicate-key error (E11000) from MongoDB or FerretDB. */
+/**
+ * True for a duplicate-key error: E11000 from MongoDB (inserts and updates) or from a FerretDB insert. FerretDB 1.24
+ * on PostgreSQL answers an *update* that breaks a unique index with InternalError (code 1) carrying PostgreSQL's
+ * unique_violation, SQLSTATE 23505, in its message; the write is not applied.
+ */
 export function isDuplicateKeyError(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: number }).code === 11000;
+  if (typeof e !== 'object' || e === null) return false;
+  const { code, message } = e as { code?: number; message?: unknown };
+  return code === 11000 || (code === 1 && typeof message === 'string' && message.includes('(SQLSTATE 23505)'));
 }

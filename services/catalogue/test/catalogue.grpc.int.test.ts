@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { callUnary, createGrpcClient } from '@govhall/grpc';
+import { toDocument } from '@govhall/mongo';
 import { catalogueV1 } from '@govhall/proto';
 import {
   grpcFailure,
@@ -13,6 +14,8 @@ import {
   userToken,
   type RunningProcess,
 } from '@govhall/testing';
+import type { Item } from '../src/domain/item';
+import { validItemFixture } from '../src/domain/item.test-double';
 
 // Catalogue over gRPC, as a third-party department system or another service calls it: its own process,
 // the real database, Kafka and Keycloak.
@@ -125,4 +128,105 @@ describe('catalogue gRPC API', () => {
     const clerk = await userToken('yc-clerk');
     expect((await get(clerk)).item?.id).toBe(item!.id);
   });
+
+  it('refuses a second item with a basic code the tenant has, even when the creates race (ALREADY_EXISTS)', async () => {
+    const token = await userToken('yc-admin');
+    const basicCode = `0001${String(Date.now()).slice(-8)}`;
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4].map((i) => create(request({ basicCode, name: `并发创建测试事项${i}` }), token)),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === 'rejected') {
+        const failure = await grpcFailure(Promise.reject(r.reason));
+        expect([failure.code, failure.reason]).toEqual([status.ALREADY_EXISTS, 'BASIC_CODE_TAKEN']);
+        expect(failure.message).toContain('新建版本');
+      }
+    }
+    const later = await grpcFailure(create(request({ basicCode, name: '另一个同编码事项' }), token));
+    expect([later.code, later.reason]).toEqual([status.ALREADY_EXISTS, 'BASIC_CODE_TAKEN']);
+    await withItems(async (items) => expect(await items.countDocuments({ tenant: '620321', basicCode })).toBe(1));
+  });
+
+  it('answers anonymous callers the public view of a published item: no author, editor, submitter or reviewer', async () => {
+    const item = fixture('published', {
+      createdBy: 'yc-admin',
+      editedBy: ['yc-admin', 'yc-editor'],
+      submittedBy: 'yc-editor',
+      reviews: [{ approved: true, comments: '同意（审核人李四）', reviewer: 'yc-reviewer', at: new Date() }],
+    });
+    await withItems((items) =>
+      items.insertOne(toDocument(item, { idempotencyKey: `fx-${item.id}`, outbox: [] }) as never),
+    );
+    const published = await callUnary<catalogueV1.GetPublishedItemRequest, catalogueV1.GetPublishedItemResponse>(
+      client.getPublishedItem.bind(client),
+      { id: item.id },
+      {},
+    );
+    expect(published.item).toMatchObject({ id: item.id, createdBy: '', submittedBy: '', editedBy: [], reviews: [] });
+    const guide = await callUnary<catalogueV1.GetGuideRequest, catalogueV1.GetGuideResponse>(
+      client.getGuide.bind(client),
+      { id: item.id },
+      {},
+    );
+    expect(guide.guide?.item).toMatchObject({ createdBy: '', submittedBy: '', editedBy: [], reviews: [] });
+    for (const answer of [published, guide]) {
+      expect(JSON.stringify(answer)).not.toMatch(/yc-admin|yc-editor|yc-reviewer|李四/);
+    }
+    // Staff reading it through GetItem still see who wrote and reviewed it.
+    const staff = await callUnary<catalogueV1.GetItemRequest, catalogueV1.GetItemResponse>(
+      client.getItem.bind(client),
+      { id: item.id },
+      { authorization: `Bearer ${await userToken('yc-admin')}` },
+    );
+    expect(staff.item).toMatchObject({
+      createdBy: 'yc-admin',
+      submittedBy: 'yc-editor',
+      editedBy: ['yc-admin', 'yc-editor'],
+    });
+  });
+
+  it('four eyes: an administrator who edited a submitted edition may not approve it (FAILED_PRECONDITION SELF_REVIEW)', async () => {
+    // Written by yc-admin and another administrator, submitted by the other one.
+    const item = fixture('submitted', {
+      createdBy: 'yc-other-admin',
+      editedBy: ['yc-other-admin', 'yc-admin'],
+      submittedBy: 'yc-other-admin',
+      submittedAt: new Date(),
+    });
+    await withItems((items) =>
+      items.insertOne(toDocument(item, { idempotencyKey: `fx-${item.id}`, outbox: [] }) as never),
+    );
+    const refused = await grpcFailure(
+      callUnary<catalogueV1.ReviewItemRequest, catalogueV1.ReviewItemResponse>(
+        client.reviewItem.bind(client),
+        { id: item.id, expectedVersion: item.version, approve: true, comments: '' },
+        { authorization: `Bearer ${await userToken('yc-admin')}` },
+      ),
+    );
+    expect([refused.code, refused.reason]).toEqual([status.FAILED_PRECONDITION, 'SELF_REVIEW']);
+    await withItems(async (items) =>
+      expect(await items.findOne({ _id: item.id as never })).toMatchObject({
+        status: 'submitted',
+        version: item.version,
+      }),
+    );
+  });
 });
+
+/** A complete item of 620321 with its own id and basic code, in the given state (stored straight as a fixture). */
+function fixture(status: Item['status'], overrides: Partial<Item>): Item {
+  const n = randomBytes(6).toString('hex');
+  const id = `${n.slice(0, 8)}-0000-4000-8000-${n.slice(0, 4)}${randomBytes(4).toString('hex')}`;
+  const basicCode = `0009${String(parseInt(n, 16) % 1e8).padStart(8, '0')}`;
+  return validItemFixture({ id, seriesId: id, basicCode, status, version: 3, ...overrides });
+}
+
+async function withItems<T>(use: (items: ReturnType<ReturnType<MongoClient['db']>['collection']>) => Promise<T>) {
+  const mongo = await MongoClient.connect(stack.mongoUri);
+  try {
+    return await use(mongo.db(db).collection('items'));
+  } finally {
+    await mongo.close();
+  }
+}

@@ -35,7 +35,7 @@ beforeAll(async () => {
     seriesId: `series-${Math.floor(i / 2)}`,
     edition: (i % 2) + 1,
     status: STATUSES[i % 5],
-    basicCode: String(100000000000 + (i % 400)),
+    basicCode: String(100000000000 + Math.floor(i / 2)), // one series per basic code per tenant
     version: 1,
     name: `事项${i}`,
     content: { materials: [] },

@@ -3,7 +3,7 @@ import { ConcurrencyError, ConflictError } from '@govhall/errors';
 import { connectMongo, ensureIndexes, type Connection } from '@govhall/mongo';
 import { stack, uniqueSuffix } from '@govhall/testing';
 import { MongoItemRepository } from '../src/adapters/mongo/item.repository';
-import { newEdition, review, submit } from '../src/domain/item-lifecycle';
+import { newEdition, review, submit, updateDraft } from '../src/domain/item-lifecycle';
 import { validItemFixture } from '../src/domain/item.test-double';
 
 // The item repository against the real database (FerretDB locally): the edition index, version checks, cleared
@@ -78,15 +78,56 @@ describe('MongoItemRepository', () => {
     expect((await items.findInSeries(id(10), ['draft', 'published'])).map((i) => i.id)).toEqual([id(10), id(11)]);
   });
 
+  it('keeps one item per basic code per tenant: a second series is refused, even when the inserts race', async () => {
+    // 000172028000 is id(1)'s basic code in 620321: another series cannot take it, in the same tenant only.
+    const racers = [20, 21, 22, 23].map((n) =>
+      validItemFixture({ id: id(n), seriesId: id(n), basicCode: '000125019000' }),
+    );
+    const results = await Promise.allSettled(
+      racers.map((item, i) => items.insert(item, [{ type: 'ItemDraftCreated', item }], `repo-key-002${i}`, actor)),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === 'rejected')) {
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'BASIC_CODE_TAKEN' });
+      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    }
+    expect(await items.model.countDocuments({ tenant: '620321', basicCode: '000125019000' })).toBe(1);
+    const second = validItemFixture({ id: id(24), seriesId: id(24), basicCode: '000172028000' });
+    const error = await items.insert(second, [], 'repo-key-0024', actor).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BASIC_CODE_TAKEN' });
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as Error).message).toContain('新建版本');
+    const elsewhere = validItemFixture({ id: id(25), seriesId: id(25), tenant: '620302', department: '620302-SCJG' });
+    await expect(items.insert(elsewhere, [], 'repo-key-0025', actor)).resolves.toMatchObject({ created: true });
+    await items.model.deleteOne({ _id: id(25) as never });
+  });
+
+  it('refuses a draft renamed to a basic code another series holds, and stores nothing', async () => {
+    const other = validItemFixture({ id: id(30), seriesId: id(30), basicCode: '000117099000' });
+    await items.insert(other, [], 'repo-key-0030', actor);
+    const { name, kind, handlingCategory, department, content } = other;
+    const renamed = updateDraft(
+      other,
+      { name, kind, handlingCategory, department, content, basicCode: '000172028000' },
+      T(4),
+      'yc-admin',
+    );
+    const error = await items.update(renamed.item, other.version, [], actor).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BASIC_CODE_TAKEN' });
+    expect(await items.findById(id(30))).toMatchObject({ basicCode: '000117099000', version: 1 });
+    await items.model.deleteOne({ _id: id(30) as never });
+  });
+
   it('lists a tenant by basic code and edition, optionally by status', async () => {
     const all = await items.list('620321', undefined, 0, 10);
     expect(all.items.map((i) => [i.basicCode, i.edition])).toEqual([
       ['000117022000', 1],
       ['000117022000', 2],
+      ['000125019000', 1],
       ['000172028000', 1],
     ]);
-    expect(all.total).toBe(3);
-    const drafts = await items.list('620321', 'draft', 1, 1);
-    expect(drafts).toMatchObject({ total: 2, items: [{ id: id(1) }] });
+    expect(all.total).toBe(4);
+    const drafts = await items.list('620321', 'draft', 2, 1);
+    expect(drafts).toMatchObject({ total: 3, items: [{ id: id(1) }] });
   });
 });

@@ -95,7 +95,7 @@ describe('one writer per database on the local store', () => {
           idempotencyKey: `w-${randomBytes(8).toString('hex')}`,
           tenant: '620321',
           name: `两个写入者测试事项${i}`,
-          basicCode: '000125019000',
+          basicCode: `0001250190${String(i).padStart(2, '0')}`, // one item per basic code per tenant
           kind: '01',
           handlingCategory: catalogueV1.HandlingCategory.HANDLING_CATEGORY_PROMISED,
           department: '620321-SCJG',

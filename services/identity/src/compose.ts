@@ -72,6 +72,7 @@ export function composeIdentity(options: ComposeOptions) {
   const applicants = createApplicantUseCases({
     naturalPersons: repositories.naturalPersons,
     legalPersons: repositories.legalPersons,
+    departments: repositories.departments,
     directory,
     verifier: new FormatOnlyVerifier(),
     authorizer,

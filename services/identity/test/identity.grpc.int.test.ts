@@ -184,6 +184,7 @@ let clerk: identityV1.Staff;
 let clerkPhone: string;
 let holder: identityV1.NaturalPerson;
 let legalPerson: identityV1.LegalPerson;
+let holderToken: () => Promise<string>;
 
 beforeAll(async () => {
   [identity, mongo, events] = await Promise.all([
@@ -203,6 +204,7 @@ beforeAll(async () => {
     await api.registerNaturalPerson({ tenant: '620321', name: '张测试', idNumber, phone: newPhone(), password })
   ).person!;
   const applicant = await userToken(idNumber, { password });
+  holderToken = () => userToken(idNumber, { password });
   legalPerson = (
     await api.registerLegalPerson(
       {
@@ -492,5 +494,65 @@ describe('identity gRPC API against the real stack', () => {
     expect(write.reason).toBe('TENANT_OUT_OF_SCOPE');
     expect(await staffCount('620321')).toBe(before);
     expect(await directory.findUserByUsername(request.username)).toBeUndefined();
+  });
+
+  it('says verified: false in both registration answers when only the format was checked (the default verifier)', () => {
+    expect(holder.verification).toMatchObject({ method: 'format-only', verified: false });
+    expect(holder.verification?.note).toContain('未与公安人口库核验');
+    expect(legalPerson.verification).toMatchObject({ method: 'format-only', verified: false });
+  });
+
+  it('lets only the legal representative register a legal person: anyone else is refused in Chinese, nothing stored', async () => {
+    const idNumber = newResidentIdNumber('620321');
+    const password = 'Apply2026y';
+    await api.registerNaturalPerson({ tenant: '620321', name: '赵职员', idNumber, phone: newPhone(), password });
+    const creditCode = newCreditCode('620321');
+    const refused = await grpcFailure(
+      api.registerLegalPerson(
+        {
+          tenant: '620321',
+          name: '永昌县别人的商店',
+          creditCode,
+          legalRepresentativeName: '张测试',
+          legalRepresentativeIdNumber: holder.idNumber,
+        },
+        await userToken(idNumber, { password }),
+      ),
+    );
+    expect([refused.code, refused.reason]).toEqual([status.PERMISSION_DENIED, 'NOT_LEGAL_REPRESENTATIVE']);
+    expect(refused.message).toContain('只有法定代表人本人可以登记法人');
+    expect(await mongo.db(identity.db).collection('legal_persons').countDocuments({ creditCode })).toBe(0);
+  });
+
+  it('authorises agents only for departments seated in the legal person’s tenant (identity’s own departments)', async () => {
+    const agentId = newResidentIdNumber('620321');
+    await api.registerNaturalPerson({
+      tenant: '620321',
+      name: '钱经办',
+      idNumber: agentId,
+      phone: newPhone(),
+      password: 'Apply2026z',
+    });
+    const authorize = async (departments: string[]) =>
+      callUnary<identityV1.AuthorizeAgentRequest, identityV1.AuthorizeAgentResponse>(
+        client().authorizeAgent.bind(client()),
+        {
+          legalPersonId: legalPerson.id,
+          agentIdNumber: agentId,
+          scope: { allDepartments: false, departments, itemCodes: [] },
+          validUntil: '',
+        },
+        bearer(await holderToken()),
+      );
+    const refused = await grpcFailure(authorize(['620321-SCJG', '620302-SCJG']));
+    expect([refused.code, refused.reason]).toEqual([status.INVALID_ARGUMENT, 'VALIDATION_FAILED']);
+    expect(refused.violations.map((v) => [v.path, v.reason])).toEqual([['scope.departments.1', 'UNKNOWN_DEPARTMENT']]);
+    const stored = await mongo
+      .db(identity.db)
+      .collection('legal_persons')
+      .findOne({ _id: legalPerson.id as never });
+    expect(stored?.agents ?? []).toHaveLength(0);
+    const granted = await authorize(['620321-SCJG']);
+    expect(granted.grant?.scope?.departments).toEqual(['620321-SCJG']);
   });
 });

@@ -31,7 +31,7 @@ describe('updateDraft', () => {
     const item = draft();
     const update = updateOf(item, { name: ' 食品经营许可（新办） ', handlingCategory: 'joint' });
     update.content.promisedLimit = { days: 8, unit: 'working_day' };
-    const { item: next, events } = updateDraft(item, update, T1);
+    const { item: next, events } = updateDraft(item, update, T1, 'yc-admin');
     expect(next).toMatchObject({ name: '食品经营许可（新办）', handlingCategory: 'joint', version: 2, updatedAt: T1 });
     expect(next.content.promisedLimit.days).toBe(8);
     expect(events).toEqual([]);
@@ -46,7 +46,7 @@ describe('updateDraft', () => {
       published({ status: 'superseded' }),
       published({ status: 'retired' }),
     ]) {
-      const error = thrown(() => updateDraft(item, updateOf(item, { name: '改名' }), T1));
+      const error = thrown(() => updateDraft(item, updateOf(item, { name: '改名' }), T1, 'yc-admin'));
       expect(error).toBeInstanceOf(PreconditionError);
       expect(error).toMatchObject({ code: 'ITEM_NOT_DRAFT' });
     }
@@ -56,7 +56,7 @@ describe('updateDraft', () => {
     const item = draft();
     const update = updateOf(item, { department: '620302-SCJG', kind: '99' });
     update.content.visits = 7;
-    const error = thrown(() => updateDraft(item, update, T1)) as ValidationError;
+    const error = thrown(() => updateDraft(item, update, T1, 'yc-admin')) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.violations.map((v) => v.path)).toEqual(
       expect.arrayContaining(['kind', 'department', 'content.visits']),
@@ -68,7 +68,7 @@ describe('updateDraft', () => {
     const update = updateOf(item);
     update.content.workflow = [];
     update.content.location.hours = '';
-    expect(updateDraft(item, update, T1).item.content.workflow).toEqual([]);
+    expect(updateDraft(item, update, T1, 'yc-admin').item.content.workflow).toEqual([]);
   });
 });
 

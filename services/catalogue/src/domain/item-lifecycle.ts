@@ -37,8 +37,11 @@ function throwIfInvalid(violations: Violation[]): void {
   if (violations.length > 0) throw new ValidationError(violations);
 }
 
-/** Replaces a draft's identity fields and content; anything but a draft is refused (published editions are immutable). */
-export function updateDraft(item: Item, update: DraftUpdate, now: Date): Change {
+/**
+ * Replaces a draft's identity fields and content; anything but a draft is refused (published editions are immutable).
+ * The editor joins the edition's authors, who may not review it.
+ */
+export function updateDraft(item: Item, update: DraftUpdate, now: Date, editor: string): Change {
   requireStatus(
     item,
     'draft',
@@ -48,7 +51,11 @@ export function updateDraft(item: Item, update: DraftUpdate, now: Date): Change 
       : '已发布的事项版本不能修改，如需调整请新建版本',
   );
   const { content, ...identity } = update;
-  throwIfInvalid([...validateDraft({ tenant: item.tenant, ...identity }), ...validateContentShape(content)]);
+  throwIfInvalid([
+    ...validateDraft({ tenant: item.tenant, ...identity }),
+    ...basicCodeKeptViolations(item, identity.basicCode),
+    ...validateContentShape(content),
+  ]);
   const next: Item = {
     ...item,
     name: normalizeText(identity.name),
@@ -57,9 +64,22 @@ export function updateDraft(item: Item, update: DraftUpdate, now: Date): Change 
     handlingCategory: identity.handlingCategory as HandlingCategory,
     department: identity.department,
     content: normalizedContent(content),
+    editedBy: item.editedBy.includes(editor) ? item.editedBy : [...item.editedBy, editor],
     ...bump(item, now),
   };
   return { item: next, events: [] };
+}
+
+/** A later edition keeps its series' basic code: one basic code is one item of the tenant, changed through editions. */
+function basicCodeKeptViolations(item: Item, basicCode: string): Violation[] {
+  if (item.edition === 1 || basicCode === item.basicCode) return [];
+  return [
+    {
+      path: 'basicCode',
+      reason: 'BASIC_CODE_FIXED',
+      message: `新版本沿用该事项的基本编码 ${item.basicCode}，不能修改；其他基本编码请新建事项`,
+    },
+  ];
 }
 
 /** Sends a draft to the center review once the whole item passes validation (every violation is reported). */
@@ -84,15 +104,25 @@ export function reviewCommentViolations(decision: ReviewDecision): Violation[] {
   );
 }
 
+/** Everyone who wrote (created or changed) or submitted the edition: four-eyes review keeps them all out. */
+export function authorsOf(item: Item): string[] {
+  const authors = [item.createdBy, ...item.editedBy, ...(item.submittedBy ? [item.submittedBy] : [])];
+  return [...new Set(authors.filter((a) => a !== ''))];
+}
+
 /**
- * Center review of a submitted item by someone other than its submitter: approval publishes it, rejection returns
- * it to draft with the comments. Superseding the previous edition is the caller's second step (see supersede).
+ * Center review of a submitted item by someone who neither wrote nor submitted it (four-eyes): approval publishes
+ * it, rejection returns it to draft with the comments. Superseding the previous edition is the caller's second
+ * step (see supersede).
  */
 export function review(item: Item, decision: ReviewDecision, reviewer: string, now: Date): Change {
   throwIfInvalid(reviewCommentViolations(decision));
   requireStatus(item, 'submitted', 'ITEM_NOT_SUBMITTED', '该事项不在待审核状态');
-  if (reviewer === item.submittedBy) {
-    throw new PreconditionError('SELF_REVIEW', '不能审核本人提交的事项，请由其他审核人员审核');
+  if (authorsOf(item).includes(reviewer)) {
+    throw new PreconditionError(
+      'SELF_REVIEW',
+      '不能审核本人起草、修改或提交的事项版本，请由未参与编写的其他审核人员审核',
+    );
   }
   const reviews = [
     ...item.reviews,
@@ -159,6 +189,7 @@ export function newEdition(published: Item, id: string, now: Date, createdBy: st
     createdAt: now,
     updatedAt: now,
     createdBy,
+    editedBy: [createdBy],
     content: structuredClone(published.content),
     reviews: [],
   };

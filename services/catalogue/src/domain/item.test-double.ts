@@ -276,6 +276,7 @@ export function validItemFixture(overrides: ItemFixtureOverrides = {}): Item {
     createdAt: at,
     updatedAt: at,
     createdBy: 'yc-admin',
+    editedBy: ['yc-admin'],
     reviews: [],
     ...fields,
     content: { ...foodContent(basicCode), ...content },

@@ -32,6 +32,8 @@ export interface Item {
   createdAt: Date;
   updatedAt: Date;
   createdBy: string;
+  /** Usernames of everyone who created or changed this edition, in order, each once (four-eyes review). */
+  editedBy: string[];
   content: ItemContent;
   reviews: Review[];
   submittedAt?: Date;
@@ -111,6 +113,7 @@ export function createDraft(
     createdAt: now,
     updatedAt: now,
     createdBy,
+    editedBy: [createdBy],
     seriesId: id,
     edition: 1,
     previousId: '',

@@ -20,6 +20,7 @@ export class InMemoryItems implements ItemRepository {
   async insert(item: Item, events: ItemEvent[], idempotencyKey: string, _actor: Principal) {
     const existing = this.keys.get(`${item.tenant}:${idempotencyKey}`);
     if (existing) return { item: this.get(existing)!, created: false };
+    if (this.basicCodeHeldByAnotherSeries(item)) throw new ConflictError('BASIC_CODE_TAKEN', 'basic code taken');
     if ([...this.items.values()].some((i) => i.seriesId === item.seriesId && i.edition === item.edition)) {
       throw new ConflictError('EDITION_IN_PROGRESS', 'edition exists');
     }
@@ -42,6 +43,9 @@ export class InMemoryItems implements ItemRepository {
     if (this.failNextUpdateOf.delete(next.id)) throw new Error('database unreachable');
     const stored = this.items.get(next.id);
     if (!stored || stored.version !== expectedVersion) throw new ConcurrencyError();
+    if (stored.basicCode !== next.basicCode && this.basicCodeHeldByAnotherSeries(next)) {
+      throw new ConflictError('BASIC_CODE_TAKEN', 'basic code taken');
+    }
     this.items.set(next.id, structuredClone({ ...next, version: expectedVersion + 1 }));
     this.events.push(...events);
   }
@@ -64,6 +68,17 @@ export class InMemoryItems implements ItemRepository {
     this.items.set(item.id, structuredClone(item));
     this.keys.set(`${item.tenant}:${idempotencyKey}`, item.id);
     return item;
+  }
+
+  /** The unique {tenant, basicCode, edition} index of the items collection. */
+  private basicCodeHeldByAnotherSeries(item: Item): boolean {
+    return [...this.items.values()].some(
+      (i) =>
+        i.tenant === item.tenant &&
+        i.basicCode === item.basicCode &&
+        i.edition === item.edition &&
+        i.seriesId !== item.seriesId,
+    );
   }
 
   private get(id: string): Item | null {

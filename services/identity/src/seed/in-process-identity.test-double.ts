@@ -89,6 +89,7 @@ export function inProcessIdentity() {
   const applicants = createApplicantUseCases({
     naturalPersons,
     legalPersons,
+    departments,
     directory,
     verifier: new FakeVerifier(),
     authorizer,

@@ -2,9 +2,12 @@ import { STAFF_ROLES, type AccessPolicy, type Principal, type Role } from '@govh
 import type { LegalPerson, LegalPersonEvent } from '../domain/legal-person';
 import type { NaturalPerson, NaturalPersonEvent } from '../domain/natural-person';
 
-/** What a real-name verifier answers (the record keeps it with the time of the check). */
+/** What a real-name verifier answers (the record keeps it, without `accepted`, with the time of the check). */
 export interface RealNameResult {
   method: string;
+  /** False: the check refused the data (a wrong check character, a name that does not match the register). */
+  accepted: boolean;
+  /** True only when a register confirmed the person or organisation; a format check alone never verifies. */
   verified: boolean;
   /** What was and was not checked, in Chinese. */
   note: string;

@@ -11,6 +11,7 @@ import { getApplicantProfileUseCase } from './get-applicant-profile/get-applican
 import { getLegalPersonUseCase } from './get-legal-person/get-legal-person.usecase';
 import { listApplicantsUseCase } from './list-applicants/list-applicants.usecase';
 import type { Clock, IdGenerator } from './ports';
+import type { DepartmentRepository } from './tenancy.ports';
 import { registerLegalPersonUseCase } from './register-legal-person/register-legal-person.usecase';
 import { registerNaturalPersonUseCase } from './register-natural-person/register-natural-person.usecase';
 import { revokeAgentUseCase } from './revoke-agent/revoke-agent.usecase';
@@ -18,6 +19,8 @@ import { revokeAgentUseCase } from './revoke-agent/revoke-agent.usecase';
 export interface ApplicantDeps {
   naturalPersons: NaturalPersonRepository;
   legalPersons: LegalPersonRepository;
+  /** The departments seated in each tenant: an agent grant may name only those of the legal person's tenant. */
+  departments: Pick<DepartmentRepository, 'listByTenant'>;
   directory: IdentityDirectory;
   verifier: RealNameVerifier;
   authorizer: Authorizer;

@@ -9,7 +9,9 @@ import type {
   RealNameVerifier,
 } from './applicants.ports';
 import { createApplicantUseCases } from './applicants.use-cases';
+import { createDepartment } from '../domain/department';
 import { FakeDirectory } from './fake-directory.test-double';
+import { InMemoryDepartments } from './in-memory-tenancy.test-double';
 import { InMemoryRecords } from './in-memory-records.test-double';
 import { applicantOf, collectingAuthorizer, sequentialIds, testClock } from './principals.test-double';
 
@@ -87,8 +89,8 @@ export class FakeVerifier implements RealNameVerifier {
   refuse = false;
   private answer(): RealNameResult {
     return this.refuse
-      ? { method: 'fake-register', verified: false, note: '姓名与证件号码不一致（测试核验）' }
-      : { method: 'fake-register', verified: true, note: '测试核验通过' };
+      ? { method: 'fake-register', accepted: false, verified: false, note: '姓名与证件号码不一致（测试核验）' }
+      : { method: 'fake-register', accepted: true, verified: true, note: '测试核验通过' };
   }
   async verifyNaturalPerson() {
     return this.answer();
@@ -99,9 +101,19 @@ export class FakeVerifier implements RealNameVerifier {
 }
 
 /** Every applicant use case over in-memory repositories, a fake Keycloak, a settable clock and UUID ids. */
-export function applicantSetup(hostedTenants?: string[]) {
+export function applicantSetup(hostedTenants?: string[], options: { verifier?: RealNameVerifier } = {}) {
   const naturalPersons = new InMemoryNaturalPersons();
   const legalPersons = new InMemoryLegalPersons();
+  // The departments seated in 永昌县 (620321) and 金昌市金川区 (620302) that the tests' grants name.
+  const departments = new InMemoryDepartments();
+  for (const [tenant, abbreviation, name] of [
+    ['620321', 'SCJG', '永昌县市场监督管理局'],
+    ['620321', 'RSJ', '永昌县人力资源和社会保障局'],
+    ['620302', 'SCJG', '金川区市场监督管理局'],
+  ] as const) {
+    const { department } = createDepartment({ tenant, abbreviation, name }, new Date('2026-01-01T00:00:00Z'));
+    departments.saved.set(department.code, department);
+  }
   const directory = new FakeDirectory();
   const verifier = new FakeVerifier();
   const { authorizer, denials } = collectingAuthorizer();
@@ -110,8 +122,9 @@ export function applicantSetup(hostedTenants?: string[]) {
   const uc = createApplicantUseCases({
     naturalPersons,
     legalPersons,
+    departments,
     directory,
-    verifier,
+    verifier: options.verifier ?? verifier,
     authorizer,
     clock,
     ids: sequentialIds(),

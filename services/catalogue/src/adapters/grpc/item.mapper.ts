@@ -188,6 +188,7 @@ export function toProtoItem(item: Item): catalogueV1.Item {
     publishedAt: item.publishedAt,
     retiredReason: item.retiredReason ?? '',
     submittedBy: item.submittedBy ?? '',
+    editedBy: [...item.editedBy],
   };
 }
 
@@ -209,6 +210,7 @@ export function itemFromProto(p: catalogueV1.Item): Item {
     createdAt: p.createdAt ?? new Date(0),
     updatedAt: p.updatedAt ?? new Date(0),
     createdBy: p.createdBy,
+    editedBy: [...p.editedBy],
     content: itemContentFromProto(p.content),
     reviews: p.reviews.map(reviewFromProto),
     ...(p.submittedAt ? { submittedAt: p.submittedAt } : {}),

@@ -30,7 +30,24 @@ function toItem(doc: StoredDocument): Item {
     previousId: item.previousId ?? '',
     content: item.content ?? emptyContent(),
     reviews: item.reviews ?? [],
+    // Stored before editors were recorded: the creator is the one author known.
+    editedBy: item.editedBy ?? [item.createdBy],
   };
+}
+
+/** A second item with a basic code the tenant already has: changes to an item go through its editions. */
+export function basicCodeTaken(basicCode: string): ConflictError {
+  return new ConflictError(
+    'BASIC_CODE_TAKEN',
+    `本级已有基本编码为 ${basicCode} 的事项，同一事项只能有一个；如需调整，请在原事项上新建版本`,
+  );
+}
+
+/** True when another series of the tenant holds the item's basic code (its edition of the same number). */
+async function basicCodeTakenByAnotherSeries(model: Model<ItemDocument>, item: Item): Promise<boolean> {
+  const { tenant, basicCode, edition } = item;
+  const doc = await model.findOne({ tenant, basicCode, edition }, { seriesId: 1 }).lean<StoredDocument>();
+  return doc !== null && (doc.seriesId ?? String(doc._id)) !== item.seriesId;
 }
 
 export class MongoItemRepository implements ItemRepository {
@@ -50,6 +67,7 @@ export class MongoItemRepository implements ItemRepository {
       if (!isDuplicateKeyError(e)) throw e;
       const existing = await this.findByIdempotencyKey(item.tenant, idempotencyKey);
       if (existing) return { item: existing, created: false };
+      if (await basicCodeTakenByAnotherSeries(this.model, item)) throw basicCodeTaken(item.basicCode);
       // Not the key: another request created this edition of the series first.
       throw new ConflictError('EDITION_IN_PROGRESS', `该事项的第${item.edition}版已由他人创建，请刷新后查看`);
     }
@@ -66,7 +84,13 @@ export class MongoItemRepository implements ItemRepository {
   }
 
   async update(next: Item, expectedVersion: number, events: ItemEvent[], actor: Principal): Promise<void> {
-    await saveVersioned(this.model, next, expectedVersion, toOutbox(events, actor), CLEARABLE);
+    try {
+      await saveVersioned(this.model, next, expectedVersion, toOutbox(events, actor), CLEARABLE);
+    } catch (e) {
+      // The only unique key an update can break: a draft renamed to a basic code another series holds.
+      if (isDuplicateKeyError(e)) throw basicCodeTaken(next.basicCode);
+      throw e;
+    }
   }
 
   async findInSeries(seriesId: string, statuses: readonly ItemStatus[]): Promise<Item[]> {

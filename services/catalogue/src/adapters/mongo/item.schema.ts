@@ -32,6 +32,7 @@ export const itemSchema = new mongoose.Schema(
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     createdBy: { type: String, required: true },
+    editedBy: { type: [String], default: [] },
     content: { type: mongoose.Schema.Types.Mixed, required: true },
     reviews: { type: [reviewSchema], default: [] },
     submittedAt: { type: Date, required: false },
@@ -50,6 +51,11 @@ itemSchema.index({ tenant: 1, idempotencyKey: 1 }, { unique: true });
 itemSchema.index({ tenant: 1, status: 1, basicCode: 1, edition: 1, _id: 1 });
 // ListItems of any status: a tenant's items by basic code, edition and id, sorted by the index.
 itemSchema.index({ tenant: 1, basicCode: 1, edition: 1, _id: 1 });
+// One item per basic code per tenant: every series has an edition 1, so a second series with the same basic code
+// (a second CreateDraftItem, or a draft renamed to a taken code) is refused by the database, even when two requests
+// race; editions of one series differ in `edition` (and keep the basic code, see updateDraft). Also serves
+// findSeriesWithBasicCode.
+itemSchema.index({ tenant: 1, basicCode: 1, edition: 1 }, { unique: true });
 // One document per edition, so two racing NewEdition calls cannot both create edition n+1.
 itemSchema.index({ seriesId: 1, edition: 1 }, { unique: true });
 // findInSeries (open edition, previously published edition): a series' editions of some statuses, by edition.

@@ -35,6 +35,7 @@ export function toItem(doc: Document): Item {
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     createdBy: doc.createdBy,
+    editedBy: doc.editedBy ?? [doc.createdBy],
     content: { ...emptyContent(), ...doc.content },
     reviews: doc.reviews ?? [],
   };

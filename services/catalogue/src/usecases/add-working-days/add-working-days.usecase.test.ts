@@ -25,11 +25,12 @@ describe('add working days', () => {
     expect((await add('2026-02-16', 0)).date).toBe('2026-02-24');
   });
 
-  it('flags a deadline that runs into 2027, which has no published arrangement, and counts it Monday to Friday', async () => {
+  it('flags a deadline that runs into 2027, which has no published arrangement, and counts its statutory holidays off', async () => {
     const { uc } = calendarSetup({ now: '2026-11-26T02:00:00Z' });
-    // Sunday 12月20日: 9 working days to 12月31日, then 2027 Mon-Fri: 1月1日 (10) … 1月25-29日 (26-30).
+    // Sunday 12月20日: 9 working days to 12月31日, then 2027 Mon-Fri without 元旦 (1月1日, 放假办法): 1月4-8日 (10-14)
+    // … 1月25-29日 (25-29), 2月1日 (30).
     expect(await uc.addWorkingDays({ tenant: YC, start: '2026-12-20', days: 30 })).toEqual({
-      date: '2027-01-29',
+      date: '2027-02-01',
       provisional: true,
       unpublishedYears: [2027],
     });

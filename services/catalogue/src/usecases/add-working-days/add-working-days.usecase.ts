@@ -21,8 +21,9 @@ export const MAX_WORKING_DAYS = 2_500;
 
 /**
  * The date `days` working days after `start` in the tenant's calendar (its overrides applied). Anyone may ask.
- * A span reaching a year whose official arrangement is not published is counted Monday to Friday there and
- * flagged provisional, with those years named (domain rule).
+ * A span reaching a year whose official arrangement is not published is counted there Monday to Friday less the
+ * statutory holidays of the 放假办法 (make-up working days are unknown) and flagged provisional, with those years
+ * named (domain rule).
  */
 export function addWorkingDaysUseCase(deps: { calendars: TenantCalendars; hostedTenants?: readonly string[] }) {
   return async (query: AddWorkingDaysQuery): Promise<ProvisionalDate> => {

@@ -14,13 +14,21 @@ describe('count working days', () => {
       unpublishedYears: [],
     });
     expect((await uc.countWorkingDays({ tenant: YC, from: '2026-02-14', to: '2026-02-23' })).days).toBe(0);
-    expect((await uc.countWorkingDays({ tenant: YC, from: '2026-03-10', to: '2026-03-02' })).days).toBe(0);
+    expect((await uc.countWorkingDays({ tenant: YC, from: '2026-03-10', to: '2026-03-10' })).days).toBe(0);
   });
 
-  it('counts an unpublished year Monday to Friday and flags it', async () => {
+  it('refuses `to` before `from` as INVALID_ARGUMENT on `to`, not a count of 0', async () => {
+    const { uc } = calendarSetup();
+    const err = await rejection(uc.countWorkingDays({ tenant: YC, from: '2026-03-10', to: '2026-03-02' }));
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).violations).toMatchObject([{ path: 'to', reason: 'BEFORE_FROM' }]);
+    expect((err as ValidationError).violations[0]!.message).toContain('不能早于开始日期');
+  });
+
+  it('counts an unpublished year Monday to Friday less its statutory holidays and flags it', async () => {
     const { uc } = calendarSetup();
     expect(await uc.countWorkingDays({ tenant: YC, from: '2026-12-31', to: '2027-12-31' })).toEqual({
-      days: 261,
+      days: 261 - 7,
       provisional: true,
       unpublishedYears: [2027],
     });

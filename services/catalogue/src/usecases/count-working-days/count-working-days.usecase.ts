@@ -15,8 +15,8 @@ const MS_PER_DAY = 86_400_000;
 
 /**
  * How many working days of the tenant's calendar lie in (from, to]: e.g. the days of a limit used up by the end
- * of `to`. 0 when `to` is not after `from`. Anyone may ask. Days of unpublished years are counted Monday to
- * Friday and the answer is flagged provisional, with those years named.
+ * of `to`. 0 when `to` is `from`; `to` before `from` is refused (BEFORE_FROM). Anyone may ask. Days of unpublished years are counted Monday to
+ * Friday less the statutory holidays and the answer is flagged provisional, with those years named.
  */
 export function countWorkingDaysUseCase(deps: { calendars: TenantCalendars; hostedTenants?: readonly string[] }) {
   return async (query: CountWorkingDaysQuery): Promise<ProvisionalCount> => {
@@ -26,7 +26,13 @@ export function countWorkingDaysUseCase(deps: { calendars: TenantCalendars; host
       ...dateViolations('from', query.from),
       ...dateViolations('to', query.to),
     ];
-    if (violations.length === 0 && spanDays(query.from, query.to) > MAX_SPAN_DAYS) {
+    if (violations.length === 0 && query.to < query.from) {
+      violations.push({
+        path: 'to',
+        reason: 'BEFORE_FROM',
+        message: `结束日期（${query.to}）不能早于开始日期（${query.from}），请检查起止日期`,
+      });
+    } else if (violations.length === 0 && spanDays(query.from, query.to) > MAX_SPAN_DAYS) {
       violations.push({
         path: 'to',
         reason: 'RANGE',

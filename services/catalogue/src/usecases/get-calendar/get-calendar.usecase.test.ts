@@ -42,10 +42,17 @@ describe('get calendar', () => {
     expect(jc.overrides).toEqual([]);
   });
 
-  it('says when a year is not published and counts it Monday to Friday', async () => {
+  it('says when a year is not published and counts it Monday to Friday less the statutory holidays', async () => {
     const { uc } = calendarSetup();
     const year = await uc.getCalendar({ tenant: YC, year: 2027 });
-    expect(year).toMatchObject({ published: false, workingDays: 261, specialDays: [] });
+    expect(year).toMatchObject({ published: false, workingDays: 261 - 7 });
+    expect(year.specialDays.filter((d) => d.name === '春节').map((d) => d.date)).toEqual([
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+    ]);
+    expect(year.specialDays.every((d) => d.kind === 'holiday' && !d.working)).toBe(true);
     expect(year.source).toContain('2027年节假日安排尚未发布');
   });
 

@@ -12,9 +12,30 @@ describe('getPublishedItem', () => {
     published: new InMemoryPublishedItems(published, superseded, draft, submitted, retired),
   });
 
-  it('returns published and superseded editions to anyone', async () => {
-    await expect(getPublishedItem(published.id)).resolves.toEqual(published);
-    await expect(getPublishedItem(superseded.id)).resolves.toEqual(superseded);
+  it('returns published and superseded editions to anyone, as the public view', async () => {
+    const { submittedBy: _s, ...publicPart } = published;
+    await expect(getPublishedItem(published.id)).resolves.toEqual({
+      ...publicPart,
+      createdBy: '',
+      editedBy: [],
+      reviews: [],
+    });
+    await expect(getPublishedItem(superseded.id)).resolves.toMatchObject({ id: superseded.id, status: 'superseded' });
+  });
+
+  it('leaves out who drafted, edited, submitted and reviewed the edition, and what reviewers wrote', async () => {
+    const reviewed = foodBusinessLicence({
+      id: testId(),
+      createdBy: 'yc-admin',
+      editedBy: ['yc-admin', 'yc-admin-2'],
+      submittedBy: 'yc-admin-2',
+      reviews: [{ approved: true, comments: '同意发布（审核人张三）', reviewer: 'yc-reviewer', at: new Date(0) }],
+    });
+    const item = await getPublishedItemUseCase({ published: new InMemoryPublishedItems(reviewed) })(reviewed.id);
+    expect(item).toMatchObject({ createdBy: '', editedBy: [], reviews: [] });
+    expect(item).not.toHaveProperty('submittedBy');
+    expect(JSON.stringify(item)).not.toMatch(/yc-admin|yc-reviewer|张三/);
+    expect(item.content).toEqual(reviewed.content);
   });
 
   it.each([

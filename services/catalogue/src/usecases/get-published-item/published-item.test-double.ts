@@ -37,6 +37,7 @@ export function foodBusinessLicence(overrides: Partial<Item> = {}, content: Part
     createdAt: new Date('2026-01-05T02:00:00Z'),
     updatedAt: new Date('2026-01-09T02:00:00Z'),
     createdBy: 'sub-yc-admin',
+    editedBy: ['sub-yc-admin'],
     submittedAt: new Date('2026-01-08T02:00:00Z'),
     publishedAt: new Date('2026-01-09T02:00:00Z'),
     reviews: [],

@@ -1,5 +1,7 @@
 import { ForbiddenError, PreconditionError, ValidationError } from '@govhall/errors';
+import { validItemFixture } from '../../domain/item.test-double';
 import {
+  draftCommand,
   fixtureId,
   itemsSetup,
   principal,
@@ -60,6 +62,55 @@ describe('review item', () => {
     expect(self).toMatchObject({ code: 'SELF_REVIEW' });
     const otherAdmin = principal({ subject: 'sub-3', username: 'yc-admin2' });
     await expect(reviewItem(approve(second.id), otherAdmin)).resolves.toMatchObject({ status: 'published' });
+  });
+
+  it('four eyes: nobody who created, edited or submitted the edition may approve or reject it', async () => {
+    const { items, createDraftItem, updateDraftItem, submitItem, reviewItem } = itemsSetup();
+    const author = principal({ subject: 'sub-a', username: 'yc-admin-author' });
+    const editor = principal({ subject: 'sub-e', username: 'yc-admin-editor', roles: ['center_admin', 'reviewer'] });
+    const submitter = principal({ subject: 'sub-s', username: 'yc-admin-submitter' });
+    const created = await createDraftItem({ ...draftCommand, idempotencyKey: 'key-four-eyes' }, author);
+    const complete = validItemFixture({ basicCode: draftCommand.basicCode });
+    const { name, basicCode, kind, handlingCategory, department, content } = complete;
+    const command = { name, basicCode, kind, handlingCategory, department, content };
+    const edited = await updateDraftItem({ id: created.id, expectedVersion: 1, ...command }, editor);
+    expect(edited.editedBy).toEqual(['yc-admin-author', 'yc-admin-editor']);
+    const submitted = await submitItem({ id: created.id, expectedVersion: edited.version }, submitter);
+    for (const who of [author, editor, submitter]) {
+      for (const decision of [
+        approve(created.id, submitted.version),
+        { ...approve(created.id, submitted.version), approve: false, comments: '请修改' },
+      ]) {
+        const refused = await reviewItem(decision, who).catch((e) => e);
+        expect([who.username, refused]).toEqual([who.username, expect.any(PreconditionError)]);
+        expect(refused).toMatchObject({ code: 'SELF_REVIEW' });
+      }
+    }
+    expect(await items.findById(created.id)).toMatchObject({ status: 'submitted', version: submitted.version });
+    expect(items.events.map((e) => e.type)).toEqual(['ItemDraftCreated', 'ItemSubmitted']);
+    await expect(reviewItem(approve(created.id, submitted.version), reviewer())).resolves.toMatchObject({
+      status: 'published',
+      editedBy: ['yc-admin-author', 'yc-admin-editor'],
+    });
+  });
+
+  it('a rejected edition keeps its authors: whoever edited it before the rejection still may not approve it', async () => {
+    const { reviewItem, updateDraftItem, submitItem, items } = itemsSetup();
+    const item = seedSubmitted(items, 7, { createdBy: 'yc-admin', editedBy: ['yc-admin'] });
+    const other = principal({ subject: 'sub-o', username: 'yc-admin-other' });
+    const rejected = await reviewItem({ ...approve(item.id), approve: false, comments: '请补充材料' }, reviewer());
+    const { name, basicCode, kind, handlingCategory, department, content } = rejected;
+    const fixed = await updateDraftItem(
+      { id: item.id, expectedVersion: rejected.version, name, basicCode, kind, handlingCategory, department, content },
+      other,
+    );
+    const resubmitted = await submitItem({ id: item.id, expectedVersion: fixed.version }, principal());
+    // The first reviewer did not write it and may approve; the other administrator edited it and may not.
+    const refused = await reviewItem(approve(item.id, resubmitted.version), other).catch((e) => e);
+    expect(refused).toMatchObject({ code: 'SELF_REVIEW' });
+    await expect(reviewItem(approve(item.id, resubmitted.version), reviewer())).resolves.toMatchObject({
+      status: 'published',
+    });
   });
 
   it('refuses other roles (403); another tenant does not see the item (404)', async () => {

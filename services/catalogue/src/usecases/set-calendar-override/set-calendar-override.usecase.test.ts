@@ -54,6 +54,7 @@ describe('set calendar override', () => {
     ['a weekday as a working day', workday('2026-03-09'), '本就是工作日'],
     ['a make-up Saturday as a working day', workday('2026-02-14'), '春节调休上班'],
     ['a 2027 Saturday (counted Mon-Fri) as a holiday', holiday('2027-01-09'), '周末'],
+    ['a 2027 statutory holiday (端午, by the 放假办法) as a holiday', holiday('2027-06-09'), '端午节'],
   ])('refuses %s with OVERRIDE_NO_EFFECT and changes nothing', async (_, override, hint) => {
     const { uc, repo } = calendarSetup();
     const err = await rejection(uc.setCalendarOverride({ tenant: YC, override }, actors.ycAdmin));
@@ -69,7 +70,8 @@ describe('set calendar override', () => {
   it('accepts a local day of a year not yet published', async () => {
     const { uc } = calendarSetup({ now: '2026-11-26T02:00:00Z' });
     const year = await uc.setCalendarOverride({ tenant: YC, override: holiday('2027-03-01') }, actors.ycAdmin);
-    expect(year).toMatchObject({ year: 2027, published: false, workingDays: 260 });
+    // 261 weekdays, less the 7 statutory holidays on weekdays (放假办法) and this one.
+    expect(year).toMatchObject({ year: 2027, published: false, workingDays: 253 });
   });
 
   it('refuses a past day, judged by the date in China', async () => {

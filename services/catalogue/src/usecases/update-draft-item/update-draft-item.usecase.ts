@@ -25,7 +25,7 @@ export function updateDraftItemUseCase(deps: { items: ItemRepository; clock: Clo
     deps.authorizer.ensure(actor, 'write', itemResource(item), WRITE_ITEMS);
     ensureVersion(item, command.expectedVersion);
     const { id: _id, expectedVersion: _v, ...update } = command;
-    const { item: next, events } = updateDraft(item, update, deps.clock.now());
+    const { item: next, events } = updateDraft(item, update, deps.clock.now(), actor.username);
     await deps.items.update(next, item.version, events, actor);
     return next;
   };

@@ -4,11 +4,12 @@ import { FormatOnlyVerifier } from './format-only.verifier';
 describe('format-only verifier', () => {
   const verifier = new FormatOnlyVerifier();
 
-  it('says that it checked the format and check characters only, not the registers', async () => {
+  it('accepts well-formed numbers but never calls them verified: it checked the format only, not the registers', async () => {
     const person = await verifier.verifyNaturalPerson({ name: '张三', idNumber: idNumber() });
     expect(person).toEqual({
       method: 'format-only',
-      verified: true,
+      accepted: true,
+      verified: false,
       note: expect.stringMatching(/^仅校验了证件号码格式与校验位，未与公安人口库核验/),
     });
     const company = await verifier.verifyLegalPerson({
@@ -18,7 +19,8 @@ describe('format-only verifier', () => {
     });
     expect(company).toMatchObject({
       method: 'format-only',
-      verified: true,
+      accepted: true,
+      verified: false,
       note: expect.stringContaining('未与市场监管登记库核验'),
     });
   });
@@ -27,6 +29,11 @@ describe('format-only verifier', () => {
     const id = idNumber();
     const wrong = id.slice(0, 17) + (id.endsWith('1') ? '2' : '1');
     const result = await verifier.verifyNaturalPerson({ name: '张三', idNumber: wrong });
-    expect(result).toMatchObject({ method: 'format-only', verified: false, note: expect.stringContaining('校验码') });
+    expect(result).toMatchObject({
+      method: 'format-only',
+      accepted: false,
+      verified: false,
+      note: expect.stringContaining('校验码'),
+    });
   });
 });

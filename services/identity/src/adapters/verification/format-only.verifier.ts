@@ -6,14 +6,15 @@ export const FORMAT_ONLY_LEGAL_NOTE = '仅校验了证件号码格式与校验�
 
 /**
  * The default real-name verifier: it checks the format and check characters of the ID number or credit code
- * and nothing else. `verified: true` means only that; the note says so, and clerks see the note. A deployment
- * connected to the public-security population register or the market-regulation register replaces it.
+ * and nothing else, so it accepts well-formed data but never says `verified: true` (registration answers and
+ * records say `verified: false`, and the note says what was checked). A deployment connected to the
+ * public-security population register or the market-regulation register replaces it.
  */
 export class FormatOnlyVerifier implements RealNameVerifier {
   async verifyNaturalPerson(input: { name: string; idNumber: string }): Promise<RealNameResult> {
     const parsed = parseResidentIdNumber(input.idNumber);
-    if (!parsed.ok) return { method: 'format-only', verified: false, note: parsed.violation.message };
-    return { method: 'format-only', verified: true, note: FORMAT_ONLY_NATURAL_NOTE };
+    if (!parsed.ok) return { method: 'format-only', accepted: false, verified: false, note: parsed.violation.message };
+    return { method: 'format-only', accepted: true, verified: false, note: FORMAT_ONLY_NATURAL_NOTE };
   }
 
   async verifyLegalPerson(input: {
@@ -22,7 +23,7 @@ export class FormatOnlyVerifier implements RealNameVerifier {
     legalRepresentativeName: string;
   }): Promise<RealNameResult> {
     const parsed = parseCreditCode(input.creditCode);
-    if (!parsed.ok) return { method: 'format-only', verified: false, note: parsed.violation.message };
-    return { method: 'format-only', verified: true, note: FORMAT_ONLY_LEGAL_NOTE };
+    if (!parsed.ok) return { method: 'format-only', accepted: false, verified: false, note: parsed.violation.message };
+    return { method: 'format-only', accepted: true, verified: false, note: FORMAT_ONLY_LEGAL_NOTE };
   }
 }

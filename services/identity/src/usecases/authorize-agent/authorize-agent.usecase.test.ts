@@ -33,6 +33,32 @@ describe('authorizeAgent', () => {
     expect(legalPersons.events.slice(-2).map((e) => e.type)).toEqual(['AgentRevoked', 'AgentAuthorized']);
   });
 
+  it('names only departments seated in the legal person’s tenant: another tenant’s or an unknown one is refused', async () => {
+    const { uc, company, legalPersons } = applicantSetup();
+    const { holder, other, legalPerson } = await company();
+    const before = legalPersons.events.length;
+    const err = await uc
+      .authorizeAgent(
+        {
+          legalPersonId: legalPerson.id,
+          agentIdNumber: other.person.idNumber,
+          // 620302-SCJG is seated, but in 金川区; 620321-XYJ has the right shape but no department of that code.
+          scope: { allDepartments: false, departments: ['620321-SCJG', '620302-SCJG', '620321-XYJ'], itemCodes: [] },
+          validUntil: '',
+        },
+        holder.token,
+      )
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).violations.map((v) => [v.path, v.reason])).toEqual([
+      ['scope.departments.1', 'UNKNOWN_DEPARTMENT'],
+      ['scope.departments.2', 'UNKNOWN_DEPARTMENT'],
+    ]);
+    expect((err as ValidationError).violations[0]!.message).toContain('没有进驻部门“620302-SCJG”');
+    expect(legalPersons.events).toHaveLength(before);
+    expect(legalPersons.rows.get(legalPerson.id)?.agents.map((g) => g.agentPersonId)).not.toContain(other.person.id);
+  });
+
   it('lets only the holder authorise, and logs the refusal', async () => {
     const { uc, company, denials } = applicantSetup();
     const { agent, other, legalPerson } = await company();

@@ -1,5 +1,5 @@
 import type { Authorizer, Principal } from '@govhall/auth';
-import { NotFoundError, ValidationError } from '@govhall/errors';
+import { NotFoundError, ValidationError, type Violation } from '@govhall/errors';
 import {
   authorizeAgent,
   validateAgentGrant,
@@ -11,6 +11,7 @@ import { checkIdNumber } from '../../domain/natural-person';
 import type { LegalPersonRepository, NaturalPersonRepository } from '../applicants.ports';
 import { legalPersonIdViolations, requireHeldLegalPerson } from '../get-legal-person/get-legal-person.usecase';
 import { localDate, type Clock, type IdGenerator } from '../ports';
+import type { DepartmentRepository } from '../tenancy.ports';
 
 export interface AuthorizeAgentCommand {
   legalPersonId: string;
@@ -23,11 +24,13 @@ export interface AuthorizeAgentCommand {
 
 /**
  * The holder authorises a registered natural person as agent (经办人). A person already holding an active grant
- * gets the new one instead (the old one is revoked in the same write).
+ * gets the new one instead (the old one is revoked in the same write). The departments a grant names must be
+ * seated in the legal person's tenant (identity's own departments).
  */
 export function authorizeAgentUseCase(deps: {
   naturalPersons: NaturalPersonRepository;
   legalPersons: LegalPersonRepository;
+  departments: Pick<DepartmentRepository, 'listByTenant'>;
   authorizer: Authorizer;
   clock: Clock;
   ids: IdGenerator;
@@ -47,6 +50,8 @@ export function authorizeAgentUseCase(deps: {
     if (violations.length > 0 || !agentId.ok) throw new ValidationError(violations);
 
     const current = await requireHeldLegalPerson(deps, command.legalPersonId, actor);
+    const unknown = await unknownDepartments(deps.departments, current.tenant, command.scope);
+    if (unknown.length > 0) throw new ValidationError(unknown);
     const agent = await deps.naturalPersons.findByIdNumber(agentId.normalized);
     if (!agent || agent.status !== 'active' || !agent.subject) {
       throw new NotFoundError(
@@ -66,4 +71,25 @@ export function authorizeAgentUseCase(deps: {
     await deps.legalPersons.update(legalPerson, current.version, events, actor);
     return { legalPerson, grant };
   };
+}
+
+/** Departments the scope names that are not seated in `tenant` (another tenant's, or none at all). */
+async function unknownDepartments(
+  departments: Pick<DepartmentRepository, 'listByTenant'>,
+  tenant: string,
+  scope: AgentScope,
+): Promise<Violation[]> {
+  if (scope.allDepartments || scope.departments.length === 0) return [];
+  const seated = new Set((await departments.listByTenant(tenant)).map((d) => d.code));
+  return scope.departments.flatMap((code, i) =>
+    seated.has(code)
+      ? []
+      : [
+          {
+            path: `scope.departments.${i}`,
+            reason: 'UNKNOWN_DEPARTMENT',
+            message: `本单位所在地的政务服务中心没有进驻部门“${code}”，请从该中心的部门列表中选择`,
+          },
+        ],
+  );
 }

@@ -12,8 +12,9 @@ import type { Clock, IdGenerator } from '../ports';
 export type RegisterLegalPersonCommand = LegalPersonInput;
 
 /**
- * A registered natural person registers a legal person and becomes its account holder. The credit code is
- * unique: a second registration is refused (the holder authorises further people as agents instead).
+ * A registered natural person registers a legal person as its legal representative (法定代表人: the same ID number
+ * as their own) and becomes its account holder; anyone else is refused (NOT_LEGAL_REPRESENTATIVE) and is made an
+ * agent by the representative instead. The credit code is unique: a second registration is refused.
  */
 export function registerLegalPersonUseCase(deps: {
   naturalPersons: NaturalPersonRepository;
@@ -34,20 +35,28 @@ export function registerLegalPersonUseCase(deps: {
     if (deps.hostedTenants?.length && !deps.hostedTenants.includes(command.tenant)) {
       throw new PreconditionError('TENANT_NOT_HOSTED', `本平台未托管行政区划 ${command.tenant}，请到其所属平台办理`);
     }
+    if (command.legalRepresentativeIdNumber.trim().toUpperCase() !== holder.idNumber) {
+      throw new ForbiddenError(
+        'NOT_LEGAL_REPRESENTATIVE',
+        '只有法定代表人本人可以登记法人：您登录所用的身份证号码与填写的法定代表人身份证号码不一致。' +
+          '如您是单位的工作人员，请由法定代表人本人登记后，将您授权为经办人。',
+      );
+    }
     const creditCode = command.creditCode.trim().toUpperCase();
     const check = await deps.verifier.verifyLegalPerson({
       name: command.name.trim(),
       creditCode,
       legalRepresentativeName: command.legalRepresentativeName.trim(),
     });
-    if (!check.verified) {
+    if (!check.accepted) {
       throw new ValidationError([{ path: 'creditCode', reason: 'REAL_NAME_NOT_VERIFIED', message: check.note }]);
     }
+    const { accepted: _accepted, ...verification } = check;
     const { legalPerson, events } = newLegalPerson(
       command,
       deps.ids.newId(),
       { personId: holder.id, subject: actor.subject },
-      { ...check, verifiedAt: now },
+      { ...verification, verifiedAt: now },
       now,
     );
     if (!(await deps.legalPersons.insert(legalPerson, events, actor))) {

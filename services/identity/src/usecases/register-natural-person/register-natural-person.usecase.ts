@@ -41,11 +41,12 @@ export function registerNaturalPersonUseCase(deps: {
     }
     const idNumber = command.idNumber.trim().toUpperCase();
     const check = await deps.verifier.verifyNaturalPerson({ name: command.name.trim(), idNumber });
-    if (!check.verified) {
+    if (!check.accepted) {
       throw new ValidationError([{ path: 'idNumber', reason: 'REAL_NAME_NOT_VERIFIED', message: check.note }]);
     }
 
-    let record = newNaturalPerson(command, deps.ids.newId(), { ...check, verifiedAt: now }, now);
+    const { accepted: _accepted, ...verification } = check;
+    let record = newNaturalPerson(command, deps.ids.newId(), { ...verification, verifiedAt: now }, now);
     if (!(await deps.naturalPersons.insert(record))) {
       const previous = await deps.naturalPersons.findByIdNumber(idNumber);
       // Removed by the reconciler between our insert and this read: the caller simply tries again.

@@ -47,7 +47,8 @@ export const CountWorkingDaysQuery = Type.Object(
 
 const Provisional = {
   provisional: Type.Boolean({
-    description: 'true：跨入尚未公布放假安排的年份，该部分按周一至周五计算，公布后日期可能变化',
+    description:
+      'true：跨入尚未公布放假安排的年份，该部分按周一至周五并扣除《全国年节及纪念日放假办法》规定的法定节假日计算（调休未知），公布后日期可能变化',
   }),
   unpublishedYears: Type.Array(Type.Integer(), { description: '尚未公布放假安排的年份' }),
 };

@@ -125,6 +125,7 @@ export const item = (overrides: Partial<catalogueV1.Item> = {}): catalogueV1.Ite
   reviews: [{ approved: true, comments: '同意发布', reviewer: 'sub-reviewer', at }],
   submittedAt: at,
   submittedBy: 'yc-admin',
+  editedBy: ['yc-admin'],
   publishedAt: at,
   retiredReason: '',
   ...overrides,

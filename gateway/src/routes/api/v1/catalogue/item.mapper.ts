@@ -46,7 +46,10 @@ export function itemToRest(item: catalogueV1.Item): Item {
   };
 }
 
-/** The public view: who drafted, submitted and reviewed it, and what reviewers wrote, stay inside. */
+/**
+ * The public view. The catalogue already answers it for every caller (GetPublishedItem, GetGuide: no author,
+ * editor, submitter or review); the REST shape simply has no fields for them.
+ */
 export function publishedItemToRest(item: catalogueV1.Item): PublishedItem {
   const { createdBy: _createdBy, submittedBy: _submittedBy, reviews: _reviews, ...rest } = itemToRest(item);
   return rest;
