@@ -68,7 +68,12 @@ describe('item content texts', () => {
     content.acceptanceConditions = ['Cafe\u0301\r\n第二行'];
     content.faq = [{ question: '\uF907？', answer: '答' }];
     const { name, basicCode, kind, handlingCategory, department } = item;
-    const next = updateDraft(item, { name, basicCode, kind, handlingCategory, department, content }, NOW).item;
+    const next = updateDraft(
+      item,
+      { name, basicCode, kind, handlingCategory, department, content },
+      NOW,
+      'yc-admin',
+    ).item;
     expect(next.content.acceptanceConditions).toEqual(['Caf\u00e9\n第二行']);
     expect(next.content.faq).toEqual([{ question: '\u9F9C？', answer: '答' }]);
   });
