@@ -194,7 +194,7 @@ describe('the foundation slice: gateway → catalogue (gRPC, MongoDB outbox) →
     expect(expired.status).toBe(401);
     expect(expired.body.code).toBe('TOKEN_EXPIRED');
 
-    const foreign = await userToken('stranger', { realm: 'elsewhere' });
+    const foreign = await userToken('stranger', { realm: 'elsewhere', clientId: 'govhall-portal' });
     const other = await post(body, { authorization: `Bearer ${foreign}`, 'idempotency-key': newKey() });
     expect(other.status).toBe(401);
     expect(other.body.code).toBe('TOKEN_INVALID');

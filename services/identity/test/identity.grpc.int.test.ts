@@ -262,7 +262,7 @@ describe('identity gRPC API against the real stack', () => {
       expect(refused.reason).toBe('TOKEN_MISSING');
     }
 
-    const foreign = await userToken('stranger', { realm: 'elsewhere' });
+    const foreign = await userToken('stranger', { realm: 'elsewhere', clientId: 'govhall-portal' });
     const invalid = await grpcFailure(api.listStaff('620321', foreign));
     expect(invalid.code).toBe(status.UNAUTHENTICATED);
     expect(invalid.reason).toBe('TOKEN_INVALID');

@@ -33,8 +33,9 @@ async function tokenEndpoint(form: Record<string, string>): Promise<{ status: nu
   return { status: res.status, body: (await res.json()) as TokenResponse };
 }
 
+// Staff log in through the workbench (a portal token would carry only the applicant role, ADR 0015).
 const login = () =>
-  tokenEndpoint({ grant_type: 'password', client_id: 'govhall-portal', username, password, scope: 'openid' });
+  tokenEndpoint({ grant_type: 'password', client_id: 'govhall-workbench', username, password, scope: 'openid' });
 
 function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -122,7 +123,7 @@ describe('KeycloakDirectory (real Keycloak)', () => {
     await directory.disableUser(userId);
     const refreshed = await tokenEndpoint({
       grant_type: 'refresh_token',
-      client_id: 'govhall-portal',
+      client_id: 'govhall-workbench',
       refresh_token: refreshToken,
     });
     expect(refreshed.status).toBe(400);

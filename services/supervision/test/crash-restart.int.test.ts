@@ -74,6 +74,9 @@ it('loses and duplicates nothing when the catalogue and supervision are killed m
   const [cPort, cMetrics, sPort, sMetrics] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   let catalogue = await startCatalogue(cPort, cMetrics);
   let supervision = await startSupervision(sPort, sMetrics);
+  // Registered at once so that afterAll stops them even when the test fails before the restart (a leaked child
+  // process keeps jest from exiting).
+  running.push(catalogue, supervision);
   const client = createGrpcClient(catalogueV1.CatalogueServiceClient, `127.0.0.1:${cPort}`, {
     serviceName: 'govhall.catalogue.v1.CatalogueService',
     idempotentMethods: ['GetItem'],
@@ -89,7 +92,7 @@ it('loses and duplicates nothing when the catalogue and supervision are killed m
           idempotencyKey: `crash-${randomBytes(8).toString('hex')}`,
           tenant: '620321',
           name: `崩溃恢复测试事项${i}`,
-          basicCode: '000125019000',
+          basicCode: `0001250190${String(i).padStart(2, '0')}`, // one item per basic code per tenant
           kind: '01',
           handlingCategory: catalogueV1.HandlingCategory.HANDLING_CATEGORY_PROMISED,
           department: '620321-SCJG',
