@@ -31,7 +31,11 @@ const PHYSICIAN_OF_THE_DISTRICT = '000121010000'; // 医师执业注册
 /** Well-formed, published nowhere. */
 const UNKNOWN = '000199999000';
 /** Realm-file center administrators of the tenants the seed catalogue covers. */
-const SEED_TENANT_ADMINS: Record<string, string> = { '620300': 'jc-city-admin', '620302': 'jc-admin', '620321': 'yc-admin' };
+const SEED_TENANT_ADMINS: Record<string, string> = {
+  '620300': 'jc-city-admin',
+  '620302': 'jc-admin',
+  '620321': 'yc-admin',
+};
 
 let identity: IdentityUnderTest;
 let catalogue: RunningProcess | undefined;

@@ -30,7 +30,10 @@ export class GrpcItemCatalogue implements ItemCatalogue {
 
   async existingItemCodes(tenant: string, basicCodes: readonly string[]): Promise<ReadonlySet<string>> {
     try {
-      const res = await callUnary<catalogueV1.FindPublishedItemCodesRequest, catalogueV1.FindPublishedItemCodesResponse>(
+      const res = await callUnary<
+        catalogueV1.FindPublishedItemCodesRequest,
+        catalogueV1.FindPublishedItemCodesResponse
+      >(
         this.client.findPublishedItemCodes.bind(this.client),
         { tenant, basicCodes: [...basicCodes] },
         { deadlineMs: this.deadlineMs },
