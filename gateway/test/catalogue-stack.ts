@@ -96,6 +96,8 @@ export async function startCatalogueStack(): Promise<CatalogueStack> {
     MONGODB_DB: identityDb,
     KEYCLOAK_ADMIN_CLIENT_SECRET: 'govhall-identity-secret',
     OUTBOX_POLL_MS: '200',
+    // Agent grants naming items are checked against this catalogue (started after identity: neither waits).
+    CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
   };
 
   const started: RunningProcess[] = [];

@@ -26,6 +26,8 @@ export async function startIdentityStack(): Promise<IdentityStack> {
     MONGODB_DB: identityDb,
     KEYCLOAK_ADMIN_CLIENT_SECRET: 'govhall-identity-secret',
     OUTBOX_POLL_MS: '200',
+    // No catalogue here (port 1 never answers): the identity routes' grants name departments, not items.
+    CATALOGUE_GRPC_ADDR: '127.0.0.1:1',
   };
   const identity = await startProcess({
     name: 'identity-e2e',

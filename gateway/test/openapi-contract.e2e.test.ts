@@ -74,6 +74,8 @@ beforeAll(async () => {
       KEYCLOAK_ADMIN_CLIENT_SECRET: 'govhall-identity-secret',
       GRPC_PORT: String(identityPort),
       METRICS_PORT: String(m1),
+      // Agent grants naming items are checked against the catalogue started below.
+      CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
     },
     readyPort: identityPort,
   });

@@ -186,6 +186,31 @@ describe('catalogue gRPC API', () => {
     });
   });
 
+  it('answers anonymous callers which basic codes a tenant has a published item for (FindPublishedItemCodes)', async () => {
+    const published = fixture('published', {});
+    const draft = fixture('draft', {});
+    const retired = fixture('retired', { retiredReason: '职能调整' });
+    const ofTheDistrict = fixture('published', { tenant: '620302', department: '620302-SCJG' });
+    await withItems((items) =>
+      items.insertMany(
+        [published, draft, retired, ofTheDistrict].map(
+          (item) => toDocument(item, { idempotencyKey: `fx-${item.id}`, outbox: [] }) as never,
+        ),
+      ),
+    );
+    const find = (tenant: string, basicCodes: string[]) =>
+      callUnary<catalogueV1.FindPublishedItemCodesRequest, catalogueV1.FindPublishedItemCodesResponse>(
+        client.findPublishedItemCodes.bind(client),
+        { tenant, basicCodes },
+        {},
+      );
+    const codes = [ofTheDistrict.basicCode, retired.basicCode, published.basicCode, draft.basicCode];
+    expect((await find('620321', codes)).basicCodes).toEqual([published.basicCode]);
+    expect((await find('620302', codes)).basicCodes).toEqual([ofTheDistrict.basicCode]);
+    const bad = await grpcFailure(find('620321', ['000117012000', 'abc']));
+    expect([bad.code, bad.violations.map((v) => v.path)]).toEqual([status.INVALID_ARGUMENT, ['basicCodes.1']]);
+  });
+
   it('four eyes: an administrator who edited a submitted edition may not approve it (FAILED_PRECONDITION SELF_REVIEW)', async () => {
     // Written by yc-admin and another administrator, submitted by the other one.
     const item = fixture('submitted', {

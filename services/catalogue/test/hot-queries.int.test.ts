@@ -65,6 +65,10 @@ describe('catalogue hot queries use an index', () => {
     ['a version-guarded update', { _id: 'item-42', version: 1 }],
     ['the editions of a series', { seriesId: 'series-21', status: { $in: ['published', 'superseded'] } }],
     ['the published items (search index load)', { status: 'published' }],
+    [
+      'a tenant’s published items of some basic codes (agent grants)',
+      { tenant: '620321', status: 'published', basicCode: { $in: ['100000000042', '100000000043'] } },
+    ],
     ['a lease-guarded outbox claim', { _id: 'item-500', $or: [{ outboxLease: { $exists: false } }] }],
   ])('%s', async (_what, filter) => {
     await expectIndexServed(items(), filter);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createAuthorizer, type Principal } from '@govhall/auth';
 import type { Connection } from '@govhall/mongo';
 import type { Logger } from '@govhall/logging';
+import { GrpcItemCatalogue } from './adapters/catalogue/grpc-item-catalogue';
 import { KeycloakDirectory } from './adapters/keycloak/keycloak-directory';
 import { MongoDepartmentRepository } from './adapters/mongo/department.repository';
 import { MongoLegalPersonRepository } from './adapters/mongo/legal-person.repository';
@@ -29,6 +30,8 @@ export interface ComposeOptions {
   logger: Logger;
   keycloak: { url: string; realm: string; clientId: string; clientSecret: string };
   hostedTenants: readonly string[];
+  /** The catalogue's gRPC address (CATALOGUE_GRPC_ADDR): agent grants may name only its published items. */
+  catalogueAddress: string;
 }
 
 /** The principal the reconciler records as the actor of what it completes. */
@@ -67,12 +70,15 @@ export function composeIdentity(options: ComposeOptions) {
     logger,
   });
   const { staff, serviceAccounts } = repositories;
+  // Connects lazily: identity starts and serves while the catalogue is down (ADR 0014).
+  const itemCatalogue = new GrpcItemCatalogue(options.catalogueAddress, logger);
 
   const tenancy = createTenancyUseCases({ ...repositories, authorizer, clock, ids, hostedTenants });
   const applicants = createApplicantUseCases({
     naturalPersons: repositories.naturalPersons,
     legalPersons: repositories.legalPersons,
     departments: repositories.departments,
+    itemCatalogue,
     directory,
     verifier: new FormatOnlyVerifier(),
     authorizer,
@@ -109,7 +115,7 @@ export function composeIdentity(options: ComposeOptions) {
     }),
     registrations: applicants.completePendingRegistrations,
   };
-  return { repositories, directory, tenancy, applicants, staff: staffUseCases, reconcilers };
+  return { repositories, directory, tenancy, applicants, staff: staffUseCases, reconcilers, itemCatalogue };
 }
 
 export type IdentityComposition = ReturnType<typeof composeIdentity>;

@@ -21,6 +21,11 @@ export const config = loadConfig('identity', {
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(15_000),
   RECONCILE_AFTER_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  /** The catalogue's gRPC address: the items an agent grant names must be published items of the tenant. */
+  CATALOGUE_GRPC_ADDR: z
+    .string()
+    .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
+    .default('127.0.0.1:50051'),
 });
 
 /** How identity reaches Keycloak's admin API: its own confidential client. */

@@ -21,6 +21,7 @@ async function main() {
     logger,
     keycloak: keycloakAdmin,
     hostedTenants: config.GOVHALL_TENANTS,
+    catalogueAddress: config.CATALOGUE_GRPC_ADDR,
   });
   const models = Object.values(identity.repositories).map((r) => r.model);
   await ensureIndexes(models);
@@ -59,6 +60,7 @@ async function main() {
     ['reconciler', () => reconciler.stop()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
+    ['catalogue client', async () => identity.itemCatalogue.close()],
     ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],
     ['telemetry', () => telemetry.shutdown()],

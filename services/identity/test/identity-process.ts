@@ -16,7 +16,16 @@ export interface IdentityUnderTest {
   stop(): Promise<void>;
 }
 
-export function identityEnv(db: string, port: number, metricsPort: number): Record<string, string> {
+/**
+ * identity's environment. `catalogueAddress`: the catalogue that agent grants naming items are checked against;
+ * by default none (port 1 never answers), so such a grant is refused as unavailable.
+ */
+export function identityEnv(
+  db: string,
+  port: number,
+  metricsPort: number,
+  catalogueAddress = '127.0.0.1:1',
+): Record<string, string> {
   return {
     MONGODB_URI: stack.mongoUri,
     MONGODB_DB: db,
@@ -30,6 +39,7 @@ export function identityEnv(db: string, port: number, metricsPort: number): Reco
     METRICS_PORT: String(metricsPort),
     OUTBOX_POLL_MS: '200',
     LOG_LEVEL: 'info',
+    CATALOGUE_GRPC_ADDR: catalogueAddress,
   };
 }
 

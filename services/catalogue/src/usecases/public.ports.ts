@@ -49,6 +49,8 @@ export interface PublishedItems {
   findPublic(id: string): Promise<Item | null>;
   /** True when a published or superseded item of `tenant` names the file as a blank form or sample. */
   isFileReferenced(tenant: string, fileId: string): Promise<boolean>;
+  /** Those of `basicCodes` that `tenant` has a published (current) item for, in any order, each once. */
+  publishedBasicCodes(tenant: string, basicCodes: readonly string[]): Promise<string[]>;
 }
 
 /**

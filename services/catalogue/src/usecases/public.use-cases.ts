@@ -1,3 +1,4 @@
+import { findPublishedItemCodesUseCase } from './find-published-item-codes/find-published-item-codes.usecase';
 import { getGuidePdfUseCase } from './get-guide-pdf/get-guide-pdf.usecase';
 import { getGuideUseCase } from './get-guide/get-guide.usecase';
 import { getItemFileUseCase } from './get-item-file/get-item-file.usecase';
@@ -15,6 +16,7 @@ export function createPublicUseCases(deps: PublicDeps) {
     getGuidePdf: getGuidePdfUseCase(deps),
     uploadItemFile: uploadItemFileUseCase(deps),
     getItemFile: getItemFileUseCase(deps),
+    findPublishedItemCodes: findPublishedItemCodesUseCase(deps),
   };
 }
 

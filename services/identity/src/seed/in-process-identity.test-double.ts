@@ -14,6 +14,7 @@ import {
   windowKindFromProto,
 } from '../adapters/grpc/tenancy.mapper';
 import { createApplicantUseCases } from '../usecases/applicants.use-cases';
+import { FakeItemCatalogue } from '../usecases/fake-item-catalogue.test-double';
 import { createStaffUseCase } from '../usecases/create-staff/create-staff.usecase';
 import { FakeDirectory } from '../usecases/fake-directory.test-double';
 import {
@@ -90,6 +91,8 @@ export function inProcessIdentity() {
     naturalPersons,
     legalPersons,
     departments,
+    // The seed's grants name departments only: a catalogue with no items.
+    itemCatalogue: new FakeItemCatalogue(),
     directory,
     verifier: new FakeVerifier(),
     authorizer,

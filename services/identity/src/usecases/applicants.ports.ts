@@ -74,3 +74,15 @@ export const APPLICANT_READERS: AccessPolicy = {
 
 /** Only a legal person's account holder authorises and revokes its agents. */
 export const LEGAL_PERSON_HOLDER: AccessPolicy = { roles: [], owner: true };
+
+/**
+ * The items the catalogue publishes (the catalogue owns them): an agent grant may name only items of the legal
+ * person's tenant (ADR 0014).
+ */
+export interface ItemCatalogue {
+  /**
+   * Those of `basicCodes` that `tenant` has a published item for (its own items, not a parent's). Throws
+   * UnavailableError when the catalogue cannot answer: a grant is then refused, never stored unchecked.
+   */
+  existingItemCodes(tenant: string, basicCodes: readonly string[]): Promise<ReadonlySet<string>>;
+}

@@ -1,5 +1,10 @@
 import type { Authorizer } from '@govhall/auth';
-import type { LegalPersonRepository, NaturalPersonRepository, RealNameVerifier } from './applicants.ports';
+import type {
+  ItemCatalogue,
+  LegalPersonRepository,
+  NaturalPersonRepository,
+  RealNameVerifier,
+} from './applicants.ports';
 import { authorizeAgentUseCase } from './authorize-agent/authorize-agent.usecase';
 import { checkActingAuthorityUseCase } from './check-acting-authority/check-acting-authority.usecase';
 import {
@@ -21,6 +26,8 @@ export interface ApplicantDeps {
   legalPersons: LegalPersonRepository;
   /** The departments seated in each tenant: an agent grant may name only those of the legal person's tenant. */
   departments: Pick<DepartmentRepository, 'listByTenant'>;
+  /** The catalogue's published items: an agent grant may name only items of the legal person's tenant. */
+  itemCatalogue: ItemCatalogue;
   directory: IdentityDirectory;
   verifier: RealNameVerifier;
   authorizer: Authorizer;

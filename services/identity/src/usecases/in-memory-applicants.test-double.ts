@@ -11,6 +11,7 @@ import type {
 import { createApplicantUseCases } from './applicants.use-cases';
 import { createDepartment } from '../domain/department';
 import { FakeDirectory } from './fake-directory.test-double';
+import { FakeItemCatalogue } from './fake-item-catalogue.test-double';
 import { InMemoryDepartments } from './in-memory-tenancy.test-double';
 import { InMemoryRecords } from './in-memory-records.test-double';
 import { applicantOf, collectingAuthorizer, sequentialIds, testClock } from './principals.test-double';
@@ -114,6 +115,11 @@ export function applicantSetup(hostedTenants?: string[], options: { verifier?: R
     const { department } = createDepartment({ tenant, abbreviation, name }, new Date('2026-01-01T00:00:00Z'));
     departments.saved.set(department.code, department);
   }
+  // Published items: 永昌县 has 000172028000 and 000117006000; 金川区 has 000125019000, which 永昌县 has not.
+  const itemCatalogue = new FakeItemCatalogue({
+    '620321': ['000172028000', '000117006000'],
+    '620302': ['000125019000'],
+  });
   const directory = new FakeDirectory();
   const verifier = new FakeVerifier();
   const { authorizer, denials } = collectingAuthorizer();
@@ -123,6 +129,7 @@ export function applicantSetup(hostedTenants?: string[], options: { verifier?: R
     naturalPersons,
     legalPersons,
     departments,
+    itemCatalogue,
     directory,
     verifier: options.verifier ?? verifier,
     authorizer,
@@ -172,5 +179,18 @@ export function applicantSetup(hostedTenants?: string[], options: { verifier?: R
     return { holder, agent, other, legalPerson, grant };
   };
 
-  return { uc, naturalPersons, legalPersons, directory, verifier, denials, logged, clock, advance, register, company };
+  return {
+    uc,
+    naturalPersons,
+    legalPersons,
+    itemCatalogue,
+    directory,
+    verifier,
+    denials,
+    logged,
+    clock,
+    advance,
+    register,
+    company,
+  };
 }

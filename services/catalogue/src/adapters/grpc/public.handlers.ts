@@ -5,7 +5,14 @@ import type { ItemFile, ItemSummary } from '../../usecases/public.ports';
 import type { PublicUseCases } from '../../usecases/public.use-cases';
 import { category, categoryFromProto, onlineDepth, timeUnit, toProtoItem } from './item.mapper';
 
-type PublicRpcs = 'searchItems' | 'getPublishedItem' | 'getGuide' | 'getGuidePdf' | 'uploadItemFile' | 'getItemFile';
+type PublicRpcs =
+  | 'searchItems'
+  | 'getPublishedItem'
+  | 'getGuide'
+  | 'getGuidePdf'
+  | 'uploadItemFile'
+  | 'getItemFile'
+  | 'findPublishedItemCodes';
 
 function toProtoSummary(s: ItemSummary): catalogueV1.ItemSummary {
   return {
@@ -35,7 +42,8 @@ function toProtoFile(f: ItemFile): catalogueV1.ItemFile {
 }
 
 /**
- * The public reading RPCs (anonymous: SearchItems, GetPublishedItem, GetGuide, GetGuidePdf; token optional:
+ * The public reading RPCs (anonymous: SearchItems, GetPublishedItem, GetGuide, GetGuidePdf, FindPublishedItemCodes;
+ * token optional:
  * GetItemFile) and UploadItemFile (center_admin, token required): proto ⇄ use case.
  */
 export function publicHandlers(
@@ -105,6 +113,16 @@ export function publicHandlers(
         return { file: toProtoFile(file), content };
       },
       { auth: 'optional' },
+    ),
+    findPublishedItemCodes: server.unary<
+      catalogueV1.FindPublishedItemCodesRequest,
+      catalogueV1.FindPublishedItemCodesResponse
+    >(
+      'FindPublishedItemCodes',
+      async (req) => ({
+        basicCodes: await uc.findPublishedItemCodes({ tenant: req.tenant, basicCodes: req.basicCodes }),
+      }),
+      { auth: 'none' },
     ),
   };
 }

@@ -72,6 +72,16 @@ export class MongoPublishedItemsQuery implements PublishedItems, PublishedItemsS
     return (await this.items.findOne(filter, { projection: { _id: 1 } })) !== null;
   }
 
+  async publishedBasicCodes(tenant: string, basicCodes: readonly string[]): Promise<string[]> {
+    const docs = await this.items
+      .find(
+        { tenant, status: 'published', basicCode: { $in: [...basicCodes] } },
+        { projection: { _id: 0, basicCode: 1 } },
+      )
+      .toArray();
+    return [...new Set(docs.map((d) => String(d.basicCode)))];
+  }
+
   async publishedVersions(): Promise<Map<string, number>> {
     const docs = await this.items.find({ status: 'published' }, { projection: { _id: 1, version: 1 } }).toArray();
     return new Map(docs.map((d) => [String(d._id), Number(d.version)]));

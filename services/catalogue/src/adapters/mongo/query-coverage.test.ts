@@ -97,6 +97,7 @@ describe('catalogue queries are served by the indexes of their schemas', () => {
     invoked.MongoPublishedItemsQuery = await exercise(recording, 'MongoPublishedItemsQuery', published, {
       findPublic: (q) => q.findPublic(draft.id),
       isFileReferenced: (q) => q.isFileReferenced(file.tenant, file.id),
+      publishedBasicCodes: (q) => q.publishedBasicCodes('620321', ['000117006000', '000125019000']),
       publishedVersions: (q) => q.publishedVersions(),
       findByIds: (q) => q.findByIds([fixtureId(1), fixtureId(2)]),
     });
@@ -128,6 +129,7 @@ describe('catalogue queries are served by the indexes of their schemas', () => {
         'MongoPublishedItemsQuery.findByIds',
         'MongoPublishedItemsQuery.findPublic',
         'MongoPublishedItemsQuery.isFileReferenced',
+        'MongoPublishedItemsQuery.publishedBasicCodes',
         'MongoPublishedItemsQuery.publishedVersions',
       ].sort(),
     );

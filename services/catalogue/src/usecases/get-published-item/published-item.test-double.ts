@@ -149,4 +149,11 @@ export class InMemoryPublishedItems implements PublishedItems {
         i.content.materials.some((m) => m.blankFormFileId === fileId || m.sampleFileId === fileId),
     );
   }
+
+  async publishedBasicCodes(tenant: string, basicCodes: readonly string[]) {
+    const found = [...this.items.values()]
+      .filter((i) => i.tenant === tenant && i.status === 'published' && basicCodes.includes(i.basicCode))
+      .map((i) => i.basicCode);
+    return [...new Set(found)];
+  }
 }

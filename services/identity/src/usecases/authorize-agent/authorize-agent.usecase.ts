@@ -8,7 +8,7 @@ import {
   type LegalPerson,
 } from '../../domain/legal-person';
 import { checkIdNumber } from '../../domain/natural-person';
-import type { LegalPersonRepository, NaturalPersonRepository } from '../applicants.ports';
+import type { ItemCatalogue, LegalPersonRepository, NaturalPersonRepository } from '../applicants.ports';
 import { legalPersonIdViolations, requireHeldLegalPerson } from '../get-legal-person/get-legal-person.usecase';
 import { localDate, type Clock, type IdGenerator } from '../ports';
 import type { DepartmentRepository } from '../tenancy.ports';
@@ -25,12 +25,15 @@ export interface AuthorizeAgentCommand {
 /**
  * The holder authorises a registered natural person as agent (经办人). A person already holding an active grant
  * gets the new one instead (the old one is revoked in the same write). The departments a grant names must be
- * seated in the legal person's tenant (identity's own departments).
+ * seated in the legal person's tenant (identity's own departments), and the items it names must be published
+ * items of that tenant (asked of the catalogue; while it cannot answer, the grant is refused as unavailable and
+ * nothing is stored — ADR 0014).
  */
 export function authorizeAgentUseCase(deps: {
   naturalPersons: NaturalPersonRepository;
   legalPersons: LegalPersonRepository;
   departments: Pick<DepartmentRepository, 'listByTenant'>;
+  itemCatalogue: ItemCatalogue;
   authorizer: Authorizer;
   clock: Clock;
   ids: IdGenerator;
@@ -50,7 +53,12 @@ export function authorizeAgentUseCase(deps: {
     if (violations.length > 0 || !agentId.ok) throw new ValidationError(violations);
 
     const current = await requireHeldLegalPerson(deps, command.legalPersonId, actor);
-    const unknown = await unknownDepartments(deps.departments, current.tenant, command.scope);
+    const unknown = (
+      await Promise.all([
+        unknownDepartments(deps.departments, current.tenant, command.scope),
+        unknownItems(deps.itemCatalogue, current.tenant, command.scope),
+      ])
+    ).flat();
     if (unknown.length > 0) throw new ValidationError(unknown);
     const agent = await deps.naturalPersons.findByIdNumber(agentId.normalized);
     if (!agent || agent.status !== 'active' || !agent.subject) {
@@ -89,6 +97,26 @@ async function unknownDepartments(
             path: `scope.departments.${i}`,
             reason: 'UNKNOWN_DEPARTMENT',
             message: `本单位所在地的政务服务中心没有进驻部门“${code}”，请从该中心的部门列表中选择`,
+          },
+        ],
+  );
+}
+
+/**
+ * Item codes the scope names that are not basic codes of a published item of `tenant` (unknown, not published yet
+ * or any more, or another tenant's). "All departments" ignores item codes, so the catalogue is not asked then.
+ */
+async function unknownItems(catalogue: ItemCatalogue, tenant: string, scope: AgentScope): Promise<Violation[]> {
+  if (scope.allDepartments || scope.itemCodes.length === 0) return [];
+  const published = await catalogue.existingItemCodes(tenant, [...new Set(scope.itemCodes)]);
+  return scope.itemCodes.flatMap((code, i) =>
+    published.has(code)
+      ? []
+      : [
+          {
+            path: `scope.itemCodes.${i}`,
+            reason: 'UNKNOWN_ITEM',
+            message: `本单位所在地的政务服务中心没有发布基本编码为“${code}”的事项，请从该中心的事项目录中选择`,
           },
         ],
   );
