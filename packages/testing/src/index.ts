@@ -8,3 +8,11 @@ export { newCreditCode, newResidentIdNumber } from './identifiers';
 export { startGroupAtTopicEnd } from './kafka-groups';
 export { startEventReader, type EventReader, type ReadEvent } from './event-reader';
 export { explainFind, expectIndexServed, type QueryPlan } from './explain';
+export {
+  bearer,
+  IDENTITY_ADMIN_SECRET,
+  identityEnv,
+  seedTenancy,
+  startIdentity,
+  type IdentityUnderTest,
+} from './identity-process';

@@ -12,6 +12,8 @@ import {
   startProcess,
   uniqueSuffix,
   userToken,
+  startIdentity,
+  type IdentityUnderTest,
   type RunningProcess,
 } from '@govhall/testing';
 import type { Item } from '../src/domain/item';
@@ -20,10 +22,13 @@ import { validItemFixture } from '../src/domain/item.test-double';
 // Catalogue over gRPC, as a third-party department system or another service calls it: its own process,
 // the real database, Kafka and Keycloak.
 let catalogue: RunningProcess;
+// The guide names tenants and departments by asking identity (ADR 0017): a real one, with the seeded tenant tree.
+let identity: IdentityUnderTest;
 let client: catalogueV1.CatalogueServiceClient;
 const db = `govhall_catalogue_g${uniqueSuffix()}`;
 
 beforeAll(async () => {
+  identity = await startIdentity();
   const port = await freePort();
   catalogue = await startProcess({
     name: 'catalogue-grpc',
@@ -37,6 +42,7 @@ beforeAll(async () => {
       GRPC_PORT: String(port),
       METRICS_PORT: String(await freePort()),
       GOVHALL_TENANTS: '620321,620302',
+      IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}`,
     },
     readyPort: port,
   });
@@ -49,6 +55,7 @@ beforeAll(async () => {
 afterAll(async () => {
   client?.close();
   await catalogue?.stop();
+  await identity?.stop();
 });
 
 const request = (overrides: Partial<catalogueV1.CreateDraftItemRequest> = {}): catalogueV1.CreateDraftItemRequest => ({

@@ -16,7 +16,7 @@ import {
   userToken,
   type RunningProcess,
 } from '@govhall/testing';
-import { bearer, startIdentity, type IdentityUnderTest } from './identity-process';
+import { bearer, startIdentity, type IdentityUnderTest } from '@govhall/testing';
 
 // Agent grants name only items the catalogue publishes in the legal person's tenant (ADR 0014): identity and the
 // catalogue as their own processes on fresh databases, the seed catalogue published through the catalogue's API.

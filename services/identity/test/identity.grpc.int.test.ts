@@ -15,7 +15,7 @@ import {
   type EventReader,
 } from '@govhall/testing';
 import { KeycloakDirectory } from '../src/adapters/keycloak/keycloak-directory';
-import { bearer, IDENTITY_ADMIN_SECRET, startIdentity, type IdentityUnderTest } from './identity-process';
+import { bearer, IDENTITY_ADMIN_SECRET, startIdentity, type IdentityUnderTest } from '@govhall/testing';
 
 // The identity service over gRPC as gateways and third-party department systems call it: its own process on a
 // fresh database with the seeded tenant tree, real Keycloak tokens, events read back from Kafka.

@@ -4,7 +4,7 @@ import { callUnary } from '@govhall/grpc';
 import { identityV1 } from '@govhall/proto';
 import { MongoClient, grpcFailure, stack, userToken } from '@govhall/testing';
 import { KeycloakDirectory } from '../src/adapters/keycloak/keycloak-directory';
-import { bearer, IDENTITY_ADMIN_SECRET, startIdentity, type IdentityUnderTest } from './identity-process';
+import { bearer, IDENTITY_ADMIN_SECRET, startIdentity, type IdentityUnderTest } from '@govhall/testing';
 
 // The shared text rule (@govhall/identifiers checkText) as identity applies it, through its own process, gRPC API,
 // real Keycloak tokens and its database: names that hide characters are refused with a Chinese reason and

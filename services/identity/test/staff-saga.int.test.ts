@@ -3,7 +3,7 @@ import { callUnary } from '@govhall/grpc';
 import { identityV1 } from '@govhall/proto';
 import { MongoClient, stack, userToken, waitFor } from '@govhall/testing';
 import { KeycloakDirectory } from '../src/adapters/keycloak/keycloak-directory';
-import { bearer, IDENTITY_ADMIN_SECRET, startIdentity, type IdentityUnderTest } from './identity-process';
+import { bearer, IDENTITY_ADMIN_SECRET, startIdentity, type IdentityUnderTest } from '@govhall/testing';
 
 // ADR 0007: the process dies half-way through creating a member of staff (failpoints), comes back, and the
 // reconciler leaves no orphan — neither a Keycloak login without a record nor a record without a login.

@@ -1,6 +1,9 @@
+/* identity as its own process for tests of identity and of the services that call it (the catalogue's guide
+ * names, ADR 0017). */
 import { createGrpcClient } from '@govhall/grpc';
 import { identityV1 } from '@govhall/proto';
-import { freePort, runProcess, stack, startProcess, uniqueSuffix, type RunningProcess } from '@govhall/testing';
+import { freePort, runProcess, startProcess, type RunningProcess } from './processes';
+import { stack, uniqueSuffix } from './stack';
 
 /** Secret of the realm's govhall-identity client (deploy/keycloak/govhall-realm.json). */
 export const IDENTITY_ADMIN_SECRET = 'govhall-identity-secret';
