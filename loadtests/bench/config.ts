@@ -40,6 +40,8 @@ export interface BenchConfig {
   supervisionDb: string;
   catalogueDb: string;
   stateDir: string;
+  /** The gateway the harness starts introspects user tokens at Keycloak (ADR 0015) unless BENCH_INTROSPECTION=off. */
+  introspection: boolean;
 }
 
 function rates(value: string | undefined, fallback: number[]): number[] {
@@ -84,6 +86,7 @@ export function readConfig(env: NodeJS.ProcessEnv, repoRoot: string): BenchConfi
     supervisionDb: env.SUPERVISION_DB ?? 'govhall_supervision',
     catalogueDb: env.CATALOGUE_DB ?? 'govhall_catalogue',
     stateDir: env.GOVHALL_STATE ?? path.join(repoRoot, '.stack'),
+    introspection: env.BENCH_INTROSPECTION !== 'off',
   };
 }
 

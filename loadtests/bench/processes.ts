@@ -200,12 +200,16 @@ export async function gatewayUnderTest(
         KEYCLOAK_REALM: stack.realm,
         LOG_LEVEL: config.logLevel,
         RATE_LIMIT_MAX: BENCH_RATE_LIMIT_MAX,
+        // As deployed: every user token introspected at Keycloak (ADR 0015); an empty secret turns that off.
+        KEYCLOAK_API_CLIENT_SECRET: config.introspection
+          ? (process.env.KEYCLOAK_API_CLIENT_SECRET ?? 'govhall-api-secret')
+          : '',
       },
       readyPort: port,
     }),
   );
   notes.push(
-    `started its own gateway (gateway/dist/server.js, pid ${gateway.child.pid}, port ${port}, LOG_LEVEL=${config.logLevel}, RATE_LIMIT_MAX=${BENCH_RATE_LIMIT_MAX}, metrics off) against catalogue ${catalogueAddr}`,
+    `started its own gateway (gateway/dist/server.js, pid ${gateway.child.pid}, port ${port}, LOG_LEVEL=${config.logLevel}, RATE_LIMIT_MAX=${BENCH_RATE_LIMIT_MAX}, metrics off, token introspection ${config.introspection ? 'on' : 'off'}) against catalogue ${catalogueAddr}`,
   );
   return { url: `http://127.0.0.1:${port}`, process: { name: 'bench-gateway', pid: gateway.child.pid! } };
 }

@@ -38,7 +38,8 @@
 // BENCH_READ_RATES [200,500,1000], BENCH_SEARCH_RATES [200,500,1000], BENCH_WRITE_RATES [20,50,100],
 // BENCH_GATEWAY_URL [start own], BENCH_CATALOGUE_ADDR [start own], BENCH_LOG_LEVEL [info] (of the processes the
 // harness starts), BENCH_USER [yc-admin], BENCH_TENANT [620321], BENCH_DEPARTMENT [620321-SCJG],
-// SUPERVISION_DB [govhall_supervision], GOVHALL_STATE [<repo>/.stack],
+// SUPERVISION_DB [govhall_supervision], GOVHALL_STATE [<repo>/.stack], BENCH_INTROSPECTION [on] (off: the
+// harness's gateway does not introspect user tokens at Keycloak, to measure what ADR 0015's check costs),
 // MONGODB_URI / KAFKA_BROKERS / KEYCLOAK_URL / KEYCLOAK_REALM as for the tests.
 // Results: $GOVHALL_STATE/bench/<timestamp>.json.
 import * as os from 'node:os';
