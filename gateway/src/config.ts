@@ -24,6 +24,11 @@ export const configShape = {
   KEYCLOAK_API_CLIENT_ID: z.string().min(1).default('govhall-api'),
   /** Its secret. Empty: no introspection, a disabled login keeps access until its token expires (a warning at boot). */
   KEYCLOAK_API_CLIENT_SECRET: z.string().default(''),
+  /**
+   * How long a live introspection answer is trusted for the same token (ms). 0: every request asks Keycloak, and a
+   * disabled login is refused on its very next request; above 0, within that time (ADR 0015, docs/benchmarks.md).
+   */
+  KEYCLOAK_INTROSPECTION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   CATALOGUE_GRPC_ADDR: z
     .string()
     .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')

@@ -13,7 +13,11 @@ async function main() {
     realm: config.KEYCLOAK_REALM,
     ...(config.KEYCLOAK_API_CLIENT_SECRET
       ? {
-          introspection: { clientId: config.KEYCLOAK_API_CLIENT_ID, clientSecret: config.KEYCLOAK_API_CLIENT_SECRET },
+          introspection: {
+            clientId: config.KEYCLOAK_API_CLIENT_ID,
+            clientSecret: config.KEYCLOAK_API_CLIENT_SECRET,
+            liveCacheMs: config.KEYCLOAK_INTROSPECTION_CACHE_MS,
+          },
         }
       : {}),
   });

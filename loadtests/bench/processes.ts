@@ -204,12 +204,13 @@ export async function gatewayUnderTest(
         KEYCLOAK_API_CLIENT_SECRET: config.introspection
           ? (process.env.KEYCLOAK_API_CLIENT_SECRET ?? 'govhall-api-secret')
           : '',
+        KEYCLOAK_INTROSPECTION_CACHE_MS: process.env.BENCH_INTROSPECTION_CACHE_MS ?? '0',
       },
       readyPort: port,
     }),
   );
   notes.push(
-    `started its own gateway (gateway/dist/server.js, pid ${gateway.child.pid}, port ${port}, LOG_LEVEL=${config.logLevel}, RATE_LIMIT_MAX=${BENCH_RATE_LIMIT_MAX}, metrics off, token introspection ${config.introspection ? 'on' : 'off'}) against catalogue ${catalogueAddr}`,
+    `started its own gateway (gateway/dist/server.js, pid ${gateway.child.pid}, port ${port}, LOG_LEVEL=${config.logLevel}, RATE_LIMIT_MAX=${BENCH_RATE_LIMIT_MAX}, metrics off, token introspection ${config.introspection ? `on, live answers trusted ${process.env.BENCH_INTROSPECTION_CACHE_MS ?? '0'} ms` : 'off'}) against catalogue ${catalogueAddr}`,
   );
   return { url: `http://127.0.0.1:${port}`, process: { name: 'bench-gateway', pid: gateway.child.pid! } };
 }

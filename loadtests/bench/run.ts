@@ -40,6 +40,7 @@
 // harness starts), BENCH_USER [yc-admin], BENCH_TENANT [620321], BENCH_DEPARTMENT [620321-SCJG],
 // SUPERVISION_DB [govhall_supervision], GOVHALL_STATE [<repo>/.stack], BENCH_INTROSPECTION [on] (off: the
 // harness's gateway does not introspect user tokens at Keycloak, to measure what ADR 0015's check costs),
+// BENCH_INTROSPECTION_CACHE_MS [0] (the gateway's KEYCLOAK_INTROSPECTION_CACHE_MS),
 // MONGODB_URI / KAFKA_BROKERS / KEYCLOAK_URL / KEYCLOAK_REALM as for the tests.
 // Results: $GOVHALL_STATE/bench/<timestamp>.json.
 import * as os from 'node:os';
