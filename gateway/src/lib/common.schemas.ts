@@ -34,6 +34,21 @@ export function problems<C extends number>(...codes: C[]): Record<C, typeof Prob
   return Object.fromEntries(codes.map((c) => [c, ProblemResponse])) as Record<C, typeof ProblemResponse>;
 }
 
+/** The Chinese explanation of each named pattern, for the violation a value that does not match it gets. */
+const PATTERN_HINTS = new Map<string, string>();
+
+/**
+ * A pattern with the Chinese message a caller reads when a value does not match it (lib/ajv-violations.ts looks the
+ * message up by the pattern Ajv reports): "身份证号码应为18位…" rather than a bare "格式不正确".
+ */
+export function hintedPattern(pattern: string, hint: string): string {
+  PATTERN_HINTS.set(pattern, hint);
+  return pattern;
+}
+
+/** The message registered for `pattern` by hintedPattern, if any. */
+export const patternHint = (pattern: string): string | undefined => PATTERN_HINTS.get(pattern);
+
 /*
  * Shapes exactly as strict as the services' own checks (packages/identifiers, packages/calendar), so that a request
  * the document calls valid is never refused for its shape; what no pattern can say (check characters, whether a
@@ -48,18 +63,30 @@ const NONZERO3 = '(?:00[1-9]|0[1-9]\\d|[1-9]\\d\\d)';
  * a town (9) or a village (12), each under a county-level code.
  */
 export const REGION_CODE_BODY = `${PROVINCE}(?:0000|${NONZERO2}\\d\\d|${NONZERO2}{2}${NONZERO3}{1,2})`;
-export const REGION_CODE = `^${REGION_CODE_BODY}$`;
+export const REGION_CODE = hintedPattern(
+  `^${REGION_CODE_BODY}$`,
+  '应为有效的行政区划代码（6、9或12位数字，如 620321），省、市、县各级代码不能为00',
+);
 /**
  * A day that exists, YYYY-MM-DD from 0001-01-01, as isRealDate (packages/calendar) accepts: `format: date` checks the
  * shape and the day of the month (no 02-30), this pattern rules out the year 0000 that the format allows. Each
  * refuses what the other lets through, so a bad date gives one violation.
  */
-export const DATE_YEAR = '^(?:000[1-9]|00[1-9]\\d|0[1-9]\\d{2}|[1-9]\\d{3})-';
+export const DATE_YEAR = hintedPattern(
+  '^(?:000[1-9]|00[1-9]\\d|0[1-9]\\d{2}|[1-9]\\d{3})-',
+  '日期应为 YYYY-MM-DD，年份从 0001 起',
+);
 /** A lower-case UUID, as the services generate and check record identifiers. */
-export const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+export const UUID = hintedPattern(
+  '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+  '应为记录标识（小写 UUID，如 0f8c3a52-6d1e-4b7a-9c2d-5e4f3a2b1c0d）',
+);
 /** `<region>-<code>`, the code 2 to `maxCodeLength` of A-Z0-9 (each service says how long its codes may be). */
 export const departmentCodePattern = (maxCodeLength: number, code = `[A-Z0-9]{2,${maxCodeLength}}`) =>
-  `^${REGION_CODE_BODY}-${code}$`;
+  hintedPattern(
+    `^${REGION_CODE_BODY}-${code}$`,
+    '应为部门编码“行政区划代码-部门简称”（简称为大写字母或数字），如 620321-SCJG',
+  );
 
 export const RegionCode = (description: string) => Type.String({ pattern: REGION_CODE, description });
 export const DateString = (description: string) => Type.String({ format: 'date', pattern: DATE_YEAR, description });

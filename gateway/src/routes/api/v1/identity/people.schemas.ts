@@ -1,7 +1,17 @@
 import { STAFF_ROLES } from '@govhall/auth';
 import { Type, type Static } from '@sinclair/typebox';
-import { DateString, PageQuery, RegionCode, Timestamp, pageOf } from '../../../../lib/common.schemas';
-import { DepartmentCode, RecordId, StringEnum } from './identity.schemas';
+import { DateString, PageQuery, RegionCode, Timestamp, hintedPattern, pageOf } from '../../../../lib/common.schemas';
+import {
+  CreditCode,
+  DepartmentCode,
+  IdNumber,
+  ItemCode,
+  MOBILE,
+  Password,
+  RecordId,
+  STAFF_PHONE,
+  StringEnum,
+} from './identity.schemas';
 
 export const StaffStatus = StringEnum(['provisioning', 'active', 'disabled'], {
   description: '状态：开通中 provisioning / 在岗 active / 已停用 disabled',
@@ -9,11 +19,10 @@ export const StaffStatus = StringEnum(['provisioning', 'active', 'disabled'], {
 
 export const GrantStatus = StringEnum(['active', 'revoked'], { description: '授权状态：有效 active / 已撤销 revoked' });
 
-/** ID numbers and credit codes: bounded here, checked by the service, which names the precise reason
- * (length, alphabet, birth date, check character). */
-const IdentifierInput = (description: string) => Type.String({ minLength: 1, maxLength: 32, description });
-
-const Password = (description: string) => Type.String({ minLength: 8, maxLength: 64, description });
+/** A staff login name (staff.ts USERNAME). */
+const USERNAME = hintedPattern('^[a-z][a-z0-9-]{2,39}$', '用户名应为3至40位小写字母、数字或连字符，以字母开头');
+/** A service account's client id (service-account.ts CLIENT_ID). */
+const CLIENT_ID = hintedPattern('^[a-z][a-z0-9-]{2,49}$', '客户端标识应为3至50位小写字母、数字或连字符，以字母开头');
 
 export const Leave = Type.Object({
   fromDate: Type.String({ description: '开始日期 YYYY-MM-DD（含）' }),
@@ -50,9 +59,9 @@ export const CreateStaffBody = Type.Object(
   {
     tenant: RegionCode('所属租户'),
     department: Type.Optional(DepartmentCode('所属部门；窗口人员、审查人、审批人、部门负责人必填')),
-    username: Type.String({ minLength: 3, maxLength: 40, description: '登录名（小写字母、数字、连字符）' }),
+    username: Type.String({ pattern: USERNAME, description: '登录名（3至40位小写字母、数字、连字符，以字母开头）' }),
     displayName: Type.String({ minLength: 2, maxLength: 30, description: '姓名' }),
-    phone: Type.String({ minLength: 7, maxLength: 20, description: '手机号码或带区号的固定电话' }),
+    phone: Type.String({ pattern: STAFF_PHONE, description: '11位手机号码或带区号的固定电话，如 0935-8212345' }),
     roles: Type.Array(StringEnum(STAFF_ROLES), {
       minItems: 1,
       maxItems: STAFF_ROLES.length,
@@ -103,8 +112,8 @@ export const RegisterNaturalPersonBody = Type.Object(
   {
     tenant: RegionCode('注册所在租户'),
     name: Type.String({ minLength: 2, maxLength: 30, description: '姓名' }),
-    idNumber: IdentifierInput('居民身份证号码（18位）'),
-    phone: Type.String({ minLength: 7, maxLength: 20, description: '手机号码' }),
+    idNumber: IdNumber('居民身份证号码（18位）'),
+    phone: Type.String({ pattern: MOBILE, description: '手机号码（11位）' }),
     password: Password('登录密码（8至64位，含字母和数字）'),
   },
   { additionalProperties: false },
@@ -152,23 +161,21 @@ export const RegisterLegalPersonBody = Type.Object(
   {
     tenant: RegionCode('注册所在租户'),
     name: Type.String({ minLength: 2, maxLength: 100, description: '单位名称' }),
-    creditCode: IdentifierInput('统一社会信用代码（18位）'),
+    creditCode: CreditCode('统一社会信用代码（18位）'),
     legalRepresentativeName: Type.String({ minLength: 2, maxLength: 30, description: '法定代表人姓名' }),
-    legalRepresentativeIdNumber: IdentifierInput('法定代表人居民身份证号码'),
+    legalRepresentativeIdNumber: IdNumber('法定代表人居民身份证号码（18位）'),
   },
   { additionalProperties: false },
 );
 
 export const AuthorizeAgentBody = Type.Object(
   {
-    agentIdNumber: IdentifierInput('经办人（已注册的自然人）的居民身份证号码'),
+    agentIdNumber: IdNumber('经办人（已注册的自然人）的居民身份证号码（18位）'),
     scope: Type.Object(
       {
         allDepartments: Type.Optional(Type.Boolean({ description: '授权办理全部部门的事项' })),
         departments: Type.Optional(Type.Array(DepartmentCode('部门编码'), { maxItems: 100 })),
-        itemCodes: Type.Optional(
-          Type.Array(Type.String({ pattern: '^[0-9A-Z]{12}$', description: '事项基本编码' }), { maxItems: 200 }),
-        ),
+        itemCodes: Type.Optional(Type.Array(ItemCode('事项基本编码'), { maxItems: 200 })),
       },
       { additionalProperties: false },
     ),
@@ -192,7 +199,7 @@ export const RevokeAgentBody = Type.Object(
 export const ActingCheckBody = Type.Object(
   {
     department: DepartmentCode('办理部门'),
-    itemCode: Type.Optional(Type.String({ pattern: '^[0-9A-Z]{12}$', description: '事项基本编码' })),
+    itemCode: Type.Optional(ItemCode('事项基本编码')),
     agentSubject: Type.Optional(
       Type.String({
         minLength: 1,
@@ -246,7 +253,10 @@ export type ServiceAccount = Static<typeof ServiceAccount>;
 export const CreateServiceAccountBody = Type.Object(
   {
     department: DepartmentCode('绑定的部门'),
-    clientId: Type.String({ minLength: 3, maxLength: 50, description: '客户端标识（小写字母、数字、连字符）' }),
+    clientId: Type.String({
+      pattern: CLIENT_ID,
+      description: '客户端标识（3至50位小写字母、数字、连字符，以字母开头）',
+    }),
     description: Type.Optional(Type.String({ maxLength: 200, description: '用途说明，如“市场监管审批系统”' })),
   },
   { additionalProperties: false },
