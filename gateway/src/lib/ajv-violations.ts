@@ -63,6 +63,8 @@ const MESSAGE_BY_KEYWORD: Record<string, (p: Params) => string> = {
   uniqueItems: (p) => `不能有重复的条目（第 ${Number(p.j) + 1} 项与第 ${Number(p.i) + 1} 项相同）`,
   minProperties: (p) => `字段过少，至少 ${String(p.limit)} 个`,
   maxProperties: (p) => `字段过多，最多 ${String(p.limit)} 个`,
+  // JSON Schema draft-07 (Fastify's Ajv) names it `dependencies`; 2019-09 split it into dependentRequired.
+  dependencies: (p) => `填写了 ${String(p.property)} 时，${String(p.missingProperty)} 也必须填写`,
   dependentRequired: (p) => `填写了 ${String(p.property)} 时，${String(p.missingProperty)} 也必须填写`,
   propertyNames: () => '字段名不符合要求',
   anyOf: () => '不符合任何一种允许的格式',
