@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import pino from 'pino';
 import { parseConfig } from '@govhall/config';
 import { buildApp } from './app';
@@ -333,7 +334,7 @@ describe('every validation message is Chinese', () => {
 });
 
 describe("Fastify's own answers are Chinese", () => {
-  const cases: [string, Parameters<Awaited<ReturnType<typeof gateway>>['inject']>[0], number, string][] = [
+  const cases: [string, InjectOptions, number, string][] = [
     [
       'malformed JSON',
       {
@@ -394,8 +395,7 @@ describe("Fastify's own answers are Chinese", () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
     const body = res.json() as ProblemBody;
     expect(body.code).toBe(code);
-    const url = typeof request === 'string' ? request : (request.url as string);
-    expectChinese(body, [url.split('?')[0]!]);
+    expectChinese(body, [String(request.url).split('?')[0]!]);
     await app.close();
   });
 });

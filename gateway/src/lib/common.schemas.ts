@@ -88,6 +88,56 @@ export const departmentCodePattern = (maxCodeLength: number, code = `[A-Z0-9]{2,
     '应为部门编码“行政区划代码-部门简称”（简称为大写字母或数字），如 620321-SCJG',
   );
 
+/*
+ * Human-entered text as the shared rule checks it (packages/identifiers text.ts, ADR 0013), as far as a pattern can
+ * say it: no control characters (a multi-line text allows line breaks), no bidi controls, no zero-width or other
+ * invisible characters, not blank, and at least `min` characters once the white space around it is trimmed. What
+ * a pattern cannot say: the length after NFC normalisation (a decomposed "é" counts one), and characters of the
+ * supplementary planes that are non-characters or default-ignorable; the services still check those.
+ */
+/** Refused anywhere: C0 (but LF and CR in multi-line text), DEL, C1, U+2028/9, lone surrogates, non-characters. */
+const controls = (multiline: boolean) =>
+  `${multiline ? '\\u0000-\\u0009\\u000b\\u000c\\u000e-\\u001f' : '\\u0000-\\u001f'}` +
+  '\\u007f-\\u009f\\u2028\\u2029\\ud800-\\udfff\\ufdd0-\\ufdef\\ufffe\\uffff';
+/** Bidi controls and invisible characters (text.ts BIDI and INVISIBLE). */
+const BIDI_AND_INVISIBLE =
+  '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u115f\\u1160\\u180e\\u200b\\u2060-\\u2064\\u3164\\ufeff\\uffa0';
+/** White space String.prototype.trim removes that is not refused anyway (LF and CR only in multi-line text). */
+const padding = (multiline: boolean) =>
+  `${multiline ? '\\n\\r' : ''} \\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000`;
+/** Default-ignorable characters of the basic plane: text of these alone is blank. */
+const IGNORABLE =
+  '\\u00ad\\u034f\\u17b4\\u17b5\\u180b-\\u180f\\u200c\\u200d\\u2065-\\u206f\\ufe00-\\ufe0f\\ufff0-\\ufff8';
+
+/** The pattern of a text of at least `min` (0, 1 or 2) characters after trimming; lengths bound it from above. */
+export function safeTextPattern(min: 0 | 1 | 2, multiline = false): string {
+  const refused = controls(multiline) + BIDI_AND_INVISIBLE;
+  const pad = padding(multiline);
+  const any = `[^${refused}]`;
+  const solid = `[^${refused}${pad}]`;
+  const visible = `[^${refused}${pad}${IGNORABLE}]`;
+  const core = min === 2 ? `${solid}${any}*${solid}` : `${solid}(?:${any}*${solid})?`;
+  const text = `[${pad}]*(?=[\\s\\S]*${visible})${core}[${pad}]*`;
+  return hintedPattern(
+    min === 0 ? `^(?:[${pad}]*|${text})$` : `^${text}$`,
+    `${min === 2 ? '去掉首尾空格后至少2个字符，' : ''}不能只有空格或不可见字符，` +
+      `不能包含控制字符${multiline ? '（换行除外）' : '、换行'}、文字方向控制符或零宽空格等不可见字符`,
+  );
+}
+
+/**
+ * A human-entered name or text: `min` to `max` characters (code points), the shared text rule as a pattern. `min`
+ * 0 is an optional text (empty or only spaces is "none"); the service counts after trimming, the schema before, so
+ * the schema is the stricter of the two on `maxLength`.
+ */
+export const SafeText = (min: 0 | 1 | 2, max: number, description: string, multiline = false) =>
+  Type.String({
+    ...(min > 0 ? { minLength: min } : {}),
+    maxLength: max,
+    pattern: safeTextPattern(min, multiline),
+    description,
+  });
+
 export const RegionCode = (description: string) => Type.String({ pattern: REGION_CODE, description });
 export const DateString = (description: string) => Type.String({ format: 'date', pattern: DATE_YEAR, description });
 export const Timestamp = Type.String({ format: 'date-time' });

@@ -154,7 +154,7 @@ describe('identity routes: enums and shapes', () => {
       method: 'POST',
       url: '/api/v1/identity/tenants/620981/service-accounts',
       headers: ADMIN,
-      payload: { department: '620981-SCJG', clientId: 'scjg-approval' },
+      payload: { department: '620981-SCJG', clientId: 'scjg-approval', description: '市场监管审批系统' },
     });
     expect(res.statusCode).toBe(201);
     expect(res.headers['cache-control']).toBe('no-store');
@@ -164,7 +164,7 @@ describe('identity routes: enums and shapes', () => {
         tenant: '620981',
         department: '620981-SCJG',
         clientId: 'scjg-approval',
-        description: '',
+        description: '市场监管审批系统',
         status: 'active',
         createdAt: at.toISOString(),
       },

@@ -1,6 +1,14 @@
 import { STAFF_ROLES } from '@govhall/auth';
 import { Type, type Static } from '@sinclair/typebox';
-import { DateString, PageQuery, RegionCode, Timestamp, hintedPattern, pageOf } from '../../../../lib/common.schemas';
+import {
+  DateString,
+  PageQuery,
+  RegionCode,
+  SafeText,
+  Timestamp,
+  hintedPattern,
+  pageOf,
+} from '../../../../lib/common.schemas';
 import {
   CreditCode,
   DepartmentCode,
@@ -21,8 +29,11 @@ export const GrantStatus = StringEnum(['active', 'revoked'], { description: '授
 
 /** A staff login name (staff.ts USERNAME). */
 const USERNAME = hintedPattern('^[a-z][a-z0-9-]{2,39}$', '用户名应为3至40位小写字母、数字或连字符，以字母开头');
-/** A service account's client id (service-account.ts CLIENT_ID). */
-const CLIENT_ID = hintedPattern('^[a-z][a-z0-9-]{2,49}$', '客户端标识应为3至50位小写字母、数字或连字符，以字母开头');
+/** A service account's client id (service-account.ts CLIENT_ID and RESERVED_PREFIXES). */
+const CLIENT_ID = hintedPattern(
+  '^(?!govhall-|realm-|security-admin|admin-cli|account|broker)[a-z][a-z0-9-]{2,49}$',
+  '客户端标识应为3至50位小写字母、数字或连字符，以字母开头，且不以 govhall-、realm-、account 等平台保留名称开头',
+);
 
 export const Leave = Type.Object({
   fromDate: Type.String({ description: '开始日期 YYYY-MM-DD（含）' }),
@@ -60,7 +71,7 @@ export const CreateStaffBody = Type.Object(
     tenant: RegionCode('所属租户'),
     department: Type.Optional(DepartmentCode('所属部门；窗口人员、审查人、审批人、部门负责人必填')),
     username: Type.String({ pattern: USERNAME, description: '登录名（3至40位小写字母、数字、连字符，以字母开头）' }),
-    displayName: Type.String({ minLength: 2, maxLength: 30, description: '姓名' }),
+    displayName: SafeText(2, 30, '姓名'),
     phone: Type.String({ pattern: STAFF_PHONE, description: '11位手机号码或带区号的固定电话，如 0935-8212345' }),
     roles: Type.Array(StringEnum(STAFF_ROLES), {
       minItems: 1,
@@ -78,15 +89,12 @@ export const RecordLeaveBody = Type.Object(
   {
     fromDate: DateString('开始日期 YYYY-MM-DD（含）'),
     toDate: DateString('结束日期 YYYY-MM-DD（含）'),
-    reason: Type.String({ minLength: 2, maxLength: 100, description: '请假事由' }),
+    reason: SafeText(2, 100, '请假事由'),
   },
   { additionalProperties: false },
 );
 
-export const DisableStaffBody = Type.Object(
-  { reason: Type.String({ minLength: 2, maxLength: 200, description: '停用原因' }) },
-  { additionalProperties: false },
-);
+export const DisableStaffBody = Type.Object({ reason: SafeText(2, 200, '停用原因') }, { additionalProperties: false });
 
 export const Verification = Type.Object({
   method: Type.String({ description: '核验方式；format-only 表示仅校验格式和校验码，未比对登记库' }),
@@ -111,7 +119,7 @@ export type NaturalPerson = Static<typeof NaturalPerson>;
 export const RegisterNaturalPersonBody = Type.Object(
   {
     tenant: RegionCode('注册所在租户'),
-    name: Type.String({ minLength: 2, maxLength: 30, description: '姓名' }),
+    name: SafeText(2, 30, '姓名（汉字或字母，少数民族姓名可用“·”分隔）'),
     idNumber: IdNumber('居民身份证号码（18位）'),
     phone: Type.String({ pattern: MOBILE, description: '手机号码（11位）' }),
     password: Password('登录密码（8至64位，含字母和数字）'),
@@ -160,9 +168,9 @@ export type LegalPerson = Static<typeof LegalPerson>;
 export const RegisterLegalPersonBody = Type.Object(
   {
     tenant: RegionCode('注册所在租户'),
-    name: Type.String({ minLength: 2, maxLength: 100, description: '单位名称' }),
+    name: SafeText(2, 100, '单位名称（与营业执照或登记证书一致）'),
     creditCode: CreditCode('统一社会信用代码（18位）'),
-    legalRepresentativeName: Type.String({ minLength: 2, maxLength: 30, description: '法定代表人姓名' }),
+    legalRepresentativeName: SafeText(2, 30, '法定代表人姓名'),
     legalRepresentativeIdNumber: IdNumber('法定代表人居民身份证号码（18位）'),
   },
   { additionalProperties: false },
@@ -192,7 +200,7 @@ export const GrantParams = Type.Object(
 );
 
 export const RevokeAgentBody = Type.Object(
-  { reason: Type.Optional(Type.String({ maxLength: 200, description: '撤销原因' })) },
+  { reason: Type.Optional(SafeText(0, 200, '撤销原因')) },
   { additionalProperties: false },
 );
 
@@ -257,7 +265,7 @@ export const CreateServiceAccountBody = Type.Object(
       pattern: CLIENT_ID,
       description: '客户端标识（3至50位小写字母、数字、连字符，以字母开头）',
     }),
-    description: Type.Optional(Type.String({ maxLength: 200, description: '用途说明，如“市场监管审批系统”' })),
+    description: SafeText(2, 200, '用途说明，如“市场监管审批系统”'),
   },
   { additionalProperties: false },
 );
