@@ -92,20 +92,24 @@ export const departmentCodePattern = (maxCodeLength: number, code = `[A-Z0-9]{2,
  * Human-entered text as the shared rule checks it (packages/identifiers text.ts, ADR 0013), as far as a pattern can
  * say it: no control characters (a multi-line text allows line breaks), no bidi controls, no zero-width or other
  * invisible characters, not blank, and at least `min` characters once the white space around it is trimmed. What
- * a pattern cannot say: the length after NFC normalisation (a decomposed "é" counts one), and characters of the
- * supplementary planes that are non-characters or default-ignorable; the services still check those.
+ * a pattern cannot say: the length after NFC normalisation (a decomposed "é" counts one), lone surrogates, and
+ * characters of the supplementary planes that are non-characters or default-ignorable; the services check those.
  */
-/** Refused anywhere: C0 (but LF and CR in multi-line text), DEL, C1, U+2028/9, lone surrogates, non-characters. */
+/**
+ * Refused anywhere: C0 (but LF and CR in multi-line text), DEL, C1, U+2028/9, the basic plane's non-characters.
+ * Lone surrogates are left to the services: a pattern naming them cannot be compiled by validators outside
+ * JavaScript (schemathesis' Rust one refuses the whole pattern, and then generates as if there were none).
+ */
 const controls = (multiline: boolean) =>
   `${multiline ? '\\u0000-\\u0009\\u000b\\u000c\\u000e-\\u001f' : '\\u0000-\\u001f'}` +
-  '\\u007f-\\u009f\\u2028\\u2029\\ud800-\\udfff\\ufdd0-\\ufdef\\ufffe\\uffff';
+  '\\u007f-\\u009f\\u2028\\u2029\\ufdd0-\\ufdef\\ufffe\\uffff';
 /** Bidi controls and invisible characters (text.ts BIDI and INVISIBLE). */
 const BIDI_AND_INVISIBLE =
   '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u115f\\u1160\\u180e\\u200b\\u2060-\\u2064\\u3164\\ufeff\\uffa0';
 /** White space String.prototype.trim removes that is not refused anyway (LF and CR only in multi-line text). */
 const padding = (multiline: boolean) =>
   `${multiline ? '\\n\\r' : ''} \\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000`;
-/** Default-ignorable characters of the basic plane: text of these alone is blank. */
+/** Default-ignorable characters of the basic plane: text of these alone is blank, so none may start the text. */
 const IGNORABLE =
   '\\u00ad\\u034f\\u17b4\\u17b5\\u180b-\\u180f\\u200c\\u200d\\u2065-\\u206f\\ufe00-\\ufe0f\\ufff0-\\ufff8';
 
@@ -116,8 +120,10 @@ export function safeTextPattern(min: 0 | 1 | 2, multiline = false): string {
   const any = `[^${refused}]`;
   const solid = `[^${refused}${pad}]`;
   const visible = `[^${refused}${pad}${IGNORABLE}]`;
-  const core = min === 2 ? `${solid}${any}*${solid}` : `${solid}(?:${any}*${solid})?`;
-  const text = `[${pad}]*(?=[\\s\\S]*${visible})${core}[${pad}]*`;
+  // The text proper starts with a visible character (so it is not blank, without a lookahead that generators
+  // can only satisfy by filtering) and ends with one that is not white space.
+  const core = min === 2 ? `${visible}${any}*${solid}` : `${visible}(?:${any}*${solid})?`;
+  const text = `[${pad}]*${core}[${pad}]*`;
   return hintedPattern(
     min === 0 ? `^(?:[${pad}]*|${text})$` : `^${text}$`,
     `${min === 2 ? '去掉首尾空格后至少2个字符，' : ''}不能只有空格或不可见字符，` +

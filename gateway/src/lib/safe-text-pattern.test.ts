@@ -31,7 +31,6 @@ const SAMPLES = [
   'a\u200bb',
   '\ufeffab',
   'a\u2028b',
-  '\ud800ab',
   'ab\ufffe',
   '\u2066ab',
 ];
@@ -54,7 +53,6 @@ function randomTexts(n: number): string[] {
     '\ufe0f',
     '\ufeff',
     '\u2028',
-    '\ud800',
   ];
   let seed = 20261203;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -91,6 +89,14 @@ describe('the safe-text pattern of the document', () => {
       expect(single.test(bad)).toBe(false);
     }
     expect(new RegExp(safeTextPattern(0), 'u').test('')).toBe(true);
+  });
+
+  it('names no surrogate code point, which validators outside JavaScript cannot compile', () => {
+    // Lone surrogates stay with the services: schemathesis' Rust validator refuses a pattern with \ud800-\udfff
+    // and then generates as if the pattern were not there.
+    for (const min of [0, 1, 2] as const) {
+      for (const multiline of [false, true]) expect(safeTextPattern(min, multiline)).not.toMatch(/\\ud[89a-f]/i);
+    }
   });
 
   it('is a string schema with its lengths and the pattern', () => {
