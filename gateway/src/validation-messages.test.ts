@@ -312,7 +312,7 @@ describe('every validation message is Chinese', () => {
           name: '测试公司',
           creditCode: '91620321MA7H2K3I1W',
           legalRepresentativeName: '张三',
-          legalRepresentativeIdNumber: 620321199001011234,
+          legalRepresentativeIdNumber: 620321199001010,
         },
       },
       {
