@@ -1,5 +1,6 @@
 import type { FastifySchemaValidationError } from 'fastify/types/schema';
 import type { Violation } from '@govhall/errors';
+import { patternHint } from './common.schemas';
 
 const TYPE_NAMES: Record<string, string> = {
   string: '文本（字符串）',
@@ -42,7 +43,10 @@ const MESSAGE_BY_KEYWORD: Record<string, (p: Params) => string> = {
   required: () => '必填项不能为空',
   additionalProperties: () => '不允许出现此字段',
   type: (p) => `类型不正确，应为${typeNames(p.type)}`,
-  pattern: () => '格式不正确',
+  pattern: (p) => {
+    const hint = patternHint(String(p.pattern));
+    return hint ? `格式不正确：${hint}` : '格式不正确';
+  },
   format: (p) => `格式不正确，应为${FORMAT_NAMES[String(p.format)] ?? '规定的格式'}`,
   enum: (p) =>
     `取值不在允许范围内，应为以下之一：${((p.allowedValues as unknown[] | undefined) ?? []).map(quote).join('、')}`,
@@ -59,6 +63,8 @@ const MESSAGE_BY_KEYWORD: Record<string, (p: Params) => string> = {
   uniqueItems: (p) => `不能有重复的条目（第 ${Number(p.j) + 1} 项与第 ${Number(p.i) + 1} 项相同）`,
   minProperties: (p) => `字段过少，至少 ${String(p.limit)} 个`,
   maxProperties: (p) => `字段过多，最多 ${String(p.limit)} 个`,
+  // JSON Schema draft-07 (Fastify's Ajv) names it `dependencies`; 2019-09 split it into dependentRequired.
+  dependencies: (p) => `填写了 ${String(p.property)} 时，${String(p.missingProperty)} 也必须填写`,
   dependentRequired: (p) => `填写了 ${String(p.property)} 时，${String(p.missingProperty)} 也必须填写`,
   propertyNames: () => '字段名不符合要求',
   anyOf: () => '不符合任何一种允许的格式',

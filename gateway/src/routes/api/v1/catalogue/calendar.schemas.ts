@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { dayKind } from './catalogue.enums';
-import { DateString, RegionCode } from '../../../../lib/common.schemas';
+import { DateString, RegionCode, SafeText } from '../../../../lib/common.schemas';
 import { EnumOf } from './catalogue.schemas';
 
 const Tenant = RegionCode('租户（行政区划代码）');
@@ -24,11 +24,7 @@ export const OverrideParams = Type.Object(
 export const OverrideBody = Type.Object(
   {
     working: Type.Boolean({ description: 'true 本地上班；false 本地放假' }),
-    reason: Type.String({
-      minLength: 2,
-      maxLength: 50,
-      description: '原因，作为当天的名称显示，如“三月三（壮族传统节日）”',
-    }),
+    reason: SafeText(2, 50, '原因，作为当天的名称显示，如“三月三（壮族传统节日）”'),
   },
   { additionalProperties: false },
 );

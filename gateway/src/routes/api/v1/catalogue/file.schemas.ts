@@ -1,11 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { RegionCode, UUID } from '../../../../lib/common.schemas';
+import { RegionCode, SafeText, UUID } from '../../../../lib/common.schemas';
 
 /** Raw upload: the body is the file, its content type the request's. */
 export const UploadQuery = Type.Object(
   {
     tenant: RegionCode('租户（行政区划代码）'),
-    fileName: Type.String({ minLength: 1, maxLength: 120, description: '文件名，如“食品经营许可申请书.docx”' }),
+    fileName: SafeText(1, 120, '文件名，如“食品经营许可申请书.docx”'),
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { handlingCategory, itemStatus } from './catalogue.enums';
-import { PageQuery, RegionCode, Timestamp, UUID, pageOf } from '../../../../lib/common.schemas';
+import { PageQuery, RegionCode, SafeText, Timestamp, UUID, pageOf } from '../../../../lib/common.schemas';
 import { DEPARTMENT_CODE, EnumOf, KIND } from './catalogue.schemas';
 import { ItemContent, ItemContentInput } from './content.schemas';
 
@@ -14,7 +14,7 @@ export const ItemStatus = EnumOf(
 );
 
 const identityFields = {
-  name: Type.String({ minLength: 2, maxLength: 100, description: '事项名称' }),
+  name: SafeText(2, 100, '事项名称'),
   basicCode: Type.String({ pattern: '^[0-9A-Z]{12}$', description: '基本编码（12位）' }),
   kind: Type.String({ pattern: KIND, description: '事项类型代码：01许可 … 10其他，20公共服务' }),
   handlingCategory: HandlingCategory,
@@ -47,7 +47,7 @@ export const SubmitItemBody = Type.Object({ expectedVersion: ExpectedVersion }, 
 export const ReviewItemBody = Type.Object(
   {
     approve: Type.Boolean({ description: 'true 通过并发布；false 退回草稿' }),
-    comments: Type.Optional(Type.String({ maxLength: 500, description: '审核意见；退回时必填（2至500字）' })),
+    comments: Type.Optional(SafeText(0, 500, '审核意见；退回时必填（2至500字）', true)),
     expectedVersion: ExpectedVersion,
   },
   { additionalProperties: false },
@@ -55,7 +55,7 @@ export const ReviewItemBody = Type.Object(
 
 export const RetireItemBody = Type.Object(
   {
-    reason: Type.String({ minLength: 2, maxLength: 200, description: '废止理由' }),
+    reason: SafeText(2, 200, '废止理由'),
     expectedVersion: ExpectedVersion,
   },
   { additionalProperties: false },

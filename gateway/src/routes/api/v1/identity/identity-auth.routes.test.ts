@@ -45,13 +45,13 @@ describe('identity routes: authentication', () => {
       payload: {
         tenant: '620981',
         name: '李四',
-        idNumber: '62098119900101123',
+        idNumber: '620981199001011234',
         phone: '13800001234',
         password: 'abc12345',
       },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ id: 'np-9', idNumber: '62098119900101123', verification: { verified: true } });
+    expect(res.json()).toMatchObject({ id: 'np-9', idNumber: '620981199001011234', verification: { verified: true } });
     expect(res.json().verification).not.toHaveProperty('verifiedAt');
     expect(lastCall()).toMatchObject({ method: 'registerNaturalPerson', request: { password: 'abc12345' } });
     expect(lastCall().authorization).toBeUndefined();

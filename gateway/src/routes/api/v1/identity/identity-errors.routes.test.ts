@@ -25,6 +25,8 @@ describe('identity routes: validation', () => {
     const body = res.json();
     expect(body.code).toBe('VALIDATION_FAILED');
     expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'center.address',
+      'center.hours',
       'center.phones.0',
       'code',
       'extra',
@@ -55,7 +57,8 @@ describe('identity routes: validation', () => {
         department: '620981-SCJG',
         username: 'wang-li',
         displayName: '王丽',
-        phone: '12345678',
+        // Valid at the edge; the (fake) service refuses the request with its own violations.
+        phone: '0937-3322110',
         roles: ['window_clerk'],
         initialPassword: 'abc12345',
       },

@@ -23,14 +23,19 @@ describe('identity routes: enums and shapes', () => {
         name: '玉门镇',
         level: 'town',
         parentCode: '620981',
-        center: { name: '玉门镇便民服务中心' },
+        center: {
+          name: '玉门镇便民服务中心',
+          address: '玉门镇人民路1号',
+          hours: '周一至周五',
+          phones: ['0937-3322111'],
+        },
       },
     });
     expect(res.statusCode).toBe(201);
     expect(res.headers.location).toBe('/api/v1/identity/tenants/620981100');
     expect(lastCall().request).toMatchObject({
       level: identityV1.TenantLevel.TENANT_LEVEL_TOWN,
-      center: { name: '玉门镇便民服务中心', address: '', hours: '', phones: [] },
+      center: { name: '玉门镇便民服务中心', address: '玉门镇人民路1号', hours: '周一至周五', phones: ['0937-3322111'] },
     });
     expect(res.json()).toEqual({
       code: '620981100',
@@ -149,7 +154,7 @@ describe('identity routes: enums and shapes', () => {
       method: 'POST',
       url: '/api/v1/identity/tenants/620981/service-accounts',
       headers: ADMIN,
-      payload: { department: '620981-SCJG', clientId: 'scjg-approval' },
+      payload: { department: '620981-SCJG', clientId: 'scjg-approval', description: '市场监管审批系统' },
     });
     expect(res.statusCode).toBe(201);
     expect(res.headers['cache-control']).toBe('no-store');
@@ -159,7 +164,7 @@ describe('identity routes: enums and shapes', () => {
         tenant: '620981',
         department: '620981-SCJG',
         clientId: 'scjg-approval',
-        description: '',
+        description: '市场监管审批系统',
         status: 'active',
         createdAt: at.toISOString(),
       },

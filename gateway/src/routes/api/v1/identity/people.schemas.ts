@@ -1,7 +1,25 @@
 import { STAFF_ROLES } from '@govhall/auth';
 import { Type, type Static } from '@sinclair/typebox';
-import { DateString, PageQuery, RegionCode, Timestamp, pageOf } from '../../../../lib/common.schemas';
-import { DepartmentCode, RecordId, StringEnum } from './identity.schemas';
+import {
+  DateString,
+  PageQuery,
+  RegionCode,
+  SafeText,
+  Timestamp,
+  hintedPattern,
+  pageOf,
+} from '../../../../lib/common.schemas';
+import {
+  CreditCode,
+  DepartmentCode,
+  IdNumber,
+  ItemCode,
+  MOBILE,
+  Password,
+  RecordId,
+  STAFF_PHONE,
+  StringEnum,
+} from './identity.schemas';
 
 export const StaffStatus = StringEnum(['provisioning', 'active', 'disabled'], {
   description: '状态：开通中 provisioning / 在岗 active / 已停用 disabled',
@@ -9,11 +27,13 @@ export const StaffStatus = StringEnum(['provisioning', 'active', 'disabled'], {
 
 export const GrantStatus = StringEnum(['active', 'revoked'], { description: '授权状态：有效 active / 已撤销 revoked' });
 
-/** ID numbers and credit codes: bounded here, checked by the service, which names the precise reason
- * (length, alphabet, birth date, check character). */
-const IdentifierInput = (description: string) => Type.String({ minLength: 1, maxLength: 32, description });
-
-const Password = (description: string) => Type.String({ minLength: 8, maxLength: 64, description });
+/** A staff login name (staff.ts USERNAME). */
+const USERNAME = hintedPattern('^[a-z][a-z0-9-]{2,39}$', '用户名应为3至40位小写字母、数字或连字符，以字母开头');
+/** A service account's client id (service-account.ts CLIENT_ID and RESERVED_PREFIXES). */
+const CLIENT_ID = hintedPattern(
+  '^(?!govhall-|realm-|security-admin|admin-cli|account|broker)[a-z][a-z0-9-]{2,49}$',
+  '客户端标识应为3至50位小写字母、数字或连字符，以字母开头，且不以 govhall-、realm-、account 等平台保留名称开头',
+);
 
 export const Leave = Type.Object({
   fromDate: Type.String({ description: '开始日期 YYYY-MM-DD（含）' }),
@@ -50,9 +70,9 @@ export const CreateStaffBody = Type.Object(
   {
     tenant: RegionCode('所属租户'),
     department: Type.Optional(DepartmentCode('所属部门；窗口人员、审查人、审批人、部门负责人必填')),
-    username: Type.String({ minLength: 3, maxLength: 40, description: '登录名（小写字母、数字、连字符）' }),
-    displayName: Type.String({ minLength: 2, maxLength: 30, description: '姓名' }),
-    phone: Type.String({ minLength: 7, maxLength: 20, description: '手机号码或带区号的固定电话' }),
+    username: Type.String({ pattern: USERNAME, description: '登录名（3至40位小写字母、数字、连字符，以字母开头）' }),
+    displayName: SafeText(2, 30, '姓名'),
+    phone: Type.String({ pattern: STAFF_PHONE, description: '11位手机号码或带区号的固定电话，如 0935-8212345' }),
     roles: Type.Array(StringEnum(STAFF_ROLES), {
       minItems: 1,
       maxItems: STAFF_ROLES.length,
@@ -69,15 +89,12 @@ export const RecordLeaveBody = Type.Object(
   {
     fromDate: DateString('开始日期 YYYY-MM-DD（含）'),
     toDate: DateString('结束日期 YYYY-MM-DD（含）'),
-    reason: Type.String({ minLength: 2, maxLength: 100, description: '请假事由' }),
+    reason: SafeText(2, 100, '请假事由'),
   },
   { additionalProperties: false },
 );
 
-export const DisableStaffBody = Type.Object(
-  { reason: Type.String({ minLength: 2, maxLength: 200, description: '停用原因' }) },
-  { additionalProperties: false },
-);
+export const DisableStaffBody = Type.Object({ reason: SafeText(2, 200, '停用原因') }, { additionalProperties: false });
 
 export const Verification = Type.Object({
   method: Type.String({ description: '核验方式；format-only 表示仅校验格式和校验码，未比对登记库' }),
@@ -102,9 +119,9 @@ export type NaturalPerson = Static<typeof NaturalPerson>;
 export const RegisterNaturalPersonBody = Type.Object(
   {
     tenant: RegionCode('注册所在租户'),
-    name: Type.String({ minLength: 2, maxLength: 30, description: '姓名' }),
-    idNumber: IdentifierInput('居民身份证号码（18位）'),
-    phone: Type.String({ minLength: 7, maxLength: 20, description: '手机号码' }),
+    name: SafeText(2, 30, '姓名（汉字或字母，少数民族姓名可用“·”分隔）'),
+    idNumber: IdNumber('居民身份证号码（18位）'),
+    phone: Type.String({ pattern: MOBILE, description: '手机号码（11位）' }),
     password: Password('登录密码（8至64位，含字母和数字）'),
   },
   { additionalProperties: false },
@@ -151,24 +168,22 @@ export type LegalPerson = Static<typeof LegalPerson>;
 export const RegisterLegalPersonBody = Type.Object(
   {
     tenant: RegionCode('注册所在租户'),
-    name: Type.String({ minLength: 2, maxLength: 100, description: '单位名称' }),
-    creditCode: IdentifierInput('统一社会信用代码（18位）'),
-    legalRepresentativeName: Type.String({ minLength: 2, maxLength: 30, description: '法定代表人姓名' }),
-    legalRepresentativeIdNumber: IdentifierInput('法定代表人居民身份证号码'),
+    name: SafeText(2, 100, '单位名称（与营业执照或登记证书一致）'),
+    creditCode: CreditCode('统一社会信用代码（18位）'),
+    legalRepresentativeName: SafeText(2, 30, '法定代表人姓名'),
+    legalRepresentativeIdNumber: IdNumber('法定代表人居民身份证号码（18位）'),
   },
   { additionalProperties: false },
 );
 
 export const AuthorizeAgentBody = Type.Object(
   {
-    agentIdNumber: IdentifierInput('经办人（已注册的自然人）的居民身份证号码'),
+    agentIdNumber: IdNumber('经办人（已注册的自然人）的居民身份证号码（18位）'),
     scope: Type.Object(
       {
         allDepartments: Type.Optional(Type.Boolean({ description: '授权办理全部部门的事项' })),
         departments: Type.Optional(Type.Array(DepartmentCode('部门编码'), { maxItems: 100 })),
-        itemCodes: Type.Optional(
-          Type.Array(Type.String({ pattern: '^[0-9A-Z]{12}$', description: '事项基本编码' }), { maxItems: 200 }),
-        ),
+        itemCodes: Type.Optional(Type.Array(ItemCode('事项基本编码'), { maxItems: 200 })),
       },
       { additionalProperties: false },
     ),
@@ -185,14 +200,14 @@ export const GrantParams = Type.Object(
 );
 
 export const RevokeAgentBody = Type.Object(
-  { reason: Type.Optional(Type.String({ maxLength: 200, description: '撤销原因' })) },
+  { reason: Type.Optional(SafeText(0, 200, '撤销原因')) },
   { additionalProperties: false },
 );
 
 export const ActingCheckBody = Type.Object(
   {
     department: DepartmentCode('办理部门'),
-    itemCode: Type.Optional(Type.String({ pattern: '^[0-9A-Z]{12}$', description: '事项基本编码' })),
+    itemCode: Type.Optional(ItemCode('事项基本编码')),
     agentSubject: Type.Optional(
       Type.String({
         minLength: 1,
@@ -246,8 +261,11 @@ export type ServiceAccount = Static<typeof ServiceAccount>;
 export const CreateServiceAccountBody = Type.Object(
   {
     department: DepartmentCode('绑定的部门'),
-    clientId: Type.String({ minLength: 3, maxLength: 50, description: '客户端标识（小写字母、数字、连字符）' }),
-    description: Type.Optional(Type.String({ maxLength: 200, description: '用途说明，如“市场监管审批系统”' })),
+    clientId: Type.String({
+      pattern: CLIENT_ID,
+      description: '客户端标识（3至50位小写字母、数字、连字符，以字母开头）',
+    }),
+    description: SafeText(2, 200, '用途说明，如“市场监管审批系统”'),
   },
   { additionalProperties: false },
 );

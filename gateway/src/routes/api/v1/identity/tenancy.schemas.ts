@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateString, RegionCode, Timestamp } from '../../../../lib/common.schemas';
-import { ABBREVIATION, DepartmentCode, RecordId, StringEnum } from './identity.schemas';
+import { DateString, RegionCode, SafeText, Timestamp, hintedPattern } from '../../../../lib/common.schemas';
+import { ABBREVIATION_PATTERN, DepartmentCode, RecordId, StringEnum } from './identity.schemas';
 import { Staff } from './people.schemas';
 
 export const TenantLevel = StringEnum(['city', 'district', 'county', 'town', 'village'], {
@@ -15,13 +15,19 @@ export const ResponsibilityBasis = StringEnum(['a_post', 'b_post', 'department_h
   description: '负责依据：A岗 a_post / B岗 b_post（A岗缺勤）/ 部门负责人 department_head / 中心管理员 center_admin',
 });
 
+/** A center's consultation or complaint phone (tenant.ts PHONE). */
+const CENTER_PHONE = hintedPattern('^[0-9-]{5,20}$', '电话应为5至20位数字或连字符，如 0935-8212345');
+
+/** A service center as identity requires it (tenant.ts validateServiceCenter): every field, 1 to 5 phones. */
 const centerFields = {
-  name: Type.String({ minLength: 2, maxLength: 60, description: '中心名称，如“玉门市政务服务中心”' }),
-  address: Type.Optional(Type.String({ maxLength: 200, description: '地址' })),
-  hours: Type.Optional(Type.String({ maxLength: 100, description: '办公时间，如“周一至周五 9:00-12:00 14:30-17:30”' })),
-  phones: Type.Optional(
-    Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { maxItems: 10, description: '咨询、投诉电话' }),
-  ),
+  name: SafeText(2, 60, '中心名称，如“玉门市政务服务中心”'),
+  address: SafeText(2, 200, '地址'),
+  hours: SafeText(2, 100, '办公时间，如“周一至周五 9:00-12:00 14:30-17:30”'),
+  phones: Type.Array(Type.String({ pattern: CENTER_PHONE, description: '电话号码，如 0935-8212345' }), {
+    minItems: 1,
+    maxItems: 5,
+    description: '咨询、投诉电话（1至5个）',
+  }),
 };
 
 export const ServiceCenterInput = Type.Object(centerFields, { additionalProperties: false });
@@ -48,10 +54,10 @@ export type Tenant = Static<typeof Tenant>;
 export const CreateTenantBody = Type.Object(
   {
     code: RegionCode('行政区划代码（6、9或12位）'),
-    name: Type.String({ minLength: 2, maxLength: 50, description: '名称，如“玉门市”' }),
+    name: SafeText(2, 50, '名称，如“玉门市”'),
     level: TenantLevel,
     parentCode: Type.Optional(RegionCode('上级租户的行政区划代码；根租户不填')),
-    center: Type.Optional(ServiceCenterInput),
+    center: ServiceCenterInput,
   },
   { additionalProperties: false },
 );
@@ -86,10 +92,10 @@ export type Department = Static<typeof Department>;
 export const CreateDepartmentBody = Type.Object(
   {
     abbreviation: Type.String({
-      pattern: `^${ABBREVIATION}$`,
+      pattern: ABBREVIATION_PATTERN,
       description: '部门简称（以大写字母开头的2至12位大写字母或数字），如 SCJG',
     }),
-    name: Type.String({ minLength: 2, maxLength: 50, description: '部门名称，如“玉门市市场监督管理局”' }),
+    name: SafeText(2, 50, '部门名称，如“玉门市市场监督管理局”'),
   },
   { additionalProperties: false },
 );
@@ -114,10 +120,10 @@ export type Window = Static<typeof Window>;
 export const CreateWindowBody = Type.Object(
   {
     number: Type.String({
-      pattern: '^[A-Z]?\\d{1,3}$',
+      pattern: hintedPattern('^[A-Z]?\\d{1,3}$', '窗口号应为1至3位数字，可加一个大写字母前缀，如 A03、12'),
       description: '窗口号：1至3位数字，可加一个大写字母前缀，如 A03、12',
     }),
-    name: Type.String({ minLength: 2, maxLength: 50 }),
+    name: SafeText(2, 50, '窗口名称'),
     kind: WindowKind,
     department: DepartmentCode('所属部门编码'),
     servesDepartments: Type.Optional(
@@ -125,7 +131,7 @@ export const CreateWindowBody = Type.Object(
     ),
     aPostStaffId: Type.Optional(RecordId('A岗工作人员')),
     bPostStaffId: Type.Optional(RecordId('B岗工作人员')),
-    location: Type.Optional(Type.String({ maxLength: 100, description: '位置，如“一楼东侧”' })),
+    location: Type.Optional(SafeText(0, 100, '位置，如“一楼东侧”')),
   },
   { additionalProperties: false },
 );
