@@ -51,8 +51,7 @@ export interface NaturalPersonInput {
 }
 
 export type NaturalPersonEvent =
-  | { type: 'NaturalPersonRegistered'; person: NaturalPerson }
-  | { type: 'NaturalPersonDisabled'; person: NaturalPerson };
+  { type: 'NaturalPersonRegistered'; person: NaturalPerson } | { type: 'NaturalPersonDisabled'; person: NaturalPerson };
 
 /** Chinese characters, Latin letters and the middle dot of transliterated names (e.g. 阿依古丽·买买提). */
 const PERSON_NAME = /^[\p{Script=Han}A-Za-z·]{2,30}$/u;

@@ -125,9 +125,7 @@ describe('disableNaturalPerson', () => {
     const s = await setup();
     const row = s.naturalPersons.rows.get(s.person.person.id)!;
     s.naturalPersons.rows.set(row.id, { ...row, status: 'provisioning', subject: undefined });
-    const err = await s.uc
-      .disableNaturalPerson({ personId: row.id, reason: REASON }, admin)
-      .catch((e: unknown) => e);
+    const err = await s.uc.disableNaturalPerson({ personId: row.id, reason: REASON }, admin).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PreconditionError);
     expect(err).toMatchObject({ code: 'NATURAL_PERSON_NOT_ACTIVE' });
   });

@@ -7,6 +7,10 @@ export const StaffStatus = StringEnum(['provisioning', 'active', 'disabled'], {
   description: '状态：开通中 provisioning / 在岗 active / 已停用 disabled',
 });
 
+export const NaturalPersonStatus = StringEnum(['provisioning', 'active', 'disabled'], {
+  description: '状态：开通中 provisioning / 正常 active / 已停用 disabled',
+});
+
 export const GrantStatus = StringEnum(['active', 'revoked'], { description: '授权状态：有效 active / 已撤销 revoked' });
 
 /** ID numbers and credit codes: bounded here, checked by the service, which names the precise reason
@@ -74,7 +78,8 @@ export const RecordLeaveBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const DisableStaffBody = Type.Object(
+/** Disabling a member of staff or an applicant: why, for the record. */
+export const DisableBody = Type.Object(
   { reason: Type.String({ minLength: 2, maxLength: 200, description: '停用原因' }) },
   { additionalProperties: false },
 );
@@ -94,6 +99,9 @@ export const NaturalPerson = Type.Object({
   phone: Type.String(),
   verification: Type.Optional(Verification),
   subject: Type.String(),
+  status: NaturalPersonStatus,
+  disabledReason: Type.Optional(Type.String({ description: '停用原因；仅已停用时有' })),
+  disabledAt: Type.Optional(Timestamp),
   version: Type.Integer(),
   createdAt: Timestamp,
 });
