@@ -4,9 +4,9 @@ import { clientToken, newResidentIdNumber, stack, userToken } from '@govhall/tes
 import { apiClient, expectProblem, unique } from './e2e-http';
 import { startIdentityStack, type IdentityStack } from './identity-stack';
 
-// Issue 9, items 3 and 4, through the gateway with real Keycloak logins: sessions end with the account, each client
-// is a channel for its own people, repeated failures lock a login, and afterwards no log of the run holds a full ID
-// number or a bearer token. The flow puts ID numbers and tokens through every process on purpose.
+// Issue 9, items 3 and 4, through the gateway with real Keycloak logins: sessions end with the account (staff and
+// applicants alike), each client is a channel for its own people, repeated failures lock a login, and afterwards no
+// log of the run holds a full ID number or a bearer token. The flow puts ID numbers and tokens through every process on purpose.
 let s: IdentityStack;
 /** Size of every log file before this run: only what this run (and whoever shares the log dir) wrote is read. */
 const before = new Map<string, number>();
@@ -101,6 +101,86 @@ describe('sessions end with the account', () => {
     const next = await api('GET', '/tenants/620321/staff', { token: held });
     expectProblem(next, 401, 'SESSION_ENDED');
     expect((await passwordGrant('govhall-workbench', username, password)).status).toBe(400);
+  });
+
+  it('a disabled applicant is refused on the next request with the token already held; nothing else changes', async () => {
+    const adminToken = await admin();
+    const person = await registerPerson('停用申请人');
+    const bystander = await registerPerson('旁观申请人');
+    const login = await passwordGrant('govhall-portal', person.idNumber, person.password);
+    const other = await passwordGrant('govhall-portal', bystander.idNumber, bystander.password);
+    expect([login.status, other.status]).toEqual([200, 200]);
+    const held = login.token!;
+    const mine = await api('GET', '/me', { token: held });
+    expect(mine.status).toBe(200);
+    expect(mine.body.person).toMatchObject({ id: person.id, status: 'active' });
+
+    // Refused, changing nothing: a bad reason, a sibling tenant's administrator (404, as if it did not exist), a
+    // clerk of the person's own tenant (not an administrator).
+    const bidi = await api('POST', `/natural-persons/${person.id}/disable`, {
+      token: adminToken,
+      body: { reason: '冒用\u202e他人' },
+    });
+    expectProblem(bidi, 400, 'VALIDATION_FAILED');
+    expect(bidi.body.errors).toEqual([expect.objectContaining({ path: 'reason' })]);
+    const sibling = await userToken('jc-admin');
+    sent.tokens.add(sibling);
+    expectProblem(
+      await api('POST', `/natural-persons/${person.id}/disable`, { token: sibling, body: { reason: '冒用他人身份' } }),
+      404,
+      'NATURAL_PERSON_NOT_FOUND',
+    );
+    const clerk = await userToken('yc-clerk');
+    sent.tokens.add(clerk);
+    expectProblem(
+      await api('POST', `/natural-persons/${person.id}/disable`, { token: clerk, body: { reason: '冒用他人身份' } }),
+      403,
+      'ROLE_REQUIRED',
+    );
+    expect((await api('GET', '/me', { token: held })).status).toBe(200);
+
+    const disabled = await api('POST', `/natural-persons/${person.id}/disable`, {
+      token: adminToken,
+      body: { reason: '冒用他人身份' },
+    });
+    expect(disabled.status).toBe(200);
+    expect(disabled.body).toMatchObject({ id: person.id, status: 'disabled', disabledReason: '冒用他人身份' });
+    expect(disabled.body.idNumber).not.toBe(person.idNumber);
+    // No wait, no retry: DisableNaturalPerson returns after Keycloak disabled the login and ended its sessions.
+    expectProblem(await api('GET', '/me', { token: held }), 401, 'SESSION_ENDED');
+    expectProblem(
+      await api('POST', '/legal-persons', {
+        token: held,
+        body: {
+          tenant: '620321',
+          name: '永昌县停用测试有限公司',
+          creditCode: '91620321MA74XB2K0X',
+          legalRepresentativeName: '停用申请人',
+          legalRepresentativeIdNumber: person.idNumber,
+        },
+      }),
+      401,
+      'SESSION_ENDED',
+    );
+    expect(await passwordGrant('govhall-portal', person.idNumber, person.password)).toMatchObject({
+      status: 400,
+      token: undefined,
+    });
+
+    // Nothing else changed: the other applicant and the administrator keep working, a repeat changes nothing.
+    expect((await api('GET', '/me', { token: other.token })).body.person).toMatchObject({
+      id: bystander.id,
+      status: 'active',
+    });
+    const again = await api('POST', `/natural-persons/${person.id}/disable`, {
+      token: adminToken,
+      body: { reason: '另一个原因' },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(disabled.body);
+    const listed = await api('GET', '/tenants/620321/applicants?pageSize=100', { token: adminToken });
+    expect(listed.status).toBe(200);
+    expect(listed.body.applicants.map((a: { id: string }) => a.id)).toContain(bystander.id);
   });
 });
 

@@ -21,6 +21,7 @@ import { bearer, IDENTITY_ADMIN_SECRET, startIdentity, type IdentityUnderTest } 
 // fresh database with the seeded tenant tree, real Keycloak tokens, events read back from Kafka.
 const STAFF_TOPIC = 'govhall.identity.staff';
 const SERVICE_ACCOUNT_TOPIC = 'govhall.identity.service-account';
+const APPLICANT_TOPIC = 'govhall.identity.applicant';
 const PASSWORD = 'Start2026x';
 const DEPT_DEMO = { clientId: 'govhall-dept-demo', secret: 'govhall-dept-demo-secret' };
 
@@ -159,7 +160,7 @@ async function onlyEvent(topic: string, aggregateId: string, type: string) {
     timeoutMs: 30_000,
     what: `${type} of ${aggregateId} on ${topic}`,
   });
-  const collection = topic === STAFF_TOPIC ? 'staff' : 'service_accounts';
+  const collection = { [STAFF_TOPIC]: 'staff', [APPLICANT_TOPIC]: 'natural_persons' }[topic] ?? 'service_accounts';
   await waitFor(
     async () => {
       const doc = await mongo
@@ -193,6 +194,7 @@ beforeAll(async () => {
     startEventReader([
       { topic: STAFF_TOPIC, partitions: 3 },
       { topic: SERVICE_ACCOUNT_TOPIC, partitions: 3 },
+      { topic: APPLICANT_TOPIC, partitions: 3 },
     ]),
   ]);
   clerkPhone = newPhone();
@@ -394,6 +396,69 @@ describe('identity gRPC API against the real stack', () => {
       id: staff!.id,
       status: I.StaffStatus.STAFF_STATUS_DISABLED,
       phone: masked(request.phone),
+    });
+  });
+
+  it('disabling a natural person ends their sessions and refuses new logins; refusals change nothing; NaturalPersonDisabled once', async () => {
+    const admin = await userToken('yc-admin');
+    const idNumber = newResidentIdNumber('620321');
+    const phone = newPhone();
+    const password = 'Apply2026d';
+    const { person } = await api.registerNaturalPerson({
+      tenant: '620321',
+      name: '停用测试',
+      idNumber,
+      phone,
+      password,
+    });
+    const login = await tokenGrant({ grant_type: 'password', username: idNumber, password, scope: 'openid' });
+    expect(login.status).toBe(200);
+    const disable = (reason: string, token = admin) =>
+      callUnary<identityV1.DisableNaturalPersonRequest, identityV1.DisableNaturalPersonResponse>(
+        client().disableNaturalPerson.bind(client()),
+        { personId: person!.id, reason },
+        options(token),
+      );
+
+    const blank = await grpcFailure(disable('\u200b \u200b'));
+    expect([blank.code, blank.reason, blank.violations.map((v) => v.path)]).toEqual([
+      status.INVALID_ARGUMENT,
+      'VALIDATION_FAILED',
+      ['reason'],
+    ]);
+    const sibling = await grpcFailure(disable('冒用他人身份', await userToken('jc-admin')));
+    expect([sibling.code, sibling.reason]).toEqual([status.NOT_FOUND, 'NATURAL_PERSON_NOT_FOUND']);
+    const clerkRefused = await grpcFailure(disable('冒用他人身份', await userToken('yc-clerk')));
+    expect([clerkRefused.code, clerkRefused.reason]).toEqual([status.PERMISSION_DENIED, 'ROLE_REQUIRED']);
+    expect(
+      await mongo
+        .db(identity.db)
+        .collection('natural_persons')
+        .findOne({ _id: person!.id as never }),
+    ).toMatchObject({ status: 'active', version: person!.version });
+
+    const { person: disabled } = await disable('冒用他人身份');
+    expect(disabled).toMatchObject({
+      status: I.NaturalPersonStatus.NATURAL_PERSON_STATUS_DISABLED,
+      disabledReason: '冒用他人身份',
+      idNumber: `${idNumber.slice(0, 4)}**********${idNumber.slice(14)}`,
+      phone: masked(phone),
+    });
+    expect((await disable('再次停用')).person).toEqual(disabled);
+
+    const refresh = await tokenGrant({ grant_type: 'refresh_token', refresh_token: login.body.refresh_token! });
+    expect([refresh.status, refresh.body.error]).toEqual([400, 'invalid_grant']);
+    const relogin = await tokenGrant({ grant_type: 'password', username: idNumber, password, scope: 'openid' });
+    expect([relogin.status, relogin.body.access_token]).toEqual([400, undefined]);
+
+    const event = await onlyEvent(APPLICANT_TOPIC, person!.id, 'govhall.identity.v1.NaturalPersonDisabled');
+    expect(event.aggregateVersion).toBe(disabled!.version);
+    expect(event.actor).toMatchObject({ username: 'yc-admin' });
+    expect(I.NaturalPersonDisabled.decode(event.payload).person).toMatchObject({
+      id: person!.id,
+      status: I.NaturalPersonStatus.NATURAL_PERSON_STATUS_DISABLED,
+      idNumber: disabled!.idNumber,
+      phone: masked(phone),
     });
   });
 

@@ -1,6 +1,13 @@
 import { residentIdCheckCharacter } from '@govhall/identifiers';
 import { idNumber } from './natural-person.test-double';
-import { validateNaturalPerson, type NaturalPersonInput } from './natural-person';
+import {
+  activateNaturalPerson,
+  disableNaturalPerson,
+  newNaturalPerson,
+  staffViewOfNaturalPerson,
+  validateNaturalPerson,
+  type NaturalPersonInput,
+} from './natural-person';
 
 const TODAY = new Date('2026-03-02T02:00:00Z');
 const valid: NaturalPersonInput = {
@@ -73,5 +80,33 @@ describe('natural person validation', () => {
       'password',
     ]);
     expect(validateNaturalPerson({ ...valid, name: '张' }, TODAY).map((x) => x.path)).toEqual(['name']);
+  });
+});
+
+describe('disabling a natural person', () => {
+  const verification = { method: 'format-only', verified: false, note: '仅校验格式', verifiedAt: TODAY };
+  const { person } = activateNaturalPerson(newNaturalPerson(valid, 'np-1', verification, TODAY), 'kc-1', TODAY);
+  const later = new Date('2026-03-05T08:00:00Z');
+
+  it('sets status, the normalised reason and the time, bumps the version and raises NaturalPersonDisabled', () => {
+    const { person: next, events } = disableNaturalPerson(person, ' 冒用他人身份注册 ', later);
+    expect(next).toEqual({
+      ...person,
+      status: 'disabled',
+      disabledReason: '冒用他人身份注册',
+      disabledAt: later,
+      version: person.version + 1,
+      updatedAt: later,
+    });
+    expect(events).toEqual([{ type: 'NaturalPersonDisabled', person: next }]);
+    expect(person.status).toBe('active');
+  });
+
+  it('shows staff the record with ID number and phone masked', () => {
+    expect(staffViewOfNaturalPerson(person)).toMatchObject({
+      idNumber: `${valid.idNumber.slice(0, 4)}${'*'.repeat(10)}${valid.idNumber.slice(14)}`,
+      phone: '138****5678',
+      name: '张三',
+    });
   });
 });

@@ -1,5 +1,12 @@
 import type { Violation } from '@govhall/errors';
-import { checkText, maskIdNumber, normalizeText, parseRegionCode, parseResidentIdNumber } from '@govhall/identifiers';
+import {
+  checkText,
+  maskIdNumber,
+  maskPhone,
+  normalizeText,
+  parseRegionCode,
+  parseResidentIdNumber,
+} from '@govhall/identifiers';
 
 /** What a real-name verifier established about an applicant, kept with the record for clerks to see. */
 export interface RealNameVerification {
@@ -11,7 +18,7 @@ export interface RealNameVerification {
   verifiedAt: Date;
 }
 
-export type NaturalPersonStatus = 'provisioning' | 'active';
+export type NaturalPersonStatus = 'provisioning' | 'active' | 'disabled';
 
 /** A natural person (自然人) registered as an applicant; their login is a Keycloak user named by the ID number. */
 export interface NaturalPerson {
@@ -26,6 +33,9 @@ export interface NaturalPerson {
   subject?: string;
   status: NaturalPersonStatus;
   verification: RealNameVerification;
+  /** Why and when a center administrator disabled the login (status 'disabled'). */
+  disabledReason?: string;
+  disabledAt?: Date;
   version: number;
   createdAt: Date;
   /** Last change or registration attempt; the reconciler leaves records touched recently alone. */
@@ -40,7 +50,8 @@ export interface NaturalPersonInput {
   password: string;
 }
 
-export type NaturalPersonEvent = { type: 'NaturalPersonRegistered'; person: NaturalPerson };
+export type NaturalPersonEvent =
+  { type: 'NaturalPersonRegistered'; person: NaturalPerson } | { type: 'NaturalPersonDisabled'; person: NaturalPerson };
 
 /** Chinese characters, Latin letters and the middle dot of transliterated names (e.g. 阿依古丽·买买提). */
 const PERSON_NAME = /^[\p{Script=Han}A-Za-z·]{2,30}$/u;
@@ -132,6 +143,26 @@ export function activateNaturalPerson(
   return { person: next, events: [{ type: 'NaturalPersonRegistered', person: next }] };
 }
 
+/**
+ * The login is disabled (the use case has disabled it in Keycloak and ended its sessions first). Reason validated
+ * beforehand with `disableReasonViolations` (the same rule as for staff).
+ */
+export function disableNaturalPerson(
+  person: NaturalPerson,
+  reason: string,
+  now: Date,
+): { person: NaturalPerson; events: NaturalPersonEvent[] } {
+  const next: NaturalPerson = {
+    ...person,
+    status: 'disabled',
+    disabledReason: normalizeText(reason),
+    disabledAt: now,
+    version: person.version + 1,
+    updatedAt: now,
+  };
+  return { person: next, events: [{ type: 'NaturalPersonDisabled', person: next }] };
+}
+
 /** `govhall_ref` attribute of the Keycloak user that belongs to this record. */
 export function naturalPersonRef(person: Pick<NaturalPerson, 'id'>): string {
   return `natural-person:${person.id}`;
@@ -145,4 +176,9 @@ export function naturalPersonUsername(person: Pick<NaturalPerson, 'idNumber'>): 
 /** The record as someone other than the person sees it: ID number masked. */
 export function maskedNaturalPerson(person: NaturalPerson): NaturalPerson {
   return { ...person, idNumber: maskIdNumber(person.idNumber) };
+}
+
+/** The record as staff and event consumers see it: ID number and phone masked (they need neither). */
+export function staffViewOfNaturalPerson(person: NaturalPerson): NaturalPerson {
+  return { ...maskedNaturalPerson(person), phone: maskPhone(person.phone) };
 }

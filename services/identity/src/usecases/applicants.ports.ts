@@ -72,6 +72,13 @@ export const APPLICANT_READERS: AccessPolicy = {
   roles: [...STAFF_ROLES.filter((r) => !NOT_APPLICANT_READERS.includes(r)), 'service'],
 };
 
+/**
+ * Who disables an applicant's login: the center administrator of the person's own tenant (the tenant they
+ * registered at). Not ops_admin: operations runs the platform and does not read applicants at all; not a
+ * supervising center above, which only reads its descendants (writes stay with the tenant itself).
+ */
+export const DISABLE_APPLICANTS: AccessPolicy = { roles: ['center_admin'] };
+
 /** Only a legal person's account holder authorises and revokes its agents. */
 export const LEGAL_PERSON_HOLDER: AccessPolicy = { roles: [], owner: true };
 

@@ -12,6 +12,7 @@ import {
   type ReconcileLogger,
 } from './complete-pending-registrations/complete-pending-registrations.usecase';
 import type { IdentityDirectory } from './directory.port';
+import { disableNaturalPersonUseCase } from './disable-natural-person/disable-natural-person.usecase';
 import { getApplicantProfileUseCase } from './get-applicant-profile/get-applicant-profile.usecase';
 import { getLegalPersonUseCase } from './get-legal-person/get-legal-person.usecase';
 import { listApplicantsUseCase } from './list-applicants/list-applicants.usecase';
@@ -43,6 +44,7 @@ export function createApplicantUseCases(deps: ApplicantDeps) {
   return {
     registerNaturalPerson: registerNaturalPersonUseCase(deps),
     completePendingRegistrations: completePendingRegistrationsUseCase(deps),
+    disableNaturalPerson: disableNaturalPersonUseCase(deps),
     getApplicantProfile: getApplicantProfileUseCase(deps),
     registerLegalPerson: registerLegalPersonUseCase(deps),
     getLegalPerson: getLegalPersonUseCase(deps),

@@ -11,6 +11,7 @@ import {
 
 type ApplicantRpcs =
   | 'registerNaturalPerson'
+  | 'disableNaturalPerson'
   | 'registerLegalPerson'
   | 'getLegalPerson'
   | 'listApplicants'
@@ -42,6 +43,14 @@ export function applicantsHandlers(
         return { person: toProtoNaturalPerson(person) };
       },
       { auth: 'none' },
+    ),
+    disableNaturalPerson: server.unary<identityV1.DisableNaturalPersonRequest, identityV1.DisableNaturalPersonResponse>(
+      'DisableNaturalPerson',
+      async (req, ctx) => {
+        const person = await uc.disableNaturalPerson({ personId: req.personId, reason: req.reason }, ctx.principal);
+        afterWrite();
+        return { person: toProtoNaturalPerson(person) };
+      },
     ),
     registerLegalPerson: server.unary<identityV1.RegisterLegalPersonRequest, identityV1.RegisterLegalPersonResponse>(
       'RegisterLegalPerson',

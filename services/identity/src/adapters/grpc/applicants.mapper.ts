@@ -1,4 +1,4 @@
-import { identityV1 } from '@govhall/proto';
+import { enumSpelling, identityV1 } from '@govhall/proto';
 import type { AgentGrant, AgentScope, LegalPerson } from '../../domain/legal-person';
 import type { NaturalPerson, RealNameVerification } from '../../domain/natural-person';
 import type { ApplicantRow } from '../../usecases/applicants.ports';
@@ -9,6 +9,8 @@ const GRANT_STATUS: Record<AgentGrant['status'], identityV1.AgentGrantStatus> = 
   active: identityV1.AgentGrantStatus.AGENT_GRANT_STATUS_ACTIVE,
   revoked: identityV1.AgentGrantStatus.AGENT_GRANT_STATUS_REVOKED,
 };
+
+const personStatus = enumSpelling(identityV1.NaturalPersonStatus, 'NATURAL_PERSON_STATUS_');
 
 export function toProtoVerification(v: RealNameVerification): identityV1.RealNameVerification {
   return { method: v.method, verified: v.verified, note: v.note, verifiedAt: v.verifiedAt };
@@ -25,6 +27,9 @@ export function toProtoNaturalPerson(person: NaturalPerson): identityV1.NaturalP
     subject: person.subject ?? '',
     version: person.version,
     createdAt: person.createdAt,
+    status: personStatus.toProto(person.status satisfies NaturalPerson['status']),
+    disabledReason: person.disabledReason ?? '',
+    disabledAt: person.disabledAt,
   };
 }
 

@@ -2,7 +2,7 @@ import { maskIdNumber } from '@govhall/identifiers';
 import { decodeEnvelope } from '@govhall/kafka';
 import { identityV1 } from '@govhall/proto';
 import { authorizeAgent, newLegalPerson } from '../../domain/legal-person';
-import { activateNaturalPerson, newNaturalPerson } from '../../domain/natural-person';
+import { activateNaturalPerson, disableNaturalPerson, newNaturalPerson } from '../../domain/natural-person';
 import { creditCode, idNumber } from '../../domain/natural-person.test-double';
 import { APPLICANT_TOPIC, legalPersonOutbox, naturalPersonOutbox } from './applicant-events';
 
@@ -34,6 +34,32 @@ describe('applicant events', () => {
     expect(envelope.actor?.username).toBe(maskIdNumber(ID).toLowerCase());
     const { person } = identityV1.NaturalPersonRegistered.decode(envelope.payload);
     expect(person).toMatchObject({ idNumber: maskIdNumber(ID), phone: '138****5678', subject: 'kc-1' });
+    expect(message!.value.toString('latin1')).not.toContain(ID);
+  });
+
+  it('publish NaturalPersonDisabled keyed by the person, with status, reason and time, ID number and phone masked', () => {
+    const pending = newNaturalPerson(
+      { tenant: '620321', name: '张三', idNumber: ID, phone: '13812345678', password: 'x' },
+      'np-1',
+      verification,
+      NOW,
+    );
+    const later = new Date('2026-03-05T08:00:00Z');
+    const { events } = disableNaturalPerson(activateNaturalPerson(pending, 'kc-1', NOW).person, '冒用他人身份', later);
+    const admin = { ...actor, subject: 'kc-admin', username: 'yc-admin', roles: ['center_admin' as const] };
+    const [message] = naturalPersonOutbox(events, admin);
+    expect(message).toMatchObject({ topic: APPLICANT_TOPIC, key: 'np-1' });
+    const envelope = decodeEnvelope(message!.value);
+    expect(envelope).toMatchObject({ type: 'govhall.identity.v1.NaturalPersonDisabled', aggregateVersion: 3 });
+    expect(envelope.occurredAt).toEqual(later);
+    const { person } = identityV1.NaturalPersonDisabled.decode(envelope.payload);
+    expect(person).toMatchObject({
+      status: identityV1.NaturalPersonStatus.NATURAL_PERSON_STATUS_DISABLED,
+      disabledReason: '冒用他人身份',
+      disabledAt: later,
+      idNumber: maskIdNumber(ID),
+      phone: '138****5678',
+    });
     expect(message!.value.toString('latin1')).not.toContain(ID);
   });
 

@@ -1,9 +1,9 @@
 import type { Principal } from '@govhall/auth';
-import { maskPhone, maskText } from '@govhall/identifiers';
+import { maskText } from '@govhall/identifiers';
 import { actorFromPrincipal, buildEnvelope, toOutboxMessage, type OutboxMessage } from '@govhall/kafka';
 import { identityV1 } from '@govhall/proto';
 import { staffView, type LegalPersonEvent } from '../../domain/legal-person';
-import { maskedNaturalPerson, type NaturalPersonEvent } from '../../domain/natural-person';
+import { staffViewOfNaturalPerson, type NaturalPersonEvent } from '../../domain/natural-person';
 import { toProtoAgentGrant, toProtoLegalPerson, toProtoNaturalPerson } from '../grpc/applicants.mapper';
 
 /** Topic of natural and legal persons (deploy/kafka/topics.txt); key = the person's id. */
@@ -16,20 +16,36 @@ function eventActor(actor: Principal) {
 
 export function naturalPersonOutbox(events: NaturalPersonEvent[], actor: Principal): OutboxMessage[] {
   return events.map((event) => {
-    const person = maskedNaturalPerson(event.person);
-    return toOutboxMessage(
-      APPLICANT_TOPIC,
-      buildEnvelope({
-        type: 'govhall.identity.v1.NaturalPersonRegistered',
-        codec: identityV1.NaturalPersonRegistered,
-        payload: { person: toProtoNaturalPerson({ ...person, phone: maskPhone(person.phone) }) },
-        tenant: person.tenant,
-        aggregateId: person.id,
-        aggregateVersion: person.version,
-        actor: eventActor(actor),
-        occurredAt: person.updatedAt,
-      }),
-    );
+    const person = staffViewOfNaturalPerson(event.person);
+    const common = {
+      tenant: person.tenant,
+      aggregateId: person.id,
+      aggregateVersion: person.version,
+      actor: eventActor(actor),
+      occurredAt: person.updatedAt,
+    };
+    switch (event.type) {
+      case 'NaturalPersonRegistered':
+        return toOutboxMessage(
+          APPLICANT_TOPIC,
+          buildEnvelope({
+            type: 'govhall.identity.v1.NaturalPersonRegistered',
+            codec: identityV1.NaturalPersonRegistered,
+            payload: { person: toProtoNaturalPerson(person) },
+            ...common,
+          }),
+        );
+      case 'NaturalPersonDisabled':
+        return toOutboxMessage(
+          APPLICANT_TOPIC,
+          buildEnvelope({
+            type: 'govhall.identity.v1.NaturalPersonDisabled',
+            codec: identityV1.NaturalPersonDisabled,
+            payload: { person: toProtoNaturalPerson(person) },
+            ...common,
+          }),
+        );
+    }
   });
 }
 

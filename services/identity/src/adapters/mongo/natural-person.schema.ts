@@ -18,6 +18,8 @@ export const naturalPersonSchema = new mongoose.Schema(
     subject: { type: String, required: false },
     status: { type: String, required: true },
     verification: verificationField,
+    disabledReason: { type: String, required: false },
+    disabledAt: { type: Date, required: false },
     version: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },

@@ -1,6 +1,7 @@
 import { decideActing, type Authorizer, type Principal } from '@govhall/auth';
 import { ForbiddenError, ValidationError, type Violation } from '@govhall/errors';
-import type { LegalPersonRepository } from '../applicants.ports';
+import type { LegalPerson } from '../../domain/legal-person';
+import type { LegalPersonRepository, NaturalPersonRepository } from '../applicants.ports';
 import { legalPersonIdViolations, requireLegalPerson } from '../get-legal-person/get-legal-person.usecase';
 import { localDate, type Clock } from '../ports';
 
@@ -13,7 +14,7 @@ export interface CheckActingAuthorityCommand {
   agentSubject?: string;
 }
 
-/** Answered rather than thrown, so callers can show why: reason NO_GRANT … OUTSIDE_SCOPE, or HOLDER. */
+/** Answered rather than thrown, so callers can show why: reason NO_GRANT … ACCOUNT_DISABLED, or HOLDER. */
 export interface ActingAnswer {
   allowed: boolean;
   grantId: string;
@@ -26,10 +27,12 @@ const ITEM_CODE = /^[0-9A-Z]{12}$/;
 
 /**
  * May this agent act for this legal person in this department (and item) today? Asked by the agent themselves,
- * or by a department system's service account about an agent, for a department of its own tenant.
+ * or by a department system's service account about an agent, for a department of its own tenant. A grant or a
+ * holding does not outlive the person's login: a disabled natural person acts for nobody (ACCOUNT_DISABLED).
  */
 export function checkActingAuthorityUseCase(deps: {
   legalPersons: LegalPersonRepository;
+  naturalPersons: Pick<NaturalPersonRepository, 'findBySubject'>;
   authorizer: Authorizer;
   clock: Clock;
 }) {
@@ -64,16 +67,30 @@ export function checkActingAuthorityUseCase(deps: {
     }
 
     const legalPerson = await requireLegalPerson(deps.legalPersons, command.legalPersonId);
-    if (agentSubject !== '' && agentSubject === legalPerson.holderSubject) {
-      return { allowed: true, grantId: '', reason: 'HOLDER', message: '账户持有人可以该单位名义办理' };
-    }
-    const decision = decideActing(legalPerson.agents, agentSubject, {
+    const answer = actingAnswer(legalPerson, agentSubject, {
       department: command.department,
       ...(itemCode ? { itemCode } : {}),
       today: localDate(deps.clock.now()),
     });
-    return decision.allowed
-      ? { allowed: true, grantId: decision.grantId, reason: '', message: '' }
-      : { allowed: false, grantId: '', reason: decision.reason, message: decision.message };
+    if (answer.allowed && (await deps.naturalPersons.findBySubject(agentSubject))?.status === 'disabled') {
+      return { allowed: false, grantId: '', reason: 'ACCOUNT_DISABLED', message: DISABLED_MESSAGE };
+    }
+    return answer;
   };
+}
+
+const DISABLED_MESSAGE = '该个人账号已被政务服务中心停用，不能以该单位名义办理';
+
+function actingAnswer(
+  legalPerson: LegalPerson,
+  agentSubject: string,
+  request: Parameters<typeof decideActing>[2],
+): ActingAnswer {
+  if (agentSubject !== '' && agentSubject === legalPerson.holderSubject) {
+    return { allowed: true, grantId: '', reason: 'HOLDER', message: '账户持有人可以该单位名义办理' };
+  }
+  const decision = decideActing(legalPerson.agents, agentSubject, request);
+  return decision.allowed
+    ? { allowed: true, grantId: decision.grantId, reason: '', message: '' }
+    : { allowed: false, grantId: '', reason: decision.reason, message: decision.message };
 }

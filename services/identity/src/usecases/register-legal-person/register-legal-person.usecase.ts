@@ -29,6 +29,9 @@ export function registerLegalPersonUseCase(deps: {
     const violations = validateLegalPerson(command, now);
     if (violations.length > 0) throw new ValidationError(violations);
     const holder = actor.subject ? await deps.naturalPersons.findBySubject(actor.subject) : null;
+    if (hasAnyRole(actor, ['applicant']) && holder?.status === 'disabled') {
+      throw new ForbiddenError('ACCOUNT_DISABLED', '您的个人账号已被政务服务中心停用，不能登记法人');
+    }
     if (!hasAnyRole(actor, ['applicant']) || !holder || holder.status !== 'active') {
       throw new ForbiddenError('APPLICANT_REQUIRED', '请先以本人身份完成个人实名注册并登录，再登记法人');
     }

@@ -51,7 +51,9 @@ export function registerNaturalPersonUseCase(deps: {
       const previous = await deps.naturalPersons.findByIdNumber(idNumber);
       // Removed by the reconciler between our insert and this read: the caller simply tries again.
       if (!previous) throw new ConcurrencyError('注册请求与系统清理同时发生，请重新提交');
-      if (previous.status === 'active') {
+      // A disabled person is "registered" too: registering again must not revive the record, and an anonymous
+      // caller learns no more than that the number is registered.
+      if (previous.status === 'active' || previous.status === 'disabled') {
         throw new ConflictError('PERSON_EXISTS', '该身份证号码已注册，请直接登录');
       }
       if (!sameRegistration(previous, command)) {

@@ -3,6 +3,7 @@ import { ForbiddenError, NotFoundError } from '@govhall/errors';
 import { problems } from '../../../../lib/common.schemas';
 import { IdParams, TenantParams } from './identity.schemas';
 import { grpcCall } from '../../../../lib/grpc-call';
+import { APPLICANT_ADMINS } from './roles';
 import {
   applicantToRest,
   grantToRest,
@@ -17,6 +18,7 @@ import {
   ApplicantPage,
   AuthorizeAgentBody,
   AuthorizeAgentResponse,
+  DisableBody,
   GrantParams,
   LegalPerson,
   ListApplicantsQuery,
@@ -47,6 +49,32 @@ const applicantsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = asyn
     async (request, reply) => {
       const res = await call(request, 'registerNaturalPerson', request.body);
       return reply.status(201).send(naturalPersonToRest(present(res.person, 'person')));
+    },
+  );
+
+  app.post(
+    '/natural-persons/:id/disable',
+    {
+      config: { auth: { roles: APPLICANT_ADMINS } },
+      schema: {
+        tags,
+        summary: '停用自然人账号（本级中心管理员）：账号停用并立即下线，不能再以任何法人名义办理',
+        description:
+          '停用后该申请人持有的令牌在下一次请求时即被拒绝（401 SESSION_ENDED），也不能再登录；' +
+          '重复停用返回已停用的记录。其他地区或无权查看申请人者按不存在处理（404）。证件号码和手机号码脱敏。',
+        params: IdParams,
+        body: DisableBody,
+        response: { 200: NaturalPerson, ...problems(400, 401, 403, 404, 409, 503) },
+      },
+    },
+    async (request) => {
+      const res = await call(
+        request,
+        'disableNaturalPerson',
+        { personId: request.params.id, reason: request.body.reason },
+        { personId: 'params.id' },
+      );
+      return naturalPersonToRest(present(res.person, 'person'));
     },
   );
 
@@ -184,7 +212,8 @@ const applicantsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = asyn
         summary: '核验代办权限：经办人能否以该法人名义在此部门（事项）办理；不能时答 403，code 为原因',
         description:
           '不允许时返回 403 problem+json，code 为 NO_GRANT（无授权）、GRANT_REVOKED（已撤销）、' +
-          'GRANT_EXPIRED（已过期）或 OUTSIDE_SCOPE（超出授权范围），detail 为给申请人看的说明。',
+          'GRANT_EXPIRED（已过期）、OUTSIDE_SCOPE（超出授权范围）或 ACCOUNT_DISABLED（个人账号已停用），' +
+          'detail 为给申请人看的说明。',
         params: IdParams,
         body: ActingCheckBody,
         response: { 200: ActingAllowed, ...problems(400, 401, 403, 404, 503) },

@@ -74,6 +74,18 @@ describe('identity routes: authentication', () => {
     expect(fake.calls).toHaveLength(0);
   });
 
+  it('answers 403 ROLE_REQUIRED when an applicant tries to disable a natural person, and calls nothing', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/identity/natural-persons/a1000000-0000-4000-8000-000000000005/disable',
+      headers: CITIZEN,
+      payload: { reason: '冒用他人身份注册' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'ROLE_REQUIRED' });
+    expect(fake.calls).toHaveLength(0);
+  });
+
   it('answers 403 ROLE_REQUIRED when an applicant tries an administrator write', async () => {
     const res = await app.inject({
       method: 'POST',
@@ -108,12 +120,13 @@ describe('identity routes: OpenAPI', () => {
         '/api/v1/identity/windows/{id}/responsible',
         '/api/v1/identity/staff/{id}/leaves',
         '/api/v1/identity/me',
+        '/api/v1/identity/natural-persons/{id}/disable',
         '/api/v1/identity/legal-persons/{id}/agents/{grantId}',
         '/api/v1/identity/legal-persons/{id}/acting-checks',
         '/api/v1/identity/tenants/{code}/service-accounts',
       ]),
     );
-    expect(paths).toHaveLength(21);
+    expect(paths).toHaveLength(22);
     expect(doc.paths['/api/v1/identity/tenants'].get.security).toEqual([{}, { bearerAuth: [] }]);
     expect(doc.paths['/api/v1/identity/tenants'].post.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.paths['/api/v1/identity/me'].get.tags).toEqual(['identity']);

@@ -125,6 +125,30 @@ describe('identity routes: enums and shapes', () => {
     expect(body.agentFor[0].agents[0]).not.toHaveProperty('revokedAt');
   });
 
+  it('disables a natural person: status, reason and time; a bad reason is a 400 at body.reason', async () => {
+    const url = '/api/v1/identity/natural-persons/a1000000-0000-4000-8000-000000000005/disable';
+    const res = await app.inject({ method: 'POST', url, headers: ADMIN, payload: { reason: '冒用他人身份注册' } });
+    expect(res.statusCode).toBe(200);
+    expect(lastCall().request).toEqual({
+      personId: 'a1000000-0000-4000-8000-000000000005',
+      reason: '冒用他人身份注册',
+    });
+    expect(res.json()).toMatchObject({
+      id: 'a1000000-0000-4000-8000-000000000005',
+      status: 'disabled',
+      disabledReason: '冒用他人身份注册',
+      disabledAt: at.toISOString(),
+      idNumber: '6209**********1234',
+    });
+    fx.reset();
+    for (const payload of [{}, { reason: 'x' }, { reason: 42 }, { reason: '冒用', extra: 1 }]) {
+      const bad = await app.inject({ method: 'POST', url, headers: ADMIN, payload });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+    }
+    expect(fx.fake.calls).toHaveLength(0);
+  });
+
   it('revokes an agent with or without a body and shows the grant as revoked', async () => {
     const bare = await app.inject({
       method: 'DELETE',

@@ -1,5 +1,12 @@
 import { identityV1 } from '@govhall/proto';
-import { grantStatus, responsibilityBasis, staffStatus, tenantLevel, windowKind } from './identity.enums';
+import {
+  grantStatus,
+  naturalPersonStatus,
+  responsibilityBasis,
+  staffStatus,
+  tenantLevel,
+  windowKind,
+} from './identity.enums';
 
 describe('identity enum mapping', () => {
   it.each([
@@ -17,6 +24,9 @@ describe('identity enum mapping', () => {
     [staffStatus, identityV1.StaffStatus.STAFF_STATUS_PROVISIONING, 'provisioning'],
     [staffStatus, identityV1.StaffStatus.STAFF_STATUS_ACTIVE, 'active'],
     [staffStatus, identityV1.StaffStatus.STAFF_STATUS_DISABLED, 'disabled'],
+    [naturalPersonStatus, identityV1.NaturalPersonStatus.NATURAL_PERSON_STATUS_PROVISIONING, 'provisioning'],
+    [naturalPersonStatus, identityV1.NaturalPersonStatus.NATURAL_PERSON_STATUS_ACTIVE, 'active'],
+    [naturalPersonStatus, identityV1.NaturalPersonStatus.NATURAL_PERSON_STATUS_DISABLED, 'disabled'],
     [grantStatus, identityV1.AgentGrantStatus.AGENT_GRANT_STATUS_ACTIVE, 'active'],
     [grantStatus, identityV1.AgentGrantStatus.AGENT_GRANT_STATUS_REVOKED, 'revoked'],
   ] as const)('%#: proto %s ⇄ "%s"', (mapping, proto, rest) => {

@@ -10,6 +10,12 @@ export const responsibilityBasis = enumMapping(
   'RESPONSIBILITY_BASIS_',
 );
 export const staffStatus = enumMapping('identity', 'StaffStatus', identityV1.StaffStatus, 'STAFF_STATUS_');
+export const naturalPersonStatus = enumMapping(
+  'identity',
+  'NaturalPersonStatus',
+  identityV1.NaturalPersonStatus,
+  'NATURAL_PERSON_STATUS_',
+);
 export const grantStatus = enumMapping(
   'identity',
   'AgentGrantStatus',

@@ -1,5 +1,5 @@
 import type { identityV1 } from '@govhall/proto';
-import { grantStatus, staffStatus, tenantLevel, windowKind } from './identity.enums';
+import { grantStatus, naturalPersonStatus, staffStatus, tenantLevel, windowKind } from './identity.enums';
 import type { Department, Tenant, Window } from './tenancy.schemas';
 import type { AgentGrant, LegalPerson, NaturalPerson, ServiceAccount, Staff } from './people.schemas';
 
@@ -82,6 +82,9 @@ export function naturalPersonToRest(p: identityV1.NaturalPerson): NaturalPerson 
     phone: p.phone,
     verification: verificationToRest(p.verification),
     subject: p.subject,
+    status: naturalPersonStatus.rest(p.status),
+    disabledReason: orNone(p.disabledReason),
+    disabledAt: isoOrNone(p.disabledAt),
     version: p.version,
     createdAt: iso(p.createdAt),
   };

@@ -25,6 +25,10 @@ export const StaffStatus = StringEnum(['provisioning', 'active', 'disabled'], {
   description: '状态：开通中 provisioning / 在岗 active / 已停用 disabled',
 });
 
+export const NaturalPersonStatus = StringEnum(['provisioning', 'active', 'disabled'], {
+  description: '状态：开通中 provisioning / 正常 active / 已停用 disabled',
+});
+
 export const GrantStatus = StringEnum(['active', 'revoked'], { description: '授权状态：有效 active / 已撤销 revoked' });
 
 /** A staff login name (staff.ts USERNAME). */
@@ -94,7 +98,8 @@ export const RecordLeaveBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const DisableStaffBody = Type.Object({ reason: SafeText(2, 200, '停用原因') }, { additionalProperties: false });
+/** Disabling a member of staff or an applicant: why, for the record. */
+export const DisableBody = Type.Object({ reason: SafeText(2, 200, '停用原因') }, { additionalProperties: false });
 
 export const Verification = Type.Object({
   method: Type.String({ description: '核验方式；format-only 表示仅校验格式和校验码，未比对登记库' }),
@@ -111,6 +116,9 @@ export const NaturalPerson = Type.Object({
   phone: Type.String(),
   verification: Type.Optional(Verification),
   subject: Type.String(),
+  status: NaturalPersonStatus,
+  disabledReason: Type.Optional(Type.String({ description: '停用原因；仅已停用时有' })),
+  disabledAt: Type.Optional(Timestamp),
   version: Type.Integer(),
   createdAt: Timestamp,
 });

@@ -4,5 +4,8 @@ import type { Role } from '@govhall/auth';
  * service then checks the tenant. */
 export const ADMINS: readonly Role[] = ['center_admin', 'ops_admin'];
 
+/** Who disables an applicant's login: the center administrator (the service checks it is the person's tenant). */
+export const APPLICANT_ADMINS: readonly Role[] = ['center_admin'];
+
 /** Leave is recorded by the center administrator or the person's department head (the service checks which). */
 export const LEAVE_RECORDERS: readonly Role[] = ['center_admin', 'department_head'];

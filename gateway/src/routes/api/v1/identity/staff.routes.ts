@@ -4,7 +4,7 @@ import { IdParams, TenantParams } from './identity.schemas';
 import { grpcCall } from '../../../../lib/grpc-call';
 import { present, staffToRest } from './identity.mapper';
 import { ADMINS, LEAVE_RECORDERS } from './roles';
-import { CreateStaffBody, DisableStaffBody, ListStaffQuery, RecordLeaveBody, Staff, StaffPage } from './people.schemas';
+import { CreateStaffBody, DisableBody, ListStaffQuery, RecordLeaveBody, Staff, StaffPage } from './people.schemas';
 
 const tags = ['identity'];
 
@@ -120,7 +120,7 @@ const staffRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (ap
         tags,
         summary: '停用工作人员（本级中心管理员）：账号停用并立即下线；仍在窗口A岗、B岗上时需先调岗',
         params: IdParams,
-        body: DisableStaffBody,
+        body: DisableBody,
         response: { 200: Staff, ...problems(400, 401, 403, 404, 409, 503) },
       },
     },
