@@ -61,7 +61,7 @@ GovHall is running.
   Stop                  pnpm stop
 
 Demo logins (password Demo@2026; token: POST $KEYCLOAK_URL/realms/govhall/protocol/openid-connect/token
-with grant_type=password&client_id=govhall-portal&username=…&password=…).
+with grant_type=password&username=…&password=…&client_id=govhall-workbench for staff, govhall-portal for applicants).
 Every role in every seeded tenant (金昌市 620300 jcs-, 金川区 620302 jcq-, 永昌县 620321 ycx-, 兰州市 620100 lzs-,
 城关区 620102 cgq-, 榆中县 620123 yzx-), and the demo applicants (username = ID number; 张三 holds
 永昌县金川河商贸有限公司, 李四 is its agent for 620321-SCJG only):

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { loginClientFor } from '@govhall/auth';
 import { runIdentitySeed } from './identity-seed';
 import { inProcessIdentity } from './in-process-identity.test-double';
 import { SEED_TENANTS } from './tenancy.seed';
@@ -49,6 +50,8 @@ function listedLogins(): ListedLogin[] {
 
 interface CurlCall {
   login: string;
+  /** The client the login's token was asked from. */
+  client: string;
   method: string;
   path: string;
   body: Record<string, unknown>;
@@ -61,15 +64,16 @@ function curlCalls(): CurlCall[] {
     .slice(0, block.indexOf('\n```', 7))
     .replace(/\\\n\s*/g, ' ')
     .split('\n');
-  const tokens = new Map<string, string>();
+  const tokens = new Map<string, { login: string; client: string }>();
   const calls: CurlCall[] = [];
   for (const command of commands) {
-    const token = /^(\w+)=\$\(curl .*-d username=(\S+)/.exec(command);
-    if (token) tokens.set(token[1]!, token[2]!);
+    const token = /^(\w+)=\$\(curl .*-d client_id=(\S+) -d username=(\S+)/.exec(command);
+    if (token) tokens.set(token[1]!, { client: token[2]!, login: token[3]! });
     const bearer = /Bearer \$(\w+)/.exec(command);
     if (!bearer) continue;
     calls.push({
-      login: tokens.get(bearer[1]!) ?? `(no token ${bearer[1]})`,
+      login: tokens.get(bearer[1]!)?.login ?? `(no token ${bearer[1]})`,
+      client: tokens.get(bearer[1]!)?.client ?? '(none)',
       method: /-X (\w+)/.exec(command)?.[1] ?? 'GET',
       path: new URL(/(http:\/\/\S+)/.exec(command)![1]!).pathname,
       body: JSON.parse(/-d '(\{.*\})'/.exec(command)?.[1] ?? '{}') as Record<string, unknown>,
@@ -123,6 +127,9 @@ describe('the README’s logins', () => {
     for (const call of calls) {
       const login = listed.get(call.login);
       expect([call.login, login !== undefined]).toEqual([call.login, true]);
+      // Staff log in through the workbench, applicants through the portal (a portal token carries only the
+      // applicant role, and the workbench refuses applicants: ADR 0015).
+      expect([call.login, call.client]).toEqual([call.login, loginClientFor(call.login)]);
       if (call.path === '/api/v1/catalogue/items') {
         // The catalogue lets a center administrator of the item's own tenant draft items.
         expect([call.login, login!.role, login!.tenant]).toEqual([call.login, 'center_admin', call.body.tenant]);
