@@ -93,6 +93,29 @@ describe('set calendar override', () => {
     expect((err as ValidationError).violations).toMatchObject([{ path: 'override.date', reason: 'TOO_FAR_AHEAD' }]);
   });
 
+  it('holds the reason to the shared text rule: no bidi, control or invisible characters; stored NFC', async () => {
+    const { uc, repo } = calendarSetup();
+    for (const [reason, code] of [
+      ['三月三\u202E节日', 'BIDI_CONTROL'],
+      ['三月三\u0007节日', 'CONTROL_CHARACTER'],
+      ['\u200B\u200B\u3000', 'INVISIBLE_CHARACTER'],
+    ] as const) {
+      const refused = await rejection(
+        uc.setCalendarOverride({ tenant: YC, override: holiday('2026-03-20', reason) }, actors.ycAdmin),
+      );
+      expect((refused as ValidationError).violations.map((v) => [v.path, v.reason])).toEqual([
+        ['override.reason', code],
+      ]);
+    }
+    expect(repo.docs.get(YC)).toBeUndefined();
+    expect(repo.events).toEqual([]);
+    const year = await uc.setCalendarOverride(
+      { tenant: YC, override: holiday('2026-03-20', 'Cafe\u0301节') },
+      actors.ycAdmin,
+    );
+    expect(year.overrides).toEqual([{ date: '2026-03-20', kind: 'holiday', reason: 'Caf\u00e9节' }]);
+  });
+
   it('reports a bad date, a reason outside 2-50 characters and a missing override', async () => {
     const { uc, repo } = calendarSetup();
     const bad = await rejection(

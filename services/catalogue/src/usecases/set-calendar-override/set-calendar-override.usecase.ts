@@ -1,6 +1,7 @@
 import type { Principal } from '@govhall/auth';
 import { chinaToday, createWorkingCalendar, type CalendarOverride } from '@govhall/calendar';
 import { ValidationError, type Violation } from '@govhall/errors';
+import { normalizeText, textViolations } from '@govhall/identifiers';
 import type { CalendarDeps, TenantCalendars } from '../calendar.ports';
 import { dateViolations, ensureHosted, tenantViolations, throwIfInvalid } from '../get-calendar/calendar-input';
 import type { TenantCalendarYear } from '../get-calendar/get-calendar.usecase';
@@ -19,16 +20,16 @@ export interface SetCalendarOverrideCommand {
 /** The State Council's calendar, which an override must change. */
 const national = createWorkingCalendar();
 
+/** The shared text rule (no control, bidi or invisible characters; 2-50 characters), with the example people need. */
 function reasonViolations(reason: string): Violation[] {
-  const length = Array.from(reason).length;
-  if (length >= 2 && length <= 50) return [];
-  return [
-    {
-      path: 'override.reason',
-      reason: length === 0 ? 'REQUIRED' : 'LENGTH',
-      message: `请填写本地调整的原因（2至50个字），如“三月三（壮族传统节日）”，当前为${length}个字`,
-    },
-  ];
+  return textViolations('override.reason', reason, { label: '本地调整的原因', min: 2, max: 50 }).map((v) =>
+    v.reason === 'REQUIRED' || v.reason === 'LENGTH'
+      ? {
+          ...v,
+          message: `请填写本地调整的原因（2至50个字），如“三月三（壮族传统节日）”，当前为${Array.from(reason).length}个字`,
+        }
+      : v,
+  );
 }
 
 /** An override that changes nothing (a weekend declared a holiday, a weekday declared a working day) is refused. */
@@ -54,7 +55,7 @@ export function setCalendarOverrideUseCase(deps: CalendarDeps & { calendars: Ten
   return async (command: SetCalendarOverrideCommand, actor: Principal): Promise<TenantCalendarYear> => {
     const tenant = command.tenant.trim();
     const input = command.override;
-    const reason = input?.reason.trim() ?? '';
+    const reason = normalizeText(input?.reason ?? '');
     throwIfInvalid([
       ...tenantViolations(tenant),
       ...(input
