@@ -7,11 +7,12 @@ import {
   REPO_ROOT,
   clientToken,
   freePort,
-  runProcess,
   stack,
+  startIdentity,
   startProcess,
   uniqueSuffix,
   userToken,
+  type IdentityUnderTest,
   type RunningProcess,
 } from '@govhall/testing';
 
@@ -36,6 +37,7 @@ const CREATES_PRINCIPALS = [
 ];
 
 let processes: RunningProcess[] = [];
+let identity: IdentityUnderTest | undefined;
 let gatewayUrl = '';
 let schemathesis = '';
 let workDir = '';
@@ -53,9 +55,12 @@ beforeAll(async () => {
   schemathesis = await provisionSchemathesis();
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govhall-contract-'));
   const suffix = uniqueSuffix();
-  const [identityPort, cataloguePort, gatewayPort, m1, m2, m3] = (await Promise.all(
-    Array.from({ length: 6 }, () => freePort()),
-  )) as [number, number, number, number, number, number];
+  const [cataloguePort, gatewayPort, m2, m3] = (await Promise.all(Array.from({ length: 4 }, () => freePort()))) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const common = {
     MONGODB_URI: stack.mongoUri,
     KAFKA_BROKERS: stack.kafkaBrokers,
@@ -65,31 +70,8 @@ beforeAll(async () => {
     METRICS_HOST: '127.0.0.1',
     GRPC_HOST: '127.0.0.1',
   };
-  const identity = await startProcess({
-    name: 'identity-contract',
-    entry: 'services/identity/dist/main.js',
-    env: {
-      ...common,
-      MONGODB_DB: `govhall_identity_c${suffix}`,
-      KEYCLOAK_ADMIN_CLIENT_SECRET: 'govhall-identity-secret',
-      GRPC_PORT: String(identityPort),
-      METRICS_PORT: String(m1),
-      // Agent grants naming items are checked against the catalogue started below.
-      CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
-    },
-    readyPort: identityPort,
-  });
-  processes.push(identity);
-  await runProcess({
-    name: 'identity-seed-contract',
-    entry: 'services/identity/dist/seed/run-seed.js',
-    args: ['--only', 'tenancy'],
-    env: {
-      IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
-      KEYCLOAK_URL: stack.keycloakUrl,
-      KEYCLOAK_REALM: stack.realm,
-    },
-  });
+  // identity with the seeded tenant tree (its agent grants naming items are checked against the catalogue below).
+  identity = await startIdentity({ LOG_LEVEL: 'warn', CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}` });
   processes.push(
     await startProcess({
       name: 'catalogue-contract',
@@ -99,6 +81,8 @@ beforeAll(async () => {
         MONGODB_DB: `govhall_catalogue_c${suffix}`,
         GRPC_PORT: String(cataloguePort),
         METRICS_PORT: String(m2),
+        // The guide names tenants and departments by asking identity (ADR 0017).
+        IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}`,
       },
       readyPort: cataloguePort,
     }),
@@ -112,7 +96,7 @@ beforeAll(async () => {
         HOST: '127.0.0.1',
         PORT: String(gatewayPort),
         METRICS_PORT: String(m3),
-        IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
+        IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}`,
         CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
         RATE_LIMIT_MAX: '1000000',
         // A loaded test machine must not turn requests into 503 OVERLOADED.
@@ -128,6 +112,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const p of processes.reverse()) await p.stop();
   processes = [];
+  await identity?.stop();
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
