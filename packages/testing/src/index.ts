@@ -16,3 +16,4 @@ export {
   startIdentity,
   type IdentityUnderTest,
 } from './identity-process';
+export { startCatalogue, type CatalogueUnderTest } from './catalogue-process';

@@ -1,27 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { callUnary, createGrpcClient } from '@govhall/grpc';
+import { callUnary } from '@govhall/grpc';
 import { toDocument } from '@govhall/mongo';
 import { catalogueV1 } from '@govhall/proto';
 import {
   grpcFailure,
   MongoClient,
   clientToken,
-  freePort,
   stack,
-  startProcess,
   uniqueSuffix,
   userToken,
   startIdentity,
+  startCatalogue,
+  type CatalogueUnderTest,
   type IdentityUnderTest,
-  type RunningProcess,
 } from '@govhall/testing';
 import type { Item } from '../src/domain/item';
 import { validItemFixture } from '../src/domain/item.test-double';
 
 // Catalogue over gRPC, as a third-party department system or another service calls it: its own process,
 // the real database, Kafka and Keycloak.
-let catalogue: RunningProcess;
+let catalogue: CatalogueUnderTest;
 // The guide names tenants and departments by asking identity (ADR 0017): a real one, with the seeded tenant tree.
 let identity: IdentityUnderTest;
 let client: catalogueV1.CatalogueServiceClient;
@@ -29,31 +28,15 @@ const db = `govhall_catalogue_g${uniqueSuffix()}`;
 
 beforeAll(async () => {
   identity = await startIdentity();
-  const port = await freePort();
-  catalogue = await startProcess({
+  catalogue = await startCatalogue({
     name: 'catalogue-grpc',
-    entry: 'services/catalogue/dist/main.js',
-    env: {
-      MONGODB_URI: stack.mongoUri,
-      MONGODB_DB: db,
-      KAFKA_BROKERS: stack.kafkaBrokers,
-      KEYCLOAK_URL: stack.keycloakUrl,
-      GRPC_HOST: '127.0.0.1',
-      GRPC_PORT: String(port),
-      METRICS_PORT: String(await freePort()),
-      GOVHALL_TENANTS: '620321,620302',
-      IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}`,
-    },
-    readyPort: port,
+    db,
+    env: { GOVHALL_TENANTS: '620321,620302', IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}` },
   });
-  client = createGrpcClient(catalogueV1.CatalogueServiceClient, `127.0.0.1:${port}`, {
-    serviceName: 'govhall.catalogue.v1.CatalogueService',
-    idempotentMethods: ['GetItem'],
-  });
+  client = catalogue.client;
 });
 
 afterAll(async () => {
-  client?.close();
   await catalogue?.stop();
   await identity?.stop();
 });

@@ -1,55 +1,35 @@
 import { randomBytes } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { callUnary, createGrpcClient } from '@govhall/grpc';
+import { callUnary } from '@govhall/grpc';
 import { catalogueV1 } from '@govhall/proto';
 import {
   grpcFailure,
   MongoClient,
-  freePort,
   stack,
-  startProcess,
   uniqueSuffix,
   userToken,
-  type RunningProcess,
+  startCatalogue,
+  type CatalogueUnderTest,
 } from '@govhall/testing';
 
 // The shared text rule (@govhall/identifiers checkText) as the catalogue applies it, through its own process,
 // gRPC API, real Keycloak tokens and its database: item names and file names that hide characters are refused
 // with a Chinese reason and nothing is stored; a decomposed (NFD) name is stored composed (NFC).
-let catalogue: RunningProcess;
+let catalogue: CatalogueUnderTest;
 let client: catalogueV1.CatalogueServiceClient;
 let mongo: MongoClient;
 const db = `govhall_catalogue_x${uniqueSuffix()}`;
 const PDF = Buffer.from('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n', 'latin1');
 
 beforeAll(async () => {
-  const port = await freePort();
   [catalogue, mongo] = await Promise.all([
-    startProcess({
-      name: 'catalogue-text',
-      entry: 'services/catalogue/dist/main.js',
-      env: {
-        MONGODB_URI: stack.mongoUri,
-        MONGODB_DB: db,
-        KAFKA_BROKERS: stack.kafkaBrokers,
-        KEYCLOAK_URL: stack.keycloakUrl,
-        GRPC_HOST: '127.0.0.1',
-        GRPC_PORT: String(port),
-        METRICS_PORT: String(await freePort()),
-        GOVHALL_TENANTS: '620321',
-      },
-      readyPort: port,
-    }),
+    startCatalogue({ name: 'catalogue-text', db, env: { GOVHALL_TENANTS: '620321' } }),
     MongoClient.connect(stack.mongoUri),
   ]);
-  client = createGrpcClient(catalogueV1.CatalogueServiceClient, `127.0.0.1:${port}`, {
-    serviceName: 'govhall.catalogue.v1.CatalogueService',
-    idempotentMethods: ['GetItem'],
-  });
+  client = catalogue.client;
 });
 
 afterAll(async () => {
-  client?.close();
   await catalogue?.stop();
   await mongo?.db(db).dropDatabase();
   await mongo?.close();
