@@ -10,4 +10,8 @@ describe('masking', () => {
   it('masks numbers inside free text', () => {
     expect(maskText('申请人 62032119900307123X 电话 13912345678')).toBe('申请人 6203**********123X 电话 139****5678');
   });
+  it('masks an ID number glued to letters (a key in a URL or a message), but not a part of a longer number', () => {
+    expect(maskText('/people/id62032119900307123Xx?q=1')).toBe('/people/id6203**********123Xx?q=1');
+    expect(maskText('order 1620321199003071234 ref')).toBe('order 1620321199003071234 ref');
+  });
 });

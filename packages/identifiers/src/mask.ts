@@ -11,8 +11,16 @@ export function maskPhone(phone: string): string {
   return digits.slice(0, 3) + '*'.repeat(digits.length - 7) + digits.slice(-4);
 }
 
-const ID_PATTERN = /\b\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]\b/g;
-const PHONE_PATTERN = /\b1[3-9]\d{9}\b/g;
+/**
+ * A resident ID number inside text (18 characters, GB 11643 shape, not part of a longer digit run, letters around
+ * it allowed), as a pattern source: maskText here and the log-line masking of @govhall/logging share it.
+ */
+export const ID_NUMBER_IN_TEXT = String.raw`(?<![0-9])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9])`;
+/** A mobile number inside text (11 digits, not inside a word or a longer number; a JSON escape before it counts as a boundary). */
+export const MOBILE_IN_TEXT = String.raw`(?<=^|[^0-9A-Za-z]|\\[nrt])1[3-9]\d{9}(?![0-9A-Za-z])`;
+
+const ID_PATTERN = new RegExp(ID_NUMBER_IN_TEXT, 'g');
+const PHONE_PATTERN = new RegExp(MOBILE_IN_TEXT, 'g');
 
 /** Masks every mainland ID number and mobile number inside free text. */
 export function maskText(text: string): string {

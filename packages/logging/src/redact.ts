@@ -1,4 +1,4 @@
-import { maskIdNumber, maskPhone } from '@govhall/identifiers';
+import { ID_NUMBER_IN_TEXT, MOBILE_IN_TEXT, maskIdNumber, maskPhone } from '@govhall/identifiers';
 
 /** What a redacted value is replaced by. */
 export const REDACTED = '[redacted]';
@@ -73,8 +73,8 @@ export function redactKeys<T>(value: T, depth = 0): T {
 // escape such as \n before it still counts as a boundary); a JWT; what follows "Bearer".
 const LINE_PATTERN = new RegExp(
   [
-    String.raw`(?<![0-9])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])(?![0-9])`,
-    String.raw`(?<=^|[^0-9A-Za-z]|\\[nrt])(1[3-9]\d{9})(?![0-9A-Za-z])`,
+    `(${ID_NUMBER_IN_TEXT})`,
+    `(${MOBILE_IN_TEXT})`,
     String.raw`(eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*)`,
     String.raw`(?<=\b[Bb][Ee][Aa][Rr][Ee][Rr]\s+)(?!\[redacted)([A-Za-z0-9._~+/=-]{8,})`,
   ].join('|'),
