@@ -47,6 +47,24 @@ export function checkName(what: string, value: string): void {
     throw new UsageError(`${what} "${value}" is reserved in this repository; choose another name`);
 }
 
+/** Words the generated code cannot use as a variable name (`const case = …` does not parse). */
+const JS_RESERVED = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if implements import in instanceof interface let new null package private protected public return ' +
+    'static super switch this throw true try typeof var void while with yield await arguments eval'
+  ).split(' '),
+);
+
+function checkIdentifier(entity: string): void {
+  const camel = toCamel(entity);
+  if (JS_RESERVED.has(camel) || JS_RESERVED.has(plural(camel))) {
+    throw new UsageError(
+      `entity name "${entity}" is a JavaScript reserved word and cannot name a variable; pass another --entity (e.g. ${entity}-record) and rename afterwards`,
+    );
+  }
+}
+
 export function checkPort(flag: string, raw: string | undefined): number {
   if (raw === undefined) throw new UsageError(`${flag} <port> is required`);
   const port = Number(raw);
@@ -86,6 +104,7 @@ export function deriveNames(input: { name: string; entity?: string; grpcPort: nu
   checkName('service name', input.name);
   const entity = input.entity ?? singular(input.name);
   checkName('entity name', entity);
+  checkIdentifier(entity);
   if (input.grpcPort === input.metricsPort) {
     throw new UsageError(`--grpc-port and --metrics-port must differ (both are ${input.grpcPort})`);
   }

@@ -50,6 +50,13 @@ describe('the generator refuses, changing nothing', () => {
     expect(refusal({ entity: 'Complaint' })).toMatch(/entity name "Complaint" must be kebab-case/);
   });
 
+  it('an entity name the generated code could not use as a variable', () => {
+    expect(refusal({ name: 'applications', entity: 'case' })).toMatch(
+      /entity name "case" is a JavaScript reserved word/,
+    );
+    expect(refusal({ name: 'classes' })).toMatch(/entity name "class" is a JavaScript reserved word/);
+  });
+
   it('a service that exists already, or any file of it', () => {
     fs.mkdirSync(path.join(root, 'services/catalogue/src'), { recursive: true });
     expect(refusal({ name: 'catalogue' })).toBe(
