@@ -15,6 +15,8 @@ export interface Violation {
 export abstract class DomainError extends Error {
   abstract readonly kind:
     'invalid' | 'not_found' | 'conflict' | 'failed_precondition' | 'unauthenticated' | 'forbidden' | 'unavailable';
+  /** Machine facts about the error for programs (google.rpc.ErrorInfo metadata), e.g. {currentStatus: 'draft'}. */
+  metadata: Record<string, string> = {};
   constructor(
     readonly code: string,
     message: string,
@@ -52,8 +54,9 @@ export class ConflictError extends DomainError {
 /** The target is in a state that does not allow the action (e.g. editing a published version). */
 export class PreconditionError extends DomainError {
   readonly kind = 'failed_precondition' as const;
-  constructor(code: string, message: string) {
+  constructor(code: string, message: string, metadata: Record<string, string> = {}) {
     super(code, message);
+    this.metadata = metadata;
   }
 }
 

@@ -1,5 +1,11 @@
 import { status, type ServiceError, Metadata } from '@grpc/grpc-js';
-import { ForbiddenError, ValidationError, ConcurrencyError, UnavailableError } from '@govhall/errors';
+import {
+  ForbiddenError,
+  ValidationError,
+  ConcurrencyError,
+  PreconditionError,
+  UnavailableError,
+} from '@govhall/errors';
 import { decodeGrpcError, toGrpcStatus } from './status-mapping';
 
 function asServiceError(s: ReturnType<typeof toGrpcStatus>): ServiceError {
@@ -38,8 +44,18 @@ describe('status mapping', () => {
       reason: 'DIRECTORY_UNAVAILABLE',
       message: '统一身份认证服务暂时不可用，请稍后重试',
       violations: [],
+      metadata: {},
     });
     const fallback = decodeGrpcError(asServiceError(toGrpcStatus(new UnavailableError())));
     expect(fallback).toMatchObject({ reason: 'UNAVAILABLE', message: '服务暂时不可用，请稍后重试' });
+  });
+
+  it('carries the machine facts of an error in ErrorInfo metadata (a wrong state names the current one)', () => {
+    const s = toGrpcStatus(
+      new PreconditionError('WRONG_STATE', '办件当前为“草稿”，不能受理', { currentStatus: 'draft' }),
+    );
+    expect(s.code).toBe(status.FAILED_PRECONDITION);
+    const d = decodeGrpcError(asServiceError(s));
+    expect(d).toMatchObject({ reason: 'WRONG_STATE', metadata: { currentStatus: 'draft' } });
   });
 });
