@@ -1,4 +1,4 @@
-import { maskIdNumber, maskPhone, maskText } from './mask';
+import { maskIdNumber, maskName, maskPhone, maskText } from './mask';
 
 describe('masking', () => {
   it('masks an ID number keeping the first 4 and last 4', () => {
@@ -13,5 +13,18 @@ describe('masking', () => {
   it('masks an ID number glued to letters (a key in a URL or a message), but not a part of a longer number', () => {
     expect(maskText('/people/id62032119900307123Xx?q=1')).toBe('/people/id6203**********123Xx?q=1');
     expect(maskText('order 1620321199003071234 ref')).toBe('order 1620321199003071234 ref');
+  });
+});
+
+describe('maskName', () => {
+  it.each([
+    ['张三', '张*'],
+    ['欧阳娜娜', '欧***'],
+    ['李', '李*'],
+    ['𠀀明', '𠀀*'],
+    ['永昌县金川河商贸有限公司', '永昌县*****有限公司'],
+    ['永昌县祁连山农产品专业合作社', '永昌县********合作社'],
+  ])('%s → %s', (name, masked) => {
+    expect(maskName(name)).toBe(masked);
   });
 });

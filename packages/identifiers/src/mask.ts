@@ -26,3 +26,32 @@ const PHONE_PATTERN = new RegExp(MOBILE_IN_TEXT, 'g');
 export function maskText(text: string): string {
   return text.replace(ID_PATTERN, maskIdNumber).replace(PHONE_PATTERN, maskPhone);
 }
+
+/**
+ * A person's name as public views show it (U31, C12): the surname kept, the rest hidden (张三 → 张*, 欧阳娜娜 →
+ * 欧***). An organisation's name (4 or more characters ending in a legal form) keeps its first 3 and its legal
+ * form: 永昌县金川河商贸有限公司 → 永昌县*****有限公司. Counts code points, so rare characters count once.
+ */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  if (chars.length === 0) return '';
+  const form = ORGANISATION_FORMS.find((f) => name.endsWith(f) && chars.length > Array.from(f).length + 3);
+  if (form) {
+    const kept = Array.from(form).length;
+    return chars.slice(0, 3).join('') + '*'.repeat(chars.length - 3 - kept) + form;
+  }
+  return chars[0] + '*'.repeat(Math.max(chars.length - 1, 1));
+}
+
+const ORGANISATION_FORMS = [
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司',
+  '合作社',
+  '分公司',
+  '中心',
+  '协会',
+  '公司',
+  '厂',
+  '店',
+];
