@@ -1,0 +1,48 @@
+import { applicationsV1, enumSpelling, type EnumSpelling } from '@govhall/proto';
+import type {
+  ApplicantKind,
+  CaseStatus,
+  Channel,
+  DeliveryMethod,
+  DocumentKind,
+  ExtensionState,
+  HandlingCategory,
+  Outcome,
+  StepState,
+} from '../../domain/case';
+import type { Transition } from '../../domain/case-events';
+
+const pb = applicationsV1;
+
+/**
+ * Domain enums are the proto enums' one spelling; unknown or unspecified proto values become '' so domain validation
+ * reports them with their path. The type parameters make the compiler check each union is exactly the spellings.
+ */
+function enumCodec<D extends string, P extends number>(spelling: EnumSpelling<P, D>) {
+  return {
+    values: spelling.values,
+    toProto: (value: D | undefined): P => spelling.toProto(value),
+    fromProto: (value: P): D => spelling.fromProto(value) ?? ('' as D),
+  };
+}
+
+export const caseStatus = enumCodec<CaseStatus, applicationsV1.CaseStatus>(enumSpelling(pb.CaseStatus, 'CASE_STATUS_'));
+export const handlingCategory = enumCodec<HandlingCategory, applicationsV1.HandlingCategory>(
+  enumSpelling(pb.HandlingCategory, 'HANDLING_CATEGORY_'),
+);
+export const channel = enumCodec<Channel, applicationsV1.Channel>(enumSpelling(pb.Channel, 'CHANNEL_'));
+export const applicantKind = enumCodec<ApplicantKind, applicationsV1.ApplicantKind>(
+  enumSpelling(pb.ApplicantKind, 'APPLICANT_KIND_'),
+);
+export const outcome = enumCodec<Outcome, applicationsV1.Outcome>(enumSpelling(pb.Outcome, 'OUTCOME_'));
+export const deliveryMethod = enumCodec<DeliveryMethod, applicationsV1.DeliveryMethod>(
+  enumSpelling(pb.DeliveryMethod, 'DELIVERY_METHOD_'),
+);
+export const stepState = enumCodec<StepState, applicationsV1.StepState>(enumSpelling(pb.StepState, 'STEP_STATE_'));
+export const extensionState = enumCodec<ExtensionState, applicationsV1.ExtensionState>(
+  enumSpelling(pb.ExtensionState, 'EXTENSION_STATE_'),
+);
+export const documentKind = enumCodec<DocumentKind, applicationsV1.DocumentKind>(
+  enumSpelling(pb.DocumentKind, 'DOCUMENT_KIND_'),
+);
+export const transition = enumCodec<Transition, applicationsV1.Transition>(enumSpelling(pb.Transition, 'TRANSITION_'));

@@ -1,0 +1,77 @@
+import type { Principal } from '@govhall/auth';
+import {
+  isDuplicateKeyError,
+  outboxFields,
+  saveVersioned,
+  toDocument,
+  toEntity,
+  type Connection,
+  type Model,
+  type StoredDocument,
+} from '@govhall/mongo';
+import type { Case } from '../../domain/case';
+import type { CaseEvent } from '../../domain/case-events';
+import type { CaseRepository } from '../../usecases/ports';
+import { toOutbox } from '../kafka/case-events';
+import { caseSchema, type CaseDocument } from './case.schema';
+
+/** Fields that exist only in storage (query copies and idempotency), never on the entity. */
+const PROJECTION = {
+  outbox: 0,
+  outboxLease: 0,
+  outboxPending: 0,
+  idempotencyKey: 0,
+  ownerSubject: 0,
+} as const;
+/** Optional parts a save removes when the case no longer has them. */
+const CLEARABLE: readonly (keyof Case)[] = ['extension', 'decision', 'delivery', 'submittedAt'];
+
+function toCase(doc: StoredDocument): Case {
+  return toEntity<Case>(doc);
+}
+
+export class MongoCaseRepository implements CaseRepository {
+  readonly model: Model<CaseDocument>;
+
+  constructor(connection: Connection) {
+    this.model = connection.model<CaseDocument>('Case', caseSchema);
+  }
+
+  async insert(c: Case, events: CaseEvent[], idempotencyKey: string, actor: Principal) {
+    try {
+      // State and events in one document write: the outbox relay publishes them afterwards.
+      const document = toDocument(c, {
+        idempotencyKey,
+        ownerSubject: c.applicant.subject,
+        ...outboxFields(toOutbox(events, c.version, actor)),
+      });
+      await this.model.collection.insertOne(document as never);
+      return { case: c, created: true };
+    } catch (e) {
+      if (!isDuplicateKeyError(e)) throw e;
+      const existing = await this.model
+        .findOne({ createdBy: c.createdBy, idempotencyKey }, PROJECTION)
+        .lean<StoredDocument>();
+      if (!existing) throw e;
+      return { case: toCase(existing), created: false };
+    }
+  }
+
+  async findById(id: string): Promise<Case | null> {
+    const doc = await this.model.findById(id, PROJECTION).lean<StoredDocument>();
+    return doc ? toCase(doc) : null;
+  }
+
+  async findByCaseNumber(caseNumber: string): Promise<Case | null> {
+    if (!caseNumber) return null;
+    const doc = await this.model.findOne({ caseNumber }, PROJECTION).lean<StoredDocument>();
+    return doc ? toCase(doc) : null;
+  }
+
+  async save(next: Case, expectedVersion: number, events: CaseEvent[], actor: Principal | undefined): Promise<Case> {
+    const stored = { ...next, version: expectedVersion + 1 };
+    const storedEvents = events.map((e) => ({ ...e, case: { ...e.case, version: stored.version } }));
+    await saveVersioned(this.model, stored, expectedVersion, toOutbox(storedEvents, stored.version, actor), CLEARABLE);
+    return stored;
+  }
+}

@@ -1,0 +1,65 @@
+import { mongoose } from '@govhall/mongo';
+import { declareOutboxIndex, outboxSchemaFields } from '@govhall/kafka';
+
+const Mixed = mongoose.Schema.Types.Mixed;
+
+/**
+ * Collection `cases`: one document per case (办件) with its pending outbox messages. Nested parts (applicant,
+ * materials, clocks, steps, history …) are sub-documents replaced with the case; the top-level fields are the ones
+ * queries filter on. `ownerSubject` is a top-level copy of applicant.subject because FerretDB pushes down only
+ * top-level equalities (docs/store-rules.md).
+ */
+export const caseSchema = new mongoose.Schema(
+  {
+    _id: { type: String, required: true },
+    caseNumber: { type: String, default: '' },
+    tenant: { type: String, required: true },
+    status: { type: String, required: true },
+    version: { type: Number, required: true },
+    channel: { type: String, required: true },
+    itemId: { type: String, required: true },
+    itemName: { type: String, required: true },
+    itemBasicCode: { type: String, required: true },
+    itemEdition: { type: Number, required: true },
+    handlingCategory: { type: String, required: true },
+    department: { type: String, required: true },
+    windowId: { type: String, default: '' },
+    ownerSubject: { type: String, required: true },
+    createdBy: { type: String, required: true },
+    idempotencyKey: { type: String, required: true },
+    submitKeys: { type: [String], default: [] },
+    applicant: Mixed,
+    contact: Mixed,
+    formData: { type: String, default: '{}' },
+    materials: Mixed,
+    uploadComplete: Boolean,
+    problems: Mixed,
+    corrections: Mixed,
+    clocks: Mixed,
+    steps: Mixed,
+    suspensions: Mixed,
+    extension: Mixed,
+    decision: Mixed,
+    licenceId: String,
+    delivery: Mixed,
+    documents: Mixed,
+    history: Mixed,
+    responsible: String,
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    submittedAt: Date,
+    deemedAccepted: Boolean,
+    decidedOnTheSpot: Boolean,
+    ...outboxSchemaFields,
+  },
+  { collection: 'cases', versionKey: false, minimize: false, strict: false },
+);
+
+// Serves OpenCase / RegisterWalkIn retries: the same caller's key finds the first case (and races insert once).
+caseSchema.index({ createdBy: 1, idempotencyKey: 1 }, { unique: true });
+// Serves the public progress query and staff lookups by case number (uniqueness: the case_numbers collection).
+caseSchema.index({ caseNumber: 1 });
+// Serves the outbox relay's search for documents with unsent events.
+declareOutboxIndex(caseSchema);
+
+export type CaseDocument = mongoose.InferSchemaType<typeof caseSchema>;

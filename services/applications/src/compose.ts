@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { createAuthorizer } from '@govhall/auth';
+import type { Logger } from '@govhall/logging';
+import type { Connection } from '@govhall/mongo';
+import { CatalogueCalendars } from './adapters/catalogue/catalogue-calendars';
+import { CatalogueEditions } from './adapters/catalogue/catalogue-editions';
+import { MongoCaseNumbers } from './adapters/mongo/case-numbers';
+import { MongoCaseRepository } from './adapters/mongo/case.repository';
+import type { CaseCore } from './usecases/deps';
+import type { Clock } from './usecases/ports';
+
+export interface ComposeOptions {
+  connection: Connection;
+  logger: Logger;
+  hostedTenants: readonly string[];
+  catalogueAddress: string;
+  identityAddress: string;
+  /** The service's clock; tests of timers pass a controllable one (see config CLOCK_*). */
+  clock?: Clock;
+}
+
+/** Composition root shared by the server (main.ts), the seed and the tools: adapters and the core of the use cases. */
+export function composeApplications(options: ComposeOptions) {
+  const { connection, logger, hostedTenants } = options;
+  const clock = options.clock ?? { now: () => new Date() };
+  const cases = new MongoCaseRepository(connection);
+  const caseNumbers = new MongoCaseNumbers(connection);
+  const editions = new CatalogueEditions(connection, options.catalogueAddress);
+  const calendars = new CatalogueCalendars(options.catalogueAddress, clock);
+  const core: CaseCore = {
+    cases,
+    caseNumbers,
+    editions,
+    calendars,
+    clock,
+    ids: { newId: randomUUID },
+    authorizer: createAuthorizer(logger),
+    hostedTenants,
+  };
+  return {
+    core,
+    models: [cases.model, caseNumbers.model, editions.model],
+    /** Collections whose documents carry outbox messages. */
+    outboxCollections: [cases.model.collection],
+    close: () => {
+      editions.close();
+      calendars.close();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { Case } from './case';
+
+/** A draft case of 张三 on the seeded 食品经营许可 edition, for unit tests. */
+export function draftCase(overrides: Partial<Case> = {}): Case {
+  const at = new Date('2026-03-02T02:00:00Z');
+  return {
+    id: '7b0e4b1e-3f0c-4b7e-9a51-1d2c3e4f5a6b',
+    caseNumber: '',
+    tenant: '620321',
+    status: 'draft',
+    version: 1,
+    channel: 'online',
+    itemId: '5a1e4b1e-3f0c-4b7e-9a51-1d2c3e4f5a6b',
+    itemName: '食品经营许可',
+    itemBasicCode: '000172029000',
+    itemEdition: 1,
+    handlingCategory: 'promised',
+    department: '620321-SCJG',
+    windowId: '',
+    applicant: {
+      kind: 'natural_person',
+      personId: 'np-1',
+      name: '张三',
+      idCode: '62032119900307123X',
+      subject: 'subject-zhangsan',
+      agentPersonId: '',
+      agentName: '',
+      agentSubject: '',
+      agentGrantId: '',
+    },
+    contact: { mobile: '13909351234', email: 'zhangsan@example.cn' },
+    formData: '{}',
+    materials: [],
+    uploadComplete: false,
+    problems: [],
+    corrections: [],
+    clocks: { receivedDate: '', acceptedDate: '', noticeDueDate: '' },
+    steps: [],
+    suspensions: [],
+    licenceId: '',
+    documents: [],
+    history: [],
+    responsible: '',
+    createdAt: at,
+    updatedAt: at,
+    deemedAccepted: false,
+    decidedOnTheSpot: false,
+    createdBy: '62032119900307123X',
+    submitKeys: [],
+    ...overrides,
+  };
+}

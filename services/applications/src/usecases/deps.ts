@@ -1,0 +1,18 @@
+import type { Authorizer } from '@govhall/auth';
+import type { Calendars, CaseNumbers, CaseRepository, Clock, Editions, IdGenerator } from './ports';
+
+/**
+ * What every case use case may use: the store, case numbers, the pinned editions, the tenants' calendars, the
+ * clock and ids, and the authorizer. Areas add their own ports beside these (declaration, window, handling …).
+ */
+export interface CaseCore {
+  cases: CaseRepository;
+  caseNumbers: CaseNumbers;
+  editions: Editions;
+  calendars: Calendars;
+  clock: Clock;
+  ids: IdGenerator;
+  authorizer: Authorizer;
+  /** Region codes this deployment hosts; empty = any. */
+  hostedTenants: readonly string[];
+}

@@ -1,0 +1,65 @@
+import type { Principal } from '@govhall/auth';
+import type { WorkingCalendar } from '@govhall/calendar';
+import type { Case, CaseFile, CaseStatus, HandlingCategory } from '../domain/case';
+import type { CaseEvent } from '../domain/case-events';
+import type { Edition } from '../domain/edition';
+
+export interface CaseRepository {
+  /**
+   * Inserts a new case and its events in one document write. Returns the existing case instead when the
+   * (createdBy, idempotencyKey) pair was used before (a retried OpenCase / RegisterWalkIn).
+   */
+  insert(
+    c: Case,
+    events: CaseEvent[],
+    idempotencyKey: string,
+    actor: Principal,
+  ): Promise<{ case: Case; created: boolean }>;
+  findById(id: string): Promise<Case | null>;
+  findByCaseNumber(caseNumber: string): Promise<Case | null>;
+  /**
+   * Stores `next` if the case still has `expectedVersion`, with its events, in one document write; the stored
+   * version is expectedVersion + 1 (ConcurrencyError otherwise). Returns the stored case. `actor` is undefined for
+   * the service's own acts (deemed acceptance).
+   */
+  save(next: Case, expectedVersion: number, events: CaseEvent[], actor: Principal | undefined): Promise<Case>;
+}
+
+/** Case numbers: tenant region code + date + sequence, unique, made atomically (one writer per database). */
+export interface CaseNumbers {
+  next(tenant: string, date: string): Promise<string>;
+}
+
+/** The catalogue's published editions (pinned by id for the life of a case). */
+export interface Editions {
+  /** The edition, published or not (null when unknown); a case filed under it keeps reading it after it is superseded. */
+  get(itemId: string): Promise<Edition | null>;
+  /** The catalogue's answer now: a new case needs its edition published at this moment (not retired, not superseded). */
+  current(itemId: string): Promise<Edition | null>;
+}
+
+/** The tenant's working-day calendar (statutory days plus the tenant's overrides from the catalogue). */
+export interface Calendars {
+  forTenant(tenant: string): Promise<WorkingCalendar>;
+}
+
+/** Files of materials, stored beside the cases (never in a web root). */
+export interface CaseFiles {
+  put(caseId: string, file: CaseFile, content: Buffer): Promise<void>;
+  get(caseId: string, fileId: string): Promise<{ file: CaseFile; content: Buffer } | null>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  newId(): string;
+}
+
+/** Row-level filters the lists need, kept here so the adapters know what to index. */
+export interface CaseListFilter {
+  tenant: string;
+  statuses?: readonly CaseStatus[];
+  handlingCategory?: HandlingCategory;
+}
