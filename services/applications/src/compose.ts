@@ -4,6 +4,7 @@ import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
 import { CatalogueCalendars } from './adapters/catalogue/catalogue-calendars';
 import { CatalogueEditions } from './adapters/catalogue/catalogue-editions';
+import { StoredDocumentIssuer, type DocumentRenderer } from './adapters/documents/stored-documents';
 import { MongoCaseNumbers } from './adapters/mongo/case-numbers';
 import { MongoCaseRepository } from './adapters/mongo/case.repository';
 import type { CaseCore } from './usecases/deps';
@@ -17,7 +18,13 @@ export interface ComposeOptions {
   identityAddress: string;
   /** The service's clock; tests of timers pass a controllable one (see config CLOCK_*). */
   clock?: Clock;
+  /** Renders case documents as PDF. */
+  render?: DocumentRenderer;
 }
+
+// TODO(issue 10, this session): the @govhall/pdf renderer replaces this; until then documents are numbered and
+// recorded with an empty file.
+const NO_PDF_YET: DocumentRenderer = async () => Buffer.alloc(0);
 
 /** Composition root shared by the server (main.ts), the seed and the tools: adapters and the core of the use cases. */
 export function composeApplications(options: ComposeOptions) {
@@ -27,19 +34,27 @@ export function composeApplications(options: ComposeOptions) {
   const caseNumbers = new MongoCaseNumbers(connection);
   const editions = new CatalogueEditions(connection, options.catalogueAddress);
   const calendars = new CatalogueCalendars(options.catalogueAddress, clock);
+  const ids = { newId: randomUUID };
+  const documents = new StoredDocumentIssuer(connection, {
+    editions,
+    clock,
+    ids,
+    render: options.render ?? NO_PDF_YET,
+  });
   const core: CaseCore = {
     cases,
     caseNumbers,
     editions,
     calendars,
+    documents,
     clock,
-    ids: { newId: randomUUID },
+    ids,
     authorizer: createAuthorizer(logger),
     hostedTenants,
   };
   return {
     core,
-    models: [cases.model, caseNumbers.model, editions.model],
+    models: [cases.model, caseNumbers.model, editions.model, documents.model, documents.counters],
     /** Collections whose documents carry outbox messages. */
     outboxCollections: [cases.model.collection],
     close: () => {

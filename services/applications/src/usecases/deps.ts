@@ -1,5 +1,5 @@
 import type { Authorizer } from '@govhall/auth';
-import type { Calendars, CaseNumbers, CaseRepository, Clock, Editions, IdGenerator } from './ports';
+import type { Calendars, CaseNumbers, CaseRepository, Clock, DocumentIssuer, Editions, IdGenerator } from './ports';
 
 /**
  * What every case use case may use: the store, case numbers, the pinned editions, the tenants' calendars, the
@@ -10,6 +10,7 @@ export interface CaseCore {
   caseNumbers: CaseNumbers;
   editions: Editions;
   calendars: Calendars;
+  documents: DocumentIssuer;
   clock: Clock;
   ids: IdGenerator;
   authorizer: Authorizer;

@@ -1,6 +1,6 @@
 import type { Principal } from '@govhall/auth';
 import type { WorkingCalendar } from '@govhall/calendar';
-import type { Case, CaseFile, CaseStatus, HandlingCategory } from '../domain/case';
+import type { Case, CaseDocument, CaseFile, CaseStatus, DocumentKind, HandlingCategory } from '../domain/case';
 import type { CaseEvent } from '../domain/case-events';
 import type { Edition } from '../domain/edition';
 
@@ -62,4 +62,23 @@ export interface CaseListFilter {
   tenant: string;
   statuses?: readonly CaseStatus[];
   handlingCategory?: HandlingCategory;
+}
+
+/**
+ * Issues a case document (acceptance notice, one-time notice, decision …): numbers it, renders it as a PDF with
+ * Chinese fonts from the case as it will be stored, keeps the PDF beside the case, and returns what the case
+ * records. `details` carries what the case does not hold yet (e.g. the problems of a notice being issued).
+ */
+export interface DocumentIssuer {
+  issue(c: Case, kind: DocumentKind, issuedBy: string, details?: DocumentDetails): Promise<CaseDocument>;
+  /** The stored PDF of a document of the case. */
+  get(caseId: string, documentId: string): Promise<{ document: CaseDocument; pdf: Buffer; fileName: string } | null>;
+}
+
+/** Free-form facts of the document being issued, beyond the case itself. */
+export interface DocumentDetails {
+  reasons?: string[];
+  remedies?: string[];
+  /** e.g. the licence of a licence document. */
+  licenceId?: string;
 }
