@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createAuthorizer } from '@govhall/auth';
+import { createAuthorizer, ServiceTokenSource } from '@govhall/auth';
 import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
 import { CatalogueCalendars } from './adapters/catalogue/catalogue-calendars';
 import { CatalogueEditions } from './adapters/catalogue/catalogue-editions';
 import { StoredDocumentIssuer, type DocumentRenderer } from './adapters/documents/stored-documents';
+import { IdentityDirectory } from './adapters/identity/identity-directory';
+import { MongoCaseFiles } from './adapters/mongo/case-files';
+import { MongoCaseSettings } from './adapters/mongo/case-settings.repository';
 import { MongoCaseNumbers } from './adapters/mongo/case-numbers';
 import { MongoCaseRepository } from './adapters/mongo/case.repository';
 import type { CaseCore } from './usecases/deps';
@@ -20,6 +23,8 @@ export interface ComposeOptions {
   clock?: Clock;
   /** Renders case documents as PDF. */
   render?: DocumentRenderer;
+  /** This service's own client credentials, for identity's staff-only GetWindowResponsible (ADR 0023). */
+  serviceClient?: { keycloakUrl: string; realm: string; clientId: string; clientSecret: string };
 }
 
 // TODO(issue 10, this session): the @govhall/pdf renderer replaces this; until then documents are numbered and
@@ -41,6 +46,13 @@ export function composeApplications(options: ComposeOptions) {
     ids,
     render: options.render ?? NO_PDF_YET,
   });
+  const identity = new IdentityDirectory(
+    options.identityAddress,
+    options.serviceClient?.clientId ? new ServiceTokenSource(options.serviceClient) : undefined,
+    logger,
+  );
+  const files = new MongoCaseFiles(connection);
+  const settings = new MongoCaseSettings(connection);
   const core: CaseCore = {
     cases,
     caseNumbers,
@@ -54,12 +66,23 @@ export function composeApplications(options: ComposeOptions) {
   };
   return {
     core,
-    models: [cases.model, caseNumbers.model, editions.model, documents.model, documents.counters],
+    /** Ports of declaration and settings beyond the core (declarationHandlers, settingsHandlers). */
+    declaration: { applicants: identity, windows: identity, files, settings },
+    models: [
+      cases.model,
+      caseNumbers.model,
+      editions.model,
+      documents.model,
+      documents.counters,
+      files.model,
+      settings.model,
+    ],
     /** Collections whose documents carry outbox messages. */
     outboxCollections: [cases.model.collection],
     close: () => {
       editions.close();
       calendars.close();
+      identity.close();
     },
   };
 }

@@ -7,6 +7,8 @@ import { createLogger } from '@govhall/logging';
 import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
 import { registerApplicationsService } from './adapters/grpc/applications.grpc-handler';
+import { declarationHandlers } from './adapters/grpc/declaration.handlers';
+import { settingsHandlers } from './adapters/grpc/settings.handlers';
 import { composeApplications } from './compose';
 
 async function main() {
@@ -21,6 +23,12 @@ async function main() {
     hostedTenants: config.GOVHALL_TENANTS,
     catalogueAddress: config.CATALOGUE_GRPC_ADDR,
     identityAddress: config.IDENTITY_GRPC_ADDR,
+    serviceClient: {
+      keycloakUrl: config.KEYCLOAK_URL,
+      realm: config.KEYCLOAK_REALM,
+      clientId: config.SERVICE_CLIENT_ID,
+      clientSecret: config.SERVICE_CLIENT_SECRET,
+    },
   });
   await ensureIndexes(app.models);
 
@@ -42,7 +50,10 @@ async function main() {
     verifier,
     reflectionFiles: ['govhall/applications/v1/applications_service.proto'],
   });
-  registerApplicationsService(server, app.core, () => relay.nudge());
+  registerApplicationsService(server, app.core, () => relay.nudge(), [
+    declarationHandlers(app.declaration),
+    settingsHandlers(app.declaration),
+  ]);
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'applications listening');
 
