@@ -5,6 +5,7 @@ import type { Connection } from '@govhall/mongo';
 import { CatalogueCalendars } from './adapters/catalogue/catalogue-calendars';
 import { CatalogueEditions } from './adapters/catalogue/catalogue-editions';
 import { StoredDocumentIssuer, type DocumentRenderer } from './adapters/documents/stored-documents';
+import { MongoCaseQueries } from './adapters/mongo/case.queries';
 import { MongoCaseNumbers } from './adapters/mongo/case-numbers';
 import { MongoCaseRepository } from './adapters/mongo/case.repository';
 import type { CaseCore } from './usecases/deps';
@@ -43,6 +44,7 @@ export function composeApplications(options: ComposeOptions) {
   });
   const core: CaseCore = {
     cases,
+    queries: new MongoCaseQueries(cases.model),
     caseNumbers,
     editions,
     calendars,
