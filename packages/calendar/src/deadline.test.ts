@@ -341,7 +341,7 @@ describe('invariants over random deadlines in 2025-2026 (published years)', () =
       const n = input.limitWorkingDays + input.extensionWorkingDays;
       const start = toDayNumber(input.startDate);
       const due = toDayNumber(d.dueDate);
-      const spans = input.pauses.map((p) => [toDayNumber(p.from), toDayNumber(p.to)] as const);
+      const spans = input.pauses.map((p) => [toDayNumber(p.from), toDayNumber(p.to!)] as const);
       const paused = (day: number) => spans.some(([from, to]) => from <= day && day < to);
       const working = (day: number) => calendar.isWorkingDay(fromDayNumber(day));
       const counts = (day: number) => working(day) && !paused(day);
