@@ -1,7 +1,7 @@
-import { createWorkingCalendar } from '@govhall/calendar';
+import { createWorkingCalendar, workingDaysLeft } from '@govhall/calendar';
 import type { Case } from './case';
 import { myList, queueKeys, queueKinds } from './case-lists';
-import { workingDaysLeft, toSummary } from './case-summary';
+import { toSummary } from './case-summary';
 import { draftCase } from './case.test-double';
 
 const processing = (overrides: Partial<Case> = {}) =>

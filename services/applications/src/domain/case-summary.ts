@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '@govhall/calendar';
+import { workingDaysLeft, type WorkingCalendar } from '@govhall/calendar';
 import { maskName } from '@govhall/identifiers';
 import type { Case, CaseStatus, HandlingCategory } from './case';
 import { clockRunning, currentDueDate, queueKinds, QUEUE_KIND_NAMES } from './case-lists';
@@ -23,15 +23,6 @@ export interface CaseSummary {
   version: number;
   /** The seed's names (即办件 …). */
   kinds: string[];
-}
-
-/**
- * Working days from `today` to `due`: 0 on the due date, negative once past it. Unpublished years count Monday to
- * Friday (the provisional calendar), so a list never fails on a far deadline.
- */
-export function workingDaysLeft(calendar: WorkingCalendar, today: string, due: string): number {
-  if (due >= today) return calendar.workingDaysBetweenProvisional(today, due).days;
-  return -calendar.workingDaysBetweenProvisional(due, today).days;
 }
 
 export function toSummary(c: Case, calendar: WorkingCalendar, today: string): CaseSummary {
