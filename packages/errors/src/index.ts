@@ -15,6 +15,11 @@ export interface Violation {
 export abstract class DomainError extends Error {
   abstract readonly kind:
     'invalid' | 'not_found' | 'conflict' | 'failed_precondition' | 'unauthenticated' | 'forbidden' | 'unavailable';
+  /**
+   * Machine-readable facts about the refusal for programs (google.rpc.ErrorInfo metadata), e.g. a transition
+   * refused as WRONG_STATE carries `{ current_status: 'CASE_STATUS_PROCESSING' }`. Empty by default.
+   */
+  readonly metadata: Readonly<Record<string, string>> = {};
   constructor(
     readonly code: string,
     message: string,
@@ -49,11 +54,16 @@ export class ConflictError extends DomainError {
   }
 }
 
-/** The target is in a state that does not allow the action (e.g. editing a published version). */
+/**
+ * The target is in a state that does not allow the action (e.g. editing a published version). `metadata` says
+ * which state, for programs (ErrorInfo metadata, e.g. `{ current_status: … }`).
+ */
 export class PreconditionError extends DomainError {
   readonly kind = 'failed_precondition' as const;
-  constructor(code: string, message: string) {
+  override readonly metadata: Readonly<Record<string, string>>;
+  constructor(code: string, message: string, metadata: Record<string, string> = {}) {
     super(code, message);
+    this.metadata = { ...metadata };
   }
 }
 

@@ -1,5 +1,11 @@
 import { status, type ServiceError, Metadata } from '@grpc/grpc-js';
-import { ForbiddenError, ValidationError, ConcurrencyError, UnavailableError } from '@govhall/errors';
+import {
+  ForbiddenError,
+  ValidationError,
+  ConcurrencyError,
+  PreconditionError,
+  UnavailableError,
+} from '@govhall/errors';
 import { decodeGrpcError, toGrpcStatus } from './status-mapping';
 
 function asServiceError(s: ReturnType<typeof toGrpcStatus>): ServiceError {
@@ -38,8 +44,21 @@ describe('status mapping', () => {
       reason: 'DIRECTORY_UNAVAILABLE',
       message: '统一身份认证服务暂时不可用，请稍后重试',
       violations: [],
+      metadata: {},
     });
     const fallback = decodeGrpcError(asServiceError(toGrpcStatus(new UnavailableError())));
     expect(fallback).toMatchObject({ reason: 'UNAVAILABLE', message: '服务暂时不可用，请稍后重试' });
+  });
+
+  it('carries ErrorInfo metadata, such as the current state of a refused transition', () => {
+    const s = toGrpcStatus(
+      new PreconditionError('WRONG_STATE', '办件已受理，不能撤回', { current_status: 'CASE_STATUS_PROCESSING' }),
+    );
+    expect(s.code).toBe(status.FAILED_PRECONDITION);
+    expect(decodeGrpcError(asServiceError(s))).toMatchObject({
+      reason: 'WRONG_STATE',
+      metadata: { current_status: 'CASE_STATUS_PROCESSING' },
+    });
+    expect(decodeGrpcError(asServiceError(toGrpcStatus(new ForbiddenError()))).metadata).toEqual({});
   });
 });

@@ -28,7 +28,7 @@ export function toGrpcStatus(error: unknown): Partial<StatusObject> & { code: st
   const details = [
     any(
       'google.rpc.ErrorInfo',
-      googleRpc.ErrorInfo.encode({ reason: error.code, domain: DOMAIN, metadata: {} }).finish(),
+      googleRpc.ErrorInfo.encode({ reason: error.code, domain: DOMAIN, metadata: { ...error.metadata } }).finish(),
     ),
     any(
       'google.rpc.LocalizedMessage',
@@ -58,6 +58,8 @@ export interface DecodedGrpcError {
   /** Message for a person (the LocalizedMessage), else the status details. */
   message: string;
   violations: Violation[];
+  /** ErrorInfo metadata (e.g. current_status of a WRONG_STATE refusal); empty when none was sent. */
+  metadata: Record<string, string>;
 }
 
 /** True for the error a grpc-js call rejects with (a status code and trailing metadata). */
@@ -67,13 +69,23 @@ export function isServiceError(e: unknown): e is ServiceError {
 
 /** Reads a grpc-js ServiceError back into code, reason, message and field violations. */
 export function decodeGrpcError(error: ServiceError): DecodedGrpcError {
-  const decoded: DecodedGrpcError = { code: error.code, reason: '', message: error.details, violations: [] };
+  const decoded: DecodedGrpcError = {
+    code: error.code,
+    reason: '',
+    message: error.details,
+    violations: [],
+    metadata: {},
+  };
   const raw = error.metadata?.get(DETAILS_KEY)[0];
   if (!raw || typeof raw === 'string') return decoded;
   const st = googleRpc.Status.decode(raw);
   for (const d of st.details) {
     const type = d.typeUrl.split('/').pop();
-    if (type === 'google.rpc.ErrorInfo') decoded.reason = googleRpc.ErrorInfo.decode(d.value).reason;
+    if (type === 'google.rpc.ErrorInfo') {
+      const info = googleRpc.ErrorInfo.decode(d.value);
+      decoded.reason = info.reason;
+      decoded.metadata = { ...info.metadata };
+    }
     if (type === 'google.rpc.LocalizedMessage') decoded.message = googleRpc.LocalizedMessage.decode(d.value).message;
     if (type === 'google.rpc.BadRequest') {
       decoded.violations = googleRpc.BadRequest.decode(d.value).fieldViolations.map((f) => ({
