@@ -1,12 +1,5 @@
-import {
-  ADMIN,
-  APPLICANT,
-  CASE_ID,
-  CLERK,
-  ITEM_ID,
-  REVIEWER,
-  startCasesFixture,
-} from './cases.fixtures.test-double';
+import type { InjectOptions } from 'fastify';
+import { ADMIN, APPLICANT, CASE_ID, CLERK, ITEM_ID, REVIEWER, startCasesFixture } from './cases.fixtures.test-double';
 
 let fx: Awaited<ReturnType<typeof startCasesFixture>>;
 let app: typeof fx.app;
@@ -65,7 +58,12 @@ const PROTECTED: [string, string][] = [
 
 describe('cases routes: authentication and roles', () => {
   it.each(PROTECTED)('%s %s answers 401 without a token, before any call', async (method, url) => {
-    const res = await app.inject({ method: method as 'GET', url, headers: KEY, payload: method === 'GET' ? undefined : {} });
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers: KEY,
+      payload: method === 'GET' ? undefined : {},
+    });
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().code).toBe('TOKEN_MISSING');
@@ -95,7 +93,7 @@ describe('cases routes: authentication and roles', () => {
 describe('cases routes: shapes', () => {
   /** A 400 problem naming exactly `paths`, each message in Chinese, and no call to the service. */
   async function expect400(
-    request: Parameters<typeof app.inject>[0] & object,
+    request: InjectOptions,
     paths: string[],
   ): Promise<{ path: string; reason: string; message: string }[]> {
     const res = await app.inject(request);
@@ -217,9 +215,7 @@ describe('cases routes: shapes', () => {
       'querystring.kind',
       'querystring.pageSize',
     ]);
-    await expect400({ url: '/api/v1/cases/ledger?tenant=620321&month=2026-13', headers: ADMIN }, [
-      'querystring.month',
-    ]);
+    await expect400({ url: '/api/v1/cases/ledger?tenant=620321&month=2026-13', headers: ADMIN }, ['querystring.month']);
   });
 
   it('settings: the whole settings with their bounds', async () => {

@@ -13,7 +13,12 @@ describe('cases enums', () => {
   });
 
   it("read a WRONG_STATE refusal's current_status however the service writes it", () => {
-    for (const v of ['CASE_STATUS_SUSPENDED', 'SUSPENDED', 'suspended', String(applicationsV1.CaseStatus.CASE_STATUS_SUSPENDED)]) {
+    for (const v of [
+      'CASE_STATUS_SUSPENDED',
+      'SUSPENDED',
+      'suspended',
+      String(applicationsV1.CaseStatus.CASE_STATUS_SUSPENDED),
+    ]) {
       expect(currentStatusOf(v)).toBe('suspended');
     }
     expect(currentStatusOf('')).toBeUndefined();

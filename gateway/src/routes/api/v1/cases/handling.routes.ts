@@ -32,7 +32,8 @@ const handlingRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async 
     summary: '办结当前环节并填写意见，下一环节开始',
     auth,
     body: OpinionBody,
-    send: (r, id, b) => call(r, 'completeStep', { id, expectedVersion: b.expectedVersion, opinion: b.opinion ?? '' }, ID),
+    send: (r, id, b) =>
+      call(r, 'completeStep', { id, expectedVersion: b.expectedVersion, opinion: b.opinion ?? '' }, ID),
   });
 
   caseAction(app, {

@@ -32,9 +32,12 @@ const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} M
  */
 async function readBatch(request: FastifyRequest, maxFileBytes: number): Promise<Upload[]> {
   if (!request.isMultipart()) {
-    throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件（文件部分的名称为 files）', [
-      { path: 'headers.content-type', message: '应为 multipart/form-data', reason: 'UNSUPPORTED_MEDIA_TYPE' },
-    ]);
+    throw new HttpProblem(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      '请以 multipart/form-data 上传文件（文件部分的名称为 files）',
+      [{ path: 'headers.content-type', message: '应为 multipart/form-data', reason: 'UNSUPPORTED_MEDIA_TYPE' }],
+    );
   }
   const uploads: Upload[] = [];
   const violations: Violation[] = [];
@@ -42,7 +45,11 @@ async function readBatch(request: FastifyRequest, maxFileBytes: number): Promise
     for await (const part of request.parts()) {
       const index = uploads.length;
       if (part.type !== 'file') {
-        violations.push({ path: part.fieldname, message: '不允许的字段：只能上传文件（名称为 files）', reason: 'ADDITIONAL_PROPERTIES' });
+        violations.push({
+          path: part.fieldname,
+          message: '不允许的字段：只能上传文件（名称为 files）',
+          reason: 'ADDITIONAL_PROPERTIES',
+        });
         continue;
       }
       const content = await part.toBuffer();

@@ -75,7 +75,8 @@ const readsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (ap
       config: { auth: 'token' },
       schema: {
         tags,
-        summary: '工作队列：按窗口（预审）或部门和角色（在办环节），可按即办件、承诺件、补办件等筛选（A27），含剩余时间',
+        summary:
+          '工作队列：按窗口（预审）或部门和角色（在办环节），可按即办件、承诺件、补办件等筛选（A27），含剩余时间',
         querystring: QueueQuery,
         response: { 200: CaseSummaryPage, ...problems(400, 401, 403) },
       },

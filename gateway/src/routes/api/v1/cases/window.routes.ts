@@ -30,7 +30,8 @@ const windowRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (a
       config: { auth },
       schema: {
         tags,
-        summary: '窗口登记办件（窗口人员）：按身份证号码或统一社会信用代码找到申请人，办件进入待预审；同一幂等键重试返回同一办件',
+        summary:
+          '窗口登记办件（窗口人员）：按身份证号码或统一社会信用代码找到申请人，办件进入待预审；同一幂等键重试返回同一办件',
         headers: IdempotencyHeaders,
         body: WalkInBody,
         response: { 201: Case, ...problems(400, 401, 403, 404, 409) },
@@ -109,7 +110,8 @@ const windowRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (a
     summary: '预审通过（A23：与移交受理分开）',
     auth,
     body: OpinionBody,
-    send: (r, id, b) => call(r, 'passPreReview', { id, expectedVersion: b.expectedVersion, opinion: b.opinion ?? '' }, ID),
+    send: (r, id, b) =>
+      call(r, 'passPreReview', { id, expectedVersion: b.expectedVersion, opinion: b.opinion ?? '' }, ID),
   });
 
   caseAction(app, {
@@ -148,7 +150,12 @@ const windowRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (a
     auth,
     body: VoidCaseBody,
     send: (r, id, b) =>
-      call(r, 'voidCase', { id, expectedVersion: b.expectedVersion, kind: voidReason.proto(b.kind), reason: b.reason }, ID),
+      call(
+        r,
+        'voidCase',
+        { id, expectedVersion: b.expectedVersion, kind: voidReason.proto(b.kind), reason: b.reason },
+        ID,
+      ),
   });
 
   caseAction(app, {
