@@ -23,7 +23,10 @@ export interface SmtpOptions {
 
 /** `<id@domain>`, the same for every attempt of one notification, so a receiver can recognise a repeat. */
 export function notificationMessageId(notificationId: string, domain = 'govhall.local'): string {
-  const local = notificationId.replace(/[^A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]/g, '_');
+  // Characters outside the dot-atom of RFC 5322 are written `=XX` (hex), so distinct ids stay distinct.
+  const local = notificationId.replace(/[^A-Za-z0-9!#$%&'*+\-/?^_`{|}~.]/g, (c) =>
+    [...Buffer.from(c, 'utf8')].map((b) => `=${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
   return `<${local}@${domain}>`;
 }
 
@@ -74,15 +77,18 @@ export class SmtpEmailSender implements EmailSender {
       socketTimeout: this.options.socketTimeoutMs ?? 60_000,
       allowInternalNetworkInterfaces: true,
     });
-    // Swallow the connection's 'error' events: every failure also reaches the pending callback below.
-    connection.on('error', () => undefined);
+    // SMTPConnection reports a failure of the connection (refused, reset, timed out) as an 'error' event, and only
+    // sometimes to the pending callback as well: every step below races against it.
+    let failed!: (err: unknown) => void;
+    const failure = new Promise<never>((_, reject) => (failed = reject));
+    failure.catch(() => undefined);
+    connection.on('error', (err) => failed(err));
+    const step = <T>(run: (done: (err: Error | null, value?: T) => void) => void) =>
+      Promise.race([new Promise<T>((resolve, reject) => run((err, value) => (err ? reject(err) : resolve(value as T)))), failure]);
     let stage: 'connect' | 'envelope' | 'body' = 'connect';
     try {
-      await new Promise<void>((resolve, reject) => connection.connect((err) => (err ? reject(err) : resolve())));
-      if (this.options.auth)
-        await new Promise<void>((resolve, reject) =>
-          connection.login(this.options.auth, (err) => (err ? reject(err) : resolve())),
-        );
+      await step<void>((done) => connection.connect((err?: Error | null) => done(err ?? null)));
+      if (this.options.auth) await step<void>((done) => connection.login(this.options.auth, (err) => done(err ?? null)));
       stage = 'envelope';
       let chunks: Buffer[] | undefined = [raw];
       const body = new Readable({
@@ -92,9 +98,9 @@ export class SmtpEmailSender implements EmailSender {
           if (chunks && chunks.length === 0) chunks = undefined;
         },
       });
-      const info = await new Promise<{ response?: string }>((resolve, reject) =>
+      const info = await step<{ response?: string }>((done) =>
         connection.send({ from: envelopeAddress(this.options.from), to: [email.to] }, body, (err, result) =>
-          err ? reject(err) : resolve(result),
+          done(err ?? null, result),
         ),
       );
       connection.quit();
