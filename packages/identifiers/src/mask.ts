@@ -16,7 +16,8 @@ export function maskEmail(address: string): string {
   const at = address.lastIndexOf('@');
   if (at < 0) return '*'.repeat(address.length);
   const local = address.slice(0, at);
-  const masked = local.length <= 2 ? '*'.repeat(local.length) : local[0] + '*'.repeat(local.length - 2) + local.slice(-1);
+  const masked =
+    local.length <= 2 ? '*'.repeat(local.length) : local[0] + '*'.repeat(local.length - 2) + local.slice(-1);
   return masked + address.slice(at);
 }
 

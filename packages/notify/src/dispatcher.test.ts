@@ -128,7 +128,11 @@ describe('NotificationDispatcher', () => {
     ledger.add(email('n2:email'));
     mail.answers.push(new DeliveryError('refused', 'not_sent_retryable', 'ECONNREFUSED at connect'));
     expect(await dispatcher.pass()).toMatchObject({ retrying: 1 });
-    expect(ledger.state('n2:email')).toMatchObject({ state: 'pending', attempts: 1, lastError: 'ECONNREFUSED at connect' });
+    expect(ledger.state('n2:email')).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastError: 'ECONNREFUSED at connect',
+    });
     clock.advance(DEFAULT_RETRY_POLICY.baseDelayMs - 1);
     expect(await dispatcher.pass()).toMatchObject({ sent: 0 });
     expect(mail.sent).toHaveLength(0);

@@ -192,7 +192,8 @@ export class NotificationDispatcher {
 
   private deliver(entry: LedgerEntry): Promise<DeliveryReceipt> {
     if (entry.channel === 'email') {
-      if (!this.options.email) throw new DeliveryError('no e-mail sender configured', 'not_sent_retryable', 'no sender');
+      if (!this.options.email)
+        throw new DeliveryError('no e-mail sender configured', 'not_sent_retryable', 'no sender');
       return this.options.email.send({ id: entry.id, to: entry.to, subject: entry.subject ?? '', text: entry.text });
     }
     if (!this.options.sms) throw new DeliveryError('no SMS provider configured', 'not_sent_retryable', 'no provider');

@@ -223,7 +223,9 @@ export class NotificationLedger {
    */
   async sweep(options: { retentionMs?: number; now?: Date } = {}): Promise<number> {
     const now = options.now ?? this.now();
-    const lastDay = utcDay(new Date(now.getTime() - (options.retentionMs ?? DEFAULT_NOTIFICATION_RETENTION_MS) - DAY_MS));
+    const lastDay = utcDay(
+      new Date(now.getTime() - (options.retentionMs ?? DEFAULT_NOTIFICATION_RETENTION_MS) - DAY_MS),
+    );
     const raw = this.model.collection as unknown as Collection<{ _id: string; sweptThrough?: string; day?: string }>;
     const state = await raw.findOne({ _id: SWEEP_STATE_ID });
     // A first sweep looks back FIRST_SWEEP_DAYS days (no unindexed scan for the oldest entry).

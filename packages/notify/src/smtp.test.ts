@@ -54,7 +54,12 @@ function scriptedServer(script: { rcpt?: string; afterData?: string | 'drop' }) 
 
 const message = { id: 'evt-1:email', to: 'zhangsan@example.cn', subject: '受理通知', text: '张三：您的申请已受理。' };
 const sender = (port: number) =>
-  new SmtpEmailSender({ host: '127.0.0.1', port, from: '"永昌县政务服务中心" <noreply@govhall.local>', socketTimeoutMs: 5_000 });
+  new SmtpEmailSender({
+    host: '127.0.0.1',
+    port,
+    from: '"永昌县政务服务中心" <noreply@govhall.local>',
+    socketTimeoutMs: 5_000,
+  });
 
 async function failure(p: Promise<unknown>): Promise<DeliveryError> {
   const err = await p.then(
@@ -93,8 +98,14 @@ describe('SmtpEmailSender', () => {
     const busy = await scriptedServer({ rcpt: '451 4.7.1 try later' });
     const gone = await scriptedServer({ rcpt: '550 5.1.1 no such user' });
     try {
-      expect(await failure(sender(busy.port).send(message))).toMatchObject({ outcome: 'not_sent_retryable', reason: 'smtp 451 at RCPT TO' });
-      expect(await failure(sender(gone.port).send(message))).toMatchObject({ outcome: 'not_sent_permanent', reason: 'smtp 550 at RCPT TO' });
+      expect(await failure(sender(busy.port).send(message))).toMatchObject({
+        outcome: 'not_sent_retryable',
+        reason: 'smtp 451 at RCPT TO',
+      });
+      expect(await failure(sender(gone.port).send(message))).toMatchObject({
+        outcome: 'not_sent_permanent',
+        reason: 'smtp 550 at RCPT TO',
+      });
     } finally {
       await busy.close();
       await gone.close();

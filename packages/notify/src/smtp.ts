@@ -84,11 +84,15 @@ export class SmtpEmailSender implements EmailSender {
     failure.catch(() => undefined);
     connection.on('error', (err) => failed(err));
     const step = <T>(run: (done: (err: Error | null, value?: T) => void) => void) =>
-      Promise.race([new Promise<T>((resolve, reject) => run((err, value) => (err ? reject(err) : resolve(value as T)))), failure]);
+      Promise.race([
+        new Promise<T>((resolve, reject) => run((err, value) => (err ? reject(err) : resolve(value as T)))),
+        failure,
+      ]);
     let stage: 'connect' | 'envelope' | 'body' = 'connect';
     try {
       await step<void>((done) => connection.connect((err?: Error | null) => done(err ?? null)));
-      if (this.options.auth) await step<void>((done) => connection.login(this.options.auth, (err) => done(err ?? null)));
+      if (this.options.auth)
+        await step<void>((done) => connection.login(this.options.auth, (err) => done(err ?? null)));
       stage = 'envelope';
       let chunks: Buffer[] | undefined = [raw];
       const body = new Readable({

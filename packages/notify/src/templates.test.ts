@@ -84,7 +84,9 @@ describe('case notification templates', () => {
 
   it('one-time notice lists every problem, numbered, and the SMS counts them', () => {
     const r = renderCaseNotification(facts.one_time_notice);
-    expect(r.emailText).toContain('  1. 营业执照复印件不清晰\n  2. 缺少食品安全管理制度文本\n  3. 经营场所平面图未标注面积');
+    expect(r.emailText).toContain(
+      '  1. 营业执照复印件不清晰\n  2. 缺少食品安全管理制度文本\n  3. 经营场所平面图未标注面积',
+    );
     expect(r.emailText).toContain('请于2026年12月18日前按上述要求补正');
     expect(r.smsText).toContain('需补正3项材料');
   });
@@ -105,7 +107,11 @@ describe('case notification templates', () => {
     expect(r.emailText).toContain('取件码：738214');
     expect(r.emailText).toContain('永昌县政务服务中心一楼 3 号窗口');
     expect(r.smsText).toContain('取件码738214');
-    const post = renderCaseNotification({ ...facts.result_ready, deliveryMethod: 'post', trackingNumber: 'SF1234567890' });
+    const post = renderCaseNotification({
+      ...facts.result_ready,
+      deliveryMethod: 'post',
+      trackingNumber: 'SF1234567890',
+    });
     expect(post.smsText).toContain('SF1234567890');
     expect(post.emailText).not.toContain('取件码');
   });
@@ -122,7 +128,9 @@ describe('case notification templates', () => {
     const longCenter = { ...facts.extension_approved, centerName: '甘肃省金昌市金川区人民政府政务服务中心办事大厅' };
     const r = renderCaseNotification(longCenter);
     expect(smsLength(r.smsText)).toBeLessThanOrEqual(SMS_SINGLE_LIMIT);
-    expect(r.smsText).toBe('【甘肃省金昌市金川区人民政府政务服务中心办事大厅】办件62032120261203000123延期10个工作日，1月11日前办结。');
+    expect(r.smsText).toBe(
+      '【甘肃省金昌市金川区人民政府政务服务中心办事大厅】办件62032120261203000123延期10个工作日，1月11日前办结。',
+    );
   });
 
   it('refuses facts a kind needs but lacks, naming the fact', () => {
@@ -133,13 +141,18 @@ describe('case notification templates', () => {
     expect(() => renderCaseNotification({ ...base, kind: 'result_ready', deliveryMethod: 'window' })).toThrow(
       'pickupCode',
     );
-    expect(() => renderCaseNotification({ ...base, kind: 'decided_approved', dates: { decided: '20.12.2026' } })).toThrow(
-      'YYYY-MM-DD',
-    );
+    expect(() =>
+      renderCaseNotification({ ...base, kind: 'decided_approved', dates: { decided: '20.12.2026' } }),
+    ).toThrow('YYYY-MM-DD');
   });
 
   it('caseNotifications: one entry per contact, ids derived from the cause', () => {
-    const entries = caseNotifications('evt-1', facts.accepted, { email: 'zs@example.cn', mobile: '13912345678' }, '620321');
+    const entries = caseNotifications(
+      'evt-1',
+      facts.accepted,
+      { email: 'zs@example.cn', mobile: '13912345678' },
+      '620321',
+    );
     expect(entries.map((e) => [e.id, e.channel, e.to])).toEqual([
       ['evt-1:email', 'email', 'zs@example.cn'],
       ['evt-1:sms', 'sms', '13912345678'],

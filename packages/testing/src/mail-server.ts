@@ -65,7 +65,8 @@ export interface MailServerUnderTest {
 
 /** The Mailpit binary deploy/stack/provision.sh builds. */
 export function mailpitBinary(): string {
-  const cache = process.env.GOVHALL_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'govhall');
+  const cache =
+    process.env.GOVHALL_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'govhall');
   return path.join(cache, `mailpit-${process.env.MAILPIT_VERSION ?? 'v1.33.1'}`, 'mailpit');
 }
 
