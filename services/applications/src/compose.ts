@@ -55,6 +55,7 @@ export function composeApplications(options: ComposeOptions) {
   };
   return {
     core,
+    links,
     models: [cases.model, caseNumbers.model, editions.model, documents.model, documents.counters],
     /** Collections whose documents carry outbox messages. */
     outboxCollections: [cases.model.collection],

@@ -8,6 +8,8 @@ import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
 import { registerApplicationsService } from './adapters/grpc/applications.grpc-handler';
 import { composeApplications } from './compose';
+import { startNotifier } from './adapters/kafka/notify-on-case.consumer';
+import { channelsFromConfig, NotificationDispatcher, NotificationLedger } from '@govhall/notify';
 
 async function main() {
   const logger = createLogger('applications', config.LOG_LEVEL);
@@ -37,6 +39,22 @@ async function main() {
   });
   relay.start();
 
+  const ledger = new NotificationLedger(connection);
+  await ledger.ensureIndexes();
+  const dispatcher = new NotificationDispatcher({ ledger, logger, ...channelsFromConfig(config) });
+  dispatcher.start();
+  const notifier = await startNotifier({
+    kafka,
+    connection,
+    logger,
+    groupId: config.NOTIFIER_GROUP_ID,
+    core: app.core,
+    ledger,
+    progressUrl: app.links.progress,
+    queued: () => dispatcher.nudge(),
+    delivery: { deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC, retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS } },
+  });
+
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
   const server = new GrpcServer({
     logger,
@@ -50,6 +68,8 @@ async function main() {
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
     ['outbox relay', () => relay.stop()],
+    ['notifier', () => notifier.disconnect()],
+    ['notification dispatcher', () => dispatcher.stop()],
     ['kafka producer', () => producer.disconnect()],
     ['backend clients', async () => app.close()],
     ['database claim', () => writer.release()],
