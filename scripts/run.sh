@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's run command (`pnpm start`): provisions and starts the local stack (FerretDB, Kafka, Keycloak
-# with the govhall realm and demo logins), builds and starts every service and the gateway as separate
-# processes, seeds demo data, and prints where to go. Stop everything with `pnpm stop`.
+# with the govhall realm and demo logins, Mailpit for e-mail and SMS), builds and starts every service and the
+# gateway as separate processes, seeds demo data, and prints where to go. Stop everything with `pnpm stop`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . deploy/bootstrap.sh
@@ -56,6 +56,7 @@ GovHall is running.
   Gateway (REST)        $GATEWAY_URL
   API docs              $GATEWAY_URL/docs      (OpenAPI: $GATEWAY_URL/openapi.json)
   Keycloak              $KEYCLOAK_URL/admin/   (admin / admin; realm govhall)
+  Mail (e-mail and SMS) $MAILPIT_URL   (Mailpit: every notification e-mail, and each SMS as mail to <number>@sms.local; SMTP $SMTP_HOST:$SMTP_PORT)
   Metrics (Prometheus)  gateway :9470  catalogue :9471  identity :9472  supervision :9477  (/metrics)
   Logs                  $GOVHALL_STATE/logs/
   Stop                  pnpm stop

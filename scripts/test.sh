@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command (`pnpm test`, also what .ci/run calls). On a fresh machine it installs Node 24 and
-# pnpm, the dependencies, Kafka, Keycloak, FerretDB and helm (cached under ~/.cache/govhall), then runs:
+# pnpm, the dependencies, Kafka, Keycloak, FerretDB, Mailpit and helm (cached under ~/.cache/govhall), then runs:
 # build (buf lint + ts-proto + tsc) → lint (eslint, prettier, dependency rules) → unit tests → chart checks →
 # the local stack → integration and end-to-end tests against it, among them the OpenAPI contract run (schemathesis,
 # also cached). Components it started, it stops again.
@@ -45,7 +45,7 @@ bash deploy/stack/provision.sh helm
 bash charts/check.sh
 
 step "local stack"
-for c in postgres ferretdb kafka keycloak; do
+for c in postgres ferretdb kafka keycloak mailpit; do
   if ! bash deploy/stack/status.sh "$c" >/dev/null 2>&1; then started+=("$c"); fi
 done
 bash deploy/stack/start.sh all

@@ -13,6 +13,10 @@ LOG4J_VERSION="${LOG4J_VERSION:-2.25.3}"
 SLF4J_VERSION="${SLF4J_VERSION:-2.0.17}"
 KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.7.3}"
 FERRETDB_VERSION="${FERRETDB_VERSION:-v1.24.2}"
+# Local mail server (SMTP sink with a web UI and an HTTP API), built from the Go module proxy (ADR 0020).
+MAILPIT_VERSION="${MAILPIT_VERSION:-v1.33.1}"
+# Mailpit's API-docs page bundles rapidoc ^12, which the npm registry here does not hold; 9.3.8 is used instead.
+MAILPIT_RAPIDOC_VERSION="${MAILPIT_RAPIDOC_VERSION:-9.3.8}"
 HELM_VERSION="${HELM_VERSION:-v3.22.0}"
 # API contract fuzzer (PyPI), run by scripts/contract-test.sh against the gateway's OpenAPI document.
 SCHEMATHESIS_VERSION="${SCHEMATHESIS_VERSION:-4.32.5}"
@@ -25,6 +29,8 @@ KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8080}"
 KEYCLOAK_MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-9000}"
+MAILPIT_SMTP_PORT="${MAILPIT_SMTP_PORT:-1025}"
+MAILPIT_UI_PORT="${MAILPIT_UI_PORT:-8025}"
 KEYCLOAK_ADMIN_USER="${KEYCLOAK_ADMIN_USER:-admin}"
 KEYCLOAK_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin}"
 
@@ -35,8 +41,10 @@ HELM_HOME="$GOVHALL_CACHE/helm-$HELM_VERSION"
 SCHEMATHESIS_HOME="$GOVHALL_CACHE/schemathesis-$SCHEMATHESIS_VERSION"
 FERRETDB_BIN="$FERRETDB_HOME/ferretdb"
 HELM_BIN="${HELM_BIN:-$HELM_HOME/helm}"
+MAILPIT_HOME="$GOVHALL_CACHE/mailpit-$MAILPIT_VERSION"
+MAILPIT_BIN="$MAILPIT_HOME/mailpit"
 
-STACK_COMPONENTS=(postgres ferretdb kafka keycloak)
+STACK_COMPONENTS=(postgres ferretdb kafka keycloak mailpit)
 
 log() { printf '%s\n' "[stack] $*" >&2; }
 die() { printf '%s\n' "[stack] ERROR: $*" >&2; exit 1; }
@@ -60,6 +68,7 @@ component_marker() {
     postgres) printf '%s' "postgres.* -D " ;;
     kafka) printf '%s' "kafka[.]Kafka" ;;
     keycloak) printf '%s' "bin/kc[.]sh|kc[.]home[.]dir" ;;
+    mailpit) printf '%s' "mailpit .*--smtp" ;;
   esac
 }
 
@@ -108,6 +117,7 @@ component_env_var() {
     ferretdb) printf '%s' MONGODB_URI ;;
     kafka) printf '%s' KAFKA_BROKERS ;;
     keycloak) printf '%s' KEYCLOAK_URL ;;
+    mailpit) printf '%s' SMTP_HOST ;; # with SMTP_PORT
   esac
 }
 component_default_url() {
@@ -115,6 +125,7 @@ component_default_url() {
     ferretdb) printf '%s' "mongodb://127.0.0.1:$FERRETDB_PORT" ;;
     kafka) printf '%s' "127.0.0.1:$KAFKA_PORT" ;;
     keycloak) printf '%s' "http://127.0.0.1:$KEYCLOAK_PORT" ;;
+    mailpit) printf '%s' "127.0.0.1" ;;
   esac
 }
 # True when the component is provided by an existing installation: its env var is set to something other
@@ -135,6 +146,7 @@ external_host_port() {
     ferretdb) hp="${val#*://}"; hp="${hp##*@}"; hp="${hp%%/*}"; hp="${hp%%\?*}"; hp="${hp%%,*}"; port=27017 ;;
     kafka) hp="${val%%,*}"; hp="${hp#*://}"; port=9092 ;;
     keycloak) hp="${val#*://}"; hp="${hp%%/*}"; case "$val" in https://*) port=443 ;; *) port=80 ;; esac ;;
+    mailpit) printf '%s %s\n' "$val" "${SMTP_PORT:-$MAILPIT_SMTP_PORT}"; return ;;
   esac
   host="${hp%:*}"
   [ "$host" != "$hp" ] && port="${hp##*:}"
@@ -153,6 +165,7 @@ component_port() {
     postgres) printf '%s' "$POSTGRES_PORT" ;;
     kafka) printf '%s' "$KAFKA_PORT" ;;
     keycloak) printf '%s' "$KEYCLOAK_PORT" ;;
+    mailpit) printf '%s' "$MAILPIT_SMTP_PORT" ;;
     *) return 1 ;;
   esac
 }

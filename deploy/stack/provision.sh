@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Downloads/builds the local stack tools into the cache ($GOVHALL_CACHE/<tool>-<version>). Idempotent.
-# Usage: deploy/stack/provision.sh [postgres|kafka|keycloak|ferretdb|helm|schemathesis|all]...
+# Usage: deploy/stack/provision.sh [postgres|kafka|keycloak|ferretdb|mailpit|helm|fonts|schemathesis|all]...
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -128,6 +128,43 @@ provision_ferretdb() {
   log "ferretdb $FERRETDB_VERSION built"
 }
 
+# Mailpit (github.com/axllent/mailpit, MIT): `go install` gives a binary without its web UI (the module holds the UI
+# sources, not the built assets that server/ui/dist embeds), so it is built the way its Dockerfile does: the UI
+# with esbuild from npm, then `go build`. Mailpit's package-lock pins versions this npm registry does not hold
+# (sass-embedded 1.108.1, rapidoc 12), so the lock is dropped and rapidoc is pinned to MAILPIT_RAPIDOC_VERSION
+# (only the API-docs page uses it). ADR 0020.
+provision_mailpit() {
+  if [ -x "$MAILPIT_BIN" ]; then log "mailpit $MAILPIT_VERSION already built at $MAILPIT_BIN"; return 0; fi
+  need_cmd go "Go is not installed — needed to build mailpit $MAILPIT_VERSION"
+  need_cmd npm "npm is not installed — needed to build mailpit's web UI"
+  need_cmd node "node is not installed — needed to build mailpit's web UI (. deploy/bootstrap.sh)"
+  log "building mailpit $MAILPIT_VERSION (web UI from npm, server from the Go module proxy) into $MAILPIT_HOME"
+  local tmp json moddir out
+  tmp="$(mktemp -d "$GOVHALL_CACHE/.mailpit-XXXXXX")"
+  out="$tmp/build.log"
+  json="$(cd "$tmp" && GOFLAGS='' go mod download -json "github.com/axllent/mailpit@$MAILPIT_VERSION" 2>&1)" \
+    || { printf '%s\n' "$json" >&2; die "download of github.com/axllent/mailpit@$MAILPIT_VERSION from the Go module proxy failed"; }
+  moddir="$(printf '%s\n' "$json" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p' | head -n1)"
+  [ -n "$moddir" ] && [ -d "$moddir" ] || die "go mod download did not report a module directory for mailpit $MAILPIT_VERSION"
+  cp -R "$moddir" "$tmp/src"
+  chmod -R u+w "$tmp/src"
+  if ! (cd "$tmp/src" && rm -f package-lock.json &&
+    npm pkg set "dependencies.rapidoc=$MAILPIT_RAPIDOC_VERSION" &&
+    npm install --ignore-scripts --no-audit --no-fund --loglevel=error &&
+    MINIFY=true node esbuild.config.mjs) >"$out" 2>&1 || [ ! -f "$tmp/src/server/ui/dist/app.js" ]; then
+    tail -n 20 "$out" >&2; rm -rf "$tmp"; die "building mailpit's web UI failed (npm install / esbuild, output above)"
+  fi
+  if ! (cd "$tmp/src" && GOFLAGS=-mod=mod CGO_ENABLED=0 go build -trimpath \
+    -ldflags "-s -w -X github.com/axllent/mailpit/config.Version=$MAILPIT_VERSION" -o "$tmp/mailpit" .) >"$out" 2>&1; then
+    tail -n 20 "$out" >&2; rm -rf "$tmp"; die "go build of mailpit $MAILPIT_VERSION failed (output above)"
+  fi
+  mkdir -p "$MAILPIT_HOME"
+  mv "$tmp/mailpit" "$MAILPIT_BIN"
+  rm -rf "$tmp"
+  "$MAILPIT_BIN" version --no-release-check >/dev/null 2>&1 || die "the built mailpit binary does not run ($MAILPIT_BIN version)"
+  log "mailpit $MAILPIT_VERSION built"
+}
+
 # PostgreSQL server from Debian's packages (FerretDB's backend). Root installs it; anyone else is told how.
 provision_postgres() {
   if postgres_bin_dir >/dev/null && id postgres >/dev/null 2>&1; then
@@ -163,13 +200,14 @@ provision_helm() {
   log "helm $HELM_VERSION built: $("$HELM_HOME/helm" version --short 2>/dev/null || echo '?')"
 }
 
-# Fallback font of the catalogue's guide PDFs for rare ideographs (CJK Extensions B–F): HanaMinB from Debian's
-# fonts-hanazono (Hanazono Font License or SIL OFL 1.1). Root installs it; anyone else is told how. ADR 0013.
+# Fallback font of every PDF (@govhall/pdf: guides, case documents) for rare ideographs (CJK Extensions B–F):
+# HanaMinB from Debian's fonts-hanazono (Hanazono Font License or SIL OFL 1.1). Root installs it; anyone else is
+# told how. ADR 0013.
 HANAZONO_FONT=/usr/share/fonts/truetype/hanazono/HanaMinB.ttf
 provision_fonts() {
   if [ -f "$HANAZONO_FONT" ]; then log "fonts-hanazono already installed"; return 0; fi
   [ "$(id -u)" = 0 ] || die "$HANAZONO_FONT is missing and this is not root: run 'apt-get install fonts-hanazono'"
-  log "installing the guide PDF fallback font from Debian's packages (apt-get install fonts-hanazono)"
+  log "installing the PDF fallback font from Debian's packages (apt-get install fonts-hanazono)"
   local out; out="$(mktemp)"
   if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-hanazono; } >"$out" 2>&1; then
     tail -n 15 "$out" >&2; rm -f "$out"; die "apt-get install fonts-hanazono failed (see above)"
@@ -201,7 +239,7 @@ provision_schemathesis() {
 main() {
   mkdir -p "$GOVHALL_CACHE"
   local c list
-  list="$(select_components "postgres kafka keycloak ferretdb helm fonts schemathesis" "$@")" || exit 1
+  list="$(select_components "postgres kafka keycloak ferretdb mailpit helm fonts schemathesis" "$@")" || exit 1
   for c in $list; do
     "provision_$c"
   done

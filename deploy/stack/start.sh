@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts the local stack in the background and waits until each component is ready.
-# Usage: deploy/stack/start.sh [postgres|ferretdb|kafka|keycloak|all]...
+# Usage: deploy/stack/start.sh [postgres|ferretdb|kafka|keycloak|mailpit|all]...
 # A component is not started when an existing installation is configured (MONGODB_URI, KAFKA_BROKERS,
-# KEYCLOAK_URL set to a non-default value, or GOVHALL_EXTERNAL=ferretdb,kafka,keycloak); it is only checked.
+# KEYCLOAK_URL, SMTP_HOST set to a non-default value, or GOVHALL_EXTERNAL=ferretdb,kafka,keycloak,mailpit); it is
+# only checked.
 set -euo pipefail
 STACK_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -311,11 +312,33 @@ start_keycloak() {
   [ "$rc" -eq 0 ] || start_failed keycloak "$([ "$rc" -eq 2 ] && echo 'process exited during startup' || echo "not ready after ${START_TIMEOUT}s")"
 }
 
+# ---------------------------------------------------------------- Mailpit (local mail server, ADR 0020)
+# Messages kept before the oldest are deleted (Mailpit's --max); a benchmark sends thousands.
+MAILPIT_MAX_MESSAGES="${MAILPIT_MAX_MESSAGES:-5000}"
+
+mailpit_ready() { curl -fsS -o /dev/null --max-time 3 "http://127.0.0.1:$MAILPIT_UI_PORT/readyz"; }
+
+start_mailpit() {
+  local pid data
+  ensure_provisioned mailpit
+  data="$(data_dir mailpit)"; mkdir -p "$data"
+  require_free_port "$MAILPIT_SMTP_PORT" "mailpit (smtp)"
+  require_free_port "$MAILPIT_UI_PORT" "mailpit (web UI)"
+  # --quiet: errors only, so recipients' addresses never reach the log. Any SMTP login is accepted (a service
+  # configured with SMTP_USER/SMTP_PASSWORD for a real relay still works locally); no POP3, no update checks.
+  pid="$(spawn mailpit "$MAILPIT_BIN" --smtp "127.0.0.1:$MAILPIT_SMTP_PORT" --listen "127.0.0.1:$MAILPIT_UI_PORT" \
+    --database "$data/mailpit.db" --max "$MAILPIT_MAX_MESSAGES" --smtp-auth-accept-any --smtp-auth-allow-insecure \
+    --smtp-disable-rdns --disable-version-check --quiet)"
+  local rc=0
+  wait_for "$START_TIMEOUT" "$pid" "mailpit (pid $pid, smtp 127.0.0.1:$MAILPIT_SMTP_PORT, web UI http://127.0.0.1:$MAILPIT_UI_PORT)" mailpit_ready || rc=$?
+  [ "$rc" -eq 0 ] || start_failed mailpit "$([ "$rc" -eq 2 ] && echo 'process exited during startup' || echo "not ready after ${START_TIMEOUT}s")"
+}
+
 main() {
   stack_lock
   state_dirs
   local c pid list
-  list="$(select_components "postgres ferretdb kafka keycloak" "$@")" || exit 1
+  list="$(select_components "postgres ferretdb kafka keycloak mailpit" "$@")" || exit 1
   for c in $list; do
     if [ "$c" = postgres ] && ! postgres_needed; then log "postgres: not needed (FerretDB external or on SQLite)"; continue; fi
     if component_external "$c"; then check_external "$c"; continue; fi

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # One line per component: up/down, pid, port, log path (or the external endpoint in use).
 # Exit status: 0 when every selected component is up, 1 otherwise.
-# Usage: deploy/stack/status.sh [postgres|ferretdb|kafka|keycloak|all]...
+# Usage: deploy/stack/status.sh [postgres|ferretdb|kafka|keycloak|mailpit|all]...
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 main() {
   local c pid port var host hostport all_up=0 state list
-  list="$(select_components "postgres ferretdb kafka keycloak" "$@")" || exit 2
+  list="$(select_components "postgres ferretdb kafka keycloak mailpit" "$@")" || exit 2
   for c in $list; do
     port="$(component_port "$c")"
     if [ "$c" = postgres ] && ! postgres_needed; then printf '%-9s %-4s not needed (FerretDB external or on SQLite)\n' "$c" up; continue; fi

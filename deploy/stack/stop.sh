@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stops components started by start.sh: SIGTERM, wait, then SIGKILL after a timeout. Data is kept.
-# Usage: deploy/stack/stop.sh [postgres|ferretdb|kafka|keycloak|all]...   (STOP_TIMEOUT seconds, default 30)
+# Usage: deploy/stack/stop.sh [postgres|ferretdb|kafka|keycloak|mailpit|all]...   (STOP_TIMEOUT seconds, default 30)
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -38,8 +38,8 @@ stop_one() {
 main() {
   local c list
   stack_lock
-  # Reverse order of start: keycloak, kafka, ferretdb, postgres.
-  list="$(select_components "keycloak kafka ferretdb postgres" "$@")" || exit 1
+  # Reverse order of start: mailpit, keycloak, kafka, ferretdb, postgres.
+  list="$(select_components "mailpit keycloak kafka ferretdb postgres" "$@")" || exit 1
   for c in $list; do stop_one "$c"; done
 }
 main "$@"

@@ -16,6 +16,8 @@ import openapi from './plugins/external/openapi';
 import healthRoutes from './routes/health';
 import itemsRoutes from './routes/api/v1/catalogue/items.routes';
 import identityRoutes from './routes/api/v1/identity/identity.routes';
+import casesRoutes from './routes/api/v1/cases/cases.routes';
+import licencesRoutes from './routes/api/v1/licences/licences.routes';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -82,9 +84,16 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
   await app.register(grpcClients, {
     catalogueAddress: config.CATALOGUE_GRPC_ADDR,
     identityAddress: config.IDENTITY_GRPC_ADDR,
+    applicationsAddress: config.APPLICATIONS_GRPC_ADDR,
   });
   await app.register(healthRoutes);
   await app.register(itemsRoutes, { prefix: '/api/v1/catalogue', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(identityRoutes, { prefix: '/api/v1/identity', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(casesRoutes, {
+    prefix: '/api/v1/cases',
+    deadlineMs: config.GRPC_DEADLINE_MS,
+    maxFileBytes: config.CASE_UPLOAD_MAX_FILE_BYTES,
+  });
+  await app.register(licencesRoutes, { prefix: '/api/v1/licences', deadlineMs: config.GRPC_DEADLINE_MS });
   return app;
 }

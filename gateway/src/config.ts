@@ -37,6 +37,21 @@ export const configShape = {
     .string()
     .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
     .default('127.0.0.1:50050'),
+  APPLICATIONS_GRPC_ADDR: z
+    .string()
+    .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
+    .default('127.0.0.1:50053'),
+  /**
+   * Largest file one multipart part may carry on POST /cases/{id}/materials/{materialId}/files (bytes); the item's
+   * own limit (maxSizeKb) is the service's to check. At most 7 MiB, so that a file and its request stay under the
+   * 8 MiB gRPC message the services accept.
+   */
+  CASE_UPLOAD_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(7 * 1024 * 1024)
+    .default(4 * 1024 * 1024),
   CORS_ORIGINS: z
     .string()
     .default('http://localhost:3000')

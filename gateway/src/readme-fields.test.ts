@@ -75,7 +75,8 @@ function documentedRows(): DocRow[] {
     const row = /^\| `([A-Z]+)` \| `([^`]+)` \| [^|]+ \| (.+) \| (.+) \|$/.exec(line);
     if (!prefix || !row) continue;
     const [, method, route, request, success] = row;
-    const path = `${prefix}${route!.split('?')[0]}`;
+    // `/` under a prefix is the prefix itself (POST /api/v1/cases).
+    const path = `${prefix}${route!.split('?')[0]}`.replace(/(.)\/$/, '$1');
     // The request body: the first backticked object in the RPC cell (after the RPC's name).
     const bodyText = /`(\{[^`]*\})`/.exec(request!)?.[1];
     const answer = /^`(\d{3}) (\{[^`]*\})`/.exec(success!.trim());

@@ -58,18 +58,30 @@ export interface CatalogueStack {
   gatewayUrl: string;
   catalogueAddr: string;
   catalogueDb: string;
+  identityAddr: string;
   identityDb: string;
+  /** Set when started with `applications`: the cases service and its database. */
+  applicationsAddr?: string;
+  applicationsDb?: string;
   /** What the seed runner printed (e.g. "catalogue seed: 33 published items across 17 departments"). */
   seedOutput: string;
-  processes: Record<'catalogue' | 'identity' | 'gateway', RunningProcess>;
+  processes: Record<'catalogue' | 'identity' | 'gateway', RunningProcess> & { applications?: RunningProcess };
   stop(): Promise<void>;
 }
 
-export async function startCatalogueStack(): Promise<CatalogueStack> {
+export interface CatalogueStackOptions {
+  /** Also start the cases service (fresh database) behind the gateway, with these extra variables. */
+  applications?: { env?: Record<string, string> };
+}
+
+export async function startCatalogueStack(options: CatalogueStackOptions = {}): Promise<CatalogueStack> {
   const suffix = uniqueSuffix();
   const catalogueDb = `govhall_catalogue_e${suffix}`;
   const identityDb = `govhall_identity_e${suffix}`;
-  const [cataloguePort, identityPort, gatewayPort, m1, m2, m3] = await Promise.all([
+  const applicationsDb = `govhall_applications_e${suffix}`;
+  const [cataloguePort, identityPort, gatewayPort, applicationsPort, m1, m2, m3, m4] = await Promise.all([
+    freePort(),
+    freePort(),
     freePort(),
     freePort(),
     freePort(),
@@ -135,6 +147,25 @@ export async function startCatalogueStack(): Promise<CatalogueStack> {
       readyPort: cataloguePort,
     });
     started.push(catalogue);
+    const applications = options.applications
+      ? await startProcess({
+          name: 'applications-e2e',
+          entry: 'services/applications/dist/main.js',
+          env: {
+            ...common,
+            MONGODB_DB: applicationsDb,
+            OUTBOX_POLL_MS: '200',
+            CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
+            IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
+            GRPC_HOST: '127.0.0.1',
+            GRPC_PORT: String(applicationsPort),
+            METRICS_PORT: String(m4),
+            ...options.applications.env,
+          },
+          readyPort: applicationsPort,
+        })
+      : undefined;
+    if (applications) started.push(applications);
     const gateway = await startProcess({
       name: 'gateway-catalogue-e2e',
       entry: 'gateway/dist/server.js',
@@ -146,6 +177,7 @@ export async function startCatalogueStack(): Promise<CatalogueStack> {
         METRICS_PORT: String(m3),
         CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
         IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
+        APPLICATIONS_GRPC_ADDR: `127.0.0.1:${applicationsPort}`,
         RATE_LIMIT_MAX: '100000',
         // The tests register many people from one address.
         REGISTRATION_RATE_LIMIT_MAX: '100000',
@@ -167,12 +199,14 @@ export async function startCatalogueStack(): Promise<CatalogueStack> {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
       catalogueAddr: `127.0.0.1:${cataloguePort}`,
       catalogueDb,
+      identityAddr: `127.0.0.1:${identityPort}`,
       identityDb,
+      ...(applications ? { applicationsAddr: `127.0.0.1:${applicationsPort}`, applicationsDb } : {}),
       seedOutput: seed.output,
-      processes: { catalogue, identity, gateway },
+      processes: { catalogue, identity, gateway, ...(applications ? { applications } : {}) },
       async stop() {
         await gateway.stop();
-        await Promise.all([catalogue.stop(), identity.stop()]);
+        await Promise.all([catalogue.stop(), identity.stop(), applications?.stop()]);
       },
     };
   } catch (e) {

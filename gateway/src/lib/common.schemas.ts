@@ -25,6 +25,9 @@ export const ProblemResponse = Type.Object(
         { description: '逐字段的问题（校验失败时）' },
       ),
     ),
+    currentStatus: Type.Optional(
+      Type.String({ description: '状态不允许此操作时（WRONG_STATE）对象的当前状态，如 processing' }),
+    ),
   },
   { description: 'RFC 9457 问题详情（application/problem+json）' },
 );

@@ -103,11 +103,12 @@ export interface RouteFixture {
   close(): Promise<void>;
 }
 
-/** The gateway wired to one fake service, with `verifier`; the other service is never dialled (127.0.0.1:1). */
+/** The gateway wired to one fake service, with `verifier`; the other services are never dialled (127.0.0.1:1). */
 export async function routeFixture(
-  service: 'catalogue' | 'identity',
+  service: 'catalogue' | 'identity' | 'applications',
   fake: FakeGrpcServer,
   verifier: TokenVerifier,
+  extraConfig: Record<string, string> = {},
 ): Promise<RouteFixture> {
   const address = (name: typeof service) => (name === service ? fake.address : '127.0.0.1:1');
   const parsed = parseConfig(configShape, {
@@ -116,6 +117,8 @@ export async function routeFixture(
     OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
     CATALOGUE_GRPC_ADDR: address('catalogue'),
     IDENTITY_GRPC_ADDR: address('identity'),
+    APPLICATIONS_GRPC_ADDR: address('applications'),
+    ...extraConfig,
   });
   if (!parsed.ok) throw new Error('bad test config');
   const app = await buildApp({

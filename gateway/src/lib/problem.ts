@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import type { Violation } from '@govhall/errors';
+import { PreconditionError, type Violation } from '@govhall/errors';
 
 /** RFC 9457 problem details, with GovHall's stable `code` and, for validation, the `errors` list. */
 export interface Problem {
@@ -11,6 +11,39 @@ export interface Problem {
   instance?: string;
   requestId?: string;
   errors?: Violation[];
+  /** A refused transition (WRONG_STATE): the object's current state, as the REST answers spell it. */
+  currentStatus?: string;
+}
+
+/**
+ * An answer the gateway gives itself with a status no domain error has (e.g. a 413 for one file of a multipart
+ * batch), with its stable code, Chinese detail and, when a field is at fault, the violations.
+ */
+export class HttpProblem extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly errors?: Violation[],
+  ) {
+    super(detail);
+    this.name = 'HttpProblem';
+  }
+}
+
+/**
+ * A transition refused because the object is in another state (the service's WRONG_STATE with its
+ * currentStatus): a 409 whose problem names that state, for programs in `currentStatus` and for people in the
+ * Chinese `detail`.
+ */
+export class StateConflictError extends PreconditionError {
+  constructor(
+    code: string,
+    message: string,
+    readonly currentStatus: string,
+  ) {
+    super(code, message, { currentStatus: currentStatus });
+  }
 }
 
 export function problem(

@@ -1,4 +1,4 @@
-import { maskIdNumber, maskName, maskPhone, maskText } from './mask';
+import { maskEmail, maskIdNumber, maskName, maskPhone, maskText } from './mask';
 
 describe('masking', () => {
   it('masks an ID number keeping the first 4 and last 4', () => {
@@ -6,6 +6,11 @@ describe('masking', () => {
   });
   it('masks a mobile number', () => {
     expect(maskPhone('13912345678')).toBe('139****5678');
+  });
+  it('masks an e-mail address keeping the domain and the ends of the local part', () => {
+    expect(maskEmail('zhangsan@example.cn')).toBe('z******n@example.cn');
+    expect(maskEmail('ab@example.cn')).toBe('**@example.cn');
+    expect(maskEmail('no-at-sign')).toBe('**********');
   });
   it('masks numbers inside free text', () => {
     expect(maskText('申请人 62032119900307123X 电话 13912345678')).toBe('申请人 6203**********123X 电话 139****5678');

@@ -11,6 +11,16 @@ export function maskPhone(phone: string): string {
   return digits.slice(0, 3) + '*'.repeat(digits.length - 7) + digits.slice(-4);
 }
 
+/** zhangsan@example.cn → z******n@example.cn (keeps the domain, the first and last character of the local part). */
+export function maskEmail(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at < 0) return '*'.repeat(address.length);
+  const local = address.slice(0, at);
+  const masked =
+    local.length <= 2 ? '*'.repeat(local.length) : local[0] + '*'.repeat(local.length - 2) + local.slice(-1);
+  return masked + address.slice(at);
+}
+
 /**
  * A resident ID number inside text (18 characters, GB 11643 shape, not part of a longer digit run, letters around
  * it allowed), as a pattern source: maskText here and the log-line masking of @govhall/logging share it.

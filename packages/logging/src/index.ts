@@ -2,7 +2,7 @@ import { trace, context } from '@opentelemetry/api';
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { maskLogLine, redactKeys } from './redact';
 
-export { maskIdNumber, maskPhone, maskText } from '@govhall/identifiers';
+export { maskEmail, maskIdNumber, maskPhone, maskText } from '@govhall/identifiers';
 export { REDACTED, SENSITIVE_KEY_FRAGMENTS, isSensitiveKey, maskLogLine, redactKeys } from './redact';
 export type { Logger };
 

@@ -17,3 +17,12 @@ export {
   type IdentityUnderTest,
 } from './identity-process';
 export { startCatalogue, type CatalogueUnderTest } from './catalogue-process';
+export {
+  Mailbox,
+  mailpitBinary,
+  stackMailbox,
+  startMailServer,
+  type MailMessage,
+  type MailSummary,
+  type MailServerUnderTest,
+} from './mail-server';

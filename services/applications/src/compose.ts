@@ -4,10 +4,12 @@ import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
 import { CatalogueCalendars } from './adapters/catalogue/catalogue-calendars';
 import { CatalogueEditions } from './adapters/catalogue/catalogue-editions';
+import { pdfCaseRenderer } from './adapters/documents/pdf-case-renderer';
 import { StoredDocumentIssuer, type DocumentRenderer } from './adapters/documents/stored-documents';
 import { IdentityDirectory } from './adapters/identity/identity-directory';
 import { MongoCaseFiles } from './adapters/mongo/case-files';
 import { MongoCaseSettings } from './adapters/mongo/case-settings.repository';
+import { MongoCaseQueries } from './adapters/mongo/case.queries';
 import { MongoCaseNumbers } from './adapters/mongo/case-numbers';
 import { MongoCaseRepository } from './adapters/mongo/case.repository';
 import type { CaseCore } from './usecases/deps';
@@ -21,15 +23,13 @@ export interface ComposeOptions {
   identityAddress: string;
   /** The service's clock; tests of timers pass a controllable one (see config CLOCK_*). */
   clock?: Clock;
-  /** Renders case documents as PDF. */
+  /** Base URL printed on documents and in their QR codes (progress query, licence verification). */
+  publicUrl: string;
+  /** Renders case documents as PDF; default the @govhall/pdf builders. */
   render?: DocumentRenderer;
   /** This service's own client credentials, for identity's staff-only GetWindowResponsible (ADR 0023). */
   serviceClient?: { keycloakUrl: string; realm: string; clientId: string; clientSecret: string };
 }
-
-// TODO(issue 10, this session): the @govhall/pdf renderer replaces this; until then documents are numbered and
-// recorded with an empty file.
-const NO_PDF_YET: DocumentRenderer = async () => Buffer.alloc(0);
 
 /** Composition root shared by the server (main.ts), the seed and the tools: adapters and the core of the use cases. */
 export function composeApplications(options: ComposeOptions) {
@@ -40,12 +40,12 @@ export function composeApplications(options: ComposeOptions) {
   const editions = new CatalogueEditions(connection, options.catalogueAddress);
   const calendars = new CatalogueCalendars(options.catalogueAddress, clock);
   const ids = { newId: randomUUID };
-  const documents = new StoredDocumentIssuer(connection, {
-    editions,
-    clock,
-    ids,
-    render: options.render ?? NO_PDF_YET,
-  });
+  const links = {
+    progress: (caseNumber: string) => `${options.publicUrl}/progress?caseNumber=${caseNumber}`,
+    verifyLicence: (code: string) => `${options.publicUrl}/api/v1/licences/verify/${code}`,
+  };
+  const render = options.render ?? pdfCaseRenderer({ editions, links });
+  const documents = new StoredDocumentIssuer(connection, { editions, clock, ids, render });
   const identity = new IdentityDirectory(
     options.identityAddress,
     options.serviceClient?.clientId ? new ServiceTokenSource(options.serviceClient) : undefined,
@@ -55,6 +55,7 @@ export function composeApplications(options: ComposeOptions) {
   const settings = new MongoCaseSettings(connection);
   const core: CaseCore = {
     cases,
+    queries: new MongoCaseQueries(cases.model),
     caseNumbers,
     editions,
     calendars,
@@ -66,6 +67,7 @@ export function composeApplications(options: ComposeOptions) {
   };
   return {
     core,
+    links,
     /** Ports of declaration and settings beyond the core (declarationHandlers, settingsHandlers). */
     declaration: { applicants: identity, windows: identity, files, settings },
     models: [

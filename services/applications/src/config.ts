@@ -1,4 +1,5 @@
 import { common, loadConfig, z } from '@govhall/config';
+import { notifyEnv } from '@govhall/notify';
 
 export const config = loadConfig('applications', {
   GRPC_HOST: z.string().default('0.0.0.0'),
@@ -19,5 +20,17 @@ export const config = loadConfig('applications', {
   // This service's Keycloak client (client credentials) for identity's GetWindowResponsible; empty = not asked.
   SERVICE_CLIENT_ID: z.string().default(''),
   SERVICE_CLIENT_SECRET: z.string().default(''),
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  // The notifier: its consumer group on the service's own case stream, dead letters, retries (ADR 0016).
+  NOTIFIER_GROUP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .default('applications-notifier'),
+  KAFKA_DEAD_LETTER_TOPIC: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .default('govhall.applications.dlq'),
+  CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  ...notifyEnv,
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
 });

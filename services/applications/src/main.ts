@@ -10,6 +10,8 @@ import { registerApplicationsService } from './adapters/grpc/applications.grpc-h
 import { declarationHandlers } from './adapters/grpc/declaration.handlers';
 import { settingsHandlers } from './adapters/grpc/settings.handlers';
 import { composeApplications } from './compose';
+import { startNotifier } from './adapters/kafka/notify-on-case.consumer';
+import { channelsFromConfig, NotificationDispatcher, NotificationLedger } from '@govhall/notify';
 
 async function main() {
   const logger = createLogger('applications', config.LOG_LEVEL);
@@ -23,6 +25,7 @@ async function main() {
     hostedTenants: config.GOVHALL_TENANTS,
     catalogueAddress: config.CATALOGUE_GRPC_ADDR,
     identityAddress: config.IDENTITY_GRPC_ADDR,
+    publicUrl: config.PUBLIC_URL,
     serviceClient: {
       keycloakUrl: config.KEYCLOAK_URL,
       realm: config.KEYCLOAK_REALM,
@@ -44,6 +47,22 @@ async function main() {
   });
   relay.start();
 
+  const ledger = new NotificationLedger(connection);
+  await ledger.ensureIndexes();
+  const dispatcher = new NotificationDispatcher({ ledger, logger, ...channelsFromConfig(config) });
+  dispatcher.start();
+  const notifier = await startNotifier({
+    kafka,
+    connection,
+    logger,
+    groupId: config.NOTIFIER_GROUP_ID,
+    core: app.core,
+    ledger,
+    progressUrl: app.links.progress,
+    queued: () => dispatcher.nudge(),
+    delivery: { deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC, retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS } },
+  });
+
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
   const server = new GrpcServer({
     logger,
@@ -60,6 +79,8 @@ async function main() {
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
     ['outbox relay', () => relay.stop()],
+    ['notifier', () => notifier.disconnect()],
+    ['notification dispatcher', () => dispatcher.stop()],
     ['kafka producer', () => producer.disconnect()],
     ['backend clients', async () => app.close()],
     ['database claim', () => writer.release()],

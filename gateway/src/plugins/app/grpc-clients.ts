@@ -1,10 +1,14 @@
 import fp from 'fastify-plugin';
 import { createGrpcClient } from '@govhall/grpc';
-import { catalogueV1, identityV1 } from '@govhall/proto';
+import { applicationsV1, catalogueV1, identityV1 } from '@govhall/proto';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    grpc: { catalogue: catalogueV1.CatalogueServiceClient; identity: identityV1.IdentityServiceClient };
+    grpc: {
+      catalogue: catalogueV1.CatalogueServiceClient;
+      identity: identityV1.IdentityServiceClient;
+      applications: applicationsV1.ApplicationsServiceClient;
+    };
   }
 }
 
@@ -42,6 +46,23 @@ const CATALOGUE_RETRYABLE = [
   'NewEdition',
 ];
 
+/** Reads of the cases service, and the writes that carry an idempotency key (OpenCase, SubmitCase, RegisterWalkIn). */
+const APPLICATIONS_RETRYABLE = [
+  'GetCase',
+  'ListMyCases',
+  'ListQueue',
+  'GetCaseFile',
+  'GetCaseDocument',
+  'QueryProgress',
+  'ExportLedger',
+  'VerifyLicence',
+  'ListMyLicences',
+  'GetCaseSettings',
+  'OpenCase',
+  'SubmitCase',
+  'RegisterWalkIn',
+];
+
 /**
  * The catalogue answers files of up to 4 MiB and guide PDFs with embedded Chinese fonts, more than grpc-js's
  * default 4 MiB receive limit once framed; the services accept 8 MiB (@govhall/grpc's server).
@@ -52,8 +73,15 @@ class CatalogueClient extends catalogueV1.CatalogueServiceClient {
   }
 }
 
+/** Material files (up to CASE_UPLOAD_MAX_FILE_BYTES) and case PDFs with embedded fonts: 8 MiB, as the catalogue's. */
+class ApplicationsClient extends applicationsV1.ApplicationsServiceClient {
+  constructor(...[address, creds, options]: ConstructorParameters<typeof applicationsV1.ApplicationsServiceClient>) {
+    super(address, creds, { ...options, 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
+  }
+}
+
 /** One long-lived channel per backend service; closed when the app closes. */
-export default fp<{ catalogueAddress: string; identityAddress: string }>(
+export default fp<{ catalogueAddress: string; identityAddress: string; applicationsAddress: string }>(
   async (app, opts) => {
     const catalogue: catalogueV1.CatalogueServiceClient = createGrpcClient(CatalogueClient, opts.catalogueAddress, {
       serviceName: 'govhall.catalogue.v1.CatalogueService',
@@ -63,10 +91,16 @@ export default fp<{ catalogueAddress: string; identityAddress: string }>(
       serviceName: 'govhall.identity.v1.IdentityService',
       idempotentMethods: IDENTITY_RETRYABLE,
     });
-    app.decorate('grpc', { catalogue, identity });
+    const applications: applicationsV1.ApplicationsServiceClient = createGrpcClient(
+      ApplicationsClient,
+      opts.applicationsAddress,
+      { serviceName: 'govhall.applications.v1.ApplicationsService', idempotentMethods: APPLICATIONS_RETRYABLE },
+    );
+    app.decorate('grpc', { catalogue, identity, applications });
     app.addHook('onClose', async () => {
       catalogue.close();
       identity.close();
+      applications.close();
     });
   },
   { name: 'grpc-clients' },

@@ -5,7 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { status } from '@grpc/grpc-js';
 import { decodeGrpcError, isServiceError } from '@govhall/grpc';
 import { isDomainError } from '@govhall/errors';
-import { HTTP_BY_GRPC, TITLE_BY_HTTP, problem, type Problem } from '../../lib/problem';
+import { HTTP_BY_GRPC, HttpProblem, StateConflictError, TITLE_BY_HTTP, problem, type Problem } from '../../lib/problem';
 import { violationsFromAjv } from '../../lib/ajv-violations';
 
 const HTTP_BY_KIND = {
@@ -102,6 +102,13 @@ function toProblem(error: unknown): Problem {
       '提交的内容不符合要求，请按提示修改后重试',
       violationsFromAjv(fe.validation, fe.validationContext),
     );
+  }
+  if (error instanceof HttpProblem) {
+    const title = TITLE_BY_HTTP[error.statusCode] ?? '请求有误';
+    return problem(error.statusCode, error.code, title, error.detail, error.errors);
+  }
+  if (error instanceof StateConflictError) {
+    return { ...problem(409, error.code, TITLE_BY_HTTP[409]!, error.message), currentStatus: error.currentStatus };
   }
   if (isDomainError(error)) {
     const http = HTTP_BY_KIND[error.kind];

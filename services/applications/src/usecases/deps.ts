@@ -1,4 +1,5 @@
 import type { Authorizer } from '@govhall/auth';
+import type { CaseQueries } from './queries.ports';
 import type { Calendars, CaseNumbers, CaseRepository, Clock, DocumentIssuer, Editions, IdGenerator } from './ports';
 
 /**
@@ -7,6 +8,8 @@ import type { Calendars, CaseNumbers, CaseRepository, Clock, DocumentIssuer, Edi
  */
 export interface CaseCore {
   cases: CaseRepository;
+  /** The lists (applicant's, staff queues, ledger). */
+  queries: CaseQueries;
   caseNumbers: CaseNumbers;
   editions: Editions;
   calendars: Calendars;

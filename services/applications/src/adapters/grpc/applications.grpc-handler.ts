@@ -3,10 +3,11 @@ import type { GrpcServer } from '@govhall/grpc';
 import { applicationsV1 } from '@govhall/proto';
 import type { CaseCore } from '../../usecases/deps';
 import type { CaseRpc, HandlerGroup } from './handler-group';
+import { queryHandlers } from './queries.handlers';
 import { readHandlers } from './reads.handlers';
 
 /** Every area's handlers; an RPC no area serves yet answers UNIMPLEMENTED. */
-const GROUPS = [readHandlers];
+const GROUPS = [readHandlers, queryHandlers];
 
 /**
  * govhall.applications.v1.ApplicationsService: proto ⇄ use cases. `areas`: groups that need ports beyond the core

@@ -91,6 +91,8 @@ const faq = { question: text(500, '问题'), answer: text(5000, '解答') };
 
 /** Whole objects as answered (every field present). */
 export const TimeLimit = Type.Object(timeLimit);
+/** A pre-review rule as answered; the cases service's tenant-wide common rules (A20) have the same shape. */
+export const PreReviewRule = Type.Object(preReviewRule);
 export const ServiceLocation = Type.Object(serviceLocation);
 
 /** Objects as sent: any field may be left out, no unknown field. */
@@ -131,6 +133,9 @@ export const ItemContent = Type.Object(
 export type ItemContent = Static<typeof ItemContent>;
 
 const timeLimitInput = input(timeLimit);
+/** A pre-review rule as sent: any field may be left out, no unknown field. */
+export const PreReviewRuleInput = input(preReviewRule);
+export type PreReviewRuleInput = Static<typeof PreReviewRuleInput>;
 export const ItemContentInput = input({
   ...contentLeaves,
   legalBases: list(input(legalBasis), 50, '设定依据'),

@@ -1,0 +1,43 @@
+import { renderCaseNotification } from '@govhall/notify';
+import { applicationsV1 } from '@govhall/proto';
+import { draftCase } from '../../domain/case.test-double';
+import { notificationFacts, notificationKind } from './case-notification-facts';
+
+describe('what a transition tells the applicant', () => {
+  it('sends the notices A15 names, and nothing for internal steps', () => {
+    const approved = draftCase({
+      decision: { outcome: 'approved', reasons: [], remedies: [], decidedBy: 'x', decidedAt: new Date() },
+    });
+    const denied = draftCase({ decision: { ...approved.decision!, outcome: 'denied' } });
+    expect(notificationKind('accepted', approved)).toBe('accepted');
+    expect(notificationKind('one_time_notice_issued', approved)).toBe('one_time_notice');
+    expect(notificationKind('suspended', approved)).toBe('suspended');
+    expect(notificationKind('extension_approved', approved)).toBe('extension_approved');
+    expect(notificationKind('decided', denied)).toBe('decided_denied');
+    expect(notificationKind('result_issued', approved)).toBe('result_ready');
+    expect(notificationKind('step_completed', approved)).toBeUndefined();
+    expect(notificationKind('extension_requested', approved)).toBeUndefined();
+  });
+
+  it('renders an acceptance in Chinese from the event’s dates and the case’s names', () => {
+    const c = draftCase({ status: 'processing', caseNumber: '6203212026030200001' });
+    const event = applicationsV1.CaseTransitioned.fromPartial({
+      transition: applicationsV1.Transition.TRANSITION_ACCEPTED,
+      facts: {
+        clocks: {
+          receivedDate: '2026-03-02',
+          acceptedDate: '2026-03-03',
+          promised: { dueDate: '2026-03-17' },
+        },
+      },
+    });
+    const facts = notificationFacts('accepted', event, c, {
+      centerName: '永昌县政务服务中心',
+      progressUrl: 'http://localhost:3000/progress?caseNumber=6203212026030200001',
+    });
+    const text = renderCaseNotification(facts);
+    expect(text.smsText.startsWith('【永昌县政务服务中心】')).toBe(true);
+    expect(text.emailText).toContain('6203212026030200001');
+    expect(text.emailText).toContain('食品经营许可');
+  });
+});
