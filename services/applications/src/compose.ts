@@ -7,6 +7,11 @@ import { CatalogueEditions } from './adapters/catalogue/catalogue-editions';
 import { StoredDocumentIssuer, type DocumentRenderer } from './adapters/documents/stored-documents';
 import { MongoCaseNumbers } from './adapters/mongo/case-numbers';
 import { MongoCaseRepository } from './adapters/mongo/case.repository';
+import { WindowFormCheck } from './adapters/forms/window-form-check';
+import { IdentityWindowDirectory } from './adapters/identity/window-directory';
+import { MongoDeemedAcceptanceQueue } from './adapters/mongo/deemed-acceptance.query';
+import { StoredWindowSettings } from './adapters/mongo/window-settings';
+import type { WindowPorts } from './usecases/window.ports';
 import type { CaseCore } from './usecases/deps';
 import type { Clock } from './usecases/ports';
 
@@ -41,7 +46,16 @@ export function composeApplications(options: ComposeOptions) {
     ids,
     render: options.render ?? NO_PDF_YET,
   });
-  const core: CaseCore = {
+  const identity = new IdentityWindowDirectory(options.identityAddress);
+  // The window area's ports (walk-in, pre-review, acceptance, deemed acceptance), read by its handler group.
+  const window: WindowPorts = {
+    windows: identity,
+    applicants: identity,
+    forms: new WindowFormCheck(),
+    settings: new StoredWindowSettings(connection),
+    deemedQueue: new MongoDeemedAcceptanceQueue(cases.model),
+  };
+  const core: CaseCore & { window: WindowPorts } = {
     cases,
     caseNumbers,
     editions,
@@ -51,6 +65,7 @@ export function composeApplications(options: ComposeOptions) {
     ids,
     authorizer: createAuthorizer(logger),
     hostedTenants,
+    window,
   };
   return {
     core,
@@ -60,6 +75,7 @@ export function composeApplications(options: ComposeOptions) {
     close: () => {
       editions.close();
       calendars.close();
+      identity.close();
     },
   };
 }

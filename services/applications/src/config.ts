@@ -17,4 +17,8 @@ export const config = loadConfig('applications', {
   CATALOGUE_GRPC_ADDR: z.string().min(1).default('127.0.0.1:50051'),
   IDENTITY_GRPC_ADDR: z.string().min(1).default('127.0.0.1:50050'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  // How often the deemed-acceptance timer (law §32) looks for overdue online cases.
+  DEEMED_ACCEPTANCE_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+  // TEST ONLY: a file holding the service's current instant (ISO-8601); unset in every real deployment.
+  CLOCK_FILE: z.string().default(''),
 });

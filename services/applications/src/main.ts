@@ -8,6 +8,10 @@ import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
 import { registerApplicationsService } from './adapters/grpc/applications.grpc-handler';
 import { composeApplications } from './compose';
+import { clockFromConfig } from './adapters/clock/file-clock';
+import { windowPortsOf } from './adapters/grpc/window.handlers';
+import { DeemedAcceptanceTimer } from './adapters/timers/deemed-acceptance.timer';
+import { deemAcceptanceUseCase } from './usecases/deem-acceptance/deem-acceptance.usecase';
 
 async function main() {
   const logger = createLogger('applications', config.LOG_LEVEL);
@@ -21,7 +25,9 @@ async function main() {
     hostedTenants: config.GOVHALL_TENANTS,
     catalogueAddress: config.CATALOGUE_GRPC_ADDR,
     identityAddress: config.IDENTITY_GRPC_ADDR,
+    clock: clockFromConfig(config.CLOCK_FILE),
   });
+  if (config.CLOCK_FILE) logger.warn({ clockFile: config.CLOCK_FILE }, 'TEST CLOCK: the time comes from CLOCK_FILE');
   await ensureIndexes(app.models);
 
   const kafka = createKafka('applications', config.KAFKA_BROKERS, logger);
@@ -43,11 +49,17 @@ async function main() {
     reflectionFiles: ['govhall/applications/v1/applications_service.proto'],
   });
   registerApplicationsService(server, app.core, () => relay.nudge());
+  const deemed = new DeemedAcceptanceTimer(
+    deemAcceptanceUseCase({ ...app.core, ...windowPortsOf(app.core) }, (obj, msg) => logger.warn(obj, msg)),
+    { intervalMs: config.DEEMED_ACCEPTANCE_SWEEP_MS, logger, afterWrite: () => relay.nudge() },
+  );
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'applications listening');
+  deemed.start();
 
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
+    ['deemed-acceptance timer', () => deemed.stop()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
     ['backend clients', async () => app.close()],

@@ -4,9 +4,10 @@ import { applicationsV1 } from '@govhall/proto';
 import type { CaseCore } from '../../usecases/deps';
 import type { CaseRpc } from './handler-group';
 import { readHandlers } from './reads.handlers';
+import { windowHandlers } from './window.handlers';
 
 /** Every area's handlers; an RPC no area serves yet answers UNIMPLEMENTED. */
-const GROUPS = [readHandlers];
+const GROUPS = [readHandlers, windowHandlers];
 
 /** govhall.applications.v1.ApplicationsService: proto ⇄ use cases. */
 export function registerApplicationsService(server: GrpcServer, core: CaseCore, afterWrite: () => void): void {

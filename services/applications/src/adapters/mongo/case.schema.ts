@@ -59,6 +59,8 @@ export const caseSchema = new mongoose.Schema(
 caseSchema.index({ createdBy: 1, idempotencyKey: 1 }, { unique: true });
 // Serves the public progress query and staff lookups by case number (uniqueness: the case_numbers collection).
 caseSchema.index({ caseNumber: 1 });
+// Serves the deemed-acceptance timer (law §32): online cases in PRE_REVIEW past their one-time-notice day.
+caseSchema.index({ status: 1, channel: 1, 'clocks.noticeDueDate': 1 });
 // Serves the outbox relay's search for documents with unsent events.
 declareOutboxIndex(caseSchema);
 
