@@ -89,7 +89,10 @@ export async function acceptInto(
   const calendar = await core.calendars.forTenant(c.tenant);
   const parentTenant = c.handlingCategory === 'escalated' ? await ports.windows.parentTenant(c.tenant) : '';
   if (c.handlingCategory === 'escalated' && !parentTenant) {
-    throw new PreconditionError('NO_PARENT_CENTER', '本中心没有上级中心，上报件无法上报，请联系中心管理员核对事项的办件类型');
+    throw new PreconditionError(
+      'NO_PARENT_CENTER',
+      '本中心没有上级中心，上报件无法上报，请联系中心管理员核对事项的办件类型',
+    );
   }
   const acceptedDate = input.deemed ? c.clocks.receivedDate : chinaToday(at);
   const plan = planAcceptance(c, edition, calendar, {

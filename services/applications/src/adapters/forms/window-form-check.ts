@@ -49,7 +49,11 @@ export class WindowFormCheck implements FormValidator {
     for (const name of schema.required ?? []) {
       if (form[name] === undefined || form[name] === '') {
         const title = schema.properties?.[name]?.title;
-        v.push({ path: `formData.${name}`, reason: 'REQUIRED', message: `请填写${typeof title === 'string' ? title : name}` });
+        v.push({
+          path: `formData.${name}`,
+          reason: 'REQUIRED',
+          message: `请填写${typeof title === 'string' ? title : name}`,
+        });
       }
     }
     for (const [name, prop] of Object.entries(schema.properties ?? {})) {

@@ -31,107 +31,111 @@ const voidReason = enumSpelling(applicationsV1.VoidReason, 'VOID_REASON_');
  * The caller's token goes on to identity (who serves the window today; the applicant by ID number).
  */
 export const windowHandlers: HandlerGroup<WindowRpc> = (server: GrpcServer, core: CaseCore, afterWrite: () => void) => {
-    const deps = { ...core, ...windowPortsOf(core) };
-    const registerWalkIn = registerWalkInUseCase(deps);
-    const recordCorrection = recordCorrectionUseCase(deps);
-    const issueOneTimeNotice = issueOneTimeNoticeUseCase(deps);
-    const passPreReview = passPreReviewUseCase(deps);
-    const sendToAcceptance = sendToAcceptanceUseCase(deps);
-    const acceptCase = acceptCaseUseCase(deps);
-    const refuseToAccept = refuseToAcceptUseCase(deps);
-    const voidCase = voidCaseUseCase(deps);
+  const deps = { ...core, ...windowPortsOf(core) };
+  const registerWalkIn = registerWalkInUseCase(deps);
+  const recordCorrection = recordCorrectionUseCase(deps);
+  const issueOneTimeNotice = issueOneTimeNoticeUseCase(deps);
+  const passPreReview = passPreReviewUseCase(deps);
+  const sendToAcceptance = sendToAcceptanceUseCase(deps);
+  const acceptCase = acceptCaseUseCase(deps);
+  const refuseToAccept = refuseToAcceptUseCase(deps);
+  const voidCase = voidCaseUseCase(deps);
 
-    /** A write RPC: the use case's case as the response, the relay nudged. */
-    const write = <Req>(rpc: string, run: (req: Req, ctx: CallContext) => Promise<Case>) =>
-      server.unary<Req, { case: applicationsV1.Case }>(rpc, async (req, ctx) => {
-        const c = await run(req, ctx);
-        afterWrite();
-        return { case: toProtoCase(c) };
-      });
+  /** A write RPC: the use case's case as the response, the relay nudged. */
+  const write = <Req>(rpc: string, run: (req: Req, ctx: CallContext) => Promise<Case>) =>
+    server.unary<Req, { case: applicationsV1.Case }>(rpc, async (req, ctx) => {
+      const c = await run(req, ctx);
+      afterWrite();
+      return { case: toProtoCase(c) };
+    });
 
-    const handlers: Pick<applicationsV1.ApplicationsServiceServer, WindowRpc> = {
-      registerWalkIn: write<applicationsV1.RegisterWalkInRequest>('RegisterWalkIn', (req, ctx) =>
-        registerWalkIn(
-          {
-            idempotencyKey: req.idempotencyKey,
-            itemId: req.itemId,
-            applicantIdCode: req.applicantIdCode,
-            agentIdNumber: req.agentIdNumber,
-            formData: req.formData,
-            contact: { mobile: req.contact?.mobile ?? '', email: req.contact?.email ?? '' },
-            windowId: req.windowId,
-          },
-          ctx.principal,
-          ctx,
-        ),
+  const handlers: Pick<applicationsV1.ApplicationsServiceServer, WindowRpc> = {
+    registerWalkIn: write<applicationsV1.RegisterWalkInRequest>('RegisterWalkIn', (req, ctx) =>
+      registerWalkIn(
+        {
+          idempotencyKey: req.idempotencyKey,
+          itemId: req.itemId,
+          applicantIdCode: req.applicantIdCode,
+          agentIdNumber: req.agentIdNumber,
+          formData: req.formData,
+          contact: { mobile: req.contact?.mobile ?? '', email: req.contact?.email ?? '' },
+          windowId: req.windowId,
+        },
+        ctx.principal,
+        ctx,
       ),
-      recordCorrection: write<applicationsV1.RecordCorrectionRequest>('RecordCorrection', (req, ctx) =>
-        recordCorrection(
-          {
-            id: req.id,
-            expectedVersion: Number(req.expectedVersion),
-            corrections: req.corrections.map((c) => ({ field: c.field, materialId: c.materialId, note: c.note })),
-            formData: req.formData,
-          },
-          ctx.principal,
-          ctx,
-        ),
+    ),
+    recordCorrection: write<applicationsV1.RecordCorrectionRequest>('RecordCorrection', (req, ctx) =>
+      recordCorrection(
+        {
+          id: req.id,
+          expectedVersion: Number(req.expectedVersion),
+          corrections: req.corrections.map((c) => ({ field: c.field, materialId: c.materialId, note: c.note })),
+          formData: req.formData,
+        },
+        ctx.principal,
+        ctx,
       ),
-      issueOneTimeNotice: write<applicationsV1.IssueOneTimeNoticeRequest>('IssueOneTimeNotice', (req, ctx) =>
-        issueOneTimeNotice(
-          {
-            id: req.id,
-            expectedVersion: Number(req.expectedVersion),
-            problems: req.problems.map((p) => ({
-              ruleId: p.ruleId,
-              field: p.field,
-              materialId: p.materialId,
-              message: p.message,
-            })),
-          },
-          ctx.principal,
-          ctx,
-        ),
+    ),
+    issueOneTimeNotice: write<applicationsV1.IssueOneTimeNoticeRequest>('IssueOneTimeNotice', (req, ctx) =>
+      issueOneTimeNotice(
+        {
+          id: req.id,
+          expectedVersion: Number(req.expectedVersion),
+          problems: req.problems.map((p) => ({
+            ruleId: p.ruleId,
+            field: p.field,
+            materialId: p.materialId,
+            message: p.message,
+          })),
+        },
+        ctx.principal,
+        ctx,
       ),
-      passPreReview: write<applicationsV1.PassPreReviewRequest>('PassPreReview', (req, ctx) =>
-        passPreReview(
-          { id: req.id, expectedVersion: Number(req.expectedVersion), opinion: req.opinion },
-          ctx.principal,
-          ctx,
-        ),
+    ),
+    passPreReview: write<applicationsV1.PassPreReviewRequest>('PassPreReview', (req, ctx) =>
+      passPreReview(
+        { id: req.id, expectedVersion: Number(req.expectedVersion), opinion: req.opinion },
+        ctx.principal,
+        ctx,
       ),
-      sendToAcceptance: write<applicationsV1.SendToAcceptanceRequest>('SendToAcceptance', (req, ctx) =>
-        sendToAcceptance({ id: req.id, expectedVersion: Number(req.expectedVersion) }, ctx.principal, ctx),
+    ),
+    sendToAcceptance: write<applicationsV1.SendToAcceptanceRequest>('SendToAcceptance', (req, ctx) =>
+      sendToAcceptance({ id: req.id, expectedVersion: Number(req.expectedVersion) }, ctx.principal, ctx),
+    ),
+    acceptCase: write<applicationsV1.AcceptCaseRequest>('AcceptCase', (req, ctx) =>
+      acceptCase(
+        { id: req.id, expectedVersion: Number(req.expectedVersion), opinion: req.opinion },
+        ctx.principal,
+        ctx,
       ),
-      acceptCase: write<applicationsV1.AcceptCaseRequest>('AcceptCase', (req, ctx) =>
-        acceptCase({ id: req.id, expectedVersion: Number(req.expectedVersion), opinion: req.opinion }, ctx.principal, ctx),
+    ),
+    refuseToAccept: write<applicationsV1.RefuseToAcceptRequest>('RefuseToAccept', (req, ctx) =>
+      refuseToAccept(
+        {
+          id: req.id,
+          expectedVersion: Number(req.expectedVersion),
+          reasons: [...req.reasons],
+          remedies: [...req.remedies],
+        },
+        ctx.principal,
+        ctx,
       ),
-      refuseToAccept: write<applicationsV1.RefuseToAcceptRequest>('RefuseToAccept', (req, ctx) =>
-        refuseToAccept(
-          {
-            id: req.id,
-            expectedVersion: Number(req.expectedVersion),
-            reasons: [...req.reasons],
-            remedies: [...req.remedies],
-          },
-          ctx.principal,
-          ctx,
-        ),
+    ),
+    voidCase: write<applicationsV1.VoidCaseRequest>('VoidCase', (req, ctx) =>
+      voidCase(
+        {
+          id: req.id,
+          expectedVersion: Number(req.expectedVersion),
+          kind: (voidReason.fromProto(req.kind) ?? '') as VoidKind,
+          reason: req.reason,
+        },
+        ctx.principal,
+        ctx,
       ),
-      voidCase: write<applicationsV1.VoidCaseRequest>('VoidCase', (req, ctx) =>
-        voidCase(
-          {
-            id: req.id,
-            expectedVersion: Number(req.expectedVersion),
-            kind: (voidReason.fromProto(req.kind) ?? '') as VoidKind,
-            reason: req.reason,
-          },
-          ctx.principal,
-          ctx,
-        ),
-      ),
-    };
-    return handlers;
+    ),
+  };
+  return handlers;
 };
 
 /** The window's ports ride on the core that compose.ts builds (`core.window`); the core of other callers has none. */

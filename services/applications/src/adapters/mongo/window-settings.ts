@@ -10,8 +10,8 @@ export class StoredWindowSettings implements WindowSettings {
   constructor(private readonly connection: Connection) {}
 
   async counterNoticeWorkingDays(tenant: string): Promise<number> {
-    const doc = await this.connection.db!
-      .collection<{ _id: string; counterNoticeWorkingDays?: number }>('case_settings')
+    const doc = await this.connection
+      .db!.collection<{ _id: string; counterNoticeWorkingDays?: number }>('case_settings')
       .findOne({ _id: tenant }, { projection: { counterNoticeWorkingDays: 1 } });
     const days = doc?.counterNoticeWorkingDays;
     return typeof days === 'number' && Number.isInteger(days) && days >= 0 ? days : 0;

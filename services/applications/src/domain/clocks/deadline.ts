@@ -60,7 +60,9 @@ export function computeCaseDeadline(
     if (!d.working) skipped.push({ date: day, reason: d.name ?? KIND_NAMES[d.kind] ?? '非工作日' });
   }
   const skippedText = skipped.length > 0 ? `，其间${skipped.length}天非工作日不计` : '';
-  const provisionalText = due.provisional ? `（${due.unpublishedYears.join('、')}年节假日安排尚未公布，暂按周一至周五计算）` : '';
+  const provisionalText = due.provisional
+    ? `（${due.unpublishedYears.join('、')}年节假日安排尚未公布，暂按周一至周五计算）`
+    : '';
   return {
     dueDate: due.date,
     startDate,

@@ -29,11 +29,16 @@ export function acceptCaseUseCase(deps: CaseCore & WindowPorts) {
     ensureStatus(c, ACCEPTABLE, '受理');
     const window = await ensureAtWindow(deps, c, actor, caller);
     const opinion = cleanText(cmd.opinion) || '申请材料齐全、符合法定形式，予以受理';
-    return acceptInto(deps, deps, { ...c, windowId: window.window.id }, {
-      actor: actorOf(actor),
-      principal: actor,
-      opinion,
-      deemed: false,
-    });
+    return acceptInto(
+      deps,
+      deps,
+      { ...c, windowId: window.window.id },
+      {
+        actor: actorOf(actor),
+        principal: actor,
+        opinion,
+        deemed: false,
+      },
+    );
   };
 }

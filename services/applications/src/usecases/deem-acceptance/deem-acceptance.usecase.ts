@@ -26,7 +26,12 @@ export function deemAcceptanceUseCase(
       if (c.status !== 'pre_review' || c.channel !== 'online' || !c.clocks.noticeDueDate) continue;
       if (c.clocks.noticeDueDate >= today) continue;
       try {
-        await acceptInto(deps, deps, c, { actor: SYSTEM_ACTOR, principal: undefined, opinion: DEEMED_REASON, deemed: true });
+        await acceptInto(deps, deps, c, {
+          actor: SYSTEM_ACTOR,
+          principal: undefined,
+          opinion: DEEMED_REASON,
+          deemed: true,
+        });
         accepted.push(c.id);
       } catch (err) {
         log({ caseId: c.id, code: isDomainError(err) ? err.code : 'ERROR' }, 'deemed acceptance deferred');

@@ -70,7 +70,10 @@ export function issueOneTimeNoticeUseCase(deps: CaseCore & WindowPorts) {
         ? noticeDueDate(calendar, c.clocks.receivedDate, await deps.settings.counterNoticeWorkingDays(c.tenant))
         : c.clocks.noticeDueDate || noticeDueDate(calendar, c.clocks.receivedDate, NOTICE_WORKING_DAYS);
     const late = today > due;
-    const rule = c.channel === 'counter' ? '窗口申请应当场一次性告知（本中心设置）' : '网上申请应自收到申请之日起5个工作日内告知（行政许可法第三十二条）';
+    const rule =
+      c.channel === 'counter'
+        ? '窗口申请应当场一次性告知（本中心设置）'
+        : '网上申请应自收到申请之日起5个工作日内告知（行政许可法第三十二条）';
     const problems: Problem[] = cmd.problems.map((p) => ({
       ruleId: p.ruleId.trim() || 'manual',
       field: p.field.trim(),

@@ -136,7 +136,11 @@ export function registerWalkInUseCase(deps: CaseCore & WindowPorts) {
       createdBy: actor.username,
       submitKeys: [],
     };
-    const copy = await deps.documents.issue({ ...registered, status: 'pre_review' }, 'application_copy', actor.username);
+    const copy = await deps.documents.issue(
+      { ...registered, status: 'pre_review' },
+      'application_copy',
+      actor.username,
+    );
     const { case: next, event } = transition(registered, {
       action: `窗口登记（${window.window.number || window.window.name}窗口）`,
       transition: 'registered_at_counter',
