@@ -7,7 +7,7 @@ import { CatalogueEditions } from './adapters/catalogue/catalogue-editions';
 import { StoredDocumentIssuer, type DocumentRenderer } from './adapters/documents/stored-documents';
 import { MongoCaseNumbers } from './adapters/mongo/case-numbers';
 import { MongoCaseRepository } from './adapters/mongo/case.repository';
-import { WindowFormCheck } from './adapters/forms/window-form-check';
+import { WindowFormCheck } from './domain/window-form-check';
 import { IdentityWindowDirectory } from './adapters/identity/window-directory';
 import { MongoDeemedAcceptanceQueue } from './adapters/mongo/deemed-acceptance.query';
 import { StoredWindowSettings } from './adapters/mongo/window-settings';

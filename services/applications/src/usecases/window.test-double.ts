@@ -1,7 +1,7 @@
 import { createAuthorizer, type Principal } from '@govhall/auth';
 import { createWorkingCalendar } from '@govhall/calendar';
 import { ConcurrencyError } from '@govhall/errors';
-import { WindowFormCheck } from '../adapters/forms/window-form-check';
+import { WindowFormCheck } from '../domain/window-form-check';
 import type { Case, CaseDocument, DocumentKind } from '../domain/case';
 import type { CaseEvent } from '../domain/case-events';
 import { draftCase } from '../domain/case.test-double';

@@ -1,4 +1,4 @@
-import { UnavailableError } from '@govhall/errors';
+import { PreconditionError, UnavailableError } from '@govhall/errors';
 import { callUnary, createGrpcClient, isServiceError } from '@govhall/grpc';
 import { enumSpelling, identityV1 } from '@govhall/proto';
 import { status } from '@grpc/grpc-js';
@@ -33,6 +33,10 @@ function toWindow(w: identityV1.Window): HallWindow {
 function absentOr<T>(e: unknown, absent: T): T {
   if (isServiceError(e) && (e.code === status.NOT_FOUND || e.code === status.INVALID_ARGUMENT)) return absent;
   if (isServiceError(e) && e.code === status.PERMISSION_DENIED) throw e;
+  if (isServiceError(e) && e.code === status.FAILED_PRECONDITION) {
+    // WINDOW_UNSTAFFED: nobody (A, B, department head, center admin) serves the window today.
+    throw new PreconditionError('WINDOW_UNSTAFFED', '该窗口今日无人值守，请联系中心管理员安排A岗或B岗');
+  }
   throw unavailable();
 }
 

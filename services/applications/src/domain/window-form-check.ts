@@ -1,5 +1,4 @@
 import type { Violation } from '@govhall/errors';
-import type { FormValidator } from '../../usecases/window.ports';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -30,7 +29,7 @@ function matchesType(value: Json, type: string): boolean {
  * `minimum` / `maximum`, `pattern` and `enum` checked at the top level. The declaration's full JSON Schema 2020-12
  * validator (SubmitCase) replaces it once on main (TODO(issue 10)): both answer violations under `formData`.
  */
-export class WindowFormCheck implements FormValidator {
+export class WindowFormCheck {
   validate(jsonSchema: string, formData: string): Violation[] {
     let data: Json;
     try {
