@@ -9,6 +9,11 @@ import { StoredDocumentIssuer, type DocumentRenderer } from './adapters/document
 import { MongoCaseQueries } from './adapters/mongo/case.queries';
 import { MongoCaseNumbers } from './adapters/mongo/case-numbers';
 import { MongoCaseRepository } from './adapters/mongo/case.repository';
+import { WindowFormCheck } from './domain/window-form-check';
+import { IdentityWindowDirectory } from './adapters/identity/window-directory';
+import { MongoDeemedAcceptanceQueue } from './adapters/mongo/deemed-acceptance.query';
+import { StoredWindowSettings } from './adapters/mongo/window-settings';
+import type { WindowPorts } from './usecases/window.ports';
 import type { CaseCore } from './usecases/deps';
 import type { Clock } from './usecases/ports';
 
@@ -41,7 +46,16 @@ export function composeApplications(options: ComposeOptions) {
   };
   const render = options.render ?? pdfCaseRenderer({ editions, links });
   const documents = new StoredDocumentIssuer(connection, { editions, clock, ids, render });
-  const core: CaseCore = {
+  const identity = new IdentityWindowDirectory(options.identityAddress);
+  // The window area's ports (walk-in, pre-review, acceptance, deemed acceptance), read by its handler group.
+  const window: WindowPorts = {
+    windows: identity,
+    applicants: identity,
+    forms: new WindowFormCheck(),
+    settings: new StoredWindowSettings(connection),
+    deemedQueue: new MongoDeemedAcceptanceQueue(cases.model),
+  };
+  const core: CaseCore & { window: WindowPorts } = {
     cases,
     queries: new MongoCaseQueries(cases.model),
     caseNumbers,
@@ -52,6 +66,7 @@ export function composeApplications(options: ComposeOptions) {
     ids,
     authorizer: createAuthorizer(logger),
     hostedTenants,
+    window,
   };
   return {
     core,
@@ -62,6 +77,7 @@ export function composeApplications(options: ComposeOptions) {
     close: () => {
       editions.close();
       calendars.close();
+      identity.close();
     },
   };
 }
