@@ -1,5 +1,5 @@
-import type { WorkingCalendar } from '@govhall/calendar';
-import type { Deadline, SkippedDay } from '../case';
+import { computeDeadline, type WorkingCalendar } from '@govhall/calendar';
+import type { Deadline } from '../case';
 import type { TimeLimit } from '../edition';
 
 /** Law §42: a decision within 20 working days of acceptance; 45 for joint or centralised handling. */
@@ -19,20 +19,13 @@ function chineseDate(date: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-const KIND_NAMES: Record<string, string> = {
-  weekend: '周末',
-  holiday: '法定节假日',
-  'local-holiday': '本地节假日',
-};
-
 /**
  * A deadline and how it was reached: `limit` counted from the day after `startDate` (受理之日不计入) on the tenant's
  * calendar — working days skipping weekends and holidays (each skipped day listed with its reason), or natural
  * days for the few items whose limit is in 自然日. A day of a year whose arrangement is not yet published makes the
  * answer provisional (counted Monday to Friday).
  *
- * TODO(issue 10): @govhall/calendar's computeDeadline (branch h-clock) computes the same with pauses and
- * extensions; once it is on main this function becomes a call to it.
+ * Working days are @govhall/calendar's computeDeadline (the same count the pauses and extensions use).
  */
 export function computeCaseDeadline(
   calendar: WorkingCalendar,
@@ -53,26 +46,8 @@ export function computeCaseDeadline(
       explanation: `${what}：自${chineseDate(startDate)}次日起算${limit.days}个自然日，至${chineseDate(dueDate)}。`,
     };
   }
-  const due = calendar.addWorkingDaysProvisional(startDate, limit.days);
-  const skipped: SkippedDay[] = [];
-  for (let day = addNaturalDays(startDate, 1); day <= due.date; day = addNaturalDays(day, 1)) {
-    const d = calendar.describeProvisional(day);
-    if (!d.working) skipped.push({ date: day, reason: d.name ?? KIND_NAMES[d.kind] ?? '非工作日' });
-  }
-  const skippedText = skipped.length > 0 ? `，其间${skipped.length}天非工作日不计` : '';
-  const provisionalText = due.provisional
-    ? `（${due.unpublishedYears.join('、')}年节假日安排尚未公布，暂按周一至周五计算）`
-    : '';
-  return {
-    dueDate: due.date,
-    startDate,
-    limitWorkingDays: limit.days,
-    extensionWorkingDays: 0,
-    suspendedWorkingDays: 0,
-    provisional: due.provisional,
-    skipped,
-    explanation: `${what}：自${chineseDate(startDate)}次日起算${limit.days}个工作日${skippedText}，至${chineseDate(due.date)}${provisionalText}。`,
-  };
+  const deadline = computeDeadline(calendar, { startDate, limitWorkingDays: limit.days });
+  return { ...deadline, explanation: `${what}：${deadline.explanation}` };
 }
 
 /** The last day of a one-time notice: `workingDays` after receipt (0 = the day of receipt, or the next working day). */
