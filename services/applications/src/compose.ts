@@ -12,6 +12,11 @@ import { MongoCaseSettings } from './adapters/mongo/case-settings.repository';
 import { MongoCaseQueries } from './adapters/mongo/case.queries';
 import { MongoCaseNumbers } from './adapters/mongo/case-numbers';
 import { MongoCaseRepository } from './adapters/mongo/case.repository';
+import { WindowFormCheck } from './domain/window-form-check';
+import { IdentityWindowDirectory } from './adapters/identity/window-directory';
+import { MongoDeemedAcceptanceQueue } from './adapters/mongo/deemed-acceptance.query';
+import { StoredWindowSettings } from './adapters/mongo/window-settings';
+import type { WindowPorts } from './usecases/window.ports';
 import type { CaseCore } from './usecases/deps';
 import type { Clock } from './usecases/ports';
 
@@ -46,14 +51,23 @@ export function composeApplications(options: ComposeOptions) {
   };
   const render = options.render ?? pdfCaseRenderer({ editions, links });
   const documents = new StoredDocumentIssuer(connection, { editions, clock, ids, render });
-  const identity = new IdentityDirectory(
+  const identityDirectory = new IdentityDirectory(
     options.identityAddress,
     options.serviceClient?.clientId ? new ServiceTokenSource(options.serviceClient) : undefined,
     logger,
   );
   const files = new MongoCaseFiles(connection);
   const settings = new MongoCaseSettings(connection);
-  const core: CaseCore = {
+  const identity = new IdentityWindowDirectory(options.identityAddress);
+  // The window area's ports (walk-in, pre-review, acceptance, deemed acceptance), read by its handler group.
+  const window: WindowPorts = {
+    windows: identity,
+    applicants: identity,
+    forms: new WindowFormCheck(),
+    settings: new StoredWindowSettings(connection),
+    deemedQueue: new MongoDeemedAcceptanceQueue(cases.model),
+  };
+  const core: CaseCore & { window: WindowPorts } = {
     cases,
     queries: new MongoCaseQueries(cases.model),
     caseNumbers,
@@ -64,12 +78,13 @@ export function composeApplications(options: ComposeOptions) {
     ids,
     authorizer: createAuthorizer(logger),
     hostedTenants,
+    window,
   };
   return {
     core,
     links,
     /** Ports of declaration and settings beyond the core (declarationHandlers, settingsHandlers). */
-    declaration: { applicants: identity, windows: identity, files, settings },
+    declaration: { applicants: identityDirectory, windows: identityDirectory, files, settings },
     models: [
       cases.model,
       caseNumbers.model,
@@ -85,6 +100,7 @@ export function composeApplications(options: ComposeOptions) {
       editions.close();
       calendars.close();
       identity.close();
+      identityDirectory.close();
     },
   };
 }

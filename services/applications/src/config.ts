@@ -33,4 +33,8 @@ export const config = loadConfig('applications', {
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   ...notifyEnv,
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  // How often the deemed-acceptance timer (law §32) looks for overdue online cases.
+  DEEMED_ACCEPTANCE_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+  // TEST ONLY: a file holding the service's current instant (ISO-8601); unset in every real deployment.
+  CLOCK_FILE: z.string().default(''),
 });

@@ -12,6 +12,10 @@ import { settingsHandlers } from './adapters/grpc/settings.handlers';
 import { composeApplications } from './compose';
 import { startNotifier } from './adapters/kafka/notify-on-case.consumer';
 import { channelsFromConfig, NotificationDispatcher, NotificationLedger } from '@govhall/notify';
+import { clockFromConfig } from './adapters/clock/file-clock';
+import { windowPortsOf } from './adapters/grpc/window.handlers';
+import { DeemedAcceptanceTimer } from './adapters/timers/deemed-acceptance.timer';
+import { deemAcceptanceUseCase } from './usecases/deem-acceptance/deem-acceptance.usecase';
 
 async function main() {
   const logger = createLogger('applications', config.LOG_LEVEL);
@@ -32,7 +36,9 @@ async function main() {
       clientId: config.SERVICE_CLIENT_ID,
       clientSecret: config.SERVICE_CLIENT_SECRET,
     },
+    clock: clockFromConfig(config.CLOCK_FILE),
   });
+  if (config.CLOCK_FILE) logger.warn({ clockFile: config.CLOCK_FILE }, 'TEST CLOCK: the time comes from CLOCK_FILE');
   await ensureIndexes(app.models);
 
   const kafka = createKafka('applications', config.KAFKA_BROKERS, logger);
@@ -73,11 +79,17 @@ async function main() {
     declarationHandlers(app.declaration),
     settingsHandlers(app.declaration),
   ]);
+  const deemed = new DeemedAcceptanceTimer(
+    deemAcceptanceUseCase({ ...app.core, ...windowPortsOf(app.core) }, (obj, msg) => logger.warn(obj, msg)),
+    { intervalMs: config.DEEMED_ACCEPTANCE_SWEEP_MS, logger, afterWrite: () => relay.nudge() },
+  );
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'applications listening');
+  deemed.start();
 
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
+    ['deemed-acceptance timer', () => deemed.stop()],
     ['outbox relay', () => relay.stop()],
     ['notifier', () => notifier.disconnect()],
     ['notification dispatcher', () => dispatcher.stop()],

@@ -57,6 +57,8 @@ export interface LegalPersonRepository {
   /** Inserts the record and its events in one write. Returns false, writing nothing, when the credit code is taken. */
   insert(legalPerson: LegalPerson, events: LegalPersonEvent[], actor: Principal): Promise<boolean>;
   findById(id: string): Promise<LegalPerson | null>;
+  /** By 统一社会信用代码 (stored upper-case; unique). */
+  findByCreditCode(creditCode: string): Promise<LegalPerson | null>;
   findByHolderSubject(subject: string): Promise<LegalPerson[]>;
   /** Legal persons with any grant (active or not) to this subject. */
   findByAgentSubject(subject: string): Promise<LegalPerson[]>;

@@ -13,6 +13,7 @@ import {
 } from './complete-pending-registrations/complete-pending-registrations.usecase';
 import type { IdentityDirectory } from './directory.port';
 import { disableNaturalPersonUseCase } from './disable-natural-person/disable-natural-person.usecase';
+import { findApplicantUseCase } from './find-applicant/find-applicant.usecase';
 import { getApplicantProfileUseCase } from './get-applicant-profile/get-applicant-profile.usecase';
 import { getLegalPersonUseCase } from './get-legal-person/get-legal-person.usecase';
 import { listApplicantsUseCase } from './list-applicants/list-applicants.usecase';
@@ -49,6 +50,7 @@ export function createApplicantUseCases(deps: ApplicantDeps) {
     registerLegalPerson: registerLegalPersonUseCase(deps),
     getLegalPerson: getLegalPersonUseCase(deps),
     listApplicants: listApplicantsUseCase(deps),
+    findApplicant: findApplicantUseCase(deps),
     authorizeAgent: authorizeAgentUseCase(deps),
     revokeAgent: revokeAgentUseCase(deps),
     checkActingAuthority: checkActingAuthorityUseCase(deps),

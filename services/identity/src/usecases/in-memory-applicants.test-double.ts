@@ -57,6 +57,9 @@ export class InMemoryLegalPersons
   constructor() {
     super('creditCode');
   }
+  async findByCreditCode(creditCode: string) {
+    return this.findOne((l) => l.creditCode === creditCode);
+  }
   async findByHolderSubject(subject: string) {
     return this.all()
       .filter((l) => l.holderSubject === subject)

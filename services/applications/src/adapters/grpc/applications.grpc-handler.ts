@@ -5,9 +5,10 @@ import type { CaseCore } from '../../usecases/deps';
 import type { CaseRpc, HandlerGroup } from './handler-group';
 import { queryHandlers } from './queries.handlers';
 import { readHandlers } from './reads.handlers';
+import { windowHandlers } from './window.handlers';
 
 /** Every area's handlers; an RPC no area serves yet answers UNIMPLEMENTED. */
-const GROUPS = [readHandlers, queryHandlers];
+const GROUPS = [readHandlers, queryHandlers, windowHandlers];
 
 /**
  * govhall.applications.v1.ApplicationsService: proto ⇄ use cases. `areas`: groups that need ports beyond the core

@@ -76,6 +76,8 @@ caseSchema.index({ queueRole: 1, dueDate: 1 });
 caseSchema.index({ queueDepartment: 1, dueDate: 1 });
 // Serves ExportLedger: a tenant's cases received in one month (A33), by case number.
 caseSchema.index({ tenant: 1, receivedMonth: 1, caseNumber: 1 });
+// Serves the deemed-acceptance timer (law §32): online cases in PRE_REVIEW past their one-time-notice day.
+caseSchema.index({ status: 1, channel: 1, 'clocks.noticeDueDate': 1 });
 // Serves the outbox relay's search for documents with unsent events.
 declareOutboxIndex(caseSchema);
 

@@ -15,6 +15,7 @@ type ApplicantRpcs =
   | 'registerLegalPerson'
   | 'getLegalPerson'
   | 'listApplicants'
+  | 'findApplicant'
   | 'authorizeAgent'
   | 'revokeAgent'
   | 'checkActingAuthority';
@@ -84,6 +85,15 @@ export function applicantsHandlers(
           applicants: result.applicants.map(toProtoApplicantSummary),
           page: { nextPageToken: result.nextPageToken, total: result.total },
         };
+      },
+    ),
+    findApplicant: server.unary<identityV1.FindApplicantRequest, identityV1.FindApplicantResponse>(
+      'FindApplicant',
+      async (req, ctx) => {
+        const found = await uc.findApplicant({ tenant: req.tenant, idCode: req.idCode }, ctx.principal);
+        return found.kind === 'natural'
+          ? { applicant: { $case: 'person', value: toProtoNaturalPerson(found.person) } }
+          : { applicant: { $case: 'legalPerson', value: toProtoLegalPerson(found.legalPerson) } };
       },
     ),
     authorizeAgent: server.unary<identityV1.AuthorizeAgentRequest, identityV1.AuthorizeAgentResponse>(

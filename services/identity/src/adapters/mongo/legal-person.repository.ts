@@ -39,6 +39,10 @@ export class MongoLegalPersonRepository implements LegalPersonRepository {
     return toEntity<LegalPerson>(await this.model.findById(id, PROJECTION).lean());
   }
 
+  async findByCreditCode(creditCode: string) {
+    return toEntity<LegalPerson>(await this.model.findOne({ creditCode }, PROJECTION).lean());
+  }
+
   async findByHolderSubject(subject: string) {
     const docs = await this.model.find({ holderSubject: subject }, PROJECTION).sort({ createdAt: 1 }).lean();
     return docs.map((d) => toEntity<LegalPerson>(d));

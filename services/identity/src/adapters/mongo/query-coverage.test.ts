@@ -143,6 +143,7 @@ describe('identity queries are served by the indexes of their schemas', () => {
     invoked.MongoLegalPersonRepository = await exercise(recording, 'MongoLegalPersonRepository', legalPersons, {
       insert: (r) => r.insert({ ...legalPerson, agents: [], version: 1 }, [legalRegistered!], holder.token),
       findById: (r) => r.findById(legalPerson.id),
+      findByCreditCode: (r) => r.findByCreditCode(legalPerson.creditCode),
       findByHolderSubject: (r) => r.findByHolderSubject(legalPerson.holderSubject),
       findByAgentSubject: (r) => r.findByAgentSubject(agent.person.subject!),
       update: (r) => r.update(legalPerson, legalPerson.version - 1, agentAuthorized, holder.token),
