@@ -4,9 +4,13 @@ import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
 import { CatalogueCalendars } from './adapters/catalogue/catalogue-calendars';
 import { CatalogueEditions } from './adapters/catalogue/catalogue-editions';
+import { cryptoCodes } from './adapters/codes/secret-codes';
 import { StoredDocumentIssuer, type DocumentRenderer } from './adapters/documents/stored-documents';
+import { IdentityActingAuthority } from './adapters/identity/identity-acting';
 import { MongoCaseNumbers } from './adapters/mongo/case-numbers';
 import { MongoCaseRepository } from './adapters/mongo/case.repository';
+import { StoredHandlingSettings } from './adapters/mongo/case-settings.reader';
+import { MongoLicenceLibrary } from './adapters/mongo/licence-library';
 import type { CaseCore } from './usecases/deps';
 import type { Clock } from './usecases/ports';
 
@@ -41,6 +45,8 @@ export function composeApplications(options: ComposeOptions) {
     ids,
     render: options.render ?? NO_PDF_YET,
   });
+  const licences = new MongoLicenceLibrary(connection);
+  const acting = new IdentityActingAuthority(options.identityAddress);
   const core: CaseCore = {
     cases,
     caseNumbers,
@@ -51,15 +57,25 @@ export function composeApplications(options: ComposeOptions) {
     ids,
     authorizer: createAuthorizer(logger),
     hostedTenants,
+    handling: { licences, codes: cryptoCodes, settings: new StoredHandlingSettings(connection), acting },
   };
   return {
     core,
-    models: [cases.model, caseNumbers.model, editions.model, documents.model, documents.counters],
+    models: [
+      cases.model,
+      caseNumbers.model,
+      editions.model,
+      documents.model,
+      documents.counters,
+      licences.model,
+      licences.counters,
+    ],
     /** Collections whose documents carry outbox messages. */
     outboxCollections: [cases.model.collection],
     close: () => {
       editions.close();
       calendars.close();
+      acting.close();
     },
   };
 }

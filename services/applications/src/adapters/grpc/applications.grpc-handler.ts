@@ -3,10 +3,12 @@ import type { GrpcServer } from '@govhall/grpc';
 import { applicationsV1 } from '@govhall/proto';
 import type { CaseCore } from '../../usecases/deps';
 import type { CaseRpc } from './handler-group';
+import { handlingHandlers } from './handling.handlers';
+import { licenceHandlers } from './licences.handlers';
 import { readHandlers } from './reads.handlers';
 
 /** Every area's handlers; an RPC no area serves yet answers UNIMPLEMENTED. */
-const GROUPS = [readHandlers];
+const GROUPS = [readHandlers, handlingHandlers, licenceHandlers];
 
 /** govhall.applications.v1.ApplicationsService: proto ⇄ use cases. */
 export function registerApplicationsService(server: GrpcServer, core: CaseCore, afterWrite: () => void): void {
