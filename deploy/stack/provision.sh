@@ -163,13 +163,14 @@ provision_helm() {
   log "helm $HELM_VERSION built: $("$HELM_HOME/helm" version --short 2>/dev/null || echo '?')"
 }
 
-# Fallback font of the catalogue's guide PDFs for rare ideographs (CJK Extensions B–F): HanaMinB from Debian's
-# fonts-hanazono (Hanazono Font License or SIL OFL 1.1). Root installs it; anyone else is told how. ADR 0013.
+# Fallback font of every PDF (@govhall/pdf: guides, case documents) for rare ideographs (CJK Extensions B–F):
+# HanaMinB from Debian's fonts-hanazono (Hanazono Font License or SIL OFL 1.1). Root installs it; anyone else is
+# told how. ADR 0013.
 HANAZONO_FONT=/usr/share/fonts/truetype/hanazono/HanaMinB.ttf
 provision_fonts() {
   if [ -f "$HANAZONO_FONT" ]; then log "fonts-hanazono already installed"; return 0; fi
   [ "$(id -u)" = 0 ] || die "$HANAZONO_FONT is missing and this is not root: run 'apt-get install fonts-hanazono'"
-  log "installing the guide PDF fallback font from Debian's packages (apt-get install fonts-hanazono)"
+  log "installing the PDF fallback font from Debian's packages (apt-get install fonts-hanazono)"
   local out; out="$(mktemp)"
   if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-hanazono; } >"$out" 2>&1; then
     tail -n 15 "$out" >&2; rm -f "$out"; die "apt-get install fonts-hanazono failed (see above)"

@@ -1,15 +1,22 @@
 export { createWorkingCalendar } from './working-calendar';
+export { computeDeadline, stepDueDates, workingDaysLeft } from './deadline';
 export type {
   CalendarOverride,
   DayDescription,
   DayKind,
+  Deadline,
+  DeadlineInput,
+  HallHours,
+  Pause,
   Provisional,
   ProvisionalCount,
   ProvisionalDate,
   ProvisionalDayDescription,
+  SkippedDay,
+  StepDueDate,
   WorkingCalendar,
   WorkingCalendarOptions,
   YearSummary,
 } from './types';
 export { CalendarInputError, CalendarNotPublishedError } from './errors';
-export { chinaToday, isRealDate } from './iso-date';
+export { chinaToday, isRealDate, receivedDate } from './iso-date';

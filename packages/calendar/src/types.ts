@@ -86,3 +86,68 @@ export interface WorkingCalendarOptions {
   /** Local changes; they win over the national arrangement. At most one per date. */
   overrides?: CalendarOverride[];
 }
+
+/**
+ * A stretch of days during which a clock stands still (law §45 special procedures; decision 3: waiting for the
+ * applicant's supplement, payment or paper originals).
+ */
+export interface Pause {
+  /** YYYY-MM-DD, the first day that does not count (inclusive). */
+  from: string;
+  /** YYYY-MM-DD, the day the clock runs again (exclusive: it counts if it is a working day). Absent while paused. */
+  to?: string;
+  /** Why, for people, e.g. 特别程序：专家评审 or 等待申请人补正材料; default 暂停计时. */
+  reason?: string;
+}
+
+export interface DeadlineInput {
+  /** YYYY-MM-DD the count starts after (the day of receipt or acceptance is not counted). */
+  startDate: string;
+  limitWorkingDays: number;
+  /** Working days added by an approved extension (decision 2); default 0. */
+  extensionWorkingDays?: number;
+  pauses?: readonly Pause[];
+}
+
+/** A day between the start and the due date that did not count, and why (周末, 春节, 春节（调休）, 暂停计时 …). */
+export interface SkippedDay {
+  date: string;
+  reason: string;
+}
+
+/**
+ * A deadline and how it was reached. The fields are those of govhall.applications.v1.Deadline, one to one
+ * (due_date, start_date, limit_working_days, extension_working_days, suspended_working_days, provisional, skipped,
+ * explanation).
+ */
+export interface Deadline {
+  /** YYYY-MM-DD, the last day on time; '' while an open pause holds the clock still (it is not known yet). */
+  dueDate: string;
+  startDate: string;
+  limitWorkingDays: number;
+  extensionWorkingDays: number;
+  /** Working days in (startDate, dueDate] that fell in a pause: the due date moved by exactly this many. */
+  suspendedWorkingDays: number;
+  /** True when a day the answer depends on belongs to a year whose arrangement is not published. */
+  provisional: boolean;
+  /** Every day in (startDate, dueDate] that did not count, by date (up to the open pause's start when open). */
+  skipped: SkippedDay[];
+  /** One or two sentences in Chinese: 自2026年2月12日次日起算5个工作日，跳过春节假期2月15日至23日，…至2026年2月26日。 */
+  explanation: string;
+}
+
+/** A workflow step's planned due date (CaseStep.due_date): steps run one after the other from the start. */
+export interface StepDueDate {
+  /** The day the step is planned to start after: the case's start, then the previous step's due date. */
+  startDate: string;
+  budgetWorkingDays: number;
+  /** '' when an open pause holds the clock still before the step's budget is used up. */
+  dueDate: string;
+  provisional: boolean;
+}
+
+/** When a service hall stops taking cases for the day. */
+export interface HallHours {
+  /** HH:MM in China time (e.g. 17:00, or 19:00 with extended hours, A34); from this minute on it is the next day. */
+  closesAt: string;
+}

@@ -1,13 +1,11 @@
 import { CalendarInputError, CalendarNotPublishedError } from './errors';
-import { fromDayNumber, isWeekend, toDayNumber } from './iso-date';
+import { checkWorkingDays, fromDayNumber, isWeekend, nextDay, toDayNumber } from './iso-date';
 import { official } from './official-arrangements';
 import { statutoryHolidays } from './statutory-holidays';
 import type { CalendarOverride, DayDescription, Provisional, WorkingCalendar, WorkingCalendarOptions } from './types';
 import { summarizeYear } from './year-summary';
 
 const published = new Set(official.years);
-// The last day a YYYY-MM-DD string can name: a provisional walk is not stopped by an unpublished year.
-const LAST_DAY = toDayNumber('9999-12-31');
 
 /**
  * The unpublished years a provisional question has met so far. The strict questions pass none, and a day of an
@@ -58,21 +56,10 @@ function describeDay(
   return isWeekend(dayNumber) ? { date, working: false, kind: 'weekend' } : { date, working: true, kind: 'workday' };
 }
 
-function checkCount(n: number): void {
-  if (!Number.isSafeInteger(n) || n < 0) {
-    throw new CalendarInputError(`工作日天数无效：${String(n)}，应为不小于 0 的整数`);
-  }
-}
-
 function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < 1 || year > 9999) {
     throw new CalendarInputError(`年份无效：${String(year)}，应为 1 至 9999 之间的整数，如 2026`);
   }
-}
-
-function nextDay(dayNumber: number): number {
-  if (dayNumber >= LAST_DAY) throw new CalendarInputError('计算结果超出 9999-12-31，请检查日期和工作日天数');
-  return dayNumber + 1;
 }
 
 function flagged(unpublished: Set<number>): Provisional {
@@ -90,7 +77,7 @@ export function createWorkingCalendar(options: WorkingCalendarOptions = {}): Wor
 
   const add = (start: string, n: number, unpublished: UnpublishedSeen): string => {
     let day = toDayNumber(start, 'start');
-    checkCount(n);
+    checkWorkingDays(n);
     if (n === 0) {
       while (!workingOn(day, unpublished)) day = nextDay(day);
       return fromDayNumber(day);

@@ -5,8 +5,10 @@ import type { Connection } from '@govhall/mongo';
 import { CatalogueCalendars } from './adapters/catalogue/catalogue-calendars';
 import { CatalogueEditions } from './adapters/catalogue/catalogue-editions';
 import { cryptoCodes } from './adapters/codes/secret-codes';
+import { pdfCaseRenderer } from './adapters/documents/pdf-case-renderer';
 import { StoredDocumentIssuer, type DocumentRenderer } from './adapters/documents/stored-documents';
 import { IdentityActingAuthority } from './adapters/identity/identity-acting';
+import { MongoCaseQueries } from './adapters/mongo/case.queries';
 import { MongoCaseNumbers } from './adapters/mongo/case-numbers';
 import { MongoCaseRepository } from './adapters/mongo/case.repository';
 import { StoredHandlingSettings } from './adapters/mongo/case-settings.reader';
@@ -22,13 +24,11 @@ export interface ComposeOptions {
   identityAddress: string;
   /** The service's clock; tests of timers pass a controllable one (see config CLOCK_*). */
   clock?: Clock;
-  /** Renders case documents as PDF. */
+  /** Base URL printed on documents and in their QR codes (progress query, licence verification). */
+  publicUrl: string;
+  /** Renders case documents as PDF; default the @govhall/pdf builders. */
   render?: DocumentRenderer;
 }
-
-// TODO(issue 10, this session): the @govhall/pdf renderer replaces this; until then documents are numbered and
-// recorded with an empty file.
-const NO_PDF_YET: DocumentRenderer = async () => Buffer.alloc(0);
 
 /** Composition root shared by the server (main.ts), the seed and the tools: adapters and the core of the use cases. */
 export function composeApplications(options: ComposeOptions) {
@@ -39,16 +39,17 @@ export function composeApplications(options: ComposeOptions) {
   const editions = new CatalogueEditions(connection, options.catalogueAddress);
   const calendars = new CatalogueCalendars(options.catalogueAddress, clock);
   const ids = { newId: randomUUID };
-  const documents = new StoredDocumentIssuer(connection, {
-    editions,
-    clock,
-    ids,
-    render: options.render ?? NO_PDF_YET,
-  });
+  const links = {
+    progress: (caseNumber: string) => `${options.publicUrl}/progress?caseNumber=${caseNumber}`,
+    verifyLicence: (code: string) => `${options.publicUrl}/api/v1/licences/verify/${code}`,
+  };
+  const render = options.render ?? pdfCaseRenderer({ editions, links });
+  const documents = new StoredDocumentIssuer(connection, { editions, clock, ids, render });
   const licences = new MongoLicenceLibrary(connection);
   const acting = new IdentityActingAuthority(options.identityAddress);
   const core: CaseCore = {
     cases,
+    queries: new MongoCaseQueries(cases.model),
     caseNumbers,
     editions,
     calendars,

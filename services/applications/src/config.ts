@@ -16,5 +16,6 @@ export const config = loadConfig('applications', {
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
   CATALOGUE_GRPC_ADDR: z.string().min(1).default('127.0.0.1:50051'),
   IDENTITY_GRPC_ADDR: z.string().min(1).default('127.0.0.1:50050'),
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
 });

@@ -21,6 +21,7 @@ async function main() {
     hostedTenants: config.GOVHALL_TENANTS,
     catalogueAddress: config.CATALOGUE_GRPC_ADDR,
     identityAddress: config.IDENTITY_GRPC_ADDR,
+    publicUrl: config.PUBLIC_URL,
   });
   await ensureIndexes(app.models);
 

@@ -1,3 +1,4 @@
+import { WATCHED_TOPICS } from '../src/adapters/kafka/journal.consumer';
 import { randomBytes } from 'node:crypto';
 import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { catalogueV1 } from '@govhall/proto';
@@ -60,7 +61,7 @@ const startSupervision = async (port: number, metrics: number) =>
 
 beforeAll(async () => {
   mongo = await MongoClient.connect(stack.mongoUri);
-  await startGroupAtTopicEnd(group, ['govhall.catalogue.item']);
+  await startGroupAtTopicEnd(group, [...WATCHED_TOPICS]);
 });
 
 afterAll(async () => {

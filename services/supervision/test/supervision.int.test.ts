@@ -1,3 +1,4 @@
+import { WATCHED_TOPICS } from '../src/adapters/kafka/journal.consumer';
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
@@ -31,7 +32,7 @@ beforeAll(async () => {
   const port = await freePort();
   const suffix = uniqueSuffix();
   // The journal's new group would read the whole shared topic first; start it where the topic ends now.
-  await startGroupAtTopicEnd(`supervision-int-${suffix}`, ['govhall.catalogue.item']);
+  await startGroupAtTopicEnd(`supervision-int-${suffix}`, [...WATCHED_TOPICS]);
   supervision = await startProcess({
     name: 'supervision-int',
     entry: 'services/supervision/dist/main.js',

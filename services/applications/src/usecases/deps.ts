@@ -1,5 +1,6 @@
 import type { Authorizer } from '@govhall/auth';
 import type { HandlingPorts } from './handling.ports';
+import type { CaseQueries } from './queries.ports';
 import type { Calendars, CaseNumbers, CaseRepository, Clock, DocumentIssuer, Editions, IdGenerator } from './ports';
 
 /**
@@ -8,6 +9,8 @@ import type { Calendars, CaseNumbers, CaseRepository, Clock, DocumentIssuer, Edi
  */
 export interface CaseCore {
   cases: CaseRepository;
+  /** The lists (applicant's, staff queues, ledger). */
+  queries: CaseQueries;
   caseNumbers: CaseNumbers;
   editions: Editions;
   calendars: Calendars;

@@ -109,14 +109,12 @@ export async function putLicence(
     }
     return { licence: existing, documents };
   }
-  const id = deps.ids.newId();
-  const document = await deps.documents.issue(c, 'licence', issue.issuedBy, { licenceId: id });
   const issuedAt = deps.clock.now();
   const validFrom = chinaToday(issuedAt);
   const year = Number(validFrom.slice(0, 4));
   const seq = await deps.licences.nextSequence(c.tenant, c.itemBasicCode, year);
-  const licence = await deps.licences.insertForCase({
-    id,
+  const draft: Licence = {
+    id: deps.ids.newId(),
     licenceNumber: licenceNumber(c.tenant, c.itemBasicCode, year, seq),
     licenceType: c.itemBasicCode,
     name: licenceName(c.itemName),
@@ -141,9 +139,23 @@ export async function putLicence(
     issuedAt,
     issuedBy: issue.issuedBy,
     revoked: false,
+    documentIds: [],
+  };
+  const document = await deps.documents.issue(c, 'licence', issue.issuedBy, {
+    licenceId: draft.id,
+    licence: {
+      name: draft.name,
+      number: draft.licenceNumber,
+      validFrom,
+      validUntil: draft.validUntil,
+      verificationCode: draft.verificationCode,
+    },
+  });
+  const licence = await deps.licences.insertForCase({
+    ...draft,
     documentIds: [document.id, ...issue.decisionDocumentIds],
   });
-  return { licence, documents: licence.id === id ? [document] : [] };
+  return { licence, documents: licence.id === draft.id ? [document] : [] };
 }
 
 /** valid_until of a licence: '' (no expiry) or a real date after today. */

@@ -193,6 +193,11 @@ function depsOf(world: HandlingWorld): HandlingDeps {
         return stored;
       },
     },
+    queries: {
+      listMine: () => Promise.reject(new Error('not used')),
+      listQueue: () => Promise.reject(new Error('not used')),
+      ledger: () => Promise.reject(new Error('not used')),
+    },
     caseNumbers: { next: () => Promise.reject(new Error('not used')) },
     editions: { get: async () => world.editionOf, current: async () => world.editionOf },
     calendars: { forTenant: async () => createWorkingCalendar() },

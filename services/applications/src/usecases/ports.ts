@@ -1,6 +1,6 @@
 import type { Principal } from '@govhall/auth';
 import type { WorkingCalendar } from '@govhall/calendar';
-import type { Case, CaseDocument, CaseFile, CaseStatus, DocumentKind, HandlingCategory } from '../domain/case';
+import type { Case, CaseDocument, CaseFile, CaseStatus, DocumentKind, HandlingCategory, Problem } from '../domain/case';
 import type { CaseEvent } from '../domain/case-events';
 import type { Edition } from '../domain/edition';
 
@@ -75,10 +75,26 @@ export interface DocumentIssuer {
   get(caseId: string, documentId: string): Promise<{ document: CaseDocument; pdf: Buffer; fileName: string } | null>;
 }
 
-/** Free-form facts of the document being issued, beyond the case itself. */
+/** Facts of the document being issued beyond the case itself (the case passed may not hold them yet). */
 export interface DocumentDetails {
   reasons?: string[];
   remedies?: string[];
-  /** e.g. the licence of a licence document. */
+  /** The problems of a one-time notice (else the case's). */
+  problems?: Problem[];
+  /** The licence of a licence document or of an approval decision. */
   licenceId?: string;
+  licence?: LicenceFacts;
+  /** Extension notice: the due date before the extension and who approved it. */
+  originalDeadline?: string;
+  approvedBy?: string;
+}
+
+/** What a licence document prints. */
+export interface LicenceFacts {
+  name: string;
+  number: string;
+  validFrom: string;
+  /** Empty = no expiry. */
+  validUntil: string;
+  verificationCode: string;
 }

@@ -5,10 +5,11 @@ import type { CaseCore } from '../../usecases/deps';
 import type { CaseRpc } from './handler-group';
 import { handlingHandlers } from './handling.handlers';
 import { licenceHandlers } from './licences.handlers';
+import { queryHandlers } from './queries.handlers';
 import { readHandlers } from './reads.handlers';
 
 /** Every area's handlers; an RPC no area serves yet answers UNIMPLEMENTED. */
-const GROUPS = [readHandlers, handlingHandlers, licenceHandlers];
+const GROUPS = [readHandlers, queryHandlers, handlingHandlers, licenceHandlers];
 
 /** govhall.applications.v1.ApplicationsService: proto ⇄ use cases. */
 export function registerApplicationsService(server: GrpcServer, core: CaseCore, afterWrite: () => void): void {

@@ -2,7 +2,8 @@ import type { Principal } from '@govhall/auth';
 import {
   isDuplicateKeyError,
   outboxFields,
-  saveVersioned,
+  entityUpdate,
+  updateVersioned,
   toDocument,
   toEntity,
   type Connection,
@@ -13,20 +14,21 @@ import type { Case } from '../../domain/case';
 import type { CaseEvent } from '../../domain/case-events';
 import type { CaseRepository } from '../../usecases/ports';
 import { toOutbox } from '../kafka/case-events';
+import { caseQueryFields, QUERY_FIELD_PROJECTION } from './case-query-fields';
 import { caseSchema, type CaseDocument } from './case.schema';
 
 /** Fields that exist only in storage (query copies and idempotency), never on the entity. */
-const PROJECTION = {
+export const PROJECTION = {
   outbox: 0,
   outboxLease: 0,
   outboxPending: 0,
   idempotencyKey: 0,
-  ownerSubject: 0,
+  ...QUERY_FIELD_PROJECTION,
 } as const;
 /** Optional parts a save removes when the case no longer has them. */
 const CLEARABLE: readonly (keyof Case)[] = ['extension', 'decision', 'delivery', 'submittedAt'];
 
-function toCase(doc: StoredDocument): Case {
+export function toCase(doc: StoredDocument): Case {
   return toEntity<Case>(doc);
 }
 
@@ -42,7 +44,7 @@ export class MongoCaseRepository implements CaseRepository {
       // State and events in one document write: the outbox relay publishes them afterwards.
       const document = toDocument(c, {
         idempotencyKey,
-        ownerSubject: c.applicant.subject,
+        ...caseQueryFields(c),
         ...outboxFields(toOutbox(events, c.version, actor)),
       });
       await this.model.collection.insertOne(document as never);
@@ -71,7 +73,12 @@ export class MongoCaseRepository implements CaseRepository {
   async save(next: Case, expectedVersion: number, events: CaseEvent[], actor: Principal | undefined): Promise<Case> {
     const stored = { ...next, version: expectedVersion + 1 };
     const storedEvents = events.map((e) => ({ ...e, case: { ...e.case, version: stored.version } }));
-    await saveVersioned(this.model, stored, expectedVersion, toOutbox(storedEvents, stored.version, actor), CLEARABLE);
+    const update = entityUpdate(stored, toOutbox(storedEvents, stored.version, actor), CLEARABLE);
+    const set = (update.$set ?? {}) as Record<string, unknown>;
+    await updateVersioned(this.model, stored.id, expectedVersion, {
+      ...update,
+      $set: { ...set, ...caseQueryFields(stored) },
+    });
     return stored;
   }
 }

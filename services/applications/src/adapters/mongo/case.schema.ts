@@ -24,7 +24,15 @@ export const caseSchema = new mongoose.Schema(
     handlingCategory: { type: String, required: true },
     department: { type: String, required: true },
     windowId: { type: String, default: '' },
+    // Query copies (case-query-fields.ts), rewritten with every save.
     ownerSubject: { type: String, required: true },
+    myList: { type: String, required: true },
+    queueWindow: { type: String, default: '' },
+    queueRole: { type: String, default: '' },
+    queueDepartment: { type: String, default: '' },
+    kinds: { type: [String], default: [] },
+    dueDate: { type: String, default: '' },
+    receivedMonth: { type: String, default: '' },
     createdBy: { type: String, required: true },
     idempotencyKey: { type: String, required: true },
     submitKeys: { type: [String], default: [] },
@@ -59,6 +67,15 @@ export const caseSchema = new mongoose.Schema(
 caseSchema.index({ createdBy: 1, idempotencyKey: 1 }, { unique: true });
 // Serves the public progress query and staff lookups by case number (uniqueness: the case_numbers collection).
 caseSchema.index({ caseNumber: 1 });
+// Serves ListMyCases: one applicant's cases of one list (A26), most recently changed first.
+caseSchema.index({ ownerSubject: 1, myList: 1, updatedAt: -1 });
+// Serve ListQueue: a window's pre-review queue, a department's role queue, a department's open cases — each holds
+// only open cases (docs/store-rules.md: bounded lists), earliest due first.
+caseSchema.index({ queueWindow: 1, dueDate: 1 });
+caseSchema.index({ queueRole: 1, dueDate: 1 });
+caseSchema.index({ queueDepartment: 1, dueDate: 1 });
+// Serves ExportLedger: a tenant's cases received in one month (A33), by case number.
+caseSchema.index({ tenant: 1, receivedMonth: 1, caseNumber: 1 });
 // Serves the outbox relay's search for documents with unsent events.
 declareOutboxIndex(caseSchema);
 

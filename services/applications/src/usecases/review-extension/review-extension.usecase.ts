@@ -90,6 +90,8 @@ export function reviewExtensionUseCase(deps: HandlingDeps) {
     const approved: Case = { ...c, extension, clocks };
     const notice = await deps.documents.issue(approved, 'extension_notice', actor.username, {
       reasons: [extension.reason],
+      originalDeadline: c.clocks.promised?.dueDate ?? '',
+      approvedBy: [extension.headApprovedBy, extension.centerReviewedBy].filter(Boolean).join('、'),
     });
     const { case: next, event } = transition(c, {
       action: `${byCenter ? '中心审核同意' : '部门负责人批准'}延期${days}个工作日`,

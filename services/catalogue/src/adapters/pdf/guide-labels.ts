@@ -104,9 +104,3 @@ export function materialFormats(m: Material): string {
   const size = m.maxSizeKb % 1024 === 0 ? `${m.maxSizeKb / 1024}MB` : `${m.maxSizeKb}KB`;
   return formats ? `${formats}，不超过${size}` : `不超过${size}`;
 }
-
-/** 2026年1月9日 in China time. */
-export function chineseDate(at: Date): string {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at).split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-}

@@ -1,8 +1,7 @@
 import { PDFParse } from 'pdf-parse';
 import type { Guide } from '../../usecases/public.ports';
 import { foodBusinessLicence } from '../../usecases/get-published-item/published-item.test-double';
-import { inflateSync } from 'node:zlib';
-import * as fontkit from 'fontkit';
+import { embeddedFont } from '@govhall/pdf';
 import { PdfkitGuideRenderer } from './guide-pdf.renderer';
 
 async function textOf(pdf: Buffer): Promise<{ text: string; pages: number }> {
@@ -159,16 +158,3 @@ describe('PdfkitGuideRenderer', () => {
     });
   });
 });
-
-/** The embedded TrueType subset of the font whose BaseFont ends in `+name`, parsed with fontkit. */
-function embeddedFont(pdf: Buffer, name: string): fontkit.Font {
-  const raw = pdf.toString('latin1');
-  const descriptor = new RegExp(`/FontName /[A-Z]{6}\\+${name}[\\s\\S]*?/FontFile2 (\\d+) 0 R`).exec(raw);
-  if (!descriptor) throw new Error(`no embedded ${name}`);
-  const object = raw.indexOf(`\n${descriptor[1]} 0 obj`);
-  const start = raw.indexOf('stream\n', object) + 'stream\n'.length;
-  const end = raw.indexOf('\nendstream', start);
-  const font = fontkit.create(inflateSync(pdf.subarray(start, end)));
-  if (!('getGlyph' in font)) throw new Error('a font collection');
-  return font;
-}

@@ -11,7 +11,7 @@ import type { Connection } from '@govhall/mongo';
 import type { recordEventUseCase } from '../../usecases/record-event/record-event.usecase';
 
 /** Topics supervision watches; it grows with every service's streams. */
-export const WATCHED_TOPICS = ['govhall.catalogue.item'];
+export const WATCHED_TOPICS = ['govhall.catalogue.item', 'govhall.applications.case'];
 
 /** Records every envelope of every watched topic, whatever its type. */
 export async function startJournalConsumer(deps: {

@@ -1,0 +1,109 @@
+import { createWorkingCalendar, workingDaysLeft } from '@govhall/calendar';
+import type { Case } from './case';
+import { myList, queueKeys, queueKinds } from './case-lists';
+import { toSummary } from './case-summary';
+import { draftCase } from './case.test-double';
+
+const processing = (overrides: Partial<Case> = {}) =>
+  draftCase({
+    status: 'processing',
+    caseNumber: '6203212026093000001',
+    windowId: 'w-1',
+    clocks: {
+      receivedDate: '2026-09-29',
+      acceptedDate: '2026-09-29',
+      noticeDueDate: '2026-10-13',
+      promised: {
+        dueDate: '2026-10-13',
+        startDate: '2026-09-29',
+        limitWorkingDays: 5,
+        extensionWorkingDays: 0,
+        suspendedWorkingDays: 0,
+        provisional: false,
+        skipped: [],
+        explanation: '',
+      },
+    },
+    steps: [
+      {
+        index: 0,
+        name: '受理',
+        role: 'window_clerk',
+        budgetWorkingDays: 1,
+        department: '620321-SCJG',
+        state: 'done',
+        dueDate: '',
+        handledBy: 'ycx-clerk',
+        opinion: '',
+      },
+      {
+        index: 1,
+        name: '审查',
+        role: 'reviewer',
+        budgetWorkingDays: 3,
+        department: '620321-SCJG',
+        state: 'active',
+        dueDate: '2026-10-12',
+        handledBy: '',
+        opinion: '',
+      },
+    ],
+    ...overrides,
+  });
+
+describe('the lists a case is in', () => {
+  it('puts each status in one of the applicant’s lists (A26)', () => {
+    expect(myList(draftCase())).toBe('drafts');
+    expect(myList(draftCase({ status: 'returned' }))).toBe('submitted');
+    expect(myList(draftCase({ status: 'pre_review' }))).toBe('submitted');
+    expect(myList(draftCase({ status: 'not_accepted' }))).toBe('submitted');
+    expect(myList(processing())).toBe('in_progress');
+    expect(myList(draftCase({ status: 'suspended' }))).toBe('in_progress');
+    expect(myList(draftCase({ status: 'delivered' }))).toBe('completed');
+    expect(myList(draftCase({ status: 'withdrawn' }))).toBe('completed');
+  });
+
+  it('queues a case at its window before acceptance and with the active step’s role after', () => {
+    expect(queueKeys(processing({ status: 'pre_review' }))).toEqual({
+      queueWindow: 'w-1',
+      queueRole: '',
+      queueDepartment: '620321-SCJG',
+    });
+    expect(queueKeys(processing())).toEqual({
+      queueWindow: '',
+      queueRole: '620321-SCJG|reviewer',
+      queueDepartment: '620321-SCJG',
+    });
+    expect(queueKeys(processing({ status: 'delivered' }))).toEqual({
+      queueWindow: '',
+      queueRole: '',
+      queueDepartment: '',
+    });
+    expect(queueKeys(draftCase())).toEqual({ queueWindow: '', queueRole: '', queueDepartment: '' });
+  });
+
+  it('names the seed’s kinds: the category, and 补办件 / 退回件 while it is one (A27)', () => {
+    expect(queueKinds(processing())).toEqual(['promised']);
+    expect(queueKinds(draftCase({ status: 'supplement', handlingCategory: 'joint' }))).toEqual(['joint', 'supplement']);
+    expect(queueKinds(draftCase({ status: 'returned' }))).toEqual(['promised', 'returned']);
+  });
+});
+
+describe('time remaining', () => {
+  const calendar = createWorkingCalendar();
+
+  it('counts working days to the due date across the National Day holiday, 0 on the day, negative after', () => {
+    // 2026-09-30 → 2026-10-13: Oct 1–7 off, Oct 10 (Saturday) a make-up working day per the 2026 notice.
+    const left = workingDaysLeft(calendar, '2026-09-30', '2026-10-13');
+    expect(left).toBe(calendar.workingDaysBetween('2026-09-30', '2026-10-13'));
+    expect(left).toBeLessThan(7);
+    expect(workingDaysLeft(calendar, '2026-10-13', '2026-10-13')).toBe(0);
+    expect(workingDaysLeft(calendar, '2026-10-15', '2026-10-13')).toBe(-2);
+  });
+
+  it('shows the row masked, with days left only while a clock runs', () => {
+    const row = toSummary(processing(), calendar, '2026-10-12');
+    expect(row).toMatchObject({ applicantName: '张*', dueDate: '2026-10-13', workingDaysLeft: 1, kinds: ['承诺件'] });
+    expect(toSummary(processing({ status: 'suspended' }), calendar, '2026-10-12').workingDaysLeft).toBeUndefined();
+  });
+});
