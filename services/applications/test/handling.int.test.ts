@@ -278,7 +278,9 @@ describe('handling through the real stack', () => {
     );
     await cases.updateOne({ _id: c.id as never }, { $set: { 'suspensions.0.startedDate': '2026-09-28' } });
     const calendar = createWorkingCalendar();
-    const held = calendar.workingDaysBetweenProvisional('2026-09-28', chinaToday()).days;
+    // [2026-09-28, today) counts as held (ADR 0022: the resume day counts again).
+    const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+    const held = calendar.workingDaysBetweenProvisional('2026-09-27', yesterday).days;
     const resumed = await act('resumeCase', {}, reviewer);
     expect(resumed.suspensions[0]!.suspendedWorkingDays).toBe(held);
     const promisedAfterResume = calendar.addWorkingDaysProvisional(c.clocks.promised!.dueDate, held).date;

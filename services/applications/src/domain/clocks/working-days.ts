@@ -2,9 +2,10 @@ import type { WorkingCalendar } from '@govhall/calendar';
 import type { Deadline } from '../case';
 
 /*
- * The case's date arithmetic in one place (issue 10, item 7). @govhall/calendar's computeDeadline (with pauses)
- * arrives from another branch; until then these few functions use the calendar's working-day counts, and only
- * this file changes when it lands. Dates are YYYY-MM-DD of the tenant's calendar; unpublished years are counted
+ * The handling acts' date arithmetic in one place (issue 10, item 7), on the tenant's WorkingCalendar. A pause
+ * follows ADR 0022 ([from, to), only its working days count), so moving a due date by the pause's working days is
+ * what @govhall/calendar's computeDeadline gives when it recounts the deadline with the pause left out (the pause
+ * lies before the due date while the case is being handled). Dates are YYYY-MM-DD of the tenant's calendar; unpublished years are counted
  * Monday to Friday and flagged provisional, as the domain rule says.
  */
 
@@ -18,28 +19,37 @@ export function addWorkingDays(
   return { date, provisional };
 }
 
+/** The calendar day before `date` (YYYY-MM-DD). */
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /**
- * Working days a suspension held the clock: those in (startedDate, resumedDate] — the day the case was suspended
- * still counts (work was done on it), the day it resumes does not (the clock starts again after it), as the day of
- * receipt is not counted when a limit starts.
+ * Working days a suspension held the clock: those in [startedDate, resumedDate) — a pause is half-open as ADR 0022
+ * has it: the day the case is suspended does not count, the day it resumes counts again.
  */
 export function suspendedWorkingDays(calendar: WorkingCalendar, startedDate: string, resumedDate: string): number {
   if (resumedDate <= startedDate) return 0;
-  return calendar.workingDaysBetweenProvisional(startedDate, resumedDate).days;
+  return calendar.workingDaysBetweenProvisional(dayBefore(startedDate), dayBefore(resumedDate)).days;
 }
 
 /**
  * The deadline moved later by `days` working days (a suspension's days or an approved extension), with how it was
  * reached: the due date is the old one plus those working days, which is exactly the deadline recounted with the
- * held days left out (they all lie before the old due date).
+ * held days left out when the pause started on or before the old due date (`pausedFrom`; after it, nothing moves).
  */
 export function moveDeadline(
   calendar: WorkingCalendar,
   deadline: Deadline,
   days: number,
   cause: 'suspension' | 'extension',
+  pausedFrom?: string,
 ): Deadline {
   if (days <= 0 || !deadline.dueDate) return deadline;
+  // ADR 0022: a pause that starts after the due date does not move it (an overdue case stays overdue).
+  if (pausedFrom && pausedFrom > deadline.dueDate) return deadline;
   const moved = addWorkingDays(calendar, deadline.dueDate, days);
   const why = cause === 'suspension' ? `特别程序中止计时${days}个工作日` : `经批准延长${days}个工作日`;
   return {
@@ -58,6 +68,7 @@ export function stepDueDate(calendar: WorkingCalendar, startDate: string, budget
 }
 
 /** A plain due date (a step's) moved later by `days` working days; '' stays ''. */
-export function moveDate(calendar: WorkingCalendar, date: string, days: number): string {
+export function moveDate(calendar: WorkingCalendar, date: string, days: number, pausedFrom?: string): string {
+  if (pausedFrom && pausedFrom > date) return date;
   return date && days > 0 ? addWorkingDays(calendar, date, days).date : date;
 }

@@ -16,8 +16,8 @@ describe('ResumeCase', () => {
       { id: c.id, expectedVersion: suspended.version },
       staff('reviewer'),
     );
-    // Held working days in (09-28, 10-12]: 09-29, 09-30, 10-08, 10-09, 10-10 (Saturday 调休), 10-12 = 6;
-    // 10-01..10-07 (国庆节) and Sunday 10-11 are not working days.
+    // Held working days in [09-28, 10-12) (ADR 0022): 09-28, 09-29, 09-30, 10-08, 10-09, 10-10 (Saturday 调休) = 6;
+    // 10-01..10-07 (国庆节) and Sunday 10-11 are not working days; Monday 10-12 counts again.
     expect(resumed.status).toBe('processing');
     expect(resumed.suspensions[0]).toMatchObject({ endedDate: '2026-10-12', suspendedWorkingDays: 6 });
     // Promised 10-12 → 13, 14, 15, 16, 19, 20; statutory 10-26 → 27, 28, 29, 30, 11-02, 11-03.
@@ -28,6 +28,23 @@ describe('ResumeCase', () => {
     expect(resumed.steps[1]).toMatchObject({ state: 'active', dueDate: '2026-10-12' });
     expect(world.events.map((e) => e.transition)).toEqual(['suspended', 'resumed']);
     expect(world.events[1]!.suspension).toMatchObject({ suspendedWorkingDays: 6 });
+  });
+
+  it('holds the day it was suspended but not the weekend, and leaves a past due date where it was', async () => {
+    const world = new HandlingWorld();
+    const c = world.put(acceptedCase());
+    world.at('2026-10-16T02:00:00Z'); // Friday
+    const s = await suspendCaseUseCase(world.deps())(
+      { id: c.id, expectedVersion: 5, procedure: '鉴定', reason: '委托司法鉴定', plannedWorkingDays: 3 },
+      staff('reviewer'),
+    );
+    world.at('2026-10-19T02:00:00Z'); // Monday
+    const resumed = await resumeCaseUseCase(world.deps())({ id: c.id, expectedVersion: s.version }, staff('reviewer'));
+    // [10-16, 10-19): Friday is held, the weekend would not have counted, Monday counts again. The promised due
+    // date (10-12) had passed when the suspension began: it stays (ADR 0022); the statutory one (10-26) moves by 1.
+    expect(resumed.suspensions[0]!.suspendedWorkingDays).toBe(1);
+    expect(resumed.clocks.promised!.dueDate).toBe('2026-10-12');
+    expect(resumed.clocks.statutory!.dueDate).toBe('2026-10-27');
   });
 
   it('counts nothing when the case resumes the day it was suspended', async () => {

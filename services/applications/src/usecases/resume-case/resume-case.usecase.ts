@@ -32,11 +32,15 @@ export function resumeCaseUseCase(deps: HandlingDeps) {
     const suspensions = c.suspensions.map((s, i) => (i === running ? ended : s));
     const clocks = {
       ...c.clocks,
-      ...(c.clocks.promised ? { promised: moveDeadline(calendar, c.clocks.promised, days, 'suspension') } : {}),
-      ...(c.clocks.statutory ? { statutory: moveDeadline(calendar, c.clocks.statutory, days, 'suspension') } : {}),
+      ...(c.clocks.promised
+        ? { promised: moveDeadline(calendar, c.clocks.promised, days, 'suspension', held.startedDate) }
+        : {}),
+      ...(c.clocks.statutory
+        ? { statutory: moveDeadline(calendar, c.clocks.statutory, days, 'suspension', held.startedDate) }
+        : {}),
     };
     const steps = c.steps.map((s) =>
-      s.state === 'active' ? { ...s, dueDate: moveDate(calendar, s.dueDate, days) } : s,
+      s.state === 'active' ? { ...s, dueDate: moveDate(calendar, s.dueDate, days, held.startedDate) } : s,
     );
     const { case: next, event } = transition(c, {
       action: `特别程序结束（恢复计时，中止${days}个工作日）`,
