@@ -2,7 +2,7 @@ import { PasswordLogins } from '@govhall/auth';
 import { chinaToday } from '@govhall/calendar';
 import { common, loadConfig, z } from '@govhall/config';
 import { defaultFonts, renderOfficialDocument } from '@govhall/pdf';
-import { catalogueV1, identityV1 } from '@govhall/proto';
+import { applicationsV1, catalogueV1, identityV1 } from '@govhall/proto';
 import { deliveryMethod as deliveryCodec, handlingCategory as categoryCodec } from '../adapters/grpc/case-enums';
 import type { DeliveryMethod } from '../domain/case';
 import { planTenant, type SeedableItem, type TenantPlan } from './demo-cases.plan';
@@ -111,7 +111,7 @@ function context(api: CasesSeedApi, tenant: string, prefix: string): DriveContex
 export interface TenantOutcome {
   plan: TenantPlan;
   /** Demo case key → case id, number, state. */
-  cases: Map<string, { id: string; caseNumber: string; status: string; windowId: string }>;
+  cases: Map<string, { id: string; caseNumber: string; status: string; windowId: string; documentId: string }>;
   acts: number;
 }
 
@@ -131,6 +131,11 @@ export async function seedTenant(api: CasesSeedApi, tenant: string): Promise<Ten
       caseNumber: driven.case.caseNumber,
       status: statusOf(driven.case),
       windowId: driven.case.windowId,
+      // The licence when there is one, else the latest document.
+      documentId: (
+        driven.case.documents.find((d) => d.kind === applicationsV1.DocumentKind.DOCUMENT_KIND_LICENCE) ??
+        driven.case.documents[driven.case.documents.length - 1]
+      )?.id ?? '',
     });
   }
   return { plan, cases, acts };
@@ -199,6 +204,7 @@ async function main() {
       process.stdout.write(`follow caseId ${follow.id}\n`);
       process.stdout.write(`follow windowId ${follow.windowId}\n`);
       process.stdout.write(`follow deliveredCaseId ${done.id}\n`);
+      process.stdout.write(`follow documentId ${done.documentId}\n`);
       process.stdout.write(`follow clerk ${STAFF_USERNAME_PREFIXES[yc.plan.tenant]}-clerk\n`);
     }
   } finally {
