@@ -1,5 +1,13 @@
 import type { CaseStatus, DeliveryMethod, HandlingCategory, Outcome } from '../domain/case';
-import { DEMO_FORMS, companyFilerFor, personFor, type DemoForm, type DemoPerson } from './demo-forms';
+import {
+  DEMO_CAST,
+  DEMO_FORMS,
+  companyFilerFor,
+  personFor,
+  type DemoCast,
+  type DemoForm,
+  type DemoPerson,
+} from './demo-forms';
 
 /**
  * Which demo cases the seed leaves in a tenant, and in which state: every state of the case state machine that the
@@ -99,6 +107,7 @@ export function planTenant(
   tenant: string,
   items: readonly SeedableItem[],
   forms: Readonly<Record<string, DemoForm>> = DEMO_FORMS,
+  cast: DemoCast = DEMO_CAST,
 ): TenantPlan {
   const known = items.filter((i) => i.served && forms[i.basicCode]);
   const promised = pick(known, 'promised');
@@ -122,7 +131,7 @@ export function planTenant(
       target,
       story,
       channel: 'online',
-      filer: forCompany ? companyFilerFor(tenant) : personFor(tenant),
+      filer: forCompany ? companyFilerFor(tenant, cast) : personFor(tenant, cast),
       forCompany,
       ...extra,
     });
@@ -174,7 +183,10 @@ export function planTenant(
   if (escalated) add(escalated, 'escalated', 'escalated', '上报件：窗口受理后报上级中心');
 
   const covered = new Set(cases.map((c) => c.target));
-  const missing = ALL_STATES.filter((s) => !covered.has(s)).map((state) => ({ state, reason: whyMissing(state, items) }));
+  const missing = ALL_STATES.filter((s) => !covered.has(s)).map((state) => ({
+    state,
+    reason: whyMissing(state, items),
+  }));
   return { tenant, cases, missing };
 }
 

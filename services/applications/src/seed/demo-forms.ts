@@ -34,22 +34,43 @@ export const WANG_WU: DemoPerson = {
   email: 'wangwu@example.cn',
 };
 
-/** 张三 holds it; 李四 is its agent (经办人) for 620321-SCJG only. */
-export const DEMO_COMPANY = {
+export interface DemoCompany {
+  name: string;
+  creditCode: string;
+  address: string;
+}
+
+/** 张三 holds it (its legal representative); 李四 is its agent (经办人) for 620321-SCJG only. */
+export const DEMO_COMPANY: DemoCompany = {
   name: '永昌县金川河商贸有限公司',
   creditCode: '91620321MA7H2K3L1W',
   address: '甘肃省金昌市永昌县城关镇北海子路18号',
-  representative: ZHANG_SAN,
-} as const;
+};
 
-/** Who files for a legal person in each tenant: the agent where his grant covers it, else the holder. */
-export function companyFilerFor(tenant: string): DemoPerson {
-  return tenant === '620321' ? LI_SI : ZHANG_SAN;
+/**
+ * The people of the demo: identity's demo applicants by default. Tests on fresh databases register their own
+ * (the demo ID numbers' logins belong to the dev deployment) and pass them in.
+ */
+export interface DemoCast {
+  /** Natural person in 永昌县 and 金昌市; holds the company and is its legal representative. */
+  zhangSan: DemoPerson;
+  /** The company's agent, for 620321-SCJG. */
+  liSi: DemoPerson;
+  /** Natural person in 金川区. */
+  wangWu: DemoPerson;
+  company: DemoCompany;
+}
+
+export const DEMO_CAST: DemoCast = { zhangSan: ZHANG_SAN, liSi: LI_SI, wangWu: WANG_WU, company: DEMO_COMPANY };
+
+/** Who files for the company in each tenant: the agent where his grant covers it, else the holder. */
+export function companyFilerFor(tenant: string, cast: DemoCast = DEMO_CAST): DemoPerson {
+  return tenant === '620321' ? cast.liSi : cast.zhangSan;
 }
 
 /** The natural person applying in each tenant. */
-export function personFor(tenant: string): DemoPerson {
-  return tenant === '620302' ? WANG_WU : ZHANG_SAN;
+export function personFor(tenant: string, cast: DemoCast = DEMO_CAST): DemoPerson {
+  return tenant === '620302' ? cast.wangWu : cast.zhangSan;
 }
 
 /** The same ID number with its check character changed: fails the GB 11643 check the pre-review rules run. */
@@ -61,10 +82,10 @@ export function mistyped(idNumber: string): string {
 export interface DemoForm {
   /** Who applies: a natural person, or a legal person (the company, through its filer). */
   applicant: 'person' | 'company';
-  /** Valid form data for the person who applies. */
-  valid(person: DemoPerson): Record<string, unknown>;
+  /** Valid form data for the person who applies (a company's filer: its data come from the cast). */
+  valid(person: DemoPerson, cast: DemoCast): Record<string, unknown>;
   /** Schema-valid data the item's pre-review rules refuse (returned with the item's messages). */
-  faulty(person: DemoPerson): Record<string, unknown>;
+  faulty(person: DemoPerson, cast: DemoCast): Record<string, unknown>;
   /** Material ids handed in (the required ones, and the power of attorney when an agent files). */
   materials: string[];
   /** A material left out by the faulty variant (an item rule asks for it). */
@@ -73,12 +94,12 @@ export interface DemoForm {
   notice: { materialId: string; message: string };
 }
 
-const company = (rep: DemoPerson) => ({
-  name: DEMO_COMPANY.name,
-  creditCode: DEMO_COMPANY.creditCode,
-  legalRepresentative: rep.name,
-  phone: rep.phone,
-  address: DEMO_COMPANY.address,
+const company = (c: DemoCast) => ({
+  name: c.company.name,
+  creditCode: c.company.creditCode,
+  legalRepresentative: c.zhangSan.name,
+  phone: c.zhangSan.phone,
+  address: c.company.address,
 });
 
 const rep = (p: DemoPerson, idNumber = p.idNumber) => ({ name: p.name, idNumber, phone: p.phone });
@@ -88,21 +109,25 @@ export const DEMO_FORMS: Readonly<Record<string, DemoForm>> = {
   // 食品经营许可 (620321-SCJG, promised)
   '000117012000': {
     applicant: 'company',
-    valid: () => ({
-      operator: company(ZHANG_SAN),
-      legalRepresentative: rep(ZHANG_SAN),
+    valid: (_, c) => ({
+      operator: company(c),
+      legalRepresentative: rep(c.zhangSan),
       premises: { address: '甘肃省金昌市永昌县城关镇东大街56号一层', area: 86.5 },
       business: {
         mainType: '食品销售经营者',
         items: ['预包装食品销售（含冷藏冷冻食品）', '散装食品销售'],
-        foodSafetyManager: '李四',
+        foodSafetyManager: c.liSi.name,
       },
     }),
-    faulty: () => ({
-      operator: company(ZHANG_SAN),
-      legalRepresentative: rep(ZHANG_SAN, mistyped(ZHANG_SAN.idNumber)),
+    faulty: (_, c) => ({
+      operator: company(c),
+      legalRepresentative: rep(c.zhangSan, mistyped(c.zhangSan.idNumber)),
       premises: { address: '甘肃省金昌市永昌县城关镇东大街56号一层', area: 86.5 },
-      business: { mainType: '食品销售经营者', items: ['预包装食品销售（含冷藏冷冻食品）'], foodSafetyManager: '李四' },
+      business: {
+        mainType: '食品销售经营者',
+        items: ['预包装食品销售（含冷藏冷冻食品）'],
+        foodSafetyManager: c.liSi.name,
+      },
     }),
     materials: ['application-form', 'business-licence', 'legal-rep-id', 'premises-layout', 'food-safety-rules'],
     missingWhenFaulty: 'premises-layout',
@@ -111,9 +136,9 @@ export const DEMO_FORMS: Readonly<Record<string, DemoForm>> = {
   // 药品零售企业许可 (620321-SCJG, promised)
   '000117030000': {
     applicant: 'company',
-    valid: () => ({
-      enterprise: company(ZHANG_SAN),
-      qualityManager: rep(LI_SI),
+    valid: (_, c) => ({
+      enterprise: company(c),
+      qualityManager: rep(c.liSi),
       store: {
         address: '甘肃省金昌市永昌县城关镇南街12号',
         area: 120,
@@ -121,9 +146,9 @@ export const DEMO_FORMS: Readonly<Record<string, DemoForm>> = {
         scope: ['乙类非处方药', '中成药', '化学药'],
       },
     }),
-    faulty: () => ({
-      enterprise: company(ZHANG_SAN),
-      qualityManager: rep(LI_SI, mistyped(LI_SI.idNumber)),
+    faulty: (_, c) => ({
+      enterprise: company(c),
+      qualityManager: rep(c.liSi, mistyped(c.liSi.idNumber)),
       store: { address: '甘肃省金昌市永昌县城关镇南街12号', area: 120, pharmacistCount: 0, scope: ['中成药'] },
     }),
     materials: [
@@ -168,30 +193,30 @@ export const DEMO_FORMS: Readonly<Record<string, DemoForm>> = {
   // 企业开办一件事 (620321-SCJG, joint with 公安、税务、人社)
   '000117901000': {
     applicant: 'company',
-    valid: () => ({
+    valid: (_, c) => ({
       company: {
-        name: '永昌县金川河商贸有限公司',
+        name: c.company.name,
         type: '有限责任公司',
         registeredCapital: 100,
-        address: DEMO_COMPANY.address,
+        address: c.company.address,
         scope: '日用百货、五金交电、农副产品销售',
       },
-      legalRepresentative: rep(ZHANG_SAN),
+      legalRepresentative: rep(c.zhangSan),
       seals: { sealTypes: ['公章', '财务专用章', '发票专用章'] },
-      tax: { applyInvoice: true, taxContactPhone: LI_SI.phone },
+      tax: { applyInvoice: true, taxContactPhone: c.liSi.phone },
       socialInsurance: { employees: 5 },
     }),
-    faulty: () => ({
+    faulty: (_, c) => ({
       company: {
-        name: '永昌县金川河商贸有限公司',
+        name: c.company.name,
         type: '有限责任公司',
         registeredCapital: 100,
-        address: DEMO_COMPANY.address,
+        address: c.company.address,
         scope: '日用百货销售',
       },
-      legalRepresentative: rep(ZHANG_SAN, mistyped(ZHANG_SAN.idNumber)),
+      legalRepresentative: rep(c.zhangSan, mistyped(c.zhangSan.idNumber)),
       seals: { sealTypes: ['公章'] },
-      tax: { applyInvoice: false, taxContactPhone: LI_SI.phone },
+      tax: { applyInvoice: false, taxContactPhone: c.liSi.phone },
       socialInsurance: { employees: 3 },
     }),
     materials: ['application-form', 'articles', 'investor-id', 'officers-appointment', 'premises-proof'],
@@ -201,22 +226,25 @@ export const DEMO_FORMS: Readonly<Record<string, DemoForm>> = {
   // 食品生产许可 (620300-SCJG, promised)
   '000117011000': {
     applicant: 'company',
-    valid: () => ({
-      producer: company(ZHANG_SAN),
+    valid: (_, c) => ({
+      producer: company(c),
       production: {
         address: '甘肃省金昌市金川区经济技术开发区宁远路8号',
         categories: ['糕点', '豆制品'],
-        technicalStaff: '李四',
-        safetyManager: '张三',
+        technicalStaff: c.liSi.name,
+        safetyManager: c.zhangSan.name,
       },
     }),
-    faulty: () => ({
-      producer: { ...company(ZHANG_SAN), creditCode: '91620321MA7H2K3L1X' },
+    faulty: (_, c) => ({
+      producer: {
+        ...company(c),
+        creditCode: `${c.company.creditCode.slice(0, 17)}${c.company.creditCode.endsWith('X') ? 'Y' : 'X'}`,
+      },
       production: {
         address: '甘肃省金昌市金川区经济技术开发区宁远路8号',
         categories: ['糕点'],
-        technicalStaff: '李四',
-        safetyManager: '张三',
+        technicalStaff: c.liSi.name,
+        safetyManager: c.zhangSan.name,
       },
     }),
     materials: ['application-form', 'business-licence', 'layout', 'equipment-list', 'staff-and-rules'],
@@ -226,22 +254,22 @@ export const DEMO_FORMS: Readonly<Record<string, DemoForm>> = {
   // 失业保险金申领 (620302-RSJ, immediate)
   '000108031000': {
     applicant: 'person',
-    valid: (p) => ({
+    valid: (p, c) => ({
       applicant: rep(p),
       separation: {
-        employer: DEMO_COMPANY.name,
-        employerCreditCode: DEMO_COMPANY.creditCode,
+        employer: c.company.name,
+        employerCreditCode: c.company.creditCode,
         date: '2026-09-30',
         reason: '劳动合同期满终止',
       },
       insurance: { contributionMonths: 46 },
       payment: { bankName: '中国农业银行金昌分行', account: '6228480868123456789' },
     }),
-    faulty: (p) => ({
+    faulty: (p, c) => ({
       applicant: rep(p),
       separation: {
-        employer: DEMO_COMPANY.name,
-        employerCreditCode: DEMO_COMPANY.creditCode,
+        employer: c.company.name,
+        employerCreditCode: c.company.creditCode,
         date: '2026-09-30',
         reason: '本人主动辞职',
       },

@@ -3,7 +3,7 @@ import { caseStatus } from '../adapters/grpc/case-enums';
 import type { CaseStatus, DeliveryMethod } from '../domain/case';
 import { stepKind } from '../domain/handling';
 import type { DemoCase } from './demo-cases.plan';
-import { DEMO_FORMS, LI_SI } from './demo-forms';
+import { DEMO_FORMS, type DemoCast } from './demo-forms';
 import type { CasesSeedApi } from './seed-api';
 
 /**
@@ -18,6 +18,8 @@ const pb = applicationsV1;
 
 export interface DriveContext {
   api: CasesSeedApi;
+  /** The demo's people and company. */
+  cast: DemoCast;
   /** Username prefix of the tenant's seeded staff (`ycx` → ycx-clerk, ycx-reviewer …). */
   staffPrefix: string;
   /** Today in Asia/Shanghai (YYYY-MM-DD). */
@@ -68,7 +70,7 @@ export async function driveDemoCase(ctx: DriveContext, demo: DemoCase): Promise<
   if (!form) throw new Error(`no demo form for item ${demo.basicCode}`);
   const filer = demo.filer.idNumber;
   const staff = (role: string) => `${ctx.staffPrefix}-${ROLE_SLUGS[role] ?? 'clerk'}`;
-  const formData = JSON.stringify(demo.faulty ? form.faulty(demo.filer) : form.valid(demo.filer));
+  const formData = JSON.stringify(demo.faulty ? form.faulty(demo.filer, ctx.cast) : form.valid(demo.filer, ctx.cast));
   const contact = { mobile: demo.filer.phone, email: demo.filer.email };
 
   let c: applicationsV1.Case;
@@ -137,7 +139,7 @@ export async function driveDemoCase(ctx: DriveContext, demo: DemoCase): Promise<
         }
         const wanted = [
           ...form!.materials.filter((m) => !(demo.faulty && m === form!.missingWhenFaulty)),
-          ...(demo.filer === LI_SI ? ['power-of-attorney'] : []),
+          ...(demo.filer.idNumber === ctx.cast.liSi.idNumber ? ['power-of-attorney'] : []),
         ];
         const missing = c.materials.find((m) => wanted.includes(m.materialId) && m.files.length === 0);
         if (missing && !(demo.target === 'draft' && hasFiles)) {
@@ -155,7 +157,11 @@ export async function driveDemoCase(ctx: DriveContext, demo: DemoCase): Promise<
           return { rpc: 'withdrawCase', request: { reason: '已决定暂缓办理，申请撤回' }, as: () => filer };
         }
         if (demo.target === 'supplement') {
-          return { rpc: 'issueOneTimeNotice', request: { problems: [{ ...form!.notice, ruleId: '', field: '' }] }, as: clerk };
+          return {
+            rpc: 'issueOneTimeNotice',
+            request: { problems: [{ ...form!.notice, ruleId: '', field: '' }] },
+            as: clerk,
+          };
         }
         if (demo.target === 'not_accepted') {
           return {
@@ -250,7 +256,7 @@ export async function driveDemoCase(ctx: DriveContext, demo: DemoCase): Promise<
           request: {
             validUntil: fiveYearsFrom(ctx.today),
             deliveryMethod: DELIVERY[method],
-            address: method === 'post' ? `甘肃省金昌市永昌县城关镇北海子路18号 ${demo.filer.name}收` : '',
+            address: method === 'post' ? `${ctx.cast.company.address} ${demo.filer.name}收` : '',
           },
           as: () => staff(stepRole()),
         };

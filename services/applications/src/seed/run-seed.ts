@@ -7,7 +7,8 @@ import { deliveryMethod as deliveryCodec, handlingCategory as categoryCodec } fr
 import type { DeliveryMethod } from '../domain/case';
 import { planTenant, type SeedableItem, type TenantPlan } from './demo-cases.plan';
 import { driveDemoCase, statusOf, type DriveContext } from './drive-demo-case';
-import { DEMO_COMPANY } from './demo-forms';
+import { readFileSync } from 'node:fs';
+import { DEMO_CAST, type DemoCast } from './demo-forms';
 import { grpcCasesSeedApi, SeedCallError, type CasesSeedApi } from './seed-api';
 
 /**
@@ -40,7 +41,10 @@ const DELIVERY_OPTIONS: Readonly<Record<number, DeliveryMethod>> = {
 };
 
 /** The tenant's published items with what the seed can do with each (its windows decide). */
-export function seedableItems(items: readonly catalogueV1.Item[], windows: readonly identityV1.Window[]): SeedableItem[] {
+export function seedableItems(
+  items: readonly catalogueV1.Item[],
+  windows: readonly identityV1.Window[],
+): SeedableItem[] {
   const served = new Set(windows.flatMap((w) => [w.department, ...w.servesDepartments]));
   const staffed = new Set(windows.map((w) => w.department));
   return items.map((i) => ({
@@ -56,13 +60,14 @@ export function seedableItems(items: readonly catalogueV1.Item[], windows: reado
   }));
 }
 
-function context(api: CasesSeedApi, tenant: string, prefix: string): DriveContext {
+function context(api: CasesSeedApi, tenant: string, prefix: string, cast: DemoCast): DriveContext {
   const companies = new Map<string, string>();
   const clerks = new Map<string, string>();
   const fonts = defaultFonts();
   const createdAt = new Date('2026-01-05T09:00:00+08:00');
   return {
     api,
+    cast,
     staffPrefix: prefix,
     today: chinaToday(new Date()),
     materialPdf: ({ applicant, material, itemName }) =>
@@ -81,7 +86,7 @@ function context(api: CasesSeedApi, tenant: string, prefix: string): DriveContex
       if (known) return known;
       const profile = await api.profile(filer);
       const company = [...profile.heldLegalPersons, ...profile.agentFor].find(
-        (lp) => lp.creditCode === DEMO_COMPANY.creditCode,
+        (lp) => lp.creditCode === cast.company.creditCode,
       );
       if (!company) throw new Error(`the demo company is neither held nor represented by login ${filer.slice(0, 6)}…`);
       companies.set(filer, company.id);
@@ -115,12 +120,17 @@ export interface TenantOutcome {
   acts: number;
 }
 
-export async function seedTenant(api: CasesSeedApi, tenant: string): Promise<TenantOutcome> {
-  const prefix = STAFF_USERNAME_PREFIXES[tenant];
-  if (!prefix) throw new Error(`no seeded staff for tenant ${tenant}`);
-  const [items, windows] = await Promise.all([api.publishedItems(tenant, `${prefix}-admin`), api.windows(tenant)]);
-  const plan = planTenant(tenant, seedableItems(items, windows));
-  const ctx = context(api, tenant, prefix);
+export interface SeedOptions {
+  /** Username prefix of the tenant's staff: identity's seeded `<prefix>-clerk`, `-reviewer`, `-approver` … */
+  staffPrefix: string;
+  cast: DemoCast;
+}
+
+export async function seedTenant(api: CasesSeedApi, tenant: string, options: SeedOptions): Promise<TenantOutcome> {
+  const prefix = options.staffPrefix;
+  const [items, windows] = await Promise.all([api.publishedItems(tenant, `${prefix}-reviewer`), api.windows(tenant)]);
+  const plan = planTenant(tenant, seedableItems(items, windows), undefined, options.cast);
+  const ctx = context(api, tenant, prefix, options.cast);
   const cases: TenantOutcome['cases'] = new Map();
   let acts = 0;
   for (const demo of plan.cases) {
@@ -132,28 +142,36 @@ export async function seedTenant(api: CasesSeedApi, tenant: string): Promise<Ten
       status: statusOf(driven.case),
       windowId: driven.case.windowId,
       // The licence when there is one, else the latest document.
-      documentId: (
-        driven.case.documents.find((d) => d.kind === applicationsV1.DocumentKind.DOCUMENT_KIND_LICENCE) ??
-        driven.case.documents[driven.case.documents.length - 1]
-      )?.id ?? '',
+      documentId:
+        (
+          driven.case.documents.find((d) => d.kind === applicationsV1.DocumentKind.DOCUMENT_KIND_LICENCE) ??
+          driven.case.documents[driven.case.documents.length - 1]
+        )?.id ?? '',
     });
   }
   return { plan, cases, acts };
 }
 
-function parseTenants(args: readonly string[]): string[] {
+/** `--tenant <code>` (repeatable; default the three seeded tenants), `--staff <tenant>=<prefix>` (tests). */
+export function parseSeedArgs(args: readonly string[]): { tenants: string[]; prefixes: Record<string, string> } {
   const tenants: string[] = [];
+  const prefixes: Record<string, string> = { ...STAFF_USERNAME_PREFIXES };
   for (let i = 0; i < args.length; i += 2) {
-    if (args[i] !== '--tenant' || !STAFF_USERNAME_PREFIXES[args[i + 1] ?? '']) {
-      throw new Error(`unexpected argument "${args[i] ?? ''} ${args[i + 1] ?? ''}": use --tenant <620321|620302|620300>`);
-    }
-    tenants.push(args[i + 1]!);
+    const [flag, value = ''] = [args[i], args[i + 1]];
+    const staff = /^(\d{6})=([a-z0-9-]+)$/.exec(value);
+    if (flag === '--tenant' && /^\d{6}$/.test(value)) tenants.push(value);
+    else if (flag === '--staff' && staff) prefixes[staff[1]!] = staff[2]!;
+    else
+      throw new Error(`unexpected argument "${flag ?? ''} ${value}": use --tenant <code> or --staff <tenant>=<prefix>`);
   }
-  return tenants.length > 0 ? tenants : Object.keys(STAFF_USERNAME_PREFIXES);
+  const chosen = tenants.length > 0 ? tenants : Object.keys(STAFF_USERNAME_PREFIXES);
+  const unknown = chosen.filter((t) => !prefixes[t]);
+  if (unknown.length > 0) throw new Error(`no staff for tenant ${unknown.join(', ')}: pass --staff <tenant>=<prefix>`);
+  return { tenants: chosen, prefixes };
 }
 
 async function main() {
-  const tenants = parseTenants(process.argv.slice(2));
+  const { tenants, prefixes } = parseSeedArgs(process.argv.slice(2));
   const config = loadConfig('applications-seed', {
     APPLICATIONS_GRPC_ADDR: z
       .string()
@@ -171,7 +189,12 @@ async function main() {
     KEYCLOAK_REALM: z.string().min(1).default('govhall'),
     /** Password of identity's seeded staff and demo applicants. */
     SEED_PASSWORD: z.string().min(1).default('Demo@2026'),
+    /** Tests only: a JSON file with other demo people (DemoCast) registered on a fresh identity database. */
+    SEED_CAST_FILE: z.string().default(''),
   });
+  const cast: DemoCast = config.SEED_CAST_FILE
+    ? (JSON.parse(readFileSync(config.SEED_CAST_FILE, 'utf8')) as DemoCast)
+    : DEMO_CAST;
   const api = grpcCasesSeedApi({
     applicationsAddress: config.APPLICATIONS_GRPC_ADDR,
     identityAddress: config.IDENTITY_GRPC_ADDR,
@@ -184,7 +207,9 @@ async function main() {
   });
   try {
     const outcomes = new Map<string, TenantOutcome>();
-    for (const tenant of tenants) outcomes.set(tenant, await seedTenant(api, tenant));
+    for (const tenant of tenants) {
+      outcomes.set(tenant, await seedTenant(api, tenant, { staffPrefix: prefixes[tenant]!, cast }));
+    }
     for (const [tenant, o] of outcomes) {
       const states = [...new Set([...o.cases.values()].map((c) => c.status))];
       process.stdout.write(
@@ -192,20 +217,28 @@ async function main() {
       );
       for (const m of o.plan.missing) process.stdout.write(`cases seed: ${tenant} no ${m.state}: ${m.reason}\n`);
     }
+    for (const o of outcomes.values()) {
+      for (const [key, c] of o.cases) {
+        process.stdout.write(`case ${key} ${c.status} ${c.caseNumber || '-'} ${c.id}\n`);
+      }
+    }
     const yc = outcomes.get('620321') ?? [...outcomes.values()][0];
-    const follow = yc?.cases.get(`demo-${yc.plan.tenant}-processing`) ?? yc?.cases.get(`demo-${yc.plan.tenant}-pre-review`);
+    const follow =
+      yc?.cases.get(`demo-${yc.plan.tenant}-processing`) ?? yc?.cases.get(`demo-${yc.plan.tenant}-pre-review`);
     const done = yc?.cases.get(`demo-${yc.plan.tenant}-delivered-pickup`) ?? follow;
     const followDemo = yc?.plan.cases.find((c) => yc.cases.get(c.key) === follow);
     if (yc && follow && followDemo && done) {
       process.stdout.write(`follow tenant ${yc.plan.tenant}\n`);
       process.stdout.write(`follow caseNumber ${follow.caseNumber}\n`);
-      process.stdout.write(`follow applicantIdCode ${followDemo.forCompany ? DEMO_COMPANY.creditCode : followDemo.filer.idNumber}\n`);
+      process.stdout.write(
+        `follow applicantIdCode ${followDemo.forCompany ? cast.company.creditCode : followDemo.filer.idNumber}\n`,
+      );
       process.stdout.write(`follow applicantLogin ${followDemo.filer.idNumber}\n`);
       process.stdout.write(`follow caseId ${follow.id}\n`);
       process.stdout.write(`follow windowId ${follow.windowId}\n`);
       process.stdout.write(`follow deliveredCaseId ${done.id}\n`);
       process.stdout.write(`follow documentId ${done.documentId}\n`);
-      process.stdout.write(`follow clerk ${STAFF_USERNAME_PREFIXES[yc.plan.tenant]}-clerk\n`);
+      process.stdout.write(`follow clerk ${prefixes[yc.plan.tenant]}-clerk\n`);
     }
   } finally {
     api.close();
