@@ -22,9 +22,11 @@ bash deploy/stack/start.sh all
 # identity's API): start identity's dev data afresh. This opens the database, so it stays before the services
 # start (the local store allows one writer process per database).
 REALM_MARK="$GOVHALL_STATE/data/keycloak/data/.realm-sha256" SEED_MARK="$GOVHALL_STATE/data/identity-seeded"
+# The demo cases go with them: their applicants are those people (Keycloak subjects, identity's ids), and the cases
+# seed finds its cases again by idempotency key, so they would belong to logins that no longer exist.
 if [ -f "$SEED_MARK" ] && [ "$REALM_MARK" -nt "$SEED_MARK" ]; then
-  echo "Keycloak was reset since the last identity seed: dropping the govhall_identity dev database"
-  (cd packages/testing && node -e "const { MongoClient } = require('mongodb'); MongoClient.connect(process.argv[1]).then(async (c) => { await c.db('govhall_identity').dropDatabase(); await c.close(); })" "$MONGODB_URI")
+  echo "Keycloak was reset since the last identity seed: dropping the govhall_identity and govhall_applications dev databases"
+  (cd packages/testing && node -e "const { MongoClient } = require('mongodb'); MongoClient.connect(process.argv[1]).then(async (c) => { for (const db of ['govhall_identity', 'govhall_applications']) await c.db(db).dropDatabase(); await c.close(); })" "$MONGODB_URI")
 fi
 
 step "services"

@@ -115,7 +115,7 @@ beforeAll(async () => {
   for (const t of Object.keys(TENANTS)) prefixes[t] = `d${run}-${t}`;
   // Staff and windows as identity's seed lays them out: clerks, reviewer and approver in <tenant>-SCJG; a
   // comprehensive window (SCJG, RSJ, ZRZY) and the market regulation window, A and B posts crosswise.
-  for (const t of ['620321', '620302']) {
+  for (const t of Object.keys(TENANTS)) {
     const [a, b] = [await staff(t, 'clerk', 'window_clerk'), await staff(t, 'clerk-b', 'window_clerk')];
     await staff(t, 'reviewer', 'reviewer');
     await staff(t, 'approver', 'approver');
@@ -141,7 +141,6 @@ beforeAll(async () => {
       );
     }
   }
-  const reviewer620300 = await staff('620300', 'reviewer', 'reviewer');
 
   // The demo people: registered, the company held by 张三, 李四 its agent for 620321-SCJG.
   for (const [tenant, p] of [
@@ -198,7 +197,7 @@ beforeAll(async () => {
       '--reviewer',
       `620302=${prefixes['620302']}-reviewer`,
       '--reviewer',
-      `620300=${reviewer620300.username}`,
+      `620300=${prefixes['620300']}-reviewer`,
     ],
     env: {
       CATALOGUE_GRPC_ADDR: `127.0.0.1:${catalogue.port}`,
@@ -207,7 +206,6 @@ beforeAll(async () => {
     },
     timeoutMs: 300_000,
   });
-  delete prefixes['620300'];
 
   const appPort = await freePort();
   applications = await startProcess({
@@ -286,13 +284,32 @@ describe('the cases demo seed against the real stack', () => {
       ].sort(),
     );
     expect([...states('620302')].sort()).toEqual(['draft', 'pre_review', 'returned', 'voided', 'withdrawn']);
+    expect([...states('620300')].sort()).toEqual(
+      [
+        'draft',
+        'returned',
+        'pre_review',
+        'supplement',
+        'pre_review_passed',
+        'awaiting_paper',
+        'processing',
+        'suspended',
+        'approved',
+        'completed',
+        'delivered',
+        'archived',
+        'not_accepted',
+        'voided',
+        'withdrawn',
+      ].sort(),
+    );
     expect(first).toContain('cases seed: 620321 no escalated:');
 
     // Read back: each case is where the seed says, seen by its applicant.
     for (const c of cases) {
       const filer = c.key.startsWith('demo-620302-')
         ? cast.wangWu.idNumber
-        : c.key.includes('on-the-spot')
+        : c.key.startsWith('demo-620300-') || c.key.includes('on-the-spot')
           ? cast.zhangSan.idNumber
           : cast.liSi.idNumber;
       const stored = await getCase(c.id, filer);
@@ -326,6 +343,7 @@ describe('the cases demo seed against the real stack', () => {
     const second = await seedRun();
     expect(second).toMatch(/cases seed: 620321 \d+ demo cases \(0 acts this run\)/);
     expect(second).toMatch(/cases seed: 620302 \d+ demo cases \(0 acts this run\)/);
+    expect(second).toMatch(/cases seed: 620300 \d+ demo cases \(0 acts this run\)/);
     expect(caseLines(second)).toEqual(cases);
   }, 1_200_000);
 });

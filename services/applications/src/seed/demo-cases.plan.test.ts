@@ -1,5 +1,5 @@
 import { ALL_STATES, planTenant, type SeedableItem } from './demo-cases.plan';
-import { DEMO_FORMS, LI_SI, WANG_WU, ZHANG_SAN } from './demo-forms';
+import { DEMO_CAST, DEMO_FORMS, LI_SI, WANG_WU, ZHANG_SAN } from './demo-forms';
 
 const item = (
   basicCode: string,
@@ -129,7 +129,7 @@ describe('the demo forms', () => {
   // Validity against the items' JSON Schemas and rules is the service's to check (SubmitCase), on the seed's run.
   it.each(Object.entries(DEMO_FORMS))('%s: valid and faulty variants differ, and name their materials', (_, form) => {
     const person = form.applicant === 'person' ? ZHANG_SAN : LI_SI;
-    expect(form.valid(person)).not.toEqual(form.faulty(person));
+    expect(form.valid(person, DEMO_CAST)).not.toEqual(form.faulty(person, DEMO_CAST));
     expect(form.materials.length).toBeGreaterThan(0);
     expect(form.materials).toContain(form.notice.materialId);
     if (form.missingWhenFaulty) expect(form.materials).toContain(form.missingWhenFaulty);
