@@ -3,7 +3,7 @@ import { chinaToday } from '@govhall/calendar';
 import { common, loadConfig, z } from '@govhall/config';
 import { defaultFonts, renderOfficialDocument } from '@govhall/pdf';
 import { applicationsV1, catalogueV1, identityV1 } from '@govhall/proto';
-import { deliveryMethod as deliveryCodec, handlingCategory as categoryCodec } from '../adapters/grpc/case-enums';
+import { handlingCategory as categoryCodec } from '../adapters/grpc/case-enums';
 import type { DeliveryMethod } from '../domain/case';
 import { planTenant, type SeedableItem, type TenantPlan } from './demo-cases.plan';
 import { driveDemoCase, statusOf, type DriveContext } from './drive-demo-case';
