@@ -22,9 +22,11 @@ bash deploy/stack/start.sh all
 # identity's API): start identity's dev data afresh. This opens the database, so it stays before the services
 # start (the local store allows one writer process per database).
 REALM_MARK="$GOVHALL_STATE/data/keycloak/data/.realm-sha256" SEED_MARK="$GOVHALL_STATE/data/identity-seeded"
+# The demo cases go with them: their applicants are those people (Keycloak subjects, identity's ids), and the cases
+# seed finds its cases again by idempotency key, so they would belong to logins that no longer exist.
 if [ -f "$SEED_MARK" ] && [ "$REALM_MARK" -nt "$SEED_MARK" ]; then
-  echo "Keycloak was reset since the last identity seed: dropping the govhall_identity dev database"
-  (cd packages/testing && node -e "const { MongoClient } = require('mongodb'); MongoClient.connect(process.argv[1]).then(async (c) => { await c.db('govhall_identity').dropDatabase(); await c.close(); })" "$MONGODB_URI")
+  echo "Keycloak was reset since the last identity seed: dropping the govhall_identity and govhall_applications dev databases"
+  (cd packages/testing && node -e "const { MongoClient } = require('mongodb'); MongoClient.connect(process.argv[1]).then(async (c) => { for (const db of ['govhall_identity', 'govhall_applications']) await c.db(db).dropDatabase(); await c.close(); })" "$MONGODB_URI")
 fi
 
 step "services"
@@ -48,6 +50,16 @@ env CATALOGUE_GRPC_ADDR="127.0.0.1:${CATALOGUE_GRPC_PORT:-50051}" KEYCLOAK_URL="
   node services/catalogue/dist/seed/run-seed.js
 # Demo drafts through the gateway's REST routes, as the realm file's center administrators.
 node scripts/seed-demo.js
+# Then the cases: in each seeded tenant, demo cases left in every state its published items and staff allow, through
+# the applications service's gRPC API as the demo applicants (online), today's responsible clerk of the case's
+# window, the tenant's reviewer and approver (identity's and the catalogue's seeds above made them and the items).
+# Its sheet names ID numbers (the applicants'), so it stays beside the state like the login sheet.
+CASES_LOG="$GOVHALL_STATE/demo-cases.txt"
+env APPLICATIONS_GRPC_ADDR="127.0.0.1:${APPLICATIONS_GRPC_PORT:-50053}" IDENTITY_GRPC_ADDR="127.0.0.1:${IDENTITY_GRPC_PORT:-50050}" \
+  CATALOGUE_GRPC_ADDR="127.0.0.1:${CATALOGUE_GRPC_PORT:-50051}" KEYCLOAK_URL="$KEYCLOAK_URL" KEYCLOAK_REALM="$KEYCLOAK_REALM" \
+  node services/applications/dist/seed/run-seed.js >"$CASES_LOG"
+grep '^cases seed:' "$CASES_LOG"
+follow() { awk -v k="$1" '$1 == "follow" && $2 == k { print $3 }' "$CASES_LOG"; }
 
 GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT:-3000}"
 cat <<INFO
@@ -57,7 +69,7 @@ GovHall is running.
   API docs              $GATEWAY_URL/docs      (OpenAPI: $GATEWAY_URL/openapi.json)
   Keycloak              $KEYCLOAK_URL/admin/   (admin / admin; realm govhall)
   Mail (e-mail and SMS) $MAILPIT_URL   (Mailpit: every notification e-mail, and each SMS as mail to <number>@sms.local; SMTP $SMTP_HOST:$SMTP_PORT)
-  Metrics (Prometheus)  gateway :9470  catalogue :9471  identity :9472  supervision :9477  (/metrics)
+  Metrics (Prometheus)  gateway :9470  catalogue :9471  identity :9472  applications :9473  supervision :9477  (/metrics)
   Logs                  $GOVHALL_STATE/logs/
   Stop                  pnpm stop
 
@@ -73,4 +85,17 @@ Test logins from the realm file: jc-city-admin (620300), jc-admin (620302), yc-a
 yz-admin (620123) center_admin; jc-city-ops (620300), lz-city-ops (620100) ops_admin (they bootstrap the seeded
 tenants); yc-clerk window_clerk 620321-SCJG; zhang-san applicant; no-role (no role at all, for 403 checks).
 Service account for third-party department systems: govhall-dept-demo / govhall-dept-demo-secret (client credentials).
+
+Follow a demo case (tenant $(follow tenant); every demo case and its state: $CASES_LOG; notifications to the demo
+applicants' e-mail, zhangsan@example.cn / lisi@example.cn / wangwu@example.cn, arrive in Mailpit: $MAILPIT_URL):
+  Progress, public (case number + the applicant's ID number or credit code):
+    curl -s -X POST $GATEWAY_URL/api/v1/cases/progress -H 'content-type: application/json' \\
+      -d '{"caseNumber":"$(follow caseNumber)","applicantIdCode":"$(follow applicantIdCode)"}'
+  The case as its applicant ($(follow applicantLogin) filed it; token as above with client_id=govhall-portal):
+    curl -s $GATEWAY_URL/api/v1/cases/$(follow caseId) -H "authorization: Bearer \$TOKEN"
+  A delivered case (its "documents": application copy, acceptance notice, decision, licence) and its licence PDF:
+    curl -s $GATEWAY_URL/api/v1/cases/$(follow deliveredCaseId) -H "authorization: Bearer \$TOKEN"
+    curl -s -o licence.pdf $GATEWAY_URL/api/v1/cases/$(follow deliveredCaseId)/documents/$(follow documentId) -H "authorization: Bearer \$TOKEN"
+  The window's queue, as its clerk ($(follow clerk); client_id=govhall-workbench):
+    curl -s '$GATEWAY_URL/api/v1/cases/queue?tenant=$(follow tenant)&windowId=$(follow windowId)' -H "authorization: Bearer \$TOKEN"
 INFO
