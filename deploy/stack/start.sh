@@ -118,7 +118,10 @@ start_ferretdb() {
   case "$FERRETDB_HANDLER" in
     postgresql)
       running_pid postgres >/dev/null || die "ferretdb: its PostgreSQL backend is not running (deploy/stack/start.sh postgres)"
-      backend=(--handler=postgresql --postgresql-url="postgres://postgres@127.0.0.1:$POSTGRES_PORT/$POSTGRES_DB") ;;
+      # pool_max_conns: FerretDB can need a second PostgreSQL connection while a command holds one; with its default
+      # pool (50) and a few hundred client connections (every service and test process keeps 20) the pool ran dry and
+      # FerretDB stopped answering (docs/local-stack.md). PostgreSQL allows 300.
+      backend=(--handler=postgresql --postgresql-url="postgres://postgres@127.0.0.1:$POSTGRES_PORT/$POSTGRES_DB?pool_max_conns=${FERRETDB_POOL_MAX_CONNS:-250}") ;;
     sqlite)
       mkdir -p "$data/sqlite"
       backend=(--handler=sqlite --sqlite-url="file:$data/sqlite/") ;;

@@ -122,8 +122,14 @@ export async function claimSoleWriter(connection: Connection, options: SoleWrite
     }
     await writers.updateOne({ _id: mine._id }, { $set: { heartbeatAt: now() } });
   };
+  // One beat at a time: while the store is slow, beats must not pile up and hold its connections.
+  let beating = false;
   const timer = setInterval(() => {
-    if (!stopped) beat().catch(() => undefined); // a failed beat is retried at the next tick
+    if (stopped || beating) return;
+    beating = true;
+    beat()
+      .catch(() => undefined) // a failed beat is retried at the next tick
+      .finally(() => (beating = false));
   }, options.heartbeatMs ?? 3_000);
   timer.unref();
   return {
