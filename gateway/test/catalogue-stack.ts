@@ -72,6 +72,8 @@ export interface CatalogueStack {
 export interface CatalogueStackOptions {
   /** Also start the cases service (fresh database) behind the gateway, with these extra variables. */
   applications?: { env?: Record<string, string> };
+  /** Extra variables of the gateway (e.g. a longer GRPC_DEADLINE_MS on a loaded test machine). */
+  gateway?: { env?: Record<string, string> };
 }
 
 export async function startCatalogueStack(options: CatalogueStackOptions = {}): Promise<CatalogueStack> {
@@ -181,6 +183,7 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
         RATE_LIMIT_MAX: '100000',
         // The tests register many people from one address.
         REGISTRATION_RATE_LIMIT_MAX: '100000',
+        ...options.gateway?.env,
       },
       readyPort: gatewayPort,
     });

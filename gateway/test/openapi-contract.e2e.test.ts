@@ -3,8 +3,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { callUnary } from '@govhall/grpc';
+import type { identityV1 } from '@govhall/proto';
 import {
   REPO_ROOT,
+  bearer,
   clientToken,
   freePort,
   stack,
@@ -24,8 +27,9 @@ const run = promisify(execFile);
  * every status, content type, header and body as documented, 405 for undeclared methods, and schema-valid input
  * accepted where validity is a matter of shape (gateway/test/schemathesis.toml says where it is not).
  *
- * identity and the catalogue run on fresh databases (identity with the seeded tenant tree), so what fuzzing creates
- * stays there. Operations that would create Keycloak principals in the shared realm (staff, service accounts,
+ * identity, the catalogue and the cases service run on fresh databases (identity with the seeded tenant tree), so what
+ * fuzzing creates stays there. Besides the realm's logins, the run creates the staff roles the cases routes admit
+ * (reviewer, approver, department head of 620321-SCJG) through identity, and runs as each. Operations that would create Keycloak principals in the shared realm (staff, service accounts,
  * self-registration) get schema-invalid requests only, which the gateway refuses before any service is called.
  */
 
@@ -39,6 +43,13 @@ const CREATES_PRINCIPALS = [
 let processes: RunningProcess[] = [];
 let identity: IdentityUnderTest | undefined;
 let gatewayUrl = '';
+const PASSWORD = 'Contract2026x';
+/** Logins of the cases routes' staff roles, created through identity for this run. */
+const caseStaff: Record<'reviewer' | 'approver' | 'department_head', string> = {
+  reviewer: '',
+  approver: '',
+  department_head: '',
+};
 let schemathesis = '';
 let workDir = '';
 
@@ -55,12 +66,9 @@ beforeAll(async () => {
   schemathesis = await provisionSchemathesis();
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govhall-contract-'));
   const suffix = uniqueSuffix();
-  const [cataloguePort, gatewayPort, m2, m3] = (await Promise.all(Array.from({ length: 4 }, () => freePort()))) as [
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [cataloguePort, gatewayPort, applicationsPort, m2, m3, m4] = (await Promise.all(
+    Array.from({ length: 6 }, () => freePort()),
+  )) as [number, number, number, number, number, number];
   const common = {
     MONGODB_URI: stack.mongoUri,
     KAFKA_BROKERS: stack.kafkaBrokers,
@@ -89,6 +97,45 @@ beforeAll(async () => {
   );
   processes.push(
     await startProcess({
+      name: 'applications-contract',
+      entry: 'services/applications/dist/main.js',
+      env: {
+        ...common,
+        MONGODB_DB: `govhall_applications_c${suffix}`,
+        GRPC_PORT: String(applicationsPort),
+        METRICS_PORT: String(m4),
+        CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
+        IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}`,
+        // Its own consumer group and no mail server: what fuzzing submits notifies nobody else's notifier.
+        NOTIFIER_GROUP_ID: `applications-notifier-contract-${suffix}`,
+        SMTP_PORT: '1',
+        SERVICE_CLIENT_ID: 'govhall-dept-demo',
+        SERVICE_CLIENT_SECRET: 'govhall-dept-demo-secret',
+      },
+      readyPort: applicationsPort,
+    }),
+  );
+  const admin = await userToken('yc-admin');
+  for (const role of Object.keys(caseStaff) as (keyof typeof caseStaff)[]) {
+    const username = `k${suffix.slice(-6)}-${role.replace('_', '')}`;
+    await callUnary<identityV1.CreateStaffRequest, identityV1.CreateStaffResponse>(
+      identity.client.createStaff.bind(identity.client),
+      {
+        tenant: '620321',
+        department: '620321-SCJG',
+        username,
+        displayName: '契约测试人员',
+        phone: '13909359997',
+        roles: [role],
+        initialPassword: PASSWORD,
+        permanentPassword: true,
+      },
+      bearer(admin),
+    );
+    caseStaff[role] = username;
+  }
+  processes.push(
+    await startProcess({
       name: 'gateway-contract',
       entry: 'gateway/dist/server.js',
       env: {
@@ -98,6 +145,7 @@ beforeAll(async () => {
         METRICS_PORT: String(m3),
         IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}`,
         CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
+        APPLICATIONS_GRPC_ADDR: `127.0.0.1:${applicationsPort}`,
         RATE_LIMIT_MAX: '1000000',
         // A loaded test machine must not turn requests into 503 OVERLOADED.
         OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
@@ -177,6 +225,19 @@ describe('the OpenAPI document holds against the live gateway (schemathesis)', (
     'as %s: fuzzed input',
     async (_role, login) => {
       const result = await contract(login ? await userToken(login) : undefined, [
+        '--phases',
+        'fuzzing',
+        ...excludePrincipalCreation,
+      ]);
+      expectPassed(result);
+    },
+    300_000,
+  );
+
+  it.each(Object.keys(caseStaff) as (keyof typeof caseStaff)[])(
+    "as a %s of 620321-SCJG (the cases routes' handlers): fuzzed input",
+    async (role) => {
+      const result = await contract(await userToken(caseStaff[role], { password: PASSWORD }), [
         '--phases',
         'fuzzing',
         ...excludePrincipalCreation,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { documentKey, documentLocks, mongoose, type Connection, type Model } from '@govhall/mongo';
 import type { Case, CaseDocument, DocumentKind } from '../../domain/case';
+import { toBuffer } from '../mongo/binary';
 import type { Clock, DocumentDetails, DocumentIssuer, Editions, IdGenerator } from '../../usecases/ports';
 
 /** The word of each kind in a document number (…受理〔2026〕00012号). */
@@ -86,9 +87,9 @@ export class StoredDocumentIssuer implements DocumentIssuer {
   async get(caseId: string, documentId: string) {
     const doc = await this.model
       .findById(documentId)
-      .lean<{ caseId: string; document: CaseDocument; pdf: Buffer; fileName: string }>();
+      .lean<{ caseId: string; document: CaseDocument; pdf: unknown; fileName: string }>();
     if (!doc || doc.caseId !== caseId) return null;
-    return { document: doc.document, pdf: Buffer.from(doc.pdf as never), fileName: doc.fileName };
+    return { document: doc.document, pdf: toBuffer(doc.pdf), fileName: doc.fileName };
   }
 
   private async nextNumber(id: string): Promise<number> {

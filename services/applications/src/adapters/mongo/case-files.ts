@@ -1,6 +1,7 @@
 import { mongoose, type Connection, type Model } from '@govhall/mongo';
 import type { CaseFile } from '../../domain/case';
 import type { CaseFiles } from '../../usecases/ports';
+import { toBuffer } from './binary';
 
 /**
  * Collection `case_files`: the content of each material file (BSON binary, at most 4 MiB — MAX_CASE_FILE_BYTES; a
@@ -33,12 +34,4 @@ export class MongoCaseFiles implements CaseFiles {
     if (!doc || doc.caseId !== caseId) return null;
     return { file: doc.file, content: toBuffer(doc.content) };
   }
-}
-
-/** A lean read gives BSON Binary (its bytes and their length), or a Buffer with some drivers. */
-function toBuffer(raw: unknown): Buffer {
-  if (Buffer.isBuffer(raw)) return raw;
-  if (raw instanceof Uint8Array) return Buffer.from(raw);
-  const binary = raw as { buffer: Uint8Array; position?: number };
-  return Buffer.from(binary.buffer.subarray(0, binary.position ?? binary.buffer.length));
 }

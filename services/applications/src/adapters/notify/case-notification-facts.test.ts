@@ -19,6 +19,30 @@ describe('what a transition tells the applicant', () => {
     expect(notificationKind('extension_requested', approved)).toBeUndefined();
   });
 
+  it('tells of a result sent by post when it is posted, with its tracking number, not when it is issued', () => {
+    const delivery = { method: 'post' as const, pickupCode: '', trackingNumber: '', address: '永昌县城关镇' };
+    const issued = draftCase({
+      status: 'completed',
+      caseNumber: '6203212026030200001',
+      decision: { outcome: 'approved', reasons: [], remedies: [], decidedBy: 'x', decidedAt: new Date() },
+      delivery: { ...delivery, deliveredAt: undefined, deliveredBy: '' },
+    });
+    expect(notificationKind('result_issued', issued)).toBeUndefined();
+    expect(notificationKind('decided_on_the_spot', issued)).toBeUndefined();
+    const posted = { ...issued, delivery: { ...issued.delivery!, trackingNumber: 'SF1234567890' } };
+    expect(notificationKind('delivered', posted)).toBe('result_ready');
+    const event = applicationsV1.CaseTransitioned.fromPartial({
+      transition: applicationsV1.Transition.TRANSITION_DELIVERED,
+    });
+    const facts = notificationFacts('result_ready', event, posted, {
+      centerName: '永昌县政务服务中心',
+      progressUrl: 'x',
+    });
+    const rendered = renderCaseNotification(facts);
+    expect(rendered.subject).toContain('办理结果已寄出');
+    expect(rendered.emailText).toContain('SF1234567890');
+  });
+
   it('renders an acceptance in Chinese from the event’s dates and the case’s names', () => {
     const c = draftCase({ status: 'processing', caseNumber: '6203212026030200001' });
     const event = applicationsV1.CaseTransitioned.fromPartial({

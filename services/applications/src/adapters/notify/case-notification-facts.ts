@@ -5,9 +5,15 @@ import type { Transition } from '../../domain/case-events';
 
 /**
  * Which notification a transition sends the applicant (A15): acceptance, one-time notice, suspension, extension,
- * decision, result ready, and the others the applicant must hear of. Transitions not listed send nothing.
+ * decision, result ready, and the others the applicant must hear of. Transitions not listed send nothing. A result
+ * sent by post is told when it is posted (DeliverResult records the tracking number the notice carries), not when it
+ * is issued: there is no tracking number yet, and the notice could not be written.
  */
-export function notificationKind(transition: Transition, c: Pick<Case, 'decision'>): NotificationKind | undefined {
+export function notificationKind(
+  transition: Transition,
+  c: Pick<Case, 'decision'> & Partial<Pick<Case, 'delivery'>>,
+): NotificationKind | undefined {
+  const posted = c.delivery?.method === 'post';
   switch (transition) {
     case 'returned':
       return 'returned';
@@ -26,11 +32,12 @@ export function notificationKind(transition: Transition, c: Pick<Case, 'decision
     case 'decided':
       return c.decision?.outcome === 'denied' ? 'decided_denied' : 'decided_approved';
     case 'decided_on_the_spot':
-      return c.decision?.outcome === 'denied' ? 'decided_denied' : 'result_ready';
+      if (c.decision?.outcome === 'denied') return 'decided_denied';
+      return posted ? undefined : 'result_ready';
     case 'result_issued':
-      return 'result_ready';
+      return posted ? undefined : 'result_ready';
     case 'delivered':
-      return 'delivered';
+      return posted ? 'result_ready' : 'delivered';
     case 'withdrawn':
       return 'withdrawn';
     default:
