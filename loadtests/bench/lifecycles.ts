@@ -19,6 +19,8 @@
 // the second phase (0: no second phase); CASES_APPLICANTS [20] registered applicants taking turns;
 // CASES_MAX_IN_FLIGHT [600] lifecycles; BENCH_INTROSPECTION [on] and BENCH_INTROSPECTION_CACHE_MS [0] (the
 // gateway's token introspection, ADR 0015); BENCH_LOG_LEVEL [warn] of the processes the harness starts;
+// CASES_CPU_PROFILE_DIR [none]: applications and the gateway write V8 CPU profiles (--cpu-prof) there when they stop
+// (applications also when it is restarted before the second phase);
 // GOVHALL_STATE [<repo>/.stack]; MONGODB_URI / KAFKA_BROKERS / KEYCLOAK_URL as for the tests.
 // Results: $GOVHALL_STATE/bench/cases-<timestamp>.json.
 import * as fs from 'node:fs';
@@ -73,6 +75,7 @@ function readSettings(env: NodeJS.ProcessEnv) {
     introspection: env.BENCH_INTROSPECTION !== 'off',
     introspectionCacheMs: String(intEnv('BENCH_INTROSPECTION_CACHE_MS', 0, 0, 60_000)),
     logLevel: env.BENCH_LOG_LEVEL ?? 'warn',
+    cpuProfileDir: env.CASES_CPU_PROFILE_DIR || undefined,
     stateDir: env.GOVHALL_STATE ?? path.join(REPO_ROOT, '.stack'),
   };
 }

@@ -10,6 +10,8 @@
 // - applications, its notifier group starting at the end of the case topic;
 // - a gateway in front of identity, catalogue and applications (RATE_LIMIT_MAX 100000000, metrics off).
 import { randomBytes, randomInt } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { callUnary } from '@govhall/grpc';
 import { catalogueV1, identityV1 } from '@govhall/proto';
 import {
@@ -73,6 +75,8 @@ export interface StackOptions {
   /** The gateway introspects user tokens at Keycloak (ADR 0015). */
   introspection: boolean;
   introspectionCacheMs: string;
+  /** A directory: applications and the gateway write V8 CPU profiles there when they stop (--cpu-prof). */
+  cpuProfileDir?: string;
 }
 
 const newPhone = () => `139${String(randomInt(100_000_000)).padStart(8, '0')}`;
@@ -147,7 +151,8 @@ export async function startCasesStack(
   const applicants: Applicant[] = [];
   for (let i = 0; i < options.applicants; i++) {
     const idNumber = newResidentIdNumber(TENANT);
-    const name = `基准${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${i}`;
+    // names are Chinese characters only (identity's rule): a surname and a given name by i
+    const name = `${'赵钱孙李周吴郑王冯陈'[i % 10]}${'一二三四五六七八九十'[Math.floor(i / 10) % 10]}明`;
     await idCall<identityV1.RegisterNaturalPersonRequest, identityV1.RegisterNaturalPersonResponse>(
       'registerNaturalPerson',
       { tenant: TENANT, name, idNumber, phone: newPhone(), password: APPLICANT_PASSWORD },
@@ -176,6 +181,13 @@ export async function startCasesStack(
   const notifierGroup = `cbench-notifier-${run}`;
   await startGroupAtTopicEnd(supervisionGroup, SUPERVISION_TOPICS);
   await startGroupAtTopicEnd(notifierGroup, [CASE_TOPIC]);
+  // one directory per process (the file names carry the pid and the time)
+  const profiled = (name: string): Record<string, string> => {
+    if (!options.cpuProfileDir) return {};
+    const dir = path.join(options.cpuProfileDir, name);
+    fs.mkdirSync(dir, { recursive: true });
+    return { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` };
+  };
   const common = {
     MONGODB_URI: stack.mongoUri,
     KAFKA_BROKERS: stack.kafkaBrokers,
@@ -212,6 +224,7 @@ export async function startCasesStack(
     SERVICE_CLIENT_ID: 'govhall-dept-demo',
     SERVICE_CLIENT_SECRET: 'govhall-dept-demo-secret',
     NOTIFIER_GROUP_ID: notifierGroup,
+    ...profiled('applications'),
   };
   const startApplications = () =>
     startProcess({
@@ -245,6 +258,7 @@ export async function startCasesStack(
         // As deployed: every user token introspected at Keycloak (ADR 0015); an empty secret turns that off.
         KEYCLOAK_API_CLIENT_SECRET: options.introspection ? stack.apiClientSecret : '',
         KEYCLOAK_INTROSPECTION_CACHE_MS: options.introspectionCacheMs,
+        ...profiled('gateway'),
       },
       readyPort: gatewayPort,
     }),
