@@ -63,8 +63,12 @@ export interface CasesStack {
   databases: { identity: string; catalogue: string; applications: string; supervision: string };
   /** The processes the harness started (watched for CPU and RSS): name → pid. */
   pids: () => Record<string, number>;
-  /** Stops and starts the applications process again (same port, same database). */
-  restartApplications(): Promise<void>;
+  /**
+   * Stops the applications process (the store allows one writer per database: nothing else may write its
+   * database while it runs, ADR 0011) and, once `meanwhile` is done, starts it again on the same port and database;
+   * it creates its declared indexes at start (≤ 30 min).
+   */
+  withApplicationsStopped(meanwhile: () => Promise<void>): Promise<void>;
   notes: string[];
 }
 
@@ -226,13 +230,13 @@ export async function startCasesStack(
     NOTIFIER_GROUP_ID: notifierGroup,
     ...profiled('applications'),
   };
-  const startApplications = () =>
+  const startApplications = (timeoutMs = 120_000) =>
     startProcess({
       name: 'cbench-applications',
       entry: 'services/applications/dist/main.js',
       env: applicationsEnv,
       readyPort: applicationsPort,
-      timeoutMs: 120_000,
+      timeoutMs,
     });
   let applications: RunningProcess = await startApplications();
   started.onStop(() => mongo.db(databases.applications).dropDatabase());
@@ -282,9 +286,10 @@ export async function startCasesStack(
       'cbench-identity': identity.process.child.pid!,
       'cbench-supervision': supervision.child.pid!,
     }),
-    async restartApplications() {
+    async withApplicationsStopped(meanwhile) {
       await applications.stop();
-      applications = await startApplications();
+      await meanwhile();
+      applications = await startApplications(1_800_000);
     },
     notes,
   };
