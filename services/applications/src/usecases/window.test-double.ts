@@ -1,11 +1,12 @@
 import { createAuthorizer, type Principal } from '@govhall/auth';
 import { createWorkingCalendar } from '@govhall/calendar';
 import { ConcurrencyError } from '@govhall/errors';
-import { WindowFormCheck } from '../domain/window-form-check';
+import { formDataViolations, parseFormData } from '@govhall/content';
 import type { Case, CaseDocument, DocumentKind } from '../domain/case';
 import type { CaseEvent } from '../domain/case-events';
 import { draftCase } from '../domain/case.test-double';
 import type { Edition } from '../domain/edition';
+import { InMemoryCaseQueries } from './in-memory-case-queries.test-double';
 import type { CaseCore } from './deps';
 import type { DocumentDetails } from './ports';
 import type { FoundApplicant, HallWindow, WindowPorts, WindowResponsibility } from './window.ports';
@@ -121,6 +122,7 @@ export function windowSetup(options: { edition?: Partial<Edition>; now?: string 
   const settings = { counterNoticeWorkingDays: 0 };
 
   const core: CaseCore = {
+    queries: new InMemoryCaseQueries([]),
     cases: {
       async insert(c, evs, key) {
         const k = `${c.createdBy}/${key}`;
@@ -169,7 +171,12 @@ export function windowSetup(options: { edition?: Partial<Edition>; now?: string 
       parentTenant: async (t) => (t === '620321' ? '620300' : ''),
     },
     applicants: { find: async (_tenant, code) => structuredClone(registered.get(code.toUpperCase()) ?? null) },
-    forms: new WindowFormCheck(),
+    forms: {
+      validate(schema, formData) {
+        const parsed = parseFormData(formData);
+        return parsed.ok ? formDataViolations(schema, parsed.value) : [parsed.violation];
+      },
+    },
     settings: { counterNoticeWorkingDays: async () => settings.counterNoticeWorkingDays },
     deemedQueue: {
       overdue: async (today) =>
