@@ -42,6 +42,7 @@ import { runPaced, type PaceOptions } from './cases/pace.ts';
 import {
   compareWithBaseline,
   renderCasesReport,
+  UNLOADED_PHASE,
   saturated,
   summarizeRun,
   writeCasesReport,
@@ -52,6 +53,9 @@ import { startCasesStack } from './cases/stack.ts';
 import { CpuMeter, RssSampler, fmt, readRss, stackProcesses, type ProcessRef } from './lib.ts';
 import { Started, startBaseline } from './processes.ts';
 import { machineInfo } from './report.ts';
+
+/** The unloaded run: 5 lifecycles, one every 6 s (a lifecycle takes ~1–3 s alone). */
+const UNLOADED = { rate: 1 / 6, durationS: 30 };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -167,14 +171,15 @@ async function main(): Promise<void> {
       kind: 'baseline' | 'gateway',
       rate: number,
       lifecycle: PaceOptions['lifecycle'],
+      durationS = settings.durationS,
     ): Promise<CasesRun> => {
       const storedCases = await casesCollection.estimatedDocumentCount();
-      process.stderr.write(`  ${phase}: ${kind} @ ${rate} lifecycles/s for ${settings.durationS} s … `);
+      process.stderr.write(`  ${phase}: ${kind} @ ${rate} lifecycles/s for ${durationS} s … `);
       meters.rss.start();
       meters.cpu.start();
       const raw = await runPaced({
         rate,
-        durationS: settings.durationS,
+        durationS,
         maxInFlight: settings.maxInFlight,
         drainTimeoutMs: 120_000,
         lifecycle,
@@ -213,6 +218,13 @@ async function main(): Promise<void> {
       }
       return ran;
     };
+
+    // ---- unloaded: lifecycles one at a time (every 6 s), so each request's latency is its service time -------------
+    const unloaded = await paced(`${UNLOADED_PHASE}: one lifecycle at a time`, 'gateway', UNLOADED.rate, (n, r) =>
+      gatewayLifecycle(ctx, n, r),
+      UNLOADED.durationS,
+    );
+    runs.push(unloaded);
 
     // ---- phase 1: the cases this run made ----------------------------------------------------------------------
     const small = await casesCollection.estimatedDocumentCount();

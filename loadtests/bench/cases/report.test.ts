@@ -6,6 +6,7 @@ import {
   achievedRate,
   compareScales,
   compareWithBaseline,
+  rateText,
   renderCasesReport,
   saturated,
   summarizeRun,
@@ -89,11 +90,17 @@ describe('compareScales', () => {
     const large = [
       run(raw({ lifecycleMs: Array(300).fill(2_000) }), 'gateway', 'store: 1,002,000 cases (bulk-loaded)'),
     ];
-    const rows = compareScales([...small, run(raw(), 'baseline'), ...large]);
+    const unloaded = run(raw({ rate: 1 / 6, lifecycleMs: Array(5).fill(900) }), 'gateway', 'unloaded: one at a time');
+    const rows = compareScales([unloaded, ...small, run(raw(), 'baseline'), ...large]);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.rate).toBe(10);
     expect(rows[0]!.p50Ratio).toBeCloseTo(2_000 / 1_049, 5);
     expect(rows[0]!.achievedRatio).toBeCloseTo(1, 5);
+  });
+
+  it('prints a fractional rate with two decimals', () => {
+    expect(rateText(1 / 6)).toBe('0.17');
+    expect(rateText(20)).toBe('20');
   });
 
   it('has nothing to compare with one phase', () => {

@@ -129,6 +129,12 @@ export function saturated(run: CasesRun): boolean {
   );
 }
 
+/** The phase name of the lifecycles run one at a time (not compared between phases). */
+export const UNLOADED_PHASE = 'unloaded';
+
+/** A rate as printed: whole numbers as they are, others with two decimals. */
+export const rateText = (rate: number): string => (Number.isInteger(rate) ? String(rate) : rate.toFixed(2));
+
 export interface ScaleRow {
   rate: number;
   small: CasesRun;
@@ -141,7 +147,7 @@ export interface ScaleRow {
 
 /** The gateway runs of the large phase next to those of the first phase at the same rate. */
 export function compareScales(runs: readonly CasesRun[]): ScaleRow[] {
-  const gateway = runs.filter((r) => r.kind === 'gateway');
+  const gateway = runs.filter((r) => r.kind === 'gateway' && !r.phase.startsWith(UNLOADED_PHASE));
   const phases = [...new Set(gateway.map((r) => r.phase))];
   if (phases.length < 2) return [];
   const [first, last] = [phases[0]!, phases[phases.length - 1]!];
@@ -213,8 +219,8 @@ export function renderCasesReport(report: CasesReport): string {
       ],
       runs.map((r) => [
         r.phase,
-        `${r.kind} @ ${r.rate}/s`,
-        String(r.rate),
+        `${r.kind} @ ${rateText(r.rate)}/s`,
+        rateText(r.rate),
         fmt(r.achievedPerS, 1),
         String(r.ok),
         String(r.failed + r.unfinished),
@@ -257,7 +263,7 @@ export function renderCasesReport(report: CasesReport): string {
     out();
     out(
       markdownTable(
-        ['request', ...gatewayRuns.map((r) => `${r.phase.split(':')[0]} @ ${r.rate}/s`)],
+        ['request', ...gatewayRuns.map((r) => `${r.phase.split(':')[0]} @ ${rateText(r.rate)}/s`)],
         kinds.map((k) => [
           k,
           ...gatewayRuns.map((r) => {
@@ -278,7 +284,7 @@ export function renderCasesReport(report: CasesReport): string {
         markdownTable(
           ['run', 'cases', 'complete in journal', 'events', 'lag p50', 'lag p99', 'lag max', 'drained after run'],
           lags.map((r) => [
-            `${r.phase} @ ${r.rate}/s`,
+            `${r.phase} @ ${rateText(r.rate)}/s`,
             String(r.lag!.cases),
             String(r.lag!.complete),
             String(r.lag!.events),
@@ -294,7 +300,7 @@ export function renderCasesReport(report: CasesReport): string {
     if (errors.length) {
       out();
       out('First failures:');
-      for (const r of errors) for (const e of r.errors.slice(0, 3)) out(`- ${r.phase} @ ${r.rate}/s: ${e}`);
+      for (const r of errors) for (const e of r.errors.slice(0, 3)) out(`- ${r.phase} @ ${rateText(r.rate)}/s: ${e}`);
     }
   }
   const cpuNames = [...new Set(runs.flatMap((r) => Object.keys(r.cpu.processPctOfOneCore)))];
@@ -305,7 +311,7 @@ export function renderCasesReport(report: CasesReport): string {
     markdownTable(
       ['run', 'machine', ...cpuNames, 'unattributed'],
       runs.map((r) => [
-        `${r.phase.split(':')[0]} ${r.kind} @ ${r.rate}/s`,
+        `${r.phase.split(':')[0]} ${r.kind} @ ${rateText(r.rate)}/s`,
         `${fmt(r.cpu.machineBusyPct, 0)}%`,
         ...cpuNames.map((n) => fmt(r.cpu.processPctOfOneCore[n], 0)),
         fmt(r.cpu.unattributedPctOfOneCore, 0),
