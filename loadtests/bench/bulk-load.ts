@@ -14,6 +14,8 @@ export interface BulkLoadOptions {
   workers?: number;
   /** Progress lines go here [stderr]. */
   progress?: (line: string) => void;
+  /** Stops the load after the batches in flight (an interrupted benchmark drops its database after). */
+  signal?: AbortSignal;
 }
 
 /** Inserts the documents `make(from)` … `make(to - 1)`; resolves with the documents per second it reached. */
@@ -31,6 +33,7 @@ export async function bulkLoad(
   let lastReport = performance.now();
   const worker = async () => {
     while (next < to) {
+      options.signal?.throwIfAborted();
       const start = next;
       next = Math.min(to, next + batch);
       const docs = [];

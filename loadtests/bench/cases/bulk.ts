@@ -81,6 +81,7 @@ export async function loadBulkCases(
   templates: Record<string, Record<string, any>>,
   count: number,
   runId: string,
+  signal?: AbortSignal,
 ): Promise<{ perSecond: number; seconds: number; byStatus: Record<string, number>; documentBytes: number }> {
   const byStatus: Record<string, number> = {};
   const make = (i: number) => {
@@ -92,6 +93,6 @@ export async function loadBulkCases(
   const collection = mongo.db(database).collection('cases');
   const started = performance.now();
   await collection.dropIndexes();
-  const perSecond = await bulkLoad(collection, 0, count, make, { batch: 1_000 });
+  const perSecond = await bulkLoad(collection, 0, count, make, { batch: 1_000, signal });
   return { perSecond, seconds: (performance.now() - started) / 1000, byStatus, documentBytes };
 }
