@@ -69,7 +69,8 @@ function intEnv(name: string, fallback: number, min: number, max: number): numbe
 
 function readSettings(env: NodeJS.ProcessEnv) {
   const rates = (env.CASES_RATES ?? '5,10,20,50').split(',').map((s) => Number(s.trim()));
-  if (rates.some((r) => !Number.isInteger(r) || r < 1 || r > 500)) throw new Error(`bad CASES_RATES ${env.CASES_RATES}`);
+  if (rates.some((r) => !Number.isInteger(r) || r < 1 || r > 500))
+    throw new Error(`bad CASES_RATES ${env.CASES_RATES}`);
   return {
     rates,
     allRates: env.CASES_ALL_RATES === '1',
@@ -211,7 +212,14 @@ async function main(): Promise<void> {
 
     const phaseRuns = async (phase: string, rates: number[]): Promise<number[]> => {
       // warm-up: a few lifecycles at 2/s (JIT, connection pools, token fetches), not measured
-      await runPaced({ rate: 2, durationS: 5, maxInFlight: 50, drainTimeoutMs: 60_000, lifecycle: (n, r) => gatewayLifecycle(ctx, n, r), firstN: nextN });
+      await runPaced({
+        rate: 2,
+        durationS: 5,
+        maxInFlight: 50,
+        drainTimeoutMs: 60_000,
+        lifecycle: (n, r) => gatewayLifecycle(ctx, n, r),
+        firstN: nextN,
+      });
       nextN += 10;
       const ran: number[] = [];
       for (const rate of rates) {
@@ -230,8 +238,11 @@ async function main(): Promise<void> {
     };
 
     // ---- unloaded: lifecycles one at a time (every 6 s), so each request's latency is its service time -------------
-    const unloaded = await paced(`${UNLOADED_PHASE}: one lifecycle at a time`, 'gateway', UNLOADED.rate, (n, r) =>
-      gatewayLifecycle(ctx, n, r),
+    const unloaded = await paced(
+      `${UNLOADED_PHASE}: one lifecycle at a time`,
+      'gateway',
+      UNLOADED.rate,
+      (n, r) => gatewayLifecycle(ctx, n, r),
       UNLOADED.durationS,
     );
     runs.push(unloaded);
@@ -255,7 +266,9 @@ async function main(): Promise<void> {
           interrupted.signal,
         );
         bulk = { documents: settings.bulk, ...loaded, indexSeconds: 0 };
-        log(`  ${fmt(loaded.perSecond, 0)} documents/s, ${fmt(loaded.seconds, 0)} s; starting applications (it creates its indexes) …`);
+        log(
+          `  ${fmt(loaded.perSecond, 0)} documents/s, ${fmt(loaded.seconds, 0)} s; starting applications (it creates its indexes) …`,
+        );
         indexing.seconds = performance.now();
       });
       bulk!.indexSeconds = (performance.now() - indexing.seconds) / 1000;

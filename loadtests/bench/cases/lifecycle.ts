@@ -180,8 +180,25 @@ export async function gatewayLifecycle(
   const applicant = ctx.applicants[n % ctx.applicants.length]!;
   const key = () => `cb-${ctx.runId}-${randomBytes(6).toString('hex')}`;
   const as = (login: Login) => ctx.tokens.get(login);
-  const act = async (kind: string, path: string, login: Login, json: Record<string, unknown>, headers?: Record<string, string>) =>
-    send(ctx.base, kind, { method: 'POST', path: `/api/v1/cases/${c.id}/${path}`, token: await as(login), json: { ...json, expectedVersion: c.version }, headers }, record);
+  const act = async (
+    kind: string,
+    path: string,
+    login: Login,
+    json: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ) =>
+    send(
+      ctx.base,
+      kind,
+      {
+        method: 'POST',
+        path: `/api/v1/cases/${c.id}/${path}`,
+        token: await as(login),
+        json: { ...json, expectedVersion: c.version },
+        headers,
+      },
+      record,
+    );
 
   let c = await send(
     ctx.base,
@@ -261,7 +278,13 @@ export async function baselineLifecycle(
     send(
       ctx.baselineUrl,
       kind,
-      { method: 'POST', path: `/baseline/cases/${id}/${path}`, token: ctx.token, json: { ...json, expectedVersion: 1 }, headers },
+      {
+        method: 'POST',
+        path: `/baseline/cases/${id}/${path}`,
+        token: ctx.token,
+        json: { ...json, expectedVersion: 1 },
+        headers,
+      },
       record,
     );
   await send(

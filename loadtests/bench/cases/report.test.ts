@@ -14,7 +14,11 @@ import {
   type CasesRun,
 } from './report.ts';
 
-const cpu = { machineBusyPct: 50, processPctOfOneCore: { 'cbench-gateway': 40, ferretdb: 30 }, unattributedPctOfOneCore: 5 };
+const cpu = {
+  machineBusyPct: 50,
+  processPctOfOneCore: { 'cbench-gateway': 40, ferretdb: 30 },
+  unattributedPctOfOneCore: 5,
+};
 
 function raw(overrides: Partial<PacedRaw> = {}): PacedRaw {
   return {
@@ -165,7 +169,22 @@ describe('renderCasesReport', () => {
   it('prints each run with its achieved rate and its ratios against the baseline', () => {
     expect(tableRow('store: 2,000 cases')).toEqual([
       ['store: 2,000 cases', 'baseline @ 10/s', '10', '10.0', '300', '0', '0', '12', '50', '50', '50', '50', '1', '1'],
-      ['store: 2,000 cases', 'gateway @ 10/s', '10', '10.0', '300', '0', '0', '12', '1049', '1089', '1098', '1099', '1.00', '22.0'],
+      [
+        'store: 2,000 cases',
+        'gateway @ 10/s',
+        '10',
+        '10.0',
+        '300',
+        '0',
+        '0',
+        '12',
+        '1049',
+        '1089',
+        '1098',
+        '1099',
+        '1.00',
+        '22.0',
+      ],
     ]);
   });
 
@@ -176,7 +195,9 @@ describe('renderCasesReport', () => {
     ]);
     expect(tableRow('store gateway @ 10/s')).toEqual([['store gateway @ 10/s', '50%', '40', '30', '5']]);
     expect(tableRow('cbench-gateway')).toEqual([['cbench-gateway', '120.0', '180.0', '150.0', '190.0']]);
-    expect(text).toContain('- bulk load: 1,000,000 case documents (~9,000 B each as JSON) in 500 s, 2000 documents/s (secondary indexes dropped first); the service restarted and created its indexes in 120 s');
+    expect(text).toContain(
+      '- bulk load: 1,000,000 case documents (~9,000 B each as JSON) in 500 s, 2000 documents/s (secondary indexes dropped first); the service restarted and created its indexes in 120 s',
+    );
     // one phase: no comparison between phases
     expect(text).not.toContain('Many stored cases');
   });

@@ -124,9 +124,7 @@ export function compareWithBaseline(baseline: CasesRun, gateway: CasesRun): Case
  * were not started or not finished. The harness stops escalating the rate after a saturated gateway run.
  */
 export function saturated(run: CasesRun): boolean {
-  return (
-    run.achievedPerS < 0.9 * run.rate || run.failed > 0.01 * run.offered || run.skipped > 0 || run.unfinished > 0
-  );
+  return run.achievedPerS < 0.9 * run.rate || run.failed > 0.01 * run.offered || run.skipped > 0 || run.unfinished > 0;
 }
 
 /** The phase name of the lifecycles run one at a time (not compared between phases). */
@@ -242,7 +240,15 @@ export function renderCasesReport(report: CasesReport): string {
     out();
     out(
       markdownTable(
-        ['rate', 'achieved/s small → large', 'p50 ms small → large', 'p99 ms small → large', 'achieved ×', 'p50 ×', 'p99 ×'],
+        [
+          'rate',
+          'achieved/s small → large',
+          'p50 ms small → large',
+          'p99 ms small → large',
+          'achieved ×',
+          'p50 ×',
+          'p99 ×',
+        ],
         scales.map((s) => [
           `${s.rate}/s`,
           `${fmt(s.small.achievedPerS, 1)} → ${fmt(s.large.achievedPerS, 1)}`,
@@ -305,7 +311,9 @@ export function renderCasesReport(report: CasesReport): string {
   }
   const cpuNames = [...new Set(runs.flatMap((r) => Object.keys(r.cpu.processPctOfOneCore)))];
   out();
-  out('CPU during each run (% of one core per process tree; machine = busy % of all cores; unattributed = other work):');
+  out(
+    'CPU during each run (% of one core per process tree; machine = busy % of all cores; unattributed = other work):',
+  );
   out();
   out(
     markdownTable(

@@ -303,7 +303,11 @@ async function publishFoodLicence(
 ): Promise<string> {
   const seed = MARKET_REGULATION_ITEMS.find((s) => s.tenant === TENANT && s.name === ITEM_NAME);
   if (!seed) throw new Error(`the catalogue seed has no ${ITEM_NAME} of ${TENANT}`);
-  const call = async <Req>(rpc: 'createDraftItem' | 'updateDraftItem' | 'submitItem' | 'reviewItem', req: Req, token: string) => {
+  const call = async <Req>(
+    rpc: 'createDraftItem' | 'updateDraftItem' | 'submitItem' | 'reviewItem',
+    req: Req,
+    token: string,
+  ) => {
     const method = (client[rpc] as (...a: unknown[]) => unknown).bind(client);
     const res = await callUnary<Req, { item?: catalogueV1.Item }>(method as never, req, {
       ...bearer(token),
