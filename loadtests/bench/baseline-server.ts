@@ -3,6 +3,9 @@
 // - GET /baseline/items/:id: a fixed item of the same shape and size as GET /api/v1/catalogue/items/:id;
 // - GET /baseline/search?q=: the page the gateway answered for that keyword in the same run (SEARCH_PAGES_FILE,
 //   a JSON object keyword → page, written by run.ts), serialized again per request like the item.
+// - POST /baseline/cases and POST /baseline/cases/:id/*: the cases benchmark's baseline (lifecycles.ts), the case
+//   the gateway answered in the run's probe lifecycle (CASE_FILE), serialized again per request; multipart bodies
+//   (the uploads) are read whole and ignored.
 import * as fs from 'node:fs';
 import Fastify from 'fastify';
 
@@ -28,6 +31,12 @@ const pagesFile = process.env.SEARCH_PAGES_FILE;
 const pages: Record<string, unknown> = pagesFile ? JSON.parse(fs.readFileSync(pagesFile, 'utf8')) : {};
 const emptyPage = { items: [], total: 0 };
 app.get('/baseline/search', async (request) => pages[(request.query as { q?: string }).q ?? ''] ?? emptyPage);
+
+const caseFile = process.env.CASE_FILE;
+const kase: unknown = caseFile ? JSON.parse(fs.readFileSync(caseFile, 'utf8')) : item;
+app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+app.post('/baseline/cases', async (_request, reply) => reply.code(201).send(kase));
+app.post('/baseline/cases/:id/*', async () => kase);
 
 const stop = () => void app.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);

@@ -241,15 +241,17 @@ export async function checkRateLimit(
 
 /**
  * The baseline: bare Fastify routes (baseline-server.ts) in their own process. Started after the scenarios'
- * probes: its search route answers each keyword with the page the gateway answered for it (`searchPages`).
+ * probes: its search route answers each keyword with the page the gateway answered for it (`searchPages`);
+ * `extraEnv` e.g. CASE_FILE for the cases benchmark.
  */
 export async function startBaseline(
   started: Started,
   runId: string,
   searchPages: Record<string, unknown> | undefined,
+  extraEnv: Record<string, string> = {},
 ): Promise<{ url: string; process: ProcessRef }> {
   const port = await freePort();
-  const env: Record<string, string> = { PORT: String(port) };
+  const env: Record<string, string> = { ...extraEnv, PORT: String(port) };
   if (searchPages) {
     const file = path.join(os.tmpdir(), `govhall-bench-${runId}-search-pages.json`);
     fs.writeFileSync(file, JSON.stringify(searchPages));

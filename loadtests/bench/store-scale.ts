@@ -23,6 +23,7 @@ import {
   type Model,
 } from '@govhall/mongo';
 import { REPO_ROOT, stack } from '@govhall/testing';
+import { bulkLoad } from './bulk-load.ts';
 import { fmt, markdownTable, ratio, readRss, stackProcesses, summarize, type LatencySummary } from './lib.ts';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -113,29 +114,6 @@ function caseDocument(i: number, withOutbox = false): Record<string, unknown> {
       withOutbox ? [{ id: `e-${i}`, topic: 'govhall.applications.case', key: caseId(i), createdAt: received }] : [],
     ),
   };
-}
-
-// ---- bulk loader --------------------------------------------------------------------------------------------------
-async function bulkLoad(model: Model<any>, from: number, to: number): Promise<number> {
-  const started = performance.now();
-  const batch = 2_000;
-  let next = from;
-  let lastReport = performance.now();
-  const worker = async () => {
-    while (next < to) {
-      const start = next;
-      next = Math.min(to, next + batch);
-      const docs = [];
-      for (let i = start; i < next; i++) docs.push(caseDocument(i));
-      await model.collection.insertMany(docs as never[], { ordered: false });
-      if (performance.now() - lastReport > 15_000) {
-        lastReport = performance.now();
-        process.stderr.write(`  loaded ${next.toLocaleString('en')} of ${to.toLocaleString('en')}\n`);
-      }
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  return (to - from) / ((performance.now() - started) / 1000);
 }
 
 // ---- measured operations ------------------------------------------------------------------------------------------
@@ -231,11 +209,11 @@ async function main() {
     process.stderr.write(
       `store scale check on ${db}: ${SMALL.toLocaleString('en')} → ${LARGE.toLocaleString('en')} cases\n`,
     );
-    const loadSmall = await bulkLoad(model, 0, SMALL);
+    const loadSmall = await bulkLoad(model.collection, 0, SMALL, (i) => caseDocument(i));
     const small = await measureAll(model, SMALL, 10_000_000);
     process.stderr.write(`bulk loading to ${LARGE.toLocaleString('en')} …\n`);
     const loadStarted = performance.now();
-    const loadLarge = await bulkLoad(model, SMALL, LARGE);
+    const loadLarge = await bulkLoad(model.collection, SMALL, LARGE, (i) => caseDocument(i));
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     const large = await measureAll(model, LARGE, 20_000_000);
 

@@ -1,0 +1,98 @@
+// Bulk-loaded cases: real case documents, made the way the cases repository makes them. The templates are cases
+// this run drove through the gateway to each state (draft, pre_review, processing, approved, completed,
+// delivered), read back as entities with the repository's own projection (toCase); each generated case is a copy of
+// one with its own id, case number, tenant, department, applicant subject and dates (moved 1–360 days into the
+// past), stored with the repository's document functions (toDocument + caseQueryFields, no outbox messages), so the
+// query fields (owner, lists, queues, due date, received month) are what the service would have written.
+import { randomUUID } from 'node:crypto';
+import { toDocument, outboxFields } from '@govhall/mongo';
+import type { MongoClient } from '@govhall/testing';
+import { PROJECTION, toCase } from '../../../services/applications/dist/adapters/mongo/case.repository.js';
+import { caseQueryFields } from '../../../services/applications/dist/adapters/mongo/case-query-fields.js';
+import { bulkLoad } from '../bulk-load.ts';
+import { BULK_TENANTS, statusOf } from './mix.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Every Date in `value` moved `deltaMs` (in place). */
+function shiftDates(value: unknown, deltaMs: number): void {
+  if (!value || typeof value !== 'object') return;
+  for (const [k, v] of Object.entries(value)) {
+    if (v instanceof Date) (value as Record<string, unknown>)[k] = new Date(v.getTime() + deltaMs);
+    else if (v && typeof v === 'object') shiftDates(v, deltaMs);
+  }
+}
+
+const ymd = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, '');
+
+/** Bulk case i from its template (a case entity as toCase reads it). */
+export function bulkCase(template: Record<string, any>, i: number): Record<string, any> {
+  const c = structuredClone(template);
+  const tenant = BULK_TENANTS[i % BULK_TENANTS.length]!;
+  const daysAgo = 1 + (i % 360);
+  shiftDates(c, -daysAgo * DAY_MS);
+  c.id = randomUUID();
+  c.tenant = tenant;
+  c.department = `${tenant}-SCJG`;
+  if (tenant !== template.tenant) c.windowId = '';
+  const subject = `bulk-subject-${i % 100_000}`;
+  c.applicant = { ...c.applicant, subject };
+  c.createdBy = subject;
+  if (c.caseNumber) {
+    // tenant + date + sequence: (tenant, day) is fixed by i mod 360, so i div 360 is unique within it
+    const day = c.submittedAt instanceof Date ? c.submittedAt : c.createdAt;
+    c.caseNumber = `${tenant}${ymd(day)}${String(Math.floor(i / 360) + 1).padStart(5, '0')}`;
+  }
+  return c;
+}
+
+/** The stored document of a case, as MongoCaseRepository.insert writes it (no events pending). */
+export function caseDocument(c: Record<string, any>, idempotencyKey: string): Record<string, unknown> {
+  return toDocument(c, { idempotencyKey, ...caseQueryFields(c as never), ...outboxFields([]) });
+}
+
+/** Reads the template cases (id by status) through the repository's projection. */
+export async function readTemplates(
+  mongo: MongoClient,
+  database: string,
+  ids: Record<string, string>,
+): Promise<Record<string, Record<string, any>>> {
+  const cases = mongo.db(database).collection('cases');
+  const templates: Record<string, Record<string, any>> = {};
+  for (const [status, id] of Object.entries(ids)) {
+    const doc = await cases.findOne({ _id: id as never }, { projection: PROJECTION });
+    if (!doc) throw new Error(`template case ${id} (${status}) is not in ${database}`);
+    const c = toCase(doc as never) as unknown as Record<string, any>;
+    if (c.status !== status) throw new Error(`template case ${id} is ${c.status}, not ${status}`);
+    templates[status] = c;
+  }
+  return templates;
+}
+
+/**
+ * Bulk-loads `count` cases beside the ones stored; their numbers by status, documents/s, seconds. The collection's
+ * secondary indexes are dropped first (locally each costs a btree and its GIN twin per insert); the service
+ * creates them again when it starts (its declared indexes), over the whole collection at once. The service must
+ * not run meanwhile (one writer per database).
+ */
+export async function loadBulkCases(
+  mongo: MongoClient,
+  database: string,
+  templates: Record<string, Record<string, any>>,
+  count: number,
+  runId: string,
+  signal?: AbortSignal,
+): Promise<{ perSecond: number; seconds: number; byStatus: Record<string, number>; documentBytes: number }> {
+  const byStatus: Record<string, number> = {};
+  const make = (i: number) => {
+    const status = statusOf(i);
+    byStatus[status] = (byStatus[status] ?? 0) + 1;
+    return caseDocument(bulkCase(templates[status]!, i), `bulk-${runId}-${i}`);
+  };
+  const documentBytes = Buffer.byteLength(JSON.stringify(caseDocument(bulkCase(templates.delivered!, 0), 'size')));
+  const collection = mongo.db(database).collection('cases');
+  const started = performance.now();
+  await collection.dropIndexes();
+  const perSecond = await bulkLoad(collection, 0, count, make, { batch: 1_000, signal });
+  return { perSecond, seconds: (performance.now() - started) / 1000, byStatus, documentBytes };
+}
