@@ -53,13 +53,14 @@ node scripts/seed-demo.js
 # Then the cases: in each seeded tenant, demo cases left in every state its published items and staff allow, through
 # the applications service's gRPC API as the demo applicants (online), today's responsible clerk of the case's
 # window, the tenant's reviewer and approver (identity's and the catalogue's seeds above made them and the items).
-# Its sheet names ID numbers (the applicants'), so it stays beside the state like the login sheet.
+# The sheet lists each demo case; how to follow one (with the applicant's ID number) goes to demo-follow.txt beside it.
 CASES_LOG="$GOVHALL_STATE/demo-cases.txt"
+FOLLOW_FILE="$GOVHALL_STATE/demo-follow.txt"
 env APPLICATIONS_GRPC_ADDR="127.0.0.1:${APPLICATIONS_GRPC_PORT:-50053}" IDENTITY_GRPC_ADDR="127.0.0.1:${IDENTITY_GRPC_PORT:-50050}" \
   CATALOGUE_GRPC_ADDR="127.0.0.1:${CATALOGUE_GRPC_PORT:-50051}" KEYCLOAK_URL="$KEYCLOAK_URL" KEYCLOAK_REALM="$KEYCLOAK_REALM" \
-  node services/applications/dist/seed/run-seed.js >"$CASES_LOG"
+  SEED_FOLLOW_FILE="$FOLLOW_FILE" node services/applications/dist/seed/run-seed.js >"$CASES_LOG"
 grep '^cases seed:' "$CASES_LOG"
-follow() { awk -v k="$1" '$1 == "follow" && $2 == k { print $3 }' "$CASES_LOG"; }
+follow() { awk -v k="$1" '$1 == "follow" && $2 == k { print $3 }' "$FOLLOW_FILE"; }
 
 GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT:-3000}"
 cat <<INFO

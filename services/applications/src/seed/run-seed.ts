@@ -7,7 +7,7 @@ import { handlingCategory as categoryCodec } from '../adapters/grpc/case-enums';
 import type { DeliveryMethod } from '../domain/case';
 import { planTenant, type SeedableItem, type TenantPlan } from './demo-cases.plan';
 import { driveDemoCase, statusOf, type DriveContext } from './drive-demo-case';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { DEMO_CAST, type DemoCast } from './demo-forms';
 import { grpcCasesSeedApi, SeedCallError, type CasesSeedApi } from './seed-api';
 
@@ -227,19 +227,23 @@ async function main() {
       yc?.cases.get(`demo-${yc.plan.tenant}-processing`) ?? yc?.cases.get(`demo-${yc.plan.tenant}-pre-review`);
     const done = yc?.cases.get(`demo-${yc.plan.tenant}-delivered-pickup`) ?? follow;
     const followDemo = yc?.plan.cases.find((c) => yc.cases.get(c.key) === follow);
+    // How to follow a case carries an applicant's ID number: it goes to SEED_FOLLOW_FILE (run.sh prints it), never
+    // to stdout, which test runs keep in their logs.
+    const followLines: string[] = [];
     if (yc && follow && followDemo && done) {
-      process.stdout.write(`follow tenant ${yc.plan.tenant}\n`);
-      process.stdout.write(`follow caseNumber ${follow.caseNumber}\n`);
-      process.stdout.write(
+      followLines.push(`follow tenant ${yc.plan.tenant}\n`);
+      followLines.push(`follow caseNumber ${follow.caseNumber}\n`);
+      followLines.push(
         `follow applicantIdCode ${followDemo.forCompany ? cast.company.creditCode : followDemo.filer.idNumber}\n`,
       );
-      process.stdout.write(`follow applicantLogin ${followDemo.filer.idNumber}\n`);
-      process.stdout.write(`follow caseId ${follow.id}\n`);
-      process.stdout.write(`follow windowId ${follow.windowId}\n`);
-      process.stdout.write(`follow deliveredCaseId ${done.id}\n`);
-      process.stdout.write(`follow documentId ${done.documentId}\n`);
-      process.stdout.write(`follow clerk ${prefixes[yc.plan.tenant]}-clerk\n`);
+      followLines.push(`follow applicantLogin ${followDemo.filer.idNumber}\n`);
+      followLines.push(`follow caseId ${follow.id}\n`);
+      followLines.push(`follow windowId ${follow.windowId}\n`);
+      followLines.push(`follow deliveredCaseId ${done.id}\n`);
+      followLines.push(`follow documentId ${done.documentId}\n`);
+      followLines.push(`follow clerk ${prefixes[yc.plan.tenant]}-clerk\n`);
     }
+    if (process.env.SEED_FOLLOW_FILE) writeFileSync(process.env.SEED_FOLLOW_FILE, followLines.join(''));
   } finally {
     api.close();
   }
