@@ -2,7 +2,7 @@ import { telemetry } from './instrumentation';
 import { createTokenVerifier } from '@govhall/auth';
 import { GrpcServer } from '@govhall/grpc';
 import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
-import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
+import { exitOnStartFailure, failpoint, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
 import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
@@ -37,7 +37,16 @@ async function main() {
   const producer = await createProducer(kafka);
   const relay = new OutboxRelay({
     collections: app.outboxCollections,
-    producer,
+    // Crash tests (GOVHALL_FAILPOINTS=cases.after-relay-send): die once Kafka acknowledged a batch, before the relay
+    // removed it from the outboxes: the restarted relay sends it again (at-least-once; consumers dedupe by event id).
+    producer: {
+      ...producer,
+      sendBatch: async (batch) => {
+        const sent = await producer.sendBatch(batch);
+        failpoint('cases.after-relay-send');
+        return sent;
+      },
+    },
     logger,
     pollMs: config.OUTBOX_POLL_MS,
     // The sole writer of its database (enforced on FerretDB): no leases needed; on MongoDB replicas lease.
