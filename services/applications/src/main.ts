@@ -58,7 +58,10 @@ async function main() {
   await ledger.ensureIndexes();
   const dispatcher = new NotificationDispatcher({ ledger, logger, ...channelsFromConfig(config) });
   dispatcher.start();
-  const notifier = await startNotifier({
+  // Not awaited: joining the consumer group waits, after a crash, until the dead member's session expires (15 s);
+  // cases are served meanwhile (the notifier catches up from its committed offsets). A failed start still stops
+  // the process.
+  const notifier = startNotifier({
     kafka,
     connection,
     logger,
@@ -69,6 +72,7 @@ async function main() {
     queued: () => dispatcher.nudge(),
     delivery: { deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC, retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS } },
   });
+  notifier.catch(exitOnStartFailure('applications'));
 
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
   const server = new GrpcServer({
@@ -89,7 +93,7 @@ async function main() {
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
     ['deemed-acceptance timer', () => deemed.stop()],
     ['outbox relay', () => relay.stop()],
-    ['notifier', () => notifier.disconnect()],
+    ['notifier', async () => (await notifier).disconnect()],
     ['notification dispatcher', () => dispatcher.stop()],
     ['kafka producer', () => producer.disconnect()],
     ['backend clients', async () => app.close()],
