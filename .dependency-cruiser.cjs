@@ -13,8 +13,9 @@ module.exports = {
       comment: 'src/domain holds entities and rules only: no adapters, no use cases, no I/O libraries.',
       from: { path: '^services/[^/]+/src/domain/' },
       to: {
-        // identifiers: pure check-character arithmetic (GB 11643, GB 32100, GB/T 2260), no I/O
-        pathNot: ['^services/[^/]+/src/domain/', '^packages/errors/', '^packages/identifiers/'],
+        // identifiers: pure check-character arithmetic (GB 11643, GB 32100, GB/T 2260), no I/O; calendar: working
+        // days and deadlines computed from data passed in, no I/O
+        pathNot: ['^services/[^/]+/src/domain/', '^packages/errors/', '^packages/identifiers/', '^packages/calendar/'],
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -7,7 +7,7 @@ const transform = {
 };
 const moduleNameMapper = {
   '^@govhall/proto$': '<rootDir>/proto/src',
-  '^@govhall/(config|logging|telemetry|grpc|kafka|mongo|auth|errors|testing|lifecycle|identifiers|calendar|paging|pdf|notify)$':
+  '^@govhall/(config|logging|telemetry|grpc|kafka|mongo|auth|errors|testing|lifecycle|identifiers|calendar|paging|pdf|notify|content)$':
     '<rootDir>/packages/$1/src',
 };
 

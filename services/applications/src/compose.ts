@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { createAuthorizer } from '@govhall/auth';
+import { createAuthorizer, ServiceTokenSource } from '@govhall/auth';
 import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
 import { CatalogueCalendars } from './adapters/catalogue/catalogue-calendars';
 import { CatalogueEditions } from './adapters/catalogue/catalogue-editions';
 import { pdfCaseRenderer } from './adapters/documents/pdf-case-renderer';
 import { StoredDocumentIssuer, type DocumentRenderer } from './adapters/documents/stored-documents';
+import { IdentityDirectory } from './adapters/identity/identity-directory';
+import { MongoCaseFiles } from './adapters/mongo/case-files';
+import { MongoCaseSettings } from './adapters/mongo/case-settings.repository';
 import { MongoCaseQueries } from './adapters/mongo/case.queries';
 import { MongoCaseNumbers } from './adapters/mongo/case-numbers';
 import { MongoCaseRepository } from './adapters/mongo/case.repository';
@@ -29,6 +32,8 @@ export interface ComposeOptions {
   publicUrl: string;
   /** Renders case documents as PDF; default the @govhall/pdf builders. */
   render?: DocumentRenderer;
+  /** This service's own client credentials, for identity's staff-only GetWindowResponsible (ADR 0023). */
+  serviceClient?: { keycloakUrl: string; realm: string; clientId: string; clientSecret: string };
 }
 
 /** Composition root shared by the server (main.ts), the seed and the tools: adapters and the core of the use cases. */
@@ -46,6 +51,13 @@ export function composeApplications(options: ComposeOptions) {
   };
   const render = options.render ?? pdfCaseRenderer({ editions, links });
   const documents = new StoredDocumentIssuer(connection, { editions, clock, ids, render });
+  const identityDirectory = new IdentityDirectory(
+    options.identityAddress,
+    options.serviceClient?.clientId ? new ServiceTokenSource(options.serviceClient) : undefined,
+    logger,
+  );
+  const files = new MongoCaseFiles(connection);
+  const settings = new MongoCaseSettings(connection);
   const identity = new IdentityWindowDirectory(options.identityAddress);
   // The window area's ports (walk-in, pre-review, acceptance, deemed acceptance), read by its handler group.
   const window: WindowPorts = {
@@ -71,13 +83,24 @@ export function composeApplications(options: ComposeOptions) {
   return {
     core,
     links,
-    models: [cases.model, caseNumbers.model, editions.model, documents.model, documents.counters],
+    /** Ports of declaration and settings beyond the core (declarationHandlers, settingsHandlers). */
+    declaration: { applicants: identityDirectory, windows: identityDirectory, files, settings },
+    models: [
+      cases.model,
+      caseNumbers.model,
+      editions.model,
+      documents.model,
+      documents.counters,
+      files.model,
+      settings.model,
+    ],
     /** Collections whose documents carry outbox messages. */
     outboxCollections: [cases.model.collection],
     close: () => {
       editions.close();
       calendars.close();
       identity.close();
+      identityDirectory.close();
     },
   };
 }

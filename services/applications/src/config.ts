@@ -17,6 +17,9 @@ export const config = loadConfig('applications', {
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
   CATALOGUE_GRPC_ADDR: z.string().min(1).default('127.0.0.1:50051'),
   IDENTITY_GRPC_ADDR: z.string().min(1).default('127.0.0.1:50050'),
+  // This service's Keycloak client (client credentials) for identity's GetWindowResponsible; empty = not asked.
+  SERVICE_CLIENT_ID: z.string().default(''),
+  SERVICE_CLIENT_SECRET: z.string().default(''),
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   // The notifier: its consumer group on the service's own case stream, dead letters, retries (ADR 0016).
   NOTIFIER_GROUP_ID: z

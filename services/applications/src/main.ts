@@ -7,6 +7,8 @@ import { createLogger } from '@govhall/logging';
 import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
 import { registerApplicationsService } from './adapters/grpc/applications.grpc-handler';
+import { declarationHandlers } from './adapters/grpc/declaration.handlers';
+import { settingsHandlers } from './adapters/grpc/settings.handlers';
 import { composeApplications } from './compose';
 import { startNotifier } from './adapters/kafka/notify-on-case.consumer';
 import { channelsFromConfig, NotificationDispatcher, NotificationLedger } from '@govhall/notify';
@@ -28,6 +30,12 @@ async function main() {
     catalogueAddress: config.CATALOGUE_GRPC_ADDR,
     identityAddress: config.IDENTITY_GRPC_ADDR,
     publicUrl: config.PUBLIC_URL,
+    serviceClient: {
+      keycloakUrl: config.KEYCLOAK_URL,
+      realm: config.KEYCLOAK_REALM,
+      clientId: config.SERVICE_CLIENT_ID,
+      clientSecret: config.SERVICE_CLIENT_SECRET,
+    },
     clock: clockFromConfig(config.CLOCK_FILE),
   });
   if (config.CLOCK_FILE) logger.warn({ clockFile: config.CLOCK_FILE }, 'TEST CLOCK: the time comes from CLOCK_FILE');
@@ -80,7 +88,10 @@ async function main() {
     verifier,
     reflectionFiles: ['govhall/applications/v1/applications_service.proto'],
   });
-  registerApplicationsService(server, app.core, () => relay.nudge());
+  registerApplicationsService(server, app.core, () => relay.nudge(), [
+    declarationHandlers(app.declaration),
+    settingsHandlers(app.declaration),
+  ]);
   const deemed = new DeemedAcceptanceTimer(
     deemAcceptanceUseCase({ ...app.core, ...windowPortsOf(app.core) }, (obj, msg) => logger.warn(obj, msg)),
     { intervalMs: config.DEEMED_ACCEPTANCE_SWEEP_MS, logger, afterWrite: () => relay.nudge() },

@@ -6,6 +6,7 @@ import type { Case, CaseDocument, DocumentKind } from '../domain/case';
 import type { CaseEvent } from '../domain/case-events';
 import { draftCase } from '../domain/case.test-double';
 import type { Edition } from '../domain/edition';
+import { InMemoryCaseQueries } from './in-memory-case-queries.test-double';
 import type { CaseCore } from './deps';
 import type { DocumentDetails } from './ports';
 import type { FoundApplicant, HallWindow, WindowPorts, WindowResponsibility } from './window.ports';
@@ -121,6 +122,7 @@ export function windowSetup(options: { edition?: Partial<Edition>; now?: string 
   const settings = { counterNoticeWorkingDays: 0 };
 
   const core: CaseCore = {
+    queries: new InMemoryCaseQueries([]),
     cases: {
       async insert(c, evs, key) {
         const k = `${c.createdBy}/${key}`;

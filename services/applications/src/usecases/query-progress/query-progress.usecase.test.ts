@@ -59,7 +59,7 @@ describe('the public progress query', () => {
     await expect(wrong).rejects.toMatchObject({ code: 'CASE_NOT_FOUND' });
     await expect(unknown).rejects.toMatchObject({
       code: 'CASE_NOT_FOUND',
-      message: (await wrong.catch((e: Error) => e)).message,
+      message: ((await wrong.catch((e: unknown) => e)) as Error).message,
     });
   });
 

@@ -3,7 +3,7 @@ import type { Principal } from '@govhall/auth';
 import { PreconditionError, ValidationError, type Violation } from '@govhall/errors';
 import { checkText, normalizeText } from '@govhall/identifiers';
 import type { ItemFile, PublicDeps } from '../public.ports';
-import { extensionOf, FILE_TYPES, normalizeContentType } from './file-type';
+import { extensionOf, FILE_TYPES, normalizeContentType } from '@govhall/content';
 
 export interface UploadItemFileInput {
   tenant: string;

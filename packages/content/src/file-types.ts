@@ -1,10 +1,10 @@
 /**
- * The file types a blank form or sample may have, each with its file-name extensions and a check of the content's
+ * The file types GovHall accepts (a catalogue item's blank form or sample, a case's material), each with its file-name extensions and a check of the content's
  * leading bytes (magic numbers). Office Open XML and OFD (GB/T 33190) are ZIP packages told apart by the part
  * names stored in them; .doc and .xls are OLE2 compound files told apart by their main stream's name.
  */
 
-interface FileType {
+export interface FileType {
   label: string;
   extensions: readonly string[];
   matches(content: Buffer): boolean;
@@ -53,4 +53,15 @@ export function normalizeContentType(contentType: string): string {
 export function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+}
+
+/**
+ * The type the content itself shows (its magic number), whatever the file is called: the media type and its
+ * description, or undefined for content of no accepted type (an executable renamed .pdf, plain text …).
+ */
+export function sniffFileType(content: Buffer): { contentType: string; type: FileType } | undefined {
+  for (const [contentType, type] of Object.entries(FILE_TYPES)) {
+    if (type.matches(content)) return { contentType, type };
+  }
+  return undefined;
 }

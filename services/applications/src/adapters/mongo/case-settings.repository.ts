@@ -1,0 +1,59 @@
+import { ConcurrencyError } from '@govhall/errors';
+import { insertNew, mongoose, updateVersioned, type Connection, type Model } from '@govhall/mongo';
+import { defaultCaseSettings, type CaseSettings } from '../../domain/case-settings';
+import type { CaseSettingsRepository } from '../../usecases/declaration.ports';
+
+/** Collection `case_settings`: one document per tenant (`_id` = region code), read by `_id` only. */
+const caseSettingsSchema = new mongoose.Schema(
+  {
+    _id: { type: String, required: true },
+    commonRules: { type: mongoose.Schema.Types.Mixed, default: [] },
+    counterNoticeWorkingDays: { type: Number, required: true },
+    extensionCenterReview: { type: Boolean, required: true },
+    version: { type: Number, required: true },
+  },
+  { collection: 'case_settings', versionKey: false, minimize: false },
+);
+
+interface Stored {
+  _id: string;
+  commonRules: CaseSettings['commonRules'];
+  counterNoticeWorkingDays: number;
+  extensionCenterReview: boolean;
+  version: number;
+}
+
+export class MongoCaseSettings implements CaseSettingsRepository {
+  readonly model: Model<any>;
+
+  constructor(connection: Connection) {
+    this.model = connection.model('CaseSettings', caseSettingsSchema);
+  }
+
+  async get(tenant: string): Promise<CaseSettings> {
+    const doc = await this.model.findById(tenant).lean<Stored>();
+    if (!doc) return defaultCaseSettings(tenant);
+    return {
+      tenant,
+      commonRules: doc.commonRules ?? [],
+      counterNoticeWorkingDays: doc.counterNoticeWorkingDays,
+      extensionCenterReview: doc.extensionCenterReview,
+      version: doc.version,
+    };
+  }
+
+  async save(next: CaseSettings, expectedVersion: number): Promise<CaseSettings> {
+    const fields = {
+      commonRules: next.commonRules,
+      counterNoticeWorkingDays: next.counterNoticeWorkingDays,
+      extensionCenterReview: next.extensionCenterReview,
+    };
+    if (expectedVersion === 0) {
+      const inserted = await insertNew(this.model, { _id: next.tenant, ...fields, version: 1 });
+      if (!inserted) throw new ConcurrencyError();
+    } else {
+      await updateVersioned(this.model, next.tenant, expectedVersion, { $set: fields });
+    }
+    return { ...next, version: expectedVersion + 1 };
+  }
+}
