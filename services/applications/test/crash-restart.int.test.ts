@@ -469,10 +469,26 @@ afterAll(async () => {
 it('loses and duplicates no transition when the cases service is killed mid-lifecycle and restarted', async () => {
   const total = LIFECYCLES * ACTS_PER_LIFECYCLE;
   const started = Date.now();
-  const runs = Promise.all(Array.from({ length: LIFECYCLES }, (_, n) => lifecycle(n)));
+  // A lifecycle that meets a refusal stops the run at once, naming it.
+  let refuse: (e: Error) => void = () => undefined;
+  const refusal = new Promise<never>((_, reject) => (refuse = reject));
+  refusal.catch(() => undefined);
+  const runs = Promise.all(
+    Array.from({ length: LIFECYCLES }, (_, n) =>
+      lifecycle(n).catch((e: unknown) => {
+        const f = decodeGrpcError(e as never);
+        refuse(new Error(`lifecycle ${n} refused: ${f.code} ${f.reason} ${f.message}`));
+        throw e;
+      }),
+    ),
+  );
+  runs.catch(() => undefined); // reported through the refusal
   // Deaths at points of progress, with requests in flight each time.
   const at = (share: number) =>
-    waitFor(async () => figures.acts >= Math.floor(total * share), { timeoutMs: 60_000, what: `${share} of the acts` });
+    Promise.race([
+      waitFor(async () => figures.acts >= Math.floor(total * share), { timeoutMs: 60_000, what: `${share} of the acts` }),
+      refusal,
+    ]);
   await at(0.15);
   await killAndRestart('in flight');
   await at(0.35);
@@ -481,7 +497,7 @@ it('loses and duplicates no transition when the cases service is killed mid-life
   await killAndRestart('after a relay send', 'cases.after-relay-send', 'stop');
   await at(0.75);
   await killAndRestart('in flight');
-  const finished = await runs;
+  const finished = await Promise.race([runs, refusal]);
   const expected = new Map(finished.map((f) => [f.id, f.expected]));
 
   // Every outbox drained, then what was stored against what was published and what supervision recorded.
