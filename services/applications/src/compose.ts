@@ -4,6 +4,7 @@ import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
 import { CatalogueCalendars } from './adapters/catalogue/catalogue-calendars';
 import { CatalogueEditions } from './adapters/catalogue/catalogue-editions';
+import { cryptoCodes } from './adapters/codes/secret-codes';
 import { pdfCaseRenderer } from './adapters/documents/pdf-case-renderer';
 import { StoredDocumentIssuer, type DocumentRenderer } from './adapters/documents/stored-documents';
 import { IdentityDirectory } from './adapters/identity/identity-directory';
@@ -12,11 +13,12 @@ import { MongoCaseSettings } from './adapters/mongo/case-settings.repository';
 import { MongoCaseQueries } from './adapters/mongo/case.queries';
 import { MongoCaseNumbers } from './adapters/mongo/case-numbers';
 import { MongoCaseRepository } from './adapters/mongo/case.repository';
-import { WindowFormCheck } from './domain/window-form-check';
+import { JsonSchemaFormValidator } from './adapters/forms/json-schema-form-validator';
 import { IdentityWindowDirectory } from './adapters/identity/window-directory';
 import { MongoDeemedAcceptanceQueue } from './adapters/mongo/deemed-acceptance.query';
-import { StoredWindowSettings } from './adapters/mongo/window-settings';
 import type { WindowPorts } from './usecases/window.ports';
+import { IdentityActingAuthority } from './adapters/identity/identity-acting';
+import { MongoLicenceLibrary } from './adapters/mongo/licence-library';
 import type { CaseCore } from './usecases/deps';
 import type { Clock } from './usecases/ports';
 
@@ -63,10 +65,12 @@ export function composeApplications(options: ComposeOptions) {
   const window: WindowPorts = {
     windows: identity,
     applicants: identity,
-    forms: new WindowFormCheck(),
-    settings: new StoredWindowSettings(connection),
+    forms: new JsonSchemaFormValidator(),
+    settings,
     deemedQueue: new MongoDeemedAcceptanceQueue(cases.model),
   };
+  const licences = new MongoLicenceLibrary(connection);
+  const acting = new IdentityActingAuthority(options.identityAddress);
   const core: CaseCore & { window: WindowPorts } = {
     cases,
     queries: new MongoCaseQueries(cases.model),
@@ -79,6 +83,7 @@ export function composeApplications(options: ComposeOptions) {
     authorizer: createAuthorizer(logger),
     hostedTenants,
     window,
+    handling: { licences, codes: cryptoCodes, settings, acting },
   };
   return {
     core,
@@ -93,6 +98,8 @@ export function composeApplications(options: ComposeOptions) {
       documents.counters,
       files.model,
       settings.model,
+      licences.model,
+      licences.counters,
     ],
     /** Collections whose documents carry outbox messages. */
     outboxCollections: [cases.model.collection],
@@ -101,6 +108,7 @@ export function composeApplications(options: ComposeOptions) {
       calendars.close();
       identity.close();
       identityDirectory.close();
+      acting.close();
     },
   };
 }

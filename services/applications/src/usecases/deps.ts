@@ -1,4 +1,5 @@
 import type { Authorizer } from '@govhall/auth';
+import type { HandlingPorts } from './handling.ports';
 import type { CaseQueries } from './queries.ports';
 import type { Calendars, CaseNumbers, CaseRepository, Clock, DocumentIssuer, Editions, IdGenerator } from './ports';
 
@@ -19,4 +20,6 @@ export interface CaseCore {
   authorizer: Authorizer;
   /** Region codes this deployment hosts; empty = any. */
   hostedTenants: readonly string[];
+  /** Handling, decisions, results and the e-licence library (handling.ports.ts). */
+  handling?: HandlingPorts;
 }

@@ -1,7 +1,7 @@
 import { createAuthorizer, type Principal } from '@govhall/auth';
 import { createWorkingCalendar } from '@govhall/calendar';
 import { ConcurrencyError } from '@govhall/errors';
-import { WindowFormCheck } from '../domain/window-form-check';
+import { formDataViolations, parseFormData } from '@govhall/content';
 import type { Case, CaseDocument, DocumentKind } from '../domain/case';
 import type { CaseEvent } from '../domain/case-events';
 import { draftCase } from '../domain/case.test-double';
@@ -171,7 +171,12 @@ export function windowSetup(options: { edition?: Partial<Edition>; now?: string 
       parentTenant: async (t) => (t === '620321' ? '620300' : ''),
     },
     applicants: { find: async (_tenant, code) => structuredClone(registered.get(code.toUpperCase()) ?? null) },
-    forms: new WindowFormCheck(),
+    forms: {
+      validate(schema, formData) {
+        const parsed = parseFormData(formData);
+        return parsed.ok ? formDataViolations(schema, parsed.value) : [parsed.violation];
+      },
+    },
     settings: { counterNoticeWorkingDays: async () => settings.counterNoticeWorkingDays },
     deemedQueue: {
       overdue: async (today) =>

@@ -3,12 +3,14 @@ import type { GrpcServer } from '@govhall/grpc';
 import { applicationsV1 } from '@govhall/proto';
 import type { CaseCore } from '../../usecases/deps';
 import type { CaseRpc, HandlerGroup } from './handler-group';
+import { handlingHandlers } from './handling.handlers';
+import { licenceHandlers } from './licences.handlers';
 import { queryHandlers } from './queries.handlers';
 import { readHandlers } from './reads.handlers';
 import { windowHandlers } from './window.handlers';
 
 /** Every area's handlers; an RPC no area serves yet answers UNIMPLEMENTED. */
-const GROUPS = [readHandlers, queryHandlers, windowHandlers];
+const GROUPS = [readHandlers, queryHandlers, windowHandlers, handlingHandlers, licenceHandlers];
 
 /**
  * govhall.applications.v1.ApplicationsService: proto ⇄ use cases. `areas`: groups that need ports beyond the core

@@ -42,6 +42,16 @@ export class MongoCaseSettings implements CaseSettingsRepository {
     };
   }
 
+  /** The window area's reading (decision 1): working days a counter case's one-time notice may come after the visit. */
+  async counterNoticeWorkingDays(tenant: string): Promise<number> {
+    return (await this.get(tenant)).counterNoticeWorkingDays;
+  }
+
+  /** The handling area's reading (decision 2): whether the center reviews extensions after the department head. */
+  async extensionCenterReview(tenant: string): Promise<boolean> {
+    return (await this.get(tenant)).extensionCenterReview;
+  }
+
   async save(next: CaseSettings, expectedVersion: number): Promise<CaseSettings> {
     const fields = {
       commonRules: next.commonRules,
