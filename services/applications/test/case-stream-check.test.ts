@@ -47,7 +47,14 @@ const stored: StoredCase = {
   ],
 };
 const registered = event('e1', 1, T.TRANSITION_REGISTERED_AT_COUNTER, S.CASE_STATUS_DRAFT, S.CASE_STATUS_PRE_REVIEW, 1);
-const corrected = event('e2', 2, T.TRANSITION_CORRECTED_ON_THE_SPOT, S.CASE_STATUS_PRE_REVIEW, S.CASE_STATUS_PRE_REVIEW, 2);
+const corrected = event(
+  'e2',
+  2,
+  T.TRANSITION_CORRECTED_ON_THE_SPOT,
+  S.CASE_STATUS_PRE_REVIEW,
+  S.CASE_STATUS_PRE_REVIEW,
+  2,
+);
 const accepted = event('e3', 3, T.TRANSITION_ACCEPTED, S.CASE_STATUS_PRE_REVIEW, S.CASE_STATUS_PROCESSING, 3);
 const journal = (...ids: string[]) => ids.map((eventId) => ({ eventId, aggregateId: 'c1' }));
 
@@ -75,13 +82,17 @@ describe('the case stream checker', () => {
   it('ignores the applicant’s edits of a draft and events of other cases', () => {
     const withDraft = { ...stored, history: [entry(S.CASE_STATUS_DRAFT, S.CASE_STATUS_DRAFT, 0), ...stored.history] };
     const other = { ...accepted, eventId: 'x', aggregateId: 'c2' };
-    expect(checkCaseStream({ cases: [withDraft], delivered: [registered, corrected, accepted, other] }).problems).toEqual(
-      [],
-    );
+    expect(
+      checkCaseStream({ cases: [withDraft], delivered: [registered, corrected, accepted, other] }).problems,
+    ).toEqual([]);
   });
 
   it('names a transition stored without its event (the outbox lost it)', () => {
-    const report = checkCaseStream({ cases: [stored], delivered: [registered, accepted], journal: journal('e1', 'e3') });
+    const report = checkCaseStream({
+      cases: [stored],
+      delivered: [registered, accepted],
+      journal: journal('e1', 'e3'),
+    });
     expect(report.problems).toEqual([
       expect.stringMatching(/transition #2 .* does not match event e3/),
       expect.stringMatching(/transition #3 \(PRE_REVIEW → PROCESSING.*\) has no event/),
@@ -98,7 +109,10 @@ describe('the case stream checker', () => {
   });
 
   it('names a transition applied twice (two events at one version, or more than the test drove)', () => {
-    const twice = { ...stored, history: [...stored.history, entry(S.CASE_STATUS_PRE_REVIEW, S.CASE_STATUS_PROCESSING, 4)] };
+    const twice = {
+      ...stored,
+      history: [...stored.history, entry(S.CASE_STATUS_PRE_REVIEW, S.CASE_STATUS_PROCESSING, 4)],
+    };
     const again = { ...accepted, eventId: 'e4', occurredAt: at(4), offset: '4' };
     const report = checkCaseStream({
       cases: [twice],

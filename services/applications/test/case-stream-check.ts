@@ -57,7 +57,11 @@ export interface CaseStreamReport {
   problems: string[];
 }
 
-const DRAFTING: readonly applicationsV1.CaseStatus[] = [S.CASE_STATUS_DRAFT, S.CASE_STATUS_RETURNED, S.CASE_STATUS_SUPPLEMENT];
+const DRAFTING: readonly applicationsV1.CaseStatus[] = [
+  S.CASE_STATUS_DRAFT,
+  S.CASE_STATUS_RETURNED,
+  S.CASE_STATUS_SUPPLEMENT,
+];
 
 /**
  * Whether a history entry published a CaseTransitioned: every act after submission does; the applicant's edits
@@ -140,7 +144,9 @@ export function checkCaseStream(input: {
     const atVersion = new Set<string>();
     events.forEach((e, i) => {
       if (i > 0 && e.aggregateVersion < events[i - 1]!.aggregateVersion) {
-        problems.push(`${where}: event ${e.eventId} at version ${e.aggregateVersion} after ${events[i - 1]!.aggregateVersion}`);
+        problems.push(
+          `${where}: event ${e.eventId} at version ${e.aggregateVersion} after ${events[i - 1]!.aggregateVersion}`,
+        );
       }
       if (e.aggregateVersion > c.version) {
         problems.push(`${where}: event ${e.eventId} at version ${e.aggregateVersion} beyond the case's ${c.version}`);
@@ -167,7 +173,8 @@ export function checkCaseStream(input: {
     for (const r of input.journal) {
       if (!ids.has(r.aggregateId)) continue;
       recorded.set(r.eventId, (recorded.get(r.eventId) ?? 0) + 1);
-      if (!seen.has(r.eventId)) problems.push(`journal: event ${r.eventId} of case ${r.aggregateId} was never delivered`);
+      if (!seen.has(r.eventId))
+        problems.push(`journal: event ${r.eventId} of case ${r.aggregateId} was never delivered`);
     }
     for (const [eventId, count] of recorded) {
       if (count > 1) problems.push(`journal: event ${eventId} recorded ${count} times`);
@@ -254,7 +261,10 @@ export async function readStream(mark: StreamMark): Promise<Delivered[]> {
     const start = new Map(mark.partitions.map((p) => [p.partition, BigInt(p.offset)]));
     await waitFor(
       async () =>
-        ends.every((p) => BigInt(p.high) <= (start.get(p.partition) ?? 0n) || (read.get(p.partition) ?? -1n) >= BigInt(p.high) - 1n),
+        ends.every(
+          (p) =>
+            BigInt(p.high) <= (start.get(p.partition) ?? 0n) || (read.get(p.partition) ?? -1n) >= BigInt(p.high) - 1n,
+        ),
       { timeoutMs: 60_000, what: `the case stream read to its end` },
     );
   } finally {

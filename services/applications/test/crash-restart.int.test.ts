@@ -23,9 +23,10 @@ import {
 import { CASE_TOPIC, checkCaseStream, markStream, readStream, type StreamMark } from './case-stream-check';
 
 // kill -9 in the middle of lifecycles (issue 10): identity, catalogue, supervision and the cases service run as their
-// own processes; several clerks drive many walk-in lifecycles at once over gRPC with real Keycloak tokens, while
-// the cases service is killed (SIGKILL) with requests in flight, right after a write before its relay ran (the
-// cases.after-write failpoint) and right after Kafka acknowledged a relayed batch before the outbox was emptied
+// own processes; three window clerks, a reviewer and an approver drive walk-in lifecycles at once over gRPC with real
+// Keycloak tokens (walk-in, correction or pre-review, acceptance, review step, decision, result, delivery, archive),
+// while the cases service is killed (SIGKILL) with requests in flight, right after a write before its relay ran
+// (the cases.after-write failpoint) and right after Kafka acknowledged a relayed batch before the outbox was emptied
 // (cases.after-relay-send), and restarted on the same database each time. The clients retry what failed as a real
 // client does (the same idempotency key; the same expected version, and on a version conflict a re-read: an act
 // already stored is not done again). Then the case stream checker compares every case's history with the
@@ -35,7 +36,7 @@ const pb = applicationsV1;
 const S = pb.CaseStatus;
 const T = pb.Transition;
 const PASSWORD = 'Crash2026x';
-const LIFECYCLES = 24;
+const LIFECYCLES = 16;
 const suffix = uniqueSuffix();
 const db = `govhall_applications_k${suffix}`;
 const supervisionDb = `govhall_supervision_k${suffix}`;
@@ -234,11 +235,11 @@ const exited = (p: RunningProcess) =>
  * restarted process even listens.
  */
 async function killAndRestart(label: string, failpoint = '', how: 'kill' | 'stop' = 'kill') {
-  if (how === 'kill') {
-    await applications.kill();
-    deaths.push(`${label}: SIGKILL`);
-  } else await applications.stop();
+  const down = Date.now();
+  if (how === 'kill') await applications.kill();
+  else await applications.stop();
   applications = await startApplications(failpoint);
+  if (how === 'kill') deaths.push(`${label}: SIGKILL (serving again after ${Date.now() - down} ms)`);
   if (!failpoint) return;
   // The armed process kills itself when it reaches the point (the clients keep writing); then a clean one.
   await waitFor(async () => applications.child.signalCode === 'SIGKILL', {
@@ -246,12 +247,15 @@ async function killAndRestart(label: string, failpoint = '', how: 'kill' | 'stop
     what: `the failpoint ${failpoint} to fire`,
   });
   await exited(applications);
-  deaths.push(`${label}: failpoint ${failpoint}`);
+  const died = Date.now();
   applications = await startApplications();
+  deaths.push(`${label}: failpoint ${failpoint} (serving again after ${Date.now() - died} ms)`);
 }
 
 // ---------------------------------------------------------------- a client that retries as a real one does
 
+/** Set when the test ends: clients stop retrying. */
+let closing = false;
 const figures = { acts: 0, transientFailures: 0, storedBeforeAnswer: 0, walkInRetries: 0 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The call's fate is unknown (the process died, or was down): the client tries again. */
@@ -283,7 +287,7 @@ async function untilAnswered<Res>(
       return await rpc<Res>(method, req, username);
     } catch (e) {
       const code = (e as { code?: number }).code;
-      if (code === undefined || !RETRYABLE.has(code)) throw e;
+      if (code === undefined || !RETRYABLE.has(code) || closing) throw e;
       figures.transientFailures += 1;
       onRetry();
       await sleep(150);
@@ -391,10 +395,47 @@ async function lifecycle(n: number): Promise<{ id: string; expected: application
       transition: T.TRANSITION_ACCEPTED,
     });
   }
+  // Handling to the archive: the reviewer's step, the approver's decision, the result into the e-licence library
+  // (delivered electronically, the item's only way), delivery and archive by the window.
+  await act({
+    rpc: 'completeStep',
+    who: staff.reviewer,
+    request: { opinion: '经审查，符合许可条件' },
+    to: S.CASE_STATUS_PROCESSING,
+    transition: T.TRANSITION_STEP_COMPLETED,
+  });
+  await act({
+    rpc: 'decideCase',
+    who: staff.approver,
+    request: { outcome: pb.Outcome.OUTCOME_APPROVED, reasons: [], remedies: [] },
+    to: S.CASE_STATUS_APPROVED,
+    transition: T.TRANSITION_DECIDED,
+  });
+  await act({
+    rpc: 'issueResult',
+    who: window.clerk,
+    request: { validUntil: '', deliveryMethod: pb.DeliveryMethod.DELIVERY_METHOD_ELECTRONIC, address: '' },
+    to: S.CASE_STATUS_COMPLETED,
+    transition: T.TRANSITION_RESULT_ISSUED,
+  });
+  await act({
+    rpc: 'deliverResult',
+    who: window.clerk,
+    request: { method: pb.DeliveryMethod.DELIVERY_METHOD_UNSPECIFIED, pickupCode: '', trackingNumber: '' },
+    to: S.CASE_STATUS_DELIVERED,
+    transition: T.TRANSITION_DELIVERED,
+  });
+  await act({
+    rpc: 'archiveCase',
+    who: window.clerk,
+    request: {},
+    to: S.CASE_STATUS_ARCHIVED,
+    transition: T.TRANSITION_ARCHIVED,
+  });
   return { id: c.id, expected };
 }
 
-const ACTS_PER_LIFECYCLE = 3;
+const ACTS_PER_LIFECYCLE = 8;
 
 // ---------------------------------------------------------------- the run
 
@@ -428,7 +469,8 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) clerks.push(await createStaff('window_clerk'));
   const [reviewer, approver] = [await createStaff('reviewer'), await createStaff('approver')];
   Object.assign(staff, { reviewer: reviewer.username, approver: approver.username });
-  for (const [i, clerk] of clerks.entries()) windows.push({ id: await createWindow(i, clerk, clerks), clerk: clerk.username });
+  for (const [i, clerk] of clerks.entries())
+    windows.push({ id: await createWindow(i, clerk, clerks), clerk: clerk.username });
   itemId = await publishItem(reviewer.username);
   applicantIdNumber = newResidentIdNumber('620321');
   await idCall<identityV1.RegisterNaturalPersonRequest, identityV1.RegisterNaturalPersonResponse>(
@@ -457,6 +499,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  closing = true;
   client?.close();
   await applications?.stop();
   await supervision?.stop();
@@ -486,7 +529,10 @@ it('loses and duplicates no transition when the cases service is killed mid-life
   // Deaths at points of progress, with requests in flight each time.
   const at = (share: number) =>
     Promise.race([
-      waitFor(async () => figures.acts >= Math.floor(total * share), { timeoutMs: 60_000, what: `${share} of the acts` }),
+      waitFor(async () => figures.acts >= Math.floor(total * share), {
+        timeoutMs: 60_000,
+        what: `${share} of the acts`,
+      }),
       refusal,
     ]);
   await at(0.15);
@@ -507,13 +553,19 @@ it('loses and duplicates no transition when the cases service is killed mid-life
     what: 'every outbox to drain',
   });
   expect(await cases.countDocuments({})).toBe(LIFECYCLES); // one case per idempotency key
+  // One licence per case in the library, whatever was retried.
+  expect(await mongo.db(db).collection('licences').countDocuments({})).toBe(LIFECYCLES);
+  expect((await cases.find({}).toArray()).every((d) => d.status === 'archived')).toBe(true);
   const delivered = (await readStream(mark)).filter((d) => expected.has(d.aggregateId));
   const distinct = new Set(delivered.map((d) => d.eventId));
   const journal = mongo.db(supervisionDb).collection('recorded_events');
-  await waitFor(async () => (await journal.countDocuments({ _id: { $in: [...distinct] as never[] } })) === distinct.size, {
-    timeoutMs: 30_000,
-    what: 'supervision to record every event',
-  });
+  await waitFor(
+    async () => (await journal.countDocuments({ _id: { $in: [...distinct] as never[] } })) === distinct.size,
+    {
+      timeoutMs: 30_000,
+      what: 'supervision to record every event',
+    },
+  );
   const recorded = await journal.find({ aggregateId: { $in: [...expected.keys()] } }).toArray();
   const stored = await Promise.all([...expected.keys()].map((id) => getCase(id, windows[0]!.clerk)));
   const report = checkCaseStream({
