@@ -441,7 +441,8 @@ const ACTS_PER_LIFECYCLE = 8;
 
 beforeAll(async () => {
   mark = await markStream(CASE_TOPIC);
-  [identity, mongo] = await Promise.all([startIdentity(), MongoClient.connect(stack.mongoUri)]);
+  mongo = await MongoClient.connect(stack.mongoUri); // first: afterAll closes it whatever fails next
+  identity = await startIdentity();
   catalogue = await startCatalogue({
     name: 'catalogue-crash-cases',
     env: { GOVHALL_TENANTS: '620321', IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}` },
