@@ -2,7 +2,7 @@ import { telemetry } from './instrumentation';
 import { createTokenVerifier } from '@govhall/auth';
 import { GrpcServer } from '@govhall/grpc';
 import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
-import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
+import { exitOnStartFailure, failpoint, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
 import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
@@ -45,7 +45,16 @@ async function main() {
   const producer = await createProducer(kafka);
   const relay = new OutboxRelay({
     collections: app.outboxCollections,
-    producer,
+    // Crash tests (GOVHALL_FAILPOINTS=cases.after-relay-send): die once Kafka acknowledged a batch, before the relay
+    // removed it from the outboxes: the restarted relay sends it again (at-least-once; consumers dedupe by event id).
+    producer: {
+      ...producer,
+      sendBatch: async (batch) => {
+        const sent = await producer.sendBatch(batch);
+        failpoint('cases.after-relay-send');
+        return sent;
+      },
+    },
     logger,
     pollMs: config.OUTBOX_POLL_MS,
     // The sole writer of its database (enforced on FerretDB): no leases needed; on MongoDB replicas lease.
@@ -57,7 +66,10 @@ async function main() {
   await ledger.ensureIndexes();
   const dispatcher = new NotificationDispatcher({ ledger, logger, ...channelsFromConfig(config) });
   dispatcher.start();
-  const notifier = await startNotifier({
+  // Not awaited: joining the consumer group waits, after a crash, until the dead member's session expires (15 s);
+  // cases are served meanwhile (the notifier catches up from its committed offsets). A failed start still stops
+  // the process.
+  const notifier = startNotifier({
     kafka,
     connection,
     logger,
@@ -68,6 +80,7 @@ async function main() {
     queued: () => dispatcher.nudge(),
     delivery: { deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC, retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS } },
   });
+  notifier.catch(exitOnStartFailure('applications'));
 
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
   const server = new GrpcServer({
@@ -91,7 +104,7 @@ async function main() {
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
     ['deemed-acceptance timer', () => deemed.stop()],
     ['outbox relay', () => relay.stop()],
-    ['notifier', () => notifier.disconnect()],
+    ['notifier', async () => (await notifier).disconnect()],
     ['notification dispatcher', () => dispatcher.stop()],
     ['kafka producer', () => producer.disconnect()],
     ['backend clients', async () => app.close()],

@@ -172,7 +172,9 @@ export function validUntilViolations(validUntil: string, today: string): Violati
 
 /**
  * loadForAct with the policy taken from the case itself (e.g. the active step's role): shapes, visibility (hidden
- * → CASE_NOT_FOUND), the policy, then the version.
+ * → CASE_NOT_FOUND), the version, then the policy. The version comes before a policy read from the case: a caller
+ * whose read is stale (a retry whose first attempt was stored before the answer was lost: the next step is active
+ * now) is told the case changed (ABORTED, re-read), not refused a role for a state they have not seen.
  */
 export async function loadForCaseAct(
   deps: Pick<HandlingDeps, 'cases' | 'authorizer'>,
@@ -187,8 +189,8 @@ export async function loadForCaseAct(
     ...extraViolations,
   ]);
   const c = await requireVisibleCase(deps, command.id, actor);
-  deps.authorizer.ensure(actor, 'write', caseResource(c), policyOf(c));
   ensureVersion(c, command.expectedVersion);
+  deps.authorizer.ensure(actor, 'write', caseResource(c), policyOf(c));
   return c;
 }
 

@@ -1,4 +1,5 @@
 import type { Principal } from '@govhall/auth';
+import { failpoint } from '@govhall/lifecycle';
 import {
   isDuplicateKeyError,
   outboxFields,
@@ -28,6 +29,12 @@ export const PROJECTION = {
 /** Optional parts a save removes when the case no longer has them. */
 const CLEARABLE: readonly (keyof Case)[] = ['extension', 'decision', 'delivery', 'submittedAt'];
 
+/**
+ * Crash tests (GOVHALL_FAILPOINTS): the process dies right after a case and its outbox were stored, before the
+ * caller is answered and before the relay is nudged (test/crash-restart.int.test.ts).
+ */
+export const AFTER_WRITE = 'cases.after-write';
+
 export function toCase(doc: StoredDocument): Case {
   return toEntity<Case>(doc);
 }
@@ -48,6 +55,7 @@ export class MongoCaseRepository implements CaseRepository {
         ...outboxFields(toOutbox(events, c.version, actor)),
       });
       await this.model.collection.insertOne(document as never);
+      failpoint(AFTER_WRITE);
       return { case: c, created: true };
     } catch (e) {
       if (!isDuplicateKeyError(e)) throw e;
@@ -79,6 +87,7 @@ export class MongoCaseRepository implements CaseRepository {
       ...update,
       $set: { ...set, ...caseQueryFields(stored) },
     });
+    failpoint(AFTER_WRITE);
     return stored;
   }
 }

@@ -1,4 +1,4 @@
-import { ForbiddenError, PreconditionError, ValidationError } from '@govhall/errors';
+import { ConcurrencyError, ForbiddenError, PreconditionError, ValidationError } from '@govhall/errors';
 import { HandlingWorld, acceptedCase, rejection, staff } from '../handling.test-double';
 import { completeStepUseCase } from './complete-step.usecase';
 
@@ -34,6 +34,20 @@ describe('CompleteStep', () => {
     expect(other.code).toBe('CASE_NOT_FOUND');
     expect(world.get(c.id).version).toBe(5);
     expect(world.events).toEqual([]);
+  });
+
+  it('tells a retry whose first attempt was stored that the case changed (not that the next step is not theirs)', async () => {
+    const world = new HandlingWorld();
+    const c = world.put(acceptedCase());
+    const complete = completeStepUseCase(world.deps());
+    const command = { id: c.id, expectedVersion: 5, opinion: '经审查，材料真实有效' };
+    await complete(command, staff('reviewer'));
+    // The answer was lost (the process died): the reviewer's client sends the same request again. 决定 (the
+    // approver's) is active now; the reviewer read version 5 and is told to re-read, nothing changes.
+    const retried = await rejection(complete(command, staff('reviewer')));
+    expect(retried).toBeInstanceOf(ConcurrencyError);
+    expect(world.get(c.id).version).toBe(6);
+    expect(world.events).toHaveLength(1);
   });
 
   it('leaves the decision step to DecideCase', async () => {
