@@ -39,7 +39,7 @@ export interface ApplicantDirectory {
 }
 
 /** The window a submitted case goes to and who serves it (identity's windows and posts). */
-export interface WindowDirectory {
+export interface SubmissionWindows {
   /**
    * The window of `tenant` that accepts for `department` and its responsible clerk's username on `date`
    * (A post, B post when A is absent); null when no window serves the department.
@@ -57,7 +57,7 @@ export interface CaseSettingsRepository {
 /** What declaration and settings use cases use beyond the core. */
 export interface DeclarationDeps extends CaseCore {
   applicants: ApplicantDirectory;
-  windows: WindowDirectory;
+  windows: SubmissionWindows;
   files: CaseFiles;
   settings: CaseSettingsRepository;
 }

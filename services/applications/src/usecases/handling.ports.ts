@@ -1,3 +1,4 @@
+import type { ApplicantDirectory } from './declaration.ports';
 import type { Licence } from '../domain/licence';
 
 /** The e-licence library (collection `licences`). */
@@ -33,13 +34,8 @@ export interface HandlingSettings {
   extensionCenterReview(tenant: string): Promise<boolean>;
 }
 
-/** identity's acting check (CheckActingAuthority), asked with the caller's own token. */
-export interface ActingAuthority {
-  check(
-    request: { legalPersonId: string; department: string; itemCode?: string },
-    authorization: string,
-  ): Promise<{ allowed: boolean; reason: string; message: string }>;
-}
+/** identity's acting check (CheckActingAuthority), asked with the caller's own token: the declaration's port. */
+export type ActingAuthority = Pick<ApplicantDirectory, 'checkActing'>;
 
 /** What the handling and licence use cases use beyond the core (composed into CaseCore.handling). */
 export interface HandlingPorts {
