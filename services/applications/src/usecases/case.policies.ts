@@ -1,4 +1,11 @@
-import { STAFF_ROLES, decide, type AccessPolicy, type Authorizer, type Principal, type ResourceRef } from '@govhall/auth';
+import {
+  STAFF_ROLES,
+  decide,
+  type AccessPolicy,
+  type Authorizer,
+  type Principal,
+  type ResourceRef,
+} from '@govhall/auth';
 import { ConcurrencyError, NotFoundError, ValidationError, concealForbidden, type Violation } from '@govhall/errors';
 import type { Case } from '../domain/case';
 import type { CaseRepository } from './ports';

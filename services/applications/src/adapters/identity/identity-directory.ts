@@ -170,7 +170,11 @@ export class IdentityDirectory
 
   async parentTenant(tenant: string): Promise<string> {
     try {
-      const { tenant: found } = await callUnary(this.client.getTenant.bind(this.client), { code: tenant }, this.options());
+      const { tenant: found } = await callUnary(
+        this.client.getTenant.bind(this.client),
+        { code: tenant },
+        this.options(),
+      );
       return found?.parentCode ?? '';
     } catch (e) {
       return absentOr(e, '');
