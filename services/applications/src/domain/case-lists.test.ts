@@ -64,10 +64,7 @@ describe('the lists a case is in', () => {
   });
 
   it('queues a case at its window before acceptance and with the active step’s role after', () => {
-    expect(queuesOf(processing({ status: 'pre_review' }))).toEqual([
-      { window: 'w-1' },
-      { department: '620321-SCJG' },
-    ]);
+    expect(queuesOf(processing({ status: 'pre_review' }))).toEqual([{ window: 'w-1' }, { department: '620321-SCJG' }]);
     expect(queuesOf(processing())).toEqual([
       { department: '620321-SCJG', role: 'reviewer' },
       { department: '620321-SCJG' },
