@@ -1,4 +1,3 @@
-import type { ApplicantDirectory } from './declaration.ports';
 import type { Licence } from '../domain/licence';
 
 /** The e-licence library (collection `licences`). */
@@ -34,8 +33,25 @@ export interface HandlingSettings {
   extensionCenterReview(tenant: string): Promise<boolean>;
 }
 
-/** identity's acting check (CheckActingAuthority), asked with the caller's own token: the declaration's port. */
-export type ActingAuthority = Pick<ApplicantDirectory, 'checkActing'>;
+/** Identity's answer to "may the caller act for this legal person here" (allowed=false carries why). */
+export interface ActingAnswer {
+  allowed: boolean;
+  grantId: string;
+  /** NO_GRANT, GRANT_REVOKED, GRANT_EXPIRED, OUTSIDE_SCOPE, ACCOUNT_DISABLED; HOLDER when the caller holds it. */
+  reason: string;
+  message: string;
+}
+
+/**
+ * identity's acting check (CheckActingAuthority), asked with the caller's own bearer token (`authorization` =
+ * "Bearer …"): OpenCase for an agent, ListMyLicences for a legal person (one port, ApplicantDirectory extends it).
+ */
+export interface ActingAuthority {
+  checkActing(
+    authorization: string,
+    question: { legalPersonId: string; department: string; itemCode: string },
+  ): Promise<ActingAnswer>;
+}
 
 /** What the handling and licence use cases use beyond the core (composed into CaseCore.handling). */
 export interface HandlingPorts {
