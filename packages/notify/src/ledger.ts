@@ -81,8 +81,12 @@ export const notificationSchema = new mongoose.Schema(
 );
 
 // Serves the dispatcher's due entries ({state: 'pending', nextAttemptAt: {$lte: now}} sorted by nextAttemptAt),
-// its recovery of abandoned attempts ({state: 'sending', ...}), and operators' lists by state (listByState).
-notificationSchema.index({ state: 1, nextAttemptAt: 1 }, { name: 'state_1_nextAttemptAt_1' });
+// its recovery of abandoned attempts ({state: 'sending', leaseUntil: {$lt: now}} sorted by nextAttemptAt), and
+// operators' lists by state (listByState).
+notificationSchema.index(
+  { state: 1, nextAttemptAt: 1, leaseUntil: 1 },
+  { name: 'state_1_nextAttemptAt_1_leaseUntil_1' },
+);
 // Serves the notifications of one case (listForCase: {caseNumber}, sorted by createdAt).
 notificationSchema.index({ caseNumber: 1, createdAt: 1 }, { name: 'caseNumber_1_createdAt_1' });
 // Serves expiry: one {day: 'YYYY-MM-DD'} delete per day (sweep).

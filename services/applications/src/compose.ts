@@ -14,10 +14,8 @@ import { MongoCaseQueries } from './adapters/mongo/case.queries';
 import { MongoCaseNumbers } from './adapters/mongo/case-numbers';
 import { MongoCaseRepository } from './adapters/mongo/case.repository';
 import { JsonSchemaFormValidator } from './adapters/forms/json-schema-form-validator';
-import { IdentityWindowDirectory } from './adapters/identity/window-directory';
 import { MongoDeemedAcceptanceQueue } from './adapters/mongo/deemed-acceptance.query';
 import type { WindowPorts } from './usecases/window.ports';
-import { IdentityActingAuthority } from './adapters/identity/identity-acting';
 import { MongoLicenceLibrary } from './adapters/mongo/licence-library';
 import type { CaseCore } from './usecases/deps';
 import type { Clock } from './usecases/ports';
@@ -53,14 +51,14 @@ export function composeApplications(options: ComposeOptions) {
   };
   const render = options.render ?? pdfCaseRenderer({ editions, links });
   const documents = new StoredDocumentIssuer(connection, { editions, clock, ids, render });
-  const identityDirectory = new IdentityDirectory(
+  // identity, one client for every area (declaration, window, handling).
+  const identity = new IdentityDirectory(
     options.identityAddress,
     options.serviceClient?.clientId ? new ServiceTokenSource(options.serviceClient) : undefined,
     logger,
   );
   const files = new MongoCaseFiles(connection);
   const settings = new MongoCaseSettings(connection);
-  const identity = new IdentityWindowDirectory(options.identityAddress);
   // The window area's ports (walk-in, pre-review, acceptance, deemed acceptance), read by its handler group.
   const window: WindowPorts = {
     windows: identity,
@@ -70,7 +68,6 @@ export function composeApplications(options: ComposeOptions) {
     deemedQueue: new MongoDeemedAcceptanceQueue(cases.model),
   };
   const licences = new MongoLicenceLibrary(connection);
-  const acting = new IdentityActingAuthority(options.identityAddress);
   const core: CaseCore & { window: WindowPorts } = {
     cases,
     queries: new MongoCaseQueries(cases.model),
@@ -83,13 +80,13 @@ export function composeApplications(options: ComposeOptions) {
     authorizer: createAuthorizer(logger),
     hostedTenants,
     window,
-    handling: { licences, codes: cryptoCodes, settings, acting },
+    handling: { licences, codes: cryptoCodes, settings, acting: identity },
   };
   return {
     core,
     links,
     /** Ports of declaration and settings beyond the core (declarationHandlers, settingsHandlers). */
-    declaration: { applicants: identityDirectory, windows: identityDirectory, files, settings },
+    declaration: { applicants: identity, windows: identity, files, settings },
     models: [
       cases.model,
       caseNumbers.model,
@@ -107,8 +104,6 @@ export function composeApplications(options: ComposeOptions) {
       editions.close();
       calendars.close();
       identity.close();
-      identityDirectory.close();
-      acting.close();
     },
   };
 }

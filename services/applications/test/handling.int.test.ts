@@ -276,18 +276,33 @@ describe('handling through the real stack', () => {
         what: 'the outbox relay to publish the suspension',
       },
     );
-    await cases.updateOne({ _id: c.id as never }, { $set: { 'suspensions.0.startedDate': '2026-09-28' } });
+    // The case is moved back with it: accepted on Thursday 2026-09-24, its deadlines counted from then, so the
+    // suspension lies inside them (a pause moves a deadline by its working days after the start, ADR 0022).
     const calendar = createWorkingCalendar();
+    const acceptedOn = '2026-09-24';
+    const promisedBefore = calendar.addWorkingDaysProvisional(acceptedOn, c.clocks.promised!.limitWorkingDays).date;
+    const statutoryBefore = calendar.addWorkingDaysProvisional(acceptedOn, c.clocks.statutory!.limitWorkingDays).date;
+    await cases.updateOne(
+      { _id: c.id as never },
+      {
+        $set: {
+          'suspensions.0.startedDate': '2026-09-28',
+          'clocks.acceptedDate': acceptedOn,
+          'clocks.promised.startDate': acceptedOn,
+          'clocks.promised.dueDate': promisedBefore,
+          'clocks.statutory.startDate': acceptedOn,
+          'clocks.statutory.dueDate': statutoryBefore,
+        },
+      },
+    );
     // [2026-09-28, today) counts as held (ADR 0022: the resume day counts again).
     const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
     const held = calendar.workingDaysBetweenProvisional('2026-09-27', yesterday).days;
     const resumed = await act('resumeCase', {}, reviewer);
     expect(resumed.suspensions[0]!.suspendedWorkingDays).toBe(held);
-    const promisedAfterResume = calendar.addWorkingDaysProvisional(c.clocks.promised!.dueDate, held).date;
+    const promisedAfterResume = calendar.addWorkingDaysProvisional(promisedBefore, held).date;
     expect(resumed.clocks!.promised!.dueDate).toBe(promisedAfterResume);
-    expect(resumed.clocks!.statutory!.dueDate).toBe(
-      calendar.addWorkingDaysProvisional(c.clocks.statutory!.dueDate, held).date,
-    );
+    expect(resumed.clocks!.statutory!.dueDate).toBe(calendar.addWorkingDaysProvisional(statutoryBefore, held).date);
 
     // Extension (decision 2): requested by the handler, approved by the head, then by the center.
     await act('requestExtension', { workingDays: 5, reason: '需补充调查经营场所' }, reviewer);

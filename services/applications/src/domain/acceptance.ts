@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '@govhall/calendar';
+import { stepDueDates, type WorkingCalendar } from '@govhall/calendar';
 import type { Case, CaseStatus, CaseStep, Clocks } from './case';
 import type { CaseActor, TransitionDetail } from './case-events';
 import { computeCaseDeadline, STATUTORY_JOINT_WORKING_DAYS, STATUTORY_WORKING_DAYS } from './clocks/deadline';
@@ -40,10 +40,14 @@ export function plannedSteps(
   acceptedDate: string,
   act: { at: Date; actor: CaseActor; opinion: string; activateNext: boolean },
 ): CaseStep[] {
-  let start = acceptedDate;
+  // ADR 0022: step i is due when the budgets of steps 0…i are used up from the acceptance date.
+  const planned = stepDueDates(
+    calendar,
+    acceptedDate,
+    edition.workflow.map((s) => Math.max(s.budgetWorkingDays, 0)),
+  );
   return edition.workflow.map((s, index): CaseStep => {
-    const dueDate = calendar.addWorkingDaysProvisional(start, s.budgetWorkingDays).date;
-    start = dueDate;
+    const dueDate = planned[index]!.dueDate;
     const base = {
       index,
       name: s.name,

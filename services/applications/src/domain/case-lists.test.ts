@@ -1,6 +1,6 @@
 import { createWorkingCalendar, workingDaysLeft } from '@govhall/calendar';
 import type { Case } from './case';
-import { myList, queueKeys, queueKinds } from './case-lists';
+import { myList, queueKey, queueKeysOf, queueKinds, queuesOf } from './case-lists';
 import { toSummary } from './case-summary';
 import { draftCase } from './case.test-double';
 
@@ -64,22 +64,27 @@ describe('the lists a case is in', () => {
   });
 
   it('queues a case at its window before acceptance and with the active step’s role after', () => {
-    expect(queueKeys(processing({ status: 'pre_review' }))).toEqual({
-      queueWindow: 'w-1',
-      queueRole: '',
-      queueDepartment: '620321-SCJG',
-    });
-    expect(queueKeys(processing())).toEqual({
-      queueWindow: '',
-      queueRole: '620321-SCJG|reviewer',
-      queueDepartment: '620321-SCJG',
-    });
-    expect(queueKeys(processing({ status: 'delivered' }))).toEqual({
-      queueWindow: '',
-      queueRole: '',
-      queueDepartment: '',
-    });
-    expect(queueKeys(draftCase())).toEqual({ queueWindow: '', queueRole: '', queueDepartment: '' });
+    expect(queuesOf(processing({ status: 'pre_review' }))).toEqual([{ window: 'w-1' }, { department: '620321-SCJG' }]);
+    expect(queuesOf(processing())).toEqual([
+      { department: '620321-SCJG', role: 'reviewer' },
+      { department: '620321-SCJG' },
+    ]);
+    expect(queuesOf(processing({ status: 'delivered' }))).toEqual([]);
+    expect(queuesOf(draftCase())).toEqual([]);
+  });
+
+  it('stores a case under each queue of its tenant, alone and with each of its kinds (what ListQueue asks for)', () => {
+    expect(queueKeysOf(processing())).toEqual([
+      '620321|role:620321-SCJG:reviewer',
+      '620321|role:620321-SCJG:reviewer|promised',
+      '620321|department:620321-SCJG',
+      '620321|department:620321-SCJG|promised',
+    ]);
+    expect(queueKeysOf(processing())).toContain(
+      queueKey('620321', { department: '620321-SCJG', role: 'reviewer' }, 'promised'),
+    );
+    // Another tenant's queue of the same window or department is another key.
+    expect(queueKeysOf(processing())).not.toContain(queueKey('620302', { department: '620321-SCJG' }));
   });
 
   it('names the seed’s kinds: the category, and 补办件 / 退回件 while it is one (A27)', () => {

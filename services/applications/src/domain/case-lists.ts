@@ -35,25 +35,47 @@ export function queueKinds(c: Pick<Case, 'status' | 'handlingCategory'>): QueueK
   return kinds;
 }
 
+/** A staff queue: a window's pre-review queue, a department's queue of one role, or a department's open cases. */
+export type QueueSelector = { window: string } | { department: string; role: string } | { department: string };
+
 /**
- * The queues a case is in, as top-level equality keys (docs/store-rules.md: a queue's equality holds only open
- * cases, so its page costs what the queue holds, not what the tenant ever received):
- * - `queueWindow`: the window's pre-review queue while the case is at the window;
- * - `queueRole`: `<department>|<role>` of whoever must act next after acceptance (the active step's role; the
- *   approved case waits for its certificate step, the completed one for delivery);
- * - `queueDepartment`: every open case of the department (department heads, supervisors).
- * Empty strings when the case is in no such queue.
+ * The queues a case is in (docs/store-rules.md: a queue holds only open cases, so its page costs what the queue
+ * holds, not what the tenant ever received):
+ * - the window's pre-review queue while the case is at the window;
+ * - `<department>` + `<role>` of whoever must act next after acceptance (the active step's role; the approved case
+ *   waits for its certificate step, the completed one for delivery);
+ * - every open case of the department (department heads, supervisors), returned and supplement cases excepted.
  */
-export function queueKeys(c: Case): { queueWindow: string; queueRole: string; queueDepartment: string } {
+export function queuesOf(c: Case): QueueSelector[] {
   const open = !['draft', 'delivered', 'archived', 'not_accepted', 'voided', 'withdrawn'].includes(c.status);
   const active = c.steps.find((s) => s.state === 'active');
   // After the decision the result is made and handed over at the window unless a step says otherwise.
   const role = active?.role ?? (c.status === 'approved' || c.status === 'completed' ? 'window_clerk' : '');
-  return {
-    queueWindow: AT_WINDOW.includes(c.status) ? c.windowId : '',
-    queueRole: open && !AT_WINDOW.includes(c.status) && role ? `${c.department}|${role}` : '',
-    queueDepartment: open && c.status !== 'returned' && c.status !== 'supplement' ? c.department : '',
-  };
+  const queues: QueueSelector[] = [];
+  if (AT_WINDOW.includes(c.status) && c.windowId) queues.push({ window: c.windowId });
+  if (open && !AT_WINDOW.includes(c.status) && role) queues.push({ department: c.department, role });
+  if (open && c.status !== 'returned' && c.status !== 'supplement') queues.push({ department: c.department });
+  return queues;
+}
+
+/**
+ * The equality key of a queue of a tenant, optionally narrowed to one of the seed's kinds (A27): what ListQueue
+ * asks for and what a case is stored under (`queueKeysOf`), so that one indexed equality selects the page.
+ */
+export function queueKey(tenant: string, queue: QueueSelector, kind?: QueueKind): string {
+  const which =
+    'window' in queue
+      ? `window:${queue.window}`
+      : 'role' in queue
+        ? `role:${queue.department}:${queue.role}`
+        : `department:${queue.department}`;
+  return kind ? `${tenant}|${which}|${kind}` : `${tenant}|${which}`;
+}
+
+/** Every key a case is listed under: each of its queues, alone and with each of its kinds. */
+export function queueKeysOf(c: Case): string[] {
+  const kinds = queueKinds(c);
+  return queuesOf(c).flatMap((q) => [queueKey(c.tenant, q), ...kinds.map((k) => queueKey(c.tenant, q, k))]);
 }
 
 /** The date the case's current clock runs to: the promised completion date once accepted, before that the notice date. */

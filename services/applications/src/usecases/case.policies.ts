@@ -1,4 +1,11 @@
-import { STAFF_ROLES, type AccessPolicy, type Authorizer, type Principal, type ResourceRef } from '@govhall/auth';
+import {
+  STAFF_ROLES,
+  decide,
+  type AccessPolicy,
+  type Authorizer,
+  type Principal,
+  type ResourceRef,
+} from '@govhall/auth';
 import { ConcurrencyError, NotFoundError, ValidationError, concealForbidden, type Violation } from '@govhall/errors';
 import type { Case } from '../domain/case';
 import type { CaseRepository } from './ports';
@@ -22,6 +29,17 @@ export const CENTER_ACTS: AccessPolicy = { roles: ['center_admin'], departmentSc
 
 export function caseResource(c: Pick<Case, 'id' | 'tenant' | 'department' | 'applicant'>): ResourceRef {
   return { type: 'case', id: c.id, tenant: c.tenant, department: c.department, ownerSubject: c.applicant.subject };
+}
+
+/**
+ * Which view of a case `viewer` gets — the one place that decides it, for every answer carrying a Case. Whoever
+ * gets an answer may read the case (READ_CASE): its applicant (the natural person, or the agent who filed for a
+ * legal person) gets the whole case; everyone else (staff of its department, supervisors and center admins of the
+ * tenant and above, the joint-review service) gets the staff view, without the applicant's pickup code (the
+ * applicant's secret to show at the window: staff check it, they never read it).
+ */
+export function caseViewOf(c: Pick<Case, 'id' | 'tenant' | 'department' | 'applicant'>, viewer: Principal) {
+  return decide(viewer, 'read', caseResource(c), APPLICANT_ACTS).allowed ? 'applicant' : 'staff';
 }
 
 /** A step's own role, limited to the case's department (the active step of the edition's workflow). */

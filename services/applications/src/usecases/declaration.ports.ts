@@ -1,6 +1,9 @@
 import type { CaseSettings } from '../domain/case-settings';
 import type { CaseCore } from './deps';
 import type { CaseFiles } from './ports';
+import type { ActingAnswer, ActingAuthority } from './handling.ports';
+
+export type { ActingAnswer };
 
 /** The caller as identity knows them (GetMyProfile with the caller's own token). */
 export interface ApplicantProfile {
@@ -19,27 +22,14 @@ export interface OrganisationFacts {
   creditCode: string;
 }
 
-/** Identity's answer to "may the caller act for this legal person here" (allowed=false carries why). */
-export interface ActingAnswer {
-  allowed: boolean;
-  grantId: string;
-  /** NO_GRANT, GRANT_REVOKED, GRANT_EXPIRED, OUTSIDE_SCOPE, ACCOUNT_DISABLED; HOLDER when the caller holds it. */
-  reason: string;
-  message: string;
-}
-
 /** Identity, asked with the caller's own bearer token (`authorization` = "Bearer …"). */
-export interface ApplicantDirectory {
+export interface ApplicantDirectory extends ActingAuthority {
   /** The caller's natural-person record and the organisations they hold or act for; null for staff. */
   myProfile(authorization: string): Promise<{ person: ApplicantProfile; organisations: OrganisationFacts[] } | null>;
-  checkActing(
-    authorization: string,
-    question: { legalPersonId: string; department: string; itemCode: string },
-  ): Promise<ActingAnswer>;
 }
 
 /** The window a submitted case goes to and who serves it (identity's windows and posts). */
-export interface WindowDirectory {
+export interface SubmissionWindows {
   /**
    * The window of `tenant` that accepts for `department` and its responsible clerk's username on `date`
    * (A post, B post when A is absent); null when no window serves the department.
@@ -57,7 +47,7 @@ export interface CaseSettingsRepository {
 /** What declaration and settings use cases use beyond the core. */
 export interface DeclarationDeps extends CaseCore {
   applicants: ApplicantDirectory;
-  windows: WindowDirectory;
+  windows: SubmissionWindows;
   files: CaseFiles;
   settings: CaseSettingsRepository;
 }

@@ -33,12 +33,24 @@ export interface HandlingSettings {
   extensionCenterReview(tenant: string): Promise<boolean>;
 }
 
-/** identity's acting check (CheckActingAuthority), asked with the caller's own token. */
+/** Identity's answer to "may the caller act for this legal person here" (allowed=false carries why). */
+export interface ActingAnswer {
+  allowed: boolean;
+  grantId: string;
+  /** NO_GRANT, GRANT_REVOKED, GRANT_EXPIRED, OUTSIDE_SCOPE, ACCOUNT_DISABLED; HOLDER when the caller holds it. */
+  reason: string;
+  message: string;
+}
+
+/**
+ * identity's acting check (CheckActingAuthority), asked with the caller's own bearer token (`authorization` =
+ * "Bearer …"): OpenCase for an agent, ListMyLicences for a legal person (one port, ApplicantDirectory extends it).
+ */
 export interface ActingAuthority {
-  check(
-    request: { legalPersonId: string; department: string; itemCode?: string },
+  checkActing(
     authorization: string,
-  ): Promise<{ allowed: boolean; reason: string; message: string }>;
+    question: { legalPersonId: string; department: string; itemCode: string },
+  ): Promise<ActingAnswer>;
 }
 
 /** What the handling and licence use cases use beyond the core (composed into CaseCore.handling). */

@@ -256,12 +256,14 @@ function depsOf(world: HandlingWorld): HandlingDeps {
     },
     settings: { extensionCenterReview: async () => world.centerReview },
     acting: {
-      check: async ({ legalPersonId, department }) =>
-        world.acting.get(`${legalPersonId}/${department}`) ?? {
+      checkActing: async (_authorization, { legalPersonId, department }) => ({
+        grantId: '',
+        ...(world.acting.get(`${legalPersonId}/${department}`) ?? {
           allowed: false,
           reason: 'NO_GRANT',
           message: '您未获得该单位的经办授权，不能以该单位名义办理',
-        },
+        }),
+      }),
     },
   };
 }

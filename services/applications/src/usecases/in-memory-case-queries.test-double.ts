@@ -2,8 +2,8 @@ import type { Case } from '../domain/case';
 import {
   currentDueDate,
   myList,
-  queueKeys,
-  queueKinds,
+  queueKey,
+  queueKeysOf,
   receivedMonth,
   type MyList,
   type QueueKind,
@@ -22,14 +22,9 @@ export class InMemoryCaseQueries implements CaseQueries {
   }
 
   async listQueue(tenant: string, queue: QueueSelector, kind: QueueKind | undefined, offset: number, limit: number) {
-    const inQueue = (c: Case) => {
-      const k = queueKeys(c);
-      if ('window' in queue) return k.queueWindow === queue.window;
-      if ('role' in queue) return k.queueRole === `${queue.department}|${queue.role}`;
-      return k.queueDepartment === queue.department;
-    };
+    const key = queueKey(tenant, queue, kind);
     const all = this.cases
-      .filter((c) => c.tenant === tenant && inQueue(c) && (!kind || queueKinds(c).includes(kind)))
+      .filter((c) => queueKeysOf(c).includes(key))
       .sort((a, b) => currentDueDate(a).localeCompare(currentDueDate(b)));
     return { cases: all.slice(offset, offset + limit), total: all.length };
   }

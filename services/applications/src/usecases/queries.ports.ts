@@ -2,7 +2,8 @@ import type { Case } from '../domain/case';
 import type { MyList, QueueKind } from '../domain/case-lists';
 
 /** Which queue: a window's pre-review queue, a department's role queue, or all open cases of a department. */
-export type QueueSelector = { window: string } | { department: string; role: string } | { department: string };
+export type { QueueSelector } from '../domain/case-lists';
+import type { QueueSelector } from '../domain/case-lists';
 
 export interface CaseQueries {
   /** The applicant's cases of one list, most recently changed first. */

@@ -1,3 +1,4 @@
+import type { Principal } from '@govhall/auth';
 import type { applicationsV1 } from '@govhall/proto';
 import type {
   Case,
@@ -13,6 +14,7 @@ import type {
   ProvidedMaterial,
   Suspension,
 } from '../../domain/case';
+import { caseViewOf } from '../../usecases/case.policies';
 import {
   applicantKind,
   caseStatus,
@@ -81,8 +83,18 @@ export function toProtoDocument(d: CaseDocument): applicationsV1.CaseDocument {
   return { ...d, kind: documentKind.toProto(d.kind) };
 }
 
-/** The whole case, for those who may see it (its applicant and its staff): nothing masked. */
-export function toProtoCase(c: Case): applicationsV1.Case {
+/**
+ * The case as `viewer` sees it (caseViewOf decides): every RPC answering with a Case maps it here, so the staff view
+ * never carries the applicant's pickup code. The caller has already passed READ_CASE (or acted on the case).
+ */
+export function caseView(c: Case, viewer: Principal): applicationsV1.Case {
+  const whole = toProtoCase(c);
+  if (caseViewOf(c, viewer) === 'applicant' || !whole.delivery) return whole;
+  return { ...whole, delivery: { ...whole.delivery, pickupCode: '' } };
+}
+
+/** The whole case, nothing withheld; only caseView decides who gets it. */
+function toProtoCase(c: Case): applicationsV1.Case {
   return {
     id: c.id,
     caseNumber: c.caseNumber,

@@ -11,7 +11,7 @@ import { updateDraftUseCase } from '../../usecases/update-draft/update-draft.use
 import { uploadMaterialUseCase } from '../../usecases/upload-material/upload-material.usecase';
 import { voidDraftUseCase } from '../../usecases/void-draft/void-draft.usecase';
 import { withdrawCaseUseCase } from '../../usecases/withdraw-case/withdraw-case.usecase';
-import { toProtoCase, toProtoFile } from './case.mapper';
+import { caseView, toProtoFile } from './case.mapper';
 import type { HandlerGroup } from './handler-group';
 
 export type DeclarationRpc =
@@ -46,7 +46,7 @@ export function declarationHandlers(deps: Omit<DeclarationDeps, keyof CaseCore>)
     };
     return {
       openCase: server.unary<Req<'openCase'>, applicationsV1.OpenCaseResponse>('OpenCase', async (req, ctx) => ({
-        case: toProtoCase(
+        case: caseView(
           await open(
             {
               idempotencyKey: req.idempotencyKey,
@@ -58,16 +58,18 @@ export function declarationHandlers(deps: Omit<DeclarationDeps, keyof CaseCore>)
             ctx.principal,
             ctx.authorization ?? '',
           ),
+          ctx.principal,
         ),
       })),
       updateDraft: server.unary<Req<'updateDraft'>, applicationsV1.UpdateDraftResponse>(
         'UpdateDraft',
         async (req, ctx) => ({
-          case: toProtoCase(
+          case: caseView(
             await update(
               { id: req.id, expectedVersion: req.expectedVersion, formData: req.formData, contact: req.contact },
               ctx.principal,
             ),
+            ctx.principal,
           ),
         }),
       ),
@@ -78,27 +80,27 @@ export function declarationHandlers(deps: Omit<DeclarationDeps, keyof CaseCore>)
             { id: req.id, materialId: req.materialId, fileName: req.fileName, content: Buffer.from(req.content) },
             ctx.principal,
           );
-          return { case: toProtoCase(done.case), file: toProtoFile(done.file) };
+          return { case: caseView(done.case, ctx.principal), file: toProtoFile(done.file) };
         },
       ),
       removeMaterialFile: server.unary<Req<'removeMaterialFile'>, applicationsV1.RemoveMaterialFileResponse>(
         'RemoveMaterialFile',
-        async (req, ctx) => ({ case: toProtoCase(await remove(req, ctx.principal)) }),
+        async (req, ctx) => ({ case: caseView(await remove(req, ctx.principal), ctx.principal) }),
       ),
       completeUpload: server.unary<Req<'completeUpload'>, applicationsV1.CompleteUploadResponse>(
         'CompleteUpload',
-        async (req, ctx) => ({ case: toProtoCase(await complete(req, ctx.principal)) }),
+        async (req, ctx) => ({ case: caseView(await complete(req, ctx.principal), ctx.principal) }),
       ),
       voidDraft: server.unary<Req<'voidDraft'>, applicationsV1.VoidDraftResponse>('VoidDraft', async (req, ctx) => ({
-        case: toProtoCase(await voidDraft(req, ctx.principal)),
+        case: caseView(await voidDraft(req, ctx.principal), ctx.principal),
       })),
       submitCase: server.unary<Req<'submitCase'>, applicationsV1.SubmitCaseResponse>(
         'SubmitCase',
-        async (req, ctx) => ({ case: toProtoCase(written(await submit(req, ctx.principal))) }),
+        async (req, ctx) => ({ case: caseView(written(await submit(req, ctx.principal)), ctx.principal) }),
       ),
       withdrawCase: server.unary<Req<'withdrawCase'>, applicationsV1.WithdrawCaseResponse>(
         'WithdrawCase',
-        async (req, ctx) => ({ case: toProtoCase(written(await withdraw(req, ctx.principal))) }),
+        async (req, ctx) => ({ case: caseView(written(await withdraw(req, ctx.principal)), ctx.principal) }),
       ),
       getCaseFile: server.unary<Req<'getCaseFile'>, applicationsV1.GetCaseFileResponse>(
         'GetCaseFile',

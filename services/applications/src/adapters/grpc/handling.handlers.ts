@@ -1,7 +1,5 @@
-import type { Principal } from '@govhall/auth';
 import type { GrpcServer } from '@govhall/grpc';
 import type { applicationsV1 } from '@govhall/proto';
-import type { Case } from '../../domain/case';
 import type { CaseCore } from '../../usecases/deps';
 import { archiveCaseUseCase } from '../../usecases/archive-case/archive-case.usecase';
 import { completeStepUseCase } from '../../usecases/complete-step/complete-step.usecase';
@@ -16,7 +14,7 @@ import { resumeCaseUseCase } from '../../usecases/resume-case/resume-case.usecas
 import { reviewExtensionUseCase } from '../../usecases/review-extension/review-extension.usecase';
 import { suspendCaseUseCase } from '../../usecases/suspend-case/suspend-case.usecase';
 import { deliveryMethod, outcome } from './case-enums';
-import { toProtoCase } from './case.mapper';
+import { caseView } from './case.mapper';
 import type { HandlerGroup } from './handler-group';
 import { toProtoLicence } from './licence.mapper';
 
@@ -32,16 +30,6 @@ type Rpc =
   | 'archiveCase'
   | 'concludeJointReview'
   | 'decideOnTheSpot';
-
-/**
- * The case as staff get it back from a handling act: the pickup code is the applicant's to show at the window
- * (proto: "shown to the applicant only"), so only the applicant's own view carries it.
- */
-export function handledCase(c: Case, viewer: Principal): applicationsV1.Case {
-  const view = toProtoCase(c);
-  if (view.delivery && viewer.subject !== c.applicant.subject) view.delivery = { ...view.delivery, pickupCode: '' };
-  return view;
-}
 
 /** Handling after acceptance, decisions, results and delivery (issue 10, items 2 (immediate), 4 and 5). */
 export const handlingHandlers: HandlerGroup<Rpc> = (server: GrpcServer, core: CaseCore, afterWrite: () => void) => {
@@ -71,14 +59,14 @@ export const handlingHandlers: HandlerGroup<Rpc> = (server: GrpcServer, core: Ca
       'CompleteStep',
       async (req, ctx) =>
         written({
-          case: handledCase(await completeStep({ ...id(req), opinion: req.opinion }, ctx.principal), ctx.principal),
+          case: caseView(await completeStep({ ...id(req), opinion: req.opinion }, ctx.principal), ctx.principal),
         }),
     ),
     suspendCase: server.unary<applicationsV1.SuspendCaseRequest, applicationsV1.SuspendCaseResponse>(
       'SuspendCase',
       async (req, ctx) =>
         written({
-          case: handledCase(
+          case: caseView(
             await suspend(
               { ...id(req), procedure: req.procedure, reason: req.reason, plannedWorkingDays: req.plannedWorkingDays },
               ctx.principal,
@@ -89,13 +77,13 @@ export const handlingHandlers: HandlerGroup<Rpc> = (server: GrpcServer, core: Ca
     ),
     resumeCase: server.unary<applicationsV1.ResumeCaseRequest, applicationsV1.ResumeCaseResponse>(
       'ResumeCase',
-      async (req, ctx) => written({ case: handledCase(await resume(id(req), ctx.principal), ctx.principal) }),
+      async (req, ctx) => written({ case: caseView(await resume(id(req), ctx.principal), ctx.principal) }),
     ),
     requestExtension: server.unary<applicationsV1.RequestExtensionRequest, applicationsV1.RequestExtensionResponse>(
       'RequestExtension',
       async (req, ctx) =>
         written({
-          case: handledCase(
+          case: caseView(
             await requestExtension({ ...id(req), workingDays: req.workingDays, reason: req.reason }, ctx.principal),
             ctx.principal,
           ),
@@ -105,7 +93,7 @@ export const handlingHandlers: HandlerGroup<Rpc> = (server: GrpcServer, core: Ca
       'ReviewExtension',
       async (req, ctx) =>
         written({
-          case: handledCase(
+          case: caseView(
             await reviewExtension({ ...id(req), approve: req.approve, comment: req.comment }, ctx.principal),
             ctx.principal,
           ),
@@ -115,7 +103,7 @@ export const handlingHandlers: HandlerGroup<Rpc> = (server: GrpcServer, core: Ca
       'DecideCase',
       async (req, ctx) =>
         written({
-          case: handledCase(
+          case: caseView(
             await decide(
               { ...id(req), outcome: outcome.fromProto(req.outcome), reasons: req.reasons, remedies: req.remedies },
               ctx.principal,
@@ -136,14 +124,14 @@ export const handlingHandlers: HandlerGroup<Rpc> = (server: GrpcServer, core: Ca
           },
           ctx.principal,
         );
-        return written({ case: handledCase(result.case, ctx.principal), licence: toProtoLicence(result.licence) });
+        return written({ case: caseView(result.case, ctx.principal), licence: toProtoLicence(result.licence) });
       },
     ),
     deliverResult: server.unary<applicationsV1.DeliverResultRequest, applicationsV1.DeliverResultResponse>(
       'DeliverResult',
       async (req, ctx) =>
         written({
-          case: handledCase(
+          case: caseView(
             await deliver(
               {
                 ...id(req),
@@ -159,14 +147,14 @@ export const handlingHandlers: HandlerGroup<Rpc> = (server: GrpcServer, core: Ca
     ),
     archiveCase: server.unary<applicationsV1.ArchiveCaseRequest, applicationsV1.ArchiveCaseResponse>(
       'ArchiveCase',
-      async (req, ctx) => written({ case: handledCase(await archive(id(req), ctx.principal), ctx.principal) }),
+      async (req, ctx) => written({ case: caseView(await archive(id(req), ctx.principal), ctx.principal) }),
     ),
     concludeJointReview: server.unary<
       applicationsV1.ConcludeJointReviewRequest,
       applicationsV1.ConcludeJointReviewResponse
     >('ConcludeJointReview', async (req, ctx) =>
       written({
-        case: handledCase(
+        case: caseView(
           await conclude(
             { id: req.id, reviewId: req.reviewId, outcome: outcome.fromProto(req.outcome), reasons: req.reasons },
             ctx.principal,
@@ -187,7 +175,7 @@ export const handlingHandlers: HandlerGroup<Rpc> = (server: GrpcServer, core: Ca
           },
           ctx.principal,
         );
-        return written({ case: handledCase(result.case, ctx.principal) });
+        return written({ case: caseView(result.case, ctx.principal) });
       },
     ),
   };

@@ -7,7 +7,7 @@ import { handlingDeps } from '../../usecases/handling.deps';
 import { listMyLicencesUseCase } from '../../usecases/list-my-licences/list-my-licences.usecase';
 import { verifyLicenceUseCase } from '../../usecases/verify-licence/verify-licence.usecase';
 import type { HandlerGroup } from './handler-group';
-import { handledCase } from './handling.handlers';
+import { caseView } from './case.mapper';
 import { toProtoLicence } from './licence.mapper';
 
 /** The e-licence library: citing a licence for a material, the public check, the holder's list. */
@@ -34,7 +34,7 @@ export const licenceHandlers: HandlerGroup<'citeLicence' | 'verifyLicence' | 'li
           ctx.principal,
         );
         afterWrite();
-        return { case: handledCase(c, ctx.principal) };
+        return { case: caseView(c, ctx.principal) };
       },
     ),
     verifyLicence: server.unary<applicationsV1.VerifyLicenceRequest, applicationsV1.VerifyLicenceResponse>(

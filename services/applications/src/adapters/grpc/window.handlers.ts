@@ -11,7 +11,7 @@ import { registerWalkInUseCase } from '../../usecases/register-walk-in/register-
 import { sendToAcceptanceUseCase } from '../../usecases/send-to-acceptance/send-to-acceptance.usecase';
 import { voidCaseUseCase, type VoidKind } from '../../usecases/void-case/void-case.usecase';
 import type { WindowPorts } from '../../usecases/window.ports';
-import { toProtoCase } from './case.mapper';
+import { caseView } from './case.mapper';
 import type { HandlerGroup } from './handler-group';
 
 type WindowRpc =
@@ -46,7 +46,7 @@ export const windowHandlers: HandlerGroup<WindowRpc> = (server: GrpcServer, core
     server.unary<Req, { case: applicationsV1.Case }>(rpc, async (req, ctx) => {
       const c = await run(req, ctx);
       afterWrite();
-      return { case: toProtoCase(c) };
+      return { case: caseView(c, ctx.principal) };
     });
 
   const handlers: Pick<applicationsV1.ApplicationsServiceServer, WindowRpc> = {

@@ -1,5 +1,5 @@
 import type { Case } from '../../domain/case';
-import { currentDueDate, myList, queueKeys, queueKinds, receivedMonth } from '../../domain/case-lists';
+import { currentDueDate, myList, queueKeysOf, receivedMonth } from '../../domain/case-lists';
 
 /**
  * Top-level copies the lists filter and sort on, written with every insert and save of a case (FerretDB pushes
@@ -9,8 +9,7 @@ export function caseQueryFields(c: Case) {
   return {
     ownerSubject: c.applicant.subject,
     myList: myList(c),
-    ...queueKeys(c),
-    kinds: queueKinds(c),
+    queues: queueKeysOf(c),
     dueDate: currentDueDate(c),
     receivedMonth: receivedMonth(c),
   };
@@ -20,10 +19,7 @@ export function caseQueryFields(c: Case) {
 export const QUERY_FIELD_PROJECTION = {
   ownerSubject: 0,
   myList: 0,
-  queueWindow: 0,
-  queueRole: 0,
-  queueDepartment: 0,
-  kinds: 0,
+  queues: 0,
   dueDate: 0,
   receivedMonth: 0,
 } as const;

@@ -1,18 +1,12 @@
 import type { Model, StoredDocument } from '@govhall/mongo';
 import type { Case } from '../../domain/case';
-import type { MyList, QueueKind } from '../../domain/case-lists';
+import { queueKey, type MyList, type QueueKind } from '../../domain/case-lists';
 import type { CaseQueries, QueueSelector } from '../../usecases/queries.ports';
 import { PROJECTION, toCase } from './case.repository';
 import type { CaseDocument } from './case.schema';
 
 /** A list row needs no materials' files, history or documents: leave them in the store. */
 const LIST_PROJECTION = { ...PROJECTION, history: 0, corrections: 0 } as const;
-
-function queueFilter(tenant: string, queue: QueueSelector): Record<string, unknown> {
-  if ('window' in queue) return { queueWindow: queue.window, tenant };
-  if ('role' in queue) return { queueRole: `${queue.department}|${queue.role}`, tenant };
-  return { queueDepartment: queue.department, tenant };
-}
 
 /** The lists of the cases collection; every filter leads with an equality a declared index leads with. */
 export class MongoCaseQueries implements CaseQueries {
@@ -23,17 +17,17 @@ export class MongoCaseQueries implements CaseQueries {
   }
 
   async listQueue(tenant: string, queue: QueueSelector, kind: QueueKind | undefined, offset: number, limit: number) {
-    const filter = { ...queueFilter(tenant, queue), ...(kind ? { kinds: kind } : {}) };
-    return this.page(filter, { dueDate: 1, _id: 1 }, offset, limit);
+    return this.page({ queues: queueKey(tenant, queue, kind) }, { dueDate: 1, _id: 1 }, offset, limit);
   }
 
   async ledger(tenant: string, month: string, department: string | undefined): Promise<Case[]> {
-    const filter = { tenant, receivedMonth: month, ...(department ? { department } : {}) };
+    // The month's cases of the tenant (a bounded set, index {tenant, receivedMonth, caseNumber}); a department's
+    // ledger takes its rows from them.
     const docs = await this.model
-      .find(filter, { ...PROJECTION, materials: 0, history: 0, documents: 0 })
+      .find({ tenant, receivedMonth: month }, { ...PROJECTION, materials: 0, history: 0, documents: 0 })
       .sort({ caseNumber: 1 })
       .lean<StoredDocument[]>();
-    return docs.map(toCase);
+    return docs.filter((d) => !department || d.department === department).map(toCase);
   }
 
   private async page(filter: Record<string, unknown>, sort: Record<string, 1 | -1>, offset: number, limit: number) {

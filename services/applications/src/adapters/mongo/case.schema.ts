@@ -27,10 +27,8 @@ export const caseSchema = new mongoose.Schema(
     // Query copies (case-query-fields.ts), rewritten with every save.
     ownerSubject: { type: String, required: true },
     myList: { type: String, required: true },
-    queueWindow: { type: String, default: '' },
-    queueRole: { type: String, default: '' },
-    queueDepartment: { type: String, default: '' },
-    kinds: { type: [String], default: [] },
+    // The queue keys (case-lists.ts queueKeysOf): `<tenant>|<queue>` and `<tenant>|<queue>|<kind>` per queue.
+    queues: { type: [String], default: [] },
     dueDate: { type: String, default: '' },
     receivedMonth: { type: String, default: '' },
     createdBy: { type: String, required: true },
@@ -67,14 +65,14 @@ export const caseSchema = new mongoose.Schema(
 caseSchema.index({ createdBy: 1, idempotencyKey: 1 }, { unique: true });
 // Serves the public progress query and staff lookups by case number (uniqueness: the case_numbers collection).
 caseSchema.index({ caseNumber: 1 });
-// Serves ListMyCases: one applicant's cases of one list (A26), most recently changed first.
-caseSchema.index({ ownerSubject: 1, myList: 1, updatedAt: -1 });
-// Serve ListQueue: a window's pre-review queue, a department's role queue, a department's open cases — each holds
-// only open cases (docs/store-rules.md: bounded lists), earliest due first.
-caseSchema.index({ queueWindow: 1, dueDate: 1 });
-caseSchema.index({ queueRole: 1, dueDate: 1 });
-caseSchema.index({ queueDepartment: 1, dueDate: 1 });
-// Serves ExportLedger: a tenant's cases received in one month (A33), by case number.
+// Serves ListMyCases: one applicant's cases of one list (A26), most recently changed first (id breaks ties).
+caseSchema.index({ ownerSubject: 1, myList: 1, updatedAt: -1, _id: 1 });
+// Serves ListQueue: one queue key — a window's pre-review queue, a department's role queue or a department's open
+// cases of a tenant, optionally of one of the seed's kinds — holds only open cases (docs/store-rules.md: bounded
+// lists), earliest due first (id breaks ties).
+caseSchema.index({ queues: 1, dueDate: 1, _id: 1 });
+// Serves ExportLedger: a tenant's cases received in one month (A33), by case number (a department's rows are
+// picked from the month's).
 caseSchema.index({ tenant: 1, receivedMonth: 1, caseNumber: 1 });
 // Serves the deemed-acceptance timer (law §32): online cases in PRE_REVIEW past their one-time-notice day.
 caseSchema.index({ status: 1, channel: 1, 'clocks.noticeDueDate': 1 });

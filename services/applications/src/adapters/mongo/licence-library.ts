@@ -33,10 +33,11 @@ licenceSchema.index({ caseId: 1 }, { unique: true });
 licenceSchema.index({ licenceNumber: 1 }, { unique: true });
 // VerifyLicence (public) by verification code; codes are unique.
 licenceSchema.index({ verificationCode: 1 }, { unique: true });
-// ListMyLicences of a natural person: their licences, newest first.
-licenceSchema.index({ holderSubject: 1, issuedAt: -1 });
-// ListMyLicences for a legal person (and its issuing departments for the acting check), newest first.
-licenceSchema.index({ holderPersonId: 1, issuedAt: -1 });
+// ListMyLicences of a natural person: their licences, newest first (id breaks ties).
+licenceSchema.index({ holderSubject: 1, issuedAt: -1, _id: 1 });
+// ListMyLicences for a legal person: its licences of the departments the agent may act in, newest first; its prefix
+// serves the issuing departments of a holder (departmentsOfHolder, for the acting check).
+licenceSchema.index({ holderPersonId: 1, issuingDepartment: 1, issuedAt: -1, _id: 1 });
 
 const counterSchema = new mongoose.Schema(
   { _id: { type: String, required: true }, seq: { type: Number, required: true } },

@@ -2,7 +2,7 @@ import type { Principal } from '@govhall/auth';
 import type { Case } from '../../domain/case';
 import { ensureStatus } from '../../domain/case-status';
 import { transition } from '../../domain/case-events';
-import { stepDueDate } from '../../domain/clocks/working-days';
+import { stepDueDate } from '../../domain/clocks/deadline';
 import { finishStep, requireActiveStep } from '../../domain/handling';
 import type { HandlingDeps } from '../handling.deps';
 import { activeStepPolicy, actorAs, loadForCaseAct, textField, todayOf } from '../handling.shared';

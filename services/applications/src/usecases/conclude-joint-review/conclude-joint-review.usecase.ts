@@ -3,7 +3,7 @@ import { concealForbidden, type Violation } from '@govhall/errors';
 import type { Case, CaseStep, Outcome } from '../../domain/case';
 import { ensureStatus } from '../../domain/case-status';
 import { transition } from '../../domain/case-events';
-import { stepDueDate } from '../../domain/clocks/working-days';
+import { stepDueDate } from '../../domain/clocks/deadline';
 import { denialDecision, skipPending, stepKind } from '../../domain/handling';
 import { caseNotFound, caseResource, idViolations, throwIfInvalid } from '../case.policies';
 import { decisionViolations } from '../decide-case/decide-case.usecase';

@@ -3,7 +3,7 @@ import type { Violation } from '@govhall/errors';
 import type { Case, Decision, Outcome } from '../../domain/case';
 import { ensureStatus } from '../../domain/case-status';
 import { transition } from '../../domain/case-events';
-import { stepDueDate } from '../../domain/clocks/working-days';
+import { stepDueDate } from '../../domain/clocks/deadline';
 import { denialDecision, finishStep, requireActiveStep, skipPending } from '../../domain/handling';
 import { DECIDE, throwIfInvalid } from '../case.policies';
 import type { HandlingDeps } from '../handling.deps';

@@ -1,44 +1,50 @@
+import { NotFoundError, ValidationError } from '@govhall/errors';
 import { APPLICANT, HandlingWorld, acceptedCase, rejection, staff } from '../handling.test-double';
 import { getCaseDocumentUseCase } from './get-case-document.usecase';
 
-const DOCUMENT_ID = '3c0e4b1e-3f0c-4b7e-9a51-1d2c3e4f5a6b';
+const DOC_ID = '0f6c2d1e-8a4b-4c3d-9e2f-1a2b3c4d5e6f';
+
+async function worldWithNotice() {
+  const world = new HandlingWorld();
+  const c = acceptedCase();
+  const document = await world.deps().documents.issue(c, 'acceptance_notice', 'yc-window-clerk');
+  const withId = { ...document, id: DOC_ID };
+  world.documents[0]!.document = withId;
+  world.put({ ...c, documents: [withId] });
+  return { world, c };
+}
 
 describe('GetCaseDocument', () => {
-  function world() {
-    const w = new HandlingWorld();
-    const document = {
-      id: DOCUMENT_ID,
-      kind: 'acceptance_notice' as const,
-      number: '永昌县政务服务中心受理〔2026〕00001号',
-      issuedAt: w.now,
-      issuedBy: 'yc-clerk',
-      sha256: '',
-    };
-    const c = w.put(acceptedCase({ documents: [document] }));
-    w.documents.push({ caseId: c.id, kind: document.kind, details: {}, document });
-    return { w, c, get: getCaseDocumentUseCase(w.deps()) };
-  }
-
-  it('gives a listed document to the applicant and to the department staff', async () => {
-    const { c, get } = world();
-    for (const actor of [APPLICANT, staff('reviewer')]) {
-      const answer = await get({ caseId: c.id, documentId: DOCUMENT_ID }, actor);
-      expect(answer.document).toMatchObject({ id: DOCUMENT_ID, kind: 'acceptance_notice' });
+  it('gives the applicant and the department staff the PDF of a document listed on the case', async () => {
+    const { world, c } = await worldWithNotice();
+    const get = getCaseDocumentUseCase(world.deps());
+    for (const reader of [APPLICANT, staff('reviewer'), staff('supervisor', { department: undefined })]) {
+      const found = await get({ caseId: c.id, documentId: DOC_ID }, reader);
+      expect(found.document).toMatchObject({ id: DOC_ID, kind: 'acceptance_notice' });
     }
   });
 
-  it('answers a document the case does not list, and a case the caller may not see, as not found', async () => {
-    const { c, get } = world();
-    const other = '4c0e4b1e-3f0c-4b7e-9a51-1d2c3e4f5a6b';
-    expect(await rejection(get({ caseId: c.id, documentId: other }, APPLICANT))).toMatchObject({
-      code: 'DOCUMENT_NOT_FOUND',
-    });
-    const outsider = staff('window_clerk', { department: '620321-RSJ' });
-    expect(await rejection(get({ caseId: c.id, documentId: DOCUMENT_ID }, outsider))).toMatchObject({
-      code: 'CASE_NOT_FOUND',
-    });
-    expect(await rejection(get({ caseId: c.id, documentId: 'doc-1' }, APPLICANT))).toMatchObject({
-      violations: [expect.objectContaining({ path: 'documentId' })],
-    });
+  it('is CASE_NOT_FOUND for staff of another department and another applicant', async () => {
+    const { world, c } = await worldWithNotice();
+    const get = getCaseDocumentUseCase(world.deps());
+    const other = staff('reviewer', { department: '620321-ZRZY' });
+    const stranger = { ...APPLICANT, subject: 'subject-lisi' };
+    for (const reader of [other, stranger]) {
+      const refused = await rejection(get({ caseId: c.id, documentId: DOC_ID }, reader));
+      expect(refused).toBeInstanceOf(NotFoundError);
+      expect(refused.code).toBe('CASE_NOT_FOUND');
+    }
+  });
+
+  it('is DOCUMENT_NOT_FOUND for a document the case does not list, INVALID_ARGUMENT for a malformed id', async () => {
+    const { world, c } = await worldWithNotice();
+    const get = getCaseDocumentUseCase(world.deps());
+    const missing = await rejection(
+      get({ caseId: c.id, documentId: '1f6c2d1e-8a4b-4c3d-9e2f-1a2b3c4d5e6f' }, APPLICANT),
+    );
+    expect(missing.code).toBe('DOCUMENT_NOT_FOUND');
+    const malformed = await rejection(get({ caseId: c.id, documentId: 'doc-1' }, APPLICANT));
+    expect(malformed).toBeInstanceOf(ValidationError);
+    expect(malformed.violations.map((v: { path: string }) => v.path)).toEqual(['documentId']);
   });
 });

@@ -5,8 +5,9 @@ import { idViolations, requireVisibleCase, throwIfInvalid } from '../case.polici
 import type { CaseCore } from '../deps';
 
 /**
- * A document of a case (its PDF), to whoever may read the case (READ_CASE; anyone else CASE_NOT_FOUND); a document
- * the case does not list is DOCUMENT_NOT_FOUND.
+ * A document of the case (acceptance notice, one-time notice, decision, licence, application copy …) as its PDF, to
+ * whoever may read the case (READ_CASE; anyone else CASE_NOT_FOUND); a document the case does not list is
+ * DOCUMENT_NOT_FOUND.
  */
 export function getCaseDocumentUseCase(deps: Pick<CaseCore, 'cases' | 'authorizer' | 'documents'>) {
   return async (

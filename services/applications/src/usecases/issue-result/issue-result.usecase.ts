@@ -2,7 +2,7 @@ import type { Principal } from '@govhall/auth';
 import type { Case, DeliveryMethod } from '../../domain/case';
 import { ensureStatus } from '../../domain/case-status';
 import { transition } from '../../domain/case-events';
-import { stepDueDate } from '../../domain/clocks/working-days';
+import { stepDueDate } from '../../domain/clocks/deadline';
 import { activeStep, finishStep, stepKind } from '../../domain/handling';
 import type { Licence } from '../../domain/licence';
 import { WINDOW_ACTS, stepPolicy, throwIfInvalid } from '../case.policies';

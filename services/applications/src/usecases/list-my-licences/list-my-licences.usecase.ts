@@ -37,7 +37,7 @@ export function listMyLicencesUseCase(deps: Pick<HandlingDeps, 'licences' | 'act
     const answers = await Promise.all(
       departments.map(async (department) => ({
         department,
-        answer: await deps.acting.check({ legalPersonId: onBehalfOf, department }, authorization),
+        answer: await deps.acting.checkActing(authorization, { legalPersonId: onBehalfOf, department, itemCode: '' }),
       })),
     );
     const allowed = answers.filter((a) => a.answer.allowed).map((a) => a.department);

@@ -23,7 +23,17 @@ describe('ResumeCase', () => {
     // Promised 10-12 → 13, 14, 15, 16, 19, 20; statutory 10-26 → 27, 28, 29, 30, 11-02, 11-03.
     expect(resumed.clocks.promised).toMatchObject({ dueDate: '2026-10-20', suspendedWorkingDays: 6 });
     expect(resumed.clocks.statutory).toMatchObject({ dueDate: '2026-11-03', suspendedWorkingDays: 6 });
-    expect(resumed.clocks.promised!.explanation).toContain('截止日期由2026-10-12顺延至2026-10-20');
+    // Recounted by computeDeadline with the suspension as a pause, which the explanation names.
+    expect(resumed.clocks.promised!.explanation).toContain('特别程序：检测期间的6个工作日');
+    expect(resumed.clocks.promised!.explanation).toMatch(/^承诺办结时限：.*至2026年10月20日。$/);
+    // Every day up to the new due date that did not count, with why: the pause's and the holidays'.
+    expect(resumed.clocks.promised!.skipped).toEqual(
+      expect.arrayContaining([
+        { date: '2026-09-28', reason: '特别程序：检测' },
+        { date: '2026-10-01', reason: '国庆节' },
+        { date: '2026-10-18', reason: '周末' },
+      ]),
+    );
     // The active step (审查, due 09-28) moves by the same 6 working days: 29, 30, 10-08, 10-09, 10-10, 10-12.
     expect(resumed.steps[1]).toMatchObject({ state: 'active', dueDate: '2026-10-12' });
     expect(world.events.map((e) => e.transition)).toEqual(['suspended', 'resumed']);

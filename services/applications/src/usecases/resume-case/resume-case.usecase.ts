@@ -3,7 +3,12 @@ import { PreconditionError } from '@govhall/errors';
 import type { Case, Suspension } from '../../domain/case';
 import { ensureStatus } from '../../domain/case-status';
 import { transition } from '../../domain/case-events';
-import { moveDate, moveDeadline, suspendedWorkingDays } from '../../domain/clocks/working-days';
+import {
+  approvedExtensionDays,
+  heldWorkingDays,
+  recountedClocks,
+  stepDueAfterPause,
+} from '../../domain/clocks/deadline';
 import { activeStep } from '../../domain/handling';
 import type { HandlingDeps } from '../handling.deps';
 import { activeStepPolicy, actorAs, loadForCaseAct, todayOf } from '../handling.shared';
@@ -27,20 +32,13 @@ export function resumeCaseUseCase(deps: HandlingDeps) {
     const calendar = await deps.calendars.forTenant(c.tenant);
     const today = todayOf(deps);
     const held = c.suspensions[running]!;
-    const days = suspendedWorkingDays(calendar, held.startedDate, today);
+    const days = heldWorkingDays(calendar, held.startedDate, today);
     const ended: Suspension = { ...held, endedDate: today, suspendedWorkingDays: days };
     const suspensions = c.suspensions.map((s, i) => (i === running ? ended : s));
-    const clocks = {
-      ...c.clocks,
-      ...(c.clocks.promised
-        ? { promised: moveDeadline(calendar, c.clocks.promised, days, 'suspension', held.startedDate) }
-        : {}),
-      ...(c.clocks.statutory
-        ? { statutory: moveDeadline(calendar, c.clocks.statutory, days, 'suspension', held.startedDate) }
-        : {}),
-    };
+    const clocks = recountedClocks(calendar, c.clocks, { suspensions, extensionWorkingDays: approvedExtensionDays(c) });
+    const pause = { from: held.startedDate, to: today };
     const steps = c.steps.map((s) =>
-      s.state === 'active' ? { ...s, dueDate: moveDate(calendar, s.dueDate, days, held.startedDate) } : s,
+      s.state === 'active' ? { ...s, dueDate: stepDueAfterPause(calendar, s.dueDate, pause) } : s,
     );
     const { case: next, event } = transition(c, {
       action: `特别程序结束（恢复计时，中止${days}个工作日）`,

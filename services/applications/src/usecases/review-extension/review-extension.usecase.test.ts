@@ -41,6 +41,8 @@ describe('ReviewExtension (decision 2)', () => {
     // +5 working days: 10-12 → 13, 14, 15, 16, 19; 10-26 → 27, 28, 29, 30, 11-02.
     expect(byCenter.clocks.promised).toMatchObject({ dueDate: '2026-10-19', extensionWorkingDays: 5 });
     expect(byCenter.clocks.statutory).toMatchObject({ dueDate: '2026-11-02', extensionWorkingDays: 5 });
+    // Recounted with the extension: the skipped days run to the new due date (the weekend of 10-17 included).
+    expect(byCenter.clocks.promised!.skipped).toContainEqual({ date: '2026-10-17', reason: '周末' });
     expect(byCenter.documents.map((d) => d.kind)).toEqual(['extension_notice']);
     expect(world.events.map((e) => e.transition)).toEqual(['extension_head_approved', 'extension_approved']);
   });

@@ -3,7 +3,7 @@ import { PreconditionError } from '@govhall/errors';
 import type { Case, Extension } from '../../domain/case';
 import { ensureStatus } from '../../domain/case-status';
 import { transition } from '../../domain/case-events';
-import { moveDeadline } from '../../domain/clocks/working-days';
+import { recountedClocks } from '../../domain/clocks/deadline';
 import { CENTER_ACTS, HEAD_ACTS } from '../case.policies';
 import type { HandlingDeps } from '../handling.deps';
 import { actorAs, loadForCaseAct, textField } from '../handling.shared';
@@ -82,11 +82,7 @@ export function reviewExtensionUseCase(deps: HandlingDeps) {
     const extension: Extension = { ...reviewed, state: 'approved' };
     const calendar = await deps.calendars.forTenant(c.tenant);
     const days = extension.workingDays;
-    const clocks = {
-      ...c.clocks,
-      ...(c.clocks.promised ? { promised: moveDeadline(calendar, c.clocks.promised, days, 'extension') } : {}),
-      ...(c.clocks.statutory ? { statutory: moveDeadline(calendar, c.clocks.statutory, days, 'extension') } : {}),
-    };
+    const clocks = recountedClocks(calendar, c.clocks, { suspensions: c.suspensions, extensionWorkingDays: days });
     const approved: Case = { ...c, extension, clocks };
     const notice = await deps.documents.issue(approved, 'extension_notice', actor.username, {
       reasons: [extension.reason],

@@ -58,7 +58,7 @@ const edition: Edition = {
 };
 
 /** Fakes of the ports (unit tests only). */
-function fixture(c: Case) {
+function fixture(c: Case, now = new Date('2026-02-12T02:00:00Z')) {
   const stored = new Map([[c.id, c]]);
   const saved: { next: Case; events: CaseEvent[] }[] = [];
   const numbers: string[] = [];
@@ -116,7 +116,7 @@ function fixture(c: Case) {
       get: jest.fn(),
     },
     // Thursday 2026-02-12 10:00 in Shanghai: §32's five working days run to Thursday 2026-02-26 (Spring Festival).
-    clock: { now: () => new Date('2026-02-12T02:00:00Z') },
+    clock: { now: () => now },
   };
   return { deps, stored, saved, numbers, submit: submitCaseUseCase(deps) };
 }
@@ -125,6 +125,13 @@ const ready = (overrides: Partial<Case> = {}) =>
   draftCase({ formData: JSON.stringify({ area: 12, idNumber: '62032119900307123X' }), ...overrides });
 
 describe('submitting a case', () => {
+  it('counts the §32 notice day in a year whose arrangement is not published yet (Monday to Friday, provisional)', async () => {
+    // Thursday 2027-03-04 10:00 in Shanghai; 2027's 放假安排 is not published: five weekdays later is 2027-03-11.
+    const { submit } = fixture(ready(), new Date('2027-03-04T02:00:00Z'));
+    const c = await submit({ id: ready().id, expectedVersion: 1, idempotencyKey: 'submit-2027' }, zhang);
+    expect(c.clocks).toMatchObject({ receivedDate: '2027-03-04', noticeDueDate: '2027-03-11' });
+  });
+
   it('passes into PRE_REVIEW with a number, the day of receipt, the §32 notice date, the window and an event', async () => {
     const { submit, saved } = fixture(ready());
     const c = await submit({ id: ready().id, expectedVersion: 1, idempotencyKey: 'submit-0001' }, zhang);

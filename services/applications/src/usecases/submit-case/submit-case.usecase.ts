@@ -1,10 +1,10 @@
 import type { Principal } from '@govhall/auth';
-import type { WorkingCalendar } from '@govhall/calendar';
+import { receivedDate as receiptDate } from '@govhall/calendar';
 import { formDataViolations } from '@govhall/content';
 import { PreconditionError, ValidationError } from '@govhall/errors';
-import { chinaDate } from '@govhall/identifiers';
 import type { Case } from '../../domain/case';
 import { transition } from '../../domain/case-events';
+import { NOTICE_WORKING_DAYS, noticeDueDate } from '../../domain/clocks/deadline';
 import { ensureStatus } from '../../domain/case-status';
 import { materialProvided, preReview } from '../../domain/pre-review/pre-review';
 import {
@@ -25,14 +25,6 @@ export interface SubmitCaseCommand {
   id: string;
   expectedVersion: number;
   idempotencyKey: string;
-}
-
-/** Law §32: incomplete materials are told in one notice within 5 working days of receipt (the day itself not counted). */
-export const NOTICE_WORKING_DAYS = 5;
-
-// TODO(issue 10): @govhall/calendar's deadline explanation (branch h-clock) replaces this once merged.
-export function noticeDueDate(calendar: WorkingCalendar, receivedDate: string): string {
-  return calendar.addWorkingDays(receivedDate, NOTICE_WORKING_DAYS);
 }
 
 /**
@@ -100,9 +92,11 @@ export function submitCaseUseCase(
       return deps.cases.save(next, c.version, event ? [event] : [], actor);
     }
 
-    const receivedDate = c.clocks.receivedDate || chinaDate(at);
+    // The day of this receipt in China (收件日); the case keeps the day it was first received.
+    const today = receiptDate(at);
+    const receivedDate = c.clocks.receivedDate || today;
     const calendar = await deps.calendars.forTenant(c.tenant);
-    const window = await deps.windows.serving(c.tenant, c.department, chinaDate(at));
+    const window = await deps.windows.serving(c.tenant, c.department, today);
     if (!window) {
       throw new PreconditionError('NO_WINDOW', '暂无窗口受理该部门的事项，请联系政务服务中心后再提交');
     }
@@ -119,7 +113,7 @@ export function submitCaseUseCase(
         ...c.clocks,
         receivedDate,
         // Each (re)submission into pre-review is a receipt the window must answer within §32's five days.
-        noticeDueDate: noticeDueDate(calendar, chinaDate(at)),
+        noticeDueDate: noticeDueDate(calendar, today, NOTICE_WORKING_DAYS),
       },
       status: 'pre_review',
     };
