@@ -74,7 +74,7 @@ describe('generating a service', () => {
     const index = read(root, 'proto/src/index.ts');
     // After the last existing service namespace, before googleRpc.
     expect(index).toContain(
-      "export * as identityV1 from './identity-v1';\nexport * as complaintsV1 from './complaints-v1';\nexport * as googleRpc",
+      "export * as applicationsV1 from './applications-v1';\nexport * as complaintsV1 from './complaints-v1';\nexport * as googleRpc",
     );
   });
 
