@@ -6,7 +6,7 @@ import {
   PreconditionError,
   UnavailableError,
 } from '@govhall/errors';
-import { decodeGrpcError, toGrpcStatus } from './status-mapping';
+import { decodeGrpcError, MAX_VIOLATIONS, toGrpcStatus } from './status-mapping';
 
 function asServiceError(s: ReturnType<typeof toGrpcStatus>): ServiceError {
   return Object.assign(new Error(s.details), {
@@ -57,5 +57,16 @@ describe('status mapping', () => {
     expect(s.code).toBe(status.FAILED_PRECONDITION);
     const d = decodeGrpcError(asServiceError(s));
     expect(d).toMatchObject({ reason: 'WRONG_STATE', metadata: { currentStatus: 'draft' } });
+  });
+
+  it('sends at most MAX_VIOLATIONS field violations, so the trailer stays within the limit of the peers', () => {
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      path: `settings.commonRules.${i}.kind`,
+      message: '规则类型应为以下之一：字段比较、身份证号码、统一社会信用代码',
+      reason: 'ENUM',
+    }));
+    const d = decodeGrpcError(asServiceError(toGrpcStatus(new ValidationError(many))));
+    expect(d.violations).toHaveLength(MAX_VIOLATIONS);
+    expect(d.violations[0]).toEqual(many[0]);
   });
 });

@@ -4,6 +4,8 @@ import { googleRpc } from '@govhall/proto';
 
 const DETAILS_KEY = 'grpc-status-details-bin';
 const DOMAIN = 'govhall.gov.cn';
+/** Field violations sent with one error (see toGrpcStatus). */
+export const MAX_VIOLATIONS = 20;
 
 const CODE_BY_KIND: Record<DomainError['kind'], status> = {
   invalid: status.INVALID_ARGUMENT,
@@ -35,7 +37,10 @@ export function toGrpcStatus(error: unknown): Partial<StatusObject> & { code: st
       googleRpc.LocalizedMessage.encode({ locale: 'zh-CN', message: error.message }).finish(),
     ),
   ];
-  const violations: Violation[] = 'violations' in error ? (error as { violations: Violation[] }).violations : [];
+  const all: Violation[] = 'violations' in error ? (error as { violations: Violation[] }).violations : [];
+  // The details travel in one trailer, whose size the peers limit (8 KiB by default): the first violations say what
+  // to fix; hundreds (a list of 100 empty rules) would make the trailer too large and the answer an INTERNAL error.
+  const violations = all.slice(0, MAX_VIOLATIONS);
   if (violations.length > 0) {
     details.push(
       any(
