@@ -1,4 +1,4 @@
-import { caseActs, eventually, startCasesWorld, type Applicant, type CasesWorld } from './cases-stack';
+import { caseActs, eventually, startCasesWorld, violationsOf, type Applicant, type CasesWorld } from './cases-stack';
 
 // Time in the cases service made to pass without sleeping: its test-only CLOCK_FILE moves the service's "now" (the
 // gateway, identity, the catalogue and Keycloak keep real time). Expectations are computed with @govhall/calendar
@@ -91,6 +91,48 @@ describe('clocks of a case', () => {
     });
     expect(accepted.history.at(-1)).toMatchObject({ toStatus: 'processing' });
     expect(accepted.documents.map((d: any) => d.kind)).toContain('acceptance_notice');
+    w.setClock();
+  });
+
+  it('a submission after the hall closes counts as received the next day; extended hours (A34) keep the day', async () => {
+    const admin = await w.token('admin');
+    const read = async () => {
+      const r = await w.api('GET', '/cases/settings/620321', { token: admin });
+      expect(r.status).toBe(200);
+      return r.body;
+    };
+    const put = async (hallClosesAt: string | undefined, expectedVersion: number) =>
+      w.api('PUT', '/cases/settings/620321', {
+        token: admin,
+        body: {
+          commonRules: [],
+          counterNoticeWorkingDays: 0,
+          extensionCenterReview: true,
+          hallClosesAt,
+          expectedVersion,
+        },
+      });
+    const before = await read();
+    expect(before.hallClosesAt).toBe('17:00');
+    // A closing time the hall cannot have: refused at its field, nothing stored.
+    expect(violationsOf(await put('11:00', before.version))).toEqual(['settings.hallClosesAt PATTERN']);
+    expect(violationsOf(await put('5pm', before.version))).toEqual(['hallClosesAt PATTERN']);
+    expect((await read()).version).toBe(before.version);
+
+    // Thursday 2026-03-05, 17:30 in Beijing: after 17:00, received on Friday the 6th.
+    w.setClock('2026-03-05T09:30:00.000Z');
+    const late = await acts.submitted(sun);
+    expect(late.clocks.receivedDate).toBe('2026-03-06');
+    expect(late.caseNumber).toMatch(/^62032120260306\d{5}$/);
+
+    const extended = await put('20:00', before.version);
+    expect(extended.status).toBe(200);
+    expect(extended.body.hallClosesAt).toBe('20:00');
+    const same = await acts.submitted(sun);
+    expect(same.clocks.receivedDate).toBe('2026-03-05');
+    // Without the field the default comes back.
+    const reset = await put(undefined, extended.body.version);
+    expect(reset.body.hallClosesAt).toBe('17:00');
     w.setClock();
   });
 });

@@ -11,12 +11,34 @@ export interface CaseSettings {
   counterNoticeWorkingDays: number;
   /** Decision 2: the center reviews extensions after the department head. */
   extensionCenterReview: boolean;
+  /**
+   * When the hall closes, Beijing time HH:MM (seed 篇一: 9:00–12:00, 13:00–17:00). A receipt at or after it counts as
+   * received the next day; extended hours (延时服务制, A34) are a later closing time.
+   */
+  hallClosesAt: string;
   /** 0 while nothing is stored (the defaults); +1 on every update. */
   version: number;
 }
 
 export function defaultCaseSettings(tenant: string): CaseSettings {
-  return { tenant, commonRules: [], counterNoticeWorkingDays: 0, extensionCenterReview: true, version: 0 };
+  return {
+    tenant,
+    commonRules: [],
+    counterNoticeWorkingDays: 0,
+    extensionCenterReview: true,
+    hallClosesAt: DEFAULT_HALL_CLOSES_AT,
+    version: 0,
+  };
+}
+
+/** The county hall's closing time (seed 篇一 L69: 下午上班时间为13:00至17:00). */
+export const DEFAULT_HALL_CLOSES_AT = '17:00';
+/** 12:00 (a half-day hall) to 24:00 (extended to midnight). */
+const HALL_CLOSES_AT = /^(1[2-9]|2[0-3]):[0-5]\d$|^24:00$/;
+
+/** The hall hours @govhall/calendar's receivedDate takes. */
+export function hallHours(s: Pick<CaseSettings, 'hallClosesAt'>): { closesAt: string } {
+  return { closesAt: s.hallClosesAt || DEFAULT_HALL_CLOSES_AT };
 }
 
 const RULE_KINDS: Record<string, string> = {
@@ -54,6 +76,13 @@ export function caseSettingsViolations(s: CaseSettings): Violation[] {
     s.counterNoticeWorkingDays > 5
   ) {
     add('settings.counterNoticeWorkingDays', 'RANGE', '窗口一次性告知期限应为0至5个工作日（0为当场告知）');
+  }
+  if (!HALL_CLOSES_AT.test(s.hallClosesAt)) {
+    add(
+      'settings.hallClosesAt',
+      'PATTERN',
+      '大厅下班时间应为北京时间“时:分”，在12:00至24:00之间，如 17:00（延时服务可推后）',
+    );
   }
   if (s.commonRules.length > 100) add('settings.commonRules', 'TOO_MANY', '公共预审规则不能超过100条');
   const ids = new Set<string>();

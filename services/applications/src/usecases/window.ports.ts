@@ -84,6 +84,8 @@ export interface FormValidator {
 /** The tenant's case settings the window needs (CaseSettings; default 0 = the same visit, decision 1). */
 export interface WindowSettings {
   counterNoticeWorkingDays(tenant: string): Promise<number>;
+  /** The hall hours a walk-in's day of receipt is read with (CaseSettings.hallClosesAt). */
+  hallHours(tenant: string): Promise<{ closesAt: string }>;
 }
 
 /** Online cases still in PRE_REVIEW whose one-time-notice day has passed (law §32), for the deemed-acceptance timer. */

@@ -119,7 +119,7 @@ export function windowSetup(options: { edition?: Partial<Edition>; now?: string 
     value: { window, date: '', username: CLERK.username, displayName: '张窗口', basis: 'a_post' },
   };
   const registered = new Map<string, FoundApplicant>();
-  const settings = { counterNoticeWorkingDays: 0 };
+  const settings = { counterNoticeWorkingDays: 0, hallClosesAt: '17:00' };
 
   const core: CaseCore = {
     queries: new InMemoryCaseQueries([]),
@@ -177,7 +177,10 @@ export function windowSetup(options: { edition?: Partial<Edition>; now?: string 
         return parsed.ok ? formDataViolations(schema, parsed.value) : [parsed.violation];
       },
     },
-    settings: { counterNoticeWorkingDays: async () => settings.counterNoticeWorkingDays },
+    settings: {
+      counterNoticeWorkingDays: async () => settings.counterNoticeWorkingDays,
+      hallHours: async () => ({ closesAt: settings.hallClosesAt }),
+    },
     deemedQueue: {
       overdue: async (today) =>
         [...stored.values()].filter(

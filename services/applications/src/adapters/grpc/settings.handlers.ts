@@ -1,6 +1,6 @@
 import type { GrpcServer } from '@govhall/grpc';
 import { catalogueV1, enumSpelling, type applicationsV1 } from '@govhall/proto';
-import type { CaseSettings } from '../../domain/case-settings';
+import { DEFAULT_HALL_CLOSES_AT, type CaseSettings } from '../../domain/case-settings';
 import type { DeclarationDeps } from '../../usecases/declaration.ports';
 import type { CaseCore } from '../../usecases/deps';
 import { getCaseSettingsUseCase } from '../../usecases/get-case-settings/get-case-settings.usecase';
@@ -16,6 +16,7 @@ export function toProtoSettings(s: CaseSettings): applicationsV1.CaseSettings {
     counterNoticeWorkingDays: s.counterNoticeWorkingDays,
     extensionCenterReview: s.extensionCenterReview,
     version: s.version,
+    hallClosesAt: s.hallClosesAt,
   };
 }
 
@@ -34,6 +35,7 @@ function fromProtoSettings(s: applicationsV1.CaseSettings | undefined): Omit<Cas
     })),
     counterNoticeWorkingDays: s?.counterNoticeWorkingDays ?? 0,
     extensionCenterReview: s?.extensionCenterReview ?? false,
+    hallClosesAt: s?.hallClosesAt || DEFAULT_HALL_CLOSES_AT,
   };
 }
 

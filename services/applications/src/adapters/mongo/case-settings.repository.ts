@@ -1,6 +1,6 @@
 import { ConcurrencyError } from '@govhall/errors';
 import { insertNew, mongoose, updateVersioned, type Connection, type Model } from '@govhall/mongo';
-import { defaultCaseSettings, type CaseSettings } from '../../domain/case-settings';
+import { DEFAULT_HALL_CLOSES_AT, defaultCaseSettings, hallHours, type CaseSettings } from '../../domain/case-settings';
 import type { CaseSettingsRepository } from '../../usecases/declaration.ports';
 
 /** Collection `case_settings`: one document per tenant (`_id` = region code), read by `_id` only. */
@@ -10,6 +10,8 @@ const caseSettingsSchema = new mongoose.Schema(
     commonRules: { type: mongoose.Schema.Types.Mixed, default: [] },
     counterNoticeWorkingDays: { type: Number, required: true },
     extensionCenterReview: { type: Boolean, required: true },
+    // Absent in documents stored before the field existed: the default.
+    hallClosesAt: { type: String },
     version: { type: Number, required: true },
   },
   { collection: 'case_settings', versionKey: false, minimize: false },
@@ -20,6 +22,7 @@ interface Stored {
   commonRules: CaseSettings['commonRules'];
   counterNoticeWorkingDays: number;
   extensionCenterReview: boolean;
+  hallClosesAt?: string;
   version: number;
 }
 
@@ -38,6 +41,7 @@ export class MongoCaseSettings implements CaseSettingsRepository {
       commonRules: doc.commonRules ?? [],
       counterNoticeWorkingDays: doc.counterNoticeWorkingDays,
       extensionCenterReview: doc.extensionCenterReview,
+      hallClosesAt: doc.hallClosesAt || DEFAULT_HALL_CLOSES_AT,
       version: doc.version,
     };
   }
@@ -52,11 +56,17 @@ export class MongoCaseSettings implements CaseSettingsRepository {
     return (await this.get(tenant)).extensionCenterReview;
   }
 
+  /** The hall hours a receipt's day is read with (@govhall/calendar receivedDate). */
+  async hallHours(tenant: string): Promise<{ closesAt: string }> {
+    return hallHours(await this.get(tenant));
+  }
+
   async save(next: CaseSettings, expectedVersion: number): Promise<CaseSettings> {
     const fields = {
       commonRules: next.commonRules,
       counterNoticeWorkingDays: next.counterNoticeWorkingDays,
       extensionCenterReview: next.extensionCenterReview,
+      hallClosesAt: next.hallClosesAt,
     };
     if (expectedVersion === 0) {
       const inserted = await insertNew(this.model, { _id: next.tenant, ...fields, version: 1 });

@@ -103,6 +103,7 @@ describe('applications queries are served by the indexes of their schemas', () =
       get: (r) => r.get('620321'),
       counterNoticeWorkingDays: (r) => r.counterNoticeWorkingDays('620321'),
       extensionCenterReview: (r) => r.extensionCenterReview('620321'),
+      hallHours: (r) => r.hallHours('620321'),
       save: async (r) => {
         await r.save(defaultCaseSettings('620321'), 0);
         await r.save(defaultCaseSettings('620321'), 1);

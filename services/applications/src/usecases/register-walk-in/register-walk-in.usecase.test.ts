@@ -67,6 +67,19 @@ describe('registerWalkIn', () => {
     expect(c.documents.map((d) => d.kind)).toEqual(['application_copy']);
   });
 
+  it('counts a walk-in registered after the hall closes as received the next day, unless hours are extended', async () => {
+    // 17:30 in Beijing on Monday 2026-03-02: after the default 17:00 closing.
+    const late = setup({ now: '2026-03-02T09:30:00Z' });
+    const next = await late.register(command(), CLERK, {});
+    expect(next.clocks.receivedDate).toBe('2026-03-03');
+    expect(next.caseNumber).toBe('6203212026030300001');
+    // 延时服务制 (A34): the hall closes at 20:00, so 17:30 is still that day.
+    const extended = setup({ now: '2026-03-02T09:30:00Z' });
+    extended.settings.hallClosesAt = '20:00';
+    const same = await extended.register(command(), CLERK, {});
+    expect(same.clocks.receivedDate).toBe('2026-03-02');
+  });
+
   it('returns the same case for a retry with the same key', async () => {
     const { register, stored } = setup();
     const first = await register(command(), CLERK, {});

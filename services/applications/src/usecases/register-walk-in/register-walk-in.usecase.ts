@@ -1,5 +1,5 @@
 import { decideActing, type Principal } from '@govhall/auth';
-import { chinaToday } from '@govhall/calendar';
+import { chinaToday, receivedDate } from '@govhall/calendar';
 import { ForbiddenError, NotFoundError, PreconditionError, type Violation } from '@govhall/errors';
 import type { Case, Contact } from '../../domain/case';
 import { transition } from '../../domain/case-events';
@@ -96,7 +96,8 @@ export function registerWalkInUseCase(deps: CaseCore & WindowPorts) {
     const applicant = await applicantOf(deps, found, cmd, edition, caller);
 
     const at = deps.clock.now();
-    const today = chinaToday(at);
+    // The day of receipt (收件日): a walk-in registered after the hall's closing time counts the next day.
+    const today = receivedDate(at, await deps.settings.hallHours(edition.tenant));
     const calendar = await deps.calendars.forTenant(edition.tenant);
     const counterDays = await deps.settings.counterNoticeWorkingDays(edition.tenant);
     const caseNumber = await deps.caseNumbers.next(edition.tenant, today);

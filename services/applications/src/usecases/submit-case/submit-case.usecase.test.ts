@@ -148,6 +148,23 @@ describe('submitting a case', () => {
     expect(saved[0]!.events.map((e) => e.transition)).toEqual(['submitted']);
   });
 
+  it('counts a submission after the hall closes (17:00) as received the next day; extended hours keep the day', async () => {
+    // Thursday 2026-03-05 at 16:59 and at 17:05 in Beijing.
+    const before = fixture(ready(), new Date('2026-03-05T08:59:00Z'));
+    const onTime = await before.submit({ id: ready().id, expectedVersion: 1, idempotencyKey: 'submit-1659' }, zhang);
+    expect(onTime.clocks).toMatchObject({ receivedDate: '2026-03-05', noticeDueDate: '2026-03-12' });
+    expect(onTime.caseNumber).toBe('620321202603050001');
+    const after = fixture(ready(), new Date('2026-03-05T09:05:00Z'));
+    const late = await after.submit({ id: ready().id, expectedVersion: 1, idempotencyKey: 'submit-1705' }, zhang);
+    // Received Friday 03-06, which is not counted: the five working days run Monday 03-09 to Friday 03-13.
+    expect(late.clocks).toMatchObject({ receivedDate: '2026-03-06', noticeDueDate: '2026-03-13' });
+    expect(late.caseNumber).toBe('620321202603060001');
+    const extended = fixture(ready(), new Date('2026-03-05T09:05:00Z'));
+    extended.deps.settings.get = async (tenant: string) => ({ ...defaultCaseSettings(tenant), hallClosesAt: '19:30' });
+    const same = await extended.submit({ id: ready().id, expectedVersion: 1, idempotencyKey: 'submit-ext1' }, zhang);
+    expect(same.clocks.receivedDate).toBe('2026-03-05');
+  });
+
   it('returns the case with every problem (common rules first) and no number', async () => {
     const c0 = ready({ formData: JSON.stringify({ area: 0, idNumber: '620321199003071230' }) });
     const { submit, saved } = fixture(c0);

@@ -3,6 +3,7 @@ import { receivedDate as receiptDate } from '@govhall/calendar';
 import { formDataViolations } from '@govhall/content';
 import { PreconditionError, ValidationError } from '@govhall/errors';
 import type { Case } from '../../domain/case';
+import { hallHours } from '../../domain/case-settings';
 import { transition } from '../../domain/case-events';
 import { NOTICE_WORKING_DAYS, noticeDueDate } from '../../domain/clocks/deadline';
 import { ensureStatus } from '../../domain/case-status';
@@ -92,8 +93,9 @@ export function submitCaseUseCase(
       return deps.cases.save(next, c.version, event ? [event] : [], actor);
     }
 
-    // The day of this receipt in China (收件日); the case keeps the day it was first received.
-    const today = receiptDate(at);
+    // The day of this receipt in China (收件日; after the hall's closing time, the next day — A34, ADR 0026); the
+    // case keeps the day it was first received.
+    const today = receiptDate(at, hallHours(settings));
     const receivedDate = c.clocks.receivedDate || today;
     const calendar = await deps.calendars.forTenant(c.tenant);
     const window = await deps.windows.serving(c.tenant, c.department, today);

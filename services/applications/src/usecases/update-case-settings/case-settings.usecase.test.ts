@@ -40,6 +40,7 @@ const wanted = (overrides: Partial<CaseSettings> = {}): Omit<CaseSettings, 'vers
   ],
   counterNoticeWorkingDays: 1,
   extensionCenterReview: false,
+  hallClosesAt: '18:30',
   ...overrides,
 });
 
@@ -52,6 +53,14 @@ describe('GetCaseSettings / UpdateCaseSettings', () => {
     await expect(w.get('620321', staff('window_clerk'))).resolves.toEqual(saved);
     const next = await w.update({ settings: wanted({ counterNoticeWorkingDays: 0 }), expectedVersion: 1 }, admin);
     expect(next.version).toBe(2);
+    expect(next.hallClosesAt).toBe('18:30');
+  });
+
+  it.each(['11:59', '24:01', '17:60', '7:00', ''])('refuses the closing time %j (12:00 to 24:00, HH:MM)', async (t) => {
+    const w = world();
+    const bad = await rejection(w.update({ settings: wanted({ hallClosesAt: t }), expectedVersion: 0 }, admin));
+    expect(bad.violations).toEqual([expect.objectContaining({ path: 'settings.hallClosesAt', reason: 'PATTERN' })]);
+    expect(w.stored.size).toBe(0);
   });
 
   it('a stale version is ABORTED and the stored settings stay', async () => {
@@ -91,6 +100,7 @@ describe('GetCaseSettings / UpdateCaseSettings', () => {
           settings: wanted({
             tenant: '62',
             counterNoticeWorkingDays: 9,
+            hallClosesAt: '5pm',
             commonRules: [
               { ...wanted().commonRules[0]!, id: 'dup' },
               { ...wanted().commonRules[0]!, id: 'dup', kind: 'field_compare', op: 'gt', value: 'abc' },
@@ -108,6 +118,7 @@ describe('GetCaseSettings / UpdateCaseSettings', () => {
         'settings.commonRules.1.id DUPLICATE',
         'settings.commonRules.1.value JSON_PARSE',
         'settings.counterNoticeWorkingDays RANGE',
+        'settings.hallClosesAt PATTERN',
         'settings.tenant PATTERN',
       ].sort(),
     );

@@ -245,6 +245,7 @@ export function settingsToRest(s: applicationsV1.CaseSettings): CaseSettings {
     commonRules: s.commonRules.map((r) => ({ ...r, kind: ruleKind.rest(r.kind) })),
     counterNoticeWorkingDays: s.counterNoticeWorkingDays,
     extensionCenterReview: s.extensionCenterReview,
+    hallClosesAt: s.hallClosesAt,
     version: s.version,
   };
 }

@@ -312,6 +312,13 @@ export const SettingsBody = Type.Object(
       description: '窗口件一次性告知可在几个工作日内出具（0 为当场）',
     }),
     extensionCenterReview: Type.Boolean({ description: '延期是否在部门负责人同意后再经中心审核' }),
+    hallClosesAt: Type.Optional(
+      Type.String({
+        pattern: '^\\d{2}:\\d{2}$',
+        description:
+          '大厅下班时间（北京时间 HH:MM，12:00 至 24:00，缺省 17:00）：此后收到的申请按次日收件；延时服务（A34）时推后',
+      }),
+    ),
     expectedVersion: Type.Integer({
       minimum: 0,
       maximum: Number.MAX_SAFE_INTEGER,
@@ -542,6 +549,7 @@ export const CaseSettings = Type.Object({
   commonRules: Type.Array(PreReviewRule),
   counterNoticeWorkingDays: Type.Integer(),
   extensionCenterReview: Type.Boolean(),
+  hallClosesAt: str('大厅下班时间（北京时间 HH:MM）；此后收到的申请按次日收件'),
   version: Type.Integer(),
 });
 export type CaseSettings = Static<typeof CaseSettings>;

@@ -311,6 +311,7 @@ export async function startCasesFixture(config: Record<string, string> = {}) {
         commonRules: [],
         counterNoticeWorkingDays: 0,
         extensionCenterReview: true,
+        hallClosesAt: '17:00',
         version: 2,
       },
     }),

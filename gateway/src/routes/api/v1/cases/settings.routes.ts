@@ -52,6 +52,7 @@ const settingsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async 
             commonRules: b.commonRules.map(ruleToProto),
             counterNoticeWorkingDays: b.counterNoticeWorkingDays,
             extensionCenterReview: b.extensionCenterReview,
+            hallClosesAt: b.hallClosesAt ?? '',
             version: b.expectedVersion,
           },
           expectedVersion: b.expectedVersion,
