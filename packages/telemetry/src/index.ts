@@ -8,6 +8,7 @@ import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runtime-node';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
+import { mongoStatementShape } from './mongo-statement';
 
 export interface TelemetryOptions {
   serviceName: string;
@@ -56,7 +57,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => req.url === '/metrics' }),
       new GrpcInstrumentation({ ignoreGrpcMethods: ['Check', 'Watch'] }),
       new KafkaJsInstrumentation(),
-      new MongoDBInstrumentation(),
+      new MongoDBInstrumentation({ dbStatementSerializer: mongoStatementShape }),
       new PinoInstrumentation({ disableLogSending: true }),
       new RuntimeNodeInstrumentation(),
       ...(options.extraInstrumentations ?? []),

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { UnavailableError } from '@govhall/errors';
 import { callUnary, createGrpcClient, isServiceError } from '@govhall/grpc';
 import { catalogueV1, enumSpelling } from '@govhall/proto';
@@ -92,6 +93,11 @@ const editionSchema = new mongoose.Schema(
 export class CatalogueEditions implements Editions {
   readonly model: Model<{ _id: string; edition: Edition }>;
   private readonly client: catalogueV1.CatalogueServiceClient;
+  /**
+   * Pinned copies already read: a stored copy is never changed (insertOne only), so it may be kept for the process's
+   * life. A case act read its edition from the store ~20 times per lifecycle before (docs/benchmarks.md).
+   */
+  private readonly pinned = new LRUCache<string, Edition>({ max: 2_000 });
 
   constructor(
     connection: Connection,
@@ -107,9 +113,12 @@ export class CatalogueEditions implements Editions {
 
   /** The pinned copy when this service has one, else the catalogue's. */
   async get(itemId: string): Promise<Edition | null> {
+    const cached = this.pinned.get(itemId);
+    if (cached) return structuredClone(cached);
     const stored = await this.model.findById(itemId).lean<{ edition: Edition }>();
-    if (stored) return stored.edition;
-    return this.current(itemId);
+    if (!stored) return this.current(itemId);
+    this.pinned.set(itemId, stored.edition);
+    return structuredClone(stored.edition);
   }
 
   /** The catalogue's answer now (a new case needs the edition to be published at this moment). */
