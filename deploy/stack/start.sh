@@ -67,6 +67,8 @@ checkpoint_timeout = 30min
 random_page_cost = 1.1
 effective_io_concurrency = 32
 jit = off
+# Which statements cost the store its time (SELECT * FROM pg_stat_statements; docs/benchmarks.md used it).
+shared_preload_libraries = 'pg_stat_statements'
 # FerretDB's statements are prepared with the field name as a parameter (_jsonb -> \$1 @> \$2): only a custom
 # plan sees the constant and can match the GIN expression indexes (ferretdb-postgresql.sql).
 plan_cache_mode = force_custom_plan
@@ -129,7 +131,7 @@ start_ferretdb() {
   esac
   pid="$(spawn ferretdb "$FERRETDB_BIN" "${backend[@]}" \
     --listen-addr="127.0.0.1:$FERRETDB_PORT" --state-dir="$data/state" --telemetry=disable \
-    --debug-addr=- --log-level=info)"
+    --debug-addr="${FERRETDB_DEBUG_ADDR:--}" --log-level=info)"
   local rc=0
   wait_for "$START_TIMEOUT" "$pid" "ferretdb (pid $pid, 127.0.0.1:$FERRETDB_PORT)" port_open "$FERRETDB_PORT" || rc=$?
   [ "$rc" -eq 0 ] || start_failed ferretdb "$([ "$rc" -eq 2 ] && echo 'process exited during startup' || echo "not listening on $FERRETDB_PORT after ${START_TIMEOUT}s")"

@@ -27,7 +27,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MongoClient, REPO_ROOT, stack } from '@govhall/testing';
-import { loadBulkCases, readTemplates } from './cases/bulk.ts';
+import { ferretdbPostgresUrl, loadBulkCases, readTemplates } from './cases/bulk.ts';
 import { supervisionLag } from './cases/lag.ts';
 import {
   TokenCache,
@@ -76,6 +76,8 @@ function readSettings(env: NodeJS.ProcessEnv) {
     allRates: env.CASES_ALL_RATES === '1',
     durationS: intEnv('CASES_DURATION_S', 30, 5, 120),
     bulk: intEnv('CASES_BULK', 1_000_000, 0, 2_000_000),
+    // On the local store the bulk cases beyond the first 18,000 are copied inside PostgreSQL (cases/bulk-sql.ts).
+    bulkSql: env.CASES_BULK_SQL !== '0',
     applicants: intEnv('CASES_APPLICANTS', 20, 1, 200),
     maxInFlight: intEnv('CASES_MAX_IN_FLIGHT', 600, 1, 5_000),
     introspection: env.BENCH_INTROSPECTION !== 'off',
@@ -257,14 +259,10 @@ async function main(): Promise<void> {
       const templates = await readTemplates(mongo, cases.databases.applications, templateIds);
       const indexing = { seconds: 0 };
       await cases.withApplicationsStopped(async () => {
-        const loaded = await loadBulkCases(
-          mongo,
-          cases.databases.applications,
-          templates,
-          settings.bulk,
-          runId,
-          interrupted.signal,
-        );
+        const loaded = await loadBulkCases(mongo, cases.databases.applications, templates, settings.bulk, runId, {
+          signal: interrupted.signal,
+          postgresUrl: settings.bulkSql ? ferretdbPostgresUrl() : undefined,
+        });
         bulk = { documents: settings.bulk, ...loaded, indexSeconds: 0 };
         log(
           `  ${fmt(loaded.perSecond, 0)} documents/s, ${fmt(loaded.seconds, 0)} s; starting applications (it creates its indexes) …`,

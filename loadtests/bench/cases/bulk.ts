@@ -10,6 +10,7 @@ import type { MongoClient } from '@govhall/testing';
 import { PROJECTION, toCase } from '../../../services/applications/dist/adapters/mongo/case.repository.js';
 import { caseQueryFields } from '../../../services/applications/dist/adapters/mongo/case-query-fields.js';
 import { bulkLoad } from '../bulk-load.ts';
+import { SEED_SPAN, ferretdbPostgresUrl, multiplyInPostgres } from './bulk-sql.ts';
 import { BULK_TENANTS, statusOf } from './mix.ts';
 
 const DAY_MS = 86_400_000;
@@ -73,7 +74,9 @@ export async function readTemplates(
  * Bulk-loads `count` cases beside the ones stored; their numbers by status, documents/s, seconds. The collection's
  * secondary indexes are dropped first (locally each costs a btree and its GIN twin per insert); the service
  * creates them again when it starts (its declared indexes), over the whole collection at once. The service must
- * not run meanwhile (one writer per database).
+ * not run meanwhile (one writer per database). With `postgresUrl` (the local store: FerretDB over PostgreSQL) only
+ * the first SEED_SPAN go through FerretDB and PostgreSQL copies the rest (bulk-sql.ts); without, all go through the
+ * store's API.
  */
 export async function loadBulkCases(
   mongo: MongoClient,
@@ -81,18 +84,58 @@ export async function loadBulkCases(
   templates: Record<string, Record<string, any>>,
   count: number,
   runId: string,
-  signal?: AbortSignal,
-): Promise<{ perSecond: number; seconds: number; byStatus: Record<string, number>; documentBytes: number }> {
+  options: { signal?: AbortSignal; postgresUrl?: string; progress?: (line: string) => void } = {},
+): Promise<{
+  perSecond: number;
+  seconds: number;
+  byStatus: Record<string, number>;
+  documentBytes: number;
+  throughStore: number;
+  copiedInPostgres: number;
+}> {
+  const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const make = (i: number) => caseDocument(bulkCase(templates[statusOf(i)]!, i), `bulk-${runId}-${i}`);
   const byStatus: Record<string, number> = {};
-  const make = (i: number) => {
-    const status = statusOf(i);
-    byStatus[status] = (byStatus[status] ?? 0) + 1;
-    return caseDocument(bulkCase(templates[status]!, i), `bulk-${runId}-${i}`);
-  };
+  for (let i = 0; i < count; i++) byStatus[statusOf(i)] = (byStatus[statusOf(i)] ?? 0) + 1;
   const documentBytes = Buffer.byteLength(JSON.stringify(caseDocument(bulkCase(templates.delivered!, 0), 'size')));
   const collection = mongo.db(database).collection('cases');
   const started = performance.now();
   await collection.dropIndexes();
-  const perSecond = await bulkLoad(collection, 0, count, make, { batch: 1_000, signal });
-  return { perSecond, seconds: (performance.now() - started) / 1000, byStatus, documentBytes };
+  const throughStore = options.postgresUrl ? Math.min(count, SEED_SPAN) : count;
+  await bulkLoad(collection, 0, throughStore, make, { batch: 1_000, signal: options.signal, progress });
+  let copiedInPostgres = 0;
+  if (options.postgresUrl) {
+    const copied = await multiplyInPostgres(options.postgresUrl, database, runId, count, progress, options.signal);
+    copiedInPostgres = copied.written;
+    if (copied.sample.id) await checkCopy(mongo, database, copied.sample.id, copied.sample.key!, runId);
+  }
+  if (throughStore + copiedInPostgres !== count) {
+    throw new Error(`bulk load wrote ${throughStore + copiedInPostgres} cases, not ${count}`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { perSecond: count / seconds, seconds, byStatus, documentBytes, throughStore, copiedInPostgres };
+}
+
+export { ferretdbPostgresUrl };
+
+/** A case copied inside PostgreSQL reads back through FerretDB as the case bulkCase makes for its index. */
+async function checkCopy(mongo: MongoClient, database: string, id: string, key: string, runId: string) {
+  const doc = await mongo
+    .db(database)
+    .collection('cases')
+    .findOne({ _id: id as never }, { projection: PROJECTION });
+  if (!doc) throw new Error(`the copied case ${id} does not read back through the store`);
+  const c = toCase(doc as never) as unknown as Record<string, any>;
+  const n = Number(key.slice(`bulk-${runId}-`.length));
+  const subject = `bulk-subject-${n % 100_000}`;
+  const number = c.caseNumber === '' || c.caseNumber.endsWith(String(Math.floor(n / 360) + 1).padStart(5, '0'));
+  if (
+    c.id !== id ||
+    c.applicant.subject !== subject ||
+    c.createdBy !== subject ||
+    c.status !== statusOf(n) ||
+    !number
+  ) {
+    throw new Error(`the copied case ${id} (bulk case ${n}) is not what bulkCase makes for ${n}`);
+  }
 }
