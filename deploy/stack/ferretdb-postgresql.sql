@@ -98,3 +98,6 @@ BEGIN
   END LOOP;
 END
 $catchup$;
+
+-- Which statements cost the store its time (the server preloads the library: deploy/stack/start.sh).
+CREATE EXTENSION IF NOT EXISTS pg_stat_statements;

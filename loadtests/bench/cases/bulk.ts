@@ -10,6 +10,7 @@ import type { MongoClient } from '@govhall/testing';
 import { PROJECTION, toCase } from '../../../services/applications/dist/adapters/mongo/case.repository.js';
 import { caseQueryFields } from '../../../services/applications/dist/adapters/mongo/case-query-fields.js';
 import { bulkLoad } from '../bulk-load.ts';
+import type { CasesReport } from './report.ts';
 import { SEED_SPAN, ferretdbPostgresUrl, multiplyInPostgres } from './bulk-sql.ts';
 import { BULK_TENANTS, statusOf } from './mix.ts';
 
@@ -85,14 +86,7 @@ export async function loadBulkCases(
   count: number,
   runId: string,
   options: { signal?: AbortSignal; postgresUrl?: string; progress?: (line: string) => void } = {},
-): Promise<{
-  perSecond: number;
-  seconds: number;
-  byStatus: Record<string, number>;
-  documentBytes: number;
-  throughStore: number;
-  copiedInPostgres: number;
-}> {
+): Promise<Omit<NonNullable<CasesReport['bulk']>, 'documents' | 'indexSeconds'>> {
   const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
   const make = (i: number) => caseDocument(bulkCase(templates[statusOf(i)]!, i), `bulk-${runId}-${i}`);
   const byStatus: Record<string, number> = {};
