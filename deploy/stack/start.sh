@@ -129,7 +129,10 @@ start_ferretdb() {
       backend=(--handler=sqlite --sqlite-url="file:$data/sqlite/") ;;
     *) die "ferretdb: FERRETDB_HANDLER must be postgresql or sqlite, not '$FERRETDB_HANDLER'" ;;
   esac
-  pid="$(spawn ferretdb "$FERRETDB_BIN" "${backend[@]}" \
+  # GOGC 400: FerretDB decodes every document it reads from PostgreSQL's JSON into short-lived Go objects; with the
+  # default (100) garbage collection was 17% of its CPU under the cases benchmark, for a heap of tens of MB
+  # (docs/benchmarks.md). Memory is not what this machine lacks.
+  pid="$(GOGC="${FERRETDB_GOGC:-400}" spawn ferretdb "$FERRETDB_BIN" "${backend[@]}" \
     --listen-addr="127.0.0.1:$FERRETDB_PORT" --state-dir="$data/state" --telemetry=disable \
     --debug-addr="${FERRETDB_DEBUG_ADDR:--}" --log-level=info)"
   local rc=0
