@@ -115,7 +115,7 @@ describe('clocks of a case', () => {
     const before = await read();
     expect(before.hallClosesAt).toBe('17:00');
     // A closing time the hall cannot have: refused at its field, nothing stored.
-    expect(violationsOf(await put('11:00', before.version))).toEqual(['settings.hallClosesAt PATTERN']);
+    expect(violationsOf(await put('11:00', before.version))).toEqual(['hallClosesAt PATTERN']);
     expect(violationsOf(await put('5pm', before.version))).toEqual(['hallClosesAt PATTERN']);
     expect((await read()).version).toBe(before.version);
 

@@ -16,7 +16,9 @@
 //
 // Environment: CASES_RATES [5,10,20,50] lifecycles/s, escalated in order and stopped after the first saturated run
 // (CASES_ALL_RATES=1 runs them all); CASES_DURATION_S [30] per run; CASES_BULK [1000000] cases bulk-loaded before
-// the second phase (0: no second phase); CASES_APPLICANTS [20] registered applicants taking turns;
+// the second phase (0: no second phase); CASES_BULK_SQL [1]: beyond the first 18,000, PostgreSQL copies the bulk
+// cases (cases/bulk-sql.ts; FERRETDB_POSTGRESQL_URL [postgres://postgres@127.0.0.1:55432/ferretdb]);
+// CASES_APPLICANTS [20] registered applicants taking turns;
 // CASES_MAX_IN_FLIGHT [600] lifecycles; BENCH_INTROSPECTION [on] and BENCH_INTROSPECTION_CACHE_MS [0] (the
 // gateway's token introspection, ADR 0015); BENCH_LOG_LEVEL [warn] of the processes the harness starts;
 // CASES_CPU_PROFILE_DIR [none]: applications and the gateway write V8 CPU profiles (--cpu-prof) there when they stop

@@ -5,10 +5,10 @@
 // documents/s on this machine, i.e. an hour for 1,000,000). Only for the benchmark's scratch database.
 //
 // Why the copies equal the documents bulk.ts would make for the same index n: everything bulkCase derives from n
-// other than the applicant and the number — tenant (n mod 6), day (n mod 360), status (617·n mod 1000) — has a
-// period dividing SEED_SPAN, so copy n = i + k·SEED_SPAN of seeded case i has i's tenant, dates and status; the
-// applicant (bulk-subject-<n mod 100000>) and the sequence of the case number (floor(n / 360) + 1, unique within
-// tenant and day) are set here as bulkCase sets them.
+// other than the applicant and the number — tenant (n mod 6), day (n mod 360, or n mod 5 while waiting at the
+// window), status (617·n mod 1000) — has a period dividing SEED_SPAN, so copy n = i + k·SEED_SPAN of seeded case i
+// has i's tenant, dates and status; the applicant (bulk-subject-<n mod 100000>) and the sequence of the case number
+// (bulk.ts bulkDay: unique within tenant and day) are set here as bulkCase sets them.
 import pg from 'pg';
 
 /** lcm(6 tenants, 360 days, 1000 status slots) × 2: one whole period of every pattern, twice. */
@@ -74,7 +74,9 @@ export async function multiplyInPostgres(
                   'ownerSubject', 'bulk-subject-' || (n % 100000),
                   'applicant', (d->'applicant') || jsonb_build_object('subject', 'bulk-subject-' || (n % 100000)))
                 || CASE WHEN coalesce(d->>'caseNumber', '') = '' THEN '{}'::jsonb
-                        ELSE jsonb_build_object('caseNumber', left(d->>'caseNumber', 14) || lpad((n / 360 + 1)::text, 5, '0')) END
+                        ELSE jsonb_build_object('caseNumber', left(d->>'caseNumber', 14) || lpad(
+                               (CASE WHEN d->>'status' = 'pre_review' THEN 10001 + n / 30 ELSE n / 360 + 1 END)::text,
+                               5, '0')) END
          FROM (SELECT d, i + $2::bigint AS n FROM bulk_seed) s
          WHERE n < $3
          RETURNING _jsonb->>'_id' AS id, _jsonb->>'idempotencyKey' AS key`,

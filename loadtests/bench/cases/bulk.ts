@@ -12,7 +12,7 @@ import { caseQueryFields } from '../../../services/applications/dist/adapters/mo
 import { bulkLoad } from '../bulk-load.ts';
 import type { CasesReport } from './report.ts';
 import { SEED_SPAN, ferretdbPostgresUrl, multiplyInPostgres } from './bulk-sql.ts';
-import { BULK_TENANTS, statusOf } from './mix.ts';
+import { BULK_TENANTS, bulkDay, statusOf } from './mix.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -31,7 +31,7 @@ const ymd = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, '');
 export function bulkCase(template: Record<string, any>, i: number): Record<string, any> {
   const c = structuredClone(template);
   const tenant = BULK_TENANTS[i % BULK_TENANTS.length]!;
-  const daysAgo = 1 + (i % 360);
+  const { daysAgo, sequence } = bulkDay(template.status, i);
   shiftDates(c, -daysAgo * DAY_MS);
   c.id = randomUUID();
   c.tenant = tenant;
@@ -41,9 +41,8 @@ export function bulkCase(template: Record<string, any>, i: number): Record<strin
   c.applicant = { ...c.applicant, subject };
   c.createdBy = subject;
   if (c.caseNumber) {
-    // tenant + date + sequence: (tenant, day) is fixed by i mod 360, so i div 360 is unique within it
     const day = c.submittedAt instanceof Date ? c.submittedAt : c.createdAt;
-    c.caseNumber = `${tenant}${ymd(day)}${String(Math.floor(i / 360) + 1).padStart(5, '0')}`;
+    c.caseNumber = `${tenant}${ymd(day)}${String(sequence).padStart(5, '0')}`;
   }
   return c;
 }
@@ -122,7 +121,7 @@ async function checkCopy(mongo: MongoClient, database: string, id: string, key: 
   const c = toCase(doc as never) as unknown as Record<string, any>;
   const n = Number(key.slice(`bulk-${runId}-`.length));
   const subject = `bulk-subject-${n % 100_000}`;
-  const number = c.caseNumber === '' || c.caseNumber.endsWith(String(Math.floor(n / 360) + 1).padStart(5, '0'));
+  const number = c.caseNumber === '' || c.caseNumber.endsWith(String(bulkDay(c.status, n).sequence).padStart(5, '0'));
   if (
     c.id !== id ||
     c.applicant.subject !== subject ||

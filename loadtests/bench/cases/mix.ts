@@ -23,3 +23,15 @@ export function statusOf(i: number, mix: Record<string, number> = STATUS_MIX): s
   }
   return Object.keys(mix)[0]!;
 }
+
+/**
+ * Days back and number sequence of bulk case i. A case waiting for the window's answer (pre_review) is recent — the
+ * window answers within five working days, after which the service deems it accepted (law §32): 0–4 days back,
+ * sequences from 10001 (tenant = i mod 6 and day = i mod 5 are fixed by i mod 30, so 10001 + i div 30 is unique
+ * within them and above the others' 1 … 2778). Every other case: 1–360 days back, sequence i div 360 + 1.
+ */
+export function bulkDay(status: string, i: number): { daysAgo: number; sequence: number } {
+  return status === 'pre_review'
+    ? { daysAgo: i % 5, sequence: 10_001 + Math.floor(i / 30) }
+    : { daysAgo: 1 + (i % 360), sequence: Math.floor(i / 360) + 1 };
+}

@@ -92,10 +92,14 @@ async function main() {
     declarationHandlers(app.declaration),
     settingsHandlers(app.declaration),
   ]);
-  const deemed = new DeemedAcceptanceTimer(
-    deemAcceptanceUseCase({ ...app.core, ...windowPortsOf(app.core) }, (obj, msg) => logger.warn(obj, msg)),
-    { intervalMs: config.DEEMED_ACCEPTANCE_SWEEP_MS, logger, afterWrite: () => relay.nudge() },
+  const deemAcceptance = deemAcceptanceUseCase({ ...app.core, ...windowPortsOf(app.core) }, (obj, msg) =>
+    logger.warn(obj, msg),
   );
+  const deemed = new DeemedAcceptanceTimer((scope) => deemAcceptance(100, scope), {
+    intervalMs: config.DEEMED_ACCEPTANCE_SWEEP_MS,
+    logger,
+    afterWrite: () => relay.nudge(),
+  });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'applications listening');
   deemed.start();

@@ -90,7 +90,12 @@ export interface WindowSettings {
 
 /** Online cases still in PRE_REVIEW whose one-time-notice day has passed (law §32), for the deemed-acceptance timer. */
 export interface DeemedAcceptanceQueue {
-  /** At most `limit` online cases in PRE_REVIEW with clocks.noticeDueDate before `today` (YYYY-MM-DD). */
+  /** At most `limit` online cases in PRE_REVIEW whose notice day is `day` (YYYY-MM-DD): one indexed equality. */
+  dueOn(day: string, limit: number): Promise<Case[]>;
+  /**
+   * At most `limit` online cases in PRE_REVIEW with a notice day before `today`, oldest first. On the local store
+   * this decodes every online case waiting at a window (a range is not pushed down): the timer's start-up pass only.
+   */
   overdue(today: string, limit: number): Promise<Case[]>;
 }
 

@@ -182,10 +182,14 @@ export function windowSetup(options: { edition?: Partial<Edition>; now?: string 
       hallHours: async () => ({ closesAt: settings.hallClosesAt }),
     },
     deemedQueue: {
-      overdue: async (today) =>
-        [...stored.values()].filter(
-          (c) => c.status === 'pre_review' && c.channel === 'online' && c.clocks.noticeDueDate < today,
-        ),
+      dueOn: async (day, limit) =>
+        [...stored.values()]
+          .filter((c) => c.status === 'pre_review' && c.channel === 'online' && c.clocks.noticeDueDate === day)
+          .slice(0, limit),
+      overdue: async (today, limit) =>
+        [...stored.values()]
+          .filter((c) => c.status === 'pre_review' && c.channel === 'online' && c.clocks.noticeDueDate < today)
+          .slice(0, limit),
     },
   };
   const put = (c: Case) => {

@@ -74,8 +74,9 @@ caseSchema.index({ queues: 1, dueDate: 1, _id: 1 });
 // Serves ExportLedger: a tenant's cases received in one month (A33), by case number (a department's rows are
 // picked from the month's).
 caseSchema.index({ tenant: 1, receivedMonth: 1, caseNumber: 1 });
-// Serves the deemed-acceptance timer (law §32): online cases in PRE_REVIEW past their one-time-notice day.
-caseSchema.index({ status: 1, channel: 1, 'clocks.noticeDueDate': 1 });
+// Serves the deemed-acceptance timer (law §32): online cases in PRE_REVIEW due on a day (dueDate is the notice day
+// while a case waits at a window), and once at start those past their day.
+caseSchema.index({ status: 1, channel: 1, dueDate: 1 });
 // Serves the outbox relay's search for documents with unsent events.
 declareOutboxIndex(caseSchema);
 

@@ -85,6 +85,7 @@ describe('applications queries are served by the indexes of their schemas', () =
       },
     });
     invoked.MongoDeemedAcceptanceQueue = await exercise(recording, 'MongoDeemedAcceptanceQueue', deemed, {
+      dueOn: (q) => q.dueOn('2026-03-09', 100),
       overdue: (q) => q.overdue('2026-03-10', 100),
     });
     invoked.MongoCaseNumbers = await exercise(recording, 'MongoCaseNumbers', numbers, {

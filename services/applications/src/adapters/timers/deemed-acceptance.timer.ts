@@ -9,19 +9,20 @@ export class DeemedAcceptanceTimer {
   private running: Promise<void> | undefined;
 
   constructor(
-    private readonly sweep: () => Promise<string[]>,
+    private readonly sweep: (scope: 'recent' | 'all') => Promise<string[]>,
     private readonly options: { intervalMs: number; logger: Logger; afterWrite: () => void },
   ) {}
 
   start(): void {
     this.timer = setInterval(() => void this.runOnce(), this.options.intervalMs);
     this.timer.unref();
-    void this.runOnce();
+    // The first run after a start reads every waiting case once (overdue longer than a regular run looks back).
+    void this.runOnce('all');
   }
 
-  async runOnce(): Promise<void> {
+  async runOnce(scope: 'recent' | 'all' = 'recent'): Promise<void> {
     if (this.running) return this.running;
-    this.running = this.sweep()
+    this.running = this.sweep(scope)
       .then((accepted) => {
         if (accepted.length > 0) {
           this.options.logger.info({ count: accepted.length }, 'cases deemed accepted (law §32)');
