@@ -148,14 +148,16 @@ export const fmt = (n: number | null | undefined, digits = 1): string =>
 
 export const ratio = (a: number, b: number): number => (b > 0 && Number.isFinite(a) ? a / b : Number.NaN);
 
-/** CPU time (user + system) a process tree has used so far, in clock ticks (USER_HZ, 100 on Linux); null when gone. */
+/** CPU time (user + system, with ended children) a process tree has used so far, in clock ticks (USER_HZ); null when gone. */
 export function processTicks(pid: number, tree = true): number | null {
   let ticks: number | null = null;
   for (const p of tree ? processTree(pid) : [pid]) {
     try {
       const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks = (ticks ?? 0) + Number(fields[11]) + Number(fields[12]);
+      // utime + stime, and cutime + cstime: the CPU of children that ended and were waited for (a PostgreSQL
+      // backend FerretDB closed), which would otherwise leave the tree's total and make a run's delta negative.
+      ticks = (ticks ?? 0) + Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
     } catch {
       // the process ended meanwhile
     }
@@ -210,7 +212,8 @@ export class CpuMeter {
       const before = this.startTicks.get(p.name);
       const now = processTicks(p.pid, p.tree !== false);
       if (before === undefined || now === null || seconds <= 0) continue;
-      perProcess[p.name] = Math.round(((now - before) / this.ticksPerSecond / seconds) * 1000) / 10;
+      // Still ≥ 0 if a child ended unwaited between the readings (its time is then lost, not subtracted twice).
+      perProcess[p.name] = Math.max(0, Math.round(((now - before) / this.ticksPerSecond / seconds) * 1000) / 10);
     }
     const busy =
       m.total > this.startMachine.total ? (m.busy - this.startMachine.busy) / (m.total - this.startMachine.total) : 0;
