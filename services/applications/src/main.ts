@@ -92,11 +92,13 @@ async function main() {
     declarationHandlers(app.declaration),
     settingsHandlers(app.declaration),
   ]);
+  const DEEMED_BATCH = 100;
   const deemAcceptance = deemAcceptanceUseCase({ ...app.core, ...windowPortsOf(app.core) }, (obj, msg) =>
     logger.warn(obj, msg),
   );
-  const deemed = new DeemedAcceptanceTimer((scope) => deemAcceptance(100, scope), {
+  const deemed = new DeemedAcceptanceTimer((scope) => deemAcceptance(DEEMED_BATCH, scope), {
     intervalMs: config.DEEMED_ACCEPTANCE_SWEEP_MS,
+    batch: DEEMED_BATCH,
     logger,
     afterWrite: () => relay.nudge(),
   });

@@ -7,23 +7,28 @@ import type { Logger } from '@govhall/logging';
 export class DeemedAcceptanceTimer {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  /** The scope of the next run: every waiting case after a start, until a run of that scope leaves none behind. */
+  private next: 'recent' | 'all' = 'all';
 
   constructor(
     private readonly sweep: (scope: 'recent' | 'all') => Promise<string[]>,
-    private readonly options: { intervalMs: number; logger: Logger; afterWrite: () => void },
+    /** `batch`: the most cases one run accepts (the sweep's limit); a full `all` batch means more may be waiting. */
+    private readonly options: { intervalMs: number; batch: number; logger: Logger; afterWrite: () => void },
   ) {}
 
   start(): void {
     this.timer = setInterval(() => void this.runOnce(), this.options.intervalMs);
     this.timer.unref();
-    // The first run after a start reads every waiting case once (overdue longer than a regular run looks back).
-    void this.runOnce('all');
+    // The first runs after a start read every waiting case (overdue longer than a regular run looks back).
+    void this.runOnce();
   }
 
-  async runOnce(scope: 'recent' | 'all' = 'recent'): Promise<void> {
+  async runOnce(): Promise<void> {
     if (this.running) return this.running;
+    const scope = this.next;
     this.running = this.sweep(scope)
       .then((accepted) => {
+        if (scope === 'all' && accepted.length < this.options.batch) this.next = 'recent';
         if (accepted.length > 0) {
           this.options.logger.info({ count: accepted.length }, 'cases deemed accepted (law §32)');
           this.options.afterWrite();
