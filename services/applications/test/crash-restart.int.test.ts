@@ -1,26 +1,9 @@
-import { randomBytes, randomInt } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { callUnary, createGrpcClient, decodeGrpcError } from '@govhall/grpc';
-import { creditCodeCheckCharacter, organizationCodeCheckCharacter } from '@govhall/identifiers';
-import { applicationsV1, catalogueV1, identityV1 } from '@govhall/proto';
-import {
-  MongoClient,
-  bearer,
-  freePort,
-  newResidentIdNumber,
-  stack,
-  startCatalogue,
-  startGroupAtTopicEnd,
-  startIdentity,
-  startProcess,
-  uniqueSuffix,
-  userToken,
-  waitFor,
-  type CatalogueUnderTest,
-  type IdentityUnderTest,
-  type RunningProcess,
-} from '@govhall/testing';
+import { decodeGrpcError } from '@govhall/grpc';
+import { applicationsV1, catalogueV1 } from '@govhall/proto';
+import { freePort, stack, startGroupAtTopicEnd, startProcess, waitFor, type RunningProcess } from '@govhall/testing';
 import { CASE_TOPIC, checkCaseStream, markStream, readStream, type StreamMark } from './case-stream-check';
+import { CasesWorld, testItem } from './cases-world';
 
 // kill -9 in the middle of lifecycles (issue 10): identity, catalogue, supervision and the cases service run as their
 // own processes; three window clerks, a reviewer and an approver drive walk-in lifecycles at once over gRPC with real
@@ -35,23 +18,15 @@ import { CASE_TOPIC, checkCaseStream, markStream, readStream, type StreamMark } 
 const pb = applicationsV1;
 const S = pb.CaseStatus;
 const T = pb.Transition;
-const PASSWORD = 'Crash2026x';
 const LIFECYCLES = 16;
-const suffix = uniqueSuffix();
-const db = `govhall_applications_k${suffix}`;
+const world = new CasesWorld({ name: 'crash', tag: 'k' });
+const suffix = world.suffix;
 const supervisionDb = `govhall_supervision_k${suffix}`;
 const supervisionGroup = `supervision-k${suffix}`;
 const notifierGroup = `applications-notifier-k${suffix}`;
 
-let identity: IdentityUnderTest;
-let catalogue: CatalogueUnderTest;
 let supervision: RunningProcess;
-let applications: RunningProcess;
-let client: applicationsV1.ApplicationsServiceClient;
-let mongo: MongoClient;
 let mark: StreamMark;
-let appEnv: Record<string, string>;
-let appPort: number;
 
 let itemId: string;
 /** One window per clerk (its A post), each driving its share of the lifecycles. */
@@ -59,169 +34,25 @@ const windows: { id: string; clerk: string }[] = [];
 const staff = { reviewer: '', approver: '' };
 let applicantIdNumber: string;
 
-// ---------------------------------------------------------------- set-up through the services' own APIs
+// ---------------------------------------------------------------- logins, each once (the world makes the set-up)
 
 const tokens = new Map<string, Promise<string>>();
 const tokenOf = (username: string) => {
-  if (!tokens.has(username)) tokens.set(username, userToken(username, { password: PASSWORD }));
+  if (!tokens.has(username)) tokens.set(username, world.token(username));
   return tokens.get(username)!;
 };
-
-async function idCall<Req, Res>(method: keyof identityV1.IdentityServiceClient, req: Req, token?: string) {
-  const c = identity.client as unknown as Record<string, (...args: unknown[]) => unknown>;
-  return callUnary<Req, Res>(c[method as string]!.bind(identity.client) as never, req, token ? bearer(token) : {});
-}
-async function catCall<Req, Res>(method: keyof catalogueV1.CatalogueServiceClient, req: Req, token: string) {
-  const c = catalogue.client as unknown as Record<string, (...args: unknown[]) => unknown>;
-  return callUnary<Req, Res>(c[method as string]!.bind(catalogue.client) as never, req, bearer(token));
-}
-
-async function createStaff(role: string): Promise<identityV1.Staff> {
-  const { staff: created } = await idCall<identityV1.CreateStaffRequest, identityV1.CreateStaffResponse>(
-    'createStaff',
-    {
-      tenant: '620321',
-      department: '620321-SCJG',
-      username: `k-${randomBytes(3).toString('hex')}-${role.replace('_', '')}`,
-      displayName: '崩溃测试人员',
-      phone: `139${String(randomInt(100_000_000)).padStart(8, '0')}`,
-      roles: [role],
-      initialPassword: PASSWORD,
-      permanentPassword: true,
-    },
-    await userToken('yc-admin'),
-  );
-  return created!;
-}
-
-/** A window with `clerk` at its A post; window numbers are unique per center and others' tests keep theirs. */
-async function createWindow(i: number, clerk: identityV1.Staff, clerks: identityV1.Staff[]): Promise<string> {
-  for (;;) {
-    const letter = String.fromCharCode(65 + randomInt(26));
-    try {
-      const { window } = await idCall<identityV1.CreateWindowRequest, identityV1.CreateWindowResponse>(
-        'createWindow',
-        {
-          tenant: '620321',
-          number: `${letter}${randomInt(100, 1000)}`,
-          name: `崩溃测试窗口${i + 1}`,
-          kind: identityV1.WindowKind.WINDOW_KIND_DEPARTMENT,
-          department: '620321-SCJG',
-          servesDepartments: ['620321-SCJG'],
-          aPostStaffId: clerk.id,
-          bPostStaffId: clerks[(i + 1) % clerks.length]!.id,
-          location: '一楼',
-        },
-        await userToken('yc-admin'),
-      );
-      return window!.id;
-    } catch (e) {
-      if (decodeGrpcError(e as never).reason !== 'WINDOW_NUMBER_TAKEN') throw e;
-    }
-  }
-}
-
-function governmentCreditCode(organization8 = '01390756'): string {
-  const first17 = `11620321${organization8}${organizationCodeCheckCharacter(organization8)}`;
-  return first17 + creditCodeCheckCharacter(first17);
-}
-
-async function publishItem(reviewer: string): Promise<string> {
-  const admin = await userToken('yc-admin');
-  const basicCode = `0001${String(Date.now()).slice(-8)}`;
-  const identityFields = {
-    name: '崩溃恢复测试许可',
-    basicCode,
-    kind: '01',
-    handlingCategory: catalogueV1.HandlingCategory.HANDLING_CATEGORY_PROMISED,
-    department: '620321-SCJG',
-  };
-  const { item } = await catCall<catalogueV1.CreateDraftItemRequest, catalogueV1.CreateDraftItemResponse>(
-    'createDraftItem',
-    { idempotencyKey: `k-${randomBytes(8).toString('hex')}`, tenant: '620321', ...identityFields },
-    admin,
-  );
-  const step = (name: string, role: string, days: number) => ({
-    name,
-    role,
-    budgetWorkingDays: days,
-    responsibleName: '王芳',
-    responsiblePhone: '13909351234',
-  });
-  const content: catalogueV1.ItemContent = {
-    implementationCode: `${governmentCreditCode()}4${basicCode}`,
-    localCodes: [],
-    level: 4,
-    serviceObject: catalogueV1.ServiceObject.SERVICE_OBJECT_PERSON,
-    legalBases: [{ law: '《中华人民共和国行政许可法》', article: '第二十九条', text: '公民申请行政许可。' }],
-    acceptanceConditions: ['申请人具有完全民事行为能力'],
-    materials: [],
-    form: {
-      jsonSchema: JSON.stringify({
-        $schema: 'https://json-schema.org/draft/2020-12/schema',
-        type: 'object',
-        required: ['shopName'],
-        properties: { shopName: { type: 'string', minLength: 2, maxLength: 50 } },
-      }),
-      uiSchema: '',
-    },
-    preReviewRules: [],
-    statutoryLimit: { days: 20, unit: catalogueV1.TimeUnit.TIME_UNIT_WORKING_DAY },
-    promisedLimit: { days: 10, unit: catalogueV1.TimeUnit.TIME_UNIT_WORKING_DAY },
-    promiseExceptionReason: '',
-    visits: 0,
-    specialProcedures: [],
-    fees: [],
-    workflow: [step('受理', 'window_clerk', 1), step('审查', 'reviewer', 5), step('决定', 'approver', 4)],
-    location: {
-      windowLocation: '永昌县政务服务中心一楼',
-      hours: '周一至周五 9:00-17:00',
-      consultationPhone: '0935-7521234',
-      complaintPhone: '0935-7521234',
-    },
-    onlineDepth: catalogueV1.OnlineDepth.ONLINE_DEPTH_ONLINE_PRE_REVIEW,
-    deliveryOptions: [catalogueV1.DeliveryOption.DELIVERY_OPTION_ELECTRONIC],
-    faq: [],
-    coDepartments: [],
-  };
-  const { item: filled } = await catCall<catalogueV1.UpdateDraftItemRequest, catalogueV1.UpdateDraftItemResponse>(
-    'updateDraftItem',
-    { id: item!.id, expectedVersion: item!.version, ...identityFields, content },
-    admin,
-  );
-  const { item: submitted } = await catCall<catalogueV1.SubmitItemRequest, catalogueV1.SubmitItemResponse>(
-    'submitItem',
-    { id: filled!.id, expectedVersion: filled!.version },
-    admin,
-  );
-  await catCall<catalogueV1.ReviewItemRequest, catalogueV1.ReviewItemResponse>(
-    'reviewItem',
-    { id: submitted!.id, expectedVersion: submitted!.version, approve: true, comments: '' },
-    await tokenOf(reviewer),
-  );
-  return item!.id;
-}
 
 // ---------------------------------------------------------------- the cases service: start, kill, restart
 
 /** Deaths of the cases service: by the test (SIGKILL) and by an armed failpoint. */
 const deaths: string[] = [];
 
-async function startApplications(failpoint = ''): Promise<RunningProcess> {
-  const started = await startProcess({
-    name: 'applications-crash',
-    entry: 'services/applications/dist/main.js',
-    env: { ...appEnv, ...(failpoint ? { GOVHALL_FAILPOINTS: failpoint } : {}) },
-    readyPort: appPort,
+/** The cases service (again), with its own notifier group, optionally with a failpoint armed. */
+const startApplications = (failpoint = '') =>
+  world.startApplications({
+    NOTIFIER_GROUP_ID: notifierGroup,
+    ...(failpoint ? { GOVHALL_FAILPOINTS: failpoint } : {}),
   });
-  client?.close();
-  // A fresh channel: the old one backs off between reconnects to the dead process.
-  client = createGrpcClient(pb.ApplicationsServiceClient, `127.0.0.1:${appPort}`, {
-    serviceName: 'govhall.applications.v1.ApplicationsService',
-    idempotentMethods: ['GetCase'],
-  });
-  return started;
-}
 
 const exited = (p: RunningProcess) =>
   new Promise<void>((resolve) => {
@@ -236,10 +67,10 @@ const exited = (p: RunningProcess) =>
  */
 async function killAndRestart(label: string, failpoint = '', how: 'kill' | 'stop' = 'kill') {
   const down = Date.now();
-  if (how === 'kill') await applications.kill();
-  else await applications.stop();
+  if (how === 'kill') await world.applications.kill();
+  else await world.applications.stop();
   if (!failpoint) {
-    applications = await startApplications();
+    await startApplications();
     if (how === 'kill') deaths.push(`${label}: SIGKILL (serving again after ${Date.now() - down} ms)`);
     return;
   }
@@ -253,15 +84,14 @@ async function killAndRestart(label: string, failpoint = '', how: 'kill' | 'stop
   }
   if (how === 'kill') deaths.push(`${label}: SIGKILL (serving again after ${Date.now() - down} ms)`);
   if (armed) {
-    applications = armed;
-    await waitFor(async () => applications.child.signalCode === 'SIGKILL', {
+    await waitFor(async () => armed.child.signalCode === 'SIGKILL', {
       timeoutMs: 30_000,
       what: `the failpoint ${failpoint} to fire`,
     });
-    await exited(applications);
+    await exited(armed);
   }
   const died = Date.now();
-  applications = await startApplications();
+  await startApplications();
   deaths.push(`${label}: failpoint ${failpoint} (serving again after ${Date.now() - died} ms)`);
 }
 
@@ -281,11 +111,7 @@ const RETRYABLE = new Set([
 ]);
 
 async function rpc<Res>(method: keyof applicationsV1.ApplicationsServiceClient, req: unknown, username: string) {
-  const c = client as unknown as Record<string, (...args: unknown[]) => unknown>;
-  return callUnary<unknown, Res>(c[method as string]!.bind(client) as never, req, {
-    ...bearer(await tokenOf(username)),
-    deadlineMs: 20_000,
-  });
+  return world.call<unknown, Res>(method, req, await tokenOf(username), 20_000);
 }
 
 /** Calls until an answer comes; failures whose outcome is unknown are retried with the same request. */
@@ -454,12 +280,7 @@ const ACTS_PER_LIFECYCLE = 8;
 
 beforeAll(async () => {
   mark = await markStream(CASE_TOPIC);
-  mongo = await MongoClient.connect(stack.mongoUri); // first: afterAll closes it whatever fails next
-  identity = await startIdentity();
-  catalogue = await startCatalogue({
-    name: 'catalogue-crash-cases',
-    env: { GOVHALL_TENANTS: '620321', IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}` },
-  });
+  await world.start();
   const [supervisionPort, supervisionMetrics] = [await freePort(), await freePort()];
   await startGroupAtTopicEnd(supervisionGroup, ['govhall.catalogue.item', CASE_TOPIC]);
   await startGroupAtTopicEnd(notifierGroup, [CASE_TOPIC]);
@@ -480,47 +301,36 @@ beforeAll(async () => {
   });
 
   const clerks = [];
-  for (let i = 0; i < 3; i++) clerks.push(await createStaff('window_clerk'));
-  const [reviewer, approver] = [await createStaff('reviewer'), await createStaff('approver')];
+  for (let i = 0; i < 3; i++) clerks.push(await world.createStaff('window_clerk', { displayName: '崩溃测试人员' }));
+  const [reviewer, approver] = [
+    await world.createStaff('reviewer', { displayName: '崩溃测试人员' }),
+    await world.createStaff('approver', { displayName: '崩溃测试人员' }),
+  ];
   Object.assign(staff, { reviewer: reviewer.username, approver: approver.username });
-  for (const [i, clerk] of clerks.entries())
-    windows.push({ id: await createWindow(i, clerk, clerks), clerk: clerk.username });
-  itemId = await publishItem(reviewer.username);
-  applicantIdNumber = newResidentIdNumber('620321');
-  await idCall<identityV1.RegisterNaturalPersonRequest, identityV1.RegisterNaturalPersonResponse>(
-    'registerNaturalPerson',
-    { tenant: '620321', name: '钱崩溃', idNumber: applicantIdNumber, phone: '13909351234', password: 'Apply2026x' },
-  );
+  for (const [i, clerk] of clerks.entries()) {
+    const window = await world.createWindow({
+      name: `崩溃测试窗口${i + 1}`,
+      aPost: clerk,
+      bPost: clerks[(i + 1) % clerks.length]!,
+    });
+    windows.push({ id: window.id, clerk: clerk.username });
+  }
+  // Delivered electronically, its only way: the result goes into the e-licence library.
+  const item = testItem('崩溃恢复测试许可', {
+    materials: [],
+    deliveryOptions: [catalogueV1.DeliveryOption.DELIVERY_OPTION_ELECTRONIC],
+  });
+  itemId = (await world.publishItem(item, reviewer.username)).id;
+  applicantIdNumber = (await world.registerPerson('钱崩溃')).idNumber;
   // Every login once, before the clock of the run starts.
   await Promise.all([...windows.map((w) => w.clerk), staff.reviewer, staff.approver].map(tokenOf));
-
-  appPort = await freePort();
-  appEnv = {
-    MONGODB_URI: stack.mongoUri,
-    MONGODB_DB: db,
-    KAFKA_BROKERS: stack.kafkaBrokers,
-    KEYCLOAK_URL: stack.keycloakUrl,
-    KEYCLOAK_REALM: stack.realm,
-    GRPC_HOST: '127.0.0.1',
-    GRPC_PORT: String(appPort),
-    METRICS_PORT: String(await freePort()),
-    CATALOGUE_GRPC_ADDR: `127.0.0.1:${catalogue.port}`,
-    IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}`,
-    NOTIFIER_GROUP_ID: notifierGroup,
-    OUTBOX_POLL_MS: '200',
-  };
-  applications = await startApplications();
+  await startApplications();
 }, 240_000);
 
 afterAll(async () => {
   closing = true;
-  client?.close();
-  await applications?.stop();
   await supervision?.stop();
-  await catalogue?.stop();
-  await identity?.stop();
-  for (const name of [db, supervisionDb, catalogue?.db, identity?.db]) if (name) await mongo?.db(name).dropDatabase();
-  await mongo?.close();
+  await world.stop([supervisionDb]);
 });
 
 it('loses and duplicates no transition when the cases service is killed mid-lifecycle and restarted', async () => {
@@ -561,18 +371,18 @@ it('loses and duplicates no transition when the cases service is killed mid-life
   const expected = new Map(finished.map((f) => [f.id, f.expected]));
 
   // Every outbox drained, then what was stored against what was published and what supervision recorded.
-  const cases = mongo.db(db).collection('cases');
+  const cases = world.collection('cases');
   await waitFor(async () => (await cases.countDocuments({ outboxPending: true })) === 0, {
     timeoutMs: 30_000,
     what: 'every outbox to drain',
   });
   expect(await cases.countDocuments({})).toBe(LIFECYCLES); // one case per idempotency key
   // One licence per case in the library, whatever was retried.
-  expect(await mongo.db(db).collection('licences').countDocuments({})).toBe(LIFECYCLES);
+  expect(await world.collection('licences').countDocuments({})).toBe(LIFECYCLES);
   expect((await cases.find({}).toArray()).every((d) => d.status === 'archived')).toBe(true);
   const delivered = (await readStream(mark)).filter((d) => expected.has(d.aggregateId));
   const distinct = new Set(delivered.map((d) => d.eventId));
-  const journal = mongo.db(supervisionDb).collection('recorded_events');
+  const journal = world.mongo.db(supervisionDb).collection('recorded_events');
   await waitFor(
     async () => (await journal.countDocuments({ _id: { $in: [...distinct] as never[] } })) === distinct.size,
     {

@@ -1,136 +1,47 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { applicationsV1, catalogueV1, identityV1 } from '@govhall/proto';
-import {
-  DEMO_PASSWORD,
-  MongoClient,
-  bearer,
-  freePort,
-  grpcFailure,
-  newCreditCode,
-  newResidentIdNumber,
-  stack,
-  startCatalogue,
-  startEventReader,
-  startIdentity,
-  startProcess,
-  uniqueSuffix,
-  userToken,
-  waitFor,
-  type CatalogueUnderTest,
-  type EventReader,
-  type IdentityUnderTest,
-  type RunningProcess,
-} from '@govhall/testing';
+import { grpcFailure, newCreditCode } from '@govhall/testing';
 // The seed's 食品经营许可 (永昌县市场监督管理局): a realistic published edition with form, rules and materials.
 import { itemContentToProto } from '../../catalogue/src/adapters/grpc/item.mapper';
 import { MARKET_REGULATION_ITEMS } from '../../catalogue/src/seed/items/market-regulation';
+import { CasesWorld, SCJG, TENANT, type Applicant } from './cases-world';
 
 // Declaration online against the real stack: identity, catalogue and applications as their own processes.
 const pb = applicationsV1;
-const TOPIC = 'govhall.applications.case';
-const SCJG = '620321-SCJG';
-const db = `govhall_applications_d${uniqueSuffix()}`;
+const world = new CasesWorld({ name: 'declaration', tag: 'd', events: true });
 
-let identity: IdentityUnderTest;
-let catalogue: CatalogueUnderTest;
-let applications: RunningProcess;
-let client: applicationsV1.ApplicationsServiceClient;
-let events: EventReader;
-let mongo: MongoClient;
 let itemId: string;
 let draftItemId: string;
 let clerkA: string;
-let applicant: { idNumber: string; token: () => Promise<string> };
-let outsider: { token: () => Promise<string> };
+let applicant: Applicant;
+let outsider: Applicant;
 let legalPersonId: string;
 
-const newPhone = () => `139${String(randomInt(100_000_000)).padStart(8, '0')}`;
 const key = () => `k-${randomBytes(8).toString('hex')}`;
+const call = <Req, Res>(rpc: keyof applicationsV1.ApplicationsServiceClient, req: Req, token?: string) =>
+  world.call<Req, Res>(rpc, req, token);
 
-function call<Req, Res>(rpc: keyof applicationsV1.ApplicationsServiceClient, req: Req, token?: string): Promise<Res> {
-  const method = (client[rpc] as (...a: unknown[]) => unknown).bind(client);
-  return callUnary<Req, Res>(method as never, req, token ? bearer(token) : { deadlineMs: 15_000 });
-}
-
-async function createStaff(roles: string[], token: string): Promise<identityV1.Staff> {
-  const { staff } = await callUnary<identityV1.CreateStaffRequest, identityV1.CreateStaffResponse>(
-    identity.client.createStaff.bind(identity.client),
-    {
-      tenant: '620321',
-      department: SCJG,
-      username: `d${randomBytes(3).toString('hex')}-${roles[0]!.replace('_', '')}`,
-      displayName: '申报测试人员',
-      phone: newPhone(),
-      roles,
-      initialPassword: DEMO_PASSWORD,
-      permanentPassword: true,
-    },
-    { ...bearer(token), deadlineMs: 30_000 },
-  );
-  return staff!;
-}
-
-async function registerPerson(name: string) {
-  const idNumber = newResidentIdNumber('620321');
-  const password = 'Apply2026d';
-  await callUnary<identityV1.RegisterNaturalPersonRequest, identityV1.RegisterNaturalPersonResponse>(
-    identity.client.registerNaturalPerson.bind(identity.client),
-    { tenant: '620321', name, idNumber, phone: newPhone(), password },
-    { deadlineMs: 15_000 },
-  );
-  return { idNumber, token: () => userToken(idNumber, { password }) };
-}
-
-async function catalogueCall<Req, Res extends { item?: catalogueV1.Item }>(
-  rpc: 'createDraftItem' | 'updateDraftItem' | 'submitItem' | 'reviewItem',
-  req: Req,
-  token: string,
-): Promise<catalogueV1.Item> {
-  const method = (catalogue.client[rpc] as (...a: unknown[]) => unknown).bind(catalogue.client);
-  return (await callUnary<Req, Res>(method as never, req, bearer(token))).item!;
-}
-
+/** The seed's 食品经营许可 published through the catalogue's review, and an item left a draft beside it. */
 async function publishFoodLicence(reviewer: string): Promise<string> {
-  const seed = MARKET_REGULATION_ITEMS.find((s) => s.tenant === '620321' && s.name === '食品经营许可')!;
-  const admin = await userToken('yc-admin');
-  const identityFields = {
+  const seed = MARKET_REGULATION_ITEMS.find((s) => s.tenant === TENANT && s.name === '食品经营许可')!;
+  const fields = {
     name: seed.name,
     basicCode: seed.basicCode,
     kind: seed.kind,
     handlingCategory: catalogueV1.HandlingCategory.HANDLING_CATEGORY_PROMISED,
     department: seed.department,
   };
-  let item = await catalogueCall(
+  const { item: draft } = await world.catalogueCall<
+    catalogueV1.CreateDraftItemRequest,
+    catalogueV1.CreateDraftItemResponse
+  >(
     'createDraftItem',
-    { idempotencyKey: key(), tenant: '620321', ...identityFields },
-    admin,
+    { idempotencyKey: key(), tenant: TENANT, ...fields, basicCode: '000117099000', name: '未发布的测试事项' },
+    await world.adminToken(),
   );
-  draftItemId = (
-    await catalogueCall(
-      'createDraftItem',
-      {
-        idempotencyKey: key(),
-        tenant: '620321',
-        ...identityFields,
-        basicCode: '000117099000',
-        name: '未发布的测试事项',
-      },
-      admin,
-    )
-  ).id;
-  item = await catalogueCall(
-    'updateDraftItem',
-    { id: item.id, expectedVersion: item.version, ...identityFields, content: itemContentToProto(seed.content) },
-    admin,
-  );
-  item = await catalogueCall('submitItem', { id: item.id, expectedVersion: item.version }, admin);
-  item = await catalogueCall(
-    'reviewItem',
-    { id: item.id, expectedVersion: item.version, approve: true, comments: '' },
-    await userToken(reviewer),
-  );
+  draftItemId = draft!.id;
+  const item = await world.publishItem({ fields, content: itemContentToProto(seed.content) }, reviewer);
   expect(item.status).toBe(catalogueV1.ItemStatus.ITEM_STATUS_PUBLISHED);
   return item.id;
 }
@@ -162,103 +73,47 @@ function formData(idNumber: string, overrides: Record<string, unknown> = {}) {
   });
 }
 
-const storedCase = async (id: string) =>
-  mongo
-    .db(db)
-    .collection('cases')
-    .findOne({ _id: id as never });
+const storedCase = async (id: string) => world.collection('cases').findOne({ _id: id as never });
 
 beforeAll(async () => {
-  mongo = await MongoClient.connect(stack.mongoUri);
-  identity = await startIdentity();
-  catalogue = await startCatalogue({
-    name: 'catalogue-declaration',
-    env: { GOVHALL_TENANTS: '620321', IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}` },
-  });
-  const admin = await userToken('yc-admin');
+  await world.start();
   const [reviewer, a, b] = await Promise.all([
-    createStaff(['reviewer'], admin),
-    createStaff(['window_clerk'], admin),
-    createStaff(['window_clerk'], admin),
+    world.createStaff('reviewer', { displayName: '申报测试人员' }),
+    world.createStaff('window_clerk', { displayName: '申报测试人员' }),
+    world.createStaff('window_clerk', { displayName: '申报测试人员' }),
   ]);
   clerkA = a.username;
-  await callUnary<identityV1.CreateWindowRequest, identityV1.CreateWindowResponse>(
-    identity.client.createWindow.bind(identity.client),
-    {
-      tenant: '620321',
-      number: `D${randomInt(10, 99)}`,
-      name: '市场监管窗口',
-      kind: identityV1.WindowKind.WINDOW_KIND_DEPARTMENT,
-      department: SCJG,
-      servesDepartments: [SCJG],
-      aPostStaffId: a.id,
-      bPostStaffId: b.id,
-      location: '一楼',
-    },
-    bearer(admin),
-  );
+  await world.createWindow({ name: '市场监管窗口', aPost: a, bPost: b });
   itemId = await publishFoodLicence(reviewer.username);
 
-  const port = await freePort();
-  applications = await startProcess({
-    name: 'applications-declaration',
-    entry: 'services/applications/dist/main.js',
-    env: {
-      MONGODB_URI: stack.mongoUri,
-      MONGODB_DB: db,
-      KAFKA_BROKERS: stack.kafkaBrokers,
-      KEYCLOAK_URL: stack.keycloakUrl,
-      KEYCLOAK_REALM: stack.realm,
-      GRPC_HOST: '127.0.0.1',
-      GRPC_PORT: String(port),
-      METRICS_PORT: String(await freePort()),
-      GOVHALL_TENANTS: '620321',
-      CATALOGUE_GRPC_ADDR: `127.0.0.1:${catalogue.port}`,
-      IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}`,
-      // A service account of 永昌县 (the realm's department-system demo client) asks for the window's clerk.
-      SERVICE_CLIENT_ID: 'govhall-dept-demo',
-      SERVICE_CLIENT_SECRET: 'govhall-dept-demo-secret',
-      OUTBOX_POLL_MS: '200',
-    },
-    readyPort: port,
+  await world.startApplications({
+    GOVHALL_TENANTS: TENANT,
+    // A service account of 永昌县 (the realm's department-system demo client) asks for the window's clerk.
+    SERVICE_CLIENT_ID: 'govhall-dept-demo',
+    SERVICE_CLIENT_SECRET: 'govhall-dept-demo-secret',
   });
-  client = createGrpcClient(pb.ApplicationsServiceClient, `127.0.0.1:${port}`, {
-    serviceName: 'govhall.applications.v1.ApplicationsService',
-    idempotentMethods: [],
-  });
-  events = await startEventReader([{ topic: TOPIC, partitions: 3 }]);
 
-  applicant = await registerPerson('王测试');
-  outsider = await registerPerson('赵旁人');
-  const holder = await registerPerson('孙持有');
-  const { legalPerson } = await callUnary<
+  applicant = await world.registerPerson('王测试');
+  outsider = await world.registerPerson('赵旁人');
+  const holder = await world.registerPerson('孙持有');
+  const { legalPerson } = await world.identityCall<
     identityV1.RegisterLegalPersonRequest,
     identityV1.RegisterLegalPersonResponse
   >(
-    identity.client.registerLegalPerson.bind(identity.client),
+    'registerLegalPerson',
     {
-      tenant: '620321',
+      tenant: TENANT,
       name: '永昌县申报测试有限公司',
-      creditCode: newCreditCode('620321'),
+      creditCode: newCreditCode(TENANT),
       legalRepresentativeName: '孙持有',
       legalRepresentativeIdNumber: holder.idNumber,
     },
-    bearer(await holder.token()),
+    await holder.token(),
   );
   legalPersonId = legalPerson!.id;
 }, 300_000);
 
-afterAll(async () => {
-  client?.close();
-  await events?.stop();
-  await applications?.stop();
-  await catalogue?.stop();
-  await identity?.stop();
-  if (mongo) {
-    for (const name of [db, catalogue?.db, identity?.db].filter(Boolean)) await mongo.db(name!).dropDatabase();
-    await mongo.close();
-  }
-});
+afterAll(() => world.stop());
 
 type CaseAnswer = { case?: applicationsV1.Case };
 
@@ -303,7 +158,7 @@ describe('declaration online', () => {
     );
     expect([exe.code, exe.violations.map((v) => v.path)]).toEqual([status.INVALID_ARGUMENT, ['content']]);
     expect((await storedCase(opened.id))?.version).toBe(1);
-    expect(await mongo.db(db).collection('case_files').countDocuments({ caseId: opened.id })).toBe(0);
+    expect(await world.collection('case_files').countDocuments({ caseId: opened.id })).toBe(0);
 
     const upload = (materialId: string, fileName: string, content: Buffer) =>
       call<applicationsV1.UploadMaterialRequest, applicationsV1.UploadMaterialResponse>(
@@ -418,9 +273,7 @@ describe('declaration online', () => {
     expect([again.version, again.caseNumber]).toEqual([submitted.version, submitted.caseNumber]);
 
     // CaseTransitioned on Kafka: returned, then submitted.
-    await waitFor(async () => events.of(TOPIC, c.id).length >= 2, { timeoutMs: 20_000 });
-    await events.caughtUp();
-    const published = events.of(TOPIC, c.id).map((e) => pb.CaseTransitioned.decode(e.envelope.payload));
+    const published = await world.transitions(c.id, 2);
     expect(published.map((e) => e.transition)).toEqual([
       pb.Transition.TRANSITION_RETURNED,
       pb.Transition.TRANSITION_SUBMITTED,
@@ -429,7 +282,7 @@ describe('declaration online', () => {
   });
 
   it("refuses an agent without authority (PERMISSION_DENIED with identity's reason) and stores nothing", async () => {
-    const before = await mongo.db(db).collection('cases').countDocuments();
+    const before = await world.collection('cases').countDocuments();
     const denied = await grpcFailure(
       call(
         'openCase',
@@ -439,7 +292,7 @@ describe('declaration online', () => {
     );
     expect([denied.code, denied.reason]).toEqual([status.PERMISSION_DENIED, 'NO_GRANT']);
     expect(denied.message).toMatch(/[\u4e00-\u9fff]/);
-    expect(await mongo.db(db).collection('cases').countDocuments()).toBe(before);
+    expect(await world.collection('cases').countDocuments()).toBe(before);
   });
 
   it('refuses an item that is not published, and an unknown one', async () => {

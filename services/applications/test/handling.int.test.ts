@@ -1,70 +1,33 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { createWorkingCalendar, chinaToday } from '@govhall/calendar';
-import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { toDocument } from '@govhall/mongo';
-import { applicationsV1, type identityV1 } from '@govhall/proto';
-import {
-  MongoClient,
-  bearer,
-  freePort,
-  grpcFailure,
-  newResidentIdNumber,
-  stack,
-  startCatalogue,
-  startEventReader,
-  startIdentity,
-  startProcess,
-  uniqueSuffix,
-  userToken,
-  waitFor,
-  type CatalogueUnderTest,
-  type EventReader,
-  type IdentityUnderTest,
-  type RunningProcess,
-} from '@govhall/testing';
+import { applicationsV1 } from '@govhall/proto';
+import { grpcFailure, userToken, waitFor } from '@govhall/testing';
 import { validItemFixture } from '../../catalogue/src/domain/item.test-double';
 import type { Case, CaseStep } from '../src/domain/case';
 import { draftCase } from '../src/domain/case.test-double';
+import { CasesWorld, SCJG, TENANT, type Applicant } from './cases-world';
 
 // Handling after acceptance through the real stack: identity, the catalogue and applications as their own processes,
 // real Keycloak tokens, FerretDB and Kafka. Cases are put in the state the window leaves them (pre-review, accepted)
 // straight into the service's database, as the catalogue's tests do with items: the acts under test are the
 // handling RPCs, which then run end to end.
-const TOPIC = 'govhall.applications.case';
-const TENANT = '620321';
-const DEPARTMENT = '620321-SCJG';
 const SOLE_TRADER_CODE = '000117001000';
 
-let identity: IdentityUnderTest;
-let catalogue: CatalogueUnderTest;
-let applications: RunningProcess;
-let client: applicationsV1.ApplicationsServiceClient;
-let mongo: MongoClient;
-let events: EventReader;
-const db = `govhall_applications_h${uniqueSuffix()}`;
+const world = new CasesWorld({ name: 'handling', tag: 'h', events: true });
 const foodItemId = randomUUID();
 const soleTraderItemId = randomUUID();
-const password = 'Handle2026x';
-const logins: Record<'reviewer' | 'approver' | 'head', string> = {
-  reviewer: `h-rev-${uniqueSuffix()}`.slice(0, 30),
-  approver: `h-app-${uniqueSuffix()}`.slice(0, 30),
-  head: `h-head-${uniqueSuffix()}`.slice(0, 30),
-};
-let applicant: identityV1.NaturalPerson;
-let applicantIdNumber: string;
+const logins: Record<'reviewer' | 'approver' | 'head', string> = { reviewer: '', approver: '', head: '' };
+let applicant: Applicant;
 
-const staffToken = (who: keyof typeof logins) => userToken(logins[who], { password });
-const applicantToken = () => userToken(applicantIdNumber, { password });
+const staffToken = (who: keyof typeof logins) => world.token(logins[who]);
+const applicantToken = () => applicant.token();
 const call = <Req, Res>(method: keyof applicationsV1.ApplicationsServiceClient, req: Req, token?: string) =>
-  callUnary<Req, Res>((client[method] as any).bind(client), req, token ? bearer(token) : { deadlineMs: 15_000 });
+  world.call<Req, Res>(method, req, token);
 
 beforeAll(async () => {
-  mongo = await MongoClient.connect(stack.mongoUri);
-  [identity, events] = await Promise.all([startIdentity(), startEventReader([{ topic: TOPIC, partitions: 3 }])]);
-  catalogue = await startCatalogue({
-    env: { GOVHALL_TENANTS: TENANT, IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}` },
-  });
+  await world.start();
   const food = validItemFixture({ id: foodItemId, seriesId: foodItemId, status: 'published', version: 3 });
   // The 营业执照 may be satisfied by the result of 个体工商户设立登记 (ADR 0025: a licence's type is its item's basic code).
   food.content.materials = [
@@ -85,80 +48,20 @@ beforeAll(async () => {
     basicCode: SOLE_TRADER_CODE,
     handlingCategory: 'immediate',
   });
-  await mongo
-    .db(catalogue.db)
+  await world.mongo
+    .db(world.catalogue.db)
     .collection('items')
     .insertMany([food, soleTrader].map((i) => toDocument(i, { idempotencyKey: `fx-${i.id}`, outbox: [] }) as never));
 
-  const admin = await userToken('yc-admin');
   const roles = { reviewer: 'reviewer', approver: 'approver', head: 'department_head' } as const;
   for (const who of Object.keys(logins) as (keyof typeof logins)[]) {
-    await callUnary(
-      identity.client.createStaff.bind(identity.client),
-      {
-        tenant: TENANT,
-        department: DEPARTMENT,
-        username: logins[who],
-        displayName: '测试办件人员',
-        phone: `139${String(randomInt(1e8)).padStart(8, '0')}`,
-        roles: [roles[who]],
-        initialPassword: password,
-        permanentPassword: true,
-      },
-      bearer(admin),
-    );
+    logins[who] = (await world.createStaff(roles[who], { displayName: '测试办件人员' })).username;
   }
-  applicantIdNumber = newResidentIdNumber(TENANT);
-  applicant = (
-    await callUnary<identityV1.RegisterNaturalPersonRequest, identityV1.RegisterNaturalPersonResponse>(
-      identity.client.registerNaturalPerson.bind(identity.client),
-      {
-        tenant: TENANT,
-        name: '王测试',
-        idNumber: applicantIdNumber,
-        phone: `138${String(randomInt(1e8)).padStart(8, '0')}`,
-        password,
-      },
-      { deadlineMs: 15_000 },
-    )
-  ).person!;
-
-  const port = await freePort();
-  applications = await startProcess({
-    name: 'applications-handling',
-    entry: 'services/applications/dist/main.js',
-    env: {
-      MONGODB_URI: stack.mongoUri,
-      MONGODB_DB: db,
-      KAFKA_BROKERS: stack.kafkaBrokers,
-      KEYCLOAK_URL: stack.keycloakUrl,
-      KEYCLOAK_REALM: stack.realm,
-      GRPC_HOST: '127.0.0.1',
-      GRPC_PORT: String(port),
-      METRICS_PORT: String(await freePort()),
-      GOVHALL_TENANTS: TENANT,
-      CATALOGUE_GRPC_ADDR: `127.0.0.1:${catalogue.port}`,
-      IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}`,
-      OUTBOX_POLL_MS: '200',
-    },
-    readyPort: port,
-  });
-  client = createGrpcClient(applicationsV1.ApplicationsServiceClient, `127.0.0.1:${port}`, {
-    serviceName: 'govhall.applications.v1.ApplicationsService',
-    idempotentMethods: ['GetCase', 'VerifyLicence'],
-  });
+  applicant = await world.registerPerson('王测试');
+  await world.startApplications({ GOVHALL_TENANTS: TENANT });
 }, 180_000);
 
-afterAll(async () => {
-  client?.close();
-  await applications?.stop();
-  await catalogue?.stop();
-  await identity?.stop();
-  await events?.stop();
-  await mongo?.db(db).dropDatabase();
-  if (catalogue) await mongo?.db(catalogue.db).dropDatabase();
-  await mongo?.close();
-});
+afterAll(() => world.stop());
 
 /** A case of the test's applicant put straight into the service's database (what the window's acts leave). */
 async function putCase(overrides: Partial<Case>): Promise<Case> {
@@ -169,23 +72,22 @@ async function putCase(overrides: Partial<Case>): Promise<Case> {
     itemId: foodItemId,
     itemName: '食品经营许可',
     itemBasicCode: validItemFixture().basicCode,
-    department: DEPARTMENT,
+    department: SCJG,
     applicant: {
       kind: 'natural_person',
-      personId: applicant.id,
+      personId: applicant.person.id,
       name: '王测试',
-      idCode: applicantIdNumber,
-      subject: applicant.subject,
+      idCode: applicant.idNumber,
+      subject: applicant.person.subject,
       agentPersonId: '',
       agentName: '',
       agentSubject: '',
       agentGrantId: '',
     },
-    createdBy: applicantIdNumber,
+    createdBy: applicant.idNumber,
     ...overrides,
   });
-  await mongo
-    .db(db)
+  await world
     .collection('cases')
     .insertOne(toDocument(c, { idempotencyKey: `fx-${c.id}`, ownerSubject: c.applicant.subject, outbox: [] }) as never);
   return c;
@@ -201,7 +103,7 @@ async function acceptedCase(active = 1): Promise<Case> {
     name: s.name,
     role: s.role,
     budgetWorkingDays: s.budgetWorkingDays,
-    department: DEPARTMENT,
+    department: SCJG,
     state: index < active ? 'done' : index === active ? 'active' : 'pending',
     dueDate: index === active ? calendar.addWorkingDaysProvisional(today, s.budgetWorkingDays).date : '',
     handledBy: index < active ? 'yc-clerk' : '',
@@ -235,12 +137,7 @@ async function acceptedCase(active = 1): Promise<Case> {
 
 /** The case's transitions on Kafka, once `count` of them arrived (the outbox relay publishes after the write). */
 async function transitionsOf(caseId: string, count: number): Promise<string[]> {
-  await waitFor(async () => events.of(TOPIC, caseId).length >= count, { timeoutMs: 30_000, what: `${count} events` });
-  await events.caughtUp();
-  return events.of(TOPIC, caseId).map((e) => {
-    const payload = applicationsV1.CaseTransitioned.decode(e.envelope.payload);
-    return applicationsV1.Transition[payload.transition];
-  });
+  return (await world.transitions(caseId, count)).map((payload) => applicationsV1.Transition[payload.transition]);
 }
 
 type CaseAnswer = { case?: applicationsV1.Case };
@@ -266,7 +163,7 @@ describe('handling through the real stack', () => {
     expect(suspended.status).toBe(applicationsV1.CaseStatus.CASE_STATUS_SUSPENDED);
     // Only once the relay has published the SUSPENDED event and cleared the outbox (a write beside the service's
     // own would otherwise race with the relay's).
-    const cases = mongo.db(db).collection('cases');
+    const cases = world.collection('cases');
     await waitFor(
       async () => {
         const doc = await cases.findOne({ _id: c.id as never });
@@ -365,10 +262,7 @@ describe('handling through the real stack', () => {
     );
     expect(wrong.code).toBe(status.INVALID_ARGUMENT);
     expect(wrong.violations.map((v) => v.path)).toEqual(['pickupCode']);
-    const unchanged = await mongo
-      .db(db)
-      .collection('cases')
-      .findOne({ _id: c.id as never });
+    const unchanged = await world.collection('cases').findOne({ _id: c.id as never });
     expect([unchanged!.version, unchanged!.status]).toEqual([version, 'completed']);
 
     const delivered = await act(
@@ -386,7 +280,7 @@ describe('handling through the real stack', () => {
       { verificationCode: issued.licence!.verificationCode },
     );
     expect(verified.licence).toMatchObject({ licenceNumber: issued.licence!.licenceNumber, holderName: '王**' });
-    expect(verified.licence!.holderIdCode).not.toBe(applicantIdNumber);
+    expect(verified.licence!.holderIdCode).not.toBe(applicant.idNumber);
 
     await expect(transitionsOf(c.id, 10)).resolves.toEqual([
       'TRANSITION_SUSPENDED',
@@ -400,7 +294,7 @@ describe('handling through the real stack', () => {
       'TRANSITION_DELIVERED',
       'TRANSITION_ARCHIVED',
     ]);
-    const payloads = events.of(TOPIC, c.id).map((e) => applicationsV1.CaseTransitioned.decode(e.envelope.payload));
+    const payloads = await world.transitions(c.id, 10);
     expect(JSON.stringify(payloads.map((p) => p.delivery ?? null))).not.toContain(pickupCode);
   });
 

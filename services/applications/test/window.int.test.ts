@@ -1,50 +1,17 @@
-import { randomBytes, randomInt } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { callUnary, createGrpcClient } from '@govhall/grpc';
-import { creditCodeCheckCharacter, organizationCodeCheckCharacter } from '@govhall/identifiers';
-import { applicationsV1, catalogueV1, identityV1 } from '@govhall/proto';
-import {
-  MongoClient,
-  bearer,
-  freePort,
-  grpcFailure,
-  newResidentIdNumber,
-  stack,
-  startCatalogue,
-  startEventReader,
-  startIdentity,
-  startProcess,
-  uniqueSuffix,
-  userToken,
-  waitFor,
-  type CatalogueUnderTest,
-  type EventReader,
-  type IdentityUnderTest,
-  type RunningProcess,
-} from '@govhall/testing';
+import { applicationsV1 } from '@govhall/proto';
+import { grpcFailure, waitFor } from '@govhall/testing';
+import { CASE_TOPIC, CasesWorld, TRANSITIONED, testItem } from './cases-world';
 
 // The window and acceptance against the real stack: identity, catalogue and applications as their own processes,
 // real Keycloak logins of clerks created through identity, a window with its A and B posts, an item published
 // through the catalogue's review, a registered applicant, and the events read back from Kafka.
 
-const CASE_TOPIC = 'govhall.applications.case';
-const TRANSITIONED = 'govhall.applications.v1.CaseTransitioned';
-const PASSWORD = 'Window2026x';
 const pb = applicationsV1;
-
-let identity: IdentityUnderTest;
-let catalogue: CatalogueUnderTest;
-let applications: RunningProcess;
-let client: applicationsV1.ApplicationsServiceClient;
-let mongo: MongoClient;
-let events: EventReader;
-const db = `govhall_applications_w${uniqueSuffix()}`;
-const clockFile = path.join(mkdtempSync(path.join(tmpdir(), 'govhall-clock-')), 'now');
-let appEnv: Record<string, string>;
-let appPort: number;
+const world = new CasesWorld({ name: 'window', tag: 'w', events: true, clock: true });
+/** The deemed-acceptance sweep runs often: the clock moves it in the last test. */
+const startApplications = () => world.startApplications({ DEEMED_ACCEPTANCE_SWEEP_MS: '300' });
 
 let itemId: string;
 let windowId: string;
@@ -52,245 +19,27 @@ let applicantIdNumber: string;
 /** Logins: A post, B post (A present), a clerk of another department. */
 const login = { a: '', b: '', other: '' };
 
-const setClock = (iso: string) => writeFileSync(clockFile, iso);
-
-async function idCall<Req, Res>(
-  method: keyof identityV1.IdentityServiceClient,
-  req: Req,
-  token?: string,
-): Promise<Res> {
-  const c = identity.client as unknown as Record<string, (...args: unknown[]) => unknown>;
-  return callUnary<Req, Res>(c[method as string]!.bind(identity.client) as never, req, token ? bearer(token) : {});
-}
-async function catCall<Req, Res>(
-  method: keyof catalogueV1.CatalogueServiceClient,
-  req: Req,
-  token: string,
-): Promise<Res> {
-  const c = catalogue.client as unknown as Record<string, (...args: unknown[]) => unknown>;
-  return callUnary<Req, Res>(c[method as string]!.bind(catalogue.client) as never, req, bearer(token));
-}
 async function app<Req>(method: keyof applicationsV1.ApplicationsServiceClient, req: Req, username: string) {
-  const token = await userToken(username, { password: PASSWORD });
-  const c = client as unknown as Record<string, (...args: unknown[]) => unknown>;
-  return callUnary<Req, { case?: applicationsV1.Case }>(
-    c[method as string]!.bind(client) as never,
-    req,
-    bearer(token),
-  ).then((r) => r.case!);
-}
-
-async function createClerk(role: string, department: string): Promise<identityV1.Staff> {
-  const username = `w-${randomBytes(3).toString('hex')}-${role.replace('_', '')}`;
-  const { staff } = await idCall<identityV1.CreateStaffRequest, identityV1.CreateStaffResponse>(
-    'createStaff',
-    {
-      tenant: '620321',
-      department,
-      username,
-      displayName: '测试人员',
-      phone: `139${String(randomInt(100_000_000)).padStart(8, '0')}`,
-      roles: [role],
-      initialPassword: PASSWORD,
-      permanentPassword: true,
-    },
-    await userToken('yc-admin'),
-  );
-  return staff!;
-}
-
-/** A valid credit code of a government body of 620321 (check characters computed). */
-function governmentCreditCode(organization8 = '01390756'): string {
-  const first17 = `11620321${organization8}${organizationCodeCheckCharacter(organization8)}`;
-  return first17 + creditCodeCheckCharacter(first17);
-}
-
-const FORM_SCHEMA = JSON.stringify({
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  type: 'object',
-  required: ['shopName'],
-  properties: { shopName: { type: 'string', title: '店铺名称', minLength: 2, maxLength: 50 } },
-});
-
-async function publishItem(reviewer: string): Promise<string> {
-  const admin = await userToken('yc-admin');
-  const basicCode = `0001${String(Date.now()).slice(-8)}`;
-  const identityFields = {
-    name: '窗口测试许可',
-    basicCode,
-    kind: '01',
-    handlingCategory: catalogueV1.HandlingCategory.HANDLING_CATEGORY_PROMISED,
-    department: '620321-SCJG',
-  };
-  const { item } = await catCall<catalogueV1.CreateDraftItemRequest, catalogueV1.CreateDraftItemResponse>(
-    'createDraftItem',
-    { idempotencyKey: `w-${randomBytes(8).toString('hex')}`, tenant: '620321', ...identityFields },
-    admin,
-  );
-  const step = (name: string, role: string, days: number) => ({
-    name,
-    role,
-    budgetWorkingDays: days,
-    responsibleName: '王芳',
-    responsiblePhone: '13909351234',
-  });
-  const content: catalogueV1.ItemContent = {
-    implementationCode: `${governmentCreditCode()}4${basicCode}`,
-    localCodes: [],
-    level: 4,
-    serviceObject: catalogueV1.ServiceObject.SERVICE_OBJECT_PERSON,
-    legalBases: [
-      {
-        law: '《中华人民共和国行政许可法》',
-        article: '第二十九条',
-        text: '公民申请行政许可，应当向行政机关提出申请。',
-      },
-    ],
-    acceptanceConditions: ['申请人具有完全民事行为能力'],
-    materials: [
-      {
-        id: 'id-card',
-        name: '身份证明',
-        required: true,
-        condition: '',
-        form: catalogueV1.MaterialForm.MATERIAL_FORM_COPY,
-        originalCount: 0,
-        copyCount: 1,
-        formats: ['pdf', 'jpg'],
-        maxSizeKb: 2048,
-        blankFormFileId: '',
-        sampleFileId: '',
-        notes: '',
-        satisfiedByLicenceType: '',
-      },
-    ],
-    form: { jsonSchema: FORM_SCHEMA, uiSchema: '' },
-    preReviewRules: [],
-    statutoryLimit: { days: 20, unit: catalogueV1.TimeUnit.TIME_UNIT_WORKING_DAY },
-    promisedLimit: { days: 10, unit: catalogueV1.TimeUnit.TIME_UNIT_WORKING_DAY },
-    promiseExceptionReason: '',
-    visits: 0,
-    specialProcedures: [],
-    fees: [],
-    workflow: [step('受理', 'window_clerk', 1), step('审查', 'reviewer', 5), step('决定', 'approver', 4)],
-    location: {
-      windowLocation: '永昌县政务服务中心一楼',
-      hours: '周一至周五 9:00-17:00',
-      consultationPhone: '0935-7521234',
-      complaintPhone: '0935-7521234',
-    },
-    onlineDepth: catalogueV1.OnlineDepth.ONLINE_DEPTH_ONLINE_PRE_REVIEW,
-    deliveryOptions: [catalogueV1.DeliveryOption.DELIVERY_OPTION_WINDOW_PICKUP],
-    faq: [],
-    coDepartments: [],
-  };
-  const { item: filled } = await catCall<catalogueV1.UpdateDraftItemRequest, catalogueV1.UpdateDraftItemResponse>(
-    'updateDraftItem',
-    { id: item!.id, expectedVersion: item!.version, ...identityFields, content },
-    admin,
-  );
-  const { item: submitted } = await catCall<catalogueV1.SubmitItemRequest, catalogueV1.SubmitItemResponse>(
-    'submitItem',
-    { id: filled!.id, expectedVersion: filled!.version },
-    admin,
-  );
-  await catCall<catalogueV1.ReviewItemRequest, catalogueV1.ReviewItemResponse>(
-    'reviewItem',
-    { id: submitted!.id, expectedVersion: submitted!.version, approve: true, comments: '' },
-    await userToken(reviewer, { password: PASSWORD }),
-  );
-  return item!.id;
-}
-
-async function startApplications(): Promise<RunningProcess> {
-  return startProcess({
-    name: 'applications-window',
-    entry: 'services/applications/dist/main.js',
-    env: appEnv,
-    readyPort: appPort,
-  });
+  return world.call<Req, { case?: applicationsV1.Case }>(method, req, await world.token(username)).then((r) => r.case!);
 }
 
 beforeAll(async () => {
-  setClock(new Date().toISOString());
-  [identity, mongo, events] = await Promise.all([
-    startIdentity(),
-    MongoClient.connect(stack.mongoUri),
-    startEventReader([{ topic: CASE_TOPIC, partitions: 3 }]),
-  ]);
-  catalogue = await startCatalogue({
-    name: 'catalogue-window',
-    env: { GOVHALL_TENANTS: '620321', IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}` },
-  });
+  world.setClock(new Date().toISOString());
+  await world.start();
   const [a, b, other, reviewer] = [
-    await createClerk('window_clerk', '620321-SCJG'),
-    await createClerk('window_clerk', '620321-SCJG'),
-    await createClerk('window_clerk', '620321-RSJ'),
-    await createClerk('reviewer', '620321-SCJG'),
+    await world.createStaff('window_clerk'),
+    await world.createStaff('window_clerk'),
+    await world.createStaff('window_clerk', { department: '620321-RSJ' }),
+    await world.createStaff('reviewer'),
   ];
   Object.assign(login, { a: a.username, b: b.username, other: other.username });
-  const { window } = await idCall<identityV1.CreateWindowRequest, identityV1.CreateWindowResponse>(
-    'createWindow',
-    {
-      tenant: '620321',
-      number: `T${randomInt(10, 99)}`,
-      name: '市场监管测试窗口',
-      kind: identityV1.WindowKind.WINDOW_KIND_DEPARTMENT,
-      department: '620321-SCJG',
-      servesDepartments: ['620321-SCJG'],
-      aPostStaffId: a.id,
-      bPostStaffId: b.id,
-      location: '一楼',
-    },
-    await userToken('yc-admin'),
-  );
-  windowId = window!.id;
-  itemId = await publishItem(reviewer!.username);
-
-  applicantIdNumber = newResidentIdNumber('620321');
-  await idCall<identityV1.RegisterNaturalPersonRequest, identityV1.RegisterNaturalPersonResponse>(
-    'registerNaturalPerson',
-    {
-      tenant: '620321',
-      name: '赵窗口',
-      idNumber: applicantIdNumber,
-      phone: '13909351234',
-      password: 'Apply2026x',
-    },
-  );
-
-  appPort = await freePort();
-  appEnv = {
-    MONGODB_URI: stack.mongoUri,
-    MONGODB_DB: db,
-    KAFKA_BROKERS: stack.kafkaBrokers,
-    KEYCLOAK_URL: stack.keycloakUrl,
-    KEYCLOAK_REALM: stack.realm,
-    GRPC_HOST: '127.0.0.1',
-    GRPC_PORT: String(appPort),
-    METRICS_PORT: String(await freePort()),
-    CATALOGUE_GRPC_ADDR: `127.0.0.1:${catalogue.port}`,
-    IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}`,
-    OUTBOX_POLL_MS: '200',
-    DEEMED_ACCEPTANCE_SWEEP_MS: '300',
-    CLOCK_FILE: clockFile,
-  };
-  applications = await startApplications();
-  client = createGrpcClient(pb.ApplicationsServiceClient, `127.0.0.1:${appPort}`, {
-    serviceName: 'govhall.applications.v1.ApplicationsService',
-    idempotentMethods: ['GetCase'],
-  });
+  windowId = (await world.createWindow({ name: '市场监管测试窗口', aPost: a, bPost: b })).id;
+  itemId = (await world.publishItem(testItem('窗口测试许可'), reviewer.username)).id;
+  applicantIdNumber = (await world.registerPerson('赵窗口')).idNumber;
+  await startApplications();
 }, 240_000);
 
-afterAll(async () => {
-  client?.close();
-  await applications?.stop();
-  await catalogue?.stop();
-  await events?.stop();
-  await identity?.stop();
-  for (const name of [db, catalogue?.db, identity?.db]) if (name) await mongo?.db(name).dropDatabase();
-  await mongo?.close();
-});
+afterAll(() => world.stop());
 
 const walkIn = (username = login.a, shopName = '赵窗口小吃店') =>
   app<applicationsV1.RegisterWalkInRequest>(
@@ -307,15 +56,7 @@ const walkIn = (username = login.a, shopName = '赵窗口小吃店') =>
     username,
   );
 
-/** The transitions published for a case, in order, once the relay has sent them all. */
-async function transitions(caseId: string, count: number): Promise<applicationsV1.CaseTransitioned[]> {
-  await waitFor(async () => events.of(CASE_TOPIC, caseId, TRANSITIONED).length >= count, {
-    timeoutMs: 30_000,
-    what: `${count} transitions of ${caseId}`,
-  });
-  await events.caughtUp();
-  return events.of(CASE_TOPIC, caseId, TRANSITIONED).map((e) => pb.CaseTransitioned.decode(e.envelope.payload));
-}
+const transitions = (caseId: string, count: number) => world.transitions(caseId, count);
 
 describe('the window and acceptance against the real stack', () => {
   it('registers a walk-in, records a correction and accepts it with the acceptance notice and a promised date', async () => {
@@ -476,21 +217,17 @@ describe('the window and acceptance against the real stack', () => {
     await transitions(c.id, 1);
     // An online case received today and waiting at the window (SubmitCase makes these; here it is set in the store
     // while the service is stopped, which also shows the timer reads the store after a restart).
-    await applications.stop();
+    await world.applications.stop();
     const received = c.clocks!.receivedDate;
-    await mongo
-      .db(db)
+    await world
       .collection('cases')
       .updateOne({ _id: c.id as never }, { $set: { channel: 'online', 'clocks.noticeDueDate': received } });
-    applications = await startApplications();
+    await startApplications();
     // The day after the notice day, the sweep accepts it as from the day of receipt.
-    setClock(new Date(Date.parse(`${received}T04:00:00Z`) + 86_400_000).toISOString());
+    world.setClock(new Date(Date.parse(`${received}T04:00:00Z`) + 86_400_000).toISOString());
     const accepted = await waitFor(
       async () => {
-        const doc = await mongo
-          .db(db)
-          .collection('cases')
-          .findOne({ _id: c.id as never });
+        const doc = await world.collection('cases').findOne({ _id: c.id as never });
         return doc?.status === 'processing' ? doc : undefined;
       },
       { timeoutMs: 30_000, what: 'the deemed acceptance' },
@@ -501,7 +238,7 @@ describe('the window and acceptance against the real stack', () => {
       transition: pb.Transition.TRANSITION_ACCEPTED,
       facts: { deemedAccepted: true },
     });
-    const envelope = events.of(CASE_TOPIC, c.id, TRANSITIONED)[1]!.envelope;
+    const envelope = world.events.of(CASE_TOPIC, c.id, TRANSITIONED)[1]!.envelope;
     expect(envelope.actor?.kind).toBe(3); // ACTOR_KIND_SYSTEM
   });
 });
