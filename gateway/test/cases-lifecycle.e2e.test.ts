@@ -1,4 +1,4 @@
-import { chinaToday } from '@govhall/calendar';
+import { receivedDate } from '@govhall/calendar';
 import { expectProblem, pdfText } from './e2e-http';
 import {
   FOOD_FILES,
@@ -110,10 +110,12 @@ describe('cases through the gateway', () => {
       contentType: 'image/png',
       size: PNG.length,
     });
+    // The day of receipt: today, or tomorrow after the hall's default closing time (17:00 in Beijing, ADR 0026).
+    const receivedOn = receivedDate(new Date(), { closesAt: '17:00' });
     const submitted = await acts.submit(d.id, applicant, d.version);
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'pre_review', windowId: w.windowId, responsible: w.login.clerk });
-    expect(submitted.body.clocks.receivedDate).toBe(chinaToday());
+    expect(submitted.body.clocks.receivedDate).toBe(receivedOn);
     const copy = await documentText(submitted.body, 'application_copy', applicant);
     expect(copy).toContain('食品经营许可');
     expect(copy).toContain(submitted.body.caseNumber);
@@ -132,8 +134,9 @@ describe('cases through the gateway', () => {
     expect(accepted).toMatchObject({
       status: 'processing',
       clocks: {
-        acceptedDate: chinaToday(),
-        promised: { limitWorkingDays: 5, dueDate: calendar.addWorkingDaysProvisional(chinaToday(), 5).date },
+        // Accepted today, or on the day of receipt when that is tomorrow (after hours: ADR 0026).
+        acceptedDate: receivedOn,
+        promised: { limitWorkingDays: 5, dueDate: calendar.addWorkingDaysProvisional(receivedOn, 5).date },
         statutory: { limitWorkingDays: 10 },
       },
     });
@@ -189,7 +192,7 @@ describe('cases through the gateway', () => {
       itemName: '食品经营许可',
       status: 'archived',
       applicantName: '赵**',
-      receivedDate: chinaToday(),
+      receivedDate: receivedOn,
     });
     expect(progress.body.timeline.length).toBeGreaterThanOrEqual(8);
     expect(JSON.stringify(progress.body)).not.toContain(zhao.idNumber);

@@ -94,7 +94,10 @@ export async function acceptInto(
       '本中心没有上级中心，上报件无法上报，请联系中心管理员核对事项的办件类型',
     );
   }
-  const acceptedDate = input.deemed ? c.clocks.receivedDate : chinaToday(at);
+  // Never before the day of receipt: a case received after the hall's closing time counts from the next day, also
+  // when the clerk accepts it that same evening (ADR 0026).
+  const today = chinaToday(at);
+  const acceptedDate = input.deemed || today < c.clocks.receivedDate ? c.clocks.receivedDate : today;
   const plan = planAcceptance(c, edition, calendar, {
     acceptedDate,
     at,

@@ -36,6 +36,18 @@ describe('acceptCase', () => {
     ]);
   });
 
+  it('accepts a case received after the hall closed as from its day of receipt, also the same evening', async () => {
+    // Monday 2026-03-02 at 18:00 in Beijing; the case was submitted at 17:30, so received on Tuesday 03-03.
+    const s = windowSetup({ now: '2026-03-02T10:00:00Z' });
+    const c = s.put(
+      caseAtWindow({ clocks: { receivedDate: '2026-03-03', acceptedDate: '', noticeDueDate: '2026-03-10' } }),
+    );
+    const next = await acceptCaseUseCase(s.deps)({ id: c.id, expectedVersion: 1, opinion: '' }, CLERK, {});
+    expect(next.clocks).toMatchObject({ receivedDate: '2026-03-03', acceptedDate: '2026-03-03' });
+    // 10 working days after Tuesday 03-03: Tuesday 03-17.
+    expect(next.clocks.promised).toMatchObject({ startDate: '2026-03-03', dueDate: '2026-03-17' });
+  });
+
   it('counts a natural-day limit in natural days', async () => {
     const s = windowSetup({ edition: { promisedLimit: { days: 10, unit: 'natural_day' } } });
     const c = s.put(caseAtWindow());

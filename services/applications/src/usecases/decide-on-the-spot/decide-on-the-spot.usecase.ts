@@ -69,7 +69,12 @@ export function decideOnTheSpotUseCase(deps: HandlingDeps) {
       delivery: planned.delivery,
       decidedOnTheSpot: true,
       responsible: actor.username,
-      clocks: { ...c.clocks, receivedDate: c.clocks.receivedDate || today, acceptedDate: today },
+      // Accepted (and decided) on the day of receipt at the earliest (ADR 0026: after hours that is tomorrow).
+      clocks: {
+        ...c.clocks,
+        receivedDate: c.clocks.receivedDate || today,
+        acceptedDate: c.clocks.receivedDate > today ? c.clocks.receivedDate : today,
+      },
     };
     let licence: Licence | undefined;
     let documents: CaseDocument[];
