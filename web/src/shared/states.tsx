@@ -91,3 +91,73 @@ export function Panel({ title, children }: { title?: string; children: ReactNode
     </section>
   );
 }
+
+/** One page of a list answer, whatever the list's own field is called (`items`, `cases`…). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  nextPageToken?: string;
+}
+
+export interface Paged<T> {
+  /** Every item loaded so far: the first page, then each page "load more" added. */
+  items: T[];
+  total: number | undefined;
+  /** The first page: while it loads or if it failed there is no list to show. */
+  first: Loaded<Page<T>>;
+  /** Loads the next page; absent on the last one. */
+  more: (() => Promise<void>) | undefined;
+  loadingMore: boolean;
+  moreError: unknown;
+}
+
+/** A paged list (`pageToken` / `nextPageToken`): the first page when `deps` change, more on demand. */
+export function usePaged<T>(page: (pageToken?: string) => Promise<Page<T>>, deps: DependencyList): Paged<T> {
+  const first = useLoad(() => page(undefined), deps);
+  const [extra, setExtra] = useState<{ items: T[]; next?: string } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>();
+  useEffect(() => {
+    setExtra(null);
+    setMoreError(undefined);
+  }, [first.data]);
+  const next = extra ? extra.next : first.data?.nextPageToken;
+  const more = next
+    ? async () => {
+        setLoadingMore(true);
+        setMoreError(undefined);
+        try {
+          const got = await page(next);
+          setExtra((e) => ({ items: [...(e?.items ?? []), ...got.items], next: got.nextPageToken }));
+        } catch (error) {
+          setMoreError(error);
+        } finally {
+          setLoadingMore(false);
+        }
+      }
+    : undefined;
+  return {
+    items: [...(first.data?.items ?? []), ...(extra?.items ?? [])],
+    total: first.data?.total,
+    first,
+    more,
+    loadingMore,
+    moreError,
+  };
+}
+
+/** Under a paged list: the error of the last "load more", and the button while there is more. */
+export function MoreButton({ paged }: { paged: Pick<Paged<unknown>, 'more' | 'loadingMore' | 'moreError'> }) {
+  return (
+    <>
+      {paged.moreError ? <ErrorAlert error={paged.moreError} /> : null}
+      {paged.more ? (
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Button onClick={() => void paged.more?.()} loading={paged.loadingMore}>
+            加载更多
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}

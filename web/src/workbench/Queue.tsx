@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Form, Row, Select, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, Card, Col, Form, Row, Select, Table, Tag, Typography } from 'antd';
 import { api, call } from '../shared/api';
 import type { CaseSummary, Profile, QueueKind } from '../api/types';
 import { queueChoices, type QueueChoice } from './queues';
@@ -7,24 +7,18 @@ import { timeLeft } from '../shared/days-left';
 import { CASE_STATUS, CASE_STATUS_COLOR, QUEUE_KIND } from '../shared/labels';
 import { PageTitle } from '../shared/layout';
 import { RequireLogin } from '../shared/require-login';
-import { EmptyState, ErrorAlert, Loading, useLoad, type Loaded } from '../shared/states';
+import { EmptyState, ErrorAlert, Loading, MoreButton, useLoad, usePaged, type Loaded } from '../shared/states';
 
 function QueueTable({ choice, kind }: { choice: QueueChoice; kind: QueueKind | undefined }) {
   const query = useMemo(() => ({ ...choice.query, ...(kind ? { kind } : {}), pageSize: 50 }), [choice, kind]);
-  const first = useLoad(() => call(api.GET('/api/v1/cases/queue', { params: { query } })), [JSON.stringify(query)]);
-  const [extra, setExtra] = useState<{ cases: CaseSummary[]; next?: string } | null>(null);
-  const [moreError, setMoreError] = useState<unknown>();
-  useEffect(() => setExtra(null), [first.data]);
-  const next = extra ? extra.next : first.data?.nextPageToken;
-  const cases = [...(first.data?.cases ?? []), ...(extra?.cases ?? [])];
-  const more = async () => {
-    try {
-      const page = await call(api.GET('/api/v1/cases/queue', { params: { query: { ...query, pageToken: next } } }));
-      setExtra((e) => ({ cases: [...(e?.cases ?? []), ...page.cases], next: page.nextPageToken }));
-    } catch (error) {
-      setMoreError(error);
-    }
-  };
+  const paged = usePaged<CaseSummary>(
+    (pageToken) =>
+      call(
+        api.GET('/api/v1/cases/queue', { params: { query: { ...query, ...(pageToken ? { pageToken } : {}) } } }),
+      ).then((r) => ({ items: r.cases, total: r.total, nextPageToken: r.nextPageToken })),
+    [JSON.stringify(query)],
+  );
+  const { first, items: cases } = paged;
   if (first.error) return <ErrorAlert error={first.error} onRetry={first.reload} />;
   if (!first.data) return <Loading text="正在读取队列…" />;
   if (cases.length === 0) return <EmptyState text="队列中暂无待办件" />;
@@ -67,12 +61,7 @@ function QueueTable({ choice, kind }: { choice: QueueChoice; kind: QueueKind | u
           { title: '责任人', dataIndex: 'responsible', render: (r?: string) => r ?? '—' },
         ]}
       />
-      {moreError ? <ErrorAlert error={moreError} /> : null}
-      {next ? (
-        <div style={{ textAlign: 'center', marginTop: 16 }}>
-          <Button onClick={() => void more()}>加载更多</Button>
-        </div>
-      ) : null}
+      <MoreButton paged={paged} />
     </>
   );
 }

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Input, Tag } from 'antd';
+import { Input, Tag } from 'antd';
 import { api, call } from '../../shared/api';
 import type { Department, HandlingCategory, ItemSummary, SearchQuery } from '../../api/types';
 import { HANDLING_CATEGORY, ITEM_KIND, ONLINE_DEPTH, TIME_UNIT } from '../../shared/labels';
 import { PageTitle } from '../../shared/layout';
-import { EmptyState, ErrorAlert, Loading, Panel, useLoad } from '../../shared/states';
+import { EmptyState, ErrorAlert, Loading, MoreButton, Panel, useLoad, usePaged } from '../../shared/states';
 import { ApiError } from '../../shared/problem';
 import { useTenant } from '../tenant';
 
@@ -71,16 +71,14 @@ export function Home() {
     return q;
   }, [tenant, search.q, search.department, search.kind, search.category]);
 
-  const first = useLoad(
-    () => call(api.GET('/api/v1/catalogue/search', { params: { query } })),
+  const results = usePaged<ItemSummary>(
+    (pageToken) =>
+      call(
+        api.GET('/api/v1/catalogue/search', { params: { query: { ...query, ...(pageToken ? { pageToken } : {}) } } }),
+      ),
     [JSON.stringify(query)],
   );
-  const [extra, setExtra] = useState<{ items: ItemSummary[]; next?: string } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>();
-  useEffect(() => setExtra(null), [first.data]);
-  const items = [...(first.data?.items ?? []), ...(extra?.items ?? [])];
-  const next = extra ? extra.next : first.data?.nextPageToken;
+  const { first, items } = results;
 
   const departments = useLoad(
     () =>
@@ -92,22 +90,6 @@ export function Home() {
     [tenant],
   );
   const departmentName = (code: string) => departments.data?.find((d) => d.code === code)?.name ?? code;
-
-  const loadMore = async () => {
-    if (!next) return;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const page = await call(
-        api.GET('/api/v1/catalogue/search', { params: { query: { ...query, pageToken: next } } }),
-      );
-      setExtra((e) => ({ items: [...(e?.items ?? []), ...page.items], next: page.nextPageToken }));
-    } catch (error) {
-      setMoreError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   // A field the search API refused (a keyword too long…) is shown at its field.
   const fieldError = (name: string) => (first.error instanceof ApiError ? first.error.problem.fields[name] : undefined);
@@ -215,14 +197,7 @@ export function Home() {
                 </li>
               ))}
             </ul>
-            {moreError ? <ErrorAlert error={moreError} /> : null}
-            {next ? (
-              <div style={{ textAlign: 'center' }}>
-                <Button onClick={() => void loadMore()} loading={loadingMore}>
-                  加载更多
-                </Button>
-              </div>
-            ) : null}
+            <MoreButton paged={results} />
           </>
         )}
       </section>

@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, List, Space, Tabs, Tag, Typography } from 'antd';
+import { List, Space, Tabs, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import type { CaseSummary } from '../../api/types';
 import { timeLeft } from '../../shared/days-left';
 import { CASE_STATUS, CASE_STATUS_COLOR, MY_CASE_LIST } from '../../shared/labels';
 import { PageTitle } from '../../shared/layout';
 import { RequireLogin } from '../../shared/require-login';
-import { EmptyState, ErrorAlert, Loading, useLoad } from '../../shared/states';
+import { EmptyState, ErrorAlert, Loading, MoreButton, usePaged } from '../../shared/states';
 
 type ListName = keyof typeof MY_CASE_LIST;
 const LISTS = Object.keys(MY_CASE_LIST) as ListName[];
@@ -35,25 +34,16 @@ function CaseRow({ c }: { c: CaseSummary }) {
 }
 
 function CaseList({ list }: { list: ListName }) {
-  const first = useLoad(
-    () => call(api.GET('/api/v1/cases/mine', { params: { query: { list, pageSize: 20 } } })),
+  const paged = usePaged<CaseSummary>(
+    (pageToken) =>
+      call(
+        api.GET('/api/v1/cases/mine', {
+          params: { query: { list, pageSize: 20, ...(pageToken ? { pageToken } : {}) } },
+        }),
+      ).then((r) => ({ items: r.cases, total: r.total, nextPageToken: r.nextPageToken })),
     [list],
   );
-  const [extra, setExtra] = useState<{ cases: CaseSummary[]; next?: string } | null>(null);
-  const [moreError, setMoreError] = useState<unknown>();
-  useEffect(() => setExtra(null), [first.data]);
-  const next = extra ? extra.next : first.data?.nextPageToken;
-  const cases = [...(first.data?.cases ?? []), ...(extra?.cases ?? [])];
-  const more = async () => {
-    try {
-      const page = await call(
-        api.GET('/api/v1/cases/mine', { params: { query: { list, pageSize: 20, pageToken: next } } }),
-      );
-      setExtra((e) => ({ cases: [...(e?.cases ?? []), ...page.cases], next: page.nextPageToken }));
-    } catch (error) {
-      setMoreError(error);
-    }
-  };
+  const { first, items: cases } = paged;
   if (first.error) return <ErrorAlert error={first.error} onRetry={first.reload} />;
   if (!first.data) return <Loading text="正在读取办件…" />;
   if (cases.length === 0) return <EmptyState text={`没有${MY_CASE_LIST[list]}的办件`} />;
@@ -61,12 +51,7 @@ function CaseList({ list }: { list: ListName }) {
     <>
       <Typography.Paragraph type="secondary">共 {first.data.total} 件</Typography.Paragraph>
       <List dataSource={cases} renderItem={(c) => <CaseRow key={c.id} c={c} />} />
-      {moreError ? <ErrorAlert error={moreError} /> : null}
-      {next ? (
-        <div style={{ textAlign: 'center' }}>
-          <Button onClick={() => void more()}>加载更多</Button>
-        </div>
-      ) : null}
+      <MoreButton paged={paged} />
     </>
   );
 }
