@@ -58,20 +58,24 @@ export const ONLINE_DEPTH: Record<OnlineDepth, string> = {
   disclosure_only: '网上公开办事指南',
 };
 
-/** 事项类型 (shared/design/domain.md): the catalogue's `kind` codes. */
-export const ITEM_KIND: Record<string, string> = {
-  '01': '行政许可',
-  '02': '行政处罚',
-  '03': '行政强制',
-  '04': '行政征收',
-  '05': '行政给付',
-  '06': '行政检查',
-  '07': '行政确认',
-  '08': '行政奖励',
-  '09': '行政裁决',
-  '10': '其他行政权力',
-  '20': '公共服务',
-};
+/**
+ * 事项类型 (shared/design/domain.md): the catalogue's `kind` codes, in their order (a list: an object would put the
+ * integer-like keys 10 and 20 first).
+ */
+export const ITEM_KINDS: readonly (readonly [string, string])[] = [
+  ['01', '行政许可'],
+  ['02', '行政处罚'],
+  ['03', '行政强制'],
+  ['04', '行政征收'],
+  ['05', '行政给付'],
+  ['06', '行政检查'],
+  ['07', '行政确认'],
+  ['08', '行政奖励'],
+  ['09', '行政裁决'],
+  ['10', '其他行政权力'],
+  ['20', '公共服务'],
+];
+export const ITEM_KIND: Record<string, string> = Object.fromEntries(ITEM_KINDS);
 
 export const MY_CASE_LIST: Record<Exclude<MyCaseList, 'drafts'>, string> = {
   submitted: '已提交',

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Input, Tag } from 'antd';
 import { api, call } from '../../shared/api';
 import type { Department, HandlingCategory, ItemSummary, SearchQuery } from '../../api/types';
-import { HANDLING_CATEGORY, ITEM_KIND, ONLINE_DEPTH, TIME_UNIT } from '../../shared/labels';
+import { HANDLING_CATEGORY, ITEM_KIND, ITEM_KINDS, ONLINE_DEPTH, TIME_UNIT } from '../../shared/labels';
 import { PageTitle } from '../../shared/layout';
 import { EmptyState, ErrorAlert, Loading, MoreButton, Panel, useLoad, usePaged } from '../../shared/states';
 import { ApiError } from '../../shared/problem';
@@ -147,7 +147,7 @@ export function Home() {
               label="事项类型"
               all="全部类型"
               value={search.kind}
-              options={Object.entries(ITEM_KIND).map(([value, label]) => ({ value, label }))}
+              options={ITEM_KINDS.map(([value, label]) => ({ value, label }))}
               onChange={(kind) => search.set('kind', kind)}
             />
             <Choice
