@@ -24,6 +24,7 @@ module.exports = {
         '<rootDir>/{packages,services,gateway}/**/src/**/*.test.ts',
         '<rootDir>/gateway/src/**/*.test.ts',
         '<rootDir>/loadtests/bench/**/*.test.ts',
+        '<rootDir>/web/{src,build}/**/*.test.ts',
       ],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     },

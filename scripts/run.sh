@@ -63,9 +63,13 @@ grep '^cases seed:' "$CASES_LOG"
 follow() { awk -v k="$1" '$1 == "follow" && $2 == k { print $3 }' "$FOLLOW_FILE"; }
 
 GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT:-3000}"
+WEB_URL="http://localhost:${GATEWAY_PORT:-3000}"
 cat <<INFO
 
 GovHall is running.
+  Portal (网上办事大厅)  $WEB_URL/            (open the apps at localhost: the realm's redirect URIs allow it)
+  Workbench (工作台)     $WEB_URL/workbench/
+  Admin (管理后台)       $WEB_URL/admin/
   Gateway (REST)        $GATEWAY_URL
   API docs              $GATEWAY_URL/docs      (OpenAPI: $GATEWAY_URL/openapi.json)
   Keycloak              $KEYCLOAK_URL/admin/   (admin / admin; realm govhall)

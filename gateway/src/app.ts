@@ -13,6 +13,7 @@ import methodNotAllowed from './plugins/app/method-not-allowed';
 import grpcClients from './plugins/app/grpc-clients';
 import security from './plugins/external/security';
 import openapi from './plugins/external/openapi';
+import webStatic, { resolveWebRoot } from './plugins/app/web-static';
 import healthRoutes from './routes/health';
 import itemsRoutes from './routes/api/v1/catalogue/items.routes';
 import identityRoutes from './routes/api/v1/identity/identity.routes';
@@ -95,5 +96,19 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     maxFileBytes: config.CASE_UPLOAD_MAX_FILE_BYTES,
   });
   await app.register(licencesRoutes, { prefix: '/api/v1/licences', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(webStatic, {
+    root: resolveWebRoot(config.WEB_ROOT),
+    upgradeInsecureRequests: config.PUBLIC_URL.startsWith('https:'),
+    webConfig: {
+      keycloakUrl: (config.KEYCLOAK_PUBLIC_URL || config.KEYCLOAK_URL).replace(/\/+$/, ''),
+      realm: config.KEYCLOAK_REALM,
+      clients: {
+        portal: config.WEB_PORTAL_CLIENT_ID,
+        workbench: config.WEB_WORKBENCH_CLIENT_ID,
+        admin: config.WEB_WORKBENCH_CLIENT_ID,
+      },
+      tenants: [...config.GOVHALL_TENANTS],
+    },
+  });
   return app;
 }

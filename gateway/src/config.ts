@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { common, loadConfig, z } from '@govhall/config';
 
@@ -12,6 +13,14 @@ export function isProxyAddress(entry: string): boolean {
   if (family === 0 || rest.length > 0) return false;
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export const configShape = {
@@ -84,6 +93,21 @@ export const configShape = {
   OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   GRPC_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   PUBLIC_URL: common.url.default('http://localhost:3000'),
+  /**
+   * The built web apps (web/dist: portal at /, workbench at /workbench/, admin at /admin/; ADR 0027). Empty: the
+   * repository's web/dist when it exists, else no web apps are served. A directory that does not exist is refused.
+   */
+  WEB_ROOT: z
+    .string()
+    .default('')
+    .refine((dir) => dir === '' || isDirectory(dir), 'must be an existing directory (the built web/dist)'),
+  /** Keycloak's address as the browser reaches it (the apps log in there); empty: KEYCLOAK_URL. */
+  KEYCLOAK_PUBLIC_URL: z.union([z.literal(''), common.url]).default(''),
+  /** The public OIDC client the portal logs in with, and the one of the workbench and the admin console. */
+  WEB_PORTAL_CLIENT_ID: z.string().min(1).default('govhall-portal'),
+  WEB_WORKBENCH_CLIENT_ID: z.string().min(1).default('govhall-workbench'),
+  /** Tenants this deployment serves (region codes); the portal offers them, the first by default. Empty: any. */
+  GOVHALL_TENANTS: common.tenants,
 };
 
 export type GatewayConfig = Readonly<z.infer<z.ZodObject<typeof configShape>>>;

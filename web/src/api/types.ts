@@ -1,0 +1,42 @@
+/**
+ * Names for the shapes the apps use, taken from the client generated from the gateway's OpenAPI document
+ * (schema.d.ts, `pnpm run generate`; ADR 0027). Nothing here is written by hand: a change of a route's schema
+ * changes these types, and the typecheck of the web build finds every use it breaks.
+ */
+import type { paths } from './schema';
+
+type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer B } } };
+}
+  ? B
+  : never;
+type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  parameters: { query?: infer Q };
+}
+  ? NonNullable<Q>
+  : never;
+
+export type SearchPage = Ok<'/api/v1/catalogue/search', 'get'>;
+export type SearchQuery = Query<'/api/v1/catalogue/search', 'get'>;
+export type ItemSummary = SearchPage['items'][number];
+export type Guide = Ok<'/api/v1/catalogue/published/{id}/guide', 'get'>;
+export type PublishedItem = Guide['item'];
+export type ItemContent = NonNullable<PublishedItem['content']>;
+export type Material = ItemContent['materials'][number];
+export type HandlingCategory = ItemSummary['handlingCategory'];
+export type OnlineDepth = ItemSummary['onlineDepth'];
+
+export type Case = Ok<'/api/v1/cases/{id}', 'get'>;
+export type CaseStatus = Case['status'];
+export type CaseSummaryPage = Ok<'/api/v1/cases/mine', 'get'>;
+export type CaseSummary = CaseSummaryPage['cases'][number];
+export type MyCaseList = Query<'/api/v1/cases/mine', 'get'>['list'];
+export type QueueQuery = Query<'/api/v1/cases/queue', 'get'>;
+export type QueueKind = NonNullable<QueueQuery['kind']>;
+export type StaffRole = NonNullable<QueueQuery['role']>;
+export type Progress = Ok<'/api/v1/cases/progress', 'post'>;
+
+export type Tenant = Ok<'/api/v1/identity/tenants/{code}', 'get'>;
+export type Department = Ok<'/api/v1/identity/tenants/{code}/departments', 'get'>['departments'][number];
+export type Window = Ok<'/api/v1/identity/tenants/{code}/windows', 'get'>['windows'][number];
+export type Profile = Ok<'/api/v1/identity/me', 'get'>;

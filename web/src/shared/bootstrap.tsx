@@ -1,0 +1,52 @@
+// antd 5 renders its wave effect and static messages with ReactDOM.render, which React 19 removed: the patch.
+import '@ant-design/v5-patch-for-react-19';
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { ConfigProvider } from 'antd';
+import zhCN from 'antd/es/locale/zh_CN';
+import { APP_BASE, AuthProvider, createUserManager, type AppName } from './auth';
+import { loadWebConfig, type WebConfig } from './config';
+import { Notice } from './states';
+import './global.css';
+
+/** GovHall's look: a government blue, and enough contrast for text on it (WCAG AA). */
+const theme = { token: { colorPrimary: '#0b4aa2', colorLink: '#0b4aa2', borderRadius: 4 } };
+
+function Frame({ children }: { children: ReactNode }) {
+  return (
+    <StrictMode>
+      <ConfigProvider locale={zhCN} theme={theme}>
+        {children}
+      </ConfigProvider>
+    </StrictMode>
+  );
+}
+
+/**
+ * Starts one of the apps: reads /web-config.json, sets up its login, and renders `app(config)` under the router
+ * at the app's base (`/`, `/workbench/`, `/admin/`), in Chinese (antd's zh_CN locale).
+ */
+export function startApp(name: AppName, app: (config: WebConfig) => ReactNode): void {
+  const root = createRoot(document.getElementById('root')!);
+  loadWebConfig().then(
+    (config) => {
+      const manager = createUserManager(config, name);
+      root.render(
+        <Frame>
+          <BrowserRouter basename={APP_BASE[name].replace(/\/$/, '') || '/'}>
+            <AuthProvider manager={manager}>{app(config)}</AuthProvider>
+          </BrowserRouter>
+        </Frame>,
+      );
+    },
+    () =>
+      root.render(
+        <Frame>
+          <main>
+            <Notice title="暂时无法打开" text="无法读取站点配置，请稍后刷新页面重试。" />
+          </main>
+        </Frame>,
+      ),
+  );
+}

@@ -1,0 +1,141 @@
+import { useMemo, useState } from 'react';
+import { Alert, Card, Col, Form, Row, Select, Table, Tag, Typography } from 'antd';
+import { api, call } from '../shared/api';
+import type { CaseSummary, Profile, QueueKind } from '../api/types';
+import { queueChoices, type QueueChoice } from './queues';
+import { timeLeft } from '../shared/days-left';
+import { CASE_STATUS, CASE_STATUS_COLOR, QUEUE_KIND } from '../shared/labels';
+import { PageTitle } from '../shared/layout';
+import { RequireLogin } from '../shared/require-login';
+import { EmptyState, ErrorAlert, Loading, MoreButton, useLoad, usePaged, type Loaded } from '../shared/states';
+
+function QueueTable({ choice, kind }: { choice: QueueChoice; kind: QueueKind | undefined }) {
+  const query = useMemo(() => ({ ...choice.query, ...(kind ? { kind } : {}), pageSize: 50 }), [choice, kind]);
+  const paged = usePaged<CaseSummary>(
+    (pageToken) =>
+      call(
+        api.GET('/api/v1/cases/queue', { params: { query: { ...query, ...(pageToken ? { pageToken } : {}) } } }),
+      ).then((r) => ({ items: r.cases, total: r.total, nextPageToken: r.nextPageToken })),
+    [JSON.stringify(query)],
+  );
+  const { first, items: cases } = paged;
+  if (first.error) return <ErrorAlert error={first.error} onRetry={first.reload} />;
+  if (!first.data) return <Loading text="正在读取队列…" />;
+  if (cases.length === 0) return <EmptyState text="队列中暂无待办件" />;
+  return (
+    <>
+      <Typography.Paragraph type="secondary">共 {first.data.total} 件，剩余时间少的在前请优先办理</Typography.Paragraph>
+      <Table
+        rowKey="id"
+        size="middle"
+        pagination={false}
+        scroll={{ x: 960 }}
+        dataSource={cases}
+        columns={[
+          { title: '办件编号', dataIndex: 'caseNumber', render: (n?: string) => n ?? '—' },
+          { title: '事项名称', dataIndex: 'itemName' },
+          { title: '申请人', dataIndex: 'applicantName' },
+          {
+            title: '类别',
+            dataIndex: 'kinds',
+            render: (kinds: string[]) => kinds.map((k) => <Tag key={k}>{k}</Tag>),
+          },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            render: (s: CaseSummary['status']) => <Tag color={CASE_STATUS_COLOR[s]}>{CASE_STATUS[s]}</Tag>,
+          },
+          { title: '收件日期', dataIndex: 'submittedDate', render: (d?: string) => d ?? '—' },
+          { title: '办结期限', dataIndex: 'dueDate', render: (d?: string) => d ?? '—' },
+          {
+            title: '剩余时间',
+            key: 'left',
+            defaultSortOrder: 'ascend',
+            sorter: (a: CaseSummary, b: CaseSummary) =>
+              (a.clockRunning ? (a.workingDaysLeft ?? 1e6) : 1e6) - (b.clockRunning ? (b.workingDaysLeft ?? 1e6) : 1e6),
+            render: (_v, c: CaseSummary) => {
+              const left = timeLeft(c.workingDaysLeft, c.clockRunning);
+              return <Tag color={left.color}>{left.text}</Tag>;
+            },
+          },
+          { title: '责任人', dataIndex: 'responsible', render: (r?: string) => r ?? '—' },
+        ]}
+      />
+      <MoreButton paged={paged} />
+    </>
+  );
+}
+
+function StaffQueue({ staff }: { staff: NonNullable<Profile['staff']> }) {
+  const windows = useLoad(
+    () =>
+      call(api.GET('/api/v1/identity/tenants/{code}/windows', { params: { path: { code: staff.tenant } } })).then(
+        (r) => r.windows,
+      ),
+    [staff.tenant],
+  );
+  const choices = useMemo(() => (windows.data ? queueChoices(staff, windows.data) : []), [staff, windows.data]);
+  const [picked, setPicked] = useState<string>();
+  const [kind, setKind] = useState<QueueKind>();
+  if (windows.error) return <ErrorAlert error={windows.error} onRetry={windows.reload} />;
+  if (!windows.data) return <Loading />;
+  if (choices.length === 0) {
+    return (
+      <Alert type="info" showIcon message="您当前没有窗口岗位或办理角色，暂无工作队列。如有疑问请联系中心管理员。" />
+    );
+  }
+  const choice = choices.find((c) => c.key === picked) ?? choices[0]!;
+  return (
+    <>
+      <Card style={{ marginBottom: 16 }}>
+        <Form layout="vertical">
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item label="工作队列" htmlFor="queue-choice" style={{ marginBottom: 0 }}>
+                <Select
+                  id="queue-choice"
+                  value={choice.key}
+                  options={choices.map((c) => ({ value: c.key, label: c.label }))}
+                  onChange={setPicked}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item label="办件类别" htmlFor="queue-kind" style={{ marginBottom: 0 }}>
+                <Select
+                  id="queue-kind"
+                  allowClear
+                  placeholder="全部类别"
+                  value={kind}
+                  options={Object.entries(QUEUE_KIND).map(([value, label]) => ({ value, label }))}
+                  onChange={(k?: QueueKind) => setKind(k)}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </Card>
+      <QueueTable choice={choice} kind={kind} />
+    </>
+  );
+}
+
+/** The signed-in member of staff's queue. */
+export function Queue({ me }: { me: Loaded<Profile | undefined> }) {
+  return (
+    <>
+      <PageTitle title="工作队列" extra="剩余时间以工作日计：绿色充足，橙色不超过3个工作日，红色为今日到期或已超期。" />
+      <RequireLogin why="请使用工作人员账号登录工作台。">
+        {me.error ? (
+          <ErrorAlert error={me.error} onRetry={me.reload} />
+        ) : !me.data ? (
+          <Loading />
+        ) : me.data.staff ? (
+          <StaffQueue staff={me.data.staff} />
+        ) : (
+          <Alert type="warning" showIcon message="此账号不是工作人员账号。申请人请前往网上办事大厅办理。" />
+        )}
+      </RequireLogin>
+    </>
+  );
+}

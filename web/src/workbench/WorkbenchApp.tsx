@@ -1,0 +1,35 @@
+import { Route, Routes } from 'react-router';
+import { api, call } from '../shared/api';
+import { LoginCallback, useAuth } from '../shared/auth';
+import { Shell } from '../shared/layout';
+import { Notice, useLoad } from '../shared/states';
+import { Queue } from './Queue';
+
+const NAV = [{ to: '/', label: '工作队列' }];
+
+/** The workbench (工作台) for window clerks, reviewers, approvers and department heads. */
+export function WorkbenchApp() {
+  const { user } = useAuth();
+  // The signed-in member of staff, and their tenant's service center for the header.
+  const me = useLoad(
+    () => (user ? call(api.GET('/api/v1/identity/me', {})) : Promise.resolve(undefined)),
+    [user?.access_token !== undefined],
+  );
+  const tenantCode = me.data?.staff?.tenant;
+  const tenant = useLoad(
+    () =>
+      tenantCode
+        ? call(api.GET('/api/v1/identity/tenants/{code}', { params: { path: { code: tenantCode } } }))
+        : Promise.resolve(undefined),
+    [tenantCode],
+  );
+  return (
+    <Shell appName="工作台" centerName={tenant.data?.center.name} nav={NAV}>
+      <Routes>
+        <Route path="/" element={<Queue me={me} />} />
+        <Route path="/callback" element={<LoginCallback />} />
+        <Route path="*" element={<Notice title="页面不存在" />} />
+      </Routes>
+    </Shell>
+  );
+}

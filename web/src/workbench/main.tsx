@@ -1,0 +1,4 @@
+import { startApp } from '../shared/bootstrap';
+import { WorkbenchApp } from './WorkbenchApp';
+
+startApp('workbench', () => <WorkbenchApp />);
