@@ -33,7 +33,12 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       moduleNameMapper,
-      testMatch: ['<rootDir>/{services,packages}/*/test/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/{services,packages}/*/test/**/*.test.ts',
+        '<rootDir>/gateway/test/**/*.test.ts',
+        // Browser tests of the web apps (Debian chromium, the stack's Keycloak).
+        '<rootDir>/web/test/**/*.test.ts',
+      ],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     },
   ],

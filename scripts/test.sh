@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The README's test command (`pnpm test`, also what .ci/run calls). On a fresh machine it installs Node 24 and
-# pnpm, the dependencies, Kafka, Keycloak, FerretDB, Mailpit and helm (cached under ~/.cache/govhall), then runs:
-# build (buf lint + ts-proto + tsc) → lint (eslint, prettier, dependency rules) → unit tests → chart checks →
-# the local stack → integration and end-to-end tests against it, among them the OpenAPI contract run (schemathesis,
-# also cached). Components it started, it stops again.
+# pnpm, the dependencies, Kafka, Keycloak, FerretDB, Mailpit and helm (cached under ~/.cache/govhall) and Debian's
+# Chromium, then runs: build (buf lint + ts-proto + tsc) → lint (eslint, prettier, dependency rules) → unit tests →
+# chart checks → the local stack → integration and end-to-end tests against it, among them the OpenAPI contract
+# run (schemathesis, also cached). Components it started, it stops again.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$PWD"
@@ -56,6 +56,7 @@ step "contract-test tool (schemathesis, PyPI)"
 bash deploy/stack/provision.sh schemathesis
 
 step "integration and end-to-end tests"
+bash deploy/stack/provision.sh chromium # Debian's Chromium for the browser tests (web/test, packages/testing/test)
 pnpm test:integration --json --outputFile="$GOVHALL_STATE/jest-integration.json"
 
 # One plain closing line over both jest runs, e.g. "tests: 42 passed, 0 failed".

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Downloads/builds the local stack tools into the cache ($GOVHALL_CACHE/<tool>-<version>). Idempotent.
-# Usage: deploy/stack/provision.sh [postgres|kafka|keycloak|ferretdb|mailpit|helm|fonts|schemathesis|all]...
+# Usage: deploy/stack/provision.sh [postgres|kafka|keycloak|ferretdb|mailpit|helm|fonts|schemathesis|chromium|all]...
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -236,10 +236,43 @@ provision_schemathesis() {
   log "schemathesis installed: $("$SCHEMATHESIS_HOME/bin/schemathesis" --version 2>/dev/null || echo '?')"
 }
 
+# The browser of the browser tests (@govhall/testing's browser harness, web/test/*.e2e.test.ts): Debian's Chromium,
+# driven by playwright-core at /usr/bin/chromium (`npx playwright install` cannot download a browser of its own
+# here), with Debian's ChromeDriver and a Chinese sans-serif font (Noto Sans CJK, SIL OFL) so Chinese pages and their
+# screenshots are not drawn in the PDF's Mincho fallback. Root installs them; anyone else is told how. The version
+# is written to $GOVHALL_STATE/chromium-version.txt (and the log) for the test reports.
+CHROMIUM_BIN=/usr/bin/chromium
+CHROMIUM_PACKAGES=(chromium chromium-driver fonts-noto-cjk)
+debian_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+chromium_complete() {
+  [ -x "$CHROMIUM_BIN" ] || return 1
+  command -v dpkg-query >/dev/null 2>&1 || return 0 # not Debian: a chromium someone installed is taken as it is
+  local p
+  for p in "${CHROMIUM_PACKAGES[@]}"; do debian_installed "$p" || return 1; done
+}
+provision_chromium() {
+  if ! chromium_complete; then
+    [ "$(id -u)" = 0 ] || die "Chromium for the browser tests is missing and this is not root: run 'apt-get install --no-install-recommends ${CHROMIUM_PACKAGES[*]}'"
+    log "installing Chromium for the browser tests from Debian's packages (apt-get install ${CHROMIUM_PACKAGES[*]})"
+    local out; out="$(mktemp)"
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${CHROMIUM_PACKAGES[@]}"; } >"$out" 2>&1; then
+      tail -n 15 "$out" >&2; rm -f "$out"; die "apt-get install ${CHROMIUM_PACKAGES[*]} failed (see above)"
+    fi
+    rm -f "$out"
+    [ -x "$CHROMIUM_BIN" ] || die "apt-get installed chromium but $CHROMIUM_BIN is not there"
+  fi
+  local version
+  version="$("$CHROMIUM_BIN" --version 2>/dev/null | head -n1)" || true
+  [ -n "$version" ] || die "$CHROMIUM_BIN --version printed nothing (a broken install? apt-get install --reinstall chromium)"
+  mkdir -p "$GOVHALL_STATE"
+  printf '%s\n' "$version" >"$GOVHALL_STATE/chromium-version.txt"
+  log "chromium: $version ($CHROMIUM_BIN)"
+}
+
 main() {
   mkdir -p "$GOVHALL_CACHE"
   local c list
-  list="$(select_components "postgres kafka keycloak ferretdb mailpit helm fonts schemathesis" "$@")" || exit 1
+  list="$(select_components "postgres kafka keycloak ferretdb mailpit helm fonts schemathesis chromium" "$@")" || exit 1
   for c in $list; do
     "provision_$c"
   done

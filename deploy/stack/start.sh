@@ -15,6 +15,7 @@ KEYCLOAK_HOSTNAME="${KEYCLOAK_HOSTNAME:-http://127.0.0.1:$KEYCLOAK_PORT}"
 START_TIMEOUT="${START_TIMEOUT:-180}"
 KAFKA_TOPICS_FILE="${KAFKA_TOPICS_FILE:-$GOVHALL_REPO_ROOT/deploy/kafka/topics.txt}"
 KEYCLOAK_REALM_DIR="${KEYCLOAK_REALM_DIR:-$GOVHALL_REPO_ROOT/deploy/keycloak}"
+KEYCLOAK_THEME_DIR="${KEYCLOAK_THEME_DIR:-$GOVHALL_REPO_ROOT/deploy/keycloak/themes}"
 
 ensure_provisioned() { "$STACK_DIR/provision.sh" "$1"; }
 
@@ -235,7 +236,7 @@ keycloak_java_home() {
 }
 
 # Keycloak writes its data (H2 database, import dir, tmp) under its home dir. The state dir gets a light
-# home: bin/ and conf/ copied, lib/ themes/ providers/ linked to the cached distribution.
+# home: bin/ and conf/ copied, lib/ providers/ linked to the cached distribution, themes/ its own (below).
 keycloak_prepare_home() {
   local home="$1"
   mkdir -p "$home/data/import"
@@ -243,10 +244,25 @@ keycloak_prepare_home() {
     rm -rf "${home:?}/bin" "${home:?}/conf" "${home:?}/lib" "${home:?}/themes" "${home:?}/providers"
     cp -R "$KEYCLOAK_HOME/bin" "$KEYCLOAK_HOME/conf" "$home/"
     ln -s "$KEYCLOAK_HOME/lib" "$home/lib"
-    ln -s "$KEYCLOAK_HOME/themes" "$home/themes"
     ln -s "$KEYCLOAK_HOME/providers" "$home/providers"
     printf '%s' "$KEYCLOAK_HOME" >"$home/.dist"
   fi
+}
+
+# The project's themes (deploy/keycloak/themes/<name>/<type>, e.g. the realm's loginTheme govhall) are copied into
+# the home's themes/ at every start, replacing what an earlier start copied. Keycloak reads them when it starts and
+# caches them (optimized mode), so a changed theme takes a restart (stop.sh keycloak; start.sh keycloak), not a
+# reset; the built-in themes come from its jars (the distribution's themes/ holds only a README).
+keycloak_sync_themes() {
+  local home="$1"
+  # Homes made before themes were copied link themes/ to the shared distribution's: never copy into that.
+  if [ -L "$home/themes" ]; then rm -f "$home/themes"; fi
+  rm -rf "${home:?}/themes"
+  mkdir -p "$home/themes"
+  if [ -d "$KEYCLOAK_THEME_DIR" ]; then cp -R "$KEYCLOAK_THEME_DIR"/. "$home/themes/"; fi
+  # Keycloak keeps gzipped copies of theme resources under data/tmp, keyed by its own version, not the file's:
+  # without this, a browser asking for gzip would get the previous start's stylesheet.
+  rm -rf "${home:?}/data/tmp/kc-gzip-cache"
 }
 
 # Realm files are imported only into an empty database: when they change, the H2 database is reset.
@@ -297,6 +313,7 @@ start_keycloak() {
   require_free_port "$KEYCLOAK_MANAGEMENT_PORT" "keycloak (management/health)"
   keycloak_prepare_home "$home"
   keycloak_sync_realms "$home"
+  keycloak_sync_themes "$home"
   local args
   if [ "${KEYCLOAK_MODE:-optimized}" = dev ]; then
     rm -f "$KEYCLOAK_HOME/lib/quarkus/.govhall-build"  # start-dev re-augments the shared build

@@ -26,3 +26,36 @@ export {
   type MailSummary,
   type MailServerUnderTest,
 } from './mail-server';
+export {
+  a11yFindings,
+  CHROMIUM_FLAGS,
+  chromiumLaunchOptions,
+  chromiumPath,
+  contextOptions,
+  launchBrowser,
+  ProblemLog,
+  screenshotPath,
+  screenshots,
+  seriousFindings,
+  VIEWPORTS,
+  watchPage,
+  type A11yFinding,
+  type BrowserUnderTest,
+  type PageProblem,
+  type ProblemFilter,
+  type ViewportName,
+  type WatchedPage,
+} from './browser';
+export {
+  authorizationRequest,
+  codeChallenge,
+  exchangeCode,
+  jwtClaims,
+  keycloakFieldError,
+  keycloakLogin,
+  submitKeycloakLogin,
+  type AuthorizationRequest,
+  type Credentials,
+  type Tokens,
+} from './browser-login';
+export { servePages, type PageServer, type ServedPage } from './browser-server';
