@@ -13,11 +13,13 @@ import { configShape, type GatewayConfig } from './config';
  *
  *   node gateway/dist/openapi-dump.js web/src/api/openapi.json
  */
-export async function dumpOpenApi(file: string): Promise<number> {
+/** The gateway's OpenAPI document as it serves it, from an app built with no service behind it. */
+export async function openApiDocument(env: Record<string, string> = {}): Promise<OpenApiDocument> {
   const parsed = parseConfig(configShape, {
     KEYCLOAK_URL: 'http://127.0.0.1:1',
     OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
     WEB_ROOT: '',
+    ...env,
   });
   if (!parsed.ok) throw new Error(`bad config: ${JSON.stringify(parsed.errors)}`);
   const config = parsed.config as GatewayConfig;
@@ -29,13 +31,22 @@ export async function dumpOpenApi(file: string): Promise<number> {
   try {
     const res = await app.inject('/openapi.json');
     if (res.statusCode !== 200) throw new Error(`/openapi.json answered ${res.statusCode}`);
-    const document = res.json() as { paths: Record<string, unknown> };
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
-    return Object.keys(document.paths).length;
+    return res.json() as OpenApiDocument;
   } finally {
     await app.close();
   }
+}
+
+export interface OpenApiDocument {
+  paths: Record<string, Record<string, any>>;
+  components?: any;
+}
+
+export async function dumpOpenApi(file: string): Promise<number> {
+  const document = await openApiDocument();
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
+  return Object.keys(document.paths).length;
 }
 
 if (require.main === module) {
