@@ -59,3 +59,4 @@ export {
   type Tokens,
 } from './browser-login';
 export { servePages, type PageServer, type ServedPage } from './browser-server';
+export { allowWebOrigin, WEB_CLIENTS } from './keycloak-origins';

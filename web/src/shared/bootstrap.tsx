@@ -10,8 +10,21 @@ import { loadWebConfig, type WebConfig } from './config';
 import { Notice } from './states';
 import './global.css';
 
-/** GovHall's look: a government blue, and enough contrast for text on it (WCAG AA). */
-const theme = { token: { colorPrimary: '#0b4aa2', colorLink: '#0b4aa2', borderRadius: 4 } };
+/**
+ * GovHall's look: a government blue, and enough contrast for all text (WCAG AA, 4.5:1): antd's secondary and
+ * tertiary greys (45% black) are too light on white, so they are darkened; tags' text is darkened in global.css.
+ */
+const theme = {
+  token: {
+    colorPrimary: '#0b4aa2',
+    colorLink: '#0b4aa2',
+    borderRadius: 4,
+    colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+  },
+};
 
 function Frame({ children }: { children: ReactNode }) {
   return (

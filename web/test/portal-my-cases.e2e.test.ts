@@ -1,0 +1,44 @@
+import { caseActs, PASSWORD, type Applicant } from '../../gateway/test/cases-stack';
+import { checkPage, startWebWorld, type WebWorld } from './web-world';
+
+// The portal with data, through its own login: an applicant whose food licence was submitted logs in with the
+// portal's 登录 button on Keycloak's page (PKCE, code exchanged by the page itself) and finds the case in 我的办件.
+
+let w: WebWorld;
+const acts = caseActs(() => w);
+let applicant: Applicant;
+
+beforeAll(async () => {
+  w = await startWebWorld();
+  applicant = await w.newApplicant('钱门户');
+}, 240_000);
+
+afterAll(async () => {
+  await w?.stop();
+});
+
+it('an applicant logs in through the portal and follows a submitted case in 我的办件', async () => {
+  const submitted = await acts.submitted(applicant);
+  const { page, problems } = await w.open();
+
+  await w.visit(page, 'portal', 'my');
+  await page.getByText('登录后可查看您的办件。').waitFor();
+  await w.login(page, 'portal', applicant.idNumber, PASSWORD);
+  expect(new URL(page.url()).pathname).toBe('/my');
+  expect(await page.locator('header').first().innerText()).toContain('钱门户');
+
+  const row = page.getByRole('link', { name: '食品经营许可' });
+  await row.waitFor();
+  const listed = await page.locator('.ant-list-item').first().innerText();
+  expect(listed).toContain(`办件编号：${submitted.caseNumber}`);
+  expect(listed).toContain('待预审');
+  await checkPage(page, 'portal-my-cases');
+
+  await row.click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('食品经营许可');
+  expect(await page.locator('main').innerText()).toContain(submitted.caseNumber);
+  await checkPage(page, 'portal-case');
+
+  expect(problems.list()).toEqual([]);
+});

@@ -1,0 +1,88 @@
+import {
+  a11yFindings,
+  allowWebOrigin,
+  keycloakLogin,
+  launchBrowser,
+  screenshots,
+  type BrowserUnderTest,
+  type ProblemFilter,
+  type ViewportName,
+  type WatchedPage,
+} from '@govhall/testing';
+import type { Page } from 'playwright-core';
+import { startCasesWorld, type CasesWorld, type CasesWorldOptions } from '../../gateway/test/cases-stack';
+
+/*
+ * The web apps against the real stack: the cases world of the gateway's e2e tests (identity, catalogue with the
+ * published seed catalogue, applications, gateway — each its own process; staff, a window, applicants) with the
+ * gateway serving the built web apps (web/dist), its origin listed on the realm's web clients (ADR 0028), and
+ * Debian's Chromium. Pages are driven as people use them: through the apps' own login buttons and Keycloak's login
+ * pages.
+ */
+
+export type AppName = 'portal' | 'workbench' | 'admin';
+export const APP_PATH: Record<AppName, string> = { portal: '/', workbench: '/workbench/', admin: '/admin/' };
+
+export interface WebWorld extends CasesWorld {
+  /** The gateway's origin, serving the apps and the API. */
+  origin: string;
+  browser: BrowserUnderTest;
+  /** A new browser context at `viewport` with a watched page (console errors, failed requests, HTTP ≥ 400). */
+  open(options?: { viewport?: ViewportName; expected?: ProblemFilter }): Promise<WatchedPage>;
+  /** Opens `path` of `app` (a path inside the app, default its home) and waits for the page to settle. */
+  visit(page: Page, app: AppName, path?: string): Promise<void>;
+  /** Logs `username` in through the app's 登录 button and Keycloak's login page; back in the app afterwards. */
+  login(page: Page, app: AppName, username: string, password: string): Promise<void>;
+}
+
+export async function startWebWorld(options: CasesWorldOptions = {}): Promise<WebWorld> {
+  const world = await startCasesWorld(options);
+  let release: (() => Promise<void>) | undefined;
+  let browser: BrowserUnderTest | undefined;
+  try {
+    const origin = new URL(world.stack.gatewayUrl).origin;
+    release = await allowWebOrigin(origin);
+    browser = await launchBrowser();
+    const b = browser;
+    const web: WebWorld = {
+      ...world,
+      origin,
+      browser: b,
+      open: (o) => b.newPage(o),
+      async visit(page, app, path = '') {
+        await page.goto(`${origin}${APP_PATH[app]}${path.replace(/^\//, '')}`);
+        await page.waitForLoadState('networkidle');
+      },
+      async login(page, app, username, password) {
+        await page
+          .getByRole('button', { name: /^登\s?录$/ })
+          .first()
+          .click();
+        await page.waitForURL((url) => url.origin !== origin, { timeout: 15_000 });
+        await keycloakLogin(page, { username, password, returnTo: origin });
+        // The app's callback page exchanges the code and returns to where the login started.
+        await page.waitForURL((url) => url.origin === origin && !url.pathname.endsWith('/callback'), {
+          timeout: 15_000,
+        });
+        await page.getByRole('button', { name: '退出登录' }).waitFor({ timeout: 15_000 });
+      },
+      async stop() {
+        await b.close();
+        await release?.();
+        await world.stop();
+      },
+    };
+    return web;
+  } catch (e) {
+    await browser?.close();
+    await release?.();
+    await world.stop();
+    throw e;
+  }
+}
+
+/** The page passes axe (no serious or critical finding) and is photographed at both viewports as `name`. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  expect(await a11yFindings(page)).toEqual([]);
+  await screenshots(page, name);
+}
