@@ -23,7 +23,7 @@ it('an applicant logs in through the portal and follows a submitted case in 我�
 
   await w.visit(page, 'portal', 'my');
   await page.getByText('登录后可查看您的办件。').waitFor();
-  await w.login(page, 'portal', applicant.idNumber, PASSWORD);
+  await w.signIn(page, 'portal', applicant.idNumber, PASSWORD);
   expect(new URL(page.url()).pathname).toBe('/my');
   expect(await page.locator('header').first().innerText()).toContain('钱门户');
 

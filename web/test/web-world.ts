@@ -32,7 +32,7 @@ export interface WebWorld extends CasesWorld {
   /** Opens `path` of `app` (a path inside the app, default its home) and waits for the page to settle. */
   visit(page: Page, app: AppName, path?: string): Promise<void>;
   /** Logs `username` in through the app's 登录 button and Keycloak's login page; back in the app afterwards. */
-  login(page: Page, app: AppName, username: string, password: string): Promise<void>;
+  signIn(page: Page, app: AppName, username: string, password: string): Promise<void>;
 }
 
 export async function startWebWorld(options: CasesWorldOptions = {}): Promise<WebWorld> {
@@ -53,7 +53,7 @@ export async function startWebWorld(options: CasesWorldOptions = {}): Promise<We
         await page.goto(`${origin}${APP_PATH[app]}${path.replace(/^\//, '')}`);
         await page.waitForLoadState('networkidle');
       },
-      async login(page, app, username, password) {
+      async signIn(page, app, username, password) {
         await page
           .getByRole('button', { name: /^登\s?录$/ })
           .first()
