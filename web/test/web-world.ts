@@ -8,8 +8,8 @@ import {
   type ProblemFilter,
   type ViewportName,
   type WatchedPage,
+  type Page,
 } from '@govhall/testing';
-import type { Page } from 'playwright-core';
 import { startCasesWorld, type CasesWorld, type CasesWorldOptions } from '../../gateway/test/cases-stack';
 
 /*

@@ -60,3 +60,4 @@ export {
 } from './browser-login';
 export { servePages, type PageServer, type ServedPage } from './browser-server';
 export { allowWebOrigin, WEB_CLIENTS } from './keycloak-origins';
+export type { Page, Locator } from 'playwright-core';
