@@ -1,26 +1,67 @@
-import { Route, Routes } from 'react-router';
-import { Notice } from '../shared/states';
+import { lazy, Suspense } from 'react';
+import { Link, Route, Routes } from 'react-router';
+import { Loading, Notice } from '../shared/states';
 import { startApp } from '../shared/bootstrap';
 import { LoginCallback } from '../shared/auth';
 import { Shell } from '../shared/layout';
+import { RequireLogin } from '../shared/require-login';
 
-/** The admin console (管理后台): its place and login; the catalogue, calendar and staff pages come next (issue 11). */
+// Two areas, each its own chunk: the catalogue (items, forms, rules, editions, review queue) and the organisation
+// (calendar, tenants, departments, windows, staff and leave, service accounts).
+const CatalogueRoutes = lazy(() => import('./catalogue/CatalogueRoutes'));
+const OrgRoutes = lazy(() => import('./org/OrgRoutes'));
+
+const NAV = [
+  { to: '/', label: '概览' },
+  { to: '/catalogue', label: '事项目录' },
+  { to: '/reviews', label: '审核发布' },
+  { to: '/calendar', label: '工作日历' },
+  { to: '/org', label: '机构与窗口' },
+  { to: '/staff', label: '工作人员' },
+  { to: '/service-accounts', label: '服务账号' },
+];
+
+function Overview() {
+  return (
+    <>
+      <h1 style={{ fontSize: 24, margin: '8px 0 16px' }}>管理后台</h1>
+      <ul>
+        {NAV.slice(1).map((n) => (
+          <li key={n.to}>
+            <Link to={n.to}>{n.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The admin console (管理后台) of center administrators. */
 function AdminApp() {
   return (
-    <Shell appName="管理后台" nav={[{ to: '/', label: '概览' }]}>
-      <Routes>
-        <Route
-          path="/"
-          element={
-            <>
-              <h1 style={{ fontSize: 24, margin: '8px 0 0' }}>管理后台</h1>
-              <Notice title="建设中" text="事项目录与表单设计、工作日历、部门窗口与人员管理将在后续版本提供。" />
-            </>
-          }
-        />
-        <Route path="/callback" element={<LoginCallback />} />
-        <Route path="*" element={<Notice title="页面不存在" />} />
-      </Routes>
+    <Shell appName="管理后台" nav={NAV}>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/callback" element={<LoginCallback />} />
+          <Route
+            path="*"
+            element={
+              <RequireLogin why="管理后台仅供政务服务中心管理人员使用，请先登录。">
+                <Routes>
+                  <Route path="/" element={<Overview />} />
+                  <Route path="/catalogue/*" element={<CatalogueRoutes />} />
+                  <Route path="/reviews/*" element={<CatalogueRoutes />} />
+                  <Route path="/calendar/*" element={<OrgRoutes />} />
+                  <Route path="/org/*" element={<OrgRoutes />} />
+                  <Route path="/staff/*" element={<OrgRoutes />} />
+                  <Route path="/service-accounts/*" element={<OrgRoutes />} />
+                  <Route path="*" element={<Notice title="页面不存在" text="您访问的页面不存在或已经移动。" />} />
+                </Routes>
+              </RequireLogin>
+            }
+          />
+        </Routes>
+      </Suspense>
     </Shell>
   );
 }
