@@ -6,6 +6,8 @@ import type { OnlineDepth, ServiceLocation, TimeLimit } from '../domain/item-con
 
 export interface SearchFilters {
   tenant?: string;
+  /** 就近: items of this region's tenant and of the tenants above it only. */
+  near?: string;
   department?: string;
   kind?: string;
   handlingCategory?: string;

@@ -56,6 +56,7 @@ export function publicHandlers(
       async (req) => {
         const result = await uc.searchItems({
           tenant: req.tenant,
+          near: req.near,
           department: req.department,
           kind: req.kind,
           handlingCategory: categoryFromProto(req.handlingCategory),

@@ -190,6 +190,34 @@ describe('ItemSearchIndex', () => {
     expect(names(index, '许可', { tenant: '620102' })).toEqual([]);
   });
 
+  it('就近: keeps the items of the applicant’s county and of the tenants above it, the closest first', () => {
+    const otherCounty: Item = { ...cityFood, id: testId(), tenant: '620302', department: '620302-SCJG' };
+    const province: Item = {
+      ...cityFood,
+      id: testId(),
+      tenant: '620000',
+      department: '620000-SCJG',
+      content: { ...cityFood.content, level: 2 },
+    };
+    const index = indexOf(...all, cityFood, otherCounty, province);
+    // Without a keyword: the county's own items, then the city's, then the province's; never a sibling county's.
+    const listed = index.search({ keyword: '', near: '620321', ...PAGE }).items.map((i) => i.tenant);
+    expect(listed).toEqual([...all.map(() => '620321'), '620300', '620000']);
+    // With one: the same region, ranked as ever (the county's 食品经营许可 before the city's).
+    expect(index.search({ keyword: '食品经营许可', near: '620321', ...PAGE }).items.map((i) => i.tenant)).toEqual([
+      '620321',
+      '620300',
+      '620000',
+    ]);
+    // A town of the county sees the county's items and those above.
+    expect(index.search({ keyword: '食品经营许可', near: '620321100', ...PAGE }).total).toBe(3);
+    // The city does not see its counties' items.
+    expect(index.search({ keyword: '', near: '620300', ...PAGE }).items.map((i) => i.tenant)).toEqual([
+      '620300',
+      '620000',
+    ]);
+  });
+
   it('lists without a keyword by tenant, department and basic code', () => {
     const index = indexOf(...all, cityFood);
     const listed = index.search({ keyword: '  ', ...PAGE }).items;

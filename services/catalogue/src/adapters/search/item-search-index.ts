@@ -1,3 +1,4 @@
+import { isRegionDescendant, parseRegionCode, type RegionLevel } from '@govhall/identifiers';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Item } from '../../domain/item';
 import type { ItemSearch, ItemSummary, SearchFilters, SearchPage, SearchQuery } from '../../usecases/public.ports';
@@ -101,6 +102,14 @@ function byListOrder(a: Entry, b: Entry): number {
   );
 }
 
+/** How far down a region code lies (province 1 … village 6): among a region's own tenant and those above it, the
+ * deeper, the closer to the applicant. */
+const DEPTH: Record<RegionLevel, number> = { province: 1, city: 2, district: 3, county: 3, town: 4, village: 5 };
+function depthOf(code: string): number {
+  const parsed = parseRegionCode(code);
+  return parsed.ok ? DEPTH[parsed.value.level] : 0;
+}
+
 export class ItemSearchIndex implements ItemSearch {
   private readonly engine = new MiniSearch<IndexedDoc>({
     idField: 'id',
@@ -185,6 +194,7 @@ export class ItemSearchIndex implements ItemSearch {
         // 食品经营许可 before the city's 食品生产许可 when both names start with 食品); then relevance.
         (a, b) =>
           a.tier - b.tier ||
+          (filters.near ? depthOf(b.entry.summary.tenant) - depthOf(a.entry.summary.tenant) : 0) ||
           b.entry.level - a.entry.level ||
           b.score - a.score ||
           a.entry.summary.name.length - b.entry.summary.name.length ||
@@ -195,10 +205,13 @@ export class ItemSearchIndex implements ItemSearch {
   }
 
   private listed(filters: SearchFilters): ItemSummary[] {
-    return [...this.entries.values()]
-      .filter((e) => this.passes(e, filters))
-      .sort(byListOrder)
-      .map((e) => ({ ...e.summary, score: 0 }));
+    return (
+      [...this.entries.values()]
+        .filter((e) => this.passes(e, filters))
+        // 就近: the applicant's own tenant's items first, then those of the tenants above it.
+        .sort((a, b) => (filters.near ? depthOf(b.summary.tenant) - depthOf(a.summary.tenant) : 0) || byListOrder(a, b))
+        .map((e) => ({ ...e.summary, score: 0 }))
+    );
   }
 
   private passes(entry: Entry | undefined, f: SearchFilters): boolean {
@@ -206,6 +219,7 @@ export class ItemSearchIndex implements ItemSearch {
     const s = entry.summary;
     return (
       (!f.tenant || s.tenant === f.tenant) &&
+      (!f.near || s.tenant === f.near || isRegionDescendant(s.tenant, f.near)) &&
       (!f.department || s.department === f.department) &&
       (!f.kind || s.kind === f.kind) &&
       (!f.handlingCategory || s.handlingCategory === f.handlingCategory)

@@ -38,9 +38,16 @@ describe('searchItems', () => {
   });
 
   it('passes the filters and keyword, 20 per page by default, and pages to the end with opaque tokens', async () => {
-    const first = await searchItems({ tenant: '620321', department: '620321-SCJG', kind: '01', keyword: '食品' });
+    const first = await searchItems({
+      tenant: '620321',
+      near: '620321100',
+      department: '620321-SCJG',
+      kind: '01',
+      keyword: '食品',
+    });
     expect(search.queries[0]).toEqual({
       tenant: '620321',
+      near: '620321100',
       department: '620321-SCJG',
       kind: '01',
       handlingCategory: undefined,
@@ -58,7 +65,7 @@ describe('searchItems', () => {
 
   it('treats empty filters as none and accepts up to 50 per page', async () => {
     const result = await searchItems({ tenant: '', department: '', kind: '', handlingCategory: '', pageSize: 50 });
-    expect(search.queries[0]).toMatchObject({ tenant: undefined, keyword: '', limit: 50 });
+    expect(search.queries[0]).toMatchObject({ tenant: undefined, near: undefined, keyword: '', limit: 50 });
     expect(result.items).toHaveLength(45);
     expect(result.nextPageToken).toBe('');
   });
@@ -66,6 +73,7 @@ describe('searchItems', () => {
   it('reports every bad filter, page size and token at once and does not search', async () => {
     const error = await searchItems({
       tenant: '62032',
+      near: '6203',
       department: 'SCJG',
       kind: '11',
       handlingCategory: 'urgent',
@@ -76,6 +84,7 @@ describe('searchItems', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).violations.map((v) => `${v.path} ${v.reason}`)).toEqual([
       'tenant PATTERN',
+      'near PATTERN',
       'department PATTERN',
       'kind ENUM',
       'handlingCategory ENUM',

@@ -6,6 +6,8 @@ import { decodePageToken, encodePageToken, pageSize } from '@govhall/paging';
 export interface SearchItemsInput {
   /** '' or absent: every tenant. */
   tenant?: string;
+  /** 就近办理: the region where the applicant is; its tenant's items and those of the tenants above it, closest first. */
+  near?: string;
   department?: string;
   kind?: string;
   handlingCategory?: string;
@@ -28,6 +30,9 @@ function check(input: SearchItemsInput): Violation[] {
   const v: Violation[] = [];
   if (input.tenant && !REGION_CODE.test(input.tenant)) {
     v.push({ path: 'tenant', reason: 'PATTERN', message: '行政区划代码应为6、9或12位数字' });
+  }
+  if (input.near && !REGION_CODE.test(input.near)) {
+    v.push({ path: 'near', reason: 'PATTERN', message: '所在地区的行政区划代码应为6、9或12位数字' });
   }
   if (input.department && !DEPARTMENT_CODE.test(input.department)) {
     v.push({ path: 'department', reason: 'PATTERN', message: '部门编码应为“行政区划代码-部门代码”，如 620321-SCJG' });
@@ -57,7 +62,8 @@ function collect(read: () => number, violations: Violation[]): number {
 
 /**
  * Public search of published items (anonymous): filters by tenant, department, kind and handling category, and
- * a keyword in Chinese or an item code; best match first, or in catalogue order without a keyword.
+ * a keyword in Chinese or an item code; best match first, or in catalogue order without a keyword. `near` (就近办理)
+ * keeps the items the applicant can handle where they are and above, the closest first.
  */
 export function searchItemsUseCase(deps: { search: ItemSearch }) {
   return async (input: SearchItemsInput): Promise<SearchItemsResult> => {
@@ -68,6 +74,7 @@ export function searchItemsUseCase(deps: { search: ItemSearch }) {
 
     const page = deps.search.search({
       tenant: input.tenant || undefined,
+      near: input.near || undefined,
       department: input.department || undefined,
       kind: input.kind || undefined,
       handlingCategory: input.handlingCategory || undefined,

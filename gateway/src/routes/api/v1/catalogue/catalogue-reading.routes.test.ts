@@ -15,10 +15,13 @@ beforeEach(() => fx.reset());
 describe('catalogue routes: public reading', () => {
   it('searches with the query named as the service knows it, and spells the summary’s enums', async () => {
     const res = await app.inject(
-      encodeURI('/api/v1/catalogue/search?tenant=620321&department=620321-SCJG&kind=01&handlingCategory=joint&q=食品'),
+      encodeURI(
+        '/api/v1/catalogue/search?tenant=620321&near=620321100&department=620321-SCJG&kind=01&handlingCategory=joint&q=食品',
+      ),
     );
     expect(lastCall().request).toEqual({
       tenant: '620321',
+      near: '620321100',
       department: '620321-SCJG',
       kind: '01',
       handlingCategory: catalogueV1.HandlingCategory.HANDLING_CATEGORY_JOINT,

@@ -32,6 +32,7 @@ const publishedRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async
         'searchItems',
         {
           tenant: q.tenant ?? '',
+          near: q.near ?? '',
           department: q.department ?? '',
           kind: q.kind ?? '',
           handlingCategory: handlingCategory.proto(q.handlingCategory),
@@ -40,6 +41,7 @@ const publishedRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async
         },
         {
           tenant: 'querystring.tenant',
+          near: 'querystring.near',
           department: 'querystring.department',
           kind: 'querystring.kind',
           handlingCategory: 'querystring.handlingCategory',

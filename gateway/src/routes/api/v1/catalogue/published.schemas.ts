@@ -7,6 +7,7 @@ import { HandlingCategory, Item } from './item.schemas';
 export const SearchQuery = Type.Object(
   {
     tenant: Type.Optional(RegionCode('租户；不填则查所有租户')),
+    near: Type.Optional(RegionCode('就近办理：申请人所在地区；只列该地区及其上级地区的事项，就近的在前')),
     department: Type.Optional(Type.String({ pattern: DEPARTMENT_CODE, description: '实施部门编码' })),
     kind: Type.Optional(Type.String({ pattern: KIND, description: '事项类型代码' })),
     handlingCategory: Type.Optional(HandlingCategory),
