@@ -36,6 +36,43 @@ describe('the item form in the browser', () => {
     expect(missing.errors.map((e) => [e.property, e.message])).toEqual([['.operator.name', '请填写“经营者名称”']]);
   });
 
+  it('checks without generating code (the pages’ CSP has no unsafe-eval), if/then, unknown fields, enums and formats', () => {
+    const conditional: RJSFSchema = {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        kind: { type: 'string', title: '经营类型', enum: ['食品销售', '餐饮服务'] },
+        opened: { type: 'string', title: '开业日期', format: 'date' },
+        seats: { type: 'integer', title: '座位数' },
+      },
+      if: { properties: { kind: { const: '餐饮服务' } } },
+      then: { required: ['seats'] },
+    };
+    const realFunction = globalThis.Function;
+    (globalThis as { Function: unknown }).Function = function refused() {
+      throw new EvalError('Content-Security-Policy: unsafe-eval is not allowed');
+    };
+    try {
+      const { errors } = itemFormValidator.validateFormData(
+        { kind: '餐饮服务', opened: '2026-02-30', extra: 1 },
+        conditional,
+        undefined,
+        transformErrors,
+      );
+      expect(errors.map((e) => [e.property, e.message])).toEqual([
+        ['.seats', '请填写“seats”'],
+        ['.opened', '“开业日期”应为有效的日期（如 2026-03-02）'],
+        // An unknown field has no place in the form: its message stands at the form's top.
+        ['', '申请表单中没有字段“extra”，请删除'],
+      ]);
+      const wrongKind = itemFormValidator.validateFormData({ kind: '批发' }, conditional, undefined, transformErrors);
+      expect(wrongKind.errors.map((e) => e.message)).toEqual(['“经营类型”应为以下之一："食品销售"、"餐饮服务"']);
+      expect(itemFormValidator.isValid(conditional, { kind: '食品销售' }, conditional)).toBe(true);
+    } finally {
+      globalThis.Function = realFunction;
+    }
+  });
+
   it('shows the server’s form-data messages at their fields and leaves the others to the page', () => {
     const fields = {
       'formData.operator.name': '请填写“经营者名称”',
