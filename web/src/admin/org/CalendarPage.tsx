@@ -5,6 +5,7 @@ import { PageTitle } from '../../shared/layout';
 import { EmptyState, ErrorAlert, Loading, Panel, useLoad } from '../../shared/states';
 import { chinaToday, DAY_KIND, yearGrid, type GridDay } from './calendar-grid';
 import { showOnForm } from './form-errors';
+import { radioGroup } from './NativeSelect';
 import { TenantSwitch, useOrgTenant } from './tenant';
 import type { CalendarDayKind } from './types';
 
@@ -147,6 +148,7 @@ export default function CalendarPage() {
         <Panel title="设置本地调整">
           <Form
             form={form}
+            name="override"
             layout="vertical"
             requiredMark
             initialValues={{ working: 'false' }}
@@ -171,7 +173,7 @@ export default function CalendarPage() {
               <Input type="date" min={`${year}-01-01`} max={`${year}-12-31`} />
             </Form.Item>
             <Form.Item name="working" label="调整为" rules={[{ required: true, message: '请选择调整为放假还是上班' }]}>
-              <Radio.Group>
+              <Radio.Group {...radioGroup('调整为')}>
                 <Radio value="false">本地放假（不计入工作日）</Radio>
                 <Radio value="true">本地上班（计入工作日）</Radio>
               </Radio.Group>
@@ -232,7 +234,7 @@ export default function CalendarPage() {
                             cancelText="保留"
                             onConfirm={() => remove(o.date)}
                           >
-                            <Button size="small" aria-label={`取消 ${o.date} 的本地调整`}>
+                            <Button size="small" aria-label={`取消调整：${o.date}`}>
                               取消调整
                             </Button>
                           </Popconfirm>

@@ -6,7 +6,7 @@ import { EmptyState, ErrorAlert, Loading, Panel, useLoad } from '../../shared/st
 import type { Department, Tenant, Window } from '../../api/types';
 import { allStaff, departmentName, departmentsOf, windowsOf } from './directory';
 import { showOnForm } from './form-errors';
-import { NativeSelect, type Choice } from './NativeSelect';
+import { NativeSelect, radioGroup, type Choice } from './NativeSelect';
 import { TenantSwitch, useOrgTenant } from './tenant';
 import type { StaffMember, WindowKind } from './types';
 
@@ -112,7 +112,7 @@ function CenterPanel({ tenant, editable, onSaved }: { tenant: Tenant; editable: 
         onOk={() => form.submit()}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" requiredMark onFinish={(v) => void save(v)}>
+        <Form form={form} name="center" layout="vertical" requiredMark onFinish={(v) => void save(v)}>
           <Form.Item
             name="name"
             label="中心名称"
@@ -205,6 +205,7 @@ function DepartmentsPanel({
       {editable ? (
         <Form
           form={form}
+          name="department"
           layout="vertical"
           requiredMark
           onFinish={(v) => void create(v)}
@@ -310,7 +311,7 @@ function WindowFormFields({
         <Input maxLength={50} placeholder="如“市场监管综合受理窗口”" />
       </Form.Item>
       <Form.Item name="kind" label="窗口类型" rules={[{ required: true, message: '请选择窗口类型' }]}>
-        <Radio.Group>
+        <Radio.Group {...radioGroup('窗口类型')}>
           <Radio value="department">部门窗口（受理本部门事项）</Radio>
           <Radio value="comprehensive">综合窗口（受理多个部门事项）</Radio>
         </Radio.Group>
@@ -404,6 +405,7 @@ function CreateWindow({
       >
         <Form
           form={form}
+          name="window"
           layout="vertical"
           requiredMark
           initialValues={{ kind: 'department' }}
@@ -454,7 +456,7 @@ function AssignPosts({ window, staff, onSaved }: { window: Window; staff: StaffM
     <>
       <Button
         size="small"
-        aria-label={`调整 ${window.number} 号窗口的AB岗`}
+        aria-label={`调整AB岗：${window.number} 号窗口`}
         onClick={() => {
           form.setFieldsValue({ aPostStaffId: window.aPostStaffId, bPostStaffId: window.bPostStaffId });
           setErrors([]);
@@ -472,7 +474,7 @@ function AssignPosts({ window, staff, onSaved }: { window: Window; staff: StaffM
         confirmLoading={busy}
         onOk={() => form.submit()}
       >
-        <Form form={form} layout="vertical" requiredMark onFinish={(v) => void save(v)}>
+        <Form form={form} name={`posts-${window.id}`} layout="vertical" requiredMark onFinish={(v) => void save(v)}>
           <Form.Item name="aPostStaffId" label="A岗（主岗）">
             <NativeSelect choices={choices} placeholder="请选择人员" />
           </Form.Item>

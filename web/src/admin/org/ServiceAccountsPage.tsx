@@ -55,7 +55,14 @@ function CreateAccount({
     }
   };
   return (
-    <Form form={form} layout="vertical" requiredMark onFinish={(v) => void create(v)} style={{ maxWidth: 640 }}>
+    <Form
+      form={form}
+      name="account"
+      layout="vertical"
+      requiredMark
+      onFinish={(v) => void create(v)}
+      style={{ maxWidth: 640 }}
+    >
       <Form.Item name="department" label="绑定的部门" rules={[{ required: true, message: '请选择绑定的部门' }]}>
         <NativeSelect choices={departments.map((d) => ({ value: d.code, label: d.name }))} placeholder="请选择部门" />
       </Form.Item>

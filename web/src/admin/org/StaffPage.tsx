@@ -92,7 +92,7 @@ function CreateStaff({
         confirmLoading={busy}
         onOk={() => form.submit()}
       >
-        <Form form={form} layout="vertical" requiredMark onFinish={(v) => void create(v)}>
+        <Form form={form} name="staff" layout="vertical" requiredMark onFinish={(v) => void create(v)}>
           <Form.Item
             name="username"
             label="登录名"
@@ -122,7 +122,18 @@ function CreateStaff({
           >
             <Input maxLength={20} inputMode="tel" autoComplete="off" />
           </Form.Item>
-          <Form.Item name="roles" label="岗位角色" rules={[{ required: true, message: '请至少选择一个岗位角色' }]}>
+          <Form.Item
+            name="roles"
+            label="岗位角色（至少选一项）"
+            rules={[
+              // A validator, not `required`: antd would mark the checkbox group aria-required, which a group may not carry.
+              {
+                validator: async (_, value?: string[]) => {
+                  if (!value || value.length === 0) throw new Error('请至少选择一个岗位角色');
+                },
+              },
+            ]}
+          >
             <Checkbox.Group
               options={(Object.keys(STAFF_ROLE) as StaffRole[]).map((r) => ({ value: r, label: STAFF_ROLE[r] }))}
             />
@@ -244,7 +255,7 @@ function RecordLeave({
   };
   return (
     <>
-      <Button size="small" aria-label={`为 ${person.displayName} 登记请假`} onClick={() => setOpen(true)}>
+      <Button size="small" aria-label={`登记请假：${person.displayName}`} onClick={() => setOpen(true)}>
         登记请假
       </Button>
       <Modal
@@ -256,7 +267,7 @@ function RecordLeave({
         confirmLoading={busy}
         onOk={() => form.submit()}
       >
-        <Form form={form} layout="vertical" requiredMark onFinish={(v) => void save(v)}>
+        <Form form={form} name={`leave-${person.id}`} layout="vertical" requiredMark onFinish={(v) => void save(v)}>
           <Form.Item name="fromDate" label="开始日期（含）" rules={[{ required: true, message: '请选择开始日期' }]}>
             <Input type="date" min={today} />
           </Form.Item>
@@ -319,8 +330,8 @@ function DisableStaff({ person, onDisabled }: { person: StaffMember; onDisabled:
   };
   return (
     <>
-      <Button size="small" danger aria-label={`停用 ${person.displayName}`} onClick={() => setOpen(true)}>
-        停用
+      <Button size="small" danger aria-label={`停用账号：${person.displayName}`} onClick={() => setOpen(true)}>
+        停用账号
       </Button>
       <Modal
         title={`停用账号：${person.displayName}`}
@@ -333,7 +344,7 @@ function DisableStaff({ person, onDisabled }: { person: StaffMember; onDisabled:
         onOk={() => form.submit()}
       >
         <p>停用后此人不能再登录，当前登录立即失效；停用不能撤销。担任窗口A岗或B岗的人员须先调整窗口岗位。</p>
-        <Form form={form} layout="vertical" requiredMark onFinish={(v) => void save(v)}>
+        <Form form={form} name={`disable-${person.id}`} layout="vertical" requiredMark onFinish={(v) => void save(v)}>
           <Form.Item
             name="reason"
             label="停用原因"
