@@ -205,9 +205,13 @@ it('creates a service account (a reserved client id refused at its field) and sh
   expect(await dialog.innerText()).toContain('客户端密钥只显示这一次');
   const secret = (await dialog.locator('[data-testid="client-secret"] code').innerText()).trim();
   expect(secret.length).toBeGreaterThanOrEqual(16);
-  await checkPage(page, 'admin-service-account-secret');
   // The secret shown is the account's: Keycloak gives the department system a token with it.
   await expect(clientToken(clientId, secret)).resolves.toEqual(expect.any(String));
+  // The screenshot must not keep a working secret: its text is blotted out on the page first.
+  await dialog.locator('[data-testid="client-secret"] code').evaluate((code) => {
+    code.textContent = '•'.repeat(32);
+  });
+  await checkPage(page, 'admin-service-account-secret');
 
   await dialog.getByRole('button', { name: '我已妥善保存密钥' }).click();
   await dialog.waitFor({ state: 'hidden' });

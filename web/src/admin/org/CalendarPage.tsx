@@ -263,7 +263,10 @@ export default function CalendarPage() {
         {data ? (
           <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(230px, 1fr))', gap: 16 }}>
             {yearGrid(data).map((m) => (
-              <table key={m.month} style={{ width: '100%', borderCollapse: 'separate', borderSpacing: 2 }}>
+              <table
+                key={m.month}
+                style={{ width: '100%', tableLayout: 'fixed', borderCollapse: 'separate', borderSpacing: 2 }}
+              >
                 <caption style={{ fontWeight: 600, textAlign: 'left', paddingBottom: 4 }}>{m.month} 月</caption>
                 <thead>
                   <tr>
