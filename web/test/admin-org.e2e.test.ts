@@ -230,3 +230,27 @@ it('creates a service account (a reserved client id refused at its field) and sh
 
   expect(watched.problems.list()).toEqual([]);
 });
+
+it('a city’s administrator looks at a county of the city: its staff and windows to read, nothing to change', async () => {
+  const city = await w.open();
+  await w.visit(city.page, 'admin', 'staff');
+  await w.signIn(city.page, 'admin', 'jc-city-admin', DEMO_PASSWORD);
+  await city.page.getByRole('heading', { level: 1, name: '工作人员' }).waitFor();
+  await city.page.getByLabel('查看的中心').selectOption(YC);
+  await city.page.getByText('下级中心的信息仅供查看，由该中心的管理员维护。').waitFor();
+  const row = city.page.getByRole('row').filter({ hasText: person.username });
+  await row.waitFor();
+  expect(await row.innerText()).toContain('139****5678');
+  expect(await city.page.getByRole('button', { name: '新增工作人员' }).count()).toBe(0);
+  expect(await city.page.getByRole('button', { name: `登记请假：${person.name}` }).count()).toBe(0);
+  await checkPage(city.page, 'admin-staff-city');
+
+  await city.page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '机构与窗口' }).click();
+  await city.page.getByRole('heading', { level: 1, name: '机构与窗口' }).waitFor();
+  await city.page.getByLabel('查看的中心').selectOption(YC);
+  await city.page.getByRole('row').filter({ hasText: windowNumber }).waitFor();
+  expect(await city.page.getByRole('button', { name: '新增窗口' }).count()).toBe(0);
+  expect(await city.page.getByRole('button', { name: '修改中心信息' }).count()).toBe(0);
+  expect(city.problems.list()).toEqual([]);
+  await city.context.close();
+});
