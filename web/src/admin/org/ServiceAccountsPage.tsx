@@ -1,0 +1,197 @@
+import { useState } from 'react';
+import { Alert, Button, Form, Input, Modal, Table, Tag, Typography } from 'antd';
+import { api, call } from '../../shared/api';
+import { dateTime } from '../../shared/format';
+import { PageTitle } from '../../shared/layout';
+import { EmptyState, ErrorAlert, Loading, Panel, useLoad } from '../../shared/states';
+import type { Department } from '../../api/types';
+import { departmentName, departmentsOf } from './directory';
+import { showOnForm } from './form-errors';
+import { NativeSelect } from './NativeSelect';
+import { TenantSwitch, useOrgTenant } from './tenant';
+import type { CreatedServiceAccount, ServiceAccount } from './types';
+
+const STATUS: Record<ServiceAccount['status'], [string, string]> = {
+  provisioning: ['开通中', 'orange'],
+  active: ['已启用', 'green'],
+  disabled: ['已停用', 'default'],
+};
+
+interface AccountForm {
+  department: string;
+  clientId: string;
+  description: string;
+}
+const FIELDS = ['department', 'clientId', 'description'];
+
+function CreateAccount({
+  tenant,
+  departments,
+  onCreated,
+}: {
+  tenant: string;
+  departments: Department[];
+  onCreated: (created: CreatedServiceAccount) => void;
+}) {
+  const [form] = Form.useForm<AccountForm>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const create = async (v: AccountForm) => {
+    setBusy(true);
+    setErrors([]);
+    try {
+      const created = await call(
+        api.POST('/api/v1/identity/tenants/{code}/service-accounts', {
+          params: { path: { code: tenant } },
+          body: { department: v.department, clientId: v.clientId.trim(), description: v.description.trim() },
+        }),
+      );
+      form.resetFields();
+      onCreated(created);
+    } catch (error) {
+      setErrors(showOnForm(form, error, FIELDS, { CLIENT_ID_TAKEN: 'clientId', DEPARTMENT_NOT_FOUND: 'department' }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Form
+      form={form}
+      name="account"
+      layout="vertical"
+      requiredMark
+      onFinish={(v) => void create(v)}
+      style={{ maxWidth: 640 }}
+    >
+      <Form.Item name="department" label="绑定的部门" rules={[{ required: true, message: '请选择绑定的部门' }]}>
+        <NativeSelect choices={departments.map((d) => ({ value: d.code, label: d.name }))} placeholder="请选择部门" />
+      </Form.Item>
+      <Form.Item
+        name="clientId"
+        label="客户端标识"
+        extra="3至50位小写字母、数字或连字符，以字母开头，如 scjg-approval；部门系统用它换取访问令牌"
+        rules={[
+          { required: true, whitespace: true, message: '请填写客户端标识' },
+          { pattern: /^[a-z][a-z0-9-]{2,49}$/, message: '客户端标识应为3至50位小写字母、数字或连字符，以字母开头' },
+        ]}
+      >
+        <Input maxLength={50} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="description"
+        label="用途说明"
+        rules={[
+          { required: true, whitespace: true, message: '请填写用途说明' },
+          { min: 2, max: 200, message: '用途说明应为2至200个字' },
+        ]}
+      >
+        <Input maxLength={200} placeholder="如“市场监管审批系统”" />
+      </Form.Item>
+      {errors.length > 0 ? (
+        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={errors.join('；')} />
+      ) : null}
+      <Button type="primary" htmlType="submit" loading={busy}>
+        创建服务账号
+      </Button>
+    </Form>
+  );
+}
+
+/** The secret of a new account, shown this once: copyable, with what to do with it. */
+function SecretOnce({ created, onClose }: { created: CreatedServiceAccount; onClose: () => void }) {
+  return (
+    <Modal
+      title="服务账号已创建"
+      open
+      closable={false}
+      maskClosable={false}
+      keyboard={false}
+      onOk={onClose}
+      okText="我已妥善保存密钥"
+      cancelButtonProps={{ style: { display: 'none' } }}
+    >
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        message="客户端密钥只显示这一次"
+        description="请立即复制并存入部门系统的密钥库；关闭后无法再次查看。不要通过聊天工具、邮件或截图传递密钥。"
+      />
+      <p style={{ margin: '0 0 4px' }}>客户端标识</p>
+      <Typography.Paragraph copyable={{ tooltips: ['复制', '已复制'] }} code>
+        {created.serviceAccount.clientId}
+      </Typography.Paragraph>
+      <p style={{ margin: '0 0 4px' }}>客户端密钥</p>
+      <Typography.Paragraph copyable={{ tooltips: ['复制密钥', '已复制'] }} code data-testid="client-secret">
+        {created.clientSecret}
+      </Typography.Paragraph>
+    </Modal>
+  );
+}
+
+/** 服务账号: the department systems that call GovHall's API, each bound to a department. */
+export default function ServiceAccountsPage() {
+  const { current, editable } = useOrgTenant();
+  const code = current.code;
+  const data = useLoad(async () => {
+    const [accounts, departments] = await Promise.all([
+      call(api.GET('/api/v1/identity/tenants/{code}/service-accounts', { params: { path: { code } } })),
+      departmentsOf(code),
+    ]);
+    return { accounts: accounts.serviceAccounts, departments };
+  }, [code]);
+  const [created, setCreated] = useState<CreatedServiceAccount>();
+  const departments = data.data?.departments ?? [];
+  return (
+    <>
+      <PageTitle title="服务账号" extra="部门业务系统通过服务账号调用政务服务平台的接口，只能办理所绑定部门的业务。" />
+      <TenantSwitch />
+      {data.error ? <ErrorAlert error={data.error} onRetry={data.reload} /> : null}
+      <Panel title="已有服务账号">
+        {data.data ? (
+          data.data.accounts.length > 0 ? (
+            <Table
+              rowKey="id"
+              size="small"
+              dataSource={data.data.accounts}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              columns={[
+                { title: '客户端标识', dataIndex: 'clientId' },
+                { title: '用途说明', dataIndex: 'description' },
+                {
+                  title: '绑定的部门',
+                  dataIndex: 'department',
+                  render: (d: string) => departmentName(departments, d),
+                },
+                {
+                  title: '状态',
+                  dataIndex: 'status',
+                  render: (s: ServiceAccount['status']) => <Tag color={STATUS[s][1]}>{STATUS[s][0]}</Tag>,
+                },
+                { title: '创建时间', dataIndex: 'createdAt', render: (t: string) => dateTime(t) },
+              ]}
+            />
+          ) : (
+            <EmptyState text="还没有服务账号。" />
+          )
+        ) : data.loading ? (
+          <Loading />
+        ) : null}
+      </Panel>
+      {editable && data.data ? (
+        <Panel title="新建服务账号">
+          <CreateAccount
+            tenant={code}
+            departments={departments}
+            onCreated={(c) => {
+              setCreated(c);
+              data.reload();
+            }}
+          />
+        </Panel>
+      ) : null}
+      {created ? <SecretOnce created={created} onClose={() => setCreated(undefined)} /> : null}
+    </>
+  );
+}
