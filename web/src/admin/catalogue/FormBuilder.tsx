@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Alert, Button, Col, Form, Input, Row, Space, Typography } from 'antd';
 import type Core from '@rjsf/core';
 import { ItemForm } from '../../shared/item-form';
@@ -21,7 +21,8 @@ function checkUiText(text: string): string | undefined {
   const parsed = parseJson(text);
   if (!parsed.ok) return parsed.message;
   const v = parsed.value;
-  if (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v))) return '界面描述应为 JSON 对象（{…}）';
+  if (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v)))
+    return '界面描述应为 JSON 对象（{…}）';
   return undefined;
 }
 
@@ -41,7 +42,7 @@ export function FormBuilder({ readOnly }: { readOnly: boolean }) {
   const uiSchema = (Form.useWatch(UI, form) as string | undefined) ?? '';
   const [sample, setSample] = useState<unknown>({});
   const preview = useRef<Core>(null);
-  const problem = checkSchemaText(jsonSchema) ?? checkUiText(uiSchema);
+  const problem = useMemo(() => checkSchemaText(jsonSchema) ?? checkUiText(uiSchema), [jsonSchema, uiSchema]);
 
   return (
     <Row gutter={24}>

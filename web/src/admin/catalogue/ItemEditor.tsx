@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Descriptions, Form, List, Space, Tabs, Tag } from 'antd';
+import { Alert, Button, ConfigProvider, Descriptions, Form, List, Space, Tabs, Tag } from 'antd';
 import { api, call } from '../../shared/api';
 import { dateTime } from '../../shared/format';
 import { PageTitle } from '../../shared/layout';
@@ -75,7 +75,12 @@ export function ReviewHistory({ item }: { item: Item }) {
 }
 
 /** The edition's state in words, with what can be done next. */
-function StatusNote({ item, canEdit, onNewEdition, busy }: {
+function StatusNote({
+  item,
+  canEdit,
+  onNewEdition,
+  busy,
+}: {
   item: Item;
   canEdit: boolean;
   onNewEdition: () => void;
@@ -296,34 +301,39 @@ function ItemEditor({ initial }: { initial: Item }) {
               {item.submittedBy}（{dateTime(item.submittedAt)}）
             </Descriptions.Item>
           ) : null}
-          {item.publishedAt ? <Descriptions.Item label="发布时间">{dateTime(item.publishedAt)}</Descriptions.Item> : null}
+          {item.publishedAt ? (
+            <Descriptions.Item label="发布时间">{dateTime(item.publishedAt)}</Descriptions.Item>
+          ) : null}
         </Descriptions>
-        <Form
-          form={form}
-          component={false}
-          layout="vertical"
-          initialValues={initialValues}
-          disabled={!editable}
-          onValuesChange={() => setDirty(true)}
-        >
-          <Tabs
-            activeKey={tab}
-            onChange={(k) => setTab(k as Tab)}
-            items={[
-              ...formTabs.map((t) => ({ ...t, forceRender: true })),
-              ...(item.previousId
-                ? [
-                    {
-                      key: 'diff' as const,
-                      label: '与上一版比较',
-                      children: <DiffView key={item.version} from={item.previousId} to={item.id} />,
-                    },
-                  ]
-                : []),
-              { key: 'reviews' as const, label: '审核记录', children: <ReviewHistory item={item} /> },
-            ]}
-          />
-        </Form>
+        {/* What cannot be changed (a published edition, a later edition's basic code) stays readable. */}
+        <ConfigProvider theme={{ token: { colorTextDisabled: 'rgba(0, 0, 0, 0.7)' } }}>
+          <Form
+            form={form}
+            component={false}
+            layout="vertical"
+            initialValues={initialValues}
+            disabled={!editable}
+            onValuesChange={() => setDirty(true)}
+          >
+            <Tabs
+              activeKey={tab}
+              onChange={(k) => setTab(k as Tab)}
+              items={[
+                ...formTabs.map((t) => ({ ...t, forceRender: true })),
+                ...(item.previousId
+                  ? [
+                      {
+                        key: 'diff' as const,
+                        label: '与上一版比较',
+                        children: <DiffView key={item.version} from={item.previousId} to={item.id} />,
+                      },
+                    ]
+                  : []),
+                { key: 'reviews' as const, label: '审核记录', children: <ReviewHistory item={item} /> },
+              ]}
+            />
+          </Form>
+        </ConfigProvider>
       </Space>
     </>
   );

@@ -16,7 +16,9 @@ export async function listAll(tenant: string, status?: ItemStatus): Promise<Item
   do {
     const page = await call(
       api.GET('/api/v1/catalogue/items', {
-        params: { query: { tenant, pageSize: 100, ...(status ? { status } : {}), ...(pageToken ? { pageToken } : {}) } },
+        params: {
+          query: { tenant, pageSize: 100, ...(status ? { status } : {}), ...(pageToken ? { pageToken } : {}) },
+        },
       }),
     );
     rows.push(...page.items);

@@ -21,7 +21,10 @@ export function ReviewQueue() {
   if (!tenant) return <Notice title="无法确定所属地区" text="您的账号没有所属地区，请联系系统管理员。" />;
   return (
     <>
-      <PageTitle title="审核发布" extra="管理员提交的事项版本，经另一名审核人员审核后发布（四眼原则：不能审核自己编辑或提交的版本）" />
+      <PageTitle
+        title="审核发布"
+        extra="管理员提交的事项版本，经另一名审核人员审核后发布（四眼原则：不能审核自己编辑或提交的版本）"
+      />
       {rows.error ? (
         <ErrorAlert error={rows.error} onRetry={rows.reload} />
       ) : !rows.data ? (
@@ -34,7 +37,6 @@ export function ReviewQueue() {
     </>
   );
 }
-
 
 function ReviewForm({ item, onReviewed }: { item: Item; onReviewed: (item: Item) => void }) {
   const [form] = Form.useForm();

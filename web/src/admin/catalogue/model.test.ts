@@ -25,6 +25,14 @@ describe('placeErrors: an API error path finds its field in the item editor', ()
     ]);
   });
 
+  it('does not name the place twice when the message names it already', () => {
+    const placed = placeErrors(
+      { 'content.form.jsonSchema.properties.a.minimun': '表单模式 properties.a.minimun：未知的关键字“minimun”' },
+      known,
+    );
+    expect(placed.fields[0]!.errors).toEqual(['表单模式 properties.a.minimun：未知的关键字“minimun”']);
+  });
+
   it('keeps a message with no field above the form, naming the place in words', () => {
     const placed = placeErrors({ 'content.location.hours': '请填写办理时间' }, known);
     expect(placed.fields).toEqual([]);

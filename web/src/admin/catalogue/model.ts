@@ -11,8 +11,7 @@ export type Item = ItemPath['get']['responses'][200]['content']['application/jso
 export type ItemContent = NonNullable<Item['content']>;
 export type ItemUpdate = NonNullable<ItemPath['put']['requestBody']>['content']['application/json'];
 export type ItemStatus = Item['status'];
-export type ItemListPage =
-  paths['/api/v1/catalogue/items']['get']['responses'][200]['content']['application/json'];
+export type ItemListPage = paths['/api/v1/catalogue/items']['get']['responses'][200]['content']['application/json'];
 export type ItemRow = ItemListPage['items'][number];
 export type DiffChange =
   paths['/api/v1/catalogue/items/{from}/diff/{to}']['get']['responses'][200]['content']['application/json']['changes'][number];
@@ -171,7 +170,8 @@ export function placeErrors(problemFields: Record<string, string>, known: readon
       continue;
     }
     const inner = path.slice(target.length + 1);
-    const text = inner ? `${inner}：${message}` : message;
+    // The place inside is put in front unless the message already names it.
+    const text = inner && !message.includes(inner) ? `${inner}：${message}` : message;
     byName.set(target, [...(byName.get(target) ?? []), text]);
   }
   return { fields: [...byName].map(([name, errors]) => ({ name: namePath(name), errors })), rest };

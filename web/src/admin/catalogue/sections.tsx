@@ -131,22 +131,26 @@ export function BasicSection({ departments, firstEdition }: { departments: Depar
         </Form.Item>
       </Col>
       <Col {...third}>
-        <Form.Item name="kind" label="事项类型" rules={[{ required: true, message: '请选择事项类型' }]}>
+        <Form.Item name="kind" label="事项类型">
           <Select options={ITEM_KINDS.map(([value, label]) => ({ value, label }))} />
         </Form.Item>
       </Col>
       <Col {...third}>
-        <Form.Item name="handlingCategory" label="办件类型" rules={[{ required: true, message: '请选择办件类型' }]}>
+        <Form.Item name="handlingCategory" label="办件类型">
           <Select options={options(HANDLING_CATEGORY)} />
         </Form.Item>
       </Col>
       <Col {...third}>
-        <Form.Item name="department" label="实施部门" rules={[{ required: true, message: '请选择实施部门' }]}>
+        <Form.Item name="department" label="实施部门">
           <Select options={departmentOptions} showSearch optionFilterProp="label" />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name={[C, 'implementationCode']} label="实施编码" extra="31 位：实施主体统一社会信用代码＋层级＋基本编码">
+        <Form.Item
+          name={[C, 'implementationCode']}
+          label="实施编码"
+          extra="31 位：实施主体统一社会信用代码＋层级＋基本编码"
+        >
           <Input maxLength={31} />
         </Form.Item>
       </Col>
@@ -525,7 +529,15 @@ const BLANK_RULE: ItemContent['preReviewRules'][number] = {
 };
 
 /** One rule's fields: which ones depends on its kind (a field, a material or a licence type). */
-function RuleFields({ field, fieldPaths, materialIds }: { field: FormListFieldData; fieldPaths: string[]; materialIds: string[] }) {
+function RuleFields({
+  field,
+  fieldPaths,
+  materialIds,
+}: {
+  field: FormListFieldData;
+  fieldPaths: string[];
+  materialIds: string[];
+}) {
   const kind = Form.useWatch([C, 'preReviewRules', field.name, 'kind']) as string | undefined;
   const onField = kind === 'field_compare' || kind === 'field_resident_id' || kind === 'field_credit_code';
   return (
