@@ -40,7 +40,10 @@ const NEW_FIELD = '仓储面积（平方米）';
 it('an administrator changes 食品经营许可 in the form builder, submits, and a reviewer publishes it', async () => {
   // ── the administrator ──
   const admin = await w.open({
-    expected: expectedRefusals(/\/api\/v1\/catalogue\/items\/[0-9a-f-]{36}\/(submit|review)$/),
+    expected: expectedRefusals(
+      /\/api\/v1\/catalogue\/items$/,
+      /\/api\/v1\/catalogue\/items\/[0-9a-f-]{36}\/(submit|review)$/,
+    ),
   });
   const page = admin.page;
   await w.visit(page, 'admin', 'catalogue');
@@ -57,6 +60,30 @@ it('an administrator changes 食品经营许可 in the form builder, submits, an
   await rows.filter({ hasNotText: '食品经营' }).first().waitFor({ state: 'detached' });
   await checkPage(page, 'admin-catalogue-list');
 
+  // A new item: nothing filled in, then the basic code of an existing item, are refused in the dialog; a free code
+  // creates edition 1 as a draft and opens it in the editor.
+  await page.getByRole('button', { name: '新建事项' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建事项' });
+  await dialog.getByRole('button', { name: '创建并编辑' }).click();
+  expect(await fieldError(dialog, '事项名称', '请填写')).toBe('请填写事项名称');
+  expect(await fieldError(dialog, '实施部门', '请选择')).toBe('请选择实施部门');
+  await dialog.getByLabel('事项名称', { exact: true }).fill('小餐饮经营许可');
+  await dialog.getByLabel('基本编码', { exact: true }).fill('000117012000');
+  await dialog.getByLabel('实施部门', { exact: true }).click();
+  await page.locator('.ant-select-item-option[title="永昌县市场监督管理局"]').click();
+  await dialog.getByRole('button', { name: '创建并编辑' }).click();
+  expect(await fieldError(dialog, '基本编码', '新建版本')).toBe(
+    '本级已有基本编码为 000117012000 的事项，同一事项只能有一个；如需调整，请在原事项上新建版本',
+  );
+  await checkPage(page, 'admin-catalogue-new-item');
+  await dialog.getByLabel('基本编码', { exact: true }).fill(`9${String(Date.now()).slice(-11)}`);
+  await dialog.getByRole('button', { name: '创建并编辑' }).click();
+  await page.getByRole('heading', { level: 1, name: '小餐饮经营许可' }).waitFor();
+  await page.getByText('第 1 版').waitFor();
+  expect(await page.locator('main .ant-tag').first().innerText()).toBe('草稿');
+
+  await page.getByRole('link', { name: '事项目录', exact: true }).click();
+  await page.getByLabel('搜索事项').fill('食品经营');
   await page.getByRole('link', { name: '食品经营许可', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: '食品经营许可' }).waitFor();
   expect(await page.locator('main').innerText()).toContain('本版本已发布');

@@ -7,6 +7,7 @@ import { HANDLING_CATEGORY, ITEM_KIND } from '../../shared/labels';
 import { PageTitle } from '../../shared/layout';
 import { EmptyState, ErrorAlert, Loading, Notice, useLoad } from '../../shared/states';
 import { ITEM_STATUS, ITEM_STATUS_COLOR, type ItemRow, type ItemStatus } from './model';
+import { NewItemButton } from './NewItem';
 import { useCatalogueSession } from './session';
 
 /** Every item of the tenant with `status` (all statuses when none), page after page. */
@@ -68,7 +69,7 @@ const STATUS_CHOICES: { value: ItemStatus | 'all'; label: string }[] = [
 
 /** 事项目录: the tenant's items in every status, searched by name or code. */
 export function ItemList() {
-  const { tenant } = useCatalogueSession();
+  const { tenant, canEdit } = useCatalogueSession();
   const [status, setStatus] = useState<ItemStatus | 'all'>('all');
   const [q, setQ] = useState('');
   const rows = useLoad(
@@ -87,6 +88,11 @@ export function ItemList() {
   return (
     <>
       <PageTitle title="事项目录" extra="本地区的政务服务事项：草稿、待审核和已发布的各个版本" />
+      {canEdit ? (
+        <div style={{ marginBottom: 16 }}>
+          <NewItemButton tenant={tenant} />
+        </div>
+      ) : null}
       <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onSubmitCapture={(e) => e.preventDefault()}>
         <Form.Item label="搜索事项" htmlFor="catalogue-search">
           <Input.Search
