@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from 'antd';
+import { jwtDecode } from 'jwt-decode';
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import type { WebConfig } from './config';
 import { setTokenSource } from './api';
@@ -58,18 +59,27 @@ export function displayName(user: User): string {
   return p.name || [p.family_name, p.given_name].filter(Boolean).join('') || '已登录用户';
 }
 
-/** The realm roles of the signed-in person (from the access token; for display choices only, the API decides). */
-export function rolesOf(user: User | null): string[] {
+/** The claims of the signed-in person's access token (read, not verified: for display choices only, the API decides). */
+export function claimsOf(user: User | null): Record<string, unknown> {
   const token = user?.access_token;
-  if (!token) return [];
+  if (!token) return {};
   try {
-    const payload = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
-      realm_access?: { roles?: string[] };
-    };
-    return payload.realm_access?.roles ?? [];
+    return jwtDecode<Record<string, unknown>>(token);
   } catch {
-    return [];
+    return {};
   }
+}
+
+/** The realm roles of the signed-in person. */
+export function rolesOf(user: User | null): string[] {
+  const roles = (claimsOf(user).realm_access as { roles?: unknown } | undefined)?.roles;
+  return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
+}
+
+/** The tenant (region code) of the signed-in person: the token's `tenant` claim. */
+export function tenantOf(user: User | null): string | undefined {
+  const tenant = claimsOf(user).tenant;
+  return typeof tenant === 'string' && tenant ? tenant : undefined;
 }
 
 export function AuthProvider({ manager, children }: { manager: UserManager; children: ReactNode }) {

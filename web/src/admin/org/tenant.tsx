@@ -1,24 +1,9 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { Alert } from 'antd';
-import type { User } from 'oidc-client-ts';
 import { api, call } from '../../shared/api';
-import { useAuth } from '../../shared/auth';
+import { tenantOf, useAuth } from '../../shared/auth';
 import { ErrorAlert, Loading, useLoad } from '../../shared/states';
 import type { Tenant } from '../../api/types';
-
-/** The tenant (region code) of the signed-in administrator, from the access token's `tenant` claim. */
-export function tokenTenant(user: User | null): string | undefined {
-  const token = user?.access_token;
-  if (!token) return undefined;
-  try {
-    const payload = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
-      tenant?: unknown;
-    };
-    return typeof payload.tenant === 'string' && payload.tenant ? payload.tenant : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 interface OrgTenant {
   /** The administrator's own tenant: the only one they may change. */
@@ -43,7 +28,7 @@ export function useOrgTenant(): OrgTenant {
 /** Loads the administrator's tenant and its children, and keeps which one the pages show. */
 export function OrgTenantProvider({ children }: { children: ReactNode }) {
   const { user } = useAuth();
-  const code = tokenTenant(user);
+  const code = tenantOf(user);
   const [chosen, setChosen] = useState<string>();
   const loaded = useLoad(async () => {
     if (!code) return undefined;
