@@ -75,6 +75,13 @@ export default defineConfig({
   base: '/',
   // JSX through esbuild (React 17+ automatic runtime): no React plugin needed.
   esbuild: { jsx: 'automatic' },
+  resolve: {
+    // The form messages the server uses (packages/content), bundled from their source: one sentence per problem
+    // whether the browser or the server finds it.
+    alias: {
+      '@govhall/content/form-messages': path.join(root, '../packages/content/src/form-messages.ts'),
+    },
+  },
   build: {
     outDir,
     emptyOutDir: true,
