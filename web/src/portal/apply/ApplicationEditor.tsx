@@ -1,6 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
 import { Alert, Button, Card, Space, Typography } from 'antd';
-import type Core from '@rjsf/core';
 import { api, call } from '../../shared/api';
 import type { Case } from '../../api/types';
 import { ItemForm } from '../../shared/item-form';
@@ -56,7 +55,6 @@ export function ProblemList({ c, item }: { c: Case; item: PublishedItem }) {
  * the submit. Used to apply (a draft) and to fix a returned case or supplement after a one-time notice.
  */
 export function ApplicationEditor({ c, item, onCase, onSubmitted }: EditorProps) {
-  const formRef = useRef<Core>(null);
   const [formData, setFormData] = useState<unknown>(c.formData);
   const [dirty, setDirty] = useState(false);
   const [uploading, setUploading] = useState(0);
@@ -64,24 +62,25 @@ export function ApplicationEditor({ c, item, onCase, onSubmitted }: EditorProps)
   const [messages, setMessages] = useState<string[]>([]);
   const [apiFields, setApiFields] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string>();
-  const submitKey = useRef<string>();
+  const submitKey = useRef<string | undefined>(undefined);
   const content = item.content;
-  const grouped = useMemo(() => groupProblems(c.problems), [c.problems]);
+  // Stable while the problems are the same: a new errors object makes the form drop the errors it is showing.
+  const problemsKey = JSON.stringify(c.problems);
+  const grouped = useMemo(() => groupProblems(JSON.parse(problemsKey) as Case['problems']), [problemsKey]);
   const serverErrors = useMemo(() => ({ ...grouped.fields, ...apiFields }), [grouped.fields, apiFields]);
+  const clearApiFields = () => setApiFields((f) => (Object.keys(f).length > 0 ? {} : f));
 
   const fail = (e: unknown) => {
     if (e instanceof ApiError) {
       const formFields = Object.fromEntries(
         Object.entries(e.problem.fields).filter(([k]) => k === 'formData' || k.startsWith('formData.')),
       );
-      setApiFields(formFields);
+      if (Object.keys(formFields).length > 0) setApiFields(formFields);
+      else clearApiFields();
       const others = Object.entries(e.problem.fields)
         .filter(([k]) => !(k in formFields))
         .map(([, m]) => m);
-      setMessages([
-        Object.keys(formFields).length > 0 ? `${e.message}（见申请表中标红的栏目）` : e.message,
-        ...others,
-      ]);
+      setMessages([Object.keys(formFields).length > 0 ? `${e.message}（见申请表中标红的栏目）` : e.message, ...others]);
     } else {
       setMessages([messageOf(e)]);
     }
@@ -104,7 +103,7 @@ export function ApplicationEditor({ c, item, onCase, onSubmitted }: EditorProps)
   const save = async () => {
     setBusy('save');
     setMessages([]);
-    setApiFields({});
+    clearApiFields();
     setSaved(undefined);
     try {
       await saveIfChanged(c);
@@ -123,13 +122,11 @@ export function ApplicationEditor({ c, item, onCase, onSubmitted }: EditorProps)
   });
 
   const submit = async () => {
-    setMessages([]);
-    setApiFields({});
     setSaved(undefined);
-    if (formRef.current && !formRef.current.validateForm()) {
-      setMessages(['申请表有填写不符合要求的栏目，请按各栏提示修改']);
-      return;
-    }
+    // The form is checked by the service at submission (FORM_DATA_INVALID, each problem at its field): the shared
+    // validator cannot compile schemas in the browser under the gateway's CSP (no 'unsafe-eval'; see the report).
+    setMessages([]);
+    clearApiFields();
     if (missing.length > 0) {
       setMessages([`还有 ${missing.length} 项必需的材料没有提供：${missing.map((m) => m.name).join('、')}`]);
       return;
@@ -178,7 +175,6 @@ export function ApplicationEditor({ c, item, onCase, onSubmitted }: EditorProps)
             setDirty(true);
           }}
           serverErrors={serverErrors}
-          formRef={formRef}
           idPrefix="apply"
         >
           <Typography.Text type="secondary">填写后请在下方提供申请材料，再提交申请。</Typography.Text>
@@ -216,12 +212,7 @@ export function ApplicationEditor({ c, item, onCase, onSubmitted }: EditorProps)
           <Typography.Paragraph type="secondary">材料正在上传，完成后即可保存或提交。</Typography.Paragraph>
         ) : null}
         <Space wrap>
-          <Button
-            onClick={() => void save()}
-            loading={busy === 'save'}
-            disabled={uploading > 0 || busy === 'submit'}
-            aria-label="保存草稿"
-          >
+          <Button onClick={() => void save()} loading={busy === 'save'} disabled={uploading > 0 || busy === 'submit'}>
             保存草稿
           </Button>
           <Button
@@ -229,7 +220,6 @@ export function ApplicationEditor({ c, item, onCase, onSubmitted }: EditorProps)
             onClick={() => void submit()}
             loading={busy === 'submit'}
             disabled={uploading > 0 || busy === 'save'}
-            aria-label={resubmit ? '重新提交' : '提交申请'}
           >
             {resubmit ? '重新提交' : '提交申请'}
           </Button>

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Card, List, Progress, Select, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, List, Select, Space, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { api, call, downloadWithToken } from '../../shared/api';
 import { useAuth } from '../../shared/auth';
@@ -29,13 +29,19 @@ function CiteLicence(props: { c: Case; spec: Material; onCase: (c: Case) => void
   const onBehalfOf = c.applicant.kind === 'natural_person' ? undefined : c.applicant.personId;
   const licences = useLoad(
     () =>
-      call(api.GET('/api/v1/licences/mine', { params: { query: { pageSize: 100, ...(onBehalfOf ? { onBehalfOf } : {}) } } })),
+      call(
+        api.GET('/api/v1/licences/mine', {
+          params: { query: { pageSize: 100, ...(onBehalfOf ? { onBehalfOf } : {}) } },
+        }),
+      ),
     [onBehalfOf],
   );
   const [chosen, setChosen] = useState<string>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const fitting = (licences.data?.licences ?? []).filter((l) => l.licenceType === spec.satisfiedByLicenceType && !l.revoked);
+  const fitting = (licences.data?.licences ?? []).filter(
+    (l) => l.licenceType === spec.satisfiedByLicenceType && !l.revoked,
+  );
   const id = `cite-${spec.id}`;
   const cite = async () => {
     if (!chosen) return setError('请先选择要引用的证照');
@@ -56,7 +62,8 @@ function CiteLicence(props: { c: Case; spec: Material; onCase: (c: Case) => void
       setBusy(false);
     }
   };
-  if (licences.loading && !licences.data) return <Typography.Text type="secondary">正在查找可引用的电子证照…</Typography.Text>;
+  if (licences.loading && !licences.data)
+    return <Typography.Text type="secondary">正在查找可引用的电子证照…</Typography.Text>;
   if (fitting.length === 0) {
     return <Typography.Text type="secondary">证照库中没有可引用的此类证照，请上传材料。</Typography.Text>;
   }
@@ -74,7 +81,12 @@ function CiteLicence(props: { c: Case; spec: Material; onCase: (c: Case) => void
           onChange={setChosen}
           options={fitting.map((l) => ({ value: l.licenceNumber, label: `${l.name} ${l.licenceNumber}` }))}
         />
-        <Button onClick={() => void cite()} loading={busy} aria-label={`引用证照：${spec.name}`}>
+        <Button
+          onClick={() => void cite()}
+          loading={busy}
+          aria-label={`引用证照：${spec.name}`}
+          autoInsertSpace={false}
+        >
           引用
         </Button>
       </Space>
@@ -83,7 +95,16 @@ function CiteLicence(props: { c: Case; spec: Material; onCase: (c: Case) => void
   );
 }
 
-function MaterialRow(props: MaterialsProps & { spec: Material; index: number; held: CaseMaterial | undefined; queue: () => Promise<void>; setQueue: (p: Promise<void>) => void }) {
+function MaterialRow(
+  props: MaterialsProps & {
+    spec: Material;
+    index: number;
+    held: CaseMaterial | undefined;
+    queue: () => Promise<void>;
+    setQueue: (p: Promise<void>) => void;
+    version: () => number;
+  },
+) {
   const { c, spec, held, editable } = props;
   const { manager } = useAuth();
   const [refused, setRefused] = useState<string[]>([]);
@@ -94,19 +115,27 @@ function MaterialRow(props: MaterialsProps & { spec: Material; index: number; he
   const files = held?.files ?? [];
   const provided = files.length > 0 || held?.licence?.valid === true;
 
-  const remove = async (fileId: string) => {
+  // A removal waits for the uploads before it (and an upload for it): each changes the case's version.
+  const remove = (fileId: string) => {
     setRemoveError(undefined);
-    try {
-      props.onCase(
-        await call(
-          api.DELETE('/api/v1/cases/{id}/materials/{materialId}/files/{fileId}', {
-            params: { path: { id: c.id, materialId: spec.id, fileId }, query: { expectedVersion: c.version } },
-          }),
-        ),
-      );
-    } catch (e) {
-      setRemoveError(messageOf(e));
-    }
+    props.setQueue(
+      props.queue().then(async () => {
+        try {
+          props.onCase(
+            await call(
+              api.DELETE('/api/v1/cases/{id}/materials/{materialId}/files/{fileId}', {
+                params: {
+                  path: { id: c.id, materialId: spec.id, fileId },
+                  query: { expectedVersion: props.version() },
+                },
+              }),
+            ),
+          );
+        } catch (e) {
+          setRemoveError(messageOf(e));
+        }
+      }),
+    );
   };
 
   const requirements = [
@@ -115,7 +144,7 @@ function MaterialRow(props: MaterialsProps & { spec: Material; index: number; he
   ].filter(Boolean);
 
   return (
-    <List.Item style={{ display: 'block' }}>
+    <List.Item style={{ display: 'block' }} data-material={spec.id}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'baseline' }}>
         <strong>
           {props.index + 1}. {spec.name}
@@ -124,17 +153,23 @@ function MaterialRow(props: MaterialsProps & { spec: Material; index: number; he
         {provided ? <Tag color="green">已提供</Tag> : null}
       </div>
       {spec.condition ? <Typography.Text type="secondary">{spec.condition}</Typography.Text> : null}
-      {spec.notes ? <div><Typography.Text type="secondary">{spec.notes}</Typography.Text></div> : null}
+      {spec.notes ? (
+        <div>
+          <Typography.Text type="secondary">{spec.notes}</Typography.Text>
+        </div>
+      ) : null}
       <div style={{ color: 'rgba(0,0,0,0.65)', margin: '4px 0' }}>
         要求：{requirements.join('，')}
         {spec.blankFormFileId ? (
           <>
-            {' '}· <a href={fileUrl(spec.blankFormFileId)}>下载空白表格</a>
+            {' '}
+            · <a href={fileUrl(spec.blankFormFileId)}>下载空白表格</a>
           </>
         ) : null}
         {spec.sampleFileId ? (
           <>
-            {' '}· <a href={fileUrl(spec.sampleFileId)}>查看示范文本</a>
+            {' '}
+            · <a href={fileUrl(spec.sampleFileId)}>查看示范文本</a>
           </>
         ) : null}
       </div>
@@ -160,7 +195,11 @@ function MaterialRow(props: MaterialsProps & { spec: Material; index: number; he
         </div>
       ) : null}
       {files.length > 0 ? (
-        <ul className="material-files" aria-label={`${spec.name}已上传的文件`} style={{ listStyle: 'none', padding: 0, margin: '4px 0' }}>
+        <ul
+          className="material-files"
+          aria-label={`${spec.name}已上传的文件`}
+          style={{ listStyle: 'none', padding: 0, margin: '4px 0' }}
+        >
           {files.map((f) => (
             <li key={f.id} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
               <Button
@@ -177,7 +216,14 @@ function MaterialRow(props: MaterialsProps & { spec: Material; index: number; he
               </Button>
               <Typography.Text type="secondary">{shownSize(f.size)}</Typography.Text>
               {editable ? (
-                <Button size="small" type="link" danger onClick={() => void remove(f.id)} aria-label={`删除 ${f.fileName}`}>
+                <Button
+                  size="small"
+                  type="link"
+                  danger
+                  onClick={() => remove(f.id)}
+                  aria-label={`删除 ${f.fileName}`}
+                  autoInsertSpace={false}
+                >
                   删除
                 </Button>
               ) : null}
@@ -185,14 +231,16 @@ function MaterialRow(props: MaterialsProps & { spec: Material; index: number; he
           ))}
         </ul>
       ) : null}
-      {removeError ? <Alert type="error" showIcon role="alert" message={removeError} style={{ margin: '8px 0' }} /> : null}
+      {removeError ? (
+        <Alert type="error" showIcon role="alert" message={removeError} style={{ margin: '8px 0' }} />
+      ) : null}
       {editable && spec.formats.length > 0 ? (
         <Upload
           multiple
           accept={acceptOf(spec.formats)}
           fileList={uploads}
           onChange={({ fileList }) => setUploads(fileList.filter((f) => f.status !== 'done'))}
-          showUploadList={{ showRemoveIcon: false }}
+          showUploadList={false}
           beforeUpload={(file, batch) => {
             const problem = fileProblem(file, rule);
             if (file === batch[0]) setRefused([]);
@@ -226,15 +274,19 @@ function MaterialRow(props: MaterialsProps & { spec: Material; index: number; he
             props.setQueue(next);
           }}
         >
-          <Button aria-label={`上传：${spec.name}`}>选择文件上传</Button>
+          <Button aria-label={`选择文件上传：${spec.name}`}>选择文件上传</Button>
         </Upload>
       ) : null}
-      {uploads.some((u) => u.status === 'uploading') ? (
-        <Progress
-          percent={Math.round(uploads.reduce((s, u) => s + (u.percent ?? 0), 0) / uploads.length)}
-          size="small"
-          aria-label={`${spec.name}上传进度`}
-        />
+      {uploads.length > 0 ? (
+        <ul style={{ listStyle: 'none', padding: 0, margin: '4px 0' }}>
+          {uploads.map((u) => (
+            <li key={u.uid} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+              <span>{u.name}</span>
+              <progress max={100} value={u.percent ?? 0} aria-label={`${u.name}上传进度`} />
+              <Typography.Text type="secondary">正在上传 {Math.round(u.percent ?? 0)}%</Typography.Text>
+            </li>
+          ))}
+        </ul>
       ) : null}
       {refused.length > 0 ? (
         <Alert
@@ -265,6 +317,13 @@ function MaterialRow(props: MaterialsProps & { spec: Material; index: number; he
 export function MaterialsPanel(props: MaterialsProps) {
   const queue = useRef<Promise<void>>(Promise.resolve());
   const pending = useRef(0);
+  // The case's latest version, for a removal queued behind uploads that each change it.
+  const version = useRef(props.c.version);
+  if (props.c.version > version.current) version.current = props.c.version;
+  const onCase = (next: Case) => {
+    version.current = next.version;
+    props.onCase(next);
+  };
   const { onBusy } = props;
   const setQueue = (p: Promise<void>) => {
     pending.current += 1;
@@ -285,10 +344,12 @@ export function MaterialsPanel(props: MaterialsProps) {
             <MaterialRow
               key={spec.id}
               {...props}
+              onCase={onCase}
               spec={spec}
               index={index}
               held={props.c.materials.find((m) => m.materialId === spec.id)}
               queue={() => queue.current}
+              version={() => version.current}
               setQueue={setQueue}
             />
           )}

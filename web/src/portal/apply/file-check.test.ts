@@ -10,7 +10,7 @@ describe('the browser check of a material file', () => {
 
   it('refuses another format, naming the file and the formats the material takes', () => {
     expect(fileProblem({ name: 'setup.exe', size: 300 }, form)).toBe(
-      '“setup.exe”是 EXE 格式，“食品经营许可申请书”只接受 PDF、OFD 格式的文件',
+      '“setup.exe”是EXE 格式的文件，“食品经营许可申请书”只接受 PDF、OFD 格式的文件',
     );
     expect(fileProblem({ name: 'README', size: 300 }, form)).toContain('没有扩展名');
   });

@@ -48,7 +48,7 @@ export function fileProblem(file: { name: string; size: number }, rule: Material
   if (formats.length === 0) return `“${rule.name}”无需上传电子件，请按办事指南提交纸质材料`;
   const ext = extension(file.name);
   if (!formats.includes(ext)) {
-    const what = ext ? `${ext.toUpperCase()} 格式` : '没有扩展名';
+    const what = ext ? `${ext.toUpperCase()} 格式的文件` : '没有扩展名的文件';
     return `“${file.name}”是${what}，“${rule.name}”只接受 ${shownFormats(formats)} 格式的文件`;
   }
   if (file.size === 0) return `“${file.name}”是空文件，请重新选择`;

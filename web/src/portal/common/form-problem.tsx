@@ -43,3 +43,6 @@ export function idempotencyKey(prefix: string): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
+
+/** A link inside running text: underlined, so it is not told apart by colour alone (axe link-in-text-block). */
+export const IN_TEXT_LINK = { textDecoration: 'underline' } as const;

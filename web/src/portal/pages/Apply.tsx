@@ -8,7 +8,7 @@ import { PageTitle } from '../../shared/layout';
 import { RequireLogin } from '../../shared/require-login';
 import { ErrorAlert, Loading, Notice, useLoad } from '../../shared/states';
 import { ApplicationEditor, EDITABLE } from '../apply/ApplicationEditor';
-import { FormMessages, idempotencyKey, showOnForm } from '../common/form-problem';
+import { FormMessages, IN_TEXT_LINK, idempotencyKey, showOnForm } from '../common/form-problem';
 import type { PublishedItem } from '../common/types';
 
 interface StartValues {
@@ -26,11 +26,9 @@ function Start({ item, profile }: { item: PublishedItem; profile: Profile }) {
   const key = useRef(idempotencyKey('open'));
   const serves = item.content?.serviceObject ?? 'both';
   const companies = serves === 'person' ? [] : [...profile.heldLegalPersons, ...profile.agentFor];
-  const self = serves === 'enterprise' ? [] : [{ value: '', label: `以个人名义办理（${profile.person?.name ?? '本人'}）` }];
-  const options = [
-    ...self,
-    ...companies.map((lp) => ({ value: lp.id, label: `以企业名义办理：${lp.name}` })),
-  ];
+  const self =
+    serves === 'enterprise' ? [] : [{ value: '', label: `以个人名义办理（${profile.person?.name ?? '本人'}）` }];
+  const options = [...self, ...companies.map((lp) => ({ value: lp.id, label: `以企业名义办理：${lp.name}` }))];
 
   const start = async (v: StartValues) => {
     setBusy(true);
@@ -57,10 +55,7 @@ function Start({ item, profile }: { item: PublishedItem; profile: Profile }) {
 
   if (options.length === 0) {
     return (
-      <Notice
-        title="本事项只面向企业办理"
-        text="请由企业的法定代表人登记企业，或请法定代表人授权您为经办人后再申请。"
-      >
+      <Notice title="本事项只面向企业办理" text="请由企业的法定代表人登记企业，或请法定代表人授权您为经办人后再申请。">
         <Link to="/enterprise">前往“企业与授权”</Link>
       </Notice>
     );
@@ -87,7 +82,11 @@ function Start({ item, profile }: { item: PublishedItem; profile: Profile }) {
         </Form.Item>
         {companies.length === 0 && serves !== 'person' ? (
           <Typography.Paragraph type="secondary">
-            为企业办理？请法定代表人在 <Link to="/enterprise">企业与授权</Link> 中登记企业并授权您为经办人。
+            为企业办理？请法定代表人在{' '}
+            <Link to="/enterprise" style={IN_TEXT_LINK}>
+              企业与授权
+            </Link>{' '}
+            中登记企业并授权您为经办人。
           </Typography.Paragraph>
         ) : null}
         <Form.Item
@@ -97,7 +96,7 @@ function Start({ item, profile }: { item: PublishedItem; profile: Profile }) {
         >
           <Input inputMode="numeric" maxLength={11} autoComplete="tel" style={{ maxWidth: 240 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} aria-label="开始填写申请">
+        <Button type="primary" htmlType="submit" loading={busy}>
           开始填写申请
         </Button>
       </Form>
@@ -141,7 +140,10 @@ function Editing({ caseId, item }: { caseId: string; item: PublishedItem }) {
 function ApplyLoader({ itemId }: { itemId: string }) {
   const [params] = useSearchParams();
   const caseId = params.get('case');
-  const item = useLoad(() => call(api.GET('/api/v1/catalogue/published/{id}', { params: { path: { id: itemId } } })), [itemId]);
+  const item = useLoad(
+    () => call(api.GET('/api/v1/catalogue/published/{id}', { params: { path: { id: itemId } } })),
+    [itemId],
+  );
   const profile = useLoad(() => call(api.GET('/api/v1/identity/me', {})), []);
   const error = item.error ?? profile.error;
   if (error) return <ErrorAlert error={error} onRetry={() => (item.reload(), profile.reload())} />;

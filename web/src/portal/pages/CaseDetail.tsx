@@ -1,6 +1,20 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Descriptions, Form, Input, List, Modal, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  Modal,
+  Space,
+  Steps,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { api, call, downloadWithToken } from '../../shared/api';
 import type { Case } from '../../api/types';
 import { CASE_STATUS, CASE_STATUS_COLOR, DELIVERY, DOCUMENT_KIND } from '../../shared/labels';
@@ -215,7 +229,7 @@ function Withdraw({ c, onCase }: { c: Case; onCase: (c: Case) => void }) {
   };
   return (
     <>
-      <Button danger onClick={() => setOpen(true)} aria-label="撤回申请">
+      <Button danger onClick={() => setOpen(true)}>
         撤回申请
       </Button>
       <Modal
@@ -224,7 +238,7 @@ function Withdraw({ c, onCase }: { c: Case; onCase: (c: Case) => void }) {
         onCancel={() => setOpen(false)}
         okText="确认撤回"
         cancelText="取消"
-        okButtonProps={{ danger: true, loading: busy, 'aria-label': '确认撤回' }}
+        okButtonProps={{ danger: true, loading: busy }}
         onOk={() => form.submit()}
         destroyOnHidden
       >

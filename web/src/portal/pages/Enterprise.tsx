@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, List, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, List, Popconfirm, Radio, Space, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import type { Profile } from '../../api/types';
 import { PageTitle } from '../../shared/layout';
@@ -116,7 +116,7 @@ function RegisterCompany({ profile, onDone }: { profile: Profile; onDone: () => 
         >
           <Input maxLength={18} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={sending} aria-label="登记企业">
+        <Button type="primary" htmlType="submit" loading={sending}>
           登记企业
         </Button>
       </Form>
@@ -195,12 +195,16 @@ function GrantAgent({ company, onDone }: { company: LegalPerson; onDone: () => v
           <Form.Item
             name={['scope', 'departments']}
             label="可代办的部门"
-            rules={[{ required: true, message: '请选择至少一个部门' }]}
+            // A validator, not `required`: antd would put aria-required on the group's plain div (axe refuses it).
+            rules={[
+              {
+                validator: (_r, value: string[] | undefined) =>
+                  value && value.length > 0 ? Promise.resolve() : Promise.reject(new Error('请选择至少一个部门')),
+              },
+            ]}
           >
-            <Select
-              mode="multiple"
-              placeholder="请选择部门"
-              optionFilterProp="label"
+            <Checkbox.Group
+              style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 4 }}
               options={departments.list.map((d) => ({ value: d.code, label: d.name }))}
             />
           </Form.Item>
@@ -208,7 +212,7 @@ function GrantAgent({ company, onDone }: { company: LegalPerson; onDone: () => v
         <Form.Item name="validUntil" label="授权有效期至" extra="不填为长期有效">
           <Input type="date" />
         </Form.Item>
-        <Button htmlType="submit" type="primary" loading={sending} aria-label="授权经办人">
+        <Button htmlType="submit" type="primary" loading={sending}>
           授权经办人
         </Button>
       </Form>

@@ -100,7 +100,11 @@ function GuideView({ guide }: { guide: Guide }) {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          message={c.onlineDepth === 'fully_online' ? '本事项可全程网上办理。' : '本事项可网上申请，预审通过后按通知到窗口核验。'}
+          message={
+            c.onlineDepth === 'fully_online'
+              ? '本事项可全程网上办理。'
+              : '本事项可网上申请，预审通过后按通知到窗口核验。'
+          }
           action={
             <Button type="primary" onClick={() => navigate(`/apply/${item.id}`)}>
               在线申报

@@ -6,6 +6,7 @@ import { PageTitle } from '../../shared/layout';
 import { RequireLogin } from '../../shared/require-login';
 import { EmptyState, ErrorAlert, Loading, MoreButton, useLoad, usePaged } from '../../shared/states';
 import type { Licence } from '../common/types';
+import { IN_TEXT_LINK } from '../common/form-problem';
 
 function LicenceCard({ l }: { l: Licence }) {
   return (
@@ -36,7 +37,11 @@ function LicenceCard({ l }: { l: Licence }) {
         </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-        他人可凭核验码在 <Link to={`/verify?code=${l.verificationCode}`}>证照核验</Link> 中查验此证照的真伪和状态。
+        他人可凭核验码在{' '}
+        <Link to={`/verify?code=${l.verificationCode}`} style={IN_TEXT_LINK}>
+          证照核验
+        </Link>{' '}
+        中查验此证照的真伪和状态。
       </Typography.Paragraph>
     </Card>
   );
@@ -80,10 +85,7 @@ function Licences() {
             style={{ minWidth: 240 }}
             value={holder}
             onChange={setHolder}
-            options={[
-              { value: '', label: '本人' },
-              ...companies.map((c) => ({ value: c.id, label: c.name })),
-            ]}
+            options={[{ value: '', label: '本人' }, ...companies.map((c) => ({ value: c.id, label: c.name }))]}
           />
         </div>
       ) : null}

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Card, Form, Input, Select } from 'antd';
+import type { CSSProperties } from 'react';
+import { Button, Card, Form, Input } from 'antd';
 import { api, call } from '../../shared/api';
 import { useAuth } from '../../shared/auth';
 import { PageTitle } from '../../shared/layout';
@@ -17,6 +18,17 @@ interface Values {
   confirm: string;
 }
 
+const NATIVE_SELECT: CSSProperties = {
+  width: '100%',
+  height: 32,
+  padding: '0 8px',
+  border: '1px solid #d9d9d9',
+  borderRadius: 6,
+  background: '#fff',
+  color: 'rgba(0,0,0,0.88)',
+  fontSize: 14,
+};
+
 const FIELDS = ['tenant', 'name', 'idNumber', 'phone', 'password'] as const;
 
 /** 注册: a natural person opens an account with their name, ID number, mobile and a password. */
@@ -27,6 +39,10 @@ export default function Register() {
   const [messages, setMessages] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<string>();
+  // The portal's region is known once the tenants are read: it is the likely answer.
+  useEffect(() => {
+    if (current && !form.getFieldValue('tenant')) form.setFieldValue('tenant', current.code);
+  }, [current, form]);
 
   if (done) {
     return (
@@ -79,17 +95,16 @@ export default function Register() {
             onFinish={(v) => void submit(v)}
             scrollToFirstError
           >
-            <Form.Item
-              name="tenant"
-              label="所在地区"
-              rules={[{ required: true, message: '请选择您办事所在的地区' }]}
-            >
-              <Select
-                placeholder="请选择"
-                options={tenants.map((t) => ({ value: t.code, label: t.name }))}
-                showSearch
-                optionFilterProp="label"
-              />
+            <Form.Item name="tenant" label="所在地区" rules={[{ required: true, message: '请选择您办事所在的地区' }]}>
+              {/* A native select: the phone's own picker, and labelled as antd's Select inside a Form.Item is not. */}
+              <select style={NATIVE_SELECT}>
+                <option value="">请选择</option>
+                {tenants.map((t) => (
+                  <option key={t.code} value={t.code}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
             </Form.Item>
             <Form.Item
               name="name"
@@ -150,7 +165,7 @@ export default function Register() {
             >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" loading={sending} aria-label="注册" block>
+            <Button type="primary" htmlType="submit" loading={sending} autoInsertSpace={false} block>
               注册
             </Button>
           </Form>

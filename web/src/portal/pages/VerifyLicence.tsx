@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Button, Card, Descriptions, Form, Input, Tag } from 'antd';
 import { api, call } from '../../shared/api';
@@ -7,10 +6,7 @@ import { Loading, useLoad } from '../../shared/states';
 import { ApiError, messageOf } from '../../shared/problem';
 
 function Verified({ code }: { code: string }) {
-  const loaded = useLoad(
-    () => call(api.GET('/api/v1/licences/verify/{code}', { params: { path: { code } } })),
-    [code],
-  );
+  const loaded = useLoad(() => call(api.GET('/api/v1/licences/verify/{code}', { params: { path: { code } } })), [code]);
   if (loaded.error) {
     const notFound = loaded.error instanceof ApiError && loaded.error.problem.status === 404;
     return (
@@ -69,7 +65,7 @@ export default function VerifyLicence() {
           >
             <Input maxLength={14} autoComplete="off" style={{ width: 200 }} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" aria-label="核验">
+          <Button type="primary" htmlType="submit" autoInsertSpace={false}>
             核验
           </Button>
         </Form>
