@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Card, Descriptions, List, Select, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Select, Space, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import { PageTitle } from '../../shared/layout';
 import { RequireLogin } from '../../shared/require-login';
@@ -65,7 +65,11 @@ function LicenceList({ onBehalfOf }: { onBehalfOf: string | undefined }) {
   return (
     <>
       <Typography.Paragraph type="secondary">共 {paged.total} 个证照</Typography.Paragraph>
-      <List dataSource={paged.items} renderItem={(l) => <LicenceCard key={l.id} l={l} />} />
+      <div>
+        {paged.items.map((l) => (
+          <LicenceCard key={l.id} l={l} />
+        ))}
+      </div>
       <MoreButton paged={paged} />
     </>
   );
