@@ -74,7 +74,9 @@ it('the legal representative registers the company and grants an agent, who appl
   const c = await acts.get(caseId, await agent.token());
   expect(c).toMatchObject({
     status: 'pre_review',
-    applicant: { kind: 'legal_person', name: company, idCode: creditCode, agentName: '冯经办' },
+    applicant: { name: company, idCode: creditCode, agentName: '冯经办', agentPersonId: agent.personId },
   });
+  // A legal person or another organisation, as the credit code's category says: never the agent themself.
+  expect(['legal_person', 'other_organisation']).toContain(c.applicant.kind);
   expect(a.problems.list()).toEqual([]);
 }, 300_000);
