@@ -201,7 +201,10 @@ it('a citizen registers, applies for 食品经营许可 with materials, answers 
     .getByText(/已办结|已送达/)
     .first()
     .waitFor();
-  const width = await phone.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  const width = (await phone.page.evaluate(
+    // Evaluated in the page (a string: the tests are compiled without the DOM's types).
+    '[document.documentElement.scrollWidth, window.innerWidth]',
+  )) as number[];
   expect(width[0]).toBeLessThanOrEqual(width[1]!);
   await checkPage(phone.page, 'portal-progress-phone');
   expect(phone.problems.list()).toEqual([]);
