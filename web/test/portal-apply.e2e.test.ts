@@ -186,8 +186,10 @@ it('a citizen registers, applies for 食品经营许可 with materials, answers 
   expect(await page.locator('main').innerText()).toContain(mine.verificationCode);
   await checkPage(page, 'portal-licences');
   await page.getByRole('link', { name: '证照核验' }).first().click();
-  await page.getByText('有效证照').waitFor();
-  expect(await page.locator('main').innerText()).toContain(mine.licenceNumber);
+  await page.waitForURL((url) => url.pathname === '/verify');
+  const verified = page.locator('main .ant-card', { hasText: mine.licenceNumber });
+  await verified.waitFor();
+  expect(await verified.innerText()).toContain('有效证照');
 
   // The public progress query, without login, on a phone.
   const phone = await w.open({ viewport: 'phone' });

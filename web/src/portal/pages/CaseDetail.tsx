@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
   Alert,
@@ -23,7 +23,10 @@ import { PageTitle } from '../../shared/layout';
 import { messageOf } from '../../shared/problem';
 import { RequireLogin } from '../../shared/require-login';
 import { ErrorAlert, Loading, useLoad } from '../../shared/states';
-import { ApplicationEditor } from '../apply/ApplicationEditor';
+// The editor (with the form renderer) loads only for a case the applicant must fix.
+const ApplicationEditor = lazy(() =>
+  import('../apply/ApplicationEditor').then((m) => ({ default: m.ApplicationEditor })),
+);
 import { FormMessages, showOnForm } from '../common/form-problem';
 
 const STEP_STATUS = { pending: 'wait', active: 'process', done: 'finish', skipped: 'wait' } as const;
@@ -146,15 +149,17 @@ function Supplement({ c, onCase }: { c: Case; onCase: (c: Case) => void }) {
   return (
     <section aria-label="补正材料" style={{ marginBottom: 16 }}>
       {done ? null : (
-        <ApplicationEditor
-          c={c}
-          item={item.data}
-          onCase={onCase}
-          onSubmitted={(next) => {
-            setDone(true);
-            onCase(next);
-          }}
-        />
+        <Suspense fallback={<Loading text="正在读取申请表…" />}>
+          <ApplicationEditor
+            c={c}
+            item={item.data}
+            onCase={onCase}
+            onSubmitted={(next) => {
+              setDone(true);
+              onCase(next);
+            }}
+          />
+        </Suspense>
       )}
     </section>
   );
