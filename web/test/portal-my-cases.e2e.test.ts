@@ -35,7 +35,7 @@ it('an applicant logs in through the portal and follows a submitted case in 我�
   await checkPage(page, 'portal-my-cases');
 
   await row.click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('heading', { level: 1, name: /食品经营许可/ }).waitFor();
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('食品经营许可');
   expect(await page.locator('main').innerText()).toContain(submitted.caseNumber);
   await checkPage(page, 'portal-case');

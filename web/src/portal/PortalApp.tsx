@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes, Link } from 'react-router';
 import type { WebConfig } from '../shared/config';
-import { LoginCallback } from '../shared/auth';
+import { LoginCallback, useAuth } from '../shared/auth';
 import { Shell } from '../shared/layout';
 import { Loading, Notice } from '../shared/states';
 import { TenantProvider, useTenant } from './tenant';
@@ -12,21 +12,31 @@ const ItemGuide = lazy(() => import('./pages/ItemGuide'));
 const MyCases = lazy(() => import('./pages/MyCases'));
 const CaseDetail = lazy(() => import('./pages/CaseDetail'));
 const ProgressQuery = lazy(() => import('./pages/ProgressQuery'));
+const Register = lazy(() => import('./pages/Register'));
+const Apply = lazy(() => import('./pages/Apply'));
+const Enterprise = lazy(() => import('./pages/Enterprise'));
+const MyLicences = lazy(() => import('./pages/MyLicences'));
+const VerifyLicence = lazy(() => import('./pages/VerifyLicence'));
 
 const NAV = [
   { to: '/', label: '首页' },
   { to: '/progress', label: '进度查询' },
   { to: '/my', label: '我的办件' },
+  { to: '/licences', label: '我的证照' },
+  { to: '/enterprise', label: '企业与授权' },
 ];
+/** Before login the navigation also offers registration. */
+const GUEST_NAV = [...NAV, { to: '/register', label: '注册' }];
 
 function Frame() {
   const { current } = useTenant();
+  const { user } = useAuth();
   const center = current?.center;
   return (
     <Shell
       appName="网上办事大厅"
       centerName={center?.name}
-      nav={NAV}
+      nav={user ? NAV : GUEST_NAV}
       footer={
         center ? (
           <p style={{ margin: '0 0 4px', display: 'flex', flexWrap: 'wrap', justifyContent: 'center', columnGap: 16 }}>
@@ -44,6 +54,11 @@ function Frame() {
           <Route path="/my" element={<MyCases />} />
           <Route path="/my/cases/:id" element={<CaseDetail />} />
           <Route path="/progress" element={<ProgressQuery />} />
+          <Route path="/register" element={<Register />} />
+          <Route path="/apply/:itemId" element={<Apply />} />
+          <Route path="/enterprise" element={<Enterprise />} />
+          <Route path="/licences" element={<MyLicences />} />
+          <Route path="/verify" element={<VerifyLicence />} />
           <Route path="/callback" element={<LoginCallback />} />
           <Route
             path="*"

@@ -1,6 +1,20 @@
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { Alert, Button, Card, Descriptions, List, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  Modal,
+  Space,
+  Steps,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { api, call, downloadWithToken } from '../../shared/api';
 import type { Case } from '../../api/types';
 import { CASE_STATUS, CASE_STATUS_COLOR, DELIVERY, DOCUMENT_KIND } from '../../shared/labels';
@@ -9,6 +23,11 @@ import { PageTitle } from '../../shared/layout';
 import { messageOf } from '../../shared/problem';
 import { RequireLogin } from '../../shared/require-login';
 import { ErrorAlert, Loading, useLoad } from '../../shared/states';
+// The editor (with the form renderer) loads only for a case the applicant must fix.
+const ApplicationEditor = lazy(() =>
+  import('../apply/ApplicationEditor').then((m) => ({ default: m.ApplicationEditor })),
+);
+import { FormMessages, showOnForm } from '../common/form-problem';
 
 const STEP_STATUS = { pending: 'wait', active: 'process', done: 'finish', skipped: 'wait' } as const;
 
@@ -76,7 +95,175 @@ function Documents({ c }: { c: Case }) {
   );
 }
 
-function CaseView({ c }: { c: Case }) {
+/** Before the decision the applicant may withdraw (the service's WITHDRAWABLE). */
+const WITHDRAWABLE: readonly Case['status'][] = [
+  'returned',
+  'pre_review',
+  'supplement',
+  'pre_review_passed',
+  'awaiting_paper',
+  'processing',
+  'suspended',
+  'joint_review',
+  'escalated',
+];
+
+/** What the applicant should know first: just submitted, a draft to continue, a notice to answer. */
+function CaseBanner({ c }: { c: Case }) {
+  const [params] = useSearchParams();
+  if (c.status === 'draft') {
+    return (
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        message="这是尚未提交的草稿"
+        action={<Link to={`/apply/${c.itemId}?case=${c.id}`}>继续填写</Link>}
+      />
+    );
+  }
+  if (params.get('submitted') && c.status === 'pre_review') {
+    return (
+      <Alert
+        type="success"
+        showIcon
+        role="status"
+        style={{ marginBottom: 16 }}
+        message="申请已提交，等待窗口预审"
+        description={`办件编号：${c.caseNumber ?? ''}。可在本页或“进度查询”中查看办理进度。`}
+      />
+    );
+  }
+  return null;
+}
+
+/** 补正: the notice item by item, with the form and the materials to fix, and the resubmission. */
+function Supplement({ c, onCase }: { c: Case; onCase: (c: Case) => void }) {
+  const item = useLoad(
+    () => call(api.GET('/api/v1/catalogue/published/{id}', { params: { path: { id: c.itemId } } })),
+    [c.itemId],
+  );
+  const [done, setDone] = useState(false);
+  if (item.error) return <ErrorAlert error={item.error} onRetry={item.reload} />;
+  if (!item.data) return <Loading text="正在读取申请表…" />;
+  return (
+    <section aria-label="补正材料" style={{ marginBottom: 16 }}>
+      {done ? null : (
+        <Suspense fallback={<Loading text="正在读取申请表…" />}>
+          <ApplicationEditor
+            c={c}
+            item={item.data}
+            onCase={onCase}
+            onSubmitted={(next) => {
+              setDone(true);
+              onCase(next);
+            }}
+          />
+        </Suspense>
+      )}
+    </section>
+  );
+}
+
+/** The licence issued by this case: its number and the code anyone verifies it with. */
+function ResultLicence({ c }: { c: Case }) {
+  const onBehalfOf = c.applicant.kind === 'natural_person' ? undefined : c.applicant.personId;
+  const licences = useLoad(
+    () =>
+      c.licenceId
+        ? call(
+            api.GET('/api/v1/licences/mine', {
+              params: { query: { pageSize: 100, ...(onBehalfOf ? { onBehalfOf } : {}) } },
+            }),
+          ).then((r) => r.licences)
+        : Promise.resolve([]),
+    [c.licenceId, onBehalfOf],
+  );
+  if (!c.licenceId) return null;
+  const l = licences.data?.find((x) => x.id === c.licenceId || x.caseId === c.id);
+  return (
+    <Card title="办理结果：电子证照" style={{ marginBottom: 16 }}>
+      {licences.error ? <ErrorAlert error={licences.error} onRetry={licences.reload} /> : null}
+      {!l && !licences.error ? (
+        licences.loading ? (
+          <Loading text="正在读取证照…" />
+        ) : (
+          '证照已核发，请在“办件文书”中下载。'
+        )
+      ) : null}
+      {l ? (
+        <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+          <Descriptions.Item label="证照名称">{l.name}</Descriptions.Item>
+          <Descriptions.Item label="证照编号">{l.licenceNumber}</Descriptions.Item>
+          <Descriptions.Item label="有效期">
+            {l.validFrom} 至 {l.validUntil ?? '长期'}
+          </Descriptions.Item>
+          <Descriptions.Item label="核验码">
+            <Link to={`/verify?code=${l.verificationCode}`}>{l.verificationCode}</Link>
+          </Descriptions.Item>
+        </Descriptions>
+      ) : null}
+    </Card>
+  );
+}
+
+/** 撤回: asks for the reason and a confirmation, then withdraws. */
+function Withdraw({ c, onCase }: { c: Case; onCase: (c: Case) => void }) {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
+  const [messages, setMessages] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const withdraw = async (v: { reason: string }) => {
+    setBusy(true);
+    setMessages([]);
+    try {
+      onCase(
+        await call(
+          api.POST('/api/v1/cases/{id}/withdraw', {
+            params: { path: { id: c.id } },
+            body: { reason: v.reason.trim(), expectedVersion: c.version },
+          }),
+        ),
+      );
+      setOpen(false);
+    } catch (e) {
+      setMessages(showOnForm(form, e, ['reason']));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button danger onClick={() => setOpen(true)}>
+        撤回申请
+      </Button>
+      <Modal
+        title="撤回申请"
+        open={open}
+        onCancel={() => setOpen(false)}
+        okText="确认撤回"
+        cancelText="取消"
+        okButtonProps={{ danger: true, loading: busy }}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
+        <Typography.Paragraph>撤回后本次申请终止办理，如需办理须重新申请。</Typography.Paragraph>
+        <FormMessages messages={messages} />
+        <Form form={form} layout="vertical" onFinish={(v) => void withdraw(v)}>
+          <Form.Item
+            name="reason"
+            label="撤回原因"
+            rules={[{ required: true, whitespace: true, message: '请填写撤回原因' }]}
+          >
+            <Input.TextArea rows={3} maxLength={500} showCount />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+function CaseView({ c, onCase }: { c: Case; onCase: (c: Case) => void }) {
   return (
     <>
       <PageTitle
@@ -88,21 +275,7 @@ function CaseView({ c }: { c: Case }) {
           </Space>
         }
       />
-      {c.problems.length > 0 && (c.status === 'supplement' || c.status === 'returned') ? (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message="一次性告知：请按以下意见补正材料"
-          description={
-            <ol style={{ margin: 0, paddingLeft: 20 }}>
-              {c.problems.map((p, i) => (
-                <li key={i}>{p.message}</li>
-              ))}
-            </ol>
-          }
-        />
-      ) : null}
+      <CaseBanner c={c} />
       <Card title="办件信息" style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
           <Descriptions.Item label="申请人">{c.applicant.name}</Descriptions.Item>
@@ -122,6 +295,7 @@ function CaseView({ c }: { c: Case }) {
           ) : null}
         </Descriptions>
       </Card>
+      {c.status === 'returned' || c.status === 'supplement' ? <Supplement c={c} onCase={onCase} /> : null}
       <Deadlines c={c} />
       {c.steps.length > 0 ? (
         <Card title="办理环节" style={{ marginBottom: 16 }}>
@@ -141,6 +315,7 @@ function CaseView({ c }: { c: Case }) {
           />
         </Card>
       ) : null}
+      <ResultLicence c={c} />
       <Documents c={c} />
       <Card title="办理记录" style={{ marginBottom: 16 }}>
         <Timeline
@@ -159,16 +334,21 @@ function CaseView({ c }: { c: Case }) {
           }))}
         />
       </Card>
-      <Link to="/my">返回我的办件</Link>
+      <Space wrap size={16}>
+        <Link to="/my">返回我的办件</Link>
+        {WITHDRAWABLE.includes(c.status) ? <Withdraw c={c} onCase={onCase} /> : null}
+      </Space>
     </>
   );
 }
 
 function CaseLoader({ id }: { id: string }) {
   const loaded = useLoad(() => call(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })), [id]);
+  const [changed, setChanged] = useState<Case>();
+  const c = changed?.id === id ? changed : loaded.data;
   if (loaded.error) return <ErrorAlert error={loaded.error} onRetry={loaded.reload} />;
-  if (!loaded.data) return <Loading text="正在读取办件…" />;
-  return <CaseView c={loaded.data} />;
+  if (!c) return <Loading text="正在读取办件…" />;
+  return <CaseView c={c} onCase={setChanged} />;
 }
 
 /** One of the applicant's cases: state, deadlines, steps, documents and the record of what happened. */

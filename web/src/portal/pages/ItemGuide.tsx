@@ -1,5 +1,5 @@
-import { useParams } from 'react-router';
-import { Alert, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
+import { useNavigate, useParams } from 'react-router';
+import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import type { Guide, Material } from '../../api/types';
 import {
@@ -79,6 +79,7 @@ function Materials({ materials }: { materials: Material[] }) {
 }
 
 function GuideView({ guide }: { guide: Guide }) {
+  const navigate = useNavigate();
   const item = guide.item;
   const c = item.content;
   const where = guide.center ?? c?.location;
@@ -94,12 +95,30 @@ function GuideView({ guide }: { guide: Guide }) {
           </Space>
         }
       />
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
-        message="在线申请功能即将开放。现在可阅读办事指南、下载空白表格，并到下方地点办理。"
-      />
+      {c && c.onlineDepth !== 'disclosure_only' ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={
+            c.onlineDepth === 'fully_online'
+              ? '本事项可全程网上办理。'
+              : '本事项可网上申请，预审通过后按通知到窗口核验。'
+          }
+          action={
+            <Button type="primary" onClick={() => navigate(`/apply/${item.id}`)}>
+              在线申报
+            </Button>
+          }
+        />
+      ) : (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="本事项暂不支持网上申请。请阅读办事指南、下载空白表格，并到下方地点办理。"
+        />
+      )}
       <Card title="基本信息" style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
           <Descriptions.Item label="实施主体">{guide.departmentName}</Descriptions.Item>

@@ -1,15 +1,17 @@
 import { Link, useSearchParams } from 'react-router';
 import { List, Space, Tabs, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
-import type { CaseSummary } from '../../api/types';
+import type { CaseSummary, MyCaseList } from '../../api/types';
 import { timeLeft } from '../../shared/days-left';
 import { CASE_STATUS, CASE_STATUS_COLOR, MY_CASE_LIST } from '../../shared/labels';
 import { PageTitle } from '../../shared/layout';
 import { RequireLogin } from '../../shared/require-login';
 import { EmptyState, ErrorAlert, Loading, MoreButton, usePaged } from '../../shared/states';
 
-type ListName = keyof typeof MY_CASE_LIST;
-const LISTS = Object.keys(MY_CASE_LIST) as ListName[];
+/** The lists of the plans (submitted / in progress / completed), and the drafts not yet submitted. */
+const LIST_NAMES: Record<MyCaseList, string> = { ...MY_CASE_LIST, drafts: '草稿' };
+type ListName = MyCaseList;
+const LISTS = Object.keys(LIST_NAMES) as ListName[];
 
 function CaseRow({ c }: { c: CaseSummary }) {
   const left = timeLeft(c.workingDaysLeft, c.clockRunning);
@@ -46,7 +48,7 @@ function CaseList({ list }: { list: ListName }) {
   const { first, items: cases } = paged;
   if (first.error) return <ErrorAlert error={first.error} onRetry={first.reload} />;
   if (!first.data) return <Loading text="正在读取办件…" />;
-  if (cases.length === 0) return <EmptyState text={`没有${MY_CASE_LIST[list]}的办件`} />;
+  if (cases.length === 0) return <EmptyState text={`没有${LIST_NAMES[list]}的办件`} />;
   return (
     <>
       <Typography.Paragraph type="secondary">共 {first.data.total} 件</Typography.Paragraph>
@@ -70,7 +72,7 @@ export default function MyCases() {
           onChange={(key) => setParams({ list: key }, { replace: true })}
           items={LISTS.map((key) => ({
             key,
-            label: MY_CASE_LIST[key],
+            label: LIST_NAMES[key],
             children: list === key ? <CaseList list={key} /> : null,
           }))}
         />

@@ -1,0 +1,50 @@
+import { ApiError, networkProblem, shownProblem } from '../../shared/problem';
+import type { UploadAnswer } from '../common/types';
+
+/**
+ * Sends one batch of files for a material (multipart, parts named `files`) with upload progress, which fetch cannot
+ * report: XMLHttpRequest. Answers the stored files and the case after them, or throws an ApiError with the
+ * Chinese message (a refused file names itself in `files.<n>` / `files.<n>.fileName`).
+ */
+export function uploadBatch(options: {
+  caseId: string;
+  materialId: string;
+  files: File[];
+  token: string | undefined;
+  onProgress?: (percent: number) => void;
+}): Promise<UploadAnswer> {
+  const body = new FormData();
+  for (const f of options.files) body.append('files', f, f.name);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(
+      'POST',
+      `/api/v1/cases/${encodeURIComponent(options.caseId)}/materials/${encodeURIComponent(options.materialId)}/files`,
+    );
+    if (options.token) xhr.setRequestHeader('authorization', `Bearer ${options.token}`);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) options.onProgress?.(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(networkProblem()));
+    xhr.onload = () => {
+      let parsed: unknown;
+      try {
+        parsed = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      if (xhr.status === 200 && parsed) resolve(parsed as UploadAnswer);
+      else reject(new ApiError(shownProblem(xhr.status, parsed)));
+    };
+    xhr.send(body);
+  });
+}
+
+/** The message of a refused upload: the service's reason for the file (`files.0` …) when it gave one. */
+export function uploadMessage(error: unknown, fileName: string): string {
+  if (!(error instanceof ApiError)) return `“${fileName}”上传失败，请重试`;
+  const fileReasons = Object.entries(error.problem.fields)
+    .filter(([name]) => name.startsWith('files') || name === 'content' || name === 'fileName')
+    .map(([, message]) => message);
+  return fileReasons.length > 0 ? `“${fileName}”未能上传：${fileReasons.join('；')}` : error.message;
+}
