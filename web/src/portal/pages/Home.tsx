@@ -22,7 +22,15 @@ function useSearchState() {
     if (key === 'tenant') next.delete('department');
     setParams(next, { replace: true });
   };
-  return { q: get('q'), department: get('department'), kind: get('kind'), category: get('handlingCategory'), set };
+  return {
+    q: get('q'),
+    department: get('department'),
+    kind: get('kind'),
+    category: get('handlingCategory'),
+    // 就近办理 (default): the region's own items and those of the centers above it, the closest first.
+    scope: get('scope') === 'own' ? ('own' as const) : ('near' as const),
+    set,
+  };
 }
 
 /** A filter as a native select (the phone's own picker), labelled, with an "all" choice. */
@@ -63,13 +71,14 @@ export function Home() {
 
   const query = useMemo(() => {
     const q: SearchQuery = { pageSize: PAGE_SIZE };
-    if (tenant) q.tenant = tenant;
+    if (tenant && search.scope === 'own') q.tenant = tenant;
+    else if (tenant) q.near = tenant;
     if (search.q) q.q = search.q;
     if (search.department) q.department = search.department;
     if (search.kind) q.kind = search.kind;
     if (search.category) q.handlingCategory = search.category as HandlingCategory;
     return q;
-  }, [tenant, search.q, search.department, search.kind, search.category]);
+  }, [tenant, search.scope, search.q, search.department, search.kind, search.category]);
 
   const results = usePaged<ItemSummary>(
     (pageToken) =>
@@ -89,7 +98,9 @@ export function Home() {
         : Promise.resolve([] as Department[]),
     [tenant],
   );
-  const departmentName = (code: string) => departments.data?.find((d) => d.code === code)?.name ?? code;
+  const departmentName = (code: string) => departments.data?.find((d) => d.code === code)?.name;
+  // Items of a center above the chosen region (就近办理 lists them after the region's own) name their center.
+  const tenantName = (code: string) => tenants.find((t) => t.code === code)?.name ?? code;
 
   // A field the search API refused (a keyword too long…) is shown at its field.
   const fieldError = (name: string) => (first.error instanceof ApiError ? first.error.problem.fields[name] : undefined);
@@ -132,6 +143,15 @@ export function Home() {
                 choose(code);
                 search.set('tenant', undefined);
               }}
+            />
+            <Choice
+              id="search-scope"
+              label="办理范围"
+              all="本地区及上级（就近优先）"
+              disabled={!tenant}
+              value={search.scope === 'own' ? 'own' : undefined}
+              options={[{ value: 'own', label: '仅本地区事项' }]}
+              onChange={(scope) => search.set('scope', scope)}
             />
             <Choice
               id="search-department"
@@ -183,7 +203,8 @@ export function Home() {
                     <Link to={`/items/${item.id}`}>{item.name}</Link>
                   </h2>
                   <div className="result-meta">
-                    <span>实施部门：{departmentName(item.department)}</span>
+                    {item.tenant !== tenant ? <span>实施地区：{tenantName(item.tenant)}</span> : null}
+                    <span>实施部门：{departmentName(item.department) ?? item.department}</span>
                     <span>事项类型：{ITEM_KIND[item.kind] ?? item.kind}</span>
                     {item.promisedLimit ? (
                       <span>
