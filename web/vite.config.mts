@@ -75,6 +75,14 @@ export default defineConfig({
   base: '/',
   // JSX through esbuild (React 17+ automatic runtime): no React plugin needed.
   esbuild: { jsx: 'automatic' },
+  resolve: {
+    // Browser-safe sources of the workspace, bundled as they are: the form messages the server uses (one sentence per
+    // problem whether the browser or the server finds it) and the labels (one word per code everywhere).
+    alias: {
+      '@govhall/content/form-messages': path.join(root, '../packages/content/src/form-messages.ts'),
+      '@govhall/labels': path.join(root, '../packages/labels/src/index.ts'),
+    },
+  },
   build: {
     outDir,
     emptyOutDir: true,

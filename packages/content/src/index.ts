@@ -1,2 +1,3 @@
 export { FILE_TYPES, extensionOf, normalizeContentType, sniffFileType, type FileType } from './file-types';
 export { formDataViolations, parseFormData, type ParsedJson } from './form-data';
+export { violationOf, type SchemaError } from './form-messages';

@@ -47,7 +47,7 @@ describe('the queues a member of staff works', () => {
       ['window:w-2', 'A04号窗口 市场监管窗口（B岗）', { tenant: '620321', windowId: 'w-2' }],
       [
         'role:window_clerk',
-        '窗口受理人员的在办环节',
+        '窗口工作人员的在办环节',
         { tenant: '620321', department: '620321-SCJG', role: 'window_clerk' },
       ],
     ]);

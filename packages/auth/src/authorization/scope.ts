@@ -1,4 +1,5 @@
 import { isRegionDescendant } from '@govhall/identifiers';
+import { ROLE_NAMES as LABELLED_ROLES } from '@govhall/labels';
 import type { Principal, Role } from '../principal';
 
 /** Roles limited to their own department when the resource belongs to one (policy default). */
@@ -7,20 +8,8 @@ export const DEPARTMENT_SCOPED_ROLES: readonly Role[] = ['window_clerk', 'review
 /** Roles that also READ strict descendant tenants (vertical supervision). */
 export const SUPERVISING_ROLES: readonly Role[] = ['supervisor', 'center_admin'];
 
-/** Chinese role names, for messages people read. */
-export const ROLE_NAMES: Record<Role, string> = {
-  applicant: '申请人',
-  window_clerk: '窗口工作人员',
-  reviewer: '审查人员',
-  approver: '审批人员',
-  department_head: '部门负责人',
-  center_admin: '政务服务中心管理员',
-  supervisor: '监督人员',
-  complaint_handler: '投诉处理人员',
-  finance_reconciler: '财务对账人员',
-  ops_admin: '运维管理员',
-  service: '服务账号',
-};
+/** Chinese role names, for messages people read (@govhall/labels: one wording everywhere). */
+export const ROLE_NAMES: Readonly<Record<Role, string>> = LABELLED_ROLES;
 
 export type TenantScope = 'OWN_TENANT' | 'DESCENDANT_TENANT' | undefined;
 

@@ -1,3 +1,4 @@
+import { QUEUE_KIND_NAMES as LABELLED_QUEUE_KINDS } from '@govhall/labels';
 import type { Case, CaseStatus } from './case';
 import { IN_PROGRESS } from './case-status';
 
@@ -7,14 +8,7 @@ export type MyList = 'drafts' | 'submitted' | 'in_progress' | 'completed';
 /** The seed's names staff filter by (A27): 即办件, 承诺件, 补办件, 退回件, 上报件, 联办件. */
 export type QueueKind = 'immediate' | 'promised' | 'supplement' | 'returned' | 'escalated' | 'joint';
 
-export const QUEUE_KIND_NAMES: Record<QueueKind, string> = {
-  immediate: '即办件',
-  promised: '承诺件',
-  supplement: '补办件',
-  returned: '退回件',
-  escalated: '上报件',
-  joint: '联办件',
-};
+export const QUEUE_KIND_NAMES: Readonly<Record<QueueKind, string>> = LABELLED_QUEUE_KINDS;
 
 const COMPLETED: readonly CaseStatus[] = ['completed', 'delivered', 'archived', 'withdrawn'];
 /** At the window: waiting for pre-review, for sending to acceptance, or for paper originals. */

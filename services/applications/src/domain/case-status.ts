@@ -1,26 +1,9 @@
 import { PreconditionError } from '@govhall/errors';
+import { CASE_STATUS_NAMES } from '@govhall/labels';
 import type { Case, CaseStatus } from './case';
 
-/** How a clerk or applicant reads each status (Simplified Chinese). */
-export const STATUS_NAMES: Record<CaseStatus, string> = {
-  draft: '草稿',
-  returned: '退回件（待修改后重新提交）',
-  pre_review: '待预审',
-  supplement: '补办件（待补正）',
-  pre_review_passed: '预审通过（待报送受理）',
-  awaiting_paper: '待递交纸质材料',
-  processing: '办理中',
-  suspended: '特别程序中（已中止计时）',
-  joint_review: '联合审批中',
-  escalated: '已上报上级中心',
-  approved: '已准予（待出证）',
-  completed: '已办结（待送达）',
-  delivered: '已送达',
-  archived: '已归档',
-  not_accepted: '不予受理',
-  voided: '已作废',
-  withdrawn: '已撤回',
-};
+/** How a clerk or applicant reads each status (@govhall/labels: the same words as the gateway and the web). */
+export const STATUS_NAMES: Readonly<Record<CaseStatus, string>> = CASE_STATUS_NAMES;
 
 /** Before the decision the applicant may withdraw (domain.md). */
 export const WITHDRAWABLE: readonly CaseStatus[] = [

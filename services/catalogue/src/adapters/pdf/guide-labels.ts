@@ -1,4 +1,14 @@
 import { ROLE_NAMES, type Role } from '@govhall/auth';
+import {
+  DELIVERY_OPTION_NAMES,
+  HANDLING_CATEGORY_NAMES,
+  ITEM_KIND_NAMES,
+  LEVEL_NAMES,
+  MATERIAL_FORM_NAMES,
+  ONLINE_DEPTH_NAMES as ONLINE_DEPTHS,
+  SERVICE_OBJECT_NAMES as SERVICE_OBJECTS,
+  TIME_UNIT_NAMES,
+} from '@govhall/labels';
 import type { HandlingCategory } from '../../domain/item';
 import type {
   DeliveryOption,
@@ -9,62 +19,14 @@ import type {
   TimeLimit,
 } from '../../domain/item-content';
 
-/** The Chinese words a guide uses for the catalogue's codes. */
+/** The Chinese words a guide uses for the catalogue's codes (@govhall/labels: the portal's guide page says the same). */
 
-export const KIND_NAMES: Readonly<Record<string, string>> = {
-  '01': '行政许可',
-  '02': '行政处罚',
-  '03': '行政强制',
-  '04': '行政征收',
-  '05': '行政给付',
-  '06': '行政检查',
-  '07': '行政确认',
-  '08': '行政奖励',
-  '09': '行政裁决',
-  '10': '其他行政权力',
-  '20': '公共服务',
-};
-
-export const CATEGORY_NAMES: Record<HandlingCategory, string> = {
-  immediate: '即办件',
-  promised: '承诺件',
-  joint: '联办件',
-  escalated: '上报件',
-};
-
-export const SERVICE_OBJECT_NAMES: Record<ServiceObject, string> = {
-  person: '自然人',
-  enterprise: '法人',
-  both: '自然人、法人',
-};
-
-export const ONLINE_DEPTH_NAMES: Record<OnlineDepth, string> = {
-  fully_online: '全程网办',
-  online_pre_review: '网上预审',
-  disclosure_only: '仅公开办事指南',
-};
-
-export const DELIVERY_NAMES: Record<DeliveryOption, string> = {
-  window_pickup: '窗口领取',
-  post: '邮寄送达',
-  electronic: '电子证照',
-};
-
-const LEVEL_NAMES: Readonly<Record<number, string>> = {
-  1: '国家级',
-  2: '省级',
-  3: '市级',
-  4: '县级',
-  5: '乡级',
-  6: '村级',
-};
-
-const FORM_NAMES: Record<MaterialForm, string> = {
-  original: '原件',
-  copy: '复印件',
-  original_and_copy: '原件和复印件',
-  electronic: '电子件',
-};
+export const KIND_NAMES: Readonly<Record<string, string>> = ITEM_KIND_NAMES;
+export const CATEGORY_NAMES: Readonly<Record<HandlingCategory, string>> = HANDLING_CATEGORY_NAMES;
+export const SERVICE_OBJECT_NAMES: Readonly<Record<ServiceObject, string>> = SERVICE_OBJECTS;
+export const ONLINE_DEPTH_NAMES: Readonly<Record<OnlineDepth, string>> = ONLINE_DEPTHS;
+export const DELIVERY_NAMES: Readonly<Record<DeliveryOption, string>> = DELIVERY_OPTION_NAMES;
+const FORM_NAMES: Readonly<Record<MaterialForm, string>> = MATERIAL_FORM_NAMES;
 
 export const levelName = (level: number) => LEVEL_NAMES[level] ?? '—';
 
@@ -72,7 +34,7 @@ export const roleName = (role: string) => ROLE_NAMES[role as Role] ?? role;
 
 export function timeLimit(limit: TimeLimit): string {
   if (limit.days === 0) return '即时办结';
-  return `${limit.days}个${limit.unit === 'working_day' ? '工作日' : '自然日'}`;
+  return `${limit.days}个${TIME_UNIT_NAMES[limit.unit]}`;
 }
 
 /** 12345 fen → 123.45元. */

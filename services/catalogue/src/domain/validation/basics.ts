@@ -1,22 +1,11 @@
+import { DELIVERY_OPTION_NAMES, ONLINE_DEPTH_NAMES, SERVICE_OBJECT_NAMES } from '@govhall/labels';
 import type { DeliveryOption, ItemContent, OnlineDepth, ServiceObject } from '../item-content';
 import type { ItemKind } from '../item';
 import { duplicateIndexes, filled, Violations } from './violations';
 
-export const SERVICE_OBJECTS: Record<ServiceObject, string> = {
-  person: '自然人',
-  enterprise: '法人',
-  both: '自然人和法人',
-};
-export const ONLINE_DEPTHS: Record<OnlineDepth, string> = {
-  fully_online: '全程网办',
-  online_pre_review: '网上预审',
-  disclosure_only: '仅公开',
-};
-export const DELIVERY_OPTIONS: Record<DeliveryOption, string> = {
-  window_pickup: '窗口领取',
-  post: '邮寄',
-  electronic: '电子证照',
-};
+export const SERVICE_OBJECTS: Readonly<Record<ServiceObject, string>> = SERVICE_OBJECT_NAMES;
+export const ONLINE_DEPTHS: Readonly<Record<OnlineDepth, string>> = ONLINE_DEPTH_NAMES;
+export const DELIVERY_OPTIONS: Readonly<Record<DeliveryOption, string>> = DELIVERY_OPTION_NAMES;
 
 /** Kinds whose power comes from a law and must cite it: 01 许可 … 09 裁决 (10 其他 and 20 公共服务 need not). */
 const KINDS_NEEDING_LEGAL_BASIS: ReadonlySet<ItemKind> = new Set([

@@ -1,12 +1,8 @@
+import { MATERIAL_FORM_NAMES } from '@govhall/labels';
 import type { ItemContent, Material, MaterialForm } from '../item-content';
 import { duplicateIndexes, filled, Violations } from './violations';
 
-export const MATERIAL_FORMS: Record<MaterialForm, string> = {
-  original: '原件',
-  copy: '复印件',
-  original_and_copy: '原件和复印件',
-  electronic: '电子件',
-};
+export const MATERIAL_FORMS: Readonly<Record<MaterialForm, string>> = MATERIAL_FORM_NAMES;
 
 /** Electronic formats an applicant may upload, lower case. */
 export const MATERIAL_FORMATS = ['pdf', 'ofd', 'jpg', 'jpeg', 'png', 'doc', 'docx', 'xls', 'xlsx'] as const;

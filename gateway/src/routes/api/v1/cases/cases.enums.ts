@@ -1,4 +1,5 @@
 import { applicationsV1 } from '@govhall/proto';
+import { CASE_STATUS_NAMES as LABELLED_STATUSES } from '@govhall/labels';
 import { enumMapping } from '../../../../lib/enum-map';
 
 /* The enums of govhall.applications.v1 ⇄ their REST spellings (lower_snake without the prefix). */
@@ -20,26 +21,8 @@ export const queueKind = mapping('QueueKind', applicationsV1.QueueKind, 'QUEUE_K
 
 export type CaseStatus = (typeof caseStatus.values)[number];
 
-/** What a citizen or clerk reads for each case state (the proto's comments, shared/design/domain.md). */
-export const CASE_STATUS_NAMES: Record<CaseStatus, string> = {
-  draft: '草稿',
-  returned: '已退回（退回件）',
-  pre_review: '待预审',
-  supplement: '待补正（补办件）',
-  pre_review_passed: '预审通过、待受理',
-  awaiting_paper: '待递交纸质材料',
-  processing: '办理中',
-  suspended: '特别程序中（暂停计时）',
-  joint_review: '联合审查中（联办件）',
-  escalated: '已上报',
-  approved: '准予许可、待制证',
-  completed: '已办结',
-  delivered: '已送达',
-  archived: '已归档',
-  not_accepted: '不予受理',
-  voided: '已作废',
-  withdrawn: '已撤回',
-};
+/** What a citizen or clerk reads for each case state (@govhall/labels: the same words as the services and the web). */
+export const CASE_STATUS_NAMES: Readonly<Record<CaseStatus, string>> = LABELLED_STATUSES;
 
 /**
  * The state named by a WRONG_STATE refusal's currentStatus metadata, as REST spells it. The contract does not say
