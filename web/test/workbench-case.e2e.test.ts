@@ -36,10 +36,13 @@ it('an online food licence goes through the workbench: one-time notice, acceptan
   await row.getByRole('link', { name: '食品经营许可' }).click();
   await page.getByRole('heading', { level: 1, name: '食品经营许可' }).waitFor();
   const main = page.locator('main');
-  await main.getByText('经营者 · 统一社会信用代码').waitFor();
   expect(await main.innerText()).toContain(submitted.caseNumber);
   expect(await main.innerText()).toContain('孙工作台（自然人）');
-  expect(await main.innerText()).toContain('永昌县端到端测试便利店');
+  // The application form, rendered read-only from the item's schema.
+  const operatorName = page.locator('#case-form_operator_name');
+  await operatorName.waitFor();
+  expect(await operatorName.inputValue()).toBe('永昌县端到端测试便利店');
+  expect(await operatorName.isEditable()).toBe(false);
 
   // A material viewed in the browser: the scanned ID card as an image.
   const fileAnswer = page.waitForResponse((r) => r.url().includes(`/cases/${submitted.id}/files/`));

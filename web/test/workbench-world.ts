@@ -60,3 +60,12 @@ export async function confirmAct(page: Page, d: Locator, ok: RegExp | string, do
 export async function caseStatus(page: Page): Promise<string> {
   return (await page.locator('main .ant-tag').first().innerText()).trim();
 }
+
+/** Chooses `option` in the antd select `select` (a locator of its input, e.g. by id). */
+export async function chooseIn(page: Page, select: Locator, option: string): Promise<void> {
+  await select.click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
+}

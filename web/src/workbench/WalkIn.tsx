@@ -7,11 +7,12 @@ import { CASE_STATUS, CASE_STATUS_COLOR, HANDLING_CATEGORY } from '../shared/lab
 import { PageTitle } from '../shared/layout';
 import { ApiError, messageOf } from '../shared/problem';
 import { RequireLogin } from '../shared/require-login';
+import { ItemForm } from '../shared/item-form';
 import { ErrorAlert, Loading, Panel, useLoad, type Loaded } from '../shared/states';
 import { CaseActs } from './case/CaseActs';
 import { Documents } from './case/CasePage';
 import { useFileViewer } from './case/FileViewer';
-import { formFields } from './form-fields';
+import { formFields, type FormField } from './form-fields';
 
 type Staff = NonNullable<Profile['staff']>;
 
@@ -34,16 +35,17 @@ const KNOWN: Record<string, (string | number)[]> = {
 function Registered({
   c,
   roles,
+  fields,
   onChange,
   onNext,
 }: {
   c: Case;
   roles: string[];
+  fields: FormField[];
   onChange: (c: Case, done: string) => void;
   onNext: () => void;
 }) {
   const view = useFileViewer();
-  const fields = useMemo(() => formFields(undefined), []);
   const missing = c.materials.filter((m) => m.required && m.files.length === 0 && !m.licence);
   return (
     <>
@@ -84,6 +86,17 @@ function WalkInForm({ staff }: { staff: Staff }) {
   const [error, setError] = useState<string>();
   const [registered, setRegistered] = useState<Case>();
   const [done, setDone] = useState<string>();
+  const [formData, setFormData] = useState<unknown>({});
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>();
+  const itemId = Form.useWatch('itemId', form);
+  const item = useLoad(
+    () =>
+      itemId
+        ? call(api.GET('/api/v1/catalogue/published/{id}', { params: { path: { id: itemId } } }))
+        : Promise.resolve(undefined),
+    [itemId],
+  );
+  const fields = useMemo(() => formFields(item.data?.content?.form?.jsonSchema), [item.data]);
   const items = useLoad(
     () =>
       call(
@@ -100,7 +113,7 @@ function WalkInForm({ staff }: { staff: Staff }) {
     [staff.tenant, staff.department],
   );
 
-  const register = async () => {
+  const register = async (data: unknown) => {
     let values: Registration;
     try {
       values = await form.validateFields();
@@ -109,6 +122,7 @@ function WalkInForm({ staff }: { staff: Staff }) {
     }
     setBusy(true);
     setError(undefined);
+    setServerErrors(undefined);
     try {
       const c = await call(
         api.POST('/api/v1/cases/walk-in', {
@@ -118,7 +132,7 @@ function WalkInForm({ staff }: { staff: Staff }) {
             applicantIdCode: values.applicantIdCode.trim(),
             ...(values.agentIdNumber?.trim() ? { agentIdNumber: values.agentIdNumber.trim() } : {}),
             ...(values.mobile?.trim() ? { contact: { mobile: values.mobile.trim() } } : {}),
-            formData: {},
+            formData: (data ?? {}) as Record<string, never>,
           },
         }),
       );
@@ -134,8 +148,10 @@ function WalkInForm({ staff }: { staff: Staff }) {
       const rest: string[] = [];
       for (const [name, message] of Object.entries(p.fields)) {
         if (KNOWN[name]) fields.push({ name: KNOWN[name]!, errors: [message] });
-        else rest.push(message);
+        else if (!name.startsWith('formData')) rest.push(message);
       }
+      // The form's own fields: shown at them by the item form.
+      setServerErrors(p.fields);
       // The applicant (or agent) is not registered: said at the number the clerk typed.
       if (p.code === 'APPLICANT_NOT_FOUND') {
         fields.push({
@@ -158,6 +174,7 @@ function WalkInForm({ staff }: { staff: Staff }) {
         <Registered
           c={registered}
           roles={staff.roles}
+          fields={fields}
           onChange={(c, text) => {
             setRegistered(c);
             setDone(text);
@@ -166,6 +183,7 @@ function WalkInForm({ staff }: { staff: Staff }) {
             setRegistered(undefined);
             setDone(undefined);
             form.resetFields();
+            setFormData({});
           }}
         />
       </>
@@ -222,10 +240,36 @@ function WalkInForm({ staff }: { staff: Staff }) {
             </Form.Item>
           </Col>
         </Row>
-        <Button type="primary" loading={busy} onClick={() => void register()}>
-          登记办件
-        </Button>
       </Form>
+      {!itemId ? (
+        <Typography.Paragraph>选择事项后填写申请表。</Typography.Paragraph>
+      ) : item.error ? (
+        <ErrorAlert error={item.error} onRetry={item.reload} />
+      ) : !item.data || item.data.id !== itemId ? (
+        <Loading text="正在读取申请表…" />
+      ) : (
+        <section aria-label="申请表">
+          <h3 style={{ fontSize: 16, fontWeight: 600 }}>申请表</h3>
+          <ItemForm
+            jsonSchema={item.data.content?.form?.jsonSchema ?? '{}'}
+            uiSchema={item.data.content?.form?.uiSchema ?? '{}'}
+            formData={formData}
+            onChange={setFormData}
+            onSubmit={(data) => void register(data)}
+            serverErrors={serverErrors}
+            idPrefix="walk-in-form"
+          >
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={busy}
+              onClick={() => void form.validateFields().catch(() => undefined)}
+            >
+              登记办件
+            </Button>
+          </ItemForm>
+        </section>
+      )}
     </Panel>
   );
 }

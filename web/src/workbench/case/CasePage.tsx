@@ -1,12 +1,26 @@
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { Alert, Button, Col, Descriptions, Row, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Col,
+  ConfigProvider,
+  Descriptions,
+  Row,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { api, call } from '../../shared/api';
 import type { Case, CaseSummary, Profile } from '../../api/types';
 import { timeLeft } from '../../shared/days-left';
 import { dateTime } from '../../shared/format';
 import { CASE_STATUS, CASE_STATUS_COLOR, DELIVERY, DOCUMENT_KIND, HANDLING_CATEGORY } from '../../shared/labels';
 import { PageTitle } from '../../shared/layout';
+import { ItemForm } from '../../shared/item-form';
 import { RequireLogin } from '../../shared/require-login';
 import { ErrorAlert, Loading, Panel, useLoad, type Loaded } from '../../shared/states';
 import { fieldLabel, formEntries, formFields, type FormField } from '../form-fields';
@@ -69,11 +83,34 @@ function Deadlines({ c, summary }: { c: Case; summary?: CaseSummary }) {
   );
 }
 
-function FormData({ c, fields }: { c: Case; fields: FormField[] }) {
+/**
+ * The read-only form shows its fields disabled; antd greys disabled text to 25% black, which no clerk can read
+ * (and fails contrast): here what the applicant wrote is shown in the normal text colour.
+ */
+const READ_ONLY = { token: { colorTextDisabled: 'rgba(0, 0, 0, 0.88)', colorBgContainerDisabled: '#fafafa' } };
+
+/** The application form as the applicant filled it: the item's own form, read-only; a plain list without it. */
+function FormData({
+  c,
+  fields,
+  form,
+}: {
+  c: Case;
+  fields: FormField[];
+  form?: { jsonSchema: string; uiSchema: string };
+}) {
   const entries = formEntries(fields, c.formData);
   return (
     <Panel title="申请表单">
-      {entries.length === 0 ? (
+      {form ? (
+        <ItemForm
+          jsonSchema={form.jsonSchema}
+          uiSchema={form.uiSchema}
+          formData={c.formData}
+          readOnly
+          idPrefix="case-form"
+        />
+      ) : entries.length === 0 ? (
         <Typography.Paragraph style={{ margin: 0 }}>申请人未填写表单内容。</Typography.Paragraph>
       ) : (
         <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
@@ -381,7 +418,11 @@ function CaseView({ initial, roles, summary }: { initial: Case; roles: readonly 
         </Col>
       </Row>
       <ProblemsAndCorrections c={c} fields={fields} />
-      <FormData c={c} fields={fields} />
+      {item.loading ? (
+        <Loading text="正在读取申请表…" />
+      ) : (
+        <FormData c={c} fields={fields} form={item.data?.content?.form} />
+      )}
       <Materials c={c} view={view} />
       <Handling c={c} />
       <Documents c={c} view={view} />
