@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { caseActs, PNG, type Applicant } from '../../gateway/test/cases-stack';
 import { checkPage, startWebWorld, type WebWorld } from './web-world';
 import { caseStatus, choose, confirmAct, fieldError, openAct, staffPage } from './workbench-world';
@@ -72,7 +73,7 @@ it('an online food licence goes through the workbench: one-time notice, acceptan
   await second.getByLabel('需要补正的内容').fill('请提供食品安全管理人员的培训合格证明');
   await checkPage(page, 'workbench-one-time-notice');
   await confirmAct(page, notice, '确认并出具告知书', '已出具一次性告知书');
-  expect(await caseStatus(page)).toBe('待补正');
+  expect(await caseStatus(page)).toBe('待补正（补办件）');
   const problems = await main.getByRole('heading', { name: '一次性告知的补正内容' }).locator('..').innerText();
   expect(problems).toContain(
     '材料“与食品经营相适应的主要设备设施、经营布局、操作流程等文件”：经营布局图未标明食品处理区',
@@ -80,8 +81,8 @@ it('an online food licence goes through the workbench: one-time notice, acceptan
   expect(problems).toContain('表单“经营项目 · 食品安全管理人员姓名”：请提供食品安全管理人员的培训合格证明');
   const noticed = await acts.get(submitted.id, await applicant.token());
   expect(noticed.problems).toEqual([
-    { materialId: 'premises-layout', message: '经营布局图未标明食品处理区，请补充完整' },
-    { field: 'business.foodSafetyManager', message: '请提供食品安全管理人员的培训合格证明' },
+    expect.objectContaining({ materialId: 'premises-layout', message: '经营布局图未标明食品处理区，请补充完整' }),
+    expect.objectContaining({ field: 'business.foodSafetyManager', message: '请提供食品安全管理人员的培训合格证明' }),
   ]);
 
   // The applicant supplements (the portal's part) and resubmits.
@@ -101,9 +102,14 @@ it('an online food licence goes through the workbench: one-time notice, acceptan
   await page.getByRole('button', { name: '打开受理通知书' }).click();
   const answer = await pdf;
   expect(answer.headers()['content-type']).toBe('application/pdf');
-  expect((await answer.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  // The document the clerk prints: downloaded from the viewer, it is the PDF itself.
   const doc = page.getByRole('dialog', { name: /^受理通知书/ });
-  await doc.locator('iframe[title^="受理通知书"]').waitFor();
+  const download = page.waitForEvent('download');
+  await doc.getByRole('link', { name: '下载' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/\.pdf$/);
+  const bytes = await readFile((await saved.path())!);
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
   await doc
     .getByRole('button', { name: /^关\s?闭$/ })
     .first()

@@ -23,7 +23,8 @@ export function dialog(page: Page, name: string | RegExp): Locator {
 
 /** Chooses `option` (its visible text) in the antd select labelled `label` inside `scope`. */
 export async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
+  // A chosen value covers the input (antd draws it over): click through to the selector.
+  await scope.getByLabel(label, { exact: true }).click({ force: true });
   await page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
     .first()
@@ -52,7 +53,10 @@ export async function openAct(page: Page, button: RegExp | string, title: string
 /** Confirms the dialog with its `ok` button and waits for the page's message that the act was done. */
 export async function confirmAct(page: Page, d: Locator, ok: RegExp | string, done: string): Promise<void> {
   await d.getByRole('button', { name: ok }).click();
-  await page.getByRole('status').filter({ hasText: done }).waitFor({ timeout: 45_000 });
+  const success = page.getByRole('status').filter({ hasText: done });
+  const refused = d.getByRole('alert');
+  await success.or(refused).first().waitFor({ timeout: 45_000 });
+  if (await refused.isVisible()) throw new Error(`the act was refused: ${await d.innerText()}`);
   await d.waitFor({ state: 'hidden' });
 }
 
@@ -63,7 +67,7 @@ export async function caseStatus(page: Page): Promise<string> {
 
 /** Chooses `option` in the antd select `select` (a locator of its input, e.g. by id). */
 export async function chooseIn(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
+  await select.click({ force: true });
   await page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
     .first()

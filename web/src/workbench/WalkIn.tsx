@@ -9,6 +9,7 @@ import { ApiError, messageOf } from '../shared/problem';
 import { RequireLogin } from '../shared/require-login';
 import { ItemForm } from '../shared/item-form';
 import { ErrorAlert, Loading, Panel, useLoad, type Loaded } from '../shared/states';
+import { chosen } from './case/ActModal';
 import { CaseActs } from './case/CaseActs';
 import { Documents } from './case/CasePage';
 import { useFileViewer } from './case/FileViewer';
@@ -197,7 +198,7 @@ function WalkInForm({ staff }: { staff: Staff }) {
       <Form form={form} layout="vertical">
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="itemId" label="办理事项" rules={[{ required: true, message: '请选择办理事项' }]}>
+            <Form.Item name="itemId" label="办理事项" rules={chosen('请选择办理事项')}>
               <Select
                 showSearch
                 optionFilterProp="label"

@@ -4,7 +4,7 @@ import type { Case } from '../../api/types';
 import { DELIVERY } from '../../shared/labels';
 import { availableActs, type ActKey } from '../case-acts';
 import type { FormField } from '../form-fields';
-import { ActModal } from './ActModal';
+import { ActModal, chosen } from './ActModal';
 
 /** 行政许可法 §45: the procedures whose time does not count (the cases service's list). */
 const SPECIAL_PROCEDURES = ['听证', '招标', '拍卖', '检验', '检测', '检疫', '鉴定', '专家评审'];
@@ -41,7 +41,7 @@ function TargetFields({ name, c, fields, listName }: { name: number; c: Case; fi
           name={[name, 'target']}
           label="问题所在"
           initialValue="material"
-          rules={[{ required: true, message: '请选择问题在材料还是表单' }]}
+          rules={chosen('请选择问题在材料还是表单')}
         >
           <Select
             options={[
@@ -55,17 +55,19 @@ function TargetFields({ name, c, fields, listName }: { name: number; c: Case; fi
         <Form.Item noStyle dependencies={[[listName, name, 'target']]}>
           {({ getFieldValue }) =>
             getFieldValue([listName, name, 'target']) === 'field' ? (
-              <Form.Item name={[name, 'field']} label="表单字段" rules={[required('请选择需要补正的表单字段')]}>
+              <Form.Item name={[name, 'field']} label="表单字段" rules={chosen('请选择需要补正的表单字段')}>
                 <Select
                   showSearch
+                  virtual={false}
                   optionFilterProp="label"
                   options={fields.map((f) => ({ value: f.path, label: f.label }))}
                   placeholder="请选择表单字段"
                 />
               </Form.Item>
             ) : (
-              <Form.Item name={[name, 'materialId']} label="材料" rules={[required('请选择需要补正的材料')]}>
+              <Form.Item name={[name, 'materialId']} label="材料" rules={chosen('请选择需要补正的材料')}>
                 <Select
+                  virtual={false}
                   options={c.materials.map((m) => ({ value: m.materialId, label: m.name }))}
                   placeholder="请选择材料"
                 />
@@ -200,12 +202,13 @@ export function CaseActs({ c, roles, fields, onDone }: CaseActsProps) {
         label="预审通过"
         primary
         intro="确认申请材料齐全、符合法定形式。预审通过后可报送受理或直接受理。"
+        initialValues={{ opinion: '申请材料齐全、符合法定形式，预审通过' }}
         isField={(n) => n === 'opinion'}
         submit={(x) =>
           call(
             api.POST('/api/v1/cases/{id}/pre-review/pass', {
               ...path(c),
-              body: { ...v, opinion: x.opinion?.trim() || undefined },
+              body: { ...v, opinion: (x.opinion ?? '').trim() },
             }),
           )
         }
@@ -213,8 +216,8 @@ export function CaseActs({ c, roles, fields, onDone }: CaseActsProps) {
         onDone={onDone}
       >
         {() => (
-          <Form.Item name="opinion" label="预审意见（选填）">
-            <Input.TextArea rows={2} maxLength={1000} placeholder="材料齐全，预审通过" />
+          <Form.Item name="opinion" label="预审意见" rules={[required('请填写预审意见')]}>
+            <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
         )}
       </ActModal>
@@ -423,7 +426,7 @@ export function CaseActs({ c, roles, fields, onDone }: CaseActsProps) {
       >
         {() => (
           <>
-            <Form.Item name="procedure" label="特别程序" rules={[{ required: true, message: '请选择特别程序' }]}>
+            <Form.Item name="procedure" label="特别程序" rules={chosen('请选择特别程序')}>
               <Select options={SPECIAL_PROCEDURES.map((p) => ({ value: p, label: p }))} />
             </Form.Item>
             <Form.Item
@@ -563,7 +566,7 @@ export function CaseActs({ c, roles, fields, onDone }: CaseActsProps) {
             <Form.Item name="validUntil" label="证照有效期至（不填为长期有效）">
               <Input type="date" style={{ width: 200 }} />
             </Form.Item>
-            <Form.Item name="deliveryMethod" label="送达方式" rules={[{ required: true, message: '请选择送达方式' }]}>
+            <Form.Item name="deliveryMethod" label="送达方式" rules={chosen('请选择送达方式')}>
               <Select options={deliveryOptions} style={{ width: 200 }} />
             </Form.Item>
             <Form.Item noStyle dependencies={['deliveryMethod']}>

@@ -103,13 +103,15 @@ function FormData({
   return (
     <Panel title="申请表单">
       {form ? (
-        <ItemForm
-          jsonSchema={form.jsonSchema}
-          uiSchema={form.uiSchema}
-          formData={c.formData}
-          readOnly
-          idPrefix="case-form"
-        />
+        <ConfigProvider theme={READ_ONLY}>
+          <ItemForm
+            jsonSchema={form.jsonSchema}
+            uiSchema={form.uiSchema}
+            formData={c.formData}
+            readOnly
+            idPrefix="case-form"
+          />
+        </ConfigProvider>
       ) : entries.length === 0 ? (
         <Typography.Paragraph style={{ margin: 0 }}>申请人未填写表单内容。</Typography.Paragraph>
       ) : (

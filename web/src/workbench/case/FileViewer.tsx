@@ -6,14 +6,28 @@ import { ApiError, messageOf, networkProblem, shownProblem } from '../../shared/
 
 export interface Viewed {
   title: string;
+  /** The file as a blob: URL (new window, download). */
   url: string;
+  /** An image as a data: URL: the pages' CSP takes images from the gateway and data: only. */
+  image?: string;
   name: string;
   type: string;
 }
 
+/** A blob as a data: URL. */
+function dataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(new Error('read'));
+    reader.readAsDataURL(blob);
+  });
+}
+
 /**
  * A case's file or document, fetched with the member of staff's token (the routes need it, so a plain link cannot
- * open them) and shown in the browser: PDFs in a frame, images as images; with 在新窗口打开 and 下载.
+ * open them) and shown in the browser: images in the dialog; PDFs (documents to print) in a new window or downloaded. A PDF is not
+ * framed in the page: the pages' CSP allows no frames of blob: or data: URLs.
  */
 export function useFileViewer() {
   const { manager } = useAuth();
@@ -36,7 +50,9 @@ export function useFileViewer() {
       }
       if (!res.ok) throw new ApiError(shownProblem(res.status, await res.json().catch(() => undefined)));
       const blob = await res.blob();
+      const image = blob.type.startsWith('image/') ? await dataUrl(blob) : undefined;
       setViewed({
+        ...(image ? { image } : {}),
         title,
         url: URL.createObjectURL(blob),
         name: attachmentName(res.headers.get('content-disposition'), fallbackName),
@@ -72,15 +88,10 @@ export function useFileViewer() {
         }
       >
         {viewed ? (
-          viewed.type.startsWith('image/') ? (
-            <img src={viewed.url} alt={viewed.name} style={{ maxWidth: '100%' }} />
+          viewed.image ? (
+            <img src={viewed.image} alt={viewed.name} style={{ maxWidth: '100%' }} />
           ) : viewed.type === 'application/pdf' ? (
-            <iframe
-              src={viewed.url}
-              title={viewed.title}
-              data-type={viewed.type}
-              style={{ width: '100%', height: '70vh', border: '1px solid #f0f0f0' }}
-            />
+            <p>{viewed.name}（PDF）已准备好：点击“在新窗口打开”查看和打印，或点击“下载”保存后打印。</p>
           ) : (
             <p>此类文件无法在浏览器中预览，请下载后查看：{viewed.name}</p>
           )
