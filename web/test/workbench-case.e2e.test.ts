@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await w?.stop();
-});
+}, 480_000);
 
 it('an online food licence goes through the workbench: one-time notice, acceptance, review, decision, delivery', async () => {
   const submitted = await acts.submitted(applicant);
@@ -174,4 +174,4 @@ it('an online food licence goes through the workbench: one-time notice, acceptan
     opinion: '经现场核查，符合许可条件',
   });
   expect(clerk.problems.list()).toEqual([]);
-});
+}, 480_000);

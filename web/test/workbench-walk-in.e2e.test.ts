@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await w?.stop();
-});
+}, 480_000);
 
 const ID_FIELD = '申请人身份证号码或统一社会信用代码';
 
@@ -90,7 +90,7 @@ it('a walk-in 个体工商户设立登记 is registered and decided at the count
     formData: { business: { name: form.business.name, employees: form.business.employees } },
   });
   expect(problems.list()).toEqual([]);
-});
+}, 480_000);
 
 it('the clerk refuses to accept with reasons; the reviewer asks for an extension that the department head approves', async () => {
   const refused = await acts.submitted(applicant);
@@ -129,4 +129,4 @@ it('the clerk refuses to accept with reasons; the reviewer asks for an extension
   await confirmAct(head.page, review, '提交审批意见', '延期审批意见已提交');
   expect((await acts.get(accepted.id, await applicant.token())).extension.state).toBe('head_approved');
   expect(head.problems.list()).toEqual([]);
-});
+}, 480_000);

@@ -55,7 +55,11 @@ export async function confirmAct(page: Page, d: Locator, ok: RegExp | string, do
   await d.getByRole('button', { name: ok }).click();
   const success = page.getByRole('status').filter({ hasText: done });
   const refused = d.getByRole('alert');
-  await success.or(refused).first().waitFor({ timeout: 45_000 });
+  try {
+    await success.or(refused).first().waitFor({ timeout: 45_000 });
+  } catch {
+    throw new Error(`no answer to the act; the dialog says: ${await d.innerText().catch(() => '(closed)')}`);
+  }
   if (await refused.isVisible()) throw new Error(`the act was refused: ${await d.innerText()}`);
   await d.waitFor({ state: 'hidden' });
 }

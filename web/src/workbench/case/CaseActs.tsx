@@ -313,7 +313,7 @@ export function CaseActs({ c, roles, fields, onDone }: CaseActsProps) {
       >
         {() => (
           <>
-            <Form.Item name="kind" label="作废原因" rules={[{ required: true, message: '请选择作废原因' }]}>
+            <Form.Item name="kind" label="作废原因" rules={chosen('请选择作废原因')}>
               <Radio.Group options={Object.entries(VOID_KIND).map(([value, label]) => ({ value, label }))} />
             </Form.Item>
             <Form.Item
@@ -436,11 +436,7 @@ export function CaseActs({ c, roles, fields, onDone }: CaseActsProps) {
             >
               <Input.TextArea rows={2} maxLength={500} />
             </Form.Item>
-            <Form.Item
-              name="plannedWorkingDays"
-              label="预计所需工作日"
-              rules={[{ required: true, message: '请填写预计所需工作日' }]}
-            >
+            <Form.Item name="plannedWorkingDays" label="预计所需工作日" rules={chosen('请填写预计所需工作日')}>
               <InputNumber min={1} max={120} precision={0} style={{ width: 160 }} />
             </Form.Item>
           </>
@@ -476,11 +472,7 @@ export function CaseActs({ c, roles, fields, onDone }: CaseActsProps) {
       >
         {() => (
           <>
-            <Form.Item
-              name="workingDays"
-              label="延长工作日"
-              rules={[{ required: true, message: '请填写延长的工作日数' }]}
-            >
+            <Form.Item name="workingDays" label="延长工作日" rules={chosen('请填写延长的工作日数')}>
               <InputNumber min={1} max={3650} precision={0} style={{ width: 160 }} />
             </Form.Item>
             <Form.Item
@@ -522,7 +514,7 @@ export function CaseActs({ c, roles, fields, onDone }: CaseActsProps) {
       >
         {() => (
           <>
-            <Form.Item name="approve" label="审批意见" rules={[{ required: true, message: '请选择是否同意' }]}>
+            <Form.Item name="approve" label="审批意见" rules={chosen('请选择是否同意')}>
               <Radio.Group
                 options={[
                   { value: true, label: '同意延期' },
@@ -608,7 +600,7 @@ export function CaseActs({ c, roles, fields, onDone }: CaseActsProps) {
       >
         {() => (
           <>
-            <Form.Item name="method" label="送达方式" rules={[{ required: true, message: '请选择送达方式' }]}>
+            <Form.Item name="method" label="送达方式" rules={chosen('请选择送达方式')}>
               <Radio.Group options={deliveryOptions} />
             </Form.Item>
             <Form.Item noStyle dependencies={['method']}>
@@ -657,7 +649,7 @@ export function CaseActs({ c, roles, fields, onDone }: CaseActsProps) {
 function DecisionFields({ delivery, remedies }: { delivery?: boolean; remedies?: boolean }) {
   return (
     <>
-      <Form.Item name="outcome" label="决定" rules={[{ required: true, message: '请选择决定' }]}>
+      <Form.Item name="outcome" label="决定" rules={chosen('请选择决定')}>
         <Radio.Group
           options={[
             { value: 'approved', label: '准予许可' },
