@@ -38,7 +38,11 @@ export async function fieldError(scope: Locator, label: string): Promise<string>
     .filter({ has: scope.page().locator(`label:text-is("${label}")`) })
     .first();
   const error = item.locator('.ant-form-item-explain-error').first();
-  await error.waitFor();
+  try {
+    await error.waitFor();
+  } catch {
+    throw new Error(`no message at “${label}”; the page says: ${await scope.innerText()}`);
+  }
   return error.innerText();
 }
 

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type Core from '@rjsf/core';
 import { Link } from 'react-router';
 import { Alert, Button, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { api, call } from '../shared/api';
@@ -113,6 +114,18 @@ function WalkInForm({ staff }: { staff: Staff }) {
       ).then((r) => r.items),
     [staff.tenant, staff.department],
   );
+
+  const itemForm = useRef<Core>(null);
+  /** Both forms checked at once (each shows its own messages); the item form's data then goes to `register`. */
+  const send = async () => {
+    const ok = await form.validateFields().then(
+      () => true,
+      () => false,
+    );
+    // The item form shows its own messages; registration goes ahead only when both forms are valid.
+    const formOk = itemForm.current?.validateForm() ?? true;
+    if (ok && formOk) await register(formData);
+  };
 
   const register = async (data: unknown) => {
     let values: Registration;
@@ -256,19 +269,15 @@ function WalkInForm({ staff }: { staff: Staff }) {
             uiSchema={item.data.content?.form?.uiSchema ?? '{}'}
             formData={formData}
             onChange={setFormData}
-            onSubmit={(data) => void register(data)}
             serverErrors={serverErrors}
             idPrefix="walk-in-form"
+            formRef={itemForm}
           >
-            <Button
-              type="primary"
-              htmlType="submit"
-              loading={busy}
-              onClick={() => void form.validateFields().catch(() => undefined)}
-            >
-              登记办件
-            </Button>
+            <></>
           </ItemForm>
+          <Button type="primary" loading={busy} onClick={() => void send()}>
+            登记办件
+          </Button>
         </section>
       )}
     </Panel>
