@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { Alert, Card, Col, Form, Row, Select, Table, Tag, Typography } from 'antd';
 import { api, call } from '../shared/api';
 import type { CaseSummary, Profile, QueueKind } from '../api/types';
@@ -19,6 +20,7 @@ function QueueTable({ choice, kind }: { choice: QueueChoice; kind: QueueKind | u
     [JSON.stringify(query)],
   );
   const { first, items: cases } = paged;
+  const navigate = useNavigate();
   if (first.error) return <ErrorAlert error={first.error} onRetry={first.reload} />;
   if (!first.data) return <Loading text="正在读取队列…" />;
   if (cases.length === 0) return <EmptyState text="队列中暂无待办件" />;
@@ -31,9 +33,24 @@ function QueueTable({ choice, kind }: { choice: QueueChoice; kind: QueueKind | u
         pagination={false}
         scroll={{ x: 960 }}
         dataSource={cases}
+        onRow={(c) => ({
+          onClick: (e) => {
+            if ((e.target as HTMLElement).closest('a')) return;
+            void navigate(`/cases/${c.id}`, { state: { summary: c } });
+          },
+          style: { cursor: 'pointer' },
+        })}
         columns={[
           { title: '办件编号', dataIndex: 'caseNumber', render: (n?: string) => n ?? '—' },
-          { title: '事项名称', dataIndex: 'itemName' },
+          {
+            title: '事项名称',
+            dataIndex: 'itemName',
+            render: (name: string, c: CaseSummary) => (
+              <Link to={`/cases/${c.id}`} state={{ summary: c }}>
+                {name}
+              </Link>
+            ),
+          },
           { title: '申请人', dataIndex: 'applicantName' },
           {
             title: '类别',

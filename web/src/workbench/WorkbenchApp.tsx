@@ -1,11 +1,18 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { api, call } from '../shared/api';
 import { LoginCallback, useAuth } from '../shared/auth';
 import { Shell } from '../shared/layout';
-import { Notice, useLoad } from '../shared/states';
+import { Loading, Notice, useLoad } from '../shared/states';
 import { Queue } from './Queue';
 
-const NAV = [{ to: '/', label: '工作队列' }];
+const CasePage = lazy(() => import('./case/CasePage'));
+const WalkIn = lazy(() => import('./WalkIn'));
+
+const NAV = [
+  { to: '/', label: '工作队列' },
+  { to: '/walk-in', label: '窗口登记' },
+];
 
 /** The workbench (工作台) for window clerks, reviewers, approvers and department heads. */
 export function WorkbenchApp() {
@@ -25,11 +32,15 @@ export function WorkbenchApp() {
   );
   return (
     <Shell appName="工作台" centerName={tenant.data?.center.name} nav={NAV}>
-      <Routes>
-        <Route path="/" element={<Queue me={me} />} />
-        <Route path="/callback" element={<LoginCallback />} />
-        <Route path="*" element={<Notice title="页面不存在" />} />
-      </Routes>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/" element={<Queue me={me} />} />
+          <Route path="/cases/:id" element={<CasePage me={me} />} />
+          <Route path="/walk-in" element={<WalkIn me={me} />} />
+          <Route path="/callback" element={<LoginCallback />} />
+          <Route path="*" element={<Notice title="页面不存在" />} />
+        </Routes>
+      </Suspense>
     </Shell>
   );
 }

@@ -1,0 +1,141 @@
+import { useState, type ReactNode } from 'react';
+import { Alert, Button, Form, Modal, type FormInstance } from 'antd';
+import type { Case } from '../../api/types';
+import { ApiError, messageOf } from '../../shared/problem';
+
+/** A field name the API reports (`problems[0].message`, `reasons.1`) as the form's dotted name. */
+export function dottedField(name: string): string {
+  return name.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '');
+}
+
+/** A dotted name as an antd form path: numbers become list indices. */
+export function formPath(name: string): (string | number)[] {
+  return name.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/**
+ * The rule of a select that must be chosen. Not antd's `required`: Form.Item would put `aria-required` on the
+ * select's outer element, which has no role that allows it (axe: aria-allowed-attr).
+ */
+export function chosen(message: string) {
+  return [
+    {
+      validator: (_rule: unknown, value: unknown) =>
+        value === undefined || value === null || value === '' ? Promise.reject(new Error(message)) : Promise.resolve(),
+    },
+  ];
+}
+
+export interface ActModalProps<V> {
+  /** The button on the case page, and the dialog's title unless `title` says otherwise. */
+  label: string;
+  title?: string;
+  /** What the act does, in a sentence the clerk reads before confirming. */
+  intro?: ReactNode;
+  okText?: string;
+  danger?: boolean;
+  primary?: boolean;
+  initialValues?: Partial<V>;
+  /** The form's fields (Form.Item with `name`s the API's field names map to). */
+  children?: (form: FormInstance<V>) => ReactNode;
+  /** Which of the API's field names (dotted) are fields of this form; the rest are shown above the form. */
+  isField?: (name: string) => boolean;
+  /** A field the API names that is shown at another form field (`problems.0` → `problems.0.message`). */
+  rename?: (name: string) => string;
+  /** Sends the act; answers the case after it. */
+  submit: (values: V) => Promise<Case>;
+  /** The case after the act and the sentence that says what was done. */
+  onDone: (c: Case, done: string) => void;
+  done: string;
+}
+
+/**
+ * One act on a case: a button that opens a dialog with what the act does, its fields and a confirming button. The
+ * API's refusal is shown where it belongs: each field's message under the field, the rest above the form; the
+ * dialog stays open so the clerk can correct and send again.
+ */
+export function ActModal<V extends object>(props: ActModalProps<V>) {
+  const { label, title, intro, okText, danger, primary, initialValues, children, isField, rename, submit } = props;
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [form] = Form.useForm<V>();
+
+  const send = async () => {
+    let values: V;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the fields show what is missing
+    }
+    setBusy(true);
+    setErrors([]);
+    try {
+      const c = await submit(values);
+      setOpen(false);
+      form.resetFields();
+      props.onDone(c, props.done);
+    } catch (e) {
+      if (!(e instanceof ApiError)) {
+        setErrors([messageOf(e)]);
+        return;
+      }
+      const rest: string[] = [];
+      const fields: { name: (string | number)[]; errors: string[] }[] = [];
+      for (const [raw, message] of Object.entries(e.problem.fields)) {
+        const name = (rename ?? ((n: string) => n))(dottedField(raw));
+        if (isField?.(name)) fields.push({ name: formPath(name), errors: [message] });
+        else rest.push(message);
+      }
+      form.setFields(fields as never);
+      setErrors([e.problem.message, ...rest.filter((m) => m !== e.problem.message)]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Button type={primary ? 'primary' : 'default'} danger={danger} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      <Modal
+        open={open}
+        title={title ?? label}
+        okText={okText ?? `确认${label}`}
+        cancelText="取消"
+        okButtonProps={{ danger, loading: busy }}
+        onOk={() => void send()}
+        onCancel={() => {
+          setOpen(false);
+          setErrors([]);
+        }}
+        destroyOnHidden
+        width={720}
+      >
+        {intro ? <div style={{ marginBottom: 12 }}>{intro}</div> : null}
+        {errors.length > 0 ? (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 12 }}
+            message={errors[0]}
+            description={
+              errors.length > 1 ? (
+                <ul style={{ margin: 0, paddingLeft: 20 }}>
+                  {errors.slice(1).map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              ) : undefined
+            }
+          />
+        ) : null}
+        <Form form={form} layout="vertical" initialValues={initialValues} preserve={false}>
+          {children?.(form)}
+        </Form>
+      </Modal>
+    </>
+  );
+}
