@@ -7,7 +7,8 @@ import { checkPage, startWebWorld, type WebWorld } from './web-world';
 // 食品经营许可, starts a new edition, adds a field to its form in the form builder (a broken JSON and an invalid
 // schema first: the problem shows under the editor), sees it in the live preview, tries a wrong limit (the
 // catalogue's message at the field), submits; a reviewer (another person: four eyes) sees the diff and publishes;
-// the public API then serves the new form, and the published edition's preview renders the new field.
+// the public API then serves the new form, the published edition's preview renders the new field, and an applicant
+// applying on the portal fills it in.
 
 let w: WebWorld;
 /** A center administrator of 永昌县 of this run (the realm's shared yc-admin may be locked by others' failed logins). */
@@ -199,9 +200,21 @@ it('an administrator changes 食品经营许可 in the form builder, submits, an
     title: NEW_FIELD,
     minimum: 1,
   });
+  // An applicant applying on the portal fills in the new form: the new field is there, at its place.
+  const applicant = await w.newApplicant('冯新版');
   const visitor = await w.open();
   await w.visit(visitor.page, 'portal', `items/${draftId}`);
   await visitor.page.getByRole('heading', { level: 1, name: '食品经营许可' }).waitFor();
   await checkPage(visitor.page, 'portal-guide-new-edition');
+  await w.signIn(visitor.page, 'portal', applicant.idNumber, PASSWORD);
+  await visitor.page.getByRole('button', { name: '在线申报' }).click();
+  await visitor.page.getByRole('heading', { name: '在线申报：食品经营许可' }).waitFor();
+  await visitor.page.getByRole('radio', { name: /以个人名义办理/ }).check();
+  await visitor.page.getByRole('button', { name: '开始填写申请' }).click();
+  const storage = visitor.page.locator('#apply_storageArea');
+  await storage.waitFor();
+  expect(await visitor.page.locator('label[for="apply_storageArea"]').innerText()).toContain(NEW_FIELD);
+  await storage.fill('120');
+  await checkPage(visitor.page, 'portal-apply-new-edition');
   expect(visitor.problems.list()).toEqual([]);
 }, 420_000);

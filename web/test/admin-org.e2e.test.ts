@@ -90,7 +90,7 @@ it('creates a member of staff (a wrong phone refused at its field); the list mas
   await page.locator('#staff_username').fill(person.username);
   await page.locator('#staff_displayName').fill(person.name);
   await page.locator('#staff_phone').fill('12345');
-  await page.getByRole('checkbox', { name: '窗口受理人员' }).check();
+  await page.getByRole('checkbox', { name: '窗口工作人员' }).check();
   await page.locator('#staff_department').selectOption({ label: scjgName });
   await page.locator('#staff_initialPassword').fill('Start2026x');
   await page.getByRole('button', { name: '创建账号' }).click();
@@ -105,7 +105,7 @@ it('creates a member of staff (a wrong phone refused at its field); the list mas
   const text = await row.innerText();
   expect(text).toContain('139****5678');
   expect(text).not.toContain(person.phone);
-  expect(text).toContain('窗口受理人员');
+  expect(text).toContain('窗口工作人员');
 
   const listed = await w.api('GET', `/identity/tenants/${YC}/staff?pageSize=100`, { token: await w.token('admin') });
   const created = (listed.body.staff as { id: string; username: string }[]).find((s) => s.username === person.username);

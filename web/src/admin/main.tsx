@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { Link, Route, Routes } from 'react-router';
-import { Loading, Notice } from '../shared/states';
+import { Loading, Notice, useLoad } from '../shared/states';
 import { startApp } from '../shared/bootstrap';
-import { LoginCallback } from '../shared/auth';
+import { LoginCallback, tenantOf, useAuth } from '../shared/auth';
+import { api, call } from '../shared/api';
 import { Shell } from '../shared/layout';
 import { RequireLogin } from '../shared/require-login';
 
@@ -38,8 +39,18 @@ function Overview() {
 
 /** The admin console (管理后台) of center administrators. */
 function AdminApp() {
+  const { user } = useAuth();
+  // The administrator's service center, named in the header.
+  const code = tenantOf(user);
+  const tenant = useLoad(
+    () =>
+      code
+        ? call(api.GET('/api/v1/identity/tenants/{code}', { params: { path: { code } } }))
+        : Promise.resolve(undefined),
+    [code],
+  );
   return (
-    <Shell appName="管理后台" nav={NAV}>
+    <Shell appName="管理后台" centerName={tenant.data?.center.name} nav={NAV}>
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/callback" element={<LoginCallback />} />

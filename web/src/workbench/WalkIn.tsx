@@ -300,7 +300,7 @@ export default function WalkIn({ me }: { me: Loaded<Profile | undefined> }) {
         ) : me.data.staff?.roles.includes('window_clerk') ? (
           <WalkInForm staff={me.data.staff} />
         ) : (
-          <Alert type="info" showIcon message="窗口登记仅供窗口受理人员使用。" />
+          <Alert type="info" showIcon message="窗口登记仅供窗口工作人员使用。" />
         )}
       </RequireLogin>
     </>
