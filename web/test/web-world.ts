@@ -81,8 +81,23 @@ export async function startWebWorld(options: CasesWorldOptions = {}): Promise<We
   }
 }
 
+interface MotionDocument {
+  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }>;
+}
+
+/** Runs in the page: no antd motion class on any element (a function: the pages' CSP forbids evaluating strings). */
+function motionDone(): boolean {
+  const doc = (globalThis as unknown as { document: MotionDocument }).document;
+  const moving = doc.querySelectorAll('[class*="-leave"],[class*="-enter"],[class*="-appear"]');
+  return !Array.from(moving).some((el) => /\bant-[a-z-]+-(leave|enter|appear)\b/.test(el.getAttribute('class') ?? ''));
+}
+
 /** The page passes axe (no serious or critical finding) and is photographed at both viewports as `name`. */
 export async function checkPage(page: Page, name: string): Promise<void> {
+  // antd animates dialogs and messages in and out (classes ant-…-enter/-appear/-leave); a page checked mid-animation
+  // has a half-faded mask (contrast) and a closing dialog (its name going): wait until nothing moves. On a loaded
+  // machine the animation takes longer than its nominal 0.3 s.
+  await page.waitForFunction(motionDone, undefined, { timeout: 15_000 });
   expect(await a11yFindings(page)).toEqual([]);
   await screenshots(page, name);
 }

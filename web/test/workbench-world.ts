@@ -75,9 +75,18 @@ export async function caseStatus(page: Page): Promise<string> {
 
 /** Chooses `option` in the antd select `select` (a locator of its input, e.g. by id). */
 export async function chooseIn(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click({ force: true });
-  await page
+  const item = page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
+    .first();
+  // A click while its dialog still zooms in can miss on a loaded machine: open the list again until it shows.
+  for (let attempt = 1; ; attempt += 1) {
+    await select.click({ force: true });
+    try {
+      await item.waitFor({ timeout: 5_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+  await item.click();
 }
