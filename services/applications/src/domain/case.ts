@@ -1,26 +1,11 @@
+import type { CaseStatusCode } from '@govhall/labels';
 /**
  * The case (办件) aggregate: one applicant's request for one item edition, from draft to archive. Field names
  * follow govhall.applications.v1.Case; enums use the proto's one text spelling (enumSpelling: `processing`,
  * `pre_review_passed` …). Dates of the tenant's calendar are YYYY-MM-DD strings; instants are Dates.
  */
-export type CaseStatus =
-  | 'draft'
-  | 'returned'
-  | 'pre_review'
-  | 'supplement'
-  | 'pre_review_passed'
-  | 'awaiting_paper'
-  | 'processing'
-  | 'suspended'
-  | 'joint_review'
-  | 'escalated'
-  | 'approved'
-  | 'completed'
-  | 'delivered'
-  | 'archived'
-  | 'not_accepted'
-  | 'voided'
-  | 'withdrawn';
+/** The case's states: the codes @govhall/labels names (one list for the service, the gateway and the web). */
+export type CaseStatus = CaseStatusCode;
 
 export type HandlingCategory = 'immediate' | 'promised' | 'joint' | 'escalated';
 export type Channel = 'online' | 'counter';
