@@ -187,7 +187,9 @@ it('a citizen registers, applies for 食品经营许可 with materials, answers 
   await checkPage(page, 'portal-licences');
   await page.getByRole('link', { name: '证照核验' }).first().click();
   await page.waitForURL((url) => url.pathname === '/verify');
-  const verified = page.locator('main .ant-card', { hasText: mine.licenceNumber });
+  // The verification page's own result card (我的证照's card of the same licence may still be on screen for a moment).
+  await page.getByRole('heading', { name: '电子证照核验' }).waitFor();
+  const verified = page.locator('main .ant-card', { hasText: '证件号码' }).filter({ hasText: mine.licenceNumber });
   await verified.waitFor();
   expect(await verified.innerText()).toContain('有效证照');
 

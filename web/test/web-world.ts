@@ -81,15 +81,38 @@ export async function startWebWorld(options: CasesWorldOptions = {}): Promise<We
   }
 }
 
+interface MotionElement {
+  getAttribute(name: string): string | null;
+  checkVisibility(): boolean;
+}
 interface MotionDocument {
-  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }>;
+  querySelectorAll(selector: string): ArrayLike<MotionElement>;
 }
 
-/** Runs in the page: no antd motion class on any element (a function: the pages' CSP forbids evaluating strings). */
-function motionDone(): boolean {
+/**
+ * Runs in the page (one self-contained function: the pages' CSP forbids evaluating strings, and helpers are not
+ * shipped along): whether no visible element is being animated by antd (classes ant-…-enter/-appear/-leave), or,
+ * with `report`, those elements' classes. Hidden ones (an inactive tab's pane) are skipped: a motion started there
+ * never ends, its transitionend never fires.
+ */
+function stillness(report: boolean): boolean | string[] {
   const doc = (globalThis as unknown as { document: MotionDocument }).document;
-  const moving = doc.querySelectorAll('[class*="-leave"],[class*="-enter"],[class*="-appear"]');
-  return !Array.from(moving).some((el) => /\bant-[a-z-]+-(leave|enter|appear)\b/.test(el.getAttribute('class') ?? ''));
+  const candidates = doc.querySelectorAll('[class*="-leave"],[class*="-enter"],[class*="-appear"]');
+  const moving = Array.from(candidates)
+    .filter((el) => /\bant-[a-z-]+-(leave|enter|appear)\b/.test(el.getAttribute('class') ?? ''))
+    .filter((el) => el.checkVisibility())
+    .map((el) => el.getAttribute('class') ?? '');
+  return report ? moving : moving.length === 0;
+}
+
+/** Waits until nothing visible moves; says which elements still do when that takes too long. */
+async function waitForStillness(page: Page): Promise<void> {
+  try {
+    await page.waitForFunction(stillness, false, { timeout: 15_000 });
+  } catch (e) {
+    const moving = await page.evaluate(stillness, true).catch(() => ['(page gone)']);
+    throw new Error(`still moving after 15 s: ${String(moving)}`, { cause: e });
+  }
 }
 
 /** The page passes axe (no serious or critical finding) and is photographed at both viewports as `name`. */
@@ -97,7 +120,7 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   // antd animates dialogs and messages in and out (classes ant-…-enter/-appear/-leave); a page checked mid-animation
   // has a half-faded mask (contrast) and a closing dialog (its name going): wait until nothing moves. On a loaded
   // machine the animation takes longer than its nominal 0.3 s.
-  await page.waitForFunction(motionDone, undefined, { timeout: 15_000 });
+  await waitForStillness(page);
   expect(await a11yFindings(page)).toEqual([]);
   await screenshots(page, name);
 }
