@@ -1,24 +1,11 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  List,
-  Modal,
-  Space,
-  Steps,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { api, call, downloadWithToken } from '../../shared/api';
 import type { Case } from '../../api/types';
 import { CASE_STATUS, CASE_STATUS_COLOR, DELIVERY, DOCUMENT_KIND } from '../../shared/labels';
 import { dateTime } from '../../shared/format';
+import { CaseHistory, CaseSteps } from '../../shared/case-record';
 import { PageTitle } from '../../shared/layout';
 import { messageOf } from '../../shared/problem';
 import { RequireLogin } from '../../shared/require-login';
@@ -28,8 +15,6 @@ const ApplicationEditor = lazy(() =>
   import('../apply/ApplicationEditor').then((m) => ({ default: m.ApplicationEditor })),
 );
 import { FormMessages, showOnForm } from '../common/form-problem';
-
-const STEP_STATUS = { pending: 'wait', active: 'process', done: 'finish', skipped: 'wait' } as const;
 
 function Deadlines({ c }: { c: Case }) {
   const clocks = c.clocks;
@@ -299,40 +284,13 @@ function CaseView({ c, onCase }: { c: Case; onCase: (c: Case) => void }) {
       <Deadlines c={c} />
       {c.steps.length > 0 ? (
         <Card title="办理环节" style={{ marginBottom: 16 }}>
-          <Steps
-            direction="vertical"
-            size="small"
-            items={c.steps.map((s) => ({
-              title: s.name,
-              status: STEP_STATUS[s.state],
-              description: [
-                s.dueDate ? `期限 ${s.dueDate}` : '',
-                s.finishedAt ? `完成于 ${dateTime(s.finishedAt)}` : '',
-              ]
-                .filter(Boolean)
-                .join('，'),
-            }))}
-          />
+          <CaseSteps c={c} />
         </Card>
       ) : null}
       <ResultLicence c={c} />
       <Documents c={c} />
       <Card title="办理记录" style={{ marginBottom: 16 }}>
-        <Timeline
-          items={[...c.history].reverse().map((h, i) => ({
-            key: i,
-            children: (
-              <>
-                <div>
-                  {h.action}
-                  {h.toStatus ? <Tag style={{ marginLeft: 8 }}>{CASE_STATUS[h.toStatus]}</Tag> : null}
-                </div>
-                <Typography.Text type="secondary">{dateTime(h.at)}</Typography.Text>
-                {h.reason ? <div>{h.reason}</div> : null}
-              </>
-            ),
-          }))}
-        />
+        <CaseHistory c={c} />
       </Card>
       <Space wrap size={16}>
         <Link to="/my">返回我的办件</Link>

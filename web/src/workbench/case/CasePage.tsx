@@ -1,24 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import {
-  Alert,
-  Button,
-  Col,
-  ConfigProvider,
-  Descriptions,
-  Row,
-  Space,
-  Steps,
-  Table,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, Button, Col, ConfigProvider, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import type { Case, CaseSummary, Profile } from '../../api/types';
 import { timeLeft } from '../../shared/days-left';
 import { dateTime } from '../../shared/format';
 import { CASE_STATUS, CASE_STATUS_COLOR, DELIVERY, DOCUMENT_KIND, HANDLING_CATEGORY } from '../../shared/labels';
+import { CaseHistory, CaseSteps } from '../../shared/case-record';
 import { PageTitle } from '../../shared/layout';
 import { ItemForm } from '../../shared/item-form';
 import { RequireLogin } from '../../shared/require-login';
@@ -27,7 +15,6 @@ import { fieldLabel, formEntries, formFields, type FormField } from '../form-fie
 import { CaseActs } from './CaseActs';
 import { useFileViewer } from './FileViewer';
 
-const STEP_STATUS = { pending: 'wait', active: 'process', done: 'finish', skipped: 'wait' } as const;
 const APPLICANT_KIND: Record<Case['applicant']['kind'], string> = {
   natural_person: '自然人',
   legal_person: '法人',
@@ -223,23 +210,7 @@ function Handling({ c }: { c: Case }) {
     <>
       {c.steps.length > 0 ? (
         <Panel title="办理环节">
-          <Steps
-            direction="vertical"
-            size="small"
-            items={c.steps.map((s) => ({
-              title: s.name,
-              status: STEP_STATUS[s.state],
-              description: [
-                s.state === 'active' ? '在办' : '',
-                s.dueDate ? `环节期限 ${s.dueDate}` : '',
-                s.handledBy ? `办理人 ${s.handledBy}` : '',
-                s.finishedAt ? `完成于 ${dateTime(s.finishedAt)}` : '',
-                s.opinion ? `意见：${s.opinion}` : '',
-              ]
-                .filter(Boolean)
-                .join('；'),
-            }))}
-          />
+          <CaseSteps c={c} staff />
         </Panel>
       ) : null}
       {c.suspensions.length > 0 || c.extension ? (
@@ -329,23 +300,7 @@ export function Documents({ c, view }: { c: Case; view: ReturnType<typeof useFil
 function History({ c }: { c: Case }) {
   return (
     <Panel title="办理记录">
-      <Timeline
-        items={[...c.history].reverse().map((h, i) => ({
-          key: i,
-          children: (
-            <>
-              <div>
-                {h.action}
-                {h.toStatus ? <Tag style={{ marginLeft: 8 }}>{CASE_STATUS[h.toStatus]}</Tag> : null}
-              </div>
-              <Typography.Text type="secondary">
-                {dateTime(h.at)} {h.actor}
-              </Typography.Text>
-              {h.reason ? <div>{h.reason}</div> : null}
-            </>
-          ),
-        }))}
-      />
+      <CaseHistory c={c} actors />
     </Panel>
   );
 }
