@@ -5,6 +5,7 @@ import type { Case } from '../../api/types';
 import { ItemForm } from '../../shared/item-form';
 import { ApiError, messageOf } from '../../shared/problem';
 import { idempotencyKey } from '../common/form-problem';
+import { FormMessages } from '../../shared/form-messages';
 import type { PublishedItem } from '../common/types';
 import { MaterialsPanel } from './MaterialsPanel';
 import { groupProblems, parseSchema, problemPlace } from './problems';
@@ -189,24 +190,7 @@ export function ApplicationEditor({ c, item, onCase, onSubmitted }: EditorProps)
         onBusy={setUploading}
       />
       <Card style={{ marginBottom: 16 }}>
-        {messages.length > 0 ? (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            style={{ marginBottom: 12 }}
-            message={messages[0]}
-            description={
-              messages.length > 1 ? (
-                <ul style={{ margin: 0, paddingLeft: 20 }}>
-                  {messages.slice(1).map((m, i) => (
-                    <li key={i}>{m}</li>
-                  ))}
-                </ul>
-              ) : undefined
-            }
-          />
-        ) : null}
+        <FormMessages messages={messages} gap={12} />
         {saved ? <Alert type="success" showIcon role="status" message={saved} style={{ marginBottom: 12 }} /> : null}
         {uploading > 0 ? (
           <Typography.Paragraph type="secondary">材料正在上传，完成后即可保存或提交。</Typography.Paragraph>

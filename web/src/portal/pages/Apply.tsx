@@ -8,7 +8,8 @@ import { PageTitle } from '../../shared/layout';
 import { RequireLogin } from '../../shared/require-login';
 import { ErrorAlert, Loading, Notice, useLoad } from '../../shared/states';
 import { ApplicationEditor, EDITABLE } from '../apply/ApplicationEditor';
-import { FormMessages, IN_TEXT_LINK, idempotencyKey, showOnForm } from '../common/form-problem';
+import { IN_TEXT_LINK, idempotencyKey } from '../common/form-problem';
+import { FormMessages, showOnForm } from '../../shared/form-messages';
 import type { PublishedItem } from '../common/types';
 
 interface StartValues {

@@ -14,7 +14,7 @@ import { ErrorAlert, Loading, useLoad } from '../../shared/states';
 const ApplicationEditor = lazy(() =>
   import('../apply/ApplicationEditor').then((m) => ({ default: m.ApplicationEditor })),
 );
-import { FormMessages, showOnForm } from '../common/form-problem';
+import { FormMessages, showOnForm } from '../../shared/form-messages';
 
 function Deadlines({ c }: { c: Case }) {
   const clocks = c.clocks;

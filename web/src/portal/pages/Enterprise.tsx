@@ -6,7 +6,7 @@ import { PageTitle } from '../../shared/layout';
 import { messageOf } from '../../shared/problem';
 import { RequireLogin } from '../../shared/require-login';
 import { EmptyState, ErrorAlert, Loading, useLoad } from '../../shared/states';
-import { FormMessages, showOnForm } from '../common/form-problem';
+import { FormMessages, showOnForm } from '../../shared/form-messages';
 import type { AgentGrant, LegalPerson } from '../common/types';
 import { useTenant } from '../tenant';
 

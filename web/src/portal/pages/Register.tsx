@@ -6,7 +6,7 @@ import { api, call } from '../../shared/api';
 import { useAuth } from '../../shared/auth';
 import { PageTitle } from '../../shared/layout';
 import { Notice } from '../../shared/states';
-import { FormMessages, showOnForm } from '../common/form-problem';
+import { FormMessages, showOnForm } from '../../shared/form-messages';
 import { useTenant } from '../tenant';
 
 interface Values {

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Form, Modal, type FormInstance } from 'antd';
+import { Button, Form, Modal, type FormInstance } from 'antd';
 import type { Case } from '../../api/types';
 import { ApiError, messageOf } from '../../shared/problem';
+import { FormMessages } from '../../shared/form-messages';
 
 /** A field name the API reports (`problems[0].message`, `reasons.1`) as the form's dotted name. */
 export function dottedField(name: string): string {
@@ -114,24 +115,7 @@ export function ActModal<V extends object>(props: ActModalProps<V>) {
         width={720}
       >
         {intro ? <div style={{ marginBottom: 12 }}>{intro}</div> : null}
-        {errors.length > 0 ? (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            style={{ marginBottom: 12 }}
-            message={errors[0]}
-            description={
-              errors.length > 1 ? (
-                <ul style={{ margin: 0, paddingLeft: 20 }}>
-                  {errors.slice(1).map((m) => (
-                    <li key={m}>{m}</li>
-                  ))}
-                </ul>
-              ) : undefined
-            }
-          />
-        ) : null}
+        <FormMessages messages={errors} gap={12} />
         <Form form={form} layout="vertical" initialValues={initialValues} preserve={false}>
           {children?.(form)}
         </Form>
