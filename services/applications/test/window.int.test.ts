@@ -58,6 +58,15 @@ const walkIn = (username = login.a, shopName = '赵窗口小吃店') =>
 
 const transitions = (caseId: string, count: number) => world.transitions(caseId, count);
 
+/** A scanned page as the counter's scanner writes it. */
+const SCANNED_PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 0x20)]);
+const scanRequest = (id: string): applicationsV1.UploadMaterialRequest => ({
+  id,
+  materialId: 'id-card',
+  fileName: '身份证扫描件.pdf',
+  content: SCANNED_PDF,
+});
+
 describe('the window and acceptance against the real stack', () => {
   it('registers a walk-in, records a correction and accepts it with the acceptance notice and a promised date', async () => {
     const registered = await walkIn();
@@ -92,9 +101,26 @@ describe('the window and acceptance against the real stack', () => {
     expect(corrected.status).toBe(pb.CaseStatus.CASE_STATUS_PRE_REVIEW);
     expect(corrected.corrections).toEqual([expect.objectContaining({ field: 'shopName', recordedBy: login.a })]);
 
+    // The paper ID card handed in is scanned into the case by the clerk serving the window (A post); the B post,
+    // while A is present, may not. The scan changes the case without a transition event.
+    const refusedScan = await grpcFailure(
+      world.call('uploadMaterial', scanRequest(registered.id), await world.token(login.b)),
+    );
+    expect([refusedScan.code, refusedScan.reason]).toEqual([status.PERMISSION_DENIED, 'NOT_WINDOW_RESPONSIBLE']);
+    const scanned = await world.call<applicationsV1.UploadMaterialRequest, applicationsV1.UploadMaterialResponse>(
+      'uploadMaterial',
+      scanRequest(registered.id),
+      await world.token(login.a),
+    );
+    expect(scanned.file).toMatchObject({ contentType: 'application/pdf', size: SCANNED_PDF.length });
+    expect(scanned.case?.materials.find((m) => m.materialId === 'id-card')?.files.map((f) => f.fileName)).toEqual([
+      '身份证扫描件.pdf',
+    ]);
+    expect(scanned.case?.history.at(-1)).toMatchObject({ action: '窗口扫描材料“身份证明”', actorRole: 'window_clerk' });
+
     const accepted = await app<applicationsV1.AcceptCaseRequest>(
       'acceptCase',
-      { id: registered.id, expectedVersion: corrected.version, opinion: '材料齐全，予以受理' },
+      { id: registered.id, expectedVersion: scanned.case!.version, opinion: '材料齐全，予以受理' },
       login.a,
     );
     expect(accepted.status).toBe(pb.CaseStatus.CASE_STATUS_PROCESSING);

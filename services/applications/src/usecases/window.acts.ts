@@ -18,6 +18,9 @@ export function cleanText(text: string): string {
   return checked.ok ? checked.value : text.trim();
 }
 
+/** Statuses in which the applicant is still at the counter's pre-review (corrections, scans of paper materials). */
+export const AT_COUNTER = ['pre_review', 'pre_review_passed', 'awaiting_paper'] as const;
+
 export function actorOf(principal: Principal): CaseActor {
   return { username: principal.username, role: 'window_clerk' };
 }

@@ -13,6 +13,7 @@ import { voidDraftUseCase } from '../../usecases/void-draft/void-draft.usecase';
 import { withdrawCaseUseCase } from '../../usecases/withdraw-case/withdraw-case.usecase';
 import { caseView, toProtoFile } from './case.mapper';
 import type { HandlerGroup } from './handler-group';
+import { windowPortsOf } from './window.handlers';
 
 export type DeclarationRpc =
   | 'openCase'
@@ -33,8 +34,10 @@ export function declarationHandlers(deps: Omit<DeclarationDeps, keyof CaseCore>)
     const all: DeclarationDeps = { ...core, ...deps };
     const open = openCaseUseCase(all);
     const update = updateDraftUseCase(all);
-    const upload = uploadMaterialUseCase(all);
-    const remove = removeMaterialFileUseCase(all);
+    // The window clerk scans paper materials at the counter: the window's ports say who serves the case's window.
+    const withWindows = { ...all, windows: windowPortsOf(core).windows };
+    const upload = uploadMaterialUseCase(withWindows);
+    const remove = removeMaterialFileUseCase(withWindows);
     const complete = completeUploadUseCase(all);
     const voidDraft = voidDraftUseCase(all);
     const submit = submitCaseUseCase(all);
@@ -79,13 +82,14 @@ export function declarationHandlers(deps: Omit<DeclarationDeps, keyof CaseCore>)
           const done = await upload(
             { id: req.id, materialId: req.materialId, fileName: req.fileName, content: Buffer.from(req.content) },
             ctx.principal,
+            ctx,
           );
           return { case: caseView(done.case, ctx.principal), file: toProtoFile(done.file) };
         },
       ),
       removeMaterialFile: server.unary<Req<'removeMaterialFile'>, applicationsV1.RemoveMaterialFileResponse>(
         'RemoveMaterialFile',
-        async (req, ctx) => ({ case: caseView(await remove(req, ctx.principal), ctx.principal) }),
+        async (req, ctx) => ({ case: caseView(await remove(req, ctx.principal, ctx), ctx.principal) }),
       ),
       completeUpload: server.unary<Req<'completeUpload'>, applicationsV1.CompleteUploadResponse>(
         'CompleteUpload',

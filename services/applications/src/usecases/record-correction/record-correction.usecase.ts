@@ -5,7 +5,7 @@ import { ensureStatus } from '../../domain/case-status';
 import { transition } from '../../domain/case-events';
 import { WINDOW_ACTS, loadForAct, throwIfInvalid } from '../case.policies';
 import type { CaseCore } from '../deps';
-import { actorOf, cleanText, ensureAtWindow, windowTextViolations } from '../window.acts';
+import { AT_COUNTER, actorOf, cleanText, ensureAtWindow, windowTextViolations } from '../window.acts';
 import type { Caller, WindowPorts } from '../window.ports';
 
 export interface RecordCorrectionCommand {
@@ -15,9 +15,6 @@ export interface RecordCorrectionCommand {
   /** The corrected form; empty = unchanged. */
   formData: string;
 }
-
-/** Statuses in which the applicant is still at the counter's pre-review. */
-const CORRECTABLE = ['pre_review', 'pre_review_passed', 'awaiting_paper'] as const;
 
 function correctionViolations(cmd: RecordCorrectionCommand, materialIds: ReadonlySet<string>): Violation[] {
   if (cmd.corrections.length === 0) {
@@ -43,7 +40,7 @@ function correctionViolations(cmd: RecordCorrectionCommand, materialIds: Readonl
 export function recordCorrectionUseCase(deps: CaseCore & WindowPorts) {
   return async (cmd: RecordCorrectionCommand, actor: Principal, caller: Caller): Promise<Case> => {
     const c = await loadForAct(deps, cmd, actor, WINDOW_ACTS);
-    ensureStatus(c, CORRECTABLE, '记录当场更正');
+    ensureStatus(c, AT_COUNTER, '记录当场更正');
     const edition = await deps.editions.get(c.itemId);
     throwIfInvalid([
       ...correctionViolations(cmd, new Set(edition?.materials.map((m) => m.id) ?? [])),

@@ -2,10 +2,10 @@ import type { Principal } from '@govhall/auth';
 import { NotFoundError } from '@govhall/errors';
 import type { Case } from '../../domain/case';
 import { transition } from '../../domain/case-events';
-import { ensureStatus } from '../../domain/case-status';
-import { APPLICANT_ACTS, loadForAct } from '../case.policies';
+import { READ_CASE, loadForAct } from '../case.policies';
 import type { CaseCore } from '../deps';
-import { EDITABLE, applicantActor } from '../declaration.shared';
+import { materialEditor } from '../material-editor';
+import type { Caller, WindowDirectory } from '../window.ports';
 import { materialNotFound } from '../upload-material/upload-material.usecase';
 
 export interface RemoveMaterialFileCommand {
@@ -15,11 +15,16 @@ export interface RemoveMaterialFileCommand {
   fileId: string;
 }
 
-/** Takes a file off a material (it stays stored, unreferenced); "upload complete" must be said again. */
-export function removeMaterialFileUseCase(deps: Pick<CaseCore, 'cases' | 'authorizer' | 'clock'>) {
-  return async (command: RemoveMaterialFileCommand, actor: Principal): Promise<Case> => {
-    const c = await loadForAct(deps, command, actor, APPLICANT_ACTS);
-    ensureStatus(c, EDITABLE, '删除材料文件');
+/**
+ * Takes a file off a material (it stays stored, unreferenced), by whoever may change its files (`materialEditor`);
+ * after the applicant's change "upload complete" must be said again.
+ */
+export function removeMaterialFileUseCase(
+  deps: Pick<CaseCore, 'cases' | 'authorizer' | 'clock'> & { windows: WindowDirectory },
+) {
+  return async (command: RemoveMaterialFileCommand, actor: Principal, caller: Caller = {}): Promise<Case> => {
+    const c = await loadForAct(deps, command, actor, READ_CASE);
+    const editor = await materialEditor(deps, c, actor, caller, '删除材料文件');
     const material = c.materials.find((m) => m.materialId === command.materialId);
     if (!material) throw materialNotFound(command.materialId);
     const file = material.files.find((f) => f.id === command.fileId);
@@ -29,9 +34,9 @@ export function removeMaterialFileUseCase(deps: Pick<CaseCore, 'cases' | 'author
     );
     const { case: next } = transition(c, {
       action: `删除材料“${material.name}”的文件“${file.fileName}”`,
-      actor: applicantActor(actor),
+      actor: editor.actor,
       at: deps.clock.now(),
-      changes: { materials, uploadComplete: false },
+      changes: editor.atCounter ? { materials } : { materials, uploadComplete: false },
     });
     return deps.cases.save(next, c.version, [], actor);
   };

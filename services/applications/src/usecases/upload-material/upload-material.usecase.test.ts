@@ -22,8 +22,17 @@ function draft(overrides: Partial<Case> = {}): Case {
   });
 }
 
+const COUNTER_WINDOW = {
+  id: 'window-a03',
+  tenant: '620321',
+  number: 'A03',
+  name: '市场监管窗口',
+  department: '620321-SCJG',
+  servesDepartments: [],
+};
+
 /** Fakes of the ports (unit tests only): the store, the pinned edition and the file store. */
-function world(c: Case, editionOf: Edition = handlingEdition()) {
+function world(c: Case, editionOf: Edition = handlingEdition(), serving = staff('window_clerk').username) {
   const stored = new Map([[c.id, c]]);
   const files: { caseId: string; file: CaseFile; content: Buffer }[] = [];
   let seq = 0;
@@ -48,6 +57,18 @@ function world(c: Case, editionOf: Edition = handlingEdition()) {
       get: async () => null,
     },
     clock: { now: () => new Date('2026-03-02T02:00:00Z') },
+    // The case's window, served today by `serving` (the window clerk of staff('window_clerk') by default).
+    windows: {
+      responsible: async (windowId: string, date: string) => ({
+        window: { ...COUNTER_WINDOW, id: windowId },
+        date,
+        username: serving,
+        displayName: '张窗口',
+        basis: 'a_post' as const,
+      }),
+      windowsOf: async () => [COUNTER_WINDOW],
+      parentTenant: async () => '',
+    },
     ids: { newId: () => `0f6c2d1e-8a4b-4c3d-9e2f-${String(++seq).padStart(12, '0')}` },
   };
   return { upload: uploadMaterialUseCase(deps), stored, files, original: c };
@@ -127,12 +148,37 @@ describe('UploadMaterial', () => {
     expect(submitted.files).toEqual([]);
   });
 
-  it("only the applicant uploads: the department's clerk is refused, another person sees no case", async () => {
-    const w = world(draft({ status: 'supplement' }));
+  it("online, only the applicant uploads: the department's clerk is refused after a notice, a reviewer always, another person sees no case", async () => {
+    const w = world(draft({ status: 'supplement', windowId: 'window-a03' }));
     const clerk = await rejection(w.upload(command(), staff('window_clerk')));
-    expect(clerk.constructor.name).toBe('ForbiddenError');
+    expect([clerk.constructor, clerk.code]).toEqual([PreconditionError, 'WRONG_STATE']);
+    const reviewer = await rejection(w.upload(command(), staff('reviewer')));
+    expect(reviewer.constructor.name).toBe('ForbiddenError');
     const stranger = await rejection(w.upload(command(), { ...APPLICANT, subject: 'subject-lisi' }));
     expect(stranger.code).toBe('CASE_NOT_FOUND');
     expect(w.files).toEqual([]);
+    expect(w.stored.get(w.original.id)).toEqual(w.original);
+  });
+
+  it('at the counter, the clerk serving the case window scans a paper material into the case (A4)', async () => {
+    const w = world(draft({ status: 'pre_review', windowId: 'window-a03', uploadComplete: true }));
+    const clerk = staff('window_clerk');
+    const { case: saved, file } = await w.upload(command(), clerk, { authorization: 'Bearer t' });
+    expect(w.files.map((f) => f.file.id)).toEqual([file.id]);
+    expect(saved.materials[0]!.files.map((f) => f.fileName)).toEqual(['营业执照.pdf']);
+    expect(saved.uploadComplete).toBe(true);
+    expect(saved.history.at(-1)).toMatchObject({
+      action: '窗口扫描材料“营业执照”',
+      actor: clerk.username,
+      actorRole: 'window_clerk',
+    });
+  });
+
+  it('at the counter, another clerk of the department is refused: the window is served by someone else today', async () => {
+    const w = world(draft({ status: 'pre_review', windowId: 'window-a03' }), handlingEdition(), 'yc-clerk-b');
+    const refused = await rejection(w.upload(command(), staff('window_clerk')));
+    expect([refused.constructor.name, refused.code]).toEqual(['ForbiddenError', 'NOT_WINDOW_RESPONSIBLE']);
+    expect(w.files).toEqual([]);
+    expect(w.stored.get(w.original.id)).toEqual(w.original);
   });
 });

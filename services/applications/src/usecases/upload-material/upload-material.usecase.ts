@@ -5,10 +5,10 @@ import { NotFoundError, ValidationError, type Violation } from '@govhall/errors'
 import { checkText, normalizeText } from '@govhall/identifiers';
 import type { Case, CaseFile } from '../../domain/case';
 import { transition } from '../../domain/case-events';
-import { ensureStatus } from '../../domain/case-status';
-import { APPLICANT_ACTS, caseResource, idViolations, requireVisibleCase, throwIfInvalid } from '../case.policies';
+import { idViolations, requireVisibleCase, throwIfInvalid } from '../case.policies';
 import type { DeclarationDeps } from '../declaration.ports';
-import { EDITABLE, applicantActor } from '../declaration.shared';
+import { materialEditor } from '../material-editor';
+import type { Caller, WindowDirectory } from '../window.ports';
 
 export interface UploadMaterialCommand {
   id: string;
@@ -26,16 +26,23 @@ export const materialNotFound = (id: string) =>
   new NotFoundError('MATERIAL_NOT_FOUND', `本事项没有编号为“${id}”的申请材料`);
 
 /**
- * Adds one file to a material (a batch is several calls) while the applicant may edit: the material must be one of
+ * Adds one file to a material (a batch is several calls) while the applicant may edit, or scanned by the clerk at
+ * the counter's pre-review (`materialEditor`): the material must be one of
  * the edition's; the type is sniffed from the content and must be one of the material's formats, with a name of
  * that type; the size within the material's limit (and 4 MiB). Changing the files after "upload complete" clears it.
  * The content is stored before the case records it (a crash between leaves an unreferenced file, never a case
  * pointing at nothing).
  */
 export function uploadMaterialUseCase(
-  deps: Pick<DeclarationDeps, 'cases' | 'authorizer' | 'editions' | 'files' | 'clock' | 'ids'>,
+  deps: Pick<DeclarationDeps, 'cases' | 'authorizer' | 'editions' | 'files' | 'clock' | 'ids'> & {
+    windows: WindowDirectory;
+  },
 ) {
-  return async (command: UploadMaterialCommand, actor: Principal): Promise<{ case: Case; file: CaseFile }> => {
+  return async (
+    command: UploadMaterialCommand,
+    actor: Principal,
+    caller: Caller = {},
+  ): Promise<{ case: Case; file: CaseFile }> => {
     const name = checkText(command.fileName, { label: '文件名', min: 1, max: 120 });
     const shape: Violation[] = [...idViolations(command.id)];
     if (!name.ok) shape.push({ path: 'fileName', ...name.violation });
@@ -48,8 +55,7 @@ export function uploadMaterialUseCase(
     throwIfInvalid(shape);
 
     const c = await requireVisibleCase(deps, command.id, actor);
-    deps.authorizer.ensure(actor, 'write', caseResource(c), APPLICANT_ACTS);
-    ensureStatus(c, EDITABLE, '上传材料');
+    const editor = await materialEditor(deps, c, actor, caller, '上传材料');
     const index = c.materials.findIndex((m) => m.materialId === command.materialId);
     const edition = await deps.editions.get(c.itemId);
     const spec = edition?.materials.find((m) => m.id === command.materialId);
@@ -100,10 +106,10 @@ export function uploadMaterialUseCase(
     await deps.files.put(c.id, file, command.content);
     const materials = c.materials.map((m, i) => (i === index ? { ...m, files: [...m.files, file] } : m));
     const { case: next } = transition(c, {
-      action: `上传材料“${spec.name}”`,
-      actor: applicantActor(actor),
+      action: editor.atCounter ? `窗口扫描材料“${spec.name}”` : `上传材料“${spec.name}”`,
+      actor: editor.actor,
       at,
-      changes: { materials, uploadComplete: false },
+      changes: editor.atCounter ? { materials } : { materials, uploadComplete: false },
     });
     return { case: await deps.cases.save(next, c.version, [], actor), file };
   };
