@@ -2,8 +2,8 @@ import { caseActs, soleTraderForm, type Applicant } from '../../gateway/test/cas
 import { checkPage, startWebWorld, type WebWorld } from './web-world';
 import { caseStatus, choose, chooseIn, confirmAct, fieldError, openAct, staffPage } from './workbench-world';
 
-// The counter and the refusals in the workbench, in the browser: a walk-in applicant's immediate item registered and
-// decided on one screen (a wrong ID number shown at its field first); a refusal to accept with its reasons; an
+// The counter and the refusals in the workbench, in the browser: a walk-in applicant's immediate item registered, its
+// paper scanned in and decided on one screen (a wrong ID number shown at its field first); a refusal to accept with its reasons; an
 // extension requested by the reviewer and approved by the department head.
 
 let w: WebWorld;
@@ -20,6 +20,8 @@ afterAll(async () => {
 }, 480_000);
 
 const ID_FIELD = '申请人身份证号码或统一社会信用代码';
+/** A scanned page as the counter's scanner writes it. */
+const SCAN = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 0x20)]);
 
 it('a walk-in 个体工商户设立登记 is registered and decided at the counter in one screen', async () => {
   const { page, problems } = await staffPage(w, 'clerk', 'walk-in');
@@ -52,6 +54,31 @@ it('a walk-in 个体工商户设立登记 is registered and decided at the count
   await register.click();
   await page.getByRole('status').filter({ hasText: '已登记，办件编号' }).waitFor({ timeout: 45_000 });
   expect(await main.innerText()).toContain('申请人：周窗口');
+
+  // The paper handed in is scanned into the case (ADR 0034): a text file is refused at its material before it is
+  // sent, a PDF is stored and named on the material.
+  const scanRow = main
+    .locator('li')
+    .filter({ has: page.getByRole('button', { name: /^扫描上传：/ }) })
+    .first();
+  const material = ((await scanRow.getByRole('button').first().getAttribute('aria-label')) ?? '').replace(
+    '扫描上传：',
+    '',
+  );
+  await scanRow
+    .locator('input[type=file]')
+    .setInputFiles({ name: '材料.txt', mimeType: 'text/plain', buffer: Buffer.from('not a scan') });
+  expect(await scanRow.getByRole('alert').innerText()).toContain(`“材料.txt”是TXT 格式的文件，“${material}”只接受`);
+  await scanRow
+    .locator('input[type=file]')
+    .setInputFiles({ name: '扫描件.pdf', mimeType: 'application/pdf', buffer: SCAN });
+  await page
+    .getByRole('status')
+    .filter({ hasText: `已扫描上传“${material}”` })
+    .waitFor();
+  expect(await scanRow.innerText()).toContain('已扫描 扫描件.pdf');
+  await checkPage(page, 'workbench-walk-in-scanned');
+
   const spot = await openAct(page, '当场办结', '当场办结');
   await chooseIn(page, spot.getByLabel('送达方式（不填按事项的默认方式）'), '电子送达');
   await confirmAct(page, spot, '确认当场办结', '已当场办结');
@@ -78,6 +105,9 @@ it('a walk-in 个体工商户设立登记 is registered and decided at the count
     decision: { outcome: 'approved' },
     formData: { business: { name: form.business.name, employees: form.business.employees } },
   });
+  expect(full.materials.find((m: { name: string }) => m.name === material).files).toEqual([
+    expect.objectContaining({ fileName: '扫描件.pdf', contentType: 'application/pdf' }),
+  ]);
   expect(problems.list()).toEqual([]);
 }, 480_000);
 

@@ -3,7 +3,7 @@ import type Core from '@rjsf/core';
 import { Link } from 'react-router';
 import { Alert, Button, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { api, call } from '../shared/api';
-import type { Case, Profile } from '../api/types';
+import type { Case, Material, Profile } from '../api/types';
 import { CASE_STATUS, CASE_STATUS_COLOR, HANDLING_CATEGORY } from '../shared/labels';
 import { PageTitle } from '../shared/layout';
 import { ApiError, messageOf } from '../shared/problem';
@@ -12,6 +12,7 @@ import { ItemForm } from '../shared/item-form';
 import { ErrorAlert, Loading, Panel, useLoad, type Loaded } from '../shared/states';
 import { chosen } from './case/ActModal';
 import { CaseActs } from './case/CaseActs';
+import { CounterScan } from './case/CounterScan';
 import { Documents } from './case/CasePage';
 import { useFileViewer } from './case/FileViewer';
 import { formFields, type FormField } from './form-fields';
@@ -38,12 +39,15 @@ function Registered({
   c,
   roles,
   fields,
+  specs,
   onChange,
   onNext,
 }: {
   c: Case;
   roles: string[];
   fields: FormField[];
+  /** The item's materials (formats and sizes for the scans). */
+  specs: Material[];
   onChange: (c: Case, done: string) => void;
   onNext: () => void;
 }) {
@@ -59,16 +63,29 @@ function Registered({
           <span>申请人：{c.applicant.name}</span>
         </Space>
         <Typography.Paragraph>
-          请核对申请人递交的纸质材料：
+          请核对申请人递交的纸质材料，并扫描上传，供审查人员在线查看：
           {missing.length === 0 ? '材料已齐全。' : null}
         </Typography.Paragraph>
         <ul style={{ margin: '0 0 12px', paddingLeft: 20 }}>
-          {c.materials.map((m) => (
-            <li key={m.materialId}>
-              {m.name}
-              {m.required ? '' : '（非必需）'}
-            </li>
-          ))}
+          {c.materials.map((m) => {
+            const spec = specs.find((x) => x.id === m.materialId);
+            return (
+              <li key={m.materialId} style={{ marginBottom: 8 }}>
+                <Space wrap align="start">
+                  <span>
+                    {m.name}
+                    {m.required ? '' : '（非必需）'}
+                  </span>
+                  {m.files.length > 0 ? (
+                    <Tag color="green">已扫描 {m.files.map((f) => f.fileName).join('、')}</Tag>
+                  ) : null}
+                  {spec ? (
+                    <CounterScan c={c} spec={spec} onCase={(next) => onChange(next, `已扫描上传“${m.name}”`)} />
+                  ) : null}
+                </Space>
+              </li>
+            );
+          })}
         </ul>
         <CaseActs c={c} roles={roles} fields={fields} onDone={onChange} />
       </Panel>
@@ -90,7 +107,9 @@ function WalkInForm({ staff }: { staff: Staff }) {
   const [done, setDone] = useState<string>();
   const [formData, setFormData] = useState<unknown>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>();
-  const itemId = Form.useWatch('itemId', form);
+  const watched = Form.useWatch('itemId', form);
+  // Once registered the form is gone (its watch answers nothing): the case's item keeps fields and materials known.
+  const itemId = registered?.itemId ?? watched;
   const item = useLoad(
     () =>
       itemId
@@ -189,6 +208,7 @@ function WalkInForm({ staff }: { staff: Staff }) {
           c={registered}
           roles={staff.roles}
           fields={fields}
+          specs={item.data?.content?.materials ?? []}
           onChange={(c, text) => {
             setRegistered(c);
             setDone(text);

@@ -7,8 +7,8 @@ import type { Case, Material } from '../../api/types';
 import { messageOf } from '../../shared/problem';
 import { useLoad } from '../../shared/states';
 import type { CaseMaterial } from '../common/types';
-import { acceptOf, fileProblem, maxBytes, shownFormats, shownSize } from './file-check';
-import { uploadBatch, uploadMessage } from './upload';
+import { acceptOf, fileProblem, maxBytes, shownFormats, shownSize } from '../../shared/file-check';
+import { uploadBatch, uploadMessage } from '../../shared/upload';
 
 const fileUrl = (id: string) => `/api/v1/catalogue/files/${encodeURIComponent(id)}`;
 

@@ -10,4 +10,3 @@ export type Licence = Json<paths['/api/v1/licences/mine']['get']['responses'][20
 export type PublishedItem = Json<paths['/api/v1/catalogue/published/{id}']['get']['responses'][200]>;
 export type CaseMaterial = Case['materials'][number];
 export type CaseProblem = Case['problems'][number];
-export type UploadAnswer = Json<paths['/api/v1/cases/{id}/materials/{materialId}/files']['post']['responses'][200]>;

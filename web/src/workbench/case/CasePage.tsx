@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { Alert, Button, Col, ConfigProvider, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
-import type { Case, CaseSummary, Profile } from '../../api/types';
+import type { Case, CaseSummary, Material, Profile } from '../../api/types';
 import { timeLeft } from '../../shared/days-left';
 import { dateTime } from '../../shared/format';
 import { CASE_STATUS, CASE_STATUS_COLOR, DELIVERY, DOCUMENT_KIND, HANDLING_CATEGORY } from '../../shared/labels';
@@ -13,6 +13,7 @@ import { RequireLogin } from '../../shared/require-login';
 import { ErrorAlert, Loading, Panel, useLoad, type Loaded } from '../../shared/states';
 import { fieldLabel, formEntries, formFields, type FormField } from '../form-fields';
 import { CaseActs } from './CaseActs';
+import { AT_COUNTER, CounterScan } from './CounterScan';
 import { useFileViewer } from './FileViewer';
 
 const APPLICANT_KIND: Record<Case['applicant']['kind'], string> = {
@@ -114,7 +115,16 @@ function FormData({
   );
 }
 
-function Materials({ c, view }: { c: Case; view: ReturnType<typeof useFileViewer> }) {
+/** With `scan`, the clerk at the counter may scan paper materials in (the item's materials give formats and sizes). */
+function Materials({
+  c,
+  view,
+  scan,
+}: {
+  c: Case;
+  view: ReturnType<typeof useFileViewer>;
+  scan?: { specs: Material[]; onCase: (c: Case) => void };
+}) {
   return (
     <Panel title="申请材料">
       <Table
@@ -165,6 +175,18 @@ function Materials({ c, view }: { c: Case; view: ReturnType<typeof useFileViewer
                 </Space>
               ),
           },
+          ...(scan
+            ? [
+                {
+                  title: '窗口扫描',
+                  key: 'scan',
+                  render: (_v: unknown, m: Case['materials'][number]) => {
+                    const spec = scan.specs.find((s) => s.id === m.materialId);
+                    return spec ? <CounterScan c={c} spec={spec} onCase={scan.onCase} /> : null;
+                  },
+                },
+              ]
+            : []),
         ]}
       />
     </Panel>
@@ -380,7 +402,15 @@ function CaseView({ initial, roles, summary }: { initial: Case; roles: readonly 
       ) : (
         <FormData c={c} fields={fields} form={item.data?.content?.form} />
       )}
-      <Materials c={c} view={view} />
+      <Materials
+        c={c}
+        view={view}
+        scan={
+          roles.includes('window_clerk') && AT_COUNTER.includes(c.status)
+            ? { specs: item.data?.content?.materials ?? [], onCase: setCase }
+            : undefined
+        }
+      />
       <Handling c={c} />
       <Documents c={c} view={view} />
       <History c={c} />

@@ -1,5 +1,9 @@
-import { ApiError, networkProblem, shownProblem } from '../../shared/problem';
-import type { UploadAnswer } from '../common/types';
+import type { paths } from '../api/schema';
+import { ApiError, networkProblem, shownProblem } from './problem';
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+/** What an upload answers: the stored files and the case after them. */
+export type UploadAnswer = Json<paths['/api/v1/cases/{id}/materials/{materialId}/files']['post']['responses'][200]>;
 
 /**
  * Sends one batch of files for a material (multipart, parts named `files`) with upload progress, which fetch cannot
