@@ -79,4 +79,23 @@ it('the legal representative registers the company and grants an agent, who appl
   // A legal person or another organisation, as the credit code's category says: never the agent themself.
   expect(['legal_person', 'other_organisation']).toContain(c.applicant.kind);
   expect(a.problems.list()).toEqual([]);
+
+  // The holder revokes the grant; the agent can no longer open an application in the company's name.
+  await h.page.reload();
+  const grant = card.locator('.ant-list-item', { hasText: '冯经办' });
+  await grant.getByRole('button', { name: '撤销授权' }).click();
+  await h.page
+    .getByRole('tooltip', { name: /撤销对冯经办的授权/ })
+    .getByRole('button', { name: /^撤\s?销$/ })
+    .click();
+  await card.getByText('尚未授权经办人。').waitFor();
+  await checkPage(h.page, 'portal-enterprise-revoked');
+  const refused = await w.api('POST', '/cases', {
+    token: await agent.token(),
+    headers: { 'idempotency-key': `after-revoke-${Date.now()}` },
+    body: { itemId: w.food.id, onBehalfOf: c.applicant.personId, formData: {} },
+  });
+  expect(refused.status).toBeGreaterThanOrEqual(400);
+  expect(refused.status).toBeLessThan(500);
+  expect(h.problems.list()).toEqual([]);
 }, 300_000);

@@ -2,7 +2,8 @@ import { caseActs, PASSWORD, type Applicant } from '../../gateway/test/cases-sta
 import { checkPage, startWebWorld, type WebWorld } from './web-world';
 
 // The portal with data, through its own login: an applicant whose food licence was submitted logs in with the
-// portal's 登录 button on Keycloak's page (PKCE, code exchanged by the page itself) and finds the case in 我的办件.
+// portal's 登录 button on Keycloak's page (PKCE, code exchanged by the page itself), finds the case in 我的办件 and
+// withdraws it.
 
 let w: WebWorld;
 const acts = caseActs(() => w);
@@ -39,6 +40,20 @@ it('an applicant logs in through the portal and follows a submitted case in 我�
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('食品经营许可');
   expect(await page.locator('main').innerText()).toContain(submitted.caseNumber);
   await checkPage(page, 'portal-case');
+
+  // The applicant withdraws it: a reason is required (said at its field), then the case ends.
+  await page.getByRole('button', { name: '撤回申请' }).click();
+  const dialog = page.getByRole('dialog', { name: '撤回申请' });
+  await dialog.getByRole('button', { name: '确认撤回' }).click();
+  await dialog.getByText('请填写撤回原因').waitFor();
+  expect(await dialog.getByLabel('撤回原因').getAttribute('aria-invalid')).toBe('true');
+  await dialog.getByLabel('撤回原因').fill('经营场所变更，重新申请');
+  await dialog.getByRole('button', { name: '确认撤回' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.locator('main .ant-tag', { hasText: '已撤回' }).first().waitFor();
+  expect(await page.getByRole('button', { name: '撤回申请' }).count()).toBe(0);
+  await checkPage(page, 'portal-case-withdrawn');
+  expect((await acts.get(submitted.id, await applicant.token())).status).toBe('withdrawn');
 
   expect(problems.list()).toEqual([]);
 });

@@ -69,7 +69,7 @@ const request = (url: string, errorText?: string) => ({
 });
 
 describe('watchPage', () => {
-  it('records console errors, uncaught exceptions, failed requests and error responses — nothing else', () => {
+  it('records console errors, uncaught exceptions, failed requests and error responses — not requests the page aborted, nothing else', () => {
     const page = fakePage();
     const problems = watchPage(page);
     page.emit('console', consoleMessage('error', 'TypeError: x is undefined'));
@@ -78,6 +78,7 @@ describe('watchPage', () => {
     page.emit('console', consoleMessage('error', 'Failed to load resource: the server responded with a status of 404'));
     page.emit('pageerror', new Error('boom'));
     page.emit('requestfailed', request('http://x/api', 'net::ERR_CONNECTION_REFUSED'));
+    page.emit('requestfailed', request('http://x/api/left-behind', 'net::ERR_ABORTED'));
     page.emit('response', { status: () => 404, url: () => 'http://x/missing.png', request: () => request('') });
     page.emit('response', { status: () => 200, url: () => 'http://x/', request: () => request('') });
     page.emit('response', { status: () => 302, url: () => 'http://x/login', request: () => request('') });

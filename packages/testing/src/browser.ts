@@ -92,7 +92,8 @@ export class ProblemLog {
 
 /**
  * Records a page's console errors, uncaught exceptions, requests that failed (network) and responses of 400 and
- * above. Chromium's console line "Failed to load resource" is left out: the request itself is recorded with its URL.
+ * above. Chromium's console line "Failed to load resource" is left out: the request itself is recorded with its URL;
+ * so are requests the page aborted itself (net::ERR_ABORTED: it navigated while they were on their way).
  */
 export function watchPage(page: Page, expected?: ProblemFilter): ProblemLog {
   const log = new ProblemLog(expected);
@@ -101,13 +102,12 @@ export function watchPage(page: Page, expected?: ProblemFilter): ProblemLog {
     log.add({ kind: 'console', message: message.text(), url: message.location().url || undefined });
   });
   page.on('pageerror', (error) => log.add({ kind: 'pageerror', message: error.message }));
-  page.on('requestfailed', (request) =>
-    log.add({
-      kind: 'requestfailed',
-      message: `${request.method()} ${request.failure()?.errorText ?? 'failed'}`,
-      url: request.url(),
-    }),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'failed';
+    // A request the page itself gave up (it navigated on, or a component went away): no fault of the server.
+    if (reason === 'net::ERR_ABORTED') return;
+    log.add({ kind: 'requestfailed', message: `${request.method()} ${reason}`, url: request.url() });
+  });
   page.on('response', (response) => {
     if (response.status() >= 400)
       log.add({ kind: 'http', message: `${response.request().method()} ${response.status()}`, url: response.url() });
