@@ -21,6 +21,15 @@ export function dialog(page: Page, name: string | RegExp): Locator {
   return page.getByRole('dialog', { name });
 }
 
+/** Closes a viewer or dialog with its 关闭 button and waits until it is gone. */
+export async function closeDialog(d: Locator): Promise<void> {
+  await d
+    .getByRole('button', { name: /^关\s?闭$/ })
+    .first()
+    .click();
+  await d.waitFor({ state: 'hidden' });
+}
+
 /** Chooses `option` (its visible text) in the antd select labelled `label` inside `scope`. */
 export async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
   // A chosen value covers the input (antd draws it over): click through to the selector.
