@@ -25,13 +25,20 @@ const badPageSize = (p: { kind: string; message: string; url?: string }) =>
 
 it('shows a case notification with the unread badge, marks it read, and a wrong page size at its field', async () => {
   const accepted = await acts.accepted(applicant);
-  // The notifier reads the transition from Kafka: wait until the notification is there before looking.
+  // The notifier reads the transition from Kafka: wait until the notification is there before looking. The run's
+  // notifier group is new and reads the shared case topic from its beginning first: allow it time on a loaded machine.
   const token = await applicant.token();
-  await eventually(async () => {
-    const res = await fetch(`${w.origin}/api/v1/notifications/mine`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await res.json()) as { unread: number };
-    return body.unread > 0;
-  }, 'the acceptance notification');
+  await eventually(
+    async () => {
+      const res = await fetch(`${w.origin}/api/v1/notifications/mine`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { unread: number }).unread > 0;
+    },
+    'the acceptance notification',
+    180_000,
+  );
 
   const { page, problems } = await w.open({ expected: badPageSize });
   await w.visit(page, 'portal', 'notifications');
@@ -83,4 +90,4 @@ it('shows a case notification with the unread badge, marks it read, and a wrong 
   expect(new URL(page.url()).searchParams.get('pageSize')).toBe('10');
 
   expect(problems.list()).toEqual([]);
-});
+}, 420_000);

@@ -163,7 +163,7 @@ describe('case notification templates', () => {
     expect(caseNotifications('evt-2', facts.accepted, {})).toEqual([]);
   });
 
-  it('siteNotification: the e-mail\'s wording without salutation, signature or contacts, id derived from the cause', () => {
+  it("siteNotification: the e-mail's wording without salutation, signature or contacts, id derived from the cause", () => {
     for (const kind of NOTIFICATION_KINDS) {
       const email = renderCaseNotification(facts[kind]);
       const site = siteNotification('evt-3', facts[kind]);

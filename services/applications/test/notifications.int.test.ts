@@ -44,7 +44,9 @@ beforeAll(async () => {
     SERVICE_CLIENT_SECRET: 'govhall-dept-demo-secret',
   });
   [applicant, other] = [await world.registerPerson('钱消息'), await world.registerPerson('孙旁人')];
-  producer = await createProducer(createKafka('notifications-test', stack.kafkaBrokers.split(','), createLogger('test', 'warn')));
+  producer = await createProducer(
+    createKafka('notifications-test', stack.kafkaBrokers.split(','), createLogger('test', 'warn')),
+  );
 }, 300_000);
 
 afterAll(async () => {
@@ -111,7 +113,8 @@ describe('in-site notifications', () => {
     await world.collection('inbox_notifier').deleteOne({ _id: withdrawal.envelope.id as never });
     await producer.send({ topic: CASE_TOPIC, messages: [{ key: c.id, value: encodeEnvelope(withdrawal.envelope) }] });
     await waitFor(
-      async () => (await world.collection('inbox_notifier').countDocuments({ _id: withdrawal.envelope.id as never })) > 0,
+      async () =>
+        (await world.collection('inbox_notifier').countDocuments({ _id: withdrawal.envelope.id as never })) > 0,
       { timeoutMs: 30_000, what: 'the redelivered event to be handled again' },
     );
     expect(await world.collection('site_notifications').countDocuments({ caseId: c.id })).toBe(1);
@@ -119,11 +122,10 @@ describe('in-site notifications', () => {
     // Another applicant sees none and cannot mark it read.
     const otherToken = await other.token();
     expect(await list(otherToken)).toMatchObject({ notifications: [], unread: 0, page: { total: 0 } });
-    const notOurs = await world.call<applicationsV1.MarkNotificationsReadRequest, applicationsV1.MarkNotificationsReadResponse>(
-      'markNotificationsRead',
-      { ids: [found.notifications[0]!.id], all: false },
-      otherToken,
-    );
+    const notOurs = await world.call<
+      applicationsV1.MarkNotificationsReadRequest,
+      applicationsV1.MarkNotificationsReadResponse
+    >('markNotificationsRead', { ids: [found.notifications[0]!.id], all: false }, otherToken);
     expect(notOurs).toEqual({ marked: 0, unread: 0 });
 
     // Bad input: InvalidArgument at the field, nothing changed.
@@ -133,11 +135,10 @@ describe('in-site notifications', () => {
     expect([badMark.code, badMark.violations.map((v) => v.path)]).toEqual([status.INVALID_ARGUMENT, ['ids']]);
 
     // The applicant marks it read.
-    const marked = await world.call<applicationsV1.MarkNotificationsReadRequest, applicationsV1.MarkNotificationsReadResponse>(
-      'markNotificationsRead',
-      { ids: [found.notifications[0]!.id], all: false },
-      token,
-    );
+    const marked = await world.call<
+      applicationsV1.MarkNotificationsReadRequest,
+      applicationsV1.MarkNotificationsReadResponse
+    >('markNotificationsRead', { ids: [found.notifications[0]!.id], all: false }, token);
     expect(marked).toEqual({ marked: 1, unread: 0 });
     const after = await list(token);
     expect(after.unread).toBe(0);

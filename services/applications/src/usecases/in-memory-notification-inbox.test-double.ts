@@ -71,4 +71,3 @@ export async function inboxWithThree() {
   await inbox.add(notification('other:site', 4, { recipient: 'subject-lisi' }));
   return inbox;
 }
-

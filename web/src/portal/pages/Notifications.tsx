@@ -81,8 +81,7 @@ function NotificationList() {
   };
 
   // A page size the service refuses (e.g. ?pageSize=500 typed into the address) is shown at the size field.
-  const sizeError =
-    paged.first.error instanceof ApiError ? paged.first.error.problem.fields['pageSize'] : undefined;
+  const sizeError = paged.first.error instanceof ApiError ? paged.first.error.problem.fields['pageSize'] : undefined;
   const sizeField = (
     <div className="field" style={{ marginBottom: 12 }}>
       <label htmlFor="notification-page-size">每页条数</label>{' '}
@@ -149,4 +148,3 @@ export default function Notifications() {
     </>
   );
 }
-

@@ -24,7 +24,8 @@ export function markNotificationsReadUseCase(deps: { inbox: NotificationInbox; c
     if (command.ids.length > MARK_READ_MAX_IDS)
       violations.push({ path: 'ids', reason: 'TOO_MANY', message: `一次最多标记${MARK_READ_MAX_IDS}条消息` });
     command.ids.forEach((id, i) => {
-      if (!NOTIFICATION_ID.test(id)) violations.push({ path: `ids[${i}]`, reason: 'PATTERN', message: '消息标识格式不正确' });
+      if (!NOTIFICATION_ID.test(id))
+        violations.push({ path: `ids[${i}]`, reason: 'PATTERN', message: '消息标识格式不正确' });
     });
     if (violations.length) throw new ValidationError(violations);
     if (actor.kind !== 'user' || !actor.subject) {

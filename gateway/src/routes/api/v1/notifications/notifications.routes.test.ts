@@ -123,7 +123,9 @@ describe('notifications routes', () => {
       payload: { ids: [notification.id], all: true },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([expect.objectContaining({ path: 'ids', message: '“全部标为已读”时不能同时指定消息' })]);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ path: 'ids', message: '“全部标为已读”时不能同时指定消息' }),
+    ]);
   });
 
   it('answers 401 without a token and 403 to staff, before any call', async () => {

@@ -3,7 +3,13 @@ import type { applicationsV1 } from '@govhall/proto';
 import { problems } from '../../../../lib/common.schemas';
 import { casesCall } from '../cases/cases-call';
 import { APPLICANTS } from '../cases/roles';
-import { MarkReadBody, MarkReadResult, MyNotificationsQuery, NotificationPage, type NotificationView } from './notification.schemas';
+import {
+  MarkReadBody,
+  MarkReadResult,
+  MyNotificationsQuery,
+  NotificationPage,
+  type NotificationView,
+} from './notification.schemas';
 
 const tags = ['notifications'];
 
