@@ -1,6 +1,7 @@
 import { startGroupAtTopicEnd, uniqueSuffix } from '@govhall/testing';
 import { caseActs, eventually, PASSWORD, type Applicant } from '../../gateway/test/cases-stack';
 import { checkPage, startWebWorld, type WebWorld } from './web-world';
+import { choose } from './workbench-world';
 
 // 消息: an applicant applies, the clerk accepts through the API, the service's notifier writes the in-site
 // notification; the portal's header shows the unread badge, the page lists it, 全部标为已读 clears the badge. A page
@@ -88,8 +89,7 @@ it('shows a case notification with the unread badge, marks it read, and a wrong 
   await checkPage(page, 'portal-notifications-bad-size');
 
   // Choosing a size from the field recovers.
-  await page.locator('.ant-select', { has: page.locator('#notification-page-size') }).click();
-  await page.getByRole('option', { name: '10条' }).click();
+  await choose(page, page.locator('main'), '每页条数', '10条');
   await card.waitFor();
   expect(new URL(page.url()).searchParams.get('pageSize')).toBe('10');
 
