@@ -19,6 +19,7 @@ import itemsRoutes from './routes/api/v1/catalogue/items.routes';
 import identityRoutes from './routes/api/v1/identity/identity.routes';
 import casesRoutes from './routes/api/v1/cases/cases.routes';
 import licencesRoutes from './routes/api/v1/licences/licences.routes';
+import notificationsRoutes from './routes/api/v1/notifications/notifications.routes';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -96,6 +97,7 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     maxFileBytes: config.CASE_UPLOAD_MAX_FILE_BYTES,
   });
   await app.register(licencesRoutes, { prefix: '/api/v1/licences', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(notificationsRoutes, { prefix: '/api/v1/notifications', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(webStatic, {
     root: resolveWebRoot(config.WEB_ROOT),
     upgradeInsecureRequests: config.PUBLIC_URL.startsWith('https:'),

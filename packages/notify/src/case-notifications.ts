@@ -35,3 +35,27 @@ export function caseNotifications(
     out.push({ id: `${cause}:sms`, channel: 'sms', to: contacts.mobile, text: rendered.smsText, ...common });
   return out;
 }
+
+/** An in-site notification (消息) of a case, shown to the applicant in the portal. */
+export interface SiteNotificationText {
+  /** `<cause>:site`: the same cause gives the same id, so a redelivered event adds nothing. */
+  id: string;
+  kind: CaseNotificationFacts['kind'];
+  caseNumber: string;
+  itemName: string;
+  title: string;
+  text: string;
+}
+
+/** The in-site notification of one case notification, in the e-mail's words (renderCaseNotification). */
+export function siteNotification(cause: string, facts: CaseNotificationFacts): SiteNotificationText {
+  const rendered = renderCaseNotification(facts);
+  return {
+    id: `${cause}:site`,
+    kind: facts.kind,
+    caseNumber: facts.caseNumber,
+    itemName: facts.itemName,
+    title: rendered.siteTitle,
+    text: rendered.siteText,
+  };
+}

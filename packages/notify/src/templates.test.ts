@@ -1,4 +1,4 @@
-import { caseNotifications } from './case-notifications';
+import { caseNotifications, siteNotification } from './case-notifications';
 import {
   NOTIFICATION_KINDS,
   SMS_SINGLE_LIMIT,
@@ -161,5 +161,26 @@ describe('case notification templates', () => {
     expect(entries[0]!.subject).toContain('受理通知');
     expect(entries[1]!.subject).toBeUndefined();
     expect(caseNotifications('evt-2', facts.accepted, {})).toEqual([]);
+  });
+
+  it("siteNotification: the e-mail's wording without salutation, signature or contacts, id derived from the cause", () => {
+    for (const kind of NOTIFICATION_KINDS) {
+      const email = renderCaseNotification(facts[kind]);
+      const site = siteNotification('evt-3', facts[kind]);
+      expect(site).toMatchObject({ id: 'evt-3:site', kind, caseNumber: base.caseNumber, itemName: base.itemName });
+      expect(email.subject).toBe(`【${base.centerName}】${site.title}（${base.caseNumber}）`);
+      for (const line of site.text.split('\n')) expect(email.emailText).toContain(line);
+      expect(site.text).not.toContain(base.applicantName + '：');
+      expect(site.text).not.toContain('请勿直接回复');
+    }
+    const notice = siteNotification('evt-4', facts.one_time_notice);
+    expect(notice.title).toBe('一次性告知：食品经营许可（新办）需补正材料');
+    expect(notice.text.split('\n')).toEqual([
+      '您申请的“食品经营许可（新办）”经审查，材料不齐全或者不符合法定形式，现一次性告知需补正的全部内容：',
+      '  1. 营业执照复印件不清晰',
+      '  2. 缺少食品安全管理制度文本',
+      '  3. 经营场所平面图未标注面积',
+      '请于2026年12月18日前按上述要求补正后重新提交。补正齐全的，自收到全部补正材料之日起受理。',
+    ]);
   });
 });

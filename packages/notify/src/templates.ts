@@ -91,6 +91,10 @@ export interface RenderedNotification {
   emailText: string;
   /** SMS text, starting with 【centerName】; at most SMS_SINGLE_LIMIT characters whenever the facts allow. */
   smsText: string;
+  /** In-site notification (消息): the subject without the center and the case number, e.g. `受理通知：食品经营许可`. */
+  siteTitle: string;
+  /** In-site notification: the e-mail's paragraphs (no salutation, footer or signature), one per line. */
+  siteText: string;
 }
 
 /** Characters of one SMS in UCS-2 (any Chinese text): longer texts are split and billed as several. */
@@ -308,7 +312,7 @@ function parts(f: CaseNotificationFacts): Parts {
 }
 
 /**
- * The subject, e-mail body and SMS text of one case notification. Throws TypeError when the kind needs a fact
+ * The subject, e-mail body, SMS text and in-site title and text of one case notification (one wording for all). Throws TypeError when the kind needs a fact
  * that is missing (a programming error of the caller: e.g. `accepted` without `dates.promisedBy`).
  */
 export function renderCaseNotification(facts: CaseNotificationFacts): RenderedNotification {
@@ -333,5 +337,11 @@ export function renderCaseNotification(facts: CaseNotificationFacts): RenderedNo
     facts.centerName,
     '（本邮件由系统自动发送，请勿直接回复。）',
   ].join('\n');
-  return { subject: `【${facts.centerName}】${p.subject}（${facts.caseNumber}）`, emailText, smsText };
+  return {
+    subject: `【${facts.centerName}】${p.subject}（${facts.caseNumber}）`,
+    emailText,
+    smsText,
+    siteTitle: p.subject,
+    siteText: p.body.join('\n'),
+  };
 }

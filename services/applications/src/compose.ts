@@ -17,6 +17,7 @@ import { JsonSchemaFormValidator } from './adapters/forms/json-schema-form-valid
 import { MongoDeemedAcceptanceQueue } from './adapters/mongo/deemed-acceptance.query';
 import type { WindowPorts } from './usecases/window.ports';
 import { MongoLicenceLibrary } from './adapters/mongo/licence-library';
+import { MongoNotificationInbox } from './adapters/mongo/site-notifications.repository';
 import type { CaseCore } from './usecases/deps';
 import type { Clock } from './usecases/ports';
 
@@ -68,6 +69,7 @@ export function composeApplications(options: ComposeOptions) {
     deemedQueue: new MongoDeemedAcceptanceQueue(cases.model),
   };
   const licences = new MongoLicenceLibrary(connection);
+  const inbox = new MongoNotificationInbox(connection);
   const core: CaseCore & { window: WindowPorts } = {
     cases,
     queries: new MongoCaseQueries(cases.model),
@@ -87,6 +89,8 @@ export function composeApplications(options: ComposeOptions) {
     links,
     /** Ports of declaration and settings beyond the core (declarationHandlers, settingsHandlers). */
     declaration: { applicants: identity, windows: identity, files, settings },
+    /** The applicants' in-site notifications (notificationHandlers, the notifier). */
+    inbox,
     models: [
       cases.model,
       caseNumbers.model,
@@ -97,6 +101,7 @@ export function composeApplications(options: ComposeOptions) {
       settings.model,
       licences.model,
       licences.counters,
+      inbox.model,
     ],
     /** Collections whose documents carry outbox messages. */
     outboxCollections: [cases.model.collection],

@@ -8,6 +8,7 @@ import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
 import { registerApplicationsService } from './adapters/grpc/applications.grpc-handler';
 import { declarationHandlers } from './adapters/grpc/declaration.handlers';
+import { notificationHandlers } from './adapters/grpc/notifications.handlers';
 import { settingsHandlers } from './adapters/grpc/settings.handlers';
 import { composeApplications } from './compose';
 import { startNotifier } from './adapters/kafka/notify-on-case.consumer';
@@ -76,6 +77,7 @@ async function main() {
     groupId: config.NOTIFIER_GROUP_ID,
     core: app.core,
     ledger,
+    inbox: app.inbox,
     progressUrl: app.links.progress,
     queued: () => dispatcher.nudge(),
     delivery: { deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC, retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS } },
@@ -91,6 +93,7 @@ async function main() {
   registerApplicationsService(server, app.core, () => relay.nudge(), [
     declarationHandlers(app.declaration),
     settingsHandlers(app.declaration),
+    notificationHandlers({ inbox: app.inbox }),
   ]);
   const DEEMED_BATCH = 100;
   const deemAcceptance = deemAcceptanceUseCase({ ...app.core, ...windowPortsOf(app.core) }, (obj, msg) =>

@@ -4,6 +4,7 @@ import type { WebConfig } from '../shared/config';
 import { LoginCallback, useAuth } from '../shared/auth';
 import { Shell } from '../shared/layout';
 import { Loading, Notice } from '../shared/states';
+import { NotificationsNavLabel } from './common/unread-badge';
 import { TenantProvider, useTenant } from './tenant';
 import { Home } from './pages/Home';
 
@@ -17,6 +18,7 @@ const Apply = lazy(() => import('./pages/Apply'));
 const Enterprise = lazy(() => import('./pages/Enterprise'));
 const MyLicences = lazy(() => import('./pages/MyLicences'));
 const VerifyLicence = lazy(() => import('./pages/VerifyLicence'));
+const Notifications = lazy(() => import('./pages/Notifications'));
 
 const NAV = [
   { to: '/', label: '首页' },
@@ -24,9 +26,10 @@ const NAV = [
   { to: '/my', label: '我的办件' },
   { to: '/licences', label: '我的证照' },
   { to: '/enterprise', label: '企业与授权' },
+  { to: '/notifications', label: <NotificationsNavLabel /> },
 ];
 /** Before login the navigation also offers registration. */
-const GUEST_NAV = [...NAV, { to: '/register', label: '注册' }];
+const GUEST_NAV = [...NAV.filter((n) => n.to !== '/notifications'), { to: '/register', label: '注册' }];
 
 function Frame() {
   const { current } = useTenant();
@@ -59,6 +62,7 @@ function Frame() {
           <Route path="/enterprise" element={<Enterprise />} />
           <Route path="/licences" element={<MyLicences />} />
           <Route path="/verify" element={<VerifyLicence />} />
+          <Route path="/notifications" element={<Notifications />} />
           <Route path="/callback" element={<LoginCallback />} />
           <Route
             path="*"

@@ -5,7 +5,7 @@ import { displayName, useAuth } from './auth';
 
 export interface NavItem {
   to: string;
-  label: string;
+  label: ReactNode;
 }
 
 export interface ShellProps {

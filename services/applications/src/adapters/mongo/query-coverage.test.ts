@@ -15,6 +15,7 @@ import { MongoCaseRepository } from './case.repository';
 import { caseSchema } from './case.schema';
 import { MongoDeemedAcceptanceQueue } from './deemed-acceptance.query';
 import { MongoLicenceLibrary } from './licence-library';
+import { MongoNotificationInbox } from './site-notifications.repository';
 
 /*
  * Every query the service asks of its database, recorded with the RecordingConnection of @govhall/mongo (every
@@ -53,6 +54,7 @@ describe('applications queries are served by the indexes of their schemas', () =
     render: async () => Buffer.from('%PDF-1.7'),
   });
   const ledger = new NotificationLedger(recording.connection, { now: () => at });
+  const inbox = new MongoNotificationInbox(recording.connection);
   const invoked: Record<string, string[]> = {};
 
   beforeAll(async () => {
@@ -147,6 +149,30 @@ describe('applications queries are served by the indexes of their schemas', () =
       resolveUncertain: (l) => l.resolveUncertain('evt-1:email', 'resend', 'yc-admin'),
       sweep: (l) => l.sweep({ now: at }),
     });
+    invoked.MongoNotificationInbox = await exercise(recording, 'MongoNotificationInbox', inbox, {
+      add: (r) =>
+        r.add({
+          id: 'evt-1:site',
+          recipient: APPLICANT.subject,
+          tenant: '620321',
+          kind: 'accepted',
+          caseId: c.id,
+          caseNumber: c.caseNumber,
+          itemName: c.itemName,
+          title: '受理通知：食品经营许可',
+          text: '已受理',
+          createdAt: at,
+        }),
+      listFor: async (r) => {
+        await r.listFor(APPLICANT.subject, { unreadOnly: false }, 0, 20);
+        await r.listFor(APPLICANT.subject, { unreadOnly: true }, 20, 20);
+      },
+      markRead: async (r) => {
+        await r.markRead(APPLICANT.subject, ['evt-1:site'], at);
+        await r.markRead(APPLICANT.subject, 'all', at);
+      },
+      unreadCount: (r) => r.unreadCount(APPLICANT.subject),
+    });
   });
 
   it.each([
@@ -160,6 +186,7 @@ describe('applications queries are served by the indexes of their schemas', () =
     ['CatalogueEditions', CatalogueEditions],
     ['StoredDocumentIssuer', StoredDocumentIssuer],
     ['NotificationLedger', NotificationLedger],
+    ['MongoNotificationInbox', MongoNotificationInbox],
   ] as const)('exercises every public method of %s', (name, cls) => {
     expect(invoked[name]).toEqual(publicMethods(cls).filter((m) => !PRIVATE[name]?.includes(m)));
   });
