@@ -6,6 +6,7 @@ import path from 'node:path';
 import {
   newCreditCode,
   newResidentIdNumber,
+  startGroupAtTopicEnd,
   startMailServer,
   uniqueSuffix,
   userToken,
@@ -106,6 +107,10 @@ export async function startCasesWorld(options: CasesWorldOptions = {}): Promise<
   const clockFile = path.join(clockDir, 'now');
   writeFileSync(clockFile, '');
   const mail = options.mail ? await startMailServer() : undefined;
+  // The notifier's own consumer group (another run's notifier must not take this run's partitions), starting at the
+  // end of the shared case topic: a new group would first read every earlier run's transitions.
+  const notifierGroup = `applications-notifier-e2e-${uniqueSuffix()}`;
+  await startGroupAtTopicEnd(notifierGroup, ['govhall.applications.case']);
   let stack: CatalogueStack;
   try {
     stack = await startCatalogueStack({
@@ -114,8 +119,7 @@ export async function startCasesWorld(options: CasesWorldOptions = {}): Promise<
           ...SERVICE_CLIENT,
           CLOCK_FILE: clockFile,
           DEEMED_ACCEPTANCE_SWEEP_MS: '300',
-          // Its own consumer group: another run's notifier must not take this run's partitions.
-          NOTIFIER_GROUP_ID: `applications-notifier-e2e-${uniqueSuffix()}`,
+          NOTIFIER_GROUP_ID: notifierGroup,
           SMTP_HOST: '127.0.0.1',
           SMTP_PORT: String(mail?.smtpPort ?? 1),
           PUBLIC_URL: 'http://127.0.0.1:3000',

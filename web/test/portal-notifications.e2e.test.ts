@@ -1,4 +1,3 @@
-import { startGroupAtTopicEnd, uniqueSuffix } from '@govhall/testing';
 import { caseActs, eventually, PASSWORD, type Applicant } from '../../gateway/test/cases-stack';
 import { checkPage, startWebWorld, type WebWorld } from './web-world';
 import { choose } from './workbench-world';
@@ -12,11 +11,8 @@ const acts = caseActs(() => w);
 let applicant: Applicant;
 
 beforeAll(async () => {
-  // The notifier's own group, starting at the end of the shared case topic: a new group would first read every
-  // other run's transitions, which on a loaded machine takes longer than this test may wait.
-  const notifierGroup = `applications-notifier-web-n${uniqueSuffix()}`;
-  await startGroupAtTopicEnd(notifierGroup, ['govhall.applications.case']);
-  w = await startWebWorld({ env: { NOTIFIER_GROUP_ID: notifierGroup } });
+  // The world's notifier group starts at the end of the shared case topic (startCasesWorld).
+  w = await startWebWorld();
   applicant = await w.newApplicant('孙消息');
 }, 240_000);
 
