@@ -26,7 +26,7 @@ it('an online food licence goes through the workbench: one-time notice, acceptan
   const submitted = await acts.submitted(applicant);
 
   // The window clerk: the queue of the window, the case in it.
-  const clerk = await staffPage(w, 'clerk');
+  const clerk = await staffPage(w, 'clerk', 'queue');
   const page = clerk.page;
   const row = page.getByRole('row').filter({ hasText: submitted.caseNumber });
   await row.waitFor();

@@ -108,10 +108,14 @@ function StaffQueue({ staff }: { staff: Staff }) {
   const picked = params.get('queue');
   const kindParam = params.get('kind');
   const leftParam = params.get('left');
-  const wrong: string[] = [];
-  if (picked !== null && !choices.some((c) => c.key === picked)) wrong.push('工作队列不在您的队列中');
-  if (kindParam !== null && !isKind(kindParam)) wrong.push(`办件类别“${kindParam}”不存在`);
-  if (leftParam !== null && !isBucket(leftParam)) wrong.push(`剩余时间“${leftParam}”不存在`);
+  // A filter in the address that is not one of this person's: said at its field, the others still applied.
+  const wrong = {
+    queue: picked !== null && !choices.some((c) => c.key === picked) ? '链接中的工作队列不是您的队列，已显示第一个队列' : undefined,
+    kind: kindParam !== null && !isKind(kindParam) ? `链接中的办件类别“${kindParam}”不存在，已显示全部类别` : undefined,
+    left: leftParam !== null && !isBucket(leftParam) ? `链接中的剩余时间“${leftParam}”不存在，已显示全部` : undefined,
+  };
+  const at = (message: string | undefined) =>
+    message ? { validateStatus: 'error' as const, help: message } : {};
   const choice = choices.find((c) => c.key === picked) ?? choices[0]!;
   const kind = isKind(kindParam) ? kindParam : undefined;
   const left = isBucket(leftParam) ? leftParam : undefined;
@@ -126,21 +130,11 @@ function StaffQueue({ staff }: { staff: Staff }) {
   };
   return (
     <>
-      {wrong.length > 0 ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          message={`链接中的筛选条件有误：${wrong.join('；')}。下面按其余条件显示。`}
-          action={<Link to="/queue">清除筛选</Link>}
-        />
-      ) : null}
       <Card style={{ marginBottom: 16 }}>
         <Form layout="vertical">
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <Form.Item label="工作队列" htmlFor="queue-choice" style={{ marginBottom: 0 }}>
+              <Form.Item label="工作队列" htmlFor="queue-choice" style={{ marginBottom: 0 }} {...at(wrong.queue)}>
                 <Select
                   id="queue-choice"
                   value={choice.key}
@@ -150,7 +144,7 @@ function StaffQueue({ staff }: { staff: Staff }) {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item label="办件类别" htmlFor="queue-kind" style={{ marginBottom: 0 }}>
+              <Form.Item label="办件类别" htmlFor="queue-kind" style={{ marginBottom: 0 }} {...at(wrong.kind)}>
                 <Select
                   id="queue-kind"
                   allowClear
@@ -162,7 +156,7 @@ function StaffQueue({ staff }: { staff: Staff }) {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item label="剩余时间" htmlFor="queue-left" style={{ marginBottom: 0 }}>
+              <Form.Item label="剩余时间" htmlFor="queue-left" style={{ marginBottom: 0 }} {...at(wrong.left)}>
                 <Select
                   id="queue-left"
                   allowClear

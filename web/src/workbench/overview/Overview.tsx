@@ -62,7 +62,8 @@ function leftOption(q: QueueCounts): ChartOption {
         type: 'pie',
         radius: ['40%', '68%'],
         data: BUCKETS.map((b) => ({ name: BUCKET_LABEL[b], value: q.byLeft[b], itemStyle: { color: BUCKET_COLOR[b] } })),
-        label: { formatter: '{b}\n{c} 件', color: TEXT },
+        // Long names wrap rather than run out of a phone's narrow box.
+        label: { formatter: '{b}\n{c} 件', color: TEXT, width: 72, overflow: 'break' },
         // Empty buckets take no room and say nothing.
         stillShowZeroSum: false,
         minShowLabelAngle: 0.1,
