@@ -8,7 +8,7 @@ import { timeLeft, type Urgency } from '../shared/days-left';
 import { CASE_STATUS, CASE_STATUS_COLOR, QUEUE_KIND } from '../shared/labels';
 import { PageTitle } from '../shared/layout';
 import { RequireLogin } from '../shared/require-login';
-import { EmptyState, ErrorAlert, Loading, MoreButton, useLoad, usePaged, type Loaded } from '../shared/states';
+import { EmptyState, ErrorAlert, Loading, MoreButton, usePaged, type Loaded } from '../shared/states';
 import { BUCKET_LABEL, bucketOf, isBucket, isKind } from './overview/counts';
 import { readQueue } from './overview/read-queue';
 import { useQueueChoices } from './overview/use-queue-choices';
@@ -110,12 +110,14 @@ function StaffQueue({ staff }: { staff: Staff }) {
   const leftParam = params.get('left');
   // A filter in the address that is not one of this person's: said at its field, the others still applied.
   const wrong = {
-    queue: picked !== null && !choices.some((c) => c.key === picked) ? '链接中的工作队列不是您的队列，已显示第一个队列' : undefined,
+    queue:
+      picked !== null && !choices.some((c) => c.key === picked)
+        ? '链接中的工作队列不是您的队列，已显示第一个队列'
+        : undefined,
     kind: kindParam !== null && !isKind(kindParam) ? `链接中的办件类别“${kindParam}”不存在，已显示全部类别` : undefined,
     left: leftParam !== null && !isBucket(leftParam) ? `链接中的剩余时间“${leftParam}”不存在，已显示全部` : undefined,
   };
-  const at = (message: string | undefined) =>
-    message ? { validateStatus: 'error' as const, help: message } : {};
+  const at = (message: string | undefined) => (message ? { validateStatus: 'error' as const, help: message } : {});
   const choice = choices.find((c) => c.key === picked) ?? choices[0]!;
   const kind = isKind(kindParam) ? kindParam : undefined;
   const left = isBucket(leftParam) ? leftParam : undefined;

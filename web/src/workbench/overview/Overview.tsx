@@ -31,7 +31,19 @@ const PRIMARY = '#0b4aa2';
 const TEXT = 'rgba(0,0,0,0.88)';
 
 /** A number that opens the queue it counts. */
-function CountLink({ to, label, count, color, hint }: { to: string; label: string; count: number; color?: string; hint?: string }) {
+function CountLink({
+  to,
+  label,
+  count,
+  color,
+  hint,
+}: {
+  to: string;
+  label: string;
+  count: number;
+  color?: string;
+  hint?: string;
+}) {
   return (
     <Link to={to} className="overview-count" title={hint} style={{ display: 'block', height: '100%' }}>
       <Card size="small" hoverable style={{ height: '100%' }}>
@@ -61,7 +73,11 @@ function leftOption(q: QueueCounts): ChartOption {
       {
         type: 'pie',
         radius: ['40%', '68%'],
-        data: BUCKETS.map((b) => ({ name: BUCKET_LABEL[b], value: q.byLeft[b], itemStyle: { color: BUCKET_COLOR[b] } })),
+        data: BUCKETS.map((b) => ({
+          name: BUCKET_LABEL[b],
+          value: q.byLeft[b],
+          itemStyle: { color: BUCKET_COLOR[b] },
+        })),
         // Long names wrap rather than run out of a phone's narrow box.
         label: { formatter: '{b}\n{c} 件', color: TEXT, width: 72, overflow: 'break' },
         // Empty buckets take no room and say nothing.
@@ -167,8 +183,7 @@ function QueueOverview({ q }: { q: QueueCounts }) {
 
 function Counts({ choices }: { choices: QueueChoice[] }) {
   const counts = useLoad(
-    () =>
-      Promise.all(choices.map((c) => readQueue(c.query).then((r) => countQueue(c, r.cases, r.partial)))),
+    () => Promise.all(choices.map((c) => readQueue(c.query).then((r) => countQueue(c, r.cases, r.partial)))),
     [JSON.stringify(choices)],
   );
   if (counts.error) return <ErrorAlert error={counts.error} onRetry={counts.reload} />;

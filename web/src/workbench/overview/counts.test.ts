@@ -1,14 +1,5 @@
 import type { CaseSummary } from '../../api/types';
-import {
-  bucketOf,
-  countQueue,
-  isBucket,
-  isKind,
-  kindSummary,
-  leftSummary,
-  queueHref,
-  totals,
-} from './counts';
+import { bucketOf, countQueue, isBucket, isKind, kindSummary, leftSummary, queueHref, totals } from './counts';
 
 let n = 0;
 const summary = (over: Partial<CaseSummary>): CaseSummary => ({

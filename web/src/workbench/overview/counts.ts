@@ -50,7 +50,8 @@ export interface QueueCounts {
   partial: boolean;
 }
 
-const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const zeros = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** The bucket of a case: the queue's colour of its time left. */
 export function bucketOf(c: Pick<CaseSummary, 'workingDaysLeft' | 'clockRunning'>): Urgency {
@@ -61,7 +62,11 @@ export function bucketOf(c: Pick<CaseSummary, 'workingDaysLeft' | 'clockRunning'
  * One queue's numbers from its cases. A case counts once in the total and once under each kind it carries (a
  * promised case waiting for a supplement is 承诺件 and 补办件), so the kinds may add up to more than the total.
  */
-export function countQueue(choice: Pick<QueueChoice, 'key' | 'label'>, cases: CaseSummary[], partial = false): QueueCounts {
+export function countQueue(
+  choice: Pick<QueueChoice, 'key' | 'label'>,
+  cases: CaseSummary[],
+  partial = false,
+): QueueCounts {
   const byKind = zeros(KINDS);
   const byLeft = zeros(BUCKETS);
   const seen = new Set<string>();
