@@ -117,7 +117,7 @@ it('an online food licence goes through the workbench: one-time notice, acceptan
   expect(clerk.problems.list()).toEqual([]);
 
   // The reviewer finds it among the department's review steps and completes 审查 with an opinion.
-  const reviewer = await staffPage(w, 'reviewer');
+  const reviewer = await staffPage(w, 'reviewer', 'queue');
   const reviewRow = reviewer.page.getByRole('row').filter({ hasText: submitted.caseNumber });
   await reviewRow.getByRole('link', { name: '食品经营许可' }).click();
   await reviewer.page.getByRole('heading', { level: 1, name: '食品经营许可' }).waitFor();
