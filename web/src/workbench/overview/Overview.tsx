@@ -78,8 +78,15 @@ function leftOption(q: QueueCounts): ChartOption {
           value: q.byLeft[b],
           itemStyle: { color: BUCKET_COLOR[b] },
         })),
-        // Long names wrap rather than run out of a phone's narrow box.
-        label: { formatter: '{b}\n{c} 件', color: TEXT, width: 72, overflow: 'break' },
+        // Labels kept inside the box (aligned to its edges), long names wrapped: a phone's box is narrow.
+        label: {
+          formatter: '{b}\n{c} 件',
+          color: TEXT,
+          width: 72,
+          overflow: 'break',
+          alignTo: 'edge',
+          edgeDistance: 4,
+        },
         // Empty buckets take no room and say nothing.
         stillShowZeroSum: false,
         minShowLabelAngle: 0.1,
