@@ -139,7 +139,7 @@ it('a citizen applies for 食品经营许可 in the portal and the staff handle 
   expect(submitted).toMatchObject({ status: 'pre_review', formData: { operator: { creditCode } } });
 
   // The window clerk, in the workbench (a browser context of its own): the case in the window's queue, masked there.
-  const clerk = await staffPage(w, 'clerk');
+  const clerk = await staffPage(w, 'clerk', 'queue');
   const desk = clerk.page;
   const row = desk.getByRole('row').filter({ hasText: submitted.caseNumber });
   await row.waitFor();
@@ -238,7 +238,7 @@ it('a citizen applies for 食品经营许可 in the portal and the staff handle 
   expect(layout.files.map((f: { fileName: string }) => f.fileName)).toEqual(['经营布局（补正）.png']);
 
   // The reviewer finds it among the department's review steps: an empty opinion is refused at its field.
-  const reviewer = await staffPage(w, 'reviewer');
+  const reviewer = await staffPage(w, 'reviewer', 'queue');
   const reviewRow = reviewer.page.getByRole('row').filter({ hasText: submitted.caseNumber });
   await reviewRow.getByRole('link', { name: '食品经营许可' }).click();
   await reviewer.page.getByRole('heading', { level: 1, name: '食品经营许可' }).waitFor();

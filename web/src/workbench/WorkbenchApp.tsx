@@ -8,9 +8,11 @@ import { Queue } from './Queue';
 
 const CasePage = lazy(() => import('./case/CasePage'));
 const WalkIn = lazy(() => import('./WalkIn'));
+const Overview = lazy(() => import('./overview/Overview'));
 
 const NAV = [
-  { to: '/', label: '工作队列' },
+  { to: '/', label: '概览' },
+  { to: '/queue', label: '工作队列' },
   { to: '/walk-in', label: '窗口登记' },
 ];
 
@@ -34,7 +36,8 @@ export function WorkbenchApp() {
     <Shell appName="工作台" centerName={tenant.data?.center.name} nav={NAV}>
       <Suspense fallback={<Loading />}>
         <Routes>
-          <Route path="/" element={<Queue me={me} />} />
+          <Route path="/" element={<Overview me={me} />} />
+          <Route path="/queue" element={<Queue me={me} />} />
           <Route path="/cases/:id" element={<CasePage me={me} />} />
           <Route path="/walk-in" element={<WalkIn me={me} />} />
           <Route path="/callback" element={<LoginCallback />} />

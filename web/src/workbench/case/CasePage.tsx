@@ -414,7 +414,7 @@ function CaseView({ initial, roles, summary }: { initial: Case; roles: readonly 
       <Handling c={c} />
       <Documents c={c} view={view} />
       <History c={c} />
-      <Link to="/">返回工作队列</Link>
+      <Link to="/queue">返回工作队列</Link>
     </>
   );
 }
