@@ -97,6 +97,10 @@ describe('MongoItemRepository', () => {
     expect(error).toMatchObject({ code: 'BASIC_CODE_TAKEN' });
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as Error).message).toContain('新建版本');
+    // The conflict names its field, so the admin console shows it under 基本编码.
+    expect((error as { violations: unknown }).violations).toEqual([
+      { path: 'basicCode', reason: 'BASIC_CODE_TAKEN', message: (error as Error).message },
+    ]);
     const elsewhere = validItemFixture({ id: id(25), seriesId: id(25), tenant: '620302', department: '620302-SCJG' });
     await expect(items.insert(elsewhere, [], 'repo-key-0025', actor)).resolves.toMatchObject({ created: true });
     await items.model.deleteOne({ _id: id(25) as never });
@@ -113,7 +117,7 @@ describe('MongoItemRepository', () => {
       'yc-admin',
     );
     const error = await items.update(renamed.item, other.version, [], actor).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'BASIC_CODE_TAKEN' });
+    expect(error).toMatchObject({ code: 'BASIC_CODE_TAKEN', violations: [{ path: 'basicCode' }] });
     expect(await items.findById(id(30))).toMatchObject({ basicCode: '000117099000', version: 1 });
     await items.model.deleteOne({ _id: id(30) as never });
   });
