@@ -12,6 +12,7 @@ import {
   STAFF_ROLE,
   STEP_ROLES,
 } from '../../shared/labels';
+import { ItemFileField } from './MaterialFiles';
 import { FILE_FORMATS, LEVELS, RULE_KIND, RULE_OPS, type ItemContent } from './model';
 
 /*
@@ -240,7 +241,7 @@ const BLANK_MATERIAL: ItemContent['materials'][number] = {
   satisfiedByLicenceType: '',
 };
 
-export function MaterialsSection() {
+export function MaterialsSection({ tenant, readOnly }: { tenant: string; readOnly: boolean }) {
   return (
     <ListSection name={[C, 'materials']} entry="材料" addLabel="添加申请材料" blank={BLANK_MATERIAL}>
       {(f) => (
@@ -290,17 +291,27 @@ export function MaterialsSection() {
               <InputNumber min={0} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
-          <Col {...third}>
-            <Form.Item name={[f.name, 'blankFormFileId']} label="空白表格文件标识">
-              <Input />
+          <Col {...half}>
+            <Form.Item name={[f.name, 'blankFormFileId']} label="空白表格">
+              <ItemFileField
+                path={[C, 'materials', f.name, 'blankFormFileId']}
+                label="空白表格"
+                tenant={tenant}
+                readOnly={readOnly}
+              />
             </Form.Item>
           </Col>
-          <Col {...third}>
-            <Form.Item name={[f.name, 'sampleFileId']} label="示范文本文件标识">
-              <Input />
+          <Col {...half}>
+            <Form.Item name={[f.name, 'sampleFileId']} label="示范文本">
+              <ItemFileField
+                path={[C, 'materials', f.name, 'sampleFileId']}
+                label="示范文本"
+                tenant={tenant}
+                readOnly={readOnly}
+              />
             </Form.Item>
           </Col>
-          <Col {...third}>
+          <Col {...half}>
             <Form.Item name={[f.name, 'satisfiedByLicenceType']} label="可由此类证照代替">
               <Input />
             </Form.Item>
