@@ -55,7 +55,8 @@ export function RetireButton({ item, onRetired }: { item: Item; onRetired: (reti
         destroyOnHidden
       >
         <p>
-          停用后，公众将不能再在网上办事大厅查到和申请“{item.name}”；已受理的办件仍按原事项办结。停用不能撤销，如需恢复办理，请新建事项。
+          停用后，公众将不能再在网上办事大厅查到和申请“{item.name}
+          ”；已受理的办件仍按原事项办结。停用不能撤销，如需恢复办理，请新建事项。
         </p>
         {rest ? <Alert type="error" showIcon role="alert" message={rest} style={{ marginBottom: 16 }} /> : null}
         <Form form={form} layout="vertical" onFinish={(v) => void retire(v)}>

@@ -298,7 +298,9 @@ function ItemEditor({ initial }: { initial: Item }) {
             showIcon
             message={`第 ${openEdition.edition} 版${openEdition.status === 'submitted' ? '正在审核' : '正在编辑'}，请在该版本上继续。`}
             action={
-              <Link to={openEdition.status === 'submitted' ? `/reviews/${openEdition.id}` : `/catalogue/${openEdition.id}`}>
+              <Link
+                to={openEdition.status === 'submitted' ? `/reviews/${openEdition.id}` : `/catalogue/${openEdition.id}`}
+              >
                 打开第 {openEdition.edition} 版
               </Link>
             }
@@ -336,9 +338,7 @@ function ItemEditor({ initial }: { initial: Item }) {
             >
               提交审核
             </Button>
-            {deletable(item) ? (
-              <DeleteDraftButton item={item} onError={(e) => showProblem(e)} />
-            ) : null}
+            {deletable(item) ? <DeleteDraftButton item={item} onError={(e) => showProblem(e)} /> : null}
             {dirty ? <span style={{ color: 'rgba(0,0,0,0.65)' }}>有未保存的修改</span> : null}
           </Space>
         ) : null}

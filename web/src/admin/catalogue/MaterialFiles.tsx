@@ -67,7 +67,7 @@ export function ItemFileField({
       onChange?.(saved.id);
     } catch (e) {
       // The catalogue's word on the file (its name, type or content), whichever field it names, stands here.
-      problemAt(e instanceof ApiError ? Object.values(e.problem.fields)[0] ?? e.problem.message : messageOf(e));
+      problemAt(e instanceof ApiError ? (Object.values(e.problem.fields)[0] ?? e.problem.message) : messageOf(e));
     }
     setBusy(false);
   }

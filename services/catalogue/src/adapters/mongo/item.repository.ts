@@ -109,9 +109,7 @@ export class MongoItemRepository implements ItemRepository {
     const filter = {
       tenant,
       ...(status ? { status } : {}),
-      ...(words
-        ? { $or: [{ name: { $regex: words } }, { basicCode: { $regex: `^${words.toUpperCase()}` } }] }
-        : {}),
+      ...(words ? { $or: [{ name: { $regex: words } }, { basicCode: { $regex: `^${words.toUpperCase()}` } }] } : {}),
     };
     const [docs, total] = await Promise.all([
       this.model

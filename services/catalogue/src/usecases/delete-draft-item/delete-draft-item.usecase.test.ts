@@ -1,7 +1,19 @@
 import { ConcurrencyError, ForbiddenError, PreconditionError, ValidationError } from '@govhall/errors';
-import { cityAdmin, draftCommand, itemsSetup, principal, seedItem, seedPublished } from '../in-memory-items.test-double';
+import {
+  cityAdmin,
+  draftCommand,
+  itemsSetup,
+  principal,
+  seedItem,
+  seedPublished,
+} from '../in-memory-items.test-double';
 
-const RETURNED = { approved: false, comments: '材料清单不全', reviewer: 'yc-reviewer', at: new Date('2026-11-20T02:00:00Z') };
+const RETURNED = {
+  approved: false,
+  comments: '材料清单不全',
+  reviewer: 'yc-reviewer',
+  at: new Date('2026-11-20T02:00:00Z'),
+};
 
 describe('delete draft item', () => {
   it('deletes a draft nobody has reviewed: the item is gone, and so is its basic code', async () => {

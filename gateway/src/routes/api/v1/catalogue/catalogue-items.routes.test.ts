@@ -124,7 +124,10 @@ describe('catalogue routes: items', () => {
   });
 
   it('lists by a keyword (name or the start of the basic code), refusing a keyword over 50 characters at q', async () => {
-    const res = await app.inject({ url: `/api/v1/catalogue/items?tenant=620321&q=${encodeURIComponent('食品')}`, headers: CLERK });
+    const res = await app.inject({
+      url: `/api/v1/catalogue/items?tenant=620321&q=${encodeURIComponent('食品')}`,
+      headers: CLERK,
+    });
     expect(res.statusCode).toBe(200);
     expect(lastCall().request).toMatchObject({ tenant: '620321', keyword: '食品' });
     fx.reset();

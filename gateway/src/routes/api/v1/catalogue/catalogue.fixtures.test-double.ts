@@ -227,7 +227,10 @@ export async function startCatalogueFixture() {
     },
     deleteDraftItem: async (req: catalogueV1.DeleteDraftItemRequest) => {
       if (req.id === ITEM_ID) {
-        throw new PreconditionError('ITEM_EVER_SUBMITTED', '该草稿提交过审核，留有审核记录，不能删除；可修改后重新提交');
+        throw new PreconditionError(
+          'ITEM_EVER_SUBMITTED',
+          '该草稿提交过审核，留有审核记录，不能删除；可修改后重新提交',
+        );
       }
       return {};
     },
