@@ -174,15 +174,21 @@ function ItemEditor({ initial }: { initial: Item }) {
     setShown({ type: 'error', messages: [error.problem.message, ...placed.rest] });
   }
 
-  async function save(): Promise<Item | undefined> {
+  /** The browser's checks of every field; on a failure its tab opens and the page says so. */
+  async function validated(): Promise<boolean> {
     try {
       await form.validateFields();
+      return true;
     } catch (e) {
       const first = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
       if (first) setTab(tabOf(first.name.join('.')));
       setShown({ type: 'error', messages: ['有内容需要修改，请按标红处的提示修改'] });
-      return undefined;
+      return false;
     }
+  }
+
+  async function save(): Promise<Item | undefined> {
+    if (!(await validated())) return undefined;
     const values = form.getFieldsValue(true) as EditorValues;
     try {
       const saved = await call(
@@ -201,8 +207,11 @@ function ItemEditor({ initial }: { initial: Item }) {
   }
 
   async function onSave() {
-    setBusy('save');
     setShown(undefined);
+    // Checked before the button turns busy: a loading state that ends in the same frame it began leaves antd's
+    // loading icon stuck in its leave motion.
+    if (!(await validated())) return;
+    setBusy('save');
     const saved = await save();
     if (saved) setShown({ type: 'success', messages: ['草稿已保存'] });
     setBusy(undefined);
@@ -286,10 +295,7 @@ function ItemEditor({ initial }: { initial: Item }) {
           item={item}
           canEdit={canEdit}
           onNewEdition={() => void onNewEdition()}
-          onRetired={(retired) => {
-            setItem(retired);
-            setShown({ type: 'success', messages: ['事项已停用，公众不能再申请'] });
-          }}
+          onRetired={(retired) => setItem(retired)}
           busy={busy === 'edition'}
         />
         {openEdition ? (
