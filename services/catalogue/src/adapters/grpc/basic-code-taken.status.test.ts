@@ -1,6 +1,6 @@
 import { decodeGrpcError, toGrpcStatus } from '@govhall/grpc';
 import type { ServiceError } from '@grpc/grpc-js';
-import { BasicCodeTakenError } from './basic-code-taken';
+import { BasicCodeTakenError } from '../../domain/basic-code-taken';
 
 describe('a basic code the tenant already has', () => {
   it('is a conflict that names the basic code field in the gRPC status details', () => {
