@@ -135,6 +135,7 @@ describe('catalogue gRPC API', () => {
     }
     const later = await grpcFailure(create(request({ basicCode, name: '另一个同编码事项' }), token));
     expect([later.code, later.reason]).toEqual([status.ALREADY_EXISTS, 'BASIC_CODE_TAKEN']);
+    expect(later.violations).toEqual([{ path: 'basicCode', reason: 'BASIC_CODE_TAKEN', message: later.message }]);
     await withItems(async (items) => expect(await items.countDocuments({ tenant: '620321', basicCode })).toBe(1));
   });
 

@@ -97,6 +97,10 @@ describe('MongoItemRepository', () => {
     expect(error).toMatchObject({ code: 'BASIC_CODE_TAKEN' });
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as Error).message).toContain('新建版本');
+    // The conflict names its field, so the admin console shows it under 基本编码.
+    expect((error as { violations: unknown }).violations).toEqual([
+      { path: 'basicCode', reason: 'BASIC_CODE_TAKEN', message: (error as Error).message },
+    ]);
     const elsewhere = validItemFixture({ id: id(25), seriesId: id(25), tenant: '620302', department: '620302-SCJG' });
     await expect(items.insert(elsewhere, [], 'repo-key-0025', actor)).resolves.toMatchObject({ created: true });
     await items.model.deleteOne({ _id: id(25) as never });
@@ -113,7 +117,7 @@ describe('MongoItemRepository', () => {
       'yc-admin',
     );
     const error = await items.update(renamed.item, other.version, [], actor).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'BASIC_CODE_TAKEN' });
+    expect(error).toMatchObject({ code: 'BASIC_CODE_TAKEN', violations: [{ path: 'basicCode' }] });
     expect(await items.findById(id(30))).toMatchObject({ basicCode: '000117099000', version: 1 });
     await items.model.deleteOne({ _id: id(30) as never });
   });
@@ -129,5 +133,22 @@ describe('MongoItemRepository', () => {
     expect(all.total).toBe(4);
     const drafts = await items.list('620321', 'draft', 2, 1);
     expect(drafts).toMatchObject({ total: 3, items: [{ id: id(1) }] });
+    // A keyword: the start of a basic code (a regular-expression character taken literally), or part of the name.
+    const byCode = await items.list('620321', undefined, 0, 10, '0001250');
+    expect(byCode).toMatchObject({ total: 1, items: [{ basicCode: '000125019000' }] });
+    expect((await items.list('620321', undefined, 0, 10, '125019')).total).toBe(0);
+    expect((await items.list('620321', undefined, 0, 10, '.*')).total).toBe(0);
+    const byName = await items.list('620321', undefined, 0, 10, all.items[0]!.name.slice(0, 2));
+    expect(byName.items.map((i) => i.id)).toContain(all.items[0]!.id);
+  });
+
+  it('removes a draft only at the version read', async () => {
+    const draft = validItemFixture({ id: id(40), seriesId: id(40), basicCode: '000117098000' });
+    await items.insert(draft, [], 'repo-key-0040', actor);
+    await expect(items.remove(draft, draft.version + 1)).rejects.toMatchObject({ code: 'CONCURRENT_MODIFICATION' });
+    expect(await items.findById(id(40))).not.toBeNull();
+    await items.remove(draft, draft.version);
+    expect(await items.findById(id(40))).toBeNull();
+    expect(await items.model.countDocuments({ tenant: '620321', basicCode: '000117098000' })).toBe(0);
   });
 });

@@ -158,6 +158,17 @@ export function supersede(item: Item, newer: Item, now: Date): Change {
   return { item: next, events: [{ type: 'ItemSuperseded', item: next, supersededBy: newer.id }] };
 }
 
+/**
+ * A draft may be deleted only while nobody but its authors has seen it: never submitted, never reviewed (a returned
+ * draft keeps its review history and stays).
+ */
+export function ensureDeletable(item: Item): void {
+  requireStatus(item, 'draft', 'ITEM_NOT_DRAFT', '只有草稿可以删除；已发布的事项请使用停用');
+  if (item.reviews.length > 0 || item.submittedAt) {
+    throw new PreconditionError('ITEM_EVER_SUBMITTED', '该草稿提交过审核，留有审核记录，不能删除；可修改后重新提交');
+  }
+}
+
 export function retireReasonViolations(reason: string): Violation[] {
   return textViolations('reason', reason, { label: '废止原因', min: 2, max: 200 });
 }

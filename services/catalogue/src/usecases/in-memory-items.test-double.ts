@@ -1,5 +1,6 @@
 import { createAuthorizer, type Principal } from '@govhall/auth';
 import { ConcurrencyError, ConflictError } from '@govhall/errors';
+import { BasicCodeTakenError } from '../domain/basic-code-taken';
 import type { Item, ItemEvent, ItemStatus } from '../domain/item';
 import { validItemFixture, type ItemFixtureOverrides } from '../domain/item.test-double';
 import type { CreateDraftItemCommand } from './create-draft-item/create-draft-item.usecase';
@@ -20,7 +21,7 @@ export class InMemoryItems implements ItemRepository {
   async insert(item: Item, events: ItemEvent[], idempotencyKey: string, _actor: Principal) {
     const existing = this.keys.get(`${item.tenant}:${idempotencyKey}`);
     if (existing) return { item: this.get(existing)!, created: false };
-    if (this.basicCodeHeldByAnotherSeries(item)) throw new ConflictError('BASIC_CODE_TAKEN', 'basic code taken');
+    if (this.basicCodeHeldByAnotherSeries(item)) throw new BasicCodeTakenError(item.basicCode);
     if ([...this.items.values()].some((i) => i.seriesId === item.seriesId && i.edition === item.edition)) {
       throw new ConflictError('EDITION_IN_PROGRESS', 'edition exists');
     }
@@ -44,10 +45,16 @@ export class InMemoryItems implements ItemRepository {
     const stored = this.items.get(next.id);
     if (!stored || stored.version !== expectedVersion) throw new ConcurrencyError();
     if (stored.basicCode !== next.basicCode && this.basicCodeHeldByAnotherSeries(next)) {
-      throw new ConflictError('BASIC_CODE_TAKEN', 'basic code taken');
+      throw new BasicCodeTakenError(next.basicCode);
     }
     this.items.set(next.id, structuredClone({ ...next, version: expectedVersion + 1 }));
     this.events.push(...events);
+  }
+
+  async remove(item: Item, expectedVersion: number) {
+    const stored = this.items.get(item.id);
+    if (!stored || stored.version !== expectedVersion || stored.status !== 'draft') throw new ConcurrencyError();
+    this.items.delete(item.id);
   }
 
   async findInSeries(seriesId: string, statuses: readonly ItemStatus[]) {
@@ -56,9 +63,10 @@ export class InMemoryItems implements ItemRepository {
       .sort((a, b) => a.edition - b.edition);
   }
 
-  async list(tenant: string, status: ItemStatus | undefined, offset: number, limit: number) {
+  async list(tenant: string, status: ItemStatus | undefined, offset: number, limit: number, keyword?: string) {
     const found = this.all()
       .filter((i) => i.tenant === tenant && (!status || i.status === status))
+      .filter((i) => !keyword || i.name.includes(keyword) || i.basicCode.startsWith(keyword.toUpperCase()))
       .sort((a, b) => a.basicCode.localeCompare(b.basicCode) || a.edition - b.edition || a.id.localeCompare(b.id));
     return { items: found.slice(offset, offset + limit), total: found.length };
   }

@@ -1,5 +1,6 @@
 import type { Authorizer } from '@govhall/auth';
 import { createDraftItemUseCase } from './create-draft-item/create-draft-item.usecase';
+import { deleteDraftItemUseCase } from './delete-draft-item/delete-draft-item.usecase';
 import { diffEditionsUseCase } from './diff-editions/diff-editions.usecase';
 import { getItemUseCase } from './get-item/get-item.usecase';
 import { listItemsUseCase } from './list-items/list-items.usecase';
@@ -29,6 +30,7 @@ export function createItemUseCases(deps: ItemDeps) {
     reviewItem: reviewItemUseCase(deps),
     newEdition: newEditionUseCase(deps),
     retireItem: retireItemUseCase(deps),
+    deleteDraftItem: deleteDraftItemUseCase(deps),
     diffEditions: diffEditionsUseCase(deps),
     listItems: listItemsUseCase(deps),
   };

@@ -21,14 +21,20 @@ export interface ItemRepository {
    * ConflictError BASIC_CODE_TAKEN when a draft's new basic code belongs to another series of the tenant.
    */
   update(next: Item, expectedVersion: number, events: ItemEvent[], actor: Principal): Promise<void>;
+  /** Deletes a draft if it still has `expectedVersion` and is a draft (ConcurrencyError otherwise). */
+  remove(item: Item, expectedVersion: number): Promise<void>;
   /** Editions of a series in the given statuses, oldest edition first. */
   findInSeries(seriesId: string, statuses: readonly ItemStatus[]): Promise<Item[]>;
-  /** A tenant's items (optionally of one status) by basic code and edition. */
+  /**
+   * A tenant's items (optionally of one status; with a keyword, those whose name contains it or whose basic code
+   * starts with it) by basic code and edition.
+   */
   list(
     tenant: string,
     status: ItemStatus | undefined,
     offset: number,
     limit: number,
+    keyword?: string,
   ): Promise<{ items: Item[]; total: number }>;
 }
 

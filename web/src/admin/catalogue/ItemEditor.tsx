@@ -8,6 +8,8 @@ import { ApiError, messageOf } from '../../shared/problem';
 import { EmptyState, ErrorAlert, Loading, useLoad } from '../../shared/states';
 import { DiffView } from './DiffView';
 import { FormBuilder } from './FormBuilder';
+import { DeleteDraftButton, RetireButton, deletable } from './ItemActions';
+import { listAll } from './ItemList';
 import {
   ITEM_STATUS,
   ITEM_STATUS_COLOR,
@@ -20,6 +22,7 @@ import {
   type EditorValues,
   type Item,
   type ItemContent,
+  type ItemRow,
 } from './model';
 import {
   BasicSection,
@@ -79,11 +82,13 @@ function StatusNote({
   item,
   canEdit,
   onNewEdition,
+  onRetired,
   busy,
 }: {
   item: Item;
   canEdit: boolean;
   onNewEdition: () => void;
+  onRetired: (retired: Item) => void;
   busy: boolean;
 }) {
   const last = item.reviews.at(-1);
@@ -109,9 +114,12 @@ function StatusNote({
           message="本版本已发布，公众正在使用，不能直接修改；如需调整，请新建版本，修改后提交审核。"
           action={
             canEdit ? (
-              <Button type="primary" onClick={onNewEdition} loading={busy}>
-                新建版本
-              </Button>
+              <Space wrap>
+                <Button type="primary" onClick={onNewEdition} loading={busy}>
+                  新建版本
+                </Button>
+                <RetireButton item={item} onRetired={onRetired} />
+              </Space>
             ) : undefined
           }
         />
@@ -119,7 +127,14 @@ function StatusNote({
     case 'superseded':
       return <Alert type="info" showIcon message="本版本已被新版本替代，仅供查阅。" />;
     case 'retired':
-      return <Alert type="info" showIcon message={`本事项已废止：${item.retiredReason ?? ''}`} />;
+      return (
+        <Alert
+          type="warning"
+          showIcon
+          message="本事项已停用，公众不能再申请"
+          description={item.retiredReason ? `停用原因：${item.retiredReason}` : undefined}
+        />
+      );
   }
 }
 
@@ -131,6 +146,8 @@ function ItemEditor({ initial }: { initial: Item }) {
   const [tab, setTab] = useState<Tab>('basic');
   const [busy, setBusy] = useState<'save' | 'submit' | 'edition'>();
   const [shown, setShown] = useState<Shown>();
+  /** The edition already in progress when 新建版本 was refused: where the administrator is led. */
+  const [openEdition, setOpenEdition] = useState<ItemRow>();
   const [dirty, setDirty] = useState(false);
   const editionKey = useRef<string>(undefined);
   const departments = useLoad(
@@ -157,15 +174,21 @@ function ItemEditor({ initial }: { initial: Item }) {
     setShown({ type: 'error', messages: [error.problem.message, ...placed.rest] });
   }
 
-  async function save(): Promise<Item | undefined> {
+  /** The browser's checks of every field; on a failure its tab opens and the page says so. */
+  async function validated(): Promise<boolean> {
     try {
       await form.validateFields();
+      return true;
     } catch (e) {
       const first = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
       if (first) setTab(tabOf(first.name.join('.')));
       setShown({ type: 'error', messages: ['有内容需要修改，请按标红处的提示修改'] });
-      return undefined;
+      return false;
     }
+  }
+
+  async function save(): Promise<Item | undefined> {
+    if (!(await validated())) return undefined;
     const values = form.getFieldsValue(true) as EditorValues;
     try {
       const saved = await call(
@@ -184,8 +207,11 @@ function ItemEditor({ initial }: { initial: Item }) {
   }
 
   async function onSave() {
-    setBusy('save');
     setShown(undefined);
+    // Checked before the button turns busy: a loading state that ends in the same frame it began leaves antd's
+    // loading icon stuck in its leave motion.
+    if (!(await validated())) return;
+    setBusy('save');
     const saved = await save();
     if (saved) setShown({ type: 'success', messages: ['草稿已保存'] });
     setBusy(undefined);
@@ -215,6 +241,7 @@ function ItemEditor({ initial }: { initial: Item }) {
   async function onNewEdition() {
     setBusy('edition');
     setShown(undefined);
+    setOpenEdition(undefined);
     editionKey.current ??= `edition-${crypto.randomUUID()}`;
     try {
       const created = await call(
@@ -225,6 +252,13 @@ function ItemEditor({ initial }: { initial: Item }) {
       void navigate(`/catalogue/${created.id}`);
     } catch (e) {
       showProblem(e);
+      if (e instanceof ApiError && e.problem.code === 'EDITION_IN_PROGRESS') {
+        // The series' open edition (a draft, or one under review), found by the series' basic code.
+        const rows = await listAll(item.tenant, undefined, item.basicCode).catch(() => []);
+        setOpenEdition(
+          rows.find((r) => r.seriesId === item.seriesId && (r.status === 'draft' || r.status === 'submitted')),
+        );
+      }
     }
     setBusy(undefined);
   }
@@ -236,7 +270,7 @@ function ItemEditor({ initial }: { initial: Item }) {
       children: <BasicSection departments={departments.data ?? []} firstEdition={item.edition === 1} />,
     },
     { key: 'conditions', label: '依据与条件', children: <ConditionsSection /> },
-    { key: 'materials', label: '申请材料', children: <MaterialsSection /> },
+    { key: 'materials', label: '申请材料', children: <MaterialsSection tenant={item.tenant} readOnly={!editable} /> },
     { key: 'limits', label: '时限与收费', children: <LimitsSection /> },
     { key: 'workflow', label: '办理流程', children: <WorkflowSection /> },
     { key: 'service', label: '窗口与咨询', children: <ServiceSection /> },
@@ -257,7 +291,27 @@ function ItemEditor({ initial }: { initial: Item }) {
         }
       />
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
-        <StatusNote item={item} canEdit={canEdit} onNewEdition={() => void onNewEdition()} busy={busy === 'edition'} />
+        <StatusNote
+          item={item}
+          canEdit={canEdit}
+          onNewEdition={() => void onNewEdition()}
+          onRetired={(retired) => setItem(retired)}
+          busy={busy === 'edition'}
+        />
+        {openEdition ? (
+          <Alert
+            type="info"
+            showIcon
+            message={`第 ${openEdition.edition} 版${openEdition.status === 'submitted' ? '正在审核' : '正在编辑'}，请在该版本上继续。`}
+            action={
+              <Link
+                to={openEdition.status === 'submitted' ? `/reviews/${openEdition.id}` : `/catalogue/${openEdition.id}`}
+              >
+                打开第 {openEdition.edition} 版
+              </Link>
+            }
+          />
+        ) : null}
         {shown ? (
           <Alert
             type={shown.type}
@@ -290,6 +344,7 @@ function ItemEditor({ initial }: { initial: Item }) {
             >
               提交审核
             </Button>
+            {deletable(item) ? <DeleteDraftButton item={item} onError={(e) => showProblem(e)} /> : null}
             {dirty ? <span style={{ color: 'rgba(0,0,0,0.65)' }}>有未保存的修改</span> : null}
           </Space>
         ) : null}

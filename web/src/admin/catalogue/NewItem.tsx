@@ -43,13 +43,10 @@ export function NewItemButton({ tenant }: { tenant: string }) {
       void navigate(`/catalogue/${item.id}`);
     } catch (e) {
       if (e instanceof ApiError) {
-        // The catalogue's conflict names no field; it is about the basic code.
-        const problem =
-          e.problem.code === 'BASIC_CODE_TAKEN' && !e.problem.fields.basicCode
-            ? { ...e.problem, fields: { ...e.problem.fields, basicCode: e.problem.message }, message: '' }
-            : e.problem;
-        const placed = formErrors(problem, FIELDS);
-        placed.rest = placed.rest.filter(Boolean);
+        // Field problems (a taken basic code too: the catalogue names the field) stand at their fields.
+        const placed = formErrors(e.problem, FIELDS);
+        // A message already at its field is not repeated above the form.
+        placed.rest = placed.rest.filter((m) => m && !placed.fields.some((f) => f.errors.includes(m)));
         form.setFields(placed.fields);
         setRest(placed.rest.length > 0 ? placed.rest : undefined);
       } else setRest([messageOf(e)]);

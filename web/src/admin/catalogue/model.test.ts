@@ -1,4 +1,16 @@
-import { fieldLabel, lineDiff, parseJson, placeErrors, schemaFieldPaths, shownValue, tabOf } from './model';
+// The catalogue's own list (a file without imports; the web does not bundle it: it reads content with Buffer).
+import { FILE_TYPES } from '../../../../packages/content/src/file-types';
+import {
+  ITEM_FILE_TYPES,
+  fieldLabel,
+  itemFileType,
+  lineDiff,
+  parseJson,
+  placeErrors,
+  schemaFieldPaths,
+  shownValue,
+  tabOf,
+} from './model';
 
 describe('placeErrors: an API error path finds its field in the item editor', () => {
   const known = [
@@ -117,5 +129,18 @@ describe('schemaFieldPaths', () => {
         },
       }),
     ).toEqual(['operator.name', 'operator.creditCode', 'area']);
+  });
+});
+
+describe('the types of blank forms and samples', () => {
+  it('are exactly the catalogue’s, by extension', () => {
+    const catalogue = Object.entries(FILE_TYPES).flatMap(([type, t]) => t.extensions.map((ext) => [ext, type]));
+    expect(Object.entries(ITEM_FILE_TYPES).sort()).toEqual(catalogue.sort());
+  });
+
+  it('give a file its media type by its extension, whatever its case', () => {
+    expect(itemFileType('申请书.DOCX')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(itemFileType('样表.ofd')).toBe('application/ofd');
+    expect(itemFileType('说明')).toBe('application/octet-stream');
   });
 });

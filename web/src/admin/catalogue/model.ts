@@ -360,3 +360,26 @@ export function schemaFieldPaths(schema: unknown, prefix = ''): string[] {
   if (s.items) paths.push(...schemaFieldPaths(s.items, prefix));
   return paths;
 }
+
+/**
+ * The media type of a blank form or sample by its name's extension: the types the catalogue takes (FILE_TYPES of
+ * @govhall/content, which the browser cannot import: it reads content with Node's Buffer; a unit test keeps the two
+ * the same).
+ */
+export const ITEM_FILE_TYPES: Readonly<Record<string, string>> = {
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  ofd: 'application/ofd',
+};
+
+/** The media type to send a file as (its extension's; the catalogue checks the content against it). */
+export function itemFileType(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return ITEM_FILE_TYPES[dot > 0 ? fileName.slice(dot + 1).toLowerCase() : ''] ?? 'application/octet-stream';
+}

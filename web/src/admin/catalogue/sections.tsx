@@ -1,5 +1,18 @@
 import type { ReactNode } from 'react';
-import { AutoComplete, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import {
+  AutoComplete,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  ConfigProvider,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Switch,
+} from 'antd';
 import type { FormListFieldData } from 'antd/es/form/FormList';
 import type { Department } from '../../api/types';
 import {
@@ -12,6 +25,7 @@ import {
   STAFF_ROLE,
   STEP_ROLES,
 } from '../../shared/labels';
+import { ItemFileField } from './MaterialFiles';
 import { FILE_FORMATS, LEVELS, RULE_KIND, RULE_OPS, type ItemContent } from './model';
 
 /*
@@ -240,79 +254,98 @@ const BLANK_MATERIAL: ItemContent['materials'][number] = {
   satisfiedByLicenceType: '',
 };
 
-export function MaterialsSection() {
+/** The switch's “按情形” in white on a grey dark enough to read (antd's default grey fails axe's contrast check). */
+const READABLE_SWITCH = { components: { Switch: { colorTextQuaternary: 'rgba(0, 0, 0, 0.6)' } } };
+
+export function MaterialsSection({ tenant, readOnly }: { tenant: string; readOnly: boolean }) {
   return (
-    <ListSection name={[C, 'materials']} entry="材料" addLabel="添加申请材料" blank={BLANK_MATERIAL}>
-      {(f) => (
-        <Row gutter={16}>
-          <Col {...half}>
-            <Form.Item name={[f.name, 'name']} label="材料名称">
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name={[f.name, 'id']} label="材料标识" extra="小写字母开头，如 business-licence（预审规则引用）">
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col {...third}>
-            <Form.Item name={[f.name, 'required']} label="是否必需" valuePropName="checked">
-              <Switch checkedChildren="必需" unCheckedChildren="按情形" />
-            </Form.Item>
-          </Col>
-          <Col {...third}>
-            <Form.Item name={[f.name, 'form']} label="材料形式">
-              <Select options={options(MATERIAL_FORM)} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={4}>
-            <Form.Item name={[f.name, 'originalCount']} label="原件份数" normalize={zero}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={4}>
-            <Form.Item name={[f.name, 'copyCount']} label="复印件份数" normalize={zero}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name={[f.name, 'condition']} label="提交情形（非必需材料填写）">
-              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name={[f.name, 'formats']} label="电子件格式">
-              <Select mode="multiple" options={FILE_FORMATS.map((v) => ({ value: v, label: v }))} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name={[f.name, 'maxSizeKb']} label="电子件大小上限（KB）" normalize={zero}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col {...third}>
-            <Form.Item name={[f.name, 'blankFormFileId']} label="空白表格文件标识">
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col {...third}>
-            <Form.Item name={[f.name, 'sampleFileId']} label="示范文本文件标识">
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col {...third}>
-            <Form.Item name={[f.name, 'satisfiedByLicenceType']} label="可由此类证照代替">
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name={[f.name, 'notes']} label="备注">
-              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
-            </Form.Item>
-          </Col>
-        </Row>
-      )}
-    </ListSection>
+    <ConfigProvider theme={READABLE_SWITCH}>
+      <ListSection name={[C, 'materials']} entry="材料" addLabel="添加申请材料" blank={BLANK_MATERIAL}>
+        {(f) => (
+          <Row gutter={16}>
+            <Col {...half}>
+              <Form.Item name={[f.name, 'name']} label="材料名称">
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item
+                name={[f.name, 'id']}
+                label="材料标识"
+                extra="小写字母开头，如 business-licence（预审规则引用）"
+              >
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col {...third}>
+              <Form.Item name={[f.name, 'required']} label="是否必需" valuePropName="checked">
+                <Switch checkedChildren="必需" unCheckedChildren="按情形" />
+              </Form.Item>
+            </Col>
+            <Col {...third}>
+              <Form.Item name={[f.name, 'form']} label="材料形式">
+                <Select options={options(MATERIAL_FORM)} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item name={[f.name, 'originalCount']} label="原件份数" normalize={zero}>
+                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item name={[f.name, 'copyCount']} label="复印件份数" normalize={zero}>
+                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={24}>
+              <Form.Item name={[f.name, 'condition']} label="提交情形（非必需材料填写）">
+                <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item name={[f.name, 'formats']} label="电子件格式">
+                <Select mode="multiple" options={FILE_FORMATS.map((v) => ({ value: v, label: v }))} />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item name={[f.name, 'maxSizeKb']} label="电子件大小上限（KB）" normalize={zero}>
+                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item name={[f.name, 'blankFormFileId']} label="空白表格">
+                <ItemFileField
+                  path={[C, 'materials', f.name, 'blankFormFileId']}
+                  label="空白表格"
+                  tenant={tenant}
+                  readOnly={readOnly}
+                />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item name={[f.name, 'sampleFileId']} label="示范文本">
+                <ItemFileField
+                  path={[C, 'materials', f.name, 'sampleFileId']}
+                  label="示范文本"
+                  tenant={tenant}
+                  readOnly={readOnly}
+                />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item name={[f.name, 'satisfiedByLicenceType']} label="可由此类证照代替">
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={24}>
+              <Form.Item name={[f.name, 'notes']} label="备注">
+                <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
+      </ListSection>
+    </ConfigProvider>
   );
 }
 

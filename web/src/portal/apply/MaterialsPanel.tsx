@@ -163,13 +163,19 @@ function MaterialRow(
         {spec.blankFormFileId ? (
           <>
             {' '}
-            · <a href={fileUrl(spec.blankFormFileId)}>下载空白表格</a>
+            ·{' '}
+            <a href={fileUrl(spec.blankFormFileId)} style={{ textDecoration: 'underline' }}>
+              下载空白表格
+            </a>
           </>
         ) : null}
         {spec.sampleFileId ? (
           <>
             {' '}
-            · <a href={fileUrl(spec.sampleFileId)}>查看示范文本</a>
+            ·{' '}
+            <a href={fileUrl(spec.sampleFileId)} style={{ textDecoration: 'underline' }}>
+              查看示范文本
+            </a>
           </>
         ) : null}
       </div>

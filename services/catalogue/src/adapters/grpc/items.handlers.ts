@@ -11,6 +11,7 @@ type ItemRpcs =
   | 'reviewItem'
   | 'newEdition'
   | 'retireItem'
+  | 'deleteDraftItem'
   | 'diffEditions'
   | 'listItems';
 
@@ -91,6 +92,13 @@ export function itemHandlers(
       );
       return { item: toProtoItem(item) };
     }),
+    deleteDraftItem: server.unary<catalogueV1.DeleteDraftItemRequest, catalogueV1.DeleteDraftItemResponse>(
+      'DeleteDraftItem',
+      async (req, ctx) => {
+        await uc.deleteDraftItem({ id: req.id, expectedVersion: Number(req.expectedVersion) }, ctx.principal);
+        return {};
+      },
+    ),
     diffEditions: server.unary<catalogueV1.DiffEditionsRequest, catalogueV1.DiffEditionsResponse>(
       'DiffEditions',
       async (req, ctx) => ({
@@ -104,6 +112,7 @@ export function itemHandlers(
           {
             tenant: req.tenant,
             status: statusFromProto(req.status),
+            keyword: req.keyword,
             pageSize: req.page?.pageSize,
             pageToken: req.page?.pageToken,
           },

@@ -1,5 +1,5 @@
 import type { Principal } from '@govhall/auth';
-import { ConflictError } from '@govhall/errors';
+import { ConcurrencyError, ConflictError } from '@govhall/errors';
 import {
   isDuplicateKeyError,
   outboxFields,
@@ -10,6 +10,7 @@ import {
   type Model,
   type StoredDocument,
 } from '@govhall/mongo';
+import { BasicCodeTakenError } from '../../domain/basic-code-taken';
 import type { Item, ItemEvent, ItemStatus } from '../../domain/item';
 import { emptyContent } from '../../domain/item-content';
 import type { ItemRepository } from '../../usecases/ports';
@@ -35,12 +36,9 @@ function toItem(doc: StoredDocument): Item {
   };
 }
 
-/** A second item with a basic code the tenant already has: changes to an item go through its editions. */
-export function basicCodeTaken(basicCode: string): ConflictError {
-  return new ConflictError(
-    'BASIC_CODE_TAKEN',
-    `本级已有基本编码为 ${basicCode} 的事项，同一事项只能有一个；如需调整，请在原事项上新建版本`,
-  );
+/** A keyword as a regular expression that matches it literally. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** True when another series of the tenant holds the item's basic code (its edition of the same number). */
@@ -67,7 +65,7 @@ export class MongoItemRepository implements ItemRepository {
       if (!isDuplicateKeyError(e)) throw e;
       const existing = await this.findByIdempotencyKey(item.tenant, idempotencyKey);
       if (existing) return { item: existing, created: false };
-      if (await basicCodeTakenByAnotherSeries(this.model, item)) throw basicCodeTaken(item.basicCode);
+      if (await basicCodeTakenByAnotherSeries(this.model, item)) throw new BasicCodeTakenError(item.basicCode);
       // Not the key: another request created this edition of the series first.
       throw new ConflictError('EDITION_IN_PROGRESS', `该事项的第${item.edition}版已由他人创建，请刷新后查看`);
     }
@@ -88,9 +86,14 @@ export class MongoItemRepository implements ItemRepository {
       await saveVersioned(this.model, next, expectedVersion, toOutbox(events, actor), CLEARABLE);
     } catch (e) {
       // The only unique key an update can break: a draft renamed to a basic code another series holds.
-      if (isDuplicateKeyError(e)) throw basicCodeTaken(next.basicCode);
+      if (isDuplicateKeyError(e)) throw new BasicCodeTakenError(next.basicCode);
       throw e;
     }
+  }
+
+  async remove(item: Item, expectedVersion: number): Promise<void> {
+    const res = await this.model.deleteOne({ _id: item.id, version: expectedVersion, status: 'draft' } as never);
+    if (res.deletedCount !== 1) throw new ConcurrencyError();
   }
 
   async findInSeries(seriesId: string, statuses: readonly ItemStatus[]): Promise<Item[]> {
@@ -101,8 +104,13 @@ export class MongoItemRepository implements ItemRepository {
     return docs.map(toItem);
   }
 
-  async list(tenant: string, status: ItemStatus | undefined, offset: number, limit: number) {
-    const filter = { tenant, ...(status ? { status } : {}) };
+  async list(tenant: string, status: ItemStatus | undefined, offset: number, limit: number, keyword?: string) {
+    const words = keyword ? escapeRegExp(keyword) : '';
+    const filter = {
+      tenant,
+      ...(status ? { status } : {}),
+      ...(words ? { $or: [{ name: { $regex: words } }, { basicCode: { $regex: `^${words.toUpperCase()}` } }] } : {}),
+    };
     const [docs, total] = await Promise.all([
       this.model
         .find(filter, PROJECTION)

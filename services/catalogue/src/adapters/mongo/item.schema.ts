@@ -47,10 +47,14 @@ export const itemSchema = new mongoose.Schema(
 
 // findByIdempotencyKey: a retried create or new edition returns the first item instead of a duplicate.
 itemSchema.index({ tenant: 1, idempotencyKey: 1 }, { unique: true });
-// ListItems of one status: a tenant's items by basic code, edition and id, sorted by the index.
-itemSchema.index({ tenant: 1, status: 1, basicCode: 1, edition: 1, _id: 1 });
-// ListItems of any status: a tenant's items by basic code, edition and id, sorted by the index.
-itemSchema.index({ tenant: 1, basicCode: 1, edition: 1, _id: 1 });
+// ListItems of one status: a tenant's items by basic code, edition and id, sorted by the index; a keyword's name
+// condition is checked on the index's last key, its basic code prefix on the sort key.
+itemSchema.index({ tenant: 1, status: 1, basicCode: 1, edition: 1, _id: 1, name: 1 });
+// ListItems of any status: the same without the status.
+itemSchema.index({ tenant: 1, basicCode: 1, edition: 1, _id: 1, name: 1 });
+// ListItems' count of a keyword's name branch (with and without the status).
+itemSchema.index({ tenant: 1, name: 1 });
+itemSchema.index({ tenant: 1, status: 1, name: 1 });
 // One item per basic code per tenant: every series has an edition 1, so a second series with the same basic code
 // (a second CreateDraftItem, or a draft renamed to a taken code) is refused by the database, even when two requests
 // race; editions of one series differ in `edition` (and keep the basic code, see updateDraft). Also serves

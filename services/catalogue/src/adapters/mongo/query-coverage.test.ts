@@ -72,9 +72,12 @@ describe('catalogue queries are served by the indexes of their schemas', () => {
         await r.findInSeries(draft.seriesId, ['draft', 'submitted']);
         await r.findInSeries(draft.seriesId, ['published']);
       },
+      remove: (r) => r.remove(draft, draft.version),
       list: async (r) => {
         await r.list(draft.tenant, undefined, 0, 20);
         await r.list(draft.tenant, 'published', 20, 20);
+        await r.list(draft.tenant, undefined, 0, 20, '食品');
+        await r.list(draft.tenant, 'draft', 0, 20, '0001');
       },
     });
     invoked.MongoItemFileRepository = await exercise(recording, 'MongoItemFileRepository', files, {
@@ -125,6 +128,7 @@ describe('catalogue queries are served by the indexes of their schemas', () => {
         'MongoItemRepository.findInSeries',
         'MongoItemRepository.insert',
         'MongoItemRepository.list',
+        'MongoItemRepository.remove',
         'MongoItemRepository.update',
         'MongoPublishedItemsQuery.findByIds',
         'MongoPublishedItemsQuery.findPublic',

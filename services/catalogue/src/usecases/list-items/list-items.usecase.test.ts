@@ -20,6 +20,22 @@ describe('list items', () => {
     expect(drafts.items.map((i) => i.name)).toEqual(['公共场所卫生许可']);
   });
 
+  it('filters by a keyword in the name or at the start of the basic code, with a status too', async () => {
+    const { listItems } = catalogue();
+    const byName = await listItems({ tenant: '620321', keyword: ' 卫生 ' }, principal());
+    expect(byName.items.map((i) => i.name)).toEqual(['公共场所卫生许可']);
+    const byCode = await listItems({ tenant: '620321', keyword: '0001720' }, principal());
+    expect(byCode.items.map((i) => i.basicCode)).toEqual(['000172028000']);
+    expect(byCode.total).toBe(1);
+    // Inside a code is not a match: only its start.
+    expect((await listItems({ tenant: '620321', keyword: '172028' }, principal())).items).toEqual([]);
+    const publishedOnly = await listItems({ tenant: '620321', keyword: '许可', status: 'published' }, principal());
+    expect(publishedOnly.items.map((i) => i.basicCode)).toEqual(['000172028000']);
+    const long = await listItems({ tenant: '620321', keyword: '长'.repeat(51) }, principal()).catch((e) => e);
+    expect(long).toBeInstanceOf(ValidationError);
+    expect(long.violations).toEqual([{ path: 'keyword', reason: 'MAX_LENGTH', message: '搜索关键词不能超过 50 个字' }]);
+  });
+
   it('pages with an opaque token', async () => {
     const { listItems } = catalogue();
     const first = await listItems({ tenant: '620321', pageSize: 2 }, principal());

@@ -34,12 +34,16 @@ describe('new edition', () => {
   it('allows one edition in progress per series (409 EDITION_IN_PROGRESS)', async () => {
     const { items, newEdition } = itemsSetup();
     const published = seedPublished(items, 1);
-    await newEdition({ id: published.id, idempotencyKey: KEY }, principal());
+    const open = await newEdition({ id: published.id, idempotencyKey: KEY }, principal());
     const second = await newEdition({ id: published.id, idempotencyKey: 'edition-key-0002' }, principal()).catch(
       (e) => e,
     );
     expect(second).toBeInstanceOf(ConflictError);
-    expect(second).toMatchObject({ code: 'EDITION_IN_PROGRESS' });
+    // It says which edition is open, so the administrator can be led to it.
+    expect(second).toMatchObject({
+      code: 'EDITION_IN_PROGRESS',
+      metadata: { openItemId: open.id, openStatus: 'draft', openEdition: '2' },
+    });
     expect(items.items.size).toBe(2);
   });
 

@@ -46,8 +46,11 @@ function sameOrConflict(previous: Item, published: Item): Item {
 
 function editionInProgress(open: Item): ConflictError {
   const state = open.status === 'submitted' ? '正在审核' : '正在编辑';
-  return new ConflictError(
+  const error = new ConflictError(
     'EDITION_IN_PROGRESS',
     `该事项的第${open.edition}版${state}（${open.id}），请先完成或处理该版本后再新建版本`,
   );
+  // Which edition is open, for programs (google.rpc.ErrorInfo metadata): a client can lead to it.
+  error.metadata = { openItemId: open.id, openStatus: open.status, openEdition: String(open.edition) };
+  return error;
 }

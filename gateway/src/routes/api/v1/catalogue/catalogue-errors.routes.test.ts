@@ -1,4 +1,10 @@
-import { ADMIN, ITEM_ID, REFUSED_OVERRIDE_DATE, startCatalogueFixture } from './catalogue.fixtures.test-double';
+import {
+  ADMIN,
+  ITEM_ID,
+  REFUSED_OVERRIDE_DATE,
+  TAKEN_BASIC_CODE,
+  startCatalogueFixture,
+} from './catalogue.fixtures.test-double';
 
 let fx: Awaited<ReturnType<typeof startCatalogueFixture>>;
 let app: typeof fx.app;
@@ -133,6 +139,30 @@ describe('catalogue routes: validation by the service', () => {
       payload: { working: false, reason: '本地节日' },
     });
     expect(override.json().errors).toEqual([{ path: 'params.date', reason: 'DATE', message: '日期不存在' }]);
+  });
+
+  it('places a taken basic code at the basicCode field of a 409 problem', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/catalogue/items',
+      headers: { ...ADMIN, 'idempotency-key': 'item-00000001' },
+      payload: {
+        tenant: '620321',
+        name: '小餐饮经营许可',
+        basicCode: TAKEN_BASIC_CODE,
+        kind: '01',
+        handlingCategory: 'promised',
+        department: '620321-SCJG',
+      },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const message = `本级已有基本编码为 ${TAKEN_BASIC_CODE} 的事项，同一事项只能有一个；如需调整，请在原事项上新建版本`;
+    expect(res.json()).toMatchObject({
+      code: 'BASIC_CODE_TAKEN',
+      detail: message,
+      errors: [{ path: 'basicCode', reason: 'BASIC_CODE_TAKEN', message }],
+    });
   });
 
   it('maps other service errors by the shared problem mapping', async () => {

@@ -115,11 +115,63 @@ describe('catalogue routes: items', () => {
     expect(lastCall().request).toEqual({
       tenant: '620321',
       status: catalogueV1.ItemStatus.ITEM_STATUS_SUBMITTED,
+      keyword: '',
       page: { pageSize: 20, pageToken: 'p1' },
     });
     const body = res.json();
     expect(body).toMatchObject({ nextPageToken: 'p2', total: 21, items: [{ status: 'draft', reviews: [] }] });
     expect(body.items[0]).not.toHaveProperty('content');
+  });
+
+  it('lists by a keyword (name or the start of the basic code), refusing a keyword over 50 characters at q', async () => {
+    const res = await app.inject({
+      url: `/api/v1/catalogue/items?tenant=620321&q=${encodeURIComponent('食品')}`,
+      headers: CLERK,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(lastCall().request).toMatchObject({ tenant: '620321', keyword: '食品' });
+    fx.reset();
+    const long = await app.inject({
+      url: `/api/v1/catalogue/items?tenant=620321&q=${encodeURIComponent('长'.repeat(51))}`,
+      headers: CLERK,
+    });
+    expect(long.statusCode).toBe(400);
+    expect(long.headers['content-type']).toContain('application/problem+json');
+    expect(long.json().errors).toEqual([expect.objectContaining({ path: 'querystring.q' })]);
+    expect(long.json().errors[0].message).toMatch(/[\u4e00-\u9fff]/);
+    expect(fx.fake.calls).toHaveLength(0);
+  });
+
+  it('deletes a draft never submitted, with the version it read; refusals are problems in Chinese', async () => {
+    const res = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/catalogue/items/${NEXT_ID}?expectedVersion=1`,
+      headers: ADMIN,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ id: NEXT_ID });
+    expect(lastCall()).toMatchObject({ method: 'deleteDraftItem', request: { id: NEXT_ID, expectedVersion: 1 } });
+    fx.reset();
+    const noVersion = await app.inject({ method: 'DELETE', url: `/api/v1/catalogue/items/${NEXT_ID}`, headers: ADMIN });
+    expect(noVersion.statusCode).toBe(400);
+    expect(noVersion.json().errors).toEqual([expect.objectContaining({ path: 'querystring.expectedVersion' })]);
+    expect(fx.fake.calls).toHaveLength(0);
+    const clerk = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/catalogue/items/${NEXT_ID}?expectedVersion=1`,
+      headers: CLERK,
+    });
+    expect(clerk.statusCode).toBe(403);
+    const reviewed = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/catalogue/items/${ITEM_ID}?expectedVersion=3`,
+      headers: ADMIN,
+    });
+    expect(reviewed.statusCode).toBe(409);
+    expect(reviewed.json()).toMatchObject({
+      code: 'ITEM_EVER_SUBMITTED',
+      detail: '该草稿提交过审核，留有审核记录，不能删除；可修改后重新提交',
+    });
   });
 
   it('starts a new edition idempotently and answers 201 with its location', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConflictError, NotFoundError, ValidationError } from '@govhall/errors';
+import { ConflictError, NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
 import { catalogueV1 } from '@govhall/proto';
 import { fakeVerifier, routeFixture, startFakeGrpcServer } from '../../../../lib/fake-grpc-server.test-double';
 
@@ -13,6 +13,8 @@ export const BIG_FILE_ID = 'f1000000-0000-4000-8000-0000000000b1';
 export const MISSING_FILE_ID = 'f1000000-0000-4000-8000-0000000000e0';
 /** A real day the fake catalogue refuses, so the edge passes it on and maps the service's violation. */
 export const REFUSED_OVERRIDE_DATE = '2026-02-28';
+/** A basic code the fake catalogue says the tenant already has. */
+export const TAKEN_BASIC_CODE = '000117012000';
 
 const { HandlingCategory: HC, ItemStatus: IS, TimeUnit: TU } = catalogueV1;
 
@@ -175,9 +177,16 @@ const file = (id: string, size: number): catalogueV1.ItemFile => ({
 /** A fake catalogue with canned answers and a gateway wired to it. */
 export async function startCatalogueFixture() {
   const fake = await startFakeGrpcServer(catalogueV1.CatalogueServiceService, {
-    createDraftItem: async (req: catalogueV1.CreateDraftItemRequest) => ({
-      item: item({ ...req, status: IS.ITEM_STATUS_DRAFT, version: 1, content: undefined, reviews: [] }),
-    }),
+    createDraftItem: async (req: catalogueV1.CreateDraftItemRequest) => {
+      // A basic code the tenant has: the service's conflict names the field (google.rpc.BadRequest).
+      if (req.basicCode === TAKEN_BASIC_CODE) {
+        const message = `本级已有基本编码为 ${req.basicCode} 的事项，同一事项只能有一个；如需调整，请在原事项上新建版本`;
+        throw Object.assign(new ConflictError('BASIC_CODE_TAKEN', message), {
+          violations: [{ path: 'basicCode', reason: 'BASIC_CODE_TAKEN', message }],
+        });
+      }
+      return { item: item({ ...req, status: IS.ITEM_STATUS_DRAFT, version: 1, content: undefined, reviews: [] }) };
+    },
     getItem: async (req: catalogueV1.GetItemRequest) => ({ item: item({ id: req.id }) }),
     listItems: async () => ({
       items: [item({ status: IS.ITEM_STATUS_DRAFT, reviews: [], content: undefined })],
@@ -215,6 +224,15 @@ export async function startCatalogueFixture() {
       if (req.expectedVersion !== 4)
         throw new ConflictError('CONCURRENT_MODIFICATION', '数据已被他人修改，请刷新后重试');
       return { item: item({ status: IS.ITEM_STATUS_RETIRED, retiredReason: req.reason }) };
+    },
+    deleteDraftItem: async (req: catalogueV1.DeleteDraftItemRequest) => {
+      if (req.id === ITEM_ID) {
+        throw new PreconditionError(
+          'ITEM_EVER_SUBMITTED',
+          '该草稿提交过审核，留有审核记录，不能删除；可修改后重新提交',
+        );
+      }
+      return {};
     },
     diffEditions: async () => ({
       changes: [

@@ -4,6 +4,8 @@ import { grpcCall } from '../../../../lib/grpc-call';
 import { handlingCategory, itemStatus } from './catalogue.enums';
 import { contentToProto } from './content.mapper';
 import {
+  DeleteDraftQuery,
+  DeletedItem,
   DraftItemBody,
   IdempotencyHeaders,
   Item,
@@ -17,7 +19,7 @@ import { CATALOGUE_ADMINS } from './roles';
 
 const tags = ['catalogue'];
 
-/** Staff side of items: draft, list, read, edit a draft. */
+/** Staff side of items: draft, list, read, edit a draft, delete a draft never submitted. */
 const itemDraftsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
   const call = grpcCall(app, 'catalogue', opts.deadlineMs);
 
@@ -50,7 +52,7 @@ const itemDraftsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = asyn
       config: { auth: 'token' },
       schema: {
         tags,
-        summary: '事项列表，含草稿（本级工作人员；上级监察人员、中心管理员可查看下级）',
+        summary: '事项列表，含草稿，可按名称或基本编码开头筛选（本级工作人员；上级监察人员、中心管理员可查看下级）',
         querystring: ListItemsQuery,
         response: { 200: ItemPage, ...problems(400, 401, 403) },
       },
@@ -63,9 +65,10 @@ const itemDraftsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = asyn
         {
           tenant: q.tenant,
           status: itemStatus.proto(q.status),
+          keyword: q.q ?? '',
           page: { pageSize: q.pageSize ?? 0, pageToken: q.pageToken ?? '' },
         },
-        { tenant: 'querystring.tenant', status: 'querystring.status', page: 'querystring' },
+        { tenant: 'querystring.tenant', status: 'querystring.status', keyword: 'querystring.q', page: 'querystring' },
       );
       return {
         items: res.items.map(itemToRest),
@@ -118,6 +121,29 @@ const itemDraftsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = asyn
         { id: 'params.id' },
       );
       return itemToRest(present(res.item, 'item'));
+    },
+  );
+
+  app.delete(
+    '/items/:id',
+    {
+      config: { auth: { roles: CATALOGUE_ADMINS } },
+      schema: {
+        tags,
+        summary: '删除从未提交审核的草稿（中心管理员）；提交过的草稿留有审核记录，不能删除',
+        params: ItemParams,
+        querystring: DeleteDraftQuery,
+        response: { 200: DeletedItem, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      await call(
+        request,
+        'deleteDraftItem',
+        { id: request.params.id, expectedVersion: request.query.expectedVersion },
+        { id: 'params.id', expectedVersion: 'querystring.expectedVersion' },
+      );
+      return { id: request.params.id };
     },
   );
 };

@@ -53,6 +53,10 @@ export const ReviewItemBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const DeleteDraftQuery = Type.Object({ expectedVersion: ExpectedVersion }, { additionalProperties: false });
+
+export const DeletedItem = Type.Object({ id: Type.String({ description: '已删除的草稿标识' }) });
+
 export const RetireItemBody = Type.Object(
   {
     reason: SafeText(2, 200, '废止理由'),
@@ -79,6 +83,9 @@ export const ListItemsQuery = Type.Object(
   {
     tenant: RegionCode('租户（行政区划代码）'),
     status: Type.Optional(ItemStatus),
+    q: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 50, description: '关键词：事项名称中的字词，或基本编码的开头几位' }),
+    ),
     ...PageQuery,
   },
   { additionalProperties: false },
