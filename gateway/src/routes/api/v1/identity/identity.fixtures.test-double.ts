@@ -153,6 +153,24 @@ export async function startIdentityFixture() {
       page: { nextPageToken: '', total: 1 },
     }),
     createWindow: async (req: identityV1.CreateWindowRequest) => ({ window: { ...window, kind: req.kind } }),
+    updateDepartment: async (req: identityV1.UpdateDepartmentRequest) => ({
+      department: { code: req.code, tenant: '620981', name: req.name, version: req.expectedVersion + 1, createdAt: at },
+    }),
+    updateWindow: async (req: identityV1.UpdateWindowRequest) => {
+      if (req.department === '620981-RSJ') {
+        throw new ValidationError([
+          {
+            path: 'department',
+            reason: 'DEPARTMENT_MISMATCH',
+            message: 'A岗（主岗）人员 王丽 不属于本窗口所属部门 620981-RSJ',
+          },
+        ]);
+      }
+      if (req.number === 'A04') throw new ConflictError('WINDOW_NUMBER_TAKEN', '本中心已有A04号窗口，请换一个窗口编号');
+      return {
+        window: { ...window, number: req.number, name: req.name, kind: req.kind, version: req.expectedVersion + 1 },
+      };
+    },
     getWindowResponsible: async () => ({
       window,
       date: '2026-03-03',

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import applicantsRoutes from './applicants.routes';
+import departmentsRoutes from './departments.routes';
 import serviceAccountsRoutes from './service-accounts.routes';
 import staffRoutes from './staff.routes';
 import tenantsRoutes from './tenants.routes';
@@ -9,6 +10,7 @@ import windowsRoutes from './windows.routes';
 const identityRoutes: FastifyPluginAsync<{ deadlineMs: number }> = async (app, opts) => {
   const child = { deadlineMs: opts.deadlineMs };
   await app.register(tenantsRoutes, child);
+  await app.register(departmentsRoutes, child);
   await app.register(windowsRoutes, child);
   await app.register(staffRoutes, child);
   await app.register(applicantsRoutes, child);

@@ -1,0 +1,130 @@
+import { identityV1 } from '@govhall/proto';
+import { ADMIN, CITIZEN, startIdentityFixture } from './identity.fixtures.test-double';
+
+let fx: Awaited<ReturnType<typeof startIdentityFixture>>;
+let app: typeof fx.app;
+let fake: typeof fx.fake;
+const lastCall = () => fx.lastCall();
+
+beforeAll(async () => {
+  fx = await startIdentityFixture();
+  ({ app, fake } = fx);
+});
+afterAll(() => fx.close());
+beforeEach(() => fx.reset());
+
+const WINDOW = '/api/v1/identity/windows/a1000000-0000-4000-8000-000000000004';
+const windowBody = {
+  number: 'A05',
+  name: '市场监管窗口',
+  kind: 'department',
+  department: '620981-SCJG',
+  location: '一楼西侧',
+  expectedVersion: 1,
+};
+
+describe('identity routes: editing departments and windows', () => {
+  it('renames a department with the version read', async () => {
+    const res = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/identity/departments/620981-SCJG',
+      headers: ADMIN,
+      payload: { name: '玉门市市场监管局', expectedVersion: 2 },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(lastCall()).toMatchObject({
+      method: 'updateDepartment',
+      request: { code: '620981-SCJG', name: '玉门市市场监管局', expectedVersion: 2 },
+    });
+    expect(res.json()).toMatchObject({ code: '620981-SCJG', name: '玉门市市场监管局', version: 3 });
+  });
+
+  it('refuses a department rename with a short name, a bad code or no version, in Chinese at the field', async () => {
+    const res = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/identity/departments/620981-SCJG',
+      headers: ADMIN,
+      payload: { name: '局' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const paths = new Set(res.json().errors.map((e: { path: string }) => e.path));
+    expect([...paths].sort()).toEqual(['expectedVersion', 'name']);
+    expect(res.json().errors.find((e: { path: string }) => e.path === 'name').message).toMatch(/[\u4e00-\u9fa5]/);
+    const code = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/identity/departments/scjg',
+      headers: ADMIN,
+      payload: { name: '市场监管局', expectedVersion: 1 },
+    });
+    expect(code.json().errors).toEqual([expect.objectContaining({ path: 'params.code', reason: 'PATTERN' })]);
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it('changes a window, mapping its kind, and leaves the posts alone', async () => {
+    const res = await app.inject({ method: 'PUT', url: WINDOW, headers: ADMIN, payload: windowBody });
+    expect(res.statusCode).toBe(200);
+    expect(lastCall()).toMatchObject({
+      method: 'updateWindow',
+      request: {
+        windowId: 'a1000000-0000-4000-8000-000000000004',
+        number: 'A05',
+        kind: identityV1.WindowKind.WINDOW_KIND_DEPARTMENT,
+        servesDepartments: [],
+        location: '一楼西侧',
+        expectedVersion: 1,
+      },
+    });
+    expect(res.json()).toMatchObject({ number: 'A05', kind: 'department', version: 2 });
+  });
+
+  it('refuses a bad window number at the field before calling the service', async () => {
+    const res = await app.inject({
+      method: 'PUT',
+      url: WINDOW,
+      headers: ADMIN,
+      payload: { ...windowBody, number: '五号', aPostStaffId: 'x' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(
+      res
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['aPostStaffId', 'number']);
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("passes the service's department violation and a taken number through", async () => {
+    const moved = await app.inject({
+      method: 'PUT',
+      url: WINDOW,
+      headers: ADMIN,
+      payload: { ...windowBody, department: '620981-RSJ' },
+    });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().errors).toEqual([
+      expect.objectContaining({ path: 'department', reason: 'DEPARTMENT_MISMATCH' }),
+    ]);
+    const taken = await app.inject({
+      method: 'PUT',
+      url: WINDOW,
+      headers: ADMIN,
+      payload: { ...windowBody, number: 'A04' },
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ code: 'WINDOW_NUMBER_TAKEN' });
+  });
+
+  it('is for administrators only', async () => {
+    for (const [url, payload] of [
+      ['/api/v1/identity/departments/620981-SCJG', { name: '市场监管局', expectedVersion: 1 }],
+      [WINDOW, windowBody],
+    ] as const) {
+      const res = await app.inject({ method: 'PUT', url, headers: CITIZEN, payload });
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'ROLE_REQUIRED' });
+    }
+    expect(fake.calls).toHaveLength(0);
+  });
+});
