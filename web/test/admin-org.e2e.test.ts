@@ -24,6 +24,8 @@ const EXPECTED = expectedAnswers([
   ['POST', 400, /^\/api\/v1\/identity\/tenants\/620321\/windows$/],
   ['POST', 409, /^\/api\/v1\/identity\/tenants\/620321\/windows$/],
   ['POST', 400, /^\/api\/v1\/identity\/tenants\/620321\/service-accounts$/],
+  ['PUT', 400, /^\/api\/v1\/identity\/departments\/620321-ZJJ$/],
+  ['PUT', 400, /^\/api\/v1\/identity\/windows\/[0-9a-f-]+$/],
 ]);
 
 beforeAll(async () => {
@@ -185,6 +187,69 @@ it('registers the new person’s leave and shows that the window’s B post serv
   const id = windows.find((x) => x.number === windowNumber)!.id;
   const responsible = await w.api('GET', `/identity/windows/${id}/responsible?date=${from}`, { token: admin });
   expect(responsible.body).toMatchObject({ basis: 'b_post', responsible: { id: w.staffId.clerkB } });
+});
+
+it('renames a department and changes the window (a one-character name and a department its posts are not in refused at their fields)', async () => {
+  await navTo('机构与窗口', '机构与窗口');
+  const departments = (await w.api('GET', `/identity/tenants/${YC}/departments`)).body.departments as {
+    code: string;
+    name: string;
+  }[];
+  const zjj = departments.find((d) => d.code === `${YC}-ZJJ`)!;
+  await page.getByRole('button', { name: `修改部门：${zjj.name}` }).click();
+  const nameField = page.locator(`#department-${YC}-ZJJ_name`);
+  await nameField.fill('局');
+  await page
+    .getByRole('dialog', { name: `修改部门 ${YC}-ZJJ` })
+    .getByRole('button', { name: /^保\s?存$/ })
+    .click();
+  expect(await fieldError(page, `department-${YC}-ZJJ_name`)).toMatch(/部门名称|字/);
+  await checkPage(page, 'admin-org-department-edit');
+  await nameField.fill('永昌县住房和城乡建设局（城建）');
+  await page
+    .getByRole('dialog', { name: `修改部门 ${YC}-ZJJ` })
+    .getByRole('button', { name: /^保\s?存$/ })
+    .click();
+  await page.getByRole('row').filter({ hasText: '永昌县住房和城乡建设局（城建）' }).waitFor();
+  const renamed = (await w.api('GET', `/identity/tenants/${YC}/departments`)).body.departments as {
+    code: string;
+    name: string;
+    version: number;
+  }[];
+  expect(renamed.find((d) => d.code === `${YC}-ZJJ`)).toMatchObject({
+    name: '永昌县住房和城乡建设局（城建）',
+    version: 2,
+  });
+
+  const windows = (await w.api('GET', `/identity/tenants/${YC}/windows`)).body.windows as {
+    id: string;
+    number: string;
+  }[];
+  const id = windows.find((x) => x.number === windowNumber)!.id;
+  await page.getByRole('button', { name: `修改窗口：${windowNumber} 号窗口` }).click();
+  const dialog = page.getByRole('dialog', { name: `修改 ${windowNumber} 号窗口` });
+  await dialog.waitFor();
+  await page.locator(`#window-${id}_department`).selectOption(`${YC}-RSJ`);
+  await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+  expect(await fieldError(page, `window-${id}_department`)).toContain(`${person.name} 不属于本窗口所属部门`);
+  await checkPage(page, 'admin-org-window-edit');
+  await page.locator(`#window-${id}_department`).selectOption(SCJG);
+  await page.locator(`#window-${id}_name`).fill('食品经营许可专窗（东）');
+  await page.locator(`#window-${id}_location`).fill('一楼东侧3号');
+  await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('row').filter({ hasText: '食品经营许可专窗（东）' }).waitFor();
+
+  const after = (await w.api('GET', `/identity/tenants/${YC}/windows`)).body.windows as Record<string, unknown>[];
+  expect(after.find((x) => x.id === id)).toMatchObject({
+    number: windowNumber,
+    name: '食品经营许可专窗（东）',
+    department: SCJG,
+    location: '一楼东侧3号',
+    aPostStaffId: personId,
+    bPostStaffId: w.staffId.clerkB,
+    version: 2,
+  });
 });
 
 it('creates a service account (a reserved client id refused at its field) and shows its secret once', async () => {

@@ -18,6 +18,7 @@ import { completePendingServiceAccountsUseCase } from './usecases/complete-pendi
 import { completePendingStaffUseCase } from './usecases/complete-pending-staff/complete-pending-staff.usecase';
 import { createServiceAccountUseCase } from './usecases/create-service-account/create-service-account.usecase';
 import { createStaffUseCase } from './usecases/create-staff/create-staff.usecase';
+import { changeStaffRolesUseCase } from './usecases/change-staff-roles/change-staff-roles.usecase';
 import { disableStaffUseCase } from './usecases/disable-staff/disable-staff.usecase';
 import { getStaffUseCase } from './usecases/get-staff/get-staff.usecase';
 import { listServiceAccountsUseCase } from './usecases/list-service-accounts/list-service-accounts.usecase';
@@ -93,6 +94,14 @@ export function composeIdentity(options: ComposeOptions) {
     listStaff: listStaffUseCase({ staff, authorizer }),
     recordLeave: recordLeaveUseCase({ staff, authorizer, clock }),
     disableStaff: disableStaffUseCase({ staff, directory, windows: lookup, authorizer, clock }),
+    changeStaffRoles: changeStaffRolesUseCase({
+      staff,
+      directory,
+      tenancy: lookup,
+      windows: lookup,
+      authorizer,
+      clock,
+    }),
     createServiceAccount: createServiceAccountUseCase({
       serviceAccounts,
       directory,

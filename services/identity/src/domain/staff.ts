@@ -63,7 +63,8 @@ export interface NewStaffInput {
 export type StaffEvent =
   | { type: 'StaffCreated'; staff: Staff }
   | { type: 'StaffLeaveRecorded'; staff: Staff; leave: Leave }
-  | { type: 'StaffDisabled'; staff: Staff };
+  | { type: 'StaffDisabled'; staff: Staff }
+  | { type: 'StaffRolesChanged'; staff: Staff; previous: Pick<Staff, 'roles' | 'department'> };
 
 const USERNAME = /^[a-z][a-z0-9-]{2,39}$/;
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
@@ -98,6 +99,18 @@ export function validateNewStaff(input: NewStaffInput): Violation[] {
   if (!PHONE.test(input.phone)) {
     v.push({ path: 'phone', reason: 'PATTERN', message: '电话应为11位手机号码或带区号的固定电话' });
   }
+  v.push(...staffAccessViolations(input));
+  const weak = passwordViolation('initialPassword', input.initialPassword);
+  if (weak) v.push(weak);
+  return v;
+}
+
+/**
+ * The roles and department of a member of staff: at least one known role, no duplicates, and a department of
+ * the tenant for anyone holding a department role.
+ */
+export function staffAccessViolations(input: { tenant: string; department?: string; roles: string[] }): Violation[] {
+  const v: Violation[] = [];
   if (input.roles.length === 0) {
     v.push({ path: 'roles', reason: 'REQUIRED', message: '至少应分配一个岗位角色' });
   }
@@ -122,9 +135,25 @@ export function validateNewStaff(input: NewStaffInput): Violation[] {
       message: '窗口人员、审查人、审批人和部门负责人必须归属一个部门',
     });
   }
-  const weak = passwordViolation('initialPassword', input.initialPassword);
-  if (weak) v.push(weak);
   return v;
+}
+
+/** New roles and department (already validated by staffAccessViolations); no department clears it. */
+export function changeStaffAccess(
+  staff: Staff,
+  roles: string[],
+  department: string | undefined,
+  now: Date,
+): { staff: Staff; events: StaffEvent[] } {
+  const { department: _old, ...rest } = staff;
+  const next: Staff = {
+    ...rest,
+    ...(department ? { department } : {}),
+    roles: roles.filter(isStaffRole),
+    updatedAt: now,
+    version: staff.version + 1,
+  };
+  return { staff: next, events: [{ type: 'StaffRolesChanged', staff: next, previous: staff }] };
 }
 
 /** The fields that make two create requests "the same request" (a retry), ignoring the password. */

@@ -18,6 +18,12 @@ export interface IdentityDirectory {
   createUser(input: NewDirectoryUser): Promise<string>;
   /** Adds missing realm roles and sets tenant/department/govhall_ref attributes (used when adopting). */
   updateUser(id: string, input: Pick<NewDirectoryUser, 'attributes' | 'roles' | 'displayName'>): Promise<void>;
+  /**
+   * Sets the user's staff realm roles to exactly `roles` (other staff roles removed; roles outside STAFF_ROLES
+   * untouched) and its department attribute (removed when undefined), then ends every session so the next
+   * login carries the new roles.
+   */
+  setUserAccess(id: string, access: { roles: Role[]; department?: string }): Promise<void>;
   /** enabled=false and every session of the user ended (refresh tokens stop working at once). */
   disableUser(id: string): Promise<void>;
   /** Client-credentials client bound to a tenant and department; returns its internal id and secret. */

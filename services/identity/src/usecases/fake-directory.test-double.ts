@@ -65,6 +65,15 @@ export class FakeDirectory implements IdentityDirectory {
     u.attributes = { ...u.attributes, ...input.attributes };
     u.roles = [...new Set([...u.roles, ...input.roles])];
   }
+  readonly loggedOut: string[] = [];
+  async setUserAccess(id: string, access: { roles: Role[]; department?: string }) {
+    this.check();
+    const u = this.users.get(id)!;
+    const { department: _old, ...attributes } = u.attributes;
+    u.attributes = { ...attributes, ...(access.department ? { department: access.department } : {}) };
+    u.roles = [...access.roles];
+    this.loggedOut.push(id);
+  }
   async disableUser(id: string) {
     this.check();
     this.users.get(id)!.enabled = false;

@@ -1,5 +1,6 @@
 import type { GrpcServer } from '@govhall/grpc';
 import type { identityV1 } from '@govhall/proto';
+import type { changeStaffRolesUseCase } from '../../usecases/change-staff-roles/change-staff-roles.usecase';
 import type { createServiceAccountUseCase } from '../../usecases/create-service-account/create-service-account.usecase';
 import type { createStaffUseCase } from '../../usecases/create-staff/create-staff.usecase';
 import type { disableStaffUseCase } from '../../usecases/disable-staff/disable-staff.usecase';
@@ -15,6 +16,7 @@ export interface StaffUseCases {
   listStaff: ReturnType<typeof listStaffUseCase>;
   recordLeave: ReturnType<typeof recordLeaveUseCase>;
   disableStaff: ReturnType<typeof disableStaffUseCase>;
+  changeStaffRoles: ReturnType<typeof changeStaffRolesUseCase>;
   createServiceAccount: ReturnType<typeof createServiceAccountUseCase>;
   listServiceAccounts: ReturnType<typeof listServiceAccountsUseCase>;
 }
@@ -25,6 +27,7 @@ type StaffRpcs =
   | 'listStaff'
   | 'recordLeave'
   | 'disableStaff'
+  | 'changeStaffRoles'
   | 'createServiceAccount'
   | 'listServiceAccounts';
 
@@ -74,6 +77,22 @@ export function staffHandlers(
           staff: result.staff.map(toProtoStaff),
           page: { nextPageToken: result.nextPageToken, total: result.total },
         };
+      },
+    ),
+    changeStaffRoles: server.unary<identityV1.ChangeStaffRolesRequest, identityV1.ChangeStaffRolesResponse>(
+      'ChangeStaffRoles',
+      async (req, ctx) => {
+        const staff = await uc.changeStaffRoles(
+          {
+            staffId: req.staffId,
+            roles: req.roles,
+            department: req.department,
+            expectedVersion: req.expectedVersion,
+          },
+          ctx.principal,
+        );
+        afterWrite();
+        return { staff: toProtoStaff(staff) };
       },
     ),
     recordLeave: server.unary<identityV1.RecordLeaveRequest, identityV1.RecordLeaveResponse>(

@@ -43,6 +43,20 @@ export function staffOutbox(events: StaffEvent[], actor: Principal): OutboxMessa
             ...common,
           }),
         );
+      case 'StaffRolesChanged':
+        return toOutboxMessage(
+          STAFF_TOPIC,
+          buildEnvelope({
+            type: 'govhall.identity.v1.StaffRolesChanged',
+            codec: identityV1.StaffRolesChanged,
+            payload: {
+              staff: forEvent(event.staff),
+              previousRoles: event.previous.roles,
+              previousDepartment: event.previous.department ?? '',
+            },
+            ...common,
+          }),
+        );
       case 'StaffDisabled':
         return toOutboxMessage(
           STAFF_TOPIC,

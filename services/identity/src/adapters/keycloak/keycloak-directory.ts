@@ -1,7 +1,7 @@
 import KcAdminClient from '@keycloak/keycloak-admin-client';
 import type UserRepresentation from '@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js';
 import type { RoleMappingPayload } from '@keycloak/keycloak-admin-client/lib/defs/roleRepresentation.js';
-import type { Role } from '@govhall/auth';
+import { STAFF_ROLES, type Role } from '@govhall/auth';
 import { ConflictError } from '@govhall/errors';
 import type { Logger } from '@govhall/logging';
 import type {
@@ -117,6 +117,25 @@ export class KeycloakDirectory implements IdentityDirectory {
       kc.users.update({ id }, { ...user, firstName: input.displayName, attributes }),
     );
     await this.addRealmRoles(id, input.roles);
+  }
+
+  async setUserAccess(id: string, access: { roles: Role[]; department?: string }): Promise<void> {
+    const user = await this.getUser(id);
+    const attributes: Attributes = { ...user.attributes };
+    delete attributes.department;
+    if (access.department) attributes.department = [access.department];
+    await this.call('update user', (kc) => kc.users.update({ id }, { ...user, attributes }));
+    const wanted = new Set<string>(access.roles);
+    const current = await this.call('list role mappings', (kc) => kc.users.listRealmRoleMappings({ id }));
+    const surplus = current
+      .filter((r) => r.id && r.name && (STAFF_ROLES as readonly string[]).includes(r.name) && !wanted.has(r.name))
+      .map((r) => ({ id: r.id!, name: r.name! }));
+    if (surplus.length > 0) {
+      await this.call('remove role mappings', (kc) => kc.users.delRealmRoleMappings({ id, roles: surplus }));
+    }
+    await this.addRealmRoles(id, access.roles);
+    // Tokens already issued keep the old roles until they expire; ending the sessions stops their refresh.
+    await this.call('log out user', (kc) => kc.users.logout({ id }));
   }
 
   async disableUser(id: string): Promise<void> {

@@ -153,6 +153,21 @@ export async function startIdentityFixture() {
       page: { nextPageToken: '', total: 1 },
     }),
     createWindow: async (req: identityV1.CreateWindowRequest) => ({ window: { ...window, kind: req.kind } }),
+    changeStaffRoles: async (req: identityV1.ChangeStaffRolesRequest) => {
+      if (req.staffId === 'a1000000-0000-4000-8000-00000000000b') {
+        throw new ValidationError([
+          { path: 'department', reason: 'NOT_FOUND', message: '部门 620981-XXJ 不是本中心的进驻部门' },
+        ]);
+      }
+      return {
+        staff: {
+          ...staff(req.staffId, identityV1.StaffStatus.STAFF_STATUS_ACTIVE),
+          roles: req.roles,
+          department: req.department,
+          version: req.expectedVersion + 1,
+        },
+      };
+    },
     updateDepartment: async (req: identityV1.UpdateDepartmentRequest) => ({
       department: { code: req.code, tenant: '620981', name: req.name, version: req.expectedVersion + 1, createdAt: at },
     }),

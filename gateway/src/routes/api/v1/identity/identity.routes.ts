@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import applicantsRoutes from './applicants.routes';
 import departmentsRoutes from './departments.routes';
 import serviceAccountsRoutes from './service-accounts.routes';
+import staffRolesRoutes from './staff-roles.routes';
 import staffRoutes from './staff.routes';
 import tenantsRoutes from './tenants.routes';
 import windowsRoutes from './windows.routes';
@@ -13,6 +14,7 @@ const identityRoutes: FastifyPluginAsync<{ deadlineMs: number }> = async (app, o
   await app.register(departmentsRoutes, child);
   await app.register(windowsRoutes, child);
   await app.register(staffRoutes, child);
+  await app.register(staffRolesRoutes, child);
   await app.register(applicantsRoutes, child);
   await app.register(serviceAccountsRoutes, child);
 };

@@ -128,3 +128,61 @@ describe('identity routes: editing departments and windows', () => {
     expect(fake.calls).toHaveLength(0);
   });
 });
+
+describe('identity routes: changing a member of staff’s roles', () => {
+  const url = (id = 'a1000000-0000-4000-8000-000000000003') => `/api/v1/identity/staff/${id}/roles`;
+
+  it('sends the roles and department with the version read', async () => {
+    const res = await app.inject({
+      method: 'PUT',
+      url: url(),
+      headers: ADMIN,
+      payload: { roles: ['reviewer', 'approver'], department: '620981-RSJ', expectedVersion: 2 },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(lastCall()).toMatchObject({
+      method: 'changeStaffRoles',
+      request: {
+        staffId: 'a1000000-0000-4000-8000-000000000003',
+        roles: ['reviewer', 'approver'],
+        department: '620981-RSJ',
+        expectedVersion: 2,
+      },
+    });
+    expect(res.json()).toMatchObject({ roles: ['reviewer', 'approver'], department: '620981-RSJ', version: 3 });
+  });
+
+  it('refuses an unknown role, no roles and a missing version at their fields, calling nothing', async () => {
+    const res = await app.inject({ method: 'PUT', url: url(), headers: ADMIN, payload: { roles: ['god'] } });
+    expect(res.statusCode).toBe(400);
+    const errors = res.json().errors as { path: string; message: string }[];
+    expect([...new Set(errors.map((e) => e.path))].sort()).toEqual(['expectedVersion', 'roles.0']);
+    const none = await app.inject({
+      method: 'PUT',
+      url: url(),
+      headers: ADMIN,
+      payload: { roles: [], expectedVersion: 1 },
+    });
+    expect(none.json().errors).toEqual([expect.objectContaining({ path: 'roles', reason: 'MINITEMS' })]);
+    expect(none.json().errors[0].message).toMatch(/\p{Script=Han}/u);
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("passes the service's department violation through at the field; administrators only", async () => {
+    const res = await app.inject({
+      method: 'PUT',
+      url: url('a1000000-0000-4000-8000-00000000000b'),
+      headers: ADMIN,
+      payload: { roles: ['reviewer'], department: '620981-XXJ', expectedVersion: 1 },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([expect.objectContaining({ path: 'department', reason: 'NOT_FOUND' })]);
+    const citizen = await app.inject({
+      method: 'PUT',
+      url: url(),
+      headers: CITIZEN,
+      payload: { roles: ['reviewer'], department: '620981-RSJ', expectedVersion: 1 },
+    });
+    expect(citizen.statusCode).toBe(403);
+  });
+});
