@@ -25,6 +25,7 @@ const EXPECTED = expectedAnswers([
   ['POST', 409, /^\/api\/v1\/identity\/tenants\/620321\/windows$/],
   ['POST', 400, /^\/api\/v1\/identity\/tenants\/620321\/service-accounts$/],
   ['PUT', 400, /^\/api\/v1\/identity\/departments\/620321-ZJJ$/],
+  ['PUT', 409, /^\/api\/v1\/identity\/staff\/[0-9a-f-]+\/roles$/],
   ['PUT', 400, /^\/api\/v1\/identity\/windows\/[0-9a-f-]+$/],
 ]);
 
@@ -250,6 +251,37 @@ it('renames a department and changes the window (a one-character name and a depa
     bPostStaffId: w.staffId.clerkB,
     version: 2,
   });
+});
+
+it('changes the new person’s roles (no role refused at its field, a department change refused while on a window post)', async () => {
+  await navTo('工作人员', '工作人员');
+  await page.locator('#staff-q').fill(person.username);
+  await page.getByRole('button', { name: `调整岗位：${person.name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `调整岗位：${person.name}` });
+  await dialog.waitFor();
+  const roles = dialog.locator(`#roles-${personId}_roles`);
+  await roles.getByRole('checkbox', { name: '窗口工作人员' }).uncheck();
+  await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+  expect(await fieldError(page, `roles-${personId}_roles`)).toBe('请至少选择一个岗位角色');
+  await checkPage(page, 'admin-staff-roles');
+
+  await roles.getByRole('checkbox', { name: '窗口工作人员' }).check();
+  await roles.getByRole('checkbox', { name: '审查人员' }).check();
+  await page.locator(`#roles-${personId}_department`).selectOption(`${YC}-RSJ`);
+  await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+  await dialog
+    .getByRole('alert')
+    .filter({ hasText: `${windowNumber}窗口A岗` })
+    .waitFor();
+
+  await page.locator(`#roles-${personId}_department`).selectOption(SCJG);
+  await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByText(`已调整 ${person.name} 的岗位角色和所属部门，本人重新登录后生效。`).waitFor();
+  await page.getByRole('row').filter({ hasText: person.username }).filter({ hasText: '审查人员' }).waitFor();
+
+  const staff = await w.api('GET', `/identity/staff/${personId}`, { token: await w.token('admin') });
+  expect(staff.body).toMatchObject({ roles: ['window_clerk', 'reviewer'], department: SCJG });
 });
 
 it('creates a service account (a reserved client id refused at its field) and shows its secret once', async () => {

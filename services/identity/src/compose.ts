@@ -19,7 +19,9 @@ import { completePendingStaffUseCase } from './usecases/complete-pending-staff/c
 import { createServiceAccountUseCase } from './usecases/create-service-account/create-service-account.usecase';
 import { createStaffUseCase } from './usecases/create-staff/create-staff.usecase';
 import { changeStaffRolesUseCase } from './usecases/change-staff-roles/change-staff-roles.usecase';
+import { disableServiceAccountUseCase } from './usecases/disable-service-account/disable-service-account.usecase';
 import { disableStaffUseCase } from './usecases/disable-staff/disable-staff.usecase';
+import { rotateServiceAccountSecretUseCase } from './usecases/rotate-service-account-secret/rotate-service-account-secret.usecase';
 import { getStaffUseCase } from './usecases/get-staff/get-staff.usecase';
 import { listServiceAccountsUseCase } from './usecases/list-service-accounts/list-service-accounts.usecase';
 import { listStaffUseCase } from './usecases/list-staff/list-staff.usecase';
@@ -112,6 +114,8 @@ export function composeIdentity(options: ComposeOptions) {
       hostedTenants,
     }),
     listServiceAccounts: listServiceAccountsUseCase({ serviceAccounts, authorizer }),
+    rotateServiceAccountSecret: rotateServiceAccountSecretUseCase({ serviceAccounts, directory, authorizer, clock }),
+    disableServiceAccount: disableServiceAccountUseCase({ serviceAccounts, directory, authorizer, clock }),
   };
   const reconcilers = {
     staff: completePendingStaffUseCase({ staff, directory, clock, logger, system: SYSTEM_PRINCIPAL }),

@@ -30,6 +30,13 @@ export interface IdentityDirectory {
   createServiceClient(input: NewServiceClient): Promise<{ id: string; secret: string }>;
   findServiceClient(clientId: string): Promise<{ id: string; ref?: string } | undefined>;
   getServiceClientSecret(id: string): Promise<string>;
+  /** Issues a new secret for the client; the old one stops authenticating at once. Returns the new secret. */
+  regenerateServiceClientSecret(id: string): Promise<string>;
+  /**
+   * enabled=false on the client: Keycloak issues it no more tokens (the token endpoint refuses the client).
+   * Access tokens already issued stay valid until they expire (the realm's access token lifespan).
+   */
+  disableServiceClient(id: string): Promise<void>;
 }
 
 export interface DirectoryUser {

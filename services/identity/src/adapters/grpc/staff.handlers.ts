@@ -3,6 +3,8 @@ import type { identityV1 } from '@govhall/proto';
 import type { changeStaffRolesUseCase } from '../../usecases/change-staff-roles/change-staff-roles.usecase';
 import type { createServiceAccountUseCase } from '../../usecases/create-service-account/create-service-account.usecase';
 import type { createStaffUseCase } from '../../usecases/create-staff/create-staff.usecase';
+import type { disableServiceAccountUseCase } from '../../usecases/disable-service-account/disable-service-account.usecase';
+import type { rotateServiceAccountSecretUseCase } from '../../usecases/rotate-service-account-secret/rotate-service-account-secret.usecase';
 import type { disableStaffUseCase } from '../../usecases/disable-staff/disable-staff.usecase';
 import type { getStaffUseCase } from '../../usecases/get-staff/get-staff.usecase';
 import type { listServiceAccountsUseCase } from '../../usecases/list-service-accounts/list-service-accounts.usecase';
@@ -19,6 +21,8 @@ export interface StaffUseCases {
   changeStaffRoles: ReturnType<typeof changeStaffRolesUseCase>;
   createServiceAccount: ReturnType<typeof createServiceAccountUseCase>;
   listServiceAccounts: ReturnType<typeof listServiceAccountsUseCase>;
+  rotateServiceAccountSecret: ReturnType<typeof rotateServiceAccountSecretUseCase>;
+  disableServiceAccount: ReturnType<typeof disableServiceAccountUseCase>;
 }
 
 type StaffRpcs =
@@ -29,7 +33,9 @@ type StaffRpcs =
   | 'disableStaff'
   | 'changeStaffRoles'
   | 'createServiceAccount'
-  | 'listServiceAccounts';
+  | 'listServiceAccounts'
+  | 'rotateServiceAccountSecret'
+  | 'disableServiceAccount';
 
 /** Staff and service-account RPCs: proto ⇄ use case. */
 export function staffHandlers(
@@ -95,6 +101,28 @@ export function staffHandlers(
         return { staff: toProtoStaff(staff) };
       },
     ),
+    rotateServiceAccountSecret: server.unary<
+      identityV1.RotateServiceAccountSecretRequest,
+      identityV1.RotateServiceAccountSecretResponse
+    >('RotateServiceAccountSecret', async (req, ctx) => {
+      const { serviceAccount, secret } = await uc.rotateServiceAccountSecret(
+        { serviceAccountId: req.serviceAccountId },
+        ctx.principal,
+      );
+      afterWrite();
+      return { serviceAccount: toProtoServiceAccount(serviceAccount), clientSecret: secret };
+    }),
+    disableServiceAccount: server.unary<
+      identityV1.DisableServiceAccountRequest,
+      identityV1.DisableServiceAccountResponse
+    >('DisableServiceAccount', async (req, ctx) => {
+      const serviceAccount = await uc.disableServiceAccount(
+        { serviceAccountId: req.serviceAccountId, reason: req.reason },
+        ctx.principal,
+      );
+      afterWrite();
+      return { serviceAccount: toProtoServiceAccount(serviceAccount) };
+    }),
     recordLeave: server.unary<identityV1.RecordLeaveRequest, identityV1.RecordLeaveResponse>(
       'RecordLeave',
       async (req, ctx) => {

@@ -71,13 +71,19 @@ export function staffOutbox(events: StaffEvent[], actor: Principal): OutboxMessa
   });
 }
 
+const SERVICE_ACCOUNT_CODECS = {
+  ServiceAccountCreated: identityV1.ServiceAccountCreated,
+  ServiceAccountSecretRotated: identityV1.ServiceAccountSecretRotated,
+  ServiceAccountDisabled: identityV1.ServiceAccountDisabled,
+} as const;
+
 export function serviceAccountOutbox(events: ServiceAccountEvent[], actor: Principal): OutboxMessage[] {
   return events.map((event) =>
     toOutboxMessage(
       SERVICE_ACCOUNT_TOPIC,
       buildEnvelope({
-        type: 'govhall.identity.v1.ServiceAccountCreated',
-        codec: identityV1.ServiceAccountCreated,
+        type: `govhall.identity.v1.${event.type}`,
+        codec: SERVICE_ACCOUNT_CODECS[event.type],
         payload: { serviceAccount: toProtoServiceAccount(event.serviceAccount) },
         tenant: event.serviceAccount.tenant,
         aggregateId: event.serviceAccount.id,

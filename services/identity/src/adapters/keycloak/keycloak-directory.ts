@@ -178,6 +178,19 @@ export class KeycloakDirectory implements IdentityDirectory {
     return credential.value;
   }
 
+  async regenerateServiceClientSecret(id: string): Promise<string> {
+    const credential = await this.call('regenerate client secret', (kc) => kc.clients.generateNewClientSecret({ id }));
+    if (!credential.value) throw new Error(`Keycloak client ${id} has no secret`);
+    return credential.value;
+  }
+
+  async disableServiceClient(id: string): Promise<void> {
+    const client = await this.call('get client', (kc) => kc.clients.findOne({ id }));
+    if (!client) throw new Error(`Keycloak client ${id} does not exist`);
+    // Keycloak disables the client's service-account user with it: the token endpoint refuses the client.
+    await this.call('disable client', (kc) => kc.clients.update({ id }, { ...client, enabled: false }));
+  }
+
   private async getUser(id: string): Promise<UserRepresentation> {
     const user = await this.call('get user', (kc) => kc.users.findOne({ id }));
     if (!user) throw new Error(`Keycloak user ${id} does not exist`);

@@ -153,6 +153,29 @@ export async function startIdentityFixture() {
       page: { nextPageToken: '', total: 1 },
     }),
     createWindow: async (req: identityV1.CreateWindowRequest) => ({ window: { ...window, kind: req.kind } }),
+    rotateServiceAccountSecret: async (req: identityV1.RotateServiceAccountSecretRequest) => ({
+      serviceAccount: {
+        id: req.serviceAccountId,
+        tenant: '620981',
+        department: '620981-SCJG',
+        clientId: 'ym-approval',
+        description: '审批系统',
+        status: identityV1.StaffStatus.STAFF_STATUS_ACTIVE,
+        createdAt: at,
+      },
+      clientSecret: 'n3w-s3cr3t',
+    }),
+    disableServiceAccount: async (req: identityV1.DisableServiceAccountRequest) => ({
+      serviceAccount: {
+        id: req.serviceAccountId,
+        tenant: '620981',
+        department: '620981-SCJG',
+        clientId: 'ym-approval',
+        description: '审批系统',
+        status: identityV1.StaffStatus.STAFF_STATUS_DISABLED,
+        createdAt: at,
+      },
+    }),
     changeStaffRoles: async (req: identityV1.ChangeStaffRolesRequest) => {
       if (req.staffId === 'a1000000-0000-4000-8000-00000000000b') {
         throw new ValidationError([

@@ -186,3 +186,44 @@ describe('identity routes: changing a member of staff’s roles', () => {
     expect(citizen.statusCode).toBe(403);
   });
 });
+
+describe('identity routes: rotating and disabling a service account', () => {
+  const base = '/api/v1/identity/service-accounts/a1000000-0000-4000-8000-000000000005';
+
+  it('returns the new secret once, not to be cached', async () => {
+    const res = await app.inject({ method: 'POST', url: `${base}/secret`, headers: ADMIN });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.json()).toMatchObject({ clientSecret: 'n3w-s3cr3t', serviceAccount: { status: 'active' } });
+    expect(lastCall()).toMatchObject({
+      method: 'rotateServiceAccountSecret',
+      request: { serviceAccountId: 'a1000000-0000-4000-8000-000000000005' },
+    });
+  });
+
+  it('disables with a reason; no reason is refused at its field, a bad id at the path', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `${base}/disable`,
+      headers: ADMIN,
+      payload: { reason: '系统下线' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'disabled' });
+    expect(lastCall().request).toMatchObject({ reason: '系统下线' });
+    fx.reset();
+    const bad = await app.inject({ method: 'POST', url: `${base}/disable`, headers: ADMIN, payload: { reason: '' } });
+    expect(bad.statusCode).toBe(400);
+    expect(new Set(bad.json().errors.map((e: { path: string }) => e.path))).toEqual(new Set(['reason']));
+    expect(bad.json().errors[0].message).toMatch(/\p{Script=Han}/u);
+    const id = await app.inject({
+      method: 'POST',
+      url: '/api/v1/identity/service-accounts/x/secret',
+      headers: ADMIN,
+    });
+    expect(id.json().errors).toEqual([expect.objectContaining({ path: 'params.id' })]);
+    const citizen = await app.inject({ method: 'POST', url: `${base}/secret`, headers: CITIZEN });
+    expect(citizen.statusCode).toBe(403);
+    expect(fake.calls).toHaveLength(0);
+  });
+});
