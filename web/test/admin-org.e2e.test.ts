@@ -26,6 +26,7 @@ const EXPECTED = expectedAnswers([
   ['POST', 400, /^\/api\/v1\/identity\/tenants\/620321\/service-accounts$/],
   ['PUT', 400, /^\/api\/v1\/identity\/departments\/620321-ZJJ$/],
   ['PUT', 409, /^\/api\/v1\/identity\/staff\/[0-9a-f-]+\/roles$/],
+  ['POST', 400, /^\/api\/v1\/identity\/service-accounts\/[0-9a-f-]+\/disable$/],
   ['PUT', 400, /^\/api\/v1\/identity\/windows\/[0-9a-f-]+$/],
 ]);
 
@@ -324,6 +325,38 @@ it('creates a service account (a reserved client id refused at its field) and sh
     expect.objectContaining({ clientId, department: SCJG, description: '市场监管审批系统', status: 'active' }),
   );
   expect(JSON.stringify(accounts.body)).not.toContain(secret);
+
+  // 更换密钥: a new secret shown once; the old one no longer gets a token.
+  await page.getByRole('button', { name: `更换密钥：${clientId}` }).click();
+  await page
+    .getByRole('dialog', { name: `更换密钥：${clientId}` })
+    .getByRole('button', { name: '确认更换' })
+    .click();
+  const rotated = page.getByRole('dialog', { name: '已更换客户端密钥' });
+  await rotated.waitFor();
+  const newSecret = (await rotated.locator('[data-testid="client-secret"] code').innerText()).trim();
+  expect(newSecret).not.toBe(secret);
+  await expect(clientToken(clientId, secret)).rejects.toThrow();
+  await expect(clientToken(clientId, newSecret)).resolves.toEqual(expect.any(String));
+  await rotated.getByRole('button', { name: '我已妥善保存密钥' }).click();
+  await rotated.waitFor({ state: 'hidden' });
+
+  // 停用: no reason is refused at its field; then Keycloak gives the system no token.
+  const id = (accounts.body.serviceAccounts as { id: string; clientId: string }[]).find(
+    (a) => a.clientId === clientId,
+  )!.id;
+  await page.getByRole('button', { name: `停用服务账号：${clientId}` }).click();
+  const disable = page.getByRole('dialog', { name: `停用服务账号：${clientId}` });
+  await disable.getByRole('button', { name: '确认停用' }).click();
+  expect(await fieldError(page, `disable-${id}_reason`)).toMatch(/停用原因|字/);
+  await checkPage(page, 'admin-service-account-disable');
+  await page.locator(`#disable-${id}_reason`).fill('系统已下线');
+  await disable.getByRole('button', { name: '确认停用' }).click();
+  await disable.waitFor({ state: 'hidden' });
+  await page.getByRole('row').filter({ hasText: clientId }).filter({ hasText: '已停用' }).waitFor();
+  await expect(clientToken(clientId, newSecret)).rejects.toThrow();
+  const after = await w.api('GET', `/identity/tenants/${YC}/service-accounts`, { token: await w.token('admin') });
+  expect(after.body.serviceAccounts).toContainEqual(expect.objectContaining({ clientId, status: 'disabled' }));
 
   expect(watched.problems.list()).toEqual([]);
 });
