@@ -24,8 +24,9 @@ const EXPECTED = expectedAnswers([
   ['POST', 400, /^\/api\/v1\/identity\/tenants\/620321\/windows$/],
   ['POST', 409, /^\/api\/v1\/identity\/tenants\/620321\/windows$/],
   ['POST', 400, /^\/api\/v1\/identity\/tenants\/620321\/service-accounts$/],
-  ['PUT', 400, /^\/api\/v1\/identity\/departments\/620321-ZJJ$/],
+  ['PUT', 400, /^\/api\/v1\/identity\/departments\/620321-GAJ$/],
   ['PUT', 409, /^\/api\/v1\/identity\/staff\/[0-9a-f-]+\/roles$/],
+  ['POST', 400, /^\/api\/v1\/identity\/staff\/[0-9a-f-]+\/leaves\/[0-9-]+\/end$/],
   ['POST', 400, /^\/api\/v1\/identity\/service-accounts\/[0-9a-f-]+\/disable$/],
   ['PUT', 400, /^\/api\/v1\/identity\/windows\/[0-9a-f-]+$/],
 ]);
@@ -197,29 +198,29 @@ it('renames a department and changes the window (a one-character name and a depa
     code: string;
     name: string;
   }[];
-  const zjj = departments.find((d) => d.code === `${YC}-ZJJ`)!;
+  const zjj = departments.find((d) => d.code === `${YC}-GAJ`)!;
   await page.getByRole('button', { name: `修改部门：${zjj.name}` }).click();
-  const nameField = page.locator(`#department-${YC}-ZJJ_name`);
+  const nameField = page.locator(`#department-${YC}-GAJ_name`);
   await nameField.fill('局');
   await page
-    .getByRole('dialog', { name: `修改部门 ${YC}-ZJJ` })
+    .getByRole('dialog', { name: `修改部门 ${YC}-GAJ` })
     .getByRole('button', { name: /^保\s?存$/ })
     .click();
-  expect(await fieldError(page, `department-${YC}-ZJJ_name`)).toMatch(/部门名称|字/);
+  expect(await fieldError(page, `department-${YC}-GAJ_name`)).toMatch(/部门名称|字/);
   await checkPage(page, 'admin-org-department-edit');
-  await nameField.fill('永昌县住房和城乡建设局（城建）');
+  await nameField.fill('永昌县公安局（户政）');
   await page
-    .getByRole('dialog', { name: `修改部门 ${YC}-ZJJ` })
+    .getByRole('dialog', { name: `修改部门 ${YC}-GAJ` })
     .getByRole('button', { name: /^保\s?存$/ })
     .click();
-  await page.getByRole('row').filter({ hasText: '永昌县住房和城乡建设局（城建）' }).waitFor();
+  await page.getByRole('row').filter({ hasText: '永昌县公安局（户政）' }).waitFor();
   const renamed = (await w.api('GET', `/identity/tenants/${YC}/departments`)).body.departments as {
     code: string;
     name: string;
     version: number;
   }[];
-  expect(renamed.find((d) => d.code === `${YC}-ZJJ`)).toMatchObject({
-    name: '永昌县住房和城乡建设局（城建）',
+  expect(renamed.find((d) => d.code === `${YC}-GAJ`)).toMatchObject({
+    name: '永昌县公安局（户政）',
     version: 2,
   });
 
@@ -285,6 +286,36 @@ it('changes the new person’s roles (no role refused at its field, a department
   expect(staff.body).toMatchObject({ roles: ['window_clerk', 'reviewer'], department: SCJG });
 });
 
+it('cancels the new person’s leave (a last day after the leave refused at its field); the A post serves again', async () => {
+  const from = chinaDate(1);
+  const to = chinaDate(3);
+  await page.getByRole('button', { name: `结束请假：${person.name} ${from}` }).click();
+  const form = `end-${personId}-${from}`;
+  await page.locator(`#${form}_toDate`).fill(chinaDate(5));
+  await page
+    .getByRole('dialog', { name: `结束请假：${person.name} ${from} 至 ${to}` })
+    .getByRole('button', { name: /^确\s?认$/ })
+    .click();
+  expect(await fieldError(page, `${form}_toDate`)).toContain('提前结束的日期应在');
+  await checkPage(page, 'admin-staff-leave-end');
+  await page.locator(`#${form}_toDate`).fill('');
+  await page
+    .getByRole('dialog', { name: `结束请假：${person.name} ${from} 至 ${to}` })
+    .getByRole('button', { name: /^确\s?认$/ })
+    .click();
+  await page.getByText(`已撤销 ${person.name} 自 ${from} 起的请假。`).waitFor();
+
+  const admin = await w.token('admin');
+  expect((await w.api('GET', `/identity/staff/${personId}`, { token: admin })).body.leaves).toEqual([]);
+  const windows = (await w.api('GET', `/identity/tenants/${YC}/windows`)).body.windows as {
+    id: string;
+    number: string;
+  }[];
+  const id = windows.find((x) => x.number === windowNumber)!.id;
+  const responsible = await w.api('GET', `/identity/windows/${id}/responsible?date=${from}`, { token: admin });
+  expect(responsible.body).toMatchObject({ basis: 'a_post', responsible: { id: personId } });
+});
+
 it('creates a service account (a reserved client id refused at its field) and shows its secret once', async () => {
   const clientId = `o${suffix}-approval`;
   await navTo('服务账号', '服务账号');
@@ -345,8 +376,8 @@ it('creates a service account (a reserved client id refused at its field) and sh
   const id = (accounts.body.serviceAccounts as { id: string; clientId: string }[]).find(
     (a) => a.clientId === clientId,
   )!.id;
-  await page.getByRole('button', { name: `停用服务账号：${clientId}` }).click();
-  const disable = page.getByRole('dialog', { name: `停用服务账号：${clientId}` });
+  await page.getByRole('button', { name: `停用账号：${clientId}` }).click();
+  const disable = page.getByRole('dialog', { name: `停用账号：${clientId}` });
   await disable.getByRole('button', { name: '确认停用' }).click();
   expect(await fieldError(page, `disable-${id}_reason`)).toMatch(/停用原因|字/);
   await checkPage(page, 'admin-service-account-disable');

@@ -19,6 +19,7 @@ import { completePendingStaffUseCase } from './usecases/complete-pending-staff/c
 import { createServiceAccountUseCase } from './usecases/create-service-account/create-service-account.usecase';
 import { createStaffUseCase } from './usecases/create-staff/create-staff.usecase';
 import { changeStaffRolesUseCase } from './usecases/change-staff-roles/change-staff-roles.usecase';
+import { endLeaveUseCase } from './usecases/end-leave/end-leave.usecase';
 import { disableServiceAccountUseCase } from './usecases/disable-service-account/disable-service-account.usecase';
 import { disableStaffUseCase } from './usecases/disable-staff/disable-staff.usecase';
 import { rotateServiceAccountSecretUseCase } from './usecases/rotate-service-account-secret/rotate-service-account-secret.usecase';
@@ -95,6 +96,7 @@ export function composeIdentity(options: ComposeOptions) {
     getStaff: getStaffUseCase({ staff, authorizer }),
     listStaff: listStaffUseCase({ staff, authorizer }),
     recordLeave: recordLeaveUseCase({ staff, authorizer, clock }),
+    endLeave: endLeaveUseCase({ staff, authorizer, clock }),
     disableStaff: disableStaffUseCase({ staff, directory, windows: lookup, authorizer, clock }),
     changeStaffRoles: changeStaffRolesUseCase({
       staff,

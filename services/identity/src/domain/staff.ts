@@ -64,6 +64,7 @@ export type StaffEvent =
   | { type: 'StaffCreated'; staff: Staff }
   | { type: 'StaffLeaveRecorded'; staff: Staff; leave: Leave }
   | { type: 'StaffDisabled'; staff: Staff }
+  | { type: 'StaffLeaveEnded'; staff: Staff; leave: Leave; endedOn?: string }
   | { type: 'StaffRolesChanged'; staff: Staff; previous: Pick<Staff, 'roles' | 'department'> };
 
 const USERNAME = /^[a-z][a-z0-9-]{2,39}$/;
@@ -217,6 +218,62 @@ export function recordLeave(staff: Staff, leave: Leave, now: Date): { staff: Sta
     version: staff.version + 1,
   };
   return { staff: next, events: [{ type: 'StaffLeaveRecorded', staff: next, leave: clean }] };
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Checks cancelling (no `toDate`) or shortening (a new `toDate`) the leave that starts on `fromDate`. A leave
+ * already over stays as it was (it is the record of who served); a shortened leave ends between its first day
+ * and its old last day, at the earliest yesterday (the person is back today).
+ */
+export function validateLeaveEnd(
+  staff: Staff,
+  fromDate: string,
+  toDate: string | undefined,
+  today: string,
+): Violation[] {
+  const leave = staff.leaves.find((l) => l.fromDate === fromDate);
+  if (!leave) return [{ path: 'fromDate', reason: 'NOT_FOUND', message: `没有自 ${fromDate} 起的请假` }];
+  if (leave.toDate < today) {
+    return [{ path: 'fromDate', reason: 'PAST', message: '这次请假已经结束，不能再撤销或提前结束' }];
+  }
+  if (toDate === undefined) return [];
+  if (!isRealDate(toDate)) return [{ path: 'toDate', reason: 'DATE', message: '日期应为有效的 YYYY-MM-DD' }];
+  const earliest = fromDate > addDays(today, -1) ? fromDate : addDays(today, -1);
+  if (toDate < earliest || toDate >= leave.toDate) {
+    return [
+      {
+        path: 'toDate',
+        reason: 'RANGE',
+        message: `提前结束的日期应在 ${earliest} 至 ${addDays(leave.toDate, -1)} 之间（最后一天请假的日期）`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** Cancels (no `toDate`) or shortens the leave starting on `fromDate`, already checked by validateLeaveEnd. */
+export function endLeave(
+  staff: Staff,
+  fromDate: string,
+  toDate: string | undefined,
+  now: Date,
+): { staff: Staff; events: StaffEvent[] } {
+  const leave = staff.leaves.find((l) => l.fromDate === fromDate)!;
+  const leaves =
+    toDate === undefined
+      ? staff.leaves.filter((l) => l !== leave)
+      : staff.leaves.map((l) => (l === leave ? { ...l, toDate } : l));
+  const next: Staff = { ...staff, leaves, updatedAt: now, version: staff.version + 1 };
+  return {
+    staff: next,
+    events: [{ type: 'StaffLeaveEnded', staff: next, leave, ...(toDate ? { endedOn: toDate } : {}) }],
+  };
 }
 
 export function leaveOverlaps(staff: Staff, leave: Leave): boolean {

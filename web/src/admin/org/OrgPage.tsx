@@ -184,7 +184,7 @@ function EditDepartment({ department, onSaved }: { department: Department; onSav
           setOpen(true);
         }}
       >
-        修改
+        修改部门
       </Button>
       <Modal
         title={`修改部门 ${department.code}`}
@@ -567,7 +567,7 @@ function EditWindow({
           setOpen(true);
         }}
       >
-        修改
+        修改窗口
       </Button>
       <Modal
         title={`修改 ${window.number} 号窗口`}

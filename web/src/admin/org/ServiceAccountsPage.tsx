@@ -210,8 +210,8 @@ function DisableAccount({ account, onDisabled }: { account: ServiceAccount; onDi
   };
   return (
     <>
-      <Button size="small" danger aria-label={`停用服务账号：${account.clientId}`} onClick={() => setOpen(true)}>
-        停用
+      <Button size="small" danger aria-label={`停用账号：${account.clientId}`} onClick={() => setOpen(true)}>
+        停用账号
       </Button>
       <Modal
         title={`停用服务账号：${account.clientId}`}

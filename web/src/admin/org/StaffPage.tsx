@@ -314,6 +314,81 @@ function RecordLeave({
   );
 }
 
+/** 撤销请假 / 提前结束: no date cancels the leave, a date is its new last day. */
+function EndLeave({
+  person,
+  leave,
+  onEnded,
+}: {
+  person: StaffMember;
+  leave: StaffMember['leaves'][number];
+  onEnded: (message: string) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ toDate?: string }>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const save = async (v: { toDate?: string }) => {
+    setBusy(true);
+    setErrors([]);
+    const toDate = v.toDate?.trim();
+    try {
+      await call(
+        api.POST('/api/v1/identity/staff/{id}/leaves/{fromDate}/end', {
+          params: { path: { id: person.id, fromDate: leave.fromDate } },
+          body: { ...(toDate ? { toDate } : {}), expectedVersion: person.version },
+        }),
+      );
+      setOpen(false);
+      onEnded(
+        toDate
+          ? `${person.displayName} 自 ${leave.fromDate} 起的请假已改为 ${toDate} 结束。`
+          : `已撤销 ${person.displayName} 自 ${leave.fromDate} 起的请假。`,
+      );
+    } catch (error) {
+      setErrors(showOnForm(form, error, ['toDate']));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const name = `end-${person.id}-${leave.fromDate}`;
+  return (
+    <>
+      <Button
+        size="small"
+        aria-label={`结束请假：${person.displayName} ${leave.fromDate}`}
+        onClick={() => {
+          form.resetFields();
+          setErrors([]);
+          setOpen(true);
+        }}
+      >
+        结束请假
+      </Button>
+      <Modal
+        title={`结束请假：${person.displayName} ${leave.fromDate} 至 ${leave.toDate}`}
+        open={open}
+        onCancel={() => setOpen(false)}
+        okText="确认"
+        cancelText="取消"
+        confirmLoading={busy}
+        onOk={() => form.submit()}
+      >
+        <Form form={form} name={name} layout="vertical" onFinish={(v) => void save(v)}>
+          <Form.Item
+            name="toDate"
+            label="提前结束后的最后一天请假日期"
+            extra="不填则撤销整个请假；本人返岗当天起由其本人受理。"
+          >
+            <Input type="date" />
+          </Form.Item>
+          <Errors errors={errors} />
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
 interface RolesForm {
   roles: StaffRoleCode[];
   department?: string;
@@ -568,6 +643,19 @@ export default function StaffPage() {
                     ? coming.map((l) => (
                         <div key={l.fromDate}>
                           {l.fromDate} 至 {l.toDate}（{l.reason}）
+                          {editable && s.status === 'active' ? (
+                            <>
+                              {' '}
+                              <EndLeave
+                                person={s}
+                                leave={l}
+                                onEnded={(message) => {
+                                  setNotice({ message });
+                                  data.reload();
+                                }}
+                              />
+                            </>
+                          ) : null}
                         </div>
                       ))
                     : '—';

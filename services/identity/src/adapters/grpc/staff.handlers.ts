@@ -6,6 +6,7 @@ import type { createStaffUseCase } from '../../usecases/create-staff/create-staf
 import type { disableServiceAccountUseCase } from '../../usecases/disable-service-account/disable-service-account.usecase';
 import type { rotateServiceAccountSecretUseCase } from '../../usecases/rotate-service-account-secret/rotate-service-account-secret.usecase';
 import type { disableStaffUseCase } from '../../usecases/disable-staff/disable-staff.usecase';
+import type { endLeaveUseCase } from '../../usecases/end-leave/end-leave.usecase';
 import type { getStaffUseCase } from '../../usecases/get-staff/get-staff.usecase';
 import type { listServiceAccountsUseCase } from '../../usecases/list-service-accounts/list-service-accounts.usecase';
 import type { listStaffUseCase } from '../../usecases/list-staff/list-staff.usecase';
@@ -17,6 +18,7 @@ export interface StaffUseCases {
   getStaff: ReturnType<typeof getStaffUseCase>;
   listStaff: ReturnType<typeof listStaffUseCase>;
   recordLeave: ReturnType<typeof recordLeaveUseCase>;
+  endLeave: ReturnType<typeof endLeaveUseCase>;
   disableStaff: ReturnType<typeof disableStaffUseCase>;
   changeStaffRoles: ReturnType<typeof changeStaffRolesUseCase>;
   createServiceAccount: ReturnType<typeof createServiceAccountUseCase>;
@@ -30,6 +32,7 @@ type StaffRpcs =
   | 'getStaff'
   | 'listStaff'
   | 'recordLeave'
+  | 'endLeave'
   | 'disableStaff'
   | 'changeStaffRoles'
   | 'createServiceAccount'
@@ -122,6 +125,19 @@ export function staffHandlers(
       );
       afterWrite();
       return { serviceAccount: toProtoServiceAccount(serviceAccount) };
+    }),
+    endLeave: server.unary<identityV1.EndLeaveRequest, identityV1.EndLeaveResponse>('EndLeave', async (req, ctx) => {
+      const staff = await uc.endLeave(
+        {
+          staffId: req.staffId,
+          fromDate: req.fromDate,
+          ...(req.toDate ? { toDate: req.toDate } : {}),
+          expectedVersion: req.expectedVersion,
+        },
+        ctx.principal,
+      );
+      afterWrite();
+      return { staff: toProtoStaff(staff) };
     }),
     recordLeave: server.unary<identityV1.RecordLeaveRequest, identityV1.RecordLeaveResponse>(
       'RecordLeave',

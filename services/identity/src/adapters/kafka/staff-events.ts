@@ -43,6 +43,16 @@ export function staffOutbox(events: StaffEvent[], actor: Principal): OutboxMessa
             ...common,
           }),
         );
+      case 'StaffLeaveEnded':
+        return toOutboxMessage(
+          STAFF_TOPIC,
+          buildEnvelope({
+            type: 'govhall.identity.v1.StaffLeaveEnded',
+            codec: identityV1.StaffLeaveEnded,
+            payload: { staff: forEvent(event.staff), leave: toProtoLeave(event.leave), endedOn: event.endedOn ?? '' },
+            ...common,
+          }),
+        );
       case 'StaffRolesChanged':
         return toOutboxMessage(
           STAFF_TOPIC,

@@ -176,6 +176,12 @@ export async function startIdentityFixture() {
         createdAt: at,
       },
     }),
+    endLeave: async (req: identityV1.EndLeaveRequest) => {
+      if (req.fromDate === '2026-03-09') {
+        throw new ValidationError([{ path: 'fromDate', reason: 'NOT_FOUND', message: '没有自 2026-03-09 起的请假' }]);
+      }
+      return { staff: { ...staff(req.staffId, identityV1.StaffStatus.STAFF_STATUS_ACTIVE), leaves: [] } };
+    },
     changeStaffRoles: async (req: identityV1.ChangeStaffRolesRequest) => {
       if (req.staffId === 'a1000000-0000-4000-8000-00000000000b') {
         throw new ValidationError([

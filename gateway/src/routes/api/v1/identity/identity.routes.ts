@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import applicantsRoutes from './applicants.routes';
 import departmentsRoutes from './departments.routes';
+import leaveEndRoutes from './leave-end.routes';
 import serviceAccountsRoutes from './service-accounts.routes';
 import staffRolesRoutes from './staff-roles.routes';
 import staffRoutes from './staff.routes';
@@ -15,6 +16,7 @@ const identityRoutes: FastifyPluginAsync<{ deadlineMs: number }> = async (app, o
   await app.register(windowsRoutes, child);
   await app.register(staffRoutes, child);
   await app.register(staffRolesRoutes, child);
+  await app.register(leaveEndRoutes, child);
   await app.register(applicantsRoutes, child);
   await app.register(serviceAccountsRoutes, child);
 };

@@ -227,3 +227,47 @@ describe('identity routes: rotating and disabling a service account', () => {
     expect(fake.calls).toHaveLength(0);
   });
 });
+
+describe('identity routes: ending a leave', () => {
+  const url = (from: string) => `/api/v1/identity/staff/a1000000-0000-4000-8000-000000000003/leaves/${from}/end`;
+
+  it('cancels (no toDate) or ends early, with the version read', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: url('2026-03-02'),
+      headers: ADMIN,
+      payload: { expectedVersion: 2 },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(lastCall()).toMatchObject({
+      method: 'endLeave',
+      request: { fromDate: '2026-03-02', toDate: '', expectedVersion: 2 },
+    });
+    await app.inject({
+      method: 'POST',
+      url: url('2026-03-02'),
+      headers: ADMIN,
+      payload: { toDate: '2026-03-03', expectedVersion: 2 },
+    });
+    expect(lastCall().request).toMatchObject({ toDate: '2026-03-03' });
+  });
+
+  it('refuses a bad date at its field and names a leave the service does not know at the path', async () => {
+    const bad = await app.inject({
+      method: 'POST',
+      url: url('2026-03-02'),
+      headers: ADMIN,
+      payload: { toDate: '3月3日', expectedVersion: 2 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(new Set(bad.json().errors.map((e: { path: string }) => e.path))).toEqual(new Set(['toDate']));
+    const unknown = await app.inject({
+      method: 'POST',
+      url: url('2026-03-09'),
+      headers: ADMIN,
+      payload: { expectedVersion: 2 },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors).toEqual([expect.objectContaining({ path: 'params.fromDate', reason: 'NOT_FOUND' })]);
+  });
+});
