@@ -377,7 +377,7 @@ it('creates a service account (a reserved client id refused at its field) and sh
     (a) => a.clientId === clientId,
   )!.id;
   await page.getByRole('button', { name: `停用账号：${clientId}` }).click();
-  const disable = page.locator('.ant-modal').filter({ hasText: `停用账号：${clientId}` });
+  const disable = page.getByRole('dialog', { name: `停用服务账号：${clientId}` });
   await disable.getByRole('button', { name: '确认停用' }).click();
   expect(await fieldError(page, `disable-${id}_reason`)).toMatch(/停用原因|字/);
   await checkPage(page, 'admin-service-account-disable');
