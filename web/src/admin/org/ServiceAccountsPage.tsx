@@ -190,14 +190,14 @@ function DisableAccount({ account, onDisabled }: { account: ServiceAccount; onDi
   const [form] = Form.useForm<{ reason: string }>();
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const save = async (v: { reason: string }) => {
+  const save = async (v: { reason?: string }) => {
     setBusy(true);
     setErrors([]);
     try {
       await call(
         api.POST('/api/v1/identity/service-accounts/{id}/disable', {
           params: { path: { id: account.id } },
-          body: { reason: v.reason.trim() },
+          body: { reason: (v.reason ?? '').trim() },
         }),
       );
       setOpen(false);
