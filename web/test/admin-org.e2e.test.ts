@@ -24,6 +24,11 @@ const EXPECTED = expectedAnswers([
   ['POST', 400, /^\/api\/v1\/identity\/tenants\/620321\/windows$/],
   ['POST', 409, /^\/api\/v1\/identity\/tenants\/620321\/windows$/],
   ['POST', 400, /^\/api\/v1\/identity\/tenants\/620321\/service-accounts$/],
+  ['PUT', 400, /^\/api\/v1\/identity\/departments\/620321-GAJ$/],
+  ['PUT', 409, /^\/api\/v1\/identity\/staff\/[0-9a-f-]+\/roles$/],
+  ['POST', 400, /^\/api\/v1\/identity\/staff\/[0-9a-f-]+\/leaves\/[0-9-]+\/end$/],
+  ['POST', 400, /^\/api\/v1\/identity\/service-accounts\/[0-9a-f-]+\/disable$/],
+  ['PUT', 400, /^\/api\/v1\/identity\/windows\/[0-9a-f-]+$/],
 ]);
 
 beforeAll(async () => {
@@ -187,6 +192,130 @@ it('registers the new person’s leave and shows that the window’s B post serv
   expect(responsible.body).toMatchObject({ basis: 'b_post', responsible: { id: w.staffId.clerkB } });
 });
 
+it('renames a department and changes the window (a one-character name and a department its posts are not in refused at their fields)', async () => {
+  await navTo('机构与窗口', '机构与窗口');
+  const departments = (await w.api('GET', `/identity/tenants/${YC}/departments`)).body.departments as {
+    code: string;
+    name: string;
+  }[];
+  const zjj = departments.find((d) => d.code === `${YC}-GAJ`)!;
+  await page.getByRole('button', { name: `修改部门：${zjj.name}` }).click();
+  const nameField = page.locator(`#department-${YC}-GAJ_name`);
+  await nameField.fill('局');
+  await page
+    .getByRole('dialog', { name: `修改部门 ${YC}-GAJ` })
+    .getByRole('button', { name: /^保\s?存$/ })
+    .click();
+  expect(await fieldError(page, `department-${YC}-GAJ_name`)).toMatch(/部门名称|字/);
+  await checkPage(page, 'admin-org-department-edit');
+  await nameField.fill('永昌县公安局（户政）');
+  await page
+    .getByRole('dialog', { name: `修改部门 ${YC}-GAJ` })
+    .getByRole('button', { name: /^保\s?存$/ })
+    .click();
+  await page.getByRole('row').filter({ hasText: '永昌县公安局（户政）' }).waitFor();
+  const renamed = (await w.api('GET', `/identity/tenants/${YC}/departments`)).body.departments as {
+    code: string;
+    name: string;
+    version: number;
+  }[];
+  expect(renamed.find((d) => d.code === `${YC}-GAJ`)).toMatchObject({
+    name: '永昌县公安局（户政）',
+    version: 2,
+  });
+
+  const windows = (await w.api('GET', `/identity/tenants/${YC}/windows`)).body.windows as {
+    id: string;
+    number: string;
+  }[];
+  const id = windows.find((x) => x.number === windowNumber)!.id;
+  await page.getByRole('button', { name: `修改窗口：${windowNumber} 号窗口` }).click();
+  const dialog = page.getByRole('dialog', { name: `修改 ${windowNumber} 号窗口` });
+  await dialog.waitFor();
+  await page.locator(`#window-${id}_department`).selectOption(`${YC}-RSJ`);
+  await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+  expect(await fieldError(page, `window-${id}_department`)).toContain(`${person.name} 不属于本窗口所属部门`);
+  await checkPage(page, 'admin-org-window-edit');
+  await page.locator(`#window-${id}_department`).selectOption(SCJG);
+  await page.locator(`#window-${id}_name`).fill('食品经营许可专窗（东）');
+  await page.locator(`#window-${id}_location`).fill('一楼东侧3号');
+  await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('row').filter({ hasText: '食品经营许可专窗（东）' }).waitFor();
+
+  const after = (await w.api('GET', `/identity/tenants/${YC}/windows`)).body.windows as Record<string, unknown>[];
+  expect(after.find((x) => x.id === id)).toMatchObject({
+    number: windowNumber,
+    name: '食品经营许可专窗（东）',
+    department: SCJG,
+    location: '一楼东侧3号',
+    aPostStaffId: personId,
+    bPostStaffId: w.staffId.clerkB,
+    version: 2,
+  });
+});
+
+it('changes the new person’s roles (no role refused at its field, a department change refused while on a window post)', async () => {
+  await navTo('工作人员', '工作人员');
+  await page.locator('#staff-q').fill(person.username);
+  await page.getByRole('button', { name: `调整岗位：${person.name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `调整岗位：${person.name}` });
+  await dialog.waitFor();
+  const roles = dialog.locator(`#roles-${personId}_roles`);
+  await roles.getByRole('checkbox', { name: '窗口工作人员' }).uncheck();
+  await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+  expect(await fieldError(page, `roles-${personId}_roles`)).toBe('请至少选择一个岗位角色');
+  await checkPage(page, 'admin-staff-roles');
+
+  await roles.getByRole('checkbox', { name: '窗口工作人员' }).check();
+  await roles.getByRole('checkbox', { name: '审查人员' }).check();
+  await page.locator(`#roles-${personId}_department`).selectOption(`${YC}-RSJ`);
+  await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+  await dialog
+    .getByRole('alert')
+    .filter({ hasText: `${windowNumber}窗口A岗` })
+    .waitFor();
+
+  await page.locator(`#roles-${personId}_department`).selectOption(SCJG);
+  await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByText(`已调整 ${person.name} 的岗位角色和所属部门，本人重新登录后生效。`).waitFor();
+  await page.getByRole('row').filter({ hasText: person.username }).filter({ hasText: '审查人员' }).waitFor();
+
+  const staff = await w.api('GET', `/identity/staff/${personId}`, { token: await w.token('admin') });
+  expect(staff.body).toMatchObject({ roles: ['window_clerk', 'reviewer'], department: SCJG });
+});
+
+it('cancels the new person’s leave (a last day after the leave refused at its field); the A post serves again', async () => {
+  const from = chinaDate(1);
+  const to = chinaDate(3);
+  await page.getByRole('button', { name: `结束请假：${person.name} ${from}` }).click();
+  const form = `end-${personId}-${from}`;
+  await page.locator(`#${form}_toDate`).fill(chinaDate(5));
+  await page
+    .getByRole('dialog', { name: `结束请假：${person.name} ${from} 至 ${to}` })
+    .getByRole('button', { name: /^确\s?认$/ })
+    .click();
+  expect(await fieldError(page, `${form}_toDate`)).toContain('提前结束的日期应在');
+  await checkPage(page, 'admin-staff-leave-end');
+  await page.locator(`#${form}_toDate`).fill('');
+  await page
+    .getByRole('dialog', { name: `结束请假：${person.name} ${from} 至 ${to}` })
+    .getByRole('button', { name: /^确\s?认$/ })
+    .click();
+  await page.getByText(`已撤销 ${person.name} 自 ${from} 起的请假。`).waitFor();
+
+  const admin = await w.token('admin');
+  expect((await w.api('GET', `/identity/staff/${personId}`, { token: admin })).body.leaves).toEqual([]);
+  const windows = (await w.api('GET', `/identity/tenants/${YC}/windows`)).body.windows as {
+    id: string;
+    number: string;
+  }[];
+  const id = windows.find((x) => x.number === windowNumber)!.id;
+  const responsible = await w.api('GET', `/identity/windows/${id}/responsible?date=${from}`, { token: admin });
+  expect(responsible.body).toMatchObject({ basis: 'a_post', responsible: { id: personId } });
+});
+
 it('creates a service account (a reserved client id refused at its field) and shows its secret once', async () => {
   const clientId = `o${suffix}-approval`;
   await navTo('服务账号', '服务账号');
@@ -227,6 +356,38 @@ it('creates a service account (a reserved client id refused at its field) and sh
     expect.objectContaining({ clientId, department: SCJG, description: '市场监管审批系统', status: 'active' }),
   );
   expect(JSON.stringify(accounts.body)).not.toContain(secret);
+
+  // 更换密钥: a new secret shown once; the old one no longer gets a token.
+  await page.getByRole('button', { name: `更换密钥：${clientId}` }).click();
+  await page
+    .getByRole('dialog', { name: `更换密钥：${clientId}` })
+    .getByRole('button', { name: '确认更换' })
+    .click();
+  const rotated = page.getByRole('dialog', { name: '已更换客户端密钥' });
+  await rotated.waitFor();
+  const newSecret = (await rotated.locator('[data-testid="client-secret"] code').innerText()).trim();
+  expect(newSecret).not.toBe(secret);
+  await expect(clientToken(clientId, secret)).rejects.toThrow();
+  await expect(clientToken(clientId, newSecret)).resolves.toEqual(expect.any(String));
+  await rotated.getByRole('button', { name: '我已妥善保存密钥' }).click();
+  await rotated.waitFor({ state: 'hidden' });
+
+  // 停用: no reason is refused at its field; then Keycloak gives the system no token.
+  const id = (accounts.body.serviceAccounts as { id: string; clientId: string }[]).find(
+    (a) => a.clientId === clientId,
+  )!.id;
+  await page.getByRole('button', { name: `停用账号：${clientId}` }).click();
+  const disable = page.getByRole('dialog', { name: `停用服务账号：${clientId}` });
+  await disable.getByRole('button', { name: '确认停用' }).click();
+  expect(await fieldError(page, `disable-${id}_reason`)).toMatch(/停用原因|字/);
+  await checkPage(page, 'admin-service-account-disable');
+  await page.locator(`#disable-${id}_reason`).fill('系统已下线');
+  await disable.getByRole('button', { name: '确认停用' }).click();
+  await disable.waitFor({ state: 'hidden' });
+  await page.getByRole('row').filter({ hasText: clientId }).filter({ hasText: '已停用' }).waitFor();
+  await expect(clientToken(clientId, newSecret)).rejects.toThrow();
+  const after = await w.api('GET', `/identity/tenants/${YC}/service-accounts`, { token: await w.token('admin') });
+  expect(after.body.serviceAccounts).toContainEqual(expect.objectContaining({ clientId, status: 'disabled' }));
 
   expect(watched.problems.list()).toEqual([]);
 });

@@ -18,7 +18,11 @@ import { completePendingServiceAccountsUseCase } from './usecases/complete-pendi
 import { completePendingStaffUseCase } from './usecases/complete-pending-staff/complete-pending-staff.usecase';
 import { createServiceAccountUseCase } from './usecases/create-service-account/create-service-account.usecase';
 import { createStaffUseCase } from './usecases/create-staff/create-staff.usecase';
+import { changeStaffRolesUseCase } from './usecases/change-staff-roles/change-staff-roles.usecase';
+import { endLeaveUseCase } from './usecases/end-leave/end-leave.usecase';
+import { disableServiceAccountUseCase } from './usecases/disable-service-account/disable-service-account.usecase';
 import { disableStaffUseCase } from './usecases/disable-staff/disable-staff.usecase';
+import { rotateServiceAccountSecretUseCase } from './usecases/rotate-service-account-secret/rotate-service-account-secret.usecase';
 import { getStaffUseCase } from './usecases/get-staff/get-staff.usecase';
 import { listServiceAccountsUseCase } from './usecases/list-service-accounts/list-service-accounts.usecase';
 import { listStaffUseCase } from './usecases/list-staff/list-staff.usecase';
@@ -92,7 +96,16 @@ export function composeIdentity(options: ComposeOptions) {
     getStaff: getStaffUseCase({ staff, authorizer }),
     listStaff: listStaffUseCase({ staff, authorizer }),
     recordLeave: recordLeaveUseCase({ staff, authorizer, clock }),
+    endLeave: endLeaveUseCase({ staff, authorizer, clock }),
     disableStaff: disableStaffUseCase({ staff, directory, windows: lookup, authorizer, clock }),
+    changeStaffRoles: changeStaffRolesUseCase({
+      staff,
+      directory,
+      tenancy: lookup,
+      windows: lookup,
+      authorizer,
+      clock,
+    }),
     createServiceAccount: createServiceAccountUseCase({
       serviceAccounts,
       directory,
@@ -103,6 +116,8 @@ export function composeIdentity(options: ComposeOptions) {
       hostedTenants,
     }),
     listServiceAccounts: listServiceAccountsUseCase({ serviceAccounts, authorizer }),
+    rotateServiceAccountSecret: rotateServiceAccountSecretUseCase({ serviceAccounts, directory, authorizer, clock }),
+    disableServiceAccount: disableServiceAccountUseCase({ serviceAccounts, directory, authorizer, clock }),
   };
   const reconcilers = {
     staff: completePendingStaffUseCase({ staff, directory, clock, logger, system: SYSTEM_PRINCIPAL }),

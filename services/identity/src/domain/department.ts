@@ -18,7 +18,9 @@ export interface NewDepartmentInput {
   name: string;
 }
 
-export type DepartmentEvent = { type: 'DepartmentCreated'; department: Department };
+export type DepartmentEvent =
+  | { type: 'DepartmentCreated'; department: Department }
+  | { type: 'DepartmentUpdated'; department: Department; at: Date };
 
 const ABBREVIATION = /^[A-Z][A-Z0-9]{1,11}$/;
 
@@ -38,8 +40,23 @@ export function validateNewDepartment(input: NewDepartmentInput): Violation[] {
       message: '部门简称应为2至12位大写字母或数字，并以字母开头，如 SCJG',
     });
   }
-  v.push(...textViolations('name', input.name, { label: '部门名称', min: 2, max: 50 }));
+  v.push(...departmentNameViolations(input.name));
   return v;
+}
+
+/** A department's name: 2-50 characters, the shared text rule. */
+export function departmentNameViolations(name: string): Violation[] {
+  return textViolations('name', name, { label: '部门名称', min: 2, max: 50 });
+}
+
+/** Renames a department (name already validated); its code stays, as staff, windows and items refer to it. */
+export function renameDepartment(
+  current: Department,
+  name: string,
+  now: Date,
+): { department: Department; events: DepartmentEvent[] } {
+  const department: Department = { ...current, name: normalizeText(name), version: current.version + 1 };
+  return { department, events: [{ type: 'DepartmentUpdated', department, at: now }] };
 }
 
 /** Creates a department from input already validated by validateNewDepartment. */

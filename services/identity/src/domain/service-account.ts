@@ -1,7 +1,7 @@
 import type { Violation } from '@govhall/errors';
 import { normalizeText, textViolations } from '@govhall/identifiers';
 
-export type ServiceAccountStatus = 'provisioning' | 'active';
+export type ServiceAccountStatus = 'provisioning' | 'active' | 'disabled';
 
 /** A third-party department system's client-credentials account, bound to a tenant and a department. */
 export interface ServiceAccount {
@@ -13,6 +13,7 @@ export interface ServiceAccount {
   status: ServiceAccountStatus;
   /** Keycloak's internal id of the client, once created. */
   directoryId?: string;
+  disabledReason?: string;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -25,7 +26,10 @@ export interface NewServiceAccountInput {
   description: string;
 }
 
-export type ServiceAccountEvent = { type: 'ServiceAccountCreated'; serviceAccount: ServiceAccount };
+export type ServiceAccountEvent =
+  | { type: 'ServiceAccountCreated'; serviceAccount: ServiceAccount }
+  | { type: 'ServiceAccountSecretRotated'; serviceAccount: ServiceAccount }
+  | { type: 'ServiceAccountDisabled'; serviceAccount: ServiceAccount };
 
 const CLIENT_ID = /^[a-z][a-z0-9-]{2,49}$/;
 const RESERVED_PREFIXES = ['govhall-', 'realm-', 'security-admin', 'admin-cli', 'account', 'broker'];
@@ -75,4 +79,33 @@ export function activateServiceAccount(
     version: account.version + 1,
   };
   return { serviceAccount: next, events: [{ type: 'ServiceAccountCreated', serviceAccount: next }] };
+}
+
+/** A new secret was issued (the old one stops working); only the version and time change on the record. */
+export function secretRotated(
+  account: ServiceAccount,
+  now: Date,
+): { serviceAccount: ServiceAccount; events: ServiceAccountEvent[] } {
+  const next: ServiceAccount = { ...account, updatedAt: now, version: account.version + 1 };
+  return { serviceAccount: next, events: [{ type: 'ServiceAccountSecretRotated', serviceAccount: next }] };
+}
+
+/** The reason a service account is disabled (2-200 characters, the shared text rule). */
+export function serviceAccountDisableReasonViolations(reason: string): Violation[] {
+  return textViolations('reason', reason, { label: '停用原因', min: 2, max: 200 });
+}
+
+export function disableServiceAccount(
+  account: ServiceAccount,
+  reason: string,
+  now: Date,
+): { serviceAccount: ServiceAccount; events: ServiceAccountEvent[] } {
+  const next: ServiceAccount = {
+    ...account,
+    status: 'disabled',
+    disabledReason: normalizeText(reason),
+    updatedAt: now,
+    version: account.version + 1,
+  };
+  return { serviceAccount: next, events: [{ type: 'ServiceAccountDisabled', serviceAccount: next }] };
 }

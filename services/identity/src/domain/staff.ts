@@ -63,7 +63,9 @@ export interface NewStaffInput {
 export type StaffEvent =
   | { type: 'StaffCreated'; staff: Staff }
   | { type: 'StaffLeaveRecorded'; staff: Staff; leave: Leave }
-  | { type: 'StaffDisabled'; staff: Staff };
+  | { type: 'StaffDisabled'; staff: Staff }
+  | { type: 'StaffLeaveEnded'; staff: Staff; leave: Leave; endedOn?: string }
+  | { type: 'StaffRolesChanged'; staff: Staff; previous: Pick<Staff, 'roles' | 'department'> };
 
 const USERNAME = /^[a-z][a-z0-9-]{2,39}$/;
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
@@ -98,6 +100,18 @@ export function validateNewStaff(input: NewStaffInput): Violation[] {
   if (!PHONE.test(input.phone)) {
     v.push({ path: 'phone', reason: 'PATTERN', message: '电话应为11位手机号码或带区号的固定电话' });
   }
+  v.push(...staffAccessViolations(input));
+  const weak = passwordViolation('initialPassword', input.initialPassword);
+  if (weak) v.push(weak);
+  return v;
+}
+
+/**
+ * The roles and department of a member of staff: at least one known role, no duplicates, and a department of
+ * the tenant for anyone holding a department role.
+ */
+export function staffAccessViolations(input: { tenant: string; department?: string; roles: string[] }): Violation[] {
+  const v: Violation[] = [];
   if (input.roles.length === 0) {
     v.push({ path: 'roles', reason: 'REQUIRED', message: '至少应分配一个岗位角色' });
   }
@@ -122,9 +136,25 @@ export function validateNewStaff(input: NewStaffInput): Violation[] {
       message: '窗口人员、审查人、审批人和部门负责人必须归属一个部门',
     });
   }
-  const weak = passwordViolation('initialPassword', input.initialPassword);
-  if (weak) v.push(weak);
   return v;
+}
+
+/** New roles and department (already validated by staffAccessViolations); no department clears it. */
+export function changeStaffAccess(
+  staff: Staff,
+  roles: string[],
+  department: string | undefined,
+  now: Date,
+): { staff: Staff; events: StaffEvent[] } {
+  const { department: _old, ...rest } = staff;
+  const next: Staff = {
+    ...rest,
+    ...(department ? { department } : {}),
+    roles: roles.filter(isStaffRole),
+    updatedAt: now,
+    version: staff.version + 1,
+  };
+  return { staff: next, events: [{ type: 'StaffRolesChanged', staff: next, previous: staff }] };
 }
 
 /** The fields that make two create requests "the same request" (a retry), ignoring the password. */
@@ -188,6 +218,62 @@ export function recordLeave(staff: Staff, leave: Leave, now: Date): { staff: Sta
     version: staff.version + 1,
   };
   return { staff: next, events: [{ type: 'StaffLeaveRecorded', staff: next, leave: clean }] };
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Checks cancelling (no `toDate`) or shortening (a new `toDate`) the leave that starts on `fromDate`. A leave
+ * already over stays as it was (it is the record of who served); a shortened leave ends between its first day
+ * and its old last day, at the earliest yesterday (the person is back today).
+ */
+export function validateLeaveEnd(
+  staff: Staff,
+  fromDate: string,
+  toDate: string | undefined,
+  today: string,
+): Violation[] {
+  const leave = staff.leaves.find((l) => l.fromDate === fromDate);
+  if (!leave) return [{ path: 'fromDate', reason: 'NOT_FOUND', message: `没有自 ${fromDate} 起的请假` }];
+  if (leave.toDate < today) {
+    return [{ path: 'fromDate', reason: 'PAST', message: '这次请假已经结束，不能再撤销或提前结束' }];
+  }
+  if (toDate === undefined) return [];
+  if (!isRealDate(toDate)) return [{ path: 'toDate', reason: 'DATE', message: '日期应为有效的 YYYY-MM-DD' }];
+  const earliest = fromDate > addDays(today, -1) ? fromDate : addDays(today, -1);
+  if (toDate < earliest || toDate >= leave.toDate) {
+    return [
+      {
+        path: 'toDate',
+        reason: 'RANGE',
+        message: `提前结束的日期应在 ${earliest} 至 ${addDays(leave.toDate, -1)} 之间（最后一天请假的日期）`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** Cancels (no `toDate`) or shortens the leave starting on `fromDate`, already checked by validateLeaveEnd. */
+export function endLeave(
+  staff: Staff,
+  fromDate: string,
+  toDate: string | undefined,
+  now: Date,
+): { staff: Staff; events: StaffEvent[] } {
+  const leave = staff.leaves.find((l) => l.fromDate === fromDate)!;
+  const leaves =
+    toDate === undefined
+      ? staff.leaves.filter((l) => l !== leave)
+      : staff.leaves.map((l) => (l === leave ? { ...l, toDate } : l));
+  const next: Staff = { ...staff, leaves, updatedAt: now, version: staff.version + 1 };
+  return {
+    staff: next,
+    events: [{ type: 'StaffLeaveEnded', staff: next, leave, ...(toDate ? { endedOn: toDate } : {}) }],
+  };
 }
 
 export function leaveOverlaps(staff: Staff, leave: Leave): boolean {

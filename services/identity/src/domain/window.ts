@@ -49,7 +49,16 @@ export interface PostFacts {
   b?: StaffFact;
 }
 
-export type WindowEvent = { type: 'WindowCreated'; window: Window } | { type: 'WindowPostsAssigned'; window: Window };
+export type WindowEvent =
+  | { type: 'WindowCreated'; window: Window }
+  | { type: 'WindowPostsAssigned'; window: Window }
+  | { type: 'WindowUpdated'; window: Window };
+
+/** What an administrator may change on an existing window (the posts change through assignPosts). */
+export type WindowChanges = Pick<
+  NewWindowInput,
+  'number' | 'name' | 'kind' | 'department' | 'servesDepartments' | 'location'
+>;
 
 const NUMBER = /^[A-Z]?\d{1,3}$/;
 
@@ -223,4 +232,46 @@ export function assignPosts(
     updatedAt: now,
   };
   return { window: updated, events: [{ type: 'WindowPostsAssigned', window: updated }] };
+}
+
+/**
+ * Checks changes to a window with the rules of a new one: the people on its posts must still fit the new
+ * department(s), so a window never ends up served by people of another department. The posts are not among the
+ * changes, so a post that no longer fits is reported at the department field that was changed (department for a
+ * department window, servesDepartments for a comprehensive one).
+ */
+export function validateWindowChanges(
+  current: Window,
+  changes: WindowChanges,
+  departmentCodes: readonly string[],
+  posts: PostFacts,
+): Violation[] {
+  const at = changes.kind === 'comprehensive' ? 'servesDepartments' : 'department';
+  return validateNewWindow(
+    { ...changes, tenant: current.tenant, aPostStaffId: current.aPostStaffId, bPostStaffId: current.bPostStaffId },
+    departmentCodes,
+    posts,
+  ).map((v) => (v.path === 'aPostStaffId' || v.path === 'bPostStaffId' ? { ...v, path: at } : v));
+}
+
+/** Applies changes already validated by validateWindowChanges. */
+export function updateWindow(
+  current: Window,
+  changes: WindowChanges,
+  now: Date,
+): { window: Window; events: WindowEvent[] } {
+  const kind = changes.kind as WindowKind;
+  const department = changes.department.trim();
+  const window: Window = {
+    ...current,
+    number: changes.number.trim(),
+    name: normalizeText(changes.name),
+    kind,
+    department,
+    servesDepartments: servedDepartments(kind, department, changes.servesDepartments),
+    location: normalizeText(changes.location),
+    version: current.version + 1,
+    updatedAt: now,
+  };
+  return { window, events: [{ type: 'WindowUpdated', window }] };
 }

@@ -18,12 +18,25 @@ export interface IdentityDirectory {
   createUser(input: NewDirectoryUser): Promise<string>;
   /** Adds missing realm roles and sets tenant/department/govhall_ref attributes (used when adopting). */
   updateUser(id: string, input: Pick<NewDirectoryUser, 'attributes' | 'roles' | 'displayName'>): Promise<void>;
+  /**
+   * Sets the user's staff realm roles to exactly `roles` (other staff roles removed; roles outside STAFF_ROLES
+   * untouched) and its department attribute (removed when undefined), then ends every session so the next
+   * login carries the new roles.
+   */
+  setUserAccess(id: string, access: { roles: Role[]; department?: string }): Promise<void>;
   /** enabled=false and every session of the user ended (refresh tokens stop working at once). */
   disableUser(id: string): Promise<void>;
   /** Client-credentials client bound to a tenant and department; returns its internal id and secret. */
   createServiceClient(input: NewServiceClient): Promise<{ id: string; secret: string }>;
   findServiceClient(clientId: string): Promise<{ id: string; ref?: string } | undefined>;
   getServiceClientSecret(id: string): Promise<string>;
+  /** Issues a new secret for the client; the old one stops authenticating at once. Returns the new secret. */
+  regenerateServiceClientSecret(id: string): Promise<string>;
+  /**
+   * enabled=false on the client: Keycloak issues it no more tokens (the token endpoint refuses the client).
+   * Access tokens already issued stay valid until they expire (the realm's access token lifespan).
+   */
+  disableServiceClient(id: string): Promise<void>;
 }
 
 export interface DirectoryUser {

@@ -11,7 +11,10 @@ export type FakeUser = DirectoryUser & { roles: Role[]; password: string; tempor
  */
 export class FakeDirectory implements IdentityDirectory {
   readonly users = new Map<string, FakeUser>();
-  readonly clients = new Map<string, { id: string; clientId: string; ref: string; secret: string }>();
+  readonly clients = new Map<
+    string,
+    { id: string; clientId: string; ref: string; secret: string; enabled?: boolean }
+  >();
   down = false;
   createCalls = 0;
   private seq = 0;
@@ -65,6 +68,15 @@ export class FakeDirectory implements IdentityDirectory {
     u.attributes = { ...u.attributes, ...input.attributes };
     u.roles = [...new Set([...u.roles, ...input.roles])];
   }
+  readonly loggedOut: string[] = [];
+  async setUserAccess(id: string, access: { roles: Role[]; department?: string }) {
+    this.check();
+    const u = this.users.get(id)!;
+    const { department: _old, ...attributes } = u.attributes;
+    u.attributes = { ...attributes, ...(access.department ? { department: access.department } : {}) };
+    u.roles = [...access.roles];
+    this.loggedOut.push(id);
+  }
   async disableUser(id: string) {
     this.check();
     this.users.get(id)!.enabled = false;
@@ -79,6 +91,16 @@ export class FakeDirectory implements IdentityDirectory {
     this.check();
     const c = [...this.clients.values()].find((x) => x.clientId === clientId);
     return c ? { id: c.id, ref: c.ref } : undefined;
+  }
+  async regenerateServiceClientSecret(id: string) {
+    this.check();
+    const c = this.clients.get(id)!;
+    c.secret = `${c.secret}-rotated`;
+    return c.secret;
+  }
+  async disableServiceClient(id: string) {
+    this.check();
+    this.clients.get(id)!.enabled = false;
   }
   async getServiceClientSecret(id: string) {
     this.check();

@@ -48,6 +48,14 @@ export class InMemoryDepartments implements DepartmentRepository {
   async listByTenant(tenant: string) {
     return [...this.saved.values()].filter((d) => d.tenant === tenant).sort((a, b) => a.code.localeCompare(b.code));
   }
+  async findByCode(code: string) {
+    return this.saved.get(code) ?? null;
+  }
+  async update(department: Department, events: DepartmentEvent[], expectedVersion: number, _actor: Principal) {
+    if (this.saved.get(department.code)?.version !== expectedVersion) throw new ConcurrencyError();
+    this.saved.set(department.code, department);
+    this.events.push(...events);
+  }
 }
 
 export class InMemoryWindows implements WindowRepository {
@@ -71,6 +79,16 @@ export class InMemoryWindows implements WindowRepository {
     if (this.saved.get(window.id)?.version !== expectedVersion) throw new ConcurrencyError();
     this.saved.set(window.id, window);
     this.events.push(...events);
+  }
+  async update(window: Window, events: WindowEvent[], expectedVersion: number, _actor: Principal) {
+    if (this.saved.get(window.id)?.version !== expectedVersion) throw new ConcurrencyError();
+    const taken = [...this.saved.values()].some(
+      (w) => w.id !== window.id && w.tenant === window.tenant && w.number === window.number,
+    );
+    if (taken) return false;
+    this.saved.set(window.id, window);
+    this.events.push(...events);
+    return true;
   }
 }
 

@@ -21,6 +21,9 @@ export interface DepartmentRepository {
   insert(department: Department, events: DepartmentEvent[], actor: Principal): Promise<boolean>;
   /** Departments of the tenant, ordered by code. */
   listByTenant(tenant: string): Promise<Department[]>;
+  findByCode(code: string): Promise<Department | null>;
+  /** Writes the department if the stored version is still `expectedVersion` (else ConcurrencyError). */
+  update(department: Department, events: DepartmentEvent[], expectedVersion: number, actor: Principal): Promise<void>;
 }
 
 export interface WindowRepository {
@@ -31,6 +34,12 @@ export interface WindowRepository {
   listByTenant(tenant: string): Promise<Window[]>;
   /** Writes the new posts of `window` if the stored version is still `expectedVersion` (else ConcurrencyError). */
   updatePosts(window: Window, events: WindowEvent[], expectedVersion: number, actor: Principal): Promise<void>;
+  /**
+   * Writes the window's number, name, kind, departments and location if the stored version is still
+   * `expectedVersion` (else ConcurrencyError). false, writing nothing, when another window of the tenant has
+   * the number.
+   */
+  update(window: Window, events: WindowEvent[], expectedVersion: number, actor: Principal): Promise<boolean>;
 }
 
 /** What the tenancy use cases are built over. */

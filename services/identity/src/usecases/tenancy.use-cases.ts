@@ -8,7 +8,9 @@ import { listDepartmentsUseCase } from './list-departments/list-departments.usec
 import { listTenantsUseCase } from './list-tenants/list-tenants.usecase';
 import { listWindowsUseCase } from './list-windows/list-windows.usecase';
 import type { TenancyDeps } from './tenancy.ports';
+import { updateDepartmentUseCase } from './update-department/update-department.usecase';
 import { updateServiceCenterUseCase } from './update-service-center/update-service-center.usecase';
+import { updateWindowUseCase } from './update-window/update-window.usecase';
 
 /** Every tenancy use case, built over the same repositories. */
 export function createTenancyUseCases(deps: TenancyDeps) {
@@ -18,8 +20,10 @@ export function createTenancyUseCases(deps: TenancyDeps) {
     listTenants: listTenantsUseCase(deps),
     updateServiceCenter: updateServiceCenterUseCase(deps),
     createDepartment: createDepartmentUseCase(deps),
+    updateDepartment: updateDepartmentUseCase(deps),
     listDepartments: listDepartmentsUseCase(deps),
     createWindow: createWindowUseCase(deps),
+    updateWindow: updateWindowUseCase(deps),
     assignWindowPosts: assignWindowPostsUseCase(deps),
     listWindows: listWindowsUseCase(deps),
     getWindowResponsible: getWindowResponsibleUseCase(deps),

@@ -150,6 +150,74 @@ interface DepartmentForm {
   name: string;
 }
 
+function EditDepartment({ department, onSaved }: { department: Department; onSaved: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ name: string }>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const save = async (v: { name: string }) => {
+    setBusy(true);
+    setErrors([]);
+    try {
+      await call(
+        api.PUT('/api/v1/identity/departments/{code}', {
+          params: { path: { code: department.code } },
+          body: { name: v.name.trim(), expectedVersion: department.version },
+        }),
+      );
+      setOpen(false);
+      onSaved();
+    } catch (error) {
+      setErrors(showOnForm(form, error, ['name']));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button
+        size="small"
+        aria-label={`修改部门：${department.name}`}
+        onClick={() => {
+          form.setFieldsValue({ name: department.name });
+          setErrors([]);
+          setOpen(true);
+        }}
+      >
+        修改部门
+      </Button>
+      <Modal
+        title={`修改部门 ${department.code}`}
+        open={open}
+        onCancel={() => setOpen(false)}
+        okText="保存"
+        cancelText="取消"
+        confirmLoading={busy}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          name={`department-${department.code}`}
+          layout="vertical"
+          requiredMark
+          onFinish={(v) => void save(v)}
+        >
+          <Form.Item
+            name="name"
+            label="部门名称"
+            extra="部门编码不变，已办理的事项和人员不受影响"
+            rules={[{ required: true, whitespace: true, message: '请填写部门名称' }]}
+          >
+            <Input maxLength={50} />
+          </Form.Item>
+          <Errors errors={errors} />
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
 function DepartmentsPanel({
   tenant,
   editable,
@@ -197,6 +265,15 @@ function DepartmentsPanel({
           columns={[
             { title: '部门编码', dataIndex: 'code' },
             { title: '部门名称', dataIndex: 'name' },
+            ...(editable
+              ? [
+                  {
+                    title: '操作',
+                    key: 'actions',
+                    render: (_: unknown, d: Department) => <EditDepartment department={d} onSaved={onCreated} />,
+                  },
+                ]
+              : []),
           ]}
         />
       ) : (
@@ -278,10 +355,13 @@ function WindowFormFields({
   form,
   departments,
   staff,
+  posts = true,
 }: {
   form: ReturnType<typeof Form.useForm<WindowForm>>[0];
   departments: Department[];
   staff: StaffMember[];
+  /** false: the posts are not edited here (changing a window keeps its people; 调整AB岗 changes them). */
+  posts?: boolean;
 }) {
   const kind = Form.useWatch('kind', form);
   const department = Form.useWatch('department', form);
@@ -324,16 +404,20 @@ function WindowFormFields({
           <Checkbox.Group options={departments.map((d) => ({ value: d.code, label: d.name }))} />
         </Form.Item>
       ) : null}
-      <Form.Item name="aPostStaffId" label="A岗（主岗）" extra={postHint ?? '日常受理的人员'}>
-        <NativeSelect choices={choices} placeholder="请选择人员" />
-      </Form.Item>
-      <Form.Item
-        name="bPostStaffId"
-        label="B岗（备岗）"
-        extra={postHint ?? 'A岗请假或停用时由B岗顶岗受理，须与A岗不同'}
-      >
-        <NativeSelect choices={choices} placeholder="请选择人员" />
-      </Form.Item>
+      {posts ? (
+        <>
+          <Form.Item name="aPostStaffId" label="A岗（主岗）" extra={postHint ?? '日常受理的人员'}>
+            <NativeSelect choices={choices} placeholder="请选择人员" />
+          </Form.Item>
+          <Form.Item
+            name="bPostStaffId"
+            label="B岗（备岗）"
+            extra={postHint ?? 'A岗请假或停用时由B岗顶岗受理，须与A岗不同'}
+          >
+            <NativeSelect choices={choices} placeholder="请选择人员" />
+          </Form.Item>
+        </>
+      ) : null}
       <Form.Item name="location" label="位置">
         <Input maxLength={100} placeholder="如“一楼东侧”" />
       </Form.Item>
@@ -412,6 +496,96 @@ function CreateWindow({
           onFinish={(v) => void create(v)}
         >
           <WindowFormFields form={form} departments={departments} staff={staff} />
+          <Errors errors={errors} />
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+function EditWindow({
+  window,
+  departments,
+  staff,
+  onSaved,
+}: {
+  window: Window;
+  departments: Department[];
+  staff: StaffMember[];
+  onSaved: () => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<WindowForm>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const save = async (v: WindowForm) => {
+    setBusy(true);
+    setErrors([]);
+    const serves = v.kind === 'comprehensive' ? (v.servesDepartments ?? []) : [v.department];
+    try {
+      await call(
+        api.PUT('/api/v1/identity/windows/{id}', {
+          params: { path: { id: window.id } },
+          body: {
+            number: v.number.trim(),
+            name: v.name.trim(),
+            kind: v.kind,
+            department: v.department,
+            servesDepartments: serves,
+            location: v.location?.trim() ?? '',
+            expectedVersion: window.version,
+          },
+        }),
+      );
+      setOpen(false);
+      onSaved();
+    } catch (error) {
+      setErrors(
+        showOnForm(form, error, WINDOW_FIELDS, { WINDOW_NUMBER_TAKEN: 'number' }, (n) =>
+          n.replace(/^servesDepartments\.\d+$/, 'servesDepartments'),
+        ),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button
+        size="small"
+        aria-label={`修改窗口：${window.number} 号窗口`}
+        onClick={() => {
+          form.setFieldsValue({
+            number: window.number,
+            name: window.name,
+            kind: window.kind,
+            department: window.department,
+            servesDepartments: window.servesDepartments,
+            location: window.location,
+          });
+          setErrors([]);
+          setOpen(true);
+        }}
+      >
+        修改窗口
+      </Button>
+      <Modal
+        title={`修改 ${window.number} 号窗口`}
+        open={open}
+        onCancel={() => setOpen(false)}
+        okText="保存"
+        cancelText="取消"
+        confirmLoading={busy}
+        onOk={() => form.submit()}
+      >
+        <Form form={form} name={`window-${window.id}`} layout="vertical" requiredMark onFinish={(v) => void save(v)}>
+          <WindowFormFields form={form} departments={departments} staff={staff} posts={false} />
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message="A岗、B岗人员不在此修改（用“调整AB岗”），他们须属于修改后的所属部门或受理部门。"
+          />
           <Errors errors={errors} />
         </Form>
       </Modal>
@@ -552,7 +726,12 @@ function WindowsPanel({
                   {
                     title: '操作',
                     key: 'actions',
-                    render: (_: unknown, w: Window) => <AssignPosts window={w} staff={staff} onSaved={onChanged} />,
+                    render: (_: unknown, w: Window) => (
+                      <span style={{ display: 'inline-flex', gap: 8 }}>
+                        <EditWindow window={w} departments={departments} staff={staff} onSaved={onChanged} />
+                        <AssignPosts window={w} staff={staff} onSaved={onChanged} />
+                      </span>
+                    ),
                   },
                 ]
               : []),

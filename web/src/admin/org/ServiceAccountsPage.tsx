@@ -6,6 +6,7 @@ import { PageTitle } from '../../shared/layout';
 import { EmptyState, ErrorAlert, Loading, Panel, useLoad } from '../../shared/states';
 import type { Department } from '../../api/types';
 import { departmentName, departmentsOf } from './directory';
+import { messageOf } from '../../shared/problem';
 import { showOnForm } from './form-errors';
 import { NativeSelect } from './NativeSelect';
 import { TenantSwitch, useOrgTenant } from './tenant';
@@ -98,10 +99,18 @@ function CreateAccount({
 }
 
 /** The secret of a new account, shown this once: copyable, with what to do with it. */
-function SecretOnce({ created, onClose }: { created: CreatedServiceAccount; onClose: () => void }) {
+function SecretOnce({
+  created,
+  title = '服务账号已创建',
+  onClose,
+}: {
+  created: CreatedServiceAccount;
+  title?: string;
+  onClose: () => void;
+}) {
   return (
     <Modal
-      title="服务账号已创建"
+      title={title}
       open
       closable={false}
       maskClosable={false}
@@ -129,6 +138,105 @@ function SecretOnce({ created, onClose }: { created: CreatedServiceAccount; onCl
   );
 }
 
+/** 更换密钥: a new secret (shown once by SecretOnce); the old one stops working at once. */
+function RotateSecret({
+  account,
+  onRotated,
+}: {
+  account: ServiceAccount;
+  onRotated: (c: CreatedServiceAccount) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const rotate = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const c = await call(
+        api.POST('/api/v1/identity/service-accounts/{id}/secret', { params: { path: { id: account.id } } }),
+      );
+      setOpen(false);
+      onRotated(c);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button size="small" aria-label={`更换密钥：${account.clientId}`} onClick={() => setOpen(true)}>
+        更换密钥
+      </Button>
+      <Modal
+        title={`更换密钥：${account.clientId}`}
+        open={open}
+        onCancel={() => setOpen(false)}
+        okText="确认更换"
+        cancelText="取消"
+        confirmLoading={busy}
+        onOk={() => void rotate()}
+      >
+        <p>更换后旧密钥立即失效，部门系统须改用新密钥才能继续调用接口。新密钥只显示一次。</p>
+        {error ? <Alert type="error" showIcon role="alert" message={error} /> : null}
+      </Modal>
+    </>
+  );
+}
+
+function DisableAccount({ account, onDisabled }: { account: ServiceAccount; onDisabled: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const save = async (v: { reason?: string }) => {
+    setBusy(true);
+    setErrors([]);
+    try {
+      await call(
+        api.POST('/api/v1/identity/service-accounts/{id}/disable', {
+          params: { path: { id: account.id } },
+          body: { reason: (v.reason ?? '').trim() },
+        }),
+      );
+      setOpen(false);
+      onDisabled();
+    } catch (error) {
+      setErrors(showOnForm(form, error, ['reason']));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button size="small" danger aria-label={`停用账号：${account.clientId}`} onClick={() => setOpen(true)}>
+        停用账号
+      </Button>
+      <Modal
+        title={`停用服务账号：${account.clientId}`}
+        open={open}
+        onCancel={() => setOpen(false)}
+        okText="确认停用"
+        okButtonProps={{ danger: true }}
+        cancelText="取消"
+        confirmLoading={busy}
+        onOk={() => form.submit()}
+      >
+        <p>停用后该系统不能再取得访问令牌，已取得的令牌最迟5分钟内失效；停用不能撤销。</p>
+        <Form form={form} name={`disable-${account.id}`} layout="vertical" requiredMark onFinish={(v) => void save(v)}>
+          <Form.Item name="reason" label="停用原因">
+            <Input maxLength={200} />
+          </Form.Item>
+          {errors.length > 0 ? (
+            <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={errors.join('；')} />
+          ) : null}
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
 /** 服务账号: the department systems that call GovHall's API, each bound to a department. */
 export default function ServiceAccountsPage() {
   const { current, editable } = useOrgTenant();
@@ -141,6 +249,7 @@ export default function ServiceAccountsPage() {
     return { accounts: accounts.serviceAccounts, departments };
   }, [code]);
   const [created, setCreated] = useState<CreatedServiceAccount>();
+  const [rotated, setRotated] = useState<CreatedServiceAccount>();
   const departments = data.data?.departments ?? [];
   return (
     <>
@@ -170,6 +279,23 @@ export default function ServiceAccountsPage() {
                   render: (s: ServiceAccount['status']) => <Tag color={STATUS[s][1]}>{STATUS[s][0]}</Tag>,
                 },
                 { title: '创建时间', dataIndex: 'createdAt', render: (t: string) => dateTime(t) },
+                ...(editable
+                  ? [
+                      {
+                        title: '操作',
+                        key: 'actions',
+                        render: (_: unknown, a: ServiceAccount) =>
+                          a.status === 'active' ? (
+                            <span style={{ display: 'inline-flex', gap: 8 }}>
+                              <RotateSecret account={a} onRotated={setRotated} />
+                              <DisableAccount account={a} onDisabled={data.reload} />
+                            </span>
+                          ) : (
+                            '—'
+                          ),
+                      },
+                    ]
+                  : []),
               ]}
             />
           ) : (
@@ -192,6 +318,7 @@ export default function ServiceAccountsPage() {
         </Panel>
       ) : null}
       {created ? <SecretOnce created={created} onClose={() => setCreated(undefined)} /> : null}
+      {rotated ? <SecretOnce created={rotated} title="已更换客户端密钥" onClose={() => setRotated(undefined)} /> : null}
     </>
   );
 }

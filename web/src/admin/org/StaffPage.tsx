@@ -25,6 +25,51 @@ function Errors({ errors }: { errors: string[] }) {
   ) : null;
 }
 
+/** The roles and the department of a member of staff: set on creation and changed later (调整岗位). */
+function RoleFields({ departments }: { departments: Department[] }) {
+  return (
+    <>
+      <Form.Item
+        name="roles"
+        label="岗位角色（至少选一项）"
+        rules={[
+          // A validator, not `required`: antd would mark the checkbox group aria-required, which a group may not carry.
+          {
+            validator: async (_, value?: string[]) => {
+              if (!value || value.length === 0) throw new Error('请至少选择一个岗位角色');
+            },
+          },
+        ]}
+      >
+        <Checkbox.Group
+          options={(Object.keys(STAFF_ROLE) as StaffRole[]).map((r) => ({ value: r, label: STAFF_ROLE[r] }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="department"
+        label="所属部门"
+        extra="窗口受理、审查、审批人员和部门负责人必须选择部门"
+        dependencies={['roles']}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: async (_, value?: string) => {
+              const roles = (getFieldValue('roles') ?? []) as StaffRole[];
+              if (!value && roles.some((r) => STEP_ROLES.includes(r))) {
+                throw new Error('所选岗位角色须属于一个部门，请选择所属部门');
+              }
+            },
+          }),
+        ]}
+      >
+        <NativeSelect
+          choices={departments.map((d) => ({ value: d.code, label: d.name }))}
+          placeholder="中心级人员（不属于部门）"
+        />
+      </Form.Item>
+    </>
+  );
+}
+
 interface StaffForm {
   username: string;
   displayName: string;
@@ -122,43 +167,7 @@ function CreateStaff({
           >
             <Input maxLength={20} inputMode="tel" autoComplete="off" />
           </Form.Item>
-          <Form.Item
-            name="roles"
-            label="岗位角色（至少选一项）"
-            rules={[
-              // A validator, not `required`: antd would mark the checkbox group aria-required, which a group may not carry.
-              {
-                validator: async (_, value?: string[]) => {
-                  if (!value || value.length === 0) throw new Error('请至少选择一个岗位角色');
-                },
-              },
-            ]}
-          >
-            <Checkbox.Group
-              options={(Object.keys(STAFF_ROLE) as StaffRole[]).map((r) => ({ value: r, label: STAFF_ROLE[r] }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="department"
-            label="所属部门"
-            extra="窗口受理、审查、审批人员和部门负责人必须选择部门"
-            dependencies={['roles']}
-            rules={[
-              ({ getFieldValue }) => ({
-                validator: async (_, value?: string) => {
-                  const roles = (getFieldValue('roles') ?? []) as StaffRole[];
-                  if (!value && roles.some((r) => STEP_ROLES.includes(r))) {
-                    throw new Error('所选岗位角色须属于一个部门，请选择所属部门');
-                  }
-                },
-              }),
-            ]}
-          >
-            <NativeSelect
-              choices={departments.map((d) => ({ value: d.code, label: d.name }))}
-              placeholder="中心级人员（不属于部门）"
-            />
-          </Form.Item>
+          <RoleFields departments={departments} />
           <Form.Item
             name="initialPassword"
             label="初始密码"
@@ -305,6 +314,157 @@ function RecordLeave({
   );
 }
 
+/** 撤销请假 / 提前结束: no date cancels the leave, a date is its new last day. */
+function EndLeave({
+  person,
+  leave,
+  onEnded,
+}: {
+  person: StaffMember;
+  leave: StaffMember['leaves'][number];
+  onEnded: (message: string) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ toDate?: string }>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const save = async (v: { toDate?: string }) => {
+    setBusy(true);
+    setErrors([]);
+    const toDate = v.toDate?.trim();
+    try {
+      await call(
+        api.POST('/api/v1/identity/staff/{id}/leaves/{fromDate}/end', {
+          params: { path: { id: person.id, fromDate: leave.fromDate } },
+          body: { ...(toDate ? { toDate } : {}), expectedVersion: person.version },
+        }),
+      );
+      setOpen(false);
+      onEnded(
+        toDate
+          ? `${person.displayName} 自 ${leave.fromDate} 起的请假已改为 ${toDate} 结束。`
+          : `已撤销 ${person.displayName} 自 ${leave.fromDate} 起的请假。`,
+      );
+    } catch (error) {
+      setErrors(showOnForm(form, error, ['toDate']));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const name = `end-${person.id}-${leave.fromDate}`;
+  return (
+    <>
+      <Button
+        size="small"
+        aria-label={`结束请假：${person.displayName} ${leave.fromDate}`}
+        onClick={() => {
+          form.resetFields();
+          setErrors([]);
+          setOpen(true);
+        }}
+      >
+        结束请假
+      </Button>
+      <Modal
+        title={`结束请假：${person.displayName} ${leave.fromDate} 至 ${leave.toDate}`}
+        open={open}
+        onCancel={() => setOpen(false)}
+        okText="确认"
+        cancelText="取消"
+        confirmLoading={busy}
+        onOk={() => form.submit()}
+      >
+        <Form form={form} name={name} layout="vertical" onFinish={(v) => void save(v)}>
+          <Form.Item
+            name="toDate"
+            label="提前结束后的最后一天请假日期"
+            extra="不填则撤销整个请假；本人返岗当天起由其本人受理。"
+          >
+            <Input type="date" />
+          </Form.Item>
+          <Errors errors={errors} />
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+interface RolesForm {
+  roles: StaffRoleCode[];
+  department?: string;
+}
+
+function ChangeRoles({
+  person,
+  departments,
+  onChanged,
+}: {
+  person: StaffMember;
+  departments: Department[];
+  onChanged: (message: string) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<RolesForm>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const save = async (v: RolesForm) => {
+    setBusy(true);
+    setErrors([]);
+    try {
+      await call(
+        api.PUT('/api/v1/identity/staff/{id}/roles', {
+          params: { path: { id: person.id } },
+          body: {
+            roles: v.roles,
+            ...(v.department ? { department: v.department } : {}),
+            expectedVersion: person.version,
+          },
+        }),
+      );
+      setOpen(false);
+      onChanged(`已调整 ${person.displayName} 的岗位角色和所属部门，本人重新登录后生效。`);
+    } catch (error) {
+      setErrors(
+        showOnForm(form, error, ['roles', 'department'], {}, (n) => n.replace(/^roles(\.\d+|\[\d+\])$/, 'roles')),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button
+        size="small"
+        aria-label={`调整岗位：${person.displayName}`}
+        onClick={() => {
+          form.setFieldsValue({ roles: person.roles as StaffRoleCode[], department: person.department });
+          setErrors([]);
+          setOpen(true);
+        }}
+      >
+        调整岗位
+      </Button>
+      <Modal
+        title={`调整岗位：${person.displayName}`}
+        open={open}
+        onCancel={() => setOpen(false)}
+        okText="保存"
+        cancelText="取消"
+        confirmLoading={busy}
+        onOk={() => form.submit()}
+      >
+        <p>
+          保存后此人当前的登录失效，重新登录后按新的岗位角色办理。担任窗口A岗或B岗的人员须先调整窗口岗位才能调换部门。
+        </p>
+        <Form form={form} name={`roles-${person.id}`} layout="vertical" requiredMark onFinish={(v) => void save(v)}>
+          <RoleFields departments={departments} />
+          <Errors errors={errors} />
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
 function DisableStaff({ person, onDisabled }: { person: StaffMember; onDisabled: (message: string) => void }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
@@ -387,7 +547,7 @@ export default function StaffPage() {
   const departments = data.data?.departments ?? [];
   return (
     <>
-      <PageTitle title="工作人员" extra="列表中的电话号码已脱敏。岗位角色和所属部门在创建时确定。" />
+      <PageTitle title="工作人员" extra="列表中的电话号码已脱敏。岗位角色和所属部门可用“调整岗位”修改。" />
       <TenantSwitch />
       <div className="filters" style={{ alignItems: 'end' }}>
         <div className="field">
@@ -483,6 +643,19 @@ export default function StaffPage() {
                     ? coming.map((l) => (
                         <div key={l.fromDate}>
                           {l.fromDate} 至 {l.toDate}（{l.reason}）
+                          {editable && s.status === 'active' ? (
+                            <>
+                              {' '}
+                              <EndLeave
+                                person={s}
+                                leave={l}
+                                onEnded={(message) => {
+                                  setNotice({ message });
+                                  data.reload();
+                                }}
+                              />
+                            </>
+                          ) : null}
                         </div>
                       ))
                     : '—';
@@ -502,6 +675,14 @@ export default function StaffPage() {
                               staff={data.data?.staff ?? []}
                               onRecorded={(message, effect) => {
                                 setNotice({ message, effect });
+                                data.reload();
+                              }}
+                            />
+                            <ChangeRoles
+                              person={s}
+                              departments={departments}
+                              onChanged={(message) => {
+                                setNotice({ message });
                                 data.reload();
                               }}
                             />

@@ -1,8 +1,12 @@
 import type { GrpcServer } from '@govhall/grpc';
 import type { identityV1 } from '@govhall/proto';
+import type { changeStaffRolesUseCase } from '../../usecases/change-staff-roles/change-staff-roles.usecase';
 import type { createServiceAccountUseCase } from '../../usecases/create-service-account/create-service-account.usecase';
 import type { createStaffUseCase } from '../../usecases/create-staff/create-staff.usecase';
+import type { disableServiceAccountUseCase } from '../../usecases/disable-service-account/disable-service-account.usecase';
+import type { rotateServiceAccountSecretUseCase } from '../../usecases/rotate-service-account-secret/rotate-service-account-secret.usecase';
 import type { disableStaffUseCase } from '../../usecases/disable-staff/disable-staff.usecase';
+import type { endLeaveUseCase } from '../../usecases/end-leave/end-leave.usecase';
 import type { getStaffUseCase } from '../../usecases/get-staff/get-staff.usecase';
 import type { listServiceAccountsUseCase } from '../../usecases/list-service-accounts/list-service-accounts.usecase';
 import type { listStaffUseCase } from '../../usecases/list-staff/list-staff.usecase';
@@ -14,9 +18,13 @@ export interface StaffUseCases {
   getStaff: ReturnType<typeof getStaffUseCase>;
   listStaff: ReturnType<typeof listStaffUseCase>;
   recordLeave: ReturnType<typeof recordLeaveUseCase>;
+  endLeave: ReturnType<typeof endLeaveUseCase>;
   disableStaff: ReturnType<typeof disableStaffUseCase>;
+  changeStaffRoles: ReturnType<typeof changeStaffRolesUseCase>;
   createServiceAccount: ReturnType<typeof createServiceAccountUseCase>;
   listServiceAccounts: ReturnType<typeof listServiceAccountsUseCase>;
+  rotateServiceAccountSecret: ReturnType<typeof rotateServiceAccountSecretUseCase>;
+  disableServiceAccount: ReturnType<typeof disableServiceAccountUseCase>;
 }
 
 type StaffRpcs =
@@ -24,9 +32,13 @@ type StaffRpcs =
   | 'getStaff'
   | 'listStaff'
   | 'recordLeave'
+  | 'endLeave'
   | 'disableStaff'
+  | 'changeStaffRoles'
   | 'createServiceAccount'
-  | 'listServiceAccounts';
+  | 'listServiceAccounts'
+  | 'rotateServiceAccountSecret'
+  | 'disableServiceAccount';
 
 /** Staff and service-account RPCs: proto ⇄ use case. */
 export function staffHandlers(
@@ -76,6 +88,57 @@ export function staffHandlers(
         };
       },
     ),
+    changeStaffRoles: server.unary<identityV1.ChangeStaffRolesRequest, identityV1.ChangeStaffRolesResponse>(
+      'ChangeStaffRoles',
+      async (req, ctx) => {
+        const staff = await uc.changeStaffRoles(
+          {
+            staffId: req.staffId,
+            roles: req.roles,
+            department: req.department,
+            expectedVersion: req.expectedVersion,
+          },
+          ctx.principal,
+        );
+        afterWrite();
+        return { staff: toProtoStaff(staff) };
+      },
+    ),
+    rotateServiceAccountSecret: server.unary<
+      identityV1.RotateServiceAccountSecretRequest,
+      identityV1.RotateServiceAccountSecretResponse
+    >('RotateServiceAccountSecret', async (req, ctx) => {
+      const { serviceAccount, secret } = await uc.rotateServiceAccountSecret(
+        { serviceAccountId: req.serviceAccountId },
+        ctx.principal,
+      );
+      afterWrite();
+      return { serviceAccount: toProtoServiceAccount(serviceAccount), clientSecret: secret };
+    }),
+    disableServiceAccount: server.unary<
+      identityV1.DisableServiceAccountRequest,
+      identityV1.DisableServiceAccountResponse
+    >('DisableServiceAccount', async (req, ctx) => {
+      const serviceAccount = await uc.disableServiceAccount(
+        { serviceAccountId: req.serviceAccountId, reason: req.reason },
+        ctx.principal,
+      );
+      afterWrite();
+      return { serviceAccount: toProtoServiceAccount(serviceAccount) };
+    }),
+    endLeave: server.unary<identityV1.EndLeaveRequest, identityV1.EndLeaveResponse>('EndLeave', async (req, ctx) => {
+      const staff = await uc.endLeave(
+        {
+          staffId: req.staffId,
+          fromDate: req.fromDate,
+          ...(req.toDate ? { toDate: req.toDate } : {}),
+          expectedVersion: req.expectedVersion,
+        },
+        ctx.principal,
+      );
+      afterWrite();
+      return { staff: toProtoStaff(staff) };
+    }),
     recordLeave: server.unary<identityV1.RecordLeaveRequest, identityV1.RecordLeaveResponse>(
       'RecordLeave',
       async (req, ctx) => {

@@ -50,7 +50,7 @@ export function toProtoServiceAccount(account: ServiceAccount): identityV1.Servi
     department: account.department,
     clientId: account.clientId,
     description: account.description,
-    status: staffStatus.toProto(account.status === 'active' ? 'active' : 'provisioning'),
+    status: staffStatus.toProto(account.status),
     createdAt: account.createdAt,
   };
 }

@@ -20,8 +20,10 @@ type TenancyRpcs =
   | 'listTenants'
   | 'updateServiceCenter'
   | 'createDepartment'
+  | 'updateDepartment'
   | 'listDepartments'
   | 'createWindow'
+  | 'updateWindow'
   | 'assignWindowPosts'
   | 'listWindows'
   | 'getWindowResponsible';
@@ -82,6 +84,17 @@ export function tenancyHandlers(
         return { department: toProtoDepartment(department) };
       },
     ),
+    updateDepartment: server.unary<identityV1.UpdateDepartmentRequest, identityV1.UpdateDepartmentResponse>(
+      'UpdateDepartment',
+      async (req, ctx) => {
+        const department = await uc.updateDepartment(
+          { code: req.code, name: req.name, expectedVersion: req.expectedVersion },
+          ctx.principal,
+        );
+        afterWrite();
+        return { department: toProtoDepartment(department) };
+      },
+    ),
     listDepartments: server.unary<identityV1.ListDepartmentsRequest, identityV1.ListDepartmentsResponse>(
       'ListDepartments',
       async (req) => ({ departments: (await uc.listDepartments(req.tenant)).map(toProtoDepartment) }),
@@ -101,6 +114,26 @@ export function tenancyHandlers(
             aPostStaffId: req.aPostStaffId,
             bPostStaffId: req.bPostStaffId,
             location: req.location,
+          },
+          ctx.principal,
+        );
+        afterWrite();
+        return { window: toProtoWindow(window) };
+      },
+    ),
+    updateWindow: server.unary<identityV1.UpdateWindowRequest, identityV1.UpdateWindowResponse>(
+      'UpdateWindow',
+      async (req, ctx) => {
+        const window = await uc.updateWindow(
+          {
+            windowId: req.windowId,
+            number: req.number,
+            name: req.name,
+            kind: windowKindFromProto(req.kind),
+            department: req.department,
+            servesDepartments: req.servesDepartments,
+            location: req.location,
+            expectedVersion: req.expectedVersion,
           },
           ctx.principal,
         );

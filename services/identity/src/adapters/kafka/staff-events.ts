@@ -43,6 +43,30 @@ export function staffOutbox(events: StaffEvent[], actor: Principal): OutboxMessa
             ...common,
           }),
         );
+      case 'StaffLeaveEnded':
+        return toOutboxMessage(
+          STAFF_TOPIC,
+          buildEnvelope({
+            type: 'govhall.identity.v1.StaffLeaveEnded',
+            codec: identityV1.StaffLeaveEnded,
+            payload: { staff: forEvent(event.staff), leave: toProtoLeave(event.leave), endedOn: event.endedOn ?? '' },
+            ...common,
+          }),
+        );
+      case 'StaffRolesChanged':
+        return toOutboxMessage(
+          STAFF_TOPIC,
+          buildEnvelope({
+            type: 'govhall.identity.v1.StaffRolesChanged',
+            codec: identityV1.StaffRolesChanged,
+            payload: {
+              staff: forEvent(event.staff),
+              previousRoles: event.previous.roles,
+              previousDepartment: event.previous.department ?? '',
+            },
+            ...common,
+          }),
+        );
       case 'StaffDisabled':
         return toOutboxMessage(
           STAFF_TOPIC,
@@ -57,13 +81,19 @@ export function staffOutbox(events: StaffEvent[], actor: Principal): OutboxMessa
   });
 }
 
+const SERVICE_ACCOUNT_CODECS = {
+  ServiceAccountCreated: identityV1.ServiceAccountCreated,
+  ServiceAccountSecretRotated: identityV1.ServiceAccountSecretRotated,
+  ServiceAccountDisabled: identityV1.ServiceAccountDisabled,
+} as const;
+
 export function serviceAccountOutbox(events: ServiceAccountEvent[], actor: Principal): OutboxMessage[] {
   return events.map((event) =>
     toOutboxMessage(
       SERVICE_ACCOUNT_TOPIC,
       buildEnvelope({
-        type: 'govhall.identity.v1.ServiceAccountCreated',
-        codec: identityV1.ServiceAccountCreated,
+        type: `govhall.identity.v1.${event.type}`,
+        codec: SERVICE_ACCOUNT_CODECS[event.type],
         payload: { serviceAccount: toProtoServiceAccount(event.serviceAccount) },
         tenant: event.serviceAccount.tenant,
         aggregateId: event.serviceAccount.id,

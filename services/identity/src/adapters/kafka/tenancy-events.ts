@@ -11,6 +11,12 @@ export const TENANT_TOPIC = 'govhall.identity.tenant';
 
 export type TenancyEvent = TenantEvent | DepartmentEvent | WindowEvent;
 
+const WINDOW_CODECS = {
+  WindowCreated: identityV1.WindowCreated,
+  WindowPostsAssigned: identityV1.WindowPostsAssigned,
+  WindowUpdated: identityV1.WindowUpdated,
+} as const;
+
 function envelopeOf(event: TenancyEvent, actor: Principal): eventsV1.EventEnvelope {
   const by = actorFromPrincipal(actor);
   switch (event.type) {
@@ -28,25 +34,27 @@ function envelopeOf(event: TenancyEvent, actor: Principal): eventsV1.EventEnvelo
         occurredAt: tenant.updatedAt,
       });
     }
-    case 'DepartmentCreated': {
+    case 'DepartmentCreated':
+    case 'DepartmentUpdated': {
       const { department } = event;
       return buildEnvelope({
-        type: 'govhall.identity.v1.DepartmentCreated',
-        codec: identityV1.DepartmentCreated,
+        type: `govhall.identity.v1.${event.type}`,
+        codec: event.type === 'DepartmentCreated' ? identityV1.DepartmentCreated : identityV1.DepartmentUpdated,
         payload: { department: toProtoDepartment(department) },
         tenant: department.tenant,
         aggregateId: department.code,
         aggregateVersion: department.version,
         actor: by,
-        occurredAt: department.createdAt,
+        occurredAt: event.type === 'DepartmentCreated' ? department.createdAt : event.at,
       });
     }
     case 'WindowCreated':
-    case 'WindowPostsAssigned': {
+    case 'WindowPostsAssigned':
+    case 'WindowUpdated': {
       const { window } = event;
       return buildEnvelope({
         type: `govhall.identity.v1.${event.type}`,
-        codec: event.type === 'WindowCreated' ? identityV1.WindowCreated : identityV1.WindowPostsAssigned,
+        codec: WINDOW_CODECS[event.type],
         payload: { window: toProtoWindow(window) },
         tenant: window.tenant,
         aggregateId: window.id,

@@ -1,7 +1,7 @@
 import KcAdminClient from '@keycloak/keycloak-admin-client';
 import type UserRepresentation from '@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js';
 import type { RoleMappingPayload } from '@keycloak/keycloak-admin-client/lib/defs/roleRepresentation.js';
-import type { Role } from '@govhall/auth';
+import { STAFF_ROLES, type Role } from '@govhall/auth';
 import { ConflictError } from '@govhall/errors';
 import type { Logger } from '@govhall/logging';
 import type {
@@ -119,6 +119,25 @@ export class KeycloakDirectory implements IdentityDirectory {
     await this.addRealmRoles(id, input.roles);
   }
 
+  async setUserAccess(id: string, access: { roles: Role[]; department?: string }): Promise<void> {
+    const user = await this.getUser(id);
+    const attributes: Attributes = { ...user.attributes };
+    delete attributes.department;
+    if (access.department) attributes.department = [access.department];
+    await this.call('update user', (kc) => kc.users.update({ id }, { ...user, attributes }));
+    const wanted = new Set<string>(access.roles);
+    const current = await this.call('list role mappings', (kc) => kc.users.listRealmRoleMappings({ id }));
+    const surplus = current
+      .filter((r) => r.id && r.name && (STAFF_ROLES as readonly string[]).includes(r.name) && !wanted.has(r.name))
+      .map((r) => ({ id: r.id!, name: r.name! }));
+    if (surplus.length > 0) {
+      await this.call('remove role mappings', (kc) => kc.users.delRealmRoleMappings({ id, roles: surplus }));
+    }
+    await this.addRealmRoles(id, access.roles);
+    // Tokens already issued keep the old roles until they expire; ending the sessions stops their refresh.
+    await this.call('log out user', (kc) => kc.users.logout({ id }));
+  }
+
   async disableUser(id: string): Promise<void> {
     const user = await this.getUser(id);
     await this.call('disable user', (kc) => kc.users.update({ id }, { ...user, enabled: false }));
@@ -157,6 +176,19 @@ export class KeycloakDirectory implements IdentityDirectory {
     const credential = await this.call('get client secret', (kc) => kc.clients.getClientSecret({ id }));
     if (!credential.value) throw new Error(`Keycloak client ${id} has no secret`);
     return credential.value;
+  }
+
+  async regenerateServiceClientSecret(id: string): Promise<string> {
+    const credential = await this.call('regenerate client secret', (kc) => kc.clients.generateNewClientSecret({ id }));
+    if (!credential.value) throw new Error(`Keycloak client ${id} has no secret`);
+    return credential.value;
+  }
+
+  async disableServiceClient(id: string): Promise<void> {
+    const client = await this.call('get client', (kc) => kc.clients.findOne({ id }));
+    if (!client) throw new Error(`Keycloak client ${id} does not exist`);
+    // Keycloak disables the client's service-account user with it: the token endpoint refuses the client.
+    await this.call('disable client', (kc) => kc.clients.update({ id }, { ...client, enabled: false }));
   }
 
   private async getUser(id: string): Promise<UserRepresentation> {

@@ -1,5 +1,14 @@
 import type { Principal } from '@govhall/auth';
-import { insertNew, outboxFields, toDocument, toEntity, type Connection, type Model } from '@govhall/mongo';
+import {
+  insertNew,
+  outboxFields,
+  toDocument,
+  toEntity,
+  updateVersioned,
+  withOutbox,
+  type Connection,
+  type Model,
+} from '@govhall/mongo';
 import type { Department, DepartmentEvent } from '../../domain/department';
 import type { DepartmentRepository } from '../../usecases/tenancy.ports';
 import { toOutbox } from '../kafka/tenancy-events';
@@ -22,5 +31,19 @@ export class MongoDepartmentRepository implements DepartmentRepository {
   async listByTenant(tenant: string): Promise<Department[]> {
     const docs = await this.model.find({ tenant }, PROJECTION).sort({ _id: 1 }).lean();
     return docs.map((d) => toEntity<Department>(d, 'code'));
+  }
+
+  async findByCode(code: string): Promise<Department | null> {
+    return toEntity<Department>(await this.model.findById(code, PROJECTION).lean(), 'code');
+  }
+
+  async update(department: Department, events: DepartmentEvent[], expectedVersion: number, actor: Principal) {
+    const state = { name: department.name };
+    await updateVersioned(
+      this.model,
+      department.code,
+      expectedVersion,
+      withOutbox({ $set: state }, toOutbox(events, actor)),
+    );
   }
 }

@@ -84,12 +84,15 @@ describe('identity queries are served by the indexes of their schemas', () => {
     invoked.MongoDepartmentRepository = await exercise(recording, 'MongoDepartmentRepository', departments, {
       insert: (r) => r.insert(department, departmentCreated, actor),
       listByTenant: (r) => r.listByTenant('620321'),
+      findByCode: (r) => r.findByCode(department.code),
+      update: (r) => r.update({ ...department, version: 2 }, departmentCreated, 1, actor),
     });
     invoked.MongoWindowRepository = await exercise(recording, 'MongoWindowRepository', windows, {
       insert: (r) => r.insert(window, windowCreated, actor),
       findById: (r) => r.findById(window.id),
       listByTenant: (r) => r.listByTenant('620321'),
       updatePosts: (r) => r.updatePosts(postsAssigned.window, postsAssigned.events, window.version, actor),
+      update: (r) => r.update(postsAssigned.window, postsAssigned.events, window.version + 1, actor),
     });
     invoked.MongoStaffRepository = await exercise(recording, 'MongoStaffRepository', staff, {
       insert: (r) => r.insert(provisioningStaff),

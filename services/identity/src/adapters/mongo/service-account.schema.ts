@@ -11,6 +11,7 @@ export const serviceAccountSchema = new mongoose.Schema(
     description: { type: String, required: true },
     status: { type: String, required: true },
     directoryId: { type: String, required: false },
+    disabledReason: { type: String, required: false },
     version: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },

@@ -1,6 +1,7 @@
 import type { Principal } from '@govhall/auth';
 import {
   insertNew,
+  isDuplicateKeyError,
   outboxFields,
   toDocument,
   toEntity,
@@ -40,5 +41,30 @@ export class MongoWindowRepository implements WindowRepository {
   async updatePosts(window: Window, events: WindowEvent[], expectedVersion: number, actor: Principal) {
     const state = { aPostStaffId: window.aPostStaffId, bPostStaffId: window.bPostStaffId, updatedAt: window.updatedAt };
     await updateVersioned(this.model, window.id, expectedVersion, withOutbox({ $set: state }, toOutbox(events, actor)));
+  }
+
+  async update(window: Window, events: WindowEvent[], expectedVersion: number, actor: Principal): Promise<boolean> {
+    const state = {
+      number: window.number,
+      name: window.name,
+      kind: window.kind,
+      department: window.department,
+      servesDepartments: window.servesDepartments,
+      location: window.location,
+      updatedAt: window.updatedAt,
+    };
+    try {
+      await updateVersioned(
+        this.model,
+        window.id,
+        expectedVersion,
+        withOutbox({ $set: state }, toOutbox(events, actor)),
+      );
+      return true;
+    } catch (e) {
+      // The unique (tenant, number) index refuses another window's number.
+      if (isDuplicateKeyError(e)) return false;
+      throw e;
+    }
   }
 }

@@ -126,7 +126,7 @@ describe('identity routes: OpenAPI', () => {
         '/api/v1/identity/tenants/{code}/service-accounts',
       ]),
     );
-    expect(paths).toHaveLength(22);
+    expect(paths).toHaveLength(28);
     expect(doc.paths['/api/v1/identity/tenants'].get.security).toEqual([{}, { bearerAuth: [] }]);
     expect(doc.paths['/api/v1/identity/tenants'].post.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.paths['/api/v1/identity/me'].get.tags).toEqual(['identity']);

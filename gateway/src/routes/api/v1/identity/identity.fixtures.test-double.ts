@@ -153,6 +153,68 @@ export async function startIdentityFixture() {
       page: { nextPageToken: '', total: 1 },
     }),
     createWindow: async (req: identityV1.CreateWindowRequest) => ({ window: { ...window, kind: req.kind } }),
+    rotateServiceAccountSecret: async (req: identityV1.RotateServiceAccountSecretRequest) => ({
+      serviceAccount: {
+        id: req.serviceAccountId,
+        tenant: '620981',
+        department: '620981-SCJG',
+        clientId: 'ym-approval',
+        description: '审批系统',
+        status: identityV1.StaffStatus.STAFF_STATUS_ACTIVE,
+        createdAt: at,
+      },
+      clientSecret: 'n3w-s3cr3t',
+    }),
+    disableServiceAccount: async (req: identityV1.DisableServiceAccountRequest) => ({
+      serviceAccount: {
+        id: req.serviceAccountId,
+        tenant: '620981',
+        department: '620981-SCJG',
+        clientId: 'ym-approval',
+        description: '审批系统',
+        status: identityV1.StaffStatus.STAFF_STATUS_DISABLED,
+        createdAt: at,
+      },
+    }),
+    endLeave: async (req: identityV1.EndLeaveRequest) => {
+      if (req.fromDate === '2026-03-09') {
+        throw new ValidationError([{ path: 'fromDate', reason: 'NOT_FOUND', message: '没有自 2026-03-09 起的请假' }]);
+      }
+      return { staff: { ...staff(req.staffId, identityV1.StaffStatus.STAFF_STATUS_ACTIVE), leaves: [] } };
+    },
+    changeStaffRoles: async (req: identityV1.ChangeStaffRolesRequest) => {
+      if (req.staffId === 'a1000000-0000-4000-8000-00000000000b') {
+        throw new ValidationError([
+          { path: 'department', reason: 'NOT_FOUND', message: '部门 620981-XXJ 不是本中心的进驻部门' },
+        ]);
+      }
+      return {
+        staff: {
+          ...staff(req.staffId, identityV1.StaffStatus.STAFF_STATUS_ACTIVE),
+          roles: req.roles,
+          department: req.department,
+          version: req.expectedVersion + 1,
+        },
+      };
+    },
+    updateDepartment: async (req: identityV1.UpdateDepartmentRequest) => ({
+      department: { code: req.code, tenant: '620981', name: req.name, version: req.expectedVersion + 1, createdAt: at },
+    }),
+    updateWindow: async (req: identityV1.UpdateWindowRequest) => {
+      if (req.department === '620981-RSJ') {
+        throw new ValidationError([
+          {
+            path: 'department',
+            reason: 'DEPARTMENT_MISMATCH',
+            message: 'A岗（主岗）人员 王丽 不属于本窗口所属部门 620981-RSJ',
+          },
+        ]);
+      }
+      if (req.number === 'A04') throw new ConflictError('WINDOW_NUMBER_TAKEN', '本中心已有A04号窗口，请换一个窗口编号');
+      return {
+        window: { ...window, number: req.number, name: req.name, kind: req.kind, version: req.expectedVersion + 1 },
+      };
+    },
     getWindowResponsible: async () => ({
       window,
       date: '2026-03-03',

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import applicantsRoutes from './applicants.routes';
+import departmentsRoutes from './departments.routes';
+import leaveEndRoutes from './leave-end.routes';
 import serviceAccountsRoutes from './service-accounts.routes';
+import staffRolesRoutes from './staff-roles.routes';
 import staffRoutes from './staff.routes';
 import tenantsRoutes from './tenants.routes';
 import windowsRoutes from './windows.routes';
@@ -9,8 +12,11 @@ import windowsRoutes from './windows.routes';
 const identityRoutes: FastifyPluginAsync<{ deadlineMs: number }> = async (app, opts) => {
   const child = { deadlineMs: opts.deadlineMs };
   await app.register(tenantsRoutes, child);
+  await app.register(departmentsRoutes, child);
   await app.register(windowsRoutes, child);
   await app.register(staffRoutes, child);
+  await app.register(staffRolesRoutes, child);
+  await app.register(leaveEndRoutes, child);
   await app.register(applicantsRoutes, child);
   await app.register(serviceAccountsRoutes, child);
 };

@@ -89,6 +89,21 @@ export const CreateStaffBody = Type.Object(
 );
 export type CreateStaffBody = Static<typeof CreateStaffBody>;
 
+export const ChangeStaffRolesBody = Type.Object(
+  {
+    roles: CreateStaffBody.properties.roles,
+    department: Type.Optional(
+      DepartmentCode('所属部门；窗口人员、审查人、审批人、部门负责人必填；不填则不属于任何部门'),
+    ),
+    expectedVersion: Type.Integer({
+      minimum: 1,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description: '读取时的工作人员档案版本（乐观并发）',
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const RecordLeaveBody = Type.Object(
   {
     fromDate: DateString('开始日期 YYYY-MM-DD（含）'),

@@ -100,6 +100,18 @@ export const CreateDepartmentBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const UpdateDepartmentBody = Type.Object(
+  {
+    name: SafeText(2, 50, '部门名称'),
+    expectedVersion: Type.Integer({
+      minimum: 1,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description: '读取时的部门版本（乐观并发）',
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const Window = Type.Object({
   id: Type.String(),
   tenant: Type.String(),
@@ -136,6 +148,24 @@ export const CreateWindowBody = Type.Object(
   { additionalProperties: false },
 );
 export type CreateWindowBody = Static<typeof CreateWindowBody>;
+
+/** What UpdateWindow changes: the create fields but the posts (those change through PUT /windows/{id}/posts). */
+export const UpdateWindowBody = Type.Object(
+  {
+    number: CreateWindowBody.properties.number,
+    name: CreateWindowBody.properties.name,
+    kind: WindowKind,
+    department: CreateWindowBody.properties.department,
+    servesDepartments: CreateWindowBody.properties.servesDepartments,
+    location: CreateWindowBody.properties.location,
+    expectedVersion: Type.Integer({
+      minimum: 1,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description: '读取时的窗口版本（乐观并发）',
+    }),
+  },
+  { additionalProperties: false },
+);
 
 export const AssignPostsBody = Type.Object(
   {

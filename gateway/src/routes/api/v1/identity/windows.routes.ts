@@ -2,16 +2,50 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problems } from '../../../../lib/common.schemas';
 import { IdParams } from './identity.schemas';
 import { grpcCall } from '../../../../lib/grpc-call';
-import { responsibilityBasis } from './identity.enums';
+import { responsibilityBasis, windowKind } from './identity.enums';
 import { present, staffToRest, windowToRest } from './identity.mapper';
 import { ADMINS } from './roles';
-import { AssignPostsBody, ResponsibleQuery, Window, WindowResponsible } from './tenancy.schemas';
+import { AssignPostsBody, ResponsibleQuery, UpdateWindowBody, Window, WindowResponsible } from './tenancy.schemas';
 
 const tags = ['identity'];
 
 /** A window's posts, and who serves its queue on a day. */
 const windowsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
   const call = grpcCall(app, 'identity', opts.deadlineMs);
+
+  app.put(
+    '/windows/:id',
+    {
+      config: { auth: { roles: ADMINS } },
+      schema: {
+        tags,
+        summary:
+          '修改窗口的编号、名称、类型、受理部门和位置（本级中心管理员；A岗、B岗须仍属受理部门；需带读取时的版本号）',
+        params: IdParams,
+        body: UpdateWindowBody,
+        response: { 200: Window, ...problems(400, 401, 403, 404, 409, 503) },
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      const res = await call(
+        request,
+        'updateWindow',
+        {
+          windowId: request.params.id,
+          number: b.number,
+          name: b.name,
+          kind: windowKind.proto(b.kind),
+          department: b.department,
+          servesDepartments: b.servesDepartments ?? [],
+          location: b.location ?? '',
+          expectedVersion: b.expectedVersion,
+        },
+        { windowId: 'params.id' },
+      );
+      return windowToRest(present(res.window, 'window'));
+    },
+  );
 
   app.put(
     '/windows/:id/posts',
