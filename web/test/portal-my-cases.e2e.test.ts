@@ -3,7 +3,7 @@ import { checkPage, startWebWorld, type WebWorld } from './web-world';
 
 // The portal with data, through its own login: an applicant whose food licence was submitted logs in with the
 // portal's 登录 button on Keycloak's page (PKCE, code exchanged by the page itself), finds the case in 我的办件 and
-// withdraws it.
+// withdraws it; a draft is deleted from its editor.
 
 let w: WebWorld;
 const acts = caseActs(() => w);
@@ -54,6 +54,22 @@ it('an applicant logs in through the portal and follows a submitted case in 我�
   expect(await page.getByRole('button', { name: '撤回申请' }).count()).toBe(0);
   await checkPage(page, 'portal-case-withdrawn');
   expect((await acts.get(submitted.id, await applicant.token())).status).toBe('withdrawn');
+
+  // A draft never submitted is deleted from its editor (asked once more), and leaves the drafts.
+  const draft = await acts.draft(applicant, w.food.id, {}, []);
+  await w.visit(page, 'portal', 'my?list=drafts');
+  await page.getByRole('link', { name: '食品经营许可' }).click();
+  await page.getByRole('link', { name: '继续填写' }).click();
+  await page.getByRole('button', { name: '删除草稿' }).click();
+  await page
+    .getByRole('tooltip', { name: /删除这份草稿/ })
+    .getByRole('button', { name: /^删\s?除$/ })
+    .click();
+  await page.getByRole('status').filter({ hasText: '已删除“食品经营许可”的草稿' }).waitFor();
+  expect(new URL(page.url()).search).toBe('?list=drafts');
+  await page.getByText('没有草稿的办件').waitFor();
+  await checkPage(page, 'portal-draft-deleted');
+  expect((await acts.get(draft.id, await applicant.token())).status).toBe('voided');
 
   expect(problems.list()).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, Button, Card, Space, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { Alert, Button, Card, Popconfirm, Space, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import type { Case } from '../../api/types';
 import { ItemForm } from '../../shared/item-form';
@@ -207,8 +208,46 @@ export function ApplicationEditor({ c, item, onCase, onSubmitted }: EditorProps)
           >
             {resubmit ? '重新提交' : '提交申请'}
           </Button>
+          {c.status === 'draft' ? <DeleteDraft c={c} disabled={uploading > 0 || busy !== undefined} /> : null}
         </Space>
       </Card>
+    </>
+  );
+}
+
+/** 删除草稿: a draft never submitted is voided (it leaves 我的办件's drafts); asked once more before. */
+function DeleteDraft({ c, disabled }: { c: Case; disabled: boolean }) {
+  const navigate = useNavigate();
+  const [error, setError] = useState<string>();
+  const remove = async () => {
+    setError(undefined);
+    try {
+      await call(
+        api.POST('/api/v1/cases/{id}/void-draft', {
+          params: { path: { id: c.id } },
+          body: { expectedVersion: c.version, reason: '申请人删除草稿' },
+        }),
+      );
+      navigate('/my?list=drafts', { state: { deleted: c.itemName } });
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  return (
+    <>
+      <Popconfirm
+        title="删除这份草稿？"
+        description="删除后草稿中填写的内容和上传的材料不再保留。"
+        okText="删除"
+        cancelText="取消"
+        okButtonProps={{ danger: true }}
+        onConfirm={() => remove()}
+      >
+        <Button danger disabled={disabled} autoInsertSpace={false}>
+          删除草稿
+        </Button>
+      </Popconfirm>
+      {error ? <Alert type="error" showIcon role="alert" message={error} style={{ marginTop: 12 }} /> : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { Link, useSearchParams } from 'react-router';
-import { List, Space, Tabs, Tag, Typography } from 'antd';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { Alert, List, Space, Tabs, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import type { CaseSummary, MyCaseList } from '../../api/types';
 import { timeLeft } from '../../shared/days-left';
@@ -63,9 +63,19 @@ export default function MyCases() {
   const [params, setParams] = useSearchParams();
   const asked = params.get('list') as ListName | null;
   const list: ListName = asked && LISTS.includes(asked) ? asked : 'submitted';
+  const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
   return (
     <>
       <PageTitle title="我的办件" extra="查看您提交的申请、正在办理和已经办结的办件。" />
+      {deleted ? (
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          style={{ marginBottom: 16 }}
+          message={`已删除“${deleted}”的草稿`}
+        />
+      ) : null}
       <RequireLogin why="登录后可查看您的办件。">
         <Tabs
           activeKey={list}
