@@ -134,7 +134,13 @@ export function grpcCasesSeedApi(options: {
         const res = await call<catalogueV1.ListItemsResponse>(
           catalogue,
           'listItems',
-          { tenant, status: catalogueV1.ItemStatus.ITEM_STATUS_PUBLISHED, page: { pageSize: 100, pageToken } },
+          // fromPartial: every field the seed does not set gets its default (ts-proto's encode writes a missing string
+          // field as "undefined": a later keyword filter then matched nothing).
+          catalogueV1.ListItemsRequest.fromPartial({
+            tenant,
+            status: catalogueV1.ItemStatus.ITEM_STATUS_PUBLISHED,
+            page: { pageSize: 100, pageToken },
+          }),
           as,
         );
         items.push(...res.items);
