@@ -1,4 +1,5 @@
-import { ConflictError, NotFoundError } from '@govhall/errors';
+import { ConflictError, NotFoundError, PreconditionError } from '@govhall/errors';
+import { disableServiceAccountUseCase } from '../disable-service-account/disable-service-account.usecase';
 import { completePendingServiceAccountsUseCase } from '../complete-pending-service-accounts/complete-pending-service-accounts.usecase';
 import { FakeDirectory } from '../fake-directory.test-double';
 import { FakeTenancy, InMemoryServiceAccounts } from '../in-memory-staff.test-double';
@@ -30,6 +31,19 @@ describe('createServiceAccount', () => {
     expect(again).toEqual(first);
     expect(directory.clients.size).toBe(1);
     expect(serviceAccounts.events.map((e) => e.type)).toEqual(['ServiceAccountCreated']);
+  });
+
+  it('a repeat after the account was disabled is refused and changes nothing (no secret, still disabled)', async () => {
+    const { create, directory, serviceAccounts } = setup();
+    const first = await create(request, admin);
+    const disable = disableServiceAccountUseCase({ serviceAccounts, directory, authorizer, clock });
+    await disable({ serviceAccountId: first.serviceAccount.id, reason: '系统下线' }, admin);
+    const before = serviceAccounts.events.length;
+    const refused = create(request, admin);
+    await expect(refused).rejects.toBeInstanceOf(PreconditionError);
+    await expect(refused).rejects.toMatchObject({ code: 'SERVICE_ACCOUNT_DISABLED' });
+    expect(await serviceAccounts.findByClientId(request.clientId)).toMatchObject({ status: 'disabled' });
+    expect(serviceAccounts.events.length).toBe(before);
   });
 
   it('refuses reserved ids, unknown departments, other tenants and a taken id', async () => {

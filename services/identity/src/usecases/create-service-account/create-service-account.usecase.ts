@@ -16,7 +16,8 @@ import { provisionServiceClient } from './provision-service-client';
 /**
  * A center administrator registers a department's third-party system: a client-credentials client in Keycloak
  * whose tokens carry the tenant and department. The secret is returned once. A repeat of the same request
- * returns the same account (and its current secret).
+ * returns the same account (and its current secret); a repeat after the account was disabled is refused
+ * (SERVICE_ACCOUNT_DISABLED).
  */
 export function createServiceAccountUseCase(deps: {
   serviceAccounts: ServiceAccountRepository;
@@ -49,6 +50,14 @@ export function createServiceAccountUseCase(deps: {
         previous.department === command.department &&
         previous.description === normalizeText(command.description);
       if (!previous || !same) throw new ConflictError('CLIENT_ID_TAKEN', `客户端标识 ${command.clientId} 已被占用`);
+      // A disabled account stays disabled: a repeat must not re-activate the record (its Keycloak client stays
+      // disabled) nor hand out a secret.
+      if (previous.status === 'disabled') {
+        throw new PreconditionError(
+          'SERVICE_ACCOUNT_DISABLED',
+          `客户端 ${command.clientId} 已停用，不能重新创建；请为该系统使用新的客户端标识`,
+        );
+      }
       if (previous.status === 'active' && previous.directoryId) {
         return { serviceAccount: previous, secret: await deps.directory.getServiceClientSecret(previous.directoryId) };
       }
