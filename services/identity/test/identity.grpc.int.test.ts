@@ -112,6 +112,24 @@ const api = {
       req,
       options(token),
     ),
+  rotateServiceAccountSecret: (req: identityV1.RotateServiceAccountSecretRequest, token?: string) =>
+    callUnary<identityV1.RotateServiceAccountSecretRequest, identityV1.RotateServiceAccountSecretResponse>(
+      client().rotateServiceAccountSecret.bind(client()),
+      req,
+      options(token),
+    ),
+  disableServiceAccount: (req: identityV1.DisableServiceAccountRequest, token?: string) =>
+    callUnary<identityV1.DisableServiceAccountRequest, identityV1.DisableServiceAccountResponse>(
+      client().disableServiceAccount.bind(client()),
+      req,
+      options(token),
+    ),
+  changeStaffRoles: (req: identityV1.ChangeStaffRolesRequest, token?: string) =>
+    callUnary<identityV1.ChangeStaffRolesRequest, identityV1.ChangeStaffRolesResponse>(
+      client().changeStaffRoles.bind(client()),
+      req,
+      options(token),
+    ),
 };
 
 const unique = (role: string) => `t-${randomBytes(3).toString('hex')}-${role}`;
@@ -320,6 +338,109 @@ describe('identity gRPC API against the real stack', () => {
       clientId: request.clientId,
       department: '620321-SCJG',
       status: I.StaffStatus.STAFF_STATUS_ACTIVE,
+    });
+  });
+
+  it('rotating a system’s secret refuses the old one at once; disabling refuses every token, and a repeat, a rotation or a re-creation changes nothing', async () => {
+    const admin = await userToken('yc-admin');
+    const request = {
+      tenant: '620321',
+      department: '620321-SCJG',
+      clientId: unique('exchange-system'),
+      description: '永昌县市场监管局数据交换系统（集成测试）',
+    };
+    const created = await api.createServiceAccount(request, admin);
+    const id = created.serviceAccount!.id;
+    await clientToken(request.clientId, created.clientSecret);
+
+    const rotated = await api.rotateServiceAccountSecret({ serviceAccountId: id }, admin);
+    expect(rotated.clientSecret).not.toBe(created.clientSecret);
+    await expect(clientToken(request.clientId, created.clientSecret)).rejects.toThrow(/401|400/);
+    expect(claims(await clientToken(request.clientId, rotated.clientSecret))).toMatchObject({ azp: request.clientId });
+    const rotation = await onlyEvent(SERVICE_ACCOUNT_TOPIC, id, 'govhall.identity.v1.ServiceAccountSecretRotated');
+    expect(Buffer.from(rotation.payload).toString('latin1')).not.toContain(rotated.clientSecret);
+
+    const short = await grpcFailure(api.disableServiceAccount({ serviceAccountId: id, reason: '停' }, admin));
+    expect(short.code).toBe(status.INVALID_ARGUMENT);
+    expect(short.violations).toEqual([expect.objectContaining({ path: 'reason' })]);
+    await clientToken(request.clientId, rotated.clientSecret); // still works: the refusal changed nothing
+
+    const { serviceAccount: disabled } = await api.disableServiceAccount(
+      { serviceAccountId: id, reason: '系统已下线' },
+      admin,
+    );
+    expect(disabled).toMatchObject({ status: I.StaffStatus.STAFF_STATUS_DISABLED });
+    await expect(clientToken(request.clientId, rotated.clientSecret)).rejects.toThrow(/401|400/);
+    const repeat = await api.disableServiceAccount({ serviceAccountId: id, reason: '再次停用' }, admin);
+    expect(repeat.serviceAccount).toEqual(disabled);
+    const rotateDisabled = await grpcFailure(api.rotateServiceAccountSecret({ serviceAccountId: id }, admin));
+    expect(rotateDisabled).toMatchObject({ code: status.FAILED_PRECONDITION, reason: 'SERVICE_ACCOUNT_DISABLED' });
+    const recreate = await grpcFailure(api.createServiceAccount(request, admin));
+    expect(recreate).toMatchObject({ code: status.FAILED_PRECONDITION, reason: 'SERVICE_ACCOUNT_DISABLED' });
+    await expect(clientToken(request.clientId, rotated.clientSecret)).rejects.toThrow(/401|400/);
+    const event = await onlyEvent(SERVICE_ACCOUNT_TOPIC, id, 'govhall.identity.v1.ServiceAccountDisabled');
+    expect(
+      await mongo.db(identity.db).collection('service_accounts').findOne({ clientId: request.clientId }),
+    ).toMatchObject({ status: 'disabled', version: event.aggregateVersion });
+  });
+
+  it('changing a member of staff’s roles takes effect at the next login; a stale version and one’s own roles are refused', async () => {
+    const admin = await userToken('yc-admin');
+    const request = staffRequest({ roles: ['window_clerk'] });
+    const { staff } = await api.createStaff(request, admin);
+    expect(claims(await userToken(request.username, { password: PASSWORD })).roles).toContain('window_clerk');
+
+    const stale = await grpcFailure(
+      api.changeStaffRoles(
+        { staffId: staff!.id, roles: ['reviewer'], department: '620321-SCJG', expectedVersion: staff!.version - 1 },
+        admin,
+      ),
+    );
+    expect(stale.code).toBe(status.ABORTED);
+    const none = await grpcFailure(
+      api.changeStaffRoles(
+        { staffId: staff!.id, roles: [], department: '620321-SCJG', expectedVersion: staff!.version },
+        admin,
+      ),
+    );
+    expect(none.code).toBe(status.INVALID_ARGUMENT);
+    expect(none.violations).toEqual([expect.objectContaining({ path: 'roles' })]);
+    const secondAdmin = staffRequest({ roles: ['center_admin'], department: '' });
+    const { staff: adminRecord } = await api.createStaff(secondAdmin, admin);
+    const own = await grpcFailure(
+      api.changeStaffRoles(
+        {
+          staffId: adminRecord!.id,
+          roles: ['center_admin', 'supervisor'],
+          department: '',
+          expectedVersion: adminRecord!.version,
+        },
+        await userToken(secondAdmin.username, { password: PASSWORD }),
+      ),
+    );
+    expect(own).toMatchObject({ code: status.FAILED_PRECONDITION, reason: 'CANNOT_CHANGE_OWN_ROLES' });
+    expect((await api.getStaff(staff!.id, admin)).staff).toMatchObject({
+      roles: ['window_clerk'],
+      version: staff!.version,
+    });
+
+    const { staff: changed } = await api.changeStaffRoles(
+      {
+        staffId: staff!.id,
+        roles: ['reviewer', 'approver'],
+        department: '620321-SCJG',
+        expectedVersion: staff!.version,
+      },
+      admin,
+    );
+    expect(changed).toMatchObject({ roles: ['reviewer', 'approver'], version: staff!.version + 1 });
+    const roles = claims(await userToken(request.username, { password: PASSWORD })).roles as string[];
+    expect(roles).toEqual(expect.arrayContaining(['reviewer', 'approver']));
+    expect(roles).not.toContain('window_clerk');
+    const event = await onlyEvent(STAFF_TOPIC, staff!.id, 'govhall.identity.v1.StaffRolesChanged');
+    expect(I.StaffRolesChanged.decode(event.payload)).toMatchObject({
+      previousRoles: ['window_clerk'],
+      staff: { id: staff!.id, roles: ['reviewer', 'approver'], phone: masked(request.phone) },
     });
   });
 
