@@ -87,7 +87,7 @@ it('an administrator changes 食品经营许可 in the form builder, submits, an
   await retire.getByLabel('停用原因', { exact: true }).fill(RETIRE_REASON);
   await retire.getByRole('button', { name: '确认停用' }).click();
   await page.getByText('本事项已停用，公众不能再申请').waitFor();
-  expect(await page.locator('main .ant-tag').first().innerText()).toBe('已废止');
+  expect(await page.locator('main .ant-tag').first().innerText()).toBe('已停用');
   expect(await page.locator('main').innerText()).toContain(`停用原因：${RETIRE_REASON}`);
   expect((await fetch(`${w.origin}/api/v1/catalogue/published/${retiredId}`)).status).toBe(404);
   await page.getByRole('link', { name: '事项目录', exact: true }).click();

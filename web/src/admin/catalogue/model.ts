@@ -22,7 +22,7 @@ export const ITEM_STATUS: Record<ItemStatus, string> = {
   submitted: '待审核',
   published: '已发布',
   superseded: '已被新版本替代',
-  retired: '已废止',
+  retired: '已停用',
 };
 
 export const ITEM_STATUS_COLOR: Record<ItemStatus, string> = {
