@@ -1,5 +1,6 @@
 import type { Collection } from 'mongodb';
 import type { Logger } from '@govhall/logging';
+import { ensureExpiryDayIndex, expiryDay, startDaySweeper, sweepExpiredDays } from '@govhall/mongo';
 
 /**
  * One idempotency record per handled event id. `day` (UTC `YYYY-MM-DD` of `handledAt`) is what expiry deletes by:
@@ -13,14 +14,7 @@ export interface InboxEntry {
   day?: string;
 }
 
-/** The sweep's own record in the inbox: the last day it emptied. Never an event id (not a UUID). */
-interface SweepState {
-  _id: string;
-  type: string;
-  handledAt: Date;
-  sweptThrough: string;
-}
-
+/** The sweep keeps its own record in the inbox (`_id` INBOX_SWEEP_STATE_ID): the last day it emptied. */
 export type Inbox = Collection<InboxEntry>;
 
 export const INBOX_SWEEP_STATE_ID = '#inbox-sweep';
@@ -34,7 +28,7 @@ const DAY_MS = 86_400_000;
 export const DEFAULT_INBOX_RETENTION_MS = 30 * DAY_MS;
 
 export function inboxDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
+  return expiryDay(at);
 }
 
 export function inboxEntry(id: string, type: string, at: Date): InboxEntry {
@@ -43,7 +37,7 @@ export function inboxEntry(id: string, type: string, at: Date): InboxEntry {
 
 /** The index the sweep deletes by. */
 export async function ensureInboxIndex(inbox: Inbox): Promise<void> {
-  await inbox.createIndex({ day: 1 }, { name: 'day_1' });
+  await ensureExpiryDayIndex(inbox);
 }
 
 /**
@@ -53,36 +47,12 @@ export async function ensureInboxIndex(inbox: Inbox): Promise<void> {
  * also removes entries written before `day` existed. Returns the number of entries deleted.
  */
 export async function sweepInbox(inbox: Inbox, options: { retentionMs: number; now: Date }): Promise<number> {
-  const cutoffDay = inboxDay(new Date(options.now.getTime() - options.retentionMs));
-  const lastDay = previousDay(cutoffDay); // the last day wholly older than the retention
-  const states = inbox as unknown as Collection<SweepState>;
-  const state = await states.findOne({ _id: INBOX_SWEEP_STATE_ID });
-  let deleted = 0;
-  if (!state) {
-    const result = await inbox.deleteMany({
-      _id: { $ne: INBOX_SWEEP_STATE_ID },
-      handledAt: { $lt: new Date(`${cutoffDay}T00:00:00.000Z`) },
-    });
-    deleted += result.deletedCount;
-  } else {
-    for (let day = nextDay(state.sweptThrough); day <= lastDay; day = nextDay(day))
-      deleted += (await inbox.deleteMany({ day })).deletedCount;
-  }
-  if (!state || state.sweptThrough < lastDay)
-    await states.updateOne(
-      { _id: INBOX_SWEEP_STATE_ID },
-      { $set: { type: 'inbox-sweep', handledAt: options.now, sweptThrough: lastDay } },
-      { upsert: true },
-    );
-  return deleted;
-}
-
-function nextDay(day: string): string {
-  return inboxDay(new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS));
-}
-
-function previousDay(day: string): string {
-  return inboxDay(new Date(Date.parse(`${day}T00:00:00.000Z`) - DAY_MS));
+  return sweepExpiredDays(inbox, {
+    retentionMs: options.retentionMs,
+    now: options.now,
+    firstSweep: { dateField: 'handledAt' },
+    state: { collection: inbox, id: INBOX_SWEEP_STATE_ID, fields: { type: 'inbox-sweep', handledAt: options.now } },
+  });
 }
 
 export interface InboxSweeper {
@@ -97,23 +67,12 @@ export function startInboxSweeper(options: {
   now?: () => Date;
   logger: Logger;
 }): InboxSweeper {
-  const now = options.now ?? (() => new Date());
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const run = async () => {
-    try {
-      const deleted = await sweepInbox(options.inbox, { retentionMs: options.retentionMs, now: now() });
-      if (deleted) options.logger.info({ deleted, collection: options.inbox.collectionName }, 'inbox entries expired');
-    } catch (err) {
-      options.logger.warn({ err, collection: options.inbox.collectionName }, 'inbox sweep failed; will retry');
-    }
-    if (!stopped) timer = setTimeout(() => void run(), options.intervalMs ?? 3_600_000).unref();
-  };
-  void run();
-  return {
-    stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    },
-  };
+  const collection = options.inbox.collectionName;
+  return startDaySweeper({
+    sweep: (now) => sweepInbox(options.inbox, { retentionMs: options.retentionMs, now }),
+    ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    onSwept: (deleted) => options.logger.info({ deleted, collection }, 'inbox entries expired'),
+    onError: (err) => options.logger.warn({ err, collection }, 'inbox sweep failed; will retry'),
+  });
 }

@@ -1,5 +1,4 @@
-import type { Collection } from 'mongodb';
-import { insertNew, mongoose, updateVersioned, type Connection, type Model } from '@govhall/mongo';
+import { insertNew, mongoose, sweepExpiredDays, updateVersioned, type Connection, type Model } from '@govhall/mongo';
 import type { NotificationKind } from './templates';
 
 export type NotificationChannel = 'email' | 'sms';
@@ -226,24 +225,12 @@ export class NotificationLedger {
    * FIRST_SWEEP_DAYS days from its last day. Returns the number deleted.
    */
   async sweep(options: { retentionMs?: number; now?: Date } = {}): Promise<number> {
-    const now = options.now ?? this.now();
-    const lastDay = utcDay(
-      new Date(now.getTime() - (options.retentionMs ?? DEFAULT_NOTIFICATION_RETENTION_MS) - DAY_MS),
-    );
-    const raw = this.model.collection as unknown as Collection<{ _id: string; sweptThrough?: string; day?: string }>;
-    const state = await raw.findOne({ _id: SWEEP_STATE_ID });
-    // A first sweep looks back FIRST_SWEEP_DAYS days (no unindexed scan for the oldest entry).
-    const from = state?.sweptThrough
-      ? nextDay(state.sweptThrough)
-      : utcDay(new Date(Date.parse(`${lastDay}T00:00:00.000Z`) - FIRST_SWEEP_DAYS * DAY_MS));
-    let deleted = 0;
-    for (let day = from; day <= lastDay; day = nextDay(day)) deleted += (await raw.deleteMany({ day })).deletedCount;
-    if (!state?.sweptThrough || state.sweptThrough < lastDay)
-      await raw.updateOne({ _id: SWEEP_STATE_ID }, { $set: { sweptThrough: lastDay } }, { upsert: true });
-    return deleted;
+    return sweepExpiredDays(this.model.collection, {
+      retentionMs: options.retentionMs ?? DEFAULT_NOTIFICATION_RETENTION_MS,
+      now: options.now ?? this.now(),
+      state: { collection: this.model.collection, id: SWEEP_STATE_ID },
+      // A first sweep looks back FIRST_SWEEP_DAYS days (no unindexed scan for the oldest entry).
+      firstSweep: { lookBackDays: FIRST_SWEEP_DAYS },
+    });
   }
-}
-
-function nextDay(day: string): string {
-  return utcDay(new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS));
 }

@@ -34,6 +34,8 @@ export const config = loadConfig('applications', {
   ...notifyEnv,
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   // How often the deemed-acceptance timer (law §32) looks for overdue online cases.
+  // How long applicants' in-site notifications are kept (read or not); the case record keeps everything.
+  NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
   DEEMED_ACCEPTANCE_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
   // TEST ONLY: a file holding the service's current instant (ISO-8601); unset in every real deployment.
   CLOCK_FILE: z.string().default(''),

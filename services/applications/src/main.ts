@@ -4,7 +4,7 @@ import { GrpcServer } from '@govhall/grpc';
 import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
 import { exitOnStartFailure, failpoint, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
-import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
+import { ensureIndexes, openServiceDatabase, startDaySweeper } from '@govhall/mongo';
 import { config } from './config';
 import { registerApplicationsService } from './adapters/grpc/applications.grpc-handler';
 import { declarationHandlers } from './adapters/grpc/declaration.handlers';
@@ -105,6 +105,14 @@ async function main() {
     logger,
     afterWrite: () => relay.nudge(),
   });
+  const expiry = startDaySweeper({
+    // The in-site notifications after NOTIFICATION_RETENTION_DAYS; the dispatcher's ledger after its own retention.
+    sweep: async (now) =>
+      (await app.inbox.expire(now, config.NOTIFICATION_RETENTION_DAYS * 86_400_000)) + (await ledger.sweep({ now })),
+    now: () => app.core.clock.now(),
+    onSwept: (deleted) => logger.info({ deleted }, 'notifications expired'),
+    onError: (err) => logger.warn({ err }, 'notification expiry failed; will retry'),
+  });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'applications listening');
   deemed.start();
@@ -115,6 +123,7 @@ async function main() {
     ['outbox relay', () => relay.stop()],
     ['notifier', async () => (await notifier).disconnect()],
     ['notification dispatcher', () => dispatcher.stop()],
+    ['notification expiry', async () => expiry.stop()],
     ['kafka producer', () => producer.disconnect()],
     ['backend clients', async () => app.close()],
     ['database claim', () => writer.release()],

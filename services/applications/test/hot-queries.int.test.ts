@@ -5,6 +5,7 @@ import { NotificationLedger } from '@govhall/notify';
 import { expectIndexServed, stack, uniqueSuffix } from '@govhall/testing';
 import { composeApplications } from '../src/compose';
 import { queueKey } from '../src/domain/case-lists';
+import type { MongoNotificationInbox } from '../src/adapters/mongo/site-notifications.repository';
 
 // The cases service's hot queries, asked of the real local store with the indexes the service declares: each one
 // must be served by an index (on FerretDB/PostgreSQL: pushed down to SQL and answered by the GIN twin of the
@@ -14,6 +15,7 @@ import { queueKey } from '../src/domain/case-lists';
 const db = `govhall_applications_x${uniqueSuffix()}`;
 let connection: Connection;
 let close: (() => void) | undefined;
+let siteInbox: MongoNotificationInbox;
 
 const TENANTS = ['620321', '620302', '620300'];
 const STATUSES = ['draft', 'pre_review', 'processing', 'completed', 'archived'];
@@ -31,6 +33,7 @@ beforeAll(async () => {
     publicUrl: 'http://127.0.0.1',
   });
   close = app.close;
+  siteInbox = app.inbox;
   await ensureIndexes(app.models);
   await new NotificationLedger(connection).ensureIndexes();
   // Enough documents that reading them all would show in the plan (and the planner prefers an index).
@@ -146,5 +149,45 @@ describe('applications hot queries use an index', () => {
     await expectIndexServed(notifications, { state: 'sending', leaseUntil: { $lt: now } }, { nextAttemptAt: 1 });
     await expectIndexServed(notifications, { caseNumber: '6203212026030200042' }, { createdAt: 1 });
     await expectIndexServed(notifications, { day: '2026-03-02' });
+  });
+
+  it('in-site notifications expire a day at a time after their retention, read or not; newer ones stay', async () => {
+    const DAY = 86_400_000;
+    const now = new Date(Date.UTC(2027, 0, 10, 3));
+    const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
+    const recipient = `subject-expiry-${uniqueSuffix()}`;
+    const note = (daysAgo: number, read: boolean) => ({
+      id: `expiry-${recipient}-${daysAgo}:site`,
+      recipient,
+      tenant: '620321',
+      kind: 'accepted' as const,
+      caseId: 'case-1',
+      caseNumber: '6203212026030200001',
+      itemName: '食品经营许可',
+      title: '已受理',
+      text: '您的申请已受理。',
+      createdAt: at(daysAgo),
+      ...(read ? { readAt: at(daysAgo) } : {}),
+    });
+    for (const [daysAgo, read] of [
+      [400, false],
+      [366, true],
+      [365, false],
+      [364, true],
+      [10, false],
+    ] as const)
+      await siteInbox.add(note(daysAgo, read));
+    const left = async () =>
+      (await siteInbox.listFor(recipient, { unreadOnly: false }, 0, 10)).notifications.map((n) =>
+        Math.round((now.getTime() - n.createdAt.getTime()) / DAY),
+      );
+
+    // 365 days kept: the first sweep removes the days that ended before the day that began 365 days ago.
+    expect(await siteInbox.expire(now, 365 * DAY)).toBe(2);
+    expect(await left()).toEqual([10, 364, 365]);
+    // Two days later, the two days that ran out are deleted one {day} at a time.
+    expect(await siteInbox.expire(new Date(now.getTime() + 2 * DAY), 365 * DAY)).toBe(2);
+    expect(await left()).toEqual([10]);
+    await expectIndexServed(connection.collection('site_notifications'), { day: '2026-01-10' });
   });
 });

@@ -172,6 +172,7 @@ describe('applications queries are served by the indexes of their schemas', () =
         await r.markRead(APPLICANT.subject, 'all', at);
       },
       unreadCount: (r) => r.unreadCount(APPLICANT.subject),
+      expire: (r) => r.expire(at, 365 * 86_400_000),
     });
   });
 

@@ -1,4 +1,4 @@
-import { insertNew, mongoose, type Connection, type Model } from '@govhall/mongo';
+import { expiryDay, insertNew, mongoose, sweepExpiredDays, type Connection, type Model } from '@govhall/mongo';
 import type { NotificationKind } from '@govhall/notify';
 import type { SiteNotification } from '../../domain/site-notification';
 import type { NotificationInbox } from '../../usecases/notifications.ports';
@@ -6,7 +6,9 @@ import type { NotificationInbox } from '../../usecases/notifications.ports';
 /**
  * Collection `site_notifications`: the applicants' in-site notifications, `_id` = `<event id>:site`. `read` is a
  * top-level boolean next to `readAt` because FerretDB pushes down equality, not `$exists`. Personal data: the text
- * names the case and its problems (no ID or phone numbers: the templates print none).
+ * names the case and its problems (no ID or phone numbers: the templates print none). `day` (the UTC day of
+ * `createdAt`) is what expiry deletes by (NOTIFICATION_RETENTION_DAYS; `@govhall/mongo` day sweeps); the sweep keeps
+ * how far it got in the document `_id: '#expiry-sweep'` (no recipient: no list or count ever finds it).
  */
 const siteNotificationSchema = new mongoose.Schema(
   {
@@ -22,6 +24,7 @@ const siteNotificationSchema = new mongoose.Schema(
     createdAt: { type: Date, required: true },
     read: { type: Boolean, required: true },
     readAt: { type: Date },
+    day: { type: String },
   },
   { collection: 'site_notifications', versionKey: false, minimize: false },
 );
@@ -29,14 +32,17 @@ const siteNotificationSchema = new mongoose.Schema(
 siteNotificationSchema.index({ recipient: 1, createdAt: -1, _id: 1 });
 // The unread ones (the badge's count, the unread filter, MarkNotificationsRead's `all`).
 siteNotificationSchema.index({ recipient: 1, read: 1, createdAt: -1, _id: 1 });
+// The expiry sweep: one day's notifications at a time.
+siteNotificationSchema.index({ day: 1 });
 
 interface StoredNotification extends Omit<SiteNotification, 'id' | 'kind'> {
   _id: string;
   kind: string;
   read: boolean;
+  day?: string;
 }
 
-function toNotification({ _id, read: _read, kind, readAt, ...rest }: StoredNotification): SiteNotification {
+function toNotification({ _id, read: _read, day: _day, kind, readAt, ...rest }: StoredNotification): SiteNotification {
   return { id: _id, kind: kind as NotificationKind, ...rest, ...(readAt ? { readAt } : {}) };
 }
 
@@ -49,7 +55,13 @@ export class MongoNotificationInbox implements NotificationInbox {
 
   async add(n: SiteNotification): Promise<boolean> {
     const { id, readAt, ...rest } = n;
-    return insertNew(this.model, { _id: id, ...rest, read: Boolean(readAt), ...(readAt ? { readAt } : {}) });
+    return insertNew(this.model, {
+      _id: id,
+      ...rest,
+      read: Boolean(readAt),
+      ...(readAt ? { readAt } : {}),
+      day: expiryDay(n.createdAt),
+    });
   }
 
   async listFor(recipient: string, filter: { unreadOnly: boolean }, offset: number, limit: number) {
@@ -70,5 +82,16 @@ export class MongoNotificationInbox implements NotificationInbox {
 
   async unreadCount(recipient: string): Promise<number> {
     return this.model.countDocuments({ recipient, read: false });
+  }
+
+  /** Deletes the notifications created more than `retentionMs` ago (read or not), a day at a time. */
+  async expire(now: Date, retentionMs: number): Promise<number> {
+    return sweepExpiredDays(this.model.collection, {
+      retentionMs,
+      now,
+      // Every notification has had its `day` since it existed (ADR 0030): a first sweep needs no range scan.
+      firstSweep: { lookBackDays: 60 },
+      state: { collection: this.model.collection, id: '#expiry-sweep' },
+    });
   }
 }
