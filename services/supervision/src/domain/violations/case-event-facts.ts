@@ -3,16 +3,16 @@
  * Kafka adapter: the envelope's id and time, the transition and the case's facts after it.
  */
 export type CaseTransitionKind =
-  | 'SUBMITTED'
-  | 'REGISTERED_AT_COUNTER'
-  | 'ONE_TIME_NOTICE_ISSUED'
-  | 'ACCEPTED'
-  | 'NOT_ACCEPTED'
-  | 'STEP_COMPLETED'
-  | 'DECIDED'
-  | 'DECIDED_ON_THE_SPOT'
-  | 'RESULT_ISSUED'
-  | 'OTHER';
+  | 'submitted'
+  | 'registered_at_counter'
+  | 'one_time_notice_issued'
+  | 'accepted'
+  | 'not_accepted'
+  | 'step_completed'
+  | 'decided'
+  | 'decided_on_the_spot'
+  | 'result_issued'
+  | 'other';
 
 export interface CaseStepFacts {
   index: number;
@@ -38,7 +38,7 @@ export interface CaseEventFacts {
   caseId: string;
   caseNumber: string;
   tenant: string;
-  channel: 'ONLINE' | 'COUNTER' | 'UNSPECIFIED';
+  channel: 'online' | 'counter' | 'unspecified';
   itemName: string;
   department: string;
   windowId: string;
@@ -54,5 +54,5 @@ export interface CaseEventFacts {
   /** For STEP_COMPLETED: the finished step. */
   step?: CaseStepFacts;
   /** For DECIDED / DECIDED_ON_THE_SPOT. */
-  decision?: { outcome: 'APPROVED' | 'DENIED' | 'UNSPECIFIED'; reasons: string[]; decidedBy: string };
+  decision?: { outcome: 'approved' | 'denied' | 'unspecified'; reasons: string[]; decidedBy: string };
 }

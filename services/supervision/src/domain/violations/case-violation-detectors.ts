@@ -9,16 +9,16 @@ import { evidence, type Evidence, type NewViolation, type ViolationKind } from '
  */
 
 const SLUGS: Record<ViolationKind, string> = {
-  DECISION_PAST_LIMIT: 'decision-past-limit',
-  STEP_PAST_BUDGET: 'step-past-budget',
-  NOTICE_LATE: 'notice-late',
-  REFUSAL_WITHOUT_REASONS: 'refusal-without-reasons',
-  APPROVAL_WITHOUT_LICENCE_CHECK: 'approval-without-licence-check',
-  OUTSIDE_SYSTEM: 'outside-system',
-  HOSTED_ITEM_WITHOUT_CASES: 'hosted-item-without-cases',
-  PAYMENT_MARKED_BY_STAFF: 'payment-marked-by-staff',
-  RECTIFICATION_LATE: 'rectification-late',
-  INSPECTION_FINDING: 'inspection-finding',
+  decision_past_limit: 'decision-past-limit',
+  step_past_budget: 'step-past-budget',
+  notice_late: 'notice-late',
+  refusal_without_reasons: 'refusal-without-reasons',
+  approval_without_licence_check: 'approval-without-licence-check',
+  outside_system: 'outside-system',
+  hosted_item_without_cases: 'hosted-item-without-cases',
+  payment_marked_by_staff: 'payment-marked-by-staff',
+  rectification_late: 'rectification-late',
+  inspection_finding: 'inspection-finding',
 };
 
 /** `<case id>.<kind>` (or `.<kind>.<step index>`): the same case, kind and step always give the same id. */
@@ -26,12 +26,12 @@ export function caseViolationId(caseId: string, kind: ViolationKind, step?: numb
   return step === undefined ? `${caseId}.${SLUGS[kind]}` : `${caseId}.${SLUGS[kind]}.${step}`;
 }
 
-const DECISIONS = new Set(['DECIDED', 'DECIDED_ON_THE_SPOT', 'RESULT_ISSUED']);
+const DECISIONS = new Set(['decided', 'decided_on_the_spot', 'result_issued']);
 const TRANSITION_NAMES: Record<string, string> = {
-  DECIDED: '作出决定',
-  DECIDED_ON_THE_SPOT: '当场办结',
-  RESULT_ISSUED: '办结（出证）',
-  NOT_ACCEPTED: '不予受理',
+  decided: '作出决定',
+  decided_on_the_spot: '当场办结',
+  result_issued: '办结（出证）',
+  not_accepted: '不予受理',
 };
 
 function violation(
@@ -63,23 +63,28 @@ export function decisionPastLimit(f: CaseEventFacts): NewViolation[] {
   const day = chinaDate(f.occurredAt);
   if (day <= f.promisedDueDate) return [];
   return [
-    violation(f, 'DECISION_PAST_LIMIT', `办件${f.caseNumber}承诺${f.promisedDueDate}前办结，实际于${day}${TRANSITION_NAMES[f.transition]}，超过承诺时限`, [
-      evidence('承诺办结日期', f.promisedDueDate, f.eventId),
-      evidence(`实际${TRANSITION_NAMES[f.transition]}日期`, day, f.eventId),
-    ]),
+    violation(
+      f,
+      'decision_past_limit',
+      `办件${f.caseNumber}承诺${f.promisedDueDate}前办结，实际于${day}${TRANSITION_NAMES[f.transition]}，超过承诺时限`,
+      [
+        evidence('承诺办结日期', f.promisedDueDate, f.eventId),
+        evidence(`实际${TRANSITION_NAMES[f.transition]}日期`, day, f.eventId),
+      ],
+    ),
   ];
 }
 
 /** 环节超时: a workflow step finished on a day after its due date. */
 export function stepPastBudget(f: CaseEventFacts): NewViolation[] {
   const step = f.step;
-  if (f.transition !== 'STEP_COMPLETED' || !step || !step.dueDate) return [];
+  if (f.transition !== 'step_completed' || !step || !step.dueDate) return [];
   const day = chinaDate(step.finishedAt ?? f.occurredAt);
   if (day <= step.dueDate) return [];
   return [
     violation(
       f,
-      'STEP_PAST_BUDGET',
+      'step_past_budget',
       `办件${f.caseNumber}的“${step.name}”环节应于${step.dueDate}前完成，实际于${day}完成，超出环节时限`,
       [
         evidence('环节', `${step.index + 1}. ${step.name}`, f.eventId),
@@ -98,23 +103,25 @@ export function stepPastBudget(f: CaseEventFacts): NewViolation[] {
  * the received date was not given in the same visit (ADR 0037).
  */
 export function noticeLate(f: CaseEventFacts): NewViolation[] {
-  if (f.transition !== 'ONE_TIME_NOTICE_ISSUED') return [];
+  if (f.transition !== 'one_time_notice_issued') return [];
   const day = chinaDate(f.occurredAt);
-  if (f.channel === 'ONLINE' && f.noticeDueDate && day > f.noticeDueDate) {
+  if (f.channel === 'online' && f.noticeDueDate && day > f.noticeDueDate) {
     return [
-      violation(f, 'NOTICE_LATE', `网上申报的办件${f.caseNumber}应于${f.noticeDueDate}前一次性告知，实际于${day}告知`, [
+      violation(f, 'notice_late', `网上申报的办件${f.caseNumber}应于${f.noticeDueDate}前一次性告知，实际于${day}告知`, [
         evidence('收件日期', f.receivedDate, f.eventId),
         evidence('一次性告知截止日期', f.noticeDueDate, f.eventId),
         evidence('实际告知日期', day, f.eventId),
       ]),
     ];
   }
-  if (f.channel === 'COUNTER' && f.receivedDate && day > f.receivedDate) {
+  if (f.channel === 'counter' && f.receivedDate && day > f.receivedDate) {
     return [
-      violation(f, 'NOTICE_LATE', `窗口收件的办件${f.caseNumber}未在收件当次一次性告知，收件${f.receivedDate}，告知${day}`, [
-        evidence('收件日期', f.receivedDate, f.eventId),
-        evidence('实际告知日期', day, f.eventId),
-      ]),
+      violation(
+        f,
+        'notice_late',
+        `窗口收件的办件${f.caseNumber}未在收件当次一次性告知，收件${f.receivedDate}，告知${day}`,
+        [evidence('收件日期', f.receivedDate, f.eventId), evidence('实际告知日期', day, f.eventId)],
+      ),
     ];
   }
   return [];
@@ -124,20 +131,24 @@ const blank = (s: string) => s.trim() === '';
 
 /** 不予受理 / 不予许可 without reasons. */
 export function refusalWithoutReasons(f: CaseEventFacts): NewViolation[] {
-  if (f.transition === 'NOT_ACCEPTED' && blank(f.reason)) {
+  if (f.transition === 'not_accepted' && blank(f.reason)) {
     return [
-      violation(f, 'REFUSAL_WITHOUT_REASONS', `办件${f.caseNumber}不予受理，未说明理由`, [
+      violation(f, 'refusal_without_reasons', `办件${f.caseNumber}不予受理，未说明理由`, [
         evidence('处理结果', '不予受理', f.eventId),
         evidence('理由', '（未填写）', f.eventId),
       ]),
     ];
   }
   const d = f.decision;
-  if ((f.transition === 'DECIDED' || f.transition === 'DECIDED_ON_THE_SPOT') && d?.outcome === 'DENIED' && d.reasons.every(blank)) {
+  if (
+    (f.transition === 'decided' || f.transition === 'decided_on_the_spot') &&
+    d?.outcome === 'denied' &&
+    d.reasons.every(blank)
+  ) {
     return [
       violation(
         f,
-        'REFUSAL_WITHOUT_REASONS',
+        'refusal_without_reasons',
         `办件${f.caseNumber}作出不予许可决定，未说明理由`,
         [evidence('处理结果', '不予许可', f.eventId), evidence('理由', '（未填写）', f.eventId)],
         { person: d.decidedBy || f.actor },
@@ -150,13 +161,13 @@ export function refusalWithoutReasons(f: CaseEventFacts): NewViolation[] {
 /** 未核实证照即审批 (S3): an approval while a cited licence was never checked against the library. */
 export function approvalWithoutLicenceCheck(f: CaseEventFacts): NewViolation[] {
   const d = f.decision;
-  if (!(f.transition === 'DECIDED' || f.transition === 'DECIDED_ON_THE_SPOT') || d?.outcome !== 'APPROVED') return [];
+  if (!(f.transition === 'decided' || f.transition === 'decided_on_the_spot') || d?.outcome !== 'approved') return [];
   const unchecked = f.licences.filter((l) => !l.checkedAt);
   if (unchecked.length === 0) return [];
   return [
     violation(
       f,
-      'APPROVAL_WITHOUT_LICENCE_CHECK',
+      'approval_without_licence_check',
       `办件${f.caseNumber}引用的证照未经核验即准予许可`,
       [
         evidence('处理结果', '准予许可', f.eventId),
@@ -169,9 +180,9 @@ export function approvalWithoutLicenceCheck(f: CaseEventFacts): NewViolation[] {
 
 /** 体外循环: a decision with no recorded acceptance (an on-the-spot decision accepts in the same act). */
 export function outsideSystem(f: CaseEventFacts): NewViolation[] {
-  if (f.transition !== 'DECIDED' || f.acceptedDate || f.decidedOnTheSpot) return [];
+  if (f.transition !== 'decided' || f.acceptedDate || f.decidedOnTheSpot) return [];
   return [
-    violation(f, 'OUTSIDE_SYSTEM', `办件${f.caseNumber}没有受理记录即作出决定，疑似体外循环`, [
+    violation(f, 'outside_system', `办件${f.caseNumber}没有受理记录即作出决定，疑似体外循环`, [
       evidence('受理日期', '（无受理记录）', f.eventId),
       evidence('决定日期', chinaDate(f.occurredAt), f.eventId),
     ]),

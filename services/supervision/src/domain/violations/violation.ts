@@ -1,17 +1,17 @@
 /** A violation (违规) as supervision keeps it: what was wrong, where, who, and the facts that show it. */
 export type ViolationKind =
-  | 'DECISION_PAST_LIMIT'
-  | 'STEP_PAST_BUDGET'
-  | 'NOTICE_LATE'
-  | 'REFUSAL_WITHOUT_REASONS'
-  | 'APPROVAL_WITHOUT_LICENCE_CHECK'
-  | 'OUTSIDE_SYSTEM'
-  | 'HOSTED_ITEM_WITHOUT_CASES'
-  | 'PAYMENT_MARKED_BY_STAFF'
-  | 'RECTIFICATION_LATE'
-  | 'INSPECTION_FINDING';
+  | 'decision_past_limit'
+  | 'step_past_budget'
+  | 'notice_late'
+  | 'refusal_without_reasons'
+  | 'approval_without_licence_check'
+  | 'outside_system'
+  | 'hosted_item_without_cases'
+  | 'payment_marked_by_staff'
+  | 'rectification_late'
+  | 'inspection_finding';
 
-export type ViolationState = 'OPEN' | 'PROPOSED' | 'DECIDED' | 'DISMISSED';
+export type ViolationState = 'open' | 'proposed' | 'decided' | 'dismissed';
 
 /** One labelled fact (label in Chinese) and where it comes from: an event id or a stored file. */
 export interface Evidence {
@@ -49,7 +49,9 @@ export const AUTOMATIC = 'automatic';
 
 /** The parts of a violation a detector or an inspection decides; the rest starts empty. */
 export type NewViolation = Pick<Violation, 'id' | 'tenant' | 'kind' | 'summary' | 'evidence' | 'occurredDate'> &
-  Partial<Pick<Violation, 'matterId' | 'caseNumber' | 'itemName' | 'department' | 'windowId' | 'person' | 'inspectionId'>>;
+  Partial<
+    Pick<Violation, 'matterId' | 'caseNumber' | 'itemName' | 'department' | 'windowId' | 'person' | 'inspectionId'>
+  >;
 
 export function openViolation(v: NewViolation, recordedBy: string, recordedAt: Date): Violation {
   return {
@@ -61,7 +63,7 @@ export function openViolation(v: NewViolation, recordedBy: string, recordedAt: D
     person: '',
     inspectionId: '',
     ...v,
-    state: 'OPEN',
+    state: 'open',
     recordedAt,
     recordedBy,
     accountabilityId: '',

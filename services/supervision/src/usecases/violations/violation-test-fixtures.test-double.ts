@@ -16,12 +16,12 @@ export const clock = (at = new Date('2026-03-12T02:00:00Z')) => ({ now: () => at
 export const lateDecision = (over: Partial<CaseEventFacts> = {}): CaseEventFacts => ({
   eventId: 'ev-late',
   occurredAt: new Date('2026-03-11T02:00:00Z'),
-  transition: 'DECIDED',
+  transition: 'decided',
   reason: '',
   caseId: 'case-1',
   caseNumber: '620321202603020001',
   tenant: '620321',
-  channel: 'ONLINE',
+  channel: 'online',
   itemName: '食品经营许可',
   department: '620321-SCJG',
   windowId: 'w-1',
@@ -33,6 +33,6 @@ export const lateDecision = (over: Partial<CaseEventFacts> = {}): CaseEventFacts
   noticeDueDate: '2026-03-09',
   decidedOnTheSpot: false,
   licences: [],
-  decision: { outcome: 'APPROVED', reasons: [], decidedBy: 'approver1' },
+  decision: { outcome: 'approved', reasons: [], decidedBy: 'approver1' },
   ...over,
 });

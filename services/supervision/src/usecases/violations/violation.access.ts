@@ -43,11 +43,17 @@ export function readable<T extends { tenant: string }>(actor: Principal, record:
 }
 
 /** Handling (dismiss, inspect, propose): a supervisor of the record's own tenant. */
-export function requireHandler(actor: Principal, tenant: string, roles: readonly ('supervisor' | 'center_admin')[] = ['supervisor']): void {
+export function requireHandler(
+  actor: Principal,
+  tenant: string,
+  roles: readonly ('supervisor' | 'center_admin')[] = ['supervisor'],
+): void {
   const decision = decide(actor, 'write', { type: 'violation', tenant }, { roles });
   if (!decision.allowed) {
     const message =
-      decision.reason === 'ROLE_REQUIRED' ? `只有本级${roles.includes('center_admin') ? '中心管理员或' : ''}监察人员可以处理` : decision.message;
+      decision.reason === 'ROLE_REQUIRED'
+        ? `只有本级${roles.includes('center_admin') ? '中心管理员或' : ''}监察人员可以处理`
+        : decision.message;
     throw new ForbiddenError('SUPERVISION_HANDLE_FORBIDDEN', message);
   }
 }

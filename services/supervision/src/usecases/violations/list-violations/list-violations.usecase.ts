@@ -32,7 +32,10 @@ function checkFilter(q: ListViolationsQuery): void {
 
 /** Violations of the caller's tenant (or one below it), optionally with the tenants below, newest first, paged. */
 export function listViolationsUseCase(deps: { violations: ViolationStore }) {
-  return async (q: ListViolationsQuery, actor: Principal): Promise<{ violations: Violation[]; nextPageToken: string }> => {
+  return async (
+    q: ListViolationsQuery,
+    actor: Principal,
+  ): Promise<{ violations: Violation[]; nextPageToken: string }> => {
     checkFilter(q);
     const limit = pageSize(q.pageSize);
     const offset = decodePageToken(q.pageToken);

@@ -1,0 +1,34 @@
+import { buildEnvelope, toOutboxMessage, type OutboxMessage } from '@govhall/kafka';
+import { commonV1, supervisionV1 } from '@govhall/proto';
+import type { Violation } from '../../domain/violations/violation';
+import { toProtoViolation } from '../grpc/violation.mapper';
+
+/** Topic of violations and accountability decisions; key = violation or accountability id (deploy/kafka/topics.txt). */
+export const VIOLATION_TOPIC = 'govhall.supervision.violation';
+
+export const SUPERVISION_ACTOR: commonV1.Actor = {
+  kind: commonV1.ActorKind.ACTOR_KIND_SYSTEM,
+  subject: '',
+  username: 'supervision',
+  tenant: '',
+  roles: [],
+  department: '',
+  onBehalfOf: '',
+};
+
+/** The outbox message announcing a stored violation (ViolationRecorded). */
+export function violationRecordedMessage(v: Violation): OutboxMessage {
+  return toOutboxMessage(
+    VIOLATION_TOPIC,
+    buildEnvelope({
+      type: 'govhall.supervision.v1.ViolationRecorded',
+      codec: supervisionV1.ViolationRecorded,
+      payload: { violation: toProtoViolation(v) },
+      tenant: v.tenant,
+      aggregateId: v.id,
+      aggregateVersion: v.version,
+      actor: SUPERVISION_ACTOR,
+      occurredAt: v.recordedAt,
+    }),
+  );
+}
