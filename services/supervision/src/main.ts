@@ -22,6 +22,8 @@ async function main() {
   let nudge = () => {};
   const supervision = composeSupervision({ connection, afterWrite: () => nudge() });
   await ensureIndexes(supervision.models);
+  // Accountability records whose violations a crash left in their former state (ADR 0038).
+  await supervision.violations.useCases.syncPendingAccountabilities();
 
   const kafka = createKafka('supervision', config.KAFKA_BROKERS, logger);
   const relay = await startViolationRelay({
