@@ -1,10 +1,18 @@
 import { status } from '@grpc/grpc-js';
 import { supervisionV1 } from '@govhall/proto';
-import { grpcFailure, waitFor } from '@govhall/testing';
-import { caseActs, startCasesWorld, type Applicant, type CasesWorld } from '../../../gateway/test/cases-stack';
+import { chinaDate } from '@govhall/identifiers';
+import { grpcFailure, uniqueSuffix, userToken, waitFor } from '@govhall/testing';
+import {
+  caseActs,
+  EXE,
+  PNG,
+  startCasesWorld,
+  type Applicant,
+  type CasesWorld,
+} from '../../../gateway/test/cases-stack';
 import { createSupervisors, startSupervision, VIOLATION_TOPIC, type SupervisionUnderTest } from './violation-world';
 
-// Automatic detection end to end: real cases driven through the gateway (identity, catalogue, applications and
+// Violations end to end. Automatic detection: real cases driven through the gateway (identity, catalogue, applications and
 // the gateway each their own process, the cases service's clock moved with CLOCK_FILE), supervision as its own
 // process reading govhall.applications.case, violations read back over gRPC as supervisors of three tenants.
 
@@ -164,5 +172,165 @@ describe('violations detected from case events', () => {
     });
     const stale = await grpcFailure(s.call('dismissViolation', { id: one!.id, reason: '再次', version: 1 }, county));
     expect(stale.code).toBe(status.ABORTED);
+  });
+});
+
+const S = supervisionV1.Sanction;
+
+describe('daily inspection and accountability', () => {
+  it('an inspection with a photo records a finding; it is proposed, then decided with a sanction, announced once', async () => {
+    const county = await supervisors.county();
+    const upload = (fileName: string, content: Buffer) =>
+      s.call<supervisionV1.UploadInspectionPhotoRequest, supervisionV1.UploadInspectionPhotoResponse>(
+        'uploadInspectionPhoto',
+        { tenant: '', fileName, contentType: 'image/png', content },
+        county,
+      );
+    const exe = await grpcFailure(upload('现场.png', EXE));
+    expect(exe).toMatchObject({ code: status.INVALID_ARGUMENT });
+    expect(exe.violations).toEqual([expect.objectContaining({ path: 'content', reason: 'FILE_TYPE' })]);
+    const { fileId } = await upload('现场.png', PNG);
+
+    const request = supervisionV1.RecordInspectionRequest.fromPartial({
+      windowId: w.windowId,
+      date: chinaDate(new Date()),
+      checklist: [
+        { code: 'uniform', passed: true },
+        { code: 'badge', passed: false, note: '未佩戴工作牌' },
+      ],
+      photoFileIds: [fileId],
+      person: w.login.clerk,
+      requestId: `inspection-${uniqueSuffix()}`,
+    });
+    const inspect = (req: supervisionV1.RecordInspectionRequest, token = county) =>
+      s.call<supervisionV1.RecordInspectionRequest, supervisionV1.RecordInspectionResponse>(
+        'recordInspection',
+        req,
+        token,
+      );
+    const bad = await grpcFailure(
+      inspect({ ...request, checklist: [{ code: 'karaoke', label: '', passed: true, note: '' }] }),
+    );
+    expect(bad.violations).toEqual([
+      expect.objectContaining({ path: 'checklist.0.code', message: '检查项不在本地区的日检查清单中' }),
+    ]);
+    const first = await inspect(request);
+    const again = await inspect(request);
+    expect(again.inspection!.id).toBe(first.inspection!.id);
+    expect(first.violations).toHaveLength(1);
+    const finding = first.violations[0]!;
+    expect(finding).toMatchObject({
+      kind: K.VIOLATION_KIND_INSPECTION_FINDING,
+      tenant: '620321',
+      windowId: w.windowId,
+      person: w.login.clerk,
+      inspectionId: first.inspection!.id,
+    });
+    expect(finding.evidence).toContainEqual(expect.objectContaining({ label: '现场照片1', fileId }));
+    const listed = await s.call<supervisionV1.ListInspectionsRequest, supervisionV1.ListInspectionsResponse>(
+      'listInspections',
+      supervisionV1.ListInspectionsRequest.fromPartial({ windowId: w.windowId }),
+      county,
+    );
+    expect(listed.inspections.map((i) => i.id)).toEqual([first.inspection!.id]);
+
+    const city = await supervisors.city();
+    const sibling = await supervisors.sibling();
+    const photo = await s.call<supervisionV1.GetInspectionPhotoRequest, supervisionV1.GetInspectionPhotoResponse>(
+      'getInspectionPhoto',
+      { fileId },
+      city,
+    );
+    expect(Buffer.from(photo.content).equals(PNG)).toBe(true);
+    expect((await grpcFailure(s.call('getInspectionPhoto', { fileId }, sibling))).code).toBe(status.NOT_FOUND);
+
+    const propose = (req: Partial<supervisionV1.ProposeAccountabilityRequest>) =>
+      s.call<supervisionV1.ProposeAccountabilityRequest, supervisionV1.ProposeAccountabilityResponse>(
+        'proposeAccountability',
+        supervisionV1.ProposeAccountabilityRequest.fromPartial({
+          violationIds: [finding.id],
+          targetKind: supervisionV1.AccountabilityTarget.ACCOUNTABILITY_TARGET_PERSON,
+          targetId: w.login.clerk,
+          proposedSanctions: [S.SANCTION_CRITICISM_AND_EDUCATION],
+          proposal: '建议批评教育',
+          requestId: `propose-${uniqueSuffix()}`,
+          ...req,
+        }),
+        county,
+      );
+    const badSanction = await grpcFailure(propose({ proposedSanctions: [99 as supervisionV1.Sanction] }));
+    expect(badSanction.violations).toEqual([expect.objectContaining({ path: 'proposedSanctions.0', reason: 'ENUM' })]);
+    const proposed = (await propose({})).accountability!;
+    expect(proposed).toMatchObject({
+      state: supervisionV1.AccountabilityState.ACCOUNTABILITY_STATE_PROPOSED,
+      violationIds: [finding.id],
+      version: 1,
+    });
+    const get = async (id: string) =>
+      (
+        await s.call<supervisionV1.GetViolationRequest, supervisionV1.GetViolationResponse>(
+          'getViolation',
+          { id },
+          county,
+        )
+      ).violation!;
+    expect(await get(finding.id)).toMatchObject({
+      state: supervisionV1.ViolationState.VIOLATION_STATE_PROPOSED,
+      accountabilityId: proposed.id,
+    });
+
+    const admin = await userToken('yc-admin');
+    const decide = (req: Partial<supervisionV1.DecideAccountabilityRequest>, token = admin) =>
+      s.call<supervisionV1.DecideAccountabilityRequest, supervisionV1.DecideAccountabilityResponse>(
+        'decideAccountability',
+        supervisionV1.DecideAccountabilityRequest.fromPartial({ id: proposed.id, version: 1, ...req }),
+        token,
+      );
+    const noSanction = await grpcFailure(decide({ decision: '给予黄牌警告' }));
+    expect(noSanction.violations).toEqual([expect.objectContaining({ path: 'sanctions', reason: 'REQUIRED' })]);
+    expect(
+      (await grpcFailure(decide({ sanctions: [S.SANCTION_YELLOW_CARD_WARNING], decision: '黄牌' }, city))).code,
+    ).toBe(status.PERMISSION_DENIED);
+    const decided = (await decide({ sanctions: [S.SANCTION_YELLOW_CARD_WARNING], decision: '给予黄牌警告' }))
+      .accountability!;
+    expect(decided).toMatchObject({
+      state: supervisionV1.AccountabilityState.ACCOUNTABILITY_STATE_DECIDED,
+      sanctions: [S.SANCTION_YELLOW_CARD_WARNING],
+      decidedBy: 'yc-admin',
+      version: 2,
+    });
+    expect((await get(finding.id)).state).toBe(supervisionV1.ViolationState.VIOLATION_STATE_DECIDED);
+    // Decided once: a second decision is refused as such (whatever version it names).
+    expect(await grpcFailure(decide({ sanctions: [S.SANCTION_ADMONITORY_TALK], decision: '再议' }))).toMatchObject({
+      code: status.FAILED_PRECONDITION,
+      reason: 'ACCOUNTABILITY_ALREADY_DECIDED',
+    });
+
+    // AccountabilityDecided is written after the finding's ViolationRecorded: once it has arrived, count both.
+    const decidedEvents = () =>
+      s.events
+        .all(VIOLATION_TOPIC)
+        .filter((e) => e.envelope.type.endsWith('AccountabilityDecided') && e.key === decided.id);
+    await waitFor(async () => decidedEvents().length > 0, { timeoutMs: 30_000, what: 'AccountabilityDecided' });
+    await s.events.caughtUp();
+    expect(decidedEvents()).toHaveLength(1);
+    const payload = supervisionV1.AccountabilityDecided.decode(decidedEvents()[0]!.envelope.payload);
+    expect(payload.accountability).toMatchObject({
+      id: decided.id,
+      sanctions: [S.SANCTION_YELLOW_CARD_WARNING],
+      targetId: w.login.clerk,
+    });
+    expect(recorded(finding.id)).toHaveLength(1);
+
+    const listAcc = (req: Partial<supervisionV1.ListAccountabilitiesRequest>, token: string) =>
+      s.call<supervisionV1.ListAccountabilitiesRequest, supervisionV1.ListAccountabilitiesResponse>(
+        'listAccountabilities',
+        supervisionV1.ListAccountabilitiesRequest.fromPartial(req),
+        token,
+      );
+    expect((await listAcc({ includeSubordinates: true }, city)).accountabilities.map((a) => a.id)).toContain(
+      decided.id,
+    );
+    expect((await listAcc({ includeSubordinates: true }, sibling)).accountabilities).toEqual([]);
   });
 });
