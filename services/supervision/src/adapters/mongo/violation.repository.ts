@@ -8,6 +8,7 @@ import {
   type Model,
   type StoredDocument,
 } from '@govhall/mongo';
+import { metrics } from '@opentelemetry/api';
 import { supervisingTenants } from '../../domain/violations/supervising-tenants';
 import type { Violation } from '../../domain/violations/violation';
 import type { ViolationFilter, ViolationStore } from '../../usecases/violations/violation.ports';
@@ -18,6 +19,9 @@ import { violationSchema, type ViolationDocument } from './violation.schema';
 export const VIOLATION_PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0, scope: 0 } as const;
 
 const LIST_BATCH = 500;
+const recordedViolations = metrics.getMeter('@govhall/supervision').createCounter('supervision.violations.recorded', {
+  description: 'Violations stored (each once), by kind: detected from case events or found at an inspection',
+});
 
 export class MongoViolationStore implements ViolationStore {
   readonly model: Model<ViolationDocument>;
@@ -40,6 +44,7 @@ export class MongoViolationStore implements ViolationStore {
       try {
         await this.model.collection.insertOne(doc as never);
         stored.push(v);
+        recordedViolations.add(1, { kind: v.kind });
       } catch (e) {
         if (!isDuplicateKeyError(e)) throw e;
       }
