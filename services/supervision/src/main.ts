@@ -46,7 +46,8 @@ async function main() {
     kafka,
     connection,
     logger,
-    groupId: config.VIOLATIONS_GROUP_ID,
+    groupId: config.VIOLATIONS_GROUP_ID || `${config.KAFKA_GROUP_ID}-violations`,
+    journalGroupId: config.KAFKA_GROUP_ID,
     recordCaseViolations: supervision.violations.useCases.recordCaseViolations,
     delivery,
   });

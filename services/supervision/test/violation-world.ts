@@ -31,9 +31,9 @@ export async function startSupervision(): Promise<SupervisionUnderTest> {
   const port = await freePort();
   const suffix = uniqueSuffix();
   const journalGroup = `supervision-vi-${suffix}`;
-  const violationsGroup = `supervision-violations-vi-${suffix}`;
+  // Only the journal's group is placed at the topics' end: the detection group (`<journal group>-violations`, never
+  // committed) starts where the journal stands (ADR 0037), else it would read every earlier run's cases first.
   await startGroupAtTopicEnd(journalGroup, ['govhall.catalogue.item', 'govhall.applications.case']);
-  await startGroupAtTopicEnd(violationsGroup, ['govhall.applications.case']);
   // Creates the violation topic if the running broker predates it (topics.txt is read when Kafka starts).
   const events = await startEventReader([{ topic: VIOLATION_TOPIC, partitions: 3 }]);
   const process = await startProcess({
@@ -44,7 +44,6 @@ export async function startSupervision(): Promise<SupervisionUnderTest> {
       MONGODB_DB: `govhall_supervision_v${suffix}`,
       KAFKA_BROKERS: stack.kafkaBrokers,
       KAFKA_GROUP_ID: journalGroup,
-      VIOLATIONS_GROUP_ID: violationsGroup,
       KEYCLOAK_URL: stack.keycloakUrl,
       GRPC_HOST: '127.0.0.1',
       GRPC_PORT: String(port),
