@@ -25,15 +25,13 @@ beforeAll(async () => {
     };
   });
   await connection.collection('violations').insertMany(violations as never[]);
-  await connection
-    .collection('accountabilities')
-    .insertMany(
-      Array.from({ length: 500 }, (_, i) => ({
-        _id: `acc-${i}`,
-        tenant: '620321',
-        ...(i === 7 ? { violationsPending: true } : {}),
-      })) as never[],
-    );
+  await connection.collection('accountabilities').insertMany(
+    Array.from({ length: 500 }, (_, i) => ({
+      _id: `acc-${i}`,
+      tenant: '620321',
+      ...(i === 7 ? { violationsPending: true } : {}),
+    })) as never[],
+  );
 });
 
 afterAll(async () => {
