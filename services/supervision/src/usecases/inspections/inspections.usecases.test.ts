@@ -82,6 +82,19 @@ describe('daily inspection', () => {
     await expect(w.photo(photo.id, who(['supervisor'], '620302'))).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('a retry after a crash between the inspection and its violations stores the violations, once', async () => {
+    const w = world();
+    const first = await w.record(request(), who(['supervisor']));
+    // The process died after storing the inspection: its violations are not there.
+    w.violations.stored.clear();
+    w.violations.announced.length = 0;
+    const again = await w.record(request(), who(['supervisor']));
+    expect(again.violations.map((v) => v.id)).toEqual(first.violations.map((v) => v.id));
+    expect(w.violations.announced).toHaveLength(2);
+    await w.record(request(), who(['supervisor']));
+    expect(w.violations.announced).toHaveLength(2);
+  });
+
   it('refuses bad input naming the fields, and stores nothing', async () => {
     const w = world();
     const bad = request({

@@ -45,12 +45,9 @@ export function recordInspectionUseCase(deps: {
       ]);
     }
     const inspection = await deps.inspections.insertOrGet(made.inspection);
-    // A retried request: the violations of the stored inspection (the same ids), stored if a crash left them out.
-    const violations =
-      inspection === made.inspection || inspection.recordedAt === made.inspection.recordedAt
-        ? made.violations
-        : made.violations.map((v) => ({ ...v, recordedAt: inspection.recordedAt }));
-    await deps.violations.recordNew(violations.filter((v) => inspection.violationIds.includes(v.id)));
+    // A retried request answers the stored inspection; its violations (the same ids) are stored if a crash left
+    // them out.
+    await deps.violations.recordNew(made.violations.filter((v) => inspection.violationIds.includes(v.id)));
     const stored = await Promise.all(inspection.violationIds.map((v) => deps.violations.get(v)));
     return { inspection, violations: stored.filter((v): v is Violation => v !== null) };
   };
