@@ -5,11 +5,13 @@ import { grpcFailure, uniqueSuffix, userToken, waitFor } from '@govhall/testing'
 import {
   caseActs,
   EXE,
+  foodForm,
   PNG,
   startCasesWorld,
   type Applicant,
   type CasesWorld,
 } from '../../../gateway/test/cases-stack';
+import { unique } from '../../../gateway/test/e2e-http';
 import { createSupervisors, startSupervision, VIOLATION_TOPIC, type SupervisionUnderTest } from './violation-world';
 
 // Violations end to end. Automatic detection: real cases driven through the gateway (identity, catalogue, applications and
@@ -125,6 +127,43 @@ describe('violations detected from case events', () => {
     const payload = supervisionV1.ViolationRecorded.decode(recorded(decision.id)[0]!.envelope.payload);
     expect(payload.violation).toMatchObject({ id: decision.id, kind: K.VIOLATION_KIND_DECISION_PAST_LIMIT });
     w.setClock();
+  });
+
+  it('a one-time notice at the counter on a later day than the registration was not given in the same visit', async () => {
+    // Registered at the counter on Tuesday 3 March 2026; the notice comes on Wednesday the 4th.
+    w.setClock(chinaNoon('2026-03-03'));
+    const walkIn = await w.api('POST', '/cases/walk-in', {
+      token: await w.token('clerk'),
+      headers: { 'idempotency-key': `walk-${unique()}${unique()}` },
+      body: { itemId: w.food.id, applicantIdCode: applicant.idNumber, formData: foodForm(applicant) },
+    });
+    expect(walkIn.status).toBe(201);
+    const c = walkIn.body.case ?? walkIn.body;
+    expect(c.clocks.receivedDate).toBe('2026-03-03');
+    w.setClock(chinaNoon('2026-03-04'));
+    await acts.act(c.id, 'one-time-notice', await w.token('clerk'), {
+      problems: [{ materialId: 'premises-layout', message: '经营布局图未标明食品处理区，请补充完整' }],
+    });
+    w.setClock();
+    const county = await supervisors.county();
+    const [late] = await waitFor(
+      async () => {
+        const vs = await list({ matterId: c.id }, county);
+        return vs.length > 0 ? vs : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the late counter notice' },
+    );
+    expect(late).toMatchObject({
+      id: `${c.id}.notice-late`,
+      kind: K.VIOLATION_KIND_NOTICE_LATE,
+      occurredDate: '2026-03-04',
+      person: w.login.clerk,
+    });
+    expect(late!.summary).toContain('未在收件当次一次性告知');
+    expect(Object.fromEntries(late!.evidence.map((e) => [e.label, e.value]))).toMatchObject({
+      收件日期: '2026-03-03',
+      实际告知日期: '2026-03-04',
+    });
   });
 
   it('the city sees its county; the sibling county neither lists nor reads it; bad input changes nothing', async () => {
