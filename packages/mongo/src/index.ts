@@ -4,6 +4,7 @@ import { claimSoleWriter, type SoleWriterClaim } from './sole-writer';
 export { DocumentLocks, documentKey, documentLocks } from './document-lock';
 export * from './day-expiry';
 export * from './entities';
+export { toBuffer } from './binary';
 export * from './query-shapes';
 export * from './outbox-fields';
 export * from './sole-writer';

@@ -15,6 +15,11 @@ export const config = loadConfig('supervision', {
     .string()
     .regex(/^[A-Za-z0-9._-]+$/)
     .default('supervision-journal'),
+  // Automatic violation detection: its own group on the case stream; empty: `<KAFKA_GROUP_ID>-violations` (ADR 0037).
+  VIOLATIONS_GROUP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/)
+    .default(''),
   // Consumer retries and dead letters (docs/adr/0016-consumer-retries-and-dead-letters.md).
   KAFKA_DEAD_LETTER_TOPIC: z
     .string()

@@ -9,6 +9,9 @@ import { config } from './config';
 import { registerSupervisionService } from './adapters/grpc/supervision.grpc-handler';
 import { startJournalConsumer } from './adapters/kafka/journal.consumer';
 import { composeSupervision } from './compose';
+import { registerViolationService } from './adapters/grpc/violation.grpc-handler';
+import { startViolationDetectionConsumer } from './adapters/kafka/violation-detection.consumer';
+import { startViolationRelay } from './adapters/kafka/violation-relay';
 
 async function main() {
   const logger = createLogger('supervision', config.LOG_LEVEL);
@@ -16,40 +19,66 @@ async function main() {
     service: 'supervision',
     logger,
   });
-  const supervision = composeSupervision({ connection });
+  let nudge = () => {};
+  const supervision = composeSupervision({ connection, afterWrite: () => nudge() });
   await ensureIndexes(supervision.models);
+  // Accountability records whose violations a crash left in their former state (ADR 0038).
+  await supervision.violations.useCases.syncPendingAccountabilities();
 
   const kafka = createKafka('supervision', config.KAFKA_BROKERS, logger);
+  const relay = await startViolationRelay({
+    kafka,
+    logger,
+    collections: supervision.violations.outboxCollections,
+    exclusive: writer.enforced,
+  });
+  nudge = () => relay.nudge();
+  const delivery = {
+    deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
+    retry: {
+      maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+      initialBackoffMs: config.CONSUMER_RETRY_BACKOFF_MS,
+      maxBackoffMs: Math.max(config.CONSUMER_RETRY_BACKOFF_MS, config.CONSUMER_RETRY_MAX_BACKOFF_MS),
+    },
+    inboxRetentionMs: config.INBOX_RETENTION_DAYS * 86_400_000,
+  };
+  const detection = await startViolationDetectionConsumer({
+    kafka,
+    connection,
+    logger,
+    groupId: config.VIOLATIONS_GROUP_ID || `${config.KAFKA_GROUP_ID}-violations`,
+    journalGroupId: config.KAFKA_GROUP_ID,
+    recordCaseViolations: supervision.violations.useCases.recordCaseViolations,
+    delivery,
+  });
   const consumer = await startJournalConsumer({
     kafka,
     connection,
     logger,
     groupId: config.KAFKA_GROUP_ID,
     recordEvent: supervision.useCases.recordEvent,
-    delivery: {
-      deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
-      retry: {
-        maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
-        initialBackoffMs: config.CONSUMER_RETRY_BACKOFF_MS,
-        maxBackoffMs: Math.max(config.CONSUMER_RETRY_BACKOFF_MS, config.CONSUMER_RETRY_MAX_BACKOFF_MS),
-      },
-      inboxRetentionMs: config.INBOX_RETENTION_DAYS * 86_400_000,
-    },
+    delivery,
   });
 
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
   const server = new GrpcServer({
     logger,
     verifier,
-    reflectionFiles: ['govhall/supervision/v1/supervision_service.proto'],
+    reflectionFiles: [
+      'govhall/supervision/v1/supervision_service.proto',
+      'govhall/supervision/v1/violation_service.proto',
+    ],
   });
   registerSupervisionService(server, supervision.useCases);
+  registerViolationService(server, supervision.violations.useCases);
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'supervision listening');
 
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
     ['kafka consumer', () => consumer.disconnect()],
+    ['violation detection consumer', () => detection.disconnect()],
+    ['outbox relay', () => relay.stop()],
     ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],
     ['telemetry', () => telemetry.shutdown()],

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { documentKey, documentLocks, mongoose, type Connection, type Model } from '@govhall/mongo';
+import { documentKey, documentLocks, mongoose, type Connection, type Model, toBuffer } from '@govhall/mongo';
 import type { Case, CaseDocument, DocumentKind } from '../../domain/case';
-import { toBuffer } from '../mongo/binary';
 import type { Clock, DocumentDetails, DocumentIssuer, Editions, IdGenerator } from '../../usecases/ports';
 
 /** The word of each kind in a document number (…受理〔2026〕00012号). */

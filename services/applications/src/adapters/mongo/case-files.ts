@@ -1,7 +1,6 @@
-import { mongoose, type Connection, type Model } from '@govhall/mongo';
+import { mongoose, type Connection, type Model, toBuffer } from '@govhall/mongo';
 import type { CaseFile } from '../../domain/case';
 import type { CaseFiles } from '../../usecases/ports';
-import { toBuffer } from './binary';
 
 /**
  * Collection `case_files`: the content of each material file (BSON binary, at most 4 MiB — MAX_CASE_FILE_BYTES; a

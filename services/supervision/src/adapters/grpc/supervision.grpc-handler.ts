@@ -15,5 +15,9 @@ export function registerSupervisionService(
       async (req, ctx) => ({ events: await uc.listRecordedEvents(req.aggregateId, ctx.principal) }),
     ),
   };
-  server.addService('govhall.supervision.v1.SupervisionService', supervisionV1.SupervisionServiceService, impl as supervisionV1.SupervisionServiceServer);
+  server.addService(
+    'govhall.supervision.v1.SupervisionService',
+    supervisionV1.SupervisionServiceService,
+    impl as supervisionV1.SupervisionServiceServer,
+  );
 }

@@ -1,4 +1,4 @@
-import { mongoose } from '@govhall/mongo';
+import mongoose from 'mongoose';
 import { toBuffer } from './binary';
 
 describe('toBuffer', () => {

@@ -1,0 +1,31 @@
+import type { Connection } from '@govhall/mongo';
+import { MongoAccountabilityStore } from './adapters/mongo/accountability.repository';
+import {
+  MongoInspectionChecklists,
+  MongoInspectionPhotoStore,
+  MongoInspectionStore,
+} from './adapters/mongo/inspection.repository';
+import { MongoViolationStore } from './adapters/mongo/violation.repository';
+import { createViolationUseCases } from './usecases/violations/violation.use-cases';
+
+/** Violations, inspections and accountability: their stores and use cases (part of the composition root). */
+export function composeViolations(options: { connection: Connection; clock: { now(): Date }; afterWrite: () => void }) {
+  const violations = new MongoViolationStore(options.connection, options.afterWrite);
+  const inspections = new MongoInspectionStore(options.connection);
+  const photos = new MongoInspectionPhotoStore(options.connection);
+  const checklists = new MongoInspectionChecklists(options.connection);
+  const accountabilities = new MongoAccountabilityStore(options.connection, options.afterWrite);
+  const useCases = createViolationUseCases({
+    violations,
+    inspections,
+    photos,
+    checklists,
+    accountabilities,
+    clock: options.clock,
+  });
+  return {
+    useCases,
+    models: [violations.model, inspections.model, photos.model, checklists.model, accountabilities.model],
+    outboxCollections: [violations.model.collection, accountabilities.model.collection],
+  };
+}
