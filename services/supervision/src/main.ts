@@ -1,13 +1,16 @@
 import { telemetry } from './instrumentation';
 import { createTokenVerifier } from '@govhall/auth';
+import { clockFromConfig } from '@govhall/clock';
 import { GrpcServer } from '@govhall/grpc';
-import { createKafka } from '@govhall/kafka';
+import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
 import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
 import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
 import { registerSupervisionService } from './adapters/grpc/supervision.grpc-handler';
+import { startClocksConsumer } from './adapters/kafka/clocks.consumer';
 import { startJournalConsumer } from './adapters/kafka/journal.consumer';
+import { ClockRefreshTimer } from './adapters/timer/clock-refresh-timer';
 import { composeSupervision } from './compose';
 
 async function main() {
@@ -16,26 +19,54 @@ async function main() {
     service: 'supervision',
     logger,
   });
-  const supervision = composeSupervision({ connection });
+  if (config.CLOCK_FILE) logger.warn({ clockFile: config.CLOCK_FILE }, 'TEST CLOCK: the time comes from CLOCK_FILE');
+  // The relay needs the composition's collections, and the composition wakes the relay.
+  const wake: { relay?: OutboxRelay } = {};
+  const supervision = composeSupervision({
+    connection,
+    clock: clockFromConfig(config.CLOCK_FILE),
+    signalsWritten: () => wake.relay?.nudge(),
+  });
   await ensureIndexes(supervision.models);
 
   const kafka = createKafka('supervision', config.KAFKA_BROKERS, logger);
+  const producer = await createProducer(kafka);
+  const relay = new OutboxRelay({
+    collections: supervision.outboxCollections,
+    producer,
+    logger,
+    pollMs: config.OUTBOX_POLL_MS,
+    exclusive: writer.enforced,
+  });
+  relay.start();
+  wake.relay = relay;
+  const delivery = {
+    deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
+    retry: {
+      maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+      initialBackoffMs: config.CONSUMER_RETRY_BACKOFF_MS,
+      maxBackoffMs: Math.max(config.CONSUMER_RETRY_BACKOFF_MS, config.CONSUMER_RETRY_MAX_BACKOFF_MS),
+    },
+    inboxRetentionMs: config.INBOX_RETENTION_DAYS * 86_400_000,
+  };
   const consumer = await startJournalConsumer({
     kafka,
     connection,
     logger,
     groupId: config.KAFKA_GROUP_ID,
     recordEvent: supervision.useCases.recordEvent,
-    delivery: {
-      deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
-      retry: {
-        maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
-        initialBackoffMs: config.CONSUMER_RETRY_BACKOFF_MS,
-        maxBackoffMs: Math.max(config.CONSUMER_RETRY_BACKOFF_MS, config.CONSUMER_RETRY_MAX_BACKOFF_MS),
-      },
-      inboxRetentionMs: config.INBOX_RETENTION_DAYS * 86_400_000,
-    },
+    delivery,
   });
+  const clocksConsumer = await startClocksConsumer({
+    kafka,
+    connection,
+    logger,
+    groupId: config.KAFKA_CLOCKS_GROUP_ID,
+    useCases: supervision.useCases,
+    delivery,
+  });
+  const timer = new ClockRefreshTimer(supervision.useCases.refreshClocks, config.CLOCK_REFRESH_INTERVAL_MS, logger);
+  timer.start();
 
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
   const server = new GrpcServer({
@@ -43,13 +74,17 @@ async function main() {
     verifier,
     reflectionFiles: ['govhall/supervision/v1/supervision_service.proto'],
   });
-  registerSupervisionService(server, supervision.useCases);
+  registerSupervisionService(server, supervision.useCases, { verify: (h) => verifier.verifyHeader(h), logger });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'supervision listening');
 
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
+    ['clock timer', () => timer.stop()],
     ['kafka consumer', () => consumer.disconnect()],
+    ['clocks consumer', () => clocksConsumer.disconnect()],
+    ['outbox relay', () => relay.stop()],
+    ['kafka producer', () => producer.disconnect()],
     ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],
     ['telemetry', () => telemetry.shutdown()],
