@@ -39,7 +39,15 @@ export function composeSupervision(options: ComposeOptions) {
   return {
     useCases,
     live,
-    models: [journal.model, matters.model, signals.model, thresholds.model, calendars.model, directory.staffModel, directory.windowModel],
+    models: [
+      journal.model,
+      matters.model,
+      signals.model,
+      thresholds.model,
+      calendars.model,
+      directory.staffModel,
+      directory.windowModel,
+    ],
     outboxCollections: [signals.model.collection],
   };
 }

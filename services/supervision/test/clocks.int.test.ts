@@ -63,7 +63,12 @@ const setBoth = (day: string) => {
   setSupervisionNow(day);
 };
 
-async function startSupervision(name: string, db: string, journalGroup: string, clocksGroup: string): Promise<Supervision> {
+async function startSupervision(
+  name: string,
+  db: string,
+  journalGroup: string,
+  clocksGroup: string,
+): Promise<Supervision> {
   const port = await freePort();
   const process = await startProcess({
     name,
@@ -91,7 +96,9 @@ async function startSupervision(name: string, db: string, journalGroup: string, 
   return { process, client };
 }
 
-const auth = async (username: string) => ({ authorization: `Bearer ${await userToken(username, { password: PASSWORD })}` });
+const auth = async (username: string) => ({
+  authorization: `Bearer ${await userToken(username, { password: PASSWORD })}`,
+});
 
 const getClock = async (s: Supervision, matterId: string, who = supervisors.yc) =>
   (await callUnary(s.client.getMatterClock.bind(s.client), { matterId }, await auth(who))).clock!;
@@ -176,12 +183,18 @@ describe('supervision clocks of real cases', () => {
       state: pb.ClockState.CLOCK_STATE_RUNNING,
       acceptedDate: ACCEPTED,
       asOfDate: ACCEPTED,
-      promised: { startDate: ACCEPTED, dueDate: c.clocks.promised.dueDate, remainingWorkingDays: c.clocks.promised.limitWorkingDays },
+      promised: {
+        startDate: ACCEPTED,
+        dueDate: c.clocks.promised.dueDate,
+        remainingWorkingDays: c.clocks.promised.limitWorkingDays,
+      },
       statutory: { dueDate: c.clocks.statutory.dueDate },
     });
     expect(accepted.promised!.explanation.join('')).toContain('地方节日（监察测试）');
     // Without the override the promised limit would end a working day earlier.
-    expect(createWorkingCalendar().addWorkingDays(ACCEPTED, c.clocks.promised.limitWorkingDays) < c.clocks.promised.dueDate).toBe(true);
+    expect(
+      createWorkingCalendar().addWorkingDays(ACCEPTED, c.clocks.promised.limitWorkingDays) < c.clocks.promised.dueDate,
+    ).toBe(true);
 
     const reviewer = await w.token('reviewer');
     setBoth('2026-12-10');
@@ -198,7 +211,13 @@ describe('supervision clocks of real cases', () => {
       const clock = await getClock(live, c.id);
       return clock.state === pb.ClockState.CLOCK_STATE_RUNNING && clock.pauses.length === 1 && clock;
     }, 'the clock to run again');
-    expect(running.pauses[0]).toMatchObject({ kind: 'suspension', procedure: '检验', startedDate: '2026-12-10', endedDate: '2026-12-14', workingDays: 2 });
+    expect(running.pauses[0]).toMatchObject({
+      kind: 'suspension',
+      procedure: '检验',
+      startedDate: '2026-12-10',
+      endedDate: '2026-12-14',
+      workingDays: 2,
+    });
     expect(running.promised).toMatchObject({
       dueDate: resumed.clocks.promised.dueDate,
       pausedWorkingDays: resumed.clocks.promised.suspendedWorkingDays,
@@ -219,16 +238,28 @@ describe('supervision clocks of real cases', () => {
 
     const clock = await getClock(live, caseId);
     // One working day of the promised limit left: 预警.
-    const dayBeforeDue = (await w.calendar([2026])).addWorkingDays('2026-12-14', clock.promised!.remainingWorkingDays - 1);
+    const dayBeforeDue = (await w.calendar([2026])).addWorkingDays(
+      '2026-12-14',
+      clock.promised!.remainingWorkingDays - 1,
+    );
     setSupervisionNow(dayBeforeDue);
     const warned = await eventually(async () => {
       const all = await listSignals(caseId);
       return all.find((s) => s.rule === 'promised.warning') && all;
     }, 'a 预警 raised by the timer');
     const warning = warned.find((s) => s.rule === 'promised.warning')!;
-    expect(warning).toMatchObject({ level: pb.SignalLevel.SIGNAL_LEVEL_WARNING, tenant: YC, caseNumber: clock.caseNumber, reason: expect.stringContaining('剩余1个工作日') });
+    expect(warning).toMatchObject({
+      level: pb.SignalLevel.SIGNAL_LEVEL_WARNING,
+      tenant: YC,
+      caseNumber: clock.caseNumber,
+      reason: expect.stringContaining('剩余1个工作日'),
+    });
     expect(warning.notified).toEqual(
-      expect.arrayContaining([`window_lead:${w.login.clerk}`, `department_head:${w.login.head}`, `supervisor:${supervisors.yc}`]),
+      expect.arrayContaining([
+        `window_lead:${w.login.clerk}`,
+        `department_head:${w.login.head}`,
+        `supervisor:${supervisors.yc}`,
+      ]),
     );
     expect(warning.notified).not.toContain(`supervisor:${supervisors.jcq}`);
 
@@ -238,19 +269,31 @@ describe('supervision clocks of real cases', () => {
       const all = await listSignals(caseId);
       return all.some((s) => s.rule === 'statutory.exceeded') && all.some((s) => s.rule === 'promised.exceeded') && all;
     }, '黄牌 and 红牌 raised by the timer');
-    expect(late.find((s) => s.rule === 'statutory.exceeded')).toMatchObject({ level: pb.SignalLevel.SIGNAL_LEVEL_RED, reason: expect.stringMatching(/^已超过法定办理时限\d+个工作日$/) });
-    expect(late.find((s) => s.id === warning.id)).toMatchObject({ clearedReason: '已超过承诺办结时限，转为黄牌', clearedAt: expect.any(Date) });
+    expect(late.find((s) => s.rule === 'statutory.exceeded')).toMatchObject({
+      level: pb.SignalLevel.SIGNAL_LEVEL_RED,
+      reason: expect.stringMatching(/^已超过法定办理时限\d+个工作日$/),
+    });
+    expect(late.find((s) => s.id === warning.id)).toMatchObject({
+      clearedReason: '已超过承诺办结时限，转为黄牌',
+      clearedAt: expect.any(Date),
+    });
     expect((await getClock(live, caseId)).signal).toBe(pb.SignalLevel.SIGNAL_LEVEL_RED);
 
     const published = await eventually(async () => {
       await signals.caughtUp();
       const events = signals.of('govhall.supervision.signal', caseId);
-      return events.filter((e) => e.envelope.type.endsWith('SignalRaised')).length >= 3 && events.some((e) => e.envelope.type.endsWith('SignalCleared')) && events;
+      return (
+        events.filter((e) => e.envelope.type.endsWith('SignalRaised')).length >= 3 &&
+        events.some((e) => e.envelope.type.endsWith('SignalCleared')) &&
+        events
+      );
     }, 'SignalRaised and SignalCleared on govhall.supervision.signal');
     expect(published.filter((e) => e.envelope.type === 'govhall.supervision.v1.SignalCleared')).toHaveLength(1);
 
     const seen = await eventually(async () => {
-      const raised = updates.filter((u) => u.update?.update?.$case === 'signalRaised').map((u) => (u.update!.update as { value: supervisionV1.Signal }).value);
+      const raised = updates
+        .filter((u) => u.update?.update?.$case === 'signalRaised')
+        .map((u) => (u.update!.update as { value: supervisionV1.Signal }).value);
       return raised.some((s) => s.matterId === caseId && s.level === pb.SignalLevel.SIGNAL_LEVEL_RED) && raised;
     }, 'the 红牌 on the live stream');
     expect(seen.every((s) => s.tenant === YC)).toBe(true);
@@ -266,7 +309,12 @@ describe('supervision clocks of real cases', () => {
     expect(own.clocks.map((c) => c.matterId)).not.toContain(caseId);
 
     const city = await listClocks(
-      { tenant: '620300', includeSubordinates: true, minSignal: pb.SignalLevel.SIGNAL_LEVEL_RED, page: { pageSize: 100, pageToken: '' } },
+      {
+        tenant: '620300',
+        includeSubordinates: true,
+        minSignal: pb.SignalLevel.SIGNAL_LEVEL_RED,
+        page: { pageSize: 100, pageToken: '' },
+      },
       supervisors.city,
     );
     expect(city.clocks.map((c) => c.matterId)).toContain(caseId);
@@ -278,12 +326,25 @@ describe('supervision clocks of real cases', () => {
   });
 
   it('a replay of the topics into an empty database rebuilds identical clocks', async () => {
-    const replay = await startSupervision('supervision-replay', `govhall_supervision_r${suffix}`, groups.replayJournal, groups.replay);
+    const replay = await startSupervision(
+      'supervision-replay',
+      `govhall_supervision_r${suffix}`,
+      groups.replayJournal,
+      groups.replay,
+    );
     try {
-      const rebuilt = await eventually(async () => {
-        const clock = await getClock(replay, caseId).catch(() => undefined);
-        return clock?.lastEventId === (await getClock(live, caseId)).lastEventId && clock?.signal === pb.SignalLevel.SIGNAL_LEVEL_RED && clock;
-      }, 'the replay to catch up', 60_000);
+      const rebuilt = await eventually(
+        async () => {
+          const clock = await getClock(replay, caseId).catch(() => undefined);
+          return (
+            clock?.lastEventId === (await getClock(live, caseId)).lastEventId &&
+            clock?.signal === pb.SignalLevel.SIGNAL_LEVEL_RED &&
+            clock
+          );
+        },
+        'the replay to catch up',
+        60_000,
+      );
       expect(rebuilt).toEqual(await getClock(live, caseId));
     } finally {
       replay.client.close();

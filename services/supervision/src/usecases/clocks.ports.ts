@@ -45,7 +45,10 @@ export interface SignalStore {
   raise(signal: Signal): Promise<void>;
   /** Marks the signal cleared with its SignalCleared event in the same write (outbox); the cleared signal. */
   clear(signal: Signal, at: Date, reason: string): Promise<Signal>;
-  list(filter: TenantSelector & { matterId: string; activeOnly: boolean; minLevel: SignalLevel }, page: { offset: number; limit: number }): Promise<Signal[]>;
+  list(
+    filter: TenantSelector & { matterId: string; activeOnly: boolean; minLevel: SignalLevel },
+    page: { offset: number; limit: number },
+  ): Promise<Signal[]>;
 }
 
 export interface ThresholdStore {

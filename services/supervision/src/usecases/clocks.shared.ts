@@ -8,7 +8,15 @@ import { signalChanges, signalCauses } from '../domain/signals/signal-causes';
 import { signalId, type Signal } from '../domain/signals/signal';
 import { highestLevel } from '../domain/signals/signal-level';
 import { defaultThresholds, type SignalThresholds } from '../domain/signals/thresholds';
-import type { CalendarStore, Directory, LiveFeed, MatterStore, SignalStore, StoredMatter, ThresholdStore } from './clocks.ports';
+import type {
+  CalendarStore,
+  Directory,
+  LiveFeed,
+  MatterStore,
+  SignalStore,
+  StoredMatter,
+  ThresholdStore,
+} from './clocks.ports';
 
 export interface ClockDeps {
   matters: MatterStore;

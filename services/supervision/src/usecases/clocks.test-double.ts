@@ -40,13 +40,17 @@ export function inMemoryClockDeps(start: string) {
       query: async (f: ClockFilter, page) =>
         [...matters.values()]
           .map((s) => s.clock)
-          .filter((c: MatterClock) => covers(f, c.tenant) && (!f.openOnly || c.state !== 'stopped') && atLeast(c.signal, f.minSignal))
+          .filter(
+            (c: MatterClock) =>
+              covers(f, c.tenant) && (!f.openOnly || c.state !== 'stopped') && atLeast(c.signal, f.minSignal),
+          )
           .slice(page.offset, page.offset + page.limit),
     },
     signals: {
       active: async (matterId) => [...signals.values()].filter((s) => s.matterId === matterId && !s.clearedAt),
       countRaised: async (matterId, rule, stepIndex) =>
-        [...signals.values()].filter((s) => s.matterId === matterId && s.rule === rule && s.stepIndex === stepIndex).length,
+        [...signals.values()].filter((s) => s.matterId === matterId && s.rule === rule && s.stepIndex === stepIndex)
+          .length,
       raise: async (s) => {
         if (signals.has(s.id)) throw new Error(`duplicate signal ${s.id}`);
         signals.set(s.id, { ...s });
@@ -58,7 +62,9 @@ export function inMemoryClockDeps(start: string) {
       },
       list: async (f, page) =>
         [...signals.values()]
-          .filter((s) => covers(f, s.tenant) && (!f.matterId || s.matterId === f.matterId) && (!f.activeOnly || !s.clearedAt))
+          .filter(
+            (s) => covers(f, s.tenant) && (!f.matterId || s.matterId === f.matterId) && (!f.activeOnly || !s.clearedAt),
+          )
           .slice(page.offset, page.offset + page.limit),
     },
     thresholds: {

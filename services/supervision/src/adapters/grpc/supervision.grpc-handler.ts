@@ -47,57 +47,65 @@ export function registerSupervisionService(
       'GetMatterClock',
       async (req, ctx) => ({ clock: toProtoClock(await uc.getMatterClock(req.matterId, ctx.principal)) }),
     ),
-    listClocks: server.unary<supervisionV1.ListClocksRequest, supervisionV1.ListClocksResponse>('ListClocks', async (req, ctx) => {
-      const r = await uc.listClocks(
-        {
-          tenant: req.tenant,
-          includeSubordinates: req.includeSubordinates,
-          minSignal: levelFromProto(req.minSignal),
-          department: req.department,
-          windowId: req.windowId,
-          openOnly: req.openOnly,
-          pageSize: req.page?.pageSize,
-          pageToken: req.page?.pageToken,
-        },
-        ctx.principal,
-      );
-      return { clocks: r.clocks.map(toProtoClock), page: { nextPageToken: r.nextPageToken, total: 0 } };
-    }),
-    listSignals: server.unary<supervisionV1.ListSignalsRequest, supervisionV1.ListSignalsResponse>('ListSignals', async (req, ctx) => {
-      const r = await uc.listSignals(
-        {
-          tenant: req.tenant,
-          includeSubordinates: req.includeSubordinates,
-          matterId: req.matterId,
-          activeOnly: req.activeOnly,
-          minLevel: levelFromProto(req.minLevel),
-          pageSize: req.page?.pageSize,
-          pageToken: req.page?.pageToken,
-        },
-        ctx.principal,
-      );
-      return { signals: r.signals.map(toProtoSignal), page: { nextPageToken: r.nextPageToken, total: 0 } };
-    }),
-    getSignalThresholds: server.unary<supervisionV1.GetSignalThresholdsRequest, supervisionV1.GetSignalThresholdsResponse>(
-      'GetSignalThresholds',
-      async (req, ctx) => ({ thresholds: toProtoThresholds(await uc.getSignalThresholds(req.tenant, ctx.principal)) }),
-    ),
-    setSignalThresholds: server.unary<supervisionV1.SetSignalThresholdsRequest, supervisionV1.SetSignalThresholdsResponse>(
-      'SetSignalThresholds',
-      async (req, ctx) => ({
-        thresholds: toProtoThresholds(await uc.setSignalThresholds(thresholdsInput(req.thresholds), ctx.principal)),
-      }),
-    ),
-    dryRunSignalThresholds: server.unary<supervisionV1.DryRunSignalThresholdsRequest, supervisionV1.DryRunSignalThresholdsResponse>(
-      'DryRunSignalThresholds',
+    listClocks: server.unary<supervisionV1.ListClocksRequest, supervisionV1.ListClocksResponse>(
+      'ListClocks',
       async (req, ctx) => {
-        const r = await uc.dryRunSignalThresholds(thresholdsInput(req.thresholds), ctx.principal);
-        return {
-          openMatters: r.openMatters,
-          changes: r.changes.map((c) => ({ ...c, from: signalLevel.toProto(c.from), to: signalLevel.toProto(c.to) })),
-        };
+        const r = await uc.listClocks(
+          {
+            tenant: req.tenant,
+            includeSubordinates: req.includeSubordinates,
+            minSignal: levelFromProto(req.minSignal),
+            department: req.department,
+            windowId: req.windowId,
+            openOnly: req.openOnly,
+            pageSize: req.page?.pageSize,
+            pageToken: req.page?.pageToken,
+          },
+          ctx.principal,
+        );
+        return { clocks: r.clocks.map(toProtoClock), page: { nextPageToken: r.nextPageToken, total: 0 } };
       },
     ),
+    listSignals: server.unary<supervisionV1.ListSignalsRequest, supervisionV1.ListSignalsResponse>(
+      'ListSignals',
+      async (req, ctx) => {
+        const r = await uc.listSignals(
+          {
+            tenant: req.tenant,
+            includeSubordinates: req.includeSubordinates,
+            matterId: req.matterId,
+            activeOnly: req.activeOnly,
+            minLevel: levelFromProto(req.minLevel),
+            pageSize: req.page?.pageSize,
+            pageToken: req.page?.pageToken,
+          },
+          ctx.principal,
+        );
+        return { signals: r.signals.map(toProtoSignal), page: { nextPageToken: r.nextPageToken, total: 0 } };
+      },
+    ),
+    getSignalThresholds: server.unary<
+      supervisionV1.GetSignalThresholdsRequest,
+      supervisionV1.GetSignalThresholdsResponse
+    >('GetSignalThresholds', async (req, ctx) => ({
+      thresholds: toProtoThresholds(await uc.getSignalThresholds(req.tenant, ctx.principal)),
+    })),
+    setSignalThresholds: server.unary<
+      supervisionV1.SetSignalThresholdsRequest,
+      supervisionV1.SetSignalThresholdsResponse
+    >('SetSignalThresholds', async (req, ctx) => ({
+      thresholds: toProtoThresholds(await uc.setSignalThresholds(thresholdsInput(req.thresholds), ctx.principal)),
+    })),
+    dryRunSignalThresholds: server.unary<
+      supervisionV1.DryRunSignalThresholdsRequest,
+      supervisionV1.DryRunSignalThresholdsResponse
+    >('DryRunSignalThresholds', async (req, ctx) => {
+      const r = await uc.dryRunSignalThresholds(thresholdsInput(req.thresholds), ctx.principal);
+      return {
+        openMatters: r.openMatters,
+        changes: r.changes.map((c) => ({ ...c, from: signalLevel.toProto(c.from), to: signalLevel.toProto(c.to) })),
+      };
+    }),
     watchLive: watchLiveHandler(uc, live.verify, live.logger),
   };
   server.addService('govhall.supervision.v1.SupervisionService', supervisionV1.SupervisionServiceService, impl);

@@ -65,7 +65,9 @@ export function toCaseEvent(
         }
       : {}),
     ...(e.extension
-      ? { extension: { workingDays: e.extension.workingDays, state: extensionState.fromProto(e.extension.state) ?? '' } }
+      ? {
+          extension: { workingDays: e.extension.workingDays, state: extensionState.fromProto(e.extension.state) ?? '' },
+        }
       : {}),
     ...(e.step ? { step: step(e.step) } : {}),
   };

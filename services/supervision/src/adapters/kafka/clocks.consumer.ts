@@ -1,5 +1,12 @@
 import { metrics } from '@opentelemetry/api';
-import { startConsumer, type Consumer, type ConsumerOptions, type InboxEntry, type Kafka, type ReceivedEvent } from '@govhall/kafka';
+import {
+  startConsumer,
+  type Consumer,
+  type ConsumerOptions,
+  type InboxEntry,
+  type Kafka,
+  type ReceivedEvent,
+} from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
 import { applicationsV1, catalogueV1, identityV1 } from '@govhall/proto';

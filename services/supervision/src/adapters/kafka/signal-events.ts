@@ -22,12 +22,28 @@ export function signalMessage(kind: 'raised' | 'cleared', signal: Signal, at: Da
   const payload = { signal: toProtoSignal(signal) };
   const envelope =
     kind === 'raised'
-      ? buildEnvelope({ type: 'govhall.supervision.v1.SignalRaised', codec: supervisionV1.SignalRaised, payload, ...meta(signal, at, 1) })
-      : buildEnvelope({ type: 'govhall.supervision.v1.SignalCleared', codec: supervisionV1.SignalCleared, payload, ...meta(signal, at, 2) });
+      ? buildEnvelope({
+          type: 'govhall.supervision.v1.SignalRaised',
+          codec: supervisionV1.SignalRaised,
+          payload,
+          ...meta(signal, at, 1),
+        })
+      : buildEnvelope({
+          type: 'govhall.supervision.v1.SignalCleared',
+          codec: supervisionV1.SignalCleared,
+          payload,
+          ...meta(signal, at, 2),
+        });
   return toOutboxMessage(SIGNAL_TOPIC, envelope);
 }
 
 function meta(signal: Signal, at: Date, version: number) {
   // Keyed by matter, so a matter's raises and clears stay in order; version 1 raised, 2 cleared.
-  return { tenant: signal.tenant, aggregateId: signal.matterId, aggregateVersion: version, actor: SUPERVISION, occurredAt: at };
+  return {
+    tenant: signal.tenant,
+    aggregateId: signal.matterId,
+    aggregateVersion: version,
+    actor: SUPERVISION,
+    occurredAt: at,
+  };
 }

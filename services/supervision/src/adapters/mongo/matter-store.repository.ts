@@ -47,7 +47,9 @@ export class MongoMatterStore implements MatterStore {
   }
 
   async listOpen(tenant?: string): Promise<StoredMatter[]> {
-    const filter = tenant ? { tenant, state: { $ne: 'stopped' } } : { state: { $in: ['not_started', 'running', 'paused'] } };
+    const filter = tenant
+      ? { tenant, state: { $ne: 'stopped' } }
+      : { state: { $in: ['not_started', 'running', 'paused'] } };
     const docs = await this.model.collection.find(filter).toArray();
     return docs.map((d) => fromDoc(d as unknown as Doc));
   }

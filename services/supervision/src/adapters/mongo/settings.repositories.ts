@@ -48,7 +48,9 @@ export class MongoCalendarStore implements CalendarStore {
   }
 
   async overrides(tenant: string): Promise<CalendarOverride[]> {
-    const d = (await this.model.collection.findOne({ _id: tenant as never })) as { overrides?: CalendarOverride[] } | null;
+    const d = (await this.model.collection.findOne({ _id: tenant as never })) as {
+      overrides?: CalendarOverride[];
+    } | null;
     return (d?.overrides ?? []).map((o) => ({ date: o.date, kind: o.kind, reason: o.reason }));
   }
 
@@ -78,8 +80,7 @@ export class MongoDirectory implements Directory {
 
   async window(id: string): Promise<WindowEntry | undefined> {
     const d = (await this.windowModel.collection.findOne({ _id: id as never })) as unknown as
-      | (Omit<WindowEntry, 'id'> & { _id: string })
-      | null;
+      (Omit<WindowEntry, 'id'> & { _id: string }) | null;
     return d ? { id: d._id, tenant: d.tenant, aPostStaffId: d.aPostStaffId } : undefined;
   }
 

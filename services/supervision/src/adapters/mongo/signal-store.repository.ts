@@ -63,7 +63,9 @@ export class MongoSignalStore implements SignalStore {
     const cleared: Signal = { ...signal, clearedAt: at, clearedReason: reason };
     await this.model.collection.updateOne(
       { _id: signal.id as never, active: true },
-      withOutbox({ $set: { active: false, clearedAt: at, clearedReason: reason } }, [signalMessage('cleared', cleared, at)]),
+      withOutbox({ $set: { active: false, clearedAt: at, clearedReason: reason } }, [
+        signalMessage('cleared', cleared, at),
+      ]),
     );
     return cleared;
   }

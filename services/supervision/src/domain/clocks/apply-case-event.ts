@@ -42,7 +42,8 @@ export function applyCaseEvent(matter: Matter | undefined, e: CaseEvent): Matter
   m.pauses = (matter?.pauses ?? []).map((p) => ({ ...p }));
   m.steps = (matter?.steps ?? []).map((s) => ({ ...s }));
   if (f.promisedLimitWorkingDays > 0 || m.acceptedDate === '') m.promisedLimitWorkingDays = f.promisedLimitWorkingDays;
-  if (f.statutoryLimitWorkingDays > 0 || m.acceptedDate === '') m.statutoryLimitWorkingDays = f.statutoryLimitWorkingDays;
+  if (f.statutoryLimitWorkingDays > 0 || m.acceptedDate === '')
+    m.statutoryLimitWorkingDays = f.statutoryLimitWorkingDays;
 
   switch (e.transition) {
     case 'submitted':

@@ -13,8 +13,12 @@ function matterOf(events: CaseEvent[]): Matter {
   return m!;
 }
 
-const received = (day: string) => caseEvent(1, 'registered_at_counter', day, { facts: { status: 'pre_review', promisedLimitWorkingDays: 0, statutoryLimitWorkingDays: 0 } });
-const accepted = (v: number, day: string, facts: Partial<CaseEvent['facts']> = {}) => caseEvent(v, 'accepted', day, { facts });
+const received = (day: string) =>
+  caseEvent(1, 'registered_at_counter', day, {
+    facts: { status: 'pre_review', promisedLimitWorkingDays: 0, statutoryLimitWorkingDays: 0 },
+  });
+const accepted = (v: number, day: string, facts: Partial<CaseEvent['facts']> = {}) =>
+  caseEvent(v, 'accepted', day, { facts });
 
 describe('the promised and statutory clocks of a case', () => {
   it('do not start before acceptance, then count working days from the day after it', () => {
@@ -23,10 +27,19 @@ describe('the promised and statutory clocks of a case', () => {
     expect(before.promised.dueDate).toBe('');
     expect(before.promised.explanation[0]).toContain('尚未受理');
 
-    const clock = computeMatterClock(matterOf([received('2026-11-02'), accepted(2, '2026-11-02')]), calendar, '2026-11-04');
+    const clock = computeMatterClock(
+      matterOf([received('2026-11-02'), accepted(2, '2026-11-02')]),
+      calendar,
+      '2026-11-04',
+    );
     expect(clock.state).toBe('running');
     expect(clock.acceptedDate).toBe('2026-11-02');
-    expect(clock.promised).toMatchObject({ startDate: '2026-11-02', dueDate: '2026-11-09', elapsedWorkingDays: 2, remainingWorkingDays: 3 });
+    expect(clock.promised).toMatchObject({
+      startDate: '2026-11-02',
+      dueDate: '2026-11-09',
+      elapsedWorkingDays: 2,
+      remainingWorkingDays: 3,
+    });
     expect(clock.statutory).toMatchObject({ dueDate: '2026-11-30', elapsedWorkingDays: 2, remainingWorkingDays: 18 });
     expect(clock.promised.explanation.join('')).toContain('截至2026年11月4日已用2个工作日，剩余3个工作日');
   });
@@ -67,22 +80,38 @@ describe('the promised and statutory clocks of a case', () => {
     expect(paused.state).toBe('paused');
     expect(paused.promised.dueDate).toBe('');
     expect(paused.promised).toMatchObject({ elapsedWorkingDays: 1, remainingWorkingDays: 4, pausedWorkingDays: 2 });
-    expect(paused.pauses).toEqual([expect.objectContaining({ kind: 'suspension', procedure: '检验', endedDate: '', workingDays: 2 })]);
+    expect(paused.pauses).toEqual([
+      expect.objectContaining({ kind: 'suspension', procedure: '检验', endedDate: '', workingDays: 2 }),
+    ]);
 
     const resumed = computeMatterClock(
-      matterOf([...base, caseEvent(4, 'resumed', '2026-11-06', { suspension: { procedure: '检验', reason: '', startedDate: '2026-11-04', endedDate: '2026-11-06' } })]),
+      matterOf([
+        ...base,
+        caseEvent(4, 'resumed', '2026-11-06', {
+          suspension: { procedure: '检验', reason: '', startedDate: '2026-11-04', endedDate: '2026-11-06' },
+        }),
+      ]),
       calendar,
       '2026-11-06',
     );
     expect(resumed.state).toBe('running');
-    expect(resumed.promised).toMatchObject({ dueDate: '2026-11-11', pausedWorkingDays: 2, elapsedWorkingDays: 2, remainingWorkingDays: 3 });
+    expect(resumed.promised).toMatchObject({
+      dueDate: '2026-11-11',
+      pausedWorkingDays: 2,
+      elapsedWorkingDays: 2,
+      remainingWorkingDays: 3,
+    });
     expect(resumed.statutory.dueDate).toBe('2026-12-02');
-    expect(resumed.promised.explanation.join('')).toContain('暂停计时（特别程序：检验）：自2026年11月4日起至2026年11月6日恢复计时，不计入2个工作日');
+    expect(resumed.promised.explanation.join('')).toContain(
+      '暂停计时（特别程序：检验）：自2026年11月4日起至2026年11月6日恢复计时，不计入2个工作日',
+    );
   });
 
   it('record the wait for the applicant (one-time notice to resubmission) before the clock starts', () => {
     const m = matterOf([
-      caseEvent(1, 'submitted', '2026-11-02', { facts: { channel: 'online', status: 'pre_review', receivedDate: '2026-11-02' } }),
+      caseEvent(1, 'submitted', '2026-11-02', {
+        facts: { channel: 'online', status: 'pre_review', receivedDate: '2026-11-02' },
+      }),
       caseEvent(2, 'one_time_notice_issued', '2026-11-03', { facts: { channel: 'online', status: 'supplement' } }),
       caseEvent(3, 'submitted', '2026-11-05', { facts: { channel: 'online', status: 'pre_review' } }),
       accepted(4, '2026-11-06', { channel: 'online' }),
@@ -91,9 +120,19 @@ describe('the promised and statutory clocks of a case', () => {
     expect(clock.receivedDate).toBe('2026-11-02');
     expect(clock.noticeDueDate).toBe('2026-11-09');
     expect(clock.pauses).toEqual([
-      expect.objectContaining({ kind: 'applicant', startedDate: '2026-11-03', endedDate: '2026-11-05', workingDays: 2 }),
+      expect.objectContaining({
+        kind: 'applicant',
+        startedDate: '2026-11-03',
+        endedDate: '2026-11-05',
+        workingDays: 2,
+      }),
     ]);
-    expect(clock.promised).toMatchObject({ startDate: '2026-11-06', dueDate: '2026-11-13', pausedWorkingDays: 0, elapsedWorkingDays: 1 });
+    expect(clock.promised).toMatchObject({
+      startDate: '2026-11-06',
+      dueDate: '2026-11-13',
+      pausedWorkingDays: 0,
+      elapsedWorkingDays: 1,
+    });
   });
 
   it('pause for an applicant wait after acceptance (awaiting paper) too', () => {
@@ -109,10 +148,16 @@ describe('the promised and statutory clocks of a case', () => {
 
   it('start on the day of receipt for a deemed acceptance (§32)', () => {
     const m = matterOf([
-      caseEvent(1, 'submitted', '2026-11-02', { facts: { channel: 'online', status: 'pre_review', receivedDate: '2026-11-02' } }),
+      caseEvent(1, 'submitted', '2026-11-02', {
+        facts: { channel: 'online', status: 'pre_review', receivedDate: '2026-11-02' },
+      }),
       accepted(2, '2026-11-10', { channel: 'online', deemedAccepted: true }),
     ]);
-    expect(computeMatterClock(m, calendar, '2026-11-10').promised).toMatchObject({ startDate: '2026-11-02', dueDate: '2026-11-09', remainingWorkingDays: -1 });
+    expect(computeMatterClock(m, calendar, '2026-11-10').promised).toMatchObject({
+      startDate: '2026-11-02',
+      dueDate: '2026-11-09',
+      remainingWorkingDays: -1,
+    });
   });
 
   it('move by an approved extension', () => {
@@ -128,17 +173,44 @@ describe('the promised and statutory clocks of a case', () => {
   });
 
   it('count each step against its budget and finish it at STEP_COMPLETED', () => {
-    const step = { index: 1, name: '审核', role: 'reviewer', department: '620321-SCJG', budgetWorkingDays: 2, startedDate: '2026-11-02', finishedDate: '', handledBy: '' };
+    const step = {
+      index: 1,
+      name: '审核',
+      role: 'reviewer',
+      department: '620321-SCJG',
+      budgetWorkingDays: 2,
+      startedDate: '2026-11-02',
+      finishedDate: '',
+      handledBy: '',
+    };
     const running = matterOf([received('2026-11-02'), accepted(2, '2026-11-02', { activeStep: step })]);
     const late = computeMatterClock(running, calendar, '2026-11-05');
-    expect(late.steps).toEqual([expect.objectContaining({ index: 1, dueDate: '2026-11-04', elapsedWorkingDays: 3, remainingWorkingDays: -1, overdue: true, finishedDate: '' })]);
+    expect(late.steps).toEqual([
+      expect.objectContaining({
+        index: 1,
+        dueDate: '2026-11-04',
+        elapsedWorkingDays: 3,
+        remainingWorkingDays: -1,
+        overdue: true,
+        finishedDate: '',
+      }),
+    ]);
 
     const done = matterOf([
       received('2026-11-02'),
       accepted(2, '2026-11-02', { activeStep: step }),
       caseEvent(3, 'step_completed', '2026-11-03', {
         step: { ...step, finishedDate: '2026-11-03', handledBy: 'ycx-reviewer' },
-        facts: { activeStep: { ...step, index: 2, name: '决定', role: 'approver', budgetWorkingDays: 1, startedDate: '2026-11-03' } },
+        facts: {
+          activeStep: {
+            ...step,
+            index: 2,
+            name: '决定',
+            role: 'approver',
+            budgetWorkingDays: 1,
+            startedDate: '2026-11-03',
+          },
+        },
       }),
     ]);
     const clock = computeMatterClock(done, calendar, '2026-11-05');
@@ -162,7 +234,9 @@ describe('the promised and statutory clocks of a case', () => {
     expect(clock.promised).toMatchObject({ elapsedWorkingDays: 6, remainingWorkingDays: -1 });
     expect(clock.onTime).toBe(false);
     expect(clock.statutory).toMatchObject({ elapsedWorkingDays: 3, remainingWorkingDays: 17 });
-    expect(clock.promised.explanation.join('')).toContain('于2026年11月10日办结，停止计时，用时6个工作日，超期1个工作日');
+    expect(clock.promised.explanation.join('')).toContain(
+      '于2026年11月10日办结，停止计时，用时6个工作日，超期1个工作日',
+    );
   });
 
   it('ignore an event older than what was applied, so redelivery and replay change nothing', () => {

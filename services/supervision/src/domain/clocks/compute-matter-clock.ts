@@ -134,7 +134,12 @@ function limitClock(calendar: WorkingCalendar, name: string, input: LimitInput):
       explanation: [`${name}：自受理之日次日起算，尚未受理，未开始计时。`],
     };
   }
-  const deadline = computeDeadline(calendar, { startDate: start, limitWorkingDays: limit, extensionWorkingDays: extension, pauses });
+  const deadline = computeDeadline(calendar, {
+    startDate: start,
+    limitWorkingDays: limit,
+    extensionWorkingDays: extension,
+    pauses,
+  });
   const span = between(calendar, start, asOf);
   const paused = pauses.reduce((sum, p) => sum + heldWithin(calendar, p, start, asOf), 0);
   const elapsed = span.days - paused;

@@ -18,12 +18,22 @@ function matterOf(events: CaseEvent[]): Matter {
 }
 
 // Accepted Monday 2026-11-02: promised 5 (due 11-09), statutory 20 (due 11-30).
-const step = { index: 1, name: '审核', role: 'reviewer', department: '620321-SCJG', budgetWorkingDays: 4, startedDate: '2026-11-02', finishedDate: '', handledBy: '' };
+const step = {
+  index: 1,
+  name: '审核',
+  role: 'reviewer',
+  department: '620321-SCJG',
+  budgetWorkingDays: 4,
+  startedDate: '2026-11-02',
+  finishedDate: '',
+  handledBy: '',
+};
 const accepted = [
   caseEvent(1, 'registered_at_counter', '2026-11-02', { facts: { status: 'pre_review' } }),
   caseEvent(2, 'accepted', '2026-11-02', { facts: { activeStep: step } }),
 ];
-const causesOn = (today: string, m = matterOf(accepted), t = rules) => signalCauses(computeMatterClock(m, calendar, today), t);
+const causesOn = (today: string, m = matterOf(accepted), t = rules) =>
+  signalCauses(computeMatterClock(m, calendar, today), t);
 
 describe('signals of a clock (预警 / 黄牌 / 红牌)', () => {
   it('none while more than 1 working day and more than 25% remain', () => {
@@ -58,12 +68,20 @@ describe('signals of a clock (预警 / 黄牌 / 红牌)', () => {
   });
 
   it('each level can be turned off by the tenant', () => {
-    const off = { ...rules, yellowOnPromisedExceeded: false, yellowOnStepExceeded: false, redOnStatutoryExceeded: false };
+    const off = {
+      ...rules,
+      yellowOnPromisedExceeded: false,
+      yellowOnStepExceeded: false,
+      redOnStatutoryExceeded: false,
+    };
     expect(causesOn('2026-12-01', undefined, off)).toEqual([]);
   });
 
   it('nothing for a stopped clock, before acceptance, or for an imported matter', () => {
-    const done = matterOf([...accepted, caseEvent(3, 'result_issued', '2026-11-20', { facts: { status: 'completed' } })]);
+    const done = matterOf([
+      ...accepted,
+      caseEvent(3, 'result_issued', '2026-11-20', { facts: { status: 'completed' } }),
+    ]);
     expect(causesOn('2026-12-01', done)).toEqual([]);
     expect(causesOn('2026-12-01', matterOf(accepted.slice(0, 1)))).toEqual([]);
     expect(causesOn('2026-12-01', { ...matterOf(accepted), imported: true })).toEqual([]);
@@ -77,7 +95,10 @@ describe('signals of a clock (预警 / 黄牌 / 红牌)', () => {
     expect(changes.raise.map((c) => c.rule)).toEqual(['promised.exceeded', 'step.exceeded']);
     expect(changes.clear).toEqual([{ signal: warning[0], reason: '已超过承诺办结时限，转为黄牌' }]);
     // Nothing new the next day: the same signals stay.
-    expect(signalChanges(later, causesOn('2026-11-11'), { state: 'running', status: 'processing' })).toEqual({ raise: [], clear: [] });
+    expect(signalChanges(later, causesOn('2026-11-11'), { state: 'running', status: 'processing' })).toEqual({
+      raise: [],
+      clear: [],
+    });
     // 办结 clears them all.
     const cleared = signalChanges(later, [], { state: 'stopped', status: 'completed' }).clear;
     expect(cleared.map((c) => c.reason)).toEqual(['办件已办结', '办件已办结']);
@@ -88,8 +109,14 @@ describe('threshold rules', () => {
   it('are checked field by field, in Chinese', () => {
     expect(thresholdViolations(rules)).toEqual([]);
     expect(thresholdViolations({ warningRemainingWorkingDays: -1, warningRemainingPercent: 101 })).toEqual([
-      expect.objectContaining({ path: 'thresholds.warningRemainingWorkingDays', message: '预警剩余工作日应为0至60之间的整数' }),
-      expect.objectContaining({ path: 'thresholds.warningRemainingPercent', message: '预警剩余比例应为0至100之间的整数（百分比）' }),
+      expect.objectContaining({
+        path: 'thresholds.warningRemainingWorkingDays',
+        message: '预警剩余工作日应为0至60之间的整数',
+      }),
+      expect.objectContaining({
+        path: 'thresholds.warningRemainingPercent',
+        message: '预警剩余比例应为0至100之间的整数（百分比）',
+      }),
     ]);
   });
 });

@@ -36,7 +36,10 @@ export function signalCauses(clock: MatterClock, t: SignalThresholds): SignalCau
         stepIndex: 0,
       });
     }
-  } else if (p.remainingWorkingDays <= t.warningRemainingWorkingDays || p.remainingWorkingDays * 100 <= t.warningRemainingPercent * total) {
+  } else if (
+    p.remainingWorkingDays <= t.warningRemainingWorkingDays ||
+    p.remainingWorkingDays * 100 <= t.warningRemainingPercent * total
+  ) {
     causes.push({
       rule: 'promised.warning',
       level: 'warning',
@@ -82,10 +85,17 @@ export function signalChanges<A extends Pick<SignalCause, 'rule' | 'stepIndex'>>
   };
 }
 
-function clearedReason(signal: Pick<SignalCause, 'rule'>, causes: readonly SignalCause[], clock: Pick<MatterClock, 'state' | 'status'>): string {
-  if (clock.state === 'stopped') return ['completed', 'delivered', 'archived'].includes(clock.status) ? '办件已办结' : '办件已终止';
+function clearedReason(
+  signal: Pick<SignalCause, 'rule'>,
+  causes: readonly SignalCause[],
+  clock: Pick<MatterClock, 'state' | 'status'>,
+): string {
+  if (clock.state === 'stopped')
+    return ['completed', 'delivered', 'archived'].includes(clock.status) ? '办件已办结' : '办件已终止';
   if (signal.rule === 'promised.warning') {
-    return causes.some((c) => c.rule === 'promised.exceeded') ? '已超过承诺办结时限，转为黄牌' : '剩余时限已不在预警范围内';
+    return causes.some((c) => c.rule === 'promised.exceeded')
+      ? '已超过承诺办结时限，转为黄牌'
+      : '剩余时限已不在预警范围内';
   }
   if (signal.rule === 'step.exceeded') return '环节已完成';
   return '时限已顺延或规则已调整';

@@ -31,7 +31,9 @@ export function defaultThresholds(tenant: string): SignalThresholds {
 export const MAX_WARNING_WORKING_DAYS = 60;
 
 /** What is wrong with proposed rules (paths under `thresholds.`), in Chinese; empty when they are fine. */
-export function thresholdViolations(t: Pick<SignalThresholds, 'warningRemainingWorkingDays' | 'warningRemainingPercent'>): Violation[] {
+export function thresholdViolations(
+  t: Pick<SignalThresholds, 'warningRemainingWorkingDays' | 'warningRemainingPercent'>,
+): Violation[] {
   const problems: Violation[] = [];
   const days = t.warningRemainingWorkingDays;
   if (!Number.isInteger(days) || days < 0 || days > MAX_WARNING_WORKING_DAYS) {

@@ -20,10 +20,18 @@ export interface SignalChange {
  * Which open matters of the tenant would change signal level under the proposed rules, today: each clock counted
  * as now and judged by the current rules and by the proposed ones. Nothing is stored or raised.
  */
-export function dryRunSignalThresholdsUseCase(deps: Pick<ClockDeps, 'matters' | 'calendars' | 'clock'> & { thresholds: ThresholdStore }) {
-  return async (input: ThresholdsInput, actor: Principal): Promise<{ changes: SignalChange[]; openMatters: number }> => {
+export function dryRunSignalThresholdsUseCase(
+  deps: Pick<ClockDeps, 'matters' | 'calendars' | 'clock'> & { thresholds: ThresholdStore },
+) {
+  return async (
+    input: ThresholdsInput,
+    actor: Principal,
+  ): Promise<{ changes: SignalChange[]; openMatters: number }> => {
     checkThresholdsInput(input);
-    const { tenant } = readSelector(actor, { tenant: input.tenant, includeSubordinates: false }, ['supervisor', 'center_admin']);
+    const { tenant } = readSelector(actor, { tenant: input.tenant, includeSubordinates: false }, [
+      'supervisor',
+      'center_admin',
+    ]);
     const current = await thresholdsOf(deps, tenant);
     const proposed = { ...current, ...input, tenant };
     const calendar = await tenantCalendar(deps, tenant);
@@ -34,7 +42,8 @@ export function dryRunSignalThresholdsUseCase(deps: Pick<ClockDeps, 'matters' | 
       const clock = computeMatterClock(matter, calendar, today);
       const from = highestLevel(signalCauses(clock, current).map((c) => c.level));
       const to = highestLevel(signalCauses(clock, proposed).map((c) => c.level));
-      if (from !== to) changes.push({ matterId: matter.matterId, caseNumber: matter.caseNumber, itemName: matter.itemName, from, to });
+      if (from !== to)
+        changes.push({ matterId: matter.matterId, caseNumber: matter.caseNumber, itemName: matter.itemName, from, to });
     }
     return { changes, openMatters: open.length };
   };

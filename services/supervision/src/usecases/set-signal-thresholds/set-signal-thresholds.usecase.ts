@@ -27,10 +27,11 @@ export function setSignalThresholdsUseCase(deps: { thresholds: ThresholdStore; c
   return async (input: ThresholdsInput, actor: Principal): Promise<SignalThresholds> => {
     checkThresholdsInput(input);
     const d = decide(actor, 'write', { type: 'signal_thresholds', tenant: input.tenant }, { roles: ['center_admin'] });
-    if (!d.allowed) throw new ForbiddenError('THRESHOLDS_WRITE_FORBIDDEN', `只有本级政务服务中心管理员可以修改预警规则：${d.message}`);
-    return deps.thresholds.save(
-      { ...input, updatedBy: actor.username, updatedAt: deps.clock.now() },
-      input.version,
-    );
+    if (!d.allowed)
+      throw new ForbiddenError(
+        'THRESHOLDS_WRITE_FORBIDDEN',
+        `只有本级政务服务中心管理员可以修改预警规则：${d.message}`,
+      );
+    return deps.thresholds.save({ ...input, updatedBy: actor.username, updatedAt: deps.clock.now() }, input.version);
   };
 }

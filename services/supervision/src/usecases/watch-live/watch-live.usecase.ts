@@ -8,7 +8,11 @@ import type { LiveFeed, LiveUpdate } from '../clocks.ports';
  * Returns the function that ends the watch.
  */
 export function watchLiveUseCase(deps: { live: LiveFeed }) {
-  return (request: { tenant: string; includeSubordinates: boolean }, actor: Principal, send: (u: LiveUpdate) => void): (() => void) => {
+  return (
+    request: { tenant: string; includeSubordinates: boolean },
+    actor: Principal,
+    send: (u: LiveUpdate) => void,
+  ): (() => void) => {
     const selector = readSelector(actor, request);
     return deps.live.subscribe((u) => {
       if (covers(selector, u.tenant) && mayRead(actor, u.tenant)) send(u);
