@@ -164,7 +164,7 @@ let caseId = '';
 
 describe('supervision clocks of real cases', () => {
   it('count across the tenant’s local holiday and a suspension, and agree with the cases service', async () => {
-    const override = await w.api('PUT', `/calendars/${YC}/overrides/${HOLIDAY}`, {
+    const override = await w.api('PUT', `/catalogue/calendars/${YC}/overrides/${HOLIDAY}`, {
       token: await w.token('admin'),
       body: { working: false, reason: '地方节日（监察测试）' },
     });
