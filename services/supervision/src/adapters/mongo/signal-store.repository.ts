@@ -40,8 +40,11 @@ export class MongoSignalStore implements SignalStore {
   }
 
   async active(matterId: string): Promise<Signal[]> {
-    const docs = await this.model.collection.find({ matterId, active: true }).sort({ raisedAt: 1, _id: 1 }).toArray();
-    return docs.map((d) => fromDoc(d as unknown as Doc));
+    // A matter has a handful of signals: sorted here, the query stays on its index.
+    const docs = await this.model.collection.find({ matterId, active: true }).toArray();
+    return docs
+      .map((d) => fromDoc(d as unknown as Doc))
+      .sort((a, b) => a.raisedAt.getTime() - b.raisedAt.getTime() || a.id.localeCompare(b.id));
   }
 
   async countRaised(matterId: string, rule: string, stepIndex: number): Promise<number> {

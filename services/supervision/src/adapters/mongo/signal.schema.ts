@@ -30,8 +30,9 @@ export const signalSchema = new mongoose.Schema(
   { collection: 'signals', versionKey: false },
 );
 
-// A matter's signals (active ones, and the count of a rule's raises).
-signalSchema.index({ matterId: 1, rule: 1 });
+// A matter's active signals; how many times a rule (and step) was raised on it (the next id).
+signalSchema.index({ matterId: 1, active: 1 });
+signalSchema.index({ matterId: 1, rule: 1, stepIndex: 1 });
 // ListSignals of a tenant, newest first.
 signalSchema.index({ tenant: 1, raisedAt: -1 });
 declareOutboxIndex(signalSchema);
