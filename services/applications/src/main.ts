@@ -13,7 +13,7 @@ import { settingsHandlers } from './adapters/grpc/settings.handlers';
 import { composeApplications } from './compose';
 import { startNotifier } from './adapters/kafka/notify-on-case.consumer';
 import { channelsFromConfig, NotificationDispatcher, NotificationLedger } from '@govhall/notify';
-import { clockFromConfig } from './adapters/clock/file-clock';
+import { clockFromConfig } from '@govhall/clock';
 import { windowPortsOf } from './adapters/grpc/window.handlers';
 import { DeemedAcceptanceTimer } from './adapters/timers/deemed-acceptance.timer';
 import { deemAcceptanceUseCase } from './usecases/deem-acceptance/deem-acceptance.usecase';

@@ -30,6 +30,17 @@ export const config = loadConfig('supervision', {
   CONSUMER_RETRY_MAX_BACKOFF_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   // Longer than any redelivery: the topics keep messages 7 days.
   INBOX_RETENTION_DAYS: z.coerce.number().int().min(8).max(3650).default(30),
+  // Clocks and signals (issue 12): their own consumer group, so a new group over an empty database rebuilds them;
+  // empty: `<KAFKA_GROUP_ID>-clocks` (two supervision processes with different journal groups never share it).
+  KAFKA_CLOCKS_GROUP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/)
+    .default(''),
+  // The timer over open clocks: signals raised and cleared as days pass with no event.
+  CLOCK_REFRESH_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  // TEST ONLY: supervision's "now" is the instant written in this file (@govhall/clock); unset in deployments.
+  CLOCK_FILE: z.string().default(''),
   LOG_LEVEL: common.logLevel,
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
 });

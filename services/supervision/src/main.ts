@@ -1,17 +1,19 @@
 import { telemetry } from './instrumentation';
 import { createTokenVerifier } from '@govhall/auth';
+import { clockFromConfig } from '@govhall/clock';
 import { GrpcServer } from '@govhall/grpc';
-import { createKafka } from '@govhall/kafka';
+import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
 import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
 import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
 import { registerSupervisionService } from './adapters/grpc/supervision.grpc-handler';
+import { startClocksConsumer } from './adapters/kafka/clocks.consumer';
 import { startJournalConsumer } from './adapters/kafka/journal.consumer';
+import { ClockRefreshTimer } from './adapters/timer/clock-refresh-timer';
 import { composeSupervision } from './compose';
 import { registerViolationService } from './adapters/grpc/violation.grpc-handler';
 import { startViolationDetectionConsumer } from './adapters/kafka/violation-detection.consumer';
-import { startViolationRelay } from './adapters/kafka/violation-relay';
 
 async function main() {
   const logger = createLogger('supervision', config.LOG_LEVEL);
@@ -19,20 +21,31 @@ async function main() {
     service: 'supervision',
     logger,
   });
-  let nudge = () => {};
-  const supervision = composeSupervision({ connection, afterWrite: () => nudge() });
+  if (config.CLOCK_FILE) logger.warn({ clockFile: config.CLOCK_FILE }, 'TEST CLOCK: the time comes from CLOCK_FILE');
+  // The relay needs the composition's collections, and the composition wakes the relay.
+  const wake: { relay?: OutboxRelay } = {};
+  const supervision = composeSupervision({
+    connection,
+    clock: clockFromConfig(config.CLOCK_FILE),
+    afterWrite: () => wake.relay?.nudge(),
+  });
   await ensureIndexes(supervision.models);
   // Accountability records whose violations a crash left in their former state (ADR 0038).
   await supervision.violations.useCases.syncPendingAccountabilities();
 
   const kafka = createKafka('supervision', config.KAFKA_BROKERS, logger);
-  const relay = await startViolationRelay({
-    kafka,
+  const producer = await createProducer(kafka);
+  // One relay for every outbox: signals (govhall.supervision.signal), violations and accountability
+  // (govhall.supervision.violation).
+  const relay = new OutboxRelay({
+    collections: supervision.outboxCollections,
+    producer,
     logger,
-    collections: supervision.violations.outboxCollections,
+    pollMs: config.OUTBOX_POLL_MS,
     exclusive: writer.enforced,
   });
-  nudge = () => relay.nudge();
+  relay.start();
+  wake.relay = relay;
   const delivery = {
     deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
     retry: {
@@ -59,6 +72,16 @@ async function main() {
     recordEvent: supervision.useCases.recordEvent,
     delivery,
   });
+  const clocksConsumer = await startClocksConsumer({
+    kafka,
+    connection,
+    logger,
+    groupId: config.KAFKA_CLOCKS_GROUP_ID || `${config.KAFKA_GROUP_ID}-clocks`,
+    useCases: supervision.useCases,
+    delivery,
+  });
+  const timer = new ClockRefreshTimer(supervision.useCases.refreshClocks, config.CLOCK_REFRESH_INTERVAL_MS, logger);
+  timer.start();
 
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
   const server = new GrpcServer({
@@ -69,16 +92,19 @@ async function main() {
       'govhall/supervision/v1/violation_service.proto',
     ],
   });
-  registerSupervisionService(server, supervision.useCases);
+  registerSupervisionService(server, supervision.useCases, { verify: (h) => verifier.verifyHeader(h), logger });
   registerViolationService(server, supervision.violations.useCases);
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'supervision listening');
 
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
+    ['clock timer', () => timer.stop()],
     ['kafka consumer', () => consumer.disconnect()],
+    ['clocks consumer', () => clocksConsumer.disconnect()],
     ['violation detection consumer', () => detection.disconnect()],
     ['outbox relay', () => relay.stop()],
+    ['kafka producer', () => producer.disconnect()],
     ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],
     ['telemetry', () => telemetry.shutdown()],

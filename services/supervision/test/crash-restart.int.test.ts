@@ -1,3 +1,4 @@
+import { CLOCK_TOPICS } from '../src/adapters/kafka/clocks.consumer';
 import { WATCHED_TOPICS } from '../src/adapters/kafka/journal.consumer';
 import { randomBytes } from 'node:crypto';
 import { callUnary, createGrpcClient } from '@govhall/grpc';
@@ -51,6 +52,7 @@ const startSupervision = async (port: number, metrics: number) =>
       MONGODB_DB: supervisionDb,
       KAFKA_BROKERS: stack.kafkaBrokers,
       KAFKA_GROUP_ID: group,
+      KAFKA_CLOCKS_GROUP_ID: `${group}-clocks`,
       KEYCLOAK_URL: stack.keycloakUrl,
       GRPC_HOST: '127.0.0.1',
       GRPC_PORT: String(port),
@@ -62,6 +64,8 @@ const startSupervision = async (port: number, metrics: number) =>
 beforeAll(async () => {
   mongo = await MongoClient.connect(stack.mongoUri);
   await startGroupAtTopicEnd(group, [...WATCHED_TOPICS]);
+  // The clock consumer's own group, also from here on (a new group would read every earlier run's cases).
+  await startGroupAtTopicEnd(`${group}-clocks`, [...CLOCK_TOPICS]);
 });
 
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import { CLOCK_TOPICS } from '../src/adapters/kafka/clocks.consumer';
 import { WATCHED_TOPICS } from '../src/adapters/kafka/journal.consumer';
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
@@ -33,6 +34,7 @@ beforeAll(async () => {
   const suffix = uniqueSuffix();
   // The journal's new group would read the whole shared topic first; start it where the topic ends now.
   await startGroupAtTopicEnd(`supervision-int-${suffix}`, [...WATCHED_TOPICS]);
+  await startGroupAtTopicEnd(`supervision-int-clocks-${suffix}`, [...CLOCK_TOPICS]);
   supervision = await startProcess({
     name: 'supervision-int',
     entry: 'services/supervision/dist/main.js',
@@ -41,6 +43,7 @@ beforeAll(async () => {
       MONGODB_DB: `govhall_supervision_s${suffix}`,
       KAFKA_BROKERS: stack.kafkaBrokers,
       KAFKA_GROUP_ID: `supervision-int-${suffix}`,
+      KAFKA_CLOCKS_GROUP_ID: `supervision-int-clocks-${suffix}`,
       KEYCLOAK_URL: stack.keycloakUrl,
       GRPC_HOST: '127.0.0.1',
       GRPC_PORT: String(port),

@@ -1,10 +1,21 @@
+import { applyCaseEventUseCase } from './apply-case-event/apply-case-event.usecase';
+import { changeCalendarUseCase } from './change-calendar/change-calendar.usecase';
+import type { ClockDeps } from './clocks.shared';
+import { dryRunSignalThresholdsUseCase } from './dry-run-signal-thresholds/dry-run-signal-thresholds.usecase';
+import { getMatterClockUseCase } from './get-matter-clock/get-matter-clock.usecase';
+import { getSignalThresholdsUseCase } from './get-signal-thresholds/get-signal-thresholds.usecase';
+import { listClocksUseCase } from './list-clocks/list-clocks.usecase';
 import { listRecordedEventsUseCase } from './list-recorded-events/list-recorded-events.usecase';
+import { listSignalsUseCase } from './list-signals/list-signals.usecase';
 import type { EventJournal } from './ports';
 import { recordEventUseCase } from './record-event/record-event.usecase';
+import { refreshClocksUseCase } from './refresh-clocks/refresh-clocks.usecase';
+import { setSignalThresholdsUseCase } from './set-signal-thresholds/set-signal-thresholds.usecase';
+import { updateDirectoryUseCase } from './update-directory/update-directory.usecase';
+import { watchLiveUseCase } from './watch-live/watch-live.usecase';
 
-export interface SupervisionDeps {
+export interface SupervisionDeps extends ClockDeps {
   journal: EventJournal;
-  clock: { now(): Date };
 }
 
 /** Every supervision use case, built once from its ports (the composition root passes the adapters). */
@@ -12,6 +23,18 @@ export function createSupervisionUseCases(deps: SupervisionDeps) {
   return {
     recordEvent: recordEventUseCase(deps),
     listRecordedEvents: listRecordedEventsUseCase(deps),
+    // Clocks and signals (issue 12).
+    applyCaseEvent: applyCaseEventUseCase(deps),
+    refreshClocks: refreshClocksUseCase(deps),
+    changeCalendar: changeCalendarUseCase(deps),
+    updateDirectory: updateDirectoryUseCase(deps),
+    getMatterClock: getMatterClockUseCase(deps),
+    listClocks: listClocksUseCase(deps),
+    listSignals: listSignalsUseCase(deps),
+    getSignalThresholds: getSignalThresholdsUseCase(deps),
+    setSignalThresholds: setSignalThresholdsUseCase(deps),
+    dryRunSignalThresholds: dryRunSignalThresholdsUseCase(deps),
+    watchLive: watchLiveUseCase(deps),
   };
 }
 

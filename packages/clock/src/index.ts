@@ -1,0 +1,1 @@
+export { clockFromConfig, FileClock, systemClock, type Clock } from './file-clock';

@@ -1,0 +1,56 @@
+import { decide, hasAnyRole, type Principal, type Role } from '@govhall/auth';
+import { ForbiddenError, ValidationError } from '@govhall/errors';
+import { isRegionDescendant } from '@govhall/identifiers';
+import type { TenantSelector } from './clocks.ports';
+
+const TENANT = /^\d{6}$/;
+const ID = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** Roles that read every tenant's supervision data (operations, service accounts). */
+const UNRESTRICTED: Role[] = ['ops_admin', 'service'];
+
+export function isUnrestricted(actor: Principal): boolean {
+  return hasAnyRole(actor, UNRESTRICTED);
+}
+
+/** Whether the actor may read a tenant's clocks and signals with `roles` (own tenant and below, never a sibling). */
+export function mayRead(actor: Principal, tenant: string, roles: Role[] = ['supervisor']): boolean {
+  return isUnrestricted(actor) || decide(actor, 'read', { type: 'supervision', tenant }, { roles }).allowed;
+}
+
+/**
+ * The tenants a read covers: the requested tenant (the caller's own when empty), with those below it when asked.
+ * Refused with a reason in Chinese: a malformed tenant (INVALID_ARGUMENT), a caller without a supervising role or
+ * a tenant outside its scope (PERMISSION_DENIED).
+ */
+export function readSelector(
+  actor: Principal,
+  request: { tenant: string; includeSubordinates: boolean },
+  roles: Role[] = ['supervisor'],
+): TenantSelector {
+  if (!hasAnyRole(actor, [...roles, ...UNRESTRICTED])) {
+    throw new ForbiddenError('SUPERVISION_READ_FORBIDDEN', '只有监察人员可以查看监察记录');
+  }
+  if (request.tenant && !TENANT.test(request.tenant)) {
+    throw new ValidationError([{ path: 'tenant', reason: 'PATTERN', message: '地区代码应为6位数字' }]);
+  }
+  const tenant = request.tenant || actor.tenant;
+  if (!tenant) throw new ValidationError([{ path: 'tenant', reason: 'REQUIRED', message: '请指定地区代码' }]);
+  if (!isUnrestricted(actor)) {
+    const d = decide(actor, 'read', { type: 'supervision', tenant }, { roles });
+    if (!d.allowed) throw new ForbiddenError('TENANT_OUT_OF_SCOPE', d.message);
+  }
+  return { tenant, includeSubordinates: request.includeSubordinates };
+}
+
+/** Whether `tenant` is covered by the selector. */
+export function covers(selector: TenantSelector, tenant: string): boolean {
+  return tenant === selector.tenant || (selector.includeSubordinates && isRegionDescendant(selector.tenant, tenant));
+}
+
+export function checkId(value: string, path: string, what: string, required: boolean): void {
+  if (!value && !required) return;
+  if (!ID.test(value)) {
+    throw new ValidationError([{ path, reason: value ? 'PATTERN' : 'REQUIRED', message: `${what}格式不正确` }]);
+  }
+}

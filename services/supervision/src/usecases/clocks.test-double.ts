@@ -1,0 +1,106 @@
+import type { CalendarOverride } from '@govhall/calendar';
+import { ConcurrencyError } from '@govhall/errors';
+import type { MatterClock } from '../domain/clocks/matter-clock';
+import type { StaffEntry, WindowEntry } from '../domain/signals/recipients';
+import type { Signal } from '../domain/signals/signal';
+import { atLeast } from '../domain/signals/signal-level';
+import type { SignalThresholds } from '../domain/signals/thresholds';
+import type { ClockFilter, LiveFeed, LiveUpdate, StoredMatter } from './clocks.ports';
+import type { ClockDeps } from './clocks.shared';
+
+const covers = (f: { tenant: string; includeSubordinates: boolean }, tenant: string) =>
+  f.includeSubordinates ? tenant.startsWith(f.tenant.replace(/(00)+$/, '')) : tenant === f.tenant;
+
+/** In-memory ports of the clock use cases, with a clock the test moves. */
+export function inMemoryClockDeps(start: string) {
+  const matters = new Map<string, StoredMatter>();
+  const signals = new Map<string, Signal>();
+  const thresholds = new Map<string, SignalThresholds>();
+  const overrides = new Map<string, CalendarOverride[]>();
+  const staff = new Map<string, StaffEntry>();
+  const windows = new Map<string, WindowEntry>();
+  const listeners = new Set<(u: LiveUpdate) => void>();
+  const live: LiveFeed = {
+    publish: (u) => listeners.forEach((l) => l(u)),
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+  const published: LiveUpdate[] = [];
+  live.subscribe((u) => published.push(u));
+  let now = new Date(start);
+  const deps: ClockDeps = {
+    matters: {
+      get: async (id) => structuredClone(matters.get(id)),
+      save: async (s) => void matters.set(s.matter.matterId, structuredClone(s)),
+      listOpen: async (tenant) =>
+        [...matters.values()].filter((s) => s.clock.state !== 'stopped' && (!tenant || s.matter.tenant === tenant)),
+      listByTenant: async (tenant) => [...matters.values()].filter((s) => s.matter.tenant === tenant),
+      query: async (f: ClockFilter, page) =>
+        [...matters.values()]
+          .map((s) => s.clock)
+          .filter(
+            (c: MatterClock) =>
+              covers(f, c.tenant) && (!f.openOnly || c.state !== 'stopped') && atLeast(c.signal, f.minSignal),
+          )
+          .slice(page.offset, page.offset + page.limit),
+    },
+    signals: {
+      active: async (matterId) => [...signals.values()].filter((s) => s.matterId === matterId && !s.clearedAt),
+      countRaised: async (matterId, rule, stepIndex) =>
+        [...signals.values()].filter((s) => s.matterId === matterId && s.rule === rule && s.stepIndex === stepIndex)
+          .length,
+      raise: async (s) => {
+        if (signals.has(s.id)) throw new Error(`duplicate signal ${s.id}`);
+        signals.set(s.id, { ...s });
+      },
+      clear: async (s, at, reason) => {
+        const cleared = { ...s, clearedAt: at, clearedReason: reason };
+        signals.set(s.id, cleared);
+        return cleared;
+      },
+      list: async (f, page) =>
+        [...signals.values()]
+          .filter(
+            (s) => covers(f, s.tenant) && (!f.matterId || s.matterId === f.matterId) && (!f.activeOnly || !s.clearedAt),
+          )
+          .slice(page.offset, page.offset + page.limit),
+    },
+    thresholds: {
+      get: async (tenant) => thresholds.get(tenant),
+      save: async (t, expected) => {
+        if ((thresholds.get(t.tenant)?.version ?? 0) !== expected) throw new ConcurrencyError();
+        const saved = { ...t, version: expected + 1 };
+        thresholds.set(t.tenant, saved);
+        return saved;
+      },
+    },
+    calendars: {
+      overrides: async (tenant) => overrides.get(tenant) ?? [],
+      set: async (tenant, o, present) => {
+        const kept = (overrides.get(tenant) ?? []).filter((x) => x.date !== o.date);
+        overrides.set(tenant, present ? [...kept, o] : kept);
+      },
+    },
+    directory: {
+      staffOf: async (tenant) => [...staff.values()].filter((s) => s.tenant === tenant),
+      window: async (id) => windows.get(id),
+      putStaff: async (s) => void staff.set(s.id, s),
+      putWindow: async (w) => void windows.set(w.id, w),
+    },
+    live,
+    clock: { now: () => now },
+  };
+  return {
+    deps,
+    matters,
+    signals,
+    thresholds,
+    published,
+    /** Supervision's "now": noon in China of `day`. */
+    setDay: (day: string) => {
+      now = new Date(`${day}T04:00:00Z`);
+    },
+  };
+}
