@@ -116,6 +116,9 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
         portal: config.WEB_PORTAL_CLIENT_ID,
         workbench: config.WEB_WORKBENCH_CLIENT_ID,
         admin: config.WEB_WORKBENCH_CLIENT_ID,
+        // Supervisors and the hall screen's login are staff: the staff client (its roles, ADR 0039's cookie).
+        supervision: config.WEB_WORKBENCH_CLIENT_ID,
+        screen: config.WEB_WORKBENCH_CLIENT_ID,
       },
       tenants: [...config.GOVHALL_TENANTS],
     },

@@ -10,7 +10,7 @@ export interface WebConfig {
   keycloakUrl: string;
   realm: string;
   /** The public OIDC client (authorization code + PKCE) each app logs in with. */
-  clients: { portal: string; workbench: string; admin: string };
+  clients: { portal: string; workbench: string; admin: string; supervision: string; screen: string };
   /** Tenants this deployment serves (region codes), the portal's default first; empty: any. */
   tenants: string[];
 }
