@@ -121,9 +121,7 @@ export async function startFakeGrpcServers(services: FakeService[]) {
     const impl = Object.fromEntries(
       Object.entries(handlers).map(([method, handler]) => [
         method,
-        service[method]?.responseStream
-          ? streamingMethod(method, handler, calls)
-          : unaryMethod(method, handler, calls),
+        service[method]?.responseStream ? streamingMethod(method, handler, calls) : unaryMethod(method, handler, calls),
       ]),
     );
     server.addService(service, impl);

@@ -61,9 +61,7 @@ export default function Screen() {
     [clocks],
   );
   const shown: Clock[] =
-    sorted.length <= ROWS
-      ? sorted
-      : Array.from({ length: ROWS }, (_, i) => sorted[(offset + i) % sorted.length]!);
+    sorted.length <= ROWS ? sorted : Array.from({ length: ROWS }, (_, i) => sorted[(offset + i) % sorted.length]!);
   return (
     <main style={{ background: '#06214a', color: '#fff', minHeight: '100vh', padding: 24, fontSize: 20 }}>
       <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap' }}>

@@ -67,16 +67,27 @@ function ProposeForm({ violation, onDone }: { violation?: string; onDone: () => 
         <Select mode="tags" tokenSeparators={[',', ' ']} open={false} />
       </Form.Item>
       <Form.Item name="targetKind" label="追究对象">
-        <Radio.Group options={[{ value: 'person', label: '个人' }, { value: 'window', label: '窗口' }]} />
+        <Radio.Group
+          options={[
+            { value: 'person', label: '个人' },
+            { value: 'window', label: '窗口' },
+          ]}
+        />
       </Form.Item>
       <Form.Item
         name="targetId"
         label="工作人员用户名或窗口标识"
-        rules={[{ required: true, pattern: /^(?:[a-z][a-z0-9-]{2,39}|[0-9a-f-]{36})$/, message: '请填写用户名或窗口标识' }]}
+        rules={[
+          { required: true, pattern: /^(?:[a-z][a-z0-9-]{2,39}|[0-9a-f-]{36})$/, message: '请填写用户名或窗口标识' },
+        ]}
       >
         <Input maxLength={40} />
       </Form.Item>
-      <Form.Item name="proposedSanctions" label="建议的处理方式" rules={[{ required: true, message: '请至少选一种处理方式' }]}>
+      <Form.Item
+        name="proposedSanctions"
+        label="建议的处理方式"
+        rules={[{ required: true, message: '请至少选一种处理方式' }]}
+      >
         <Select mode="multiple" options={SANCTION_OPTIONS} />
       </Form.Item>
       <Form.Item name="proposal" label="处理意见" rules={[{ required: true, min: 2, message: '请写明处理意见' }]}>
@@ -115,9 +126,19 @@ function DecideForm({ record, onDone }: { record: Accountability; onDone: () => 
     }
   };
   return (
-    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ sanctions: record.proposedSanctions, dismiss: false }}>
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{ sanctions: record.proposedSanctions, dismiss: false }}
+    >
       <Form.Item name="dismiss" label="决定">
-        <Radio.Group options={[{ value: false, label: '给予处理' }, { value: true, label: '不予处理' }]} />
+        <Radio.Group
+          options={[
+            { value: false, label: '给予处理' },
+            { value: true, label: '不予处理' },
+          ]}
+        />
       </Form.Item>
       <Form.Item name="sanctions" label="处理方式">
         <Select mode="multiple" options={SANCTION_OPTIONS} />
@@ -138,14 +159,17 @@ export default function AccountabilityPage() {
   const [params] = useSearchParams();
   const violation = params.get('violation') ?? undefined;
   const [state, setState] = useState<Accountability['state'] | undefined>('proposed');
-  const paged = usePaged(async (pageToken) => {
-    const page = await call(
-      api.GET('/api/v1/supervision/accountabilities', {
-        params: { query: { state, includeSubordinates: true, pageSize: 50, pageToken } },
-      }),
-    );
-    return { items: page.accountabilities, total: page.total, nextPageToken: page.nextPageToken };
-  }, [state]);
+  const paged = usePaged(
+    async (pageToken) => {
+      const page = await call(
+        api.GET('/api/v1/supervision/accountabilities', {
+          params: { query: { state, includeSubordinates: true, pageSize: 50, pageToken } },
+        }),
+      );
+      return { items: page.accountabilities, total: page.total, nextPageToken: page.nextPageToken };
+    },
+    [state],
+  );
   return (
     <>
       <PageTitle title="责任追究" />
@@ -192,7 +216,9 @@ export default function AccountabilityPage() {
             {
               title: '处理方式',
               render: (_, r) =>
-                (r.state === 'proposed' ? r.proposedSanctions : r.sanctions).map((s) => <Tag key={s}>{SANCTION_NAMES[s]}</Tag>),
+                (r.state === 'proposed' ? r.proposedSanctions : r.sanctions).map((s) => (
+                  <Tag key={s}>{SANCTION_NAMES[s]}</Tag>
+                )),
             },
             { title: '状态', render: (_, r) => ACCOUNTABILITY_STATE_NAMES[r.state] },
             { title: '时间', render: (_, r) => dateTime(r.decidedAt ?? r.proposedAt) },

@@ -86,7 +86,8 @@ export default function ClockPage() {
             { title: '完成', render: (_, s) => s.finishedDate ?? '进行中' },
             {
               title: '剩余',
-              render: (_, s) => (s.overdue ? <Tag color="red">超时 {-s.remainingWorkingDays} 天</Tag> : `${s.remainingWorkingDays} 天`),
+              render: (_, s) =>
+                s.overdue ? <Tag color="red">超时 {-s.remainingWorkingDays} 天</Tag> : `${s.remainingWorkingDays} 天`,
             },
             { title: '经办人', render: (_, s) => s.handledBy ?? '—' },
           ]}

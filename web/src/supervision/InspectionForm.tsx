@@ -40,7 +40,9 @@ export default function InspectionForm() {
   const save = async (values: Values) => {
     const { checklist, missingNotes } = checklistBody(values.answers ?? {});
     if (missingNotes.length > 0) {
-      form.setFields(missingNotes.map((code) => ({ name: ['answers', code, 'note'], errors: ['不合格时请写明发现的情况'] })));
+      form.setFields(
+        missingNotes.map((code) => ({ name: ['answers', code, 'note'], errors: ['不合格时请写明发现的情况'] })),
+      );
       return;
     }
     setSaving(true);
@@ -74,7 +76,8 @@ export default function InspectionForm() {
         <PageTitle title="日检查已记录" />
         <Panel>
           <p>
-            {result.inspection.date} 窗口检查已记录，{result.violations.length === 0 ? '全部合格。' : `${result.violations.length} 项不合格，已记为违规：`}
+            {result.inspection.date} 窗口检查已记录，
+            {result.violations.length === 0 ? '全部合格。' : `${result.violations.length} 项不合格，已记为违规：`}
           </p>
           <ul>
             {result.violations.map((v) => (
@@ -118,7 +121,9 @@ export default function InspectionForm() {
           <Form.Item
             name="person"
             label="不合格项涉及的工作人员（用户名，可不填）"
-            rules={[{ pattern: /^[a-z][a-z0-9-]{2,39}$/, message: '用户名应为3至40位小写字母、数字或连字符，以字母开头' }]}
+            rules={[
+              { pattern: /^[a-z][a-z0-9-]{2,39}$/, message: '用户名应为3至40位小写字母、数字或连字符，以字母开头' },
+            ]}
           >
             <Input maxLength={40} />
           </Form.Item>
@@ -127,7 +132,12 @@ export default function InspectionForm() {
           {CHECKLIST.map((c) => (
             <fieldset key={c.code} style={{ border: 0, padding: 0, margin: '0 0 12px' }}>
               <legend style={{ fontSize: 14, fontWeight: 600, marginBottom: 4 }}>{c.label}</legend>
-              <Form.Item name={['answers', c.code, 'passed']} valuePropName="checked" initialValue={true} style={{ marginBottom: 4 }}>
+              <Form.Item
+                name={['answers', c.code, 'passed']}
+                valuePropName="checked"
+                initialValue={true}
+                style={{ marginBottom: 4 }}
+              >
                 <Switch checkedChildren="合格" unCheckedChildren="不合格" aria-label={`${c.label}：合格`} />
               </Form.Item>
               <Form.Item name={['answers', c.code, 'note']} style={{ marginBottom: 0 }}>

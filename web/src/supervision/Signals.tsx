@@ -7,7 +7,10 @@ import { ErrorAlert, MoreButton, usePaged } from '../shared/states';
 import { SIGNAL_COLORS, SIGNAL_NAMES } from './labels';
 import type { Signal, SignalLevel } from './types';
 
-const LEVEL_OPTIONS = (['warning', 'yellow', 'red'] as const).map((l) => ({ value: l, label: `${SIGNAL_NAMES[l]}及以上` }));
+const LEVEL_OPTIONS = (['warning', 'yellow', 'red'] as const).map((l) => ({
+  value: l,
+  label: `${SIGNAL_NAMES[l]}及以上`,
+}));
 
 /** 信号: active signals or the history, by level; the filters live in the address (?history=1&minLevel=red). */
 export default function Signals() {
@@ -20,14 +23,17 @@ export default function Signals() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const paged = usePaged(async (pageToken) => {
-    const page = await call(
-      api.GET('/api/v1/supervision/signals', {
-        params: { query: { activeOnly: !history, minLevel, includeSubordinates: true, pageSize: 50, pageToken } },
-      }),
-    );
-    return { items: page.signals, total: page.total, nextPageToken: page.nextPageToken };
-  }, [history, minLevel]);
+  const paged = usePaged(
+    async (pageToken) => {
+      const page = await call(
+        api.GET('/api/v1/supervision/signals', {
+          params: { query: { activeOnly: !history, minLevel, includeSubordinates: true, pageSize: 50, pageToken } },
+        }),
+      );
+      return { items: page.signals, total: page.total, nextPageToken: page.nextPageToken };
+    },
+    [history, minLevel],
+  );
   return (
     <>
       <PageTitle title="信号" />

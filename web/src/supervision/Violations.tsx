@@ -25,14 +25,17 @@ export function ViolationList() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const paged = usePaged(async (pageToken) => {
-    const page = await call(
-      api.GET('/api/v1/supervision/violations', {
-        params: { query: { kind, state, includeSubordinates: true, pageSize: 50, pageToken } },
-      }),
-    );
-    return { items: page.violations, total: page.total, nextPageToken: page.nextPageToken };
-  }, [kind, state]);
+  const paged = usePaged(
+    async (pageToken) => {
+      const page = await call(
+        api.GET('/api/v1/supervision/violations', {
+          params: { query: { kind, state, includeSubordinates: true, pageSize: 50, pageToken } },
+        }),
+      );
+      return { items: page.violations, total: page.total, nextPageToken: page.nextPageToken };
+    },
+    [kind, state],
+  );
   return (
     <>
       <PageTitle title="违规记录" />
@@ -69,7 +72,10 @@ export function ViolationList() {
           { title: '日期', dataIndex: 'occurredDate' },
           { title: '类别', render: (_, v) => <Link to={`/violations/${v.id}`}>{VIOLATION_KIND_NAMES[v.kind]}</Link> },
           { title: '情况', dataIndex: 'summary' },
-          { title: '办件', render: (_, v) => (v.matterId ? <Link to={`/clocks/${v.matterId}`}>{v.caseNumber}</Link> : '—') },
+          {
+            title: '办件',
+            render: (_, v) => (v.matterId ? <Link to={`/clocks/${v.matterId}`}>{v.caseNumber}</Link> : '—'),
+          },
           { title: '责任人', render: (_, v) => v.person ?? '—' },
           { title: '状态', render: (_, v) => <Tag>{VIOLATION_STATE_NAMES[v.state]}</Tag> },
         ]}
@@ -98,7 +104,10 @@ function Photo({ fileId }: { fileId: string }) {
 /** One violation with its evidence (facts and photos), and dismissing it with the reason. */
 export function ViolationDetail() {
   const { id = '' } = useParams();
-  const loaded = useLoad(() => call(api.GET('/api/v1/supervision/violations/{id}', { params: { path: { id } } })), [id]);
+  const loaded = useLoad(
+    () => call(api.GET('/api/v1/supervision/violations/{id}', { params: { path: { id } } })),
+    [id],
+  );
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
   if (loaded.error) return <ErrorAlert error={loaded.error} onRetry={loaded.reload} />;
@@ -135,8 +144,12 @@ export function ViolationDetail() {
           <Descriptions.Item label="事项">{v.itemName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="部门">{v.department ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="责任人">{v.person ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="发现方式">{v.recordedBy === 'automatic' ? '系统自动发现' : `检查人 ${v.recordedBy}`}</Descriptions.Item>
-          {v.dismissedReason ? <Descriptions.Item label="不构成违规的理由">{v.dismissedReason}</Descriptions.Item> : null}
+          <Descriptions.Item label="发现方式">
+            {v.recordedBy === 'automatic' ? '系统自动发现' : `检查人 ${v.recordedBy}`}
+          </Descriptions.Item>
+          {v.dismissedReason ? (
+            <Descriptions.Item label="不构成违规的理由">{v.dismissedReason}</Descriptions.Item>
+          ) : null}
         </Descriptions>
       </Panel>
       <Panel title="证据">
@@ -156,7 +169,11 @@ export function ViolationDetail() {
       {v.state === 'open' ? (
         <Panel title="认定不构成违规">
           <Form form={form} layout="vertical" onFinish={dismiss}>
-            <Form.Item name="reason" label="理由" rules={[{ required: true, min: 2, message: '请写明理由（至少2个字）' }]}>
+            <Form.Item
+              name="reason"
+              label="理由"
+              rules={[{ required: true, min: 2, message: '请写明理由（至少2个字）' }]}
+            >
               <Input.TextArea rows={3} maxLength={500} />
             </Form.Item>
             <Button htmlType="submit" loading={busy}>

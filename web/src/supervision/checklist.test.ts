@@ -14,7 +14,11 @@ describe('the inspection checklist', () => {
       passed: false,
       note: '未穿工作服',
     });
-    expect(checklist.find((c) => c.code === 'on_post')).toEqual({ code: 'on_post', label: '按时在岗，不擅离岗位', passed: true });
+    expect(checklist.find((c) => c.code === 'on_post')).toEqual({
+      code: 'on_post',
+      label: '按时在岗，不擅离岗位',
+      passed: true,
+    });
     expect(checklist.filter((c) => !c.passed).map((c) => c.code)).toEqual(['uniform', 'badge']);
     expect(missingNotes).toEqual(['badge']);
   });

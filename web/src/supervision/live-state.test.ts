@@ -8,8 +8,7 @@ const clock = (matterId: string, remaining: number | undefined, state: Clock['st
     signal: 'none',
     promised: remaining === undefined ? undefined : { remainingWorkingDays: remaining },
   }) as Clock;
-const signal = (id: string, level: Signal['level'], clearedAt?: string): Signal =>
-  ({ id, level, clearedAt }) as Signal;
+const signal = (id: string, level: Signal['level'], clearedAt?: string): Signal => ({ id, level, clearedAt }) as Signal;
 
 describe('the live state of the overview', () => {
   it('keeps open clocks and active signals only', () => {

@@ -135,10 +135,14 @@ export default fp<{
       serviceName: 'govhall.supervision.v1.SupervisionService',
       idempotentMethods: SUPERVISION_RETRYABLE,
     });
-    const violations: supervisionV1.ViolationServiceClient = createGrpcClient(ViolationClient, opts.supervisionAddress, {
-      serviceName: 'govhall.supervision.v1.ViolationService',
-      idempotentMethods: VIOLATIONS_RETRYABLE,
-    });
+    const violations: supervisionV1.ViolationServiceClient = createGrpcClient(
+      ViolationClient,
+      opts.supervisionAddress,
+      {
+        serviceName: 'govhall.supervision.v1.ViolationService',
+        idempotentMethods: VIOLATIONS_RETRYABLE,
+      },
+    );
     app.decorate('grpc', { catalogue, identity, applications, supervision, violations });
     app.addHook('onClose', async () => {
       catalogue.close();

@@ -204,7 +204,12 @@ describe('identity routes: rotating and disabling a service account', () => {
     expect(res.json()).toMatchObject({ status: 'disabled' });
     expect(lastCall().request).toMatchObject({ reason: '系统下线' });
     fx.reset();
-    const bad = await fx.app.inject({ method: 'POST', url: `${base}/disable`, headers: ADMIN, payload: { reason: '' } });
+    const bad = await fx.app.inject({
+      method: 'POST',
+      url: `${base}/disable`,
+      headers: ADMIN,
+      payload: { reason: '' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(new Set(bad.json().errors.map((e: { path: string }) => e.path))).toEqual(new Set(['reason']));
     expect(bad.json().errors[0].message).toMatch(/\p{Script=Han}/u);

@@ -27,9 +27,12 @@ interface Photo {
 /** The one file part `photo` of the body, read whole; anything else refused before the service is called. */
 async function readPhoto(request: FastifyRequest): Promise<Photo> {
   if (!request.isMultipart()) {
-    throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传照片（文件部分的名称为 photo）', [
-      { path: 'headers.content-type', message: '应为 multipart/form-data', reason: 'UNSUPPORTED_MEDIA_TYPE' },
-    ]);
+    throw new HttpProblem(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      '请以 multipart/form-data 上传照片（文件部分的名称为 photo）',
+      [{ path: 'headers.content-type', message: '应为 multipart/form-data', reason: 'UNSUPPORTED_MEDIA_TYPE' }],
+    );
   }
   const violations: Violation[] = [];
   let photo: Photo | undefined;

@@ -115,7 +115,9 @@ describe('supervision routes: the live feed (server-sent events)', () => {
     feed.push({ update: { $case: 'clock', value: clock } });
     feed.push({ update: undefined });
     feed.push(raised(supervisionV1.SignalLevel.SIGNAL_LEVEL_RED));
-    feed.push({ update: { $case: 'signalCleared', value: signal(supervisionV1.SignalLevel.SIGNAL_LEVEL_WARNING, true) } });
+    feed.push({
+      update: { $case: 'signalCleared', value: signal(supervisionV1.SignalLevel.SIGNAL_LEVEL_WARNING, true) },
+    });
     await client.until(() => client.events.length >= 3);
     expect(client.events.map((e) => [e.id, e.event])).toEqual([
       ['1', 'clock'],
@@ -163,7 +165,11 @@ describe('supervision routes: the live feed (server-sent events)', () => {
   });
 
   it('lets a browser authenticate with the cookie the session route sets, on the feed path alone', async () => {
-    const session = await fx.app.inject({ method: 'POST', url: '/api/v1/supervision/live/session', headers: SUPERVISOR });
+    const session = await fx.app.inject({
+      method: 'POST',
+      url: '/api/v1/supervision/live/session',
+      headers: SUPERVISOR,
+    });
     expect(session.statusCode).toBe(204);
     const setCookie = String(session.headers['set-cookie']);
     expect(setCookie).toMatch(new RegExp(`^${LIVE_COOKIE}=supervisor; `));

@@ -124,10 +124,14 @@ describe('supervision routes: clocks, signals, rules', () => {
       payload: rules,
     });
     expect(saved.statusCode).toBe(200);
-    expect(saved.json().thresholds).toMatchObject({ version: 4, warningRemainingWorkingDays: 2, updatedBy: 'admin-zhao' });
+    expect(saved.json().thresholds).toMatchObject({
+      version: 4,
+      warningRemainingWorkingDays: 2,
+      updatedBy: 'admin-zhao',
+    });
   });
 
-  it('maps a stale version to 409 and the service\'s field to the body field the caller sent', async () => {
+  it("maps a stale version to 409 and the service's field to the body field the caller sent", async () => {
     const base = {
       tenant: TENANT,
       version: 3,

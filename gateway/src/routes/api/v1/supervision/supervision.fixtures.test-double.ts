@@ -1,10 +1,4 @@
-import {
-  ConcurrencyError,
-  ForbiddenError,
-  NotFoundError,
-  PreconditionError,
-  ValidationError,
-} from '@govhall/errors';
+import { ConcurrencyError, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
 import { supervisionV1 } from '@govhall/proto';
 import {
   fakeService,
@@ -344,7 +338,9 @@ export async function startSupervisionFixture(extraConfig: Record<string, string
       }),
       decideAccountability: async (req) => {
         if (req.id === MISSING_ID)
-          throw new PreconditionError('WRONG_STATE', '该责任追究已作出决定，不能再次决定', { currentStatus: 'decided' });
+          throw new PreconditionError('WRONG_STATE', '该责任追究已作出决定，不能再次决定', {
+            currentStatus: 'decided',
+          });
         return {
           accountability: {
             ...accountability,

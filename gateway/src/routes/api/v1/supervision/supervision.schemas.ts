@@ -1,19 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
-import {
-  PageQuery,
-  RegionCode,
-  Timestamp,
-  UUID,
-  hintedPattern,
-  pageOf,
-} from '../../../../lib/common.schemas';
+import { PageQuery, RegionCode, Timestamp, UUID, hintedPattern, pageOf } from '../../../../lib/common.schemas';
 import { DEPARTMENT_CODE } from '../identity/identity.schemas';
 import { clockState, matterKind, signalLevel } from './supervision.enums';
 
 /** Shapes only: the supervision service checks scope (own tenant and below) and what exists. */
 
 /** A supervised matter: a case today (its UUID); complaints and 督办 orders get identifiers of the same kind. */
-export const MATTER_ID = hintedPattern('^[A-Za-z0-9_:-]{1,100}$', '应为受监察事项的标识（字母、数字、-、_、:，最多100位）');
+export const MATTER_ID = hintedPattern(
+  '^[A-Za-z0-9_:-]{1,100}$',
+  '应为受监察事项的标识（字母、数字、-、_、:，最多100位）',
+);
 /** A staff login name (identity's staff.ts USERNAME). */
 export const USERNAME = hintedPattern('^[a-z][a-z0-9-]{2,39}$', '用户名应为3至40位小写字母、数字或连字符，以字母开头');
 
@@ -118,7 +114,10 @@ export const MatterClockView = Type.Object({
   responsibleRole: Type.Optional(Type.String()),
   applicantName: Type.String({ description: '申请人姓名（已遮蔽）' }),
   status: Type.String({ description: '办件状态，如 processing' }),
-  state: Type.Union(clockState.values.map((v) => Type.Literal(v)), desc('计时状态')),
+  state: Type.Union(
+    clockState.values.map((v) => Type.Literal(v)),
+    desc('计时状态'),
+  ),
   receivedDate: Type.Optional(Type.String()),
   acceptedDate: Type.Optional(Type.String()),
   promised: Type.Optional(LimitClockView),

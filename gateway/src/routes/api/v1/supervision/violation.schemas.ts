@@ -1,6 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateString, PageQuery, RegionCode, SafeText, Timestamp, UUID, pageOf } from '../../../../lib/common.schemas';
-import { accountabilityState, accountabilityTarget, sanction, violationKind, violationState } from './supervision.enums';
+import {
+  accountabilityState,
+  accountabilityTarget,
+  sanction,
+  violationKind,
+  violationState,
+} from './supervision.enums';
 import { Department, MATTER_ID, Tenant, USERNAME, WindowId } from './supervision.schemas';
 
 const literals = <T extends string>(values: readonly T[], description: string) =>
@@ -125,7 +131,9 @@ export type ProposeBody = Static<typeof ProposeBody>;
 
 export const DecideBody = Type.Object(
   {
-    sanctions: Type.Optional(Type.Array(SanctionName, { maxItems: 7, uniqueItems: true, description: '决定的处理方式' })),
+    sanctions: Type.Optional(
+      Type.Array(SanctionName, { maxItems: 7, uniqueItems: true, description: '决定的处理方式' }),
+    ),
     decision: SafeText(2, 2000, '决定内容', true),
     dismiss: Type.Optional(Type.Boolean({ description: 'true：决定不予处理（此时不填 sanctions）' })),
     version: Version,
@@ -182,7 +190,12 @@ export const InspectionView = Type.Object({
   date: Type.String(),
   inspector: Type.String(),
   checklist: Type.Array(
-    Type.Object({ code: Type.String(), label: Type.String(), passed: Type.Boolean(), note: Type.Optional(Type.String()) }),
+    Type.Object({
+      code: Type.String(),
+      label: Type.String(),
+      passed: Type.Boolean(),
+      note: Type.Optional(Type.String()),
+    }),
   ),
   photoFileIds: Type.Array(Type.String()),
   person: Type.Optional(Type.String()),

@@ -97,7 +97,10 @@ describe('supervision routes: violations, inspections, accountability', () => {
     expect(fx.lastCall().request).toMatchObject({
       tenant: TENANT,
       windowId: WINDOW_ID,
-      checklist: [{ code: 'uniform', note: '' }, { code: 'on_post', passed: false, note: '10:05 窗口无人' }],
+      checklist: [
+        { code: 'uniform', note: '' },
+        { code: 'on_post', passed: false, note: '10:05 窗口无人' },
+      ],
       photoFileIds: [PHOTO_ID],
       requestId: REQUEST_ID,
     });
@@ -110,7 +113,10 @@ describe('supervision routes: violations, inspections, accountability', () => {
     });
     expect(future.statusCode).toBe(400);
     expect(future.json().errors).toEqual([expect.objectContaining({ path: 'date', message: '检查日期不能晚于今天' })]);
-    const list = await fx.app.inject({ url: `/api/v1/supervision/inspections?windowId=${WINDOW_ID}`, headers: SUPERVISOR });
+    const list = await fx.app.inject({
+      url: `/api/v1/supervision/inspections?windowId=${WINDOW_ID}`,
+      headers: SUPERVISOR,
+    });
     expect(list.json()).toMatchObject({ total: 1, inspections: [{ photoFileIds: [PHOTO_ID] }] });
   });
 
@@ -130,7 +136,9 @@ describe('supervision routes: violations, inspections, accountability', () => {
       ...photoUpload('photo', 'a.gif', 'image/gif', Buffer.from('GIF89a')),
     });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().errors).toEqual([expect.objectContaining({ path: 'photo', message: '照片应为 JPEG 或 PNG' })]);
+    expect(refused.json().errors).toEqual([
+      expect.objectContaining({ path: 'photo', message: '照片应为 JPEG 或 PNG' }),
+    ]);
     const down = await fx.app.inject({ url: `/api/v1/supervision/inspection-photos/${PHOTO_ID}`, headers: SUPERVISOR });
     expect(down.statusCode).toBe(200);
     expect(down.headers['content-type']).toBe('image/jpeg');

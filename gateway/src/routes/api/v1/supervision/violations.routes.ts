@@ -2,7 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problems } from '../../../../lib/common.schemas';
 import { grpcCall } from '../../../../lib/grpc-call';
 import { SUPERVISION_READERS, SUPERVISORS } from './roles';
-import { accountabilityState, accountabilityTarget, sanction, violationKind, violationState } from './supervision.enums';
+import {
+  accountabilityState,
+  accountabilityTarget,
+  sanction,
+  violationKind,
+  violationState,
+} from './supervision.enums';
 import { accountabilityToRest, present, violationToRest } from './violation.mapper';
 import {
   AccountabilitiesQuery,
