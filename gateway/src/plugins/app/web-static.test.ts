@@ -190,7 +190,7 @@ describe('web root', () => {
       webConfig: {
         keycloakUrl: 'http://k',
         realm: 'r',
-        clients: { portal: 'p', workbench: 'w', admin: 'w' },
+        clients: { portal: 'p', workbench: 'w', admin: 'w', supervision: 'w', screen: 'w' },
         tenants: [],
       },
     });
