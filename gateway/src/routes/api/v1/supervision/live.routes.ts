@@ -1,4 +1,5 @@
 import { Metadata } from '@grpc/grpc-js';
+import { metrics } from '@opentelemetry/api';
 import type { FastifyRequest } from 'fastify';
 import type { supervisionV1 } from '@govhall/proto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -10,6 +11,16 @@ import { liveUpdateToEvent } from './supervision.mapper';
 import { LiveQuery } from './supervision.schemas';
 
 const tags = ['supervision'];
+
+const meter = metrics.getMeter('@govhall/gateway');
+/** Feeds open now: each holds one WatchLive stream on the supervision service. */
+const openFeeds = meter.createUpDownCounter('gateway.live.streams', {
+  description: 'Live feeds (server-sent events) open now, each with its WatchLive gRPC stream',
+});
+/** Events relayed to browsers, by event name. */
+const relayedEvents = meter.createCounter('gateway.live.events', {
+  description: 'Live feed events relayed to browsers, by event',
+});
 
 /** The cookie an EventSource authenticates with (ADR 0039): scoped to the feed's path, readable by no script. */
 export const LIVE_COOKIE = 'govhall_live';
@@ -103,12 +114,17 @@ const liveRoutes: FastifyPluginAsyncTypebox<{ heartbeatMs: number; secureCookies
         { tenant: request.query.tenant ?? '', includeSubordinates: request.query.includeSubordinates ?? false },
         metadata,
       );
+      openFeeds.add(1);
       await relayAsEventStream<supervisionV1.WatchLiveResponse>(request, reply, source, {
         heartbeatMs: opts.heartbeatMs,
-        toEvent: (message) => (message.update ? liveUpdateToEvent(message.update) : undefined),
+        toEvent: (message) => {
+          const event = message.update ? liveUpdateToEvent(message.update) : undefined;
+          if (event) relayedEvents.add(1, { event: event.event });
+          return event;
+        },
         toProblem: (error) => ({ ...toProblem(error), requestId: request.id }),
         signal: closing.signal,
-      });
+      }).finally(() => openFeeds.add(-1));
     },
   );
 };
