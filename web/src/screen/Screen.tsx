@@ -54,7 +54,8 @@ export default function Screen() {
     return () => clearTimeout(t);
   }, [error, reload]);
   const clocks = useMemo(() => [...(state?.clocks.values() ?? [])], [state]);
-  const counts = todayCounts(clocks, today);
+  // Ended clocks leave the open ones: those seen stopping count for 今日办结.
+  const counts = todayCounts([...clocks, ...(state?.ended.values() ?? [])], today);
   const windows = windowStatus(clocks);
   const sorted = useMemo(
     () => [...clocks].sort((a, b) => (a.receivedDate ?? '').localeCompare(b.receivedDate ?? '') * -1),

@@ -18,6 +18,7 @@ describe('the live state of the overview', () => {
     );
     expect([...s.clocks.keys()]).toEqual(['a']);
     expect([...s.signals.keys()]).toEqual(['s1']);
+    expect([...s.ended.keys()]).toEqual(['b']);
   });
 
   it('applies clocks, raised and cleared signals in order without changing the state it was given', () => {
@@ -29,6 +30,7 @@ describe('the live state of the overview', () => {
     s = applyLive(s, { type: 'signal_cleared', signal: signal('s1', 'yellow', '2026-12-03T03:00:00Z') });
     s = applyLive(s, { type: 'clock', clock: clock('b', 2, 'stopped') });
     expect([...s.clocks.values()].map((c) => [c.matterId, c.promised?.remainingWorkingDays])).toEqual([['a', -1]]);
+    expect([...s.ended.keys()]).toEqual(['b']);
     expect(signalsByLevel(s.signals.values())).toEqual({ warning: 0, yellow: 0, red: 1 });
     expect(start.clocks.get('a')?.promised?.remainingWorkingDays).toBe(3);
     expect(start.signals.size).toBe(0);

@@ -1,15 +1,20 @@
 import type { Clock, LiveEvent, Signal, SignalLevel } from './types';
 
-/** What the overview and the big screen show: the open clocks by matter, the active signals by id. */
+/**
+ * What the overview and the big screen show: the open clocks by matter, the active signals by id, and the clocks
+ * seen stopping (in the first read or since, through the feed: the big screen's 今日办结).
+ */
 export interface LiveState {
   clocks: ReadonlyMap<string, Clock>;
   signals: ReadonlyMap<string, Signal>;
+  ended: ReadonlyMap<string, Clock>;
 }
 
 export function initialState(clocks: Clock[], signals: Signal[]): LiveState {
   return {
     clocks: new Map(clocks.filter((c) => c.state !== 'stopped').map((c) => [c.matterId, c])),
     signals: new Map(signals.filter((s) => !s.clearedAt).map((s) => [s.id, s])),
+    ended: new Map(clocks.filter((c) => c.state === 'stopped').map((c) => [c.matterId, c])),
   };
 }
 
@@ -21,9 +26,12 @@ export function applyLive(state: LiveState, event: LiveEvent): LiveState {
   switch (event.type) {
     case 'clock': {
       const clocks = new Map(state.clocks);
-      if (event.clock.state === 'stopped') clocks.delete(event.clock.matterId);
-      else clocks.set(event.clock.matterId, event.clock);
-      return { ...state, clocks };
+      if (event.clock.state !== 'stopped') {
+        clocks.set(event.clock.matterId, event.clock);
+        return { ...state, clocks };
+      }
+      clocks.delete(event.clock.matterId);
+      return { ...state, clocks, ended: new Map(state.ended).set(event.clock.matterId, event.clock) };
     }
     case 'signal_raised': {
       const signals = new Map(state.signals);

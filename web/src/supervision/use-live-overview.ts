@@ -50,13 +50,19 @@ export function useLiveOverview() {
     let live = true;
     const early: Parameters<typeof applyLive>[1][] = [];
     let loaded = false;
+    let wasRetrying = false;
     const unsubscribe = subscribeLive(
       'includeSubordinates=true',
       (event) => {
         if (!loaded) early.push(event);
         else setState((s) => (s ? applyLive(s, event) : s));
       },
-      setStatus,
+      (next) => {
+        setStatus(next);
+        // The feed has no resume point: after a gap, read everything again rather than miss what happened in it.
+        if (next.state === 'open' && wasRetrying && live) setRound((r) => r + 1);
+        if (next.state === 'retrying') wasRetrying = true;
+      },
     );
     Promise.all([readOpenClocks(), readActiveSignals()]).then(
       ([clocks, signals]) => {
