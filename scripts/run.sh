@@ -70,6 +70,8 @@ GovHall is running.
   Portal (网上办事大厅)  $WEB_URL/            (open the apps at localhost: the realm's redirect URIs allow it)
   Workbench (工作台)     $WEB_URL/workbench/
   Admin (管理后台)       $WEB_URL/admin/
+  Supervision (电子监察) $WEB_URL/supervision/
+  Hall screen (大屏)     $WEB_URL/screen/
   Gateway (REST)        $GATEWAY_URL
   API docs              $GATEWAY_URL/docs      (OpenAPI: $GATEWAY_URL/openapi.json)
   Keycloak              $KEYCLOAK_URL/admin/   (admin / admin; realm govhall)

@@ -62,7 +62,7 @@ function subAppFallback(): Plugin {
     apply: 'serve',
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
-        const match = /^\/(workbench|admin)(\/[^.?]*)?(\?.*)?$/.exec(req.url ?? '');
+        const match = /^\/(workbench|admin|supervision|screen)(\/[^.?]*)?(\?.*)?$/.exec(req.url ?? '');
         if (match && (req.headers.accept ?? '').includes('text/html')) req.url = `/${match[1]}/index.html`;
         next();
       });
@@ -97,6 +97,8 @@ export default defineConfig({
         portal: path.join(root, 'index.html'),
         workbench: path.join(root, 'workbench/index.html'),
         admin: path.join(root, 'admin/index.html'),
+        supervision: path.join(root, 'supervision/index.html'),
+        screen: path.join(root, 'screen/index.html'),
       },
     },
   },

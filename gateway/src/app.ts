@@ -20,6 +20,7 @@ import identityRoutes from './routes/api/v1/identity/identity.routes';
 import casesRoutes from './routes/api/v1/cases/cases.routes';
 import licencesRoutes from './routes/api/v1/licences/licences.routes';
 import notificationsRoutes from './routes/api/v1/notifications/notifications.routes';
+import supervisionRoutes from './routes/api/v1/supervision/supervision.routes';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -87,6 +88,7 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     catalogueAddress: config.CATALOGUE_GRPC_ADDR,
     identityAddress: config.IDENTITY_GRPC_ADDR,
     applicationsAddress: config.APPLICATIONS_GRPC_ADDR,
+    supervisionAddress: config.SUPERVISION_GRPC_ADDR,
   });
   await app.register(healthRoutes);
   await app.register(itemsRoutes, { prefix: '/api/v1/catalogue', deadlineMs: config.GRPC_DEADLINE_MS });
@@ -98,6 +100,12 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
   });
   await app.register(licencesRoutes, { prefix: '/api/v1/licences', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(notificationsRoutes, { prefix: '/api/v1/notifications', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(supervisionRoutes, {
+    prefix: '/api/v1/supervision',
+    deadlineMs: config.GRPC_DEADLINE_MS,
+    heartbeatMs: config.LIVE_HEARTBEAT_MS,
+    secureCookies: config.PUBLIC_URL.startsWith('https:'),
+  });
   await app.register(webStatic, {
     root: resolveWebRoot(config.WEB_ROOT),
     upgradeInsecureRequests: config.PUBLIC_URL.startsWith('https:'),
@@ -108,6 +116,9 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
         portal: config.WEB_PORTAL_CLIENT_ID,
         workbench: config.WEB_WORKBENCH_CLIENT_ID,
         admin: config.WEB_WORKBENCH_CLIENT_ID,
+        // Supervisors and the hall screen's login are staff: the staff client (its roles, ADR 0039's cookie).
+        supervision: config.WEB_WORKBENCH_CLIENT_ID,
+        screen: config.WEB_WORKBENCH_CLIENT_ID,
       },
       tenants: [...config.GOVHALL_TENANTS],
     },

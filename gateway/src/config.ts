@@ -50,6 +50,13 @@ export const configShape = {
     .string()
     .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
     .default('127.0.0.1:50053'),
+  /** The supervision service (clocks, signals, violations, the live feed): SupervisionService and ViolationService. */
+  SUPERVISION_GRPC_ADDR: z
+    .string()
+    .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
+    .default('127.0.0.1:50057'),
+  /** The live feed (GET /api/v1/supervision/live): a comment line this often keeps proxies from closing it (ms). */
+  LIVE_HEARTBEAT_MS: z.coerce.number().int().min(10).max(120_000).default(15_000),
   /**
    * Largest file one multipart part may carry on POST /cases/{id}/materials/{materialId}/files (bytes); the item's
    * own limit (maxSizeKb) is the service's to check. At most 7 MiB, so that a file and its request stay under the

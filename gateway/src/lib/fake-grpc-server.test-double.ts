@@ -2,6 +2,7 @@ import {
   Server,
   ServerCredentials,
   type ServerUnaryCall,
+  type ServerWritableStream,
   type ServiceDefinition,
   type sendUnaryData,
 } from '@grpc/grpc-js';
@@ -18,16 +19,36 @@ import { configShape, type GatewayConfig } from '../config';
  * typed by the definition: a response missing a field the proto added fails to compile rather than to serialize.
  */
 export type FakeHandlers<D extends ServiceDefinition> = {
-  [M in keyof D]?: (
-    request: ReturnType<D[M]['requestDeserialize']>,
-  ) => Promise<Parameters<D[M]['responseSerialize']>[0]>;
+  [M in keyof D]?: D[M] extends { responseStream: true }
+    ? (
+        request: ReturnType<D[M]['requestDeserialize']>,
+        stream: FakeStreamContext,
+      ) => AsyncIterable<Parameters<D[M]['responseSerialize']>[0]>
+    : (request: ReturnType<D[M]['requestDeserialize']>) => Promise<Parameters<D[M]['responseSerialize']>[0]>;
 };
+
+/** What a server-streaming handler learns: the client cancelled the call (it went away). */
+export interface FakeStreamContext {
+  cancelled: Promise<void>;
+}
 
 export interface ReceivedCall {
   method: string;
   request: any;
   authorization?: string;
+  /** A server stream: settles 'cancelled' when the client cancels it, 'ended' when the handler finished it. */
+  outcome?: Promise<'cancelled' | 'ended' | 'failed'>;
 }
+
+/** One service the fake serves, with its handlers (typed by the definition). */
+export interface FakeService {
+  service: ServiceDefinition;
+  handlers: Record<string, (...args: any[]) => unknown>;
+}
+export const fakeService = <D extends ServiceDefinition>(service: D, handlers: FakeHandlers<D>): FakeService => ({
+  service,
+  handlers: handlers as FakeService['handlers'],
+});
 
 export type FakeGrpcServer = Awaited<ReturnType<typeof startFakeGrpcServer>>;
 type Gateway = Awaited<ReturnType<typeof buildApp>>;
@@ -38,31 +59,85 @@ type Gateway = Awaited<ReturnType<typeof buildApp>>;
  * 8 MiB, as the services do. Methods without a handler answer UNIMPLEMENTED. Every call is kept in `calls`.
  */
 export async function startFakeGrpcServer<D extends ServiceDefinition>(service: D, handlers: FakeHandlers<D>) {
+  return startFakeGrpcServers([fakeService(service, handlers)]);
+}
+
+/** A unary method of the fake: answers with its handler's result, or its error as a status. */
+function unaryMethod(method: string, handler: FakeService['handlers'][string], calls: ReceivedCall[]) {
+  return (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
+    calls.push({ method, request: call.request, authorization: call.metadata.get('authorization')[0]?.toString() });
+    (handler(call.request) as Promise<unknown>).then(
+      (res: unknown) => callback(null, res),
+      (err: unknown) => callback(toGrpcStatus(err)),
+    );
+  };
+}
+
+/**
+ * A server-streaming method of the fake: writes what its handler yields, in order, then ends the call; a thrown
+ * error ends it with that status. The handler learns when the client cancels.
+ */
+function streamingMethod(method: string, handler: FakeService['handlers'][string], calls: ReceivedCall[]) {
+  return (call: ServerWritableStream<unknown, unknown>) => {
+    let cancelled = false;
+    const cancelledPromise = new Promise<void>((resolve) =>
+      call.on('cancelled', () => {
+        cancelled = true;
+        resolve();
+      }),
+    );
+    const outcome = (async (): Promise<'cancelled' | 'ended' | 'failed'> => {
+      try {
+        for await (const message of handler(call.request, { cancelled: cancelledPromise }) as AsyncIterable<unknown>) {
+          if (cancelled) break;
+          call.write(message);
+        }
+        if (cancelled) return 'cancelled';
+        call.end();
+        return 'ended';
+      } catch (err) {
+        if (cancelled) return 'cancelled';
+        call.emit('error', toGrpcStatus(err));
+        return 'failed';
+      }
+    })();
+    calls.push({
+      method,
+      request: call.request,
+      authorization: call.metadata.get('authorization')[0]?.toString(),
+      outcome,
+    });
+  };
+}
+
+/** One fake server serving several services on one port (a service process may serve more than one). */
+export async function startFakeGrpcServers(services: FakeService[]) {
   const calls: ReceivedCall[] = [];
   const server = new Server({
     'grpc.max_receive_message_length': 8 * 1024 * 1024,
     'grpc.max_send_message_length': 8 * 1024 * 1024,
   });
-  const impl = Object.fromEntries(
-    Object.entries(handlers).map(([method, handler]) => [
-      method,
-      (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
-        calls.push({ method, request: call.request, authorization: call.metadata.get('authorization')[0]?.toString() });
-        handler!(call.request).then(
-          (res: unknown) => callback(null, res),
-          (err: unknown) => callback(toGrpcStatus(err)),
-        );
-      },
-    ]),
-  );
-  server.addService(service, impl);
+  for (const { service, handlers } of services) {
+    const impl = Object.fromEntries(
+      Object.entries(handlers).map(([method, handler]) => [
+        method,
+        service[method]?.responseStream ? streamingMethod(method, handler, calls) : unaryMethod(method, handler, calls),
+      ]),
+    );
+    server.addService(service, impl);
+  }
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
   );
   return {
     address: `127.0.0.1:${port}`,
     calls,
-    close: () => new Promise<void>((resolve) => server.tryShutdown(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Open streams would hold a graceful shutdown forever.
+        server.forceShutdown();
+        resolve();
+      }),
   };
 }
 
@@ -105,7 +180,7 @@ export interface RouteFixture {
 
 /** The gateway wired to one fake service, with `verifier`; the other services are never dialled (127.0.0.1:1). */
 export async function routeFixture(
-  service: 'catalogue' | 'identity' | 'applications',
+  service: 'catalogue' | 'identity' | 'applications' | 'supervision',
   fake: FakeGrpcServer,
   verifier: TokenVerifier,
   extraConfig: Record<string, string> = {},
@@ -118,6 +193,7 @@ export async function routeFixture(
     CATALOGUE_GRPC_ADDR: address('catalogue'),
     IDENTITY_GRPC_ADDR: address('identity'),
     APPLICATIONS_GRPC_ADDR: address('applications'),
+    SUPERVISION_GRPC_ADDR: address('supervision'),
     ...extraConfig,
   });
   if (!parsed.ok) throw new Error('bad test config');
@@ -138,4 +214,24 @@ export async function routeFixture(
       await fake.close();
     },
   };
+}
+
+/**
+ * The hooks every route test file needs, once: starts the fixture before the file's tests, clears the received
+ * calls before each, closes it after. The returned object reads through to the fixture once started.
+ */
+export function useRouteFixture<F extends RouteFixture>(start: () => Promise<F>): F {
+  let fx: F | undefined;
+  beforeAll(async () => {
+    fx = await start();
+  });
+  afterAll(() => fx?.close());
+  beforeEach(() => fx?.reset());
+  return new Proxy({} as F, {
+    get(_target, key) {
+      if (!fx) throw new Error('the route fixture is used before beforeAll started it');
+      const value = (fx as unknown as Record<string | symbol, unknown>)[key];
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(fx) : value;
+    },
+  });
 }

@@ -7,10 +7,16 @@ import type { WebConfig } from './config';
 import { setTokenSource } from './api';
 import { Loading, Notice } from './states';
 
-export type AppName = 'portal' | 'workbench' | 'admin';
+export type AppName = 'portal' | 'workbench' | 'admin' | 'supervision' | 'screen';
 
 /** Where each app lives on the gateway (ADR 0027). */
-export const APP_BASE: Record<AppName, string> = { portal: '/', workbench: '/workbench/', admin: '/admin/' };
+export const APP_BASE: Record<AppName, string> = {
+  portal: '/',
+  workbench: '/workbench/',
+  admin: '/admin/',
+  supervision: '/supervision/',
+  screen: '/screen/',
+};
 
 /**
  * Login through Keycloak: authorization code with PKCE (S256), a public client per app (the portal's for

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { createGrpcClient } from '@govhall/grpc';
-import { applicationsV1, catalogueV1, identityV1 } from '@govhall/proto';
+import { applicationsV1, catalogueV1, identityV1, supervisionV1 } from '@govhall/proto';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -8,6 +8,8 @@ declare module 'fastify' {
       catalogue: catalogueV1.CatalogueServiceClient;
       identity: identityV1.IdentityServiceClient;
       applications: applicationsV1.ApplicationsServiceClient;
+      supervision: supervisionV1.SupervisionServiceClient;
+      violations: supervisionV1.ViolationServiceClient;
     };
   }
 }
@@ -63,6 +65,27 @@ const APPLICATIONS_RETRYABLE = [
   'RegisterWalkIn',
 ];
 
+/** Reads of the supervision service (WatchLive is a stream: never retried, the browser reconnects). */
+const SUPERVISION_RETRYABLE = [
+  'ListRecordedEvents',
+  'GetMatterClock',
+  'ListClocks',
+  'ListSignals',
+  'GetSignalThresholds',
+  'DryRunSignalThresholds',
+];
+
+/** Reads of violations, and the writes that carry an idempotency key (RecordInspection, ProposeAccountability). */
+const VIOLATIONS_RETRYABLE = [
+  'ListViolations',
+  'GetViolation',
+  'ListInspections',
+  'GetInspectionPhoto',
+  'ListAccountabilities',
+  'RecordInspection',
+  'ProposeAccountability',
+];
+
 /**
  * The catalogue answers files of up to 4 MiB and guide PDFs with embedded Chinese fonts, more than grpc-js's
  * default 4 MiB receive limit once framed; the services accept 8 MiB (@govhall/grpc's server).
@@ -80,8 +103,20 @@ class ApplicationsClient extends applicationsV1.ApplicationsServiceClient {
   }
 }
 
+/** Inspection photos of up to 5 MiB: 8 MiB, as the others. */
+class ViolationClient extends supervisionV1.ViolationServiceClient {
+  constructor(...[address, creds, options]: ConstructorParameters<typeof supervisionV1.ViolationServiceClient>) {
+    super(address, creds, { ...options, 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
+  }
+}
+
 /** One long-lived channel per backend service; closed when the app closes. */
-export default fp<{ catalogueAddress: string; identityAddress: string; applicationsAddress: string }>(
+export default fp<{
+  catalogueAddress: string;
+  identityAddress: string;
+  applicationsAddress: string;
+  supervisionAddress: string;
+}>(
   async (app, opts) => {
     const catalogue: catalogueV1.CatalogueServiceClient = createGrpcClient(CatalogueClient, opts.catalogueAddress, {
       serviceName: 'govhall.catalogue.v1.CatalogueService',
@@ -96,11 +131,25 @@ export default fp<{ catalogueAddress: string; identityAddress: string; applicati
       opts.applicationsAddress,
       { serviceName: 'govhall.applications.v1.ApplicationsService', idempotentMethods: APPLICATIONS_RETRYABLE },
     );
-    app.decorate('grpc', { catalogue, identity, applications });
+    const supervision = createGrpcClient(supervisionV1.SupervisionServiceClient, opts.supervisionAddress, {
+      serviceName: 'govhall.supervision.v1.SupervisionService',
+      idempotentMethods: SUPERVISION_RETRYABLE,
+    });
+    const violations: supervisionV1.ViolationServiceClient = createGrpcClient(
+      ViolationClient,
+      opts.supervisionAddress,
+      {
+        serviceName: 'govhall.supervision.v1.ViolationService',
+        idempotentMethods: VIOLATIONS_RETRYABLE,
+      },
+    );
+    app.decorate('grpc', { catalogue, identity, applications, supervision, violations });
     app.addHook('onClose', async () => {
       catalogue.close();
       identity.close();
       applications.close();
+      supervision.close();
+      violations.close();
     });
   },
   { name: 'grpc-clients' },

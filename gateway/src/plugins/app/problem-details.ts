@@ -87,7 +87,8 @@ const DETAIL_BY_HTTP: Record<number, string> = {
   431: '请求头或网址过长，请缩短后重试',
 };
 
-function toProblem(error: unknown): Problem {
+/** The problem+json body of any error, as the error handler sends it (the live feed sends it as an SSE event). */
+export function toProblem(error: unknown): Problem {
   const fe = error as FastifyError;
   const framework = fe.code ? FRAMEWORK_ERRORS[fe.code] : undefined;
   if (framework) {

@@ -142,7 +142,13 @@ describe('web apps served by the gateway', () => {
     expect(res.json()).toEqual({
       keycloakUrl: 'http://keycloak:8080',
       realm: 'govhall',
-      clients: { portal: 'govhall-portal', workbench: 'govhall-workbench', admin: 'govhall-workbench' },
+      clients: {
+        portal: 'govhall-portal',
+        workbench: 'govhall-workbench',
+        admin: 'govhall-workbench',
+        supervision: 'govhall-workbench',
+        screen: 'govhall-workbench',
+      },
       tenants: ['620321', '620302'],
     });
     await a.close();
@@ -184,7 +190,7 @@ describe('web root', () => {
       webConfig: {
         keycloakUrl: 'http://k',
         realm: 'r',
-        clients: { portal: 'p', workbench: 'w', admin: 'w' },
+        clients: { portal: 'p', workbench: 'w', admin: 'w', supervision: 'w', screen: 'w' },
         tenants: [],
       },
     });

@@ -10,7 +10,7 @@ export interface WebConfig {
   keycloakUrl: string;
   realm: string;
   /** The public OIDC client (authorization code + PKCE) each app logs in with. */
-  clients: { portal: string; workbench: string; admin: string };
+  clients: { portal: string; workbench: string; admin: string; supervision: string; screen: string };
   /** Tenants this deployment serves (region codes), the portal's default first; empty: any. */
   tenants: string[];
 }
@@ -23,8 +23,11 @@ export interface WebStaticOptions {
   upgradeInsecureRequests: boolean;
 }
 
-/** Apps below the portal, each with its own index.html and client-side routes (`/workbench/…`, `/admin/…`). */
-export const SUB_APPS = ['workbench', 'admin'] as const;
+/**
+ * Apps below the portal, each with its own index.html and client-side routes (`/workbench/…`, `/admin/…`, the
+ * supervisor's console `/supervision/…` and the hall's big screen `/screen/`).
+ */
+export const SUB_APPS = ['workbench', 'admin', 'supervision', 'screen'] as const;
 
 /** Paths that are never a page: the API and the gateway's own endpoints keep their answers (404 problem+json…). */
 const RESERVED = /^\/(?:api|docs|assets)(?:\/|$)|^\/(?:openapi\.json|healthz|readyz|metrics|web-config\.json)$/;

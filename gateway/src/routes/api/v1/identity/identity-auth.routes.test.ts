@@ -1,20 +1,12 @@
+import { useRouteFixture } from '../../../../lib/fake-grpc-server.test-double';
 import { CITIZEN, startIdentityFixture } from './identity.fixtures.test-double';
 
-let fx: Awaited<ReturnType<typeof startIdentityFixture>>;
-let app: typeof fx.app;
-let fake: typeof fx.fake;
+const fx = useRouteFixture(startIdentityFixture);
 const lastCall = () => fx.lastCall();
-
-beforeAll(async () => {
-  fx = await startIdentityFixture();
-  ({ app, fake } = fx);
-});
-afterAll(() => fx.close());
-beforeEach(() => fx.reset());
 
 describe('identity routes: authentication', () => {
   it('serves a public route without a token and forwards nothing', async () => {
-    const res = await app.inject('/api/v1/identity/tenants?parentCode=620900');
+    const res = await fx.app.inject('/api/v1/identity/tenants?parentCode=620900');
     expect(res.statusCode).toBe(200);
     expect(res.json().tenants.map((t: { code: string }) => t.code)).toEqual(['620981', '620981100']);
     expect(lastCall()).toMatchObject({ method: 'listTenants', request: { parentCode: '620900' } });
@@ -22,7 +14,7 @@ describe('identity routes: authentication', () => {
   });
 
   it('forwards the bearer token of a public call as gRPC authorization metadata', async () => {
-    const res = await app.inject({ url: '/api/v1/identity/tenants/620900', headers: CITIZEN });
+    const res = await fx.app.inject({ url: '/api/v1/identity/tenants/620900', headers: CITIZEN });
     expect(res.statusCode).toBe(200);
     expect(lastCall()).toMatchObject({
       method: 'getTenant',
@@ -32,14 +24,14 @@ describe('identity routes: authentication', () => {
   });
 
   it('still refuses an invalid token on a public route', async () => {
-    const res = await app.inject({ url: '/api/v1/identity/tenants', headers: { authorization: 'Bearer forged' } });
+    const res = await fx.app.inject({ url: '/api/v1/identity/tenants', headers: { authorization: 'Bearer forged' } });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ code: 'TOKEN_INVALID' });
-    expect(fake.calls).toHaveLength(0);
+    expect(fx.fake.calls).toHaveLength(0);
   });
 
   it('lets anyone register as a natural person', async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'POST',
       url: '/api/v1/identity/natural-persons',
       payload: {
@@ -67,15 +59,15 @@ describe('identity routes: authentication', () => {
       '/api/v1/identity/legal-persons/a1000000-0000-4000-8000-000000000001/agents/a1000000-0000-4000-8000-000000000002',
     ],
   ] as const)('answers 401 problem+json to %s %s without a token, before the body is read', async (method, url) => {
-    const res = await app.inject({ method, url, payload: method === 'GET' ? undefined : { junk: true } });
+    const res = await fx.app.inject({ method, url, payload: method === 'GET' ? undefined : { junk: true } });
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json()).toMatchObject({ status: 401, code: 'TOKEN_MISSING' });
-    expect(fake.calls).toHaveLength(0);
+    expect(fx.fake.calls).toHaveLength(0);
   });
 
   it('answers 403 ROLE_REQUIRED when an applicant tries to disable a natural person, and calls nothing', async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'POST',
       url: '/api/v1/identity/natural-persons/a1000000-0000-4000-8000-000000000005/disable',
       headers: CITIZEN,
@@ -83,11 +75,11 @@ describe('identity routes: authentication', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'ROLE_REQUIRED' });
-    expect(fake.calls).toHaveLength(0);
+    expect(fx.fake.calls).toHaveLength(0);
   });
 
   it('answers 403 ROLE_REQUIRED when an applicant tries an administrator write', async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'POST',
       url: '/api/v1/identity/tenants',
       headers: CITIZEN,
@@ -95,14 +87,14 @@ describe('identity routes: authentication', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'ROLE_REQUIRED' });
-    expect(fake.calls).toHaveLength(0);
+    expect(fx.fake.calls).toHaveLength(0);
   });
 });
 
 describe('readiness', () => {
   it('names the downstream service it cannot reach', async () => {
     // The fake identity answers; the catalogue address (127.0.0.1:1) does not.
-    const res = await app.inject('/readyz');
+    const res = await fx.app.inject('/readyz');
     expect(res.statusCode).toBe(503);
     expect(res.json().detail).toContain('catalogue');
     expect(res.json().detail).not.toContain('identity');
@@ -111,7 +103,7 @@ describe('readiness', () => {
 
 describe('identity routes: OpenAPI', () => {
   it('documents every route with its security', async () => {
-    const doc = (await app.inject('/openapi.json')).json();
+    const doc = (await fx.app.inject('/openapi.json')).json();
     const paths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/identity/'));
     expect(paths).toEqual(
       expect.arrayContaining([

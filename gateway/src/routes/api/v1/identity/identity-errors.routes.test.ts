@@ -1,20 +1,12 @@
+import { useRouteFixture } from '../../../../lib/fake-grpc-server.test-double';
 import { ADMIN, CITIZEN, startIdentityFixture } from './identity.fixtures.test-double';
 
-let fx: Awaited<ReturnType<typeof startIdentityFixture>>;
-let app: typeof fx.app;
-let fake: typeof fx.fake;
+const fx = useRouteFixture(startIdentityFixture);
 const lastCall = () => fx.lastCall();
-
-beforeAll(async () => {
-  fx = await startIdentityFixture();
-  ({ app, fake } = fx);
-});
-afterAll(() => fx.close());
-beforeEach(() => fx.reset());
 
 describe('identity routes: validation', () => {
   it('rejects a bad body with 400 problem+json naming every field, before calling the service', async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'POST',
       url: '/api/v1/identity/tenants',
       headers: ADMIN,
@@ -34,21 +26,21 @@ describe('identity routes: validation', () => {
       'name',
     ]);
     expect(body.errors).toContainEqual(expect.objectContaining({ path: 'level', reason: 'ENUM' }));
-    expect(fake.calls).toHaveLength(0);
+    expect(fx.fake.calls).toHaveLength(0);
   });
 
   it('rejects malformed path and query parameters', async () => {
-    const bad = await app.inject({ url: '/api/v1/identity/tenants/12345', headers: ADMIN });
+    const bad = await fx.app.inject({ url: '/api/v1/identity/tenants/12345', headers: ADMIN });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toEqual([expect.objectContaining({ path: 'params.code', reason: 'PATTERN' })]);
-    const page = await app.inject({ url: '/api/v1/identity/tenants/620981/staff?pageSize=1000', headers: ADMIN });
+    const page = await fx.app.inject({ url: '/api/v1/identity/tenants/620981/staff?pageSize=1000', headers: ADMIN });
     expect(page.statusCode).toBe(400);
     expect(page.json().errors).toEqual([expect.objectContaining({ path: 'querystring.pageSize', reason: 'MAXIMUM' })]);
-    expect(fake.calls).toHaveLength(0);
+    expect(fx.fake.calls).toHaveLength(0);
   });
 
   it("passes the service's INVALID_ARGUMENT field violations through as 400 with the same fields", async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'POST',
       url: '/api/v1/identity/staff',
       headers: ADMIN,
@@ -77,7 +69,7 @@ describe('identity routes: validation', () => {
   });
 
   it('names service violations by where the field sits in the HTTP request', async () => {
-    const leave = await app.inject({
+    const leave = await fx.app.inject({
       method: 'POST',
       url: '/api/v1/identity/staff/a1000000-0000-4000-8000-000000000003/leaves',
       headers: ADMIN,
@@ -90,7 +82,7 @@ describe('identity routes: validation', () => {
       leave: { fromDate: '2026-03-05', toDate: '2026-03-04' },
     });
 
-    const department = await app.inject({
+    const department = await fx.app.inject({
       method: 'POST',
       url: '/api/v1/identity/tenants/620981/departments',
       headers: ADMIN,
@@ -101,7 +93,7 @@ describe('identity routes: validation', () => {
   });
 
   it('maps other service errors by the shared problem mapping', async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'POST',
       url: '/api/v1/identity/staff/a1000000-0000-4000-8000-000000000003/disable',
       headers: ADMIN,
@@ -114,7 +106,7 @@ describe('identity routes: validation', () => {
 
 describe('identity routes: acting authority', () => {
   it('answers 200 with the grant when the agent may act', async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'POST',
       url: '/api/v1/identity/legal-persons/a1000000-0000-4000-8000-000000000001/acting-checks',
       headers: CITIZEN,
@@ -131,7 +123,7 @@ describe('identity routes: acting authority', () => {
   });
 
   it('answers 403 problem+json with the reason as code and the Chinese message when refused', async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'POST',
       url: '/api/v1/identity/legal-persons/a1000000-0000-4000-8000-000000000001/acting-checks',
       headers: CITIZEN,

@@ -1,20 +1,13 @@
+import { useRouteFixture } from '../../../../lib/fake-grpc-server.test-double';
 import { identityV1 } from '@govhall/proto';
 import { ADMIN, CITIZEN, at, startIdentityFixture } from './identity.fixtures.test-double';
 
-let fx: Awaited<ReturnType<typeof startIdentityFixture>>;
-let app: typeof fx.app;
+const fx = useRouteFixture(startIdentityFixture);
 const lastCall = () => fx.lastCall();
-
-beforeAll(async () => {
-  fx = await startIdentityFixture();
-  ({ app } = fx);
-});
-afterAll(() => fx.close());
-beforeEach(() => fx.reset());
 
 describe('identity routes: enums and shapes', () => {
   it('writes and reads tenant levels as lower-case strings', async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'POST',
       url: '/api/v1/identity/tenants',
       headers: ADMIN,
@@ -47,13 +40,13 @@ describe('identity routes: enums and shapes', () => {
       createdAt: at.toISOString(),
       updatedAt: at.toISOString(),
     });
-    const roots = await app.inject('/api/v1/identity/tenants/620100');
+    const roots = await fx.app.inject('/api/v1/identity/tenants/620100');
     expect(roots.json()).toMatchObject({ level: 'city' });
     expect(roots.json()).not.toHaveProperty('parentCode');
   });
 
   it('maps window kinds both ways and the responsibility basis', async () => {
-    const created = await app.inject({
+    const created = await fx.app.inject({
       method: 'POST',
       url: '/api/v1/identity/tenants/620981/windows',
       headers: ADMIN,
@@ -69,7 +62,7 @@ describe('identity routes: enums and shapes', () => {
     expect(created.json()).toMatchObject({ kind: 'department', aPostStaffId: 'a1000000-0000-4000-8000-00000000000a' });
     expect(created.json()).not.toHaveProperty('bPostStaffId');
 
-    const responsible = await app.inject({
+    const responsible = await fx.app.inject({
       url: '/api/v1/identity/windows/a1000000-0000-4000-8000-000000000004/responsible?date=2026-03-03',
       headers: ADMIN,
     });
@@ -84,7 +77,7 @@ describe('identity routes: enums and shapes', () => {
   });
 
   it('maps staff status and pages', async () => {
-    const one = await app.inject({
+    const one = await fx.app.inject({
       url: '/api/v1/identity/staff/a1000000-0000-4000-8000-000000000009',
       headers: ADMIN,
     });
@@ -95,7 +88,7 @@ describe('identity routes: enums and shapes', () => {
     });
     expect(one.json()).not.toHaveProperty('subject');
 
-    const page = await app.inject({
+    const page = await fx.app.inject({
       url: '/api/v1/identity/tenants/620981/staff?department=620981-SCJG&pageSize=10&pageToken=abc',
       headers: ADMIN,
     });
@@ -112,7 +105,7 @@ describe('identity routes: enums and shapes', () => {
   });
 
   it("tells the caller's profile kind with the legal persons they act for", async () => {
-    const res = await app.inject({ url: '/api/v1/identity/me', headers: CITIZEN });
+    const res = await fx.app.inject({ url: '/api/v1/identity/me', headers: CITIZEN });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ kind: 'natural-person', person: { id: 'np-2' }, heldLegalPersons: [] });
@@ -127,7 +120,7 @@ describe('identity routes: enums and shapes', () => {
 
   it('disables a natural person: status, reason and time; a bad reason is a 400 at body.reason', async () => {
     const url = '/api/v1/identity/natural-persons/a1000000-0000-4000-8000-000000000005/disable';
-    const res = await app.inject({ method: 'POST', url, headers: ADMIN, payload: { reason: '冒用他人身份注册' } });
+    const res = await fx.app.inject({ method: 'POST', url, headers: ADMIN, payload: { reason: '冒用他人身份注册' } });
     expect(res.statusCode).toBe(200);
     expect(lastCall().request).toEqual({
       personId: 'a1000000-0000-4000-8000-000000000005',
@@ -142,7 +135,7 @@ describe('identity routes: enums and shapes', () => {
     });
     fx.reset();
     for (const payload of [{}, { reason: 'x' }, { reason: 42 }, { reason: '冒用', extra: 1 }]) {
-      const bad = await app.inject({ method: 'POST', url, headers: ADMIN, payload });
+      const bad = await fx.app.inject({ method: 'POST', url, headers: ADMIN, payload });
       expect(bad.statusCode).toBe(400);
       expect(bad.headers['content-type']).toContain('application/problem+json');
     }
@@ -150,7 +143,7 @@ describe('identity routes: enums and shapes', () => {
   });
 
   it('revokes an agent with or without a body and shows the grant as revoked', async () => {
-    const bare = await app.inject({
+    const bare = await fx.app.inject({
       method: 'DELETE',
       url: '/api/v1/identity/legal-persons/a1000000-0000-4000-8000-000000000001/agents/a1000000-0000-4000-8000-000000000002',
       headers: CITIZEN,
@@ -163,7 +156,7 @@ describe('identity routes: enums and shapes', () => {
     });
     expect(bare.json().agents[0]).toMatchObject({ status: 'revoked', revokedAt: at.toISOString() });
 
-    const reasoned = await app.inject({
+    const reasoned = await fx.app.inject({
       method: 'DELETE',
       url: '/api/v1/identity/legal-persons/a1000000-0000-4000-8000-000000000001/agents/a1000000-0000-4000-8000-000000000002',
       headers: CITIZEN,
@@ -174,7 +167,7 @@ describe('identity routes: enums and shapes', () => {
   });
 
   it('returns a new service account secret once, not cached', async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'POST',
       url: '/api/v1/identity/tenants/620981/service-accounts',
       headers: ADMIN,

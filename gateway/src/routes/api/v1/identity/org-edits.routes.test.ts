@@ -1,17 +1,9 @@
+import { useRouteFixture } from '../../../../lib/fake-grpc-server.test-double';
 import { identityV1 } from '@govhall/proto';
 import { ADMIN, CITIZEN, startIdentityFixture } from './identity.fixtures.test-double';
 
-let fx: Awaited<ReturnType<typeof startIdentityFixture>>;
-let app: typeof fx.app;
-let fake: typeof fx.fake;
+const fx = useRouteFixture(startIdentityFixture);
 const lastCall = () => fx.lastCall();
-
-beforeAll(async () => {
-  fx = await startIdentityFixture();
-  ({ app, fake } = fx);
-});
-afterAll(() => fx.close());
-beforeEach(() => fx.reset());
 
 const WINDOW = '/api/v1/identity/windows/a1000000-0000-4000-8000-000000000004';
 const windowBody = {
@@ -25,7 +17,7 @@ const windowBody = {
 
 describe('identity routes: editing departments and windows', () => {
   it('renames a department with the version read', async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'PUT',
       url: '/api/v1/identity/departments/620981-SCJG',
       headers: ADMIN,
@@ -40,7 +32,7 @@ describe('identity routes: editing departments and windows', () => {
   });
 
   it('refuses a department rename with a short name, a bad code or no version, in Chinese at the field', async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'PUT',
       url: '/api/v1/identity/departments/620981-SCJG',
       headers: ADMIN,
@@ -51,18 +43,18 @@ describe('identity routes: editing departments and windows', () => {
     const paths = new Set(res.json().errors.map((e: { path: string }) => e.path));
     expect([...paths].sort()).toEqual(['expectedVersion', 'name']);
     expect(res.json().errors.find((e: { path: string }) => e.path === 'name').message).toMatch(/[\u4e00-\u9fa5]/);
-    const code = await app.inject({
+    const code = await fx.app.inject({
       method: 'PUT',
       url: '/api/v1/identity/departments/scjg',
       headers: ADMIN,
       payload: { name: '市场监管局', expectedVersion: 1 },
     });
     expect(code.json().errors).toEqual([expect.objectContaining({ path: 'params.code', reason: 'PATTERN' })]);
-    expect(fake.calls).toHaveLength(0);
+    expect(fx.fake.calls).toHaveLength(0);
   });
 
   it('changes a window, mapping its kind, and leaves the posts alone', async () => {
-    const res = await app.inject({ method: 'PUT', url: WINDOW, headers: ADMIN, payload: windowBody });
+    const res = await fx.app.inject({ method: 'PUT', url: WINDOW, headers: ADMIN, payload: windowBody });
     expect(res.statusCode).toBe(200);
     expect(lastCall()).toMatchObject({
       method: 'updateWindow',
@@ -79,7 +71,7 @@ describe('identity routes: editing departments and windows', () => {
   });
 
   it('refuses a bad window number at the field before calling the service', async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'PUT',
       url: WINDOW,
       headers: ADMIN,
@@ -92,11 +84,11 @@ describe('identity routes: editing departments and windows', () => {
         .errors.map((e: { path: string }) => e.path)
         .sort(),
     ).toEqual(['aPostStaffId', 'number']);
-    expect(fake.calls).toHaveLength(0);
+    expect(fx.fake.calls).toHaveLength(0);
   });
 
   it("passes the service's department violation and a taken number through", async () => {
-    const moved = await app.inject({
+    const moved = await fx.app.inject({
       method: 'PUT',
       url: WINDOW,
       headers: ADMIN,
@@ -106,7 +98,7 @@ describe('identity routes: editing departments and windows', () => {
     expect(moved.json().errors).toEqual([
       expect.objectContaining({ path: 'department', reason: 'DEPARTMENT_MISMATCH' }),
     ]);
-    const taken = await app.inject({
+    const taken = await fx.app.inject({
       method: 'PUT',
       url: WINDOW,
       headers: ADMIN,
@@ -121,11 +113,11 @@ describe('identity routes: editing departments and windows', () => {
       ['/api/v1/identity/departments/620981-SCJG', { name: '市场监管局', expectedVersion: 1 }],
       [WINDOW, windowBody],
     ] as const) {
-      const res = await app.inject({ method: 'PUT', url, headers: CITIZEN, payload });
+      const res = await fx.app.inject({ method: 'PUT', url, headers: CITIZEN, payload });
       expect(res.statusCode).toBe(403);
       expect(res.json()).toMatchObject({ code: 'ROLE_REQUIRED' });
     }
-    expect(fake.calls).toHaveLength(0);
+    expect(fx.fake.calls).toHaveLength(0);
   });
 });
 
@@ -133,7 +125,7 @@ describe('identity routes: changing a member of staff’s roles', () => {
   const url = (id = 'a1000000-0000-4000-8000-000000000003') => `/api/v1/identity/staff/${id}/roles`;
 
   it('sends the roles and department with the version read', async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'PUT',
       url: url(),
       headers: ADMIN,
@@ -153,11 +145,11 @@ describe('identity routes: changing a member of staff’s roles', () => {
   });
 
   it('refuses an unknown role, no roles and a missing version at their fields, calling nothing', async () => {
-    const res = await app.inject({ method: 'PUT', url: url(), headers: ADMIN, payload: { roles: ['god'] } });
+    const res = await fx.app.inject({ method: 'PUT', url: url(), headers: ADMIN, payload: { roles: ['god'] } });
     expect(res.statusCode).toBe(400);
     const errors = res.json().errors as { path: string; message: string }[];
     expect([...new Set(errors.map((e) => e.path))].sort()).toEqual(['expectedVersion', 'roles.0']);
-    const none = await app.inject({
+    const none = await fx.app.inject({
       method: 'PUT',
       url: url(),
       headers: ADMIN,
@@ -165,11 +157,11 @@ describe('identity routes: changing a member of staff’s roles', () => {
     });
     expect(none.json().errors).toEqual([expect.objectContaining({ path: 'roles', reason: 'MINITEMS' })]);
     expect(none.json().errors[0].message).toMatch(/\p{Script=Han}/u);
-    expect(fake.calls).toHaveLength(0);
+    expect(fx.fake.calls).toHaveLength(0);
   });
 
   it("passes the service's department violation through at the field; administrators only", async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'PUT',
       url: url('a1000000-0000-4000-8000-00000000000b'),
       headers: ADMIN,
@@ -177,7 +169,7 @@ describe('identity routes: changing a member of staff’s roles', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([expect.objectContaining({ path: 'department', reason: 'NOT_FOUND' })]);
-    const citizen = await app.inject({
+    const citizen = await fx.app.inject({
       method: 'PUT',
       url: url(),
       headers: CITIZEN,
@@ -191,7 +183,7 @@ describe('identity routes: rotating and disabling a service account', () => {
   const base = '/api/v1/identity/service-accounts/a1000000-0000-4000-8000-000000000005';
 
   it('returns the new secret once, not to be cached', async () => {
-    const res = await app.inject({ method: 'POST', url: `${base}/secret`, headers: ADMIN });
+    const res = await fx.app.inject({ method: 'POST', url: `${base}/secret`, headers: ADMIN });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.json()).toMatchObject({ clientSecret: 'n3w-s3cr3t', serviceAccount: { status: 'active' } });
@@ -202,7 +194,7 @@ describe('identity routes: rotating and disabling a service account', () => {
   });
 
   it('disables with a reason; no reason is refused at its field, a bad id at the path', async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'POST',
       url: `${base}/disable`,
       headers: ADMIN,
@@ -212,19 +204,24 @@ describe('identity routes: rotating and disabling a service account', () => {
     expect(res.json()).toMatchObject({ status: 'disabled' });
     expect(lastCall().request).toMatchObject({ reason: '系统下线' });
     fx.reset();
-    const bad = await app.inject({ method: 'POST', url: `${base}/disable`, headers: ADMIN, payload: { reason: '' } });
+    const bad = await fx.app.inject({
+      method: 'POST',
+      url: `${base}/disable`,
+      headers: ADMIN,
+      payload: { reason: '' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(new Set(bad.json().errors.map((e: { path: string }) => e.path))).toEqual(new Set(['reason']));
     expect(bad.json().errors[0].message).toMatch(/\p{Script=Han}/u);
-    const id = await app.inject({
+    const id = await fx.app.inject({
       method: 'POST',
       url: '/api/v1/identity/service-accounts/x/secret',
       headers: ADMIN,
     });
     expect(id.json().errors).toEqual([expect.objectContaining({ path: 'params.id' })]);
-    const citizen = await app.inject({ method: 'POST', url: `${base}/secret`, headers: CITIZEN });
+    const citizen = await fx.app.inject({ method: 'POST', url: `${base}/secret`, headers: CITIZEN });
     expect(citizen.statusCode).toBe(403);
-    expect(fake.calls).toHaveLength(0);
+    expect(fx.fake.calls).toHaveLength(0);
   });
 });
 
@@ -232,7 +229,7 @@ describe('identity routes: ending a leave', () => {
   const url = (from: string) => `/api/v1/identity/staff/a1000000-0000-4000-8000-000000000003/leaves/${from}/end`;
 
   it('cancels (no toDate) or ends early, with the version read', async () => {
-    const res = await app.inject({
+    const res = await fx.app.inject({
       method: 'POST',
       url: url('2026-03-02'),
       headers: ADMIN,
@@ -243,7 +240,7 @@ describe('identity routes: ending a leave', () => {
       method: 'endLeave',
       request: { fromDate: '2026-03-02', toDate: '', expectedVersion: 2 },
     });
-    await app.inject({
+    await fx.app.inject({
       method: 'POST',
       url: url('2026-03-02'),
       headers: ADMIN,
@@ -253,7 +250,7 @@ describe('identity routes: ending a leave', () => {
   });
 
   it('refuses a bad date at its field and names a leave the service does not know at the path', async () => {
-    const bad = await app.inject({
+    const bad = await fx.app.inject({
       method: 'POST',
       url: url('2026-03-02'),
       headers: ADMIN,
@@ -261,7 +258,7 @@ describe('identity routes: ending a leave', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(new Set(bad.json().errors.map((e: { path: string }) => e.path))).toEqual(new Set(['toDate']));
-    const unknown = await app.inject({
+    const unknown = await fx.app.inject({
       method: 'POST',
       url: url('2026-03-09'),
       headers: ADMIN,

@@ -1,0 +1,133 @@
+import { useEffect, useMemo, useState } from 'react';
+import { api, call } from '../shared/api';
+import { tenantOf, useAuth } from '../shared/auth';
+import { useLoad } from '../shared/states';
+import { LiveBadge } from '../supervision/LiveBadge';
+import { SIGNAL_NAMES } from '../supervision/labels';
+import { useLiveOverview } from '../supervision/use-live-overview';
+import type { Clock, SignalLevel } from '../supervision/types';
+import { hallToday, maskName, todayCounts, windowStatus } from './screen-state';
+
+const COLORS: Record<SignalLevel, string> = { none: '#e6f4ff', warning: '#91caff', yellow: '#ffe58f', red: '#ffa39e' };
+/** Rows shown at once; the list moves on by one row this often, so every case passes in turn. */
+const ROWS = 12;
+const STEP_MS = 3_000;
+
+function Figure({ label, value }: { label: string; value: number }) {
+  return (
+    <div style={{ background: '#0f3b7a', borderRadius: 8, padding: '16px 24px', minWidth: 160 }}>
+      <div style={{ fontSize: 20 }}>{label}</div>
+      <div style={{ fontSize: 56, fontWeight: 700, lineHeight: 1.1 }}>{value}</div>
+    </div>
+  );
+}
+
+/**
+ * 大屏: the hall's big screen, read from a distance without anyone touching it: today's figures, the open cases
+ * scrolling by (applicants' names masked), each window's status; kept up to date by the live feed.
+ */
+export default function Screen() {
+  const { state, error, status, reload } = useLiveOverview();
+  const { user } = useAuth();
+  const tenant = tenantOf(user);
+  const windowList = useLoad(
+    () =>
+      tenant
+        ? call(api.GET('/api/v1/identity/tenants/{code}/windows', { params: { path: { code: tenant } } }))
+        : Promise.resolve({ windows: [] }),
+    [tenant],
+  );
+  const windowNames = new Map((windowList.data?.windows ?? []).map((w) => [w.id, `${w.number} ${w.name}`]));
+  const [offset, setOffset] = useState(0);
+  const [today, setToday] = useState(hallToday());
+  useEffect(() => {
+    const t = setInterval(() => {
+      setOffset((o) => o + 1);
+      setToday(hallToday());
+    }, STEP_MS);
+    return () => clearInterval(t);
+  }, []);
+  // A failed first read is tried again by itself: nobody is there to press a button.
+  useEffect(() => {
+    if (!error) return;
+    const t = setTimeout(reload, 30_000);
+    return () => clearTimeout(t);
+  }, [error, reload]);
+  const clocks = useMemo(() => [...(state?.clocks.values() ?? [])], [state]);
+  // Ended clocks leave the open ones: those seen stopping count for 今日办结.
+  const counts = todayCounts([...clocks, ...(state?.ended.values() ?? [])], today);
+  const windows = windowStatus(clocks);
+  const sorted = useMemo(
+    () => [...clocks].sort((a, b) => (a.receivedDate ?? '').localeCompare(b.receivedDate ?? '') * -1),
+    [clocks],
+  );
+  const shown: Clock[] =
+    sorted.length <= ROWS ? sorted : Array.from({ length: ROWS }, (_, i) => sorted[(offset + i) % sorted.length]!);
+  return (
+    <main style={{ background: '#06214a', color: '#fff', minHeight: '100vh', padding: 24, fontSize: 20 }}>
+      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap' }}>
+        <h1 style={{ color: '#fff', fontSize: 36, margin: 0 }}>政务服务大厅 · 办件实时情况</h1>
+        <div>
+          {today} <LiveBadge status={status} />
+        </div>
+      </header>
+      {error ? <p role="alert">数据暂时无法读取，稍后自动重试。</p> : null}
+      <section aria-label="今日办件" style={{ display: 'flex', gap: 16, flexWrap: 'wrap', margin: '24px 0' }}>
+        <Figure label="今日收件" value={counts.received} />
+        <Figure label="今日受理" value={counts.accepted} />
+        <Figure label="今日办结" value={counts.ended} />
+        <Figure label="在办件" value={clocks.length} />
+        <Figure label="已超期" value={counts.overdue} />
+      </section>
+      <div style={{ display: 'grid', gap: 24, gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))' }}>
+        <section aria-label="在办件">
+          <h2 style={{ color: '#fff', fontSize: 26 }}>在办件</h2>
+          <table style={{ width: '100%', borderCollapse: 'collapse' }} aria-live="off">
+            <thead>
+              <tr style={{ textAlign: 'left' }}>
+                <th scope="col">申请人</th>
+                <th scope="col">事项</th>
+                <th scope="col">剩余</th>
+                <th scope="col">信号</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((c) => (
+                <tr key={c.matterId} style={{ borderTop: '1px solid #1d4d8f' }}>
+                  <td>{maskName(c.applicantName)}</td>
+                  <td>{c.itemName}</td>
+                  <td>
+                    {c.promised?.remainingWorkingDays === undefined
+                      ? '—'
+                      : c.promised.remainingWorkingDays < 0
+                        ? `超期${-c.promised.remainingWorkingDays}天`
+                        : `${c.promised.remainingWorkingDays}天`}
+                  </td>
+                  <td>
+                    <span style={{ background: COLORS[c.signal], color: '#000', padding: '0 8px', borderRadius: 4 }}>
+                      {SIGNAL_NAMES[c.signal]}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {shown.length === 0 ? <p>当前没有在办件。</p> : null}
+        </section>
+        <section aria-label="窗口状态">
+          <h2 style={{ color: '#fff', fontSize: 26 }}>窗口状态</h2>
+          <ul style={{ listStyle: 'none', padding: 0 }}>
+            {windows.map((w, i) => (
+              <li key={w.windowId} style={{ padding: '6px 0', borderTop: '1px solid #1d4d8f' }}>
+                {windowNames.get(w.windowId) ?? `窗口${i + 1}`}：在办 {w.open} 件，
+                <span style={{ background: COLORS[w.worst], color: '#000', padding: '0 8px', borderRadius: 4 }}>
+                  {w.worst === 'none' ? '正常' : `有${SIGNAL_NAMES[w.worst]}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,32 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { startApp } from '../shared/bootstrap';
+import { LoginCallback } from '../shared/auth';
+import { RequireLogin } from '../shared/require-login';
+import { Loading } from '../shared/states';
+
+const Screen = lazy(() => import('./Screen'));
+
+/**
+ * The hall's big screen (大屏) at /screen/: logged in once by a supervisor's account, then it runs by itself (no
+ * navigation, no controls), full width, large type.
+ */
+function ScreenApp() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/callback" element={<LoginCallback />} />
+        <Route
+          path="*"
+          element={
+            <RequireLogin why="大屏需由监察人员登录一次后使用。">
+              <Screen />
+            </RequireLogin>
+          }
+        />
+      </Routes>
+    </Suspense>
+  );
+}
+
+startApp('screen', () => <ScreenApp />);
