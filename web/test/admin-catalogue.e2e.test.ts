@@ -1,7 +1,7 @@
 import { uniqueSuffix } from '@govhall/testing';
 import { PASSWORD, YC } from '../../gateway/test/cases-stack';
 import { expectedRefusals, fieldError, formItem, noFieldError, openTab } from './admin-catalogue-world';
-import { checkPage, startWebWorld, type WebWorld } from './web-world';
+import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world';
 
 // The admin console's catalogue, through its own login: a center administrator of 永昌县 searches the list (the
 // catalogue filters by name or the start of a basic code), retires (停用) 药品零售企业许可 with a reason, creates
@@ -120,7 +120,7 @@ it('an administrator changes 食品经营许可 in the form builder, submits, an
   expect(await page.locator('main .ant-tag').first().innerText()).toBe('草稿');
   // Never submitted: it may be deleted, after a confirmation; the list says so.
   await page.getByRole('button', { name: '删除草稿' }).click();
-  await page.getByRole('button', { name: /^删\s?除$/ }).click();
+  await page.getByRole('button', { name: buttonName('删除') }).click();
   await page.getByText('已删除草稿：小餐饮经营许可（第 1 版）').waitFor();
   await page.getByRole('heading', { level: 1, name: '事项目录' }).waitFor();
 

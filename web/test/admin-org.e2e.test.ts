@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { clientToken, DEMO_PASSWORD, uniqueSuffix, type Page, type WatchedPage } from '@govhall/testing';
 import { SCJG, YC } from '../../gateway/test/cases-stack';
 import { chinaDate, comingDays, expectedAnswers, fieldError } from './admin-org-world';
-import { checkPage, startWebWorld, type WebWorld } from './web-world';
+import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world';
 
 // The admin console's organisation area, as 永昌县's center administrator (yc-admin) uses it after logging in through
 // the console's 登录 button: a local holiday on the working calendar, a new member of staff, a window with A and B
@@ -49,6 +49,8 @@ const navTo = async (label: string, heading: string) => {
   await page.waitForLoadState('networkidle');
 };
 
+// The first test also logs in through Keycloak's pages and waits for the console's first load: on a loaded machine
+// (CI, two CPU burners) it took 135 s once, past jest's 120 s.
 it('yc-admin logs in and sets a local holiday on the working calendar; a weekend and an empty reason are refused at their fields', async () => {
   const { year, workday, weekend } = await comingDays(w);
   await w.visit(page, 'admin', 'calendar');
@@ -84,7 +86,7 @@ it('yc-admin logs in and sets a local holiday on the working calendar; a weekend
   const calendar = await w.api('GET', `/catalogue/calendars/${YC}/${year}`);
   expect(calendar.body.overrides).toContainEqual({ date: workday, working: false, reason: '本地民族传统节日' });
   expect(calendar.body.overrides).not.toContainEqual(expect.objectContaining({ date: weekend }));
-});
+}, 240_000);
 
 it('creates a member of staff (a wrong phone refused at its field); the list masks the phone', async () => {
   await navTo('工作人员', '工作人员');
@@ -166,7 +168,7 @@ it('registers the new person’s leave and shows that the window’s B post serv
   await page.locator(`#leave-${personId}_fromDate`).fill(from);
   await page.locator(`#leave-${personId}_toDate`).fill(to);
   await page.locator(`#leave-${personId}_reason`).fill('年休假');
-  await page.getByRole('button', { name: /^登\s?记$/ }).click();
+  await page.getByRole('button', { name: buttonName('登记') }).click();
   const notice = page.getByRole('status').filter({ hasText: '已登记' });
   await notice.waitFor();
   const said = await notice.innerText();
@@ -204,14 +206,14 @@ it('renames a department and changes the window (a one-character name and a depa
   await nameField.fill('局');
   await page
     .getByRole('dialog', { name: `修改部门 ${YC}-GAJ` })
-    .getByRole('button', { name: /^保\s?存$/ })
+    .getByRole('button', { name: buttonName('保存') })
     .click();
   expect(await fieldError(page, `department-${YC}-GAJ_name`)).toMatch(/部门名称|字/);
   await checkPage(page, 'admin-org-department-edit');
   await nameField.fill('永昌县公安局（户政）');
   await page
     .getByRole('dialog', { name: `修改部门 ${YC}-GAJ` })
-    .getByRole('button', { name: /^保\s?存$/ })
+    .getByRole('button', { name: buttonName('保存') })
     .click();
   await page.getByRole('row').filter({ hasText: '永昌县公安局（户政）' }).waitFor();
   const renamed = (await w.api('GET', `/identity/tenants/${YC}/departments`)).body.departments as {
@@ -233,13 +235,13 @@ it('renames a department and changes the window (a one-character name and a depa
   const dialog = page.getByRole('dialog', { name: `修改 ${windowNumber} 号窗口` });
   await dialog.waitFor();
   await page.locator(`#window-${id}_department`).selectOption(`${YC}-RSJ`);
-  await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+  await dialog.getByRole('button', { name: buttonName('保存') }).click();
   expect(await fieldError(page, `window-${id}_department`)).toContain(`${person.name} 不属于本窗口所属部门`);
   await checkPage(page, 'admin-org-window-edit');
   await page.locator(`#window-${id}_department`).selectOption(SCJG);
   await page.locator(`#window-${id}_name`).fill('食品经营许可专窗（东）');
   await page.locator(`#window-${id}_location`).fill('一楼东侧3号');
-  await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+  await dialog.getByRole('button', { name: buttonName('保存') }).click();
   await dialog.waitFor({ state: 'hidden' });
   await page.getByRole('row').filter({ hasText: '食品经营许可专窗（东）' }).waitFor();
 
@@ -263,21 +265,21 @@ it('changes the new person’s roles (no role refused at its field, a department
   await dialog.waitFor();
   const roles = dialog.locator(`#roles-${personId}_roles`);
   await roles.getByRole('checkbox', { name: '窗口工作人员' }).uncheck();
-  await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+  await dialog.getByRole('button', { name: buttonName('保存') }).click();
   expect(await fieldError(page, `roles-${personId}_roles`)).toBe('请至少选择一个岗位角色');
   await checkPage(page, 'admin-staff-roles');
 
   await roles.getByRole('checkbox', { name: '窗口工作人员' }).check();
   await roles.getByRole('checkbox', { name: '审查人员' }).check();
   await page.locator(`#roles-${personId}_department`).selectOption(`${YC}-RSJ`);
-  await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+  await dialog.getByRole('button', { name: buttonName('保存') }).click();
   await dialog
     .getByRole('alert')
     .filter({ hasText: `${windowNumber}窗口A岗` })
     .waitFor();
 
   await page.locator(`#roles-${personId}_department`).selectOption(SCJG);
-  await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+  await dialog.getByRole('button', { name: buttonName('保存') }).click();
   await dialog.waitFor({ state: 'hidden' });
   await page.getByText(`已调整 ${person.name} 的岗位角色和所属部门，本人重新登录后生效。`).waitFor();
   await page.getByRole('row').filter({ hasText: person.username }).filter({ hasText: '审查人员' }).waitFor();
@@ -294,14 +296,14 @@ it('cancels the new person’s leave (a last day after the leave refused at its 
   await page.locator(`#${form}_toDate`).fill(chinaDate(5));
   await page
     .getByRole('dialog', { name: `结束请假：${person.name} ${from} 至 ${to}` })
-    .getByRole('button', { name: /^确\s?认$/ })
+    .getByRole('button', { name: buttonName('确认') })
     .click();
   expect(await fieldError(page, `${form}_toDate`)).toContain('提前结束的日期应在');
   await checkPage(page, 'admin-staff-leave-end');
   await page.locator(`#${form}_toDate`).fill('');
   await page
     .getByRole('dialog', { name: `结束请假：${person.name} ${from} 至 ${to}` })
-    .getByRole('button', { name: /^确\s?认$/ })
+    .getByRole('button', { name: buttonName('确认') })
     .click();
   await page.getByText(`已撤销 ${person.name} 自 ${from} 起的请假。`).waitFor();
 

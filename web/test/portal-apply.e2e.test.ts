@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { newCreditCode, newResidentIdNumber, userToken as tokenOf } from '@govhall/testing';
 import { caseActs, EXE, PASSWORD, PDF, PNG, YC } from '../../gateway/test/cases-stack';
-import { checkPage, startWebWorld, type WebWorld } from './web-world';
+import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world';
 import {
   chooseFiles,
   fieldError,
@@ -339,7 +339,7 @@ it('a citizen applies for 食品经营许可 in the portal and the staff handle 
   await formItem(phone.page, /证件号码/)
     .locator('input')
     .fill(idNumber);
-  await phone.page.getByRole('button', { name: /^查\s?询$/ }).click();
+  await phone.page.getByRole('button', { name: buttonName('查询') }).click();
   await phone.page
     .getByText(/已办结|已送达/)
     .first()

@@ -1,6 +1,6 @@
 import { newCreditCode } from '@govhall/testing';
 import { caseActs, PASSWORD, YC } from '../../gateway/test/cases-stack';
-import { checkPage, startWebWorld, type WebWorld } from './web-world';
+import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world';
 import { fieldError, fillFoodForm, uploadFoodMaterials } from './portal-world';
 
 // An enterprise in the portal: the legal representative registers the company and grants an agent the market
@@ -86,7 +86,7 @@ it('the legal representative registers the company and grants an agent, who appl
   await grant.getByRole('button', { name: '撤销授权' }).click();
   await h.page
     .getByRole('tooltip', { name: /撤销对冯经办的授权/ })
-    .getByRole('button', { name: /^撤\s?销$/ })
+    .getByRole('button', { name: buttonName('撤销') })
     .click();
   await card.getByText('尚未授权经办人。').waitFor();
   await checkPage(h.page, 'portal-enterprise-revoked');

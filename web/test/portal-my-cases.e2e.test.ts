@@ -1,5 +1,5 @@
 import { caseActs, PASSWORD, type Applicant } from '../../gateway/test/cases-stack';
-import { checkPage, startWebWorld, type WebWorld } from './web-world';
+import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world';
 
 // The portal with data, through its own login: an applicant whose food licence was submitted logs in with the
 // portal's 登录 button on Keycloak's page (PKCE, code exchanged by the page itself), finds the case in 我的办件 and
@@ -63,7 +63,7 @@ it('an applicant logs in through the portal and follows a submitted case in 我�
   await page.getByRole('button', { name: '删除草稿' }).click();
   await page
     .getByRole('tooltip', { name: /删除这份草稿/ })
-    .getByRole('button', { name: /^删\s?除$/ })
+    .getByRole('button', { name: buttonName('删除') })
     .click();
   await page.getByRole('status').filter({ hasText: '已删除“食品经营许可”的草稿' }).waitFor();
   expect(new URL(page.url()).search).toBe('?list=drafts');

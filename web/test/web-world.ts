@@ -3,6 +3,7 @@ import {
   allowWebOrigin,
   keycloakLogin,
   launchBrowser,
+  recordPagesOnFailure,
   screenshots,
   type BrowserUnderTest,
   type ProblemFilter,
@@ -35,6 +36,12 @@ export interface WebWorld extends CasesWorld {
   signIn(page: Page, app: AppName, username: string, password: string): Promise<void>;
 }
 
+/** The pages the web world opened and that are still open: what a failed test's record shows. */
+const openPages = new Set<Page>();
+
+// Every browser test file imports this module: a failed test leaves its pages' state under $GOVHALL_STATE/failures.
+recordPagesOnFailure(() => [...openPages]);
+
 export async function startWebWorld(options: CasesWorldOptions = {}): Promise<WebWorld> {
   const world = await startCasesWorld(options);
   let release: (() => Promise<void>) | undefined;
@@ -48,14 +55,19 @@ export async function startWebWorld(options: CasesWorldOptions = {}): Promise<We
       ...world,
       origin,
       browser: b,
-      open: (o) => b.newPage(o),
+      async open(o) {
+        const watched = await b.newPage(o);
+        openPages.add(watched.page);
+        watched.page.on('close', () => openPages.delete(watched.page));
+        return watched;
+      },
       async visit(page, app, path = '') {
         await page.goto(`${origin}${APP_PATH[app]}${path.replace(/^\//, '')}`);
         await page.waitForLoadState('networkidle');
       },
       async signIn(page, app, username, password) {
         await page
-          .getByRole('button', { name: /^登\s?录$/ })
+          .getByRole('button', { name: buttonName('登录') })
           .first()
           .click();
         await page.waitForURL((url) => url.origin !== origin, { timeout: 15_000 });
@@ -108,8 +120,12 @@ function stillness(report: boolean): boolean | string[] {
   return report ? moving : moving.length === 0;
 }
 
-/** Waits until nothing visible moves; says which elements still do when that takes too long. */
-async function waitForStillness(page: Page): Promise<void> {
+/**
+ * Waits until nothing visible moves; says which elements still do when that takes too long. A dialog must be still
+ * before a forced click in it: antd zooms it in from the button that opened it, and a position taken mid-zoom can
+ * land outside it, on the mask, which closes the dialog.
+ */
+export async function waitForStillness(page: Page): Promise<void> {
   try {
     await page.waitForFunction(stillness, false, { timeout: 15_000 });
   } catch (e) {
@@ -126,4 +142,16 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   await waitForStillness(page);
   expect(await a11yFindings(page)).toEqual([]);
   await screenshots(page, name);
+}
+
+/**
+ * The accessible name of an antd button whose text is `text`, as a whole: antd puts a space between two Chinese
+ * characters ("保 存"), and a button that was just loading may keep antd's spinner (an img named "loading") in front
+ * of its text after the request ended: under load its fade-out has been seen to stay for good (checkPage's stillness
+ * ignores it for that reason), and the button's name is then "loading 保 存". `buttonName('保存')` matches
+ * both, and not 保存窗口.
+ */
+export function buttonName(text: string): RegExp {
+  const chars = [...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^(?:loading\\s*)?${chars.join('\\s?')}$`);
 }

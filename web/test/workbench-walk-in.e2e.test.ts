@@ -1,5 +1,5 @@
 import { caseActs, soleTraderForm, type Applicant } from '../../gateway/test/cases-stack';
-import { checkPage, startWebWorld, type WebWorld } from './web-world';
+import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world';
 import { caseStatus, choose, chooseIn, confirmAct, fieldError, openAct, staffPage } from './workbench-world';
 
 // The counter and the refusals in the workbench, in the browser: a walk-in applicant's immediate item registered, its
@@ -88,7 +88,7 @@ it('a walk-in 个体工商户设立登记 is registered and decided at the count
   expect((await licence).headers()['content-type']).toBe('application/pdf');
   await page
     .getByRole('dialog', { name: /^证照/ })
-    .getByRole('button', { name: /^关\s?闭$/ })
+    .getByRole('button', { name: buttonName('关闭') })
     .first()
     .click();
   await checkPage(page, 'workbench-walk-in-decided');

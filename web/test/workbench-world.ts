@@ -1,6 +1,6 @@
 import type { Locator, Page, ProblemFilter, WatchedPage } from '@govhall/testing';
 import { PASSWORD, type Staff } from '../../gateway/test/cases-stack';
-import type { WebWorld } from './web-world';
+import { buttonName, waitForStillness, type WebWorld } from './web-world';
 
 /*
  * Helpers of the workbench's browser tests: a member of staff signed in through the workbench's own 登录 button,
@@ -24,7 +24,7 @@ export function dialog(page: Page, name: string | RegExp): Locator {
 /** Closes a viewer or dialog with its 关闭 button and waits until it is gone. */
 export async function closeDialog(d: Locator): Promise<void> {
   await d
-    .getByRole('button', { name: /^关\s?闭$/ })
+    .getByRole('button', { name: buttonName('关闭') })
     .first()
     .click();
   await d.waitFor({ state: 'hidden' });
@@ -32,7 +32,9 @@ export async function closeDialog(d: Locator): Promise<void> {
 
 /** Chooses `option` (its visible text) in the antd select labelled `label` inside `scope`. */
 export async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  // A chosen value covers the input (antd draws it over): click through to the selector.
+  // A chosen value covers the input (antd draws it over): click through to the selector. A forced click skips
+  // Playwright's check that the point hits the element: nothing may move first (a dialog zooming in).
+  await waitForStillness(page);
   await scope.getByLabel(label, { exact: true }).click({ force: true });
   await page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
@@ -55,11 +57,17 @@ export async function fieldError(scope: Locator, label: string): Promise<string>
   return error.innerText();
 }
 
-/** Opens the act `button` on the case page; answers its dialog. */
+/**
+ * Opens the act `button` on the case page; answers its dialog once it has zoomed in. A field of a dialog still
+ * zooming is somewhere else a moment later: a forced click there (choose, chooseIn) hit the mask, which closes the
+ * dialog (antd's maskClosable) and, with destroyOnHidden, its fields (seen in CI: the 当场办结 dialog found, its
+ * 送达方式 never).
+ */
 export async function openAct(page: Page, button: RegExp | string, title: string | RegExp): Promise<Locator> {
   await page.getByRole('button', { name: button }).click();
   const d = dialog(page, title);
   await d.waitFor();
+  await waitForStillness(page);
   return d;
 }
 
@@ -87,8 +95,10 @@ export async function chooseIn(page: Page, select: Locator, option: string): Pro
   const item = page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
     .first();
-  // A click while its dialog still zooms in can miss on a loaded machine: open the list again until it shows.
+  // A forced click (a chosen value covers the input) is not checked to hit the select: nothing may move first, or
+  // it can land on a dialog's mask and close the dialog. A list slow to open is opened again.
   for (let attempt = 1; ; attempt += 1) {
+    await waitForStillness(page);
     await select.click({ force: true });
     try {
       await item.waitFor({ timeout: 5_000 });

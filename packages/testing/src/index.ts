@@ -58,6 +58,16 @@ export {
   type Credentials,
   type Tokens,
 } from './browser-login';
+export {
+  currentTestFailed,
+  describePageState,
+  failurePath,
+  pageState,
+  recordPagesOnFailure,
+  recordPageState,
+  type DialogState,
+  type PageState,
+} from './browser-failure';
 export { servePages, type PageServer, type ServedPage } from './browser-server';
 export { allowWebOrigin, WEB_CLIENTS } from './keycloak-origins';
 export type { Page, Locator } from 'playwright-core';
