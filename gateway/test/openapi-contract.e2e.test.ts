@@ -57,7 +57,7 @@ async function provisionSchemathesis(): Promise<string> {
   const { stderr } = await run('bash', [path.join(REPO_ROOT, 'deploy/stack/provision.sh'), 'schemathesis'], {
     env: process.env,
   });
-  const home = /in (\/\S+schemathesis-[\d.]+)/.exec(stderr)?.[1];
+  const home = /\b(?:in|into) (\/\S+schemathesis-[\d.]+)/.exec(stderr)?.[1]; // "already installed in" or "installing … into"
   if (!home) throw new Error(`provision.sh schemathesis did not say where it is:\n${stderr}`);
   return path.join(home, 'bin', 'schemathesis');
 }
@@ -66,9 +66,9 @@ beforeAll(async () => {
   schemathesis = await provisionSchemathesis();
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govhall-contract-'));
   const suffix = uniqueSuffix();
-  const [cataloguePort, gatewayPort, applicationsPort, m2, m3, m4] = (await Promise.all(
-    Array.from({ length: 6 }, () => freePort()),
-  )) as [number, number, number, number, number, number];
+  const [cataloguePort, gatewayPort, applicationsPort, supervisionPort, m2, m3, m4, m5] = (await Promise.all(
+    Array.from({ length: 8 }, () => freePort()),
+  )) as [number, number, number, number, number, number, number, number];
   const common = {
     MONGODB_URI: stack.mongoUri,
     KAFKA_BROKERS: stack.kafkaBrokers,
@@ -115,6 +115,21 @@ beforeAll(async () => {
       readyPort: applicationsPort,
     }),
   );
+  processes.push(
+    await startProcess({
+      name: 'supervision-contract',
+      entry: 'services/supervision/dist/main.js',
+      env: {
+        ...common,
+        MONGODB_DB: `govhall_supervision_c${suffix}`,
+        GRPC_PORT: String(supervisionPort),
+        METRICS_PORT: String(m5),
+        // Its own groups (journal, clocks, violations derive from it), starting where a new group starts.
+        KAFKA_GROUP_ID: `supervision-contract-${suffix}`,
+      },
+      readyPort: supervisionPort,
+    }),
+  );
   const admin = await userToken('yc-admin');
   for (const role of Object.keys(caseStaff) as (keyof typeof caseStaff)[]) {
     const username = `k${suffix.slice(-6)}-${role.replace('_', '')}`;
@@ -146,6 +161,7 @@ beforeAll(async () => {
         IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}`,
         CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
         APPLICATIONS_GRPC_ADDR: `127.0.0.1:${applicationsPort}`,
+        SUPERVISION_GRPC_ADDR: `127.0.0.1:${supervisionPort}`,
         RATE_LIMIT_MAX: '1000000',
         // A loaded test machine must not turn requests into 503 OVERLOADED.
         OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
