@@ -6,6 +6,11 @@ GOVHALL_NODE_VERSION="${GOVHALL_NODE_VERSION:-24.21.0}"
 GOVHALL_PNPM_VERSION="${GOVHALL_PNPM_VERSION:-10.34.9}"
 GOVHALL_CACHE="${GOVHALL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/govhall}"
 export GOVHALL_CACHE
+# Node trusts the operating system's CA store as curl does (Node ≥ 23.8). Where HTTPS goes through a proxy whose
+# certificate only the system store holds, pnpm's registry requests failed with SELF_SIGNED_CERT_IN_CHAIN whenever
+# NODE_EXTRA_CA_CERTS was not set (a clean environment, as CI's): a fresh machine's generated-service check, the one
+# install that needs registry metadata, then waited forever (found 2026-12-04; docs/timings.md).
+export NODE_USE_SYSTEM_CA="${NODE_USE_SYSTEM_CA:-1}"
 
 _govhall_node_ok() {
   command -v node >/dev/null 2>&1 && [ "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null)" -ge 24 ] 2>/dev/null

@@ -24,7 +24,8 @@ pnpm --silent --filter @govhall/service-generator run build >/dev/null
 node packages/service-generator/dist/cli.js --root "$WORK" "$NAME" --grpc-port 50099 --metrics-port 9499 >/dev/null
 
 cd "$WORK"
-pnpm install --prefer-offline --no-frozen-lockfile --reporter=append-only >install.log 2>&1 || { tail -30 install.log; exit 1; }
+# A bounded wait: a registry that cannot be reached must fail the step, not hold CI until its limit.
+timeout 600 pnpm install --prefer-offline --no-frozen-lockfile --reporter=append-only >install.log 2>&1 || { tail -30 install.log; exit 1; }
 pnpm --filter @govhall/proto run build >/dev/null
 pnpm --filter "@govhall/$NAME" run build >/dev/null
 npx eslint "services/$NAME" "proto/src/$NAME-v1.ts"
