@@ -96,19 +96,29 @@ export async function startWebWorld(options: CasesWorldOptions = {}): Promise<We
 interface MotionElement {
   getAttribute(name: string): string | null;
   checkVisibility(): boolean;
+  closest(selector: string): MotionElement | null;
+}
+interface MotionAnimation {
+  playState: string;
+  effect: { target?: MotionElement | null; getTiming(): { iterations?: number } } | null;
 }
 interface MotionDocument {
   querySelectorAll(selector: string): ArrayLike<MotionElement>;
+  getAnimations(): MotionAnimation[];
 }
 
 /**
  * Runs in the page (one self-contained function: the pages' CSP forbids evaluating strings, and helpers are not
- * shipped along): whether no visible element is being animated by antd (classes ant-…-enter/-appear/-leave), or,
- * with `report`, those elements' classes. Hidden ones (an inactive tab's pane) are skipped: a motion started there
- * never ends, its transitionend never fires.
+ * shipped along): whether no visible element is being animated, or, with `report`, what still moves:
+ * - antd's motions (classes ant-…-enter/-appear/-leave);
+ * - any finite CSS transition or animation still running: antd's reset gives every link `transition: color 0.3s`,
+ *   so the active nav link's text fades to its colour while its white background is there at once, and a check
+ *   mid-fade finds white text on white (seen in CI under load). Endless ones (spinners) never end and are skipped.
+ * Hidden elements (an inactive tab's pane) are skipped: a motion started there never ends.
  */
 function stillness(report: boolean): boolean | string[] {
   const doc = (globalThis as unknown as { document: MotionDocument }).document;
+  const describe = (el: MotionElement) => el.getAttribute('class') || el.getAttribute('id') || '(element)';
   const candidates = doc.querySelectorAll('[class*="-leave"],[class*="-enter"],[class*="-appear"]');
   const moving = Array.from(candidates)
     .filter((el) => /\bant-[a-z-]+-(leave|enter|appear)\b/.test(el.getAttribute('class') ?? ''))
@@ -116,7 +126,14 @@ function stillness(report: boolean): boolean | string[] {
     // fades a dialog nor hides text, so it does not hold the check up.
     .filter((el) => !/\bant-btn-loading-icon-motion-/.test(el.getAttribute('class') ?? ''))
     .filter((el) => el.checkVisibility())
-    .map((el) => el.getAttribute('class') ?? '');
+    .map(describe);
+  for (const a of doc.getAnimations()) {
+    const target = a.effect?.target;
+    if (a.playState !== 'running' || !target || !target.checkVisibility()) continue;
+    if (a.effect?.getTiming().iterations === Infinity) continue;
+    if (target.closest('.ant-btn-loading-icon')) continue;
+    moving.push(`transition of ${describe(target)}`);
+  }
   return report ? moving : moving.length === 0;
 }
 

@@ -2,6 +2,7 @@ import { CLOCK_TOPICS } from '../src/adapters/kafka/clocks.consumer';
 import { WATCHED_TOPICS } from '../src/adapters/kafka/journal.consumer';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 import { Metadata, status } from '@grpc/grpc-js';
 import { createWorkingCalendar } from '@govhall/calendar';
@@ -333,18 +334,17 @@ describe('supervision clocks of real cases', () => {
       groups.replay,
     );
     try {
-      const rebuilt = await eventually(
+      // The replay reads the case topic and the calendar topic independently: the case events may be counted
+      // before the 永昌县 holiday arrives, and the holiday then recounts the tenant's clocks. Wait for the end state.
+      let rebuilt: supervisionV1.MatterClock | undefined;
+      await eventually(
         async () => {
-          const clock = await getClock(replay, caseId).catch(() => undefined);
-          return (
-            clock?.lastEventId === (await getClock(live, caseId)).lastEventId &&
-            clock?.signal === pb.SignalLevel.SIGNAL_LEVEL_RED &&
-            clock
-          );
+          rebuilt = await getClock(replay, caseId).catch(() => undefined);
+          return rebuilt !== undefined && isDeepStrictEqual(rebuilt, await getClock(live, caseId));
         },
         'the replay to catch up',
         60_000,
-      );
+      ).catch(() => undefined);
       expect(rebuilt).toEqual(await getClock(live, caseId));
     } finally {
       replay.client.close();
