@@ -120,6 +120,15 @@ it('the reviewer lands on 概览: the queue by time left and by kind, each openi
   expect(await page.locator('.ant-select', { has: page.locator('#queue-left') }).innerText()).toContain('即将到期');
   await checkPage(page, 'workbench-queue-soon');
 
+  // The case page says the same time left, also when opened directly: the count comes with the case's answer.
+  await rows.first().getByRole('link').click();
+  const deadlines = page.locator('section.panel').filter({ has: page.getByRole('heading', { name: '办理期限' }) });
+  await deadlines.getByText('剩余 2 个工作日').waitFor();
+  await page.reload();
+  await deadlines.getByText('剩余 2 个工作日').waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: '工作队列' }).waitFor();
+
   // Back on the overview, the 承诺件 bar: the queue of that kind, all three.
   await page.getByRole('link', { name: '概览', exact: true }).click();
   await bars.locator('path[fill="#0b4aa2"]:visible').first().waitFor();

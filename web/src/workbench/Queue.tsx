@@ -45,7 +45,7 @@ function QueueTable({ choice, kind, left }: { choice: QueueChoice; kind?: QueueK
         onRow={(c) => ({
           onClick: (e) => {
             if ((e.target as HTMLElement).closest('a')) return;
-            void navigate(`/cases/${c.id}`, { state: { summary: c } });
+            void navigate(`/cases/${c.id}`);
           },
           style: { cursor: 'pointer' },
         })}
@@ -54,11 +54,7 @@ function QueueTable({ choice, kind, left }: { choice: QueueChoice; kind?: QueueK
           {
             title: '事项名称',
             dataIndex: 'itemName',
-            render: (name: string, c: CaseSummary) => (
-              <Link to={`/cases/${c.id}`} state={{ summary: c }}>
-                {name}
-              </Link>
-            ),
+            render: (name: string, c: CaseSummary) => <Link to={`/cases/${c.id}`}>{name}</Link>,
           },
           { title: '申请人', dataIndex: 'applicantName' },
           {

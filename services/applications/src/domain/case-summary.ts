@@ -25,9 +25,26 @@ export interface CaseSummary {
   kinds: string[];
 }
 
-export function toSummary(c: Case, calendar: WorkingCalendar, today: string): CaseSummary {
-  const due = currentDueDate(c);
+/** The case's current due date and the working days left until it on `today`, as lists and the case page show. */
+export interface TimeLeft {
+  dueDate: string;
+  /** Negative once overdue; undefined while no clock runs. */
+  workingDaysLeft?: number;
+  clockRunning: boolean;
+}
+
+export function timeLeftOf(c: Case, calendar: WorkingCalendar, today: string): TimeLeft {
+  const dueDate = currentDueDate(c);
   const running = clockRunning(c);
+  return {
+    dueDate,
+    workingDaysLeft: running && dueDate ? workingDaysLeft(calendar, today, dueDate) : undefined,
+    clockRunning: running,
+  };
+}
+
+export function toSummary(c: Case, calendar: WorkingCalendar, today: string): CaseSummary {
+  const left = timeLeftOf(c, calendar, today);
   return {
     id: c.id,
     caseNumber: c.caseNumber,
@@ -39,9 +56,7 @@ export function toSummary(c: Case, calendar: WorkingCalendar, today: string): Ca
     windowId: c.windowId,
     applicantName: maskName(c.applicant.name),
     submittedDate: c.clocks.receivedDate,
-    dueDate: due,
-    workingDaysLeft: running && due ? workingDaysLeft(calendar, today, due) : undefined,
-    clockRunning: running,
+    ...left,
     responsible: c.responsible,
     version: c.version,
     kinds: queueKinds(c).map((k) => QUEUE_KIND_NAMES[k]),

@@ -4,6 +4,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, List, Modal, Space, Tag
 import { api, call, downloadWithToken } from '../../shared/api';
 import type { Case } from '../../api/types';
 import { CASE_STATUS, CASE_STATUS_COLOR, DELIVERY, DOCUMENT_KIND } from '../../shared/labels';
+import { timeLeft } from '../../shared/days-left';
 import { dateTime } from '../../shared/format';
 import { CaseHistory, CaseSteps } from '../../shared/case-record';
 import { PageTitle } from '../../shared/layout';
@@ -19,6 +20,7 @@ import { FormMessages, showOnForm } from '../../shared/form-messages';
 function Deadlines({ c }: { c: Case }) {
   const clocks = c.clocks;
   if (!clocks) return null;
+  const left = c.timeLeft ? timeLeft(c.timeLeft.workingDaysLeft, c.timeLeft.clockRunning) : undefined;
   return (
     <Card title="办理期限" style={{ marginBottom: 16 }}>
       <Descriptions column={{ xs: 1, sm: 2 }} size="small">
@@ -29,8 +31,13 @@ function Deadlines({ c }: { c: Case }) {
         ) : null}
         {clocks.promised ? (
           <Descriptions.Item label="承诺办结期限">
-            {clocks.promised.dueDate ?? '暂停计时中'}
-            {clocks.promised.provisional ? '（按未发布年份的工作日推算）' : ''}
+            <Space wrap>
+              <span>
+                {clocks.promised.dueDate ?? '暂停计时中'}
+                {clocks.promised.provisional ? '（按未发布年份的工作日推算）' : ''}
+              </span>
+              {left && left.urgency !== 'none' ? <Tag color={left.color}>{left.text}</Tag> : null}
+            </Space>
           </Descriptions.Item>
         ) : null}
         {clocks.statutory ? (

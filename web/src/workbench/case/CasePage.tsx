@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Alert, Button, Col, ConfigProvider, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
-import type { Case, CaseSummary, Material, Profile } from '../../api/types';
+import type { Case, Material, Profile } from '../../api/types';
 import { timeLeft } from '../../shared/days-left';
 import { dateTime } from '../../shared/format';
 import { CASE_STATUS, CASE_STATUS_COLOR, DELIVERY, DOCUMENT_KIND, HANDLING_CATEGORY } from '../../shared/labels';
@@ -32,9 +32,9 @@ const EXTENSION_STATE = {
 const size = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
-function Deadlines({ c, summary }: { c: Case; summary?: CaseSummary }) {
+function Deadlines({ c }: { c: Case }) {
   const clocks = c.clocks;
-  const left = summary ? timeLeft(summary.workingDaysLeft, summary.clockRunning) : undefined;
+  const left = c.timeLeft ? timeLeft(c.timeLeft.workingDaysLeft, c.timeLeft.clockRunning) : undefined;
   if (!clocks) return null;
   return (
     <Panel title="办理期限">
@@ -327,7 +327,7 @@ function History({ c }: { c: Case }) {
   );
 }
 
-function CaseView({ initial, roles, summary }: { initial: Case; roles: readonly string[]; summary?: CaseSummary }) {
+function CaseView({ initial, roles }: { initial: Case; roles: readonly string[] }) {
   const [c, setCase] = useState(initial);
   const [done, setDone] = useState<string>();
   const view = useFileViewer();
@@ -371,6 +371,10 @@ function CaseView({ initial, roles, summary }: { initial: Case; roles: readonly 
           onDone={(next, text) => {
             setCase(next);
             setDone(text);
+            // An act answers with the case alone: read it again for the time left as of now.
+            void call(api.GET('/api/v1/cases/{id}', { params: { path: { id: next.id } } }))
+              .then((fresh) => setCase((current) => (current.version === fresh.version ? fresh : current)))
+              .catch(() => undefined);
           }}
         />
       </Panel>
@@ -393,7 +397,7 @@ function CaseView({ initial, roles, summary }: { initial: Case; roles: readonly 
           </Panel>
         </Col>
         <Col xs={24} lg={12}>
-          <Deadlines c={c} summary={summary?.id === c.id && summary.version === c.version ? summary : undefined} />
+          <Deadlines c={c} />
         </Col>
       </Row>
       <ProblemsAndCorrections c={c} fields={fields} />
@@ -420,11 +424,10 @@ function CaseView({ initial, roles, summary }: { initial: Case; roles: readonly 
 }
 
 function CaseLoader({ id, roles }: { id: string; roles: readonly string[] }) {
-  const summary = (useLocation().state as { summary?: CaseSummary } | null)?.summary;
   const loaded = useLoad(() => call(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })), [id]);
   if (loaded.error) return <ErrorAlert error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <Loading text="正在读取办件…" />;
-  return <CaseView key={loaded.data.id} initial={loaded.data} roles={roles} summary={summary} />;
+  return <CaseView key={loaded.data.id} initial={loaded.data} roles={roles} />;
 }
 
 /** One case as staff handle it: who applied, what, the materials, the deadlines, the history, and the acts. */

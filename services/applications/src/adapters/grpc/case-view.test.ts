@@ -79,3 +79,32 @@ describe('GetCase answers through caseView', () => {
     expect((await getCaseAs(APPLICANT)).case?.delivery?.pickupCode).toBe('482916');
   });
 });
+
+describe('GetCase answers with the time left as of now', () => {
+  const readAt = async (c: Case, now: string) => {
+    const world = new HandlingWorld();
+    world.at(now);
+    world.put(c);
+    const handlers = readHandlers(directServer, world.deps(), () => undefined);
+    return (handlers.getCase as unknown as GetCase)({ id: c.id }, { principal: staff('reviewer') });
+  };
+
+  it('counts the working days to the promised due date in the tenant calendar (中秋, 国庆 and its 调休 Saturday)', async () => {
+    // Promised due 2026-10-12, ten working days after acceptance on 2026-09-21.
+    expect(await readAt(acceptedCase(), '2026-09-21T03:00:00Z')).toMatchObject({
+      dueDate: '2026-10-12',
+      workingDaysLeft: 10,
+      clockRunning: true,
+    });
+    expect(await readAt(acceptedCase(), '2026-10-09T03:00:00Z')).toMatchObject({ workingDaysLeft: 2 });
+  });
+
+  it('goes negative once the due date has passed, and says no clock runs while the case is suspended', async () => {
+    expect(await readAt(acceptedCase(), '2026-10-14T03:00:00Z')).toMatchObject({ workingDaysLeft: -2 });
+    expect(await readAt(acceptedCase({ status: 'suspended' }), '2026-10-14T03:00:00Z')).toMatchObject({
+      dueDate: '2026-10-12',
+      workingDaysLeft: 0,
+      clockRunning: false,
+    });
+  });
+});

@@ -13,9 +13,15 @@ export const readHandlers: HandlerGroup<'getCase' | 'getCaseDocument'> = (server
   return {
     getCase: server.unary<applicationsV1.GetCaseRequest, applicationsV1.GetCaseResponse>(
       'GetCase',
-      async (req, ctx) => ({
-        case: caseView(await getCase(req.id, ctx.principal), ctx.principal),
-      }),
+      async (req, ctx) => {
+        const found = await getCase(req.id, ctx.principal);
+        return {
+          case: caseView(found.case, ctx.principal),
+          dueDate: found.timeLeft.dueDate,
+          workingDaysLeft: found.timeLeft.workingDaysLeft ?? 0,
+          clockRunning: found.timeLeft.clockRunning,
+        };
+      },
     ),
     getCaseDocument: server.unary<applicationsV1.GetCaseDocumentRequest, applicationsV1.GetCaseDocumentResponse>(
       'GetCaseDocument',

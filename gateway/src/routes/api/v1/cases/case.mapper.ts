@@ -216,10 +216,7 @@ export function summaryToRest(s: applicationsV1.CaseSummary): CaseSummary {
     windowId: orNone(s.windowId),
     applicantName: s.applicantName,
     submittedDate: orNone(s.submittedDate),
-    dueDate: orNone(s.dueDate),
-    // proto3 cannot tell an unset int32 from 0: the days left mean something only while the clock runs.
-    workingDaysLeft: s.clockRunning ? s.workingDaysLeft : undefined,
-    clockRunning: s.clockRunning,
+    ...timeLeftToRest(s),
     responsible: orNone(s.responsible),
     version: s.version,
     kinds: [...s.kinds],
@@ -260,3 +257,17 @@ export const ruleToProto = (r: PreReviewRuleInput): catalogueV1.PreReviewRule =>
   licenceType: r.licenceType ?? '',
   message: r.message ?? '',
 });
+
+/** Due date and days left of a list row or a case read; proto3 cannot tell an unset int32 from 0: the days left
+ * mean something only while the clock runs. */
+export function timeLeftToRest(s: { dueDate: string; workingDaysLeft: number; clockRunning: boolean }): {
+  dueDate?: string;
+  workingDaysLeft?: number;
+  clockRunning: boolean;
+} {
+  return {
+    dueDate: orNone(s.dueDate),
+    workingDaysLeft: s.clockRunning ? s.workingDaysLeft : undefined,
+    clockRunning: s.clockRunning,
+  };
+}

@@ -501,6 +501,16 @@ export const Case = Type.Object({
   submittedAt: opt(Timestamp),
   deemedAccepted: Type.Boolean({ description: '5个工作日内未一次性告知，自收件之日起视为受理（§32）' }),
   decidedOnTheSpot: Type.Boolean({ description: '即办件当场办结' }),
+  timeLeft: opt(
+    Type.Object(
+      {
+        dueDate: opt(Day),
+        workingDaysLeft: opt(Type.Integer({ description: '距期限的工作日（负数为超期）；不计时时没有' })),
+        clockRunning: Type.Boolean(),
+      },
+      { description: '截至查询时的剩余办理时间（与列表同一算法）；仅办件详情（GET /cases/{id}）给出' },
+    ),
+  ),
 });
 export type Case = Static<typeof Case>;
 

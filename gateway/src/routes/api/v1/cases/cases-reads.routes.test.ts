@@ -178,6 +178,15 @@ describe('cases routes: requests and answers', () => {
     });
   });
 
+  it('reads a case with its time left as of now (negative: overdue)', async () => {
+    const res = await app.inject({ url: `/api/v1/cases/${CASE_ID}`, headers: APPLICANT });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      id: CASE_ID,
+      timeLeft: { dueDate: '2026-03-16', workingDaysLeft: -2, clockRunning: true },
+    });
+  });
+
   it('lists my cases with the page', async () => {
     const res = await app.inject({ url: '/api/v1/cases/mine?list=submitted', headers: APPLICANT });
     expect(res.json()).toEqual({

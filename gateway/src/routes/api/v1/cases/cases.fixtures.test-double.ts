@@ -236,7 +236,12 @@ export async function startCasesFixture(config: Record<string, string> = {}) {
     },
     deliverResult: answer,
     archiveCase: answer,
-    getCase: answer,
+    getCase: async (req: { id: string }) => ({
+      ...(await answer(req)),
+      dueDate: '2026-03-16',
+      workingDaysLeft: -2,
+      clockRunning: true,
+    }),
     listMyCases: async () => ({
       cases: [
         {

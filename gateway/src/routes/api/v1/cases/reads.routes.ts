@@ -15,7 +15,7 @@ import {
   ProgressBody,
   QueueQuery,
 } from './case.schemas';
-import { caseToRest, present, progressToRest, summaryToRest } from './case.mapper';
+import { caseToRest, present, progressToRest, summaryToRest, timeLeftToRest } from './case.mapper';
 import { myCaseList, queueKind } from './cases.enums';
 import { casesCall } from './cases-call';
 
@@ -38,7 +38,7 @@ const readsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (ap
     },
     async (request) => {
       const res = await call(request, 'getCase', { id: request.params.id }, ID);
-      return caseToRest(present(res.case, 'case'));
+      return { ...caseToRest(present(res.case, 'case')), timeLeft: timeLeftToRest(res) };
     },
   );
 
