@@ -66,7 +66,7 @@ export function precompress(dir: string): number {
   let count = 0;
   for (const name of readdirSync(dir)) {
     const file = path.join(dir, name);
-    if (!/\.(js|css|svg|json)$/.test(name) || statSync(file).size < 1024) continue;
+    if (!/\.(m?js|css|svg|json)$/.test(name) || statSync(file).size < 1024) continue;
     const content = readFileSync(file);
     writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
     writeFileSync(

@@ -124,6 +124,27 @@ it('the clerk refuses to accept with reasons; the reviewer asks for an extension
   expect(await caseStatus(page)).toBe('不予受理');
   await page.getByRole('button', { name: '打开不予受理通知书' }).waitFor();
   expect((await acts.get(refused.id, await applicant.token())).status).toBe('not_accepted');
+
+  // The notice opens in the page: pdf.js draws it (the CSP frames no PDF), with its text in ink on the canvas.
+  await page.getByRole('button', { name: '打开不予受理通知书' }).click();
+  const viewer = page.getByRole('dialog', { name: /^不予受理通知书/ });
+  const firstPage = viewer.getByRole('img', { name: /第1页，共\d+页$/ });
+  await firstPage.waitFor();
+  const inked = await firstPage.evaluate((canvas) => {
+    const c = canvas as unknown as {
+      width: number;
+      height: number;
+      getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+    };
+    const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let dark = 0;
+    for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! < 128 && pixels[i + 3]! > 0) dark += 1;
+    return dark;
+  });
+  expect(inked).toBeGreaterThan(1000);
+  await checkPage(page, 'workbench-pdf-viewer');
+  await viewer.getByRole('button', { name: buttonName('关闭') }).click();
+  await viewer.waitFor({ state: 'hidden' });
   expect(clerk.problems.list()).toEqual([]);
 
   const accepted = await acts.accepted(applicant);

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Modal, Space } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Alert, Button, Modal, Space, Spin } from 'antd';
 import { attachmentName } from '../../shared/api';
 import { useAuth } from '../../shared/auth';
 import { ApiError, messageOf, networkProblem, shownProblem } from '../../shared/problem';
@@ -12,7 +12,12 @@ export interface Viewed {
   image?: string;
   name: string;
   type: string;
+  /** A PDF's bytes, drawn in the dialog. */
+  pdf?: ArrayBuffer;
 }
+
+// pdf.js loads only when a PDF is opened.
+const PdfPages = lazy(() => import('../../shared/PdfPages'));
 
 /** A blob as a data: URL. */
 function dataUrl(blob: Blob): Promise<string> {
@@ -26,8 +31,8 @@ function dataUrl(blob: Blob): Promise<string> {
 
 /**
  * A case's file or document, fetched with the member of staff's token (the routes need it, so a plain link cannot
- * open them) and shown in the browser: images in the dialog; PDFs (documents to print) in a new window or downloaded. A PDF is not
- * framed in the page: the pages' CSP allows no frames of blob: or data: URLs.
+ * open them) and shown in the browser: images and PDFs (drawn page by page by pdf.js: the pages' CSP frames no blob:
+ * or data: URL) in the dialog; any file also in a new window or downloaded.
  */
 export function useFileViewer() {
   const { manager } = useAuth();
@@ -51,8 +56,10 @@ export function useFileViewer() {
       if (!res.ok) throw new ApiError(shownProblem(res.status, await res.json().catch(() => undefined)));
       const blob = await res.blob();
       const image = blob.type.startsWith('image/') ? await dataUrl(blob) : undefined;
+      const pdf = blob.type === 'application/pdf' ? await blob.arrayBuffer() : undefined;
       setViewed({
         ...(image ? { image } : {}),
+        ...(pdf ? { pdf } : {}),
         title,
         url: URL.createObjectURL(blob),
         name: attachmentName(res.headers.get('content-disposition'), fallbackName),
@@ -90,8 +97,10 @@ export function useFileViewer() {
         {viewed ? (
           viewed.image ? (
             <img src={viewed.image} alt={viewed.name} style={{ maxWidth: '100%' }} />
-          ) : viewed.type === 'application/pdf' ? (
-            <p>{viewed.name}（PDF）已准备好：点击“在新窗口打开”查看和打印，或点击“下载”保存后打印。</p>
+          ) : viewed.pdf ? (
+            <Suspense fallback={<Spin size="small" />}>
+              <PdfPages data={viewed.pdf} name={viewed.name} />
+            </Suspense>
           ) : (
             <p>此类文件无法在浏览器中预览，请下载后查看：{viewed.name}</p>
           )
