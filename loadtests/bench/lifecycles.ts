@@ -30,6 +30,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MongoClient, REPO_ROOT, stack } from '@govhall/testing';
 import { ferretdbPostgresUrl, loadBulkCases, readTemplates } from './cases/bulk.ts';
+import { histogramDelta, scrapeClockLag, storeClockLag, summarizeClockLag, type ClockLag } from './cases/clock-lag.ts';
 import { supervisionLag } from './cases/lag.ts';
 import {
   TokenCache,
@@ -189,6 +190,7 @@ async function main(): Promise<void> {
     ): Promise<CasesRun> => {
       const storedCases = stored;
       process.stderr.write(`  ${phase}: ${kind} @ ${rate} lifecycles/s for ${durationS} s … `);
+      const clockBefore = kind === 'gateway' ? await scrapeClockLag(cases.supervisionMetricsUrl) : null;
       meters.rss.start();
       meters.cpu.start();
       const raw = await runPaced({
@@ -206,9 +208,24 @@ async function main(): Promise<void> {
       const endedAt = Date.now();
       const lag =
         kind === 'gateway' ? await supervisionLag(mongo, cases.databases.supervision, raw.cases, endedAt) : undefined;
-      const run = summarizeRun(raw, { phase, storedCases, kind, cpu, rssPeakMiB, ...(lag ? { lag } : {}) });
+      let clockLag: ClockLag | undefined;
+      if (kind === 'gateway') {
+        // the matters of the run's cases at their last version first, so the scrape holds every event of the run
+        const store = await storeClockLag(mongo, cases.databases.supervision, raw.cases);
+        const after = await scrapeClockLag(cases.supervisionMetricsUrl);
+        clockLag = { metrics: summarizeClockLag(after ? histogramDelta(after, clockBefore) : null), store };
+      }
+      const run = summarizeRun(raw, {
+        phase,
+        storedCases,
+        kind,
+        cpu,
+        rssPeakMiB,
+        ...(lag ? { lag } : {}),
+        ...(clockLag ? { clockLag } : {}),
+      });
       process.stderr.write(
-        `${fmt(run.achievedPerS, 1)}/s achieved, ${run.ok} ok, ${run.failed} failed, lifecycle p50 ${fmt(run.lifecycleMs.p50, 0)} ms p99 ${fmt(run.lifecycleMs.p99, 0)} ms${lag ? `; supervision lag p99 ${fmt(lag.lagMs.p99, 0)} ms (${lag.complete}/${lag.cases} complete)` : ''}\n`,
+        `${fmt(run.achievedPerS, 1)}/s achieved, ${run.ok} ok, ${run.failed} failed, lifecycle p50 ${fmt(run.lifecycleMs.p50, 0)} ms p99 ${fmt(run.lifecycleMs.p99, 0)} ms${lag ? `; supervision lag p99 ${fmt(lag.lagMs.p99, 0)} ms (${lag.complete}/${lag.cases} complete)` : ''}${clockLag?.metrics ? `; clock lag p99 ${fmt(clockLag.metrics.p99Ms, 0)} ms ${clockLag.metrics.pass ? 'PASS' : 'FAIL'}` : ''}\n`,
       );
       if (run.errors.length) log(`    first failure: ${run.errors[0]}`);
       return run;

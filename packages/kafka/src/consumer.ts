@@ -68,6 +68,9 @@ export interface ConsumerOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** How often a batch still running records its handled events and commits their offsets. */
+const FLUSH_EVERY_MS = 2_000;
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -127,9 +130,10 @@ export async function startConsumer(options: ConsumerOptions): Promise<Consumer>
           .map((doc) => doc._id),
       );
       let handledNow: InboxEntry[] = [];
+      let lastFlush = performance.now();
       let lastDone: string | undefined;
       // Records what was handled and moves the committed offset past it: before waiting on a failing message,
-      // and at the end of the batch. Recorded before the offsets move on: a crash in between only repeats
+      // every FLUSH_EVERY_MS of a long batch, and at the end of the batch. Recorded before the offsets move on: a crash in between only repeats
       // handled events, which the inbox then recognises.
       const flush = async (commit: boolean) => {
         await recordHandled(inbox, handledNow);
@@ -238,6 +242,14 @@ export async function startConsumer(options: ConsumerOptions): Promise<Consumer>
             }
           }
           lastDone = message.offset;
+          // A long batch (a replay, a slow store) keeps its place in the group and what it did: kafkajs sends a
+          // heartbeat at most every heartbeatInterval, and the handled part is recorded and committed every few
+          // seconds, not only at the end (a batch longer than the session timeout lost the group and its commit).
+          if (performance.now() - lastFlush >= FLUSH_EVERY_MS) {
+            await flush(true);
+            lastFlush = performance.now();
+          }
+          await heartbeat();
         }
       } finally {
         await flush(false);
