@@ -25,7 +25,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MongoClient, REPO_ROOT, freePort, stack, startProcess } from '@govhall/testing';
-import { CpuMeter, RssSampler, fmt, markdownTable, stackProcesses, type ProcessRef } from './lib.ts';
+import { CpuMeter, RssSampler, fmt, intEnv, markdownTable, stackProcesses, type ProcessRef } from './lib.ts';
 import { Started } from './processes.ts';
 import { machineInfo } from './report.ts';
 import {
@@ -41,18 +41,15 @@ import { syntheticEvents } from './replay/lifecycles.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-function intEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  const n = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer in ${min}..${max}`);
-  return n;
-}
-
 interface GroupProgress {
   group: string;
   /** Seconds from supervision's start until the group's committed offsets reached the topic's end; null: not. */
   seconds: number | null;
   eventsPerS: number | null;
+  /** Events committed when the harness stopped waiting (all of them when it caught up). */
+  committed: number;
+  /** Without catching up (REPLAY_TIMEOUT_S): committed events over the time waited, a lower bound. */
+  partialPerS: number | null;
 }
 
 async function main(): Promise<void> {
@@ -208,10 +205,13 @@ async function main(): Promise<void> {
     await supervision.stop();
 
     // ---- the report -------------------------------------------------------------------------------------------
+    const last = samples.at(-1);
     const progress: GroupProgress[] = (['journal', 'clocks', 'violations'] as const).map((k) => ({
       group: groups[k],
       seconds: done[k],
       eventsPerS: done[k] === null ? null : settings.events / done[k],
+      committed: last?.[k] ?? 0,
+      partialPerS: done[k] === null && last ? last[k] / last.s : null,
     }));
     const baselinePerS = settings.events / baselineS;
     const rows = [
@@ -219,8 +219,8 @@ async function main(): Promise<void> {
       ...progress.map((p) => [
         `supervision ${p.group.slice(group.length) || '(journal)'}`,
         fmt(p.seconds, 1),
-        fmt(p.eventsPerS, 0),
-        p.eventsPerS ? fmt(p.eventsPerS / baselinePerS, 3) : '—',
+        p.eventsPerS !== null ? fmt(p.eventsPerS, 0) : `≥ ${fmt(p.partialPerS, 0)} (${p.committed} done)`,
+        fmt((p.eventsPerS ?? p.partialPerS ?? Number.NaN) / baselinePerS, 3),
       ]),
     ];
     const out = [

@@ -77,7 +77,9 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * Consumes envelopes at least once and handles each event id once. Messages come in batches: the batch's event
  * ids are looked up in the inbox together (point reads, concurrently), handlers run one message at a time in
  * partition order, and the inbox entries of the handled messages are recorded in one bulk write before their
- * offsets are resolved.
+ * offsets are resolved. A batch that runs long (a replay against a slow store) heartbeats between messages and
+ * records and commits what it handled every FLUSH_EVERY_MS: without that, a batch longer than the session timeout
+ * (15 s) lost its group membership and its commit, and was read again after the rebalance.
  *
  * A message never blocks its partition for good (docs/adr/0016-consumer-retries-and-dead-letters.md): one that
  * is not an envelope goes to the dead-letter topic at once; a failing handler is retried in place with backoff
