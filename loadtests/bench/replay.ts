@@ -93,6 +93,8 @@ async function main(): Promise<void> {
     // ---- the topics and the events ------------------------------------------------------------------------------
     const topics = await createTopics(admin, prefix, settings.partitions);
     started.onStop(() => admin.deleteTopics({ topics }));
+    // the run's consumer groups go too (after supervision and the baseline consumer have left them)
+    started.onStop(() => admin.deleteGroups([...Object.values(groups), `${group}-baseline`]).catch(() => undefined));
     log(`producing ${settings.events.toLocaleString('en')} case events to ${caseTopic} …`);
     let lastLog = 0;
     const produced = await produceEvents(
