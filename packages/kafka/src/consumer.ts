@@ -135,8 +135,8 @@ export async function startConsumer(options: ConsumerOptions): Promise<Consumer>
       let lastFlush = performance.now();
       let lastDone: string | undefined;
       // Records what was handled and moves the committed offset past it: before waiting on a failing message,
-      // every FLUSH_EVERY_MS of a long batch, and at the end of the batch. Recorded before the offsets move on: a crash in between only repeats
-      // handled events, which the inbox then recognises.
+      // every FLUSH_EVERY_MS of a long batch, and at the end of the batch. Recorded before the offsets move on: a
+      // crash in between only repeats handled events, which the inbox then recognises.
       const flush = async (commit: boolean) => {
         await recordHandled(inbox, handledNow);
         handledNow = [];
