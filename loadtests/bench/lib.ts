@@ -227,3 +227,12 @@ export class CpuMeter {
     };
   }
 }
+
+/** An integer setting from the environment, within bounds (a benchmark's rates, sizes and durations). */
+export function intEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  const n = raw === undefined || raw === '' ? fallback : Number(raw);
+  // Bounded on purpose: a forgotten variable must not turn into an hour of load on a shared machine.
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer in ${min}..${max}`);
+  return n;
+}

@@ -23,13 +23,16 @@
 // gateway's token introspection, ADR 0015); BENCH_LOG_LEVEL [warn] of the processes the harness starts;
 // CASES_CPU_PROFILE_DIR [none]: applications and the gateway write V8 CPU profiles (--cpu-prof) there when they stop
 // (applications also when it is restarted before the second phase);
-// GOVHALL_STATE [<repo>/.stack]; MONGODB_URI / KAFKA_BROKERS / KEYCLOAK_URL as for the tests.
-// Results: $GOVHALL_STATE/bench/cases-<timestamp>.json.
+// GOVHALL_STATE [<repo>/.stack]; BENCH_STACK_STATE [GOVHALL_STATE]: where the stack's pid files are (CPU and RSS),
+// when the stack was started from another clone; MONGODB_URI / KAFKA_BROKERS / KEYCLOAK_URL as for the tests.
+// Results: $GOVHALL_STATE/bench/cases-<timestamp>.json. Supervision's clock lag (event occurred → clock updated,
+// issue 12's target p99 < 2 s) is read from its metrics endpoint around each gateway run (cases/clock-lag.ts).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MongoClient, REPO_ROOT, stack } from '@govhall/testing';
 import { ferretdbPostgresUrl, loadBulkCases, readTemplates } from './cases/bulk.ts';
+import { histogramDelta, scrapeClockLag, storeClockLag, summarizeClockLag, type ClockLag } from './cases/clock-lag.ts';
 import { supervisionLag } from './cases/lag.ts';
 import {
   TokenCache,
@@ -52,7 +55,7 @@ import {
   type CasesRun,
 } from './cases/report.ts';
 import { startCasesStack } from './cases/stack.ts';
-import { CpuMeter, RssSampler, fmt, readRss, stackProcesses, type ProcessRef } from './lib.ts';
+import { CpuMeter, RssSampler, fmt, intEnv, readRss, stackProcesses, type ProcessRef } from './lib.ts';
 import { Started, startBaseline } from './processes.ts';
 import { machineInfo } from './report.ts';
 
@@ -60,14 +63,6 @@ import { machineInfo } from './report.ts';
 const UNLOADED = { rate: 1 / 6, durationS: 30 };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-function intEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  const n = raw === undefined || raw === '' ? fallback : Number(raw);
-  // Bounded on purpose: a forgotten variable must not turn into an hour of load on a shared machine.
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer in ${min}..${max}`);
-  return n;
-}
 
 function readSettings(env: NodeJS.ProcessEnv) {
   const rates = (env.CASES_RATES ?? '5,10,20,50').split(',').map((s) => Number(s.trim()));
@@ -87,6 +82,8 @@ function readSettings(env: NodeJS.ProcessEnv) {
     logLevel: env.BENCH_LOG_LEVEL ?? 'warn',
     cpuProfileDir: env.CASES_CPU_PROFILE_DIR || undefined,
     stateDir: env.GOVHALL_STATE ?? path.join(REPO_ROOT, '.stack'),
+    // The stack's pid files, when it was started from another clone (a worktree sharing the local stack).
+    stackStateDir: env.BENCH_STACK_STATE || (env.GOVHALL_STATE ?? path.join(REPO_ROOT, '.stack')),
   };
 }
 
@@ -163,7 +160,7 @@ async function main(): Promise<void> {
 
     // ---- watched processes --------------------------------------------------------------------------------------
     const watched = (): ProcessRef[] => [
-      ...stackProcesses(settings.stateDir),
+      ...stackProcesses(settings.stackStateDir),
       ...Object.entries(cases.pids()).map(([name, pid]) => ({ name, pid })),
       baseline.process,
       { name: 'harness (load)', pid: process.pid, tree: false },
@@ -189,6 +186,7 @@ async function main(): Promise<void> {
     ): Promise<CasesRun> => {
       const storedCases = stored;
       process.stderr.write(`  ${phase}: ${kind} @ ${rate} lifecycles/s for ${durationS} s … `);
+      const clockBefore = kind === 'gateway' ? await scrapeClockLag(cases.supervisionMetricsUrl) : null;
       meters.rss.start();
       meters.cpu.start();
       const raw = await runPaced({
@@ -206,9 +204,24 @@ async function main(): Promise<void> {
       const endedAt = Date.now();
       const lag =
         kind === 'gateway' ? await supervisionLag(mongo, cases.databases.supervision, raw.cases, endedAt) : undefined;
-      const run = summarizeRun(raw, { phase, storedCases, kind, cpu, rssPeakMiB, ...(lag ? { lag } : {}) });
+      let clockLag: ClockLag | undefined;
+      if (kind === 'gateway') {
+        // the matters of the run's cases at their last version first, so the scrape holds every event of the run
+        const store = await storeClockLag(mongo, cases.databases.supervision, raw.cases);
+        const after = await scrapeClockLag(cases.supervisionMetricsUrl);
+        clockLag = { metrics: summarizeClockLag(after ? histogramDelta(after, clockBefore) : null), store };
+      }
+      const run = summarizeRun(raw, {
+        phase,
+        storedCases,
+        kind,
+        cpu,
+        rssPeakMiB,
+        ...(lag ? { lag } : {}),
+        ...(clockLag ? { clockLag } : {}),
+      });
       process.stderr.write(
-        `${fmt(run.achievedPerS, 1)}/s achieved, ${run.ok} ok, ${run.failed} failed, lifecycle p50 ${fmt(run.lifecycleMs.p50, 0)} ms p99 ${fmt(run.lifecycleMs.p99, 0)} ms${lag ? `; supervision lag p99 ${fmt(lag.lagMs.p99, 0)} ms (${lag.complete}/${lag.cases} complete)` : ''}\n`,
+        `${fmt(run.achievedPerS, 1)}/s achieved, ${run.ok} ok, ${run.failed} failed, lifecycle p50 ${fmt(run.lifecycleMs.p50, 0)} ms p99 ${fmt(run.lifecycleMs.p99, 0)} ms${lag ? `; supervision lag p99 ${fmt(lag.lagMs.p99, 0)} ms (${lag.complete}/${lag.cases} complete)` : ''}${clockLag?.metrics ? `; clock lag p99 ${fmt(clockLag.metrics.p99Ms, 0)} ms ${clockLag.metrics.pass ? 'PASS' : 'FAIL'}` : ''}\n`,
       );
       if (run.errors.length) log(`    first failure: ${run.errors[0]}`);
       return run;

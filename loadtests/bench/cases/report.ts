@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fmt, markdownTable, ratio, summarize, type LatencySummary, type RssReading } from '../lib.ts';
 import type { Machine } from '../report.ts';
+import { CLOCK_LAG_TARGET_MS, type ClockLag } from './clock-lag.ts';
 import type { CasesLag } from './lag.ts';
 import type { PacedRaw } from './pace.ts';
 
@@ -38,6 +39,8 @@ export interface CasesRun {
   requests: Record<string, { latencyMs: LatencySummary; failures: Record<string, number> }>;
   errors: string[];
   lag?: CasesLag;
+  /** Event occurred → its clock updated by supervision (issue 12's target, p99 < 2 s). */
+  clockLag?: ClockLag;
   cpu: CpuReading;
   rssPeakMiB: Record<string, number>;
   /** Of a gateway run: against the baseline run of the same rate and phase. */
@@ -82,7 +85,10 @@ export function achievedRate(raw: Pick<PacedRaw, 'ok' | 'durationS' | 'spanMs' |
 /** A paced run's raw observations as a report row. */
 export function summarizeRun(
   raw: PacedRaw,
-  run: Pick<CasesRun, 'phase' | 'storedCases' | 'kind' | 'cpu' | 'rssPeakMiB'> & { lag?: CasesLag },
+  run: Pick<CasesRun, 'phase' | 'storedCases' | 'kind' | 'cpu' | 'rssPeakMiB'> & {
+    lag?: CasesLag;
+    clockLag?: ClockLag;
+  },
 ): CasesRun {
   const requests = Object.fromEntries(
     Object.entries(raw.requests).map(([kind, r]) => [kind, { latencyMs: summarize(r.ms), failures: r.failures }]),
@@ -108,6 +114,7 @@ export function summarizeRun(
     requests,
     errors: raw.errors,
     ...(run.lag ? { lag: run.lag } : {}),
+    ...(run.clockLag ? { clockLag: run.clockLag } : {}),
     cpu: run.cpu,
     rssPeakMiB: run.rssPeakMiB,
   };
@@ -302,6 +309,56 @@ export function renderCasesReport(report: CasesReport): string {
             fmt(r.lag!.lagMs.max, 0),
             r.lag!.drainMs === null ? 'not within 60 s' : `${r.lag!.drainMs} ms`,
           ]),
+        ),
+      );
+    }
+    const clocks = gatewayRuns.filter((r) => r.clockLag);
+    if (clocks.length) {
+      out();
+      out(
+        `Supervision's clock lag, event occurred → clock updated (target p99 < ${CLOCK_LAG_TARGET_MS / 1000} s): from its`,
+      );
+      out(
+        'metrics endpoint (histogram govhall_supervision_clock_lag, the run’s share; percentiles interpolated inside',
+      );
+      out(
+        `buckets …500, 1000, 2000, 5000… ms; PASS = ≥ 99% of samples ≤ ${CLOCK_LAG_TARGET_MS} ms, exact at that bound), and`,
+      );
+      out(
+        'from the store for each case’s last event (matter updatedAt − lastEventAt, exact); lifecycle ratios as above:',
+      );
+      out();
+      out(
+        markdownTable(
+          [
+            'run',
+            'samples',
+            'p50',
+            'p95',
+            'p99',
+            `≤ ${CLOCK_LAG_TARGET_MS} ms`,
+            'target',
+            'last events p50 / p99 / max (cases)',
+            'rate ×',
+            'p99 ×',
+          ],
+          clocks.map((r) => {
+            const c = r.clockLag!;
+            const m = c.metrics;
+            const ms = (n: number | undefined) => (n === Infinity ? `> ${60_000}` : fmt(n, 0));
+            return [
+              `${r.phase} @ ${rateText(r.rate)}/s`,
+              String(m?.samples ?? 0),
+              ms(m?.p50Ms),
+              ms(m?.p95Ms),
+              ms(m?.p99Ms),
+              m ? `${fmt(m.withinTargetPct, 1)}%` : '—',
+              m ? (m.pass ? 'PASS' : 'FAIL') : 'no samples',
+              `${fmt(c.store.lagMs.p50, 0)} / ${fmt(c.store.lagMs.p99, 0)} / ${fmt(c.store.lagMs.max, 0)} (${c.store.cases})`,
+              r.kind === 'baseline' || !r.baseline ? '—' : fmt(r.baseline.achievedRatio, 2),
+              r.kind === 'baseline' || !r.baseline ? '—' : fmt(r.baseline.lifecycleP99Ratio, 1),
+            ];
+          }),
         ),
       );
     }

@@ -5,8 +5,8 @@
 //   reviewer, an approver and applicants created through its API, so they are real Keycloak logins);
 // - the catalogue, with the seed's 食品经营许可 of 620321 published through its review (drafted by yc-admin,
 //   approved by the reviewer);
-// - supervision, its journal group starting at the end of the topics (it records this run's events, not the
-//   history of the shared broker);
+// - supervision, its journal and clocks groups starting at the end of the topics (it records this run's events,
+//   not the history of the shared broker), its metrics on (the clock lag histogram);
 // - applications, its notifier group starting at the end of the case topic;
 // - a gateway in front of identity, catalogue and applications (RATE_LIMIT_MAX 100000000, metrics off).
 import { randomBytes, randomInt } from 'node:crypto';
@@ -39,6 +39,8 @@ export const ITEM_NAME = '食品经营许可';
 const CASE_TOPIC = 'govhall.applications.case';
 /** What supervision's journal consumes (services/supervision journal.consumer.ts WATCHED_TOPICS). */
 const SUPERVISION_TOPICS = ['govhall.catalogue.item', CASE_TOPIC];
+/** What supervision's clocks consumer reads (services/supervision clocks.consumer.ts CLOCK_TOPICS). */
+const CLOCK_TOPICS = [CASE_TOPIC, 'govhall.catalogue.calendar', 'govhall.identity.tenant', 'govhall.identity.staff'];
 const APPLICANT_PASSWORD = 'Bench2026x';
 
 export interface Login {
@@ -53,6 +55,8 @@ export interface Applicant extends Login {
 
 export interface CasesStack {
   gatewayUrl: string;
+  /** Supervision's Prometheus endpoint (the clock lag histogram). */
+  supervisionMetricsUrl: string;
   itemId: string;
   /** The materials the edition requires (uploaded in every lifecycle). */
   requiredMaterials: string[];
@@ -184,6 +188,8 @@ export async function startCasesStack(
   const supervisionGroup = `cbench-supervision-${run}`;
   const notifierGroup = `cbench-notifier-${run}`;
   await startGroupAtTopicEnd(supervisionGroup, SUPERVISION_TOPICS);
+  // The clocks group too (it would read the shared topics from their beginning): its lag is this run's events'.
+  await startGroupAtTopicEnd(`${supervisionGroup}-clocks`, CLOCK_TOPICS);
   await startGroupAtTopicEnd(notifierGroup, [CASE_TOPIC]);
   // one directory per process (the file names carry the pid and the time)
   const profiled = (name: string): Record<string, string> => {
@@ -203,6 +209,8 @@ export async function startCasesStack(
   };
   log('starting supervision and applications (scratch databases) …');
   const supervisionPort = await freePort();
+  // Supervision's metrics are on (the clock lag histogram); the other processes' are off.
+  const supervisionMetricsPort = await freePort();
   const supervision = started.add(
     await startProcess({
       name: 'cbench-supervision',
@@ -212,6 +220,8 @@ export async function startCasesStack(
         MONGODB_DB: databases.supervision,
         KAFKA_GROUP_ID: supervisionGroup,
         GRPC_PORT: String(supervisionPort),
+        METRICS_HOST: '127.0.0.1',
+        METRICS_PORT: String(supervisionMetricsPort),
       },
       readyPort: supervisionPort,
     }),
@@ -268,10 +278,11 @@ export async function startCasesStack(
     }),
   );
   notes.push(
-    `processes started by the harness (LOG_LEVEL=${options.logLevel}, metrics off): identity :${identity.port}, catalogue :${catalogue.port} (${databases.catalogue}), supervision :${supervisionPort} (${databases.supervision}, group ${supervisionGroup}), applications :${applicationsPort} (${databases.applications}, notifier group ${notifierGroup}), gateway :${gatewayPort} (RATE_LIMIT_MAX 100000000, token introspection ${options.introspection ? `on, live answers trusted ${options.introspectionCacheMs} ms` : 'off'}); every database dropped at the end`,
+    `processes started by the harness (LOG_LEVEL=${options.logLevel}, metrics off but supervision's): identity :${identity.port}, catalogue :${catalogue.port} (${databases.catalogue}), supervision :${supervisionPort} (${databases.supervision}, group ${supervisionGroup}), applications :${applicationsPort} (${databases.applications}, notifier group ${notifierGroup}), gateway :${gatewayPort} (RATE_LIMIT_MAX 100000000, token introspection ${options.introspection ? `on, live answers trusted ${options.introspectionCacheMs} ms` : 'off'}); every database dropped at the end`,
   );
   return {
     gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
+    supervisionMetricsUrl: `http://127.0.0.1:${supervisionMetricsPort}/metrics`,
     itemId,
     requiredMaterials,
     clerk: { username: clerk!.username, password: DEMO_PASSWORD },

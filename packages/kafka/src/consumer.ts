@@ -68,13 +68,18 @@ export interface ConsumerOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** How often a batch still running records its handled events and commits their offsets. */
+const FLUSH_EVERY_MS = 2_000;
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Consumes envelopes at least once and handles each event id once. Messages come in batches: the batch's event
  * ids are looked up in the inbox together (point reads, concurrently), handlers run one message at a time in
  * partition order, and the inbox entries of the handled messages are recorded in one bulk write before their
- * offsets are resolved.
+ * offsets are resolved. A batch that runs long (a replay against a slow store) heartbeats between messages and
+ * records and commits what it handled every FLUSH_EVERY_MS: without that, a batch longer than the session timeout
+ * (15 s) lost its group membership and its commit, and was read again after the rebalance.
  *
  * A message never blocks its partition for good (docs/adr/0016-consumer-retries-and-dead-letters.md): one that
  * is not an envelope goes to the dead-letter topic at once; a failing handler is retried in place with backoff
@@ -127,10 +132,11 @@ export async function startConsumer(options: ConsumerOptions): Promise<Consumer>
           .map((doc) => doc._id),
       );
       let handledNow: InboxEntry[] = [];
+      let lastFlush = performance.now();
       let lastDone: string | undefined;
       // Records what was handled and moves the committed offset past it: before waiting on a failing message,
-      // and at the end of the batch. Recorded before the offsets move on: a crash in between only repeats
-      // handled events, which the inbox then recognises.
+      // every FLUSH_EVERY_MS of a long batch, and at the end of the batch. Recorded before the offsets move on: a
+      // crash in between only repeats handled events, which the inbox then recognises.
       const flush = async (commit: boolean) => {
         await recordHandled(inbox, handledNow);
         handledNow = [];
@@ -238,6 +244,14 @@ export async function startConsumer(options: ConsumerOptions): Promise<Consumer>
             }
           }
           lastDone = message.offset;
+          // A long batch (a replay, a slow store) keeps its place in the group and what it did: kafkajs sends a
+          // heartbeat at most every heartbeatInterval, and the handled part is recorded and committed every few
+          // seconds, not only at the end (a batch longer than the session timeout lost the group and its commit).
+          if (performance.now() - lastFlush >= FLUSH_EVERY_MS) {
+            await flush(true);
+            lastFlush = performance.now();
+          }
+          await heartbeat();
         }
       } finally {
         await flush(false);

@@ -34,6 +34,8 @@ export interface OutboxRelayOptions {
    * document. Leave it off where several replicas may run (MongoDB).
    */
   exclusive?: boolean;
+  /** Prepended to every message's topic when sending (a benchmark's own topics); default none. */
+  topicPrefix?: string;
 }
 
 interface OutboxDoc {
@@ -266,9 +268,10 @@ export class OutboxRelay {
       spans.push(span);
       const headers: Record<string, string> = { 'event-id': message.id };
       propagation.inject(trace.setSpan(parent, span), headers);
-      const list = byTopic.get(message.topic) ?? [];
+      const topic = (this.options.topicPrefix ?? '') + message.topic;
+      const list = byTopic.get(topic) ?? [];
       list.push({ key: message.key, value: toBuffer(message.value), headers });
-      byTopic.set(message.topic, list);
+      byTopic.set(topic, list);
     }
     try {
       await context.with(suppressTracing(context.active()), () =>

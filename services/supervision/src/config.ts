@@ -21,6 +21,12 @@ export const config = loadConfig('supervision', {
     .regex(/^[A-Za-z0-9._-]*$/)
     .default(''),
   // Consumer retries and dead letters (docs/adr/0016-consumer-retries-and-dead-letters.md).
+  // Prepended to every topic supervision reads and writes (benchmarks replay on topics of their own; empty: the
+  // real names).
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/)
+    .default(''),
   KAFKA_DEAD_LETTER_TOPIC: z
     .string()
     .regex(/^[A-Za-z0-9._-]+$/)

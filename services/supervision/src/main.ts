@@ -43,11 +43,12 @@ async function main() {
     logger,
     pollMs: config.OUTBOX_POLL_MS,
     exclusive: writer.enforced,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
   });
   relay.start();
   wake.relay = relay;
   const delivery = {
-    deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
+    deadLetterTopic: config.KAFKA_TOPIC_PREFIX + config.KAFKA_DEAD_LETTER_TOPIC,
     retry: {
       maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
       initialBackoffMs: config.CONSUMER_RETRY_BACKOFF_MS,
@@ -61,6 +62,7 @@ async function main() {
     logger,
     groupId: config.VIOLATIONS_GROUP_ID || `${config.KAFKA_GROUP_ID}-violations`,
     journalGroupId: config.KAFKA_GROUP_ID,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
     recordCaseViolations: supervision.violations.useCases.recordCaseViolations,
     delivery,
   });
@@ -69,6 +71,7 @@ async function main() {
     connection,
     logger,
     groupId: config.KAFKA_GROUP_ID,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
     recordEvent: supervision.useCases.recordEvent,
     delivery,
   });
@@ -77,6 +80,7 @@ async function main() {
     connection,
     logger,
     groupId: config.KAFKA_CLOCKS_GROUP_ID || `${config.KAFKA_GROUP_ID}-clocks`,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
     useCases: supervision.useCases,
     delivery,
   });

@@ -54,10 +54,13 @@ export async function evaluateMatter(
   previous: MatterClock | undefined,
 ): Promise<StoredMatter> {
   const now = deps.clock.now();
-  const calendar = await tenantCalendar(deps, matter.tenant);
+  // Three independent reads, one round trip of waiting instead of three (the clock consumer's hot path).
+  const [calendar, rules, active] = await Promise.all([
+    tenantCalendar(deps, matter.tenant),
+    thresholdsOf(deps, matter.tenant),
+    deps.signals.active(matter.matterId),
+  ]);
   const base = computeMatterClock(matter, calendar, chinaToday(now));
-  const rules = await thresholdsOf(deps, matter.tenant);
-  const active = await deps.signals.active(matter.matterId);
   const { raise, clear } = signalChanges(active, signalCauses(base, rules), base);
 
   const still: Signal[] = active.filter((a) => !clear.some((c) => c.signal.id === a.id));

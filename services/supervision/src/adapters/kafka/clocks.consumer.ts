@@ -41,6 +41,8 @@ export async function startClocksConsumer(deps: {
   connection: Connection;
   logger: Logger;
   groupId: string;
+  /** Prepended to the topics (KAFKA_TOPIC_PREFIX). */
+  topicPrefix: string;
   useCases: Pick<SupervisionUseCases, 'applyCaseEvent' | 'changeCalendar' | 'updateDirectory'>;
   delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
 }): Promise<Consumer> {
@@ -83,7 +85,7 @@ export async function startClocksConsumer(deps: {
   return startConsumer({
     kafka: deps.kafka,
     groupId: deps.groupId,
-    topics: CLOCK_TOPICS,
+    topics: CLOCK_TOPICS.map((t) => deps.topicPrefix + t),
     logger: deps.logger,
     inbox: deps.connection.collection<InboxEntry>('inbox_clocks'),
     handlers,

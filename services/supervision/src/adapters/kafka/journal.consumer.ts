@@ -19,6 +19,8 @@ export async function startJournalConsumer(deps: {
   connection: Connection;
   logger: Logger;
   groupId: string;
+  /** Prepended to the watched topics (KAFKA_TOPIC_PREFIX). */
+  topicPrefix: string;
   recordEvent: ReturnType<typeof recordEventUseCase>;
   /** Dead-letter topic, retries and inbox retention. */
   delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
@@ -33,14 +35,15 @@ export async function startJournalConsumer(deps: {
       aggregateId: envelope.aggregateId,
       aggregateVersion: envelope.aggregateVersion,
       occurredAt: envelope.occurredAt ?? new Date(0),
-      topic,
+      // The journal keeps the real topic name, whatever prefix this process reads under.
+      topic: topic.slice(deps.topicPrefix.length),
       traceparent: envelope.traceparent,
     });
   };
   return startConsumer({
     kafka: deps.kafka,
     groupId: deps.groupId,
-    topics: WATCHED_TOPICS,
+    topics: WATCHED_TOPICS.map((t) => deps.topicPrefix + t),
     logger: deps.logger,
     inbox,
     handlers: {},

@@ -21,12 +21,13 @@ export async function alignNewGroupWithJournal(
   kafka: Kafka,
   groupId: string,
   journalGroupId: string,
+  caseTopic = CASE_TOPIC,
 ): Promise<boolean> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const committed = async (group: string) =>
-      (await admin.fetchOffsets({ groupId: group, topics: [CASE_TOPIC] }))[0]?.partitions.filter(
+      (await admin.fetchOffsets({ groupId: group, topics: [caseTopic] }))[0]?.partitions.filter(
         (p) => p.offset !== '-1',
       ) ?? [];
     if ((await committed(groupId)).length > 0) return false;
@@ -34,7 +35,7 @@ export async function alignNewGroupWithJournal(
     if (journal.length === 0) return false;
     await admin.setOffsets({
       groupId,
-      topic: CASE_TOPIC,
+      topic: caseTopic,
       partitions: journal.map((p) => ({ partition: p.partition, offset: p.offset })),
     });
     return true;
@@ -50,10 +51,13 @@ export async function startViolationDetectionConsumer(deps: {
   groupId: string;
   /** The journal's group: a new detection group starts where it stands (alignNewGroupWithJournal). */
   journalGroupId: string;
+  /** Prepended to the case topic (KAFKA_TOPIC_PREFIX). */
+  topicPrefix: string;
   recordCaseViolations: ReturnType<typeof recordCaseViolationsUseCase>;
   delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
 }): Promise<Consumer> {
-  if (await alignNewGroupWithJournal(deps.kafka, deps.groupId, deps.journalGroupId)) {
+  const caseTopic = deps.topicPrefix + CASE_TOPIC;
+  if (await alignNewGroupWithJournal(deps.kafka, deps.groupId, deps.journalGroupId, caseTopic)) {
     deps.logger.info(
       { groupId: deps.groupId, from: deps.journalGroupId },
       'violation detection starts where the journal stands',
@@ -62,7 +66,7 @@ export async function startViolationDetectionConsumer(deps: {
   return startConsumer({
     kafka: deps.kafka,
     groupId: deps.groupId,
-    topics: [CASE_TOPIC],
+    topics: [caseTopic],
     logger: deps.logger,
     inbox: deps.connection.collection<InboxEntry>('inbox_violations'),
     handlers: {
