@@ -4,7 +4,10 @@ import { InProcessLiveFeed } from './adapters/live/in-process-live-feed';
 import { MongoEventJournal } from './adapters/mongo/event-journal.repository';
 import { MongoMatterStore } from './adapters/mongo/matter-store.repository';
 import { MongoCalendarStore, MongoDirectory, MongoThresholdStore } from './adapters/mongo/settings.repositories';
+import { MongoOrderStore } from './adapters/mongo/order.repository';
 import { MongoSignalStore } from './adapters/mongo/signal-store.repository';
+import type { ClockDeps } from './usecases/clocks.shared';
+import { createOrderUseCases } from './usecases/orders/order.use-cases';
 import { createSupervisionUseCases } from './usecases/supervision.use-cases';
 import { composeViolations } from './violation.compose';
 
@@ -26,8 +29,7 @@ export function composeSupervision(options: ComposeOptions) {
   const calendars = new MongoCalendarStore(options.connection);
   const directory = new MongoDirectory(options.connection);
   const live = new InProcessLiveFeed();
-  const useCases = createSupervisionUseCases({
-    journal,
+  const clockDeps: ClockDeps = {
     matters,
     signals,
     thresholds,
@@ -36,7 +38,11 @@ export function composeSupervision(options: ComposeOptions) {
     live,
     clock: options.clock,
     signalsWritten: () => options.afterWrite?.(),
-  });
+  };
+  const useCases = createSupervisionUseCases({ journal, ...clockDeps });
+  // 督办 orders: supervised matters of their own, clocked and signalled like cases (ADR 0044).
+  const orderStore = new MongoOrderStore(options.connection, () => options.afterWrite?.());
+  const orders = createOrderUseCases({ ...clockDeps, orders: orderStore });
   // Violations, inspections and accountability.
   const violations = composeViolations({
     connection: options.connection,
@@ -46,6 +52,7 @@ export function composeSupervision(options: ComposeOptions) {
   return {
     useCases,
     violations,
+    orders,
     live,
     models: [
       journal.model,
@@ -55,10 +62,11 @@ export function composeSupervision(options: ComposeOptions) {
       calendars.model,
       directory.staffModel,
       directory.windowModel,
+      orderStore.model,
       ...violations.models,
     ],
     /** Every collection whose documents carry outbox messages: one relay publishes them all. */
-    outboxCollections: [signals.model.collection, ...violations.outboxCollections],
+    outboxCollections: [signals.model.collection, orderStore.model.collection, ...violations.outboxCollections],
   };
 }
 

@@ -13,6 +13,7 @@ import { startJournalConsumer } from './adapters/kafka/journal.consumer';
 import { ClockRefreshTimer } from './adapters/timer/clock-refresh-timer';
 import { composeSupervision } from './compose';
 import { registerViolationService } from './adapters/grpc/violation.grpc-handler';
+import { registerOrderService } from './adapters/grpc/order.grpc-handler';
 import { startViolationDetectionConsumer } from './adapters/kafka/violation-detection.consumer';
 
 async function main() {
@@ -32,11 +33,13 @@ async function main() {
   await ensureIndexes(supervision.models);
   // Accountability records whose violations a crash left in their former state (ADR 0038).
   await supervision.violations.useCases.syncPendingAccountabilities();
+  // 督办 orders whose clock a crash left behind (ADR 0044).
+  await supervision.orders.syncPendingOrderMatters();
 
   const kafka = createKafka('supervision', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
-  // One relay for every outbox: signals (govhall.supervision.signal), violations and accountability
-  // (govhall.supervision.violation).
+  // One relay for every outbox: signals (govhall.supervision.signal), 督办 orders (govhall.supervision.order),
+  // violations and accountability (govhall.supervision.violation).
   const relay = new OutboxRelay({
     collections: supervision.outboxCollections,
     producer,
@@ -90,10 +93,12 @@ async function main() {
     reflectionFiles: [
       'govhall/supervision/v1/supervision_service.proto',
       'govhall/supervision/v1/violation_service.proto',
+      'govhall/supervision/v1/order_service.proto',
     ],
   });
   registerSupervisionService(server, supervision.useCases, { verify: (h) => verifier.verifyHeader(h), logger });
   registerViolationService(server, supervision.violations.useCases);
+  registerOrderService(server, supervision.orders);
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'supervision listening');
 
