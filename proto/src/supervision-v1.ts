@@ -5,3 +5,4 @@ export * from './gen/govhall/supervision/v1/supervision_service';
 export * from './gen/govhall/supervision/v1/violation_service';
 export * from './gen/govhall/supervision/v1/orders';
 export * from './gen/govhall/supervision/v1/order_service';
+export * from './gen/govhall/supervision/v1/import_service';

@@ -7,6 +7,7 @@ import { MongoCalendarStore, MongoDirectory, MongoThresholdStore } from './adapt
 import { MongoOrderStore } from './adapters/mongo/order.repository';
 import { MongoSignalStore } from './adapters/mongo/signal-store.repository';
 import type { ClockDeps } from './usecases/clocks.shared';
+import { importHistoricalCasesUseCase } from './usecases/import-historical-cases/import-historical-cases.usecase';
 import { createOrderUseCases } from './usecases/orders/order.use-cases';
 import { createSupervisionUseCases } from './usecases/supervision.use-cases';
 import { composeViolations } from './violation.compose';
@@ -43,6 +44,8 @@ export function composeSupervision(options: ComposeOptions) {
   // 督办 orders: supervised matters of their own, clocked and signalled like cases (ADR 0044).
   const orderStore = new MongoOrderStore(options.connection, () => options.afterWrite?.());
   const orders = createOrderUseCases({ ...clockDeps, orders: orderStore });
+  // The import of historical cases (S31): imported matters, never clocked live (ADR 0045).
+  const importHistoricalCases = importHistoricalCasesUseCase(clockDeps);
   // Violations, inspections and accountability.
   const violations = composeViolations({
     connection: options.connection,
@@ -53,6 +56,7 @@ export function composeSupervision(options: ComposeOptions) {
     useCases,
     violations,
     orders,
+    importHistoricalCases,
     live,
     models: [
       journal.model,

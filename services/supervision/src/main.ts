@@ -14,6 +14,7 @@ import { ClockRefreshTimer } from './adapters/timer/clock-refresh-timer';
 import { composeSupervision } from './compose';
 import { registerViolationService } from './adapters/grpc/violation.grpc-handler';
 import { registerOrderService } from './adapters/grpc/order.grpc-handler';
+import { registerHistoricalImportService } from './adapters/grpc/import.grpc-handler';
 import { startViolationDetectionConsumer } from './adapters/kafka/violation-detection.consumer';
 
 async function main() {
@@ -94,11 +95,13 @@ async function main() {
       'govhall/supervision/v1/supervision_service.proto',
       'govhall/supervision/v1/violation_service.proto',
       'govhall/supervision/v1/order_service.proto',
+      'govhall/supervision/v1/import_service.proto',
     ],
   });
   registerSupervisionService(server, supervision.useCases, { verify: (h) => verifier.verifyHeader(h), logger });
   registerViolationService(server, supervision.violations.useCases);
   registerOrderService(server, supervision.orders);
+  registerHistoricalImportService(server, supervision.importHistoricalCases);
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'supervision listening');
 

@@ -24,7 +24,8 @@ export const ORDER_TOPIC = 'govhall.supervision.order';
 export const SIGNAL_TOPIC = 'govhall.supervision.signal';
 const PASSWORD = 'Order2026x';
 
-type Staff = 'supervisor' | 'sibling' | 'city' | 'clerk' | 'head';
+export type Staff = 'supervisor' | 'sibling' | 'city' | 'clerk' | 'head';
+type Client = 'orders' | 'clocks' | 'imports' | 'violations';
 
 /**
  * Identity (fresh database, the seeded tenant tree) with staff of this run, and supervision as its own process on a
@@ -38,9 +39,13 @@ export interface OrderWorld {
   events: EventReader;
   orders: supervisionV1.OrderServiceClient;
   clocks: supervisionV1.SupervisionServiceClient;
+  imports: supervisionV1.HistoricalImportServiceClient;
+  violations: supervisionV1.ViolationServiceClient;
+  /** Supervision's gRPC address. */
+  address: string;
   usernames: Record<Staff, string>;
   token(who: Staff): Promise<string>;
-  call<Req, Res>(client: 'orders' | 'clocks', method: string, req: Req, who?: Staff): Promise<Res>;
+  call<Req, Res>(client: Client, method: string, req: Req, who?: Staff): Promise<Res>;
   /** Supervision's "now": noon in China of `day`. */
   setDay(day: string): void;
   stop(): Promise<void>;
@@ -121,28 +126,38 @@ export async function startOrderWorld(extraEnv: Record<string, string> = {}): Pr
     serviceName: 'govhall.supervision.v1.SupervisionService',
     idempotentMethods: ['GetMatterClock', 'ListClocks', 'ListSignals'],
   });
+  const imports = createGrpcClient(supervisionV1.HistoricalImportServiceClient, address, {
+    serviceName: 'govhall.supervision.v1.HistoricalImportService',
+    idempotentMethods: ['ImportHistoricalCases'],
+  });
+  const violations = createGrpcClient(supervisionV1.ViolationServiceClient, address, {
+    serviceName: 'govhall.supervision.v1.ViolationService',
+    idempotentMethods: ['ListViolations'],
+  });
   const tokens = new Map<Staff, string>();
   const token = async (who: Staff) => {
     if (!tokens.has(who)) tokens.set(who, await userToken(usernames[who], { password: PASSWORD }));
     return tokens.get(who)!;
   };
-  const clients = { orders, clocks } as Record<'orders' | 'clocks', any>;
+  const clients = { orders, clocks, imports, violations } as Record<Client, any>;
   return {
     identity,
     supervision,
     events,
     orders,
     clocks,
+    imports,
+    violations,
+    address,
     usernames,
     token,
-    call: async <Req, Res>(client: 'orders' | 'clocks', method: string, req: Req, who?: Staff) =>
+    call: async <Req, Res>(client: Client, method: string, req: Req, who?: Staff) =>
       callUnary<Req, Res>(clients[client][method].bind(clients[client]), req, {
         authorization: who ? `Bearer ${await token(who)}` : undefined,
       }),
     setDay: (day: string) => writeFileSync(clockFile, `${day}T04:00:00.000Z`),
     async stop() {
-      orders.close();
-      clocks.close();
+      for (const c of [orders, clocks, imports, violations]) c.close();
       await events.stop();
       await supervision.stop();
       await identity.stop();
