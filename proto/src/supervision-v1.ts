@@ -6,3 +6,4 @@ export * from './gen/govhall/supervision/v1/violation_service';
 export * from './gen/govhall/supervision/v1/orders';
 export * from './gen/govhall/supervision/v1/order_service';
 export * from './gen/govhall/supervision/v1/import_service';
+export * from './gen/govhall/supervision/v1/staff_message_service';

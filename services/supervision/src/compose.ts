@@ -1,11 +1,15 @@
 import type { Clock } from '@govhall/clock';
 import type { Connection } from '@govhall/mongo';
+import { NotificationLedger } from '@govhall/notify';
 import { InProcessLiveFeed } from './adapters/live/in-process-live-feed';
 import { MongoEventJournal } from './adapters/mongo/event-journal.repository';
 import { MongoMatterStore } from './adapters/mongo/matter-store.repository';
 import { MongoCalendarStore, MongoDirectory, MongoThresholdStore } from './adapters/mongo/settings.repositories';
 import { MongoOrderStore } from './adapters/mongo/order.repository';
 import { MongoSignalStore } from './adapters/mongo/signal-store.repository';
+import { MongoStaffMessageStore } from './adapters/mongo/staff-message.repository';
+import { createMessageUseCases } from './usecases/messages/message.use-cases';
+import type { OfficeMailbox } from './usecases/messages/messages.ports';
 import type { ClockDeps } from './usecases/clocks.shared';
 import { importHistoricalCasesUseCase } from './usecases/import-historical-cases/import-historical-cases.usecase';
 import { createOrderUseCases } from './usecases/orders/order.use-cases';
@@ -18,6 +22,10 @@ export interface ComposeOptions {
   clock: Clock;
   /** Wakes the outbox relay after a write that queued events (signals, violations, accountability). */
   afterWrite?: () => void;
+  /** The supervision office's mailbox told of signals by e-mail (none: site messages only). */
+  office?: OfficeMailbox;
+  /** Wakes the e-mail dispatcher after an e-mail was queued. */
+  emailQueued?: () => void;
 }
 
 /** Composition root of the server (main.ts): repositories and use cases. */
@@ -46,6 +54,16 @@ export function composeSupervision(options: ComposeOptions) {
   const orders = createOrderUseCases({ ...clockDeps, orders: orderStore });
   // The import of historical cases (S31): imported matters, never clocked live (ADR 0045).
   const importHistoricalCases = importHistoricalCasesUseCase(clockDeps);
+  // Signals messaged to people: staff site messages, the office's e-mail through @govhall/notify (ADR 0045).
+  const staffMessages = new MongoStaffMessageStore(options.connection);
+  const ledger = new NotificationLedger(options.connection);
+  const messages = createMessageUseCases({
+    messages: staffMessages,
+    email: ledger,
+    office: options.office ?? { to: '', minLevel: 'red' },
+    clock: options.clock,
+    queued: () => options.emailQueued?.(),
+  });
   // Violations, inspections and accountability.
   const violations = composeViolations({
     connection: options.connection,
@@ -57,6 +75,8 @@ export function composeSupervision(options: ComposeOptions) {
     violations,
     orders,
     importHistoricalCases,
+    messages,
+    ledger,
     live,
     models: [
       journal.model,
@@ -67,6 +87,8 @@ export function composeSupervision(options: ComposeOptions) {
       directory.staffModel,
       directory.windowModel,
       orderStore.model,
+      staffMessages.model,
+      ledger.model,
       ...violations.models,
     ],
     /** Every collection whose documents carry outbox messages: one relay publishes them all. */

@@ -6,6 +6,7 @@ import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
 import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
 import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
+import { channelsFromConfig, NotificationDispatcher } from '@govhall/notify';
 import { config } from './config';
 import { registerSupervisionService } from './adapters/grpc/supervision.grpc-handler';
 import { startClocksConsumer } from './adapters/kafka/clocks.consumer';
@@ -15,6 +16,8 @@ import { composeSupervision } from './compose';
 import { registerViolationService } from './adapters/grpc/violation.grpc-handler';
 import { registerOrderService } from './adapters/grpc/order.grpc-handler';
 import { registerHistoricalImportService } from './adapters/grpc/import.grpc-handler';
+import { registerStaffMessageService } from './adapters/grpc/staff-message.grpc-handler';
+import { startSignalMessagesConsumer } from './adapters/kafka/signal-messages.consumer';
 import { startViolationDetectionConsumer } from './adapters/kafka/violation-detection.consumer';
 
 async function main() {
@@ -25,11 +28,13 @@ async function main() {
   });
   if (config.CLOCK_FILE) logger.warn({ clockFile: config.CLOCK_FILE }, 'TEST CLOCK: the time comes from CLOCK_FILE');
   // The relay needs the composition's collections, and the composition wakes the relay.
-  const wake: { relay?: OutboxRelay } = {};
+  const wake: { relay?: OutboxRelay; dispatcher?: NotificationDispatcher } = {};
   const supervision = composeSupervision({
     connection,
     clock: clockFromConfig(config.CLOCK_FILE),
     afterWrite: () => wake.relay?.nudge(),
+    office: { to: config.SIGNAL_EMAIL_TO, minLevel: config.SIGNAL_EMAIL_MIN_LEVEL },
+    emailQueued: () => wake.dispatcher?.nudge(),
   });
   await ensureIndexes(supervision.models);
   // Accountability records whose violations a crash left in their former state (ADR 0038).
@@ -84,6 +89,22 @@ async function main() {
     useCases: supervision.useCases,
     delivery,
   });
+  // Signals told to people: staff site messages and the office's e-mail, sent at most once (ADR 0020, 0045).
+  const dispatcher = new NotificationDispatcher({
+    ledger: supervision.ledger,
+    logger,
+    email: channelsFromConfig(config).email,
+  });
+  dispatcher.start();
+  wake.dispatcher = dispatcher;
+  const messagesConsumer = await startSignalMessagesConsumer({
+    kafka,
+    connection,
+    logger,
+    groupId: config.SIGNAL_MESSAGES_GROUP_ID || `${config.KAFKA_GROUP_ID}-messages`,
+    messageSignalRecipients: supervision.messages.messageSignalRecipients,
+    delivery,
+  });
   const timer = new ClockRefreshTimer(supervision.useCases.refreshClocks, config.CLOCK_REFRESH_INTERVAL_MS, logger);
   timer.start();
 
@@ -96,12 +117,14 @@ async function main() {
       'govhall/supervision/v1/violation_service.proto',
       'govhall/supervision/v1/order_service.proto',
       'govhall/supervision/v1/import_service.proto',
+      'govhall/supervision/v1/staff_message_service.proto',
     ],
   });
   registerSupervisionService(server, supervision.useCases, { verify: (h) => verifier.verifyHeader(h), logger });
   registerViolationService(server, supervision.violations.useCases);
   registerOrderService(server, supervision.orders);
   registerHistoricalImportService(server, supervision.importHistoricalCases);
+  registerStaffMessageService(server, supervision.messages);
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'supervision listening');
 
@@ -111,6 +134,8 @@ async function main() {
     ['kafka consumer', () => consumer.disconnect()],
     ['clocks consumer', () => clocksConsumer.disconnect()],
     ['violation detection consumer', () => detection.disconnect()],
+    ['signal messages consumer', () => messagesConsumer.disconnect()],
+    ['notification dispatcher', () => dispatcher.stop()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
     ['database claim', () => writer.release()],

@@ -25,7 +25,7 @@ export const SIGNAL_TOPIC = 'govhall.supervision.signal';
 const PASSWORD = 'Order2026x';
 
 export type Staff = 'supervisor' | 'sibling' | 'city' | 'clerk' | 'head';
-type Client = 'orders' | 'clocks' | 'imports' | 'violations';
+type Client = 'orders' | 'clocks' | 'imports' | 'violations' | 'messages';
 
 /**
  * Identity (fresh database, the seeded tenant tree) with staff of this run, and supervision as its own process on a
@@ -41,6 +41,7 @@ export interface OrderWorld {
   clocks: supervisionV1.SupervisionServiceClient;
   imports: supervisionV1.HistoricalImportServiceClient;
   violations: supervisionV1.ViolationServiceClient;
+  messages: supervisionV1.StaffMessageServiceClient;
   /** Supervision's gRPC address. */
   address: string;
   usernames: Record<Staff, string>;
@@ -57,13 +58,16 @@ export async function startOrderWorld(extraEnv: Record<string, string> = {}): Pr
   writeFileSync(clockFile, '');
   const journalGroup = `supervision-orders-${suffix}`;
   const clocksGroup = `supervision-orders-clocks-${suffix}`;
-  await startGroupAtTopicEnd(journalGroup, [...WATCHED_TOPICS]);
-  await startGroupAtTopicEnd(clocksGroup, [...CLOCK_TOPICS]);
-  // Creates the order topic if the running broker predates it (topics.txt is read when Kafka starts).
+  // Creates the order topic if the running broker predates it (topics.txt is read when Kafka starts); before the
+  // groups are placed at the topics' end.
   const events = await startEventReader([
     { topic: ORDER_TOPIC, partitions: 3 },
     { topic: SIGNAL_TOPIC, partitions: 3 },
   ]);
+  await startGroupAtTopicEnd(journalGroup, [...WATCHED_TOPICS]);
+  await startGroupAtTopicEnd(clocksGroup, [...CLOCK_TOPICS]);
+  // The signal messages' group (`<journal group>-messages`) reads this run's signals only.
+  await startGroupAtTopicEnd(`${journalGroup}-messages`, [SIGNAL_TOPIC]);
   const identity = await startIdentity();
   const short = suffix.slice(-6);
   const usernames: Record<Staff, string> = {
@@ -134,12 +138,16 @@ export async function startOrderWorld(extraEnv: Record<string, string> = {}): Pr
     serviceName: 'govhall.supervision.v1.ViolationService',
     idempotentMethods: ['ListViolations'],
   });
+  const messages = createGrpcClient(supervisionV1.StaffMessageServiceClient, address, {
+    serviceName: 'govhall.supervision.v1.StaffMessageService',
+    idempotentMethods: ['ListMyMessages'],
+  });
   const tokens = new Map<Staff, string>();
   const token = async (who: Staff) => {
     if (!tokens.has(who)) tokens.set(who, await userToken(usernames[who], { password: PASSWORD }));
     return tokens.get(who)!;
   };
-  const clients = { orders, clocks, imports, violations } as Record<Client, any>;
+  const clients = { orders, clocks, imports, violations, messages } as Record<Client, any>;
   return {
     identity,
     supervision,
@@ -148,6 +156,7 @@ export async function startOrderWorld(extraEnv: Record<string, string> = {}): Pr
     clocks,
     imports,
     violations,
+    messages,
     address,
     usernames,
     token,
@@ -157,7 +166,7 @@ export async function startOrderWorld(extraEnv: Record<string, string> = {}): Pr
       }),
     setDay: (day: string) => writeFileSync(clockFile, `${day}T04:00:00.000Z`),
     async stop() {
-      for (const c of [orders, clocks, imports, violations]) c.close();
+      for (const c of [orders, clocks, imports, violations, messages]) c.close();
       await events.stop();
       await supervision.stop();
       await identity.stop();
