@@ -52,7 +52,7 @@ export function composeSupervision(options: ComposeOptions) {
   // 督办 orders: supervised matters of their own, clocked and signalled like cases (ADR 0044).
   const orderStore = new MongoOrderStore(options.connection, () => options.afterWrite?.());
   const orders = createOrderUseCases({ ...clockDeps, orders: orderStore });
-  // The import of historical cases (S31): imported matters, never clocked live (ADR 0045).
+  // The import of historical cases (S31): imported matters, never clocked live (ADR 0044).
   const importHistoricalCases = importHistoricalCasesUseCase(clockDeps);
   // Signals messaged to people: staff site messages, the office's e-mail through @govhall/notify (ADR 0045).
   const staffMessages = new MongoStaffMessageStore(options.connection);

@@ -6,7 +6,7 @@ import { supervisionV1 } from '@govhall/proto';
 import { grpcFailure, runProcess, waitFor } from '@govhall/testing';
 import { SIGNAL_TOPIC, startOrderWorld, type OrderWorld } from './order-world';
 
-// The import of historical cases (S31, ADR 0045) through the operators' CLI and the RPC, against the real stack:
+// The import of historical cases (S31, ADR 0044) through the operators' CLI and the RPC, against the real stack:
 // supervision and identity as their own processes, Keycloak tokens, FerretDB, Kafka. Time moves by CLOCK_FILE.
 const pb = supervisionV1;
 let w: OrderWorld;

@@ -1,5 +1,5 @@
 /**
- * Operators' tool for the import of historical cases (S31, ADR 0045):
+ * Operators' tool for the import of historical cases (S31, ADR 0044):
  *
  *   GOVHALL_TOKEN=<access token of a supervisor or center admin of the tenant> \
  *     node services/supervision/dist/cli/import-historical-cases.js <tenant> <file.jsonl>

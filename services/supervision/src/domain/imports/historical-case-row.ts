@@ -2,7 +2,7 @@ import { checkText, ID_NUMBER_IN_TEXT, MOBILE_IN_TEXT } from '@govhall/identifie
 import type { Matter } from '../clocks/matter';
 
 /**
- * One historical case of the S31 import (ADR 0045 documents the layout): a JSON object per line of a JSON Lines
+ * One historical case of the S31 import (the service README documents the layout, ADR 0044): a JSON object per line of a JSON Lines
  * file. The applicant comes masked (张*); no ID number or phone number may appear in any field.
  */
 export interface HistoricalCaseRow {
