@@ -82,6 +82,7 @@ describe('inspection and accountability queries are served by the indexes of the
     invoked.accountabilities = await exercise(recording, 'MongoAccountabilityStore', accountabilities, {
       insertOrGet: (s) => s.insertOrGet(accountability),
       get: (s) => s.get('acc-1'),
+      proposedFor: (s) => s.proposedFor(['v1', 'v2']),
       list: async (s) => {
         await s.list({ tenant: '620321', includeSubordinates: false }, 0, 20);
         await s.list({ tenant: '620300', includeSubordinates: true, state: 'proposed' }, 0, 20);
