@@ -26,6 +26,8 @@ export interface ComposeOptions {
   office?: OfficeMailbox;
   /** Wakes the e-mail dispatcher after an e-mail was queued. */
   emailQueued?: () => void;
+  /** INSPECTION_PHOTO_RETENTION_DAYS. */
+  photoRetentionDays?: number;
 }
 
 /** Composition root of the server (main.ts): repositories and use cases. */
@@ -69,6 +71,7 @@ export function composeSupervision(options: ComposeOptions) {
     connection: options.connection,
     clock: options.clock,
     afterWrite: () => options.afterWrite?.(),
+    photoRetentionDays: options.photoRetentionDays,
   });
   return {
     useCases,

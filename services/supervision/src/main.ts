@@ -5,7 +5,7 @@ import { GrpcServer } from '@govhall/grpc';
 import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
 import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
-import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
+import { ensureIndexes, openServiceDatabase, startDaySweeper } from '@govhall/mongo';
 import { channelsFromConfig, NotificationDispatcher } from '@govhall/notify';
 import { config } from './config';
 import { registerSupervisionService } from './adapters/grpc/supervision.grpc-handler';
@@ -29,12 +29,14 @@ async function main() {
   if (config.CLOCK_FILE) logger.warn({ clockFile: config.CLOCK_FILE }, 'TEST CLOCK: the time comes from CLOCK_FILE');
   // The relay needs the composition's collections, and the composition wakes the relay.
   const wake: { relay?: OutboxRelay; dispatcher?: NotificationDispatcher } = {};
+  const clock = clockFromConfig(config.CLOCK_FILE);
   const supervision = composeSupervision({
     connection,
-    clock: clockFromConfig(config.CLOCK_FILE),
+    clock,
     afterWrite: () => wake.relay?.nudge(),
     office: { to: config.SIGNAL_EMAIL_TO, minLevel: config.SIGNAL_EMAIL_MIN_LEVEL },
     emailQueued: () => wake.dispatcher?.nudge(),
+    photoRetentionDays: config.INSPECTION_PHOTO_RETENTION_DAYS,
   });
   await ensureIndexes(supervision.models);
   // Accountability records whose violations a crash left in their former state (ADR 0038).
@@ -105,6 +107,12 @@ async function main() {
     messageSignalRecipients: supervision.messages.messageSignalRecipients,
     delivery,
   });
+  const photoExpiry = startDaySweeper({
+    sweep: supervision.violations.expireInspectionPhotos,
+    now: () => clock.now(),
+    onSwept: (deleted) => logger.info({ deleted }, 'inspection photos expired'),
+    onError: (err) => logger.warn({ err }, 'inspection photo expiry failed; will retry'),
+  });
   const timer = new ClockRefreshTimer(supervision.useCases.refreshClocks, config.CLOCK_REFRESH_INTERVAL_MS, logger);
   timer.start();
 
@@ -136,6 +144,7 @@ async function main() {
     ['violation detection consumer', () => detection.disconnect()],
     ['signal messages consumer', () => messagesConsumer.disconnect()],
     ['notification dispatcher', () => dispatcher.stop()],
+    ['inspection photo expiry', async () => photoExpiry.stop()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
     ['database claim', () => writer.release()],

@@ -75,6 +75,7 @@ describe('inspection and accountability queries are served by the indexes of the
         ),
       find: (s) => s.find(['p1']),
       get: (s) => s.get('p1'),
+      expire: (s) => s.expire(at, 30 * 86_400_000),
     });
     invoked.checklists = await exercise(recording, 'MongoInspectionChecklists', checklists, {
       forTenant: (s) => s.forTenant('620321'),
