@@ -9,6 +9,7 @@ import { SIGNAL_TOPIC } from './signal-events';
 /**
  * Supervision reading its own signal topic (a group of its own, SIGNAL_MESSAGES_GROUP_ID): each SignalRaised is told
  * to its recipients (ADR 0045). The inbox and the ids derived from the signal make a redelivery message nobody twice.
+ * A group that never committed starts at the end of the topic (signals raised before its first join are not told).
  */
 export async function startSignalMessagesConsumer(deps: {
   kafka: Kafka;
@@ -42,7 +43,8 @@ export async function startSignalMessagesConsumer(deps: {
         });
       },
     },
-    fromBeginning: true,
+    // A new group starts at the topic's end: telling people of last week's signals again would only confuse them.
+    fromBeginning: false,
     ...deps.delivery,
   });
 }
