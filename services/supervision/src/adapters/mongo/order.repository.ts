@@ -1,3 +1,4 @@
+import { metrics } from '@opentelemetry/api';
 import {
   insertNew,
   outboxFields,
@@ -16,6 +17,9 @@ import { orderSchema } from './order.schema';
 
 const PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0, scope: 0, matterPending: 0 } as const;
 const LIST_BATCH = 500;
+const orderChanges = metrics.getMeter('@govhall/supervision').createCounter('supervision.orders.changed', {
+  description: '督办 order changes stored (each once), by event: issued, replied, returned, closed',
+});
 
 export class MongoOrderStore implements OrderStore {
   readonly model: Model<any>;
@@ -35,6 +39,7 @@ export class MongoOrderStore implements OrderStore {
       ...outboxFields([orderEventMessage(change)]),
     });
     if (!(await insertNew(this.model, doc))) return (await this.get(o.id))!;
+    orderChanges.add(1, { event: change.event });
     this.afterWrite();
     return o;
   }
@@ -52,6 +57,7 @@ export class MongoOrderStore implements OrderStore {
       [orderEventMessage({ ...change, order: saved })],
       ['closedAt'],
     );
+    orderChanges.add(1, { event: change.event });
     this.afterWrite();
     return saved;
   }

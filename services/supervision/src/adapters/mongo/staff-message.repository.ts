@@ -1,9 +1,13 @@
+import { metrics } from '@opentelemetry/api';
 import { insertNew, toDocument, toEntity, type Connection, type Model, type StoredDocument } from '@govhall/mongo';
 import type { StaffMessage } from '../../domain/messages/signal-messages';
 import type { StaffMessageStore, StoredStaffMessage } from '../../usecases/messages/messages.ports';
 import { staffMessageSchema } from './staff-message.schema';
 
 const PROJECTION = { unread: 0 } as const;
+const messagesStored = metrics.getMeter('@govhall/supervision').createCounter('supervision.staff_messages.stored', {
+  description: 'Site messages to staff about raised signals, stored (each once), by level',
+});
 
 export class MongoStaffMessageStore implements StaffMessageStore {
   readonly model: Model<any>;
@@ -15,7 +19,11 @@ export class MongoStaffMessageStore implements StaffMessageStore {
   /** One insert per message (a signal has a handful): the ids already stored (a redelivery) are skipped. */
   async insertNew(messages: StaffMessage[]): Promise<number> {
     let stored = 0;
-    for (const m of messages) if (await insertNew(this.model, toDocument(m, { unread: true }))) stored += 1;
+    for (const m of messages) {
+      if (!(await insertNew(this.model, toDocument(m, { unread: true })))) continue;
+      stored += 1;
+      messagesStored.add(1, { level: m.level });
+    }
     return stored;
   }
 
