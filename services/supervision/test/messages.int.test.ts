@@ -31,15 +31,18 @@ afterAll(async () => {
   await w?.stop();
 });
 
-const messagesOf = async (who: Staff, unreadOnly = false) =>
+/** The person's messages about one matter (the world's probe orders are told too). */
+const messagesOf = async (who: Staff, matterId?: string, unreadOnly = false) =>
   (
     await w.call<supervisionV1.ListMyMessagesRequest, supervisionV1.ListMyMessagesResponse>(
       'messages',
       'listMyMessages',
-      pb.ListMyMessagesRequest.fromPartial({ unreadOnly }),
+      pb.ListMyMessagesRequest.fromPartial({ unreadOnly, page: { pageSize: 100 } }),
       who,
     )
-  ).messages;
+  ).messages.filter((m) => !matterId || m.matterId === matterId);
+const SUBJECT = '窗口服务投诉核查';
+const officeMails = async () => (await mailbox.to(office)).filter((m) => m.Subject.includes(SUBJECT));
 
 describe('signals messaged to people', () => {
   it('each recipient gets a site message, the office an e-mail in Mailpit; a redelivered SignalRaised adds nothing', async () => {
@@ -50,7 +53,7 @@ describe('signals messaged to people', () => {
         tenant: '620321',
         targetKind: pb.OrderTargetKind.ORDER_TARGET_KIND_WINDOW,
         targetId: 'w-msg-1',
-        subject: '窗口服务投诉核查',
+        subject: SUBJECT,
         requirement: '请核查并答复。',
         deadlineWorkingDays: 1,
         responsibleDepartment: '620321-SCJG',
@@ -61,15 +64,12 @@ describe('signals messaged to people', () => {
     );
     const id = issued.order!.id;
     // One working day left at once: 预警 (site messages only: the office is mailed from 黄牌 on).
-    await waitFor(async () => (await messagesOf('clerk')).length === 1, { what: "the clerk's 预警 message" });
+    await waitFor(async () => (await messagesOf('clerk', id)).length === 1, { what: "the clerk's 预警 message" });
     w.setDay('2026-03-16');
-    const yellowMail = await waitFor(
-      async () => (await mailbox.to(office)).find((m) => m.Subject.includes('【黄牌】')),
-      {
-        what: "the office's e-mail",
-        timeoutMs: 30_000,
-      },
-    );
+    const yellowMail = await waitFor(async () => (await officeMails()).find((m) => m.Subject.includes('【黄牌】')), {
+      what: "the office's e-mail",
+      timeoutMs: 30_000,
+    });
     expect(yellowMail.Subject).toBe('电子监察【黄牌】窗口服务投诉核查');
     const mail = await mailbox.message(yellowMail.ID);
     expect(mail.Text).toContain('已超过督办办理期限1个工作日');
@@ -83,7 +83,7 @@ describe('signals messaged to people', () => {
     ] as const) {
       const got = await waitFor(
         async () => {
-          const m = await messagesOf(who);
+          const m = await messagesOf(who, id);
           return m.length === 2 ? m : undefined;
         },
         { what: `${who}'s messages` },
@@ -122,18 +122,18 @@ describe('signals messaged to people', () => {
     await w.call('orders', 'replyToOrder', { id, text: '已核查。', version: 1 }, 'clerk');
     await w.call('orders', 'returnOrder', { id, reason: '请补充核查材料', version: 2 }, 'supervisor');
     const marker = `${id}.promised.exceeded.2`;
-    await waitFor(async () => (await messagesOf('clerk')).some((m) => m.signalId === marker), {
+    await waitFor(async () => (await messagesOf('clerk', id)).some((m) => m.signalId === marker), {
       what: 'the marker message',
     });
     await waitFor(
       async () => {
-        for (const m of await mailbox.to(office)) if ((await mailbox.message(m.ID)).Text.includes(marker)) return true;
+        for (const m of await officeMails()) if ((await mailbox.message(m.ID)).Text.includes(marker)) return true;
         return false;
       },
       { what: "the marker's e-mail" },
     );
-    expect(await messagesOf('clerk')).toHaveLength(3);
-    expect((await mailbox.to(office)).map((m) => m.Subject)).toEqual([
+    expect(await messagesOf('clerk', id)).toHaveLength(3);
+    expect((await officeMails()).map((m) => m.Subject)).toEqual([
       '电子监察【黄牌】窗口服务投诉核查',
       '电子监察【黄牌】窗口服务投诉核查',
     ]);
@@ -153,6 +153,6 @@ describe('signals messaged to people', () => {
       'clerk',
     );
     expect(read.message!.readAt).toBeDefined();
-    expect((await messagesOf('clerk', true)).map((m) => m.id)).not.toContain(first!.id);
+    expect((await messagesOf('clerk', undefined, true)).map((m) => m.id)).not.toContain(first!.id);
   }, 60_000);
 });

@@ -6,6 +6,7 @@ import { identityV1, supervisionV1 } from '@govhall/proto';
 import {
   bearer,
   freePort,
+  waitFor,
   stack,
   startEventReader,
   startGroupAtTopicEnd,
@@ -148,6 +149,8 @@ export async function startOrderWorld(extraEnv: Record<string, string> = {}): Pr
     return tokens.get(who)!;
   };
   const clients = { orders, clocks, imports, violations, messages } as Record<Client, any>;
+  writeFileSync(clockFile, '2026-03-12T04:00:00.000Z');
+  await directoryKnowsStaff(orders, clocks, usernames, token);
   return {
     identity,
     supervision,
@@ -172,4 +175,47 @@ export async function startOrderWorld(extraEnv: Record<string, string> = {}): Pr
       await identity.stop();
     },
   };
+}
+
+/**
+ * Waits until supervision's directory has learned this run's staff from identity's events (a signal's recipients are
+ * resolved when it is raised): probe orders with one working day (预警 at once) until a probe's 预警 names the
+ * department's head and the tenant's supervisor.
+ */
+async function directoryKnowsStaff(
+  orders: supervisionV1.OrderServiceClient,
+  clocks: supervisionV1.SupervisionServiceClient,
+  usernames: Record<Staff, string>,
+  token: (who: Staff) => Promise<string>,
+): Promise<void> {
+  const auth = async () => ({ authorization: `Bearer ${await token('supervisor')}` });
+  let probe = 0;
+  await waitFor(
+    async () => {
+      probe += 1;
+      const issued = await callUnary<supervisionV1.IssueOrderRequest, supervisionV1.IssueOrderResponse>(
+        orders.issueOrder.bind(orders),
+        supervisionV1.IssueOrderRequest.fromPartial({
+          tenant: '620321',
+          targetKind: supervisionV1.OrderTargetKind.ORDER_TARGET_KIND_DEPARTMENT,
+          targetId: '620321-SCJG',
+          subject: '测试准备：确认通知对象',
+          requirement: '无需办理。',
+          deadlineWorkingDays: 1,
+          responsibleDepartment: '620321-SCJG',
+          responsiblePerson: usernames.clerk,
+          requestId: `probe-${probe}-${usernames.clerk}`,
+        }),
+        await auth(),
+      );
+      const { signals } = await callUnary<supervisionV1.ListSignalsRequest, supervisionV1.ListSignalsResponse>(
+        clocks.listSignals.bind(clocks),
+        supervisionV1.ListSignalsRequest.fromPartial({ tenant: '620321', matterId: issued.order!.id }),
+        await auth(),
+      );
+      const told = signals[0]?.notified ?? [];
+      return told.includes(`department_head:${usernames.head}`) && told.includes(`supervisor:${usernames.supervisor}`);
+    },
+    { what: "supervision's directory to know this run's staff", timeoutMs: 60_000, intervalMs: 1_000 },
+  );
 }
