@@ -3,3 +3,7 @@ export * from './gen/govhall/supervision/v1/violations';
 export * from './gen/govhall/supervision/v1/events';
 export * from './gen/govhall/supervision/v1/supervision_service';
 export * from './gen/govhall/supervision/v1/violation_service';
+export * from './gen/govhall/supervision/v1/orders';
+export * from './gen/govhall/supervision/v1/order_service';
+export * from './gen/govhall/supervision/v1/import_service';
+export * from './gen/govhall/supervision/v1/staff_message_service';

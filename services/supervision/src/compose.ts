@@ -1,10 +1,18 @@
 import type { Clock } from '@govhall/clock';
 import type { Connection } from '@govhall/mongo';
+import { NotificationLedger } from '@govhall/notify';
 import { InProcessLiveFeed } from './adapters/live/in-process-live-feed';
 import { MongoEventJournal } from './adapters/mongo/event-journal.repository';
 import { MongoMatterStore } from './adapters/mongo/matter-store.repository';
 import { MongoCalendarStore, MongoDirectory, MongoThresholdStore } from './adapters/mongo/settings.repositories';
+import { MongoOrderStore } from './adapters/mongo/order.repository';
 import { MongoSignalStore } from './adapters/mongo/signal-store.repository';
+import { MongoStaffMessageStore } from './adapters/mongo/staff-message.repository';
+import { createMessageUseCases } from './usecases/messages/message.use-cases';
+import type { OfficeMailbox } from './usecases/messages/messages.ports';
+import type { ClockDeps } from './usecases/clocks.shared';
+import { importHistoricalCasesUseCase } from './usecases/import-historical-cases/import-historical-cases.usecase';
+import { createOrderUseCases } from './usecases/orders/order.use-cases';
 import { createSupervisionUseCases } from './usecases/supervision.use-cases';
 import { composeViolations } from './violation.compose';
 
@@ -14,6 +22,12 @@ export interface ComposeOptions {
   clock: Clock;
   /** Wakes the outbox relay after a write that queued events (signals, violations, accountability). */
   afterWrite?: () => void;
+  /** The supervision office's mailbox told of signals by e-mail (none: site messages only). */
+  office?: OfficeMailbox;
+  /** Wakes the e-mail dispatcher after an e-mail was queued. */
+  emailQueued?: () => void;
+  /** INSPECTION_PHOTO_RETENTION_DAYS. */
+  photoRetentionDays?: number;
 }
 
 /** Composition root of the server (main.ts): repositories and use cases. */
@@ -26,8 +40,7 @@ export function composeSupervision(options: ComposeOptions) {
   const calendars = new MongoCalendarStore(options.connection);
   const directory = new MongoDirectory(options.connection);
   const live = new InProcessLiveFeed();
-  const useCases = createSupervisionUseCases({
-    journal,
+  const clockDeps: ClockDeps = {
     matters,
     signals,
     thresholds,
@@ -36,16 +49,37 @@ export function composeSupervision(options: ComposeOptions) {
     live,
     clock: options.clock,
     signalsWritten: () => options.afterWrite?.(),
+  };
+  const useCases = createSupervisionUseCases({ journal, ...clockDeps });
+  // 督办 orders: supervised matters of their own, clocked and signalled like cases (ADR 0044).
+  const orderStore = new MongoOrderStore(options.connection, () => options.afterWrite?.());
+  const orders = createOrderUseCases({ ...clockDeps, orders: orderStore });
+  // The import of historical cases (S31): imported matters, never clocked live (ADR 0044).
+  const importHistoricalCases = importHistoricalCasesUseCase(clockDeps);
+  // Signals messaged to people: staff site messages, the office's e-mail through @govhall/notify (ADR 0045).
+  const staffMessages = new MongoStaffMessageStore(options.connection);
+  const ledger = new NotificationLedger(options.connection);
+  const messages = createMessageUseCases({
+    messages: staffMessages,
+    email: ledger,
+    office: options.office ?? { to: '', minLevel: 'red' },
+    clock: options.clock,
+    queued: () => options.emailQueued?.(),
   });
   // Violations, inspections and accountability.
   const violations = composeViolations({
     connection: options.connection,
     clock: options.clock,
     afterWrite: () => options.afterWrite?.(),
+    photoRetentionDays: options.photoRetentionDays,
   });
   return {
     useCases,
     violations,
+    orders,
+    importHistoricalCases,
+    messages,
+    ledger,
     live,
     models: [
       journal.model,
@@ -55,10 +89,13 @@ export function composeSupervision(options: ComposeOptions) {
       calendars.model,
       directory.staffModel,
       directory.windowModel,
+      orderStore.model,
+      staffMessages.model,
+      ledger.model,
       ...violations.models,
     ],
     /** Every collection whose documents carry outbox messages: one relay publishes them all. */
-    outboxCollections: [signals.model.collection, ...violations.outboxCollections],
+    outboxCollections: [signals.model.collection, orderStore.model.collection, ...violations.outboxCollections],
   };
 }
 

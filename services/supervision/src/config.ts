@@ -1,4 +1,5 @@
 import { common, loadConfig, z } from '@govhall/config';
+import { notifyEnv } from '@govhall/notify';
 
 export const config = loadConfig('supervision', {
   GRPC_HOST: z.string().default('0.0.0.0'),
@@ -43,6 +44,20 @@ export const config = loadConfig('supervision', {
     .regex(/^[A-Za-z0-9._-]*$/)
     .default(''),
   // The timer over open clocks: signals raised and cleared as days pass with no event.
+  // Signals messaged to people (ADR 0045): a group of its own on govhall.supervision.signal; empty:
+  // `<KAFKA_GROUP_ID>-messages`.
+  SIGNAL_MESSAGES_GROUP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/)
+    .default(''),
+  // The supervision office's mailbox (派驻监察室, S16) told of signals by e-mail; empty: no e-mail (staff get site
+  // messages: identity publishes no staff e-mail addresses).
+  SIGNAL_EMAIL_TO: z.union([z.literal(''), z.string().email()]).default(''),
+  // The lowest level the office is mailed.
+  SIGNAL_EMAIL_MIN_LEVEL: z.enum(['warning', 'yellow', 'red']).default('red'),
+  ...notifyEnv,
+  // Inspection photos are deleted this many days after their upload (a day at a time, hourly).
+  INSPECTION_PHOTO_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(1095),
   CLOCK_REFRESH_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   // TEST ONLY: supervision's "now" is the instant written in this file (@govhall/clock); unset in deployments.

@@ -5,7 +5,8 @@ import { GrpcServer } from '@govhall/grpc';
 import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
 import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
-import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
+import { ensureIndexes, openServiceDatabase, startDaySweeper } from '@govhall/mongo';
+import { channelsFromConfig, NotificationDispatcher } from '@govhall/notify';
 import { config } from './config';
 import { registerSupervisionService } from './adapters/grpc/supervision.grpc-handler';
 import { startClocksConsumer } from './adapters/kafka/clocks.consumer';
@@ -13,6 +14,10 @@ import { startJournalConsumer } from './adapters/kafka/journal.consumer';
 import { ClockRefreshTimer } from './adapters/timer/clock-refresh-timer';
 import { composeSupervision } from './compose';
 import { registerViolationService } from './adapters/grpc/violation.grpc-handler';
+import { registerOrderService } from './adapters/grpc/order.grpc-handler';
+import { registerHistoricalImportService } from './adapters/grpc/import.grpc-handler';
+import { registerStaffMessageService } from './adapters/grpc/staff-message.grpc-handler';
+import { startSignalMessagesConsumer } from './adapters/kafka/signal-messages.consumer';
 import { startViolationDetectionConsumer } from './adapters/kafka/violation-detection.consumer';
 
 async function main() {
@@ -23,20 +28,26 @@ async function main() {
   });
   if (config.CLOCK_FILE) logger.warn({ clockFile: config.CLOCK_FILE }, 'TEST CLOCK: the time comes from CLOCK_FILE');
   // The relay needs the composition's collections, and the composition wakes the relay.
-  const wake: { relay?: OutboxRelay } = {};
+  const wake: { relay?: OutboxRelay; dispatcher?: NotificationDispatcher } = {};
+  const clock = clockFromConfig(config.CLOCK_FILE);
   const supervision = composeSupervision({
     connection,
-    clock: clockFromConfig(config.CLOCK_FILE),
+    clock,
     afterWrite: () => wake.relay?.nudge(),
+    office: { to: config.SIGNAL_EMAIL_TO, minLevel: config.SIGNAL_EMAIL_MIN_LEVEL },
+    emailQueued: () => wake.dispatcher?.nudge(),
+    photoRetentionDays: config.INSPECTION_PHOTO_RETENTION_DAYS,
   });
   await ensureIndexes(supervision.models);
   // Accountability records whose violations a crash left in their former state (ADR 0038).
   await supervision.violations.useCases.syncPendingAccountabilities();
+  // 督办 orders whose clock a crash left behind (ADR 0044).
+  await supervision.orders.syncPendingOrderMatters();
 
   const kafka = createKafka('supervision', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
-  // One relay for every outbox: signals (govhall.supervision.signal), violations and accountability
-  // (govhall.supervision.violation).
+  // One relay for every outbox: signals (govhall.supervision.signal), 督办 orders (govhall.supervision.order),
+  // violations and accountability (govhall.supervision.violation).
   const relay = new OutboxRelay({
     collections: supervision.outboxCollections,
     producer,
@@ -84,6 +95,28 @@ async function main() {
     useCases: supervision.useCases,
     delivery,
   });
+  // Signals told to people: staff site messages and the office's e-mail, sent at most once (ADR 0020, 0045).
+  const dispatcher = new NotificationDispatcher({
+    ledger: supervision.ledger,
+    logger,
+    email: channelsFromConfig(config).email,
+  });
+  dispatcher.start();
+  wake.dispatcher = dispatcher;
+  const messagesConsumer = await startSignalMessagesConsumer({
+    kafka,
+    connection,
+    logger,
+    groupId: config.SIGNAL_MESSAGES_GROUP_ID || `${config.KAFKA_GROUP_ID}-messages`,
+    messageSignalRecipients: supervision.messages.messageSignalRecipients,
+    delivery,
+  });
+  const photoExpiry = startDaySweeper({
+    sweep: supervision.violations.expireInspectionPhotos,
+    now: () => clock.now(),
+    onSwept: (deleted) => logger.info({ deleted }, 'inspection photos expired'),
+    onError: (err) => logger.warn({ err }, 'inspection photo expiry failed; will retry'),
+  });
   const timer = new ClockRefreshTimer(supervision.useCases.refreshClocks, config.CLOCK_REFRESH_INTERVAL_MS, logger);
   timer.start();
 
@@ -94,10 +127,16 @@ async function main() {
     reflectionFiles: [
       'govhall/supervision/v1/supervision_service.proto',
       'govhall/supervision/v1/violation_service.proto',
+      'govhall/supervision/v1/order_service.proto',
+      'govhall/supervision/v1/import_service.proto',
+      'govhall/supervision/v1/staff_message_service.proto',
     ],
   });
   registerSupervisionService(server, supervision.useCases, { verify: (h) => verifier.verifyHeader(h), logger });
   registerViolationService(server, supervision.violations.useCases);
+  registerOrderService(server, supervision.orders);
+  registerHistoricalImportService(server, supervision.importHistoricalCases);
+  registerStaffMessageService(server, supervision.messages);
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'supervision listening');
 
@@ -107,6 +146,9 @@ async function main() {
     ['kafka consumer', () => consumer.disconnect()],
     ['clocks consumer', () => clocksConsumer.disconnect()],
     ['violation detection consumer', () => detection.disconnect()],
+    ['signal messages consumer', () => messagesConsumer.disconnect()],
+    ['notification dispatcher', () => dispatcher.stop()],
+    ['inspection photo expiry', async () => photoExpiry.stop()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
     ['database claim', () => writer.release()],

@@ -6,10 +6,16 @@ import {
   MongoInspectionStore,
 } from './adapters/mongo/inspection.repository';
 import { MongoViolationStore } from './adapters/mongo/violation.repository';
+import { expireInspectionPhotosUseCase } from './usecases/inspections/expire-inspection-photos/expire-inspection-photos.usecase';
 import { createViolationUseCases } from './usecases/violations/violation.use-cases';
 
 /** Violations, inspections and accountability: their stores and use cases (part of the composition root). */
-export function composeViolations(options: { connection: Connection; clock: { now(): Date }; afterWrite: () => void }) {
+export function composeViolations(options: {
+  connection: Connection;
+  clock: { now(): Date };
+  afterWrite: () => void;
+  photoRetentionDays?: number;
+}) {
   const violations = new MongoViolationStore(options.connection, options.afterWrite);
   const inspections = new MongoInspectionStore(options.connection);
   const photos = new MongoInspectionPhotoStore(options.connection);
@@ -25,6 +31,10 @@ export function composeViolations(options: { connection: Connection; clock: { no
   });
   return {
     useCases,
+    expireInspectionPhotos: expireInspectionPhotosUseCase({
+      photos,
+      retentionDays: options.photoRetentionDays ?? 1095,
+    }),
     models: [violations.model, inspections.model, photos.model, checklists.model, accountabilities.model],
     outboxCollections: [violations.model.collection, accountabilities.model.collection],
   };

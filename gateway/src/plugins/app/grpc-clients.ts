@@ -10,6 +10,8 @@ declare module 'fastify' {
       applications: applicationsV1.ApplicationsServiceClient;
       supervision: supervisionV1.SupervisionServiceClient;
       violations: supervisionV1.ViolationServiceClient;
+      orders: supervisionV1.OrderServiceClient;
+      imports: supervisionV1.HistoricalImportServiceClient;
     };
   }
 }
@@ -86,6 +88,9 @@ const VIOLATIONS_RETRYABLE = [
   'ProposeAccountability',
 ];
 
+/** 督办 order reads, and the issue that carries an idempotency key; the import is idempotent on case numbers. */
+const ORDERS_RETRYABLE = ['GetOrder', 'ListOrders', 'IssueOrder'];
+
 /**
  * The catalogue answers files of up to 4 MiB and guide PDFs with embedded Chinese fonts, more than grpc-js's
  * default 4 MiB receive limit once framed; the services accept 8 MiB (@govhall/grpc's server).
@@ -143,13 +148,23 @@ export default fp<{
         idempotentMethods: VIOLATIONS_RETRYABLE,
       },
     );
-    app.decorate('grpc', { catalogue, identity, applications, supervision, violations });
+    const orders = createGrpcClient(supervisionV1.OrderServiceClient, opts.supervisionAddress, {
+      serviceName: 'govhall.supervision.v1.OrderService',
+      idempotentMethods: ORDERS_RETRYABLE,
+    });
+    const imports = createGrpcClient(supervisionV1.HistoricalImportServiceClient, opts.supervisionAddress, {
+      serviceName: 'govhall.supervision.v1.HistoricalImportService',
+      idempotentMethods: ['ImportHistoricalCases'],
+    });
+    app.decorate('grpc', { catalogue, identity, applications, supervision, violations, orders, imports });
     app.addHook('onClose', async () => {
       catalogue.close();
       identity.close();
       applications.close();
       supervision.close();
       violations.close();
+      orders.close();
+      imports.close();
     });
   },
   { name: 'grpc-clients' },

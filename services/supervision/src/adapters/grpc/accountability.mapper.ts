@@ -1,4 +1,5 @@
-import { enumSpelling, supervisionV1, type EnumSpelling } from '@govhall/proto';
+import { enumSpelling, supervisionV1 } from '@govhall/proto';
+import { enumCodec } from './enum-codec';
 import type {
   Accountability,
   AccountabilityState,
@@ -7,10 +8,6 @@ import type {
 } from '../../domain/accountability/accountability';
 
 const pb = supervisionV1;
-
-function enumCodec<D extends string, P extends number>(spelling: EnumSpelling<P, D>) {
-  return { toProto: (v: D): P => spelling.toProto(v), fromProto: (v: P): D | undefined => spelling.fromProto(v) };
-}
 
 export const sanction = enumCodec<Sanction, supervisionV1.Sanction>(enumSpelling(pb.Sanction, 'SANCTION_'));
 export const accountabilityState = enumCodec<AccountabilityState, supervisionV1.AccountabilityState>(

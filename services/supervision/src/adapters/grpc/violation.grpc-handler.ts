@@ -1,20 +1,12 @@
-import { ValidationError } from '@govhall/errors';
 import type { GrpcServer } from '@govhall/grpc';
 import { supervisionV1 } from '@govhall/proto';
 import type { ViolationUseCases } from '../../usecases/violations/violation.use-cases';
 import { accountabilityState, accountabilityTarget, sanction, toProtoAccountability } from './accountability.mapper';
+import { filterEnum } from './enum-codec';
 import { toProtoInspection } from './inspection.mapper';
 import { toProtoViolation, violationKind, violationState } from './violation.mapper';
 
 type Impl = supervisionV1.ViolationServiceServer;
-
-/** A filter enum: unspecified means no filter, a value outside the enum is refused naming the field. */
-function filterEnum<D>(value: number, fromProto: (v: never) => D | undefined, path: string): D | undefined {
-  if (value === 0) return undefined;
-  const spelled = fromProto(value as never);
-  if (spelled === undefined) throw new ValidationError([{ path, reason: 'ENUM', message: '筛选条件的取值不存在' }]);
-  return spelled;
-}
 
 /** govhall.supervision.v1.ViolationService: proto ⇄ use case. */
 export function registerViolationService(server: GrpcServer, uc: ViolationUseCases): void {

@@ -1,13 +1,10 @@
-import { enumSpelling, supervisionV1, type EnumSpelling } from '@govhall/proto';
+import { enumSpelling, supervisionV1 } from '@govhall/proto';
+import { enumCodec } from './enum-codec';
 import type { Violation, ViolationKind, ViolationState } from '../../domain/violations/violation';
 
 const pb = supervisionV1;
 
 /** Domain enums are the proto enums' one spelling; unknown or unspecified values become undefined (no filter). */
-function enumCodec<D extends string, P extends number>(spelling: EnumSpelling<P, D>) {
-  return { toProto: (v: D): P => spelling.toProto(v), fromProto: (v: P): D | undefined => spelling.fromProto(v) };
-}
-
 export const violationKind = enumCodec<ViolationKind, supervisionV1.ViolationKind>(
   enumSpelling(pb.ViolationKind, 'VIOLATION_KIND_'),
 );

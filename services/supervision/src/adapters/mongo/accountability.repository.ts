@@ -37,6 +37,13 @@ export class MongoAccountabilityStore implements AccountabilityStore {
     return toEntity<Accountability>(await this.model.findById(id, PROJECTION).lean<StoredDocument>());
   }
 
+  async proposedFor(violationIds: string[]): Promise<Accountability[]> {
+    const docs = await this.model
+      .find({ violationIds: { $in: violationIds }, state: 'proposed' }, PROJECTION)
+      .lean<StoredDocument[]>();
+    return docs.map((d) => toEntity<Accountability>(d));
+  }
+
   /** The index serves the tenant (or scope) in order; state, target and year are applied while reading. */
   async list(f: AccountabilityFilter, offset: number, limit: number): Promise<Accountability[]> {
     const query = f.includeSubordinates ? { scope: f.tenant } : { tenant: f.tenant };

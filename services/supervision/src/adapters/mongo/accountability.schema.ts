@@ -33,6 +33,8 @@ export const accountabilitySchema = new mongoose.Schema(
 // ListAccountabilities of one tenant, or of a tenant and the tenants below it, newest proposal first.
 accountabilitySchema.index({ tenant: 1, proposedAt: -1, _id: 1 });
 accountabilitySchema.index({ scope: 1, proposedAt: -1, _id: 1 });
+// Competing proposals: the pending proposals naming a violation.
+accountabilitySchema.index({ violationIds: 1, state: 1 });
 // The start-up sync of records a crash left pending (only pending records carry the field).
 accountabilitySchema.index({ violationsPending: 1 });
 declareOutboxIndex(accountabilitySchema);

@@ -75,6 +75,7 @@ describe('inspection and accountability queries are served by the indexes of the
         ),
       find: (s) => s.find(['p1']),
       get: (s) => s.get('p1'),
+      expire: (s) => s.expire(at, 30 * 86_400_000),
     });
     invoked.checklists = await exercise(recording, 'MongoInspectionChecklists', checklists, {
       forTenant: (s) => s.forTenant('620321'),
@@ -82,6 +83,7 @@ describe('inspection and accountability queries are served by the indexes of the
     invoked.accountabilities = await exercise(recording, 'MongoAccountabilityStore', accountabilities, {
       insertOrGet: (s) => s.insertOrGet(accountability),
       get: (s) => s.get('acc-1'),
+      proposedFor: (s) => s.proposedFor(['v1', 'v2']),
       list: async (s) => {
         await s.list({ tenant: '620321', includeSubordinates: false }, 0, 20);
         await s.list({ tenant: '620300', includeSubordinates: true, state: 'proposed' }, 0, 20);

@@ -1,4 +1,6 @@
 import {
+  expiryDay,
+  sweepExpiredDays,
   insertNew,
   toBuffer,
   toDocument,
@@ -57,20 +59,31 @@ export class MongoInspectionPhotoStore implements InspectionPhotoStore {
   }
 
   async save(photo: InspectionPhoto, content: Buffer): Promise<void> {
-    await this.model.collection.insertOne(toDocument(photo, { content }) as never);
+    await this.model.collection.insertOne(toDocument(photo, { content, day: expiryDay(photo.uploadedAt) }) as never);
   }
 
   async find(ids: string[]): Promise<InspectionPhoto[]> {
     if (ids.length === 0) return [];
-    const docs = await this.model.find({ _id: { $in: ids } }, { content: 0 }).lean<StoredDocument[]>();
+    const docs = await this.model.find({ _id: { $in: ids } }, { content: 0, day: 0 }).lean<StoredDocument[]>();
     return docs.map((d) => toEntity<InspectionPhoto>(d));
   }
 
   async get(id: string): Promise<{ photo: InspectionPhoto; content: Buffer } | null> {
-    const doc = await this.model.findById(id).lean<StoredDocument>();
+    const doc = await this.model.findById(id, { day: 0 }).lean<StoredDocument>();
     if (!doc) return null;
     const { content, ...photo } = doc;
     return { photo: toEntity<InspectionPhoto>(photo as StoredDocument), content: toBuffer(content) };
+  }
+
+  /** Deletes the photos uploaded more than `retentionMs` ago, a day at a time. */
+  async expire(now: Date, retentionMs: number): Promise<number> {
+    return sweepExpiredDays(this.model.collection, {
+      retentionMs,
+      now,
+      // Photos carry `day` since expiry came (before any deployment of inspections): no range scan is needed.
+      firstSweep: { lookBackDays: 60 },
+      state: { collection: this.model.collection, id: '#expiry-sweep' },
+    });
   }
 }
 

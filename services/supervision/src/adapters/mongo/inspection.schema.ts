@@ -34,9 +34,12 @@ export const inspectionPhotoSchema = new mongoose.Schema(
     uploadedBy: { type: String, required: true },
     uploadedAt: { type: Date, required: true },
     content: { type: Buffer, required: true },
+    /** UTC day of the upload: the expiry sweep deletes a day at a time (INSPECTION_PHOTO_RETENTION_DAYS). */
+    day: { type: String, required: false },
   },
   { collection: 'inspection_photos', versionKey: false },
 );
+inspectionPhotoSchema.index({ day: 1 });
 
 /** Collection `inspection_checklists`: a tenant's own checklist (`_id` = tenant); none stored: the defaults. */
 export const inspectionChecklistSchema = new mongoose.Schema(

@@ -7,6 +7,7 @@ import type { SignalThresholds } from '../../domain/signals/thresholds';
 const pb = supervisionV1;
 export const signalLevel = enumSpelling(pb.SignalLevel, 'SIGNAL_LEVEL_');
 export const clockState = enumSpelling(pb.ClockState, 'CLOCK_STATE_');
+export const matterKind = enumSpelling(pb.MatterKind, 'MATTER_KIND_');
 
 /** A level of a request: UNSPECIFIED (or unknown) means "none" (no minimum). */
 export function levelFromProto(value: number): SignalLevel {
@@ -20,7 +21,7 @@ function toProtoLimit(l: LimitClock): supervisionV1.LimitClock {
 export function toProtoClock(c: MatterClock): supervisionV1.MatterClock {
   return {
     matterId: c.matterId,
-    kind: pb.MatterKind.MATTER_KIND_CASE,
+    kind: matterKind.toProto(c.kind),
     tenant: c.tenant,
     caseNumber: c.caseNumber,
     itemName: c.itemName,

@@ -2,6 +2,7 @@ import { computeDeadline, type Pause, type WorkingCalendar } from '@govhall/cale
 import type { SignalLevel } from '../signals/signal-level';
 import { addDays, chineseDate, earlierOf, laterOf } from './day-math';
 import type { Matter, MatterPause } from './matter';
+import { kindWords } from './matter-kind';
 import type { ClockPauseView, ClockState, LimitClock, MatterClock, StepClock } from './matter-clock';
 
 /** Law §32: an online case's one-time notice within 5 working days of receipt. */
@@ -27,23 +28,24 @@ export function computeMatterClock(
   const pauses = toPauses(matter.pauses);
   const promisedAsOf = matter.endedDate || today;
   const statutoryAsOf = matter.decidedDate || matter.endedDate || today;
-  const promised = limitClock(calendar, '承诺办结时限', {
+  const words = kindWords(matter.kind);
+  const promised = limitClock(calendar, words.promised, {
     start: matter.acceptedDate,
     limit: matter.promisedLimitWorkingDays,
     extension: matter.extensionWorkingDays,
     pauses,
     asOf: promisedAsOf,
     stoppedOn: matter.endedDate,
-    stopWord: '办结',
+    stopWord: words.promisedStop,
   });
-  const statutory = limitClock(calendar, '法定办理时限', {
+  const statutory = limitClock(calendar, words.statutory, {
     start: matter.acceptedDate,
     limit: matter.statutoryLimitWorkingDays,
     extension: matter.extensionWorkingDays,
     pauses,
     asOf: statutoryAsOf,
     stoppedOn: matter.decidedDate || matter.endedDate,
-    stopWord: '作出决定',
+    stopWord: matter.kind === 'supervision_order' ? words.promisedStop : '作出决定',
   });
   return {
     matterId: matter.matterId,

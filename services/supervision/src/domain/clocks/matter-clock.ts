@@ -1,4 +1,5 @@
 import type { SignalLevel } from '../signals/signal-level';
+import type { MatterKind } from './matter-kind';
 
 /** The clock of a matter as supervision computed it for a day (mirrors govhall.supervision.v1.MatterClock). */
 export type ClockState = 'not_started' | 'running' | 'paused' | 'stopped';
@@ -41,7 +42,7 @@ export interface ClockPauseView {
 
 export interface MatterClock {
   matterId: string;
-  kind: 'case';
+  kind: MatterKind;
   tenant: string;
   caseNumber: string;
   itemName: string;

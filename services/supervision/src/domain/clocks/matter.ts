@@ -1,7 +1,5 @@
-/**
- * A supervised matter as supervision learned it from events (a case today, S1/S6): the facts its clocks are
- * computed from. Built only by `applyCaseEvent`; stored as is, so a replay of the topics rebuilds it exactly.
- */
+import type { MatterKind } from './matter-kind';
+
 export type PauseKind = 'suspension' | 'applicant';
 
 /** A pause [startedDate, endedDate): the day it ends counts again (ADR 0022); no end while it lasts. */
@@ -26,9 +24,14 @@ export interface MatterStep {
   handledBy: string;
 }
 
+/**
+ * A supervised matter (S1/S6): the facts its clocks are computed from. A case's is built only by `applyCaseEvent`
+ * and stored as is, so a replay of the topics rebuilds it exactly; a 督办 order's is derived from the order
+ * (`orderMatter`); an imported historical case's comes from its import row (`importedCaseMatter`).
+ */
 export interface Matter {
   matterId: string;
-  kind: 'case';
+  kind: MatterKind;
   tenant: string;
   caseNumber: string;
   itemName: string;

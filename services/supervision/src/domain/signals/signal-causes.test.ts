@@ -89,18 +89,20 @@ describe('signals of a clock (预警 / 黄牌 / 红牌)', () => {
 
   it('raises what is new and clears what ended, saying why', () => {
     const warning = causesOn('2026-11-06');
-    expect(signalChanges([], warning, { state: 'running', status: 'processing' }).raise).toEqual(warning);
+    expect(signalChanges([], warning, { state: 'running', status: 'processing', kind: 'case' }).raise).toEqual(warning);
     const later = causesOn('2026-11-10');
-    const changes = signalChanges(warning, later, { state: 'running', status: 'processing' });
+    const changes = signalChanges(warning, later, { state: 'running', status: 'processing', kind: 'case' });
     expect(changes.raise.map((c) => c.rule)).toEqual(['promised.exceeded', 'step.exceeded']);
     expect(changes.clear).toEqual([{ signal: warning[0], reason: '已超过承诺办结时限，转为黄牌' }]);
     // Nothing new the next day: the same signals stay.
-    expect(signalChanges(later, causesOn('2026-11-11'), { state: 'running', status: 'processing' })).toEqual({
+    expect(
+      signalChanges(later, causesOn('2026-11-11'), { state: 'running', status: 'processing', kind: 'case' }),
+    ).toEqual({
       raise: [],
       clear: [],
     });
     // 办结 clears them all.
-    const cleared = signalChanges(later, [], { state: 'stopped', status: 'completed' }).clear;
+    const cleared = signalChanges(later, [], { state: 'stopped', status: 'completed', kind: 'case' }).clear;
     expect(cleared.map((c) => c.reason)).toEqual(['办件已办结', '办件已办结']);
   });
 });

@@ -1,4 +1,5 @@
 import type { MatterClock } from '../clocks/matter-clock';
+import { kindWords } from '../clocks/matter-kind';
 import type { SignalLevel } from './signal-level';
 import type { SignalThresholds } from './thresholds';
 
@@ -20,10 +21,12 @@ export function causeKey(c: Pick<SignalCause, 'rule' | 'stepIndex'>): string {
 /**
  * The signals a clock calls for under the rules: none once it stopped or for an imported matter, nothing before
  * acceptance; 预警 while the promised limit is not exceeded and at most N working days or P% of it remain; 黄牌
- * when the promised limit or an unfinished step's budget is exceeded; 红牌 when the statutory limit is exceeded.
+ * when the promised limit or an unfinished step's budget is exceeded; 红牌 when the statutory limit is exceeded
+ * (not for a 督办 order: its one deadline gives 预警 and 黄牌 only). Reasons name the kind's limit.
  */
 export function signalCauses(clock: MatterClock, t: SignalThresholds): SignalCause[] {
   if (clock.imported || clock.state === 'stopped' || clock.state === 'not_started') return [];
+  const words = kindWords(clock.kind);
   const causes: SignalCause[] = [];
   const p = clock.promised;
   const total = p.limitWorkingDays + p.extensionWorkingDays;
@@ -32,7 +35,7 @@ export function signalCauses(clock: MatterClock, t: SignalThresholds): SignalCau
       causes.push({
         rule: 'promised.exceeded',
         level: 'yellow',
-        reason: `已超过承诺办结时限${-p.remainingWorkingDays}个工作日`,
+        reason: `已超过${words.promised}${-p.remainingWorkingDays}个工作日`,
         stepIndex: 0,
       });
     }
@@ -43,7 +46,7 @@ export function signalCauses(clock: MatterClock, t: SignalThresholds): SignalCau
     causes.push({
       rule: 'promised.warning',
       level: 'warning',
-      reason: `承诺办结时限剩余${p.remainingWorkingDays}个工作日（共${total}个工作日）`,
+      reason: `${words.promised}剩余${p.remainingWorkingDays}个工作日（共${total}个工作日）`,
       stepIndex: 0,
     });
   }
@@ -58,7 +61,7 @@ export function signalCauses(clock: MatterClock, t: SignalThresholds): SignalCau
       });
     }
   }
-  if (t.redOnStatutoryExceeded && clock.statutory.remainingWorkingDays < 0) {
+  if (words.redOnStatutory && t.redOnStatutoryExceeded && clock.statutory.remainingWorkingDays < 0) {
     causes.push({
       rule: 'statutory.exceeded',
       level: 'red',
@@ -73,7 +76,7 @@ export function signalCauses(clock: MatterClock, t: SignalThresholds): SignalCau
 export function signalChanges<A extends Pick<SignalCause, 'rule' | 'stepIndex'>>(
   active: readonly A[],
   causes: readonly SignalCause[],
-  clock: Pick<MatterClock, 'state' | 'status'>,
+  clock: Pick<MatterClock, 'state' | 'status' | 'kind'>,
 ): { raise: SignalCause[]; clear: { signal: A; reason: string }[] } {
   const activeKeys = new Set(active.map(causeKey));
   const causeKeys = new Set(causes.map(causeKey));
@@ -88,13 +91,15 @@ export function signalChanges<A extends Pick<SignalCause, 'rule' | 'stepIndex'>>
 function clearedReason(
   signal: Pick<SignalCause, 'rule'>,
   causes: readonly SignalCause[],
-  clock: Pick<MatterClock, 'state' | 'status'>,
+  clock: Pick<MatterClock, 'state' | 'status' | 'kind'>,
 ): string {
+  if (clock.state === 'stopped' && clock.kind === 'supervision_order')
+    return clock.status === 'closed' ? '督办事项已办结' : '督办事项已答复';
   if (clock.state === 'stopped')
     return ['completed', 'delivered', 'archived'].includes(clock.status) ? '办件已办结' : '办件已终止';
   if (signal.rule === 'promised.warning') {
     return causes.some((c) => c.rule === 'promised.exceeded')
-      ? '已超过承诺办结时限，转为黄牌'
+      ? `已超过${kindWords(clock.kind).promised}，转为黄牌`
       : '剩余时限已不在预警范围内';
   }
   if (signal.rule === 'step.exceeded') return '环节已完成';

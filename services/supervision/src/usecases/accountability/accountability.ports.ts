@@ -16,6 +16,8 @@ export interface AccountabilityStore {
   /** Stores a new proposal; when its id is stored already (a retried request) answers the stored record. */
   insertOrGet(a: Accountability): Promise<Accountability>;
   get(id: string): Promise<Accountability | null>;
+  /** Proposals still waiting for their decision that name one of these violations (competing proposals). */
+  proposedFor(violationIds: string[]): Promise<Accountability[]>;
   list(filter: AccountabilityFilter, offset: number, limit: number): Promise<Accountability[]>;
   /** Saves a decision and its AccountabilityDecided event in one versioned write (ConcurrencyError if stale). */
   saveDecision(next: Accountability, expectedVersion: number): Promise<Accountability>;

@@ -132,6 +132,33 @@ describe('accountability', () => {
     expect(w.violations.stored.get(w.ids[1]!)!.state).toBe('open');
   });
 
+  it('refuses a competing proposal while one naming the same violation waits for its decision, even unsynced', async () => {
+    const w = await world();
+    // The first proposal is stored but its violations are not moved yet (a concurrent request, or a crash between).
+    const first = await w.propose(proposal([w.ids[0]!]), who(['supervisor']));
+    for (const id of w.ids) {
+      const v = w.violations.stored.get(id)!;
+      w.violations.stored.set(id, { ...v, state: 'open', accountabilityId: '' });
+    }
+    const err = await w
+      .propose(proposal(w.ids, { requestId: 'propose-0002' }), who(['supervisor', 'center_admin'], '620321', 'sup2'))
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PreconditionError);
+    expect(err).toMatchObject({
+      code: 'VIOLATION_ALREADY_PROPOSED',
+      message: `违规记录${w.ids[0]}已有待决定的处理意见，请先对该处理意见作出决定`,
+      metadata: { violationId: w.ids[0], accountabilityId: first.id },
+    });
+    expect(w.accountabilities.stored.size).toBe(1);
+    // Once decided, the other violation may be proposed.
+    await w.decide(
+      { id: first.id, sanctions: [], decision: '不予追究', dismiss: true, version: 1 },
+      who(['supervisor']),
+    );
+    const second = await w.propose(proposal([w.ids[1]!], { requestId: 'propose-0003' }), who(['supervisor']));
+    expect(second.state).toBe('proposed');
+  });
+
   it('decides only with a current version, by the own tenant; dismissal needs no sanction; a crash is healed by the sync', async () => {
     const w = await world();
     const a = await w.propose(proposal(w.ids), who(['supervisor']));

@@ -19,6 +19,11 @@ export class MemoryAccountabilityStore implements AccountabilityStore {
   async get(id: string) {
     return this.stored.get(id) ?? null;
   }
+  async proposedFor(violationIds: string[]) {
+    return [...this.stored.values()].filter(
+      (a) => a.state === 'proposed' && a.violationIds.some((v) => violationIds.includes(v)),
+    );
+  }
   async list(f: AccountabilityFilter, offset: number, limit: number) {
     return [...this.stored.values()]
       .filter((a) => (f.includeSubordinates ? supervisingTenants(a.tenant).includes(f.tenant) : a.tenant === f.tenant))

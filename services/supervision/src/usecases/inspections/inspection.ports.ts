@@ -16,6 +16,8 @@ export interface InspectionPhotoStore {
   /** The photos' records (without content) of those ids that exist. */
   find(ids: string[]): Promise<InspectionPhoto[]>;
   get(id: string): Promise<{ photo: InspectionPhoto; content: Buffer } | null>;
+  /** Deletes the photos uploaded before `before` (whole UTC days); answers how many. */
+  expire(now: Date, retentionMs: number): Promise<number>;
 }
 
 /** The daily-inspection checklist of a tenant: its own when it set one, else DEFAULT_CHECKLIST. */

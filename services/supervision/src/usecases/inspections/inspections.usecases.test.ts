@@ -1,6 +1,7 @@
 import { ForbiddenError, NotFoundError, ValidationError } from '@govhall/errors';
 import { MemoryViolationStore } from '../violations/memory-violation-store.test-double';
 import { clock, who } from '../violations/violation-test-fixtures.test-double';
+import { expireInspectionPhotosUseCase } from './expire-inspection-photos/expire-inspection-photos.usecase';
 import { getInspectionPhotoUseCase } from './get-inspection-photo/get-inspection-photo.usecase';
 import { listInspectionsUseCase } from './list-inspections/list-inspections.usecase';
 import { defaultChecklists, MemoryInspectionStore, MemoryPhotoStore } from './memory-inspection-stores.test-double';
@@ -146,5 +147,18 @@ describe('daily inspection', () => {
     await expect(w.list({ tenant: '', fromDate: '12.3.2026' }, who(['supervisor']))).rejects.toBeInstanceOf(
       ValidationError,
     );
+  });
+
+  it('photos expire after the retention: an older one is deleted, a recent one kept', async () => {
+    const w = world();
+    const old = await w.upload(
+      { tenant: '620321', fileName: 'old.png', contentType: 'image/png', content: PNG },
+      who(['supervisor']),
+    );
+    const expire = expireInspectionPhotosUseCase({ photos: w.photos, retentionDays: 30 });
+    // The photo was uploaded on 2026-03-12: 29 days later it stays, 32 days later it is gone.
+    expect(await expire(new Date('2026-04-10T02:00:00Z'))).toBe(0);
+    expect(await expire(new Date('2026-04-13T02:00:00Z'))).toBe(1);
+    await expect(w.photo(old.id, who(['supervisor']))).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -36,6 +36,12 @@ export class MemoryPhotoStore implements InspectionPhotoStore {
   async get(id: string) {
     return this.stored.get(id) ?? null;
   }
+  async expire(now: Date, retentionMs: number) {
+    const cutoff = new Date(now.getTime() - retentionMs).toISOString().slice(0, 10);
+    const old = [...this.stored.values()].filter((p) => p.photo.uploadedAt.toISOString().slice(0, 10) < cutoff);
+    for (const p of old) this.stored.delete(p.photo.id);
+    return old.length;
+  }
 }
 
 export const defaultChecklists: InspectionChecklists = { forTenant: async () => DEFAULT_CHECKLIST };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from '@govhall/auth';
-import { ValidationError } from '@govhall/errors';
+import { PreconditionError, ValidationError } from '@govhall/errors';
 import { chinaDate } from '@govhall/identifiers';
 import {
   proposalProblems,
@@ -39,6 +39,17 @@ export function proposeAccountabilityUseCase(deps: {
     const id = accountabilityId(tenant, actor.username, input.requestId);
     const existing = await deps.accountabilities.get(id);
     if (existing) return existing;
+    // A violation named by a proposal still waiting for its decision is not proposed again, even before the
+    // violations of that proposal were moved to PROPOSED (a concurrent request, or a crash in between).
+    const competing = (await deps.accountabilities.proposedFor(input.violationIds)).find((a) => a.id !== id);
+    if (competing) {
+      const violationId = input.violationIds.find((v) => competing.violationIds.includes(v))!;
+      throw new PreconditionError(
+        'VIOLATION_ALREADY_PROPOSED',
+        `违规记录${violationId}已有待决定的处理意见，请先对该处理意见作出决定`,
+        { violationId, accountabilityId: competing.id },
+      );
+    }
     const found = await Promise.all(input.violationIds.map((v) => deps.violations.get(v)));
     const now = deps.clock.now();
     const made = proposeAccountability(
