@@ -13,6 +13,7 @@ import { startJournalConsumer } from './adapters/kafka/journal.consumer';
 import { ClockRefreshTimer } from './adapters/timer/clock-refresh-timer';
 import { composeSupervision } from './compose';
 import { registerViolationService } from './adapters/grpc/violation.grpc-handler';
+import { registerEvaluationService } from './adapters/grpc/evaluation.grpc-handler';
 import { startViolationDetectionConsumer } from './adapters/kafka/violation-detection.consumer';
 
 async function main() {
@@ -82,6 +83,14 @@ async function main() {
   });
   const timer = new ClockRefreshTimer(supervision.useCases.refreshClocks, config.CLOCK_REFRESH_INTERVAL_MS, logger);
   timer.start();
+  // The KPI projection: marked days recounted (ADR 0040).
+  const kpiTimer = new ClockRefreshTimer(
+    supervision.evaluation.useCases.refreshKpis,
+    config.KPI_REFRESH_INTERVAL_MS,
+    logger,
+    'kpi days recounted',
+  );
+  kpiTimer.start();
 
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
   const server = new GrpcServer({
@@ -90,16 +99,19 @@ async function main() {
     reflectionFiles: [
       'govhall/supervision/v1/supervision_service.proto',
       'govhall/supervision/v1/violation_service.proto',
+      'govhall/supervision/v1/evaluation_service.proto',
     ],
   });
   registerSupervisionService(server, supervision.useCases, { verify: (h) => verifier.verifyHeader(h), logger });
   registerViolationService(server, supervision.violations.useCases);
+  registerEvaluationService(server, supervision.evaluation.useCases);
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'supervision listening');
 
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
     ['clock timer', () => timer.stop()],
+    ['kpi timer', () => kpiTimer.stop()],
     ['kafka consumer', () => consumer.disconnect()],
     ['clocks consumer', () => clocksConsumer.disconnect()],
     ['violation detection consumer', () => detection.disconnect()],

@@ -7,16 +7,23 @@ import {
 } from './adapters/mongo/inspection.repository';
 import { MongoViolationStore } from './adapters/mongo/violation.repository';
 import { createViolationUseCases } from './usecases/violations/violation.use-cases';
+import type { ViolationStore } from './usecases/violations/violation.ports';
 
 /** Violations, inspections and accountability: their stores and use cases (part of the composition root). */
-export function composeViolations(options: { connection: Connection; clock: { now(): Date }; afterWrite: () => void }) {
+export function composeViolations(options: {
+  connection: Connection;
+  clock: { now(): Date };
+  afterWrite: () => void;
+  /** Wraps the violation store the use cases write through (the KPI projection's day marks). */
+  wrap?: (store: ViolationStore) => ViolationStore;
+}) {
   const violations = new MongoViolationStore(options.connection, options.afterWrite);
   const inspections = new MongoInspectionStore(options.connection);
   const photos = new MongoInspectionPhotoStore(options.connection);
   const checklists = new MongoInspectionChecklists(options.connection);
   const accountabilities = new MongoAccountabilityStore(options.connection, options.afterWrite);
   const useCases = createViolationUseCases({
-    violations,
+    violations: options.wrap ? options.wrap(violations) : violations,
     inspections,
     photos,
     checklists,
@@ -25,6 +32,8 @@ export function composeViolations(options: { connection: Connection; clock: { no
   });
   return {
     useCases,
+    /** Read by the KPI projection's recount (violations of a day). */
+    violationCollection: violations.model.collection,
     models: [violations.model, inspections.model, photos.model, checklists.model, accountabilities.model],
     outboxCollections: [violations.model.collection, accountabilities.model.collection],
   };
