@@ -24,6 +24,8 @@ export interface SupervisionUnderTest {
   client: supervisionV1.ViolationServiceClient;
   events: EventReader;
   call<Req, Res>(method: keyof supervisionV1.ViolationServiceClient, req: Req, token?: string): Promise<Res>;
+  /** EvaluationService on the same process (KPIs, public statistics, the monthly bulletin). */
+  evaluate<Req, Res>(method: keyof supervisionV1.EvaluationServiceClient, req: Req, token?: string): Promise<Res>;
   stop(): Promise<void>;
 }
 
@@ -55,16 +57,25 @@ export async function startSupervision(): Promise<SupervisionUnderTest> {
     serviceName: 'govhall.supervision.v1.ViolationService',
     idempotentMethods: ['ListViolations', 'GetViolation', 'ListInspections', 'ListAccountabilities'],
   });
+  const evaluation = createGrpcClient(supervisionV1.EvaluationServiceClient, `127.0.0.1:${port}`, {
+    serviceName: 'govhall.supervision.v1.EvaluationService',
+    idempotentMethods: ['ListKpis', 'GetPublicStatistics', 'RenderMonthlyBulletin'],
+  });
   return {
     process,
     client,
     events,
+    evaluate: <Req, Res>(method: keyof supervisionV1.EvaluationServiceClient, req: Req, token?: string) =>
+      callUnary<Req, Res>((evaluation[method] as any).bind(evaluation), req, {
+        authorization: token ? `Bearer ${token}` : undefined,
+      }),
     call: <Req, Res>(method: keyof supervisionV1.ViolationServiceClient, req: Req, token?: string) =>
       callUnary<Req, Res>((client[method] as any).bind(client), req, {
         authorization: token ? `Bearer ${token}` : undefined,
       }),
     async stop() {
       client.close();
+      evaluation.close();
       await events.stop();
       await process.stop();
     },

@@ -1,0 +1,228 @@
+import { status } from '@grpc/grpc-js';
+import { maskName } from '@govhall/identifiers';
+import { compact, keepSample, textOf } from '@govhall/pdf/src/pdf-inspection.test-double';
+import { supervisionV1 } from '@govhall/proto';
+import { grpcFailure, waitFor } from '@govhall/testing';
+import { caseActs, startCasesWorld, type Applicant, type CasesWorld } from '../../../gateway/test/cases-stack';
+import { createSupervisors, startSupervision, type SupervisionUnderTest } from './violation-world';
+
+// Evaluation end to end: real cases driven through the gateway (identity, catalogue, applications and the gateway each
+// their own process, the cases service's clock moved with CLOCK_FILE into July 2026, a month no other test uses),
+// supervision as its own process building its KPI projection from govhall.applications.case; figures read back over
+// gRPC by supervisors of a county, its sibling and their city, by an anonymous caller, and from the bulletin PDF.
+
+const L = supervisionV1.KpiSubjectLevel;
+const P = supervisionV1.KpiPeriodKind;
+const MONTH = '2026-07';
+let w: CasesWorld;
+let s: SupervisionUnderTest;
+let supervisors: Awaited<ReturnType<typeof createSupervisors>>;
+const acts = caseActs(() => w);
+let applicant: Applicant;
+
+const chinaNoon = (day: string) => `${day}T04:00:00.000Z`;
+
+beforeAll(async () => {
+  w = await startCasesWorld();
+  s = await startSupervision();
+  supervisors = await createSupervisors(w.api);
+  applicant = await w.newApplicant('孙统计');
+}, 300_000);
+
+afterAll(async () => {
+  w?.setClock();
+  await s?.stop();
+  await w?.stop();
+});
+
+const kpis = (req: Partial<supervisionV1.ListKpisRequest>, token: string) =>
+  s.evaluate<supervisionV1.ListKpisRequest, supervisionV1.ListKpisResponse>(
+    'listKpis',
+    supervisionV1.ListKpisRequest.fromPartial({
+      level: L.KPI_SUBJECT_LEVEL_TENANT,
+      periodKind: P.KPI_PERIOD_KIND_MONTH,
+      fromKey: MONTH,
+      ...req,
+    }),
+    token,
+  );
+
+const violationsOfMonth = async (token: string) =>
+  (
+    await s.call<supervisionV1.ListViolationsRequest, supervisionV1.ListViolationsResponse>(
+      'listViolations',
+      supervisionV1.ListViolationsRequest.fromPartial({ fromDate: `${MONTH}-01`, toDate: `${MONTH}-31` }),
+      token,
+    )
+  ).violations;
+
+/** Review, approval and the result issued (办结) on the cases service's current day. */
+async function complete(id: string): Promise<void> {
+  await acts.act(id, 'steps/complete', await w.token('reviewer'), { opinion: '符合许可条件' });
+  const approved = await acts.act(id, 'decision', await w.token('approver'), { outcome: 'approved' });
+  const issued = await w.api('POST', `/cases/${id}/result`, {
+    token: await w.token('clerk'),
+    body: { validUntil: '2031-12-02', deliveryMethod: 'window_pickup', expectedVersion: approved.version },
+  });
+  expect(issued.status).toBe(200);
+}
+
+/** A rate as the bulletin prints it, computed here from the API's answer. */
+const percent = (rate: number | undefined) => (rate === undefined ? '无数据' : `${(rate * 100).toFixed(1)}%`);
+const cells = (f: supervisionV1.KpiFigures) => {
+  const c = f.counts!;
+  return [
+    c.accepted,
+    c.completed,
+    c.onTime,
+    percent(f.rates!.onTimeRate),
+    c.early,
+    c.warnings,
+    c.yellowCards,
+    c.redCards,
+    c.violations,
+  ].map(String);
+};
+
+describe('KPIs from real cases', () => {
+  let county: supervisionV1.ListKpisResponse;
+  let lateId = '';
+
+  it('three cases accepted on 1 July, two completed within the promise, one late: the month’s figures', async () => {
+    w.setClock(chinaNoon('2026-07-01'));
+    const onTime = await acts.accepted(applicant);
+    const nextDay = await acts.accepted(applicant);
+    const late = await acts.accepted(applicant);
+    lateId = late.id;
+    await complete(onTime.id);
+    w.setClock(chinaNoon('2026-07-02'));
+    await complete(nextDay.id);
+    w.setClock(chinaNoon('2026-07-20'));
+    await complete(late.id);
+
+    const token = await supervisors.county();
+    // Settled when the three ends and the late case's two violations are counted, and the violation list agrees.
+    county = await waitFor(
+      async () => {
+        const reply = await kpis({}, token);
+        const c = reply.totals[0]?.counts;
+        const listed = await violationsOfMonth(token);
+        return c?.completed === 3 && listed.length === 2 && c.violations === 2 ? reply : undefined;
+      },
+      { timeoutMs: 90_000, what: 'the July figures of 620321' },
+    );
+    expect(county.figures).toHaveLength(1);
+    const [row] = county.figures;
+    expect(row!.subject).toEqual({ level: L.KPI_SUBJECT_LEVEL_TENANT, id: '620321', tenant: '620321' });
+    expect(row!.period).toEqual({ kind: P.KPI_PERIOD_KIND_MONTH, key: MONTH });
+    expect(row!.counts).toMatchObject({ accepted: 3, completed: 3, onTime: 2, early: 2, violations: 2, ratings: 0 });
+    expect(row!.rates!.onTimeRate).toBeCloseTo(2 / 3);
+    expect(row!.rates!.satisfactionRate).toBeUndefined();
+    expect(county.totals).toEqual([{ ...row, subject: row!.subject }]);
+    expect((await violationsOfMonth(token)).every((v) => v.matterId === lateId)).toBe(true);
+
+    // The days: three accepted on the 1st, one completed on each of the 1st, 2nd and 20th.
+    const days = await kpis({ periodKind: P.KPI_PERIOD_KIND_DAY, fromKey: '2026-07-01', toKey: '2026-07-31' }, token);
+    expect(days.totals).toHaveLength(31);
+    expect(
+      days.figures
+        .filter((f) => f.counts!.accepted + f.counts!.completed > 0)
+        .map((f) => [f.period!.key, f.counts!.accepted, f.counts!.completed]),
+    ).toEqual([
+      ['2026-07-01', 3, 1],
+      ['2026-07-02', 0, 1],
+      ['2026-07-20', 0, 1],
+    ]);
+    // The department's figures are the center's (every case is 620321-SCJG's).
+    const departments = await kpis({ level: L.KPI_SUBJECT_LEVEL_DEPARTMENT }, token);
+    expect(departments.figures.map((f) => [f.subject!.id, f.counts])).toEqual([['620321-SCJG', row!.counts]]);
+  }, 240_000);
+
+  it('a district supervisor cannot read its sibling’s figures; the city reads both, each row and their sum', async () => {
+    const sibling = await supervisors.sibling();
+    const refused = await grpcFailure(kpis({ tenant: '620321' }, sibling));
+    expect(refused).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'TENANT_OUT_OF_SCOPE' });
+    const bulletin = await grpcFailure(
+      s.evaluate('renderMonthlyBulletin', { tenant: '620321', month: MONTH }, sibling),
+    );
+    expect(bulletin).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'TENANT_OUT_OF_SCOPE' });
+    const cases = await grpcFailure(
+      s.call('listViolations', supervisionV1.ListViolationsRequest.fromPartial({ tenant: '620321' }), sibling),
+    );
+    expect(cases).toMatchObject({ code: status.PERMISSION_DENIED });
+    const own = await kpis({}, sibling);
+    expect(own.figures.some((f) => f.subject!.tenant === '620321')).toBe(false);
+
+    const city = await supervisors.city();
+    const rollUp = await kpis({ tenant: '620300', includeSubordinates: true }, city);
+    expect(rollUp.figures.find((f) => f.subject!.tenant === '620321')).toEqual(county.figures[0]);
+    const summed = rollUp.figures.reduce((n, f) => n + f.counts!.completed, 0);
+    expect(rollUp.totals[0]!.counts!.completed).toBe(summed);
+    expect(rollUp.totals[0]!.subject).toEqual({ level: L.KPI_SUBJECT_LEVEL_TENANT, id: '620300', tenant: '620300' });
+    const drill = await kpis({ tenant: '620321' }, city);
+    expect(drill.figures).toEqual(county.figures);
+    const countyCases = await s.call<supervisionV1.ListViolationsRequest, supervisionV1.ListViolationsResponse>(
+      'listViolations',
+      supervisionV1.ListViolationsRequest.fromPartial({ tenant: '620321', fromDate: `${MONTH}-01` }),
+      city,
+    );
+    expect(countyCases.violations.map((v) => v.matterId)).toEqual([lateId, lateId]);
+  });
+
+  it('bad input is refused naming each field, in Chinese', async () => {
+    const token = await supervisors.county();
+    const bad = await grpcFailure(kpis({ level: L.KPI_SUBJECT_LEVEL_UNSPECIFIED, fromKey: '2026-7' }, token));
+    expect(bad).toMatchObject({ code: status.INVALID_ARGUMENT, reason: 'VALIDATION_FAILED' });
+    expect(bad.violations).toEqual([
+      expect.objectContaining({ path: 'level', message: '请选择统计对象（地区、部门、窗口或人员）' }),
+      expect.objectContaining({ path: 'fromKey', message: '开始期间应为有效的YYYY-MM格式' }),
+    ]);
+    const span = await grpcFailure(
+      kpis({ periodKind: P.KPI_PERIOD_KIND_DAY, fromKey: '2025-01-01', toKey: '2026-07-31' }, token),
+    );
+    expect(span.violations).toEqual([expect.objectContaining({ path: 'toKey', message: '一次最多统计366个期间' })]);
+    const future = await grpcFailure(s.evaluate('getPublicStatistics', { tenant: '620321', month: '2099-01' }));
+    expect(future).toMatchObject({ code: status.INVALID_ARGUMENT });
+    expect(future.violations).toEqual([expect.objectContaining({ path: 'month', message: '月份不能晚于本月' })]);
+  });
+
+  it('the public statistics need no login and name no person', async () => {
+    const stats = await s.evaluate<supervisionV1.GetPublicStatisticsRequest, supervisionV1.GetPublicStatisticsResponse>(
+      'getPublicStatistics',
+      { tenant: '620321', month: MONTH },
+    );
+    expect(stats.total).toMatchObject({ id: '620321', accepted: 3, completed: 3, onTime: 2, ratings: 0 });
+    expect(stats.total!.onTimeRate).toBeCloseTo(2 / 3);
+    expect(stats.total!.satisfactionRate).toBeUndefined();
+    expect(stats.departments.map((d) => d.id)).toEqual(['620321-SCJG']);
+    expect(stats.windows).toHaveLength(1);
+    const json = JSON.stringify(stats);
+    for (const login of Object.values(w.login)) expect(json).not.toContain(login);
+  });
+
+  it('the monthly bulletin PDF contains exactly the figures ListKpis answers for the month', async () => {
+    const token = await supervisors.county();
+    const reply = await s.evaluate<
+      supervisionV1.RenderMonthlyBulletinRequest,
+      supervisionV1.RenderMonthlyBulletinResponse
+    >('renderMonthlyBulletin', { tenant: '', month: MONTH }, token);
+    expect(reply.fileName).toBe(`620321-${MONTH}-月通报.pdf`);
+    const pdf = Buffer.from(reply.pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    keepSample('monthly-bulletin-int', pdf);
+    const text = compact((await textOf(pdf)).text);
+
+    const [total] = (await kpis({}, token)).totals;
+    const departments = (await kpis({ level: L.KPI_SUBJECT_LEVEL_DEPARTMENT }, token)).figures;
+    expect(departments).toHaveLength(1);
+    expect(text).toContain(compact(['1', departments[0]!.subject!.id, ...cells(departments[0]!)].join('')));
+    expect(text).toContain(compact(['合计', ...cells(total!)].join('')));
+    const c = total!.counts!;
+    expect(text).toContain(compact(`本月受理 ${c.accepted} 件，办结 ${c.completed} 件，其中按时办结 ${c.onTime} 件`));
+    // The late case's violations, the approver's name masked.
+    expect(text).toContain('超期办结');
+    expect(text).toContain(maskName(w.login.approver));
+    expect(text).not.toContain(w.login.approver);
+    expect(text).toContain(reply.contentHash);
+  });
+});
