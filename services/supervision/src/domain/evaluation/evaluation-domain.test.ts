@@ -127,7 +127,7 @@ describe('the monthly bulletin', () => {
       ],
       moreViolations: 0,
     });
-    expect(b.cards[0]!.person).toBe('y********');
+    expect(b.cards[0]!.person).toBe('y***');
     expect(b.violations[0]!.person).toBe('张*');
     expect(b.total.counts).toEqual(emptyCounts());
     expect(formatRate(2 / 3)).toBe('66.7%');

@@ -68,8 +68,14 @@ export function rankDepartments(departments: KpiFigures[]): RankedDepartment[] {
   });
 }
 
-/** A name (or username) as a bulletin prints it: the first character kept, the rest hidden; empty stays empty. */
-export const maskedPerson = (person: string): string => (person ? maskName(person) : '');
+/**
+ * A person as a bulletin prints it: a name as public views mask it (张三 → 张*), a login name as its first character
+ * and three stars (its length not told); empty stays empty.
+ */
+export function maskedPerson(person: string): string {
+  if (!person) return '';
+  return /^[\x21-\x7e]+$/.test(person) ? `${person[0]}***` : maskName(person);
+}
 
 export interface BulletinInput {
   tenant: string;
