@@ -10,6 +10,7 @@ declare module 'fastify' {
       applications: applicationsV1.ApplicationsServiceClient;
       supervision: supervisionV1.SupervisionServiceClient;
       violations: supervisionV1.ViolationServiceClient;
+      evaluation: supervisionV1.EvaluationServiceClient;
     };
   }
 }
@@ -86,6 +87,9 @@ const VIOLATIONS_RETRYABLE = [
   'ProposeAccountability',
 ];
 
+/** Evaluation: every RPC is a read (the bulletin is rendered, not stored). */
+const EVALUATION_RETRYABLE = ['ListKpis', 'GetPublicStatistics', 'RenderMonthlyBulletin'];
+
 /**
  * The catalogue answers files of up to 4 MiB and guide PDFs with embedded Chinese fonts, more than grpc-js's
  * default 4 MiB receive limit once framed; the services accept 8 MiB (@govhall/grpc's server).
@@ -106,6 +110,13 @@ class ApplicationsClient extends applicationsV1.ApplicationsServiceClient {
 /** Inspection photos of up to 5 MiB: 8 MiB, as the others. */
 class ViolationClient extends supervisionV1.ViolationServiceClient {
   constructor(...[address, creds, options]: ConstructorParameters<typeof supervisionV1.ViolationServiceClient>) {
+    super(address, creds, { ...options, 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
+  }
+}
+
+/** Monthly bulletin PDFs with embedded fonts: 8 MiB, as the others. */
+class EvaluationClient extends supervisionV1.EvaluationServiceClient {
+  constructor(...[address, creds, options]: ConstructorParameters<typeof supervisionV1.EvaluationServiceClient>) {
     super(address, creds, { ...options, 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
   }
 }
@@ -143,13 +154,19 @@ export default fp<{
         idempotentMethods: VIOLATIONS_RETRYABLE,
       },
     );
-    app.decorate('grpc', { catalogue, identity, applications, supervision, violations });
+    const evaluation: supervisionV1.EvaluationServiceClient = createGrpcClient(
+      EvaluationClient,
+      opts.supervisionAddress,
+      { serviceName: 'govhall.supervision.v1.EvaluationService', idempotentMethods: EVALUATION_RETRYABLE },
+    );
+    app.decorate('grpc', { catalogue, identity, applications, supervision, violations, evaluation });
     app.addHook('onClose', async () => {
       catalogue.close();
       identity.close();
       applications.close();
       supervision.close();
       violations.close();
+      evaluation.close();
     });
   },
   { name: 'grpc-clients' },
