@@ -1,4 +1,5 @@
 import type { Connection, Model } from '@govhall/mongo';
+import { metrics } from '@opentelemetry/api';
 import type { KpiCounts, KpiSubjectLevel } from '../../domain/evaluation/kpi';
 import type { KpiDayRow } from '../../domain/evaluation/kpi-facts';
 import type { TenantSelector } from '../../usecases/clocks.ports';
@@ -14,6 +15,10 @@ interface DayDoc {
   day: string;
   counts: KpiCounts;
 }
+
+const recountedDays = metrics.getMeter('@govhall/supervision').createCounter('supervision.kpi.days.recounted', {
+  description: 'KPI days (of one tenant) recounted from their facts and stored (ADR 0040)',
+});
 
 const idOf = (tenant: string, level: string, subjectId: string, day: string) =>
   `${tenant}|${level}|${subjectId}|${day}`;
@@ -35,6 +40,7 @@ export class MongoKpiDayStore implements KpiDayStore {
       );
     }
     await this.model.collection.deleteMany({ tenant, day, _id: { $nin: ids as never[] } });
+    recountedDays.add(1);
   }
 
   async query(

@@ -1,4 +1,12 @@
-import { addCounts, emptyCounts, ratesOf, type KpiFigures, type KpiPeriodKind, type KpiSubject } from './kpi';
+import {
+  addCounts,
+  emptyCounts,
+  ratesOf,
+  type KpiCounts,
+  type KpiFigures,
+  type KpiPeriodKind,
+  type KpiSubject,
+} from './kpi';
 import type { KpiDayRow } from './kpi-facts';
 import { periodKeyOf } from './kpi-period';
 
@@ -18,13 +26,15 @@ function bySubjectThenPeriod(a: KpiFigures, b: KpiFigures): number {
  * rates derived from the sums, never summed), sorted by tenant, subject, period.
  */
 export function sumIntoPeriods(rows: KpiDayRow[], kind: KpiPeriodKind): KpiFigures[] {
-  const sums = new Map<string, { subject: KpiSubject; key: string; counts: ReturnType<typeof emptyCounts> }>();
+  const sums = new Map<string, { subject: KpiSubject; key: string; counts: KpiCounts }>();
+  const fields = Object.keys(emptyCounts()) as (keyof KpiCounts)[];
   for (const row of rows) {
     const key = periodKeyOf(kind, row.day);
     const id = `${row.subject.tenant}|${row.subject.level}|${row.subject.id}|${key}`;
     const sum = sums.get(id);
-    if (sum) sum.counts = addCounts(sum.counts, row.counts);
-    else sums.set(id, { subject: row.subject, key, counts: row.counts });
+    // Added in place (a year of a city's departments is tens of thousands of day rows).
+    if (sum) for (const f of fields) sum.counts[f] += row.counts[f];
+    else sums.set(id, { subject: row.subject, key, counts: { ...emptyCounts(), ...row.counts } });
   }
   return [...sums.values()]
     .map((s) => ({ subject: s.subject, period: { kind, key: s.key }, counts: s.counts, rates: ratesOf(s.counts) }))
