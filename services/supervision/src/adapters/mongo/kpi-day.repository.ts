@@ -3,7 +3,7 @@ import { metrics } from '@opentelemetry/api';
 import type { KpiCounts, KpiSubjectLevel } from '../../domain/evaluation/kpi';
 import type { KpiDayRow } from '../../domain/evaluation/kpi-facts';
 import type { TenantSelector } from '../../usecases/clocks.ports';
-import type { DirtyDay, DirtyDays, KpiDayStore } from '../../usecases/evaluation/evaluation.ports';
+import type { DirtyDay, DirtyDays, DirtyScope, KpiDayStore } from '../../usecases/evaluation/evaluation.ports';
 import { kpiDaySchema, kpiDirtyDaySchema, type KpiDayDocument, type KpiDirtyDayDocument } from './kpi-day.schema';
 import { tenantFilter } from './tenant-filter';
 
@@ -74,13 +74,26 @@ export class MongoDirtyDays implements DirtyDays {
     );
   }
 
-  async pending(limit: number): Promise<DirtyDay[]> {
-    const docs = await this.model.collection
-      .find({ _id: { $gt: '' as never } })
-      .sort({ _id: 1 })
-      .limit(limit)
-      .toArray();
-    return docs.map((d) => ({ tenant: d.tenant as string, day: d.day as string, seq: d.seq as number }));
+  async pending(limit: number, after: string, scope?: DirtyScope): Promise<DirtyDay[]> {
+    type Mark = { _id: string; tenant: string; day: string; seq: number };
+    const toMark = (d: Mark): DirtyDay => ({ tenant: d.tenant, day: d.day, seq: d.seq });
+    if (!scope) {
+      const docs = await this.model.collection
+        .find({ _id: { $gt: after as never } })
+        .sort({ _id: 1 })
+        .limit(limit)
+        .toArray();
+      return (docs as unknown as Mark[]).map(toMark);
+    }
+    // A read's scope (its tenants, a few months of days) holds few marks: read whole, ordered and paged here.
+    const docs = (await this.model.collection
+      .find({ ...tenantFilter(scope), day: { $gte: scope.firstDay, $lte: scope.lastDay } })
+      .toArray()) as unknown as Mark[];
+    return docs
+      .filter((d) => d._id > after)
+      .sort((a, b) => (a._id < b._id ? -1 : 1))
+      .slice(0, limit)
+      .map(toMark);
   }
 
   async done(mark: DirtyDay): Promise<void> {

@@ -35,4 +35,7 @@ export const kpiDirtyDaySchema = new mongoose.Schema(
   { collection: 'kpi_dirty_days', versionKey: false },
 );
 
+// A read's recount of its own tenants and days.
+kpiDirtyDaySchema.index({ tenant: 1, day: 1, _id: 1 });
+
 export type KpiDirtyDayDocument = mongoose.InferSchemaType<typeof kpiDirtyDaySchema>;

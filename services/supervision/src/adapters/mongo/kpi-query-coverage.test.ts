@@ -43,7 +43,21 @@ describe('KPI projection queries are served by the indexes of their schemas', ()
       })),
       ...(await exercise(recording, 'MongoDirtyDays', dirty, {
         mark: (s) => s.mark('620321', '2026-11-02'),
-        pending: (s) => s.pending(200),
+        pending: async (s) => {
+          await s.pending(200, '');
+          await s.pending(200, '620321|2026-11-02', {
+            tenant: '620321',
+            includeSubordinates: false,
+            firstDay: '2026-11-01',
+            lastDay: '2026-11-30',
+          });
+          await s.pending(200, '', {
+            tenant: '620300',
+            includeSubordinates: true,
+            firstDay: '2026-11-01',
+            lastDay: '2026-11-30',
+          });
+        },
         done: (s) => s.done({ tenant: '620321', day: '2026-11-02', seq: 1 }),
       })),
       ...(await exercise(recording, 'MongoKpiFactsSource', facts, {

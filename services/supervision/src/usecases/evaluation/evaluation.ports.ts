@@ -20,10 +20,14 @@ export interface DirtyDay {
   seq: number;
 }
 
+/** Which marked days a recount takes: the tenants of a selector between two days (a read's own), or all. */
+export type DirtyScope = TenantSelector & { firstDay: string; lastDay: string };
+
 /** Days to recount, persisted so a restart loses none (marked when a matter, signal or violation is written). */
 export interface DirtyDays {
   mark(tenant: string, day: string): Promise<void>;
-  pending(limit: number): Promise<DirtyDay[]>;
+  /** Up to `limit` marks in `<tenant>|<day>` order after `after` (exclusive; '' from the start), within `scope`. */
+  pending(limit: number, after: string, scope?: DirtyScope): Promise<DirtyDay[]>;
   /** Forgets the mark unless the day was marked again since `seq` was read. */
   done(mark: DirtyDay): Promise<void>;
 }

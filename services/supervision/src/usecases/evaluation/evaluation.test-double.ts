@@ -24,7 +24,13 @@ export function inMemoryEvaluation(start: string) {
       const key = `${tenant}|${day}`;
       marks.set(key, { tenant, day, seq: (marks.get(key)?.seq ?? 0) + 1 });
     },
-    pending: async (limit) => [...marks.values()].slice(0, limit).map((m) => ({ ...m })),
+    pending: async (limit, after, scope) =>
+      [...marks.values()]
+        .filter((m) => `${m.tenant}|${m.day}` > after)
+        .filter((m) => !scope || (covers(scope, m.tenant) && m.day >= scope.firstDay && m.day <= scope.lastDay))
+        .sort((a, b) => `${a.tenant}|${a.day}`.localeCompare(`${b.tenant}|${b.day}`))
+        .slice(0, limit)
+        .map((m) => ({ ...m })),
     done: async (m) => {
       if (marks.get(`${m.tenant}|${m.day}`)?.seq === m.seq) marks.delete(`${m.tenant}|${m.day}`);
     },

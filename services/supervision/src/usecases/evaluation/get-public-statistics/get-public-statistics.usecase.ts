@@ -5,7 +5,7 @@ import { periodRange } from '../../../domain/evaluation/kpi-period';
 import { sumIntoPeriods } from '../../../domain/evaluation/kpi-roll-up';
 import { publicRow, type PublicStatistics } from '../../../domain/evaluation/public-statistics';
 import { checkMonth, throwIfAny } from '../evaluation.access';
-import type { KpiDayStore } from '../evaluation.ports';
+import type { DirtyScope, KpiDayStore } from '../evaluation.ports';
 
 const TENANT = /^\d{6}$/;
 
@@ -20,7 +20,7 @@ export interface PublicStatisticsQuery {
  */
 export function getPublicStatisticsUseCase(deps: {
   days: Pick<KpiDayStore, 'query'>;
-  refresh: () => Promise<unknown>;
+  refresh: (scope: DirtyScope) => Promise<unknown>;
   clock: { now(): Date };
 }) {
   return async (q: PublicStatisticsQuery): Promise<PublicStatistics> => {
@@ -31,8 +31,8 @@ export function getPublicStatisticsUseCase(deps: {
     checkMonth(q.month, chinaToday(deps.clock.now()).slice(0, 7), violations);
     throwIfAny(violations);
 
-    await deps.refresh();
     const { firstDay, lastDay } = periodRange({ kind: 'month', key: q.month })!;
+    await deps.refresh({ tenant: q.tenant, includeSubordinates: false, firstDay, lastDay });
     const month = async (level: KpiSubjectLevel): Promise<KpiFigures[]> =>
       sumIntoPeriods(
         await deps.days.query({

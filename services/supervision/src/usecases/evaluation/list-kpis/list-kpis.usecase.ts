@@ -5,7 +5,7 @@ import { periodRange } from '../../../domain/evaluation/kpi-period';
 import { sumIntoPeriods, totalsPerPeriod } from '../../../domain/evaluation/kpi-roll-up';
 import { checkId, covers, mayRead, readSelector } from '../../clocks.access';
 import { checkedPeriodKeys, EVALUATION_READERS, throwIfAny } from '../evaluation.access';
-import type { KpiDayStore } from '../evaluation.ports';
+import type { DirtyScope, KpiDayStore } from '../evaluation.ports';
 
 export interface ListKpisQuery {
   /** Undefined: not given (refused). */
@@ -30,7 +30,10 @@ export interface KpiList {
  * own tenant, and with `includeSubordinates` the tenants below it, one row each (drill-down) and their totals
  * (roll-up); never a sibling. Recounts the marked days first, so the answer includes every change marked before.
  */
-export function listKpisUseCase(deps: { days: Pick<KpiDayStore, 'query'>; refresh: () => Promise<unknown> }) {
+export function listKpisUseCase(deps: {
+  days: Pick<KpiDayStore, 'query'>;
+  refresh: (scope: DirtyScope) => Promise<unknown>;
+}) {
   return async (q: ListKpisQuery, actor: Principal): Promise<KpiList> => {
     const selector = readSelector(actor, q, EVALUATION_READERS);
     const violations: Violation[] = [];
@@ -54,14 +57,12 @@ export function listKpisUseCase(deps: { days: Pick<KpiDayStore, 'query'>; refres
     const level = q.level!;
     const kind = q.periodKind!;
 
-    await deps.refresh();
-    const rows = await deps.days.query({
-      ...selector,
-      level,
-      subjectId: q.subjectId,
+    const range = {
       firstDay: periodRange({ kind, key: keys[0]! })!.firstDay,
       lastDay: periodRange({ kind, key: keys[keys.length - 1]! })!.lastDay,
-    });
+    };
+    await deps.refresh({ ...selector, ...range });
+    const rows = await deps.days.query({ ...selector, level, subjectId: q.subjectId, ...range });
     const visible = rows.filter(
       (r) => covers(selector, r.subject.tenant) && mayRead(actor, r.subject.tenant, EVALUATION_READERS),
     );
