@@ -29,13 +29,26 @@ export interface SupervisionUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startSupervision(): Promise<SupervisionUnderTest> {
+/** The topics the clock consumer reads (`CLOCK_TOPICS` in src/adapters/kafka/clocks.consumer.ts). */
+const CLOCK_TOPICS = [
+  'govhall.applications.case',
+  'govhall.catalogue.calendar',
+  'govhall.identity.tenant',
+  'govhall.identity.staff',
+];
+
+/**
+ * `clocksAtTopicEnd`: the clock consumer's group starts at the topics' end too (otherwise it replays every case of
+ * the shared topics' retention, every earlier run's included, before this run's).
+ */
+export async function startSupervision(options: { clocksAtTopicEnd?: boolean } = {}): Promise<SupervisionUnderTest> {
   const port = await freePort();
   const suffix = uniqueSuffix();
   const journalGroup = `supervision-vi-${suffix}`;
   // Only the journal's group is placed at the topics' end: the detection group (`<journal group>-violations`, never
   // committed) starts where the journal stands (ADR 0037), else it would read every earlier run's cases first.
   await startGroupAtTopicEnd(journalGroup, ['govhall.catalogue.item', 'govhall.applications.case']);
+  if (options.clocksAtTopicEnd) await startGroupAtTopicEnd(`${journalGroup}-clocks`, CLOCK_TOPICS);
   // Creates the violation topic if the running broker predates it (topics.txt is read when Kafka starts).
   const events = await startEventReader([{ topic: VIOLATION_TOPIC, partitions: 3 }]);
   const process = await startProcess({
