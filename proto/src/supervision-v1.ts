@@ -7,3 +7,5 @@ export * from './gen/govhall/supervision/v1/orders';
 export * from './gen/govhall/supervision/v1/order_service';
 export * from './gen/govhall/supervision/v1/import_service';
 export * from './gen/govhall/supervision/v1/staff_message_service';
+export * from './gen/govhall/supervision/v1/evaluation';
+export * from './gen/govhall/supervision/v1/evaluation_service';

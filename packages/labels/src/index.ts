@@ -6,3 +6,4 @@
 export * from './catalogue';
 export * from './cases';
 export * from './roles';
+export * from './supervision';

@@ -3,6 +3,7 @@ import type { Connection } from '@govhall/mongo';
 import { NotificationLedger } from '@govhall/notify';
 import { InProcessLiveFeed } from './adapters/live/in-process-live-feed';
 import { MongoEventJournal } from './adapters/mongo/event-journal.repository';
+import { MongoDirtyDays } from './adapters/mongo/kpi-day.repository';
 import { MongoMatterStore } from './adapters/mongo/matter-store.repository';
 import { MongoCalendarStore, MongoDirectory, MongoThresholdStore } from './adapters/mongo/settings.repositories';
 import { MongoOrderStore } from './adapters/mongo/order.repository';
@@ -13,6 +14,8 @@ import type { OfficeMailbox } from './usecases/messages/messages.ports';
 import type { ClockDeps } from './usecases/clocks.shared';
 import { importHistoricalCasesUseCase } from './usecases/import-historical-cases/import-historical-cases.usecase';
 import { createOrderUseCases } from './usecases/orders/order.use-cases';
+import { composeEvaluation } from './evaluation.compose';
+import { markingCaseEvents, markingSignalStore, markingViolationStore } from './usecases/evaluation/kpi-marking';
 import { createSupervisionUseCases } from './usecases/supervision.use-cases';
 import { composeViolations } from './violation.compose';
 
@@ -40,9 +43,11 @@ export function composeSupervision(options: ComposeOptions) {
   const calendars = new MongoCalendarStore(options.connection);
   const directory = new MongoDirectory(options.connection);
   const live = new InProcessLiveFeed();
+  // Days whose KPIs need a recount, marked by the writes below (ADR 0040).
+  const dirty = new MongoDirtyDays(options.connection);
   const clockDeps: ClockDeps = {
     matters,
-    signals,
+    signals: markingSignalStore(signals, dirty),
     thresholds,
     calendars,
     directory,
@@ -50,7 +55,7 @@ export function composeSupervision(options: ComposeOptions) {
     clock: options.clock,
     signalsWritten: () => options.afterWrite?.(),
   };
-  const useCases = createSupervisionUseCases({ journal, ...clockDeps });
+  const clockUseCases = createSupervisionUseCases({ journal, ...clockDeps });
   // 督办 orders: supervised matters of their own, clocked and signalled like cases (ADR 0044).
   const orderStore = new MongoOrderStore(options.connection, () => options.afterWrite?.());
   const orders = createOrderUseCases({ ...clockDeps, orders: orderStore });
@@ -66,12 +71,24 @@ export function composeSupervision(options: ComposeOptions) {
     clock: options.clock,
     queued: () => options.emailQueued?.(),
   });
+  const useCases = { ...clockUseCases, applyCaseEvent: markingCaseEvents(clockUseCases.applyCaseEvent, dirty) };
   // Violations, inspections and accountability.
   const violations = composeViolations({
     connection: options.connection,
     clock: options.clock,
     afterWrite: () => options.afterWrite?.(),
     photoRetentionDays: options.photoRetentionDays,
+    wrap: (store) => markingViolationStore(store, dirty),
+  });
+  const evaluation = composeEvaluation({
+    connection: options.connection,
+    clock: options.clock,
+    dirty,
+    collections: {
+      matters: matters.model.collection,
+      signals: signals.model.collection,
+      violations: violations.violationCollection,
+    },
   });
   return {
     useCases,
@@ -80,6 +97,7 @@ export function composeSupervision(options: ComposeOptions) {
     importHistoricalCases,
     messages,
     ledger,
+    evaluation,
     live,
     models: [
       journal.model,
@@ -93,6 +111,7 @@ export function composeSupervision(options: ComposeOptions) {
       staffMessages.model,
       ledger.model,
       ...violations.models,
+      ...evaluation.models,
     ],
     /** Every collection whose documents carry outbox messages: one relay publishes them all. */
     outboxCollections: [signals.model.collection, orderStore.model.collection, ...violations.outboxCollections],

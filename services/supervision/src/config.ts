@@ -59,6 +59,8 @@ export const config = loadConfig('supervision', {
   // Inspection photos are deleted this many days after their upload (a day at a time, hourly).
   INSPECTION_PHOTO_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(1095),
   CLOCK_REFRESH_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+  // The KPI projection: how often the days marked by new facts are recounted (reads recount first anyway).
+  KPI_REFRESH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   // TEST ONLY: supervision's "now" is the instant written in this file (@govhall/clock); unset in deployments.
   CLOCK_FILE: z.string().default(''),

@@ -18,6 +18,7 @@ import { registerOrderService } from './adapters/grpc/order.grpc-handler';
 import { registerHistoricalImportService } from './adapters/grpc/import.grpc-handler';
 import { registerStaffMessageService } from './adapters/grpc/staff-message.grpc-handler';
 import { startSignalMessagesConsumer } from './adapters/kafka/signal-messages.consumer';
+import { registerEvaluationService } from './adapters/grpc/evaluation.grpc-handler';
 import { startViolationDetectionConsumer } from './adapters/kafka/violation-detection.consumer';
 
 async function main() {
@@ -119,6 +120,14 @@ async function main() {
   });
   const timer = new ClockRefreshTimer(supervision.useCases.refreshClocks, config.CLOCK_REFRESH_INTERVAL_MS, logger);
   timer.start();
+  // The KPI projection: marked days recounted (ADR 0040).
+  const kpiTimer = new ClockRefreshTimer(
+    supervision.evaluation.useCases.refreshKpis,
+    config.KPI_REFRESH_INTERVAL_MS,
+    logger,
+    'kpi days recounted',
+  );
+  kpiTimer.start();
 
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
   const server = new GrpcServer({
@@ -130,6 +139,7 @@ async function main() {
       'govhall/supervision/v1/order_service.proto',
       'govhall/supervision/v1/import_service.proto',
       'govhall/supervision/v1/staff_message_service.proto',
+      'govhall/supervision/v1/evaluation_service.proto',
     ],
   });
   registerSupervisionService(server, supervision.useCases, { verify: (h) => verifier.verifyHeader(h), logger });
@@ -137,12 +147,14 @@ async function main() {
   registerOrderService(server, supervision.orders);
   registerHistoricalImportService(server, supervision.importHistoricalCases);
   registerStaffMessageService(server, supervision.messages);
+  registerEvaluationService(server, supervision.evaluation.useCases);
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'supervision listening');
 
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
     ['clock timer', () => timer.stop()],
+    ['kpi timer', () => kpiTimer.stop()],
     ['kafka consumer', () => consumer.disconnect()],
     ['clocks consumer', () => clocksConsumer.disconnect()],
     ['violation detection consumer', () => detection.disconnect()],

@@ -8,6 +8,7 @@ import {
 import { MongoViolationStore } from './adapters/mongo/violation.repository';
 import { expireInspectionPhotosUseCase } from './usecases/inspections/expire-inspection-photos/expire-inspection-photos.usecase';
 import { createViolationUseCases } from './usecases/violations/violation.use-cases';
+import type { ViolationStore } from './usecases/violations/violation.ports';
 
 /** Violations, inspections and accountability: their stores and use cases (part of the composition root). */
 export function composeViolations(options: {
@@ -15,6 +16,8 @@ export function composeViolations(options: {
   clock: { now(): Date };
   afterWrite: () => void;
   photoRetentionDays?: number;
+  /** Wraps the violation store the use cases write through (the KPI projection's day marks). */
+  wrap?: (store: ViolationStore) => ViolationStore;
 }) {
   const violations = new MongoViolationStore(options.connection, options.afterWrite);
   const inspections = new MongoInspectionStore(options.connection);
@@ -22,7 +25,7 @@ export function composeViolations(options: {
   const checklists = new MongoInspectionChecklists(options.connection);
   const accountabilities = new MongoAccountabilityStore(options.connection, options.afterWrite);
   const useCases = createViolationUseCases({
-    violations,
+    violations: options.wrap ? options.wrap(violations) : violations,
     inspections,
     photos,
     checklists,
@@ -35,6 +38,8 @@ export function composeViolations(options: {
       photos,
       retentionDays: options.photoRetentionDays ?? 1095,
     }),
+    /** Read by the KPI projection's recount (violations of a day). */
+    violationCollection: violations.model.collection,
     models: [violations.model, inspections.model, photos.model, checklists.model, accountabilities.model],
     outboxCollections: [violations.model.collection, accountabilities.model.collection],
   };

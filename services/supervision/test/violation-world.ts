@@ -24,16 +24,31 @@ export interface SupervisionUnderTest {
   client: supervisionV1.ViolationServiceClient;
   events: EventReader;
   call<Req, Res>(method: keyof supervisionV1.ViolationServiceClient, req: Req, token?: string): Promise<Res>;
+  /** EvaluationService on the same process (KPIs, public statistics, the monthly bulletin). */
+  evaluate<Req, Res>(method: keyof supervisionV1.EvaluationServiceClient, req: Req, token?: string): Promise<Res>;
   stop(): Promise<void>;
 }
 
-export async function startSupervision(): Promise<SupervisionUnderTest> {
+/** The topics the clock consumer reads (`CLOCK_TOPICS` in src/adapters/kafka/clocks.consumer.ts). */
+const CLOCK_TOPICS = [
+  'govhall.applications.case',
+  'govhall.catalogue.calendar',
+  'govhall.identity.tenant',
+  'govhall.identity.staff',
+];
+
+/**
+ * `clocksAtTopicEnd`: the clock consumer's group starts at the topics' end too (otherwise it replays every case of
+ * the shared topics' retention, every earlier run's included, before this run's).
+ */
+export async function startSupervision(options: { clocksAtTopicEnd?: boolean } = {}): Promise<SupervisionUnderTest> {
   const port = await freePort();
   const suffix = uniqueSuffix();
   const journalGroup = `supervision-vi-${suffix}`;
   // Only the journal's group is placed at the topics' end: the detection group (`<journal group>-violations`, never
   // committed) starts where the journal stands (ADR 0037), else it would read every earlier run's cases first.
   await startGroupAtTopicEnd(journalGroup, ['govhall.catalogue.item', 'govhall.applications.case']);
+  if (options.clocksAtTopicEnd) await startGroupAtTopicEnd(`${journalGroup}-clocks`, CLOCK_TOPICS);
   // Creates the violation topic if the running broker predates it (topics.txt is read when Kafka starts).
   const events = await startEventReader([{ topic: VIOLATION_TOPIC, partitions: 3 }]);
   const process = await startProcess({
@@ -55,16 +70,25 @@ export async function startSupervision(): Promise<SupervisionUnderTest> {
     serviceName: 'govhall.supervision.v1.ViolationService',
     idempotentMethods: ['ListViolations', 'GetViolation', 'ListInspections', 'ListAccountabilities'],
   });
+  const evaluation = createGrpcClient(supervisionV1.EvaluationServiceClient, `127.0.0.1:${port}`, {
+    serviceName: 'govhall.supervision.v1.EvaluationService',
+    idempotentMethods: ['ListKpis', 'GetPublicStatistics', 'RenderMonthlyBulletin'],
+  });
   return {
     process,
     client,
     events,
+    evaluate: <Req, Res>(method: keyof supervisionV1.EvaluationServiceClient, req: Req, token?: string) =>
+      callUnary<Req, Res>((evaluation[method] as any).bind(evaluation), req, {
+        authorization: token ? `Bearer ${token}` : undefined,
+      }),
     call: <Req, Res>(method: keyof supervisionV1.ViolationServiceClient, req: Req, token?: string) =>
       callUnary<Req, Res>((client[method] as any).bind(client), req, {
         authorization: token ? `Bearer ${token}` : undefined,
       }),
     async stop() {
       client.close();
+      evaluation.close();
       await events.stop();
       await process.stop();
     },

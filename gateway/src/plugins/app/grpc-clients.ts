@@ -12,6 +12,7 @@ declare module 'fastify' {
       violations: supervisionV1.ViolationServiceClient;
       orders: supervisionV1.OrderServiceClient;
       imports: supervisionV1.HistoricalImportServiceClient;
+      evaluation: supervisionV1.EvaluationServiceClient;
     };
   }
 }
@@ -91,6 +92,9 @@ const VIOLATIONS_RETRYABLE = [
 /** 督办 order reads, and the issue that carries an idempotency key; the import is idempotent on case numbers. */
 const ORDERS_RETRYABLE = ['GetOrder', 'ListOrders', 'IssueOrder'];
 
+/** Evaluation: every RPC is a read (the bulletin is rendered, not stored). */
+const EVALUATION_RETRYABLE = ['ListKpis', 'GetPublicStatistics', 'RenderMonthlyBulletin'];
+
 /**
  * The catalogue answers files of up to 4 MiB and guide PDFs with embedded Chinese fonts, more than grpc-js's
  * default 4 MiB receive limit once framed; the services accept 8 MiB (@govhall/grpc's server).
@@ -111,6 +115,13 @@ class ApplicationsClient extends applicationsV1.ApplicationsServiceClient {
 /** Inspection photos of up to 5 MiB: 8 MiB, as the others. */
 class ViolationClient extends supervisionV1.ViolationServiceClient {
   constructor(...[address, creds, options]: ConstructorParameters<typeof supervisionV1.ViolationServiceClient>) {
+    super(address, creds, { ...options, 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
+  }
+}
+
+/** Monthly bulletin PDFs with embedded fonts: 8 MiB, as the others. */
+class EvaluationClient extends supervisionV1.EvaluationServiceClient {
+  constructor(...[address, creds, options]: ConstructorParameters<typeof supervisionV1.EvaluationServiceClient>) {
     super(address, creds, { ...options, 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
   }
 }
@@ -156,7 +167,12 @@ export default fp<{
       serviceName: 'govhall.supervision.v1.HistoricalImportService',
       idempotentMethods: ['ImportHistoricalCases'],
     });
-    app.decorate('grpc', { catalogue, identity, applications, supervision, violations, orders, imports });
+        const evaluation: supervisionV1.EvaluationServiceClient = createGrpcClient(
+      EvaluationClient,
+      opts.supervisionAddress,
+      { serviceName: 'govhall.supervision.v1.EvaluationService', idempotentMethods: EVALUATION_RETRYABLE },
+    );
+    app.decorate('grpc', { catalogue, identity, applications, supervision, violations, orders, imports, evaluation });
     app.addHook('onClose', async () => {
       catalogue.close();
       identity.close();
@@ -165,6 +181,7 @@ export default fp<{
       violations.close();
       orders.close();
       imports.close();
+      evaluation.close();
     });
   },
   { name: 'grpc-clients' },

@@ -38,6 +38,7 @@ export class MongoMatterStore implements MatterStore {
         department: matter.department,
         windowId: matter.windowId,
         acceptedDate: matter.acceptedDate,
+        endedDate: matter.endedDate,
         matter,
         clock,
         updatedAt: new Date(),

@@ -14,6 +14,8 @@ export const matterSchema = new mongoose.Schema(
     department: { type: String, default: '' },
     windowId: { type: String, default: '' },
     acceptedDate: { type: String, default: '' },
+    /** 办结 or the ending transition's day (KPIs count a matter on this day). */
+    endedDate: { type: String, default: '' },
     matter: { type: mongoose.Schema.Types.Mixed, required: true },
     clock: { type: mongoose.Schema.Types.Mixed, required: true },
     updatedAt: { type: Date, required: true },
@@ -25,5 +27,8 @@ export const matterSchema = new mongoose.Schema(
 matterSchema.index({ tenant: 1, state: 1 });
 // The timer over every open clock.
 matterSchema.index({ state: 1 });
+// The KPI projection's recount of a day: matters accepted, and matters ended, that day (ADR 0040).
+matterSchema.index({ tenant: 1, acceptedDate: 1 });
+matterSchema.index({ tenant: 1, endedDate: 1 });
 
 export type MatterDocument = mongoose.InferSchemaType<typeof matterSchema>;

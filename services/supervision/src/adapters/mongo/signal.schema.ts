@@ -35,6 +35,8 @@ signalSchema.index({ matterId: 1, active: 1 });
 signalSchema.index({ matterId: 1, rule: 1, stepIndex: 1 });
 // ListSignals of a tenant, newest first.
 signalSchema.index({ tenant: 1, raisedAt: -1 });
+// The monthly bulletin's red and yellow cards of a tenant (ADR 0040).
+signalSchema.index({ tenant: 1, level: 1, raisedAt: 1, _id: 1 });
 declareOutboxIndex(signalSchema);
 
 export type SignalDocument = mongoose.InferSchemaType<typeof signalSchema>;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import clocksRoutes from './clocks.routes';
+import evaluationRoutes from './evaluation/evaluation.routes';
 import inspectionPhotosRoutes from './inspection-photos.routes';
 import inspectionsRoutes from './inspections.routes';
 import liveRoutes from './live.routes';
@@ -15,7 +16,10 @@ export interface SupervisionRoutesOptions {
   secureCookies: boolean;
 }
 
-/** /api/v1/supervision — 电子监察: clocks, signals, rules, violations, inspections, accountability, the live feed. */
+/**
+ * /api/v1/supervision — 电子监察: clocks, signals, rules, violations, inspections, accountability, KPIs, public
+ * statistics and the monthly bulletin, the live feed.
+ */
 const supervisionRoutes: FastifyPluginAsyncTypebox<SupervisionRoutesOptions> = async (app, opts) => {
   await app.register(clocksRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(thresholdsRoutes, { deadlineMs: opts.deadlineMs });
@@ -23,6 +27,7 @@ const supervisionRoutes: FastifyPluginAsyncTypebox<SupervisionRoutesOptions> = a
   await app.register(inspectionsRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(inspectionPhotosRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(ordersRoutes, { deadlineMs: opts.deadlineMs });
+  await app.register(evaluationRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(liveRoutes, { heartbeatMs: opts.heartbeatMs, secureCookies: opts.secureCookies });
 };
 
