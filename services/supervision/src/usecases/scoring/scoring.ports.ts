@@ -1,0 +1,43 @@
+import type { KpiFigures, KpiPeriod, KpiSubjectLevel } from '../../domain/evaluation/kpi';
+import type { SubjectConduct } from '../../domain/evaluation/scoring/score-subject';
+import type { ScoringStandard } from '../../domain/evaluation/scoring/scoring-standard';
+
+/** A tenant's saved scoring standards, every version kept. */
+export interface ScoringStandardStore {
+  /** Every saved version of the tenant, oldest first ([] when it never saved one). */
+  versions(tenant: string): Promise<ScoringStandard[]>;
+  /** Saves version `expectedVersion + 1`; ConcurrencyError when the latest stored version is not `expectedVersion`. */
+  save(standard: ScoringStandard, expectedVersion: number): Promise<ScoringStandard>;
+}
+
+/**
+ * The KPI figures of a tenant's subjects of one level over a period (the evaluation projection's ListKpis plugs in
+ * here). Subjects with no activity may be absent.
+ */
+export interface KpiSource {
+  figures(tenant: string, level: KpiSubjectLevel, period: KpiPeriod): Promise<KpiFigures[]>;
+}
+
+/** Violations recorded and sanctions decided in the period, by subject id of the level. */
+export interface ConductSource {
+  conduct(tenant: string, level: KpiSubjectLevel, period: KpiPeriod): Promise<Map<string, SubjectConduct>>;
+}
+
+/** A window's A-post person (S24): the staff id and the home unit (department) they come from. */
+export interface WindowStaffMember {
+  personId: string;
+  department: string;
+}
+
+export interface WindowStaffSource {
+  /** The A-post persons of the tenant's windows, each once. */
+  aPostStaff(tenant: string): Promise<WindowStaffMember[]>;
+}
+
+export interface ScoringDeps {
+  standards: ScoringStandardStore;
+  kpis: KpiSource;
+  conduct: ConductSource;
+  windowStaff: WindowStaffSource;
+  clock: { now(): Date };
+}
