@@ -6,6 +6,7 @@ import { MongoMatterStore } from './adapters/mongo/matter-store.repository';
 import { MongoCalendarStore, MongoDirectory, MongoThresholdStore } from './adapters/mongo/settings.repositories';
 import { MongoSignalStore } from './adapters/mongo/signal-store.repository';
 import { createSupervisionUseCases } from './usecases/supervision.use-cases';
+import { composeScoring } from './scoring.compose';
 import { composeViolations } from './violation.compose';
 
 export interface ComposeOptions {
@@ -43,9 +44,12 @@ export function composeSupervision(options: ComposeOptions) {
     clock: options.clock,
     afterWrite: () => options.afterWrite?.(),
   });
+  // The scoring standard, scores and annual grades (S25, S27).
+  const scoring = composeScoring({ connection: options.connection, clock: options.clock });
   return {
     useCases,
     violations,
+    scoring,
     live,
     models: [
       journal.model,
@@ -56,6 +60,7 @@ export function composeSupervision(options: ComposeOptions) {
       directory.staffModel,
       directory.windowModel,
       ...violations.models,
+      ...scoring.models,
     ],
     /** Every collection whose documents carry outbox messages: one relay publishes them all. */
     outboxCollections: [signals.model.collection, ...violations.outboxCollections],

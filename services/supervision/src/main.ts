@@ -13,6 +13,7 @@ import { startJournalConsumer } from './adapters/kafka/journal.consumer';
 import { ClockRefreshTimer } from './adapters/timer/clock-refresh-timer';
 import { composeSupervision } from './compose';
 import { registerViolationService } from './adapters/grpc/violation.grpc-handler';
+import { registerScoringService } from './adapters/grpc/scoring.grpc-handler';
 import { startViolationDetectionConsumer } from './adapters/kafka/violation-detection.consumer';
 
 async function main() {
@@ -90,10 +91,12 @@ async function main() {
     reflectionFiles: [
       'govhall/supervision/v1/supervision_service.proto',
       'govhall/supervision/v1/violation_service.proto',
+      'govhall/supervision/v1/scoring_service.proto',
     ],
   });
   registerSupervisionService(server, supervision.useCases, { verify: (h) => verifier.verifyHeader(h), logger });
   registerViolationService(server, supervision.violations.useCases);
+  registerScoringService(server, supervision.scoring.useCases);
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'supervision listening');
 
