@@ -21,6 +21,8 @@ const PASSWORD = 'Watch2026x';
  */
 export interface SupervisionUnderTest {
   process: RunningProcess;
+  /** host:port of its gRPC server (every supervision service). */
+  address: string;
   client: supervisionV1.ViolationServiceClient;
   events: EventReader;
   call<Req, Res>(method: keyof supervisionV1.ViolationServiceClient, req: Req, token?: string): Promise<Res>;
@@ -57,6 +59,7 @@ export async function startSupervision(): Promise<SupervisionUnderTest> {
   });
   return {
     process,
+    address: `127.0.0.1:${port}`,
     client,
     events,
     call: <Req, Res>(method: keyof supervisionV1.ViolationServiceClient, req: Req, token?: string) =>
