@@ -1,4 +1,5 @@
 import type { Connection } from '@govhall/mongo';
+import { pdfAssessmentRenderer } from './adapters/pdf/quarterly-assessment.pdf';
 import { InterimMatterKpiSource } from './adapters/mongo/interim-kpi.source';
 import { MongoConductSource } from './adapters/mongo/scoring-conduct.source';
 import { MongoScoringStandardStore } from './adapters/mongo/scoring-standard.repository';
@@ -13,6 +14,7 @@ export function composeScoring(options: { connection: Connection; clock: { now()
     kpis: new InterimMatterKpiSource(options.connection),
     conduct: new MongoConductSource(options.connection),
     windowStaff: new MongoWindowStaffSource(options.connection),
+    renderer: pdfAssessmentRenderer(),
     clock: options.clock,
   });
   return { useCases, models: [standards.model] };

@@ -2,6 +2,7 @@ import { status } from '@grpc/grpc-js';
 import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { supervisionV1 } from '@govhall/proto';
 import { chinaDate } from '@govhall/identifiers';
+import { compact, textOf } from '@govhall/pdf/src/pdf-inspection.test-double';
 import { grpcFailure, uniqueSuffix, userToken, waitFor } from '@govhall/testing';
 import { caseActs, startCasesWorld, type Applicant, type CasesWorld } from '../../../gateway/test/cases-stack';
 import { createSupervisors, startSupervision, type SupervisionUnderTest } from './violation-world';
@@ -209,6 +210,30 @@ describe('scores of real subjects', () => {
     expect((await grpcFailure(score(PERSON, '2026-Q2', await supervisors.sibling()))).code).toBe(
       status.PERMISSION_DENIED,
     );
+  });
+});
+
+describe('the quarterly assessment (季考核)', () => {
+  it('prints each department’s score, grade and lines exactly as ScoreSubjects answers them', async () => {
+    const county = await supervisors.county();
+    const doc = await call<
+      supervisionV1.RenderQuarterlyAssessmentRequest,
+      supervisionV1.RenderQuarterlyAssessmentResponse
+    >('renderQuarterlyAssessment', { tenant: '620321', period: '2026-Q2' }, county);
+    expect(doc).toMatchObject({ fileName: '620321-2026-Q2-季考核.pdf', standardVersion: 1 });
+    const departments = await score(pb.ScoredLevel.SCORED_LEVEL_DEPARTMENT, '2026-Q2', county);
+    expect(departments.scores.length).toBeGreaterThan(0);
+    const text = compact((await textOf(Buffer.from(doc.pdf))).text);
+    expect(text).toContain(compact('2026年第2季度考核结果通报'));
+    const names = { 1: '优秀', 2: '良好', 3: '合格', 4: '不合格' } as Record<number, string>;
+    for (const d of departments.scores) {
+      expect(text).toContain(compact(`、${d.subjectId}：${d.total} 分，${names[d.grade]}`));
+      for (const line of [...d.indicators, ...d.deductions].map((x) => x.line)) expect(text).toContain(compact(line));
+    }
+    const month = await grpcFailure(call('renderQuarterlyAssessment', { tenant: '620321', period: '2026-05' }, county));
+    expect(month.violations).toEqual([
+      expect.objectContaining({ path: 'period', message: '季考核的期间应为季度（如2026-Q4）' }),
+    ]);
   });
 });
 

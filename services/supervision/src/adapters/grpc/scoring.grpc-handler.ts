@@ -49,6 +49,12 @@ export function registerScoringService(server: GrpcServer, uc: ScoringUseCases):
       async (req, ctx) =>
         toProtoAnnualGrades(await uc.getAnnualGrades({ tenant: req.tenant, year: req.year }, ctx.principal)),
     ),
+    renderQuarterlyAssessment: server.unary<
+      supervisionV1.RenderQuarterlyAssessmentRequest,
+      supervisionV1.RenderQuarterlyAssessmentResponse
+    >('RenderQuarterlyAssessment', async (req, ctx) =>
+      uc.renderQuarterlyAssessment({ tenant: req.tenant, period: req.period }, ctx.principal),
+    ),
   };
   server.addService('govhall.supervision.v1.ScoringService', supervisionV1.ScoringServiceService, impl);
 }

@@ -36,6 +36,8 @@ export function inMemoryScoringDeps(now = '2026-12-04T02:00:00Z') {
     },
     conduct: { conduct: async (tenant, level, period) => conduct.get(key(tenant, level, period)) ?? new Map() },
     windowStaff: { aPostStaff: async (tenant) => staff.get(tenant) ?? [] },
+    /** The document as JSON: what a renderer was asked to show. */
+    renderer: { render: async (a) => Buffer.from(JSON.stringify(a)) },
     clock: { now: () => new Date(now) },
   };
   return {

@@ -1,5 +1,5 @@
 import type { KpiFigures, KpiPeriod, KpiSubjectLevel } from '../../domain/evaluation/kpi';
-import type { SubjectConduct } from '../../domain/evaluation/scoring/score-subject';
+import type { SubjectConduct, SubjectScore } from '../../domain/evaluation/scoring/score-subject';
 import type { ScoringStandard } from '../../domain/evaluation/scoring/scoring-standard';
 
 /** A tenant's saved scoring standards, every version kept. */
@@ -34,10 +34,26 @@ export interface WindowStaffSource {
   aPostStaff(tenant: string): Promise<WindowStaffMember[]>;
 }
 
+/** What the quarterly assessment document shows: the departments' scores of one quarter. */
+export interface QuarterlyAssessment {
+  tenant: string;
+  /** 2026-Q4. */
+  period: string;
+  standardVersion: number;
+  scores: SubjectScore[];
+  /** When it was made (the document's date). */
+  madeAt: Date;
+}
+
+export interface AssessmentRenderer {
+  render(assessment: QuarterlyAssessment): Promise<Buffer>;
+}
+
 export interface ScoringDeps {
   standards: ScoringStandardStore;
   kpis: KpiSource;
   conduct: ConductSource;
   windowStaff: WindowStaffSource;
+  renderer: AssessmentRenderer;
   clock: { now(): Date };
 }

@@ -157,3 +157,26 @@ describe('GetAnnualGrades', () => {
     expect(e.violations.map((v) => v.path)).toEqual(['year']);
   });
 });
+
+describe('RenderQuarterlyAssessment', () => {
+  it('renders the departments’ ScoreSubjects of a quarter, and only of a quarter', async () => {
+    const w = inMemoryScoringDeps();
+    const uc = createScoringUseCases(w.deps);
+    w.seedFigures('620321', 'department', 'SCJG', Q4, { completed: 25, onTime: 24, online: 25 });
+    const doc = await uc.renderQuarterlyAssessment({ tenant: '620321', period: '2026-Q4' }, supervisor);
+    const shown = JSON.parse(doc.pdf.toString()) as { scores: { total: number }[]; period: string; madeAt: string };
+    const scored = await uc.scoreSubjects({ tenant: '620321', level: 'department', period: '2026-Q4' }, supervisor);
+    expect(shown.scores.map((s) => s.total)).toEqual(scored.scores.map((s) => s.total));
+    expect([shown.period, shown.madeAt, doc.fileName]).toEqual([
+      '2026-Q4',
+      '2026-12-04T02:00:00.000Z',
+      '620321-2026-Q4-季考核.pdf',
+    ]);
+    const month = (await errorOf(
+      uc.renderQuarterlyAssessment({ tenant: '620321', period: '2026-12' }, supervisor),
+    )) as ValidationError;
+    expect(month.violations).toEqual([
+      { path: 'period', reason: 'PATTERN', message: '季考核的期间应为季度（如2026-Q4）' },
+    ]);
+  });
+});
