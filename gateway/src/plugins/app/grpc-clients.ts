@@ -10,6 +10,7 @@ declare module 'fastify' {
       applications: applicationsV1.ApplicationsServiceClient;
       supervision: supervisionV1.SupervisionServiceClient;
       violations: supervisionV1.ViolationServiceClient;
+      scoring: supervisionV1.ScoringServiceClient;
     };
   }
 }
@@ -86,6 +87,15 @@ const VIOLATIONS_RETRYABLE = [
   'ProposeAccountability',
 ];
 
+/** Reads of the scoring standard, scores, grades and the assessment PDF. */
+const SCORING_RETRYABLE = [
+  'GetScoringStandard',
+  'ListScoringStandardVersions',
+  'ScoreSubjects',
+  'GetAnnualGrades',
+  'RenderQuarterlyAssessment',
+];
+
 /**
  * The catalogue answers files of up to 4 MiB and guide PDFs with embedded Chinese fonts, more than grpc-js's
  * default 4 MiB receive limit once framed; the services accept 8 MiB (@govhall/grpc's server).
@@ -106,6 +116,13 @@ class ApplicationsClient extends applicationsV1.ApplicationsServiceClient {
 /** Inspection photos of up to 5 MiB: 8 MiB, as the others. */
 class ViolationClient extends supervisionV1.ViolationServiceClient {
   constructor(...[address, creds, options]: ConstructorParameters<typeof supervisionV1.ViolationServiceClient>) {
+    super(address, creds, { ...options, 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
+  }
+}
+
+/** The quarterly assessment PDF with embedded fonts: 8 MiB, as the others. */
+class ScoringClient extends supervisionV1.ScoringServiceClient {
+  constructor(...[address, creds, options]: ConstructorParameters<typeof supervisionV1.ScoringServiceClient>) {
     super(address, creds, { ...options, 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
   }
 }
@@ -143,13 +160,18 @@ export default fp<{
         idempotentMethods: VIOLATIONS_RETRYABLE,
       },
     );
-    app.decorate('grpc', { catalogue, identity, applications, supervision, violations });
+    const scoring: supervisionV1.ScoringServiceClient = createGrpcClient(ScoringClient, opts.supervisionAddress, {
+      serviceName: 'govhall.supervision.v1.ScoringService',
+      idempotentMethods: SCORING_RETRYABLE,
+    });
+    app.decorate('grpc', { catalogue, identity, applications, supervision, violations, scoring });
     app.addHook('onClose', async () => {
       catalogue.close();
       identity.close();
       applications.close();
       supervision.close();
       violations.close();
+      scoring.close();
     });
   },
   { name: 'grpc-clients' },

@@ -3,6 +3,7 @@ import clocksRoutes from './clocks.routes';
 import inspectionPhotosRoutes from './inspection-photos.routes';
 import inspectionsRoutes from './inspections.routes';
 import liveRoutes from './live.routes';
+import scoringRoutes from './scoring/scoring.routes';
 import thresholdsRoutes from './thresholds.routes';
 import violationsRoutes from './violations.routes';
 
@@ -21,6 +22,7 @@ const supervisionRoutes: FastifyPluginAsyncTypebox<SupervisionRoutesOptions> = a
   await app.register(violationsRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(inspectionsRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(inspectionPhotosRoutes, { deadlineMs: opts.deadlineMs });
+  await app.register(scoringRoutes, { prefix: '/scoring', deadlineMs: opts.deadlineMs });
   await app.register(liveRoutes, { heartbeatMs: opts.heartbeatMs, secureCookies: opts.secureCookies });
 };
 
