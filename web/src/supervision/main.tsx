@@ -15,6 +15,7 @@ const ViolationDetail = lazy(() => import('./Violations').then((m) => ({ default
 const InspectionForm = lazy(() => import('./InspectionForm'));
 const AccountabilityPage = lazy(() => import('./Accountability'));
 const ThresholdsPage = lazy(() => import('./Thresholds'));
+const ScoringPage = lazy(() => import('./Scoring'));
 
 const NAV = [
   { to: '/', label: '监察概览' },
@@ -23,6 +24,7 @@ const NAV = [
   { to: '/inspections/new', label: '日检查' },
   { to: '/accountability', label: '责任追究' },
   { to: '/thresholds', label: '预警规则' },
+  { to: '/scoring', label: '考核标准' },
 ];
 
 /** The supervisor's console (电子监察), its own app at /supervision/ (ADR 0039 for its live feed). */
@@ -45,6 +47,7 @@ function SupervisionApp() {
                   <Route path="/inspections/new" element={<InspectionForm />} />
                   <Route path="/accountability" element={<AccountabilityPage />} />
                   <Route path="/thresholds" element={<ThresholdsPage />} />
+                  <Route path="/scoring" element={<ScoringPage />} />
                   <Route path="*" element={<Notice title="页面不存在" text="您访问的页面不存在或已经移动。" />} />
                 </Routes>
               </RequireLogin>
