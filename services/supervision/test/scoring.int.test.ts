@@ -42,7 +42,12 @@ afterAll(async () => {
 });
 
 function call<Req, Res>(method: keyof supervisionV1.ScoringServiceClient, req: Req, token: string): Promise<Res> {
-  return callUnary<Req, Res>((scoring[method] as any).bind(scoring), req, { authorization: `Bearer ${token}` });
+  // Scores are computed on each request from the matter store (the interim KPI source): while the clocks group replays
+  // the shared topics into the same database, that takes longer than the client's default 5 s.
+  return callUnary<Req, Res>((scoring[method] as any).bind(scoring), req, {
+    authorization: `Bearer ${token}`,
+    deadlineMs: 30_000,
+  });
 }
 
 const getStandard = (tenant: string, version: number, token: string) =>
