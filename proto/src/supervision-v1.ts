@@ -9,3 +9,5 @@ export * from './gen/govhall/supervision/v1/import_service';
 export * from './gen/govhall/supervision/v1/staff_message_service';
 export * from './gen/govhall/supervision/v1/evaluation';
 export * from './gen/govhall/supervision/v1/evaluation_service';
+export * from './gen/govhall/supervision/v1/scoring';
+export * from './gen/govhall/supervision/v1/scoring_service';

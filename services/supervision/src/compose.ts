@@ -17,6 +17,7 @@ import { createOrderUseCases } from './usecases/orders/order.use-cases';
 import { composeEvaluation } from './evaluation.compose';
 import { markingCaseEvents, markingSignalStore, markingViolationStore } from './usecases/evaluation/kpi-marking';
 import { createSupervisionUseCases } from './usecases/supervision.use-cases';
+import { composeScoring } from './scoring.compose';
 import { composeViolations } from './violation.compose';
 
 export interface ComposeOptions {
@@ -90,6 +91,8 @@ export function composeSupervision(options: ComposeOptions) {
       violations: violations.violationCollection,
     },
   });
+  // The scoring standard, scores and annual grades (S25, S27).
+  const scoring = composeScoring({ connection: options.connection, clock: options.clock });
   return {
     useCases,
     violations,
@@ -98,6 +101,7 @@ export function composeSupervision(options: ComposeOptions) {
     messages,
     ledger,
     evaluation,
+    scoring,
     live,
     models: [
       journal.model,
@@ -112,6 +116,7 @@ export function composeSupervision(options: ComposeOptions) {
       ledger.model,
       ...violations.models,
       ...evaluation.models,
+      ...scoring.models,
     ],
     /** Every collection whose documents carry outbox messages: one relay publishes them all. */
     outboxCollections: [signals.model.collection, orderStore.model.collection, ...violations.outboxCollections],

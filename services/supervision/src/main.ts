@@ -19,6 +19,7 @@ import { registerHistoricalImportService } from './adapters/grpc/import.grpc-han
 import { registerStaffMessageService } from './adapters/grpc/staff-message.grpc-handler';
 import { startSignalMessagesConsumer } from './adapters/kafka/signal-messages.consumer';
 import { registerEvaluationService } from './adapters/grpc/evaluation.grpc-handler';
+import { registerScoringService } from './adapters/grpc/scoring.grpc-handler';
 import { startViolationDetectionConsumer } from './adapters/kafka/violation-detection.consumer';
 
 async function main() {
@@ -140,6 +141,7 @@ async function main() {
       'govhall/supervision/v1/import_service.proto',
       'govhall/supervision/v1/staff_message_service.proto',
       'govhall/supervision/v1/evaluation_service.proto',
+      'govhall/supervision/v1/scoring_service.proto',
     ],
   });
   registerSupervisionService(server, supervision.useCases, { verify: (h) => verifier.verifyHeader(h), logger });
@@ -148,6 +150,7 @@ async function main() {
   registerHistoricalImportService(server, supervision.importHistoricalCases);
   registerStaffMessageService(server, supervision.messages);
   registerEvaluationService(server, supervision.evaluation.useCases);
+  registerScoringService(server, supervision.scoring.useCases);
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'supervision listening');
 

@@ -21,6 +21,8 @@ const PASSWORD = 'Watch2026x';
  */
 export interface SupervisionUnderTest {
   process: RunningProcess;
+  /** host:port of its gRPC server (every supervision service). */
+  address: string;
   client: supervisionV1.ViolationServiceClient;
   events: EventReader;
   call<Req, Res>(method: keyof supervisionV1.ViolationServiceClient, req: Req, token?: string): Promise<Res>;
@@ -76,6 +78,7 @@ export async function startSupervision(options: { clocksAtTopicEnd?: boolean } =
   });
   return {
     process,
+    address: `127.0.0.1:${port}`,
     client,
     events,
     evaluate: <Req, Res>(method: keyof supervisionV1.EvaluationServiceClient, req: Req, token?: string) =>

@@ -16,6 +16,7 @@ const InspectionForm = lazy(() => import('./InspectionForm'));
 const AccountabilityPage = lazy(() => import('./Accountability'));
 const ThresholdsPage = lazy(() => import('./Thresholds'));
 const Reports = lazy(() => import('./Reports'));
+const ScoringPage = lazy(() => import('./Scoring'));
 
 const NAV = [
   { to: '/', label: '监察概览' },
@@ -25,6 +26,7 @@ const NAV = [
   { to: '/accountability', label: '责任追究' },
   { to: '/thresholds', label: '预警规则' },
   { to: '/reports', label: '统计报表' },
+  { to: '/scoring', label: '考核标准' },
 ];
 
 /** The supervisor's console (电子监察), its own app at /supervision/ (ADR 0039 for its live feed). */
@@ -48,6 +50,7 @@ function SupervisionApp() {
                   <Route path="/accountability" element={<AccountabilityPage />} />
                   <Route path="/thresholds" element={<ThresholdsPage />} />
                   <Route path="/reports" element={<Reports />} />
+                  <Route path="/scoring" element={<ScoringPage />} />
                   <Route path="*" element={<Notice title="页面不存在" text="您访问的页面不存在或已经移动。" />} />
                 </Routes>
               </RequireLogin>

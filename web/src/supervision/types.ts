@@ -26,3 +26,9 @@ export type LiveEvent =
   | { type: 'clock'; clock: Clock }
   | { type: 'signal_raised'; signal: Signal }
   | { type: 'signal_cleared'; signal: Signal };
+export type ScoringStandard = Ok<'/api/v1/supervision/scoring/standard', 'get'>['standard'];
+export type StandardVersions = Ok<'/api/v1/supervision/scoring/standard/versions', 'get'>['versions'];
+export type SubjectScores = Ok<'/api/v1/supervision/scoring/scores', 'get'>;
+export type SubjectScore = SubjectScores['scores'][number];
+export type AnnualGrades = Ok<'/api/v1/supervision/scoring/annual-grades', 'get'>;
+export type Grade = SubjectScore['grade'];

@@ -13,6 +13,7 @@ declare module 'fastify' {
       orders: supervisionV1.OrderServiceClient;
       imports: supervisionV1.HistoricalImportServiceClient;
       evaluation: supervisionV1.EvaluationServiceClient;
+      scoring: supervisionV1.ScoringServiceClient;
     };
   }
 }
@@ -95,6 +96,15 @@ const ORDERS_RETRYABLE = ['GetOrder', 'ListOrders', 'IssueOrder'];
 /** Evaluation: every RPC is a read (the bulletin is rendered, not stored). */
 const EVALUATION_RETRYABLE = ['ListKpis', 'GetPublicStatistics', 'RenderMonthlyBulletin'];
 
+/** Reads of the scoring standard, scores, grades and the assessment PDF. */
+const SCORING_RETRYABLE = [
+  'GetScoringStandard',
+  'ListScoringStandardVersions',
+  'ScoreSubjects',
+  'GetAnnualGrades',
+  'RenderQuarterlyAssessment',
+];
+
 /**
  * The catalogue answers files of up to 4 MiB and guide PDFs with embedded Chinese fonts, more than grpc-js's
  * default 4 MiB receive limit once framed; the services accept 8 MiB (@govhall/grpc's server).
@@ -122,6 +132,13 @@ class ViolationClient extends supervisionV1.ViolationServiceClient {
 /** Monthly bulletin PDFs with embedded fonts: 8 MiB, as the others. */
 class EvaluationClient extends supervisionV1.EvaluationServiceClient {
   constructor(...[address, creds, options]: ConstructorParameters<typeof supervisionV1.EvaluationServiceClient>) {
+    super(address, creds, { ...options, 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
+  }
+}
+
+/** The quarterly assessment PDF with embedded fonts: 8 MiB, as the others. */
+class ScoringClient extends supervisionV1.ScoringServiceClient {
+  constructor(...[address, creds, options]: ConstructorParameters<typeof supervisionV1.ScoringServiceClient>) {
     super(address, creds, { ...options, 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
   }
 }
@@ -167,12 +184,16 @@ export default fp<{
       serviceName: 'govhall.supervision.v1.HistoricalImportService',
       idempotentMethods: ['ImportHistoricalCases'],
     });
-        const evaluation: supervisionV1.EvaluationServiceClient = createGrpcClient(
+    const evaluation: supervisionV1.EvaluationServiceClient = createGrpcClient(
       EvaluationClient,
       opts.supervisionAddress,
       { serviceName: 'govhall.supervision.v1.EvaluationService', idempotentMethods: EVALUATION_RETRYABLE },
     );
-    app.decorate('grpc', { catalogue, identity, applications, supervision, violations, orders, imports, evaluation });
+        const scoring: supervisionV1.ScoringServiceClient = createGrpcClient(ScoringClient, opts.supervisionAddress, {
+      serviceName: 'govhall.supervision.v1.ScoringService',
+      idempotentMethods: SCORING_RETRYABLE,
+    });
+    app.decorate('grpc', { catalogue, identity, applications, supervision, violations, orders, imports, evaluation, scoring });
     app.addHook('onClose', async () => {
       catalogue.close();
       identity.close();
@@ -182,6 +203,7 @@ export default fp<{
       orders.close();
       imports.close();
       evaluation.close();
+      scoring.close();
     });
   },
   { name: 'grpc-clients' },

@@ -11,6 +11,19 @@ export type ViolationKind =
   | 'rectification_late'
   | 'inspection_finding';
 
+export const VIOLATION_KINDS: readonly ViolationKind[] = [
+  'decision_past_limit',
+  'step_past_budget',
+  'notice_late',
+  'refusal_without_reasons',
+  'approval_without_licence_check',
+  'outside_system',
+  'hosted_item_without_cases',
+  'payment_marked_by_staff',
+  'rectification_late',
+  'inspection_finding',
+];
+
 export type ViolationState = 'open' | 'proposed' | 'decided' | 'dismissed';
 
 /** One labelled fact (label in Chinese) and where it comes from: an event id or a stored file. */

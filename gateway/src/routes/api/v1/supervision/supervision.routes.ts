@@ -5,6 +5,7 @@ import inspectionPhotosRoutes from './inspection-photos.routes';
 import inspectionsRoutes from './inspections.routes';
 import liveRoutes from './live.routes';
 import ordersRoutes from './orders/orders.routes';
+import scoringRoutes from './scoring/scoring.routes';
 import thresholdsRoutes from './thresholds.routes';
 import violationsRoutes from './violations.routes';
 
@@ -28,6 +29,7 @@ const supervisionRoutes: FastifyPluginAsyncTypebox<SupervisionRoutesOptions> = a
   await app.register(inspectionPhotosRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(ordersRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(evaluationRoutes, { deadlineMs: opts.deadlineMs });
+  await app.register(scoringRoutes, { prefix: '/scoring', deadlineMs: opts.deadlineMs });
   await app.register(liveRoutes, { heartbeatMs: opts.heartbeatMs, secureCookies: opts.secureCookies });
 };
 
