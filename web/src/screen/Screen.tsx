@@ -85,6 +85,7 @@ export default function Screen() {
           <table style={{ width: '100%', borderCollapse: 'collapse' }} aria-live="off">
             <thead>
               <tr style={{ textAlign: 'left' }}>
+                <th scope="col">办件编号</th>
                 <th scope="col">申请人</th>
                 <th scope="col">事项</th>
                 <th scope="col">剩余</th>
@@ -94,6 +95,7 @@ export default function Screen() {
             <tbody>
               {shown.map((c) => (
                 <tr key={c.matterId} style={{ borderTop: '1px solid #1d4d8f' }}>
+                  <td>{c.caseNumber}</td>
                   <td>{maskName(c.applicantName)}</td>
                   <td>{c.itemName}</td>
                   <td>
