@@ -45,6 +45,17 @@ export function inMemoryClockDeps(start: string) {
               covers(f, c.tenant) && (!f.openOnly || c.state !== 'stopped') && atLeast(c.signal, f.minSignal),
           )
           .slice(page.offset, page.offset + page.limit),
+      hallRows: async (f, date) => {
+        const clocks = [...matters.values()].map((s) => s.clock).filter((c) => covers(f, c.tenant));
+        return {
+          received: clocks.filter((c) => c.receivedDate === date).length,
+          accepted: clocks.filter((c) => c.acceptedDate === date).length,
+          completed: clocks.filter((c) => c.endedDate === date).map((c) => ({ onTime: c.onTime })),
+          open: clocks
+            .filter((c) => c.state !== 'stopped')
+            .map((c) => ({ windowId: c.windowId, signal: c.signal, overdue: c.promised.remainingWorkingDays < 0 })),
+        };
+      },
     },
     signals: {
       active: async (matterId) => [...signals.values()].filter((s) => s.matterId === matterId && !s.clearedAt),

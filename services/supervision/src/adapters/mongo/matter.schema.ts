@@ -14,6 +14,12 @@ export const matterSchema = new mongoose.Schema(
     department: { type: String, default: '' },
     windowId: { type: String, default: '' },
     acceptedDate: { type: String, default: '' },
+    /** The hall's day (GetHallToday): received, completed (the promised clock stopped), and whether on time. */
+    receivedDate: { type: String, default: '' },
+    endedDate: { type: String, default: '' },
+    onTime: { type: Boolean, default: true },
+    /** Open and past the promised limit. */
+    overdue: { type: Boolean, default: false },
     matter: { type: mongoose.Schema.Types.Mixed, required: true },
     clock: { type: mongoose.Schema.Types.Mixed, required: true },
     updatedAt: { type: Date, required: true },
@@ -23,7 +29,12 @@ export const matterSchema = new mongoose.Schema(
 
 // ListClocks of a tenant (and the timer and dry run of one tenant): tenant, then state.
 matterSchema.index({ tenant: 1, state: 1 });
-// The timer over every open clock.
-matterSchema.index({ state: 1 });
+// The timer over every open clock ({state} alone: its prefix), and the hall's open matters of a region (GetHallToday
+// with subordinates: the tenant is a prefix range, so it comes after the equality on state).
+matterSchema.index({ state: 1, tenant: 1 });
+// The hall's day: received, accepted and completed on a day, of a tenant or a region.
+matterSchema.index({ receivedDate: 1, tenant: 1 });
+matterSchema.index({ acceptedDate: 1, tenant: 1 });
+matterSchema.index({ endedDate: 1, tenant: 1 });
 
 export type MatterDocument = mongoose.InferSchemaType<typeof matterSchema>;

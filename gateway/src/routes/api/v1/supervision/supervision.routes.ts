@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import clocksRoutes from './clocks.routes';
+import hallTodayRoutes from './hall-today.routes';
 import inspectionPhotosRoutes from './inspection-photos.routes';
 import inspectionsRoutes from './inspections.routes';
 import liveRoutes from './live.routes';
@@ -17,6 +18,7 @@ export interface SupervisionRoutesOptions {
 /** /api/v1/supervision — 电子监察: clocks, signals, rules, violations, inspections, accountability, the live feed. */
 const supervisionRoutes: FastifyPluginAsyncTypebox<SupervisionRoutesOptions> = async (app, opts) => {
   await app.register(clocksRoutes, { deadlineMs: opts.deadlineMs });
+  await app.register(hallTodayRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(thresholdsRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(violationsRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(inspectionsRoutes, { deadlineMs: opts.deadlineMs });
