@@ -82,7 +82,7 @@ export default function Overview() {
           rowKey="id"
           size="small"
           pagination={false}
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           dataSource={latest}
           locale={{ emptyText: '当前没有信号' }}
           columns={[

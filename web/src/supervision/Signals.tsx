@@ -61,7 +61,7 @@ export default function Signals() {
       <Table<Signal>
         rowKey="id"
         size="small"
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         loading={paged.first.loading}
         dataSource={paged.items}
         pagination={false}

@@ -63,7 +63,7 @@ export function ViolationList() {
       <Table<Violation>
         rowKey="id"
         size="small"
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         loading={paged.first.loading}
         pagination={false}
         dataSource={paged.items}
