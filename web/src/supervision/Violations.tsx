@@ -80,7 +80,10 @@ export function ViolationList() {
           { title: '状态', render: (_, v) => <Tag>{VIOLATION_STATE_NAMES[v.state]}</Tag> },
         ]}
       />
-      <p>共 {paged.total ?? '…'} 条</p>
+      {/* The service does not count its lists (total 0): say what is shown. */}
+      <p>
+        已显示 {paged.items.length} 条{paged.more ? '，还有更多' : ''}
+      </p>
       <MoreButton paged={paged} />
     </>
   );
