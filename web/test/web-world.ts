@@ -11,6 +11,7 @@ import {
   type WatchedPage,
   type Page,
 } from '@govhall/testing';
+import { APP_BASE, type AppName } from '../src/shared/app-base';
 import { startCasesWorld, type CasesWorld, type CasesWorldOptions } from '../../gateway/test/cases-stack';
 
 /*
@@ -21,14 +22,8 @@ import { startCasesWorld, type CasesWorld, type CasesWorldOptions } from '../../
  * pages.
  */
 
-export type AppName = 'portal' | 'workbench' | 'admin' | 'supervision' | 'screen';
-export const APP_PATH: Record<AppName, string> = {
-  portal: '/',
-  workbench: '/workbench/',
-  admin: '/admin/',
-  supervision: '/supervision/',
-  screen: '/screen/',
-};
+export type { AppName };
+export const APP_PATH = APP_BASE;
 
 export interface WebWorld extends CasesWorld {
   /** The gateway's origin, serving the apps and the API. */

@@ -1,3 +1,4 @@
+import type { Principal } from '@govhall/auth';
 import type { CalendarOverride } from '@govhall/calendar';
 import { ConcurrencyError } from '@govhall/errors';
 import type { MatterClock } from '../domain/clocks/matter-clock';
@@ -115,3 +116,13 @@ export function inMemoryClockDeps(start: string) {
     },
   };
 }
+
+/** A signed-in person of `tenant` with `roles`, as the use cases receive them. */
+export const principal = (roles: Principal['roles'], tenant = '620321'): Principal => ({
+  kind: 'user',
+  subject: 's',
+  username: 'u',
+  tenant,
+  roles,
+  clientId: 'c',
+});

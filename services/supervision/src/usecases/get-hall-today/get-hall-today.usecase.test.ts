@@ -1,18 +1,10 @@
-import type { Principal } from '@govhall/auth';
 import { caseEvent } from '../../domain/clocks/case-event.test-double';
 import { applyCaseEventUseCase } from '../apply-case-event/apply-case-event.usecase';
-import { inMemoryClockDeps } from '../clocks.test-double';
+import { inMemoryClockDeps, principal } from '../clocks.test-double';
 import { refreshClocksUseCase } from '../refresh-clocks/refresh-clocks.usecase';
 import { getHallTodayUseCase } from './get-hall-today.usecase';
 
-const who = (roles: Principal['roles'], tenant: string): Principal => ({
-  kind: 'user',
-  subject: 's',
-  username: 'u',
-  tenant,
-  roles,
-  clientId: 'c',
-});
+const who = principal;
 const ycSupervisor = who(['supervisor'], '620321');
 const citySupervisor = who(['supervisor'], '620300');
 const own = { tenant: '', includeSubordinates: false };
