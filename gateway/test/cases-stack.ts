@@ -100,6 +100,8 @@ export interface CasesWorldOptions {
   mail?: boolean;
   /** Extra variables of the cases service. */
   env?: Record<string, string>;
+  /** Also start supervision behind the gateway (startCatalogueStack's `supervision`), with these extra variables. */
+  supervision?: { env?: Record<string, string> };
 }
 
 export async function startCasesWorld(options: CasesWorldOptions = {}): Promise<CasesWorld> {
@@ -129,6 +131,7 @@ export async function startCasesWorld(options: CasesWorldOptions = {}): Promise<
       // Documents are rendered (PDF with Chinese fonts) inside the acts: on a loaded 2-core machine that takes longer
       // than the gateway's default 5 s deadline; nor may load turn requests into 503 OVERLOADED.
       gateway: { env: { GRPC_DEADLINE_MS: '30000', OVERLOAD_EVENT_LOOP_DELAY_MS: '0' } },
+      ...(options.supervision ? { supervision: options.supervision } : {}),
     });
   } catch (e) {
     await mail?.stop();

@@ -5,11 +5,21 @@ import {
   freePort,
   runProcess,
   stack,
+  startGroupAtTopicEnd,
   startProcess,
   uniqueSuffix,
   userToken,
   type RunningProcess,
 } from '@govhall/testing';
+
+/** What supervision's journal and clock consumers read (its WATCHED_TOPICS and CLOCK_TOPICS). */
+const SUPERVISION_JOURNAL_TOPICS = ['govhall.catalogue.item', 'govhall.applications.case'] as const;
+const SUPERVISION_CLOCK_TOPICS = [
+  'govhall.applications.case',
+  'govhall.catalogue.calendar',
+  'govhall.identity.tenant',
+  'govhall.identity.staff',
+] as const;
 
 /** Center administrators of the realm file in the tenants the seed catalogue covers. */
 const SEED_TENANT_ADMINS: Record<string, string> = {
@@ -63,15 +73,26 @@ export interface CatalogueStack {
   /** Set when started with `applications`: the cases service and its database. */
   applicationsAddr?: string;
   applicationsDb?: string;
+  /** Set when started with `supervision`: the supervision service and its database. */
+  supervisionAddr?: string;
+  supervisionDb?: string;
   /** What the seed runner printed (e.g. "catalogue seed: 33 published items across 17 departments"). */
   seedOutput: string;
-  processes: Record<'catalogue' | 'identity' | 'gateway', RunningProcess> & { applications?: RunningProcess };
+  processes: Record<'catalogue' | 'identity' | 'gateway', RunningProcess> & {
+    applications?: RunningProcess;
+    supervision?: RunningProcess;
+  };
   stop(): Promise<void>;
 }
 
 export interface CatalogueStackOptions {
   /** Also start the cases service (fresh database) behind the gateway, with these extra variables. */
   applications?: { env?: Record<string, string> };
+  /**
+   * Also start supervision (fresh database, its journal and clock groups placed at the topics' end so that it reads
+   * this run's staff, windows and cases only) behind the gateway, with these extra variables (e.g. CLOCK_FILE).
+   */
+  supervision?: { env?: Record<string, string> };
   /** Extra variables of the gateway (e.g. a longer GRPC_DEADLINE_MS on a loaded test machine). */
   gateway?: { env?: Record<string, string> };
 }
@@ -81,16 +102,20 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
   const catalogueDb = `govhall_catalogue_e${suffix}`;
   const identityDb = `govhall_identity_e${suffix}`;
   const applicationsDb = `govhall_applications_e${suffix}`;
-  const [cataloguePort, identityPort, gatewayPort, applicationsPort, m1, m2, m3, m4] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
+  const supervisionDb = `govhall_supervision_e${suffix}`;
+  const [cataloguePort, identityPort, gatewayPort, applicationsPort, supervisionPort, m1, m2, m3, m4, m5] =
+    await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
   const common = {
     MONGODB_URI: stack.mongoUri,
     KAFKA_BROKERS: stack.kafkaBrokers,
@@ -116,6 +141,13 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
 
   const started: RunningProcess[] = [];
   try {
+    // Supervision's groups start where the shared topics end now (its consumers would otherwise replay every
+    // earlier run's events); detection follows the journal's group (ADR 0037).
+    const supervisionGroup = `supervision-e2e-${suffix}`;
+    if (options.supervision) {
+      await startGroupAtTopicEnd(supervisionGroup, [...SUPERVISION_JOURNAL_TOPICS]);
+      await startGroupAtTopicEnd(`${supervisionGroup}-clocks`, [...SUPERVISION_CLOCK_TOPICS]);
+    }
     const identity = await startProcess({
       name: 'identity-catalogue-e2e',
       entry: 'services/identity/dist/main.js',
@@ -168,6 +200,24 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
         })
       : undefined;
     if (applications) started.push(applications);
+    const supervision = options.supervision
+      ? await startProcess({
+          name: 'supervision-e2e',
+          entry: 'services/supervision/dist/main.js',
+          env: {
+            ...common,
+            MONGODB_DB: supervisionDb,
+            KAFKA_GROUP_ID: supervisionGroup,
+            OUTBOX_POLL_MS: '200',
+            GRPC_HOST: '127.0.0.1',
+            GRPC_PORT: String(supervisionPort),
+            METRICS_PORT: String(m5),
+            ...options.supervision.env,
+          },
+          readyPort: supervisionPort,
+        })
+      : undefined;
+    if (supervision) started.push(supervision);
     const gateway = await startProcess({
       name: 'gateway-catalogue-e2e',
       entry: 'gateway/dist/server.js',
@@ -180,6 +230,7 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
         CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
         IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
         APPLICATIONS_GRPC_ADDR: `127.0.0.1:${applicationsPort}`,
+        ...(supervision ? { SUPERVISION_GRPC_ADDR: `127.0.0.1:${supervisionPort}` } : {}),
         RATE_LIMIT_MAX: '100000',
         // The tests register many people from one address.
         REGISTRATION_RATE_LIMIT_MAX: '100000',
@@ -205,11 +256,18 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
       identityAddr: `127.0.0.1:${identityPort}`,
       identityDb,
       ...(applications ? { applicationsAddr: `127.0.0.1:${applicationsPort}`, applicationsDb } : {}),
+      ...(supervision ? { supervisionAddr: `127.0.0.1:${supervisionPort}`, supervisionDb } : {}),
       seedOutput: seed.output,
-      processes: { catalogue, identity, gateway, ...(applications ? { applications } : {}) },
+      processes: {
+        catalogue,
+        identity,
+        gateway,
+        ...(applications ? { applications } : {}),
+        ...(supervision ? { supervision } : {}),
+      },
       async stop() {
         await gateway.stop();
-        await Promise.all([catalogue.stop(), identity.stop(), applications?.stop()]);
+        await Promise.all([catalogue.stop(), identity.stop(), applications?.stop(), supervision?.stop()]);
       },
     };
   } catch (e) {

@@ -11,6 +11,7 @@ import {
   type WatchedPage,
   type Page,
 } from '@govhall/testing';
+import { APP_BASE, type AppName } from '../src/shared/app-base';
 import { startCasesWorld, type CasesWorld, type CasesWorldOptions } from '../../gateway/test/cases-stack';
 
 /*
@@ -21,8 +22,8 @@ import { startCasesWorld, type CasesWorld, type CasesWorldOptions } from '../../
  * pages.
  */
 
-export type AppName = 'portal' | 'workbench' | 'admin';
-export const APP_PATH: Record<AppName, string> = { portal: '/', workbench: '/workbench/', admin: '/admin/' };
+export type { AppName };
+export const APP_PATH = APP_BASE;
 
 export interface WebWorld extends CasesWorld {
   /** The gateway's origin, serving the apps and the API. */
@@ -32,8 +33,17 @@ export interface WebWorld extends CasesWorld {
   open(options?: { viewport?: ViewportName; expected?: ProblemFilter }): Promise<WatchedPage>;
   /** Opens `path` of `app` (a path inside the app, default its home) and waits for the page to settle. */
   visit(page: Page, app: AppName, path?: string): Promise<void>;
-  /** Logs `username` in through the app's 登录 button and Keycloak's login page; back in the app afterwards. */
-  signIn(page: Page, app: AppName, username: string, password: string): Promise<void>;
+  /**
+   * Logs `username` in through the app's 登录 button and Keycloak's login page; back in the app afterwards, once
+   * `signedIn` resolves (default: the header's 退出登录 button is there; the big screen has no header).
+   */
+  signIn(
+    page: Page,
+    app: AppName,
+    username: string,
+    password: string,
+    signedIn?: (page: Page) => Promise<unknown>,
+  ): Promise<void>;
 }
 
 /** The pages the web world opened and that are still open: what a failed test's record shows. */
@@ -65,7 +75,7 @@ export async function startWebWorld(options: CasesWorldOptions = {}): Promise<We
         await page.goto(`${origin}${APP_PATH[app]}${path.replace(/^\//, '')}`);
         await page.waitForLoadState('networkidle');
       },
-      async signIn(page, app, username, password) {
+      async signIn(page, app, username, password, signedIn) {
         await page
           .getByRole('button', { name: buttonName('登录') })
           .first()
@@ -76,7 +86,7 @@ export async function startWebWorld(options: CasesWorldOptions = {}): Promise<We
         await page.waitForURL((url) => url.origin === origin && !url.pathname.endsWith('/callback'), {
           timeout: 15_000,
         });
-        await page.getByRole('button', { name: '退出登录' }).waitFor({ timeout: 15_000 });
+        await (signedIn ? signedIn(page) : page.getByRole('button', { name: '退出登录' }).waitFor({ timeout: 15_000 }));
       },
       async stop() {
         await b.close();

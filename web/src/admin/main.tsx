@@ -1,11 +1,7 @@
-import { lazy, Suspense } from 'react';
-import { Link, Route, Routes } from 'react-router';
-import { Loading, Notice, useLoad } from '../shared/states';
+import { lazy } from 'react';
+import { Link, Route } from 'react-router';
 import { startApp } from '../shared/bootstrap';
-import { LoginCallback, tenantOf, useAuth } from '../shared/auth';
-import { api, call } from '../shared/api';
-import { Shell } from '../shared/layout';
-import { RequireLogin } from '../shared/require-login';
+import { ConsoleApp } from '../shared/console-app';
 
 // Two areas, each its own chunk: the catalogue (items, forms, rules, editions, review queue) and the organisation
 // (calendar, tenants, departments, windows, staff and leave, service accounts).
@@ -39,41 +35,16 @@ function Overview() {
 
 /** The admin console (管理后台) of center administrators. */
 function AdminApp() {
-  const { user } = useAuth();
-  // The administrator's service center, named in the header.
-  const code = tenantOf(user);
-  const tenant = useLoad(
-    () =>
-      code
-        ? call(api.GET('/api/v1/identity/tenants/{code}', { params: { path: { code } } }))
-        : Promise.resolve(undefined),
-    [code],
-  );
   return (
-    <Shell appName="管理后台" centerName={tenant.data?.center.name} nav={NAV}>
-      <Suspense fallback={<Loading />}>
-        <Routes>
-          <Route path="/callback" element={<LoginCallback />} />
-          <Route
-            path="*"
-            element={
-              <RequireLogin why="管理后台仅供政务服务中心管理人员使用，请先登录。">
-                <Routes>
-                  <Route path="/" element={<Overview />} />
-                  <Route path="/catalogue/*" element={<CatalogueRoutes />} />
-                  <Route path="/reviews/*" element={<CatalogueRoutes />} />
-                  <Route path="/calendar/*" element={<OrgRoutes />} />
-                  <Route path="/org/*" element={<OrgRoutes />} />
-                  <Route path="/staff/*" element={<OrgRoutes />} />
-                  <Route path="/service-accounts/*" element={<OrgRoutes />} />
-                  <Route path="*" element={<Notice title="页面不存在" text="您访问的页面不存在或已经移动。" />} />
-                </Routes>
-              </RequireLogin>
-            }
-          />
-        </Routes>
-      </Suspense>
-    </Shell>
+    <ConsoleApp appName="管理后台" nav={NAV} why="管理后台仅供政务服务中心管理人员使用，请先登录。">
+      <Route path="/" element={<Overview />} />
+      <Route path="/catalogue/*" element={<CatalogueRoutes />} />
+      <Route path="/reviews/*" element={<CatalogueRoutes />} />
+      <Route path="/calendar/*" element={<OrgRoutes />} />
+      <Route path="/org/*" element={<OrgRoutes />} />
+      <Route path="/staff/*" element={<OrgRoutes />} />
+      <Route path="/service-accounts/*" element={<OrgRoutes />} />
+    </ConsoleApp>
   );
 }
 

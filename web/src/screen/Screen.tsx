@@ -6,16 +6,20 @@ import { LiveBadge } from '../supervision/LiveBadge';
 import { SIGNAL_NAMES } from '../supervision/labels';
 import { useLiveOverview } from '../supervision/use-live-overview';
 import type { Clock, SignalLevel } from '../supervision/types';
-import { hallToday, maskName, todayCounts, windowStatus } from './screen-state';
+import { maskName, onTimeRate } from './screen-state';
 
 const COLORS: Record<SignalLevel, string> = { none: '#e6f4ff', warning: '#91caff', yellow: '#ffe58f', red: '#ffa39e' };
 /** Rows shown at once; the list moves on by one row this often, so every case passes in turn. */
 const ROWS = 12;
 const STEP_MS = 3_000;
 
-function Figure({ label, value }: { label: string; value: number }) {
+/** Today's figures are read again this long after the last live change (changes come in bursts), or each minute. */
+const REREAD_AFTER_CHANGE_MS = 1_000;
+const REREAD_EVERY_MS = 60_000;
+
+function Figure({ label, value }: { label: string; value: number | string }) {
   return (
-    <div style={{ background: '#0f3b7a', borderRadius: 8, padding: '16px 24px', minWidth: 160 }}>
+    <div style={{ background: '#0f3b7a', borderRadius: 8, padding: '16px 24px' }}>
       <div style={{ fontSize: 20 }}>{label}</div>
       <div style={{ fontSize: 56, fontWeight: 700, lineHeight: 1.1 }}>{value}</div>
     </div>
@@ -39,14 +43,21 @@ export default function Screen() {
   );
   const windowNames = new Map((windowList.data?.windows ?? []).map((w) => [w.id, `${w.number} ${w.name}`]));
   const [offset, setOffset] = useState(0);
-  const [today, setToday] = useState(hallToday());
   useEffect(() => {
-    const t = setInterval(() => {
-      setOffset((o) => o + 1);
-      setToday(hallToday());
-    }, STEP_MS);
+    const t = setInterval(() => setOffset((o) => o + 1), STEP_MS);
     return () => clearInterval(t);
   }, []);
+  // Today's figures (GetHallToday): counted by supervision, "today" by its clock; read again after live changes.
+  const today = useLoad(() => call(api.GET('/api/v1/supervision/hall-today', {})), []);
+  const reloadToday = today.reload;
+  useEffect(() => {
+    const t = setTimeout(reloadToday, state ? REREAD_AFTER_CHANGE_MS : REREAD_EVERY_MS);
+    const every = setInterval(reloadToday, REREAD_EVERY_MS);
+    return () => {
+      clearTimeout(t);
+      clearInterval(every);
+    };
+  }, [state]); // read again when the live state changes
   // A failed first read is tried again by itself: nobody is there to press a button.
   useEffect(() => {
     if (!error) return;
@@ -54,9 +65,8 @@ export default function Screen() {
     return () => clearTimeout(t);
   }, [error, reload]);
   const clocks = useMemo(() => [...(state?.clocks.values() ?? [])], [state]);
-  // Ended clocks leave the open ones: those seen stopping count for 今日办结.
-  const counts = todayCounts([...clocks, ...(state?.ended.values() ?? [])], today);
-  const windows = windowStatus(clocks);
+  const figures = today.data;
+  const windows = figures?.windows ?? [];
   const sorted = useMemo(
     () => [...clocks].sort((a, b) => (a.receivedDate ?? '').localeCompare(b.receivedDate ?? '') * -1),
     [clocks],
@@ -68,50 +78,66 @@ export default function Screen() {
       <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap' }}>
         <h1 style={{ color: '#fff', fontSize: 36, margin: 0 }}>政务服务大厅 · 办件实时情况</h1>
         <div>
-          {today} <LiveBadge status={status} />
+          {figures?.date ?? ''} <LiveBadge status={status} />
         </div>
       </header>
-      {error ? <p role="alert">数据暂时无法读取，稍后自动重试。</p> : null}
-      <section aria-label="今日办件" style={{ display: 'flex', gap: 16, flexWrap: 'wrap', margin: '24px 0' }}>
-        <Figure label="今日收件" value={counts.received} />
-        <Figure label="今日受理" value={counts.accepted} />
-        <Figure label="今日办结" value={counts.ended} />
-        <Figure label="在办件" value={clocks.length} />
-        <Figure label="已超期" value={counts.overdue} />
+      {error || today.error ? <p role="alert">数据暂时无法读取，稍后自动重试。</p> : null}
+      <section
+        aria-label="今日办件"
+        style={{
+          display: 'grid',
+          gap: 16,
+          gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+          margin: '24px 0',
+        }}
+      >
+        <Figure label="今日收件" value={figures?.received ?? '—'} />
+        <Figure label="今日受理" value={figures?.accepted ?? '—'} />
+        <Figure label="今日办结" value={figures?.completed ?? '—'} />
+        <Figure label="按时办结率" value={figures ? onTimeRate(figures) : '—'} />
+        <Figure label="在办件" value={figures?.open ?? '—'} />
+        <Figure label="已超期" value={figures?.overdue ?? '—'} />
+        <Figure label="红牌" value={figures?.openRed ?? '—'} />
+        <Figure label="黄牌" value={figures?.openYellow ?? '—'} />
       </section>
       <div style={{ display: 'grid', gap: 24, gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))' }}>
         <section aria-label="在办件">
           <h2 style={{ color: '#fff', fontSize: 26 }}>在办件</h2>
-          <table style={{ width: '100%', borderCollapse: 'collapse' }} aria-live="off">
-            <thead>
-              <tr style={{ textAlign: 'left' }}>
-                <th scope="col">申请人</th>
-                <th scope="col">事项</th>
-                <th scope="col">剩余</th>
-                <th scope="col">信号</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((c) => (
-                <tr key={c.matterId} style={{ borderTop: '1px solid #1d4d8f' }}>
-                  <td>{maskName(c.applicantName)}</td>
-                  <td>{c.itemName}</td>
-                  <td>
-                    {c.promised?.remainingWorkingDays === undefined
-                      ? '—'
-                      : c.promised.remainingWorkingDays < 0
-                        ? `超期${-c.promised.remainingWorkingDays}天`
-                        : `${c.promised.remainingWorkingDays}天`}
-                  </td>
-                  <td>
-                    <span style={{ background: COLORS[c.signal], color: '#000', padding: '0 8px', borderRadius: 4 }}>
-                      {SIGNAL_NAMES[c.signal]}
-                    </span>
-                  </td>
+          {/* A narrow screen scrolls the table across rather than breaking names one character a line. */}
+          <div style={{ overflowX: 'auto' }}>
+            <table className="screen-table" aria-live="off">
+              <thead>
+                <tr style={{ textAlign: 'left' }}>
+                  <th scope="col">办件编号</th>
+                  <th scope="col">申请人</th>
+                  <th scope="col">事项</th>
+                  <th scope="col">剩余</th>
+                  <th scope="col">信号</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {shown.map((c) => (
+                  <tr key={c.matterId} style={{ borderTop: '1px solid #1d4d8f' }}>
+                    <td>{c.caseNumber}</td>
+                    <td>{maskName(c.applicantName)}</td>
+                    <td>{c.itemName}</td>
+                    <td>
+                      {c.promised?.remainingWorkingDays === undefined
+                        ? '—'
+                        : c.promised.remainingWorkingDays < 0
+                          ? `超期${-c.promised.remainingWorkingDays}天`
+                          : `${c.promised.remainingWorkingDays}天`}
+                    </td>
+                    <td>
+                      <span style={{ background: COLORS[c.signal], color: '#000', padding: '0 8px', borderRadius: 4 }}>
+                        {SIGNAL_NAMES[c.signal]}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {shown.length === 0 ? <p>当前没有在办件。</p> : null}
         </section>
         <section aria-label="窗口状态">
@@ -120,8 +146,8 @@ export default function Screen() {
             {windows.map((w, i) => (
               <li key={w.windowId} style={{ padding: '6px 0', borderTop: '1px solid #1d4d8f' }}>
                 {windowNames.get(w.windowId) ?? `窗口${i + 1}`}：在办 {w.open} 件，
-                <span style={{ background: COLORS[w.worst], color: '#000', padding: '0 8px', borderRadius: 4 }}>
-                  {w.worst === 'none' ? '正常' : `有${SIGNAL_NAMES[w.worst]}`}
+                <span style={{ background: COLORS[w.worstSignal], color: '#000', padding: '0 8px', borderRadius: 4 }}>
+                  {w.worstSignal === 'none' ? '正常' : `有${SIGNAL_NAMES[w.worstSignal]}`}
                 </span>
               </li>
             ))}

@@ -7,16 +7,9 @@ import type { WebConfig } from './config';
 import { setTokenSource } from './api';
 import { Loading, Notice } from './states';
 
-export type AppName = 'portal' | 'workbench' | 'admin' | 'supervision' | 'screen';
+import { APP_BASE, type AppName } from './app-base';
 
-/** Where each app lives on the gateway (ADR 0027). */
-export const APP_BASE: Record<AppName, string> = {
-  portal: '/',
-  workbench: '/workbench/',
-  admin: '/admin/',
-  supervision: '/supervision/',
-  screen: '/screen/',
-};
+export { APP_BASE, type AppName };
 
 /**
  * Login through Keycloak: authorization code with PKCE (S256), a public client per app (the portal's for

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type DependencyList, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useState, type DependencyList, type ReactNode } from 'react';
 import { Alert, Button, Empty, Spin } from 'antd';
 import { messageOf } from './problem';
 
@@ -82,11 +82,19 @@ export function Notice({ title, text, children }: { title: string; text?: string
   );
 }
 
-/** A white block of a page with its own heading (h2), as antd's Card looks, without its weight. */
+/**
+ * A white block of a page with its own heading (h2), as antd's Card looks, without its weight; a titled one is a
+ * region named by its heading (a screen reader's landmark list, a test's `getByRole('region', { name })`).
+ */
 export function Panel({ title, children }: { title?: string; children: ReactNode }) {
+  const id = useId();
   return (
-    <section className="panel">
-      {title ? <h2 className="panel-title">{title}</h2> : null}
+    <section className="panel" aria-labelledby={title ? id : undefined}>
+      {title ? (
+        <h2 className="panel-title" id={id}>
+          {title}
+        </h2>
+      ) : null}
       {children}
     </section>
   );

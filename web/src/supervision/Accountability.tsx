@@ -192,7 +192,7 @@ export default function AccountabilityPage() {
         <Table<Accountability>
           rowKey="id"
           size="small"
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           loading={paged.first.loading}
           pagination={false}
           dataSource={paged.items}

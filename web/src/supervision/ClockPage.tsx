@@ -76,7 +76,7 @@ export default function ClockPage() {
           rowKey="index"
           size="small"
           pagination={false}
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           dataSource={c.steps}
           columns={[
             { title: '环节', dataIndex: 'name' },

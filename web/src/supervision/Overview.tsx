@@ -61,8 +61,15 @@ export default function Overview() {
               label={`未办结事项：${bucketText}`}
               option={{
                 tooltip: {},
-                xAxis: { type: 'category', data: TIME_LEFT_BUCKETS.map((b) => b.label), axisLabel: { interval: 0 } },
-                yAxis: { type: 'value', minInterval: 1 },
+                // Bars across: six labels of up to eight characters do not fit under a panel's width.
+                grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+                yAxis: {
+                  type: 'category',
+                  inverse: true,
+                  data: TIME_LEFT_BUCKETS.map((b) => b.label),
+                  axisLabel: { interval: 0 },
+                },
+                xAxis: { type: 'value', minInterval: 1 },
                 series: [{ type: 'bar', data: TIME_LEFT_BUCKETS.map((b) => buckets[b.key]) }],
               }}
             />
@@ -75,7 +82,7 @@ export default function Overview() {
           rowKey="id"
           size="small"
           pagination={false}
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           dataSource={latest}
           locale={{ emptyText: '当前没有信号' }}
           columns={[

@@ -111,7 +111,7 @@ export default function ThresholdsPage() {
             rowKey="matterId"
             size="small"
             pagination={false}
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             dataSource={dry.result.changes}
             columns={[
               { title: '办件', dataIndex: 'caseNumber' },

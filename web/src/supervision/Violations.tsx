@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { Button, Descriptions, Form, Input, Select, Space, Table, Tag, message } from 'antd';
+import { Link, useParams } from 'react-router';
+import { Button, Descriptions, Form, Input, Select, Tag, message } from 'antd';
 import { api, call } from '../shared/api';
 import { useAuth } from '../shared/auth';
 import { dateTime } from '../shared/format';
 import { PageTitle } from '../shared/layout';
 import { messageOf } from '../shared/problem';
-import { ErrorAlert, Loading, MoreButton, Panel, useLoad, usePaged } from '../shared/states';
+import { ErrorAlert, Loading, Panel, useLoad, usePaged } from '../shared/states';
+import { FilteredList, useAddressFilters } from './FilteredList';
 import { VIOLATION_KIND_NAMES, VIOLATION_STATE_NAMES } from './labels';
 import { photoUrl } from './photos';
 import type { Violation, ViolationKind } from './types';
@@ -16,15 +17,9 @@ const STATE_OPTIONS = Object.entries(VIOLATION_STATE_NAMES).map(([value, label])
 
 /** 违规: the list with its filters in the address (?kind=&state=). */
 export function ViolationList() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useAddressFilters();
   const kind = (params.get('kind') ?? undefined) as ViolationKind | undefined;
   const state = (params.get('state') ?? undefined) as Violation['state'] | undefined;
-  const set = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const paged = usePaged(
     async (pageToken) => {
       const page = await call(
@@ -37,52 +32,44 @@ export function ViolationList() {
     [kind, state],
   );
   return (
-    <>
-      <PageTitle title="违规记录" />
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label="违规类别"
-          allowClear
-          placeholder="全部类别"
-          style={{ minWidth: 200 }}
-          value={kind}
-          options={KIND_OPTIONS}
-          onChange={(v) => set('kind', v)}
-        />
-        <Select
-          aria-label="处理状态"
-          allowClear
-          placeholder="全部状态"
-          style={{ minWidth: 160 }}
-          value={state}
-          options={STATE_OPTIONS}
-          onChange={(v) => set('state', v)}
-        />
-      </Space>
-      {paged.first.error ? <ErrorAlert error={paged.first.error} onRetry={paged.first.reload} /> : null}
-      <Table<Violation>
-        rowKey="id"
-        size="small"
-        scroll={{ x: true }}
-        loading={paged.first.loading}
-        pagination={false}
-        dataSource={paged.items}
-        locale={{ emptyText: '没有违规记录' }}
-        columns={[
-          { title: '日期', dataIndex: 'occurredDate' },
-          { title: '类别', render: (_, v) => <Link to={`/violations/${v.id}`}>{VIOLATION_KIND_NAMES[v.kind]}</Link> },
-          { title: '情况', dataIndex: 'summary' },
-          {
-            title: '办件',
-            render: (_, v) => (v.matterId ? <Link to={`/clocks/${v.matterId}`}>{v.caseNumber}</Link> : '—'),
-          },
-          { title: '责任人', render: (_, v) => v.person ?? '—' },
-          { title: '状态', render: (_, v) => <Tag>{VIOLATION_STATE_NAMES[v.state]}</Tag> },
-        ]}
-      />
-      <p>共 {paged.total ?? '…'} 条</p>
-      <MoreButton paged={paged} />
-    </>
+    <FilteredList<Violation>
+      title="违规记录"
+      paged={paged}
+      emptyText="没有违规记录"
+      filters={
+        <>
+          <Select
+            aria-label="违规类别"
+            allowClear
+            placeholder="全部类别"
+            style={{ minWidth: 200 }}
+            value={kind}
+            options={KIND_OPTIONS}
+            onChange={(v) => set('kind', v)}
+          />
+          <Select
+            aria-label="处理状态"
+            allowClear
+            placeholder="全部状态"
+            style={{ minWidth: 160 }}
+            value={state}
+            options={STATE_OPTIONS}
+            onChange={(v) => set('state', v)}
+          />
+        </>
+      }
+      columns={[
+        { title: '日期', dataIndex: 'occurredDate' },
+        { title: '类别', render: (_, v) => <Link to={`/violations/${v.id}`}>{VIOLATION_KIND_NAMES[v.kind]}</Link> },
+        { title: '情况', dataIndex: 'summary' },
+        {
+          title: '办件',
+          render: (_, v) => (v.matterId ? <Link to={`/clocks/${v.matterId}`}>{v.caseNumber}</Link> : '—'),
+        },
+        { title: '责任人', render: (_, v) => v.person ?? '—' },
+        { title: '状态', render: (_, v) => <Tag>{VIOLATION_STATE_NAMES[v.state]}</Tag> },
+      ]}
+    />
   );
 }
 

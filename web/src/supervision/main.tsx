@@ -1,10 +1,7 @@
-import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { lazy } from 'react';
+import { Route } from 'react-router';
 import { startApp } from '../shared/bootstrap';
-import { LoginCallback } from '../shared/auth';
-import { Shell } from '../shared/layout';
-import { RequireLogin } from '../shared/require-login';
-import { Loading, Notice } from '../shared/states';
+import { ConsoleApp } from '../shared/console-app';
 
 // Each page its own chunk: the overview carries ECharts, the forms antd's heavier inputs.
 const Overview = lazy(() => import('./Overview'));
@@ -32,33 +29,18 @@ const NAV = [
 /** The supervisor's console (电子监察), its own app at /supervision/ (ADR 0039 for its live feed). */
 function SupervisionApp() {
   return (
-    <Shell appName="电子监察" nav={NAV}>
-      <Suspense fallback={<Loading />}>
-        <Routes>
-          <Route path="/callback" element={<LoginCallback />} />
-          <Route
-            path="*"
-            element={
-              <RequireLogin why="电子监察仅供监察人员使用，请先登录。">
-                <Routes>
-                  <Route path="/" element={<Overview />} />
-                  <Route path="/signals" element={<Signals />} />
-                  <Route path="/clocks/:matterId" element={<ClockPage />} />
-                  <Route path="/violations" element={<ViolationList />} />
-                  <Route path="/violations/:id" element={<ViolationDetail />} />
-                  <Route path="/inspections/new" element={<InspectionForm />} />
-                  <Route path="/accountability" element={<AccountabilityPage />} />
-                  <Route path="/thresholds" element={<ThresholdsPage />} />
-                  <Route path="/reports" element={<Reports />} />
-                  <Route path="/scoring" element={<ScoringPage />} />
-                  <Route path="*" element={<Notice title="页面不存在" text="您访问的页面不存在或已经移动。" />} />
-                </Routes>
-              </RequireLogin>
-            }
-          />
-        </Routes>
-      </Suspense>
-    </Shell>
+    <ConsoleApp appName="电子监察" nav={NAV} why="电子监察仅供监察人员使用，请先登录。">
+      <Route path="/" element={<Overview />} />
+      <Route path="/signals" element={<Signals />} />
+      <Route path="/clocks/:matterId" element={<ClockPage />} />
+      <Route path="/violations" element={<ViolationList />} />
+      <Route path="/violations/:id" element={<ViolationDetail />} />
+      <Route path="/inspections/new" element={<InspectionForm />} />
+      <Route path="/accountability" element={<AccountabilityPage />} />
+      <Route path="/thresholds" element={<ThresholdsPage />} />
+      <Route path="/reports" element={<Reports />} />
+      <Route path="/scoring" element={<ScoringPage />} />
+    </ConsoleApp>
   );
 }
 

@@ -77,6 +77,7 @@ const SUPERVISION_RETRYABLE = [
   'ListSignals',
   'GetSignalThresholds',
   'DryRunSignalThresholds',
+  'GetHallToday',
 ];
 
 /** Reads of violations, and the writes that carry an idempotency key (RecordInspection, ProposeAccountability). */

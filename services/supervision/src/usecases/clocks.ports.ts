@@ -1,4 +1,5 @@
 import type { CalendarOverride } from '@govhall/calendar';
+import type { HallRows } from '../domain/clocks/hall-today';
 import type { Matter } from '../domain/clocks/matter';
 import type { MatterClock } from '../domain/clocks/matter-clock';
 import type { StaffEntry, WindowEntry } from '../domain/signals/recipients';
@@ -35,6 +36,8 @@ export interface MatterStore {
   listByTenant(tenant: string): Promise<StoredMatter[]>;
   /** Clocks matching the filter, newest acceptance first. */
   query(filter: ClockFilter, page: { offset: number; limit: number }): Promise<MatterClock[]>;
+  /** The hall's day (`date`, YYYY-MM-DD): received, accepted and completed that day, and every open matter. */
+  hallRows(selector: TenantSelector, date: string): Promise<HallRows>;
 }
 
 export interface SignalStore {

@@ -1,3 +1,4 @@
+import type { Principal } from '@govhall/auth';
 import type { CalendarOverride } from '@govhall/calendar';
 import { ConcurrencyError } from '@govhall/errors';
 import type { MatterClock } from '../domain/clocks/matter-clock';
@@ -45,6 +46,17 @@ export function inMemoryClockDeps(start: string) {
               covers(f, c.tenant) && (!f.openOnly || c.state !== 'stopped') && atLeast(c.signal, f.minSignal),
           )
           .slice(page.offset, page.offset + page.limit),
+      hallRows: async (f, date) => {
+        const clocks = [...matters.values()].map((s) => s.clock).filter((c) => covers(f, c.tenant));
+        return {
+          received: clocks.filter((c) => c.receivedDate === date).length,
+          accepted: clocks.filter((c) => c.acceptedDate === date).length,
+          completed: clocks.filter((c) => c.endedDate === date).map((c) => ({ onTime: c.onTime })),
+          open: clocks
+            .filter((c) => c.state !== 'stopped')
+            .map((c) => ({ windowId: c.windowId, signal: c.signal, overdue: c.promised.remainingWorkingDays < 0 })),
+        };
+      },
     },
     signals: {
       active: async (matterId) => [...signals.values()].filter((s) => s.matterId === matterId && !s.clearedAt),
@@ -104,3 +116,13 @@ export function inMemoryClockDeps(start: string) {
     },
   };
 }
+
+/** A signed-in person of `tenant` with `roles`, as the use cases receive them. */
+export const principal = (roles: Principal['roles'], tenant = '620321'): Principal => ({
+  kind: 'user',
+  subject: 's',
+  username: 'u',
+  tenant,
+  roles,
+  clientId: 'c',
+});

@@ -2,6 +2,7 @@ import { applyCaseEventUseCase } from './apply-case-event/apply-case-event.useca
 import { changeCalendarUseCase } from './change-calendar/change-calendar.usecase';
 import type { ClockDeps } from './clocks.shared';
 import { dryRunSignalThresholdsUseCase } from './dry-run-signal-thresholds/dry-run-signal-thresholds.usecase';
+import { getHallTodayUseCase } from './get-hall-today/get-hall-today.usecase';
 import { getMatterClockUseCase } from './get-matter-clock/get-matter-clock.usecase';
 import { getSignalThresholdsUseCase } from './get-signal-thresholds/get-signal-thresholds.usecase';
 import { listClocksUseCase } from './list-clocks/list-clocks.usecase';
@@ -35,6 +36,7 @@ export function createSupervisionUseCases(deps: SupervisionDeps) {
     setSignalThresholds: setSignalThresholdsUseCase(deps),
     dryRunSignalThresholds: dryRunSignalThresholdsUseCase(deps),
     watchLive: watchLiveUseCase(deps),
+    getHallToday: getHallTodayUseCase(deps),
   };
 }
 

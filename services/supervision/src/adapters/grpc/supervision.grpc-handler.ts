@@ -17,6 +17,7 @@ type Uc = Pick<
   | 'setSignalThresholds'
   | 'dryRunSignalThresholds'
   | 'watchLive'
+  | 'getHallToday'
 >;
 
 function thresholdsInput(t: supervisionV1.SignalThresholds | undefined): ThresholdsInput {
@@ -107,6 +108,32 @@ export function registerSupervisionService(
       };
     }),
     watchLive: watchLiveHandler(uc, live.verify, live.logger),
+    getHallToday: server.unary<supervisionV1.GetHallTodayRequest, supervisionV1.GetHallTodayResponse>(
+      'GetHallToday',
+      async (req, ctx) => {
+        const t = await uc.getHallToday(
+          { tenant: req.tenant, includeSubordinates: req.includeSubordinates },
+          ctx.principal,
+        );
+        return {
+          date: t.date,
+          received: t.received,
+          accepted: t.accepted,
+          completed: t.completed,
+          completedOnTime: t.completedOnTime,
+          open: t.open,
+          overdue: t.overdue,
+          openWarning: t.openByLevel.warning,
+          openYellow: t.openByLevel.yellow,
+          openRed: t.openByLevel.red,
+          windows: t.windows.map((w) => ({
+            windowId: w.windowId,
+            open: w.open,
+            worstSignal: signalLevel.toProto(w.worstSignal),
+          })),
+        };
+      },
+    ),
   };
   server.addService('govhall.supervision.v1.SupervisionService', supervisionV1.SupervisionServiceService, impl);
 }

@@ -53,6 +53,10 @@ describe('clock and signal queries are served by the indexes of their schemas', 
           { ...selector, minSignal: 'warning', department: '620321-SCJG', windowId: '', openOnly: true },
           { offset: 0, limit: 20 },
         ),
+      hallRows: async (s) => {
+        await s.hallRows(selector, '2026-11-03');
+        await s.hallRows({ tenant: '620300', includeSubordinates: true }, '2026-11-03');
+      },
     });
     expect(invoked).toEqual(publicMethods(MongoMatterStore));
   });

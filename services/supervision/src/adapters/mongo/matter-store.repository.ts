@@ -1,12 +1,15 @@
 import type { Connection, Model } from '@govhall/mongo';
+import type { HallRows } from '../../domain/clocks/hall-today';
 import type { Matter } from '../../domain/clocks/matter';
 import type { MatterClock } from '../../domain/clocks/matter-clock';
 import type { SignalLevel } from '../../domain/signals/signal-level';
-import type { ClockFilter, MatterStore, StoredMatter } from '../../usecases/clocks.ports';
+import type { ClockFilter, MatterStore, StoredMatter, TenantSelector } from '../../usecases/clocks.ports';
 import { matterSchema, type MatterDocument } from './matter.schema';
 import { tenantFilter } from './tenant-filter';
 
 export const SIGNAL_RANK: Record<SignalLevel, number> = { none: 0, warning: 1, yellow: 2, red: 3 };
+const LEVEL_OF_RANK: SignalLevel[] = ['none', 'warning', 'yellow', 'red'];
+const OPEN_STATES = ['not_started', 'running', 'paused'];
 
 interface Doc {
   _id: string;
@@ -38,7 +41,10 @@ export class MongoMatterStore implements MatterStore {
         department: matter.department,
         windowId: matter.windowId,
         acceptedDate: matter.acceptedDate,
-        endedDate: matter.endedDate,
+        receivedDate: clock.receivedDate,
+        endedDate: clock.endedDate,
+        onTime: clock.onTime,
+        overdue: clock.state !== 'stopped' && clock.promised.remainingWorkingDays < 0,
         matter,
         clock,
         updatedAt: new Date(),
@@ -47,10 +53,34 @@ export class MongoMatterStore implements MatterStore {
     );
   }
 
+  async hallRows(selector: TenantSelector, date: string): Promise<HallRows> {
+    const tenant = tenantFilter(selector);
+    const c = this.model.collection;
+    // Each query leads with a top-level equality (a day, or one open state: FerretDB pushes no `$in` down), the
+    // tenant after it (a region's prefix is matched in memory among that day's or that state's matters).
+    const [received, accepted, completed, ...openByState] = await Promise.all([
+      c.countDocuments({ receivedDate: date, ...tenant }),
+      c.countDocuments({ acceptedDate: date, ...tenant }),
+      c.find({ endedDate: date, ...tenant }, { projection: { onTime: 1 } }).toArray(),
+      ...OPEN_STATES.map((state) =>
+        c.find({ state, ...tenant }, { projection: { windowId: 1, signalRank: 1, overdue: 1 } }).toArray(),
+      ),
+    ]);
+    const open = openByState.flat();
+    return {
+      received,
+      accepted,
+      completed: completed.map((d) => ({ onTime: d.onTime !== false })),
+      open: open.map((d) => ({
+        windowId: (d.windowId as string | undefined) ?? '',
+        signal: LEVEL_OF_RANK[(d.signalRank as number | undefined) ?? 0] ?? 'none',
+        overdue: d.overdue === true,
+      })),
+    };
+  }
+
   async listOpen(tenant?: string): Promise<StoredMatter[]> {
-    const filter = tenant
-      ? { tenant, state: { $ne: 'stopped' } }
-      : { state: { $in: ['not_started', 'running', 'paused'] } };
+    const filter = tenant ? { tenant, state: { $ne: 'stopped' } } : { state: { $in: OPEN_STATES } };
     const docs = await this.model.collection.find(filter).toArray();
     return docs.map((d) => fromDoc(d as unknown as Doc));
   }

@@ -14,8 +14,12 @@ export const matterSchema = new mongoose.Schema(
     department: { type: String, default: '' },
     windowId: { type: String, default: '' },
     acceptedDate: { type: String, default: '' },
-    /** 办结 or the ending transition's day (KPIs count a matter on this day). */
+    /** The hall's day (GetHallToday): received, completed (the promised clock stopped), and whether on time. */
+    receivedDate: { type: String, default: '' },
     endedDate: { type: String, default: '' },
+    onTime: { type: Boolean, default: true },
+    /** Open and past the promised limit. */
+    overdue: { type: Boolean, default: false },
     matter: { type: mongoose.Schema.Types.Mixed, required: true },
     clock: { type: mongoose.Schema.Types.Mixed, required: true },
     updatedAt: { type: Date, required: true },
@@ -30,5 +34,12 @@ matterSchema.index({ state: 1 });
 // The KPI projection's recount of a day: matters accepted, and matters ended, that day (ADR 0040).
 matterSchema.index({ tenant: 1, acceptedDate: 1 });
 matterSchema.index({ tenant: 1, endedDate: 1 });
+// The timer over every open clock ({state} alone: its prefix), and the hall's open matters of a region (GetHallToday
+// with subordinates: the tenant is a prefix range, so it comes after the equality on state).
+matterSchema.index({ state: 1, tenant: 1 });
+// The hall's day: received, accepted and completed on a day, of a tenant or a region.
+matterSchema.index({ receivedDate: 1, tenant: 1 });
+matterSchema.index({ acceptedDate: 1, tenant: 1 });
+matterSchema.index({ endedDate: 1, tenant: 1 });
 
 export type MatterDocument = mongoose.InferSchemaType<typeof matterSchema>;

@@ -1,21 +1,13 @@
-import type { Principal } from '@govhall/auth';
 import { ForbiddenError, NotFoundError, ValidationError } from '@govhall/errors';
 import { caseEvent } from '../../domain/clocks/case-event.test-double';
 import { applyCaseEventUseCase } from '../apply-case-event/apply-case-event.usecase';
-import { inMemoryClockDeps } from '../clocks.test-double';
+import { inMemoryClockDeps, principal } from '../clocks.test-double';
 import { getMatterClockUseCase } from '../get-matter-clock/get-matter-clock.usecase';
 import { listSignalsUseCase } from '../list-signals/list-signals.usecase';
 import { watchLiveUseCase } from '../watch-live/watch-live.usecase';
 import { listClocksUseCase } from './list-clocks.usecase';
 
-const who = (roles: Principal['roles'], tenant: string): Principal => ({
-  kind: 'user',
-  subject: 's',
-  username: 'u',
-  tenant,
-  roles,
-  clientId: 'c',
-});
+const who = principal;
 const ycSupervisor = who(['supervisor'], '620321');
 const jcqSupervisor = who(['supervisor'], '620302'); // a sibling district of 永昌县 under 金昌市
 const citySupervisor = who(['supervisor'], '620300');

@@ -1,5 +1,5 @@
 import { ForbiddenError, ValidationError } from '@govhall/errors';
-import type { Principal } from '@govhall/auth';
+import { principal } from '../clocks.test-double';
 import type { RecordedEvent } from '../../domain/recorded-event';
 import type { EventJournal } from '../ports';
 import { recordEventUseCase } from '../record-event/record-event.usecase';
@@ -15,14 +15,7 @@ class MemoryJournal implements EventJournal {
   }
 }
 
-const who = (roles: Principal['roles'], tenant = '620321'): Principal => ({
-  kind: 'user',
-  subject: 's',
-  username: 'u',
-  tenant,
-  roles,
-  clientId: 'c',
-});
+const who = principal;
 const event = (eventId: string, tenant: string) => ({
   eventId,
   type: 'govhall.catalogue.v1.ItemDraftCreated',

@@ -53,6 +53,32 @@ describe('supervision routes: clocks, signals, rules', () => {
     expect(c.pauses[0]).toMatchObject({ kind: 'suspension', procedure: '听证', endedDate: '2026-11-25' });
   });
 
+  it("reads the hall's figures of today, the windows' signals as REST spells them", async () => {
+    const res = await fx.app.inject({
+      url: `/api/v1/supervision/hall-today?tenant=${TENANT}&includeSubordinates=true`,
+      headers: SUPERVISOR,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(fx.lastCall()).toMatchObject({
+      method: 'getHallToday',
+      request: { tenant: TENANT, includeSubordinates: true },
+      authorization: 'Bearer supervisor',
+    });
+    expect(res.json()).toEqual({
+      date: '2026-12-03',
+      received: 12,
+      accepted: 9,
+      completed: 4,
+      completedOnTime: 3,
+      open: 30,
+      overdue: 2,
+      openWarning: 3,
+      openYellow: 2,
+      openRed: 1,
+      windows: [{ windowId: WINDOW_ID, open: 5, worstSignal: 'red' }],
+    });
+  });
+
   it('reads one clock, and answers 404 problem+json in Chinese for an unknown matter', async () => {
     const ok = await fx.app.inject({ url: `/api/v1/supervision/clocks/${MATTER_ID}`, headers: SUPERVISOR });
     expect([ok.statusCode, ok.json().clock.matterId]).toEqual([200, MATTER_ID]);
@@ -165,6 +191,7 @@ describe('supervision routes: clocks, signals, rules', () => {
     const cases: [string, string, object | undefined, string][] = [
       ['GET', '/api/v1/supervision/clocks?minSignal=purple', undefined, 'minSignal'],
       ['GET', '/api/v1/supervision/clocks?tenant=12', undefined, 'tenant'],
+      ['GET', '/api/v1/supervision/hall-today?tenant=62x', undefined, 'tenant'],
       ['GET', '/api/v1/supervision/clocks?windowId=A03', undefined, 'windowId'],
       ['GET', '/api/v1/supervision/clocks?pageSize=500', undefined, 'pageSize'],
       ['GET', '/api/v1/supervision/clocks/has%20space', undefined, 'matterId'],
@@ -205,6 +232,7 @@ describe('supervision routes: clocks, signals, rules', () => {
 
   it('answers 401 without a token and 403 to a role that does not supervise, before any call', async () => {
     expect((await fx.app.inject({ url: '/api/v1/supervision/clocks' })).statusCode).toBe(401);
+    expect((await fx.app.inject({ url: '/api/v1/supervision/hall-today', headers: CLERK })).statusCode).toBe(403);
     const clerk = await fx.app.inject({ url: '/api/v1/supervision/signals', headers: CLERK });
     expect(clerk.statusCode).toBe(403);
     expect(clerk.json().detail).toMatch(CHINESE);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import clocksRoutes from './clocks.routes';
 import evaluationRoutes from './evaluation/evaluation.routes';
+import hallTodayRoutes from './hall-today.routes';
 import inspectionPhotosRoutes from './inspection-photos.routes';
 import inspectionsRoutes from './inspections.routes';
 import liveRoutes from './live.routes';
@@ -23,6 +24,7 @@ export interface SupervisionRoutesOptions {
  */
 const supervisionRoutes: FastifyPluginAsyncTypebox<SupervisionRoutesOptions> = async (app, opts) => {
   await app.register(clocksRoutes, { deadlineMs: opts.deadlineMs });
+  await app.register(hallTodayRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(thresholdsRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(violationsRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(inspectionsRoutes, { deadlineMs: opts.deadlineMs });

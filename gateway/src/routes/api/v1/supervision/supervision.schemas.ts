@@ -225,3 +225,28 @@ export const DryRunAnswer = Type.Object({
   ),
   openMatters: Type.Integer({ description: '参与试算的未办结事项数' }),
 });
+
+/** GET /hall-today: the tenants of the big screen (as the live feed's). */
+export const HallTodayQuery = LiveQuery;
+
+const count = (description: string) => Type.Integer({ minimum: 0, description });
+export const HallTodayAnswer = Type.Object({
+  date: Type.String({ description: '今天（北京时间，按监察系统的时钟），YYYY-MM-DD' }),
+  received: count('今日收件'),
+  accepted: count('今日受理'),
+  completed: count('今日办结'),
+  completedOnTime: count('今日办结中在承诺时限内的'),
+  open: count('在办件'),
+  overdue: count('在办件中已超过承诺时限的'),
+  openWarning: count('在办件中当前信号为预警的'),
+  openYellow: count('在办件中当前信号为黄牌的'),
+  openRed: count('在办件中当前信号为红牌的'),
+  windows: Type.Array(
+    Type.Object({
+      windowId: Type.String({ description: '窗口标识' }),
+      open: count('在办件'),
+      worstSignal: SignalLevelName,
+    }),
+    { description: '有在办件的窗口，信号最重的在前' },
+  ),
+});
