@@ -190,11 +190,21 @@ export default fp<{
       opts.supervisionAddress,
       { serviceName: 'govhall.supervision.v1.EvaluationService', idempotentMethods: EVALUATION_RETRYABLE },
     );
-        const scoring: supervisionV1.ScoringServiceClient = createGrpcClient(ScoringClient, opts.supervisionAddress, {
+    const scoring: supervisionV1.ScoringServiceClient = createGrpcClient(ScoringClient, opts.supervisionAddress, {
       serviceName: 'govhall.supervision.v1.ScoringService',
       idempotentMethods: SCORING_RETRYABLE,
     });
-    app.decorate('grpc', { catalogue, identity, applications, supervision, violations, orders, imports, evaluation, scoring });
+    app.decorate('grpc', {
+      catalogue,
+      identity,
+      applications,
+      supervision,
+      violations,
+      orders,
+      imports,
+      evaluation,
+      scoring,
+    });
     app.addHook('onClose', async () => {
       catalogue.close();
       identity.close();
