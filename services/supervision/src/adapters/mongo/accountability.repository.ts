@@ -1,4 +1,6 @@
 import {
+  documentKey,
+  documentLocks,
   insertNew,
   outboxFields,
   saveVersioned,
@@ -78,6 +80,10 @@ export class MongoAccountabilityStore implements AccountabilityStore {
   }
 
   async markViolationsSynced(id: string): Promise<void> {
-    await this.model.updateOne({ _id: id }, { $unset: { violationsPending: '' } });
+    // Under the document's lock like the outbox relay's writes (FerretDB updates a whole document: an unguarded
+    // update racing the relay could put a sent AccountabilityDecided back into the outbox).
+    await documentLocks.run(documentKey(this.model.collection.collectionName, id), () =>
+      this.model.updateOne({ _id: id }, { $unset: { violationsPending: '' } }),
+    );
   }
 }

@@ -1,5 +1,7 @@
 import { metrics } from '@opentelemetry/api';
 import {
+  documentKey,
+  documentLocks,
   insertNew,
   outboxFields,
   saveVersioned,
@@ -88,6 +90,11 @@ export class MongoOrderStore implements OrderStore {
   }
 
   async markMatterSynced(id: string, version: number): Promise<void> {
-    await this.model.updateOne({ _id: id, version }, { $unset: { matterPending: '' } });
+    // Under the document's lock like the outbox relay's writes: FerretDB applies an update as read-modify-write of
+    // the whole document, so an unguarded one racing the relay's emptying of the outbox put the sent event back
+    // (OrderIssued published twice, seen in CI).
+    await documentLocks.run(documentKey(this.model.collection.collectionName, id), () =>
+      this.model.updateOne({ _id: id, version }, { $unset: { matterPending: '' } }),
+    );
   }
 }

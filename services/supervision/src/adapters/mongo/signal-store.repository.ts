@@ -1,4 +1,4 @@
-import { outboxFields, withOutbox, type Connection, type Model } from '@govhall/mongo';
+import { documentKey, documentLocks, outboxFields, withOutbox, type Connection, type Model } from '@govhall/mongo';
 import type { Signal } from '../../domain/signals/signal';
 import type { SignalStore, TenantSelector } from '../../usecases/clocks.ports';
 import type { SignalLevel } from '../../domain/signals/signal-level';
@@ -64,11 +64,15 @@ export class MongoSignalStore implements SignalStore {
 
   async clear(signal: Signal, at: Date, reason: string): Promise<Signal> {
     const cleared: Signal = { ...signal, clearedAt: at, clearedReason: reason };
-    await this.model.collection.updateOne(
-      { _id: signal.id as never, active: true },
-      withOutbox({ $set: { active: false, clearedAt: at, clearedReason: reason } }, [
-        signalMessage('cleared', cleared, at),
-      ]),
+    // Under the document's lock like the outbox relay's writes: FerretDB updates a whole document, and an unguarded
+    // update racing the relay could resend SignalRaised or lose SignalCleared.
+    await documentLocks.run(documentKey(this.model.collection.collectionName, signal.id), () =>
+      this.model.collection.updateOne(
+        { _id: signal.id as never, active: true },
+        withOutbox({ $set: { active: false, clearedAt: at, clearedReason: reason } }, [
+          signalMessage('cleared', cleared, at),
+        ]),
+      ),
     );
     return cleared;
   }
