@@ -12,6 +12,7 @@ async function app() {
     CATALOGUE_GRPC_ADDR: '127.0.0.1:1',
     // A loaded CI machine must not turn requests into 503 OVERLOADED.
     OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
+    OVERLOAD_HEAP_USED_MB: '0',
   });
   if (!parsed.ok) throw new Error('bad test config');
   const config = parsed.config as GatewayConfig;

@@ -79,6 +79,7 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     registrationRateLimitMax: config.REGISTRATION_RATE_LIMIT_MAX,
     registrationRateLimitWindow: config.REGISTRATION_RATE_LIMIT_WINDOW,
     maxEventLoopDelayMs: config.OVERLOAD_EVENT_LOOP_DELAY_MS,
+    maxHeapUsedBytes: config.OVERLOAD_HEAP_USED_MB * 1024 * 1024,
   });
   await app.register(queryCredentials);
   await app.register(openapi, { publicUrl: config.PUBLIC_URL });

@@ -98,6 +98,8 @@ export const configShape = {
     .pipe(z.array(z.string().refine(isProxyAddress, 'each entry must be an IP address, a CIDR or loopback'))),
   /** Load shedding: 503 OVERLOADED while the event loop lags more than this (ms); 0 disables the check. */
   OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /** Load shedding: 503 OVERLOADED while the V8 heap in use exceeds this (MiB); 0 disables the check. */
+  OVERLOAD_HEAP_USED_MB: z.coerce.number().int().min(0).max(65_536).default(1_500),
   GRPC_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   PUBLIC_URL: common.url.default('http://localhost:3000'),
   /**

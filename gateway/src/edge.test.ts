@@ -21,6 +21,7 @@ async function edge(env: Record<string, string> = {}): Promise<Edge> {
     CATALOGUE_GRPC_ADDR: '127.0.0.1:1',
     IDENTITY_GRPC_ADDR: '127.0.0.1:1',
     OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
+    OVERLOAD_HEAP_USED_MB: '0',
     ...env,
   });
   if (!parsed.ok) throw new Error(`bad test config: ${JSON.stringify(parsed.errors)}`);

@@ -18,6 +18,7 @@ export async function openApiDocument(env: Record<string, string> = {}): Promise
   const parsed = parseConfig(configShape, {
     KEYCLOAK_URL: 'http://127.0.0.1:1',
     OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
+    OVERLOAD_HEAP_USED_MB: '0',
     WEB_ROOT: '',
     ...env,
   });

@@ -15,6 +15,7 @@ async function app(env: Record<string, string> = {}) {
     CATALOGUE_GRPC_ADDR: '127.0.0.1:1',
     IDENTITY_GRPC_ADDR: '127.0.0.1:1',
     OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
+    OVERLOAD_HEAP_USED_MB: '0',
   });
   if (!parsed.ok) throw new Error('bad test config');
   const config = parsed.config as GatewayConfig;

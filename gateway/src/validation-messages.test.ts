@@ -78,6 +78,7 @@ async function gateway() {
     CATALOGUE_GRPC_ADDR: '127.0.0.1:1',
     IDENTITY_GRPC_ADDR: '127.0.0.1:1',
     OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
+    OVERLOAD_HEAP_USED_MB: '0',
   });
   if (!parsed.ok) throw new Error(`bad test config: ${JSON.stringify(parsed.errors)}`);
   const app = await buildApp({

@@ -153,10 +153,15 @@ export async function startCasesWorld(options: CasesWorldOptions = {}): Promise<
     ['otherDepartment', 'window_clerk', `${YC}-RSJ`, 'yc-admin'],
     ['otherTenant', 'window_clerk', '620302-SCJG', 'jc-admin'],
   ];
-  for (const [who, role, department, by] of staff) {
+  // Created together: each is a Keycloak user and an identity record, independent of the others. Each administrator
+  // logs in once, first: Keycloak refuses all but one of simultaneous password grants of one user (400 "Invalid user
+  // credentials"), so tokens of one login are never requested concurrently.
+  const adminTokens: Record<string, string> = {};
+  for (const by of new Set(staff.map(([, , , by]) => by))) adminTokens[by] = await userToken(by);
+  const createStaff = async ([who, role, department, by]: (typeof staff)[number]) => {
     const username = `c${suffix}-${who.toLowerCase()}`;
     const created = await api('POST', '/identity/staff', {
-      token: await userToken(by),
+      token: adminTokens[by],
       body: {
         tenant: department.slice(0, 6),
         department,
@@ -171,7 +176,8 @@ export async function startCasesWorld(options: CasesWorldOptions = {}): Promise<
     if (created.status !== 201) throw new Error(`staff ${who}: ${created.status} ${JSON.stringify(created.body)}`);
     login[who] = username;
     staffId[who] = created.body.id;
-  }
+  };
+  await Promise.all(staff.map(createStaff));
 
   const window = await api('POST', `/identity/tenants/${YC}/windows`, {
     token: await admin(),
@@ -312,6 +318,8 @@ export interface CaseActs {
   submitted(applicant: Applicant, extra?: { contact?: object }): Promise<RestCase>;
   /** A submitted food licence accepted by the window's clerk: PROCESSING, 审查 active. */
   accepted(applicant: Applicant, extra?: { contact?: object }): Promise<RestCase>;
+  /** Review, approval and the result issued (办结) on the cases service's current day, by the world's staff. */
+  completed(id: string): Promise<void>;
   /** The case's version is still `version` and its status `status`: a refused request changed nothing. */
   expectUnchanged(c: { id: string; version: number; status: string }, token: string): Promise<void>;
   document(id: string, documentId: string, token: string): Promise<{ status: number; type: string; bytes: Buffer }>;
@@ -387,6 +395,16 @@ export function caseActs(world: () => CasesWorld): CaseActs {
       const accepted = await acts.act(c.id, 'accept', await world().token('clerk'), { opinion: '材料齐全，予以受理' });
       expect(accepted.status).toBe('processing');
       return accepted;
+    },
+    async completed(id) {
+      const w = world();
+      await acts.act(id, 'steps/complete', await w.token('reviewer'), { opinion: '符合许可条件' });
+      const approved = await acts.act(id, 'decision', await w.token('approver'), { outcome: 'approved' });
+      const issued = await api('POST', `/cases/${id}/result`, {
+        token: await w.token('clerk'),
+        body: { validUntil: '2031-12-02', deliveryMethod: 'window_pickup', expectedVersion: approved.version },
+      });
+      if (issued.status !== 200) throw new Error(`result: ${issued.status} ${JSON.stringify(issued.body)}`);
     },
     async expectUnchanged(c, token) {
       const now = await acts.get(c.id, token);

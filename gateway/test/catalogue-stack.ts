@@ -11,6 +11,7 @@ import {
   userToken,
   type RunningProcess,
 } from '@govhall/testing';
+import { seedTenancy } from './identity-stack';
 
 /** What supervision's journal and clock consumers read (its WATCHED_TOPICS and CLOCK_TOPICS). */
 const SUPERVISION_JOURNAL_TOPICS = ['govhall.catalogue.item', 'govhall.applications.case'] as const;
@@ -82,6 +83,11 @@ export interface CatalogueStack {
     applications?: RunningProcess;
     supervision?: RunningProcess;
   };
+  /**
+   * Stops the gateway (SIGTERM: open live feeds end), runs `whileDown`, starts it again on the same port with the
+   * same settings (a restart as a deployment does it); `processes.gateway` is the new process afterwards.
+   */
+  restartGateway(whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -140,85 +146,67 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
   };
 
   const started: RunningProcess[] = [];
+  /** Starts a process and remembers it, so that a failed start-up stops whatever else came up. */
+  const launch = async (o: Parameters<typeof startProcess>[0]): Promise<RunningProcess> => {
+    const p = await startProcess(o);
+    started.push(p);
+    return p;
+  };
+  /** Runs steps together; waits for all of them before failing, so that none is left starting behind a throw. */
+  const together = async <T extends unknown[]>(steps: { [K in keyof T]: Promise<T[K]> }): Promise<T> => {
+    const settled = await Promise.allSettled(steps);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as T;
+  };
   try {
+    // The processes start together (none waits for another at start-up: gRPC connects lazily) while identity's
+    // tenant tree and the seed catalogue go in as soon as the services they go through are up.
     // Supervision's groups start where the shared topics end now (its consumers would otherwise replay every
     // earlier run's events); detection follows the journal's group (ADR 0037).
     const supervisionGroup = `supervision-e2e-${suffix}`;
-    if (options.supervision) {
-      await startGroupAtTopicEnd(supervisionGroup, [...SUPERVISION_JOURNAL_TOPICS]);
-      await startGroupAtTopicEnd(`${supervisionGroup}-clocks`, [...SUPERVISION_CLOCK_TOPICS]);
-    }
-    const identity = await startProcess({
-      name: 'identity-catalogue-e2e',
-      entry: 'services/identity/dist/main.js',
-      env: { ...identityEnv, GRPC_HOST: '127.0.0.1', GRPC_PORT: String(identityPort), METRICS_PORT: String(m2) },
-      readyPort: identityPort,
-    });
-    started.push(identity);
-    // The seeds go through the services' APIs, never their databases: identity's tenant tree first.
-    await runProcess({
-      name: 'identity-seed-catalogue-e2e',
-      entry: 'services/identity/dist/seed/run-seed.js',
-      args: ['--only', 'tenancy'],
-      env: {
-        IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
-        KEYCLOAK_URL: stack.keycloakUrl,
-        KEYCLOAK_REALM: stack.realm,
-      },
-    });
-    // Then the seed catalogue, published through the catalogue's API (its search index takes each publication at
-    // once): drafted and submitted by the realm's center administrator of each tenant, approved by a reviewer of
-    // the tenant created for this run (identity's seeded <prefix>-reviewer logins belong to the dev database).
-    const seedArgs: string[] = [];
-    for (const [tenant, admin] of Object.entries(SEED_TENANT_ADMINS)) {
-      const reviewer = await createReviewer(`127.0.0.1:${identityPort}`, tenant, admin, suffix);
-      seedArgs.push('--admin', `${tenant}=${admin}`, '--reviewer', `${tenant}=${reviewer}`);
-    }
-    const catalogue = await startProcess({
-      name: 'catalogue-e2e',
-      entry: 'services/catalogue/dist/main.js',
-      env: { ...catalogueEnv, GRPC_HOST: '127.0.0.1', GRPC_PORT: String(cataloguePort), METRICS_PORT: String(m1) },
-      readyPort: cataloguePort,
-    });
-    started.push(catalogue);
-    const applications = options.applications
-      ? await startProcess({
-          name: 'applications-e2e',
-          entry: 'services/applications/dist/main.js',
-          env: {
-            ...common,
-            MONGODB_DB: applicationsDb,
-            OUTBOX_POLL_MS: '200',
-            CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
-            IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
-            GRPC_HOST: '127.0.0.1',
-            GRPC_PORT: String(applicationsPort),
-            METRICS_PORT: String(m4),
-            ...options.applications.env,
-          },
-          readyPort: applicationsPort,
-        })
-      : undefined;
-    if (applications) started.push(applications);
-    const supervision = options.supervision
-      ? await startProcess({
-          name: 'supervision-e2e',
-          entry: 'services/supervision/dist/main.js',
-          env: {
-            ...common,
-            MONGODB_DB: supervisionDb,
-            KAFKA_GROUP_ID: supervisionGroup,
-            OUTBOX_POLL_MS: '200',
-            GRPC_HOST: '127.0.0.1',
-            GRPC_PORT: String(supervisionPort),
-            METRICS_PORT: String(m5),
-            ...options.supervision.env,
-          },
-          readyPort: supervisionPort,
-        })
-      : undefined;
-    if (supervision) started.push(supervision);
-    const gateway = await startProcess({
+    const startSupervision = async (): Promise<RunningProcess | undefined> => {
+      if (!options.supervision) return undefined;
+      await together([
+        startGroupAtTopicEnd(supervisionGroup, [...SUPERVISION_JOURNAL_TOPICS]),
+        startGroupAtTopicEnd(`${supervisionGroup}-clocks`, [...SUPERVISION_CLOCK_TOPICS]),
+      ]);
+      return launch({
+        name: 'supervision-e2e',
+        entry: 'services/supervision/dist/main.js',
+        env: {
+          ...common,
+          MONGODB_DB: supervisionDb,
+          KAFKA_GROUP_ID: supervisionGroup,
+          OUTBOX_POLL_MS: '200',
+          GRPC_HOST: '127.0.0.1',
+          GRPC_PORT: String(supervisionPort),
+          METRICS_PORT: String(m5),
+          ...options.supervision.env,
+        },
+        readyPort: supervisionPort,
+      });
+    };
+    const startApplications = async (): Promise<RunningProcess | undefined> =>
+      options.applications
+        ? launch({
+            name: 'applications-e2e',
+            entry: 'services/applications/dist/main.js',
+            env: {
+              ...common,
+              MONGODB_DB: applicationsDb,
+              OUTBOX_POLL_MS: '200',
+              CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
+              IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
+              GRPC_HOST: '127.0.0.1',
+              GRPC_PORT: String(applicationsPort),
+              METRICS_PORT: String(m4),
+              ...options.applications.env,
+            },
+            readyPort: applicationsPort,
+          })
+        : Promise.resolve(undefined);
+    const gatewayOptions = {
       name: 'gateway-catalogue-e2e',
       entry: 'gateway/dist/server.js',
       env: {
@@ -230,15 +218,56 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
         CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
         IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
         APPLICATIONS_GRPC_ADDR: `127.0.0.1:${applicationsPort}`,
-        ...(supervision ? { SUPERVISION_GRPC_ADDR: `127.0.0.1:${supervisionPort}` } : {}),
+        ...(options.supervision ? { SUPERVISION_GRPC_ADDR: `127.0.0.1:${supervisionPort}` } : {}),
         RATE_LIMIT_MAX: '100000',
         // The tests register many people from one address.
         REGISTRATION_RATE_LIMIT_MAX: '100000',
         ...options.gateway?.env,
       },
       readyPort: gatewayPort,
-    });
-    started.push(gateway);
+    };
+    /** Identity, then (through its API, never its database) the tenant tree and a catalogue reviewer per tenant. */
+    const startIdentity = async (): Promise<{ identity: RunningProcess; seedArgs: string[] }> => {
+      const identity = await launch({
+        name: 'identity-catalogue-e2e',
+        entry: 'services/identity/dist/main.js',
+        env: { ...identityEnv, GRPC_HOST: '127.0.0.1', GRPC_PORT: String(identityPort), METRICS_PORT: String(m2) },
+        readyPort: identityPort,
+      });
+      await seedTenancy('identity-seed-catalogue-e2e', identityPort);
+      // The seed catalogue is drafted and submitted by the realm's center administrator of each tenant and approved
+      // by a reviewer of the tenant created for this run (identity's seeded <prefix>-reviewer logins belong to the
+      // dev database).
+      const reviewers = await together(
+        Object.entries(SEED_TENANT_ADMINS).map(async ([tenant, admin]) => {
+          const reviewer = await createReviewer(`127.0.0.1:${identityPort}`, tenant, admin, suffix);
+          return ['--admin', `${tenant}=${admin}`, '--reviewer', `${tenant}=${reviewer}`];
+        }),
+      );
+      return { identity, seedArgs: reviewers.flat() };
+    };
+    const [{ identity, seedArgs }, catalogue, applications, supervision, firstGateway] = await together<
+      [
+        { identity: RunningProcess; seedArgs: string[] },
+        RunningProcess,
+        RunningProcess | undefined,
+        RunningProcess | undefined,
+        RunningProcess,
+      ]
+    >([
+      startIdentity(),
+      launch({
+        name: 'catalogue-e2e',
+        entry: 'services/catalogue/dist/main.js',
+        env: { ...catalogueEnv, GRPC_HOST: '127.0.0.1', GRPC_PORT: String(cataloguePort), METRICS_PORT: String(m1) },
+        readyPort: cataloguePort,
+      }),
+      startApplications(),
+      startSupervision(),
+      launch(gatewayOptions),
+    ]);
+    let gateway = firstGateway;
+    // The seed catalogue, published through the catalogue's API (its search index takes each publication at once).
     const seed = await runProcess({
       name: 'catalogue-seed-e2e',
       entry: 'services/catalogue/dist/seed/run-seed.js',
@@ -249,7 +278,7 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
         KEYCLOAK_REALM: stack.realm,
       },
     });
-    return {
+    const running: CatalogueStack = {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
       catalogueAddr: `127.0.0.1:${cataloguePort}`,
       catalogueDb,
@@ -265,11 +294,18 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
         ...(applications ? { applications } : {}),
         ...(supervision ? { supervision } : {}),
       },
+      async restartGateway(whileDown) {
+        await gateway.stop();
+        await whileDown?.();
+        gateway = await startProcess(gatewayOptions);
+        running.processes.gateway = gateway;
+      },
       async stop() {
         await gateway.stop();
         await Promise.all([catalogue.stop(), identity.stop(), applications?.stop(), supervision?.stop()]);
       },
     };
+    return running;
   } catch (e) {
     await Promise.all(started.map((p) => p.stop()));
     throw e;

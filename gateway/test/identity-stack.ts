@@ -9,6 +9,20 @@ export interface IdentityStack {
   stop(): Promise<void>;
 }
 
+/** Identity's seed of the tenant tree and departments (no logins), through its API on `identityPort`. */
+export async function seedTenancy(name: string, identityPort: number): Promise<void> {
+  await runProcess({
+    name,
+    entry: 'services/identity/dist/seed/run-seed.js',
+    args: ['--only', 'tenancy'],
+    env: {
+      IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
+      KEYCLOAK_URL: stack.keycloakUrl,
+      KEYCLOAK_REALM: stack.realm,
+    },
+  });
+}
+
 export async function startIdentityStack(): Promise<IdentityStack> {
   const suffix = uniqueSuffix();
   const identityDb = `govhall_identity_e${suffix}`;
@@ -37,16 +51,7 @@ export async function startIdentityStack(): Promise<IdentityStack> {
   });
   // The seed goes through identity's API (never its database): tenant tree and departments, no logins.
   try {
-    await runProcess({
-      name: 'identity-seed-e2e',
-      entry: 'services/identity/dist/seed/run-seed.js',
-      args: ['--only', 'tenancy'],
-      env: {
-        IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
-        KEYCLOAK_URL: stack.keycloakUrl,
-        KEYCLOAK_REALM: stack.realm,
-      },
-    });
+    await seedTenancy('identity-seed-e2e', identityPort);
   } catch (e) {
     await identity.stop();
     throw e;

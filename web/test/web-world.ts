@@ -52,8 +52,13 @@ const openPages = new Set<Page>();
 // Every browser test file imports this module: a failed test leaves its pages' state under $GOVHALL_STATE/failures.
 recordPagesOnFailure(() => [...openPages]);
 
+/**
+ * The cases world with the browser. Supervision always runs behind the gateway, as in every deployment: the staff
+ * apps ask it for the inbox badge on every page (GET /supervision/messages/mine), which a world without it answers
+ * 503. A test passes `supervision` for its own variables (a test clock).
+ */
 export async function startWebWorld(options: CasesWorldOptions = {}): Promise<WebWorld> {
-  const world = await startCasesWorld(options);
+  const world = await startCasesWorld({ supervision: {}, ...options });
   let release: (() => Promise<void>) | undefined;
   let browser: BrowserUnderTest | undefined;
   try {

@@ -188,8 +188,10 @@ export async function routeFixture(
   const address = (name: typeof service) => (name === service ? fake.address : '127.0.0.1:1');
   const parsed = parseConfig(configShape, {
     KEYCLOAK_URL: 'http://127.0.0.1:1',
-    // A loaded CI machine must not turn requests into 503 OVERLOADED.
+    // A loaded CI machine must not turn requests into 503 OVERLOADED: neither by event-loop lag nor by the heap of a
+    // jest worker that has run many test files (over 1.5 GiB in the full unit run).
     OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
+    OVERLOAD_HEAP_USED_MB: '0',
     CATALOGUE_GRPC_ADDR: address('catalogue'),
     IDENTITY_GRPC_ADDR: address('identity'),
     APPLICATIONS_GRPC_ADDR: address('applications'),

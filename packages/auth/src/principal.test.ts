@@ -34,4 +34,10 @@ describe('principalFromClaims', () => {
     const portalAdmin = principalFromClaims({ ...claims, roles: ['center_admin'], azp: 'govhall-portal' });
     expect(hasAnyRole(portalAdmin, ['center_admin'])).toBe(false);
   });
+
+  it("a hall screen's device role is carried by a workbench token, never by a citizen-portal one", () => {
+    const claims = { sub: 's4', preferred_username: 'ycx-screen', tenant: '620321', roles: ['hall_screen', 'service'] };
+    expect(principalFromClaims({ ...claims, azp: 'govhall-workbench' }).roles).toEqual(['hall_screen']);
+    expect(principalFromClaims({ ...claims, azp: 'govhall-portal' }).roles).toEqual([]);
+  });
 });

@@ -12,8 +12,16 @@ export const STAFF_ROLES = [
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/**
+ * Roles of devices, not people: `hall_screen` is a hall's big screen (大屏), an account per hall that reads its own
+ * hall's figures, the masked list of open cases and the live feed as a kiosk may see them (ADR 0049). Not a staff
+ * role: identity neither creates nor lists these accounts.
+ */
+export const DEVICE_ROLES = ['hall_screen'] as const;
+export type DeviceRole = (typeof DEVICE_ROLES)[number];
+
 /** Realm roles GovHall knows (deploy/keycloak/govhall-realm.json defines them). */
-export const ROLES = ['applicant', ...STAFF_ROLES, 'service'] as const;
+export const ROLES = ['applicant', ...STAFF_ROLES, ...DEVICE_ROLES, 'service'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling, as established from a verified token. */
@@ -61,7 +69,7 @@ export const DEFAULT_CLIENT_CHANNELS: ClientChannels = {
 export function rolesForClient(roles: readonly Role[], clientId: string, channels = DEFAULT_CLIENT_CHANNELS): Role[] {
   if (channels.citizenClients.includes(clientId)) return roles.filter((r) => r === 'applicant');
   if (channels.staffClients.includes(clientId)) {
-    return roles.filter((r) => (STAFF_ROLES as readonly string[]).includes(r));
+    return roles.filter((r) => (STAFF_ROLES as readonly string[]).includes(r) || r === 'hall_screen');
   }
   return [...roles];
 }

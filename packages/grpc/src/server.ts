@@ -7,7 +7,6 @@ import {
   type ServiceDefinition,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
 import { metrics } from '@opentelemetry/api';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
@@ -15,6 +14,7 @@ import type { Principal, TokenVerifier } from '@govhall/auth';
 import { UnauthenticatedError, isDomainError } from '@govhall/errors';
 import type { Logger } from '@govhall/logging';
 import { PROTO_ROOT } from '@govhall/proto';
+import { reflectionPackageDefinition } from './reflection';
 import { toGrpcStatus } from './status-mapping';
 
 export interface CallContext {
@@ -30,7 +30,10 @@ export type UnaryHandler<Req, Res> = (request: Req, ctx: CallContext) => Promise
 export interface GrpcServerOptions {
   logger: Logger;
   verifier: TokenVerifier;
-  /** .proto files (relative to proto/) served by reflection, e.g. govhall/catalogue/v1/catalogue_service.proto */
+  /**
+   * .proto files (relative to proto/) served by reflection, e.g. govhall/catalogue/v1/catalogue_service.proto. Their
+   * imports are served too, and so are grpc.health.v1.Health and grpc.reflection.v1(alpha).ServerReflection.
+   */
   reflectionFiles: string[];
 }
 
@@ -53,8 +56,7 @@ export class GrpcServer {
 
   constructor(private readonly options: GrpcServerOptions) {
     this.health.addToServer(this.server);
-    const packageDefinition = loadSync(options.reflectionFiles, { includeDirs: [PROTO_ROOT] });
-    new ReflectionService(packageDefinition).addToServer(this.server);
+    new ReflectionService(reflectionPackageDefinition(options.reflectionFiles, PROTO_ROOT)).addToServer(this.server);
   }
 
   /** Wraps a use-case style handler into a grpc-js unary handler. `auth: 'none'` serves anonymous callers. */

@@ -6,5 +6,6 @@ export * from './consumer';
 export * from './retry-policy';
 export * from './dead-letter';
 export * from './inbox';
+export * from './group-offsets';
 export { type Kafka, type Producer, type Consumer } from 'kafkajs';
 export { readDeadLetters } from './dead-letters-cli';

@@ -10,6 +10,7 @@ export type RoleCode =
   | 'complaint_handler'
   | 'finance_reconciler'
   | 'ops_admin'
+  | 'hall_screen'
   | 'service';
 
 export const ROLE_NAMES: Readonly<Record<RoleCode, string>> = {
@@ -23,5 +24,6 @@ export const ROLE_NAMES: Readonly<Record<RoleCode, string>> = {
   complaint_handler: '投诉处理人员',
   finance_reconciler: '财务对账人员',
   ops_admin: '运维管理员',
+  hall_screen: '大厅大屏',
   service: '服务账号',
 };

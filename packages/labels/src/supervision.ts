@@ -33,3 +33,69 @@ export const VIOLATION_KIND_LABELS: Readonly<Record<ViolationKindCode, string>> 
   rectification_late: '差评整改超期',
   inspection_finding: '日检查发现',
 };
+
+export type ViolationStateCode = 'open' | 'proposed' | 'decided' | 'dismissed';
+export const VIOLATION_STATE_NAMES: Readonly<Record<ViolationStateCode, string>> = {
+  open: '待处理',
+  proposed: '已提处理意见',
+  decided: '已决定',
+  dismissed: '不构成违规',
+};
+
+/** The seven sanctions of S19 (黄牌警告 among them: a sanction, unlike the signal 黄牌). */
+export type SanctionCode =
+  | 'criticism_and_education'
+  | 'admonitory_talk'
+  | 'written_self_examination'
+  | 'disqualified_from_commendation'
+  | 'circulated_criticism'
+  | 'yellow_card_warning'
+  | 'suggest_reassignment';
+export const SANCTION_NAMES: Readonly<Record<SanctionCode, string>> = {
+  criticism_and_education: '批评教育',
+  admonitory_talk: '诫勉谈话',
+  written_self_examination: '责令写出书面检查',
+  disqualified_from_commendation: '取消评先资格',
+  circulated_criticism: '通报批评',
+  yellow_card_warning: '黄牌警告',
+  suggest_reassignment: '建议调整窗口人员',
+};
+
+export type AccountabilityStateCode = 'proposed' | 'decided' | 'dismissed';
+export const ACCOUNTABILITY_STATE_NAMES: Readonly<Record<AccountabilityStateCode, string>> = {
+  proposed: '已提处理意见',
+  decided: '已决定',
+  dismissed: '不予处理',
+};
+
+export type ClockStateCode = 'not_started' | 'running' | 'paused' | 'stopped';
+export const CLOCK_STATE_NAMES: Readonly<Record<ClockStateCode, string>> = {
+  not_started: '未开始计时',
+  running: '计时中',
+  paused: '暂停计时',
+  stopped: '已办结',
+};
+
+/** 督办 (S9, ADR 0044): its states and what it is addressed to. */
+export type OrderStateCode = 'issued' | 'replied' | 'returned' | 'closed';
+export const ORDER_STATE_NAMES: Readonly<Record<OrderStateCode, string>> = {
+  issued: '待办理',
+  replied: '已答复',
+  returned: '已退回',
+  closed: '已办结',
+};
+export type OrderTargetKindCode = 'case' | 'department' | 'window';
+export const ORDER_TARGET_KIND_NAMES: Readonly<Record<OrderTargetKindCode, string>> = {
+  case: '办件',
+  department: '部门',
+  window: '窗口',
+};
+
+/** Why a member of staff received a site message (ADR 0045). */
+export type MessageRelationCode = 'responsible' | 'window_lead' | 'department_head' | 'supervisor';
+export const MESSAGE_RELATION_NAMES: Readonly<Record<MessageRelationCode, string>> = {
+  responsible: '责任人',
+  window_lead: '窗口负责人',
+  department_head: '部门负责人',
+  supervisor: '监察人员',
+};

@@ -71,6 +71,27 @@ export async function findStale(
  * on PostgreSQL answers an *update* that breaks a unique index with InternalError (code 1) carrying PostgreSQL's
  * unique_violation, SQLSTATE 23505, in its message; the write is not applied.
  */
+/** A bulk insert whose every failure is a duplicate key (the documents were there already): harmless on a retry. */
+export function isOnlyDuplicateKeys(e: unknown): boolean {
+  if (isDuplicateKeyError(e)) return true;
+  const writeErrors = (e as { writeErrors?: unknown } | null)?.writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  return list.length > 0 && list.every(isDuplicateKeyError);
+}
+
+/** Inserts the documents in one unordered write; those already stored (the same `_id`) are left as they are. */
+export async function insertAllOnce<T extends object>(
+  collection: { insertMany(docs: T[], options: { ordered: false }): Promise<unknown> },
+  docs: T[],
+): Promise<void> {
+  if (docs.length === 0) return;
+  try {
+    await collection.insertMany(docs, { ordered: false });
+  } catch (e) {
+    if (!isOnlyDuplicateKeys(e)) throw e;
+  }
+}
+
 export function isDuplicateKeyError(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
   const { code, message } = e as { code?: number; message?: unknown };

@@ -2,6 +2,7 @@ import mongoose, { type Connection, type Model } from 'mongoose';
 import { claimSoleWriter, type SoleWriterClaim } from './sole-writer';
 
 export { DocumentLocks, documentKey, documentLocks } from './document-lock';
+export * from './bulk-updates';
 export * from './day-expiry';
 export * from './entities';
 export { toBuffer } from './binary';

@@ -210,8 +210,14 @@ class RecordingCollection {
   aggregate(): never {
     throw new Error(`${this.collectionName}.aggregate: the recording double cannot judge a pipeline's index use`);
   }
-  bulkWrite(): never {
-    throw new Error(`${this.collectionName}.bulkWrite: not supported by the recording double`);
+  /** Each operation's filter is recorded as the single write of its kind would record it. */
+  async bulkWrite(operations: Record<string, { filter?: Filter }>[]) {
+    for (const op of operations) {
+      const [kind, body] = Object.entries(op)[0] as [string, { filter?: Filter }];
+      if (kind === 'insertOne') await this.insert(undefined);
+      else await this.write(kind, body.filter, UPDATED);
+    }
+    return { ok: 1, insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, deletedCount: 0 };
   }
   async createIndexes() {
     return [];

@@ -1,3 +1,4 @@
+import { commitGroupOffsets, type GroupOffset } from '@govhall/kafka';
 import { Kafka, logLevel } from 'kafkajs';
 import { stack } from './stack';
 
@@ -14,16 +15,14 @@ export async function startGroupAtTopicEnd(groupId: string, topics: readonly str
   });
   const admin = kafka.admin();
   await admin.connect();
+  const ends: GroupOffset[] = [];
   try {
     for (const topic of topics) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId,
-        topic,
-        partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
-      });
+      for (const p of await admin.fetchTopicOffsets(topic))
+        ends.push({ topic, partition: p.partition, offset: p.high });
     }
   } finally {
     await admin.disconnect();
   }
+  await commitGroupOffsets(kafka, groupId, ends);
 }

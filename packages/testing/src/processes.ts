@@ -53,10 +53,12 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
   fs.mkdirSync(stack.logDir, { recursive: true });
   const logFile = path.join(stack.logDir, `test-${options.name}.log`);
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, options.entry)], {
+  // The service dies with this test process: it reads the end of its stdin, a pipe this process holds open.
+  const preload = path.join(REPO_ROOT, 'packages/testing/dist/exit-with-parent.js');
+  const child = spawn(process.execPath, ['--require', preload, path.join(REPO_ROOT, options.entry)], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
-    stdio: ['ignore', out, out],
+    stdio: ['pipe', out, out],
   });
   fs.closeSync(out);
   let exited = false;

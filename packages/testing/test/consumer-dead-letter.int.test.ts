@@ -40,6 +40,8 @@ let producer: Producer;
 let mongo: MongoClient;
 let db: Db;
 const consumers: Consumer[] = [];
+const extraTopics: string[] = [];
+const extraGroups: string[] = [];
 
 beforeAll(async () => {
   mongo = await MongoClient.connect(stack.mongoUri);
@@ -59,8 +61,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(consumers.map((c) => c.disconnect()));
   await producer?.disconnect();
-  await admin.deleteGroups([groupId]).catch(() => undefined);
-  await admin.deleteTopics({ topics: [topic, deadLetterTopic] }).catch(() => undefined);
+  // Deleted only now: the shared producer refreshes the metadata of every topic it sent to, and a topic deleted
+  // in between makes that refresh fail for the next test's new topic.
+  await admin.deleteGroups([groupId, ...extraGroups]).catch(() => undefined);
+  await admin.deleteTopics({ topics: [topic, deadLetterTopic, ...extraTopics] }).catch(() => undefined);
   await admin.disconnect();
   await db?.dropDatabase();
   await mongo?.close();
@@ -223,6 +227,122 @@ describe('a consumer that cannot jam', () => {
     await producer.send({ topic: replay.topic, messages: [replay.message] });
     await waitFor(async () => handledIds.includes(rejected.envelope.id), { what: 'the replayed event to be handled' });
   });
+
+  it('handles runs of events together, and a run with a poison event one at a time: the poison dead-lettered alone, every other event handled exactly once', async () => {
+    const runTopic = `${topic}.runs`;
+    const runGroup = `${groupId}-runs`;
+    await admin.createTopics({
+      topics: [{ topic: runTopic, numPartitions: 1, replicationFactor: 1 }],
+      waitForLeaders: true,
+    });
+    const inbox = db.collection<InboxEntry>('inbox_runs');
+    const good = Array.from({ length: 12 }, () => event('govhall.test.v1.Good'));
+    const poison = event('govhall.test.v1.Poison');
+    const single = event('govhall.test.v1.Single'); // not batchable: handled on its own between runs
+    const marker = event('govhall.test.v1.Good');
+    // The first six together, then the single one, then a run holding the poison, then the marker.
+    const sent = [...good.slice(0, 6), single, ...good.slice(6, 9), poison, ...good.slice(9), marker];
+    const runs: string[][] = [];
+    const handledIds: string[] = [];
+    const one = async ({ envelope }: ReceivedEvent) => {
+      if (envelope.type === poison.envelope.type) throw new Error('poison');
+      handledIds.push(envelope.id);
+    };
+    const t0 = new Date('2026-03-02T08:00:00Z');
+    consumers.push(
+      await startConsumer({
+        kafka,
+        groupId: runGroup,
+        topics: [runTopic],
+        logger,
+        inbox,
+        handlers: {},
+        otherTypes: one,
+        batch: {
+          accepts: (type) => type !== single.envelope.type,
+          handle: async (events) => {
+            runs.push(events.map((e) => e.envelope.id));
+            if (events.some((e) => e.envelope.type === poison.envelope.type)) throw new Error('poison in the run');
+            handledIds.push(...events.map((e) => e.envelope.id));
+          },
+        },
+        deadLetterTopic,
+        retry: { maxAttempts: 2, initialBackoffMs: 10, maxBackoffMs: 10 },
+        now: () => t0,
+        sleep: async () => undefined,
+      }),
+    );
+    await producer.send({
+      topic: runTopic,
+      messages: sent.map((e) => ({ key: 'one-key', value: e.value })),
+    });
+    await waitFor(async () => handledIds.includes(marker.envelope.id), {
+      timeoutMs: 60_000,
+      what: 'the marker behind the poison to be handled',
+    });
+    // Every event but the poison handled once, in order; the poison not handled.
+    expect(handledIds).toEqual(sent.filter((e) => e !== poison).map((e) => e.envelope.id));
+    // A run was really given at once (one fetch holds all 15 here), and the failed run was not retried as a run.
+    expect(runs[0]).toEqual(good.slice(0, 6).map((e) => e.envelope.id));
+    expect(runs.filter((r) => r.includes(poison.envelope.id))).toHaveLength(1);
+    const letters = await readDeadLetters(kafka, deadLetterTopic);
+    expect(letters.filter((l) => header(l.headers, DLQ_HEADER.eventId) === poison.envelope.id)).toHaveLength(1);
+    const entries = await inbox.find({ _id: { $ne: INBOX_SWEEP_STATE_ID } }).toArray();
+    expect(entries.map((e) => e._id).sort()).toEqual(handledIds.slice().sort());
+    extraTopics.push(runTopic);
+    extraGroups.push(runGroup);
+  });
+
+  it('keeps its place in the group while a run takes longer than the session timeout (no inbox: each event is given once)', async () => {
+    const slowTopic = `${topic}.slow`;
+    const slowGroup = `${groupId}-slow`;
+    await admin.createTopics({
+      topics: [{ topic: slowTopic, numPartitions: 1, replicationFactor: 1 }],
+      waitForLeaders: true,
+    });
+    const sent = Array.from({ length: 5 }, () => event('govhall.test.v1.Good'));
+    const given: string[] = [];
+    let first = true;
+    consumers.push(
+      await startConsumer({
+        kafka,
+        groupId: slowGroup,
+        topics: [slowTopic],
+        logger,
+        inbox: 'none',
+        handlers: {},
+        otherTypes: async ({ envelope }) => void given.push(envelope.id),
+        batch: {
+          accepts: () => true,
+          handle: async (events) => {
+            // The first run outlasts the 15 s session timeout: without heartbeats meanwhile the member would be
+            // thrown out, its commit refused and the run given again after the rebalance.
+            if (first) {
+              first = false;
+              await new Promise((resolve) => setTimeout(resolve, 20_000));
+            }
+            given.push(...events.map((e) => e.envelope.id));
+          },
+        },
+        deadLetterTopic,
+      }),
+    );
+    await producer.send({ topic: slowTopic, messages: sent.map((e) => ({ key: 'k', value: e.value })) });
+    await waitFor(
+      async () => {
+        const [offsets] = await admin.fetchOffsets({ groupId: slowGroup, topics: [slowTopic] });
+        return offsets?.partitions[0]?.offset === '5';
+      },
+      { timeoutMs: 60_000, what: 'the slow run to be committed' },
+    );
+    // A barrier: one more event handled after the commit; nothing of the slow run came again before it.
+    const marker = event('govhall.test.v1.Good');
+    await producer.send({ topic: slowTopic, messages: [{ key: 'k', value: marker.value }] });
+    await waitFor(async () => given.includes(marker.envelope.id), { timeoutMs: 60_000, what: 'the marker' });
+    expect(given).toEqual([...sent, marker].map((e) => e.envelope.id));
+    extraTopics.push(slowTopic);
+    extraGroups.push(slowGroup);
+  }, 120_000);
 
   it('expires inbox entries after the retention, one indexed day at a time, and keeps the recent ones', async () => {
     const inbox = db.collection<InboxEntry>('inbox_sweep');

@@ -15,6 +15,7 @@ import type { ClockDeps } from './usecases/clocks.shared';
 import { importHistoricalCasesUseCase } from './usecases/import-historical-cases/import-historical-cases.usecase';
 import { createOrderUseCases } from './usecases/orders/order.use-cases';
 import { composeEvaluation } from './evaluation.compose';
+import { single } from './usecases/apply-case-event/apply-case-event.usecase';
 import { markingCaseEvents, markingSignalStore, markingViolationStore } from './usecases/evaluation/kpi-marking';
 import { createSupervisionUseCases } from './usecases/supervision.use-cases';
 import { composeScoring } from './scoring.compose';
@@ -72,7 +73,8 @@ export function composeSupervision(options: ComposeOptions) {
     clock: options.clock,
     queued: () => options.emailQueued?.(),
   });
-  const useCases = { ...clockUseCases, applyCaseEvent: markingCaseEvents(clockUseCases.applyCaseEvent, dirty) };
+  const applyCaseEvents = markingCaseEvents(clockUseCases.applyCaseEvents, dirty);
+  const useCases = { ...clockUseCases, applyCaseEvents, applyCaseEvent: single(applyCaseEvents) };
   // Violations, inspections and accountability.
   const violations = composeViolations({
     connection: options.connection,
@@ -90,9 +92,15 @@ export function composeSupervision(options: ComposeOptions) {
       signals: signals.model.collection,
       violations: violations.violationCollection,
     },
+    inspections: violations.inspectionStore,
   });
   // The scoring standard, scores and annual grades (S25, S27).
-  const scoring = composeScoring({ connection: options.connection, clock: options.clock });
+  const scoring = composeScoring({
+    connection: options.connection,
+    clock: options.clock,
+    readKpis: evaluation.useCases.readKpiFigures,
+    names: evaluation.names,
+  });
   return {
     useCases,
     violations,

@@ -21,6 +21,7 @@ import { startSignalMessagesConsumer } from './adapters/kafka/signal-messages.co
 import { registerEvaluationService } from './adapters/grpc/evaluation.grpc-handler';
 import { registerScoringService } from './adapters/grpc/scoring.grpc-handler';
 import { startViolationDetectionConsumer } from './adapters/kafka/violation-detection.consumer';
+import { startDisplayNamesConsumer } from './adapters/kafka/display-names.consumer';
 
 async function main() {
   const logger = createLogger('supervision', config.LOG_LEVEL);
@@ -71,7 +72,6 @@ async function main() {
   };
   const detection = await startViolationDetectionConsumer({
     kafka,
-    connection,
     logger,
     groupId: config.VIOLATIONS_GROUP_ID || `${config.KAFKA_GROUP_ID}-violations`,
     journalGroupId: config.KAFKA_GROUP_ID,
@@ -81,16 +81,15 @@ async function main() {
   });
   const consumer = await startJournalConsumer({
     kafka,
-    connection,
     logger,
     groupId: config.KAFKA_GROUP_ID,
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     recordEvent: supervision.useCases.recordEvent,
+    recordEvents: supervision.useCases.recordEvents,
     delivery,
   });
   const clocksConsumer = await startClocksConsumer({
     kafka,
-    connection,
     logger,
     groupId: config.KAFKA_CLOCKS_GROUP_ID || `${config.KAFKA_GROUP_ID}-clocks`,
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
@@ -153,6 +152,16 @@ async function main() {
   registerScoringService(server, supervision.scoring.useCases);
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'supervision listening');
+  // Department and window names for the reports (a group of its own, from the topic's beginning): joined after the
+  // server listens, as nothing waits for it.
+  const namesConsumer = await startDisplayNamesConsumer({
+    kafka,
+    logger,
+    groupId: `${config.KAFKA_GROUP_ID}-names`,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    recordDisplayName: supervision.evaluation.useCases.recordDisplayName,
+    delivery,
+  });
 
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
@@ -162,6 +171,7 @@ async function main() {
     ['clocks consumer', () => clocksConsumer.disconnect()],
     ['violation detection consumer', () => detection.disconnect()],
     ['signal messages consumer', () => messagesConsumer.disconnect()],
+    ['display names consumer', () => namesConsumer.disconnect()],
     ['notification dispatcher', () => dispatcher.stop()],
     ['inspection photo expiry', async () => photoExpiry.stop()],
     ['outbox relay', () => relay.stop()],

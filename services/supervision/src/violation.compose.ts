@@ -40,6 +40,8 @@ export function composeViolations(options: {
     }),
     /** Read by the KPI projection's recount (violations of a day). */
     violationCollection: violations.model.collection,
+    /** Read by the daily check (the day's inspections). */
+    inspectionStore: inspections,
     models: [violations.model, inspections.model, photos.model, checklists.model, accountabilities.model],
     outboxCollections: [violations.model.collection, accountabilities.model.collection],
   };

@@ -121,6 +121,20 @@ describe('KPIs from real cases', () => {
     expect(row!.rates!.satisfactionRate).toBeUndefined();
     expect(county.totals[0]!.counts).toEqual(row!.counts);
 
+    // The window's clerk accepted the three cases: their acceptance and completion count for the clerk (ADR 0051),
+    // though a completed case names no responsible person; the reviewer and approver who handled them complete none.
+    const person = (login: string) => kpis({ level: L.KPI_SUBJECT_LEVEL_PERSON, subjectId: login }, token);
+    const clerk = await person(w.login.clerk);
+    expect(clerk.figures.map((f) => f.subject)).toEqual([
+      { level: L.KPI_SUBJECT_LEVEL_PERSON, id: w.login.clerk, tenant: '620321' },
+    ]);
+    expect(clerk.figures[0]!.counts).toMatchObject({ accepted: 3, completed: 3, onTime: 2, early: 2 });
+    expect(clerk.figures[0]!.rates!.onTimeRate).toBeCloseTo(2 / 3);
+    for (const other of [w.login.reviewer, w.login.approver]) {
+      const figures = (await person(other)).figures;
+      expect(figures.map((f) => [f.counts!.accepted, f.counts!.completed])).toEqual(figures.length ? [[0, 0]] : []);
+    }
+
     // The days: three accepted on the 1st, one completed on each of the 1st, 2nd and 20th.
     const days = await kpis(
       { ...mine, periodKind: P.KPI_PERIOD_KIND_DAY, fromKey: '2026-07-01', toKey: '2026-07-31' },
@@ -219,8 +233,14 @@ describe('KPIs from real cases', () => {
       total: (await kpis({}, token)).totals[0]!,
       departments: (await kpis({ level: L.KPI_SUBJECT_LEVEL_DEPARTMENT }, token)).figures,
     });
-    // Another test may add a case meanwhile: the figures read before and after the render must agree.
-    const { reply, before } = await waitFor(
+    const listed = await w.api('GET', '/identity/tenants/620321/departments', {});
+    const names = new Map<string, string>(
+      (listed.body.departments as { code: string; name: string }[]).map((d) => [d.code, d.name]),
+    );
+    expect(names.get('620321-SCJG')).toBeTruthy();
+    // Another test may add a case meanwhile: the figures read before and after the render must agree; the names
+    // arrive from identity's topic on their own consumer.
+    const { reply, before, text } = await waitFor(
       async () => {
         const first = await figures();
         const rendered = await s.evaluate<
@@ -228,19 +248,25 @@ describe('KPIs from real cases', () => {
           supervisionV1.RenderMonthlyBulletinResponse
         >('renderMonthlyBulletin', { tenant: '', month: MONTH }, token);
         const second = await figures();
-        return JSON.stringify(first) === JSON.stringify(second) ? { reply: rendered, before: first } : undefined;
+        const read = compact((await textOf(Buffer.from(rendered.pdf))).text);
+        return JSON.stringify(first) === JSON.stringify(second) && read.includes(compact(names.get('620321-SCJG')!))
+          ? { reply: rendered, before: first, text: read }
+          : undefined;
       },
-      { timeoutMs: 60_000, what: 'a bulletin rendered while the figures held still' },
+      // The names consumer reads identity's tenancy topic from its beginning (every earlier run's events first).
+      { timeoutMs: 240_000, what: 'a bulletin rendered with the names while the figures held still' },
     );
     expect(reply.fileName).toBe(`620321-${MONTH}-月通报.pdf`);
     const pdf = Buffer.from(reply.pdf);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     keepSample('monthly-bulletin-int', pdf);
-    const text = compact((await textOf(pdf)).text);
 
     const { total, departments } = before;
-    // Every department's row, its figures exactly as ListKpis answers them (ranks are checked in the unit tests).
-    for (const d of departments) expect(text).toContain(compact([d.subject!.id, ...cells(d)].join('')));
+    // Every department's row under its name, its figures exactly as ListKpis answers them (ranks: the unit tests).
+    for (const d of departments) {
+      const name = names.get(d.subject!.id) ?? d.subject!.id;
+      expect(text).toContain(compact([name, ...cells(d)].join('')));
+    }
     expect(text).toContain(compact(['合计', ...cells(total)].join('')));
     const c = total.counts!;
     expect(text).toContain(compact(`本月受理 ${c.accepted} 件，办结 ${c.completed} 件，其中按时办结 ${c.onTime} 件`));
@@ -249,5 +275,95 @@ describe('KPIs from real cases', () => {
     expect(text).toContain(`${w.login.approver[0]}***`);
     expect(text).not.toContain(w.login.approver);
     expect(text).toContain(reply.contentHash);
-  });
+  }, 300_000);
+
+  it('the daily check PDF of a day holds its inspection, its violations and its signals as ListKpis counts them', async () => {
+    const DAY = '2026-07-20';
+    const WINDOW_NAME = '市场监管综合受理窗口';
+    const token = await supervisors.county();
+    const recorded = await s.call<supervisionV1.RecordInspectionRequest, supervisionV1.RecordInspectionResponse>(
+      'recordInspection',
+      supervisionV1.RecordInspectionRequest.fromPartial({
+        windowId: w.windowId,
+        date: DAY,
+        checklist: [
+          { code: 'uniform', passed: true },
+          { code: 'badge', passed: false, note: '日检查未佩戴工作牌' },
+        ],
+        person: w.login.clerk,
+        requestId: `daily-check-${w.windowId}`,
+      }),
+      token,
+    );
+    expect(recorded.violations).toHaveLength(1);
+    const dayOf = (level: supervisionV1.KpiSubjectLevel) =>
+      kpis({ level, periodKind: P.KPI_PERIOD_KIND_DAY, fromKey: DAY }, token);
+    // Settled when the day's KPI row counts the inspection's finding beside the late case's violations.
+    await waitFor(
+      async () =>
+        (await dayOf(L.KPI_SUBJECT_LEVEL_WINDOW)).figures.find((f) => f.subject!.id === w.windowId)?.counts
+          ?.violations === 3
+          ? true
+          : undefined,
+      { timeoutMs: 60_000, what: 'the inspection’s finding counted on its day' },
+    );
+    // Another test may add to the tenant's day meanwhile: the figures read before and after the render must agree.
+    const { reply, day, text } = await waitFor(
+      async () => {
+        const first = (await dayOf(L.KPI_SUBJECT_LEVEL_TENANT)).totals[0]!.counts!;
+        const rendered = await s.evaluate<
+          supervisionV1.RenderDailyCheckRequest,
+          supervisionV1.RenderDailyCheckResponse
+        >('renderDailyCheck', { tenant: '', date: DAY }, token);
+        const second = (await dayOf(L.KPI_SUBJECT_LEVEL_TENANT)).totals[0]!.counts!;
+        const read = compact((await textOf(Buffer.from(rendered.pdf))).text);
+        return JSON.stringify(first) === JSON.stringify(second) && read.includes(WINDOW_NAME)
+          ? { reply: rendered, day: first, text: read }
+          : undefined;
+      },
+      // The names consumer reads identity's tenancy topic from its beginning (every earlier run's events first).
+      { timeoutMs: 240_000, what: 'a daily check rendered with the window’s name while the day held still' },
+    );
+    expect(reply.fileName).toBe(`620321-${DAY}-日检查表.pdf`);
+    const pdf = Buffer.from(reply.pdf);
+    keepSample('daily-check-int', pdf);
+    expect(text).toContain('电子监察日检查表');
+    // The window's name (identity's WindowCreated) in place of its id, beside the inspection and its finding.
+    expect(text).toContain(compact(`窗口：${WINDOW_NAME}`));
+    expect(text).not.toContain(w.windowId);
+    expect(text).toContain(
+      compact(
+        `记录违规 ${day.violations} 起；发出预警 ${day.warnings} 次、黄牌 ${day.yellowCards} 次、红牌 ${day.redCards} 次。`,
+      ),
+    );
+    expect(day.violations).toBeGreaterThanOrEqual(3);
+    expect(text).toContain(compact('佩戴工作牌未通过日检查未佩戴工作牌'));
+    expect(text).toContain(compact('统一着装通过'));
+    expect(text).toContain(compact(`检查人：${supervisors.usernames.county![0]}***`));
+    expect(text).toContain(compact(`被检查人员：${w.login.clerk[0]}***`));
+    expect(text).toContain('超期办结');
+    for (const login of [w.login.clerk, w.login.approver, supervisors.usernames.county!]) {
+      expect(text).not.toContain(login);
+    }
+    expect(text).toContain(reply.contentHash);
+
+    const sibling = await grpcFailure(
+      s.evaluate('renderDailyCheck', { tenant: '620321', date: DAY }, await supervisors.sibling()),
+    );
+    expect(sibling).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'TENANT_OUT_OF_SCOPE' });
+    const city = await s.evaluate<supervisionV1.RenderDailyCheckRequest, supervisionV1.RenderDailyCheckResponse>(
+      'renderDailyCheck',
+      { tenant: '620321', date: DAY },
+      await supervisors.city(),
+    );
+    expect(city.fileName).toBe(`620321-${DAY}-日检查表.pdf`);
+    for (const [date, message] of [
+      ['2026-07-32', '日期应为有效的YYYY-MM-DD格式'],
+      ['2099-01-01', '日期不能晚于今天'],
+    ] as const) {
+      const bad = await grpcFailure(s.evaluate('renderDailyCheck', { tenant: '', date }, token));
+      expect(bad).toMatchObject({ code: status.INVALID_ARGUMENT });
+      expect(bad.violations).toEqual([expect.objectContaining({ path: 'date', message })]);
+    }
+  }, 360_000);
 });

@@ -39,7 +39,7 @@ beforeAll(async () => {
   }));
   await connection.collection('recorded_events').insertMany(events as never[]);
   await connection
-    .collection('inbox_journal')
+    .collection('inbox_messages')
     .insertMany(events.map((e) => ({ _id: e._id, type: e.type, handledAt: new Date() })) as never[]);
 });
 
@@ -61,7 +61,7 @@ describe('supervision hot queries use an index', () => {
   });
 
   it('the consumer inbox: was this event handled?', async () => {
-    await expectIndexServed(connection.collection('inbox_journal'), { _id: 'event-7' });
+    await expectIndexServed(connection.collection('inbox_messages'), { _id: 'event-7' });
   });
 
   it('an aggregate’s journal, in version order', async () => {

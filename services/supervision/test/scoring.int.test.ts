@@ -24,8 +24,10 @@ let applicant: Applicant;
 const chinaNoon = (day: string) => `${day}T04:00:00.000Z`;
 
 beforeAll(async () => {
+  // Supervision first, its clock group at the topics' end: it reads this run's staff and cases only (a replay of
+  // every earlier run's cases would mark their days for the scores' recount), and misses none of them.
+  s = await startSupervision({ clocksAtTopicEnd: true });
   w = await startCasesWorld();
-  s = await startSupervision();
   scoring = createGrpcClient(pb.ScoringServiceClient, s.address, {
     serviceName: 'govhall.supervision.v1.ScoringService',
     idempotentMethods: ['GetScoringStandard', 'ListScoringStandardVersions', 'ScoreSubjects', 'GetAnnualGrades'],
@@ -42,8 +44,8 @@ afterAll(async () => {
 });
 
 function call<Req, Res>(method: keyof supervisionV1.ScoringServiceClient, req: Req, token: string): Promise<Res> {
-  // Scores are computed on each request from the matter store (the interim KPI source): while the clocks group replays
-  // the shared topics into the same database, that takes longer than the client's default 5 s.
+  // Scores read the KPI projection, recounting the period's marked days first (as ListKpis does): on a busy machine
+  // that can take longer than the client's default 5 s.
   return callUnary<Req, Res>((scoring[method] as any).bind(scoring), req, {
     authorization: `Bearer ${token}`,
     deadlineMs: 30_000,
@@ -171,7 +173,7 @@ describe('scores of real subjects', () => {
     const approverId = w.staffId.approver;
     const PERSON = pb.ScoredLevel.SCORED_LEVEL_PERSON;
     // Supervision learns the decision past the promise from the case topic: its violation is the marker that the
-    // approver's conduct is complete; the interim KPI source reads both matters once they are ended.
+    // approver's conduct is complete; the KPI projection counts both matters once they are ended.
     const result = await waitFor(
       async () => {
         const r = await score(PERSON, '2026-Q2', county);
@@ -200,6 +202,80 @@ describe('scores of real subjects', () => {
           ? G.ASSESSMENT_GRADE_GOOD
           : G.ASSESSMENT_GRADE_PASS;
     expect(approver.grade).toBe(expectedGrade);
+
+    // The scores read the KPI projection: each department's on-time indicator holds the rate ListKpis answers for
+    // it over the same quarter. Another test may add a case meanwhile: read until both agree.
+    const onTimeIndicator = version1.indicators.find((i) => i.measure === 'onTimeRate')!;
+    let lastRead: unknown[] = [];
+    const agreed = await waitFor(
+      async () => {
+        const scored = await score(pb.ScoredLevel.SCORED_LEVEL_DEPARTMENT, '2026-Q2', county);
+        const listed = await s.evaluate<supervisionV1.ListKpisRequest, supervisionV1.ListKpisResponse>(
+          'listKpis',
+          pb.ListKpisRequest.fromPartial({
+            tenant: '620321',
+            level: pb.KpiSubjectLevel.KPI_SUBJECT_LEVEL_DEPARTMENT,
+            periodKind: pb.KpiPeriodKind.KPI_PERIOD_KIND_QUARTER,
+            fromKey: '2026-Q2',
+          }),
+          county,
+        );
+        const pairs = listed.figures
+          .filter((f) => f.rates?.onTimeRate !== undefined)
+          .map((f) => ({
+            department: f.subject!.id,
+            rate: f.rates!.onTimeRate!,
+            value: scored.scores
+              .find((x) => x.subjectId === f.subject!.id)
+              ?.indicators.find((i) => i.code === onTimeIndicator.code)?.value,
+          }));
+        lastRead = pairs;
+        return pairs.some((p) => p.department === '620321-SCJG') &&
+          pairs.every((p) => p.value !== undefined && Math.abs(p.value - p.rate * 100) < 1e-9)
+          ? pairs
+          : undefined;
+      },
+      { timeoutMs: 60_000, what: 'a score’s on-time rate equal to ListKpis’s' },
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}; last read ${JSON.stringify(lastRead)}`);
+    });
+    expect(agreed.find((p) => p.department === '620321-SCJG')!.rate).toBeGreaterThanOrEqual(0);
+
+    // And a person's: the window's clerk accepted both cases, so both completions count for the clerk (ADR 0051),
+    // one of two on time. ListKpis names the person by username, the score by staff id.
+    const clerkRate = await waitFor(
+      async () => {
+        const listed = await s.evaluate<supervisionV1.ListKpisRequest, supervisionV1.ListKpisResponse>(
+          'listKpis',
+          pb.ListKpisRequest.fromPartial({
+            tenant: '620321',
+            level: pb.KpiSubjectLevel.KPI_SUBJECT_LEVEL_PERSON,
+            subjectId: w.login.clerk,
+            periodKind: pb.KpiPeriodKind.KPI_PERIOD_KIND_QUARTER,
+            fromKey: '2026-Q2',
+          }),
+          county,
+        );
+        const scored = (await score(PERSON, '2026-Q2', county)).scores.find((x) => x.subjectId === w.staffId.clerk);
+        const rate = listed.figures[0]?.rates?.onTimeRate;
+        const value = scored?.indicators.find((i) => i.code === onTimeIndicator.code)?.value;
+        const counts = listed.figures[0]?.counts;
+        lastRead = [{ rate, value, counts }];
+        // Read until both count the two completions and agree.
+        return counts?.completed === 2 &&
+          rate !== undefined &&
+          value !== undefined &&
+          Math.abs(value - rate * 100) < 1e-9
+          ? { rate, value, counts }
+          : undefined;
+      },
+      { timeoutMs: 60_000, what: 'the clerk’s on-time rate in ListKpis and the scores' },
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}; last read ${JSON.stringify(lastRead)}`);
+    });
+    expect(clerkRate.counts).toMatchObject({ accepted: 2, completed: 2, onTime: 1 });
+    expect(clerkRate.rate).toBe(0.5);
+    expect(clerkRate.value).toBeCloseTo(50, 9);
 
     // Best first; 2026-Q1 began before version 1 took effect: the default standard scores it.
     expect(result.r.scores.map((x) => x.total)).toEqual([...result.r.scores.map((x) => x.total)].sort((a, b) => b - a));
@@ -231,8 +307,14 @@ describe('the quarterly assessment (季考核)', () => {
     const text = compact((await textOf(Buffer.from(doc.pdf))).text);
     expect(text).toContain(compact('2026年第2季度考核结果通报'));
     const names = { 1: '优秀', 2: '良好', 3: '合格', 4: '不合格' } as Record<number, string>;
+    // A department prints by name once supervision learned it from identity's topic (its code until then).
+    const listed = await w.api('GET', '/identity/tenants/620321/departments', {});
+    const named = new Map<string, string>(
+      (listed.body.departments as { code: string; name: string }[]).map((d) => [d.code, d.name]),
+    );
     for (const d of departments.scores) {
-      expect(text).toContain(compact(`、${d.subjectId}：${d.total} 分，${names[d.grade]}`));
+      const line = (subject: string) => compact(`、${subject}：${d.total} 分，${names[d.grade]}`);
+      expect([line(named.get(d.subjectId) ?? d.subjectId), line(d.subjectId)].some((l) => text.includes(l))).toBe(true);
       for (const line of [...d.indicators, ...d.deductions].map((x) => x.line)) expect(text).toContain(compact(line));
     }
     const month = await grpcFailure(call('renderQuarterlyAssessment', { tenant: '620321', period: '2026-05' }, county));

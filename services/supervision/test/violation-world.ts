@@ -13,7 +13,7 @@ import {
 } from '@govhall/testing';
 
 export const VIOLATION_TOPIC = 'govhall.supervision.violation';
-const PASSWORD = 'Watch2026x';
+export const PASSWORD = 'Watch2026x';
 
 /**
  * Supervision as its own process (fresh database, its own consumer groups started at the end of the shared topics),

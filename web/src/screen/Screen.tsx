@@ -2,11 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, call } from '../shared/api';
 import { tenantOf, useAuth } from '../shared/auth';
 import { useLoad } from '../shared/states';
-import { LiveBadge } from '../supervision/LiveBadge';
 import { SIGNAL_NAMES } from '../supervision/labels';
 import { useLiveOverview } from '../supervision/use-live-overview';
+import type { LiveStatus } from '../supervision/live';
 import type { Clock, SignalLevel } from '../supervision/types';
-import { maskName, onTimeRate } from './screen-state';
+import { maskName, onTimeRate, windowTiles } from './screen-state';
 
 const COLORS: Record<SignalLevel, string> = { none: '#e6f4ff', warning: '#91caff', yellow: '#ffe58f', red: '#ffa39e' };
 /** Rows shown at once; the list moves on by one row this often, so every case passes in turn. */
@@ -27,21 +27,48 @@ function Figure({ label, value }: { label: string; value: number | string }) {
 }
 
 /**
+ * Whether the screen is live, in words large enough to read from the hall: a dropped feed says so until it is back
+ * (the figures and the list are read again then, the feed having no resume point).
+ */
+function ScreenStatus({ status }: { status: LiveStatus }) {
+  // Between two attempts the feed is "connecting" again: still a dropped connection to whoever looks at the screen.
+  const [dropped, setDropped] = useState(false);
+  useEffect(() => {
+    if (status.state !== 'connecting') setDropped(status.state === 'retrying');
+  }, [status]);
+  const [text, background] =
+    status.state === 'open'
+      ? ['实时更新中', '#237804']
+      : status.state === 'retrying' || dropped
+        ? ['连接中断，正在重连', '#ad4e00']
+        : ['正在连接实时推送…', '#434343'];
+  return (
+    <span role="status" style={{ background, color: '#fff', borderRadius: 4, padding: '2px 12px', marginLeft: 12 }}>
+      {text}
+    </span>
+  );
+}
+
+/**
  * 大屏: the hall's big screen, read from a distance without anyone touching it: today's figures, the open cases
  * scrolling by (applicants' names masked), each window's status; kept up to date by the live feed.
  */
 export default function Screen() {
-  const { state, error, status, reload } = useLiveOverview();
+  const { state, error, status, reload } = useLiveOverview({ hall: true });
   const { user } = useAuth();
   const tenant = tenantOf(user);
-  const windowList = useLoad(
+  // Each window's duty today (who serves it), read with the figures.
+  const duty = useLoad(
     () =>
       tenant
-        ? call(api.GET('/api/v1/identity/tenants/{code}/windows', { params: { path: { code: tenant } } }))
+        ? call(api.GET('/api/v1/identity/tenants/{code}/windows/on-duty', { params: { path: { code: tenant } } }))
         : Promise.resolve({ windows: [] }),
     [tenant],
   );
-  const windowNames = new Map((windowList.data?.windows ?? []).map((w) => [w.id, `${w.number} ${w.name}`]));
+  const [lastDuty, setLastDuty] = useState(duty.data);
+  useEffect(() => {
+    if (duty.data) setLastDuty(duty.data);
+  }, [duty.data]);
   const [offset, setOffset] = useState(0);
   useEffect(() => {
     const t = setInterval(() => setOffset((o) => o + 1), STEP_MS);
@@ -50,9 +77,13 @@ export default function Screen() {
   // Today's figures (GetHallToday): counted by supervision, "today" by its clock; read again after live changes.
   const today = useLoad(() => call(api.GET('/api/v1/supervision/hall-today', {})), []);
   const reloadToday = today.reload;
+  const reloadDuty = duty.reload;
   useEffect(() => {
     const t = setTimeout(reloadToday, state ? REREAD_AFTER_CHANGE_MS : REREAD_EVERY_MS);
-    const every = setInterval(reloadToday, REREAD_EVERY_MS);
+    const every = setInterval(() => {
+      reloadToday();
+      reloadDuty();
+    }, REREAD_EVERY_MS);
     return () => {
       clearTimeout(t);
       clearInterval(every);
@@ -65,8 +96,13 @@ export default function Screen() {
     return () => clearTimeout(t);
   }, [error, reload]);
   const clocks = useMemo(() => [...(state?.clocks.values() ?? [])], [state]);
-  const figures = today.data;
-  const windows = figures?.windows ?? [];
+  // A failed re-read (the gateway away a moment) keeps the last figures up: a wall of dashes tells nobody anything.
+  const [lastFigures, setLastFigures] = useState(today.data);
+  useEffect(() => {
+    if (today.data) setLastFigures(today.data);
+  }, [today.data]);
+  const figures = today.data ?? lastFigures;
+  const tiles = windowTiles((duty.data ?? lastDuty)?.windows ?? [], figures?.windows ?? []);
   const sorted = useMemo(
     () => [...clocks].sort((a, b) => (a.receivedDate ?? '').localeCompare(b.receivedDate ?? '') * -1),
     [clocks],
@@ -78,10 +114,11 @@ export default function Screen() {
       <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap' }}>
         <h1 style={{ color: '#fff', fontSize: 36, margin: 0 }}>政务服务大厅 · 办件实时情况</h1>
         <div>
-          {figures?.date ?? ''} <LiveBadge status={status} />
+          {figures?.date ?? ''}
+          <ScreenStatus status={status} />
         </div>
       </header>
-      {error || today.error ? <p role="alert">数据暂时无法读取，稍后自动重试。</p> : null}
+      {error || (today.error && !figures) ? <p role="alert">数据暂时无法读取，稍后自动重试。</p> : null}
       <section
         aria-label="今日办件"
         style={{
@@ -142,13 +179,35 @@ export default function Screen() {
         </section>
         <section aria-label="窗口状态">
           <h2 style={{ color: '#fff', fontSize: 26 }}>窗口状态</h2>
-          <ul style={{ listStyle: 'none', padding: 0 }}>
-            {windows.map((w, i) => (
-              <li key={w.windowId} style={{ padding: '6px 0', borderTop: '1px solid #1d4d8f' }}>
-                {windowNames.get(w.windowId) ?? `窗口${i + 1}`}：在办 {w.open} 件，
-                <span style={{ background: COLORS[w.worstSignal], color: '#000', padding: '0 8px', borderRadius: 4 }}>
-                  {w.worstSignal === 'none' ? '正常' : `有${SIGNAL_NAMES[w.worstSignal]}`}
-                </span>
+          <ul style={{ listStyle: 'none', padding: 0, display: 'grid', gap: 12 }}>
+            {tiles.map((w) => (
+              <li key={w.id} style={{ background: '#0f3b7a', borderRadius: 8, padding: '12px 16px' }}>
+                <div style={{ fontSize: 24, fontWeight: 700 }}>{w.title}</div>
+                <div>
+                  {w.servedBy ? `当班：${w.servedBy}` : '当班：—'}{' '}
+                  <span
+                    style={{
+                      background: w.serving ? '#237804' : '#595959',
+                      borderRadius: 4,
+                      margin: '0 12px',
+                      padding: '0 8px',
+                    }}
+                  >
+                    {w.dutyText}
+                  </span>{' '}
+                  在办 {w.open} 件{' '}
+                  <span
+                    style={{
+                      background: COLORS[w.worstSignal],
+                      color: '#000',
+                      padding: '0 8px',
+                      borderRadius: 4,
+                      marginLeft: 12,
+                    }}
+                  >
+                    {w.worstSignal === 'none' ? '正常' : `有${SIGNAL_NAMES[w.worstSignal]}`}
+                  </span>
+                </div>
               </li>
             ))}
           </ul>

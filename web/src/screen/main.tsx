@@ -8,8 +8,8 @@ import { Loading } from '../shared/states';
 const Screen = lazy(() => import('./Screen'));
 
 /**
- * The hall's big screen (大屏) at /screen/: logged in once by a supervisor's account, then it runs by itself (no
- * navigation, no controls), full width, large type.
+ * The hall's big screen (大屏) at /screen/: logged in once with the hall's screen account (role hall_screen, ADR 0049;
+ * a supervisor's login works too), then it runs by itself (no navigation, no controls), full width, large type.
  */
 function ScreenApp() {
   return (
@@ -19,7 +19,7 @@ function ScreenApp() {
         <Route
           path="*"
           element={
-            <RequireLogin why="大屏需由监察人员登录一次后使用。">
+            <RequireLogin why="大屏需使用本大厅的大屏账号（或监察人员账号）登录一次后使用。">
               <Screen />
             </RequireLogin>
           }

@@ -10,8 +10,11 @@ export function showOnForm(form: FormInstance, error: unknown, known: readonly s
   if (!(error instanceof ApiError)) return [messageOf(error)];
   const { fields, rest } = formErrors(error.problem, known);
   form.setFields(fields);
-  // The general message is enough when every field's message is already at its field.
-  return fields.length > 0 && rest.length === 1 ? [`${rest[0]}，请按各栏提示修改`] : rest;
+  // The general message is enough when every field's message is already at its field; it points at them unless it
+  // already does (the gateway's 请按提示修改后重试).
+  if (fields.length === 0 || rest.length !== 1) return rest;
+  const general = rest[0]!;
+  return [general.includes('提示') ? general : `${general}，请按各栏提示修改`];
 }
 
 /** The messages of a failed form submission, above the form. */

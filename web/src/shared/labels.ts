@@ -11,6 +11,7 @@ import {
   ROLE_NAMES,
   SERVICE_OBJECT_NAMES,
   TIME_UNIT_NAMES,
+  type SignalLevelCode,
 } from '@govhall/labels';
 import type { CaseStatus, HandlingCategory, MyCaseList, OnlineDepth, QueueKind, StaffRole } from '../api/types';
 
@@ -78,4 +79,12 @@ export const DOCUMENT_KIND: Record<string, string> = {
   licence: '证照',
   suspension_notice: '中止通知书',
   extension_notice: '延期通知书',
+};
+
+/** Tag colour of a supervision signal (预警 blue, 黄牌 gold, 红牌 red): the console, the big screen and the staff inbox. */
+export const SIGNAL_COLORS: Readonly<Record<SignalLevelCode, string>> = {
+  none: 'default',
+  warning: 'blue',
+  yellow: 'gold',
+  red: 'red',
 };

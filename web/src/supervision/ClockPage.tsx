@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Descriptions, Table, Tag } from 'antd';
 import { api, call } from '../shared/api';
 import { dateTime } from '../shared/format';
@@ -53,7 +53,20 @@ export default function ClockPage() {
     <>
       <PageTitle
         title={`办件计时：${c.caseNumber}`}
-        extra={<Tag color={SIGNAL_COLORS[c.signal]}>信号：{SIGNAL_NAMES[c.signal]}</Tag>}
+        extra={
+          <>
+            <Tag color={SIGNAL_COLORS[c.signal]}>信号：{SIGNAL_NAMES[c.signal]}</Tag>
+            {c.kind === 'case' ? (
+              // Underlined: beside the tag it is a link in a line of text (axe link-in-text-block).
+              <Link
+                style={{ textDecoration: 'underline' }}
+                to={`/orders/new?targetKind=case&targetId=${encodeURIComponent(c.matterId)}&department=${encodeURIComponent(c.department)}${c.responsible ? `&person=${encodeURIComponent(c.responsible)}` : ''}`}
+              >
+                督办此件
+              </Link>
+            ) : null}
+          </>
+        }
       />
       <Panel>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>

@@ -8,7 +8,7 @@ import { LEVELS, TIME_LEFT_BUCKETS, clocksByTimeLeft, signalsByLevel, timeLeftOf
 import { LiveBadge } from './LiveBadge';
 import { useLiveOverview } from './use-live-overview';
 
-const EChart = lazy(() => import('../workbench/overview/EChart'));
+const EChart = lazy(() => import('../shared/EChart'));
 const LEVEL_COLORS = { warning: '#1d5fbf', yellow: '#b38600', red: '#cf1322' };
 
 /** 监察概览: active signals by level, open clocks by time left, the newest signals; kept live by the feed. */

@@ -5,8 +5,9 @@ import { api, call, downloadWithToken } from '../shared/api';
 import { PageTitle } from '../shared/layout';
 import { messageOf } from '../shared/problem';
 import { ErrorAlert, Loading, Panel, useLoad } from '../shared/states';
+import DailyCheckDownload from './DailyCheckDownload';
 
-const EChart = lazy(() => import('../workbench/overview/EChart'));
+const EChart = lazy(() => import('../shared/EChart'));
 
 type KpiFigures = Awaited<ReturnType<typeof loadReport>>['departments'][number];
 
@@ -79,6 +80,7 @@ export default function Reports() {
             <Button type="primary" loading={downloading} onClick={() => void download()}>
               下载月通报
             </Button>
+            <DailyCheckDownload />
           </Space>
         }
       />

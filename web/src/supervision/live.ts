@@ -22,7 +22,8 @@ export function problemText(data: string | undefined): string {
 /**
  * Subscribes to the live feed (ADR 0039): asks the gateway for the feed's cookie with the current token, opens an
  * EventSource, hands every event on in order. When the feed fails (the gateway's `error` event, or the connection
- * closed), it opens again later with a fresh cookie. Returns the unsubscribe.
+ * dropped, e.g. the gateway restarted), it says so (`retrying`) and opens again later with a fresh cookie. Returns
+ * the unsubscribe.
  */
 export function subscribeLive(
   query: string,
@@ -65,9 +66,10 @@ export function subscribeLive(
       onEvent({ type: 'signal_cleared', signal: JSON.parse((e as MessageEvent).data) }),
     );
     es.addEventListener('error', (e) => {
-      // The gateway's own `error` event carries a problem; a connection error has no data.
-      const data = (e as MessageEvent).data as string | undefined;
-      if (data !== undefined || es.readyState === EventSource.CLOSED) retry(problemText(data));
+      // The gateway's own `error` event carries a problem; a dropped connection has no data. An EventSource would
+      // reconnect a dropped one by itself, silently (the page would not learn of the gap, so would not read again
+      // what it missed) and with a cookie that may have expired: the feed is opened again here instead.
+      retry(problemText((e as MessageEvent).data as string | undefined));
     });
   };
 

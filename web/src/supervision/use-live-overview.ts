@@ -6,13 +6,13 @@ import { subscribeLive, type LiveStatus } from './live';
 /** At most this many open clocks are read for the overview (pages of 100). */
 const MAX_CLOCKS = 2_000;
 
-async function readOpenClocks() {
+async function readOpenClocks(includeSubordinates: boolean) {
   const clocks = [];
   let pageToken: string | undefined;
   do {
     const page = await call(
       api.GET('/api/v1/supervision/clocks', {
-        params: { query: { openOnly: true, includeSubordinates: true, pageSize: 100, pageToken } },
+        params: { query: { openOnly: true, includeSubordinates, pageSize: 100, pageToken } },
       }),
     );
     clocks.push(...page.clocks);
@@ -38,9 +38,11 @@ async function readActiveSignals() {
 
 /**
  * The open clocks and active signals of the supervisor's tenants: read once, then kept up to date by the live feed
- * (events that arrive while the first read runs are applied after it).
+ * (events that arrive while the first read runs are applied after it). The hall's big screen asks for its own
+ * hall's open clocks alone (`hall`): no tenants below, no signals (a hall screen's account may read neither, ADR
+ * 0049; each clock carries its signal level).
  */
-export function useLiveOverview() {
+export function useLiveOverview({ hall = false }: { hall?: boolean } = {}) {
   const [state, setState] = useState<LiveState>();
   const [error, setError] = useState<unknown>();
   const [status, setStatus] = useState<LiveStatus>({ state: 'connecting' });
@@ -52,7 +54,7 @@ export function useLiveOverview() {
     let loaded = false;
     let wasRetrying = false;
     const unsubscribe = subscribeLive(
-      'includeSubordinates=true',
+      hall ? '' : 'includeSubordinates=true',
       (event) => {
         if (!loaded) early.push(event);
         else setState((s) => (s ? applyLive(s, event) : s));
@@ -64,7 +66,7 @@ export function useLiveOverview() {
         if (next.state === 'retrying') wasRetrying = true;
       },
     );
-    Promise.all([readOpenClocks(), readActiveSignals()]).then(
+    Promise.all([readOpenClocks(!hall), hall ? [] : readActiveSignals()]).then(
       ([clocks, signals]) => {
         if (!live) return;
         loaded = true;
@@ -76,7 +78,7 @@ export function useLiveOverview() {
       live = false;
       unsubscribe();
     };
-  }, [round]);
+  }, [round, hall]);
 
   return { state, error, status, reload: () => setRound((r) => r + 1) };
 }

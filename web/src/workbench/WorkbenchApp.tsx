@@ -3,17 +3,21 @@ import { Route, Routes } from 'react-router';
 import { api, call } from '../shared/api';
 import { LoginCallback, useAuth } from '../shared/auth';
 import { Shell } from '../shared/layout';
+import { InboxNavLabel } from '../shared/staff-inbox';
 import { Loading, Notice, useLoad } from '../shared/states';
 import { Queue } from './Queue';
 
 const CasePage = lazy(() => import('./case/CasePage'));
 const WalkIn = lazy(() => import('./WalkIn'));
 const Overview = lazy(() => import('./overview/Overview'));
+const Inbox = lazy(() => import('./Inbox'));
+const OrderDetail = lazy(() => import('../supervision/OrderDetail'));
 
 const NAV = [
   { to: '/', label: '概览' },
   { to: '/queue', label: '工作队列' },
   { to: '/walk-in', label: '窗口登记' },
+  { to: '/messages', label: <InboxNavLabel /> },
 ];
 
 /** The workbench (工作台) for window clerks, reviewers, approvers and department heads. */
@@ -40,6 +44,8 @@ export function WorkbenchApp() {
           <Route path="/queue" element={<Queue me={me} />} />
           <Route path="/cases/:id" element={<CasePage me={me} />} />
           <Route path="/walk-in" element={<WalkIn me={me} />} />
+          <Route path="/messages" element={<Inbox />} />
+          <Route path="/orders/:id" element={<OrderDetail canClose={false} />} />
           <Route path="/callback" element={<LoginCallback />} />
           <Route path="*" element={<Notice title="页面不存在" />} />
         </Routes>

@@ -45,7 +45,11 @@ describe('route config auth', () => {
     expect((await app.inject('/api/token')).json()).toMatchObject({ status: 401, code: 'TOKEN_MISSING' });
     expect((await app.inject({ url: '/api/token', headers: { authorization: 'Bearer clerk' } })).statusCode).toBe(200);
     const refused = await app.inject({ url: '/api/admin', headers: { authorization: 'Bearer clerk' } });
-    expect(refused.json()).toMatchObject({ status: 403, code: 'ROLE_REQUIRED' });
+    expect(refused.json()).toMatchObject({
+      status: 403,
+      code: 'ROLE_REQUIRED',
+      detail: '此操作需要以下角色之一：政务服务中心管理员',
+    });
     await app.close();
   });
 

@@ -1,12 +1,13 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { hasAnyRole, type Principal, type Role, type TokenVerifier } from '@govhall/auth';
+import { DEVICE_ROLES, hasAnyRole, ROLE_NAMES, type Principal, type Role, type TokenVerifier } from '@govhall/auth';
 import { ForbiddenError } from '@govhall/errors';
 
 /**
  * How a route authenticates, declared as route config: `config: { auth: 'public' }`.
  * - 'public': anonymous callers pass; a token, when sent, is verified (401 if invalid) and forwarded.
- * - 'token': a valid bearer token is required (401 otherwise); the service decides scope.
+ * - 'token': a valid bearer token of a person or service is required (401 otherwise; a device account such as a
+ *   hall's big screen, holding device roles alone, 403); the service decides scope.
  * - { roles }: a valid token holding one of the roles (401 / 403 otherwise).
  */
 export type RouteAuth = 'public' | 'token' | { roles: readonly Role[] };
@@ -28,6 +29,11 @@ declare module 'fastify' {
   }
 }
 
+/** Holds device roles alone (a hall's big screen): no person, no service. */
+function isDeviceAccount(principal: Principal): boolean {
+  return principal.roles.length > 0 && principal.roles.every((r) => (DEVICE_ROLES as readonly Role[]).includes(r));
+}
+
 /** Bearer-token authentication against Keycloak's JWKS, run as onRequest hooks so an unauthenticated caller
  * learns nothing about the body schema; role checks at the edge, scope checks in services.
  *
@@ -38,6 +44,13 @@ export default fp<{ verifier: TokenVerifier }>(
   async (app, { verifier }) => {
     const authenticate = async (request: FastifyRequest) => {
       request.principal = await verifier.verifyHeader(request.headers.authorization);
+    };
+    // A device account (ADR 0049) reaches the routes that name its role, nothing a mere login opens.
+    const authenticatePerson = async (request: FastifyRequest) => {
+      await authenticate(request);
+      if (isDeviceAccount(request.principal!)) {
+        throw new ForbiddenError('DEVICE_ACCOUNT', '大厅大屏设备账号只能查看大屏的数据，不能使用此功能');
+      }
     };
     const authenticateOptional = async (request: FastifyRequest) => {
       if (request.headers.authorization) await authenticate(request);
@@ -57,11 +70,13 @@ export default fp<{ verifier: TokenVerifier }>(
           },
           'access denied',
         );
-        throw new ForbiddenError('ROLE_REQUIRED', `此操作需要以下角色之一：${roles.join('、')}`);
+        // People read the roles' names (窗口工作人员), not the realm's codes.
+        const named = roles.map((r) => ROLE_NAMES[r] ?? r).join('、');
+        throw new ForbiddenError('ROLE_REQUIRED', `此操作需要以下角色之一：${named}`);
       }
     };
     app.decorateRequest('principal', undefined);
-    app.decorate('authenticate', authenticate);
+    app.decorate('authenticate', authenticatePerson);
     app.decorate('authenticateOptional', authenticateOptional);
     app.decorate('requireRoles', requireRoles);
 
@@ -77,7 +92,7 @@ export default fp<{ verifier: TokenVerifier }>(
         declared === 'public'
           ? authenticateOptional
           : declared === 'token'
-            ? authenticate
+            ? authenticatePerson
             : requireRoles(declared.roles);
       const existing = route.onRequest ? [route.onRequest].flat() : [];
       route.onRequest = [hook, ...existing];

@@ -14,6 +14,7 @@ declare module 'fastify' {
       imports: supervisionV1.HistoricalImportServiceClient;
       evaluation: supervisionV1.EvaluationServiceClient;
       scoring: supervisionV1.ScoringServiceClient;
+      messages: supervisionV1.StaffMessageServiceClient;
     };
   }
 }
@@ -95,7 +96,7 @@ const VIOLATIONS_RETRYABLE = [
 const ORDERS_RETRYABLE = ['GetOrder', 'ListOrders', 'IssueOrder'];
 
 /** Evaluation: every RPC is a read (the bulletin is rendered, not stored). */
-const EVALUATION_RETRYABLE = ['ListKpis', 'GetPublicStatistics', 'RenderMonthlyBulletin'];
+const EVALUATION_RETRYABLE = ['ListKpis', 'GetPublicStatistics', 'RenderMonthlyBulletin', 'RenderDailyCheck'];
 
 /** Reads of the scoring standard, scores, grades and the assessment PDF. */
 const SCORING_RETRYABLE = [
@@ -194,6 +195,11 @@ export default fp<{
       serviceName: 'govhall.supervision.v1.ScoringService',
       idempotentMethods: SCORING_RETRYABLE,
     });
+    const messages = createGrpcClient(supervisionV1.StaffMessageServiceClient, opts.supervisionAddress, {
+      serviceName: 'govhall.supervision.v1.StaffMessageService',
+      // Marking read twice leaves the first time: both are safe to retry.
+      idempotentMethods: ['ListMyMessages', 'MarkMessageRead'],
+    });
     app.decorate('grpc', {
       catalogue,
       identity,
@@ -204,6 +210,7 @@ export default fp<{
       imports,
       evaluation,
       scoring,
+      messages,
     });
     app.addHook('onClose', async () => {
       catalogue.close();
@@ -215,6 +222,7 @@ export default fp<{
       imports.close();
       evaluation.close();
       scoring.close();
+      messages.close();
     });
   },
   { name: 'grpc-clients' },

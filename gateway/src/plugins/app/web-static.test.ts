@@ -34,6 +34,7 @@ async function app(env: Record<string, string> = {}) {
     KEYCLOAK_URL: 'http://127.0.0.1:1',
     CATALOGUE_GRPC_ADDR: '127.0.0.1:1',
     OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
+    OVERLOAD_HEAP_USED_MB: '0',
     WEB_ROOT: dist,
     ...env,
   });

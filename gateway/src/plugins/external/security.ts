@@ -21,6 +21,8 @@ export interface SecurityOptions {
   registrationRateLimitWindow: string;
   /** Shed load (503 OVERLOADED) when the event loop lags more than this; 0 turns the check off. */
   maxEventLoopDelayMs: number;
+  /** Shed load when the V8 heap in use exceeds this many bytes; 0 turns the check off. */
+  maxHeapUsedBytes: number;
 }
 
 /**
@@ -75,7 +77,7 @@ export default fp<SecurityOptions>(
     });
     await app.register(underPressure, {
       maxEventLoopDelay: opts.maxEventLoopDelayMs,
-      maxHeapUsedBytes: 1_500 * 1024 * 1024,
+      maxHeapUsedBytes: opts.maxHeapUsedBytes,
       retryAfter: 5,
       pressureHandler: (_req, reply, type, value) => {
         void reply

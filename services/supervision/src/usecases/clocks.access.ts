@@ -43,6 +43,33 @@ export function readSelector(
   return { tenant, includeSubordinates: request.includeSubordinates };
 }
 
+/**
+ * Whether the actor reads as a hall's big screen (ADR 0049): the device role `hall_screen` without a supervising or
+ * unrestricted role (a supervisor who also holds it reads as a supervisor).
+ */
+export function isHallScreen(actor: Principal): boolean {
+  return actor.roles.includes('hall_screen') && !hasAnyRole(actor, ['supervisor', ...UNRESTRICTED]);
+}
+
+/**
+ * The tenants a read of the big screen covers: a hall screen its own tenant alone (an empty tenant means it; another
+ * tenant or the tenants below are refused with PERMISSION_DENIED), anyone else as readSelector.
+ */
+export function hallReadSelector(
+  actor: Principal,
+  request: { tenant: string; includeSubordinates: boolean },
+): TenantSelector {
+  if (!isHallScreen(actor)) return readSelector(actor, request);
+  if (request.tenant && !TENANT.test(request.tenant)) {
+    throw new ValidationError([{ path: 'tenant', reason: 'PATTERN', message: '地区代码应为6位数字' }]);
+  }
+  if (!actor.tenant) throw new ForbiddenError('TENANT_OUT_OF_SCOPE', '大屏账号未分配所属地区，无权查看');
+  if ((request.tenant && request.tenant !== actor.tenant) || request.includeSubordinates) {
+    throw new ForbiddenError('TENANT_OUT_OF_SCOPE', '大屏账号只能查看本大厅（本地区）的数据');
+  }
+  return { tenant: actor.tenant, includeSubordinates: false };
+}
+
 /** Whether `tenant` is covered by the selector. */
 export function covers(selector: TenantSelector, tenant: string): boolean {
   return tenant === selector.tenant || (selector.includeSubordinates && isRegionDescendant(selector.tenant, tenant));

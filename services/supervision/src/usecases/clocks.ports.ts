@@ -28,8 +28,12 @@ export interface ClockFilter extends TenantSelector {
 
 export interface MatterStore {
   get(matterId: string): Promise<StoredMatter | undefined>;
+  /** The stored ones among the matters (a batch of case events reads its matters together). */
+  getAll(matterIds: readonly string[]): Promise<Map<string, StoredMatter>>;
   /** Writes the matter and its clock (insert or replace). */
   save(stored: StoredMatter): Promise<void>;
+  /** `save` for many matters in one write. */
+  saveAll(stored: readonly StoredMatter[]): Promise<void>;
   /** Matters whose clock is not stopped; of one tenant when given. */
   listOpen(tenant?: string): Promise<StoredMatter[]>;
   /** Every matter of a tenant (a calendar change recounts them all). */
@@ -41,11 +45,13 @@ export interface MatterStore {
 }
 
 export interface SignalStore {
-  active(matterId: string): Promise<Signal[]>;
-  /** How many signals of the rule (and step) the matter ever had: the next id's sequence. */
-  countRaised(matterId: string, rule: string, stepIndex: number): Promise<number>;
-  /** Stores the new signal with its SignalRaised event in the same write (outbox). */
-  raise(signal: Signal): Promise<void>;
+  /**
+   * Every signal each matter ever had, active and cleared, in the order they were raised (the active ones are those
+   * not cleared; the count of a rule's raises gives the next signal's id).
+   */
+  history(matterIds: readonly string[]): Promise<Map<string, Signal[]>>;
+  /** Stores the new signals, each with its SignalRaised event in the same document (outbox). */
+  raiseAll(signals: readonly Signal[]): Promise<void>;
   /** Marks the signal cleared with its SignalCleared event in the same write (outbox); the cleared signal. */
   clear(signal: Signal, at: Date, reason: string): Promise<Signal>;
   list(

@@ -41,68 +41,124 @@ export async function thresholdsOf(deps: Pick<ClockDeps, 'thresholds'>, tenant: 
   return (await deps.thresholds.get(tenant)) ?? defaultThresholds(tenant);
 }
 
+/** Matters evaluated together by the timer and by a calendar recount (a bound on one bulk write). */
+export const EVALUATION_CHUNK = 200;
+
+/** A matter to evaluate, with the clock it had before (undefined for a new matter). */
+export interface MatterToEvaluate {
+  matter: Matter;
+  previous: MatterClock | undefined;
+}
+
 /**
  * Computes the matter's clock for today, raises the signals it now calls for and clears those whose cause ended
  * (each with its event in the outbox, told to the recipients of S16), then stores the matter and its clock.
- * Signals are written before the matter: if the process dies in between, the event is handled again and the
- * signals already written are found active, so nothing is raised twice. Publishes the changes to live watchers
- * (the clock only when `publishClock` says it changed in a way worth showing).
  */
 export async function evaluateMatter(
   deps: ClockDeps,
   matter: Matter,
   previous: MatterClock | undefined,
 ): Promise<StoredMatter> {
-  const now = deps.clock.now();
-  // Three independent reads, one round trip of waiting instead of three (the clock consumer's hot path).
-  const [calendar, rules, active] = await Promise.all([
-    tenantCalendar(deps, matter.tenant),
-    thresholdsOf(deps, matter.tenant),
-    deps.signals.active(matter.matterId),
-  ]);
-  const base = computeMatterClock(matter, calendar, chinaToday(now));
-  const { raise, clear } = signalChanges(active, signalCauses(base, rules), base);
+  const [stored] = await evaluateMatters(deps, [{ matter, previous }]);
+  return stored!;
+}
 
-  const still: Signal[] = active.filter((a) => !clear.some((c) => c.signal.id === a.id));
-  for (const c of clear) {
-    const cleared = await deps.signals.clear(c.signal, now, c.reason);
-    deps.live.publish({ kind: 'signal_cleared', tenant: matter.tenant, signal: cleared });
-  }
-  if (raise.length) {
-    const [staff, window] = await Promise.all([
-      deps.directory.staffOf(matter.tenant),
-      matter.windowId ? deps.directory.window(matter.windowId) : Promise.resolve(undefined),
+/**
+ * `evaluateMatter` for many matters at once (a batch of case events, the timer, a calendar recount), with a fixed
+ * number of store round trips whatever their count: each tenant's calendar and rules and the matters' signals read
+ * together, the signals cleared and raised together, the matters written in one bulk write. Each matter appears
+ * once. Signals are written before the matters: if the process dies in between, the events are handled again and
+ * the signals already written are found active, so nothing is raised twice. Publishes the changes to live watchers
+ * (a clock only when it changed in a way worth showing).
+ */
+export async function evaluateMatters(deps: ClockDeps, items: readonly MatterToEvaluate[]): Promise<StoredMatter[]> {
+  if (items.length === 0) return [];
+  const ids = items.map((i) => i.matter.matterId);
+  if (new Set(ids).size !== ids.length) throw new Error('evaluateMatters: a matter given twice');
+  const now = deps.clock.now();
+  const today = chinaToday(now);
+  const tenants = [...new Set(items.map((i) => i.matter.tenant))];
+  // Independent reads, one round trip of waiting: the tenants' calendars and rules, every matter's signals.
+  const [calendars, rules, history] = await Promise.all([
+    byTenant(tenants, (t) => tenantCalendar(deps, t)),
+    byTenant(tenants, (t) => thresholdsOf(deps, t)),
+    deps.signals.history(ids),
+  ]);
+  const plans = items.map(({ matter, previous }) => {
+    const base = computeMatterClock(matter, calendars.get(matter.tenant)!, today);
+    const signals = history.get(matter.matterId) ?? [];
+    const active = signals.filter((s) => !s.clearedAt);
+    const changes = signalChanges(active, signalCauses(base, rules.get(matter.tenant)!), base);
+    return { matter, previous, base, signals, active, ...changes };
+  });
+
+  const clears = plans.flatMap((p) => p.clear);
+  const cleared = await Promise.all(clears.map((c) => deps.signals.clear(c.signal, now, c.reason)));
+  const raising = plans.filter((p) => p.raise.length > 0);
+  const raised = new Map<string, Signal[]>();
+  if (raising.length) {
+    const raisingTenants = [...new Set(raising.map((p) => p.matter.tenant))];
+    const windowIds = [...new Set(raising.flatMap((p) => (p.matter.windowId ? [p.matter.windowId] : [])))];
+    const [staff, windows] = await Promise.all([
+      byTenant(raisingTenants, (t) => deps.directory.staffOf(t)),
+      byTenant(windowIds, (id) => deps.directory.window(id)),
     ]);
-    const notified = signalRecipients(matter, staff, window);
-    for (const cause of raise) {
-      const previousRaises = await deps.signals.countRaised(matter.matterId, cause.rule, cause.stepIndex);
-      const signal: Signal = {
-        id: signalId(matter.matterId, cause.rule, cause.stepIndex, previousRaises),
-        matterId: matter.matterId,
-        tenant: matter.tenant,
-        level: cause.level,
-        rule: cause.rule,
-        reason: cause.reason,
-        raisedAt: now,
-        clearedReason: '',
-        caseNumber: matter.caseNumber,
-        itemName: matter.itemName,
-        department: matter.department,
-        windowId: matter.windowId,
-        responsible: matter.responsible,
-        notified,
-        stepIndex: cause.stepIndex,
-      };
-      await deps.signals.raise(signal);
-      still.push(signal);
-      deps.live.publish({ kind: 'signal_raised', tenant: matter.tenant, signal });
+    for (const p of raising) {
+      const { matter } = p;
+      const notified = signalRecipients(matter, staff.get(matter.tenant) ?? [], windows.get(matter.windowId));
+      raised.set(
+        matter.matterId,
+        p.raise.map((cause) => ({
+          id: signalId(matter.matterId, cause.rule, cause.stepIndex, raisesOf(p.signals, cause.rule, cause.stepIndex)),
+          matterId: matter.matterId,
+          tenant: matter.tenant,
+          level: cause.level,
+          rule: cause.rule,
+          reason: cause.reason,
+          raisedAt: now,
+          clearedReason: '',
+          caseNumber: matter.caseNumber,
+          itemName: matter.itemName,
+          department: matter.department,
+          windowId: matter.windowId,
+          responsible: matter.responsible,
+          notified,
+          stepIndex: cause.stepIndex,
+        })),
+      );
     }
+    await deps.signals.raiseAll([...raised.values()].flat());
   }
-  if (raise.length || clear.length) deps.signalsWritten?.();
-  const clock: MatterClock = { ...base, signal: highestLevel(still.map((s) => s.level)) };
-  await deps.matters.save({ matter, clock });
-  if (!previous || clockChanged(previous, clock)) deps.live.publish({ kind: 'clock', tenant: matter.tenant, clock });
-  return { matter, clock };
+  for (const signal of cleared) deps.live.publish({ kind: 'signal_cleared', tenant: signal.tenant, signal });
+  for (const signal of [...raised.values()].flat())
+    deps.live.publish({ kind: 'signal_raised', tenant: signal.tenant, signal });
+  if (clears.length || raising.length) deps.signalsWritten?.();
+
+  const stored = plans.map((p): StoredMatter => {
+    const still = [
+      ...p.active.filter((a) => !p.clear.some((c) => c.signal.id === a.id)),
+      ...(raised.get(p.matter.matterId) ?? []),
+    ];
+    return { matter: p.matter, clock: { ...p.base, signal: highestLevel(still.map((s) => s.level)) } };
+  });
+  await deps.matters.saveAll(stored);
+  for (const [i, s] of stored.entries()) {
+    const previous = plans[i]!.previous;
+    if (!previous || clockChanged(previous, s.clock))
+      deps.live.publish({ kind: 'clock', tenant: s.matter.tenant, clock: s.clock });
+  }
+  return stored;
+}
+
+/** How many signals of the rule (and step) the matter ever had: the next id's sequence. */
+function raisesOf(signals: readonly Signal[], rule: string, stepIndex: number): number {
+  return signals.filter((s) => s.rule === rule && s.stepIndex === stepIndex).length;
+}
+
+/** One read per key, concurrently, as a map. */
+async function byTenant<T>(keys: readonly string[], read: (key: string) => Promise<T>): Promise<Map<string, T>> {
+  const values = await Promise.all(keys.map(read));
+  return new Map(keys.map((k, i) => [k, values[i]!]));
 }
 
 /** A change a dashboard shows: another event, day, state, signal or count. */

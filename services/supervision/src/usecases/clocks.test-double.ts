@@ -34,7 +34,10 @@ export function inMemoryClockDeps(start: string) {
   const deps: ClockDeps = {
     matters: {
       get: async (id) => structuredClone(matters.get(id)),
+      getAll: async (ids) =>
+        new Map(ids.flatMap((id) => (matters.has(id) ? [[id, structuredClone(matters.get(id)!)] as const] : []))),
       save: async (s) => void matters.set(s.matter.matterId, structuredClone(s)),
+      saveAll: async (list) => list.forEach((s) => matters.set(s.matter.matterId, structuredClone(s))),
       listOpen: async (tenant) =>
         [...matters.values()].filter((s) => s.clock.state !== 'stopped' && (!tenant || s.matter.tenant === tenant)),
       listByTenant: async (tenant) => [...matters.values()].filter((s) => s.matter.tenant === tenant),
@@ -59,13 +62,13 @@ export function inMemoryClockDeps(start: string) {
       },
     },
     signals: {
-      active: async (matterId) => [...signals.values()].filter((s) => s.matterId === matterId && !s.clearedAt),
-      countRaised: async (matterId, rule, stepIndex) =>
-        [...signals.values()].filter((s) => s.matterId === matterId && s.rule === rule && s.stepIndex === stepIndex)
-          .length,
-      raise: async (s) => {
-        if (signals.has(s.id)) throw new Error(`duplicate signal ${s.id}`);
-        signals.set(s.id, { ...s });
+      history: async (ids) =>
+        new Map(ids.map((id) => [id, [...signals.values()].filter((s) => s.matterId === id).map((s) => ({ ...s }))])),
+      raiseAll: async (list) => {
+        for (const s of list) {
+          if (signals.has(s.id)) throw new Error(`duplicate signal ${s.id}`);
+          signals.set(s.id, { ...s });
+        }
       },
       clear: async (s, at, reason) => {
         const cleared = { ...s, clearedAt: at, clearedReason: reason };

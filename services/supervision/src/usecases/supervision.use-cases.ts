@@ -1,4 +1,4 @@
-import { applyCaseEventUseCase } from './apply-case-event/apply-case-event.usecase';
+import { applyCaseEventsUseCase } from './apply-case-event/apply-case-event.usecase';
 import { changeCalendarUseCase } from './change-calendar/change-calendar.usecase';
 import type { ClockDeps } from './clocks.shared';
 import { dryRunSignalThresholdsUseCase } from './dry-run-signal-thresholds/dry-run-signal-thresholds.usecase';
@@ -9,7 +9,7 @@ import { listClocksUseCase } from './list-clocks/list-clocks.usecase';
 import { listRecordedEventsUseCase } from './list-recorded-events/list-recorded-events.usecase';
 import { listSignalsUseCase } from './list-signals/list-signals.usecase';
 import type { EventJournal } from './ports';
-import { recordEventUseCase } from './record-event/record-event.usecase';
+import { recordEventsUseCase, recordEventUseCase } from './record-event/record-event.usecase';
 import { refreshClocksUseCase } from './refresh-clocks/refresh-clocks.usecase';
 import { setSignalThresholdsUseCase } from './set-signal-thresholds/set-signal-thresholds.usecase';
 import { updateDirectoryUseCase } from './update-directory/update-directory.usecase';
@@ -23,9 +23,10 @@ export interface SupervisionDeps extends ClockDeps {
 export function createSupervisionUseCases(deps: SupervisionDeps) {
   return {
     recordEvent: recordEventUseCase(deps),
+    recordEvents: recordEventsUseCase(deps),
     listRecordedEvents: listRecordedEventsUseCase(deps),
     // Clocks and signals (issue 12).
-    applyCaseEvent: applyCaseEventUseCase(deps),
+    applyCaseEvents: applyCaseEventsUseCase(deps),
     refreshClocks: refreshClocksUseCase(deps),
     changeCalendar: changeCalendarUseCase(deps),
     updateDirectory: updateDirectoryUseCase(deps),

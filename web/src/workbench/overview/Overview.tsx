@@ -20,12 +20,12 @@ import {
   totals,
   type QueueCounts,
 } from './counts';
-import type { ChartOption } from './EChart';
+import type { ChartOption } from '../../shared/EChart';
 import { MAX_COUNTED, readQueue } from './read-queue';
 import { useQueueChoices } from './use-queue-choices';
 
 // The chart code is its own chunk: the numbers show first, the drawings follow.
-const EChart = lazy(() => import('./EChart'));
+const EChart = lazy(() => import('../../shared/EChart'));
 
 const PRIMARY = '#0b4aa2';
 const TEXT = 'rgba(0,0,0,0.88)';

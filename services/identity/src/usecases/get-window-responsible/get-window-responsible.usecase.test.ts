@@ -67,6 +67,15 @@ describe('get window responsible', () => {
     });
     const siblingAdmin = principal('jcq-admin', '620302', ['center_admin']);
     await expect(uc.getWindowResponsible(command, siblingAdmin)).rejects.toMatchObject({ code: 'WINDOW_NOT_FOUND' });
+    // A hall's big screen (ADR 0049) asks about its own hall's windows, no other tenant's, not even the city's.
+    const ownScreen = principal('ycx-screen', '620321', ['hall_screen']);
+    await expect(uc.getWindowResponsible(command, ownScreen)).resolves.toMatchObject({ basis: 'A_POST' });
+    for (const screen of [
+      principal('jcq-screen', '620302', ['hall_screen']),
+      principal('jcs-screen', '620300', ['hall_screen']),
+    ]) {
+      await expect(uc.getWindowResponsible(command, screen)).rejects.toMatchObject({ code: 'WINDOW_NOT_FOUND' });
+    }
   });
 
   it('refuses a date that does not exist', async () => {

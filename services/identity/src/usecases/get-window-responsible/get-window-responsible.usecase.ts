@@ -1,4 +1,4 @@
-import type { Authorizer, Principal } from '@govhall/auth';
+import type { Authorizer, Principal, Role } from '@govhall/auth';
 import { NotFoundError, concealForbidden, type Violation } from '@govhall/errors';
 import type { Window } from '../../domain/window';
 import { responsibleFor, type Responsibility } from '../../domain/window-responsibility';
@@ -14,6 +14,9 @@ export interface WindowResponsible extends Responsibility {
   date: string;
 }
 
+/** Staff and department systems, and a hall's big screen (its own hall's windows, ADR 0049). */
+const ASKERS: readonly Role[] = [...STAFF_OR_SERVICE, 'hall_screen'];
+
 function dateViolations(date: string): Violation[] {
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : undefined;
   const real = parsed && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
@@ -21,8 +24,8 @@ function dateViolations(date: string): Violation[] {
 }
 
 /**
- * Who serves a window's queue on a day (today in Asia/Shanghai when no date is given). Staff of the tenant may
- * ask; supervisors and center administrators also of descendant tenants.
+ * Who serves a window's queue on a day (today in Asia/Shanghai when no date is given). Staff of the tenant and its
+ * hall's big screen may ask; supervisors and center administrators also of descendant tenants.
  */
 export function getWindowResponsibleUseCase(deps: {
   windows: WindowRepository;
@@ -43,7 +46,7 @@ export function getWindowResponsibleUseCase(deps: {
           actor,
           'read',
           { type: 'window', id: window.id, tenant: window.tenant },
-          { roles: STAFF_OR_SERVICE },
+          { roles: ASKERS },
         ),
       notFound(),
     );

@@ -50,6 +50,13 @@ export function registerEvaluationService(server: GrpcServer, uc: EvaluationUseC
       const b = await uc.renderMonthlyBulletin({ tenant: req.tenant, month: req.month }, ctx.principal);
       return { pdf: b.pdf, fileName: b.fileName, contentHash: b.contentHash };
     }),
+    renderDailyCheck: server.unary<supervisionV1.RenderDailyCheckRequest, supervisionV1.RenderDailyCheckResponse>(
+      'RenderDailyCheck',
+      async (req, ctx) => {
+        const d = await uc.renderDailyCheck({ tenant: req.tenant, date: req.date }, ctx.principal);
+        return { pdf: d.pdf, fileName: d.fileName, contentHash: d.contentHash };
+      },
+    ),
   };
   server.addService('govhall.supervision.v1.EvaluationService', supervisionV1.EvaluationServiceService, impl);
 }

@@ -29,7 +29,10 @@ export function registerStaffMessageService(server: GrpcServer, uc: MessageUseCa
           { unreadOnly: req.unreadOnly, pageSize: req.page?.pageSize, pageToken: req.page?.pageToken },
           ctx.principal,
         );
-        return { messages: page.messages.map(toProtoMessage), page: { nextPageToken: page.nextPageToken, total: 0 } };
+        return {
+          messages: page.messages.map(toProtoMessage),
+          page: { nextPageToken: page.nextPageToken, total: page.total },
+        };
       },
     ),
     markMessageRead: server.unary<supervisionV1.MarkMessageReadRequest, supervisionV1.MarkMessageReadResponse>(

@@ -1,5 +1,5 @@
 import { chinaToday } from '@govhall/calendar';
-import { applicationsV1, enumSpelling } from '@govhall/proto';
+import { applicationsV1, commonV1, enumSpelling } from '@govhall/proto';
 import type { CaseEvent, CaseEventStep } from '../../domain/clocks/case-event';
 
 const pb = applicationsV1;
@@ -24,9 +24,9 @@ function step(s: applicationsV1.CaseStep | undefined): CaseEventStep | undefined
   };
 }
 
-/** A CaseTransitioned envelope as the domain reads it. */
+/** A CaseTransitioned envelope as the domain reads it; the actor only when a person acted (not the service itself). */
 export function toCaseEvent(
-  envelope: { id: string; occurredAt?: Date; aggregateVersion: number },
+  envelope: { id: string; occurredAt?: Date; aggregateVersion: number; actor?: commonV1.Actor },
   e: applicationsV1.CaseTransitioned,
 ): CaseEvent {
   const f = e.facts ?? pb.CaseFacts.fromPartial({});
@@ -35,6 +35,7 @@ export function toCaseEvent(
     occurredAt: envelope.occurredAt ?? new Date(0),
     version: envelope.aggregateVersion,
     transition: transition.fromProto(e.transition) ?? '',
+    actor: envelope.actor?.kind === commonV1.ActorKind.ACTOR_KIND_USER ? envelope.actor.username : '',
     facts: {
       caseId: f.caseId,
       caseNumber: f.caseNumber,

@@ -1,17 +1,10 @@
 import { metrics } from '@opentelemetry/api';
-import {
-  startConsumer,
-  type Consumer,
-  type ConsumerOptions,
-  type InboxEntry,
-  type Kafka,
-  type ReceivedEvent,
-} from '@govhall/kafka';
+import { startConsumer, type Consumer, type ConsumerOptions, type Kafka, type ReceivedEvent } from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
-import type { Connection } from '@govhall/mongo';
 import { applicationsV1, catalogueV1, identityV1 } from '@govhall/proto';
 import type { SupervisionUseCases } from '../../usecases/supervision.use-cases';
 import { toCaseEvent } from './case-event.mapper';
+import { CASE_TRANSITIONED } from './violation-detection.consumer';
 
 /** What the clocks are built from: case events, the tenants' calendars, and identity (who is told of a signal). */
 export const CLOCK_TOPICS = [
@@ -38,21 +31,27 @@ const WINDOW_TYPES = ['WindowCreated', 'WindowPostsAssigned', 'WindowUpdated'];
  */
 export async function startClocksConsumer(deps: {
   kafka: Kafka;
-  connection: Connection;
   logger: Logger;
   groupId: string;
   /** Prepended to the topics (KAFKA_TOPIC_PREFIX). */
   topicPrefix: string;
-  useCases: Pick<SupervisionUseCases, 'applyCaseEvent' | 'changeCalendar' | 'updateDirectory'>;
+  useCases: Pick<SupervisionUseCases, 'applyCaseEvents' | 'changeCalendar' | 'updateDirectory'>;
   delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
 }): Promise<Consumer> {
   const uc = deps.useCases;
+  /** Case events applied together (a run of a Kafka batch, or one), their lag observed once their clocks are stored. */
+  const applyCaseEvents = async (received: ReceivedEvent[]) => {
+    const envelopes = received.map((r) => r.envelope);
+    const applied = await uc.applyCaseEvents(
+      envelopes.map((e) => toCaseEvent(e, applicationsV1.CaseTransitioned.decode(e.payload))),
+    );
+    const at = Date.now();
+    envelopes.forEach((e, i) => {
+      if (applied[i] && e.occurredAt) clockLag.record(Math.max(0, at - e.occurredAt.getTime()));
+    });
+  };
   const handlers: ConsumerOptions['handlers'] = {
-    'govhall.applications.v1.CaseTransitioned': async ({ envelope }: ReceivedEvent) => {
-      const event = applicationsV1.CaseTransitioned.decode(envelope.payload);
-      const applied = await uc.applyCaseEvent(toCaseEvent(envelope, event));
-      if (applied && envelope.occurredAt) clockLag.record(Math.max(0, Date.now() - envelope.occurredAt.getTime()));
-    },
+    [CASE_TRANSITIONED]: (event: ReceivedEvent) => applyCaseEvents([event]),
     'govhall.catalogue.v1.CalendarChanged': async ({ envelope }: ReceivedEvent) => {
       const e = catalogueV1.CalendarChanged.decode(envelope.payload);
       if (!e.override) return;
@@ -87,8 +86,16 @@ export async function startClocksConsumer(deps: {
     groupId: deps.groupId,
     topics: CLOCK_TOPICS.map((t) => deps.topicPrefix + t),
     logger: deps.logger,
-    inbox: deps.connection.collection<InboxEntry>('inbox_clocks'),
+    // No inbox: every handler is idempotent by itself (a case event older than or equal to the matter's version
+    // changes nothing; calendar overrides and directory entries are upserts), so a per-event inbox read would only
+    // cost a store round trip per event (ADR 0050).
+    inbox: 'none',
     handlers,
+    // A burst or a replay: the run's matters read, evaluated and written together (one round trip per step of the
+    // run instead of per event); the clock of each is the same as one event at a time (ADR 0050).
+    // Runs of up to 2,000 (a Kafka fetch holds about as many): the longer the run, the more replayed cases end within
+    // it, so fewer signals are raised for a state that a later event of the same run ends.
+    batch: { accepts: (type) => type === CASE_TRANSITIONED, handle: applyCaseEvents, maxEvents: 2_000 },
     fromBeginning: true,
     ...deps.delivery,
   });

@@ -1,14 +1,6 @@
-import {
-  startConsumer,
-  type ConsumerOptions,
-  type InboxEntry,
-  type Kafka,
-  type Consumer,
-  type ReceivedEvent,
-} from '@govhall/kafka';
+import { startConsumer, type ConsumerOptions, type Kafka, type Consumer, type ReceivedEvent } from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
-import type { Connection } from '@govhall/mongo';
-import type { recordEventUseCase } from '../../usecases/record-event/record-event.usecase';
+import type { recordEventsUseCase, recordEventUseCase } from '../../usecases/record-event/record-event.usecase';
 
 /** Topics supervision watches; it grows with every service's streams. */
 export const WATCHED_TOPICS = ['govhall.catalogue.item', 'govhall.applications.case'];
@@ -16,38 +8,39 @@ export const WATCHED_TOPICS = ['govhall.catalogue.item', 'govhall.applications.c
 /** Records every envelope of every watched topic, whatever its type. */
 export async function startJournalConsumer(deps: {
   kafka: Kafka;
-  connection: Connection;
   logger: Logger;
   groupId: string;
   /** Prepended to the watched topics (KAFKA_TOPIC_PREFIX). */
   topicPrefix: string;
   recordEvent: ReturnType<typeof recordEventUseCase>;
+  recordEvents: ReturnType<typeof recordEventsUseCase>;
   /** Dead-letter topic, retries and inbox retention. */
   delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
 }): Promise<Consumer> {
-  const inbox = deps.connection.collection<InboxEntry>('inbox_journal');
-  const record = deps.recordEvent;
-  const handler = async ({ topic, envelope }: ReceivedEvent) => {
-    await record({
-      eventId: envelope.id,
-      type: envelope.type,
-      tenant: envelope.tenant,
-      aggregateId: envelope.aggregateId,
-      aggregateVersion: envelope.aggregateVersion,
-      occurredAt: envelope.occurredAt ?? new Date(0),
-      // The journal keeps the real topic name, whatever prefix this process reads under.
-      topic: topic.slice(deps.topicPrefix.length),
-      traceparent: envelope.traceparent,
-    });
-  };
+  const toRecorded = ({ topic, envelope }: ReceivedEvent) => ({
+    eventId: envelope.id,
+    type: envelope.type,
+    tenant: envelope.tenant,
+    aggregateId: envelope.aggregateId,
+    aggregateVersion: envelope.aggregateVersion,
+    occurredAt: envelope.occurredAt ?? new Date(0),
+    // The journal keeps the real topic name, whatever prefix this process reads under.
+    topic: topic.slice(deps.topicPrefix.length),
+    traceparent: envelope.traceparent,
+  });
+  const handler = (event: ReceivedEvent) => deps.recordEvent(toRecorded(event));
   return startConsumer({
     kafka: deps.kafka,
     groupId: deps.groupId,
     topics: WATCHED_TOPICS.map((t) => deps.topicPrefix + t),
     logger: deps.logger,
-    inbox,
+    // No inbox: the journal's `_id` is the event id and a recorded event is kept, so a redelivery writes nothing
+    // new without a per-event inbox read (ADR 0050).
+    inbox: 'none',
     handlers: {},
     otherTypes: handler,
+    // A burst or a replay: one insert for a run of events.
+    batch: { accepts: () => true, handle: (events) => deps.recordEvents(events.map(toRecorded)) },
     ...deps.delivery,
   });
 }

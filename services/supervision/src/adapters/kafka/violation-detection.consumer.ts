@@ -1,6 +1,12 @@
-import { startConsumer, type Consumer, type ConsumerOptions, type InboxEntry, type Kafka } from '@govhall/kafka';
+import {
+  commitGroupOffsets,
+  startConsumer,
+  type Consumer,
+  type ConsumerOptions,
+  type GroupOffset,
+  type Kafka,
+} from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
-import type { Connection } from '@govhall/mongo';
 import type { recordCaseViolationsUseCase } from '../../usecases/violations/record-case-violations/record-case-violations.usecase';
 import { caseEventFacts } from './case-event-facts.mapper';
 
@@ -9,7 +15,7 @@ export const CASE_TRANSITIONED = 'govhall.applications.v1.CaseTransitioned';
 
 /**
  * Automatic violation detection: its own consumer group on the case stream (a new group replays the topic),
- * idempotent by event id (its own inbox) and by violation id (derived from case, kind and step).
+ * idempotent by violation id (derived from case, kind and step).
  */
 /**
  * A detection group that has never committed starts where the journal's group stands on the case topic (when that
@@ -25,6 +31,7 @@ export async function alignNewGroupWithJournal(
 ): Promise<boolean> {
   const admin = kafka.admin();
   await admin.connect();
+  let aligned: GroupOffset[];
   try {
     const committed = async (group: string) =>
       (await admin.fetchOffsets({ groupId: group, topics: [caseTopic] }))[0]?.partitions.filter(
@@ -33,20 +40,16 @@ export async function alignNewGroupWithJournal(
     if ((await committed(groupId)).length > 0) return false;
     const journal = await committed(journalGroupId);
     if (journal.length === 0) return false;
-    await admin.setOffsets({
-      groupId,
-      topic: caseTopic,
-      partitions: journal.map((p) => ({ partition: p.partition, offset: p.offset })),
-    });
-    return true;
+    aligned = journal.map((p) => ({ topic: caseTopic, partition: p.partition, offset: p.offset }));
   } finally {
     await admin.disconnect();
   }
+  await commitGroupOffsets(kafka, groupId, aligned);
+  return true;
 }
 
 export async function startViolationDetectionConsumer(deps: {
   kafka: Kafka;
-  connection: Connection;
   logger: Logger;
   groupId: string;
   /** The journal's group: a new detection group starts where it stands (alignNewGroupWithJournal). */
@@ -68,7 +71,9 @@ export async function startViolationDetectionConsumer(deps: {
     groupId: deps.groupId,
     topics: [caseTopic],
     logger: deps.logger,
-    inbox: deps.connection.collection<InboxEntry>('inbox_violations'),
+    // No inbox: a violation's id comes from the case, the kind and the step, and one already stored is kept, so a
+    // redelivered event stores nothing new without a per-event inbox read (ADR 0050).
+    inbox: 'none',
     handlers: {
       [CASE_TRANSITIONED]: async (event) => {
         await deps.recordCaseViolations(caseEventFacts(event));

@@ -42,7 +42,9 @@ describe('clock and signal queries are served by the indexes of their schemas', 
     const store = new MongoMatterStore(recording.connection);
     const invoked = await exercise(recording, 'MongoMatterStore', store, {
       get: (s) => s.get('case-1'),
+      getAll: (s) => s.getAll(['case-1', 'case-2']),
       save: (s) => s.save({ matter, clock }),
+      saveAll: (s) => s.saveAll([{ matter, clock }]),
       listOpen: async (s) => {
         await s.listOpen();
         await s.listOpen('620321');
@@ -64,9 +66,8 @@ describe('clock and signal queries are served by the indexes of their schemas', 
   it('signals', async () => {
     const store = new MongoSignalStore(recording.connection);
     const invoked = await exercise(recording, 'MongoSignalStore', store, {
-      active: (s) => s.active('case-1'),
-      countRaised: (s) => s.countRaised('case-1', 'promised.warning', 0),
-      raise: (s) => s.raise(signal),
+      history: (s) => s.history(['case-1', 'case-2']),
+      raiseAll: (s) => s.raiseAll([signal]),
       clear: (s) => s.clear(signal, new Date(), '办件已办结'),
       list: (s) => s.list({ ...selector, matterId: '', activeOnly: true, minLevel: 'none' }, { offset: 0, limit: 20 }),
     });

@@ -1,4 +1,4 @@
-import { isDuplicateKeyError, type Connection, type Model } from '@govhall/mongo';
+import { insertAllOnce, type Connection, type Model } from '@govhall/mongo';
 import type { RecordedEvent } from '../../domain/recorded-event';
 import type { EventJournal } from '../../usecases/ports';
 import { recordedEventSchema, type RecordedEventDocument } from './recorded-event.schema';
@@ -11,12 +11,14 @@ export class MongoEventJournal implements EventJournal {
   }
 
   async record(event: RecordedEvent): Promise<void> {
-    const { eventId, ...rest } = event;
-    try {
-      await this.model.collection.insertOne({ _id: eventId as never, ...rest });
-    } catch (e) {
-      if (!isDuplicateKeyError(e)) throw e;
-    }
+    await this.recordAll([event]);
+  }
+
+  async recordAll(events: readonly RecordedEvent[]): Promise<void> {
+    await insertAllOnce(
+      this.model.collection,
+      events.map(({ eventId, ...rest }) => ({ _id: eventId as never, ...rest })),
+    );
   }
 
   async listByAggregate(aggregateId: string): Promise<RecordedEvent[]> {

@@ -1,4 +1,4 @@
-import type { Connection, Model } from '@govhall/mongo';
+import { bulkUpdate, type Connection, type Model } from '@govhall/mongo';
 import { metrics } from '@opentelemetry/api';
 import type { KpiCounts, KpiSubjectLevel } from '../../domain/evaluation/kpi';
 import type { KpiDayRow } from '../../domain/evaluation/kpi-facts';
@@ -71,6 +71,24 @@ export class MongoDirtyDays implements DirtyDays {
       { _id: `${tenant}|${day}` as never },
       { $set: { tenant, day }, $inc: { seq: 1 } },
       { upsert: true },
+    );
+  }
+
+  async markAll(days: readonly { tenant: string; day: string }[]): Promise<void> {
+    const keys = [...new Set(days.map((d) => `${d.tenant}|${d.day}`))];
+    if (keys.length === 0) return;
+    await bulkUpdate(
+      this.model.collection,
+      keys.map((key) => {
+        const [tenant, day] = key.split('|') as [string, string];
+        return {
+          updateOne: {
+            filter: { _id: key as never },
+            update: { $set: { tenant, day }, $inc: { seq: 1 } },
+            upsert: true,
+          },
+        };
+      }),
     );
   }
 

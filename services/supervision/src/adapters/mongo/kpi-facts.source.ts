@@ -10,6 +10,7 @@ import type {
   BulletinDetailsSource,
   KpiFactsSource,
 } from '../../usecases/evaluation/evaluation.ports';
+import { storedMatter } from './matter-store.repository';
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
@@ -75,8 +76,8 @@ export class MongoKpiFactsSource implements KpiFactsSource, BulletinDetailsSourc
     return {
       tenant,
       day,
-      accepted: (accepted as unknown as MatterDoc[]).map((d) => ({ matter: d.matter })),
-      ended: (ended as unknown as MatterDoc[]).map((d) => ({ matter: d.matter, clock: d.clock })),
+      accepted: (accepted as unknown as MatterDoc[]).map((d) => ({ matter: storedMatter(d.matter) })),
+      ended: (ended as unknown as MatterDoc[]).map((d) => ({ matter: storedMatter(d.matter), clock: d.clock })),
       signals: (raised as unknown as SignalDoc[]).map((s) => ({
         tenant: s.tenant,
         department: s.department ?? '',

@@ -1,6 +1,9 @@
 import { expectEveryQueryCovered } from '@govhall/mongo';
 import { exercise, publicMethods, RecordingConnection } from '@govhall/mongo/src/recording-connection.test-double';
 import { emptyCounts } from '../../domain/evaluation/kpi';
+import { MongoDailyCheckSource } from './daily-check.source';
+import { MongoDisplayNameStore } from './display-name.repository';
+import { displayNameSchema } from './display-name.schema';
 import { MongoDirtyDays, MongoKpiDayStore } from './kpi-day.repository';
 import { kpiDaySchema, kpiDirtyDaySchema } from './kpi-day.schema';
 import { MongoKpiFactsSource } from './kpi-facts.source';
@@ -20,6 +23,11 @@ describe('KPI projection queries are served by the indexes of their schemas', ()
     signals: new MongoSignalStore(recording.connection).model.collection,
     violations: new MongoViolationStore(recording.connection, () => undefined).model.collection,
   });
+  const daily = new MongoDailyCheckSource({
+    signals: new MongoSignalStore(recording.connection).model.collection,
+    violations: new MongoViolationStore(recording.connection, () => undefined).model.collection,
+  });
+  const names = new MongoDisplayNameStore(recording.connection);
   const invoked: string[] = [];
 
   beforeAll(async () => {
@@ -43,6 +51,7 @@ describe('KPI projection queries are served by the indexes of their schemas', ()
       })),
       ...(await exercise(recording, 'MongoDirtyDays', dirty, {
         mark: (s) => s.mark('620321', '2026-11-02'),
+        markAll: (s) => s.markAll([{ tenant: '620321', day: '2026-11-02' }]),
         pending: async (s) => {
           await s.pending(200, '');
           await s.pending(200, '620321|2026-11-02', {
@@ -64,6 +73,13 @@ describe('KPI projection queries are served by the indexes of their schemas', ()
         dayFacts: (s) => s.dayFacts('620321', '2026-11-02'),
         details: (s) => s.details('620321', '2026-11-01', '2026-11-30', 50),
       })),
+      ...(await exercise(recording, 'MongoDailyCheckSource', daily, {
+        day: (s) => s.day('620321', '2026-11-02', 200),
+      })),
+      ...(await exercise(recording, 'MongoDisplayNameStore', names, {
+        put: (s) => s.put({ tenant: '620321', kind: 'window', code: 'w-1', name: '综合窗口（A01）', version: 2 }),
+        ofTenant: (s) => s.ofTenant('620321'),
+      })),
     );
   });
 
@@ -72,6 +88,8 @@ describe('KPI projection queries are served by the indexes of their schemas', ()
       ...publicMethods(MongoKpiDayStore),
       ...publicMethods(MongoDirtyDays),
       ...publicMethods(MongoKpiFactsSource),
+      ...publicMethods(MongoDailyCheckSource),
+      ...publicMethods(MongoDisplayNameStore),
     ]);
   });
 
@@ -82,6 +100,7 @@ describe('KPI projection queries are served by the indexes of their schemas', ()
       matterSchema,
       signalSchema,
       violationSchema,
+      displayNameSchema,
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Connection, Model } from '@govhall/mongo';
+import { bulkUpdate, type Connection, type Model } from '@govhall/mongo';
 import type { HallRows } from '../../domain/clocks/hall-today';
 import type { Matter } from '../../domain/clocks/matter';
 import type { MatterClock } from '../../domain/clocks/matter-clock';
@@ -17,7 +17,10 @@ interface Doc {
   clock: MatterClock;
 }
 
-const fromDoc = (d: Doc): StoredMatter => ({ matter: d.matter, clock: d.clock });
+/** A stored matter with the fields added since it was written at their defaults (`acceptedBy`: ADR 0051). */
+export const storedMatter = (m: Matter): Matter => ({ ...m, acceptedBy: m.acceptedBy ?? '' });
+
+const fromDoc = (d: Doc): StoredMatter => ({ matter: storedMatter(d.matter), clock: d.clock });
 
 export class MongoMatterStore implements MatterStore {
   readonly model: Model<MatterDocument>;
@@ -31,25 +34,44 @@ export class MongoMatterStore implements MatterStore {
     return d ? fromDoc(d as unknown as Doc) : undefined;
   }
 
-  async save({ matter, clock }: StoredMatter): Promise<void> {
-    await this.model.collection.replaceOne(
-      { _id: matter.matterId as never },
-      {
-        tenant: matter.tenant,
-        state: clock.state,
-        signalRank: SIGNAL_RANK[clock.signal],
-        department: matter.department,
-        windowId: matter.windowId,
-        acceptedDate: matter.acceptedDate,
-        receivedDate: clock.receivedDate,
-        endedDate: clock.endedDate,
-        onTime: clock.onTime,
-        overdue: clock.state !== 'stopped' && clock.promised.remainingWorkingDays < 0,
-        matter,
-        clock,
-        updatedAt: new Date(),
-      },
-      { upsert: true },
+  async getAll(matterIds: readonly string[]): Promise<Map<string, StoredMatter>> {
+    // Point reads, concurrently: FerretDB serves `_id` equality from its index but pushes no `$in` down.
+    const docs = await Promise.all(matterIds.map((id) => this.model.collection.findOne({ _id: id as never })));
+    return new Map(
+      docs.flatMap((d) => (d ? [[d._id as unknown as string, fromDoc(d as unknown as Doc)] as const] : [])),
+    );
+  }
+
+  async save(stored: StoredMatter): Promise<void> {
+    await this.saveAll([stored]);
+  }
+
+  async saveAll(stored: readonly StoredMatter[]): Promise<void> {
+    if (stored.length === 0) return;
+    const updatedAt = new Date();
+    await bulkUpdate(
+      this.model.collection,
+      stored.map(({ matter, clock }) => ({
+        replaceOne: {
+          filter: { _id: matter.matterId as never },
+          replacement: {
+            tenant: matter.tenant,
+            state: clock.state,
+            signalRank: SIGNAL_RANK[clock.signal],
+            department: matter.department,
+            windowId: matter.windowId,
+            acceptedDate: matter.acceptedDate,
+            receivedDate: clock.receivedDate,
+            endedDate: clock.endedDate,
+            onTime: clock.onTime,
+            overdue: clock.state !== 'stopped' && clock.promised.remainingWorkingDays < 0,
+            matter,
+            clock,
+            updatedAt,
+          },
+          upsert: true,
+        },
+      })),
     );
   }
 

@@ -16,9 +16,9 @@ import { supervisingTenants } from '../../domain/violations/supervising-tenants'
 import type { OrderFilter, OrderStore } from '../../usecases/orders/orders.ports';
 import { orderEventMessage } from '../kafka/order-events';
 import { orderSchema } from './order.schema';
+import { pagedFilter } from './paged-filter';
 
 const PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0, scope: 0, matterPending: 0 } as const;
-const LIST_BATCH = 500;
 const orderChanges = metrics.getMeter('@govhall/supervision').createCounter('supervision.orders.changed', {
   description: '督办 order changes stored (each once), by event: issued, replied, returned, closed',
 });
@@ -70,18 +70,13 @@ export class MongoOrderStore implements OrderStore {
     const matches = (o: SupervisionOrder) =>
       (!f.state || o.state === f.state) &&
       (!f.responsibleDepartment || o.responsibleDepartment === f.responsibleDepartment);
-    const found: SupervisionOrder[] = [];
-    for (let read = 0; found.length < offset + limit; read += LIST_BATCH) {
-      const docs = await this.model
-        .find(query, PROJECTION)
-        .sort({ issuedAt: -1, _id: 1 })
-        .skip(read)
-        .limit(LIST_BATCH)
-        .lean<StoredDocument[]>();
-      found.push(...docs.map((d) => toEntity<SupervisionOrder>(d)).filter(matches));
-      if (docs.length < LIST_BATCH) break;
-    }
-    return found.slice(offset, offset + limit);
+    return pagedFilter(
+      this.model,
+      { query, projection: PROJECTION, sort: { issuedAt: -1, _id: 1 } },
+      matches,
+      offset,
+      limit,
+    );
   }
 
   async pendingMatters(limit: number): Promise<SupervisionOrder[]> {

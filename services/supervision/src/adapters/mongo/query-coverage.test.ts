@@ -28,6 +28,10 @@ describe('supervision queries are served by the indexes of their schemas', () =>
         // A replayed event: the duplicate key is swallowed.
         await recording.withDuplicateKeys(() => j.record(event));
       },
+      recordAll: async (j) => {
+        await j.recordAll([event, { ...event, eventId: 'another' }]);
+        await recording.withDuplicateKeys(() => j.recordAll([event]));
+      },
       listByAggregate: (j) => j.listByAggregate(event.aggregateId),
     });
   });

@@ -2,7 +2,7 @@ import { chinaToday } from '@govhall/calendar';
 import type { Connection } from '@govhall/mongo';
 import type { Sanction } from '../../domain/accountability/accountability';
 import type { KpiPeriod, KpiSubjectLevel } from '../../domain/evaluation/kpi';
-import { periodRange } from '../../domain/evaluation/scoring/period-range';
+import { periodRange } from '../../domain/evaluation/kpi-period';
 import type { SubjectConduct } from '../../domain/evaluation/scoring/score-subject';
 import type { ViolationKind } from '../../domain/violations/violation';
 import type { ConductSource } from '../../usecases/scoring/scoring.ports';
@@ -47,7 +47,7 @@ export class MongoConductSource implements ConductSource {
     };
     const violations = (await this.connection
       .collection('violations')
-      .find({ tenant, occurredDate: { $gte: range.first, $lte: range.last }, state: { $ne: 'dismissed' } })
+      .find({ tenant, occurredDate: { $gte: range.firstDay, $lte: range.lastDay }, state: { $ne: 'dismissed' } })
       .toArray()) as unknown as ViolationRow[];
     for (const v of violations) {
       const id = subjectKey(level, { ...v, username: v.person }, staffIds);
@@ -60,7 +60,9 @@ export class MongoConductSource implements ConductSource {
     const inPeriod = decided.filter((a) =>
       period.kind === 'year'
         ? String(a.year) === period.key
-        : a.decidedAt !== undefined && chinaToday(a.decidedAt) >= range.first && chinaToday(a.decidedAt) <= range.last,
+        : a.decidedAt !== undefined &&
+          chinaToday(a.decidedAt) >= range.firstDay &&
+          chinaToday(a.decidedAt) <= range.lastDay,
     );
     if (inPeriod.length === 0) return result;
     const cited = new Map(

@@ -39,27 +39,37 @@ export class MongoSignalStore implements SignalStore {
     this.model = connection.model<SignalDocument>('Signal', signalSchema);
   }
 
-  async active(matterId: string): Promise<Signal[]> {
-    // A matter has a handful of signals: sorted here, the query stays on its index.
-    const docs = await this.model.collection.find({ matterId, active: true }).toArray();
-    return docs
-      .map((d) => fromDoc(d as unknown as Doc))
-      .sort((a, b) => a.raisedAt.getTime() - b.raisedAt.getTime() || a.id.localeCompare(b.id));
+  async history(matterIds: readonly string[]): Promise<Map<string, Signal[]>> {
+    // One query per matter, concurrently, each on the matterId index (FerretDB pushes no `$in` down); a matter has
+    // a handful of signals, sorted here.
+    const lists = await Promise.all(
+      matterIds.map((matterId) => this.model.collection.find({ matterId }, { projection: { outbox: 0 } }).toArray()),
+    );
+    return new Map(
+      matterIds.map((id, i) => [
+        id,
+        lists[i]!.map((d) => fromDoc(d as unknown as Doc)).sort(
+          (a, b) => a.raisedAt.getTime() - b.raisedAt.getTime() || a.id.localeCompare(b.id),
+        ),
+      ]),
+    );
   }
 
-  async countRaised(matterId: string, rule: string, stepIndex: number): Promise<number> {
-    return this.model.collection.countDocuments({ matterId, rule, stepIndex });
-  }
-
-  async raise(signal: Signal): Promise<void> {
-    const { id, ...rest } = signal;
-    await this.model.collection.insertOne({
-      _id: id as never,
-      ...rest,
-      levelRank: SIGNAL_RANK[signal.level],
-      active: true,
-      ...outboxFields([signalMessage('raised', signal, signal.raisedAt)]),
-    });
+  async raiseAll(signals: readonly Signal[]): Promise<void> {
+    if (signals.length === 0) return;
+    await this.model.collection.insertMany(
+      signals.map((signal) => {
+        const { id, ...rest } = signal;
+        return {
+          _id: id as never,
+          ...rest,
+          levelRank: SIGNAL_RANK[signal.level],
+          active: true,
+          ...outboxFields([signalMessage('raised', signal, signal.raisedAt)]),
+        };
+      }),
+      { ordered: false },
+    );
   }
 
   async clear(signal: Signal, at: Date, reason: string): Promise<Signal> {

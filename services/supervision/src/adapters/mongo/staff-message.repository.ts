@@ -37,6 +37,10 @@ export class MongoStaffMessageStore implements StaffMessageStore {
     return docs.map((d) => toEntity<StoredStaffMessage>(d));
   }
 
+  async countFor(username: string, unreadOnly: boolean): Promise<number> {
+    return this.model.countDocuments(unreadOnly ? { username, unread: true } : { username });
+  }
+
   async get(id: string): Promise<StoredStaffMessage | null> {
     return toEntity<StoredStaffMessage>(await this.model.findById(id, PROJECTION).lean<StoredDocument>());
   }

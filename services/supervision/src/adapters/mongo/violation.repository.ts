@@ -13,12 +13,12 @@ import { supervisingTenants } from '../../domain/violations/supervising-tenants'
 import type { Violation } from '../../domain/violations/violation';
 import type { ViolationFilter, ViolationStore } from '../../usecases/violations/violation.ports';
 import { violationRecordedMessage } from '../kafka/violation-events';
+import { pagedFilter } from './paged-filter';
 import { violationSchema, type ViolationDocument } from './violation.schema';
 
 /** Storage-only fields, never on the entity. */
 export const VIOLATION_PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0, scope: 0 } as const;
 
-const LIST_BATCH = 500;
 const recordedViolations = metrics.getMeter('@govhall/supervision').createCounter('supervision.violations.recorded', {
   description: 'Violations stored (each once), by kind: detected from case events or found at an inspection',
 });
@@ -70,18 +70,8 @@ export class MongoViolationStore implements ViolationStore {
     }
     const wanted = (['kind', 'state', 'matterId', 'department', 'windowId', 'person'] as const).filter((k) => f[k]);
     const matches = (v: Violation) => wanted.every((k) => v[k] === f[k]);
-    const found: Violation[] = [];
-    for (let read = 0; found.length < offset + limit; read += LIST_BATCH) {
-      const docs = await this.model
-        .find(query, VIOLATION_PROJECTION)
-        .sort({ occurredDate: -1, _id: 1 })
-        .skip(read)
-        .limit(LIST_BATCH)
-        .lean<StoredDocument[]>();
-      found.push(...docs.map((d) => toEntity<Violation>(d)).filter(matches));
-      if (docs.length < LIST_BATCH) break;
-    }
-    return found.slice(offset, offset + limit);
+    const read = { query, projection: VIOLATION_PROJECTION, sort: { occurredDate: -1, _id: 1 } } as const;
+    return pagedFilter(this.model, read, matches, offset, limit);
   }
 
   async save(next: Violation, expectedVersion: number): Promise<Violation> {

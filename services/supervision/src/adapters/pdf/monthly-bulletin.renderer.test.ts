@@ -64,6 +64,7 @@ const bulletin = buildMonthlyBulletin({
     },
   ],
   moreViolations: 1,
+  names: { department: (code) => (code === '620321-SCJG' ? '市场监督管理局' : code), window: (id) => id },
 });
 
 describe('the monthly bulletin PDF', () => {
@@ -75,7 +76,7 @@ describe('the monthly bulletin PDF', () => {
     expect(text).toContain(compact(DEPARTMENT_COLUMNS.join('')));
     // 620321-ZRZY (100%) ranks before 620321-SCJG (66.7%).
     const zrzy = compact(['1', '620321-ZRZY', ...figureCells(bulletin.departments[0]!.figures)].join(''));
-    const scjg = compact(['2', '620321-SCJG', '8', '6', '4', '66.7%', '2', '0', '2', '1', '2'].join(''));
+    const scjg = compact(['2', '市场监督管理局', '8', '6', '4', '66.7%', '2', '0', '2', '1', '2'].join(''));
     expect(text).toContain(zrzy);
     expect(text).toContain(scjg);
     expect(text.indexOf(zrzy)).toBeLessThan(text.indexOf(scjg));

@@ -1,23 +1,10 @@
 import { SIGNAL_LEVEL_NAMES, VIOLATION_KIND_LABELS } from '@govhall/labels';
-import {
-  canonicalJson,
-  defaultFonts,
-  type Doc,
-  INK,
-  MUTED,
-  pageNumber,
-  type PdfFonts,
-  renderPdf,
-  sha256Hex,
-} from '@govhall/pdf';
+import { canonicalJson, defaultFonts, type Doc, pageNumber, type PdfFonts, renderPdf, sha256Hex } from '@govhall/pdf';
 import type { KpiFigures } from '../../domain/evaluation/kpi';
 import { periodRange } from '../../domain/evaluation/kpi-period';
 import { formatRate, type MonthlyBulletin } from '../../domain/evaluation/monthly-bulletin';
 import type { BulletinRenderer } from '../../usecases/evaluation/evaluation.ports';
-
-const RED = '#b91c1c';
-const HEADER_FILL = '#f3f4f6';
-const MARGINS = { top: 52, bottom: 72, left: 48, right: 48 };
+import { heading, MARGINS, note, paragraph, reportTitle, table } from './report-blocks';
 
 /** The figure columns of the department table, in order (the same words as the console). */
 export const DEPARTMENT_COLUMNS = [
@@ -80,18 +67,7 @@ export function pdfBulletinRenderer(fonts: PdfFonts = defaultFonts()): BulletinR
 }
 
 function draw(doc: Doc, b: MonthlyBulletin): void {
-  const width = doc.page.width - MARGINS.left - MARGINS.right;
-  doc.fontSize(22).fillColor(RED).text('电子监察月通报', MARGINS.left, doc.y, { width, align: 'center' });
-  doc.moveDown(0.3).fontSize(12).fillColor(INK);
-  doc.text(`地区代码 ${b.tenant} · ${monthTitle(b.month)}`, { width, align: 'center' });
-  const y = doc.y + 6;
-  doc
-    .moveTo(MARGINS.left, y)
-    .lineTo(MARGINS.left + width, y)
-    .lineWidth(1.2)
-    .strokeColor(RED)
-    .stroke();
-  doc.y = y + 10;
+  reportTitle(doc, '电子监察月通报', `地区代码 ${b.tenant} · ${monthTitle(b.month)}`);
 
   heading(doc, '一、总体情况');
   const c = b.total.counts;
@@ -108,7 +84,7 @@ function draw(doc: Doc, b: MonthlyBulletin): void {
   if (b.departments.length === 0) paragraph(doc, '本月各部门无办件、红黄牌或违规记录。');
   else {
     table(doc, [30, '*', 34, 34, 44, 54, 44, 34, 34, 34, 34], DEPARTMENT_COLUMNS, [
-      ...b.departments.map((d) => [String(d.rank), d.figures.subject.id, ...figureCells(d.figures)]),
+      ...b.departments.map((d) => [String(d.rank), d.name, ...figureCells(d.figures)]),
       ['', '合计', ...figureCells(b.total)],
     ]);
   }
@@ -149,31 +125,4 @@ function draw(doc: Doc, b: MonthlyBulletin): void {
     '说明：办件按办结日期计入当月，受理数按受理日期计入；按时办结率 = 按时办结 ÷ 办结；无办结时显示“无数据”。' +
       '满意度待好差评接入后统计。人员姓名已作脱敏处理。',
   );
-}
-
-function heading(doc: Doc, text: string): void {
-  if (doc.y > doc.page.height - MARGINS.bottom - 80) doc.addPage();
-  doc.moveDown(0.6).fontSize(13).fillColor(INK).text(text, MARGINS.left, doc.y);
-  doc.moveDown(0.3);
-}
-
-function paragraph(doc: Doc, text: string): void {
-  doc.fontSize(10.5).fillColor(INK).text(text, MARGINS.left, doc.y, { lineGap: 3 });
-}
-
-function note(doc: Doc, text: string): void {
-  doc.moveDown(0.4).fontSize(9).fillColor(MUTED).text(text, MARGINS.left, doc.y, { lineGap: 2 });
-  doc.fillColor(INK);
-}
-
-function table(doc: Doc, widths: (number | string)[], header: string[], rows: string[][]): void {
-  doc.fontSize(8.5).fillColor(INK);
-  doc.table({
-    position: { x: MARGINS.left },
-    columnStyles: widths,
-    defaultStyle: { border: 0.5, borderColor: '#9ca3af', padding: [3, 3] },
-    rowStyles: (i) => (i === 0 ? { backgroundColor: HEADER_FILL } : undefined),
-    data: [header, ...rows],
-  });
-  doc.x = MARGINS.left;
 }

@@ -23,11 +23,12 @@ describe('the quarterly assessment PDF', () => {
       standardVersion: 0,
       scores,
       madeAt: new Date('2026-12-04T02:00:00Z'),
+      departmentNames: { '620321-SCJG': '市场监督管理局' },
     });
     const { text } = await textOf(pdf);
     const all = compact(text);
     expect(all).toContain(compact('2026年第4季度考核结果通报'));
-    expect(all).toContain(compact('一、620321-SCJG：96 分，优秀'));
+    expect(all).toContain(compact('一、市场监督管理局：96 分，优秀'));
     expect(all).toContain(compact('二、620321-GTJ：78 分，合格'));
     for (const s of scores)
       for (const line of [...s.indicators.map((i) => i.line), ...s.deductions.map((d) => d.line)])

@@ -7,7 +7,7 @@ import {
 } from '@govhall/pdf';
 import { GRADE_NAMES } from '../../domain/evaluation/scoring/grade';
 import { formatPoints } from '../../domain/evaluation/scoring/measures';
-import { parsePeriodKey, periodName } from '../../domain/evaluation/scoring/period-range';
+import { parsePeriodKey, periodName } from '../../domain/evaluation/kpi-period';
 import type { AssessmentRenderer, QuarterlyAssessment } from '../../usecases/scoring/scoring.ports';
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -16,6 +16,7 @@ const ordinal = (n: number) => (n < ORDINALS.length ? ORDINALS[n] : String(n + 1
 /** The 季考核 as an official document: a summary table, then each department's indicator and deduction lines. */
 export function quarterlyAssessmentSpec(a: QuarterlyAssessment): OfficialDocumentSpec {
   const period = periodName(parsePeriodKey(a.period) ?? { kind: 'quarter', key: a.period });
+  const name = (code: string) => a.departmentNames[code] || code;
   const standard = a.standardVersion === 0 ? '默认考核标准' : `考核标准第${a.standardVersion}版`;
   const blocks: Block[] = [
     {
@@ -31,12 +32,12 @@ export function quarterlyAssessmentSpec(a: QuarterlyAssessment): OfficialDocumen
       kind: 'table',
       header: ['部门', '得分及等次'],
       labelWidth: 200,
-      rows: a.scores.map((s) => [s.subject.id, `${formatPoints(s.total)} 分，${GRADE_NAMES[s.grade]}`]),
+      rows: a.scores.map((s) => [name(s.subject.id), `${formatPoints(s.total)} 分，${GRADE_NAMES[s.grade]}`]),
     });
     a.scores.forEach((s, n) => {
       blocks.push({
         kind: 'heading',
-        text: `${ordinal(n)}、${s.subject.id}：${formatPoints(s.total)} 分，${GRADE_NAMES[s.grade]}`,
+        text: `${ordinal(n)}、${name(s.subject.id)}：${formatPoints(s.total)} 分，${GRADE_NAMES[s.grade]}`,
       });
       blocks.push({
         kind: 'list',

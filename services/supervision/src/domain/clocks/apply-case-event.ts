@@ -13,7 +13,8 @@ const APPLICANT_WAITS: Record<string, string> = {
  *
  * - Receipt (submitted, registered at the counter) sets the day of receipt; a resubmission ends the wait for the
  *   applicant that a one-time notice or awaiting paper began.
- * - Acceptance starts the clocks: on the day of the event, or on the day of receipt for a deemed acceptance (§32).
+ * - Acceptance starts the clocks: on the day of the event, or on the day of receipt for a deemed acceptance (§32);
+ *   the accepting clerk (the event's actor) is kept as `acceptedBy` (ADR 0051).
  * - A suspension pauses them from its start day to the day it resumes; an approved extension adds its days.
  * - Steps: the active step of the facts starts a step clock, STEP_COMPLETED finishes it.
  * - The decision stops the statutory clock; 办结 or an ending status stops every clock and ends open pauses.
@@ -59,10 +60,15 @@ export function applyCaseEvent(matter: Matter | undefined, e: CaseEvent): Matter
       if (!m.receivedDate) m.receivedDate = f.receivedDate || day;
       endPause(m, 'applicant', day);
       m.acceptedDate = f.deemedAccepted ? m.receivedDate : day;
+      // A deemed acceptance (§32) is the law's, not a clerk's.
+      m.acceptedBy = f.deemedAccepted ? '' : e.actor;
       break;
     case 'decided_on_the_spot':
       if (!m.receivedDate) m.receivedDate = f.receivedDate || day;
-      m.acceptedDate = m.acceptedDate || day;
+      if (!m.acceptedDate) {
+        m.acceptedDate = day;
+        m.acceptedBy = e.actor;
+      }
       m.decidedDate = day;
       break;
     case 'suspended':
@@ -108,6 +114,7 @@ function emptyMatter(matterId: string): Matter {
     windowId: '',
     responsible: '',
     responsibleRole: '',
+    acceptedBy: '',
     applicantName: '',
     status: '',
     channel: '',

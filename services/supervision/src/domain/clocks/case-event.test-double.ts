@@ -1,6 +1,9 @@
 import type { CaseEvent } from './case-event';
 
-/** A CaseTransitioned as the domain reads it, for unit tests: a case of tenant 620321 with 5/20-day limits. */
+/**
+ * A CaseTransitioned as the domain reads it, for unit tests: a case of tenant 620321 with 5/20-day limits, acted on
+ * by the clerk ycx-clerk.
+ */
 export function caseEvent(
   version: number,
   transition: string,
@@ -14,6 +17,7 @@ export function caseEvent(
     occurredAt: new Date(`${day}T02:00:00Z`),
     version,
     transition,
+    actor: 'ycx-clerk',
     facts: {
       caseId: 'case-1',
       caseNumber: '620321202611020001',

@@ -18,6 +18,8 @@ export interface CaseEvent {
   occurredAt: Date;
   version: number;
   transition: string;
+  /** The staff member who acted (the envelope's actor when a person did); empty for a service's own act. */
+  actor: string;
   facts: {
     caseId: string;
     caseNumber: string;

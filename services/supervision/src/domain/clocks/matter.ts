@@ -40,6 +40,11 @@ export interface Matter {
   windowId: string;
   responsible: string;
   responsibleRole: string;
+  /**
+   * The clerk who accepted the case (受理人: the ACCEPTED or DECIDED_ON_THE_SPOT event's actor), kept after the case
+   * moves on; empty for a deemed acceptance, a case not accepted yet, and an imported or 督办 matter (ADR 0051).
+   */
+  acceptedBy: string;
   /** Masked by the cases service; supervision never receives an ID number. */
   applicantName: string;
   /** The case status name, e.g. "processing". */

@@ -53,6 +53,55 @@ describe('a day’s counts from its facts', () => {
     expect(rows.map((r) => r.subject.level).sort()).toEqual(['department', 'person', 'tenant', 'window']);
   });
 
+  it('a case’s acceptance and completion count for the clerk who accepted it, not whoever acted last (ADR 0051)', () => {
+    // Accepted by ycx-clerk, the result issued by another clerk: the completed case names no responsible person.
+    const done = (caseId: string, endedOn: string) => {
+      const accepted = applyCaseEvent(undefined, caseEvent(1, 'accepted', '2026-11-02', { facts: { caseId } }))!;
+      const matter = applyCaseEvent(
+        accepted,
+        caseEvent(2, 'result_issued', endedOn, {
+          actor: 'ycx-clerk-b',
+          facts: { caseId, status: 'completed', responsible: '', responsibleRole: '' },
+        }),
+      )!;
+      return { matter, clock: computeMatterClock(matter, calendar, endedOn) };
+    };
+    const onTime = done('a', '2026-11-04');
+    const late = done('b', '2026-11-20');
+    const day = (d: string, facts: Partial<Parameters<typeof kpiDayRows>[0]>) =>
+      kpiDayRows({ tenant: '620321', day: d, accepted: [], ended: [], signals: [], violations: [], ...facts });
+    const person = (rows: ReturnType<typeof kpiDayRows>) =>
+      rows.filter((r) => r.subject.level === 'person').map((r) => [r.subject.id, r.counts]);
+
+    // The day of acceptance recounted after the cases ended still counts them for the clerk.
+    expect(person(day('2026-11-02', { accepted: [{ matter: onTime.matter }, { matter: late.matter }] }))).toEqual([
+      ['ycx-clerk', expect.objectContaining({ accepted: 2, completed: 0 })],
+    ]);
+    expect(person(day('2026-11-04', { ended: [onTime] }))).toEqual([
+      ['ycx-clerk', expect.objectContaining({ completed: 1, onTime: 1, early: 1, accepted: 0 })],
+    ]);
+    expect(person(day('2026-11-20', { ended: [late] }))).toEqual([
+      ['ycx-clerk', expect.objectContaining({ completed: 1, onTime: 0, early: 0 })],
+    ]);
+
+    // Signals and violations keep their own person; a deemed acceptance counts for no person.
+    const signal = { tenant: '620321', department: '620321-SCJG', windowId: 'w-1', person: 'ycx-reviewer' };
+    const deemed = applyCaseEvent(
+      undefined,
+      caseEvent(1, 'accepted', '2026-11-02', { actor: '', facts: { caseId: 'd', deemedAccepted: true } }),
+    )!;
+    const rows = day('2026-11-02', {
+      accepted: [{ matter: deemed }],
+      signals: [{ ...signal, level: 'yellow' }],
+      violations: [{ ...signal, person: 'ycx-approver' }],
+    });
+    expect(person(rows)).toEqual([
+      ['ycx-reviewer', expect.objectContaining({ yellowCards: 1, violations: 0, accepted: 0 })],
+      ['ycx-approver', expect.objectContaining({ violations: 1, yellowCards: 0, accepted: 0 })],
+    ]);
+    expect(rows.find((r) => r.subject.level === 'tenant')!.counts).toMatchObject({ accepted: 1, yellowCards: 1 });
+  });
+
   it('a case ended without being accepted is not completed', () => {
     const refused = applyCaseEvent(
       undefined,

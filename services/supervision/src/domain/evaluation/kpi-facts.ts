@@ -35,11 +35,15 @@ export interface KpiDayRow {
   counts: KpiCounts;
 }
 
-const attributionOf = (m: Matter): Attribution => ({
+/**
+ * Where a matter's acceptance and completion count: its tenant, department and window, and the clerk who accepted
+ * it (受理人, ADR 0051) — not the person responsible as the last event names it (a completed case names none).
+ */
+export const attributionOf = (m: Matter): Attribution => ({
   tenant: m.tenant,
   department: m.department,
   windowId: m.windowId,
-  person: m.responsible,
+  person: m.acceptedBy,
 });
 
 /** The subjects a fact counts for: the tenant, and its department, window and person when known. */

@@ -85,3 +85,25 @@ export function nextDay(day: string): string {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
+
+/** "2026年第4季度", "2026年12月", "2026年度" (a scoring period's name). */
+export function periodName(period: KpiPeriod): string {
+  const [year, rest] = period.key.split('-');
+  if (period.kind === 'quarter') return `${year}年第${rest?.slice(1)}季度`;
+  if (period.kind === 'month') return `${year}年${Number(rest)}月`;
+  return `${year}年度`;
+}
+
+/** A scoring period from its key alone: `2026-Q4` a quarter, `2026-12` a month, `2026` a year; undefined otherwise. */
+export function parsePeriodKey(key: string): KpiPeriod | undefined {
+  const kind = /^\d{4}$/.test(key)
+    ? 'year'
+    : /^\d{4}-Q\d$/.test(key)
+      ? 'quarter'
+      : /^\d{4}-\d{2}$/.test(key)
+        ? 'month'
+        : undefined;
+  if (!kind) return undefined;
+  const period = { kind, key } as const;
+  return periodRange(period) ? period : undefined;
+}

@@ -1,6 +1,7 @@
 import { maskName } from '@govhall/identifiers';
 import type { SignalLevel } from '../signals/signal-level';
 import type { ViolationKind } from '../violations/violation';
+import { CODES_ONLY, type DisplayNames } from './display-names';
 import { emptyCounts, ratesOf, type KpiFigures } from './kpi';
 
 /** A red or yellow card of the month as the bulletin lists it (the responsible person's name masked). */
@@ -27,6 +28,8 @@ export interface BulletinViolation {
 export interface RankedDepartment {
   /** 1 for the best; departments with equal keys share a rank. */
   rank: number;
+  /** The department's name (its code when the name is unknown). */
+  name: string;
   figures: KpiFigures;
 }
 
@@ -59,12 +62,12 @@ function compareDepartments(a: KpiFigures, b: KpiFigures): number {
 }
 
 /** Departments in rank order (competition ranking: 1, 2, 2, 4). */
-export function rankDepartments(departments: KpiFigures[]): RankedDepartment[] {
+export function rankDepartments(departments: KpiFigures[], names: DisplayNames = CODES_ONLY): RankedDepartment[] {
   const sorted = [...departments].sort((a, b) => compareDepartments(a, b) || a.subject.id.localeCompare(b.subject.id));
   return sorted.map((figures, i) => {
     let rank = i + 1;
     for (let j = i; j > 0 && compareDepartments(sorted[j - 1]!, figures) === 0; j--) rank = j;
-    return { rank, figures };
+    return { rank, name: names.department(figures.subject.id), figures };
   });
 }
 
@@ -77,6 +80,11 @@ export function maskedPerson(person: string): string {
   return /^[\x21-\x7e]+$/.test(person) ? `${person[0]}***` : maskName(person);
 }
 
+/** A text (a violation's summary) with the person's name or login in it masked as `maskedPerson` masks it. */
+export function maskedIn(text: string, person: string): string {
+  return person ? text.split(person).join(maskedPerson(person)) : text;
+}
+
 export interface BulletinInput {
   tenant: string;
   month: string;
@@ -86,11 +94,14 @@ export interface BulletinInput {
   moreCards: number;
   violations: BulletinViolation[];
   moreViolations: number;
+  names?: DisplayNames;
 }
 
-/** The bulletin from the month's figures (those ListKpis answers) and details; persons masked. */
+/** The bulletin from the month's figures (those ListKpis answers) and details; persons masked, names for codes. */
 export function buildMonthlyBulletin(input: BulletinInput): MonthlyBulletin {
   const empty = emptyCounts();
+  const names = input.names ?? CODES_ONLY;
+  const department = (code: string) => (code ? names.department(code) : '');
   return {
     tenant: input.tenant,
     month: input.month,
@@ -100,10 +111,15 @@ export function buildMonthlyBulletin(input: BulletinInput): MonthlyBulletin {
       counts: empty,
       rates: ratesOf(empty),
     },
-    departments: rankDepartments(input.departments),
-    cards: input.cards.map((c) => ({ ...c, person: maskedPerson(c.person) })),
+    departments: rankDepartments(input.departments, names),
+    cards: input.cards.map((c) => ({ ...c, department: department(c.department), person: maskedPerson(c.person) })),
     moreCards: input.moreCards,
-    violations: input.violations.map((v) => ({ ...v, person: maskedPerson(v.person) })),
+    violations: input.violations.map((v) => ({
+      ...v,
+      department: department(v.department),
+      person: maskedPerson(v.person),
+      summary: maskedIn(v.summary, v.person),
+    })),
     moreViolations: input.moreViolations,
   };
 }

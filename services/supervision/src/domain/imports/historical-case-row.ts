@@ -224,6 +224,7 @@ export function importedCaseMatter(tenant: string, row: HistoricalCaseRow, impor
     windowId: row.windowId,
     responsible: '',
     responsibleRole: '',
+    acceptedBy: '',
     applicantName: row.applicantName,
     status: ended,
     channel: row.channel,

@@ -1,5 +1,6 @@
 import { maskText } from '@govhall/identifiers';
-import { atLeast, SIGNAL_LEVEL_NAMES, type SignalLevel } from '../signals/signal-level';
+import { MESSAGE_RELATION_NAMES, SIGNAL_LEVEL_NAMES } from '@govhall/labels';
+import { atLeast, type SignalLevel } from '../signals/signal-level';
 
 /** What a raised signal's messages are made from (the SignalRaised payload). */
 export interface RaisedSignal {
@@ -41,12 +42,7 @@ export interface OfficeEmail {
   caseNumber: string;
 }
 
-const RELATION_WORDS: Record<string, string> = {
-  responsible: '责任人',
-  window_lead: '窗口负责人',
-  department_head: '部门负责人',
-  supervisor: '监察人员',
-};
+const RELATION_WORDS: Readonly<Record<string, string>> = MESSAGE_RELATION_NAMES;
 
 /** The free texts masked (an ID or phone number never passes); case numbers are kept as they are. */
 function subjectOf(s: RaisedSignal): string {

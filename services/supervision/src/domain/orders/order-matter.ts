@@ -21,6 +21,7 @@ export function orderMatter(order: SupervisionOrder): Matter {
     windowId: order.targetKind === 'window' ? order.targetId : '',
     responsible: order.responsiblePerson,
     responsibleRole: order.responsiblePerson ? '' : 'department_head',
+    acceptedBy: '',
     applicantName: '',
     status: order.state,
     channel: '',

@@ -3,13 +3,6 @@ export type SignalLevel = 'none' | 'warning' | 'yellow' | 'red';
 
 const ORDER: Record<SignalLevel, number> = { none: 0, warning: 1, yellow: 2, red: 3 };
 
-export const SIGNAL_LEVEL_NAMES: Record<SignalLevel, string> = {
-  none: '无',
-  warning: '预警',
-  yellow: '黄牌',
-  red: '红牌',
-};
-
 export function highestLevel(levels: readonly SignalLevel[]): SignalLevel {
   return levels.reduce<SignalLevel>((top, l) => (ORDER[l] > ORDER[top] ? l : top), 'none');
 }

@@ -1,7 +1,7 @@
 import { caseEvent } from '../../domain/clocks/case-event.test-double';
 import { inMemoryClockDeps } from '../clocks.test-double';
 import { refreshClocksUseCase } from '../refresh-clocks/refresh-clocks.usecase';
-import { applyCaseEventUseCase } from './apply-case-event.usecase';
+import { applyCaseEventsUseCase, applyCaseEventUseCase } from './apply-case-event.usecase';
 
 // Accepted Monday 2026-11-02 with a 5-day promised limit (due 11-09) and a 20-day statutory one (due 11-30).
 function world() {
@@ -101,5 +101,50 @@ describe('applying case events and the timer over open clocks', () => {
       ['statutory.exceeded', 'red'],
     ]);
     expect(w.matters.get('case-1')!.clock.signal).toBe('red');
+  });
+
+  it('a batch of many cases’ events gives the clocks and signals that one event at a time gives', async () => {
+    // Three cases, interleaved as a topic's partition holds them; case-2's events arrive twice (a redelivery), and
+    // supervision's day is long after the promised limits (a replay): signals are raised in both worlds.
+    const of = (caseId: string, version: number, transition: string, day: string, status = 'processing') =>
+      caseEvent(version, transition, day, {
+        eventId: `${caseId}-${version}`,
+        facts: { caseId, caseNumber: `62032120261102000${caseId.slice(-1)}`, status },
+      });
+    const events = [
+      of('case-1', 1, 'registered_at_counter', '2026-11-02', 'pre_review'),
+      of('case-2', 1, 'registered_at_counter', '2026-11-02', 'pre_review'),
+      of('case-1', 2, 'accepted', '2026-11-02'),
+      of('case-2', 2, 'accepted', '2026-11-03'),
+      of('case-3', 1, 'accepted', '2026-11-04'),
+      of('case-2', 2, 'accepted', '2026-11-03'),
+      of('case-1', 3, 'result_issued', '2026-11-06', 'completed'),
+      of('case-3', 2, 'suspended', '2026-11-05', 'suspended'),
+    ];
+    const oneByOne = world();
+    const batched = world();
+    for (const w of [oneByOne, batched]) w.setDay('2026-11-20');
+    const single = [];
+    for (const e of events) single.push(await oneByOne.apply(e));
+    const together = await applyCaseEventsUseCase(batched.deps)(events);
+
+    // The same events count as applied (the repeated one does not), each answered with its matter's final state.
+    expect(together.map((r) => r !== undefined)).toEqual(single.map((r) => r !== undefined));
+    expect(together[5]).toBeUndefined();
+    expect(together[0]).toEqual(batched.matters.get('case-1'));
+    expect([...batched.matters.keys()].sort()).toEqual(['case-1', 'case-2', 'case-3']);
+    for (const id of ['case-1', 'case-2', 'case-3']) expect(batched.matters.get(id)).toEqual(oneByOne.matters.get(id));
+    const active = (w: typeof batched) =>
+      [...w.signals.values()]
+        .filter((s) => !s.clearedAt)
+        .map((s) => `${s.id} ${s.level}`)
+        .sort();
+    expect(active(batched)).toEqual(active(oneByOne));
+    expect(active(batched).length).toBeGreaterThan(0);
+    expect(batched.matters.get('case-2')!.clock.signal).toBe('yellow');
+    // One at a time, case-1 was late before its 办结 event arrived, so it raised and then cleared signals; evaluated
+    // once for its state after the batch, it raises none. Live watchers saw each matter's clock.
+    expect([...batched.signals.values()].filter((s) => s.matterId === 'case-1')).toEqual([]);
+    expect(new Set(batched.published.filter((u) => u.kind === 'clock').map((u) => u.clock.matterId)).size).toBe(3);
   });
 });

@@ -54,3 +54,14 @@ export function checkMonth(month: string, currentMonth: string, violations: Viol
     violations.push({ path: 'month', reason: 'RANGE', message: '月份不能晚于本月' });
   }
 }
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A day `YYYY-MM-DD` that exists and is not after `today`. */
+export function checkDay(date: string, today: string, violations: Violation[]): void {
+  if (!DAY.test(date) || !periodRange({ kind: 'day', key: date })) {
+    violations.push({ path: 'date', reason: 'PATTERN', message: '日期应为有效的YYYY-MM-DD格式' });
+  } else if (date > today) {
+    violations.push({ path: 'date', reason: 'RANGE', message: '日期不能晚于今天' });
+  }
+}

@@ -1,5 +1,7 @@
 import type { KpiSubjectLevel } from '../../domain/evaluation/kpi';
 import type { KpiDayFacts, KpiDayRow } from '../../domain/evaluation/kpi-facts';
+import type { DailyCheck, DayViolation, RaisedSignal } from '../../domain/evaluation/daily-check';
+import type { DisplayNameEntry } from '../../domain/evaluation/display-names';
 import type { MonthlyBulletin } from '../../domain/evaluation/monthly-bulletin';
 import type { TenantSelector } from '../clocks.ports';
 
@@ -26,6 +28,8 @@ export type DirtyScope = TenantSelector & { firstDay: string; lastDay: string };
 /** Days to recount, persisted so a restart loses none (marked when a matter, signal or violation is written). */
 export interface DirtyDays {
   mark(tenant: string, day: string): Promise<void>;
+  /** `mark` for many days in one write (a day given twice is marked once). */
+  markAll(days: readonly { tenant: string; day: string }[]): Promise<void>;
   /** Up to `limit` marks in `<tenant>|<day>` order after `after` (exclusive; '' from the start), within `scope`. */
   pending(limit: number, after: string, scope?: DirtyScope): Promise<DirtyDay[]>;
   /** Forgets the mark unless the day was marked again since `seq` was read. */
@@ -47,4 +51,26 @@ export interface BulletinDetailsSource {
 /** Lays the bulletin out as a PDF. */
 export interface BulletinRenderer {
   render(bulletin: MonthlyBulletin): Promise<{ pdf: Buffer; contentHash: string }>;
+}
+
+/** The day's violations (dismissed ones left out; up to `limit` listed, the rest counted) and raised signals. */
+export interface DailyCheckSource {
+  day(
+    tenant: string,
+    date: string,
+    limit: number,
+  ): Promise<{ violations: DayViolation[]; moreViolations: number; signals: RaisedSignal[] }>;
+}
+
+/** Lays the daily check sheet out as a PDF. */
+export interface DailyCheckRenderer {
+  render(sheet: DailyCheck): Promise<{ pdf: Buffer; contentHash: string }>;
+}
+
+/** Department and window names learned from identity's events, printed by the reports in place of codes. */
+export interface DisplayNameStore {
+  /** Keeps `entry` unless a later version of the same department or window is stored. */
+  put(entry: DisplayNameEntry): Promise<void>;
+  /** The tenant's stored names. */
+  ofTenant(tenant: string): Promise<DisplayNameEntry[]>;
 }

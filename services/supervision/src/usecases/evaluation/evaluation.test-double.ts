@@ -1,11 +1,21 @@
 import { chinaToday } from '@govhall/calendar';
 import type { KpiDayRow } from '../../domain/evaluation/kpi-facts';
 import type { Violation } from '../../domain/violations/violation';
-import { applyCaseEventUseCase } from '../apply-case-event/apply-case-event.usecase';
+import { applyCaseEventsUseCase, single } from '../apply-case-event/apply-case-event.usecase';
 import { inMemoryClockDeps } from '../clocks.test-double';
 import { refreshClocksUseCase } from '../refresh-clocks/refresh-clocks.usecase';
 import type { ViolationStore } from '../violations/violation.ports';
-import type { BulletinRenderer, DirtyDays, KpiDayStore, KpiFactsSource } from './evaluation.ports';
+import type { DisplayNameEntry } from '../../domain/evaluation/display-names';
+import { MemoryInspectionStore } from '../inspections/memory-inspection-stores.test-double';
+import type {
+  BulletinRenderer,
+  DailyCheckRenderer,
+  DailyCheckSource,
+  DirtyDays,
+  DisplayNameStore,
+  KpiDayStore,
+  KpiFactsSource,
+} from './evaluation.ports';
 import { createEvaluationUseCases } from './evaluation.use-cases';
 import { markingCaseEvents, markingSignalStore, markingViolationStore } from './kpi-marking';
 
@@ -23,6 +33,9 @@ export function inMemoryEvaluation(start: string) {
     mark: async (tenant, day) => {
       const key = `${tenant}|${day}`;
       marks.set(key, { tenant, day, seq: (marks.get(key)?.seq ?? 0) + 1 });
+    },
+    markAll: async (list) => {
+      for (const { tenant, day } of list) await dirty.mark(tenant, day);
     },
     pending: async (limit, after, scope) =>
       [...marks.values()]
@@ -98,6 +111,30 @@ export function inMemoryEvaluation(start: string) {
       return { pdf: Buffer.from('%PDF-test'), contentHash: 'hash' };
     },
   };
+  const dailyRenderer: DailyCheckRenderer = {
+    render: async (sheet) => {
+      rendered.push(sheet);
+      return { pdf: Buffer.from('%PDF-test'), contentHash: 'hash' };
+    },
+  };
+  const daily: DailyCheckSource = {
+    day: async (tenant, date) => ({
+      violations: [...violations.values()]
+        .filter((v) => v.tenant === tenant && v.occurredDate === date && v.state !== 'dismissed')
+        .map((v) => ({ ...v })),
+      moreViolations: 0,
+      signals: [...clocks.signals.values()].filter((s) => s.tenant === tenant && chinaToday(s.raisedAt) === date),
+    }),
+  };
+  const inspections = new MemoryInspectionStore();
+  const displayNames = new Map<string, DisplayNameEntry>();
+  const names: DisplayNameStore = {
+    put: async (e) => {
+      const key = `${e.kind}:${e.code}`;
+      if ((displayNames.get(key)?.version ?? -1) < e.version) displayNames.set(key, { ...e });
+    },
+    ofTenant: async (tenant) => [...displayNames.values()].filter((e) => e.tenant === tenant),
+  };
   const clockDeps = { ...clocks.deps, signals: markingSignalStore(clocks.deps.signals, dirty) };
   const evaluation = createEvaluationUseCases({
     dirty,
@@ -107,6 +144,10 @@ export function inMemoryEvaluation(start: string) {
       details: async () => ({ cards: [], moreCards: 0, violations: [], moreViolations: 0 }),
     },
     renderer,
+    inspections,
+    daily,
+    names,
+    dailyRenderer,
     clock: clockDeps.clock,
   });
   return {
@@ -115,8 +156,9 @@ export function inMemoryEvaluation(start: string) {
     marks,
     dayRows,
     violations: violationStore,
+    inspections,
     rendered,
-    apply: markingCaseEvents(applyCaseEventUseCase(clockDeps), dirty),
+    apply: single(markingCaseEvents(applyCaseEventsUseCase(clockDeps), dirty)),
     refreshClocks: refreshClocksUseCase(clockDeps),
   };
 }

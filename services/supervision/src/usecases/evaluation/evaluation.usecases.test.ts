@@ -1,6 +1,9 @@
 import type { Principal } from '@govhall/auth';
 import { ForbiddenError, ValidationError } from '@govhall/errors';
 import { caseEvent } from '../../domain/clocks/case-event.test-double';
+import { chinaToday } from '@govhall/calendar';
+import type { Inspection } from '../../domain/inspections/inspection';
+import type { DailyCheck } from '../../domain/evaluation/daily-check';
 import type { MonthlyBulletin } from '../../domain/evaluation/monthly-bulletin';
 import { openViolation } from '../../domain/violations/violation';
 import { inMemoryEvaluation } from './evaluation.test-double';
@@ -29,31 +32,37 @@ const month: ListKpisQuery = {
 };
 
 /**
- * 永昌县 (620321): case A accepted Mon 2 Nov with 5 days promised, completed Wed 4 Nov (on time, early); case B
- * accepted the same day with 2 days promised, 黄牌 on Fri 6 Nov, completed Mon 9 Nov (late); case D not accepted.
- * 金川区 (620302): case C accepted Tue 3 Nov, completed Thu 5 Nov. One violation of 620321 on 9 Nov.
+ * 永昌县 (620321): case A accepted by ycx-clerk Mon 2 Nov with 5 days promised, completed Wed 4 Nov (on time, early);
+ * case B accepted the same day by ycx-clerk-b with 2 days promised, ycx-clerk responsible when its 黄牌 is raised on
+ * Fri 6 Nov, completed Mon 9 Nov (late); case D not accepted. A completed case names no responsible person.
+ * 金川区 (620302): case C accepted Tue 3 Nov, completed Thu 5 Nov. One violation of 620321 on 9 Nov, by ycx-clerk.
  */
 async function world() {
   const w = inMemoryEvaluation('2026-11-02T04:00:00Z');
-  const ev = (id: string, tenant: string, v: number, transition: string, day: string, more = {}) =>
-    w.apply(caseEvent(v, transition, day, { eventId: `${id}-${v}`, facts: { caseId: id, tenant, ...more } }));
+  const ev = (id: string, tenant: string, v: number, transition: string, day: string, more = {}, actor = 'ycx-clerk') =>
+    w.apply(caseEvent(v, transition, day, { eventId: `${id}-${v}`, actor, facts: { caseId: id, tenant, ...more } }));
+  const completed = { status: 'completed', responsible: '', responsibleRole: '' };
   await ev('A', '620321', 1, 'accepted', '2026-11-02');
-  await ev('B', '620321', 1, 'accepted', '2026-11-02', { promisedLimitWorkingDays: 2, responsible: 'ycx-clerk' });
+  await ev(
+    'B',
+    '620321',
+    1,
+    'accepted',
+    '2026-11-02',
+    { promisedLimitWorkingDays: 2, responsible: 'ycx-clerk' },
+    'ycx-clerk-b',
+  );
   await ev('D', '620321', 1, 'submitted', '2026-11-02');
   await ev('C', '620302', 1, 'accepted', '2026-11-03', { department: '620302-SCJG', windowId: 'w-9' });
   w.setDay('2026-11-04');
-  await ev('A', '620321', 2, 'completed', '2026-11-04', { status: 'completed' });
+  await ev('A', '620321', 2, 'completed', '2026-11-04', completed, 'ycx-reviewer');
   await ev('D', '620321', 2, 'not_accepted', '2026-11-04', { status: 'not_accepted' });
   w.setDay('2026-11-05');
-  await ev('C', '620302', 2, 'completed', '2026-11-05', { status: 'completed', department: '620302-SCJG' });
+  await ev('C', '620302', 2, 'completed', '2026-11-05', { ...completed, department: '620302-SCJG' });
   w.setDay('2026-11-06');
   await w.refreshClocks();
   w.setDay('2026-11-09');
-  await ev('B', '620321', 2, 'completed', '2026-11-09', {
-    status: 'completed',
-    promisedLimitWorkingDays: 2,
-    responsible: 'ycx-clerk',
-  });
+  await ev('B', '620321', 2, 'completed', '2026-11-09', { ...completed, promisedLimitWorkingDays: 2 }, 'ycx-reviewer');
   await w.violations.recordNew([
     openViolation(
       {
@@ -117,11 +126,22 @@ describe('ListKpis: counts from the facts of each day, summed into periods', () 
   it('departments, windows and persons of the tenant; one subject when named', async () => {
     const w = await world();
     const persons = await w.evaluation.listKpis({ ...month, level: 'person' }, ycSupervisor);
+    // A case's acceptance and completion count for the clerk who accepted it, though it names no responsible
+    // person once completed; a card for the person responsible when it was raised, a violation for its person.
+    const c = (f: (typeof persons.figures)[number]) => f.counts;
     expect(
-      persons.figures.map((f) => [f.subject.id, f.counts.completed, f.counts.onTime, f.counts.violations]),
+      persons.figures.map((f) => [
+        f.subject.id,
+        c(f).accepted,
+        c(f).completed,
+        c(f).onTime,
+        f.rates.onTimeRate,
+        c(f).yellowCards,
+        c(f).violations,
+      ]),
     ).toEqual([
-      ['ycx-clerk', 1, 0, 1],
-      ['ycx-reviewer', 1, 1, 0],
+      ['ycx-clerk', 1, 1, 1, 1, 1, 1],
+      ['ycx-clerk-b', 1, 1, 0, 0, 0, 0],
     ]);
     const one = await w.evaluation.listKpis({ ...month, level: 'person', subjectId: 'ycx-clerk' }, ycSupervisor);
     expect(one.figures.map((f) => f.subject.id)).toEqual(['ycx-clerk']);
@@ -262,6 +282,7 @@ describe('RefreshKpis: a pass ends however fast days are marked again', () => {
     const refresh = refreshKpisUseCase({
       dirty: {
         mark: async () => undefined,
+        markAll: async () => undefined,
         // Never forgotten: as if each day were marked again while it was recounted.
         pending: async (limit, after) =>
           keys
@@ -281,5 +302,130 @@ describe('RefreshKpis: a pass ends however fast days are marked again', () => {
       await refresh({ tenant: '620321', includeSubordinates: false, firstDay: '2026-11-01', lastDay: '2026-11-30' }),
     ).toBe(2);
     expect(replaced).toEqual([...keys, ...keys]);
+  });
+});
+
+describe('RenderDailyCheck: the day’s inspections, violations and signals', () => {
+  const inspection = (id: string, date: string, tenant = '620321'): Inspection => ({
+    id,
+    tenant,
+    windowId: 'w-1',
+    date,
+    inspector: 'ycx-supervisor',
+    checklist: [
+      { code: 'uniform', label: '统一着装', passed: true, note: '' },
+      { code: 'badge', label: '佩戴工作牌', passed: false, note: '未佩戴工作牌' },
+    ],
+    photoFileIds: ['photo-1'],
+    person: 'ycx-clerk',
+    violationIds: [`${id}.badge`],
+    recordedAt: new Date(`${date}T02:00:00Z`),
+    requestId: `req-${id}-0001`,
+  });
+
+  it('lists the day’s inspections and violations (persons masked) and counts its signals by level and window', async () => {
+    const w = await world();
+    await w.inspections.insertOrGet(inspection('i-1', '2026-11-09'));
+    await w.inspections.insertOrGet(inspection('i-0', '2026-11-08'));
+    await w.inspections.insertOrGet(inspection('i-9', '2026-11-09', '620302'));
+    const done = await w.evaluation.renderDailyCheck({ tenant: '', date: '2026-11-09' }, ycSupervisor);
+    expect(done.fileName).toBe('620321-2026-11-09-日检查表.pdf');
+    const sheet = w.rendered[0] as DailyCheck;
+    expect(sheet.inspections).toEqual([
+      {
+        window: 'w-1',
+        inspector: 'y***',
+        person: 'y***',
+        items: [
+          { label: '统一着装', passed: true, note: '' },
+          { label: '佩戴工作牌', passed: false, note: '未佩戴工作牌' },
+        ],
+        photos: 1,
+      },
+    ]);
+    expect(sheet.violations).toEqual([
+      {
+        kind: 'decision_past_limit',
+        caseNumber: '',
+        department: '620321-SCJG',
+        window: 'w-1',
+        person: 'y***',
+        summary: '超期办结',
+      },
+    ]);
+    expect(sheet.summary).toContain('本日检查窗口 1 次，未通过检查项 1 项；记录违规 1 起');
+
+    const raised = [...w.signals.values()].filter(
+      (s) => s.tenant === '620321' && chinaToday(s.raisedAt) === '2026-11-06' && s.level !== 'none',
+    );
+    expect(raised.length).toBeGreaterThan(0);
+    await w.evaluation.renderDailyCheck({ tenant: '620321', date: '2026-11-06' }, citySupervisor);
+    const signalDay = w.rendered[1] as DailyCheck;
+    const total = signalDay.signals.total;
+    expect(total.warning + total.yellow + total.red).toBe(raised.length);
+    expect(total.red).toBe(raised.filter((s) => s.level === 'red').length);
+    expect(signalDay.signals.windows.reduce((n, x) => n + x.counts.warning + x.counts.yellow + x.counts.red, 0)).toBe(
+      raised.length,
+    );
+    expect(signalDay.inspections).toEqual([]);
+  });
+
+  it('prints the names identity published (the latest version) in place of codes, in the sheet and the bulletin', async () => {
+    const w = await world();
+    await w.inspections.insertOrGet(inspection('i-1', '2026-11-09'));
+    const record = w.evaluation.recordDisplayName;
+    await record({ tenant: '620321', kind: 'window', code: 'w-1', name: '综合窗口（A01）', version: 2 });
+    await record({ tenant: '620321', kind: 'window', code: 'w-1', name: '旧窗口名', version: 1 });
+    await record({ tenant: '620321', kind: 'department', code: '620321-SCJG', name: '市场监督管理局', version: 1 });
+    await record({
+      tenant: '620302',
+      kind: 'department',
+      code: '620302-SCJG',
+      name: '金川区市场监督管理局',
+      version: 1,
+    });
+    await w.evaluation.renderDailyCheck({ tenant: '', date: '2026-11-09' }, ycSupervisor);
+    const sheet = w.rendered[0] as DailyCheck;
+    expect(sheet.inspections[0]!.window).toBe('综合窗口（A01）');
+    expect(sheet.violations[0]).toMatchObject({ department: '市场监督管理局', window: '综合窗口（A01）' });
+    await w.evaluation.renderMonthlyBulletin({ tenant: '', month: '2026-11' }, ycSupervisor);
+    const bulletin = w.rendered[1] as MonthlyBulletin;
+    expect(bulletin.departments.map((d) => [d.figures.subject.id, d.name])).toEqual([
+      ['620321-SCJG', '市场监督管理局'],
+    ]);
+  });
+
+  it('refuses a malformed or future date and a sibling tenant, rendering nothing', async () => {
+    const w = await world();
+    await expect(w.evaluation.renderDailyCheck({ tenant: '', date: '2026-11-31' }, ycSupervisor)).rejects.toMatchObject(
+      { violations: [{ path: 'date', message: '日期应为有效的YYYY-MM-DD格式' }] },
+    );
+    await expect(w.evaluation.renderDailyCheck({ tenant: '', date: '2026-11-10' }, ycSupervisor)).rejects.toMatchObject(
+      { violations: [{ path: 'date', reason: 'RANGE', message: '日期不能晚于今天' }] },
+    );
+    await expect(
+      w.evaluation.renderDailyCheck({ tenant: '620321', date: '2026-11-09' }, jcqSupervisor),
+    ).rejects.toMatchObject({ code: 'TENANT_OUT_OF_SCOPE' });
+    expect(w.rendered).toHaveLength(0);
+  });
+});
+
+describe('readKpiFigures: the scoring’s read of the projection', () => {
+  it('answers the figures ListKpis answers for the same tenant, level and period, days recounted first', async () => {
+    const w = await world();
+    for (const level of ['tenant', 'department', 'window', 'person'] as const) {
+      const read = await w.evaluation.readKpiFigures('620321', level, { kind: 'month', key: '2026-11' });
+      const listed = await w.evaluation.listKpis({ ...month, level }, ycSupervisor);
+      expect(read).toEqual(listed.figures);
+      expect(read.length).toBeGreaterThan(0);
+    }
+    const quarter = await w.evaluation.readKpiFigures('620321', 'person', { kind: 'quarter', key: '2026-Q4' });
+    const listedQuarter = await w.evaluation.listKpis(
+      { ...month, level: 'person', periodKind: 'quarter', fromKey: '2026-Q4' },
+      ycSupervisor,
+    );
+    expect(quarter).toEqual(listedQuarter.figures);
+    expect(quarter.find((f) => f.subject.id === 'ycx-clerk')?.counts.completed).toBe(1);
+    expect(await w.evaluation.readKpiFigures('620321', 'tenant', { kind: 'quarter', key: '2026-Q5' })).toEqual([]);
   });
 });

@@ -10,30 +10,30 @@ import type { DirtyDays } from './evaluation.ports';
  * its state changed (its day). Each mark is an upsert of (tenant, day); the recount happens later, once per day.
  */
 
-/** After a case event changed a matter: its acceptance and end days are recounted. */
+/** After case events changed matters: their acceptance and end days are recounted (one write for the batch). */
 export function markingCaseEvents(
-  apply: (event: CaseEvent) => Promise<StoredMatter | undefined>,
+  apply: (events: readonly CaseEvent[]) => Promise<(StoredMatter | undefined)[]>,
   dirty: DirtyDays,
-): (event: CaseEvent) => Promise<StoredMatter | undefined> {
-  return async (event) => {
-    const stored = await apply(event);
-    if (stored) {
+): (events: readonly CaseEvent[]) => Promise<(StoredMatter | undefined)[]> {
+  return async (events) => {
+    const results = await apply(events);
+    const days = results.flatMap((stored) => {
+      if (!stored) return [];
       const { tenant, acceptedDate, endedDate } = stored.matter;
-      if (acceptedDate) await dirty.mark(tenant, acceptedDate);
-      if (endedDate && endedDate !== acceptedDate) await dirty.mark(tenant, endedDate);
-    }
-    return stored;
+      return [acceptedDate, endedDate].flatMap((day) => (day ? [{ tenant, day }] : []));
+    });
+    await dirty.markAll(days);
+    return results;
   };
 }
 
 /** A signal store whose raises mark their day. */
 export function markingSignalStore(inner: SignalStore, dirty: DirtyDays): SignalStore {
   return {
-    active: (matterId) => inner.active(matterId),
-    countRaised: (matterId, rule, stepIndex) => inner.countRaised(matterId, rule, stepIndex),
-    raise: async (signal) => {
-      await inner.raise(signal);
-      await dirty.mark(signal.tenant, chinaToday(signal.raisedAt));
+    history: (matterIds) => inner.history(matterIds),
+    raiseAll: async (signals) => {
+      await inner.raiseAll(signals);
+      await dirty.markAll(signals.map((s) => ({ tenant: s.tenant, day: chinaToday(s.raisedAt) })));
     },
     clear: (signal, at, reason) => inner.clear(signal, at, reason),
     list: (filter, page) => inner.list(filter, page),

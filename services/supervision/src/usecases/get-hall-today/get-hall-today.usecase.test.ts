@@ -67,4 +67,22 @@ describe("the hall's figures of today", () => {
       violations: [expect.objectContaining({ path: 'tenant', message: '地区代码应为6位数字' })],
     });
   });
+
+  it("a hall screen's device account reads its own hall's figures; another tenant and the tenants below refused", async () => {
+    const w = await world();
+    const ycScreen = who(['hall_screen'], '620321');
+    expect(await w.today(own, ycScreen)).toEqual(await w.today(own, ycSupervisor));
+    expect(await w.today({ tenant: '620321', includeSubordinates: false }, ycScreen)).toMatchObject({ open: 2 });
+    for (const refused of [
+      { tenant: '620302', includeSubordinates: false },
+      { tenant: '620300', includeSubordinates: true },
+      { tenant: '', includeSubordinates: true },
+    ]) {
+      await expect(w.today(refused, ycScreen)).rejects.toMatchObject({
+        code: 'TENANT_OUT_OF_SCOPE',
+        message: '大屏账号只能查看本大厅（本地区）的数据',
+      });
+    }
+    await expect(w.today(own, who(['hall_screen'], ''))).rejects.toMatchObject({ code: 'TENANT_OUT_OF_SCOPE' });
+  });
 });

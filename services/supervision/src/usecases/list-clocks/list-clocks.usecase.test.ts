@@ -4,6 +4,7 @@ import { applyCaseEventUseCase } from '../apply-case-event/apply-case-event.usec
 import { inMemoryClockDeps, principal } from '../clocks.test-double';
 import { getMatterClockUseCase } from '../get-matter-clock/get-matter-clock.usecase';
 import { listSignalsUseCase } from '../list-signals/list-signals.usecase';
+import { refreshClocksUseCase } from '../refresh-clocks/refresh-clocks.usecase';
 import { watchLiveUseCase } from '../watch-live/watch-live.usecase';
 import { listClocksUseCase } from './list-clocks.usecase';
 
@@ -103,5 +104,58 @@ describe('reading clocks: vertical supervision, never a sibling', () => {
     );
     expect(seen).toEqual(['clock:620302', 'clock:620321']);
     expect(own).toEqual(['620321']);
+  });
+});
+
+describe("a hall screen's device account (hall_screen, ADR 0049)", () => {
+  const ycScreen = who(['hall_screen'], '620321');
+
+  it('lists its own tenant’s clocks as the screen shows them, nobody’s login; another tenant or below refused', async () => {
+    const w = await world();
+    const page = await w.list({ ...query, openOnly: true }, ycScreen);
+    expect(page.clocks.map((c) => c.matterId)).toEqual(['yc-1']);
+    const [clock] = page.clocks;
+    expect(clock).toMatchObject({ caseNumber: expect.any(String), applicantName: '张*', responsible: '' });
+    expect(clock!.steps.every((s) => s.handledBy === '')).toBe(true);
+    expect(clock!.promised.explanation).toEqual([]);
+    for (const refused of [
+      { tenant: '620302' },
+      { tenant: '620300', includeSubordinates: true },
+      { includeSubordinates: true },
+    ]) {
+      await expect(w.list({ ...query, ...refused }, ycScreen)).rejects.toMatchObject({
+        code: 'TENANT_OUT_OF_SCOPE',
+        message: expect.stringContaining('大屏账号只能查看本大厅'),
+      });
+    }
+    // No case detail and no signals: those stay with supervisors.
+    await expect(w.get('yc-1', ycScreen)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      w.signals({ ...query, matterId: '', activeOnly: true, minLevel: 'none' }, ycScreen),
+    ).rejects.toMatchObject({ code: 'SUPERVISION_READ_FORBIDDEN' });
+    // A supervisor who also holds the role reads as a supervisor.
+    const both = await w.list(query, who(['supervisor', 'hall_screen'], '620321'));
+    expect(both.clocks[0]!.responsible).toBe('ycx-reviewer');
+  });
+
+  it('watches its own tenant’s clocks only, masked, and no signal of any tenant', async () => {
+    const w = await world();
+    const seen: string[] = [];
+    const stop = watchLiveUseCase(w.deps)({ tenant: '', includeSubordinates: false }, ycScreen, (u) =>
+      seen.push(u.kind === 'clock' ? `clock:${u.tenant}:${u.clock.responsible}:${u.clock.applicantName}` : u.kind),
+    );
+    expect(() =>
+      watchLiveUseCase(w.deps)({ tenant: '620300', includeSubordinates: true }, ycScreen, () => undefined),
+    ).toThrow(ForbiddenError);
+    // Weeks pass: both cases run late and their signals are raised (published to supervisors' watches).
+    w.setDay('2026-12-15');
+    await refreshClocksUseCase(w.deps)();
+    expect(w.published.some((u) => u.kind === 'signal_raised' && u.tenant === '620321')).toBe(true);
+    // A later update of our own tenant: the marker that everything before it was delivered or withheld.
+    const apply = applyCaseEventUseCase(w.deps);
+    await apply(caseEvent(2, 'decided', '2026-12-15', { facts: { caseId: 'yc-1', tenant: '620321' } }));
+    stop();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set(['clock:620321::张*']));
   });
 });

@@ -10,6 +10,9 @@ class MemoryJournal implements EventJournal {
   async record(e: RecordedEvent) {
     if (!this.events.has(e.eventId)) this.events.set(e.eventId, e);
   }
+  async recordAll(list: readonly RecordedEvent[]) {
+    for (const e of list) await this.record(e);
+  }
   async listByAggregate(id: string) {
     return [...this.events.values()].filter((e) => e.aggregateId === id);
   }

@@ -11,6 +11,8 @@ export interface StaffMessageStore {
   insertNew(messages: StaffMessage[]): Promise<number>;
   /** A member of staff's messages, newest first (unread only when asked). */
   listFor(username: string, unreadOnly: boolean, offset: number, limit: number): Promise<StoredStaffMessage[]>;
+  /** How many of them there are (the unread ones when asked): the inbox's badge. */
+  countFor(username: string, unreadOnly: boolean): Promise<number>;
   get(id: string): Promise<StoredStaffMessage | null>;
   markRead(id: string, at: Date): Promise<void>;
 }

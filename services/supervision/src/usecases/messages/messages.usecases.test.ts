@@ -18,6 +18,9 @@ class MemoryMessages implements StaffMessageStore {
       .filter((m) => m.username === username && (!unreadOnly || !m.readAt))
       .slice(offset, offset + limit);
   }
+  async countFor(username: string, unreadOnly: boolean) {
+    return (await this.listFor(username, unreadOnly, 0, Infinity)).length;
+  }
   async get(id: string) {
     return this.all.get(id) ?? null;
   }
@@ -104,10 +107,12 @@ describe('signals messaged to people (S16)', () => {
     const w = world();
     await w.tell(signal());
     const id = 'case-1.statutory.exceeded.1:head1';
+    expect(await w.list({ unreadOnly: true }, staff('head1'))).toMatchObject({ messages: [{ id }], total: 1 });
     await expect(w.read(id, staff('clerk1'))).rejects.toBeInstanceOf(NotFoundError);
     await expect(w.read(id, staff('head1', '620302'))).rejects.toBeInstanceOf(NotFoundError);
     expect((await w.read(id, staff('head1'))).readAt).toEqual(new Date('2026-03-13T02:00:00Z'));
-    expect((await w.list({ unreadOnly: true }, staff('head1'))).messages).toEqual([]);
+    expect(await w.list({ unreadOnly: true }, staff('head1'))).toMatchObject({ messages: [], total: 0 });
+    expect(await w.list({ unreadOnly: false }, staff('head1'))).toMatchObject({ total: 1 });
     await expect(w.list({ unreadOnly: false }, { ...staff('zs'), roles: ['applicant'] })).rejects.toBeInstanceOf(
       ForbiddenError,
     );

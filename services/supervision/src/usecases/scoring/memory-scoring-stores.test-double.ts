@@ -38,6 +38,10 @@ export function inMemoryScoringDeps(now = '2026-12-04T02:00:00Z') {
     windowStaff: { aPostStaff: async (tenant) => staff.get(tenant) ?? [] },
     /** The document as JSON: what a renderer was asked to show. */
     renderer: { render: async (a) => Buffer.from(JSON.stringify(a)) },
+    names: {
+      ofTenant: async (tenant) =>
+        tenant === '620321' ? [{ tenant, kind: 'department', code: 'SCJG', name: '市场监督管理局', version: 1 }] : [],
+    },
     clock: { now: () => new Date(now) },
   };
   return {

@@ -6,14 +6,14 @@ import {
   type KpiPeriod,
   type KpiSubjectLevel,
 } from '../../domain/evaluation/kpi';
-import { parsePeriodKey, periodRange, type PeriodRange } from '../../domain/evaluation/scoring/period-range';
+import { parsePeriodKey, periodRange, type DayRange } from '../../domain/evaluation/kpi-period';
 import { standardInEffect, type ScoringStandard } from '../../domain/evaluation/scoring/scoring-standard';
 import type { ScoringStandardStore } from './scoring.ports';
 
 const LEVELS: readonly KpiSubjectLevel[] = ['tenant', 'department', 'window', 'person'];
 
 /** A period a score may cover from its key (month, quarter, year), refused at `path` otherwise. */
-export function checkedPeriod(key: string, path: string): { period: KpiPeriod; range: PeriodRange } {
+export function checkedPeriod(key: string, path: string): { period: KpiPeriod; range: DayRange } {
   const period = parsePeriodKey(key);
   const range = period && periodRange(period);
   if (!period || !range)
@@ -33,9 +33,9 @@ export function checkedLevel(level: KpiSubjectLevel | undefined, path: string): 
 export async function standardForPeriod(
   standards: ScoringStandardStore,
   tenant: string,
-  range: PeriodRange,
+  range: DayRange,
 ): Promise<ScoringStandard> {
-  return standardInEffect(tenant, await standards.versions(tenant), range.first);
+  return standardInEffect(tenant, await standards.versions(tenant), range.firstDay);
 }
 
 /** Figures of a subject that had no activity in the period: every count 0, every rate "no data". */

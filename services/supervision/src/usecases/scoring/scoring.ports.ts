@@ -1,3 +1,4 @@
+import type { DisplayNameEntry } from '../../domain/evaluation/display-names';
 import type { KpiFigures, KpiPeriod, KpiSubjectLevel } from '../../domain/evaluation/kpi';
 import type { SubjectConduct, SubjectScore } from '../../domain/evaluation/scoring/score-subject';
 import type { ScoringStandard } from '../../domain/evaluation/scoring/scoring-standard';
@@ -43,6 +44,8 @@ export interface QuarterlyAssessment {
   scores: SubjectScore[];
   /** When it was made (the document's date). */
   madeAt: Date;
+  /** The departments' names by code (a code without one prints itself). */
+  departmentNames: Record<string, string>;
 }
 
 export interface AssessmentRenderer {
@@ -55,5 +58,7 @@ export interface ScoringDeps {
   conduct: ConductSource;
   windowStaff: WindowStaffSource;
   renderer: AssessmentRenderer;
+  /** Department names from identity's events (evaluation's display names). */
+  names: { ofTenant(tenant: string): Promise<DisplayNameEntry[]> };
   clock: { now(): Date };
 }

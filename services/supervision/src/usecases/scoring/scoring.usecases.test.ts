@@ -164,7 +164,13 @@ describe('RenderQuarterlyAssessment', () => {
     const uc = createScoringUseCases(w.deps);
     w.seedFigures('620321', 'department', 'SCJG', Q4, { completed: 25, onTime: 24, online: 25 });
     const doc = await uc.renderQuarterlyAssessment({ tenant: '620321', period: '2026-Q4' }, supervisor);
-    const shown = JSON.parse(doc.pdf.toString()) as { scores: { total: number }[]; period: string; madeAt: string };
+    const shown = JSON.parse(doc.pdf.toString()) as {
+      scores: { total: number }[];
+      period: string;
+      madeAt: string;
+      departmentNames: Record<string, string>;
+    };
+    expect(shown.departmentNames).toEqual({ SCJG: '市场监督管理局' });
     const scored = await uc.scoreSubjects({ tenant: '620321', level: 'department', period: '2026-Q4' }, supervisor);
     expect(shown.scores.map((s) => s.total)).toEqual(scored.scores.map((s) => s.total));
     expect([shown.period, shown.madeAt, doc.fileName]).toEqual([

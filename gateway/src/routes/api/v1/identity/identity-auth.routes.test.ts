@@ -110,6 +110,7 @@ describe('identity routes: OpenAPI', () => {
         '/api/v1/identity/tenants',
         '/api/v1/identity/tenants/{code}/center',
         '/api/v1/identity/windows/{id}/responsible',
+        '/api/v1/identity/tenants/{code}/windows/on-duty',
         '/api/v1/identity/staff/{id}/leaves',
         '/api/v1/identity/me',
         '/api/v1/identity/natural-persons/{id}/disable',
@@ -118,7 +119,7 @@ describe('identity routes: OpenAPI', () => {
         '/api/v1/identity/tenants/{code}/service-accounts',
       ]),
     );
-    expect(paths).toHaveLength(28);
+    expect(paths).toHaveLength(29);
     expect(doc.paths['/api/v1/identity/tenants'].get.security).toEqual([{}, { bearerAuth: [] }]);
     expect(doc.paths['/api/v1/identity/tenants'].post.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.paths['/api/v1/identity/me'].get.tags).toEqual(['identity']);

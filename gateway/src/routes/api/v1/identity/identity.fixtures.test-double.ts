@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError } from '@govhall/errors';
+import { ConflictError, PreconditionError, ValidationError } from '@govhall/errors';
 import { identityV1 } from '@govhall/proto';
 import { fakeVerifier, routeFixture, startFakeGrpcServer } from '../../../../lib/fake-grpc-server.test-double';
 
@@ -49,6 +49,9 @@ export const window: identityV1.Window = {
   updatedAt: at,
 };
 
+const COVERED_WINDOW = 'a1000000-0000-4000-8000-000000000005';
+const UNSTAFFED_WINDOW = 'a1000000-0000-4000-8000-000000000006';
+
 const legalPerson = (grantStatus: identityV1.AgentGrantStatus): identityV1.LegalPerson => ({
   id: 'a1000000-0000-4000-8000-000000000001',
   tenant: '620981',
@@ -81,9 +84,11 @@ const legalPerson = (grantStatus: identityV1.AgentGrantStatus): identityV1.Legal
 
 export const ADMIN = { authorization: 'Bearer admin' };
 export const CITIZEN = { authorization: 'Bearer citizen' };
+/** The hall screen's device account of 620981 (ADR 0049). */
+export const HALL_SCREEN = { authorization: 'Bearer screen' };
 
 /** The tokens above: center_admin and applicant of 620981; anything else is refused. */
-const verifier = fakeVerifier('620981', { admin: ['center_admin'], citizen: ['applicant'] });
+const verifier = fakeVerifier('620981', { admin: ['center_admin'], citizen: ['applicant'], screen: ['hall_screen'] });
 
 /** A fake identity server with canned answers and a gateway wired to it. */
 export async function startIdentityFixture() {
@@ -215,12 +220,29 @@ export async function startIdentityFixture() {
         window: { ...window, number: req.number, name: req.name, kind: req.kind, version: req.expectedVersion + 1 },
       };
     },
-    getWindowResponsible: async () => ({
-      window,
-      date: '2026-03-03',
-      responsible: staff('s-b', identityV1.StaffStatus.STAFF_STATUS_ACTIVE),
-      basis: identityV1.ResponsibilityBasis.RESPONSIBILITY_BASIS_B_POST,
+    // Three windows of 620981: A03 served by its B post, A01 covered by the department head, A02 with nobody.
+    listWindows: async () => ({
+      windows: [
+        window,
+        { ...window, id: COVERED_WINDOW, number: 'A01' },
+        { ...window, id: UNSTAFFED_WINDOW, number: 'A02' },
+      ],
     }),
+    getWindowResponsible: async (req: identityV1.GetWindowResponsibleRequest) => {
+      if (req.windowId === UNSTAFFED_WINDOW) throw new PreconditionError('WINDOW_UNSTAFFED', '该窗口今日无人可处理');
+      const covered = req.windowId === COVERED_WINDOW;
+      return {
+        window,
+        date: '2026-03-03',
+        responsible: {
+          ...staff('s-b', identityV1.StaffStatus.STAFF_STATUS_ACTIVE),
+          displayName: covered ? '赵科长' : '王丽',
+        },
+        basis: covered
+          ? identityV1.ResponsibilityBasis.RESPONSIBILITY_BASIS_DEPARTMENT_HEAD
+          : identityV1.ResponsibilityBasis.RESPONSIBILITY_BASIS_B_POST,
+      };
+    },
     getMyProfile: async () => ({
       profile: {
         $case: 'person' as const,

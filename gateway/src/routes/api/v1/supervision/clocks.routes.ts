@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problems } from '../../../../lib/common.schemas';
 import { grpcCall } from '../../../../lib/grpc-call';
-import { SUPERVISION_READERS } from './roles';
+import { hallScreenOwnTenant } from '../../../../lib/hall-screen-scope';
+import { HALL_SCREEN_READERS, SUPERVISION_READERS } from './roles';
 import { signalLevel } from './supervision.enums';
 import { clockToRest, signalToRest } from './supervision.mapper';
 import {
@@ -26,10 +27,14 @@ const clocksRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (a
   app.get(
     '/clocks',
     {
-      config: { auth },
+      // The big screen's scrolling list: a hall screen reads its own tenant's clocks, masked by the service.
+      config: { auth: { roles: HALL_SCREEN_READERS } },
+      preHandler: hallScreenOwnTenant,
       schema: {
         tags,
-        summary: '受监察事项的计时（承诺时限、法定时限、环节、暂停），可按信号等级、部门、窗口筛选',
+        summary:
+          '受监察事项的计时（承诺时限、法定时限、环节、暂停），可按信号等级、部门、窗口筛选；' +
+          '大厅大屏账号仅可读本地区，申请人姓名脱敏，不含经办人与暂停原因',
         querystring: ClocksQuery,
         response: { 200: ClockPage, ...problems(400, 401, 403) },
       },

@@ -1,19 +1,24 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problems } from '../../../../lib/common.schemas';
 import { grpcCall } from '../../../../lib/grpc-call';
-import { SUPERVISION_READERS } from './roles';
+import { hallScreenOwnTenant } from '../../../../lib/hall-screen-scope';
+import { HALL_SCREEN_READERS } from './roles';
 import { signalLevel } from './supervision.enums';
 import { HallTodayAnswer, HallTodayQuery } from './supervision.schemas';
 import { queryFields } from './query-fields';
 
-/** The hall's figures of today (the big screen, 大屏): GetHallToday of the supervision service. */
+/**
+ * The hall's figures of today (the big screen, 大屏): GetHallToday of the supervision service; a hall screen's device
+ * account reads its own tenant's (ADR 0049).
+ */
 const hallTodayRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
   const call = grpcCall(app, 'supervision', opts.deadlineMs);
 
   app.get(
     '/hall-today',
     {
-      config: { auth: { roles: SUPERVISION_READERS } },
+      config: { auth: { roles: HALL_SCREEN_READERS } },
+      preHandler: hallScreenOwnTenant,
       schema: {
         tags: ['supervision'],
         summary: '大厅今日情况：今日收件、受理、办结（按时办结）、在办件按信号等级、各窗口在办件',

@@ -6,7 +6,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problems } from '../../../../lib/common.schemas';
 import { relayAsEventStream } from '../../../../lib/sse';
 import { toProblem } from '../../../../plugins/app/problem-details';
-import { SUPERVISION_READERS } from './roles';
+import { hallScreenOwnTenant } from '../../../../lib/hall-screen-scope';
+import { HALL_SCREEN_READERS } from './roles';
 import { liveUpdateToEvent } from './supervision.mapper';
 import { LiveQuery } from './supervision.schemas';
 
@@ -61,7 +62,7 @@ const liveRoutes: FastifyPluginAsyncTypebox<{ heartbeatMs: number; secureCookies
   app.post(
     '/live/session',
     {
-      config: { auth: { roles: SUPERVISION_READERS } },
+      config: { auth: { roles: HALL_SCREEN_READERS } },
       schema: {
         tags,
         summary:
@@ -90,7 +91,8 @@ const liveRoutes: FastifyPluginAsyncTypebox<{ heartbeatMs: number; secureCookies
   app.get(
     '/live',
     {
-      config: { auth: { roles: SUPERVISION_READERS } },
+      config: { auth: { roles: HALL_SCREEN_READERS } },
+      preHandler: hallScreenOwnTenant,
       schema: {
         tags,
         summary:

@@ -9,6 +9,12 @@ import type { Role } from '@govhall/auth';
 /** Clocks, signals, recorded events, violations, inspections, accountability records and the live feed. */
 export const SUPERVISION_READERS: readonly Role[] = ['supervisor', 'ops_admin', 'service'];
 
+/**
+ * The hall's big screen (大屏): supervision readers and a hall screen's device account (ADR 0049), which reads its
+ * own hall's figures of today, the open clocks (as the service masks them for it) and the live feed, nothing else.
+ */
+export const HALL_SCREEN_READERS: readonly Role[] = [...SUPERVISION_READERS, 'hall_screen'];
+
 /** Signal rules are read by supervisors and the tenant's center administrator (and tried in a dry run). */
 export const THRESHOLD_READERS: readonly Role[] = ['supervisor', 'center_admin', 'ops_admin', 'service'];
 

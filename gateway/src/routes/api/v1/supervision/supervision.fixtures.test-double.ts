@@ -23,6 +23,8 @@ export const REQUEST_ID = 'b4000000-0000-4000-8000-000000000001';
 export const SUPERVISOR = { authorization: 'Bearer supervisor' };
 export const CENTER_ADMIN = { authorization: 'Bearer admin' };
 export const CLERK = { authorization: 'Bearer clerk' };
+/** A hall screen's device account of TENANT (ADR 0049). */
+export const HALL_SCREEN = { authorization: 'Bearer screen' };
 export const CHINESE = /[\u4e00-\u9fff]/;
 
 const limit = (limitWorkingDays: number, due: string, remaining: number): supervisionV1.LimitClock => ({
@@ -377,7 +379,12 @@ export async function startSupervisionFixture(extraConfig: Record<string, string
   const fx = await routeFixture(
     'supervision',
     fake,
-    fakeVerifier(TENANT, { supervisor: ['supervisor'], admin: ['center_admin'], clerk: ['window_clerk'] }),
+    fakeVerifier(TENANT, {
+      supervisor: ['supervisor'],
+      admin: ['center_admin'],
+      clerk: ['window_clerk'],
+      screen: ['hall_screen'],
+    }),
     { LIVE_HEARTBEAT_MS: '10', ...extraConfig },
   );
   return Object.assign(fx, { nextFeed: () => feeds.next() });

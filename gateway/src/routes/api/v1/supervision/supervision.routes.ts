@@ -5,6 +5,7 @@ import hallTodayRoutes from './hall-today.routes';
 import inspectionPhotosRoutes from './inspection-photos.routes';
 import inspectionsRoutes from './inspections.routes';
 import liveRoutes from './live.routes';
+import messagesRoutes from './messages/messages.routes';
 import ordersRoutes from './orders/orders.routes';
 import scoringRoutes from './scoring/scoring.routes';
 import thresholdsRoutes from './thresholds.routes';
@@ -32,6 +33,7 @@ const supervisionRoutes: FastifyPluginAsyncTypebox<SupervisionRoutesOptions> = a
   await app.register(ordersRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(evaluationRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(scoringRoutes, { prefix: '/scoring', deadlineMs: opts.deadlineMs });
+  await app.register(messagesRoutes, { deadlineMs: opts.deadlineMs });
   await app.register(liveRoutes, { heartbeatMs: opts.heartbeatMs, secureCookies: opts.secureCookies });
 };
 

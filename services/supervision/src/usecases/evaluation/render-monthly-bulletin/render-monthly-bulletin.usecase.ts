@@ -1,11 +1,12 @@
 import type { Principal } from '@govhall/auth';
 import { chinaToday } from '@govhall/calendar';
 import type { Violation } from '@govhall/errors';
+import { displayNames } from '../../../domain/evaluation/display-names';
 import { buildMonthlyBulletin } from '../../../domain/evaluation/monthly-bulletin';
 import { periodRange } from '../../../domain/evaluation/kpi-period';
 import { readSelector } from '../../clocks.access';
 import { checkMonth, EVALUATION_READERS, throwIfAny } from '../evaluation.access';
-import type { BulletinDetailsSource, BulletinRenderer } from '../evaluation.ports';
+import type { BulletinDetailsSource, BulletinRenderer, DisplayNameStore } from '../evaluation.ports';
 import type { KpiList, ListKpisQuery } from '../list-kpis/list-kpis.usecase';
 
 /** Cards and violations listed by name in one bulletin; the rest are counted. */
@@ -26,6 +27,7 @@ export function renderMonthlyBulletinUseCase(deps: {
   listKpis: (q: ListKpisQuery, actor: Principal) => Promise<KpiList>;
   details: BulletinDetailsSource;
   renderer: BulletinRenderer;
+  names: Pick<DisplayNameStore, 'ofTenant'>;
   clock: { now(): Date };
 }) {
   return async (q: { tenant: string; month: string }, actor: Principal): Promise<RenderedBulletin> => {
@@ -41,13 +43,17 @@ export function renderMonthlyBulletinUseCase(deps: {
       );
     const [total, departments] = await Promise.all([ask('tenant'), ask('department')]);
     const { firstDay, lastDay } = periodRange({ kind: 'month', key: q.month })!;
-    const details = await deps.details.details(tenant, firstDay, lastDay, BULLETIN_LIST_LIMIT);
+    const [details, names] = await Promise.all([
+      deps.details.details(tenant, firstDay, lastDay, BULLETIN_LIST_LIMIT),
+      deps.names.ofTenant(tenant),
+    ]);
     const bulletin = buildMonthlyBulletin({
       tenant,
       month: q.month,
       total: total.totals[0],
       departments: departments.figures,
       ...details,
+      names: displayNames(names),
     });
     const { pdf, contentHash } = await deps.renderer.render(bulletin);
     return { pdf, fileName: `${tenant}-${q.month}-月通报.pdf`, contentHash };

@@ -22,7 +22,7 @@ export function getAnnualGradesUseCase(deps: Omit<ScoringDeps, 'clock'>) {
       throw new ValidationError([{ path: 'year', reason: 'RANGE', message: '考核年度应为2000至2100之间的年份' }]);
     const period = { kind: 'year' as const, key: String(input.year) };
     const [standard, staff, figures, conduct] = await Promise.all([
-      standardForPeriod(deps.standards, tenant, { first: `${input.year}-01-01`, last: `${input.year}-12-31` }),
+      standardForPeriod(deps.standards, tenant, { firstDay: `${input.year}-01-01`, lastDay: `${input.year}-12-31` }),
       deps.windowStaff.aPostStaff(tenant),
       deps.kpis.figures(tenant, 'person', period),
       deps.conduct.conduct(tenant, 'person', period),

@@ -57,6 +57,16 @@ export async function startEvaluationFixture() {
         fileName: `${req.tenant || TENANT}-${req.month}-月通报.pdf`,
         contentHash: 'ab'.repeat(32),
       }),
+      renderDailyCheck: async (req) => {
+        if (req.tenant === '620302') throw new ForbiddenError('TENANT_OUT_OF_SCOPE', '无权查看同级地区的日检查表');
+        if (req.date > '2026-12-31')
+          throw new ValidationError([{ path: 'date', reason: 'RANGE', message: '日期不能晚于今天' }]);
+        return {
+          pdf: PDF,
+          fileName: `${req.tenant || TENANT}-${req.date}-日检查表.pdf`,
+          contentHash: 'cd'.repeat(32),
+        };
+      },
     }),
   ]);
   return routeFixture(

@@ -110,4 +110,50 @@ describe('evaluation routes: KPIs, public statistics, the monthly bulletin', () 
     });
     expect(clerk.statusCode).toBe(403);
   });
+
+  describe('the daily check sheet', () => {
+    const DAILY = '/api/v1/supervision/daily-checks';
+
+    it('downloads as a PDF named after the tenant and the day', async () => {
+      const res = await fx.app.inject({ url: `${DAILY}/2026-07-15.pdf?tenant=${TENANT}`, headers: SUPERVISOR });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.headers['content-disposition']).toContain(encodeURIComponent(`${TENANT}-2026-07-15-日检查表.pdf`));
+      expect(res.rawPayload.equals(PDF)).toBe(true);
+      expect(fx.lastCall()).toMatchObject({
+        method: 'renderDailyCheck',
+        request: { tenant: TENANT, date: '2026-07-15' },
+      });
+      const admin = await fx.app.inject({ url: `${DAILY}/2026-07-15.pdf`, headers: CENTER_ADMIN });
+      expect(admin.statusCode).toBe(200);
+      expect(fx.lastCall().request).toEqual({ tenant: '', date: '2026-07-15' });
+    });
+
+    it('refuses a malformed date before the service, a future date and a sibling tenant in Chinese, naming the field', async () => {
+      const calls = fx.fake.calls.length;
+      for (const date of ['2026-7-15', '2026-13-01', 'today']) {
+        const bad = await fx.app.inject({ url: `${DAILY}/${date}.pdf`, headers: SUPERVISOR });
+        expect(bad.statusCode).toBe(400);
+        expect(bad.headers['content-type']).toContain('application/problem+json');
+        expect(bad.json().errors).toEqual([
+          expect.objectContaining({ path: 'params.date', message: expect.stringContaining('日期应为 YYYY-MM-DD') }),
+        ]);
+      }
+      const badTenant = await fx.app.inject({ url: `${DAILY}/2026-07-15.pdf?tenant=62`, headers: SUPERVISOR });
+      expect(badTenant.statusCode).toBe(400);
+      expect(badTenant.json().errors[0].path).toBe('querystring.tenant');
+      expect(fx.fake.calls).toHaveLength(calls);
+
+      const future = await fx.app.inject({ url: `${DAILY}/2099-01-01.pdf`, headers: SUPERVISOR });
+      expect(future.statusCode).toBe(400);
+      expect(future.json().errors).toEqual([
+        expect.objectContaining({ path: 'params.date', message: '日期不能晚于今天' }),
+      ]);
+      const sibling = await fx.app.inject({ url: `${DAILY}/2026-07-15.pdf?tenant=620302`, headers: SUPERVISOR });
+      expect(sibling.statusCode).toBe(403);
+      expect(sibling.json()).toMatchObject({ code: 'TENANT_OUT_OF_SCOPE' });
+      const clerk = await fx.app.inject({ url: `${DAILY}/2026-07-15.pdf`, headers: CLERK });
+      expect(clerk.statusCode).toBe(403);
+    });
+  });
 });

@@ -7,7 +7,15 @@ import { attachment } from '../../catalogue/content-disposition';
 import { binary } from '../../catalogue/file.schemas';
 import { queryFields } from '../query-fields';
 import { kpiLevel, kpiPeriodKind } from './evaluation.enums';
-import { BulletinQuery, KpiList, KpisQuery, MonthQuery, PublicStatistics } from './evaluation.schemas';
+import {
+  BulletinQuery,
+  DailyCheckParams,
+  DailyCheckQuery,
+  KpiList,
+  KpisQuery,
+  MonthQuery,
+  PublicStatistics,
+} from './evaluation.schemas';
 
 const tags = ['supervision'];
 
@@ -100,6 +108,32 @@ const evaluationRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = asyn
         'renderMonthlyBulletin',
         { tenant: q.tenant ?? '', month: q.month },
         queryFields('tenant', 'month'),
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', attachment(res.fileName))
+        .send(Buffer.from(res.pdf));
+    },
+  );
+
+  app.get(
+    '/daily-checks/:date.pdf',
+    {
+      config: { auth: { roles: EVALUATION_READERS } },
+      schema: {
+        tags,
+        summary: '电子监察日检查表 PDF（下载）：当日窗口检查记录、违规、预警及红黄牌，人员姓名脱敏',
+        params: DailyCheckParams,
+        querystring: DailyCheckQuery,
+        response: { 200: binary('application/pdf', '日检查表 PDF'), ...problems(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const res = await call(
+        request,
+        'renderDailyCheck',
+        { tenant: request.query.tenant ?? '', date: request.params.date },
+        { ...queryFields('tenant'), date: 'params.date' },
       );
       return reply
         .type('application/pdf')

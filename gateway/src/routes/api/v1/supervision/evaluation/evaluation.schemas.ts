@@ -7,10 +7,11 @@ import { kpiLevel, kpiPeriodKind } from './evaluation.enums';
 
 const desc = (description: string) => ({ description });
 const PERIOD_KEY = hintedPattern(
-  '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?|-Q[1-4])?$',
+  '^2\\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?|-Q[1-4])?$',
   '期间应为 YYYY-MM-DD（日）、YYYY-MM（月）、YYYY-Q1…Q4（季度）或 YYYY（年）',
 );
-const MONTH = hintedPattern('^\\d{4}-(0[1-9]|1[0-2])$', '月份应为 YYYY-MM');
+const MONTH = hintedPattern('^2\\d{3}-(0[1-9]|1[0-2])$', '月份应为 YYYY-MM');
+const DATE = hintedPattern('^2\\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', '日期应为 YYYY-MM-DD');
 const SUBJECT_ID = hintedPattern(
   '^[A-Za-z0-9_.-]{1,64}$',
   '统计对象应为部门编码、窗口标识或人员用户名（字母、数字、-、_、.，最多64位）',
@@ -113,6 +114,13 @@ export const BulletinQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const DailyCheckParams = Type.Object(
+  { date: Type.String({ pattern: DATE, description: '检查日期 YYYY-MM-DD（北京时间），不晚于今天' }) },
+  { additionalProperties: false },
+);
+
+export const DailyCheckQuery = Type.Object({ tenant: Type.Optional(Tenant) }, { additionalProperties: false });
 
 const PublicRow = Type.Object({
   id: Type.String({ description: '地区代码、部门编码或窗口标识' }),

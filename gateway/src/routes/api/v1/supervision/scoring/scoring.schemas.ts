@@ -114,7 +114,7 @@ export const VersionsAnswer = Type.Object({
 });
 
 const Period = Type.String({
-  pattern: '^\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$',
+  pattern: '^2\\d{3}(-Q[1-4]|-(0[1-9]|1[0-2]))?$',
   description: '考核期间：季度 2026-Q4、月 2026-12 或年度 2026',
 });
 export const ScoresQuery = Type.Object(
@@ -196,7 +196,7 @@ export const AnnualAnswer = Type.Object({
 export const AssessmentQuery = Type.Object(
   {
     tenant: Type.Optional(Tenant),
-    period: Type.String({ pattern: '^\\d{4}-Q[1-4]$', description: '季度，如 2026-Q4' }),
+    period: Type.String({ pattern: '^2\\d{3}-Q[1-4]$', description: '季度，如 2026-Q4' }),
   },
   { additionalProperties: false },
 );

@@ -1,17 +1,16 @@
-import { parsePeriodKey, periodName, periodRange } from './period-range';
+import { parsePeriodKey, periodName, periodRange } from './kpi-period';
 
-describe('periodRange', () => {
+describe('periodRange of a scoring period', () => {
   it('spans a quarter, a month (leap February) and a year', () => {
-    expect(periodRange({ kind: 'quarter', key: '2026-Q4' })).toEqual({ first: '2026-10-01', last: '2026-12-31' });
-    expect(periodRange({ kind: 'quarter', key: '2026-Q1' })).toEqual({ first: '2026-01-01', last: '2026-03-31' });
-    expect(periodRange({ kind: 'month', key: '2028-02' })).toEqual({ first: '2028-02-01', last: '2028-02-29' });
-    expect(periodRange({ kind: 'year', key: '2026' })).toEqual({ first: '2026-01-01', last: '2026-12-31' });
+    expect(periodRange({ kind: 'quarter', key: '2026-Q4' })).toEqual({ firstDay: '2026-10-01', lastDay: '2026-12-31' });
+    expect(periodRange({ kind: 'quarter', key: '2026-Q1' })).toEqual({ firstDay: '2026-01-01', lastDay: '2026-03-31' });
+    expect(periodRange({ kind: 'month', key: '2028-02' })).toEqual({ firstDay: '2028-02-01', lastDay: '2028-02-29' });
+    expect(periodRange({ kind: 'year', key: '2026' })).toEqual({ firstDay: '2026-01-01', lastDay: '2026-12-31' });
   });
 
   it('refuses a malformed key or a key of another kind', () => {
     expect(periodRange({ kind: 'quarter', key: '2026-Q5' })).toBeUndefined();
     expect(periodRange({ kind: 'month', key: '2026-Q4' })).toBeUndefined();
-    expect(periodRange({ kind: 'day', key: '2026-12-04' })).toBeUndefined();
   });
 
   it('names the period in Chinese', () => {
