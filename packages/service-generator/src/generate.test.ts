@@ -73,9 +73,11 @@ describe('generating a service', () => {
     );
     const index = read(root, 'proto/src/index.ts');
     // After the last existing service namespace, before googleRpc.
-    expect(index).toContain(
-      "export * as applicationsV1 from './applications-v1';\nexport * as complaintsV1 from './complaints-v1';\nexport * as googleRpc",
-    );
+    const lines = index.split('\n');
+    const at = lines.indexOf("export * as complaintsV1 from './complaints-v1';");
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at - 1]).toMatch(/^export \* as \w+V1 from '\.\/[a-z-]+-v1';$/);
+    expect(lines[at + 1]).toMatch(/^export \* as googleRpc /);
   });
 
   it('adds the chart to the umbrella, disabled, with a Chart.lock helm accepts', () => {
