@@ -1,12 +1,98 @@
 import type { Principal } from '@govhall/auth';
-import type { JointReview, JointReviewEvent } from '../domain/joint-review';
+import type { WorkingCalendar } from '@govhall/calendar';
+import type { JointFlow } from '../domain/reviews/joint-flow';
+import type { JointReview, JointReviewEvent, LeadRule } from '../domain/reviews/joint-review';
+import type { Task, TaskState } from '../domain/tasks/task';
 
 export interface JointReviewRepository {
   /**
-   * Inserts the joint-review and its events in one document write. Returns false, writing nothing, when the
-   * tenant already has a joint-review with the same title.
+   * Inserts the review and its events in one document write. One review per case: when the case already has one,
+   * nothing is written and the stored review is returned with `created` false.
    */
-  insert(jointReview: JointReview, events: JointReviewEvent[], actor: Principal): Promise<boolean>;
+  insert(review: JointReview, events: JointReviewEvent[]): Promise<{ review: JointReview; created: boolean }>;
+  findById(id: string): Promise<JointReview | null>;
+  findByCase(tenant: string, caseId: string): Promise<JointReview | null>;
+  /** The review holding the task (tasks live inside their review). */
+  findByTask(taskId: string): Promise<JointReview | null>;
+  /**
+   * Stores `next` if the review still has `expectedVersion`, with its events, in one document write
+   * (ConcurrencyError otherwise). Returns the stored review.
+   */
+  save(next: JointReview, expectedVersion: number, events: JointReviewEvent[]): Promise<JointReview>;
+  /** Concluded reviews whose conclusion the cases service has not accepted yet, oldest first. */
+  listUnreported(limit: number): Promise<JointReview[]>;
+  listTasks(filter: TaskFilter, page: PageQuery): Promise<Page<Task>>;
+  listReviews(filter: ReviewFilter, page: PageQuery): Promise<Page<JointReview>>;
+}
+
+export interface TaskFilter {
+  tenant: string;
+  /** Tasks of these departments (empty: any). */
+  departments: string[];
+  states: TaskState[];
+  /** Assigned to this username, or (with `orUnclaimedOf`) open and unclaimed in those departments. */
+  assignee?: string;
+  orUnclaimedOf?: string[];
+}
+
+export interface ReviewFilter {
+  tenant: string;
+  /** Reviews this department leads or takes part in (empty: any). */
+  department?: string;
+  states: JointReview['state'][];
+}
+
+export interface PageQuery {
+  pageSize: number;
+  /** Opaque token of the previous page's end (empty: first page). */
+  pageToken: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextPageToken: string;
+  totalSize: number;
+}
+
+/** Per-tenant settings (J9 lead rule, default budgets); defaults when the tenant never set them. */
+export interface SettingsSource {
+  forTenant(tenant: string): Promise<{ leadRule: LeadRule; defaultReviewWorkingDays: number }>;
+}
+
+/** The item's configured joint flow (J13), by tenant and item series; null when none is configured. */
+export interface FlowSource {
+  find(tenant: string, itemSeriesId: string): Promise<JointFlow | null>;
+}
+
+/** What the catalogue says of an item edition that the review needs. */
+export interface ItemFacts {
+  itemId: string;
+  seriesId: string;
+  name: string;
+  /** The implementing department, the designated lead by default. */
+  department: string;
+  coDepartments: string[];
+  promisedWorkingDays: number;
+}
+
+export interface Items {
+  get(itemId: string): Promise<ItemFacts | null>;
+}
+
+/** J5: the window lead of a department today (username), '' when it has none (identity). */
+export interface WindowLeads {
+  of(tenant: string, department: string): Promise<string>;
+}
+
+/** The tenant's working-day calendar (statutory days plus the tenant's overrides, from the catalogue). */
+export interface Calendars {
+  forTenant(tenant: string): Promise<WorkingCalendar>;
+}
+
+/** The cases service, with the service's own account of the case's tenant. */
+export interface CasesPort {
+  /** ApplicationsService.ConcludeJointReview; resolves once accepted (or already applied). */
+  concludeJointReview(review: JointReview): Promise<void>;
 }
 
 export interface Clock {
@@ -16,3 +102,6 @@ export interface Clock {
 export interface IdGenerator {
   newId(): string;
 }
+
+/** Who acts, as the use cases see it. */
+export type Actor = Principal;

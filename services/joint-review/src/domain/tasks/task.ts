@@ -1,0 +1,100 @@
+import type { Violation } from '@govhall/errors';
+
+/** The work handed to one department, whichever flow it comes from (tasks.proto). */
+export type TaskKind = 'co_review' | 'delegated_decision' | 'escalation_decision';
+export type TaskState = 'waiting' | 'open' | 'claimed' | 'done' | 'cancelled';
+export type AssignmentBasis = 'window_lead' | 'assigned' | 'claimed';
+export type OpinionKind = 'agree' | 'disagree' | 'agree_with_conditions';
+export type WorkSource = 'workbench' | 'department_system' | 'meeting' | 'case_stream';
+export type DecisionOutcome = 'approved' | 'denied';
+
+export interface Attachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: Date;
+}
+
+export interface Opinion {
+  kind: OpinionKind;
+  text: string;
+  reasons: string[];
+  conditions: string[];
+  attachments: Attachment[];
+  givenBy: string;
+  handlerName: string;
+  givenAt: Date;
+  source: WorkSource;
+  meetingId: string;
+}
+
+export interface Task {
+  id: string;
+  kind: TaskKind;
+  tenant: string;
+  department: string;
+  aggregateId: string;
+  caseId: string;
+  caseNumber: string;
+  itemName: string;
+  stage: number;
+  required: boolean;
+  state: TaskState;
+  assignee: string;
+  assignmentBasis?: AssignmentBasis;
+  budgetWorkingDays: number;
+  dueDate: string;
+  legId: string;
+  opinion?: Opinion;
+  openedAt?: Date;
+  claimedAt?: Date;
+  closedAt?: Date;
+  note: string;
+  version: number;
+}
+
+/** What a department says, before the service adds who, when and where. */
+export interface OpinionInput {
+  kind: OpinionKind | undefined;
+  text: string;
+  reasons: string[];
+  conditions: string[];
+}
+
+const MAX_TEXT = 2000;
+const MAX_LINE = 500;
+const MAX_LINES = 20;
+
+function checkLines(v: Violation[], path: string, lines: string[], what: string): void {
+  if (lines.length > MAX_LINES) v.push({ path, message: `${what}最多${MAX_LINES}条`, reason: 'TOO_MANY' });
+  lines.forEach((line, i) => {
+    if (line.trim() === '') v.push({ path: `${path}.${i}`, message: `${what}不能为空白`, reason: 'REQUIRED' });
+    else if (line.length > MAX_LINE) {
+      v.push({ path: `${path}.${i}`, message: `每条${what}最多${MAX_LINE}个字符`, reason: 'TOO_LONG' });
+    }
+  });
+}
+
+/** J1: 同意 / 不同意 (with reasons) / 附条件同意 (with conditions); every problem with its field, in Chinese. */
+export function validateOpinion(input: OpinionInput): Violation[] {
+  const v: Violation[] = [];
+  if (!input.kind)
+    v.push({ path: 'opinion.kind', message: '请选择审查意见：同意、不同意或附条件同意', reason: 'REQUIRED' });
+  if (input.text.length > MAX_TEXT) {
+    v.push({ path: 'opinion.text', message: `审查意见最多${MAX_TEXT}个字符`, reason: 'TOO_LONG' });
+  }
+  checkLines(v, 'opinion.reasons', input.reasons, '理由');
+  checkLines(v, 'opinion.conditions', input.conditions, '条件');
+  if (input.kind === 'disagree' && input.reasons.length === 0) {
+    v.push({ path: 'opinion.reasons', message: '不同意的，应当说明理由', reason: 'REQUIRED' });
+  }
+  if (input.kind === 'agree_with_conditions' && input.conditions.length === 0) {
+    v.push({ path: 'opinion.conditions', message: '附条件同意的，应当写明条件', reason: 'REQUIRED' });
+  }
+  return v;
+}
+
+export const isOpenTask = (t: Task): boolean => t.state === 'open' || t.state === 'claimed';
