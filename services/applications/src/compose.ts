@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createAuthorizer, ServiceTokenSource } from '@govhall/auth';
+import { CatalogueCalendars } from '@govhall/catalogue-calendars';
 import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
-import { CatalogueCalendars } from './adapters/catalogue/catalogue-calendars';
 import { CatalogueEditions } from './adapters/catalogue/catalogue-editions';
 import { cryptoCodes } from './adapters/codes/secret-codes';
 import { pdfCaseRenderer } from './adapters/documents/pdf-case-renderer';

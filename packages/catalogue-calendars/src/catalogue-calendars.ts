@@ -3,7 +3,16 @@ import { UnavailableError } from '@govhall/errors';
 import { callUnary, createGrpcClient, isServiceError } from '@govhall/grpc';
 import { status } from '@grpc/grpc-js';
 import { catalogueV1 } from '@govhall/proto';
-import type { Calendars, Clock } from '../../usecases/ports';
+
+/** The time the cache and the years to read are counted from; a service passes its own clock. */
+export interface Clock {
+  now(): Date;
+}
+
+/** A tenant's working calendar; a service's own `Calendars` port has this shape. */
+export interface Calendars {
+  forTenant(tenant: string): Promise<WorkingCalendar>;
+}
 
 interface Entry {
   calendar: WorkingCalendar;

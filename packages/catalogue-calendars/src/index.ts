@@ -1,0 +1,1 @@
+export { CatalogueCalendars, type Calendars, type Clock } from './catalogue-calendars';
