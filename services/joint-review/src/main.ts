@@ -1,15 +1,31 @@
 import { telemetry } from './instrumentation';
 import { randomUUID } from 'node:crypto';
 import { createTokenVerifier } from '@govhall/auth';
+import { CatalogueCalendars } from '@govhall/catalogue-calendars';
 import { GrpcServer } from '@govhall/grpc';
 import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
 import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
 import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
+import { CasesClient } from './adapters/cases/cases-client';
+import { parseServiceAccounts, ServiceAccounts } from './adapters/cases/service-accounts';
+import { CatalogueItems } from './adapters/catalogue/catalogue-items';
 import { registerJointReviewService } from './adapters/grpc/joint-review.grpc-handler';
+import { IdentityDuty } from './adapters/identity/identity-duty';
+import { startCaseStreamConsumer } from './adapters/kafka/case-stream.consumer';
+import { MongoJointFlows } from './adapters/mongo/joint-flow.repository';
 import { MongoJointReviewRepository } from './adapters/mongo/joint-review.repository';
-import { createJointReviewUseCase } from './usecases/create-joint-review/create-joint-review.usecase';
+import { MongoReviewSettings } from './adapters/mongo/review-settings.repository';
+import { cancelJointReviewUseCase } from './usecases/cancel-joint-review/cancel-joint-review.usecase';
+import { claimTaskUseCase } from './usecases/claim-task/claim-task.usecase';
+import { concludeJointReviewUseCase } from './usecases/conclude-joint-review/conclude-joint-review.usecase';
+import { getJointReviewUseCase } from './usecases/get-joint-review/get-joint-review.usecase';
+import { listMyTasksUseCase, listTasksUseCase } from './usecases/list-tasks/list-tasks.usecase';
+import { openJointReviewUseCase } from './usecases/open-joint-review/open-joint-review.usecase';
+import { reportConclusionsUseCase } from './usecases/report-conclusions/report-conclusions.usecase';
+import type { ReviewDeps } from './usecases/reviews/review.deps';
+import { submitOpinionUseCase } from './usecases/submit-opinion/submit-opinion.usecase';
 
 async function main() {
   const logger = createLogger('joint-review', config.LOG_LEVEL);
@@ -17,13 +33,15 @@ async function main() {
     service: 'joint-review',
     logger,
   });
-  const jointReviews = new MongoJointReviewRepository(connection);
-  await ensureIndexes([jointReviews.model]);
+  const reviews = new MongoJointReviewRepository(connection);
+  const flows = new MongoJointFlows(connection);
+  const settings = new MongoReviewSettings(connection);
+  await ensureIndexes([reviews.model, flows.model, settings.model]);
 
   const kafka = createKafka('joint-review', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
   const relay = new OutboxRelay({
-    collections: [jointReviews.model.collection],
+    collections: [reviews.model.collection],
     producer,
     logger,
     pollMs: config.OUTBOX_POLL_MS,
@@ -32,6 +50,58 @@ async function main() {
   });
   relay.start();
 
+  const clock = { now: () => new Date() };
+  const accounts = new ServiceAccounts(parseServiceAccounts(config.SERVICE_ACCOUNTS), {
+    keycloakUrl: config.KEYCLOAK_URL,
+    realm: config.KEYCLOAK_REALM,
+  });
+  const calendars = new CatalogueCalendars(config.CATALOGUE_GRPC_ADDR, clock);
+  const items = new CatalogueItems(config.CATALOGUE_GRPC_ADDR);
+  const duty = new IdentityDuty(config.IDENTITY_GRPC_ADDR, accounts);
+  const cases = new CasesClient(config.APPLICATIONS_GRPC_ADDR, accounts);
+  const deps: ReviewDeps = {
+    reviews,
+    duty,
+    calendars,
+    items,
+    flows,
+    settings,
+    cases,
+    clock,
+    ids: { newId: randomUUID },
+  };
+  const afterWrite = () => relay.nudge();
+
+  const report = reportConclusionsUseCase({
+    reviews,
+    cases,
+    clock,
+    onError: (review, error) =>
+      logger.warn({ reviewId: review.id, err: error }, 'the cases service did not take the conclusion yet; retrying'),
+  });
+  const retry = setInterval(() => {
+    report
+      .pending()
+      .then((n) => n > 0 && afterWrite())
+      .catch((err: unknown) => logger.error({ err }, 'reporting conclusions failed'));
+  }, config.REPORT_RETRY_MS);
+
+  // Not awaited: joining the group may wait for a dead member's session to expire; RPCs are served meanwhile.
+  const consumer = startCaseStreamConsumer(
+    { open: openJointReviewUseCase(deps), cancel: cancelJointReviewUseCase(deps), afterWrite },
+    {
+      kafka,
+      connection,
+      logger,
+      groupId: config.CASE_STREAM_GROUP_ID,
+      delivery: {
+        deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
+        retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS },
+      },
+    },
+  );
+  consumer.catch(exitOnStartFailure('joint-review'));
+
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
   const server = new GrpcServer({
     logger,
@@ -39,21 +109,24 @@ async function main() {
     reflectionFiles: ['govhall/joint_review/v1/joint_review_service.proto'],
   });
   registerJointReviewService(server, {
-    createJointReview: createJointReviewUseCase({
-      jointReviews,
-      clock: { now: () => new Date() },
-      ids: { newId: randomUUID },
-      hostedTenants: config.GOVHALL_TENANTS,
-    }),
-    afterWrite: () => relay.nudge(),
+    getJointReview: getJointReviewUseCase(deps),
+    listTasks: listTasksUseCase(deps),
+    listMyTasks: listMyTasksUseCase(deps),
+    claimTask: claimTaskUseCase(deps),
+    submitOpinion: submitOpinionUseCase(deps),
+    concludeJointReview: concludeJointReviewUseCase({ ...deps, report }),
+    afterWrite,
   });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'joint-review listening');
 
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
+    ['conclusion reporter', async () => clearInterval(retry)],
+    ['case stream', async () => (await consumer).disconnect()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
+    ['clients', async () => [calendars, items, duty, cases].forEach((c) => c.close())],
     ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],
     ['telemetry', () => telemetry.shutdown()],

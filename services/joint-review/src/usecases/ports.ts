@@ -2,23 +2,29 @@ import type { Principal } from '@govhall/auth';
 import type { WorkingCalendar } from '@govhall/calendar';
 import type { JointFlow } from '../domain/reviews/joint-flow';
 import type { JointReview, JointReviewEvent, LeadRule } from '../domain/reviews/joint-review';
-import type { Task, TaskState } from '../domain/tasks/task';
+import type { Task, TaskKind, TaskState } from '../domain/tasks/task';
 
 export interface JointReviewRepository {
   /**
    * Inserts the review and its events in one document write. One review per case: when the case already has one,
-   * nothing is written and the stored review is returned with `created` false.
+   * nothing is written and the stored review is returned with `created` false. `actor` is who acts (the events'
+   * envelope actor); absent for the service's own acts.
    */
-  insert(review: JointReview, events: JointReviewEvent[]): Promise<{ review: JointReview; created: boolean }>;
+  insert(
+    review: JointReview,
+    events: JointReviewEvent[],
+    actor?: Principal,
+  ): Promise<{ review: JointReview; created: boolean }>;
   findById(id: string): Promise<JointReview | null>;
   findByCase(tenant: string, caseId: string): Promise<JointReview | null>;
   /** The review holding the task (tasks live inside their review). */
   findByTask(taskId: string): Promise<JointReview | null>;
   /**
    * Stores `next` if the review still has `expectedVersion`, with its events, in one document write
-   * (ConcurrencyError otherwise). Returns the stored review.
+   * (ConcurrencyError otherwise). Returns the stored review. `actor` is who acts (the events' envelope actor);
+   * absent for the service's own acts.
    */
-  save(next: JointReview, expectedVersion: number, events: JointReviewEvent[]): Promise<JointReview>;
+  save(next: JointReview, expectedVersion: number, events: JointReviewEvent[], actor?: Principal): Promise<JointReview>;
   /** Concluded reviews whose conclusion the cases service has not accepted yet, oldest first. */
   listUnreported(limit: number): Promise<JointReview[]>;
   listTasks(filter: TaskFilter, page: PageQuery): Promise<Page<Task>>;
@@ -30,7 +36,11 @@ export interface TaskFilter {
   /** Tasks of these departments (empty: any). */
   departments: string[];
   states: TaskState[];
-  /** Assigned to this username, or (with `orUnclaimedOf`) open and unclaimed in those departments. */
+  /** Only this kind (absent: any). */
+  kind?: TaskKind;
+  /** Only tasks due on or before this day, YYYY-MM-DD (absent: any). */
+  dueBy?: string;
+  /** Assigned to this username, or (with `orUnclaimedOf`) OPEN — not claimed by anyone — in those departments. */
   assignee?: string;
   orUnclaimedOf?: string[];
 }
@@ -79,9 +89,12 @@ export interface Items {
   get(itemId: string): Promise<ItemFacts | null>;
 }
 
-/** J5: the window lead of a department today (username), '' when it has none (identity). */
-export interface WindowLeads {
-  of(tenant: string, department: string): Promise<string>;
+/** Who is on duty (identity): the person serving a window today, and each department's window lead (J5). */
+export interface Duty {
+  /** Username serving the window today (its A post, or the B post when A is absent); '' when nobody. */
+  windowResponsible(tenant: string, windowId: string): Promise<string>;
+  /** J5: the department's window lead — the person serving the department's window today; '' when none. */
+  windowLead(tenant: string, department: string): Promise<string>;
 }
 
 /** The tenant's working-day calendar (statutory days plus the tenant's overrides, from the catalogue). */

@@ -1,25 +1,141 @@
 import type { GrpcServer } from '@govhall/grpc';
+import type { UntypedServiceImplementation } from '@grpc/grpc-js';
 import { jointReviewV1 } from '@govhall/proto';
-import type { createJointReviewUseCase } from '../../usecases/create-joint-review/create-joint-review.usecase';
-import { toProtoJointReview } from './joint-review.mapper';
+import type { claimTaskUseCase } from '../../usecases/claim-task/claim-task.usecase';
+import type { concludeJointReviewUseCase } from '../../usecases/conclude-joint-review/conclude-joint-review.usecase';
+import type { getJointReviewUseCase } from '../../usecases/get-joint-review/get-joint-review.usecase';
+import type { listMyTasksUseCase, listTasksUseCase } from '../../usecases/list-tasks/list-tasks.usecase';
+import type { Page } from '../../usecases/ports';
+import type { submitOpinionUseCase } from '../../usecases/submit-opinion/submit-opinion.usecase';
+import type { Task } from '../../domain/tasks/task';
+import {
+  decisionOutcome,
+  opinionKind,
+  taskKind,
+  taskState,
+  toProtoJointReview,
+  toProtoTask,
+} from './joint-review.mapper';
 
 export interface JointReviewUseCases {
-  createJointReview: ReturnType<typeof createJointReviewUseCase>;
+  getJointReview: ReturnType<typeof getJointReviewUseCase>;
+  listTasks: ReturnType<typeof listTasksUseCase>;
+  listMyTasks: ReturnType<typeof listMyTasksUseCase>;
+  claimTask: ReturnType<typeof claimTaskUseCase>;
+  submitOpinion: ReturnType<typeof submitOpinionUseCase>;
+  concludeJointReview: ReturnType<typeof concludeJointReviewUseCase>;
   /** Called after a write that queued outbox messages. */
   afterWrite(): void;
 }
 
-/** govhall.joint_review.v1.JointReviewService: proto ⇄ use case. */
+const pageOf = (p: { pageSize: number; pageToken: string } | undefined) => ({
+  pageSize: p?.pageSize ?? 0,
+  pageToken: p?.pageToken ?? '',
+});
+
+const taskPage = (page: Page<Task>) => ({
+  tasks: page.items.map(toProtoTask),
+  page: { nextPageToken: page.nextPageToken, total: page.totalSize },
+});
+
+/**
+ * govhall.joint_review.v1.JointReviewService: proto ⇄ use case. The RPCs of parallel review are served; settings,
+ * flows, participants, the shared view, attachments and reopening are not yet (grpc-js answers UNIMPLEMENTED; see
+ * the service README).
+ */
 export function registerJointReviewService(server: GrpcServer, uc: JointReviewUseCases): void {
-  const impl: jointReviewV1.JointReviewServiceServer = {
-    createJointReview: server.unary<jointReviewV1.CreateJointReviewRequest, jointReviewV1.CreateJointReviewResponse>(
-      'CreateJointReview',
+  const pb = jointReviewV1;
+  const impl: Partial<jointReviewV1.JointReviewServiceServer> = {
+    getJointReview: server.unary<jointReviewV1.GetJointReviewRequest, jointReviewV1.GetJointReviewResponse>(
+      'GetJointReview',
+      async (req, ctx) => ({
+        review: toProtoJointReview(await uc.getJointReview({ id: req.id, caseId: req.caseId }, ctx.principal)),
+      }),
+    ),
+    listTasks: server.unary<jointReviewV1.ListTasksRequest, jointReviewV1.ListTasksResponse>(
+      'ListTasks',
+      async (req, ctx) =>
+        taskPage(
+          await uc.listTasks(
+            {
+              tenant: req.tenant,
+              department: req.department,
+              states: req.states.map((s) => taskState.fromProto(s)).filter((s) => (s as string) !== ''),
+              ...(req.kind !== pb.TaskKind.TASK_KIND_UNSPECIFIED ? { kind: taskKind.fromProto(req.kind) } : {}),
+              dueBy: req.dueBy,
+              page: pageOf(req.page),
+            },
+            ctx.principal,
+          ),
+        ),
+    ),
+    listMyTasks: server.unary<jointReviewV1.ListMyTasksRequest, jointReviewV1.ListMyTasksResponse>(
+      'ListMyTasks',
+      async (req, ctx) =>
+        taskPage(
+          await uc.listMyTasks(
+            {
+              states: req.states.map((s) => taskState.fromProto(s)).filter((s) => (s as string) !== ''),
+              ...(req.kind !== pb.TaskKind.TASK_KIND_UNSPECIFIED ? { kind: taskKind.fromProto(req.kind) } : {}),
+              page: pageOf(req.page),
+            },
+            ctx.principal,
+          ),
+        ),
+    ),
+    claimTask: server.unary<jointReviewV1.ClaimTaskRequest, jointReviewV1.ClaimTaskResponse>(
+      'ClaimTask',
       async (req, ctx) => {
-        const jointReview = await uc.createJointReview({ tenant: req.tenant, title: req.title }, ctx.principal);
+        const task = await uc.claimTask(
+          { taskId: req.taskId, expectedVersion: Number(req.expectedVersion) },
+          ctx.principal,
+        );
         uc.afterWrite();
-        return { jointReview: toProtoJointReview(jointReview) };
+        return { task: toProtoTask(task) };
       },
     ),
+    submitOpinion: server.unary<jointReviewV1.SubmitOpinionRequest, jointReviewV1.SubmitOpinionResponse>(
+      'SubmitOpinion',
+      async (req, ctx) => {
+        const { task, review } = await uc.submitOpinion(
+          {
+            taskId: req.taskId,
+            expectedVersion: Number(req.expectedVersion),
+            kind: opinionKind.fromProto(req.kind) || undefined,
+            text: req.text,
+            reasons: req.reasons,
+            conditions: req.conditions,
+            attachmentIds: req.attachmentIds,
+          },
+          ctx.principal,
+        );
+        uc.afterWrite();
+        return { task: toProtoTask(task), review: toProtoJointReview(review) };
+      },
+    ),
+    concludeJointReview: server.unary<
+      jointReviewV1.ConcludeJointReviewRequest,
+      jointReviewV1.ConcludeJointReviewResponse
+    >('ConcludeJointReview', async (req, ctx) => {
+      const review = await uc.concludeJointReview(
+        {
+          reviewId: req.reviewId,
+          expectedVersion: Number(req.expectedVersion),
+          outcome: decisionOutcome.fromProto(req.outcome) || undefined,
+          reasons: req.reasons,
+          conditions: req.conditions,
+          attachmentIds: req.attachmentIds,
+        },
+        ctx.principal,
+      );
+      uc.afterWrite();
+      return { review: toProtoJointReview(review) };
+    }),
   };
-  server.addService('govhall.joint_review.v1.JointReviewService', jointReviewV1.JointReviewServiceService, impl);
+  // A partial implementation: grpc-js answers the RPCs not listed with UNIMPLEMENTED.
+  server.addService(
+    'govhall.joint_review.v1.JointReviewService',
+    pb.JointReviewServiceService,
+    impl as UntypedServiceImplementation,
+  );
 }

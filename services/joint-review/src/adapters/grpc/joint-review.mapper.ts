@@ -1,13 +1,192 @@
-import type { jointReviewV1 } from '@govhall/proto';
-import type { JointReview } from '../../domain/joint-review';
+import { enumSpelling, jointReviewV1, type EnumSpelling } from '@govhall/proto';
+import type { Leg, LegEnd, LegKind, LegPause, LegState, PauseReason } from '../../domain/legs/leg';
+import type { JointReview, JointReviewState, LeadRule, ReviewConclusion } from '../../domain/reviews/joint-review';
+import type {
+  AssignmentBasis,
+  Attachment,
+  DecisionOutcome,
+  Opinion,
+  OpinionKind,
+  Task,
+  TaskKind,
+  TaskState,
+  WorkSource,
+} from '../../domain/tasks/task';
 
-export function toProtoJointReview(jointReview: JointReview): jointReviewV1.JointReview {
+const pb = jointReviewV1;
+
+/**
+ * Domain enums are the proto enums' one spelling (`enumSpelling` of @govhall/proto: `LEG_KIND_CO_REVIEW` ↔
+ * `co_review`). `toProto` of undefined (an optional field not set) is UNSPECIFIED; `fromProto` of UNSPECIFIED or an
+ * unknown value is '' so domain validation reports it with its path. The type parameters make the compiler check
+ * that the proto's spellings are the domain union's.
+ */
+function enumCodec<D extends string, P extends number>(spelling: EnumSpelling<P, D>) {
   return {
-    id: jointReview.id,
-    tenant: jointReview.tenant,
-    title: jointReview.title,
-    version: jointReview.version,
-    createdAt: jointReview.createdAt,
-    createdBy: jointReview.createdBy,
+    values: spelling.values,
+    toProto: (value: D | undefined): P => spelling.toProto(value),
+    fromProto: (value: P): D => spelling.fromProto(value) ?? ('' as D),
+  };
+}
+
+export const leadRule = enumCodec<LeadRule, jointReviewV1.LeadRule>(enumSpelling(pb.LeadRule, 'LEAD_RULE_'));
+export const jointReviewState = enumCodec<JointReviewState, jointReviewV1.JointReviewState>(
+  enumSpelling(pb.JointReviewState, 'JOINT_REVIEW_STATE_'),
+);
+export const taskKind = enumCodec<TaskKind, jointReviewV1.TaskKind>(enumSpelling(pb.TaskKind, 'TASK_KIND_'));
+export const taskState = enumCodec<TaskState, jointReviewV1.TaskState>(enumSpelling(pb.TaskState, 'TASK_STATE_'));
+export const assignmentBasis = enumCodec<AssignmentBasis, jointReviewV1.AssignmentBasis>(
+  enumSpelling(pb.AssignmentBasis, 'ASSIGNMENT_BASIS_'),
+);
+export const opinionKind = enumCodec<OpinionKind, jointReviewV1.OpinionKind>(
+  enumSpelling(pb.OpinionKind, 'OPINION_KIND_'),
+);
+export const workSource = enumCodec<WorkSource, jointReviewV1.WorkSource>(enumSpelling(pb.WorkSource, 'WORK_SOURCE_'));
+export const decisionOutcome = enumCodec<DecisionOutcome, jointReviewV1.DecisionOutcome>(
+  enumSpelling(pb.DecisionOutcome, 'DECISION_OUTCOME_'),
+);
+export const legKind = enumCodec<LegKind, jointReviewV1.LegKind>(enumSpelling(pb.LegKind, 'LEG_KIND_'));
+export const legState = enumCodec<LegState, jointReviewV1.LegState>(enumSpelling(pb.LegState, 'LEG_STATE_'));
+export const legEnd = enumCodec<LegEnd, jointReviewV1.LegEnd>(enumSpelling(pb.LegEnd, 'LEG_END_'));
+export const pauseReason = enumCodec<PauseReason, jointReviewV1.PauseReason>(
+  enumSpelling(pb.PauseReason, 'PAUSE_REASON_'),
+);
+
+export function toProtoAttachment(a: Attachment): jointReviewV1.Attachment {
+  return {
+    id: a.id,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    size: a.size,
+    sha256: a.sha256,
+    uploadedBy: a.uploadedBy,
+    uploadedAt: a.uploadedAt,
+  };
+}
+
+export function toProtoOpinion(o: Opinion): jointReviewV1.Opinion {
+  return {
+    kind: opinionKind.toProto(o.kind),
+    text: o.text,
+    reasons: [...o.reasons],
+    conditions: [...o.conditions],
+    attachments: o.attachments.map(toProtoAttachment),
+    givenBy: o.givenBy,
+    handlerName: o.handlerName,
+    givenAt: o.givenAt,
+    source: workSource.toProto(o.source),
+    meetingId: o.meetingId,
+  };
+}
+
+export function toProtoTask(t: Task): jointReviewV1.Task {
+  return {
+    id: t.id,
+    kind: taskKind.toProto(t.kind),
+    tenant: t.tenant,
+    department: t.department,
+    aggregateId: t.aggregateId,
+    caseId: t.caseId,
+    caseNumber: t.caseNumber,
+    itemName: t.itemName,
+    stage: t.stage,
+    required: t.required,
+    state: taskState.toProto(t.state),
+    assignee: t.assignee,
+    assignmentBasis: assignmentBasis.toProto(t.assignmentBasis),
+    budgetWorkingDays: t.budgetWorkingDays,
+    dueDate: t.dueDate,
+    legId: t.legId,
+    opinion: t.opinion ? toProtoOpinion(t.opinion) : undefined,
+    // Decisions belong to the delegated and escalated tasks, which the review does not hold.
+    decision: undefined,
+    openedAt: t.openedAt,
+    claimedAt: t.claimedAt,
+    closedAt: t.closedAt,
+    note: t.note,
+    version: t.version,
+  };
+}
+
+function toProtoPause(p: LegPause): jointReviewV1.LegPause {
+  return {
+    reason: pauseReason.toProto(p.reason),
+    procedure: p.procedure,
+    note: p.note,
+    plannedWorkingDays: p.plannedWorkingDays,
+    startedAt: p.startedAt,
+    endedAt: p.endedAt,
+    pausedWorkingDays: p.pausedWorkingDays,
+  };
+}
+
+export function toProtoLeg(l: Leg): jointReviewV1.Leg {
+  return {
+    id: l.id,
+    kind: legKind.toProto(l.kind),
+    tenant: l.tenant,
+    department: l.department,
+    windowId: l.windowId,
+    caseId: l.caseId,
+    caseNumber: l.caseNumber,
+    itemName: l.itemName,
+    itemBasicCode: l.itemBasicCode,
+    aggregateId: l.aggregateId,
+    taskId: l.taskId,
+    responsible: l.responsible,
+    budgetWorkingDays: l.budgetWorkingDays,
+    startDate: l.startDate,
+    dueDate: l.dueDate,
+    state: legState.toProto(l.state),
+    startedAt: l.startedAt,
+    startedBy: l.startedBy,
+    finishedAt: l.finishedAt,
+    finishedBy: l.finishedBy ?? '',
+    end: legEnd.toProto(l.end),
+    pauses: l.pauses.map(toProtoPause),
+    casePromisedDueDate: l.casePromisedDueDate,
+    counterpartTenant: l.counterpartTenant,
+  };
+}
+
+export function toProtoConclusion(c: ReviewConclusion): jointReviewV1.ReviewConclusion {
+  return {
+    outcome: decisionOutcome.toProto(c.outcome),
+    reasons: [...c.reasons],
+    conditions: [...c.conditions],
+    attachments: c.attachments.map(toProtoAttachment),
+    concludedBy: c.concludedBy,
+    concludedAt: c.concludedAt,
+    reportedAt: c.reportedAt,
+  };
+}
+
+export function toProtoJointReview(r: JointReview): jointReviewV1.JointReview {
+  return {
+    id: r.id,
+    tenant: r.tenant,
+    caseId: r.caseId,
+    caseNumber: r.caseNumber,
+    itemId: r.itemId,
+    itemSeriesId: r.itemSeriesId,
+    itemName: r.itemName,
+    itemBasicCode: r.itemBasicCode,
+    leadDepartment: r.leadDepartment,
+    leadWindowId: r.leadWindowId,
+    leadRule: leadRule.toProto(r.leadRule),
+    state: jointReviewState.toProto(r.state),
+    tasks: r.tasks.map(toProtoTask),
+    currentStage: r.currentStage,
+    casePromisedDueDate: r.casePromisedDueDate,
+    caseStatutoryDueDate: r.caseStatutoryDueDate,
+    conclusion: r.conclusion ? toProtoConclusion(r.conclusion) : undefined,
+    meetingIds: [...r.meetingIds],
+    projectId: r.projectId,
+    cancelledReason: r.cancelledReason,
+    openedBy: r.openedBy,
+    openedAt: r.openedAt,
+    updatedAt: r.updatedAt,
+    version: r.version,
+    legs: r.legs.map(toProtoLeg),
   };
 }

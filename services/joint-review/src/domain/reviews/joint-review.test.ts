@@ -148,9 +148,10 @@ describe('opinions', () => {
     const { review } = open(flow([['620300-XFJ', 1, 5]]));
     const id = task(review, '620300-XFJ').id;
     for (const [opinion, path] of [
-      [{ kind: 'disagree', text: '', reasons: [], conditions: [] }, 'opinion.reasons'],
-      [{ kind: 'agree_with_conditions', text: '', reasons: [], conditions: [] }, 'opinion.conditions'],
-      [{ kind: undefined, text: '', reasons: [], conditions: [] }, 'opinion.kind'],
+      [{ kind: 'disagree', text: '不同意', reasons: [], conditions: [] }, 'opinion.reasons'],
+      [{ kind: 'agree_with_conditions', text: '附条件同意', reasons: [], conditions: [] }, 'opinion.conditions'],
+      [{ kind: undefined, text: '意见', reasons: [], conditions: [] }, 'opinion.kind'],
+      [{ kind: 'agree', text: ' ', reasons: [], conditions: [] }, 'opinion.text'],
     ] as const) {
       try {
         submitOpinion(
@@ -273,7 +274,7 @@ describe('the lead’s conclusion', () => {
     ({ review } = submitOpinion(
       review,
       task(review, '620300-XFJ').id,
-      opinionBy('xfj.lead', { kind: 'disagree', text: '', reasons: ['消防通道不足'], conditions: [] }),
+      opinionBy('xfj.lead', { kind: 'disagree', text: '不同意', reasons: ['消防通道不足'], conditions: [] }),
       leads,
       later(2),
       calendar,
@@ -346,7 +347,12 @@ describe('the lead’s conclusion', () => {
     ({ review } = submitOpinion(
       review,
       task(review, '620300-XFJ').id,
-      opinionBy('xfj.lead', { kind: 'agree_with_conditions', text: '', reasons: [], conditions: ['开业前复查'] }),
+      opinionBy('xfj.lead', {
+        kind: 'agree_with_conditions',
+        text: '附条件同意',
+        reasons: [],
+        conditions: ['开业前复查'],
+      }),
       leads,
       later(2),
       calendar,

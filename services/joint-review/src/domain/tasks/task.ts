@@ -83,7 +83,9 @@ export function validateOpinion(input: OpinionInput): Violation[] {
   const v: Violation[] = [];
   if (!input.kind)
     v.push({ path: 'opinion.kind', message: '请选择审查意见：同意、不同意或附条件同意', reason: 'REQUIRED' });
-  if (input.text.length > MAX_TEXT) {
+  if (input.text.trim() === '') {
+    v.push({ path: 'opinion.text', message: '请填写审查意见', reason: 'REQUIRED' });
+  } else if (input.text.length > MAX_TEXT) {
     v.push({ path: 'opinion.text', message: `审查意见最多${MAX_TEXT}个字符`, reason: 'TOO_LONG' });
   }
   checkLines(v, 'opinion.reasons', input.reasons, '理由');

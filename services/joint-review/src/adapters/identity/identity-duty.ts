@@ -1,0 +1,66 @@
+import { UnavailableError } from '@govhall/errors';
+import { callUnary, createGrpcClient, isServiceError } from '@govhall/grpc';
+import { identityV1 } from '@govhall/proto';
+import { status } from '@grpc/grpc-js';
+import type { Duty } from '../../usecases/ports';
+import type { ServiceAccounts } from '../cases/service-accounts';
+
+/**
+ * Who is on duty, from identity, asked with the service's account of the tenant: the person serving a window today
+ * (GetWindowResponsible: A post, or B when A is absent) and a department's window lead (J5), which identity does not
+ * name yet — the person serving the department's first window today stands in (ADR 0052).
+ */
+export class IdentityDuty implements Duty {
+  private readonly client: identityV1.IdentityServiceClient;
+
+  constructor(
+    address: string,
+    private readonly accounts: ServiceAccounts,
+    private readonly deadlineMs = 3_000,
+  ) {
+    this.client = createGrpcClient(identityV1.IdentityServiceClient, address, {
+      serviceName: 'govhall.identity.v1.IdentityService',
+      idempotentMethods: ['GetWindowResponsible', 'ListWindows'],
+    });
+  }
+
+  async windowResponsible(tenant: string, windowId: string): Promise<string> {
+    if (!windowId) return '';
+    try {
+      const answer = await callUnary(
+        this.client.getWindowResponsible.bind(this.client),
+        { windowId, date: '' },
+        await this.options(tenant),
+      );
+      return answer.responsible?.username ?? '';
+    } catch (e) {
+      // Nobody serves the window today, or no such window: nobody is responsible.
+      if (isServiceError(e) && [status.FAILED_PRECONDITION, status.NOT_FOUND].includes(e.code)) return '';
+      throw new UnavailableError('IDENTITY_UNAVAILABLE', '身份服务暂时不可用，请稍后重试');
+    }
+  }
+
+  async windowLead(tenant: string, department: string): Promise<string> {
+    let windows: identityV1.Window[];
+    try {
+      ({ windows } = await callUnary(
+        this.client.listWindows.bind(this.client),
+        { tenant },
+        await this.options(tenant),
+      ));
+    } catch {
+      throw new UnavailableError('IDENTITY_UNAVAILABLE', '身份服务暂时不可用，请稍后重试');
+    }
+    const first = windows.filter((w) => w.department === department).sort((a, b) => a.id.localeCompare(b.id))[0];
+    return first ? this.windowResponsible(tenant, first.id) : '';
+  }
+
+  private async options(tenant: string) {
+    const token = await this.accounts.tokenFor(tenant);
+    return token ? { authorization: `Bearer ${token}`, deadlineMs: this.deadlineMs } : { deadlineMs: this.deadlineMs };
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}

@@ -1,0 +1,83 @@
+import { startConsumer, type Consumer, type ConsumerOptions, type InboxEntry, type Kafka } from '@govhall/kafka';
+import type { Logger } from '@govhall/logging';
+import type { Connection } from '@govhall/mongo';
+import { applicationsV1 } from '@govhall/proto';
+import type { cancelJointReviewUseCase } from '../../usecases/cancel-joint-review/cancel-joint-review.usecase';
+import type {
+  JointCaseHandedOver,
+  openJointReviewUseCase,
+} from '../../usecases/open-joint-review/open-joint-review.usecase';
+
+/** The cases service's stream (key = case id); its CaseTransitioned events hand joint cases over. */
+export const CASE_TOPIC = 'govhall.applications.case';
+
+const T = applicationsV1.Transition;
+
+/** Why a review ends with its case, in the words the departments read. */
+const ENDINGS = new Map<applicationsV1.Transition, string>([
+  [T.TRANSITION_WITHDRAWN, '申请人已撤回申请'],
+  [T.TRANSITION_VOIDED, '办件已作废'],
+]);
+
+export interface CaseStreamUseCases {
+  open: ReturnType<typeof openJointReviewUseCase>;
+  cancel: ReturnType<typeof cancelJointReviewUseCase>;
+  /** Called after a write that queued outbox messages. */
+  afterWrite(): void;
+}
+
+/** What the consumer does with one CaseTransitioned event (exported for the unit test). */
+export function onCaseTransitioned(uc: CaseStreamUseCases) {
+  return async (envelope: { payload: Uint8Array; occurredAt?: Date }): Promise<void> => {
+    const event = applicationsV1.CaseTransitioned.decode(envelope.payload);
+    const facts = event.facts;
+    if (!facts) return;
+    if (event.transition === T.TRANSITION_JOINT_REVIEW_REQUESTED) {
+      const handed: JointCaseHandedOver = {
+        caseId: facts.caseId,
+        caseNumber: facts.caseNumber,
+        tenant: facts.tenant,
+        itemId: facts.itemId,
+        itemName: facts.itemName,
+        itemBasicCode: facts.itemBasicCode,
+        department: facts.department,
+        windowId: facts.windowId,
+        coDepartments: event.coDepartments,
+        casePromisedDueDate: facts.clocks?.promised?.dueDate ?? '',
+        caseStatutoryDueDate: facts.clocks?.statutory?.dueDate ?? '',
+        at: envelope.occurredAt ?? new Date(),
+      };
+      const { created } = await uc.open(handed);
+      if (created) uc.afterWrite();
+      return;
+    }
+    const ending = ENDINGS.get(event.transition);
+    if (ending) {
+      const review = await uc.cancel(facts.tenant, facts.caseId, ending, envelope.occurredAt);
+      if (review) uc.afterWrite();
+    }
+  };
+}
+
+/** Reads the case stream in its own consumer group, with an inbox so a redelivered event is handled once. */
+export function startCaseStreamConsumer(
+  uc: CaseStreamUseCases,
+  deps: {
+    kafka: Kafka;
+    connection: Connection;
+    logger: Logger;
+    groupId: string;
+    delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
+  },
+): Promise<Consumer> {
+  const handle = onCaseTransitioned(uc);
+  return startConsumer({
+    kafka: deps.kafka,
+    groupId: deps.groupId,
+    topics: [CASE_TOPIC],
+    logger: deps.logger,
+    inbox: deps.connection.collection<InboxEntry>('inbox_case_stream'),
+    handlers: { 'govhall.applications.v1.CaseTransitioned': ({ envelope }) => handle(envelope) },
+    ...deps.delivery,
+  });
+}

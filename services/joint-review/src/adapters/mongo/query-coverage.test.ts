@@ -1,0 +1,89 @@
+import { expectEveryQueryCovered } from '@govhall/mongo';
+import { exercise, publicMethods, RecordingConnection } from '@govhall/mongo/src/recording-connection.test-double';
+import type { JointReview } from '../../domain/reviews/joint-review';
+import { MongoJointFlows } from './joint-flow.repository';
+import { MongoJointReviewRepository } from './joint-review.repository';
+import { jointReviewSchema } from './joint-review.schema';
+import { MongoReviewSettings } from './review-settings.repository';
+
+/*
+ * Every query the service asks of its database, recorded with the RecordingConnection of @govhall/mongo (every
+ * public method of every repository exercised), must be served by an index its schema declares (the
+ * equality-sort-range rule of docs/store-rules.md). Flows and settings are read by `_id` only.
+ */
+
+const at = new Date('2026-06-04T02:00:00Z');
+const review: JointReview = {
+  id: 'jr-1',
+  tenant: '620300',
+  caseId: 'case-1',
+  caseNumber: '62030020260604000001',
+  itemId: 'item-1',
+  itemSeriesId: 'series-1',
+  itemName: '食品经营许可',
+  itemBasicCode: '000111222333',
+  leadDepartment: '620300-SCJ',
+  leadWindowId: 'w-scj',
+  leadRule: 'designated_per_item',
+  state: 'open',
+  tasks: [],
+  currentStage: 1,
+  casePromisedDueDate: '2026-06-25',
+  caseStatutoryDueDate: '2026-07-02',
+  meetingIds: [],
+  projectId: '',
+  cancelledReason: '',
+  openedBy: 'system',
+  openedAt: at,
+  updatedAt: at,
+  version: 1,
+  legs: [],
+};
+const page = { pageSize: 10, pageToken: '' };
+
+describe('the joint-review database', () => {
+  it('serves every query of the review repository from a declared index', async () => {
+    const recording = new RecordingConnection();
+    const repo = new MongoJointReviewRepository(recording.connection);
+    const invoked = await exercise(recording, 'MongoJointReviewRepository', repo, {
+      insert: async (r) => {
+        await r.insert(review, []);
+        await recording.withDuplicateKeys(() => r.insert(review, [])).catch(() => undefined);
+      },
+      findById: (r) => r.findById('jr-1'),
+      findByCase: (r) => r.findByCase('620300', 'case-1'),
+      findByTask: (r) => r.findByTask('task-1'),
+      save: (r) => r.save({ ...review, version: 2 }, 1, []),
+      listUnreported: (r) => r.listUnreported(10),
+      listTasks: async (r) => {
+        await r.listTasks({ tenant: '620300', departments: ['620300-XFJ'], states: [] }, page);
+        await r.listTasks(
+          {
+            tenant: '620300',
+            departments: [],
+            states: ['open', 'claimed'],
+            assignee: 'u',
+            orUnclaimedOf: ['620300-XFJ'],
+          },
+          page,
+        );
+        await r.listTasks({ tenant: '620300', departments: [], states: ['open'] }, page);
+      },
+      listReviews: async (r) => {
+        await r.listReviews({ tenant: '620300', department: '620300-XFJ', states: [] }, page);
+        await r.listReviews({ tenant: '620300', states: ['open'] }, page);
+      },
+    });
+    expect(invoked).toEqual(publicMethods(MongoJointReviewRepository));
+    expectEveryQueryCovered(recording.queries, [jointReviewSchema]);
+  });
+
+  it('reads flows and settings by _id only', async () => {
+    const recording = new RecordingConnection();
+    const flows = new MongoJointFlows(recording.connection);
+    const settings = new MongoReviewSettings(recording.connection);
+    expect(await flows.find('620300', 'series-1')).toBeNull();
+    expect((await settings.forTenant('620300')).leadRule).toBe('designated_per_item');
+    expect(recording.queries.map((q) => q.filter)).toEqual([{ _id: '620300:series-1' }, { _id: '620300' }]);
+  });
+});

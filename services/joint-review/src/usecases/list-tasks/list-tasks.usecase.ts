@@ -1,0 +1,93 @@
+import { decide, hasAnyRole, type Principal } from '@govhall/auth';
+import { ForbiddenError, ValidationError } from '@govhall/errors';
+import { pageSize } from '@govhall/paging';
+import type { Task, TaskKind, TaskState } from '../../domain/tasks/task';
+import type { JointReviewRepository, Page } from '../ports';
+import { DEPARTMENT_STAFF, workerName } from '../reviews/review.access';
+
+const TENANT = /^\d{6}(\d{3}(\d{3})?)?$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const NOT_WAITING: TaskState[] = ['open', 'claimed', 'done', 'cancelled'];
+
+export interface ListTasksRequest {
+  tenant: string;
+  department: string;
+  states: TaskState[];
+  kind?: TaskKind;
+  dueBy: string;
+  page: { pageSize: number; pageToken: string };
+}
+
+function checkDay(dueBy: string): void {
+  if (dueBy && !DAY.test(dueBy)) {
+    throw new ValidationError([{ path: 'dueBy', reason: 'PATTERN', message: '日期格式应为YYYY-MM-DD' }]);
+  }
+}
+
+/**
+ * A department's inbox: its staff and its own system see its tasks; the center (center_admin) and supervisors
+ * name the department they look at. Another tenant: TENANT_OUT_OF_SCOPE; another department: DEPARTMENT_OUT_OF_SCOPE.
+ */
+export function listTasksUseCase(deps: { reviews: JointReviewRepository }) {
+  return async (request: ListTasksRequest, actor: Principal): Promise<Page<Task>> => {
+    if (request.tenant && !TENANT.test(request.tenant)) {
+      throw new ValidationError([{ path: 'tenant', reason: 'PATTERN', message: '租户应为6、9或12位行政区划代码' }]);
+    }
+    checkDay(request.dueBy);
+    const size = pageSize(request.page.pageSize);
+    const tenant = request.tenant || actor.tenant;
+    const overseer = hasAnyRole(actor, ['center_admin', 'supervisor']) && actor.kind === 'user';
+    const worker = (actor.kind === 'user' && hasAnyRole(actor, DEPARTMENT_STAFF)) || hasAnyRole(actor, ['service']);
+    if (!overseer && !worker) throw new ForbiddenError('ROLE_REQUIRED', '只有部门工作人员可以查看审查任务');
+    const ownTenant = tenant === actor.tenant;
+    const supervised =
+      hasAnyRole(actor, ['supervisor']) &&
+      decide(actor, 'read', { type: 'supervision', tenant }, { roles: ['supervisor'] }).allowed;
+    if (!ownTenant && !supervised) {
+      throw new ForbiddenError('TENANT_OUT_OF_SCOPE', '不能查看其他地区的审查任务');
+    }
+    const department = request.department || actor.department || '';
+    if (!department) {
+      throw new ValidationError([{ path: 'department', reason: 'REQUIRED', message: '请指定部门' }]);
+    }
+    const sees = (actor.kind === 'user' && hasAnyRole(actor, ['center_admin']) && ownTenant) || supervised;
+    if (!sees && department !== actor.department) {
+      throw new ForbiddenError('DEPARTMENT_OUT_OF_SCOPE', '只能查看本部门的审查任务');
+    }
+    return deps.reviews.listTasks(
+      {
+        tenant,
+        departments: [department],
+        states: request.states.length > 0 ? request.states : NOT_WAITING,
+        ...(request.kind ? { kind: request.kind } : {}),
+        ...(request.dueBy ? { dueBy: request.dueBy } : {}),
+      },
+      { pageSize: size, pageToken: request.page.pageToken },
+    );
+  };
+}
+
+/** The caller's tasks: assigned to them, plus the open ones of their department nobody has claimed. */
+export function listMyTasksUseCase(deps: { reviews: JointReviewRepository }) {
+  return async (
+    request: { states: TaskState[]; kind?: TaskKind; page: { pageSize: number; pageToken: string } },
+    actor: Principal,
+  ): Promise<Page<Task>> => {
+    const size = pageSize(request.page.pageSize);
+    const worker = (actor.kind === 'user' && hasAnyRole(actor, DEPARTMENT_STAFF)) || hasAnyRole(actor, ['service']);
+    if (!worker || !actor.department || !actor.tenant) {
+      throw new ForbiddenError('ROLE_REQUIRED', '只有部门工作人员可以查看审查任务');
+    }
+    return deps.reviews.listTasks(
+      {
+        tenant: actor.tenant,
+        departments: [actor.department],
+        states: request.states.length > 0 ? request.states : ['open', 'claimed'],
+        ...(request.kind ? { kind: request.kind } : {}),
+        assignee: workerName(actor),
+        orUnclaimedOf: [actor.department],
+      },
+      { pageSize: size, pageToken: request.page.pageToken },
+    );
+  };
+}
