@@ -55,6 +55,10 @@ step "contract-test tool (schemathesis, PyPI)"
 # gateway/test/openapi-contract.e2e.test.ts runs it against the live gateway in the next step.
 bash deploy/stack/provision.sh schemathesis
 
+step "grpcurl (Go module proxy)"
+# gateway/test/grpc-reflection.e2e.test.ts asks every service with it, as a department's developer does.
+bash deploy/stack/provision.sh grpcurl
+
 step "integration and end-to-end tests"
 bash deploy/stack/provision.sh chromium # Debian's Chromium for the browser tests (web/test, packages/testing/test)
 pnpm test:integration --json --outputFile="$GOVHALL_STATE/jest-integration.json"

@@ -24,4 +24,6 @@ export SMTP_PORT="${SMTP_PORT:-$MAILPIT_SMTP_PORT}"
 export MAILPIT_URL="${MAILPIT_URL:-http://127.0.0.1:$MAILPIT_UI_PORT}"
 export KEYCLOAK_ISSUER="${KEYCLOAK_ISSUER:-${KEYCLOAK_URL%/}/realms/$KEYCLOAK_REALM}"
 export HELM_BIN="${HELM_BIN:-$GOVHALL_CACHE/helm-${HELM_VERSION:-v3.22.0}/helm}"
+# grpcurl (the reflection test of every service, docs/department-systems.md)
+export GRPCURL_BIN="${GRPCURL_BIN:-$GOVHALL_CACHE/grpcurl-${GRPCURL_VERSION:-v1.9.3}/grpcurl}"
 unset _govhall_env_root

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Downloads/builds the local stack tools into the cache ($GOVHALL_CACHE/<tool>-<version>). Idempotent.
-# Usage: deploy/stack/provision.sh [postgres|kafka|keycloak|ferretdb|mailpit|helm|fonts|schemathesis|chromium|all]...
+# Usage: deploy/stack/provision.sh [postgres|kafka|keycloak|ferretdb|mailpit|helm|grpcurl|fonts|schemathesis|chromium|all]...
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -200,6 +200,22 @@ provision_helm() {
   log "helm $HELM_VERSION built: $("$HELM_HOME/helm" version --short 2>/dev/null || echo '?')"
 }
 
+# grpcurl (MIT, fullstorydev/grpcurl) from the Go module proxy: the reflection test asks every service the way a
+# department's developer does (describe, health, a call with a service-account token).
+provision_grpcurl() {
+  if [ -x "$GRPCURL_HOME/grpcurl" ]; then log "grpcurl $GRPCURL_VERSION already built at $GRPCURL_HOME/grpcurl"; return 0; fi
+  need_cmd go "Go is not installed — needed to build grpcurl $GRPCURL_VERSION"
+  log "building grpcurl $GRPCURL_VERSION with go install into $GRPCURL_HOME"
+  mkdir -p "$GRPCURL_HOME"
+  local out; out="$(mktemp)"
+  if ! GOFLAGS='' GOBIN="$GRPCURL_HOME" go install -trimpath -ldflags "-s -w -X main.version=$GRPCURL_VERSION" "github.com/fullstorydev/grpcurl/cmd/grpcurl@$GRPCURL_VERSION" >"$out" 2>&1; then
+    tail -n 15 "$out" >&2; rm -f "$out"
+    die "go install github.com/fullstorydev/grpcurl/cmd/grpcurl@$GRPCURL_VERSION failed (Go module proxy download or build)"
+  fi
+  rm -f "$out"
+  log "grpcurl $GRPCURL_VERSION built: $("$GRPCURL_HOME/grpcurl" -version 2>&1 || echo '?')"
+}
+
 # Fallback font of every PDF (@govhall/pdf: guides, case documents) for rare ideographs (CJK Extensions B–F):
 # HanaMinB from Debian's fonts-hanazono (Hanazono Font License or SIL OFL 1.1). Root installs it; anyone else is
 # told how. ADR 0013.
@@ -272,7 +288,7 @@ provision_chromium() {
 main() {
   mkdir -p "$GOVHALL_CACHE"
   local c list
-  list="$(select_components "postgres kafka keycloak ferretdb mailpit helm fonts schemathesis chromium" "$@")" || exit 1
+  list="$(select_components "postgres kafka keycloak ferretdb mailpit helm grpcurl fonts schemathesis chromium" "$@")" || exit 1
   for c in $list; do
     "provision_$c"
   done
