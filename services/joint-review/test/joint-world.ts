@@ -1,0 +1,361 @@
+import { randomBytes } from 'node:crypto';
+import { callUnary, createGrpcClient } from '@govhall/grpc';
+import { applicationsV1, catalogueV1, identityV1, jointReviewV1 } from '@govhall/proto';
+import {
+  bearer,
+  clientToken,
+  freePort,
+  stack,
+  startEventReader,
+  startGroupAtTopicEnd,
+  startProcess,
+  userToken,
+  waitFor,
+  type EventReader,
+  type RunningProcess,
+} from '@govhall/testing';
+import {
+  CASE_TOPIC,
+  CasesWorld,
+  ID_CARD_MATERIAL,
+  SCJG,
+  TENANT,
+  testItem,
+  type Applicant,
+} from '../../applications/test/cases-world';
+
+/*
+ * The world of joint review against the real stack: the cases service's world (identity with the seeded tenant tree,
+ * the catalogue, the cases service, each its own process on databases of this run) plus the joint-review service
+ * built from services/joint-review/dist, on its own database and its own consumer group of the case stream (placed
+ * at the topic's end: it reads this run's cases only). Around it what a joint case needs, made through the
+ * services' APIs:
+ *
+ * - 永昌县市场监督管理局 (SCJG) leads: its window with two clerks (A post: the lead clerk), a catalogue reviewer;
+ * - two co-departments, 人社局 (RSJ, "A") and 自然资源局 (ZRZY, "B"), each with a window whose A post is its window
+ *   lead (J5: the person joint review assigns the department's task to) — B's B post is a reviewer of B;
+ * - a joint item (联办件) of SCJG with RSJ and ZRZY as co-departments, published through the catalogue's review;
+ * - service accounts made by identity's CreateServiceAccount: joint-review's own of 620321 (bound to SCJG, see
+ *   below), B's own approval system (ZRZY), and a department system of 620302 (another tenant, for refusals);
+ * - a registered applicant, and govhall.joint-review.review read from its beginning.
+ *
+ * Why joint-review's account is SCJG's: identity binds every service account to a department, and the cases
+ * service's ConcludeJointReview (policy JOINT_REVIEW_SERVICE: role `service`, the case's tenant) holds a
+ * department-bound service account to the case's department (@govhall/auth departmentInScope). The case's
+ * department is the item's (the lead), so the account must be the lead department's.
+ */
+
+export { CASE_TOPIC, SCJG, TENANT };
+/** Co-department A: its window lead answers on the workbench. */
+export const RSJ = `${TENANT}-RSJ`;
+/** Co-department B: its own approval system answers with B's service account. */
+export const ZRZY = `${TENANT}-ZRZY`;
+/** A department of another tenant (金川区), whose system must not reach 永昌县's tasks. */
+export const OTHER_TENANT_DEPARTMENT = '620302-SCJG';
+export const REVIEW_TOPIC = 'govhall.joint-review.review';
+/** The envelope type of a joint-review event (events.proto). */
+export const reviewEventType = (name: string) => `govhall.joint_review.v1.${name}`;
+
+export type Login = 'clerk' | 'clerkB' | 'catalogueReviewer' | 'leadA' | 'backupA' | 'leadB' | 'reviewerB';
+export type Account = 'jointReview' | 'systemB' | 'otherTenant';
+
+interface ServiceAccountUnderTest {
+  id: string;
+  clientId: string;
+  secret: string;
+  tenant: string;
+  department: string;
+}
+
+type Methods = Record<string, (...args: unknown[]) => unknown>;
+
+const key = () => `jr-${randomBytes(8).toString('hex')}`;
+
+/** Tokens reused for a minute: Keycloak refuses simultaneous password grants of one login. */
+function tokenCache(fetch: (name: string) => Promise<string>) {
+  const cache = new Map<string, { token: Promise<string>; until: number }>();
+  return (name: string) => {
+    const hit = cache.get(name);
+    if (hit && hit.until > Date.now()) return hit.token;
+    const token = fetch(name);
+    cache.set(name, { token, until: Date.now() + 60_000 });
+    token.catch(() => cache.delete(name));
+    return token;
+  };
+}
+
+export class JointWorld {
+  readonly cases = new CasesWorld({ name: 'joint-review', tag: 'j' });
+  /** The joint-review service's database of this run. */
+  readonly db = `govhall_joint_review_t${this.cases.suffix}`;
+  readonly groupId = `joint-review-cases-it-${this.cases.suffix}`;
+  readonly login = {} as Record<Login, string>;
+  readonly accounts = {} as Record<Account, ServiceAccountUnderTest>;
+  readonly windows = {} as Record<'lead' | 'a' | 'b', identityV1.Window>;
+  item!: catalogueV1.Item;
+  applicant!: Applicant;
+  /** govhall.joint-review.review from its beginning. */
+  events!: EventReader;
+  jointReview!: RunningProcess;
+  client!: jointReviewV1.JointReviewServiceClient;
+  private readonly userTokens = tokenCache((username) => this.cases.token(username));
+  private readonly serviceTokens = tokenCache((account) => {
+    const a = this.accounts[account as Account];
+    return clientToken(a.clientId, a.secret);
+  });
+
+  async start(): Promise<void> {
+    const w = this.cases;
+    await w.start();
+    // Staff, one at a time: each is a Keycloak user made by yc-admin (whose token the world shares).
+    const staff = {} as Record<Login, identityV1.Staff>;
+    for (const [who, role, department] of [
+      ['clerk', 'window_clerk', SCJG],
+      ['clerkB', 'window_clerk', SCJG],
+      ['catalogueReviewer', 'reviewer', SCJG],
+      ['leadA', 'window_clerk', RSJ],
+      ['backupA', 'window_clerk', RSJ],
+      ['leadB', 'window_clerk', ZRZY],
+      ['reviewerB', 'reviewer', ZRZY],
+    ] as const) {
+      staff[who] = await w.createStaff(role, { department, displayName: '联办测试人员' });
+      this.login[who] = staff[who].username;
+    }
+    this.windows.lead = await w.createWindow({ name: '市场监管联办窗口', aPost: staff.clerk, bPost: staff.clerkB });
+    this.windows.a = await w.createWindow({
+      name: '人社窗口',
+      aPost: staff.leadA,
+      bPost: staff.backupA,
+      department: RSJ,
+    });
+    this.windows.b = await w.createWindow({
+      name: '自然资源窗口',
+      aPost: staff.leadB,
+      bPost: staff.reviewerB,
+      department: ZRZY,
+    });
+
+    const draft = testItem('联办测试许可');
+    draft.fields.handlingCategory = catalogueV1.HandlingCategory.HANDLING_CATEGORY_JOINT;
+    draft.content.coDepartments = [RSJ, ZRZY];
+    draft.content.materials = [ID_CARD_MATERIAL];
+    this.item = await w.publishItem(draft, this.login.catalogueReviewer);
+
+    const yc = await w.adminToken();
+    this.accounts.jointReview = await this.createServiceAccount(SCJG, `jr-${w.suffix}`, '联合审批服务（集成测试）', yc);
+    this.accounts.systemB = await this.createServiceAccount(
+      ZRZY,
+      `zrzy-${w.suffix}`,
+      '自然资源审批系统（集成测试）',
+      yc,
+    );
+    this.accounts.otherTenant = await this.createServiceAccount(
+      OTHER_TENANT_DEPARTMENT,
+      `jc-${w.suffix}`,
+      '金川区市场监管审批系统（集成测试）',
+      await userToken('jc-admin'),
+    );
+    this.applicant = await w.registerPerson('赵联办');
+
+    // The cases service asks identity who serves a window with the realm's 620321 department-system client.
+    await w.startApplications({
+      GOVHALL_TENANTS: TENANT,
+      SERVICE_CLIENT_ID: 'govhall-dept-demo',
+      SERVICE_CLIENT_SECRET: 'govhall-dept-demo-secret',
+    });
+    this.events = await startEventReader([{ topic: REVIEW_TOPIC, partitions: 3 }]);
+    await startGroupAtTopicEnd(this.groupId, [CASE_TOPIC]);
+    await this.startJointReview();
+  }
+
+  /** The joint-review service from its build, reaching this world's identity, catalogue and cases service. */
+  private async startJointReview(): Promise<void> {
+    const [port, metrics] = [await freePort(), await freePort()];
+    const a = this.accounts.jointReview;
+    this.jointReview = await startProcess({
+      name: 'joint-review',
+      entry: 'services/joint-review/dist/main.js',
+      env: {
+        MONGODB_URI: stack.mongoUri,
+        MONGODB_DB: this.db,
+        KAFKA_BROKERS: stack.kafkaBrokers,
+        KEYCLOAK_URL: stack.keycloakUrl,
+        KEYCLOAK_REALM: stack.realm,
+        GRPC_HOST: '127.0.0.1',
+        GRPC_PORT: String(port),
+        METRICS_HOST: '127.0.0.1',
+        METRICS_PORT: String(metrics),
+        GOVHALL_TENANTS: TENANT,
+        OUTBOX_POLL_MS: '200',
+        CATALOGUE_GRPC_ADDR: `127.0.0.1:${this.cases.catalogue.port}`,
+        IDENTITY_GRPC_ADDR: `127.0.0.1:${this.cases.identity.port}`,
+        APPLICATIONS_GRPC_ADDR: this.applicationsAddress(),
+        SERVICE_ACCOUNTS: `${a.tenant}=${a.clientId}:${a.secret}`,
+        CASE_STREAM_GROUP_ID: this.groupId,
+        REPORT_RETRY_MS: '500',
+      },
+      readyPort: port,
+    });
+    this.client = createGrpcClient(jointReviewV1.JointReviewServiceClient, `127.0.0.1:${port}`, {
+      serviceName: 'govhall.joint_review.v1.JointReviewService',
+      idempotentMethods: ['GetJointReview', 'ListTasks', 'ListMyTasks'],
+    });
+  }
+
+  /** Where the cases service listens (CasesWorld keeps its port to itself; its client's channel names it). */
+  private applicationsAddress(): string {
+    const target = this.cases.client.getChannel().getTarget();
+    const port = /:(\d+)$/.exec(target)?.[1];
+    if (!port) throw new Error(`cannot tell the cases service's port from its channel target ${target}`);
+    return `127.0.0.1:${port}`;
+  }
+
+  private async createServiceAccount(
+    department: string,
+    clientId: string,
+    description: string,
+    adminToken: string,
+  ): Promise<ServiceAccountUnderTest> {
+    const tenant = department.slice(0, 6);
+    const created = await this.cases.identityCall<
+      identityV1.CreateServiceAccountRequest,
+      identityV1.CreateServiceAccountResponse
+    >('createServiceAccount', { tenant, department, clientId, description }, adminToken);
+    return { id: created.serviceAccount!.id, clientId, secret: created.clientSecret, tenant, department };
+  }
+
+  /** Stops what started, disables this run's service accounts (their Keycloak clients stay), drops the databases. */
+  async stop(): Promise<void> {
+    this.client?.close();
+    await this.jointReview?.stop();
+    await this.events?.stop();
+    for (const [account, admin] of [
+      ['jointReview', 'yc-admin'],
+      ['systemB', 'yc-admin'],
+      ['otherTenant', 'jc-admin'],
+    ] as const) {
+      const a = this.accounts[account];
+      if (!a || !this.cases.identity) continue;
+      await this.cases
+        .identityCall(
+          'disableServiceAccount',
+          { serviceAccountId: a.id, reason: '联办集成测试结束' },
+          admin === 'yc-admin' ? await this.cases.adminToken() : await userToken(admin),
+        )
+        .catch(() => undefined);
+    }
+    await this.cases.stop([this.db]);
+  }
+
+  token(who: Login): Promise<string> {
+    return this.userTokens(this.login[who]);
+  }
+
+  serviceToken(account: Account): Promise<string> {
+    return this.serviceTokens(account);
+  }
+
+  /** An RPC of JointReviewService as `token`. */
+  call<Req, Res>(method: keyof jointReviewV1.JointReviewServiceClient, req: Req, token: string): Promise<Res> {
+    const fn = (this.client as unknown as Methods)[method];
+    if (!fn) throw new Error(`no RPC ${method}`);
+    return callUnary<Req, Res>(fn.bind(this.client) as never, req, { ...bearer(token), deadlineMs: 15_000 });
+  }
+
+  /** GetJointReview as `who`, by case. */
+  async reviewOfCase(caseId: string, who: Login = 'clerk'): Promise<jointReviewV1.JointReview> {
+    const { review } = await this.call<jointReviewV1.GetJointReviewRequest, jointReviewV1.GetJointReviewResponse>(
+      'getJointReview',
+      { id: '', caseId },
+      await this.token(who),
+    );
+    return review!;
+  }
+
+  /** The review the case stream opened for the case, once it exists. */
+  openedReview(caseId: string): Promise<jointReviewV1.JointReview> {
+    return waitFor(() => this.reviewOfCase(caseId), { timeoutMs: 60_000, what: `the joint review of case ${caseId}` });
+  }
+
+  /** The case as `who` of the world reads it in the cases service. */
+  async getCase(id: string, who: Login = 'clerk'): Promise<applicationsV1.Case> {
+    const { case: c } = await this.cases.call<applicationsV1.GetCaseRequest, applicationsV1.GetCaseResponse>(
+      'getCase',
+      { id },
+      await this.token(who),
+    );
+    return c!;
+  }
+
+  /**
+   * A case of the joint item filed online by the world's applicant (the form, the ID card, submitted into
+   * pre-review at the lead window) and accepted by the lead clerk: the cases service hands it to joint review.
+   */
+  async acceptedJointCase(shopName: string): Promise<applicationsV1.Case> {
+    const w = this.cases;
+    const token = await this.applicant.token();
+    type CaseAnswer = { case?: applicationsV1.Case };
+    const opened = (
+      await w.call<applicationsV1.OpenCaseRequest, CaseAnswer>(
+        'openCase',
+        {
+          idempotencyKey: key(),
+          itemId: this.item.id,
+          onBehalfOf: '',
+          formData: JSON.stringify({ shopName }),
+          contact: { mobile: '', email: 'zhao@example.cn' },
+        },
+        token,
+      )
+    ).case!;
+    const uploaded = await w.call<applicationsV1.UploadMaterialRequest, applicationsV1.UploadMaterialResponse>(
+      'uploadMaterial',
+      {
+        id: opened.id,
+        materialId: ID_CARD_MATERIAL.id,
+        fileName: '身份证.pdf',
+        content: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+      },
+      token,
+    );
+    const complete = (
+      await w.call<applicationsV1.CompleteUploadRequest, CaseAnswer>(
+        'completeUpload',
+        { id: opened.id, expectedVersion: uploaded.case!.version },
+        token,
+      )
+    ).case!;
+    const submitted = (
+      await w.call<applicationsV1.SubmitCaseRequest, CaseAnswer>(
+        'submitCase',
+        { id: opened.id, expectedVersion: complete.version, idempotencyKey: key() },
+        token,
+      )
+    ).case!;
+    if (submitted.status !== applicationsV1.CaseStatus.CASE_STATUS_PRE_REVIEW) {
+      throw new Error(`submitted case is ${applicationsV1.CaseStatus[submitted.status]}, not in pre-review`);
+    }
+    return (
+      await w.call<applicationsV1.AcceptCaseRequest, CaseAnswer>(
+        'acceptCase',
+        { id: opened.id, expectedVersion: submitted.version, opinion: '材料齐全，予以受理' },
+        await this.token('clerk'),
+      )
+    ).case!;
+  }
+
+  /**
+   * The review's events as read from the topic, once `last` (an event name) was read for it: the outbox publishes in
+   * order on the review's partition, so what came before it has been read too.
+   */
+  async reviewEvents(reviewId: string, last: string): Promise<{ name: string; payload: Uint8Array }[]> {
+    await waitFor(async () => this.events.of(REVIEW_TOPIC, reviewId, reviewEventType(last)).length > 0, {
+      timeoutMs: 60_000,
+      what: `${last} of joint review ${reviewId}`,
+    });
+    return this.events.of(REVIEW_TOPIC, reviewId).map((e) => ({
+      name: e.envelope.type.replace('govhall.joint_review.v1.', ''),
+      payload: e.envelope.payload,
+    }));
+  }
+}

@@ -1,0 +1,369 @@
+import { status } from '@grpc/grpc-js';
+import { chinaToday, createWorkingCalendar } from '@govhall/calendar';
+import { applicationsV1, jointReviewV1 } from '@govhall/proto';
+import { grpcFailure, waitFor } from '@govhall/testing';
+import { JointWorld, RSJ, SCJG, TENANT, ZRZY } from './joint-world';
+
+// Parallel review (并联审批) of a joint case against the real stack, the first time the joint-review service runs
+// beside the others: identity, the catalogue, the cases service and joint-review each their own process, real
+// Keycloak logins and service accounts made by identity, FerretDB, Kafka. The cases service hands the accepted case
+// over on the case stream; the co-departments answer over gRPC (one on the workbench, one from its own system with
+// its service account); the lead concludes and joint-review reports the conclusion back to the case.
+
+const pb = jointReviewV1;
+const world = new JointWorld();
+
+beforeAll(() => world.start(), 300_000);
+afterAll(() => world.stop(), 120_000);
+
+type Review = jointReviewV1.JointReview;
+type Task = jointReviewV1.Task;
+
+const taskOf = (review: Review, department: string): Task => review.tasks.find((t) => t.department === department)!;
+
+async function opinion(
+  task: Task,
+  token: string,
+  o: { kind: jointReviewV1.OpinionKind; text: string; reasons?: string[]; conditions?: string[] },
+): Promise<jointReviewV1.SubmitOpinionResponse> {
+  return world.call<jointReviewV1.SubmitOpinionRequest, jointReviewV1.SubmitOpinionResponse>(
+    'submitOpinion',
+    {
+      taskId: task.id,
+      expectedVersion: task.version,
+      kind: o.kind,
+      text: o.text,
+      reasons: o.reasons ?? [],
+      conditions: o.conditions ?? [],
+      attachmentIds: [],
+    },
+    token,
+  );
+}
+
+function conclude(
+  review: Review,
+  token: string,
+  c: { outcome: jointReviewV1.DecisionOutcome; reasons?: string[]; conditions?: string[] },
+): Promise<jointReviewV1.ConcludeJointReviewResponse> {
+  return world.call<jointReviewV1.ConcludeJointReviewRequest, jointReviewV1.ConcludeJointReviewResponse>(
+    'concludeJointReview',
+    {
+      reviewId: review.id,
+      expectedVersion: review.version,
+      outcome: c.outcome,
+      reasons: c.reasons ?? [],
+      conditions: c.conditions ?? [],
+      attachmentIds: [],
+    },
+    token,
+  );
+}
+
+/** The review once the cases service has accepted its conclusion. */
+const reported = (caseId: string) =>
+  waitFor(
+    async () => {
+      const r = await world.reviewOfCase(caseId);
+      return r.conclusion?.reportedAt ? r : undefined;
+    },
+    { timeoutMs: 60_000, what: `the conclusion of ${caseId} reported to the cases service` },
+  );
+
+/** A co-review leg's due date: its budget in the tenant's working days from the day it started, never past the case's promised due date. */
+function legDueDate(startedAt: Date, budget: number, casePromisedDueDate: string): string {
+  const due = createWorkingCalendar().addWorkingDaysProvisional(chinaToday(startedAt), budget).date;
+  return due > casePromisedDueDate ? casePromisedDueDate : due;
+}
+
+describe('parallel review of a joint case against the real stack', () => {
+  it('opens on acceptance, takes a workbench and a department-system opinion, concludes and reports to the case', async () => {
+    const accepted = await world.acceptedJointCase('赵联办小吃店');
+    expect(accepted.status).toBe(applicationsV1.CaseStatus.CASE_STATUS_JOINT_REVIEW);
+    const promised = accepted.clocks!.promised!.dueDate;
+
+    // 1. The case stream opened the review: one task per co-department, assigned to its window lead, legs running.
+    const opened = await world.openedReview(accepted.id);
+    expect(opened).toMatchObject({
+      tenant: TENANT,
+      caseId: accepted.id,
+      caseNumber: accepted.caseNumber,
+      itemId: world.item.id,
+      leadDepartment: SCJG,
+      leadWindowId: world.windows.lead.id,
+      leadRule: pb.LeadRule.LEAD_RULE_DESIGNATED_PER_ITEM,
+      state: pb.JointReviewState.JOINT_REVIEW_STATE_OPEN,
+      currentStage: 1,
+      casePromisedDueDate: promised,
+      openedBy: 'system',
+    });
+    expect(opened.tasks.map((t) => [t.department, t.kind, t.state, t.assignee, t.assignmentBasis])).toEqual([
+      [
+        RSJ,
+        pb.TaskKind.TASK_KIND_CO_REVIEW,
+        pb.TaskState.TASK_STATE_OPEN,
+        world.login.leadA,
+        pb.AssignmentBasis.ASSIGNMENT_BASIS_WINDOW_LEAD,
+      ],
+      [
+        ZRZY,
+        pb.TaskKind.TASK_KIND_CO_REVIEW,
+        pb.TaskState.TASK_STATE_OPEN,
+        world.login.leadB,
+        pb.AssignmentBasis.ASSIGNMENT_BASIS_WINDOW_LEAD,
+      ],
+    ]);
+    for (const task of opened.tasks) {
+      // The tenant's default budget (5 working days) with no flow configured.
+      expect(task.budgetWorkingDays).toBe(5);
+      expect(task.dueDate).toBe(legDueDate(task.openedAt!, 5, promised));
+      const leg = opened.legs.find((l) => l.id === task.legId)!;
+      expect(leg).toMatchObject({
+        kind: pb.LegKind.LEG_KIND_CO_REVIEW,
+        department: task.department,
+        responsible: task.assignee,
+        state: pb.LegState.LEG_STATE_RUNNING,
+        dueDate: task.dueDate,
+        startDate: chinaToday(task.openedAt!),
+      });
+    }
+
+    // A's window lead finds the task among theirs.
+    const mine = await world.call<jointReviewV1.ListMyTasksRequest, jointReviewV1.ListMyTasksResponse>(
+      'listMyTasks',
+      { states: [], kind: pb.TaskKind.TASK_KIND_UNSPECIFIED, page: { pageSize: 20, pageToken: '' } },
+      await world.token('leadA'),
+    );
+    expect(mine.tasks.map((t) => t.id)).toEqual([taskOf(opened, RSJ).id]);
+
+    // 2. A refused opinion changes nothing: 不同意 without reasons names the field.
+    const leadA = await world.token('leadA');
+    const noReasons = await grpcFailure(
+      opinion(taskOf(opened, RSJ), leadA, { kind: pb.OpinionKind.OPINION_KIND_DISAGREE, text: '不符合规划要求' }),
+    );
+    expect(noReasons.code).toBe(status.INVALID_ARGUMENT);
+    expect(noReasons.violations.map((v) => `${v.path} ${v.reason}`)).toEqual(['opinion.reasons REQUIRED']);
+
+    // 3. A's window lead agrees on the workbench.
+    const agreed = await opinion(taskOf(opened, RSJ), leadA, {
+      kind: pb.OpinionKind.OPINION_KIND_AGREE,
+      text: '经审查，符合人社部门要求，同意。',
+    });
+    expect(agreed.task).toMatchObject({
+      state: pb.TaskState.TASK_STATE_DONE,
+      opinion: {
+        kind: pb.OpinionKind.OPINION_KIND_AGREE,
+        givenBy: world.login.leadA,
+        handlerName: '',
+        source: pb.WorkSource.WORK_SOURCE_WORKBENCH,
+      },
+    });
+    expect(agreed.review!.state).toBe(pb.JointReviewState.JOINT_REVIEW_STATE_OPEN);
+
+    // 4. Another tenant's department system does not see B's task at all.
+    const taskB = taskOf(agreed.review!, ZRZY);
+    const foreign = await grpcFailure(
+      world.call(
+        'claimTask',
+        { taskId: taskB.id, expectedVersion: taskB.version },
+        await world.serviceToken('otherTenant'),
+      ),
+    );
+    expect([foreign.code, foreign.reason]).toEqual([status.NOT_FOUND, 'TASK_NOT_FOUND']);
+
+    // 5. B's own approval system claims B's task and answers 附条件同意 with its service account.
+    const systemB = await world.serviceToken('systemB');
+    const claimed = await world.call<jointReviewV1.ClaimTaskRequest, jointReviewV1.ClaimTaskResponse>(
+      'claimTask',
+      { taskId: taskB.id, expectedVersion: taskB.version },
+      systemB,
+    );
+    const systemName = `service:${world.accounts.systemB.clientId}`;
+    expect(claimed.task).toMatchObject({
+      state: pb.TaskState.TASK_STATE_CLAIMED,
+      assignee: systemName,
+      assignmentBasis: pb.AssignmentBasis.ASSIGNMENT_BASIS_CLAIMED,
+      version: taskB.version + 1,
+    });
+    const answered = await opinion(claimed.task!, systemB, {
+      kind: pb.OpinionKind.OPINION_KIND_AGREE_WITH_CONDITIONS,
+      text: '经审查，用地符合规划，附条件同意。',
+      conditions: ['开工前办理建设工程规划许可'],
+    });
+    // JointReviewService.SubmitOpinion has no handler name: a department system names its handler through
+    // DepartmentSystemService.SubmitOpinion, which is not served yet (the README's "Not yet").
+    expect(answered.task!.opinion).toMatchObject({
+      kind: pb.OpinionKind.OPINION_KIND_AGREE_WITH_CONDITIONS,
+      conditions: ['开工前办理建设工程规划许可'],
+      givenBy: systemName,
+      handlerName: '',
+      source: pb.WorkSource.WORK_SOURCE_DEPARTMENT_SYSTEM,
+    });
+    const awaiting = answered.review!;
+    expect(awaiting.state).toBe(pb.JointReviewState.JOINT_REVIEW_STATE_AWAITING_CONCLUSION);
+    expect(awaiting.legs.map((l) => [l.department, l.state, l.end])).toEqual([
+      [RSJ, pb.LegState.LEG_STATE_FINISHED, pb.LegEnd.LEG_END_COMPLETED],
+      [ZRZY, pb.LegState.LEG_STATE_FINISHED, pb.LegEnd.LEG_END_COMPLETED],
+    ]);
+
+    // 6. Refusals that change nothing: B's reviewer is a participant but not the lead; a department system of the
+    // tenant that is not the case's department cannot conclude the case in the cases service either.
+    const notLead = await grpcFailure(
+      conclude(awaiting, await world.token('reviewerB'), { outcome: pb.DecisionOutcome.DECISION_OUTCOME_APPROVED }),
+    );
+    expect([notLead.code, notLead.reason]).toEqual([status.PERMISSION_DENIED, 'NOT_LEAD']);
+    const wrongDepartment = await grpcFailure(
+      world.cases.call(
+        'concludeJointReview',
+        { id: accepted.id, reviewId: awaiting.id, outcome: applicationsV1.Outcome.OUTCOME_APPROVED, reasons: [] },
+        systemB,
+      ),
+    );
+    expect([wrongDepartment.code, wrongDepartment.reason]).toEqual([status.NOT_FOUND, 'CASE_NOT_FOUND']);
+    const unchanged = await world.reviewOfCase(accepted.id);
+    expect([unchanged.version, unchanged.state]).toEqual([awaiting.version, awaiting.state]);
+    expect((await world.getCase(accepted.id)).status).toBe(applicationsV1.CaseStatus.CASE_STATUS_JOINT_REVIEW);
+
+    // 7. The lead clerk concludes; the conclusion reaches the case: PROCESSING at the decision step.
+    const concluded = await conclude(awaiting, await world.token('clerk'), {
+      outcome: pb.DecisionOutcome.DECISION_OUTCOME_APPROVED,
+      conditions: ['开工前办理建设工程规划许可'],
+    });
+    expect(concluded.review).toMatchObject({
+      state: pb.JointReviewState.JOINT_REVIEW_STATE_CONCLUDED,
+      conclusion: {
+        outcome: pb.DecisionOutcome.DECISION_OUTCOME_APPROVED,
+        conditions: ['开工前办理建设工程规划许可'],
+        concludedBy: world.login.clerk,
+      },
+    });
+    const done = await reported(accepted.id);
+    expect(done.state).toBe(pb.JointReviewState.JOINT_REVIEW_STATE_CONCLUDED);
+    const after = await world.getCase(accepted.id);
+    expect(after.status).toBe(applicationsV1.CaseStatus.CASE_STATUS_PROCESSING);
+    expect(after.steps.map((s) => [s.name, s.state])).toEqual([
+      ['受理', applicationsV1.StepState.STEP_STATE_DONE],
+      ['审查', applicationsV1.StepState.STEP_STATE_DONE],
+      ['决定', applicationsV1.StepState.STEP_STATE_ACTIVE],
+    ]);
+    expect(after.history.at(-1)).toMatchObject({
+      action: '联合审批同意，转入决定环节',
+      fromStatus: applicationsV1.CaseStatus.CASE_STATUS_JOINT_REVIEW,
+      toStatus: applicationsV1.CaseStatus.CASE_STATUS_PROCESSING,
+      actor: `service-account-${world.accounts.jointReview.clientId}`,
+    });
+
+    // 8. The topic: every event of the review once, in order, JointReviewReported last; the legs carry what
+    // supervision clocks a department's leg with.
+    const events = await world.reviewEvents(done.id, 'JointReviewReported');
+    expect(events.map((e) => e.name)).toEqual([
+      'JointReviewOpened',
+      'TaskOpened',
+      'LegStarted',
+      'TaskOpened',
+      'LegStarted',
+      'TaskCompleted',
+      'LegFinished',
+      'TaskClaimed',
+      'TaskCompleted',
+      'LegFinished',
+      'JointReviewAwaitingConclusion',
+      'JointReviewConcluded',
+      'JointReviewReported',
+    ]);
+    const legs = (name: string, codec: { decode(b: Uint8Array): { leg?: jointReviewV1.Leg } }) =>
+      events.filter((e) => e.name === name).map((e) => codec.decode(e.payload).leg!);
+    const started = legs('LegStarted', pb.LegStarted);
+    expect(started.map((l) => l.department)).toEqual([RSJ, ZRZY]);
+    for (const leg of started) {
+      const task = taskOf(opened, leg.department);
+      expect(leg).toMatchObject({
+        id: task.legId,
+        kind: pb.LegKind.LEG_KIND_CO_REVIEW,
+        tenant: TENANT,
+        caseId: accepted.id,
+        caseNumber: accepted.caseNumber,
+        aggregateId: done.id,
+        taskId: task.id,
+        responsible: task.assignee,
+        budgetWorkingDays: 5,
+        startDate: chinaToday(task.openedAt!),
+        dueDate: task.dueDate,
+        casePromisedDueDate: promised,
+        state: pb.LegState.LEG_STATE_RUNNING,
+      });
+    }
+    const finished = legs('LegFinished', pb.LegFinished);
+    expect(finished.map((l) => [l.id, l.state, l.end, l.finishedBy])).toEqual([
+      [taskOf(opened, RSJ).legId, pb.LegState.LEG_STATE_FINISHED, pb.LegEnd.LEG_END_COMPLETED, world.login.leadA],
+      [taskOf(opened, ZRZY).legId, pb.LegState.LEG_STATE_FINISHED, pb.LegEnd.LEG_END_COMPLETED, systemName],
+    ]);
+    for (const leg of finished) {
+      expect(leg).toMatchObject({ tenant: TENANT, caseId: accepted.id, budgetWorkingDays: 5 });
+      expect(leg.finishedAt).toBeInstanceOf(Date);
+    }
+    const last = pb.JointReviewReported.decode(events.at(-1)!.payload).review!;
+    expect(last.conclusion?.reportedAt).toBeInstanceOf(Date);
+  }, 240_000);
+
+  it('ends in a denial with reasons when a co-department disagrees: the open task is cancelled, the case completed', async () => {
+    const accepted = await world.acceptedJointCase('赵联办餐饮店');
+    const opened = await world.openedReview(accepted.id);
+
+    const disagreed = await opinion(taskOf(opened, RSJ), await world.token('leadA'), {
+      kind: pb.OpinionKind.OPINION_KIND_DISAGREE,
+      text: '经审查，不符合人社部门要求。',
+      reasons: ['未提供从业人员社会保险缴纳证明'],
+    });
+    expect(disagreed.review!.state).toBe(pb.JointReviewState.JOINT_REVIEW_STATE_OPEN);
+
+    // No approval while B has not answered; the refusal changes nothing.
+    const clerk = await world.token('clerk');
+    const early = await grpcFailure(
+      conclude(disagreed.review!, clerk, { outcome: pb.DecisionOutcome.DECISION_OUTCOME_APPROVED }),
+    );
+    expect([early.code, early.reason, early.metadata.openTasks]).toEqual([
+      status.FAILED_PRECONDITION,
+      'TASKS_OPEN',
+      '1',
+    ]);
+    expect((await world.reviewOfCase(accepted.id)).version).toBe(disagreed.review!.version);
+
+    const denied = await conclude(disagreed.review!, clerk, {
+      outcome: pb.DecisionOutcome.DECISION_OUTCOME_DENIED,
+      reasons: ['人社局不同意：未提供从业人员社会保险缴纳证明'],
+    });
+    expect(denied.review!.state).toBe(pb.JointReviewState.JOINT_REVIEW_STATE_CONCLUDED);
+    expect(taskOf(denied.review!, ZRZY)).toMatchObject({ state: pb.TaskState.TASK_STATE_CANCELLED });
+    expect(denied.review!.legs.find((l) => l.department === ZRZY)).toMatchObject({
+      state: pb.LegState.LEG_STATE_FINISHED,
+      end: pb.LegEnd.LEG_END_CANCELLED,
+    });
+
+    await reported(accepted.id);
+    const after = await world.getCase(accepted.id);
+    expect(after.status).toBe(applicationsV1.CaseStatus.CASE_STATUS_COMPLETED);
+    expect(after.decision).toMatchObject({
+      outcome: applicationsV1.Outcome.OUTCOME_DENIED,
+      reasons: ['人社局不同意：未提供从业人员社会保险缴纳证明'],
+    });
+    expect(after.decision!.remedies.length).toBeGreaterThan(0);
+
+    const events = await world.reviewEvents(opened.id, 'JointReviewReported');
+    expect(events.map((e) => e.name)).toEqual([
+      'JointReviewOpened',
+      'TaskOpened',
+      'LegStarted',
+      'TaskOpened',
+      'LegStarted',
+      'TaskCompleted',
+      'LegFinished',
+      'TaskCancelled',
+      'LegFinished',
+      'JointReviewConcluded',
+      'JointReviewReported',
+    ]);
+    const cancelled = pb.LegFinished.decode(events[8]!.payload).leg!;
+    expect(cancelled).toMatchObject({ department: ZRZY, end: pb.LegEnd.LEG_END_CANCELLED, caseId: accepted.id });
+  }, 240_000);
+});
