@@ -13,10 +13,10 @@ export function claimTaskUseCase(deps: { reviews: JointReviewRepository; clock: 
       request.taskId,
       request.expectedVersion,
       (review, t) => {
-        requireTaskDepartment(actor, t);
         return claimTask(review, t.id, workerName(actor), deps.clock.now());
       },
       actor,
+      (t) => requireTaskDepartment(actor, t),
     );
     return task;
   };

@@ -187,6 +187,15 @@ describe('who sees and works a task', () => {
     expect(w.reviews.events.filter((e) => e.type === 'TaskCompleted')).toEqual([]);
   });
 
+  it('an outsider naming a stale version learns nothing: not found, not a version conflict', async () => {
+    const w = world();
+    const { review } = await w.open(handed);
+    const task = taskOf(review, XFJ);
+    await expect(w.claim({ taskId: task.id, expectedVersion: 99 }, hbjLead)).rejects.toMatchObject({
+      code: 'TASK_NOT_FOUND',
+    });
+  });
+
   it('a member of another department, or of the lead, does not see the task', async () => {
     const w = world();
     const { review } = await w.open(handed);

@@ -16,12 +16,15 @@ export async function writeTask(
   expectedVersion: number,
   act: (review: JointReview, task: Task) => Promise<Change> | Change,
   actor: Principal,
+  /** Throws when the actor may not see the task (checked before its version, so an outsider learns nothing). */
+  see: (task: Task) => void,
   attempts = 5,
 ): Promise<{ review: JointReview; task: Task }> {
   for (let attempt = 1; ; attempt++) {
     const review = await reviews.findByTask(taskId);
     const task = review?.tasks.find((t) => t.id === taskId);
     if (!review || !task) throw taskNotFound();
+    see(task);
     if (task.version !== expectedVersion) throw new ConcurrencyError('该审查任务已被他人修改，请刷新后重试');
     const change = await act(review, task);
     if (change.events.length === 0) return { review, task };

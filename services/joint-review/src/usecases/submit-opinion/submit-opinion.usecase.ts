@@ -31,7 +31,6 @@ export function submitOpinionUseCase(deps: Pick<ReviewDeps, 'reviews' | 'duty' |
       request.taskId,
       request.expectedVersion,
       async (r, t) => {
-        requireTaskDepartment(actor, t);
         const me = workerName(actor);
         if (actor.kind === 'user' && t.assignee !== me) {
           throw new ForbiddenError('NOT_ASSIGNEE', t.assignee ? '该任务已分派给他人' : '请先认领该任务');
@@ -61,6 +60,7 @@ export function submitOpinionUseCase(deps: Pick<ReviewDeps, 'reviews' | 'duty' |
         );
       },
       actor,
+      (t) => requireTaskDepartment(actor, t),
     );
     return { review, task };
   };
