@@ -195,13 +195,15 @@ describe('each client is a channel for its own people', () => {
 
   it('a citizen cannot log in through the staff workbench, and can through the portal', async () => {
     const person = await registerPerson('渠道测试');
-    const workbench = await passwordGrant('govhall-workbench', person.idNumber, person.password);
-    expect(workbench.status).toBe(401);
-    expect(workbench.token).toBeUndefined();
+    // The portal first: the workbench's refusal is a failed login to Keycloak's brute-force detection, and a grant
+    // right after it was once answered 400 (a stop's CI, under load), which says nothing about the channels.
     const portal = await passwordGrant('govhall-portal', person.idNumber, person.password);
     expect(portal.status).toBe(200);
     const me = await api('GET', '/me', { token: portal.token });
     expect(me.status).toBe(200);
+    const workbench = await passwordGrant('govhall-workbench', person.idNumber, person.password);
+    expect(workbench.status).toBe(401);
+    expect(workbench.token).toBeUndefined();
   });
 });
 
