@@ -23,7 +23,7 @@ import { startCatalogueStack, type CatalogueStack } from './catalogue-stack';
  * module proxy by deploy/stack/provision.sh grpcurl): `list` names the service, health and reflection; `describe`
  * resolves the service and an imported type (govhall.common.v1.PageRequest); the standard health service answers
  * SERVING; and a call with a department's service-account token (created through identity as a center
- * administrator does) is answered.
+ * administrator does) is answered — or refused with details grpcurl decodes (google/rpc/status.proto is served too).
  */
 
 const run = promisify(execFile);
@@ -104,12 +104,13 @@ const services = () =>
       'GetCalendar',
       { tenant: TENANT, year: 2026 },
     ],
+    // A department's system reads no case it has no part in: the cases service's own refusal, its details decoded.
     [
       'applications',
       world.applicationsAddr!,
       'govhall.applications.v1.ApplicationsService',
-      'GetCaseSettings',
-      { tenant: TENANT },
+      'GetCase',
+      { id: '00000000-0000-4000-8000-000000000000' },
     ],
     [
       'supervision',
@@ -147,7 +148,7 @@ it.each(['identity', 'catalogue', 'applications', 'supervision', 'joint-review']
       status: 'SERVING',
     });
 
-    const answer = await grpcurl(
+    const call = grpcurl(
       '-H',
       `authorization: Bearer ${serviceToken}`,
       '-d',
@@ -155,7 +156,16 @@ it.each(['identity', 'catalogue', 'applications', 'supervision', 'joint-review']
       addr,
       `${service}/${rpc}`,
     );
-    expect(() => JSON.parse(answer)).not.toThrow();
+    if (name === 'applications') {
+      await expect(call).rejects.toMatchObject({
+        stderr: expect.stringMatching(
+          /Code: NotFound[\s\S]*"@type": "type.googleapis.com\/google.rpc.ErrorInfo"[\s\S]*"reason": "CASE_NOT_FOUND"/,
+        ),
+      });
+    } else {
+      const answer = await call;
+      expect(() => JSON.parse(answer)).not.toThrow();
+    }
   },
   60_000,
 );
@@ -163,6 +173,6 @@ it.each(['identity', 'catalogue', 'applications', 'supervision', 'joint-review']
 it('a call without a token is refused UNAUTHENTICATED, not answered', async () => {
   const [, addr, service, rpc, request] = services().find(([n]) => n === 'joint-review')!;
   await expect(grpcurl('-d', JSON.stringify(request), addr, `${service}/${rpc}`)).rejects.toMatchObject({
-    stdout: expect.stringContaining('Unauthenticated'),
+    stderr: expect.stringContaining('Code: Unauthenticated'),
   });
 });

@@ -56,7 +56,11 @@ export class GrpcServer {
 
   constructor(private readonly options: GrpcServerOptions) {
     this.health.addToServer(this.server);
-    new ReflectionService(reflectionPackageDefinition(options.reflectionFiles, PROTO_ROOT)).addToServer(this.server);
+    // google/rpc/status.proto too: grpcurl and other reflection clients then decode the error details (ErrorInfo,
+    // BadRequest, LocalizedMessage) every refusal carries, instead of printing raw bytes.
+    new ReflectionService(
+      reflectionPackageDefinition([...options.reflectionFiles, 'google/rpc/status.proto'], PROTO_ROOT),
+    ).addToServer(this.server);
   }
 
   /** Wraps a use-case style handler into a grpc-js unary handler. `auth: 'none'` serves anonymous callers. */

@@ -69,6 +69,13 @@ interface ServiceAccountUnderTest {
 
 type Methods = Record<string, (...args: unknown[]) => unknown>;
 
+/** The cases service asks identity who serves a window with the realm's 620321 department-system client. */
+const APPLICATIONS_ENV = {
+  GOVHALL_TENANTS: TENANT,
+  SERVICE_CLIENT_ID: 'govhall-dept-demo',
+  SERVICE_CLIENT_SECRET: 'govhall-dept-demo-secret',
+};
+
 const key = () => `jr-${randomBytes(8).toString('hex')}`;
 
 /** Tokens reused for a minute: Keycloak refuses simultaneous password grants of one login. */
@@ -138,7 +145,6 @@ export class JointWorld {
     const draft = testItem('联办测试许可');
     draft.fields.handlingCategory = catalogueV1.HandlingCategory.HANDLING_CATEGORY_JOINT;
     draft.content.coDepartments = [RSJ, ZRZY];
-    draft.content.materials = [ID_CARD_MATERIAL];
     this.item = await w.publishItem(draft, this.login.catalogueReviewer);
 
     const yc = await w.adminToken();
@@ -157,12 +163,7 @@ export class JointWorld {
     );
     this.applicant = await w.registerPerson('赵联办');
 
-    // The cases service asks identity who serves a window with the realm's 620321 department-system client.
-    await w.startApplications({
-      GOVHALL_TENANTS: TENANT,
-      SERVICE_CLIENT_ID: 'govhall-dept-demo',
-      SERVICE_CLIENT_SECRET: 'govhall-dept-demo-secret',
-    });
+    await w.startApplications(APPLICATIONS_ENV);
     this.events = await startEventReader([{ topic: REVIEW_TOPIC, partitions: 3 }]);
     await startGroupAtTopicEnd(this.groupId, [CASE_TOPIC]);
     await this.startJointReview();
@@ -200,6 +201,19 @@ export class JointWorld {
       serviceName: 'govhall.joint_review.v1.JointReviewService',
       idempotentMethods: ['GetJointReview', 'ListTasks', 'ListMyTasks'],
     });
+  }
+
+  /**
+   * Stops the cases service, runs `whileDown`, and starts it again on the same port and database (joint-review's
+   * channel reconnects by itself).
+   */
+  async restartApplications(whileDown: () => Promise<void>): Promise<void> {
+    await this.cases.applications.stop();
+    try {
+      await whileDown();
+    } finally {
+      await this.cases.startApplications(APPLICATIONS_ENV);
+    }
   }
 
   /** Where the cases service listens (CasesWorld keeps its port to itself; its client's channel names it). */

@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { status } from '@grpc/grpc-js';
 import { chinaToday, createWorkingCalendar } from '@govhall/calendar';
 import { applicationsV1, jointReviewV1 } from '@govhall/proto';
@@ -70,7 +71,10 @@ const reported = (caseId: string) =>
     { timeoutMs: 60_000, what: `the conclusion of ${caseId} reported to the cases service` },
   );
 
-/** A co-review leg's due date: its budget in the tenant's working days from the day it started, never past the case's promised due date. */
+/**
+ * A co-review leg's due date: its budget in the tenant's working days (the catalogue of this run holds no overrides)
+ * from the day it started, never past the case's promised due date.
+ */
 function legDueDate(startedAt: Date, budget: number, casePromisedDueDate: string): string {
   const due = createWorkingCalendar().addWorkingDaysProvisional(chinaToday(startedAt), budget).date;
   return due > casePromisedDueDate ? casePromisedDueDate : due;
@@ -142,7 +146,7 @@ describe('parallel review of a joint case against the real stack', () => {
       opinion(taskOf(opened, RSJ), leadA, { kind: pb.OpinionKind.OPINION_KIND_DISAGREE, text: '不符合规划要求' }),
     );
     expect(noReasons.code).toBe(status.INVALID_ARGUMENT);
-    expect(noReasons.violations.map((v) => `${v.path} ${v.reason}`)).toEqual(['opinion.reasons REQUIRED']);
+    expect(noReasons.violations.map((v) => `${v.path} ${v.reason}`)).toEqual(['reasons REQUIRED']);
 
     // 3. A's window lead agrees on the workbench.
     const agreed = await opinion(taskOf(opened, RSJ), leadA, {
@@ -365,5 +369,52 @@ describe('parallel review of a joint case against the real stack', () => {
     ]);
     const cancelled = pb.LegFinished.decode(events[8]!.payload).leg!;
     expect(cancelled).toMatchObject({ department: ZRZY, end: pb.LegEnd.LEG_END_CANCELLED, caseId: accepted.id });
+  }, 240_000);
+
+  it('keeps a conclusion the cases service cannot take yet and reports it once the cases service is back', async () => {
+    const accepted = await world.acceptedJointCase('赵联办便利店');
+    const opened = await world.openedReview(accepted.id);
+    await opinion(taskOf(opened, RSJ), await world.token('leadA'), {
+      kind: pb.OpinionKind.OPINION_KIND_AGREE,
+      text: '同意。',
+    });
+    // B's window lead answers the task assigned to them without claiming it.
+    const answered = await opinion(taskOf(opened, ZRZY), await world.token('leadB'), {
+      kind: pb.OpinionKind.OPINION_KIND_AGREE,
+      text: '同意。',
+    });
+    expect(answered.task!.opinion!.givenBy).toBe(world.login.leadB);
+    const awaiting = answered.review!;
+    expect(awaiting.state).toBe(pb.JointReviewState.JOINT_REVIEW_STATE_AWAITING_CONCLUSION);
+
+    const clerk = await world.token('clerk');
+    const log = world.jointReview.logFile;
+    await world.restartApplications(async () => {
+      const from = statSync(log).size;
+      const { review } = await conclude(awaiting, clerk, { outcome: pb.DecisionOutcome.DECISION_OUTCOME_APPROVED });
+      expect(review!.state).toBe(pb.JointReviewState.JOINT_REVIEW_STATE_CONCLUDED);
+      expect(review!.conclusion!.reportedAt).toBeUndefined();
+      // The reporter tries again and again (REPORT_RETRY_MS) while the cases service is down; nothing is lost.
+      await waitFor(
+        async () =>
+          readFileSync(log)
+            .subarray(from)
+            .toString()
+            .split('\n')
+            .filter((l) => l.includes('did not take the conclusion yet')).length >= 3,
+        { timeoutMs: 30_000, what: 'joint-review to retry the report' },
+      );
+      expect((await world.reviewOfCase(accepted.id)).conclusion!.reportedAt).toBeUndefined();
+    });
+
+    const done = await reported(accepted.id);
+    expect(done.state).toBe(pb.JointReviewState.JOINT_REVIEW_STATE_CONCLUDED);
+    expect((await world.getCase(accepted.id)).status).toBe(applicationsV1.CaseStatus.CASE_STATUS_PROCESSING);
+    // Reported once, after the one conclusion, however many attempts failed before.
+    await world.reviewEvents(done.id, 'JointReviewReported');
+    await world.events.caughtUp();
+    const names = (await world.reviewEvents(done.id, 'JointReviewReported')).map((e) => e.name);
+    expect(names.slice(-3)).toEqual(['JointReviewAwaitingConclusion', 'JointReviewConcluded', 'JointReviewReported']);
+    expect(names.filter((n) => n === 'JointReviewReported')).toHaveLength(1);
   }, 240_000);
 });

@@ -148,10 +148,10 @@ describe('opinions', () => {
     const { review } = open(flow([['620300-XFJ', 1, 5]]));
     const id = task(review, '620300-XFJ').id;
     for (const [opinion, path] of [
-      [{ kind: 'disagree', text: '不同意', reasons: [], conditions: [] }, 'opinion.reasons'],
-      [{ kind: 'agree_with_conditions', text: '附条件同意', reasons: [], conditions: [] }, 'opinion.conditions'],
-      [{ kind: undefined, text: '意见', reasons: [], conditions: [] }, 'opinion.kind'],
-      [{ kind: 'agree', text: ' ', reasons: [], conditions: [] }, 'opinion.text'],
+      [{ kind: 'disagree', text: '不同意', reasons: [], conditions: [] }, 'reasons'],
+      [{ kind: 'agree_with_conditions', text: '附条件同意', reasons: [], conditions: [] }, 'conditions'],
+      [{ kind: undefined, text: '意见', reasons: [], conditions: [] }, 'kind'],
+      [{ kind: 'agree', text: ' ', reasons: [], conditions: [] }, 'text'],
     ] as const) {
       try {
         submitOpinion(

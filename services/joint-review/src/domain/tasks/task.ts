@@ -82,19 +82,19 @@ function checkLines(v: Violation[], path: string, lines: string[], what: string)
 export function validateOpinion(input: OpinionInput): Violation[] {
   const v: Violation[] = [];
   if (!input.kind)
-    v.push({ path: 'opinion.kind', message: '请选择审查意见：同意、不同意或附条件同意', reason: 'REQUIRED' });
+    v.push({ path: 'kind', message: '请选择审查意见：同意、不同意或附条件同意', reason: 'REQUIRED' });
   if (input.text.trim() === '') {
-    v.push({ path: 'opinion.text', message: '请填写审查意见', reason: 'REQUIRED' });
+    v.push({ path: 'text', message: '请填写审查意见', reason: 'REQUIRED' });
   } else if (input.text.length > MAX_TEXT) {
-    v.push({ path: 'opinion.text', message: `审查意见最多${MAX_TEXT}个字符`, reason: 'TOO_LONG' });
+    v.push({ path: 'text', message: `审查意见最多${MAX_TEXT}个字符`, reason: 'TOO_LONG' });
   }
-  checkLines(v, 'opinion.reasons', input.reasons, '理由');
-  checkLines(v, 'opinion.conditions', input.conditions, '条件');
+  checkLines(v, 'reasons', input.reasons, '理由');
+  checkLines(v, 'conditions', input.conditions, '条件');
   if (input.kind === 'disagree' && input.reasons.length === 0) {
-    v.push({ path: 'opinion.reasons', message: '不同意的，应当说明理由', reason: 'REQUIRED' });
+    v.push({ path: 'reasons', message: '不同意的，应当说明理由', reason: 'REQUIRED' });
   }
   if (input.kind === 'agree_with_conditions' && input.conditions.length === 0) {
-    v.push({ path: 'opinion.conditions', message: '附条件同意的，应当写明条件', reason: 'REQUIRED' });
+    v.push({ path: 'conditions', message: '附条件同意的，应当写明条件', reason: 'REQUIRED' });
   }
   return v;
 }
