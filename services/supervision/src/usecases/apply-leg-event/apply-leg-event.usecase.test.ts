@@ -1,5 +1,6 @@
 import { coReviewLeg, legMeta } from '../../domain/legs/leg.test-double';
-import { inMemoryClockDeps } from '../clocks.test-double';
+import { inMemoryClockDeps, principal } from '../clocks.test-double';
+import { getMatterClockUseCase } from '../get-matter-clock/get-matter-clock.usecase';
 import { refreshClocksUseCase } from '../refresh-clocks/refresh-clocks.usecase';
 import { applyLegEventUseCase } from './apply-leg-event.usecase';
 
@@ -77,5 +78,16 @@ describe('applying joint review leg events', () => {
     await w.apply({ leg: finished('completed', '2026-11-03'), meta: legMeta(3) });
     expect(await w.apply({ leg: coReviewLeg(), meta: legMeta(2) })).toBeUndefined();
     expect(w.matters.get(LEG)!.clock.state).toBe('stopped');
+  });
+
+  it('GetMatterClock reads a leg by its id ("<review id>:co_review:<n>")', async () => {
+    const w = world();
+    const leg = coReviewLeg({ id: '9f0c2a8e-4b1d-4e8f-9a51-2d6c7b3e1f00:co_review:12' });
+    await w.apply({ leg, meta: legMeta(2) });
+    const get = getMatterClockUseCase(w.deps);
+    expect(await get(leg.id, principal(['supervisor']))).toMatchObject({ matterId: leg.id });
+    await expect(get('jr 1', principal(['supervisor']))).rejects.toMatchObject({
+      violations: [expect.objectContaining({ path: 'matterId', message: '办件标识格式不正确' })],
+    });
   });
 });
