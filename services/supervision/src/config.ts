@@ -43,6 +43,12 @@ export const config = loadConfig('supervision', {
     .string()
     .regex(/^[A-Za-z0-9._-]*$/)
     .default(''),
+  // Joint reviews' legs (ADR 0052): a group of its own on govhall.joint-review.review; empty:
+  // `<KAFKA_GROUP_ID>-legs` (a new group over an empty database rebuilds the legs' clocks).
+  JOINT_REVIEW_LEGS_GROUP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/)
+    .default(''),
   // The timer over open clocks: signals raised and cleared as days pass with no event.
   // Signals messaged to people (ADR 0045): a group of its own on govhall.supervision.signal; empty:
   // `<KAFKA_GROUP_ID>-messages`.

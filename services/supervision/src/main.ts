@@ -10,6 +10,7 @@ import { channelsFromConfig, NotificationDispatcher } from '@govhall/notify';
 import { config } from './config';
 import { registerSupervisionService } from './adapters/grpc/supervision.grpc-handler';
 import { startClocksConsumer } from './adapters/kafka/clocks.consumer';
+import { startJointReviewLegsConsumer } from './adapters/kafka/joint-review-legs.consumer';
 import { startJournalConsumer } from './adapters/kafka/journal.consumer';
 import { ClockRefreshTimer } from './adapters/timer/clock-refresh-timer';
 import { composeSupervision } from './compose';
@@ -96,6 +97,16 @@ async function main() {
     useCases: supervision.useCases,
     delivery,
   });
+  // Joint reviews' legs, each clocked as a matter of its own (ADR 0052).
+  const legsConsumer = await startJointReviewLegsConsumer({
+    kafka,
+    connection,
+    logger,
+    groupId: config.JOINT_REVIEW_LEGS_GROUP_ID || `${config.KAFKA_GROUP_ID}-legs`,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    useCases: supervision.useCases,
+    delivery,
+  });
   // Signals told to people: staff site messages and the office's e-mail, sent at most once (ADR 0020, 0045).
   const dispatcher = new NotificationDispatcher({
     ledger: supervision.ledger,
@@ -169,6 +180,7 @@ async function main() {
     ['kpi timer', () => kpiTimer.stop()],
     ['kafka consumer', () => consumer.disconnect()],
     ['clocks consumer', () => clocksConsumer.disconnect()],
+    ['joint review legs consumer', () => legsConsumer.disconnect()],
     ['violation detection consumer', () => detection.disconnect()],
     ['signal messages consumer', () => messagesConsumer.disconnect()],
     ['display names consumer', () => namesConsumer.disconnect()],

@@ -5,6 +5,8 @@ import type { TenantSelector } from './clocks.ports';
 
 const TENANT = /^\d{6}$/;
 const ID = /^[A-Za-z0-9_.-]{1,64}$/;
+/** A matter: a case's UUID, an order's id, or a joint review's leg, "<review id>:co_review:<n>" (ADR 0052). */
+const MATTER_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 /** Roles that read every tenant's supervision data (operations, service accounts). */
 const UNRESTRICTED: Role[] = ['ops_admin', 'service'];
@@ -73,6 +75,14 @@ export function hallReadSelector(
 /** Whether `tenant` is covered by the selector. */
 export function covers(selector: TenantSelector, tenant: string): boolean {
   return tenant === selector.tenant || (selector.includeSubordinates && isRegionDescendant(selector.tenant, tenant));
+}
+
+/** A matter id (GetMatterClock, ListSignals' filter): letters, digits, `_ . - :`, at most 128. */
+export function checkMatterId(value: string, path: string, required: boolean): void {
+  if (!value && !required) return;
+  if (!MATTER_ID.test(value)) {
+    throw new ValidationError([{ path, reason: value ? 'PATTERN' : 'REQUIRED', message: '办件标识格式不正确' }]);
+  }
 }
 
 export function checkId(value: string, path: string, what: string, required: boolean): void {

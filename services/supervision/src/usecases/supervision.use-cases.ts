@@ -1,4 +1,5 @@
 import { applyCaseEventsUseCase } from './apply-case-event/apply-case-event.usecase';
+import { applyLegEventUseCase } from './apply-leg-event/apply-leg-event.usecase';
 import { changeCalendarUseCase } from './change-calendar/change-calendar.usecase';
 import type { ClockDeps } from './clocks.shared';
 import { dryRunSignalThresholdsUseCase } from './dry-run-signal-thresholds/dry-run-signal-thresholds.usecase';
@@ -27,6 +28,8 @@ export function createSupervisionUseCases(deps: SupervisionDeps) {
     listRecordedEvents: listRecordedEventsUseCase(deps),
     // Clocks and signals (issue 12).
     applyCaseEvents: applyCaseEventsUseCase(deps),
+    // Joint reviews' legs (ADR 0052).
+    applyLegEvent: applyLegEventUseCase(deps),
     refreshClocks: refreshClocksUseCase(deps),
     changeCalendar: changeCalendarUseCase(deps),
     updateDirectory: updateDirectoryUseCase(deps),

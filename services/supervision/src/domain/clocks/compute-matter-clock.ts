@@ -45,7 +45,7 @@ export function computeMatterClock(
     pauses,
     asOf: statutoryAsOf,
     stoppedOn: matter.decidedDate || matter.endedDate,
-    stopWord: matter.kind === 'supervision_order' ? words.promisedStop : '作出决定',
+    stopWord: words.statutoryStop,
   });
   return {
     matterId: matter.matterId,

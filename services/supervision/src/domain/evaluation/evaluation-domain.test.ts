@@ -37,6 +37,22 @@ describe('a day’s counts from its facts', () => {
     return { matter, clock: computeMatterClock(matter, calendar, endedOn) };
   };
 
+  it('a joint review’s leg adds no acceptance or completion: it is part of a case counted already (ADR 0052)', () => {
+    const a = ended({ caseId: 'a' }, '2026-11-04');
+    const leg = { ...a, matter: { ...a.matter, matterId: 'jr-1:co_review:1', kind: 'joint_review_leg' as const } };
+    const rows = kpiDayRows({
+      tenant: '620321',
+      day: '2026-11-04',
+      accepted: [{ matter: leg.matter }],
+      ended: [a, leg],
+      signals: [{ tenant: '620321', department: '620321-ZJJ', windowId: '', person: '', level: 'yellow' }],
+      violations: [],
+    });
+    const tenant = rows.find((r) => r.subject.level === 'tenant')!;
+    expect(tenant.counts).toMatchObject({ accepted: 0, completed: 1, yellowCards: 1 });
+    expect(rows.find((r) => r.subject.id === '620321-ZJJ')!.counts).toMatchObject({ completed: 0, yellowCards: 1 });
+  });
+
   it('an imported matter counts in the statistics like the others (S31)', () => {
     const a = ended({ caseId: 'a' }, '2026-11-04');
     const b = ended({ caseId: 'b', channel: 'online' }, '2026-11-04', true);

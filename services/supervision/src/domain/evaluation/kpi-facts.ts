@@ -55,6 +55,14 @@ export function subjectsOf(a: Attribution): KpiSubject[] {
   return subjects;
 }
 
+/**
+ * Whether a matter counts as a case accepted and completed: a joint review's leg (ADR 0052) is a department's part of
+ * a case already counted, so it adds no acceptance or completion (its signals still count for its department).
+ */
+export function isCaseWork(m: Pick<Matter, 'kind'>): boolean {
+  return m.kind !== 'joint_review_leg';
+}
+
 /** Whether an ended matter counts as completed (办结): it was handled, not refused, voided or withdrawn. */
 export function isCompleted(m: Matter): boolean {
   return m.endedDate !== '' && m.acceptedDate !== '' && !NOT_HANDLED.includes(m.status);
@@ -89,9 +97,11 @@ export function kpiDayRows(facts: KpiDayFacts): KpiDayRow[] {
       change(row.counts);
     }
   };
-  for (const { matter } of facts.accepted) add(attributionOf(matter), (c) => (c.accepted += 1));
+  for (const { matter } of facts.accepted) {
+    if (isCaseWork(matter)) add(attributionOf(matter), (c) => (c.accepted += 1));
+  }
   for (const { matter, clock } of facts.ended) {
-    if (!isCompleted(matter)) continue;
+    if (!isCaseWork(matter) || !isCompleted(matter)) continue;
     const more = completionCounts(matter, clock);
     add(attributionOf(matter), (c) => {
       for (const k of Object.keys(more) as (keyof KpiCounts)[]) c[k] += more[k];

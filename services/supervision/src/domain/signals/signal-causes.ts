@@ -22,7 +22,7 @@ export function causeKey(c: Pick<SignalCause, 'rule' | 'stepIndex'>): string {
  * The signals a clock calls for under the rules: none once it stopped or for an imported matter, nothing before
  * acceptance; 预警 while the promised limit is not exceeded and at most N working days or P% of it remain; 黄牌
  * when the promised limit or an unfinished step's budget is exceeded; 红牌 when the statutory limit is exceeded
- * (not for a 督办 order: its one deadline gives 预警 and 黄牌 only). Reasons name the kind's limit.
+ * (not for a 督办 order or a joint review's leg: its one deadline gives 预警 and 黄牌 only). Reasons name the kind's limit.
  */
 export function signalCauses(clock: MatterClock, t: SignalThresholds): SignalCause[] {
   if (clock.imported || clock.state === 'stopped' || clock.state === 'not_started') return [];
@@ -95,6 +95,8 @@ function clearedReason(
 ): string {
   if (clock.state === 'stopped' && clock.kind === 'supervision_order')
     return clock.status === 'closed' ? '督办事项已办结' : '督办事项已答复';
+  if (clock.state === 'stopped' && clock.kind === 'joint_review_leg')
+    return clock.status === 'cancelled' ? '协办审查已取消，不予评判' : '协办审查已完成';
   if (clock.state === 'stopped')
     return ['completed', 'delivered', 'archived'].includes(clock.status) ? '办件已办结' : '办件已终止';
   if (signal.rule === 'promised.warning') {

@@ -2,7 +2,7 @@ import type { Principal } from '@govhall/auth';
 import { decodePageToken, encodePageToken, pageSize } from '@govhall/paging';
 import type { Signal } from '../../domain/signals/signal';
 import type { SignalLevel } from '../../domain/signals/signal-level';
-import { checkId, covers, mayRead, readSelector } from '../clocks.access';
+import { checkMatterId, covers, mayRead, readSelector } from '../clocks.access';
 import type { SignalStore } from '../clocks.ports';
 
 export interface ListSignalsQuery {
@@ -19,7 +19,7 @@ export interface ListSignalsQuery {
 export function listSignalsUseCase(deps: { signals: Pick<SignalStore, 'list'> }) {
   return async (q: ListSignalsQuery, actor: Principal): Promise<{ signals: Signal[]; nextPageToken: string }> => {
     const selector = readSelector(actor, q);
-    checkId(q.matterId, 'matterId', '办件标识', false);
+    checkMatterId(q.matterId, 'matterId', false);
     const limit = pageSize(q.pageSize);
     const offset = decodePageToken(q.pageToken);
     const page = await deps.signals.list(

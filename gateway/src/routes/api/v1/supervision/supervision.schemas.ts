@@ -5,11 +5,14 @@ import { clockState, matterKind, signalLevel } from './supervision.enums';
 
 /** Shapes only: the supervision service checks scope (own tenant and below) and what exists. */
 
-/** A supervised matter: a case today (its UUID); complaints and 督办 orders get identifiers of the same kind. */
+/**
+ * A supervised matter: a case (its UUID), a 督办 order, or a joint review's leg ("<review id>:co_review:<n>",
+ * ADR 0052).
+ */
 export const MATTER_ID = hintedPattern(
-  // As the service checks it (supervision's clocks.access.ts ID).
-  '^[A-Za-z0-9_.-]{1,64}$',
-  '应为受监察事项的标识（字母、数字、-、_、.，最多64位）',
+  // As the service checks it (supervision's clocks.access.ts MATTER_ID).
+  '^[A-Za-z0-9_.:-]{1,128}$',
+  '应为受监察事项的标识（字母、数字、-、_、.、:，最多128位）',
 );
 /** A staff login name (identity's staff.ts USERNAME). */
 export const USERNAME = hintedPattern('^[a-z][a-z0-9-]{2,39}$', '用户名应为3至40位小写字母、数字或连字符，以字母开头');

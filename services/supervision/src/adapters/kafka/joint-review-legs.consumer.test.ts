@@ -1,0 +1,127 @@
+import { buildEnvelope, type MessageFns } from '@govhall/kafka';
+import { commonV1, jointReviewV1 } from '@govhall/proto';
+import { applyLegEventUseCase } from '../../usecases/apply-leg-event/apply-leg-event.usecase';
+import { inMemoryClockDeps } from '../../usecases/clocks.test-double';
+import { JOINT_REVIEW_TOPIC, legHandlers } from './joint-review-legs.consumer';
+
+const pb = jointReviewV1;
+const LEG = 'jr-1:co_review:1';
+
+const leg = (over: Partial<jointReviewV1.Leg> = {}) =>
+  pb.Leg.fromPartial({
+    id: LEG,
+    kind: pb.LegKind.LEG_KIND_CO_REVIEW,
+    tenant: '620321',
+    department: '620321-ZJJ',
+    caseId: 'case-1',
+    caseNumber: '620321-20261102-0001',
+    itemName: '建设工程规划许可',
+    itemBasicCode: '000173002000',
+    aggregateId: 'jr-1',
+    taskId: 'task-1',
+    responsible: 'ycx-zjj',
+    budgetWorkingDays: 3,
+    startDate: '2026-11-02',
+    dueDate: '2026-11-05',
+    state: pb.LegState.LEG_STATE_RUNNING,
+    startedAt: new Date('2026-11-02T02:00:00Z'),
+    startedBy: 'joint-review',
+    casePromisedDueDate: '2026-11-20',
+    ...over,
+  });
+
+/** An envelope as the joint-review service writes it (joint-review-events.ts). */
+function envelope<T>(name: string, codec: MessageFns<T>, payload: T, version: number, at: string) {
+  return buildEnvelope({
+    type: `govhall.joint_review.v1.${name}`,
+    codec,
+    payload,
+    tenant: '620321',
+    aggregateId: 'jr-1',
+    aggregateVersion: version,
+    actor: commonV1.Actor.fromPartial({ kind: commonV1.ActorKind.ACTOR_KIND_SYSTEM, username: 'joint-review' }),
+    occurredAt: new Date(at),
+  });
+}
+
+function world() {
+  const w = inMemoryClockDeps('2026-11-02T04:00:00Z');
+  const handlers = legHandlers({ applyLegEvent: applyLegEventUseCase(w.deps) });
+  const deliver = async (e: ReturnType<typeof envelope>) => {
+    const handler = handlers[e.type];
+    if (handler) await handler({ topic: JOINT_REVIEW_TOPIC, partition: 0, offset: '0', envelope: e });
+  };
+  return { ...w, handlers, deliver };
+}
+
+describe('the joint review legs consumer', () => {
+  it('handles the four leg events and leaves the review’s other events alone', () => {
+    expect(Object.keys(world().handlers).sort()).toEqual([
+      'govhall.joint_review.v1.LegFinished',
+      'govhall.joint_review.v1.LegPaused',
+      'govhall.joint_review.v1.LegResumed',
+      'govhall.joint_review.v1.LegStarted',
+    ]);
+  });
+
+  it('clocks a leg from LegStarted, pauses it, and stops it at LegFinished (China day of the finish)', async () => {
+    const w = world();
+    await w.deliver(envelope('LegStarted', pb.LegStarted, { leg: leg() }, 2, '2026-11-02T02:00:00Z'));
+    expect(w.matters.get(LEG)!.clock).toMatchObject({
+      kind: 'joint_review_leg',
+      state: 'running',
+      tenant: '620321',
+      department: '620321-ZJJ',
+      caseNumber: '620321-20261102-0001',
+      responsible: 'ycx-zjj',
+      promised: { limitWorkingDays: 3, dueDate: '2026-11-05' },
+    });
+
+    const pause = {
+      reason: pb.PauseReason.PAUSE_REASON_CASE_SUSPENDED,
+      procedure: '检验',
+      startedAt: new Date('2026-11-03T02:00:00Z'),
+    };
+    await w.deliver(
+      envelope(
+        'LegPaused',
+        pb.LegPaused,
+        { leg: leg({ state: pb.LegState.LEG_STATE_PAUSED, pauses: [pb.LegPause.fromPartial(pause)] }) },
+        3,
+        '2026-11-03T02:00:00Z',
+      ),
+    );
+    expect(w.matters.get(LEG)!.clock).toMatchObject({ state: 'paused', status: 'paused' });
+    const resumed = pb.LegPause.fromPartial({ ...pause, endedAt: new Date('2026-11-05T02:00:00Z') });
+    await w.deliver(
+      envelope('LegResumed', pb.LegResumed, { leg: leg({ pauses: [resumed] }) }, 4, '2026-11-05T02:00:00Z'),
+    );
+    // Paused 11-03 and 11-04: due two working days later.
+    expect(w.matters.get(LEG)!.clock).toMatchObject({ state: 'running', promised: { dueDate: '2026-11-09' } });
+
+    const finished = leg({
+      state: pb.LegState.LEG_STATE_FINISHED,
+      end: pb.LegEnd.LEG_END_COMPLETED,
+      finishedAt: new Date('2026-11-05T17:00:00Z'),
+      finishedBy: 'ycx-zjj',
+      pauses: [resumed],
+    });
+    await w.deliver(envelope('LegFinished', pb.LegFinished, { leg: finished }, 5, '2026-11-05T17:00:00Z'));
+    expect(w.matters.get(LEG)!.clock).toMatchObject({ state: 'stopped', status: 'completed', endedDate: '2026-11-06' });
+    expect(w.matters.get(LEG)!.matter.version).toBe(5);
+  });
+
+  it('ignores an older event delivered late, and a leg event without a leg', async () => {
+    const w = world();
+    const cancelled = leg({
+      state: pb.LegState.LEG_STATE_FINISHED,
+      end: pb.LegEnd.LEG_END_CANCELLED,
+      finishedAt: new Date('2026-11-03T02:00:00Z'),
+    });
+    await w.deliver(envelope('LegFinished', pb.LegFinished, { leg: cancelled }, 3, '2026-11-03T02:00:00Z'));
+    await w.deliver(envelope('LegStarted', pb.LegStarted, { leg: leg() }, 2, '2026-11-02T02:00:00Z'));
+    expect(w.matters.get(LEG)!.clock).toMatchObject({ state: 'stopped', status: 'cancelled' });
+    await w.deliver(envelope('LegStarted', pb.LegStarted, { leg: undefined }, 6, '2026-11-03T02:00:00Z'));
+    expect(w.matters.size).toBe(1);
+  });
+});

@@ -1,0 +1,60 @@
+import {
+  startConsumer,
+  type Consumer,
+  type ConsumerOptions,
+  type InboxEntry,
+  type Kafka,
+  type ReceivedEvent,
+} from '@govhall/kafka';
+import type { Logger } from '@govhall/logging';
+import type { Connection } from '@govhall/mongo';
+import { jointReviewV1 } from '@govhall/proto';
+import type { SupervisionUseCases } from '../../usecases/supervision.use-cases';
+import { toLegEvent } from './leg-event.mapper';
+
+/** The joint reviews' stream (ADR 0052), key = review id; supervision reads its Leg* events alone. */
+export const JOINT_REVIEW_TOPIC = 'govhall.joint-review.review';
+
+const PACKAGE = 'govhall.joint_review.v1';
+/** Each carries the whole leg after the change. */
+export const LEG_EVENT_TYPES = ['LegStarted', 'LegPaused', 'LegResumed', 'LegFinished'] as const;
+
+/**
+ * The legs consumer, a group of its own (JOINT_REVIEW_LEGS_GROUP_ID): each leg event moves the leg's matter and its
+ * clock (ADR 0052). The review's other events (JointReview*, Task*) are not handled. A new group replays the topic
+ * from its beginning; the inbox skips a redelivered event, and a replayed one changes nothing anyway (a leg's matter
+ * ignores an event not newer than its version).
+ */
+export async function startJointReviewLegsConsumer(deps: {
+  kafka: Kafka;
+  connection: Connection;
+  logger: Logger;
+  groupId: string;
+  /** Prepended to the topic (KAFKA_TOPIC_PREFIX). */
+  topicPrefix: string;
+  useCases: Pick<SupervisionUseCases, 'applyLegEvent'>;
+  delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
+}): Promise<Consumer> {
+  return startConsumer({
+    kafka: deps.kafka,
+    groupId: deps.groupId,
+    topics: [deps.topicPrefix + JOINT_REVIEW_TOPIC],
+    logger: deps.logger,
+    inbox: deps.connection.collection<InboxEntry>('inbox_messages'),
+    handlers: legHandlers(deps.useCases),
+    fromBeginning: true,
+    ...deps.delivery,
+  });
+}
+
+/** The handler of each leg event type, by its envelope type. */
+export function legHandlers(useCases: Pick<SupervisionUseCases, 'applyLegEvent'>): ConsumerOptions['handlers'] {
+  const handlers: ConsumerOptions['handlers'] = {};
+  for (const type of LEG_EVENT_TYPES) {
+    handlers[`${PACKAGE}.${type}`] = async ({ envelope }: ReceivedEvent) => {
+      const event = toLegEvent(envelope, jointReviewV1[type].decode(envelope.payload).leg);
+      if (event) await useCases.applyLegEvent(event);
+    };
+  }
+  return handlers;
+}
