@@ -81,8 +81,7 @@ function checkLines(v: Violation[], path: string, lines: string[], what: string)
 /** J1: 同意 / 不同意 (with reasons) / 附条件同意 (with conditions); every problem with its field, in Chinese. */
 export function validateOpinion(input: OpinionInput): Violation[] {
   const v: Violation[] = [];
-  if (!input.kind)
-    v.push({ path: 'kind', message: '请选择审查意见：同意、不同意或附条件同意', reason: 'REQUIRED' });
+  if (!input.kind) v.push({ path: 'kind', message: '请选择审查意见：同意、不同意或附条件同意', reason: 'REQUIRED' });
   if (input.text.trim() === '') {
     v.push({ path: 'text', message: '请填写审查意见', reason: 'REQUIRED' });
   } else if (input.text.length > MAX_TEXT) {
