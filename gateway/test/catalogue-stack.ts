@@ -170,6 +170,8 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
       await together([
         startGroupAtTopicEnd(supervisionGroup, [...SUPERVISION_JOURNAL_TOPICS]),
         startGroupAtTopicEnd(`${supervisionGroup}-clocks`, [...SUPERVISION_CLOCK_TOPICS]),
+        // The legs group (`<KAFKA_GROUP_ID>-legs`) would read every joint review earlier tests left on the topic.
+        startGroupAtTopicEnd(`${supervisionGroup}-legs`, ['govhall.joint-review.review']),
       ]);
       return launch({
         name: 'supervision-e2e',

@@ -284,6 +284,7 @@ beforeAll(async () => {
   const [supervisionPort, supervisionMetrics] = [await freePort(), await freePort()];
   await startGroupAtTopicEnd(supervisionGroup, ['govhall.catalogue.item', CASE_TOPIC]);
   await startGroupAtTopicEnd(notifierGroup, [CASE_TOPIC]);
+  await startGroupAtTopicEnd(`${supervisionGroup}-legs`, ['govhall.joint-review.review']);
   supervision = await startProcess({
     name: 'supervision-crash-cases',
     entry: 'services/supervision/dist/main.js',
