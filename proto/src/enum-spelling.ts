@@ -37,3 +37,17 @@ export function enumSpelling<E extends Record<string, string | number>, const Pr
     fromProto: (value) => byValue.get(value),
   };
 }
+
+/**
+ * A domain enum ⇄ proto enum pair for a service's mappers: the domain union is the proto enum's spellings. `toProto`
+ * of undefined (an optional field not set) is UNSPECIFIED; `fromProto` of UNSPECIFIED or an unknown value is '', so
+ * the domain's validation reports it with its path instead of the mapper guessing. The type parameters make the
+ * compiler check that the domain union is exactly the proto's spellings.
+ */
+export function enumCodec<D extends string, P extends number>(spelling: EnumSpelling<P, D>) {
+  return {
+    values: spelling.values,
+    toProto: (value: D | undefined): P => spelling.toProto(value),
+    fromProto: (value: P): D => spelling.fromProto(value) ?? ('' as D),
+  };
+}

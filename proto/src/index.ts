@@ -13,4 +13,4 @@ export { Timestamp } from './gen/google/protobuf/timestamp';
 
 /** Directory holding the .proto sources (used for gRPC server reflection). */
 export const PROTO_ROOT = path.resolve(__dirname, '..');
-export { enumSpelling, type EnumSpelling, type EnumSpellingOf } from './enum-spelling';
+export { enumCodec, enumSpelling, type EnumSpelling, type EnumSpellingOf } from './enum-spelling';

@@ -1,4 +1,4 @@
-import { applicationsV1, enumSpelling, type EnumSpelling } from '@govhall/proto';
+import { applicationsV1, enumCodec, enumSpelling } from '@govhall/proto';
 import type {
   ApplicantKind,
   CaseStatus,
@@ -13,18 +13,6 @@ import type {
 import type { Transition } from '../../domain/case-events';
 
 const pb = applicationsV1;
-
-/**
- * Domain enums are the proto enums' one spelling; unknown or unspecified proto values become '' so domain validation
- * reports them with their path. The type parameters make the compiler check each union is exactly the spellings.
- */
-function enumCodec<D extends string, P extends number>(spelling: EnumSpelling<P, D>) {
-  return {
-    values: spelling.values,
-    toProto: (value: D | undefined): P => spelling.toProto(value),
-    fromProto: (value: P): D => spelling.fromProto(value) ?? ('' as D),
-  };
-}
 
 export const caseStatus = enumCodec<CaseStatus, applicationsV1.CaseStatus>(enumSpelling(pb.CaseStatus, 'CASE_STATUS_'));
 export const handlingCategory = enumCodec<HandlingCategory, applicationsV1.HandlingCategory>(

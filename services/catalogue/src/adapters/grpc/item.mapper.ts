@@ -1,4 +1,4 @@
-import { catalogueV1, enumSpelling, type EnumSpelling } from '@govhall/proto';
+import { catalogueV1, enumCodec, enumSpelling } from '@govhall/proto';
 import type { HandlingCategory, Item, ItemKind, ItemStatus } from '../../domain/item';
 import type {
   DeliveryOption,
@@ -13,18 +13,6 @@ import type {
 } from '../../domain/item-content';
 
 const pb = catalogueV1;
-
-/**
- * Domain enums are the proto enums' one spelling (`enumSpelling` of @govhall/proto), proto enums numbers. Unknown or
- * unspecified proto values become '' so domain validation reports them with their path instead of the mapper
- * guessing. The type parameters make the compiler check that each domain union is exactly the proto's spellings.
- */
-function enumCodec<D extends string, P extends number>(spelling: EnumSpelling<P, D>) {
-  return {
-    toProto: (value: D): P => spelling.toProto(value),
-    fromProto: (value: P): D => spelling.fromProto(value) ?? ('' as D),
-  };
-}
 
 export const category = enumCodec<HandlingCategory, catalogueV1.HandlingCategory>(
   enumSpelling(pb.HandlingCategory, 'HANDLING_CATEGORY_'),

@@ -1,4 +1,4 @@
-import { enumSpelling, jointReviewV1, type EnumSpelling } from '@govhall/proto';
+import { enumCodec, enumSpelling, jointReviewV1 } from '@govhall/proto';
 import type { Leg, LegEnd, LegKind, LegPause, LegState, PauseReason } from '../../domain/legs/leg';
 import type { JointReview, JointReviewState, LeadRule, ReviewConclusion } from '../../domain/reviews/joint-review';
 import type {
@@ -14,20 +14,6 @@ import type {
 } from '../../domain/tasks/task';
 
 const pb = jointReviewV1;
-
-/**
- * Domain enums are the proto enums' one spelling (`enumSpelling` of @govhall/proto: `LEG_KIND_CO_REVIEW` ↔
- * `co_review`). `toProto` of undefined (an optional field not set) is UNSPECIFIED; `fromProto` of UNSPECIFIED or an
- * unknown value is '' so domain validation reports it with its path. The type parameters make the compiler check
- * that the proto's spellings are the domain union's.
- */
-function enumCodec<D extends string, P extends number>(spelling: EnumSpelling<P, D>) {
-  return {
-    values: spelling.values,
-    toProto: (value: D | undefined): P => spelling.toProto(value),
-    fromProto: (value: P): D => spelling.fromProto(value) ?? ('' as D),
-  };
-}
 
 export const leadRule = enumCodec<LeadRule, jointReviewV1.LeadRule>(enumSpelling(pb.LeadRule, 'LEAD_RULE_'));
 export const jointReviewState = enumCodec<JointReviewState, jointReviewV1.JointReviewState>(
