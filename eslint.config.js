@@ -42,6 +42,10 @@ module.exports = tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['**/test/**/*.ts', '**/*.test.ts', '**/*.test-double.ts'],
     rules: { 'no-console': 'off' },
   },

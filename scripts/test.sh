@@ -61,7 +61,12 @@ bash deploy/stack/provision.sh grpcurl
 
 step "integration and end-to-end tests"
 bash deploy/stack/provision.sh chromium # Debian's Chromium for the browser tests (web/test, packages/testing/test)
-pnpm test:integration --json --outputFile="$GOVHALL_STATE/jest-integration.json"
+INTEGRATION_START=$(date +%s)
+if ! pnpm test:integration --json --outputFile="$GOVHALL_STATE/jest-integration.json"; then
+  step "warnings and errors the processes under test logged"
+  node scripts/print-failure-logs.mjs "$GOVHALL_STATE/logs" "$INTEGRATION_START" || true
+  exit 1
+fi
 
 # One plain closing line over both jest runs, e.g. "tests: 42 passed, 0 failed".
 node -e '

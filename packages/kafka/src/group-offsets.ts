@@ -24,6 +24,7 @@ export async function commitGroupOffsets(
   let missing = [...offsets];
   for (let attempt = 1; missing.length > 0; attempt++) {
     await seekAsOneMember(kafka, groupId, missing);
+    await untilGroupIsEmpty(kafka, groupId);
     const committed = await readCommitted(kafka, groupId, missing);
     missing = missing.filter((o) => committed.get(key(o)) !== o.offset);
     if (missing.length > 0 && attempt >= attempts) {
@@ -44,7 +45,14 @@ const key = (o: { topic: string; partition: number }): string => `${o.topic}[${o
  */
 async function seekAsOneMember(kafka: Kafka, groupId: string, offsets: readonly GroupOffset[]): Promise<void> {
   const topics = [...new Set(offsets.map((o) => o.topic))];
-  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 20 });
+  // A short session: should the member leave without saying so (its runner restarting as it disconnects), the
+  // coordinator drops it within seconds rather than holding the next member's join for kafkajs's default 30 s.
+  const consumer = kafka.consumer({
+    groupId,
+    maxWaitTimeInMs: 20,
+    sessionTimeout: MEMBER_SESSION_MS,
+    rebalanceTimeout: MEMBER_SESSION_MS,
+  });
   await consumer.connect();
   try {
     await consumer.subscribe({ topics, fromBeginning: true });
@@ -60,6 +68,31 @@ async function seekAsOneMember(kafka: Kafka, groupId: string, offsets: readonly 
     });
   } finally {
     await consumer.disconnect();
+  }
+}
+
+/** The broker's lowest allowed session (group.min.session.timeout.ms defaults to 6 s). */
+const MEMBER_SESSION_MS = 6_000;
+
+/**
+ * Waits until the seeking member has left the group. A service's consumer that joins while a departed member is
+ * still counted waits for it to rejoin or expire; CI once saw a clock consumer start more than 30 s late that way.
+ */
+async function untilGroupIsEmpty(kafka: Kafka, groupId: string, timeoutMs = 3 * MEMBER_SESSION_MS): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { groups } = await admin.describeGroups([groupId]);
+      const members = groups[0]?.members.length ?? 0;
+      if (members === 0) return;
+      if (Date.now() > deadline)
+        throw new Error(`group ${groupId}: ${members} member(s) still joined after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await admin.disconnect();
   }
 }
 

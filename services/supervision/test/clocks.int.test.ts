@@ -176,10 +176,16 @@ describe('supervision clocks of real cases', () => {
     setBoth(ACCEPTED);
     const c = await acts.accepted(applicant);
     caseId = c.id;
+    // What was last seen goes into the failure: CI once timed out here with nothing else to read.
+    let last: unknown;
     const accepted = await eventually(async () => {
-      const clock = await getClock(live, c.id).catch(() => undefined);
+      const clock = await getClock(live, c.id).catch((err: unknown) => void (last = String(err)));
+      if (clock)
+        last = { status: clock.status, state: clock.state, promised: clock.promised, version: clock.lastEventId };
       return clock?.status === 'processing' && clock;
-    }, 'supervision to start the clock at acceptance');
+    }, 'supervision to start the clock at acceptance').catch((err: Error) => {
+      throw new Error(`${err.message}; last seen: ${JSON.stringify(last)}`);
+    });
     expect(accepted).toMatchObject({
       tenant: YC,
       caseNumber: c.caseNumber,
