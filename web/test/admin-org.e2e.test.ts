@@ -391,6 +391,24 @@ it('creates a service account (a reserved client id refused at its field) and sh
   const after = await w.api('GET', `/identity/tenants/${YC}/service-accounts`, { token: await w.token('admin') });
   expect(after.body.serviceAccounts).toContainEqual(expect.objectContaining({ clientId, status: 'disabled' }));
 
+  // A center account (ADR 0053), such as the joint-review service's: no department, and its tokens carry none.
+  const centerId = `c${suffix}-joint-review`;
+  await page.locator('#account_department').selectOption({ label: '本中心平台服务（不限部门）' });
+  await page.locator('#account_clientId').fill(centerId);
+  await page.locator('#account_description').fill('联审服务');
+  await page.getByRole('button', { name: '创建服务账号' }).click();
+  const centerDialog = page.getByRole('dialog', { name: '服务账号已创建' });
+  await centerDialog.waitFor();
+  const centerSecret = (await centerDialog.locator('[data-testid="client-secret"] code').innerText()).trim();
+  await centerDialog.getByRole('button', { name: '我已妥善保存密钥' }).click();
+  await centerDialog.waitFor({ state: 'hidden' });
+  expect(await page.getByRole('row').filter({ hasText: centerId }).innerText()).toContain('本中心平台服务（不限部门）');
+  const claims = JSON.parse(
+    Buffer.from((await clientToken(centerId, centerSecret)).split('.')[1]!, 'base64url').toString(),
+  ) as Record<string, unknown>;
+  expect(claims).toMatchObject({ tenant: YC, roles: expect.arrayContaining(['service']) });
+  expect(claims).not.toHaveProperty('department');
+
   expect(watched.problems.list()).toEqual([]);
 });
 

@@ -35,14 +35,10 @@ import {
  * - two co-departments, 人社局 (RSJ, "A") and 自然资源局 (ZRZY, "B"), each with a window whose A post is its window
  *   lead (J5: the person joint review assigns the department's task to) — B's B post is a reviewer of B;
  * - a joint item (联办件) of SCJG with RSJ and ZRZY as co-departments, published through the catalogue's review;
- * - service accounts made by identity's CreateServiceAccount: joint-review's own of 620321 (bound to SCJG, see
- *   below), B's own approval system (ZRZY), and a department system of 620302 (another tenant, for refusals);
+ * - service accounts made by identity's CreateServiceAccount: joint-review's own center account of 620321 (no
+ *   department, ADR 0053: it concludes the cases of whichever department leads), B's own approval system (ZRZY),
+ *   and a department system of 620302 (another tenant, for refusals);
  * - a registered applicant, and govhall.joint-review.review read from its beginning.
- *
- * Why joint-review's account is SCJG's: identity binds every service account to a department, and the cases
- * service's ConcludeJointReview (policy JOINT_REVIEW_SERVICE: role `service`, the case's tenant) holds a
- * department-bound service account to the case's department (@govhall/auth departmentInScope). The case's
- * department is the item's (the lead), so the account must be the lead department's.
  */
 
 export { CASE_TOPIC, SCJG, TENANT };
@@ -148,7 +144,7 @@ export class JointWorld {
     this.item = await w.publishItem(draft, this.login.catalogueReviewer);
 
     const yc = await w.adminToken();
-    this.accounts.jointReview = await this.createServiceAccount(SCJG, `jr-${w.suffix}`, '联合审批服务（集成测试）', yc);
+    this.accounts.jointReview = await this.createServiceAccount('', `jr-${w.suffix}`, '联合审批服务（集成测试）', yc);
     this.accounts.systemB = await this.createServiceAccount(
       ZRZY,
       `zrzy-${w.suffix}`,
@@ -224,13 +220,14 @@ export class JointWorld {
     return `127.0.0.1:${port}`;
   }
 
+  /** A department system's account, or with department '' a center account of 620321 (ADR 0053). */
   private async createServiceAccount(
     department: string,
     clientId: string,
     description: string,
     adminToken: string,
   ): Promise<ServiceAccountUnderTest> {
-    const tenant = department.slice(0, 6);
+    const tenant = department ? department.slice(0, 6) : TENANT;
     const created = await this.cases.identityCall<
       identityV1.CreateServiceAccountRequest,
       identityV1.CreateServiceAccountResponse

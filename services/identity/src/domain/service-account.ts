@@ -3,7 +3,10 @@ import { normalizeText, textViolations } from '@govhall/identifiers';
 
 export type ServiceAccountStatus = 'provisioning' | 'active' | 'disabled';
 
-/** A third-party department system's client-credentials account, bound to a tenant and a department. */
+/**
+ * A client-credentials account bound to a tenant and, for a third-party department system, to its department. A
+ * center account (department '', ADR 0053) is the center's own platform service acting for every department.
+ */
 export interface ServiceAccount {
   id: string;
   tenant: string;
@@ -45,7 +48,7 @@ export function validateNewServiceAccount(input: NewServiceAccountInput): Violat
   } else if (RESERVED_PREFIXES.some((p) => input.clientId.startsWith(p))) {
     v.push({ path: 'clientId', reason: 'RESERVED', message: '该客户端标识为平台保留名称，请换一个' });
   }
-  if (!input.department.startsWith(`${input.tenant}-`)) {
+  if (input.department !== '' && !input.department.startsWith(`${input.tenant}-`)) {
     v.push({ path: 'department', reason: 'TENANT_MISMATCH', message: '部门不属于该租户' });
   }
   v.push(...textViolations('description', input.description, { label: '用途说明', min: 2, max: 200 }));

@@ -24,6 +24,9 @@ interface AccountForm {
   description: string;
 }
 const FIELDS = ['department', 'clientId', 'description'];
+/** The form's choice for a center account (ADR 0053): the request then names no department. */
+const CENTER = 'center';
+const CENTER_LABEL = '本中心平台服务（不限部门）';
 
 function CreateAccount({
   tenant,
@@ -44,7 +47,11 @@ function CreateAccount({
       const created = await call(
         api.POST('/api/v1/identity/tenants/{code}/service-accounts', {
           params: { path: { code: tenant } },
-          body: { department: v.department, clientId: v.clientId.trim(), description: v.description.trim() },
+          body: {
+            ...(v.department === CENTER ? {} : { department: v.department }),
+            clientId: v.clientId.trim(),
+            description: v.description.trim(),
+          },
         }),
       );
       form.resetFields();
@@ -64,8 +71,19 @@ function CreateAccount({
       onFinish={(v) => void create(v)}
       style={{ maxWidth: 640 }}
     >
-      <Form.Item name="department" label="绑定的部门" rules={[{ required: true, message: '请选择绑定的部门' }]}>
-        <NativeSelect choices={departments.map((d) => ({ value: d.code, label: d.name }))} placeholder="请选择部门" />
+      <Form.Item
+        name="department"
+        label="绑定的部门"
+        extra="部门业务系统绑定其部门；本中心的平台服务（如联审服务）不绑定部门，可办理本中心各部门的业务"
+        rules={[{ required: true, message: '请选择绑定的部门' }]}
+      >
+        <NativeSelect
+          choices={[
+            ...departments.map((d) => ({ value: d.code, label: d.name })),
+            { value: CENTER, label: CENTER_LABEL },
+          ]}
+          placeholder="请选择部门"
+        />
       </Form.Item>
       <Form.Item
         name="clientId"
@@ -237,7 +255,7 @@ function DisableAccount({ account, onDisabled }: { account: ServiceAccount; onDi
   );
 }
 
-/** 服务账号: the department systems that call GovHall's API, each bound to a department. */
+/** 服务账号: the department systems that call GovHall's API, each bound to a department, and center accounts. */
 export default function ServiceAccountsPage() {
   const { current, editable } = useOrgTenant();
   const code = current.code;
@@ -253,7 +271,10 @@ export default function ServiceAccountsPage() {
   const departments = data.data?.departments ?? [];
   return (
     <>
-      <PageTitle title="服务账号" extra="部门业务系统通过服务账号调用政务服务平台的接口，只能办理所绑定部门的业务。" />
+      <PageTitle
+        title="服务账号"
+        extra="部门业务系统通过服务账号调用政务服务平台的接口，只能办理所绑定部门的业务；本中心平台服务账号可办理本中心各部门的业务。"
+      />
       <TenantSwitch />
       {data.error ? <ErrorAlert error={data.error} onRetry={data.reload} /> : null}
       <Panel title="已有服务账号">
@@ -271,7 +292,7 @@ export default function ServiceAccountsPage() {
                 {
                   title: '绑定的部门',
                   dataIndex: 'department',
-                  render: (d: string) => departmentName(departments, d),
+                  render: (d: string) => (d ? departmentName(departments, d) : CENTER_LABEL),
                 },
                 {
                   title: '状态',

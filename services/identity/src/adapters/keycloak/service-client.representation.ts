@@ -52,7 +52,7 @@ const AUDIENCE_MAPPER: ProtocolMapperRepresentation = {
 
 /**
  * A confidential client-credentials client whose tokens look like govhall-dept-demo's: tenant and department
- * as fixed claims, audience govhall-api, realm roles (`service`, granted separately) in `roles`.
+ * (none for a center account) as fixed claims, audience govhall-api, realm roles (`service`, granted separately) in `roles`.
  */
 export function serviceClientRepresentation(input: NewServiceClient): ClientRepresentation {
   return {
@@ -72,7 +72,8 @@ export function serviceClientRepresentation(input: NewServiceClient): ClientRepr
     protocolMappers: [
       ROLES_MAPPER,
       hardcodedClaim('tenant', input.tenant),
-      hardcodedClaim('department', input.department),
+      // A center account (ADR 0053) has no department claim: it reaches every department of its tenant.
+      ...(input.department ? [hardcodedClaim('department', input.department)] : []),
       AUDIENCE_MAPPER,
     ],
   };

@@ -33,6 +33,15 @@ describe('createServiceAccount', () => {
     expect(serviceAccounts.events.map((e) => e.type)).toEqual(['ServiceAccountCreated']);
   });
 
+  it('creates a center account (no department, ADR 0053); a department of another tenant is still refused', async () => {
+    const { create } = setup();
+    const center = await create({ ...request, department: '', clientId: 'yc-joint-review' }, admin);
+    expect(center.serviceAccount).toMatchObject({ status: 'active', department: '', tenant: '620321' });
+    await expect(create({ ...request, department: '620302-SCJG', clientId: 'jc-x' }, admin)).rejects.toMatchObject({
+      violations: [expect.objectContaining({ path: 'department', reason: 'TENANT_MISMATCH' })],
+    });
+  });
+
   it('a repeat after the account was disabled is refused and changes nothing (no secret, still disabled)', async () => {
     const { create, directory, serviceAccounts } = setup();
     const first = await create(request, admin);

@@ -15,7 +15,8 @@ import { provisionServiceClient } from './provision-service-client';
 
 /**
  * A center administrator registers a department's third-party system: a client-credentials client in Keycloak
- * whose tokens carry the tenant and department. The secret is returned once. A repeat of the same request
+ * whose tokens carry the tenant and department — or, with no department, a center account (ADR 0053) whose tokens
+ * carry only the tenant. The secret is returned once. A repeat of the same request
  * returns the same account (and its current secret); a repeat after the account was disabled is refused
  * (SERVICE_ACCOUNT_DISABLED).
  */
@@ -38,7 +39,7 @@ export function createServiceAccountUseCase(deps: {
     if (deps.hostedTenants?.length && !deps.hostedTenants.includes(command.tenant)) {
       throw new PreconditionError('TENANT_NOT_HOSTED', `本平台未托管行政区划 ${command.tenant}`);
     }
-    if (!(await deps.tenancy.departmentExists(command.department))) {
+    if (command.department !== '' && !(await deps.tenancy.departmentExists(command.department))) {
       throw new NotFoundError('DEPARTMENT_NOT_FOUND', `部门 ${command.department} 未进驻该中心`);
     }
     let record = newServiceAccount(command, deps.ids.newId(), deps.clock.now());

@@ -1,8 +1,9 @@
 import { ServiceTokenSource } from '@govhall/auth';
 
 /**
- * The service's own accounts, one per hosted tenant (ADR 0052): the cases service takes a joint review's conclusion
- * only from a service account of the case's tenant. Configured as `SERVICE_ACCOUNTS`:
+ * The service's own center accounts (no department, ADR 0053), one per hosted tenant (ADR 0052): the cases service
+ * takes a joint review's conclusion only from a service account of the case's tenant that may reach its lead
+ * department, and identity answers who serves any department's window. Configured as `SERVICE_ACCOUNTS`:
  * "<tenant>=<client id>:<secret>" entries separated by commas.
  */
 export class ServiceAccounts {

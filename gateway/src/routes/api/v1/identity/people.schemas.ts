@@ -273,7 +273,7 @@ export const ListApplicantsQuery = Type.Object({ ...PageQuery }, { additionalPro
 export const ServiceAccount = Type.Object({
   id: Type.String(),
   tenant: Type.String(),
-  department: Type.String(),
+  department: Type.String({ description: '绑定的部门；空字符串为本中心平台服务账号（ADR 0053）' }),
   clientId: Type.String(),
   description: Type.String(),
   status: StaffStatus,
@@ -283,7 +283,9 @@ export type ServiceAccount = Static<typeof ServiceAccount>;
 
 export const CreateServiceAccountBody = Type.Object(
   {
-    department: DepartmentCode('绑定的部门'),
+    department: Type.Optional(
+      DepartmentCode('绑定的部门；不填为本中心平台服务账号（如联审服务），可办理本中心各部门的业务（ADR 0053）'),
+    ),
     clientId: Type.String({
       pattern: CLIENT_ID,
       description: '客户端标识（3至50位小写字母、数字、连字符，以字母开头）',

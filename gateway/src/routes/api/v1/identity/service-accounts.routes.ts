@@ -9,7 +9,10 @@ import { CreateServiceAccountBody, CreatedServiceAccount, DisableBody, ServiceAc
 
 const tags = ['identity'];
 
-/** Service accounts of third-party department systems (client credentials, bound to a tenant and department). */
+/**
+ * Service accounts: of third-party department systems (client credentials, bound to a tenant and department), and
+ * the center's own platform services (no department, ADR 0053).
+ */
 const serviceAccountsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
   const call = grpcCall(app, 'identity', opts.deadlineMs);
 
@@ -31,7 +34,7 @@ const serviceAccountsRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> =
         'createServiceAccount',
         {
           tenant: request.params.code,
-          department: request.body.department,
+          department: request.body.department ?? '',
           clientId: request.body.clientId,
           description: request.body.description ?? '',
         },
