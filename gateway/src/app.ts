@@ -21,6 +21,7 @@ import casesRoutes from './routes/api/v1/cases/cases.routes';
 import licencesRoutes from './routes/api/v1/licences/licences.routes';
 import notificationsRoutes from './routes/api/v1/notifications/notifications.routes';
 import supervisionRoutes from './routes/api/v1/supervision/supervision.routes';
+import jointReviewRoutes from './routes/api/v1/joint-review/joint-review.routes';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -90,6 +91,7 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     identityAddress: config.IDENTITY_GRPC_ADDR,
     applicationsAddress: config.APPLICATIONS_GRPC_ADDR,
     supervisionAddress: config.SUPERVISION_GRPC_ADDR,
+    jointReviewAddress: config.JOINT_REVIEW_GRPC_ADDR,
   });
   await app.register(healthRoutes);
   await app.register(itemsRoutes, { prefix: '/api/v1/catalogue', deadlineMs: config.GRPC_DEADLINE_MS });
@@ -107,6 +109,7 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     heartbeatMs: config.LIVE_HEARTBEAT_MS,
     secureCookies: config.PUBLIC_URL.startsWith('https:'),
   });
+  await app.register(jointReviewRoutes, { prefix: '/api/v1/joint-review', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(webStatic, {
     root: resolveWebRoot(config.WEB_ROOT),
     upgradeInsecureRequests: config.PUBLIC_URL.startsWith('https:'),

@@ -55,6 +55,11 @@ export const configShape = {
     .string()
     .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
     .default('127.0.0.1:50057'),
+  /** The joint-review service (联办件: reviews, department tasks, opinions, the lead's conclusion): JointReviewService. */
+  JOINT_REVIEW_GRPC_ADDR: z
+    .string()
+    .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
+    .default('127.0.0.1:50054'),
   /** The live feed (GET /api/v1/supervision/live): a comment line this often keeps proxies from closing it (ms). */
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(10).max(120_000).default(15_000),
   /**

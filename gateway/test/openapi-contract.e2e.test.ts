@@ -12,6 +12,7 @@ import {
   freePort,
   stack,
   startIdentity,
+  startGroupAtTopicEnd,
   startProcess,
   uniqueSuffix,
   userToken,
@@ -66,9 +67,19 @@ beforeAll(async () => {
   schemathesis = await provisionSchemathesis();
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govhall-contract-'));
   const suffix = uniqueSuffix();
-  const [cataloguePort, gatewayPort, applicationsPort, supervisionPort, m2, m3, m4, m5] = (await Promise.all(
-    Array.from({ length: 8 }, () => freePort()),
-  )) as [number, number, number, number, number, number, number, number];
+  const [cataloguePort, gatewayPort, applicationsPort, supervisionPort, jointReviewPort, m2, m3, m4, m5, m6] =
+    (await Promise.all(Array.from({ length: 10 }, () => freePort()))) as number[] as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
   const common = {
     MONGODB_URI: stack.mongoUri,
     KAFKA_BROKERS: stack.kafkaBrokers,
@@ -130,6 +141,26 @@ beforeAll(async () => {
       readyPort: supervisionPort,
     }),
   );
+  // joint-review reads this run's cases only (its case-stream group placed at the topic's end).
+  const jointReviewGroup = `joint-review-contract-${suffix}`;
+  await startGroupAtTopicEnd(jointReviewGroup, ['govhall.applications.case']);
+  processes.push(
+    await startProcess({
+      name: 'joint-review-contract',
+      entry: 'services/joint-review/dist/main.js',
+      env: {
+        ...common,
+        MONGODB_DB: `govhall_joint_review_c${suffix}`,
+        GRPC_PORT: String(jointReviewPort),
+        METRICS_PORT: String(m6),
+        CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
+        IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}`,
+        APPLICATIONS_GRPC_ADDR: `127.0.0.1:${applicationsPort}`,
+        CASE_STREAM_GROUP_ID: jointReviewGroup,
+      },
+      readyPort: jointReviewPort,
+    }),
+  );
   const admin = await userToken('yc-admin');
   for (const role of Object.keys(caseStaff) as (keyof typeof caseStaff)[]) {
     const username = `k${suffix.slice(-6)}-${role.replace('_', '')}`;
@@ -162,6 +193,7 @@ beforeAll(async () => {
         CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
         APPLICATIONS_GRPC_ADDR: `127.0.0.1:${applicationsPort}`,
         SUPERVISION_GRPC_ADDR: `127.0.0.1:${supervisionPort}`,
+        JOINT_REVIEW_GRPC_ADDR: `127.0.0.1:${jointReviewPort}`,
         RATE_LIMIT_MAX: '1000000',
         // A loaded test machine must not turn requests into 503 OVERLOADED.
         OVERLOAD_EVENT_LOOP_DELAY_MS: '0',

@@ -180,7 +180,7 @@ export interface RouteFixture {
 
 /** The gateway wired to one fake service, with `verifier`; the other services are never dialled (127.0.0.1:1). */
 export async function routeFixture(
-  service: 'catalogue' | 'identity' | 'applications' | 'supervision',
+  service: 'catalogue' | 'identity' | 'applications' | 'supervision' | 'jointReview',
   fake: FakeGrpcServer,
   verifier: TokenVerifier,
   extraConfig: Record<string, string> = {},
@@ -196,6 +196,7 @@ export async function routeFixture(
     IDENTITY_GRPC_ADDR: address('identity'),
     APPLICATIONS_GRPC_ADDR: address('applications'),
     SUPERVISION_GRPC_ADDR: address('supervision'),
+    JOINT_REVIEW_GRPC_ADDR: address('jointReview'),
     ...extraConfig,
   });
   if (!parsed.ok) throw new Error('bad test config');

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { createGrpcClient } from '@govhall/grpc';
-import { applicationsV1, catalogueV1, identityV1, supervisionV1 } from '@govhall/proto';
+import { applicationsV1, catalogueV1, identityV1, jointReviewV1, supervisionV1 } from '@govhall/proto';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,6 +15,7 @@ declare module 'fastify' {
       evaluation: supervisionV1.EvaluationServiceClient;
       scoring: supervisionV1.ScoringServiceClient;
       messages: supervisionV1.StaffMessageServiceClient;
+      jointReview: jointReviewV1.JointReviewServiceClient;
     };
   }
 }
@@ -107,6 +108,9 @@ const SCORING_RETRYABLE = [
   'RenderQuarterlyAssessment',
 ];
 
+/** Reads of joint review (the writes carry an expected version, and a retried write could answer ABORTED). */
+const JOINT_REVIEW_RETRYABLE = ['GetJointReview', 'ListJointReviews', 'ListTasks', 'ListMyTasks'];
+
 /**
  * The catalogue answers files of up to 4 MiB and guide PDFs with embedded Chinese fonts, more than grpc-js's
  * default 4 MiB receive limit once framed; the services accept 8 MiB (@govhall/grpc's server).
@@ -151,6 +155,7 @@ export default fp<{
   identityAddress: string;
   applicationsAddress: string;
   supervisionAddress: string;
+  jointReviewAddress: string;
 }>(
   async (app, opts) => {
     const catalogue: catalogueV1.CatalogueServiceClient = createGrpcClient(CatalogueClient, opts.catalogueAddress, {
@@ -200,6 +205,10 @@ export default fp<{
       // Marking read twice leaves the first time: both are safe to retry.
       idempotentMethods: ['ListMyMessages', 'MarkMessageRead'],
     });
+    const jointReview = createGrpcClient(jointReviewV1.JointReviewServiceClient, opts.jointReviewAddress, {
+      serviceName: 'govhall.joint_review.v1.JointReviewService',
+      idempotentMethods: JOINT_REVIEW_RETRYABLE,
+    });
     app.decorate('grpc', {
       catalogue,
       identity,
@@ -211,6 +220,7 @@ export default fp<{
       evaluation,
       scoring,
       messages,
+      jointReview,
     });
     app.addHook('onClose', async () => {
       catalogue.close();
@@ -223,6 +233,7 @@ export default fp<{
       evaluation.close();
       scoring.close();
       messages.close();
+      jointReview.close();
     });
   },
   { name: 'grpc-clients' },

@@ -15,7 +15,7 @@ import {
   SignalPage,
   SignalsQuery,
 } from './supervision.schemas';
-import { pageAnswer, pageOf, queryFields } from './query-fields';
+import { pageAnswer, pageOf, queryFields } from '../../../../lib/query-fields';
 
 const tags = ['supervision'];
 const auth = { roles: SUPERVISION_READERS };

@@ -5,7 +5,7 @@ import { hallScreenOwnTenant } from '../../../../lib/hall-screen-scope';
 import { HALL_SCREEN_READERS } from './roles';
 import { signalLevel } from './supervision.enums';
 import { HallTodayAnswer, HallTodayQuery } from './supervision.schemas';
-import { queryFields } from './query-fields';
+import { queryFields } from '../../../../lib/query-fields';
 
 /**
  * The hall's figures of today (the big screen, 大屏): GetHallToday of the supervision service; a hall screen's device

@@ -4,7 +4,7 @@ import { grpcCall } from '../../../../lib/grpc-call';
 import { SUPERVISION_READERS, SUPERVISORS } from './roles';
 import { inspectionToRest, present, violationToRest } from './violation.mapper';
 import { InspectionAnswer, InspectionBody, InspectionPage, InspectionsQuery } from './violation.schemas';
-import { pageAnswer, pageOf, queryFields } from './query-fields';
+import { pageAnswer, pageOf, queryFields } from '../../../../lib/query-fields';
 
 const tags = ['supervision'];
 

@@ -22,7 +22,7 @@ import {
   ViolationPage,
   ViolationsQuery,
 } from './violation.schemas';
-import { pageAnswer, pageOf, queryFields } from './query-fields';
+import { pageAnswer, pageOf, queryFields } from '../../../../lib/query-fields';
 
 const tags = ['supervision'];
 

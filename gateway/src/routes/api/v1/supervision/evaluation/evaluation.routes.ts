@@ -5,7 +5,7 @@ import { problems } from '../../../../../lib/common.schemas';
 import { grpcCall } from '../../../../../lib/grpc-call';
 import { attachment } from '../../catalogue/content-disposition';
 import { binary } from '../../catalogue/file.schemas';
-import { queryFields } from '../query-fields';
+import { queryFields } from '../../../../../lib/query-fields';
 import { kpiLevel, kpiPeriodKind } from './evaluation.enums';
 import {
   BulletinQuery,

@@ -3,7 +3,7 @@ import { STAFF_ROLES } from '@govhall/auth';
 import type { supervisionV1 } from '@govhall/proto';
 import { problems } from '../../../../../lib/common.schemas';
 import { grpcCall } from '../../../../../lib/grpc-call';
-import { pageAnswer, pageOf, queryFields } from '../query-fields';
+import { pageAnswer, pageOf, queryFields } from '../../../../../lib/query-fields';
 import { signalLevel } from '../supervision.enums';
 import { present } from '../violation.mapper';
 import { MessageAnswer, MessagePage, MessageParams, MessagesQuery } from './messages.schemas';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Role } from '@govhall/auth';
 import { problems } from '../../../../../lib/common.schemas';
 import { grpcCall } from '../../../../../lib/grpc-call';
-import { pageAnswer, pageOf, queryFields } from '../query-fields';
+import { pageAnswer, pageOf, queryFields } from '../../../../../lib/query-fields';
 import { SUPERVISORS } from '../roles';
 import { clockToRest } from '../supervision.mapper';
 import { present } from '../violation.mapper';

@@ -1,4 +1,4 @@
-import type { FieldPaths } from '../../../../lib/grpc-call';
+import type { FieldPaths } from './grpc-call';
 
 /** Where the service's request fields sit in a list request: each in the querystring, `page` as pageSize/pageToken. */
 export function queryFields(...names: string[]): FieldPaths {

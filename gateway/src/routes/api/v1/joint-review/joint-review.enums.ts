@@ -1,0 +1,14 @@
+import { jointReviewV1 } from '@govhall/proto';
+import { enumMapping } from '../../../../lib/enum-map';
+
+/* The enums of govhall.joint_review.v1 ⇄ their REST spellings (lower_snake without the prefix). */
+const mapping = <E extends Record<string, string | number>, const P extends string>(name: string, e: E, prefix: P) =>
+  enumMapping('joint-review', name, e, prefix);
+
+export const reviewState = mapping('JointReviewState', jointReviewV1.JointReviewState, 'JOINT_REVIEW_STATE_');
+export const taskKind = mapping('TaskKind', jointReviewV1.TaskKind, 'TASK_KIND_');
+export const taskState = mapping('TaskState', jointReviewV1.TaskState, 'TASK_STATE_');
+export const assignmentBasis = mapping('AssignmentBasis', jointReviewV1.AssignmentBasis, 'ASSIGNMENT_BASIS_');
+export const opinionKind = mapping('OpinionKind', jointReviewV1.OpinionKind, 'OPINION_KIND_');
+export const workSource = mapping('WorkSource', jointReviewV1.WorkSource, 'WORK_SOURCE_');
+export const decisionOutcome = mapping('DecisionOutcome', jointReviewV1.DecisionOutcome, 'DECISION_OUTCOME_');

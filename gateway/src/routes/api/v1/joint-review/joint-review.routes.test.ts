@@ -1,0 +1,210 @@
+import { ForbiddenError, NotFoundError, PreconditionError } from '@govhall/errors';
+import { jointReviewV1 as J } from '@govhall/proto';
+import {
+  fakeService,
+  fakeVerifier,
+  routeFixture,
+  startFakeGrpcServers,
+  useRouteFixture,
+} from '../../../../lib/fake-grpc-server.test-double';
+
+const TENANT = '620321';
+const REVIEW_ID = 'd1000000-0000-4000-8000-000000000001';
+const TASK_ID = 'd1000000-0000-4000-8000-000000000002';
+const CASE_ID = 'd1000000-0000-4000-8000-000000000003';
+const MISSING = 'd1000000-0000-4000-8000-0000000000ff';
+const at = new Date('2026-12-07T02:00:00.000Z');
+const CLERK = { authorization: 'Bearer clerk' };
+const APPLICANT = { authorization: 'Bearer applicant' };
+const CHINESE = /[\u4e00-\u9fff]/;
+
+const task: J.Task = J.Task.fromPartial({
+  id: TASK_ID,
+  kind: J.TaskKind.TASK_KIND_CO_REVIEW,
+  tenant: TENANT,
+  department: '620321-RSJ',
+  aggregateId: REVIEW_ID,
+  caseId: CASE_ID,
+  caseNumber: '620321202612070001',
+  itemName: '食品经营许可（联办）',
+  stage: 1,
+  required: true,
+  state: J.TaskState.TASK_STATE_OPEN,
+  assignee: 'rsj-lead',
+  assignmentBasis: J.AssignmentBasis.ASSIGNMENT_BASIS_WINDOW_LEAD,
+  budgetWorkingDays: 3,
+  dueDate: '2026-12-10',
+  openedAt: at,
+  version: 1,
+});
+const done: J.Task = {
+  ...task,
+  state: J.TaskState.TASK_STATE_DONE,
+  opinion: J.Opinion.fromPartial({
+    kind: J.OpinionKind.OPINION_KIND_AGREE,
+    text: '同意',
+    givenBy: 'rsj-lead',
+    givenAt: at,
+    source: J.WorkSource.WORK_SOURCE_WORKBENCH,
+  }),
+  closedAt: at,
+  version: 2,
+};
+const review = (tasks: J.Task[], state = J.JointReviewState.JOINT_REVIEW_STATE_OPEN): J.JointReview =>
+  J.JointReview.fromPartial({
+    id: REVIEW_ID,
+    tenant: TENANT,
+    caseId: CASE_ID,
+    caseNumber: task.caseNumber,
+    itemName: task.itemName,
+    leadDepartment: '620321-SCJG',
+    leadWindowId: 'w1',
+    state,
+    currentStage: 1,
+    casePromisedDueDate: '2026-12-21',
+    tasks,
+    openedAt: at,
+    updatedAt: at,
+    version: 3,
+  });
+
+const fx = useRouteFixture(async () =>
+  routeFixture(
+    'jointReview',
+    await startFakeGrpcServers([
+      fakeService(J.JointReviewServiceService, {
+        getJointReview: async (req) => {
+          if (req.id !== REVIEW_ID && req.caseId !== CASE_ID)
+            throw new NotFoundError('JOINT_REVIEW_NOT_FOUND', '未找到该联审');
+          return { review: review([task]) };
+        },
+        listMyTasks: async () => ({ tasks: [task], page: { nextPageToken: '', total: 1 } }),
+        listTasks: async () => ({ tasks: [task], page: { nextPageToken: 'n2', total: 7 } }),
+        claimTask: async () => {
+          throw new PreconditionError('TASK_CLAIMED', '该任务已被他人认领', { claimedBy: 'rsj-b' });
+        },
+        submitOpinion: async () => ({ task: done, review: review([done]) }),
+        concludeJointReview: async () => {
+          throw new ForbiddenError('NOT_LEAD', '只有牵头部门可以出具联审结论');
+        },
+      }),
+    ]),
+    fakeVerifier(TENANT, { clerk: ['window_clerk'], applicant: ['applicant'] }),
+  ),
+);
+
+describe('joint-review routes', () => {
+  it('reads a review by id and by case, in REST spellings', async () => {
+    const res = await fx.app.inject({ url: `/api/v1/joint-review/reviews/${REVIEW_ID}`, headers: CLERK });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().review).toMatchObject({
+      id: REVIEW_ID,
+      state: 'open',
+      leadDepartment: '620321-SCJG',
+      casePromisedDueDate: '2026-12-21',
+      tasks: [
+        {
+          id: TASK_ID,
+          kind: 'co_review',
+          state: 'open',
+          reviewId: REVIEW_ID,
+          assignmentBasis: 'window_lead',
+          dueDate: '2026-12-10',
+          openedAt: at.toISOString(),
+          version: 1,
+        },
+      ],
+    });
+    expect(res.json().review.conclusion).toBeUndefined();
+    const byCase = await fx.app.inject({ url: `/api/v1/joint-review/cases/${CASE_ID}/review`, headers: CLERK });
+    expect(fx.lastCall().request).toMatchObject({ id: '', caseId: CASE_ID });
+    expect(byCase.json().review.id).toBe(REVIEW_ID);
+    const missing = await fx.app.inject({ url: `/api/v1/joint-review/reviews/${MISSING}`, headers: CLERK });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ code: 'JOINT_REVIEW_NOT_FOUND', detail: expect.stringMatching(CHINESE) });
+  });
+
+  it('lists my tasks and a department’s, passing the state and the page', async () => {
+    const mine = await fx.app.inject({ url: '/api/v1/joint-review/tasks/mine?state=claimed', headers: CLERK });
+    expect(mine.statusCode).toBe(200);
+    expect(fx.lastCall().request).toMatchObject({ states: [J.TaskState.TASK_STATE_CLAIMED] });
+    expect(mine.json()).toMatchObject({ tasks: [{ id: TASK_ID }], total: 1 });
+    const dept = await fx.app.inject({
+      url: '/api/v1/joint-review/tasks?department=620321-RSJ&dueBy=2026-12-10&pageSize=5',
+      headers: CLERK,
+    });
+    expect(fx.lastCall().request).toMatchObject({
+      department: '620321-RSJ',
+      dueBy: '2026-12-10',
+      states: [],
+      page: { pageSize: 5 },
+    });
+    expect(dept.json()).toMatchObject({ total: 7, nextPageToken: 'n2' });
+  });
+
+  it('maps the service’s refusals: a task claimed by someone else is 409, a non-lead’s conclusion 403', async () => {
+    const claim = await fx.app.inject({
+      method: 'POST',
+      url: `/api/v1/joint-review/tasks/${TASK_ID}/claim`,
+      headers: CLERK,
+      payload: { expectedVersion: 1 },
+    });
+    expect(claim.statusCode).toBe(409);
+    expect(claim.json()).toMatchObject({ code: 'TASK_CLAIMED', detail: expect.stringMatching(CHINESE) });
+    const conclude = await fx.app.inject({
+      method: 'POST',
+      url: `/api/v1/joint-review/reviews/${REVIEW_ID}/conclusion`,
+      headers: CLERK,
+      payload: { expectedVersion: 3, outcome: 'approved' },
+    });
+    expect(conclude.statusCode).toBe(403);
+    expect(fx.lastCall().request).toMatchObject({
+      reviewId: REVIEW_ID,
+      outcome: J.DecisionOutcome.DECISION_OUTCOME_APPROVED,
+      reasons: [],
+    });
+  });
+
+  it('submits an opinion and answers the task and the review after it', async () => {
+    const res = await fx.app.inject({
+      method: 'POST',
+      url: `/api/v1/joint-review/tasks/${TASK_ID}/opinion`,
+      headers: CLERK,
+      payload: {
+        expectedVersion: 1,
+        kind: 'agree_with_conditions',
+        text: '同意，附条件',
+        conditions: ['补充消防验收'],
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(fx.lastCall().request).toMatchObject({
+      taskId: TASK_ID,
+      kind: J.OpinionKind.OPINION_KIND_AGREE_WITH_CONDITIONS,
+      conditions: ['补充消防验收'],
+    });
+    expect(res.json().task).toMatchObject({
+      state: 'done',
+      opinion: { kind: 'agree', text: '同意', givenBy: 'rsj-lead', source: 'workbench' },
+    });
+  });
+
+  it('refuses bad input at its field before calling the service, and applicants', async () => {
+    const bad = await fx.app.inject({
+      method: 'POST',
+      url: `/api/v1/joint-review/tasks/${TASK_ID}/opinion`,
+      headers: CLERK,
+      payload: { expectedVersion: 0, kind: 'maybe', text: '   ' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const paths = (bad.json().errors as { path: string; message: string }[]).map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['expectedVersion', 'kind', 'text']));
+    expect(bad.json().detail).toMatch(CHINESE);
+    const badId = await fx.app.inject({ url: '/api/v1/joint-review/reviews/not-an-id', headers: CLERK });
+    expect(badId.statusCode).toBe(400);
+    expect(fx.fake.calls).toEqual([]);
+    const applicant = await fx.app.inject({ url: '/api/v1/joint-review/tasks/mine', headers: APPLICANT });
+    expect(applicant.statusCode).toBe(403);
+    expect(fx.fake.calls).toEqual([]);
+  });
+});

@@ -1,0 +1,158 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { DEPARTMENT_CODE } from '../identity/identity.schemas';
+import { DateString, PageQuery, pageOf, RegionCode, SafeText, Timestamp, UUID } from '../../../../lib/common.schemas';
+import {
+  assignmentBasis,
+  decisionOutcome,
+  opinionKind,
+  reviewState,
+  taskKind,
+  taskState,
+  workSource,
+} from './joint-review.enums';
+
+const literals = <T extends string>(values: readonly T[], description: string) =>
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    { description },
+  );
+
+export const TaskStateName = literals(
+  taskState.values,
+  '任务状态：waiting 待前序阶段、open 待认领、claimed 办理中、done 已完成、cancelled 已取消',
+);
+const OpinionKindName = literals(
+  opinionKind.values,
+  '意见：agree 同意、disagree 不同意、agree_with_conditions 附条件同意',
+);
+const OutcomeName = literals(decisionOutcome.values, '结论：approved 同意（转入决定环节）、denied 不予许可');
+
+const Department = Type.String({ pattern: DEPARTMENT_CODE, description: '部门编码，如 620321-SCJG' });
+const Id = (description: string) => Type.String({ pattern: UUID, description });
+const Version = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: '读取时的版本（乐观并发）' });
+const Texts = (minItems: number, description: string) =>
+  Type.Array(SafeText(1, 500, '一条', true), { minItems, maxItems: 20, description });
+
+export const ReviewParams = Type.Object({ id: Id('联审标识') }, { additionalProperties: false });
+export const CaseParams = Type.Object({ caseId: Id('办件标识') }, { additionalProperties: false });
+export const TaskParams = Type.Object({ id: Id('任务标识') }, { additionalProperties: false });
+
+export const MyTasksQuery = Type.Object(
+  {
+    state: Type.Optional(TaskStateName),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type MyTasksQuery = Static<typeof MyTasksQuery>;
+
+export const DepartmentTasksQuery = Type.Object(
+  {
+    tenant: Type.Optional(RegionCode('租户（行政区划代码）；不填为本人所在租户')),
+    department: Type.Optional(Department),
+    state: Type.Optional(TaskStateName),
+    dueBy: Type.Optional(DateString('只看在此日期及以前到期的')),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type DepartmentTasksQuery = Static<typeof DepartmentTasksQuery>;
+
+export const ClaimBody = Type.Object({ expectedVersion: Version }, { additionalProperties: false });
+
+export const OpinionBody = Type.Object(
+  {
+    expectedVersion: Version,
+    kind: OpinionKindName,
+    text: SafeText(1, 2000, '审查意见', true),
+    reasons: Type.Optional(Texts(0, '理由（不同意时至少一条）')),
+    conditions: Type.Optional(Texts(0, '条件（附条件同意时至少一条）')),
+  },
+  { additionalProperties: false },
+);
+export type OpinionBody = Static<typeof OpinionBody>;
+
+export const ConclusionBody = Type.Object(
+  {
+    expectedVersion: Version,
+    outcome: OutcomeName,
+    reasons: Type.Optional(Texts(0, '理由（不予许可时至少一条）')),
+    conditions: Type.Optional(Texts(0, '带入决定的条件')),
+  },
+  { additionalProperties: false },
+);
+export type ConclusionBody = Static<typeof ConclusionBody>;
+
+const Opinion = Type.Object({
+  kind: OpinionKindName,
+  text: Type.String(),
+  reasons: Type.Array(Type.String()),
+  conditions: Type.Array(Type.String()),
+  givenBy: Type.String({ description: '提交人（工作人员用户名或部门系统）' }),
+  handlerName: Type.Optional(Type.String({ description: '部门系统报告的经办人姓名' })),
+  givenAt: Type.Optional(Timestamp),
+  source: literals(workSource.values, '来源：workbench 工作台、department_system 部门系统、meeting 联审会议'),
+});
+
+export const Task = Type.Object({
+  id: Type.String(),
+  kind: literals(taskKind.values, '任务类型：co_review 联审意见'),
+  tenant: Type.String(),
+  department: Type.String(),
+  reviewId: Type.String({ description: '所属联审' }),
+  caseId: Type.String(),
+  caseNumber: Type.String(),
+  itemName: Type.String(),
+  stage: Type.Integer({ description: '阶段（1起）' }),
+  required: Type.Boolean({ description: '必须出具意见' }),
+  state: TaskStateName,
+  assignee: Type.Optional(Type.String({ description: '办理人（工作人员用户名）' })),
+  assignmentBasis: Type.Optional(
+    literals(assignmentBasis.values, '分派依据：window_lead 部门窗口负责人、assigned 指派、claimed 认领'),
+  ),
+  budgetWorkingDays: Type.Integer({ description: '办理时限（工作日）' }),
+  dueDate: Type.Optional(Type.String({ description: '到期日（YYYY-MM-DD）' })),
+  opinion: Type.Optional(Opinion),
+  openedAt: Type.Optional(Timestamp),
+  claimedAt: Type.Optional(Timestamp),
+  closedAt: Type.Optional(Timestamp),
+  version: Type.Integer(),
+});
+export type Task = Static<typeof Task>;
+
+const Conclusion = Type.Object({
+  outcome: OutcomeName,
+  reasons: Type.Array(Type.String()),
+  conditions: Type.Array(Type.String()),
+  concludedBy: Type.String(),
+  concludedAt: Type.Optional(Timestamp),
+  reportedAt: Type.Optional(Type.String({ format: 'date-time', description: '办件系统接收结论的时间；未接收时没有' })),
+});
+
+export const JointReview = Type.Object({
+  id: Type.String(),
+  tenant: Type.String(),
+  caseId: Type.String(),
+  caseNumber: Type.String(),
+  itemName: Type.String(),
+  leadDepartment: Type.String({ description: '牵头部门' }),
+  leadWindowId: Type.String({ description: '牵头窗口' }),
+  state: literals(
+    reviewState.values,
+    '联审状态：open 审查中、awaiting_conclusion 待牵头部门出具结论、concluded 已出结论、cancelled 已取消',
+  ),
+  currentStage: Type.Integer(),
+  casePromisedDueDate: Type.String({ description: '办件承诺办结日' }),
+  tasks: Type.Array(Task),
+  conclusion: Type.Optional(Conclusion),
+  cancelledReason: Type.Optional(Type.String()),
+  openedAt: Type.Optional(Timestamp),
+  updatedAt: Type.Optional(Timestamp),
+  version: Type.Integer(),
+});
+export type JointReview = Static<typeof JointReview>;
+
+export const ReviewAnswer = Type.Object({ review: JointReview });
+export const TaskAnswer = Type.Object({ task: Task });
+export const OpinionAnswer = Type.Object({ task: Task, review: JointReview });
+export const TaskPage = pageOf('tasks', Task);

@@ -1,0 +1,13 @@
+import type { Role } from '@govhall/auth';
+
+/*
+ * Roles at the edge for the joint-review routes (joint_review_service.proto says who may call each RPC). The edge
+ * checks the role only; the joint-review service checks the tenant, the department, who leads and who is assigned,
+ * and answers what the caller may not see as 404.
+ */
+
+/** Staff who take part in a joint review: the lead's and the co-departments' window clerks, reviewers and heads. */
+export const PARTICIPANTS: readonly Role[] = ['window_clerk', 'reviewer', 'approver', 'department_head'];
+
+/** Reads of a review and of a department's tasks: participants, the center and supervisors. */
+export const REVIEW_READERS: readonly Role[] = [...PARTICIPANTS, 'center_admin', 'supervisor'];
