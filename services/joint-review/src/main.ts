@@ -17,12 +17,15 @@ import { startCaseStreamConsumer } from './adapters/kafka/case-stream.consumer';
 import { MongoJointFlows } from './adapters/mongo/joint-flow.repository';
 import { MongoJointReviewRepository } from './adapters/mongo/joint-review.repository';
 import { MongoReviewSettings } from './adapters/mongo/review-settings.repository';
+import { addParticipantUseCase } from './usecases/add-participant/add-participant.usecase';
+import { assignTaskUseCase } from './usecases/assign-task/assign-task.usecase';
 import { cancelJointReviewUseCase } from './usecases/cancel-joint-review/cancel-joint-review.usecase';
 import { claimTaskUseCase } from './usecases/claim-task/claim-task.usecase';
 import { concludeJointReviewUseCase } from './usecases/conclude-joint-review/conclude-joint-review.usecase';
 import { getJointReviewUseCase } from './usecases/get-joint-review/get-joint-review.usecase';
 import { listMyTasksUseCase, listTasksUseCase } from './usecases/list-tasks/list-tasks.usecase';
 import { openJointReviewUseCase } from './usecases/open-joint-review/open-joint-review.usecase';
+import { reopenTaskUseCase } from './usecases/reopen-task/reopen-task.usecase';
 import { reportConclusionsUseCase } from './usecases/report-conclusions/report-conclusions.usecase';
 import type { ReviewDeps } from './usecases/reviews/review.deps';
 import { submitOpinionUseCase } from './usecases/submit-opinion/submit-opinion.usecase';
@@ -115,6 +118,9 @@ async function main() {
     claimTask: claimTaskUseCase(deps),
     submitOpinion: submitOpinionUseCase(deps),
     concludeJointReview: concludeJointReviewUseCase({ ...deps, report }),
+    assignTask: assignTaskUseCase(deps),
+    reopenTask: reopenTaskUseCase(deps),
+    addParticipant: addParticipantUseCase(deps),
     afterWrite,
   });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);

@@ -5,6 +5,9 @@ import { applicationsV1, jointReviewV1 } from '@govhall/proto';
 import { grpcFailure, waitFor } from '@govhall/testing';
 import { JointWorld, RSJ, SCJG, TENANT, ZRZY } from './joint-world';
 
+/** A seeded department of 永昌县 that the joint item does not name (no window: no window lead). */
+const STHJ = `${TENANT}-STHJ`;
+
 // Parallel review (并联审批) of a joint case against the real stack, the first time the joint-review service runs
 // beside the others: identity, the catalogue, the cases service and joint-review each their own process, real
 // Keycloak logins and service accounts made by identity, FerretDB, Kafka. The cases service hands the accepted case
@@ -56,6 +59,49 @@ function conclude(
       reasons: c.reasons ?? [],
       conditions: c.conditions ?? [],
       attachmentIds: [],
+    },
+    token,
+  );
+}
+
+function assign(task: Task, token: string, assignee: string): Promise<jointReviewV1.AssignTaskResponse> {
+  return world.call<jointReviewV1.AssignTaskRequest, jointReviewV1.AssignTaskResponse>(
+    'assignTask',
+    { taskId: task.id, expectedVersion: task.version, assignee, note: '请办理人社审查' },
+    token,
+  );
+}
+
+function reopen(
+  task: Task,
+  review: Review,
+  token: string,
+  budgetWorkingDays: number,
+): Promise<jointReviewV1.ReopenTaskResponse> {
+  return world.call<jointReviewV1.ReopenTaskRequest, jointReviewV1.ReopenTaskResponse>(
+    'reopenTask',
+    {
+      taskId: task.id,
+      expectedVersion: review.version,
+      reason: '申请人已补充社保缴纳证明，请重新审查',
+      budgetWorkingDays,
+    },
+    token,
+  );
+}
+
+function addParticipant(
+  review: Review,
+  token: string,
+  participant: { department: string; stage: number; budgetWorkingDays: number; required: boolean },
+): Promise<jointReviewV1.AddParticipantResponse> {
+  return world.call<jointReviewV1.AddParticipantRequest, jointReviewV1.AddParticipantResponse>(
+    'addParticipant',
+    {
+      reviewId: review.id,
+      expectedVersion: review.version,
+      participant: { ...participant, formFields: [], materialIds: [] },
+      reason: '涉及排污，征求生态环境部门意见',
     },
     token,
   );
@@ -416,5 +462,190 @@ describe('parallel review of a joint case against the real stack', () => {
     const names = (await world.reviewEvents(done.id, 'JointReviewReported')).map((e) => e.name);
     expect(names.slice(-3)).toEqual(['JointReviewAwaitingConclusion', 'JointReviewConcluded', 'JointReviewReported']);
     expect(names.filter((n) => n === 'JointReviewReported')).toHaveLength(1);
+  }, 240_000);
+
+  it('assigns a task within its department, adds a department, reopens a done task with a new leg', async () => {
+    const accepted = await world.acceptedJointCase('赵联办理发店');
+    const promised = accepted.clocks!.promised!.dueDate;
+    const opened = await world.openedReview(accepted.id);
+    const taskA = taskOf(opened, RSJ);
+
+    // 1. AssignTask refusals change nothing: A's backup clerk is not A's window lead; B's reviewer is not staff of
+    // A; B's window lead does not see A's task.
+    const [leadA, backupA] = [await world.token('leadA'), await world.token('backupA')];
+    const notLead = await grpcFailure(assign(taskA, backupA, world.login.backupA));
+    expect([notLead.code, notLead.reason]).toEqual([status.PERMISSION_DENIED, 'NOT_DEPARTMENT_LEAD']);
+    const stranger = await grpcFailure(assign(taskA, leadA, world.login.reviewerB));
+    expect(stranger.code).toBe(status.INVALID_ARGUMENT);
+    expect(stranger.violations.map((v) => `${v.path} ${v.reason}`)).toEqual(['assignee UNKNOWN']);
+    const outsider = await grpcFailure(assign(taskA, await world.token('leadB'), world.login.backupA));
+    expect([outsider.code, outsider.reason]).toEqual([status.NOT_FOUND, 'TASK_NOT_FOUND']);
+    expect((await world.reviewOfCase(accepted.id)).version).toBe(opened.version);
+
+    // 2. A's window lead assigns the task to A's backup clerk (active staff of A, asked of identity): the leg's
+    // responsible changes, its clock does not; the backup clerk answers.
+    const assigned = (await assign(taskA, leadA, world.login.backupA)).task!;
+    expect(assigned).toMatchObject({
+      state: pb.TaskState.TASK_STATE_OPEN,
+      assignee: world.login.backupA,
+      assignmentBasis: pb.AssignmentBasis.ASSIGNMENT_BASIS_ASSIGNED,
+      version: taskA.version + 1,
+      dueDate: taskA.dueDate,
+      legId: taskA.legId,
+    });
+    const legA = opened.legs.find((l) => l.id === taskA.legId)!;
+    expect((await world.reviewOfCase(accepted.id)).legs.find((l) => l.id === taskA.legId)).toMatchObject({
+      responsible: world.login.backupA,
+      startDate: legA.startDate,
+      dueDate: legA.dueDate,
+      state: pb.LegState.LEG_STATE_RUNNING,
+    });
+    const answeredA = await opinion(assigned, backupA, {
+      kind: pb.OpinionKind.OPINION_KIND_AGREE,
+      text: '经审查，符合人社部门要求，同意。',
+    });
+    expect(answeredA.task!.opinion!.givenBy).toBe(world.login.backupA);
+
+    // 3. The lead clerk adds 生态环境局 (a department of the tenant the flow does not name) to the current stage as
+    // 征求意见; a department already taking part is refused, and so is B's reviewer.
+    const clerk = await world.token('clerk');
+    const review1 = answeredA.review!;
+    const duplicate = await grpcFailure(
+      addParticipant(review1, clerk, { department: ZRZY, stage: 1, budgetWorkingDays: 3, required: false }),
+    );
+    expect(duplicate.code).toBe(status.INVALID_ARGUMENT);
+    expect(duplicate.violations.map((v) => `${v.path} ${v.reason}`)).toEqual(['participant.department DUPLICATE']);
+    const unknown = await grpcFailure(
+      addParticipant(review1, clerk, { department: `${TENANT}-NOPE`, stage: 1, budgetWorkingDays: 3, required: false }),
+    );
+    expect(unknown.violations.map((v) => `${v.path} ${v.reason}`)).toEqual(['participant.department UNKNOWN']);
+    const addNotLead = await grpcFailure(
+      addParticipant(review1, await world.token('reviewerB'), {
+        department: STHJ,
+        stage: 1,
+        budgetWorkingDays: 3,
+        required: false,
+      }),
+    );
+    expect([addNotLead.code, addNotLead.reason]).toEqual([status.PERMISSION_DENIED, 'NOT_LEAD']);
+    const added = await addParticipant(review1, clerk, {
+      department: STHJ,
+      stage: 1,
+      budgetWorkingDays: 3,
+      required: false,
+    });
+    expect(added.task).toMatchObject({
+      department: STHJ,
+      stage: 1,
+      required: false,
+      state: pb.TaskState.TASK_STATE_OPEN,
+      assignee: '',
+      budgetWorkingDays: 3,
+      note: '涉及排污，征求生态环境部门意见',
+    });
+    expect(added.task!.dueDate).toBe(legDueDate(added.task!.openedAt!, 3, promised));
+    expect(added.review!.version).toBe(review1.version + 1);
+
+    // 4. B answers: the added department is not waited for, the review awaits the conclusion.
+    const answeredB = await opinion(taskOf(added.review!, ZRZY), await world.token('leadB'), {
+      kind: pb.OpinionKind.OPINION_KIND_AGREE,
+      text: '同意。',
+    });
+    const awaiting = answeredB.review!;
+    expect(awaiting.state).toBe(pb.JointReviewState.JOINT_REVIEW_STATE_AWAITING_CONCLUSION);
+
+    // 5. ReopenTask refusals change nothing: B's reviewer is not the lead; 60 working days end after the promised
+    // date; a stale version.
+    const doneA = taskOf(awaiting, RSJ);
+    const reopenNotLead = await grpcFailure(reopen(doneA, awaiting, await world.token('reviewerB'), 3));
+    expect([reopenNotLead.code, reopenNotLead.reason]).toEqual([status.PERMISSION_DENIED, 'NOT_LEAD']);
+    const tooLong = await grpcFailure(reopen(doneA, awaiting, clerk, 60));
+    expect(tooLong.code).toBe(status.INVALID_ARGUMENT);
+    expect(tooLong.violations.map((v) => `${v.path} ${v.reason}`)).toEqual(['budgetWorkingDays BUDGET_EXCEEDS_LIMIT']);
+    const stale = await grpcFailure(reopen(doneA, { ...awaiting, version: awaiting.version - 1 }, clerk, 3));
+    expect(stale.code).toBe(status.ABORTED);
+    expect((await world.reviewOfCase(accepted.id)).version).toBe(awaiting.version);
+
+    // 6. The lead clerk asks A to reconsider: A's task is open again with a new budget and a new leg, assigned to A's
+    // window lead; the review is open again.
+    const reopened = (await reopen(doneA, awaiting, clerk, 3)).review!;
+    expect(reopened.state).toBe(pb.JointReviewState.JOINT_REVIEW_STATE_OPEN);
+    const again = taskOf(reopened, RSJ);
+    expect(again).toMatchObject({
+      state: pb.TaskState.TASK_STATE_OPEN,
+      assignee: world.login.leadA,
+      assignmentBasis: pb.AssignmentBasis.ASSIGNMENT_BASIS_WINDOW_LEAD,
+      budgetWorkingDays: 3,
+      legId: `${reopened.id}:co_review:4`,
+      note: '申请人已补充社保缴纳证明，请重新审查',
+      version: doneA.version + 1,
+    });
+    expect(again.opinion).toBeUndefined();
+    expect(again.dueDate).toBe(legDueDate(again.openedAt!, 3, promised));
+    expect(reopened.legs.map((l) => [l.department, l.state])).toEqual([
+      [RSJ, pb.LegState.LEG_STATE_FINISHED],
+      [ZRZY, pb.LegState.LEG_STATE_FINISHED],
+      [STHJ, pb.LegState.LEG_STATE_RUNNING],
+      [RSJ, pb.LegState.LEG_STATE_RUNNING],
+    ]);
+
+    // 7. The topic: the assignment, the added department and the reopening, each with its leg; the first opinion of A
+    // stays in its TaskCompleted.
+    await world.reviewEvents(reopened.id, 'TaskReopened');
+    await waitFor(async () => world.events.of('govhall.joint-review.review', reopened.id).length >= 16, {
+      timeoutMs: 30_000,
+      what: 'the reopened leg on the topic',
+    });
+    const events = await world.reviewEvents(reopened.id, 'TaskReopened');
+    expect(events.map((e) => e.name)).toEqual([
+      'JointReviewOpened',
+      'TaskOpened',
+      'LegStarted',
+      'TaskOpened',
+      'LegStarted',
+      'TaskAssigned',
+      'TaskCompleted',
+      'LegFinished',
+      'JointReviewParticipantAdded',
+      'TaskOpened',
+      'LegStarted',
+      'TaskCompleted',
+      'LegFinished',
+      'JointReviewAwaitingConclusion',
+      'TaskReopened',
+      'LegStarted',
+    ]);
+    const payload = <T>(i: number, codec: { decode(b: Uint8Array): T }) => codec.decode(events[i]!.payload);
+    expect(payload(5, pb.TaskAssigned)).toMatchObject({
+      previousAssignee: world.login.leadA,
+      task: { id: taskA.id, assignee: world.login.backupA },
+    });
+    expect(payload(6, pb.TaskCompleted).task!.opinion).toMatchObject({
+      kind: pb.OpinionKind.OPINION_KIND_AGREE,
+      givenBy: world.login.backupA,
+    });
+    expect(payload(8, pb.JointReviewParticipantAdded)).toMatchObject({
+      reason: '涉及排污，征求生态环境部门意见',
+      task: { department: STHJ },
+    });
+    expect(payload(14, pb.TaskReopened)).toMatchObject({
+      reason: '申请人已补充社保缴纳证明，请重新审查',
+      task: { id: taskA.id, state: pb.TaskState.TASK_STATE_OPEN },
+    });
+    expect(payload(15, pb.LegStarted).leg).toMatchObject({
+      id: again.legId,
+      department: RSJ,
+      taskId: taskA.id,
+      responsible: world.login.leadA,
+      budgetWorkingDays: 3,
+      dueDate: again.dueDate,
+      caseId: accepted.id,
+      casePromisedDueDate: promised,
+      state: pb.LegState.LEG_STATE_RUNNING,
+    });
+
+    // 8. A answers again: the review awaits the conclusion once more.
+    const reconsidered = await opinion(again, leadA, { kind: pb.OpinionKind.OPINION_KIND_AGREE, text: '复核后同意。' });
+    expect(reconsidered.review!.state).toBe(pb.JointReviewState.JOINT_REVIEW_STATE_AWAITING_CONCLUSION);
   }, 240_000);
 });

@@ -89,12 +89,28 @@ export interface Items {
   get(itemId: string): Promise<ItemFacts | null>;
 }
 
-/** Who is on duty (identity): the person serving a window today, and each department's window lead (J5). */
+/** A member of staff as identity knows them. */
+export interface StaffFacts {
+  username: string;
+  department: string;
+  roles: string[];
+  /** False while provisioning or once disabled. */
+  active: boolean;
+}
+
+/**
+ * Who is who (identity): the person serving a window today, each department's window lead (J5), a department's
+ * staff and the tenant's departments.
+ */
 export interface Duty {
   /** Username serving the window today (its A post, or the B post when A is absent); '' when nobody. */
   windowResponsible(tenant: string, windowId: string): Promise<string>;
   /** J5: the department's window lead — the person serving the department's window today; '' when none. */
   windowLead(tenant: string, department: string): Promise<string>;
+  /** The member of staff of the department with this username; null when the department has none. */
+  departmentStaff(tenant: string, department: string, username: string): Promise<StaffFacts | null>;
+  /** Whether the tenant has this department. */
+  hasDepartment(tenant: string, department: string): Promise<boolean>;
 }
 
 /** The tenant's working-day calendar (statutory days plus the tenant's overrides, from the catalogue). */

@@ -1,11 +1,14 @@
 import type { GrpcServer } from '@govhall/grpc';
 import type { UntypedServiceImplementation } from '@grpc/grpc-js';
 import { jointReviewV1 } from '@govhall/proto';
+import type { addParticipantUseCase } from '../../usecases/add-participant/add-participant.usecase';
+import type { assignTaskUseCase } from '../../usecases/assign-task/assign-task.usecase';
 import type { claimTaskUseCase } from '../../usecases/claim-task/claim-task.usecase';
 import type { concludeJointReviewUseCase } from '../../usecases/conclude-joint-review/conclude-joint-review.usecase';
 import type { getJointReviewUseCase } from '../../usecases/get-joint-review/get-joint-review.usecase';
 import type { listMyTasksUseCase, listTasksUseCase } from '../../usecases/list-tasks/list-tasks.usecase';
 import type { Page } from '../../usecases/ports';
+import type { reopenTaskUseCase } from '../../usecases/reopen-task/reopen-task.usecase';
 import type { submitOpinionUseCase } from '../../usecases/submit-opinion/submit-opinion.usecase';
 import type { Task } from '../../domain/tasks/task';
 import {
@@ -24,6 +27,9 @@ export interface JointReviewUseCases {
   claimTask: ReturnType<typeof claimTaskUseCase>;
   submitOpinion: ReturnType<typeof submitOpinionUseCase>;
   concludeJointReview: ReturnType<typeof concludeJointReviewUseCase>;
+  assignTask: ReturnType<typeof assignTaskUseCase>;
+  reopenTask: ReturnType<typeof reopenTaskUseCase>;
+  addParticipant: ReturnType<typeof addParticipantUseCase>;
   /** Called after a write that queued outbox messages. */
   afterWrite(): void;
 }
@@ -39,9 +45,9 @@ const taskPage = (page: Page<Task>) => ({
 });
 
 /**
- * govhall.joint_review.v1.JointReviewService: proto ⇄ use case. The RPCs of parallel review are served; settings,
- * flows, participants, the shared view, attachments and reopening are not yet (grpc-js answers UNIMPLEMENTED; see
- * the service README).
+ * govhall.joint_review.v1.JointReviewService: proto ⇄ use case. The RPCs of parallel review are served (with
+ * AssignTask, ReopenTask and AddParticipant); settings, flows, the shared view and attachments are not yet (grpc-js
+ * answers UNIMPLEMENTED; see the service README).
  */
 export function registerJointReviewService(server: GrpcServer, uc: JointReviewUseCases): void {
   const pb = jointReviewV1;
@@ -131,6 +137,60 @@ export function registerJointReviewService(server: GrpcServer, uc: JointReviewUs
       uc.afterWrite();
       return { review: toProtoJointReview(review) };
     }),
+    assignTask: server.unary<jointReviewV1.AssignTaskRequest, jointReviewV1.AssignTaskResponse>(
+      'AssignTask',
+      async (req, ctx) => {
+        const task = await uc.assignTask(
+          {
+            taskId: req.taskId,
+            expectedVersion: Number(req.expectedVersion),
+            assignee: req.assignee,
+            note: req.note,
+          },
+          ctx.principal,
+        );
+        uc.afterWrite();
+        return { task: toProtoTask(task) };
+      },
+    ),
+    reopenTask: server.unary<jointReviewV1.ReopenTaskRequest, jointReviewV1.ReopenTaskResponse>(
+      'ReopenTask',
+      async (req, ctx) => {
+        const review = await uc.reopenTask(
+          {
+            taskId: req.taskId,
+            expectedVersion: Number(req.expectedVersion),
+            reason: req.reason,
+            budgetWorkingDays: req.budgetWorkingDays,
+          },
+          ctx.principal,
+        );
+        uc.afterWrite();
+        return { review: toProtoJointReview(review) };
+      },
+    ),
+    addParticipant: server.unary<jointReviewV1.AddParticipantRequest, jointReviewV1.AddParticipantResponse>(
+      'AddParticipant',
+      async (req, ctx) => {
+        const p = req.participant;
+        const { review, task } = await uc.addParticipant(
+          {
+            reviewId: req.reviewId,
+            expectedVersion: Number(req.expectedVersion),
+            participant: {
+              department: p?.department ?? '',
+              stage: p?.stage ?? 0,
+              budgetWorkingDays: p?.budgetWorkingDays ?? 0,
+              required: p?.required ?? false,
+            },
+            reason: req.reason,
+          },
+          ctx.principal,
+        );
+        uc.afterWrite();
+        return { review: toProtoJointReview(review), task: toProtoTask(task) };
+      },
+    ),
   };
   // A partial implementation: grpc-js answers the RPCs not listed with UNIMPLEMENTED.
   server.addService(

@@ -4,11 +4,14 @@ import { commonV1, jointReviewV1 } from '@govhall/proto';
 import type { LegCalendar } from '../../domain/legs/leg';
 import { defaultFlow, type JointFlow } from '../../domain/reviews/joint-flow';
 import {
+  addParticipant,
+  assignTask,
   cancelJointReview,
   claimTask,
   concludeJointReview,
   markReported,
   openJointReview,
+  reopenTask,
   submitOpinion,
   type JointReview,
   type JointReviewEvent,
@@ -117,9 +120,36 @@ function lifeOfAReview(): { review: JointReview; events: JointReviewEvent[] }[] 
     later(40),
   );
   const reported = markReported(concluded.review, later(50));
+  // Before the conclusion, the lead could have asked XFJ to reconsider.
+  const reopened = reopenTask(
+    second.review,
+    taskOf(second.review, '620300-XFJ'),
+    { reason: '请重新审查', budgetWorkingDays: 3, windowLead: 'xfj.lead', by: 'scj.clerk' },
+    later(35),
+    calendar,
+  );
   const other = open('jr-2');
-  const cancelled = cancelJointReview(other.review, '申请人撤回申请', later(60));
-  return [opened, first, claimed, second, concluded, reported, other, cancelled];
+  const assigned = assignTask(
+    other.review,
+    taskOf(other.review, '620300-XFJ'),
+    { assignee: 'xfj.reviewer', assigneeKnown: true, note: '' },
+    later(55),
+  );
+  const added = addParticipant(
+    assigned.review,
+    {
+      participant: { department: '620300-GTJ', stage: 1, budgetWorkingDays: 3, required: true },
+      reason: '涉及临时用地',
+      departmentKnown: true,
+      windowLead: 'gtj.lead',
+      taskId: 'jr-2-task-9',
+      by: 'scj.clerk',
+    },
+    later(56),
+    calendar,
+  );
+  const cancelled = cancelJointReview(added.review, '申请人撤回申请', later(60));
+  return [opened, first, claimed, second, concluded, reported, reopened, other, assigned, added, cancelled];
 }
 
 const CODECS: Record<JointReviewEvent['type'], MessageFns<object>> = {
@@ -129,8 +159,11 @@ const CODECS: Record<JointReviewEvent['type'], MessageFns<object>> = {
   JointReviewConcluded: pb.JointReviewConcluded,
   JointReviewReported: pb.JointReviewReported,
   JointReviewCancelled: pb.JointReviewCancelled,
+  JointReviewParticipantAdded: pb.JointReviewParticipantAdded,
   TaskOpened: pb.TaskOpened,
+  TaskAssigned: pb.TaskAssigned,
   TaskClaimed: pb.TaskClaimed,
+  TaskReopened: pb.TaskReopened,
   TaskCompleted: pb.TaskCompleted,
   TaskCancelled: pb.TaskCancelled,
   LegStarted: pb.LegStarted,
@@ -180,6 +213,11 @@ describe('joint review events', () => {
       });
     }
     if (event.type === 'TaskCancelled') expect(payload.reason).toBe('申请人撤回申请');
+    if (event.type === 'TaskReopened') expect(payload.reason).toBe('请重新审查');
+    if (event.type === 'JointReviewParticipantAdded') expect(payload.reason).toBe('涉及临时用地');
+    if (event.type === 'TaskAssigned') {
+      expect(payload).toMatchObject({ previousAssignee: 'xfj.lead', task: { assignee: 'xfj.reviewer' } });
+    }
   });
 
   it('carries the task and leg states and keeps the order of a change', () => {

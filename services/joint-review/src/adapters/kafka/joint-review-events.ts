@@ -57,6 +57,22 @@ function toMessage(e: JointReviewEvent, common: Common): OutboxMessage {
       return message(e.type, pb.JointReviewCancelled, { review: toProtoJointReview(e.review) }, common);
     case 'TaskOpened':
       return message(e.type, pb.TaskOpened, { task: toProtoTask(e.task) }, common);
+    case 'JointReviewParticipantAdded':
+      return message(
+        e.type,
+        pb.JointReviewParticipantAdded,
+        { review: toProtoJointReview(e.review), task: toProtoTask(e.task), reason: e.reason },
+        common,
+      );
+    case 'TaskAssigned':
+      return message(
+        e.type,
+        pb.TaskAssigned,
+        { task: toProtoTask(e.task), previousAssignee: e.previousAssignee },
+        common,
+      );
+    case 'TaskReopened':
+      return message(e.type, pb.TaskReopened, { task: toProtoTask(e.task), reason: e.reason }, common);
     case 'TaskClaimed':
       return message(e.type, pb.TaskClaimed, { task: toProtoTask(e.task) }, common);
     case 'TaskCompleted':

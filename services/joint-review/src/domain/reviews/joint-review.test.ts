@@ -3,11 +3,14 @@ import { PreconditionError, ValidationError } from '@govhall/errors';
 import type { LegCalendar } from '../legs/leg';
 import { defaultFlow, type JointFlow } from './joint-flow';
 import {
+  addParticipant,
+  assignTask,
   cancelJointReview,
   claimTask,
   concludeJointReview,
   markReported,
   openJointReview,
+  reopenTask,
   submitOpinion,
   type JointReview,
 } from './joint-review';
@@ -375,5 +378,116 @@ describe('a case that ends without a conclusion', () => {
     expect(cancelled.review).toMatchObject({ state: 'cancelled', cancelledReason: '申请人撤回申请' });
     expect(cancelled.review.legs[0]).toMatchObject({ state: 'finished', end: 'cancelled', finishedBy: 'system' });
     expect(cancelJointReview(cancelled.review, '再次', later(2)).events).toEqual([]);
+  });
+});
+
+describe('assigning, reopening and adding (AssignTask, ReopenTask, AddParticipant)', () => {
+  const serial = () =>
+    open(
+      flow([
+        ['620300-XFJ', 1, 5],
+        ['620300-HBJ', 2, 3],
+      ]),
+    ).review;
+
+  it('assigning hands the leg to the new assignee without touching its clock; a done task is the wrong state', () => {
+    const review = serial();
+    const id = task(review, '620300-XFJ').id;
+    const claimed = claimTask(review, id, 'xfj.lead', later(1)).review;
+    const { review: next, events } = assignTask(
+      claimed,
+      id,
+      { assignee: 'xfj.reviewer', assigneeKnown: true, note: '' },
+      later(2),
+    );
+    const before = claimed.legs[0]!;
+    expect(next.legs[0]).toEqual({ ...before, responsible: 'xfj.reviewer' });
+    expect(task(next, '620300-XFJ')).toMatchObject({ state: 'open', assignee: 'xfj.reviewer', claimedAt: undefined });
+    expect(events.map((e) => e.type)).toEqual(['TaskAssigned']);
+    const done = submitOpinion(next, id, opinionBy('xfj.reviewer'), leads, later(3), calendar).review;
+    expect(() => assignTask(done, id, { assignee: 'xfj.lead', assigneeKnown: true, note: '' }, later(4))).toThrow(
+      PreconditionError,
+    );
+    expect(() => assignTask(next, id, { assignee: 'someone', assigneeKnown: false, note: '' }, later(4))).toThrow(
+      ValidationError,
+    );
+  });
+
+  it('reopening a done stage-1 task holds the next stage back until it is answered again', () => {
+    let review = open(
+      flow([
+        ['620300-XFJ', 1, 5],
+        ['620300-ZJJ', 1, 5],
+        ['620300-HBJ', 2, 3],
+      ]),
+    ).review;
+    const xfj = task(review, '620300-XFJ').id;
+    review = submitOpinion(review, xfj, opinionBy('xfj.lead'), leads, later(1), calendar).review;
+    const { review: reopened, events } = reopenTask(
+      review,
+      xfj,
+      { reason: '请重新审查', budgetWorkingDays: 2, windowLead: 'xfj.lead', by: 'scj.clerk' },
+      later(2),
+      calendar,
+    );
+    expect(events.map((e) => e.type)).toEqual(['TaskReopened', 'LegStarted']);
+    expect(task(reopened, '620300-XFJ')).toMatchObject({
+      state: 'open',
+      legId: 'jr-1:co_review:3',
+      dueDate: '2026-06-08',
+      opinion: undefined,
+    });
+    // ZJJ answers: stage 1 is not complete while XFJ reconsiders.
+    const zjj = submitOpinion(reopened, task(reopened, '620300-ZJJ').id, opinionBy('zjj'), leads, later(3), calendar);
+    expect(zjj.review.currentStage).toBe(1);
+    expect(task(zjj.review, '620300-HBJ').state).toBe('waiting');
+    const again = submitOpinion(zjj.review, xfj, opinionBy('xfj.lead'), leads, later(4), calendar);
+    expect(again.review.currentStage).toBe(2);
+    expect(task(again.review, '620300-HBJ').state).toBe('open');
+  });
+
+  it('a budget past the promised due date is refused for a reopened task and an added department alike', () => {
+    let review = open(flow([['620300-XFJ', 1, 5]])).review;
+    const xfj = task(review, '620300-XFJ').id;
+    review = submitOpinion(review, xfj, opinionBy('xfj.lead'), leads, later(1), calendar).review;
+    const reasons = (f: () => unknown) => {
+      try {
+        f();
+        return [];
+      } catch (e) {
+        return (e as ValidationError).violations.map((v) => `${v.path} ${v.reason}`);
+      }
+    };
+    expect(
+      reasons(() =>
+        reopenTask(
+          review,
+          xfj,
+          { reason: '请重新审查', budgetWorkingDays: 20, windowLead: 'xfj.lead', by: 'scj.clerk' },
+          later(2),
+          calendar,
+        ),
+      ),
+    ).toEqual(['budgetWorkingDays BUDGET_EXCEEDS_LIMIT']);
+    const input = {
+      participant: { department: '620300-GTJ', stage: 1, budgetWorkingDays: 20, required: true },
+      reason: '涉及临时用地',
+      departmentKnown: true,
+      windowLead: '',
+      taskId: 'task-9',
+      by: 'scj.clerk',
+    };
+    expect(reasons(() => addParticipant(review, input, later(2), calendar))).toEqual([
+      'participant.budgetWorkingDays BUDGET_EXCEEDS_LIMIT',
+    ]);
+    // With a budget that fits, the review awaiting the conclusion is open again; nobody is assigned without a lead.
+    const added = addParticipant(
+      review,
+      { ...input, participant: { ...input.participant, budgetWorkingDays: 5 } },
+      later(2),
+      calendar,
+    );
+    expect(added.review).toMatchObject({ state: 'open', currentStage: 1 });
+    expect(task(added.review, '620300-GTJ')).toMatchObject({ state: 'open', assignee: '', dueDate: '2026-06-11' });
   });
 });

@@ -10,7 +10,7 @@ import {
   type Task,
   type WorkSource,
 } from '../tasks/task';
-import type { FlowParticipant, JointFlow } from './joint-flow';
+import { MAX_BUDGET_WORKING_DAYS, MAX_STAGES, type FlowParticipant, type JointFlow } from './joint-flow';
 
 export type LeadRule = 'designated_per_item' | 'first_receiving_window';
 export type JointReviewState = 'open' | 'awaiting_conclusion' | 'concluded' | 'cancelled';
@@ -63,9 +63,12 @@ export type JointReviewEvent =
   | { type: 'JointReviewReported'; review: JointReview }
   | { type: 'JointReviewCancelled'; review: JointReview }
   | { type: 'TaskOpened'; task: Task }
+  | { type: 'TaskAssigned'; task: Task; previousAssignee: string }
   | { type: 'TaskClaimed'; task: Task }
   | { type: 'TaskCompleted'; task: Task }
+  | { type: 'TaskReopened'; task: Task; reason: string }
   | { type: 'TaskCancelled'; task: Task; reason: string }
+  | { type: 'JointReviewParticipantAdded'; review: JointReview; task: Task; reason: string }
   | { type: 'LegStarted'; leg: Leg }
   | { type: 'LegFinished'; leg: Leg };
 
@@ -290,6 +293,275 @@ export function claimTask(review: JointReview, taskId: string, claimant: string,
   );
   const next = bump({ ...review, tasks: replaceTask(review, claimed), legs: replaceLeg(review.legs, leg) }, at);
   return { review: next, events: [{ type: 'TaskClaimed', task: claimed }] };
+}
+
+const MAX_NOTE = 500;
+
+/** A "why" line of a write: required (1-500 characters) or optional (at most 500). */
+function checkNote(v: Violation[], path: string, text: string, required: boolean): void {
+  if (required && text.trim() === '') v.push({ path, message: '请填写原因', reason: 'REQUIRED' });
+  else if (text.length > MAX_NOTE) v.push({ path, message: `原因最多${MAX_NOTE}个字符`, reason: 'TOO_LONG' });
+}
+
+function checkBudget(v: Violation[], path: string, budget: number): void {
+  if (!Number.isInteger(budget) || budget < 1 || budget > MAX_BUDGET_WORKING_DAYS) {
+    v.push({ path, message: `审查时限应为1至${MAX_BUDGET_WORKING_DAYS}个工作日`, reason: 'OUT_OF_RANGE' });
+  }
+}
+
+/** A new co-review leg of the task: its budget must end on or before the case's promised due date. */
+function newCoReviewLeg(
+  review: JointReview,
+  task: Task,
+  budgetWorkingDays: number,
+  responsible: string,
+  at: Date,
+  by: string,
+  calendar: LegCalendar,
+): Leg {
+  return startLeg(
+    {
+      subject: subjectOf(review),
+      kind: 'co_review',
+      aggregateId: review.id,
+      sequence: review.legs.filter((l) => l.kind === 'co_review').length + 1,
+      department: task.department,
+      taskId: task.id,
+      responsible,
+      budgetWorkingDays,
+      at,
+      by,
+    },
+    calendar,
+  );
+}
+
+function exceedsPromised(review: JointReview, leg: Leg): boolean {
+  return review.casePromisedDueDate !== '' && leg.dueDate > review.casePromisedDueDate;
+}
+
+function budgetExceeds(review: JointReview, leg: Leg, path: string): Violation {
+  return {
+    path,
+    message: `按该时限应于${leg.dueDate}前完成，晚于办件承诺办结日期${review.casePromisedDueDate}`,
+    reason: 'BUDGET_EXCEEDS_LIMIT',
+  };
+}
+
+export interface AssignInput {
+  /** Username of the new assignee. */
+  assignee: string;
+  /** Whether identity knows the assignee as active staff of the task's department (the use case asks). */
+  assigneeKnown: boolean;
+  note: string;
+}
+
+/**
+ * The department's head or window lead hands an open or claimed task to another member of staff of the department:
+ * the task is OPEN again, assigned (not claimed) to that person, and the leg's responsible changes while its clock
+ * runs on. Assigning it to its current assignee changes nothing. Who may assign is the use case's to check.
+ */
+export function assignTask(review: JointReview, taskId: string, input: AssignInput, at: Date): Change {
+  const v: Violation[] = [];
+  if (input.assignee.trim() === '') {
+    v.push({ path: 'assignee', message: '请选择承办人', reason: 'REQUIRED' });
+  } else if (!input.assigneeKnown) {
+    v.push({ path: 'assignee', message: '该人员不是本部门在岗工作人员', reason: 'UNKNOWN' });
+  }
+  checkNote(v, 'note', input.note, false);
+  if (v.length > 0) throw new ValidationError(v);
+  checkActive(review);
+  const task = findTask(review, taskId);
+  if (!isOpenTask(task)) throw taskWrongState(task);
+  if (task.assignee === input.assignee) return { review, events: [] };
+  const assigned: Task = {
+    ...task,
+    state: 'open',
+    assignee: input.assignee,
+    assignmentBasis: 'assigned',
+    claimedAt: undefined,
+    note: input.note.trim() || task.note,
+    version: task.version + 1,
+  };
+  const leg = handLeg(
+    review.legs.find((l) => l.id === task.legId)!,
+    input.assignee,
+  );
+  const next = bump({ ...review, tasks: replaceTask(review, assigned), legs: replaceLeg(review.legs, leg) }, at);
+  return { review: next, events: [{ type: 'TaskAssigned', task: assigned, previousAssignee: task.assignee }] };
+}
+
+export interface ReopenInput {
+  reason: string;
+  budgetWorkingDays: number;
+  /** J5: the department's window lead, whom the reopened task is assigned to ('' when none). */
+  windowLead: string;
+  by: string;
+}
+
+/**
+ * 协调后重新审查: the lead asks a department to reconsider. Its DONE co-review task opens again with a new budget
+ * (ending on or before the case's promised due date) and a new leg, assigned to the department's window lead; the
+ * previous opinion leaves the task (it stays in the TaskCompleted event). A review awaiting the conclusion is open
+ * again, at the task's stage. Whether the caller is the lead is the use case's to check.
+ */
+export function reopenTask(
+  review: JointReview,
+  taskId: string,
+  input: ReopenInput,
+  at: Date,
+  calendar: LegCalendar,
+): Change {
+  const v: Violation[] = [];
+  checkNote(v, 'reason', input.reason, true);
+  checkBudget(v, 'budgetWorkingDays', input.budgetWorkingDays);
+  if (v.length > 0) throw new ValidationError(v);
+  checkActive(review);
+  const task = findTask(review, taskId);
+  if (task.kind !== 'co_review') throw new PreconditionError('WRONG_TASK_KIND', '该任务不是协办审查任务');
+  if (task.state !== 'done') {
+    throw new PreconditionError('WRONG_STATE', '只有已提出审查意见的任务可以重新审查', { currentState: task.state });
+  }
+  const leg = newCoReviewLeg(review, task, input.budgetWorkingDays, input.windowLead, at, input.by, calendar);
+  if (exceedsPromised(review, leg)) throw new ValidationError([budgetExceeds(review, leg, 'budgetWorkingDays')]);
+  const reopened: Task = {
+    ...task,
+    state: 'open',
+    assignee: input.windowLead,
+    assignmentBasis: input.windowLead ? 'window_lead' : undefined,
+    budgetWorkingDays: input.budgetWorkingDays,
+    dueDate: leg.dueDate,
+    legId: leg.id,
+    opinion: undefined,
+    openedAt: at,
+    claimedAt: undefined,
+    closedAt: undefined,
+    note: input.reason.trim(),
+    version: task.version + 1,
+  };
+  const stage = review.state === 'awaiting_conclusion' ? task.stage : review.currentStage;
+  const next = bump(
+    {
+      ...review,
+      state: 'open',
+      currentStage: stage,
+      tasks: replaceTask(review, reopened),
+      legs: [...review.legs, leg],
+    },
+    at,
+  );
+  return {
+    review: next,
+    events: [
+      { type: 'TaskReopened', task: reopened, reason: reopened.note },
+      { type: 'LegStarted', leg },
+    ],
+  };
+}
+
+export interface AddParticipantInput {
+  participant: Pick<FlowParticipant, 'department' | 'stage' | 'budgetWorkingDays' | 'required'>;
+  reason: string;
+  /** Whether identity knows the department as one of the review's tenant (the use case asks). */
+  departmentKnown: boolean;
+  /** J5: the department's window lead ('' when none), the new task's assignee when it opens at once. */
+  windowLead: string;
+  taskId: string;
+  by: string;
+}
+
+/** The stages a department may be added to: the current one (the last one while awaiting the conclusion) or later. */
+export function addableStages(review: JointReview): { min: number; max: number } {
+  const last = review.tasks.reduce((max, t) => Math.max(max, t.stage), 1);
+  const min = review.state === 'open' && review.currentStage > 0 ? review.currentStage : last;
+  return { min, max: Math.min(MAX_STAGES, last + 1) };
+}
+
+/**
+ * The lead adds a department the flow does not name, in the current stage or a later one, with a budget that ends
+ * on or before the case's promised due date (counted from today). In the current stage — or any stage while the
+ * review awaits the conclusion, which then is open again — its task opens at once, assigned to its window lead, and
+ * its leg starts; in a later stage it waits for its turn. Whether the caller is the lead is the use case's to check.
+ */
+export function addParticipant(
+  review: JointReview,
+  input: AddParticipantInput,
+  at: Date,
+  calendar: LegCalendar,
+): Change {
+  checkActive(review);
+  const p = input.participant;
+  const department = p.department.trim();
+  const v: Violation[] = [];
+  if (department === '') {
+    v.push({ path: 'participant.department', message: '请选择部门', reason: 'REQUIRED' });
+  } else if (participatingDepartments(review).has(department)) {
+    v.push({ path: 'participant.department', message: '该部门已参与本联办件', reason: 'DUPLICATE' });
+  } else if (!input.departmentKnown) {
+    v.push({ path: 'participant.department', message: '本地区没有该部门', reason: 'UNKNOWN' });
+  }
+  const stages = addableStages(review);
+  if (!Number.isInteger(p.stage) || p.stage < stages.min || p.stage > stages.max) {
+    const range = stages.min === stages.max ? `${stages.min}` : `${stages.min}至${stages.max}`;
+    v.push({ path: 'participant.stage', message: `只能加入第${range}阶段`, reason: 'OUT_OF_RANGE' });
+  }
+  checkBudget(v, 'participant.budgetWorkingDays', p.budgetWorkingDays);
+  checkNote(v, 'reason', input.reason, true);
+  if (v.length > 0) throw new ValidationError(v);
+  const waiting: Task = {
+    id: input.taskId,
+    kind: 'co_review',
+    tenant: review.tenant,
+    department,
+    aggregateId: review.id,
+    caseId: review.caseId,
+    caseNumber: review.caseNumber,
+    itemName: review.itemName,
+    stage: p.stage,
+    required: p.required,
+    state: 'waiting',
+    assignee: '',
+    budgetWorkingDays: p.budgetWorkingDays,
+    dueDate: '',
+    legId: '',
+    note: input.reason.trim(),
+    version: 1,
+  };
+  const opensNow = review.state === 'awaiting_conclusion' || p.stage === review.currentStage;
+  const responsible = opensNow ? input.windowLead : '';
+  const leg = newCoReviewLeg(review, waiting, p.budgetWorkingDays, responsible, at, input.by, calendar);
+  if (exceedsPromised(review, leg)) {
+    throw new ValidationError([budgetExceeds(review, leg, 'participant.budgetWorkingDays')]);
+  }
+  if (!opensNow) {
+    const next = bump({ ...review, tasks: [...review.tasks, waiting] }, at);
+    return {
+      review: next,
+      events: [{ type: 'JointReviewParticipantAdded', review: next, task: waiting, reason: waiting.note }],
+    };
+  }
+  const task: Task = {
+    ...waiting,
+    state: 'open',
+    assignee: responsible,
+    ...(responsible ? { assignmentBasis: 'window_lead' as const } : {}),
+    dueDate: leg.dueDate,
+    legId: leg.id,
+    openedAt: at,
+    version: waiting.version + 1,
+  };
+  const next = bump(
+    { ...review, state: 'open', currentStage: p.stage, tasks: [...review.tasks, task], legs: [...review.legs, leg] },
+    at,
+  );
+  return {
+    review: next,
+    events: [
+      { type: 'JointReviewParticipantAdded', review: next, task, reason: task.note },
+      { type: 'TaskOpened', task },
+      { type: 'LegStarted', leg },
+    ],
+  };
 }
 
 export interface GiveOpinionInput {

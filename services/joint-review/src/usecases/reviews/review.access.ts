@@ -40,8 +40,14 @@ export const taskNotFound = (): NotFoundError => new NotFoundError('TASK_NOT_FOU
  * window today (`leadWindowResponsible`). A participant who is not the lead is refused with NOT_LEAD; anyone else
  * does not see the review at all.
  */
-export function requireLead(actor: Principal, review: JointReview, leadWindowResponsible: string): void {
-  if (!maySee(actor, review)) throw reviewNotFound();
+export function requireLead(
+  actor: Principal,
+  review: JointReview,
+  leadWindowResponsible: string,
+  /** What an outsider is told: the object the request names (the review, or one of its tasks). */
+  notFound: () => NotFoundError = reviewNotFound,
+): void {
+  if (!maySee(actor, review)) throw notFound();
   const ofLead = actor.kind === 'user' && actor.tenant === review.tenant && actor.department === review.leadDepartment;
   const lead =
     ofLead &&
@@ -64,4 +70,43 @@ export function requireTaskDepartment(actor: Principal, task: Task): void {
 /** Who a task's assignee is, spelled as legs and tasks spell it: a username, or "service:<client id>". */
 export function workerName(actor: Principal): string {
   return actor.kind === 'service' ? `service:${actor.clientId}` : actor.username;
+}
+
+/** Whether the actor is a department head of the task's department (who may assign without asking identity). */
+export function isDepartmentHead(actor: Principal, task: Task): boolean {
+  return (
+    actor.kind === 'user' &&
+    actor.tenant === task.tenant &&
+    actor.department === task.department &&
+    hasAnyRole(actor, ['department_head'])
+  );
+}
+
+/**
+ * Who assigns a department's task: its department head, or its window lead (`windowLead`, J5: the person serving
+ * the department's window today as identity answers it). Other staff of the department are refused.
+ */
+export function requireDepartmentLead(actor: Principal, task: Task, windowLead: string): void {
+  const windowLeadOfDepartment =
+    actor.kind === 'user' &&
+    actor.tenant === task.tenant &&
+    actor.department === task.department &&
+    windowLead !== '' &&
+    actor.username === windowLead;
+  if (!isDepartmentHead(actor, task) && !windowLeadOfDepartment) {
+    throw new ForbiddenError('NOT_DEPARTMENT_LEAD', '只有本部门负责人或窗口负责人可以分派审查任务');
+  }
+}
+
+/** Whether a member of staff as identity knows them may work the department's tasks. */
+export function isActiveDepartmentStaff(
+  staff: { department: string; roles: string[]; active: boolean } | null,
+  department: string,
+): boolean {
+  return (
+    !!staff &&
+    staff.active &&
+    staff.department === department &&
+    staff.roles.some((r) => (DEPARTMENT_STAFF as string[]).includes(r))
+  );
 }

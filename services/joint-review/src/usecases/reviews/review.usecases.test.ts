@@ -3,6 +3,8 @@ import { createWorkingCalendar } from '@govhall/calendar';
 import { ForbiddenError, NotFoundError, UnavailableError } from '@govhall/errors';
 import type { JointReview } from '../../domain/reviews/joint-review';
 import { defaultReviewSettings, type ReviewSettings } from '../../domain/reviews/review-settings';
+import { addParticipantUseCase } from '../add-participant/add-participant.usecase';
+import { assignTaskUseCase } from '../assign-task/assign-task.usecase';
 import { cancelJointReviewUseCase } from '../cancel-joint-review/cancel-joint-review.usecase';
 import { claimTaskUseCase } from '../claim-task/claim-task.usecase';
 import { concludeJointReviewUseCase } from '../conclude-joint-review/conclude-joint-review.usecase';
@@ -11,14 +13,28 @@ import { InMemoryJointReviews } from '../in-memory-joint-reviews.test-double';
 import { listMyTasksUseCase, listTasksUseCase } from '../list-tasks/list-tasks.usecase';
 import { openJointReviewUseCase, type JointCaseHandedOver } from '../open-joint-review/open-joint-review.usecase';
 import type { JointFlow } from '../../domain/reviews/joint-flow';
+import { reopenTaskUseCase } from '../reopen-task/reopen-task.usecase';
 import { reportConclusionsUseCase } from '../report-conclusions/report-conclusions.usecase';
 import { submitOpinionUseCase } from '../submit-opinion/submit-opinion.usecase';
+import type { StaffFacts } from '../ports';
 import type { ReviewDeps } from './review.deps';
 
 const TENANT = '620300';
 const SCJ = '620300-SCJ';
 const XFJ = '620300-XFJ';
 const HBJ = '620300-HBJ';
+const GTJ = '620300-GTJ';
+const DEPARTMENTS = [SCJ, XFJ, HBJ, GTJ];
+
+/** Identity's staff of the departments (ListStaff). */
+const DIRECTORY: StaffFacts[] = [
+  { username: 'xfj.lead', department: XFJ, roles: ['window_clerk'], active: true },
+  { username: 'xfj.reviewer', department: XFJ, roles: ['reviewer'], active: true },
+  { username: 'xfj.head', department: XFJ, roles: ['department_head'], active: true },
+  { username: 'xfj.gone', department: XFJ, roles: ['reviewer'], active: false },
+  { username: 'xfj.auditor', department: XFJ, roles: ['supervisor'], active: true },
+  { username: 'hbj.lead', department: HBJ, roles: ['window_clerk'], active: true },
+];
 
 function staff(username: string, department: string, roles: Role[], tenant = TENANT): Principal {
   return { kind: 'user', subject: username, username, tenant, roles, department, clientId: 'govhall-workbench' };
@@ -53,7 +69,11 @@ function world(options: { settings?: Partial<ReviewSettings>; flow?: JointFlow; 
     reviews,
     duty: {
       windowResponsible: async (_tenant, windowId) => (windowId === 'w-scj' ? 'scj.clerk' : ''),
-      windowLead: async (_tenant, department) => ({ [XFJ]: 'xfj.lead', [HBJ]: 'hbj.lead' })[department] ?? '',
+      windowLead: async (_tenant, department) =>
+        ({ [XFJ]: 'xfj.lead', [HBJ]: 'hbj.lead', [GTJ]: 'gtj.lead' })[department] ?? '',
+      departmentStaff: async (tenant, department, username) =>
+        DIRECTORY.find((s) => tenant === TENANT && s.department === department && s.username === username) ?? null,
+      hasDepartment: async (tenant, department) => tenant === TENANT && DEPARTMENTS.includes(department),
     },
     calendars: { forTenant: async () => createWorkingCalendar() },
     items: {
@@ -90,6 +110,9 @@ function world(options: { settings?: Partial<ReviewSettings>; flow?: JointFlow; 
     claim: claimTaskUseCase(deps),
     submit: submitOpinionUseCase(deps),
     conclude: concludeJointReviewUseCase({ ...deps, report }),
+    assign: assignTaskUseCase(deps),
+    reopen: reopenTaskUseCase(deps),
+    addParticipant: addParticipantUseCase(deps),
     report,
     cancel: cancelJointReviewUseCase(deps),
     listTasks: listTasksUseCase(deps),
@@ -331,5 +354,415 @@ describe('a case that ends', () => {
     expect(cancelled).toMatchObject({ state: 'cancelled', cancelledReason: '申请人已撤回申请' });
     expect(cancelled!.tasks.map((t) => t.state)).toEqual(['cancelled', 'cancelled']);
     expect(await w.cancel(TENANT, 'case-2', '申请人已撤回申请')).toBeNull();
+  });
+});
+
+/** Every task and leg of the stored review, and the events written, to show a refusal changed nothing. */
+async function snapshot(w: ReturnType<typeof world>, reviewId: string) {
+  return { review: structuredClone(await w.reviews.findById(reviewId)), events: w.reviews.events.length };
+}
+
+describe('assigning a task (AssignTask)', () => {
+  const xfjHead = staff('xfj.head', XFJ, ['department_head']);
+
+  it('the window lead assigns the open task to a reviewer: the leg’s responsible changes, its clock does not', async () => {
+    const w = world();
+    const { review } = await w.open(handed);
+    const task = taskOf(review, XFJ);
+    const assigned = await w.assign(
+      { taskId: task.id, expectedVersion: task.version, assignee: 'xfj.reviewer', note: '请审查消防设施' },
+      xfjLead,
+    );
+    expect(assigned).toMatchObject({
+      state: 'open',
+      assignee: 'xfj.reviewer',
+      assignmentBasis: 'assigned',
+      version: task.version + 1,
+      dueDate: task.dueDate,
+      legId: task.legId,
+      note: '请审查消防设施',
+    });
+    const stored = (await w.reviews.findById(review.id))!;
+    const before = review.legs.find((l) => l.id === task.legId)!;
+    expect(stored.legs.find((l) => l.id === task.legId)).toEqual({ ...before, responsible: 'xfj.reviewer' });
+    expect(w.reviews.events.at(-1)).toEqual({ type: 'TaskAssigned', task: assigned, previousAssignee: 'xfj.lead' });
+    // The new assignee answers; the window lead no longer may.
+    await expect(
+      w.submit({ taskId: task.id, expectedVersion: assigned.version, ...agree }, xfjLead),
+    ).rejects.toMatchObject({ code: 'NOT_ASSIGNEE' });
+    const { task: done } = await w.submit(
+      { taskId: task.id, expectedVersion: assigned.version, ...agree },
+      xfjReviewer,
+    );
+    expect(done).toMatchObject({ state: 'done', opinion: { givenBy: 'xfj.reviewer' } });
+  });
+
+  it('the department head takes a claimed task from one member of staff and gives it to another', async () => {
+    const w = world();
+    const { review } = await w.open(handed);
+    const task = taskOf(review, XFJ);
+    const claimed = await w.claim({ taskId: task.id, expectedVersion: task.version }, xfjLead);
+    const assigned = await w.assign(
+      { taskId: task.id, expectedVersion: claimed.version, assignee: 'xfj.reviewer', note: '' },
+      xfjHead,
+    );
+    expect(assigned).toMatchObject({ state: 'open', assignee: 'xfj.reviewer', assignmentBasis: 'assigned', note: '' });
+    expect(assigned.claimedAt).toBeUndefined();
+    expect(w.reviews.events.at(-1)).toMatchObject({ type: 'TaskAssigned', previousAssignee: 'xfj.lead' });
+    // Assigning it to its assignee again changes nothing.
+    const again = await w.assign(
+      { taskId: task.id, expectedVersion: assigned.version, assignee: 'xfj.reviewer', note: '' },
+      xfjHead,
+    );
+    expect(again.version).toBe(assigned.version);
+  });
+
+  it('refuses other staff, outsiders, unknown or inactive assignees, stale versions and done tasks; nothing changes', async () => {
+    const w = world();
+    const { review } = await w.open(handed);
+    const task = taskOf(review, XFJ);
+    const request = { taskId: task.id, expectedVersion: task.version, assignee: 'xfj.reviewer', note: '' };
+    const before = await snapshot(w, review.id);
+
+    await expect(w.assign(request, xfjReviewer)).rejects.toMatchObject({ code: 'NOT_DEPARTMENT_LEAD' });
+    await expect(w.assign(request, hbjLead)).rejects.toMatchObject({ code: 'TASK_NOT_FOUND' });
+    await expect(w.assign(request, staff('center.admin', '', ['center_admin']))).rejects.toMatchObject({
+      code: 'TASK_NOT_FOUND',
+    });
+    await expect(w.assign({ ...request, taskId: 'nope' }, xfjLead)).rejects.toThrow(NotFoundError);
+    for (const assignee of ['hbj.lead', 'xfj.gone', 'xfj.auditor', 'nobody']) {
+      await expect(w.assign({ ...request, assignee }, xfjLead)).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        violations: [expect.objectContaining({ path: 'assignee', reason: 'UNKNOWN' })],
+      });
+    }
+    await expect(w.assign({ ...request, assignee: ' ', note: '很'.repeat(501) }, xfjLead)).rejects.toMatchObject({
+      violations: [
+        expect.objectContaining({ path: 'assignee', reason: 'REQUIRED' }),
+        expect.objectContaining({ path: 'note', reason: 'TOO_LONG' }),
+      ],
+    });
+    await expect(w.assign({ ...request, expectedVersion: task.version - 1 }, xfjLead)).rejects.toMatchObject({
+      code: 'CONCURRENT_MODIFICATION',
+    });
+    expect(await snapshot(w, review.id)).toEqual(before);
+
+    const { task: done } = await w.submit({ taskId: task.id, expectedVersion: task.version, ...agree }, xfjLead);
+    const afterDone = await snapshot(w, review.id);
+    await expect(w.assign({ ...request, expectedVersion: done.version }, xfjHead)).rejects.toMatchObject({
+      code: 'WRONG_STATE',
+      metadata: { currentState: 'done' },
+    });
+    expect(await snapshot(w, review.id)).toEqual(afterDone);
+  });
+});
+
+describe('reopening a task (ReopenTask)', () => {
+  async function awaiting(w: ReturnType<typeof world>) {
+    const { review } = await w.open(handed);
+    for (const [department, who] of [
+      [XFJ, xfjLead],
+      [HBJ, hbjLead],
+    ] as const) {
+      const t = taskOf(review, department);
+      await w.submit(
+        department === XFJ
+          ? { taskId: t.id, expectedVersion: t.version, ...agree, kind: 'disagree', reasons: ['消防通道不足'] }
+          : { taskId: t.id, expectedVersion: t.version, ...agree },
+        who,
+      );
+    }
+    return (await w.reviews.findById(review.id))!;
+  }
+
+  it('the lead reopens a done task: a new budget and leg, the review open again, the old opinion in the events', async () => {
+    const w = world();
+    const review = await awaiting(w);
+    expect(review.state).toBe('awaiting_conclusion');
+    const task = taskOf(review, XFJ);
+    const reopened = await w.reopen(
+      {
+        taskId: task.id,
+        expectedVersion: review.version,
+        reason: '申请人已补充消防通道说明，请重新审查',
+        budgetWorkingDays: 3,
+      },
+      leadClerk,
+    );
+    expect(reopened).toMatchObject({ state: 'open', currentStage: 1, version: review.version + 1 });
+    const t = taskOf(reopened, XFJ);
+    expect(t).toMatchObject({
+      state: 'open',
+      assignee: 'xfj.lead',
+      assignmentBasis: 'window_lead',
+      budgetWorkingDays: 3,
+      dueDate: '2026-06-09',
+      legId: `${review.id}:co_review:3`,
+      note: '申请人已补充消防通道说明，请重新审查',
+      version: task.version + 1,
+    });
+    expect(t.opinion).toBeUndefined();
+    expect(reopened.legs.map((l) => [l.id, l.department, l.state])).toEqual([
+      [`${review.id}:co_review:1`, HBJ, 'finished'],
+      [`${review.id}:co_review:2`, XFJ, 'finished'],
+      [`${review.id}:co_review:3`, XFJ, 'running'],
+    ]);
+    expect(w.reviews.events.slice(-2).map((e) => e.type)).toEqual(['TaskReopened', 'LegStarted']);
+    expect(w.reviews.events.at(-2)).toMatchObject({ reason: '申请人已补充消防通道说明，请重新审查' });
+    expect(w.reviews.events.at(-1)).toMatchObject({
+      leg: { id: t.legId, responsible: 'xfj.lead', budgetWorkingDays: 3, dueDate: '2026-06-09' },
+    });
+    const previous = w.reviews.events.filter((e) => e.type === 'TaskCompleted' && e.task.id === task.id);
+    expect(previous).toEqual([expect.objectContaining({ task: expect.objectContaining({ opinion: task.opinion }) })]);
+
+    // The department answers again: the review awaits the conclusion once more, and may be approved.
+    const { review: again } = await w.submit({ taskId: t.id, expectedVersion: t.version, ...agree }, xfjLead);
+    expect(again.state).toBe('awaiting_conclusion');
+    const concluded = await w.conclude(
+      {
+        reviewId: again.id,
+        expectedVersion: again.version,
+        outcome: 'approved',
+        reasons: [],
+        conditions: [],
+        attachmentIds: [],
+      },
+      leadClerk,
+    );
+    expect(concluded.state).toBe('concluded');
+  });
+
+  it('refuses non-leads, outsiders, open tasks, bad input, budgets past the promised date and stale versions; nothing changes', async () => {
+    const w = world();
+    const review = await awaiting(w);
+    const task = taskOf(review, XFJ);
+    const request = { taskId: task.id, expectedVersion: review.version, reason: '请重新审查', budgetWorkingDays: 3 };
+    const before = await snapshot(w, review.id);
+
+    await expect(w.reopen(request, xfjReviewer)).rejects.toMatchObject({ code: 'NOT_LEAD' });
+    await expect(w.reopen(request, staff('x', GTJ, ['reviewer']))).rejects.toMatchObject({ code: 'TASK_NOT_FOUND' });
+    await expect(w.reopen({ ...request, taskId: 'nope' }, leadClerk)).rejects.toMatchObject({ code: 'TASK_NOT_FOUND' });
+    await expect(w.reopen({ ...request, reason: ' ', budgetWorkingDays: 0 }, leadClerk)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      violations: [
+        expect.objectContaining({ path: 'reason', reason: 'REQUIRED' }),
+        expect.objectContaining({ path: 'budgetWorkingDays', reason: 'OUT_OF_RANGE' }),
+      ],
+    });
+    // 20 working days from 2026-06-04 end after the promised 2026-06-25.
+    await expect(w.reopen({ ...request, budgetWorkingDays: 20 }, leadClerk)).rejects.toMatchObject({
+      violations: [expect.objectContaining({ path: 'budgetWorkingDays', reason: 'BUDGET_EXCEEDS_LIMIT' })],
+    });
+    await expect(w.reopen({ ...request, expectedVersion: review.version - 1 }, leadClerk)).rejects.toMatchObject({
+      code: 'CONCURRENT_MODIFICATION',
+    });
+    expect(await snapshot(w, review.id)).toEqual(before);
+
+    // Once reopened, the task is open: reopening it again is the wrong state.
+    const reopened = await w.reopen(request, staff('scj.head', SCJ, ['department_head']));
+    const afterReopen = await snapshot(w, review.id);
+    await expect(w.reopen({ ...request, expectedVersion: reopened.version }, leadClerk)).rejects.toMatchObject({
+      code: 'WRONG_STATE',
+      metadata: { currentState: 'open' },
+    });
+    expect(await snapshot(w, review.id)).toEqual(afterReopen);
+  });
+
+  it('a concluded review reopens nothing', async () => {
+    const w = world();
+    const review = await awaiting(w);
+    const concluded = await w.conclude(
+      {
+        reviewId: review.id,
+        expectedVersion: review.version,
+        outcome: 'denied',
+        reasons: ['消防部门不同意'],
+        conditions: [],
+        attachmentIds: [],
+      },
+      leadClerk,
+    );
+    const before = await snapshot(w, review.id);
+    await expect(
+      w.reopen(
+        {
+          taskId: taskOf(review, XFJ).id,
+          expectedVersion: concluded.version,
+          reason: '请重新审查',
+          budgetWorkingDays: 3,
+        },
+        leadClerk,
+      ),
+    ).rejects.toMatchObject({ code: 'WRONG_STATE', metadata: { currentState: 'concluded' } });
+    expect(await snapshot(w, review.id)).toEqual(before);
+  });
+});
+
+describe('adding a participant (AddParticipant)', () => {
+  const participant = (department: string, stage = 1, budgetWorkingDays = 3, required = true) => ({
+    department,
+    stage,
+    budgetWorkingDays,
+    required,
+  });
+
+  it('the lead adds a department to the current stage: its task opens at once, assigned to its window lead', async () => {
+    const w = world();
+    const { review } = await w.open(handed);
+    const { review: next, task } = await w.addParticipant(
+      { reviewId: review.id, expectedVersion: review.version, participant: participant(GTJ), reason: '涉及临时用地' },
+      leadClerk,
+    );
+    expect(task).toMatchObject({
+      id: expect.any(String),
+      kind: 'co_review',
+      department: GTJ,
+      stage: 1,
+      required: true,
+      state: 'open',
+      assignee: 'gtj.lead',
+      assignmentBasis: 'window_lead',
+      budgetWorkingDays: 3,
+      dueDate: '2026-06-09',
+      legId: `${review.id}:co_review:3`,
+      note: '涉及临时用地',
+    });
+    expect(next).toMatchObject({ state: 'open', currentStage: 1, version: review.version + 1 });
+    expect(next.tasks.map((t) => t.department)).toEqual([HBJ, XFJ, GTJ]);
+    expect(next.legs.at(-1)).toMatchObject({
+      id: task.legId,
+      department: GTJ,
+      responsible: 'gtj.lead',
+      state: 'running',
+    });
+    expect(w.reviews.events.slice(-3).map((e) => e.type)).toEqual([
+      'JointReviewParticipantAdded',
+      'TaskOpened',
+      'LegStarted',
+    ]);
+    expect(w.reviews.events.at(-3)).toMatchObject({ reason: '涉及临时用地', task: { id: task.id } });
+    // The lead cannot approve while the added required department has not answered.
+    for (const [department, who] of [
+      [XFJ, xfjLead],
+      [HBJ, hbjLead],
+    ] as const) {
+      const t = taskOf(next, department);
+      await w.submit({ taskId: t.id, expectedVersion: t.version, ...agree }, who);
+    }
+    const stored = (await w.reviews.findById(review.id))!;
+    expect(stored.state).toBe('open');
+    await expect(
+      w.conclude(
+        {
+          reviewId: review.id,
+          expectedVersion: stored.version,
+          outcome: 'approved',
+          reasons: [],
+          conditions: [],
+          attachmentIds: [],
+        },
+        leadClerk,
+      ),
+    ).rejects.toMatchObject({ code: 'TASKS_OPEN' });
+  });
+
+  it('a department added to a later stage waits for its turn, which comes when the current stage is done', async () => {
+    const w = world();
+    const { review } = await w.open(handed);
+    const { task } = await w.addParticipant(
+      {
+        reviewId: review.id,
+        expectedVersion: review.version,
+        participant: participant(GTJ, 2, 5, false),
+        reason: '征求国土部门意见',
+      },
+      staff('scj.approver', SCJ, ['approver']),
+    );
+    expect(task).toMatchObject({ state: 'waiting', stage: 2, required: false, assignee: '', dueDate: '', legId: '' });
+    expect(w.reviews.events.at(-1)).toMatchObject({ type: 'JointReviewParticipantAdded' });
+    for (const [department, who] of [
+      [XFJ, xfjLead],
+      [HBJ, hbjLead],
+    ] as const) {
+      const t = taskOf(review, department);
+      await w.submit({ taskId: t.id, expectedVersion: t.version, ...agree }, who);
+    }
+    const stored = (await w.reviews.findById(review.id))!;
+    expect(stored).toMatchObject({ state: 'open', currentStage: 2 });
+    expect(taskOf(stored, GTJ)).toMatchObject({ state: 'open', assignee: 'gtj.lead' });
+  });
+
+  it('refuses non-leads, outsiders, participants already in, unknown departments, bad stages and budgets; nothing changes', async () => {
+    const w = world();
+    const { review } = await w.open(handed);
+    const request = {
+      reviewId: review.id,
+      expectedVersion: review.version,
+      participant: participant(GTJ),
+      reason: '涉及临时用地',
+    };
+    const before = await snapshot(w, review.id);
+    await expect(w.addParticipant(request, xfjReviewer)).rejects.toMatchObject({ code: 'NOT_LEAD' });
+    await expect(w.addParticipant(request, staff('x', GTJ, ['reviewer']))).rejects.toMatchObject({
+      code: 'JOINT_REVIEW_NOT_FOUND',
+    });
+    const refused = async (p: ReturnType<typeof participant>, path: string, reason: string) =>
+      expect(w.addParticipant({ ...request, participant: p }, leadClerk)).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        violations: [expect.objectContaining({ path, reason })],
+      });
+    await refused(participant(XFJ), 'participant.department', 'DUPLICATE');
+    await refused(participant(SCJ), 'participant.department', 'DUPLICATE');
+    await refused(participant('620300-NOPE'), 'participant.department', 'UNKNOWN');
+    await refused(participant('620321-GTJ'), 'participant.department', 'UNKNOWN');
+    await refused(participant(''), 'participant.department', 'REQUIRED');
+    await refused(participant(GTJ, 0), 'participant.stage', 'OUT_OF_RANGE');
+    await refused(participant(GTJ, 3), 'participant.stage', 'OUT_OF_RANGE');
+    await refused(participant(GTJ, 1, 61), 'participant.budgetWorkingDays', 'OUT_OF_RANGE');
+    await refused(participant(GTJ, 1, 20), 'participant.budgetWorkingDays', 'BUDGET_EXCEEDS_LIMIT');
+    await expect(w.addParticipant({ ...request, reason: '' }, leadClerk)).rejects.toMatchObject({
+      violations: [expect.objectContaining({ path: 'reason', reason: 'REQUIRED' })],
+    });
+    await expect(
+      w.addParticipant({ ...request, expectedVersion: review.version + 1 }, leadClerk),
+    ).rejects.toMatchObject({ code: 'CONCURRENT_MODIFICATION' });
+    expect(await snapshot(w, review.id)).toEqual(before);
+
+    const cancelled = (await w.cancel(TENANT, 'case-1', '申请人已撤回申请'))!;
+    const afterCancel = await snapshot(w, review.id);
+    await expect(w.addParticipant({ ...request, expectedVersion: cancelled.version }, leadClerk)).rejects.toMatchObject(
+      { code: 'WRONG_STATE', metadata: { currentState: 'cancelled' } },
+    );
+    expect(await snapshot(w, review.id)).toEqual(afterCancel);
+  });
+
+  it('a department added while the review awaits the conclusion opens at once and the review is open again', async () => {
+    const w = world();
+    const { review } = await w.open(handed);
+    for (const [department, who] of [
+      [XFJ, xfjLead],
+      [HBJ, hbjLead],
+    ] as const) {
+      const t = taskOf(review, department);
+      await w.submit({ taskId: t.id, expectedVersion: t.version, ...agree }, who);
+    }
+    const awaiting = (await w.reviews.findById(review.id))!;
+    expect(awaiting.state).toBe('awaiting_conclusion');
+    const { review: next, task } = await w.addParticipant(
+      {
+        reviewId: review.id,
+        expectedVersion: awaiting.version,
+        participant: participant(GTJ, 2),
+        reason: '补充征求意见',
+      },
+      leadClerk,
+    );
+    expect(next).toMatchObject({ state: 'open', currentStage: 2 });
+    expect(task).toMatchObject({ state: 'open', stage: 2, assignee: 'gtj.lead' });
+    const { review: answered } = await w.submit(
+      { taskId: task.id, expectedVersion: task.version, ...agree },
+      staff('gtj.lead', GTJ, ['window_clerk']),
+    );
+    expect(answered.state).toBe('awaiting_conclusion');
   });
 });
