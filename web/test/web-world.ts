@@ -25,7 +25,8 @@ import { startCasesWorld, type CasesWorld, type CasesWorldOptions } from '../../
 export type { AppName };
 export const APP_PATH = APP_BASE;
 
-export interface WebWorld extends CasesWorld {
+/** A browser on a gateway's origin (listed on the realm's web clients while it is open, ADR 0028). */
+export interface BrowserAt {
   /** The gateway's origin, serving the apps and the API. */
   origin: string;
   browser: BrowserUnderTest;
@@ -44,7 +45,11 @@ export interface WebWorld extends CasesWorld {
     password: string,
     signedIn?: (page: Page) => Promise<unknown>,
   ): Promise<void>;
+  /** Closes the browser and takes the origin off the web clients. */
+  close(): Promise<void>;
 }
+
+export interface WebWorld extends CasesWorld, Omit<BrowserAt, 'close'> {}
 
 /** The pages the web world opened and that are still open: what a failed test's record shows. */
 const openPages = new Set<Page>();
@@ -59,53 +64,63 @@ recordPagesOnFailure(() => [...openPages]);
  */
 export async function startWebWorld(options: CasesWorldOptions = {}): Promise<WebWorld> {
   const world = await startCasesWorld({ supervision: {}, ...options });
-  let release: (() => Promise<void>) | undefined;
-  let browser: BrowserUnderTest | undefined;
   try {
-    const origin = new URL(world.stack.gatewayUrl).origin;
-    release = await allowWebOrigin(origin);
-    browser = await launchBrowser();
-    const b = browser;
-    const web: WebWorld = {
+    const { close, ...at } = await browserAt(new URL(world.stack.gatewayUrl).origin);
+    return {
       ...world,
-      origin,
-      browser: b,
-      async open(o) {
-        const watched = await b.newPage(o);
-        openPages.add(watched.page);
-        watched.page.on('close', () => openPages.delete(watched.page));
-        return watched;
-      },
-      async visit(page, app, path = '') {
-        await page.goto(`${origin}${APP_PATH[app]}${path.replace(/^\//, '')}`);
-        await page.waitForLoadState('networkidle');
-      },
-      async signIn(page, app, username, password, signedIn) {
-        await page
-          .getByRole('button', { name: buttonName('登录') })
-          .first()
-          .click();
-        await page.waitForURL((url) => url.origin !== origin, { timeout: 15_000 });
-        await keycloakLogin(page, { username, password, returnTo: origin });
-        // The app's callback page exchanges the code and returns to where the login started.
-        await page.waitForURL((url) => url.origin === origin && !url.pathname.endsWith('/callback'), {
-          timeout: 15_000,
-        });
-        await (signedIn ? signedIn(page) : page.getByRole('button', { name: '退出登录' }).waitFor({ timeout: 15_000 }));
-      },
+      ...at,
       async stop() {
-        await b.close();
-        await release?.();
+        await close();
         await world.stop();
       },
     };
-    return web;
   } catch (e) {
-    await browser?.close();
-    await release?.();
     await world.stop();
     throw e;
   }
+}
+
+/** A browser for the apps a gateway at `origin` serves, the origin listed on the realm's web clients meanwhile. */
+export async function browserAt(origin: string): Promise<BrowserAt> {
+  const release = await allowWebOrigin(origin);
+  let b: BrowserUnderTest;
+  try {
+    b = await launchBrowser();
+  } catch (e) {
+    await release();
+    throw e;
+  }
+  return {
+    origin,
+    browser: b,
+    async open(o) {
+      const watched = await b.newPage(o);
+      openPages.add(watched.page);
+      watched.page.on('close', () => openPages.delete(watched.page));
+      return watched;
+    },
+    async visit(page, app, path = '') {
+      await page.goto(`${origin}${APP_PATH[app]}${path.replace(/^\//, '')}`);
+      await page.waitForLoadState('networkidle');
+    },
+    async signIn(page, app, username, password, signedIn) {
+      await page
+        .getByRole('button', { name: buttonName('登录') })
+        .first()
+        .click();
+      await page.waitForURL((url) => url.origin !== origin, { timeout: 15_000 });
+      await keycloakLogin(page, { username, password, returnTo: origin });
+      // The app's callback page exchanges the code and returns to where the login started.
+      await page.waitForURL((url) => url.origin === origin && !url.pathname.endsWith('/callback'), {
+        timeout: 15_000,
+      });
+      await (signedIn ? signedIn(page) : page.getByRole('button', { name: '退出登录' }).waitFor({ timeout: 15_000 }));
+    },
+    async close() {
+      await b.close();
+      await release();
+    },
+  };
 }
 
 interface MotionElement {

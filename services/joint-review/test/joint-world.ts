@@ -101,6 +101,9 @@ export class JointWorld {
   events!: EventReader;
   jointReview!: RunningProcess;
   client!: jointReviewV1.JointReviewServiceClient;
+  /** Set by startGateway: the gateway in front of this world (browser tests). */
+  gateway?: RunningProcess;
+  private jointReviewPort = 0;
   private readonly userTokens = tokenCache((username) => this.cases.token(username));
   private readonly serviceTokens = tokenCache((account) => {
     const a = this.accounts[account as Account];
@@ -168,6 +171,7 @@ export class JointWorld {
   /** The joint-review service from its build, reaching this world's identity, catalogue and cases service. */
   private async startJointReview(): Promise<void> {
     const [port, metrics] = [await freePort(), await freePort()];
+    this.jointReviewPort = port;
     const a = this.accounts.jointReview;
     this.jointReview = await startProcess({
       name: 'joint-review',
@@ -197,6 +201,38 @@ export class JointWorld {
       serviceName: 'govhall.joint_review.v1.JointReviewService',
       idempotentMethods: ['GetJointReview', 'ListTasks', 'ListMyTasks'],
     });
+  }
+
+  /**
+   * The gateway in front of this world's identity, catalogue, cases service and joint-review, serving the built web
+   * apps (browser tests). No supervision runs here: the staff apps' inbox badge (GET /supervision/messages/mine) is
+   * answered 503. Answers the gateway's URL.
+   */
+  async startGateway(): Promise<string> {
+    const [port, metrics] = [await freePort(), await freePort()];
+    this.gateway = await startProcess({
+      name: 'gateway-joint-review',
+      entry: 'gateway/dist/server.js',
+      env: {
+        KEYCLOAK_URL: stack.keycloakUrl,
+        KEYCLOAK_REALM: stack.realm,
+        KEYCLOAK_API_CLIENT_SECRET: stack.apiClientSecret,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        METRICS_HOST: '127.0.0.1',
+        METRICS_PORT: String(metrics),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        CATALOGUE_GRPC_ADDR: `127.0.0.1:${this.cases.catalogue.port}`,
+        IDENTITY_GRPC_ADDR: `127.0.0.1:${this.cases.identity.port}`,
+        APPLICATIONS_GRPC_ADDR: this.applicationsAddress(),
+        JOINT_REVIEW_GRPC_ADDR: `127.0.0.1:${this.jointReviewPort}`,
+        SUPERVISION_GRPC_ADDR: '127.0.0.1:1',
+        RATE_LIMIT_MAX: '100000',
+        OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
+      },
+      readyPort: port,
+    });
+    return `http://127.0.0.1:${port}`;
   }
 
   /**
@@ -237,6 +273,7 @@ export class JointWorld {
 
   /** Stops what started, disables this run's service accounts (their Keycloak clients stay), drops the databases. */
   async stop(): Promise<void> {
+    await this.gateway?.stop();
     this.client?.close();
     await this.jointReview?.stop();
     await this.events?.stop();

@@ -40,3 +40,9 @@ export type Tenant = Ok<'/api/v1/identity/tenants/{code}', 'get'>;
 export type Department = Ok<'/api/v1/identity/tenants/{code}/departments', 'get'>['departments'][number];
 export type Window = Ok<'/api/v1/identity/tenants/{code}/windows', 'get'>['windows'][number];
 export type Profile = Ok<'/api/v1/identity/me', 'get'>;
+
+export type JointReview = Ok<'/api/v1/joint-review/reviews/{id}', 'get'>['review'];
+export type JointTask = JointReview['tasks'][number];
+export type JointTaskState = JointTask['state'];
+export type JointReviewState = JointReview['state'];
+export type OpinionKind = NonNullable<JointTask['opinion']>['kind'];

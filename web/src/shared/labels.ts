@@ -13,7 +13,17 @@ import {
   TIME_UNIT_NAMES,
   type SignalLevelCode,
 } from '@govhall/labels';
-import type { CaseStatus, HandlingCategory, MyCaseList, OnlineDepth, QueueKind, StaffRole } from '../api/types';
+import type {
+  CaseStatus,
+  HandlingCategory,
+  JointReviewState,
+  JointTaskState,
+  MyCaseList,
+  OnlineDepth,
+  OpinionKind,
+  QueueKind,
+  StaffRole,
+} from '../api/types';
 
 /**
  * The Chinese names people read for the API's codes: the words of @govhall/labels (the same the services print in
@@ -87,4 +97,31 @@ export const SIGNAL_COLORS: Readonly<Record<SignalLevelCode, string>> = {
   warning: 'blue',
   yellow: 'gold',
   red: 'red',
+};
+
+/** 联办件: a joint review's state, a department task's state and an opinion's kind, as staff read them. */
+export const JOINT_REVIEW_STATE: Readonly<Record<JointReviewState, string>> = {
+  open: '审查中',
+  awaiting_conclusion: '待牵头部门出具结论',
+  concluded: '已出结论',
+  cancelled: '已取消',
+};
+export const JOINT_TASK_STATE: Readonly<Record<JointTaskState, string>> = {
+  waiting: '待前序阶段完成',
+  open: '待认领',
+  claimed: '办理中',
+  done: '已出具意见',
+  cancelled: '已取消',
+};
+export const JOINT_TASK_STATE_COLOR: Readonly<Record<JointTaskState, string>> = {
+  waiting: 'default',
+  open: 'orange',
+  claimed: 'blue',
+  done: 'green',
+  cancelled: 'default',
+};
+export const OPINION_KIND: Readonly<Record<OpinionKind, string>> = {
+  agree: '同意',
+  disagree: '不同意',
+  agree_with_conditions: '附条件同意',
 };

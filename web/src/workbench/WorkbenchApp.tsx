@@ -12,11 +12,14 @@ const WalkIn = lazy(() => import('./WalkIn'));
 const Overview = lazy(() => import('./overview/Overview'));
 const Inbox = lazy(() => import('./Inbox'));
 const OrderDetail = lazy(() => import('../supervision/OrderDetail'));
+const JointTasks = lazy(() => import('./joint/JointTasks'));
+const JointReviewPage = lazy(() => import('./joint/JointReviewPage'));
 
 const NAV = [
   { to: '/', label: '概览' },
   { to: '/queue', label: '工作队列' },
   { to: '/walk-in', label: '窗口登记' },
+  { to: '/joint', label: '联审任务' },
   { to: '/messages', label: <InboxNavLabel /> },
 ];
 
@@ -44,6 +47,8 @@ export function WorkbenchApp() {
           <Route path="/queue" element={<Queue me={me} />} />
           <Route path="/cases/:id" element={<CasePage me={me} />} />
           <Route path="/walk-in" element={<WalkIn me={me} />} />
+          <Route path="/joint" element={<JointTasks me={me} />} />
+          <Route path="/joint/:id" element={<JointReviewPage me={me} />} />
           <Route path="/messages" element={<Inbox />} />
           <Route path="/orders/:id" element={<OrderDetail canClose={false} />} />
           <Route path="/callback" element={<LoginCallback />} />

@@ -1,0 +1,337 @@
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { Alert, Button, Descriptions, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import { api, call } from '../../shared/api';
+import type { Department, JointReview, JointTask, OpinionKind, Profile } from '../../api/types';
+import { departmentName, departmentsOf } from '../../admin/org/directory';
+import { chosen } from '../case/ActModal';
+import { FormMessages, showOnForm } from '../../shared/form-messages';
+import { dateTime } from '../../shared/format';
+import { JOINT_REVIEW_STATE, JOINT_TASK_STATE, JOINT_TASK_STATE_COLOR, OPINION_KIND } from '../../shared/labels';
+import { PageTitle } from '../../shared/layout';
+import { RequireLogin } from '../../shared/require-login';
+import { ErrorAlert, Loading, Panel, useLoad, type Loaded } from '../../shared/states';
+
+/** One item per non-blank line of a text area. */
+const lines = (text: string | undefined) =>
+  (text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+
+interface OpinionForm {
+  kind: OpinionKind;
+  text: string;
+  reasons?: string;
+  conditions?: string;
+}
+
+/** The department's answer: 认领 when nobody holds the task, then the opinion with its reasons or conditions. */
+function TaskAct({
+  task,
+  username,
+  onChange,
+}: {
+  task: JointTask;
+  username: string;
+  onChange: (said: string) => void;
+}) {
+  const [form] = Form.useForm<OpinionForm>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const kind = Form.useWatch('kind', form);
+  const mine = task.assignee === username;
+  const claim = async () => {
+    setBusy(true);
+    setErrors([]);
+    try {
+      await call(
+        api.POST('/api/v1/joint-review/tasks/{id}/claim', {
+          params: { path: { id: task.id } },
+          body: { expectedVersion: task.version },
+        }),
+      );
+      onChange('已认领该联审任务，请出具本部门意见。');
+    } catch (error) {
+      setErrors(showOnForm(form, error, []));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = async (v: OpinionForm) => {
+    setBusy(true);
+    setErrors([]);
+    try {
+      await call(
+        api.POST('/api/v1/joint-review/tasks/{id}/opinion', {
+          params: { path: { id: task.id } },
+          body: {
+            expectedVersion: task.version,
+            kind: v.kind,
+            text: v.text.trim(),
+            ...(v.kind === 'disagree' ? { reasons: lines(v.reasons) } : {}),
+            ...(v.kind === 'agree_with_conditions' ? { conditions: lines(v.conditions) } : {}),
+          },
+        }),
+      );
+      form.resetFields();
+      onChange(`已出具本部门意见：${OPINION_KIND[v.kind]}。`);
+    } catch (error) {
+      setErrors(showOnForm(form, error, ['kind', 'text', 'reasons', 'conditions']));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Panel title="本部门意见">
+      <FormMessages messages={errors} />
+      {!mine ? (
+        <Space direction="vertical">
+          <Typography.Text>
+            该任务{task.assignee ? `当前由 ${task.assignee} 办理` : '尚无人认领'}，认领后由您出具本部门意见。
+          </Typography.Text>
+          <Button type="primary" loading={busy} onClick={() => void claim()}>
+            认领任务
+          </Button>
+        </Space>
+      ) : (
+        <Form
+          form={form}
+          name="opinion"
+          layout="vertical"
+          requiredMark
+          initialValues={{ kind: 'agree' }}
+          onFinish={(v) => void submit(v)}
+          style={{ maxWidth: 720 }}
+        >
+          <Form.Item name="kind" label="审查意见" rules={chosen('请选择意见')}>
+            <Radio.Group
+              options={(Object.keys(OPINION_KIND) as OpinionKind[]).map((k) => ({ value: k, label: OPINION_KIND[k] }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="text"
+            label="意见内容"
+            rules={[{ required: true, whitespace: true, message: '请填写意见内容' }]}
+          >
+            <Input.TextArea rows={3} maxLength={2000} showCount />
+          </Form.Item>
+          {kind === 'disagree' ? (
+            <Form.Item
+              name="reasons"
+              label="不同意的理由（每行一条）"
+              rules={[{ required: true, whitespace: true, message: '不同意时请填写理由' }]}
+            >
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          ) : null}
+          {kind === 'agree_with_conditions' ? (
+            <Form.Item
+              name="conditions"
+              label="附加的条件（每行一条）"
+              rules={[{ required: true, whitespace: true, message: '附条件同意时请填写条件' }]}
+            >
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          ) : null}
+          <Button type="primary" htmlType="submit" loading={busy}>
+            提交意见
+          </Button>
+        </Form>
+      )}
+    </Panel>
+  );
+}
+
+interface ConclusionForm {
+  outcome: 'approved' | 'denied';
+  reasons?: string;
+  conditions?: string;
+}
+
+/** The lead's conclusion (J1): 同意 sends the case on to its decision, 不予许可 ends it with the reasons. */
+function Conclude({ review, onChange }: { review: JointReview; onChange: (said: string) => void }) {
+  const [form] = Form.useForm<ConclusionForm>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const outcome = Form.useWatch('outcome', form);
+  const submit = async (v: ConclusionForm) => {
+    setBusy(true);
+    setErrors([]);
+    try {
+      await call(
+        api.POST('/api/v1/joint-review/reviews/{id}/conclusion', {
+          params: { path: { id: review.id } },
+          body: {
+            expectedVersion: review.version,
+            outcome: v.outcome,
+            ...(lines(v.reasons).length ? { reasons: lines(v.reasons) } : {}),
+            ...(lines(v.conditions).length ? { conditions: lines(v.conditions) } : {}),
+          },
+        }),
+      );
+      onChange(
+        v.outcome === 'approved' ? '已出具联审结论：同意，办件转入决定环节。' : '已出具联审结论：不予许可，办件办结。',
+      );
+    } catch (error) {
+      setErrors(showOnForm(form, error, ['outcome', 'reasons', 'conditions']));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Panel title="牵头部门结论">
+      {review.state === 'open' ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="各部门意见尚未全部出具：现在只能作出不予许可的结论。"
+        />
+      ) : null}
+      <FormMessages messages={errors} />
+      <Form
+        form={form}
+        name="conclusion"
+        layout="vertical"
+        requiredMark
+        initialValues={{ outcome: review.state === 'open' ? 'denied' : 'approved' }}
+        onFinish={(v) => void submit(v)}
+        style={{ maxWidth: 720 }}
+      >
+        <Form.Item name="outcome" label="联审结论" rules={chosen('请选择结论')}>
+          <Radio.Group
+            options={[
+              { value: 'approved', label: '同意（转入决定环节）', disabled: review.state === 'open' },
+              { value: 'denied', label: '不予许可（办件办结）' },
+            ]}
+          />
+        </Form.Item>
+        {outcome === 'denied' ? (
+          <Form.Item
+            name="reasons"
+            label="不予许可的理由（每行一条）"
+            rules={[{ required: true, whitespace: true, message: '不予许可时请填写理由' }]}
+          >
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        ) : (
+          <Form.Item name="conditions" label="带入决定的条件（每行一条，可不填）">
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        )}
+        <Button type="primary" htmlType="submit" loading={busy} danger={outcome === 'denied'}>
+          出具结论
+        </Button>
+      </Form>
+    </Panel>
+  );
+}
+
+function ReviewView({ id, staff }: { id: string; staff: NonNullable<Profile['staff']> }) {
+  const [said, setSaid] = useState<string>();
+  const data = useLoad(async () => {
+    const { review } = await call(api.GET('/api/v1/joint-review/reviews/{id}', { params: { path: { id } } }));
+    const departments: Department[] = await departmentsOf(review.tenant).catch(() => []);
+    return { review, departments };
+  }, [id, said]);
+  if (data.error) return <ErrorAlert error={data.error} onRetry={data.reload} />;
+  if (!data.data) return <Loading text="正在读取联审…" />;
+  const { review, departments } = data.data;
+  const name = (code: string) => departmentName(departments, code);
+  const myTask = review.tasks.find(
+    (t) => t.department === staff.department && (t.state === 'open' || t.state === 'claimed'),
+  );
+  const leads = staff.department === review.leadDepartment;
+  const active = review.state === 'open' || review.state === 'awaiting_conclusion';
+  return (
+    <>
+      {said ? <Alert type="success" showIcon role="status" style={{ marginBottom: 16 }} message={said} /> : null}
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label="办件编号">{review.caseNumber}</Descriptions.Item>
+        <Descriptions.Item label="事项名称">{review.itemName}</Descriptions.Item>
+        <Descriptions.Item label="牵头部门">{name(review.leadDepartment)}</Descriptions.Item>
+        <Descriptions.Item label="联审状态">
+          <Tag color={active ? 'blue' : 'default'}>{JOINT_REVIEW_STATE[review.state]}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label="当前阶段">
+          {review.currentStage > 0 ? `第${review.currentStage}阶段` : '各阶段均已完成'}
+        </Descriptions.Item>
+        <Descriptions.Item label="办件承诺办结日">{review.casePromisedDueDate || '—'}</Descriptions.Item>
+        {review.conclusion ? (
+          <Descriptions.Item label="联审结论" span={2}>
+            {review.conclusion.outcome === 'approved' ? '同意' : '不予许可'}
+            {review.conclusion.reasons.length ? `：${review.conclusion.reasons.join('；')}` : ''}（
+            {review.conclusion.concludedBy}，{dateTime(review.conclusion.concludedAt)}；
+            {review.conclusion.reportedAt ? '办件系统已接收' : '正在报送办件系统'}）
+          </Descriptions.Item>
+        ) : null}
+      </Descriptions>
+      <Panel title="各部门意见">
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          scroll={{ x: 900 }}
+          dataSource={review.tasks}
+          columns={[
+            { title: '阶段', dataIndex: 'stage', width: 90, render: (s: number) => `第${s}阶段` },
+            { title: '部门', dataIndex: 'department', render: (d: string) => name(d) },
+            {
+              title: '状态',
+              dataIndex: 'state',
+              render: (s: JointTask['state']) => <Tag color={JOINT_TASK_STATE_COLOR[s]}>{JOINT_TASK_STATE[s]}</Tag>,
+            },
+            { title: '办理人', dataIndex: 'assignee', render: (a?: string) => a ?? '—' },
+            { title: '到期日', dataIndex: 'dueDate', render: (d?: string) => d ?? '—' },
+            {
+              title: '意见',
+              key: 'opinion',
+              render: (_v, t: JointTask) =>
+                t.opinion ? (
+                  <>
+                    <div>
+                      <strong>{OPINION_KIND[t.opinion.kind]}</strong>：{t.opinion.text}
+                    </div>
+                    {t.opinion.reasons.map((r, i) => (
+                      <div key={`r${i}`}>理由：{r}</div>
+                    ))}
+                    {t.opinion.conditions.map((c, i) => (
+                      <div key={`c${i}`}>条件：{c}</div>
+                    ))}
+                  </>
+                ) : (
+                  '—'
+                ),
+            },
+          ]}
+        />
+      </Panel>
+      {myTask && active ? <TaskAct task={myTask} username={staff.username} onChange={setSaid} /> : null}
+      {leads && active ? <Conclude review={review} onChange={setSaid} /> : null}
+    </>
+  );
+}
+
+/** 联审: one joint review of a case, for its lead department and the departments that answer in it. */
+export default function JointReviewPage({ me }: { me: Loaded<Profile | undefined> }) {
+  const { id = '' } = useParams();
+  return (
+    <>
+      <PageTitle title="联审办理" extra="并联审批：各部门在时限内出具意见，牵头部门汇总后出具联审结论。" />
+      <RequireLogin why="请使用工作人员账号登录工作台。">
+        {me.error ? (
+          <ErrorAlert error={me.error} onRetry={me.reload} />
+        ) : !me.data?.staff ? (
+          me.data ? (
+            <Alert type="info" showIcon message="联审办理仅限工作人员。" />
+          ) : (
+            <Loading />
+          )
+        ) : (
+          <ReviewView id={id} staff={me.data.staff} />
+        )}
+      </RequireLogin>
+    </>
+  );
+}
