@@ -44,6 +44,13 @@ env IDENTITY_GRPC_ADDR="127.0.0.1:${IDENTITY_GRPC_PORT:-50050}" KEYCLOAK_URL="$K
   node services/identity/dist/seed/run-seed.js >"$SEED_LOG"
 touch "$SEED_MARK"
 head -n 1 "$SEED_LOG"
+# The joint-review service's center account of 永昌县 (ADR 0053: no department, made by the center administrator
+# yc-admin through identity's CreateServiceAccount; a repeat finds it again with its current secret). Its
+# SERVICE_ACCOUNTS value goes to a file of mode 600 that deploy/services.sh reads (the secret is never printed);
+# joint-review started above without it, so it restarts now, before any case reaches it.
+env IDENTITY_GRPC_ADDR="127.0.0.1:${IDENTITY_GRPC_PORT:-50050}" KEYCLOAK_URL="$KEYCLOAK_URL" KEYCLOAK_REALM="$KEYCLOAK_REALM" \
+  SEED_ACCOUNTS_FILE="$GOVHALL_STATE/joint-review-accounts" node services/joint-review/dist/seed/run-seed.js
+bash deploy/services.sh restart joint-review
 # Then the catalogue: each seed item drafted and submitted by <prefix>-admin and approved by <prefix>-reviewer
 # (logins the identity seed just made) through the catalogue's gRPC API, whose search index takes each at once.
 env CATALOGUE_GRPC_ADDR="127.0.0.1:${CATALOGUE_GRPC_PORT:-50051}" KEYCLOAK_URL="$KEYCLOAK_URL" KEYCLOAK_REALM="$KEYCLOAK_REALM" \
@@ -76,7 +83,8 @@ GovHall is running.
   API docs              $GATEWAY_URL/docs      (OpenAPI: $GATEWAY_URL/openapi.json)
   Keycloak              $KEYCLOAK_URL/admin/   (admin / admin; realm govhall)
   Mail (e-mail and SMS) $MAILPIT_URL   (Mailpit: every notification e-mail, and each SMS as mail to <number>@sms.local; SMTP $SMTP_HOST:$SMTP_PORT)
-  Metrics (Prometheus)  gateway :9470  catalogue :9471  identity :9472  applications :9473  supervision :9477  (/metrics)
+  Metrics (Prometheus)  gateway :9470  catalogue :9471  identity :9472  applications :9473  joint-review :9474
+                        supervision :9477  (/metrics)
   Logs                  $GOVHALL_STATE/logs/
   Stop                  pnpm stop
 
@@ -92,6 +100,9 @@ Test logins from the realm file: jc-city-admin (620300), jc-admin (620302), yc-a
 yz-admin (620123) center_admin; jc-city-ops (620300), lz-city-ops (620100) ops_admin (they bootstrap the seeded
 tenants); yc-clerk window_clerk 620321-SCJG; zhang-san applicant; no-role (no role at all, for 403 checks).
 Service account for third-party department systems: govhall-dept-demo / govhall-dept-demo-secret (client credentials).
+Joint review (联办件): the service holds its center account yc-joint-review of 620321 (SERVICE_ACCOUNTS in
+$GOVHALL_STATE/joint-review-accounts, mode 600); ycx-wjw-clerk and ycx-wjw-clerk-b (window_clerk 620321-WJW, window C01)
+answer 开办宾馆一件事's co-review task. README.md, section "A joint case (联办件)", walks one through the gateway.
 
 Follow a demo case (tenant $(follow tenant); every demo case and its state: $CASES_LOG; notifications to the demo
 applicants' e-mail, zhangsan@example.cn / lisi@example.cn / wangwu@example.cn, arrive in Mailpit: $MAILPIT_URL):
