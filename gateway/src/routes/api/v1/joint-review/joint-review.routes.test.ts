@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError, PreconditionError } from '@govhall/errors';
+import { ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
 import { jointReviewV1 as J } from '@govhall/proto';
 import {
   fakeService,
@@ -84,6 +84,15 @@ const fx = useRouteFixture(async () =>
           throw new PreconditionError('TASK_CLAIMED', '该任务已被他人认领', { claimedBy: 'rsj-b' });
         },
         submitOpinion: async () => ({ task: done, review: review([done]) }),
+        assignTask: async (req) => ({
+          task: { ...task, assignee: req.assignee, assignmentBasis: J.AssignmentBasis.ASSIGNMENT_BASIS_ASSIGNED },
+        }),
+        reopenTask: async () => ({ review: review([task]) }),
+        addParticipant: async () => {
+          throw new ValidationError([
+            { path: 'participant.department', reason: 'DUPLICATE', message: '该部门已参与本联办件' },
+          ]);
+        },
         concludeJointReview: async () => {
           throw new ForbiddenError('NOT_LEAD', '只有牵头部门可以出具联审结论');
         },
@@ -187,6 +196,37 @@ describe('joint-review routes', () => {
       state: 'done',
       opinion: { kind: 'agree', text: '同意', givenBy: 'rsj-lead', source: 'workbench' },
     });
+  });
+
+  it('assigns, reopens, and shows the service’s refusal of a department at the body’s own field', async () => {
+    const assigned = await fx.app.inject({
+      method: 'POST',
+      url: `/api/v1/joint-review/tasks/${TASK_ID}/assign`,
+      headers: CLERK,
+      payload: { expectedVersion: 1, assignee: 'rsj-b', note: '请办理' },
+    });
+    expect(assigned.statusCode).toBe(200);
+    expect(fx.lastCall().request).toMatchObject({ taskId: TASK_ID, assignee: 'rsj-b', note: '请办理' });
+    expect(assigned.json().task).toMatchObject({ assignee: 'rsj-b', assignmentBasis: 'assigned' });
+    const reopened = await fx.app.inject({
+      method: 'POST',
+      url: `/api/v1/joint-review/tasks/${TASK_ID}/reopen`,
+      headers: CLERK,
+      payload: { expectedVersion: 3, reason: '请重新审查', budgetWorkingDays: 2 },
+    });
+    expect(reopened.statusCode).toBe(200);
+    expect(fx.lastCall().request).toMatchObject({ expectedVersion: 3, budgetWorkingDays: 2 });
+    const added = await fx.app.inject({
+      method: 'POST',
+      url: `/api/v1/joint-review/reviews/${REVIEW_ID}/participants`,
+      headers: CLERK,
+      payload: { expectedVersion: 3, department: '620321-RSJ', stage: 1, budgetWorkingDays: 2, reason: '征求意见' },
+    });
+    expect(fx.lastCall().request).toMatchObject({
+      participant: { department: '620321-RSJ', stage: 1, budgetWorkingDays: 2, required: true },
+    });
+    expect(added.statusCode).toBe(400);
+    expect(added.json().errors).toEqual([{ path: 'department', reason: 'DUPLICATE', message: '该部门已参与本联办件' }]);
   });
 
   it('refuses bad input at its field before calling the service, and applicants', async () => {

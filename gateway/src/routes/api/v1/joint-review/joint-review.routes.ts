@@ -5,6 +5,8 @@ import { pageAnswer, pageOf, queryFields } from '../../../../lib/query-fields';
 import { decisionOutcome, opinionKind, taskState } from './joint-review.enums';
 import { reviewToRest, taskToRest } from './joint-review.mapper';
 import {
+  AddParticipantBody,
+  AssignBody,
   CaseParams,
   ClaimBody,
   ConclusionBody,
@@ -12,6 +14,8 @@ import {
   MyTasksQuery,
   OpinionAnswer,
   OpinionBody,
+  ParticipantAnswer,
+  ReopenBody,
   ReviewAnswer,
   ReviewParams,
   TaskAnswer,
@@ -143,9 +147,106 @@ const jointReviewRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = asy
         request,
         'claimTask',
         { taskId: request.params.id, expectedVersion: request.body.expectedVersion },
-        { taskId: 'params.id', expectedVersion: 'body.expectedVersion' },
+        { taskId: 'params.id' },
       );
       return { task: taskToRest(present(res.task, 'task')) };
+    },
+  );
+
+  app.post(
+    '/tasks/:id/assign',
+    {
+      config: { auth: { roles: PARTICIPANTS } },
+      schema: {
+        tags,
+        summary: '部门负责人或部门窗口负责人把本部门的联审任务指派给本部门工作人员（时限不变）',
+        params: TaskParams,
+        body: AssignBody,
+        response: { 200: TaskAnswer, ...problems(400, 401, 403, 404, 409, 503) },
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      const res = await call(
+        request,
+        'assignTask',
+        { taskId: request.params.id, expectedVersion: b.expectedVersion, assignee: b.assignee, note: b.note ?? '' },
+        { taskId: 'params.id' },
+      );
+      return { task: taskToRest(present(res.task, 'task')) };
+    },
+  );
+
+  app.post(
+    '/tasks/:id/reopen',
+    {
+      config: { auth: { roles: PARTICIPANTS } },
+      schema: {
+        tags,
+        summary: '牵头部门请已出具意见的部门重新审查（协调后重新审查；新的时限须在办件承诺办结日前）',
+        params: TaskParams,
+        body: ReopenBody,
+        response: { 200: ReviewAnswer, ...problems(400, 401, 403, 404, 409, 503) },
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      const res = await call(
+        request,
+        'reopenTask',
+        {
+          taskId: request.params.id,
+          expectedVersion: b.expectedVersion,
+          reason: b.reason,
+          budgetWorkingDays: b.budgetWorkingDays,
+        },
+        {
+          taskId: 'params.id',
+        },
+      );
+      return { review: reviewToRest(present(res.review, 'review')) };
+    },
+  );
+
+  app.post(
+    '/reviews/:id/participants',
+    {
+      config: { auth: { roles: PARTICIPANTS } },
+      schema: {
+        tags,
+        summary: '牵头部门增加联审部门（征求意见或必须出具意见），时限须在办件承诺办结日前',
+        params: ReviewParams,
+        body: AddParticipantBody,
+        response: { 200: ParticipantAnswer, ...problems(400, 401, 403, 404, 409, 503) },
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      const res = await call(
+        request,
+        'addParticipant',
+        {
+          reviewId: request.params.id,
+          expectedVersion: b.expectedVersion,
+          participant: {
+            department: b.department,
+            stage: b.stage,
+            budgetWorkingDays: b.budgetWorkingDays,
+            required: b.required ?? true,
+            formFields: [],
+            materialIds: [],
+          },
+          reason: b.reason,
+        },
+        {
+          reviewId: 'params.id',
+          'participant.department': 'department',
+          'participant.stage': 'stage',
+          'participant.budgetWorkingDays': 'budgetWorkingDays',
+          'participant.required': 'required',
+        },
+      );
+      return { review: reviewToRest(present(res.review, 'review')), task: taskToRest(present(res.task, 'task')) };
     },
   );
 
@@ -177,11 +278,6 @@ const jointReviewRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = asy
         },
         {
           taskId: 'params.id',
-          expectedVersion: 'body.expectedVersion',
-          kind: 'body.kind',
-          text: 'body.text',
-          reasons: 'body.reasons',
-          conditions: 'body.conditions',
         },
       );
       return { task: taskToRest(present(res.task, 'task')), review: reviewToRest(present(res.review, 'review')) };
@@ -216,10 +312,6 @@ const jointReviewRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = asy
         },
         {
           reviewId: 'params.id',
-          expectedVersion: 'body.expectedVersion',
-          outcome: 'body.outcome',
-          reasons: 'body.reasons',
-          conditions: 'body.conditions',
         },
       );
       return { review: reviewToRest(present(res.review, 'review')) };

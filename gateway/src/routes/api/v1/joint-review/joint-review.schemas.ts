@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DEPARTMENT_CODE } from '../identity/identity.schemas';
+import { USERNAME } from '../supervision/supervision.schemas';
 import { DateString, PageQuery, pageOf, RegionCode, SafeText, Timestamp, UUID } from '../../../../lib/common.schemas';
 import {
   assignmentBasis,
@@ -59,6 +60,51 @@ export const DepartmentTasksQuery = Type.Object(
 export type DepartmentTasksQuery = Static<typeof DepartmentTasksQuery>;
 
 export const ClaimBody = Type.Object({ expectedVersion: Version }, { additionalProperties: false });
+
+export const AssignBody = Type.Object(
+  {
+    expectedVersion: Version,
+    assignee: Type.String({ pattern: USERNAME, description: '办理人：本部门在岗工作人员的用户名' }),
+    note: Type.Optional(SafeText(0, 500, '说明（可不填）', true)),
+  },
+  { additionalProperties: false },
+);
+export type AssignBody = Static<typeof AssignBody>;
+
+/** The lead's writes name the review's version, not the task's. */
+const ReviewVersion = Type.Integer({
+  minimum: 1,
+  maximum: Number.MAX_SAFE_INTEGER,
+  description: '联审的版本（读取时的 version）',
+});
+const Budget = Type.Integer({
+  minimum: 1,
+  maximum: 60,
+  description: '办理时限（工作日，1至60）；须在办件承诺办结日前',
+});
+
+export const ReopenBody = Type.Object(
+  {
+    expectedVersion: ReviewVersion,
+    reason: SafeText(1, 500, '请该部门重新审查的事项', true),
+    budgetWorkingDays: Budget,
+  },
+  { additionalProperties: false },
+);
+export type ReopenBody = Static<typeof ReopenBody>;
+
+export const AddParticipantBody = Type.Object(
+  {
+    expectedVersion: ReviewVersion,
+    department: Department,
+    stage: Type.Integer({ minimum: 1, maximum: 10, description: '阶段：当前阶段或之后的阶段' }),
+    budgetWorkingDays: Budget,
+    required: Type.Optional(Type.Boolean({ description: '必须出具意见（默认是）；否则为征求意见' })),
+    reason: SafeText(1, 500, '增加该部门的原因（该部门可见）', true),
+  },
+  { additionalProperties: false },
+);
+export type AddParticipantBody = Static<typeof AddParticipantBody>;
 
 export const OpinionBody = Type.Object(
   {
@@ -155,4 +201,5 @@ export type JointReview = Static<typeof JointReview>;
 export const ReviewAnswer = Type.Object({ review: JointReview });
 export const TaskAnswer = Type.Object({ task: Task });
 export const OpinionAnswer = Type.Object({ task: Task, review: JointReview });
+export const ParticipantAnswer = Type.Object({ review: JointReview, task: Task });
 export const TaskPage = pageOf('tasks', Task);
