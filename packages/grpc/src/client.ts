@@ -44,7 +44,7 @@ export function createGrpcClient<C extends Client>(Ctor: ClientCtor<C>, address:
   });
 }
 
-type UnaryMethod<Req, Res> = (
+export type UnaryMethod<Req, Res> = (
   request: Req,
   metadata: Metadata,
   options: Partial<CallOptions>,

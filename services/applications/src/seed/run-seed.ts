@@ -9,7 +9,8 @@ import { planTenant, type SeedableItem, type TenantPlan } from './demo-cases.pla
 import { driveDemoCase, statusOf, type DriveContext } from './drive-demo-case';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DEMO_CAST, type DemoCast } from './demo-forms';
-import { grpcCasesSeedApi, SeedCallError, type CasesSeedApi } from './seed-api';
+import { failureReport } from '@govhall/grpc';
+import { grpcCasesSeedApi, type CasesSeedApi } from './seed-api';
 
 /**
  * Leaves demo cases in every state the seeded tenants allow, through the RUNNING applications service's gRPC API
@@ -251,12 +252,7 @@ async function main() {
 
 if (require.main === module) {
   main().catch((err: unknown) => {
-    const message = err instanceof Error ? err.message : String(err);
-    const detail = err instanceof Error && !(err instanceof SeedCallError) ? (err.stack ?? message) : message;
-    process.stderr.write(`cases seed failed: ${detail}\n`);
-    if (err instanceof SeedCallError && err.violations.length > 0) {
-      process.stderr.write(`${JSON.stringify(err.violations, null, 2)}\n`);
-    }
+    process.stderr.write(failureReport('cases seed', err));
     process.exit(1);
   });
 }

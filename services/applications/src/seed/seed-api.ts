@@ -1,7 +1,5 @@
-import { status } from '@grpc/grpc-js';
 import type { PasswordLogins } from '@govhall/auth';
-import { callUnary, createGrpcClient, decodeGrpcError, isServiceError } from '@govhall/grpc';
-import { maskText } from '@govhall/identifiers';
+import { actingCalls, createGrpcClient, type ActingCall, type UnaryMethod } from '@govhall/grpc';
 import { applicationsV1, catalogueV1, identityV1 } from '@govhall/proto';
 
 /**
@@ -10,21 +8,6 @@ import { applicationsV1, catalogueV1, identityV1 } from '@govhall/proto';
  * (the tenant's published items), each with the real Keycloak token of the person it acts as. It never opens a
  * database (one writer process per service database).
  */
-
-/** A refusal as the seed sees it: the RPC, the gRPC code, the ErrorInfo reason, its metadata and field problems. */
-export class SeedCallError extends Error {
-  constructor(
-    readonly rpc: string,
-    readonly code: status,
-    readonly reason: string,
-    detail: string,
-    readonly metadata: Readonly<Record<string, string>> = {},
-    readonly violations: readonly { path: string; reason?: string; message: string }[] = [],
-  ) {
-    super(maskText(`${rpc}: ${reason || status[code]}: ${detail}`));
-    this.name = 'SeedCallError';
-  }
-}
 
 /** Method names of the applications client the seed calls (camelCase, as generated). */
 export type CaseRpc =
@@ -65,8 +48,6 @@ export interface CasesSeedApi {
   publishedItems(tenant: string, as: string): Promise<catalogueV1.Item[]>;
 }
 
-type Unary = (...args: unknown[]) => unknown;
-
 export function grpcCasesSeedApi(options: {
   applicationsAddress: string;
   identityAddress: string;
@@ -93,19 +74,13 @@ export function grpcCasesSeedApi(options: {
   // Rendering documents (PDFs with Chinese fonts) takes a moment on a busy machine.
   const deadlineMs = options.deadlineMs ?? 30_000;
 
-  async function call<Res>(client: object, rpc: string, request: object, as?: string): Promise<Res> {
-    const authorization = as ? `Bearer ${await options.logins.token(as)}` : undefined;
-    const method = (client as Record<string, Unary>)[rpc]!.bind(client);
-    try {
-      return await callUnary<object, Res>(method as never, request, {
-        ...(authorization ? { authorization } : {}),
-        deadlineMs,
-      });
-    } catch (e) {
-      if (!isServiceError(e)) throw e;
-      const d = decodeGrpcError(e);
-      throw new SeedCallError(rpc, d.code, d.reason, d.message, d.metadata, d.violations);
-    }
+  const acting = new Map<object, ActingCall>(
+    [cases, identity, catalogue].map((client) => [client, actingCalls(client, { logins: options.logins, deadlineMs })]),
+  );
+  // By the generated method's name; an empty `as` calls anonymously.
+  function call<Res>(client: object, rpc: string, request: object, as?: string): Promise<Res> {
+    const method = (client as Record<string, UnaryMethod<object, Res>>)[rpc]!;
+    return acting.get(client)!<object, Res>(rpc, method, request, as || undefined);
   }
 
   return {

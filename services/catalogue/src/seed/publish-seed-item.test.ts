@@ -8,7 +8,8 @@ import type { HandlingCategory, ItemKind } from '../domain/item';
 import { itemsSetup } from '../usecases/in-memory-items.test-double';
 import { SEED_ITEMS, type SeedItem } from './items.seed';
 import { publishSeedItem, runCatalogueSeed, seedIdempotencyKey } from './publish-seed-item';
-import { SeedCallError, type CatalogueSeedApi } from './seed-api';
+import { ApiRefusal } from '@govhall/grpc';
+import { type CatalogueSeedApi } from './seed-api';
 import { parseLoginArgs, seedLogins, STAFF_USERNAME_PREFIXES } from './seed-logins';
 
 /**
@@ -44,7 +45,7 @@ function inProcessCatalogue() {
       return toProtoItem(await work(login(as)));
     } catch (e) {
       if (!isDomainError(e)) throw e;
-      throw new SeedCallError(rpc, toGrpcStatus(e).code, e.code, e.message);
+      throw new ApiRefusal(rpc, toGrpcStatus(e).code, e.code, e.message);
     }
   };
   const api: CatalogueSeedApi = {
@@ -155,7 +156,7 @@ describe('catalogue seed through the API', () => {
     const err = await publishSeedItem(c.api, SEED_ITEMS[0]!, { admin: 'ycx-admin', reviewer: 'ycx-admin' }).catch(
       (e: unknown) => e,
     );
-    expect(err).toBeInstanceOf(SeedCallError);
+    expect(err).toBeInstanceOf(ApiRefusal);
     expect(err).toMatchObject({ rpc: 'ReviewItem', code: status.FAILED_PRECONDITION, reason: 'SELF_REVIEW' });
   });
 });

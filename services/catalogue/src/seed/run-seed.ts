@@ -2,7 +2,8 @@ import { common, loadConfig, z } from '@govhall/config';
 import { SEED_ITEMS } from './items.seed';
 import { runCatalogueSeed } from './publish-seed-item';
 import { PasswordLogins } from '@govhall/auth';
-import { grpcCatalogueSeedApi, SeedCallError } from './seed-api';
+import { failureReport } from '@govhall/grpc';
+import { grpcCatalogueSeedApi } from './seed-api';
 import { parseLoginArgs, seedLogins } from './seed-logins';
 
 /**
@@ -44,14 +45,10 @@ async function main() {
 
 main().catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
-  const detail = err instanceof Error && !(err instanceof SeedCallError) ? (err.stack ?? message) : message;
   const hint = message.startsWith('login of ')
     ? '\n(the seed acts as identity’s seeded staff by default: run the identity seed first, or name the logins ' +
       'with --admin <tenant>=<username> --reviewer <tenant>=<username>)'
     : '';
-  process.stderr.write(`catalogue seed failed: ${detail}${hint}\n`);
-  if (err instanceof SeedCallError && err.violations.length > 0) {
-    process.stderr.write(`${JSON.stringify(err.violations, null, 2)}\n`);
-  }
+  process.stderr.write(failureReport('catalogue seed', err, hint));
   process.exit(1);
 });

@@ -1,27 +1,11 @@
-import { status } from '@grpc/grpc-js';
 import type { PasswordLogins } from '@govhall/auth';
-import { callUnary, createGrpcClient, decodeGrpcError, isServiceError } from '@govhall/grpc';
-import { maskText } from '@govhall/identifiers';
+import { actingCalls, createGrpcClient } from '@govhall/grpc';
 import { catalogueV1 } from '@govhall/proto';
 
 /**
  * How the catalogue seed reaches the catalogue: the service's own gRPC API, with real Keycloak access tokens of
  * the people it acts as. The seed never opens the catalogue's database (one writer process per service database).
  */
-
-/** A refusal of the catalogue API as the seed sees it: the gRPC code, the ErrorInfo reason and field problems. */
-export class SeedCallError extends Error {
-  constructor(
-    readonly rpc: string,
-    readonly code: status,
-    readonly reason: string,
-    detail: string,
-    readonly violations: readonly { path: string; reason?: string; message: string }[] = [],
-  ) {
-    super(maskText(`${rpc}: ${reason || status[code]}: ${detail}`));
-    this.name = 'SeedCallError';
-  }
-}
 
 /** The item RPCs the seed calls, each as the named login (`as`). */
 export interface CatalogueSeedApi {
@@ -48,21 +32,15 @@ export function grpcCatalogueSeedApi(options: {
   });
   const deadlineMs = options.deadlineMs ?? 15_000;
 
+  const acting = actingCalls(client, { logins: options.logins, deadlineMs });
+
   async function call<Req, Res extends { item?: catalogueV1.Item | undefined }>(
     rpc: string,
-    method: Parameters<typeof callUnary<Req, Res>>[0],
+    method: Parameters<typeof acting<Req, Res>>[1],
     request: Req,
     as: string,
   ): Promise<catalogueV1.Item> {
-    const authorization = `Bearer ${await options.logins.token(as)}`;
-    let res: Res;
-    try {
-      res = await callUnary<Req, Res>(method.bind(client), request, { authorization, deadlineMs });
-    } catch (e) {
-      if (!isServiceError(e)) throw e;
-      const decoded = decodeGrpcError(e);
-      throw new SeedCallError(rpc, decoded.code, decoded.reason, decoded.message, decoded.violations);
-    }
+    const res = await acting<Req, Res>(rpc, method, request, as);
     if (!res.item) throw new Error(`${rpc}: the answer holds no item`);
     return res.item;
   }

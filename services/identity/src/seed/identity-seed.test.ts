@@ -3,7 +3,7 @@ import { BOOTSTRAP_ADMINS, ROOT_TENANT_CREATORS } from './bootstrap.seed';
 import { DEMO_LEGAL_PERSON, DEMO_PASSWORD } from './demo-people.seed';
 import { runIdentitySeed } from './identity-seed';
 import { inProcessIdentity, realmPrincipal, realmUsers } from './in-process-identity.test-double';
-import { SeedCallError } from './seed-api';
+import { ApiRefusal } from '@govhall/grpc';
 import { EXTRA_SEED_DEPARTMENTS, SEED_DEPARTMENTS, SEED_TENANTS, SEED_WINDOWS } from './tenancy.seed';
 
 // The seed against identity's own use cases and the real authorizer, each call as the principal its login's
@@ -75,7 +75,7 @@ describe('identity seed through the API', () => {
     const identity = inProcessIdentity();
     identity.directory.seed('ycx-clerk');
     const err = await runIdentitySeed(identity.api).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(SeedCallError);
+    expect(err).toBeInstanceOf(ApiRefusal);
     expect(err).toMatchObject({ rpc: 'CreateStaff', code: status.ALREADY_EXISTS, reason: 'USERNAME_TAKEN' });
   });
 });

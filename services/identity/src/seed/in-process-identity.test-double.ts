@@ -27,7 +27,8 @@ import { InMemoryDepartments, InMemoryTenants, InMemoryWindows } from '../usecas
 import { collectingAuthorizer, sequentialIds, testClock } from '../usecases/principals.test-double';
 import { createTenancyUseCases } from '../usecases/tenancy.use-cases';
 import { DEMO_PASSWORD } from './demo-people.seed';
-import { SeedCallError, type IdentitySeedApi } from './seed-api';
+import { ApiRefusal } from '@govhall/grpc';
+import { type IdentitySeedApi } from './seed-api';
 
 interface RealmUser {
   username: string;
@@ -133,7 +134,7 @@ export function inProcessIdentity() {
       return await work(actor);
     } catch (e) {
       if (!isDomainError(e)) throw e;
-      throw new SeedCallError(rpc, toGrpcStatus(e).code, e.code, e.message);
+      throw new ApiRefusal(rpc, toGrpcStatus(e).code, e.code, e.message);
     }
   }
 

@@ -2,7 +2,8 @@ import { common, loadConfig, z } from '@govhall/config';
 import { DEMO_PASSWORD } from './demo-people.seed';
 import { runIdentitySeed } from './identity-seed';
 import { PasswordLogins } from '@govhall/auth';
-import { grpcIdentitySeedApi, SeedCallError } from './seed-api';
+import { failureReport } from '@govhall/grpc';
+import { grpcIdentitySeedApi } from './seed-api';
 
 /**
  * Loads the demo and test data through the RUNNING identity service's gRPC API, as real Keycloak logins: the
@@ -43,11 +44,10 @@ async function main() {
 
 main().catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
-  const detail = err instanceof Error && !(err instanceof SeedCallError) ? (err.stack ?? message) : message;
   const hint = message.startsWith('login of ')
     ? '\n(a seeded login that Keycloak refuses although identity keeps its record: the realm was re-imported. ' +
       'scripts/run.sh drops the govhall_identity dev database before the services start in that case.)'
     : '';
-  process.stderr.write(`identity seed failed: ${detail}${hint}\n`);
+  process.stderr.write(failureReport('identity seed', err, hint));
   process.exit(1);
 });

@@ -1,7 +1,6 @@
 import { status } from '@grpc/grpc-js';
 import type { PasswordLogins } from '@govhall/auth';
-import { callUnary, createGrpcClient, decodeGrpcError, isServiceError } from '@govhall/grpc';
-import { maskText } from '@govhall/identifiers';
+import { actingCalls, createGrpcClient, isRefusal } from '@govhall/grpc';
 import { identityV1 } from '@govhall/proto';
 
 /**
@@ -9,23 +8,9 @@ import { identityV1 } from '@govhall/proto';
  * logins it acts as. The seed never opens identity's database (one writer process per service database).
  */
 
-/** A refusal of the identity API as the seed sees it: the gRPC code and the ErrorInfo reason. */
-export class SeedCallError extends Error {
-  constructor(
-    readonly rpc: string,
-    readonly code: status,
-    readonly reason: string,
-    detail: string,
-  ) {
-    // Messages may quote what was sent: ID numbers and phone numbers are masked.
-    super(maskText(`${rpc}: ${reason || status[code]}: ${detail}`));
-    this.name = 'SeedCallError';
-  }
-}
-
 /** Whether `err` is the API answering ALREADY_EXISTS with one of `reasons`: what the seed counts as done. */
 export function alreadyExists(err: unknown, reasons: readonly string[]): boolean {
-  return err instanceof SeedCallError && err.code === status.ALREADY_EXISTS && reasons.includes(err.reason);
+  return isRefusal(err, status.ALREADY_EXISTS, reasons);
 }
 
 /** The identity RPCs the seed calls, each as the named login (`as`) or anonymously. */
@@ -67,21 +52,7 @@ export function grpcIdentitySeedApi(options: {
   // CreateStaff and the registrations wait for Keycloak (5 s per admin call): give them time.
   const deadlineMs = options.deadlineMs ?? 30_000;
 
-  async function call<Req, Res>(
-    rpc: string,
-    method: Parameters<typeof callUnary<Req, Res>>[0],
-    request: Req,
-    as?: string,
-  ): Promise<Res> {
-    const authorization = as === undefined ? undefined : `Bearer ${await options.logins.token(as)}`;
-    try {
-      return await callUnary<Req, Res>(method.bind(client), request, { authorization, deadlineMs });
-    } catch (e) {
-      if (!isServiceError(e)) throw e;
-      const decoded = decodeGrpcError(e);
-      throw new SeedCallError(rpc, decoded.code, decoded.reason, decoded.message);
-    }
-  }
+  const call = actingCalls(client, { logins: options.logins, deadlineMs });
 
   const required = <T>(rpc: string, value: T | undefined): T => {
     if (value === undefined) throw new Error(`${rpc}: the answer is empty`);

@@ -1,22 +1,9 @@
 import { status } from '@grpc/grpc-js';
 import type { PasswordLogins } from '@govhall/auth';
-import { callUnary, createGrpcClient, decodeGrpcError, isServiceError } from '@govhall/grpc';
+import { actingCalls, createGrpcClient, isRefusal } from '@govhall/grpc';
 import { identityV1 } from '@govhall/proto';
 import type { CenterAccountApi } from './center-accounts';
 import type { CoDepartmentApi } from './co-department-window';
-
-/** A refusal of identity's API as the seed sees it: the RPC, the gRPC code and the ErrorInfo reason. */
-export class SeedCallError extends Error {
-  constructor(
-    readonly rpc: string,
-    readonly code: status,
-    readonly reason: string,
-    detail: string,
-  ) {
-    super(`${rpc}: ${reason || status[code]}: ${detail}`);
-    this.name = 'SeedCallError';
-  }
-}
 
 /**
  * The seed's calls over identity's gRPC API at `address`, with real Keycloak access tokens of the logins it acts
@@ -37,21 +24,7 @@ export function grpcIdentitySeedApi(options: {
   // Creating a Keycloak client or user waits for Keycloak's admin API: give it time.
   const deadlineMs = options.deadlineMs ?? 30_000;
 
-  async function call<Req, Res>(
-    rpc: string,
-    method: Parameters<typeof callUnary<Req, Res>>[0],
-    request: Req,
-    as: string,
-  ): Promise<Res> {
-    const authorization = `Bearer ${await options.logins.token(as)}`;
-    try {
-      return await callUnary<Req, Res>(method.bind(client), request, { authorization, deadlineMs });
-    } catch (e) {
-      if (!isServiceError(e)) throw e;
-      const decoded = decodeGrpcError(e);
-      throw new SeedCallError(rpc, decoded.code, decoded.reason, decoded.message);
-    }
-  }
+  const call = actingCalls(client, { logins: options.logins, deadlineMs });
 
   return {
     async createServiceAccount(request, as) {
@@ -96,7 +69,7 @@ export function grpcIdentitySeedApi(options: {
         );
         return true;
       } catch (e) {
-        if (e instanceof SeedCallError && e.code === status.ALREADY_EXISTS && e.reason === 'WINDOW_NUMBER_TAKEN') {
+        if (isRefusal(e, status.ALREADY_EXISTS, ['WINDOW_NUMBER_TAKEN'])) {
           return false;
         }
         throw e;
