@@ -1,4 +1,6 @@
-import { DEMO_CO_DEPARTMENT_WINDOW, ensureCoDepartmentWindow, type CoDepartmentApi } from './co-department-window';
+import { DEMO_CO_DEPARTMENT_WINDOWS, ensureCoDepartmentWindow, type CoDepartmentApi } from './co-department-window';
+
+const WJW = DEMO_CO_DEPARTMENT_WINDOWS[0]!;
 
 type StaffRequest = Parameters<CoDepartmentApi['createStaff']>[0];
 type WindowRequest = Parameters<CoDepartmentApi['createWindow']>[0];
@@ -29,7 +31,7 @@ function fakeIdentity(staffAnswer: (r: StaffRequest) => { department?: string; a
 describe('joint-review demo seed: the co-department window', () => {
   it('seats two window clerks in 永昌县卫生健康局 and opens its window with them on the A and B posts, as yc-admin', async () => {
     const { api, staff, windows } = fakeIdentity();
-    await expect(ensureCoDepartmentWindow(api, 'Demo@2026')).resolves.toEqual({
+    await expect(ensureCoDepartmentWindow(api, 'Demo@2026', WJW)).resolves.toEqual({
       aPost: 'ycx-wjw-clerk',
       bPost: 'ycx-wjw-clerk-b',
       created: true,
@@ -50,7 +52,7 @@ describe('joint-review demo seed: the co-department window', () => {
           servesDepartments: ['620321-WJW'],
           aPostStaffId: 'id-ycx-wjw-clerk',
           bPostStaffId: 'id-ycx-wjw-clerk-b',
-          location: DEMO_CO_DEPARTMENT_WINDOW.location,
+          location: WJW.location,
         },
       },
     ]);
@@ -58,17 +60,33 @@ describe('joint-review demo seed: the co-department window', () => {
 
   it('leaves the window alone on a repeat', async () => {
     const { api } = fakeIdentity();
-    await ensureCoDepartmentWindow(api, 'Demo@2026');
-    await expect(ensureCoDepartmentWindow(api, 'Demo@2026')).resolves.toMatchObject({ created: false });
+    await ensureCoDepartmentWindow(api, 'Demo@2026', WJW);
+    await expect(ensureCoDepartmentWindow(api, 'Demo@2026', WJW)).resolves.toMatchObject({ created: false });
   });
 
   it('stops before the window when a clerk is not an active member of the department', async () => {
     const inactive = fakeIdentity((r) => (r.username === 'ycx-wjw-clerk-b' ? { active: false } : {}));
-    await expect(ensureCoDepartmentWindow(inactive.api, 'Demo@2026')).rejects.toThrow(
+    await expect(ensureCoDepartmentWindow(inactive.api, 'Demo@2026', WJW)).rejects.toThrow(
       'staff ycx-wjw-clerk-b is not an active member of 620321-WJW',
     );
     expect(inactive.windows).toEqual([]);
     const elsewhere = fakeIdentity(() => ({ department: '620321-SCJG' }));
-    await expect(ensureCoDepartmentWindow(elsewhere.api, 'Demo@2026')).rejects.toThrow(/ycx-wjw-clerk is not/);
+    await expect(ensureCoDepartmentWindow(elsewhere.api, 'Demo@2026', WJW)).rejects.toThrow(/ycx-wjw-clerk is not/);
+  });
+
+  it('gives every co-department of the seeded joint items of 永昌县 its own window and clerks', () => {
+    expect(DEMO_CO_DEPARTMENT_WINDOWS.map((w) => [w.department, w.number, w.aPost.username, w.bPost.username])).toEqual(
+      [
+        ['620321-WJW', 'C01', 'ycx-wjw-clerk', 'ycx-wjw-clerk-b'],
+        ['620321-GAJ', 'C02', 'ycx-gaj-clerk', 'ycx-gaj-clerk-b'],
+        ['620321-RSJ', 'C03', 'ycx-rsj-clerk', 'ycx-rsj-clerk-b'],
+        ['620321-SWJ', 'C04', 'ycx-swj-clerk', 'ycx-swj-clerk-b'],
+        ['620321-ZRZY', 'C05', 'ycx-zrzy-clerk', 'ycx-zrzy-clerk-b'],
+        ['620321-ZJJ', 'C06', 'ycx-zjj-clerk', 'ycx-zjj-clerk-b'],
+      ],
+    );
+    expect(WJW.aPost.displayName).toBe('永昌县卫生健康局窗口人员（A岗）');
+    const phones = DEMO_CO_DEPARTMENT_WINDOWS.flatMap((w) => [w.aPost.phone, w.bPost.phone]);
+    expect(new Set(phones).size).toBe(phones.length);
   });
 });

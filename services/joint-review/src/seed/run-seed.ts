@@ -2,7 +2,7 @@ import { chmodSync, renameSync, writeFileSync } from 'node:fs';
 import { PasswordLogins } from '@govhall/auth';
 import { common, loadConfig, z } from '@govhall/config';
 import { describeAccounts, ensureCenterAccounts, serviceAccountsValue } from './center-accounts';
-import { ensureCoDepartmentWindow } from './co-department-window';
+import { DEMO_CO_DEPARTMENT_WINDOWS, ensureCoDepartmentWindow } from './co-department-window';
 import { grpcIdentitySeedApi } from './seed-api';
 
 /**
@@ -45,11 +45,13 @@ async function main() {
     chmodSync(partial, 0o600);
     renameSync(partial, file);
     process.stdout.write(`${describeAccounts(accounts)} (SERVICE_ACCOUNTS in ${file})\n`);
-    const clerks = await ensureCoDepartmentWindow(api, config.SEED_PASSWORD);
-    process.stdout.write(
-      `joint-review seed: 永昌县卫生健康局 window C01 ${clerks.created ? 'opened' : 'already open'}, ` +
-        `A post ${clerks.aPost} (its window lead), B post ${clerks.bPost} (window_clerk 620321-WJW, demo password)\n`,
-    );
+    for (const spec of DEMO_CO_DEPARTMENT_WINDOWS) {
+      const clerks = await ensureCoDepartmentWindow(api, config.SEED_PASSWORD, spec);
+      process.stdout.write(
+        `joint-review seed: ${spec.department} window ${spec.number} ${clerks.created ? 'opened' : 'already open'}, ` +
+          `A post ${clerks.aPost} (its window lead), B post ${clerks.bPost} (window_clerk, demo password)\n`,
+      );
+    }
   } finally {
     api.close();
   }
