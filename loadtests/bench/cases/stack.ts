@@ -31,16 +31,16 @@ import {
 // The seed's 食品经营许可 (永昌县市场监督管理局) and the catalogue's own mapping of its content to the proto.
 import { itemContentToProto } from '../../../services/catalogue/dist/adapters/grpc/item.mapper.js';
 import { MARKET_REGULATION_ITEMS } from '../../../services/catalogue/dist/seed/items/market-regulation.js';
+// What supervision's journal, clocks and legs consumers read, as supervision itself names them.
+import { CLOCK_TOPICS } from '../../../services/supervision/dist/adapters/kafka/clocks.consumer.js';
+import { JOINT_REVIEW_TOPIC as LEGS_TOPIC } from '../../../services/supervision/dist/adapters/kafka/joint-review-legs.consumer.js';
+import { WATCHED_TOPICS as SUPERVISION_TOPICS } from '../../../services/supervision/dist/adapters/kafka/journal.consumer.js';
 import type { Started } from '../processes.ts';
 
 export const TENANT = '620321';
 export const DEPARTMENT = '620321-SCJG';
 export const ITEM_NAME = '食品经营许可';
 const CASE_TOPIC = 'govhall.applications.case';
-/** What supervision's journal consumes (services/supervision journal.consumer.ts WATCHED_TOPICS). */
-const SUPERVISION_TOPICS = ['govhall.catalogue.item', CASE_TOPIC];
-/** What supervision's clocks consumer reads (services/supervision clocks.consumer.ts CLOCK_TOPICS). */
-const CLOCK_TOPICS = [CASE_TOPIC, 'govhall.catalogue.calendar', 'govhall.identity.tenant', 'govhall.identity.staff'];
 const APPLICANT_PASSWORD = 'Bench2026x';
 
 export interface Login {
@@ -187,9 +187,11 @@ export async function startCasesStack(
   // ---- supervision and applications, their consumer groups at the topics' end -------------------------------------
   const supervisionGroup = `cbench-supervision-${run}`;
   const notifierGroup = `cbench-notifier-${run}`;
-  await startGroupAtTopicEnd(supervisionGroup, SUPERVISION_TOPICS);
+  await startGroupAtTopicEnd(supervisionGroup, [...SUPERVISION_TOPICS]);
   // The clocks group too (it would read the shared topics from their beginning): its lag is this run's events'.
-  await startGroupAtTopicEnd(`${supervisionGroup}-clocks`, CLOCK_TOPICS);
+  await startGroupAtTopicEnd(`${supervisionGroup}-clocks`, [...CLOCK_TOPICS]);
+  // And the legs group, which would otherwise replay every joint review the shared topic holds into the run's database.
+  await startGroupAtTopicEnd(`${supervisionGroup}-legs`, [LEGS_TOPIC]);
   await startGroupAtTopicEnd(notifierGroup, [CASE_TOPIC]);
   // one directory per process (the file names carry the pid and the time)
   const profiled = (name: string): Record<string, string> => {

@@ -19,6 +19,12 @@ export const SUPERVISION_TOPICS: readonly (readonly [string, number])[] = [
   ['govhall.supervision.dlq', 1],
   ['govhall.supervision.signal', 3],
   ['govhall.supervision.violation', 3],
+  ['govhall.supervision.order', 3],
+  ['govhall.joint-review.review', 3],
+  ['govhall.joint-review.escalation', 3],
+  ['govhall.joint-review.delegated-case', 3],
+  ['govhall.joint-review.external-case', 3],
+  ['govhall.joint-review.meeting', 3],
 ];
 
 export function benchKafka(clientId: string): Kafka {

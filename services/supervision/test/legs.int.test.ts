@@ -76,7 +76,7 @@ beforeAll(async () => {
   });
   client = createGrpcClient(pb.SupervisionServiceClient, `127.0.0.1:${port}`, {
     serviceName: 'govhall.supervision.v1.SupervisionService',
-    idempotentMethods: ['GetMatterClock', 'ListClocks', 'ListSignals'],
+    idempotentMethods: ['GetMatterClock', 'ListClocks', 'ListSignals', 'ListRecordedEvents'],
   });
   await producer.connect();
   token = await clientToken('govhall-internal', 'govhall-internal-secret');
@@ -246,5 +246,31 @@ describe('joint review legs clocked by supervision', () => {
     const after = await signalsOf(legId(1));
     expect(after.find((s) => s.id === yellow.id)).toMatchObject({ clearedReason: '协办审查已取消，不予评判' });
     expect(after.every((s) => s.clearedAt !== undefined)).toBe(true);
+
+    // The journal watches the joint-review topics too: it recorded every event of the review sent above (the late
+    // redelivery of leg 2's start is an envelope of its own), each with its topic. Its own group: wait for the last.
+    const journal = await waitFor(
+      async () => {
+        const { events } = await callUnary(client.listRecordedEvents.bind(client), { aggregateId: REVIEW }, auth());
+        return events.some((e) => Number(e.aggregateVersion) === 6) ? events : undefined;
+      },
+      { what: "the review's last event in the journal" },
+    );
+    expect(
+      journal.map((e) => `${e.type.replace('govhall.joint_review.v1.', '')}@${e.aggregateVersion}`).sort(),
+    ).toEqual(
+      [
+        'LegStarted@2',
+        'LegStarted@2',
+        'TaskOpened@2',
+        'LegFinished@3',
+        'LegStarted@2',
+        'LegStarted@4',
+        'LegFinished@5',
+        'LegStarted@6',
+      ].sort(),
+    );
+    expect(new Set(journal.map((e) => e.topic))).toEqual(new Set([JOINT_REVIEW_TOPIC]));
+    expect(journal.every((e) => e.tenant === '620321')).toBe(true);
   }, 120_000);
 });

@@ -3,7 +3,17 @@ import type { Logger } from '@govhall/logging';
 import type { recordEventsUseCase, recordEventUseCase } from '../../usecases/record-event/record-event.usecase';
 
 /** Topics supervision watches; it grows with every service's streams. */
-export const WATCHED_TOPICS = ['govhall.catalogue.item', 'govhall.applications.case'];
+export const WATCHED_TOPICS = [
+  'govhall.catalogue.item',
+  'govhall.applications.case',
+  // The joint-review service's streams (ADR 0052): reviews with their tasks and legs, escalations, delegated cases,
+  // the cases department systems run on their own (J16), and joint meetings.
+  'govhall.joint-review.review',
+  'govhall.joint-review.escalation',
+  'govhall.joint-review.delegated-case',
+  'govhall.joint-review.external-case',
+  'govhall.joint-review.meeting',
+];
 
 /** Records every envelope of every watched topic, whatever its type. */
 export async function startJournalConsumer(deps: {
