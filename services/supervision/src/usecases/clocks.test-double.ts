@@ -52,12 +52,17 @@ export function inMemoryClockDeps(start: string) {
       hallRows: async (f, date) => {
         const clocks = [...matters.values()].map((s) => s.clock).filter((c) => covers(f, c.tenant));
         return {
-          received: clocks.filter((c) => c.receivedDate === date).length,
-          accepted: clocks.filter((c) => c.acceptedDate === date).length,
-          completed: clocks.filter((c) => c.endedDate === date).map((c) => ({ onTime: c.onTime })),
+          received: clocks.filter((c) => c.receivedDate === date),
+          accepted: clocks.filter((c) => c.acceptedDate === date),
+          completed: clocks.filter((c) => c.endedDate === date).map((c) => ({ kind: c.kind, onTime: c.onTime })),
           open: clocks
             .filter((c) => c.state !== 'stopped')
-            .map((c) => ({ windowId: c.windowId, signal: c.signal, overdue: c.promised.remainingWorkingDays < 0 })),
+            .map((c) => ({
+              kind: c.kind,
+              windowId: c.windowId,
+              signal: c.signal,
+              overdue: c.promised.remainingWorkingDays < 0,
+            })),
         };
       },
     },

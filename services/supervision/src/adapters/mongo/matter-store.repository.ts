@@ -2,6 +2,7 @@ import { bulkUpdate, type Connection, type Model } from '@govhall/mongo';
 import type { HallRows } from '../../domain/clocks/hall-today';
 import type { Matter } from '../../domain/clocks/matter';
 import type { MatterClock } from '../../domain/clocks/matter-clock';
+import type { MatterKind } from '../../domain/clocks/matter-kind';
 import type { SignalLevel } from '../../domain/signals/signal-level';
 import type { ClockFilter, MatterStore, StoredMatter, TenantSelector } from '../../usecases/clocks.ports';
 import { matterSchema, type MatterDocument } from './matter.schema';
@@ -80,20 +81,26 @@ export class MongoMatterStore implements MatterStore {
     const c = this.model.collection;
     // Each query leads with a top-level equality (a day, or one open state: FerretDB pushes no `$in` down), the
     // tenant after it (a region's prefix is matched in memory among that day's or that state's matters).
+    // Every kind of matter is read with its kind (a matter written before kinds existed is a case); the hall's rule
+    // picks its cases (isHallCase).
+    const kind = { 'matter.kind': 1 };
     const [received, accepted, completed, ...openByState] = await Promise.all([
-      c.countDocuments({ receivedDate: date, ...tenant }),
-      c.countDocuments({ acceptedDate: date, ...tenant }),
-      c.find({ endedDate: date, ...tenant }, { projection: { onTime: 1 } }).toArray(),
+      c.find({ receivedDate: date, ...tenant }, { projection: kind }).toArray(),
+      c.find({ acceptedDate: date, ...tenant }, { projection: kind }).toArray(),
+      c.find({ endedDate: date, ...tenant }, { projection: { onTime: 1, ...kind } }).toArray(),
       ...OPEN_STATES.map((state) =>
-        c.find({ state, ...tenant }, { projection: { windowId: 1, signalRank: 1, overdue: 1 } }).toArray(),
+        c.find({ state, ...tenant }, { projection: { windowId: 1, signalRank: 1, overdue: 1, ...kind } }).toArray(),
       ),
     ]);
     const open = openByState.flat();
+    const kindOf = (d: Record<string, unknown>): MatterKind =>
+      (d.matter as { kind?: MatterKind } | undefined)?.kind ?? 'case';
     return {
-      received,
-      accepted,
-      completed: completed.map((d) => ({ onTime: d.onTime !== false })),
+      received: received.map((d) => ({ kind: kindOf(d) })),
+      accepted: accepted.map((d) => ({ kind: kindOf(d) })),
+      completed: completed.map((d) => ({ kind: kindOf(d), onTime: d.onTime !== false })),
       open: open.map((d) => ({
+        kind: kindOf(d),
         windowId: (d.windowId as string | undefined) ?? '',
         signal: LEVEL_OF_RANK[(d.signalRank as number | undefined) ?? 0] ?? 'none',
         overdue: d.overdue === true,

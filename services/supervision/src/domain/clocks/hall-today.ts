@@ -1,13 +1,26 @@
 import { atLeast, type SignalLevel } from '../signals/signal-level';
+import type { MatterKind } from './matter-kind';
 
-/** What the matter store reads for the hall's day: counts of today, completed matters, open matters. */
+/** What the matter store reads for the hall's day, of every kind of matter: the hall counts its cases alone. */
 export interface HallRows {
-  received: number;
-  accepted: number;
+  /** Matters received today. */
+  received: { kind: MatterKind }[];
+  /** Matters accepted today. */
+  accepted: { kind: MatterKind }[];
   /** Matters completed (办结) today: whether within the promised limit. */
-  completed: { onTime: boolean }[];
+  completed: { kind: MatterKind; onTime: boolean }[];
   /** Open matters now: their window, highest active signal and whether the promised limit has passed. */
-  open: { windowId: string; signal: SignalLevel; overdue: boolean }[];
+  open: { kind: MatterKind; windowId: string; signal: SignalLevel; overdue: boolean }[];
+}
+
+/**
+ * Whether a matter is one of the hall's cases (办件), what the big screen counts: a joint review's leg is a
+ * department's part of a case already counted (ADR 0052), a 督办 order is the supervision office's own work on a
+ * case or a department, and a complaint is not a case handled at a window. Their clocks and signals still count in
+ * ListClocks and ListSignals.
+ */
+export function isHallCase(m: { kind: MatterKind }): boolean {
+  return m.kind === 'case';
 }
 
 export interface HallWindowToday {
@@ -35,7 +48,9 @@ const RANK: Record<SignalLevel, number> = { none: 0, warning: 1, yellow: 2, red:
 export function hallToday(date: string, rows: HallRows): HallToday {
   const openByLevel = { warning: 0, yellow: 0, red: 0 };
   const windows = new Map<string, HallWindowToday>();
-  for (const m of rows.open) {
+  const open = rows.open.filter(isHallCase);
+  const completed = rows.completed.filter(isHallCase);
+  for (const m of open) {
     if (m.signal !== 'none') openByLevel[m.signal] += 1;
     if (!m.windowId) continue;
     const w = windows.get(m.windowId) ?? { windowId: m.windowId, open: 0, worstSignal: 'none' as SignalLevel };
@@ -45,12 +60,12 @@ export function hallToday(date: string, rows: HallRows): HallToday {
   }
   return {
     date,
-    received: rows.received,
-    accepted: rows.accepted,
-    completed: rows.completed.length,
-    completedOnTime: rows.completed.filter((c) => c.onTime).length,
-    open: rows.open.length,
-    overdue: rows.open.filter((m) => m.overdue).length,
+    received: rows.received.filter(isHallCase).length,
+    accepted: rows.accepted.filter(isHallCase).length,
+    completed: completed.length,
+    completedOnTime: completed.filter((c) => c.onTime).length,
+    open: open.length,
+    overdue: open.filter((m) => m.overdue).length,
     openByLevel,
     windows: [...windows.values()].sort(
       (a, b) => RANK[b.worstSignal] - RANK[a.worstSignal] || b.open - a.open || a.windowId.localeCompare(b.windowId),

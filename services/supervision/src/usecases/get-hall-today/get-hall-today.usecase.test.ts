@@ -1,5 +1,7 @@
 import { caseEvent } from '../../domain/clocks/case-event.test-double';
+import { coReviewLeg, legMeta } from '../../domain/legs/leg.test-double';
 import { applyCaseEventUseCase } from '../apply-case-event/apply-case-event.usecase';
+import { applyLegEventUseCase } from '../apply-leg-event/apply-leg-event.usecase';
 import { inMemoryClockDeps, principal } from '../clocks.test-double';
 import { refreshClocksUseCase } from '../refresh-clocks/refresh-clocks.usecase';
 import { getHallTodayUseCase } from './get-hall-today.usecase';
@@ -49,6 +51,32 @@ describe("the hall's figures of today", () => {
     // The next day nothing was received, accepted or completed; the open matters stay.
     w.setDay('2026-11-03');
     expect(await w.today(own, ycSupervisor)).toMatchObject({ date: '2026-11-03', received: 0, accepted: 0, open: 2 });
+  });
+
+  it("counts the hall's cases alone: a department's joint-review leg and a 督办 order at a window are not 办件", async () => {
+    const w = await world();
+    const before = await w.today(own, ycSupervisor);
+    // A co-department's leg started today, and an overdue one with a 黄牌 (started a fortnight ago, 3 days' budget).
+    const legs = applyLegEventUseCase(w.deps);
+    await legs({ leg: coReviewLeg({ windowId: 'w-1' }), meta: legMeta(2) });
+    await legs({
+      leg: coReviewLeg({ id: 'jr-2:co_review:1', aggregateId: 'jr-2', startDate: '2026-10-19', dueDate: '2026-10-22' }),
+      meta: legMeta(2, '2026-10-19T02:00:00Z'),
+    });
+    // A 督办 order on window w-3 issued today (supervision's own matter, as sync-order-matters stores it).
+    const order = structuredClone((await w.deps.matters.get('new'))!);
+    Object.assign(order.matter, { matterId: 'order-1', kind: 'supervision_order', windowId: 'w-3', status: 'issued' });
+    await w.deps.matters.save(order);
+    await refreshClocksUseCase(w.deps)();
+    expect((await w.deps.matters.get('jr-2:co_review:1'))!.clock).toMatchObject({
+      signal: 'yellow',
+      acceptedDate: '2026-10-19',
+    });
+    expect((await w.deps.matters.get('order-1'))!.clock).toMatchObject({
+      kind: 'supervision_order',
+      acceptedDate: '2026-11-02',
+    });
+    expect(await w.today(own, ycSupervisor)).toEqual(before);
   });
 
   it('a city sees its districts together; a sibling tenant, another role and a malformed tenant are refused', async () => {
