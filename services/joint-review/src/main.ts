@@ -12,6 +12,7 @@ import { CasesClient } from './adapters/cases/cases-client';
 import { parseServiceAccounts, ServiceAccounts } from './adapters/cases/service-accounts';
 import { CatalogueItems } from './adapters/catalogue/catalogue-items';
 import { registerJointReviewService } from './adapters/grpc/joint-review.grpc-handler';
+import { registerProjectService } from './adapters/grpc/project.grpc-handler';
 import { IdentityDuty } from './adapters/identity/identity-duty';
 import { startCaseStreamConsumer } from './adapters/kafka/case-stream.consumer';
 import { MongoJointFlows } from './adapters/mongo/joint-flow.repository';
@@ -29,6 +30,7 @@ import { reopenTaskUseCase } from './usecases/reopen-task/reopen-task.usecase';
 import { reportConclusionsUseCase } from './usecases/report-conclusions/report-conclusions.usecase';
 import type { ReviewDeps } from './usecases/reviews/review.deps';
 import { submitOpinionUseCase } from './usecases/submit-opinion/submit-opinion.usecase';
+import { wireProjects } from './wiring/projects';
 
 async function main() {
   const logger = createLogger('joint-review', config.LOG_LEVEL);
@@ -74,6 +76,15 @@ async function main() {
     ids: { newId: randomUUID },
   };
   const afterWrite = () => relay.nudge();
+  const projects = wireProjects({
+    connection,
+    accounts,
+    clock,
+    ids: deps.ids,
+    identityAddress: config.IDENTITY_GRPC_ADDR,
+    applicationsAddress: config.APPLICATIONS_GRPC_ADDR,
+  });
+  await ensureIndexes([projects.model]);
 
   const report = reportConclusionsUseCase({
     reviews,
@@ -91,7 +102,12 @@ async function main() {
 
   // Not awaited: joining the group may wait for a dead member's session to expire; RPCs are served meanwhile.
   const consumer = startCaseStreamConsumer(
-    { open: openJointReviewUseCase(deps), cancel: cancelJointReviewUseCase(deps), afterWrite },
+    {
+      open: openJointReviewUseCase(deps),
+      cancel: cancelJointReviewUseCase(deps),
+      mirrorProject: projects.mirrorProject,
+      afterWrite,
+    },
     {
       kafka,
       connection,
@@ -109,7 +125,10 @@ async function main() {
   const server = new GrpcServer({
     logger,
     verifier,
-    reflectionFiles: ['govhall/joint_review/v1/joint_review_service.proto'],
+    reflectionFiles: [
+      'govhall/joint_review/v1/joint_review_service.proto',
+      'govhall/joint_review/v1/project_service.proto',
+    ],
   });
   registerJointReviewService(server, {
     getJointReview: getJointReviewUseCase(deps),
@@ -123,6 +142,7 @@ async function main() {
     addParticipant: addParticipantUseCase(deps),
     afterWrite,
   });
+  registerProjectService(server, projects.useCases);
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'joint-review listening');
 
@@ -132,7 +152,7 @@ async function main() {
     ['case stream', async () => (await consumer).disconnect()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
-    ['clients', async () => [calendars, items, duty, cases].forEach((c) => c.close())],
+    ['clients', async () => [calendars, items, duty, cases, projects].forEach((c) => c.close())],
     ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],
     ['telemetry', () => telemetry.shutdown()],

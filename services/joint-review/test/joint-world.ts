@@ -248,6 +248,11 @@ export class JointWorld {
     }
   }
 
+  /** Where the joint-review service listens (its other gRPC services: meetings, projects …). */
+  get jointReviewAddress(): string {
+    return `127.0.0.1:${this.jointReviewPort}`;
+  }
+
   /** Where the cases service listens (CasesWorld keeps its port to itself; its client's channel names it). */
   private applicationsAddress(): string {
     const target = this.cases.client.getChannel().getTarget();
@@ -340,6 +345,30 @@ export class JointWorld {
    * pre-review at the lead window) and accepted by the lead clerk: the cases service hands it to joint review.
    */
   async acceptedJointCase(shopName: string): Promise<applicationsV1.Case> {
+    const submitted = await this.submittedCase(shopName);
+    return this.accept(submitted);
+  }
+
+  /** The lead clerk accepts a case in pre-review at the lead window. */
+  async accept(submitted: applicationsV1.Case): Promise<applicationsV1.Case> {
+    type CaseAnswer = { case?: applicationsV1.Case };
+    return (
+      await this.cases.call<applicationsV1.AcceptCaseRequest, CaseAnswer>(
+        'acceptCase',
+        { id: submitted.id, expectedVersion: submitted.version, opinion: '材料齐全，予以受理' },
+        await this.token('clerk'),
+      )
+    ).case!;
+  }
+
+  /**
+   * A case filed online by the world's applicant (the form, the ID card) and submitted into pre-review: of the joint
+   * item unless `itemId` names another, for the applicant or for a legal person they hold (`onBehalfOf`).
+   */
+  async submittedCase(
+    shopName: string,
+    options: { itemId?: string; onBehalfOf?: string } = {},
+  ): Promise<applicationsV1.Case> {
     const w = this.cases;
     const token = await this.applicant.token();
     type CaseAnswer = { case?: applicationsV1.Case };
@@ -348,8 +377,8 @@ export class JointWorld {
         'openCase',
         {
           idempotencyKey: key(),
-          itemId: this.item.id,
-          onBehalfOf: '',
+          itemId: options.itemId ?? this.item.id,
+          onBehalfOf: options.onBehalfOf ?? '',
           formData: JSON.stringify({ shopName }),
           contact: { mobile: '', email: 'zhao@example.cn' },
         },
@@ -383,13 +412,7 @@ export class JointWorld {
     if (submitted.status !== applicationsV1.CaseStatus.CASE_STATUS_PRE_REVIEW) {
       throw new Error(`submitted case is ${applicationsV1.CaseStatus[submitted.status]}, not in pre-review`);
     }
-    return (
-      await w.call<applicationsV1.AcceptCaseRequest, CaseAnswer>(
-        'acceptCase',
-        { id: opened.id, expectedVersion: submitted.version, opinion: '材料齐全，予以受理' },
-        await this.token('clerk'),
-      )
-    ).case!;
+    return submitted;
   }
 
   /**

@@ -16,6 +16,13 @@ import type { CaseRepository } from './ports';
  * and above. Everyone else gets CASE_NOT_FOUND, as if it did not exist (ADR 0012).
  */
 export const READ_CASE: AccessPolicy = { roles: STAFF_ROLES, owner: true };
+/**
+ * Who sees a case at all (GetCase, its files and documents; the first gate of every act, whose own policy decides
+ * then): whoever may read it, and service accounts — a department system sees its own department's cases, a
+ * center platform service (no department, ADR 0053) the whole tenant's, e.g. joint review attaching a case to a
+ * project.
+ */
+export const VIEW_CASE: AccessPolicy = { roles: [...STAFF_ROLES, 'service'], owner: true };
 /** The applicant's own acts on a case (drafts, uploads, submit, withdraw). */
 export const APPLICANT_ACTS: AccessPolicy = { roles: [], owner: true };
 /** Window acts (pre-review, acceptance, walk-in, on-the-spot decisions): a window clerk of the case's department. */
@@ -78,7 +85,7 @@ export function throwIfInvalid(violations: Violation[]): void {
 export const caseNotFound = () => new NotFoundError('CASE_NOT_FOUND', '未找到该办件');
 
 /**
- * The case, if `actor` may read it (READ_CASE); one they may not read is CASE_NOT_FOUND exactly like one that does
+ * The case, if `actor` may see it (VIEW_CASE); one they may not see is CASE_NOT_FOUND exactly like one that does
  * not exist, for reads and writes alike. The write check (which role may do this act) comes after.
  */
 export async function requireVisibleCase(
@@ -88,7 +95,7 @@ export async function requireVisibleCase(
 ): Promise<Case> {
   const c = await deps.cases.findById(id);
   if (!c) throw caseNotFound();
-  concealForbidden(() => deps.authorizer.ensure(actor, 'read', caseResource(c), READ_CASE), caseNotFound());
+  concealForbidden(() => deps.authorizer.ensure(actor, 'read', caseResource(c), VIEW_CASE), caseNotFound());
   return c;
 }
 

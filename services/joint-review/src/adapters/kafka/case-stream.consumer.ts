@@ -1,7 +1,10 @@
 import { startConsumer, type Consumer, type ConsumerOptions, type InboxEntry, type Kafka } from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
+import { chinaToday } from '@govhall/calendar';
 import { applicationsV1 } from '@govhall/proto';
+import type { CaseChange } from '../../domain/projects/project';
+import { caseStatus, isCompletedStatus } from '../cases/case-status';
 import type { cancelJointReviewUseCase } from '../../usecases/cancel-joint-review/cancel-joint-review.usecase';
 import type {
   JointCaseHandedOver,
@@ -22,16 +25,20 @@ const ENDINGS = new Map<applicationsV1.Transition, string>([
 export interface CaseStreamUseCases {
   open: ReturnType<typeof openJointReviewUseCase>;
   cancel: ReturnType<typeof cancelJointReviewUseCase>;
+  /** A project holding the case records its new status (J20). */
+  mirrorProject(change: CaseChange): Promise<boolean>;
   /** Called after a write that queued outbox messages. */
   afterWrite(): void;
 }
 
 /** What the consumer does with one CaseTransitioned event (exported for the unit test). */
 export function onCaseTransitioned(uc: CaseStreamUseCases) {
-  return async (envelope: { payload: Uint8Array; occurredAt?: Date }): Promise<void> => {
+  return async (envelope: { payload: Uint8Array; occurredAt?: Date; aggregateVersion?: number }): Promise<void> => {
     const event = applicationsV1.CaseTransitioned.decode(envelope.payload);
     const facts = event.facts;
     if (!facts) return;
+    const change = projectCaseChange(facts, envelope);
+    if (change) await uc.mirrorProject(change);
     if (event.transition === T.TRANSITION_JOINT_REVIEW_REQUESTED) {
       const handed: JointCaseHandedOver = {
         caseId: facts.caseId,
@@ -56,6 +63,24 @@ export function onCaseTransitioned(uc: CaseStreamUseCases) {
       const review = await uc.cancel(facts.tenant, facts.caseId, ending, envelope.occurredAt);
       if (review) uc.afterWrite();
     }
+  };
+}
+
+/** The case's new status as a project mirrors it; null for a status projects do not know. */
+export function projectCaseChange(
+  facts: applicationsV1.CaseFacts,
+  envelope: { occurredAt?: Date; aggregateVersion?: number },
+): CaseChange | null {
+  const status = caseStatus.fromProto(facts.status);
+  if (!status) return null;
+  const at = envelope.occurredAt ?? new Date();
+  return {
+    caseId: facts.caseId,
+    status,
+    dueDate: facts.clocks?.promised?.dueDate ?? '',
+    // The first completed status seen: the day it happened (the project keeps the first one).
+    completedDate: isCompletedStatus(facts.status) ? chinaToday(at) : '',
+    version: Number(envelope.aggregateVersion ?? 0),
   };
 }
 

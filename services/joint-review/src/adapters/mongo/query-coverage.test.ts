@@ -4,7 +4,10 @@ import type { JointReview } from '../../domain/reviews/joint-review';
 import { MongoJointFlows } from './joint-flow.repository';
 import { MongoJointReviewRepository } from './joint-review.repository';
 import { jointReviewSchema } from './joint-review.schema';
+import { MongoProjectRepository } from './project.repository';
+import { projectSchema } from './project.schema';
 import { MongoReviewSettings } from './review-settings.repository';
+import type { Project } from '../../domain/projects/project';
 
 /*
  * Every query the service asks of its database, recorded with the RecordingConnection of @govhall/mongo (every
@@ -85,5 +88,45 @@ describe('the joint-review database', () => {
     expect(await flows.find('620300', 'series-1')).toBeNull();
     expect((await settings.forTenant('620300')).leadRule).toBe('designated_per_item');
     expect(recording.queries.map((q) => q.filter)).toEqual([{ _id: '620300:series-1' }, { _id: '620300' }]);
+  });
+
+  it('serves every query of the project repository from a declared index', async () => {
+    const recording = new RecordingConnection();
+    const repo = new MongoProjectRepository(recording.connection);
+    const project: Project = {
+      id: 'p-1',
+      tenant: '620321',
+      name: '物流园建设项目',
+      projectCode: '2026-620321-59-01-000123',
+      kind: 'investment',
+      authorisation: 'filing',
+      classified: false,
+      publicProgress: true,
+      description: '',
+      location: '',
+      totalInvestmentFen: 0,
+      investor: { personId: 'lp-1', name: '永昌县金川河商贸有限公司', creditCode: '91620321MA7H2K3L1W' },
+      cases: [],
+      state: 'active',
+      closedReason: '',
+      createdBy: 'yc-admin',
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+      requestId: 'r-1',
+    };
+    const invoked = await exercise(recording, 'MongoProjectRepository', repo, {
+      insert: async (r) => {
+        await r.insert(project);
+        await recording.withDuplicateKeys(() => r.insert(project)).catch(() => undefined);
+      },
+      findById: (r) => r.findById('p-1'),
+      findByCase: (r) => r.findByCase('case-1'),
+      save: (r) => r.save({ ...project, version: 2 }, 1),
+      list: (r) => r.list({ tenant: '620321', state: 'active', query: '物流' }, page),
+      findByCode: (r) => r.findByCode('2026-620321-59-01-000123'),
+    });
+    expect(invoked).toEqual(publicMethods(MongoProjectRepository));
+    expectEveryQueryCovered(recording.queries, [projectSchema]);
   });
 });

@@ -317,7 +317,7 @@ export function mirrorCase(p: Project, change: CaseChange, at: Date): Project | 
     ...c,
     status: change.status,
     dueDate: change.dueDate || c.dueDate,
-    completedDate: change.completedDate || c.completedDate,
+    completedDate: c.completedDate || change.completedDate,
     reviewId: change.reviewId || c.reviewId,
     caseVersion: change.version,
   };
