@@ -322,15 +322,15 @@ function ReviewView({ id, staff }: { id: string; staff: Staff }) {
           rowKey="id"
           size="small"
           pagination={false}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1100 }}
           dataSource={review.tasks}
           columns={[
-            { title: '阶段', dataIndex: 'stage', width: 90, render: (s: number) => `第${s}阶段` },
-            { title: '部门', dataIndex: 'department', width: 180, render: (d: string) => name(d) },
+            { title: '阶段', dataIndex: 'stage', width: 80, render: (s: number) => `第${s}阶段` },
+            { title: '部门', dataIndex: 'department', width: 160, render: (d: string) => name(d) },
             {
               title: '状态',
               dataIndex: 'state',
-              width: 220,
+              width: 200,
               render: (s: JointTask['state'], t: JointTask) => (
                 <>
                   <Tag color={JOINT_TASK_STATE_COLOR[s]}>{JOINT_TASK_STATE[s]}</Tag>
@@ -342,7 +342,7 @@ function ReviewView({ id, staff }: { id: string; staff: Staff }) {
                 </>
               ),
             },
-            { title: '办理人', dataIndex: 'assignee', width: 150, render: (a?: string) => person(a) },
+            { title: '办理人', dataIndex: 'assignee', width: 140, render: (a?: string) => person(a) },
             {
               title: '到期日',
               key: 'due',
@@ -378,7 +378,7 @@ function ReviewView({ id, staff }: { id: string; staff: Staff }) {
                   {
                     title: '操作',
                     key: 'acts',
-                    width: 120,
+                    width: 100,
                     render: (_v: unknown, t: JointTask) => (
                       <Space wrap>
                         {mayReassign(t) ? <ReassignTask task={t} colleagues={colleagues} onDone={setSaid} /> : null}
