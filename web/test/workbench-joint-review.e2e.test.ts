@@ -1,20 +1,45 @@
 import { jointReviewV1, applicationsV1 } from '@govhall/proto';
 import { waitFor, type PageProblem } from '@govhall/testing';
-import { JointWorld, RSJ, ZRZY } from '../../services/joint-review/test/joint-world';
+import { JointWorld, RSJ, TENANT, ZRZY, type Login } from '../../services/joint-review/test/joint-world';
 import { PASSWORD } from '../../services/applications/test/cases-world';
-import { browserAt, buttonName, checkPage, type BrowserAt } from './web-world';
+import { expectedRefusals, fieldError } from './admin-catalogue-world';
+import { browserAt, buttonName, checkPage, waitForStillness, type BrowserAt } from './web-world';
 
 // 联办件 on the workbench, in a real browser against the real stack (identity, catalogue, cases service, joint-review
 // and the gateway serving the built apps, each its own process): the co-department's window lead finds the task under
 // 联审任务, reads the review and gives a conditional agreement (first without its conditions, refused at the field);
 // the other co-department answers over the API; the lead window's clerk concludes on the review page (a denial without
-// reasons is refused at the field first), and the case goes on to its decision step.
+// reasons is refused at the field first), and the case goes on to its decision step. Then the acts around the
+// opinions: 人社局's window lead finds a second case in 本部门任务 (filtered by state) and 转派 its task to a colleague,
+// who answers; the lead clerk asks 人社局 to 重新审查 (a time limit past the case's promised due date refused at its
+// field first) and adds 卫生健康局 (the same refusal at its field); 人社局's window lead answers again.
 
 const world = new JointWorld();
 let web: BrowserAt;
 
 /** This world runs no supervision: the staff apps' inbox badge (GET /supervision/messages/mine) is answered 503. */
 const noSupervision = (p: PageProblem) => `${p.url ?? ''} ${p.message}`.includes('/api/v1/supervision/');
+
+/** A department's opinion on `task`, given over the API by `who` of the world. */
+async function answer(
+  task: jointReviewV1.Task,
+  who: Login,
+  opinion: { kind: jointReviewV1.OpinionKind; text: string; reasons?: string[] },
+): Promise<void> {
+  await world.call<jointReviewV1.SubmitOpinionRequest, jointReviewV1.SubmitOpinionResponse>(
+    'submitOpinion',
+    {
+      taskId: task.id,
+      expectedVersion: task.version,
+      kind: opinion.kind,
+      text: opinion.text,
+      reasons: opinion.reasons ?? [],
+      conditions: [],
+      attachmentIds: [],
+    },
+    await world.token(who),
+  );
+}
 
 beforeAll(async () => {
   await world.start();
@@ -68,19 +93,7 @@ it('a co-department gives its opinion and the lead concludes on the workbench; t
 
   // 自然资源局 answers over the API; the review then awaits the lead's conclusion.
   const zrzyTask = answered.tasks.find((t) => t.department === ZRZY)!;
-  await world.call<jointReviewV1.SubmitOpinionRequest, jointReviewV1.SubmitOpinionResponse>(
-    'submitOpinion',
-    {
-      taskId: zrzyTask.id,
-      expectedVersion: zrzyTask.version,
-      kind: jointReviewV1.OpinionKind.OPINION_KIND_AGREE,
-      text: '用地符合规划，同意。',
-      reasons: [],
-      conditions: [],
-      attachmentIds: [],
-    },
-    await world.token('leadB'),
-  );
+  await answer(zrzyTask, 'leadB', { kind: jointReviewV1.OpinionKind.OPINION_KIND_AGREE, text: '用地符合规划，同意。' });
 
   // The lead window's clerk concludes on the review page.
   const lead = await web.open({ expected: noSupervision });
@@ -109,4 +122,151 @@ it('a co-department gives its opinion and the lead concludes on the workbench; t
   );
   expect(decided.status).toBe(applicationsV1.CaseStatus.CASE_STATUS_PROCESSING);
   expect(lead.problems.list()).toEqual([]);
+});
+
+it('the department lead reassigns its task, the lead reopens it and adds a department; the department answers again', async () => {
+  const c = await world.acceptedJointCase('联办重审便利店');
+  const review = await world.openedReview(c.id);
+  const backupA = world.login.backupA;
+
+  // 人社局's window lead: 本部门任务 lists the department's tasks by state (a wrong state in the address said at its
+  // field); the open task of this case is there, not under 已出具意见.
+  const co = await web.open({ expected: noSupervision });
+  await web.visit(co.page, 'workbench', 'joint?view=department&state=late');
+  await web.signIn(co.page, 'workbench', world.login.leadA, PASSWORD);
+  expect(await fieldError(co.page, '任务状态')).toBe('链接中的任务状态“late”不存在，已显示全部状态');
+  await co.page.getByRole('tab', { name: '本部门任务', selected: true }).waitFor();
+  // Every state: this case's task is listed.
+  await co.page.getByRole('row').filter({ hasText: c.caseNumber }).waitFor();
+  await co.page.getByLabel('任务状态').selectOption({ label: '已出具意见' });
+  await co.page.waitForURL((u) => u.search === '?view=department&state=done');
+  await co.page.getByText('链接中的任务状态').waitFor({ state: 'detached' });
+  // This case's open task leaves the list; the first test's answered task is in it.
+  await co.page.getByRole('row').filter({ hasText: c.caseNumber }).waitFor({ state: 'detached' });
+  await co.page.getByRole('row').filter({ hasText: '已出具意见' }).first().waitFor();
+  await co.page.getByLabel('任务状态').selectOption({ label: '待认领' });
+  const row = co.page.getByRole('row').filter({ hasText: c.caseNumber });
+  await row.waitFor();
+  // The assignee by name (identity's name of the window lead), not by username.
+  expect(await row.innerText()).toContain('联办测试人员');
+  expect(await row.innerText()).not.toContain(world.login.leadA);
+  await checkPage(co.page, 'workbench-joint-department-tasks');
+
+  // 转派 to a colleague of 人社局: the window lead is asked whom first.
+  await row.getByRole('link', { name: '联办测试许可' }).click();
+  await co.page.getByRole('heading', { name: '联审办理' }).waitFor();
+  await co.page.getByRole('button', { name: buttonName('转派') }).click();
+  const assign = co.page.getByRole('dialog', { name: '转派联审任务' });
+  await waitForStillness(co.page);
+  await assign.getByRole('button', { name: buttonName('确认转派') }).click();
+  expect(await fieldError(assign, '承办人')).toBe('请选择承办人');
+  await assign.getByLabel('承办人').selectOption(backupA);
+  await assign.getByLabel('转派说明（可不填）').fill('请熟悉社保业务的同事办理');
+  await checkPage(co.page, 'workbench-joint-reassign');
+  await assign.getByRole('button', { name: buttonName('确认转派') }).click();
+  await co.page.getByText('已转派该联审任务。').waitFor();
+  const reassigned = (await world.reviewOfCase(c.id)).tasks.find((t) => t.department === RSJ)!;
+  expect(reassigned).toMatchObject({
+    state: jointReviewV1.TaskState.TASK_STATE_OPEN,
+    assignee: backupA,
+    assignmentBasis: jointReviewV1.AssignmentBasis.ASSIGNMENT_BASIS_ASSIGNED,
+  });
+  expect(co.problems.list()).toEqual([]);
+
+  // The colleague answers, and so does 自然资源局 (both over the API): the review awaits the lead's conclusion.
+  await answer(reassigned, 'backupA', {
+    kind: jointReviewV1.OpinionKind.OPINION_KIND_DISAGREE,
+    text: '未见社保缴纳证明。',
+    reasons: ['未提交从业人员社保缴纳证明'],
+  });
+  const zrzyTask = review.tasks.find((t) => t.department === ZRZY)!;
+  await answer(zrzyTask, 'leadB', { kind: jointReviewV1.OpinionKind.OPINION_KIND_AGREE, text: '用地符合规划，同意。' });
+
+  // The lead clerk: 重新审查 for 人社局, a time limit past the case's promised due date refused at its field first.
+  const lead = await web.open({
+    expected: (p) => noSupervision(p) || expectedRefusals(/\/tasks\/[^/]+\/reopen$/, /\/participants$/)(p),
+  });
+  await web.visit(lead.page, 'workbench', `joint/${review.id}`);
+  await web.signIn(lead.page, 'workbench', world.login.clerk, PASSWORD);
+  await lead.page.getByText('待牵头部门出具结论').waitFor();
+  const rsjRow = lead.page.getByRole('row').filter({ hasText: '未见社保缴纳证明' });
+  await rsjRow.getByRole('button', { name: buttonName('重新审查') }).click();
+  const reopen = lead.page.getByRole('dialog', { name: /重新审查$/ });
+  await waitForStillness(lead.page);
+  await reopen.getByRole('button', { name: buttonName('确认重新审查') }).click();
+  expect(await fieldError(reopen, '重新审查的事项')).toBe('请填写需要重新审查的事项');
+  await reopen.getByLabel('重新审查的事项').fill('申请人已补充社保缴纳证明，请重新审查');
+  await reopen.getByLabel('新的办理时限（工作日）').fill('60');
+  await reopen.getByRole('button', { name: buttonName('确认重新审查') }).click();
+  expect(await fieldError(reopen, '新的办理时限（工作日）', '承诺办结日期')).toMatch(
+    /^按该时限应于\d{4}-\d{2}-\d{2}前完成，晚于办件承诺办结日期\d{4}-\d{2}-\d{2}$/,
+  );
+  await checkPage(lead.page, 'workbench-joint-reopen-refused');
+  expect((await world.reviewOfCase(c.id)).state).toBe(
+    jointReviewV1.JointReviewState.JOINT_REVIEW_STATE_AWAITING_CONCLUSION,
+  );
+  await reopen.getByLabel('新的办理时限（工作日）').fill('3');
+  await reopen.getByRole('button', { name: buttonName('确认重新审查') }).click();
+  await lead.page.getByText(/^已请.*人力资源和社会保障局重新审查。$/).waitFor();
+  await lead.page.getByText('审查中').first().waitFor();
+  const reopened = await world.reviewOfCase(c.id);
+  expect(reopened.state).toBe(jointReviewV1.JointReviewState.JOINT_REVIEW_STATE_OPEN);
+  expect(reopened.tasks.find((t) => t.department === RSJ)).toMatchObject({
+    state: jointReviewV1.TaskState.TASK_STATE_OPEN,
+    assignee: world.login.leadA,
+    budgetWorkingDays: 3,
+    note: '申请人已补充社保缴纳证明，请重新审查',
+  });
+  expect(reopened.tasks.find((t) => t.department === RSJ)!.opinion).toBeUndefined();
+
+  // 增加协办部门: 卫生健康局 in the current stage; a time limit past the promised due date refused at its field first.
+  await lead.page.getByRole('button', { name: buttonName('增加协办部门') }).click();
+  const add = lead.page.getByRole('dialog', { name: '增加协办部门' });
+  await waitForStillness(lead.page);
+  await add.getByRole('button', { name: buttonName('确认增加') }).click();
+  expect(await fieldError(add, '协办部门')).toBe('请选择部门');
+  expect(await fieldError(add, '增加该部门的原因')).toBe('请填写增加该部门的原因');
+  // Departments taking part are not offered.
+  const offered = await add.getByLabel('协办部门').locator('option').allInnerTexts();
+  expect(offered).toContain('永昌县卫生健康局');
+  expect(offered.some((o) => o.includes('人力资源和社会保障局') || o.includes('市场监督管理局'))).toBe(false);
+  await add.getByLabel('协办部门').selectOption({ label: '永昌县卫生健康局' });
+  await add.getByLabel('办理时限（工作日）').fill('60');
+  await add.getByLabel('增加该部门的原因').fill('涉及食品经营，征求卫生健康部门意见');
+  await add.getByRole('button', { name: buttonName('确认增加') }).click();
+  expect(await fieldError(add, '办理时限（工作日）', '承诺办结日期')).toContain('晚于办件承诺办结日期');
+  await checkPage(lead.page, 'workbench-joint-add-refused');
+  await add.getByLabel('办理时限（工作日）').fill('2');
+  await add.getByRole('button', { name: buttonName('确认增加') }).click();
+  await lead.page.getByText('已增加协办部门。').waitFor();
+  await lead.page.getByRole('row').filter({ hasText: '永昌县卫生健康局' }).waitFor();
+  await checkPage(lead.page, 'workbench-joint-lead-acts');
+  const added = (await world.reviewOfCase(c.id)).tasks.find((t) => t.department === `${TENANT}-WJW`);
+  expect(added).toMatchObject({
+    state: jointReviewV1.TaskState.TASK_STATE_OPEN,
+    stage: 1,
+    budgetWorkingDays: 2,
+    required: true,
+    note: '涉及食品经营，征求卫生健康部门意见',
+  });
+  expect(lead.problems.list()).toEqual([]);
+
+  // 人社局's window lead answers again on the page it left.
+  await co.page.reload();
+  await co.page.getByText('本部门意见').waitFor();
+  await co.page.getByText('任务说明：申请人已补充社保缴纳证明，请重新审查').waitFor();
+  await checkPage(co.page, 'workbench-joint-reopened');
+  await co.page.getByLabel('同意', { exact: true }).check();
+  await co.page.getByLabel('意见内容').fill('已核验社保缴纳证明，同意。');
+  await co.page.getByRole('button', { name: buttonName('提交意见') }).click();
+  await co.page.getByText('已出具本部门意见：同意。').waitFor();
+  const answered = (await world.reviewOfCase(c.id)).tasks.find((t) => t.department === RSJ)!;
+  expect(answered).toMatchObject({
+    state: jointReviewV1.TaskState.TASK_STATE_DONE,
+    opinion: { kind: jointReviewV1.OpinionKind.OPINION_KIND_AGREE, givenBy: world.login.leadA },
+  });
+  // The department waits for 卫生健康局: the review is still open, and 人社局 has no conclusion to give.
+  expect((await world.reviewOfCase(c.id)).state).toBe(jointReviewV1.JointReviewState.JOINT_REVIEW_STATE_OPEN);
+  expect(await co.page.getByText('牵头部门结论').count()).toBe(0);
+  expect(co.problems.list()).toEqual([]);
 });

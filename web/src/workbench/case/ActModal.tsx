@@ -27,7 +27,7 @@ export function chosen(message: string) {
   ];
 }
 
-export interface ActModalProps<V> {
+export interface ActModalProps<V, R = Case> {
   /** The button on the case page, and the dialog's title unless `title` says otherwise. */
   label: string;
   title?: string;
@@ -36,6 +36,8 @@ export interface ActModalProps<V> {
   okText?: string;
   danger?: boolean;
   primary?: boolean;
+  /** A small button (in a table's row). */
+  small?: boolean;
   initialValues?: Partial<V>;
   /** The form's fields (Form.Item with `name`s the API's field names map to). */
   children?: (form: FormInstance<V>) => ReactNode;
@@ -43,20 +45,21 @@ export interface ActModalProps<V> {
   isField?: (name: string) => boolean;
   /** A field the API names that is shown at another form field (`problems.0` → `problems.0.message`). */
   rename?: (name: string) => string;
-  /** Sends the act; answers the case after it. */
-  submit: (values: V) => Promise<Case>;
+  /** Sends the act; answers the case (or what else the act acts on) after it. */
+  submit: (values: V) => Promise<R>;
   /** The case after the act and the sentence that says what was done. */
-  onDone: (c: Case, done: string) => void;
+  onDone: (c: R, done: string) => void;
   done: string;
 }
 
 /**
- * One act on a case: a button that opens a dialog with what the act does, its fields and a confirming button. The
+ * One act on a case (or on a joint review): a button that opens a dialog with what the act does, its fields and a confirming button. The
  * API's refusal is shown where it belongs: each field's message under the field, the rest above the form; the
  * dialog stays open so the clerk can correct and send again.
  */
-export function ActModal<V extends object>(props: ActModalProps<V>) {
-  const { label, title, intro, okText, danger, primary, initialValues, children, isField, rename, submit } = props;
+export function ActModal<V extends object, R = Case>(props: ActModalProps<V, R>) {
+  const { label, title, intro, okText, danger, primary, small, initialValues, children, isField, rename, submit } =
+    props;
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
@@ -97,7 +100,12 @@ export function ActModal<V extends object>(props: ActModalProps<V>) {
 
   return (
     <>
-      <Button type={primary ? 'primary' : 'default'} danger={danger} onClick={() => setOpen(true)}>
+      <Button
+        type={primary ? 'primary' : 'default'}
+        size={small ? 'small' : undefined}
+        danger={danger}
+        onClick={() => setOpen(true)}
+      >
         {label}
       </Button>
       <Modal

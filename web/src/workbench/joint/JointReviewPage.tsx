@@ -4,7 +4,12 @@ import { Alert, Button, Descriptions, Form, Input, Radio, Space, Table, Tag, Typ
 import { api, call } from '../../shared/api';
 import type { Department, JointReview, JointTask, OpinionKind, Profile } from '../../api/types';
 import { departmentName, departmentsOf } from '../../admin/org/directory';
+import { chinaToday } from '../../admin/org/calendar-grid';
 import { chosen } from '../case/ActModal';
+import { colleaguesOf, departmentWindowLead, windowResponsible, type Colleague } from './joint-directory';
+import { isActiveReview, isLead, leadsDepartment, personName } from './joint-duty';
+import { TaskDueDate } from './TaskDueDate';
+import { AddDepartment, ReassignTask, ReopenTask } from './ReviewActs';
 import { FormMessages, showOnForm } from '../../shared/form-messages';
 import { dateTime } from '../../shared/format';
 import { JOINT_REVIEW_STATE, JOINT_TASK_STATE, JOINT_TASK_STATE_COLOR, OPINION_KIND } from '../../shared/labels';
@@ -30,10 +35,12 @@ interface OpinionForm {
 function TaskAct({
   task,
   username,
+  names,
   onChange,
 }: {
   task: JointTask;
   username: string;
+  names: ReadonlyMap<string, string>;
   onChange: (said: string) => void;
 }) {
   const [form] = Form.useForm<OpinionForm>();
@@ -84,11 +91,15 @@ function TaskAct({
   };
   return (
     <Panel title="本部门意见">
+      {task.note ? (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`任务说明：${task.note}`} />
+      ) : null}
       <FormMessages messages={errors} />
       {!mine ? (
         <Space direction="vertical">
           <Typography.Text>
-            该任务{task.assignee ? `当前由 ${task.assignee} 办理` : '尚无人认领'}，认领后由您出具本部门意见。
+            该任务{task.assignee ? `当前由 ${personName(names, task.assignee)} 办理` : '尚无人认领'}
+            ，认领后由您出具本部门意见。
           </Typography.Text>
           <Button type="primary" loading={busy} onClick={() => void claim()}>
             认领任务
@@ -228,25 +239,59 @@ function Conclude({ review, onChange }: { review: JointReview; onChange: (said: 
   );
 }
 
-function ReviewView({ id, staff }: { id: string; staff: NonNullable<Profile['staff']> }) {
-  const [said, setSaid] = useState<string>();
+/** Who the signed-in member of staff is on this review: the lead, and whether they lead their own department. */
+async function dutiesOn(review: JointReview, staff: Staff) {
+  const askLeadWindow =
+    staff.department === review.leadDepartment &&
+    staff.roles.includes('window_clerk') &&
+    !staff.roles.some((r) => r === 'approver' || r === 'department_head');
+  const participates = review.tasks.some((t) => t.department === staff.department);
+  const askWindowLead =
+    participates && staff.roles.includes('window_clerk') && !staff.roles.includes('department_head');
+  const [leadWindow, windowLead] = await Promise.all([
+    askLeadWindow ? windowResponsible(review.leadWindowId) : Promise.resolve(''),
+    askWindowLead && staff.department ? departmentWindowLead(review.tenant, staff.department) : Promise.resolve(''),
+  ]);
+  return {
+    lead: isLead(staff, review, leadWindow),
+    leadsOwn: !!staff.department && leadsDepartment(staff, staff.department, windowLead),
+  };
+}
+
+type Staff = NonNullable<Profile['staff']>;
+
+function ReviewView({ id, staff }: { id: string; staff: Staff }) {
+  // What the last act did; each act reloads the review (counted: two acts may say the same).
+  const [said, setSaidState] = useState<{ text: string; n: number }>();
+  const setSaid = (text: string) => setSaidState((p) => ({ text, n: (p?.n ?? 0) + 1 }));
   const data = useLoad(async () => {
     const { review } = await call(api.GET('/api/v1/joint-review/reviews/{id}', { params: { path: { id } } }));
-    const departments: Department[] = await departmentsOf(review.tenant).catch(() => []);
-    return { review, departments };
-  }, [id, said]);
+    const [departments, colleagues, duties] = await Promise.all([
+      departmentsOf(review.tenant).catch((): Department[] => []),
+      colleaguesOf(staff).catch((): Colleague[] => []),
+      dutiesOn(review, staff),
+    ]);
+    return { review, departments, colleagues, duties };
+  }, [id, said?.n]);
   if (data.error) return <ErrorAlert error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading text="正在读取联审…" />;
-  const { review, departments } = data.data;
+  const { review, departments, colleagues, duties } = data.data;
   const name = (code: string) => departmentName(departments, code);
+  // Names of the caller's own department's staff (identity lists no other department's to department staff).
+  const names = new Map(colleagues.map((c) => [c.username, c.displayName]));
+  const person = (username: string | undefined) => personName(names, username);
   const myTask = review.tasks.find(
     (t) => t.department === staff.department && (t.state === 'open' || t.state === 'claimed'),
   );
-  const leads = staff.department === review.leadDepartment;
-  const active = review.state === 'open' || review.state === 'awaiting_conclusion';
+  const active = isActiveReview(review);
+  const today = chinaToday();
+  const mayReassign = (t: JointTask) =>
+    active && duties.leadsOwn && t.department === staff.department && (t.state === 'open' || t.state === 'claimed');
+  const mayReopen = (t: JointTask) => active && duties.lead && t.kind === 'co_review' && t.state === 'done';
+  const acts = review.tasks.some((t) => mayReassign(t) || mayReopen(t));
   return (
     <>
-      {said ? <Alert type="success" showIcon role="status" style={{ marginBottom: 16 }} message={said} /> : null}
+      {said ? <Alert type="success" showIcon role="status" style={{ marginBottom: 16 }} message={said.text} /> : null}
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label="办件编号">{review.caseNumber}</Descriptions.Item>
         <Descriptions.Item label="事项名称">{review.itemName}</Descriptions.Item>
@@ -262,28 +307,48 @@ function ReviewView({ id, staff }: { id: string; staff: NonNullable<Profile['sta
           <Descriptions.Item label="联审结论" span={2}>
             {review.conclusion.outcome === 'approved' ? '同意' : '不予许可'}
             {review.conclusion.reasons.length ? `：${review.conclusion.reasons.join('；')}` : ''}（
-            {review.conclusion.concludedBy}，{dateTime(review.conclusion.concludedAt)}；
+            {person(review.conclusion.concludedBy)}，{dateTime(review.conclusion.concludedAt)}；
             {review.conclusion.reportedAt ? '办件系统已接收' : '正在报送办件系统'}）
           </Descriptions.Item>
         ) : null}
       </Descriptions>
       <Panel title="各部门意见">
+        {duties.lead && active ? (
+          <div style={{ marginBottom: 12 }}>
+            <AddDepartment review={review} departments={departments} onDone={setSaid} />
+          </div>
+        ) : null}
         <Table
           rowKey="id"
           size="small"
           pagination={false}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1100 }}
           dataSource={review.tasks}
           columns={[
-            { title: '阶段', dataIndex: 'stage', width: 90, render: (s: number) => `第${s}阶段` },
-            { title: '部门', dataIndex: 'department', render: (d: string) => name(d) },
+            { title: '阶段', dataIndex: 'stage', width: 80, render: (s: number) => `第${s}阶段` },
+            { title: '部门', dataIndex: 'department', width: 160, render: (d: string) => name(d) },
             {
               title: '状态',
               dataIndex: 'state',
-              render: (s: JointTask['state']) => <Tag color={JOINT_TASK_STATE_COLOR[s]}>{JOINT_TASK_STATE[s]}</Tag>,
+              width: 200,
+              render: (s: JointTask['state'], t: JointTask) => (
+                <>
+                  <Tag color={JOINT_TASK_STATE_COLOR[s]}>{JOINT_TASK_STATE[s]}</Tag>
+                  {t.note ? (
+                    <div>
+                      <Typography.Text type="secondary">说明：{t.note}</Typography.Text>
+                    </div>
+                  ) : null}
+                </>
+              ),
             },
-            { title: '办理人', dataIndex: 'assignee', render: (a?: string) => a ?? '—' },
-            { title: '到期日', dataIndex: 'dueDate', render: (d?: string) => d ?? '—' },
+            { title: '办理人', dataIndex: 'assignee', width: 140, render: (a?: string) => person(a) },
+            {
+              title: '到期日',
+              key: 'due',
+              width: 130,
+              render: (_v, t: JointTask) => <TaskDueDate task={t} today={today} />,
+            },
             {
               title: '意见',
               key: 'opinion',
@@ -299,16 +364,40 @@ function ReviewView({ id, staff }: { id: string; staff: NonNullable<Profile['sta
                     {t.opinion.conditions.map((c, i) => (
                       <div key={`c${i}`}>条件：{c}</div>
                     ))}
+                    <Typography.Text type="secondary">
+                      {t.opinion.handlerName ?? person(t.opinion.givenBy)}
+                      {t.opinion.givenAt ? `，${dateTime(t.opinion.givenAt)}` : ''}
+                    </Typography.Text>
                   </>
                 ) : (
                   '—'
                 ),
             },
+            ...(acts
+              ? [
+                  {
+                    title: '操作',
+                    key: 'acts',
+                    width: 100,
+                    render: (_v: unknown, t: JointTask) => (
+                      <Space wrap>
+                        {mayReassign(t) ? <ReassignTask task={t} colleagues={colleagues} onDone={setSaid} /> : null}
+                        {mayReopen(t) ? (
+                          <ReopenTask review={review} task={t} departmentName={name(t.department)} onDone={setSaid} />
+                        ) : null}
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Panel>
-      {myTask && active ? <TaskAct task={myTask} username={staff.username} onChange={setSaid} /> : null}
-      {leads && active ? <Conclude review={review} onChange={setSaid} /> : null}
+      {myTask && active ? <TaskAct task={myTask} username={staff.username} names={names} onChange={setSaid} /> : null}
+      {duties.lead && active ? (
+        // Drawn anew when the review changes: its outcome's default follows the review's state.
+        <Conclude key={review.version} review={review} onChange={setSaid} />
+      ) : null}
     </>
   );
 }

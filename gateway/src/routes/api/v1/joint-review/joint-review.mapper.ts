@@ -47,6 +47,7 @@ export function taskToRest(t: jointReviewV1.Task): Task {
     openedAt: iso(t.openedAt),
     claimedAt: iso(t.claimedAt),
     closedAt: iso(t.closedAt),
+    note: text(t.note),
     version: Number(t.version),
   };
 }

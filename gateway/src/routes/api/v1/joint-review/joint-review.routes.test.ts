@@ -35,6 +35,7 @@ const task: J.Task = J.Task.fromPartial({
   budgetWorkingDays: 3,
   dueDate: '2026-12-10',
   openedAt: at,
+  note: '申请人已补充材料，请重新审查',
   version: 1,
 });
 const done: J.Task = {
@@ -120,6 +121,7 @@ describe('joint-review routes', () => {
           assignmentBasis: 'window_lead',
           dueDate: '2026-12-10',
           openedAt: at.toISOString(),
+          note: '申请人已补充材料，请重新审查',
           version: 1,
         },
       ],

@@ -162,6 +162,9 @@ export const Task = Type.Object({
   openedAt: Type.Optional(Timestamp),
   claimedAt: Type.Optional(Timestamp),
   closedAt: Type.Optional(Timestamp),
+  note: Type.Optional(
+    Type.String({ description: '最近一次说明：重新审查的事项、增加该部门的原因、转派说明或取消原因' }),
+  ),
   version: Type.Integer(),
 });
 export type Task = Static<typeof Task>;
