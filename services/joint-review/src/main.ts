@@ -12,10 +12,12 @@ import { CasesClient } from './adapters/cases/cases-client';
 import { parseServiceAccounts, ServiceAccounts } from './adapters/cases/service-accounts';
 import { CatalogueItems } from './adapters/catalogue/catalogue-items';
 import { registerJointReviewService } from './adapters/grpc/joint-review.grpc-handler';
+import { registerMeetings } from './meetings.wiring';
 import { IdentityDuty } from './adapters/identity/identity-duty';
 import { startCaseStreamConsumer } from './adapters/kafka/case-stream.consumer';
 import { MongoJointFlows } from './adapters/mongo/joint-flow.repository';
 import { MongoJointReviewRepository } from './adapters/mongo/joint-review.repository';
+import { MongoMeetingRepository } from './adapters/mongo/meeting.repository';
 import { MongoReviewSettings } from './adapters/mongo/review-settings.repository';
 import { addParticipantUseCase } from './usecases/add-participant/add-participant.usecase';
 import { assignTaskUseCase } from './usecases/assign-task/assign-task.usecase';
@@ -39,12 +41,13 @@ async function main() {
   const reviews = new MongoJointReviewRepository(connection);
   const flows = new MongoJointFlows(connection);
   const settings = new MongoReviewSettings(connection);
-  await ensureIndexes([reviews.model, flows.model, settings.model]);
+  const meetings = new MongoMeetingRepository(connection);
+  await ensureIndexes([reviews.model, flows.model, settings.model, meetings.model]);
 
   const kafka = createKafka('joint-review', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
   const relay = new OutboxRelay({
-    collections: [reviews.model.collection],
+    collections: [reviews.model.collection, meetings.model.collection],
     producer,
     logger,
     pollMs: config.OUTBOX_POLL_MS,
@@ -109,7 +112,10 @@ async function main() {
   const server = new GrpcServer({
     logger,
     verifier,
-    reflectionFiles: ['govhall/joint_review/v1/joint_review_service.proto'],
+    reflectionFiles: [
+      'govhall/joint_review/v1/joint_review_service.proto',
+      'govhall/joint_review/v1/meeting_service.proto',
+    ],
   });
   registerJointReviewService(server, {
     getJointReview: getJointReviewUseCase(deps),
@@ -123,6 +129,7 @@ async function main() {
     addParticipant: addParticipantUseCase(deps),
     afterWrite,
   });
+  registerMeetings(server, { ...deps, meetings, afterWrite });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'joint-review listening');
 
