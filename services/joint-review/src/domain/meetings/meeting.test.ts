@@ -266,7 +266,7 @@ describe('minutes, positions and the outcome', () => {
     expect(violations(() => recordOutcome(held(), [], later(52)))).toEqual([['outcomes', 'REQUIRED']]);
     const missing = failure(() => recordOutcome(position(held(), XFJ), agreed, later(52)));
     expect([missing.code, missing.metadata]).toEqual(['POSITIONS_MISSING', { departments: `${SCJ},${HBJ}` }]);
-    const all = [SCJ, XFJ, HBJ].reduce(position, held());
+    const all = [SCJ, XFJ, HBJ].reduce((m, d) => position(m, d), held());
     const { meeting, events } = recordOutcome(all, agreed, later(52));
     expect(meeting.state).toBe('concluded');
     expect(events.map((e) => e.type)).toEqual(['MeetingOutcomeRecorded']);
