@@ -1,15 +1,8 @@
-import { chinaToday, createWorkingCalendar } from '@govhall/calendar';
-import type { LegCalendar } from '../legs/leg';
 import type { MeetingOnReview, MeetingPosition } from '../meetings/meeting';
-import { defaultFlow } from './joint-flow';
-import { concludeJointReview, openJointReview, type JointReview } from './joint-review';
+import { concludeJointReview, type JointReview } from './joint-review';
 import { applyMeeting } from './meeting-positions';
+import { openedTestReview, testLegCalendar as calendar } from './opened-review.test-double';
 
-const working = createWorkingCalendar();
-const calendar: LegCalendar = {
-  addWorkingDays: (start, n) => working.addWorkingDays(start, n),
-  dayOf: (instant) => chinaToday(instant),
-};
 const t0 = new Date('2026-06-04T02:00:00Z');
 const t1 = new Date('2026-06-08T02:00:00Z');
 const XFJ = '620300-XFJ';
@@ -20,43 +13,15 @@ const leads = new Map([
 ]);
 
 /** A review of SCJ with XFJ (stage 1) and HBJ (stage `hbjStage`). */
-function review(hbjStage = 1): JointReview {
-  const flow = defaultFlow({
-    tenant: '620300',
-    itemSeriesId: 'series-1',
-    itemName: '食品经营许可',
-    leadDepartment: '620300-SCJ',
-    leadWindowId: 'w-scj',
-    coDepartments: [XFJ, HBJ],
-    defaultBudgetWorkingDays: 5,
-  });
-  const participants = flow.participants.map((p) => (p.department === HBJ ? { ...p, stage: hbjStage } : p));
-  let n = 0;
-  return openJointReview(
-    {
-      id: 'jr-1',
-      case: {
-        tenant: '620300',
-        caseId: 'case-1',
-        caseNumber: '62030020260604000001',
-        itemName: '食品经营许可',
-        itemBasicCode: '000111222333',
-        itemId: 'item-1',
-        itemSeriesId: 'series-1',
-        casePromisedDueDate: '2026-06-25',
-        caseStatutoryDueDate: '2026-07-02',
-      },
-      flow: { ...flow, participants },
-      leadRule: 'designated_per_item',
-      lead: { department: '620300-SCJ', windowId: 'w-scj' },
-      windowLeads: leads,
-      newTaskId: () => `task-${++n}`,
-      at: t0,
-      by: 'system',
-    },
-    calendar,
-  ).review;
-}
+const review = (hbjStage = 1): JointReview =>
+  openedTestReview(
+    [
+      { department: XFJ, stage: 1 },
+      { department: HBJ, stage: hbjStage },
+    ],
+    leads,
+    t0,
+  );
 
 const position = (department: string, kind: MeetingPosition['kind'] = 'agree'): MeetingPosition => ({
   agendaItemId: '1',

@@ -1,22 +1,16 @@
 import { createHash } from 'node:crypto';
 import { hasAnyRole, type Principal } from '@govhall/auth';
 import { ConflictError, ForbiddenError } from '@govhall/errors';
-import { conveneMeeting, type AgendaReviewFacts, type Meeting, type MeetingKind } from '../../domain/meetings/meeting';
+import { conveneMeeting, type AgendaReviewFacts, type ConveneInput, type Meeting } from '../../domain/meetings/meeting';
 import { participatingDepartments } from '../../domain/reviews/joint-review';
 import { centerOnly } from '../meetings/meeting.access';
 import type { MeetingDeps } from '../meetings/meeting.ports';
 
-export interface ConveneMeetingRequest {
-  requestId: string;
-  tenant: string;
-  kind: MeetingKind | undefined;
-  subject: string;
-  scheduledAt: Date | undefined;
-  location: string;
-  agenda: { title: string; reviewId: string; note: string }[];
-  departments: string[];
-  projectId: string;
-}
+/** What the center asks for; the tenant is the caller's when empty. */
+export type ConveneMeetingRequest = Pick<
+  ConveneInput,
+  'requestId' | 'tenant' | 'kind' | 'subject' | 'scheduledAt' | 'location' | 'agenda' | 'departments' | 'projectId'
+>;
 
 /** What a repeat of the request must ask for again (the idempotency key's request). */
 function fingerprint(r: ConveneMeetingRequest, tenant: string): string {

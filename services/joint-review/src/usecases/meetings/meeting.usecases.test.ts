@@ -1,9 +1,8 @@
 import type { Principal, Role } from '@govhall/auth';
-import { chinaToday, createWorkingCalendar } from '@govhall/calendar';
+import { createWorkingCalendar } from '@govhall/calendar';
 import { ConcurrencyError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@govhall/errors';
 import type { MeetingPosition } from '../../domain/meetings/meeting';
-import { defaultFlow } from '../../domain/reviews/joint-flow';
-import { openJointReview } from '../../domain/reviews/joint-review';
+import { openedTestReview } from '../../domain/reviews/opened-review.test-double';
 import { cancelMeetingUseCase } from '../cancel-meeting/cancel-meeting.usecase';
 import { conveneMeetingUseCase, type ConveneMeetingRequest } from '../convene-meeting/convene-meeting.usecase';
 import { getMeetingUseCase } from '../get-meeting/get-meeting.usecase';
@@ -52,45 +51,18 @@ function world() {
     clock: { now: () => now },
     ids: { newId: () => `m-${++n}` },
   };
-  const working = createWorkingCalendar();
-  const flow = defaultFlow({
-    tenant: TENANT,
-    itemSeriesId: 's-1',
-    itemName: '开办宾馆',
-    leadDepartment: SCJ,
-    leadWindowId: 'w-scj',
-    coDepartments: [XFJ, HBJ],
-    defaultBudgetWorkingDays: 5,
-  });
-  let t = 0;
-  const opened = openJointReview(
-    {
-      id: 'jr-1',
-      case: {
-        tenant: TENANT,
-        caseId: 'case-1',
-        caseNumber: '62030020260604000001',
-        itemName: '开办宾馆',
-        itemBasicCode: '000111222333',
-        itemId: 'item-1',
-        itemSeriesId: 's-1',
-        casePromisedDueDate: '2026-06-25',
-        caseStatutoryDueDate: '2026-07-02',
-      },
-      flow,
-      leadRule: 'designated_per_item',
-      lead: { department: SCJ, windowId: 'w-scj' },
-      windowLeads: new Map([
-        [XFJ, 'xfj.lead'],
-        [HBJ, 'hbj.lead'],
-      ]),
-      newTaskId: () => `task-${++t}`,
-      at: now,
-      by: 'system',
-    },
-    { addWorkingDays: (s, k) => working.addWorkingDays(s, k), dayOf: (i) => chinaToday(i) },
+  const opened = openedTestReview(
+    [
+      { department: XFJ, stage: 1 },
+      { department: HBJ, stage: 1 },
+    ],
+    new Map([
+      [XFJ, 'xfj.lead'],
+      [HBJ, 'hbj.lead'],
+    ]),
+    now,
   );
-  reviews.byId.set('jr-1', opened.review);
+  reviews.byId.set('jr-1', opened);
   return {
     reviews,
     meetings,
