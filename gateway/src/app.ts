@@ -22,6 +22,7 @@ import licencesRoutes from './routes/api/v1/licences/licences.routes';
 import notificationsRoutes from './routes/api/v1/notifications/notifications.routes';
 import supervisionRoutes from './routes/api/v1/supervision/supervision.routes';
 import jointReviewRoutes from './routes/api/v1/joint-review/joint-review.routes';
+import meetingRoutes from './routes/api/v1/joint-review/meeting.routes';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -110,6 +111,7 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     secureCookies: config.PUBLIC_URL.startsWith('https:'),
   });
   await app.register(jointReviewRoutes, { prefix: '/api/v1/joint-review', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(meetingRoutes, { prefix: '/api/v1/joint-review', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(webStatic, {
     root: resolveWebRoot(config.WEB_ROOT),
     upgradeInsecureRequests: config.PUBLIC_URL.startsWith('https:'),

@@ -65,7 +65,7 @@ function documentedRows(): DocRow[] {
   const rows: DocRow[] = [];
   let prefix: string | undefined;
   for (const line of README.split('\n')) {
-    const heading = /^### .*\(`(\/api\/v1\/[a-z]+)`\)/.exec(line);
+    const heading = /^### .*\(`(\/api\/v1\/[a-z-]+)`\)/.exec(line);
     if (heading) prefix = heading[1];
     else if (line.startsWith('## ') || line.startsWith('### ')) prefix = undefined;
     const row = /^\| `([A-Z]+)` \| `([^`]+)` \| [^|]+ \| (.+) \| (.+) \|$/.exec(line);

@@ -13,10 +13,12 @@ import { parseServiceAccounts, ServiceAccounts } from './adapters/cases/service-
 import { CatalogueItems } from './adapters/catalogue/catalogue-items';
 import { registerJointReviewService } from './adapters/grpc/joint-review.grpc-handler';
 import { registerProjectService } from './adapters/grpc/project.grpc-handler';
+import { registerMeetings } from './meetings.wiring';
 import { IdentityDuty } from './adapters/identity/identity-duty';
 import { startCaseStreamConsumer } from './adapters/kafka/case-stream.consumer';
 import { MongoJointFlows } from './adapters/mongo/joint-flow.repository';
 import { MongoJointReviewRepository } from './adapters/mongo/joint-review.repository';
+import { MongoMeetingRepository } from './adapters/mongo/meeting.repository';
 import { MongoReviewSettings } from './adapters/mongo/review-settings.repository';
 import { addParticipantUseCase } from './usecases/add-participant/add-participant.usecase';
 import { assignTaskUseCase } from './usecases/assign-task/assign-task.usecase';
@@ -41,12 +43,13 @@ async function main() {
   const reviews = new MongoJointReviewRepository(connection);
   const flows = new MongoJointFlows(connection);
   const settings = new MongoReviewSettings(connection);
-  await ensureIndexes([reviews.model, flows.model, settings.model]);
+  const meetings = new MongoMeetingRepository(connection);
+  await ensureIndexes([reviews.model, flows.model, settings.model, meetings.model]);
 
   const kafka = createKafka('joint-review', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
   const relay = new OutboxRelay({
-    collections: [reviews.model.collection],
+    collections: [reviews.model.collection, meetings.model.collection],
     producer,
     logger,
     pollMs: config.OUTBOX_POLL_MS,
@@ -128,6 +131,7 @@ async function main() {
     reflectionFiles: [
       'govhall/joint_review/v1/joint_review_service.proto',
       'govhall/joint_review/v1/project_service.proto',
+      'govhall/joint_review/v1/meeting_service.proto',
     ],
   });
   registerJointReviewService(server, {
@@ -143,6 +147,7 @@ async function main() {
     afterWrite,
   });
   registerProjectService(server, projects.useCases);
+  registerMeetings(server, { ...deps, meetings, afterWrite });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'joint-review listening');
 

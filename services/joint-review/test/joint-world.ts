@@ -49,10 +49,13 @@ export const ZRZY = `${TENANT}-ZRZY`;
 /** A department of another tenant (金川区), whose system must not reach 永昌县's tasks. */
 export const OTHER_TENANT_DEPARTMENT = '620302-SCJG';
 export const REVIEW_TOPIC = 'govhall.joint-review.review';
+/** The joint meetings' topic (MeetingService). */
+export const MEETING_TOPIC = 'govhall.joint-review.meeting';
 /** The envelope type of a joint-review event (events.proto). */
 export const reviewEventType = (name: string) => `govhall.joint_review.v1.${name}`;
 
-export type Login = 'clerk' | 'clerkB' | 'catalogueReviewer' | 'leadA' | 'backupA' | 'leadB' | 'reviewerB';
+export type Login =
+  'clerk' | 'clerkB' | 'catalogueReviewer' | 'leadA' | 'backupA' | 'leadB' | 'reviewerB' | 'approverB';
 export type Account = 'jointReview' | 'systemB' | 'otherTenant';
 
 interface ServiceAccountUnderTest {
@@ -101,6 +104,7 @@ export class JointWorld {
   events!: EventReader;
   jointReview!: RunningProcess;
   client!: jointReviewV1.JointReviewServiceClient;
+  meetingClient!: jointReviewV1.MeetingServiceClient;
   /** Set by startGateway: the gateway in front of this world (browser tests). */
   gateway?: RunningProcess;
   private jointReviewPort = 0;
@@ -123,6 +127,8 @@ export class JointWorld {
       ['backupA', 'window_clerk', RSJ],
       ['leadB', 'window_clerk', ZRZY],
       ['reviewerB', 'reviewer', ZRZY],
+      // States B's position in a joint meeting (MeetingService.RecordPosition).
+      ['approverB', 'approver', ZRZY],
     ] as const) {
       staff[who] = await w.createStaff(role, { department, displayName: '联办测试人员' });
       this.login[who] = staff[who].username;
@@ -163,7 +169,10 @@ export class JointWorld {
     this.applicant = await w.registerPerson('赵联办');
 
     await w.startApplications(APPLICATIONS_ENV);
-    this.events = await startEventReader([{ topic: REVIEW_TOPIC, partitions: 3 }]);
+    this.events = await startEventReader([
+      { topic: REVIEW_TOPIC, partitions: 3 },
+      { topic: MEETING_TOPIC, partitions: 3 },
+    ]);
     await startGroupAtTopicEnd(this.groupId, [CASE_TOPIC]);
     await this.startJointReview();
   }
@@ -200,6 +209,10 @@ export class JointWorld {
     this.client = createGrpcClient(jointReviewV1.JointReviewServiceClient, `127.0.0.1:${port}`, {
       serviceName: 'govhall.joint_review.v1.JointReviewService',
       idempotentMethods: ['GetJointReview', 'ListTasks', 'ListMyTasks'],
+    });
+    this.meetingClient = createGrpcClient(jointReviewV1.MeetingServiceClient, `127.0.0.1:${port}`, {
+      serviceName: 'govhall.joint_review.v1.MeetingService',
+      idempotentMethods: ['GetMeeting', 'ListMeetings'],
     });
   }
 
@@ -280,6 +293,7 @@ export class JointWorld {
   async stop(): Promise<void> {
     await this.gateway?.stop();
     this.client?.close();
+    this.meetingClient?.close();
     await this.jointReview?.stop();
     await this.events?.stop();
     for (const [account, admin] of [
@@ -313,6 +327,13 @@ export class JointWorld {
     const fn = (this.client as unknown as Methods)[method];
     if (!fn) throw new Error(`no RPC ${method}`);
     return callUnary<Req, Res>(fn.bind(this.client) as never, req, { ...bearer(token), deadlineMs: 15_000 });
+  }
+
+  /** An RPC of MeetingService as `token`. */
+  meetingCall<Req, Res>(method: keyof jointReviewV1.MeetingServiceClient, req: Req, token: string): Promise<Res> {
+    const fn = (this.meetingClient as unknown as Methods)[method];
+    if (!fn) throw new Error(`no RPC ${method}`);
+    return callUnary<Req, Res>(fn.bind(this.meetingClient) as never, req, { ...bearer(token), deadlineMs: 15_000 });
   }
 
   /** GetJointReview as `who`, by case. */

@@ -16,6 +16,7 @@ declare module 'fastify' {
       scoring: supervisionV1.ScoringServiceClient;
       messages: supervisionV1.StaffMessageServiceClient;
       jointReview: jointReviewV1.JointReviewServiceClient;
+      meetings: jointReviewV1.MeetingServiceClient;
     };
   }
 }
@@ -209,6 +210,11 @@ export default fp<{
       serviceName: 'govhall.joint_review.v1.JointReviewService',
       idempotentMethods: JOINT_REVIEW_RETRYABLE,
     });
+    const meetings = createGrpcClient(jointReviewV1.MeetingServiceClient, opts.jointReviewAddress, {
+      serviceName: 'govhall.joint_review.v1.MeetingService',
+      // ConveneMeeting carries a request id: a repeat answers the first meeting.
+      idempotentMethods: ['GetMeeting', 'ListMeetings', 'ConveneMeeting'],
+    });
     app.decorate('grpc', {
       catalogue,
       identity,
@@ -221,6 +227,7 @@ export default fp<{
       scoring,
       messages,
       jointReview,
+      meetings,
     });
     app.addHook('onClose', async () => {
       catalogue.close();
@@ -234,6 +241,7 @@ export default fp<{
       scoring.close();
       messages.close();
       jointReview.close();
+      meetings.close();
     });
   },
   { name: 'grpc-clients' },

@@ -32,6 +32,7 @@ import {
   toProtoJointReview,
   workSource,
 } from './joint-review.mapper';
+import { testCaseFacts } from '../../domain/reviews/opened-review.test-double';
 
 const pb = jointReviewV1;
 
@@ -121,17 +122,7 @@ function concludedReview() {
   const opened = openJointReview(
     {
       id: 'jr-1',
-      case: {
-        tenant: '620300',
-        caseId: 'case-1',
-        caseNumber: '62030020260604000001',
-        itemName: '食品经营许可',
-        itemBasicCode: '000111222333',
-        itemId: 'item-1',
-        itemSeriesId: 'series-1',
-        casePromisedDueDate: '2026-06-25',
-        caseStatutoryDueDate: '2026-07-02',
-      },
+      case: testCaseFacts,
       flow,
       leadRule: 'designated_per_item',
       lead: { department: '620300-SCJ', windowId: 'w-scj' },

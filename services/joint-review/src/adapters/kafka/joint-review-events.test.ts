@@ -17,6 +17,7 @@ import {
   type JointReviewEvent,
 } from '../../domain/reviews/joint-review';
 import { JOINT_REVIEW_TOPIC, toOutbox } from './joint-review-events';
+import { testCaseFacts } from '../../domain/reviews/opened-review.test-double';
 
 const pb = jointReviewV1;
 
@@ -60,17 +61,7 @@ function open(id: string) {
   return openJointReview(
     {
       id,
-      case: {
-        tenant: '620300',
-        caseId: `case-${id}`,
-        caseNumber: '62030020260604000001',
-        itemName: '食品经营许可',
-        itemBasicCode: '000111222333',
-        itemId: 'item-1',
-        itemSeriesId: 'series-1',
-        casePromisedDueDate: '2026-06-25',
-        caseStatutoryDueDate: '2026-07-02',
-      },
+      case: { ...testCaseFacts, caseId: `case-${id}` },
       flow: serialFlow(),
       leadRule: 'designated_per_item',
       lead: { department: '620300-SCJ', windowId: 'w-scj' },

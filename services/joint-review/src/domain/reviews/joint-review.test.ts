@@ -1,6 +1,4 @@
-import { createWorkingCalendar, chinaToday } from '@govhall/calendar';
 import { PreconditionError, ValidationError } from '@govhall/errors';
-import type { LegCalendar } from '../legs/leg';
 import { defaultFlow, type JointFlow } from './joint-flow';
 import {
   addParticipant,
@@ -14,27 +12,13 @@ import {
   submitOpinion,
   type JointReview,
 } from './joint-review';
+import { testCaseFacts, testLegCalendar as calendar } from './opened-review.test-double';
 
-const working = createWorkingCalendar();
-const calendar: LegCalendar = {
-  addWorkingDays: (start, n) => working.addWorkingDays(start, n),
-  dayOf: (instant) => chinaToday(instant),
-};
 // Thursday 2026-06-04, 10:00 in Beijing.
 const t0 = new Date('2026-06-04T02:00:00Z');
 const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
-const caseFacts = {
-  tenant: '620300',
-  caseId: 'case-1',
-  caseNumber: '62030020260604000001',
-  itemName: '食品经营许可',
-  itemBasicCode: '000111222333',
-  itemId: 'item-1',
-  itemSeriesId: 'series-1',
-  casePromisedDueDate: '2026-06-25',
-  caseStatutoryDueDate: '2026-07-02',
-};
+const caseFacts = testCaseFacts;
 
 function flow(participants: Array<[string, number, number, boolean?]>): JointFlow {
   const f = defaultFlow({

@@ -12,3 +12,6 @@ export const assignmentBasis = mapping('AssignmentBasis', jointReviewV1.Assignme
 export const opinionKind = mapping('OpinionKind', jointReviewV1.OpinionKind, 'OPINION_KIND_');
 export const workSource = mapping('WorkSource', jointReviewV1.WorkSource, 'WORK_SOURCE_');
 export const decisionOutcome = mapping('DecisionOutcome', jointReviewV1.DecisionOutcome, 'DECISION_OUTCOME_');
+export const meetingKind = mapping('MeetingKind', jointReviewV1.MeetingKind, 'MEETING_KIND_');
+export const meetingState = mapping('MeetingState', jointReviewV1.MeetingState, 'MEETING_STATE_');
+export const meetingResolution = mapping('MeetingResolution', jointReviewV1.MeetingResolution, 'MEETING_RESOLUTION_');

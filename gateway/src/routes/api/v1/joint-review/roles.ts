@@ -11,3 +11,9 @@ export const PARTICIPANTS: readonly Role[] = ['window_clerk', 'reviewer', 'appro
 
 /** Reads of a review and of a department's tasks: participants, the center and supervisors. */
 export const REVIEW_READERS: readonly Role[] = [...PARTICIPANTS, 'center_admin', 'supervisor'];
+
+/** Joint meetings are convened, moved, minuted and concluded by the center. */
+export const CENTER: readonly Role[] = ['center_admin'];
+
+/** A department's position in a meeting: its head or approver, or the center for it. */
+export const POSITION_RECORDERS: readonly Role[] = ['center_admin', 'department_head', 'approver'];
