@@ -32,7 +32,7 @@ import { reopenTaskUseCase } from './usecases/reopen-task/reopen-task.usecase';
 import { reportConclusionsUseCase } from './usecases/report-conclusions/report-conclusions.usecase';
 import type { ReviewDeps } from './usecases/reviews/review.deps';
 import { submitOpinionUseCase } from './usecases/submit-opinion/submit-opinion.usecase';
-import { wireProjects } from './wiring/projects';
+import { wireProjects } from './projects.wiring';
 
 async function main() {
   const logger = createLogger('joint-review', config.LOG_LEVEL);

@@ -1,21 +1,21 @@
 import { chinaToday } from '@govhall/calendar';
 import type { Connection } from '@govhall/mongo';
-import { ProjectCases } from '../adapters/cases/project-cases';
-import type { ServiceAccounts } from '../adapters/cases/service-accounts';
-import type { ProjectUseCases } from '../adapters/grpc/project.grpc-handler';
-import { IdentityProjectDirectory } from '../adapters/identity/project-directory';
-import { MongoProjectRepository } from '../adapters/mongo/project.repository';
-import { assignAgentUseCase } from '../usecases/assign-agent/assign-agent.usecase';
-import { attachCaseUseCase } from '../usecases/attach-case/attach-case.usecase';
-import { closeProjectUseCase } from '../usecases/close-project/close-project.usecase';
-import { createProjectUseCase } from '../usecases/create-project/create-project.usecase';
-import { detachCaseUseCase } from '../usecases/detach-case/detach-case.usecase';
-import { getProjectProgressUseCase, getProjectUseCase } from '../usecases/get-project/get-project.usecase';
-import { listProjectsUseCase } from '../usecases/list-projects/list-projects.usecase';
-import { mirrorProjectCaseUseCase } from '../usecases/mirror-project-case/mirror-project-case.usecase';
-import type { Clock, IdGenerator } from '../usecases/ports';
-import { queryProjectProgressUseCase } from '../usecases/query-project-progress/query-project-progress.usecase';
-import { updateProjectUseCase } from '../usecases/update-project/update-project.usecase';
+import { ProjectCases } from './adapters/cases/project-cases';
+import type { ServiceAccounts } from './adapters/cases/service-accounts';
+import type { ProjectUseCases } from './adapters/grpc/project.grpc-handler';
+import { IdentityProjectDirectory } from './adapters/identity/project-directory';
+import { MongoProjectRepository } from './adapters/mongo/project.repository';
+import { assignAgentUseCase } from './usecases/assign-agent/assign-agent.usecase';
+import { attachCaseUseCase } from './usecases/attach-case/attach-case.usecase';
+import { closeProjectUseCase } from './usecases/close-project/close-project.usecase';
+import { createProjectUseCase } from './usecases/create-project/create-project.usecase';
+import { detachCaseUseCase } from './usecases/detach-case/detach-case.usecase';
+import { getProjectProgressUseCase, getProjectUseCase } from './usecases/get-project/get-project.usecase';
+import { listProjectsUseCase } from './usecases/list-projects/list-projects.usecase';
+import { mirrorProjectCaseUseCase } from './usecases/mirror-project-case/mirror-project-case.usecase';
+import type { Clock, IdGenerator } from './usecases/ports';
+import { queryProjectProgressUseCase } from './usecases/query-project-progress/query-project-progress.usecase';
+import { updateProjectUseCase } from './usecases/update-project/update-project.usecase';
 
 /** Projects (J20): their repository, identity and cases adapters, and use cases, as main wires them. */
 export function wireProjects(o: {
