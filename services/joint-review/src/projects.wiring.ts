@@ -11,6 +11,7 @@ import { closeProjectUseCase } from './usecases/close-project/close-project.usec
 import { createProjectUseCase } from './usecases/create-project/create-project.usecase';
 import { detachCaseUseCase } from './usecases/detach-case/detach-case.usecase';
 import { getProjectProgressUseCase, getProjectUseCase } from './usecases/get-project/get-project.usecase';
+import { listMyProjectsUseCase } from './usecases/list-my-projects/list-my-projects.usecase';
 import { listProjectsUseCase } from './usecases/list-projects/list-projects.usecase';
 import { mirrorProjectCaseUseCase } from './usecases/mirror-project-case/mirror-project-case.usecase';
 import type { Clock, IdGenerator } from './usecases/ports';
@@ -29,7 +30,7 @@ export function wireProjects(o: {
   const projects = new MongoProjectRepository(o.connection);
   const directory = new IdentityProjectDirectory(o.identityAddress, o.accounts);
   const cases = new ProjectCases(o.applicationsAddress, o.accounts);
-  const deps = { projects, directory, cases, clock: o.clock, ids: o.ids };
+  const deps = { projects, directory, investors: directory, cases, clock: o.clock, ids: o.ids };
   const useCases: ProjectUseCases = {
     createProject: createProjectUseCase(deps),
     updateProject: updateProjectUseCase(deps),
@@ -40,6 +41,7 @@ export function wireProjects(o: {
     getProject: getProjectUseCase(deps),
     getProjectProgress: getProjectProgressUseCase(deps),
     listProjects: listProjectsUseCase(deps),
+    listMyProjects: listMyProjectsUseCase(deps),
     queryProjectProgress: queryProjectProgressUseCase(deps),
     today: () => chinaToday(o.clock.now()),
   };

@@ -3,7 +3,7 @@ import { status } from '@grpc/grpc-js';
 import { callUnary, createGrpcClient, decodeGrpcError } from '@govhall/grpc';
 import { applicationsV1, catalogueV1, identityV1, jointReviewV1 } from '@govhall/proto';
 import { bearer, newCreditCode, userToken, waitFor } from '@govhall/testing';
-import { testItem } from '../../applications/test/cases-world';
+import { testItem, type Applicant } from '../../applications/test/cases-world';
 import { JointWorld, SCJG, TENANT } from './joint-world';
 
 // Projects (J20) against the real stack: the center administrator registers an investment project of a legal person
@@ -16,6 +16,7 @@ let projects: jointReviewV1.ProjectServiceClient;
 let legalPersonId = '';
 let creditCode = '';
 let enterpriseItem: catalogueV1.Item;
+let bystander: Applicant;
 const projectCode = `2026-${TENANT}-59-01-${String(randomInt(1_000_000)).padStart(6, '0')}`;
 
 type Methods = Record<string, (...args: unknown[]) => unknown>;
@@ -74,6 +75,7 @@ beforeAll(async () => {
   const draft = testItem('项目测试备案');
   draft.content.serviceObject = catalogueV1.ServiceObject.SERVICE_OBJECT_BOTH;
   enterpriseItem = await world.cases.publishItem(draft, world.login.catalogueReviewer);
+  bystander = await world.cases.registerPerson('钱旁观');
 }, 400_000);
 
 afterAll(async () => {
@@ -227,6 +229,33 @@ describe('projects (J20)', () => {
       }),
     ]);
     expect(JSON.stringify(view)).not.toContain(submitted.caseNumber);
+
+    // The investor on the portal: its holder sees 我的项目 and the progress (identity answers with the caller's own
+    // token); another person sees nothing, and may not name the company.
+    const investor = await world.applicant.token();
+    const mine = await call<jointReviewV1.ListMyProjectsRequest, jointReviewV1.ListMyProjectsResponse>(
+      'listMyProjects',
+      pb.ListMyProjectsRequest.fromPartial({}),
+      investor,
+    );
+    expect(mine.projects.map((v) => [v.projectId, v.casesInProgress])).toEqual([[created!.id, 1]]);
+    const own = await call<jointReviewV1.GetProjectProgressRequest, jointReviewV1.GetProjectProgressResponse>(
+      'getProjectProgress',
+      { id: created!.id, onBehalfOf: legalPersonId },
+      investor,
+    );
+    expect(own.progress!.agent).toMatchObject({ displayName: '联办测试人员' });
+    const stranger = await bystander.token();
+    const theirs = await call<jointReviewV1.ListMyProjectsRequest, jointReviewV1.ListMyProjectsResponse>(
+      'listMyProjects',
+      pb.ListMyProjectsRequest.fromPartial({}),
+      stranger,
+    );
+    expect(theirs.projects).toEqual([]);
+    const noGrant = await refusal(call('listMyProjects', { onBehalfOf: legalPersonId }, stranger));
+    expect([noGrant.code, noGrant.reason]).toEqual([status.PERMISSION_DENIED, 'NO_GRANT']);
+    const hidden = await refusal(call('getProjectProgress', { id: created!.id, onBehalfOf: '' }, stranger));
+    expect([hidden.code, hidden.reason]).toEqual([status.NOT_FOUND, 'PROJECT_NOT_FOUND']);
 
     // Classified: the public query finds nothing, exactly as for a wrong pair.
     await call(

@@ -9,6 +9,7 @@ import type { closeProjectUseCase } from '../../usecases/close-project/close-pro
 import type { createProjectUseCase } from '../../usecases/create-project/create-project.usecase';
 import type { detachCaseUseCase } from '../../usecases/detach-case/detach-case.usecase';
 import type { getProjectProgressUseCase, getProjectUseCase } from '../../usecases/get-project/get-project.usecase';
+import type { listMyProjectsUseCase } from '../../usecases/list-my-projects/list-my-projects.usecase';
 import type { listProjectsUseCase } from '../../usecases/list-projects/list-projects.usecase';
 import type { queryProjectProgressUseCase } from '../../usecases/query-project-progress/query-project-progress.usecase';
 import type { updateProjectUseCase } from '../../usecases/update-project/update-project.usecase';
@@ -24,14 +25,15 @@ export interface ProjectUseCases {
   getProject: ReturnType<typeof getProjectUseCase>;
   getProjectProgress: ReturnType<typeof getProjectProgressUseCase>;
   listProjects: ReturnType<typeof listProjectsUseCase>;
+  listMyProjects: ReturnType<typeof listMyProjectsUseCase>;
   queryProjectProgress: ReturnType<typeof queryProjectProgressUseCase>;
   /** Today in China (YYYY-MM-DD): a case's `overdue`. */
   today(): string;
 }
 
 /**
- * govhall.joint_review.v1.ProjectService (J20): proto ⇄ use case. Staff's RPCs and the public query are served; the
- * investor's own views (GetProjectProgress on behalf of a legal person, ListMyProjects) are not yet (see the README).
+ * govhall.joint_review.v1.ProjectService (J20): proto ⇄ use case, every RPC: staff's, the investor's (the caller's
+ * own token goes to identity) and the public query.
  */
 export function registerProjectService(server: GrpcServer, uc: ProjectUseCases): void {
   const project = (p: Project) => {
@@ -142,7 +144,32 @@ export function registerProjectService(server: GrpcServer, uc: ProjectUseCases):
     ),
     getProjectProgress: server.unary<jointReviewV1.GetProjectProgressRequest, jointReviewV1.GetProjectProgressResponse>(
       'GetProjectProgress',
-      async (req, ctx) => ({ progress: toProtoProgress(await uc.getProjectProgress(req.id, ctx.principal)) }),
+      async (req, ctx) => ({
+        progress: toProtoProgress(
+          await uc.getProjectProgress(
+            { id: req.id, onBehalfOf: req.onBehalfOf },
+            ctx.principal,
+            ctx.authorization ?? '',
+          ),
+        ),
+      }),
+    ),
+    listMyProjects: server.unary<jointReviewV1.ListMyProjectsRequest, jointReviewV1.ListMyProjectsResponse>(
+      'ListMyProjects',
+      async (req, ctx) => {
+        const page = await uc.listMyProjects(
+          {
+            onBehalfOf: req.onBehalfOf,
+            page: { pageSize: req.page?.pageSize ?? 0, pageToken: req.page?.pageToken ?? '' },
+          },
+          ctx.principal,
+          ctx.authorization ?? '',
+        );
+        return {
+          projects: page.items.map(toProtoProgress),
+          page: { nextPageToken: page.nextPageToken, total: page.totalSize },
+        };
+      },
     ),
     queryProjectProgress: server.unary<
       jointReviewV1.QueryProjectProgressRequest,
@@ -153,7 +180,6 @@ export function registerProjectService(server: GrpcServer, uc: ProjectUseCases):
       { auth: 'none' },
     ),
   };
-  // A partial implementation: grpc-js answers ListMyProjects with UNIMPLEMENTED.
   server.addService(
     'govhall.joint_review.v1.ProjectService',
     jointReviewV1.ProjectServiceService,

@@ -3,7 +3,7 @@ import { UnavailableError } from '@govhall/errors';
 import { callUnary, createGrpcClient, isServiceError } from '@govhall/grpc';
 import { identityV1 } from '@govhall/proto';
 import type { Investor } from '../../domain/projects/project';
-import type { ProjectDirectory } from '../../usecases/projects/project.ports';
+import type { InvestorIdentity, ProjectDirectory } from '../../usecases/projects/project.ports';
 import type { ServiceAccounts } from '../cases/service-accounts';
 
 const unavailable = () => new UnavailableError('IDENTITY_UNAVAILABLE', '身份服务暂时不可用，请稍后重试');
@@ -11,9 +11,10 @@ const unavailable = () => new UnavailableError('IDENTITY_UNAVAILABLE', '身份�
 /**
  * What projects need of identity, asked with the service's center account of the tenant: the investor (a registered
  * legal person), the 代办员 (active staff of the tenant, with the name and office phone the investor sees) and the
- * tenant's department names (the public query shows names, not codes).
+ * tenant's department names (the public query shows names, not codes); and, asked with the caller's own token, the
+ * legal persons a portal caller holds or acts for (我的项目).
  */
-export class IdentityProjectDirectory implements ProjectDirectory {
+export class IdentityProjectDirectory implements ProjectDirectory, InvestorIdentity {
   private readonly client: identityV1.IdentityServiceClient;
 
   constructor(
@@ -23,7 +24,7 @@ export class IdentityProjectDirectory implements ProjectDirectory {
   ) {
     this.client = createGrpcClient(identityV1.IdentityServiceClient, address, {
       serviceName: 'govhall.identity.v1.IdentityService',
-      idempotentMethods: ['GetLegalPerson', 'ListStaff', 'ListDepartments'],
+      idempotentMethods: ['GetLegalPerson', 'ListStaff', 'ListDepartments', 'GetMyProfile'],
     });
   }
 
@@ -78,6 +79,28 @@ export class IdentityProjectDirectory implements ProjectDirectory {
       );
       return new Map(departments.map((d) => [d.code, d.name]));
     } catch {
+      throw unavailable();
+    }
+  }
+
+  /** Asked with the caller's own token: identity answers what that person holds and may act for today. */
+  async organisationsOf(authorization: string): Promise<{ held: string[]; actingFor: string[] }> {
+    if (!authorization) return { held: [], actingFor: [] };
+    try {
+      const profile = await callUnary(
+        this.client.getMyProfile.bind(this.client),
+        {},
+        { authorization, deadlineMs: this.deadlineMs },
+      );
+      return {
+        held: profile.heldLegalPersons.map((lp) => lp.id),
+        actingFor: profile.agentFor.map((lp) => lp.id),
+      };
+    } catch (e) {
+      // No natural-person record behind this login: it holds and acts for nobody.
+      if (isServiceError(e) && [status.NOT_FOUND, status.PERMISSION_DENIED].includes(e.code)) {
+        return { held: [], actingFor: [] };
+      }
       throw unavailable();
     }
   }

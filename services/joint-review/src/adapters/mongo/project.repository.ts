@@ -15,7 +15,7 @@ import type { Page, PageQuery } from '../../usecases/ports';
 import type { ProjectFilter, ProjectRepository } from '../../usecases/projects/project.ports';
 import { projectSchema, type ProjectDocument } from './project.schema';
 
-const PROJECTION = { requestKey: 0, codeKey: 0, caseIds: 0 } as const;
+const PROJECTION = { requestKey: 0, codeKey: 0, caseIds: 0, investorId: 0 } as const;
 const DEFAULT_PAGE_SIZE = 20;
 
 /** Top-level copies the lookups filter on, derived from the project alone. */
@@ -24,6 +24,7 @@ export function projectQueryFields(p: Project) {
     requestKey: `${p.tenant}|${p.requestId}`,
     codeKey: p.projectCode ? `${p.tenant}|${p.projectCode}` : `${p.tenant}|#${p.id}`,
     caseIds: p.cases.map((c) => c.caseId),
+    investorId: p.investor.personId,
   };
 }
 
@@ -106,6 +107,19 @@ export class MongoProjectRepository implements ProjectRepository {
       nextPageToken: end < all.length ? encodePageToken(end) : '',
       totalSize: all.length,
     };
+  }
+
+  /** One indexed read per investor (an investor has a handful of projects), merged newest first. */
+  async findByInvestors(personIds: string[]): Promise<Project[]> {
+    const lists = await Promise.all(
+      [...new Set(personIds)].map((investorId) =>
+        this.model.find({ investorId }, PROJECTION).sort({ createdAt: -1, _id: 1 }).lean<StoredDocument[]>(),
+      ),
+    );
+    return lists
+      .flat()
+      .map(toProject)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   async findByCode(projectCode: string): Promise<Project[]> {

@@ -37,6 +37,8 @@ export const projectSchema = new mongoose.Schema(
     codeKey: { type: String, required: true },
     /** The attached cases' ids. */
     caseIds: { type: [String], default: [] },
+    /** investor.personId: 我的项目 of an investor. */
+    investorId: { type: String, required: true },
   },
   { collection: 'projects', versionKey: false, minimize: false, strict: false },
 );
@@ -48,6 +50,8 @@ projectSchema.index({ codeKey: 1 }, { unique: true });
 projectSchema.index({ caseIds: 1 });
 // ListProjects: a tenant's projects, newest first.
 projectSchema.index({ tenant: 1, createdAt: -1, _id: 1 });
+// 我的项目: an investor's projects, newest first.
+projectSchema.index({ investorId: 1, createdAt: -1, _id: 1 });
 // The public query: by 项目代码 in any tenant.
 projectSchema.index({ projectCode: 1 });
 

@@ -125,6 +125,7 @@ describe('the joint-review database', () => {
       save: (r) => r.save({ ...project, version: 2 }, 1),
       list: (r) => r.list({ tenant: '620321', state: 'active', query: '物流' }, page),
       findByCode: (r) => r.findByCode('2026-620321-59-01-000123'),
+      findByInvestors: (r) => r.findByInvestors(['lp-1', 'lp-2']),
     });
     expect(invoked).toEqual(publicMethods(MongoProjectRepository));
     expectEveryQueryCovered(recording.queries, [projectSchema]);

@@ -54,6 +54,12 @@ export class InMemoryProjects implements ProjectRepository {
     };
   }
 
+  async findByInvestors(personIds: string[]) {
+    return [...this.byId.values()]
+      .filter((p) => personIds.includes(p.investor.personId))
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id));
+  }
+
   async findByCode(projectCode: string) {
     return [...this.byId.values()].filter((p) => p.projectCode === projectCode);
   }

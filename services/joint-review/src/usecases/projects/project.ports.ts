@@ -16,6 +16,8 @@ export interface ProjectRepository {
   list(filter: ProjectFilter, page: PageQuery): Promise<Page<Project>>;
   /** Projects with this 项目代码, in any tenant. */
   findByCode(projectCode: string): Promise<Project[]>;
+  /** The projects of these investors (legal person ids), newest first. */
+  findByInvestors(personIds: string[]): Promise<Project[]>;
 }
 
 export interface ProjectFilter {
@@ -38,6 +40,14 @@ export interface ProjectDirectory {
   ): Promise<{ username: string; displayName: string; phone: string } | null>;
   /** The tenant's department names by code. */
   departmentNames(tenant: string): Promise<Map<string, string>>;
+}
+
+/**
+ * The legal persons a caller holds and may act for today (identity's GetMyProfile asked with the caller's own token:
+ * identity answers for that person, an agent's grants included only while current).
+ */
+export interface InvestorIdentity {
+  organisationsOf(authorization: string): Promise<{ held: string[]; actingFor: string[] }>;
 }
 
 /** The cases service, with the service's own account of the tenant. */

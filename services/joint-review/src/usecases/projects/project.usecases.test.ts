@@ -6,12 +6,13 @@ import { closeProjectUseCase } from '../close-project/close-project.usecase';
 import { createProjectUseCase } from '../create-project/create-project.usecase';
 import { detachCaseUseCase } from '../detach-case/detach-case.usecase';
 import { getProjectProgressUseCase, getProjectUseCase } from '../get-project/get-project.usecase';
+import { listMyProjectsUseCase } from '../list-my-projects/list-my-projects.usecase';
 import { listProjectsUseCase } from '../list-projects/list-projects.usecase';
 import { mirrorProjectCaseUseCase } from '../mirror-project-case/mirror-project-case.usecase';
 import { queryProjectProgressUseCase } from '../query-project-progress/query-project-progress.usecase';
 import { updateProjectUseCase } from '../update-project/update-project.usecase';
 import { InMemoryProjects } from './in-memory-projects.test-double';
-import type { ProjectDirectory } from './project.ports';
+import type { InvestorIdentity, ProjectDirectory } from './project.ports';
 
 const TENANT = '620321';
 const CREDIT = '91620321MA7H2K3L1W';
@@ -69,7 +70,15 @@ function world() {
     ...over,
   });
   const source = { caseFacts: async (t: string, id: string) => (cases.get(id)?.tenant === t ? cases.get(id)! : null) };
-  const deps = { projects, directory, clock, ids, cases: source };
+  // identity's answer to GetMyProfile, by the caller's token.
+  const investors: InvestorIdentity = {
+    organisationsOf: async (authorization) =>
+      ({
+        'Bearer holder': { held: ['lp-1'], actingFor: [] },
+        'Bearer agent': { held: ['lp-7'], actingFor: ['lp-1'] },
+      })[authorization] ?? { held: [], actingFor: [] },
+  };
+  const deps = { projects, directory, investors, clock, ids, cases: source };
   return {
     projects,
     cases,
@@ -84,6 +93,7 @@ function world() {
     get: getProjectUseCase(deps),
     progress: getProjectProgressUseCase(deps),
     list: listProjectsUseCase(deps),
+    mine: listMyProjectsUseCase(deps),
     mirror: mirrorProjectCaseUseCase(deps),
     query: queryProjectProgressUseCase(deps),
   };
@@ -201,14 +211,16 @@ describe('projects (J20)', () => {
       false,
     );
     w.setNow('2026-11-10T02:00:00Z');
-    expect(await w.progress(p.id, citySupervisor)).toMatchObject({
+    expect(await w.progress({ id: p.id, onBehalfOf: '' }, citySupervisor)).toMatchObject({
       casesTotal: 2,
       casesCompleted: 1,
       casesInProgress: 1,
       casesOverdue: 0,
       expectedCompletionDate: '2026-11-20',
     });
-    await expect(w.progress(p.id, stranger)).rejects.toMatchObject({ code: 'PROJECT_NOT_FOUND' });
+    await expect(w.progress({ id: p.id, onBehalfOf: '' }, stranger)).rejects.toMatchObject({
+      code: 'PROJECT_NOT_FOUND',
+    });
     await expect(
       w.close({ id: p.id, expectedVersion: 4, state: 'completed', reason: '' }, admin),
     ).rejects.toMatchObject({
@@ -279,6 +291,41 @@ describe('projects (J20)', () => {
         expect.objectContaining({ path: 'projectCode', reason: 'PATTERN' }),
         expect.objectContaining({ path: 'investorCreditCode', reason: 'LENGTH' }),
       ],
+    });
+  });
+
+  it("shows the investor its projects' progress: the holder and a current agent, naming it or not; nobody else", async () => {
+    const w = world();
+    const p = await created(w);
+    const investorLogin = who('62032119900307123X', ['applicant']);
+    investorLogin.clientId = 'govhall-portal';
+    const view = (onBehalfOf: string, token: string) =>
+      w.progress({ id: p.id, onBehalfOf }, investorLogin, `Bearer ${token}`);
+    for (const [onBehalfOf, token] of [
+      ['', 'holder'],
+      ['lp-1', 'holder'],
+      ['', 'agent'],
+      ['lp-1', 'agent'],
+    ] as const) {
+      expect(await view(onBehalfOf, token)).toMatchObject({ projectId: p.id, casesTotal: 0 });
+    }
+    for (const [onBehalfOf, token] of [
+      ['', 'other'],
+      ['lp-7', 'agent'],
+      ['lp-9', 'holder'],
+    ] as const) {
+      await expect(view(onBehalfOf, token)).rejects.toMatchObject({ code: 'PROJECT_NOT_FOUND' });
+    }
+    const page = { pageSize: 0, pageToken: '' };
+    const mine = async (onBehalfOf: string, token: string) =>
+      (await w.mine({ onBehalfOf, page }, investorLogin, `Bearer ${token}`)).items.map((v) => v.projectId);
+    expect(await mine('', 'holder')).toEqual([p.id]);
+    expect(await mine('', 'agent')).toEqual([p.id]);
+    expect(await mine('lp-7', 'agent')).toEqual([]);
+    expect(await mine('', 'other')).toEqual([]);
+    await expect(mine('lp-1', 'other')).rejects.toMatchObject({ code: 'NO_GRANT' });
+    await expect(w.mine({ onBehalfOf: '', page }, clerk, 'Bearer holder')).rejects.toMatchObject({
+      code: 'ROLE_REQUIRED',
     });
   });
 });
