@@ -11,12 +11,15 @@ import { config } from './config';
 import { CasesClient } from './adapters/cases/cases-client';
 import { parseServiceAccounts, ServiceAccounts } from './adapters/cases/service-accounts';
 import { CatalogueItems } from './adapters/catalogue/catalogue-items';
+import { registerDepartmentSystemService } from './adapters/grpc/department-system.grpc-handler';
 import { registerJointReviewService } from './adapters/grpc/joint-review.grpc-handler';
 import { IdentityDuty } from './adapters/identity/identity-duty';
 import { startCaseStreamConsumer } from './adapters/kafka/case-stream.consumer';
 import { MongoJointFlows } from './adapters/mongo/joint-flow.repository';
 import { MongoJointReviewRepository } from './adapters/mongo/joint-review.repository';
 import { MongoReviewSettings } from './adapters/mongo/review-settings.repository';
+import { MongoSystemRequests } from './adapters/mongo/system-requests.repository';
+import { departmentSystemUseCases } from './department-systems';
 import { addParticipantUseCase } from './usecases/add-participant/add-participant.usecase';
 import { assignTaskUseCase } from './usecases/assign-task/assign-task.usecase';
 import { cancelJointReviewUseCase } from './usecases/cancel-joint-review/cancel-joint-review.usecase';
@@ -109,7 +112,10 @@ async function main() {
   const server = new GrpcServer({
     logger,
     verifier,
-    reflectionFiles: ['govhall/joint_review/v1/joint_review_service.proto'],
+    reflectionFiles: [
+      'govhall/joint_review/v1/joint_review_service.proto',
+      'govhall/joint_review/v1/department_system_service.proto',
+    ],
   });
   registerJointReviewService(server, {
     getJointReview: getJointReviewUseCase(deps),
@@ -121,6 +127,10 @@ async function main() {
     assignTask: assignTaskUseCase(deps),
     reopenTask: reopenTaskUseCase(deps),
     addParticipant: addParticipantUseCase(deps),
+    afterWrite,
+  });
+  registerDepartmentSystemService(server, {
+    ...departmentSystemUseCases(deps, new MongoSystemRequests(connection)),
     afterWrite,
   });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);

@@ -37,7 +37,7 @@ import {
  * - a joint item (联办件) of SCJG with RSJ and ZRZY as co-departments, published through the catalogue's review;
  * - service accounts made by identity's CreateServiceAccount: joint-review's own center account of 620321 (no
  *   department, ADR 0053: it concludes the cases of whichever department leads), B's own approval system (ZRZY),
- *   and a department system of 620302 (another tenant, for refusals);
+ *   A's (RSJ, for another department's refusals) and a department system of 620302 (another tenant, for refusals);
  * - a registered applicant, and govhall.joint-review.review read from its beginning.
  */
 
@@ -53,7 +53,7 @@ export const REVIEW_TOPIC = 'govhall.joint-review.review';
 export const reviewEventType = (name: string) => `govhall.joint_review.v1.${name}`;
 
 export type Login = 'clerk' | 'clerkB' | 'catalogueReviewer' | 'leadA' | 'backupA' | 'leadB' | 'reviewerB';
-export type Account = 'jointReview' | 'systemB' | 'otherTenant';
+export type Account = 'jointReview' | 'systemA' | 'systemB' | 'otherTenant';
 
 interface ServiceAccountUnderTest {
   id: string;
@@ -101,6 +101,8 @@ export class JointWorld {
   events!: EventReader;
   jointReview!: RunningProcess;
   client!: jointReviewV1.JointReviewServiceClient;
+  /** DepartmentSystemService on the same server (department systems, J15). */
+  systemClient!: jointReviewV1.DepartmentSystemServiceClient;
   /** Set by startGateway: the gateway in front of this world (browser tests). */
   gateway?: RunningProcess;
   private jointReviewPort = 0;
@@ -154,6 +156,7 @@ export class JointWorld {
       '自然资源审批系统（集成测试）',
       yc,
     );
+    this.accounts.systemA = await this.createServiceAccount(RSJ, `rsj-${w.suffix}`, '人社审批系统（集成测试）', yc);
     this.accounts.otherTenant = await this.createServiceAccount(
       OTHER_TENANT_DEPARTMENT,
       `jc-${w.suffix}`,
@@ -201,6 +204,15 @@ export class JointWorld {
       serviceName: 'govhall.joint_review.v1.JointReviewService',
       idempotentMethods: ['GetJointReview', 'ListTasks', 'ListMyTasks'],
     });
+    this.systemClient = createGrpcClient(jointReviewV1.DepartmentSystemServiceClient, this.jointReviewAddress(), {
+      serviceName: 'govhall.joint_review.v1.DepartmentSystemService',
+      idempotentMethods: ['PullTasks'],
+    });
+  }
+
+  /** Where joint-review listens (gRPC). */
+  jointReviewAddress(): string {
+    return `127.0.0.1:${this.jointReviewPort}`;
   }
 
   /**
@@ -275,10 +287,12 @@ export class JointWorld {
   async stop(): Promise<void> {
     await this.gateway?.stop();
     this.client?.close();
+    this.systemClient?.close();
     await this.jointReview?.stop();
     await this.events?.stop();
     for (const [account, admin] of [
       ['jointReview', 'yc-admin'],
+      ['systemA', 'yc-admin'],
       ['systemB', 'yc-admin'],
       ['otherTenant', 'jc-admin'],
     ] as const) {
@@ -308,6 +322,17 @@ export class JointWorld {
     const fn = (this.client as unknown as Methods)[method];
     if (!fn) throw new Error(`no RPC ${method}`);
     return callUnary<Req, Res>(fn.bind(this.client) as never, req, { ...bearer(token), deadlineMs: 15_000 });
+  }
+
+  /** An RPC of DepartmentSystemService as `token` (a department system's account). */
+  systemCall<Req, Res>(
+    method: keyof jointReviewV1.DepartmentSystemServiceClient,
+    req: Req,
+    token: string,
+  ): Promise<Res> {
+    const fn = (this.systemClient as unknown as Methods)[method];
+    if (!fn) throw new Error(`no RPC ${method}`);
+    return callUnary<Req, Res>(fn.bind(this.systemClient) as never, req, { ...bearer(token), deadlineMs: 15_000 });
   }
 
   /** GetJointReview as `who`, by case. */

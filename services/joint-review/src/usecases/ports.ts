@@ -38,6 +38,8 @@ export interface TaskFilter {
   states: TaskState[];
   /** Only this kind (absent: any). */
   kind?: TaskKind;
+  /** Only these kinds (absent or empty: any). */
+  kinds?: TaskKind[];
   /** Only tasks due on or before this day, YYYY-MM-DD (absent: any). */
   dueBy?: string;
   /** Assigned to this username, or (with `orUnclaimedOf`) OPEN — not claimed by anyone — in those departments. */
@@ -122,6 +124,16 @@ export interface Calendars {
 export interface CasesPort {
   /** ApplicationsService.ConcludeJointReview; resolves once accepted (or already applied). */
   concludeJointReview(review: JointReview): Promise<void>;
+}
+
+/**
+ * What department systems' idempotent writes answered (DepartmentSystemService.SubmitOpinion's request_id): a retry
+ * with the same key of the same account gets the first result.
+ */
+export interface SystemRequests {
+  find(account: string, requestId: string): Promise<{ taskId: string; task: Task } | null>;
+  /** Keeps the first result of the key (a second record of one key changes nothing). */
+  record(account: string, requestId: string, result: { taskId: string; task: Task }, at: Date): Promise<void>;
 }
 
 export interface Clock {

@@ -1,5 +1,6 @@
 import { enumCodec, enumSpelling, jointReviewV1 } from '@govhall/proto';
 import type { Leg, LegEnd, LegKind, LegPause, LegState, PauseReason } from '../../domain/legs/leg';
+import type { TaskDossier } from '../../domain/reviews/dossier';
 import type { JointReview, JointReviewState, LeadRule, ReviewConclusion } from '../../domain/reviews/joint-review';
 import type {
   AssignmentBasis,
@@ -174,5 +175,21 @@ export function toProtoJointReview(r: JointReview): jointReviewV1.JointReview {
     updatedAt: r.updatedAt,
     version: r.version,
     legs: r.legs.map(toProtoLeg),
+  };
+}
+
+/** A task's dossier as the review holds it (applicant, materials and form are not held: left empty). */
+export function toProtoDossier(d: TaskDossier): jointReviewV1.Dossier {
+  return {
+    caseId: d.caseId,
+    caseNumber: d.caseNumber,
+    itemName: d.itemName,
+    applicant: undefined,
+    materials: [],
+    formData: '',
+    formParts: [],
+    results: d.results.map(toProtoTask),
+    casePromisedDueDate: d.casePromisedDueDate,
+    acceptedAt: undefined,
   };
 }

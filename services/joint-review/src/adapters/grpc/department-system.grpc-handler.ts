@@ -1,0 +1,92 @@
+import type { GrpcServer } from '@govhall/grpc';
+import type { UntypedServiceImplementation } from '@grpc/grpc-js';
+import { jointReviewV1 } from '@govhall/proto';
+import type { pullTasksUseCase } from '../../usecases/pull-tasks/pull-tasks.usecase';
+import type { systemClaimTaskUseCase } from '../../usecases/system-claim-task/system-claim-task.usecase';
+import type { systemSubmitOpinionUseCase } from '../../usecases/system-submit-opinion/system-submit-opinion.usecase';
+import { opinionKind, taskKind, taskState, toProtoDossier, toProtoTask } from './joint-review.mapper';
+
+export interface DepartmentSystemUseCases {
+  pullTasks: ReturnType<typeof pullTasksUseCase>;
+  claimTask: ReturnType<typeof systemClaimTaskUseCase>;
+  submitOpinion: ReturnType<typeof systemSubmitOpinionUseCase>;
+  /** Called after a write that queued outbox messages. */
+  afterWrite(): void;
+}
+
+/** Drops UNSPECIFIED (and unknown numbers) from a repeated enum filter. */
+const known = <T extends string>(values: T[]): T[] => values.filter((v) => (v as string) !== '');
+
+/**
+ * govhall.joint_review.v1.DepartmentSystemService: proto ⇄ use case. PullTasks, ClaimTask and SubmitOpinion are
+ * served; WatchTasks, attachments, task files, decisions and external case events are not yet (grpc-js answers
+ * UNIMPLEMENTED; see the service README).
+ */
+export function registerDepartmentSystemService(server: GrpcServer, uc: DepartmentSystemUseCases): void {
+  const pb = jointReviewV1;
+  const impl: Partial<jointReviewV1.DepartmentSystemServiceServer> = {
+    pullTasks: server.unary<jointReviewV1.PullTasksRequest, jointReviewV1.PullTasksResponse>(
+      'PullTasks',
+      async (req, ctx) => {
+        const page = await uc.pullTasks(
+          {
+            tenant: req.tenant,
+            department: req.department,
+            states: known(req.states.map((s) => taskState.fromProto(s))),
+            kinds: known(req.kinds.map((k) => taskKind.fromProto(k))),
+            includeDossier: req.includeDossier,
+            page: { pageSize: req.page?.pageSize ?? 0, pageToken: req.page?.pageToken ?? '' },
+          },
+          ctx.principal,
+        );
+        return {
+          tasks: page.tasks.map((p) => ({
+            task: toProtoTask(p.task),
+            dossier: p.dossier ? toProtoDossier(p.dossier) : undefined,
+          })),
+          page: { nextPageToken: page.nextPageToken, total: page.totalSize },
+          // No change stream yet (WatchTasks is not served): nothing to watch from.
+          lastSequence: 0,
+        };
+      },
+    ),
+    claimTask: server.unary<
+      jointReviewV1.DepartmentSystemServiceClaimTaskRequest,
+      jointReviewV1.DepartmentSystemServiceClaimTaskResponse
+    >('ClaimTask', async (req, ctx) => {
+      const task = await uc.claimTask(
+        { taskId: req.taskId, expectedVersion: Number(req.expectedVersion), handlerName: req.handlerName },
+        ctx.principal,
+      );
+      uc.afterWrite();
+      return { task: toProtoTask(task) };
+    }),
+    submitOpinion: server.unary<
+      jointReviewV1.DepartmentSystemServiceSubmitOpinionRequest,
+      jointReviewV1.DepartmentSystemServiceSubmitOpinionResponse
+    >('SubmitOpinion', async (req, ctx) => {
+      const task = await uc.submitOpinion(
+        {
+          taskId: req.taskId,
+          expectedVersion: Number(req.expectedVersion),
+          kind: opinionKind.fromProto(req.kind) || undefined,
+          text: req.text,
+          reasons: req.reasons,
+          conditions: req.conditions,
+          attachmentIds: req.attachmentIds,
+          handlerName: req.handlerName,
+          requestId: req.requestId,
+        },
+        ctx.principal,
+      );
+      uc.afterWrite();
+      return { task: toProtoTask(task) };
+    }),
+  };
+  // A partial implementation: grpc-js answers the RPCs not listed with UNIMPLEMENTED.
+  server.addService(
+    'govhall.joint_review.v1.DepartmentSystemService',
+    pb.DepartmentSystemServiceService,
+    impl as UntypedServiceImplementation,
+  );
+}

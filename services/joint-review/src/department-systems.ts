@@ -1,0 +1,22 @@
+import { claimTaskUseCase } from './usecases/claim-task/claim-task.usecase';
+import type { SystemRequests } from './usecases/ports';
+import { pullTasksUseCase } from './usecases/pull-tasks/pull-tasks.usecase';
+import type { ReviewDeps } from './usecases/reviews/review.deps';
+import { submitOpinionUseCase } from './usecases/submit-opinion/submit-opinion.usecase';
+import { systemClaimTaskUseCase } from './usecases/system-claim-task/system-claim-task.usecase';
+import { systemSubmitOpinionUseCase } from './usecases/system-submit-opinion/system-submit-opinion.usecase';
+
+/** DepartmentSystemService's use cases, over the ones JointReviewService serves (J15). */
+export function departmentSystemUseCases(deps: ReviewDeps, requests: SystemRequests) {
+  return {
+    pullTasks: pullTasksUseCase(deps),
+    claimTask: systemClaimTaskUseCase({ claimTask: claimTaskUseCase(deps) }),
+    submitOpinion: systemSubmitOpinionUseCase({
+      submitOpinion: submitOpinionUseCase(deps),
+      requests,
+      clock: deps.clock,
+      currentTask: async (taskId) =>
+        (await deps.reviews.findByTask(taskId))?.tasks.find((t) => t.id === taskId) ?? null,
+    }),
+  };
+}

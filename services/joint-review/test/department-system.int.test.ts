@@ -1,0 +1,149 @@
+import { status } from '@grpc/grpc-js';
+import { jointReviewV1 } from '@govhall/proto';
+import { grpcFailure, stack } from '@govhall/testing';
+import { handleTasks } from '../../../examples/department-system-client/src/loop';
+import { JointWorld, RSJ, TENANT, ZRZY } from './joint-world';
+
+// A department's own approval system (J15) against the real stack: co-department B (自然资源局) takes its task of a
+// joint case over DepartmentSystemService with its own service account, made by identity — the sample client
+// (examples/department-system-client) pulls, claims and answers it — while A's system, another tenant's system, a
+// person's token and the center account are refused, and bad input changes nothing.
+
+const pb = jointReviewV1;
+const world = new JointWorld();
+
+beforeAll(() => world.start(), 300_000);
+afterAll(() => world.stop(), 120_000);
+
+type Task = jointReviewV1.Task;
+
+const pullRequest = (over: Partial<jointReviewV1.PullTasksRequest> = {}): jointReviewV1.PullTasksRequest => ({
+  tenant: '',
+  department: '',
+  states: [],
+  kinds: [],
+  includeDossier: false,
+  page: { pageSize: 0, pageToken: '' },
+  ...over,
+});
+
+function pull(token: string, over: Partial<jointReviewV1.PullTasksRequest> = {}) {
+  return world.systemCall<jointReviewV1.PullTasksRequest, jointReviewV1.PullTasksResponse>(
+    'pullTasks',
+    pullRequest(over),
+    token,
+  );
+}
+
+function claim(task: Task, token: string, handlerName: string) {
+  return world.systemCall<
+    jointReviewV1.DepartmentSystemServiceClaimTaskRequest,
+    jointReviewV1.DepartmentSystemServiceClaimTaskResponse
+  >('claimTask', { taskId: task.id, expectedVersion: task.version, handlerName }, token);
+}
+
+function answer(task: Task, token: string, o: Partial<jointReviewV1.DepartmentSystemServiceSubmitOpinionRequest>) {
+  return world.systemCall<
+    jointReviewV1.DepartmentSystemServiceSubmitOpinionRequest,
+    jointReviewV1.DepartmentSystemServiceSubmitOpinionResponse
+  >(
+    'submitOpinion',
+    {
+      taskId: task.id,
+      expectedVersion: task.version,
+      kind: pb.OpinionKind.OPINION_KIND_AGREE,
+      text: '经审查，符合用地要求',
+      reasons: [],
+      conditions: [],
+      attachmentIds: [],
+      handlerName: '王五 ZR012',
+      requestId: '',
+      ...o,
+    },
+    token,
+  );
+}
+
+async function storedTask(caseId: string, department: string): Promise<Task> {
+  return (await world.reviewOfCase(caseId)).tasks.find((t) => t.department === department)!;
+}
+
+describe('a department system over DepartmentSystemService against the real stack', () => {
+  it('pulls, claims and answers its own task; others are refused; bad input changes nothing', async () => {
+    const accepted = await world.acceptedJointCase('部门系统联办测试宾馆');
+    const review = await world.openedReview(accepted.id);
+    const taskB = review.tasks.find((t) => t.department === ZRZY)!;
+    const systemB = await world.serviceToken('systemB');
+
+    // 1. B's system sees its open task, with the dossier the review holds; A's system does not see it.
+    const pulled = await pull(systemB, { includeDossier: true });
+    expect(pulled.tasks.map((p) => p.task!.id)).toEqual([taskB.id]);
+    const dossier = pulled.tasks[0]!.dossier!;
+    expect(dossier).toMatchObject({ caseId: accepted.id, caseNumber: accepted.caseNumber });
+    expect(dossier.results.map((t) => t.department).sort()).toEqual([RSJ, ZRZY].sort());
+    const systemA = await world.serviceToken('systemA');
+    expect((await pull(systemA)).tasks.map((p) => p.task!.id)).not.toContain(taskB.id);
+
+    // 2. Refusals: another department's system, another tenant, a person, the center account.
+    const otherDepartment = await grpcFailure(claim(taskB, systemA, '赵六'));
+    expect([otherDepartment.code, otherDepartment.reason]).toEqual([status.NOT_FOUND, 'TASK_NOT_FOUND']);
+    const otherTenant = await grpcFailure(pull(await world.serviceToken('otherTenant'), { tenant: TENANT }));
+    expect([otherTenant.code, otherTenant.reason]).toEqual([status.PERMISSION_DENIED, 'TENANT_OUT_OF_SCOPE']);
+    const otherNamed = await grpcFailure(pull(systemB, { department: RSJ }));
+    expect([otherNamed.code, otherNamed.reason]).toEqual([status.PERMISSION_DENIED, 'DEPARTMENT_OUT_OF_SCOPE']);
+    for (const token of [await world.token('leadB'), await world.serviceToken('jointReview')]) {
+      const person = await grpcFailure(pull(token));
+      expect([person.code, person.reason]).toEqual([status.PERMISSION_DENIED, 'ROLE_REQUIRED']);
+    }
+    expect(await storedTask(accepted.id, ZRZY)).toEqual(taskB);
+
+    // 3. Bad input: no handler on the claim; a disagreement without reasons nor handler. Nothing changes.
+    const noHandler = await grpcFailure(claim(taskB, systemB, ''));
+    expect(noHandler.code).toBe(status.INVALID_ARGUMENT);
+    expect(noHandler.violations.map((v) => `${v.path} ${v.reason}`)).toEqual(['handlerName REQUIRED']);
+    const claimed = (await claim(taskB, systemB, '王五 ZR012')).task!;
+    expect(claimed).toMatchObject({
+      state: pb.TaskState.TASK_STATE_CLAIMED,
+      assignee: `service:${world.accounts.systemB.clientId}`,
+    });
+    const bad = await grpcFailure(
+      answer(claimed, systemB, { kind: pb.OpinionKind.OPINION_KIND_DISAGREE, handlerName: '' }),
+    );
+    expect(bad.code).toBe(status.INVALID_ARGUMENT);
+    expect(bad.violations.map((v) => `${v.path} ${v.reason}`).sort()).toEqual([
+      'handlerName REQUIRED',
+      'reasons REQUIRED',
+    ]);
+    expect(await storedTask(accepted.id, ZRZY)).toEqual(claimed);
+
+    // 4. The sample department system does the rest: it pulls the task it holds and posts its opinion.
+    const account = world.accounts.systemB;
+    const handled = await handleTasks(
+      {
+        address: world.jointReviewAddress(),
+        keycloakUrl: stack.keycloakUrl,
+        realm: stack.realm,
+        clientId: account.clientId,
+        clientSecret: account.secret,
+        handlerName: '王五 ZR012',
+      },
+      (p) => ({ kind: pb.OpinionKind.OPINION_KIND_AGREE, text: `经审查，${p.dossier!.itemName}符合用地要求` }),
+    );
+    expect(handled.map((h) => [h.taskId, h.answered])).toEqual([[taskB.id, true]]);
+    const done = await storedTask(accepted.id, ZRZY);
+    expect(done.state).toBe(pb.TaskState.TASK_STATE_DONE);
+    expect(done.opinion).toMatchObject({
+      source: pb.WorkSource.WORK_SOURCE_DEPARTMENT_SYSTEM,
+      givenBy: `service:${account.clientId}`,
+      handlerName: '王五 ZR012',
+      text: `经审查，${review.itemName}符合用地要求`,
+    });
+
+    // 5. A retry of the post with the sample's request id is answered with the first result, nothing new.
+    const retried = await answer({ ...claimed }, systemB, { requestId: `${claimed.id}:${claimed.version}` });
+    expect(retried.task).toEqual(handled[0]!.task);
+    expect(await storedTask(accepted.id, ZRZY)).toEqual(done);
+    const events = await world.reviewEvents(review.id, 'TaskCompleted');
+    expect(events.filter((e) => e.name === 'TaskCompleted')).toHaveLength(1);
+  });
+});
