@@ -1,15 +1,25 @@
 import { claimTaskUseCase } from './usecases/claim-task/claim-task.usecase';
-import type { SystemRequests } from './usecases/ports';
+import type { SystemRequests, TaskChangeLog } from './usecases/ports';
 import { pullTasksUseCase } from './usecases/pull-tasks/pull-tasks.usecase';
 import type { ReviewDeps } from './usecases/reviews/review.deps';
 import { submitOpinionUseCase } from './usecases/submit-opinion/submit-opinion.usecase';
 import { systemClaimTaskUseCase } from './usecases/system-claim-task/system-claim-task.usecase';
 import { systemSubmitOpinionUseCase } from './usecases/system-submit-opinion/system-submit-opinion.usecase';
+import { watchTasksUseCase, type WatchDeps } from './usecases/watch-tasks/watch-tasks.usecase';
 
 /** DepartmentSystemService's use cases, over the ones JointReviewService serves (J15). */
-export function departmentSystemUseCases(deps: ReviewDeps, requests: SystemRequests) {
+export function departmentSystemUseCases(
+  deps: ReviewDeps,
+  systems: {
+    requests: SystemRequests;
+    changes: TaskChangeLog;
+    watch: Pick<WatchDeps, 'pollMs' | 'heartbeatMs' | 'wait'>;
+  },
+) {
+  const { requests, changes } = systems;
   return {
-    pullTasks: pullTasksUseCase(deps),
+    pullTasks: pullTasksUseCase({ reviews: deps.reviews, changes }),
+    watchTasks: watchTasksUseCase({ changes, clock: deps.clock, ...systems.watch }),
     claimTask: systemClaimTaskUseCase({ claimTask: claimTaskUseCase(deps) }),
     submitOpinion: systemSubmitOpinionUseCase({
       submitOpinion: submitOpinionUseCase(deps),

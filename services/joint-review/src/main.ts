@@ -15,10 +15,12 @@ import { registerDepartmentSystemService } from './adapters/grpc/department-syst
 import { registerJointReviewService } from './adapters/grpc/joint-review.grpc-handler';
 import { IdentityDuty } from './adapters/identity/identity-duty';
 import { startCaseStreamConsumer } from './adapters/kafka/case-stream.consumer';
+import { taskChangeRecorder } from './adapters/kafka/task-change-recorder';
 import { MongoJointFlows } from './adapters/mongo/joint-flow.repository';
 import { MongoJointReviewRepository } from './adapters/mongo/joint-review.repository';
 import { MongoReviewSettings } from './adapters/mongo/review-settings.repository';
 import { MongoSystemRequests } from './adapters/mongo/system-requests.repository';
+import { MongoTaskChanges } from './adapters/mongo/task-changes.repository';
 import { departmentSystemUseCases } from './department-systems';
 import { addParticipantUseCase } from './usecases/add-participant/add-participant.usecase';
 import { assignTaskUseCase } from './usecases/assign-task/assign-task.usecase';
@@ -43,6 +45,9 @@ async function main() {
   const flows = new MongoJointFlows(connection);
   const settings = new MongoReviewSettings(connection);
   await ensureIndexes([reviews.model, flows.model, settings.model]);
+  // Department systems' task change streams (WatchTasks), recorded by the relay before it sends the task events.
+  const taskChanges = new MongoTaskChanges(connection);
+  await ensureIndexes([taskChanges.model]);
 
   const kafka = createKafka('joint-review', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
@@ -53,6 +58,7 @@ async function main() {
     pollMs: config.OUTBOX_POLL_MS,
     // The sole writer of its database (enforced on FerretDB): no leases needed; on MongoDB replicas lease.
     exclusive: writer.enforced,
+    beforeSend: taskChangeRecorder(taskChanges),
   });
   relay.start();
 
@@ -130,7 +136,11 @@ async function main() {
     afterWrite,
   });
   registerDepartmentSystemService(server, {
-    ...departmentSystemUseCases(deps, new MongoSystemRequests(connection)),
+    ...departmentSystemUseCases(deps, {
+      requests: new MongoSystemRequests(connection),
+      changes: taskChanges,
+      watch: { pollMs: config.WATCH_POLL_MS, heartbeatMs: config.WATCH_HEARTBEAT_MS },
+    }),
     afterWrite,
   });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);

@@ -146,4 +146,71 @@ describe('a department system over DepartmentSystemService against the real stac
     const events = await world.reviewEvents(review.id, 'TaskCompleted');
     expect(events.filter((e) => e.name === 'TaskCompleted')).toHaveLength(1);
   });
+
+  it('streams each department its own task changes: live, resumed from a cursor, with heartbeats; refusals', async () => {
+    const [systemA, systemB] = [await world.serviceToken('systemA'), await world.serviceToken('systemB')];
+    const watchAll = { tenant: '', department: '', afterSequence: 0, kinds: [] };
+    // Each stream starts where PullTasks says the department stands (B's changes of the first test are behind it).
+    const fromB = Number((await pull(systemB)).lastSequence);
+    const fromA = Number((await pull(systemA)).lastSequence);
+    expect(fromB).toBeGreaterThan(0);
+    const watchB = world.watch({ ...watchAll, afterSequence: fromB }, systemB);
+    const watchA = world.watch({ ...watchAll, afterSequence: fromA }, systemA);
+
+    const accepted = await world.acceptedJointCase('部门系统监听测试宾馆');
+    const review = await world.openedReview(accepted.id);
+    const taskB = review.tasks.find((t) => t.department === ZRZY)!;
+    const taskA = review.tasks.find((t) => t.department === RSJ)!;
+    const claimed = (await claim(taskB, systemB, '王五 ZR012')).task!;
+    await answer(claimed, systemB, {});
+    // The barrier: a later case's tasks, opened after B's answer, reach each stream after everything before them.
+    const marker = await world.openedReview((await world.acceptedJointCase('部门系统监听标记宾馆')).id);
+    const markerOf = (department: string) => marker.tasks.find((t) => t.department === department)!.id;
+    await watchB.until((r) => r.task?.id === markerOf(ZRZY), 'the marker case on B’s stream');
+    await watchA.until((r) => r.task?.id === markerOf(RSJ), 'the marker case on A’s stream');
+    watchA.close();
+    watchB.close();
+
+    const changes = (received: jointReviewV1.WatchTasksResponse[], taskId: string) =>
+      received.filter((r) => r.task?.id === taskId).map((r) => pb.TaskChange[r.change]);
+    expect(changes(watchB.received, taskB.id)).toEqual([
+      'TASK_CHANGE_OPENED',
+      'TASK_CHANGE_CLAIMED',
+      'TASK_CHANGE_DONE',
+    ]);
+    expect(changes(watchA.received, taskA.id)).toEqual(['TASK_CHANGE_OPENED']);
+    const changesB = watchB.received.filter((r) => !r.heartbeat);
+    expect(new Set(changesB.map((r) => r.task!.department))).toEqual(new Set([ZRZY]));
+    expect(new Set(watchA.received.filter((r) => !r.heartbeat).map((r) => r.task!.department))).toEqual(new Set([RSJ]));
+    const sequences = changesB.map((r) => Number(r.sequence));
+    expect(sequences[0]).toBeGreaterThan(fromB);
+    expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+    expect(new Set(sequences).size).toBe(sequences.length);
+
+    // A dropped stream resumes from the last sequence it received: after B's claim comes its answer, then quiet.
+    const claimedAt = changesB.find((r) => r.task!.id === taskB.id && r.change === pb.TaskChange.TASK_CHANGE_CLAIMED)!;
+    const resumed = world.watch({ ...watchAll, afterSequence: Number(claimedAt.sequence) }, systemB);
+    const first = await resumed.until((r) => !r.heartbeat, 'the first change after the cursor');
+    expect([first.task!.id, first.change]).toEqual([taskB.id, pb.TaskChange.TASK_CHANGE_DONE]);
+    const heartbeat = await resumed.until((r) => r.heartbeat, 'a heartbeat once the stream is quiet');
+    expect(heartbeat).toMatchObject({ sequence: sequences.at(-1), change: pb.TaskChange.TASK_CHANGE_UNSPECIFIED });
+    expect(heartbeat.task).toBeUndefined();
+    resumed.close();
+
+    // Refusals end the stream with the status: a cursor the stream never had, another tenant, a person.
+    const refusals: [jointReviewV1.WatchTasksRequest, string, status, string][] = [
+      [{ ...watchAll, afterSequence: 999_999 }, systemB, status.FAILED_PRECONDITION, 'CURSOR_EXPIRED'],
+      [
+        { ...watchAll, tenant: TENANT },
+        await world.serviceToken('otherTenant'),
+        status.PERMISSION_DENIED,
+        'TENANT_OUT_OF_SCOPE',
+      ],
+      [watchAll, await world.token('leadB'), status.PERMISSION_DENIED, 'ROLE_REQUIRED'],
+    ];
+    for (const [request, token, code, reason] of refusals) {
+      const refused = await grpcFailure(world.watch(request, token).ended);
+      expect([refused.code, refused.reason]).toEqual([code, reason]);
+    }
+  });
 });

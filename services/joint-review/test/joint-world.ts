@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Metadata } from '@grpc/grpc-js';
 import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { applicationsV1, catalogueV1, identityV1, jointReviewV1 } from '@govhall/proto';
 import {
@@ -64,6 +65,17 @@ interface ServiceAccountUnderTest {
 }
 
 type Methods = Record<string, (...args: unknown[]) => unknown>;
+
+/** A department system's open WatchTasks stream (JointWorld.watch). */
+export interface TaskWatch {
+  received: jointReviewV1.WatchTasksResponse[];
+  ended: Promise<void>;
+  until(
+    match: (r: jointReviewV1.WatchTasksResponse) => boolean,
+    what: string,
+  ): Promise<jointReviewV1.WatchTasksResponse>;
+  close(): void;
+}
 
 /** The cases service asks identity who serves a window with the realm's 620321 department-system client. */
 const APPLICATIONS_ENV = {
@@ -197,6 +209,9 @@ export class JointWorld {
         SERVICE_ACCOUNTS: `${a.tenant}=${a.clientId}:${a.secret}`,
         CASE_STREAM_GROUP_ID: this.groupId,
         REPORT_RETRY_MS: '500',
+        // Department systems' change streams: look often, and a heartbeat every second (the default is 30 s).
+        WATCH_POLL_MS: '100',
+        WATCH_HEARTBEAT_MS: '1000',
       },
       readyPort: port,
     });
@@ -333,6 +348,29 @@ export class JointWorld {
     const fn = (this.systemClient as unknown as Methods)[method];
     if (!fn) throw new Error(`no RPC ${method}`);
     return callUnary<Req, Res>(fn.bind(this.systemClient) as never, req, { ...bearer(token), deadlineMs: 15_000 });
+  }
+
+  /**
+   * WatchTasks as `token`: what the stream sent so far, a wait for a response matching `until`, and `ended`, which
+   * resolves when the stream ends and rejects with its status when it fails.
+   */
+  watch(req: jointReviewV1.WatchTasksRequest, token: string): TaskWatch {
+    const metadata = new Metadata();
+    metadata.set('authorization', `Bearer ${token}`);
+    const stream = this.systemClient.watchTasks(req, metadata);
+    const received: jointReviewV1.WatchTasksResponse[] = [];
+    stream.on('data', (r: jointReviewV1.WatchTasksResponse) => received.push(r));
+    const ended = new Promise<void>((resolve, reject) => {
+      stream.on('end', resolve);
+      stream.on('error', reject);
+    });
+    ended.catch(() => undefined);
+    return {
+      received,
+      ended,
+      until: (match, what) => waitFor(async () => received.find(match), { timeoutMs: 30_000, intervalMs: 50, what }),
+      close: () => stream.cancel(),
+    };
   }
 
   /** GetJointReview as `who`, by case. */

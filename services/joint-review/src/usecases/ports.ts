@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '@govhall/calendar';
 import type { JointFlow } from '../domain/reviews/joint-flow';
 import type { JointReview, JointReviewEvent, LeadRule } from '../domain/reviews/joint-review';
 import type { Task, TaskKind, TaskState } from '../domain/tasks/task';
+import type { TaskChange } from '../domain/tasks/task-change';
 
 export interface JointReviewRepository {
   /**
@@ -134,6 +135,16 @@ export interface SystemRequests {
   find(account: string, requestId: string): Promise<{ taskId: string; task: Task } | null>;
   /** Keeps the first result of the key (a second record of one key changes nothing). */
   record(account: string, requestId: string, result: { taskId: string; task: Task }, at: Date): Promise<void>;
+}
+
+/** Each (tenant, department)'s task changes in order (WatchTasks), as the service's events recorded them. */
+export interface TaskChangeLog {
+  /** The department's changes after `sequence`, oldest first, at most `limit`. */
+  after(tenant: string, department: string, sequence: number, limit: number): Promise<TaskChange[]>;
+  /** The department's change with this sequence; null when there is none (never written, or pruned). */
+  find(tenant: string, department: string, sequence: number): Promise<TaskChange | null>;
+  /** The department's latest sequence; 0 before its first change. */
+  latest(tenant: string, department: string): Promise<number>;
 }
 
 export interface Clock {

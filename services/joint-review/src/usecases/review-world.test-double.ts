@@ -22,7 +22,8 @@ import { reopenTaskUseCase } from './reopen-task/reopen-task.usecase';
 import { reportConclusionsUseCase } from './report-conclusions/report-conclusions.usecase';
 import { submitOpinionUseCase } from './submit-opinion/submit-opinion.usecase';
 import { departmentSystemUseCases } from '../department-systems';
-import type { StaffFacts, SystemRequests } from './ports';
+import type { TaskChange, TaskChangeKind } from '../domain/tasks/task-change';
+import type { StaffFacts, SystemRequests, TaskChangeLog } from './ports';
 import type { ReviewDeps } from './reviews/review.deps';
 
 export const TENANT = '620300';
@@ -65,6 +66,9 @@ export const hbjSystem = system('dept-hbj', HBJ);
 export const otherTenantSystem = system('dept-hbj-county', '620321-HBJ', '620321');
 
 let now = new Date('2026-06-04T02:00:00Z');
+
+export const WATCH_POLL_MS = 500;
+export const WATCH_HEARTBEAT_MS = 30_000;
 
 /** Moves the world's clock. */
 export function setNow(at: Date): void {
@@ -116,9 +120,19 @@ export function world(options: { settings?: Partial<ReviewSettings>; flow?: Join
   };
   const report = reportConclusionsUseCase(deps);
   const requests = new InMemorySystemRequests();
+  const changes = new InMemoryTaskChanges(() => now);
+  // A stream's wait moves the world's clock instead of sleeping.
+  const wait = async (ms: number) => {
+    now = new Date(now.getTime() + ms);
+  };
   return {
     requests,
-    system: departmentSystemUseCases(deps, requests),
+    changes,
+    system: departmentSystemUseCases(deps, {
+      requests,
+      changes,
+      watch: { pollMs: WATCH_POLL_MS, heartbeatMs: WATCH_HEARTBEAT_MS, wait },
+    }),
     reviews,
     reported,
     setCasesDown: (down: boolean) => (casesDown = down),
@@ -166,5 +180,32 @@ export class InMemorySystemRequests implements SystemRequests {
   async record(account: string, requestId: string, result: { taskId: string; task: Task }): Promise<void> {
     const key = `${account}:${requestId}`;
     if (!this.byKey.has(key)) this.byKey.set(key, result);
+  }
+}
+
+/** TaskChangeLog in memory; `add` records a change as the outbox relay would (sequences per department). */
+export class InMemoryTaskChanges implements TaskChangeLog {
+  readonly byKey = new Map<string, TaskChange[]>();
+
+  constructor(private readonly clock: () => Date) {}
+
+  add(change: TaskChangeKind, task: Task, at = this.clock()): TaskChange {
+    const key = `${task.tenant}|${task.department}`;
+    const list = this.byKey.get(key) ?? [];
+    const recorded = { sequence: (list.at(-1)?.sequence ?? 0) + 1, change, task, at };
+    this.byKey.set(key, [...list, recorded]);
+    return recorded;
+  }
+
+  async after(tenant: string, department: string, sequence: number, limit: number): Promise<TaskChange[]> {
+    return (this.byKey.get(`${tenant}|${department}`) ?? []).filter((c) => c.sequence > sequence).slice(0, limit);
+  }
+
+  async find(tenant: string, department: string, sequence: number): Promise<TaskChange | null> {
+    return (this.byKey.get(`${tenant}|${department}`) ?? []).find((c) => c.sequence === sequence) ?? null;
+  }
+
+  async latest(tenant: string, department: string): Promise<number> {
+    return this.byKey.get(`${tenant}|${department}`)?.at(-1)?.sequence ?? 0;
   }
 }

@@ -4,10 +4,12 @@ import { jointReviewV1 } from '@govhall/proto';
 import type { pullTasksUseCase } from '../../usecases/pull-tasks/pull-tasks.usecase';
 import type { systemClaimTaskUseCase } from '../../usecases/system-claim-task/system-claim-task.usecase';
 import type { systemSubmitOpinionUseCase } from '../../usecases/system-submit-opinion/system-submit-opinion.usecase';
-import { opinionKind, taskKind, taskState, toProtoDossier, toProtoTask } from './joint-review.mapper';
+import type { watchTasksUseCase, WatchItem } from '../../usecases/watch-tasks/watch-tasks.usecase';
+import { opinionKind, taskChange, taskKind, taskState, toProtoDossier, toProtoTask } from './joint-review.mapper';
 
 export interface DepartmentSystemUseCases {
   pullTasks: ReturnType<typeof pullTasksUseCase>;
+  watchTasks: ReturnType<typeof watchTasksUseCase>;
   claimTask: ReturnType<typeof systemClaimTaskUseCase>;
   submitOpinion: ReturnType<typeof systemSubmitOpinionUseCase>;
   /** Called after a write that queued outbox messages. */
@@ -17,9 +19,22 @@ export interface DepartmentSystemUseCases {
 /** Drops UNSPECIFIED (and unknown numbers) from a repeated enum filter. */
 const known = <T extends string>(values: T[]): T[] => values.filter((v) => (v as string) !== '');
 
+function toWatchResponse(item: WatchItem): jointReviewV1.WatchTasksResponse {
+  if (item.heartbeat) {
+    return { sequence: item.sequence, change: jointReviewV1.TaskChange.TASK_CHANGE_UNSPECIFIED, heartbeat: true };
+  }
+  const { change } = item;
+  return {
+    sequence: change.sequence,
+    change: taskChange.toProto(change.change),
+    task: toProtoTask(change.task),
+    heartbeat: false,
+  };
+}
+
 /**
- * govhall.joint_review.v1.DepartmentSystemService: proto ⇄ use case. PullTasks, ClaimTask and SubmitOpinion are
- * served; WatchTasks, attachments, task files, decisions and external case events are not yet (grpc-js answers
+ * govhall.joint_review.v1.DepartmentSystemService: proto ⇄ use case. PullTasks, WatchTasks, ClaimTask and
+ * SubmitOpinion are served; attachments, task files, decisions and external case events are not yet (grpc-js answers
  * UNIMPLEMENTED; see the service README).
  */
 export function registerDepartmentSystemService(server: GrpcServer, uc: DepartmentSystemUseCases): void {
@@ -45,9 +60,24 @@ export function registerDepartmentSystemService(server: GrpcServer, uc: Departme
             dossier: p.dossier ? toProtoDossier(p.dossier) : undefined,
           })),
           page: { nextPageToken: page.nextPageToken, total: page.totalSize },
-          // No change stream yet (WatchTasks is not served): nothing to watch from.
-          lastSequence: 0,
+          lastSequence: page.lastSequence,
         };
+      },
+    ),
+    watchTasks: server.serverStream<jointReviewV1.WatchTasksRequest, jointReviewV1.WatchTasksResponse>(
+      'WatchTasks',
+      async function* (req, ctx) {
+        const items = uc.watchTasks(
+          {
+            tenant: req.tenant,
+            department: req.department,
+            afterSequence: Number(req.afterSequence),
+            kinds: known(req.kinds.map((k) => taskKind.fromProto(k))),
+          },
+          ctx.principal,
+          ctx.signal,
+        );
+        for await (const item of items) yield toWatchResponse(item);
       },
     ),
     claimTask: server.unary<

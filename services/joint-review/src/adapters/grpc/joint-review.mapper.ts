@@ -1,6 +1,7 @@
 import { enumCodec, enumSpelling, jointReviewV1 } from '@govhall/proto';
 import type { Leg, LegEnd, LegKind, LegPause, LegState, PauseReason } from '../../domain/legs/leg';
 import type { TaskDossier } from '../../domain/reviews/dossier';
+import type { TaskChangeKind } from '../../domain/tasks/task-change';
 import type { JointReview, JointReviewState, LeadRule, ReviewConclusion } from '../../domain/reviews/joint-review';
 import type {
   AssignmentBasis,
@@ -191,5 +192,57 @@ export function toProtoDossier(d: TaskDossier): jointReviewV1.Dossier {
     results: d.results.map(toProtoTask),
     casePromisedDueDate: d.casePromisedDueDate,
     acceptedAt: undefined,
+  };
+}
+
+export const taskChange = enumCodec<TaskChangeKind, jointReviewV1.TaskChange>(
+  enumSpelling(pb.TaskChange, 'TASK_CHANGE_'),
+);
+
+function fromProtoAttachment(a: jointReviewV1.Attachment): Attachment {
+  return { ...a, size: Number(a.size), uploadedAt: a.uploadedAt ?? new Date(0) };
+}
+
+function fromProtoOpinion(o: jointReviewV1.Opinion): Opinion {
+  return {
+    kind: opinionKind.fromProto(o.kind),
+    text: o.text,
+    reasons: [...o.reasons],
+    conditions: [...o.conditions],
+    attachments: o.attachments.map(fromProtoAttachment),
+    givenBy: o.givenBy,
+    handlerName: o.handlerName,
+    givenAt: o.givenAt ?? new Date(0),
+    source: workSource.fromProto(o.source),
+    meetingId: o.meetingId,
+  };
+}
+
+/** A task as an event carried it, back in the domain's terms (the change log keeps the tasks of the events). */
+export function fromProtoTask(t: jointReviewV1.Task): Task {
+  const basis = assignmentBasis.fromProto(t.assignmentBasis);
+  return {
+    id: t.id,
+    kind: taskKind.fromProto(t.kind),
+    tenant: t.tenant,
+    department: t.department,
+    aggregateId: t.aggregateId,
+    caseId: t.caseId,
+    caseNumber: t.caseNumber,
+    itemName: t.itemName,
+    stage: t.stage,
+    required: t.required,
+    state: taskState.fromProto(t.state),
+    assignee: t.assignee,
+    ...(basis ? { assignmentBasis: basis } : {}),
+    budgetWorkingDays: t.budgetWorkingDays,
+    dueDate: t.dueDate,
+    legId: t.legId,
+    ...(t.opinion ? { opinion: fromProtoOpinion(t.opinion) } : {}),
+    ...(t.openedAt ? { openedAt: t.openedAt } : {}),
+    ...(t.claimedAt ? { claimedAt: t.claimedAt } : {}),
+    ...(t.closedAt ? { closedAt: t.closedAt } : {}),
+    note: t.note,
+    version: Number(t.version),
   };
 }

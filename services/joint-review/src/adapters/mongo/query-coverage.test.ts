@@ -1,10 +1,13 @@
 import { expectEveryQueryCovered } from '@govhall/mongo';
 import { exercise, publicMethods, RecordingConnection } from '@govhall/mongo/src/recording-connection.test-double';
 import type { JointReview } from '../../domain/reviews/joint-review';
+import type { Task } from '../../domain/tasks/task';
 import { MongoJointFlows } from './joint-flow.repository';
 import { MongoJointReviewRepository } from './joint-review.repository';
 import { jointReviewSchema } from './joint-review.schema';
 import { MongoReviewSettings } from './review-settings.repository';
+import { MongoSystemRequests } from './system-requests.repository';
+import { changeSchema, counterSchema, MongoTaskChanges } from './task-changes.repository';
 
 /*
  * Every query the service asks of its database, recorded with the RecordingConnection of @govhall/mongo (every
@@ -85,5 +88,29 @@ describe('the joint-review database', () => {
     expect(await flows.find('620300', 'series-1')).toBeNull();
     expect((await settings.forTenant('620300')).leadRule).toBe('designated_per_item');
     expect(recording.queries.map((q) => q.filter)).toEqual([{ _id: '620300:series-1' }, { _id: '620300' }]);
+  });
+
+  it('serves the departments’ change streams from a declared index', async () => {
+    const recording = new RecordingConnection();
+    const repo = new MongoTaskChanges(recording.connection);
+    const invoked = await exercise(recording, 'MongoTaskChanges', repo, {
+      // The recording store answers no counter: the reads before the insert are what is checked.
+      append: (r) =>
+        r
+          .append([{ eventId: 'e-1', change: 'opened', task: { tenant: '620300', department: 'd' } as Task, at }])
+          .catch(() => undefined),
+      after: (r) => r.after('620300', '620300-XFJ', 3, 100),
+      find: (r) => r.find('620300', '620300-XFJ', 3),
+      latest: (r) => r.latest('620300', '620300-XFJ'),
+    });
+    expect(invoked).toEqual(publicMethods(MongoTaskChanges));
+    expectEveryQueryCovered(recording.queries, [changeSchema, counterSchema]);
+  });
+
+  it('reads department systems’ requests by _id only', async () => {
+    const recording = new RecordingConnection();
+    const requests = new MongoSystemRequests(recording.connection);
+    expect(await requests.find('service:dept-xfj', 'r-1')).toBeNull();
+    expect(recording.queries.map((q) => q.filter)).toEqual([{ _id: 'service:dept-xfj:r-1' }]);
   });
 });

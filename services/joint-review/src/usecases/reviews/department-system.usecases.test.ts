@@ -13,6 +13,7 @@ import {
   XFJ,
   xfjLead,
 } from '../review-world.test-double';
+import type { WatchItem } from '../watch-tasks/watch-tasks.usecase';
 
 // DepartmentSystemService's use cases (J15): a department system pulls, claims and answers its department's tasks
 // with its service account, and nothing else reaches them through it.
@@ -159,5 +160,73 @@ describe('claiming and answering', () => {
     await expect(
       w.system.submitOpinion({ ...answer, taskId: xfj.id, requestId: 'r-1' }, hbjSystem),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});
+
+describe('watching the department’s task changes', () => {
+  const watchAll = { tenant: '', department: '', afterSequence: 0, kinds: [] };
+  const described = (item: IteratorResult<WatchItem>) => {
+    const v = item.value as WatchItem;
+    return v.heartbeat
+      ? `heartbeat ${v.sequence}`
+      : `${v.change.sequence} ${v.change.change} ${v.change.task.department}`;
+  };
+
+  it('from 0: only what comes after; a heartbeat when nothing happened; other departments never', async () => {
+    const { w, review, task } = await openedWorld();
+    w.changes.add('opened', task);
+    const stream = w.system.watchTasks(watchAll, hbjSystem, new AbortController().signal);
+    const first = await stream.next();
+    expect(described(first)).toBe('heartbeat 1');
+    w.changes.add('opened', taskOf(review, XFJ));
+    w.changes.add('claimed', { ...task, state: 'claimed' });
+    expect(described(await stream.next())).toBe('2 claimed 620300-HBJ');
+    await stream.return(undefined);
+  });
+
+  it('replays after a cursor in order, then ends when the call is gone', async () => {
+    const { w, task } = await openedWorld();
+    for (const change of ['opened', 'claimed', 'done'] as const) w.changes.add(change, task);
+    const abort = new AbortController();
+    const stream = w.system.watchTasks({ ...watchAll, afterSequence: 1 }, hbjSystem, abort.signal);
+    expect(described(await stream.next())).toBe('2 claimed 620300-HBJ');
+    expect(described(await stream.next())).toBe('3 done 620300-HBJ');
+    abort.abort();
+    expect((await stream.next()).done).toBe(true);
+  });
+
+  it('skips other kinds and still moves the heartbeat’s sequence past them', async () => {
+    const { w, task } = await openedWorld();
+    w.changes.add('opened', task);
+    const stream = w.system.watchTasks(
+      { ...watchAll, afterSequence: 0, kinds: ['delegated_decision'] },
+      hbjSystem,
+      new AbortController().signal,
+    );
+    const first = stream.next();
+    w.changes.add('claimed', task);
+    expect(described(await first)).toBe('heartbeat 2');
+  });
+
+  it('a cursor older than 7 days, or one the stream never had, is CURSOR_EXPIRED; scope as for pulling', async () => {
+    const { w, task } = await openedWorld();
+    const old = w.changes.add('opened', task, new Date(Date.parse('2026-05-20T00:00:00Z')));
+    w.changes.add('claimed', task);
+    const signal = new AbortController().signal;
+    for (const afterSequence of [old.sequence, 99]) {
+      await expect(w.system.watchTasks({ ...watchAll, afterSequence }, hbjSystem, signal).next()).rejects.toMatchObject(
+        { code: 'CURSOR_EXPIRED' },
+      );
+    }
+    await expect(w.system.watchTasks({ ...watchAll, afterSequence: 2 }, hbjSystem, signal).next()).resolves.toEqual({
+      done: false,
+      value: { heartbeat: true, sequence: 2 },
+    });
+    await expect(w.system.watchTasks({ ...watchAll, department: XFJ }, hbjSystem, signal).next()).rejects.toMatchObject(
+      { code: 'DEPARTMENT_OUT_OF_SCOPE' },
+    );
+    await expect(w.system.watchTasks(watchAll, hbjLead, signal).next()).rejects.toMatchObject({
+      code: 'ROLE_REQUIRED',
+    });
   });
 });
