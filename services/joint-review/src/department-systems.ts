@@ -1,5 +1,6 @@
 import { claimTaskUseCase } from './usecases/claim-task/claim-task.usecase';
-import type { SystemRequests, TaskChangeLog } from './usecases/ports';
+import type { ExternalCaseEvents, SystemRequests, TaskChangeLog } from './usecases/ports';
+import { reportExternalCaseEventsUseCase } from './usecases/report-external-case-events/report-external-case-events.usecase';
 import { pullTasksUseCase } from './usecases/pull-tasks/pull-tasks.usecase';
 import type { ReviewDeps } from './usecases/reviews/review.deps';
 import { submitOpinionUseCase } from './usecases/submit-opinion/submit-opinion.usecase';
@@ -13,6 +14,7 @@ export function departmentSystemUseCases(
   systems: {
     requests: SystemRequests;
     changes: TaskChangeLog;
+    externalEvents: ExternalCaseEvents;
     watch: Pick<WatchDeps, 'pollMs' | 'heartbeatMs' | 'wait'>;
   },
 ) {
@@ -28,5 +30,6 @@ export function departmentSystemUseCases(
       currentTask: async (taskId) =>
         (await deps.reviews.findByTask(taskId))?.tasks.find((t) => t.id === taskId) ?? null,
     }),
+    reportExternalCaseEvents: reportExternalCaseEventsUseCase({ events: systems.externalEvents, clock: deps.clock }),
   };
 }

@@ -17,6 +17,7 @@ import { IdentityDuty } from './adapters/identity/identity-duty';
 import { startCaseStreamConsumer } from './adapters/kafka/case-stream.consumer';
 import { taskChangeRecorder } from './adapters/kafka/task-change-recorder';
 import { MongoJointFlows } from './adapters/mongo/joint-flow.repository';
+import { MongoExternalCaseEvents } from './adapters/mongo/external-case-events.repository';
 import { MongoJointReviewRepository } from './adapters/mongo/joint-review.repository';
 import { MongoReviewSettings } from './adapters/mongo/review-settings.repository';
 import { MongoSystemRequests } from './adapters/mongo/system-requests.repository';
@@ -48,11 +49,14 @@ async function main() {
   // Department systems' task change streams (WatchTasks), recorded by the relay before it sends the task events.
   const taskChanges = new MongoTaskChanges(connection);
   await ensureIndexes([taskChanges.model]);
+  // Events of cases run in department systems (J16), published through the relay like the reviews' events.
+  const externalEvents = new MongoExternalCaseEvents(connection);
+  await ensureIndexes([externalEvents.model]);
 
   const kafka = createKafka('joint-review', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
   const relay = new OutboxRelay({
-    collections: [reviews.model.collection],
+    collections: [reviews.model.collection, externalEvents.model.collection],
     producer,
     logger,
     pollMs: config.OUTBOX_POLL_MS,
@@ -139,6 +143,7 @@ async function main() {
     ...departmentSystemUseCases(deps, {
       requests: new MongoSystemRequests(connection),
       changes: taskChanges,
+      externalEvents,
       watch: { pollMs: config.WATCH_POLL_MS, heartbeatMs: config.WATCH_HEARTBEAT_MS },
     }),
     afterWrite,

@@ -1,8 +1,8 @@
 import { status } from '@grpc/grpc-js';
 import { jointReviewV1 } from '@govhall/proto';
-import { grpcFailure, stack } from '@govhall/testing';
+import { grpcFailure, stack, waitFor } from '@govhall/testing';
 import { handleTasks } from '../../../examples/department-system-client/src/loop';
-import { JointWorld, RSJ, TENANT, ZRZY } from './joint-world';
+import { EXTERNAL_CASE_TOPIC, JointWorld, RSJ, TENANT, ZRZY } from './joint-world';
 
 // A department's own approval system (J15) against the real stack: co-department B (自然资源局) takes its task of a
 // joint case over DepartmentSystemService with its own service account, made by identity — the sample client
@@ -212,5 +212,90 @@ describe('a department system over DepartmentSystemService against the real stac
       const refused = await grpcFailure(world.watch(request, token).ended);
       expect([refused.code, refused.reason]).toEqual([code, reason]);
     }
+  });
+
+  it('takes the events of a case run in the department’s own system once each, publishes them, refuses others', async () => {
+    const systemB = await world.serviceToken('systemB');
+    const caseNumber = `ZR-${world.cases.suffix}`;
+    const occurredAt = new Date(Date.now() - 3_600_000);
+    const event = (over: Partial<jointReviewV1.ExternalCaseEvent>): jointReviewV1.ExternalCaseEvent => ({
+      eventId: `${caseNumber}-1`,
+      formatVersion: '1',
+      tenant: TENANT,
+      department: ZRZY,
+      caseNumber,
+      itemImplementationCode: '',
+      itemBasicCode: '000111222333',
+      itemName: '建设用地规划许可',
+      kind: pb.ExternalEventKind.EXTERNAL_EVENT_KIND_RECEIVED,
+      occurredAt,
+      handlerName: '王五',
+      handlerId: 'ZR012',
+      applicantName: '李建国',
+      channel: pb.ExternalChannel.EXTERNAL_CHANNEL_COUNTER,
+      promisedLimitWorkingDays: 10,
+      statutoryLimitWorkingDays: 20,
+      step: undefined,
+      procedure: '',
+      plannedWorkingDays: 0,
+      extensionWorkingDays: 0,
+      outcome: pb.ExternalOutcome.EXTERNAL_OUTCOME_UNSPECIFIED,
+      reasons: [],
+      licenceNumber: '',
+      feeFen: 0,
+      note: '',
+      ...over,
+    });
+    const stepStarted = event({
+      eventId: `${caseNumber}-2`,
+      kind: pb.ExternalEventKind.EXTERNAL_EVENT_KIND_STEP_STARTED,
+      applicantName: '',
+      step: { index: 1, name: '审查', budgetWorkingDays: 5, opinion: '' },
+    });
+    const deniedWithoutReasons = event({
+      eventId: `${caseNumber}-3`,
+      kind: pb.ExternalEventKind.EXTERNAL_EVENT_KIND_DECIDED,
+      outcome: pb.ExternalOutcome.EXTERNAL_OUTCOME_DENIED,
+    });
+    const reportEvents = (events: jointReviewV1.ExternalCaseEvent[], token = systemB) =>
+      world.systemCall<jointReviewV1.ReportExternalCaseEventsRequest, jointReviewV1.ReportExternalCaseEventsResponse>(
+        'reportExternalCaseEvents',
+        { tenant: '', department: '', events },
+        token,
+      );
+
+    // A report naming another department anywhere is refused whole: its valid first event is not taken either.
+    const foreign = await grpcFailure(reportEvents([event({}), event({ eventId: 'x-1', department: RSJ })]));
+    expect([foreign.code, foreign.reason]).toEqual([status.PERMISSION_DENIED, 'DEPARTMENT_OUT_OF_SCOPE']);
+    const person = await grpcFailure(reportEvents([event({})], await world.token('leadB')));
+    expect([person.code, person.reason]).toEqual([status.PERMISSION_DENIED, 'ROLE_REQUIRED']);
+
+    const first = await reportEvents([event({}), stepStarted, deniedWithoutReasons]);
+    expect(first).toEqual({
+      accepted: 2,
+      duplicates: 0,
+      rejected: [
+        expect.objectContaining({ index: 2, eventId: `${caseNumber}-3`, field: 'reasons', reason: 'REQUIRED' }),
+      ],
+    });
+    const again = await reportEvents([event({}), stepStarted]);
+    expect([again.accepted, again.duplicates, again.rejected]).toEqual([0, 2, []]);
+
+    // Published for supervision on the external-case topic, keyed by the case, the applicant's name masked.
+    const key = `${TENANT}:${ZRZY}:${caseNumber}`;
+    const published = await waitFor(
+      async () => {
+        const read = world.events.of(EXTERNAL_CASE_TOPIC, key, 'govhall.joint_review.v1.ExternalCaseEventReported');
+        return read.length >= 2 && read;
+      },
+      { timeoutMs: 30_000, what: `the reported events of ${key}` },
+    );
+    const payloads = published.map((e) => pb.ExternalCaseEventReported.decode(e.envelope.payload));
+    expect(payloads.map((p) => p.event!.eventId)).toEqual([`${caseNumber}-1`, `${caseNumber}-2`]);
+    expect(payloads[0]).toMatchObject({
+      externalCaseId: key,
+      reportedBy: `service:${world.accounts.systemB.clientId}`,
+      event: { applicantName: '李**', kind: pb.ExternalEventKind.EXTERNAL_EVENT_KIND_RECEIVED, occurredAt },
+    });
   });
 });

@@ -39,7 +39,7 @@ import {
  * - service accounts made by identity's CreateServiceAccount: joint-review's own center account of 620321 (no
  *   department, ADR 0053: it concludes the cases of whichever department leads), B's own approval system (ZRZY),
  *   A's (RSJ, for another department's refusals) and a department system of 620302 (another tenant, for refusals);
- * - a registered applicant, and govhall.joint-review.review read from its beginning.
+ * - a registered applicant, and govhall.joint-review.review and .external-case read from their beginning.
  */
 
 export { CASE_TOPIC, SCJG, TENANT };
@@ -50,6 +50,8 @@ export const ZRZY = `${TENANT}-ZRZY`;
 /** A department of another tenant (金川区), whose system must not reach 永昌县's tasks. */
 export const OTHER_TENANT_DEPARTMENT = '620302-SCJG';
 export const REVIEW_TOPIC = 'govhall.joint-review.review';
+/** Events of cases run in department systems (ReportExternalCaseEvents, J16). */
+export const EXTERNAL_CASE_TOPIC = 'govhall.joint-review.external-case';
 /** The envelope type of a joint-review event (events.proto). */
 export const reviewEventType = (name: string) => `govhall.joint_review.v1.${name}`;
 
@@ -109,7 +111,7 @@ export class JointWorld {
   readonly windows = {} as Record<'lead' | 'a' | 'b', identityV1.Window>;
   item!: catalogueV1.Item;
   applicant!: Applicant;
-  /** govhall.joint-review.review from its beginning. */
+  /** govhall.joint-review.review and govhall.joint-review.external-case from their beginning. */
   events!: EventReader;
   jointReview!: RunningProcess;
   client!: jointReviewV1.JointReviewServiceClient;
@@ -178,7 +180,10 @@ export class JointWorld {
     this.applicant = await w.registerPerson('赵联办');
 
     await w.startApplications(APPLICATIONS_ENV);
-    this.events = await startEventReader([{ topic: REVIEW_TOPIC, partitions: 3 }]);
+    this.events = await startEventReader([
+      { topic: REVIEW_TOPIC, partitions: 3 },
+      { topic: EXTERNAL_CASE_TOPIC, partitions: 3 },
+    ]);
     await startGroupAtTopicEnd(this.groupId, [CASE_TOPIC]);
     await this.startJointReview();
   }

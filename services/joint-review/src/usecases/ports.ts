@@ -4,6 +4,7 @@ import type { JointFlow } from '../domain/reviews/joint-flow';
 import type { JointReview, JointReviewEvent, LeadRule } from '../domain/reviews/joint-review';
 import type { Task, TaskKind, TaskState } from '../domain/tasks/task';
 import type { TaskChange } from '../domain/tasks/task-change';
+import type { CaseProgress, ExternalEvent } from '../domain/external-cases/external-event';
 
 export interface JointReviewRepository {
   /**
@@ -145,6 +146,19 @@ export interface TaskChangeLog {
   find(tenant: string, department: string, sequence: number): Promise<TaskChange | null>;
   /** The department's latest sequence; 0 before its first change. */
   latest(tenant: string, department: string): Promise<number>;
+}
+
+/** Events of cases run in department systems (J16), stored once each and published for supervision. */
+export interface ExternalCaseEvents {
+  /** Of these event ids of the (tenant, department), those already stored. */
+  existing(tenant: string, department: string, eventIds: string[]): Promise<Set<string>>;
+  /** What the stored events say of each case (by externalCaseId); a case with none is absent. */
+  progress(caseIds: string[]): Promise<Map<string, CaseProgress>>;
+  /**
+   * Stores the event with its ExternalCaseEventReported in one write (published by the outbox relay); false when
+   * the (tenant, department) already has its event id.
+   */
+  insert(event: ExternalEvent, reportedBy: string, at: Date): Promise<boolean>;
 }
 
 export interface Clock {

@@ -23,7 +23,13 @@ import { reportConclusionsUseCase } from './report-conclusions/report-conclusion
 import { submitOpinionUseCase } from './submit-opinion/submit-opinion.usecase';
 import { departmentSystemUseCases } from '../department-systems';
 import type { TaskChange, TaskChangeKind } from '../domain/tasks/task-change';
-import type { StaffFacts, SystemRequests, TaskChangeLog } from './ports';
+import {
+  advance,
+  externalCaseId,
+  type CaseProgress,
+  type ExternalEvent,
+} from '../domain/external-cases/external-event';
+import type { ExternalCaseEvents, StaffFacts, SystemRequests, TaskChangeLog } from './ports';
 import type { ReviewDeps } from './reviews/review.deps';
 
 export const TENANT = '620300';
@@ -121,6 +127,7 @@ export function world(options: { settings?: Partial<ReviewSettings>; flow?: Join
   const report = reportConclusionsUseCase(deps);
   const requests = new InMemorySystemRequests();
   const changes = new InMemoryTaskChanges(() => now);
+  const externalEvents = new InMemoryExternalCaseEvents();
   // A stream's wait moves the world's clock instead of sleeping.
   const wait = async (ms: number) => {
     now = new Date(now.getTime() + ms);
@@ -128,9 +135,11 @@ export function world(options: { settings?: Partial<ReviewSettings>; flow?: Join
   return {
     requests,
     changes,
+    externalEvents,
     system: departmentSystemUseCases(deps, {
       requests,
       changes,
+      externalEvents,
       watch: { pollMs: WATCH_POLL_MS, heartbeatMs: WATCH_HEARTBEAT_MS, wait },
     }),
     reviews,
@@ -207,5 +216,30 @@ export class InMemoryTaskChanges implements TaskChangeLog {
 
   async latest(tenant: string, department: string): Promise<number> {
     return this.byKey.get(`${tenant}|${department}`)?.at(-1)?.sequence ?? 0;
+  }
+}
+
+/** ExternalCaseEvents in memory: the stored events by "<tenant>:<department>:<event id>". */
+export class InMemoryExternalCaseEvents implements ExternalCaseEvents {
+  readonly stored = new Map<string, { event: ExternalEvent; reportedBy: string }>();
+
+  async existing(tenant: string, department: string, eventIds: string[]): Promise<Set<string>> {
+    return new Set(eventIds.filter((id) => this.stored.has(`${tenant}:${department}:${id}`)));
+  }
+
+  async progress(caseIds: string[]): Promise<Map<string, CaseProgress>> {
+    const progress = new Map<string, CaseProgress>();
+    for (const { event } of this.stored.values()) {
+      const id = externalCaseId(event);
+      if (caseIds.includes(id)) progress.set(id, advance(event, progress.get(id) ?? { received: false, ended: false }));
+    }
+    return progress;
+  }
+
+  async insert(event: ExternalEvent, reportedBy: string): Promise<boolean> {
+    const key = `${event.tenant}:${event.department}:${event.eventId}`;
+    if (this.stored.has(key)) return false;
+    this.stored.set(key, { event, reportedBy });
+    return true;
   }
 }

@@ -2,9 +2,11 @@ import type { GrpcServer } from '@govhall/grpc';
 import type { UntypedServiceImplementation } from '@grpc/grpc-js';
 import { jointReviewV1 } from '@govhall/proto';
 import type { pullTasksUseCase } from '../../usecases/pull-tasks/pull-tasks.usecase';
+import type { reportExternalCaseEventsUseCase } from '../../usecases/report-external-case-events/report-external-case-events.usecase';
 import type { systemClaimTaskUseCase } from '../../usecases/system-claim-task/system-claim-task.usecase';
 import type { systemSubmitOpinionUseCase } from '../../usecases/system-submit-opinion/system-submit-opinion.usecase';
 import type { watchTasksUseCase, WatchItem } from '../../usecases/watch-tasks/watch-tasks.usecase';
+import { fromProtoExternalEvent } from './external-event.mapper';
 import { opinionKind, taskChange, taskKind, taskState, toProtoDossier, toProtoTask } from './joint-review.mapper';
 
 export interface DepartmentSystemUseCases {
@@ -12,6 +14,7 @@ export interface DepartmentSystemUseCases {
   watchTasks: ReturnType<typeof watchTasksUseCase>;
   claimTask: ReturnType<typeof systemClaimTaskUseCase>;
   submitOpinion: ReturnType<typeof systemSubmitOpinionUseCase>;
+  reportExternalCaseEvents: ReturnType<typeof reportExternalCaseEventsUseCase>;
   /** Called after a write that queued outbox messages. */
   afterWrite(): void;
 }
@@ -33,9 +36,9 @@ function toWatchResponse(item: WatchItem): jointReviewV1.WatchTasksResponse {
 }
 
 /**
- * govhall.joint_review.v1.DepartmentSystemService: proto ⇄ use case. PullTasks, WatchTasks, ClaimTask and
- * SubmitOpinion are served; attachments, task files, decisions and external case events are not yet (grpc-js answers
- * UNIMPLEMENTED; see the service README).
+ * govhall.joint_review.v1.DepartmentSystemService: proto ⇄ use case. PullTasks, WatchTasks, ClaimTask,
+ * SubmitOpinion and ReportExternalCaseEvents are served; attachments, task files and decisions are not yet (grpc-js
+ * answers UNIMPLEMENTED; see the service README).
  */
 export function registerDepartmentSystemService(server: GrpcServer, uc: DepartmentSystemUseCases): void {
   const pb = jointReviewV1;
@@ -111,6 +114,17 @@ export function registerDepartmentSystemService(server: GrpcServer, uc: Departme
       );
       uc.afterWrite();
       return { task: toProtoTask(task) };
+    }),
+    reportExternalCaseEvents: server.unary<
+      jointReviewV1.ReportExternalCaseEventsRequest,
+      jointReviewV1.ReportExternalCaseEventsResponse
+    >('ReportExternalCaseEvents', async (req, ctx) => {
+      const result = await uc.reportExternalCaseEvents(
+        { tenant: req.tenant, department: req.department, events: req.events.map(fromProtoExternalEvent) },
+        ctx.principal,
+      );
+      if (result.accepted > 0) uc.afterWrite();
+      return result;
     }),
   };
   // A partial implementation: grpc-js answers the RPCs not listed with UNIMPLEMENTED.
