@@ -7,7 +7,14 @@ import type { systemClaimTaskUseCase } from '../../usecases/system-claim-task/sy
 import type { systemSubmitOpinionUseCase } from '../../usecases/system-submit-opinion/system-submit-opinion.usecase';
 import type { watchTasksUseCase, WatchItem } from '../../usecases/watch-tasks/watch-tasks.usecase';
 import { fromProtoExternalEvent } from './external-event.mapper';
-import { opinionKind, taskChange, taskKind, taskState, toProtoDossier, toProtoTask } from './joint-review.mapper';
+import {
+  fromProtoOpinionRequest,
+  taskChange,
+  taskKind,
+  taskState,
+  toProtoDossier,
+  toProtoTask,
+} from './joint-review.mapper';
 
 export interface DepartmentSystemUseCases {
   pullTasks: ReturnType<typeof pullTasksUseCase>;
@@ -99,17 +106,7 @@ export function registerDepartmentSystemService(server: GrpcServer, uc: Departme
       jointReviewV1.DepartmentSystemServiceSubmitOpinionResponse
     >('SubmitOpinion', async (req, ctx) => {
       const task = await uc.submitOpinion(
-        {
-          taskId: req.taskId,
-          expectedVersion: Number(req.expectedVersion),
-          kind: opinionKind.fromProto(req.kind) || undefined,
-          text: req.text,
-          reasons: req.reasons,
-          conditions: req.conditions,
-          attachmentIds: req.attachmentIds,
-          handlerName: req.handlerName,
-          requestId: req.requestId,
-        },
+        { ...fromProtoOpinionRequest(req), handlerName: req.handlerName, requestId: req.requestId },
         ctx.principal,
       );
       uc.afterWrite();

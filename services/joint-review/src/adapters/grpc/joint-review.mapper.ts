@@ -205,16 +205,13 @@ function fromProtoAttachment(a: jointReviewV1.Attachment): Attachment {
 
 function fromProtoOpinion(o: jointReviewV1.Opinion): Opinion {
   return {
+    ...o,
     kind: opinionKind.fromProto(o.kind),
-    text: o.text,
     reasons: [...o.reasons],
     conditions: [...o.conditions],
     attachments: o.attachments.map(fromProtoAttachment),
-    givenBy: o.givenBy,
-    handlerName: o.handlerName,
     givenAt: o.givenAt ?? new Date(0),
     source: workSource.fromProto(o.source),
-    meetingId: o.meetingId,
   };
 }
 
@@ -244,5 +241,26 @@ export function fromProtoTask(t: jointReviewV1.Task): Task {
     ...(t.closedAt ? { closedAt: t.closedAt } : {}),
     note: t.note,
     version: Number(t.version),
+  };
+}
+
+/** What both services' SubmitOpinion requests carry, in the use case's terms. */
+export function fromProtoOpinionRequest(req: {
+  taskId: string;
+  expectedVersion: number;
+  kind: jointReviewV1.OpinionKind;
+  text: string;
+  reasons: string[];
+  conditions: string[];
+  attachmentIds: string[];
+}) {
+  return {
+    taskId: req.taskId,
+    expectedVersion: Number(req.expectedVersion),
+    kind: opinionKind.fromProto(req.kind) || undefined,
+    text: req.text,
+    reasons: req.reasons,
+    conditions: req.conditions,
+    attachmentIds: req.attachmentIds,
   };
 }
