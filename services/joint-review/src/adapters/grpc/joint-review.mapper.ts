@@ -217,30 +217,18 @@ function fromProtoOpinion(o: jointReviewV1.Opinion): Opinion {
 
 /** A task as an event carried it, back in the domain's terms (the change log keeps the tasks of the events). */
 export function fromProtoTask(t: jointReviewV1.Task): Task {
-  const basis = assignmentBasis.fromProto(t.assignmentBasis);
+  const { decision: _decision, opinion, openedAt, claimedAt, closedAt, assignmentBasis: basis, ...plain } = t;
+  const assigned = assignmentBasis.fromProto(basis);
   return {
-    id: t.id,
+    ...plain,
     kind: taskKind.fromProto(t.kind),
-    tenant: t.tenant,
-    department: t.department,
-    aggregateId: t.aggregateId,
-    caseId: t.caseId,
-    caseNumber: t.caseNumber,
-    itemName: t.itemName,
-    stage: t.stage,
-    required: t.required,
     state: taskState.fromProto(t.state),
-    assignee: t.assignee,
-    ...(basis ? { assignmentBasis: basis } : {}),
-    budgetWorkingDays: t.budgetWorkingDays,
-    dueDate: t.dueDate,
-    legId: t.legId,
-    ...(t.opinion ? { opinion: fromProtoOpinion(t.opinion) } : {}),
-    ...(t.openedAt ? { openedAt: t.openedAt } : {}),
-    ...(t.claimedAt ? { claimedAt: t.claimedAt } : {}),
-    ...(t.closedAt ? { closedAt: t.closedAt } : {}),
-    note: t.note,
     version: Number(t.version),
+    ...(assigned ? { assignmentBasis: assigned } : {}),
+    ...(opinion ? { opinion: fromProtoOpinion(opinion) } : {}),
+    ...(openedAt ? { openedAt } : {}),
+    ...(claimedAt ? { claimedAt } : {}),
+    ...(closedAt ? { closedAt } : {}),
   };
 }
 
