@@ -120,9 +120,11 @@ const services = () =>
       { tenant: TENANT },
     ],
     ['joint-review', jointReviewAddr, 'govhall.joint_review.v1.JointReviewService', 'ListMyTasks', {}],
+    // The same process's service for department systems (J15): the account's own department's tasks.
+    ['joint-review-systems', jointReviewAddr, 'govhall.joint_review.v1.DepartmentSystemService', 'PullTasks', {}],
   ] as const;
 
-it.each(['identity', 'catalogue', 'applications', 'supervision', 'joint-review'])(
+it.each(['identity', 'catalogue', 'applications', 'supervision', 'joint-review', 'joint-review-systems'])(
   '%s: grpcurl lists, describes (imported types too), checks health and calls with a service-account token',
   async (name) => {
     const [, addr, service, rpc, request] = services().find(([n]) => n === name)!;

@@ -4,6 +4,7 @@ import {
   type Metadata,
   type sendUnaryData,
   type ServerUnaryCall,
+  type ServerWritableStream,
   type ServiceDefinition,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
@@ -26,6 +27,12 @@ export interface CallContext {
 }
 
 export type UnaryHandler<Req, Res> = (request: Req, ctx: CallContext) => Promise<Res>;
+
+/**
+ * A server-streaming handler: the responses it yields are written in order; it should return when `signal` aborts
+ * (the client went away, or the server shuts down).
+ */
+export type StreamHandler<Req, Res> = (request: Req, ctx: CallContext & { signal: AbortSignal }) => AsyncIterable<Res>;
 
 export interface GrpcServerOptions {
   logger: Logger;
@@ -53,6 +60,8 @@ export class GrpcServer {
   readonly server = new Server({ 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
   readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
   private readonly serviceNames: string[] = [];
+  /** Open server streams, ended when the server shuts down. */
+  private readonly streams = new Set<AbortController>();
 
   constructor(private readonly options: GrpcServerOptions) {
     this.health.addToServer(this.server);
@@ -103,6 +112,42 @@ export class GrpcServer {
     };
   }
 
+  /**
+   * Wraps a streaming handler into a grpc-js server-streaming handler, with the token verified as for unary calls.
+   * A refusal before or while streaming ends the call with the mapped status; a cancelled call or a shutdown
+   * aborts the handler's signal and the call ends OK.
+   */
+  serverStream<Req, Res>(method: string, handler: StreamHandler<Req, Res>) {
+    const { logger, verifier } = this.options;
+    return (call: ServerWritableStream<Req, Res>) => {
+      const abort = new AbortController();
+      this.streams.add(abort);
+      call.on('cancelled', () => abort.abort());
+      const run = async () => {
+        const header = call.metadata.get('authorization')[0]?.toString();
+        if (!header) throw new UnauthenticatedError('TOKEN_MISSING', '请先登录');
+        const principal = await verifier.verifyHeader(header);
+        const ctx = { principal, metadata: call.metadata, authorization: header, signal: abort.signal };
+        for await (const response of handler(call.request, ctx)) {
+          if (abort.signal.aborted) break;
+          call.write(response);
+        }
+      };
+      run()
+        .then(
+          () => {
+            if (!call.cancelled) call.end();
+          },
+          (err: unknown) => {
+            if (isDomainError(err)) logger.info({ method, code: err.code, kind: err.kind }, 'rpc rejected');
+            else logger.error({ method, err }, 'rpc failed');
+            if (!call.cancelled) call.emit('error', toGrpcStatus(err));
+          },
+        )
+        .finally(() => this.streams.delete(abort));
+    };
+  }
+
   addService(name: string, definition: ServiceDefinition, implementation: UntypedServiceImplementation): void {
     this.server.addService(definition, implementation);
     this.serviceNames.push(name);
@@ -123,6 +168,7 @@ export class GrpcServer {
   async shutdown(graceMs = 10_000): Promise<void> {
     this.health.setStatus('', 'NOT_SERVING');
     for (const name of this.serviceNames) this.health.setStatus(name, 'NOT_SERVING');
+    for (const stream of this.streams) stream.abort();
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.server.forceShutdown();

@@ -36,6 +36,12 @@ export interface OutboxRelayOptions {
   exclusive?: boolean;
   /** Prepended to every message's topic when sending (a benchmark's own topics); default none. */
   topicPrefix?: string;
+  /**
+   * Called with each batch, in outbox order, before it is sent (e.g. a local change log derived from the events).
+   * A failure counts as a failed send: the messages stay and the batch is offered again, so it must be idempotent
+   * by message id.
+   */
+  beforeSend?: (messages: OutboxMessage[]) => Promise<void>;
 }
 
 interface OutboxDoc {
@@ -163,6 +169,8 @@ export class OutboxRelay {
     const messages = claimed.flatMap((doc) => doc.outbox);
     if (messages.length) {
       try {
+        // As stored, a value may be read back as BSON binary: the hook gets the bytes as a Buffer.
+        await this.options.beforeSend?.(messages.map((m) => ({ ...m, value: toBuffer(m.value) })));
         await this.send(messages);
       } catch (err) {
         this.options.logger.warn(

@@ -95,10 +95,22 @@ it('delivers every message of 40 aggregates once per id, in order per aggregate,
     },
   });
 
+  // Each batch is offered to beforeSend first, its values as bytes (stored, they read back as BSON binary).
+  const offered = new Set<string>();
+  const beforeSend = async (messages: { value: Buffer }[]) => {
+    for (const m of messages) offered.add(decodeEnvelope(m.value).id);
+  };
   for (let i = 0; i < 2; i++) {
     const producer = await createProducer(createKafka(`outbox-test-${i}`, stack.kafkaBrokers.split(','), logger));
     producers.push(producer);
-    const relay = new OutboxRelay({ collections: [collection], producer, logger, pollMs: 100, batchSize: 10 });
+    const relay = new OutboxRelay({
+      collections: [collection],
+      producer,
+      logger,
+      pollMs: 100,
+      batchSize: 10,
+      beforeSend,
+    });
     relays.push(relay);
     relay.start();
   }
@@ -111,6 +123,7 @@ it('delivers every message of 40 aggregates once per id, in order per aggregate,
     what: 'empty outboxes',
   });
   await consumer.disconnect();
+  expect([...offered].sort()).toEqual([...new Set(received.map((r) => r.id))].sort());
 
   for (const id of ids) {
     const versions = received.filter((r) => r.key === id).map((r) => r.version);

@@ -33,4 +33,7 @@ export const config = loadConfig('joint-review', {
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   // How often conclusions the cases service has not accepted yet are reported again.
   REPORT_RETRY_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  // Department systems' change streams (WatchTasks): how often a stream looks for new changes, and the heartbeat.
+  WATCH_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  WATCH_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
 });

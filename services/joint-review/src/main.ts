@@ -11,15 +11,21 @@ import { config } from './config';
 import { CasesClient } from './adapters/cases/cases-client';
 import { parseServiceAccounts, ServiceAccounts } from './adapters/cases/service-accounts';
 import { CatalogueItems } from './adapters/catalogue/catalogue-items';
+import { registerDepartmentSystemService } from './adapters/grpc/department-system.grpc-handler';
 import { registerJointReviewService } from './adapters/grpc/joint-review.grpc-handler';
 import { registerProjectService } from './adapters/grpc/project.grpc-handler';
 import { registerMeetings } from './meetings.wiring';
 import { IdentityDuty } from './adapters/identity/identity-duty';
 import { startCaseStreamConsumer } from './adapters/kafka/case-stream.consumer';
+import { taskChangeRecorder } from './adapters/kafka/task-change-recorder';
 import { MongoJointFlows } from './adapters/mongo/joint-flow.repository';
+import { MongoExternalCaseEvents } from './adapters/mongo/external-case-events.repository';
 import { MongoJointReviewRepository } from './adapters/mongo/joint-review.repository';
 import { MongoMeetingRepository } from './adapters/mongo/meeting.repository';
 import { MongoReviewSettings } from './adapters/mongo/review-settings.repository';
+import { MongoSystemRequests } from './adapters/mongo/system-requests.repository';
+import { MongoTaskChanges } from './adapters/mongo/task-changes.repository';
+import { departmentSystemUseCases } from './department-systems';
 import { addParticipantUseCase } from './usecases/add-participant/add-participant.usecase';
 import { assignTaskUseCase } from './usecases/assign-task/assign-task.usecase';
 import { cancelJointReviewUseCase } from './usecases/cancel-joint-review/cancel-joint-review.usecase';
@@ -45,16 +51,23 @@ async function main() {
   const settings = new MongoReviewSettings(connection);
   const meetings = new MongoMeetingRepository(connection);
   await ensureIndexes([reviews.model, flows.model, settings.model, meetings.model]);
+  // Department systems' task change streams (WatchTasks), recorded by the relay before it sends the task events.
+  const taskChanges = new MongoTaskChanges(connection);
+  await ensureIndexes([taskChanges.model]);
+  // Events of cases run in department systems (J16), published through the relay like the reviews' events.
+  const externalEvents = new MongoExternalCaseEvents(connection);
+  await ensureIndexes([externalEvents.model]);
 
   const kafka = createKafka('joint-review', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
   const relay = new OutboxRelay({
-    collections: [reviews.model.collection, meetings.model.collection],
+    collections: [reviews.model.collection, meetings.model.collection, externalEvents.model.collection],
     producer,
     logger,
     pollMs: config.OUTBOX_POLL_MS,
     // The sole writer of its database (enforced on FerretDB): no leases needed; on MongoDB replicas lease.
     exclusive: writer.enforced,
+    beforeSend: taskChangeRecorder(taskChanges),
   });
   relay.start();
 
@@ -132,6 +145,7 @@ async function main() {
       'govhall/joint_review/v1/joint_review_service.proto',
       'govhall/joint_review/v1/project_service.proto',
       'govhall/joint_review/v1/meeting_service.proto',
+      'govhall/joint_review/v1/department_system_service.proto',
     ],
   });
   registerJointReviewService(server, {
@@ -148,6 +162,15 @@ async function main() {
   });
   registerProjectService(server, projects.useCases);
   registerMeetings(server, { ...deps, meetings, afterWrite });
+  registerDepartmentSystemService(server, {
+    ...departmentSystemUseCases(deps, {
+      requests: new MongoSystemRequests(connection),
+      changes: taskChanges,
+      externalEvents,
+      watch: { pollMs: config.WATCH_POLL_MS, heartbeatMs: config.WATCH_HEARTBEAT_MS },
+    }),
+    afterWrite,
+  });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'joint-review listening');
 

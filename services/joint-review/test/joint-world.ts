@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Metadata } from '@grpc/grpc-js';
 import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { applicationsV1, catalogueV1, identityV1, jointReviewV1 } from '@govhall/proto';
 import {
@@ -37,8 +38,8 @@ import {
  * - a joint item (联办件) of SCJG with RSJ and ZRZY as co-departments, published through the catalogue's review;
  * - service accounts made by identity's CreateServiceAccount: joint-review's own center account of 620321 (no
  *   department, ADR 0053: it concludes the cases of whichever department leads), B's own approval system (ZRZY),
- *   and a department system of 620302 (another tenant, for refusals);
- * - a registered applicant, and govhall.joint-review.review read from its beginning.
+ *   A's (RSJ, for another department's refusals) and a department system of 620302 (another tenant, for refusals);
+ * - a registered applicant, and govhall.joint-review.review and .external-case read from their beginning.
  */
 
 export { CASE_TOPIC, SCJG, TENANT };
@@ -51,12 +52,14 @@ export const OTHER_TENANT_DEPARTMENT = '620302-SCJG';
 export const REVIEW_TOPIC = 'govhall.joint-review.review';
 /** The joint meetings' topic (MeetingService). */
 export const MEETING_TOPIC = 'govhall.joint-review.meeting';
+/** Events of cases run in department systems (ReportExternalCaseEvents, J16). */
+export const EXTERNAL_CASE_TOPIC = 'govhall.joint-review.external-case';
 /** The envelope type of a joint-review event (events.proto). */
 export const reviewEventType = (name: string) => `govhall.joint_review.v1.${name}`;
 
 export type Login =
   'clerk' | 'clerkB' | 'catalogueReviewer' | 'leadA' | 'backupA' | 'leadB' | 'reviewerB' | 'approverB';
-export type Account = 'jointReview' | 'systemB' | 'otherTenant';
+export type Account = 'jointReview' | 'systemA' | 'systemB' | 'otherTenant';
 
 interface ServiceAccountUnderTest {
   id: string;
@@ -67,6 +70,17 @@ interface ServiceAccountUnderTest {
 }
 
 type Methods = Record<string, (...args: unknown[]) => unknown>;
+
+/** A department system's open WatchTasks stream (JointWorld.watch). */
+export interface TaskWatch {
+  received: jointReviewV1.WatchTasksResponse[];
+  ended: Promise<void>;
+  until(
+    match: (r: jointReviewV1.WatchTasksResponse) => boolean,
+    what: string,
+  ): Promise<jointReviewV1.WatchTasksResponse>;
+  close(): void;
+}
 
 /** The cases service asks identity who serves a window with the realm's 620321 department-system client. */
 const APPLICATIONS_ENV = {
@@ -100,11 +114,13 @@ export class JointWorld {
   readonly windows = {} as Record<'lead' | 'a' | 'b', identityV1.Window>;
   item!: catalogueV1.Item;
   applicant!: Applicant;
-  /** govhall.joint-review.review from its beginning. */
+  /** govhall.joint-review.review and govhall.joint-review.external-case from their beginning. */
   events!: EventReader;
   jointReview!: RunningProcess;
   client!: jointReviewV1.JointReviewServiceClient;
   meetingClient!: jointReviewV1.MeetingServiceClient;
+  /** DepartmentSystemService on the same server (department systems, J15). */
+  systemClient!: jointReviewV1.DepartmentSystemServiceClient;
   /** Set by startGateway: the gateway in front of this world (browser tests). */
   gateway?: RunningProcess;
   private jointReviewPort = 0;
@@ -160,6 +176,7 @@ export class JointWorld {
       '自然资源审批系统（集成测试）',
       yc,
     );
+    this.accounts.systemA = await this.createServiceAccount(RSJ, `rsj-${w.suffix}`, '人社审批系统（集成测试）', yc);
     this.accounts.otherTenant = await this.createServiceAccount(
       OTHER_TENANT_DEPARTMENT,
       `jc-${w.suffix}`,
@@ -172,6 +189,7 @@ export class JointWorld {
     this.events = await startEventReader([
       { topic: REVIEW_TOPIC, partitions: 3 },
       { topic: MEETING_TOPIC, partitions: 3 },
+      { topic: EXTERNAL_CASE_TOPIC, partitions: 3 },
     ]);
     await startGroupAtTopicEnd(this.groupId, [CASE_TOPIC]);
     await this.startJointReview();
@@ -203,6 +221,9 @@ export class JointWorld {
         SERVICE_ACCOUNTS: `${a.tenant}=${a.clientId}:${a.secret}`,
         CASE_STREAM_GROUP_ID: this.groupId,
         REPORT_RETRY_MS: '500',
+        // Department systems' change streams: look often, and a heartbeat every second (the default is 30 s).
+        WATCH_POLL_MS: '100',
+        WATCH_HEARTBEAT_MS: '1000',
       },
       readyPort: port,
     });
@@ -214,6 +235,15 @@ export class JointWorld {
       serviceName: 'govhall.joint_review.v1.MeetingService',
       idempotentMethods: ['GetMeeting', 'ListMeetings'],
     });
+    this.systemClient = createGrpcClient(jointReviewV1.DepartmentSystemServiceClient, this.jointReviewAddress(), {
+      serviceName: 'govhall.joint_review.v1.DepartmentSystemService',
+      idempotentMethods: ['PullTasks'],
+    });
+  }
+
+  /** Where joint-review listens (gRPC). */
+  jointReviewAddress(): string {
+    return `127.0.0.1:${this.jointReviewPort}`;
   }
 
   /**
@@ -261,11 +291,6 @@ export class JointWorld {
     }
   }
 
-  /** Where the joint-review service listens (its other gRPC services: meetings, projects …). */
-  get jointReviewAddress(): string {
-    return `127.0.0.1:${this.jointReviewPort}`;
-  }
-
   /** Where the cases service listens (CasesWorld keeps its port to itself; its client's channel names it). */
   private applicationsAddress(): string {
     const target = this.cases.client.getChannel().getTarget();
@@ -294,10 +319,12 @@ export class JointWorld {
     await this.gateway?.stop();
     this.client?.close();
     this.meetingClient?.close();
+    this.systemClient?.close();
     await this.jointReview?.stop();
     await this.events?.stop();
     for (const [account, admin] of [
       ['jointReview', 'yc-admin'],
+      ['systemA', 'yc-admin'],
       ['systemB', 'yc-admin'],
       ['otherTenant', 'jc-admin'],
     ] as const) {
@@ -334,6 +361,40 @@ export class JointWorld {
     const fn = (this.meetingClient as unknown as Methods)[method];
     if (!fn) throw new Error(`no RPC ${method}`);
     return callUnary<Req, Res>(fn.bind(this.meetingClient) as never, req, { ...bearer(token), deadlineMs: 15_000 });
+  }
+
+  /** An RPC of DepartmentSystemService as `token` (a department system's account). */
+  systemCall<Req, Res>(
+    method: keyof jointReviewV1.DepartmentSystemServiceClient,
+    req: Req,
+    token: string,
+  ): Promise<Res> {
+    const fn = (this.systemClient as unknown as Methods)[method];
+    if (!fn) throw new Error(`no RPC ${method}`);
+    return callUnary<Req, Res>(fn.bind(this.systemClient) as never, req, { ...bearer(token), deadlineMs: 15_000 });
+  }
+
+  /**
+   * WatchTasks as `token`: what the stream sent so far, a wait for a response matching `until`, and `ended`, which
+   * resolves when the stream ends and rejects with its status when it fails.
+   */
+  watch(req: jointReviewV1.WatchTasksRequest, token: string): TaskWatch {
+    const metadata = new Metadata();
+    metadata.set('authorization', `Bearer ${token}`);
+    const stream = this.systemClient.watchTasks(req, metadata);
+    const received: jointReviewV1.WatchTasksResponse[] = [];
+    stream.on('data', (r: jointReviewV1.WatchTasksResponse) => received.push(r));
+    const ended = new Promise<void>((resolve, reject) => {
+      stream.on('end', resolve);
+      stream.on('error', reject);
+    });
+    ended.catch(() => undefined);
+    return {
+      received,
+      ended,
+      until: (match, what) => waitFor(async () => received.find(match), { timeoutMs: 30_000, intervalMs: 50, what }),
+      close: () => stream.cancel(),
+    };
   }
 
   /** GetJointReview as `who`, by case. */

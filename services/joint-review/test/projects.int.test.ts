@@ -50,7 +50,7 @@ const project = (over: Partial<jointReviewV1.Project> = {}) =>
 
 beforeAll(async () => {
   await world.start();
-  projects = createGrpcClient(pb.ProjectServiceClient, world.jointReviewAddress, {
+  projects = createGrpcClient(pb.ProjectServiceClient, world.jointReviewAddress(), {
     serviceName: 'govhall.joint_review.v1.ProjectService',
     idempotentMethods: ['GetProject', 'ListProjects', 'GetProjectProgress', 'QueryProjectProgress'],
   });

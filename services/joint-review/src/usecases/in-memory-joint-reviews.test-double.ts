@@ -50,6 +50,7 @@ export class InMemoryJointReviews implements JointReviewRepository {
       .filter((t) => filter.departments.length === 0 || filter.departments.includes(t.department))
       .filter((t) => filter.states.includes(t.state))
       .filter((t) => !filter.kind || t.kind === filter.kind)
+      .filter((t) => !filter.kinds?.length || filter.kinds.includes(t.kind))
       .filter((t) => !filter.dueBy || (t.dueDate !== '' && t.dueDate <= filter.dueBy))
       .filter(
         (t) =>

@@ -3,6 +3,8 @@ import type { WorkingCalendar } from '@govhall/calendar';
 import type { JointFlow } from '../domain/reviews/joint-flow';
 import type { JointReview, JointReviewEvent, LeadRule } from '../domain/reviews/joint-review';
 import type { Task, TaskKind, TaskState } from '../domain/tasks/task';
+import type { TaskChange } from '../domain/tasks/task-change';
+import type { CaseProgress, ExternalEvent } from '../domain/external-cases/external-event';
 
 export interface JointReviewRepository {
   /**
@@ -38,6 +40,8 @@ export interface TaskFilter {
   states: TaskState[];
   /** Only this kind (absent: any). */
   kind?: TaskKind;
+  /** Only these kinds (absent or empty: any). */
+  kinds?: TaskKind[];
   /** Only tasks due on or before this day, YYYY-MM-DD (absent: any). */
   dueBy?: string;
   /** Assigned to this username, or (with `orUnclaimedOf`) OPEN — not claimed by anyone — in those departments. */
@@ -122,6 +126,39 @@ export interface Calendars {
 export interface CasesPort {
   /** ApplicationsService.ConcludeJointReview; resolves once accepted (or already applied). */
   concludeJointReview(review: JointReview): Promise<void>;
+}
+
+/**
+ * What department systems' idempotent writes answered (DepartmentSystemService.SubmitOpinion's request_id): a retry
+ * with the same key of the same account gets the first result.
+ */
+export interface SystemRequests {
+  find(account: string, requestId: string): Promise<{ taskId: string; task: Task } | null>;
+  /** Keeps the first result of the key (a second record of one key changes nothing). */
+  record(account: string, requestId: string, result: { taskId: string; task: Task }, at: Date): Promise<void>;
+}
+
+/** Each (tenant, department)'s task changes in order (WatchTasks), as the service's events recorded them. */
+export interface TaskChangeLog {
+  /** The department's changes after `sequence`, oldest first, at most `limit`. */
+  after(tenant: string, department: string, sequence: number, limit: number): Promise<TaskChange[]>;
+  /** The department's change with this sequence; null when there is none (never written, or pruned). */
+  find(tenant: string, department: string, sequence: number): Promise<TaskChange | null>;
+  /** The department's latest sequence; 0 before its first change. */
+  latest(tenant: string, department: string): Promise<number>;
+}
+
+/** Events of cases run in department systems (J16), stored once each and published for supervision. */
+export interface ExternalCaseEvents {
+  /** Of these event ids of the (tenant, department), those already stored. */
+  existing(tenant: string, department: string, eventIds: string[]): Promise<Set<string>>;
+  /** What the stored events say of each case (by externalCaseId); a case with none is absent. */
+  progress(caseIds: string[]): Promise<Map<string, CaseProgress>>;
+  /**
+   * Stores the event with its ExternalCaseEventReported in one write (published by the outbox relay); false when
+   * the (tenant, department) already has its event id.
+   */
+  insert(event: ExternalEvent, reportedBy: string, at: Date): Promise<boolean>;
 }
 
 export interface Clock {

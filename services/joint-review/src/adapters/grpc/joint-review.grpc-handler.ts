@@ -13,7 +13,7 @@ import type { submitOpinionUseCase } from '../../usecases/submit-opinion/submit-
 import type { Task } from '../../domain/tasks/task';
 import {
   decisionOutcome,
-  opinionKind,
+  fromProtoOpinionRequest,
   taskKind,
   taskState,
   toProtoJointReview,
@@ -103,18 +103,7 @@ export function registerJointReviewService(server: GrpcServer, uc: JointReviewUs
     submitOpinion: server.unary<jointReviewV1.SubmitOpinionRequest, jointReviewV1.SubmitOpinionResponse>(
       'SubmitOpinion',
       async (req, ctx) => {
-        const { task, review } = await uc.submitOpinion(
-          {
-            taskId: req.taskId,
-            expectedVersion: Number(req.expectedVersion),
-            kind: opinionKind.fromProto(req.kind) || undefined,
-            text: req.text,
-            reasons: req.reasons,
-            conditions: req.conditions,
-            attachmentIds: req.attachmentIds,
-          },
-          ctx.principal,
-        );
+        const { task, review } = await uc.submitOpinion(fromProtoOpinionRequest(req), ctx.principal);
         uc.afterWrite();
         return { task: toProtoTask(task), review: toProtoJointReview(review) };
       },

@@ -1,5 +1,7 @@
 import { enumCodec, enumSpelling, jointReviewV1 } from '@govhall/proto';
 import type { Leg, LegEnd, LegKind, LegPause, LegState, PauseReason } from '../../domain/legs/leg';
+import type { TaskDossier } from '../../domain/reviews/dossier';
+import type { TaskChangeKind } from '../../domain/tasks/task-change';
 import type { JointReview, JointReviewState, LeadRule, ReviewConclusion } from '../../domain/reviews/joint-review';
 import type {
   AssignmentBasis,
@@ -174,5 +176,79 @@ export function toProtoJointReview(r: JointReview): jointReviewV1.JointReview {
     updatedAt: r.updatedAt,
     version: r.version,
     legs: r.legs.map(toProtoLeg),
+  };
+}
+
+/** A task's dossier as the review holds it (applicant, materials and form are not held: left empty). */
+export function toProtoDossier(d: TaskDossier): jointReviewV1.Dossier {
+  return {
+    caseId: d.caseId,
+    caseNumber: d.caseNumber,
+    itemName: d.itemName,
+    applicant: undefined,
+    materials: [],
+    formData: '',
+    formParts: [],
+    results: d.results.map(toProtoTask),
+    casePromisedDueDate: d.casePromisedDueDate,
+    acceptedAt: undefined,
+  };
+}
+
+export const taskChange = enumCodec<TaskChangeKind, jointReviewV1.TaskChange>(
+  enumSpelling(pb.TaskChange, 'TASK_CHANGE_'),
+);
+
+function fromProtoAttachment(a: jointReviewV1.Attachment): Attachment {
+  return { ...a, size: Number(a.size), uploadedAt: a.uploadedAt ?? new Date(0) };
+}
+
+function fromProtoOpinion(o: jointReviewV1.Opinion): Opinion {
+  return {
+    ...o,
+    kind: opinionKind.fromProto(o.kind),
+    reasons: [...o.reasons],
+    conditions: [...o.conditions],
+    attachments: o.attachments.map(fromProtoAttachment),
+    givenAt: o.givenAt ?? new Date(0),
+    source: workSource.fromProto(o.source),
+  };
+}
+
+/** A task as an event carried it, back in the domain's terms (the change log keeps the tasks of the events). */
+export function fromProtoTask(t: jointReviewV1.Task): Task {
+  const { decision: _decision, opinion, openedAt, claimedAt, closedAt, assignmentBasis: basis, ...plain } = t;
+  const assigned = assignmentBasis.fromProto(basis);
+  return {
+    ...plain,
+    kind: taskKind.fromProto(t.kind),
+    state: taskState.fromProto(t.state),
+    version: Number(t.version),
+    ...(assigned ? { assignmentBasis: assigned } : {}),
+    ...(opinion ? { opinion: fromProtoOpinion(opinion) } : {}),
+    ...(openedAt ? { openedAt } : {}),
+    ...(claimedAt ? { claimedAt } : {}),
+    ...(closedAt ? { closedAt } : {}),
+  };
+}
+
+/** What both services' SubmitOpinion requests carry, in the use case's terms. */
+export function fromProtoOpinionRequest(req: {
+  taskId: string;
+  expectedVersion: number;
+  kind: jointReviewV1.OpinionKind;
+  text: string;
+  reasons: string[];
+  conditions: string[];
+  attachmentIds: string[];
+}) {
+  return {
+    taskId: req.taskId,
+    expectedVersion: Number(req.expectedVersion),
+    kind: opinionKind.fromProto(req.kind) || undefined,
+    text: req.text,
+    reasons: req.reasons,
+    conditions: req.conditions,
+    attachmentIds: req.attachmentIds,
   };
 }

@@ -18,6 +18,7 @@ import {
 } from '../../domain/reviews/joint-review';
 import { JOINT_REVIEW_TOPIC, toOutbox } from './joint-review-events';
 import { testCaseFacts } from '../../domain/reviews/opened-review.test-double';
+import { taskChangesOf } from './task-change-recorder';
 
 const pb = jointReviewV1;
 
@@ -237,5 +238,30 @@ describe('joint review events', () => {
     const { review, event } = byType.get('JointReviewCancelled')!;
     const envelope = decodeEnvelope(toOutbox([event], review, undefined)[0]!.value);
     expect(envelope.actor).toMatchObject({ kind: commonV1.ActorKind.ACTOR_KIND_SYSTEM, username: 'joint-review' });
+  });
+});
+
+describe('the departments’ task changes read from the outbox', () => {
+  it('tells every task event as its change, in order, with the task as the domain had it', () => {
+    const messages = lifeOfAReview().flatMap(({ review, events }) => toOutbox(events, review, clerk));
+    const changes = taskChangesOf(messages);
+    const taskEvents = lifeOfAReview().flatMap(({ events }) =>
+      events.flatMap((e) => ('task' in e && e.type.startsWith('Task') ? [e] : [])),
+    );
+    expect(changes.map((c) => c.change)).toEqual(
+      taskEvents.map(
+        (e) =>
+          ({
+            TaskOpened: 'opened',
+            TaskAssigned: 'assigned',
+            TaskClaimed: 'claimed',
+            TaskCompleted: 'done',
+            TaskCancelled: 'cancelled',
+            TaskReopened: 'reopened',
+          })[e.type as string],
+      ),
+    );
+    changes.forEach((c, i) => expect(c.task).toEqual(taskEvents[i]!.task));
+    expect(new Set(changes.map((c) => c.eventId)).size).toBe(changes.length);
   });
 });

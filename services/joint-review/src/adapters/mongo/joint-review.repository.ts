@@ -101,7 +101,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * The value without undefined or null fields at any depth (dates and buffers kept as they are): an optional field
  * of a task, leg or conclusion is absent in storage rather than null, and absent again when read back.
  */
-function compact<T>(value: T): T {
+export function compact<T>(value: T): T {
   if (Array.isArray(value)) return value.map(compact) as T;
   if (!isPlainObject(value)) return value;
   return Object.fromEntries(
@@ -290,6 +290,7 @@ function taskMatcher(filter: TaskFilter, states: ReadonlySet<TaskState>): (t: Ta
     states.has(t.state) &&
     (filter.departments.length === 0 || filter.departments.includes(t.department)) &&
     (!filter.kind || t.kind === filter.kind) &&
+    (!filter.kinds?.length || filter.kinds.includes(t.kind)) &&
     (!filter.dueBy || (t.dueDate !== '' && t.dueDate <= filter.dueBy)) &&
     (!filter.assignee || t.assignee === filter.assignee || (t.state === 'open' && unclaimedOf.has(t.department)));
 }

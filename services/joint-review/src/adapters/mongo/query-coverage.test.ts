@@ -1,6 +1,8 @@
 import { expectEveryQueryCovered } from '@govhall/mongo';
 import { exercise, publicMethods, RecordingConnection } from '@govhall/mongo/src/recording-connection.test-double';
 import type { JointReview } from '../../domain/reviews/joint-review';
+import type { Task } from '../../domain/tasks/task';
+import type { ExternalEvent } from '../../domain/external-cases/external-event';
 import { MongoJointFlows } from './joint-flow.repository';
 import { MongoJointReviewRepository } from './joint-review.repository';
 import { jointReviewSchema } from './joint-review.schema';
@@ -8,6 +10,9 @@ import { MongoProjectRepository } from './project.repository';
 import { projectSchema } from './project.schema';
 import { MongoReviewSettings } from './review-settings.repository';
 import type { Project } from '../../domain/projects/project';
+import { externalEventSchema, MongoExternalCaseEvents } from './external-case-events.repository';
+import { MongoSystemRequests } from './system-requests.repository';
+import { changeSchema, counterSchema, MongoTaskChanges } from './task-changes.repository';
 
 /*
  * Every query the service asks of its database, recorded with the RecordingConnection of @govhall/mongo (every
@@ -43,6 +48,13 @@ const review: JointReview = {
   legs: [],
 };
 const page = { pageSize: 10, pageToken: '' };
+const externalEvent: ExternalEvent = {
+  ...{ eventId: 'e-1', formatVersion: '1', tenant: '620300', department: '620300-XFJ', caseNumber: 'N1' },
+  ...{ itemImplementationCode: '', itemBasicCode: '000111222333', itemName: '排污许可', kind: 'received' },
+  ...{ occurredAt: at, handlerName: '张三', handlerId: '', applicantName: '王*', channel: 'counter' },
+  ...{ promisedLimitWorkingDays: 10, statutoryLimitWorkingDays: 20, procedure: '', plannedWorkingDays: 0 },
+  ...{ extensionWorkingDays: 0, outcome: '', reasons: [], licenceNumber: '', feeFen: 0, note: '' },
+};
 
 describe('the joint-review database', () => {
   it('serves every query of the review repository from a declared index', async () => {
@@ -129,5 +141,43 @@ describe('the joint-review database', () => {
     });
     expect(invoked).toEqual(publicMethods(MongoProjectRepository));
     expectEveryQueryCovered(recording.queries, [projectSchema]);
+  });
+
+  it('serves the departments’ change streams from a declared index', async () => {
+    const recording = new RecordingConnection();
+    const repo = new MongoTaskChanges(recording.connection);
+    const invoked = await exercise(recording, 'MongoTaskChanges', repo, {
+      // The recording store answers no counter: the reads before the insert are what is checked.
+      append: (r) =>
+        r
+          .append([{ eventId: 'e-1', change: 'opened', task: { tenant: '620300', department: 'd' } as Task, at }])
+          .catch(() => undefined),
+      after: (r) => r.after('620300', '620300-XFJ', 3, 100),
+      find: (r) => r.find('620300', '620300-XFJ', 3),
+      latest: (r) => r.latest('620300', '620300-XFJ'),
+    });
+    expect(invoked).toEqual(publicMethods(MongoTaskChanges));
+    expectEveryQueryCovered(recording.queries, [changeSchema, counterSchema]);
+  });
+
+  it('reads department systems’ requests by _id only', async () => {
+    const recording = new RecordingConnection();
+    const requests = new MongoSystemRequests(recording.connection);
+    expect(await requests.find('service:dept-xfj', 'r-1')).toBeNull();
+    expect(recording.queries.map((q) => q.filter)).toEqual([{ _id: 'service:dept-xfj:r-1' }]);
+  });
+
+  it('serves the reported external case events from a declared index', async () => {
+    const recording = new RecordingConnection();
+    const repo = new MongoExternalCaseEvents(recording.connection);
+    const invoked = await exercise(recording, 'MongoExternalCaseEvents', repo, {
+      existing: (r) => r.existing('620300', '620300-XFJ', ['e-1', 'e-2']),
+      progress: (r) => r.progress(['620300:620300-XFJ:N1']),
+      insert: async (r) => {
+        await r.insert(externalEvent, 'service:s', at);
+      },
+    });
+    expect(invoked).toEqual(publicMethods(MongoExternalCaseEvents));
+    expectEveryQueryCovered(recording.queries, [externalEventSchema]);
   });
 });

@@ -271,7 +271,14 @@ function taskWrongState(task: Task): PreconditionError {
 }
 
 /** A member of staff (or the department's system) takes an open task; taking one's own again changes nothing. */
-export function claimTask(review: JointReview, taskId: string, claimant: string, at: Date): Change {
+export function claimTask(
+  review: JointReview,
+  taskId: string,
+  claimant: string,
+  at: Date,
+  /** The person a department system names (its ClaimTask); absent for staff. */
+  handlerName?: string,
+): Change {
   checkActive(review);
   const task = findTask(review, taskId);
   if (task.state === 'claimed' && task.assignee === claimant) return { review, events: [] };
@@ -285,6 +292,7 @@ export function claimTask(review: JointReview, taskId: string, claimant: string,
     assignee: claimant,
     assignmentBasis: 'claimed',
     claimedAt: at,
+    claimHandlerName: handlerName?.trim() || undefined,
     version: task.version + 1,
   };
   const leg = handLeg(
@@ -380,6 +388,7 @@ export function assignTask(review: JointReview, taskId: string, input: AssignInp
     assignee: input.assignee,
     assignmentBasis: 'assigned',
     claimedAt: undefined,
+    claimHandlerName: undefined,
     note: input.note.trim() || task.note,
     version: task.version + 1,
   };
@@ -435,6 +444,7 @@ export function reopenTask(
     opinion: undefined,
     openedAt: at,
     claimedAt: undefined,
+    claimHandlerName: undefined,
     closedAt: undefined,
     note: input.reason.trim(),
     version: task.version + 1,
@@ -571,6 +581,8 @@ export interface GiveOpinionInput {
   handlerName?: string;
   source: WorkSource;
   meetingId?: string;
+  /** A department system's idempotency key, kept with the opinion. */
+  requestId?: string;
 }
 
 /**
@@ -603,6 +615,7 @@ export function submitOpinion(
     givenAt: at,
     source: input.source,
     meetingId: input.meetingId ?? '',
+    ...(input.requestId ? { requestId: input.requestId } : {}),
   };
   const done: Task = { ...task, state: 'done', opinion, closedAt: at, version: task.version + 1 };
   const leg = finishLeg(

@@ -29,6 +29,8 @@ export interface Opinion {
   givenAt: Date;
   source: WorkSource;
   meetingId: string;
+  /** A department system's idempotency key (DepartmentSystemService.SubmitOpinion); stored, never shown. */
+  requestId?: string;
 }
 
 export interface Task {
@@ -51,6 +53,8 @@ export interface Task {
   opinion?: Opinion;
   openedAt?: Date;
   claimedAt?: Date;
+  /** The person in the department system who claimed it (DepartmentSystemService.ClaimTask); stored, not shown. */
+  claimHandlerName?: string;
   closedAt?: Date;
   note: string;
   version: number;
@@ -96,6 +100,19 @@ export function validateOpinion(input: OpinionInput): Violation[] {
     v.push({ path: 'conditions', message: '附条件同意的，应当写明条件', reason: 'REQUIRED' });
   }
   return v;
+}
+
+const MAX_HANDLER = 100;
+
+/** The person a department system names for its act (name and staff number), 1-100 characters. */
+export function validateHandlerName(handlerName: string, path = 'handlerName'): Violation[] {
+  if (handlerName.trim() === '') {
+    return [{ path, message: '请填写部门系统中的经办人（姓名和工号）', reason: 'REQUIRED' }];
+  }
+  if (handlerName.length > MAX_HANDLER) {
+    return [{ path, message: `经办人最多${MAX_HANDLER}个字符`, reason: 'TOO_LONG' }];
+  }
+  return [];
 }
 
 export const isOpenTask = (t: Task): boolean => t.state === 'open' || t.state === 'claimed';

@@ -1,142 +1,24 @@
-import type { Principal, Role } from '@govhall/auth';
-import { createWorkingCalendar } from '@govhall/calendar';
-import { ForbiddenError, NotFoundError, UnavailableError } from '@govhall/errors';
-import type { JointReview } from '../../domain/reviews/joint-review';
-import { defaultReviewSettings, type ReviewSettings } from '../../domain/reviews/review-settings';
-import { addParticipantUseCase } from '../add-participant/add-participant.usecase';
-import { assignTaskUseCase } from '../assign-task/assign-task.usecase';
-import { cancelJointReviewUseCase } from '../cancel-joint-review/cancel-joint-review.usecase';
-import { claimTaskUseCase } from '../claim-task/claim-task.usecase';
-import { concludeJointReviewUseCase } from '../conclude-joint-review/conclude-joint-review.usecase';
-import { getJointReviewUseCase } from '../get-joint-review/get-joint-review.usecase';
-import { InMemoryJointReviews } from '../in-memory-joint-reviews.test-double';
-import { listMyTasksUseCase, listTasksUseCase } from '../list-tasks/list-tasks.usecase';
-import { openJointReviewUseCase, type JointCaseHandedOver } from '../open-joint-review/open-joint-review.usecase';
-import type { JointFlow } from '../../domain/reviews/joint-flow';
-import { reopenTaskUseCase } from '../reopen-task/reopen-task.usecase';
-import { reportConclusionsUseCase } from '../report-conclusions/report-conclusions.usecase';
-import { submitOpinionUseCase } from '../submit-opinion/submit-opinion.usecase';
-import type { StaffFacts } from '../ports';
-import type { ReviewDeps } from './review.deps';
-
-const TENANT = '620300';
-const SCJ = '620300-SCJ';
-const XFJ = '620300-XFJ';
-const HBJ = '620300-HBJ';
-const GTJ = '620300-GTJ';
-const DEPARTMENTS = [SCJ, XFJ, HBJ, GTJ];
-
-/** Identity's staff of the departments (ListStaff). */
-const DIRECTORY: StaffFacts[] = [
-  { username: 'xfj.lead', department: XFJ, roles: ['window_clerk'], active: true },
-  { username: 'xfj.reviewer', department: XFJ, roles: ['reviewer'], active: true },
-  { username: 'xfj.head', department: XFJ, roles: ['department_head'], active: true },
-  { username: 'xfj.gone', department: XFJ, roles: ['reviewer'], active: false },
-  { username: 'xfj.auditor', department: XFJ, roles: ['supervisor'], active: true },
-  { username: 'hbj.lead', department: HBJ, roles: ['window_clerk'], active: true },
-];
-
-function staff(username: string, department: string, roles: Role[], tenant = TENANT): Principal {
-  return { kind: 'user', subject: username, username, tenant, roles, department, clientId: 'govhall-workbench' };
-}
-function system(clientId: string, department: string, tenant = TENANT): Principal {
-  return {
-    kind: 'service',
-    subject: clientId,
-    username: `service-account-${clientId}`,
-    tenant,
-    roles: ['service'],
-    department,
-    clientId,
-  };
-}
-
-const leadClerk = staff('scj.clerk', SCJ, ['window_clerk']);
-const xfjLead = staff('xfj.lead', XFJ, ['window_clerk']);
-const xfjReviewer = staff('xfj.reviewer', XFJ, ['reviewer']);
-const hbjLead = staff('hbj.lead', HBJ, ['window_clerk']);
-const hbjSystem = system('dept-hbj', HBJ);
-const otherTenantSystem = system('dept-hbj-county', '620321-HBJ', '620321');
-
-let now = new Date('2026-06-04T02:00:00Z');
-
-function world(options: { settings?: Partial<ReviewSettings>; flow?: JointFlow; casesDown?: boolean } = {}) {
-  const reviews = new InMemoryJointReviews();
-  const reported: string[] = [];
-  let casesDown = options.casesDown ?? false;
-  let n = 0;
-  const deps: ReviewDeps = {
-    reviews,
-    duty: {
-      windowResponsible: async (_tenant, windowId) => (windowId === 'w-scj' ? 'scj.clerk' : ''),
-      windowLead: async (_tenant, department) =>
-        ({ [XFJ]: 'xfj.lead', [HBJ]: 'hbj.lead', [GTJ]: 'gtj.lead' })[department] ?? '',
-      departmentStaff: async (tenant, department, username) =>
-        DIRECTORY.find((s) => tenant === TENANT && s.department === department && s.username === username) ?? null,
-      hasDepartment: async (tenant, department) => tenant === TENANT && DEPARTMENTS.includes(department),
-    },
-    calendars: { forTenant: async () => createWorkingCalendar() },
-    items: {
-      get: async (itemId) =>
-        itemId === 'item-1'
-          ? {
-              itemId,
-              seriesId: 'series-1',
-              name: '食品经营许可',
-              department: SCJ,
-              coDepartments: [XFJ, HBJ],
-              promisedWorkingDays: 15,
-            }
-          : null,
-    },
-    flows: { find: async () => options.flow ?? null },
-    settings: { forTenant: async (tenant) => ({ ...defaultReviewSettings(tenant), ...options.settings }) },
-    cases: {
-      concludeJointReview: async (review) => {
-        if (casesDown) throw new UnavailableError('CASES_UNAVAILABLE', '办件服务暂时不可用');
-        reported.push(`${review.caseId}:${review.conclusion!.outcome}`);
-      },
-    },
-    clock: { now: () => now },
-    ids: { newId: () => `id-${++n}` },
-  };
-  const report = reportConclusionsUseCase(deps);
-  return {
-    reviews,
-    reported,
-    setCasesDown: (down: boolean) => (casesDown = down),
-    open: openJointReviewUseCase(deps),
-    get: getJointReviewUseCase(deps),
-    claim: claimTaskUseCase(deps),
-    submit: submitOpinionUseCase(deps),
-    conclude: concludeJointReviewUseCase({ ...deps, report }),
-    assign: assignTaskUseCase(deps),
-    reopen: reopenTaskUseCase(deps),
-    addParticipant: addParticipantUseCase(deps),
-    report,
-    cancel: cancelJointReviewUseCase(deps),
-    listTasks: listTasksUseCase(deps),
-    listMyTasks: listMyTasksUseCase(deps),
-  };
-}
-
-const handed: JointCaseHandedOver = {
-  caseId: 'case-1',
-  caseNumber: '62030020260604000001',
-  tenant: TENANT,
-  itemId: 'item-1',
-  itemName: '食品经营许可',
-  itemBasicCode: '000111222333',
-  department: SCJ,
-  windowId: 'w-scj',
-  coDepartments: [XFJ, HBJ],
-  casePromisedDueDate: '2026-06-25',
-  caseStatutoryDueDate: '2026-07-02',
-  at: new Date('2026-06-04T01:00:00Z'),
-};
-
-const taskOf = (r: JointReview, department: string) => r.tasks.find((t) => t.department === department)!;
-const agree = { kind: 'agree' as const, text: '同意', reasons: [], conditions: [], attachmentIds: [] };
+import { ForbiddenError, NotFoundError } from '@govhall/errors';
+import {
+  agree,
+  GTJ,
+  handed,
+  HBJ,
+  hbjLead,
+  hbjSystem,
+  leadClerk,
+  otherTenantSystem,
+  SCJ,
+  setNow,
+  staff,
+  taskOf,
+  TENANT,
+  world,
+  worldNow,
+  XFJ,
+  xfjLead,
+  xfjReviewer,
+} from '../review-world.test-double';
 
 describe('opening from the case stream', () => {
   it('opens once per case with the default flow, the item’s department leading (J9 default)', async () => {
@@ -317,7 +199,7 @@ describe('the conclusion', () => {
       leadClerk,
     );
     expect(done.state).toBe('concluded');
-    expect(done.conclusion!.reportedAt).toEqual(now);
+    expect(done.conclusion!.reportedAt).toEqual(worldNow());
     expect(w.reported).toEqual(['case-1:approved']);
   });
 
@@ -338,10 +220,10 @@ describe('the conclusion', () => {
     expect(done.conclusion!.reportedAt).toBeUndefined();
     expect(await w.report.pending()).toBe(0);
     w.setCasesDown(false);
-    now = new Date('2026-06-04T03:00:00Z');
+    setNow(new Date('2026-06-04T03:00:00Z'));
     expect(await w.report.pending()).toBe(1);
     expect(w.reported).toEqual(['case-1:denied']);
-    expect((await w.reviews.findById(review.id))!.conclusion!.reportedAt).toEqual(now);
+    expect((await w.reviews.findById(review.id))!.conclusion!.reportedAt).toEqual(worldNow());
     expect(await w.report.pending()).toBe(0);
   });
 });

@@ -17,6 +17,18 @@ export interface SubmitOpinionRequest {
   attachmentIds: string[];
   /** The person who decided in a department system (service accounts only). */
   handlerName?: string;
+  /** A department system's idempotency key, kept with the opinion. */
+  requestId?: string;
+  /**
+   * Whether a department system must hold the task (DepartmentSystemService: it answers what it claimed); people
+   * always must.
+   */
+  mustHold?: boolean;
+}
+
+function notAssigneeMessage(actor: Principal, task: Task): string {
+  if (actor.kind === 'service') return task.state === 'claimed' ? '该任务已由他人认领' : '请先认领该任务';
+  return task.assignee ? '该任务已分派给他人' : '请先认领该任务';
 }
 
 /**
@@ -32,8 +44,8 @@ export function submitOpinionUseCase(deps: Pick<ReviewDeps, 'reviews' | 'duty' |
       request.expectedVersion,
       async (r, t) => {
         const me = workerName(actor);
-        if (actor.kind === 'user' && t.assignee !== me) {
-          throw new ForbiddenError('NOT_ASSIGNEE', t.assignee ? '该任务已分派给他人' : '请先认领该任务');
+        if ((actor.kind === 'user' || request.mustHold) && t.assignee !== me) {
+          throw new ForbiddenError('NOT_ASSIGNEE', notAssigneeMessage(actor, t));
         }
         requireKnownAttachments(request.attachmentIds);
         const waiting = r.tasks.filter((x) => x.state === 'waiting').map((x) => x.department);
@@ -53,6 +65,7 @@ export function submitOpinionUseCase(deps: Pick<ReviewDeps, 'reviews' | 'duty' |
             givenBy: me,
             ...(actor.kind === 'service' && request.handlerName ? { handlerName: request.handlerName } : {}),
             source: actor.kind === 'service' ? 'department_system' : 'workbench',
+            ...(actor.kind === 'service' && request.requestId ? { requestId: request.requestId } : {}),
           },
           windowLeads,
           deps.clock.now(),

@@ -1,0 +1,133 @@
+import type { GrpcServer } from '@govhall/grpc';
+import type { UntypedServiceImplementation } from '@grpc/grpc-js';
+import { jointReviewV1 } from '@govhall/proto';
+import type { pullTasksUseCase } from '../../usecases/pull-tasks/pull-tasks.usecase';
+import type { reportExternalCaseEventsUseCase } from '../../usecases/report-external-case-events/report-external-case-events.usecase';
+import type { systemClaimTaskUseCase } from '../../usecases/system-claim-task/system-claim-task.usecase';
+import type { systemSubmitOpinionUseCase } from '../../usecases/system-submit-opinion/system-submit-opinion.usecase';
+import type { watchTasksUseCase, WatchItem } from '../../usecases/watch-tasks/watch-tasks.usecase';
+import { fromProtoExternalEvent } from './external-event.mapper';
+import {
+  fromProtoOpinionRequest,
+  taskChange,
+  taskKind,
+  taskState,
+  toProtoDossier,
+  toProtoTask,
+} from './joint-review.mapper';
+
+export interface DepartmentSystemUseCases {
+  pullTasks: ReturnType<typeof pullTasksUseCase>;
+  watchTasks: ReturnType<typeof watchTasksUseCase>;
+  claimTask: ReturnType<typeof systemClaimTaskUseCase>;
+  submitOpinion: ReturnType<typeof systemSubmitOpinionUseCase>;
+  reportExternalCaseEvents: ReturnType<typeof reportExternalCaseEventsUseCase>;
+  /** Called after a write that queued outbox messages. */
+  afterWrite(): void;
+}
+
+/** Drops UNSPECIFIED (and unknown numbers) from a repeated enum filter. */
+const known = <T extends string>(values: T[]): T[] => values.filter((v) => (v as string) !== '');
+
+function toWatchResponse(item: WatchItem): jointReviewV1.WatchTasksResponse {
+  if (item.heartbeat) {
+    return { sequence: item.sequence, change: jointReviewV1.TaskChange.TASK_CHANGE_UNSPECIFIED, heartbeat: true };
+  }
+  const { change } = item;
+  return {
+    sequence: change.sequence,
+    change: taskChange.toProto(change.change),
+    task: toProtoTask(change.task),
+    heartbeat: false,
+  };
+}
+
+/**
+ * govhall.joint_review.v1.DepartmentSystemService: proto ⇄ use case. PullTasks, WatchTasks, ClaimTask,
+ * SubmitOpinion and ReportExternalCaseEvents are served; attachments, task files and decisions are not yet (grpc-js
+ * answers UNIMPLEMENTED; see the service README).
+ */
+export function registerDepartmentSystemService(server: GrpcServer, uc: DepartmentSystemUseCases): void {
+  const pb = jointReviewV1;
+  const impl: Partial<jointReviewV1.DepartmentSystemServiceServer> = {
+    pullTasks: server.unary<jointReviewV1.PullTasksRequest, jointReviewV1.PullTasksResponse>(
+      'PullTasks',
+      async (req, ctx) => {
+        const page = await uc.pullTasks(
+          {
+            tenant: req.tenant,
+            department: req.department,
+            states: known(req.states.map((s) => taskState.fromProto(s))),
+            kinds: known(req.kinds.map((k) => taskKind.fromProto(k))),
+            includeDossier: req.includeDossier,
+            page: { pageSize: req.page?.pageSize ?? 0, pageToken: req.page?.pageToken ?? '' },
+          },
+          ctx.principal,
+        );
+        return {
+          tasks: page.tasks.map((p) => ({
+            task: toProtoTask(p.task),
+            dossier: p.dossier ? toProtoDossier(p.dossier) : undefined,
+          })),
+          page: { nextPageToken: page.nextPageToken, total: page.totalSize },
+          lastSequence: page.lastSequence,
+        };
+      },
+    ),
+    watchTasks: server.serverStream<jointReviewV1.WatchTasksRequest, jointReviewV1.WatchTasksResponse>(
+      'WatchTasks',
+      async function* (req, ctx) {
+        const items = uc.watchTasks(
+          {
+            tenant: req.tenant,
+            department: req.department,
+            afterSequence: Number(req.afterSequence),
+            kinds: known(req.kinds.map((k) => taskKind.fromProto(k))),
+          },
+          ctx.principal,
+          ctx.signal,
+        );
+        for await (const item of items) yield toWatchResponse(item);
+      },
+    ),
+    claimTask: server.unary<
+      jointReviewV1.DepartmentSystemServiceClaimTaskRequest,
+      jointReviewV1.DepartmentSystemServiceClaimTaskResponse
+    >('ClaimTask', async (req, ctx) => {
+      const task = await uc.claimTask(
+        { taskId: req.taskId, expectedVersion: Number(req.expectedVersion), handlerName: req.handlerName },
+        ctx.principal,
+      );
+      uc.afterWrite();
+      return { task: toProtoTask(task) };
+    }),
+    submitOpinion: server.unary<
+      jointReviewV1.DepartmentSystemServiceSubmitOpinionRequest,
+      jointReviewV1.DepartmentSystemServiceSubmitOpinionResponse
+    >('SubmitOpinion', async (req, ctx) => {
+      const task = await uc.submitOpinion(
+        { ...fromProtoOpinionRequest(req), handlerName: req.handlerName, requestId: req.requestId },
+        ctx.principal,
+      );
+      uc.afterWrite();
+      return { task: toProtoTask(task) };
+    }),
+    reportExternalCaseEvents: server.unary<
+      jointReviewV1.ReportExternalCaseEventsRequest,
+      jointReviewV1.ReportExternalCaseEventsResponse
+    >('ReportExternalCaseEvents', async (req, ctx) => {
+      const result = await uc.reportExternalCaseEvents(
+        { tenant: req.tenant, department: req.department, events: req.events.map(fromProtoExternalEvent) },
+        ctx.principal,
+      );
+      if (result.accepted > 0) uc.afterWrite();
+      return result;
+    }),
+  };
+  // A partial implementation: grpc-js answers the RPCs not listed with UNIMPLEMENTED.
+  server.addService(
+    'govhall.joint_review.v1.DepartmentSystemService',
+    pb.DepartmentSystemServiceService,
+    impl as UntypedServiceImplementation,
+  );
+}
