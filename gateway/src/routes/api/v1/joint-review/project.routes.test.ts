@@ -405,7 +405,7 @@ describe('project routes', () => {
       headers: CENTER,
       payload: { expectedVersion: 1, username: 'ycx-clerk' },
     });
-    expect(stale.statusCode).toBe(409);
+    expect([stale.statusCode, stale.json().code]).toEqual([409, 'CONCURRENT_MODIFICATION']);
     expect(stale.json().detail).toMatch(CHINESE);
   });
 });
