@@ -359,6 +359,14 @@ describe('project routes', () => {
     });
     expect(publicBad.statusCode).toBe(400);
     expect(publicBad.json().errors.map((e: { path: string }) => e.path)).toEqual(['investorCreditCode']);
+    for (const [method, path, allow] of [
+      ['GET', '/progress', 'POST'],
+      ['PUT', '/progress', 'POST'],
+      ['PUT', '/mine', 'GET'],
+    ] as const) {
+      const shadowed = await fx.app.inject({ method, url: url(path), headers: CENTER, payload: {} });
+      expect([method, path, shadowed.statusCode, shadowed.headers.allow]).toEqual([method, path, 405, allow]);
+    }
     const notAnId = await fx.app.inject({ url: url('/not-a-project'), headers: CLERK });
     expect(notAnId.statusCode).toBe(400);
     const clerkCreates = await fx.app.inject({

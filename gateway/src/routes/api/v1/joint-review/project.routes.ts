@@ -5,6 +5,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { problems } from '../../../../lib/common.schemas';
 import { grpcCall } from '../../../../lib/grpc-call';
 import { pageAnswer, pageOf, queryFields } from '../../../../lib/query-fields';
+import { refuseShadowedMethods } from '../../../../lib/shadowed-paths';
 import { projectAuthorisation, projectKind, projectState } from './joint-review.enums';
 import { progressToRest, projectToRest, publicProgressToRest } from './project.mapper';
 import {
@@ -180,6 +181,10 @@ const projectRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (
       return { progress: publicProgressToRest(res.progress) };
     },
   );
+
+  // `GET` and `PUT /projects/{id}` would take `mine` and `progress` for an id and answer 400: they answer 405.
+  refuseShadowedMethods(app, '/projects/mine', ['PUT'], 'GET');
+  refuseShadowedMethods(app, '/projects/progress', ['GET', 'PUT'], 'POST');
 
   app.get(
     '/projects/:id',
