@@ -77,7 +77,12 @@ export default function ProjectProgressQuery() {
             {result.agentName ? <Descriptions.Item label="代办员">{result.agentName}</Descriptions.Item> : null}
             {result.agentPhone ? (
               <Descriptions.Item label="代办员电话">
-                <a href={`tel:${result.agentPhone}`}>{result.agentPhone}</a>
+                {/* A number shown masked cannot be dialled: a link only for a full number. */}
+                {result.agentPhone.includes('*') ? (
+                  result.agentPhone
+                ) : (
+                  <a href={`tel:${result.agentPhone}`}>{result.agentPhone}</a>
+                )}
               </Descriptions.Item>
             ) : null}
             <Descriptions.Item label="进度日期">{result.asOfDate}</Descriptions.Item>
