@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Button, Card, Form, type FormInstance } from 'antd';
+import { Button, Card, Descriptions, Form, type FormInstance } from 'antd';
 import { FormMessages } from '../../shared/form-messages';
 import { IN_TEXT_LINK } from './form-problem';
 
@@ -35,6 +35,18 @@ export function QueryCard<A>({
         </Link>
         。
       </p>
+    </Card>
+  );
+}
+
+/** A query's answer: its facts (Descriptions items), then what follows them (a timeline, a table). */
+export function QueryResult({ facts, children }: { facts: ReactNode; children: ReactNode }) {
+  return (
+    <Card title="查询结果" aria-live="polite">
+      <Descriptions column={{ xs: 1, sm: 2 }} size="small" style={{ marginBottom: 16 }}>
+        {facts}
+      </Descriptions>
+      {children}
     </Card>
   );
 }

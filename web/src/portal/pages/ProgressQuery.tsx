@@ -1,8 +1,8 @@
-import { Card, Descriptions, Form, Input, Tag, Timeline } from 'antd';
+import { Descriptions, Form, Input, Tag, Timeline } from 'antd';
 import { api, call } from '../../shared/api';
 import { CASE_STATUS, CASE_STATUS_COLOR } from '../../shared/labels';
 import { PageTitle } from '../../shared/layout';
-import { QueryCard } from '../common/query-card';
+import { QueryCard, QueryResult } from '../common/query-card';
 import { useQueryForm } from '../common/use-query-form';
 
 interface Asked {
@@ -49,20 +49,25 @@ export default function ProgressQuery() {
         </Form.Item>
       </QueryCard>
       {result ? (
-        <Card title="查询结果" aria-live="polite">
-          <Descriptions column={{ xs: 1, sm: 2 }} size="small" style={{ marginBottom: 16 }}>
-            <Descriptions.Item label="办件编号">{result.caseNumber}</Descriptions.Item>
-            <Descriptions.Item label="事项">{result.itemName}</Descriptions.Item>
-            <Descriptions.Item label="申请人">{result.applicantName}</Descriptions.Item>
-            <Descriptions.Item label="当前状态">
-              <Tag color={CASE_STATUS_COLOR[result.status]}>{CASE_STATUS[result.status]}</Tag>
-            </Descriptions.Item>
-            {result.departmentName ? (
-              <Descriptions.Item label="办理部门">{result.departmentName}</Descriptions.Item>
-            ) : null}
-            {result.receivedDate ? <Descriptions.Item label="收件日期">{result.receivedDate}</Descriptions.Item> : null}
-            {result.dueDate ? <Descriptions.Item label="办结期限">{result.dueDate}</Descriptions.Item> : null}
-          </Descriptions>
+        <QueryResult
+          facts={
+            <>
+              <Descriptions.Item label="办件编号">{result.caseNumber}</Descriptions.Item>
+              <Descriptions.Item label="事项">{result.itemName}</Descriptions.Item>
+              <Descriptions.Item label="申请人">{result.applicantName}</Descriptions.Item>
+              <Descriptions.Item label="当前状态">
+                <Tag color={CASE_STATUS_COLOR[result.status]}>{CASE_STATUS[result.status]}</Tag>
+              </Descriptions.Item>
+              {result.departmentName ? (
+                <Descriptions.Item label="办理部门">{result.departmentName}</Descriptions.Item>
+              ) : null}
+              {result.receivedDate ? (
+                <Descriptions.Item label="收件日期">{result.receivedDate}</Descriptions.Item>
+              ) : null}
+              {result.dueDate ? <Descriptions.Item label="办结期限">{result.dueDate}</Descriptions.Item> : null}
+            </>
+          }
+        >
           <Timeline
             items={[...result.timeline].reverse().map((t, i) => ({
               key: i,
@@ -74,7 +79,7 @@ export default function ProgressQuery() {
               ),
             }))}
           />
-        </Card>
+        </QueryResult>
       ) : null}
     </>
   );

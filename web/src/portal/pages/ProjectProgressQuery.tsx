@@ -1,10 +1,10 @@
-import { Card, Descriptions, Form, Input, Table } from 'antd';
+import { Descriptions, Form, Input, Table } from 'antd';
 import { api, call } from '../../shared/api';
 import type { PublicProjectProgress } from '../../api/types';
 import { PROJECT_STATE } from '../../shared/labels';
 import { caseDateColumns, caseStatusColumn } from '../../shared/case-dates';
 import { PageTitle } from '../../shared/layout';
-import { QueryCard } from '../common/query-card';
+import { QueryCard, QueryResult } from '../common/query-card';
 import { useQueryForm } from '../common/use-query-form';
 
 interface Asked {
@@ -68,25 +68,28 @@ export default function ProjectProgressQuery() {
         </Form.Item>
       </QueryCard>
       {result ? (
-        <Card title="查询结果" aria-live="polite">
-          <Descriptions column={{ xs: 1, sm: 2 }} size="small" style={{ marginBottom: 16 }}>
-            <Descriptions.Item label="项目名称">{result.name}</Descriptions.Item>
-            <Descriptions.Item label="项目代码">{result.projectCode}</Descriptions.Item>
-            <Descriptions.Item label="投资主体">{result.investorName}</Descriptions.Item>
-            <Descriptions.Item label="项目状态">{PROJECT_STATE[result.state]}</Descriptions.Item>
-            {result.agentName ? <Descriptions.Item label="代办员">{result.agentName}</Descriptions.Item> : null}
-            {result.agentPhone ? (
-              <Descriptions.Item label="代办员电话">
-                {/* A number shown masked cannot be dialled: a link only for a full number. */}
-                {result.agentPhone.includes('*') ? (
-                  result.agentPhone
-                ) : (
-                  <a href={`tel:${result.agentPhone}`}>{result.agentPhone}</a>
-                )}
-              </Descriptions.Item>
-            ) : null}
-            <Descriptions.Item label="进度日期">{result.asOfDate}</Descriptions.Item>
-          </Descriptions>
+        <QueryResult
+          facts={
+            <>
+              <Descriptions.Item label="项目名称">{result.name}</Descriptions.Item>
+              <Descriptions.Item label="项目代码">{result.projectCode}</Descriptions.Item>
+              <Descriptions.Item label="投资主体">{result.investorName}</Descriptions.Item>
+              <Descriptions.Item label="项目状态">{PROJECT_STATE[result.state]}</Descriptions.Item>
+              {result.agentName ? <Descriptions.Item label="代办员">{result.agentName}</Descriptions.Item> : null}
+              {result.agentPhone ? (
+                <Descriptions.Item label="代办员电话">
+                  {/* A number shown masked cannot be dialled: a link only for a full number. */}
+                  {result.agentPhone.includes('*') ? (
+                    result.agentPhone
+                  ) : (
+                    <a href={`tel:${result.agentPhone}`}>{result.agentPhone}</a>
+                  )}
+                </Descriptions.Item>
+              ) : null}
+              <Descriptions.Item label="进度日期">{result.asOfDate}</Descriptions.Item>
+            </>
+          }
+        >
           <Table<ProjectCase>
             size="small"
             columns={COLUMNS}
@@ -95,7 +98,7 @@ export default function ProjectProgressQuery() {
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: '项目暂无关联的办件' }}
           />
-        </Card>
+        </QueryResult>
       ) : null}
     </>
   );
