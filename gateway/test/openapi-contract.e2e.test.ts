@@ -30,7 +30,8 @@ const run = promisify(execFile);
  *
  * identity, the catalogue and the cases service run on fresh databases (identity with the seeded tenant tree), so what
  * fuzzing creates stays there. Besides the realm's logins, the run creates the staff roles the cases routes admit
- * (reviewer, approver, department head of 620321-SCJG) through identity, and runs as each. Operations that would create Keycloak principals in the shared realm (staff, service accounts,
+ * (reviewer, approver, department head of 620321-SCJG) through identity, and runs as each, and joint-review's center account
+ * of 620321 (disabled after the run). Operations that would create Keycloak principals in the shared realm (staff, service accounts,
  * self-registration) get schema-invalid requests only, which the gateway refuses before any service is called.
  */
 
@@ -43,6 +44,8 @@ const CREATES_PRINCIPALS = [
 
 let processes: RunningProcess[] = [];
 let identity: IdentityUnderTest | undefined;
+/** joint-review's center account of 620321 for this run (ADR 0053), disabled after it. */
+let centerAccountId = '';
 let gatewayUrl = '';
 const PASSWORD = 'Contract2026x';
 /** Logins of the cases routes' staff roles, created through identity for this run. */
@@ -141,6 +144,13 @@ beforeAll(async () => {
       readyPort: supervisionPort,
     }),
   );
+  // joint-review asks identity about a project's investor and 代办员 with its center account of 620321 (ADR 0053).
+  const center = await callUnary<identityV1.CreateServiceAccountRequest, identityV1.CreateServiceAccountResponse>(
+    identity.client.createServiceAccount.bind(identity.client),
+    { tenant: '620321', department: '', clientId: `jr-contract-${suffix}`, description: '联合审批服务（契约测试）' },
+    bearer(await userToken('yc-admin')),
+  );
+  centerAccountId = center.serviceAccount!.id;
   // joint-review reads this run's cases only (its case-stream group placed at the topic's end).
   const jointReviewGroup = `joint-review-contract-${suffix}`;
   await startGroupAtTopicEnd(jointReviewGroup, ['govhall.applications.case']);
@@ -157,6 +167,7 @@ beforeAll(async () => {
         IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}`,
         APPLICATIONS_GRPC_ADDR: `127.0.0.1:${applicationsPort}`,
         CASE_STREAM_GROUP_ID: jointReviewGroup,
+        SERVICE_ACCOUNTS: `620321=jr-contract-${suffix}:${center.clientSecret}`,
       },
       readyPort: jointReviewPort,
     }),
@@ -208,6 +219,13 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const p of processes.reverse()) await p.stop();
   processes = [];
+  if (identity && centerAccountId) {
+    await callUnary<identityV1.DisableServiceAccountRequest, identityV1.DisableServiceAccountResponse>(
+      identity.client.disableServiceAccount.bind(identity.client),
+      { serviceAccountId: centerAccountId, reason: '契约测试结束' },
+      bearer(await userToken('yc-admin')),
+    ).catch(() => undefined);
+  }
   await identity?.stop();
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });

@@ -431,6 +431,25 @@ export class JointWorld {
     return this.accept(submitted);
   }
 
+  /** The world's applicant registers a company it holds (a project's investor); answers its legal person id. */
+  async registerCompany(name: string, creditCode: string): Promise<string> {
+    const { legalPerson } = await this.cases.identityCall<
+      identityV1.RegisterLegalPersonRequest,
+      identityV1.RegisterLegalPersonResponse
+    >(
+      'registerLegalPerson',
+      {
+        tenant: TENANT,
+        name,
+        creditCode,
+        legalRepresentativeName: this.applicant.name,
+        legalRepresentativeIdNumber: this.applicant.idNumber,
+      },
+      await this.applicant.token(),
+    );
+    return legalPerson!.id;
+  }
+
   /** The lead clerk accepts a case in pre-review at the lead window. */
   async accept(submitted: applicationsV1.Case): Promise<applicationsV1.Case> {
     type CaseAnswer = { case?: applicationsV1.Case };

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { callUnary, createGrpcClient, decodeGrpcError } from '@govhall/grpc';
-import { applicationsV1, catalogueV1, identityV1, jointReviewV1 } from '@govhall/proto';
+import { applicationsV1, catalogueV1, jointReviewV1 } from '@govhall/proto';
 import { bearer, newCreditCode, userToken, waitFor } from '@govhall/testing';
 import { testItem, type Applicant } from '../../applications/test/cases-world';
 import { JointWorld, SCJG, TENANT } from './joint-world';
@@ -56,21 +56,7 @@ beforeAll(async () => {
   });
   // The world's applicant registers the investor, a company it holds.
   creditCode = newCreditCode(TENANT);
-  const { legalPerson } = await world.cases.identityCall<
-    identityV1.RegisterLegalPersonRequest,
-    identityV1.RegisterLegalPersonResponse
-  >(
-    'registerLegalPerson',
-    {
-      tenant: TENANT,
-      name: '永昌县金川河项目投资有限公司',
-      creditCode,
-      legalRepresentativeName: world.applicant.name,
-      legalRepresentativeIdNumber: world.applicant.idNumber,
-    },
-    await world.applicant.token(),
-  );
-  legalPersonId = legalPerson!.id;
+  legalPersonId = await world.registerCompany('永昌县金川河项目投资有限公司', creditCode);
   // An item enterprises may apply for (the joint item serves natural persons).
   const draft = testItem('项目测试备案');
   draft.content.serviceObject = catalogueV1.ServiceObject.SERVICE_OBJECT_BOTH;

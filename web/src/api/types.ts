@@ -46,3 +46,10 @@ export type JointTask = JointReview['tasks'][number];
 export type JointTaskState = JointTask['state'];
 export type JointReviewState = JointReview['state'];
 export type OpinionKind = NonNullable<JointTask['opinion']>['kind'];
+
+export type PublicProjectProgress = Ok<'/api/v1/joint-review/projects/progress', 'post'>['progress'];
+export type ProjectState = PublicProjectProgress['state'];
+export type Project = Ok<'/api/v1/joint-review/projects/{id}', 'get'>['project'];
+export type ProjectProgress = Ok<'/api/v1/joint-review/projects/{id}/progress', 'get'>['progress'];
+export type ProjectKind = Project['kind'];
+export type ProjectAuthorisation = Project['authorisation'];

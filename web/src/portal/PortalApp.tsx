@@ -13,6 +13,7 @@ const ItemGuide = lazy(() => import('./pages/ItemGuide'));
 const MyCases = lazy(() => import('./pages/MyCases'));
 const CaseDetail = lazy(() => import('./pages/CaseDetail'));
 const ProgressQuery = lazy(() => import('./pages/ProgressQuery'));
+const ProjectProgressQuery = lazy(() => import('./pages/ProjectProgressQuery'));
 const Register = lazy(() => import('./pages/Register'));
 const Apply = lazy(() => import('./pages/Apply'));
 const Enterprise = lazy(() => import('./pages/Enterprise'));
@@ -57,6 +58,7 @@ function Frame() {
           <Route path="/my" element={<MyCases />} />
           <Route path="/my/cases/:id" element={<CaseDetail />} />
           <Route path="/progress" element={<ProgressQuery />} />
+          <Route path="/progress/project" element={<ProjectProgressQuery />} />
           <Route path="/register" element={<Register />} />
           <Route path="/apply/:itemId" element={<Apply />} />
           <Route path="/enterprise" element={<Enterprise />} />

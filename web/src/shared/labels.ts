@@ -21,6 +21,9 @@ import type {
   MyCaseList,
   OnlineDepth,
   OpinionKind,
+  ProjectAuthorisation,
+  ProjectKind,
+  ProjectState,
   QueueKind,
   StaffRole,
 } from '../api/types';
@@ -124,4 +127,27 @@ export const OPINION_KIND: Readonly<Record<OpinionKind, string>> = {
   agree: '同意',
   disagree: '不同意',
   agree_with_conditions: '附条件同意',
+};
+
+/** A project's state (重大项目, J20). */
+export const PROJECT_STATE: Readonly<Record<ProjectState, string>> = {
+  active: '推进中',
+  completed: '已完成',
+  closed: '已关闭',
+};
+
+/** A project's kind. */
+export const PROJECT_KIND: Readonly<Record<ProjectKind, string>> = {
+  investment: '投资项目（招商引资）',
+  construction: '建设项目',
+  technical_renovation: '技改项目',
+  real_estate: '房地产项目',
+  other: '其他重大项目',
+};
+
+/** How a project is authorised (核准、备案和转报). */
+export const PROJECT_AUTHORISATION: Readonly<Record<ProjectAuthorisation, string>> = {
+  approval: '核准',
+  filing: '备案',
+  forwarding: '转报',
 };

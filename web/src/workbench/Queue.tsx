@@ -6,12 +6,11 @@ import type { CaseSummary, Profile, QueueKind } from '../api/types';
 import type { QueueChoice, Staff } from './queues';
 import { timeLeft, type Urgency } from '../shared/days-left';
 import { CASE_STATUS, CASE_STATUS_COLOR, QUEUE_KIND } from '../shared/labels';
-import { PageTitle } from '../shared/layout';
-import { RequireLogin } from '../shared/require-login';
 import { EmptyState, ErrorAlert, Loading, MoreButton, usePaged, type Loaded } from '../shared/states';
 import { BUCKET_LABEL, bucketOf, isBucket, isKind } from './overview/counts';
 import { readQueue } from './overview/read-queue';
 import { useQueueChoices } from './overview/use-queue-choices';
+import { StaffPage } from './staff-page';
 
 function QueueTable({ choice, kind, left }: { choice: QueueChoice; kind?: QueueKind; left?: Urgency }) {
   const query = useMemo(() => ({ ...choice.query, ...(kind ? { kind } : {}), pageSize: 50 }), [choice, kind]);
@@ -176,19 +175,12 @@ function StaffQueue({ staff }: { staff: Staff }) {
 /** The signed-in member of staff's queue. */
 export function Queue({ me }: { me: Loaded<Profile | undefined> }) {
   return (
-    <>
-      <PageTitle title="工作队列" extra="剩余时间以工作日计：绿色充足，橙色不超过3个工作日，红色为今日到期或已超期。" />
-      <RequireLogin why="请使用工作人员账号登录工作台。">
-        {me.error ? (
-          <ErrorAlert error={me.error} onRetry={me.reload} />
-        ) : !me.data ? (
-          <Loading />
-        ) : me.data.staff ? (
-          <StaffQueue staff={me.data.staff} />
-        ) : (
-          <Alert type="warning" showIcon message="此账号不是工作人员账号。申请人请前往网上办事大厅办理。" />
-        )}
-      </RequireLogin>
-    </>
+    <StaffPage
+      title="工作队列"
+      extra="剩余时间以工作日计：绿色充足，橙色不超过3个工作日，红色为今日到期或已超期。"
+      me={me}
+    >
+      {(staff) => <StaffQueue staff={staff} />}
+    </StaffPage>
   );
 }

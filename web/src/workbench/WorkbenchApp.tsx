@@ -14,12 +14,15 @@ const Inbox = lazy(() => import('./Inbox'));
 const OrderDetail = lazy(() => import('../supervision/OrderDetail'));
 const JointTasks = lazy(() => import('./joint/JointTasks'));
 const JointReviewPage = lazy(() => import('./joint/JointReviewPage'));
+const Projects = lazy(() => import('./projects/Projects'));
+const ProjectPage = lazy(() => import('./projects/ProjectPage'));
 
 const NAV = [
   { to: '/', label: '概览' },
   { to: '/queue', label: '工作队列' },
   { to: '/walk-in', label: '窗口登记' },
   { to: '/joint', label: '联审任务' },
+  { to: '/projects', label: '项目管理' },
   { to: '/messages', label: <InboxNavLabel /> },
 ];
 
@@ -49,6 +52,8 @@ export function WorkbenchApp() {
           <Route path="/walk-in" element={<WalkIn me={me} />} />
           <Route path="/joint" element={<JointTasks me={me} />} />
           <Route path="/joint/:id" element={<JointReviewPage me={me} />} />
+          <Route path="/projects" element={<Projects me={me} />} />
+          <Route path="/projects/:id" element={<ProjectPage me={me} />} />
           <Route path="/messages" element={<Inbox />} />
           <Route path="/orders/:id" element={<OrderDetail canClose={false} />} />
           <Route path="/callback" element={<LoginCallback />} />

@@ -17,6 +17,7 @@ declare module 'fastify' {
       messages: supervisionV1.StaffMessageServiceClient;
       jointReview: jointReviewV1.JointReviewServiceClient;
       meetings: jointReviewV1.MeetingServiceClient;
+      projects: jointReviewV1.ProjectServiceClient;
     };
   }
 }
@@ -215,6 +216,18 @@ export default fp<{
       // ConveneMeeting carries a request id: a repeat answers the first meeting.
       idempotentMethods: ['GetMeeting', 'ListMeetings', 'ConveneMeeting'],
     });
+    const projects = createGrpcClient(jointReviewV1.ProjectServiceClient, opts.jointReviewAddress, {
+      serviceName: 'govhall.joint_review.v1.ProjectService',
+      // CreateProject carries a request id: a repeat answers the first project.
+      idempotentMethods: [
+        'GetProject',
+        'ListProjects',
+        'GetProjectProgress',
+        'ListMyProjects',
+        'QueryProjectProgress',
+        'CreateProject',
+      ],
+    });
     app.decorate('grpc', {
       catalogue,
       identity,
@@ -228,6 +241,7 @@ export default fp<{
       messages,
       jointReview,
       meetings,
+      projects,
     });
     app.addHook('onClose', async () => {
       catalogue.close();
@@ -242,6 +256,7 @@ export default fp<{
       messages.close();
       jointReview.close();
       meetings.close();
+      projects.close();
     });
   },
   { name: 'grpc-clients' },

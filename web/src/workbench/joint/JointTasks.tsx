@@ -5,12 +5,11 @@ import type { JointTask, JointTaskState, Profile } from '../../api/types';
 import { chinaToday } from '../../admin/org/calendar-grid';
 import { NativeSelect } from '../../admin/org/NativeSelect';
 import { JOINT_TASK_STATE, JOINT_TASK_STATE_COLOR } from '../../shared/labels';
-import { PageTitle } from '../../shared/layout';
-import { RequireLogin } from '../../shared/require-login';
 import { EmptyState, ErrorAlert, Loading, MoreButton, useLoad, usePaged, type Loaded } from '../../shared/states';
 import { colleaguesOf, leadsOwnDepartment } from './joint-directory';
 import { personName, taskDue } from './joint-duty';
 import { TaskDueDate } from './TaskDueDate';
+import { StaffPage } from '../staff-page';
 
 type Staff = NonNullable<Profile['staff']>;
 
@@ -187,19 +186,13 @@ function JointTaskViews({ staff }: { staff: Staff }) {
 /** 联审任务: the department tasks of joint reviews (联办件) waiting for the signed-in member of staff, and their department's. */
 export default function JointTasks({ me }: { me: Loaded<Profile | undefined> }) {
   return (
-    <>
-      <PageTitle title="联审任务" extra="并联审批中需要本部门出具意见的任务；点击进入联审查看各部门意见并办理。" />
-      <RequireLogin why="请使用工作人员账号登录工作台。">
-        {me.error ? (
-          <ErrorAlert error={me.error} onRetry={me.reload} />
-        ) : !me.data ? (
-          <Loading />
-        ) : me.data.staff ? (
-          <JointTaskViews staff={me.data.staff} />
-        ) : (
-          <Alert type="info" showIcon message="联审任务仅限工作人员。" />
-        )}
-      </RequireLogin>
-    </>
+    <StaffPage
+      title="联审任务"
+      extra="并联审批中需要本部门出具意见的任务；点击进入联审查看各部门意见并办理。"
+      me={me}
+      notStaff="联审任务仅限工作人员。"
+    >
+      {(staff) => <JointTaskViews staff={staff} />}
+    </StaffPage>
   );
 }

@@ -3,8 +3,6 @@ import { Link, useNavigate } from 'react-router';
 import { Alert, Card, Col, Row, Typography } from 'antd';
 import type { Profile } from '../../api/types';
 import { QUEUE_KIND } from '../../shared/labels';
-import { PageTitle } from '../../shared/layout';
-import { RequireLogin } from '../../shared/require-login';
 import { EmptyState, ErrorAlert, Loading, useLoad, type Loaded } from '../../shared/states';
 import type { QueueChoice, Staff } from '../queues';
 import {
@@ -23,6 +21,7 @@ import {
 import type { ChartOption } from '../../shared/EChart';
 import { MAX_COUNTED, readQueue } from './read-queue';
 import { useQueueChoices } from './use-queue-choices';
+import { StaffPage } from '../staff-page';
 
 // The chart code is its own chunk: the numbers show first, the drawings follow.
 const EChart = lazy(() => import('../../shared/EChart'));
@@ -232,22 +231,12 @@ function StaffOverview({ staff }: { staff: Staff }) {
 /** 概览: the signed-in member of staff's queues at a glance, each number and chart opening the queue it counts. */
 export default function Overview({ me }: { me: Loaded<Profile | undefined> }) {
   return (
-    <>
-      <PageTitle
-        title="概览"
-        extra="您各工作队列的待办件数，按剩余时间（工作日）和办件类别统计；点击数字或图形打开相应的队列。"
-      />
-      <RequireLogin why="请使用工作人员账号登录工作台。">
-        {me.error ? (
-          <ErrorAlert error={me.error} onRetry={me.reload} />
-        ) : !me.data ? (
-          <Loading />
-        ) : me.data.staff ? (
-          <StaffOverview staff={me.data.staff} />
-        ) : (
-          <Alert type="warning" showIcon message="此账号不是工作人员账号。申请人请前往网上办事大厅办理。" />
-        )}
-      </RequireLogin>
-    </>
+    <StaffPage
+      title="概览"
+      extra="您各工作队列的待办件数，按剩余时间（工作日）和办件类别统计；点击数字或图形打开相应的队列。"
+      me={me}
+    >
+      {(staff) => <StaffOverview staff={staff} />}
+    </StaffPage>
   );
 }

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { PROBLEM_JSON } from '../../../../lib/error-responses';
-import { problem } from '../../../../lib/problem';
+import { refuseShadowedMethods } from '../../../../lib/shadowed-paths';
 import declarationRoutes from './declaration.routes';
 import handlingRoutes from './handling.routes';
 import materialFilesRoutes from './material-files.routes';
@@ -22,21 +21,8 @@ const casesRoutes: FastifyPluginAsync<{ deadlineMs: number; maxFileBytes: number
   await app.register(handlingRoutes, child);
   await app.register(readsRoutes, child);
   await app.register(settingsRoutes, child);
-  // `GET /{id}` would take `progress` and `walk-in` for a case id and answer 400: these POST-only paths answer 405
-  // with `Allow`, as every other path does for a method it does not offer (plugins/app/method-not-allowed.ts).
-  for (const path of ['/progress', '/walk-in']) {
-    app.get(path, { schema: { hide: true }, config: { auth: 'public' } }, async (request, reply) =>
-      reply
-        .status(405)
-        .header('allow', 'POST')
-        .type(PROBLEM_JSON)
-        .send({
-          ...problem(405, 'METHOD_NOT_ALLOWED', '不支持该请求方法', `此接口不支持 ${request.method}，可用：POST`),
-          instance: request.url,
-          requestId: request.id,
-        }),
-    );
-  }
+  // `GET /{id}` would take `progress` and `walk-in` for a case id and answer 400: these POST-only paths answer 405.
+  for (const path of ['/progress', '/walk-in']) refuseShadowedMethods(app, path, ['GET'], 'POST');
 };
 
 export default casesRoutes;

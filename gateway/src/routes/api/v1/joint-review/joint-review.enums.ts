@@ -15,3 +15,10 @@ export const decisionOutcome = mapping('DecisionOutcome', jointReviewV1.Decision
 export const meetingKind = mapping('MeetingKind', jointReviewV1.MeetingKind, 'MEETING_KIND_');
 export const meetingState = mapping('MeetingState', jointReviewV1.MeetingState, 'MEETING_STATE_');
 export const meetingResolution = mapping('MeetingResolution', jointReviewV1.MeetingResolution, 'MEETING_RESOLUTION_');
+export const projectKind = mapping('ProjectKind', jointReviewV1.ProjectKind, 'PROJECT_KIND_');
+export const projectAuthorisation = mapping(
+  'ProjectAuthorisation',
+  jointReviewV1.ProjectAuthorisation,
+  'PROJECT_AUTHORISATION_',
+);
+export const projectState = mapping('ProjectState', jointReviewV1.ProjectState, 'PROJECT_STATE_');

@@ -1,4 +1,4 @@
-import type { Role } from '@govhall/auth';
+import { STAFF_ROLES, type Role } from '@govhall/auth';
 
 /*
  * Roles at the edge for the joint-review routes (joint_review_service.proto says who may call each RPC). The edge
@@ -17,3 +17,15 @@ export const CENTER: readonly Role[] = ['center_admin'];
 
 /** A department's position in a meeting: its head or approver, or the center for it. */
 export const POSITION_RECORDERS: readonly Role[] = ['center_admin', 'department_head', 'approver'];
+
+/**
+ * Projects (J20): any staff of the tenant may be a project's 代办员, and staff and supervisors read projects; the
+ * service checks the tenant and who is the 代办员.
+ */
+export const PROJECT_STAFF: readonly Role[] = STAFF_ROLES;
+
+/** The investor (the legal person's holder, or its agent naming it) reads its own projects' progress. */
+export const INVESTOR: readonly Role[] = ['applicant'];
+
+/** A project's progress: staff of the tenant, and the investor. */
+export const PROGRESS_READERS: readonly Role[] = [...PROJECT_STAFF, ...INVESTOR];

@@ -1,0 +1,264 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Table, Tabs, Tag, Typography } from 'antd';
+import { api, call } from '../../shared/api';
+import type { Profile, Project, ProjectAuthorisation, ProjectKind, ProjectState } from '../../api/types';
+import { NativeSelect } from '../../admin/org/NativeSelect';
+import { PROJECT_AUTHORISATION, PROJECT_KIND, PROJECT_STATE } from '../../shared/labels';
+import { EmptyState, ErrorAlert, Loading, MoreButton, useLoad, usePaged, type Loaded } from '../../shared/states';
+import { ApiError, messageOf } from '../../shared/problem';
+import { FormMessages, showOnForm } from '../../shared/form-messages';
+import { idempotencyKey } from '../../portal/common/form-problem';
+import { PROJECT_STATE_COLOR, fenOfWan, wanOfFen } from './project-format';
+import { StaffPage } from '../staff-page';
+
+type Staff = NonNullable<Profile['staff']>;
+
+interface NewProject {
+  name: string;
+  projectCode?: string;
+  kind?: ProjectKind;
+  authorisation?: ProjectAuthorisation;
+  investorPersonId?: string;
+  location?: string;
+  description?: string;
+  /** Entered in 万元, held in fen. */
+  totalInvestmentFen?: number;
+  publicProgress: boolean;
+  classified: boolean;
+}
+const CREATE_FIELDS = [
+  'name',
+  'projectCode',
+  'kind',
+  'authorisation',
+  'investorPersonId',
+  'location',
+  'description',
+  'totalInvestmentFen',
+];
+
+const choicesOf = <K extends string>(names: Readonly<Record<K, string>>) =>
+  (Object.keys(names) as K[]).map((k) => ({ value: k, label: names[k] }));
+
+/** 新建项目 (center_admin): the investor picked among the tenant's registered legal persons. */
+function CreateProject({ staff, onCreated }: { staff: Staff; onCreated: (p: Project) => void }) {
+  const [form] = Form.useForm<NewProject>();
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [requestId, setRequestId] = useState(() => idempotencyKey('project'));
+  const investors = useLoad(
+    () =>
+      call(
+        api.GET('/api/v1/identity/tenants/{code}/applicants', {
+          params: { path: { code: staff.tenant }, query: { pageSize: 100 } },
+        }),
+      ).then((r) => r.applicants.filter((a) => a.kind === 'legal')),
+    [staff.tenant],
+  );
+
+  const submit = async (v: NewProject) => {
+    setBusy(true);
+    setErrors([]);
+    try {
+      const { project } = await call(
+        api.POST('/api/v1/joint-review/projects', {
+          body: {
+            requestId,
+            investorPersonId: v.investorPersonId ?? '',
+            name: v.name,
+            ...(v.projectCode?.trim() ? { projectCode: v.projectCode.trim() } : {}),
+            kind: v.kind!,
+            authorisation: v.authorisation!,
+            classified: v.classified,
+            publicProgress: v.publicProgress && !v.classified,
+            ...(v.location?.trim() ? { location: v.location.trim() } : {}),
+            ...(v.description?.trim() ? { description: v.description.trim() } : {}),
+            ...(v.totalInvestmentFen ? { totalInvestmentFen: v.totalInvestmentFen } : {}),
+          },
+        }),
+      );
+      form.resetFields();
+      setRequestId(idempotencyKey('project'));
+      onCreated(project);
+    } catch (error) {
+      // Refused (4xx): nothing was created, so the corrected project is a new request; after a 5xx or no answer
+      // the same request id is sent again and answers the project if it was created after all.
+      if (error instanceof ApiError && error.problem.status >= 400 && error.problem.status < 500) {
+        setRequestId(idempotencyKey('project'));
+      }
+      setErrors(showOnForm(form, error, CREATE_FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title="新建项目" style={{ marginBottom: 16 }}>
+      <Form<NewProject>
+        form={form}
+        layout="vertical"
+        requiredMark
+        initialValues={{ publicProgress: true, classified: false }}
+        onFinish={(v) => void submit(v)}
+        style={{ maxWidth: 720 }}
+      >
+        <Form.Item
+          name="name"
+          label="项目名称"
+          rules={[{ required: true, whitespace: true, message: '请填写项目名称' }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="projectCode" label="项目代码" extra="投资项目在线审批监管平台赋予的代码；没有的不填">
+          <Input maxLength={24} autoComplete="off" placeholder="如 2026-620321-44-01-000123" />
+        </Form.Item>
+        <Form.Item name="kind" label="项目类型" rules={[{ required: true, message: '请选择项目类型' }]}>
+          <NativeSelect choices={choicesOf(PROJECT_KIND)} placeholder="请选择项目类型" />
+        </Form.Item>
+        <Form.Item name="authorisation" label="审批方式" rules={[{ required: true, message: '请选择审批方式' }]}>
+          <NativeSelect choices={choicesOf(PROJECT_AUTHORISATION)} placeholder="请选择审批方式" />
+        </Form.Item>
+        <Form.Item
+          name="investorPersonId"
+          label="投资主体"
+          extra={
+            investors.error ? `读取已登记的法人失败：${messageOf(investors.error)}` : '在本中心登记的法人或其他组织'
+          }
+          rules={[{ required: true, message: '请选择投资主体' }]}
+        >
+          <NativeSelect
+            placeholder={investors.data ? '请选择投资主体' : '正在读取…'}
+            choices={(investors.data ?? []).map((a) => ({ value: a.id, label: `${a.name}（${a.identifier}）` }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="totalInvestmentFen"
+          label="总投资（万元）"
+          normalize={(wan?: number | null) => (wan === null || wan === undefined ? undefined : fenOfWan(wan))}
+          getValueProps={(fen?: number) => ({ value: fen === undefined ? undefined : wanOfFen(fen) })}
+        >
+          <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="location" label="建设地点">
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="description" label="项目概况">
+          <Input.TextArea maxLength={2000} rows={3} />
+        </Form.Item>
+        <Form.Item name="publicProgress" valuePropName="checked" style={{ marginBottom: 8 }}>
+          <Checkbox>允许公众通过“重大项目进度查询”查看进度（脱敏）</Checkbox>
+        </Form.Item>
+        <Form.Item name="classified" valuePropName="checked">
+          <Checkbox>涉密项目（不公开，不参与公开查询）</Checkbox>
+        </Form.Item>
+        <FormMessages messages={errors} />
+        <Button type="primary" htmlType="submit" loading={busy}>
+          创建项目
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function ProjectTable({ mine, created }: { mine: boolean; created: number }) {
+  const paged = usePaged<Project>(
+    (pageToken) =>
+      call(
+        api.GET('/api/v1/joint-review/projects', {
+          params: { query: { pageSize: 50, ...(mine ? { mine: true } : {}), ...(pageToken ? { pageToken } : {}) } },
+        }),
+      ).then((r) => ({ items: r.projects, total: r.total, nextPageToken: r.nextPageToken })),
+    [mine, created],
+  );
+  const { first, items } = paged;
+  if (first.error) return <ErrorAlert error={first.error} onRetry={first.reload} />;
+  if (!first.data) return <Loading text="正在读取项目…" />;
+  if (items.length === 0) return <EmptyState text={mine ? '您暂无代办的项目' : '暂无项目'} />;
+  return (
+    <>
+      <Typography.Paragraph type="secondary">共 {first.data.total} 个项目，新建的在前。</Typography.Paragraph>
+      <Table<Project>
+        rowKey="id"
+        size="middle"
+        pagination={false}
+        scroll={{ x: 900 }}
+        dataSource={items}
+        columns={[
+          {
+            title: '项目名称',
+            dataIndex: 'name',
+            render: (name: string, p) => <Link to={`/projects/${p.id}`}>{name}</Link>,
+          },
+          { title: '项目代码', dataIndex: 'projectCode', render: (c?: string) => c ?? '—' },
+          { title: '投资主体', dataIndex: 'investorName' },
+          { title: '代办员', key: 'agent', render: (_v, p) => p.agent?.displayName ?? '未指定' },
+          { title: '办件', key: 'cases', render: (_v, p) => `${p.cases.length}件` },
+          {
+            title: '状态',
+            dataIndex: 'state',
+            render: (s: ProjectState) => <Tag color={PROJECT_STATE_COLOR[s]}>{PROJECT_STATE[s]}</Tag>,
+          },
+        ]}
+      />
+      <MoreButton paged={paged} />
+    </>
+  );
+}
+
+function ProjectViews({ staff }: { staff: Staff }) {
+  const [params, setParams] = useSearchParams();
+  const center = staff.roles.includes('center_admin');
+  const [created, setCreated] = useState(0);
+  const [notice, setNotice] = useState<string>();
+  const [creating, setCreating] = useState(false);
+  const view = params.get('view') === 'all' || (center && params.get('view') !== 'mine') ? 'all' : 'mine';
+  return (
+    <>
+      {center && creating ? (
+        <CreateProject
+          staff={staff}
+          onCreated={(p) => {
+            setCreated((n) => n + 1);
+            setCreating(false);
+            setNotice(`已创建项目“${p.name}”。请进入项目指定代办员。`);
+          }}
+        />
+      ) : center ? (
+        <Button
+          type="primary"
+          style={{ marginBottom: 16 }}
+          onClick={() => {
+            setNotice(undefined);
+            setCreating(true);
+          }}
+        >
+          新建项目
+        </Button>
+      ) : null}
+      {notice ? <Alert type="success" showIcon role="status" style={{ marginBottom: 16 }} message={notice} /> : null}
+      <Tabs
+        activeKey={view}
+        onChange={(key) => setParams({ view: key })}
+        items={[
+          { key: 'mine', label: '我代办的项目', children: <ProjectTable mine created={created} /> },
+          { key: 'all', label: '本中心全部项目', children: <ProjectTable mine={false} created={created} /> },
+        ]}
+      />
+    </>
+  );
+}
+
+/** 项目管理 (J20): the center's projects and the 代办员's own; the center creates them. */
+export default function Projects({ me }: { me: Loaded<Profile | undefined> }) {
+  return (
+    <StaffPage
+      title="项目管理"
+      extra="重大项目的全程代办：项目信息、代办员、所关联的办件及其进度。"
+      me={me}
+      notStaff="项目管理仅限工作人员。"
+    >
+      {(staff) => <ProjectViews staff={staff} />}
+    </StaffPage>
+  );
+}
