@@ -13,6 +13,8 @@ export interface ClientOptions {
   /** Methods safe to retry (reads, and writes that carry an idempotency key). Others are never retried. */
   idempotentMethods: string[];
   maxAttempts?: number;
+  /** Largest message sent or received (default: grpc-js's 4 MiB received, unlimited sent). */
+  maxMessageBytes?: number;
 }
 
 type ClientCtor<C> = new (
@@ -41,6 +43,12 @@ export function createGrpcClient<C extends Client>(Ctor: ClientCtor<C>, address:
     'grpc.service_config': JSON.stringify(serviceConfig),
     'grpc.enable_retries': 1,
     'grpc.keepalive_time_ms': 30_000,
+    ...(options.maxMessageBytes
+      ? {
+          'grpc.max_receive_message_length': options.maxMessageBytes,
+          'grpc.max_send_message_length': options.maxMessageBytes,
+        }
+      : {}),
   });
 }
 

@@ -42,6 +42,8 @@ export interface GrpcServerOptions {
    * imports are served too, and so are grpc.health.v1.Health and grpc.reflection.v1(alpha).ServerReflection.
    */
   reflectionFiles: string[];
+  /** Largest request message accepted (default 8 MiB; a service taking whole files raises it). */
+  maxReceiveMessageBytes?: number;
 }
 
 const meter = metrics.getMeter('@govhall/grpc');
@@ -57,13 +59,16 @@ const ANONYMOUS: Principal = { kind: 'user', subject: '', username: '', tenant: 
  * mapping with google.rpc details, and graceful shutdown.
  */
 export class GrpcServer {
-  readonly server = new Server({ 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
+  readonly server: Server;
   readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
   private readonly serviceNames: string[] = [];
   /** Open server streams, ended when the server shuts down. */
   private readonly streams = new Set<AbortController>();
 
   constructor(private readonly options: GrpcServerOptions) {
+    this.server = new Server({
+      'grpc.max_receive_message_length': options.maxReceiveMessageBytes ?? 8 * 1024 * 1024,
+    });
     this.health.addToServer(this.server);
     // google/rpc/status.proto too: grpcurl and other reflection clients then decode the error details (ErrorInfo,
     // BadRequest, LocalizedMessage) every refusal carries, instead of printing raw bytes.

@@ -36,4 +36,10 @@ export const config = loadConfig('joint-review', {
   // Department systems' change streams (WatchTasks): how often a stream looks for new changes, and the heartbeat.
   WATCH_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   WATCH_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  // Escalation (上报件, ADR 0055): parent centers hosted by another deployment, reached over gRPC with a service
+  // account of the parent tenant: "<parent tenant>=<host:port>|<keycloak url>|<realm>|<client id>:<secret>",
+  // comma-separated. Parents hosted here (GOVHALL_TENANTS) need no entry.
+  PARENT_CENTERS: z.string().default(''),
+  // How often the transfer, the parent's updates and the outcome reports run (they also run right after a write).
+  ESCALATION_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
 });

@@ -39,6 +39,8 @@ import { reportConclusionsUseCase } from './usecases/report-conclusions/report-c
 import type { ReviewDeps } from './usecases/reviews/review.deps';
 import { submitOpinionUseCase } from './usecases/submit-opinion/submit-opinion.usecase';
 import { wireProjects } from './projects.wiring';
+import { wireEscalations } from './escalations.wiring';
+import { parseParentCenters } from './adapters/escalation/remote-parent-center';
 
 async function main() {
   const logger = createLogger('joint-review', config.LOG_LEVEL);
@@ -61,7 +63,13 @@ async function main() {
   const kafka = createKafka('joint-review', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
   const relay = new OutboxRelay({
-    collections: [reviews.model.collection, meetings.model.collection, externalEvents.model.collection],
+    collections: [
+      reviews.model.collection,
+      meetings.model.collection,
+      externalEvents.model.collection,
+      // Escalation records (escalations.wiring.ts, collection `escalations`).
+      connection.collection('escalations'),
+    ],
     producer,
     logger,
     pollMs: config.OUTBOX_POLL_MS,
@@ -101,6 +109,19 @@ async function main() {
     applicationsAddress: config.APPLICATIONS_GRPC_ADDR,
   });
   await ensureIndexes([projects.model]);
+  const escalations = wireEscalations({
+    connection,
+    logger,
+    accounts,
+    review: deps,
+    identityAddress: config.IDENTITY_GRPC_ADDR,
+    applicationsAddress: config.APPLICATIONS_GRPC_ADDR,
+    hosted: new Set(config.GOVHALL_TENANTS),
+    remoteParents: parseParentCenters(config.PARENT_CENTERS),
+    pollMs: config.ESCALATION_POLL_MS,
+    afterWrite,
+  });
+  await ensureIndexes(escalations.models);
 
   const report = reportConclusionsUseCase({
     reviews,
@@ -122,7 +143,12 @@ async function main() {
       open: openJointReviewUseCase(deps),
       cancel: cancelJointReviewUseCase(deps),
       mirrorProject: projects.mirrorProject,
-      afterWrite,
+      openEscalation: escalations.open,
+      endEscalation: escalations.end,
+      afterWrite: () => {
+        afterWrite();
+        escalations.nudge();
+      },
     },
     {
       kafka,
@@ -146,8 +172,12 @@ async function main() {
       'govhall/joint_review/v1/project_service.proto',
       'govhall/joint_review/v1/meeting_service.proto',
       'govhall/joint_review/v1/department_system_service.proto',
+      'govhall/joint_review/v1/escalation_service.proto',
     ],
+    // PutEscalationFile carries a whole file of up to 20 MiB.
+    maxReceiveMessageBytes: 24 * 1024 * 1024,
   });
+  escalations.register(server);
   registerJointReviewService(server, {
     getJointReview: getJointReviewUseCase(deps),
     listTasks: listTasksUseCase(deps),
@@ -177,6 +207,7 @@ async function main() {
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
     ['conclusion reporter', async () => clearInterval(retry)],
+    ['escalations', () => escalations.stop()],
     ['case stream', async () => (await consumer).disconnect()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],

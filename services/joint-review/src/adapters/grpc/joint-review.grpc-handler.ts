@@ -34,7 +34,7 @@ export interface JointReviewUseCases {
   afterWrite(): void;
 }
 
-const pageOf = (p: { pageSize: number; pageToken: string } | undefined) => ({
+export const pageOf = (p: { pageSize: number; pageToken: string } | undefined) => ({
   pageSize: p?.pageSize ?? 0,
   pageToken: p?.pageToken ?? '',
 });

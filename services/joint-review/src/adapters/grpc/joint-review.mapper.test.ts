@@ -104,6 +104,7 @@ describe('enum maps', () => {
 const calendar: LegCalendar = {
   addWorkingDays: (start, n) => new Date(Date.parse(`${start}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10),
   dayOf: (instant) => instant.toISOString().slice(0, 10),
+  workingDaysBetween: (from, to) => Math.max(0, (Date.parse(to) - Date.parse(from)) / 86_400_000),
 };
 const t0 = new Date('2026-06-04T02:00:00Z');
 const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);

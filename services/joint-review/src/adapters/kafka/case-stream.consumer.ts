@@ -4,6 +4,7 @@ import type { Connection } from '@govhall/mongo';
 import { chinaToday } from '@govhall/calendar';
 import { applicationsV1 } from '@govhall/proto';
 import type { CaseChange } from '../../domain/projects/project';
+import type { EscalatedCaseFacts } from '../../domain/escalations/sender';
 import { caseStatus, isCompletedStatus } from '../cases/case-status';
 import type { cancelJointReviewUseCase } from '../../usecases/cancel-joint-review/cancel-joint-review.usecase';
 import type {
@@ -25,6 +26,9 @@ const ENDINGS = new Map<applicationsV1.Transition, string>([
 export interface CaseStreamUseCases {
   open: ReturnType<typeof openJointReviewUseCase>;
   cancel: ReturnType<typeof cancelJointReviewUseCase>;
+  /** An escalated case: the lower center's sender record (J3); and its end when the case ends first. */
+  openEscalation(facts: EscalatedCaseFacts, at: Date): Promise<{ created: boolean }>;
+  endEscalation(tenant: string, caseId: string, reason: string, at: Date): Promise<unknown>;
   /** A project holding the case records its new status (J20). */
   mirrorProject(change: CaseChange): Promise<boolean>;
   /** Called after a write that queued outbox messages. */
@@ -58,10 +62,31 @@ export function onCaseTransitioned(uc: CaseStreamUseCases) {
       if (created) uc.afterWrite();
       return;
     }
+    if (event.transition === T.TRANSITION_ESCALATION_REQUESTED) {
+      const { created } = await uc.openEscalation(
+        {
+          tenant: facts.tenant,
+          targetTenant: event.escalateTo,
+          caseId: facts.caseId,
+          caseNumber: facts.caseNumber,
+          itemName: facts.itemName,
+          itemBasicCode: facts.itemBasicCode,
+          department: facts.department,
+          windowId: facts.windowId,
+          promisedDueDate: facts.clocks?.promised?.dueDate ?? '',
+          statutoryDueDate: facts.clocks?.statutory?.dueDate ?? '',
+        },
+        envelope.occurredAt ?? new Date(),
+      );
+      if (created) uc.afterWrite();
+      return;
+    }
     const ending = ENDINGS.get(event.transition);
     if (ending) {
+      const at = envelope.occurredAt ?? new Date();
       const review = await uc.cancel(facts.tenant, facts.caseId, ending, envelope.occurredAt);
-      if (review) uc.afterWrite();
+      const escalation = await uc.endEscalation(facts.tenant, facts.caseId, ending, at);
+      if (review || escalation) uc.afterWrite();
     }
   };
 }

@@ -17,7 +17,7 @@ export const JOINT_REVIEW_TOPIC = 'govhall.joint-review.review';
 const PACKAGE = 'govhall.joint_review.v1';
 
 /** The service itself acting (the case stream opening or cancelling a review, the conclusion reporter). */
-const SYSTEM: commonV1.Actor = {
+export const SYSTEM: commonV1.Actor = {
   kind: commonV1.ActorKind.ACTOR_KIND_SYSTEM,
   subject: '',
   username: 'joint-review',

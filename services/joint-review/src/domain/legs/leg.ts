@@ -65,6 +65,8 @@ export interface LegCalendar {
   addWorkingDays(start: string, n: number): string;
   /** The calendar day in China of an instant (YYYY-MM-DD). */
   dayOf(instant: Date): string;
+  /** Working days in (from, to] (0 when to ≤ from). */
+  workingDaysBetween(from: string, to: string): number;
 }
 
 export interface StartLegInput {
@@ -119,4 +121,31 @@ export function finishLeg(leg: Leg, end: LegEnd, at: Date, by: string): Leg {
 /** Who is responsible now: the responsible person changes, the clock does not. */
 export function handLeg(leg: Leg, responsible: string): Leg {
   return leg.state === 'finished' ? leg : { ...leg, responsible };
+}
+
+/** Stops a running leg's clock (a paused or finished leg is returned unchanged). */
+export function pauseLeg(
+  leg: Leg,
+  pause: Pick<LegPause, 'reason' | 'procedure' | 'note' | 'plannedWorkingDays'>,
+  at: Date,
+): Leg {
+  if (leg.state !== 'running') return leg;
+  return { ...leg, state: 'paused', pauses: [...leg.pauses, { ...pause, startedAt: at, pausedWorkingDays: 0 }] };
+}
+
+/**
+ * Restarts a paused leg's clock: the open pause ends, counting the working days it stood still, and the due date
+ * moves by them (a running or finished leg is returned unchanged).
+ */
+export function resumeLeg(leg: Leg, at: Date, calendar: LegCalendar): Leg {
+  const open = leg.pauses.at(-1);
+  if (leg.state !== 'paused' || !open || open.endedAt) return leg;
+  const paused = calendar.workingDaysBetween(calendar.dayOf(open.startedAt), calendar.dayOf(at));
+  const closed: LegPause = { ...open, endedAt: at, pausedWorkingDays: paused };
+  return {
+    ...leg,
+    state: 'running',
+    pauses: [...leg.pauses.slice(0, -1), closed],
+    dueDate: calendar.addWorkingDays(leg.dueDate, paused),
+  };
 }

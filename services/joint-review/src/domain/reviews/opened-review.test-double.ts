@@ -11,6 +11,7 @@ const working = createWorkingCalendar();
 export const testLegCalendar: LegCalendar = {
   addWorkingDays: (start, n) => working.addWorkingDays(start, n),
   dayOf: (instant) => chinaToday(instant),
+  workingDaysBetween: (from, to) => working.workingDaysBetween(from, to),
 };
 
 /** A case of 食品经营许可 handed to joint review, promised by 2026-06-25. */

@@ -6,5 +6,6 @@ export function legCalendar(calendar: WorkingCalendar): LegCalendar {
   return {
     addWorkingDays: (start, n) => calendar.addWorkingDaysProvisional(start, n).date,
     dayOf: (instant) => chinaToday(instant),
+    workingDaysBetween: (from, to) => calendar.workingDaysBetweenProvisional(from, to).days,
   };
 }
