@@ -207,6 +207,9 @@ export class CasesWorld {
   private ports?: { grpc: number; metrics: number };
   private admin?: { token: Promise<string>; until: number };
 
+  /** Tenants the catalogue hosts (their calendars and items); the world's tenant unless set before `start`. */
+  catalogueTenants: string[] = [TENANT];
+
   constructor(private readonly options: CasesWorldOptions) {
     this.db = `govhall_applications_${options.tag}${this.suffix}`;
     if (options.clock) {
@@ -228,7 +231,7 @@ export class CasesWorld {
     for (const started of [identity, events]) if (started.status === 'rejected') throw started.reason;
     this.catalogue = await startCatalogue({
       name: `catalogue-${this.options.name}`,
-      env: { GOVHALL_TENANTS: TENANT, IDENTITY_GRPC_ADDR: `127.0.0.1:${this.identity.port}` },
+      env: { GOVHALL_TENANTS: this.catalogueTenants.join(','), IDENTITY_GRPC_ADDR: `127.0.0.1:${this.identity.port}` },
     });
   }
 
@@ -334,12 +337,12 @@ export class CasesWorld {
   /** A member of staff with one role, created by yc-admin through identity (a real Keycloak login, PASSWORD). */
   async createStaff(
     role: string,
-    options: { department?: string; displayName?: string } = {},
+    options: { department?: string; displayName?: string; tenant?: string; adminToken?: string } = {},
   ): Promise<identityV1.Staff> {
     const { staff } = await this.identityCall<identityV1.CreateStaffRequest, identityV1.CreateStaffResponse>(
       'createStaff',
       {
-        tenant: TENANT,
+        tenant: options.tenant ?? TENANT,
         department: options.department ?? SCJG,
         username: `${this.options.tag}-${hex(3)}-${role.replace(/_/g, '')}`,
         displayName: options.displayName ?? '测试人员',
@@ -348,7 +351,7 @@ export class CasesWorld {
         initialPassword: PASSWORD,
         permanentPassword: true,
       },
-      await this.adminToken(),
+      options.adminToken ?? (await this.adminToken()),
     );
     return staff!;
   }
@@ -362,6 +365,9 @@ export class CasesWorld {
     aPost: identityV1.Staff;
     bPost: identityV1.Staff;
     department?: string;
+    /** Another tenant's window (with its administrator's token). */
+    tenant?: string;
+    adminToken?: string;
   }): Promise<identityV1.Window> {
     const department = window.department ?? SCJG;
     for (;;) {
@@ -369,7 +375,7 @@ export class CasesWorld {
         const created = await this.identityCall<identityV1.CreateWindowRequest, identityV1.CreateWindowResponse>(
           'createWindow',
           {
-            tenant: TENANT,
+            tenant: window.tenant ?? TENANT,
             number: `${String.fromCharCode(65 + randomInt(26))}${randomInt(100, 1000)}`,
             name: window.name,
             kind: identityV1.WindowKind.WINDOW_KIND_DEPARTMENT,
@@ -379,7 +385,7 @@ export class CasesWorld {
             bPostStaffId: window.bPost.id,
             location: '一楼',
           },
-          await this.adminToken(),
+          window.adminToken ?? (await this.adminToken()),
         );
         return created.window!;
       } catch (e) {

@@ -61,7 +61,7 @@ export type Login =
   'clerk' | 'clerkB' | 'catalogueReviewer' | 'leadA' | 'backupA' | 'leadB' | 'reviewerB' | 'approverB';
 export type Account = 'jointReview' | 'systemA' | 'systemB' | 'otherTenant';
 
-interface ServiceAccountUnderTest {
+export interface ServiceAccountUnderTest {
   id: string;
   clientId: string;
   secret: string;
@@ -104,12 +104,32 @@ function tokenCache(fetch: (name: string) => Promise<string>) {
   };
 }
 
+/** What a test adds to the world's joint-review process. */
+export interface JointWorldOptions {
+  /**
+   * Runs once the world's staff, item and accounts exist, before joint-review starts: its answer is added to the
+   * process's environment (hosted tenants, further service accounts, parent centers).
+   */
+  prepareJointReview?: (world: JointWorld) => Promise<Record<string, string>>;
+  /** Tenants the catalogue hosts besides the world's (a parent center's calendar). */
+  catalogueTenants?: string[];
+}
+
+/** The escalations' topic (EscalationService). */
+export const ESCALATION_TOPIC = 'govhall.joint-review.escalation';
+
 export class JointWorld {
+  constructor(private readonly options: JointWorldOptions = {}) {
+    this.cases.catalogueTenants = [TENANT, ...(options.catalogueTenants ?? [])];
+  }
+
   readonly cases = new CasesWorld({ name: 'joint-review', tag: 'j' });
   /** The joint-review service's database of this run. */
   readonly db = `govhall_joint_review_t${this.cases.suffix}`;
   readonly groupId = `joint-review-cases-it-${this.cases.suffix}`;
   readonly login = {} as Record<Login, string>;
+  /** EscalationService on the world's joint-review (上报件). */
+  escalationClient!: jointReviewV1.EscalationServiceClient;
   readonly accounts = {} as Record<Account, ServiceAccountUnderTest>;
   readonly windows = {} as Record<'lead' | 'a' | 'b', identityV1.Window>;
   item!: catalogueV1.Item;
@@ -190,43 +210,29 @@ export class JointWorld {
       { topic: REVIEW_TOPIC, partitions: 3 },
       { topic: MEETING_TOPIC, partitions: 3 },
       { topic: EXTERNAL_CASE_TOPIC, partitions: 3 },
+      { topic: ESCALATION_TOPIC, partitions: 3 },
     ]);
     await startGroupAtTopicEnd(this.groupId, [CASE_TOPIC]);
-    await this.startJointReview();
+    const extraEnv = (await this.options.prepareJointReview?.(this)) ?? {};
+    await this.startJointReview(extraEnv);
   }
 
   /** The joint-review service from its build, reaching this world's identity, catalogue and cases service. */
-  private async startJointReview(): Promise<void> {
-    const [port, metrics] = [await freePort(), await freePort()];
-    this.jointReviewPort = port;
+  private async startJointReview(extraEnv: Record<string, string>): Promise<void> {
     const a = this.accounts.jointReview;
-    this.jointReview = await startProcess({
+    const started = await this.launchJointReview({
       name: 'joint-review',
-      entry: 'services/joint-review/dist/main.js',
+      db: this.db,
       env: {
-        MONGODB_URI: stack.mongoUri,
-        MONGODB_DB: this.db,
-        KAFKA_BROKERS: stack.kafkaBrokers,
-        KEYCLOAK_URL: stack.keycloakUrl,
-        KEYCLOAK_REALM: stack.realm,
-        GRPC_HOST: '127.0.0.1',
-        GRPC_PORT: String(port),
-        METRICS_HOST: '127.0.0.1',
-        METRICS_PORT: String(metrics),
         GOVHALL_TENANTS: TENANT,
-        OUTBOX_POLL_MS: '200',
-        CATALOGUE_GRPC_ADDR: `127.0.0.1:${this.cases.catalogue.port}`,
-        IDENTITY_GRPC_ADDR: `127.0.0.1:${this.cases.identity.port}`,
-        APPLICATIONS_GRPC_ADDR: this.applicationsAddress(),
         SERVICE_ACCOUNTS: `${a.tenant}=${a.clientId}:${a.secret}`,
         CASE_STREAM_GROUP_ID: this.groupId,
-        REPORT_RETRY_MS: '500',
-        // Department systems' change streams: look often, and a heartbeat every second (the default is 30 s).
-        WATCH_POLL_MS: '100',
-        WATCH_HEARTBEAT_MS: '1000',
+        ...extraEnv,
       },
-      readyPort: port,
     });
+    this.jointReview = started.process;
+    const port = started.port;
+    this.jointReviewPort = port;
     this.client = createGrpcClient(jointReviewV1.JointReviewServiceClient, `127.0.0.1:${port}`, {
       serviceName: 'govhall.joint_review.v1.JointReviewService',
       idempotentMethods: ['GetJointReview', 'ListTasks', 'ListMyTasks'],
@@ -235,10 +241,55 @@ export class JointWorld {
       serviceName: 'govhall.joint_review.v1.MeetingService',
       idempotentMethods: ['GetMeeting', 'ListMeetings'],
     });
+    this.escalationClient = createGrpcClient(jointReviewV1.EscalationServiceClient, this.jointReviewAddress(), {
+      serviceName: 'govhall.joint_review.v1.EscalationService',
+      idempotentMethods: ['GetEscalation', 'ListFollowUps', 'ListReceivedEscalations'],
+    });
     this.systemClient = createGrpcClient(jointReviewV1.DepartmentSystemServiceClient, this.jointReviewAddress(), {
       serviceName: 'govhall.joint_review.v1.DepartmentSystemService',
       idempotentMethods: ['PullTasks'],
     });
+  }
+
+  /**
+   * A joint-review process from the build on database `db`, reaching this world's identity, catalogue and cases
+   * service; `env` names at least its hosted tenants, accounts and consumer group. The world's own process, or a
+   * second deployment a test starts (a parent center elsewhere).
+   */
+  async launchJointReview(p: {
+    name: string;
+    db: string;
+    env: Record<string, string>;
+  }): Promise<{ process: RunningProcess; port: number }> {
+    const [port, metrics] = [await freePort(), await freePort()];
+    const process = await startProcess({
+      name: p.name,
+      entry: 'services/joint-review/dist/main.js',
+      env: {
+        MONGODB_URI: stack.mongoUri,
+        MONGODB_DB: p.db,
+        KAFKA_BROKERS: stack.kafkaBrokers,
+        KEYCLOAK_URL: stack.keycloakUrl,
+        KEYCLOAK_REALM: stack.realm,
+        GRPC_HOST: '127.0.0.1',
+        GRPC_PORT: String(port),
+        METRICS_HOST: '127.0.0.1',
+        METRICS_PORT: String(metrics),
+        OUTBOX_POLL_MS: '200',
+        CATALOGUE_GRPC_ADDR: `127.0.0.1:${this.cases.catalogue.port}`,
+        IDENTITY_GRPC_ADDR: `127.0.0.1:${this.cases.identity.port}`,
+        APPLICATIONS_GRPC_ADDR: this.applicationsAddress(),
+        REPORT_RETRY_MS: '500',
+        // The transfer, the parent's updates and the outcome reports: look often (the default is 5 s).
+        ESCALATION_POLL_MS: '300',
+        // Department systems' change streams: look often, and a heartbeat every second (the default is 30 s).
+        WATCH_POLL_MS: '100',
+        WATCH_HEARTBEAT_MS: '1000',
+        ...p.env,
+      },
+      readyPort: port,
+    });
+    return { process, port };
   }
 
   /** Where joint-review listens (gRPC). */
@@ -299,14 +350,18 @@ export class JointWorld {
     return `127.0.0.1:${port}`;
   }
 
-  /** A department system's account, or with department '' a center account of 620321 (ADR 0053). */
-  private async createServiceAccount(
+  /**
+   * A department system's account, or with department '' a center account of `centerTenant` (620321 unless named,
+   * ADR 0053), made by `adminToken`'s administrator.
+   */
+  async createServiceAccount(
     department: string,
     clientId: string,
     description: string,
     adminToken: string,
+    centerTenant = TENANT,
   ): Promise<ServiceAccountUnderTest> {
-    const tenant = department ? department.slice(0, 6) : TENANT;
+    const tenant = department ? department.slice(0, 6) : centerTenant;
     const created = await this.cases.identityCall<
       identityV1.CreateServiceAccountRequest,
       identityV1.CreateServiceAccountResponse
@@ -320,6 +375,7 @@ export class JointWorld {
     this.client?.close();
     this.meetingClient?.close();
     this.systemClient?.close();
+    this.escalationClient?.close();
     await this.jointReview?.stop();
     await this.events?.stop();
     for (const [account, admin] of [

@@ -40,7 +40,11 @@ export class EscalatedCasesClient implements EscalatedCases {
   }
 
   async snapshot(tenant: string, caseId: string) {
-    const { case: c } = await callUnary(this.client.getCase.bind(this.client), { id: caseId }, await this.options(tenant));
+    const { case: c } = await callUnary(
+      this.client.getCase.bind(this.client),
+      { id: caseId },
+      await this.options(tenant),
+    );
     if (!c) throw new UnavailableError('CASES_UNAVAILABLE', '办件服务没有返回办件');
     const applicant: ApplicantBase = {
       kind: applicantKind.fromProto(c.applicant?.kind ?? 0) ?? '',

@@ -4,12 +4,7 @@ import { callUnary, createGrpcClient, decodeGrpcError, isServiceError } from '@g
 import { jointReviewV1 } from '@govhall/proto';
 import { status } from '@grpc/grpc-js';
 import type { ParentCenter, ReceiverView } from '../../usecases/escalations/escalation.ports';
-import {
-  escalationState,
-  fromProtoUpdate,
-  toProtoCase,
-  toProtoFile,
-} from '../grpc/escalation.mapper';
+import { escalationState, fromProtoUpdate, toProtoCase, toProtoFile } from '../grpc/escalation.mapper';
 
 /** How the lower deployment reaches a parent hosted elsewhere (PARENT_CENTERS). */
 export interface RemoteParent {
@@ -57,7 +52,13 @@ export class RemoteParentCenter implements ParentCenter {
   ) {
     this.client = createGrpcClient(jointReviewV1.EscalationServiceClient, parent.address, {
       serviceName: 'govhall.joint_review.v1.EscalationService',
-      idempotentMethods: ['ReceiveEscalation', 'PutEscalationFile', 'ReceiveResupply', 'WithdrawEscalation', 'PullEscalationUpdates'],
+      idempotentMethods: [
+        'ReceiveEscalation',
+        'PutEscalationFile',
+        'ReceiveResupply',
+        'WithdrawEscalation',
+        'PullEscalationUpdates',
+      ],
       maxMessageBytes: MAX_MESSAGE,
     });
     this.tokens = new ServiceTokenSource({
@@ -88,28 +89,28 @@ export class RemoteParentCenter implements ParentCenter {
 
   async receive(call: Parameters<ParentCenter['receive']>[0]) {
     const files = call.files.map((f) => ({ ...f, round: 1, transferred: false }));
-    const { escalation } = await this.call<jointReviewV1.ReceiveEscalationRequest, jointReviewV1.ReceiveEscalationResponse>(
-      'receiveEscalation',
-      {
-        requestId: call.requestId,
-        targetTenant: call.targetTenant,
-        targetDepartment: call.targetDepartment,
-        sourceTenant: call.sourceTenant,
-        sourceEscalationId: call.sourceEscalationId,
-        case: toProtoCase(call.case, files),
-        files: files.map(toProtoFile),
-        note: call.note,
-        forwardedByName: call.forwardedByName,
-      },
-    );
+    const { escalation } = await this.call<
+      jointReviewV1.ReceiveEscalationRequest,
+      jointReviewV1.ReceiveEscalationResponse
+    >('receiveEscalation', {
+      requestId: call.requestId,
+      targetTenant: call.targetTenant,
+      targetDepartment: call.targetDepartment,
+      sourceTenant: call.sourceTenant,
+      sourceEscalationId: call.sourceEscalationId,
+      case: toProtoCase(call.case, files),
+      files: files.map(toProtoFile),
+      note: call.note,
+      forwardedByName: call.forwardedByName,
+    });
     return view(escalation);
   }
 
   async putFile(escalationId: string, fileId: string, content: Buffer) {
-    const { escalation } = await this.call<jointReviewV1.PutEscalationFileRequest, jointReviewV1.PutEscalationFileResponse>(
-      'putEscalationFile',
-      { escalationId, fileId, content },
-    );
+    const { escalation } = await this.call<
+      jointReviewV1.PutEscalationFileRequest,
+      jointReviewV1.PutEscalationFileResponse
+    >('putEscalationFile', { escalationId, fileId, content });
     return view(escalation);
   }
 
@@ -135,10 +136,10 @@ export class RemoteParentCenter implements ParentCenter {
   }
 
   async pullUpdates(targetTenant: string, sourceTenant: string, after: number, max: number) {
-    const answer = await this.call<jointReviewV1.PullEscalationUpdatesRequest, jointReviewV1.PullEscalationUpdatesResponse>(
-      'pullEscalationUpdates',
-      { targetTenant, sourceTenant, afterSequence: after, maxUpdates: max },
-    );
+    const answer = await this.call<
+      jointReviewV1.PullEscalationUpdatesRequest,
+      jointReviewV1.PullEscalationUpdatesResponse
+    >('pullEscalationUpdates', { targetTenant, sourceTenant, afterSequence: after, maxUpdates: max });
     return {
       updates: answer.updates.map((u) => ({
         counterpartId: u.escalationId,
@@ -165,7 +166,9 @@ export function parseParentCenters(value: string): RemoteParent[] {
     .map((e) => e.trim())
     .filter((e) => e !== '')
     .map((entry, i) => {
-      const m = /^(\d{6}(?:\d{3}(?:\d{3})?)?)=([^|]+)\|(https?:\/\/[^|]+)\|([^|]+)\|([A-Za-z0-9_.-]+):(.+)$/.exec(entry);
+      const m = /^(\d{6}(?:\d{3}(?:\d{3})?)?)=([^|]+)\|(https?:\/\/[^|]+)\|([^|]+)\|([A-Za-z0-9_.-]+):(.+)$/.exec(
+        entry,
+      );
       if (!m) {
         throw new Error(
           `PARENT_CENTERS entry ${i + 1} is not "<tenant>=<host:port>|<keycloak url>|<realm>|<client id>:<secret>"`,

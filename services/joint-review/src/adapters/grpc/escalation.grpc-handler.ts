@@ -14,7 +14,14 @@ import type { resupplyEscalationUseCase } from '../../usecases/resupply-escalati
 import type { returnEscalationUseCase } from '../../usecases/return-escalation/return-escalation.usecase';
 import type { Page } from '../../usecases/ports';
 import type { ReceiverUseCases } from '../escalation/local-parent-center';
-import { escalationState, escalationUpdateKind, fromProtoCase, fromProtoFile, toProtoEscalation, toProtoUpdate } from './escalation.mapper';
+import {
+  escalationState,
+  escalationUpdateKind,
+  fromProtoCase,
+  fromProtoFile,
+  toProtoEscalation,
+  toProtoUpdate,
+} from './escalation.mapper';
 import { pageOf } from './joint-review.grpc-handler';
 import { decisionOutcome } from './joint-review.mapper';
 import { NotFoundError } from '@govhall/errors';

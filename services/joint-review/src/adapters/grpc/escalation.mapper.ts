@@ -86,7 +86,9 @@ export function toProtoCase(c: EscalatedCase, files: readonly EscalationFile[]):
       name: m.name,
       files: m.fileIds.flatMap((id) => {
         const f = files.find((x) => x.id === id);
-        return f ? [{ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size, sha256: f.sha256 }] : [];
+        return f
+          ? [{ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size, sha256: f.sha256 }]
+          : [];
       }),
       licenceNumber: m.licenceNumber,
       licenceValid: false,

@@ -94,11 +94,11 @@ export class MongoEscalationRepository implements EscalationRepository {
 
   async save(next: Escalation, expectedVersion: number, events: EscalationEvent[], actor?: Principal) {
     const stored: Escalation = { ...next, version: expectedVersion + 1 };
-    const update = entityUpdate(
-      compact(stored),
-      toEscalationOutbox(withStored(events, stored), stored, actor),
-      ['task', 'decision', 'withdrawPending'],
-    );
+    const update = entityUpdate(compact(stored), toEscalationOutbox(withStored(events, stored), stored, actor), [
+      'task',
+      'decision',
+      'withdrawPending',
+    ]);
     const set = (update.$set ?? {}) as Record<string, unknown>;
     await updateVersioned(this.model, stored.id, expectedVersion, {
       ...update,

@@ -9,13 +9,7 @@ import type { Attachment, DecisionOutcome, Task, WorkSource } from '../tasks/tas
  */
 export type EscalationSide = 'sender' | 'receiver';
 export type EscalationState =
-  | 'awaiting_forward'
-  | 'transferring'
-  | 'in_handling'
-  | 'returned'
-  | 'decided'
-  | 'concluded'
-  | 'withdrawn';
+  'awaiting_forward' | 'transferring' | 'in_handling' | 'returned' | 'decided' | 'concluded' | 'withdrawn';
 export type EscalationUpdateKind =
   | 'received'
   | 'claimed'

@@ -281,7 +281,8 @@ export interface StatusInput {
 export function reportStatus(e: Escalation, input: StatusInput, calendar: LegCalendar): EscalationChange {
   requireState(e, ['in_handling']);
   const v: Violation[] = [];
-  if (!input.kind) v.push({ path: 'kind', message: '请选择报告类型：办理进展、特别程序开始或结束', reason: 'REQUIRED' });
+  if (!input.kind)
+    v.push({ path: 'kind', message: '请选择报告类型：办理进展、特别程序开始或结束', reason: 'REQUIRED' });
   if (input.text.trim() === '') v.push({ path: 'text', message: '请填写报告内容', reason: 'REQUIRED' });
   else if (input.text.length > MAX_TEXT) {
     v.push({ path: 'text', message: `报告内容最多${MAX_TEXT}个字符`, reason: 'TOO_LONG' });

@@ -122,7 +122,13 @@ export function openSenderEscalation(input: OpenSenderInput, calendar: LegCalend
   };
   const leg = forwardLeg(base, input.forwardWorkingDays, input.at, 'system', calendar);
   const escalation = { ...base, legs: [leg] };
-  return { escalation, events: [{ type: 'EscalationOpened', escalation }, { type: 'LegStarted', leg }] };
+  return {
+    escalation,
+    events: [
+      { type: 'EscalationOpened', escalation },
+      { type: 'LegStarted', leg },
+    ],
+  };
 }
 
 function checkNote(v: Violation[], path: string, text: string, what: string, required: boolean): void {

@@ -105,7 +105,10 @@ export interface EscalatedCases {
   snapshot(
     tenant: string,
     caseId: string,
-  ): Promise<{ case: Omit<EscalatedCase, 'promisedDueDate' | 'statutoryDueDate'>; files: Omit<EscalationFile, 'round' | 'transferred'>[] }>;
+  ): Promise<{
+    case: Omit<EscalatedCase, 'promisedDueDate' | 'statutoryDueDate'>;
+    files: Omit<EscalationFile, 'round' | 'transferred'>[];
+  }>;
   fileContent(tenant: string, caseId: string, fileId: string): Promise<Buffer>;
   reportOutcome(escalation: Escalation): Promise<void>;
 }

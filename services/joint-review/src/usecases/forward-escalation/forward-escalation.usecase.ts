@@ -32,9 +32,9 @@ export function forwardEscalationUseCase(
         if (!deps.parents.of(e.targetTenant)) {
           throw new PreconditionError('PARENT_NOT_CONNECTED', '本部署未接通上级中心，暂不能上报');
         }
-        const target =
-          request.targetDepartment || (await deps.settings.route(e.tenant, e.department, e.targetTenant));
-        if (!target) throw new PreconditionError('NO_ESCALATION_ROUTE', '本部门没有设置上报的上级部门，请先配置上报路径');
+        const target = request.targetDepartment || (await deps.settings.route(e.tenant, e.department, e.targetTenant));
+        if (!target)
+          throw new PreconditionError('NO_ESCALATION_ROUTE', '本部门没有设置上报的上级部门，请先配置上报路径');
         const { case: snapshot, files } = await deps.cases.snapshot(e.tenant, e.case.caseId);
         const sourceCenterName = await deps.tenants.centerName(e.tenant);
         return forwardEscalation(e, {

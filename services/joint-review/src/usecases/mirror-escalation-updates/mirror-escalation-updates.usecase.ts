@@ -9,7 +9,10 @@ import { legCalendar } from '../reviews/leg-calendar';
  * each update once it is stored (a crash repeats at most the last one, which mirroring ignores).
  */
 export function mirrorEscalationUpdatesUseCase(
-  deps: Pick<EscalationDeps, 'escalations' | 'parents' | 'cursors' | 'tenants' | 'settings' | 'calendars' | 'clock' | 'hosted'>,
+  deps: Pick<
+    EscalationDeps,
+    'escalations' | 'parents' | 'cursors' | 'tenants' | 'settings' | 'calendars' | 'clock' | 'hosted'
+  >,
   onError: (tenant: string, error: unknown) => void,
 ) {
   async function mirrorTenant(source: string): Promise<number> {

@@ -9,9 +9,11 @@ import { legCalendar } from '../reviews/leg-calendar';
  * lead). Once per case: a redelivered event writes nothing.
  */
 export function openEscalationUseCase(
-  deps: Pick<EscalationDeps, 'escalations' | 'settings' | 'duty' | 'calendars' | 'ids'>,
+  deps: Pick<EscalationDeps, 'escalations' | 'settings' | 'duty' | 'calendars' | 'ids' | 'hosted'>,
 ) {
-  return async (facts: EscalatedCaseFacts, at: Date): Promise<{ escalation: Escalation; created: boolean }> => {
+  return async (facts: EscalatedCaseFacts, at: Date): Promise<{ escalation: Escalation | null; created: boolean }> => {
+    // Another deployment's tenant (the case stream of a shared broker): not this deployment's to follow up.
+    if (!deps.hosted.has(facts.tenant)) return { escalation: null, created: false };
     const existing = await deps.escalations.findSenderByCase(facts.tenant, facts.caseId);
     if (existing) return { escalation: existing, created: false };
     const followUpBy =
@@ -42,6 +44,10 @@ export function endEscalatedCaseUseCase(deps: Pick<EscalationDeps, 'escalations'
     const change = withdrawSender(e, reason, at);
     if (change.events.length === 0) return null;
     const next = { ...change.escalation, withdrawPending: e.counterpartId !== '' || e.state === 'transferring' };
-    return deps.escalations.save(next, e.version, change.events.map((ev) => ('escalation' in ev ? { ...ev, escalation: next } : ev)));
+    return deps.escalations.save(
+      next,
+      e.version,
+      change.events.map((ev) => ('escalation' in ev ? { ...ev, escalation: next } : ev)),
+    );
   };
 }

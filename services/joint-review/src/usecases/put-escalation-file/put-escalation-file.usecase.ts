@@ -19,7 +19,10 @@ export interface PutFileRequest {
  */
 export function putEscalationFileUseCase(deps: EscalationDeps) {
   return async (request: PutFileRequest, actor: Principal): Promise<Escalation> => {
-    const e = requireTransferOn(actor, request.escalationId ? await deps.escalations.findById(request.escalationId) : null);
+    const e = requireTransferOn(
+      actor,
+      request.escalationId ? await deps.escalations.findById(request.escalationId) : null,
+    );
     const file =
       e.files.find((f) => f.id === request.fileId && f.round === e.round) ??
       e.files.find((f) => f.id === request.fileId);

@@ -14,7 +14,8 @@ function checkCall(call: ReceiveCall): Violation[] {
   if (!REQUEST_ID.test(call.requestId)) {
     v.push({ path: 'requestId', message: '请求编号应为8至64位字母、数字、下划线、冒号或连字符', reason: 'PATTERN' });
   }
-  if (!call.sourceEscalationId) v.push({ path: 'sourceEscalationId', message: '请提供下级中心的上报记录编号', reason: 'REQUIRED' });
+  if (!call.sourceEscalationId)
+    v.push({ path: 'sourceEscalationId', message: '请提供下级中心的上报记录编号', reason: 'REQUIRED' });
   if (!call.case.caseId) v.push({ path: 'case.caseId', message: '请提供办件编号', reason: 'REQUIRED' });
   if (call.files.length > MAX_FILES) v.push({ path: 'files', message: `文件最多${MAX_FILES}个`, reason: 'TOO_MANY' });
   call.files.forEach((f, i) => {

@@ -35,5 +35,7 @@ export function returnEscalationUseCase(deps: Pick<EscalationDeps, 'escalations'
 
 /** Uploaded attachments are not kept by this service yet: any id names nothing it holds. */
 export function unknownAttachment(): ValidationError {
-  return new ValidationError([{ path: 'attachmentIds', message: '附件不存在或已被使用', reason: 'ATTACHMENT_UNKNOWN' }]);
+  return new ValidationError([
+    { path: 'attachmentIds', message: '附件不存在或已被使用', reason: 'ATTACHMENT_UNKNOWN' },
+  ]);
 }

@@ -19,9 +19,7 @@ export function transferEscalationsUseCase(
   onError: (e: Escalation, error: unknown) => void,
 ) {
   async function send(e: Escalation, parent: ParentCenter): Promise<ReceiverView> {
-    const files = e.files
-      .filter((f) => f.round === e.round)
-      .map(({ round: _round, transferred: _t, ...f }) => f);
+    const files = e.files.filter((f) => f.round === e.round).map(({ round: _round, transferred: _t, ...f }) => f);
     let view: ReceiverView;
     if (e.round === 1 || !e.counterpartId) {
       view = await parent.receive({
