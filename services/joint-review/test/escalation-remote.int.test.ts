@@ -1,0 +1,216 @@
+import { status } from '@grpc/grpc-js';
+import { applicationsV1, jointReviewV1 } from '@govhall/proto';
+import { clientToken, grpcFailure, userToken } from '@govhall/testing';
+import { EscalationWorld, PARENT, PARENT_SCJG, TENANT } from './escalation-world';
+
+// Escalation to a parent center in ANOTHER deployment, against the real stack: the test starts a second joint-review
+// process on a database of its own, hosting only 金昌市 (620300); the world's joint-review hosts only 永昌县 (620321)
+// and reaches the parent over gRPC with a center account of 620300 (PARENT_CENTERS). Credentials and network access
+// go one way, upward: the parent knows nothing of the lower deployment, which pulls the status back down.
+
+const pb = jointReviewV1;
+const S = pb.EscalationState;
+const ew = new EscalationWorld('remote');
+const world = ew.world;
+
+beforeAll(() => ew.start(), 300_000);
+afterAll(() => ew.stop(), 120_000);
+
+type Escalation = jointReviewV1.Escalation;
+type Answer = { escalation?: Escalation };
+
+const clerk = () => world.token('clerk');
+
+function receive(over: Partial<jointReviewV1.ReceiveEscalationRequest>, token: string) {
+  return ew.call<jointReviewV1.ReceiveEscalationRequest, Answer>(
+    'parent',
+    'receiveEscalation',
+    {
+      requestId: 'remote-test-0001',
+      targetTenant: PARENT,
+      targetDepartment: PARENT_SCJG,
+      sourceTenant: TENANT,
+      sourceEscalationId: 'no-such-sender-record',
+      case: undefined,
+      files: [],
+      note: '',
+      forwardedByName: '',
+      ...over,
+    },
+    token,
+  );
+}
+
+describe('an escalated case decided by a parent center in another deployment', () => {
+  let caseId = '';
+  let sender: Escalation;
+  let receiver: Escalation;
+
+  it('refuses the transfer RPCs to anyone but a service account of the parent tenant, and changes nothing', async () => {
+    const lowerAccount = world.accounts.jointReview;
+    const lowerToken = await clientToken(lowerAccount.clientId, lowerAccount.secret);
+    expect(await grpcFailure(receive({}, lowerToken))).toMatchObject({
+      code: status.PERMISSION_DENIED,
+      reason: 'TENANT_OUT_OF_SCOPE',
+    });
+    const otherDepartment = await grpcFailure(
+      receive(
+        { targetDepartment: `${PARENT}-RSJ` },
+        await clientToken(world.accounts.systemA.clientId, world.accounts.systemA.secret),
+      ),
+    );
+    expect(otherDepartment).toMatchObject({ code: status.PERMISSION_DENIED });
+    const parentToken = await clientToken(ew.parentAccount.clientId, ew.parentAccount.secret);
+    // 兰州市城关区 is no child of 金昌市.
+    expect(
+      await grpcFailure(
+        receive({ sourceTenant: '620102', case: pb.EscalatedCase.fromPartial({ caseId: 'c' }) }, parentToken),
+      ),
+    ).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      violations: [expect.objectContaining({ path: 'sourceTenant', reason: 'NOT_A_CHILD_TENANT' })],
+    });
+    expect(
+      await grpcFailure(
+        receive({ requestId: 'short', case: pb.EscalatedCase.fromPartial({ caseId: 'c' }) }, parentToken),
+      ),
+    ).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      violations: [expect.objectContaining({ path: 'requestId', reason: 'PATTERN' })],
+    });
+    const staff = await grpcFailure(receive({}, await ew.parentToken('parentApprover')));
+    expect(staff).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'ROLE_REQUIRED' });
+    const pulledByStaff = await grpcFailure(
+      ew.call(
+        'parent',
+        'pullEscalationUpdates',
+        { targetTenant: PARENT, sourceTenant: TENANT, afterSequence: 0, maxUpdates: 0 },
+        await userToken('jc-city-admin'),
+      ),
+    );
+    expect(pulledByStaff).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'ROLE_REQUIRED' });
+    const { escalations } = await ew.call<
+      jointReviewV1.ListReceivedEscalationsRequest,
+      jointReviewV1.ListReceivedEscalationsResponse
+    >(
+      'parent',
+      'listReceivedEscalations',
+      { tenant: '', department: PARENT_SCJG, states: [], sourceTenant: '', page: undefined },
+      await ew.parentToken('parentLead'),
+    );
+    expect(escalations).toEqual([]);
+  });
+
+  it('forwards over gRPC: the parent deployment holds the case and its files, the lower one learns it', async () => {
+    const accepted = await ew.escalatedCase('异地上报宾馆');
+    expect(accepted.status).toBe(applicationsV1.CaseStatus.CASE_STATUS_ESCALATED);
+    caseId = accepted.id;
+    sender = (await ew.senderOf(caseId))!;
+    await ew.call<jointReviewV1.ForwardEscalationRequest, Answer>(
+      'lower',
+      'forwardEscalation',
+      { id: sender.id, expectedVersion: sender.version, targetDepartment: '', note: '请市局办理' },
+      await clerk(),
+    );
+    sender = await ew.until(
+      'lower',
+      sender.id,
+      clerk,
+      // The parent's RECEIVED update mirrored too: the record's version is final.
+      (e) => e.state === S.ESCALATION_STATE_IN_HANDLING && e.updates.length > 0,
+      'the sender in handling',
+    );
+    expect(sender.targetDepartment).toBe(PARENT_SCJG);
+    receiver = await ew.get('parent', sender.counterpartId, await ew.parentToken('parentLead'));
+    expect(receiver).toMatchObject({
+      side: pb.EscalationSide.ESCALATION_SIDE_RECEIVER,
+      tenant: PARENT,
+      state: S.ESCALATION_STATE_IN_HANDLING,
+      counterpartId: sender.id,
+      // Names cross deployments, usernames do not: the receiver shows who forwarded by the name sent.
+      task: expect.objectContaining({ assignee: ew.parentLogin.parentLead, state: pb.TaskState.TASK_STATE_OPEN }),
+    });
+    expect(receiver.files.map((f) => [f.sha256, f.transferred])).toEqual(sender.files.map((f) => [f.sha256, true]));
+    expect(receiver.case!.applicant!.name).toBe(world.applicant.name);
+    // The lower deployment's staff do not reach the parent's record, nor the parent's staff the lower one's.
+    expect(await grpcFailure(ew.get('parent', receiver.id, await clerk()))).toMatchObject({ code: status.NOT_FOUND });
+    expect(await grpcFailure(ew.get('lower', sender.id, await ew.parentToken('parentLead')))).toMatchObject({
+      code: status.NOT_FOUND,
+    });
+    // A repeat of the transfer answers the same record (idempotent on the sender's record).
+    const parentToken = await clientToken(ew.parentAccount.clientId, ew.parentAccount.secret);
+    const again = await receive(
+      { requestId: `${sender.id}:1`, sourceEscalationId: sender.id, case: receiver.case },
+      parentToken,
+    );
+    expect(again.escalation!.id).toBe(receiver.id);
+  });
+
+  it('records the lower center’s follow-up (J4) and refuses an empty one', async () => {
+    const empty = await grpcFailure(
+      ew.call(
+        'lower',
+        'recordFollowUp',
+        { id: sender.id, expectedVersion: sender.version, text: ' ', contact: '' },
+        await clerk(),
+      ),
+    );
+    expect(empty).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      violations: [expect.objectContaining({ path: 'text', reason: 'REQUIRED' })],
+    });
+    const { escalation } = await ew.call<jointReviewV1.RecordFollowUpRequest, Answer>(
+      'lower',
+      'recordFollowUp',
+      {
+        id: sender.id,
+        expectedVersion: sender.version,
+        text: '电话联系市局窗口，已在审查',
+        contact: '市局窗口 王科长',
+      },
+      await clerk(),
+    );
+    sender = escalation!;
+    expect(sender.followUps).toMatchObject([{ text: '电话联系市局窗口，已在审查', by: world.login.clerk }]);
+    const { escalations } = await ew.call<jointReviewV1.ListFollowUpsRequest, jointReviewV1.ListFollowUpsResponse>(
+      'lower',
+      'listFollowUps',
+      { tenant: '', department: sender.department, states: [], caseNumber: '', page: undefined },
+      await clerk(),
+    );
+    expect(escalations.map((e) => e.id)).toContain(sender.id);
+  });
+
+  it('denies at the parent with reasons; the denial flows down and completes the case', async () => {
+    const { escalation } = await ew.call<jointReviewV1.DecideEscalationRequest, Answer>(
+      'parent',
+      'decideEscalation',
+      {
+        id: receiver.id,
+        expectedVersion: receiver.version,
+        outcome: pb.DecisionOutcome.DECISION_OUTCOME_DENIED,
+        reasons: ['选址不符合国土空间规划'],
+        remedies: [],
+        documentNumber: '金市监不许〔2026〕3号',
+        attachmentIds: [],
+      },
+      await ew.parentToken('parentApprover'),
+    );
+    expect(escalation!.state).toBe(S.ESCALATION_STATE_DECIDED);
+    sender = await ew.until(
+      'lower',
+      sender.id,
+      clerk,
+      (e) => e.state === S.ESCALATION_STATE_CONCLUDED,
+      'the sender concluded',
+    );
+    expect(sender.decision).toMatchObject({
+      outcome: pb.DecisionOutcome.DECISION_OUTCOME_DENIED,
+      reasons: ['选址不符合国土空间规划'],
+    });
+    // A denial without remedies gets the defaults (行政复议, 行政诉讼).
+    expect(sender.decision!.remedies.join('')).toContain('行政复议');
+    const c = await world.getCase(caseId);
+    expect(c.status).toBe(applicationsV1.CaseStatus.CASE_STATUS_COMPLETED);
+  });
+});
