@@ -2,7 +2,7 @@ import { buildEnvelope, type MessageFns } from '@govhall/kafka';
 import { commonV1, jointReviewV1 } from '@govhall/proto';
 import { applyLegEventUseCase } from '../../usecases/apply-leg-event/apply-leg-event.usecase';
 import { inMemoryClockDeps } from '../../usecases/clocks.test-double';
-import { JOINT_REVIEW_TOPIC, legHandlers } from './joint-review-legs.consumer';
+import { JOINT_REVIEW_TOPIC, LEG_TOPICS, legHandlers } from './joint-review-legs.consumer';
 
 const pb = jointReviewV1;
 const LEG = 'jr-1:co_review:1';
@@ -123,5 +123,73 @@ describe('the joint review legs consumer', () => {
     expect(w.matters.get(LEG)!.clock).toMatchObject({ state: 'stopped', status: 'cancelled' });
     await w.deliver(envelope('LegStarted', pb.LegStarted, { leg: undefined }, 6, '2026-11-03T02:00:00Z'));
     expect(w.matters.size).toBe(1);
+  });
+
+  it('reads the legs of joint reviews, escalations and delegated cases', () => {
+    expect(LEG_TOPICS).toEqual([
+      'govhall.joint-review.review',
+      'govhall.joint-review.escalation',
+      'govhall.joint-review.delegated-case',
+    ]);
+  });
+
+  it('clocks an escalation handling leg by its kind, held while it waits for the sender', async () => {
+    const w = world();
+    const id = 'esc-9:escalation_handling:1';
+    const handling = (over: Partial<jointReviewV1.Leg>) =>
+      leg({
+        id,
+        kind: pb.LegKind.LEG_KIND_ESCALATION_HANDLING,
+        tenant: '620300',
+        department: '620300-FGW',
+        aggregateId: 'esc-9',
+        counterpartTenant: '620321',
+        ...over,
+      });
+    await w.deliver(envelope('LegStarted', pb.LegStarted, { leg: handling({}) }, 4, '2026-11-02T02:00:00Z'));
+    const waiting = pb.LegPause.fromPartial({
+      reason: pb.PauseReason.PAUSE_REASON_WAITING_FOR_SENDER,
+      startedAt: new Date('2026-11-03T02:00:00Z'),
+    });
+    await w.deliver(
+      envelope(
+        'LegPaused',
+        pb.LegPaused,
+        { leg: handling({ state: pb.LegState.LEG_STATE_PAUSED, pauses: [waiting] }) },
+        5,
+        '2026-11-03T02:00:00Z',
+      ),
+    );
+    expect(w.matters.get(id)!.matter).toMatchObject({ legKind: 'escalation_handling', tenant: '620300' });
+    expect(w.matters.get(id)!.clock).toMatchObject({
+      state: 'paused',
+      pauses: [{ kind: 'applicant', reason: '等待下级中心补充材料', startedDate: '2026-11-03' }],
+    });
+    expect(w.matters.get(id)!.clock.promised.explanation[0]).toMatch(/^上级办理时限：/);
+  });
+
+  it('takes the kind an older writer left unspecified from the leg id', async () => {
+    const w = world();
+    const id = 'dc-1:delegated_reply:1';
+    await w.deliver(
+      envelope(
+        'LegStarted',
+        pb.LegStarted,
+        { leg: leg({ id, kind: pb.LegKind.LEG_KIND_UNSPECIFIED, windowId: 'w-1' }) },
+        2,
+        '2026-11-02T02:00:00Z',
+      ),
+    );
+    expect(w.matters.get(id)!.matter).toMatchObject({ legKind: 'delegated_reply', windowId: 'w-1' });
+    await w.deliver(
+      envelope(
+        'LegStarted',
+        pb.LegStarted,
+        { leg: leg({ kind: pb.LegKind.LEG_KIND_UNSPECIFIED }) },
+        2,
+        '2026-11-02T02:00:00Z',
+      ),
+    );
+    expect(w.matters.get(LEG)!.matter.legKind).toBe('co_review');
   });
 });
