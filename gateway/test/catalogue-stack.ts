@@ -175,6 +175,7 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
           'govhall.joint-review.review',
           'govhall.joint-review.escalation',
           'govhall.joint-review.delegated-case',
+          'govhall.joint-review.external-case',
         ]),
       ]);
       return launch({

@@ -51,6 +51,7 @@ export async function startSliceStack(): Promise<SliceStack> {
     'govhall.joint-review.review',
     'govhall.joint-review.escalation',
     'govhall.joint-review.delegated-case',
+    'govhall.joint-review.external-case',
   ]);
   const supervision = await startProcess({
     name: 'supervision',

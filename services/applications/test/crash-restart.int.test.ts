@@ -288,6 +288,7 @@ beforeAll(async () => {
     'govhall.joint-review.review',
     'govhall.joint-review.escalation',
     'govhall.joint-review.delegated-case',
+    'govhall.joint-review.external-case',
   ]);
   supervision = await startProcess({
     name: 'supervision-crash-cases',

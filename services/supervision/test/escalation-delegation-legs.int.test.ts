@@ -1,5 +1,9 @@
 import { CLOCK_TOPICS } from '../src/adapters/kafka/clocks.consumer';
-import { DELEGATED_CASE_TOPIC, ESCALATION_TOPIC, LEG_TOPICS } from '../src/adapters/kafka/joint-review-legs.consumer';
+import {
+  DELEGATED_CASE_TOPIC,
+  ESCALATION_TOPIC,
+  JOINT_REVIEW_CLOCK_TOPICS,
+} from '../src/adapters/kafka/joint-review-legs.consumer';
 import { WATCHED_TOPICS } from '../src/adapters/kafka/journal.consumer';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,7 +74,7 @@ beforeAll(async () => {
   // New groups start where the shared topics end now: only this run's leg events are read.
   await startGroupAtTopicEnd(groups.journal, [...WATCHED_TOPICS]);
   await startGroupAtTopicEnd(groups.clocks, [...CLOCK_TOPICS]);
-  await startGroupAtTopicEnd(legsGroup, [...LEG_TOPICS]);
+  await startGroupAtTopicEnd(legsGroup, [...JOINT_REVIEW_CLOCK_TOPICS]);
   setDay('2026-11-02'); // a Monday
   supervision = await startProcess({
     name: 'supervision-other-legs',

@@ -1,8 +1,9 @@
 import { buildEnvelope, type MessageFns } from '@govhall/kafka';
 import { commonV1, jointReviewV1 } from '@govhall/proto';
+import { applyExternalCaseEventUseCase } from '../../usecases/apply-external-case-event/apply-external-case-event.usecase';
 import { applyLegEventUseCase } from '../../usecases/apply-leg-event/apply-leg-event.usecase';
 import { inMemoryClockDeps } from '../../usecases/clocks.test-double';
-import { JOINT_REVIEW_TOPIC, LEG_TOPICS, legHandlers } from './joint-review-legs.consumer';
+import { JOINT_REVIEW_CLOCK_TOPICS, JOINT_REVIEW_TOPIC, LEG_TOPICS, legHandlers } from './joint-review-legs.consumer';
 
 const pb = jointReviewV1;
 const LEG = 'jr-1:co_review:1';
@@ -46,7 +47,10 @@ function envelope<T>(name: string, codec: MessageFns<T>, payload: T, version: nu
 
 function world() {
   const w = inMemoryClockDeps('2026-11-02T04:00:00Z');
-  const handlers = legHandlers({ applyLegEvent: applyLegEventUseCase(w.deps) });
+  const handlers = legHandlers({
+    applyLegEvent: applyLegEventUseCase(w.deps),
+    applyExternalCaseEvent: applyExternalCaseEventUseCase(w.deps),
+  });
   const deliver = async (e: ReturnType<typeof envelope>) => {
     const handler = handlers[e.type];
     if (handler) await handler({ topic: JOINT_REVIEW_TOPIC, partition: 0, offset: '0', envelope: e });
@@ -55,8 +59,9 @@ function world() {
 }
 
 describe('the joint review legs consumer', () => {
-  it('handles the four leg events and leaves the review’s other events alone', () => {
+  it('handles the four leg events and the external cases’ events, and leaves the others alone', () => {
     expect(Object.keys(world().handlers).sort()).toEqual([
+      'govhall.joint_review.v1.ExternalCaseEventReported',
       'govhall.joint_review.v1.LegFinished',
       'govhall.joint_review.v1.LegPaused',
       'govhall.joint_review.v1.LegResumed',
@@ -125,12 +130,83 @@ describe('the joint review legs consumer', () => {
     expect(w.matters.size).toBe(1);
   });
 
-  it('reads the legs of joint reviews, escalations and delegated cases', () => {
+  it('reads the legs of joint reviews, escalations and delegated cases, and the external cases', () => {
     expect(LEG_TOPICS).toEqual([
       'govhall.joint-review.review',
       'govhall.joint-review.escalation',
       'govhall.joint-review.delegated-case',
     ]);
+    expect(JOINT_REVIEW_CLOCK_TOPICS).toEqual([...LEG_TOPICS, 'govhall.joint-review.external-case']);
+  });
+
+  it('clocks an external case from its reported events', async () => {
+    const w = world();
+    const caseId = '620321:620321-SCJG:SC-2026-0001';
+    const reported = (
+      kind: jointReviewV1.ExternalEventKind,
+      at: string,
+      over: Partial<jointReviewV1.ExternalCaseEvent>,
+    ) =>
+      buildEnvelope({
+        type: 'govhall.joint_review.v1.ExternalCaseEventReported',
+        codec: pb.ExternalCaseEventReported,
+        payload: pb.ExternalCaseEventReported.fromPartial({
+          event: pb.ExternalCaseEvent.fromPartial({
+            eventId: `e-${kind}`,
+            formatVersion: '1',
+            tenant: '620321',
+            department: '620321-SCJG',
+            caseNumber: 'SC-2026-0001',
+            itemBasicCode: '000117002000',
+            itemName: '食品经营许可',
+            kind,
+            occurredAt: new Date(at),
+            handlerName: '王*',
+            ...over,
+          }),
+          externalCaseId: caseId,
+          reportedBy: 'service:scjg-system',
+        }),
+        tenant: '620321',
+        aggregateId: caseId,
+        aggregateVersion: 0,
+        actor: commonV1.Actor.fromPartial({
+          kind: commonV1.ActorKind.ACTOR_KIND_SERVICE,
+          username: 'service:scjg-system',
+        }),
+        occurredAt: new Date(at),
+      });
+    await w.deliver(
+      reported(pb.ExternalEventKind.EXTERNAL_EVENT_KIND_RECEIVED, '2026-11-02T02:00:00Z', {
+        applicantName: '张*',
+        channel: pb.ExternalChannel.EXTERNAL_CHANNEL_COUNTER,
+        promisedLimitWorkingDays: 5,
+        statutoryLimitWorkingDays: 20,
+      }),
+    );
+    await w.deliver(reported(pb.ExternalEventKind.EXTERNAL_EVENT_KIND_ACCEPTED, '2026-11-02T03:00:00Z', {}));
+    expect(w.matters.get(caseId)!.clock).toMatchObject({
+      kind: 'case',
+      state: 'running',
+      tenant: '620321',
+      department: '620321-SCJG',
+      caseNumber: 'SC-2026-0001',
+      channel: 'counter',
+      applicantName: '张*',
+      promised: { limitWorkingDays: 5, dueDate: '2026-11-09' },
+      statutory: { limitWorkingDays: 20 },
+    });
+    await w.deliver(
+      reported(pb.ExternalEventKind.EXTERNAL_EVENT_KIND_DECIDED, '2026-11-04T03:00:00Z', {
+        outcome: pb.ExternalOutcome.EXTERNAL_OUTCOME_DENIED,
+        reasons: ['不符合条件'],
+      }),
+    );
+    expect(w.matters.get(caseId)!.clock).toMatchObject({
+      state: 'stopped',
+      status: 'completed',
+      endedDate: '2026-11-04',
+    });
   });
 
   it('clocks an escalation handling leg by its kind, held while it waits for the sender', async () => {
