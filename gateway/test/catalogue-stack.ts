@@ -171,7 +171,12 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
         startGroupAtTopicEnd(supervisionGroup, [...SUPERVISION_JOURNAL_TOPICS]),
         startGroupAtTopicEnd(`${supervisionGroup}-clocks`, [...SUPERVISION_CLOCK_TOPICS]),
         // The legs group (`<KAFKA_GROUP_ID>-legs`) would read every joint review earlier tests left on the topic.
-        startGroupAtTopicEnd(`${supervisionGroup}-legs`, ['govhall.joint-review.review']),
+        startGroupAtTopicEnd(`${supervisionGroup}-legs`, [
+          'govhall.joint-review.review',
+          'govhall.joint-review.escalation',
+          'govhall.joint-review.delegated-case',
+          'govhall.joint-review.external-case',
+        ]),
       ]);
       return launch({
         name: 'supervision-e2e',

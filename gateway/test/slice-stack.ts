@@ -47,7 +47,12 @@ export async function startSliceStack(): Promise<SliceStack> {
   // A new journal group reads the shared topic from the beginning; start it where the topic ends now, so the
   // slice's events are not queued behind everything earlier tests produced.
   await startGroupAtTopicEnd(`supervision-journal-t${suffix}`, ['govhall.catalogue.item']);
-  await startGroupAtTopicEnd(`supervision-journal-t${suffix}-legs`, ['govhall.joint-review.review']);
+  await startGroupAtTopicEnd(`supervision-journal-t${suffix}-legs`, [
+    'govhall.joint-review.review',
+    'govhall.joint-review.escalation',
+    'govhall.joint-review.delegated-case',
+    'govhall.joint-review.external-case',
+  ]);
   const supervision = await startProcess({
     name: 'supervision',
     entry: 'services/supervision/dist/main.js',

@@ -33,7 +33,7 @@ import { itemContentToProto } from '../../../services/catalogue/dist/adapters/gr
 import { MARKET_REGULATION_ITEMS } from '../../../services/catalogue/dist/seed/items/market-regulation.js';
 // What supervision's journal, clocks and legs consumers read, as supervision itself names them.
 import { CLOCK_TOPICS } from '../../../services/supervision/dist/adapters/kafka/clocks.consumer.js';
-import { JOINT_REVIEW_TOPIC as LEGS_TOPIC } from '../../../services/supervision/dist/adapters/kafka/joint-review-legs.consumer.js';
+import { JOINT_REVIEW_CLOCK_TOPICS } from '../../../services/supervision/dist/adapters/kafka/joint-review-legs.consumer.js';
 import { WATCHED_TOPICS as SUPERVISION_TOPICS } from '../../../services/supervision/dist/adapters/kafka/journal.consumer.js';
 import type { Started } from '../processes.ts';
 
@@ -190,8 +190,8 @@ export async function startCasesStack(
   await startGroupAtTopicEnd(supervisionGroup, [...SUPERVISION_TOPICS]);
   // The clocks group too (it would read the shared topics from their beginning): its lag is this run's events'.
   await startGroupAtTopicEnd(`${supervisionGroup}-clocks`, [...CLOCK_TOPICS]);
-  // And the legs group, which would otherwise replay every joint review the shared topic holds into the run's database.
-  await startGroupAtTopicEnd(`${supervisionGroup}-legs`, [LEGS_TOPIC]);
+  // And the legs group, which would otherwise replay every leg the shared topics hold into the run's database.
+  await startGroupAtTopicEnd(`${supervisionGroup}-legs`, [...JOINT_REVIEW_CLOCK_TOPICS]);
   await startGroupAtTopicEnd(notifierGroup, [CASE_TOPIC]);
   // one directory per process (the file names carry the pid and the time)
   const profiled = (name: string): Record<string, string> => {

@@ -284,7 +284,12 @@ beforeAll(async () => {
   const [supervisionPort, supervisionMetrics] = [await freePort(), await freePort()];
   await startGroupAtTopicEnd(supervisionGroup, ['govhall.catalogue.item', CASE_TOPIC]);
   await startGroupAtTopicEnd(notifierGroup, [CASE_TOPIC]);
-  await startGroupAtTopicEnd(`${supervisionGroup}-legs`, ['govhall.joint-review.review']);
+  await startGroupAtTopicEnd(`${supervisionGroup}-legs`, [
+    'govhall.joint-review.review',
+    'govhall.joint-review.escalation',
+    'govhall.joint-review.delegated-case',
+    'govhall.joint-review.external-case',
+  ]);
   supervision = await startProcess({
     name: 'supervision-crash-cases',
     entry: 'services/supervision/dist/main.js',

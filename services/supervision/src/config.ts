@@ -43,8 +43,10 @@ export const config = loadConfig('supervision', {
     .string()
     .regex(/^[A-Za-z0-9._-]*$/)
     .default(''),
-  // Joint reviews' legs (ADR 0052): a group of its own on govhall.joint-review.review; empty:
-  // `<KAFKA_GROUP_ID>-legs` (a new group over an empty database rebuilds the legs' clocks).
+  // Legs and external cases (ADR 0052): a group of its own on govhall.joint-review.{review,escalation,
+  // delegated-case,external-case}; empty:
+  // `<KAFKA_GROUP_ID>-legs` (a new group over an empty database rebuilds the legs' clocks; an existing group reads a
+  // topic it did not read before from its beginning).
   JOINT_REVIEW_LEGS_GROUP_ID: z
     .string()
     .regex(/^[A-Za-z0-9._-]*$/)

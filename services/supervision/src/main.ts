@@ -97,7 +97,7 @@ async function main() {
     useCases: supervision.useCases,
     delivery,
   });
-  // Joint reviews' legs, each clocked as a matter of its own (ADR 0052).
+  // The legs of joint reviews, escalations and delegated cases, each clocked as a matter of its own (ADR 0052).
   const legsConsumer = await startJointReviewLegsConsumer({
     kafka,
     connection,

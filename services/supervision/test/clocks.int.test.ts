@@ -1,4 +1,4 @@
-import { JOINT_REVIEW_TOPIC } from '../src/adapters/kafka/joint-review-legs.consumer';
+import { JOINT_REVIEW_CLOCK_TOPICS } from '../src/adapters/kafka/joint-review-legs.consumer';
 import { CLOCK_TOPICS } from '../src/adapters/kafka/clocks.consumer';
 import { WATCHED_TOPICS } from '../src/adapters/kafka/journal.consumer';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -140,7 +140,8 @@ beforeAll(async () => {
   // read exactly this run's events (identity's staff and windows, the calendar override, the cases).
   for (const g of [groups.clocks, groups.replay]) await startGroupAtTopicEnd(g, [...CLOCK_TOPICS]);
   for (const g of [groups.journal, groups.replayJournal]) await startGroupAtTopicEnd(g, [...WATCHED_TOPICS]);
-  for (const g of [groups.journal, groups.replayJournal]) await startGroupAtTopicEnd(`${g}-legs`, [JOINT_REVIEW_TOPIC]);
+  for (const g of [groups.journal, groups.replayJournal])
+    await startGroupAtTopicEnd(`${g}-legs`, [...JOINT_REVIEW_CLOCK_TOPICS]);
   signals = await startEventReader([{ topic: 'govhall.supervision.signal', partitions: 3 }]);
   writeFileSync(clockFile, '');
   live = await startSupervision('supervision-clocks', `govhall_supervision_c${suffix}`, groups.journal, groups.clocks);

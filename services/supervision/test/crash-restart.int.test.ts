@@ -1,4 +1,4 @@
-import { JOINT_REVIEW_TOPIC } from '../src/adapters/kafka/joint-review-legs.consumer';
+import { JOINT_REVIEW_CLOCK_TOPICS } from '../src/adapters/kafka/joint-review-legs.consumer';
 import { CLOCK_TOPICS } from '../src/adapters/kafka/clocks.consumer';
 import { WATCHED_TOPICS } from '../src/adapters/kafka/journal.consumer';
 import { randomBytes } from 'node:crypto';
@@ -67,7 +67,7 @@ beforeAll(async () => {
   await startGroupAtTopicEnd(group, [...WATCHED_TOPICS]);
   // The clock consumer's own group, also from here on (a new group would read every earlier run's cases).
   await startGroupAtTopicEnd(`${group}-clocks`, [...CLOCK_TOPICS]);
-  await startGroupAtTopicEnd(`${group}-legs`, [JOINT_REVIEW_TOPIC]);
+  await startGroupAtTopicEnd(`${group}-legs`, [...JOINT_REVIEW_CLOCK_TOPICS]);
 });
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { CLOCK_TOPICS } from '../src/adapters/kafka/clocks.consumer';
-import { JOINT_REVIEW_TOPIC } from '../src/adapters/kafka/joint-review-legs.consumer';
+import { JOINT_REVIEW_CLOCK_TOPICS, JOINT_REVIEW_TOPIC } from '../src/adapters/kafka/joint-review-legs.consumer';
 import { WATCHED_TOPICS } from '../src/adapters/kafka/journal.consumer';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,7 +52,7 @@ beforeAll(async () => {
   // New groups start where the shared topics end now: only this run's leg events are read.
   await startGroupAtTopicEnd(groups.journal, [...WATCHED_TOPICS]);
   await startGroupAtTopicEnd(groups.clocks, [...CLOCK_TOPICS]);
-  await startGroupAtTopicEnd(legsGroup, [JOINT_REVIEW_TOPIC]);
+  await startGroupAtTopicEnd(legsGroup, [...JOINT_REVIEW_CLOCK_TOPICS]);
   setDay('2026-11-02'); // a Monday: a 3-day leg started that day is due Thursday 11-05
   supervision = await startProcess({
     name: 'supervision-legs',

@@ -1,4 +1,4 @@
-import { JOINT_REVIEW_TOPIC } from '../src/adapters/kafka/joint-review-legs.consumer';
+import { JOINT_REVIEW_CLOCK_TOPICS } from '../src/adapters/kafka/joint-review-legs.consumer';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -68,7 +68,7 @@ export async function startOrderWorld(extraEnv: Record<string, string> = {}): Pr
   ]);
   await startGroupAtTopicEnd(journalGroup, [...WATCHED_TOPICS]);
   await startGroupAtTopicEnd(clocksGroup, [...CLOCK_TOPICS]);
-  await startGroupAtTopicEnd(`${journalGroup}-legs`, [JOINT_REVIEW_TOPIC]);
+  await startGroupAtTopicEnd(`${journalGroup}-legs`, [...JOINT_REVIEW_CLOCK_TOPICS]);
   // The signal messages' group (`<journal group>-messages`) reads this run's signals only.
   await startGroupAtTopicEnd(`${journalGroup}-messages`, [SIGNAL_TOPIC]);
   const identity = await startIdentity();

@@ -1,4 +1,4 @@
-import { JOINT_REVIEW_TOPIC } from '../src/adapters/kafka/joint-review-legs.consumer';
+import { JOINT_REVIEW_CLOCK_TOPICS } from '../src/adapters/kafka/joint-review-legs.consumer';
 import { CLOCK_TOPICS } from '../src/adapters/kafka/clocks.consumer';
 import { WATCHED_TOPICS } from '../src/adapters/kafka/journal.consumer';
 import { randomUUID } from 'node:crypto';
@@ -36,7 +36,7 @@ beforeAll(async () => {
   // The journal's new group would read the whole shared topic first; start it where the topic ends now.
   await startGroupAtTopicEnd(`supervision-int-${suffix}`, [...WATCHED_TOPICS]);
   await startGroupAtTopicEnd(`supervision-int-clocks-${suffix}`, [...CLOCK_TOPICS]);
-  await startGroupAtTopicEnd(`supervision-int-${suffix}-legs`, [JOINT_REVIEW_TOPIC]);
+  await startGroupAtTopicEnd(`supervision-int-${suffix}-legs`, [...JOINT_REVIEW_CLOCK_TOPICS]);
   supervision = await startProcess({
     name: 'supervision-int',
     entry: 'services/supervision/dist/main.js',

@@ -1,4 +1,4 @@
-import { JOINT_REVIEW_TOPIC } from '../src/adapters/kafka/joint-review-legs.consumer';
+import { JOINT_REVIEW_CLOCK_TOPICS } from '../src/adapters/kafka/joint-review-legs.consumer';
 import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { supervisionV1 } from '@govhall/proto';
 import {
@@ -52,7 +52,7 @@ export async function startSupervision(options: { clocksAtTopicEnd?: boolean } =
   // committed) starts where the journal stands (ADR 0037), else it would read every earlier run's cases first.
   await startGroupAtTopicEnd(journalGroup, ['govhall.catalogue.item', 'govhall.applications.case']);
   if (options.clocksAtTopicEnd) await startGroupAtTopicEnd(`${journalGroup}-clocks`, CLOCK_TOPICS);
-  await startGroupAtTopicEnd(`${journalGroup}-legs`, [JOINT_REVIEW_TOPIC]);
+  await startGroupAtTopicEnd(`${journalGroup}-legs`, [...JOINT_REVIEW_CLOCK_TOPICS]);
   // Creates the violation topic if the running broker predates it (topics.txt is read when Kafka starts).
   const events = await startEventReader([{ topic: VIOLATION_TOPIC, partitions: 3 }]);
   const process = await startProcess({

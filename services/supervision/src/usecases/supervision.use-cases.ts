@@ -1,4 +1,5 @@
 import { applyCaseEventsUseCase } from './apply-case-event/apply-case-event.usecase';
+import { applyExternalCaseEventUseCase } from './apply-external-case-event/apply-external-case-event.usecase';
 import { applyLegEventUseCase } from './apply-leg-event/apply-leg-event.usecase';
 import { changeCalendarUseCase } from './change-calendar/change-calendar.usecase';
 import type { ClockDeps } from './clocks.shared';
@@ -28,8 +29,9 @@ export function createSupervisionUseCases(deps: SupervisionDeps) {
     listRecordedEvents: listRecordedEventsUseCase(deps),
     // Clocks and signals (issue 12).
     applyCaseEvents: applyCaseEventsUseCase(deps),
-    // Joint reviews' legs (ADR 0052).
+    // The joint-review service's legs, and cases run in department systems (ADR 0052).
     applyLegEvent: applyLegEventUseCase(deps),
+    applyExternalCaseEvent: applyExternalCaseEventUseCase(deps),
     refreshClocks: refreshClocksUseCase(deps),
     changeCalendar: changeCalendarUseCase(deps),
     updateDirectory: updateDirectoryUseCase(deps),

@@ -1,4 +1,5 @@
 import { enumSpelling, jointReviewV1 } from '@govhall/proto';
+import { LEG_KINDS, type LegKind } from '../../domain/clocks/matter-kind';
 import type { JointReviewLeg, LegPause, LegPauseReason } from '../../domain/legs/leg';
 import type { LegEvent } from '../../usecases/apply-leg-event/apply-leg-event.usecase';
 
@@ -6,6 +7,7 @@ const pb = jointReviewV1;
 const state = enumSpelling(pb.LegState, 'LEG_STATE_');
 const end = enumSpelling(pb.LegEnd, 'LEG_END_');
 const pauseReason = enumSpelling(pb.PauseReason, 'PAUSE_REASON_');
+const legKind = enumSpelling(pb.LegKind, 'LEG_KIND_');
 
 const PAUSE_REASONS: readonly LegPauseReason[] = ['case_suspended', 'special_procedure', 'waiting_for_sender'];
 
@@ -18,6 +20,15 @@ function pause(p: jointReviewV1.LegPause, fallback: Date): LegPause {
     startedAt: p.startedAt ?? fallback,
     endedAt: p.endedAt,
   };
+}
+
+/** The leg's kind; unspecified (an older writer): the kind its id spells ("<aggregate>:<kind>:<n>"), else co-review. */
+function kindOf(l: jointReviewV1.Leg): LegKind {
+  const isKind = (k: string | undefined): k is LegKind => LEG_KINDS.includes(k as LegKind);
+  const k = legKind.fromProto(l.kind);
+  if (isKind(k)) return k;
+  const spelled = l.id.split(':').at(-2);
+  return isKind(spelled) ? spelled : 'co_review';
 }
 
 function legState(l: jointReviewV1.Leg): JointReviewLeg['state'] {
@@ -38,6 +49,7 @@ export function toLegEvent(
   return {
     leg: {
       id: leg.id,
+      kind: kindOf(leg),
       tenant: leg.tenant,
       department: leg.department,
       windowId: leg.windowId,

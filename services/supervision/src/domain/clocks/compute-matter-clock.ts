@@ -28,7 +28,7 @@ export function computeMatterClock(
   const pauses = toPauses(matter.pauses);
   const promisedAsOf = matter.endedDate || today;
   const statutoryAsOf = matter.decidedDate || matter.endedDate || today;
-  const words = kindWords(matter.kind);
+  const words = kindWords(matter.kind, matter.legKind);
   const promised = limitClock(calendar, words.promised, {
     start: matter.acceptedDate,
     limit: matter.promisedLimitWorkingDays,
@@ -50,6 +50,7 @@ export function computeMatterClock(
   return {
     matterId: matter.matterId,
     kind: matter.kind,
+    ...(matter.legKind ? { legKind: matter.legKind } : {}),
     tenant: matter.tenant,
     caseNumber: matter.caseNumber,
     itemName: matter.itemName,

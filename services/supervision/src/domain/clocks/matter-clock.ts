@@ -1,5 +1,5 @@
 import type { SignalLevel } from '../signals/signal-level';
-import type { MatterKind } from './matter-kind';
+import type { LegKind, MatterKind } from './matter-kind';
 
 /** The clock of a matter as supervision computed it for a day (mirrors govhall.supervision.v1.MatterClock). */
 export type ClockState = 'not_started' | 'running' | 'paused' | 'stopped';
@@ -43,6 +43,8 @@ export interface ClockPauseView {
 export interface MatterClock {
   matterId: string;
   kind: MatterKind;
+  /** A leg's kind, as its matter has it. */
+  legKind?: LegKind;
   tenant: string;
   caseNumber: string;
   itemName: string;

@@ -1,4 +1,4 @@
-import type { MatterKind } from './matter-kind';
+import type { LegKind, MatterKind } from './matter-kind';
 
 export type PauseKind = 'suspension' | 'applicant';
 
@@ -32,6 +32,8 @@ export interface MatterStep {
 export interface Matter {
   matterId: string;
   kind: MatterKind;
+  /** A `joint_review_leg`'s kind (ADR 0052); absent for other matters (and for legs stored before it was kept). */
+  legKind?: LegKind;
   tenant: string;
   caseNumber: string;
   itemName: string;

@@ -87,6 +87,58 @@ describe('a joint review leg as a supervised matter', () => {
     expect(computeMatterClock(m, calendar, '2026-11-10').state).toBe('paused');
   });
 
+  describe('the legs of escalations and delegated cases', () => {
+    const kinds = [
+      ['escalation_forward', '上报报送'],
+      ['escalation_handling', '上级办理'],
+      ['delegated_transfer', '代受理转办'],
+      ['delegated_department', '部门办理'],
+      ['delegated_reply', '中心答复'],
+    ] as const;
+
+    it.each(kinds)('clocks a %s leg like a co-review, named %s', (kind, name) => {
+      const m = legMatter(coReviewLeg({ id: `agg-1:${kind}:1`, kind }), legMeta(1));
+      expect(m).toMatchObject({ kind: 'joint_review_leg', legKind: kind, promisedLimitWorkingDays: 3 });
+      const clock = computeMatterClock(m, calendar, '2026-11-20');
+      expect(clock).toMatchObject({ legKind: kind, promised: { dueDate: '2026-11-05' } });
+      expect(clock.promised.explanation[0]).toMatch(new RegExp(`^${name}时限：`));
+      const causes = signalCauses(clock, defaultThresholds('620321'));
+      expect(causes.map((c) => [c.level, c.reason])).toEqual([['yellow', `已超过${name}时限11个工作日`]]);
+    });
+
+    it('keeps the window of a window leg and names the department heads when nobody is responsible', () => {
+      const m = legMatter(
+        coReviewLeg({ id: 'esc-1:escalation_forward:1', kind: 'escalation_forward', windowId: 'w-7', responsible: '' }),
+        legMeta(1),
+      );
+      expect(m).toMatchObject({ department: '620321-ZJJ', windowId: 'w-7', responsibleRole: 'department_head' });
+    });
+
+    it('holds a handling leg waiting for the sender and moves its due date by the paused working days', () => {
+      const waiting = {
+        reason: 'waiting_for_sender' as const,
+        procedure: '',
+        note: '补充材料',
+        startedAt: new Date('2026-11-03T02:00:00Z'),
+      };
+      const kind = 'escalation_handling' as const;
+      const paused = legMatter(
+        coReviewLeg({ kind, state: 'paused', pauses: [{ ...waiting, endedAt: undefined }] }),
+        legMeta(2),
+      );
+      expect(paused.pauses).toEqual([
+        { kind: 'applicant', procedure: '', reason: '等待下级中心补充材料', startedDate: '2026-11-03', endedDate: '' },
+      ]);
+      expect(computeMatterClock(paused, calendar, '2026-11-20').state).toBe('paused');
+      // Waiting 11-03 to 11-05 (two working days): due 11-09 instead of 11-05.
+      const resumed = legMatter(
+        coReviewLeg({ kind, pauses: [{ ...waiting, endedAt: new Date('2026-11-05T02:00:00Z') }] }),
+        legMeta(3),
+      );
+      expect(computeMatterClock(resumed, calendar, '2026-11-06').promised).toMatchObject({ dueDate: '2026-11-09' });
+    });
+  });
+
   describe('ordering', () => {
     const started = legMatter(coReviewLeg(), legMeta(2));
     const done = legMatter(finished('completed'), legMeta(4));

@@ -6,11 +6,13 @@ import type { JointReviewLeg, LegEventMeta, LegPause } from './leg';
 export type LegStatus = 'running' | 'paused' | 'completed' | 'cancelled';
 
 /**
- * The supervised matter of a joint review's leg (ADR 0052), for computeMatterClock and the signal rules: one
+ * The supervised matter of a leg (ADR 0052: a co-review, an escalation's forwarding or handling, a delegated case's
+ * transfer, department or reply), for computeMatterClock and the signal rules, its words named by its leg kind: one
  * deadline, the leg's budget in the tenant's working days counted from the day after it started (its pauses held),
  * 预警 near it and 黄牌 past it, never 红牌 (the statutory clock repeats it); the clock stops on the day (China time)
- * the leg finished. A cancelled leg stops the same way and carries no signal afterwards (the clock is stopped).
- * `matterId` is the leg id; the version is the review's event version, so an older event changes nothing
+ * the leg finished. The department, window and person responsible are the leg's (a window's forwarding, transfer
+ * or reply leg names its window, whose lead is told with the department's heads). A cancelled leg stops the same way and carries no signal afterwards (the clock is stopped).
+ * `matterId` is the leg id; the version is the aggregate's event version, so an older event changes nothing
  * (`legMatterAfter`).
  */
 export function legMatter(leg: JointReviewLeg, meta: LegEventMeta): Matter {
@@ -18,6 +20,7 @@ export function legMatter(leg: JointReviewLeg, meta: LegEventMeta): Matter {
   return {
     matterId: leg.id,
     kind: 'joint_review_leg',
+    legKind: leg.kind,
     tenant: leg.tenant,
     caseNumber: leg.caseNumber,
     itemName: leg.itemName,

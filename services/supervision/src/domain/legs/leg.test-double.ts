@@ -7,6 +7,7 @@ import type { JointReviewLeg, LegEventMeta } from './leg';
 export function coReviewLeg(over: Partial<JointReviewLeg> = {}): JointReviewLeg {
   return {
     id: 'jr-1:co_review:1',
+    kind: 'co_review',
     tenant: '620321',
     department: '620321-ZJJ',
     windowId: '',

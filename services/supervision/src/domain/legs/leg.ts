@@ -1,3 +1,5 @@
+import type { LegKind } from '../clocks/matter-kind';
+
 /** Why a leg's clock stands still (legs.proto PauseReason). */
 export type LegPauseReason = 'case_suspended' | 'special_procedure' | 'waiting_for_sender' | 'unspecified';
 
@@ -12,12 +14,15 @@ export interface LegPause {
 }
 
 /**
- * A department's leg of a joint review as the joint-review service last published it (ADR 0052: LegStarted,
- * LegPaused, LegResumed, LegFinished each carry the whole leg), with the version of the review's event that
- * carried it: supervision clocks it as a matter of its own (`legMatter`).
+ * A leg as the joint-review service last published it (ADR 0052: LegStarted, LegPaused, LegResumed, LegFinished
+ * each carry the whole leg, on the topic of its aggregate: a joint review, an escalation record or a delegated case),
+ * with the version of the aggregate's event that carried it: supervision clocks it as a matter of its own
+ * (`legMatter`).
  */
 export interface JointReviewLeg {
+  /** "<aggregate id>:<kind>:<n>". */
   id: string;
+  kind: LegKind;
   tenant: string;
   department: string;
   windowId: string;
@@ -25,7 +30,7 @@ export interface JointReviewLeg {
   caseNumber: string;
   itemName: string;
   itemBasicCode: string;
-  /** The joint review the leg belongs to. */
+  /** The joint review, escalation record or delegated case the leg belongs to. */
   aggregateId: string;
   taskId: string;
   /** A username, "service:<client id>", or empty while nobody is (the department's heads are told). */

@@ -1,5 +1,5 @@
 import type { MatterClock } from '../clocks/matter-clock';
-import { kindWords } from '../clocks/matter-kind';
+import { kindWords, LEG_KIND_NAMES } from '../clocks/matter-kind';
 import type { SignalLevel } from './signal-level';
 import type { SignalThresholds } from './thresholds';
 
@@ -26,7 +26,7 @@ export function causeKey(c: Pick<SignalCause, 'rule' | 'stepIndex'>): string {
  */
 export function signalCauses(clock: MatterClock, t: SignalThresholds): SignalCause[] {
   if (clock.imported || clock.state === 'stopped' || clock.state === 'not_started') return [];
-  const words = kindWords(clock.kind);
+  const words = kindWords(clock.kind, clock.legKind);
   const causes: SignalCause[] = [];
   const p = clock.promised;
   const total = p.limitWorkingDays + p.extensionWorkingDays;
@@ -76,7 +76,7 @@ export function signalCauses(clock: MatterClock, t: SignalThresholds): SignalCau
 export function signalChanges<A extends Pick<SignalCause, 'rule' | 'stepIndex'>>(
   active: readonly A[],
   causes: readonly SignalCause[],
-  clock: Pick<MatterClock, 'state' | 'status' | 'kind'>,
+  clock: Pick<MatterClock, 'state' | 'status' | 'kind' | 'legKind'>,
 ): { raise: SignalCause[]; clear: { signal: A; reason: string }[] } {
   const activeKeys = new Set(active.map(causeKey));
   const causeKeys = new Set(causes.map(causeKey));
@@ -91,17 +91,19 @@ export function signalChanges<A extends Pick<SignalCause, 'rule' | 'stepIndex'>>
 function clearedReason(
   signal: Pick<SignalCause, 'rule'>,
   causes: readonly SignalCause[],
-  clock: Pick<MatterClock, 'state' | 'status' | 'kind'>,
+  clock: Pick<MatterClock, 'state' | 'status' | 'kind' | 'legKind'>,
 ): string {
   if (clock.state === 'stopped' && clock.kind === 'supervision_order')
     return clock.status === 'closed' ? '督办事项已办结' : '督办事项已答复';
-  if (clock.state === 'stopped' && clock.kind === 'joint_review_leg')
-    return clock.status === 'cancelled' ? '协办审查已取消，不予评判' : '协办审查已完成';
+  if (clock.state === 'stopped' && clock.kind === 'joint_review_leg') {
+    const leg = LEG_KIND_NAMES[clock.legKind ?? 'co_review'];
+    return clock.status === 'cancelled' ? `${leg}已取消，不予评判` : `${leg}已完成`;
+  }
   if (clock.state === 'stopped')
     return ['completed', 'delivered', 'archived'].includes(clock.status) ? '办件已办结' : '办件已终止';
   if (signal.rule === 'promised.warning') {
     return causes.some((c) => c.rule === 'promised.exceeded')
-      ? `已超过${kindWords(clock.kind).promised}，转为黄牌`
+      ? `已超过${kindWords(clock.kind, clock.legKind).promised}，转为黄牌`
       : '剩余时限已不在预警范围内';
   }
   if (signal.rule === 'step.exceeded') return '环节已完成';

@@ -90,4 +90,40 @@ describe('applying joint review leg events', () => {
       violations: [expect.objectContaining({ path: 'matterId', message: '办件标识格式不正确' })],
     });
   });
+
+  it('tells the window lead of a window leg, and names a delegated leg in its cleared reason', async () => {
+    const w = world();
+    await w.deps.directory.putStaff({
+      id: 's-lead',
+      tenant: '620321',
+      department: '620321-ZHCK',
+      username: 'zhck-a',
+      roles: ['clerk'],
+      active: true,
+    });
+    await w.deps.directory.putWindow({ id: 'w-3', tenant: '620321', aPostStaffId: 's-lead' });
+    const transfer = coReviewLeg({
+      id: 'dc-1:delegated_transfer:1',
+      kind: 'delegated_transfer',
+      department: '620321-ZHCK',
+      windowId: 'w-3',
+      responsible: '',
+      taskId: '',
+    });
+    await w.apply({ leg: transfer, meta: legMeta(2) });
+    w.setDay('2026-11-06');
+    await w.refresh();
+    const [yellow] = [...w.signals.values()];
+    expect(yellow).toMatchObject({
+      level: 'yellow',
+      reason: '已超过代受理转办时限1个工作日',
+      department: '620321-ZHCK',
+    });
+    expect(yellow!.notified).toEqual(['window_lead:zhck-a']);
+    await w.apply({
+      leg: { ...transfer, state: 'finished', end: 'cancelled', finishedAt: new Date('2026-11-06T02:00:00Z') },
+      meta: legMeta(3),
+    });
+    expect(w.signals.get(yellow!.id)).toMatchObject({ clearedReason: '代受理转办已取消，不予评判' });
+  });
 });
