@@ -122,9 +122,25 @@ const services = () =>
     ['joint-review', jointReviewAddr, 'govhall.joint_review.v1.JointReviewService', 'ListMyTasks', {}],
     // The same process's service for department systems (J15): the account's own department's tasks.
     ['joint-review-systems', jointReviewAddr, 'govhall.joint_review.v1.DepartmentSystemService', 'PullTasks', {}],
+    // Escalations between deployments (上报件): a service account of the parent pulls the status its children follow.
+    [
+      'joint-review-escalations',
+      jointReviewAddr,
+      'govhall.joint_review.v1.EscalationService',
+      'PullEscalationUpdates',
+      { targetTenant: TENANT, sourceTenant: TENANT },
+    ],
   ] as const;
 
-it.each(['identity', 'catalogue', 'applications', 'supervision', 'joint-review', 'joint-review-systems'])(
+it.each([
+  'identity',
+  'catalogue',
+  'applications',
+  'supervision',
+  'joint-review',
+  'joint-review-systems',
+  'joint-review-escalations',
+])(
   '%s: grpcurl lists, describes (imported types too), checks health and calls with a service-account token',
   async (name) => {
     const [, addr, service, rpc, request] = services().find(([n]) => n === name)!;
