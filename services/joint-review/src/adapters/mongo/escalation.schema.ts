@@ -56,9 +56,11 @@ escalationSchema.index({ sourceKey: 1 });
 // ListFollowUps / ListReceivedEscalations: a side's records of a tenant (or department), in a state, earliest due.
 escalationSchema.index({ listKeys: 1, dueDate: 1, _id: 1 });
 // PullEscalationUpdates: a parent's records from one lower tenant, by their latest update.
-escalationSchema.index({ pullKey: 1, lastSequence: 1 });
+escalationSchema.index({ pullKey: 1, lastSequence: 1, _id: 1 });
+// The next update sequence: the tenant's receiver record with the highest one.
+escalationSchema.index({ tenant: 1, side: 1, lastSequence: -1 });
 // The transfer and the outcome reports: sender records in a state, oldest change first.
-escalationSchema.index({ workKey: 1, updatedAt: 1 });
+escalationSchema.index({ workKey: 1, updatedAt: 1, _id: 1 });
 // Serves the outbox relay's search for documents with unsent events.
 declareOutboxIndex(escalationSchema);
 
