@@ -146,6 +146,39 @@ describe('an escalated case decided by a parent center in another deployment', (
     expect(again.escalation!.id).toBe(receiver.id);
   });
 
+  it('keeps a forward made while the parent deployment is down, says why, and completes it once the parent is back', async () => {
+    const accepted = await ew.escalatedCase('停机期间上报');
+    const waiting = (await ew.senderOf(accepted.id))!;
+    await ew.restartParent(async () => {
+      await ew.call<jointReviewV1.ForwardEscalationRequest, Answer>(
+        'lower',
+        'forwardEscalation',
+        { id: waiting.id, expectedVersion: waiting.version, targetDepartment: '', note: '' },
+        await clerk(),
+      );
+      const stuck = await ew.until(
+        'lower',
+        waiting.id,
+        clerk,
+        (e) => e.transferError !== '',
+        'the transfer failing while the parent is down',
+      );
+      expect(stuck).toMatchObject({ state: S.ESCALATION_STATE_TRANSFERRING, transferError: 'PARENT_UNAVAILABLE' });
+      // The forwarding leg keeps running: the lower center is judged by it until the parent holds the case.
+      expect(stuck.legs[0]).toMatchObject({ state: pb.LegState.LEG_STATE_RUNNING });
+    });
+    const done = await ew.until(
+      'lower',
+      waiting.id,
+      clerk,
+      (e) => e.state === S.ESCALATION_STATE_IN_HANDLING,
+      'the transfer completed after the parent came back',
+    );
+    expect(done.transferError).toBe('');
+    const parentRecord = await ew.get('parent', done.counterpartId, await ew.parentToken('parentLead'));
+    expect(parentRecord.files.every((f) => f.transferred)).toBe(true);
+  });
+
   it('records the lower center’s follow-up (J4) and refuses an empty one', async () => {
     const empty = await grpcFailure(
       ew.call(

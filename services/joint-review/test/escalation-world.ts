@@ -39,6 +39,8 @@ export class EscalationWorld {
   /** EscalationService where the parent's records live (the world's joint-review, or the second deployment). */
   parentClient!: jointReviewV1.EscalationServiceClient;
   private readonly parentTokens = new Map<string, Promise<string>>();
+  private parentLaunch?: Parameters<JointWorld['launchJointReview']>[0];
+  private parentPort = 0;
 
   constructor(readonly mode: 'same' | 'remote') {
     this.world = new JointWorld({ prepareJointReview: () => this.prepare(), catalogueTenants: [PARENT] });
@@ -95,7 +97,7 @@ export class EscalationWorld {
     // The parent's deployment: its own database and consumer group (it hosts no tenant of the case stream's cases).
     const group = `joint-review-parent-it-${w.suffix}`;
     await startGroupAtTopicEnd(group, [CASE_TOPIC]);
-    const parent = await this.world.launchJointReview({
+    this.parentLaunch = {
       name: 'joint-review-parent',
       db: `govhall_joint_review_p${w.suffix}`,
       env: {
@@ -103,8 +105,10 @@ export class EscalationWorld {
         SERVICE_ACCOUNTS: `${PARENT}=${p.clientId}:${p.secret}`,
         CASE_STREAM_GROUP_ID: group,
       },
-    });
+    };
+    const parent = await this.world.launchJointReview(this.parentLaunch);
     this.parentProcess = parent.process;
+    this.parentPort = parent.port;
     this.parentClient = this.escalationClient(`127.0.0.1:${parent.port}`);
     return {
       PARENT_CENTERS: `${PARENT}=127.0.0.1:${parent.port}|${stack.keycloakUrl}|${stack.realm}|${p.clientId}:${p.secret}`,
@@ -116,6 +120,22 @@ export class EscalationWorld {
       serviceName: 'govhall.joint_review.v1.EscalationService',
       idempotentMethods: ['GetEscalation', 'ListFollowUps', 'ListReceivedEscalations'],
     });
+  }
+
+  /**
+   * 'remote': stops the parent's deployment, runs `whileDown`, and starts it again on the same port and database
+   * (the lower deployment's channel reconnects by itself).
+   */
+  async restartParent(whileDown: () => Promise<void>): Promise<void> {
+    if (!this.parentLaunch || !this.parentProcess) throw new Error('no parent deployment to restart');
+    await this.parentProcess.stop();
+    try {
+      await whileDown();
+    } finally {
+      this.parentProcess = (
+        await this.world.launchJointReview({ ...this.parentLaunch, port: this.parentPort })
+      ).process;
+    }
   }
 
   /** Where the lower center's records live (always the world's joint-review). */

@@ -260,8 +260,10 @@ export class JointWorld {
     name: string;
     db: string;
     env: Record<string, string>;
+    /** The port of a process started again (default: a free one). */
+    port?: number;
   }): Promise<{ process: RunningProcess; port: number }> {
-    const [port, metrics] = [await freePort(), await freePort()];
+    const [port, metrics] = [p.port ?? (await freePort()), await freePort()];
     const process = await startProcess({
       name: p.name,
       entry: 'services/joint-review/dist/main.js',
