@@ -10,11 +10,13 @@ import { RemoteParentCenter, type RemoteParent } from './adapters/escalation/rem
 import { InProcessSequencer } from './adapters/escalation/update-sequencer';
 import { registerEscalationService } from './adapters/grpc/escalation.grpc-handler';
 import { IdentityTenants } from './adapters/identity/identity-tenants';
-import { MongoEscalationFiles, MongoUpdateCursors } from './adapters/mongo/escalation-files.repository';
+import { type MongoFileChunks, MongoUpdateCursors } from './adapters/mongo/file-chunks.repository';
 import { MongoEscalationRepository } from './adapters/mongo/escalation.repository';
 import { decideEscalationUseCase } from './usecases/decide-escalation/decide-escalation.usecase';
 import type { EscalationDeps, ParentCenter } from './usecases/escalations/escalation.ports';
 import { forwardEscalationUseCase } from './usecases/forward-escalation/forward-escalation.usecase';
+import type { AttachmentStore } from './usecases/attachments/attachment.ports';
+import { getEscalationFileUseCase } from './usecases/get-escalation-file/get-escalation-file.usecase';
 import { getEscalationUseCase } from './usecases/get-escalation/get-escalation.usecase';
 import { listFollowUpsUseCase } from './usecases/list-follow-ups/list-follow-ups.usecase';
 import { listReceivedEscalationsUseCase } from './usecases/list-received-escalations/list-received-escalations.usecase';
@@ -35,6 +37,10 @@ import type { ReviewDeps } from './usecases/reviews/review.deps';
 
 export interface EscalationWiring {
   connection: Connection;
+  /** Uploaded attachments (returns and decisions carry them). */
+  attachments: AttachmentStore;
+  /** Where received files' bytes are kept (shared with the attachments). */
+  chunks: MongoFileChunks;
   logger: Logger;
   accounts: ServiceAccounts;
   review: Pick<ReviewDeps, 'duty' | 'calendars' | 'clock' | 'ids'>;
@@ -54,7 +60,8 @@ export interface EscalationWiring {
  */
 export function wireEscalations(w: EscalationWiring) {
   const escalations = new MongoEscalationRepository(w.connection);
-  const files = new MongoEscalationFiles(w.connection);
+  const files = w.chunks;
+  const withFiles = () => ({ ...deps, attachments: w.attachments });
   const cursors = new MongoUpdateCursors(w.connection);
   const tenants = new IdentityTenants(w.identityAddress);
   const cases = new EscalatedCasesClient(w.applicationsAddress, w.accounts);
@@ -67,7 +74,11 @@ export function wireEscalations(w: EscalationWiring) {
     cursors,
     tenants,
     cases,
-    parents: new ConfiguredParentCenters(parents),
+    parents: new ConfiguredParentCenters(
+      parents,
+      // `receiver` is defined below; a parent is asked for only once the process runs.
+      w.hosted.size === 0 ? (tenant) => new LocalParentCenter(tenant, receiver) : undefined,
+    ),
     sequencer: new InProcessSequencer(escalations),
     settings: new DefaultEscalationSettings(w.review.duty, w.hosted),
     hosted: w.hosted,
@@ -78,6 +89,7 @@ export function wireEscalations(w: EscalationWiring) {
     receiveResupply: receiveResupplyUseCase(deps),
     withdraw: withdrawEscalationUseCase(deps),
     pullUpdates: pullEscalationUpdatesUseCase(deps),
+    getFile: getEscalationFileUseCase(withFiles()),
   };
   for (const tenant of w.hosted) parents.set(tenant, new LocalParentCenter(tenant, receiver));
   w.remoteParents.forEach((p, i) => parents.set(p.targetTenant, remotes[i]!));
@@ -116,7 +128,7 @@ export function wireEscalations(w: EscalationWiring) {
   const timer = setInterval(() => void work(), w.pollMs);
 
   return {
-    models: [escalations.model, files.model, cursors.model],
+    models: [escalations.model, cursors.model],
     collection: escalations.model.collection,
     open: openEscalationUseCase(deps),
     end: endEscalatedCaseUseCase(deps),
@@ -131,9 +143,9 @@ export function wireEscalations(w: EscalationWiring) {
         listFollowUps: listFollowUpsUseCase(deps),
         get: getEscalationUseCase(deps),
         listReceived: listReceivedEscalationsUseCase(deps),
-        returnEscalation: returnEscalationUseCase(deps),
+        returnEscalation: returnEscalationUseCase(withFiles()),
         reportStatus: reportEscalationStatusUseCase(deps),
-        decide: decideEscalationUseCase(deps),
+        decide: decideEscalationUseCase(withFiles()),
         afterWrite: () => {
           w.afterWrite();
           void work();

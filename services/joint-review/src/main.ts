@@ -40,6 +40,9 @@ import type { ReviewDeps } from './usecases/reviews/review.deps';
 import { submitOpinionUseCase } from './usecases/submit-opinion/submit-opinion.usecase';
 import { wireProjects } from './projects.wiring';
 import { wireEscalations } from './escalations.wiring';
+import { MongoAttachments } from './adapters/mongo/attachment.repository';
+import { MongoFileChunks } from './adapters/mongo/file-chunks.repository';
+import { uploadAttachmentUseCase } from './usecases/upload-attachment/upload-attachment.usecase';
 import { parseParentCenters } from './adapters/escalation/remote-parent-center';
 
 async function main() {
@@ -109,7 +112,19 @@ async function main() {
     applicationsAddress: config.APPLICATIONS_GRPC_ADDR,
   });
   await ensureIndexes([projects.model]);
+  // Uploaded attachments (UploadAttachment) and their bytes, used by escalation returns and decisions.
+  const chunks = new MongoFileChunks(connection);
+  const attachments = new MongoAttachments(connection, chunks);
+  await ensureIndexes([attachments.model, chunks.model]);
+  const uploadAttachment = uploadAttachmentUseCase({
+    attachments,
+    clock,
+    ids: deps.ids,
+    hosted: new Set(config.GOVHALL_TENANTS),
+  });
   const escalations = wireEscalations({
+    attachments,
+    chunks,
     connection,
     logger,
     accounts,
@@ -188,6 +203,7 @@ async function main() {
     assignTask: assignTaskUseCase(deps),
     reopenTask: reopenTaskUseCase(deps),
     addParticipant: addParticipantUseCase(deps),
+    uploadAttachment,
     afterWrite,
   });
   registerProjectService(server, projects.useCases);
@@ -199,6 +215,7 @@ async function main() {
       externalEvents,
       watch: { pollMs: config.WATCH_POLL_MS, heartbeatMs: config.WATCH_HEARTBEAT_MS },
     }),
+    uploadAttachment,
     afterWrite,
   });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);

@@ -1,6 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import { applicationsV1, jointReviewV1 } from '@govhall/proto';
-import { clientToken, grpcFailure, userToken } from '@govhall/testing';
+import { callUnary, createGrpcClient } from '@govhall/grpc';
+import { bearer, clientToken, grpcFailure, userToken } from '@govhall/testing';
 import { EscalationWorld, PARENT, PARENT_SCJG, TENANT } from './escalation-world';
 
 // Escalation to a parent center in ANOTHER deployment, against the real stack: the test starts a second joint-review
@@ -215,6 +216,20 @@ describe('an escalated case decided by a parent center in another deployment', (
   });
 
   it('denies at the parent with reasons; the denial flows down and completes the case', async () => {
+    // The parent's deployment keeps the decision document; the lower one fetches it from there.
+    const parentAttachments = createGrpcClient(jointReviewV1.JointReviewServiceClient, ew.parentAddress, {
+      serviceName: 'govhall.joint_review.v1.JointReviewService',
+      idempotentMethods: [],
+    });
+    const { attachment } = await callUnary<
+      jointReviewV1.UploadAttachmentRequest,
+      jointReviewV1.UploadAttachmentResponse
+    >(
+      parentAttachments.uploadAttachment.bind(parentAttachments) as never,
+      { fileName: '不予许可决定书.pdf', content: Buffer.from('%PDF-1.4\n% 不予行政许可决定书\n%%EOF\n') },
+      { ...bearer(await ew.parentToken('parentApprover')), deadlineMs: 15_000 },
+    );
+    parentAttachments.close();
     const { escalation } = await ew.call<jointReviewV1.DecideEscalationRequest, Answer>(
       'parent',
       'decideEscalation',
@@ -225,7 +240,7 @@ describe('an escalated case decided by a parent center in another deployment', (
         reasons: ['选址不符合国土空间规划'],
         remedies: [],
         documentNumber: '金市监不许〔2026〕3号',
-        attachmentIds: [],
+        attachmentIds: [attachment!.id],
       },
       await ew.parentToken('parentApprover'),
     );
@@ -245,5 +260,12 @@ describe('an escalated case decided by a parent center in another deployment', (
     expect(sender.decision!.remedies.join('')).toContain('行政复议');
     const c = await world.getCase(caseId);
     expect(c.status).toBe(applicationsV1.CaseStatus.CASE_STATUS_COMPLETED);
+    const file = await ew.call<jointReviewV1.GetEscalationFileRequest, jointReviewV1.GetEscalationFileResponse>(
+      'lower',
+      'getEscalationFile',
+      { escalationId: sender.id, fileId: sender.decision!.attachments[0]!.id },
+      await clerk(),
+    );
+    expect(Buffer.from(file.content).toString()).toContain('不予行政许可决定书');
   });
 });

@@ -138,6 +138,11 @@ export class EscalationWorld {
     }
   }
 
+  /** Where the parent's records live ('remote': the second deployment; 'same': the world's joint-review). */
+  get parentAddress(): string {
+    return this.mode === 'remote' ? `127.0.0.1:${this.parentPort}` : this.world.jointReviewAddress();
+  }
+
   /** Where the lower center's records live (always the world's joint-review). */
   get lowerClient(): jointReviewV1.EscalationServiceClient {
     return this.world.escalationClient;

@@ -338,6 +338,48 @@ describe('an escalated case handled by the parent center of the same deployment'
       await ew.parentToken('parentLead'),
     );
     receiver = progress.escalation!;
+    // The decision document, uploaded first (a text file is refused: only PDF, OFD, JPEG, PNG).
+    const approver = await ew.parentToken('parentApprover');
+    type Uploaded = jointReviewV1.UploadAttachmentResponse;
+    const refused = await grpcFailure(
+      world.call('uploadAttachment', { fileName: '决定书.pdf', content: Buffer.from('not a pdf') }, approver),
+    );
+    expect(refused).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      violations: [expect.objectContaining({ path: 'content', reason: 'FILE_TYPE' })],
+    });
+    const pdf = Buffer.from('%PDF-1.4\n% 准予行政许可决定书\n%%EOF\n');
+    const { attachment } = await world.call<jointReviewV1.UploadAttachmentRequest, Uploaded>(
+      'uploadAttachment',
+      { fileName: '准予许可决定书.pdf', content: pdf },
+      approver,
+    );
+    // Someone else's upload cannot be used by the approver.
+    const { attachment: others } = await world.call<jointReviewV1.UploadAttachmentRequest, Uploaded>(
+      'uploadAttachment',
+      { fileName: '别人的文件.pdf', content: pdf },
+      await ew.parentToken('parentLead'),
+    );
+    const foreign = await grpcFailure(
+      ew.call(
+        'parent',
+        'decideEscalation',
+        {
+          id: receiver.id,
+          expectedVersion: receiver.version,
+          outcome: pb.DecisionOutcome.DECISION_OUTCOME_APPROVED,
+          reasons: [],
+          remedies: [],
+          documentNumber: '',
+          attachmentIds: [others!.id],
+        },
+        approver,
+      ),
+    );
+    expect(foreign).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      violations: [expect.objectContaining({ path: 'attachmentIds.0', reason: 'ATTACHMENT_UNKNOWN' })],
+    });
     const { escalation } = await ew.call<jointReviewV1.DecideEscalationRequest, Answer>(
       'parent',
       'decideEscalation',
@@ -348,9 +390,9 @@ describe('an escalated case handled by the parent center of the same deployment'
         reasons: [],
         remedies: [],
         documentNumber: '金市监许〔2026〕8号',
-        attachmentIds: [],
+        attachmentIds: [attachment!.id],
       },
-      await ew.parentToken('parentApprover'),
+      approver,
     );
     receiver = escalation!;
     expect(receiver).toMatchObject({
@@ -383,6 +425,20 @@ describe('an escalated case handled by the parent center of the same deployment'
     ]);
     const c = await world.getCase(caseId);
     expect(c.status).toBe(applicationsV1.CaseStatus.CASE_STATUS_PROCESSING);
+    // The lower center reads the decision document the parent gave.
+    const document = sender.decision!.attachments[0]!;
+    expect(document).toMatchObject({ fileName: '准予许可决定书.pdf', contentType: 'application/pdf' });
+    const file = await ew.call<jointReviewV1.GetEscalationFileRequest, jointReviewV1.GetEscalationFileResponse>(
+      'lower',
+      'getEscalationFile',
+      { escalationId: sender.id, fileId: document.id },
+      await clerk(),
+    );
+    expect(Buffer.from(file.content).toString()).toContain('准予行政许可决定书');
+    const unknown = await grpcFailure(
+      ew.call('lower', 'getEscalationFile', { escalationId: sender.id, fileId: 'no-such-file' }, await clerk()),
+    );
+    expect(unknown).toMatchObject({ code: status.NOT_FOUND, reason: 'FILE_NOT_FOUND' });
   });
 
   it('publishes each leg’s start and finish once on the escalation topic, pauses paired', async () => {

@@ -1,5 +1,5 @@
 import type { Duty } from '../../usecases/ports';
-import type { EscalationSettings } from '../../usecases/escalations/escalation.ports';
+import { hostsTenant, type EscalationSettings } from '../../usecases/escalations/escalation.ports';
 
 /** J3: working days a lower center's window has to forward an escalated case, until the tenant settings hold it. */
 export const DEFAULT_FORWARD_WORKING_DAYS = 2;
@@ -24,7 +24,7 @@ export class DefaultEscalationSettings implements EscalationSettings {
     const abbreviation = department.startsWith(`${tenant}-`) ? department.slice(tenant.length + 1) : '';
     if (!abbreviation || !targetTenant) return '';
     const target = `${targetTenant}-${abbreviation}`;
-    if (!this.hosted.has(targetTenant)) return target;
+    if (!hostsTenant(this.hosted, targetTenant)) return target;
     return (await this.duty.hasDepartment(targetTenant, target)) ? target : '';
   }
 }

@@ -5,6 +5,7 @@ import type { pullEscalationUpdatesUseCase } from '../../usecases/pull-escalatio
 import type { putEscalationFileUseCase } from '../../usecases/put-escalation-file/put-escalation-file.usecase';
 import type { receiveEscalationUseCase } from '../../usecases/receive-escalation/receive-escalation.usecase';
 import type { receiveResupplyUseCase } from '../../usecases/receive-resupply/receive-resupply.usecase';
+import type { getEscalationFileUseCase } from '../../usecases/get-escalation-file/get-escalation-file.usecase';
 import type { withdrawEscalationUseCase } from '../../usecases/withdraw-escalation/withdraw-escalation.usecase';
 
 export interface ReceiverUseCases {
@@ -12,6 +13,7 @@ export interface ReceiverUseCases {
   putFile: ReturnType<typeof putEscalationFileUseCase>;
   receiveResupply: ReturnType<typeof receiveResupplyUseCase>;
   withdraw: ReturnType<typeof withdrawEscalationUseCase>;
+  getFile: ReturnType<typeof getEscalationFileUseCase>;
   pullUpdates: ReturnType<typeof pullEscalationUpdatesUseCase>;
 }
 
@@ -51,6 +53,10 @@ export class LocalParentCenter implements ParentCenter {
 
   async withdraw(escalationId: string, reason: string) {
     await this.uc.withdraw({ escalationId, reason }, this.actor);
+  }
+
+  getFile(escalationId: string, fileId: string) {
+    return this.uc.getFile({ escalationId, fileId }, this.actor);
   }
 
   pullUpdates(targetTenant: string, sourceTenant: string, after: number, max: number) {

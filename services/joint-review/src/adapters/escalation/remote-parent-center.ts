@@ -58,6 +58,7 @@ export class RemoteParentCenter implements ParentCenter {
         'ReceiveResupply',
         'WithdrawEscalation',
         'PullEscalationUpdates',
+        'GetEscalationFile',
       ],
       maxMessageBytes: MAX_MESSAGE,
     });
@@ -133,6 +134,14 @@ export class RemoteParentCenter implements ParentCenter {
       'withdrawEscalation',
       { escalationId, reason },
     );
+  }
+
+  async getFile(escalationId: string, fileId: string) {
+    const answer = await this.call<jointReviewV1.GetEscalationFileRequest, jointReviewV1.GetEscalationFileResponse>(
+      'getEscalationFile',
+      { escalationId, fileId },
+    );
+    return { fileName: answer.fileName, contentType: answer.contentType, content: Buffer.from(answer.content) };
   }
 
   async pullUpdates(targetTenant: string, sourceTenant: string, after: number, max: number) {

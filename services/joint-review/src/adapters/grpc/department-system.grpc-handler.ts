@@ -1,4 +1,6 @@
 import type { GrpcServer } from '@govhall/grpc';
+import type { uploadAttachmentUseCase } from '../../usecases/upload-attachment/upload-attachment.usecase';
+import { requireDepartmentSystem } from '../../usecases/reviews/system.access';
 import type { UntypedServiceImplementation } from '@grpc/grpc-js';
 import { jointReviewV1 } from '@govhall/proto';
 import type { pullTasksUseCase } from '../../usecases/pull-tasks/pull-tasks.usecase';
@@ -12,6 +14,7 @@ import {
   taskChange,
   taskKind,
   taskState,
+  toProtoAttachment,
   toProtoDossier,
   toProtoTask,
 } from './joint-review.mapper';
@@ -21,6 +24,7 @@ export interface DepartmentSystemUseCases {
   watchTasks: ReturnType<typeof watchTasksUseCase>;
   claimTask: ReturnType<typeof systemClaimTaskUseCase>;
   submitOpinion: ReturnType<typeof systemSubmitOpinionUseCase>;
+  uploadAttachment: ReturnType<typeof uploadAttachmentUseCase>;
   reportExternalCaseEvents: ReturnType<typeof reportExternalCaseEventsUseCase>;
   /** Called after a write that queued outbox messages. */
   afterWrite(): void;
@@ -50,6 +54,17 @@ function toWatchResponse(item: WatchItem): jointReviewV1.WatchTasksResponse {
 export function registerDepartmentSystemService(server: GrpcServer, uc: DepartmentSystemUseCases): void {
   const pb = jointReviewV1;
   const impl: Partial<jointReviewV1.DepartmentSystemServiceServer> = {
+    uploadAttachment: server.unary<
+      jointReviewV1.DepartmentSystemServiceUploadAttachmentRequest,
+      jointReviewV1.DepartmentSystemServiceUploadAttachmentResponse
+    >('UploadAttachment', async (req, ctx) => {
+      requireDepartmentSystem(ctx.principal);
+      const attachment = await uc.uploadAttachment(
+        { fileName: req.fileName, content: Buffer.from(req.content) },
+        ctx.principal,
+      );
+      return { attachment: toProtoAttachment(attachment) };
+    }),
     pullTasks: server.unary<jointReviewV1.PullTasksRequest, jointReviewV1.PullTasksResponse>(
       'PullTasks',
       async (req, ctx) => {

@@ -24,7 +24,6 @@ import {
 } from './escalation.mapper';
 import { pageOf } from './joint-review.grpc-handler';
 import { decisionOutcome } from './joint-review.mapper';
-import { NotFoundError } from '@govhall/errors';
 
 export interface EscalationUseCases extends ReceiverUseCases {
   forward: ReturnType<typeof forwardEscalationUseCase>;
@@ -168,9 +167,9 @@ export function registerEscalationService(server: GrpcServer, uc: EscalationUseC
     }),
     getEscalationFile: server.unary<jointReviewV1.GetEscalationFileRequest, jointReviewV1.GetEscalationFileResponse>(
       'GetEscalationFile',
-      async () => {
-        // Updates carry no files yet (uploads are not kept by this service): every id names nothing.
-        throw new NotFoundError('FILE_NOT_FOUND', '上报件中没有该文件');
+      async (req, ctx) => {
+        const file = await uc.getFile({ escalationId: req.escalationId, fileId: req.fileId }, ctx.principal);
+        return { fileName: file.fileName, contentType: file.contentType, content: file.content };
       },
     ),
     listReceivedEscalations: server.unary<

@@ -11,6 +11,7 @@ import type {
   FollowUp,
   TaskDecision,
 } from '../../domain/escalations/escalation';
+import type { Attachment } from '../../domain/tasks/task';
 import { decisionOutcome, toProtoAttachment, toProtoLeg, toProtoTask, workSource } from './joint-review.mapper';
 
 const pb = jointReviewV1;
@@ -27,6 +28,19 @@ export const escalationUpdateKind = enumCodec<EscalationUpdateKind, jointReviewV
 const applicantKind = enumCodec<ApplicantBase['kind'], applicationsV1.ApplicantKind>(
   enumSpelling(applicationsV1.ApplicantKind, 'APPLICANT_KIND_'),
 );
+
+/** An attachment as the other side listed it (its bytes are fetched with GetEscalationFile). */
+function fromProtoAttachment(a: jointReviewV1.Attachment): Attachment {
+  return {
+    id: a.id,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    size: Number(a.size),
+    sha256: a.sha256,
+    uploadedBy: a.uploadedBy,
+    uploadedAt: a.uploadedAt ?? new Date(0),
+  };
+}
 
 export function toProtoDecision(d: TaskDecision): jointReviewV1.TaskDecision {
   return {
@@ -48,8 +62,7 @@ export function fromProtoDecision(d: jointReviewV1.TaskDecision): TaskDecision {
     reasons: [...d.reasons],
     remedies: [...d.remedies],
     documentNumber: d.documentNumber,
-    // Files of a decision are fetched with GetEscalationFile; their listing is not mirrored yet.
-    attachments: [],
+    attachments: d.attachments.map(fromProtoAttachment),
     decidedBy: d.decidedBy,
     handlerName: d.handlerName,
     decidedAt: d.decidedAt ?? new Date(0),
@@ -164,7 +177,7 @@ export function fromProtoUpdate(u: jointReviewV1.EscalationUpdate): EscalationUp
     procedure: u.procedure,
     plannedWorkingDays: u.plannedWorkingDays,
     decision: u.decision ? fromProtoDecision(u.decision) : undefined,
-    attachments: [],
+    attachments: u.attachments.map(fromProtoAttachment),
     by: u.by,
     at: u.at ?? new Date(0),
   };

@@ -1,4 +1,5 @@
 import type { GrpcServer } from '@govhall/grpc';
+import type { uploadAttachmentUseCase } from '../../usecases/upload-attachment/upload-attachment.usecase';
 import type { UntypedServiceImplementation } from '@grpc/grpc-js';
 import { jointReviewV1 } from '@govhall/proto';
 import type { addParticipantUseCase } from '../../usecases/add-participant/add-participant.usecase';
@@ -17,6 +18,7 @@ import {
   taskKind,
   taskState,
   toProtoJointReview,
+  toProtoAttachment,
   toProtoTask,
 } from './joint-review.mapper';
 
@@ -30,6 +32,7 @@ export interface JointReviewUseCases {
   assignTask: ReturnType<typeof assignTaskUseCase>;
   reopenTask: ReturnType<typeof reopenTaskUseCase>;
   addParticipant: ReturnType<typeof addParticipantUseCase>;
+  uploadAttachment: ReturnType<typeof uploadAttachmentUseCase>;
   /** Called after a write that queued outbox messages. */
   afterWrite(): void;
 }
@@ -52,6 +55,14 @@ const taskPage = (page: Page<Task>) => ({
 export function registerJointReviewService(server: GrpcServer, uc: JointReviewUseCases): void {
   const pb = jointReviewV1;
   const impl: Partial<jointReviewV1.JointReviewServiceServer> = {
+    uploadAttachment: server.unary<jointReviewV1.UploadAttachmentRequest, jointReviewV1.UploadAttachmentResponse>(
+      'UploadAttachment',
+      async (req, ctx) => ({
+        attachment: toProtoAttachment(
+          await uc.uploadAttachment({ fileName: req.fileName, content: Buffer.from(req.content) }, ctx.principal),
+        ),
+      }),
+    ),
     getJointReview: server.unary<jointReviewV1.GetJointReviewRequest, jointReviewV1.GetJointReviewResponse>(
       'GetJointReview',
       async (req, ctx) => ({

@@ -2,9 +2,9 @@ import { expectEveryQueryCovered } from '@govhall/mongo';
 import { exercise, publicMethods, RecordingConnection } from '@govhall/mongo/src/recording-connection.test-double';
 import { openSenderEscalation } from '../../domain/escalations/sender';
 import { testLegCalendar } from '../../domain/reviews/opened-review.test-double';
-import { MongoEscalationFiles, MongoUpdateCursors } from './escalation-files.repository';
+import { MongoFileChunks, MongoUpdateCursors } from './file-chunks.repository';
 import { escalationQueryFields, MongoEscalationRepository } from './escalation.repository';
-import { escalationCursorSchema, escalationFileChunkSchema, escalationSchema } from './escalation.schema';
+import { escalationCursorSchema, fileChunkSchema, escalationSchema } from './escalation.schema';
 
 /* Every query of the escalation stores is served by an index their schemas declare (docs/store-rules.md). */
 
@@ -56,9 +56,9 @@ describe('the escalations collections', () => {
 
   it('serve the file chunks and the cursors from declared indexes', async () => {
     const recording = new RecordingConnection();
-    const files = new MongoEscalationFiles(recording.connection);
+    const files = new MongoFileChunks(recording.connection);
     const cursors = new MongoUpdateCursors(recording.connection);
-    await exercise(recording, 'MongoEscalationFiles', files, {
+    await exercise(recording, 'MongoFileChunks', files, {
       put: (f) => f.put('er-1', 'f1', Buffer.from('pdf')),
       get: (f) => f.get('er-1', 'f1'),
     });
@@ -66,7 +66,7 @@ describe('the escalations collections', () => {
       get: (c) => c.get('620300', '620321'),
       set: (c) => c.set('620300', '620321', 5),
     });
-    expectEveryQueryCovered(recording.queries, [escalationFileChunkSchema, escalationCursorSchema]);
+    expectEveryQueryCovered(recording.queries, [fileChunkSchema, escalationCursorSchema]);
   });
 
   it("keys a sender record for its tenant's and its department's lists in its state", () => {

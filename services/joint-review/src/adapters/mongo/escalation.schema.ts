@@ -67,20 +67,40 @@ declareOutboxIndex(escalationSchema);
 export type EscalationDocument = mongoose.InferSchemaType<typeof escalationSchema>;
 
 /**
- * Collection `escalation_file_chunks`: the bytes of files a parent received (at most 20 MiB each), in chunks of at
- * most 4 MiB so no document nears the 16 MiB limit. `_id` = `<record id>:<file id>:<n>`.
+ * Collection `file_chunks`: the bytes of files the service keeps (at most 20 MiB each) — files a parent received with
+ * an escalation (owner = the record id), uploaded attachments (owner `attachment`) — in chunks of at most 4 MiB so no
+ * document nears the 16 MiB limit. `_id` = `<owner>:<file id>:<n>`.
  */
-export const escalationFileChunkSchema = new mongoose.Schema(
+export const fileChunkSchema = new mongoose.Schema(
   {
     _id: { type: String, required: true },
-    escalationId: { type: String, required: true },
+    owner: { type: String, required: true },
     fileId: { type: String, required: true },
     n: { type: Number, required: true },
     data: { type: Buffer, required: true },
   },
-  { collection: 'escalation_file_chunks', versionKey: false },
+  { collection: 'file_chunks', versionKey: false },
 );
-escalationFileChunkSchema.index({ escalationId: 1, fileId: 1, n: 1 });
+fileChunkSchema.index({ owner: 1, fileId: 1, n: 1 });
+
+/**
+ * Collection `attachments`: files uploaded for a later opinion, decision, return or minutes (UploadAttachment), their
+ * bytes in `file_chunks`; `usedBy` is the aggregate whose act used it ('' while unused).
+ */
+export const attachmentSchema = new mongoose.Schema(
+  {
+    _id: { type: String, required: true },
+    tenant: { type: String, required: true },
+    fileName: { type: String, required: true },
+    contentType: { type: String, required: true },
+    size: { type: Number, required: true },
+    sha256: { type: String, required: true },
+    uploadedBy: { type: String, required: true },
+    uploadedAt: { type: Date, required: true },
+    usedBy: { type: String, default: '' },
+  },
+  { collection: 'attachments', versionKey: false },
+);
 
 /** Collection `escalation_cursors`: the parent's updates mirrored so far, `_id` = `<parent>><lower tenant>`. */
 export const escalationCursorSchema = new mongoose.Schema(

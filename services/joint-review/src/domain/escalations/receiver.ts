@@ -1,7 +1,7 @@
 import { maskText } from '@govhall/identifiers';
 import { NotFoundError, ValidationError, type Violation } from '@govhall/errors';
 import { finishLeg, pauseLeg, resumeLeg, startLeg, type LegCalendar } from '../legs/leg';
-import type { Task } from '../tasks/task';
+import type { Attachment, Task } from '../tasks/task';
 import {
   openLeg,
   replaceLeg,
@@ -203,6 +203,8 @@ function checkLines(v: Violation[], path: string, lines: string[], what: string,
 
 export interface ReturnInput {
   reasons: string[];
+  /** Files given with the return (checked by the use case). */
+  attachments?: Attachment[];
   sequence: number;
   by: string;
   at: Date;
@@ -227,7 +229,14 @@ export function returnEscalation(e: Escalation, input: ReturnInput): EscalationC
     legs = replaceLeg(e, waiting);
     events.push({ type: 'LegPaused', leg: waiting });
   }
-  const u = update({ sequence: input.sequence, kind: 'returned', reasons, by: input.by, at: input.at });
+  const u = update({
+    sequence: input.sequence,
+    kind: 'returned',
+    reasons,
+    attachments: input.attachments ?? [],
+    by: input.by,
+    at: input.at,
+  });
   const escalation: Escalation = {
     ...e,
     state: 'returned',
@@ -345,6 +354,8 @@ export interface DecideInput {
   documentNumber: string;
   handlerName: string;
   source: TaskDecision['source'];
+  /** Files given with the decision (the decision document …), checked by the use case. */
+  attachments?: Attachment[];
   sequence: number;
   by: string;
   at: Date;
@@ -366,7 +377,7 @@ export function decideEscalation(e: Escalation, input: DecideInput): EscalationC
     reasons: input.reasons.map(maskText),
     remedies: input.remedies.length > 0 || input.outcome === 'approved' ? input.remedies : DEFAULT_REMEDIES,
     documentNumber: input.documentNumber,
-    attachments: [],
+    attachments: input.attachments ?? [],
     decidedBy: input.by,
     handlerName: input.handlerName,
     decidedAt: input.at,
@@ -387,7 +398,14 @@ export function decideEscalation(e: Escalation, input: DecideInput): EscalationC
     version: e.task.version + 1,
   };
   if (task) events.unshift({ type: 'TaskCompleted', task });
-  const u = update({ sequence: input.sequence, kind: 'decided', decision, by: input.by, at: input.at });
+  const u = update({
+    sequence: input.sequence,
+    kind: 'decided',
+    decision,
+    attachments: decision.attachments,
+    by: input.by,
+    at: input.at,
+  });
   const escalation: Escalation = {
     ...e,
     state: 'decided',

@@ -85,6 +85,8 @@ export interface ParentCenter {
     forwardedByName: string;
   }): Promise<ReceiverView>;
   withdraw(escalationId: string, reason: string): Promise<void>;
+  /** A file the parent gave with an update of its record. */
+  getFile(escalationId: string, fileId: string): Promise<{ fileName: string; contentType: string; content: Buffer }>;
   pullUpdates(
     targetTenant: string,
     sourceTenant: string,
@@ -150,6 +152,11 @@ export interface EscalationDeps {
   calendars: Calendars;
   clock: Clock;
   ids: IdGenerator;
-  /** Tenants this deployment hosts. */
+  /** Tenants this deployment hosts (GOVHALL_TENANTS; empty: any, see `hostsTenant`). */
   hosted: ReadonlySet<string>;
+}
+
+/** Whether the deployment hosts the tenant: GOVHALL_TENANTS names it, or names none (a deployment for any tenant). */
+export function hostsTenant(hosted: ReadonlySet<string>, tenant: string): boolean {
+  return hosted.size === 0 || hosted.has(tenant);
 }

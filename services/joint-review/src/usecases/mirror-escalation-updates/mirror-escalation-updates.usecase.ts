@@ -45,7 +45,16 @@ export function mirrorEscalationUpdatesUseCase(
   /** One run over the hosted tenants; answers how many updates were mirrored. */
   return async (): Promise<number> => {
     let total = 0;
-    for (const source of deps.hosted) {
+    // A deployment for any tenant follows the tenants of its records still waiting for their parent.
+    const sources =
+      deps.hosted.size > 0
+        ? [...deps.hosted]
+        : [
+            ...new Set(
+              (await deps.escalations.sendersIn(['transferring', 'in_handling', 'returned'], 500)).map((e) => e.tenant),
+            ),
+          ];
+    for (const source of sources) {
       try {
         total += await mirrorTenant(source);
       } catch (error) {

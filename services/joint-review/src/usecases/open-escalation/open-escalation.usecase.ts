@@ -1,6 +1,6 @@
 import type { Escalation } from '../../domain/escalations/escalation';
 import { openSenderEscalation, withdrawSender, type EscalatedCaseFacts } from '../../domain/escalations/sender';
-import type { EscalationDeps } from '../escalations/escalation.ports';
+import { hostsTenant, type EscalationDeps } from '../escalations/escalation.ports';
 import { legCalendar } from '../reviews/leg-calendar';
 
 /**
@@ -13,7 +13,7 @@ export function openEscalationUseCase(
 ) {
   return async (facts: EscalatedCaseFacts, at: Date): Promise<{ escalation: Escalation | null; created: boolean }> => {
     // Another deployment's tenant (the case stream of a shared broker): not this deployment's to follow up.
-    if (!deps.hosted.has(facts.tenant)) return { escalation: null, created: false };
+    if (!hostsTenant(deps.hosted, facts.tenant)) return { escalation: null, created: false };
     const existing = await deps.escalations.findSenderByCase(facts.tenant, facts.caseId);
     if (existing) return { escalation: existing, created: false };
     const followUpBy =

@@ -3,7 +3,7 @@ import { PreconditionError, ValidationError, type Violation } from '@govhall/err
 import type { Escalation } from '../../domain/escalations/escalation';
 import { MAX_FILE_BYTES, receiveEscalation, receiverKey } from '../../domain/escalations/receiver';
 import { requireTransferAccount } from '../escalations/escalation.access';
-import type { EscalationDeps, ReceiveCall } from '../escalations/escalation.ports';
+import { hostsTenant, type EscalationDeps, type ReceiveCall } from '../escalations/escalation.ports';
 import { completeRound } from '../escalations/handling-start';
 
 const REQUEST_ID = /^[A-Za-z0-9_:-]{8,64}$/;
@@ -41,7 +41,7 @@ export function receiveEscalationUseCase(deps: EscalationDeps) {
     if (violations.length > 0) throw new ValidationError(violations);
     const existing = await deps.escalations.findReceiverByKey(receiverKey(call.sourceTenant, call.sourceEscalationId));
     if (existing) return existing;
-    if (!deps.hosted.has(call.targetTenant)) {
+    if (!hostsTenant(deps.hosted, call.targetTenant)) {
       throw new PreconditionError('TENANT_NOT_HOSTED', `本部署不承载地区 ${call.targetTenant}`);
     }
     if ((await deps.tenants.parentOf(call.sourceTenant)) !== call.targetTenant) {

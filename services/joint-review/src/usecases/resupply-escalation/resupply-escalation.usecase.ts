@@ -4,7 +4,6 @@ import { requireState, type Escalation } from '../../domain/escalations/escalati
 import { resupplyEscalation } from '../../domain/escalations/sender';
 import { requireActor, writeEscalation } from '../escalations/escalation.access';
 import type { EscalationDeps } from '../escalations/escalation.ports';
-import { unknownAttachment } from '../return-escalation/return-escalation.usecase';
 
 export interface ResupplyRequest {
   id: string;
@@ -28,7 +27,12 @@ export function resupplyEscalationUseCase(deps: Pick<EscalationDeps, 'escalation
       (e) => requireActor(actor, e, 'sender'),
       async (e) => {
         requireState(e, ['returned']);
-        if (request.attachmentIds.length > 0) throw unknownAttachment();
+        // Supplements go up as case files; an uploaded attachment cannot be sent to the parent yet.
+        if (request.attachmentIds.length > 0) {
+          throw new ValidationError([
+            { path: 'attachmentIds.0', message: '补充材料请选择办件中的材料文件', reason: 'ATTACHMENT_UNKNOWN' },
+          ]);
+        }
         if (request.caseFileIds.length > 50) {
           throw new ValidationError([{ path: 'caseFileIds', message: '材料文件最多50个', reason: 'TOO_MANY' }]);
         }

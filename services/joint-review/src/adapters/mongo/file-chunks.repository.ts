@@ -1,6 +1,6 @@
 import type { Connection, Model } from '@govhall/mongo';
 import type { EscalationFileStore, UpdateCursors } from '../../usecases/escalations/escalation.ports';
-import { escalationCursorSchema, escalationFileChunkSchema } from './escalation.schema';
+import { escalationCursorSchema, fileChunkSchema } from './escalation.schema';
 
 const CHUNK = 4 * 1024 * 1024;
 
@@ -11,35 +11,38 @@ function bytesOf(data: unknown): Buffer {
 
 export interface Chunk {
   _id: string;
-  escalationId: string;
+  owner: string;
   fileId: string;
   n: number;
   data: Buffer;
 }
 
-/** Received files' bytes in chunks of 4 MiB (a file is written whole again when it is sent again). */
-export class MongoEscalationFiles implements EscalationFileStore {
+/**
+ * Files' bytes in chunks of 4 MiB, by owner (an escalation record, or `attachment`) and file id; a file written again
+ * replaces the former bytes whole.
+ */
+export class MongoFileChunks implements EscalationFileStore {
   readonly model: Model<Chunk>;
 
   constructor(connection: Connection) {
-    this.model = connection.model<Chunk>('EscalationFileChunk', escalationFileChunkSchema);
+    this.model = connection.model<Chunk>('FileChunk', fileChunkSchema);
   }
 
-  async put(escalationId: string, fileId: string, content: Buffer): Promise<void> {
+  async put(owner: string, fileId: string, content: Buffer): Promise<void> {
     const count = Math.max(1, Math.ceil(content.length / CHUNK));
     for (let n = 0; n < count; n++) {
       const data = content.subarray(n * CHUNK, (n + 1) * CHUNK);
       await this.model.collection.replaceOne(
-        { _id: `${escalationId}:${fileId}:${n}` } as never,
-        { escalationId, fileId, n, data } as never,
+        { _id: `${owner}:${fileId}:${n}` } as never,
+        { owner, fileId, n, data } as never,
         { upsert: true },
       );
     }
-    await this.model.collection.deleteMany({ escalationId, fileId, n: { $gte: count } } as never);
+    await this.model.collection.deleteMany({ owner, fileId, n: { $gte: count } } as never);
   }
 
-  async get(escalationId: string, fileId: string): Promise<Buffer | null> {
-    const chunks = await this.model.find({ escalationId, fileId }).sort({ n: 1 }).lean<Chunk[]>();
+  async get(owner: string, fileId: string): Promise<Buffer | null> {
+    const chunks = await this.model.find({ owner, fileId }).sort({ n: 1 }).lean<Chunk[]>();
     if (chunks.length === 0) return null;
     return Buffer.concat(chunks.map((c) => bytesOf(c.data)));
   }
