@@ -39,6 +39,7 @@ import { reportConclusionsUseCase } from './usecases/report-conclusions/report-c
 import type { ReviewDeps } from './usecases/reviews/review.deps';
 import { submitOpinionUseCase } from './usecases/submit-opinion/submit-opinion.usecase';
 import { wireProjects } from './projects.wiring';
+import { openDelegationStore, wireDelegation } from './delegation.wiring';
 
 async function main() {
   const logger = createLogger('joint-review', config.LOG_LEVEL);
@@ -57,11 +58,18 @@ async function main() {
   // Events of cases run in department systems (J16), published through the relay like the reviews' events.
   const externalEvents = new MongoExternalCaseEvents(connection);
   await ensureIndexes([externalEvents.model]);
+  // Delegated acceptance (代受理): agreements, and delegated cases published through the relay.
+  const delegationStore = await openDelegationStore(connection);
 
   const kafka = createKafka('joint-review', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
   const relay = new OutboxRelay({
-    collections: [reviews.model.collection, meetings.model.collection, externalEvents.model.collection],
+    collections: [
+      reviews.model.collection,
+      meetings.model.collection,
+      externalEvents.model.collection,
+      delegationStore.delegatedCases.model.collection,
+    ],
     producer,
     logger,
     pollMs: config.OUTBOX_POLL_MS,
@@ -101,6 +109,11 @@ async function main() {
     applicationsAddress: config.APPLICATIONS_GRPC_ADDR,
   });
   await ensureIndexes([projects.model]);
+  const delegation = wireDelegation(delegationStore, {
+    ...deps,
+    accounts,
+    identityAddress: config.IDENTITY_GRPC_ADDR,
+  });
 
   const report = reportConclusionsUseCase({
     reviews,
@@ -122,6 +135,7 @@ async function main() {
       open: openJointReviewUseCase(deps),
       cancel: cancelJointReviewUseCase(deps),
       mirrorProject: projects.mirrorProject,
+      delegation: delegation.stream,
       afterWrite,
     },
     {
@@ -146,6 +160,7 @@ async function main() {
       'govhall/joint_review/v1/project_service.proto',
       'govhall/joint_review/v1/meeting_service.proto',
       'govhall/joint_review/v1/department_system_service.proto',
+      'govhall/joint_review/v1/delegation_service.proto',
     ],
   });
   registerJointReviewService(server, {
@@ -162,6 +177,7 @@ async function main() {
   });
   registerProjectService(server, projects.useCases);
   registerMeetings(server, { ...deps, meetings, afterWrite });
+  delegation.register(server, afterWrite);
   registerDepartmentSystemService(server, {
     ...departmentSystemUseCases(deps, {
       requests: new MongoSystemRequests(connection),
@@ -180,7 +196,7 @@ async function main() {
     ['case stream', async () => (await consumer).disconnect()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
-    ['clients', async () => [calendars, items, duty, cases, projects].forEach((c) => c.close())],
+    ['clients', async () => [calendars, items, duty, cases, projects, delegation].forEach((c) => c.close())],
     ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],
     ['telemetry', () => telemetry.shutdown()],
