@@ -72,21 +72,21 @@ export function registerDelegationService(server: GrpcServer, uc: DelegationUseC
         return { agreement: toProtoAgreement(agreement) };
       },
     ),
-    terminateAgreement: server.unary<
-      jointReviewV1.TerminateAgreementRequest,
-      jointReviewV1.TerminateAgreementResponse
-    >('TerminateAgreement', async (req, ctx) => {
-      const agreement = await uc.terminateAgreement(
-        {
-          id: req.id,
-          expectedVersion: Number(req.expectedVersion),
-          reason: req.reason,
-          terminatedOn: req.terminatedOn,
-        },
-        ctx.principal,
-      );
-      return { agreement: toProtoAgreement(agreement) };
-    }),
+    terminateAgreement: server.unary<jointReviewV1.TerminateAgreementRequest, jointReviewV1.TerminateAgreementResponse>(
+      'TerminateAgreement',
+      async (req, ctx) => {
+        const agreement = await uc.terminateAgreement(
+          {
+            id: req.id,
+            expectedVersion: Number(req.expectedVersion),
+            reason: req.reason,
+            terminatedOn: req.terminatedOn,
+          },
+          ctx.principal,
+        );
+        return { agreement: toProtoAgreement(agreement) };
+      },
+    ),
     getAgreement: server.unary<jointReviewV1.GetAgreementRequest, jointReviewV1.GetAgreementResponse>(
       'GetAgreement',
       async (req, ctx) => ({ agreement: toProtoAgreement(await uc.getAgreement({ id: req.id }, ctx.principal)) }),
@@ -114,28 +114,30 @@ export function registerDelegationService(server: GrpcServer, uc: DelegationUseC
     getDelegatedCase: server.unary<jointReviewV1.GetDelegatedCaseRequest, jointReviewV1.GetDelegatedCaseResponse>(
       'GetDelegatedCase',
       async (req, ctx) => ({
-        delegatedCase: toProtoDelegatedCase(await uc.getDelegatedCase({ id: req.id, caseId: req.caseId }, ctx.principal)),
+        delegatedCase: toProtoDelegatedCase(
+          await uc.getDelegatedCase({ id: req.id, caseId: req.caseId }, ctx.principal),
+        ),
       }),
     ),
-    listDelegatedCases: server.unary<
-      jointReviewV1.ListDelegatedCasesRequest,
-      jointReviewV1.ListDelegatedCasesResponse
-    >('ListDelegatedCases', async (req, ctx) => {
-      const result = await uc.listDelegatedCases(
-        {
-          tenant: req.tenant,
-          department: req.department,
-          windowId: req.windowId,
-          states: req.states.map((st) => delegatedCaseState.fromProto(st)).filter((st) => !!st),
-          page: page(req.page),
-        },
-        ctx.principal,
-      );
-      return {
-        delegatedCases: result.items.map(toProtoDelegatedCase),
-        page: { nextPageToken: result.nextPageToken, total: result.totalSize },
-      };
-    }),
+    listDelegatedCases: server.unary<jointReviewV1.ListDelegatedCasesRequest, jointReviewV1.ListDelegatedCasesResponse>(
+      'ListDelegatedCases',
+      async (req, ctx) => {
+        const result = await uc.listDelegatedCases(
+          {
+            tenant: req.tenant,
+            department: req.department,
+            windowId: req.windowId,
+            states: req.states.map((st) => delegatedCaseState.fromProto(st)).filter((st) => !!st),
+            page: page(req.page),
+          },
+          ctx.principal,
+        );
+        return {
+          delegatedCases: result.items.map(toProtoDelegatedCase),
+          page: { nextPageToken: result.nextPageToken, total: result.totalSize },
+        };
+      },
+    ),
     transferDelegatedCase: server.unary<
       jointReviewV1.TransferDelegatedCaseRequest,
       jointReviewV1.TransferDelegatedCaseResponse

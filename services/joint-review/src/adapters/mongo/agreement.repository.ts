@@ -87,7 +87,9 @@ export class MongoAgreementRepository implements AgreementRepository {
   }
 
   async coveringSeries(tenant: string, itemSeriesId: string): Promise<Agreement[]> {
-    const docs = await this.model.find({ seriesKeys: `${tenant}|${itemSeriesId}` }, PROJECTION).lean<StoredDocument[]>();
+    const docs = await this.model
+      .find({ seriesKeys: `${tenant}|${itemSeriesId}` }, PROJECTION)
+      .lean<StoredDocument[]>();
     return docs.map((d) => toEntity<Agreement>(d));
   }
 }

@@ -41,7 +41,6 @@ export interface Agreement {
   requestFingerprint: string;
 }
 
-
 /** What the center asks for (CreateAgreement / UpdateAgreement). */
 export interface AgreementContent {
   department: string;
@@ -258,7 +257,13 @@ export function updateAgreement(
 }
 
 /** Ends an ACTIVE agreement from `terminatedOn` (today or later; '' = today). */
-export function terminateAgreement(a: Agreement, reason: string, terminatedOn: string, today: string, at: Date): Agreement {
+export function terminateAgreement(
+  a: Agreement,
+  reason: string,
+  terminatedOn: string,
+  today: string,
+  at: Date,
+): Agreement {
   if (a.state !== 'active') throw wrongState(a);
   const v: Violation[] = [];
   if (reason.trim() === '') v.push({ path: 'reason', message: '请填写终止原因', reason: 'REQUIRED' });

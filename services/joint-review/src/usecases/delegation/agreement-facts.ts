@@ -32,7 +32,10 @@ export async function agreementFacts(
         const item = items[i];
         // Only an item series of this tenant (its first edition's id is the series id).
         const ofSeries = item && item.seriesId === id && item.tenant === tenant;
-        return [id, ofSeries ? { department: item.department, name: item.name, basicCode: item.basicCode ?? '' } : null];
+        return [
+          id,
+          ofSeries ? { department: item.department, name: item.name, basicCode: item.basicCode ?? '' } : null,
+        ];
       }),
     ),
     windows: new Map<string, WindowFacts | null>(windowIds.map((id, i) => [id, windows[i] ?? null])),

@@ -2,11 +2,7 @@ import { hasAnyRole, type Principal } from '@govhall/auth';
 import { chinaToday } from '@govhall/calendar';
 import { ForbiddenError } from '@govhall/errors';
 import { lastDay, type Agreement } from '../../domain/delegation/agreement';
-import {
-  delegationStatistics,
-  validatePeriod,
-  type DelegationStatisticsRow,
-} from '../../domain/delegation/statistics';
+import { delegationStatistics, validatePeriod, type DelegationStatisticsRow } from '../../domain/delegation/statistics';
 import type { DelegationDeps } from '../delegation/delegation.ports';
 import { isCenter, isSupervisorOf } from '../reviews/review.access';
 

@@ -19,9 +19,7 @@ export interface CaseDecided {
  * (source CASE_STREAM), the department leg finishes and the reply leg starts at the accepting window. A case that is
  * not delegated, or not AT_DEPARTMENT, is left alone (null).
  */
-export function recordDelegatedDecisionUseCase(
-  deps: Pick<DelegationDeps, 'delegatedCases' | 'duty' | 'calendars'>,
-) {
+export function recordDelegatedDecisionUseCase(deps: Pick<DelegationDeps, 'delegatedCases' | 'duty' | 'calendars'>) {
   return async (decided: CaseDecided): Promise<DelegatedCase | null> => {
     const dc = await deps.delegatedCases.findByCase(decided.tenant, decided.caseId);
     if (!dc || dc.state !== 'at_department') return null;
