@@ -299,4 +299,31 @@ describe('delegated acceptance (代受理)', () => {
     );
     expect(badMonths.violations.map((v) => [v.path, v.reason])).toEqual([['toMonth', 'PATTERN']]);
   });
+
+  it('cancels the transferred delegated case with its open leg and task when the applicant withdraws', async () => {
+    const accepted = await scene.acceptedCase('取水许可申请（撤回）');
+    const opened = await scene.opened(accepted.id);
+    await transfer(opened.id, 1, '初审通过', await scene.token('delegationClerk'));
+    const applicant = await world.applicant.token();
+    const current = await caseCall('getCase', { id: accepted.id }, applicant);
+    await caseCall(
+      'withdrawCase',
+      { id: accepted.id, expectedVersion: current.version, reason: '不再需要' },
+      applicant,
+    );
+    const cancelled = await scene.inState(opened.id, S.DELEGATED_CASE_STATE_CANCELLED);
+    expect(cancelled).toMatchObject({
+      cancelledReason: '申请人已撤回申请',
+      task: { state: pb.TaskState.TASK_STATE_CANCELLED },
+    });
+    expect(cancelled.legs.map((l) => [l.kind, l.end])).toEqual([
+      [pb.LegKind.LEG_KIND_DELEGATED_TRANSFER, pb.LegEnd.LEG_END_COMPLETED],
+      [pb.LegKind.LEG_KIND_DELEGATED_DEPARTMENT, pb.LegEnd.LEG_END_CANCELLED],
+    ]);
+    expect((await scene.eventNames(opened.id, 'DelegatedCaseCancelled')).slice(-3)).toEqual([
+      'DelegatedCaseCancelled',
+      'TaskCancelled',
+      'LegFinished',
+    ]);
+  });
 });
