@@ -1,3 +1,4 @@
+import { chinaToday } from '@govhall/calendar';
 import { covers } from '../../domain/delegation/agreement';
 import { openDelegatedCase, type DelegatedCase } from '../../domain/delegation/delegated-case';
 import { legCalendar } from '../reviews/leg-calendar';
@@ -34,8 +35,7 @@ export function openDelegatedCaseUseCase(
     const item = await deps.items.get(accepted.itemId);
     if (!item) return null;
     const candidates = await deps.agreements.coveringSeries(accepted.tenant, item.seriesId);
-    const calendar = legCalendar(await deps.calendars.forTenant(accepted.tenant));
-    const day = calendar.dayOf(accepted.at);
+    const day = chinaToday(accepted.at);
     const agreement = candidates.find(
       (a) => a.department === accepted.department && covers(a, item.seriesId, accepted.windowId, day),
     );
@@ -44,6 +44,7 @@ export function openDelegatedCaseUseCase(
     if (!window?.comprehensive) return null;
     const existing = await deps.delegatedCases.findByCase(accepted.tenant, accepted.caseId);
     if (existing) return { delegatedCase: existing, created: false };
+    const calendar = legCalendar(await deps.calendars.forTenant(accepted.tenant));
     const { delegatedCase, events } = openDelegatedCase(
       {
         id: deps.ids.newId(),
