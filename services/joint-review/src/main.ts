@@ -44,6 +44,7 @@ import { MongoAttachments } from './adapters/mongo/attachment.repository';
 import { MongoFileChunks } from './adapters/mongo/file-chunks.repository';
 import { uploadAttachmentUseCase } from './usecases/upload-attachment/upload-attachment.usecase';
 import { parseParentCenters } from './adapters/escalation/remote-parent-center';
+import { openDelegationStore, wireDelegation } from './delegation.wiring';
 
 async function main() {
   const logger = createLogger('joint-review', config.LOG_LEVEL);
@@ -62,6 +63,8 @@ async function main() {
   // Events of cases run in department systems (J16), published through the relay like the reviews' events.
   const externalEvents = new MongoExternalCaseEvents(connection);
   await ensureIndexes([externalEvents.model]);
+  // Delegated acceptance (代受理): agreements, and delegated cases published through the relay.
+  const delegationStore = await openDelegationStore(connection);
 
   const kafka = createKafka('joint-review', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
@@ -72,6 +75,7 @@ async function main() {
       externalEvents.model.collection,
       // Escalation records (escalations.wiring.ts, collection `escalations`).
       connection.collection('escalations'),
+      delegationStore.delegatedCases.model.collection,
     ],
     producer,
     logger,
@@ -137,6 +141,11 @@ async function main() {
     afterWrite,
   });
   await ensureIndexes(escalations.models);
+  const delegation = wireDelegation(delegationStore, {
+    ...deps,
+    accounts,
+    identityAddress: config.IDENTITY_GRPC_ADDR,
+  });
 
   const report = reportConclusionsUseCase({
     reviews,
@@ -160,6 +169,7 @@ async function main() {
       mirrorProject: projects.mirrorProject,
       openEscalation: escalations.open,
       endEscalation: escalations.end,
+      delegation: delegation.stream,
       afterWrite: () => {
         afterWrite();
         escalations.nudge();
@@ -188,6 +198,7 @@ async function main() {
       'govhall/joint_review/v1/meeting_service.proto',
       'govhall/joint_review/v1/department_system_service.proto',
       'govhall/joint_review/v1/escalation_service.proto',
+      'govhall/joint_review/v1/delegation_service.proto',
     ],
     // PutEscalationFile carries a whole file of up to 20 MiB.
     maxReceiveMessageBytes: 24 * 1024 * 1024,
@@ -208,6 +219,7 @@ async function main() {
   });
   registerProjectService(server, projects.useCases);
   registerMeetings(server, { ...deps, meetings, afterWrite });
+  delegation.register(server, afterWrite);
   registerDepartmentSystemService(server, {
     ...departmentSystemUseCases(deps, {
       requests: new MongoSystemRequests(connection),
@@ -228,7 +240,7 @@ async function main() {
     ['case stream', async () => (await consumer).disconnect()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
-    ['clients', async () => [calendars, items, duty, cases, projects].forEach((c) => c.close())],
+    ['clients', async () => [calendars, items, duty, cases, projects, delegation].forEach((c) => c.close())],
     ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],
     ['telemetry', () => telemetry.shutdown()],

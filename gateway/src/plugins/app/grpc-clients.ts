@@ -18,6 +18,7 @@ declare module 'fastify' {
       jointReview: jointReviewV1.JointReviewServiceClient;
       meetings: jointReviewV1.MeetingServiceClient;
       projects: jointReviewV1.ProjectServiceClient;
+      delegation: jointReviewV1.DelegationServiceClient;
     };
   }
 }
@@ -228,6 +229,18 @@ export default fp<{
         'CreateProject',
       ],
     });
+    const delegation = createGrpcClient(jointReviewV1.DelegationServiceClient, opts.jointReviewAddress, {
+      serviceName: 'govhall.joint_review.v1.DelegationService',
+      // CreateAgreement carries a request id: a repeat answers the first agreement.
+      idempotentMethods: [
+        'GetAgreement',
+        'ListAgreements',
+        'GetDelegatedCase',
+        'ListDelegatedCases',
+        'GetDelegationStatistics',
+        'CreateAgreement',
+      ],
+    });
     app.decorate('grpc', {
       catalogue,
       identity,
@@ -242,6 +255,7 @@ export default fp<{
       jointReview,
       meetings,
       projects,
+      delegation,
     });
     app.addHook('onClose', async () => {
       catalogue.close();
@@ -257,6 +271,7 @@ export default fp<{
       jointReview.close();
       meetings.close();
       projects.close();
+      delegation.close();
     });
   },
   { name: 'grpc-clients' },

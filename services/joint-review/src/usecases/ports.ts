@@ -82,6 +82,9 @@ export interface FlowSource {
 export interface ItemFacts {
   itemId: string;
   seriesId: string;
+  /** The item's tenant and 基本编码 (delegation checks and shows them). */
+  tenant?: string;
+  basicCode?: string;
   name: string;
   /** The implementing department, the designated lead by default. */
   department: string;

@@ -38,6 +38,8 @@ export class CatalogueItems implements Items {
     const facts: ItemFacts = {
       itemId: item.id,
       seriesId: item.seriesId,
+      tenant: item.tenant,
+      basicCode: item.basicCode,
       name: item.name,
       department: item.department,
       coDepartments: item.content?.coDepartments ?? [],

@@ -10,6 +10,7 @@ import type {
   Opinion,
   OpinionKind,
   Task,
+  TaskDecision,
   TaskKind,
   TaskState,
   WorkSource,
@@ -67,6 +68,20 @@ export function toProtoOpinion(o: Opinion): jointReviewV1.Opinion {
   };
 }
 
+export function toProtoDecision(d: TaskDecision): jointReviewV1.TaskDecision {
+  return {
+    outcome: decisionOutcome.toProto(d.outcome),
+    reasons: [...d.reasons],
+    remedies: [...d.remedies],
+    documentNumber: d.documentNumber,
+    attachments: d.attachments.map(toProtoAttachment),
+    decidedBy: d.decidedBy,
+    handlerName: d.handlerName,
+    decidedAt: d.decidedAt,
+    source: workSource.toProto(d.source),
+  };
+}
+
 export function toProtoTask(t: Task): jointReviewV1.Task {
   return {
     id: t.id,
@@ -86,8 +101,8 @@ export function toProtoTask(t: Task): jointReviewV1.Task {
     dueDate: t.dueDate,
     legId: t.legId,
     opinion: t.opinion ? toProtoOpinion(t.opinion) : undefined,
-    // Decisions belong to the delegated and escalated tasks, which the review does not hold.
-    decision: undefined,
+    // Decisions belong to the delegated and escalated tasks (a review's co-review tasks have none).
+    decision: t.decision ? toProtoDecision(t.decision) : undefined,
     openedAt: t.openedAt,
     claimedAt: t.claimedAt,
     closedAt: t.closedAt,

@@ -5,6 +5,7 @@ import { chinaToday } from '@govhall/calendar';
 import { applicationsV1 } from '@govhall/proto';
 import type { CaseChange } from '../../domain/projects/project';
 import type { EscalatedCaseFacts } from '../../domain/escalations/sender';
+import { followDelegatedCase, type DelegationStreamUseCases } from './delegated-case-stream';
 import { caseStatus, isCompletedStatus } from '../cases/case-status';
 import type { cancelJointReviewUseCase } from '../../usecases/cancel-joint-review/cancel-joint-review.usecase';
 import type {
@@ -31,6 +32,8 @@ export interface CaseStreamUseCases {
   endEscalation(tenant: string, caseId: string, reason: string, at: Date): Promise<unknown>;
   /** A project holding the case records its new status (J20). */
   mirrorProject(change: CaseChange): Promise<boolean>;
+  /** Delegated acceptance (代受理): absent, the stream opens no delegated cases. */
+  delegation?: DelegationStreamUseCases;
   /** Called after a write that queued outbox messages. */
   afterWrite(): void;
 }
@@ -43,6 +46,9 @@ export function onCaseTransitioned(uc: CaseStreamUseCases) {
     if (!facts) return;
     const change = projectCaseChange(facts, envelope);
     if (change) await uc.mirrorProject(change);
+    if (uc.delegation && (await followDelegatedCase(uc.delegation, event, envelope.occurredAt ?? new Date()))) {
+      uc.afterWrite();
+    }
     if (event.transition === T.TRANSITION_JOINT_REVIEW_REQUESTED) {
       const handed: JointCaseHandedOver = {
         caseId: facts.caseId,

@@ -33,6 +33,19 @@ export interface Opinion {
   requestId?: string;
 }
 
+/** A department's decision on a delegated (or escalated) case (tasks.proto TaskDecision). */
+export interface TaskDecision {
+  outcome: DecisionOutcome;
+  reasons: string[];
+  remedies: string[];
+  documentNumber: string;
+  attachments: Attachment[];
+  decidedBy: string;
+  handlerName: string;
+  decidedAt: Date;
+  source: WorkSource;
+}
+
 export interface Task {
   id: string;
   kind: TaskKind;
@@ -51,6 +64,8 @@ export interface Task {
   dueDate: string;
   legId: string;
   opinion?: Opinion;
+  /** DELEGATED_DECISION / ESCALATION_DECISION: the decision, once DONE. */
+  decision?: TaskDecision;
   openedAt?: Date;
   claimedAt?: Date;
   /** The person in the department system who claimed it (DepartmentSystemService.ClaimTask); stored, not shown. */

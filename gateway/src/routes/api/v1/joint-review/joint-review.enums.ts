@@ -22,3 +22,12 @@ export const projectAuthorisation = mapping(
   'PROJECT_AUTHORISATION_',
 );
 export const projectState = mapping('ProjectState', jointReviewV1.ProjectState, 'PROJECT_STATE_');
+export const agreementState = mapping('AgreementState', jointReviewV1.AgreementState, 'AGREEMENT_STATE_');
+export const delegatedCaseState = mapping(
+  'DelegatedCaseState',
+  jointReviewV1.DelegatedCaseState,
+  'DELEGATED_CASE_STATE_',
+);
+export const legKind = mapping('LegKind', jointReviewV1.LegKind, 'LEG_KIND_');
+export const legState = mapping('LegState', jointReviewV1.LegState, 'LEG_STATE_');
+export const legEnd = mapping('LegEnd', jointReviewV1.LegEnd, 'LEG_END_');

@@ -29,3 +29,13 @@ export const INVESTOR: readonly Role[] = ['applicant'];
 
 /** A project's progress: staff of the tenant, and the investor. */
 export const PROGRESS_READERS: readonly Role[] = [...PROJECT_STAFF, ...INVESTOR];
+
+/**
+ * Delegated acceptance (代受理, J7): staff of the tenant read agreements and delegated cases (the service narrows to
+ * the accepting window's clerks and the entrusting department); the center writes agreements; the comprehensive
+ * window's clerk (or the center) transfers.
+ */
+export const DELEGATION_READERS: readonly Role[] = [...PARTICIPANTS, 'center_admin', 'supervisor'];
+export const TRANSFERRERS: readonly Role[] = ['window_clerk', 'center_admin'];
+/** J8 statistics: the center and supervisors for every department, a department head for their own. */
+export const STATISTICS_READERS: readonly Role[] = ['center_admin', 'supervisor', 'department_head'];

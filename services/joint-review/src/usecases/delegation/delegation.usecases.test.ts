@@ -1,0 +1,542 @@
+import type { Principal, Role } from '@govhall/auth';
+import { createWorkingCalendar } from '@govhall/calendar';
+import {
+  ConcurrencyError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  PreconditionError,
+  ValidationError,
+} from '@govhall/errors';
+import type { AgreementContent } from '../../domain/delegation/agreement';
+import { cancelDelegatedCaseUseCase } from '../cancel-delegated-case/cancel-delegated-case.usecase';
+import { createAgreementUseCase, type CreateAgreementRequest } from '../create-agreement/create-agreement.usecase';
+import { getAgreementUseCase } from '../get-agreement/get-agreement.usecase';
+import { getDelegatedCaseUseCase } from '../get-delegated-case/get-delegated-case.usecase';
+import { getDelegationStatisticsUseCase } from '../get-delegation-statistics/get-delegation-statistics.usecase';
+import { listAgreementsUseCase } from '../list-agreements/list-agreements.usecase';
+import { listDelegatedCasesUseCase } from '../list-delegated-cases/list-delegated-cases.usecase';
+import { openDelegatedCaseUseCase, type CaseAccepted } from '../open-delegated-case/open-delegated-case.usecase';
+import { recordDelegatedDecisionUseCase } from '../record-delegated-decision/record-delegated-decision.usecase';
+import { recordDelegatedReplyUseCase } from '../record-delegated-reply/record-delegated-reply.usecase';
+import { terminateAgreementUseCase } from '../terminate-agreement/terminate-agreement.usecase';
+import { transferDelegatedCaseUseCase } from '../transfer-delegated-case/transfer-delegated-case.usecase';
+import { updateAgreementUseCase } from '../update-agreement/update-agreement.usecase';
+import type { DelegationDeps, WindowInfo } from './delegation.ports';
+import { InMemoryAgreements, InMemoryDelegatedCases } from './in-memory-delegation.test-double';
+
+const TENANT = '620300';
+const LYJ = '620300-LYJ';
+const SWJ = '620300-SWJ';
+const CENTER = '620300-ZWZX';
+/** 综合窗口 of the center serving LYJ and SWJ; LYJ's own department window; a comprehensive window not for LYJ. */
+const COMPREHENSIVE = 'w-zh-1';
+const LYJ_WINDOW = 'w-lyj';
+const OTHER_COMPREHENSIVE = 'w-zh-2';
+const now = new Date('2026-06-04T02:00:00Z');
+
+function user(username: string, department: string, roles: Role[], tenant = TENANT): Principal {
+  return { kind: 'user', subject: username, username, tenant, roles, department, clientId: 'govhall-workbench' };
+}
+const center = user('center.admin', '', ['center_admin']);
+const otherCenter = user('jc.admin', '', ['center_admin'], '620302');
+const zhClerk = user('zh.clerk', CENTER, ['window_clerk']);
+const zhBackup = user('zh.backup', CENTER, ['window_clerk']);
+const lyjLead = user('lyj.lead', LYJ, ['window_clerk']);
+const lyjHead = user('lyj.head', LYJ, ['department_head']);
+const swjClerk = user('swj.clerk', SWJ, ['window_clerk']);
+
+const WINDOWS: WindowInfo[] = [
+  { id: COMPREHENSIVE, department: CENTER, comprehensive: true, servesDepartments: [LYJ, SWJ] },
+  { id: LYJ_WINDOW, department: LYJ, comprehensive: false, servesDepartments: [LYJ] },
+  { id: OTHER_COMPREHENSIVE, department: CENTER, comprehensive: true, servesDepartments: [SWJ] },
+];
+
+function world() {
+  const agreements = new InMemoryAgreements();
+  const delegatedCases = new InMemoryDelegatedCases();
+  let clock = now;
+  let n = 0;
+  const deps: DelegationDeps = {
+    agreements,
+    delegatedCases,
+    items: {
+      get: async (id) =>
+        ({
+          'series-1': {
+            itemId: 'series-1',
+            seriesId: 'series-1',
+            tenant: TENANT,
+            basicCode: '000123456001',
+            name: '林木采伐许可',
+            department: LYJ,
+            coDepartments: [],
+            promisedWorkingDays: 10,
+          },
+          'series-2': {
+            itemId: 'series-2',
+            seriesId: 'series-2',
+            tenant: TENANT,
+            basicCode: '000123456002',
+            name: '野生动物驯养许可',
+            department: LYJ,
+            coDepartments: [],
+            promisedWorkingDays: 10,
+          },
+          'edition-2': {
+            itemId: 'edition-2',
+            seriesId: 'series-1',
+            tenant: TENANT,
+            basicCode: '000123456001',
+            name: '林木采伐许可',
+            department: LYJ,
+            coDepartments: [],
+            promisedWorkingDays: 10,
+          },
+          'series-swj': {
+            itemId: 'series-swj',
+            seriesId: 'series-swj',
+            tenant: TENANT,
+            basicCode: '000999',
+            name: '水利许可',
+            department: SWJ,
+            coDepartments: [],
+            promisedWorkingDays: 10,
+          },
+        })[id] ?? null,
+    },
+    windows: { get: async (tenant, id) => (tenant === TENANT ? (WINDOWS.find((w) => w.id === id) ?? null) : null) },
+    duty: {
+      windowResponsible: async (_t, w) => (w === COMPREHENSIVE ? 'zh.clerk' : w === LYJ_WINDOW ? 'lyj.lead' : ''),
+      windowLead: async (_t, d) => (d === LYJ ? 'lyj.lead' : ''),
+      departmentStaff: async () => null,
+      hasDepartment: async (t, d) => t === TENANT && [LYJ, SWJ, CENTER].includes(d),
+    },
+    calendars: { forTenant: async () => createWorkingCalendar() },
+    clock: { now: () => clock },
+    ids: { newId: () => `id-${++n}` },
+  };
+  return {
+    agreements,
+    delegatedCases,
+    setNow: (at: Date) => (clock = at),
+    create: createAgreementUseCase(deps),
+    update: updateAgreementUseCase(deps),
+    terminate: terminateAgreementUseCase(deps),
+    getAgreement: getAgreementUseCase(deps),
+    listAgreements: listAgreementsUseCase(deps),
+    open: openDelegatedCaseUseCase(deps),
+    transfer: transferDelegatedCaseUseCase(deps),
+    decide: recordDelegatedDecisionUseCase(deps),
+    reply: recordDelegatedReplyUseCase(deps),
+    cancel: cancelDelegatedCaseUseCase(deps),
+    get: getDelegatedCaseUseCase(deps),
+    list: listDelegatedCasesUseCase(deps),
+    statistics: getDelegationStatisticsUseCase(deps),
+  };
+}
+
+const content = (over: Partial<AgreementContent> = {}): AgreementContent => ({
+  department: LYJ,
+  agreementNumber: '永委代〔2026〕1号',
+  itemSeriesIds: ['series-1'],
+  windowIds: [COMPREHENSIVE],
+  transferWorkingDays: 2,
+  replyWorkingDays: 1,
+  signedOn: '2026-06-01',
+  validFrom: '2026-06-01',
+  validUntil: '',
+  ...over,
+});
+const create = (over: Partial<AgreementContent> = {}, requestId = 'agreement-0001'): CreateAgreementRequest => ({
+  requestId,
+  tenant: '',
+  content: content(over),
+  attachmentIds: [],
+});
+const accepted = (over: Partial<CaseAccepted> = {}): CaseAccepted => ({
+  tenant: TENANT,
+  caseId: 'case-1',
+  caseNumber: 'YC20260604001',
+  itemId: 'edition-2',
+  itemName: '林木采伐许可',
+  itemBasicCode: '000123456001',
+  department: LYJ,
+  windowId: COMPREHENSIVE,
+  casePromisedDueDate: '2026-06-30',
+  at: now,
+  ...over,
+});
+
+async function refusal(p: Promise<unknown>): Promise<Error & { code?: string; violations?: unknown }> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('entrustment agreements', () => {
+  it('records an agreement with the catalogue names of its items, once per request id', async () => {
+    const w = world();
+    const a = await w.create(create(), center);
+    expect(a).toMatchObject({
+      tenant: TENANT,
+      department: LYJ,
+      state: 'active',
+      version: 1,
+      createdBy: 'center.admin',
+      items: [{ itemSeriesId: 'series-1', itemName: '林木采伐许可', itemBasicCode: '000123456001' }],
+    });
+    await expect(w.create(create(), center)).resolves.toEqual(a);
+    const reused = await refusal(w.create(create({ agreementNumber: '另一份' }), center));
+    expect(reused).toBeInstanceOf(ConflictError);
+    expect(reused.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(w.agreements.byId.size).toBe(1);
+  });
+
+  it('refuses bad content field by field and stores nothing', async () => {
+    const w = world();
+    const e = await refusal(
+      w.create(
+        create({
+          agreementNumber: '',
+          itemSeriesIds: ['series-swj', 'unknown'],
+          windowIds: [LYJ_WINDOW, OTHER_COMPREHENSIVE],
+          transferWorkingDays: 11,
+          validFrom: '2026-05-01',
+          validUntil: '2026-04-01',
+        }),
+        center,
+      ),
+    );
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).violations.map((v) => [v.path, v.reason])).toEqual([
+      ['agreementNumber', 'REQUIRED'],
+      ['items.0.itemSeriesId', 'UNKNOWN'],
+      ['items.1.itemSeriesId', 'UNKNOWN'],
+      ['windowIds.0', 'UNKNOWN'],
+      ['windowIds.1', 'UNKNOWN'],
+      ['transferWorkingDays', 'OUT_OF_RANGE'],
+      ['validFrom', 'OUT_OF_RANGE'],
+      ['validUntil', 'OUT_OF_RANGE'],
+    ]);
+    expect(w.agreements.byId.size).toBe(0);
+  });
+
+  it('refuses an item already under an agreement for an overlapping period, naming that agreement', async () => {
+    const w = world();
+    const first = await w.create(create({ validUntil: '2026-12-31' }), center);
+    const e = await refusal(w.create(create({ validFrom: '2026-12-01' }, 'agreement-0002'), center));
+    expect(e).toBeInstanceOf(ConflictError);
+    expect(e.code).toBe('ITEM_ALREADY_DELEGATED');
+    expect((e as ConflictError).metadata).toEqual({ agreementId: first.id, itemSeriesId: 'series-1' });
+    // From the day after it ends, the item is free.
+    await expect(
+      w.create(create({ signedOn: '2027-01-01', validFrom: '2027-01-01' }, 'agreement-0003'), center),
+    ).resolves.toMatchObject({ state: 'active' });
+  });
+
+  it('only the center writes; other tenants do not see the agreement', async () => {
+    const w = world();
+    expect((await refusal(w.create(create(), lyjHead))).code).toBe('ROLE_REQUIRED');
+    expect((await refusal(w.create({ ...create(), tenant: '620302' }, center))).code).toBe('TENANT_OUT_OF_SCOPE');
+    const a = await w.create(create(), center);
+    await expect(w.getAgreement({ id: a.id }, lyjLead)).resolves.toEqual(a);
+    const hidden = await refusal(w.getAgreement({ id: a.id }, otherCenter));
+    expect(hidden).toBeInstanceOf(NotFoundError);
+    expect(hidden.code).toBe('AGREEMENT_NOT_FOUND');
+    expect(
+      (await refusal(w.terminate({ id: a.id, expectedVersion: 1, reason: '转为进驻', terminatedOn: '' }, otherCenter)))
+        .code,
+    ).toBe('AGREEMENT_NOT_FOUND');
+    expect(
+      (
+        await refusal(
+          w.listAgreements(
+            { tenant: '620302', department: '', itemSeriesId: '', page: { pageSize: 0, pageToken: '' } },
+            lyjHead,
+          ),
+        )
+      ).code,
+    ).toBe('TENANT_OUT_OF_SCOPE');
+  });
+
+  it('updates an active agreement at its version and terminates it from today on', async () => {
+    const w = world();
+    const a = await w.create(create(), center);
+    const stale = await refusal(
+      w.update({ id: a.id, expectedVersion: 0, content: content(), attachmentIds: [] }, center),
+    );
+    expect(stale).toBeInstanceOf(ConcurrencyError);
+    const updated = await w.update(
+      {
+        id: a.id,
+        expectedVersion: 1,
+        content: content({ itemSeriesIds: ['series-1', 'series-2'], windowIds: [] }),
+        attachmentIds: [],
+      },
+      center,
+    );
+    expect(updated).toMatchObject({
+      version: 2,
+      windowIds: [],
+      items: [{ itemSeriesId: 'series-1' }, { itemSeriesId: 'series-2' }],
+    });
+    const past = await refusal(
+      w.terminate({ id: a.id, expectedVersion: 2, reason: '转为进驻', terminatedOn: '2026-06-01' }, center),
+    );
+    expect((past as ValidationError).violations).toEqual([
+      expect.objectContaining({ path: 'terminatedOn', reason: 'OUT_OF_RANGE' }),
+    ]);
+    const ended = await w.terminate({ id: a.id, expectedVersion: 2, reason: '转为进驻部门', terminatedOn: '' }, center);
+    expect(ended).toMatchObject({
+      state: 'terminated',
+      terminatedOn: '2026-06-04',
+      terminatedReason: '转为进驻部门',
+      version: 3,
+    });
+    const again = await refusal(
+      w.terminate({ id: a.id, expectedVersion: 3, reason: '再次', terminatedOn: '' }, center),
+    );
+    expect(again).toBeInstanceOf(PreconditionError);
+    expect((again as PreconditionError).metadata).toEqual({ currentState: 'terminated' });
+    const listed = await w.listAgreements(
+      {
+        tenant: '',
+        department: LYJ,
+        itemSeriesId: 'series-2',
+        state: 'terminated',
+        page: { pageSize: 0, pageToken: '' },
+      },
+      lyjLead,
+    );
+    expect(listed.items.map((x) => x.id)).toEqual([a.id]);
+  });
+});
+
+describe('delegated cases', () => {
+  async function opened() {
+    const w = world();
+    const agreement = await w.create(create(), center);
+    const result = await w.open(accepted());
+    return { w, agreement, dc: result!.delegatedCase };
+  }
+
+  it('opens AT_CENTER with the transfer leg when a covered item is accepted at the comprehensive window, once', async () => {
+    const { w, agreement, dc } = await opened();
+    expect(dc).toMatchObject({
+      state: 'at_center',
+      agreementId: agreement.id,
+      windowId: COMPREHENSIVE,
+      department: LYJ,
+    });
+    expect(dc.legs).toEqual([
+      expect.objectContaining({
+        kind: 'delegated_transfer',
+        responsible: 'zh.clerk',
+        budgetWorkingDays: 2,
+        startDate: '2026-06-04',
+        dueDate: '2026-06-08',
+        state: 'running',
+      }),
+    ]);
+    expect(w.delegatedCases.names()).toEqual(['DelegatedCaseOpened', 'LegStarted']);
+    await expect(w.open(accepted())).resolves.toEqual({ delegatedCase: dc, created: false });
+    expect(w.delegatedCases.byId.size).toBe(1);
+  });
+
+  it('opens nothing at a department window, outside the agreement, or for an item not covered', async () => {
+    const w = world();
+    await w.create(create({ validFrom: '2026-06-01', validUntil: '2026-06-30' }), center);
+    await expect(w.open(accepted({ windowId: LYJ_WINDOW }))).resolves.toBeNull();
+    await expect(w.open(accepted({ at: new Date('2026-07-01T02:00:00Z') }))).resolves.toBeNull();
+    await expect(w.open(accepted({ itemId: 'series-2' }))).resolves.toBeNull();
+    await expect(w.open(accepted({ windowId: OTHER_COMPREHENSIVE }))).resolves.toBeNull();
+    expect(w.delegatedCases.byId.size).toBe(0);
+  });
+
+  it('transfers, decides on the case stream, replies on delivery: three legs, one task', async () => {
+    const { w, dc } = await opened();
+    const noOpinion = await refusal(w.transfer({ id: dc.id, expectedVersion: 1, preReviewOpinion: ' ' }, zhClerk));
+    expect((noOpinion as ValidationError).violations).toEqual([
+      expect.objectContaining({ path: 'preReviewOpinion', reason: 'REQUIRED' }),
+    ]);
+    const notServing = await refusal(
+      w.transfer({ id: dc.id, expectedVersion: 1, preReviewOpinion: '材料齐全' }, zhBackup),
+    );
+    expect(notServing).toBeInstanceOf(ForbiddenError);
+    expect(notServing.code).toBe('NOT_WINDOW_RESPONSIBLE');
+    expect(
+      (await refusal(w.transfer({ id: dc.id, expectedVersion: 1, preReviewOpinion: '材料齐全' }, swjClerk))).code,
+    ).toBe('DELEGATED_CASE_NOT_FOUND');
+    expect(w.delegatedCases.byId.get(dc.id)!.version).toBe(1);
+
+    w.setNow(new Date('2026-06-05T02:00:00Z'));
+    const transferred = await w.transfer(
+      { id: dc.id, expectedVersion: 1, preReviewOpinion: '材料齐全，初审通过' },
+      zhClerk,
+    );
+    expect(transferred).toMatchObject({
+      state: 'at_department',
+      transferredBy: 'zh.clerk',
+      preReviewOpinion: '材料齐全，初审通过',
+      version: 2,
+    });
+    expect(transferred.task).toMatchObject({
+      kind: 'delegated_decision',
+      department: LYJ,
+      assignee: 'lyj.lead',
+      assignmentBasis: 'window_lead',
+      state: 'open',
+    });
+    const [transfer, department] = transferred.legs;
+    expect(transfer).toMatchObject({ state: 'finished', end: 'completed', finishedBy: 'zh.clerk' });
+    // What is left of the promised limit (to 2026-06-30) after the reply's one day.
+    expect(department).toMatchObject({
+      kind: 'delegated_department',
+      taskId: transferred.task!.id,
+      responsible: 'lyj.lead',
+      dueDate: '2026-06-29',
+    });
+    expect((await refusal(w.transfer({ id: dc.id, expectedVersion: 2, preReviewOpinion: '再转' }, zhClerk))).code).toBe(
+      'WRONG_STATE',
+    );
+
+    const decided = await w.decide({
+      tenant: TENANT,
+      caseId: 'case-1',
+      outcome: 'denied',
+      reasons: ['不符合条件'],
+      remedies: [],
+      decidedBy: 'lyj.head',
+      at: new Date('2026-06-08T02:00:00Z'),
+    });
+    expect(decided).toMatchObject({
+      state: 'replying',
+      decision: { outcome: 'denied', source: 'case_stream', decidedBy: 'lyj.head' },
+    });
+    expect(decided!.task).toMatchObject({ state: 'done', version: 2 });
+    expect(decided!.legs.map((l) => [l.kind, l.state])).toEqual([
+      ['delegated_transfer', 'finished'],
+      ['delegated_department', 'finished'],
+      ['delegated_reply', 'running'],
+    ]);
+    // A second DECIDED (redelivery) changes nothing.
+    await expect(
+      w.decide({
+        tenant: TENANT,
+        caseId: 'case-1',
+        outcome: 'approved',
+        reasons: [],
+        remedies: [],
+        decidedBy: 'x',
+        at: now,
+      }),
+    ).resolves.toBeNull();
+
+    const replied = await w.reply(TENANT, 'case-1', new Date('2026-06-09T02:00:00Z'));
+    expect(replied).toMatchObject({ state: 'replied', repliedAt: new Date('2026-06-09T02:00:00Z') });
+    expect(replied!.legs.every((l) => l.state === 'finished' && l.end === 'completed')).toBe(true);
+    await expect(w.cancel(TENANT, 'case-1', '申请人已撤回申请', now)).resolves.toBeNull();
+    expect(w.delegatedCases.names()).toEqual([
+      'DelegatedCaseOpened',
+      'LegStarted',
+      'DelegatedCaseTransferred',
+      'LegFinished',
+      'TaskOpened',
+      'LegStarted',
+      'DelegatedCaseDecided',
+      'TaskCompleted',
+      'LegFinished',
+      'LegStarted',
+      'DelegatedCaseReplied',
+      'LegFinished',
+    ]);
+
+    const rows = await w.statistics({ tenant: '', fromMonth: '2026-06', toMonth: '2026-06', department: '' }, center);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        department: LYJ,
+        month: '2026-06',
+        accepted: 1,
+        transferred: 1,
+        decided: 1,
+        denied: 1,
+        replied: 1,
+        transferOnTime: 1,
+        departmentOnTime: 1,
+        replyOnTime: 1,
+        averageTransferWorkingDays: 1,
+        averageDepartmentWorkingDays: 1,
+        averageReplyWorkingDays: 1,
+      }),
+      expect.objectContaining({ department: LYJ, month: '', accepted: 1 }),
+    ]);
+  });
+
+  it('cancels the open legs and task when the case is withdrawn', async () => {
+    const { w, dc } = await opened();
+    await w.transfer({ id: dc.id, expectedVersion: 1, preReviewOpinion: '初审通过' }, zhClerk);
+    const cancelled = await w.cancel(TENANT, 'case-1', '申请人已撤回申请', new Date('2026-06-05T02:00:00Z'));
+    expect(cancelled).toMatchObject({
+      state: 'cancelled',
+      cancelledReason: '申请人已撤回申请',
+      task: { state: 'cancelled' },
+    });
+    expect(cancelled!.legs.map((l) => l.end)).toEqual(['completed', 'cancelled']);
+    expect(w.delegatedCases.names().slice(-3)).toEqual(['DelegatedCaseCancelled', 'TaskCancelled', 'LegFinished']);
+  });
+
+  it('shows a case to the window, the department and the center only; lists by scope', async () => {
+    const { w, dc } = await opened();
+    await expect(w.get({ id: dc.id, caseId: '' }, zhBackup)).resolves.toMatchObject({ id: dc.id });
+    await expect(w.get({ id: '', caseId: 'case-1' }, lyjHead)).resolves.toMatchObject({ id: dc.id });
+    expect((await refusal(w.get({ id: dc.id, caseId: '' }, swjClerk))).code).toBe('DELEGATED_CASE_NOT_FOUND');
+    expect((await refusal(w.get({ id: dc.id, caseId: '' }, otherCenter))).code).toBe('DELEGATED_CASE_NOT_FOUND');
+    const page = { pageSize: 0, pageToken: '' };
+    expect(
+      (await w.list({ tenant: '', department: '', windowId: COMPREHENSIVE, states: [], page }, zhClerk)).items,
+    ).toHaveLength(1);
+    expect((await w.list({ tenant: '', department: '', windowId: '', states: [], page }, lyjLead)).items).toHaveLength(
+      1,
+    );
+    expect(
+      (await w.list({ tenant: '', department: '', windowId: '', states: ['replied'], page }, center)).items,
+    ).toHaveLength(0);
+    expect(
+      (await refusal(w.list({ tenant: '', department: LYJ, windowId: '', states: [], page }, swjClerk))).code,
+    ).toBe('DEPARTMENT_OUT_OF_SCOPE');
+    expect(
+      (await refusal(w.list({ tenant: '620302', department: '', windowId: '', states: [], page }, center))).code,
+    ).toBe('TENANT_OUT_OF_SCOPE');
+  });
+
+  it('checks the statistics period and who may read them', async () => {
+    const w = world();
+    const bad = await refusal(
+      w.statistics({ tenant: '', fromMonth: '2026-6', toMonth: '2028-07', department: '' }, center),
+    );
+    expect((bad as ValidationError).violations.map((v) => [v.path, v.reason])).toEqual([['fromMonth', 'PATTERN']]);
+    const long = await refusal(
+      w.statistics({ tenant: '', fromMonth: '2026-01', toMonth: '2028-01', department: '' }, center),
+    );
+    expect((long as ValidationError).violations.map((v) => [v.path, v.reason])).toEqual([['toMonth', 'OUT_OF_RANGE']]);
+    expect(
+      (await refusal(w.statistics({ tenant: '', fromMonth: '2026-01', toMonth: '2026-02', department: SWJ }, lyjHead)))
+        .code,
+    ).toBe('DEPARTMENT_OUT_OF_SCOPE');
+    expect(
+      (await refusal(w.statistics({ tenant: '', fromMonth: '2026-01', toMonth: '2026-02', department: '' }, zhClerk)))
+        .code,
+    ).toBe('ROLE_REQUIRED');
+    await w.create(create(), center);
+    // A department with an agreement in the period and no case: a zero total.
+    await expect(
+      w.statistics({ tenant: '', fromMonth: '2026-06', toMonth: '2026-06', department: '' }, center),
+    ).resolves.toEqual([
+      expect.objectContaining({ department: LYJ, month: '', accepted: 0, averageTransferWorkingDays: 0 }),
+    ]);
+  });
+});
