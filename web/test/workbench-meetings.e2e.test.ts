@@ -5,7 +5,7 @@ import { JointWorld, RSJ, SCJG, ZRZY } from '../../services/joint-review/test/jo
 import { PASSWORD } from '../../services/applications/test/cases-world';
 import { expectedAnswers } from './admin-org-world';
 import { fieldError } from './portal-world';
-import { openAct, confirmAct } from './workbench-world';
+import { confirmAct, fieldError as dialogFieldError, openAct } from './workbench-world';
 import { browserAt, buttonName, checkPage, type BrowserAt } from './web-world';
 
 // 联审会议 (J10) in a real browser against the real stack (identity, catalogue, cases service, joint-review and the
@@ -202,5 +202,80 @@ it('the center convenes a meeting on a joint case, the departments state their p
   expect(await zrzyRow.innerText()).toContain('联审会议意见');
   await page.getByRole('link', { name: '第1次会议' }).waitFor();
   await checkPage(page, 'workbench-joint-review-meeting');
+  expect(center.problems.list()).toEqual([]);
+});
+
+it('the center convenes from 联审办理, moves the meeting and cancels it with its reason; the list filters by state', async () => {
+  const c = await world.acceptedJointCase('联审改期便利店');
+  const review = await world.openedReview(c.id);
+  const subject = `${SUBJECT}改期`;
+  const centerToken = await world.cases.token(centerAdmin);
+
+  // 联审办理 leads the center to 召开会议 with the review on the agenda.
+  const center = await web.open({ expected: noSupervision });
+  const page = center.page;
+  await web.visit(page, 'workbench', `joint/${review.id}`);
+  await web.signIn(page, 'workbench', centerAdmin, PASSWORD);
+  await page.getByRole('link', { name: '召集联审会议审议此件' }).click();
+  await page.getByRole('heading', { name: '联审会议' }).waitFor();
+  expect(await page.getByLabel('议题1审议的联办件').inputValue()).toBe(review.id);
+  await page.getByLabel('会议名称').fill(subject);
+  await page.getByLabel('会议时间').fill(beijingIn(2));
+  await page.getByLabel('议题1名称').fill('联审改期便利店设立审议');
+  await page.getByRole('button', { name: buttonName('确认召开') }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `已召集会议“${subject}”` })
+    .waitFor();
+  await page.getByRole('link', { name: '查看会议' }).click();
+  await page.getByRole('heading', { name: '会议详情' }).waitFor();
+
+  // 改期 with its reason, shown on the page.
+  const moved = beijingIn(5);
+  const reschedule = await openAct(page, buttonName('改期'), '会议改期');
+  await reschedule.getByLabel('新的会议时间').fill(moved);
+  await reschedule.getByLabel('会议地点').fill('政务服务中心五楼会议室');
+  await reschedule.getByLabel('改期原因').fill('牵头部门负责人外出，会议顺延。');
+  await confirmAct(page, reschedule, buttonName('确认改期'), '已改期。');
+  await page.getByText('牵头部门负责人外出，会议顺延。').waitFor();
+  expect(await page.locator('.ant-descriptions').innerText()).toContain(moved.replace('T', ' '));
+
+  // 取消会议: the reason is asked for first, then the meeting is called off and nothing more is offered.
+  const cancel = await openAct(page, buttonName('取消会议'), '取消会议');
+  await cancel.getByRole('button', { name: buttonName('确认取消会议') }).click();
+  expect(await dialogFieldError(cancel, '取消原因')).toBe('请填写取消原因');
+  await cancel.getByLabel('取消原因').fill('该件申请人已撤回申请。');
+  await confirmAct(page, cancel, buttonName('确认取消会议'), '已取消会议。');
+  await page.locator('.ant-descriptions .ant-tag').filter({ hasText: '已取消' }).waitFor();
+  expect(await page.locator('.ant-descriptions').innerText()).toContain('该件申请人已撤回申请。');
+  for (const act of ['登记纪要', '改期', '取消会议']) {
+    expect(await page.getByRole('button', { name: buttonName(act) }).count()).toBe(0);
+  }
+  const { meetings } = await gateway<{ meetings: (RestMeeting & { note?: string; location: string })[] }>(
+    centerToken,
+    'GET',
+    `/meetings?reviewId=${review.id}`,
+  );
+  expect(meetings).toHaveLength(1);
+  const [meeting] = meetings;
+  expect(meeting).toMatchObject({
+    state: 'cancelled',
+    note: '该件申请人已撤回申请。',
+    location: '政务服务中心五楼会议室',
+  });
+
+  // The list by state: a wrong state in the address said at its field, then 已取消 lists it, 待召开 does not.
+  await web.visit(page, 'workbench', 'meetings?state=later');
+  expect(await fieldError(page, '会议状态')).toBe('链接中的会议状态“later”不存在，已显示全部状态');
+  await page.getByRole('row').filter({ hasText: subject }).waitFor();
+  await page.getByLabel('会议状态').selectOption({ label: '已取消' });
+  await page.waitForURL((u) => u.search === '?state=cancelled');
+  await page.getByRole('row').filter({ hasText: subject }).waitFor();
+  await checkPage(page, 'workbench-meetings-cancelled');
+  await page.getByLabel('会议状态').selectOption({ label: '待召开' });
+  await page.waitForURL((u) => u.search === '?state=scheduled');
+  // This run's meetings are the concluded one and the cancelled one: none is still to be held.
+  await page.getByText('暂无待召开的会议').waitFor();
+  expect(await page.getByRole('row').filter({ hasText: subject }).count()).toBe(0);
   expect(center.problems.list()).toEqual([]);
 });
