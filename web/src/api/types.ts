@@ -53,3 +53,9 @@ export type Project = Ok<'/api/v1/joint-review/projects/{id}', 'get'>['project']
 export type ProjectProgress = Ok<'/api/v1/joint-review/projects/{id}/progress', 'get'>['progress'];
 export type ProjectKind = Project['kind'];
 export type ProjectAuthorisation = Project['authorisation'];
+
+export type Meeting = Ok<'/api/v1/joint-review/meetings/{id}', 'get'>['meeting'];
+export type MeetingState = Meeting['state'];
+export type MeetingKind = Meeting['kind'];
+export type MeetingResolution = Meeting['outcomes'][number]['resolution'];
+export type MeetingPosition = Meeting['positions'][number];

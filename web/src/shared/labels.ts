@@ -18,6 +18,9 @@ import type {
   HandlingCategory,
   JointReviewState,
   JointTaskState,
+  MeetingKind,
+  MeetingResolution,
+  MeetingState,
   MyCaseList,
   OnlineDepth,
   OpinionKind,
@@ -127,6 +130,30 @@ export const OPINION_KIND: Readonly<Record<OpinionKind, string>> = {
   agree: '同意',
   disagree: '不同意',
   agree_with_conditions: '附条件同意',
+};
+
+/** 联审会议 (J10): a meeting's state, kind and the resolution of an agenda item. */
+export const MEETING_STATE: Readonly<Record<MeetingState, string>> = {
+  scheduled: '待召开',
+  held: '已召开',
+  concluded: '已形成结论',
+  cancelled: '已取消',
+};
+export const MEETING_STATE_COLOR: Readonly<Record<MeetingState, string>> = {
+  scheduled: 'blue',
+  held: 'orange',
+  concluded: 'green',
+  cancelled: 'default',
+};
+export const MEETING_KIND: Readonly<Record<MeetingKind, string>> = {
+  case_review: '会议联审',
+  standing: '联席会议',
+};
+export const MEETING_RESOLUTION: Readonly<Record<MeetingResolution, string>> = {
+  agreed: '同意',
+  agreed_with_conditions: '附条件同意',
+  denied: '不同意',
+  deferred: '再议',
 };
 
 /** A project's state (重大项目, J20). */

@@ -6,6 +6,7 @@ import { Shell } from '../shared/layout';
 import { InboxNavLabel } from '../shared/staff-inbox';
 import { Loading, Notice, useLoad } from '../shared/states';
 import { Queue } from './Queue';
+import { mayReadMeetings } from './meetings/meeting-format';
 
 const CasePage = lazy(() => import('./case/CasePage'));
 const WalkIn = lazy(() => import('./WalkIn'));
@@ -16,6 +17,8 @@ const JointTasks = lazy(() => import('./joint/JointTasks'));
 const JointReviewPage = lazy(() => import('./joint/JointReviewPage'));
 const Projects = lazy(() => import('./projects/Projects'));
 const ProjectPage = lazy(() => import('./projects/ProjectPage'));
+const Meetings = lazy(() => import('./meetings/Meetings'));
+const MeetingPage = lazy(() => import('./meetings/MeetingPage'));
 
 const NAV = [
   { to: '/', label: '概览' },
@@ -25,6 +28,8 @@ const NAV = [
   { to: '/projects', label: '项目管理' },
   { to: '/messages', label: <InboxNavLabel /> },
 ];
+/** 联审会议, for those MeetingService lets read meetings: the center, supervisors, departments' staff. */
+const MEETINGS_NAV = { to: '/meetings', label: '联审会议' };
 
 /** The workbench (工作台) for window clerks, reviewers, approvers and department heads. */
 export function WorkbenchApp() {
@@ -42,8 +47,9 @@ export function WorkbenchApp() {
         : Promise.resolve(undefined),
     [tenantCode],
   );
+  const nav = mayReadMeetings(me.data?.staff) ? [...NAV.slice(0, 5), MEETINGS_NAV, ...NAV.slice(5)] : NAV;
   return (
-    <Shell appName="工作台" centerName={tenant.data?.center.name} nav={NAV}>
+    <Shell appName="工作台" centerName={tenant.data?.center.name} nav={nav}>
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/" element={<Overview me={me} />} />
@@ -54,6 +60,8 @@ export function WorkbenchApp() {
           <Route path="/joint/:id" element={<JointReviewPage me={me} />} />
           <Route path="/projects" element={<Projects me={me} />} />
           <Route path="/projects/:id" element={<ProjectPage me={me} />} />
+          <Route path="/meetings" element={<Meetings me={me} />} />
+          <Route path="/meetings/:id" element={<MeetingPage me={me} />} />
           <Route path="/messages" element={<Inbox />} />
           <Route path="/orders/:id" element={<OrderDetail canClose={false} />} />
           <Route path="/callback" element={<LoginCallback />} />

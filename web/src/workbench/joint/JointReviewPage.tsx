@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Alert, Button, Descriptions, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import type { Department, JointReview, JointTask, OpinionKind, Profile } from '../../api/types';
@@ -284,6 +284,7 @@ function ReviewView({ id, staff }: { id: string; staff: Staff }) {
     (t) => t.department === staff.department && (t.state === 'open' || t.state === 'claimed'),
   );
   const active = isActiveReview(review);
+  const convenes = staff.roles.includes('center_admin');
   const today = chinaToday();
   const mayReassign = (t: JointTask) =>
     active && duties.leadsOwn && t.department === staff.department && (t.state === 'open' || t.state === 'claimed');
@@ -303,6 +304,18 @@ function ReviewView({ id, staff }: { id: string; staff: Staff }) {
           {review.currentStage > 0 ? `第${review.currentStage}阶段` : '各阶段均已完成'}
         </Descriptions.Item>
         <Descriptions.Item label="办件承诺办结日">{review.casePromisedDueDate || '—'}</Descriptions.Item>
+        {review.meetingIds.length > 0 || (active && convenes) ? (
+          <Descriptions.Item label="联审会议" span={2}>
+            <Space wrap>
+              {review.meetingIds.map((m, i) => (
+                <Link key={m} to={`/meetings/${m}`}>
+                  第{i + 1}次会议
+                </Link>
+              ))}
+              {active && convenes ? <Link to={`/meetings?convene=${review.id}`}>召集联审会议审议此件</Link> : null}
+            </Space>
+          </Descriptions.Item>
+        ) : null}
         {review.conclusion ? (
           <Descriptions.Item label="联审结论" span={2}>
             {review.conclusion.outcome === 'approved' ? '同意' : '不予许可'}
@@ -368,6 +381,17 @@ function ReviewView({ id, staff }: { id: string; staff: Staff }) {
                       {t.opinion.handlerName ?? person(t.opinion.givenBy)}
                       {t.opinion.givenAt ? `，${dateTime(t.opinion.givenAt)}` : ''}
                     </Typography.Text>
+                    {t.opinion.source === 'meeting' ? (
+                      <div>
+                        <Tag color="purple">联审会议意见</Tag>
+                        {t.opinion.meetingId ? (
+                          // Underlined: a link beside text must not be told by its colour alone (axe).
+                          <Link to={`/meetings/${t.opinion.meetingId}`} style={{ textDecoration: 'underline' }}>
+                            查看会议
+                          </Link>
+                        ) : null}
+                      </div>
+                    ) : null}
                   </>
                 ) : (
                   '—'

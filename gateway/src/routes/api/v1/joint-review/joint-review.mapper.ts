@@ -23,6 +23,7 @@ function opinionToRest(o: jointReviewV1.Opinion): NonNullable<Task['opinion']> {
     handlerName: text(o.handlerName),
     givenAt: iso(o.givenAt),
     source: workSource.rest(o.source),
+    meetingId: text(o.meetingId),
   };
 }
 
@@ -77,6 +78,7 @@ export function reviewToRest(r: jointReviewV1.JointReview): JointReview {
         }
       : undefined,
     cancelledReason: text(r.cancelledReason),
+    meetingIds: r.meetingIds,
     openedAt: iso(r.openedAt),
     updatedAt: iso(r.updatedAt),
     version: Number(r.version),

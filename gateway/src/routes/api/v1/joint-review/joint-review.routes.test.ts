@@ -13,6 +13,9 @@ const REVIEW_ID = 'd1000000-0000-4000-8000-000000000001';
 const TASK_ID = 'd1000000-0000-4000-8000-000000000002';
 const CASE_ID = 'd1000000-0000-4000-8000-000000000003';
 const MISSING = 'd1000000-0000-4000-8000-0000000000ff';
+/** A review a joint meeting answered (MeetingService.RecordOutcome). */
+const MET_REVIEW_ID = 'd1000000-0000-4000-8000-000000000004';
+const MEETING_ID = 'd1000000-0000-4000-8000-000000000005';
 const at = new Date('2026-12-07T02:00:00.000Z');
 const CLERK = { authorization: 'Bearer clerk' };
 const APPLICANT = { authorization: 'Bearer applicant' };
@@ -75,6 +78,10 @@ const fx = useRouteFixture(async () =>
     await startFakeGrpcServers([
       fakeService(J.JointReviewServiceService, {
         getJointReview: async (req) => {
+          if (req.id === MET_REVIEW_ID) {
+            const opinion = { ...done.opinion!, source: J.WorkSource.WORK_SOURCE_MEETING, meetingId: MEETING_ID };
+            return { review: { ...review([{ ...done, opinion }]), id: MET_REVIEW_ID, meetingIds: [MEETING_ID] } };
+          }
           if (req.id !== REVIEW_ID && req.caseId !== CASE_ID)
             throw new NotFoundError('JOINT_REVIEW_NOT_FOUND', '未找到该联审');
           return { review: review([task]) };
@@ -127,12 +134,21 @@ describe('joint-review routes', () => {
       ],
     });
     expect(res.json().review.conclusion).toBeUndefined();
+    expect(res.json().review.meetingIds).toEqual([]);
+    expect(res.json().review.tasks[0].opinion).toBeUndefined();
     const byCase = await fx.app.inject({ url: `/api/v1/joint-review/cases/${CASE_ID}/review`, headers: CLERK });
     expect(fx.lastCall().request).toMatchObject({ id: '', caseId: CASE_ID });
     expect(byCase.json().review.id).toBe(REVIEW_ID);
     const missing = await fx.app.inject({ url: `/api/v1/joint-review/reviews/${MISSING}`, headers: CLERK });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ code: 'JOINT_REVIEW_NOT_FOUND', detail: expect.stringMatching(CHINESE) });
+  });
+
+  it('names the joint meetings of a review and the meeting an opinion was recorded in', async () => {
+    const res = await fx.app.inject({ url: `/api/v1/joint-review/reviews/${MET_REVIEW_ID}`, headers: CLERK });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().review.meetingIds).toEqual([MEETING_ID]);
+    expect(res.json().review.tasks[0].opinion).toMatchObject({ source: 'meeting', meetingId: MEETING_ID });
   });
 
   it('lists my tasks and a department’s, passing the state and the page', async () => {

@@ -138,6 +138,7 @@ const Opinion = Type.Object({
   handlerName: Type.Optional(Type.String({ description: '部门系统报告的经办人姓名' })),
   givenAt: Type.Optional(Timestamp),
   source: literals(workSource.values, '来源：workbench 工作台、department_system 部门系统、meeting 联审会议'),
+  meetingId: Type.Optional(Type.String({ description: '该意见来自的联审会议（来源为 meeting 时）' })),
 });
 
 export const Task = Type.Object({
@@ -195,6 +196,7 @@ export const JointReview = Type.Object({
   tasks: Type.Array(Task),
   conclusion: Type.Optional(Conclusion),
   cancelledReason: Type.Optional(Type.String()),
+  meetingIds: Type.Array(Type.String(), { description: '审议过该联办件的联审会议，先召开的在前' }),
   openedAt: Type.Optional(Timestamp),
   updatedAt: Type.Optional(Timestamp),
   version: Type.Integer(),
