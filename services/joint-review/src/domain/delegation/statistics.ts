@@ -28,7 +28,7 @@ export interface StatisticsCalendar {
   workingDaysBetween(from: string, to: string): number;
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MONTH = /^20\d{2}-(0[1-9]|1[0-2])$/;
 const MAX_MONTHS = 24;
 
 const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
@@ -36,8 +36,10 @@ const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5,
 /** The period's months are YYYY-MM, in order, at most 24. */
 export function validatePeriod(fromMonth: string, toMonth: string): void {
   const v: Violation[] = [];
-  if (!MONTH.test(fromMonth)) v.push({ path: 'fromMonth', message: '起始月份应为YYYY-MM格式', reason: 'PATTERN' });
-  if (!MONTH.test(toMonth)) v.push({ path: 'toMonth', message: '截止月份应为YYYY-MM格式', reason: 'PATTERN' });
+  if (!MONTH.test(fromMonth))
+    v.push({ path: 'fromMonth', message: '起始月份应为2000年至2099年的YYYY-MM', reason: 'PATTERN' });
+  if (!MONTH.test(toMonth))
+    v.push({ path: 'toMonth', message: '截止月份应为2000年至2099年的YYYY-MM', reason: 'PATTERN' });
   if (v.length === 0) {
     const span = monthIndex(toMonth) - monthIndex(fromMonth);
     if (span < 0) v.push({ path: 'toMonth', message: '截止月份不能早于起始月份', reason: 'OUT_OF_RANGE' });

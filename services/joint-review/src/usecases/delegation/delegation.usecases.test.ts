@@ -519,6 +519,14 @@ describe('delegated cases', () => {
       w.statistics({ tenant: '', fromMonth: '2026-6', toMonth: '2028-07', department: '' }, center),
     );
     expect((bad as ValidationError).violations.map((v) => [v.path, v.reason])).toEqual([['fromMonth', 'PATTERN']]);
+    // Year 0 is no month to count (schemathesis found the 500 it gave).
+    const yearZero = await refusal(
+      w.statistics({ tenant: '', fromMonth: '0000-01', toMonth: '0000-01', department: '' }, center),
+    );
+    expect((yearZero as ValidationError).violations.map((v) => [v.path, v.reason])).toEqual([
+      ['fromMonth', 'PATTERN'],
+      ['toMonth', 'PATTERN'],
+    ]);
     const long = await refusal(
       w.statistics({ tenant: '', fromMonth: '2026-01', toMonth: '2028-01', department: '' }, center),
     );

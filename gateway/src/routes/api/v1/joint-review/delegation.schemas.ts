@@ -22,7 +22,7 @@ const Version = (what: string) =>
   Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: `${what}的版本（读取时的 version）` });
 const Budget = (what: string) =>
   Type.Optional(Type.Integer({ minimum: 0, maximum: 10, description: `${what}（工作日，1至10；0或不填为默认）` }));
-const Month = (description: string) => Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description });
+const Month = (description: string) => Type.String({ pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$', description });
 
 export const AgreementParams = Type.Object({ id: Id('协议标识') }, { additionalProperties: false });
 export const DelegatedCaseParams = Type.Object({ id: Id('代受理件标识') }, { additionalProperties: false });
