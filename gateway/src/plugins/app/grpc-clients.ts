@@ -18,6 +18,7 @@ declare module 'fastify' {
       jointReview: jointReviewV1.JointReviewServiceClient;
       meetings: jointReviewV1.MeetingServiceClient;
       projects: jointReviewV1.ProjectServiceClient;
+      escalations: jointReviewV1.EscalationServiceClient;
     };
   }
 }
@@ -228,6 +229,11 @@ export default fp<{
         'CreateProject',
       ],
     });
+    const escalations = createGrpcClient(jointReviewV1.EscalationServiceClient, opts.jointReviewAddress, {
+      serviceName: 'govhall.joint_review.v1.EscalationService',
+      // Every write carries the version read: a repeat after a lost answer is refused, never applied twice.
+      idempotentMethods: ['GetEscalation', 'ListFollowUps', 'ListReceivedEscalations'],
+    });
     app.decorate('grpc', {
       catalogue,
       identity,
@@ -242,6 +248,7 @@ export default fp<{
       jointReview,
       meetings,
       projects,
+      escalations,
     });
     app.addHook('onClose', async () => {
       catalogue.close();
@@ -257,6 +264,7 @@ export default fp<{
       jointReview.close();
       meetings.close();
       projects.close();
+      escalations.close();
     });
   },
   { name: 'grpc-clients' },

@@ -22,3 +22,12 @@ export const projectAuthorisation = mapping(
   'PROJECT_AUTHORISATION_',
 );
 export const projectState = mapping('ProjectState', jointReviewV1.ProjectState, 'PROJECT_STATE_');
+export const escalationSide = mapping('EscalationSide', jointReviewV1.EscalationSide, 'ESCALATION_SIDE_');
+export const escalationState = mapping('EscalationState', jointReviewV1.EscalationState, 'ESCALATION_STATE_');
+export const escalationUpdateKind = mapping(
+  'EscalationUpdateKind',
+  jointReviewV1.EscalationUpdateKind,
+  'ESCALATION_UPDATE_KIND_',
+);
+export const legKind = mapping('LegKind', jointReviewV1.LegKind, 'LEG_KIND_');
+export const legState = mapping('LegState', jointReviewV1.LegState, 'LEG_STATE_');
