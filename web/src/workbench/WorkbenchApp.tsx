@@ -16,6 +16,9 @@ const JointTasks = lazy(() => import('./joint/JointTasks'));
 const JointReviewPage = lazy(() => import('./joint/JointReviewPage'));
 const Projects = lazy(() => import('./projects/Projects'));
 const ProjectPage = lazy(() => import('./projects/ProjectPage'));
+const FollowUps = lazy(() => import('./escalations/EscalationLists').then((m) => ({ default: m.FollowUps })));
+const Received = lazy(() => import('./escalations/EscalationLists').then((m) => ({ default: m.Received })));
+const EscalationPage = lazy(() => import('./escalations/EscalationPage'));
 
 const NAV = [
   { to: '/', label: '概览' },
@@ -23,6 +26,8 @@ const NAV = [
   { to: '/walk-in', label: '窗口登记' },
   { to: '/joint', label: '联审任务' },
   { to: '/projects', label: '项目管理' },
+  { to: '/escalations', label: '上报件跟踪' },
+  { to: '/received-escalations', label: '上级办理' },
   { to: '/messages', label: <InboxNavLabel /> },
 ];
 
@@ -54,6 +59,9 @@ export function WorkbenchApp() {
           <Route path="/joint/:id" element={<JointReviewPage me={me} />} />
           <Route path="/projects" element={<Projects me={me} />} />
           <Route path="/projects/:id" element={<ProjectPage me={me} />} />
+          <Route path="/escalations" element={<FollowUps me={me} />} />
+          <Route path="/escalations/:id" element={<EscalationPage me={me} />} />
+          <Route path="/received-escalations" element={<Received me={me} />} />
           <Route path="/messages" element={<Inbox />} />
           <Route path="/orders/:id" element={<OrderDetail canClose={false} />} />
           <Route path="/callback" element={<LoginCallback />} />
