@@ -133,6 +133,21 @@ it('the county forwards, the city returns, the county resupplies, the city appro
     'the supplement in handling',
   );
   expect(resupplied.files.filter((f) => f.round === 2)).toHaveLength(1);
+  // 登记跟踪: the clerk records a call to the city.
+  await showsState(lower.page, '上级办理中');
+  await lower.page.getByLabel('跟踪情况').fill('电话询问市局审批科，已收到补充材料。');
+  await lower.page.getByLabel('联系的上级人员').fill('市局审批科');
+  await lower.page.getByRole('button', { name: buttonName('登记') }).click();
+  await lower.page.getByText('已登记跟踪情况。').waitFor();
+  await lower.page.getByText('电话询问市局审批科，已收到补充材料。（联系：市局审批科）', { exact: false }).waitFor();
+  const followed = await ew.get('lower', opened!.id, await clerk());
+  expect(followed.followUps).toEqual([
+    expect.objectContaining({
+      text: '电话询问市局审批科，已收到补充材料。',
+      contact: '市局审批科',
+      by: ew.world.login.clerk,
+    }),
+  ]);
   expect(lower.problems.list()).toEqual([]);
 
   // The city's approver: a denial without reasons is refused at 理由, nothing decided; then approves.
@@ -141,7 +156,7 @@ it('the county forwards, the city returns, the county resupplies, the city appro
     expected: (p) =>
       noSupervision(p) || expectedAnswers([['POST', 400, /^\/api\/v1\/joint-review\/escalations\/.+\/decision$/]])(p),
   });
-  await web.visit(approver.page, 'workbench', `escalations/${receiverId}`);
+  await web.visit(approver.page, 'workbench', `escalation/${receiverId}`);
   await web.signIn(approver.page, 'workbench', ew.parentLogin.parentApprover, PASSWORD);
   await approver.page.getByText('已补充平面图和卫生管理制度。').waitFor();
   await approver.page.getByLabel('不予许可').check();

@@ -60,7 +60,7 @@ export function WorkbenchApp() {
           <Route path="/projects" element={<Projects me={me} />} />
           <Route path="/projects/:id" element={<ProjectPage me={me} />} />
           <Route path="/escalations" element={<FollowUps me={me} />} />
-          <Route path="/escalations/:id" element={<EscalationPage me={me} />} />
+          <Route path="/escalation/:id" element={<EscalationPage me={me} />} />
           <Route path="/received-escalations" element={<Received me={me} />} />
           <Route path="/messages" element={<Inbox />} />
           <Route path="/orders/:id" element={<OrderDetail canClose={false} />} />

@@ -79,11 +79,15 @@ function EscalationTable({ staff, side }: { staff: Staff; side: Side }) {
               {
                 title: '办件编号',
                 key: 'caseNumber',
-                render: (_v, e) => <Link to={`/escalations/${e.id}`}>{e.case.caseNumber}</Link>,
+                render: (_v, e) => <Link to={`/escalation/${e.id}`}>{e.case.caseNumber}</Link>,
               },
               { title: '事项名称', key: 'item', render: (_v, e) => e.case.itemName },
               side === 'sender'
-                ? { title: '上级办理部门', dataIndex: 'targetDepartment' }
+                ? {
+                    title: '上级办理部门',
+                    key: 'target',
+                    render: (_v: unknown, e: Escalation) => e.targetDepartment || '报送时确定',
+                  }
                 : { title: '报送中心', key: 'source', render: (_v, e) => e.case.sourceCenterName },
               {
                 title: '状态',

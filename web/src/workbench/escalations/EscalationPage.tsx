@@ -44,7 +44,7 @@ function CaseCard({ e }: { e: Escalation }) {
           <Tag color={ESCALATION_STATE_COLOR[e.state]}>{ESCALATION_STATE[e.state]}</Tag>
         </Descriptions.Item>
         <Descriptions.Item label={receiver ? '报送中心' : '上级办理部门'}>
-          {receiver ? c.sourceCenterName : e.targetDepartment}
+          {receiver ? c.sourceCenterName : e.targetDepartment || '报送时确定'}
         </Descriptions.Item>
         <Descriptions.Item label="承诺办结日期">{c.promisedDueDate || '—'}</Descriptions.Item>
         <Descriptions.Item label={receiver ? '办理到期日' : '报送到期日'}>{legDueDate(e) ?? '—'}</Descriptions.Item>
@@ -105,7 +105,7 @@ function Files({ e }: { e: Escalation }) {
 
 function Updates({ e }: { e: Escalation }) {
   return (
-    <Card title="上级办理进展" style={{ marginBottom: 16 }}>
+    <Card title={e.side === 'receiver' ? '办理进展' : '上级办理进展'} style={{ marginBottom: 16 }}>
       {e.updates.length === 0 ? (
         <p style={{ margin: 0 }}>上级中心尚无进展。</p>
       ) : (

@@ -1,6 +1,7 @@
 import { Checkbox, Form, Input } from 'antd';
 import { api, call } from '../../shared/api';
-import type { Escalation } from '../../api/types';
+import type { Case, Escalation } from '../../api/types';
+import { useLoad } from '../../shared/states';
 import { ActCard } from './ActCard';
 
 interface ForwardValues {
@@ -18,8 +19,14 @@ interface FollowUpValues {
 
 const trimmed = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 
-/** The case's files to choose for a supplement: each material's files, named by material and file name. */
-function caseFileChoices(e: Escalation) {
+/**
+ * The case's files to choose for a supplement: the case's materials as they are now (the applicant may have added
+ * files since the forwarding), or the forwarded snapshot's while the case cannot be read.
+ */
+function caseFileChoices(e: Escalation, now: Case | undefined) {
+  if (now) {
+    return now.materials.flatMap((m) => m.files.map((f) => ({ value: f.id, label: `${m.name}：${f.fileName}` })));
+  }
   const names = new Map(e.files.map((f) => [f.id, f.fileName]));
   return e.case.materials.flatMap((m) =>
     m.fileIds.map((id) => ({ value: id, label: `${m.name}：${names.get(id) ?? id}` })),
@@ -30,6 +37,14 @@ function caseFileChoices(e: Escalation) {
 export function SenderActs({ e, onChanged }: { e: Escalation; onChanged: () => void }) {
   const path = { params: { path: { id: e.id } } };
   const ended = e.state === 'concluded' || e.state === 'withdrawn';
+  const returned = e.state === 'returned';
+  const caseNow = useLoad(
+    () =>
+      returned
+        ? call(api.GET('/api/v1/cases/{id}', { params: { path: { id: e.case.caseId } } }))
+        : Promise.resolve(undefined),
+    [returned, e.case.caseId],
+  );
   return (
     <>
       {e.state === 'awaiting_forward' ? (
@@ -60,7 +75,7 @@ export function SenderActs({ e, onChanged }: { e: Escalation; onChanged: () => v
           </Form.Item>
         </ActCard>
       ) : null}
-      {e.state === 'returned' ? (
+      {returned ? (
         <ActCard<ResupplyValues>
           title="补充材料"
           fields={['note', 'caseFileIds']}
@@ -88,7 +103,7 @@ export function SenderActs({ e, onChanged }: { e: Escalation; onChanged: () => v
             label="随补充报送的办件材料"
             extra="申请人补交的材料在办件材料中，勾选后一并报送上级"
           >
-            <Checkbox.Group options={caseFileChoices(e)} style={{ display: 'grid', gap: 8 }} />
+            <Checkbox.Group options={caseFileChoices(e, caseNow.data)} style={{ display: 'grid', gap: 8 }} />
           </Form.Item>
         </ActCard>
       ) : null}
