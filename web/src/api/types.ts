@@ -47,6 +47,10 @@ export type JointTaskState = JointTask['state'];
 export type JointReviewState = JointReview['state'];
 export type OpinionKind = NonNullable<JointTask['opinion']>['kind'];
 
+export type Escalation = Ok<'/api/v1/joint-review/escalations/{id}', 'get'>['escalation'];
+export type EscalationState = Escalation['state'];
+export type EscalationUpdate = Escalation['updates'][number];
+
 export type PublicProjectProgress = Ok<'/api/v1/joint-review/projects/progress', 'post'>['progress'];
 export type ProjectState = PublicProjectProgress['state'];
 export type Project = Ok<'/api/v1/joint-review/projects/{id}', 'get'>['project'];

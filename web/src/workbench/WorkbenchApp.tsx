@@ -19,6 +19,9 @@ const Projects = lazy(() => import('./projects/Projects'));
 const ProjectPage = lazy(() => import('./projects/ProjectPage'));
 const Meetings = lazy(() => import('./meetings/Meetings'));
 const MeetingPage = lazy(() => import('./meetings/MeetingPage'));
+const FollowUps = lazy(() => import('./escalations/EscalationLists').then((m) => ({ default: m.FollowUps })));
+const Received = lazy(() => import('./escalations/EscalationLists').then((m) => ({ default: m.Received })));
+const EscalationPage = lazy(() => import('./escalations/EscalationPage'));
 
 const NAV = [
   { to: '/', label: '概览' },
@@ -26,6 +29,8 @@ const NAV = [
   { to: '/walk-in', label: '窗口登记' },
   { to: '/joint', label: '联审任务' },
   { to: '/projects', label: '项目管理' },
+  { to: '/escalations', label: '上报件跟踪' },
+  { to: '/received-escalations', label: '上级办理' },
   { to: '/messages', label: <InboxNavLabel /> },
 ];
 /** 联审会议, for those MeetingService lets read meetings: the center, supervisors, departments' staff. */
@@ -62,6 +67,9 @@ export function WorkbenchApp() {
           <Route path="/projects/:id" element={<ProjectPage me={me} />} />
           <Route path="/meetings" element={<Meetings me={me} />} />
           <Route path="/meetings/:id" element={<MeetingPage me={me} />} />
+          <Route path="/escalations" element={<FollowUps me={me} />} />
+          <Route path="/escalation/:id" element={<EscalationPage me={me} />} />
+          <Route path="/received-escalations" element={<Received me={me} />} />
           <Route path="/messages" element={<Inbox />} />
           <Route path="/orders/:id" element={<OrderDetail canClose={false} />} />
           <Route path="/callback" element={<LoginCallback />} />

@@ -19,6 +19,7 @@ declare module 'fastify' {
       meetings: jointReviewV1.MeetingServiceClient;
       projects: jointReviewV1.ProjectServiceClient;
       delegation: jointReviewV1.DelegationServiceClient;
+      escalations: jointReviewV1.EscalationServiceClient;
     };
   }
 }
@@ -241,6 +242,11 @@ export default fp<{
         'CreateAgreement',
       ],
     });
+    const escalations = createGrpcClient(jointReviewV1.EscalationServiceClient, opts.jointReviewAddress, {
+      serviceName: 'govhall.joint_review.v1.EscalationService',
+      // Every write carries the version read: a repeat after a lost answer is refused, never applied twice.
+      idempotentMethods: ['GetEscalation', 'ListFollowUps', 'ListReceivedEscalations'],
+    });
     app.decorate('grpc', {
       catalogue,
       identity,
@@ -256,6 +262,7 @@ export default fp<{
       meetings,
       projects,
       delegation,
+      escalations,
     });
     app.addHook('onClose', async () => {
       catalogue.close();
@@ -272,6 +279,7 @@ export default fp<{
       meetings.close();
       projects.close();
       delegation.close();
+      escalations.close();
     });
   },
   { name: 'grpc-clients' },

@@ -31,3 +31,10 @@ export const delegatedCaseState = mapping(
 export const legKind = mapping('LegKind', jointReviewV1.LegKind, 'LEG_KIND_');
 export const legState = mapping('LegState', jointReviewV1.LegState, 'LEG_STATE_');
 export const legEnd = mapping('LegEnd', jointReviewV1.LegEnd, 'LEG_END_');
+export const escalationSide = mapping('EscalationSide', jointReviewV1.EscalationSide, 'ESCALATION_SIDE_');
+export const escalationState = mapping('EscalationState', jointReviewV1.EscalationState, 'ESCALATION_STATE_');
+export const escalationUpdateKind = mapping(
+  'EscalationUpdateKind',
+  jointReviewV1.EscalationUpdateKind,
+  'ESCALATION_UPDATE_KIND_',
+);

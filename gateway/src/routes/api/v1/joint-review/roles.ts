@@ -39,3 +39,19 @@ export const DELEGATION_READERS: readonly Role[] = [...PARTICIPANTS, 'center_adm
 export const TRANSFERRERS: readonly Role[] = ['window_clerk', 'center_admin'];
 /** J8 statistics: the center and supervisors for every department, a department head for their own. */
 export const STATISTICS_READERS: readonly Role[] = ['center_admin', 'supervisor', 'department_head'];
+
+/**
+ * Escalations (上报件, J3/J4): the lower center's forwarding department (its window clerks, reviewers, approvers and
+ * head) forwards, resupplies and follows up, and so may the lower tenant's center; the parent's target department
+ * returns (also the parent's center) and reports; the service checks which side and department the caller is of.
+ */
+export const ESCALATION_SENDERS: readonly Role[] = [...PARTICIPANTS, 'center_admin'];
+
+/** Returning for supplement: the parent's target department, or the parent's center. */
+export const ESCALATION_RETURNERS: readonly Role[] = [...PARTICIPANTS, 'center_admin'];
+
+/** Reporting progress and the §45 procedures: the parent's target department. */
+export const ESCALATION_HANDLERS: readonly Role[] = PARTICIPANTS;
+
+/** Deciding an escalated case: the target department's approver or head (window clerks and reviewers may not). */
+export const ESCALATION_DECIDERS: readonly Role[] = ['approver', 'department_head'];
