@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { jointReviewV1 } from '@govhall/proto';
-import { bearer, waitFor, type PageProblem } from '@govhall/testing';
+import { waitFor, type PageProblem } from '@govhall/testing';
 import { JointWorld, RSJ, SCJG, ZRZY } from '../../services/joint-review/test/joint-world';
 import { PASSWORD } from '../../services/applications/test/cases-world';
 import { expectedAnswers } from './admin-org-world';
@@ -35,7 +35,7 @@ function beijingIn(days: number): string {
 async function gateway<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${gatewayUrl}/api/v1/joint-review${path}`, {
     method,
-    headers: { ...bearer(token), ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
   const answer = (await res.json()) as T;

@@ -1,4 +1,3 @@
-import { sniffFileType } from '@govhall/content';
 import { ValidationError, type Violation } from '@govhall/errors';
 import type { Attachment } from '../tasks/task';
 
@@ -16,8 +15,11 @@ export interface StoredAttachment extends Attachment {
   usedBy: string;
 }
 
-/** Checks an upload: a name of 1-200 characters and content of an accepted type, at most 20 MiB. */
-export function checkUpload(fileName: string, content: Buffer): string {
+/**
+ * Checks an upload: a name of 1-200 characters and content of an accepted type (`sniffed`: the type its leading
+ * bytes show, undefined for none known), at most 20 MiB. Answers the type.
+ */
+export function checkUpload(fileName: string, content: Buffer, sniffed: string | undefined): string {
   const v: Violation[] = [];
   if (fileName.trim() === '') v.push({ path: 'fileName', message: '请提供文件名', reason: 'REQUIRED' });
   else if (fileName.length > MAX_NAME) {
@@ -27,9 +29,7 @@ export function checkUpload(fileName: string, content: Buffer): string {
   else if (content.length > MAX_ATTACHMENT_BYTES) {
     v.push({ path: 'content', message: '单个附件不能超过20 MiB', reason: 'TOO_LARGE' });
   }
-  const sniffed = content.length > 0 ? sniffFileType(content) : undefined;
-  const type =
-    sniffed && (ATTACHMENT_TYPES as readonly string[]).includes(sniffed.contentType) ? sniffed.contentType : '';
+  const type = sniffed && (ATTACHMENT_TYPES as readonly string[]).includes(sniffed) ? sniffed : '';
   if (content.length > 0 && !type) {
     v.push({ path: 'content', message: '附件只能是PDF、OFD、JPEG或PNG文件', reason: 'FILE_TYPE' });
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { hasAnyRole, type Principal } from '@govhall/auth';
+import { sniffFileType } from '@govhall/content';
 import { ForbiddenError } from '@govhall/errors';
 import { checkUpload, type StoredAttachment } from '../../domain/attachments/upload';
 import type { Attachment } from '../../domain/tasks/task';
@@ -25,7 +26,7 @@ export function uploadAttachmentUseCase(deps: {
     if (!hostsTenant(deps.hosted, actor.tenant)) {
       throw new ForbiddenError('TENANT_OUT_OF_SCOPE', '本部署不承载该地区');
     }
-    const contentType = checkUpload(request.fileName, request.content);
+    const contentType = checkUpload(request.fileName, request.content, sniffFileType(request.content)?.contentType);
     const attachment: StoredAttachment = {
       id: deps.ids.newId(),
       fileName: request.fileName.trim(),
