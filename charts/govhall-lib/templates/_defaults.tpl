@@ -67,6 +67,9 @@ serviceMonitor:
 networkPolicy:
   enabled: false
   allowFromIngressNamespace: false
+  # Callers from outside the release admitted on the gRPC port (NetworkPolicyPeer entries): department systems
+  # (J15) and, at a parent center, a child deployment's joint-review (ADR 0055).
+  grpcPeers: []
   ingressNamespace: ingress-nginx
   monitoringNamespace: monitoring
 {{- end -}}

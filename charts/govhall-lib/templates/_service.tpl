@@ -164,6 +164,13 @@ spec:
         - port: metrics
           protocol: TCP
     {{- end }}
+    {{- if and .Values.ports.grpc $np.grpcPeers }}
+    - from:
+        {{- toYaml $np.grpcPeers | nindent 8 }}
+      ports:
+        - port: grpc
+          protocol: TCP
+    {{- end }}
     {{- if and $np.allowFromIngressNamespace $ingressNs }}
     {{- if not .Values.ports.http -}}
     {{- fail (printf "%s: networkPolicy.allowFromIngressNamespace needs ports.http" .Chart.Name) -}}
