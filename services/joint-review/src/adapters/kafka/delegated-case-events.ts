@@ -1,35 +1,15 @@
 import type { Principal } from '@govhall/auth';
-import {
-  actorFromPrincipal,
-  buildEnvelope,
-  toOutboxMessage,
-  type MessageFns,
-  type OutboxMessage,
-} from '@govhall/kafka';
-import { commonV1, jointReviewV1 } from '@govhall/proto';
+import type { OutboxMessage } from '@govhall/kafka';
+import { jointReviewV1 } from '@govhall/proto';
 import type { DelegatedCase, DelegatedCaseEvent } from '../../domain/delegation/delegated-case';
 import { toProtoLeg, toProtoTask } from '../grpc/joint-review.mapper';
 import { toProtoDelegatedCase } from '../grpc/delegation.mapper';
+import { aggregateOutbox, type Encode } from './aggregate-outbox';
 
 /** Topic of the delegated cases (DelegatedCase*, Task* and Leg* of their three legs); key = delegated case id. */
 export const DELEGATED_CASE_TOPIC = 'govhall.joint-review.delegated-case';
 
-const PACKAGE = 'govhall.joint_review.v1';
-
-/** The service itself acting (the case stream opening, deciding, replying or cancelling). */
-const SYSTEM: commonV1.Actor = {
-  kind: commonV1.ActorKind.ACTOR_KIND_SYSTEM,
-  subject: '',
-  username: 'joint-review',
-  tenant: '',
-  roles: [],
-  department: '',
-  onBehalfOf: '',
-};
-
 const pb = jointReviewV1;
-
-type Encode = <T>(codec: MessageFns<T>, payload: T) => OutboxMessage;
 
 function toMessage(e: DelegatedCaseEvent, encode: Encode): OutboxMessage {
   switch (e.type) {
@@ -58,28 +38,12 @@ function toMessage(e: DelegatedCaseEvent, encode: Encode): OutboxMessage {
 
 /**
  * A delegated case's domain events as outbox messages in the shared envelope, in order: keyed by the delegated case
- * id, with its stored version and time of change; `actor` undefined for the service's own acts (SYSTEM).
+ * id, with its stored version and time of change; `actor` undefined for the service's own acts.
  */
 export function toDelegatedCaseOutbox(
   events: readonly DelegatedCaseEvent[],
   dc: DelegatedCase,
   actor: Principal | undefined,
 ): OutboxMessage[] {
-  return events.map((e) =>
-    toMessage(e, (codec, payload) =>
-      toOutboxMessage(
-        DELEGATED_CASE_TOPIC,
-        buildEnvelope({
-          type: `${PACKAGE}.${e.type}`,
-          codec,
-          payload,
-          tenant: dc.tenant,
-          aggregateId: dc.id,
-          aggregateVersion: dc.version,
-          actor: actor ? actorFromPrincipal(actor) : SYSTEM,
-          occurredAt: dc.updatedAt,
-        }),
-      ),
-    ),
-  );
+  return aggregateOutbox(DELEGATED_CASE_TOPIC, events, dc, actor, toMessage);
 }

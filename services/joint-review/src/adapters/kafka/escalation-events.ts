@@ -1,23 +1,15 @@
 import type { Principal } from '@govhall/auth';
-import {
-  actorFromPrincipal,
-  buildEnvelope,
-  toOutboxMessage,
-  type MessageFns,
-  type OutboxMessage,
-} from '@govhall/kafka';
+import type { OutboxMessage } from '@govhall/kafka';
 import { jointReviewV1 } from '@govhall/proto';
 import type { Escalation, EscalationEvent } from '../../domain/escalations/escalation';
 import { toProtoEscalation, toProtoUpdate } from '../grpc/escalation.mapper';
 import { toProtoLeg, toProtoTask } from '../grpc/joint-review.mapper';
-import { SYSTEM } from './joint-review-events';
+import { aggregateOutbox, type Encode } from './aggregate-outbox';
 
 /** Topic of one side's escalation records (Escalation*, FollowUpRecorded, Task*, Leg*); key = record id. */
 export const ESCALATION_TOPIC = 'govhall.joint-review.escalation';
 
 const pb = jointReviewV1;
-
-type Encode = <T>(codec: MessageFns<T>, payload: T) => OutboxMessage;
 
 function toMessage(e: EscalationEvent, encode: Encode): OutboxMessage {
   switch (e.type) {
@@ -76,21 +68,5 @@ export function toEscalationOutbox(
   escalation: Escalation,
   actor?: Principal,
 ): OutboxMessage[] {
-  return events.map((e) =>
-    toMessage(e, (codec, payload) =>
-      toOutboxMessage(
-        ESCALATION_TOPIC,
-        buildEnvelope({
-          type: `govhall.joint_review.v1.${e.type}`,
-          codec,
-          payload,
-          tenant: escalation.tenant,
-          aggregateId: escalation.id,
-          aggregateVersion: escalation.version,
-          actor: actor ? actorFromPrincipal(actor) : SYSTEM,
-          occurredAt: escalation.updatedAt,
-        }),
-      ),
-    ),
-  );
+  return aggregateOutbox(ESCALATION_TOPIC, events, escalation, actor, toMessage);
 }

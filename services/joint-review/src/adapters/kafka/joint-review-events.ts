@@ -9,23 +9,13 @@ import {
 import { commonV1, jointReviewV1 } from '@govhall/proto';
 import type { JointReview, JointReviewEvent } from '../../domain/reviews/joint-review';
 import { toProtoJointReview, toProtoLeg, toProtoTask } from '../grpc/joint-review.mapper';
+import { SYSTEM } from './aggregate-outbox';
 
 /** Topic of the joint reviews (JointReview*, Task* and Leg* of their co-review tasks); key = joint review id. */
 export const JOINT_REVIEW_TOPIC = 'govhall.joint-review.review';
 
 /** The envelope's type is the payload's full proto name (events.proto). */
 const PACKAGE = 'govhall.joint_review.v1';
-
-/** The service itself acting (the case stream opening or cancelling a review, the conclusion reporter). */
-export const SYSTEM: commonV1.Actor = {
-  kind: commonV1.ActorKind.ACTOR_KIND_SYSTEM,
-  subject: '',
-  username: 'joint-review',
-  tenant: '',
-  roles: [],
-  department: '',
-  onBehalfOf: '',
-};
 
 const pb = jointReviewV1;
 

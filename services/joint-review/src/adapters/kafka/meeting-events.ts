@@ -1,21 +1,14 @@
 import type { Principal } from '@govhall/auth';
-import {
-  actorFromPrincipal,
-  buildEnvelope,
-  toOutboxMessage,
-  type MessageFns,
-  type OutboxMessage,
-} from '@govhall/kafka';
+import type { OutboxMessage } from '@govhall/kafka';
 import { jointReviewV1 } from '@govhall/proto';
 import type { Meeting, MeetingEvent } from '../../domain/meetings/meeting';
 import { toProtoMeeting, toProtoPosition } from '../grpc/meeting.mapper';
+import { aggregateOutbox, type Encode } from './aggregate-outbox';
 
 /** Topic of the joint meetings (Meeting*); key = meeting id. */
 export const MEETING_TOPIC = 'govhall.joint-review.meeting';
 
 const pb = jointReviewV1;
-
-type Encode = <T>(codec: MessageFns<T>, payload: T) => OutboxMessage;
 
 function toMessage(e: MeetingEvent, encode: Encode): OutboxMessage {
   const meeting = toProtoMeeting(e.meeting);
@@ -40,21 +33,5 @@ function toMessage(e: MeetingEvent, encode: Encode): OutboxMessage {
  * meeting's stored version and time of change, and the person who acted.
  */
 export function toMeetingOutbox(events: readonly MeetingEvent[], meeting: Meeting, actor: Principal): OutboxMessage[] {
-  return events.map((e) =>
-    toMessage(e, (codec, payload) =>
-      toOutboxMessage(
-        MEETING_TOPIC,
-        buildEnvelope({
-          type: `govhall.joint_review.v1.${e.type}`,
-          codec,
-          payload,
-          tenant: meeting.tenant,
-          aggregateId: meeting.id,
-          aggregateVersion: meeting.version,
-          actor: actorFromPrincipal(actor),
-          occurredAt: meeting.updatedAt,
-        }),
-      ),
-    ),
-  );
+  return aggregateOutbox(MEETING_TOPIC, events, meeting, actor, toMessage);
 }

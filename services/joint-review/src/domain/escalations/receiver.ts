@@ -1,7 +1,7 @@
 import { maskText } from '@govhall/identifiers';
 import { NotFoundError, ValidationError, type Violation } from '@govhall/errors';
 import { finishLeg, pauseLeg, resumeLeg, startLeg, type LegCalendar } from '../legs/leg';
-import type { Attachment, Task } from '../tasks/task';
+import { checkLines, type Attachment, type Task } from '../tasks/task';
 import {
   openLeg,
   replaceLeg,
@@ -25,7 +25,6 @@ import {
 
 const MAX_TEXT = 2000;
 const MAX_REASON = 500;
-const MAX_LINES = 20;
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const PROCEDURES = ['听证', '招标', '拍卖', '检验', '检测', '检疫', '鉴定', '专家评审'];
 const DEFAULT_REMEDIES = [
@@ -188,17 +187,6 @@ function decisionTask(e: Escalation, legId: string, dueDate: string, budget: num
     note: '',
     version: 1,
   };
-}
-
-function checkLines(v: Violation[], path: string, lines: string[], what: string, required: boolean): void {
-  if (required && lines.length === 0) v.push({ path, message: `请至少填写一条${what}`, reason: 'REQUIRED' });
-  if (lines.length > MAX_LINES) v.push({ path, message: `${what}最多${MAX_LINES}条`, reason: 'TOO_MANY' });
-  lines.forEach((line, i) => {
-    if (line.trim() === '') v.push({ path: `${path}.${i}`, message: `${what}不能为空白`, reason: 'REQUIRED' });
-    else if (line.length > MAX_REASON) {
-      v.push({ path: `${path}.${i}`, message: `每条${what}最多${MAX_REASON}个字符`, reason: 'TOO_LONG' });
-    }
-  });
 }
 
 export interface ReturnInput {

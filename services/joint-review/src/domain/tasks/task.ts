@@ -87,7 +87,9 @@ const MAX_TEXT = 2000;
 const MAX_LINE = 500;
 const MAX_LINES = 20;
 
-function checkLines(v: Violation[], path: string, lines: string[], what: string): void {
+/** Lines of reasons, conditions …: at most 20, none blank, each at most 500 characters; `required`: at least one. */
+export function checkLines(v: Violation[], path: string, lines: string[], what: string, required = false): void {
+  if (required && lines.length === 0) v.push({ path, message: `请至少填写一条${what}`, reason: 'REQUIRED' });
   if (lines.length > MAX_LINES) v.push({ path, message: `${what}最多${MAX_LINES}条`, reason: 'TOO_MANY' });
   lines.forEach((line, i) => {
     if (line.trim() === '') v.push({ path: `${path}.${i}`, message: `${what}不能为空白`, reason: 'REQUIRED' });
