@@ -110,7 +110,7 @@ describe('an escalated case handled by the parent center of the same deployment'
     );
     expect(tooLong).toMatchObject({
       code: status.INVALID_ARGUMENT,
-      violations: [expect.objectContaining({ path: 'note', reason: 'TOO_LONG' })],
+      violations: [expect.objectContaining({ path: 'note', reason: 'LENGTH' })],
     });
     expect((await ew.get('lower', sender.id, await clerk())).version).toBe(sender.version);
   });

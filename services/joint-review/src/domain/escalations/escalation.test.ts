@@ -212,6 +212,14 @@ describe('the lower center’s record', () => {
     ).escalation;
     expect(decided).toMatchObject({ state: 'decided', decision: { documentNumber: 'N1' } });
     expect(concludeEscalation(decided, later(5)).escalation.state).toBe('concluded');
+    // The shared safe-text rule: a bidirectional override is refused, a decomposed character is stored composed.
+    expect(() => recordFollowUp(decided, { text: '已联系\u202e市局', contact: '', by: 'clerk' }, later(5))).toThrow(
+      expect.objectContaining({ violations: [expect.objectContaining({ path: 'text', reason: 'BIDI_CONTROL' })] }),
+    );
+    expect(
+      recordFollowUp(decided, { text: ' Cafe\u0301 已联系 ', contact: '', by: 'clerk' }, later(5)).escalation
+        .followUps[0]!.text,
+    ).toBe('Café 已联系');
     expect(() => recordFollowUp(decided, { text: '  ', contact: '', by: 'clerk' }, later(5))).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED' }),
     );

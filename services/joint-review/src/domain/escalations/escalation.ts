@@ -1,4 +1,5 @@
-import { PreconditionError } from '@govhall/errors';
+import { PreconditionError, type Violation } from '@govhall/errors';
+import { maskText, normalizeText, textViolations, type TextRule } from '@govhall/identifiers';
 import type { Leg } from '../legs/leg';
 import type { Attachment, DecisionOutcome, Task, WorkSource } from '../tasks/task';
 
@@ -204,4 +205,14 @@ export function replaceLeg(e: Escalation, leg: Leg): Leg[] {
 /** Every file of the round has arrived (a round without files is complete at once). */
 export function roundComplete(e: Escalation, round: number): boolean {
   return e.files.filter((f) => f.round === round).every((f) => f.transferred);
+}
+
+/**
+ * A person's free text on an escalation (notes, follow-ups, reports, reasons): checked by the shared safe-text rule
+ * (ADR 0013), its problems added to `v` at `path`; answers the text as kept — normalised and masked of ID and phone
+ * numbers.
+ */
+export function freeText(v: Violation[], path: string, input: string, rule: TextRule): string {
+  v.push(...(textViolations(path, input, rule) as Violation[]));
+  return maskText(normalizeText(input, rule.multiline));
 }

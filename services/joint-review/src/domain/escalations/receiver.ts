@@ -14,6 +14,7 @@ import {
   type EscalationFile,
   type EscalationUpdate,
   type TaskDecision,
+  freeText,
 } from './escalation';
 
 /*
@@ -280,10 +281,7 @@ export function reportStatus(e: Escalation, input: StatusInput, calendar: LegCal
   const v: Violation[] = [];
   if (!input.kind)
     v.push({ path: 'kind', message: '请选择报告类型：办理进展、特别程序开始或结束', reason: 'REQUIRED' });
-  if (input.text.trim() === '') v.push({ path: 'text', message: '请填写报告内容', reason: 'REQUIRED' });
-  else if (input.text.length > MAX_TEXT) {
-    v.push({ path: 'text', message: `报告内容最多${MAX_TEXT}个字符`, reason: 'TOO_LONG' });
-  }
+  const text = freeText(v, 'text', input.text, { label: '报告内容', min: 1, max: MAX_TEXT, multiline: true });
   if (input.kind === 'special_procedure_started') {
     if (!PROCEDURES.includes(input.procedure)) {
       v.push({ path: 'procedure', message: `特别程序应为：${PROCEDURES.join('、')}`, reason: 'REQUIRED' });
@@ -303,7 +301,7 @@ export function reportStatus(e: Escalation, input: StatusInput, calendar: LegCal
       {
         reason: 'special_procedure',
         procedure: input.procedure,
-        note: maskText(input.text),
+        note: text,
         plannedWorkingDays: input.plannedWorkingDays,
       },
       input.at,
@@ -319,7 +317,7 @@ export function reportStatus(e: Escalation, input: StatusInput, calendar: LegCal
   const u = update({
     sequence: input.sequence,
     kind: input.kind!,
-    text: maskText(input.text),
+    text,
     procedure: input.kind === 'special_procedure_started' ? input.procedure : '',
     plannedWorkingDays: input.kind === 'special_procedure_started' ? input.plannedWorkingDays : 0,
     by: input.by,
@@ -413,10 +411,7 @@ export function withdrawReceiver(e: Escalation, reason: string, at: Date): Escal
   if (e.state === 'withdrawn') return { escalation: e, events: [] };
   requireState(e, ['transferring', 'in_handling', 'returned']);
   const v: Violation[] = [];
-  if (reason.trim() === '') v.push({ path: 'reason', message: '请填写撤回原因', reason: 'REQUIRED' });
-  else if (reason.length > MAX_REASON) {
-    v.push({ path: 'reason', message: `撤回原因最多${MAX_REASON}个字符`, reason: 'TOO_LONG' });
-  }
+  const why = freeText(v, 'reason', reason, { label: '撤回原因', min: 1, max: MAX_REASON });
   if (v.length > 0) throw new ValidationError(v);
   const events: EscalationEvent[] = [];
   let legs = e.legs;
@@ -430,10 +425,10 @@ export function withdrawReceiver(e: Escalation, reason: string, at: Date): Escal
     ...e.task,
     state: 'cancelled',
     closedAt: at,
-    note: reason,
+    note: why,
     version: e.task.version + 1,
   };
-  if (task && e.task?.state !== 'done') events.unshift({ type: 'TaskCancelled', task, reason });
-  const escalation: Escalation = { ...e, state: 'withdrawn', withdrawnReason: reason, legs, task, updatedAt: at };
+  if (task && e.task?.state !== 'done') events.unshift({ type: 'TaskCancelled', task, reason: why });
+  const escalation: Escalation = { ...e, state: 'withdrawn', withdrawnReason: why, legs, task, updatedAt: at };
   return { escalation, events: [{ type: 'EscalationWithdrawn', escalation }, ...events] };
 }

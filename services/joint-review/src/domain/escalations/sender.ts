@@ -1,4 +1,3 @@
-import { maskText } from '@govhall/identifiers';
 import { ValidationError, type Violation } from '@govhall/errors';
 import { finishLeg, startLeg, type LegCalendar } from '../legs/leg';
 import {
@@ -13,6 +12,7 @@ import {
   type EscalationState,
   type EscalationUpdate,
   type FollowUp,
+  freeText,
 } from './escalation';
 
 /*
@@ -131,9 +131,9 @@ export function openSenderEscalation(input: OpenSenderInput, calendar: LegCalend
   };
 }
 
-function checkNote(v: Violation[], path: string, text: string, what: string, required: boolean): void {
-  if (required && text.trim() === '') v.push({ path, message: `请填写${what}`, reason: 'REQUIRED' });
-  else if (text.length > MAX_NOTE) v.push({ path, message: `${what}最多${MAX_NOTE}个字符`, reason: 'TOO_LONG' });
+/** A note of the lower center (multi-line, at most 2 000 characters). */
+function note(v: Violation[], path: string, text: string, label: string, required: boolean): string {
+  return freeText(v, path, text, { label, min: required ? 1 : 0, max: MAX_NOTE, multiline: true });
 }
 
 export interface ForwardInput {
@@ -150,13 +150,13 @@ export interface ForwardInput {
 export function forwardEscalation(e: Escalation, input: ForwardInput): EscalationChange {
   requireState(e, ['awaiting_forward']);
   const v: Violation[] = [];
-  checkNote(v, 'note', input.note, '报送说明', false);
+  const forwardNote = note(v, 'note', input.note, '报送说明', false);
   if (v.length > 0) throw new ValidationError(v);
   const escalation: Escalation = {
     ...e,
     state: 'transferring',
     targetDepartment: input.targetDepartment,
-    note: maskText(input.note),
+    note: forwardNote,
     case: { ...input.snapshot, promisedDueDate: e.case.promisedDueDate, statutoryDueDate: e.case.statutoryDueDate },
     files: input.files.map((f) => ({ ...f, round: 1, transferred: false })),
     forwardedBy: input.by,
@@ -178,14 +178,14 @@ export interface ResupplyInput {
 export function resupplyEscalation(e: Escalation, input: ResupplyInput): EscalationChange {
   requireState(e, ['returned']);
   const v: Violation[] = [];
-  checkNote(v, 'note', input.note, '补充说明', true);
+  const resupplyNote = note(v, 'note', input.note, '补充说明', true);
   if (v.length > 0) throw new ValidationError(v);
   const round = e.round + 1;
   const escalation: Escalation = {
     ...e,
     state: 'transferring',
     round,
-    note: maskText(input.note),
+    note: resupplyNote,
     files: [...e.files, ...input.files.map((f) => ({ ...f, round, transferred: false }))],
     forwardedBy: input.by,
     forwardedAt: input.at,
@@ -298,12 +298,10 @@ export function concludeEscalation(e: Escalation, at: Date): EscalationChange {
 export function recordFollowUp(e: Escalation, input: Omit<FollowUp, 'at'>, at: Date): EscalationChange {
   if (e.state === 'concluded' || e.state === 'withdrawn') requireState(e, []);
   const v: Violation[] = [];
-  checkNote(v, 'text', input.text, '跟踪记录', true);
-  if (input.contact.length > MAX_CONTACT) {
-    v.push({ path: 'contact', message: `联系人最多${MAX_CONTACT}个字符`, reason: 'TOO_LONG' });
-  }
+  const text = note(v, 'text', input.text, '跟踪记录', true);
+  const contact = freeText(v, 'contact', input.contact, { label: '联系人', max: MAX_CONTACT });
   if (v.length > 0) throw new ValidationError(v);
-  const followUp = { text: maskText(input.text), contact: maskText(input.contact), by: input.by, at };
+  const followUp = { text, contact, by: input.by, at };
   const escalation: Escalation = { ...e, followUps: [...e.followUps, followUp], updatedAt: at };
   return { escalation, events: [{ type: 'FollowUpRecorded', escalation }] };
 }
