@@ -13,6 +13,7 @@ import { IdentityTenants } from './adapters/identity/identity-tenants';
 import { type MongoFileChunks, MongoUpdateCursors } from './adapters/mongo/file-chunks.repository';
 import { MongoEscalationRepository } from './adapters/mongo/escalation.repository';
 import { decideEscalationUseCase } from './usecases/decide-escalation/decide-escalation.usecase';
+import { escalationDecisionTasks } from './usecases/escalations/escalation-decision-tasks';
 import type { EscalationDeps, ParentCenter } from './usecases/escalations/escalation.ports';
 import { forwardEscalationUseCase } from './usecases/forward-escalation/forward-escalation.usecase';
 import type { AttachmentStore } from './usecases/attachments/attachment.ports';
@@ -132,6 +133,8 @@ export function wireEscalations(w: EscalationWiring) {
     collection: escalations.model.collection,
     open: openEscalationUseCase(deps),
     end: endEscalatedCaseUseCase(deps),
+    /** The parent's decision tasks as department systems take them (DepartmentSystemService). */
+    decisionTasks: escalationDecisionTasks(withFiles()),
     /** Runs the background work soon (after a write that leaves some). */
     nudge: () => void work(),
     register(server: GrpcServer) {

@@ -226,9 +226,14 @@ async function main() {
       changes: taskChanges,
       externalEvents,
       watch: { pollMs: config.WATCH_POLL_MS, heartbeatMs: config.WATCH_HEARTBEAT_MS },
+      decisions: [escalations.decisionTasks],
     }),
     uploadAttachment,
-    afterWrite,
+    // A decision on an escalation flows down with the next pass of the escalation work.
+    afterWrite: () => {
+      afterWrite();
+      escalations.nudge();
+    },
   });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'joint-review listening');

@@ -215,35 +215,95 @@ describe('an escalated case decided by a parent center in another deployment', (
     expect(escalations.map((e) => e.id)).toContain(sender.id);
   });
 
-  it('denies at the parent with reasons; the denial flows down and completes the case', async () => {
-    // The parent's deployment keeps the decision document; the lower one fetches it from there.
-    const parentAttachments = createGrpcClient(jointReviewV1.JointReviewServiceClient, ew.parentAddress, {
-      serviceName: 'govhall.joint_review.v1.JointReviewService',
-      idempotentMethods: [],
+  it('denies at the parent through its department system; the denial flows down and completes the case', async () => {
+    // The parent department decides in its own approval system (J15): it pulls the ESCALATION_DECISION task over
+    // DepartmentSystemService from the parent's deployment, claims it, uploads the decision document and decides.
+    const systems = createGrpcClient(pb.DepartmentSystemServiceClient, ew.parentAddress, {
+      serviceName: 'govhall.joint_review.v1.DepartmentSystemService',
+      idempotentMethods: ['PullTasks'],
     });
-    const { attachment } = await callUnary<
-      jointReviewV1.UploadAttachmentRequest,
-      jointReviewV1.UploadAttachmentResponse
-    >(
-      parentAttachments.uploadAttachment.bind(parentAttachments) as never,
-      { fileName: '不予许可决定书.pdf', content: Buffer.from('%PDF-1.4\n% 不予行政许可决定书\n%%EOF\n') },
-      { ...bearer(await ew.parentToken('parentApprover')), deadlineMs: 15_000 },
-    );
-    parentAttachments.close();
-    const { escalation } = await ew.call<jointReviewV1.DecideEscalationRequest, Answer>(
-      'parent',
-      'decideEscalation',
-      {
-        id: receiver.id,
-        expectedVersion: receiver.version,
-        outcome: pb.DecisionOutcome.DECISION_OUTCOME_DENIED,
-        reasons: ['选址不符合国土空间规划'],
-        remedies: [],
-        documentNumber: '金市监不许〔2026〕3号',
-        attachmentIds: [attachment!.id],
-      },
-      await ew.parentToken('parentApprover'),
-    );
+    const token = await clientToken(ew.parentSystem.clientId, ew.parentSystem.secret);
+    const call = <Req, Res>(method: keyof jointReviewV1.DepartmentSystemServiceClient, req: Req, t = token) =>
+      callUnary<Req, Res>((systems[method] as any).bind(systems), req, { ...bearer(t), deadlineMs: 15_000 });
+    try {
+      const pulled = await call<jointReviewV1.PullTasksRequest, jointReviewV1.PullTasksResponse>('pullTasks', {
+        tenant: '',
+        department: '',
+        states: [],
+        kinds: [jointReviewV1.TaskKind.TASK_KIND_ESCALATION_DECISION],
+        includeDossier: true,
+        page: undefined,
+      });
+      const pulledTask = pulled.tasks.find((t) => t.task!.caseId === caseId);
+      expect(pulledTask).toBeDefined();
+      const task = pulledTask!.task!;
+      expect(task).toMatchObject({
+        kind: jointReviewV1.TaskKind.TASK_KIND_ESCALATION_DECISION,
+        department: PARENT_SCJG,
+      });
+      expect(pulledTask!.dossier).toMatchObject({ caseId, caseNumber: receiver.case!.caseNumber });
+
+      const decide = (over: Partial<jointReviewV1.SubmitDecisionRequest>, t = token) =>
+        call<jointReviewV1.SubmitDecisionRequest, jointReviewV1.SubmitDecisionResponse>(
+          'submitDecision',
+          {
+            taskId: task.id,
+            expectedVersion: task.version,
+            outcome: pb.DecisionOutcome.DECISION_OUTCOME_DENIED,
+            reasons: ['选址不符合国土空间规划'],
+            remedies: [],
+            documentNumber: '金市监不许〔2026〕3号',
+            attachmentIds: [],
+            handlerName: '赵审批 JC0031',
+            requestId: `deny-${caseId}`,
+            ...over,
+          },
+          t,
+        );
+      // Not claimed yet: NOT_ASSIGNEE; a person's token: ROLE_REQUIRED. Nothing changed.
+      expect(await grpcFailure(decide({}))).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NOT_ASSIGNEE' });
+      expect(await grpcFailure(decide({}, await ew.parentToken('parentApprover')))).toMatchObject({
+        code: status.PERMISSION_DENIED,
+        reason: 'ROLE_REQUIRED',
+      });
+      const claimed = await call<
+        jointReviewV1.DepartmentSystemServiceClaimTaskRequest,
+        jointReviewV1.DepartmentSystemServiceClaimTaskResponse
+      >('claimTask', { taskId: task.id, expectedVersion: task.version, handlerName: '赵审批 JC0031' });
+      expect(claimed.task).toMatchObject({ state: jointReviewV1.TaskState.TASK_STATE_CLAIMED });
+      // A denial without reasons is refused and changes nothing.
+      expect(await grpcFailure(decide({ expectedVersion: claimed.task!.version, reasons: [] }))).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+      });
+      // The parent's deployment keeps the decision document; the lower one fetches it from there.
+      const { attachment } = await call<
+        jointReviewV1.DepartmentSystemServiceUploadAttachmentRequest,
+        jointReviewV1.DepartmentSystemServiceUploadAttachmentResponse
+      >('uploadAttachment', {
+        fileName: '不予许可决定书.pdf',
+        content: Buffer.from('%PDF-1.4\n% 不予行政许可决定书\n%%EOF\n'),
+      });
+      const decided = await decide({ expectedVersion: claimed.task!.version, attachmentIds: [attachment!.id] });
+      expect(decided.task).toMatchObject({ state: jointReviewV1.TaskState.TASK_STATE_DONE });
+      // A retry with the same request id answers the first result.
+      expect(await decide({ expectedVersion: claimed.task!.version, attachmentIds: [attachment!.id] })).toEqual(
+        decided,
+      );
+    } finally {
+      systems.close();
+    }
+    const escalation = (
+      await ew.call<jointReviewV1.GetEscalationRequest, Answer>(
+        'parent',
+        'getEscalation',
+        { id: receiver.id, caseId: '' },
+        await ew.parentToken('parentApprover'),
+      )
+    ).escalation;
+    expect(escalation!.decision).toMatchObject({
+      handlerName: '赵审批 JC0031',
+      source: pb.WorkSource.WORK_SOURCE_DEPARTMENT_SYSTEM,
+    });
     expect(escalation!.state).toBe(S.ESCALATION_STATE_DECIDED);
     sender = await ew.until(
       'lower',

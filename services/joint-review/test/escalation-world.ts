@@ -33,6 +33,8 @@ export class EscalationWorld {
   readonly parentLogin = {} as Record<ParentLogin, string>;
   parentWindow!: identityV1.Window;
   parentAccount!: ServiceAccountUnderTest;
+  /** The parent department's own approval system (DepartmentSystemService), a service account of 620300-SCJG. */
+  parentSystem!: ServiceAccountUnderTest;
   escalatedItem!: catalogueV1.Item;
   /** The second deployment ('remote'). */
   parentProcess?: RunningProcess;
@@ -81,6 +83,12 @@ export class EscalationWorld {
       '金昌市联合审批服务（集成测试）',
       admin,
       PARENT,
+    );
+    this.parentSystem = await this.world.createServiceAccount(
+      PARENT_SCJG,
+      `jcs-scjg-${w.suffix}`,
+      '金昌市市场监管局审批系统（集成测试）',
+      admin,
     );
     const draft = testItem('上报测试许可');
     draft.fields.handlingCategory = catalogueV1.HandlingCategory.HANDLING_CATEGORY_ESCALATED;
@@ -151,11 +159,12 @@ export class EscalationWorld {
   async stop(): Promise<void> {
     if (this.mode === 'remote') this.parentClient?.close();
     await this.parentProcess?.stop();
-    if (this.parentAccount) {
+    for (const account of [this.parentAccount, this.parentSystem]) {
+      if (!account) continue;
       await this.world.cases
         .identityCall(
           'disableServiceAccount',
-          { serviceAccountId: this.parentAccount.id, reason: '上报集成测试结束' },
+          { serviceAccountId: account.id, reason: '上报集成测试结束' },
           await userToken(PARENT_ADMIN),
         )
         .catch(() => undefined);

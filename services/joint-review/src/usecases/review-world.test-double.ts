@@ -2,6 +2,7 @@
  * The joint-review use cases over in-memory fakes of the repository, identity, the catalogue and the cases service
  * (unit tests), with principals of a tenant with four departments.
  */
+import type { DecisionTasks } from './decision-tasks/decision-task.ports';
 import type { Principal, Role } from '@govhall/auth';
 import { createWorkingCalendar } from '@govhall/calendar';
 import { UnavailableError } from '@govhall/errors';
@@ -84,7 +85,15 @@ export function setNow(at: Date): void {
 /** The world's clock now. */
 export const worldNow = (): Date => now;
 
-export function world(options: { settings?: Partial<ReviewSettings>; flow?: JointFlow; casesDown?: boolean } = {}) {
+export function world(
+  options: {
+    settings?: Partial<ReviewSettings>;
+    flow?: JointFlow;
+    casesDown?: boolean;
+    /** Other flows' decision tasks the department systems take. */
+    decisions?: DecisionTasks[];
+  } = {},
+) {
   const reviews = new InMemoryJointReviews();
   const reported: string[] = [];
   let casesDown = options.casesDown ?? false;
@@ -141,6 +150,7 @@ export function world(options: { settings?: Partial<ReviewSettings>; flow?: Join
       changes,
       externalEvents,
       watch: { pollMs: WATCH_POLL_MS, heartbeatMs: WATCH_HEARTBEAT_MS, wait },
+      decisions: options.decisions ?? [],
     }),
     reviews,
     reported,

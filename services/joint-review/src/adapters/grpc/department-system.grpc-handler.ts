@@ -6,10 +6,12 @@ import { jointReviewV1 } from '@govhall/proto';
 import type { pullTasksUseCase } from '../../usecases/pull-tasks/pull-tasks.usecase';
 import type { reportExternalCaseEventsUseCase } from '../../usecases/report-external-case-events/report-external-case-events.usecase';
 import type { systemClaimTaskUseCase } from '../../usecases/system-claim-task/system-claim-task.usecase';
+import type { systemSubmitDecisionUseCase } from '../../usecases/system-submit-decision/system-submit-decision.usecase';
 import type { systemSubmitOpinionUseCase } from '../../usecases/system-submit-opinion/system-submit-opinion.usecase';
 import type { watchTasksUseCase, WatchItem } from '../../usecases/watch-tasks/watch-tasks.usecase';
 import { fromProtoExternalEvent } from './external-event.mapper';
 import {
+  fromProtoDecisionFields,
   fromProtoOpinionRequest,
   taskChange,
   taskKind,
@@ -24,6 +26,7 @@ export interface DepartmentSystemUseCases {
   watchTasks: ReturnType<typeof watchTasksUseCase>;
   claimTask: ReturnType<typeof systemClaimTaskUseCase>;
   submitOpinion: ReturnType<typeof systemSubmitOpinionUseCase>;
+  submitDecision: ReturnType<typeof systemSubmitDecisionUseCase>;
   uploadAttachment: ReturnType<typeof uploadAttachmentUseCase>;
   reportExternalCaseEvents: ReturnType<typeof reportExternalCaseEventsUseCase>;
   /** Called after a write that queued outbox messages. */
@@ -47,9 +50,9 @@ function toWatchResponse(item: WatchItem): jointReviewV1.WatchTasksResponse {
 }
 
 /**
- * govhall.joint_review.v1.DepartmentSystemService: proto ⇄ use case. PullTasks, WatchTasks, ClaimTask,
- * SubmitOpinion and ReportExternalCaseEvents are served; attachments, task files and decisions are not yet (grpc-js
- * answers UNIMPLEMENTED; see the service README).
+ * govhall.joint_review.v1.DepartmentSystemService: proto ⇄ use case. UploadAttachment, PullTasks, WatchTasks,
+ * ClaimTask, SubmitOpinion, SubmitDecision (escalation decisions; delegated decisions not yet) and
+ * ReportExternalCaseEvents are served; GetTaskFile is not yet (grpc-js answers UNIMPLEMENTED; see the service README).
  */
 export function registerDepartmentSystemService(server: GrpcServer, uc: DepartmentSystemUseCases): void {
   const pb = jointReviewV1;
@@ -127,6 +130,23 @@ export function registerDepartmentSystemService(server: GrpcServer, uc: Departme
       uc.afterWrite();
       return { task: toProtoTask(task) };
     }),
+    submitDecision: server.unary<jointReviewV1.SubmitDecisionRequest, jointReviewV1.SubmitDecisionResponse>(
+      'SubmitDecision',
+      async (req, ctx) => {
+        const task = await uc.submitDecision(
+          {
+            taskId: req.taskId,
+            expectedVersion: Number(req.expectedVersion),
+            ...fromProtoDecisionFields(req),
+            handlerName: req.handlerName,
+            requestId: req.requestId,
+          },
+          ctx.principal,
+        );
+        uc.afterWrite();
+        return { task: toProtoTask(task) };
+      },
+    ),
     reportExternalCaseEvents: server.unary<
       jointReviewV1.ReportExternalCaseEventsRequest,
       jointReviewV1.ReportExternalCaseEventsResponse

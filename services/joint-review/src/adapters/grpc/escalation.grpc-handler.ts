@@ -23,7 +23,7 @@ import {
   toProtoUpdate,
 } from './escalation.mapper';
 import { pageOf } from './joint-review.grpc-handler';
-import { decisionOutcome } from './joint-review.mapper';
+import { fromProtoDecisionFields } from './joint-review.mapper';
 
 export interface EscalationUseCases extends ReceiverUseCases {
   forward: ReturnType<typeof forwardEscalationUseCase>;
@@ -222,11 +222,7 @@ export function registerEscalationService(server: GrpcServer, uc: EscalationUseC
         {
           id: req.id,
           expectedVersion: Number(req.expectedVersion),
-          outcome: decisionOutcome.fromProto(req.outcome) || undefined,
-          reasons: req.reasons,
-          remedies: req.remedies,
-          documentNumber: req.documentNumber,
-          attachmentIds: req.attachmentIds,
+          ...fromProtoDecisionFields(req),
         },
         p,
       ),

@@ -34,6 +34,23 @@ export const workSource = enumCodec<WorkSource, jointReviewV1.WorkSource>(enumSp
 export const decisionOutcome = enumCodec<DecisionOutcome, jointReviewV1.DecisionOutcome>(
   enumSpelling(pb.DecisionOutcome, 'DECISION_OUTCOME_'),
 );
+
+/** A decision's fields as DecideEscalation and SubmitDecision carry them. */
+export function fromProtoDecisionFields(req: {
+  outcome: jointReviewV1.DecisionOutcome;
+  reasons: string[];
+  remedies: string[];
+  documentNumber: string;
+  attachmentIds: string[];
+}) {
+  return {
+    outcome: decisionOutcome.fromProto(req.outcome) || undefined,
+    reasons: req.reasons,
+    remedies: req.remedies,
+    documentNumber: req.documentNumber,
+    attachmentIds: req.attachmentIds,
+  };
+}
 export const legKind = enumCodec<LegKind, jointReviewV1.LegKind>(enumSpelling(pb.LegKind, 'LEG_KIND_'));
 export const legState = enumCodec<LegState, jointReviewV1.LegState>(enumSpelling(pb.LegState, 'LEG_STATE_'));
 export const legEnd = enumCodec<LegEnd, jointReviewV1.LegEnd>(enumSpelling(pb.LegEnd, 'LEG_END_'));

@@ -28,6 +28,7 @@ const PROJECTION = {
   pullKey: 0,
   workKey: 0,
   dueDate: 0,
+  taskKey: 0,
 } as const;
 
 const listKey = (side: string, tenant: string, department: string, state: string) =>
@@ -41,6 +42,7 @@ export function escalationQueryFields(e: Escalation) {
     pullKey: e.side === 'receiver' ? `${e.tenant}|${e.sourceTenant}` : '',
     workKey: `${e.side}|${e.state}`,
     dueDate: e.case.promisedDueDate,
+    taskKey: e.side === 'receiver' && e.task ? e.task.id : '',
   };
 }
 
@@ -84,6 +86,22 @@ export class MongoEscalationRepository implements EscalationRepository {
   async findSenderByCase(tenant: string, caseId: string): Promise<Escalation | null> {
     const doc = await this.model.findOne({ caseKey: `${tenant}|${caseId}` }, PROJECTION).lean<StoredDocument>();
     return doc ? toEscalation(doc) : null;
+  }
+
+  async findByTaskId(taskId: string): Promise<Escalation | null> {
+    if (!taskId) return null;
+    const doc = await this.model.findOne({ taskKey: taskId }, PROJECTION).lean<StoredDocument>();
+    return doc ? toEscalation(doc) : null;
+  }
+
+  /** A department's receiver records in these states (unpaged: a department's open escalations are few). */
+  async receiversOf(tenant: string, department: string, states: EscalationState[]): Promise<Escalation[]> {
+    const keys = states.map((s) => listKey('receiver', tenant, department, s));
+    const docs = await this.model
+      .find({ listKeys: { $in: keys } }, PROJECTION)
+      .sort({ dueDate: 1, _id: 1 })
+      .lean<StoredDocument[]>();
+    return docs.map(toEscalation);
   }
 
   async findReceiverByKey(sourceKey: string): Promise<Escalation | null> {

@@ -44,6 +44,8 @@ export const escalationSchema = new mongoose.Schema(
     workKey: { type: String, required: true },
     /** The case's promised due date (lists sort on it). */
     dueDate: { type: String, default: '' },
+    /** Receivers: the decision task's id once it is opened (department systems name tasks by id); otherwise ''. */
+    taskKey: { type: String, default: '' },
     ...outboxSchemaFields,
   },
   { collection: 'escalations', versionKey: false, minimize: false, strict: false },
@@ -57,6 +59,8 @@ escalationSchema.index({ sourceKey: 1 });
 escalationSchema.index({ listKeys: 1, dueDate: 1, _id: 1 });
 // PullEscalationUpdates: a parent's records from one lower tenant, by their latest update.
 escalationSchema.index({ pullKey: 1, lastSequence: 1, _id: 1 });
+// A department system's ClaimTask / SubmitDecision: the receiver record holding the task.
+escalationSchema.index({ taskKey: 1 });
 // The next update sequence: the tenant's receiver record with the highest one.
 escalationSchema.index({ tenant: 1, side: 1, lastSequence: -1 });
 // The transfer and the outcome reports: sender records in a state, oldest change first.

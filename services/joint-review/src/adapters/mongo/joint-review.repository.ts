@@ -18,7 +18,7 @@ import {
   type JointReviewEvent,
   type JointReviewState,
 } from '../../domain/reviews/joint-review';
-import type { Task, TaskState } from '../../domain/tasks/task';
+import { byDueDate, type Task, type TaskState } from '../../domain/tasks/task';
 import type { JointReviewRepository, Page, PageQuery, ReviewFilter, TaskFilter } from '../../usecases/ports';
 import { toOutbox } from '../kafka/joint-review-events';
 import { jointReviewSchema, type JointReviewDocument } from './joint-review.schema';
@@ -121,11 +121,6 @@ function withVersion(e: JointReviewEvent, version: number): JointReviewEvent {
 }
 
 /** Earliest due date first (tasks still waiting, without one, last), then by id. */
-function byDueDate(a: Task, b: Task): number {
-  const due = (t: Task) => t.dueDate || '9999-99-99';
-  return due(a).localeCompare(due(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
 /** Newest opened first, then by id. */
 function byOpenedAtDesc(a: JointReview, b: JointReview): number {
   return b.openedAt.getTime() - a.openedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

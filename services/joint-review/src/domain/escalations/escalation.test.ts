@@ -5,6 +5,7 @@ import {
   decideEscalation,
   fileArrived,
   receiveEscalation,
+  claimDecisionTask,
   receiveResupply,
   reportStatus,
   returnEscalation,
@@ -362,6 +363,40 @@ describe('the parent’s record', () => {
     });
     expect(escalation.decision!.remedies.join('')).toContain('行政复议');
     expect(events.map((e) => e.type)).toEqual(['EscalationDecided', 'TaskCompleted', 'LegFinished']);
+  });
+
+  it('lets a department system claim the decision task: the task and the handling leg become its own, once', () => {
+    const r = received();
+    const { escalation, events } = claimDecisionTask(r, 'service:sthj-system', t0, ' 李审批 0012 ');
+    expect(escalation.task).toMatchObject({
+      state: 'claimed',
+      assignee: 'service:sthj-system',
+      assignmentBasis: 'claimed',
+      claimHandlerName: '李审批 0012',
+      version: r.task!.version + 1,
+    });
+    expect(escalation.legs[0]!.responsible).toBe('service:sthj-system');
+    expect(events.map((e) => e.type)).toEqual(['TaskClaimed']);
+    // Its own claim again changes nothing; another's is TASK_CLAIMED; after the decision a wrong state.
+    expect(claimDecisionTask(escalation, 'service:sthj-system', t0, '李审批').events).toEqual([]);
+    expect(() => claimDecisionTask(escalation, 'service:other', t0, '王')).toThrow(
+      expect.objectContaining({ code: 'TASK_CLAIMED' }),
+    );
+    const decided = decideEscalation(escalation, {
+      outcome: 'approved',
+      reasons: [],
+      remedies: [],
+      documentNumber: '',
+      handlerName: '李审批 0012',
+      source: 'department_system',
+      sequence: 2,
+      by: 'service:sthj-system',
+      at: t0,
+    }).escalation;
+    expect(decided.decision).toMatchObject({ source: 'department_system', handlerName: '李审批 0012' });
+    expect(() => claimDecisionTask(decided, 'service:sthj-system', t0, '李审批')).toThrow(
+      expect.objectContaining({ code: 'WRONG_STATE' }),
+    );
   });
 
   it('withdraws once: the leg and the task are cancelled; after a decision it is a wrong state', () => {

@@ -1,7 +1,7 @@
 import { maskText } from '@govhall/identifiers';
-import { NotFoundError, ValidationError, type Violation } from '@govhall/errors';
-import { finishLeg, pauseLeg, resumeLeg, startLeg, type LegCalendar } from '../legs/leg';
-import { checkLines, type Attachment, type Task } from '../tasks/task';
+import { NotFoundError, PreconditionError, ValidationError, type Violation } from '@govhall/errors';
+import { finishLeg, handLeg, pauseLeg, resumeLeg, startLeg, type LegCalendar } from '../legs/leg';
+import { checkLines, claimedTask, type Attachment, type Task } from '../tasks/task';
 import {
   openLeg,
   replaceLeg,
@@ -331,6 +331,25 @@ export function reportStatus(e: Escalation, input: StatusInput, calendar: LegCal
     updatedAt: input.at,
   };
   return { escalation, events: [{ type: 'EscalationStatusReported', escalation, update: u }, ...events] };
+}
+
+/**
+ * A department system takes the decision task (DepartmentSystemService.ClaimTask): the task and the handling leg then
+ * belong to its account. Its own claim again changes nothing; another's claim is TASK_CLAIMED.
+ */
+export function claimDecisionTask(e: Escalation, claimant: string, at: Date, handlerName: string): EscalationChange {
+  requireState(e, ['in_handling', 'returned']);
+  const task = e.task;
+  if (!task) throw new NotFoundError('TASK_NOT_FOUND', '找不到该任务');
+  if (task.state === 'claimed' && task.assignee === claimant) return { escalation: e, events: [] };
+  if (task.state === 'claimed') {
+    throw new PreconditionError('TASK_CLAIMED', '该任务已由他人认领', { claimedBy: task.assignee });
+  }
+  if (task.state !== 'open') throw new PreconditionError('WRONG_STATE', '该任务已办结或已取消');
+  const claimed = claimedTask(task, claimant, at, handlerName);
+  const leg = openLeg(e, 'escalation_handling');
+  const legs = leg ? replaceLeg(e, handLeg(leg, claimant)) : e.legs;
+  return { escalation: { ...e, task: claimed, legs, updatedAt: at }, events: [{ type: 'TaskClaimed', task: claimed }] };
 }
 
 export interface DecideInput {

@@ -1,6 +1,7 @@
 import { PreconditionError, ValidationError, type Violation } from '@govhall/errors';
 import { finishLeg, handLeg, startLeg, type Leg, type LegCalendar, type LegSubject } from '../legs/leg';
 import {
+  claimedTask,
   isOpenTask,
   validateOpinion,
   type Attachment,
@@ -286,15 +287,7 @@ export function claimTask(
     throw new PreconditionError('TASK_CLAIMED', '该审查任务已由他人认领', { claimedBy: task.assignee });
   }
   if (task.state !== 'open') throw taskWrongState(task);
-  const claimed: Task = {
-    ...task,
-    state: 'claimed',
-    assignee: claimant,
-    assignmentBasis: 'claimed',
-    claimedAt: at,
-    claimHandlerName: handlerName?.trim() || undefined,
-    version: task.version + 1,
-  };
+  const claimed = claimedTask(task, claimant, at, handlerName);
   const leg = handLeg(
     review.legs.find((l) => l.id === task.legId)!,
     claimant,

@@ -133,3 +133,22 @@ export function validateHandlerName(handlerName: string, path = 'handlerName'): 
 }
 
 export const isOpenTask = (t: Task): boolean => t.state === 'open' || t.state === 'claimed';
+
+/** The task taken by `claimant` (a person, or a department system naming its handler). */
+export function claimedTask(task: Task, claimant: string, at: Date, handlerName?: string): Task {
+  return {
+    ...task,
+    state: 'claimed',
+    assignee: claimant,
+    assignmentBasis: 'claimed',
+    claimedAt: at,
+    claimHandlerName: handlerName?.trim() || undefined,
+    version: task.version + 1,
+  };
+}
+
+/** Earliest due date first (a task without one last), then by id: the order of every task list. */
+export function byDueDate(a: Task, b: Task): number {
+  const due = (t: Task) => t.dueDate || '9999-99-99';
+  return due(a).localeCompare(due(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -33,6 +33,10 @@ export interface EscalationRepository {
   findById(id: string): Promise<Escalation | null>;
   findSenderByCase(tenant: string, caseId: string): Promise<Escalation | null>;
   findReceiverByKey(sourceKey: string): Promise<Escalation | null>;
+  /** The receiver record holding the decision task `taskId` (department systems name tasks by id). */
+  findByTaskId(taskId: string): Promise<Escalation | null>;
+  /** A department's receiver records in these states, earliest due first (unpaged: a department's are few). */
+  receiversOf(tenant: string, department: string, states: EscalationState[]): Promise<Escalation[]>;
   /** Stores `next` if the record still has `expectedVersion` (ConcurrencyError otherwise), with its events. */
   save(next: Escalation, expectedVersion: number, events: EscalationEvent[], actor?: Principal): Promise<Escalation>;
   list(filter: EscalationFilter, page: PageQuery): Promise<Page<Escalation>>;

@@ -1,7 +1,8 @@
 import type { Principal } from '@govhall/auth';
-import { pageSize } from '@govhall/paging';
+import { decodePageToken, encodePageToken, pageSize } from '@govhall/paging';
 import { dossierOf, type TaskDossier } from '../../domain/reviews/dossier';
-import type { Task, TaskKind, TaskState } from '../../domain/tasks/task';
+import { byDueDate, type Task, type TaskKind, type TaskState } from '../../domain/tasks/task';
+import type { DecisionTasks } from '../decision-tasks/decision-task.ports';
 import type { JointReviewRepository, TaskChangeLog } from '../ports';
 import { requireSystemScope } from '../reviews/system.access';
 
@@ -31,31 +32,53 @@ export interface PulledPage {
 
 /**
  * A department system takes its department's tasks, earliest due first: by default the OPEN ones and those it
- * claimed itself; at most 100 a page, 20 with dossiers.
+ * claimed itself; at most 100 a page, 20 with dossiers. The joint reviews' co-review tasks and the decision tasks of
+ * the other flows (`decisions`: the parent's escalation decisions) come in one list.
  */
-export function pullTasksUseCase(deps: { reviews: JointReviewRepository; changes: TaskChangeLog }) {
+export function pullTasksUseCase(deps: {
+  reviews: JointReviewRepository;
+  changes: TaskChangeLog;
+  decisions?: readonly DecisionTasks[];
+}) {
   return async (request: PullTasksRequest, actor: Principal): Promise<PulledPage> => {
     const scope = requireSystemScope(actor, request);
     const size = pageSize(request.page.pageSize, { max: request.includeDossier ? 20 : 100 });
+    const offset = decodePageToken(request.page.pageToken);
     const mine = request.states.length === 0;
+    const states: TaskState[] = mine ? ['open', 'claimed'] : request.states;
+    const wants = (kind: TaskKind) => request.kinds.length === 0 || request.kinds.includes(kind);
     const lastSequence = await deps.changes.latest(scope.tenant, scope.department);
-    const page = await deps.reviews.listTasks(
-      {
-        tenant: scope.tenant,
-        departments: [scope.department],
-        states: mine ? ['open', 'claimed'] : request.states,
-        kinds: request.kinds,
-        ...(mine ? { assignee: scope.account, orUnclaimedOf: [scope.department] } : {}),
-      },
-      { pageSize: size, pageToken: request.page.pageToken },
+    // The reviews' tasks as far as this page's end, merged with the other flows' (a department's are few).
+    const reviewTasks = wants('co_review')
+      ? await deps.reviews.listTasks(
+          {
+            tenant: scope.tenant,
+            departments: [scope.department],
+            states,
+            kinds: request.kinds,
+            ...(mine ? { assignee: scope.account, orUnclaimedOf: [scope.department] } : {}),
+          },
+          { pageSize: offset + size, pageToken: '' },
+        )
+      : { items: [], totalSize: 0, nextPageToken: '' };
+    const others = (
+      await Promise.all((deps.decisions ?? []).filter((f) => wants(f.kind)).map((f) => f.list(scope, states)))
+    )
+      .flat()
+      .filter(({ task }) => !mine || task.state === 'open' || task.assignee === scope.account);
+    const merged: PulledTask[] = [...reviewTasks.items.map((task) => ({ task })), ...others].sort((a, b) =>
+      byDueDate(a.task, b.task),
     );
+    const totalSize = reviewTasks.totalSize + others.length;
+    const end = offset + size;
     const tasks = await Promise.all(
-      page.items.map(async (task): Promise<PulledTask> => {
+      merged.slice(offset, end).map(async ({ task, dossier }): Promise<PulledTask> => {
         if (!request.includeDossier) return { task };
+        if (dossier) return { task, dossier };
         const review = await deps.reviews.findById(task.aggregateId);
         return review ? { task, dossier: dossierOf(review) } : { task };
       }),
     );
-    return { tasks, nextPageToken: page.nextPageToken, totalSize: page.totalSize, lastSequence };
+    return { tasks, nextPageToken: end < totalSize ? encodePageToken(end) : '', totalSize, lastSequence };
   };
 }
