@@ -283,7 +283,9 @@ describe('escalation and delegated-case legs clocked by supervision', () => {
       state: pb.ClockState.CLOCK_STATE_PAUSED,
       responsibleRole: 'department_head',
     });
-    expect(held.pauses).toMatchObject([{ reason: '等待下级中心补充材料', startedDate: '2026-11-03', endedDate: '' }]);
+    expect(held.pauses).toMatchObject([
+      { kind: 'sender', reason: '等待下级中心补充材料', startedDate: '2026-11-03', endedDate: '' },
+    ]);
     expect((await listClocks(PARENT, { department: PARENT_DEPARTMENT })).map((c) => c.matterId).sort()).toEqual(
       [handling.id, legId(PARENT_RECORD, 'escalation_handling', 9)].sort(),
     );

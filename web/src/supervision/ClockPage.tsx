@@ -4,7 +4,7 @@ import { api, call } from '../shared/api';
 import { dateTime } from '../shared/format';
 import { PageTitle } from '../shared/layout';
 import { ErrorAlert, Loading, Panel, useLoad } from '../shared/states';
-import { CLOCK_STATE_NAMES, SIGNAL_COLORS, SIGNAL_NAMES } from './labels';
+import { CLOCK_STATE_NAMES, PAUSE_LABELS, SIGNAL_COLORS, SIGNAL_NAMES } from './labels';
 import type { Clock } from './types';
 
 type Limit = NonNullable<Clock['promised']>;
@@ -113,8 +113,8 @@ export default function ClockPage() {
           <ul>
             {c.pauses.map((p, i) => (
               <li key={i}>
-                {p.kind === 'suspension' ? `特别程序（${p.procedure ?? ''}）` : '等待申请人'}：{p.startedDate} 至{' '}
-                {p.endedDate ?? '今'}，{p.workingDays} 个工作日。{p.reason}
+                {PAUSE_LABELS[p.kind]?.(p.procedure) ?? '暂停计时'}：{p.startedDate} 至 {p.endedDate ?? '今'}，
+                {p.workingDays} 个工作日。{p.reason}
               </li>
             ))}
           </ul>

@@ -35,3 +35,10 @@ export const ORDER_STATE_COLORS: Record<Order['state'], string> = {
   returned: 'orange',
   closed: 'green',
 };
+
+/** How each kind of clock pause reads (ClockPause.kind). */
+export const PAUSE_LABELS: Record<string, (procedure?: string) => string> = {
+  suspension: (procedure) => `特别程序（${procedure ?? ''}）`,
+  applicant: () => '等待申请人',
+  sender: () => '等待下级中心补充材料',
+};

@@ -239,7 +239,7 @@ describe('the joint review legs consumer', () => {
     expect(w.matters.get(id)!.matter).toMatchObject({ legKind: 'escalation_handling', tenant: '620300' });
     expect(w.matters.get(id)!.clock).toMatchObject({
       state: 'paused',
-      pauses: [{ kind: 'applicant', reason: '等待下级中心补充材料', startedDate: '2026-11-03' }],
+      pauses: [{ kind: 'sender', reason: '等待下级中心补充材料', startedDate: '2026-11-03' }],
     });
     expect(w.matters.get(id)!.clock.promised.explanation[0]).toMatch(/^上级办理时限：/);
   });

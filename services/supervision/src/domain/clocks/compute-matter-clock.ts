@@ -95,7 +95,8 @@ function toPauses(pauses: readonly MatterPause[]): Pause[] {
 }
 
 function pauseReason(p: MatterPause): string {
-  return p.kind === 'suspension' ? `特别程序：${p.procedure || p.reason || '中止'}` : p.reason || '等待申请人';
+  if (p.kind === 'suspension') return `特别程序：${p.procedure || p.reason || '中止'}`;
+  return p.reason || (p.kind === 'sender' ? '等待下级中心补充材料' : '等待申请人');
 }
 
 /** Working days in (from, to] (0 when to ≤ from), unpublished years Monday to Friday. */

@@ -1,6 +1,7 @@
 import type { LegKind, MatterKind } from './matter-kind';
 
-export type PauseKind = 'suspension' | 'applicant';
+/** 特别程序; waiting for the applicant (a case); waiting for the lower center's supplement (an escalation's leg). */
+export type PauseKind = 'suspension' | 'applicant' | 'sender';
 
 /** A pause [startedDate, endedDate): the day it ends counts again (ADR 0022); no end while it lasts. */
 export interface MatterPause {

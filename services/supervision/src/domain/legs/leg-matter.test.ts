@@ -127,7 +127,7 @@ describe('a joint review leg as a supervised matter', () => {
         legMeta(2),
       );
       expect(paused.pauses).toEqual([
-        { kind: 'applicant', procedure: '', reason: '等待下级中心补充材料', startedDate: '2026-11-03', endedDate: '' },
+        { kind: 'sender', procedure: '', reason: '等待下级中心补充材料', startedDate: '2026-11-03', endedDate: '' },
       ]);
       expect(computeMatterClock(paused, calendar, '2026-11-20').state).toBe('paused');
       // Waiting 11-03 to 11-05 (two working days): due 11-09 instead of 11-05.

@@ -81,7 +81,7 @@ function progress(m: Matter): number {
 function matterPause(p: LegPause): MatterPause {
   const waiting = p.reason === 'waiting_for_sender';
   return {
-    kind: waiting ? 'applicant' : 'suspension',
+    kind: waiting ? 'sender' : 'suspension',
     procedure: waiting ? '' : p.procedure,
     reason: waiting ? '等待下级中心补充材料' : p.note,
     startedDate: chinaToday(p.startedAt),

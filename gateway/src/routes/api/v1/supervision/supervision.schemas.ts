@@ -97,7 +97,9 @@ const StepClockView = Type.Object({
 });
 
 const ClockPauseView = Type.Object({
-  kind: Type.String({ description: 'suspension（特别程序）或 applicant（等待申请人）' }),
+  kind: Type.String({
+    description: 'suspension（特别程序）、applicant（等待申请人）或 sender（上报件等待下级中心补充材料）',
+  }),
   procedure: Type.Optional(Type.String({ description: '特别程序名称（听证、检验……）' })),
   reason: Type.String(),
   startedDate: Type.String(),
