@@ -95,6 +95,10 @@ async function main() {
   const items = new CatalogueItems(config.CATALOGUE_GRPC_ADDR);
   const duty = new IdentityDuty(config.IDENTITY_GRPC_ADDR, accounts);
   const cases = new CasesClient(config.APPLICATIONS_GRPC_ADDR, accounts);
+  // Uploaded attachments (UploadAttachment) and their bytes, named by opinions, conclusions, escalation returns and decisions.
+  const chunks = new MongoFileChunks(connection);
+  const attachments = new MongoAttachments(connection, chunks);
+  await ensureIndexes([attachments.model, chunks.model]);
   const deps: ReviewDeps = {
     reviews,
     duty,
@@ -105,6 +109,7 @@ async function main() {
     cases,
     clock,
     ids: { newId: randomUUID },
+    attachments,
   };
   const afterWrite = () => relay.nudge();
   const projects = wireProjects({
@@ -116,10 +121,6 @@ async function main() {
     applicationsAddress: config.APPLICATIONS_GRPC_ADDR,
   });
   await ensureIndexes([projects.model]);
-  // Uploaded attachments (UploadAttachment) and their bytes, used by escalation returns and decisions.
-  const chunks = new MongoFileChunks(connection);
-  const attachments = new MongoAttachments(connection, chunks);
-  await ensureIndexes([attachments.model, chunks.model]);
   const uploadAttachment = uploadAttachmentUseCase({
     attachments,
     clock,

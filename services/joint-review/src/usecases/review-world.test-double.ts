@@ -2,6 +2,7 @@
  * The joint-review use cases over in-memory fakes of the repository, identity, the catalogue and the cases service
  * (unit tests), with principals of a tenant with four departments.
  */
+import { InMemoryAttachments } from './attachments/in-memory-attachments.test-double';
 import type { DecisionTasks } from './decision-tasks/decision-task.ports';
 import type { Principal, Role } from '@govhall/auth';
 import { createWorkingCalendar } from '@govhall/calendar';
@@ -95,11 +96,13 @@ export function world(
   } = {},
 ) {
   const reviews = new InMemoryJointReviews();
+  const attachments = new InMemoryAttachments();
   const reported: string[] = [];
   let casesDown = options.casesDown ?? false;
   let n = 0;
   const deps: ReviewDeps = {
     reviews,
+    attachments,
     duty: {
       windowResponsible: async (_tenant, windowId) => (windowId === 'w-scj' ? 'scj.clerk' : ''),
       windowLead: async (_tenant, department) =>
@@ -142,6 +145,7 @@ export function world(
     now = new Date(now.getTime() + ms);
   };
   return {
+    attachments,
     requests,
     changes,
     externalEvents,

@@ -4,7 +4,8 @@ import { concludeJointReview, type JointReview } from '../../domain/reviews/join
 import type { DecisionOutcome } from '../../domain/tasks/task';
 import type { CasesPort, Clock, Duty, JointReviewRepository } from '../ports';
 import { requireLead, reviewNotFound } from '../reviews/review.access';
-import { requireKnownAttachments } from '../reviews/task-write';
+import type { AttachmentStore } from '../attachments/attachment.ports';
+import { attachmentsFor } from '../attachments/use-attachments';
 import type { reportConclusionsUseCase } from '../report-conclusions/report-conclusions.usecase';
 
 export interface ConcludeRequest {
@@ -27,25 +28,27 @@ export function concludeJointReviewUseCase(deps: {
   cases: CasesPort;
   clock: Clock;
   report: ReturnType<typeof reportConclusionsUseCase>;
+  attachments: AttachmentStore;
 }) {
   return async (request: ConcludeRequest, actor: Principal): Promise<JointReview> => {
     const review = await deps.reviews.findById(request.reviewId);
     if (!review) throw reviewNotFound();
     requireLead(actor, review, await deps.duty.windowResponsible(review.tenant, review.leadWindowId));
     if (review.version !== request.expectedVersion) throw new ConcurrencyError('联办件已被他人修改，请刷新后重试');
-    requireKnownAttachments(request.attachmentIds);
+    const attachments = await attachmentsFor(deps.attachments, request.attachmentIds, actor, review.tenant, review.id);
     const change = concludeJointReview(
       review,
       {
         outcome: request.outcome,
         reasons: request.reasons,
         conditions: request.conditions,
-        attachments: [],
+        attachments,
         concludedBy: actor.username,
       },
       deps.clock.now(),
     );
     const saved = await deps.reviews.save(change.review, review.version, change.events, actor);
+    await deps.attachments.markUsed(request.attachmentIds, saved.id);
     return (await deps.report.one(saved)) ?? saved;
   };
 }

@@ -9,6 +9,7 @@ import type {
   JointReviewRepository,
   SettingsSource,
 } from '../ports';
+import type { AttachmentStore } from '../attachments/attachment.ports';
 
 /** What the joint-review use cases are given (main.ts wires the adapters; unit tests the fakes). */
 export interface ReviewDeps {
@@ -21,6 +22,8 @@ export interface ReviewDeps {
   cases: CasesPort;
   clock: Clock;
   ids: IdGenerator;
+  /** Uploaded attachments that opinions and conclusions name (UploadAttachment first, then their ids). */
+  attachments: AttachmentStore;
 }
 
 /** Each department's window lead (J5), asked once per department. */

@@ -92,6 +92,49 @@ describe('who sees and works a task', () => {
     expect(w.reviews.events.filter((e) => e.type === 'TaskCompleted')).toEqual([]);
   });
 
+  it('an opinion carries attachments its giver uploaded, once; another’s upload or a used one is unknown', async () => {
+    const w = world();
+    const { review } = await w.open(handed);
+    const task = taskOf(review, XFJ);
+    w.attachments.given('a-mine', 'xfj.lead', TENANT, '消防审查意见书.pdf');
+    w.attachments.given('a-theirs', 'hbj.lead', TENANT);
+    w.attachments.given('a-elsewhere', 'xfj.lead', '620321');
+    await expect(
+      w.submit(
+        {
+          taskId: task.id,
+          expectedVersion: task.version,
+          ...agree,
+          attachmentIds: ['a-mine', 'a-theirs', 'a-elsewhere'],
+        },
+        xfjLead,
+      ),
+    ).rejects.toMatchObject({
+      violations: [
+        expect.objectContaining({ path: 'attachmentIds.1', reason: 'ATTACHMENT_UNKNOWN' }),
+        expect.objectContaining({ path: 'attachmentIds.2', reason: 'ATTACHMENT_UNKNOWN' }),
+      ],
+    });
+    expect(w.attachments.usedBy('a-mine')).toBe('');
+    const { task: done } = await w.submit(
+      { taskId: task.id, expectedVersion: task.version, ...agree, attachmentIds: ['a-mine'] },
+      xfjLead,
+    );
+    expect(done.opinion!.attachments).toEqual([
+      expect.objectContaining({ id: 'a-mine', fileName: '消防审查意见书.pdf', uploadedBy: 'xfj.lead' }),
+    ]);
+    expect(w.attachments.usedBy('a-mine')).toBe(review.id);
+    // Used by this review's opinion, it cannot go with another review's act.
+    const other = await w.open({ ...handed, caseId: 'case-2', caseNumber: '62030020260604000002' });
+    const otherTask = taskOf(other.review, XFJ);
+    await expect(
+      w.submit(
+        { taskId: otherTask.id, expectedVersion: otherTask.version, ...agree, attachmentIds: ['a-mine'] },
+        xfjLead,
+      ),
+    ).rejects.toMatchObject({ violations: [expect.objectContaining({ reason: 'ATTACHMENT_UNKNOWN' })] });
+  });
+
   it('an outsider naming a stale version learns nothing: not found, not a version conflict', async () => {
     const w = world();
     const { review } = await w.open(handed);
@@ -182,6 +225,25 @@ describe('the conclusion', () => {
       NotFoundError,
     );
     expect(w.reported).toEqual([]);
+  });
+
+  it('a conclusion carries the lead’s uploaded decision document', async () => {
+    const w = world();
+    const review = await answered(w);
+    w.attachments.given('a-decision', 'scj.clerk', TENANT, '联办审批决定书.pdf');
+    const done = await w.conclude(
+      {
+        reviewId: review.id,
+        expectedVersion: review.version,
+        outcome: 'approved',
+        reasons: [],
+        conditions: [],
+        attachmentIds: ['a-decision'],
+      },
+      leadClerk,
+    );
+    expect(done.conclusion!.attachments).toEqual([expect.objectContaining({ id: 'a-decision' })]);
+    expect(w.attachments.usedBy('a-decision')).toBe(review.id);
   });
 
   it('the clerk serving the lead window concludes; the cases service is told at once', async () => {

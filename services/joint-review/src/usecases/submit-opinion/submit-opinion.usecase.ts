@@ -5,7 +5,8 @@ import type { OpinionKind, Task } from '../../domain/tasks/task';
 import { legCalendar } from '../reviews/leg-calendar';
 import { requireTaskDepartment, workerName } from '../reviews/review.access';
 import { windowLeadsOf, type ReviewDeps } from '../reviews/review.deps';
-import { requireKnownAttachments, writeTask } from '../reviews/task-write';
+import { writeTask } from '../reviews/task-write';
+import { attachmentsFor } from '../attachments/use-attachments';
 
 export interface SubmitOpinionRequest {
   taskId: string;
@@ -36,7 +37,9 @@ function notAssigneeMessage(actor: Principal, task: Task): string {
  * was assigned to) or by the department's own system; when the stage is complete the next one opens, each task
  * assigned to its department's window lead.
  */
-export function submitOpinionUseCase(deps: Pick<ReviewDeps, 'reviews' | 'duty' | 'calendars' | 'clock'>) {
+export function submitOpinionUseCase(
+  deps: Pick<ReviewDeps, 'reviews' | 'duty' | 'calendars' | 'clock' | 'attachments'>,
+) {
   return async (request: SubmitOpinionRequest, actor: Principal): Promise<{ task: Task; review: JointReview }> => {
     const { review, task } = await writeTask(
       deps.reviews,
@@ -47,7 +50,7 @@ export function submitOpinionUseCase(deps: Pick<ReviewDeps, 'reviews' | 'duty' |
         if ((actor.kind === 'user' || request.mustHold) && t.assignee !== me) {
           throw new ForbiddenError('NOT_ASSIGNEE', notAssigneeMessage(actor, t));
         }
-        requireKnownAttachments(request.attachmentIds);
+        const attachments = await attachmentsFor(deps.attachments, request.attachmentIds, actor, r.tenant, r.id);
         const waiting = r.tasks.filter((x) => x.state === 'waiting').map((x) => x.department);
         const windowLeads = await windowLeadsOf(deps, r.tenant, waiting);
         const calendar = legCalendar(await deps.calendars.forTenant(r.tenant));
@@ -61,7 +64,7 @@ export function submitOpinionUseCase(deps: Pick<ReviewDeps, 'reviews' | 'duty' |
               reasons: request.reasons,
               conditions: request.conditions,
             },
-            attachments: [],
+            attachments,
             givenBy: me,
             ...(actor.kind === 'service' && request.handlerName ? { handlerName: request.handlerName } : {}),
             source: actor.kind === 'service' ? 'department_system' : 'workbench',
@@ -75,6 +78,7 @@ export function submitOpinionUseCase(deps: Pick<ReviewDeps, 'reviews' | 'duty' |
       actor,
       (t) => requireTaskDepartment(actor, t),
     );
+    await deps.attachments.markUsed(request.attachmentIds, review.id);
     return { review, task };
   };
 }
