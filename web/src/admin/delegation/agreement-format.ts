@@ -1,19 +1,13 @@
 import type { paths } from '../../api/schema';
-import type { Window } from '../../api/types';
+import type { Agreement, AgreementState, DelegationStatisticsRow, Window } from '../../api/types';
 
-// 代受理协议 and 代受理量统计 (J7, J8) in the admin console; the shapes are named from the generated client.
+// 代受理协议 and 代受理量统计 (J7, J8) in the admin console.
 
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-export type Agreement = Json<
-  paths['/api/v1/joint-review/delegation/agreements/{id}']['get']['responses'][200]
->['agreement'];
-export type AgreementState = Agreement['state'];
-export type CreateAgreementBody = Json<
-  NonNullable<paths['/api/v1/joint-review/delegation/agreements']['post']['requestBody']>
->;
-export type StatisticsRow = Json<
-  paths['/api/v1/joint-review/delegation/statistics']['get']['responses'][200]
->['rows'][number];
+export type { Agreement, AgreementState };
+export type StatisticsRow = DelegationStatisticsRow;
+export type CreateAgreementBody = NonNullable<
+  paths['/api/v1/joint-review/delegation/agreements']['post']['requestBody']
+>['content']['application/json'];
 
 export const AGREEMENT_STATE: Readonly<Record<AgreementState, string>> = { active: '有效', terminated: '已终止' };
 export const AGREEMENT_STATE_COLOR: Readonly<Record<AgreementState, string>> = {

@@ -1,12 +1,8 @@
-import type { Profile } from '../../api/types';
-import type { paths } from '../../api/schema';
+import type { DelegatedCase, DelegatedCaseState, DelegatedLeg, Profile } from '../../api/types';
 
-// 代受理件 (delegated cases, J7) as the workbench shows them. The shapes are named from the generated client.
+// 代受理件 (delegated cases, J7) as the workbench shows them.
 
-export type DelegatedCase =
-  paths['/api/v1/joint-review/delegation/cases/{id}']['get']['responses'][200]['content']['application/json']['delegatedCase'];
-export type DelegatedCaseState = DelegatedCase['state'];
-export type DelegatedLeg = DelegatedCase['legs'][number];
+export type { DelegatedCase, DelegatedCaseState, DelegatedLeg };
 type Staff = Pick<NonNullable<Profile['staff']>, 'username' | 'roles' | 'department'>;
 
 export const DELEGATED_STATE: Readonly<Record<DelegatedCaseState, string>> = {
