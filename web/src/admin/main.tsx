@@ -3,10 +3,12 @@ import { Link, Route } from 'react-router';
 import { startApp } from '../shared/bootstrap';
 import { ConsoleApp } from '../shared/console-app';
 
-// Two areas, each its own chunk: the catalogue (items, forms, rules, editions, review queue) and the organisation
-// (calendar, tenants, departments, windows, staff and leave, service accounts).
+// Three areas, each its own chunk: the catalogue (items, forms, rules, editions, review queue), the organisation
+// (calendar, tenants, departments, windows, staff and leave, service accounts) and delegated acceptance (代受理
+// agreements and their statistics).
 const CatalogueRoutes = lazy(() => import('./catalogue/CatalogueRoutes'));
 const OrgRoutes = lazy(() => import('./org/OrgRoutes'));
+const DelegationRoutes = lazy(() => import('./delegation/DelegationRoutes'));
 
 const NAV = [
   { to: '/', label: '概览' },
@@ -16,6 +18,8 @@ const NAV = [
   { to: '/org', label: '机构与窗口' },
   { to: '/staff', label: '工作人员' },
   { to: '/service-accounts', label: '服务账号' },
+  { to: '/delegation', label: '代受理协议' },
+  { to: '/delegation-statistics', label: '代受理量统计' },
 ];
 
 function Overview() {
@@ -44,6 +48,8 @@ function AdminApp() {
       <Route path="/org/*" element={<OrgRoutes />} />
       <Route path="/staff/*" element={<OrgRoutes />} />
       <Route path="/service-accounts/*" element={<OrgRoutes />} />
+      <Route path="/delegation/*" element={<DelegationRoutes />} />
+      <Route path="/delegation-statistics/*" element={<DelegationRoutes />} />
     </ConsoleApp>
   );
 }

@@ -58,6 +58,13 @@ export type ProjectProgress = Ok<'/api/v1/joint-review/projects/{id}/progress', 
 export type ProjectKind = Project['kind'];
 export type ProjectAuthorisation = Project['authorisation'];
 
+export type Agreement = Ok<'/api/v1/joint-review/delegation/agreements/{id}', 'get'>['agreement'];
+export type AgreementState = Agreement['state'];
+export type DelegatedCase = Ok<'/api/v1/joint-review/delegation/cases/{id}', 'get'>['delegatedCase'];
+export type DelegatedCaseState = DelegatedCase['state'];
+export type DelegatedLeg = DelegatedCase['legs'][number];
+export type DelegationStatisticsRow = Ok<'/api/v1/joint-review/delegation/statistics', 'get'>['rows'][number];
+
 export type Meeting = Ok<'/api/v1/joint-review/meetings/{id}', 'get'>['meeting'];
 export type MeetingState = Meeting['state'];
 export type MeetingKind = Meeting['kind'];

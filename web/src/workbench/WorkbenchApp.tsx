@@ -22,6 +22,8 @@ const MeetingPage = lazy(() => import('./meetings/MeetingPage'));
 const FollowUps = lazy(() => import('./escalations/EscalationLists').then((m) => ({ default: m.FollowUps })));
 const Received = lazy(() => import('./escalations/EscalationLists').then((m) => ({ default: m.Received })));
 const EscalationPage = lazy(() => import('./escalations/EscalationPage'));
+const DelegatedCases = lazy(() => import('./delegation/DelegatedCases'));
+const DelegatedCasePage = lazy(() => import('./delegation/DelegatedCasePage'));
 
 const NAV = [
   { to: '/', label: '概览' },
@@ -31,6 +33,7 @@ const NAV = [
   { to: '/projects', label: '项目管理' },
   { to: '/escalations', label: '上报件跟踪' },
   { to: '/received-escalations', label: '上级办理' },
+  { to: '/delegated', label: '代受理件' },
   { to: '/messages', label: <InboxNavLabel /> },
 ];
 /** 联审会议, for those MeetingService lets read meetings: the center, supervisors, departments' staff. */
@@ -70,6 +73,8 @@ export function WorkbenchApp() {
           <Route path="/escalations" element={<FollowUps me={me} />} />
           <Route path="/escalation/:id" element={<EscalationPage me={me} />} />
           <Route path="/received-escalations" element={<Received me={me} />} />
+          <Route path="/delegated" element={<DelegatedCases me={me} />} />
+          <Route path="/delegated/:id" element={<DelegatedCasePage me={me} />} />
           <Route path="/messages" element={<Inbox />} />
           <Route path="/orders/:id" element={<OrderDetail canClose={false} />} />
           <Route path="/callback" element={<LoginCallback />} />
