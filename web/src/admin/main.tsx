@@ -3,10 +3,12 @@ import { Link, Route } from 'react-router';
 import { startApp } from '../shared/bootstrap';
 import { ConsoleApp } from '../shared/console-app';
 
-// Two areas, each its own chunk: the catalogue (items, forms, rules, editions, review queue) and the organisation
-// (calendar, tenants, departments, windows, staff and leave, service accounts).
+// Three areas, each its own chunk: the catalogue (items, forms, rules, editions, review queue), the organisation
+// (calendar, tenants, departments, windows, staff and leave, service accounts) and 联办设置 (joint-review settings and
+// the joint items' flows).
 const CatalogueRoutes = lazy(() => import('./catalogue/CatalogueRoutes'));
 const OrgRoutes = lazy(() => import('./org/OrgRoutes'));
+const JointRoutes = lazy(() => import('./joint/JointRoutes'));
 
 const NAV = [
   { to: '/', label: '概览' },
@@ -16,6 +18,7 @@ const NAV = [
   { to: '/org', label: '机构与窗口' },
   { to: '/staff', label: '工作人员' },
   { to: '/service-accounts', label: '服务账号' },
+  { to: '/joint', label: '联办设置' },
 ];
 
 function Overview() {
@@ -44,6 +47,7 @@ function AdminApp() {
       <Route path="/org/*" element={<OrgRoutes />} />
       <Route path="/staff/*" element={<OrgRoutes />} />
       <Route path="/service-accounts/*" element={<OrgRoutes />} />
+      <Route path="/joint/*" element={<JointRoutes />} />
     </ConsoleApp>
   );
 }
