@@ -24,6 +24,7 @@ import supervisionRoutes from './routes/api/v1/supervision/supervision.routes';
 import jointReviewRoutes from './routes/api/v1/joint-review/joint-review.routes';
 import meetingRoutes from './routes/api/v1/joint-review/meeting.routes';
 import delegationRoutes from './routes/api/v1/joint-review/delegation.routes';
+import jointReviewSettingsRoutes from './routes/api/v1/joint-review/settings.routes';
 import projectRoutes from './routes/api/v1/joint-review/project.routes';
 import escalationRoutes from './routes/api/v1/joint-review/escalation.routes';
 
@@ -118,6 +119,10 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
   await app.register(projectRoutes, { prefix: '/api/v1/joint-review', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(delegationRoutes, { prefix: '/api/v1/joint-review', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(escalationRoutes, { prefix: '/api/v1/joint-review', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(jointReviewSettingsRoutes, {
+    prefix: '/api/v1/joint-review',
+    deadlineMs: config.GRPC_DEADLINE_MS,
+  });
   await app.register(webStatic, {
     root: resolveWebRoot(config.WEB_ROOT),
     upgradeInsecureRequests: config.PUBLIC_URL.startsWith('https:'),

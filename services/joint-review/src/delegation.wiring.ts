@@ -43,7 +43,7 @@ export interface DelegationWiring {
 
 export function wireDelegation(
   store: DelegationStore,
-  shared: Pick<DelegationDeps, 'items' | 'duty' | 'calendars' | 'clock' | 'ids'> & {
+  shared: Pick<DelegationDeps, 'items' | 'duty' | 'calendars' | 'settings' | 'clock' | 'ids'> & {
     accounts: ServiceAccounts;
     identityAddress: string;
   },

@@ -44,7 +44,7 @@ export interface EscalationWiring {
   chunks: MongoFileChunks;
   logger: Logger;
   accounts: ServiceAccounts;
-  review: Pick<ReviewDeps, 'duty' | 'calendars' | 'clock' | 'ids'>;
+  review: Pick<ReviewDeps, 'duty' | 'calendars' | 'clock' | 'ids' | 'settings'>;
   identityAddress: string;
   applicationsAddress: string;
   hosted: ReadonlySet<string>;
@@ -68,8 +68,9 @@ export function wireEscalations(w: EscalationWiring) {
   const cases = new EscalatedCasesClient(w.applicationsAddress, w.accounts);
   const parents = new Map<string, ParentCenter>();
   const remotes = w.remoteParents.map((p) => new RemoteParentCenter(p));
+  const { settings: reviewSettings, ...review } = w.review;
   const deps: EscalationDeps = {
-    ...w.review,
+    ...review,
     escalations,
     files,
     cursors,
@@ -81,7 +82,7 @@ export function wireEscalations(w: EscalationWiring) {
       w.hosted.size === 0 ? (tenant) => new LocalParentCenter(tenant, receiver) : undefined,
     ),
     sequencer: new InProcessSequencer(escalations),
-    settings: new DefaultEscalationSettings(w.review.duty, w.hosted),
+    settings: new DefaultEscalationSettings(reviewSettings, w.review.duty, w.hosted),
     hosted: w.hosted,
   };
   const receiver: ReceiverUseCases = {

@@ -45,6 +45,7 @@ import { MongoFileChunks } from './adapters/mongo/file-chunks.repository';
 import { uploadAttachmentUseCase } from './usecases/upload-attachment/upload-attachment.usecase';
 import { parseParentCenters } from './adapters/escalation/remote-parent-center';
 import { openDelegationStore, wireDelegation } from './delegation.wiring';
+import { wireSettings } from './settings.wiring';
 
 async function main() {
   const logger = createLogger('joint-review', config.LOG_LEVEL);
@@ -148,6 +149,17 @@ async function main() {
     identityAddress: config.IDENTITY_GRPC_ADDR,
   });
 
+  const settingsRpcs = wireSettings({
+    settings,
+    flows,
+    items,
+    duty,
+    clock,
+    hosted: new Set(config.GOVHALL_TENANTS),
+    accounts,
+    identityAddress: config.IDENTITY_GRPC_ADDR,
+  });
+
   const report = reportConclusionsUseCase({
     reviews,
     cases,
@@ -216,6 +228,7 @@ async function main() {
     reopenTask: reopenTaskUseCase(deps),
     addParticipant: addParticipantUseCase(deps),
     uploadAttachment,
+    ...settingsRpcs.useCases,
     afterWrite,
   });
   registerProjectService(server, projects.useCases);
@@ -246,7 +259,10 @@ async function main() {
     ['case stream', async () => (await consumer).disconnect()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
-    ['clients', async () => [calendars, items, duty, cases, projects, delegation].forEach((c) => c.close())],
+    [
+      'clients',
+      async () => [calendars, items, duty, cases, projects, delegation, settingsRpcs].forEach((c) => c.close()),
+    ],
     ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],
     ['telemetry', () => telemetry.shutdown()],

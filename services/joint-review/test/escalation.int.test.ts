@@ -65,11 +65,14 @@ describe('an escalated case handled by the parent center of the same deployment'
     const [forward] = legsOf(sender, pb.LegKind.LEG_KIND_ESCALATION_FORWARD);
     expect(forward).toMatchObject({
       state: pb.LegState.LEG_STATE_RUNNING,
-      budgetWorkingDays: 2,
       tenant: TENANT,
       counterpartTenant: PARENT,
       windowId: world.windows.lead.id,
     });
+    // The tenant set no forwarding budget: the leg runs until the case's promised due date (ADR 0057).
+    expect(forward!.casePromisedDueDate).not.toBe('');
+    expect(forward!.dueDate).toBe(forward!.casePromisedDueDate);
+    expect(forward!.budgetWorkingDays).toBeGreaterThanOrEqual(1);
   });
 
   it('refuses to forward for someone outside the department, or on a stale version, and changes nothing', async () => {

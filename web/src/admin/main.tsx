@@ -3,11 +3,12 @@ import { Link, Route } from 'react-router';
 import { startApp } from '../shared/bootstrap';
 import { ConsoleApp } from '../shared/console-app';
 
-// Three areas, each its own chunk: the catalogue (items, forms, rules, editions, review queue), the organisation
-// (calendar, tenants, departments, windows, staff and leave, service accounts) and delegated acceptance (代受理
-// agreements and their statistics).
+// Four areas, each its own chunk: the catalogue (items, forms, rules, editions, review queue), the organisation
+// (calendar, tenants, departments, windows, staff and leave, service accounts), 联办设置 (joint-review settings and
+// the joint items' flows) and delegated acceptance (代受理 agreements and their statistics).
 const CatalogueRoutes = lazy(() => import('./catalogue/CatalogueRoutes'));
 const OrgRoutes = lazy(() => import('./org/OrgRoutes'));
+const JointRoutes = lazy(() => import('./joint/JointRoutes'));
 const DelegationRoutes = lazy(() => import('./delegation/DelegationRoutes'));
 
 const NAV = [
@@ -20,6 +21,7 @@ const NAV = [
   { to: '/service-accounts', label: '服务账号' },
   { to: '/delegation', label: '代受理协议' },
   { to: '/delegation-statistics', label: '代受理量统计' },
+  { to: '/joint', label: '联办设置' },
 ];
 
 function Overview() {
@@ -48,6 +50,7 @@ function AdminApp() {
       <Route path="/org/*" element={<OrgRoutes />} />
       <Route path="/staff/*" element={<OrgRoutes />} />
       <Route path="/service-accounts/*" element={<OrgRoutes />} />
+      <Route path="/joint/*" element={<JointRoutes />} />
       <Route path="/delegation/*" element={<DelegationRoutes />} />
       <Route path="/delegation-statistics/*" element={<DelegationRoutes />} />
     </ConsoleApp>

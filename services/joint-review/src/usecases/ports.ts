@@ -1,7 +1,8 @@
 import type { Principal } from '@govhall/auth';
 import type { WorkingCalendar } from '@govhall/calendar';
 import type { JointFlow } from '../domain/reviews/joint-flow';
-import type { JointReview, JointReviewEvent, LeadRule } from '../domain/reviews/joint-review';
+import type { JointReview, JointReviewEvent } from '../domain/reviews/joint-review';
+import type { ReviewSettings } from '../domain/reviews/review-settings';
 import type { Task, TaskKind, TaskState } from '../domain/tasks/task';
 import type { TaskChange } from '../domain/tasks/task-change';
 import type { CaseProgress, ExternalEvent } from '../domain/external-cases/external-event';
@@ -70,7 +71,7 @@ export interface Page<T> {
 
 /** Per-tenant settings (J9 lead rule, default budgets); defaults when the tenant never set them. */
 export interface SettingsSource {
-  forTenant(tenant: string): Promise<{ leadRule: LeadRule; defaultReviewWorkingDays: number }>;
+  forTenant(tenant: string): Promise<ReviewSettings>;
 }
 
 /** The item's configured joint flow (J13), by tenant and item series; null when none is configured. */
@@ -90,6 +91,8 @@ export interface ItemFacts {
   department: string;
   coDepartments: string[];
   promisedWorkingDays: number;
+  /** Whether the edition is a joint item (联办件); absent when unknown (test fakes). */
+  joint?: boolean;
 }
 
 export interface Items {

@@ -44,6 +44,7 @@ export class CatalogueItems implements Items {
       department: item.department,
       coDepartments: item.content?.coDepartments ?? [],
       promisedWorkingDays: item.content?.promisedLimit?.days ?? 0,
+      joint: item.handlingCategory === catalogueV1.HandlingCategory.HANDLING_CATEGORY_JOINT,
     };
     this.cache.set(itemId, facts);
     return facts;

@@ -12,6 +12,12 @@ import type { Page } from '../../usecases/ports';
 import type { reopenTaskUseCase } from '../../usecases/reopen-task/reopen-task.usecase';
 import type { submitOpinionUseCase } from '../../usecases/submit-opinion/submit-opinion.usecase';
 import type { Task } from '../../domain/tasks/task';
+import type { getJointFlowUseCase } from '../../usecases/get-joint-flow/get-joint-flow.usecase';
+import type { getReviewSettingsUseCase } from '../../usecases/get-review-settings/get-review-settings.usecase';
+import type { listJointFlowsUseCase } from '../../usecases/list-joint-flows/list-joint-flows.usecase';
+import type { putJointFlowUseCase } from '../../usecases/put-joint-flow/put-joint-flow.usecase';
+import type { updateReviewSettingsUseCase } from '../../usecases/update-review-settings/update-review-settings.usecase';
+import { fromProtoFlow, fromProtoSettings, toProtoFlow, toProtoSettings } from './settings.mapper';
 import {
   decisionOutcome,
   fromProtoOpinionRequest,
@@ -33,6 +39,11 @@ export interface JointReviewUseCases {
   reopenTask: ReturnType<typeof reopenTaskUseCase>;
   addParticipant: ReturnType<typeof addParticipantUseCase>;
   uploadAttachment: ReturnType<typeof uploadAttachmentUseCase>;
+  getReviewSettings: ReturnType<typeof getReviewSettingsUseCase>;
+  updateReviewSettings: ReturnType<typeof updateReviewSettingsUseCase>;
+  getJointFlow: ReturnType<typeof getJointFlowUseCase>;
+  putJointFlow: ReturnType<typeof putJointFlowUseCase>;
+  listJointFlows: ReturnType<typeof listJointFlowsUseCase>;
   /** Called after a write that queued outbox messages. */
   afterWrite(): void;
 }
@@ -49,12 +60,65 @@ const taskPage = (page: Page<Task>) => ({
 
 /**
  * govhall.joint_review.v1.JointReviewService: proto ⇄ use case. The RPCs of parallel review are served (with
- * AssignTask, ReopenTask and AddParticipant); settings, flows, the shared view and attachments are not yet (grpc-js
+ * AssignTask, ReopenTask and AddParticipant), and the settings and flows; the shared view is not yet (grpc-js
  * answers UNIMPLEMENTED; see the service README).
  */
 export function registerJointReviewService(server: GrpcServer, uc: JointReviewUseCases): void {
   const pb = jointReviewV1;
   const impl: Partial<jointReviewV1.JointReviewServiceServer> = {
+    getJointReviewSettings: server.unary<
+      jointReviewV1.GetJointReviewSettingsRequest,
+      jointReviewV1.GetJointReviewSettingsResponse
+    >('GetJointReviewSettings', async (req, ctx) => ({
+      settings: toProtoSettings(await uc.getReviewSettings({ tenant: req.tenant }, ctx.principal)),
+    })),
+    updateJointReviewSettings: server.unary<
+      jointReviewV1.UpdateJointReviewSettingsRequest,
+      jointReviewV1.UpdateJointReviewSettingsResponse
+    >('UpdateJointReviewSettings', async (req, ctx) => ({
+      settings: toProtoSettings(
+        await uc.updateReviewSettings(
+          {
+            tenant: req.settings?.tenant ?? '',
+            expectedVersion: Number(req.expectedVersion),
+            content: fromProtoSettings(req.settings),
+          },
+          ctx.principal,
+        ),
+      ),
+    })),
+    getJointFlow: server.unary<jointReviewV1.GetJointFlowRequest, jointReviewV1.GetJointFlowResponse>(
+      'GetJointFlow',
+      async (req, ctx) => ({
+        flow: toProtoFlow(await uc.getJointFlow({ tenant: req.tenant, itemSeriesId: req.itemSeriesId }, ctx.principal)),
+      }),
+    ),
+    putJointFlow: server.unary<jointReviewV1.PutJointFlowRequest, jointReviewV1.PutJointFlowResponse>(
+      'PutJointFlow',
+      async (req, ctx) => ({
+        flow: toProtoFlow(
+          await uc.putJointFlow(
+            {
+              tenant: req.flow?.tenant ?? '',
+              itemSeriesId: req.flow?.itemSeriesId ?? '',
+              expectedVersion: Number(req.expectedVersion),
+              content: fromProtoFlow(req.flow),
+            },
+            ctx.principal,
+          ),
+        ),
+      }),
+    ),
+    listJointFlows: server.unary<jointReviewV1.ListJointFlowsRequest, jointReviewV1.ListJointFlowsResponse>(
+      'ListJointFlows',
+      async (req, ctx) => {
+        const page = await uc.listJointFlows({ tenant: req.tenant, page: pageOf(req.page) }, ctx.principal);
+        return {
+          flows: page.items.map(toProtoFlow),
+          page: { nextPageToken: page.nextPageToken, total: page.totalSize },
+        };
+      },
+    ),
     uploadAttachment: server.unary<jointReviewV1.UploadAttachmentRequest, jointReviewV1.UploadAttachmentResponse>(
       'UploadAttachment',
       async (req, ctx) => ({

@@ -3,7 +3,7 @@ import { exercise, publicMethods, RecordingConnection } from '@govhall/mongo/src
 import type { JointReview } from '../../domain/reviews/joint-review';
 import type { Task } from '../../domain/tasks/task';
 import type { ExternalEvent } from '../../domain/external-cases/external-event';
-import { MongoJointFlows } from './joint-flow.repository';
+import { flowSchema, MongoJointFlows } from './joint-flow.repository';
 import { MongoJointReviewRepository } from './joint-review.repository';
 import { jointReviewSchema } from './joint-review.schema';
 import { MongoProjectRepository } from './project.repository';
@@ -100,6 +100,14 @@ describe('the joint-review database', () => {
     expect(await flows.find('620300', 'series-1')).toBeNull();
     expect((await settings.forTenant('620300')).leadRule).toBe('designated_per_item');
     expect(recording.queries.map((q) => q.filter)).toEqual([{ _id: '620300:series-1' }, { _id: '620300' }]);
+  });
+
+  it('lists a tenant’s flows by item name from a declared index', async () => {
+    const recording = new RecordingConnection();
+    const flows = new MongoJointFlows(recording.connection);
+    await flows.list('620300', page);
+    expect(recording.queries.length).toBeGreaterThan(0);
+    expectEveryQueryCovered(recording.queries, [flowSchema]);
   });
 
   it('serves every query of the project repository from a declared index', async () => {

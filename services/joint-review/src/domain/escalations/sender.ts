@@ -48,7 +48,18 @@ export interface OpenSenderInput {
   at: Date;
 }
 
-function forwardLeg(e: Escalation, budget: number, at: Date, by: string, calendar: LegCalendar) {
+/**
+ * J3: the forwarding leg's budget. The tenant's setting when it names one; 0 (the default) runs the leg until the
+ * case's promised due date — at least one working day, so a case already past its promise is still forwarded on a
+ * running clock (ADR 0057).
+ */
+export function forwardBudget(setting: number, startDate: string, promisedDueDate: string, calendar: LegCalendar) {
+  if (setting > 0) return setting;
+  return Math.max(1, promisedDueDate ? calendar.workingDaysBetween(startDate, promisedDueDate) : 1);
+}
+
+function forwardLeg(e: Escalation, setting: number, at: Date, by: string, calendar: LegCalendar) {
+  const budget = forwardBudget(setting, calendar.dayOf(at), e.case.promisedDueDate, calendar);
   return startLeg(
     {
       subject: {

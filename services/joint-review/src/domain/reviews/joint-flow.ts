@@ -118,3 +118,83 @@ export function validateFlowParticipants(
   }
   return v;
 }
+
+/** What the center sets on an item's flow (PutJointFlow). */
+export interface JointFlowContent {
+  leadDepartment: string;
+  leadWindowId: string;
+  participants: FlowParticipant[];
+  meetingExpected: boolean;
+}
+
+/** What identity and the catalogue say of what a flow names. */
+export interface FlowFacts {
+  coDepartments: readonly string[];
+  promisedWorkingDays: number;
+  /** The item's implementing department: the lead when the flow designates none. */
+  itemDepartment: string;
+  /** Whether the designated lead department is one of the tenant's. */
+  leadDepartmentKnown: boolean;
+  /** The department of the designated lead window (null: no such window of the tenant). */
+  leadWindowDepartment: string | null;
+}
+
+const FORM_FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+export const MAX_LIST_ENTRIES = 100;
+
+/** J13 on the whole flow: the participants' rules, the lead designated within the tenant, form parts well formed. */
+export function validateJointFlow(content: JointFlowContent, facts: FlowFacts): Violation[] {
+  const v = validateFlowParticipants(content.participants, facts);
+  if (content.leadDepartment && !facts.leadDepartmentKnown) {
+    v.push({ path: 'leadDepartment', message: '主办部门不是本地区的部门', reason: 'UNKNOWN' });
+  }
+  if (content.leadWindowId) {
+    const lead = content.leadDepartment || facts.itemDepartment;
+    if (facts.leadWindowDepartment === null || facts.leadWindowDepartment !== lead) {
+      v.push({ path: 'leadWindowId', message: '主办窗口不是主办部门的窗口', reason: 'UNKNOWN' });
+    }
+  }
+  content.participants.forEach((p, i) => {
+    if (p.formFields.length > MAX_LIST_ENTRIES || p.formFields.some((f) => !FORM_FIELD.test(f))) {
+      v.push({
+        path: `participants.${i}.formFields`,
+        message: '表单字段应为以点分隔的字段路径（如 fire.exits）',
+        reason: 'PATTERN',
+      });
+    }
+    if (p.materialIds.length > MAX_LIST_ENTRIES || p.materialIds.some((m) => m.trim() === '' || m.length > 64)) {
+      v.push({ path: `participants.${i}.materialIds`, message: '材料编号不正确', reason: 'PATTERN' });
+    }
+  });
+  return v;
+}
+
+/** The flow as the center set it: configured, a new version, who and when. */
+export function putJointFlow(
+  current: Pick<JointFlow, 'tenant' | 'itemSeriesId' | 'version'>,
+  content: JointFlowContent,
+  itemName: string,
+  by: string,
+  at: Date,
+): JointFlow {
+  return {
+    tenant: current.tenant,
+    itemSeriesId: current.itemSeriesId,
+    itemName,
+    leadDepartment: content.leadDepartment,
+    leadWindowId: content.leadWindowId,
+    participants: content.participants.map((p) => ({
+      department: p.department,
+      stage: p.stage,
+      budgetWorkingDays: p.budgetWorkingDays,
+      required: p.required,
+      formFields: [...p.formFields],
+      materialIds: [...p.materialIds],
+    })),
+    meetingExpected: content.meetingExpected,
+    configured: true,
+    version: current.version + 1,
+    updatedBy: by,
+    updatedAt: at,
+  };
+}

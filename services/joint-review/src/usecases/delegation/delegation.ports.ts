@@ -1,7 +1,7 @@
 import type { Principal } from '@govhall/auth';
 import type { Agreement, AgreementState, WindowFacts } from '../../domain/delegation/agreement';
 import type { DelegatedCase, DelegatedCaseEvent, DelegatedCaseState } from '../../domain/delegation/delegated-case';
-import type { Calendars, Clock, Duty, IdGenerator, Items, Page, PageQuery } from '../ports';
+import type { Calendars, Clock, Duty, IdGenerator, Items, Page, PageQuery, SettingsSource } from '../ports';
 
 export interface AgreementFilter {
   tenant: string;
@@ -72,10 +72,8 @@ export interface DelegationDeps {
   windows: Windows;
   duty: Duty;
   calendars: Calendars;
+  /** The tenant's settings: the delegated budgets when an agreement names none (its 0). */
+  settings: SettingsSource;
   clock: Clock;
   ids: IdGenerator;
 }
-
-/** Budgets when the agreement names none (its 0): working days of the transfer and of the reply. */
-export const DEFAULT_TRANSFER_WORKING_DAYS = 1;
-export const DEFAULT_REPLY_WORKING_DAYS = 1;

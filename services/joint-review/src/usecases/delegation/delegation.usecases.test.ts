@@ -22,6 +22,7 @@ import { recordDelegatedReplyUseCase } from '../record-delegated-reply/record-de
 import { terminateAgreementUseCase } from '../terminate-agreement/terminate-agreement.usecase';
 import { transferDelegatedCaseUseCase } from '../transfer-delegated-case/transfer-delegated-case.usecase';
 import { updateAgreementUseCase } from '../update-agreement/update-agreement.usecase';
+import { defaultReviewSettings, type ReviewSettings } from '../../domain/reviews/review-settings';
 import type { DelegationDeps, WindowInfo } from './delegation.ports';
 import { InMemoryAgreements, InMemoryDelegatedCases } from './in-memory-delegation.test-double';
 
@@ -52,7 +53,7 @@ const WINDOWS: WindowInfo[] = [
   { id: OTHER_COMPREHENSIVE, department: CENTER, comprehensive: true, servesDepartments: [SWJ] },
 ];
 
-function world() {
+function world(settings: Partial<ReviewSettings> = {}) {
   const agreements = new InMemoryAgreements();
   const delegatedCases = new InMemoryDelegatedCases();
   let clock = now;
@@ -113,6 +114,7 @@ function world() {
       hasDepartment: async (t, d) => t === TENANT && [LYJ, SWJ, CENTER].includes(d),
     },
     calendars: { forTenant: async () => createWorkingCalendar() },
+    settings: { forTenant: async (tenant) => ({ ...defaultReviewSettings(tenant), ...settings }) },
     clock: { now: () => clock },
     ids: { newId: () => `id-${++n}` },
   };
@@ -345,6 +347,19 @@ describe('delegated cases', () => {
     expect(w.delegatedCases.names()).toEqual(['DelegatedCaseOpened', 'LegStarted']);
     await expect(w.open(accepted())).resolves.toEqual({ delegatedCase: dc, created: false });
     expect(w.delegatedCases.byId.size).toBe(1);
+  });
+
+  it('takes the tenant’s delegated budgets when the agreement sets none (0), its own otherwise', async () => {
+    const w = world({ delegatedTransferWorkingDays: 3, delegatedReplyWorkingDays: 4 });
+    await w.create(create({ transferWorkingDays: 0, replyWorkingDays: 0 }), center);
+    const result = await w.open(accepted());
+    expect(result!.delegatedCase.legs[0]).toMatchObject({ budgetWorkingDays: 3, dueDate: '2026-06-09' });
+    expect(result!.delegatedCase.replyWorkingDays).toBe(4);
+    const own = world({ delegatedTransferWorkingDays: 3, delegatedReplyWorkingDays: 4 });
+    await own.create(create(), center);
+    const mine = await own.open(accepted());
+    expect(mine!.delegatedCase.legs[0]).toMatchObject({ budgetWorkingDays: 2 });
+    expect(mine!.delegatedCase.replyWorkingDays).toBe(1);
   });
 
   it('opens nothing at a department window, outside the agreement, or for an item not covered', async () => {

@@ -2,11 +2,7 @@ import { chinaToday } from '@govhall/calendar';
 import { covers } from '../../domain/delegation/agreement';
 import { openDelegatedCase, type DelegatedCase } from '../../domain/delegation/delegated-case';
 import { legCalendar } from '../reviews/leg-calendar';
-import {
-  DEFAULT_REPLY_WORKING_DAYS,
-  DEFAULT_TRANSFER_WORKING_DAYS,
-  type DelegationDeps,
-} from '../delegation/delegation.ports';
+import type { DelegationDeps } from '../delegation/delegation.ports';
 
 /** A case the case stream shows ACCEPTED (TRANSITION_ACCEPTED). */
 export interface CaseAccepted {
@@ -25,10 +21,13 @@ export interface CaseAccepted {
 /**
  * Opens the delegated case (AT_CENTER, transfer leg running) when the case was accepted at a comprehensive window
  * for an item series under an agreement in force on the day of acceptance, whose windows include that window (or
- * name none); otherwise, and for a case already opened (a redelivered event), writes nothing and answers null.
+ * name none), with the agreement's budgets or, when it sets none, the tenant's (JointReviewSettings); otherwise, and for a case already opened (a redelivered event), writes nothing and answers null.
  */
 export function openDelegatedCaseUseCase(
-  deps: Pick<DelegationDeps, 'agreements' | 'delegatedCases' | 'items' | 'windows' | 'duty' | 'calendars' | 'ids'>,
+  deps: Pick<
+    DelegationDeps,
+    'agreements' | 'delegatedCases' | 'items' | 'windows' | 'duty' | 'calendars' | 'settings' | 'ids'
+  >,
 ) {
   return async (accepted: CaseAccepted): Promise<{ delegatedCase: DelegatedCase; created: boolean } | null> => {
     if (!accepted.windowId || !accepted.itemId) return null;
@@ -45,6 +44,8 @@ export function openDelegatedCaseUseCase(
     const existing = await deps.delegatedCases.findByCase(accepted.tenant, accepted.caseId);
     if (existing) return { delegatedCase: existing, created: false };
     const calendar = legCalendar(await deps.calendars.forTenant(accepted.tenant));
+    // J7: the agreement's own budgets, else the tenant's settings.
+    const settings = await deps.settings.forTenant(accepted.tenant);
     const { delegatedCase, events } = openDelegatedCase(
       {
         id: deps.ids.newId(),
@@ -60,8 +61,8 @@ export function openDelegatedCaseUseCase(
         agreementId: agreement.id,
         windowId: accepted.windowId,
         windowResponsible: await deps.duty.windowResponsible(accepted.tenant, accepted.windowId),
-        transferWorkingDays: agreement.transferWorkingDays || DEFAULT_TRANSFER_WORKING_DAYS,
-        replyWorkingDays: agreement.replyWorkingDays || DEFAULT_REPLY_WORKING_DAYS,
+        transferWorkingDays: agreement.transferWorkingDays || settings.delegatedTransferWorkingDays,
+        replyWorkingDays: agreement.replyWorkingDays || settings.delegatedReplyWorkingDays,
         at: accepted.at,
       },
       calendar,

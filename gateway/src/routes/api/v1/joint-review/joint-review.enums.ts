@@ -5,6 +5,7 @@ import { enumMapping } from '../../../../lib/enum-map';
 const mapping = <E extends Record<string, string | number>, const P extends string>(name: string, e: E, prefix: P) =>
   enumMapping('joint-review', name, e, prefix);
 
+export const leadRule = mapping('LeadRule', jointReviewV1.LeadRule, 'LEAD_RULE_');
 export const reviewState = mapping('JointReviewState', jointReviewV1.JointReviewState, 'JOINT_REVIEW_STATE_');
 export const taskKind = mapping('TaskKind', jointReviewV1.TaskKind, 'TASK_KIND_');
 export const taskState = mapping('TaskState', jointReviewV1.TaskState, 'TASK_STATE_');

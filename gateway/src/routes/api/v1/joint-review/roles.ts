@@ -55,3 +55,9 @@ export const ESCALATION_HANDLERS: readonly Role[] = PARTICIPANTS;
 
 /** Deciding an escalated case: the target department's approver or head (window clerks and reviewers may not). */
 export const ESCALATION_DECIDERS: readonly Role[] = ['approver', 'department_head'];
+
+/**
+ * Joint-review settings and flows (J9, J13): staff of the tenant and supervisors read; the center writes. The service
+ * checks the tenant.
+ */
+export const SETTINGS_READERS: readonly Role[] = [...PARTICIPANTS, 'center_admin', 'supervisor'];
