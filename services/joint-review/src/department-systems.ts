@@ -7,6 +7,7 @@ import { submitOpinionUseCase } from './usecases/submit-opinion/submit-opinion.u
 import { systemClaimTaskUseCase } from './usecases/system-claim-task/system-claim-task.usecase';
 import { systemSubmitOpinionUseCase } from './usecases/system-submit-opinion/system-submit-opinion.usecase';
 import { watchTasksUseCase, type WatchDeps } from './usecases/watch-tasks/watch-tasks.usecase';
+import type { SharedCases } from './usecases/shared-view/shared-view.ports';
 
 /** DepartmentSystemService's use cases, over the ones JointReviewService serves (J15). */
 export function departmentSystemUseCases(
@@ -16,11 +17,13 @@ export function departmentSystemUseCases(
     changes: TaskChangeLog;
     externalEvents: ExternalCaseEvents;
     watch: Pick<WatchDeps, 'pollMs' | 'heartbeatMs' | 'wait'>;
+    /** The cases service's side of the dossiers (J14). */
+    cases: SharedCases;
   },
 ) {
   const { requests, changes } = systems;
   return {
-    pullTasks: pullTasksUseCase({ reviews: deps.reviews, changes }),
+    pullTasks: pullTasksUseCase({ reviews: deps.reviews, changes, cases: systems.cases }),
     watchTasks: watchTasksUseCase({ changes, clock: deps.clock, ...systems.watch }),
     claimTask: systemClaimTaskUseCase({ claimTask: claimTaskUseCase(deps) }),
     submitOpinion: systemSubmitOpinionUseCase({

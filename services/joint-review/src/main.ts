@@ -45,6 +45,7 @@ import { MongoFileChunks } from './adapters/mongo/file-chunks.repository';
 import { uploadAttachmentUseCase } from './usecases/upload-attachment/upload-attachment.usecase';
 import { parseParentCenters } from './adapters/escalation/remote-parent-center';
 import { openDelegationStore, wireDelegation } from './delegation.wiring';
+import { wireSharedView } from './shared-view.wiring';
 
 async function main() {
   const logger = createLogger('joint-review', config.LOG_LEVEL);
@@ -141,6 +142,13 @@ async function main() {
     afterWrite,
   });
   await ensureIndexes(escalations.models);
+  const shared = wireSharedView({
+    reviews,
+    meetings,
+    attachments,
+    accounts,
+    applicationsAddress: config.APPLICATIONS_GRPC_ADDR,
+  });
   const delegation = wireDelegation(delegationStore, {
     ...deps,
     accounts,
@@ -214,6 +222,8 @@ async function main() {
     assignTask: assignTaskUseCase(deps),
     reopenTask: reopenTaskUseCase(deps),
     addParticipant: addParticipantUseCase(deps),
+    getSharedView: shared.getSharedView,
+    getSharedFile: shared.getSharedFile,
     uploadAttachment,
     afterWrite,
   });
@@ -226,7 +236,9 @@ async function main() {
       changes: taskChanges,
       externalEvents,
       watch: { pollMs: config.WATCH_POLL_MS, heartbeatMs: config.WATCH_HEARTBEAT_MS },
+      cases: shared.deps.cases,
     }),
+    getTaskFile: shared.getTaskFile,
     uploadAttachment,
     afterWrite,
   });
@@ -240,7 +252,7 @@ async function main() {
     ['case stream', async () => (await consumer).disconnect()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
-    ['clients', async () => [calendars, items, duty, cases, projects, delegation].forEach((c) => c.close())],
+    ['clients', async () => [calendars, items, duty, cases, projects, delegation, shared].forEach((c) => c.close())],
     ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],
     ['telemetry', () => telemetry.shutdown()],

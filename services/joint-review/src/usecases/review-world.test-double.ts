@@ -31,6 +31,11 @@ import {
 } from '../domain/external-cases/external-event';
 import type { ExternalCaseEvents, StaffFacts, SystemRequests, TaskChangeLog } from './ports';
 import type { ReviewDeps } from './reviews/review.deps';
+import { getSharedFileUseCase } from './get-shared-file/get-shared-file.usecase';
+import { getSharedViewUseCase } from './get-shared-view/get-shared-view.usecase';
+import { getTaskFileUseCase } from './get-task-file/get-task-file.usecase';
+import { InMemoryMinutes, InMemorySharedCases } from './shared-view/shared-cases.test-double';
+import type { SharedViewDeps } from './shared-view/shared-view.ports';
 
 export const TENANT = '620300';
 export const SCJ = '620300-SCJ';
@@ -132,7 +137,23 @@ export function world(options: { settings?: Partial<ReviewSettings>; flow?: Join
   const wait = async (ms: number) => {
     now = new Date(now.getTime() + ms);
   };
+  const sharedCases = new InMemorySharedCases();
+  const minutes = new InMemoryMinutes();
+  /** Uploaded attachments' bytes by id. */
+  const attachmentBytes = new Map<string, Buffer>();
+  const shared: SharedViewDeps = {
+    reviews,
+    cases: sharedCases,
+    attachments: { content: async (id) => attachmentBytes.get(id) ?? null },
+    minutes,
+  };
   return {
+    sharedCases,
+    minutes,
+    attachmentBytes,
+    sharedView: getSharedViewUseCase(shared),
+    sharedFile: getSharedFileUseCase(shared),
+    taskFile: getTaskFileUseCase(shared),
     requests,
     changes,
     externalEvents,
@@ -141,6 +162,7 @@ export function world(options: { settings?: Partial<ReviewSettings>; flow?: Join
       changes,
       externalEvents,
       watch: { pollMs: WATCH_POLL_MS, heartbeatMs: WATCH_HEARTBEAT_MS, wait },
+      cases: sharedCases,
     }),
     reviews,
     reported,

@@ -4,6 +4,7 @@ import { requireDepartmentSystem } from '../../usecases/reviews/system.access';
 import type { UntypedServiceImplementation } from '@grpc/grpc-js';
 import { jointReviewV1 } from '@govhall/proto';
 import type { pullTasksUseCase } from '../../usecases/pull-tasks/pull-tasks.usecase';
+import type { getTaskFileUseCase } from '../../usecases/get-task-file/get-task-file.usecase';
 import type { reportExternalCaseEventsUseCase } from '../../usecases/report-external-case-events/report-external-case-events.usecase';
 import type { systemClaimTaskUseCase } from '../../usecases/system-claim-task/system-claim-task.usecase';
 import type { systemSubmitOpinionUseCase } from '../../usecases/system-submit-opinion/system-submit-opinion.usecase';
@@ -25,6 +26,7 @@ export interface DepartmentSystemUseCases {
   claimTask: ReturnType<typeof systemClaimTaskUseCase>;
   submitOpinion: ReturnType<typeof systemSubmitOpinionUseCase>;
   uploadAttachment: ReturnType<typeof uploadAttachmentUseCase>;
+  getTaskFile: ReturnType<typeof getTaskFileUseCase>;
   reportExternalCaseEvents: ReturnType<typeof reportExternalCaseEventsUseCase>;
   /** Called after a write that queued outbox messages. */
   afterWrite(): void;
@@ -47,13 +49,17 @@ function toWatchResponse(item: WatchItem): jointReviewV1.WatchTasksResponse {
 }
 
 /**
- * govhall.joint_review.v1.DepartmentSystemService: proto ⇄ use case. PullTasks, WatchTasks, ClaimTask,
- * SubmitOpinion and ReportExternalCaseEvents are served; attachments, task files and decisions are not yet (grpc-js
- * answers UNIMPLEMENTED; see the service README).
+ * govhall.joint_review.v1.DepartmentSystemService: proto ⇄ use case. PullTasks (with dossiers), WatchTasks,
+ * ClaimTask, UploadAttachment, GetTaskFile, SubmitOpinion and ReportExternalCaseEvents are served; decisions are not
+ * yet (grpc-js answers UNIMPLEMENTED; see the service README).
  */
 export function registerDepartmentSystemService(server: GrpcServer, uc: DepartmentSystemUseCases): void {
   const pb = jointReviewV1;
   const impl: Partial<jointReviewV1.DepartmentSystemServiceServer> = {
+    getTaskFile: server.unary<jointReviewV1.GetTaskFileRequest, jointReviewV1.GetTaskFileResponse>(
+      'GetTaskFile',
+      async (req, ctx) => uc.getTaskFile({ taskId: req.taskId, fileId: req.fileId }, ctx.principal),
+    ),
     uploadAttachment: server.unary<
       jointReviewV1.DepartmentSystemServiceUploadAttachmentRequest,
       jointReviewV1.DepartmentSystemServiceUploadAttachmentResponse
