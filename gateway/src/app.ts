@@ -26,6 +26,7 @@ import meetingRoutes from './routes/api/v1/joint-review/meeting.routes';
 import delegationRoutes from './routes/api/v1/joint-review/delegation.routes';
 import projectRoutes from './routes/api/v1/joint-review/project.routes';
 import escalationRoutes from './routes/api/v1/joint-review/escalation.routes';
+import sharedViewRoutes from './routes/api/v1/joint-review/shared-view.routes';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -118,6 +119,7 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
   await app.register(projectRoutes, { prefix: '/api/v1/joint-review', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(delegationRoutes, { prefix: '/api/v1/joint-review', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(escalationRoutes, { prefix: '/api/v1/joint-review', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(sharedViewRoutes, { prefix: '/api/v1/joint-review', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(webStatic, {
     root: resolveWebRoot(config.WEB_ROOT),
     upgradeInsecureRequests: config.PUBLIC_URL.startsWith('https:'),
