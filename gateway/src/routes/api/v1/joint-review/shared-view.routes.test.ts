@@ -36,6 +36,7 @@ const task = J.Task.fromPartial({
 const review = J.JointReview.fromPartial({
   id: REVIEW_ID,
   tenant: TENANT,
+  itemId: 'd2000000-0000-4000-8000-000000000009',
   state: J.JointReviewState.JOINT_REVIEW_STATE_OPEN,
   leadDepartment: '620321-SCJG',
   tasks: [task],
@@ -92,7 +93,7 @@ describe('the shared view of a joint case', () => {
     expect(res.statusCode).toBe(200);
     expect(fx.lastCall().request).toEqual({ reviewId: REVIEW_ID });
     const body = res.json();
-    expect(body.review).toMatchObject({ id: REVIEW_ID, state: 'open' });
+    expect(body.review).toMatchObject({ id: REVIEW_ID, itemId: 'd2000000-0000-4000-8000-000000000009', state: 'open' });
     expect(body.dossier).toEqual({
       caseId: 'c1',
       caseNumber: '620321202612070001',
