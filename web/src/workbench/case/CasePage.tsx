@@ -22,6 +22,7 @@ import { fieldLabel, formEntries, formFields, type FormField } from '../form-fie
 import { CaseActs } from './CaseActs';
 import { AT_COUNTER, CounterScan } from './CounterScan';
 import { useFileViewer } from './FileViewer';
+import { FormEntries } from '../FormEntries';
 
 const EXTENSION_STATE = {
   requested: '待部门负责人审批',
@@ -98,16 +99,8 @@ function FormData({
             idPrefix="case-form"
           />
         </ConfigProvider>
-      ) : entries.length === 0 ? (
-        <Typography.Paragraph style={{ margin: 0 }}>申请人未填写表单内容。</Typography.Paragraph>
       ) : (
-        <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
-          {entries.map((e) => (
-            <Descriptions.Item key={e.path} label={e.label}>
-              {e.value}
-            </Descriptions.Item>
-          ))}
-        </Descriptions>
+        <FormEntries entries={entries} empty="申请人未填写表单内容。" />
       )}
     </Panel>
   );

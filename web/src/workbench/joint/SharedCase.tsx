@@ -5,6 +5,7 @@ import { APPLICANT_KIND } from '../../shared/labels';
 import { Panel } from '../../shared/states';
 import { useFileViewer } from '../case/FileViewer';
 import { formEntries, type FormField } from '../form-fields';
+import { FormEntries } from '../FormEntries';
 
 type Material = JointDossier['materials'][number];
 
@@ -19,17 +20,7 @@ function FormRows({ formData, fields, empty }: { formData: string; fields: FormF
   } catch {
     parsed = undefined;
   }
-  const entries = formEntries(fields, parsed);
-  if (entries.length === 0) return <Typography.Paragraph style={{ margin: 0 }}>{empty}</Typography.Paragraph>;
-  return (
-    <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
-      {entries.map((e) => (
-        <Descriptions.Item key={e.path} label={e.label}>
-          {e.value}
-        </Descriptions.Item>
-      ))}
-    </Descriptions>
-  );
+  return <FormEntries entries={formEntries(fields, parsed)} empty={empty} />;
 }
 
 /**
