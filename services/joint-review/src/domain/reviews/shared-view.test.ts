@@ -1,4 +1,4 @@
-import { SHARED_CASE } from '../../usecases/shared-view/shared-cases.test-double';
+import { SHARED_CASE } from '../cases/shared-case.test-double';
 import type { Attachment, Task } from '../tasks/task';
 import type { JointReview } from './joint-review';
 import { formPart, materialFile, reviewAttachments, sharedDossier } from './shared-view';
