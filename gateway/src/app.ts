@@ -27,6 +27,7 @@ import delegationRoutes from './routes/api/v1/joint-review/delegation.routes';
 import jointReviewSettingsRoutes from './routes/api/v1/joint-review/settings.routes';
 import projectRoutes from './routes/api/v1/joint-review/project.routes';
 import escalationRoutes from './routes/api/v1/joint-review/escalation.routes';
+import sharedViewRoutes from './routes/api/v1/joint-review/shared-view.routes';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -123,6 +124,7 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     prefix: '/api/v1/joint-review',
     deadlineMs: config.GRPC_DEADLINE_MS,
   });
+  await app.register(sharedViewRoutes, { prefix: '/api/v1/joint-review', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(webStatic, {
     root: resolveWebRoot(config.WEB_ROOT),
     upgradeInsecureRequests: config.PUBLIC_URL.startsWith('https:'),

@@ -1,13 +1,17 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { jointReviewV1, applicationsV1 } from '@govhall/proto';
 import { waitFor, type PageProblem } from '@govhall/testing';
 import { JointWorld, RSJ, TENANT, ZRZY, type Login } from '../../services/joint-review/test/joint-world';
 import { PASSWORD } from '../../services/applications/test/cases-world';
 import { expectedRefusals, fieldError } from './admin-catalogue-world';
 import { browserAt, buttonName, checkPage, waitForStillness, type BrowserAt } from './web-world';
+import { closeDialog, dialog } from './workbench-world';
 
 // 联办件 on the workbench, in a real browser against the real stack (identity, catalogue, cases service, joint-review
 // and the gateway serving the built apps, each its own process): the co-department's window lead finds the task under
-// 联审任务, reads the review and gives a conditional agreement (first without its conditions, refused at the field);
+// 联审任务, reads the review with the case's shared view (the applicant, its part of the form, the materials: the ID
+// card downloaded is the file the applicant gave) and gives a conditional agreement (first without its conditions, refused at the field);
 // the other co-department answers over the API; the lead window's clerk concludes on the review page (a denial without
 // reasons is refused at the field first), and the case goes on to its decision step. Then the acts around the
 // opinions: 人社局's window lead finds a second case in 本部门任务 (filtered by state) and 转派 its task to a colleague,
@@ -67,6 +71,35 @@ it('a co-department gives its opinion and the lead concludes on the workbench; t
   await row.getByRole('link', { name: '联办测试许可' }).click();
   await co.page.getByRole('heading', { name: '联审办理' }).waitFor();
   await co.page.getByText('本部门意见').waitFor();
+
+  // J14 / J11: the shared view. No flow is configured: 人社局's part is the whole form; the ID card is marked for all.
+  const applicant = co.page.getByRole('region', { name: '申请人基本信息' });
+  await applicant.waitFor();
+  expect(await applicant.innerText()).toContain(world.applicant.name);
+  expect(await applicant.innerText()).toContain(world.applicant.idNumber);
+  const part = await co.page.getByRole('region', { name: '本部门需审查的表单内容' }).innerText();
+  // Labelled by the item's form (its field's title), not by the path.
+  expect(part).toContain('店铺名称');
+  expect(part).toContain('联办测试便利店');
+  const idCard = c.materials.find((m) => m.materialId === 'id-card')!.files[0]!;
+  const materials = co.page.getByRole('region', { name: '申请材料' });
+  const served = co.page.waitForResponse((r) => r.url().includes(`/reviews/${review.id}/files/${idCard.id}`));
+  await materials.getByRole('button', { name: /^查看 身份证\.pdf/ }).click();
+  expect((await served).headers()['content-disposition']).toContain("filename*=UTF-8''%E8%BA%AB%E4%BB%BD%E8%AF%81.pdf");
+  const viewer = dialog(co.page, /身份证\.pdf$/);
+  const downloading = co.page.waitForEvent('download');
+  await viewer.getByRole('link', { name: '下载' }).click();
+  const saved = await downloading;
+  expect(saved.suggestedFilename()).toBe('身份证.pdf');
+  expect(
+    createHash('sha256')
+      .update(readFileSync((await saved.path())!))
+      .digest('hex'),
+  ).toBe(idCard.sha256);
+  await closeDialog(viewer);
+  await checkPage(co.page, 'workbench-joint-shared-view');
+  // Each department's opinions so far: both tasks, none answered yet.
+  expect(await co.page.getByRole('region', { name: '各部门审查意见' }).innerText()).toContain('待认领');
 
   await co.page.getByLabel('附条件同意').check();
   await co.page.getByLabel('意见内容').fill('同意设立，附条件。');
@@ -239,7 +272,9 @@ it('the department lead reassigns its task, the lead reopens it and adds a depar
   await add.getByLabel('办理时限（工作日）').fill('2');
   await add.getByRole('button', { name: buttonName('确认增加') }).click();
   await lead.page.getByText('已增加协办部门。').waitFor();
-  await lead.page.getByRole('row').filter({ hasText: '永昌县卫生健康局' }).waitFor();
+  // The opinions' table (the materials' table names the departments a material is marked for too).
+  const opinions = lead.page.getByRole('region', { name: '各部门审查意见' });
+  await opinions.getByRole('row').filter({ hasText: '永昌县卫生健康局' }).waitFor();
   await checkPage(lead.page, 'workbench-joint-lead-acts');
   const added = (await world.reviewOfCase(c.id)).tasks.find((t) => t.department === `${TENANT}-WJW`);
   expect(added).toMatchObject({

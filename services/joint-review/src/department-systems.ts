@@ -9,6 +9,7 @@ import { systemClaimTaskUseCase } from './usecases/system-claim-task/system-clai
 import { systemSubmitDecisionUseCase } from './usecases/system-submit-decision/system-submit-decision.usecase';
 import { systemSubmitOpinionUseCase } from './usecases/system-submit-opinion/system-submit-opinion.usecase';
 import { watchTasksUseCase, type WatchDeps } from './usecases/watch-tasks/watch-tasks.usecase';
+import type { SharedCases } from './usecases/shared-view/shared-view.ports';
 
 /** DepartmentSystemService's use cases, over the ones JointReviewService serves (J15). */
 export function departmentSystemUseCases(
@@ -20,11 +21,13 @@ export function departmentSystemUseCases(
     watch: Pick<WatchDeps, 'pollMs' | 'heartbeatMs' | 'wait'>;
     /** The other flows' decision tasks (the parent's escalation decisions). */
     decisions: readonly DecisionTasks[];
+    /** The cases service's side of the dossiers (J14). */
+    cases: SharedCases;
   },
 ) {
   const { requests, changes, decisions } = systems;
   return {
-    pullTasks: pullTasksUseCase({ reviews: deps.reviews, changes, decisions }),
+    pullTasks: pullTasksUseCase({ reviews: deps.reviews, changes, cases: systems.cases, decisions }),
     watchTasks: watchTasksUseCase({ changes, clock: deps.clock, ...systems.watch }),
     claimTask: systemClaimTaskUseCase({ claimTask: claimTaskUseCase(deps), decisions }),
     submitDecision: systemSubmitDecisionUseCase({ decisions, reviews: deps.reviews, requests, clock: deps.clock }),

@@ -46,6 +46,7 @@ import { uploadAttachmentUseCase } from './usecases/upload-attachment/upload-att
 import { parseParentCenters } from './adapters/escalation/remote-parent-center';
 import { openDelegationStore, wireDelegation } from './delegation.wiring';
 import { wireSettings } from './settings.wiring';
+import { wireSharedView } from './shared-view.wiring';
 
 async function main() {
   const logger = createLogger('joint-review', config.LOG_LEVEL);
@@ -143,6 +144,13 @@ async function main() {
     afterWrite,
   });
   await ensureIndexes(escalations.models);
+  const shared = wireSharedView({
+    reviews,
+    meetings,
+    attachments,
+    accounts,
+    applicationsAddress: config.APPLICATIONS_GRPC_ADDR,
+  });
   const delegation = wireDelegation(delegationStore, {
     ...deps,
     accounts,
@@ -227,6 +235,8 @@ async function main() {
     assignTask: assignTaskUseCase(deps),
     reopenTask: reopenTaskUseCase(deps),
     addParticipant: addParticipantUseCase(deps),
+    getSharedView: shared.getSharedView,
+    getSharedFile: shared.getSharedFile,
     uploadAttachment,
     ...settingsRpcs.useCases,
     afterWrite,
@@ -241,7 +251,9 @@ async function main() {
       externalEvents,
       watch: { pollMs: config.WATCH_POLL_MS, heartbeatMs: config.WATCH_HEARTBEAT_MS },
       decisions: [escalations.decisionTasks],
+      cases: shared.deps.cases,
     }),
+    getTaskFile: shared.getTaskFile,
     uploadAttachment,
     // A decision on an escalation flows down with the next pass of the escalation work.
     afterWrite: () => {
@@ -261,7 +273,7 @@ async function main() {
     ['kafka producer', () => producer.disconnect()],
     [
       'clients',
-      async () => [calendars, items, duty, cases, projects, delegation, settingsRpcs].forEach((c) => c.close()),
+      async () => [calendars, items, duty, cases, projects, delegation, settingsRpcs, shared].forEach((c) => c.close()),
     ],
     ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],

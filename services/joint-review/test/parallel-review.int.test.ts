@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { status } from '@grpc/grpc-js';
 import { chinaToday, createWorkingCalendar } from '@govhall/calendar';
 import { applicationsV1, jointReviewV1 } from '@govhall/proto';
-import { grpcFailure, waitFor } from '@govhall/testing';
+import { grpcFailure, userToken, waitFor } from '@govhall/testing';
 import { JointWorld, RSJ, SCJG, TENANT, ZRZY } from './joint-world';
 
 /** A seeded department of 永昌县 that the joint item does not name (no window: no window lead). */
@@ -647,5 +648,181 @@ describe('parallel review of a joint case against the real stack', () => {
     // 8. A answers again: the review awaits the conclusion once more.
     const reconsidered = await opinion(again, leadA, { kind: pb.OpinionKind.OPINION_KIND_AGREE, text: '复核后同意。' });
     expect(reconsidered.review!.state).toBe(pb.JointReviewState.JOINT_REVIEW_STATE_AWAITING_CONCLUSION);
+  }, 240_000);
+
+  it('shares the case with its participants: applicant, each department its form part and materials, the results, files', async () => {
+    // J11: a flow for the item naming each co-department's part of the form and its materials. No RPC writes flows
+    // yet (the README's "Not yet"): the test stores it where the service reads flows, before the case comes.
+    await world.cases.mongo
+      .db(world.db)
+      .collection<{ _id: string }>('joint_flows')
+      .insertOne({
+        _id: `${TENANT}:${world.item.seriesId}`,
+        tenant: TENANT,
+        itemSeriesId: world.item.seriesId,
+        itemName: world.item.name,
+        leadDepartment: SCJG,
+        leadWindowId: '',
+        participants: [
+          {
+            department: RSJ,
+            stage: 1,
+            budgetWorkingDays: 5,
+            required: true,
+            formFields: ['shopName'],
+            materialIds: ['id-card'],
+          },
+          {
+            department: ZRZY,
+            stage: 1,
+            budgetWorkingDays: 5,
+            required: true,
+            formFields: ['address'],
+            materialIds: [],
+          },
+        ],
+        meetingExpected: false,
+        version: 1,
+        updatedBy: 'integration-test',
+        updatedAt: new Date(),
+      } as never);
+    const accepted = await world.acceptedJointCase('共享视图小吃店');
+    const opened = await world.openedReview(accepted.id);
+    const material = accepted.materials.find((m) => m.materialId === 'id-card')!;
+    const file = material.files[0]!;
+    const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    type View = jointReviewV1.GetSharedViewResponse;
+    const view = async (token: string): Promise<View> =>
+      world.call<jointReviewV1.GetSharedViewRequest, View>('getSharedView', { reviewId: opened.id }, token);
+    const leadA = await world.token('leadA');
+
+    // 1. A's window lead (a co-department) reads the shared view: the applicant unmasked, A's part of the form only,
+    // its marked material, every department's task with no opinion yet.
+    const first = await view(leadA);
+    expect(first.review!.id).toBe(opened.id);
+    expect(first.dossier).toMatchObject({
+      caseId: accepted.id,
+      caseNumber: accepted.caseNumber,
+      applicant: {
+        kind: applicationsV1.ApplicantKind.APPLICANT_KIND_NATURAL_PERSON,
+        name: world.applicant.name,
+        idCode: world.applicant.idNumber,
+      },
+      formData: '',
+      formParts: [{ department: RSJ, formData: JSON.stringify({ shopName: '共享视图小吃店' }) }],
+      casePromisedDueDate: accepted.clocks!.promised!.dueDate,
+    });
+    expect(first.dossier!.acceptedAt).toBeInstanceOf(Date);
+    expect(first.dossier!.materials).toEqual([
+      {
+        materialId: 'id-card',
+        name: material.name,
+        files: [
+          { id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size, sha256: file.sha256 },
+        ],
+        licenceNumber: '',
+        licenceValid: false,
+        markedFor: [RSJ, ZRZY],
+      },
+    ]);
+    expect(first.dossier!.results.map((t) => [t.department, t.opinion])).toEqual([
+      [RSJ, undefined],
+      [ZRZY, undefined],
+    ]);
+
+    // 2. B's own system pulls its task with the dossier: B's part (the form has no address: an empty part), every
+    // material (B marks none), and downloads the ID card with GetTaskFile.
+    const systemB = await world.serviceToken('systemB');
+    const pulled = await world.systemCall<jointReviewV1.PullTasksRequest, jointReviewV1.PullTasksResponse>(
+      'pullTasks',
+      {
+        tenant: '',
+        department: '',
+        states: [],
+        kinds: [],
+        includeDossier: true,
+        page: { pageSize: 20, pageToken: '' },
+      },
+      systemB,
+    );
+    const taskB = taskOf(opened, ZRZY);
+    const mine = pulled.tasks.find((p) => p.task!.id === taskB.id)!;
+    expect(mine.dossier).toMatchObject({
+      caseId: accepted.id,
+      applicant: { name: world.applicant.name },
+      formData: '',
+      formParts: [{ department: ZRZY, formData: '{}' }],
+    });
+    expect(mine.dossier!.materials.map((m) => m.files.map((f) => f.id))).toEqual([[file.id]]);
+    const taskFile = await world.systemCall<jointReviewV1.GetTaskFileRequest, jointReviewV1.GetTaskFileResponse>(
+      'getTaskFile',
+      { taskId: taskB.id, fileId: file.id },
+      systemB,
+    );
+    expect([taskFile.fileName, taskFile.contentType, sha256(taskFile.content)]).toEqual([
+      file.fileName,
+      file.contentType,
+      file.sha256,
+    ]);
+
+    // 3. B answers; A sees B's opinion in the shared view, and downloads the ID card: the same bytes.
+    const claimed = await world.call<jointReviewV1.ClaimTaskRequest, jointReviewV1.ClaimTaskResponse>(
+      'claimTask',
+      { taskId: taskB.id, expectedVersion: taskB.version },
+      systemB,
+    );
+    await opinion(claimed.task!, systemB, { kind: pb.OpinionKind.OPINION_KIND_AGREE, text: '用地符合规划，同意。' });
+    const second = await view(leadA);
+    expect(taskOf({ ...opened, tasks: second.dossier!.results }, ZRZY).opinion).toMatchObject({
+      kind: pb.OpinionKind.OPINION_KIND_AGREE,
+      text: '用地符合规划，同意。',
+    });
+    const download = await world.call<jointReviewV1.GetSharedFileRequest, jointReviewV1.GetSharedFileResponse>(
+      'getSharedFile',
+      { reviewId: opened.id, fileId: file.id },
+      leadA,
+    );
+    expect([download.fileName, download.contentType, sha256(download.content)]).toEqual([
+      file.fileName,
+      file.contentType,
+      file.sha256,
+    ]);
+
+    // 4. The center sees the whole form and each department's part.
+    const center = await view(await world.cases.adminToken());
+    expect(center.dossier!.formData).toBe(accepted.formData);
+    expect(center.dossier!.formParts.map((p) => p.department)).toEqual([RSJ, ZRZY]);
+
+    // 5. Refusals: a department with no part in the case, another tenant's center, a system of another department,
+    // a file of another case, empty ids.
+    const bystander = await world.cases.createStaff('window_clerk', { department: STHJ, displayName: '旁观部门人员' });
+    const outsiders = [await world.cases.token(bystander.username), await userToken('jc-admin')];
+    for (const token of outsiders) {
+      const refused = await grpcFailure(view(token));
+      expect([refused.code, refused.reason]).toEqual([status.NOT_FOUND, 'JOINT_REVIEW_NOT_FOUND']);
+    }
+    const otherSystem = await grpcFailure(
+      world.systemCall('getTaskFile', { taskId: taskB.id, fileId: file.id }, await world.serviceToken('systemA')),
+    );
+    expect([otherSystem.code, otherSystem.reason]).toEqual([status.NOT_FOUND, 'TASK_NOT_FOUND']);
+    const foreignTenant = await grpcFailure(
+      world.systemCall('getTaskFile', { taskId: taskB.id, fileId: file.id }, await world.serviceToken('otherTenant')),
+    );
+    expect([foreignTenant.code, foreignTenant.reason]).toEqual([status.NOT_FOUND, 'TASK_NOT_FOUND']);
+    const person = await grpcFailure(world.systemCall('getTaskFile', { taskId: taskB.id, fileId: file.id }, leadA));
+    expect([person.code, person.reason]).toEqual([status.PERMISSION_DENIED, 'ROLE_REQUIRED']);
+    const otherCase = await world.submittedCase('另一家店');
+    const otherFile = otherCase.materials[0]!.files[0]!.id;
+    const notInReview = await grpcFailure(
+      world.call('getSharedFile', { reviewId: opened.id, fileId: otherFile }, leadA),
+    );
+    expect([notInReview.code, notInReview.reason]).toEqual([status.NOT_FOUND, 'FILE_NOT_FOUND']);
+    const notInDossier = await grpcFailure(
+      world.systemCall('getTaskFile', { taskId: taskB.id, fileId: otherFile }, systemB),
+    );
+    expect([notInDossier.code, notInDossier.reason]).toEqual([status.NOT_FOUND, 'FILE_NOT_FOUND']);
+    const empty = await grpcFailure(world.call('getSharedFile', { reviewId: opened.id, fileId: '' }, leadA));
+    expect(empty.code).toBe(status.INVALID_ARGUMENT);
+    expect(empty.violations.map((v) => `${v.path} ${v.reason}`)).toEqual(['fileId REQUIRED']);
   }, 240_000);
 });

@@ -46,6 +46,8 @@ export type JointTask = JointReview['tasks'][number];
 export type JointTaskState = JointTask['state'];
 export type JointReviewState = JointReview['state'];
 export type OpinionKind = NonNullable<JointTask['opinion']>['kind'];
+/** J14: what the caller sees of a joint case (the applicant, its form part(s), the materials, every result). */
+export type JointDossier = Ok<'/api/v1/joint-review/reviews/{id}/shared-view', 'get'>['dossier'];
 
 export type Escalation = Ok<'/api/v1/joint-review/escalations/{id}', 'get'>['escalation'];
 export type EscalationState = Escalation['state'];

@@ -178,3 +178,10 @@ export const PROJECT_AUTHORISATION: Readonly<Record<ProjectAuthorisation, string
   filing: '备案',
   forwarding: '转报',
 };
+
+/** 申请人类型. */
+export const APPLICANT_KIND: Record<'natural_person' | 'legal_person' | 'other_organisation', string> = {
+  natural_person: '自然人',
+  legal_person: '法人',
+  other_organisation: '其他组织',
+};

@@ -33,6 +33,11 @@ import {
 } from '../domain/external-cases/external-event';
 import type { ExternalCaseEvents, StaffFacts, SystemRequests, TaskChangeLog } from './ports';
 import type { ReviewDeps } from './reviews/review.deps';
+import { getSharedFileUseCase } from './get-shared-file/get-shared-file.usecase';
+import { getSharedViewUseCase } from './get-shared-view/get-shared-view.usecase';
+import { getTaskFileUseCase } from './get-task-file/get-task-file.usecase';
+import { InMemoryMinutes, InMemorySharedCases } from './shared-view/shared-cases.test-double';
+import type { SharedViewDeps } from './shared-view/shared-view.ports';
 
 export const TENANT = '620300';
 export const SCJ = '620300-SCJ';
@@ -144,8 +149,25 @@ export function world(
   const wait = async (ms: number) => {
     now = new Date(now.getTime() + ms);
   };
+  const sharedCases = new InMemorySharedCases();
+  const minutes = new InMemoryMinutes();
+  /** Uploaded attachments' bytes by id. */
+  const attachmentBytes = new Map<string, Buffer>();
+  const shared: SharedViewDeps = {
+    reviews,
+    cases: sharedCases,
+    // Bytes set by a test directly, else an attachment given to the store.
+    attachments: { content: async (id) => attachmentBytes.get(id) ?? (await attachments.content(id)) },
+    minutes,
+  };
   return {
     attachments,
+    sharedCases,
+    minutes,
+    attachmentBytes,
+    sharedView: getSharedViewUseCase(shared),
+    sharedFile: getSharedFileUseCase(shared),
+    taskFile: getTaskFileUseCase(shared),
     requests,
     changes,
     externalEvents,
@@ -155,6 +177,7 @@ export function world(
       externalEvents,
       watch: { pollMs: WATCH_POLL_MS, heartbeatMs: WATCH_HEARTBEAT_MS, wait },
       decisions: options.decisions ?? [],
+      cases: sharedCases,
     }),
     reviews,
     reported,

@@ -4,8 +4,15 @@ import { Alert, Button, Col, ConfigProvider, Descriptions, Row, Space, Table, Ta
 import { api, call } from '../../shared/api';
 import type { Case, Material, Profile } from '../../api/types';
 import { timeLeft } from '../../shared/days-left';
-import { dateTime } from '../../shared/format';
-import { CASE_STATUS, CASE_STATUS_COLOR, DELIVERY, DOCUMENT_KIND, HANDLING_CATEGORY } from '../../shared/labels';
+import { dateTime, fileSize } from '../../shared/format';
+import {
+  APPLICANT_KIND,
+  CASE_STATUS,
+  CASE_STATUS_COLOR,
+  DELIVERY,
+  DOCUMENT_KIND,
+  HANDLING_CATEGORY,
+} from '../../shared/labels';
 import { CaseHistory, CaseSteps } from '../../shared/case-record';
 import { PageTitle } from '../../shared/layout';
 import { ItemForm } from '../../shared/item-form';
@@ -15,22 +22,14 @@ import { fieldLabel, formEntries, formFields, type FormField } from '../form-fie
 import { CaseActs } from './CaseActs';
 import { AT_COUNTER, CounterScan } from './CounterScan';
 import { useFileViewer } from './FileViewer';
+import { FormEntries } from '../FormEntries';
 
-const APPLICANT_KIND: Record<Case['applicant']['kind'], string> = {
-  natural_person: '自然人',
-  legal_person: '法人',
-  other_organisation: '其他组织',
-};
 const EXTENSION_STATE = {
   requested: '待部门负责人审批',
   head_approved: '部门负责人已同意，待中心审核',
   approved: '已批准',
   rejected: '未批准',
 };
-
-/** Size in KB/MB as people read it. */
-const size = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 function Deadlines({ c }: { c: Case }) {
   const clocks = c.clocks;
@@ -100,16 +99,8 @@ function FormData({
             idPrefix="case-form"
           />
         </ConfigProvider>
-      ) : entries.length === 0 ? (
-        <Typography.Paragraph style={{ margin: 0 }}>申请人未填写表单内容。</Typography.Paragraph>
       ) : (
-        <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
-          {entries.map((e) => (
-            <Descriptions.Item key={e.path} label={e.label}>
-              {e.value}
-            </Descriptions.Item>
-          ))}
-        </Descriptions>
+        <FormEntries entries={entries} empty="申请人未填写表单内容。" />
       )}
     </Panel>
   );
@@ -161,7 +152,7 @@ function Materials({
                         void view.open(`/api/v1/cases/${c.id}/files/${f.id}`, `${m.name}：${f.fileName}`, f.fileName)
                       }
                     >
-                      查看 {f.fileName}（{size(f.size)}）
+                      查看 {f.fileName}（{fileSize(f.size)}）
                     </Button>
                   ))}
                   {m.licence ? (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Descriptions, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
-import type { Department, JointReview, JointTask, OpinionKind, Profile } from '../../api/types';
+import type { Department, JointDossier, JointReview, JointTask, OpinionKind, Profile } from '../../api/types';
 import { departmentName, departmentsOf } from '../../admin/org/directory';
 import { chinaToday } from '../../admin/org/calendar-grid';
 import { chosen } from '../case/ActModal';
@@ -10,6 +10,8 @@ import { colleaguesOf, departmentWindowLead, windowResponsible, type Colleague }
 import { isActiveReview, isLead, leadsDepartment, personName } from './joint-duty';
 import { TaskDueDate } from './TaskDueDate';
 import { AddDepartment, ReassignTask, ReopenTask } from './ReviewActs';
+import { SharedCase } from './SharedCase';
+import { formFields, type FormField } from '../form-fields';
 import { FormMessages, showOnForm } from '../../shared/form-messages';
 import { dateTime } from '../../shared/format';
 import { JOINT_REVIEW_STATE, JOINT_TASK_STATE, JOINT_TASK_STATE_COLOR, OPINION_KIND } from '../../shared/labels';
@@ -260,22 +262,46 @@ async function dutiesOn(review: JointReview, staff: Staff) {
 
 type Staff = NonNullable<Profile['staff']>;
 
+/** Who reads the shared view (J14): the review's departments' staff and the center; supervisors read the review. */
+const SHARED_VIEW_ROLES = ['window_clerk', 'reviewer', 'approver', 'department_head', 'center_admin'];
+
+/** The shared view of the case, or the error that kept it (shown in place; the review page works without it). */
+async function sharedViewOf(
+  review: JointReview,
+  staff: Staff,
+): Promise<{ dossier?: JointDossier; fields: FormField[]; error?: unknown }> {
+  if (!staff.roles.some((r) => SHARED_VIEW_ROLES.includes(r))) return { fields: [] };
+  // The item's form names the fields (without it, a field shows as its path).
+  const item = call(api.GET('/api/v1/catalogue/published/{id}', { params: { path: { id: review.itemId } } })).catch(
+    () => undefined,
+  );
+  try {
+    const { dossier } = await call(
+      api.GET('/api/v1/joint-review/reviews/{id}/shared-view', { params: { path: { id: review.id } } }),
+    );
+    return { dossier, fields: formFields((await item)?.content?.form?.jsonSchema) };
+  } catch (error) {
+    return { error, fields: [] };
+  }
+}
+
 function ReviewView({ id, staff }: { id: string; staff: Staff }) {
   // What the last act did; each act reloads the review (counted: two acts may say the same).
   const [said, setSaidState] = useState<{ text: string; n: number }>();
   const setSaid = (text: string) => setSaidState((p) => ({ text, n: (p?.n ?? 0) + 1 }));
   const data = useLoad(async () => {
     const { review } = await call(api.GET('/api/v1/joint-review/reviews/{id}', { params: { path: { id } } }));
-    const [departments, colleagues, duties] = await Promise.all([
+    const [departments, colleagues, duties, shared] = await Promise.all([
       departmentsOf(review.tenant).catch((): Department[] => []),
       colleaguesOf(staff).catch((): Colleague[] => []),
       dutiesOn(review, staff),
+      sharedViewOf(review, staff),
     ]);
-    return { review, departments, colleagues, duties };
+    return { review, departments, colleagues, duties, shared };
   }, [id, said?.n]);
   if (data.error) return <ErrorAlert error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading text="正在读取联审…" />;
-  const { review, departments, colleagues, duties } = data.data;
+  const { review, departments, colleagues, duties, shared } = data.data;
   const name = (code: string) => departmentName(departments, code);
   // Names of the caller's own department's staff (identity lists no other department's to department staff).
   const names = new Map(colleagues.map((c) => [c.username, c.displayName]));
@@ -325,7 +351,18 @@ function ReviewView({ id, staff }: { id: string; staff: Staff }) {
           </Descriptions.Item>
         ) : null}
       </Descriptions>
-      <Panel title="各部门意见">
+      {shared.dossier ? (
+        <SharedCase
+          reviewId={review.id}
+          dossier={shared.dossier}
+          fields={shared.fields}
+          ownDepartment={staff.department}
+          departmentName={name}
+        />
+      ) : shared.error ? (
+        <ErrorAlert error={shared.error} onRetry={data.reload} />
+      ) : null}
+      <Panel title="各部门审查意见">
         {duties.lead && active ? (
           <div style={{ marginBottom: 12 }}>
             <AddDepartment review={review} departments={departments} onDone={setSaid} />

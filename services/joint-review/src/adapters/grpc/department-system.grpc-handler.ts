@@ -4,6 +4,7 @@ import { requireDepartmentSystem } from '../../usecases/reviews/system.access';
 import type { UntypedServiceImplementation } from '@grpc/grpc-js';
 import { jointReviewV1 } from '@govhall/proto';
 import type { pullTasksUseCase } from '../../usecases/pull-tasks/pull-tasks.usecase';
+import type { getTaskFileUseCase } from '../../usecases/get-task-file/get-task-file.usecase';
 import type { reportExternalCaseEventsUseCase } from '../../usecases/report-external-case-events/report-external-case-events.usecase';
 import type { systemClaimTaskUseCase } from '../../usecases/system-claim-task/system-claim-task.usecase';
 import type { systemSubmitDecisionUseCase } from '../../usecases/system-submit-decision/system-submit-decision.usecase';
@@ -28,6 +29,7 @@ export interface DepartmentSystemUseCases {
   submitOpinion: ReturnType<typeof systemSubmitOpinionUseCase>;
   submitDecision: ReturnType<typeof systemSubmitDecisionUseCase>;
   uploadAttachment: ReturnType<typeof uploadAttachmentUseCase>;
+  getTaskFile: ReturnType<typeof getTaskFileUseCase>;
   reportExternalCaseEvents: ReturnType<typeof reportExternalCaseEventsUseCase>;
   /** Called after a write that queued outbox messages. */
   afterWrite(): void;
@@ -50,13 +52,17 @@ function toWatchResponse(item: WatchItem): jointReviewV1.WatchTasksResponse {
 }
 
 /**
- * govhall.joint_review.v1.DepartmentSystemService: proto ⇄ use case. UploadAttachment, PullTasks, WatchTasks,
- * ClaimTask, SubmitOpinion, SubmitDecision (escalation decisions; delegated decisions not yet) and
- * ReportExternalCaseEvents are served; GetTaskFile is not yet (grpc-js answers UNIMPLEMENTED; see the service README).
+ * govhall.joint_review.v1.DepartmentSystemService: proto ⇄ use case. Every RPC is served: PullTasks (with dossiers),
+ * WatchTasks, ClaimTask, UploadAttachment, GetTaskFile, SubmitOpinion, SubmitDecision (the parent's escalation
+ * decisions; a DELEGATED_DECISION task is not one a system can take yet) and ReportExternalCaseEvents.
  */
 export function registerDepartmentSystemService(server: GrpcServer, uc: DepartmentSystemUseCases): void {
   const pb = jointReviewV1;
   const impl: Partial<jointReviewV1.DepartmentSystemServiceServer> = {
+    getTaskFile: server.unary<jointReviewV1.GetTaskFileRequest, jointReviewV1.GetTaskFileResponse>(
+      'GetTaskFile',
+      async (req, ctx) => uc.getTaskFile({ taskId: req.taskId, fileId: req.fileId }, ctx.principal),
+    ),
     uploadAttachment: server.unary<
       jointReviewV1.DepartmentSystemServiceUploadAttachmentRequest,
       jointReviewV1.DepartmentSystemServiceUploadAttachmentResponse

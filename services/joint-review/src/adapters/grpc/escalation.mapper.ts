@@ -1,6 +1,5 @@
-import { applicationsV1, enumCodec, enumSpelling, jointReviewV1 } from '@govhall/proto';
+import { enumCodec, enumSpelling, jointReviewV1 } from '@govhall/proto';
 import type {
-  ApplicantBase,
   EscalatedCase,
   Escalation,
   EscalationFile,
@@ -12,7 +11,15 @@ import type {
   TaskDecision,
 } from '../../domain/escalations/escalation';
 import type { Attachment } from '../../domain/tasks/task';
-import { decisionOutcome, toProtoAttachment, toProtoLeg, toProtoTask, workSource } from './joint-review.mapper';
+import {
+  applicantKind,
+  decisionOutcome,
+  toProtoApplicant,
+  toProtoAttachment,
+  toProtoLeg,
+  toProtoTask,
+  workSource,
+} from './joint-review.mapper';
 
 const pb = jointReviewV1;
 
@@ -24,9 +31,6 @@ export const escalationState = enumCodec<EscalationState, jointReviewV1.Escalati
 );
 export const escalationUpdateKind = enumCodec<EscalationUpdateKind, jointReviewV1.EscalationUpdateKind>(
   enumSpelling(pb.EscalationUpdateKind, 'ESCALATION_UPDATE_KIND_'),
-);
-const applicantKind = enumCodec<ApplicantBase['kind'], applicationsV1.ApplicantKind>(
-  enumSpelling(applicationsV1.ApplicantKind, 'APPLICANT_KIND_'),
 );
 
 /** An attachment as the other side listed it (its bytes are fetched with GetEscalationFile). */
@@ -92,7 +96,7 @@ export function toProtoCase(c: EscalatedCase, files: readonly EscalationFile[]):
     caseNumber: c.caseNumber,
     itemName: c.itemName,
     itemBasicCode: c.itemBasicCode,
-    applicant: { ...c.applicant, kind: applicantKind.toProto(c.applicant.kind || undefined) },
+    applicant: toProtoApplicant(c.applicant),
     formData: c.formData,
     materials: c.materials.map((m) => ({
       materialId: m.materialId,

@@ -7,6 +7,8 @@ import type { assignTaskUseCase } from '../../usecases/assign-task/assign-task.u
 import type { claimTaskUseCase } from '../../usecases/claim-task/claim-task.usecase';
 import type { concludeJointReviewUseCase } from '../../usecases/conclude-joint-review/conclude-joint-review.usecase';
 import type { getJointReviewUseCase } from '../../usecases/get-joint-review/get-joint-review.usecase';
+import type { getSharedFileUseCase } from '../../usecases/get-shared-file/get-shared-file.usecase';
+import type { getSharedViewUseCase } from '../../usecases/get-shared-view/get-shared-view.usecase';
 import type { listMyTasksUseCase, listTasksUseCase } from '../../usecases/list-tasks/list-tasks.usecase';
 import type { Page } from '../../usecases/ports';
 import type { reopenTaskUseCase } from '../../usecases/reopen-task/reopen-task.usecase';
@@ -25,6 +27,7 @@ import {
   taskState,
   toProtoJointReview,
   toProtoAttachment,
+  toProtoDossier,
   toProtoTask,
 } from './joint-review.mapper';
 
@@ -44,6 +47,8 @@ export interface JointReviewUseCases {
   getJointFlow: ReturnType<typeof getJointFlowUseCase>;
   putJointFlow: ReturnType<typeof putJointFlowUseCase>;
   listJointFlows: ReturnType<typeof listJointFlowsUseCase>;
+  getSharedView: ReturnType<typeof getSharedViewUseCase>;
+  getSharedFile: ReturnType<typeof getSharedFileUseCase>;
   /** Called after a write that queued outbox messages. */
   afterWrite(): void;
 }
@@ -60,8 +65,8 @@ const taskPage = (page: Page<Task>) => ({
 
 /**
  * govhall.joint_review.v1.JointReviewService: proto ⇄ use case. The RPCs of parallel review are served (with
- * AssignTask, ReopenTask and AddParticipant), and the settings and flows; the shared view is not yet (grpc-js
- * answers UNIMPLEMENTED; see the service README).
+ * AssignTask, ReopenTask and AddParticipant), the settings and flows, the shared view and its files (see the
+ * service README for what is not served yet).
  */
 export function registerJointReviewService(server: GrpcServer, uc: JointReviewUseCases): void {
   const pb = jointReviewV1;
@@ -118,6 +123,17 @@ export function registerJointReviewService(server: GrpcServer, uc: JointReviewUs
           page: { nextPageToken: page.nextPageToken, total: page.totalSize },
         };
       },
+    ),
+    getSharedView: server.unary<jointReviewV1.GetSharedViewRequest, jointReviewV1.GetSharedViewResponse>(
+      'GetSharedView',
+      async (req, ctx) => {
+        const { review, dossier } = await uc.getSharedView({ reviewId: req.reviewId }, ctx.principal);
+        return { review: toProtoJointReview(review), dossier: toProtoDossier(dossier) };
+      },
+    ),
+    getSharedFile: server.unary<jointReviewV1.GetSharedFileRequest, jointReviewV1.GetSharedFileResponse>(
+      'GetSharedFile',
+      async (req, ctx) => uc.getSharedFile({ reviewId: req.reviewId, fileId: req.fileId }, ctx.principal),
     ),
     uploadAttachment: server.unary<jointReviewV1.UploadAttachmentRequest, jointReviewV1.UploadAttachmentResponse>(
       'UploadAttachment',
@@ -246,6 +262,8 @@ export function registerJointReviewService(server: GrpcServer, uc: JointReviewUs
               stage: p?.stage ?? 0,
               budgetWorkingDays: p?.budgetWorkingDays ?? 0,
               required: p?.required ?? false,
+              formFields: p?.formFields ?? [],
+              materialIds: p?.materialIds ?? [],
             },
             reason: req.reason,
           },

@@ -1,6 +1,7 @@
-import { enumCodec, enumSpelling, jointReviewV1 } from '@govhall/proto';
+import { applicationsV1, enumCodec, enumSpelling, jointReviewV1 } from '@govhall/proto';
+import type { ApplicantBase } from '../../domain/cases/shared-case';
 import type { Leg, LegEnd, LegKind, LegPause, LegState, PauseReason } from '../../domain/legs/leg';
-import type { TaskDossier } from '../../domain/reviews/dossier';
+import type { TaskDossier } from '../../domain/reviews/shared-view';
 import type { TaskChangeKind } from '../../domain/tasks/task-change';
 import type { JointReview, JointReviewState, LeadRule, ReviewConclusion } from '../../domain/reviews/joint-review';
 import type {
@@ -211,19 +212,29 @@ export function toProtoJointReview(r: JointReview): jointReviewV1.JointReview {
   };
 }
 
-/** A task's dossier as the review holds it (applicant, materials and form are not held: left empty). */
+/** The applicant's kind (applications.v1.ApplicantKind ⇄ natural_person …). */
+export const applicantKind = enumCodec<ApplicantBase['kind'], applicationsV1.ApplicantKind>(
+  enumSpelling(applicationsV1.ApplicantKind, 'APPLICANT_KIND_'),
+);
+
+/** The applicant's base data (unmasked: the participants review the case; never logged). */
+export function toProtoApplicant(a: ApplicantBase): jointReviewV1.ApplicantBase {
+  return { ...a, kind: applicantKind.toProto(a.kind || undefined) };
+}
+
+/** What a viewer sees of a joint case (GetSharedView, PullTasks' dossiers). */
 export function toProtoDossier(d: TaskDossier): jointReviewV1.Dossier {
   return {
     caseId: d.caseId,
     caseNumber: d.caseNumber,
     itemName: d.itemName,
-    applicant: undefined,
-    materials: [],
-    formData: '',
-    formParts: [],
+    applicant: d.applicant ? toProtoApplicant(d.applicant) : undefined,
+    materials: d.materials.map((m) => ({ ...m, files: m.files.map((f) => ({ ...f })) })),
+    formData: d.formData,
+    formParts: d.formParts.map((p) => ({ ...p })),
     results: d.results.map(toProtoTask),
     casePromisedDueDate: d.casePromisedDueDate,
-    acceptedAt: undefined,
+    acceptedAt: d.acceptedAt,
   };
 }
 

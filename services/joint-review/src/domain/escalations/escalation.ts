@@ -2,6 +2,9 @@ import { PreconditionError, type Violation } from '@govhall/errors';
 import { maskText, normalizeText, textViolations, type TextRule } from '@govhall/identifiers';
 import type { Leg } from '../legs/leg';
 import type { Attachment, DecisionOutcome, Task, WorkSource } from '../tasks/task';
+import type { ApplicantBase } from '../cases/shared-case';
+
+export type { ApplicantBase };
 
 /**
  * Escalated cases (上报件, J3/J4; escalation.proto, ADR 0052). Each side keeps its own record in its own tenant: the
@@ -19,16 +22,6 @@ export type EscalationUpdateKind =
   | 'special_procedure_started'
   | 'special_procedure_ended'
   | 'decided';
-
-export interface ApplicantBase {
-  kind: 'natural_person' | 'legal_person' | 'other_organisation' | '';
-  name: string;
-  idCode: string;
-  legalRepresentative: string;
-  agentName: string;
-  mobile: string;
-  address: string;
-}
 
 export interface EscalatedMaterial {
   materialId: string;

@@ -170,7 +170,18 @@ function waitingTask(input: OpenJointReviewInput, p: FlowParticipant): Task {
     dueDate: '',
     legId: '',
     note: '',
+    ...shareOf(p),
     version: 1,
+  };
+}
+
+/** The form part and materials a flow marks for a department (J11); nothing when it marks all. */
+function shareOf(p: Partial<Pick<FlowParticipant, 'formFields' | 'materialIds'>>): Partial<Task> {
+  const formFields = (p.formFields ?? []).map((f) => f.trim()).filter((f) => f !== '');
+  const materialIds = (p.materialIds ?? []).map((m) => m.trim()).filter((m) => m !== '');
+  return {
+    ...(formFields.length > 0 ? { formFields: [...new Set(formFields)] } : {}),
+    ...(materialIds.length > 0 ? { materialIds: [...new Set(materialIds)] } : {}),
   };
 }
 
@@ -463,7 +474,8 @@ export function reopenTask(
 }
 
 export interface AddParticipantInput {
-  participant: Pick<FlowParticipant, 'department' | 'stage' | 'budgetWorkingDays' | 'required'>;
+  participant: Pick<FlowParticipant, 'department' | 'stage' | 'budgetWorkingDays' | 'required'> &
+    Partial<Pick<FlowParticipant, 'formFields' | 'materialIds'>>;
   reason: string;
   /** Whether identity knows the department as one of the review's tenant (the use case asks). */
   departmentKnown: boolean;
@@ -528,6 +540,7 @@ export function addParticipant(
     dueDate: '',
     legId: '',
     note: input.reason.trim(),
+    ...shareOf(p),
     version: 1,
   };
   const opensNow = review.state === 'awaiting_conclusion' || p.stage === review.currentStage;

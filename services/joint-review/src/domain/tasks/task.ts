@@ -68,6 +68,10 @@ export interface Task {
   decision?: TaskDecision;
   openedAt?: Date;
   claimedAt?: Date;
+  /** J11: the department's part of the consolidated form as its flow named it (dotted paths); absent: the whole. */
+  formFields?: string[];
+  /** J11: the materials marked for the department as its flow named them; absent: all. */
+  materialIds?: string[];
   /** The person in the department system who claimed it (DepartmentSystemService.ClaimTask); stored, not shown. */
   claimHandlerName?: string;
   closedAt?: Date;

@@ -9,7 +9,15 @@ import type { ReviewDeps } from '../reviews/review.deps';
 export interface AddParticipantRequest {
   reviewId: string;
   expectedVersion: number;
-  participant: { department: string; stage: number; budgetWorkingDays: number; required: boolean };
+  participant: {
+    department: string;
+    stage: number;
+    budgetWorkingDays: number;
+    required: boolean;
+    /** J11: its part of the form (dotted paths) and its marked materials; empty: all. */
+    formFields?: string[];
+    materialIds?: string[];
+  };
   reason: string;
 }
 

@@ -1,5 +1,5 @@
 import type { Principal } from '@govhall/auth';
-import type { TaskDossier } from '../../domain/reviews/dossier';
+import type { TaskDossier } from '../../domain/reviews/shared-view';
 import type { DecisionOutcome, Task, TaskKind, TaskState } from '../../domain/tasks/task';
 import type { SystemScope } from '../reviews/system.access';
 

@@ -1,10 +1,12 @@
 import type { Principal } from '@govhall/auth';
 import { decodePageToken, encodePageToken, pageSize } from '@govhall/paging';
-import { dossierOf, type TaskDossier } from '../../domain/reviews/dossier';
+import type { JointReview } from '../../domain/reviews/joint-review';
+import { dossierOf, sharedDossier, type TaskDossier } from '../../domain/reviews/shared-view';
 import { byDueDate, type Task, type TaskKind, type TaskState } from '../../domain/tasks/task';
 import type { DecisionTasks } from '../decision-tasks/decision-task.ports';
 import type { JointReviewRepository, TaskChangeLog } from '../ports';
 import { requireSystemScope } from '../reviews/system.access';
+import type { SharedCases } from '../shared-view/shared-view.ports';
 
 export interface PullTasksRequest {
   tenant: string;
@@ -33,11 +35,15 @@ export interface PulledPage {
 /**
  * A department system takes its department's tasks, earliest due first: by default the OPEN ones and those it
  * claimed itself; at most 100 a page, 20 with dossiers. The joint reviews' co-review tasks and the decision tasks of
- * the other flows (`decisions`: the parent's escalation decisions) come in one list.
+ * the other flows (`decisions`: the parent's escalation decisions) come in one list. A co-review task's dossier is
+ * what its department sees of the case (J14: the applicant's base data, its marked materials, its part of the form,
+ * every department's result so far), read from the cases service once per review of the page; a case the cases
+ * service no longer knows gives the results only. A decision task's dossier is its flow's.
  */
 export function pullTasksUseCase(deps: {
   reviews: JointReviewRepository;
   changes: TaskChangeLog;
+  cases: SharedCases;
   decisions?: readonly DecisionTasks[];
 }) {
   return async (request: PullTasksRequest, actor: Principal): Promise<PulledPage> => {
@@ -71,12 +77,28 @@ export function pullTasksUseCase(deps: {
     );
     const totalSize = reviewTasks.totalSize + others.length;
     const end = offset + size;
+
+    const dossiers = new Map<string, Promise<TaskDossier | undefined>>();
+    const dossierOfReview = (reviewId: string) => {
+      if (!dossiers.has(reviewId)) dossiers.set(reviewId, readDossier(reviewId));
+      return dossiers.get(reviewId)!;
+    };
+    const readDossier = async (reviewId: string): Promise<TaskDossier | undefined> => {
+      const review = await deps.reviews.findById(reviewId);
+      return review ? departmentDossier(review) : undefined;
+    };
+    const departmentDossier = async (review: JointReview): Promise<TaskDossier> => {
+      const shared = await deps.cases.sharedCase(review.tenant, review.caseId);
+      return shared
+        ? sharedDossier(review, shared, { kind: 'department', department: scope.department })
+        : dossierOf(review);
+    };
     const tasks = await Promise.all(
       merged.slice(offset, end).map(async ({ task, dossier }): Promise<PulledTask> => {
         if (!request.includeDossier) return { task };
         if (dossier) return { task, dossier };
-        const review = await deps.reviews.findById(task.aggregateId);
-        return review ? { task, dossier: dossierOf(review) } : { task };
+        const reviewDossier = await dossierOfReview(task.aggregateId);
+        return reviewDossier ? { task, dossier: reviewDossier } : { task };
       }),
     );
     return { tasks, nextPageToken: end < totalSize ? encodePageToken(end) : '', totalSize, lastSequence };

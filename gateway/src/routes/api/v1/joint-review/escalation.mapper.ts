@@ -10,7 +10,7 @@ import {
   workSource,
 } from './joint-review.enums';
 import { taskToRest } from './joint-review.mapper';
-import type { Escalation } from './escalation.schemas';
+import type { Applicant, Escalation } from './escalation.schemas';
 
 const iso = (d: Date | undefined) => d?.toISOString();
 const text = (s: string) => s || undefined;
@@ -30,6 +30,21 @@ function decisionToRest(d: jointReviewV1.TaskDecision | undefined): Decision | u
   };
 }
 
+/** The applicant's base data as the participants see it (unmasked: they review the case). */
+export function applicantToRest(a: jointReviewV1.ApplicantBase | undefined): Applicant | undefined {
+  return a?.kind
+    ? {
+        kind: applicantKind.rest(a.kind),
+        name: a.name,
+        idCode: a.idCode,
+        legalRepresentative: text(a.legalRepresentative),
+        agentName: text(a.agentName),
+        mobile: text(a.mobile),
+        address: text(a.address),
+      }
+    : undefined;
+}
+
 function caseToRest(c: jointReviewV1.EscalatedCase | undefined): Escalation['case'] {
   const a = c?.applicant;
   return {
@@ -37,17 +52,7 @@ function caseToRest(c: jointReviewV1.EscalatedCase | undefined): Escalation['cas
     caseNumber: c?.caseNumber ?? '',
     itemName: c?.itemName ?? '',
     itemBasicCode: c?.itemBasicCode ?? '',
-    applicant: a?.kind
-      ? {
-          kind: applicantKind.rest(a.kind),
-          name: a.name,
-          idCode: a.idCode,
-          legalRepresentative: text(a.legalRepresentative),
-          agentName: text(a.agentName),
-          mobile: text(a.mobile),
-          address: text(a.address),
-        }
-      : undefined,
+    applicant: applicantToRest(a),
     formData: c?.formData ?? '',
     materials: (c?.materials ?? []).map((m) => ({
       materialId: m.materialId,

@@ -161,22 +161,24 @@ const Decision = Type.Object({
   source: literals(workSource.values, '来源：workbench 工作台、department_system 部门系统、meeting 联审会议'),
 });
 
+/** The applicant's base data (J14), unmasked for those who handle or review the case. */
+export const Applicant = Type.Object({
+  kind: literals(applicantKind.values, '申请人类型'),
+  name: Type.String(),
+  idCode: Type.String({ description: '证件号码（办理、审查的部门据此办理，不打码）' }),
+  legalRepresentative: Type.Optional(Type.String()),
+  agentName: Type.Optional(Type.String()),
+  mobile: Type.Optional(Type.String()),
+  address: Type.Optional(Type.String()),
+});
+export type Applicant = Static<typeof Applicant>;
+
 const EscalatedCase = Type.Object({
   caseId: Type.String(),
   caseNumber: Type.String(),
   itemName: Type.String(),
   itemBasicCode: Type.String(),
-  applicant: Type.Optional(
-    Type.Object({
-      kind: literals(applicantKind.values, '申请人类型'),
-      name: Type.String(),
-      idCode: Type.String({ description: '证件号码（上级据此办理，不打码）' }),
-      legalRepresentative: Type.Optional(Type.String()),
-      agentName: Type.Optional(Type.String()),
-      mobile: Type.Optional(Type.String()),
-      address: Type.Optional(Type.String()),
-    }),
-  ),
+  applicant: Type.Optional(Applicant),
   formData: Type.String({ description: '表单数据（JSON 文本）' }),
   materials: Type.Array(
     Type.Object({

@@ -60,6 +60,7 @@ export function reviewToRest(r: jointReviewV1.JointReview): JointReview {
     tenant: r.tenant,
     caseId: r.caseId,
     caseNumber: r.caseNumber,
+    itemId: r.itemId,
     itemName: r.itemName,
     leadDepartment: r.leadDepartment,
     leadWindowId: r.leadWindowId,

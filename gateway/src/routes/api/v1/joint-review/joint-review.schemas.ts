@@ -184,6 +184,7 @@ export const JointReview = Type.Object({
   tenant: Type.String(),
   caseId: Type.String(),
   caseNumber: Type.String(),
+  itemId: Type.String({ description: '办件所用的事项版本（其申请表见 /catalogue/published/{id}）' }),
   itemName: Type.String(),
   leadDepartment: Type.String({ description: '牵头部门' }),
   leadWindowId: Type.String({ description: '牵头窗口' }),

@@ -12,6 +12,9 @@ export const PARTICIPANTS: readonly Role[] = ['window_clerk', 'reviewer', 'appro
 /** Reads of a review and of a department's tasks: participants, the center and supervisors. */
 export const REVIEW_READERS: readonly Role[] = [...PARTICIPANTS, 'center_admin', 'supervisor'];
 
+/** The shared view of a joint case (J14): participants and the center; supervisors read the review only. */
+export const SHARED_VIEW_READERS: readonly Role[] = [...PARTICIPANTS, 'center_admin'];
+
 /** Joint meetings are convened, moved, minuted and concluded by the center. */
 export const CENTER: readonly Role[] = ['center_admin'];
 
