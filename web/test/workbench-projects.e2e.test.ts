@@ -226,7 +226,10 @@ it('anyone finds 重大项目进度查询 beside 办件进度查询 and reads th
   // Well-formed but not the investor's: nothing found, nothing told.
   await page.getByLabel('投资主体统一社会信用代码').fill(newCreditCode(TENANT));
   await page.getByRole('button', { name: buttonName('查询') }).click();
-  await page.getByRole('alert').filter({ hasText: '找不到该项目' }).waitFor();
+  // The same answer whatever the reason, and it names them all.
+  const notFound = await page.getByRole('alert').filter({ hasText: '找不到该项目' }).innerText();
+  expect(notFound).toContain('请核对项目代码和投资主体的统一社会信用代码');
+  expect(notFound).toContain('涉密项目和未开放公开查询的项目不在此提供查询');
   await page.getByLabel('投资主体统一社会信用代码').fill(creditCode.toLowerCase());
   await page.getByRole('button', { name: buttonName('查询') }).click();
   const result = page.locator('.ant-card').filter({ has: page.getByText('查询结果', { exact: true }) });
