@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import type { MyProject } from '../../api/types';
 import { PROJECT_STATE, PROJECT_STATE_COLOR } from '../../shared/labels';
@@ -8,6 +8,7 @@ import { PageTitle } from '../../shared/layout';
 import { PhoneText, ProgressFigures, projectCaseColumns } from '../../shared/project-progress';
 import { useDepartmentNames } from '../../shared/department-names';
 import { RequireLogin } from '../../shared/require-login';
+import { CompanySelect } from '../common/company-select';
 import { EmptyState, ErrorAlert, Loading, MoreButton, Notice, useLoad, usePaged } from '../../shared/states';
 
 type ProjectCase = MyProject['cases'][number];
@@ -92,16 +93,14 @@ function Projects() {
   return (
     <>
       {companies.length > 1 ? (
-        <div className="field" style={{ marginBottom: 16 }}>
-          <label htmlFor="project-investor">投资主体</label>
-          <Select
-            id="project-investor"
-            style={{ minWidth: 240 }}
-            value={investor}
-            onChange={setInvestor}
-            options={[{ value: '', label: '全部企业' }, ...companies.map((c) => ({ value: c.id, label: c.name }))]}
-          />
-        </div>
+        <CompanySelect
+          id="project-investor"
+          label="投资主体"
+          none="全部企业"
+          companies={companies}
+          value={investor}
+          onChange={setInvestor}
+        />
       ) : null}
       <ProjectList onBehalfOf={investor || undefined} />
     </>
