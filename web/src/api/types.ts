@@ -15,6 +15,11 @@ type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extend
 }
   ? NonNullable<Q>
   : never;
+type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
 
 export type SearchPage = Ok<'/api/v1/catalogue/search', 'get'>;
 export type SearchQuery = Query<'/api/v1/catalogue/search', 'get'>;
@@ -59,6 +64,9 @@ export type Project = Ok<'/api/v1/joint-review/projects/{id}', 'get'>['project']
 export type ProjectProgress = Ok<'/api/v1/joint-review/projects/{id}/progress', 'get'>['progress'];
 export type ProjectKind = Project['kind'];
 export type ProjectAuthorisation = Project['authorisation'];
+/** A project's content as the center or its 代办员 replace it (PUT, without the version). */
+export type ProjectContent = Omit<Body<'/api/v1/joint-review/projects/{id}', 'put'>, 'expectedVersion'>;
+export type MyProject = Ok<'/api/v1/joint-review/projects/mine', 'get'>['projects'][number];
 
 export type Agreement = Ok<'/api/v1/joint-review/delegation/agreements/{id}', 'get'>['agreement'];
 export type AgreementState = Agreement['state'];

@@ -11,6 +11,7 @@ import { Home } from './pages/Home';
 // The first page (search) is in the entry chunk; every other page loads when it is opened.
 const ItemGuide = lazy(() => import('./pages/ItemGuide'));
 const MyCases = lazy(() => import('./pages/MyCases'));
+const MyProjects = lazy(() => import('./pages/MyProjects'));
 const CaseDetail = lazy(() => import('./pages/CaseDetail'));
 const ProgressQuery = lazy(() => import('./pages/ProgressQuery'));
 const ProjectProgressQuery = lazy(() => import('./pages/ProjectProgressQuery'));
@@ -25,6 +26,7 @@ const NAV = [
   { to: '/', label: '首页' },
   { to: '/progress', label: '进度查询' },
   { to: '/my', label: '我的办件' },
+  { to: '/projects', label: '我的项目' },
   { to: '/licences', label: '我的证照' },
   { to: '/enterprise', label: '企业与授权' },
   { to: '/notifications', label: <NotificationsNavLabel /> },
@@ -57,6 +59,7 @@ function Frame() {
           <Route path="/items/:id" element={<ItemGuide />} />
           <Route path="/my" element={<MyCases />} />
           <Route path="/my/cases/:id" element={<CaseDetail />} />
+          <Route path="/projects" element={<MyProjects />} />
           <Route path="/progress" element={<ProgressQuery />} />
           <Route path="/progress/project" element={<ProjectProgressQuery />} />
           <Route path="/register" element={<Register />} />

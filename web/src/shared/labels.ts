@@ -163,6 +163,13 @@ export const PROJECT_STATE: Readonly<Record<ProjectState, string>> = {
   closed: '已关闭',
 };
 
+/** Tag colour of a project's state: blue while it runs, green done, grey closed. */
+export const PROJECT_STATE_COLOR: Readonly<Record<ProjectState, string>> = {
+  active: 'blue',
+  completed: 'green',
+  closed: 'default',
+};
+
 /** A project's kind. */
 export const PROJECT_KIND: Readonly<Record<ProjectKind, string>> = {
   investment: '投资项目（招商引资）',

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Card, Descriptions, Select, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import { PageTitle } from '../../shared/layout';
 import { RequireLogin } from '../../shared/require-login';
 import { EmptyState, ErrorAlert, Loading, MoreButton, useLoad, usePaged } from '../../shared/states';
 import type { Licence } from '../common/types';
 import { IN_TEXT_LINK } from '../common/form-problem';
+import { CompanySelect } from '../common/company-select';
 
 function LicenceCard({ l }: { l: Licence }) {
   return (
@@ -82,16 +83,14 @@ function Licences() {
   return (
     <>
       {companies.length > 0 ? (
-        <div className="field" style={{ marginBottom: 16 }}>
-          <label htmlFor="licence-holder">持证者</label>
-          <Select
-            id="licence-holder"
-            style={{ minWidth: 240 }}
-            value={holder}
-            onChange={setHolder}
-            options={[{ value: '', label: '本人' }, ...companies.map((c) => ({ value: c.id, label: c.name }))]}
-          />
-        </div>
+        <CompanySelect
+          id="licence-holder"
+          label="持证者"
+          none="本人"
+          companies={companies}
+          value={holder}
+          onChange={setHolder}
+        />
       ) : null}
       <LicenceList onBehalfOf={holder || undefined} />
     </>

@@ -6,6 +6,8 @@ import { caseDateColumns, caseStatusColumn } from '../../shared/case-dates';
 import { PageTitle } from '../../shared/layout';
 import { QueryCard, QueryResult } from '../common/query-card';
 import { useQueryForm } from '../common/use-query-form';
+import { ApiError } from '../../shared/problem';
+import { PhoneText } from '../../shared/project-progress';
 
 interface Asked {
   projectCode: string;
@@ -13,6 +15,14 @@ interface Asked {
 }
 const FIELDS = ['projectCode', 'investorCreditCode'];
 type ProjectCase = PublicProjectProgress['cases'][number];
+
+/**
+ * Nothing matched: the service answers alike for a wrong code or credit code, a classified project and one not open
+ * to the public, so the message names every reason and where the investor reads its own.
+ */
+const NOT_FOUND =
+  '找不到该项目。请核对项目代码和投资主体的统一社会信用代码；涉密项目和未开放公开查询的项目不在此提供查询，' +
+  '投资主体可登录后在“我的项目”中查看。';
 
 const COLUMNS = [
   { title: '事项', dataIndex: 'itemName' },
@@ -28,16 +38,23 @@ const COLUMNS = [
 export default function ProjectProgressQuery() {
   const [form] = Form.useForm<Asked>();
   const query = useQueryForm(form, FIELDS, async (asked: Asked) => {
-    // A POST: the credit code stays out of URLs and access logs.
-    const { progress } = await call(
-      api.POST('/api/v1/joint-review/projects/progress', {
-        body: {
-          projectCode: asked.projectCode.trim(),
-          investorCreditCode: asked.investorCreditCode.trim().toUpperCase(),
-        },
-      }),
-    );
-    return progress;
+    try {
+      // A POST: the credit code stays out of URLs and access logs.
+      const { progress } = await call(
+        api.POST('/api/v1/joint-review/projects/progress', {
+          body: {
+            projectCode: asked.projectCode.trim(),
+            investorCreditCode: asked.investorCreditCode.trim().toUpperCase(),
+          },
+        }),
+      );
+      return progress;
+    } catch (error) {
+      if (error instanceof ApiError && error.problem.code === 'PROJECT_NOT_FOUND') {
+        throw new ApiError({ ...error.problem, message: NOT_FOUND });
+      }
+      throw error;
+    }
   });
 
   const { result } = query;
@@ -78,12 +95,7 @@ export default function ProjectProgressQuery() {
               {result.agentName ? <Descriptions.Item label="代办员">{result.agentName}</Descriptions.Item> : null}
               {result.agentPhone ? (
                 <Descriptions.Item label="代办员电话">
-                  {/* A number shown masked cannot be dialled: a link only for a full number. */}
-                  {result.agentPhone.includes('*') ? (
-                    result.agentPhone
-                  ) : (
-                    <a href={`tel:${result.agentPhone}`}>{result.agentPhone}</a>
-                  )}
+                  <PhoneText phone={result.agentPhone} />
                 </Descriptions.Item>
               ) : null}
               <Descriptions.Item label="进度日期">{result.asOfDate}</Descriptions.Item>

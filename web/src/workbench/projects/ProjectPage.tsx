@@ -1,127 +1,55 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Statistic, Table, Tag } from 'antd';
+import { Alert, Card, Descriptions, Input, Space, Table, Tag } from 'antd';
 import { api, call } from '../../shared/api';
-import type { Profile, Project, ProjectProgress } from '../../api/types';
+import type { Profile, Project } from '../../api/types';
 import { allStaff } from '../../admin/org/directory';
 import { NativeSelect } from '../../admin/org/NativeSelect';
-import { PROJECT_AUTHORISATION, PROJECT_KIND, PROJECT_STATE } from '../../shared/labels';
-import { caseDateColumns, caseStatusColumn } from '../../shared/case-dates';
+import { PROJECT_AUTHORISATION, PROJECT_KIND, PROJECT_STATE, PROJECT_STATE_COLOR } from '../../shared/labels';
+import { ProgressFigures, projectCaseColumns } from '../../shared/project-progress';
+import { agentText } from '../../shared/project-text';
+import { useDepartmentNames } from '../../shared/department-names';
 import { ErrorAlert, Loading, useLoad, type Loaded } from '../../shared/states';
-import { showOnForm } from '../../shared/form-messages';
-import { PROJECT_STATE_COLOR, wanText } from './project-format';
+import { projectActs, wanText } from './project-format';
+import { ActForm } from './ActForm';
+import { CloseProject, DetachCase, EditProject } from './ProjectActs';
 import { StaffPage } from '../staff-page';
 
 type Staff = NonNullable<Profile['staff']>;
 type ProjectCase = Project['cases'][number];
 
-/** One act on the project: a one-field form, the service's refusal at the field, the project reloaded after. */
-function ActForm({
-  title,
-  field,
-  label,
-  button,
-  done,
-  act,
-  children,
-}: {
-  title: string;
-  field: string;
-  label: string;
-  button: string;
-  done: string;
-  act: (value: string) => Promise<unknown>;
-  children: ReactNode;
-}) {
-  const [form] = Form.useForm<Record<string, string>>();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  const submit = async (values: Record<string, string>) => {
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      await act(values[field]!.trim());
-      form.resetFields();
-      setMessage({ ok: true, text: done });
-    } catch (error) {
-      const messages = showOnForm(form, error, [field]);
-      if (messages.length > 0) setMessage({ ok: false, text: messages.join('；') });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Card title={title} size="small" style={{ marginBottom: 16 }}>
-      <Form form={form} layout="vertical" requiredMark onFinish={(v) => void submit(v)} style={{ maxWidth: 480 }}>
-        <Form.Item name={field} label={label} rules={[{ required: true, whitespace: true, message: `请填写${label}` }]}>
-          {children}
-        </Form.Item>
-        {message ? (
-          <Alert
-            type={message.ok ? 'success' : 'error'}
-            showIcon
-            role={message.ok ? 'status' : 'alert'}
-            style={{ marginBottom: 16 }}
-            message={message.text}
-          />
-        ) : null}
-        <Button type="primary" htmlType="submit" loading={busy}>
-          {button}
-        </Button>
-      </Form>
-    </Card>
-  );
-}
-
-function CaseTable({ cases }: { cases: ProjectCase[] }) {
+/** The project's cases; the 代办员 or the center may detach one (移出, with the reason). */
+function CaseTable({ project, detach, onDone }: { project: Project; detach: boolean; onDone: Done }) {
+  const departmentName = useDepartmentNames(project.cases.map((c) => c.department));
+  const columns = projectCaseColumns<ProjectCase>((id) => `/cases/${id}`, departmentName);
   return (
     <Table<ProjectCase>
       rowKey="caseId"
       size="middle"
       pagination={false}
-      scroll={{ x: 960 }}
-      dataSource={cases}
+      scroll={{ x: 1040 }}
+      dataSource={project.cases}
       locale={{ emptyText: '尚未关联办件' }}
-      columns={[
-        {
-          title: '办件编号',
-          dataIndex: 'caseNumber',
-          render: (n: string, c) => <Link to={`/cases/${c.caseId}`}>{n}</Link>,
-        },
-        { title: '事项名称', dataIndex: 'itemName' },
-        { title: '部门', dataIndex: 'department' },
-        caseStatusColumn,
-        { title: '超期', dataIndex: 'overdue', render: (o: boolean) => (o ? <Tag color="red">已超期</Tag> : '否') },
-        ...caseDateColumns,
-      ]}
+      columns={
+        detach
+          ? [
+              ...columns,
+              {
+                title: '操作',
+                key: 'act',
+                render: (_v: unknown, c: ProjectCase) => <DetachCase project={project} c={c} onDone={onDone} />,
+              },
+            ]
+          : columns
+      }
     />
   );
 }
 
-function ProgressFigures({ progress }: { progress: ProjectProgress }) {
-  const figures = [
-    { title: '办件总数', value: progress.casesTotal },
-    { title: '已办结', value: progress.casesCompleted },
-    { title: '在办', value: progress.casesInProgress },
-    { title: '已超期', value: progress.casesOverdue },
-  ];
-  return (
-    <Card title="办理进度" style={{ marginBottom: 16 }}>
-      <Row gutter={[16, 16]}>
-        {figures.map((f) => (
-          <Col key={f.title} xs={12} sm={6}>
-            <Statistic title={f.title} value={f.value} suffix="件" />
-          </Col>
-        ))}
-      </Row>
-      <p style={{ margin: '16px 0 0' }}>
-        预计完成日期：{progress.expectedCompletionDate ?? (progress.casesInProgress > 0 ? '尚未计时' : '—')}
-      </p>
-    </Card>
-  );
-}
+type Done = (p: Project, done: string) => void;
 
 function ProjectView({ staff, id }: { staff: Staff; id: string }) {
+  const [said, setSaid] = useState<string>();
   const project = useLoad(
     () => call(api.GET('/api/v1/joint-review/projects/{id}', { params: { path: { id } } })).then((r) => r.project),
     [id],
@@ -138,13 +66,28 @@ function ProjectView({ staff, id }: { staff: Staff; id: string }) {
   if (project.error) return <ErrorAlert error={project.error} onRetry={project.reload} />;
   const p = project.data;
   if (!p) return <Loading text="正在读取项目…" />;
-  const active = p.state === 'active';
-  const isAgent = p.agent?.username === staff.username;
+  const acts = projectActs(staff, p);
   const version = p.version;
+  const onDone: Done = (_p, done) => {
+    setSaid(done);
+    project.reload();
+  };
 
   return (
     <>
-      <Card style={{ marginBottom: 16 }}>
+      {said ? <Alert type="success" showIcon role="status" style={{ marginBottom: 16 }} message={said} /> : null}
+      <Card
+        style={{ marginBottom: 16 }}
+        title="项目信息"
+        extra={
+          acts.edit || acts.close ? (
+            <Space wrap>
+              {acts.edit ? <EditProject project={p} onDone={onDone} /> : null}
+              {acts.close ? <CloseProject project={p} onDone={onDone} /> : null}
+            </Space>
+          ) : null
+        }
+      >
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
           <Descriptions.Item label="项目名称">{p.name}</Descriptions.Item>
           <Descriptions.Item label="项目代码">{p.projectCode ?? '—'}</Descriptions.Item>
@@ -159,24 +102,28 @@ function ProjectView({ staff, id }: { staff: Staff; id: string }) {
             <Tag color={PROJECT_STATE_COLOR[p.state]}>{PROJECT_STATE[p.state]}</Tag>
             {p.classified ? <Tag>涉密</Tag> : p.publicProgress ? <Tag>公开查询</Tag> : null}
           </Descriptions.Item>
-          <Descriptions.Item label="代办员">
-            {p.agent ? `${p.agent.displayName}（${p.agent.phone || '未登记电话'}）` : '未指定'}
-          </Descriptions.Item>
+          <Descriptions.Item label="代办员">{agentText(p.agent)}</Descriptions.Item>
           {p.description ? <Descriptions.Item label="项目概况">{p.description}</Descriptions.Item> : null}
-          {p.closedReason ? <Descriptions.Item label="关闭原因">{p.closedReason}</Descriptions.Item> : null}
+          {p.closedReason ? (
+            <Descriptions.Item label={p.state === 'closed' ? '关闭原因' : '结束说明'}>
+              {p.closedReason}
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
       </Card>
-      {progress.error ? (
-        <ErrorAlert error={progress.error} onRetry={progress.reload} />
-      ) : progress.data ? (
-        <ProgressFigures progress={progress.data} />
-      ) : (
-        <Loading text="正在读取办理进度…" />
-      )}
-      <Card title="关联的办件" style={{ marginBottom: 16 }}>
-        <CaseTable cases={p.cases} />
+      <Card title="办理进度" style={{ marginBottom: 16 }}>
+        {progress.error ? (
+          <ErrorAlert error={progress.error} onRetry={progress.reload} />
+        ) : progress.data ? (
+          <ProgressFigures progress={progress.data} />
+        ) : (
+          <Loading text="正在读取办理进度…" />
+        )}
       </Card>
-      {active && center ? (
+      <Card title="关联的办件" style={{ marginBottom: 16 }}>
+        <CaseTable project={p} detach={acts.cases} onDone={onDone} />
+      </Card>
+      {acts.assign ? (
         <ActForm
           title={p.agent ? '更换代办员' : '指定代办员'}
           field="username"
@@ -201,7 +148,7 @@ function ProjectView({ staff, id }: { staff: Staff; id: string }) {
           />
         </ActForm>
       ) : null}
-      {active && (center || isAgent) ? (
+      {acts.cases ? (
         <ActForm
           title="关联办件"
           field="caseId"
@@ -225,7 +172,10 @@ function ProjectView({ staff, id }: { staff: Staff; id: string }) {
   );
 }
 
-/** One project (项目管理): its content, progress and cases; the center assigns the 代办员, who attaches the cases. */
+/**
+ * One project (项目管理): its content, progress and cases. The center assigns the 代办员 and ends the project; the
+ * 代办员 (or the center) edits it and attaches and detaches the cases.
+ */
 export default function ProjectPage({ me }: { me: Loaded<Profile | undefined> }) {
   const { id = '' } = useParams();
   return (

@@ -1,45 +1,24 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Table, Tabs, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
-import type { Profile, Project, ProjectAuthorisation, ProjectKind, ProjectState } from '../../api/types';
+import type { Profile, Project, ProjectState } from '../../api/types';
 import { NativeSelect } from '../../admin/org/NativeSelect';
-import { PROJECT_AUTHORISATION, PROJECT_KIND, PROJECT_STATE } from '../../shared/labels';
+import { PROJECT_STATE, PROJECT_STATE_COLOR } from '../../shared/labels';
 import { EmptyState, ErrorAlert, Loading, MoreButton, useLoad, usePaged, type Loaded } from '../../shared/states';
 import { ApiError, messageOf } from '../../shared/problem';
 import { FormMessages, showOnForm } from '../../shared/form-messages';
 import { idempotencyKey } from '../../portal/common/form-problem';
-import { PROJECT_STATE_COLOR, fenOfWan, wanOfFen } from './project-format';
+import { CONTENT_FIELDS, NEW_CONTENT, contentBody, type ProjectContentValues } from './project-content';
+import { ProjectFields } from './ProjectFields';
 import { StaffPage } from '../staff-page';
 
 type Staff = NonNullable<Profile['staff']>;
 
-interface NewProject {
-  name: string;
-  projectCode?: string;
-  kind?: ProjectKind;
-  authorisation?: ProjectAuthorisation;
+interface NewProject extends ProjectContentValues {
   investorPersonId?: string;
-  location?: string;
-  description?: string;
-  /** Entered in 万元, held in fen. */
-  totalInvestmentFen?: number;
-  publicProgress: boolean;
-  classified: boolean;
 }
-const CREATE_FIELDS = [
-  'name',
-  'projectCode',
-  'kind',
-  'authorisation',
-  'investorPersonId',
-  'location',
-  'description',
-  'totalInvestmentFen',
-];
-
-const choicesOf = <K extends string>(names: Readonly<Record<K, string>>) =>
-  (Object.keys(names) as K[]).map((k) => ({ value: k, label: names[k] }));
+const CREATE_FIELDS = [...CONTENT_FIELDS, 'investorPersonId'];
 
 /** 新建项目 (center_admin): the investor picked among the tenant's registered legal persons. */
 function CreateProject({ staff, onCreated }: { staff: Staff; onCreated: (p: Project) => void }) {
@@ -66,15 +45,7 @@ function CreateProject({ staff, onCreated }: { staff: Staff; onCreated: (p: Proj
           body: {
             requestId,
             investorPersonId: v.investorPersonId ?? '',
-            name: v.name,
-            ...(v.projectCode?.trim() ? { projectCode: v.projectCode.trim() } : {}),
-            kind: v.kind!,
-            authorisation: v.authorisation!,
-            classified: v.classified,
-            publicProgress: v.publicProgress && !v.classified,
-            ...(v.location?.trim() ? { location: v.location.trim() } : {}),
-            ...(v.description?.trim() ? { description: v.description.trim() } : {}),
-            ...(v.totalInvestmentFen ? { totalInvestmentFen: v.totalInvestmentFen } : {}),
+            ...contentBody(v),
           },
         }),
       );
@@ -99,59 +70,27 @@ function CreateProject({ staff, onCreated }: { staff: Staff; onCreated: (p: Proj
         form={form}
         layout="vertical"
         requiredMark
-        initialValues={{ publicProgress: true, classified: false }}
+        initialValues={NEW_CONTENT}
         onFinish={(v) => void submit(v)}
         style={{ maxWidth: 720 }}
       >
-        <Form.Item
-          name="name"
-          label="项目名称"
-          rules={[{ required: true, whitespace: true, message: '请填写项目名称' }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="projectCode" label="项目代码" extra="投资项目在线审批监管平台赋予的代码；没有的不填">
-          <Input maxLength={24} autoComplete="off" placeholder="如 2026-620321-44-01-000123" />
-        </Form.Item>
-        <Form.Item name="kind" label="项目类型" rules={[{ required: true, message: '请选择项目类型' }]}>
-          <NativeSelect choices={choicesOf(PROJECT_KIND)} placeholder="请选择项目类型" />
-        </Form.Item>
-        <Form.Item name="authorisation" label="审批方式" rules={[{ required: true, message: '请选择审批方式' }]}>
-          <NativeSelect choices={choicesOf(PROJECT_AUTHORISATION)} placeholder="请选择审批方式" />
-        </Form.Item>
-        <Form.Item
-          name="investorPersonId"
-          label="投资主体"
-          extra={
-            investors.error ? `读取已登记的法人失败：${messageOf(investors.error)}` : '在本中心登记的法人或其他组织'
+        <ProjectFields
+          investor={
+            <Form.Item
+              name="investorPersonId"
+              label="投资主体"
+              extra={
+                investors.error ? `读取已登记的法人失败：${messageOf(investors.error)}` : '在本中心登记的法人或其他组织'
+              }
+              rules={[{ required: true, message: '请选择投资主体' }]}
+            >
+              <NativeSelect
+                placeholder={investors.data ? '请选择投资主体' : '正在读取…'}
+                choices={(investors.data ?? []).map((a) => ({ value: a.id, label: `${a.name}（${a.identifier}）` }))}
+              />
+            </Form.Item>
           }
-          rules={[{ required: true, message: '请选择投资主体' }]}
-        >
-          <NativeSelect
-            placeholder={investors.data ? '请选择投资主体' : '正在读取…'}
-            choices={(investors.data ?? []).map((a) => ({ value: a.id, label: `${a.name}（${a.identifier}）` }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="totalInvestmentFen"
-          label="总投资（万元）"
-          normalize={(wan?: number | null) => (wan === null || wan === undefined ? undefined : fenOfWan(wan))}
-          getValueProps={(fen?: number) => ({ value: fen === undefined ? undefined : wanOfFen(fen) })}
-        >
-          <InputNumber min={0} precision={2} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="location" label="建设地点">
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="description" label="项目概况">
-          <Input.TextArea maxLength={2000} rows={3} />
-        </Form.Item>
-        <Form.Item name="publicProgress" valuePropName="checked" style={{ marginBottom: 8 }}>
-          <Checkbox>允许公众通过“重大项目进度查询”查看进度（脱敏）</Checkbox>
-        </Form.Item>
-        <Form.Item name="classified" valuePropName="checked">
-          <Checkbox>涉密项目（不公开，不参与公开查询）</Checkbox>
-        </Form.Item>
+        />
         <FormMessages messages={errors} />
         <Button type="primary" htmlType="submit" loading={busy}>
           创建项目

@@ -352,6 +352,12 @@ describe('project routes', () => {
       expect.arrayContaining(['requestId', 'investorPersonId', 'name', 'projectCode', 'kind', 'totalInvestmentFen']),
     );
     expect(bad.json().detail).toMatch(CHINESE);
+    // The code's one message, the pattern's hint (no union's "取值应为 ；不符合任何一种允许的格式").
+    expect((bad.json().errors as { path: string; message: string }[]).filter((e) => e.path === 'projectCode')).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^格式不正确：项目代码应为“年份-行政区划代码.*；没有的不填$/),
+      }),
+    ]);
     const publicBad = await fx.app.inject({
       method: 'POST',
       url: url('/progress'),

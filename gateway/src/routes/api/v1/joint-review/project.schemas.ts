@@ -17,9 +17,15 @@ import { projectAuthorisation, projectKind, projectState } from './joint-review.
  * public progress. Shapes and bounds only; the joint-review service checks the rest (project.ts). */
 
 /** 项目代码 of the provincial investment-project platform (the service's PROJECT_CODE). */
-const PROJECT_CODE = hintedPattern(
-  '^[0-9]{4}-[0-9]{6}-[0-9]{2}-[0-9]{2}-[0-9]{6}$',
-  '项目代码应为“年份-行政区划代码-行业代码-类型代码-顺序号”，如 2026-620321-44-01-000123',
+const PROJECT_CODE_HINT = '项目代码应为“年份-行政区划代码-行业代码-类型代码-顺序号”，如 2026-620321-44-01-000123';
+const PROJECT_CODE = hintedPattern('^[0-9]{4}-[0-9]{6}-[0-9]{2}-[0-9]{2}-[0-9]{6}$', PROJECT_CODE_HINT);
+/**
+ * A project's own code, which it may lack: the same shape or empty. One pattern rather than a union with '' — a
+ * union's refusal read "格式不正确：…；取值应为 ；不符合任何一种允许的格式" at the field, the pattern's hint alone now.
+ */
+const OPTIONAL_PROJECT_CODE = hintedPattern(
+  '^([0-9]{4}-[0-9]{6}-[0-9]{2}-[0-9]{2}-[0-9]{6})?$',
+  `${PROJECT_CODE_HINT}；没有的不填`,
 );
 /** A staff login name (identity's staff.ts USERNAME). */
 const USERNAME = hintedPattern('^[a-z][a-z0-9-]{2,39}$', '用户名应为3至40位小写字母、数字或连字符，以字母开头');
@@ -58,7 +64,7 @@ export const ProjectCaseParams = Type.Object(
 /** What a project says about itself: created by the center, replaced as a whole by the center or the 代办员. */
 const content = {
   name: SafeText(1, 200, '项目名称（公开）'),
-  projectCode: Type.Optional(Type.Union([ProjectCode, Type.Literal('')], { description: '项目代码；没有的不填' })),
+  projectCode: Type.Optional(Type.String({ pattern: OPTIONAL_PROJECT_CODE, description: '项目代码；没有的不填' })),
   kind: KindName,
   authorisation: AuthorisationName,
   classified: Type.Optional(Type.Boolean({ description: '涉密项目：不对外公开，不参与公开进度查询' })),
