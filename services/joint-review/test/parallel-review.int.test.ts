@@ -29,7 +29,13 @@ const taskOf = (review: Review, department: string): Task => review.tasks.find((
 async function opinion(
   task: Task,
   token: string,
-  o: { kind: jointReviewV1.OpinionKind; text: string; reasons?: string[]; conditions?: string[] },
+  o: {
+    kind: jointReviewV1.OpinionKind;
+    text: string;
+    reasons?: string[];
+    conditions?: string[];
+    attachmentIds?: string[];
+  },
 ): Promise<jointReviewV1.SubmitOpinionResponse> {
   return world.call<jointReviewV1.SubmitOpinionRequest, jointReviewV1.SubmitOpinionResponse>(
     'submitOpinion',
@@ -40,7 +46,7 @@ async function opinion(
       text: o.text,
       reasons: o.reasons ?? [],
       conditions: o.conditions ?? [],
-      attachmentIds: [],
+      attachmentIds: o.attachmentIds ?? [],
     },
     token,
   );
@@ -765,18 +771,35 @@ describe('parallel review of a joint case against the real stack', () => {
       file.sha256,
     ]);
 
-    // 3. B answers; A sees B's opinion in the shared view, and downloads the ID card: the same bytes.
+    // 3. B answers with its review sheet attached; A sees B's opinion in the shared view, downloads the sheet and the
+    // ID card: the same bytes.
     const claimed = await world.call<jointReviewV1.ClaimTaskRequest, jointReviewV1.ClaimTaskResponse>(
       'claimTask',
       { taskId: taskB.id, expectedVersion: taskB.version },
       systemB,
     );
-    await opinion(claimed.task!, systemB, { kind: pb.OpinionKind.OPINION_KIND_AGREE, text: '用地符合规划，同意。' });
+    const sheet = Buffer.from('%PDF-1.4\n% 自然资源局用地审查意见表\n%%EOF\n');
+    const { attachment } = await world.call<
+      jointReviewV1.UploadAttachmentRequest,
+      jointReviewV1.UploadAttachmentResponse
+    >('uploadAttachment', { fileName: '用地审查意见表.pdf', content: sheet }, systemB);
+    await opinion(claimed.task!, systemB, {
+      kind: pb.OpinionKind.OPINION_KIND_AGREE,
+      text: '用地符合规划，同意。',
+      attachmentIds: [attachment!.id],
+    });
     const second = await view(leadA);
     expect(taskOf({ ...opened, tasks: second.dossier!.results }, ZRZY).opinion).toMatchObject({
       kind: pb.OpinionKind.OPINION_KIND_AGREE,
       text: '用地符合规划，同意。',
+      attachments: [{ id: attachment!.id, fileName: '用地审查意见表.pdf', contentType: 'application/pdf' }],
     });
+    const sheetDownload = await world.call<jointReviewV1.GetSharedFileRequest, jointReviewV1.GetSharedFileResponse>(
+      'getSharedFile',
+      { reviewId: opened.id, fileId: attachment!.id },
+      leadA,
+    );
+    expect(Buffer.from(sheetDownload.content)).toEqual(sheet);
     const download = await world.call<jointReviewV1.GetSharedFileRequest, jointReviewV1.GetSharedFileResponse>(
       'getSharedFile',
       { reviewId: opened.id, fileId: file.id },

@@ -8,6 +8,9 @@ import {
   useRouteFixture,
 } from '../../../../lib/fake-grpc-server.test-double';
 
+const SERIES = 'a2000000-0000-4000-8000-000000000001';
+const PLAIN = 'a2000000-0000-4000-8000-000000000002';
+
 const TENANT = '620321';
 const at = new Date('2026-12-07T02:00:00.000Z');
 const CENTER = { authorization: 'Bearer center' };
@@ -29,7 +32,7 @@ const settings = J.JointReviewSettings.fromPartial({
 });
 const flow = J.JointFlow.fromPartial({
   tenant: TENANT,
-  itemSeriesId: 'series-1',
+  itemSeriesId: SERIES,
   itemName: '食品生产许可',
   leadDepartment: '620321-SCJG',
   participants: [
@@ -61,7 +64,7 @@ const fx = useRouteFixture(async () =>
           return { settings: { ...settings, version: 2 } };
         },
         getJointFlow: async (req: J.GetJointFlowRequest) => {
-          if (req.itemSeriesId === 'plain') {
+          if (req.itemSeriesId === PLAIN) {
             throw new PreconditionError('NOT_A_JOINT_ITEM', '该事项不是联办件，不能设置联办流程');
           }
           return { flow: { ...flow, configured: false, version: 0, updatedBy: '', updatedAt: undefined } };
@@ -186,22 +189,22 @@ describe('joint-review settings routes', () => {
 
 describe('joint flow routes', () => {
   it('reads an item’s flow (the default, configured false) and lists the configured ones', async () => {
-    const res = await fx.app.inject({ url: url(`/flows/${TENANT}/series-1`), headers: CLERK });
+    const res = await fx.app.inject({ url: url(`/flows/${TENANT}/${SERIES}`), headers: CLERK });
     expect(res.statusCode).toBe(200);
-    expect(fx.lastCall().request).toEqual({ tenant: TENANT, itemSeriesId: 'series-1' });
+    expect(fx.lastCall().request).toEqual({ tenant: TENANT, itemSeriesId: SERIES });
     expect(res.json().flow).toMatchObject({ configured: false, version: 0, leadDepartment: '620321-SCJG' });
     expect(res.json().flow.updatedBy).toBeUndefined();
-    const plain = await fx.app.inject({ url: url(`/flows/${TENANT}/plain`), headers: CLERK });
+    const plain = await fx.app.inject({ url: url(`/flows/${TENANT}/${PLAIN}`), headers: CLERK });
     expect([plain.statusCode, plain.json().code]).toEqual([409, 'NOT_A_JOINT_ITEM']);
     const list = await fx.app.inject({ url: url('/flows?pageSize=10'), headers: CLERK });
     expect(fx.lastCall().request).toEqual({ tenant: '', page: { pageSize: 10, pageToken: '' } });
-    expect(list.json()).toMatchObject({ flows: [{ itemSeriesId: 'series-1', configured: true }], total: 1 });
+    expect(list.json()).toMatchObject({ flows: [{ itemSeriesId: SERIES, configured: true }], total: 1 });
   });
 
   it('puts a flow for the center with defaults filled; the service’s violations reach the body’s and path’s fields', async () => {
     const res = await fx.app.inject({
       method: 'PUT',
-      url: url(`/flows/${TENANT}/series-1`),
+      url: url(`/flows/${TENANT}/${SERIES}`),
       headers: CENTER,
       payload: flowBody,
     });
@@ -210,7 +213,7 @@ describe('joint flow routes', () => {
       expectedVersion: 0,
       flow: {
         tenant: TENANT,
-        itemSeriesId: 'series-1',
+        itemSeriesId: SERIES,
         leadDepartment: '',
         leadWindowId: '',
         meetingExpected: false,
@@ -223,14 +226,14 @@ describe('joint flow routes', () => {
     expect(res.json().flow).toMatchObject({ configured: true, version: 1 });
     const byClerk = await fx.app.inject({
       method: 'PUT',
-      url: url(`/flows/${TENANT}/series-1`),
+      url: url(`/flows/${TENANT}/${SERIES}`),
       headers: CLERK,
       payload: flowBody,
     });
     expect(byClerk.statusCode).toBe(403);
     const bad = await fx.app.inject({
       method: 'PUT',
-      url: url(`/flows/${TENANT}/series-1`),
+      url: url(`/flows/${TENANT}/${SERIES}`),
       headers: CENTER,
       payload: { ...flowBody, participants: [{ ...flowBody.participants[0], department: '620321-GAJ' }] },
     });
@@ -241,7 +244,7 @@ describe('joint flow routes', () => {
     ]);
     const stage0 = await fx.app.inject({
       method: 'PUT',
-      url: url(`/flows/${TENANT}/series-1`),
+      url: url(`/flows/${TENANT}/${SERIES}`),
       headers: CENTER,
       payload: { ...flowBody, participants: [{ ...flowBody.participants[0], stage: 0 }] },
     });

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DEPARTMENT_CODE } from '../identity/identity.schemas';
-import { PageQuery, pageOf, RegionCode, Timestamp } from '../../../../lib/common.schemas';
+import { PageQuery, pageOf, RegionCode, Timestamp, UUID } from '../../../../lib/common.schemas';
 import { leadRule } from './joint-review.enums';
 
 /* Joint-review settings (J9 lead rule, budgets, J3 routes, J7 delegated budgets) and item flows (J13). */
@@ -18,7 +18,7 @@ const ExpectedVersion = (what: string) =>
     maximum: Number.MAX_SAFE_INTEGER,
     description: `读取时的${what}版本（从未设置时为0）`,
   });
-const SeriesId = Type.String({ minLength: 1, maxLength: 64, description: '事项系列标识（事项首版的标识）' });
+const SeriesId = Type.String({ pattern: UUID, description: '事项系列标识（事项首版的标识）' });
 
 export const SettingsParams = Type.Object(
   { tenant: RegionCode('租户（行政区划代码）') },
