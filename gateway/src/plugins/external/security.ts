@@ -4,6 +4,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import { TITLE_BY_HTTP, problem } from '../../lib/problem';
+import { shedsLoad } from '../../lib/startup-grace';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -75,11 +76,17 @@ export default fp<SecurityOptions>(
       const limiter = request.routeOptions.config?.limit === 'registration' ? registrationLimit : globalLimit;
       await limiter.call(this, request, reply);
     });
+    let listeningAt = 0;
+    app.addHook('onListen', async () => {
+      listeningAt = Date.now();
+    });
     await app.register(underPressure, {
       maxEventLoopDelay: opts.maxEventLoopDelayMs,
       maxHeapUsedBytes: opts.maxHeapUsedBytes,
       retryAfter: 5,
       pressureHandler: (_req, reply, type, value) => {
+        // Returning without a reply lets the request go on (a lag measured during the gateway's own start-up).
+        if (!shedsLoad(type, listeningAt, Date.now())) return;
         void reply
           .status(503)
           .header('retry-after', '5')
