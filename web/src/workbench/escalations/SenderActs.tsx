@@ -1,5 +1,6 @@
 import { Checkbox, Form, Input } from 'antd';
 import { api, call } from '../../shared/api';
+import { ApiError } from '../../shared/problem';
 import type { Case, Escalation } from '../../api/types';
 import { useLoad } from '../../shared/states';
 import { ActCard } from './ActCard';
@@ -114,16 +115,26 @@ export function SenderActs({ e, onChanged }: { e: Escalation; onChanged: () => v
           button="登记"
           done="已登记跟踪情况。"
           act={async (v) => {
-            await call(
-              api.POST('/api/v1/joint-review/escalations/{id}/follow-ups', {
-                ...path,
-                body: {
-                  expectedVersion: e.version,
-                  text: v.text.trim(),
-                  ...(trimmed(v.contact) ? { contact: trimmed(v.contact) } : {}),
-                },
-              }),
-            );
+            const record = (expectedVersion: number) =>
+              call(
+                api.POST('/api/v1/joint-review/escalations/{id}/follow-ups', {
+                  ...path,
+                  body: {
+                    expectedVersion,
+                    text: v.text.trim(),
+                    ...(trimmed(v.contact) ? { contact: trimmed(v.contact) } : {}),
+                  },
+                }),
+              );
+            try {
+              await record(e.version);
+            } catch (err) {
+              // The parent's status flows down in the background and moves the record's version while the clerk
+              // types; a follow-up note does not depend on it: once more, with the version as it is now.
+              if (!(err instanceof ApiError) || err.problem.code !== 'CONCURRENT_MODIFICATION') throw err;
+              const now = await call(api.GET('/api/v1/joint-review/escalations/{id}', path));
+              await record(now.escalation.version);
+            }
             onChanged();
           }}
         >
