@@ -8,6 +8,8 @@ import { MongoAgreementRepository } from './adapters/mongo/agreement.repository'
 import { MongoDelegatedCaseRepository } from './adapters/mongo/delegated-case.repository';
 import { cancelDelegatedCaseUseCase } from './usecases/cancel-delegated-case/cancel-delegated-case.usecase';
 import { createAgreementUseCase } from './usecases/create-agreement/create-agreement.usecase';
+import type { DecisionTasks } from './usecases/decision-tasks/decision-task.ports';
+import { delegatedDecisionTasks, type DelegatedDecisionDeps } from './usecases/delegation/delegated-decision-tasks';
 import type { DelegationDeps } from './usecases/delegation/delegation.ports';
 import { getAgreementUseCase } from './usecases/get-agreement/get-agreement.usecase';
 import { getDelegatedCaseUseCase } from './usecases/get-delegated-case/get-delegated-case.usecase';
@@ -37,6 +39,8 @@ export async function openDelegationStore(connection: Connection): Promise<Deleg
 /** Delegated acceptance (代受理, J7, J8): its case-stream use cases and DelegationService. */
 export interface DelegationWiring {
   stream: DelegationStreamUseCases;
+  /** The DELEGATED_DECISION tasks department systems take (DepartmentSystemService). */
+  decisionTasks: DecisionTasks;
   register(server: GrpcServer, afterWrite: () => void): void;
   close(): void;
 }
@@ -46,11 +50,17 @@ export function wireDelegation(
   shared: Pick<DelegationDeps, 'items' | 'duty' | 'calendars' | 'settings' | 'clock' | 'ids'> & {
     accounts: ServiceAccounts;
     identityAddress: string;
-  },
+  } & Omit<DelegatedDecisionDeps, keyof DelegationDeps>,
 ): DelegationWiring {
   const windows = new IdentityWindows(shared.identityAddress, shared.accounts);
   const deps: DelegationDeps = { ...shared, ...store, windows };
   return {
+    decisionTasks: delegatedDecisionTasks({
+      ...deps,
+      attachments: shared.attachments,
+      cases: shared.cases,
+      decisions: shared.decisions,
+    }),
     stream: {
       open: openDelegatedCaseUseCase(deps),
       decide: recordDelegatedDecisionUseCase(deps),

@@ -155,6 +155,8 @@ async function main() {
     ...deps,
     accounts,
     identityAddress: config.IDENTITY_GRPC_ADDR,
+    cases: shared.deps.cases,
+    decisions: cases,
   });
 
   const settingsRpcs = wireSettings({
@@ -244,16 +246,17 @@ async function main() {
   registerProjectService(server, projects.useCases);
   registerMeetings(server, { ...deps, meetings, afterWrite });
   delegation.register(server, afterWrite);
+  const decisions = [escalations.decisionTasks, delegation.decisionTasks];
   registerDepartmentSystemService(server, {
     ...departmentSystemUseCases(deps, {
       requests: new MongoSystemRequests(connection),
       changes: taskChanges,
       externalEvents,
       watch: { pollMs: config.WATCH_POLL_MS, heartbeatMs: config.WATCH_HEARTBEAT_MS },
-      decisions: [escalations.decisionTasks],
+      decisions,
       cases: shared.deps.cases,
     }),
-    getTaskFile: shared.getTaskFile,
+    getTaskFile: shared.getTaskFile(decisions),
     uploadAttachment,
     // A decision on an escalation flows down with the next pass of the escalation work.
     afterWrite: () => {

@@ -5,6 +5,7 @@ import type { AttachmentStore } from './usecases/attachments/attachment.ports';
 import { getSharedFileUseCase } from './usecases/get-shared-file/get-shared-file.usecase';
 import { getSharedViewUseCase } from './usecases/get-shared-view/get-shared-view.usecase';
 import { getTaskFileUseCase } from './usecases/get-task-file/get-task-file.usecase';
+import type { DecisionTasks } from './usecases/decision-tasks/decision-task.ports';
 import type { MeetingRepository } from './usecases/meetings/meeting.ports';
 import type { JointReviewRepository } from './usecases/ports';
 import type { SharedViewDeps } from './usecases/shared-view/shared-view.ports';
@@ -41,7 +42,8 @@ export function wireSharedView(w: {
     deps,
     getSharedView: getSharedViewUseCase(deps),
     getSharedFile: getSharedFileUseCase(deps),
-    getTaskFile: getTaskFileUseCase(deps),
+    /** GetTaskFile, also for the decision tasks of the flows that serve their files. */
+    getTaskFile: (decisions: readonly DecisionTasks[]) => getTaskFileUseCase({ ...deps, decisions }),
     close: () => cases.close(),
   };
 }

@@ -1,8 +1,8 @@
 import { createGrpcClient, callUnary } from '@govhall/grpc';
 import { applicationsV1, catalogueV1, identityV1, jointReviewV1 } from '@govhall/proto';
-import { bearer, startEventReader, waitFor, type EventReader } from '@govhall/testing';
+import { bearer, clientToken, startEventReader, waitFor, type EventReader } from '@govhall/testing';
 import { randomInt } from 'node:crypto';
-import { JointWorld, SCJG, TENANT } from './joint-world';
+import { JointWorld, SCJG, TENANT, type ServiceAccountUnderTest } from './joint-world';
 import { testItem } from '../../applications/test/cases-world';
 
 /*
@@ -10,7 +10,8 @@ import { testItem } from '../../applications/test/cases-world';
  * the center's comprehensive window (综合窗口, kind COMPREHENSIVE, serving SCJG and SLJ) with accepting its item; the
  * cases service routes the item's online cases to that window, whose A post (the delegation clerk) accepts them. The
  * cases service lets only a window clerk of the case's own department act on it (ADR 0056): the window's posts are
- * therefore staff of SLJ. SLJ has a catalogue reviewer (who publishes the item) and an approver (who decides).
+ * therefore staff of SLJ. SLJ has a catalogue reviewer (who publishes the item) and an approver (who decides), and
+ * its own approval system (a department system's service account), which may take the decision task instead.
  */
 
 export const SLJ = `${TENANT}-SLJ`;
@@ -25,6 +26,9 @@ export class DelegationScene {
   item!: catalogueV1.Item;
   events!: EventReader;
   client!: jointReviewV1.DelegationServiceClient;
+  /** SLJ's approval system (DepartmentSystemService). */
+  sljSystem!: ServiceAccountUnderTest;
+  private sljSystemToken?: Promise<string>;
   private readonly tokens = new Map<string, Promise<string>>();
 
   constructor(readonly world: JointWorld) {}
@@ -72,6 +76,12 @@ export class DelegationScene {
     });
     draft.fields.department = SLJ;
     this.item = await w.publishItem(draft, this.login.sljReviewer);
+    this.sljSystem = await this.world.createServiceAccount(
+      SLJ,
+      `slj-${w.suffix}`,
+      '水务局审批系统（集成测试）',
+      await w.adminToken(),
+    );
     this.events = await startEventReader([{ topic: DELEGATED_CASE_TOPIC, partitions: 3 }]);
     this.client = createGrpcClient(jointReviewV1.DelegationServiceClient, this.world.jointReviewAddress(), {
       serviceName: 'govhall.joint_review.v1.DelegationService',
@@ -82,6 +92,21 @@ export class DelegationScene {
   async stop(): Promise<void> {
     this.client?.close();
     await this.events?.stop();
+    if (this.sljSystem) {
+      await this.world.cases
+        .identityCall(
+          'disableServiceAccount',
+          { serviceAccountId: this.sljSystem.id, reason: '代受理集成测试结束' },
+          await this.world.cases.adminToken(),
+        )
+        .catch(() => undefined);
+    }
+  }
+
+  /** The token of SLJ's approval system (client credentials), fetched once. */
+  systemToken(): Promise<string> {
+    this.sljSystemToken ??= clientToken(this.sljSystem.clientId, this.sljSystem.secret);
+    return this.sljSystemToken;
   }
 
   /** A login's token, fetched once (Keycloak refuses simultaneous grants of one login). */

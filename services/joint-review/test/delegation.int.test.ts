@@ -1,4 +1,5 @@
 import { status } from '@grpc/grpc-js';
+import { createHash } from 'node:crypto';
 import { chinaToday } from '@govhall/calendar';
 import { applicationsV1, jointReviewV1 } from '@govhall/proto';
 import { grpcFailure, userToken } from '@govhall/testing';
@@ -324,6 +325,126 @@ describe('delegated acceptance (代受理)', () => {
       'DelegatedCaseCancelled',
       'TaskCancelled',
       'LegFinished',
+    ]);
+  });
+
+  it("lets SLJ's own approval system take the decision task over gRPC and deny the case in the cases service", async () => {
+    const accepted = await scene.acceptedCase('取水许可申请（部门系统审批）');
+    const opened = await scene.opened(accepted.id);
+    const { delegatedCase: transferred } = await transfer(
+      opened.id,
+      1,
+      '材料齐全，初审通过',
+      await scene.token('delegationClerk'),
+    );
+    const system = await scene.systemToken();
+    const pull = async (token: string) =>
+      (
+        await world.systemCall<jointReviewV1.PullTasksRequest, jointReviewV1.PullTasksResponse>(
+          'pullTasks',
+          { tenant: '', department: '', states: [], kinds: [], includeDossier: true, page: undefined },
+          token,
+        )
+      ).tasks;
+    const pulled = (await pull(system)).find((t) => t.task!.id === transferred!.task!.id);
+    expect(pulled?.task).toMatchObject({
+      kind: pb.TaskKind.TASK_KIND_DELEGATED_DECISION,
+      department: SLJ,
+      state: pb.TaskState.TASK_STATE_OPEN,
+    });
+    // The dossier is the whole case: the applicant, the form, the materials and their files.
+    expect(pulled!.dossier).toMatchObject({ caseId: accepted.id, caseNumber: accepted.caseNumber });
+    expect(JSON.parse(pulled!.dossier!.formData)).toEqual({ shopName: '取水许可申请（部门系统审批）' });
+    const material = pulled!.dossier!.materials.flatMap((m) => m.files)[0]!;
+    const file = await world.systemCall<jointReviewV1.GetTaskFileRequest, jointReviewV1.GetTaskFileResponse>(
+      'getTaskFile',
+      { taskId: pulled!.task!.id, fileId: material.id },
+      system,
+    );
+    expect(createHash('sha256').update(file.content).digest('hex')).toBe(material.sha256);
+    // Another department's system sees nothing of it.
+    const rsj = await world.serviceToken('systemA');
+    expect((await pull(rsj)).map((t) => t.task!.id)).not.toContain(pulled!.task!.id);
+
+    const task = pulled!.task!;
+    const decide = (over: Partial<jointReviewV1.SubmitDecisionRequest>, token = system) =>
+      world.systemCall<jointReviewV1.SubmitDecisionRequest, jointReviewV1.SubmitDecisionResponse>(
+        'submitDecision',
+        {
+          taskId: task.id,
+          expectedVersion: task.version,
+          outcome: pb.DecisionOutcome.DECISION_OUTCOME_DENIED,
+          reasons: ['取水口位于饮用水水源保护区内'],
+          remedies: [],
+          documentNumber: '永水不许〔2026〕2号',
+          attachmentIds: [],
+          handlerName: '钱审批 SL0007',
+          requestId: `deny-${accepted.id}`,
+          ...over,
+        },
+        token,
+      );
+    expect(await grpcFailure(decide({}))).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'NOT_ASSIGNEE' });
+    const claimBy = (token: string) =>
+      world.systemCall<
+        jointReviewV1.DepartmentSystemServiceClaimTaskRequest,
+        jointReviewV1.DepartmentSystemServiceClaimTaskResponse
+      >('claimTask', { taskId: task.id, expectedVersion: task.version, handlerName: '钱审批 SL0007' }, token);
+    expect(await grpcFailure(claimBy(rsj))).toMatchObject({ code: status.NOT_FOUND, reason: 'TASK_NOT_FOUND' });
+    const { task: claimed } = await claimBy(system);
+    expect(claimed).toMatchObject({
+      state: pb.TaskState.TASK_STATE_CLAIMED,
+      assignee: `service:${scene.sljSystem.clientId}`,
+    });
+    expect(await grpcFailure(decide({ expectedVersion: claimed!.version, reasons: [] }))).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+    });
+    expect((await scene.opened(accepted.id)).state).toBe(S.DELEGATED_CASE_STATE_AT_DEPARTMENT);
+
+    const { task: done } = await decide({ expectedVersion: claimed!.version });
+    expect(done).toMatchObject({
+      state: pb.TaskState.TASK_STATE_DONE,
+      decision: {
+        outcome: pb.DecisionOutcome.DECISION_OUTCOME_DENIED,
+        source: pb.WorkSource.WORK_SOURCE_DEPARTMENT_SYSTEM,
+        handlerName: '钱审批 SL0007',
+        documentNumber: '永水不许〔2026〕2号',
+      },
+    });
+    // The cases service holds the denial as the department's, the review step done by its system.
+    const decidedCase = await caseCall('getCase', { id: accepted.id }, await scene.token('sljApprover'));
+    expect(decidedCase.status).toBe(applicationsV1.CaseStatus.CASE_STATUS_COMPLETED);
+    expect(decidedCase.decision).toMatchObject({ reasons: ['取水口位于饮用水水源保护区内'] });
+    expect(decidedCase.history.at(-1)).toMatchObject({ actorRole: 'department_system' });
+    const replying = await scene.inState(opened.id, S.DELEGATED_CASE_STATE_REPLYING);
+    expect(replying.decision).toMatchObject({ source: pb.WorkSource.WORK_SOURCE_DEPARTMENT_SYSTEM });
+    expect(replying.legs.map((l) => [l.kind, l.state])).toEqual([
+      [pb.LegKind.LEG_KIND_DELEGATED_TRANSFER, pb.LegState.LEG_STATE_FINISHED],
+      [pb.LegKind.LEG_KIND_DELEGATED_DEPARTMENT, pb.LegState.LEG_STATE_FINISHED],
+      [pb.LegKind.LEG_KIND_DELEGATED_REPLY, pb.LegState.LEG_STATE_RUNNING],
+    ]);
+    // A retry answers the same task; the workbench's approver can no longer decide the case.
+    expect((await decide({ expectedVersion: claimed!.version })).task).toEqual(done);
+    const late = await grpcFailure(
+      caseCall(
+        'decideCase',
+        {
+          id: accepted.id,
+          expectedVersion: decidedCase.version,
+          outcome: applicationsV1.Outcome.OUTCOME_APPROVED,
+          reasons: [],
+          remedies: [],
+        },
+        await scene.token('sljApprover'),
+      ),
+    );
+    expect([late.code, late.reason]).toEqual([status.FAILED_PRECONDITION, 'WRONG_STATE']);
+    expect((await scene.eventNames(opened.id, 'DelegatedCaseDecided')).slice(-5)).toEqual([
+      'TaskClaimed',
+      'DelegatedCaseDecided',
+      'TaskCompleted',
+      'LegFinished',
+      'LegStarted',
     ]);
   });
 });

@@ -10,6 +10,11 @@ describe('actorOf', () => {
   it('calls the system 系统', () => {
     expect(actorOf({ actor: 'system', actorRole: 'system' })).toBe('系统');
   });
+  it("names a department's own approval system by its account", () => {
+    expect(actorOf({ actor: 'service-account-rsj', actorRole: 'department_system' })).toBe(
+      '部门审批系统 service-account-rsj',
+    );
+  });
   it('keeps the login when the role is unknown', () => {
     expect(actorOf({ actor: 'svc-x', actorRole: 'service' })).toBe('服务账号 svc-x');
     expect(actorOf({ actor: 'someone' })).toBe('someone');

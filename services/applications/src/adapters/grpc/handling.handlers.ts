@@ -8,6 +8,7 @@ import { decideCaseUseCase } from '../../usecases/decide-case/decide-case.usecas
 import { decideOnTheSpotUseCase } from '../../usecases/decide-on-the-spot/decide-on-the-spot.usecase';
 import { deliverResultUseCase } from '../../usecases/deliver-result/deliver-result.usecase';
 import { handlingDeps } from '../../usecases/handling.deps';
+import { recordDepartmentDecisionUseCase } from '../../usecases/record-department-decision/record-department-decision.usecase';
 import { issueResultUseCase } from '../../usecases/issue-result/issue-result.usecase';
 import { requestExtensionUseCase } from '../../usecases/request-extension/request-extension.usecase';
 import { resumeCaseUseCase } from '../../usecases/resume-case/resume-case.usecase';
@@ -29,6 +30,7 @@ type Rpc =
   | 'deliverResult'
   | 'archiveCase'
   | 'concludeJointReview'
+  | 'recordDepartmentDecision'
   | 'decideOnTheSpot';
 
 /** Handling after acceptance, decisions, results and delivery (issue 10, items 2 (immediate), 4 and 5). */
@@ -45,6 +47,7 @@ export const handlingHandlers: HandlerGroup<Rpc> = (server: GrpcServer, core: Ca
   const archive = archiveCaseUseCase(deps);
   const conclude = concludeJointReviewUseCase(deps);
   const onTheSpot = decideOnTheSpotUseCase(deps);
+  const departmentDecision = recordDepartmentDecisionUseCase(deps);
   const written = <T>(value: T): T => {
     afterWrite();
     return value;
@@ -157,6 +160,28 @@ export const handlingHandlers: HandlerGroup<Rpc> = (server: GrpcServer, core: Ca
         case: caseView(
           await conclude(
             { id: req.id, reviewId: req.reviewId, outcome: outcome.fromProto(req.outcome), reasons: req.reasons },
+            ctx.principal,
+          ),
+          ctx.principal,
+        ),
+      }),
+    ),
+    recordDepartmentDecision: server.unary<
+      applicationsV1.RecordDepartmentDecisionRequest,
+      applicationsV1.RecordDepartmentDecisionResponse
+    >('RecordDepartmentDecision', async (req, ctx) =>
+      written({
+        case: caseView(
+          await departmentDecision(
+            {
+              id: req.id,
+              taskId: req.taskId,
+              outcome: outcome.fromProto(req.outcome),
+              reasons: req.reasons,
+              remedies: req.remedies,
+              decidedBy: req.decidedBy,
+              handlerName: req.handlerName,
+            },
             ctx.principal,
           ),
           ctx.principal,

@@ -1,13 +1,12 @@
 import type { Principal } from '@govhall/auth';
 import type { Violation } from '@govhall/errors';
-import type { Case, Decision, Outcome } from '../../domain/case';
+import type { Case, Outcome } from '../../domain/case';
 import { ensureStatus } from '../../domain/case-status';
-import { transition } from '../../domain/case-events';
-import { stepDueDate } from '../../domain/clocks/deadline';
-import { denialDecision, finishStep, requireActiveStep, skipPending } from '../../domain/handling';
-import { DECIDE, throwIfInvalid } from '../case.policies';
+import { requireActiveStep } from '../../domain/handling';
+import { DECIDE } from '../case.policies';
 import type { HandlingDeps } from '../handling.deps';
-import { actorAs, loadForCaseAct, pinnedEdition, plannedDelivery, textList, todayOf } from '../handling.shared';
+import { actorAs, loadForCaseAct, textList } from '../handling.shared';
+import { recordDecision } from './record-decision';
 
 export interface DecideCaseCommand {
   id: string;
@@ -44,40 +43,18 @@ export function decideCaseUseCase(deps: HandlingDeps) {
     const c = await loadForCaseAct(deps, command, actor, () => DECIDE, checked.violations);
     ensureStatus(c, ['processing'], '作出决定');
     const step = requireActiveStep(c, ['decision']);
-    const at = deps.clock.now();
-    const denied = command.outcome === 'denied';
-    const decision: Decision = denied
-      ? denialDecision(checked.reasons, checked.remedies, actor.username, at)
-      : { outcome: 'approved', reasons: checked.reasons, remedies: [], decidedBy: actor.username, decidedAt: at };
-    const edition = await pinnedEdition(deps, c);
-    const calendar = await deps.calendars.forTenant(c.tenant);
-    const today = todayOf(deps);
-    const finished = finishStep(
-      c.steps,
-      step.index,
-      { at, by: actor.username, opinion: decision.reasons.join('；') || '准予许可' },
-      (b) => stepDueDate(calendar, today, b),
+    return recordDecision(
+      deps,
+      {
+        case: c,
+        step,
+        outcome: command.outcome as Outcome,
+        reasons: checked.reasons,
+        remedies: checked.remedies,
+        decidedBy: actor.username,
+        actor: actorAs(actor, 'approver'),
+      },
+      actor,
     );
-    let changes: Partial<Case> = { decision, steps: finished.steps, responsible: '' };
-    if (denied) {
-      const planned = plannedDelivery(deps, edition, undefined);
-      throwIfInvalid(planned.violations);
-      changes = { ...changes, steps: skipPending(finished.steps), delivery: planned.delivery };
-    }
-    const document = await deps.documents.issue({ ...c, ...changes }, 'decision', actor.username, {
-      reasons: decision.reasons,
-      remedies: decision.remedies,
-    });
-    const { case: next, event } = transition(c, {
-      action: denied ? '作出不予许可决定（办结）' : '作出准予许可决定',
-      transition: 'decided',
-      to: denied ? 'completed' : 'approved',
-      actor: actorAs(actor, 'approver'),
-      at,
-      reason: decision.reasons.join('；'),
-      detail: { decision, step: finished.finished, documents: [document] },
-      changes,
-    });
-    return deps.cases.save(next, c.version, [event!], actor);
   };
 }

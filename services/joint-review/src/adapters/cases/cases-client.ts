@@ -1,17 +1,18 @@
-import { UnavailableError } from '@govhall/errors';
+import { PreconditionError, UnavailableError } from '@govhall/errors';
 import { callUnary, createGrpcClient, decodeGrpcError, isServiceError } from '@govhall/grpc';
 import { applicationsV1 } from '@govhall/proto';
 import { status } from '@grpc/grpc-js';
 import type { JointReview } from '../../domain/reviews/joint-review';
+import type { DepartmentDecision, DepartmentDecisions } from '../../usecases/delegation/delegation.ports';
 import type { CasesPort } from '../../usecases/ports';
 import type { ServiceAccounts } from './service-accounts';
 
 /**
- * The cases service (ApplicationsService.ConcludeJointReview), called with the service's account of the case's
+ * The cases service (ApplicationsService.ConcludeJointReview, and RecordDepartmentDecision for delegated cases), called with the service's account of the case's
  * tenant. A case no longer waiting for the review (WRONG_STATE: the conclusion was applied before this process
  * could record it, or the case ended) counts as reported: there is nothing left to tell it.
  */
-export class CasesClient implements CasesPort {
+export class CasesClient implements CasesPort, DepartmentDecisions {
   private readonly client: applicationsV1.ApplicationsServiceClient;
 
   constructor(
@@ -52,6 +53,40 @@ export class CasesClient implements CasesPort {
     } catch (e) {
       if (isServiceError(e) && e.code === status.FAILED_PRECONDITION && decodeGrpcError(e).reason === 'WRONG_STATE') {
         return;
+      }
+      throw e;
+    }
+  }
+
+  /** ApplicationsService.RecordDepartmentDecision; a case no longer PROCESSING is CASE_NOT_PROCESSING. */
+  async record(tenant: string, caseId: string, decision: DepartmentDecision): Promise<void> {
+    const token = await this.accounts.tokenFor(tenant);
+    if (!token) {
+      throw new UnavailableError('CASES_UNAVAILABLE', `本服务没有地区 ${tenant} 的服务账号，无法向办件服务报送决定`);
+    }
+    try {
+      await callUnary(
+        this.client.recordDepartmentDecision.bind(this.client),
+        {
+          id: caseId,
+          taskId: decision.taskId,
+          outcome:
+            decision.outcome === 'approved'
+              ? applicationsV1.Outcome.OUTCOME_APPROVED
+              : applicationsV1.Outcome.OUTCOME_DENIED,
+          reasons: decision.reasons,
+          remedies: decision.remedies,
+          decidedBy: decision.decidedBy,
+          handlerName: decision.handlerName,
+        },
+        { authorization: `Bearer ${token}`, deadlineMs: this.deadlineMs },
+      );
+    } catch (e) {
+      if (isServiceError(e) && e.code === status.FAILED_PRECONDITION && decodeGrpcError(e).reason === 'WRONG_STATE') {
+        throw new PreconditionError(
+          'CASE_NOT_PROCESSING',
+          '办件已不在办理中（可能已由审批人员作出决定，或已撤回、作废），不能再提交决定',
+        );
       }
       throw e;
     }

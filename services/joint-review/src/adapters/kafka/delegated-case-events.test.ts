@@ -3,6 +3,7 @@ import { decodeEnvelope } from '@govhall/kafka';
 import { jointReviewV1 } from '@govhall/proto';
 import {
   cancelDelegatedCase,
+  claimDelegatedTask,
   openDelegatedCase,
   recordDelegatedDecision,
   recordDelegatedReply,
@@ -50,8 +51,9 @@ function life() {
     },
     calendar,
   );
+  const claimed = claimDelegatedTask(transferred.delegatedCase, 'service-account-lyj', later(2), '林业经办人');
   const decided = recordDelegatedDecision(
-    transferred.delegatedCase,
+    claimed.delegatedCase,
     {
       outcome: 'approved',
       reasons: [],
@@ -68,7 +70,7 @@ function life() {
   )!;
   const replied = recordDelegatedReply(decided.delegatedCase, later(5))!;
   const cancelled = cancelDelegatedCase(transferred.delegatedCase, '申请人已撤回申请', later(2))!;
-  return [opened, transferred, decided, replied, cancelled];
+  return [opened, transferred, claimed, decided, replied, cancelled];
 }
 
 describe('delegated case events', () => {
@@ -101,6 +103,7 @@ describe('delegated case events', () => {
       'LegFinished',
       'TaskOpened',
       'LegStarted',
+      'TaskClaimed',
       'DelegatedCaseDecided',
       'TaskCompleted',
       'LegFinished',
@@ -111,7 +114,7 @@ describe('delegated case events', () => {
       'TaskCancelled',
       'LegFinished',
     ]);
-    const decided = changes[2]!;
+    const decided = changes[3]!;
     const message = toDelegatedCaseOutbox(decided.events.slice(0, 1), decided.delegatedCase, undefined)[0]!;
     const payload = pb.DelegatedCaseDecided.decode(decodeEnvelope(message.value).payload);
     expect(payload.delegatedCase).toMatchObject({

@@ -25,6 +25,8 @@ function toMessage(e: DelegatedCaseEvent, encode: Encode): OutboxMessage {
       return encode(pb.DelegatedCaseCancelled, { delegatedCase: toProtoDelegatedCase(e.delegatedCase) });
     case 'TaskOpened':
       return encode(pb.TaskOpened, { task: toProtoTask(e.task) });
+    case 'TaskClaimed':
+      return encode(pb.TaskClaimed, { task: toProtoTask(e.task) });
     case 'TaskCompleted':
       return encode(pb.TaskCompleted, { task: toProtoTask(e.task) });
     case 'TaskCancelled':

@@ -17,7 +17,10 @@ import type { Page, PageQuery } from '../../usecases/ports';
 import { toDelegatedCaseOutbox } from '../kafka/delegated-case-events';
 import { delegatedCaseSchema, type DelegatedCaseDocument } from './delegated-case.schema';
 
-const PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0, listKeys: 0 } as const;
+const PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0, listKeys: 0, taskKey: 0 } as const;
+
+/** The query copies rewritten with every insert and save. */
+const queryCopies = (dc: DelegatedCase) => ({ listKeys: delegatedCaseListKeys(dc), taskKey: dc.task?.id ?? '' });
 
 const listKey = (tenant: string, department: string, windowId: string, state: string) =>
   `${tenant}|${department}|${windowId}|${state}`;
@@ -53,7 +56,7 @@ export class MongoDelegatedCaseRepository implements DelegatedCaseRepository {
   async insert(dc: DelegatedCase, events: DelegatedCaseEvent[]) {
     try {
       const document = toDocument(dc, {
-        listKeys: delegatedCaseListKeys(dc),
+        ...queryCopies(dc),
         ...outboxFields(toDelegatedCaseOutbox(withStored(events, dc), dc, undefined)),
       });
       await this.model.collection.insertOne(document as never);
@@ -87,7 +90,7 @@ export class MongoDelegatedCaseRepository implements DelegatedCaseRepository {
     const set = (update.$set ?? {}) as Record<string, unknown>;
     await updateVersioned(this.model, stored.id, expectedVersion, {
       ...update,
-      $set: { ...set, listKeys: delegatedCaseListKeys(stored) },
+      $set: { ...set, ...queryCopies(stored) },
     });
     return stored;
   }
@@ -114,6 +117,12 @@ export class MongoDelegatedCaseRepository implements DelegatedCaseRepository {
       nextPageToken: end < cases.length ? encodePageToken(end) : '',
       totalSize: cases.length,
     };
+  }
+
+  async findByTaskId(taskId: string): Promise<DelegatedCase | null> {
+    if (!taskId) return null;
+    const doc = await this.model.findOne({ taskKey: taskId }, PROJECTION).lean<StoredDocument>();
+    return doc ? toEntity<DelegatedCase>(doc) : null;
   }
 
   async acceptedBetween(tenant: string, from: Date, to: Date, department?: string): Promise<DelegatedCase[]> {

@@ -36,6 +36,8 @@ export const delegatedCaseSchema = new mongoose.Schema(
     // Query copy (delegatedCaseListKeys), rewritten with every insert and save.
     /** `<tenant>|<department or ''>|<window or ''>|<state>`. */
     listKeys: { type: [String], default: [] },
+    /** The decision task's id ('' before the transfer). */
+    taskKey: { type: String, default: '' },
     ...outboxSchemaFields,
   },
   { collection: 'delegated_cases', versionKey: false, minimize: false, strict: false },
@@ -45,6 +47,8 @@ export const delegatedCaseSchema = new mongoose.Schema(
 delegatedCaseSchema.index({ tenant: 1, caseId: 1 }, { unique: true });
 // Serves ListDelegatedCases.
 delegatedCaseSchema.index({ listKeys: 1 });
+// Serves the department systems' acts on a DELEGATED_DECISION task (ClaimTask, SubmitDecision, GetTaskFile).
+delegatedCaseSchema.index({ taskKey: 1 });
 // Serves GetDelegationStatistics: a tenant's cases by time of acceptance.
 delegatedCaseSchema.index({ tenant: 1, acceptedAt: 1 });
 // Serves the outbox relay's search for documents with unsent events.

@@ -88,6 +88,7 @@ describe('the delegation collections', () => {
       },
       findById: (r) => r.findById('dc-1'),
       findByCase: (r) => r.findByCase('620300', 'case-1'),
+      findByTaskId: (r) => r.findByTaskId('t-1'),
       save: (r) => r.save({ ...delegatedCase, version: 2 }, 1, []),
       list: (r) => r.list({ tenant: '620300', department: '620300-LYJ', states: ['at_center', 'replying'] }, page),
       acceptedBetween: (r) => r.acceptedBetween('620300', at, at, '620300-LYJ'),

@@ -1,6 +1,8 @@
-import { PreconditionError, ValidationError } from '@govhall/errors';
-import { finishLeg, startLeg, type Leg, type LegCalendar, type LegKind, type LegSubject } from '../legs/leg';
-import type { Task, TaskDecision } from '../tasks/task';
+import { NotFoundError, PreconditionError, ValidationError, type Violation } from '@govhall/errors';
+import { finishLeg, handLeg, startLeg, type Leg, type LegCalendar, type LegKind, type LegSubject } from '../legs/leg';
+import type { SharedCase } from '../cases/shared-case';
+import type { TaskDossier } from '../reviews/shared-view';
+import { checkLines, claimedTask, type DecisionOutcome, type Task, type TaskDecision } from '../tasks/task';
 
 /**
  * A case accepted by the center's comprehensive window under an agreement (代受理, J7): the window transfers it
@@ -40,7 +42,7 @@ export interface DelegatedCase {
 export type DelegatedCaseEvent =
   | { type: 'DelegatedCaseOpened' | 'DelegatedCaseTransferred' | 'DelegatedCaseDecided'; delegatedCase: DelegatedCase }
   | { type: 'DelegatedCaseReplied' | 'DelegatedCaseCancelled'; delegatedCase: DelegatedCase }
-  | { type: 'TaskOpened' | 'TaskCompleted'; task: Task }
+  | { type: 'TaskOpened' | 'TaskClaimed' | 'TaskCompleted'; task: Task }
   | { type: 'TaskCancelled'; task: Task; reason: string }
   | { type: 'LegStarted' | 'LegFinished'; leg: Leg };
 
@@ -227,6 +229,34 @@ export function transferDelegatedCase(
 }
 
 /**
+ * A department system takes the DELEGATED_DECISION task (DepartmentSystemService.ClaimTask): the task and the
+ * department leg then belong to its account. Its own claim again changes nothing; another's is TASK_CLAIMED.
+ */
+export function claimDelegatedTask(
+  dc: DelegatedCase,
+  claimant: string,
+  at: Date,
+  handlerName: string,
+): DelegatedCaseChange {
+  const task = dc.task;
+  if (!task) throw new NotFoundError('TASK_NOT_FOUND', '找不到该任务');
+  if (task.state === 'claimed' && task.assignee === claimant) return { delegatedCase: dc, events: [] };
+  if (task.state === 'claimed') {
+    throw new PreconditionError('TASK_CLAIMED', '该任务已由他人认领', { claimedBy: task.assignee });
+  }
+  if (dc.state !== 'at_department' || task.state !== 'open') {
+    throw new PreconditionError('WRONG_STATE', '该任务已办结或已取消');
+  }
+  const claimed = claimedTask(task, claimant, at, handlerName);
+  const leg = runningLeg(dc, 'delegated_department');
+  const legs = leg ? withLeg(dc.legs, handLeg(leg, claimant)) : dc.legs;
+  return {
+    delegatedCase: { ...dc, task: claimed, legs, updatedAt: at },
+    events: [{ type: 'TaskClaimed', task: claimed }],
+  };
+}
+
+/**
  * The department decided (seen on the case stream: the case's DECIDED transition): the task is DONE with the
  * decision, the department leg finishes and the reply leg starts at the accepting window. Only an AT_DEPARTMENT case
  * takes a decision; any other state answers null (nothing to record).
@@ -317,5 +347,42 @@ export function cancelDelegatedCase(dc: DelegatedCase, reason: string, at: Date)
       ...(task && openTask ? [{ type: 'TaskCancelled' as const, task, reason }] : []),
       ...cancelled.map((leg) => ({ type: 'LegFinished' as const, leg })),
     ],
+  };
+}
+
+/** A department system's decision on the case (SubmitDecision): an outcome; reasons for a denial; bounded texts. */
+export function delegatedDecisionViolations(input: {
+  outcome: DecisionOutcome | undefined;
+  reasons: string[];
+  remedies: string[];
+  documentNumber: string;
+}): Violation[] {
+  const v: Violation[] = [];
+  if (!input.outcome) v.push({ path: 'outcome', message: '请选择决定结果：准予或不予许可', reason: 'REQUIRED' });
+  checkLines(v, 'reasons', input.reasons, '理由', input.outcome === 'denied');
+  checkLines(v, 'remedies', input.remedies, '救济途径', false);
+  if (input.documentNumber.length > 100) {
+    v.push({ path: 'documentNumber', message: '决定文书编号最多100个字符', reason: 'TOO_LONG' });
+  }
+  return v;
+}
+
+/**
+ * What the entrusting department's system sees of a delegated case (J15 with J7): the whole case as the cases service
+ * holds it — the department decides it — and its decision task; without the case (the cases service does not know
+ * it any more), the task alone.
+ */
+export function delegatedDossier(dc: DelegatedCase, shared: SharedCase | null): TaskDossier {
+  return {
+    caseId: dc.caseId,
+    caseNumber: dc.caseNumber,
+    itemName: dc.itemName,
+    casePromisedDueDate: dc.casePromisedDueDate,
+    acceptedAt: shared?.acceptedAt ?? dc.acceptedAt,
+    ...(shared ? { applicant: shared.applicant } : {}),
+    materials: (shared?.materials ?? []).map((m) => ({ ...m, files: [...m.files], markedFor: [] })),
+    formData: shared?.formData ?? '',
+    formParts: [],
+    results: dc.task ? [dc.task] : [],
   };
 }

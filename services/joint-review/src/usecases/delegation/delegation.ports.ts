@@ -1,6 +1,7 @@
 import type { Principal } from '@govhall/auth';
 import type { Agreement, AgreementState, WindowFacts } from '../../domain/delegation/agreement';
 import type { DelegatedCase, DelegatedCaseEvent, DelegatedCaseState } from '../../domain/delegation/delegated-case';
+import type { DecisionOutcome } from '../../domain/tasks/task';
 import type { Calendars, Clock, Duty, IdGenerator, Items, Page, PageQuery, SettingsSource } from '../ports';
 
 export interface AgreementFilter {
@@ -49,8 +50,27 @@ export interface DelegatedCaseRepository {
   ): Promise<DelegatedCase>;
   /** Earliest due running leg first (ended cases last, newest first). */
   list(filter: DelegatedCaseFilter, page: PageQuery): Promise<Page<DelegatedCase>>;
+  /** The delegated case holding this DELEGATED_DECISION task. */
+  findByTaskId(taskId: string): Promise<DelegatedCase | null>;
   /** The tenant's cases accepted in [from, to), optionally of one department. */
   acceptedBetween(tenant: string, from: Date, to: Date, department?: string): Promise<DelegatedCase[]>;
+}
+
+/** A department system's decision as the cases service records it (RecordDepartmentDecision). */
+export interface DepartmentDecision {
+  taskId: string;
+  outcome: DecisionOutcome;
+  reasons: string[];
+  remedies: string[];
+  /** The department system's account. */
+  decidedBy: string;
+  handlerName: string;
+}
+
+/** The cases service, with the service's center account of the case's tenant. */
+export interface DepartmentDecisions {
+  /** Decides the PROCESSING case; a case no longer PROCESSING is `CASE_NOT_PROCESSING` (FAILED_PRECONDITION). */
+  record(tenant: string, caseId: string, decision: DepartmentDecision): Promise<void>;
 }
 
 /** A window as identity knows it. */

@@ -23,8 +23,11 @@ import { terminateAgreementUseCase } from '../terminate-agreement/terminate-agre
 import { transferDelegatedCaseUseCase } from '../transfer-delegated-case/transfer-delegated-case.usecase';
 import { updateAgreementUseCase } from '../update-agreement/update-agreement.usecase';
 import { defaultReviewSettings, type ReviewSettings } from '../../domain/reviews/review-settings';
-import type { DelegationDeps, WindowInfo } from './delegation.ports';
+import type { DelegationDeps, DepartmentDecision, WindowInfo } from './delegation.ports';
 import { InMemoryAgreements, InMemoryDelegatedCases } from './in-memory-delegation.test-double';
+import { InMemoryAttachments } from '../attachments/in-memory-attachments.test-double';
+import type { SharedCase } from '../../domain/cases/shared-case';
+import { delegatedDecisionTasks } from './delegated-decision-tasks';
 
 const TENANT = '620300';
 const LYJ = '620300-LYJ';
@@ -118,9 +121,60 @@ function world(settings: Partial<ReviewSettings> = {}) {
     clock: { now: () => clock },
     ids: { newId: () => `id-${++n}` },
   };
+  // The cases service as far as a department's decision goes: the case's status, and its decision.
+  const caseService = {
+    status: 'processing' as 'processing' | 'approved' | 'completed',
+    decision: undefined as DepartmentDecision | undefined,
+    /** What else happens before the call returns (the case stream's DECIDED delivered first). */
+    meanwhile: async (): Promise<unknown> => undefined,
+  };
+  const attachments = new InMemoryAttachments();
+  const shared: SharedCase = {
+    caseId: 'case-1',
+    applicant: {
+      kind: 'natural_person',
+      name: '林木户',
+      idCode: '620321199001011234',
+      legalRepresentative: '',
+      agentName: '',
+      mobile: '',
+      address: '',
+    },
+    formData: '{"area":"3亩"}',
+    materials: [
+      {
+        materialId: 'm-1',
+        name: '林权证',
+        files: [{ id: 'f-1', fileName: '林权证.pdf', contentType: 'application/pdf', size: 3, sha256: 'a'.repeat(64) }],
+        licenceNumber: '',
+        licenceValid: false,
+      },
+    ],
+  };
+  const systemTasks = delegatedDecisionTasks({
+    ...deps,
+    attachments,
+    cases: {
+      sharedCase: async (tenant, caseId) => (tenant === TENANT && caseId === 'case-1' ? shared : null),
+      fileContent: async (_t, _c, fileId) => Buffer.from(`bytes of ${fileId}`),
+    },
+    decisions: {
+      record: async (_tenant, _caseId, decision) => {
+        if (caseService.status !== 'processing') {
+          throw new PreconditionError('CASE_NOT_PROCESSING', '办件已不在办理中');
+        }
+        caseService.status = decision.outcome === 'approved' ? 'approved' : 'completed';
+        caseService.decision = decision;
+        await caseService.meanwhile();
+      },
+    },
+  });
   return {
     agreements,
     delegatedCases,
+    caseService,
+    attachments,
+    systemTasks,
     setNow: (at: Date) => (clock = at),
     create: createAgreementUseCase(deps),
     update: updateAgreementUseCase(deps),
@@ -561,5 +615,177 @@ describe('delegated cases', () => {
     ).resolves.toEqual([
       expect.objectContaining({ department: LYJ, month: '', accepted: 0, averageTransferWorkingDays: 0 }),
     ]);
+  });
+});
+
+describe("the entrusting department's system (DELEGATED_DECISION tasks)", () => {
+  const system = (department = LYJ, clientId = 'lyj-system', tenant = TENANT): Principal => ({
+    kind: 'service',
+    subject: clientId,
+    username: `service-account-${clientId}`,
+    tenant,
+    department,
+    roles: ['service'],
+    clientId,
+  });
+  const scopeOf = (p: Principal) => ({
+    tenant: p.tenant!,
+    department: p.department!,
+    account: `service:${p.clientId}`,
+  });
+  const lyjSystem = system();
+  const decision = (taskId: string, expectedVersion: number, over: Record<string, unknown> = {}) => ({
+    taskId,
+    expectedVersion,
+    outcome: 'approved' as const,
+    reasons: [],
+    remedies: [],
+    documentNumber: '永林采〔2026〕8号',
+    attachmentIds: [],
+    handlerName: '林审批',
+    ...over,
+  });
+
+  async function transferred() {
+    const w = world();
+    await w.create(create(), center);
+    const dc = (await w.open(accepted()))!.delegatedCase;
+    const moved = await w.transfer({ id: dc.id, expectedVersion: 1, preReviewOpinion: '初审通过' }, zhClerk);
+    return { w, dc: moved, task: moved.task! };
+  }
+
+  it('lists the open task with the whole case as its dossier, claims it and decides it through the cases service', async () => {
+    const { w, dc, task } = await transferred();
+    const listed = await w.systemTasks.list(scopeOf(lyjSystem), ['open', 'claimed']);
+    expect(listed.map((l) => l.task.id)).toEqual([task.id]);
+    const dossier = await listed[0]!.dossier();
+    expect(dossier).toMatchObject({ caseId: 'case-1', formData: '{"area":"3亩"}', results: [task] });
+    expect(dossier.materials[0]!.files.map((f) => f.id)).toEqual(['f-1']);
+    expect(await w.systemTasks.list(scopeOf(system(SWJ, 'swj-system')), ['open'])).toEqual([]);
+
+    const claimed = await w.systemTasks.claim(
+      { taskId: task.id, expectedVersion: 1, handlerName: '林审批' },
+      scopeOf(lyjSystem),
+      lyjSystem,
+    );
+    expect(claimed).toMatchObject({ state: 'claimed', assignee: 'service:lyj-system', claimHandlerName: '林审批' });
+    expect(w.delegatedCases.byId.get(dc.id)!.legs[1]).toMatchObject({ responsible: 'service:lyj-system' });
+
+    w.attachments.given('att-1', 'service:lyj-system', TENANT, '准予许可决定书.pdf');
+    const done = await w.systemTasks.decide(
+      decision(task.id, 2, { attachmentIds: ['att-1'] }),
+      scopeOf(lyjSystem),
+      lyjSystem,
+    );
+    expect(done).toMatchObject({
+      state: 'done',
+      decision: {
+        outcome: 'approved',
+        source: 'department_system',
+        handlerName: '林审批',
+        documentNumber: '永林采〔2026〕8号',
+        decidedBy: 'service:lyj-system',
+        attachments: [expect.objectContaining({ id: 'att-1' })],
+      },
+    });
+    expect(w.caseService).toMatchObject({ status: 'approved', decision: { decidedBy: 'service:lyj-system' } });
+    const stored = w.delegatedCases.byId.get(dc.id)!;
+    expect(stored.state).toBe('replying');
+    expect(stored.legs.map((l) => [l.kind, l.state])).toEqual([
+      ['delegated_transfer', 'finished'],
+      ['delegated_department', 'finished'],
+      ['delegated_reply', 'running'],
+    ]);
+    // The file of the decision and a material's file, by the task.
+    await expect(w.systemTasks.file!(task.id, 'att-1', scopeOf(lyjSystem))).resolves.toMatchObject({
+      fileName: '准予许可决定书.pdf',
+    });
+    await expect(w.systemTasks.file!(task.id, 'f-1', scopeOf(lyjSystem))).resolves.toMatchObject({
+      fileName: '林权证.pdf',
+      content: Buffer.from('bytes of f-1'),
+    });
+    expect((await refusal(w.systemTasks.file!(task.id, 'f-x', scopeOf(lyjSystem)))).code).toBe('FILE_NOT_FOUND');
+    // The case stream's DECIDED that follows changes nothing; a retry of the decision answers the task.
+    await expect(
+      w.decide({
+        tenant: TENANT,
+        caseId: 'case-1',
+        outcome: 'approved',
+        reasons: [],
+        remedies: [],
+        decidedBy: 'service:lyj-system',
+        at: now,
+      }),
+    ).resolves.toBeNull();
+    await expect(w.systemTasks.decide(decision(task.id, 2), scopeOf(lyjSystem), lyjSystem)).resolves.toEqual(done);
+  });
+
+  it('refuses a decision before the claim, with bad fields, by another system or once the case moved on', async () => {
+    const { w, dc, task } = await transferred();
+    expect((await refusal(w.systemTasks.decide(decision(task.id, 1), scopeOf(lyjSystem), lyjSystem))).code).toBe(
+      'NOT_ASSIGNEE',
+    );
+    const other = system(SWJ, 'swj-system');
+    expect(
+      (
+        await refusal(
+          w.systemTasks.claim({ taskId: task.id, expectedVersion: 1, handlerName: 'x' }, scopeOf(other), other),
+        )
+      ).code,
+    ).toBe('TASK_NOT_FOUND');
+    const otherTenant = system(LYJ, 'jc-system', '620302');
+    expect((await refusal(w.systemTasks.decide(decision(task.id, 1), scopeOf(otherTenant), otherTenant))).code).toBe(
+      'TASK_NOT_FOUND',
+    );
+    await w.systemTasks.claim(
+      { taskId: task.id, expectedVersion: 1, handlerName: '林审批' },
+      scopeOf(lyjSystem),
+      lyjSystem,
+    );
+    const bad = await refusal(
+      w.systemTasks.decide(decision(task.id, 2, { outcome: 'denied', reasons: [] }), scopeOf(lyjSystem), lyjSystem),
+    );
+    expect((bad as ValidationError).violations).toEqual([
+      expect.objectContaining({ path: 'reasons', reason: 'REQUIRED' }),
+    ]);
+    expect((await refusal(w.systemTasks.decide(decision(task.id, 1), scopeOf(lyjSystem), lyjSystem))).code).toBe(
+      'CONCURRENT_MODIFICATION',
+    );
+    expect(w.caseService.status).toBe('processing');
+    // The approver decided in the workbench meanwhile: the cases service refuses, nothing is recorded here.
+    w.caseService.status = 'completed';
+    expect((await refusal(w.systemTasks.decide(decision(task.id, 2), scopeOf(lyjSystem), lyjSystem))).code).toBe(
+      'CASE_NOT_PROCESSING',
+    );
+    expect(w.delegatedCases.byId.get(dc.id)).toMatchObject({ state: 'at_department', version: 3 });
+  });
+
+  it('gives the details to a decision the case stream recorded first', async () => {
+    const { w, task } = await transferred();
+    await w.systemTasks.claim(
+      { taskId: task.id, expectedVersion: 1, handlerName: '林审批' },
+      scopeOf(lyjSystem),
+      lyjSystem,
+    );
+    // The case stream's DECIDED of this very decision is recorded before the cases service's answer arrives.
+    let onStream: unknown;
+    w.caseService.meanwhile = async () =>
+      (onStream = await w.decide({
+        tenant: TENANT,
+        caseId: 'case-1',
+        outcome: 'denied',
+        reasons: ['采伐区位于生态保护红线内'],
+        remedies: [],
+        decidedBy: 'service:lyj-system',
+        at: now,
+      }));
+    const done = await w.systemTasks.decide(
+      decision(task.id, 2, { outcome: 'denied', reasons: ['采伐区位于生态保护红线内'] }),
+      scopeOf(lyjSystem),
+      lyjSystem,
+    );
+    expect(onStream).toMatchObject({ state: 'replying', decision: { source: 'case_stream' } });
+    expect(done.decision).toMatchObject({ source: 'department_system', handlerName: '林审批', outcome: 'denied' });
+    expect(w.delegatedCases.byId.get(done.aggregateId)!.decision).toEqual(done.decision);
   });
 });

@@ -76,6 +76,9 @@ export class InMemoryDelegatedCases implements DelegatedCaseRepository {
   async findByCase(tenant: string, caseId: string) {
     return [...this.byId.values()].find((d) => d.tenant === tenant && d.caseId === caseId) ?? null;
   }
+  async findByTaskId(taskId: string) {
+    return [...this.byId.values()].find((d) => !!taskId && d.task?.id === taskId) ?? null;
+  }
   async save(next: DelegatedCase, expectedVersion: number, events: DelegatedCaseEvent[], actor?: Principal) {
     if (this.byId.get(next.id)?.version !== expectedVersion) throw new ConcurrencyError();
     const stored = { ...next, version: expectedVersion + 1 };

@@ -61,7 +61,7 @@ export function escalationDecisionTasks(deps: Deps): DecisionTasks {
       const records = await deps.escalations.receiversOf(scope.tenant, scope.department, recordStates);
       return records
         .filter((e): e is Escalation & { task: Task } => !!e.task && wanted.has(e.task.state))
-        .map((e) => ({ task: e.task, dossier: escalationDossier(e) }));
+        .map((e) => ({ task: e.task, dossier: async () => escalationDossier(e) }));
     },
 
     async find(taskId) {

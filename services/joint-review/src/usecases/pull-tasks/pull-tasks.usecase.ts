@@ -24,6 +24,8 @@ export interface PulledTask {
   dossier?: TaskDossier;
 }
 
+type MergedTask = { task: Task; dossier?: () => Promise<TaskDossier> };
+
 export interface PulledPage {
   tasks: PulledTask[];
   nextPageToken: string;
@@ -72,7 +74,7 @@ export function pullTasksUseCase(deps: {
     )
       .flat()
       .filter(({ task }) => !mine || task.state === 'open' || task.assignee === scope.account);
-    const merged: PulledTask[] = [...reviewTasks.items.map((task) => ({ task })), ...others].sort((a, b) =>
+    const merged: MergedTask[] = [...reviewTasks.items.map((task) => ({ task })), ...others].sort((a, b) =>
       byDueDate(a.task, b.task),
     );
     const totalSize = reviewTasks.totalSize + others.length;
@@ -96,7 +98,7 @@ export function pullTasksUseCase(deps: {
     const tasks = await Promise.all(
       merged.slice(offset, end).map(async ({ task, dossier }): Promise<PulledTask> => {
         if (!request.includeDossier) return { task };
-        if (dossier) return { task, dossier };
+        if (dossier) return { task, dossier: await dossier() };
         const reviewDossier = await dossierOfReview(task.aggregateId);
         return reviewDossier ? { task, dossier: reviewDossier } : { task };
       }),
