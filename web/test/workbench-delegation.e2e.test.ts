@@ -178,6 +178,15 @@ it('the center records an agreement, the clerk transfers the delegated case with
   expect(await toCase.getAttribute('href')).toMatch(new RegExp(`/cases/${accepted.id}$`));
   expect(await department.page.getByRole('button', { name: buttonName('转办') }).count()).toBe(0);
   await checkPage(department.page, 'workbench-delegated-department');
+  // The decision task waits in 联审任务 as well (open in the department, whose window lead it names none), and
+  // opens the delegated case.
+  await web.visit(department.page, 'workbench', 'joint');
+  const task = department.page.getByRole('row').filter({ hasText: accepted.caseNumber });
+  await task.waitFor();
+  expect(await task.innerText()).toContain('代受理件决定');
+  await task.getByRole('link').first().click();
+  await department.page.waitForURL(new RegExp(`/delegated/${opened.id}$`));
+  await department.page.getByText('材料齐全，初审通过，请水务局审批。').waitFor();
   expect(department.problems.list()).toEqual([]);
 
   // 代受理量统计 counts the month's case for 水务局.

@@ -158,6 +158,8 @@ async function main() {
     cases: shared.deps.cases,
     decisions: cases,
   });
+  // The decision tasks of the other flows, listed and taken beside the reviews' co-review tasks.
+  const decisions = [escalations.decisionTasks, delegation.decisionTasks];
 
   const settingsRpcs = wireSettings({
     settings,
@@ -229,8 +231,8 @@ async function main() {
   escalations.register(server);
   registerJointReviewService(server, {
     getJointReview: getJointReviewUseCase(deps),
-    listTasks: listTasksUseCase(deps),
-    listMyTasks: listMyTasksUseCase(deps),
+    listTasks: listTasksUseCase({ ...deps, decisions }),
+    listMyTasks: listMyTasksUseCase({ ...deps, decisions }),
     claimTask: claimTaskUseCase(deps),
     submitOpinion: submitOpinionUseCase(deps),
     concludeJointReview: concludeJointReviewUseCase({ ...deps, report }),
@@ -246,7 +248,6 @@ async function main() {
   registerProjectService(server, projects.useCases);
   registerMeetings(server, { ...deps, meetings, afterWrite });
   delegation.register(server, afterWrite);
-  const decisions = [escalations.decisionTasks, delegation.decisionTasks];
   registerDepartmentSystemService(server, {
     ...departmentSystemUseCases(deps, {
       requests: new MongoSystemRequests(connection),

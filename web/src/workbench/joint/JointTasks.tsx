@@ -7,13 +7,13 @@ import { NativeSelect } from '../../admin/org/NativeSelect';
 import { JOINT_TASK_STATE, JOINT_TASK_STATE_COLOR } from '../../shared/labels';
 import { EmptyState, ErrorAlert, Loading, MoreButton, useLoad, usePaged, type Loaded } from '../../shared/states';
 import { colleaguesOf, leadsOwnDepartment } from './joint-directory';
-import { personName, taskDue } from './joint-duty';
+import { personName, taskDue, taskPath, taskStep } from './joint-duty';
 import { TaskDueDate } from './TaskDueDate';
 import { StaffPage } from '../staff-page';
 
 type Staff = NonNullable<Profile['staff']>;
 
-/** Tasks by due date, earliest first (those without one last); a row opens its review. */
+/** Tasks by due date, earliest first (those without one last); a row opens its review (or its decision's case). */
 function TaskTable({ tasks, person }: { tasks: JointTask[]; person: (username: string | undefined) => string }) {
   const navigate = useNavigate();
   const today = chinaToday();
@@ -27,7 +27,7 @@ function TaskTable({ tasks, person }: { tasks: JointTask[]; person: (username: s
       onRow={(t) => ({
         onClick: (e) => {
           if ((e.target as HTMLElement).closest('a')) return;
-          void navigate(`/joint/${t.reviewId}`);
+          void navigate(taskPath(t));
         },
         style: { cursor: 'pointer' },
       })}
@@ -36,13 +36,17 @@ function TaskTable({ tasks, person }: { tasks: JointTask[]; person: (username: s
         {
           title: '事项名称',
           dataIndex: 'itemName',
-          render: (name: string, t: JointTask) => <Link to={`/joint/${t.reviewId}`}>{name}</Link>,
+          render: (name: string, t: JointTask) => <Link to={taskPath(t)}>{name}</Link>,
         },
-        { title: '阶段', dataIndex: 'stage', width: 90, render: (s: number) => `第${s}阶段` },
+        { title: '阶段', key: 'step', width: 120, render: (_v, t: JointTask) => taskStep(t) },
         {
           title: '状态',
           dataIndex: 'state',
-          render: (s: JointTaskState) => <Tag color={JOINT_TASK_STATE_COLOR[s]}>{JOINT_TASK_STATE[s]}</Tag>,
+          render: (s: JointTaskState, t: JointTask) => (
+            <Tag color={JOINT_TASK_STATE_COLOR[s]}>
+              {s === 'done' && t.kind !== 'co_review' ? '已作出决定' : JOINT_TASK_STATE[s]}
+            </Tag>
+          ),
         },
         { title: '办理人', dataIndex: 'assignee', render: (a?: string) => person(a) },
         { title: '时限', dataIndex: 'budgetWorkingDays', render: (d: number) => `${d}个工作日` },
@@ -188,7 +192,7 @@ export default function JointTasks({ me }: { me: Loaded<Profile | undefined> }) 
   return (
     <StaffPage
       title="联审任务"
-      extra="并联审批中需要本部门出具意见的任务；点击进入联审查看各部门意见并办理。"
+      extra="并联审批中需要本部门出具意见的任务，以及代受理件、上报件中需要本部门作出决定的任务；点击进入办理。"
       me={me}
       notStaff="联审任务仅限工作人员。"
     >

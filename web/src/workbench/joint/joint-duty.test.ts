@@ -1,4 +1,13 @@
-import { addableStages, firstWindowOf, isLead, leadsDepartment, personName, taskDue } from './joint-duty';
+import {
+  addableStages,
+  firstWindowOf,
+  isLead,
+  leadsDepartment,
+  personName,
+  taskDue,
+  taskPath,
+  taskStep,
+} from './joint-duty';
 
 const review = { tenant: '620321', leadDepartment: '620321-SCJG' };
 const staff = (roles: string[], department = '620321-SCJG', username = 'clerk') => ({
@@ -69,5 +78,15 @@ describe('a person', () => {
     expect(personName(names, 'j-2')).toBe('j-2');
     expect(personName(names, 'service:zrzy')).toBe('部门系统');
     expect(personName(names, undefined)).toBe('—');
+  });
+});
+
+describe('a task in a list', () => {
+  it('opens where it is worked, and names its step', () => {
+    expect(taskPath({ kind: 'co_review', reviewId: 'r-1' })).toBe('/joint/r-1');
+    expect(taskPath({ kind: 'delegated_decision', reviewId: 'dc-1' })).toBe('/delegated/dc-1');
+    expect(taskPath({ kind: 'escalation_decision', reviewId: 'e-1' })).toBe('/escalation/e-1');
+    expect(taskStep({ kind: 'co_review', stage: 2 })).toBe('第2阶段');
+    expect(taskStep({ kind: 'delegated_decision', stage: 0 })).toBe('代受理件决定');
   });
 });

@@ -78,3 +78,17 @@ export function personName(names: ReadonlyMap<string, string>, username: string 
   if (username.startsWith('service:')) return '部门系统';
   return names.get(username) ?? username;
 }
+
+/** Where a task is worked: its joint review, or the delegated case or received escalation holding a decision task. */
+export function taskPath(task: Pick<JointTask, 'kind' | 'reviewId'>): string {
+  if (task.kind === 'delegated_decision') return `/delegated/${task.reviewId}`;
+  if (task.kind === 'escalation_decision') return `/escalation/${task.reviewId}`;
+  return `/joint/${task.reviewId}`;
+}
+
+/** A task's step as a list shows it: a review's stage, or what a decision task decides. */
+export function taskStep(task: Pick<JointTask, 'kind' | 'stage'>): string {
+  if (task.kind === 'delegated_decision') return '代受理件决定';
+  if (task.kind === 'escalation_decision') return '上报件决定';
+  return `第${task.stage}阶段`;
+}

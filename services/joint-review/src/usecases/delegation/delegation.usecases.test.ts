@@ -28,6 +28,8 @@ import { InMemoryAgreements, InMemoryDelegatedCases } from './in-memory-delegati
 import { InMemoryAttachments } from '../attachments/in-memory-attachments.test-double';
 import type { SharedCase } from '../../domain/cases/shared-case';
 import { delegatedDecisionTasks } from './delegated-decision-tasks';
+import { InMemoryJointReviews } from '../in-memory-joint-reviews.test-double';
+import { listMyTasksUseCase, listTasksUseCase } from '../list-tasks/list-tasks.usecase';
 
 const TENANT = '620300';
 const LYJ = '620300-LYJ';
@@ -718,6 +720,27 @@ describe("the entrusting department's system (DELEGATED_DECISION tasks)", () => 
       }),
     ).resolves.toBeNull();
     await expect(w.systemTasks.decide(decision(task.id, 2), scopeOf(lyjSystem), lyjSystem)).resolves.toEqual(done);
+  });
+
+  it("shows the task in the department's lists and its window lead's own, not in another department's", async () => {
+    const { w, task } = await transferred();
+    const lists = { reviews: new InMemoryJointReviews(), decisions: [w.systemTasks] };
+    const page = { pageSize: 20, pageToken: '' };
+    const department = await listTasksUseCase(lists)(
+      { tenant: '', department: '', states: [], dueBy: '', page },
+      lyjHead,
+    );
+    expect(department.items.map((t) => [t.id, t.kind])).toEqual([[task.id, 'delegated_decision']]);
+    expect(department.totalSize).toBe(1);
+    const dueEarlier = await listTasksUseCase(lists)(
+      { tenant: '', department: '', states: [], dueBy: '2026-06-05', page },
+      lyjHead,
+    );
+    expect(dueEarlier.items).toEqual([]);
+    const mine = await listMyTasksUseCase(lists)({ states: [], page }, lyjLead);
+    expect(mine.items.map((t) => t.id)).toEqual([task.id]);
+    expect((await listMyTasksUseCase(lists)({ states: [], page }, swjClerk)).items).toEqual([]);
+    expect((await listMyTasksUseCase(lists)({ states: [], kind: 'co_review', page }, lyjLead)).items).toEqual([]);
   });
 
   it('refuses a decision before the claim, with bad fields, by another system or once the case moved on', async () => {

@@ -1,9 +1,10 @@
 import type { Principal } from '@govhall/auth';
-import { decodePageToken, encodePageToken, pageSize } from '@govhall/paging';
+import { pageSize } from '@govhall/paging';
 import type { JointReview } from '../../domain/reviews/joint-review';
 import { dossierOf, sharedDossier, type TaskDossier } from '../../domain/reviews/shared-view';
-import { byDueDate, type Task, type TaskKind, type TaskState } from '../../domain/tasks/task';
+import type { Task, TaskKind, TaskState } from '../../domain/tasks/task';
 import type { DecisionTasks } from '../decision-tasks/decision-task.ports';
+import { mergedTaskPage } from '../decision-tasks/merged-tasks';
 import type { JointReviewRepository, TaskChangeLog } from '../ports';
 import { requireSystemScope } from '../reviews/system.access';
 import type { SharedCases } from '../shared-view/shared-view.ports';
@@ -23,8 +24,6 @@ export interface PulledTask {
   task: Task;
   dossier?: TaskDossier;
 }
-
-type MergedTask = { task: Task; dossier?: () => Promise<TaskDossier> };
 
 export interface PulledPage {
   tasks: PulledTask[];
@@ -51,34 +50,31 @@ export function pullTasksUseCase(deps: {
   return async (request: PullTasksRequest, actor: Principal): Promise<PulledPage> => {
     const scope = requireSystemScope(actor, request);
     const size = pageSize(request.page.pageSize, { max: request.includeDossier ? 20 : 100 });
-    const offset = decodePageToken(request.page.pageToken);
     const mine = request.states.length === 0;
     const states: TaskState[] = mine ? ['open', 'claimed'] : request.states;
     const wants = (kind: TaskKind) => request.kinds.length === 0 || request.kinds.includes(kind);
     const lastSequence = await deps.changes.latest(scope.tenant, scope.department);
     // The reviews' tasks as far as this page's end, merged with the other flows' (a department's are few).
-    const reviewTasks = wants('co_review')
-      ? await deps.reviews.listTasks(
-          {
-            tenant: scope.tenant,
-            departments: [scope.department],
-            states,
-            kinds: request.kinds,
-            ...(mine ? { assignee: scope.account, orUnclaimedOf: [scope.department] } : {}),
-          },
-          { pageSize: offset + size, pageToken: '' },
-        )
-      : { items: [], totalSize: 0, nextPageToken: '' };
-    const others = (
-      await Promise.all((deps.decisions ?? []).filter((f) => wants(f.kind)).map((f) => f.list(scope, states)))
-    )
-      .flat()
-      .filter(({ task }) => !mine || task.state === 'open' || task.assignee === scope.account);
-    const merged: MergedTask[] = [...reviewTasks.items.map((task) => ({ task })), ...others].sort((a, b) =>
-      byDueDate(a.task, b.task),
+    const merged = await mergedTaskPage(
+      async (upTo) =>
+        wants('co_review')
+          ? deps.reviews.listTasks(
+              {
+                tenant: scope.tenant,
+                departments: [scope.department],
+                states,
+                kinds: request.kinds,
+                ...(mine ? { assignee: scope.account, orUnclaimedOf: [scope.department] } : {}),
+              },
+              { pageSize: upTo, pageToken: '' },
+            )
+          : { items: [], totalSize: 0, nextPageToken: '' },
+      async () =>
+        (await Promise.all((deps.decisions ?? []).filter((f) => wants(f.kind)).map((f) => f.list(scope, states))))
+          .flat()
+          .filter(({ task }) => !mine || task.state === 'open' || task.assignee === scope.account),
+      { pageToken: request.page.pageToken, size },
     );
-    const totalSize = reviewTasks.totalSize + others.length;
-    const end = offset + size;
 
     const dossiers = new Map<string, Promise<TaskDossier | undefined>>();
     const dossierOfReview = (reviewId: string) => {
@@ -96,13 +92,13 @@ export function pullTasksUseCase(deps: {
         : dossierOf(review);
     };
     const tasks = await Promise.all(
-      merged.slice(offset, end).map(async ({ task, dossier }): Promise<PulledTask> => {
+      merged.items.map(async ({ task, dossier }): Promise<PulledTask> => {
         if (!request.includeDossier) return { task };
         if (dossier) return { task, dossier: await dossier() };
         const reviewDossier = await dossierOfReview(task.aggregateId);
         return reviewDossier ? { task, dossier: reviewDossier } : { task };
       }),
     );
-    return { tasks, nextPageToken: end < totalSize ? encodePageToken(end) : '', totalSize, lastSequence };
+    return { tasks, nextPageToken: merged.nextPageToken, totalSize: merged.totalSize, lastSequence };
   };
 }
