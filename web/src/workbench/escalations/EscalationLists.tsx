@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Form, Table, Tag, Typography } from 'antd';
+import { Form, Tag, type TableColumnType, type TableColumnsType } from 'antd';
 import { api, call } from '../../shared/api';
 import type { Escalation, EscalationState, Profile } from '../../api/types';
 import { NativeSelect } from '../../admin/org/NativeSelect';
-import { EmptyState, ErrorAlert, Loading, MoreButton, usePaged, type Loaded } from '../../shared/states';
+import { usePaged, type Loaded } from '../../shared/states';
+import { PagedTable, pageQuery } from '../../shared/paged-table';
 import { StaffPage } from '../staff-page';
 import { ESCALATION_STATE, ESCALATION_STATE_COLOR, legDueDate, transferErrorText } from './escalation-format';
 
@@ -17,17 +18,63 @@ const departmentOf = (staff: Staff) =>
 
 const STATES = Object.keys(ESCALATION_STATE) as EscalationState[];
 
+const caseNumberColumn: TableColumnType<Escalation> = {
+  title: '办件编号',
+  key: 'caseNumber',
+  render: (_v, e) => <Link to={`/escalation/${e.id}`}>{e.case.caseNumber}</Link>,
+};
+const itemNameColumn: TableColumnType<Escalation> = {
+  title: '事项名称',
+  key: 'item',
+  render: (_v, e) => e.case.itemName,
+};
+const stateColumn: TableColumnType<Escalation> = {
+  title: '状态',
+  dataIndex: 'state',
+  render: (s: EscalationState) => <Tag color={ESCALATION_STATE_COLOR[s]}>{ESCALATION_STATE[s]}</Tag>,
+};
+const promisedColumn: TableColumnType<Escalation> = {
+  title: '承诺办结日期',
+  key: 'promised',
+  render: (_v, e) => e.case.promisedDueDate || '—',
+};
+const legDueColumn = (title: string): TableColumnType<Escalation> => ({
+  title,
+  key: 'leg',
+  render: (_v, e) => legDueDate(e) ?? '—',
+});
+
+/** The lower center's follow-ups: where each went and whether its transfer failed. */
+const SENDER_COLUMNS: TableColumnsType<Escalation> = [
+  caseNumberColumn,
+  itemNameColumn,
+  { title: '上级办理部门', key: 'target', render: (_v, e) => e.targetDepartment || '报送时确定' },
+  stateColumn,
+  promisedColumn,
+  legDueColumn('报送到期日'),
+  {
+    title: '报送异常',
+    key: 'transferError',
+    render: (_v, e) => (e.transferError ? transferErrorText(e.transferError) : '—'),
+  },
+];
+
+/** The parent center's received cases: which center sent each. */
+const RECEIVER_COLUMNS: TableColumnsType<Escalation> = [
+  caseNumberColumn,
+  itemNameColumn,
+  { title: '报送中心', key: 'source', render: (_v, e) => e.case.sourceCenterName },
+  stateColumn,
+  promisedColumn,
+  legDueColumn('办理到期日'),
+];
+
 function EscalationTable({ staff, side }: { staff: Staff; side: Side }) {
   const [state, setState] = useState<EscalationState | ''>('');
   const department = departmentOf(staff);
   const paged = usePaged<Escalation>(
     (pageToken) => {
-      const query = {
-        pageSize: 50,
-        ...(department ? { department } : {}),
-        ...(state ? { state } : {}),
-        ...(pageToken ? { pageToken } : {}),
-      };
+      const query = pageQuery({ department, state }, pageToken);
       const list =
         side === 'sender'
           ? api.GET('/api/v1/joint-review/escalations/follow-ups', { params: { query } })
@@ -36,7 +83,6 @@ function EscalationTable({ staff, side }: { staff: Staff; side: Side }) {
     },
     [side, state, department],
   );
-  const { first, items } = paged;
   const filter = (
     <Form layout="inline" style={{ marginBottom: 16 }}>
       <Form.Item label="状态" htmlFor={`escalation-state-${side}`}>
@@ -50,72 +96,20 @@ function EscalationTable({ staff, side }: { staff: Staff; side: Side }) {
       </Form.Item>
     </Form>
   );
-  if (first.error) {
-    return (
-      <>
-        {filter}
-        <ErrorAlert error={first.error} onRetry={first.reload} />
-      </>
-    );
-  }
-  if (!first.data) return <Loading text="正在读取上报件…" />;
   return (
-    <>
-      {filter}
-      {items.length === 0 ? (
-        <EmptyState text="暂无上报件" />
-      ) : (
+    <PagedTable<Escalation>
+      paged={paged}
+      filter={filter}
+      loadingText="正在读取上报件…"
+      emptyText="暂无上报件"
+      summary={(total) => (
         <>
-          <Typography.Paragraph type="secondary">
-            共 {first.data.total} 件，{side === 'sender' ? '承诺办结日期' : '办件到期日'}早的在前。
-          </Typography.Paragraph>
-          <Table<Escalation>
-            rowKey="id"
-            size="middle"
-            pagination={false}
-            scroll={{ x: 960 }}
-            dataSource={items}
-            columns={[
-              {
-                title: '办件编号',
-                key: 'caseNumber',
-                render: (_v, e) => <Link to={`/escalation/${e.id}`}>{e.case.caseNumber}</Link>,
-              },
-              { title: '事项名称', key: 'item', render: (_v, e) => e.case.itemName },
-              side === 'sender'
-                ? {
-                    title: '上级办理部门',
-                    key: 'target',
-                    render: (_v: unknown, e: Escalation) => e.targetDepartment || '报送时确定',
-                  }
-                : { title: '报送中心', key: 'source', render: (_v, e) => e.case.sourceCenterName },
-              {
-                title: '状态',
-                dataIndex: 'state',
-                render: (s: EscalationState) => <Tag color={ESCALATION_STATE_COLOR[s]}>{ESCALATION_STATE[s]}</Tag>,
-              },
-              { title: '承诺办结日期', key: 'promised', render: (_v, e) => e.case.promisedDueDate || '—' },
-              {
-                title: side === 'sender' ? '报送到期日' : '办理到期日',
-                key: 'leg',
-                render: (_v, e) => legDueDate(e) ?? '—',
-              },
-              ...(side === 'sender'
-                ? [
-                    {
-                      title: '报送异常',
-                      key: 'transferError',
-                      render: (_v: unknown, e: Escalation) =>
-                        e.transferError ? transferErrorText(e.transferError) : '—',
-                    },
-                  ]
-                : []),
-            ]}
-          />
-          <MoreButton paged={paged} />
+          共 {total} 件，{side === 'sender' ? '承诺办结日期' : '办件到期日'}早的在前。
         </>
       )}
-    </>
+      scrollX={960}
+      columns={side === 'sender' ? SENDER_COLUMNS : RECEIVER_COLUMNS}
+    />
   );
 }
 
