@@ -69,6 +69,27 @@ const RECEIVER_COLUMNS: TableColumnsType<Escalation> = [
   legDueColumn('办理到期日'),
 ];
 
+/** What the two sides' lists differ in besides their request: the page, the unfiltered list's wording, the order. */
+const SIDES: Record<
+  Side,
+  { title: string; extra: string; unfiltered: string; earliest: string; columns: TableColumnsType<Escalation> }
+> = {
+  sender: {
+    title: '上报件跟踪',
+    extra: '本中心报送上级办理的上报件：报送、补充材料、跟踪上级的办理进展直至办结。',
+    unfiltered: '在办的（未办结、未撤回）',
+    earliest: '承诺办结日期',
+    columns: SENDER_COLUMNS,
+  },
+  receiver: {
+    title: '上级办理',
+    extra: '下级中心报送本部门办理的上报件：退回补充、报告进展、作出决定。',
+    unfiltered: '待办的（报送中、办理中、退回补充）',
+    earliest: '办件到期日',
+    columns: RECEIVER_COLUMNS,
+  },
+};
+
 function EscalationTable({ staff, side }: { staff: Staff; side: Side }) {
   const [state, setState] = useState<EscalationState | ''>('');
   const department = departmentOf(staff);
@@ -90,7 +111,7 @@ function EscalationTable({ staff, side }: { staff: Staff; side: Side }) {
           id={`escalation-state-${side}`}
           value={state}
           onChange={(ev) => setState(ev.target.value as EscalationState | '')}
-          placeholder={side === 'sender' ? '在办的（未办结、未撤回）' : '待办的（报送中、办理中、退回补充）'}
+          placeholder={SIDES[side].unfiltered}
           choices={STATES.map((s) => ({ value: s, label: ESCALATION_STATE[s] }))}
         />
       </Form.Item>
@@ -104,39 +125,27 @@ function EscalationTable({ staff, side }: { staff: Staff; side: Side }) {
       emptyText="暂无上报件"
       summary={(total) => (
         <>
-          共 {total} 件，{side === 'sender' ? '承诺办结日期' : '办件到期日'}早的在前。
+          共 {total} 件，{SIDES[side].earliest}早的在前。
         </>
       )}
       scrollX={960}
-      columns={side === 'sender' ? SENDER_COLUMNS : RECEIVER_COLUMNS}
+      columns={SIDES[side].columns}
     />
   );
 }
 
-/** 上报件跟踪 (J4): the lower center's escalated cases with the parent's status mirrored. */
-export function FollowUps({ me }: { me: Loaded<Profile | undefined> }) {
+/** A list page of one side. */
+function EscalationList({ me, side }: { me: Loaded<Profile | undefined>; side: Side }) {
+  const { title, extra } = SIDES[side];
   return (
-    <StaffPage
-      title="上报件跟踪"
-      extra="本中心报送上级办理的上报件：报送、补充材料、跟踪上级的办理进展直至办结。"
-      me={me}
-      notStaff="上报件跟踪仅限工作人员。"
-    >
-      {(staff) => <EscalationTable staff={staff} side="sender" />}
+    <StaffPage title={title} extra={extra} me={me} notStaff={`${title}仅限工作人员。`}>
+      {(staff) => <EscalationTable staff={staff} side={side} />}
     </StaffPage>
   );
 }
 
+/** 上报件跟踪 (J4): the lower center's escalated cases with the parent's status mirrored. */
+export const FollowUps = ({ me }: { me: Loaded<Profile | undefined> }) => <EscalationList me={me} side="sender" />;
+
 /** 上级办理 (J3): the escalated cases the parent center received from its lower centers. */
-export function Received({ me }: { me: Loaded<Profile | undefined> }) {
-  return (
-    <StaffPage
-      title="上级办理"
-      extra="下级中心报送本部门办理的上报件：退回补充、报告进展、作出决定。"
-      me={me}
-      notStaff="上级办理仅限工作人员。"
-    >
-      {(staff) => <EscalationTable staff={staff} side="receiver" />}
-    </StaffPage>
-  );
-}
+export const Received = ({ me }: { me: Loaded<Profile | undefined> }) => <EscalationList me={me} side="receiver" />;
