@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Descriptions, Form, Input, Modal, Radio, Table, Tag } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Form, Input, Modal, Radio, Table, Tag, type FormInstance } from 'antd';
 import { api, call } from '../../shared/api';
 import { PageTitle } from '../../shared/layout';
 import { EmptyState, ErrorAlert, Loading, Panel, useLoad } from '../../shared/states';
 import type { Department, Tenant, Window } from '../../api/types';
 import { allStaff, departmentName, departmentsOf, windowsOf } from './directory';
 import { showOnForm } from './form-errors';
+import { useSubmit } from '../../shared/use-submit';
 import { NativeSelect, radioGroup, type Choice } from './NativeSelect';
 import { TenantSwitch, useOrgTenant } from './tenant';
 import type { StaffMember, WindowKind } from './types';
@@ -36,8 +37,6 @@ interface CenterForm {
 function CenterPanel({ tenant, editable, onSaved }: { tenant: Tenant; editable: boolean; onSaved: () => void }) {
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<CenterForm>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const closes = useLoad(
     () =>
       call(api.GET('/api/v1/cases/settings/{tenant}', { params: { path: { tenant: tenant.code } } })).then(
@@ -46,10 +45,13 @@ function CenterPanel({ tenant, editable, onSaved }: { tenant: Tenant; editable: 
       ),
     [tenant.code],
   );
-  const save = async (v: CenterForm) => {
-    setBusy(true);
-    setErrors([]);
-    try {
+  const {
+    errors,
+    busy,
+    submit: save,
+    clear,
+  } = useSubmit(
+    async (v: CenterForm) => {
       await call(
         api.PUT('/api/v1/identity/tenants/{code}/center', {
           params: { path: { code: tenant.code } },
@@ -67,16 +69,10 @@ function CenterPanel({ tenant, editable, onSaved }: { tenant: Tenant; editable: 
       );
       setEditing(false);
       onSaved();
-    } catch (error) {
-      setErrors(
-        showOnForm(form, error, ['name', 'address', 'hours', 'phones'], {}, (n) =>
-          n.replace(/^phones\.\d+$/, 'phones'),
-        ),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) =>
+      showOnForm(form, error, ['name', 'address', 'hours', 'phones'], {}, (n) => n.replace(/^phones\.\d+$/, 'phones')),
+  );
   return (
     <Panel title="政务服务中心">
       <Descriptions column={{ xs: 1, sm: 2 }} size="small">
@@ -95,7 +91,7 @@ function CenterPanel({ tenant, editable, onSaved }: { tenant: Tenant; editable: 
         <Button
           onClick={() => {
             form.setFieldsValue({ ...tenant.center, phones: tenant.center.phones.join('、') });
-            setErrors([]);
+            clear();
             setEditing(true);
           }}
         >
@@ -153,12 +149,13 @@ interface DepartmentForm {
 function EditDepartment({ department, onSaved }: { department: Department; onSaved: () => void }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ name: string }>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const save = async (v: { name: string }) => {
-    setBusy(true);
-    setErrors([]);
-    try {
+  const {
+    errors,
+    busy,
+    submit: save,
+    clear,
+  } = useSubmit(
+    async (v: { name: string }) => {
       await call(
         api.PUT('/api/v1/identity/departments/{code}', {
           params: { path: { code: department.code } },
@@ -167,12 +164,9 @@ function EditDepartment({ department, onSaved }: { department: Department; onSav
       );
       setOpen(false);
       onSaved();
-    } catch (error) {
-      setErrors(showOnForm(form, error, ['name']));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showOnForm(form, error, ['name']),
+  );
   return (
     <>
       <Button
@@ -180,7 +174,7 @@ function EditDepartment({ department, onSaved }: { department: Department; onSav
         aria-label={`修改部门：${department.name}`}
         onClick={() => {
           form.setFieldsValue({ name: department.name });
-          setErrors([]);
+          clear();
           setOpen(true);
         }}
       >
@@ -230,14 +224,14 @@ function DepartmentsPanel({
   onCreated: () => void;
 }) {
   const [form] = Form.useForm<DepartmentForm>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<string>();
-  const create = async (v: DepartmentForm) => {
-    setBusy(true);
-    setErrors([]);
-    setCreated(undefined);
-    try {
+  const {
+    errors,
+    busy,
+    submit: create,
+  } = useSubmit(
+    async (v: DepartmentForm) => {
+      setCreated(undefined);
       const d = await call(
         api.POST('/api/v1/identity/tenants/{code}/departments', {
           params: { path: { code: tenant } },
@@ -247,12 +241,9 @@ function DepartmentsPanel({
       setCreated(`已添加进驻部门：${d.name}（${d.code}）`);
       form.resetFields();
       onCreated();
-    } catch (error) {
-      setErrors(showOnForm(form, error, ['abbreviation', 'name'], { DEPARTMENT_EXISTS: 'abbreviation' }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showOnForm(form, error, ['abbreviation', 'name'], { DEPARTMENT_EXISTS: 'abbreviation' }),
+  );
   return (
     <Panel title="进驻部门">
       {departments.length > 0 ? (
@@ -341,6 +332,15 @@ const WINDOW_FIELDS = [
   'bPostStaffId',
   'location',
 ];
+
+/** The departments a window serves: those picked for a comprehensive window, else its own. */
+const servedBy = (v: WindowForm) => (v.kind === 'comprehensive' ? (v.servesDepartments ?? []) : [v.department]);
+
+/** A window form's error at its fields: a taken number at the number, a served department's at the list. */
+const showWindowErrors = (form: FormInstance<WindowForm>, error: unknown) =>
+  showOnForm(form, error, WINDOW_FIELDS, { WINDOW_NUMBER_TAKEN: 'number' }, (n) =>
+    n.replace(/^servesDepartments\.\d+$/, 'servesDepartments'),
+  );
 
 const staffLabel = (s: StaffMember) => `${s.displayName}（${s.username}）`;
 
@@ -438,13 +438,12 @@ function CreateWindow({
 }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<WindowForm>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const create = async (v: WindowForm) => {
-    setBusy(true);
-    setErrors([]);
-    const serves = v.kind === 'comprehensive' ? (v.servesDepartments ?? []) : [v.department];
-    try {
+  const {
+    errors,
+    busy,
+    submit: create,
+  } = useSubmit(
+    async (v: WindowForm) => {
       const w = await call(
         api.POST('/api/v1/identity/tenants/{code}/windows', {
           params: { path: { code: tenant } },
@@ -453,7 +452,7 @@ function CreateWindow({
             name: v.name.trim(),
             kind: v.kind,
             department: v.department,
-            servesDepartments: serves,
+            servesDepartments: servedBy(v),
             ...(v.aPostStaffId ? { aPostStaffId: v.aPostStaffId } : {}),
             ...(v.bPostStaffId ? { bPostStaffId: v.bPostStaffId } : {}),
             ...(v.location?.trim() ? { location: v.location.trim() } : {}),
@@ -463,16 +462,9 @@ function CreateWindow({
       setOpen(false);
       form.resetFields();
       onCreated(w);
-    } catch (error) {
-      setErrors(
-        showOnForm(form, error, WINDOW_FIELDS, { WINDOW_NUMBER_TAKEN: 'number' }, (n) =>
-          n.replace(/^servesDepartments\.\d+$/, 'servesDepartments'),
-        ),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showWindowErrors(form, error),
+  );
   return (
     <>
       <Button type="primary" onClick={() => setOpen(true)}>
@@ -516,13 +508,13 @@ function EditWindow({
 }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<WindowForm>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const save = async (v: WindowForm) => {
-    setBusy(true);
-    setErrors([]);
-    const serves = v.kind === 'comprehensive' ? (v.servesDepartments ?? []) : [v.department];
-    try {
+  const {
+    errors,
+    busy,
+    submit: save,
+    clear,
+  } = useSubmit(
+    async (v: WindowForm) => {
       await call(
         api.PUT('/api/v1/identity/windows/{id}', {
           params: { path: { id: window.id } },
@@ -531,7 +523,7 @@ function EditWindow({
             name: v.name.trim(),
             kind: v.kind,
             department: v.department,
-            servesDepartments: serves,
+            servesDepartments: servedBy(v),
             location: v.location?.trim() ?? '',
             expectedVersion: window.version,
           },
@@ -539,16 +531,9 @@ function EditWindow({
       );
       setOpen(false);
       onSaved();
-    } catch (error) {
-      setErrors(
-        showOnForm(form, error, WINDOW_FIELDS, { WINDOW_NUMBER_TAKEN: 'number' }, (n) =>
-          n.replace(/^servesDepartments\.\d+$/, 'servesDepartments'),
-        ),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showWindowErrors(form, error),
+  );
   return (
     <>
       <Button
@@ -563,7 +548,7 @@ function EditWindow({
             servesDepartments: window.servesDepartments,
             location: window.location,
           });
-          setErrors([]);
+          clear();
           setOpen(true);
         }}
       >
@@ -601,13 +586,14 @@ interface PostsForm {
 function AssignPosts({ window, staff, onSaved }: { window: Window; staff: StaffMember[]; onSaved: () => void }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<PostsForm>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const choices = postChoices(staff, window.kind === 'comprehensive' ? window.servesDepartments : [window.department]);
-  const save = async (v: PostsForm) => {
-    setBusy(true);
-    setErrors([]);
-    try {
+  const {
+    errors,
+    busy,
+    submit: save,
+    clear,
+  } = useSubmit(
+    async (v: PostsForm) => {
       await call(
         api.PUT('/api/v1/identity/windows/{id}/posts', {
           params: { path: { id: window.id } },
@@ -620,12 +606,9 @@ function AssignPosts({ window, staff, onSaved }: { window: Window; staff: StaffM
       );
       setOpen(false);
       onSaved();
-    } catch (error) {
-      setErrors(showOnForm(form, error, ['aPostStaffId', 'bPostStaffId']));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showOnForm(form, error, ['aPostStaffId', 'bPostStaffId']),
+  );
   return (
     <>
       <Button
@@ -633,7 +616,7 @@ function AssignPosts({ window, staff, onSaved }: { window: Window; staff: StaffM
         aria-label={`调整AB岗：${window.number} 号窗口`}
         onClick={() => {
           form.setFieldsValue({ aPostStaffId: window.aPostStaffId, bPostStaffId: window.bPostStaffId });
-          setErrors([]);
+          clear();
           setOpen(true);
         }}
       >

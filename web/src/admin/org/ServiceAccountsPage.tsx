@@ -8,6 +8,7 @@ import type { Department } from '../../api/types';
 import { departmentName, departmentsOf } from './directory';
 import { messageOf } from '../../shared/problem';
 import { showOnForm } from './form-errors';
+import { useSubmit } from '../../shared/use-submit';
 import { NativeSelect } from './NativeSelect';
 import { TenantSwitch, useOrgTenant } from './tenant';
 import type { CreatedServiceAccount, ServiceAccount } from './types';
@@ -38,12 +39,12 @@ function CreateAccount({
   onCreated: (created: CreatedServiceAccount) => void;
 }) {
   const [form] = Form.useForm<AccountForm>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const create = async (v: AccountForm) => {
-    setBusy(true);
-    setErrors([]);
-    try {
+  const {
+    errors,
+    busy,
+    submit: create,
+  } = useSubmit(
+    async (v: AccountForm) => {
       const created = await call(
         api.POST('/api/v1/identity/tenants/{code}/service-accounts', {
           params: { path: { code: tenant } },
@@ -56,12 +57,9 @@ function CreateAccount({
       );
       form.resetFields();
       onCreated(created);
-    } catch (error) {
-      setErrors(showOnForm(form, error, FIELDS, { CLIENT_ID_TAKEN: 'clientId', DEPARTMENT_NOT_FOUND: 'department' }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showOnForm(form, error, FIELDS, { CLIENT_ID_TAKEN: 'clientId', DEPARTMENT_NOT_FOUND: 'department' }),
+  );
   return (
     <Form
       form={form}
@@ -206,12 +204,12 @@ function RotateSecret({
 function DisableAccount({ account, onDisabled }: { account: ServiceAccount; onDisabled: () => void }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const save = async (v: { reason?: string }) => {
-    setBusy(true);
-    setErrors([]);
-    try {
+  const {
+    errors,
+    busy,
+    submit: save,
+  } = useSubmit(
+    async (v: { reason?: string }) => {
       await call(
         api.POST('/api/v1/identity/service-accounts/{id}/disable', {
           params: { path: { id: account.id } },
@@ -220,12 +218,9 @@ function DisableAccount({ account, onDisabled }: { account: ServiceAccount; onDi
       );
       setOpen(false);
       onDisabled();
-    } catch (error) {
-      setErrors(showOnForm(form, error, ['reason']));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showOnForm(form, error, ['reason']),
+  );
   return (
     <>
       <Button size="small" danger aria-label={`停用账号：${account.clientId}`} onClick={() => setOpen(true)}>
