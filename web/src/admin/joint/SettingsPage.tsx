@@ -12,6 +12,7 @@ import { NativeSelect, radioGroup } from '../org/NativeSelect';
 import { TenantSwitch, useOrgTenant } from '../org/tenant';
 import { configuredFlowsOf, flowShape, jointItemsOf } from './joint-items';
 import type { JointSettings, SettingsBody } from './types';
+import { FormErrors } from '../org/FormErrors';
 
 type SettingsForm = Omit<SettingsBody, 'expectedVersion'>;
 
@@ -205,9 +206,7 @@ function SettingsEditor({
         min={1}
         max={10}
       />
-      {errors.length > 0 ? (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={errors.join('；')} />
-      ) : null}
+      <FormErrors errors={errors} />
       {saved ? (
         <Alert type="success" showIcon role="status" style={{ marginBottom: 16 }} message="联办设置已保存" />
       ) : null}

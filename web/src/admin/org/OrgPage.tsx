@@ -10,6 +10,7 @@ import { useSubmit } from '../../shared/use-submit';
 import { NativeSelect, radioGroup, type Choice } from './NativeSelect';
 import { TenantSwitch, useOrgTenant } from './tenant';
 import type { StaffMember, WindowKind } from './types';
+import { FormErrors } from './FormErrors';
 
 const LEVEL: Record<Tenant['level'], string> = {
   city: '市',
@@ -19,12 +20,6 @@ const LEVEL: Record<Tenant['level'], string> = {
   village: '村（社区）',
 };
 const WINDOW_KIND: Record<WindowKind, string> = { department: '部门窗口', comprehensive: '综合窗口' };
-
-function Errors({ errors }: { errors: string[] }) {
-  return errors.length > 0 ? (
-    <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={errors.join('；')} />
-  ) : null;
-}
 
 interface CenterForm {
   name: string;
@@ -134,7 +129,7 @@ function CenterPanel({ tenant, editable, onSaved }: { tenant: Tenant; editable: 
           >
             <Input />
           </Form.Item>
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </Panel>
@@ -205,7 +200,7 @@ function EditDepartment({ department, onSaved }: { department: Department; onSav
           >
             <Input maxLength={50} />
           </Form.Item>
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>
@@ -299,7 +294,7 @@ function DepartmentsPanel({
           >
             <Input maxLength={50} placeholder="如“永昌县市场监督管理局”" />
           </Form.Item>
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
           {created ? (
             <Alert type="success" showIcon role="status" style={{ marginBottom: 16 }} message={created} />
           ) : null}
@@ -488,7 +483,7 @@ function CreateWindow({
           onFinish={(v) => void create(v)}
         >
           <WindowFormFields form={form} departments={departments} staff={staff} />
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>
@@ -571,7 +566,7 @@ function EditWindow({
             style={{ marginBottom: 16 }}
             message="A岗、B岗人员不在此修改（用“调整AB岗”），他们须属于修改后的所属部门或受理部门。"
           />
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>
@@ -638,7 +633,7 @@ function AssignPosts({ window, staff, onSaved }: { window: Window; staff: StaffM
           <Form.Item name="bPostStaffId" label="B岗（备岗）" extra="A岗请假或停用时由B岗顶岗受理">
             <NativeSelect choices={choices} placeholder="请选择人员" />
           </Form.Item>
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>

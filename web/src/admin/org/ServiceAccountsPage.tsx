@@ -12,6 +12,7 @@ import { useSubmit } from '../../shared/use-submit';
 import { NativeSelect } from './NativeSelect';
 import { TenantSwitch, useOrgTenant } from './tenant';
 import type { CreatedServiceAccount, ServiceAccount } from './types';
+import { FormErrors } from './FormErrors';
 
 const STATUS: Record<ServiceAccount['status'], [string, string]> = {
   provisioning: ['开通中', 'orange'],
@@ -104,9 +105,7 @@ function CreateAccount({
       >
         <Input maxLength={200} placeholder="如“市场监管审批系统”" />
       </Form.Item>
-      {errors.length > 0 ? (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={errors.join('；')} />
-      ) : null}
+      <FormErrors errors={errors} />
       <Button type="primary" htmlType="submit" loading={busy}>
         创建服务账号
       </Button>
@@ -241,9 +240,7 @@ function DisableAccount({ account, onDisabled }: { account: ServiceAccount; onDi
           <Form.Item name="reason" label="停用原因">
             <Input maxLength={200} />
           </Form.Item>
-          {errors.length > 0 ? (
-            <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={errors.join('；')} />
-          ) : null}
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>

@@ -13,18 +13,13 @@ import { maskPhone } from './mask';
 import { NativeSelect } from './NativeSelect';
 import { TenantSwitch, useOrgTenant } from './tenant';
 import type { StaffMember, StaffRoleCode } from './types';
+import { FormErrors } from './FormErrors';
 
 const STATUS: Record<StaffMember['status'], [string, string]> = {
   provisioning: ['开通中', 'orange'],
   active: ['在岗', 'green'],
   disabled: ['已停用', 'default'],
 };
-
-function Errors({ errors }: { errors: string[] }) {
-  return errors.length > 0 ? (
-    <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={errors.join('；')} />
-  ) : null;
-}
 
 /** The roles and the department of a member of staff: set on creation and changed later (调整岗位). */
 function RoleFields({ departments }: { departments: Department[] }) {
@@ -177,7 +172,7 @@ function CreateStaff({
           >
             <Input.Password autoComplete="new-password" maxLength={64} />
           </Form.Item>
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>
@@ -301,7 +296,7 @@ function RecordLeave({
             <Input maxLength={100} />
           </Form.Item>
           <p style={{ color: 'rgba(0,0,0,0.65)' }}>请假期间，此人担任A岗的窗口由B岗顶岗受理。</p>
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>
@@ -374,7 +369,7 @@ function EndLeave({
           >
             <Input type="date" />
           </Form.Item>
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>
@@ -446,7 +441,7 @@ function ChangeRoles({
         </p>
         <Form form={form} name={`roles-${person.id}`} layout="vertical" requiredMark onFinish={(v) => void save(v)}>
           <RoleFields departments={departments} />
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>
@@ -500,7 +495,7 @@ function DisableStaff({ person, onDisabled }: { person: StaffMember; onDisabled:
           >
             <Input maxLength={200} />
           </Form.Item>
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>
