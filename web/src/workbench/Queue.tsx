@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Card, Col, Form, Row, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Form, Row, Select, Tag } from 'antd';
 import { api, call } from '../shared/api';
 import type { CaseSummary, Profile, QueueKind } from '../api/types';
 import type { QueueChoice, Staff } from './queues';
 import { timeLeft, type Urgency } from '../shared/days-left';
 import { CASE_STATUS, CASE_STATUS_COLOR, QUEUE_KIND } from '../shared/labels';
-import { EmptyState, ErrorAlert, Loading, MoreButton, usePaged, type Loaded } from '../shared/states';
+import { ErrorAlert, Loading, usePaged, type Loaded } from '../shared/states';
+import { PagedTable } from '../shared/paged-table';
 import { BUCKET_LABEL, bucketOf, isBucket, isKind } from './overview/counts';
 import { readQueue } from './overview/read-queue';
 import { useQueueChoices } from './overview/use-queue-choices';
@@ -27,63 +28,55 @@ function QueueTable({ choice, kind, left }: { choice: QueueChoice; kind?: QueueK
           ).then((r) => ({ items: r.cases, total: r.total, nextPageToken: r.nextPageToken })),
     [JSON.stringify(query), left],
   );
-  const { first, items: cases } = paged;
   const navigate = useNavigate();
-  if (first.error) return <ErrorAlert error={first.error} onRetry={first.reload} />;
-  if (!first.data) return <Loading text="正在读取队列…" />;
-  if (cases.length === 0) return <EmptyState text="队列中暂无待办件" />;
   return (
-    <>
-      <Typography.Paragraph type="secondary">共 {first.data.total} 件，剩余时间少的在前请优先办理</Typography.Paragraph>
-      <Table
-        rowKey="id"
-        size="middle"
-        pagination={false}
-        scroll={{ x: 960 }}
-        dataSource={cases}
-        onRow={(c) => ({
-          onClick: (e) => {
-            if ((e.target as HTMLElement).closest('a')) return;
-            void navigate(`/cases/${c.id}`);
+    <PagedTable<CaseSummary>
+      paged={paged}
+      loadingText="正在读取队列…"
+      emptyText="队列中暂无待办件"
+      summary={(total) => <>共 {total} 件，剩余时间少的在前请优先办理</>}
+      scrollX={960}
+      onRow={(c) => ({
+        onClick: (e) => {
+          if ((e.target as HTMLElement).closest('a')) return;
+          void navigate(`/cases/${c.id}`);
+        },
+        style: { cursor: 'pointer' },
+      })}
+      columns={[
+        { title: '办件编号', dataIndex: 'caseNumber', render: (n?: string) => n ?? '—' },
+        {
+          title: '事项名称',
+          dataIndex: 'itemName',
+          render: (name: string, c: CaseSummary) => <Link to={`/cases/${c.id}`}>{name}</Link>,
+        },
+        { title: '申请人', dataIndex: 'applicantName' },
+        {
+          title: '类别',
+          dataIndex: 'kinds',
+          render: (kinds: string[]) => kinds.map((k) => <Tag key={k}>{k}</Tag>),
+        },
+        {
+          title: '状态',
+          dataIndex: 'status',
+          render: (s: CaseSummary['status']) => <Tag color={CASE_STATUS_COLOR[s]}>{CASE_STATUS[s]}</Tag>,
+        },
+        { title: '收件日期', dataIndex: 'submittedDate', render: (d?: string) => d ?? '—' },
+        { title: '办结期限', dataIndex: 'dueDate', render: (d?: string) => d ?? '—' },
+        {
+          title: '剩余时间',
+          key: 'left',
+          defaultSortOrder: 'ascend',
+          sorter: (a: CaseSummary, b: CaseSummary) =>
+            (a.clockRunning ? (a.workingDaysLeft ?? 1e6) : 1e6) - (b.clockRunning ? (b.workingDaysLeft ?? 1e6) : 1e6),
+          render: (_v, c: CaseSummary) => {
+            const left = timeLeft(c.workingDaysLeft, c.clockRunning);
+            return <Tag color={left.color}>{left.text}</Tag>;
           },
-          style: { cursor: 'pointer' },
-        })}
-        columns={[
-          { title: '办件编号', dataIndex: 'caseNumber', render: (n?: string) => n ?? '—' },
-          {
-            title: '事项名称',
-            dataIndex: 'itemName',
-            render: (name: string, c: CaseSummary) => <Link to={`/cases/${c.id}`}>{name}</Link>,
-          },
-          { title: '申请人', dataIndex: 'applicantName' },
-          {
-            title: '类别',
-            dataIndex: 'kinds',
-            render: (kinds: string[]) => kinds.map((k) => <Tag key={k}>{k}</Tag>),
-          },
-          {
-            title: '状态',
-            dataIndex: 'status',
-            render: (s: CaseSummary['status']) => <Tag color={CASE_STATUS_COLOR[s]}>{CASE_STATUS[s]}</Tag>,
-          },
-          { title: '收件日期', dataIndex: 'submittedDate', render: (d?: string) => d ?? '—' },
-          { title: '办结期限', dataIndex: 'dueDate', render: (d?: string) => d ?? '—' },
-          {
-            title: '剩余时间',
-            key: 'left',
-            defaultSortOrder: 'ascend',
-            sorter: (a: CaseSummary, b: CaseSummary) =>
-              (a.clockRunning ? (a.workingDaysLeft ?? 1e6) : 1e6) - (b.clockRunning ? (b.workingDaysLeft ?? 1e6) : 1e6),
-            render: (_v, c: CaseSummary) => {
-              const left = timeLeft(c.workingDaysLeft, c.clockRunning);
-              return <Tag color={left.color}>{left.text}</Tag>;
-            },
-          },
-          { title: '责任人', dataIndex: 'responsible', render: (r?: string) => r ?? '—' },
-        ]}
-      />
-      <MoreButton paged={paged} />
-    </>
+        },
+        { title: '责任人', dataIndex: 'responsible', render: (r?: string) => r ?? '—' },
+      ]}
+    />
   );
 }
 

@@ -11,6 +11,7 @@ import { showOnForm } from '../org/form-errors';
 import { NativeSelect, radioGroup, type Choice } from '../org/NativeSelect';
 import { TenantSwitch, useOrgTenant } from '../org/tenant';
 import type { JointFlow } from './types';
+import { FormErrors } from '../org/FormErrors';
 
 interface ParticipantRow {
   department: string;
@@ -240,9 +241,7 @@ function FlowEditor({
           </fieldset>
         )}
       </Form.List>
-      {errors.length > 0 ? (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={errors.join('；')} />
-      ) : null}
+      <FormErrors errors={errors} />
       {saved ? (
         <Alert type="success" showIcon role="status" style={{ marginBottom: 16 }} message="联办流程已保存" />
       ) : null}

@@ -12,6 +12,7 @@ import { NativeSelect, radioGroup } from '../org/NativeSelect';
 import { TenantSwitch, useOrgTenant } from '../org/tenant';
 import { configuredFlowsOf, flowShape, jointItemsOf } from './joint-items';
 import type { JointSettings, SettingsBody } from './types';
+import { FormErrors } from '../org/FormErrors';
 
 type SettingsForm = Omit<SettingsBody, 'expectedVersion'>;
 
@@ -20,6 +21,7 @@ export const LEAD_RULES: { value: JointSettings['leadRule']; label: string; hint
   { value: 'first_receiving_window', label: '首办负责', hint: '首办责任制：最先受理申请的窗口及其部门牵头' },
 ];
 
+/** The form's fields, as the settings hold them. */
 const BASE_FIELDS = [
   'leadRule',
   'defaultReviewWorkingDays',
@@ -27,7 +29,7 @@ const BASE_FIELDS = [
   'escalationRoutes',
   'delegatedTransferWorkingDays',
   'delegatedReplyWorkingDays',
-];
+] as const satisfies readonly (keyof SettingsForm)[];
 
 /** Every field name the service may report, the routes' rows included. */
 function knownFields(routes: number): string[] {
@@ -38,10 +40,36 @@ function knownFields(routes: number): string[] {
   return [...BASE_FIELDS, ...rows.flat()];
 }
 
-const days = (label: string, min: number, max: number) => [
-  { required: true, message: `请填写${label}` },
-  { type: 'integer' as const, min, max, message: `${label}应为${min}至${max}个工作日` },
-];
+type DaysName = Exclude<(typeof BASE_FIELDS)[number], 'leadRule' | 'escalationRoutes'>;
+
+/** A time limit in whole working days from `min` to `max`, labelled with its unit. */
+function DaysField({
+  name,
+  label,
+  extra,
+  min,
+  max,
+}: {
+  name: DaysName;
+  label: string;
+  extra: string;
+  min: number;
+  max: number;
+}) {
+  return (
+    <Form.Item
+      name={name}
+      label={`${label}（工作日）`}
+      extra={extra}
+      rules={[
+        { required: true, message: `请填写${label}` },
+        { type: 'integer', min, max, message: `${label}应为${min}至${max}个工作日` },
+      ]}
+    >
+      <InputNumber min={min} max={max} precision={0} style={{ width: 160 }} />
+    </Form.Item>
+  );
+}
 
 function SettingsEditor({
   tenant,
@@ -61,14 +89,7 @@ function SettingsEditor({
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    form.setFieldsValue({
-      leadRule: settings.leadRule,
-      defaultReviewWorkingDays: settings.defaultReviewWorkingDays,
-      escalationForwardWorkingDays: settings.escalationForwardWorkingDays,
-      escalationRoutes: settings.escalationRoutes,
-      delegatedTransferWorkingDays: settings.delegatedTransferWorkingDays,
-      delegatedReplyWorkingDays: settings.delegatedReplyWorkingDays,
-    });
+    form.setFieldsValue(Object.fromEntries(BASE_FIELDS.map((f) => [f, settings[f]])) as Partial<SettingsForm>);
   }, [form, settings]);
   const save = async (v: SettingsForm) => {
     setBusy(true);
@@ -119,22 +140,20 @@ function SettingsEditor({
           ))}
         </Radio.Group>
       </Form.Item>
-      <Form.Item
+      <DaysField
         name="defaultReviewWorkingDays"
-        label="默认审查时限（工作日）"
+        label="默认审查时限"
         extra="事项未配置联办流程时，每个协办部门的审查时限"
-        rules={days('默认审查时限', 1, 60)}
-      >
-        <InputNumber min={1} max={60} precision={0} style={{ width: 160 }} />
-      </Form.Item>
-      <Form.Item
+        min={1}
+        max={60}
+      />
+      <DaysField
         name="escalationForwardWorkingDays"
-        label="上报件转报时限（工作日）"
+        label="上报件转报时限"
         extra="本级窗口将上报件报送上级的时限；0 表示在办件承诺期限内报送"
-        rules={days('上报件转报时限', 0, 60)}
-      >
-        <InputNumber min={0} max={60} precision={0} style={{ width: 160 }} />
-      </Form.Item>
+        min={0}
+        max={60}
+      />
       <Form.List name="escalationRoutes">
         {(fields, { add, remove }) => (
           <fieldset style={{ border: 0, padding: 0, margin: '0 0 16px' }}>
@@ -173,25 +192,21 @@ function SettingsEditor({
           </fieldset>
         )}
       </Form.List>
-      <Form.Item
+      <DaysField
         name="delegatedTransferWorkingDays"
-        label="代受理转办时限（工作日）"
+        label="代受理转办时限"
         extra="委托代办协议未约定时，综合窗口将代受理件转交部门的时限"
-        rules={days('代受理转办时限', 1, 10)}
-      >
-        <InputNumber min={1} max={10} precision={0} style={{ width: 160 }} />
-      </Form.Item>
-      <Form.Item
+        min={1}
+        max={10}
+      />
+      <DaysField
         name="delegatedReplyWorkingDays"
-        label="代受理回复时限（工作日）"
+        label="代受理回复时限"
         extra="委托代办协议未约定时，中心向申请人回复的时限"
-        rules={days('代受理回复时限', 1, 10)}
-      >
-        <InputNumber min={1} max={10} precision={0} style={{ width: 160 }} />
-      </Form.Item>
-      {errors.length > 0 ? (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={errors.join('；')} />
-      ) : null}
+        min={1}
+        max={10}
+      />
+      <FormErrors errors={errors} />
       {saved ? (
         <Alert type="success" showIcon role="status" style={{ marginBottom: 16 }} message="联办设置已保存" />
       ) : null}

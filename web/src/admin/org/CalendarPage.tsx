@@ -8,6 +8,7 @@ import { showOnForm } from './form-errors';
 import { radioGroup } from './NativeSelect';
 import { TenantSwitch, useOrgTenant } from './tenant';
 import type { CalendarDayKind } from './types';
+import { FormErrors } from './FormErrors';
 
 /** Colours with text at 4.5:1 or more on their ground (WCAG AA). */
 const DAY_STYLE: Record<CalendarDayKind, { background: string; color: string }> = {
@@ -189,9 +190,7 @@ export default function CalendarPage() {
             >
               <Input maxLength={50} autoComplete="off" />
             </Form.Item>
-            {errors.length > 0 ? (
-              <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={errors.join('；')} />
-            ) : null}
+            <FormErrors errors={errors} />
             {saved ? (
               <Alert type="success" showIcon role="status" style={{ marginBottom: 16 }} message={saved} />
             ) : null}

@@ -1,14 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Descriptions, Form, Input, Modal, Radio, Table, Tag } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Form, Input, Modal, Radio, Table, Tag, type FormInstance } from 'antd';
 import { api, call } from '../../shared/api';
 import { PageTitle } from '../../shared/layout';
 import { EmptyState, ErrorAlert, Loading, Panel, useLoad } from '../../shared/states';
 import type { Department, Tenant, Window } from '../../api/types';
 import { allStaff, departmentName, departmentsOf, windowsOf } from './directory';
 import { showOnForm } from './form-errors';
+import { useSubmit } from '../../shared/use-submit';
 import { NativeSelect, radioGroup, type Choice } from './NativeSelect';
 import { TenantSwitch, useOrgTenant } from './tenant';
 import type { StaffMember, WindowKind } from './types';
+import { FormErrors } from './FormErrors';
 
 const LEVEL: Record<Tenant['level'], string> = {
   city: '市',
@@ -18,12 +20,6 @@ const LEVEL: Record<Tenant['level'], string> = {
   village: '村（社区）',
 };
 const WINDOW_KIND: Record<WindowKind, string> = { department: '部门窗口', comprehensive: '综合窗口' };
-
-function Errors({ errors }: { errors: string[] }) {
-  return errors.length > 0 ? (
-    <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={errors.join('；')} />
-  ) : null;
-}
 
 interface CenterForm {
   name: string;
@@ -36,8 +32,6 @@ interface CenterForm {
 function CenterPanel({ tenant, editable, onSaved }: { tenant: Tenant; editable: boolean; onSaved: () => void }) {
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<CenterForm>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const closes = useLoad(
     () =>
       call(api.GET('/api/v1/cases/settings/{tenant}', { params: { path: { tenant: tenant.code } } })).then(
@@ -46,10 +40,13 @@ function CenterPanel({ tenant, editable, onSaved }: { tenant: Tenant; editable: 
       ),
     [tenant.code],
   );
-  const save = async (v: CenterForm) => {
-    setBusy(true);
-    setErrors([]);
-    try {
+  const {
+    errors,
+    busy,
+    submit: save,
+    clear,
+  } = useSubmit(
+    async (v: CenterForm) => {
       await call(
         api.PUT('/api/v1/identity/tenants/{code}/center', {
           params: { path: { code: tenant.code } },
@@ -67,16 +64,10 @@ function CenterPanel({ tenant, editable, onSaved }: { tenant: Tenant; editable: 
       );
       setEditing(false);
       onSaved();
-    } catch (error) {
-      setErrors(
-        showOnForm(form, error, ['name', 'address', 'hours', 'phones'], {}, (n) =>
-          n.replace(/^phones\.\d+$/, 'phones'),
-        ),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) =>
+      showOnForm(form, error, ['name', 'address', 'hours', 'phones'], {}, (n) => n.replace(/^phones\.\d+$/, 'phones')),
+  );
   return (
     <Panel title="政务服务中心">
       <Descriptions column={{ xs: 1, sm: 2 }} size="small">
@@ -95,7 +86,7 @@ function CenterPanel({ tenant, editable, onSaved }: { tenant: Tenant; editable: 
         <Button
           onClick={() => {
             form.setFieldsValue({ ...tenant.center, phones: tenant.center.phones.join('、') });
-            setErrors([]);
+            clear();
             setEditing(true);
           }}
         >
@@ -138,7 +129,7 @@ function CenterPanel({ tenant, editable, onSaved }: { tenant: Tenant; editable: 
           >
             <Input />
           </Form.Item>
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </Panel>
@@ -153,12 +144,13 @@ interface DepartmentForm {
 function EditDepartment({ department, onSaved }: { department: Department; onSaved: () => void }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ name: string }>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const save = async (v: { name: string }) => {
-    setBusy(true);
-    setErrors([]);
-    try {
+  const {
+    errors,
+    busy,
+    submit: save,
+    clear,
+  } = useSubmit(
+    async (v: { name: string }) => {
       await call(
         api.PUT('/api/v1/identity/departments/{code}', {
           params: { path: { code: department.code } },
@@ -167,12 +159,9 @@ function EditDepartment({ department, onSaved }: { department: Department; onSav
       );
       setOpen(false);
       onSaved();
-    } catch (error) {
-      setErrors(showOnForm(form, error, ['name']));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showOnForm(form, error, ['name']),
+  );
   return (
     <>
       <Button
@@ -180,7 +169,7 @@ function EditDepartment({ department, onSaved }: { department: Department; onSav
         aria-label={`修改部门：${department.name}`}
         onClick={() => {
           form.setFieldsValue({ name: department.name });
-          setErrors([]);
+          clear();
           setOpen(true);
         }}
       >
@@ -211,7 +200,7 @@ function EditDepartment({ department, onSaved }: { department: Department; onSav
           >
             <Input maxLength={50} />
           </Form.Item>
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>
@@ -230,14 +219,14 @@ function DepartmentsPanel({
   onCreated: () => void;
 }) {
   const [form] = Form.useForm<DepartmentForm>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<string>();
-  const create = async (v: DepartmentForm) => {
-    setBusy(true);
-    setErrors([]);
-    setCreated(undefined);
-    try {
+  const {
+    errors,
+    busy,
+    submit: create,
+  } = useSubmit(
+    async (v: DepartmentForm) => {
+      setCreated(undefined);
       const d = await call(
         api.POST('/api/v1/identity/tenants/{code}/departments', {
           params: { path: { code: tenant } },
@@ -247,12 +236,9 @@ function DepartmentsPanel({
       setCreated(`已添加进驻部门：${d.name}（${d.code}）`);
       form.resetFields();
       onCreated();
-    } catch (error) {
-      setErrors(showOnForm(form, error, ['abbreviation', 'name'], { DEPARTMENT_EXISTS: 'abbreviation' }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showOnForm(form, error, ['abbreviation', 'name'], { DEPARTMENT_EXISTS: 'abbreviation' }),
+  );
   return (
     <Panel title="进驻部门">
       {departments.length > 0 ? (
@@ -308,7 +294,7 @@ function DepartmentsPanel({
           >
             <Input maxLength={50} placeholder="如“永昌县市场监督管理局”" />
           </Form.Item>
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
           {created ? (
             <Alert type="success" showIcon role="status" style={{ marginBottom: 16 }} message={created} />
           ) : null}
@@ -341,6 +327,15 @@ const WINDOW_FIELDS = [
   'bPostStaffId',
   'location',
 ];
+
+/** The departments a window serves: those picked for a comprehensive window, else its own. */
+const servedBy = (v: WindowForm) => (v.kind === 'comprehensive' ? (v.servesDepartments ?? []) : [v.department]);
+
+/** A window form's error at its fields: a taken number at the number, a served department's at the list. */
+const showWindowErrors = (form: FormInstance<WindowForm>, error: unknown) =>
+  showOnForm(form, error, WINDOW_FIELDS, { WINDOW_NUMBER_TAKEN: 'number' }, (n) =>
+    n.replace(/^servesDepartments\.\d+$/, 'servesDepartments'),
+  );
 
 const staffLabel = (s: StaffMember) => `${s.displayName}（${s.username}）`;
 
@@ -438,13 +433,12 @@ function CreateWindow({
 }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<WindowForm>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const create = async (v: WindowForm) => {
-    setBusy(true);
-    setErrors([]);
-    const serves = v.kind === 'comprehensive' ? (v.servesDepartments ?? []) : [v.department];
-    try {
+  const {
+    errors,
+    busy,
+    submit: create,
+  } = useSubmit(
+    async (v: WindowForm) => {
       const w = await call(
         api.POST('/api/v1/identity/tenants/{code}/windows', {
           params: { path: { code: tenant } },
@@ -453,7 +447,7 @@ function CreateWindow({
             name: v.name.trim(),
             kind: v.kind,
             department: v.department,
-            servesDepartments: serves,
+            servesDepartments: servedBy(v),
             ...(v.aPostStaffId ? { aPostStaffId: v.aPostStaffId } : {}),
             ...(v.bPostStaffId ? { bPostStaffId: v.bPostStaffId } : {}),
             ...(v.location?.trim() ? { location: v.location.trim() } : {}),
@@ -463,16 +457,9 @@ function CreateWindow({
       setOpen(false);
       form.resetFields();
       onCreated(w);
-    } catch (error) {
-      setErrors(
-        showOnForm(form, error, WINDOW_FIELDS, { WINDOW_NUMBER_TAKEN: 'number' }, (n) =>
-          n.replace(/^servesDepartments\.\d+$/, 'servesDepartments'),
-        ),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showWindowErrors(form, error),
+  );
   return (
     <>
       <Button type="primary" onClick={() => setOpen(true)}>
@@ -496,7 +483,7 @@ function CreateWindow({
           onFinish={(v) => void create(v)}
         >
           <WindowFormFields form={form} departments={departments} staff={staff} />
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>
@@ -516,13 +503,13 @@ function EditWindow({
 }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<WindowForm>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const save = async (v: WindowForm) => {
-    setBusy(true);
-    setErrors([]);
-    const serves = v.kind === 'comprehensive' ? (v.servesDepartments ?? []) : [v.department];
-    try {
+  const {
+    errors,
+    busy,
+    submit: save,
+    clear,
+  } = useSubmit(
+    async (v: WindowForm) => {
       await call(
         api.PUT('/api/v1/identity/windows/{id}', {
           params: { path: { id: window.id } },
@@ -531,7 +518,7 @@ function EditWindow({
             name: v.name.trim(),
             kind: v.kind,
             department: v.department,
-            servesDepartments: serves,
+            servesDepartments: servedBy(v),
             location: v.location?.trim() ?? '',
             expectedVersion: window.version,
           },
@@ -539,16 +526,9 @@ function EditWindow({
       );
       setOpen(false);
       onSaved();
-    } catch (error) {
-      setErrors(
-        showOnForm(form, error, WINDOW_FIELDS, { WINDOW_NUMBER_TAKEN: 'number' }, (n) =>
-          n.replace(/^servesDepartments\.\d+$/, 'servesDepartments'),
-        ),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showWindowErrors(form, error),
+  );
   return (
     <>
       <Button
@@ -563,7 +543,7 @@ function EditWindow({
             servesDepartments: window.servesDepartments,
             location: window.location,
           });
-          setErrors([]);
+          clear();
           setOpen(true);
         }}
       >
@@ -586,7 +566,7 @@ function EditWindow({
             style={{ marginBottom: 16 }}
             message="A岗、B岗人员不在此修改（用“调整AB岗”），他们须属于修改后的所属部门或受理部门。"
           />
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>
@@ -601,13 +581,14 @@ interface PostsForm {
 function AssignPosts({ window, staff, onSaved }: { window: Window; staff: StaffMember[]; onSaved: () => void }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<PostsForm>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const choices = postChoices(staff, window.kind === 'comprehensive' ? window.servesDepartments : [window.department]);
-  const save = async (v: PostsForm) => {
-    setBusy(true);
-    setErrors([]);
-    try {
+  const {
+    errors,
+    busy,
+    submit: save,
+    clear,
+  } = useSubmit(
+    async (v: PostsForm) => {
       await call(
         api.PUT('/api/v1/identity/windows/{id}/posts', {
           params: { path: { id: window.id } },
@@ -620,12 +601,9 @@ function AssignPosts({ window, staff, onSaved }: { window: Window; staff: StaffM
       );
       setOpen(false);
       onSaved();
-    } catch (error) {
-      setErrors(showOnForm(form, error, ['aPostStaffId', 'bPostStaffId']));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showOnForm(form, error, ['aPostStaffId', 'bPostStaffId']),
+  );
   return (
     <>
       <Button
@@ -633,7 +611,7 @@ function AssignPosts({ window, staff, onSaved }: { window: Window; staff: StaffM
         aria-label={`调整AB岗：${window.number} 号窗口`}
         onClick={() => {
           form.setFieldsValue({ aPostStaffId: window.aPostStaffId, bPostStaffId: window.bPostStaffId });
-          setErrors([]);
+          clear();
           setOpen(true);
         }}
       >
@@ -655,7 +633,7 @@ function AssignPosts({ window, staff, onSaved }: { window: Window; staff: StaffM
           <Form.Item name="bPostStaffId" label="B岗（备岗）" extra="A岗请假或停用时由B岗顶岗受理">
             <NativeSelect choices={choices} placeholder="请选择人员" />
           </Form.Item>
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>

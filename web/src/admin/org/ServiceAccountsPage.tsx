@@ -8,9 +8,11 @@ import type { Department } from '../../api/types';
 import { departmentName, departmentsOf } from './directory';
 import { messageOf } from '../../shared/problem';
 import { showOnForm } from './form-errors';
+import { useSubmit } from '../../shared/use-submit';
 import { NativeSelect } from './NativeSelect';
 import { TenantSwitch, useOrgTenant } from './tenant';
 import type { CreatedServiceAccount, ServiceAccount } from './types';
+import { FormErrors } from './FormErrors';
 
 const STATUS: Record<ServiceAccount['status'], [string, string]> = {
   provisioning: ['开通中', 'orange'],
@@ -38,12 +40,12 @@ function CreateAccount({
   onCreated: (created: CreatedServiceAccount) => void;
 }) {
   const [form] = Form.useForm<AccountForm>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const create = async (v: AccountForm) => {
-    setBusy(true);
-    setErrors([]);
-    try {
+  const {
+    errors,
+    busy,
+    submit: create,
+  } = useSubmit(
+    async (v: AccountForm) => {
       const created = await call(
         api.POST('/api/v1/identity/tenants/{code}/service-accounts', {
           params: { path: { code: tenant } },
@@ -56,12 +58,9 @@ function CreateAccount({
       );
       form.resetFields();
       onCreated(created);
-    } catch (error) {
-      setErrors(showOnForm(form, error, FIELDS, { CLIENT_ID_TAKEN: 'clientId', DEPARTMENT_NOT_FOUND: 'department' }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showOnForm(form, error, FIELDS, { CLIENT_ID_TAKEN: 'clientId', DEPARTMENT_NOT_FOUND: 'department' }),
+  );
   return (
     <Form
       form={form}
@@ -106,9 +105,7 @@ function CreateAccount({
       >
         <Input maxLength={200} placeholder="如“市场监管审批系统”" />
       </Form.Item>
-      {errors.length > 0 ? (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={errors.join('；')} />
-      ) : null}
+      <FormErrors errors={errors} />
       <Button type="primary" htmlType="submit" loading={busy}>
         创建服务账号
       </Button>
@@ -206,12 +203,12 @@ function RotateSecret({
 function DisableAccount({ account, onDisabled }: { account: ServiceAccount; onDisabled: () => void }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const save = async (v: { reason?: string }) => {
-    setBusy(true);
-    setErrors([]);
-    try {
+  const {
+    errors,
+    busy,
+    submit: save,
+  } = useSubmit(
+    async (v: { reason?: string }) => {
       await call(
         api.POST('/api/v1/identity/service-accounts/{id}/disable', {
           params: { path: { id: account.id } },
@@ -220,12 +217,9 @@ function DisableAccount({ account, onDisabled }: { account: ServiceAccount; onDi
       );
       setOpen(false);
       onDisabled();
-    } catch (error) {
-      setErrors(showOnForm(form, error, ['reason']));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showOnForm(form, error, ['reason']),
+  );
   return (
     <>
       <Button size="small" danger aria-label={`停用账号：${account.clientId}`} onClick={() => setOpen(true)}>
@@ -246,9 +240,7 @@ function DisableAccount({ account, onDisabled }: { account: ServiceAccount; onDi
           <Form.Item name="reason" label="停用原因">
             <Input maxLength={200} />
           </Form.Item>
-          {errors.length > 0 ? (
-            <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={errors.join('；')} />
-          ) : null}
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>

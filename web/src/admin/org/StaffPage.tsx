@@ -8,22 +8,18 @@ import type { Department, StaffRole, Window } from '../../api/types';
 import { chinaToday } from './calendar-grid';
 import { allStaff, departmentName, departmentsOf, windowsOf } from './directory';
 import { showOnForm } from './form-errors';
+import { useSubmit } from '../../shared/use-submit';
 import { maskPhone } from './mask';
 import { NativeSelect } from './NativeSelect';
 import { TenantSwitch, useOrgTenant } from './tenant';
 import type { StaffMember, StaffRoleCode } from './types';
+import { FormErrors } from './FormErrors';
 
 const STATUS: Record<StaffMember['status'], [string, string]> = {
   provisioning: ['开通中', 'orange'],
   active: ['在岗', 'green'],
   disabled: ['已停用', 'default'],
 };
-
-function Errors({ errors }: { errors: string[] }) {
-  return errors.length > 0 ? (
-    <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={errors.join('；')} />
-  ) : null;
-}
 
 /** The roles and the department of a member of staff: set on creation and changed later (调整岗位). */
 function RoleFields({ departments }: { departments: Department[] }) {
@@ -80,6 +76,9 @@ interface StaffForm {
 }
 const STAFF_FIELDS = ['username', 'displayName', 'phone', 'roles', 'department', 'initialPassword'];
 
+/** Each role's error (`roles.1`, `roles[1]`) is the roles field's. */
+const rolesField = (n: string) => n.replace(/^roles(\.\d+|\[\d+\])$/, 'roles');
+
 function CreateStaff({
   tenant,
   departments,
@@ -91,12 +90,12 @@ function CreateStaff({
 }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<StaffForm>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const create = async (v: StaffForm) => {
-    setBusy(true);
-    setErrors([]);
-    try {
+  const {
+    errors,
+    busy,
+    submit: create,
+  } = useSubmit(
+    async (v: StaffForm) => {
       const s = await call(
         api.POST('/api/v1/identity/staff', {
           body: {
@@ -113,16 +112,9 @@ function CreateStaff({
       setOpen(false);
       form.resetFields();
       onCreated(s);
-    } catch (error) {
-      setErrors(
-        showOnForm(form, error, STAFF_FIELDS, { USERNAME_TAKEN: 'username' }, (n) =>
-          n.replace(/^roles(\.\d+|\[\d+\])$/, 'roles'),
-        ),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showOnForm(form, error, STAFF_FIELDS, { USERNAME_TAKEN: 'username' }, rolesField),
+  );
   return (
     <>
       <Button type="primary" onClick={() => setOpen(true)}>
@@ -180,7 +172,7 @@ function CreateStaff({
           >
             <Input.Password autoComplete="new-password" maxLength={64} />
           </Form.Item>
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>
@@ -239,13 +231,13 @@ function RecordLeave({
 }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<LeaveForm>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const today = chinaToday();
-  const save = async (v: LeaveForm) => {
-    setBusy(true);
-    setErrors([]);
-    try {
+  const {
+    errors,
+    busy,
+    submit: save,
+  } = useSubmit(
+    async (v: LeaveForm) => {
       await call(
         api.POST('/api/v1/identity/staff/{id}/leaves', {
           params: { path: { id: person.id } },
@@ -256,12 +248,9 @@ function RecordLeave({
       setOpen(false);
       form.resetFields();
       onRecorded(`已登记 ${person.displayName} ${v.fromDate} 至 ${v.toDate} 的请假。`, effect);
-    } catch (error) {
-      setErrors(showOnForm(form, error, ['fromDate', 'toDate', 'reason'], { LEAVE_OVERLAPS: 'fromDate' }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showOnForm(form, error, ['fromDate', 'toDate', 'reason'], { LEAVE_OVERLAPS: 'fromDate' }),
+  );
   return (
     <>
       <Button size="small" aria-label={`登记请假：${person.displayName}`} onClick={() => setOpen(true)}>
@@ -307,7 +296,7 @@ function RecordLeave({
             <Input maxLength={100} />
           </Form.Item>
           <p style={{ color: 'rgba(0,0,0,0.65)' }}>请假期间，此人担任A岗的窗口由B岗顶岗受理。</p>
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>
@@ -326,13 +315,14 @@ function EndLeave({
 }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ toDate?: string }>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const save = async (v: { toDate?: string }) => {
-    setBusy(true);
-    setErrors([]);
-    const toDate = v.toDate?.trim();
-    try {
+  const {
+    errors,
+    busy,
+    submit: save,
+    clear,
+  } = useSubmit(
+    async (v: { toDate?: string }) => {
+      const toDate = v.toDate?.trim();
       await call(
         api.POST('/api/v1/identity/staff/{id}/leaves/{fromDate}/end', {
           params: { path: { id: person.id, fromDate: leave.fromDate } },
@@ -345,12 +335,9 @@ function EndLeave({
           ? `${person.displayName} 自 ${leave.fromDate} 起的请假已改为 ${toDate} 结束。`
           : `已撤销 ${person.displayName} 自 ${leave.fromDate} 起的请假。`,
       );
-    } catch (error) {
-      setErrors(showOnForm(form, error, ['toDate']));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showOnForm(form, error, ['toDate']),
+  );
   const name = `end-${person.id}-${leave.fromDate}`;
   return (
     <>
@@ -359,7 +346,7 @@ function EndLeave({
         aria-label={`结束请假：${person.displayName} ${leave.fromDate}`}
         onClick={() => {
           form.resetFields();
-          setErrors([]);
+          clear();
           setOpen(true);
         }}
       >
@@ -382,7 +369,7 @@ function EndLeave({
           >
             <Input type="date" />
           </Form.Item>
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>
@@ -405,12 +392,13 @@ function ChangeRoles({
 }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<RolesForm>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const save = async (v: RolesForm) => {
-    setBusy(true);
-    setErrors([]);
-    try {
+  const {
+    errors,
+    busy,
+    submit: save,
+    clear,
+  } = useSubmit(
+    async (v: RolesForm) => {
       await call(
         api.PUT('/api/v1/identity/staff/{id}/roles', {
           params: { path: { id: person.id } },
@@ -423,14 +411,9 @@ function ChangeRoles({
       );
       setOpen(false);
       onChanged(`已调整 ${person.displayName} 的岗位角色和所属部门，本人重新登录后生效。`);
-    } catch (error) {
-      setErrors(
-        showOnForm(form, error, ['roles', 'department'], {}, (n) => n.replace(/^roles(\.\d+|\[\d+\])$/, 'roles')),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showOnForm(form, error, ['roles', 'department'], {}, rolesField),
+  );
   return (
     <>
       <Button
@@ -438,7 +421,7 @@ function ChangeRoles({
         aria-label={`调整岗位：${person.displayName}`}
         onClick={() => {
           form.setFieldsValue({ roles: person.roles as StaffRoleCode[], department: person.department });
-          setErrors([]);
+          clear();
           setOpen(true);
         }}
       >
@@ -458,7 +441,7 @@ function ChangeRoles({
         </p>
         <Form form={form} name={`roles-${person.id}`} layout="vertical" requiredMark onFinish={(v) => void save(v)}>
           <RoleFields departments={departments} />
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>
@@ -468,12 +451,12 @@ function ChangeRoles({
 function DisableStaff({ person, onDisabled }: { person: StaffMember; onDisabled: (message: string) => void }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const save = async (v: { reason: string }) => {
-    setBusy(true);
-    setErrors([]);
-    try {
+  const {
+    errors,
+    busy,
+    submit: save,
+  } = useSubmit(
+    async (v: { reason: string }) => {
       await call(
         api.POST('/api/v1/identity/staff/{id}/disable', {
           params: { path: { id: person.id } },
@@ -482,12 +465,9 @@ function DisableStaff({ person, onDisabled }: { person: StaffMember; onDisabled:
       );
       setOpen(false);
       onDisabled(`已停用 ${person.displayName} 的账号。`);
-    } catch (error) {
-      setErrors(showOnForm(form, error, ['reason']));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (error) => showOnForm(form, error, ['reason']),
+  );
   return (
     <>
       <Button size="small" danger aria-label={`停用账号：${person.displayName}`} onClick={() => setOpen(true)}>
@@ -515,7 +495,7 @@ function DisableStaff({ person, onDisabled }: { person: StaffMember; onDisabled:
           >
             <Input maxLength={200} />
           </Form.Item>
-          <Errors errors={errors} />
+          <FormErrors errors={errors} />
         </Form>
       </Modal>
     </>

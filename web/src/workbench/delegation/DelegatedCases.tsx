@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Form, Table, Tag, Typography } from 'antd';
+import { Form, Tag } from 'antd';
 import { api, call } from '../../shared/api';
 import type { Profile } from '../../api/types';
 import { chinaToday } from '../../admin/org/calendar-grid';
 import { NativeSelect } from '../../admin/org/NativeSelect';
-import { EmptyState, ErrorAlert, Loading, MoreButton, useLoad, usePaged, type Loaded } from '../../shared/states';
+import { useLoad, usePaged, type Loaded } from '../../shared/states';
+import { PagedTable, pageQuery } from '../../shared/paged-table';
 import { StaffPage } from '../staff-page';
 import {
   DELEGATED_STATE,
@@ -57,21 +58,13 @@ function DelegatedTable({ staff }: { staff: Staff }) {
     (pageToken) =>
       call(
         api.GET('/api/v1/joint-review/delegation/cases', {
-          params: {
-            query: {
-              pageSize: 50,
-              ...(state ? { state } : {}),
-              ...(all && department ? { department } : {}),
-              ...(pageToken ? { pageToken } : {}),
-            },
-          },
+          params: { query: pageQuery({ state, department: all ? department : '' }, pageToken) },
         }),
       ).then((r) => ({ items: r.delegatedCases, total: r.total, nextPageToken: r.nextPageToken })),
     [state, department, all],
   );
   const n: Names = names.data ?? codesOnly;
   const today = chinaToday();
-  const { first, items } = paged;
   const filter = (
     <Form layout="inline" style={{ marginBottom: 16 }}>
       <Form.Item label="状态" htmlFor="delegated-state">
@@ -96,50 +89,31 @@ function DelegatedTable({ staff }: { staff: Staff }) {
       ) : null}
     </Form>
   );
-  if (first.error) {
-    return (
-      <>
-        {filter}
-        <ErrorAlert error={first.error} onRetry={first.reload} />
-      </>
-    );
-  }
-  if (!first.data) return <Loading text="正在读取代受理件…" />;
   return (
-    <>
-      {filter}
-      {items.length === 0 ? (
-        <EmptyState text="暂无代受理件" />
-      ) : (
-        <>
-          <Typography.Paragraph type="secondary">共 {first.data.total} 件，环节到期日早的在前。</Typography.Paragraph>
-          <Table<DelegatedCase>
-            rowKey="id"
-            size="middle"
-            pagination={false}
-            scroll={{ x: 960 }}
-            dataSource={items}
-            columns={[
-              {
-                title: '办件编号',
-                key: 'caseNumber',
-                render: (_v, d) => <Link to={`/delegated/${d.id}`}>{d.caseNumber}</Link>,
-              },
-              { title: '事项名称', dataIndex: 'itemName' },
-              { title: '委托部门', key: 'department', render: (_v, d) => n.department(d.department) },
-              { title: '受理窗口', key: 'window', render: (_v, d) => n.window(d.windowId) },
-              {
-                title: '状态',
-                dataIndex: 'state',
-                render: (s: DelegatedCaseState) => <Tag color={DELEGATED_STATE_COLOR[s]}>{DELEGATED_STATE[s]}</Tag>,
-              },
-              { title: '当前环节到期', key: 'due', render: (_v, d) => <LegDue d={d} today={today} /> },
-            ]}
-          />
-          <MoreButton paged={paged} />
-        </>
-      )}
-    </>
+    <PagedTable<DelegatedCase>
+      paged={paged}
+      filter={filter}
+      loadingText="正在读取代受理件…"
+      emptyText="暂无代受理件"
+      summary={(total) => <>共 {total} 件，环节到期日早的在前。</>}
+      scrollX={960}
+      columns={[
+        {
+          title: '办件编号',
+          key: 'caseNumber',
+          render: (_v, d) => <Link to={`/delegated/${d.id}`}>{d.caseNumber}</Link>,
+        },
+        { title: '事项名称', dataIndex: 'itemName' },
+        { title: '委托部门', key: 'department', render: (_v, d) => n.department(d.department) },
+        { title: '受理窗口', key: 'window', render: (_v, d) => n.window(d.windowId) },
+        {
+          title: '状态',
+          dataIndex: 'state',
+          render: (s: DelegatedCaseState) => <Tag color={DELEGATED_STATE_COLOR[s]}>{DELEGATED_STATE[s]}</Tag>,
+        },
+        { title: '当前环节到期', key: 'due', render: (_v, d) => <LegDue d={d} today={today} /> },
+      ]}
+    />
   );
 }
 

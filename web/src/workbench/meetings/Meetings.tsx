@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Button, Form, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Tag } from 'antd';
 import { api, call } from '../../shared/api';
 import type { Department, Meeting, MeetingState, Profile } from '../../api/types';
 import { departmentName, departmentsOf } from '../../admin/org/directory';
 import { NativeSelect } from '../../admin/org/NativeSelect';
 import { MEETING_KIND, MEETING_STATE, MEETING_STATE_COLOR } from '../../shared/labels';
 import { dateTime } from '../../shared/format';
-import { EmptyState, ErrorAlert, Loading, MoreButton, useLoad, usePaged } from '../../shared/states';
+import { Loading, useLoad, usePaged } from '../../shared/states';
+import { PagedTable, pageQuery } from '../../shared/paged-table';
 import type { Loaded } from '../../shared/states';
 import { StaffPage } from '../staff-page';
 import { ConveneMeeting } from './ConveneMeeting';
@@ -29,63 +30,52 @@ function MeetingTable({
 }) {
   const paged = usePaged<Meeting>(
     (pageToken) =>
-      call(
-        api.GET('/api/v1/joint-review/meetings', {
-          params: { query: { pageSize: 50, ...(state ? { state } : {}), ...(pageToken ? { pageToken } : {}) } },
-        }),
-      ).then((r) => ({ items: r.meetings, total: r.total, nextPageToken: r.nextPageToken })),
+      call(api.GET('/api/v1/joint-review/meetings', { params: { query: pageQuery({ state }, pageToken) } })).then(
+        (r) => ({ items: r.meetings, total: r.total, nextPageToken: r.nextPageToken }),
+      ),
     [state, changed],
   );
-  const { first, items } = paged;
-  if (first.error) return <ErrorAlert error={first.error} onRetry={first.reload} />;
-  if (!first.data) return <Loading text="正在读取联审会议…" />;
-  if (items.length === 0) return <EmptyState text={state ? `暂无${MEETING_STATE[state]}的会议` : '暂无联审会议'} />;
   return (
-    <>
-      <Typography.Paragraph type="secondary">
-        共 {first.data.total} 次会议；待召开和已召开的在前，按会议时间先后排列。
-      </Typography.Paragraph>
-      <Table<Meeting>
-        rowKey="id"
-        size="middle"
-        pagination={false}
-        scroll={{ x: 900 }}
-        dataSource={upcomingFirst(items)}
-        columns={[
-          {
-            title: '会议名称',
-            dataIndex: 'subject',
-            render: (subject: string, m) => <Link to={`/meetings/${m.id}`}>{subject}</Link>,
-          },
-          { title: '会议时间', dataIndex: 'scheduledAt', width: 150, render: (t?: string) => dateTime(t) },
-          { title: '地点', dataIndex: 'location', render: (l: string) => l || '—' },
-          { title: '类型', dataIndex: 'kind', width: 100, render: (k: Meeting['kind']) => MEETING_KIND[k] },
-          {
-            title: '议题',
-            key: 'agenda',
-            render: (_v, m) =>
-              m.agenda.map((a) => (
-                <div key={a.id}>
-                  {a.title}
-                  {a.caseNumber ? `（${a.caseNumber}）` : ''}
-                </div>
-              )),
-          },
-          {
-            title: '参会部门',
-            key: 'participants',
-            render: (_v, m) => m.participants.map((p) => departmentName(departments, p.department)).join('、'),
-          },
-          {
-            title: '状态',
-            dataIndex: 'state',
-            width: 110,
-            render: (s: MeetingState) => <Tag color={MEETING_STATE_COLOR[s]}>{MEETING_STATE[s]}</Tag>,
-          },
-        ]}
-      />
-      <MoreButton paged={paged} />
-    </>
+    <PagedTable<Meeting>
+      paged={paged}
+      loadingText="正在读取联审会议…"
+      emptyText={state ? `暂无${MEETING_STATE[state]}的会议` : '暂无联审会议'}
+      summary={(total) => <>共 {total} 次会议；待召开和已召开的在前，按会议时间先后排列。</>}
+      scrollX={900}
+      order={upcomingFirst}
+      columns={[
+        {
+          title: '会议名称',
+          dataIndex: 'subject',
+          render: (subject: string, m) => <Link to={`/meetings/${m.id}`}>{subject}</Link>,
+        },
+        { title: '会议时间', dataIndex: 'scheduledAt', width: 150, render: (t?: string) => dateTime(t) },
+        { title: '地点', dataIndex: 'location', render: (l: string) => l || '—' },
+        { title: '类型', dataIndex: 'kind', width: 100, render: (k: Meeting['kind']) => MEETING_KIND[k] },
+        {
+          title: '议题',
+          key: 'agenda',
+          render: (_v, m) =>
+            m.agenda.map((a) => (
+              <div key={a.id}>
+                {a.title}
+                {a.caseNumber ? `（${a.caseNumber}）` : ''}
+              </div>
+            )),
+        },
+        {
+          title: '参会部门',
+          key: 'participants',
+          render: (_v, m) => m.participants.map((p) => departmentName(departments, p.department)).join('、'),
+        },
+        {
+          title: '状态',
+          dataIndex: 'state',
+          width: 110,
+          render: (s: MeetingState) => <Tag color={MEETING_STATE_COLOR[s]}>{MEETING_STATE[s]}</Tag>,
+        },
+      ]}
+    />
   );
 }
 

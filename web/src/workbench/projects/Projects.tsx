@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Form, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Tabs, Tag } from 'antd';
 import { api, call } from '../../shared/api';
 import type { Profile, Project, ProjectState } from '../../api/types';
 import { NativeSelect } from '../../admin/org/NativeSelect';
 import { PROJECT_STATE, PROJECT_STATE_COLOR } from '../../shared/labels';
-import { EmptyState, ErrorAlert, Loading, MoreButton, useLoad, usePaged, type Loaded } from '../../shared/states';
+import { useLoad, usePaged, type Loaded } from '../../shared/states';
+import { PagedTable, pageQuery } from '../../shared/paged-table';
 import { ApiError, messageOf } from '../../shared/problem';
 import { FormMessages, showOnForm } from '../../shared/form-messages';
 import { idempotencyKey } from '../../portal/common/form-problem';
@@ -103,45 +104,35 @@ function CreateProject({ staff, onCreated }: { staff: Staff; onCreated: (p: Proj
 function ProjectTable({ mine, created }: { mine: boolean; created: number }) {
   const paged = usePaged<Project>(
     (pageToken) =>
-      call(
-        api.GET('/api/v1/joint-review/projects', {
-          params: { query: { pageSize: 50, ...(mine ? { mine: true } : {}), ...(pageToken ? { pageToken } : {}) } },
-        }),
-      ).then((r) => ({ items: r.projects, total: r.total, nextPageToken: r.nextPageToken })),
+      call(api.GET('/api/v1/joint-review/projects', { params: { query: pageQuery({ mine }, pageToken) } })).then(
+        (r) => ({ items: r.projects, total: r.total, nextPageToken: r.nextPageToken }),
+      ),
     [mine, created],
   );
-  const { first, items } = paged;
-  if (first.error) return <ErrorAlert error={first.error} onRetry={first.reload} />;
-  if (!first.data) return <Loading text="正在读取项目…" />;
-  if (items.length === 0) return <EmptyState text={mine ? '您暂无代办的项目' : '暂无项目'} />;
   return (
-    <>
-      <Typography.Paragraph type="secondary">共 {first.data.total} 个项目，新建的在前。</Typography.Paragraph>
-      <Table<Project>
-        rowKey="id"
-        size="middle"
-        pagination={false}
-        scroll={{ x: 900 }}
-        dataSource={items}
-        columns={[
-          {
-            title: '项目名称',
-            dataIndex: 'name',
-            render: (name: string, p) => <Link to={`/projects/${p.id}`}>{name}</Link>,
-          },
-          { title: '项目代码', dataIndex: 'projectCode', render: (c?: string) => c ?? '—' },
-          { title: '投资主体', dataIndex: 'investorName' },
-          { title: '代办员', key: 'agent', render: (_v, p) => p.agent?.displayName ?? '未指定' },
-          { title: '办件', key: 'cases', render: (_v, p) => `${p.cases.length}件` },
-          {
-            title: '状态',
-            dataIndex: 'state',
-            render: (s: ProjectState) => <Tag color={PROJECT_STATE_COLOR[s]}>{PROJECT_STATE[s]}</Tag>,
-          },
-        ]}
-      />
-      <MoreButton paged={paged} />
-    </>
+    <PagedTable<Project>
+      paged={paged}
+      loadingText="正在读取项目…"
+      emptyText={mine ? '您暂无代办的项目' : '暂无项目'}
+      summary={(total) => <>共 {total} 个项目，新建的在前。</>}
+      scrollX={900}
+      columns={[
+        {
+          title: '项目名称',
+          dataIndex: 'name',
+          render: (name: string, p) => <Link to={`/projects/${p.id}`}>{name}</Link>,
+        },
+        { title: '项目代码', dataIndex: 'projectCode', render: (c?: string) => c ?? '—' },
+        { title: '投资主体', dataIndex: 'investorName' },
+        { title: '代办员', key: 'agent', render: (_v, p) => p.agent?.displayName ?? '未指定' },
+        { title: '办件', key: 'cases', render: (_v, p) => `${p.cases.length}件` },
+        {
+          title: '状态',
+          dataIndex: 'state',
+          render: (s: ProjectState) => <Tag color={PROJECT_STATE_COLOR[s]}>{PROJECT_STATE[s]}</Tag>,
+        },
+      ]}
+    />
   );
 }
 
