@@ -38,6 +38,16 @@ export const APPLICANT: Principal = {
 };
 
 /** The seeded 食品经营许可 edition's parts the handling acts read. */
+/** The joint-review service's center account of the tenant (role `service`, no department; ADR 0053). */
+export const JOINT_SERVICE: Principal = {
+  kind: 'service',
+  subject: 'svc-joint',
+  username: 'service-account-govhall-joint-review',
+  tenant: TENANT,
+  roles: ['service'],
+  clientId: 'govhall-joint-review',
+};
+
 export function edition(overrides: Partial<Edition> = {}): Edition {
   return {
     id: '5a1e4b1e-3f0c-4b7e-9a51-1d2c3e4f5a6b',

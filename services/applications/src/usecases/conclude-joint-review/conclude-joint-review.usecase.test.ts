@@ -1,16 +1,6 @@
-import type { Principal } from '@govhall/auth';
 import type { Case } from '../../domain/case';
-import { HandlingWorld, TENANT, acceptedCase, rejection, staff } from '../handling.test-double';
+import { HandlingWorld, JOINT_SERVICE, acceptedCase, rejection, staff } from '../handling.test-double';
 import { concludeJointReviewUseCase } from './conclude-joint-review.usecase';
-
-const JOINT_SERVICE: Principal = {
-  kind: 'service',
-  subject: 'svc-joint',
-  username: 'service-account-govhall-joint-review',
-  tenant: TENANT,
-  roles: ['service'],
-  clientId: 'govhall-joint-review',
-};
 
 const waiting = (): Case => {
   const base = acceptedCase({ status: 'joint_review', handlingCategory: 'joint' });

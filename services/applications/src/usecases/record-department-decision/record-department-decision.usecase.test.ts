@@ -1,19 +1,10 @@
 import type { Principal } from '@govhall/auth';
 import { ValidationError } from '@govhall/errors';
-import { HandlingWorld, TENANT, acceptedCase, rejection, staff } from '../handling.test-double';
+import { HandlingWorld, JOINT_SERVICE, acceptedCase, rejection, staff } from '../handling.test-double';
 import {
   recordDepartmentDecisionUseCase,
   type RecordDepartmentDecisionCommand,
 } from './record-department-decision.usecase';
-
-const JOINT_SERVICE: Principal = {
-  kind: 'service',
-  subject: 'svc-joint',
-  username: 'service-account-govhall-joint-review',
-  tenant: TENANT,
-  roles: ['service'],
-  clientId: 'govhall-joint-review',
-};
 
 const command = (id: string, over: Partial<RecordDepartmentDecisionCommand> = {}): RecordDepartmentDecisionCommand => ({
   id,

@@ -1,8 +1,8 @@
-import { NotFoundError, PreconditionError, ValidationError, type Violation } from '@govhall/errors';
+import { NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
 import { finishLeg, handLeg, startLeg, type Leg, type LegCalendar, type LegKind, type LegSubject } from '../legs/leg';
 import type { SharedCase } from '../cases/shared-case';
 import type { TaskDossier } from '../reviews/shared-view';
-import { checkLines, claimedTask, type DecisionOutcome, type Task, type TaskDecision } from '../tasks/task';
+import { claimedTask, type Task, type TaskDecision } from '../tasks/task';
 
 /**
  * A case accepted by the center's comprehensive window under an agreement (代受理, J7): the window transfers it
@@ -348,23 +348,6 @@ export function cancelDelegatedCase(dc: DelegatedCase, reason: string, at: Date)
       ...cancelled.map((leg) => ({ type: 'LegFinished' as const, leg })),
     ],
   };
-}
-
-/** A department system's decision on the case (SubmitDecision): an outcome; reasons for a denial; bounded texts. */
-export function delegatedDecisionViolations(input: {
-  outcome: DecisionOutcome | undefined;
-  reasons: string[];
-  remedies: string[];
-  documentNumber: string;
-}): Violation[] {
-  const v: Violation[] = [];
-  if (!input.outcome) v.push({ path: 'outcome', message: '请选择决定结果：准予或不予许可', reason: 'REQUIRED' });
-  checkLines(v, 'reasons', input.reasons, '理由', input.outcome === 'denied');
-  checkLines(v, 'remedies', input.remedies, '救济途径', false);
-  if (input.documentNumber.length > 100) {
-    v.push({ path: 'documentNumber', message: '决定文书编号最多100个字符', reason: 'TOO_LONG' });
-  }
-  return v;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { maskText } from '@govhall/identifiers';
 import { NotFoundError, PreconditionError, ValidationError, type Violation } from '@govhall/errors';
 import { finishLeg, handLeg, pauseLeg, resumeLeg, startLeg, type LegCalendar } from '../legs/leg';
-import { checkLines, claimedTask, type Attachment, type Task } from '../tasks/task';
+import { checkLines, claimedTask, decisionViolations, type Attachment, type Task } from '../tasks/task';
 import {
   openLeg,
   replaceLeg,
@@ -369,13 +369,7 @@ export interface DecideInput {
 /** The parent's department decides: → DECIDED, the task is done, the handling leg finishes, the decision goes down. */
 export function decideEscalation(e: Escalation, input: DecideInput): EscalationChange {
   requireState(e, ['in_handling']);
-  const v: Violation[] = [];
-  if (!input.outcome) v.push({ path: 'outcome', message: '请选择决定结果：准予或不予许可', reason: 'REQUIRED' });
-  checkLines(v, 'reasons', input.reasons, '理由', input.outcome === 'denied');
-  checkLines(v, 'remedies', input.remedies, '救济途径', false);
-  if (input.documentNumber.length > 100) {
-    v.push({ path: 'documentNumber', message: '决定文书编号最多100个字符', reason: 'TOO_LONG' });
-  }
+  const v = decisionViolations(input);
   if (v.length > 0) throw new ValidationError(v);
   const decision: TaskDecision = {
     outcome: input.outcome!,

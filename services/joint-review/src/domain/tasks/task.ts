@@ -103,6 +103,23 @@ export function checkLines(v: Violation[], path: string, lines: string[], what: 
   });
 }
 
+/** A decision (an escalation's at the parent, a delegated case's by its department): an outcome, reasons for a denial. */
+export function decisionViolations(input: {
+  outcome: DecisionOutcome | undefined;
+  reasons: string[];
+  remedies: string[];
+  documentNumber: string;
+}): Violation[] {
+  const v: Violation[] = [];
+  if (!input.outcome) v.push({ path: 'outcome', message: '请选择决定结果：准予或不予许可', reason: 'REQUIRED' });
+  checkLines(v, 'reasons', input.reasons, '理由', input.outcome === 'denied');
+  checkLines(v, 'remedies', input.remedies, '救济途径', false);
+  if (input.documentNumber.length > 100) {
+    v.push({ path: 'documentNumber', message: '决定文书编号最多100个字符', reason: 'TOO_LONG' });
+  }
+  return v;
+}
+
 /** J1: 同意 / 不同意 (with reasons) / 附条件同意 (with conditions); every problem with its field, in Chinese. */
 export function validateOpinion(input: OpinionInput): Violation[] {
   const v: Violation[] = [];

@@ -1,17 +1,23 @@
 import type { Principal } from '@govhall/auth';
-import { ConcurrencyError, ForbiddenError, PreconditionError, ValidationError } from '@govhall/errors';
+import { ConcurrencyError, ValidationError } from '@govhall/errors';
 import {
   claimDelegatedTask,
-  delegatedDecisionViolations,
   delegatedDossier,
   recordDelegatedDecision,
   type DelegatedCase,
   type DelegatedCaseState,
 } from '../../domain/delegation/delegated-case';
-import type { DecisionOutcome, Task, TaskDecision, TaskState } from '../../domain/tasks/task';
+import {
+  decisionViolations,
+  type DecisionOutcome,
+  type Task,
+  type TaskDecision,
+  type TaskState,
+} from '../../domain/tasks/task';
 import type { AttachmentStore } from '../attachments/attachment.ports';
 import { attachmentsFor } from '../attachments/use-attachments';
 import type { DecisionTasks, SystemDecision } from '../decision-tasks/decision-task.ports';
+import { checkTaskVersion, requireTaskHolder } from '../decision-tasks/decision-task.rules';
 import { taskNotFound } from '../reviews/review.access';
 import { legCalendar } from '../reviews/leg-calendar';
 import type { SystemScope } from '../reviews/system.access';
@@ -43,19 +49,6 @@ async function caseOf(deps: DelegatedDecisionDeps, taskId: string, scope: System
   const dc = await deps.delegatedCases.findByTaskId(taskId);
   if (!dc?.task || dc.tenant !== scope.tenant || dc.department !== scope.department) throw taskNotFound();
   return dc as WithTask;
-}
-
-function checkVersion(task: Task, expectedVersion: number): void {
-  if (task.version !== expectedVersion) throw new ConcurrencyError('该任务已被他人修改，请刷新后重试');
-}
-
-function requireHolder(task: Task, account: string): void {
-  if (task.state === 'done' || task.state === 'cancelled') {
-    throw new PreconditionError('WRONG_STATE', '该任务已办结或已取消');
-  }
-  if (task.state !== 'claimed' || task.assignee !== account) {
-    throw new ForbiddenError('NOT_ASSIGNEE', '请先认领该任务，再提交决定');
-  }
 }
 
 /** The department's decision came back on the case stream first: it gets what the system said of it. */
@@ -128,7 +121,7 @@ export function delegatedDecisionTasks(deps: DelegatedDecisionDeps): DecisionTas
 
     async claim(request, scope, actor) {
       const dc = await caseOf(deps, request.taskId, scope);
-      checkVersion(dc.task, request.expectedVersion);
+      checkTaskVersion(dc.task, request.expectedVersion);
       const change = claimDelegatedTask(dc, scope.account, deps.clock.now(), request.handlerName);
       if (change.events.length === 0) return dc.task;
       return (await deps.delegatedCases.save(change.delegatedCase, dc.version, change.events, actor)).task!;
@@ -138,9 +131,9 @@ export function delegatedDecisionTasks(deps: DelegatedDecisionDeps): DecisionTas
       const dc = await caseOf(deps, request.taskId, scope);
       // A retry after the decision was recorded (on the case stream, or by this call) answers the task.
       if (dc.task.state === 'done' && dc.decision?.decidedBy === scope.account) return dc.task;
-      requireHolder(dc.task, scope.account);
-      checkVersion(dc.task, request.expectedVersion);
-      const violations = delegatedDecisionViolations(request);
+      requireTaskHolder(dc.task, scope.account);
+      checkTaskVersion(dc.task, request.expectedVersion);
+      const violations = decisionViolations(request);
       if (violations.length > 0) throw new ValidationError(violations);
       const attachments = await attachmentsFor(deps.attachments, request.attachmentIds, actor, dc.tenant, dc.id);
       const outcome = request.outcome as DecisionOutcome;

@@ -1,5 +1,4 @@
 import type { Principal } from '@govhall/auth';
-import { ConcurrencyError, ForbiddenError, PreconditionError } from '@govhall/errors';
 import type { Escalation, EscalationState } from '../../domain/escalations/escalation';
 import { escalationDossier } from '../../domain/escalations/escalation-dossier';
 import { claimDecisionTask, decideEscalation } from '../../domain/escalations/receiver';
@@ -7,6 +6,7 @@ import type { Task, TaskState } from '../../domain/tasks/task';
 import type { AttachmentStore } from '../attachments/attachment.ports';
 import { attachmentsFor } from '../attachments/use-attachments';
 import type { DecisionTasks, SystemDecision } from '../decision-tasks/decision-task.ports';
+import { checkTaskVersion, requireTaskHolder } from '../decision-tasks/decision-task.rules';
 import { taskNotFound } from '../reviews/review.access';
 import type { SystemScope } from '../reviews/system.access';
 import type { EscalationDeps } from './escalation.ports';
@@ -29,20 +29,6 @@ async function recordOf(deps: Deps, taskId: string, scope: SystemScope): Promise
     throw taskNotFound();
   }
   return e as Escalation & { task: Task };
-}
-
-function checkVersion(task: Task, expectedVersion: number): void {
-  if (task.version !== expectedVersion) throw new ConcurrencyError('该任务已被他人修改，请刷新后重试');
-}
-
-/** Deciding needs the task claimed by this account: done or cancelled is WRONG_STATE, anyone else's NOT_ASSIGNEE. */
-function requireHolder(task: Task, account: string): void {
-  if (task.state === 'done' || task.state === 'cancelled') {
-    throw new PreconditionError('WRONG_STATE', '该任务已办结或已取消');
-  }
-  if (task.state !== 'claimed' || task.assignee !== account) {
-    throw new ForbiddenError('NOT_ASSIGNEE', '请先认领该任务，再提交决定');
-  }
 }
 
 /**
@@ -71,7 +57,7 @@ export function escalationDecisionTasks(deps: Deps): DecisionTasks {
 
     async claim(request, scope, actor: Principal) {
       const e = await recordOf(deps, request.taskId, scope);
-      checkVersion(e.task, request.expectedVersion);
+      checkTaskVersion(e.task, request.expectedVersion);
       const change = claimDecisionTask(e, scope.account, deps.clock.now(), request.handlerName);
       if (change.events.length === 0) return e.task;
       const saved = await deps.escalations.save(change.escalation, e.version, change.events, actor);
@@ -80,13 +66,13 @@ export function escalationDecisionTasks(deps: Deps): DecisionTasks {
 
     async decide(request: SystemDecision, scope, actor: Principal) {
       const first = await recordOf(deps, request.taskId, scope);
-      requireHolder(first.task, scope.account);
-      checkVersion(first.task, request.expectedVersion);
+      requireTaskHolder(first.task, scope.account);
+      checkTaskVersion(first.task, request.expectedVersion);
       // The decision carries the tenant's next update sequence: written under its lock, on the record as it is now.
       const saved = await deps.sequencer.next(first.tenant, async (sequence) => {
         const e = await recordOf(deps, request.taskId, scope);
-        requireHolder(e.task, scope.account);
-        checkVersion(e.task, request.expectedVersion);
+        requireTaskHolder(e.task, scope.account);
+        checkTaskVersion(e.task, request.expectedVersion);
         const attachments = await attachmentsFor(deps.attachments, request.attachmentIds, actor, e.tenant, e.id);
         const change = decideEscalation(e, {
           outcome: request.outcome,
