@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { jointReviewV1 } from '@govhall/proto';
 
@@ -25,7 +26,26 @@ export interface OpinionDraft {
   conditions?: string[];
 }
 
-export type Decide = (pulled: jointReviewV1.PulledTask) => OpinionDraft | null | Promise<OpinionDraft | null>;
+/** A file of a task's dossier as downloaded with GetTaskFile, its SHA-256 checked against the dossier's. */
+export interface TaskFile {
+  /** The file's id in the dossier (SharedFile.id). */
+  fileId: string;
+  fileName: string;
+  contentType: string;
+  /** The bytes. */
+  content: Buffer;
+  /** SHA-256 of the bytes, lower-case hex: equal to the dossier's. */
+  sha256: string;
+}
+
+/**
+ * What the department system decides on a pulled task; `file` is the first material file of the task's dossier,
+ * downloaded and checked (none when the dossier has no files).
+ */
+export type Decide = (
+  pulled: jointReviewV1.PulledTask,
+  file: TaskFile | undefined,
+) => OpinionDraft | null | Promise<OpinionDraft | null>;
 
 export interface HandledTask {
   taskId: string;
@@ -33,6 +53,12 @@ export interface HandledTask {
   /** The task as GovHall answered the last call on it (DONE once the opinion was taken). */
   task: jointReviewV1.Task;
   answered: boolean;
+  /** The material file downloaded for the task (its bytes left out), when the dossier has one. */
+  file?: Omit<TaskFile, 'content'> & { size: number };
+}
+
+function withoutContent({ content: _content, ...rest }: TaskFile): Omit<TaskFile, 'content'> {
+  return rest;
 }
 
 /** An access token of the service account: OAuth 2.0 client credentials at Keycloak's token endpoint. */
@@ -67,9 +93,36 @@ function call<Req, Res>(method: Unary<Req, Res>, req: Req, token: string): Promi
 }
 
 /**
+ * Downloads a file of the task's dossier with GetTaskFile and checks its size and SHA-256 against the dossier's entry
+ * (a mismatch throws: the file changed or broke on the way, do not decide on it).
+ */
+export async function fetchTaskFile(
+  client: jointReviewV1.DepartmentSystemServiceClient,
+  token: string,
+  taskId: string,
+  file: jointReviewV1.SharedFile,
+): Promise<TaskFile> {
+  const got = await call<jointReviewV1.GetTaskFileRequest, jointReviewV1.GetTaskFileResponse>(
+    client.getTaskFile.bind(client),
+    { taskId, fileId: file.id },
+    token,
+  );
+  const content = Buffer.from(got.content);
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  if (sha256 !== file.sha256 || content.length !== Number(file.size)) {
+    throw new Error(
+      `file ${file.id} of task ${taskId}: got ${content.length} bytes with SHA-256 ${sha256}, ` +
+        `the dossier says ${Number(file.size)} bytes with ${file.sha256}`,
+    );
+  }
+  return { fileId: file.id, fileName: got.fileName, contentType: got.contentType, content, sha256 };
+}
+
+/**
  * One round of the department system's work: pull the department's co-review tasks (OPEN, and those this account
- * claimed) with their dossiers, claim each open one in the name of the handler, let `decide` give the opinion, and
- * post it. The request id is the task's id and claimed version, so a retried post is taken once.
+ * claimed) with their dossiers, claim each open one in the name of the handler, download the first material file of
+ * its dossier and check it, let `decide` give the opinion, and post it. The request id is the task's id and claimed
+ * version, so a retried post is taken once.
  */
 export async function handleTasks(options: SystemOptions, decide: Decide): Promise<HandledTask[]> {
   const token = await fetchToken(options);
@@ -101,7 +154,9 @@ export async function handleTasks(options: SystemOptions, decide: Decide): Promi
         );
         task = claimed.task!;
       }
-      const draft = await decide({ ...item, task });
+      const first = item.dossier?.materials.flatMap((m) => m.files)[0];
+      const file = first ? await fetchTaskFile(client, token, task.id, first) : undefined;
+      const draft = await decide({ ...item, task }, file);
       if (draft) {
         const answered = await call<
           jointReviewV1.DepartmentSystemServiceSubmitOpinionRequest,
@@ -123,7 +178,13 @@ export async function handleTasks(options: SystemOptions, decide: Decide): Promi
         );
         task = answered.task!;
       }
-      handled.push({ taskId: task.id, caseNumber: task.caseNumber, task, answered: !!draft });
+      handled.push({
+        taskId: task.id,
+        caseNumber: task.caseNumber,
+        task,
+        answered: !!draft,
+        ...(file ? { file: { ...withoutContent(file), size: file.content.length } } : {}),
+      });
     }
     return handled;
   } finally {

@@ -31,6 +31,9 @@ async function main(): Promise<void> {
     const state = jointReviewV1.TaskState[h.task.state];
     const given = h.answered ? ' (opinion given)' : '';
     process.stdout.write(`${h.caseNumber} ${h.task.itemName} task ${h.taskId}: ${state}${given}\n`);
+    if (h.file) {
+      process.stdout.write(`  ${h.file.fileName} (${h.file.size} bytes, SHA-256 ${h.file.sha256} as in the dossier)\n`);
+    }
   }
   if (handled.length === 0) process.stdout.write('no open tasks\n');
 }

@@ -1,12 +1,13 @@
+import { createHash } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { jointReviewV1 } from '@govhall/proto';
 import { grpcFailure, stack, waitFor } from '@govhall/testing';
 import { handleTasks } from '../../../examples/department-system-client/src/loop';
-import { EXTERNAL_CASE_TOPIC, JointWorld, RSJ, TENANT, ZRZY } from './joint-world';
+import { EXTERNAL_CASE_TOPIC, ID_CARD_PDF, JointWorld, RSJ, TENANT, ZRZY } from './joint-world';
 
 // A department's own approval system (J15) against the real stack: co-department B (自然资源局) takes its task of a
 // joint case over DepartmentSystemService with its own service account, made by identity — the sample client
-// (examples/department-system-client) pulls, claims and answers it — while A's system, another tenant's system, a
+// (examples/department-system-client) pulls, claims, downloads a file of the dossier and answers it — while A's system, another tenant's system, a
 // person's token and the center account are refused, and bad input changes nothing.
 
 const pb = jointReviewV1;
@@ -116,8 +117,13 @@ describe('a department system over DepartmentSystemService against the real stac
     ]);
     expect(await storedTask(accepted.id, ZRZY)).toEqual(claimed);
 
-    // 4. The sample department system does the rest: it pulls the task it holds and posts its opinion.
+    // 4. The sample department system does the rest: it pulls the task it holds, downloads the dossier's ID card with
+    // GetTaskFile (checked against the dossier's SHA-256), and posts its opinion.
     const account = world.accounts.systemB;
+    const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    const idCard = dossier.materials.flatMap((m) => m.files)[0]!;
+    expect([idCard.fileName, idCard.sha256]).toEqual(['身份证.pdf', sha256(ID_CARD_PDF)]);
+    const seen: Buffer[] = [];
     const handled = await handleTasks(
       {
         address: world.jointReviewAddress(),
@@ -127,9 +133,20 @@ describe('a department system over DepartmentSystemService against the real stac
         clientSecret: account.secret,
         handlerName: '王五 ZR012',
       },
-      (p) => ({ kind: pb.OpinionKind.OPINION_KIND_AGREE, text: `经审查，${p.dossier!.itemName}符合用地要求` }),
+      (p, file) => {
+        if (file) seen.push(file.content);
+        return { kind: pb.OpinionKind.OPINION_KIND_AGREE, text: `经审查，${p.dossier!.itemName}符合用地要求` };
+      },
     );
     expect(handled.map((h) => [h.taskId, h.answered])).toEqual([[taskB.id, true]]);
+    expect(handled[0]!.file).toEqual({
+      fileId: idCard.id,
+      fileName: '身份证.pdf',
+      contentType: 'application/pdf',
+      size: ID_CARD_PDF.length,
+      sha256: sha256(ID_CARD_PDF),
+    });
+    expect(seen).toEqual([ID_CARD_PDF]);
     const done = await storedTask(accepted.id, ZRZY);
     expect(done.state).toBe(pb.TaskState.TASK_STATE_DONE);
     expect(done.opinion).toMatchObject({

@@ -36,6 +36,9 @@ import {
  * - two co-departments, 人社局 (RSJ, "A") and 自然资源局 (ZRZY, "B"), each with a window whose A post is its window
  *   lead (J5: the person joint review assigns the department's task to) — B's B post is a reviewer of B;
  * - a joint item (联办件) of SCJG with RSJ and ZRZY as co-departments, published through the catalogue's review;
+ * - on demand (threeDepartments(), for the tests that need it): a third co-department, 住房和城乡建设局 (ZJJ, "C"),
+ *   with its window (its window lead on the A post, a reviewer of C on the B post) and a second joint item of SCJG
+ *   with RSJ, ZRZY and ZJJ as co-departments;
  * - service accounts made by identity's CreateServiceAccount: joint-review's own center account of 620321 (no
  *   department, ADR 0053: it concludes the cases of whichever department leads), B's own approval system (ZRZY),
  *   A's (RSJ, for another department's refusals) and a department system of 620302 (another tenant, for refusals);
@@ -47,6 +50,8 @@ export { CASE_TOPIC, SCJG, TENANT };
 export const RSJ = `${TENANT}-RSJ`;
 /** Co-department B: its own approval system answers with B's service account. */
 export const ZRZY = `${TENANT}-ZRZY`;
+/** Co-department C, of threeDepartments()' item only: its window lead assigns, its reviewer answers. */
+export const ZJJ = `${TENANT}-ZJJ`;
 /** A department of another tenant (金川区), whose system must not reach 永昌县's tasks. */
 export const OTHER_TENANT_DEPARTMENT = '620302-SCJG';
 export const REVIEW_TOPIC = 'govhall.joint-review.review';
@@ -58,7 +63,17 @@ export const EXTERNAL_CASE_TOPIC = 'govhall.joint-review.external-case';
 export const reviewEventType = (name: string) => `govhall.joint_review.v1.${name}`;
 
 export type Login =
-  'clerk' | 'clerkB' | 'catalogueReviewer' | 'leadA' | 'backupA' | 'leadB' | 'reviewerB' | 'approverB';
+  | 'clerk'
+  | 'clerkB'
+  | 'catalogueReviewer'
+  | 'leadA'
+  | 'backupA'
+  | 'leadB'
+  | 'reviewerB'
+  | 'approverB'
+  // Made by threeDepartments() only.
+  | 'leadC'
+  | 'reviewerC';
 export type Account = 'jointReview' | 'systemA' | 'systemB' | 'otherTenant';
 
 export interface ServiceAccountUnderTest {
@@ -104,6 +119,17 @@ function tokenCache(fetch: (name: string) => Promise<string>) {
   };
 }
 
+/** What threeDepartments() adds to the world. */
+export interface ThreeDepartments {
+  /** The joint item of SCJG with RSJ, ZRZY and ZJJ as co-departments. */
+  item: catalogueV1.Item;
+  /** C's window: leadC on the A post (C's window lead), reviewerC on the B post. */
+  window: identityV1.Window;
+}
+
+/** The ID card every case of the world carries (a minimal PDF): its bytes, for checks of the files handed on. */
+export const ID_CARD_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
 /** What a test adds to the world's joint-review process. */
 export interface JointWorldOptions {
   /**
@@ -141,9 +167,10 @@ export class JointWorld {
   meetingClient!: jointReviewV1.MeetingServiceClient;
   /** DepartmentSystemService on the same server (department systems, J15). */
   systemClient!: jointReviewV1.DepartmentSystemServiceClient;
-  /** Set by startGateway: the gateway in front of this world (browser tests). */
+  /** Set by startGateway: the gateway in front of this world (browser tests, REST calls as the workbench makes). */
   gateway?: RunningProcess;
   private jointReviewPort = 0;
+  private third?: Promise<ThreeDepartments>;
   private readonly userTokens = tokenCache((username) => this.cases.token(username));
   private readonly serviceTokens = tokenCache((account) => {
     const a = this.accounts[account as Account];
@@ -215,6 +242,31 @@ export class JointWorld {
     await startGroupAtTopicEnd(this.groupId, [CASE_TOPIC]);
     const extraEnv = (await this.options.prepareJointReview?.(this)) ?? {};
     await this.startJointReview(extraEnv);
+  }
+
+  /**
+   * The third co-department and the joint item naming all three, made on the first call through identity's and the
+   * catalogue's APIs as start() makes the others (two logins, a window, an item through the catalogue's review: under
+   * a second here, against about 18 s for start()), so only the tests that need them pay for them. joint-review reads
+   * items and window leads when a review opens: nothing to restart.
+   */
+  threeDepartments(): Promise<ThreeDepartments> {
+    this.third ??= this.makeThreeDepartments();
+    return this.third;
+  }
+
+  private async makeThreeDepartments(): Promise<ThreeDepartments> {
+    const w = this.cases;
+    const leadC = await w.createStaff('window_clerk', { department: ZJJ, displayName: '联办测试人员' });
+    const reviewerC = await w.createStaff('reviewer', { department: ZJJ, displayName: '联办测试人员' });
+    this.login.leadC = leadC.username;
+    this.login.reviewerC = reviewerC.username;
+    const window = await w.createWindow({ name: '住建窗口', aPost: leadC, bPost: reviewerC, department: ZJJ });
+    const draft = testItem('三部门联办测试许可');
+    draft.fields.handlingCategory = catalogueV1.HandlingCategory.HANDLING_CATEGORY_JOINT;
+    draft.content.coDepartments = [RSJ, ZRZY, ZJJ];
+    const item = await w.publishItem(draft, this.login.catalogueReviewer);
+    return { item, window };
   }
 
   /** The joint-review service from its build, reaching this world's identity, catalogue and cases service. */
@@ -301,8 +353,8 @@ export class JointWorld {
 
   /**
    * The gateway in front of this world's identity, catalogue, cases service and joint-review, serving the built web
-   * apps (browser tests). No supervision runs here: the staff apps' inbox badge (GET /supervision/messages/mine) is
-   * answered 503. Answers the gateway's URL.
+   * apps (browser tests; parallel-review's reviewers call its REST routes). No supervision runs here: the staff apps'
+   * inbox badge (GET /supervision/messages/mine) is answered 503. Answers the gateway's URL.
    */
   async startGateway(): Promise<string> {
     const [port, metrics] = [await freePort(), await freePort()];
@@ -481,11 +533,12 @@ export class JointWorld {
   }
 
   /**
-   * A case of the joint item filed online by the world's applicant (the form, the ID card, submitted into
-   * pre-review at the lead window) and accepted by the lead clerk: the cases service hands it to joint review.
+   * A case of the joint item (or of `itemId`, another joint item of SCJG) filed online by the world's applicant (the
+   * form, the ID card, submitted into pre-review at the lead window) and accepted by the lead clerk: the cases service
+   * hands it to joint review.
    */
-  async acceptedJointCase(shopName: string): Promise<applicationsV1.Case> {
-    const submitted = await this.submittedCase(shopName);
+  async acceptedJointCase(shopName: string, options: { itemId?: string } = {}): Promise<applicationsV1.Case> {
+    const submitted = await this.submittedCase(shopName, options);
     return this.accept(submitted);
   }
 
@@ -550,7 +603,7 @@ export class JointWorld {
         id: opened.id,
         materialId: ID_CARD_MATERIAL.id,
         fileName: '身份证.pdf',
-        content: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+        content: ID_CARD_PDF,
       },
       token,
     );

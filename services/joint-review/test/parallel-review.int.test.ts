@@ -4,7 +4,7 @@ import { status } from '@grpc/grpc-js';
 import { chinaToday, createWorkingCalendar } from '@govhall/calendar';
 import { applicationsV1, jointReviewV1 } from '@govhall/proto';
 import { grpcFailure, userToken, waitFor } from '@govhall/testing';
-import { JointWorld, RSJ, SCJG, TENANT, ZRZY } from './joint-world';
+import { JointWorld, RSJ, SCJG, TENANT, ZJJ, ZRZY } from './joint-world';
 
 /** A seeded department of 永昌县 that the joint item does not name (no window: no window lead). */
 const STHJ = `${TENANT}-STHJ`;
@@ -12,14 +12,66 @@ const STHJ = `${TENANT}-STHJ`;
 // Parallel review (并联审批) of a joint case against the real stack, the first time the joint-review service runs
 // beside the others: identity, the catalogue, the cases service and joint-review each their own process, real
 // Keycloak logins and service accounts made by identity, FerretDB, Kafka. The cases service hands the accepted case
-// over on the case stream; the co-departments answer over gRPC (one on the workbench, one from its own system with
-// its service account); the lead concludes and joint-review reports the conclusion back to the case.
+// over on the case stream; the co-departments answer — the first test's three at once, two of them through the
+// gateway (REST, as the workbench does) and one from its own system with its service account over
+// DepartmentSystemService; the others over JointReviewService — the lead concludes and joint-review reports the
+// conclusion back to the case.
 
 const pb = jointReviewV1;
 const world = new JointWorld();
 
 beforeAll(() => world.start(), 300_000);
 afterAll(() => world.stop(), 120_000);
+
+/** Set by the first test: the gateway in front of the world (world.stop() stops it). */
+let gatewayUrl = '';
+async function startGateway(): Promise<void> {
+  gatewayUrl = await world.startGateway();
+}
+
+/** A task and a review as the gateway's joint-review routes answer them (the fields the tests read). */
+interface RestTask {
+  id: string;
+  department: string;
+  state: string;
+  assignee?: string;
+  assignmentBasis?: string;
+  version: number;
+  opinion?: { kind: string; givenBy: string; source: string; conditions: string[]; handlerName?: string };
+}
+interface RestReview {
+  id: string;
+  state: string;
+  version: number;
+  tasks: RestTask[];
+  conclusion?: { outcome: string; conditions: string[]; concludedBy: string };
+}
+/** The gateway's problem+json (RFC 9457, GovHall's `code`, the fields at fault in `errors`). */
+interface RestProblem {
+  status: number;
+  code: string;
+  detail: string;
+  errors?: { path: string; reason: string; message: string }[];
+}
+
+/** A call of the gateway's joint-review routes as `token`: the status, the media type and the JSON body. */
+async function rest(
+  method: 'GET' | 'POST',
+  path: string,
+  token: string,
+  body?: object,
+): Promise<{ status: number; contentType: string; body: unknown }> {
+  const res = await fetch(`${gatewayUrl}/api/v1/joint-review${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const contentType = (res.headers.get('content-type') ?? '').split(';')[0]!;
+  return { status: res.status, contentType, body: await res.json() };
+}
 
 type Review = jointReviewV1.JointReview;
 type Task = jointReviewV1.Task;
@@ -134,8 +186,10 @@ function legDueDate(startedAt: Date, budget: number, casePromisedDueDate: string
 }
 
 describe('parallel review of a joint case against the real stack', () => {
-  it('opens on acceptance, takes a workbench and a department-system opinion, concludes and reports to the case', async () => {
-    const accepted = await world.acceptedJointCase('赵联办小吃店');
+  it('opens with three co-departments, takes two opinions through the gateway and one from a department system over gRPC in parallel, concludes and reports to the case', async () => {
+    // The third department and its joint item, and the gateway the reviewers work through: this test's alone.
+    const [{ item }] = await Promise.all([world.threeDepartments(), startGateway()]);
+    const accepted = await world.acceptedJointCase('赵联办建材店', { itemId: item.id });
     expect(accepted.status).toBe(applicationsV1.CaseStatus.CASE_STATUS_JOINT_REVIEW);
     const promised = accepted.clocks!.promised!.dueDate;
 
@@ -145,7 +199,7 @@ describe('parallel review of a joint case against the real stack', () => {
       tenant: TENANT,
       caseId: accepted.id,
       caseNumber: accepted.caseNumber,
-      itemId: world.item.id,
+      itemId: item.id,
       leadDepartment: SCJG,
       leadWindowId: world.windows.lead.id,
       leadRule: pb.LeadRule.LEAD_RULE_DESIGNATED_PER_ITEM,
@@ -154,21 +208,12 @@ describe('parallel review of a joint case against the real stack', () => {
       casePromisedDueDate: promised,
       openedBy: 'system',
     });
-    expect(opened.tasks.map((t) => [t.department, t.kind, t.state, t.assignee, t.assignmentBasis])).toEqual([
-      [
-        RSJ,
-        pb.TaskKind.TASK_KIND_CO_REVIEW,
-        pb.TaskState.TASK_STATE_OPEN,
-        world.login.leadA,
-        pb.AssignmentBasis.ASSIGNMENT_BASIS_WINDOW_LEAD,
-      ],
-      [
-        ZRZY,
-        pb.TaskKind.TASK_KIND_CO_REVIEW,
-        pb.TaskState.TASK_STATE_OPEN,
-        world.login.leadB,
-        pb.AssignmentBasis.ASSIGNMENT_BASIS_WINDOW_LEAD,
-      ],
+    // The tasks of a stage in department code order: 人社 (A), 住建 (C), 自然资源 (B).
+    const windowLead = pb.AssignmentBasis.ASSIGNMENT_BASIS_WINDOW_LEAD;
+    expect(opened.tasks.map((t) => [t.department, t.kind, t.stage, t.state, t.assignee, t.assignmentBasis])).toEqual([
+      [RSJ, pb.TaskKind.TASK_KIND_CO_REVIEW, 1, pb.TaskState.TASK_STATE_OPEN, world.login.leadA, windowLead],
+      [ZJJ, pb.TaskKind.TASK_KIND_CO_REVIEW, 1, pb.TaskState.TASK_STATE_OPEN, world.login.leadC, windowLead],
+      [ZRZY, pb.TaskKind.TASK_KIND_CO_REVIEW, 1, pb.TaskState.TASK_STATE_OPEN, world.login.leadB, windowLead],
     ]);
     for (const task of opened.tasks) {
       // The tenant's default budget (5 working days) with no flow configured.
@@ -184,91 +229,189 @@ describe('parallel review of a joint case against the real stack', () => {
         startDate: chinaToday(task.openedAt!),
       });
     }
+    const [taskA, taskB, taskC] = [RSJ, ZRZY, ZJJ].map((d) => taskOf(opened, d)) as [Task, Task, Task];
 
-    // A's window lead finds the task among theirs.
-    const mine = await world.call<jointReviewV1.ListMyTasksRequest, jointReviewV1.ListMyTasksResponse>(
-      'listMyTasks',
-      { states: [], kind: pb.TaskKind.TASK_KIND_UNSPECIFIED, page: { pageSize: 20, pageToken: '' } },
+    // C's window lead finds the task among theirs on the workbench (through the gateway).
+    const [leadA, leadC, reviewerC] = [
       await world.token('leadA'),
-    );
-    expect(mine.tasks.map((t) => t.id)).toEqual([taskOf(opened, RSJ).id]);
+      await world.token('leadC'),
+      await world.token('reviewerC'),
+    ];
+    const mine = await rest('GET', '/tasks/mine', leadC);
+    expect(mine.status).toBe(200);
+    expect((mine.body as { tasks: RestTask[] }).tasks.map((t) => [t.id, t.department, t.state])).toEqual([
+      [taskC.id, ZJJ, 'open'],
+    ]);
 
-    // 2. A refused opinion changes nothing: 不同意 without reasons names the field.
-    const leadA = await world.token('leadA');
-    const noReasons = await grpcFailure(
-      opinion(taskOf(opened, RSJ), leadA, { kind: pb.OpinionKind.OPINION_KIND_DISAGREE, text: '不符合规划要求' }),
-    );
-    expect(noReasons.code).toBe(status.INVALID_ARGUMENT);
-    expect(noReasons.violations.map((v) => `${v.path} ${v.reason}`)).toEqual(['reasons REQUIRED']);
-
-    // 3. A's window lead agrees on the workbench.
-    const agreed = await opinion(taskOf(opened, RSJ), leadA, {
-      kind: pb.OpinionKind.OPINION_KIND_AGREE,
-      text: '经审查，符合人社部门要求，同意。',
+    // 2. Refusals change nothing: 不同意 without reasons at the gateway names the field (problem+json, Chinese);
+    // another tenant's department system does not see B's task at all.
+    const noReasons = await rest('POST', `/tasks/${taskA.id}/opinion`, leadA, {
+      expectedVersion: taskA.version,
+      kind: 'disagree',
+      text: '不符合人社部门要求',
     });
-    expect(agreed.task).toMatchObject({
-      state: pb.TaskState.TASK_STATE_DONE,
-      opinion: {
-        kind: pb.OpinionKind.OPINION_KIND_AGREE,
-        givenBy: world.login.leadA,
-        handlerName: '',
-        source: pb.WorkSource.WORK_SOURCE_WORKBENCH,
-      },
-    });
-    expect(agreed.review!.state).toBe(pb.JointReviewState.JOINT_REVIEW_STATE_OPEN);
-
-    // 4. Another tenant's department system does not see B's task at all.
-    const taskB = taskOf(agreed.review!, ZRZY);
+    expect([noReasons.status, noReasons.contentType]).toEqual([400, 'application/problem+json']);
+    const problem = noReasons.body as RestProblem;
+    expect(problem.errors!.map((e) => `${e.path} ${e.reason}`)).toEqual(['reasons REQUIRED']);
+    expect(problem.errors![0]!.message).toMatch(/[\u4e00-\u9fff]/);
     const foreign = await grpcFailure(
-      world.call(
+      world.systemCall(
         'claimTask',
-        { taskId: taskB.id, expectedVersion: taskB.version },
+        { taskId: taskB.id, expectedVersion: taskB.version, handlerName: '赵六' },
         await world.serviceToken('otherTenant'),
       ),
     );
     expect([foreign.code, foreign.reason]).toEqual([status.NOT_FOUND, 'TASK_NOT_FOUND']);
+    expect((await world.reviewOfCase(accepted.id)).version).toBe(opened.version);
 
-    // 5. B's own approval system claims B's task and answers 附条件同意 with its service account.
+    // 3. The three departments at once: A's window lead agrees through the gateway; C's window lead hands the task to
+    // C's reviewer, who agrees with conditions through the gateway; B's own approval system pulls the task with its
+    // dossier, claims it and answers with its service account over DepartmentSystemService.
     const systemB = await world.serviceToken('systemB');
-    const claimed = await world.call<jointReviewV1.ClaimTaskRequest, jointReviewV1.ClaimTaskResponse>(
-      'claimTask',
-      { taskId: taskB.id, expectedVersion: taskB.version },
-      systemB,
-    );
     const systemName = `service:${world.accounts.systemB.clientId}`;
-    expect(claimed.task).toMatchObject({
-      state: pb.TaskState.TASK_STATE_CLAIMED,
-      assignee: systemName,
-      assignmentBasis: pb.AssignmentBasis.ASSIGNMENT_BASIS_CLAIMED,
-      version: taskB.version + 1,
-    });
-    const answered = await opinion(claimed.task!, systemB, {
-      kind: pb.OpinionKind.OPINION_KIND_AGREE_WITH_CONDITIONS,
-      text: '经审查，用地符合规划，附条件同意。',
-      conditions: ['开工前办理建设工程规划许可'],
-    });
-    // JointReviewService.SubmitOpinion has no handler name: a department system names its handler through
-    // DepartmentSystemService.SubmitOpinion, which is not served yet (the README's "Not yet").
-    expect(answered.task!.opinion).toMatchObject({
-      kind: pb.OpinionKind.OPINION_KIND_AGREE_WITH_CONDITIONS,
-      conditions: ['开工前办理建设工程规划许可'],
-      givenBy: systemName,
-      handlerName: '',
-      source: pb.WorkSource.WORK_SOURCE_DEPARTMENT_SYSTEM,
-    });
-    const awaiting = answered.review!;
+    const handler = '王五 ZR012';
+    const byA = async () => {
+      const agreed = await rest('POST', `/tasks/${taskA.id}/opinion`, leadA, {
+        expectedVersion: taskA.version,
+        kind: 'agree',
+        text: '经审查，符合人社部门要求，同意。',
+      });
+      expect(agreed.status).toBe(200);
+      return (agreed.body as { task: RestTask }).task;
+    };
+    const byC = async () => {
+      const assigned = await rest('POST', `/tasks/${taskC.id}/assign`, leadC, {
+        expectedVersion: taskC.version,
+        assignee: world.login.reviewerC,
+        note: '请审查建设工程相关事项',
+      });
+      expect(assigned.status).toBe(200);
+      const task = (assigned.body as { task: RestTask }).task;
+      expect([task.state, task.assignee, task.assignmentBasis]).toEqual(['open', world.login.reviewerC, 'assigned']);
+      const answered = await rest('POST', `/tasks/${taskC.id}/opinion`, reviewerC, {
+        expectedVersion: task.version,
+        kind: 'agree_with_conditions',
+        text: '经审查，符合住建部门要求，附条件同意。',
+        conditions: ['竣工后办理建设工程竣工验收备案'],
+      });
+      expect(answered.status).toBe(200);
+      return (answered.body as { task: RestTask }).task;
+    };
+    const byB = async () => {
+      const pulled = await world.systemCall<jointReviewV1.PullTasksRequest, jointReviewV1.PullTasksResponse>(
+        'pullTasks',
+        {
+          tenant: '',
+          department: '',
+          states: [],
+          kinds: [pb.TaskKind.TASK_KIND_CO_REVIEW],
+          includeDossier: true,
+          page: { pageSize: 20, pageToken: '' },
+        },
+        systemB,
+      );
+      const found = pulled.tasks.find((p) => p.task!.id === taskB.id)!;
+      expect(found.dossier).toMatchObject({ caseId: accepted.id, caseNumber: accepted.caseNumber });
+      expect(found.dossier!.results.map((t) => t.department)).toEqual([RSJ, ZJJ, ZRZY]);
+      const claimed = await world.systemCall<
+        jointReviewV1.DepartmentSystemServiceClaimTaskRequest,
+        jointReviewV1.DepartmentSystemServiceClaimTaskResponse
+      >('claimTask', { taskId: taskB.id, expectedVersion: found.task!.version, handlerName: handler }, systemB);
+      expect(claimed.task).toMatchObject({
+        state: pb.TaskState.TASK_STATE_CLAIMED,
+        assignee: systemName,
+        assignmentBasis: pb.AssignmentBasis.ASSIGNMENT_BASIS_CLAIMED,
+        version: taskB.version + 1,
+      });
+      const answered = await world.systemCall<
+        jointReviewV1.DepartmentSystemServiceSubmitOpinionRequest,
+        jointReviewV1.DepartmentSystemServiceSubmitOpinionResponse
+      >(
+        'submitOpinion',
+        {
+          taskId: taskB.id,
+          expectedVersion: claimed.task!.version,
+          kind: pb.OpinionKind.OPINION_KIND_AGREE_WITH_CONDITIONS,
+          text: '经审查，用地符合规划，附条件同意。',
+          reasons: [],
+          conditions: ['开工前办理建设工程规划许可'],
+          attachmentIds: [],
+          handlerName: handler,
+          requestId: `${taskB.id}:${claimed.task!.version}`,
+        },
+        systemB,
+      );
+      return answered.task!;
+    };
+    const [restA, answeredB, restC] = await Promise.all([byA(), byB(), byC()]);
+    expect([restA.state, restA.opinion]).toEqual([
+      'done',
+      expect.objectContaining({ kind: 'agree', givenBy: world.login.leadA, source: 'workbench' }),
+    ]);
+    expect([restC.state, restC.opinion]).toEqual([
+      'done',
+      expect.objectContaining({
+        kind: 'agree_with_conditions',
+        conditions: ['竣工后办理建设工程竣工验收备案'],
+        givenBy: world.login.reviewerC,
+        source: 'workbench',
+      }),
+    ]);
+    expect(answeredB.state).toBe(pb.TaskState.TASK_STATE_DONE);
+
+    // Each task keeps its own opinion; every leg finished; the review awaits the lead's conclusion.
+    const awaiting = await world.reviewOfCase(accepted.id);
     expect(awaiting.state).toBe(pb.JointReviewState.JOINT_REVIEW_STATE_AWAITING_CONCLUSION);
-    expect(awaiting.legs.map((l) => [l.department, l.state, l.end])).toEqual([
-      [RSJ, pb.LegState.LEG_STATE_FINISHED, pb.LegEnd.LEG_END_COMPLETED],
-      [ZRZY, pb.LegState.LEG_STATE_FINISHED, pb.LegEnd.LEG_END_COMPLETED],
+    expect([RSJ, ZRZY, ZJJ].map((d) => taskOf(awaiting, d)).map((t) => [t.department, t.state, t.opinion])).toEqual([
+      [
+        RSJ,
+        pb.TaskState.TASK_STATE_DONE,
+        expect.objectContaining({
+          kind: pb.OpinionKind.OPINION_KIND_AGREE,
+          text: '经审查，符合人社部门要求，同意。',
+          givenBy: world.login.leadA,
+          handlerName: '',
+          source: pb.WorkSource.WORK_SOURCE_WORKBENCH,
+        }),
+      ],
+      [
+        ZRZY,
+        pb.TaskState.TASK_STATE_DONE,
+        expect.objectContaining({
+          kind: pb.OpinionKind.OPINION_KIND_AGREE_WITH_CONDITIONS,
+          conditions: ['开工前办理建设工程规划许可'],
+          givenBy: systemName,
+          handlerName: handler,
+          source: pb.WorkSource.WORK_SOURCE_DEPARTMENT_SYSTEM,
+        }),
+      ],
+      [
+        ZJJ,
+        pb.TaskState.TASK_STATE_DONE,
+        expect.objectContaining({
+          kind: pb.OpinionKind.OPINION_KIND_AGREE_WITH_CONDITIONS,
+          conditions: ['竣工后办理建设工程竣工验收备案'],
+          givenBy: world.login.reviewerC,
+          handlerName: '',
+          source: pb.WorkSource.WORK_SOURCE_WORKBENCH,
+        }),
+      ],
+    ]);
+    expect(awaiting.legs.map((l) => [l.department, l.responsible, l.state, l.end])).toEqual([
+      [RSJ, world.login.leadA, pb.LegState.LEG_STATE_FINISHED, pb.LegEnd.LEG_END_COMPLETED],
+      [ZJJ, world.login.reviewerC, pb.LegState.LEG_STATE_FINISHED, pb.LegEnd.LEG_END_COMPLETED],
+      [ZRZY, systemName, pb.LegState.LEG_STATE_FINISHED, pb.LegEnd.LEG_END_COMPLETED],
     ]);
 
-    // 6. Refusals that change nothing: B's reviewer is a participant but not the lead; a department system of the
-    // tenant that is not the case's department cannot conclude the case in the cases service either.
-    const notLead = await grpcFailure(
-      conclude(awaiting, await world.token('reviewerB'), { outcome: pb.DecisionOutcome.DECISION_OUTCOME_APPROVED }),
-    );
-    expect([notLead.code, notLead.reason]).toEqual([status.PERMISSION_DENIED, 'NOT_LEAD']);
+    // 4. Refusals that change nothing: C's reviewer is a participant but not the lead (at the gateway: 403); a
+    // department system of the tenant that is not the case's department cannot conclude the case in the cases service.
+    const conditions = ['开工前办理建设工程规划许可', '竣工后办理建设工程竣工验收备案'];
+    const notLead = await rest('POST', `/reviews/${awaiting.id}/conclusion`, reviewerC, {
+      expectedVersion: awaiting.version,
+      outcome: 'approved',
+      conditions,
+    });
+    expect([notLead.status, (notLead.body as RestProblem).code]).toEqual([403, 'NOT_LEAD']);
     const wrongDepartment = await grpcFailure(
       world.cases.call(
         'concludeJointReview',
@@ -281,18 +424,16 @@ describe('parallel review of a joint case against the real stack', () => {
     expect([unchanged.version, unchanged.state]).toEqual([awaiting.version, awaiting.state]);
     expect((await world.getCase(accepted.id)).status).toBe(applicationsV1.CaseStatus.CASE_STATUS_JOINT_REVIEW);
 
-    // 7. The lead clerk concludes; the conclusion reaches the case: PROCESSING at the decision step.
-    const concluded = await conclude(awaiting, await world.token('clerk'), {
-      outcome: pb.DecisionOutcome.DECISION_OUTCOME_APPROVED,
-      conditions: ['开工前办理建设工程规划许可'],
+    // 5. The lead clerk concludes through the gateway; the conclusion reaches the case: PROCESSING at the decision step.
+    const concluded = await rest('POST', `/reviews/${awaiting.id}/conclusion`, await world.token('clerk'), {
+      expectedVersion: awaiting.version,
+      outcome: 'approved',
+      conditions,
     });
-    expect(concluded.review).toMatchObject({
-      state: pb.JointReviewState.JOINT_REVIEW_STATE_CONCLUDED,
-      conclusion: {
-        outcome: pb.DecisionOutcome.DECISION_OUTCOME_APPROVED,
-        conditions: ['开工前办理建设工程规划许可'],
-        concludedBy: world.login.clerk,
-      },
+    expect(concluded.status).toBe(200);
+    expect((concluded.body as { review: RestReview }).review).toMatchObject({
+      state: 'concluded',
+      conclusion: { outcome: 'approved', conditions, concludedBy: world.login.clerk },
     });
     const done = await reported(accepted.id);
     expect(done.state).toBe(pb.JointReviewState.JOINT_REVIEW_STATE_CONCLUDED);
@@ -310,28 +451,28 @@ describe('parallel review of a joint case against the real stack', () => {
       actor: `service-account-${world.accounts.jointReview.clientId}`,
     });
 
-    // 8. The topic: every event of the review once, in order, JointReviewReported last; the legs carry what
-    // supervision clocks a department's leg with.
+    // 6. The topic: every event of the review once, JointReviewReported last. The three departments' answers came at
+    // once, so they interleave; each department's own events keep their order. The legs carry what supervision
+    // clocks a department's leg with.
     const events = await world.reviewEvents(done.id, 'JointReviewReported');
-    expect(events.map((e) => e.name)).toEqual([
-      'JointReviewOpened',
-      'TaskOpened',
-      'LegStarted',
-      'TaskOpened',
-      'LegStarted',
-      'TaskCompleted',
-      'LegFinished',
-      'TaskClaimed',
-      'TaskCompleted',
-      'LegFinished',
-      'JointReviewAwaitingConclusion',
-      'JointReviewConcluded',
-      'JointReviewReported',
-    ]);
+    const opening = ['JointReviewOpened', ...[RSJ, ZRZY, ZJJ].flatMap(() => ['TaskOpened', 'LegStarted'])];
+    const closing = ['JointReviewAwaitingConclusion', 'JointReviewConcluded', 'JointReviewReported'];
+    expect(events.slice(0, opening.length).map((e) => e.name)).toEqual(opening);
+    expect(events.slice(-closing.length).map((e) => e.name)).toEqual(closing);
+    const answers = events.slice(opening.length, -closing.length);
+    const departmentOf = (e: { name: string; payload: Uint8Array }) =>
+      e.name === 'LegFinished'
+        ? pb.LegFinished.decode(e.payload).leg!.department
+        : pb[e.name as 'TaskCompleted'].decode(e.payload).task!.department;
+    const answersOf = (department: string) => answers.filter((e) => departmentOf(e) === department).map((e) => e.name);
+    expect(answers).toHaveLength(8);
+    expect(answersOf(RSJ)).toEqual(['TaskCompleted', 'LegFinished']);
+    expect(answersOf(ZRZY)).toEqual(['TaskClaimed', 'TaskCompleted', 'LegFinished']);
+    expect(answersOf(ZJJ)).toEqual(['TaskAssigned', 'TaskCompleted', 'LegFinished']);
     const legs = (name: string, codec: { decode(b: Uint8Array): { leg?: jointReviewV1.Leg } }) =>
       events.filter((e) => e.name === name).map((e) => codec.decode(e.payload).leg!);
     const started = legs('LegStarted', pb.LegStarted);
-    expect(started.map((l) => l.department)).toEqual([RSJ, ZRZY]);
+    expect(started.map((l) => l.department)).toEqual([RSJ, ZJJ, ZRZY]);
     for (const leg of started) {
       const task = taskOf(opened, leg.department);
       expect(leg).toMatchObject({
@@ -351,12 +492,24 @@ describe('parallel review of a joint case against the real stack', () => {
       });
     }
     const finished = legs('LegFinished', pb.LegFinished);
-    expect(finished.map((l) => [l.id, l.state, l.end, l.finishedBy])).toEqual([
-      [taskOf(opened, RSJ).legId, pb.LegState.LEG_STATE_FINISHED, pb.LegEnd.LEG_END_COMPLETED, world.login.leadA],
-      [taskOf(opened, ZRZY).legId, pb.LegState.LEG_STATE_FINISHED, pb.LegEnd.LEG_END_COMPLETED, systemName],
+    const finishedOf = (department: string) => finished.find((l) => l.department === department)!;
+    expect(
+      [RSJ, ZRZY, ZJJ].map((d) => [finishedOf(d).id, finishedOf(d).responsible, finishedOf(d).finishedBy]),
+    ).toEqual([
+      [taskA.legId, world.login.leadA, world.login.leadA],
+      [taskB.legId, systemName, systemName],
+      // C's leg was handed to C's reviewer with the task, its clock untouched.
+      [taskC.legId, world.login.reviewerC, world.login.reviewerC],
     ]);
     for (const leg of finished) {
-      expect(leg).toMatchObject({ tenant: TENANT, caseId: accepted.id, budgetWorkingDays: 5 });
+      expect(leg).toMatchObject({
+        tenant: TENANT,
+        caseId: accepted.id,
+        budgetWorkingDays: 5,
+        state: pb.LegState.LEG_STATE_FINISHED,
+        end: pb.LegEnd.LEG_END_COMPLETED,
+        dueDate: taskOf(opened, leg.department).dueDate,
+      });
       expect(leg.finishedAt).toBeInstanceOf(Date);
     }
     const last = pb.JointReviewReported.decode(events.at(-1)!.payload).review!;
