@@ -32,6 +32,7 @@ import { cancelJointReviewUseCase } from './usecases/cancel-joint-review/cancel-
 import { claimTaskUseCase } from './usecases/claim-task/claim-task.usecase';
 import { concludeJointReviewUseCase } from './usecases/conclude-joint-review/conclude-joint-review.usecase';
 import { getJointReviewUseCase } from './usecases/get-joint-review/get-joint-review.usecase';
+import { listJointReviewsUseCase } from './usecases/list-joint-reviews/list-joint-reviews.usecase';
 import { listMyTasksUseCase, listTasksUseCase } from './usecases/list-tasks/list-tasks.usecase';
 import { openJointReviewUseCase } from './usecases/open-joint-review/open-joint-review.usecase';
 import { reopenTaskUseCase } from './usecases/reopen-task/reopen-task.usecase';
@@ -233,6 +234,7 @@ async function main() {
     getJointReview: getJointReviewUseCase(deps),
     listTasks: listTasksUseCase({ ...deps, decisions }),
     listMyTasks: listMyTasksUseCase({ ...deps, decisions }),
+    listJointReviews: listJointReviewsUseCase({ reviews, projects: projects.repository }),
     claimTask: claimTaskUseCase(deps),
     submitOpinion: submitOpinionUseCase(deps),
     concludeJointReview: concludeJointReviewUseCase({ ...deps, report }),

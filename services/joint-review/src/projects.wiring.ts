@@ -47,6 +47,8 @@ export function wireProjects(o: {
   };
   return {
     model: projects.model,
+    /** The projects' store (ListJointReviews by project). */
+    repository: projects as Pick<MongoProjectRepository, 'findById'>,
     useCases,
     mirrorProject: mirrorProjectCaseUseCase(deps),
     close(): void {

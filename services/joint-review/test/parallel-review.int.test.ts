@@ -575,6 +575,24 @@ describe('parallel review of a joint case against the real stack', () => {
     ]);
     const cancelled = pb.LegFinished.decode(events[8]!.payload).leg!;
     expect(cancelled).toMatchObject({ department: ZRZY, end: pb.LegEnd.LEG_END_CANCELLED, caseId: accepted.id });
+
+    // ListJointReviews: the lead's department and a co-department find it among their concluded reviews, newest
+    // first; by its case number too; another tenant's center is refused.
+    const listed = async (req: Partial<jointReviewV1.ListJointReviewsRequest>, token: string) =>
+      (
+        await world.call<jointReviewV1.ListJointReviewsRequest, jointReviewV1.ListJointReviewsResponse>(
+          'listJointReviews',
+          { tenant: '', department: '', state: 0, caseNumber: '', projectId: '', page: undefined, ...req },
+          token,
+        )
+      ).reviews.map((r) => r.id);
+    const concluded = pb.JointReviewState.JOINT_REVIEW_STATE_CONCLUDED;
+    expect(await listed({ state: concluded }, clerk)).toContain(opened.id);
+    expect(await listed({ state: concluded }, await world.token('leadB'))).toContain(opened.id);
+    expect(await listed({ state: pb.JointReviewState.JOINT_REVIEW_STATE_OPEN }, clerk)).not.toContain(opened.id);
+    expect(await listed({ caseNumber: accepted.caseNumber }, clerk)).toEqual([opened.id]);
+    const otherTenant = await grpcFailure(listed({ tenant: TENANT }, await userToken('jc-admin')));
+    expect([otherTenant.code, otherTenant.reason]).toEqual([status.PERMISSION_DENIED, 'TENANT_OUT_OF_SCOPE']);
   }, 240_000);
 
   it('keeps a conclusion the cases service cannot take yet and reports it once the cases service is back', async () => {

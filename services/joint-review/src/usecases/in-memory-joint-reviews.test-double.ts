@@ -20,6 +20,9 @@ export class InMemoryJointReviews implements JointReviewRepository {
     return this.byId.get(id) ?? null;
   }
 
+  async findByCaseNumber(tenant: string, caseNumber: string) {
+    return [...this.byId.values()].find((r) => r.tenant === tenant && r.caseNumber === caseNumber) ?? null;
+  }
   async findByCase(tenant: string, caseId: string) {
     return [...this.byId.values()].find((r) => r.tenant === tenant && r.caseId === caseId) ?? null;
   }

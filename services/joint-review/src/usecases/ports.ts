@@ -20,6 +20,8 @@ export interface JointReviewRepository {
   ): Promise<{ review: JointReview; created: boolean }>;
   findById(id: string): Promise<JointReview | null>;
   findByCase(tenant: string, caseId: string): Promise<JointReview | null>;
+  /** The review of the tenant's case with this number. */
+  findByCaseNumber(tenant: string, caseNumber: string): Promise<JointReview | null>;
   /** The review holding the task (tasks live inside their review). */
   findByTask(taskId: string): Promise<JointReview | null>;
   /**

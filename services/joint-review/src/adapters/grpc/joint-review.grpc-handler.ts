@@ -9,6 +9,7 @@ import type { concludeJointReviewUseCase } from '../../usecases/conclude-joint-r
 import type { getJointReviewUseCase } from '../../usecases/get-joint-review/get-joint-review.usecase';
 import type { getSharedFileUseCase } from '../../usecases/get-shared-file/get-shared-file.usecase';
 import type { getSharedViewUseCase } from '../../usecases/get-shared-view/get-shared-view.usecase';
+import type { listJointReviewsUseCase } from '../../usecases/list-joint-reviews/list-joint-reviews.usecase';
 import type { listMyTasksUseCase, listTasksUseCase } from '../../usecases/list-tasks/list-tasks.usecase';
 import type { Page } from '../../usecases/ports';
 import type { reopenTaskUseCase } from '../../usecases/reopen-task/reopen-task.usecase';
@@ -23,6 +24,7 @@ import { fromProtoFlow, fromProtoSettings, toProtoFlow, toProtoSettings } from '
 import {
   decisionOutcome,
   fromProtoOpinionRequest,
+  jointReviewState,
   taskKind,
   taskState,
   toProtoJointReview,
@@ -34,6 +36,7 @@ import {
 export interface JointReviewUseCases {
   getJointReview: ReturnType<typeof getJointReviewUseCase>;
   listTasks: ReturnType<typeof listTasksUseCase>;
+  listJointReviews: ReturnType<typeof listJointReviewsUseCase>;
   listMyTasks: ReturnType<typeof listMyTasksUseCase>;
   claimTask: ReturnType<typeof claimTaskUseCase>;
   submitOpinion: ReturnType<typeof submitOpinionUseCase>;
@@ -165,6 +168,27 @@ export function registerJointReviewService(server: GrpcServer, uc: JointReviewUs
             ctx.principal,
           ),
         ),
+    ),
+    listJointReviews: server.unary<jointReviewV1.ListJointReviewsRequest, jointReviewV1.ListJointReviewsResponse>(
+      'ListJointReviews',
+      async (req, ctx) => {
+        const state = req.state ? jointReviewState.fromProto(req.state) : '';
+        const page = await uc.listJointReviews(
+          {
+            tenant: req.tenant,
+            department: req.department,
+            ...(state ? { state } : {}),
+            caseNumber: req.caseNumber,
+            projectId: req.projectId,
+            page: pageOf(req.page),
+          },
+          ctx.principal,
+        );
+        return {
+          reviews: page.items.map(toProtoJointReview),
+          page: { nextPageToken: page.nextPageToken, total: page.totalSize },
+        };
+      },
     ),
     listMyTasks: server.unary<jointReviewV1.ListMyTasksRequest, jointReviewV1.ListMyTasksResponse>(
       'ListMyTasks',

@@ -175,6 +175,12 @@ export class MongoJointReviewRepository implements JointReviewRepository {
     return doc ? toReview(doc) : null;
   }
 
+  async findByCaseNumber(tenant: string, caseNumber: string): Promise<JointReview | null> {
+    if (!caseNumber) return null;
+    const doc = await this.model.findOne({ tenant, caseNumber }, PROJECTION).lean<StoredDocument>();
+    return doc ? toReview(doc) : null;
+  }
+
   async findByTask(taskId: string): Promise<JointReview | null> {
     if (!taskId) return null;
     const doc = await this.model.findOne({ taskIds: taskId }, PROJECTION).lean<StoredDocument>();

@@ -57,6 +57,8 @@ export const jointReviewSchema = new mongoose.Schema(
 jointReviewSchema.index({ tenant: 1, caseId: 1 }, { unique: true });
 // Serves findByTask (ClaimTask, SubmitOpinion, AssignTask …: the review holding a task).
 jointReviewSchema.index({ taskIds: 1 });
+// Serves ListJointReviews by case number.
+jointReviewSchema.index({ tenant: 1, caseNumber: 1 });
 // Serves ListTasks / ListMyTasks: the reviews holding a task of one department (or of one assignee, or of the
 // tenant) in one state — an open queue is bounded; the tasks are picked, sorted and paged in the service.
 jointReviewSchema.index({ taskKeys: 1 });

@@ -67,6 +67,7 @@ describe('the joint-review database', () => {
       },
       findById: (r) => r.findById('jr-1'),
       findByCase: (r) => r.findByCase('620300', 'case-1'),
+      findByCaseNumber: (r) => r.findByCaseNumber('620300', 'YC20260604001'),
       findByTask: (r) => r.findByTask('task-1'),
       save: (r) => r.save({ ...review, version: 2 }, 1, []),
       listUnreported: (r) => r.listUnreported(10),

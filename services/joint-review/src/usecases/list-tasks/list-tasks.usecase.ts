@@ -1,4 +1,4 @@
-import { decide, hasAnyRole, type Principal } from '@govhall/auth';
+import { hasAnyRole, type Principal } from '@govhall/auth';
 import { ForbiddenError, ValidationError } from '@govhall/errors';
 import { pageSize } from '@govhall/paging';
 import type { Task, TaskKind, TaskState } from '../../domain/tasks/task';
@@ -6,8 +6,8 @@ import type { DecisionTasks } from '../decision-tasks/decision-task.ports';
 import { mergedTaskPage } from '../decision-tasks/merged-tasks';
 import type { JointReviewRepository, Page } from '../ports';
 import { DEPARTMENT_STAFF, workerName } from '../reviews/review.access';
+import { departmentScope } from '../reviews/department-scope';
 
-const TENANT = /^\d{6}(\d{3}(\d{3})?)?$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const NOT_WAITING: TaskState[] = ['open', 'claimed', 'done', 'cancelled'];
 
@@ -52,29 +52,11 @@ function checkDay(dueBy: string): void {
  */
 export function listTasksUseCase(deps: ListDeps) {
   return async (request: ListTasksRequest, actor: Principal): Promise<Page<Task>> => {
-    if (request.tenant && !TENANT.test(request.tenant)) {
-      throw new ValidationError([{ path: 'tenant', reason: 'PATTERN', message: '租户应为6、9或12位行政区划代码' }]);
-    }
     checkDay(request.dueBy);
     const size = pageSize(request.page.pageSize);
-    const tenant = request.tenant || actor.tenant;
-    const overseer = hasAnyRole(actor, ['center_admin', 'supervisor']) && actor.kind === 'user';
-    const worker = (actor.kind === 'user' && hasAnyRole(actor, DEPARTMENT_STAFF)) || hasAnyRole(actor, ['service']);
-    if (!overseer && !worker) throw new ForbiddenError('ROLE_REQUIRED', '只有部门工作人员可以查看审查任务');
-    const ownTenant = tenant === actor.tenant;
-    const supervised =
-      hasAnyRole(actor, ['supervisor']) &&
-      decide(actor, 'read', { type: 'supervision', tenant }, { roles: ['supervisor'] }).allowed;
-    if (!ownTenant && !supervised) {
-      throw new ForbiddenError('TENANT_OUT_OF_SCOPE', '不能查看其他地区的审查任务');
-    }
-    const department = request.department || actor.department || '';
+    const { tenant, department } = departmentScope(request, actor, '审查任务');
     if (!department) {
       throw new ValidationError([{ path: 'department', reason: 'REQUIRED', message: '请指定部门' }]);
-    }
-    const sees = (actor.kind === 'user' && hasAnyRole(actor, ['center_admin']) && ownTenant) || supervised;
-    if (!sees && department !== actor.department) {
-      throw new ForbiddenError('DEPARTMENT_OUT_OF_SCOPE', '只能查看本部门的审查任务');
     }
     const states = request.states.length > 0 ? request.states : NOT_WAITING;
     const page = await mergedTaskPage(

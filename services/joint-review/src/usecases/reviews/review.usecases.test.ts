@@ -19,6 +19,7 @@ import {
   xfjLead,
   xfjReviewer,
 } from '../review-world.test-double';
+import { listJointReviewsUseCase } from '../list-joint-reviews/list-joint-reviews.usecase';
 
 describe('opening from the case stream', () => {
   it('opens once per case with the default flow, the item’s department leading (J9 default)', async () => {
@@ -189,6 +190,40 @@ describe('the inbox', () => {
     await w.claim({ taskId: task.id, expectedVersion: task.version }, xfjLead);
     expect((await w.listMyTasks({ states: [], page }, xfjReviewer)).items).toEqual([]);
     expect((await w.listMyTasks({ states: [], page }, xfjLead)).items.map((t) => t.state)).toEqual(['claimed']);
+  });
+});
+
+describe('the reviews a department leads or takes part in (ListJointReviews)', () => {
+  const request = { tenant: '', department: '', caseNumber: '', projectId: '', page: { pageSize: 20, pageToken: '' } };
+  const project = { id: '3f1c2a4e-0b6d-4c8e-9a71-5d2e8f0b1c3a', tenant: TENANT, cases: [{ caseId: 'case-1' }] };
+
+  it('by case number or project, to the lead and participants; others are refused or find none', async () => {
+    const w = world();
+    const { review } = await w.open(handed);
+    const list = listJointReviewsUseCase({
+      reviews: w.reviews,
+      projects: { findById: async (id) => (id === project.id ? (project as never) : null) },
+    });
+    const byNumber = { ...request, caseNumber: handed.caseNumber };
+    expect((await list(byNumber, leadClerk)).items.map((r) => r.id)).toEqual([review.id]);
+    expect((await list(byNumber, xfjReviewer)).items.map((r) => r.id)).toEqual([review.id]);
+    expect((await list({ ...byNumber, state: 'concluded' }, leadClerk)).items).toEqual([]);
+    expect((await list({ ...request, projectId: project.id }, hbjLead)).items.map((r) => r.id)).toEqual([review.id]);
+    const gtj = staff('gtj.clerk', GTJ, ['window_clerk']);
+    expect((await list(byNumber, gtj)).items).toEqual([]);
+    await expect(list({ ...byNumber, department: XFJ }, gtj)).rejects.toMatchObject({
+      code: 'DEPARTMENT_OUT_OF_SCOPE',
+    });
+    await expect(list({ ...request, tenant: '620321' }, leadClerk)).rejects.toMatchObject({
+      code: 'TENANT_OUT_OF_SCOPE',
+    });
+    const admin = staff('center.admin', '', ['center_admin']);
+    expect((await list(byNumber, admin)).items).toHaveLength(1);
+    const bad = await list({ ...request, caseNumber: '号码', projectId: 'x' }, admin).catch((e: unknown) => e);
+    expect((bad as { violations: { path: string }[] }).violations.map((v) => v.path)).toEqual([
+      'caseNumber',
+      'projectId',
+    ]);
   });
 });
 
