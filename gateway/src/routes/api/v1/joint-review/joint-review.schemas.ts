@@ -106,7 +106,7 @@ export const AddParticipantBody = Type.Object(
 );
 export type AddParticipantBody = Static<typeof AddParticipantBody>;
 
-const AttachmentIds = Type.Array(Id('附件标识（POST /attachments 的返回）'), {
+export const AttachmentIds = Type.Array(Id('附件标识（POST /attachments 的返回）'), {
   maxItems: 20,
   uniqueItems: true,
   description: '附件：本人上传且尚未使用的附件标识，最多20个',
@@ -150,7 +150,7 @@ export const Attachment = Type.Object({
 });
 export type Attachment = Static<typeof Attachment>;
 export const AttachmentAnswer = Type.Object({ attachment: Attachment });
-const Attachments = Type.Array(Attachment, { description: '附件' });
+export const Attachments = Type.Array(Attachment, { description: '附件' });
 
 const Opinion = Type.Object({
   kind: OpinionKindName,
