@@ -89,8 +89,22 @@ export async function readSingleFile(request: FastifyRequest, spec: SingleFileSp
         { path: name, message: `${noun}超过 ${spec.sizeText}`, reason: 'MAX_SIZE' },
       ]);
     }
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw new HttpProblem(413, 'TOO_MANY_FILES', one, [{ path: name, message: one, reason: 'MAX_ITEMS' }]);
+    // More parts than one file and a spare: a request of another shape (400, as any other field), not too large.
+    if (code === 'FST_FILES_LIMIT') throw new ValidationError([{ path: name, message: one, reason: 'MAX_ITEMS' }]);
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+      throw new ValidationError([
+        {
+          path: name,
+          message: `只能上传一${measure}${noun}（名称为 ${name}），不能有其他字段`,
+          reason: 'ADDITIONAL_PROPERTIES',
+        },
+      ]);
+    }
+    // The parser's own refusals (busboy's errors carry no code: no boundary, a malformed part, an early end).
+    if (!code || code.startsWith('FST_')) {
+      throw new HttpProblem(400, 'MALFORMED_MULTIPART', `请求体不是有效的 multipart/form-data，请重新上传${noun}`, [
+        { path: 'body', message: '不是有效的 multipart/form-data（缺少 boundary 或格式错误）', reason: 'MALFORMED' },
+      ]);
     }
     throw e;
   }

@@ -339,6 +339,31 @@ describe('joint-review routes', () => {
       detail: '附件不能超过 20 MiB',
       errors: [{ path: 'file', reason: 'MAX_SIZE' }],
     });
+    const noBoundary = await fx.app.inject({
+      method: 'POST',
+      url: '/api/v1/joint-review/attachments',
+      headers: { ...CLERK, 'content-type': 'multipart/form-data' },
+      payload: 'x',
+    });
+    expect(noBoundary.statusCode).toBe(400);
+    expect(noBoundary.json()).toMatchObject({ code: 'MALFORMED_MULTIPART', errors: [{ path: 'body' }] });
+    const form = upload('file', 'a.pdf', PDF);
+    const boundary = form.headers['content-type'].split('boundary=')[1]!;
+    const field = (n: number) => `--${boundary}\r\nContent-Disposition: form-data; name="f${n}"\r\n\r\nx\r\n`;
+    const manyFields = await fx.app.inject({
+      method: 'POST',
+      url: '/api/v1/joint-review/attachments',
+      headers: form.headers,
+      payload: Buffer.concat([Buffer.from([1, 2, 3, 4, 5].map(field).join('')), form.payload]),
+    });
+    expect(manyFields.statusCode).toBe(400);
+    expect(manyFields.json().errors).toContainEqual(
+      expect.objectContaining({
+        path: 'file',
+        reason: 'ADDITIONAL_PROPERTIES',
+        message: expect.stringMatching(CHINESE),
+      }),
+    );
     const json = await fx.app.inject({
       method: 'POST',
       url: '/api/v1/joint-review/attachments',
