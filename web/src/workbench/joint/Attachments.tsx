@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Space, Upload } from 'antd';
+import { Alert, Button, Form, Space, Upload } from 'antd';
 import type { JointAttachment } from '../../api/types';
 import { useAuth } from '../../shared/auth';
 import { fileSize } from '../../shared/format';
 import { ApiError, networkProblem, shownProblem } from '../../shared/problem';
 import { uploadMessage } from '../../shared/upload';
-import type { useFileViewer } from '../case/FileViewer';
+import { useFileViewer } from '../case/FileViewer';
 
 /** At most this many attachments on one opinion or conclusion (joint_review_service.proto). */
 const MAX_ATTACHMENTS = 20;
@@ -92,6 +92,49 @@ export function AttachmentPicker({
         </ul>
       ) : null}
     </Space>
+  );
+}
+
+/** The form field `attachments` of an act (an opinion, a conclusion, the minutes). */
+export function AttachmentsField() {
+  return (
+    <Form.Item name="attachments" label="附件（可不填，最多20个）">
+      <AttachmentPicker />
+    </Form.Item>
+  );
+}
+
+/**
+ * Files of an act shown on their own (the minutes): opened through the review they belong to, or, with no review to
+ * open them through yet, listed by name.
+ */
+export function AttachmentFiles({
+  reviewId,
+  attachments,
+  title,
+}: {
+  reviewId: string | undefined;
+  attachments: JointAttachment[];
+  title: string;
+}) {
+  const view = useFileViewer();
+  if (attachments.length === 0) return null;
+  if (!reviewId) {
+    return (
+      <ul aria-label="附件" style={{ margin: 0, paddingLeft: 20 }}>
+        {attachments.map((a) => (
+          <li key={a.id}>
+            附件 {a.fileName}（{fileSize(a.size)}）
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <>
+      {view.viewer}
+      <AttachmentLinks reviewId={reviewId} attachments={attachments} view={view} title={title} />
+    </>
   );
 }
 

@@ -18,7 +18,7 @@ import { colleaguesOf, departmentWindowLead, windowResponsible, type Colleague }
 import { isActiveReview, isLead, leadsDepartment, personName } from './joint-duty';
 import { TaskDueDate } from './TaskDueDate';
 import { AddDepartment, ReassignTask, ReopenTask } from './ReviewActs';
-import { AttachmentLinks, AttachmentPicker } from './Attachments';
+import { AttachmentLinks, AttachmentsField } from './Attachments';
 import { useFileViewer } from '../case/FileViewer';
 import { SharedCase } from './SharedCase';
 import { formFields, type FormField } from '../form-fields';
@@ -39,14 +39,6 @@ const lines = (text: string | undefined) =>
 /** The ids an act names of the files uploaded for it (none: the field is left out). */
 const attachmentIds = (attachments: JointAttachment[] | undefined) =>
   attachments?.length ? { attachmentIds: attachments.map((a) => a.id) } : {};
-
-function AttachmentsField() {
-  return (
-    <Form.Item name="attachments" label="附件（可不填，最多20个）">
-      <AttachmentPicker />
-    </Form.Item>
-  );
-}
 
 interface OpinionForm {
   kind: OpinionKind;
