@@ -21,6 +21,7 @@ import casesRoutes from './routes/api/v1/cases/cases.routes';
 import licencesRoutes from './routes/api/v1/licences/licences.routes';
 import notificationsRoutes from './routes/api/v1/notifications/notifications.routes';
 import supervisionRoutes from './routes/api/v1/supervision/supervision.routes';
+import jointReviewAttachmentsRoutes from './routes/api/v1/joint-review/attachments.routes';
 import jointReviewRoutes from './routes/api/v1/joint-review/joint-review.routes';
 import meetingRoutes from './routes/api/v1/joint-review/meeting.routes';
 import delegationRoutes from './routes/api/v1/joint-review/delegation.routes';
@@ -125,6 +126,10 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     deadlineMs: config.GRPC_DEADLINE_MS,
   });
   await app.register(sharedViewRoutes, { prefix: '/api/v1/joint-review', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(jointReviewAttachmentsRoutes, {
+    prefix: '/api/v1/joint-review',
+    deadlineMs: config.GRPC_DEADLINE_MS,
+  });
   await app.register(webStatic, {
     root: resolveWebRoot(config.WEB_ROOT),
     upgradeInsecureRequests: config.PUBLIC_URL.startsWith('https:'),

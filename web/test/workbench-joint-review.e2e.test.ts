@@ -11,9 +11,11 @@ import { closeDialog, dialog } from './workbench-world';
 // 联办件 on the workbench, in a real browser against the real stack (identity, catalogue, cases service, joint-review
 // and the gateway serving the built apps, each its own process): the co-department's window lead finds the task under
 // 联审任务, reads the review with the case's shared view (the applicant, its part of the form, the materials: the ID
-// card downloaded is the file the applicant gave) and gives a conditional agreement (first without its conditions, refused at the field);
-// the other co-department answers over the API; the lead window's clerk concludes on the review page (a denial without
-// reasons is refused at the field first), and the case goes on to its decision step. Then the acts around the
+// card downloaded is the file the applicant gave) and gives a conditional agreement (first without its conditions, refused at the field)
+// with a PDF attached (a text file refused at upload first); the other co-department answers over the API; the lead
+// window's clerk sees the opinion's attachment (the file downloaded is the one uploaded) and concludes on the review
+// page with an attachment of its own (a denial without reasons is refused at the field first), and the case goes on to
+// its decision step. Then the acts around the
 // opinions: 人社局's window lead finds a second case in 本部门任务 (filtered by state) and 转派 its task to a colleague,
 // who answers; the lead clerk asks 人社局 to 重新审查 (a time limit past the case's promised due date refused at its
 // field first) and adds 卫生健康局 (the same refusal at its field); 人社局's window lead answers again.
@@ -23,6 +25,11 @@ let web: BrowserAt;
 
 /** This world runs no supervision: the staff apps' inbox badge (GET /supervision/messages/mine) is answered 503. */
 const noSupervision = (p: PageProblem) => `${p.url ?? ''} ${p.message}`.includes('/api/v1/supervision/');
+
+/** The co-department's signed opinion and the lead's consolidated one, uploaded on the workbench. */
+const OPINION_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n% 人社局审查意见\ntrailer<<>>\n%%EOF\n');
+const CONCLUSION_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n% 联审结论\ntrailer<<>>\n%%EOF\n');
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** A department's opinion on `task`, given over the API by `who` of the world. */
 async function answer(
@@ -60,8 +67,10 @@ it('a co-department gives its opinion and the lead concludes on the workbench; t
   const rsjTask = review.tasks.find((t) => t.department === RSJ)!;
   expect(rsjTask.assignee).toBe(world.login.leadA);
 
-  // 人社局's window lead: 联审任务 lists the task; the review page shows every department's task.
-  const co = await web.open({ expected: noSupervision });
+  // 人社局's window lead: 联审任务 lists the task; the review page shows every department's task. The text file's
+  // upload below is refused (400) by design.
+  const refusedUpload = expectedRefusals(/\/api\/v1\/joint-review\/attachments$/);
+  const co = await web.open({ expected: (p) => noSupervision(p) || refusedUpload(p) });
   await web.visit(co.page, 'workbench', 'joint');
   await web.signIn(co.page, 'workbench', world.login.leadA, PASSWORD);
   const row = co.page.getByRole('row').filter({ hasText: c.caseNumber });
@@ -107,6 +116,13 @@ it('a co-department gives its opinion and the lead concludes on the workbench; t
   await co.page.getByText('附条件同意时请填写条件').waitFor();
   await checkPage(co.page, 'workbench-joint-opinion-refused');
   await co.page.getByLabel('附加的条件（每行一条）').fill('开业前取得消防安全检查合格意见\n从业人员按时参加社会保险');
+  // An attachment: a text file is refused by its content, the PDF is stored and listed.
+  const opinionForm = co.page.getByRole('region', { name: '本部门意见' });
+  const chooser = opinionForm.locator('input[type=file]');
+  await chooser.setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('not a scan') });
+  await opinionForm.getByText('“说明.txt”未能上传：附件只能是PDF、OFD、JPEG或PNG文件').waitFor();
+  await chooser.setInputFiles({ name: '人社局审查意见.pdf', mimeType: 'application/pdf', buffer: OPINION_PDF });
+  await opinionForm.getByRole('list', { name: '已上传的附件' }).getByText('人社局审查意见.pdf').waitFor();
   await co.page.getByRole('button', { name: buttonName('提交意见') }).click();
   await co.page.getByText('已出具本部门意见：附条件同意。').waitFor();
   // No conclusion for a co-department.
@@ -118,6 +134,7 @@ it('a co-department gives its opinion and the lead concludes on the workbench; t
       kind: jointReviewV1.OpinionKind.OPINION_KIND_AGREE_WITH_CONDITIONS,
       text: '同意设立，附条件。',
       conditions: ['开业前取得消防安全检查合格意见', '从业人员按时参加社会保险'],
+      attachments: [{ fileName: '人社局审查意见.pdf', contentType: 'application/pdf', sha256: sha256(OPINION_PDF) }],
       givenBy: world.login.leadA,
       source: jointReviewV1.WorkSource.WORK_SOURCE_WORKBENCH,
     },
@@ -137,14 +154,33 @@ it('a co-department gives its opinion and the lead concludes on the workbench; t
   const table = await lead.page.getByRole('table').filter({ hasText: '用地符合规划' }).innerText();
   expect(table).toContain('开业前取得消防安全检查合格意见');
   expect(table).toContain('用地符合规划，同意。');
+  // The opinion's attachment, opened and downloaded: the bytes 人社局 uploaded.
+  const opinions = lead.page.getByRole('region', { name: '各部门审查意见' });
+  await opinions.getByRole('button', { name: /^附件 人社局审查意见\.pdf/ }).click();
+  const attached = dialog(lead.page, /人社局审查意见\.pdf$/);
+  const downloadingOpinion = lead.page.waitForEvent('download');
+  await attached.getByRole('link', { name: '下载' }).click();
+  const savedOpinion = await downloadingOpinion;
+  expect(savedOpinion.suggestedFilename()).toBe('人社局审查意见.pdf');
+  expect(sha256(readFileSync((await savedOpinion.path())!))).toBe(sha256(OPINION_PDF));
+  await closeDialog(attached);
   await lead.page.getByLabel('不予许可（办件办结）').check();
   await lead.page.getByRole('button', { name: buttonName('出具结论') }).click();
   await lead.page.getByText('不予许可时请填写理由').waitFor();
   await lead.page.getByLabel('同意（转入决定环节）').check();
+  const conclusionForm = lead.page.getByRole('region', { name: '牵头部门结论' });
+  await conclusionForm
+    .locator('input[type=file]')
+    .setInputFiles({ name: '联审结论.pdf', mimeType: 'application/pdf', buffer: CONCLUSION_PDF });
+  await conclusionForm.getByRole('list', { name: '已上传的附件' }).getByText('联审结论.pdf').waitFor();
   await checkPage(lead.page, 'workbench-joint-conclusion');
   await lead.page.getByRole('button', { name: buttonName('出具结论') }).click();
   await lead.page.getByText('已出具联审结论：同意，办件转入决定环节。').waitFor();
   await lead.page.getByText('已出结论').waitFor();
+  await lead.page.getByRole('button', { name: /^附件 联审结论\.pdf/ }).waitFor();
+  expect((await world.reviewOfCase(c.id)).conclusion?.attachments).toMatchObject([
+    { fileName: '联审结论.pdf', sha256: sha256(CONCLUSION_PDF), uploadedBy: world.login.clerk },
+  ]);
 
   const decided = await waitFor(
     async () => {

@@ -1,20 +1,21 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { jointReviewV1 } from '@govhall/proto';
 import { waitFor, type PageProblem } from '@govhall/testing';
 import { JointWorld, RSJ, SCJG, ZRZY } from '../../services/joint-review/test/joint-world';
 import { PASSWORD } from '../../services/applications/test/cases-world';
 import { expectedAnswers } from './admin-org-world';
 import { fieldError } from './portal-world';
-import { confirmAct, fieldError as dialogFieldError, openAct } from './workbench-world';
+import { closeDialog, confirmAct, dialog, fieldError as dialogFieldError, openAct } from './workbench-world';
 import { browserAt, buttonName, checkPage, type BrowserAt } from './web-world';
 
 // 联审会议 (J10) in a real browser against the real stack (identity, catalogue, cases service, joint-review and the
 // gateway serving the built apps, each its own process). The center administrator convenes a meeting about a joint
 // case on the workbench's 联审会议 (a well-formed but unknown joint review refused at its agenda field first, nothing
-// convened) and records attendance and minutes; the lead department and 人社局 state their positions (the center for
+// convened) and records attendance and minutes with the signed minutes attached; the lead department and 人社局 state their positions (the center for
 // them, over the API); 自然资源局's approver finds the meeting under 联审会议 and records the department's position
 // on the meeting's page; the center records the outcome. The meeting's page then lists the co-departments' tasks it
-// answered, and the review's page shows 自然资源局's opinion as given in the meeting (source meeting).
+// answered and opens the minutes' file (the bytes uploaded), and the review's page shows 自然资源局's opinion as given in the meeting (source meeting).
 
 const world = new JointWorld();
 let web: BrowserAt;
@@ -22,6 +23,9 @@ let gatewayUrl = '';
 let centerAdmin = '';
 const SUBJECT = `联审会议浏览器测试${String(randomInt(1_000_000)).padStart(6, '0')}`;
 const UNKNOWN_REVIEW = '0f8c3a52-6d1e-4b7a-9c2d-5e4f3a2b1c0d';
+/** The signed minutes, as scanned. */
+const MINUTES_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n% 会议纪要\ntrailer<<>>\n%%EOF\n');
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** This world runs no supervision: the staff apps' inbox badge (GET /supervision/messages/mine) is answered 503. */
 const noSupervision = (p: PageProblem) => `${p.url ?? ''} ${p.message}`.includes('/api/v1/supervision/');
@@ -118,8 +122,14 @@ it('the center convenes a meeting on a joint case, the departments state their p
     .first()
     .fill('张三、李四');
   await minutes.getByLabel('会议纪要', { exact: true }).fill('会议审议了联审会议便利店设立事项，各部门逐一发表意见。');
+  await minutes
+    .locator('input[type=file]')
+    .setInputFiles({ name: '会议纪要（签字）.pdf', mimeType: 'application/pdf', buffer: MINUTES_PDF });
+  await minutes.getByRole('list', { name: '已上传的附件' }).getByText('会议纪要（签字）.pdf').waitFor();
   await confirmAct(page, minutes, buttonName('确认登记纪要'), '已登记出席情况和会议纪要。');
   await page.locator('.ant-tag').filter({ hasText: '已召开' }).waitFor();
+  // Until the meeting answers the review, the minutes' file is listed by name.
+  await page.getByRole('region', { name: '会议纪要' }).getByText('附件 会议纪要（签字）.pdf').waitFor();
   expect(center.problems.list()).toEqual([]);
 
   // The lead department and 人社局 state their positions; the center records them for them (over the API).
@@ -178,6 +188,18 @@ it('the center convenes a meeting on a joint case, the departments state their p
   expect(await answeredRows.count()).toBe(2);
   expect(await answeredPanel.innerText()).toContain(c.caseNumber);
   await checkPage(page, 'workbench-meeting-concluded');
+  // The minutes' file, opened through the review the meeting answered: the bytes uploaded.
+  await page
+    .getByRole('region', { name: '会议纪要' })
+    .getByRole('button', { name: /^附件 会议纪要（签字）\.pdf/ })
+    .click();
+  const scan = dialog(page, /会议纪要（签字）\.pdf$/);
+  const downloading = page.waitForEvent('download');
+  await scan.getByRole('link', { name: '下载' }).click();
+  const saved = await downloading;
+  expect(saved.suggestedFilename()).toBe('会议纪要（签字）.pdf');
+  expect(sha256(readFileSync((await saved.path())!))).toBe(sha256(MINUTES_PDF));
+  await closeDialog(scan);
 
   const after = await world.reviewOfCase(c.id);
   expect(after.meetingIds).toContain(convened!.id);

@@ -85,6 +85,9 @@ function position(
   ).then((r) => r.meeting!);
 }
 
+/** The signed minutes, as scanned. */
+const MINUTES_SCAN = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n% 会议纪要\ntrailer<<>>\n%%EOF\n');
+
 const violations = (e: { violations: { path: string; reason?: string }[] }) =>
   e.violations.map((v) => `${v.path} ${v.reason}`);
 
@@ -179,20 +182,42 @@ describe('joint meetings (会议联审) against the real stack', () => {
     expect([early.code, early.reason]).toEqual([status.FAILED_PRECONDITION, 'WRONG_STATE']);
     expect((await get(convened.id, center)).version).toBe(2);
 
-    // 6. Held: attendance of the three departments and the minutes.
+    // 6. Held: attendance of the three departments and the minutes, with the signed minutes the center uploaded (an
+    // attachment the clerk uploaded is not the center's to give: refused, nothing changes).
+    const minutesFields = {
+      id: convened.id,
+      expectedVersion: 2,
+      attendance: [SCJG, RSJ, ZRZY].map((department) => ({ department, attendees: ['参会代表'], attended: true })),
+      minutes: '会议审议了会议联审宾馆开办联办件，各部门发表了意见。',
+    };
+    const upload = (token: string) =>
+      world
+        .call<jointReviewV1.UploadAttachmentRequest, jointReviewV1.UploadAttachmentResponse>(
+          'uploadAttachment',
+          { fileName: '会议纪要（签字）.pdf', content: MINUTES_SCAN },
+          token,
+        )
+        .then((r) => r.attachment!);
+    const clerksScan = await upload(await world.token('clerk'));
+    const notTheirs = await grpcFailure(
+      call('recordMinutes', { ...minutesFields, attachmentIds: [clerksScan.id] }, center),
+    );
+    expect([notTheirs.code, ...violations(notTheirs)]).toEqual([
+      status.INVALID_ARGUMENT,
+      'attachmentIds.0 ATTACHMENT_UNKNOWN',
+    ]);
+    expect((await get(convened.id, center)).version).toBe(2);
+    const scan = await upload(center);
     const { meeting: held } = await call<jointReviewV1.RecordMinutesRequest, jointReviewV1.RecordMinutesResponse>(
       'recordMinutes',
-      {
-        id: convened.id,
-        expectedVersion: 2,
-        attendance: [SCJG, RSJ, ZRZY].map((department) => ({ department, attendees: ['参会代表'], attended: true })),
-        minutes: '会议审议了会议联审宾馆开办联办件，各部门发表了意见。',
-        attachmentIds: [],
-      },
+      { ...minutesFields, attachmentIds: [scan.id] },
       center,
     );
     expect(held!.state).toBe(pb.MeetingState.MEETING_STATE_HELD);
     expect(held!.participants.every((p) => p.attended)).toBe(true);
+    expect(held!.minutesAttachments).toMatchObject([
+      { id: scan.id, fileName: '会议纪要（签字）.pdf', contentType: 'application/pdf', uploadedBy: 'yc-admin' },
+    ]);
 
     // 7. Positions: B's approver states B's (not A's); the center records the lead's and A's.
     const approverB = await world.token('approverB');
@@ -237,6 +262,13 @@ describe('joint meetings (会议联审) against the real stack', () => {
     expect(concluded).toMatchObject({ state: pb.MeetingState.MEETING_STATE_CONCLUDED, outcomes });
     const after = await world.reviewOfCase(accepted.id);
     expect(after.meetingIds).toEqual([m.id]);
+    // The review's participants read the minutes' scan among the review's files once the meeting answered it.
+    const file = await world.call<jointReviewV1.GetSharedFileRequest, jointReviewV1.GetSharedFileResponse>(
+      'getSharedFile',
+      { reviewId: review.id, fileId: scan.id },
+      await world.token('leadA'),
+    );
+    expect([file.fileName, Buffer.from(file.content).equals(MINUTES_SCAN)]).toEqual(['会议纪要（签字）.pdf', true]);
     expect(after.state).toBe(pb.JointReviewState.JOINT_REVIEW_STATE_AWAITING_CONCLUSION);
     expect(
       after.tasks.map((t) => [t.department, t.state, t.opinion?.source, t.opinion?.meetingId, t.opinion?.kind]).sort(),

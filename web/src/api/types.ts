@@ -51,6 +51,7 @@ export type JointTask = JointReview['tasks'][number];
 export type JointTaskState = JointTask['state'];
 export type JointReviewState = JointReview['state'];
 export type OpinionKind = NonNullable<JointTask['opinion']>['kind'];
+export type JointAttachment = NonNullable<JointTask['opinion']>['attachments'][number];
 /** J14: what the caller sees of a joint case (the applicant, its form part(s), the materials, every result). */
 export type JointDossier = Ok<'/api/v1/joint-review/reviews/{id}/shared-view', 'get'>['dossier'];
 

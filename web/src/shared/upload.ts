@@ -44,11 +44,11 @@ export function uploadBatch(options: {
   });
 }
 
-/** The message of a refused upload: the service's reason for the file (`files.0` …) when it gave one. */
+/** The message of a refused upload: the service's reason for the file (`files.0`, `file` …) when it gave one. */
 export function uploadMessage(error: unknown, fileName: string): string {
   if (!(error instanceof ApiError)) return `“${fileName}”上传失败，请重试`;
   const fileReasons = Object.entries(error.problem.fields)
-    .filter(([name]) => name.startsWith('files') || name === 'content' || name === 'fileName')
+    .filter(([name]) => name.startsWith('file') || name === 'content')
     .map(([, message]) => message);
   return fileReasons.length > 0 ? `“${fileName}”未能上传：${fileReasons.join('；')}` : error.message;
 }

@@ -153,6 +153,13 @@ class ScoringClient extends supervisionV1.ScoringServiceClient {
   }
 }
 
+/** Attachments and shared files of joint reviews of up to 20 MiB (the service accepts 24 MiB). */
+class JointReviewClient extends jointReviewV1.JointReviewServiceClient {
+  constructor(...[address, creds, options]: ConstructorParameters<typeof jointReviewV1.JointReviewServiceClient>) {
+    super(address, creds, { ...options, 'grpc.max_receive_message_length': 24 * 1024 * 1024 });
+  }
+}
+
 /** One long-lived channel per backend service; closed when the app closes. */
 export default fp<{
   catalogueAddress: string;
@@ -209,10 +216,11 @@ export default fp<{
       // Marking read twice leaves the first time: both are safe to retry.
       idempotentMethods: ['ListMyMessages', 'MarkMessageRead'],
     });
-    const jointReview = createGrpcClient(jointReviewV1.JointReviewServiceClient, opts.jointReviewAddress, {
-      serviceName: 'govhall.joint_review.v1.JointReviewService',
-      idempotentMethods: JOINT_REVIEW_RETRYABLE,
-    });
+    const jointReview: jointReviewV1.JointReviewServiceClient = createGrpcClient(
+      JointReviewClient,
+      opts.jointReviewAddress,
+      { serviceName: 'govhall.joint_review.v1.JointReviewService', idempotentMethods: JOINT_REVIEW_RETRYABLE },
+    );
     const meetings = createGrpcClient(jointReviewV1.MeetingServiceClient, opts.jointReviewAddress, {
       serviceName: 'govhall.joint_review.v1.MeetingService',
       // ConveneMeeting carries a request id: a repeat answers the first meeting.

@@ -2,7 +2,15 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Descriptions, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
-import type { Department, JointDossier, JointReview, JointTask, OpinionKind, Profile } from '../../api/types';
+import type {
+  Department,
+  JointAttachment,
+  JointDossier,
+  JointReview,
+  JointTask,
+  OpinionKind,
+  Profile,
+} from '../../api/types';
 import { departmentName, departmentsOf } from '../../admin/org/directory';
 import { chinaToday } from '../../admin/org/calendar-grid';
 import { chosen } from '../case/ActModal';
@@ -10,6 +18,8 @@ import { colleaguesOf, departmentWindowLead, windowResponsible, type Colleague }
 import { isActiveReview, isLead, leadsDepartment, personName } from './joint-duty';
 import { TaskDueDate } from './TaskDueDate';
 import { AddDepartment, ReassignTask, ReopenTask } from './ReviewActs';
+import { AttachmentLinks, AttachmentsField } from './Attachments';
+import { useFileViewer } from '../case/FileViewer';
 import { SharedCase } from './SharedCase';
 import { formFields, type FormField } from '../form-fields';
 import { FormMessages, showOnForm } from '../../shared/form-messages';
@@ -26,11 +36,16 @@ const lines = (text: string | undefined) =>
     .map((l) => l.trim())
     .filter((l) => l !== '');
 
+/** The ids an act names of the files uploaded for it (none: the field is left out). */
+const attachmentIds = (attachments: JointAttachment[] | undefined) =>
+  attachments?.length ? { attachmentIds: attachments.map((a) => a.id) } : {};
+
 interface OpinionForm {
   kind: OpinionKind;
   text: string;
   reasons?: string;
   conditions?: string;
+  attachments?: JointAttachment[];
 }
 
 /** The department's answer: 认领 when nobody holds the task, then the opinion with its reasons or conditions. */
@@ -80,6 +95,7 @@ function TaskAct({
             text: v.text.trim(),
             ...(v.kind === 'disagree' ? { reasons: lines(v.reasons) } : {}),
             ...(v.kind === 'agree_with_conditions' ? { conditions: lines(v.conditions) } : {}),
+            ...attachmentIds(v.attachments),
           },
         }),
       );
@@ -147,6 +163,7 @@ function TaskAct({
               <Input.TextArea rows={3} />
             </Form.Item>
           ) : null}
+          <AttachmentsField />
           <Button type="primary" htmlType="submit" loading={busy}>
             提交意见
           </Button>
@@ -160,6 +177,7 @@ interface ConclusionForm {
   outcome: 'approved' | 'denied';
   reasons?: string;
   conditions?: string;
+  attachments?: JointAttachment[];
 }
 
 /** The lead's conclusion (J1): 同意 sends the case on to its decision, 不予许可 ends it with the reasons. */
@@ -180,6 +198,7 @@ function Conclude({ review, onChange }: { review: JointReview; onChange: (said: 
             outcome: v.outcome,
             ...(lines(v.reasons).length ? { reasons: lines(v.reasons) } : {}),
             ...(lines(v.conditions).length ? { conditions: lines(v.conditions) } : {}),
+            ...attachmentIds(v.attachments),
           },
         }),
       );
@@ -233,6 +252,7 @@ function Conclude({ review, onChange }: { review: JointReview; onChange: (said: 
             <Input.TextArea rows={3} />
           </Form.Item>
         )}
+        <AttachmentsField />
         <Button type="primary" htmlType="submit" loading={busy} danger={outcome === 'denied'}>
           出具结论
         </Button>
@@ -299,6 +319,7 @@ function ReviewView({ id, staff }: { id: string; staff: Staff }) {
     ]);
     return { review, departments, colleagues, duties, shared };
   }, [id, said?.n]);
+  const view = useFileViewer();
   if (data.error) return <ErrorAlert error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading text="正在读取联审…" />;
   const { review, departments, colleagues, duties, shared } = data.data;
@@ -348,6 +369,12 @@ function ReviewView({ id, staff }: { id: string; staff: Staff }) {
             {review.conclusion.reasons.length ? `：${review.conclusion.reasons.join('；')}` : ''}（
             {person(review.conclusion.concludedBy)}，{dateTime(review.conclusion.concludedAt)}；
             {review.conclusion.reportedAt ? '办件系统已接收' : '正在报送办件系统'}）
+            <AttachmentLinks
+              reviewId={review.id}
+              attachments={review.conclusion.attachments}
+              view={view}
+              title="联审结论"
+            />
           </Descriptions.Item>
         ) : null}
       </Descriptions>
@@ -363,6 +390,7 @@ function ReviewView({ id, staff }: { id: string; staff: Staff }) {
         <ErrorAlert error={shared.error} onRetry={data.reload} />
       ) : null}
       <Panel title="各部门审查意见">
+        {view.viewer}
         {duties.lead && active ? (
           <div style={{ marginBottom: 12 }}>
             <AddDepartment review={review} departments={departments} onDone={setSaid} />
@@ -414,6 +442,12 @@ function ReviewView({ id, staff }: { id: string; staff: Staff }) {
                     {t.opinion.conditions.map((c, i) => (
                       <div key={`c${i}`}>条件：{c}</div>
                     ))}
+                    <AttachmentLinks
+                      reviewId={review.id}
+                      attachments={t.opinion.attachments}
+                      view={view}
+                      title={`${name(t.department)}意见`}
+                    />
                     <Typography.Text type="secondary">
                       {t.opinion.handlerName ?? person(t.opinion.givenBy)}
                       {t.opinion.givenAt ? `，${dateTime(t.opinion.givenAt)}` : ''}

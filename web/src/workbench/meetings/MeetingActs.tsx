@@ -1,9 +1,10 @@
 import { Checkbox, Form, Input, Radio } from 'antd';
 import { api, call } from '../../shared/api';
-import type { Meeting, MeetingResolution, OpinionKind } from '../../api/types';
+import type { JointAttachment, Meeting, MeetingResolution, OpinionKind } from '../../api/types';
 import { NativeSelect, radioGroup } from '../../admin/org/NativeSelect';
 import { MEETING_RESOLUTION, OPINION_KIND } from '../../shared/labels';
 import { ActModal, chosen } from '../case/ActModal';
+import { AttachmentsField } from '../joint/Attachments';
 import { beijingInput, isoOfBeijing, lines, names } from './meeting-format';
 
 /* The acts on one meeting: each a dialog, the service's refusals at their fields, the meeting after it answered. */
@@ -101,9 +102,13 @@ interface MinutesForm {
   attended: string[];
   attendees: Record<string, string | undefined>;
   minutes: string;
+  attachments?: JointAttachment[];
 }
 
-/** 登记纪要 (the center): which invited departments came and who for them, and the minutes. */
+/**
+ * 登记纪要 (the center): which invited departments came and who for them, and the minutes with their files (a
+ * correction replaces them: the files kept are named again).
+ */
 export function RecordMinutes({
   meeting,
   name,
@@ -124,6 +129,7 @@ export function RecordMinutes({
         attended: invited.filter((p) => p.attended).map((p) => p.department),
         attendees: Object.fromEntries(invited.map((p) => [p.department, p.attendees.join('、')])),
         minutes: meeting.minutes ?? '',
+        attachments: meeting.minutesAttachments,
       }}
       isField={(n) => n === 'minutes'}
       submit={async (v) =>
@@ -137,6 +143,7 @@ export function RecordMinutes({
                   .filter((p) => v.attended.includes(p.department))
                   .map((p) => ({ department: p.department, attendees: names(v.attendees?.[p.department]) })),
                 minutes: v.minutes.trim(),
+                attachmentIds: (v.attachments ?? []).map((a) => a.id),
               },
             }),
           )
@@ -163,6 +170,7 @@ export function RecordMinutes({
           <Form.Item name="minutes" label="会议纪要" rules={need('请填写会议纪要')}>
             <Input.TextArea rows={5} maxLength={20000} />
           </Form.Item>
+          <AttachmentsField />
         </>
       )}
     </ActModal>

@@ -19,6 +19,7 @@ import { ErrorAlert, Loading, Panel, useLoad, type Loaded } from '../../shared/s
 import { StaffPage } from '../staff-page';
 import { answeredBy, meetingActs } from './meeting-format';
 import { CancelMeeting, RecordMinutes, RecordOutcome, RecordPosition, Reschedule } from './MeetingActs';
+import { AttachmentFiles } from '../joint/Attachments';
 
 type Staff = NonNullable<Profile['staff']>;
 
@@ -230,6 +231,12 @@ function MeetingView({ staff, id }: { staff: Staff; id: string }) {
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
             {meeting.minutes}
           </Typography.Paragraph>
+          <AttachmentFiles
+            // The files are read through a review the meeting answered (joint_review_service.proto GetSharedFile).
+            reviewId={meeting.state === 'concluded' ? meeting.agenda.find((a) => a.reviewId)?.reviewId : undefined}
+            attachments={meeting.minutesAttachments}
+            title="会议纪要"
+          />
         </Panel>
       ) : null}
       {meeting.state === 'concluded' && meeting.kind === 'case_review' ? (

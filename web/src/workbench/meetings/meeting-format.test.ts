@@ -28,6 +28,7 @@ const meeting = (over: Partial<Meeting>): Meeting => ({
     { department: '620321-RSJ', attendees: [], attended: false },
     { department: '620321-ZRZY', attendees: [], attended: false },
   ],
+  minutesAttachments: [],
   positions: [],
   outcomes: [],
   version: 1,

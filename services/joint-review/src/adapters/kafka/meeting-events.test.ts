@@ -45,7 +45,7 @@ function life(): MeetingEvent[] {
   const moved = rescheduleMeeting(convened.meeting, { scheduledAt: later(48), location: '', reason: '改期' }, later(1));
   const held = recordMinutes(
     moved.meeting,
-    { attendance: [{ department: '620300-XFJ', attendees: ['李'] }], minutes: '纪要' },
+    { attendance: [{ department: '620300-XFJ', attendees: ['李'] }], minutes: '纪要', attachments: [] },
     later(49),
   );
   const position = recordPosition(

@@ -67,6 +67,15 @@ function failure(run: () => unknown): PreconditionError {
 }
 
 const convened = (): Meeting => conveneMeeting(input()).meeting;
+const minutesScan = {
+  id: 'a-1',
+  fileName: '会议纪要.pdf',
+  contentType: 'application/pdf',
+  size: 9,
+  sha256: '0'.repeat(64),
+  uploadedBy: 'center.admin',
+  uploadedAt: t0,
+};
 const held = (): Meeting =>
   recordMinutes(
     convened(),
@@ -77,6 +86,7 @@ const held = (): Meeting =>
         { department: HBJ, attendees: ['王环保'] },
       ],
       minutes: '会议审议了某宾馆开办联办件。',
+      attachments: [minutesScan],
     },
     later(49),
   ).meeting;
@@ -202,13 +212,19 @@ describe('minutes, positions and the outcome', () => {
     ]);
     const corrected = recordMinutes(
       m,
-      { attendance: [{ department: SCJ, attendees: [] }], minutes: '更正' },
+      { attendance: [{ department: SCJ, attendees: [] }], minutes: '更正', attachments: [] },
       later(51),
     ).meeting;
+    expect(m.minutesAttachments).toEqual([minutesScan]);
     expect(corrected.participants.filter((p) => p.attended).map((p) => p.department)).toEqual([SCJ]);
+    expect(corrected.minutesAttachments).toEqual([]);
     expect(
       violations(() =>
-        recordMinutes(convened(), { attendance: [{ department: '620300-NONE', attendees: [''] }], minutes: '' }, t0),
+        recordMinutes(
+          convened(),
+          { attendance: [{ department: '620300-NONE', attendees: [''] }], minutes: '', attachments: [] },
+          t0,
+        ),
       ),
     ).toEqual([
       ['attendance.0.department', 'UNKNOWN'],

@@ -285,11 +285,13 @@ export interface MinutesInput {
   /** The departments that attended, with who came; an invited department left out did not attend. */
   attendance: { department: string; attendees: string[] }[];
   minutes: string;
+  /** Files given with the minutes (checked by the caller: uploaded by the recorder), replacing earlier ones. */
+  attachments: Attachment[];
 }
 
 /**
- * Records attendance and the minutes: a scheduled meeting is HELD; a held meeting's attendance and minutes are
- * replaced (a correction). Every department named must be invited.
+ * Records attendance and the minutes with their attachments: a scheduled meeting is HELD; a held meeting's
+ * attendance, minutes and attachments are replaced (a correction). Every department named must be invited.
  */
 export function recordMinutes(meeting: Meeting, input: MinutesInput, at: Date): MeetingChange {
   const v: Violation[] = [];
@@ -315,7 +317,16 @@ export function recordMinutes(meeting: Meeting, input: MinutesInput, at: Date): 
     const came = byDepartment.get(p.department);
     return { department: p.department, attendees: came ? came.attendees.map((n) => n.trim()) : [], attended: !!came };
   });
-  const next = bump({ ...meeting, state: 'held', participants, minutes: input.minutes.trim() }, at);
+  const next = bump(
+    {
+      ...meeting,
+      state: 'held',
+      participants,
+      minutes: input.minutes.trim(),
+      minutesAttachments: input.attachments,
+    },
+    at,
+  );
   return { meeting: next, events: [{ type: 'MeetingMinutesRecorded', meeting: next }] };
 }
 

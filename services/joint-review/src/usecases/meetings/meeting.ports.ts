@@ -1,5 +1,6 @@
 import type { Principal } from '@govhall/auth';
 import type { Meeting, MeetingEvent, MeetingState } from '../../domain/meetings/meeting';
+import type { AttachmentStore } from '../attachments/attachment.ports';
 import type { Calendars, Clock, Duty, IdGenerator, JointReviewRepository, Page, PageQuery } from '../ports';
 
 export interface MeetingRepository {
@@ -34,4 +35,6 @@ export interface MeetingDeps {
   calendars: Calendars;
   clock: Clock;
   ids: IdGenerator;
+  /** Uploaded files the minutes name. */
+  attachments: AttachmentStore;
 }

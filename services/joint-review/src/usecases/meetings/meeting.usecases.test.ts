@@ -6,6 +6,7 @@ import { openedTestReview } from '../../domain/reviews/opened-review.test-double
 import { cancelMeetingUseCase } from '../cancel-meeting/cancel-meeting.usecase';
 import { conveneMeetingUseCase, type ConveneMeetingRequest } from '../convene-meeting/convene-meeting.usecase';
 import { getMeetingUseCase } from '../get-meeting/get-meeting.usecase';
+import { InMemoryAttachments } from '../attachments/in-memory-attachments.test-double';
 import { InMemoryJointReviews } from '../in-memory-joint-reviews.test-double';
 import { listMeetingsUseCase } from '../list-meetings/list-meetings.usecase';
 import { recordMinutesUseCase } from '../record-minutes/record-minutes.usecase';
@@ -37,6 +38,7 @@ const provinceSupervisor = user('gs.supervisor', '', ['supervisor'], '620000');
 function world() {
   const reviews = new InMemoryJointReviews();
   const meetings = new InMemoryMeetings();
+  const attachments = new InMemoryAttachments();
   let n = 0;
   const deps: MeetingDeps = {
     meetings,
@@ -50,6 +52,7 @@ function world() {
     calendars: { forTenant: async () => createWorkingCalendar() },
     clock: { now: () => now },
     ids: { newId: () => `m-${++n}` },
+    attachments,
   };
   const opened = openedTestReview(
     [
@@ -66,6 +69,7 @@ function world() {
   return {
     reviews,
     meetings,
+    attachments,
     convene: conveneMeetingUseCase(deps),
     reschedule: rescheduleMeetingUseCase(deps),
     cancel: cancelMeetingUseCase(deps),
@@ -160,6 +164,38 @@ describe('the meeting use cases', () => {
     await expect(
       w.minutes(
         { id: m.id, expectedVersion: m.version, attendance: [], minutes: '纪要', attachmentIds: ['f-1'] },
+        center,
+      ),
+    ).rejects.toMatchObject({ violations: [{ path: 'attachmentIds.0', reason: 'ATTACHMENT_UNKNOWN' }] });
+  });
+
+  it('binds the files the center uploaded to the minutes; a correction may name them again, another meeting not', async () => {
+    const w = world();
+    let m = await w.convene(request(), center);
+    const other = await w.convene(request({ requestId: 'convene-0002' }), center);
+    w.attachments.given('a-1', 'center.admin', TENANT, '会议纪要.pdf');
+    w.attachments.given('a-2', 'xfj.head', TENANT);
+    await expect(
+      w.minutes(
+        { id: m.id, expectedVersion: m.version, attendance: [], minutes: '纪要', attachmentIds: ['a-1', 'a-2'] },
+        center,
+      ),
+    ).rejects.toMatchObject({ violations: [{ path: 'attachmentIds.1', reason: 'ATTACHMENT_UNKNOWN' }] });
+    expect(w.attachments.usedBy('a-1')).toBe('');
+    m = await w.minutes(
+      { id: m.id, expectedVersion: m.version, attendance: [], minutes: '纪要', attachmentIds: ['a-1'] },
+      center,
+    );
+    expect(m.minutesAttachments).toMatchObject([{ id: 'a-1', fileName: '会议纪要.pdf', uploadedBy: 'center.admin' }]);
+    expect(w.attachments.usedBy('a-1')).toBe(m.id);
+    m = await w.minutes(
+      { id: m.id, expectedVersion: m.version, attendance: [], minutes: '更正', attachmentIds: ['a-1'] },
+      center,
+    );
+    expect(m.minutesAttachments.map((a) => a.id)).toEqual(['a-1']);
+    await expect(
+      w.minutes(
+        { id: other.id, expectedVersion: other.version, attendance: [], minutes: '纪要', attachmentIds: ['a-1'] },
         center,
       ),
     ).rejects.toMatchObject({ violations: [{ path: 'attachmentIds.0', reason: 'ATTACHMENT_UNKNOWN' }] });

@@ -8,10 +8,22 @@ import {
   taskState,
   workSource,
 } from './joint-review.enums';
-import type { JointReview, Task } from './joint-review.schemas';
+import type { Attachment, JointReview, Task } from './joint-review.schemas';
 
 const iso = (d: Date | undefined) => d?.toISOString();
 const text = (s: string) => s || undefined;
+
+export function attachmentToRest(a: jointReviewV1.Attachment): Attachment {
+  return {
+    id: a.id,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    size: Number(a.size),
+    sha256: a.sha256,
+    uploadedBy: a.uploadedBy,
+    uploadedAt: iso(a.uploadedAt),
+  };
+}
 
 function opinionToRest(o: jointReviewV1.Opinion): NonNullable<Task['opinion']> {
   return {
@@ -19,6 +31,7 @@ function opinionToRest(o: jointReviewV1.Opinion): NonNullable<Task['opinion']> {
     text: o.text,
     reasons: o.reasons,
     conditions: o.conditions,
+    attachments: o.attachments.map(attachmentToRest),
     givenBy: o.givenBy,
     handlerName: text(o.handlerName),
     givenAt: iso(o.givenAt),
@@ -73,6 +86,7 @@ export function reviewToRest(r: jointReviewV1.JointReview): JointReview {
           outcome: decisionOutcome.rest(c.outcome),
           reasons: c.reasons,
           conditions: c.conditions,
+          attachments: c.attachments.map(attachmentToRest),
           concludedBy: c.concludedBy,
           concludedAt: iso(c.concludedAt),
           reportedAt: iso(c.reportedAt),

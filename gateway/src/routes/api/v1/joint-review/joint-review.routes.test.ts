@@ -7,6 +7,7 @@ import {
   startFakeGrpcServers,
   useRouteFixture,
 } from '../../../../lib/fake-grpc-server.test-double';
+import { multipartFile } from '../../../../lib/multipart.test-double';
 
 const TENANT = '620321';
 const REVIEW_ID = 'd1000000-0000-4000-8000-000000000001';
@@ -16,7 +17,22 @@ const MISSING = 'd1000000-0000-4000-8000-0000000000ff';
 /** A review a joint meeting answered (MeetingService.RecordOutcome). */
 const MET_REVIEW_ID = 'd1000000-0000-4000-8000-000000000004';
 const MEETING_ID = 'd1000000-0000-4000-8000-000000000005';
+/** A review another department leads: the fake refuses its conclusion (NOT_LEAD). */
+const NOT_LED_REVIEW_ID = 'd1000000-0000-4000-8000-000000000007';
+const ATTACHMENT_ID = 'd1000000-0000-4000-8000-000000000006';
 const at = new Date('2026-12-07T02:00:00.000Z');
+const PDF = Buffer.from('%PDF-1.7\n审查意见\n%%EOF\n');
+const attachment = J.Attachment.fromPartial({
+  id: ATTACHMENT_ID,
+  fileName: '审查意见.pdf',
+  contentType: 'application/pdf',
+  size: PDF.length,
+  sha256: 'ab'.repeat(32),
+  uploadedBy: 'rsj-lead',
+  uploadedAt: at,
+});
+const upload = (name: string, fileName: string, content: Buffer) =>
+  multipartFile(CLERK, { name, fileName, contentType: 'application/pdf', content });
 const CLERK = { authorization: 'Bearer clerk' };
 const APPLICANT = { authorization: 'Bearer applicant' };
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -47,6 +63,7 @@ const done: J.Task = {
   opinion: J.Opinion.fromPartial({
     kind: J.OpinionKind.OPINION_KIND_AGREE,
     text: '同意',
+    attachments: [attachment],
     givenBy: 'rsj-lead',
     givenAt: at,
     source: J.WorkSource.WORK_SOURCE_WORKBENCH,
@@ -101,8 +118,25 @@ const fx = useRouteFixture(async () =>
             { path: 'participant.department', reason: 'DUPLICATE', message: '该部门已参与本联办件' },
           ]);
         },
-        concludeJointReview: async () => {
-          throw new ForbiddenError('NOT_LEAD', '只有牵头部门可以出具联审结论');
+        concludeJointReview: async (req) => {
+          if (req.reviewId === NOT_LED_REVIEW_ID) throw new ForbiddenError('NOT_LEAD', '只有牵头部门可以出具联审结论');
+          const conclusion = {
+            outcome: req.outcome,
+            reasons: req.reasons,
+            conditions: req.conditions,
+            attachments: [attachment],
+            concludedBy: 'scjg-lead',
+            concludedAt: at,
+          };
+          return { review: { ...review([done], J.JointReviewState.JOINT_REVIEW_STATE_CONCLUDED), conclusion } };
+        },
+        uploadAttachment: async (req) => {
+          if (!Buffer.from(req.content).subarray(0, 4).equals(Buffer.from('%PDF'))) {
+            throw new ValidationError([
+              { path: 'content', reason: 'FILE_TYPE', message: '附件只能是PDF、OFD、JPEG或PNG文件' },
+            ]);
+          }
+          return { attachment: { ...attachment, fileName: req.fileName } };
         },
       }),
     ]),
@@ -180,15 +214,16 @@ describe('joint-review routes', () => {
     expect(claim.json()).toMatchObject({ code: 'TASK_CLAIMED', detail: expect.stringMatching(CHINESE) });
     const conclude = await fx.app.inject({
       method: 'POST',
-      url: `/api/v1/joint-review/reviews/${REVIEW_ID}/conclusion`,
+      url: `/api/v1/joint-review/reviews/${NOT_LED_REVIEW_ID}/conclusion`,
       headers: CLERK,
       payload: { expectedVersion: 3, outcome: 'approved' },
     });
     expect(conclude.statusCode).toBe(403);
     expect(fx.lastCall().request).toMatchObject({
-      reviewId: REVIEW_ID,
+      reviewId: NOT_LED_REVIEW_ID,
       outcome: J.DecisionOutcome.DECISION_OUTCOME_APPROVED,
       reasons: [],
+      attachmentIds: [],
     });
   });
 
@@ -202,6 +237,7 @@ describe('joint-review routes', () => {
         kind: 'agree_with_conditions',
         text: '同意，附条件',
         conditions: ['补充消防验收'],
+        attachmentIds: [ATTACHMENT_ID],
       },
     });
     expect(res.statusCode).toBe(200);
@@ -209,11 +245,141 @@ describe('joint-review routes', () => {
       taskId: TASK_ID,
       kind: J.OpinionKind.OPINION_KIND_AGREE_WITH_CONDITIONS,
       conditions: ['补充消防验收'],
+      attachmentIds: [ATTACHMENT_ID],
     });
     expect(res.json().task).toMatchObject({
       state: 'done',
       opinion: { kind: 'agree', text: '同意', givenBy: 'rsj-lead', source: 'workbench' },
     });
+    expect(res.json().task.opinion.attachments).toEqual([
+      {
+        id: ATTACHMENT_ID,
+        fileName: '审查意见.pdf',
+        contentType: 'application/pdf',
+        size: PDF.length,
+        sha256: 'ab'.repeat(32),
+        uploadedBy: 'rsj-lead',
+        uploadedAt: at.toISOString(),
+      },
+    ]);
+    const without = await fx.app.inject({
+      method: 'POST',
+      url: `/api/v1/joint-review/tasks/${TASK_ID}/opinion`,
+      headers: CLERK,
+      payload: { expectedVersion: 1, kind: 'agree', text: '同意' },
+    });
+    expect(without.statusCode).toBe(200);
+    expect(fx.lastCall().request).toMatchObject({ attachmentIds: [] });
+  });
+
+  it('concludes with the lead’s attachments and shows them on the conclusion', async () => {
+    const res = await fx.app.inject({
+      method: 'POST',
+      url: `/api/v1/joint-review/reviews/${REVIEW_ID}/conclusion`,
+      headers: CLERK,
+      payload: { expectedVersion: 3, outcome: 'approved', attachmentIds: [ATTACHMENT_ID] },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(fx.lastCall().request).toMatchObject({ reviewId: REVIEW_ID, attachmentIds: [ATTACHMENT_ID] });
+    expect(res.json().review).toMatchObject({
+      state: 'concluded',
+      conclusion: { outcome: 'approved', concludedBy: 'scjg-lead', attachments: [{ id: ATTACHMENT_ID }] },
+    });
+  });
+
+  it('uploads an attachment as multipart and answers it; the service’s refusal of the content is at `file`', async () => {
+    const up = await fx.app.inject({
+      method: 'POST',
+      url: '/api/v1/joint-review/attachments',
+      ...upload('file', '消防意见.pdf', PDF),
+    });
+    expect(up.statusCode).toBe(201);
+    expect(up.json().attachment).toMatchObject({ id: ATTACHMENT_ID, fileName: '消防意见.pdf', size: PDF.length });
+    expect(fx.lastCall().request).toMatchObject({ fileName: '消防意见.pdf' });
+    expect(Buffer.from(fx.lastCall().request.content).equals(PDF)).toBe(true);
+    const gif = await fx.app.inject({
+      method: 'POST',
+      url: '/api/v1/joint-review/attachments',
+      ...upload('file', 'a.gif', Buffer.from('GIF89a')),
+    });
+    expect(gif.statusCode).toBe(400);
+    expect(gif.json().errors).toEqual([
+      { path: 'file', reason: 'FILE_TYPE', message: '附件只能是PDF、OFD、JPEG或PNG文件' },
+    ]);
+  });
+
+  it('refuses an upload that is not one named file part of at most 20 MiB, and applicants, before any call', async () => {
+    const wrongPart = await fx.app.inject({
+      method: 'POST',
+      url: '/api/v1/joint-review/attachments',
+      ...upload('photo', 'a.pdf', PDF),
+    });
+    expect(wrongPart.statusCode).toBe(400);
+    expect(wrongPart.json().errors).toEqual([
+      expect.objectContaining({
+        path: 'photo',
+        reason: 'ADDITIONAL_PROPERTIES',
+        message: expect.stringMatching(CHINESE),
+      }),
+    ]);
+    const empty = await fx.app.inject({
+      method: 'POST',
+      url: '/api/v1/joint-review/attachments',
+      ...upload('file', 'a.pdf', Buffer.alloc(0)),
+    });
+    expect(empty.json().errors).toEqual([expect.objectContaining({ path: 'file', reason: 'REQUIRED' })]);
+    const tooLarge = await fx.app.inject({
+      method: 'POST',
+      url: '/api/v1/joint-review/attachments',
+      ...upload('file', 'big.pdf', Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024)])),
+    });
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json()).toMatchObject({
+      code: 'FILE_TOO_LARGE',
+      detail: '附件不能超过 20 MiB',
+      errors: [{ path: 'file', reason: 'MAX_SIZE' }],
+    });
+    const noBoundary = await fx.app.inject({
+      method: 'POST',
+      url: '/api/v1/joint-review/attachments',
+      headers: { ...CLERK, 'content-type': 'multipart/form-data' },
+      payload: 'x',
+    });
+    expect(noBoundary.statusCode).toBe(400);
+    expect(noBoundary.json()).toMatchObject({ code: 'MALFORMED_MULTIPART', errors: [{ path: 'body' }] });
+    const form = upload('file', 'a.pdf', PDF);
+    const boundary = form.headers['content-type'].split('boundary=')[1]!;
+    const field = (n: number) => `--${boundary}\r\nContent-Disposition: form-data; name="f${n}"\r\n\r\nx\r\n`;
+    const manyFields = await fx.app.inject({
+      method: 'POST',
+      url: '/api/v1/joint-review/attachments',
+      headers: form.headers,
+      payload: Buffer.concat([Buffer.from([1, 2, 3, 4, 5].map(field).join('')), form.payload]),
+    });
+    expect(manyFields.statusCode).toBe(400);
+    expect(manyFields.json().errors).toContainEqual(
+      expect.objectContaining({
+        path: 'file',
+        reason: 'ADDITIONAL_PROPERTIES',
+        message: expect.stringMatching(CHINESE),
+      }),
+    );
+    const json = await fx.app.inject({
+      method: 'POST',
+      url: '/api/v1/joint-review/attachments',
+      headers: CLERK,
+      payload: { file: 'x' },
+    });
+    expect(json.statusCode).toBe(415);
+    expect(json.json().detail).toMatch(CHINESE);
+    const applicant = await fx.app.inject({
+      method: 'POST',
+      url: '/api/v1/joint-review/attachments',
+      ...upload('file', 'a.pdf', PDF),
+      headers: { ...upload('file', 'a.pdf', PDF).headers, ...APPLICANT },
+    });
+    expect(applicant.statusCode).toBe(403);
+    expect(fx.fake.calls).toEqual([]);
   });
 
   it('assigns, reopens, and shows the service’s refusal of a department at the body’s own field', async () => {
@@ -252,11 +418,11 @@ describe('joint-review routes', () => {
       method: 'POST',
       url: `/api/v1/joint-review/tasks/${TASK_ID}/opinion`,
       headers: CLERK,
-      payload: { expectedVersion: 0, kind: 'maybe', text: '   ' },
+      payload: { expectedVersion: 0, kind: 'maybe', text: '   ', attachmentIds: ['not-an-id'] },
     });
     expect(bad.statusCode).toBe(400);
     const paths = (bad.json().errors as { path: string; message: string }[]).map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['expectedVersion', 'kind', 'text']));
+    expect(paths).toEqual(expect.arrayContaining(['expectedVersion', 'kind', 'text', 'attachmentIds.0']));
     expect(bad.json().detail).toMatch(CHINESE);
     const badId = await fx.app.inject({ url: '/api/v1/joint-review/reviews/not-an-id', headers: CLERK });
     expect(badId.statusCode).toBe(400);

@@ -274,7 +274,7 @@ const jointReviewRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = asy
           text: b.text,
           reasons: b.reasons ?? [],
           conditions: b.conditions ?? [],
-          attachmentIds: [],
+          attachmentIds: b.attachmentIds ?? [],
         },
         {
           taskId: 'params.id',
@@ -308,7 +308,7 @@ const jointReviewRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = asy
           outcome: decisionOutcome.proto(b.outcome),
           reasons: b.reasons ?? [],
           conditions: b.conditions ?? [],
-          attachmentIds: [],
+          attachmentIds: b.attachmentIds ?? [],
         },
         {
           reviewId: 'params.id',

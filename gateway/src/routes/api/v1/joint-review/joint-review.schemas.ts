@@ -106,6 +106,12 @@ export const AddParticipantBody = Type.Object(
 );
 export type AddParticipantBody = Static<typeof AddParticipantBody>;
 
+export const AttachmentIds = Type.Array(Id('附件标识（POST /attachments 的返回）'), {
+  maxItems: 20,
+  uniqueItems: true,
+  description: '附件：本人上传且尚未使用的附件标识，最多20个',
+});
+
 export const OpinionBody = Type.Object(
   {
     expectedVersion: Version,
@@ -113,6 +119,7 @@ export const OpinionBody = Type.Object(
     text: SafeText(1, 2000, '审查意见', true),
     reasons: Type.Optional(Texts(0, '理由（不同意时至少一条）')),
     conditions: Type.Optional(Texts(0, '条件（附条件同意时至少一条）')),
+    attachmentIds: Type.Optional(AttachmentIds),
   },
   { additionalProperties: false },
 );
@@ -124,16 +131,33 @@ export const ConclusionBody = Type.Object(
     outcome: OutcomeName,
     reasons: Type.Optional(Texts(0, '理由（不予许可时至少一条）')),
     conditions: Type.Optional(Texts(0, '带入决定的条件')),
+    attachmentIds: Type.Optional(AttachmentIds),
   },
   { additionalProperties: false },
 );
 export type ConclusionBody = Static<typeof ConclusionBody>;
+
+export const Attachment = Type.Object({
+  id: Type.String({ description: '附件标识（下载：/reviews/{id}/files/{fileId}）' }),
+  fileName: Type.String(),
+  contentType: Type.String({
+    description: '按内容识别的类型：application/pdf、application/ofd、image/jpeg、image/png',
+  }),
+  size: Type.Integer({ description: '字节数' }),
+  sha256: Type.String({ description: 'SHA-256（小写十六进制）' }),
+  uploadedBy: Type.String({ description: '上传人（工作人员用户名或部门系统）' }),
+  uploadedAt: Type.Optional(Timestamp),
+});
+export type Attachment = Static<typeof Attachment>;
+export const AttachmentAnswer = Type.Object({ attachment: Attachment });
+export const Attachments = Type.Array(Attachment, { description: '附件' });
 
 const Opinion = Type.Object({
   kind: OpinionKindName,
   text: Type.String(),
   reasons: Type.Array(Type.String()),
   conditions: Type.Array(Type.String()),
+  attachments: Attachments,
   givenBy: Type.String({ description: '提交人（工作人员用户名或部门系统）' }),
   handlerName: Type.Optional(Type.String({ description: '部门系统报告的经办人姓名' })),
   givenAt: Type.Optional(Timestamp),
@@ -174,6 +198,7 @@ const Conclusion = Type.Object({
   outcome: OutcomeName,
   reasons: Type.Array(Type.String()),
   conditions: Type.Array(Type.String()),
+  attachments: Attachments,
   concludedBy: Type.String(),
   concludedAt: Type.Optional(Timestamp),
   reportedAt: Type.Optional(Type.String({ format: 'date-time', description: '办件系统接收结论的时间；未接收时没有' })),

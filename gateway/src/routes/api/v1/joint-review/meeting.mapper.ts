@@ -1,4 +1,5 @@
 import type { jointReviewV1 } from '@govhall/proto';
+import { attachmentToRest } from './joint-review.mapper';
 import { meetingKind, meetingResolution, meetingState, opinionKind } from './joint-review.enums';
 import type { Meeting } from './meeting.schemas';
 
@@ -28,6 +29,7 @@ export function meetingToRest(m: jointReviewV1.Meeting): Meeting {
       attended: p.attended,
     })),
     minutes: text(m.minutes),
+    minutesAttachments: m.minutesAttachments.map(attachmentToRest),
     positions: m.positions.map((p) => ({
       agendaItemId: p.agendaItemId,
       department: p.department,

@@ -11,6 +11,7 @@ import {
 const TENANT = '620321';
 const MEETING_ID = 'e1000000-0000-4000-8000-000000000001';
 const REVIEW_ID = 'e1000000-0000-4000-8000-000000000002';
+const ATTACHMENT_ID = 'e1000000-0000-4000-8000-000000000003';
 const at = new Date('2026-12-07T02:00:00.000Z');
 const CENTER = { authorization: 'Bearer center' };
 const HEAD = { authorization: 'Bearer head' };
@@ -30,6 +31,17 @@ const meeting: J.Meeting = J.Meeting.fromPartial({
   agenda: [{ id: '1', title: '开办宾馆', reviewId: REVIEW_ID, caseNumber: '620321202612070001', note: '' }],
   participants: [{ department: '620321-RSJ', attendees: ['李四'], attended: true }],
   minutes: '会议纪要',
+  minutesAttachments: [
+    {
+      id: ATTACHMENT_ID,
+      fileName: '会议纪要.pdf',
+      contentType: 'application/pdf',
+      size: 9,
+      sha256: '0'.repeat(64),
+      uploadedBy: 'yc-admin',
+      uploadedAt: at,
+    },
+  ],
   positions: [
     {
       agendaItemId: '1',
@@ -148,14 +160,38 @@ describe('joint meeting routes', () => {
       method: 'POST',
       url: url(`/${MEETING_ID}/minutes`),
       headers: CENTER,
-      payload: { expectedVersion: 2, attendance: [{ department: '620321-RSJ', attendees: ['李四'] }], minutes: '纪要' },
+      payload: {
+        expectedVersion: 2,
+        attendance: [{ department: '620321-RSJ', attendees: ['李四'] }],
+        minutes: '纪要',
+        attachmentIds: [ATTACHMENT_ID],
+      },
     });
     expect(minuted.statusCode).toBe(200);
     expect(fx.lastCall().request).toMatchObject({
       attendance: [{ department: '620321-RSJ', attendees: ['李四'], attended: true }],
       minutes: '纪要',
-      attachmentIds: [],
+      attachmentIds: [ATTACHMENT_ID],
     });
+    expect(minuted.json().meeting.minutesAttachments).toEqual([
+      {
+        id: ATTACHMENT_ID,
+        fileName: '会议纪要.pdf',
+        contentType: 'application/pdf',
+        size: 9,
+        sha256: '0'.repeat(64),
+        uploadedBy: 'yc-admin',
+        uploadedAt: at.toISOString(),
+      },
+    ]);
+    const twice = await fx.app.inject({
+      method: 'POST',
+      url: url(`/${MEETING_ID}/minutes`),
+      headers: CENTER,
+      payload: { expectedVersion: 2, attendance: [], minutes: '纪要', attachmentIds: [ATTACHMENT_ID, ATTACHMENT_ID] },
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().errors[0]).toMatchObject({ path: 'attachmentIds', message: expect.stringMatching(CHINESE) });
   });
 
   it("maps the service's refusals: wrong state and missing positions 409, a position's violations at the body's fields", async () => {

@@ -175,7 +175,7 @@ const meetingRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (
             expectedVersion: b.expectedVersion,
             attendance: b.attendance.map((a) => ({ department: a.department, attendees: a.attendees, attended: true })),
             minutes: b.minutes,
-            attachmentIds: [],
+            attachmentIds: b.attachmentIds ?? [],
           },
           BY_ID,
         ),

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { DEPARTMENT_CODE } from '../identity/identity.schemas';
 import { PageQuery, pageOf, RegionCode, SafeText, Timestamp, UUID } from '../../../../lib/common.schemas';
 import { meetingKind, meetingResolution, meetingState, opinionKind } from './joint-review.enums';
+import { AttachmentIds, Attachments } from './joint-review.schemas';
 
 /* Joint meetings (会议联审, MeetingService): the center's writes, departments' positions and the reads. */
 
@@ -101,6 +102,7 @@ export const MinutesBody = Type.Object(
       { maxItems: 50, description: '出席的部门及参会人员（未列出的部门为未出席）' },
     ),
     minutes: SafeText(1, 20000, '会议纪要', true),
+    attachmentIds: Type.Optional(AttachmentIds),
   },
   { additionalProperties: false },
 );
@@ -175,6 +177,7 @@ export const Meeting = Type.Object({
     Type.Object({ department: Type.String(), attendees: Type.Array(Type.String()), attended: Type.Boolean() }),
   ),
   minutes: Type.Optional(Type.String({ description: '会议纪要（召开后）' })),
+  minutesAttachments: Attachments,
   positions: Type.Array(
     Type.Object({
       agendaItemId: Type.String(),

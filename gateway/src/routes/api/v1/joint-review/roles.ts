@@ -12,6 +12,9 @@ export const PARTICIPANTS: readonly Role[] = ['window_clerk', 'reviewer', 'appro
 /** Reads of a review and of a department's tasks: participants, the center and supervisors. */
 export const REVIEW_READERS: readonly Role[] = [...PARTICIPANTS, 'center_admin', 'supervisor'];
 
+/** Uploading an attachment for a later act: participants and the center (the service checks the tenant). */
+export const UPLOADERS: readonly Role[] = [...PARTICIPANTS, 'center_admin'];
+
 /** The shared view of a joint case (J14): participants and the center; supervisors read the review only. */
 export const SHARED_VIEW_READERS: readonly Role[] = [...PARTICIPANTS, 'center_admin'];
 

@@ -1,4 +1,5 @@
 import { useRouteFixture } from '../../../../lib/fake-grpc-server.test-double';
+import { multipartFile } from '../../../../lib/multipart.test-double';
 import {
   ACCOUNTABILITY_ID,
   CHINESE,
@@ -14,22 +15,9 @@ import {
 } from './supervision.fixtures.test-double';
 
 const fx = useRouteFixture(() => startSupervisionFixture());
-const BOUNDARY = '----govhall-photo-boundary';
-
-/** A multipart/form-data body with one file part. */
-function photoUpload(name: string, fileName: string, contentType: string, content: Buffer) {
-  return {
-    headers: { ...SUPERVISOR, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"; filename="${fileName}"\r\n` +
-          `Content-Type: ${contentType}\r\n\r\n`,
-      ),
-      content,
-      Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
-    ]),
-  };
-}
+/** A multipart/form-data body with one file part, as the supervisor. */
+const photoUpload = (name: string, fileName: string, contentType: string, content: Buffer) =>
+  multipartFile(SUPERVISOR, { name, fileName, contentType, content });
 
 const inspectionBody = {
   tenant: TENANT,
