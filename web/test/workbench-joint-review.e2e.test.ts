@@ -190,6 +190,16 @@ it('a co-department gives its opinion and the lead concludes on the workbench; t
     { timeoutMs: 30_000, what: 'the case to go on to its decision step' },
   );
   expect(decided.status).toBe(applicationsV1.CaseStatus.CASE_STATUS_PROCESSING);
+
+  // 本部门联办件: the lead window tracks the reviews its department leads; the concluded one is there, and opens.
+  await web.visit(lead.page, 'workbench', 'joint?view=reviews');
+  await lead.page.locator('#department-review-state').selectOption('concluded');
+  const tracked = lead.page.getByRole('row').filter({ hasText: c.caseNumber });
+  await tracked.waitFor();
+  expect(await tracked.innerText()).toMatch(/本部门[\s\S]*已出结论[\s\S]*2\/2 个部门已出具/);
+  await checkPage(lead.page, 'workbench-joint-department-reviews');
+  await tracked.getByRole('link').click();
+  await lead.page.waitForURL(new RegExp(`/joint/${review.id}$`));
   expect(lead.problems.list()).toEqual([]);
 });
 

@@ -8,6 +8,7 @@ import { JOINT_TASK_STATE, JOINT_TASK_STATE_COLOR } from '../../shared/labels';
 import { EmptyState, ErrorAlert, Loading, MoreButton, useLoad, usePaged, type Loaded } from '../../shared/states';
 import { colleaguesOf, leadsOwnDepartment } from './joint-directory';
 import { personName, taskDue, taskPath, taskStep } from './joint-duty';
+import { DepartmentReviews } from './DepartmentReviews';
 import { TaskDueDate } from './TaskDueDate';
 import { StaffPage } from '../staff-page';
 
@@ -157,31 +158,32 @@ function DepartmentTasks({ staff, names }: { staff: Staff; names: Names }) {
   );
 }
 
-/** 我的任务 for everyone; 本部门任务 beside it for the department's head and window lead. */
+type View = 'mine' | 'reviews' | 'department';
+
+/** 我的任务 and 本部门联办件 for everyone; 本部门任务 beside them for the department's head and window lead. */
 function JointTaskViews({ staff }: { staff: Staff }) {
   const [params, setParams] = useSearchParams();
   const leads = useLoad(() => leadsOwnDepartment(staff), [staff.username]);
   // Names of the department's staff for their usernames (the task lists name people by username).
   const colleagues = useLoad(() => colleaguesOf(staff).catch(() => []), [staff.username]);
   const names: Names = new Map((colleagues.data ?? []).map((c) => [c.username, c.displayName]));
-  const view = params.get('view') === 'department' ? 'department' : 'mine';
-  const mine = <MyJointTasks username={staff.username} names={names} />;
+  const asked = params.get('view');
+  const view: View = asked === 'department' || asked === 'reviews' ? asked : 'mine';
   if (leads.error) return <ErrorAlert error={leads.error} onRetry={leads.reload} />;
   if (leads.data === undefined) return <Loading />;
-  if (!leads.data) {
-    return view === 'department' ? (
-      <Alert type="info" showIcon message="本部门任务仅限部门负责人和部门窗口负责人查看。" />
-    ) : (
-      mine
-    );
+  if (view === 'department' && !leads.data) {
+    return <Alert type="info" showIcon message="本部门任务仅限部门负责人和部门窗口负责人查看。" />;
   }
   return (
     <Tabs
       activeKey={view}
-      onChange={(key) => setParams(key === 'department' ? { view: 'department' } : {})}
+      onChange={(key) => setParams(key === 'mine' ? {} : { view: key })}
       items={[
-        { key: 'mine', label: '我的任务', children: mine },
-        { key: 'department', label: '本部门任务', children: <DepartmentTasks staff={staff} names={names} /> },
+        { key: 'mine', label: '我的任务', children: <MyJointTasks username={staff.username} names={names} /> },
+        ...(leads.data
+          ? [{ key: 'department', label: '本部门任务', children: <DepartmentTasks staff={staff} names={names} /> }]
+          : []),
+        { key: 'reviews', label: '本部门联办件', children: <DepartmentReviews staff={staff} /> },
       ]}
     />
   );

@@ -104,6 +104,12 @@ const fx = useRouteFixture(async () =>
           return { review: review([task]) };
         },
         listMyTasks: async () => ({ tasks: [task], page: { nextPageToken: '', total: 1 } }),
+        listJointReviews: async (req) => {
+          if (req.department === '620321-GTJ') {
+            throw new ForbiddenError('DEPARTMENT_OUT_OF_SCOPE', '只能查看本部门的联办件');
+          }
+          return { reviews: [review([task])], page: { nextPageToken: 'n2', total: 3 } };
+        },
         listTasks: async () => ({ tasks: [task], page: { nextPageToken: 'n2', total: 7 } }),
         claimTask: async () => {
           throw new PreconditionError('TASK_CLAIMED', '该任务已被他人认领', { claimedBy: 'rsj-b' });
@@ -176,6 +182,28 @@ describe('joint-review routes', () => {
     const missing = await fx.app.inject({ url: `/api/v1/joint-review/reviews/${MISSING}`, headers: CLERK });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ code: 'JOINT_REVIEW_NOT_FOUND', detail: expect.stringMatching(CHINESE) });
+  });
+
+  it('lists the reviews of a department, passing the filters; refusals and bad filters are problems', async () => {
+    const res = await fx.app.inject({
+      url: '/api/v1/joint-review/reviews?state=awaiting_conclusion&caseNumber=YC2026-001&pageSize=10',
+      headers: CLERK,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(fx.lastCall().request).toMatchObject({
+      department: '',
+      state: J.JointReviewState.JOINT_REVIEW_STATE_AWAITING_CONCLUSION,
+      caseNumber: 'YC2026-001',
+      projectId: '',
+      page: { pageSize: 10 },
+    });
+    expect(res.json()).toMatchObject({ reviews: [{ id: REVIEW_ID, state: 'open' }], total: 3, nextPageToken: 'n2' });
+    const refused = await fx.app.inject({ url: '/api/v1/joint-review/reviews?department=620321-GTJ', headers: CLERK });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'DEPARTMENT_OUT_OF_SCOPE' });
+    const bad = await fx.app.inject({ url: '/api/v1/joint-review/reviews?state=done&caseNumber=号', headers: CLERK });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
   });
 
   it('names the joint meetings of a review and the meeting an opinion was recorded in', async () => {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problems } from '../../../../lib/common.schemas';
 import { grpcCall } from '../../../../lib/grpc-call';
 import { pageAnswer, pageOf, queryFields } from '../../../../lib/query-fields';
-import { decisionOutcome, opinionKind, taskState } from './joint-review.enums';
+import { decisionOutcome, opinionKind, reviewState, taskState } from './joint-review.enums';
 import { reviewToRest, taskToRest } from './joint-review.mapper';
 import {
   AddParticipantBody,
@@ -17,7 +17,9 @@ import {
   ParticipantAnswer,
   ReopenBody,
   ReviewAnswer,
+  ReviewPage,
   ReviewParams,
+  ReviewsQuery,
   TaskAnswer,
   TaskPage,
   TaskParams,
@@ -37,6 +39,36 @@ const jointReviewRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = asy
     if (value === undefined) throw new Error(`joint-review answered without ${what}`);
     return value;
   };
+
+  app.get(
+    '/reviews',
+    {
+      config: { auth: { roles: REVIEW_READERS } },
+      schema: {
+        tags,
+        summary: '联办件列表：本部门牵头或参与的（本中心管理员和监察人员可查任一部门或全部），新开的在前',
+        querystring: ReviewsQuery,
+        response: { 200: ReviewPage, ...problems(400, 401, 403, 503) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const res = await call(
+        request,
+        'listJointReviews',
+        {
+          tenant: q.tenant ?? '',
+          department: q.department ?? '',
+          state: q.state ? reviewState.proto(q.state) : 0,
+          caseNumber: q.caseNumber ?? '',
+          projectId: q.projectId ?? '',
+          page: pageOf(q),
+        },
+        queryFields('tenant', 'department', 'state', 'caseNumber', 'projectId'),
+      );
+      return { reviews: res.reviews.map(reviewToRest), ...pageAnswer(res.page, res.reviews.length) };
+    },
+  );
 
   app.get(
     '/reviews/:id',

@@ -59,6 +59,26 @@ export const DepartmentTasksQuery = Type.Object(
 );
 export type DepartmentTasksQuery = Static<typeof DepartmentTasksQuery>;
 
+export const ReviewsQuery = Type.Object(
+  {
+    tenant: Type.Optional(RegionCode('租户（行政区划代码）；不填为本人所在租户')),
+    department: Type.Optional(Department),
+    state: Type.Optional(
+      literals(
+        reviewState.values,
+        '联审状态：open 审查中、awaiting_conclusion 待出具结论、concluded 已出结论、cancelled 已取消',
+      ),
+    ),
+    caseNumber: Type.Optional(
+      Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$', description: '只看该办件编号的联审（精确匹配）' }),
+    ),
+    projectId: Type.Optional(Id('只看该项目中办件的联审')),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type ReviewsQuery = Static<typeof ReviewsQuery>;
+
 export const ClaimBody = Type.Object({ expectedVersion: Version }, { additionalProperties: false });
 
 export const AssignBody = Type.Object(
@@ -167,7 +187,10 @@ const Opinion = Type.Object({
 
 export const Task = Type.Object({
   id: Type.String(),
-  kind: literals(taskKind.values, '任务类型：co_review 联审意见'),
+  kind: literals(
+    taskKind.values,
+    '任务类型：co_review 联审意见、delegated_decision 代受理件决定、escalation_decision 上报件决定',
+  ),
   tenant: Type.String(),
   department: Type.String(),
   reviewId: Type.String({ description: '所属联审' }),
@@ -234,3 +257,4 @@ export const TaskAnswer = Type.Object({ task: Task });
 export const OpinionAnswer = Type.Object({ task: Task, review: JointReview });
 export const ParticipantAnswer = Type.Object({ review: JointReview, task: Task });
 export const TaskPage = pageOf('tasks', Task);
+export const ReviewPage = pageOf('reviews', JointReview);
