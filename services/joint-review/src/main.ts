@@ -32,6 +32,8 @@ import { cancelJointReviewUseCase } from './usecases/cancel-joint-review/cancel-
 import { claimTaskUseCase } from './usecases/claim-task/claim-task.usecase';
 import { concludeJointReviewUseCase } from './usecases/conclude-joint-review/conclude-joint-review.usecase';
 import { getJointReviewUseCase } from './usecases/get-joint-review/get-joint-review.usecase';
+import { JointCaseReader } from './adapters/cases/joint-cases';
+import { openJointReviewByLeadUseCase } from './usecases/open-joint-review-by-lead/open-joint-review-by-lead.usecase';
 import { listJointReviewsUseCase } from './usecases/list-joint-reviews/list-joint-reviews.usecase';
 import { listMyTasksUseCase, listTasksUseCase } from './usecases/list-tasks/list-tasks.usecase';
 import { openJointReviewUseCase } from './usecases/open-joint-review/open-joint-review.usecase';
@@ -235,6 +237,12 @@ async function main() {
     listTasks: listTasksUseCase({ ...deps, decisions }),
     listMyTasks: listMyTasksUseCase({ ...deps, decisions }),
     listJointReviews: listJointReviewsUseCase({ reviews, projects: projects.repository }),
+    openJointReview: openJointReviewByLeadUseCase({
+      reviews,
+      duty,
+      cases: new JointCaseReader(shared.cases),
+      open: openJointReviewUseCase(deps),
+    }),
     claimTask: claimTaskUseCase(deps),
     submitOpinion: submitOpinionUseCase(deps),
     concludeJointReview: concludeJointReviewUseCase({ ...deps, report }),

@@ -40,6 +40,8 @@ export function wireSharedView(w: {
   };
   return {
     deps,
+    /** The cases service read with the center account (also what OpenJointReview reads the case with). */
+    cases,
     getSharedView: getSharedViewUseCase(deps),
     getSharedFile: getSharedFileUseCase(deps),
     /** GetTaskFile, also for the decision tasks of the flows that serve their files. */

@@ -305,6 +305,11 @@ describe('delegated acceptance (代受理)', () => {
     const accepted = await scene.acceptedCase('取水许可申请（撤回）');
     const opened = await scene.opened(accepted.id);
     await transfer(opened.id, 1, '初审通过', await scene.token('delegationClerk'));
+    // A case that is not a joint case has no joint review to open (OpenJointReview reads it from the cases service).
+    const notJoint = await grpcFailure(
+      world.call('openJointReview', { caseId: accepted.id }, await scene.token('delegationClerk')),
+    );
+    expect([notJoint.code, notJoint.reason]).toEqual([status.FAILED_PRECONDITION, 'WRONG_STATE']);
     const applicant = await world.applicant.token();
     const current = await caseCall('getCase', { id: accepted.id }, applicant);
     await caseCall(

@@ -593,6 +593,17 @@ describe('parallel review of a joint case against the real stack', () => {
     expect(await listed({ caseNumber: accepted.caseNumber }, clerk)).toEqual([opened.id]);
     const otherTenant = await grpcFailure(listed({ tenant: TENANT }, await userToken('jc-admin')));
     expect([otherTenant.code, otherTenant.reason]).toEqual([status.PERMISSION_DENIED, 'TENANT_OUT_OF_SCOPE']);
+
+    // OpenJointReview: the stream opened it already, so the lead gets it back; a co-department is NOT_LEAD.
+    const openAgain = (token: string) =>
+      world.call<jointReviewV1.OpenJointReviewRequest, jointReviewV1.OpenJointReviewResponse>(
+        'openJointReview',
+        { caseId: accepted.id },
+        token,
+      );
+    expect((await openAgain(clerk)).review!.id).toBe(opened.id);
+    const notLead = await grpcFailure(openAgain(await world.token('leadB')));
+    expect([notLead.code, notLead.reason]).toEqual([status.PERMISSION_DENIED, 'NOT_LEAD']);
   }, 240_000);
 
   it('keeps a conclusion the cases service cannot take yet and reports it once the cases service is back', async () => {

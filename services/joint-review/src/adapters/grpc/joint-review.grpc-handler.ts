@@ -9,6 +9,7 @@ import type { concludeJointReviewUseCase } from '../../usecases/conclude-joint-r
 import type { getJointReviewUseCase } from '../../usecases/get-joint-review/get-joint-review.usecase';
 import type { getSharedFileUseCase } from '../../usecases/get-shared-file/get-shared-file.usecase';
 import type { getSharedViewUseCase } from '../../usecases/get-shared-view/get-shared-view.usecase';
+import type { openJointReviewByLeadUseCase } from '../../usecases/open-joint-review-by-lead/open-joint-review-by-lead.usecase';
 import type { listJointReviewsUseCase } from '../../usecases/list-joint-reviews/list-joint-reviews.usecase';
 import type { listMyTasksUseCase, listTasksUseCase } from '../../usecases/list-tasks/list-tasks.usecase';
 import type { Page } from '../../usecases/ports';
@@ -35,6 +36,7 @@ import {
 
 export interface JointReviewUseCases {
   getJointReview: ReturnType<typeof getJointReviewUseCase>;
+  openJointReview: ReturnType<typeof openJointReviewByLeadUseCase>;
   listTasks: ReturnType<typeof listTasksUseCase>;
   listJointReviews: ReturnType<typeof listJointReviewsUseCase>;
   listMyTasks: ReturnType<typeof listMyTasksUseCase>;
@@ -67,13 +69,13 @@ const taskPage = (page: Page<Task>) => ({
 });
 
 /**
- * govhall.joint_review.v1.JointReviewService: proto ⇄ use case. The RPCs of parallel review are served (with
- * AssignTask, ReopenTask and AddParticipant), the settings and flows, the shared view and its files (see the
- * service README for what is not served yet).
+ * govhall.joint_review.v1.JointReviewService: proto ⇄ use case, every RPC: parallel review (opening by the lead,
+ * lists, tasks, opinions, the conclusion, AssignTask, ReopenTask and AddParticipant), the settings and flows, the
+ * shared view and its files.
  */
 export function registerJointReviewService(server: GrpcServer, uc: JointReviewUseCases): void {
   const pb = jointReviewV1;
-  const impl: Partial<jointReviewV1.JointReviewServiceServer> = {
+  const impl: jointReviewV1.JointReviewServiceServer = {
     getJointReviewSettings: server.unary<
       jointReviewV1.GetJointReviewSettingsRequest,
       jointReviewV1.GetJointReviewSettingsResponse
@@ -145,6 +147,14 @@ export function registerJointReviewService(server: GrpcServer, uc: JointReviewUs
           await uc.uploadAttachment({ fileName: req.fileName, content: Buffer.from(req.content) }, ctx.principal),
         ),
       }),
+    ),
+    openJointReview: server.unary<jointReviewV1.OpenJointReviewRequest, jointReviewV1.OpenJointReviewResponse>(
+      'OpenJointReview',
+      async (req, ctx) => {
+        const { review, created } = await uc.openJointReview({ caseId: req.caseId }, ctx.principal);
+        if (created) uc.afterWrite();
+        return { review: toProtoJointReview(review) };
+      },
     ),
     getJointReview: server.unary<jointReviewV1.GetJointReviewRequest, jointReviewV1.GetJointReviewResponse>(
       'GetJointReview',
@@ -298,7 +308,6 @@ export function registerJointReviewService(server: GrpcServer, uc: JointReviewUs
       },
     ),
   };
-  // A partial implementation: grpc-js answers the RPCs not listed with UNIMPLEMENTED.
   server.addService(
     'govhall.joint_review.v1.JointReviewService',
     pb.JointReviewServiceService,

@@ -20,6 +20,10 @@ import {
   xfjReviewer,
 } from '../review-world.test-double';
 import { listJointReviewsUseCase } from '../list-joint-reviews/list-joint-reviews.usecase';
+import {
+  openJointReviewByLeadUseCase,
+  type JointCaseNow,
+} from '../open-joint-review-by-lead/open-joint-review-by-lead.usecase';
 
 describe('opening from the case stream', () => {
   it('opens once per case with the default flow, the item’s department leading (J9 default)', async () => {
@@ -190,6 +194,53 @@ describe('the inbox', () => {
     await w.claim({ taskId: task.id, expectedVersion: task.version }, xfjLead);
     expect((await w.listMyTasks({ states: [], page }, xfjReviewer)).items).toEqual([]);
     expect((await w.listMyTasks({ states: [], page }, xfjLead)).items.map((t) => t.state)).toEqual(['claimed']);
+  });
+});
+
+describe('the lead opens the review the case stream has not opened yet (OpenJointReview)', () => {
+  const CASE_ID = '7d2f0c1e-5a4b-4c3d-8e9f-0a1b2c3d4e5f';
+  function lead(status = 'joint_review') {
+    const w = world();
+    const now: JointCaseNow = { status, handed: { ...handed, caseId: CASE_ID, coDepartments: [] } };
+    const open = openJointReviewByLeadUseCase({
+      reviews: w.reviews,
+      duty: { windowResponsible: async () => leadClerk.username },
+      cases: { find: async (tenant, caseId) => (tenant === TENANT && caseId === CASE_ID ? now : null) },
+      open: w.open,
+    });
+    return { w, open };
+  }
+
+  it("opens it as the stream would (the item's co-departments), once; the stream's event then finds it", async () => {
+    const { w, open } = lead();
+    const opened = await open({ caseId: CASE_ID }, leadClerk);
+    expect(opened.created).toBe(true);
+    expect(opened.review).toMatchObject({ caseId: CASE_ID, leadDepartment: SCJ, state: 'open' });
+    expect(opened.review.tasks.length).toBeGreaterThan(0);
+    const again = await open({ caseId: CASE_ID }, leadClerk);
+    expect([again.created, again.review.id]).toEqual([false, opened.review.id]);
+    const streamed = await w.open({ ...handed, caseId: CASE_ID });
+    expect([streamed.created, streamed.review.id]).toEqual([false, opened.review.id]);
+  });
+
+  it('refuses a bad id, a case not in JOINT_REVIEW, a reviewer of the lead, and outsiders; opens nothing', async () => {
+    const { w, open } = lead('processing');
+    await expect(open({ caseId: 'x' }, leadClerk)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(open({ caseId: CASE_ID }, leadClerk)).rejects.toMatchObject({ code: 'WRONG_STATE' });
+    await expect(open({ caseId: CASE_ID }, staff('scj.reviewer', SCJ, ['reviewer']))).rejects.toMatchObject({
+      code: 'NOT_LEAD',
+    });
+    await expect(open({ caseId: CASE_ID }, xfjLead)).rejects.toMatchObject({ code: 'CASE_NOT_FOUND' });
+    await expect(open({ caseId: CASE_ID }, staff('c', SCJ, ['window_clerk'], '620321'))).rejects.toMatchObject({
+      code: 'CASE_NOT_FOUND',
+    });
+    expect(await w.reviews.findByCase(TENANT, CASE_ID)).toBeNull();
+  });
+
+  it('an open review answers the lead; a co-department is NOT_LEAD', async () => {
+    const { open } = lead();
+    await open({ caseId: CASE_ID }, leadClerk);
+    await expect(open({ caseId: CASE_ID }, xfjLead)).rejects.toMatchObject({ code: 'NOT_LEAD' });
   });
 });
 
