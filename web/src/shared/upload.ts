@@ -52,3 +52,21 @@ export function uploadMessage(error: unknown, fileName: string): string {
     .map(([, message]) => message);
   return fileReasons.length > 0 ? `“${fileName}”未能上传：${fileReasons.join('；')}` : error.message;
 }
+
+/**
+ * Posts one file as multipart (its form part named `part`) with the person's token; gives the answer of a 201, else
+ * throws the service's problem (or a network problem).
+ */
+export async function postOneFile<T>(url: string, part: string, file: File, token: string | undefined): Promise<T> {
+  const body = new FormData();
+  body.append(part, file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', body, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(networkProblem());
+  }
+  const parsed: unknown = await res.json().catch(() => undefined);
+  if (res.status !== 201 || !parsed) throw new ApiError(shownProblem(res.status, parsed));
+  return parsed as T;
+}

@@ -1,22 +1,9 @@
 import { ApiError, networkProblem, shownProblem } from '../shared/problem';
+import { postOneFile } from '../shared/upload';
 
 /** Uploads one inspection photo (multipart, part `photo`) with the person's token; gives its file id. */
 export async function uploadPhoto(file: File, token: string | undefined): Promise<string> {
-  const body = new FormData();
-  body.append('photo', file, file.name);
-  let res: Response;
-  try {
-    res = await fetch('/api/v1/supervision/inspection-photos', {
-      method: 'POST',
-      body,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-  } catch {
-    throw new ApiError(networkProblem());
-  }
-  const parsed: unknown = await res.json().catch(() => undefined);
-  if (res.status !== 201 || !parsed) throw new ApiError(shownProblem(res.status, parsed));
-  return (parsed as { fileId: string }).fileId;
+  return (await postOneFile<{ fileId: string }>('/api/v1/supervision/inspection-photos', 'photo', file, token)).fileId;
 }
 
 /** An inspection photo as an object URL for an <img> (an image element cannot send the token itself). */

@@ -3,8 +3,7 @@ import { Alert, Button, Form, Space, Upload } from 'antd';
 import type { JointAttachment } from '../../api/types';
 import { useAuth } from '../../shared/auth';
 import { fileSize } from '../../shared/format';
-import { ApiError, networkProblem, shownProblem } from '../../shared/problem';
-import { uploadMessage } from '../../shared/upload';
+import { postOneFile, uploadMessage } from '../../shared/upload';
 import { useFileViewer } from '../case/FileViewer';
 
 /** At most this many attachments on one opinion or conclusion (joint_review_service.proto). */
@@ -15,21 +14,13 @@ const MAX_ATTACHMENTS = 20;
  * stored attachment, whose id the act names.
  */
 async function uploadAttachment(file: File, token: string | undefined): Promise<JointAttachment> {
-  const body = new FormData();
-  body.append('file', file, file.name);
-  let res: Response;
-  try {
-    res = await fetch('/api/v1/joint-review/attachments', {
-      method: 'POST',
-      body,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-  } catch {
-    throw new ApiError(networkProblem());
-  }
-  const parsed: unknown = await res.json().catch(() => undefined);
-  if (res.status !== 201 || !parsed) throw new ApiError(shownProblem(res.status, parsed));
-  return (parsed as { attachment: JointAttachment }).attachment;
+  const answer = await postOneFile<{ attachment: JointAttachment }>(
+    '/api/v1/joint-review/attachments',
+    'file',
+    file,
+    token,
+  );
+  return answer.attachment;
 }
 
 /**
