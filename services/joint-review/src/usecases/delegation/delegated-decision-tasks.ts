@@ -70,7 +70,8 @@ export function delegatedDecisionTasks(deps: DelegatedDecisionDeps): DecisionTas
     decision: TaskDecision,
     actor: Principal,
   ): Promise<DelegatedCase> => {
-    for (;;) {
+    // Each conflict is another writer done with the case; a few rereads settle it (the last one's conflict is thrown).
+    for (let attempt = 1; ; attempt += 1) {
       const dc = await caseOf(deps, taskId, scope);
       try {
         if (dc.state === 'at_department') {
@@ -91,7 +92,7 @@ export function delegatedDecisionTasks(deps: DelegatedDecisionDeps): DecisionTas
           actor,
         );
       } catch (e) {
-        if (!(e instanceof ConcurrencyError)) throw e;
+        if (!(e instanceof ConcurrencyError) || attempt >= 5) throw e;
       }
     }
   };
