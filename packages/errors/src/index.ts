@@ -82,6 +82,21 @@ export class ConcurrencyError extends ConflictError {
 }
 
 /**
+ * Runs `write` (a read, a change and a version-checked save) again while the save loses a race, at most `attempts`
+ * times in all. Only for changes that commute with whatever the other writer did (a note appended, a derived record);
+ * a change the caller made on a version it read must stay refused.
+ */
+export async function retryOnConflict<T>(write: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (e) {
+      if (!(e instanceof ConcurrencyError) || attempt >= attempts) throw e;
+    }
+  }
+}
+
+/**
  * A dependency (identity provider, another service) cannot be reached or failed on its side. Nothing was
  * decided; the caller may retry later (gRPC UNAVAILABLE, HTTP 503).
  */

@@ -36,16 +36,30 @@ export function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-/** A free TCP port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports for the processes under test come from below the kernel's ephemeral range (32768-60999 here): a port taken
+ * from the ephemeral range (listen on 0) can be handed to some client's outgoing connection before the process
+ * binds it (EADDRINUSE, once in a fresh-clone run). Each port is handed out once per test file and probed by binding.
+ */
+const TEST_PORTS = { low: 20_000, high: 32_000 };
+let nextPort = TEST_PORTS.low + Math.floor(Math.random() * (TEST_PORTS.high - TEST_PORTS.low));
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/** A free TCP port on loopback, outside the ephemeral range and not handed out before in this test file. */
+export async function freePort(): Promise<number> {
+  for (let tries = 0; tries < TEST_PORTS.high - TEST_PORTS.low; tries++) {
+    const port = nextPort;
+    nextPort = nextPort + 1 >= TEST_PORTS.high ? TEST_PORTS.low : nextPort + 1;
+    if (await bindable(port)) return port;
+  }
+  throw new Error(`no free port between ${TEST_PORTS.low} and ${TEST_PORTS.high}`);
 }
 
 /** Starts a GovHall process (its own OS process, as in production) and waits until it accepts connections. */

@@ -204,8 +204,20 @@ describe('an escalated case decided by a parent center in another deployment', (
       },
       await clerk(),
     );
-    sender = escalation!;
-    expect(sender.followUps).toMatchObject([{ text: '电话联系市局窗口，已在审查', by: world.login.clerk }]);
+    // A second note on the version read before the first: notes commute, so it is kept too (not refused as stale).
+    const { escalation: again } = await ew.call<jointReviewV1.RecordFollowUpRequest, Answer>(
+      'lower',
+      'recordFollowUp',
+      { id: sender.id, expectedVersion: sender.version, text: '再次电话确认，预计本周决定', contact: '' },
+      await clerk(),
+    );
+    expect(escalation!.version).toBeGreaterThan(sender.version);
+    sender = again!;
+    expect(sender.version).toBeGreaterThan(escalation!.version);
+    expect(sender.followUps).toMatchObject([
+      { text: '电话联系市局窗口，已在审查', contact: '市局窗口 王科长', by: world.login.clerk },
+      { text: '再次电话确认，预计本周决定', contact: '', by: world.login.clerk },
+    ]);
     const { escalations } = await ew.call<jointReviewV1.ListFollowUpsRequest, jointReviewV1.ListFollowUpsResponse>(
       'lower',
       'listFollowUps',

@@ -1,6 +1,5 @@
 import { Checkbox, Form, Input } from 'antd';
 import { api, call } from '../../shared/api';
-import { ApiError } from '../../shared/problem';
 import type { Case, Escalation } from '../../api/types';
 import { useLoad } from '../../shared/states';
 import { ActCard } from './ActCard';
@@ -104,7 +103,12 @@ export function SenderActs({ e, onChanged }: { e: Escalation; onChanged: () => v
             label="随补充报送的办件材料"
             extra="申请人补交的材料在办件材料中，勾选后一并报送上级"
           >
-            <Checkbox.Group options={caseFileChoices(e, caseNow.data)} style={{ display: 'grid', gap: 8 }} />
+            {caseNow.loading && !caseNow.data ? (
+              // The choices change once the case is read: none to tick until then.
+              <span>正在读取办件材料…</span>
+            ) : (
+              <Checkbox.Group options={caseFileChoices(e, caseNow.data)} style={{ display: 'grid', gap: 8 }} />
+            )}
           </Form.Item>
         </ActCard>
       ) : null}
@@ -115,26 +119,18 @@ export function SenderActs({ e, onChanged }: { e: Escalation; onChanged: () => v
           button="登记"
           done="已登记跟踪情况。"
           act={async (v) => {
-            const record = (expectedVersion: number) =>
-              call(
-                api.POST('/api/v1/joint-review/escalations/{id}/follow-ups', {
-                  ...path,
-                  body: {
-                    expectedVersion,
-                    text: v.text.trim(),
-                    ...(trimmed(v.contact) ? { contact: trimmed(v.contact) } : {}),
-                  },
-                }),
-              );
-            try {
-              await record(e.version);
-            } catch (err) {
-              // The parent's status flows down in the background and moves the record's version while the clerk
-              // types; a follow-up note does not depend on it: once more, with the version as it is now.
-              if (!(err instanceof ApiError) || err.problem.code !== 'CONCURRENT_MODIFICATION') throw err;
-              const now = await call(api.GET('/api/v1/joint-review/escalations/{id}', path));
-              await record(now.escalation.version);
-            }
+            // A note commutes with the parent's status flowing down meanwhile: the service records it on the
+            // record's current version.
+            await call(
+              api.POST('/api/v1/joint-review/escalations/{id}/follow-ups', {
+                ...path,
+                body: {
+                  expectedVersion: e.version,
+                  text: v.text.trim(),
+                  ...(trimmed(v.contact) ? { contact: trimmed(v.contact) } : {}),
+                },
+              }),
+            );
             onChanged();
           }}
         >
