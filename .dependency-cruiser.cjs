@@ -14,13 +14,15 @@ module.exports = {
       from: { path: '^services/[^/]+/src/domain/' },
       to: {
         // identifiers: pure check-character arithmetic (GB 11643, GB 32100, GB/T 2260), no I/O; calendar: working
-        // days and deadlines computed from data passed in, no I/O; labels: the Chinese words for codes, data only
+        // days and deadlines computed from data passed in, no I/O; labels: the Chinese words for codes, data only;
+        // money: fen amounts, capitals and fee formulas, computed from data passed in, no I/O
         pathNot: [
           '^services/[^/]+/src/domain/',
           '^packages/errors/',
           '^packages/identifiers/',
           '^packages/calendar/',
           '^packages/labels/',
+          '^packages/money/',
         ],
         dependencyTypesNot: ['type-only'],
       },

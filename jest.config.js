@@ -7,7 +7,7 @@ const transform = {
 };
 const moduleNameMapper = {
   '^@govhall/proto$': '<rootDir>/proto/src',
-  '^@govhall/(config|logging|telemetry|grpc|kafka|mongo|auth|errors|testing|lifecycle|identifiers|calendar|catalogue-calendars|clock|paging|pdf|notify|content|labels)$':
+  '^@govhall/(config|logging|telemetry|grpc|kafka|mongo|auth|errors|testing|lifecycle|identifiers|calendar|catalogue-calendars|clock|paging|pdf|notify|content|labels|money)$':
     '<rootDir>/packages/$1/src',
   // The web bundles the form messages from their source (web/vite.config.mts alias).
   '^@govhall/content/form-messages$': '<rootDir>/packages/content/src/form-messages.ts',
