@@ -3,3 +3,4 @@ export * from './verifier';
 export * from './service-token';
 export * from './password-logins';
 export * from './authorization';
+export * from './service-accounts';

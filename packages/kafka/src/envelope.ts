@@ -47,6 +47,19 @@ export function decodeEnvelope(bytes: Uint8Array): eventsV1.EventEnvelope {
   return eventsV1.EventEnvelope.decode(bytes);
 }
 
+/** The envelope's actor when a service acts on its own (a timer, a bank's signed message), named `service`. */
+export function systemActor(service: string): commonV1.Actor {
+  return {
+    kind: commonV1.ActorKind.ACTOR_KIND_SYSTEM,
+    subject: '',
+    username: service,
+    tenant: '',
+    roles: [],
+    department: '',
+    onBehalfOf: '',
+  };
+}
+
 /** The envelope's actor for the principal that made the change. */
 export function actorFromPrincipal(p: Principal): commonV1.Actor {
   return {

@@ -25,5 +25,7 @@ export type {
   QrCodeSpec,
   SealSpec,
   TableBlock,
+  GridBlock,
+  GridColumn,
 } from './official/spec';
 export * from './case-documents';

@@ -277,6 +277,12 @@ export class CasesWorld {
     return started;
   }
 
+  /** Where the cases service listens, for the other services a test world starts beside it. */
+  get address(): string {
+    if (!this.ports) throw new Error('the cases service was not started');
+    return `127.0.0.1:${this.ports.grpc}`;
+  }
+
   /** Stops what was started (whatever of it was), drops the databases of the run and `alsoDrop`. */
   async stop(alsoDrop: string[] = []): Promise<void> {
     this.client?.close();

@@ -1,6 +1,6 @@
 import type { GrpcServer } from '@govhall/grpc';
 import { ensureIndexes, type Connection } from '@govhall/mongo';
-import type { ServiceAccounts } from './adapters/cases/service-accounts';
+import type { ServiceAccounts } from '@govhall/auth';
 import { registerDelegationService } from './adapters/grpc/delegation.grpc-handler';
 import { IdentityWindows } from './adapters/identity/identity-windows';
 import type { DelegationStreamUseCases } from './adapters/kafka/delegated-case-stream';

@@ -2,7 +2,7 @@ import type { GrpcServer } from '@govhall/grpc';
 import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
 import { EscalatedCasesClient } from './adapters/cases/escalated-cases';
-import type { ServiceAccounts } from './adapters/cases/service-accounts';
+import type { ServiceAccounts } from '@govhall/auth';
 import { DefaultEscalationSettings } from './adapters/escalation/escalation-settings';
 import { LocalParentCenter, type ReceiverUseCases } from './adapters/escalation/local-parent-center';
 import { ConfiguredParentCenters } from './adapters/escalation/parent-centers';

@@ -9,7 +9,7 @@ import { createLogger } from '@govhall/logging';
 import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
 import { CasesClient } from './adapters/cases/cases-client';
-import { parseServiceAccounts, ServiceAccounts } from './adapters/cases/service-accounts';
+import { parseServiceAccounts, ServiceAccounts } from '@govhall/auth';
 import { CatalogueItems } from './adapters/catalogue/catalogue-items';
 import { registerDepartmentSystemService } from './adapters/grpc/department-system.grpc-handler';
 import { registerJointReviewService } from './adapters/grpc/joint-review.grpc-handler';

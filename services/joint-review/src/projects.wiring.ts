@@ -1,7 +1,7 @@
 import { chinaToday } from '@govhall/calendar';
 import type { Connection } from '@govhall/mongo';
 import { ProjectCases } from './adapters/cases/project-cases';
-import type { ServiceAccounts } from './adapters/cases/service-accounts';
+import type { ServiceAccounts } from '@govhall/auth';
 import type { ProjectUseCases } from './adapters/grpc/project.grpc-handler';
 import { IdentityProjectDirectory } from './adapters/identity/project-directory';
 import { MongoProjectRepository } from './adapters/mongo/project.repository';

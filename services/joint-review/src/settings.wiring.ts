@@ -1,4 +1,4 @@
-import type { ServiceAccounts } from './adapters/cases/service-accounts';
+import type { ServiceAccounts } from '@govhall/auth';
 import { IdentityTenants } from './adapters/identity/identity-tenants';
 import { IdentityWindows } from './adapters/identity/identity-windows';
 import { getJointFlowUseCase } from './usecases/get-joint-flow/get-joint-flow.usecase';

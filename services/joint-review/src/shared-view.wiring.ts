@@ -1,5 +1,5 @@
 import { CaseReader } from './adapters/cases/case-reader';
-import type { ServiceAccounts } from './adapters/cases/service-accounts';
+import type { ServiceAccounts } from '@govhall/auth';
 import type { Attachment } from './domain/tasks/task';
 import type { AttachmentStore } from './usecases/attachments/attachment.ports';
 import { getSharedFileUseCase } from './usecases/get-shared-file/get-shared-file.usecase';

@@ -332,7 +332,7 @@ export class JointWorld {
         OUTBOX_POLL_MS: '200',
         CATALOGUE_GRPC_ADDR: `127.0.0.1:${this.cases.catalogue.port}`,
         IDENTITY_GRPC_ADDR: `127.0.0.1:${this.cases.identity.port}`,
-        APPLICATIONS_GRPC_ADDR: this.applicationsAddress(),
+        APPLICATIONS_GRPC_ADDR: this.cases.address,
         REPORT_RETRY_MS: '500',
         // The transfer, the parent's updates and the outcome reports: look often (the default is 5 s).
         ESCALATION_POLL_MS: '300',
@@ -372,7 +372,7 @@ export class JointWorld {
         PUBLIC_URL: `http://127.0.0.1:${port}`,
         CATALOGUE_GRPC_ADDR: `127.0.0.1:${this.cases.catalogue.port}`,
         IDENTITY_GRPC_ADDR: `127.0.0.1:${this.cases.identity.port}`,
-        APPLICATIONS_GRPC_ADDR: this.applicationsAddress(),
+        APPLICATIONS_GRPC_ADDR: this.cases.address,
         JOINT_REVIEW_GRPC_ADDR: `127.0.0.1:${this.jointReviewPort}`,
         SUPERVISION_GRPC_ADDR: '127.0.0.1:1',
         RATE_LIMIT_MAX: '100000',
@@ -394,14 +394,6 @@ export class JointWorld {
     } finally {
       await this.cases.startApplications(APPLICATIONS_ENV);
     }
-  }
-
-  /** Where the cases service listens (CasesWorld keeps its port to itself; its client's channel names it). */
-  private applicationsAddress(): string {
-    const target = this.cases.client.getChannel().getTarget();
-    const port = /:(\d+)$/.exec(target)?.[1];
-    if (!port) throw new Error(`cannot tell the cases service's port from its channel target ${target}`);
-    return `127.0.0.1:${port}`;
   }
 
   /**

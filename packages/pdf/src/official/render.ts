@@ -3,7 +3,7 @@ import { type Doc, INK, MUTED, pageNumber, renderPdf } from '../document';
 import type { PdfFonts } from '../fonts';
 import { drawQrCode } from './qr-code';
 import { drawSeal, SEAL_RED } from './seal';
-import type { Block, ListBlock, OfficialDocumentSpec, TableBlock } from './spec';
+import type { Block, GridBlock, ListBlock, OfficialDocumentSpec, TableBlock } from './spec';
 
 const BODY_SIZE = 12;
 const BODY_GAP = 4;
@@ -161,6 +161,8 @@ function writeBlock(doc: Doc, block: Block): void {
       return list(doc, block);
     case 'table':
       return table(doc, block);
+    case 'grid':
+      return grid(doc, block);
     case 'note':
       doc
         .moveDown(0.2)
@@ -207,6 +209,25 @@ function table(doc: Doc, block: TableBlock): void {
     rowStyles: (i) => (block.header && i === 0 ? { backgroundColor: '#f3f4f6' } : undefined),
     columnStyles: (i) => (i === 0 ? { width: block.labelWidth ?? 120, backgroundColor: '#f9fafb' } : { width: '*' }),
     data,
+  });
+  doc.x = left(doc);
+  doc.moveDown(0.5).fontSize(BODY_SIZE);
+}
+
+function grid(doc: Doc, block: GridBlock): void {
+  doc.moveDown(0.2).fontSize(10).fillColor(INK);
+  const data = [block.columns.map((c) => c.header), ...block.rows, ...(block.footer ? [block.footer] : [])];
+  const last = data.length - 1;
+  doc.table({
+    position: { x: left(doc) },
+    maxWidth: contentWidth(doc),
+    defaultStyle: { border: 0.5, borderColor: '#9ca3af', padding: [3, 4] },
+    rowStyles: (i) => (i === 0 || (block.footer && i === last) ? { backgroundColor: '#f3f4f6' } : undefined),
+    columnStyles: (i) => {
+      const column = block.columns[i];
+      return { width: column?.width ?? '*', align: { x: column?.align ?? 'left', y: 'center' } };
+    },
+    data: data.map((row) => row.map((cell) => cell || '—')),
   });
   doc.x = left(doc);
   doc.moveDown(0.5).fontSize(BODY_SIZE);

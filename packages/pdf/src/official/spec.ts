@@ -42,7 +42,7 @@ export interface OfficialDocumentSpec {
   keywords?: string;
 }
 
-export type Block = ParagraphBlock | HeadingBlock | ListBlock | TableBlock | NoteBlock;
+export type Block = ParagraphBlock | HeadingBlock | ListBlock | TableBlock | GridBlock | NoteBlock;
 
 /** A body paragraph, first line indented by two characters unless `indent` is false. */
 export interface ParagraphBlock {
@@ -76,6 +76,23 @@ export interface TableBlock {
   header?: [string, string];
   /** Width of the label column in points (default 120). */
   labelWidth?: number;
+}
+
+/** A table of several columns with a header row (e.g. a payment notice's fee lines), an optional last row in bold. */
+export interface GridBlock {
+  kind: 'grid';
+  columns: GridColumn[];
+  rows: string[][];
+  /** A closing row (e.g. 合计), drawn in the header's shade. */
+  footer?: string[];
+}
+
+export interface GridColumn {
+  header: string;
+  /** Width in points; columns without one share what is left. */
+  width?: number;
+  /** Default left; amounts are right-aligned. */
+  align?: 'left' | 'center' | 'right';
 }
 
 /** Smaller, muted text (e.g. a legal note or instructions). */

@@ -76,6 +76,8 @@ export interface FeeLine {
   amountFen: number;
   formula: string;
   reductions: string;
+  /** The fee register entry (payments, P11); '' until registered. */
+  feeCode: string;
 }
 
 export interface WorkflowStep {

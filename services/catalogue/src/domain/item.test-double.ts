@@ -72,6 +72,7 @@ export function feeFixture(overrides: Partial<FeeLine> = {}): FeeLine {
     amountFen: 1000,
     formula: '',
     reductions: '',
+    feeCode: '',
     ...overrides,
   };
 }

@@ -226,6 +226,7 @@ const SEGMENT: Record<string, string> = {
   amountFen: '金额（分）',
   formula: '计算公式',
   reductions: '减免政策',
+  feeCode: '收费项目库编码',
   workflow: '办理流程',
   role: '办理角色',
   budgetWorkingDays: '环节时限（工作日）',

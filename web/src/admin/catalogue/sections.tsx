@@ -424,7 +424,7 @@ export function LimitsSection() {
         name={[C, 'fees']}
         entry="收费项目"
         addLabel="添加收费项目"
-        blank={{ name: '', legalBasis: '', amountFen: 0, formula: '', reductions: '' }}
+        blank={{ name: '', legalBasis: '', amountFen: 0, formula: '', reductions: '', feeCode: '' }}
       >
         {(f) => (
           <Row gutter={16}>
@@ -452,6 +452,15 @@ export function LimitsSection() {
             <Col {...half}>
               <Form.Item name={[f.name, 'formula']} label="计算公式">
                 <Input />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item
+                name={[f.name, 'feeCode']}
+                label="收费项目库编码"
+                extra="收费项目库中的编码，如 BDCDJ-ZZ；核定收费时据此确定执收单位和收费标准"
+              >
+                <Input maxLength={32} autoComplete="off" />
               </Form.Item>
             </Col>
             <Col span={24}>

@@ -119,6 +119,7 @@ export function itemContentFromProto(c: catalogueV1.ItemContent | undefined): It
       amountFen: f.amountFen,
       formula: f.formula,
       reductions: f.reductions,
+      feeCode: f.feeCode.trim().toUpperCase(),
     })),
     workflow: p.workflow.map((s) => ({
       name: s.name,

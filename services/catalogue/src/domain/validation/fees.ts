@@ -3,6 +3,8 @@ import { filled, Violations } from './violations';
 
 /** Largest fee line accepted: 100 million yuan, in fen (anything larger is a typing error). */
 const MAX_AMOUNT_FEN = 10_000_000_000;
+/** A fee register code (payments' FeeItem.code). */
+const FEE_CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 
 export function checkFeesShape(content: ItemContent, v: Violations): void {
   v.maxEntries('content.fees', content.fees, '收费项目', 50);
@@ -17,6 +19,9 @@ export function checkFeesShape(content: ItemContent, v: Violations): void {
     }
     v.maxLength(`${path}.formula`, fee.formula, '计费公式', 500);
     v.maxLength(`${path}.reductions`, fee.reductions, '减免政策', 1000, true);
+    if (fee.feeCode && !FEE_CODE.test(fee.feeCode)) {
+      v.add(`${path}.feeCode`, 'PATTERN', '收费项目编码应为2至32位大写字母、数字或“-”，如 BDCDJ-ZZ');
+    }
   });
 }
 

@@ -86,6 +86,7 @@ const resaleTransfer = seedItem({
       amountFen: 8000,
       formula: '',
       reductions: REGISTRATION_FEE_PAYER,
+      feeCode: 'BDCDJ-ZZ',
     },
     {
       name: '不动产登记费（非住宅类）',
@@ -93,6 +94,7 @@ const resaleTransfer = seedItem({
       amountFen: 55000,
       formula: '',
       reductions: REGISTRATION_FEE_PAYER,
+      feeCode: 'BDCDJ-FZZ',
     },
     {
       name: '不动产权属证书工本费（每增加一本）',
@@ -100,6 +102,17 @@ const resaleTransfer = seedItem({
       amountFen: 1000,
       formula: '',
       reductions: '每件核发一本证书的不收取工本费，每增加一本加收10元',
+      feeCode: 'BDCQZS-GBF',
+    },
+    {
+      name: '契税（由税务局核定征收，在中心一并缴纳）',
+      legalBasis:
+        '《中华人民共和国契税法》第三条；《财政部 税务总局 住房城乡建设部关于促进房地产市场平稳健康发展有关税收政策的公告》（2024年第16号）',
+      amountFen: 0,
+      formula:
+        'property.use == "住宅" ? (property.area <= 140 ? property.price * 0.01 : property.price * 0.015) : property.price * 0.03',
+      reductions: '个人购买家庭唯一住房的按上式计征；家庭第二套住房等情形由税务局按规定核定',
+      feeCode: 'QS',
     },
   ],
   workflow: [

@@ -4,7 +4,7 @@ import { callUnary, createGrpcClient, isServiceError } from '@govhall/grpc';
 import { applicationsV1, enumSpelling } from '@govhall/proto';
 import { addressOf, type ApplicantBase, type SharedCase } from '../../domain/cases/shared-case';
 import type { SharedCases } from '../../usecases/shared-view/shared-view.ports';
-import type { ServiceAccounts } from './service-accounts';
+import type { ServiceAccounts } from '@govhall/auth';
 
 const applicantKind = enumSpelling(applicationsV1.ApplicantKind, 'APPLICANT_KIND_');
 const S = applicationsV1.CaseStatus;

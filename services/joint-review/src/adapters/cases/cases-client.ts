@@ -5,7 +5,7 @@ import { status } from '@grpc/grpc-js';
 import type { JointReview } from '../../domain/reviews/joint-review';
 import type { DepartmentDecision, DepartmentDecisions } from '../../usecases/delegation/delegation.ports';
 import type { CasesPort } from '../../usecases/ports';
-import type { ServiceAccounts } from './service-accounts';
+import type { ServiceAccounts } from '@govhall/auth';
 
 /**
  * The cases service (ApplicationsService.ConcludeJointReview, and RecordDepartmentDecision for delegated cases), called with the service's account of the case's

@@ -5,7 +5,7 @@ import { applicationsV1 } from '@govhall/proto';
 import type { CaseFacts } from '../../domain/projects/project';
 import type { ProjectCaseSource } from '../../usecases/projects/project.ports';
 import { caseStatus, completedDateOf } from './case-status';
-import type { ServiceAccounts } from './service-accounts';
+import type { ServiceAccounts } from '@govhall/auth';
 
 /** A case to be attached to a project, read with GetCase as the service's center account of the tenant. */
 export class ProjectCases implements ProjectCaseSource {

@@ -3,7 +3,7 @@ import { callUnary, createGrpcClient, isServiceError } from '@govhall/grpc';
 import { identityV1 } from '@govhall/proto';
 import { status } from '@grpc/grpc-js';
 import type { Duty, StaffFacts } from '../../usecases/ports';
-import type { ServiceAccounts } from '../cases/service-accounts';
+import type { ServiceAccounts } from '@govhall/auth';
 
 /**
  * Who is who, from identity, asked with the service's account of the tenant: the person serving a window today

@@ -2,7 +2,7 @@ import { UnavailableError } from '@govhall/errors';
 import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { identityV1 } from '@govhall/proto';
 import type { WindowInfo, Windows } from '../../usecases/delegation/delegation.ports';
-import type { ServiceAccounts } from '../cases/service-accounts';
+import type { ServiceAccounts } from '@govhall/auth';
 
 /** The tenant's windows as identity lists them (ListWindows, with the service's account of the tenant). */
 export class IdentityWindows implements Windows {

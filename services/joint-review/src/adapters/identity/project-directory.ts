@@ -4,7 +4,7 @@ import { callUnary, createGrpcClient, isServiceError } from '@govhall/grpc';
 import { identityV1 } from '@govhall/proto';
 import type { Investor } from '../../domain/projects/project';
 import type { InvestorIdentity, ProjectDirectory } from '../../usecases/projects/project.ports';
-import type { ServiceAccounts } from '../cases/service-accounts';
+import type { ServiceAccounts } from '@govhall/auth';
 
 const unavailable = () => new UnavailableError('IDENTITY_UNAVAILABLE', '身份服务暂时不可用，请稍后重试');
 

@@ -87,7 +87,7 @@ export const content: catalogueV1.ItemContent = {
   specialProcedures: [
     { name: '现场核查', planned: { days: 10, unit: TU.TIME_UNIT_NATURAL_DAY }, legalBasis: '食品经营许可管理办法' },
   ],
-  fees: [{ name: '工本费', legalBasis: '某某收费文件', amountFen: 1000, formula: '', reductions: '' }],
+  fees: [{ name: '工本费', legalBasis: '某某收费文件', amountFen: 1000, formula: '', reductions: '', feeCode: '' }],
   workflow: [
     {
       name: '受理',

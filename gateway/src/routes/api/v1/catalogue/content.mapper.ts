@@ -66,6 +66,7 @@ export function contentToProto(c: ItemContentInput): catalogueV1.ItemContent {
       amountFen: f.amountFen ?? 0,
       formula: f.formula ?? '',
       reductions: f.reductions ?? '',
+      feeCode: f.feeCode ?? '',
     })),
     workflow: (c.workflow ?? []).map((s) => ({
       name: s.name ?? '',

@@ -73,6 +73,7 @@ const feeLine = {
   amountFen: Type.Integer({ minimum: 0, maximum: 1e12, description: '金额（分）；按公式计算时为 0' }),
   formula: text(1000, '按表单字段计算金额的公式'),
   reductions: text(1000, '减免政策'),
+  feeCode: text(32, '收费项目库编码（如 BDCDJ-ZZ）；收费服务按它核定执收单位和标准'),
 };
 const workflowStep = {
   name: text(50, '环节名称：受理、审查、决定、制证、送达……'),

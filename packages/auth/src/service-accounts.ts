@@ -1,7 +1,7 @@
-import { ServiceTokenSource } from '@govhall/auth';
+import { ServiceTokenSource } from './service-token';
 
 /**
- * The service's own center accounts (no department, ADR 0053), one per hosted tenant (ADR 0052): the cases service
+ * A service's own center accounts (no department, ADR 0053), one per hosted tenant (ADR 0052); e.g. the cases service
  * takes a joint review's conclusion only from a service account of the case's tenant that may reach its lead
  * department, and identity answers who serves any department's window. Configured as `SERVICE_ACCOUNTS`:
  * "<tenant>=<client id>:<secret>" entries separated by commas.

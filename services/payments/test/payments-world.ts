@@ -1,0 +1,209 @@
+import { generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { CompactSign } from 'jose';
+import { callUnary, createGrpcClient } from '@govhall/grpc';
+import { toDocument } from '@govhall/mongo';
+import { catalogueV1, identityV1, paymentsV1 } from '@govhall/proto';
+import {
+  bearer,
+  freePort,
+  startEventReader,
+  startProcess,
+  stack,
+  type EventReader,
+  type RunningProcess,
+} from '@govhall/testing';
+import { CasesWorld, SCJG, TENANT, testItem, type Applicant } from '../../applications/test/cases-world';
+import { draftCase } from '../../applications/src/domain/case.test-double';
+import { NOTICE_TOPIC } from '../src/adapters/kafka/notice-events';
+
+export { SCJG, TENANT };
+export const SWJ = '620321-SWJ';
+export const CHANNEL = 'stand-in';
+
+type Methods = Record<string, (...args: unknown[]) => unknown>;
+
+/**
+ * The payments service's integration world: the cases world (identity, catalogue, the cases service, each its own
+ * process), an item with two departments' fee lines published through the catalogue, the payments service with a
+ * center account of 永昌县 and a bank channel whose key pair the test holds, and the notice topic read back.
+ */
+export class PaymentsWorld {
+  readonly cases = new CasesWorld({ name: 'payments', tag: 'p' });
+  readonly db = `govhall_payments_t${this.cases.suffix}`;
+  events!: EventReader;
+  payments!: RunningProcess;
+  client!: paymentsV1.PaymentsServiceClient;
+  bankClient!: paymentsV1.BankServiceClient;
+  readonly bankKey = generateKeyPairSync('ed25519');
+  readonly kid = 'k-2026';
+  item!: catalogueV1.Item;
+  applicant!: Applicant;
+  staff = {} as Record<'scjgReviewer' | 'swjReviewer' | 'clerk' | 'head' | 'catalogueReviewer', identityV1.Staff>;
+  private account?: { id: string; clientId: string };
+
+  async start(): Promise<void> {
+    await this.cases.start();
+    this.events = await startEventReader([{ topic: NOTICE_TOPIC, partitions: 3 }]);
+    const s = this.cases;
+    this.staff.scjgReviewer = await s.createStaff('reviewer');
+    this.staff.swjReviewer = await s.createStaff('reviewer', { department: SWJ });
+    this.staff.clerk = await s.createStaff('window_clerk');
+    this.staff.head = await s.createStaff('department_head');
+    this.staff.catalogueReviewer = await s.createStaff('center_admin', { department: '' });
+    this.applicant = await s.registerPerson('缴费测试人');
+    const draft = testItem('缴费测试许可');
+    draft.content.fees = [
+      {
+        name: '登记费',
+        legalBasis: '测试收费依据',
+        amountFen: 8000,
+        formula: '',
+        reductions: '',
+        feeCode: `P${this.cases.suffix}-DJF`,
+      },
+      {
+        name: '工本费',
+        legalBasis: '测试收费依据',
+        amountFen: 1000,
+        formula: '',
+        reductions: '',
+        feeCode: `P${this.cases.suffix}-GBF`,
+      },
+      {
+        name: '契税',
+        legalBasis: '《中华人民共和国契税法》',
+        amountFen: 0,
+        formula: 'price * 0.015',
+        reductions: '',
+        feeCode: `P${this.cases.suffix}-QS`,
+      },
+    ];
+    this.item = await s.publishItem(draft, this.staff.catalogueReviewer.username);
+    await s.startApplications({ GOVHALL_TENANTS: TENANT });
+    const created = await s.identityCall<
+      identityV1.CreateServiceAccountRequest,
+      identityV1.CreateServiceAccountResponse
+    >(
+      'createServiceAccount',
+      { tenant: TENANT, department: '', clientId: `pay-${this.cases.suffix}`, description: '收费服务（集成测试）' },
+      await s.adminToken(),
+    );
+    this.account = { id: created.serviceAccount!.id, clientId: `pay-${this.cases.suffix}` };
+    await this.startPayments({ SERVICE_ACCOUNTS: `${TENANT}=${this.account.clientId}:${created.clientSecret}` });
+  }
+
+  private ports?: { grpc: number; metrics: number };
+  private env: Record<string, string> = {};
+
+  /** Starts payments (again on the same ports and database after a stop or a kill), with `env` added. */
+  async startPayments(env: Record<string, string> = {}): Promise<RunningProcess> {
+    this.ports ??= { grpc: await freePort(), metrics: await freePort() };
+    this.env = { ...this.env, ...env };
+    const spki = this.bankKey.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+    this.payments = await startProcess({
+      name: 'payments',
+      entry: 'services/payments/dist/main.js',
+      env: {
+        MONGODB_URI: stack.mongoUri,
+        MONGODB_DB: this.db,
+        KAFKA_BROKERS: stack.kafkaBrokers,
+        KEYCLOAK_URL: stack.keycloakUrl,
+        KEYCLOAK_REALM: stack.realm,
+        GRPC_HOST: '127.0.0.1',
+        GRPC_PORT: String(this.ports.grpc),
+        METRICS_HOST: '127.0.0.1',
+        METRICS_PORT: String(this.ports.metrics),
+        OUTBOX_POLL_MS: '200',
+        GOVHALL_TENANTS: TENANT,
+        APPLICATIONS_GRPC_ADDR: this.cases.address,
+        CATALOGUE_GRPC_ADDR: `127.0.0.1:${this.cases.catalogue.port}`,
+        BANK_CHANNELS: `${CHANNEL}=${this.kid}:${spki}`,
+        COLLECTING_BODIES: `${TENANT}=永昌县政务服务中心|62032100`,
+        ...this.env,
+      },
+      readyPort: this.ports.grpc,
+    });
+    this.client?.close();
+    this.bankClient?.close();
+    const address = `127.0.0.1:${this.ports.grpc}`;
+    this.client = createGrpcClient(paymentsV1.PaymentsServiceClient, address, {
+      serviceName: 'govhall.payments.v1.PaymentsService',
+      idempotentMethods: ['GetNotice', 'GetCaseNotice', 'ListFeeItems', 'GetAssessment'],
+    });
+    this.bankClient = createGrpcClient(paymentsV1.BankServiceClient, address, {
+      serviceName: 'govhall.payments.v1.BankService',
+      idempotentMethods: [],
+    });
+    return this.payments;
+  }
+
+  async stop(): Promise<void> {
+    this.client?.close();
+    this.bankClient?.close();
+    await this.payments?.stop();
+    await this.events?.stop();
+    if (this.account) {
+      await this.cases
+        .identityCall('disableServiceAccount', { id: this.account.id }, await this.cases.adminToken())
+        .catch(() => undefined);
+    }
+    await this.cases.stop([this.db]);
+  }
+
+  /** A PaymentsService RPC as `token`. */
+  call<Req, Res>(method: keyof paymentsV1.PaymentsServiceClient, req: Req, token: string): Promise<Res> {
+    const fn = (this.client as unknown as Methods)[method]!;
+    return callUnary<Req, Res>(fn.bind(this.client) as never, req, { ...bearer(token), deadlineMs: 20_000 });
+  }
+
+  /** A BankService RPC (no token: the JWS is the authentication). */
+  bank<Res>(method: 'queryPaymentCode' | 'receiveCallback', jws: string, channel = CHANNEL): Promise<Res> {
+    const fn = (this.bankClient as unknown as Methods)[method]!;
+    return callUnary<unknown, Res>(
+      fn.bind(this.bankClient) as never,
+      { message: { channel, jws } },
+      { deadlineMs: 20_000 },
+    );
+  }
+
+  /** A bank message signed as the channel does: fresh nonce, iat now, unless the test says otherwise. */
+  sign(payload: Record<string, unknown>, options: { key?: KeyObject; kid?: string } = {}): Promise<string> {
+    const body = { iat: Math.floor(Date.now() / 1000), nonce: randomBytes(18).toString('base64url'), ...payload };
+    return new CompactSign(new TextEncoder().encode(JSON.stringify(body)))
+      .setProtectedHeader({ alg: 'EdDSA', kid: options.kid ?? this.kid })
+      .sign(options.key ?? this.bankKey.privateKey);
+  }
+
+  /** An approved case of the world's applicant on the world's item, put straight into the cases service's store. */
+  async approvedCase(formData: Record<string, unknown>): Promise<string> {
+    const id = randomUUID();
+    const c = draftCase({
+      id,
+      caseNumber: `620321${Date.now().toString().slice(-10)}`,
+      status: 'approved',
+      version: 9,
+      itemId: this.item.id,
+      itemName: this.item.name,
+      itemBasicCode: this.item.basicCode,
+      department: SCJG,
+      formData: JSON.stringify(formData),
+      applicant: {
+        kind: 'natural_person',
+        personId: this.applicant.person.id,
+        name: this.applicant.name,
+        idCode: this.applicant.idNumber,
+        subject: this.applicant.person.subject,
+        agentPersonId: '',
+        agentName: '',
+        agentSubject: '',
+        agentGrantId: '',
+      },
+      decision: { outcome: 'approved', reasons: [], remedies: [], decidedBy: 'p-approver', decidedAt: new Date() },
+      submittedAt: new Date(),
+    });
+    await this.cases
+      .collection('cases')
+      .insertOne(toDocument(c, { idempotencyKey: `fx-${id}`, ownerSubject: c.applicant.subject, outbox: [] }) as never);
+    return id;
+  }
+}

@@ -1,0 +1,343 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { status } from '@grpc/grpc-js';
+import { compact, textOf } from '@govhall/pdf/src/pdf-inspection.test-double';
+import { paymentsV1 } from '@govhall/proto';
+import { grpcFailure, waitFor } from '@govhall/testing';
+import { NOTICE_TOPIC } from '../src/adapters/kafka/notice-events';
+import { PaymentsWorld, SCJG, SWJ, TENANT } from './payments-world';
+
+/*
+ * 收缴分离 end to end on the real stack: the fee register, two departments assessing one case (a fixed line and a
+ * formula line), the notice issued with its number, payment code and capitals, the bank's signed query and callback
+ * with every refusal recorded and nothing paid, the duplicate, the staff's refused attempts to mark it paid, and the
+ * notice and receipt PDFs.
+ */
+
+const world = new PaymentsWorld();
+const S = paymentsV1.NoticeState;
+let admin: string;
+let scjg: string;
+let swj: string;
+let noticeId = '';
+
+const code = (suffix: string) => `P${world.cases.suffix}-${suffix}`.toUpperCase();
+
+function feeItem(over: Partial<paymentsV1.FeeItem>): paymentsV1.FeeItem {
+  return {
+    tenant: TENANT,
+    code: '',
+    name: '',
+    legalBasis: '测试收费依据',
+    category: paymentsV1.FeeCategory.FEE_CATEGORY_ADMINISTRATIVE,
+    department: SCJG,
+    collectingUnitCode: '620321001',
+    revenueCode: '103040101',
+    standardFen: 0,
+    unit: '件',
+    formula: '',
+    active: true,
+    version: 0,
+    updatedAt: undefined,
+    updatedBy: '',
+    ...over,
+  };
+}
+
+beforeAll(async () => {
+  await world.start();
+  admin = await world.cases.adminToken();
+  scjg = await world.cases.token(world.staff.scjgReviewer.username);
+  swj = await world.cases.token(world.staff.swjReviewer.username);
+}, 300_000);
+
+afterAll(() => world.stop(), 60_000);
+
+describe('the fee register (P11)', () => {
+  it('refuses a bad entry with the fields and reasons, and lets only the center administrator write', async () => {
+    const bad = await grpcFailure(
+      world.call(
+        'putFeeItem',
+        {
+          item: feeItem({ code: 'x', name: '', formula: 'process.exit()', standardFen: 5, category: 0 }),
+          expectedVersion: 0,
+        },
+        admin,
+      ),
+    );
+    expect(bad.code).toBe(status.INVALID_ARGUMENT);
+    expect(bad.violations.map((v) => v.path).sort()).toEqual(
+      expect.arrayContaining(['code', 'name', 'category', 'formula', 'standardFen']),
+    );
+    const notAdmin = await grpcFailure(
+      world.call(
+        'putFeeItem',
+        { item: feeItem({ code: code('X'), name: '某费', standardFen: 100 }), expectedVersion: 0 },
+        scjg,
+      ),
+    );
+    expect(notAdmin.code).toBe(status.PERMISSION_DENIED);
+    const { items } = await world.call<unknown, paymentsV1.ListFeeItemsResponse>(
+      'listFeeItems',
+      { tenant: '', includeRetired: true },
+      admin,
+    );
+    expect(items.filter((i) => i.code.startsWith(code('')))).toEqual([]);
+  });
+
+  it('holds the item’s three lines with their owners', async () => {
+    const put = (item: paymentsV1.FeeItem) =>
+      world.call<unknown, paymentsV1.PutFeeItemResponse>('putFeeItem', { item, expectedVersion: 0 }, admin);
+    await put(feeItem({ code: code('DJF'), name: '登记费', standardFen: 8000 }));
+    await put(feeItem({ code: code('GBF'), name: '工本费', standardFen: 1000, unit: '本' }));
+    await put(
+      feeItem({
+        code: code('QS'),
+        name: '契税',
+        category: paymentsV1.FeeCategory.FEE_CATEGORY_TAX,
+        department: SWJ,
+        collectingUnitCode: '620321090',
+        revenueCode: '10119',
+        formula: 'price * 0.015',
+      }),
+    );
+    const again = await grpcFailure(put(feeItem({ code: code('DJF'), name: '登记费', standardFen: 8000 })));
+    expect(again).toMatchObject({ code: status.ALREADY_EXISTS, reason: 'FEE_CODE_TAKEN' });
+    const { items } = await world.call<unknown, paymentsV1.ListFeeItemsResponse>(
+      'listFeeItems',
+      { tenant: '', includeRetired: false },
+      scjg,
+    );
+    expect(items.filter((i) => i.code.startsWith(code(''))).map((i) => [i.code, i.department])).toEqual([
+      [code('DJF'), SCJG],
+      [code('GBF'), SCJG],
+      [code('QS'), SWJ],
+    ]);
+  });
+});
+
+describe('assessment by two departments, one notice (P2, P8)', () => {
+  let caseId = '';
+
+  it('shows each department its lines, with the formula computed exactly on the case’s form', async () => {
+    // 1234567.89 × 1.5% = 18518.51835 yuan → 1851852 fen (half up); floats would not be trusted with it.
+    caseId = await world.approvedCase({ shopName: '缴费测试', price: 1234567.89 });
+    const got = await world.call<unknown, paymentsV1.GetAssessmentResponse>('getAssessment', { caseId }, swj);
+    expect(got.lines.map((l) => [l.feeCode, l.mine, l.formulaFen])).toEqual([
+      [code('DJF'), false, 0],
+      [code('GBF'), false, 0],
+      [code('QS'), true, 1851852],
+    ]);
+    expect(got.notice).toBeUndefined();
+  });
+
+  it('refuses a department’s incomplete or foreign assessment and changes nothing', async () => {
+    const missing = await grpcFailure(
+      world.call(
+        'assessFees',
+        { caseId, requestId: 'r-0', lines: [{ feeCode: code('DJF'), quantity: 1, reductions: [] }] },
+        scjg,
+      ),
+    );
+    expect(missing.code).toBe(status.INVALID_ARGUMENT);
+    expect(missing.violations).toEqual([expect.objectContaining({ path: 'lines', reason: 'MISSING_LINE' })]);
+    const foreign = await grpcFailure(
+      world.call(
+        'assessFees',
+        { caseId, requestId: 'r-0', lines: [{ feeCode: code('QS'), quantity: 1, reductions: [] }] },
+        scjg,
+      ),
+    );
+    expect(foreign.violations[0]).toMatchObject({ path: 'lines.0.feeCode', reason: 'NOT_A_LINE_OF_YOURS' });
+    const none = await grpcFailure(world.call('getCaseNotice', { caseId }, scjg));
+    expect(none.code).toBe(status.NOT_FOUND);
+  });
+
+  it('issues the notice once both departments assessed: number, payment code, deadline and capitals', async () => {
+    const first = await world.call<unknown, paymentsV1.AssessFeesResponse>(
+      'assessFees',
+      {
+        caseId,
+        requestId: 'r-1',
+        lines: [
+          { feeCode: code('DJF'), quantity: 1, reductions: [] },
+          { feeCode: code('GBF'), quantity: 0, reductions: [] },
+        ],
+      },
+      scjg,
+    );
+    expect(first.notice).toMatchObject({ state: S.NOTICE_STATE_ASSESSING, totalFen: 8000, number: '' });
+    // A retry of the same request answers the notice as it is.
+    const retried = await world.call<unknown, paymentsV1.AssessFeesResponse>(
+      'assessFees',
+      { caseId, requestId: 'r-1', lines: [] },
+      scjg,
+    );
+    expect(retried.notice!.version).toBe(first.notice!.version);
+    const { notice } = await world.call<unknown, paymentsV1.AssessFeesResponse>(
+      'assessFees',
+      { caseId, requestId: 'r-2', lines: [{ feeCode: code('QS'), quantity: 0, reductions: [] }] },
+      swj,
+    );
+    noticeId = notice!.id;
+    expect(notice).toMatchObject({
+      state: S.NOTICE_STATE_ISSUED,
+      totalFen: 8000 + 1851852,
+      totalCapitals: '人民币壹万捌仟伍佰玖拾捌元伍角贰分',
+      collectingBody: '永昌县政务服务中心',
+      payerName: world.applicant.name,
+    });
+    expect(notice!.totalFen).toBe(notice!.lines.reduce((sum, l) => sum + l.amountFen, 0));
+    expect(notice!.lines.map((l) => [l.feeCode, l.department, l.amountFen])).toEqual([
+      [code('DJF'), SCJG, 8000],
+      [code('QS'), SWJ, 1851852],
+    ]);
+    expect(notice!.number).toMatch(/^永昌县政务服务中心缴〔\d{4}〕\d{5}号$/);
+    expect(notice!.paymentCode).toMatch(/^\d{20}$/);
+    expect(notice!.deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await waitFor(
+      async () => world.events.of(NOTICE_TOPIC, noticeId, 'govhall.payments.v1.NoticeIssued').length === 1,
+      {
+        timeoutMs: 20_000,
+        what: 'NoticeIssued',
+      },
+    );
+    const issued = paymentsV1.NoticeIssued.decode(
+      world.events.of(NOTICE_TOPIC, noticeId, 'govhall.payments.v1.NoticeIssued')[0]!.envelope.payload,
+    );
+    // Events carry the payer's name masked.
+    expect(issued.notice!.payerName).not.toBe(world.applicant.name);
+  });
+
+  it('renders the notice as PDF with the lines, the payment code and the capitals', async () => {
+    const { pdf } = await world.call<unknown, paymentsV1.GetNoticeDocumentResponse>(
+      'getNoticeDocument',
+      { id: noticeId, kind: paymentsV1.GetNoticeDocumentRequest_Kind.KIND_NOTICE },
+      scjg,
+    );
+    const { notice } = await world.call<unknown, paymentsV1.GetNoticeResponse>('getNotice', { id: noticeId }, scjg);
+    const text = compact((await textOf(Buffer.from(pdf))).text);
+    for (const expected of [
+      '缴款通知书',
+      notice!.paymentCode,
+      '人民币壹万捌仟伍佰玖拾捌元伍角贰分',
+      '18,598.52',
+      '契税',
+    ]) {
+      expect(text).toContain(compact(expected));
+    }
+  });
+});
+
+describe('the bank (收缴分离): only a verified callback pays', () => {
+  const payment = (over: Record<string, unknown> = {}) => ({
+    type: 'PAYMENT',
+    amountFen: 8000 + 1851852,
+    bankTxnId: `TXN-${world.cases.suffix}`,
+    paidAt: new Date().toISOString(),
+    receiptCode: '62010126',
+    receiptNumber: '0000012345',
+    ...over,
+  });
+  let paymentCode = '';
+
+  beforeAll(async () => {
+    paymentCode = (await world.call<unknown, paymentsV1.GetNoticeResponse>('getNotice', { id: noticeId }, scjg)).notice!
+      .paymentCode;
+  });
+
+  it('answers a signed payment-code query with the payer masked', async () => {
+    const info = await world.bank<paymentsV1.QueryPaymentCodeResponse>(
+      'queryPaymentCode',
+      await world.sign({ type: 'PAYMENT_CODE_QUERY', paymentCode }),
+    );
+    expect(info).toMatchObject({ paymentCode, totalFen: 8000 + 1851852, payable: true });
+    expect(info.payerName).not.toBe(world.applicant.name);
+  });
+
+  it('refuses forged, altered, expired, replayed, mismatched and unknown callbacks, and pays nothing', async () => {
+    const other = generateKeyPairSync('ed25519');
+    const genuine = await world.sign({ ...payment(), paymentCode });
+    const [h, , sig] = genuine.split('.');
+    const altered = `${h}.${Buffer.from(JSON.stringify({ ...payment({ amountFen: 1 }), paymentCode, iat: Math.floor(Date.now() / 1000), nonce: 'n'.repeat(22) })).toString('base64url')}.${sig}`;
+    const cases: [string, Promise<string> | string, string][] = [
+      ['forged', world.sign({ ...payment(), paymentCode }, { key: other.privateKey }), 'SIGNATURE_INVALID'],
+      ['altered', altered, 'SIGNATURE_INVALID'],
+      ['expired', world.sign({ ...payment(), paymentCode, iat: Math.floor(Date.now() / 1000) - 301 }), 'EXPIRED'],
+      ['amount', world.sign({ ...payment({ amountFen: 8000 }), paymentCode }), 'AMOUNT_MISMATCH'],
+      ['unknown code', world.sign({ ...payment(), paymentCode: '00000000079927398713' }), 'UNKNOWN_PAYMENT_CODE'],
+    ];
+    for (const [what, jws, reason] of cases) {
+      const refused = await grpcFailure(world.bank('receiveCallback', await jws));
+      expect({ what, reason: refused.reason }).toEqual({ what, reason });
+    }
+    // A nonce used by a refused-for-amount message is spent: the same bytes again are a replay.
+    const once = await world.sign({ ...payment({ amountFen: 1 }), paymentCode });
+    expect((await grpcFailure(world.bank('receiveCallback', once))).reason).toBe('AMOUNT_MISMATCH');
+    expect((await grpcFailure(world.bank('receiveCallback', once))).reason).toBe('REPLAYED');
+    const { notice } = await world.call<unknown, paymentsV1.GetNoticeResponse>('getNotice', { id: noticeId }, scjg);
+    expect(notice!.state).toBe(S.NOTICE_STATE_ISSUED);
+    expect(notice!.payment).toBeUndefined();
+  });
+
+  it('pays on the genuine callback; the bank’s retry is a duplicate that changes nothing', async () => {
+    const accepted = await world.bank<paymentsV1.ReceiveCallbackResponse>(
+      'receiveCallback',
+      await world.sign({ ...payment(), paymentCode }),
+    );
+    expect(accepted.outcome).toBe(paymentsV1.ReceiveCallbackResponse_Outcome.OUTCOME_ACCEPTED);
+    const retry = await world.bank<paymentsV1.ReceiveCallbackResponse>(
+      'receiveCallback',
+      await world.sign({ ...payment(), paymentCode }),
+    );
+    expect(retry.outcome).toBe(paymentsV1.ReceiveCallbackResponse_Outcome.OUTCOME_DUPLICATE);
+    const { notice } = await world.call<unknown, paymentsV1.GetNoticeResponse>('getNotice', { id: noticeId }, scjg);
+    expect(notice).toMatchObject({
+      state: S.NOTICE_STATE_PAID,
+      payment: { bankTxnId: `TXN-${world.cases.suffix}`, receiptNumber: '0000012345' },
+    });
+    // Exactly one NoticePaid: the later StaffMarkPaidRefused of the next test is the barrier.
+    await waitFor(async () => world.events.of(NOTICE_TOPIC, noticeId, 'govhall.payments.v1.NoticePaid').length >= 1, {
+      timeoutMs: 20_000,
+      what: 'NoticePaid',
+    });
+  });
+
+  it('refuses any member of staff who tries to mark it paid, and records each attempt for supervision', async () => {
+    const tokens = [
+      await world.cases.token(world.staff.clerk.username),
+      await world.cases.token(world.staff.head.username),
+      admin,
+    ];
+    for (const token of tokens) {
+      const refused = await grpcFailure(
+        world.call('markNoticePaid', { id: noticeId, reason: '申请人已现金缴纳' }, token),
+      );
+      expect(refused).toMatchObject({ code: status.PERMISSION_DENIED, reason: 'COLLECTION_SEPARATED' });
+    }
+    await waitFor(
+      async () => world.events.of(NOTICE_TOPIC, noticeId, 'govhall.payments.v1.StaffMarkPaidRefused').length === 3,
+      { timeoutMs: 20_000, what: 'three refused attempts' },
+    );
+    await world.events.caughtUp();
+    const attempts = world.events
+      .of(NOTICE_TOPIC, noticeId, 'govhall.payments.v1.StaffMarkPaidRefused')
+      .map((e) => paymentsV1.StaffMarkPaidRefused.decode(e.envelope.payload));
+    expect(attempts.map((a) => [a.actor, a.attempt])).toEqual([
+      [world.staff.clerk.username, 1],
+      [world.staff.head.username, 2],
+      ['yc-admin', 3],
+    ]);
+    expect(world.events.of(NOTICE_TOPIC, noticeId, 'govhall.payments.v1.NoticePaid')).toHaveLength(1);
+  });
+
+  it('issues the receipt with the fiscal e-receipt number', async () => {
+    const { pdf } = await world.call<unknown, paymentsV1.GetNoticeDocumentResponse>(
+      'getNoticeDocument',
+      { id: noticeId, kind: paymentsV1.GetNoticeDocumentRequest_Kind.KIND_RECEIPT },
+      await world.applicant.token(),
+    );
+    const text = compact((await textOf(Buffer.from(pdf))).text);
+    expect(text).toContain('缴费凭证');
+    expect(text).toContain('0000012345');
+  });
+});
