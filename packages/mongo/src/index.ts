@@ -10,6 +10,7 @@ export * from './query-shapes';
 export * from './outbox-fields';
 export * from './sole-writer';
 export * from './versioned';
+export * from './sequences';
 
 export { mongoose };
 export type { Connection, Model };

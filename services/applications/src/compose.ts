@@ -96,11 +96,11 @@ export function composeApplications(options: ComposeOptions) {
       caseNumbers.model,
       editions.model,
       documents.model,
-      documents.counters,
+      documents.counters.model,
       files.model,
       settings.model,
       licences.model,
-      licences.counters,
+      licences.counters.model,
       inbox.model,
     ],
     /** Collections whose documents carry outbox messages. */

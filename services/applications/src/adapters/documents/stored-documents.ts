@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { documentKey, documentLocks, mongoose, type Connection, type Model, toBuffer } from '@govhall/mongo';
+import { mongoose, Sequences, toBuffer, type Connection, type Model } from '@govhall/mongo';
 import type { Case, CaseDocument, DocumentKind } from '../../domain/case';
 import type { Clock, DocumentDetails, DocumentIssuer, Editions, IdGenerator } from '../../usecases/ports';
 
@@ -40,11 +40,6 @@ const documentSchema = new mongoose.Schema(
 // Serves GetCaseDocument: a document is read by its id and must belong to the case asked about.
 documentSchema.index({ caseId: 1 });
 
-const counterSchema = new mongoose.Schema(
-  { _id: { type: String, required: true }, seq: { type: Number, required: true } },
-  { collection: 'document_number_years', versionKey: false },
-);
-
 /**
  * Documents stored beside the cases (collection `case_documents`, PDF as BSON binary), numbered per tenant, kind and
  * year. The PDF is written before the case records it: a crash in between leaves an unreferenced document, never a
@@ -52,14 +47,14 @@ const counterSchema = new mongoose.Schema(
  */
 export class StoredDocumentIssuer implements DocumentIssuer {
   readonly model: Model<any>;
-  readonly counters: Model<any>;
+  readonly counters: Sequences;
 
   constructor(
     connection: Connection,
     private readonly deps: { editions: Editions; clock: Clock; ids: IdGenerator; render: DocumentRenderer },
   ) {
     this.model = connection.model('CaseDocumentFile', documentSchema);
-    this.counters = connection.model('DocumentNumberYear', counterSchema);
+    this.counters = new Sequences(connection, 'DocumentNumberYear', 'document_number_years');
   }
 
   async issue(c: Case, kind: DocumentKind, issuedBy: string, details: DocumentDetails = {}): Promise<CaseDocument> {
@@ -67,7 +62,7 @@ export class StoredDocumentIssuer implements DocumentIssuer {
     const edition = await this.deps.editions.get(c.itemId);
     const center = `${edition?.tenantName ?? c.tenant}政务服务中心`;
     const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(issuedAt));
-    const seq = await this.nextNumber(`${c.tenant}-${kind}-${year}`);
+    const seq = await this.counters.next(`${c.tenant}-${kind}-${year}`);
     const number = `${center}${NUMBER_WORDS[kind]}〔${year}〕${String(seq).padStart(5, '0')}号`;
     const pdf = await this.deps.render({ case: c, kind, number, issuedAt, issuingBody: center, details });
     const document: CaseDocument = {
@@ -89,14 +84,5 @@ export class StoredDocumentIssuer implements DocumentIssuer {
       .lean<{ caseId: string; document: CaseDocument; pdf: unknown; fileName: string }>();
     if (!doc || doc.caseId !== caseId) return null;
     return { document: doc.document, pdf: toBuffer(doc.pdf), fileName: doc.fileName };
-  }
-
-  private async nextNumber(id: string): Promise<number> {
-    const doc = await documentLocks.run(documentKey('document_number_years', id), () =>
-      this.counters
-        .findOneAndUpdate({ _id: id }, { $inc: { seq: 1 } }, { upsert: true, new: true })
-        .lean<{ seq: number }>(),
-    );
-    return doc!.seq;
   }
 }

@@ -1,7 +1,6 @@
 import {
-  documentKey,
-  documentLocks,
   insertNew,
+  Sequences,
   mongoose,
   toDocument,
   toEntity,
@@ -39,11 +38,6 @@ licenceSchema.index({ holderSubject: 1, issuedAt: -1, _id: 1 });
 // serves the issuing departments of a holder (departmentsOfHolder, for the acting check).
 licenceSchema.index({ holderPersonId: 1, issuingDepartment: 1, issuedAt: -1, _id: 1 });
 
-const counterSchema = new mongoose.Schema(
-  { _id: { type: String, required: true }, seq: { type: Number, required: true } },
-  { collection: 'licence_number_years', versionKey: false },
-);
-
 function toLicence(doc: StoredDocument): Licence {
   return toEntity<Licence>(doc);
 }
@@ -51,21 +45,15 @@ function toLicence(doc: StoredDocument): Licence {
 /** The e-licence library: collection `licences`, numbered per tenant, basic code and year (`licence_number_years`). */
 export class MongoLicenceLibrary implements LicenceLibrary {
   readonly model: Model<any>;
-  readonly counters: Model<any>;
+  readonly counters: Sequences;
 
   constructor(connection: Connection) {
     this.model = connection.model('Licence', licenceSchema);
-    this.counters = connection.model('LicenceNumberYear', counterSchema);
+    this.counters = new Sequences(connection, 'LicenceNumberYear', 'licence_number_years');
   }
 
-  async nextSequence(tenant: string, basicCode: string, year: number): Promise<number> {
-    const id = `${tenant}-${basicCode}-${year}`;
-    const doc = await documentLocks.run(documentKey('licence_number_years', id), () =>
-      this.counters
-        .findOneAndUpdate({ _id: id }, { $inc: { seq: 1 } }, { upsert: true, new: true })
-        .lean<{ seq: number }>(),
-    );
-    return doc!.seq;
+  nextSequence(tenant: string, basicCode: string, year: number): Promise<number> {
+    return this.counters.next(`${tenant}-${basicCode}-${year}`);
   }
 
   async insertForCase(licence: Licence): Promise<Licence> {
