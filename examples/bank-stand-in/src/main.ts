@@ -1,0 +1,47 @@
+import { createBankClient } from './client/bank-client';
+import { loadConfig } from './config';
+import { bankChannelsEntry, loadSigningKey } from './keys';
+import { TransactionStore } from './store';
+import { createStandInServer } from './web/server';
+
+/** Starts the stand-in: `node dist/main.js` (README, "Configuration"). */
+function main(): void {
+  const log = (line: string) => process.stdout.write(`[bank-stand-in] ${line}\n`);
+  const config = loadConfig(process.env);
+  const key = loadSigningKey(config);
+  // The public half only: GovHall's BANK_CHANNELS entry for this channel and key.
+  log(`${key.generated ? 'generated a key pair; ' : ''}BANK_CHANNELS entry: ${bankChannelsEntry(config.channel, key)}`);
+  const now = () => new Date();
+  const client = createBankClient({
+    govhallUrl: config.govhallUrl,
+    channel: config.channel,
+    key,
+    now,
+    retry: config.retry,
+  });
+  const server = createStandInServer({
+    client,
+    store: new TransactionStore(config.stateDir),
+    now,
+    controls: config.controls,
+    receiptRegion: config.receiptRegion,
+    log,
+  });
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    log(
+      `listening on http://${config.host}:${port} (GovHall ${config.govhallUrl}, channel ${config.channel}, kid ${key.kid}${config.controls ? ', test controls on' : ''})`,
+    );
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`[bank-stand-in] cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
