@@ -5,5 +5,5 @@
 export * from './client';
 export { bankChannelsEntry, loadSigningKey, type LoadedKey } from './keys';
 export { TransactionStore, type CallbackState, type StoredTransaction } from './store';
-export { createStandInServer, type StandInDeps } from './web/server';
+export { createStandInServer, deliverCallback, resendPending, type StandInDeps } from './web/server';
 export { escapeHtml } from './web/html';

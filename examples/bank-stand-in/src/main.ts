@@ -2,7 +2,7 @@ import { createBankClient } from './client/bank-client';
 import { loadConfig } from './config';
 import { bankChannelsEntry, loadSigningKey } from './keys';
 import { TransactionStore } from './store';
-import { createStandInServer } from './web/server';
+import { createStandInServer, resendPending } from './web/server';
 
 /** Starts the stand-in: `node dist/main.js` (README, "Configuration"). */
 function main(): void {
@@ -19,19 +19,17 @@ function main(): void {
     now,
     retry: config.retry,
   });
-  const server = createStandInServer({
-    client,
-    store: new TransactionStore(config.stateDir),
-    now,
-    controls: config.controls,
-    receiptRegion: config.receiptRegion,
-    log,
-  });
+  const store = new TransactionStore(config.stateDir);
+  const deps = { client, store, now, controls: config.controls, receiptRegion: config.receiptRegion, log };
+  const server = createStandInServer(deps);
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     log(
       `listening on http://${config.host}:${port} (GovHall ${config.govhallUrl}, channel ${config.channel}, kid ${key.kid}${config.controls ? ', test controls on' : ''})`,
+    );
+    resendPending(deps).catch((error: unknown) =>
+      log(`resending pending callbacks failed: ${error instanceof Error ? error.message : String(error)}`),
     );
   });
   const stop = () => server.close(() => process.exit(0));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { compactVerify } from 'jose';
 import { createBankClient } from '../client/bank-client';
 import { TransactionStore } from '../store';
-import { createStandInServer } from './server';
+import { createStandInServer, resendPending } from './server';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const CODE = '12345678901234567890';
@@ -175,5 +175,32 @@ describe('the stand-in pages', () => {
     expect(standIn.govhall.callbacks).toHaveLength(1);
     expect(standIn.store.get(tx!.bankTxnId)).toMatchObject({ callback: 'ACCEPTED' });
     expect((await standIn.post('/controls/send-callback', { bankTxnId: tx!.bankTxnId })).status).toBe(409);
+  });
+
+  it('on start, sends again the callbacks left PENDING by a stop mid-send, and leaves HELD ones alone', async () => {
+    standIn = await startStandIn({ controls: true });
+    const base = {
+      paymentCode: CODE,
+      amountFen: 123456,
+      paidAt: '2026-12-05T08:00:00.000Z',
+      noticeNumber: 'N',
+      receiptCode: '11010126',
+    };
+    standIn.store.recordPayment({ ...base, bankTxnId: 'SI-PENDING', receiptNumber: '0000000001', callback: 'PENDING' });
+    standIn.store.recordPayment({ ...base, bankTxnId: 'SI-HELD', receiptNumber: '0000000002', callback: 'HELD' });
+    const restarted = new TransactionStore(standIn.stateDir);
+    const client = createBankClient({
+      govhallUrl: 'http://govhall.test',
+      channel: 'stand-in',
+      key: { privateKey, kid: 'stand-in-1' },
+      fetch: standIn.govhall.fetch,
+    });
+
+    const resent = await resendPending({ client, store: restarted, now: () => new Date(), log: () => {} });
+
+    expect(resent).toBe(1);
+    expect(standIn.govhall.callbacks.map((c) => c.bankTxnId)).toEqual(['SI-PENDING']);
+    expect(new TransactionStore(standIn.stateDir).get('SI-PENDING')).toMatchObject({ callback: 'ACCEPTED' });
+    expect(restarted.get('SI-HELD')).toMatchObject({ callback: 'HELD' });
   });
 });

@@ -75,12 +75,33 @@ function stateOf(outcome: CallbackOutcome): { state: CallbackState; refusalCode?
     : { state: 'GAVE_UP', refusalCode: 'UNREACHABLE', text: unreachableText(last) };
 }
 
+/** Sends a transaction's callback (with the client's retries) and records what became of it. */
+export async function deliverCallback(
+  deps: Pick<StandInDeps, 'client' | 'store' | 'now' | 'log'>,
+  tx: StoredTransaction,
+): Promise<{ state: CallbackState; refusalCode?: string; text?: string }> {
+  const outcome = await deps.client.sendPaymentCallback(tx);
+  const result = stateOf(outcome);
+  deps.store.recordCallback(tx.bankTxnId, result.state, deps.now(), result.refusalCode);
+  deps.log(
+    `callback ${tx.bankTxnId} ${result.state}${result.refusalCode ? ` ${result.refusalCode}` : ''} attempts=${outcome.attempts}`,
+  );
+  return result;
+}
+
+/**
+ * On start: sends again every callback left PENDING (the process stopped between taking the money and recording
+ * GovHall's answer), as a bank keeps retrying until it gets an answer. HELD ones wait for the control.
+ */
+export async function resendPending(deps: Pick<StandInDeps, 'client' | 'store' | 'now' | 'log'>): Promise<number> {
+  const pending = deps.store.list().filter((tx) => tx.callback === 'PENDING');
+  for (const tx of pending.reverse()) await deliverCallback(deps, tx);
+  return pending.length;
+}
+
 export function createStandInServer(deps: StandInDeps): Server {
   async function deliver(res: ServerResponse, tx: StoredTransaction): Promise<void> {
-    const outcome = await deps.client.sendPaymentCallback(tx);
-    const { state, refusalCode, text } = stateOf(outcome);
-    deps.store.recordCallback(tx.bankTxnId, state, deps.now(), refusalCode);
-    deps.log(`callback ${tx.bankTxnId} ${state}${refusalCode ? ` ${refusalCode}` : ''} attempts=${outcome.attempts}`);
+    const { state, text } = await deliverCallback(deps, tx);
     const stored = deps.store.get(tx.bankTxnId)!;
     page(res, 200, paymentResultPage(stored, outcomeText(state, text)));
   }
