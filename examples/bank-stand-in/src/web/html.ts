@@ -1,4 +1,4 @@
-/** HTML that is already safe to emit (built by `html` or `raw`). */
+/** HTML that is already safe to emit (built by the `html` tag). */
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
