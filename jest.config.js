@@ -7,6 +7,8 @@ const transform = {
 };
 const moduleNameMapper = {
   '^@govhall/proto$': '<rootDir>/proto/src',
+  // The bank stand-in's protocol client, for the payments integration tests (examples/bank-stand-in).
+  '^@govhall/bank-stand-in$': '<rootDir>/examples/bank-stand-in/src',
   '^@govhall/(config|logging|telemetry|grpc|kafka|mongo|auth|errors|testing|lifecycle|identifiers|calendar|catalogue-calendars|clock|paging|pdf|notify|content|labels|money)$':
     '<rootDir>/packages/$1/src',
   // The web bundles the form messages from their source (web/vite.config.mts alias).
@@ -27,6 +29,7 @@ module.exports = {
         '<rootDir>/gateway/src/**/*.test.ts',
         '<rootDir>/loadtests/bench/**/*.test.ts',
         '<rootDir>/web/{src,build}/**/*.test.ts',
+        '<rootDir>/examples/*/src/**/*.test.ts',
       ],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     },
