@@ -29,6 +29,8 @@ import jointReviewSettingsRoutes from './routes/api/v1/joint-review/settings.rou
 import projectRoutes from './routes/api/v1/joint-review/project.routes';
 import escalationRoutes from './routes/api/v1/joint-review/escalation.routes';
 import sharedViewRoutes from './routes/api/v1/joint-review/shared-view.routes';
+import paymentsRoutes from './routes/api/v1/payments/payments.routes';
+import bankRoutes from './routes/api/v1/payments/bank.routes';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -99,6 +101,7 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     applicationsAddress: config.APPLICATIONS_GRPC_ADDR,
     supervisionAddress: config.SUPERVISION_GRPC_ADDR,
     jointReviewAddress: config.JOINT_REVIEW_GRPC_ADDR,
+    paymentsAddress: config.PAYMENTS_GRPC_ADDR,
   });
   await app.register(healthRoutes);
   await app.register(itemsRoutes, { prefix: '/api/v1/catalogue', deadlineMs: config.GRPC_DEADLINE_MS });
@@ -130,6 +133,8 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     prefix: '/api/v1/joint-review',
     deadlineMs: config.GRPC_DEADLINE_MS,
   });
+  await app.register(paymentsRoutes, { prefix: '/api/v1/payments', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(bankRoutes, { prefix: '/api/v1/payments/bank', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(webStatic, {
     root: resolveWebRoot(config.WEB_ROOT),
     upgradeInsecureRequests: config.PUBLIC_URL.startsWith('https:'),

@@ -60,6 +60,11 @@ export const configShape = {
     .string()
     .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
     .default('127.0.0.1:50054'),
+  /** The payments service (收缴分离: fee register, assessment, notices; the banks' signed messages). */
+  PAYMENTS_GRPC_ADDR: z
+    .string()
+    .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
+    .default('127.0.0.1:50055'),
   /** The live feed (GET /api/v1/supervision/live): a comment line this often keeps proxies from closing it (ms). */
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(10).max(120_000).default(15_000),
   /**

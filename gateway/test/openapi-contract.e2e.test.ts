@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -70,19 +71,9 @@ beforeAll(async () => {
   schemathesis = await provisionSchemathesis();
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govhall-contract-'));
   const suffix = uniqueSuffix();
-  const [cataloguePort, gatewayPort, applicationsPort, supervisionPort, jointReviewPort, m2, m3, m4, m5, m6] =
-    (await Promise.all(Array.from({ length: 10 }, () => freePort()))) as number[] as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
+  const [cataloguePort, gatewayPort, applicationsPort, supervisionPort, jointReviewPort, paymentsPort] =
+    await Promise.all(Array.from({ length: 6 }, () => freePort()));
+  const [m2, m3, m4, m5, m6, m7] = await Promise.all(Array.from({ length: 6 }, () => freePort()));
   const common = {
     MONGODB_URI: stack.mongoUri,
     KAFKA_BROKERS: stack.kafkaBrokers,
@@ -172,6 +163,25 @@ beforeAll(async () => {
       readyPort: jointReviewPort,
     }),
   );
+  // payments reads cases with the same center account; its bank channel's key is this run's (no one else signs).
+  const bankKey = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+  processes.push(
+    await startProcess({
+      name: 'payments-contract',
+      entry: 'services/payments/dist/main.js',
+      env: {
+        ...common,
+        MONGODB_DB: `govhall_payments_c${suffix}`,
+        GRPC_PORT: String(paymentsPort),
+        METRICS_PORT: String(m7),
+        CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
+        APPLICATIONS_GRPC_ADDR: `127.0.0.1:${applicationsPort}`,
+        SERVICE_ACCOUNTS: `620321=jr-contract-${suffix}:${center.clientSecret}`,
+        BANK_CHANNELS: `stand-in=contract:${bankKey}`,
+      },
+      readyPort: paymentsPort,
+    }),
+  );
   const admin = await userToken('yc-admin');
   for (const role of Object.keys(caseStaff) as (keyof typeof caseStaff)[]) {
     const username = `k${suffix.slice(-6)}-${role.replace('_', '')}`;
@@ -205,6 +215,7 @@ beforeAll(async () => {
         APPLICATIONS_GRPC_ADDR: `127.0.0.1:${applicationsPort}`,
         SUPERVISION_GRPC_ADDR: `127.0.0.1:${supervisionPort}`,
         JOINT_REVIEW_GRPC_ADDR: `127.0.0.1:${jointReviewPort}`,
+        PAYMENTS_GRPC_ADDR: `127.0.0.1:${paymentsPort}`,
         RATE_LIMIT_MAX: '1000000',
         // A loaded test machine must not turn requests into 503 OVERLOADED.
         OVERLOAD_EVENT_LOOP_DELAY_MS: '0',

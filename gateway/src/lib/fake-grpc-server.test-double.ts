@@ -180,7 +180,7 @@ export interface RouteFixture {
 
 /** The gateway wired to one fake service, with `verifier`; the other services are never dialled (127.0.0.1:1). */
 export async function routeFixture(
-  service: 'catalogue' | 'identity' | 'applications' | 'supervision' | 'jointReview',
+  service: 'catalogue' | 'identity' | 'applications' | 'supervision' | 'jointReview' | 'payments',
   fake: FakeGrpcServer,
   verifier: TokenVerifier,
   extraConfig: Record<string, string> = {},
@@ -197,6 +197,7 @@ export async function routeFixture(
     APPLICATIONS_GRPC_ADDR: address('applications'),
     SUPERVISION_GRPC_ADDR: address('supervision'),
     JOINT_REVIEW_GRPC_ADDR: address('jointReview'),
+    PAYMENTS_GRPC_ADDR: address('payments'),
     ...extraConfig,
   });
   if (!parsed.ok) throw new Error('bad test config');

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { compact, textOf } from '@govhall/pdf/src/pdf-inspection.test-double';
+import { compact, keepSample, textOf } from '@govhall/pdf/src/pdf-inspection.test-double';
 import { paymentsV1 } from '@govhall/proto';
 import { grpcFailure, waitFor } from '@govhall/testing';
 import { NOTICE_TOPIC } from '../src/adapters/kafka/notice-events';
@@ -215,6 +215,7 @@ describe('assessment by two departments, one notice (P2, P8)', () => {
       scjg,
     );
     const { notice } = await world.call<unknown, paymentsV1.GetNoticeResponse>('getNotice', { id: noticeId }, scjg);
+    keepSample('payment-notice', Buffer.from(pdf));
     const text = compact((await textOf(Buffer.from(pdf))).text);
     for (const expected of [
       '缴款通知书',
@@ -336,6 +337,7 @@ describe('the bank (收缴分离): only a verified callback pays', () => {
       { id: noticeId, kind: paymentsV1.GetNoticeDocumentRequest_Kind.KIND_RECEIPT },
       await world.applicant.token(),
     );
+    keepSample('payment-receipt', Buffer.from(pdf));
     const text = compact((await textOf(Buffer.from(pdf))).text);
     expect(text).toContain('缴费凭证');
     expect(text).toContain('0000012345');

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { createGrpcClient } from '@govhall/grpc';
-import { applicationsV1, catalogueV1, identityV1, jointReviewV1, supervisionV1 } from '@govhall/proto';
+import { applicationsV1, catalogueV1, identityV1, jointReviewV1, paymentsV1, supervisionV1 } from '@govhall/proto';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,6 +20,8 @@ declare module 'fastify' {
       projects: jointReviewV1.ProjectServiceClient;
       delegation: jointReviewV1.DelegationServiceClient;
       escalations: jointReviewV1.EscalationServiceClient;
+      payments: paymentsV1.PaymentsServiceClient;
+      bank: paymentsV1.BankServiceClient;
     };
   }
 }
@@ -160,6 +162,13 @@ class JointReviewClient extends jointReviewV1.JointReviewServiceClient {
   }
 }
 
+/** Notice and receipt PDFs with embedded fonts: 8 MiB, as the others. */
+class PaymentsClient extends paymentsV1.PaymentsServiceClient {
+  constructor(...[address, creds, options]: ConstructorParameters<typeof paymentsV1.PaymentsServiceClient>) {
+    super(address, creds, { ...options, 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
+  }
+}
+
 /** One long-lived channel per backend service; closed when the app closes. */
 export default fp<{
   catalogueAddress: string;
@@ -167,6 +176,7 @@ export default fp<{
   applicationsAddress: string;
   supervisionAddress: string;
   jointReviewAddress: string;
+  paymentsAddress: string;
 }>(
   async (app, opts) => {
     const catalogue: catalogueV1.CatalogueServiceClient = createGrpcClient(CatalogueClient, opts.catalogueAddress, {
@@ -255,6 +265,25 @@ export default fp<{
       // Every write carries the version read: a repeat after a lost answer is refused, never applied twice.
       idempotentMethods: ['GetEscalation', 'ListFollowUps', 'ListReceivedEscalations'],
     });
+    const payments: paymentsV1.PaymentsServiceClient = createGrpcClient(PaymentsClient, opts.paymentsAddress, {
+      serviceName: 'govhall.payments.v1.PaymentsService',
+      // AssessFees carries a request id: a repeat answers the notice as it is.
+      idempotentMethods: [
+        'ListFeeItems',
+        'GetAssessment',
+        'GetNotice',
+        'GetCaseNotice',
+        'ListNotices',
+        'ListMyNotices',
+        'GetNoticeDocument',
+        'AssessFees',
+      ],
+    });
+    const bank = createGrpcClient(paymentsV1.BankServiceClient, opts.paymentsAddress, {
+      serviceName: 'govhall.payments.v1.BankService',
+      // A bank message is signed once, with a nonce used once: the bank signs its retries again.
+      idempotentMethods: [],
+    });
     app.decorate('grpc', {
       catalogue,
       identity,
@@ -271,6 +300,8 @@ export default fp<{
       projects,
       delegation,
       escalations,
+      payments,
+      bank,
     });
     app.addHook('onClose', async () => {
       catalogue.close();
@@ -288,6 +319,8 @@ export default fp<{
       projects.close();
       delegation.close();
       escalations.close();
+      payments.close();
+      bank.close();
     });
   },
   { name: 'grpc-clients' },
