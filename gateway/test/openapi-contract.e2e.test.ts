@@ -261,7 +261,8 @@ async function contract(token: string | undefined, args: string[]): Promise<{ co
   try {
     const { stdout } = await run(schemathesis, argv, {
       maxBuffer: 64 * 1024 * 1024,
-      env: { PATH: process.env.PATH },
+      // The hooks give it bodies of the media types it cannot make itself (application/jose).
+      env: { PATH: process.env.PATH, SCHEMATHESIS_HOOKS: 'schemathesis_hooks', PYTHONPATH: __dirname },
       // Its cache goes to a scratch directory, not into the repository.
       cwd: workDir,
     });
