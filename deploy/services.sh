@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts or stops GovHall's own processes locally, each as its own OS process as in a cluster:
-# supervision, catalogue, identity, the gateway, applications, then joint-review. Logs in
+# supervision, catalogue, identity, the gateway, applications, joint-review, then payments. Logs in
 # $GOVHALL_STATE/logs/<name>.log, pids in $GOVHALL_STATE/pids.
 # Usage: deploy/services.sh start|stop|status, or start|stop|restart <name> for one of them
 set -euo pipefail
@@ -25,7 +25,7 @@ SERVICES=(
   "gateway|gateway/dist/server.js|${GATEWAY_PORT:-3000}|PORT=${GATEWAY_PORT:-3000} METRICS_PORT=9470 CATALOGUE_GRPC_ADDR=127.0.0.1:${CATALOGUE_GRPC_PORT:-50051} IDENTITY_GRPC_ADDR=127.0.0.1:${IDENTITY_GRPC_PORT:-50050} APPLICATIONS_GRPC_ADDR=127.0.0.1:${APPLICATIONS_GRPC_PORT:-50053} SUPERVISION_GRPC_ADDR=127.0.0.1:${SUPERVISION_GRPC_PORT:-50057} JOINT_REVIEW_GRPC_ADDR=127.0.0.1:${JOINT_REVIEW_GRPC_PORT:-50054} PAYMENTS_GRPC_ADDR=127.0.0.1:${PAYMENTS_GRPC_PORT:-50055} KEYCLOAK_API_CLIENT_SECRET=${KEYCLOAK_API_CLIENT_SECRET:-govhall-api-secret}"
   "applications|services/applications/dist/main.js|${APPLICATIONS_GRPC_PORT:-50053}|GRPC_PORT=${APPLICATIONS_GRPC_PORT:-50053} METRICS_PORT=9473 CATALOGUE_GRPC_ADDR=127.0.0.1:${CATALOGUE_GRPC_PORT:-50051} IDENTITY_GRPC_ADDR=127.0.0.1:${IDENTITY_GRPC_PORT:-50050} SERVICE_CLIENT_ID=${APPLICATIONS_SERVICE_CLIENT_ID:-govhall-dept-demo} SERVICE_CLIENT_SECRET=${APPLICATIONS_SERVICE_CLIENT_SECRET:-govhall-dept-demo-secret}"
   "joint-review|services/joint-review/dist/main.js|${JOINT_REVIEW_GRPC_PORT:-50054}|GRPC_PORT=${JOINT_REVIEW_GRPC_PORT:-50054} METRICS_PORT=9474 CATALOGUE_GRPC_ADDR=127.0.0.1:${CATALOGUE_GRPC_PORT:-50051} IDENTITY_GRPC_ADDR=127.0.0.1:${IDENTITY_GRPC_PORT:-50050} APPLICATIONS_GRPC_ADDR=127.0.0.1:${APPLICATIONS_GRPC_PORT:-50053} SERVICE_ACCOUNTS=$JOINT_REVIEW_ACCOUNTS"
-  "payments|services/payments/dist/main.js|${PAYMENTS_GRPC_PORT:-50055}|GRPC_PORT=${PAYMENTS_GRPC_PORT:-50055} METRICS_PORT=9475"
+  "payments|services/payments/dist/main.js|${PAYMENTS_GRPC_PORT:-50055}|GRPC_PORT=${PAYMENTS_GRPC_PORT:-50055} METRICS_PORT=9475 CATALOGUE_GRPC_ADDR=127.0.0.1:${CATALOGUE_GRPC_PORT:-50051} APPLICATIONS_GRPC_ADDR=127.0.0.1:${APPLICATIONS_GRPC_PORT:-50053}"
 )
 
 pid_of() { local f="$GOVHALL_STATE/pids/$1.pid"; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"; }
