@@ -82,7 +82,8 @@ const OUTCOME_WORDS: Readonly<Record<NoticeOutcome, string>> = {
  * - the case waits for this very notice → APPROVED: the wait closes today, the promised due date and the active
  *   step's due date move by the working days it held (ADR 0022: [from, to)), the statutory one does not;
  * - an APPROVED case that never waited for it (a notice waived at 0 fen, or paid before it reached the case) records
- *   it, without a transition — unless it is cancelled: a notice the case never waited for leaves nothing to record;
+ *   it: PAYMENT_SETTLED with the status unchanged (no wait, no recount) — unless it is cancelled: a notice the case
+ *   never waited for leaves nothing to record;
  * - anything else (a replay, another notice, a case that moved on) → null.
  */
 export function settlePayment(
@@ -131,13 +132,16 @@ export function settlePayment(
   if (outcome === 'cancelled' || c.status !== 'approved') return null;
   if (held && held.state === outcome) return null;
   const payment = paymentOf(notice, outcome, c.payment?.waits ?? []);
-  const { case: next } = transition(c, {
+  // Published like every act after submission (the case stream mirrors the history), status unchanged.
+  const { case: next, event } = transition(c, {
     action: `${OUTCOME_WORDS[outcome]}（${notice.number}）`,
+    transition: 'payment_settled',
     actor: SYSTEM_ACTOR,
     at,
+    detail: { payment },
     changes: { payment },
   });
-  return { case: next };
+  return { case: next, event };
 }
 
 /**

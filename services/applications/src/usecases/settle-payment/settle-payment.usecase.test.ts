@@ -51,7 +51,7 @@ describe('SettlePayment (NoticePaid / NoticeWaived / NoticeCancelled)', () => {
     expect(world.get(c.id).status).toBe('awaiting_payment');
   });
 
-  it('waived for an approved case that never waited: recorded without a transition, once', async () => {
+  it('waived for an approved case that never waited: recorded once, published with the status unchanged', async () => {
     const world = new HandlingWorld();
     world.at('2026-10-08T02:00:00Z');
     const c = world.put(approvedCase());
@@ -61,7 +61,9 @@ describe('SettlePayment (NoticePaid / NoticeWaived / NoticeCancelled)', () => {
     expect(waived).toMatchObject({ status: 'approved', payment: { state: 'waived', totalFen: 0, waits: [] } });
     expect(waived.clocks).toEqual(c.clocks);
     expect(waived.history.at(-1)).toMatchObject({ fromStatus: 'approved', toStatus: 'approved' });
-    expect(world.events).toEqual([]);
+    expect(world.events.map((e) => [e.transition, e.fromStatus, e.case.status, e.payment?.state])).toEqual([
+      ['payment_settled', 'approved', 'approved', 'waived'],
+    ]);
     expect(await settle(noticeOf(c, { totalFen: 0 }), 'waived')).toBe(false);
     expect(world.get(c.id)).toBe(waived);
   });
