@@ -17,7 +17,8 @@ export type CaseStatusCode =
   | 'archived'
   | 'not_accepted'
   | 'voided'
-  | 'withdrawn';
+  | 'withdrawn'
+  | 'awaiting_payment';
 
 /** What a citizen or clerk reads for each case state (the proto's comments, shared/design/domain.md). */
 export const CASE_STATUS_NAMES: Readonly<Record<CaseStatusCode, string>> = {
@@ -38,6 +39,16 @@ export const CASE_STATUS_NAMES: Readonly<Record<CaseStatusCode, string>> = {
   not_accepted: '不予受理',
   voided: '已作废',
   withdrawn: '已撤回',
+  awaiting_payment: '待缴费（暂停计时）',
+};
+
+/** The state of a case's payment notice (收缴分离), as the applicant and staff read it. */
+export type PaymentStateCode = 'due' | 'paid' | 'waived' | 'cancelled';
+export const PAYMENT_STATE_NAMES: Readonly<Record<PaymentStateCode, string>> = {
+  due: '待缴费',
+  paid: '已缴费',
+  waived: '免缴',
+  cancelled: '缴款通知已撤销',
 };
 
 /** The kinds of case staff filter their queues by (A27). */

@@ -1,4 +1,5 @@
 export * from './templates';
+export * from './money-text';
 export * from './delivery';
 export * from './smtp';
 export * from './sms';

@@ -59,7 +59,30 @@ const facts: Record<NotificationKind, CaseNotificationFacts> = {
   },
   delivered: { ...base, kind: 'delivered', deliveryMethod: 'post', dates: { delivered: '2026-12-24' } },
   withdrawn: { ...base, kind: 'withdrawn', dates: { withdrawn: '2026-12-05' } },
+  payment_due: {
+    ...base,
+    kind: 'payment_due',
+    payment: {
+      noticeNumber: '永昌县政务服务中心缴〔2026〕00012号',
+      paymentCode: '62032126120500001237',
+      totalFen: 55_010,
+    },
+    dates: { paymentBy: '2026-12-20' },
+  },
+  payment_received: {
+    ...base,
+    kind: 'payment_received',
+    payment: {
+      noticeNumber: '永昌县政务服务中心缴〔2026〕00012号',
+      paymentCode: '62032126120500001237',
+      totalFen: 55_010,
+    },
+    dates: { promisedBy: '2026-12-28' },
+  },
 };
+
+/** payment_due carries a 20-digit 缴款码 beside the 20-digit case number: one long SMS of two segments (67 each). */
+const SMS_LIMIT: Partial<Record<NotificationKind, number>> = { payment_due: 2 * 67 };
 
 describe('case notification templates', () => {
   it.each(NOTIFICATION_KINDS.map((k) => [k]))('%s: subject, e-mail and an SMS that fits one message', (kind) => {
@@ -71,8 +94,32 @@ describe('case notification templates', () => {
     expect(r.emailText).toContain(base.itemName);
     expect(r.smsText.startsWith('【永昌县政务服务中心】')).toBe(true);
     expect(r.smsText).toContain(base.caseNumber);
-    expect(smsLength(r.smsText)).toBeLessThanOrEqual(SMS_SINGLE_LIMIT);
+    expect(smsLength(r.smsText)).toBeLessThanOrEqual(SMS_LIMIT[kind] ?? SMS_SINGLE_LIMIT);
     expect(`${r.subject}${r.emailText}${r.smsText}`).not.toMatch(/undefined|NaN|\[object/);
+  });
+
+  it('payment_due: notice number, 缴款码, the total in yuan from fen and the deadline, in the e-mail and the SMS', () => {
+    const r = renderCaseNotification(facts.payment_due);
+    expect(r.emailText).toContain('缴款通知书编号：永昌县政务服务中心缴〔2026〕00012号');
+    expect(r.emailText).toContain('缴款码：62032126120500001237');
+    expect(r.emailText).toContain('应缴金额：人民币550.10元');
+    expect(r.emailText).toContain('缴款期限：2026年12月20日前');
+    expect(r.smsText).toBe(
+      '【永昌县政务服务中心】您的办件62032120261203000123须缴费550.10元，缴款码62032126120500001237，请于12月20日前到银行缴纳。',
+    );
+    expect(() => renderCaseNotification({ ...facts.payment_due, payment: undefined })).toThrow(TypeError);
+    expect(() => renderCaseNotification({ ...facts.payment_due, dates: {} })).toThrow(TypeError);
+  });
+
+  it('payment_received: the amount confirmed by the bank and the moved promised date', () => {
+    const r = renderCaseNotification(facts.payment_received);
+    expect(r.emailText).toContain(
+      '应缴费用人民币550.10元已由银行确认到账（缴款通知书永昌县政务服务中心缴〔2026〕00012号）',
+    );
+    expect(r.emailText).toContain('承诺办结日期：2026年12月28日');
+    expect(r.smsText).toBe(
+      '【永昌县政务服务中心】您的办件62032120261203000123费用550.10元已确认到账，结果出具后另行通知。',
+    );
   });
 
   it('accepted: the acceptance day and the promised completion date, long in the e-mail and short in the SMS', () => {

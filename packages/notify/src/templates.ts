@@ -1,3 +1,5 @@
+import { yuanOfFen } from './money-text';
+
 /**
  * Chinese texts of the notifications a case sends its applicant (A15). Pure: the cases service passes the facts,
  * this module returns the subject, the e-mail body and the SMS text. Nothing here reads a clock or a database.
@@ -17,6 +19,8 @@ export const NOTIFICATION_KINDS = [
   'result_ready',
   'delivered',
   'withdrawn',
+  'payment_due',
+  'payment_received',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -46,6 +50,18 @@ export interface CaseNotificationDates {
   withdrawn?: IsoDay;
   /** Deadline for supplementing the materials after a one-time notice. */
   supplementBy?: IsoDay;
+  /** 缴款期限: the last day to pay a payment notice. */
+  paymentBy?: IsoDay;
+}
+
+/** A payment notice (收缴分离): what the payer needs at the bank. */
+export interface PaymentNoticeFacts {
+  /** 缴款通知书编号. */
+  noticeNumber: string;
+  /** 缴款码 (20 digits). */
+  paymentCode: string;
+  /** The total in fen (a whole number; printed in yuan by integer arithmetic). */
+  totalFen: number | bigint;
 }
 
 export type DeliveryMethod = 'window' | 'post' | 'electronic';
@@ -83,6 +99,8 @@ export interface CaseNotificationFacts {
   progressUrl?: string;
   /** The center's telephone for questions, printed in the e-mail. */
   hotline?: string;
+  /** payment_due, payment_received: the payment notice. */
+  payment?: PaymentNoticeFacts;
 }
 
 export interface RenderedNotification {
@@ -297,6 +315,38 @@ function parts(f: CaseNotificationFacts): Parts {
           '感谢您的办理，欢迎对本次服务作出评价。',
         ],
         sms: `您的办件${c}结果已送达${method}，欢迎评价。`,
+      };
+    }
+    case 'payment_due': {
+      const p = need(f.payment, 'payment', f.kind);
+      const by = need(d.paymentBy, 'dates.paymentBy', f.kind);
+      const yuan = yuanOfFen(p.totalFen);
+      return {
+        subject: `缴费通知：${f.itemName}`,
+        body: [
+          `您申请的“${f.itemName}”已准予许可，依法须缴纳费用后出具办理结果。`,
+          `缴款通知书编号：${need(p.noticeNumber, 'payment.noticeNumber', f.kind)}`,
+          `缴款码：${need(p.paymentCode, 'payment.paymentCode', f.kind)}`,
+          `应缴金额：人民币${yuan}元`,
+          `缴款期限：${longDate(by)}前`,
+          '请凭缴款码到代理银行柜台或通过网上银行缴纳，费用由银行直接收缴，窗口工作人员不收取任何款项。等待缴费期间不计入承诺办结时限。',
+        ],
+        // The 20-digit 缴款码 and case number do not fit one message with the amount and date: two segments.
+        sms: `您的办件${c}须缴费${yuan}元，缴款码${p.paymentCode}，请于${shortDate(by)}前到银行缴纳。`,
+      };
+    }
+    case 'payment_received': {
+      const p = need(f.payment, 'payment', f.kind);
+      const yuan = yuanOfFen(p.totalFen);
+      return {
+        subject: `缴费确认：${f.itemName}`,
+        body: [
+          `您申请的“${f.itemName}”应缴费用人民币${yuan}元已由银行确认到账（缴款通知书${p.noticeNumber}）。`,
+          d.promisedBy
+            ? `办理恢复计时，承诺办结日期：${longDate(d.promisedBy)}。办理结果出具后将另行通知。`
+            : '办理恢复计时，办理结果出具后将另行通知。',
+        ],
+        sms: `您的办件${c}费用${yuan}元已确认到账，结果出具后另行通知。`,
       };
     }
     case 'withdrawn':

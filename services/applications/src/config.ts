@@ -26,6 +26,11 @@ export const config = loadConfig('applications', {
     .string()
     .regex(/^[A-Za-z0-9._-]+$/)
     .default('applications-notifier'),
+  // The consumer of the payments service's notices (收缴分离): its own group on govhall.payments.notice.
+  PAYMENTS_GROUP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .default('applications-payments'),
   KAFKA_DEAD_LETTER_TOPIC: z
     .string()
     .regex(/^[A-Za-z0-9._-]+$/)

@@ -12,6 +12,9 @@ import { notificationHandlers } from './adapters/grpc/notifications.handlers';
 import { settingsHandlers } from './adapters/grpc/settings.handlers';
 import { composeApplications } from './compose';
 import { startNotifier } from './adapters/kafka/notify-on-case.consumer';
+import { startPaymentNoticeConsumer } from './adapters/kafka/payment-notices.consumer';
+import { awaitPaymentUseCase } from './usecases/await-payment/await-payment.usecase';
+import { settlePaymentUseCase } from './usecases/settle-payment/settle-payment.usecase';
 import { channelsFromConfig, NotificationDispatcher, NotificationLedger } from '@govhall/notify';
 import { clockFromConfig } from '@govhall/clock';
 import { windowPortsOf } from './adapters/grpc/window.handlers';
@@ -83,6 +86,25 @@ async function main() {
     delivery: { deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC, retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS } },
   });
   notifier.catch(exitOnStartFailure('applications'));
+  // 收缴分离: the payments service's notices hold and release approved cases (not awaited, as the notifier).
+  const payments = startPaymentNoticeConsumer(
+    {
+      awaitPayment: awaitPaymentUseCase(app.core),
+      settlePayment: settlePaymentUseCase(app.core),
+      afterWrite: () => relay.nudge(),
+    },
+    {
+      kafka,
+      connection,
+      logger,
+      groupId: config.PAYMENTS_GROUP_ID,
+      delivery: {
+        deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
+        retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS },
+      },
+    },
+  );
+  payments.catch(exitOnStartFailure('applications'));
 
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
   const server = new GrpcServer({
@@ -122,6 +144,7 @@ async function main() {
     ['deemed-acceptance timer', () => deemed.stop()],
     ['outbox relay', () => relay.stop()],
     ['notifier', async () => (await notifier).disconnect()],
+    ['payment notices consumer', async () => (await payments).disconnect()],
     ['notification dispatcher', () => dispatcher.stop()],
     ['notification expiry', async () => expiry.stop()],
     ['kafka producer', () => producer.disconnect()],

@@ -78,6 +78,7 @@ async function main() {
     journalGroupId: config.KAFKA_GROUP_ID,
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     recordCaseViolations: supervision.violations.useCases.recordCaseViolations,
+    recordPaymentViolations: supervision.violations.useCases.recordPaymentViolations,
     delivery,
   });
   const consumer = await startJournalConsumer({

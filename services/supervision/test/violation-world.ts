@@ -14,6 +14,8 @@ import {
 } from '@govhall/testing';
 
 export const VIOLATION_TOPIC = 'govhall.supervision.violation';
+/** The payments service's notices (收缴分离): StaffMarkPaidRefused becomes a violation. */
+export const PAYMENT_NOTICE_TOPIC = 'govhall.payments.notice';
 export const PASSWORD = 'Watch2026x';
 
 /**
@@ -22,6 +24,8 @@ export const PASSWORD = 'Watch2026x';
  */
 export interface SupervisionUnderTest {
   process: RunningProcess;
+  /** Its database. */
+  db: string;
   /** host:port of its gRPC server (every supervision service). */
   address: string;
   client: supervisionV1.ViolationServiceClient;
@@ -48,19 +52,28 @@ export async function startSupervision(options: { clocksAtTopicEnd?: boolean } =
   const port = await freePort();
   const suffix = uniqueSuffix();
   const journalGroup = `supervision-vi-${suffix}`;
+  // Creates the violation and notice topics if the running broker predates them (topics.txt is read when Kafka
+  // starts).
+  const events = await startEventReader([
+    { topic: VIOLATION_TOPIC, partitions: 3 },
+    { topic: PAYMENT_NOTICE_TOPIC, partitions: 3 },
+  ]);
   // Only the journal's group is placed at the topics' end: the detection group (`<journal group>-violations`, never
   // committed) starts where the journal stands (ADR 0037), else it would read every earlier run's cases first.
-  await startGroupAtTopicEnd(journalGroup, ['govhall.catalogue.item', 'govhall.applications.case']);
+  await startGroupAtTopicEnd(journalGroup, [
+    'govhall.catalogue.item',
+    'govhall.applications.case',
+    PAYMENT_NOTICE_TOPIC,
+  ]);
   if (options.clocksAtTopicEnd) await startGroupAtTopicEnd(`${journalGroup}-clocks`, CLOCK_TOPICS);
   await startGroupAtTopicEnd(`${journalGroup}-legs`, [...JOINT_REVIEW_CLOCK_TOPICS]);
-  // Creates the violation topic if the running broker predates it (topics.txt is read when Kafka starts).
-  const events = await startEventReader([{ topic: VIOLATION_TOPIC, partitions: 3 }]);
+  const db = `govhall_supervision_v${suffix}`;
   const process = await startProcess({
     name: 'supervision-violations',
     entry: 'services/supervision/dist/main.js',
     env: {
       MONGODB_URI: stack.mongoUri,
-      MONGODB_DB: `govhall_supervision_v${suffix}`,
+      MONGODB_DB: db,
       KAFKA_BROKERS: stack.kafkaBrokers,
       KAFKA_GROUP_ID: journalGroup,
       KEYCLOAK_URL: stack.keycloakUrl,
@@ -80,6 +93,7 @@ export async function startSupervision(options: { clocksAtTopicEnd?: boolean } =
   });
   return {
     process,
+    db,
     address: `127.0.0.1:${port}`,
     client,
     events,

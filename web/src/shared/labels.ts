@@ -57,6 +57,7 @@ export const CASE_STATUS_COLOR: Record<CaseStatus, string> = {
   not_accepted: 'red',
   voided: 'default',
   withdrawn: 'default',
+  awaiting_payment: 'orange',
 };
 
 export const HANDLING_CATEGORY: Readonly<Record<HandlingCategory, string>> = HANDLING_CATEGORY_NAMES;

@@ -2,6 +2,7 @@ import type {
   Case,
   CaseDocument,
   CaseStatus,
+  CasePayment,
   CaseStep,
   Decision,
   Delivery,
@@ -37,7 +38,9 @@ export type Transition =
   | 'delivered'
   | 'archived'
   | 'withdrawn'
-  | 'decided_on_the_spot';
+  | 'decided_on_the_spot'
+  | 'payment_requested'
+  | 'payment_settled';
 
 /** What a transition changed, beyond the case itself (the optional parts of CaseTransitioned). */
 export interface TransitionDetail {
@@ -51,6 +54,7 @@ export interface TransitionDetail {
   coDepartments?: string[];
   escalateTo?: string;
   documents?: CaseDocument[];
+  payment?: CasePayment;
 }
 
 /** One published transition: the case after it, where it came from, why, and what it changed. */

@@ -1,6 +1,7 @@
 import { createWorkingCalendar, workingDaysLeft } from '@govhall/calendar';
 import type { Case } from './case';
-import { myList, queueKey, queueKeysOf, queueKinds, queuesOf } from './case-lists';
+import { clockRunning, myList, queueKey, queueKeysOf, queueKinds, queuesOf } from './case-lists';
+import { IN_PROGRESS, WITHDRAWABLE } from './case-status';
 import { toSummary } from './case-summary';
 import { draftCase } from './case.test-double';
 
@@ -110,5 +111,21 @@ describe('time remaining', () => {
     const row = toSummary(processing(), calendar, '2026-10-12');
     expect(row).toMatchObject({ applicantName: '张*', dueDate: '2026-10-13', workingDaysLeft: 1, kinds: ['承诺件'] });
     expect(toSummary(processing({ status: 'suspended' }), calendar, '2026-10-12').workingDaysLeft).toBeUndefined();
+  });
+});
+
+describe('a case waiting for payment (收缴分离)', () => {
+  it('is in progress for the applicant, its clock paused, in the department’s open cases but no role’s queue', () => {
+    const waiting = processing({ status: 'awaiting_payment' });
+    expect(myList(waiting)).toBe('in_progress');
+    expect(clockRunning(waiting)).toBe(false);
+    expect(clockRunning(processing({ status: 'approved' }))).toBe(true);
+    expect(queuesOf(waiting)).toEqual([{ department: '620321-SCJG' }]);
+    expect(queuesOf(processing({ status: 'approved' }))).toContainEqual({
+      department: '620321-SCJG',
+      role: expect.any(String),
+    });
+    expect(WITHDRAWABLE).not.toContain('awaiting_payment');
+    expect(IN_PROGRESS).toContain('awaiting_payment');
   });
 });

@@ -1,6 +1,6 @@
 import { QUEUE_KIND_NAMES as LABELLED_QUEUE_KINDS } from '@govhall/labels';
 import type { Case, CaseStatus } from './case';
-import { IN_PROGRESS } from './case-status';
+import { IN_PROGRESS, PAUSED } from './case-status';
 
 /** The applicant's lists (A26) and the drafts they keep. */
 export type MyList = 'drafts' | 'submitted' | 'in_progress' | 'completed';
@@ -43,8 +43,12 @@ export type QueueSelector = { window: string } | { department: string; role: str
 export function queuesOf(c: Case): QueueSelector[] {
   const open = !['draft', 'delivered', 'archived', 'not_accepted', 'voided', 'withdrawn'].includes(c.status);
   const active = c.steps.find((s) => s.state === 'active');
-  // After the decision the result is made and handed over at the window unless a step says otherwise.
-  const role = active?.role ?? (c.status === 'approved' || c.status === 'completed' ? 'window_clerk' : '');
+  // After the decision the result is made and handed over at the window unless a step says otherwise; while the
+  // case waits for the applicant's payment nobody on staff has to act.
+  const role =
+    c.status === 'awaiting_payment'
+      ? ''
+      : (active?.role ?? (c.status === 'approved' || c.status === 'completed' ? 'window_clerk' : ''));
   const queues: QueueSelector[] = [];
   if (AT_WINDOW.includes(c.status) && c.windowId) queues.push({ window: c.windowId });
   if (open && !AT_WINDOW.includes(c.status) && role) queues.push({ department: c.department, role });
@@ -79,9 +83,9 @@ export function currentDueDate(c: Case): string {
   return '';
 }
 
-/** Whether the case's clock runs now (accepted and not suspended, or waiting at the window). */
+/** Whether the case's clock runs now (accepted and not paused, or waiting at the window). */
 export function clockRunning(c: Pick<Case, 'status'>): boolean {
-  return (IN_PROGRESS.includes(c.status) && c.status !== 'suspended') || AT_WINDOW.includes(c.status);
+  return (IN_PROGRESS.includes(c.status) && !PAUSED.includes(c.status)) || AT_WINDOW.includes(c.status);
 }
 
 /** YYYY-MM of the day of receipt: the ledger's month (A33). */

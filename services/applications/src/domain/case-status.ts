@@ -19,7 +19,17 @@ export const WITHDRAWABLE: readonly CaseStatus[] = [
 ];
 
 /** Accepted and not yet completed: the applicant's "in progress" list (A26). */
-export const IN_PROGRESS: readonly CaseStatus[] = ['processing', 'suspended', 'joint_review', 'escalated', 'approved'];
+export const IN_PROGRESS: readonly CaseStatus[] = [
+  'processing',
+  'suspended',
+  'joint_review',
+  'escalated',
+  'approved',
+  'awaiting_payment',
+];
+
+/** In progress with the promised clock standing still: a §45 procedure, or waiting for the applicant's payment. */
+export const PAUSED: readonly CaseStatus[] = ['suspended', 'awaiting_payment'];
 
 /**
  * Refuses an act the case's status does not allow: FAILED_PRECONDITION WRONG_STATE naming the current status

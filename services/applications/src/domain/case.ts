@@ -170,6 +170,30 @@ export interface Delivery {
   deliveredBy: string;
 }
 
+/** The state of the case's payment notice (收缴分离), as the payments service reported it. */
+export type PaymentState = 'due' | 'paid' | 'waived' | 'cancelled';
+
+/** A period the case waited for the applicant's payment: [from, to) in the tenant's dates, `to` '' while waiting. */
+export interface PaymentWait {
+  from: string;
+  to: string;
+}
+
+/**
+ * The case's payment notice, mirrored from govhall.payments.notice (the payments service owns it; no one here marks
+ * it paid). Amounts in fen (integers).
+ */
+export interface CasePayment {
+  noticeId: string;
+  noticeNumber: string;
+  paymentCode: string;
+  totalFen: number;
+  /** 缴款期限, YYYY-MM-DD. */
+  deadline: string;
+  state: PaymentState;
+  waits: PaymentWait[];
+}
+
 export interface HistoryEntry {
   action: string;
   fromStatus: CaseStatus;
@@ -211,6 +235,8 @@ export interface Case {
   decision?: Decision;
   licenceId: string;
   delivery?: Delivery;
+  /** The payment notice of an approved case whose item charges fees (payment.ts). */
+  payment?: CasePayment;
   documents: CaseDocument[];
   history: HistoryEntry[];
   responsible: string;

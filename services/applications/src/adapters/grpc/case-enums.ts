@@ -8,6 +8,7 @@ import type {
   ExtensionState,
   HandlingCategory,
   Outcome,
+  PaymentState,
   StepState,
 } from '../../domain/case';
 import type { Transition } from '../../domain/case-events';
@@ -34,3 +35,6 @@ export const documentKind = enumCodec<DocumentKind, applicationsV1.DocumentKind>
   enumSpelling(pb.DocumentKind, 'DOCUMENT_KIND_'),
 );
 export const transition = enumCodec<Transition, applicationsV1.Transition>(enumSpelling(pb.Transition, 'TRANSITION_'));
+export const paymentState = enumCodec<PaymentState, applicationsV1.PaymentState>(
+  enumSpelling(pb.PaymentState, 'PAYMENT_STATE_'),
+);

@@ -4,6 +4,7 @@ import type {
   Case,
   CaseDocument,
   CaseFile,
+  CasePayment,
   CaseStep,
   Clocks,
   Deadline,
@@ -24,6 +25,7 @@ import {
   extensionState,
   handlingCategory,
   outcome,
+  paymentState,
   stepState,
 } from './case-enums';
 
@@ -75,6 +77,10 @@ export function toProtoDecision(d: Decision): applicationsV1.Decision {
   return { ...d, outcome: outcome.toProto(d.outcome) };
 }
 
+export function toProtoPayment(p: CasePayment): applicationsV1.CasePayment {
+  return { ...p, state: paymentState.toProto(p.state), waits: p.waits.map((w) => ({ ...w })) };
+}
+
 export function toProtoDelivery(d: Delivery): applicationsV1.Delivery {
   return { ...d, method: deliveryMethod.toProto(d.method) };
 }
@@ -123,6 +129,7 @@ function toProtoCase(c: Case): applicationsV1.Case {
     decision: c.decision ? toProtoDecision(c.decision) : undefined,
     licenceId: c.licenceId,
     delivery: c.delivery ? toProtoDelivery(c.delivery) : undefined,
+    payment: c.payment ? toProtoPayment(c.payment) : undefined,
     documents: c.documents.map(toProtoDocument),
     history: c.history.map((h) => ({
       ...h,

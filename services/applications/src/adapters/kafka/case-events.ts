@@ -3,7 +3,7 @@ import { maskName } from '@govhall/identifiers';
 import { actorFromPrincipal, buildEnvelope, toOutboxMessage, type OutboxMessage } from '@govhall/kafka';
 import { applicationsV1, commonV1 } from '@govhall/proto';
 import type { Case } from '../../domain/case';
-import { IN_PROGRESS } from '../../domain/case-status';
+import { IN_PROGRESS, PAUSED } from '../../domain/case-status';
 import type { CaseEvent } from '../../domain/case-events';
 import { applicantKind, caseStatus, channel, handlingCategory, outcome, transition } from '../grpc/case-enums';
 import {
@@ -13,6 +13,7 @@ import {
   toProtoDelivery,
   toProtoDocument,
   toProtoExtension,
+  toProtoPayment,
   toProtoStep,
   toProtoSuspension,
 } from '../grpc/case.mapper';
@@ -52,7 +53,7 @@ export function caseFacts(c: Case): applicationsV1.CaseFacts {
     applicantKind: applicantKind.toProto(c.applicant.kind),
     clocks: toProtoClocks(c.clocks),
     activeStep: active ? toProtoStep(active) : undefined,
-    clockRunning: IN_PROGRESS.includes(c.status) && c.status !== 'suspended',
+    clockRunning: IN_PROGRESS.includes(c.status) && !PAUSED.includes(c.status),
     deemedAccepted: c.deemedAccepted,
     decidedOnTheSpot: c.decidedOnTheSpot,
     outcome: outcome.toProto(c.decision?.outcome),
@@ -79,6 +80,7 @@ function toPayload(e: CaseEvent): applicationsV1.CaseTransitioned {
     coDepartments: e.coDepartments ?? [],
     escalateTo: e.escalateTo ?? '',
     documents: (e.documents ?? []).map(toProtoDocument),
+    payment: e.payment ? toProtoPayment(e.payment) : undefined,
   };
 }
 

@@ -5,7 +5,7 @@ import { caseNotifications, siteNotification, type NotificationLedger } from '@g
 import { applicationsV1 } from '@govhall/proto';
 import type { CaseCore } from '../../usecases/deps';
 import type { NotificationInbox } from '../../usecases/notifications.ports';
-import { transition as transitionCodec } from '../grpc/case-enums';
+import { paymentState, transition as transitionCodec } from '../grpc/case-enums';
 import { notificationFacts, notificationKind } from '../notify/case-notification-facts';
 import { CASE_TOPIC } from './case-events';
 
@@ -37,7 +37,8 @@ export function caseTransitionNotifier(deps: NotifierDeps) {
     const event = applicationsV1.CaseTransitioned.decode(envelope.payload);
     const c = await deps.core.cases.findById(envelope.aggregateId);
     if (!c) return;
-    const kind = notificationKind(transitionCodec.fromProto(event.transition), c);
+    const settled = event.payment ? paymentState.fromProto(event.payment.state) : undefined;
+    const kind = notificationKind(transitionCodec.fromProto(event.transition), c, settled);
     if (!kind) return;
     const edition = await deps.core.editions.get(c.itemId);
     const facts = notificationFacts(kind, event, c, {

@@ -48,6 +48,7 @@ export const caseSchema = new mongoose.Schema(
     decision: Mixed,
     licenceId: String,
     delivery: Mixed,
+    payment: Mixed,
     documents: Mixed,
     history: Mixed,
     responsible: String,

@@ -64,4 +64,29 @@ describe('what a transition tells the applicant', () => {
     expect(text.emailText).toContain('6203212026030200001');
     expect(text.emailText).toContain('食品经营许可');
   });
+
+  it('payment: due when the notice is issued, received only when the bank confirmed it', () => {
+    const c = draftCase({ status: 'awaiting_payment', caseNumber: '620321202610080001' });
+    expect(notificationKind('payment_requested', c)).toBe('payment_due');
+    expect(notificationKind('payment_settled', c, 'paid')).toBe('payment_received');
+    expect(notificationKind('payment_settled', c, 'cancelled')).toBeUndefined();
+    expect(notificationKind('payment_settled', c, 'waived')).toBeUndefined();
+    const event = applicationsV1.CaseTransitioned.fromPartial({
+      transition: applicationsV1.Transition.TRANSITION_PAYMENT_REQUESTED,
+      payment: {
+        noticeId: 'n-1',
+        noticeNumber: '永昌县政务服务中心缴〔2026〕00012号',
+        paymentCode: '62032126100800001237',
+        totalFen: 8_000,
+        deadline: '2026-10-20',
+        state: applicationsV1.PaymentState.PAYMENT_STATE_DUE,
+      },
+    });
+    const rendered = renderCaseNotification(
+      notificationFacts('payment_due', event, c, { centerName: '永昌县政务服务中心', progressUrl: 'x' }),
+    );
+    expect(rendered.emailText).toContain('缴款码：62032126100800001237');
+    expect(rendered.emailText).toContain('应缴金额：人民币80.00元');
+    expect(rendered.smsText).toContain('请于10月20日前到银行缴纳');
+  });
 });

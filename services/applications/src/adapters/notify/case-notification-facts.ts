@@ -1,17 +1,20 @@
 import type { CaseNotificationFacts, NotificationKind } from '@govhall/notify';
 import type { applicationsV1 } from '@govhall/proto';
-import type { Case } from '../../domain/case';
+import type { Case, PaymentState } from '../../domain/case';
 import type { Transition } from '../../domain/case-events';
 
 /**
  * Which notification a transition sends the applicant (A15): acceptance, one-time notice, suspension, extension,
  * decision, result ready, and the others the applicant must hear of. Transitions not listed send nothing. A result
  * sent by post is told when it is posted (DeliverResult records the tracking number the notice carries), not when it
- * is issued: there is no tracking number yet, and the notice could not be written.
+ * is issued: there is no tracking number yet, and the notice could not be written. A payment notice is told when it is
+ * issued (payment_due) and when the bank confirmed it (payment_received, `settled` is the event's payment state); a
+ * notice cancelled or waived while the case waited sends nothing of its own.
  */
 export function notificationKind(
   transition: Transition,
   c: Pick<Case, 'decision'> & Partial<Pick<Case, 'delivery'>>,
+  settled?: PaymentState,
 ): NotificationKind | undefined {
   const posted = c.delivery?.method === 'post';
   switch (transition) {
@@ -40,6 +43,10 @@ export function notificationKind(
       return posted ? 'result_ready' : 'delivered';
     case 'withdrawn':
       return 'withdrawn';
+    case 'payment_requested':
+      return 'payment_due';
+    case 'payment_settled':
+      return settled === 'paid' ? 'payment_received' : undefined;
     default:
       return undefined;
   }
@@ -57,6 +64,7 @@ export function notificationFacts(
   const clocks = event.facts?.clocks;
   const suspension = event.suspension;
   const delivery = c.delivery;
+  const payment = event.payment;
   return {
     kind,
     centerName: names.centerName,
@@ -72,6 +80,7 @@ export function notificationFacts(
       decided: event.decision?.decidedAt?.toISOString().slice(0, 10),
       delivered: event.delivery?.deliveredAt?.toISOString().slice(0, 10),
       withdrawn: kind === 'withdrawn' ? c.updatedAt.toISOString().slice(0, 10) : undefined,
+      paymentBy: payment?.deadline || undefined,
     },
     problems: event.problems.map((p) => p.message),
     reason:
@@ -82,5 +91,8 @@ export function notificationFacts(
     pickupCode: delivery?.pickupCode || undefined,
     trackingNumber: delivery?.trackingNumber || undefined,
     progressUrl: names.progressUrl,
+    payment: payment
+      ? { noticeNumber: payment.noticeNumber, paymentCode: payment.paymentCode, totalFen: payment.totalFen }
+      : undefined,
   };
 }

@@ -1,5 +1,5 @@
 import { computeDeadline, stepDueDates, workingDaysLeft, type Pause, type WorkingCalendar } from '@govhall/calendar';
-import type { Case, Clocks, Deadline, Suspension } from '../case';
+import type { Case, Clocks, Deadline, PaymentWait, Suspension } from '../case';
 import type { TimeLimit } from '../edition';
 
 /** Law §42: a decision within 20 working days of acceptance; 45 for joint or centralised handling. */
@@ -67,6 +67,11 @@ export function pausesOf(suspensions: readonly Suspension[]): Pause[] {
   }));
 }
 
+/** The case's closed waits for payment as the calendar's pauses: [from, to) (decision 3: the promised clock only). */
+export function paymentPausesOf(waits: readonly PaymentWait[]): Pause[] {
+  return waits.filter((w) => w.to !== '').map((w) => ({ from: w.from, to: w.to, reason: '等待申请人缴纳费用' }));
+}
+
 /**
  * A deadline counted again from its start and limit with the case's pauses and approved extension days left out
  * (computeDeadline, ADR 0022): a pause moves it by exactly its working days before the due date, one that started
@@ -79,9 +84,11 @@ export function recountDeadline(
   calendar: WorkingCalendar,
   deadline: Deadline,
   what: string,
-  input: { suspensions: readonly Suspension[]; extensionWorkingDays: number },
+  input: { suspensions: readonly Suspension[]; extensionWorkingDays: number; paymentWaits?: readonly PaymentWait[] },
 ): Deadline {
-  const pauses = pausesOf(input.suspensions);
+  const pauses = [...pausesOf(input.suspensions), ...paymentPausesOf(input.paymentWaits ?? [])].sort((a, b) =>
+    a.from.localeCompare(b.from),
+  );
   if (deadline.limitWorkingDays === 0 && deadline.dueDate > deadline.startDate) {
     return naturalDayDeadlineMoved(calendar, deadline, pauses, input.extensionWorkingDays);
   }
@@ -99,16 +106,23 @@ export function approvedExtensionDays(c: Pick<Case, 'extension'>): number {
   return c.extension?.state === 'approved' ? c.extension.workingDays : 0;
 }
 
-/** The case's promised and statutory deadlines, recounted with its suspensions and extension (recountDeadline). */
+/**
+ * The case's promised and statutory deadlines, recounted with its suspensions and extension (recountDeadline). The
+ * waits for payment (decision 3, A12) pause the promised clock only: it runs until the result is issued, while the
+ * statutory one (§42) stopped at the decision.
+ */
 export function recountedClocks(
   calendar: WorkingCalendar,
   clocks: Clocks,
-  input: { suspensions: readonly Suspension[]; extensionWorkingDays: number },
+  input: { suspensions: readonly Suspension[]; extensionWorkingDays: number; paymentWaits?: readonly PaymentWait[] },
 ): Clocks {
+  const statutoryInput = { suspensions: input.suspensions, extensionWorkingDays: input.extensionWorkingDays };
   return {
     ...clocks,
     ...(clocks.promised ? { promised: recountDeadline(calendar, clocks.promised, '承诺办结时限', input) } : {}),
-    ...(clocks.statutory ? { statutory: recountDeadline(calendar, clocks.statutory, '法定办理时限', input) } : {}),
+    ...(clocks.statutory
+      ? { statutory: recountDeadline(calendar, clocks.statutory, '法定办理时限', statutoryInput) }
+      : {}),
   };
 }
 

@@ -76,4 +76,26 @@ describe('DecideOnTheSpot (即办件, A8)', () => {
     expect(world.licences).toEqual([]);
     expect(world.events).toEqual([]);
   });
+
+  it('收缴分离: an immediate item with fees is not approved on the spot (PAYMENT_OUTSTANDING); denied it may be', async () => {
+    const world = new HandlingWorld();
+    world.editionOf = { ...SOLE_TRADER, hasFees: true };
+    const c = world.put(atWindow());
+    const decide = decideOnTheSpotUseCase(world.deps());
+    const cmd = {
+      id: c.id,
+      expectedVersion: 5,
+      outcome: 'approved' as const,
+      reasons: [],
+      deliveryMethod: '' as const,
+    };
+    expect(await rejection(decide(cmd, staff('window_clerk')))).toMatchObject({ code: 'PAYMENT_OUTSTANDING' });
+    expect(world.licences).toEqual([]);
+    expect(world.events).toEqual([]);
+    const { case: denied } = await decide(
+      { ...cmd, outcome: 'denied', reasons: ['经营场所不符合要求'] },
+      staff('window_clerk'),
+    );
+    expect(denied).toMatchObject({ status: 'completed', decision: { outcome: 'denied' } });
+  });
 });

@@ -4,6 +4,7 @@ import type { Case, CaseDocument, CaseStep, Decision, DeliveryMethod, Outcome } 
 import { ensureStatus } from '../../domain/case-status';
 import { transition } from '../../domain/case-events';
 import { denialDecision } from '../../domain/handling';
+import { ensurePaymentSettled } from '../../domain/payment';
 import type { Licence } from '../../domain/licence';
 import { WINDOW_ACTS, throwIfInvalid } from '../case.policies';
 import { decisionViolations } from '../decide-case/decide-case.usecase';
@@ -22,7 +23,8 @@ export interface DecideOnTheSpotCommand {
  * 即办件 (A8): the window clerk of the case's department accepts and decides an immediate item in the same visit,
  * from PRE_REVIEW or PRE_REVIEW_PASSED → COMPLETED in one act (approved: the licence is issued at once). A10 leaves
  * immediate items out of the acceptance slip, so the act issues one document: the licence, or the denial decision
- * with its reasons and remedies. Other items are FAILED_PRECONDITION (they are accepted and handled in steps).
+ * with its reasons and remedies. Other items are FAILED_PRECONDITION (they are accepted and handled in steps), and so
+ * is an approval of an item with fees (PAYMENT_OUTSTANDING: it is accepted, decided, paid, then issued).
  */
 export function decideOnTheSpotUseCase(deps: HandlingDeps) {
   return async (command: DecideOnTheSpotCommand, actor: Principal): Promise<{ case: Case; licence?: Licence }> => {
@@ -35,6 +37,9 @@ export function decideOnTheSpotUseCase(deps: HandlingDeps) {
     }
     ensureStatus(c, ['pre_review', 'pre_review_passed'], '当场办结');
     const edition = await pinnedEdition(deps, c);
+    // 收缴分离: an approval on the spot would issue the licence before any fee is assessed and paid; an item with fees
+    // is accepted and decided (APPROVED), paid at the bank, then issued (ADR draft: payments and immediate items).
+    if (command.outcome !== 'denied') ensurePaymentSettled(c, edition, '当场办结');
     const planned = plannedDelivery(deps, edition, command.deliveryMethod);
     throwIfInvalid(planned.violations);
     const at = deps.clock.now();

@@ -1,5 +1,8 @@
 import type { Case } from '../../domain/case';
-import { HandlingWorld, acceptedCase, rejection, staff } from '../handling.test-double';
+import { awaitPaymentUseCase } from '../await-payment/await-payment.usecase';
+import { HandlingWorld, acceptedCase, edition, rejection, staff } from '../handling.test-double';
+import { noticeOf } from '../payment.test-double';
+import { settlePaymentUseCase } from '../settle-payment/settle-payment.usecase';
 import { issueResultUseCase } from './issue-result.usecase';
 
 const approved = (): Case => {
@@ -96,5 +99,49 @@ describe('IssueResult (制证)', () => {
     );
     expect(wrong).toMatchObject({ code: 'WRONG_STATE', metadata: { currentStatus: 'processing' } });
     expect(world.licences).toEqual([]);
+  });
+
+  it('收缴分离: an item with fees is issued only once its notice is paid or waived (PAYMENT_OUTSTANDING before)', async () => {
+    const world = new HandlingWorld();
+    world.editionOf = edition({ hasFees: true });
+    world.at('2026-10-08T02:00:00Z');
+    const c = world.put(approved());
+    const issue = issueResultUseCase(world.deps());
+    const cmd = { id: c.id, expectedVersion: 5, validUntil: '', deliveryMethod: '' as const, address: '' };
+    // No notice yet: the fee is still being assessed.
+    const assessing = await rejection(issue(cmd, staff('window_clerk')));
+    expect(assessing).toMatchObject({ kind: 'failed_precondition', code: 'PAYMENT_OUTSTANDING' });
+    expect(assessing.message).toContain('缴纳费用');
+    // Waiting for the bank: refused by the same reason (not WRONG_STATE), the notice named.
+    await awaitPaymentUseCase(world.deps())(noticeOf(c));
+    const due = await rejection(issue({ ...cmd, expectedVersion: 6 }, staff('window_clerk')));
+    expect(due).toMatchObject({ code: 'PAYMENT_OUTSTANDING', metadata: { paymentState: 'due' } });
+    expect(due.message).toContain('永昌县政务服务中心缴〔2026〕00012号');
+    // A cancelled notice is no payment either.
+    world.at('2026-10-09T02:00:00Z');
+    await settlePaymentUseCase(world.deps())(noticeOf(c), 'cancelled');
+    expect(await rejection(issue({ ...cmd, expectedVersion: 7 }, staff('window_clerk')))).toMatchObject({
+      code: 'PAYMENT_OUTSTANDING',
+      metadata: { paymentState: 'cancelled' },
+    });
+    expect(world.licences).toEqual([]);
+    // Paid on a second notice (the bank's word): issued.
+    await awaitPaymentUseCase(world.deps())(noticeOf(c, { noticeId: 'notice-2' }));
+    await settlePaymentUseCase(world.deps())(noticeOf(c, { noticeId: 'notice-2' }), 'paid');
+    const { case: done } = await issue({ ...cmd, expectedVersion: 9 }, staff('window_clerk'));
+    expect(done.status).toBe('completed');
+    expect(world.licences).toHaveLength(1);
+  });
+
+  it('an item with fees whose notice was waived is issued', async () => {
+    const world = new HandlingWorld();
+    world.editionOf = edition({ hasFees: true });
+    const c = world.put(approved());
+    await settlePaymentUseCase(world.deps())(noticeOf(c, { totalFen: 0 }), 'waived');
+    const { case: done } = await issueResultUseCase(world.deps())(
+      { id: c.id, expectedVersion: 6, validUntil: '', deliveryMethod: '', address: '' },
+      staff('window_clerk'),
+    );
+    expect(done.status).toBe('completed');
   });
 });

@@ -3,6 +3,7 @@ import type { Case, DeliveryMethod } from '../../domain/case';
 import { ensureStatus } from '../../domain/case-status';
 import { transition } from '../../domain/case-events';
 import { stepDueDate } from '../../domain/clocks/deadline';
+import { ensurePaymentSettled } from '../../domain/payment';
 import { activeStep, finishStep, stepKind } from '../../domain/handling';
 import type { Licence } from '../../domain/licence';
 import { WINDOW_ACTS, stepPolicy, throwIfInvalid } from '../case.policies';
@@ -34,7 +35,8 @@ function issuerRole(c: Case): string {
 
 /**
  * 制证 (decision 3): from APPROVED, the licence goes into the e-licence library with its PDF and the decision behind
- * it → COMPLETED (办结: the promised clock stops here). The result is delivered as asked (if the edition offers it)
+ * it → COMPLETED (办结: the promised clock stops here). For an edition with fees the payment must be paid or waived
+ * first (FAILED_PRECONDITION PAYMENT_OUTSTANDING, also while the case is AWAITING_PAYMENT). The result is delivered as asked (if the edition offers it)
  * or by the edition's first way; a window pickup gets a 6-digit pickup code for the applicant.
  */
 export function issueResultUseCase(deps: HandlingDeps) {
@@ -47,8 +49,10 @@ export function issueResultUseCase(deps: HandlingDeps) {
       (x) => (issuerRole(x) === 'window_clerk' ? WINDOW_ACTS : stepPolicy(issuerRole(x))),
       validUntilViolations(command.validUntil, today),
     );
-    ensureStatus(c, ['approved'], '出具结果（制证）');
+    ensureStatus(c, ['approved', 'awaiting_payment'], '出具结果（制证）');
     const edition = await pinnedEdition(deps, c);
+    // 收缴分离: an item with fees gets its result only once the bank confirmed the payment (or it was waived).
+    ensurePaymentSettled(c, edition, '出具结果（制证）');
     const planned = plannedDelivery(deps, edition, command.deliveryMethod, command.address);
     throwIfInvalid(planned.violations);
     const role = issuerRole(c);

@@ -35,7 +35,11 @@ export function resumeCaseUseCase(deps: HandlingDeps) {
     const days = heldWorkingDays(calendar, held.startedDate, today);
     const ended: Suspension = { ...held, endedDate: today, suspendedWorkingDays: days };
     const suspensions = c.suspensions.map((s, i) => (i === running ? ended : s));
-    const clocks = recountedClocks(calendar, c.clocks, { suspensions, extensionWorkingDays: approvedExtensionDays(c) });
+    const clocks = recountedClocks(calendar, c.clocks, {
+      suspensions,
+      extensionWorkingDays: approvedExtensionDays(c),
+      paymentWaits: c.payment?.waits,
+    });
     const pause = { from: held.startedDate, to: today };
     const steps = c.steps.map((s) =>
       s.state === 'active' ? { ...s, dueDate: stepDueAfterPause(calendar, s.dueDate, pause) } : s,

@@ -82,7 +82,11 @@ export function reviewExtensionUseCase(deps: HandlingDeps) {
     const extension: Extension = { ...reviewed, state: 'approved' };
     const calendar = await deps.calendars.forTenant(c.tenant);
     const days = extension.workingDays;
-    const clocks = recountedClocks(calendar, c.clocks, { suspensions: c.suspensions, extensionWorkingDays: days });
+    const clocks = recountedClocks(calendar, c.clocks, {
+      suspensions: c.suspensions,
+      extensionWorkingDays: days,
+      paymentWaits: c.payment?.waits,
+    });
     const approved: Case = { ...c, extension, clocks };
     const notice = await deps.documents.issue(approved, 'extension_notice', actor.username, {
       reasons: [extension.reason],

@@ -28,7 +28,8 @@ export type CaseStatus =
   | 'archived'
   | 'not_accepted'
   | 'voided'
-  | 'withdrawn';
+  | 'withdrawn'
+  | 'awaiting_payment';
 
 /** 办结 or after: the result was issued. */
 const COMPLETED: readonly CaseStatus[] = ['completed', 'delivered', 'archived'];

@@ -13,6 +13,8 @@ export const WATCHED_TOPICS = [
   'govhall.joint-review.delegated-case',
   'govhall.joint-review.external-case',
   'govhall.joint-review.meeting',
+  // The payments service's notices (收缴分离): issued, paid, waived, cancelled, and staff's refused mark-paid attempts.
+  'govhall.payments.notice',
 ];
 
 /** Records every envelope of every watched topic, whatever its type. */

@@ -8,42 +8,49 @@ import {
 } from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
 import type { recordCaseViolationsUseCase } from '../../usecases/violations/record-case-violations/record-case-violations.usecase';
+import type { recordPaymentViolationsUseCase } from '../../usecases/violations/record-payment-violations/record-payment-violations.usecase';
 import { caseEventFacts } from './case-event-facts.mapper';
+import { staffMarkPaidFacts } from './payment-event-facts.mapper';
 
 export const CASE_TOPIC = 'govhall.applications.case';
 export const CASE_TRANSITIONED = 'govhall.applications.v1.CaseTransitioned';
+/** The payments service's notices: a refused mark-paid attempt by staff is a violation (收缴分离). */
+export const PAYMENT_NOTICE_TOPIC = 'govhall.payments.notice';
+export const STAFF_MARK_PAID_REFUSED = 'govhall.payments.v1.StaffMarkPaidRefused';
 
 /**
- * Automatic violation detection: its own consumer group on the case stream (a new group replays the topic),
- * idempotent by violation id (derived from case, kind and step).
+ * Automatic violation detection: its own consumer group on the case stream and the payment notices (a new group
+ * replays the topics), idempotent by violation id (derived from case, kind and step or attempt).
  */
 /**
- * A detection group that has never committed starts where the journal's group stands on the case topic (when that
- * one has committed): adding detection to a running system does not replay the whole topic at once, and a test that
- * starts the journal at the topic's end gets detection there too. A fresh system (neither group committed) reads
- * from the beginning. To detect over history, reset the group to the earliest offsets (ADR 0037).
+ * A detection group that has never committed on a topic starts there where the journal's group stands (when that
+ * one has committed): adding detection (or a topic to it) on a running system does not replay the whole topic at
+ * once, and a test that starts the journal at the topics' end gets detection there too. A fresh system (neither
+ * group committed) reads from the beginning. To detect over history, reset the group to the earliest offsets (ADR
+ * 0037). Returns whether any topic was aligned.
  */
 export async function alignNewGroupWithJournal(
   kafka: Kafka,
   groupId: string,
   journalGroupId: string,
-  caseTopic = CASE_TOPIC,
+  topics: string | readonly string[] = CASE_TOPIC,
 ): Promise<boolean> {
   const admin = kafka.admin();
   await admin.connect();
-  let aligned: GroupOffset[];
+  const aligned: GroupOffset[] = [];
   try {
-    const committed = async (group: string) =>
-      (await admin.fetchOffsets({ groupId: group, topics: [caseTopic] }))[0]?.partitions.filter(
-        (p) => p.offset !== '-1',
-      ) ?? [];
-    if ((await committed(groupId)).length > 0) return false;
-    const journal = await committed(journalGroupId);
-    if (journal.length === 0) return false;
-    aligned = journal.map((p) => ({ topic: caseTopic, partition: p.partition, offset: p.offset }));
+    const committed = async (group: string, topic: string) =>
+      (await admin.fetchOffsets({ groupId: group, topics: [topic] }))[0]?.partitions.filter((p) => p.offset !== '-1') ??
+      [];
+    for (const topic of typeof topics === 'string' ? [topics] : topics) {
+      if ((await committed(groupId, topic)).length > 0) continue;
+      const journal = await committed(journalGroupId, topic);
+      aligned.push(...journal.map((p) => ({ topic, partition: p.partition, offset: p.offset })));
+    }
   } finally {
     await admin.disconnect();
   }
+  if (aligned.length === 0) return false;
   await commitGroupOffsets(kafka, groupId, aligned);
   return true;
 }
@@ -57,10 +64,12 @@ export async function startViolationDetectionConsumer(deps: {
   /** Prepended to the case topic (KAFKA_TOPIC_PREFIX). */
   topicPrefix: string;
   recordCaseViolations: ReturnType<typeof recordCaseViolationsUseCase>;
+  recordPaymentViolations: ReturnType<typeof recordPaymentViolationsUseCase>;
   delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
 }): Promise<Consumer> {
   const caseTopic = deps.topicPrefix + CASE_TOPIC;
-  if (await alignNewGroupWithJournal(deps.kafka, deps.groupId, deps.journalGroupId, caseTopic)) {
+  const noticeTopic = deps.topicPrefix + PAYMENT_NOTICE_TOPIC;
+  if (await alignNewGroupWithJournal(deps.kafka, deps.groupId, deps.journalGroupId, [caseTopic, noticeTopic])) {
     deps.logger.info(
       { groupId: deps.groupId, from: deps.journalGroupId },
       'violation detection starts where the journal stands',
@@ -69,14 +78,17 @@ export async function startViolationDetectionConsumer(deps: {
   return startConsumer({
     kafka: deps.kafka,
     groupId: deps.groupId,
-    topics: [caseTopic],
+    topics: [caseTopic, noticeTopic],
     logger: deps.logger,
-    // No inbox: a violation's id comes from the case, the kind and the step, and one already stored is kept, so a
-    // redelivered event stores nothing new without a per-event inbox read (ADR 0050).
+    // No inbox: a violation's id comes from the case, the kind and the step (or the attempt), and one already stored
+    // is kept, so a redelivered event stores nothing new without a per-event inbox read (ADR 0050).
     inbox: 'none',
     handlers: {
       [CASE_TRANSITIONED]: async (event) => {
         await deps.recordCaseViolations(caseEventFacts(event));
+      },
+      [STAFF_MARK_PAID_REFUSED]: async (event) => {
+        await deps.recordPaymentViolations(staffMarkPaidFacts(event));
       },
     },
     fromBeginning: true,

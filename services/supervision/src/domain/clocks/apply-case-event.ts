@@ -5,6 +5,7 @@ import { ENDED_STATUSES, openPause, type Matter, type MatterPause, type MatterSt
 const APPLICANT_WAITS: Record<string, string> = {
   one_time_notice_issued: '等待申请人补正材料（一次性告知）',
   awaiting_paper: '等待申请人递交纸质材料',
+  payment_requested: '等待申请人缴纳费用',
 };
 
 /**
@@ -17,6 +18,8 @@ const APPLICANT_WAITS: Record<string, string> = {
  *   the accepting clerk (the event's actor) is kept as `acceptedBy` (ADR 0051).
  * - A suspension pauses them from its start day to the day it resumes; an approved extension adds its days.
  * - Steps: the active step of the facts starts a step clock, STEP_COMPLETED finishes it.
+ * - A payment notice (payment_requested) pauses them as a wait for the applicant until it is settled
+ *   (payment_settled); after the decision that holds the promised clock and the certificate step only (decision 3).
  * - The decision stops the statutory clock; 办结 or an ending status stops every clock and ends open pauses.
  */
 export function applyCaseEvent(matter: Matter | undefined, e: CaseEvent): Matter | undefined {
@@ -54,6 +57,7 @@ export function applyCaseEvent(matter: Matter | undefined, e: CaseEvent): Matter
       break;
     case 'one_time_notice_issued':
     case 'awaiting_paper':
+    case 'payment_requested':
       if (!openPause(m, 'applicant')) m.pauses.push(pause('applicant', '', APPLICANT_WAITS[e.transition]!, day));
       break;
     case 'accepted':
@@ -79,6 +83,9 @@ export function applyCaseEvent(matter: Matter | undefined, e: CaseEvent): Matter
       break;
     case 'resumed':
       endPause(m, 'suspension', e.suspension?.endedDate || day);
+      break;
+    case 'payment_settled':
+      endPause(m, 'applicant', day);
       break;
     case 'extension_approved':
       m.extensionWorkingDays = e.extension?.workingDays ?? 0;

@@ -252,3 +252,33 @@ describe('the promised and statutory clocks of a case', () => {
     expect(clock.promised.dueDate > '2027-01-01').toBe(true);
   });
 });
+
+describe('a wait for payment (收缴分离, decision 3)', () => {
+  it('pauses the promised clock as a wait for the applicant, not the statutory one that stopped at the decision', () => {
+    const events = [
+      received('2026-11-02'),
+      accepted(2, '2026-11-02'),
+      caseEvent(3, 'decided', '2026-11-04', { facts: { status: 'approved' } }),
+      caseEvent(4, 'payment_requested', '2026-11-05', { facts: { status: 'awaiting_payment' } }),
+    ];
+    const waiting = matterOf(events);
+    expect(waiting.pauses).toEqual([
+      { kind: 'applicant', procedure: '', reason: '等待申请人缴纳费用', startedDate: '2026-11-05', endedDate: '' },
+    ]);
+    expect(computeMatterClock(waiting, calendar, '2026-11-06').state).toBe('paused');
+    // A replayed request opens no second wait.
+    expect(applyCaseEvent(waiting, events[3]!)).toBeUndefined();
+
+    const settled = matterOf([
+      ...events,
+      caseEvent(5, 'payment_settled', '2026-11-09', { facts: { status: 'approved' } }),
+      caseEvent(6, 'result_issued', '2026-11-10', { facts: { status: 'completed' } }),
+    ]);
+    expect(settled.pauses[0]!.endedDate).toBe('2026-11-09');
+    const clock = computeMatterClock(settled, calendar, '2026-11-10');
+    // [11-05, 11-09): Thursday and Friday held; 11-03 … 11-10 is 6 working days, 4 of them counted.
+    expect(clock.promised).toMatchObject({ elapsedWorkingDays: 4, pausedWorkingDays: 2 });
+    // The statutory clock stopped on 11-04 (2 working days) before the wait began.
+    expect(clock.statutory).toMatchObject({ elapsedWorkingDays: 2, pausedWorkingDays: 0 });
+  });
+});

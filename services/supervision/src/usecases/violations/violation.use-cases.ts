@@ -12,6 +12,7 @@ import { dismissViolationUseCase } from './dismiss-violation/dismiss-violation.u
 import { getViolationUseCase } from './get-violation/get-violation.usecase';
 import { listViolationsUseCase } from './list-violations/list-violations.usecase';
 import { recordCaseViolationsUseCase } from './record-case-violations/record-case-violations.usecase';
+import { recordPaymentViolationsUseCase } from './record-payment-violations/record-payment-violations.usecase';
 import type { Clock, ViolationStore } from './violation.ports';
 
 export interface ViolationDeps {
@@ -28,6 +29,7 @@ export function createViolationUseCases(deps: ViolationDeps) {
   const sync = syncAccountabilityViolationsUseCase(deps);
   return {
     recordCaseViolations: recordCaseViolationsUseCase(deps),
+    recordPaymentViolations: recordPaymentViolationsUseCase(deps),
     listViolations: listViolationsUseCase(deps),
     getViolation: getViolationUseCase(deps),
     dismissViolation: dismissViolationUseCase(deps),
