@@ -71,9 +71,14 @@ beforeAll(async () => {
   schemathesis = await provisionSchemathesis();
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govhall-contract-'));
   const suffix = uniqueSuffix();
-  const [cataloguePort, gatewayPort, applicationsPort, supervisionPort, jointReviewPort, paymentsPort] =
-    await Promise.all(Array.from({ length: 6 }, () => freePort()));
-  const [m2, m3, m4, m5, m6, m7] = await Promise.all(Array.from({ length: 6 }, () => freePort()));
+  // Twelve free ports, each once (freePort hands out each port once per file).
+  const ports = async (n: number) => {
+    const got: number[] = [];
+    for (let i = 0; i < n; i++) got.push(await freePort());
+    return got as [number, number, number, number, number, number];
+  };
+  const [cataloguePort, gatewayPort, applicationsPort, supervisionPort, jointReviewPort, paymentsPort] = await ports(6);
+  const [m2, m3, m4, m5, m6, m7] = await ports(6);
   const common = {
     MONGODB_URI: stack.mongoUri,
     KAFKA_BROKERS: stack.kafkaBrokers,

@@ -1,5 +1,4 @@
 export * from './templates';
-export * from './money-text';
 export * from './delivery';
 export * from './smtp';
 export * from './sms';

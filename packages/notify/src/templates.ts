@@ -1,4 +1,4 @@
-import { yuanOfFen } from './money-text';
+import { yuanText } from '@govhall/money';
 
 /**
  * Chinese texts of the notifications a case sends its applicant (A15). Pure: the cases service passes the facts,
@@ -320,7 +320,7 @@ function parts(f: CaseNotificationFacts): Parts {
     case 'payment_due': {
       const p = need(f.payment, 'payment', f.kind);
       const by = need(d.paymentBy, 'dates.paymentBy', f.kind);
-      const yuan = yuanOfFen(p.totalFen);
+      const yuan = yuanText(p.totalFen);
       return {
         subject: `缴费通知：${f.itemName}`,
         body: [
@@ -337,7 +337,7 @@ function parts(f: CaseNotificationFacts): Parts {
     }
     case 'payment_received': {
       const p = need(f.payment, 'payment', f.kind);
-      const yuan = yuanOfFen(p.totalFen);
+      const yuan = yuanText(p.totalFen);
       return {
         subject: `缴费确认：${f.itemName}`,
         body: [

@@ -54,6 +54,7 @@ beforeAll(async () => {
       amountFen: 55_010,
       formula: '',
       reductions: '',
+      feeCode: 'SPJY-GBF',
     },
   ];
   await world.mongo

@@ -46,6 +46,7 @@ describe('PdfkitGuideRenderer', () => {
             amountFen: 1050,
             formula: '',
             reductions: '小微企业免收',
+            feeCode: '',
           },
         ],
         specialProcedures: [

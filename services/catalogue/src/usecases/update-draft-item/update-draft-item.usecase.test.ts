@@ -65,7 +65,9 @@ describe('update draft item', () => {
     const { items, updateDraftItem } = itemsSetup();
     const draft = seedItem(items, 1);
     const command = commandFor(draft);
-    command.content.fees = [{ name: '工本费', legalBasis: '', amountFen: -5, formula: '', reductions: '' }];
+    command.content.fees = [
+      { name: '工本费', legalBasis: '', amountFen: -5, formula: '', reductions: '', feeCode: '' },
+    ];
     const error = await updateDraftItem(command, principal()).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.violations.map((v: { path: string }) => v.path)).toContain('content.fees.0.amountFen');

@@ -6,8 +6,11 @@ import { applicationsV1 } from '@govhall/proto';
 import type { CaseView, Cases } from '../../usecases/ports';
 
 const S = applicationsV1.CaseStatus;
-/** Decided and approved, the result not yet issued: the case's fees are assessed and paid in these. */
-const ASSESSABLE: readonly applicationsV1.CaseStatus[] = [S.CASE_STATUS_APPROVED];
+/**
+ * Decided and approved, the result not yet issued: the case's fees are assessed (APPROVED) and paid (AWAITING_PAYMENT,
+ * once the notice is issued) in these.
+ */
+const ASSESSABLE: readonly applicationsV1.CaseStatus[] = [S.CASE_STATUS_APPROVED, S.CASE_STATUS_AWAITING_PAYMENT];
 
 /** The case read with the service's center account of its tenant (ADR 0053); never logged (it holds the form). */
 export class CaseViews implements Cases {

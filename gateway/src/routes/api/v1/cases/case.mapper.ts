@@ -10,6 +10,7 @@ import {
   extensionState,
   handlingCategory,
   outcome,
+  paymentState,
   stepState,
 } from './cases.enums';
 import type { Case, CaseSettings, CaseSummary, Progress } from './case.schemas';
@@ -201,6 +202,19 @@ export function caseToRest(c: applicationsV1.Case): Case {
     submittedAt: c.submittedAt?.toISOString(),
     deemedAccepted: c.deemedAccepted,
     decidedOnTheSpot: c.decidedOnTheSpot,
+    ...(c.payment
+      ? {
+          payment: {
+            noticeId: c.payment.noticeId,
+            noticeNumber: c.payment.noticeNumber,
+            paymentCode: c.payment.paymentCode,
+            totalFen: c.payment.totalFen,
+            deadline: c.payment.deadline,
+            state: paymentState.rest(c.payment.state),
+            waits: c.payment.waits.map((w) => ({ from: w.from, ...(w.to ? { to: w.to } : {}) })),
+          },
+        }
+      : {}),
   };
 }
 

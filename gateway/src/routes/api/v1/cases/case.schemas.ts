@@ -23,6 +23,7 @@ import {
   handlingCategory,
   myCaseList,
   outcome,
+  paymentState,
   queueKind,
   stepState,
   voidReason,
@@ -38,7 +39,7 @@ export const CaseStatus = EnumOf(
   caseStatus,
   '办件状态：草稿 draft / 退回件 returned / 待预审 pre_review / 补办件 supplement / 预审通过 pre_review_passed / ' +
     '待递交纸质材料 awaiting_paper / 办理中 processing / 特别程序 suspended / 联办 joint_review / 上报 escalated / ' +
-    '准予待制证 approved / 办结 completed / 已送达 delivered / 已归档 archived / 不予受理 not_accepted / ' +
+    '准予待制证 approved / 待缴费（暂停计时） awaiting_payment / 办结 completed / 已送达 delivered / 已归档 archived / 不予受理 not_accepted / ' +
     '作废 voided / 撤回 withdrawn',
 );
 export const HandlingCategory = EnumOf(
@@ -501,6 +502,22 @@ export const Case = Type.Object({
   submittedAt: opt(Timestamp),
   deemedAccepted: Type.Boolean({ description: '5个工作日内未一次性告知，自收件之日起视为受理（§32）' }),
   decidedOnTheSpot: Type.Boolean({ description: '即办件当场办结' }),
+  payment: opt(
+    Type.Object(
+      {
+        noticeId: Type.String(),
+        noticeNumber: Type.String({ description: '缴款通知书编号' }),
+        paymentCode: Type.String({ description: '缴款码' }),
+        totalFen: Type.Integer({ description: '应缴金额（分）' }),
+        deadline: Type.String({ description: '缴款期限 YYYY-MM-DD' }),
+        state: EnumOf(paymentState, '缴费状态：待缴费 due / 已缴费 paid / 免缴 waived / 已作废 cancelled'),
+        waits: Type.Array(Type.Object({ from: Type.String(), to: opt(Type.String()) }), {
+          description: '等待缴费（承诺时限暂停）的期间',
+        }),
+      },
+      { description: '收费事项准予后的缴款通知书（收缴分离；缴款以银行确认为准）' },
+    ),
+  ),
   timeLeft: opt(
     Type.Object(
       {

@@ -18,6 +18,7 @@ export const deliveryMethod = mapping('DeliveryMethod', applicationsV1.DeliveryM
 export const voidReason = mapping('VoidReason', applicationsV1.VoidReason, 'VOID_REASON_');
 export const myCaseList = mapping('MyCaseList', applicationsV1.MyCaseList, 'MY_CASE_LIST_');
 export const queueKind = mapping('QueueKind', applicationsV1.QueueKind, 'QUEUE_KIND_');
+export const paymentState = mapping('PaymentState', applicationsV1.PaymentState, 'PAYMENT_STATE_');
 
 export type CaseStatus = (typeof caseStatus.values)[number];
 
