@@ -7,6 +7,7 @@ import {
   bearer,
   freePort,
   startEventReader,
+  startGroupAtTopicEnd,
   startProcess,
   stack,
   type EventReader,
@@ -79,7 +80,10 @@ export class PaymentsWorld {
       },
     ];
     this.item = await s.publishItem(draft, this.staff.catalogueReviewer.username);
-    await s.startApplications({ GOVHALL_TENANTS: TENANT });
+    // The cases service holds and releases the world's cases on their notices, in a group of its own.
+    const paymentsGroup = `applications-payments-${this.cases.suffix}`;
+    await startGroupAtTopicEnd(paymentsGroup, [NOTICE_TOPIC]);
+    await s.startApplications({ GOVHALL_TENANTS: TENANT, PAYMENTS_GROUP_ID: paymentsGroup });
     const created = await s.identityCall<
       identityV1.CreateServiceAccountRequest,
       identityV1.CreateServiceAccountResponse

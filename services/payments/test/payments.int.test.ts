@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { compact, keepSample, textOf } from '@govhall/pdf/src/pdf-inspection.test-double';
-import { paymentsV1 } from '@govhall/proto';
+import { applicationsV1, paymentsV1 } from '@govhall/proto';
 import { grpcFailure, waitFor } from '@govhall/testing';
 import { NOTICE_TOPIC } from '../src/adapters/kafka/notice-events';
 import { PaymentsWorld, SCJG, SWJ, TENANT } from './payments-world';
@@ -342,4 +342,82 @@ describe('the bank (收缴分离): only a verified callback pays', () => {
     expect(text).toContain('缴费凭证');
     expect(text).toContain('0000012345');
   });
+});
+
+describe('a crash between storing the bank’s confirmation and answering it', () => {
+  it('leaves the notice paid once, and the case goes on exactly once', async () => {
+    const caseId = await world.approvedCase({ shopName: '断电测试', price: 100 });
+    await world.call(
+      'assessFees',
+      {
+        caseId,
+        requestId: 'k-1',
+        lines: [
+          { feeCode: code('DJF'), quantity: 1, reductions: [] },
+          { feeCode: code('GBF'), quantity: 1, reductions: [] },
+        ],
+      },
+      scjg,
+    );
+    const { notice } = await world.call<unknown, paymentsV1.AssessFeesResponse>(
+      'assessFees',
+      { caseId, requestId: 'k-2', lines: [{ feeCode: code('QS'), quantity: 1, reductions: [] }] },
+      swj,
+    );
+    expect(notice).toMatchObject({ state: S.NOTICE_STATE_ISSUED, totalFen: 8000 + 1000 + 150 });
+    const caseNow = async () =>
+      (await world.cases.call<unknown, applicationsV1.GetCaseResponse>('getCase', { id: caseId }, admin)).case!;
+    await waitFor(async () => (await caseNow()).status === applicationsV1.CaseStatus.CASE_STATUS_AWAITING_PAYMENT, {
+      timeoutMs: 30_000,
+      what: 'the case awaiting payment',
+    });
+
+    // payments dies right after the payment and its NoticePaid are stored, before it answers the bank.
+    await world.payments.stop();
+    const armed = await world.startPayments({ GOVHALL_FAILPOINTS: 'payments.after-callback-stored' });
+    const died = new Promise((resolve) => armed.child.once('exit', resolve));
+    const pay = () =>
+      world.sign({
+        type: 'PAYMENT',
+        paymentCode: notice!.paymentCode,
+        amountFen: notice!.totalFen,
+        bankTxnId: `TXN-K-${world.cases.suffix}`,
+        paidAt: new Date().toISOString(),
+        receiptCode: '62010126',
+        receiptNumber: '0000012346',
+      });
+    await expect(world.bank('receiveCallback', await pay())).rejects.toBeDefined();
+    await died;
+
+    // Back up: the bank's retry (signed again) is a duplicate; the relay still sends NoticePaid.
+    await world.startPayments({ GOVHALL_FAILPOINTS: '' });
+    const retry = await world.bank<paymentsV1.ReceiveCallbackResponse>('receiveCallback', await pay());
+    expect(retry.outcome).toBe(paymentsV1.ReceiveCallbackResponse_Outcome.OUTCOME_DUPLICATE);
+    const settled = await waitFor(
+      async () => {
+        const c = await caseNow();
+        return c.status === applicationsV1.CaseStatus.CASE_STATUS_APPROVED ? c : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the case going on' },
+    );
+    expect(settled.payment).toMatchObject({ state: applicationsV1.PaymentState.PAYMENT_STATE_PAID });
+    await waitFor(async () => world.events.of(NOTICE_TOPIC, notice!.id, 'govhall.payments.v1.NoticePaid').length >= 1, {
+      timeoutMs: 20_000,
+      what: 'NoticePaid',
+    });
+    // A barrier after it: a staff attempt's event; then exactly one NoticePaid, and the case resumed once.
+    await grpcFailure(world.call('markNoticePaid', { id: notice!.id, reason: '' }, admin));
+    await waitFor(
+      async () => world.events.of(NOTICE_TOPIC, notice!.id, 'govhall.payments.v1.StaffMarkPaidRefused').length === 1,
+      { timeoutMs: 20_000, what: 'the barrier' },
+    );
+    await world.events.caughtUp();
+    // At least once on the wire (a relay may resend after a crash), one event: one envelope id.
+    const paid = world.events.of(NOTICE_TOPIC, notice!.id, 'govhall.payments.v1.NoticePaid');
+    expect(new Set(paid.map((e) => e.envelope.id)).size).toBe(1);
+    const resumed = (await caseNow()).history.filter(
+      (h) => h.action.includes(notice!.number) && h.action.includes('恢复计时'),
+    );
+    expect(resumed).toHaveLength(1);
+  }, 120_000);
 });
