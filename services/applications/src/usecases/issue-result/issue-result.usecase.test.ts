@@ -1,31 +1,11 @@
 import type { Case } from '../../domain/case';
 import { awaitPaymentUseCase } from '../await-payment/await-payment.usecase';
 import { HandlingWorld, acceptedCase, edition, rejection, staff } from '../handling.test-double';
-import { noticeOf } from '../payment.test-double';
+import { approvedCase, noticeOf } from '../payment.test-double';
 import { settlePaymentUseCase } from '../settle-payment/settle-payment.usecase';
 import { issueResultUseCase } from './issue-result.usecase';
 
-const approved = (): Case => {
-  const base = acceptedCase();
-  return {
-    ...base,
-    status: 'approved',
-    decision: { outcome: 'approved', reasons: [], remedies: [], decidedBy: 'yc-approver', decidedAt: base.updatedAt },
-    documents: [
-      {
-        id: 'doc-decision',
-        kind: 'decision',
-        number: 'D1',
-        issuedAt: base.updatedAt,
-        issuedBy: 'yc-approver',
-        sha256: '',
-      },
-    ],
-    steps: base.steps.map((s) =>
-      s.index < 3 ? { ...s, state: 'done' } : s.index === 3 ? { ...s, state: 'active', dueDate: '2026-10-09' } : s,
-    ),
-  };
-};
+const approved = (): Case => approvedCase();
 
 describe('IssueResult (制证)', () => {
   it('puts the licence into the library with the seal, holder and verification code → COMPLETED with a pickup code', async () => {
