@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { clientToken, DEMO_PASSWORD, uniqueSuffix, type Page, type WatchedPage } from '@govhall/testing';
 import { SCJG, YC } from '../../gateway/test/cases-stack';
 import { chinaDate, comingDays, expectedAnswers, fieldError } from './admin-org-world';
-import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world';
+import { checkPage, startWebWorld, tick, type WebWorld, buttonName } from './web-world';
 
 // The admin console's organisation area, as 永昌县's center administrator (yc-admin) uses it after logging in through
 // the console's 登录 button: a local holiday on the working calendar, a new member of staff, a window with A and B
@@ -97,7 +97,7 @@ it('creates a member of staff (a wrong phone refused at its field); the list mas
   await page.locator('#staff_username').fill(person.username);
   await page.locator('#staff_displayName').fill(person.name);
   await page.locator('#staff_phone').fill('12345');
-  await page.getByRole('checkbox', { name: '窗口工作人员' }).check();
+  await tick(page.getByRole('checkbox', { name: '窗口工作人员' }));
   await page.locator('#staff_department').selectOption({ label: scjgName });
   await page.locator('#staff_initialPassword').fill('Start2026x');
   await page.getByRole('button', { name: '创建账号' }).click();
@@ -269,8 +269,8 @@ it('changes the new person’s roles (no role refused at its field, a department
   expect(await fieldError(page, `roles-${personId}_roles`)).toBe('请至少选择一个岗位角色');
   await checkPage(page, 'admin-staff-roles');
 
-  await roles.getByRole('checkbox', { name: '窗口工作人员' }).check();
-  await roles.getByRole('checkbox', { name: '审查人员' }).check();
+  await tick(roles.getByRole('checkbox', { name: '窗口工作人员' }));
+  await tick(roles.getByRole('checkbox', { name: '审查人员' }));
   await page.locator(`#roles-${personId}_department`).selectOption(`${YC}-RSJ`);
   await dialog.getByRole('button', { name: buttonName('保存') }).click();
   await dialog

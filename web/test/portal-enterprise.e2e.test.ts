@@ -1,6 +1,6 @@
 import { newCreditCode } from '@govhall/testing';
 import { caseActs, PASSWORD, YC } from '../../gateway/test/cases-stack';
-import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world';
+import { checkPage, startWebWorld, tick, type WebWorld, buttonName } from './web-world';
 import { fieldError, fillFoodForm, uploadFoodMaterials } from './portal-world';
 
 // An enterprise in the portal: the legal representative registers the company and grants an agent the market
@@ -41,7 +41,7 @@ it('the legal representative registers the company and grants an agent, who appl
 
   // The grant: the agent's ID number, the market regulation department.
   await card.getByLabel('经办人身份证号码').fill(agent.idNumber);
-  await card.getByRole('checkbox', { name: '永昌县市场监督管理局' }).check();
+  await tick(card.getByRole('checkbox', { name: '永昌县市场监督管理局' }));
   await card.getByRole('button', { name: '授权经办人' }).click();
   await card.locator('.ant-list-item', { hasText: '冯经办' }).waitFor();
   expect(await card.locator('.ant-list-item', { hasText: '冯经办' }).innerText()).toContain('永昌县市场监督管理局');

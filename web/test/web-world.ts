@@ -10,6 +10,8 @@ import {
   type ViewportName,
   type WatchedPage,
   type Page,
+  type Locator,
+  waitFor,
 } from '@govhall/testing';
 import { APP_BASE, type AppName } from '../src/shared/app-base';
 import { startCasesWorld, type CasesWorld, type CasesWorldOptions } from '../../gateway/test/cases-stack';
@@ -201,4 +203,21 @@ export async function checkPage(page: Page, name: string): Promise<void> {
 export function buttonName(text: string): RegExp {
   const chars = [...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^(?:loading\\s*)?${chars.join('\\s?')}$`);
+}
+
+/**
+ * Ticks a box of an antd Checkbox.Group. The group drops a click that comes before its boxes registered their
+ * values (a passive effect after they mount; its onChange keeps registered values only), so the box stays empty: a
+ * person never clicks within that frame, a test on a loaded machine can (seen in CI right after the boxes appeared).
+ * A click that did not take is made again.
+ */
+export async function tick(box: Locator): Promise<void> {
+  await waitFor(
+    async () => {
+      if (await box.isChecked()) return true;
+      await box.check({ timeout: 5_000 }).catch(() => undefined);
+      return (await box.isChecked()) || undefined;
+    },
+    { timeoutMs: 30_000, intervalMs: 100, what: 'the box ticked' },
+  );
 }

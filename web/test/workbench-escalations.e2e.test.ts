@@ -4,7 +4,7 @@ import { EscalationWorld } from '../../services/joint-review/test/escalation-wor
 import { PASSWORD } from '../../services/applications/test/cases-world';
 import { expectedAnswers } from './admin-org-world';
 import { fieldError } from './portal-world';
-import { browserAt, buttonName, checkPage, type BrowserAt } from './web-world';
+import { browserAt, buttonName, checkPage, tick, type BrowserAt } from './web-world';
 
 // 上报件 (J3/J4) on the workbench, in a real browser against the real stack (identity, catalogue, cases service,
 // joint-review hosting both the county and the city, and the gateway serving the built apps, each its own process):
@@ -122,7 +122,7 @@ it('the county forwards, the city returns, the county resupplies, the city appro
   await showsState(lower.page, '退回补充');
   await lower.page.getByText('缺少经营场所平面图').waitFor();
   await lower.page.getByLabel('补充说明').fill('已补充平面图和卫生管理制度。');
-  await lower.page.getByRole('checkbox').first().check();
+  await tick(lower.page.getByRole('checkbox').first());
   await checkPage(lower.page, 'workbench-escalation-resupply');
   await lower.page.getByRole('button', { name: buttonName('报送补充材料') }).click();
   const resupplied = await ew.until(
