@@ -45,3 +45,4 @@ export function exitOnStartFailure(service: string) {
 }
 
 export { failpoint } from './failpoint';
+export { BackgroundWork } from './background-work';

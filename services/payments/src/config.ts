@@ -28,6 +28,18 @@ export const config = loadConfig('payments', {
   // The collecting body of each tenant (unified collection, P9), on the notice: "<tenant>=<name>|<code>,…". A tenant
   // without an entry collects as "<tenant> 政务服务中心" with its region code.
   COLLECTING_BODIES: z.string().default(''),
+  // Where each channel takes refund instructions (docs/bank-protocol.md): "<channel>=<https URL>,…".
+  BANK_REFUND_URLS: z.string().default(''),
+  // The platform's Ed25519 private key signing refund instructions (base64 of the PKCS#8 DER; a Secret), and the
+  // key id the banks know its public half by. Without them no refund can be paid back (approvals wait).
+  PLATFORM_SIGNING_KEY: z.string().default(''),
+  PLATFORM_KID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{0,64}$/)
+    .default(''),
+  // How often the approved refunds the bank has not confirmed are looked at, and how long before one is sent again.
+  REFUND_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  REFUND_RESEND_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
   // How many natural days a notice runs after its issue (缴款期限).
   NOTICE_DEADLINE_DAYS: z.coerce.number().int().min(1).max(90).default(15),
 });

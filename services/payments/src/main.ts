@@ -4,11 +4,12 @@ import { createTokenVerifier, parseServiceAccounts, ServiceAccounts } from '@gov
 import { clockFromConfig } from '@govhall/clock';
 import { GrpcServer } from '@govhall/grpc';
 import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
-import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
+import { BackgroundWork, exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
 import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
 import { ChannelKeys, parseBankChannels } from './adapters/bank/channel-keys';
+import { HttpRefundChannel, parsePlatformKey, parseRefundUrls } from './adapters/bank/refund-channel';
 import { CaseViews } from './adapters/cases/case-views';
 import { CatalogueItemFees } from './adapters/catalogue/item-fees';
 import { registerBankService } from './adapters/grpc/bank.grpc-handler';
@@ -37,11 +38,17 @@ import {
   listNoticesUseCase,
 } from './usecases/read-notices/read-notices.usecases';
 import { registerSlipUseCase } from './usecases/register-slip/register-slip.usecase';
+import { approveRefundUseCase, rejectRefundUseCase } from './usecases/refunds/decide-refund.usecase';
+import { instructRefundsUseCase } from './usecases/refunds/instruct-refunds.usecase';
+import { listRefundsUseCase } from './usecases/refunds/list-refunds.usecase';
+import { requestRefundUseCase } from './usecases/refunds/request-refund.usecase';
 
 async function main() {
   const logger = createLogger('payments', config.LOG_LEVEL);
   // Configuration errors stop the start before anything is opened (never printing a key or a secret).
   const channels = parseBankChannels(config.BANK_CHANNELS);
+  const refundUrls = parseRefundUrls(config.BANK_REFUND_URLS);
+  const platformKey = parsePlatformKey(config.PLATFORM_SIGNING_KEY, config.PLATFORM_KID);
   const collection = new ConfiguredCollection(
     parseCollectingBodies(config.COLLECTING_BODIES),
     config.NOTICE_DEADLINE_DAYS,
@@ -80,6 +87,18 @@ async function main() {
   const documents = new PdfPaymentDocuments();
   const afterWrite = () => relay.nudge();
   const bank = { keys: new ChannelKeys(channels), nonces, ledger, clock, notices };
+  // Approved refunds go to the bank that took the money until it confirms them (nothing held in memory).
+  const refundInstructions = new BackgroundWork(
+    'refund instructions',
+    instructRefundsUseCase({
+      notices,
+      channel: new HttpRefundChannel(refundUrls, platformKey, clock),
+      clock,
+      resendAfterMs: config.REFUND_RESEND_MS,
+      onFailure: (refundId, err) => logger.warn({ refundId, err }, 'refund instruction not taken; sent again later'),
+    }),
+    { intervalMs: config.REFUND_POLL_MS, logger },
+  );
 
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
   const server = new GrpcServer({
@@ -109,6 +128,10 @@ async function main() {
     getNoticeDocument: getNoticeDocumentUseCase({ notices, documents }),
     registerSlip: registerSlipUseCase({ notices, clock }),
     markNoticePaid: markNoticePaidUseCase({ notices, clock }),
+    requestRefund: requestRefundUseCase({ notices, clock, ids: { newId: randomUUID } }),
+    approveRefund: approveRefundUseCase({ notices, clock, afterApproval: () => refundInstructions.nudge() }),
+    rejectRefund: rejectRefundUseCase({ notices, clock }),
+    listRefunds: listRefundsUseCase({ notices }),
     afterWrite,
   });
   registerBankService(server, {
@@ -117,10 +140,15 @@ async function main() {
     afterWrite,
   });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
-  logger.info({ port, bankChannels: [...channels.keys()] }, 'payments listening');
+  refundInstructions.start();
+  logger.info(
+    { port, bankChannels: [...channels.keys()], refundChannels: [...refundUrls.keys()], platformKid: platformKey?.kid },
+    'payments listening',
+  );
 
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
+    ['refund instructions', () => refundInstructions.stop()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
     ['cases client', async () => cases.close()],

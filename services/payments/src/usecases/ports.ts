@@ -2,6 +2,7 @@ import type { Principal } from '@govhall/auth';
 import type { FeeItem } from '../domain/fee-items/fee-item';
 import type { Notice, NoticeEvent, NoticeState } from '../domain/notices/notice';
 import type { RefusalReason } from '../domain/bank/bank-message';
+import type { Refund, RefundState } from '../domain/refunds/refund';
 
 export interface Clock {
   now(): Date;
@@ -38,6 +39,10 @@ export interface NoticeRepository {
   save(next: Notice, expectedVersion: number, events: NoticeEvent[], actor?: Principal): Promise<Notice>;
   list(tenant: string, states: readonly NoticeState[], page: PageQuery): Promise<Page<Notice>>;
   listByApplicant(subject: string, page: PageQuery): Promise<Page<Notice>>;
+  /** The tenant's notices with refunds (in one of `states`, or any), the latest changed first. */
+  listWithRefunds(tenant: string, states: readonly RefundState[], page: PageQuery): Promise<Page<Notice>>;
+  /** Notices with an approved refund the bank has not confirmed, the longest waiting first. */
+  withApprovedRefunds(limit: number): Promise<Notice[]>;
 }
 
 /** 通知书编号 sequences, per tenant and year. */
@@ -112,3 +117,17 @@ export interface NoticeDocuments {
   notice(notice: Notice): Promise<Buffer>;
   receipt(notice: Notice): Promise<Buffer>;
 }
+
+/** What the platform tells the bank that took the money: pay this refund back (docs/bank-protocol.md). */
+export interface RefundInstruction {
+  refundId: string;
+  paymentCode: string;
+  bankTxnId: string;
+  amountFen: number;
+}
+/** The channels' refund endpoints, reached with a message signed by the platform's key. */
+export interface RefundChannel {
+  /** Resolves once the bank took the instruction (it pays back, then calls back); throws otherwise. */
+  instruct(channel: string, instruction: RefundInstruction): Promise<void>;
+}
+export type { Refund };

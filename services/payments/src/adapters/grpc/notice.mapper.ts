@@ -3,6 +3,7 @@ import { maskName } from '@govhall/identifiers';
 import type { FeeCategory, FeeItem, FeeItemInput } from '../../domain/fee-items/fee-item';
 import type { AssessedLineInput } from '../../domain/notices/assessment';
 import type { Notice, NoticeLine, NoticeState, Reduction } from '../../domain/notices/notice';
+import type { Refund, RefundState } from '../../domain/refunds/refund';
 import type { Assessment } from '../../usecases/assessment/get-assessment.usecase';
 
 export const noticeState = enumCodec<NoticeState, paymentsV1.NoticeState>(
@@ -13,6 +14,9 @@ export const feeCategory = enumCodec<FeeCategory, paymentsV1.FeeCategory>(
 );
 const reductionKind = enumCodec<Reduction['kind'], paymentsV1.Reduction_Kind>(
   enumSpelling(paymentsV1.Reduction_Kind, 'KIND_'),
+);
+export const refundState = enumCodec<RefundState, paymentsV1.RefundState>(
+  enumSpelling(paymentsV1.RefundState, 'REFUND_STATE_'),
 );
 const paymentSource = enumCodec<'bank_callback' | 'reconciliation', paymentsV1.PaymentSource>(
   enumSpelling(paymentsV1.PaymentSource, 'PAYMENT_SOURCE_'),
@@ -72,6 +76,24 @@ export function toProtoNotice(n: Notice, masked = false): paymentsV1.Notice {
     version: n.version,
     createdAt: n.createdAt,
     updatedAt: n.updatedAt,
+    refunds: n.refunds.map(toProtoRefund),
+  };
+}
+
+export function toProtoRefund(r: Refund): paymentsV1.Refund {
+  return {
+    id: r.id,
+    amountFen: r.amountFen,
+    reason: r.reason,
+    state: refundState.toProto(r.state),
+    requestedBy: r.requestedBy,
+    requestedAt: r.requestedAt,
+    decidedBy: r.decidedBy ?? '',
+    decidedAt: r.decidedAt,
+    rejectReason: r.rejectReason ?? '',
+    bankRefundTxnId: r.bankRefundTxnId ?? '',
+    refundedAt: r.refundedAt,
+    instructedAt: r.instructedAt,
   };
 }
 

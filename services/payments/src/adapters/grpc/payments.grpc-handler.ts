@@ -22,8 +22,9 @@ import {
   toProtoFeeItem,
   toProtoNotice,
 } from './notice.mapper';
+import { refundHandlers, type RefundUseCases } from './refunds.grpc-handler';
 
-export interface PaymentsUseCases {
+export interface PaymentsUseCases extends RefundUseCases {
   listFeeItems: ReturnType<typeof listFeeItemsUseCase>;
   putFeeItem: ReturnType<typeof putFeeItemUseCase>;
   getAssessment: ReturnType<typeof getAssessmentUseCase>;
@@ -139,6 +140,7 @@ export function registerPaymentsService(server: GrpcServer, uc: PaymentsUseCases
         }
       },
     ),
+    ...refundHandlers(server, uc),
   };
   server.addService('govhall.payments.v1.PaymentsService', paymentsV1.PaymentsServiceService, impl);
 }

@@ -78,6 +78,34 @@ function envelopeOf(notice: Notice, event: NoticeEvent, actor?: Principal) {
           reason: event.reason,
         },
       });
+    case 'RefundRequested':
+      return buildEnvelope({
+        ...common,
+        type: 'govhall.payments.v1.RefundRequested',
+        codec: paymentsV1.RefundRequested,
+        payload: { notice: n, refundId: event.refundId },
+      });
+    case 'RefundApproved':
+      return buildEnvelope({
+        ...common,
+        type: 'govhall.payments.v1.RefundApproved',
+        codec: paymentsV1.RefundApproved,
+        payload: { notice: n, refundId: event.refundId },
+      });
+    case 'RefundRejected':
+      return buildEnvelope({
+        ...common,
+        type: 'govhall.payments.v1.RefundRejected',
+        codec: paymentsV1.RefundRejected,
+        payload: { notice: n, refundId: event.refundId },
+      });
+    case 'RefundPaid':
+      return buildEnvelope({
+        ...common,
+        type: 'govhall.payments.v1.RefundPaid',
+        codec: paymentsV1.RefundPaid,
+        payload: { notice: n, refundId: event.refundId },
+      });
   }
 }
 

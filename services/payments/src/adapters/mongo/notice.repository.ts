@@ -12,14 +12,32 @@ import {
 } from '@govhall/mongo';
 import { decodePageToken, encodePageToken, pageSize } from '@govhall/paging';
 import type { Notice, NoticeEvent, NoticeState } from '../../domain/notices/notice';
+import type { RefundState } from '../../domain/refunds/refund';
 import type { NoticeRepository, Page, PageQuery } from '../../usecases/ports';
 import { toNoticeOutbox } from '../kafka/notice-events';
 import { noticeSchema, type NoticeDocument } from './notice.schema';
 
-const PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0, caseKey: 0, codeKey: 0 } as const;
+const PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0, caseKey: 0, codeKey: 0, refundKeys: 0 } as const;
+
+/** The refund keys a notice is found by: "<tenant>|*" and "<tenant>|<state>" per refund, "*|approved" to instruct. */
+export function refundKeys(n: Notice): string[] {
+  if (n.refunds.length === 0) return [];
+  const states = [...new Set(n.refunds.map((r) => r.state))];
+  return [
+    `${n.tenant}|*`,
+    ...states.map((s) => `${n.tenant}|${s}`),
+    ...(states.includes('approved') ? ['*|approved'] : []),
+  ];
+}
 
 function queryFields(n: Notice) {
-  return { caseKey: `${n.tenant}|${n.caseId}`, codeKey: n.paymentCode ?? `#${n.id}` };
+  return { caseKey: `${n.tenant}|${n.caseId}`, codeKey: n.paymentCode ?? `#${n.id}`, refundKeys: refundKeys(n) };
+}
+
+/** A stored notice; those stored before refunds existed have none. */
+function fromStored(d: StoredDocument | null): Notice | null {
+  const n = toEntity<Notice>(d);
+  return n ? { ...n, refunds: n.refunds ?? [] } : null;
 }
 
 /** The events of a write carry the notice as stored. */
@@ -35,18 +53,16 @@ export class MongoNoticeRepository implements NoticeRepository {
   }
 
   async findById(id: string): Promise<Notice | null> {
-    return toEntity<Notice>(await this.model.findById(id, PROJECTION).lean<StoredDocument>());
+    return fromStored(await this.model.findById(id, PROJECTION).lean<StoredDocument>());
   }
 
   async findByCase(tenant: string, caseId: string): Promise<Notice | null> {
-    return toEntity<Notice>(
-      await this.model.findOne({ caseKey: `${tenant}|${caseId}` }, PROJECTION).lean<StoredDocument>(),
-    );
+    return fromStored(await this.model.findOne({ caseKey: `${tenant}|${caseId}` }, PROJECTION).lean<StoredDocument>());
   }
 
   async findByPaymentCode(code: string): Promise<Notice | null> {
     if (!code) return null;
-    return toEntity<Notice>(await this.model.findOne({ codeKey: code }, PROJECTION).lean<StoredDocument>());
+    return fromStored(await this.model.findOne({ codeKey: code }, PROJECTION).lean<StoredDocument>());
   }
 
   async insert(notice: Notice, events: NoticeEvent[], actor?: Principal) {
@@ -78,20 +94,24 @@ export class MongoNoticeRepository implements NoticeRepository {
     return stored;
   }
 
-  private async page(filter: Record<string, unknown>, page: PageQuery): Promise<Page<Notice>> {
+  private async page(
+    filter: Record<string, unknown>,
+    page: PageQuery,
+    sort: Record<string, 1 | -1> = { createdAt: -1, _id: 1 },
+  ): Promise<Page<Notice>> {
     const offset = decodePageToken(page.pageToken);
     const size = pageSize(page.pageSize);
     const [docs, total] = await Promise.all([
       this.model
         .find(filter, PROJECTION)
-        .sort({ createdAt: -1, _id: 1 })
+        .sort(sort)
         .skip(offset)
         .limit(size)
         .lean<StoredDocument[]>(),
       this.model.countDocuments(filter),
     ]);
     return {
-      items: docs.map((d) => toEntity<Notice>(d)),
+      items: docs.map((d) => fromStored(d)!),
       nextPageToken: offset + size < total ? encodePageToken(offset + size) : '',
       total,
     };
@@ -103,5 +123,20 @@ export class MongoNoticeRepository implements NoticeRepository {
 
   listByApplicant(username: string, page: PageQuery): Promise<Page<Notice>> {
     return this.page({ applicantSubject: username }, page);
+  }
+
+  listWithRefunds(tenant: string, states: readonly RefundState[], page: PageQuery): Promise<Page<Notice>> {
+    const keys = states.length > 0 ? states.map((s) => `${tenant}|${s}`) : [`${tenant}|*`];
+    const filter = keys.length === 1 ? { refundKeys: keys[0] } : { tenant, refundKeys: { $in: keys } };
+    return this.page(filter, page, { updatedAt: -1, _id: 1 });
+  }
+
+  async withApprovedRefunds(limit: number): Promise<Notice[]> {
+    const docs = await this.model
+      .find({ refundKeys: '*|approved' }, PROJECTION)
+      .sort({ updatedAt: 1, _id: 1 })
+      .limit(limit)
+      .lean<StoredDocument[]>();
+    return docs.map((d) => fromStored(d)!);
   }
 }

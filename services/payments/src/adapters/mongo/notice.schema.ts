@@ -27,12 +27,14 @@ export const noticeSchema = new mongoose.Schema(
     slip: Mixed,
     payment: Mixed,
     markPaidAttempts: { type: Number, required: true },
+    refunds: { type: [Mixed], default: [] },
     version: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     // Query copies (FerretDB has no sparse or partial indexes, docs/store-rules.md).
     caseKey: { type: String, required: true },
     codeKey: { type: String, required: true },
+    refundKeys: { type: [String], default: [] },
     ...outboxSchemaFields,
   },
   { collection: 'notices', versionKey: false, minimize: false },
@@ -47,6 +49,8 @@ noticeSchema.index({ tenant: 1, state: 1, createdAt: -1 });
 noticeSchema.index({ tenant: 1, createdAt: -1 });
 // ListMyNotices.
 noticeSchema.index({ applicantSubject: 1, createdAt: -1 });
+// ListRefunds ("<tenant>|<state>" or "<tenant>|*") and the refund instructions still to confirm ("*|approved").
+noticeSchema.index({ refundKeys: 1, updatedAt: -1 });
 declareOutboxIndex(noticeSchema);
 
 export type NoticeDocument = mongoose.InferSchemaType<typeof noticeSchema>;

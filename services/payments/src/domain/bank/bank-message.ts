@@ -16,7 +16,9 @@ export type RefusalReason =
   | 'VALIDATION_FAILED'
   | 'UNKNOWN_PAYMENT_CODE'
   | 'NOTICE_NOT_PAYABLE'
-  | 'AMOUNT_MISMATCH';
+  | 'AMOUNT_MISMATCH'
+  | 'REFUND_NOT_FOUND'
+  | 'REFUND_NOT_APPROVED';
 
 /** The fields every signed message carries. */
 export interface SignedFields {
@@ -69,6 +71,28 @@ function asObject(payload: unknown): Record<string, unknown> {
   return payload as Record<string, unknown>;
 }
 
+/** A payload's type, to dispatch a callback on (the reader checks it again). */
+export function messageType(payload: unknown): string {
+  return String(asObject(payload).type);
+}
+
+function rfc3339(value: unknown): Date | undefined {
+  const at = typeof value === 'string' && RFC3339.test(value) ? new Date(value) : undefined;
+  return at && !Number.isNaN(at.getTime()) ? at : undefined;
+}
+
+/** The common reading of a callback of `type`, for the readers of other message types. */
+export const CALLBACK_FIELDS = {
+  read(payload: unknown, type: string) {
+    const p = asObject(payload);
+    const v: Violation[] = [];
+    const fields = signedFields(p, v);
+    if (fields.type !== type) v.push(bad('type', `type 应为 ${type}`));
+    return { p, v, fields };
+  },
+  time: rfc3339,
+};
+
 /** A verified payload read as a payment-code query. */
 export function readQuery(payload: unknown): PaymentCodeQuery {
   const p = asObject(payload);
@@ -92,8 +116,8 @@ export function readCallback(payload: unknown): PaymentCallback {
     v.push(bad('amountFen', 'amountFen 应为以分计的正整数'));
   }
   if (typeof bankTxnId !== 'string' || !TXN.test(bankTxnId)) v.push(bad('bankTxnId', 'bankTxnId 格式不正确'));
-  const paid = typeof paidAt === 'string' && RFC3339.test(paidAt) ? new Date(paidAt) : undefined;
-  if (!paid || Number.isNaN(paid.getTime())) v.push(bad('paidAt', 'paidAt 应为 RFC 3339 时间'));
+  const paid = rfc3339(paidAt);
+  if (!paid) v.push(bad('paidAt', 'paidAt 应为 RFC 3339 时间'));
   if (typeof receiptCode !== 'string' || !/^\d{8}$/.test(receiptCode))
     v.push(bad('receiptCode', '票据代码应为8位数字'));
   if (typeof receiptNumber !== 'string' || !/^\d{10}$/.test(receiptNumber)) {

@@ -169,6 +169,7 @@ export function openNotice(
     parts: [...new Set(departments)].sort().map((department) => ({ department })),
     totalFen: 0,
     markPaidAttempts: 0,
+    refunds: [],
     version: 0,
     createdAt: now,
     updatedAt: now,

@@ -1,4 +1,5 @@
 import type { FeeCategory } from '../fee-items/fee-item';
+import type { Refund } from '../refunds/refund';
 
 /** A notice's life (收缴分离): only the bank's verified callback or the reconciliation makes it paid. */
 export type NoticeState = 'assessing' | 'issued' | 'slip_registered' | 'paid' | 'waived' | 'cancelled';
@@ -78,6 +79,8 @@ export interface Notice {
   payment?: Payment;
   /** Staff attempts to mark it paid, refused (StaffMarkPaidRefused carries the count). */
   markPaidAttempts: number;
+  /** Refunds of the paid notice, oldest first. */
+  refunds: Refund[];
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -90,6 +93,7 @@ export type NoticeEvent =
   | { type: 'SlipRegistered'; notice: Notice }
   | { type: 'NoticePaid'; notice: Notice }
   | { type: 'NoticeCancelled'; notice: Notice }
+  | { type: 'RefundRequested' | 'RefundApproved' | 'RefundRejected' | 'RefundPaid'; notice: Notice; refundId: string }
   | {
       type: 'StaffMarkPaidRefused';
       notice: Notice;

@@ -35,6 +35,8 @@ const REASONS: readonly RefusalReason[] = [
   'UNKNOWN_PAYMENT_CODE',
   'NOTICE_NOT_PAYABLE',
   'AMOUNT_MISMATCH',
+  'REFUND_NOT_FOUND',
+  'REFUND_NOT_APPROVED',
 ];
 
 /**
