@@ -2,6 +2,9 @@ import { createBankClient } from './client/bank-client';
 import { loadConfig } from './config';
 import { bankChannelsEntry, loadSigningKey } from './keys';
 import { TransactionStore } from './store';
+import { parsePlatformKeys } from './platform-keys';
+import { RefundStore } from './refund-store';
+import { resendPendingRefunds } from './web/refunds';
 import { createStandInServer, resendPending } from './web/server';
 
 /** Starts the stand-in: `node dist/main.js` (README, "Configuration"). */
@@ -20,7 +23,15 @@ function main(): void {
     retry: config.retry,
   });
   const store = new TransactionStore(config.stateDir);
-  const deps = { client, store, now, controls: config.controls, receiptRegion: config.receiptRegion, log };
+  const refunds = {
+    client,
+    store,
+    refunds: new RefundStore(config.stateDir),
+    platformKeys: parsePlatformKeys(process.env.PLATFORM_KEYS),
+    now,
+    log,
+  };
+  const deps = { client, store, now, controls: config.controls, receiptRegion: config.receiptRegion, log, refunds };
   const server = createStandInServer(deps);
   server.listen(config.port, config.host, () => {
     const address = server.address();
@@ -28,9 +39,11 @@ function main(): void {
     log(
       `listening on http://${config.host}:${port} (GovHall ${config.govhallUrl}, channel ${config.channel}, kid ${key.kid}${config.controls ? ', test controls on' : ''})`,
     );
-    resendPending(deps).catch((error: unknown) =>
-      log(`resending pending callbacks failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    resendPending(deps)
+      .then(() => resendPendingRefunds(refunds))
+      .catch((error: unknown) =>
+        log(`resending pending callbacks failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
   });
   const stop = () => server.close(() => process.exit(0));
   process.once('SIGTERM', stop);

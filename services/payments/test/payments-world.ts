@@ -37,6 +37,12 @@ export class PaymentsWorld {
   bankClient!: paymentsV1.BankServiceClient;
   readonly bankKey = generateKeyPairSync('ed25519');
   readonly kid = 'k-2026';
+  /** The platform's key for refund instructions, and the id the bank knows it by. */
+  readonly platformKey = generateKeyPairSync('ed25519');
+  readonly platformKid = 'govhall-test-1';
+  gateway?: RunningProcess;
+  standIn?: RunningProcess;
+  standInUrl = '';
   item!: catalogueV1.Item;
   applicant!: Applicant;
   staff = {} as Record<'scjgReviewer' | 'swjReviewer' | 'clerk' | 'head' | 'catalogueReviewer', identityV1.Staff>;
@@ -141,9 +147,72 @@ export class PaymentsWorld {
     return this.payments;
   }
 
+  /** The gateway in front of identity, catalogue, the cases service and payments (the bank's edge). */
+  async startGateway(): Promise<string> {
+    const [port, metrics] = [await freePort(), await freePort()];
+    this.gateway = await startProcess({
+      name: 'gateway-payments',
+      entry: 'gateway/dist/server.js',
+      env: {
+        KEYCLOAK_URL: stack.keycloakUrl,
+        KEYCLOAK_REALM: stack.realm,
+        KEYCLOAK_API_CLIENT_SECRET: stack.apiClientSecret,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        METRICS_HOST: '127.0.0.1',
+        METRICS_PORT: String(metrics),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        CATALOGUE_GRPC_ADDR: `127.0.0.1:${this.cases.catalogue.port}`,
+        IDENTITY_GRPC_ADDR: `127.0.0.1:${this.cases.identity.port}`,
+        APPLICATIONS_GRPC_ADDR: this.cases.address,
+        PAYMENTS_GRPC_ADDR: `127.0.0.1:${this.ports!.grpc}`,
+        SUPERVISION_GRPC_ADDR: '127.0.0.1:1',
+        RATE_LIMIT_MAX: '100000',
+        OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
+      },
+      readyPort: port,
+    });
+    return `http://127.0.0.1:${port}`;
+  }
+
+  /**
+   * The local stand-in for the collecting bank, its own process, on the world's channel key, calling back through
+   * `gatewayUrl`; and payments restarted to send it refund instructions signed with the platform's key.
+   */
+  async startStandIn(gatewayUrl: string, stateDir: string): Promise<string> {
+    const port = await freePort();
+    const platformSpki = this.platformKey.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+    this.standIn = await startProcess({
+      name: 'bank-stand-in',
+      entry: 'examples/bank-stand-in/dist/main.js',
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        GOVHALL_URL: gatewayUrl,
+        CHANNEL,
+        KID: this.kid,
+        BANK_PRIVATE_KEY: this.bankKey.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+        STATE_DIR: stateDir,
+        PLATFORM_KEYS: `${this.platformKid}:${platformSpki}`,
+      },
+      readyPort: port,
+    });
+    this.standInUrl = `http://127.0.0.1:${port}`;
+    await this.payments.stop();
+    await this.startPayments({
+      BANK_REFUND_URLS: `${CHANNEL}=${this.standInUrl}/refunds`,
+      PLATFORM_SIGNING_KEY: this.platformKey.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+      PLATFORM_KID: this.platformKid,
+      REFUND_POLL_MS: '300',
+    });
+    return this.standInUrl;
+  }
+
   async stop(): Promise<void> {
     this.client?.close();
     this.bankClient?.close();
+    await this.standIn?.stop();
+    await this.gateway?.stop();
     await this.payments?.stop();
     await this.events?.stop();
     if (this.account) {

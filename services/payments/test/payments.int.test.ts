@@ -421,3 +421,266 @@ describe('a crash between storing the bank’s confirmation and answering it', (
     expect(resumed).toHaveLength(1);
   }, 120_000);
 });
+
+describe('refunds: asked with a reason, decided by another finance person, paid back by the bank, confirmed', () => {
+  const R = paymentsV1.RefundState;
+  let standIn = '';
+  let notice: paymentsV1.Notice;
+  let clerk: string;
+  let finance1: string;
+  let finance2: string;
+  const read = async () =>
+    (await world.call<unknown, paymentsV1.GetNoticeResponse>('getNotice', { id: notice.id }, finance1)).notice!;
+
+  beforeAll(async () => {
+    const [gatewayUrl, f1, f2] = await Promise.all([
+      world.startGateway(),
+      world.cases.createStaff('finance_reconciler', { department: '' }),
+      world.cases.createStaff('finance_reconciler', { department: '' }),
+    ]);
+    standIn = await world.startStandIn(
+      gatewayUrl,
+      `${process.env.GOVHALL_STATE ?? '.stack'}/test-stand-in-${world.cases.suffix}`,
+    );
+    clerk = await world.cases.token(world.staff.clerk.username);
+    finance1 = await world.cases.token(f1.username);
+    finance2 = await world.cases.token(f2.username);
+    const caseId = await world.approvedCase({ shopName: '退款测试', price: 1000 });
+    await world.call(
+      'assessFees',
+      {
+        caseId,
+        requestId: 'r-1',
+        lines: [
+          { feeCode: code('DJF'), quantity: 1, reductions: [] },
+          { feeCode: code('GBF'), quantity: 1, reductions: [] },
+        ],
+      },
+      scjg,
+    );
+    notice = (
+      await world.call<unknown, paymentsV1.AssessFeesResponse>(
+        'assessFees',
+        { caseId, requestId: 'r-2', lines: [{ feeCode: code('QS'), quantity: 1, reductions: [] }] },
+        swj,
+      )
+    ).notice!;
+    expect(notice).toMatchObject({ state: S.NOTICE_STATE_ISSUED, totalFen: 8000 + 1000 + 1500 });
+  }, 120_000);
+
+  it('the payer pays at the bank stand-in; its signed callback through the gateway makes the notice paid', async () => {
+    const form = (fields: Record<string, string>) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+    const shown = await fetch(`${standIn}/query`, form({ paymentCode: notice.paymentCode }));
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toContain(notice.totalCapitals);
+    const paid = await fetch(
+      `${standIn}/pay`,
+      form({ paymentCode: notice.paymentCode, amountFen: String(notice.totalFen), noticeNumber: notice.number }),
+    );
+    expect(paid.status).toBe(200);
+    const now = await read();
+    expect(now).toMatchObject({ state: S.NOTICE_STATE_PAID, payment: { channel: 'stand-in' } });
+    notice = now;
+  });
+
+  it('refuses more than was paid, a missing reason, and the applicant; nothing changes', async () => {
+    const tooMuch = await grpcFailure(
+      world.call(
+        'requestRefund',
+        {
+          noticeId: notice.id,
+          expectedVersion: notice.version,
+          requestId: 'refund-too-much',
+          amountFen: notice.totalFen + 1,
+          reason: '多缴',
+        },
+        clerk,
+      ),
+    );
+    expect(tooMuch.code).toBe(status.INVALID_ARGUMENT);
+    expect(tooMuch.violations).toEqual([expect.objectContaining({ path: 'amountFen', reason: 'REFUND_TOO_LARGE' })]);
+    const noReason = await grpcFailure(
+      world.call(
+        'requestRefund',
+        {
+          noticeId: notice.id,
+          expectedVersion: notice.version,
+          requestId: 'refund-no-reason',
+          amountFen: 100,
+          reason: ' ',
+        },
+        clerk,
+      ),
+    );
+    expect(noReason.violations.map((v) => v.path)).toEqual(['reason']);
+    const applicant = await grpcFailure(
+      world.call(
+        'requestRefund',
+        {
+          noticeId: notice.id,
+          expectedVersion: notice.version,
+          requestId: 'refund-applicant',
+          amountFen: 100,
+          reason: '申请人自行退款',
+        },
+        await world.applicant.token(),
+      ),
+    );
+    expect(applicant.code).toBe(status.PERMISSION_DENIED);
+    expect(await read()).toMatchObject({ version: notice.version, refunds: [] });
+  });
+
+  it('its requester cannot approve it; another finance reconciler does, and the bank pays back and confirms', async () => {
+    const asked = await world.call<unknown, paymentsV1.RequestRefundResponse>(
+      'requestRefund',
+      {
+        noticeId: notice.id,
+        expectedVersion: notice.version,
+        requestId: 'refund-qs-1',
+        amountFen: 1500,
+        reason: '契税已另行缴纳，申请退还',
+      },
+      finance1,
+    );
+    const refundId = asked.refundId;
+    expect(asked.notice!.refunds).toEqual([
+      expect.objectContaining({ id: refundId, amountFen: 1500, state: R.REFUND_STATE_REQUESTED }),
+    ]);
+    const decide = (token: string, version: number) =>
+      world.call<unknown, paymentsV1.ApproveRefundResponse>(
+        'approveRefund',
+        { noticeId: notice.id, refundId, expectedVersion: version },
+        token,
+      );
+    const self = await grpcFailure(decide(finance1, asked.notice!.version));
+    expect({ code: self.code, reason: self.reason }).toEqual({ code: status.PERMISSION_DENIED, reason: 'SAME_PERSON' });
+    const byClerk = await grpcFailure(decide(clerk, asked.notice!.version));
+    expect(byClerk.reason).toBe('ROLE_REQUIRED');
+    expect((await read()).refunds[0]!.state).toBe(R.REFUND_STATE_REQUESTED);
+
+    const approved = await decide(finance2, asked.notice!.version);
+    expect(approved.notice!.refunds[0]).toMatchObject({
+      state: R.REFUND_STATE_APPROVED,
+      decidedBy: expect.any(String),
+    });
+    const refunded = await waitFor(
+      async () => {
+        const r = (await read()).refunds[0]!;
+        return r.state === R.REFUND_STATE_REFUNDED ? r : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the bank confirming the refund' },
+    );
+    expect(refunded.bankRefundTxnId).toMatch(/^RF\d{20}$/);
+    expect((await read()).state).toBe(S.NOTICE_STATE_PAID);
+  });
+
+  it('counts what is asked against what is left; a rejection needs a reason; the bank cannot confirm a rejected refund, nor forge a confirmation', async () => {
+    const before = await read();
+    const asked = await world.call<unknown, paymentsV1.RequestRefundResponse>(
+      'requestRefund',
+      {
+        noticeId: notice.id,
+        expectedVersion: before.version,
+        requestId: 'refund-djf-1',
+        amountFen: 9000,
+        reason: '登记费重复收取',
+      },
+      clerk,
+    );
+    // What is left: 10 500 − 1 500 refunded − 9 000 asked.
+    const tooMuch = await grpcFailure(
+      world.call(
+        'requestRefund',
+        {
+          noticeId: notice.id,
+          expectedVersion: asked.notice!.version,
+          requestId: 'refund-left',
+          amountFen: 1,
+          reason: '再退一分',
+        },
+        clerk,
+      ),
+    );
+    expect(tooMuch.violations).toEqual([expect.objectContaining({ path: 'amountFen', reason: 'REFUND_TOO_LARGE' })]);
+    const noReason = await grpcFailure(
+      world.call(
+        'rejectRefund',
+        { noticeId: notice.id, refundId: asked.refundId, expectedVersion: asked.notice!.version, reason: '' },
+        finance1,
+      ),
+    );
+    expect(noReason.violations.map((v) => v.path)).toEqual(['reason']);
+    const rejected = await world.call<unknown, paymentsV1.RejectRefundResponse>(
+      'rejectRefund',
+      {
+        noticeId: notice.id,
+        refundId: asked.refundId,
+        expectedVersion: asked.notice!.version,
+        reason: '登记费未重复收取',
+      },
+      finance1,
+    );
+    expect(rejected.notice!.refunds[1]).toMatchObject({
+      state: R.REFUND_STATE_REJECTED,
+      rejectReason: '登记费未重复收取',
+    });
+
+    const confirmation = (over: Record<string, unknown> = {}) => ({
+      type: 'REFUND',
+      paymentCode: notice.paymentCode,
+      refundId: asked.refundId,
+      amountFen: 9000,
+      refundTxnId: `RF-X-${world.cases.suffix}`,
+      refundedAt: new Date().toISOString(),
+      ...over,
+    });
+    const notApproved = await grpcFailure(world.bank('receiveCallback', await world.sign(confirmation())));
+    expect(notApproved.reason).toBe('REFUND_NOT_APPROVED');
+    const forged = await grpcFailure(
+      world.bank(
+        'receiveCallback',
+        await world.sign(confirmation(), { key: generateKeyPairSync('ed25519').privateKey }),
+      ),
+    );
+    expect(forged.reason).toBe('SIGNATURE_INVALID');
+    const unknown = await grpcFailure(
+      world.bank('receiveCallback', await world.sign(confirmation({ refundId: 'no-such-refund' }))),
+    );
+    expect(unknown.reason).toBe('REFUND_NOT_FOUND');
+    expect((await read()).refunds.map((r) => r.state)).toEqual([R.REFUND_STATE_REFUNDED, R.REFUND_STATE_REJECTED]);
+  });
+
+  it('lists the refunds for finance with the payer masked, by state; each change announced once', async () => {
+    const list = async (states: paymentsV1.RefundState[]) =>
+      (
+        await world.call<unknown, paymentsV1.ListRefundsResponse>(
+          'listRefunds',
+          { tenant: '', states, page: { pageSize: 50, pageToken: '' } },
+          finance2,
+        )
+      ).refunds.filter((e) => e.noticeId === notice.id);
+    const all = await list([]);
+    expect(all.map((e) => e.refund!.state)).toEqual([R.REFUND_STATE_REJECTED, R.REFUND_STATE_REFUNDED]);
+    expect(all[0]!.payerName).not.toBe(world.applicant.name);
+    expect((await list([R.REFUND_STATE_REFUNDED])).map((e) => e.refund!.amountFen)).toEqual([1500]);
+    const refused = await grpcFailure(
+      world.call('listRefunds', { tenant: '', states: [], page: { pageSize: 10, pageToken: '' } }, clerk),
+    );
+    expect(refused.code).toBe(status.PERMISSION_DENIED);
+    // The rejection is the last event of the notice: the barrier after which the count is final.
+    await waitFor(
+      async () => world.events.of(NOTICE_TOPIC, notice.id, 'govhall.payments.v1.RefundRejected').length >= 1,
+      { timeoutMs: 20_000, what: 'RefundRejected' },
+    );
+    await world.events.caughtUp();
+    const count = (type: string) =>
+      new Set(world.events.of(NOTICE_TOPIC, notice.id, `govhall.payments.v1.${type}`).map((e) => e.envelope.id)).size;
+    expect([count('RefundRequested'), count('RefundApproved'), count('RefundPaid'), count('RefundRejected')]).toEqual([
+      2, 1, 1, 1,
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import type {
   PaymentTransaction,
   Problem,
   QueryOutcome,
+  RefundTransaction,
   Refused,
   Unreachable,
 } from './types';
@@ -48,6 +49,8 @@ export interface BankClient {
    * same bankTxnId) until a 2xx or a definite 4xx, at most `retry.maxAttempts` attempts with doubling waits.
    */
   sendPaymentCallback(tx: PaymentTransaction): Promise<CallbackOutcome>;
+  /** REFUND: reports a refund paid back as GovHall instructed, retried as a payment callback is. */
+  sendRefundCallback(refund: RefundTransaction): Promise<CallbackOutcome>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -136,20 +139,12 @@ export function createBankClient(options: BankClientOptions): BankClient {
     return notice ? { kind: 'notice', notice } : unreadable(answer.status);
   }
 
-  async function sendPaymentCallback(tx: PaymentTransaction): Promise<CallbackOutcome> {
+  /** A callback, retried per the protocol: signed again on each attempt (fresh nonce and iat). */
+  async function sendCallback(payload: BankPayload): Promise<CallbackOutcome> {
     const maxAttempts = Math.max(1, policy.maxAttempts);
     let last: Refused | Unreachable = { kind: 'unreachable', error: 'not sent' };
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       if (attempt > 1) await sleep(backoffDelay(attempt, policy));
-      const payload = {
-        type: 'PAYMENT' as const,
-        paymentCode: tx.paymentCode,
-        amountFen: tx.amountFen,
-        bankTxnId: tx.bankTxnId,
-        paidAt: tx.paidAt,
-        receiptCode: tx.receiptCode,
-        receiptNumber: tx.receiptNumber,
-      };
       const answer = await postSigned('callbacks', await sign(payload));
       if (answer.kind === 'unreachable') {
         last = answer;
@@ -168,5 +163,26 @@ export function createBankClient(options: BankClientOptions): BankClient {
     return { kind: 'gave-up', last, attempts: maxAttempts };
   }
 
-  return { signMessage: sign, postSigned, queryPaymentCode, sendPaymentCallback };
+  const sendPaymentCallback = (tx: PaymentTransaction): Promise<CallbackOutcome> =>
+    sendCallback({
+      type: 'PAYMENT' as const,
+      paymentCode: tx.paymentCode,
+      amountFen: tx.amountFen,
+      bankTxnId: tx.bankTxnId,
+      paidAt: tx.paidAt,
+      receiptCode: tx.receiptCode,
+      receiptNumber: tx.receiptNumber,
+    });
+
+  const sendRefundCallback = (refund: RefundTransaction): Promise<CallbackOutcome> =>
+    sendCallback({
+      type: 'REFUND',
+      paymentCode: refund.paymentCode,
+      refundId: refund.refundId,
+      amountFen: refund.amountFen,
+      refundTxnId: refund.refundTxnId,
+      refundedAt: refund.refundedAt,
+    });
+
+  return { signMessage: sign, postSigned, queryPaymentCode, sendPaymentCallback, sendRefundCallback };
 }

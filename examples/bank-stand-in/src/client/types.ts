@@ -21,6 +21,18 @@ export interface PaymentTransaction {
   receiptNumber: string;
 }
 
+/** A refund the bank paid back as GovHall instructed: the body of a `REFUND` callback. */
+export interface RefundTransaction {
+  paymentCode: string;
+  /** GovHall's refund id, from the instruction. */
+  refundId: string;
+  amountFen: number;
+  /** The bank's refund transaction: 1-64 characters of A-Za-z0-9-. */
+  refundTxnId: string;
+  /** RFC 3339. */
+  refundedAt: string;
+}
+
 export interface PaymentPayload extends PaymentTransaction {
   type: 'PAYMENT';
 }

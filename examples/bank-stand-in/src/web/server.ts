@@ -5,6 +5,7 @@ import type { CallbackOutcome } from '../client/types';
 import type { CallbackState, StoredTransaction, TransactionStore } from '../store';
 import { errorPage, noticePage, outcomeText, paymentResultPage, queryFormPage, STYLE, transactionsPage } from './pages';
 import { refusalText, unreachableText } from './problem-text';
+import { refundInstructionHandler, type RefundDeps } from './refunds';
 
 export interface StandInDeps {
   client: BankClient;
@@ -15,6 +16,8 @@ export interface StandInDeps {
   /** The province prefix of receipt codes. */
   receiptRegion: string;
   log: (line: string) => void;
+  /** POST /refunds: GovHall's refund instructions (web/refunds.ts). */
+  refunds?: RefundDeps;
 }
 
 const MAX_BODY = 8 * 1024;
@@ -172,6 +175,7 @@ export function createStandInServer(deps: StandInDeps): Server {
     '/healthz': { GET: (_req, res) => send(res, 200, 'application/json', '{"status":"ok"}') },
     '/query': { POST: query },
     '/pay': { POST: pay },
+    ...(deps.refunds ? { '/refunds': { POST: refundInstructionHandler(deps.refunds) } } : {}),
     '/transactions': { GET: (_req, res) => page(res, 200, transactionsPage(deps.store.list(), deps.controls)) },
     ...(deps.controls ? { '/controls/send-callback': { POST: sendHeld } } : {}),
   };

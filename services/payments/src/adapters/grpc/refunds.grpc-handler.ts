@@ -1,10 +1,7 @@
 import { maskName } from '@govhall/identifiers';
 import type { GrpcServer } from '@govhall/grpc';
 import type { paymentsV1 } from '@govhall/proto';
-import type {
-  approveRefundUseCase,
-  rejectRefundUseCase,
-} from '../../usecases/refunds/decide-refund.usecase';
+import type { approveRefundUseCase, rejectRefundUseCase } from '../../usecases/refunds/decide-refund.usecase';
 import type { listRefundsUseCase } from '../../usecases/refunds/list-refunds.usecase';
 import type { requestRefundUseCase } from '../../usecases/refunds/request-refund.usecase';
 import { refundState, toProtoNotice, toProtoRefund } from './notice.mapper';

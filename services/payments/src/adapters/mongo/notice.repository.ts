@@ -102,12 +102,7 @@ export class MongoNoticeRepository implements NoticeRepository {
     const offset = decodePageToken(page.pageToken);
     const size = pageSize(page.pageSize);
     const [docs, total] = await Promise.all([
-      this.model
-        .find(filter, PROJECTION)
-        .sort(sort)
-        .skip(offset)
-        .limit(size)
-        .lean<StoredDocument[]>(),
+      this.model.find(filter, PROJECTION).sort(sort).skip(offset).limit(size).lean<StoredDocument[]>(),
       this.model.countDocuments(filter),
     ]);
     return {

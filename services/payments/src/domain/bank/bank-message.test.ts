@@ -35,7 +35,7 @@ const notice = (over: Partial<Notice> = {}): Notice => ({
   parts: [],
   totalFen: 1243568,
   markPaidAttempts: 0,
-    refunds: [],
+  refunds: [],
   version: 3,
   createdAt: NOW,
   updatedAt: NOW,

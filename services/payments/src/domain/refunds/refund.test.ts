@@ -1,14 +1,7 @@
 import { ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
 import type { Notice } from '../notices/notice';
 import { readRefundCallback } from '../bank/refund-message';
-import {
-  approveRefund,
-  confirmRefund,
-  markInstructed,
-  refundableFen,
-  rejectRefund,
-  requestRefund,
-} from './refund';
+import { approveRefund, confirmRefund, markInstructed, refundableFen, rejectRefund, requestRefund } from './refund';
 
 const NOW = new Date('2026-12-05T03:00:00Z');
 const LATER = new Date('2026-12-05T04:00:00Z');

@@ -1,10 +1,4 @@
-import {
-  ForbiddenError,
-  NotFoundError,
-  PreconditionError,
-  ValidationError,
-  type Violation,
-} from '@govhall/errors';
+import { ForbiddenError, NotFoundError, PreconditionError, ValidationError, type Violation } from '@govhall/errors';
 import { formatYuan, sumFen } from '@govhall/money';
 import type { Notice, NoticeChange } from '../notices/notice';
 import { textField } from '../text-field';

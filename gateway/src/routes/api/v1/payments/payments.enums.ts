@@ -18,3 +18,7 @@ export const reductionKind = enumCodec<ReductionKindName, paymentsV1.Reduction_K
 export const paymentSource = enumCodec<'bank_callback' | 'reconciliation', paymentsV1.PaymentSource>(
   enumSpelling(paymentsV1.PaymentSource, 'PAYMENT_SOURCE_'),
 );
+export type RefundStateName = 'requested' | 'approved' | 'rejected' | 'refunded';
+export const refundState = enumCodec<RefundStateName, paymentsV1.RefundState>(
+  enumSpelling(paymentsV1.RefundState, 'REFUND_STATE_'),
+);

@@ -1,5 +1,5 @@
 import type { paymentsV1 } from '@govhall/proto';
-import { feeCategory, noticeState, paymentSource, reductionKind } from './payments.enums';
+import { feeCategory, noticeState, paymentSource, reductionKind, refundState } from './payments.enums';
 import type { AssessBody, FeeItem, Notice, PutFeeItemBody } from './payments.schemas';
 
 export function feeItemToRest(i: paymentsV1.FeeItem): FeeItem {
@@ -73,6 +73,7 @@ export function noticeToRest(n: paymentsV1.Notice): Notice {
           },
         }
       : {}),
+    refunds: n.refunds.map(refundToRest),
     version: n.version,
     ...(n.createdAt ? { createdAt: n.createdAt.toISOString() } : {}),
     ...(n.updatedAt ? { updatedAt: n.updatedAt.toISOString() } : {}),
@@ -99,4 +100,23 @@ export function assessedLinesToProto(lines: AssessBody['lines']): paymentsV1.Ass
       legalBasis: r.legalBasis,
     })),
   }));
+}
+
+const iso = (d: Date | undefined, name: string) => (d ? { [name]: d.toISOString() } : {});
+
+export function refundToRest(r: paymentsV1.Refund) {
+  return {
+    id: r.id,
+    amountFen: r.amountFen,
+    reason: r.reason,
+    state: refundState.fromProto(r.state),
+    requestedBy: r.requestedBy,
+    ...iso(r.requestedAt, 'requestedAt'),
+    decidedBy: r.decidedBy,
+    ...iso(r.decidedAt, 'decidedAt'),
+    rejectReason: r.rejectReason,
+    bankRefundTxnId: r.bankRefundTxnId,
+    ...iso(r.refundedAt, 'refundedAt'),
+    ...iso(r.instructedAt, 'instructedAt'),
+  };
 }

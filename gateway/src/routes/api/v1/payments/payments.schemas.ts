@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DEPARTMENT_CODE } from '../identity/identity.schemas';
 import { PageQuery, pageOf, RegionCode, Timestamp, UUID } from '../../../../lib/common.schemas';
-import { feeCategory, noticeState, reductionKind } from './payments.enums';
+import { feeCategory, noticeState, reductionKind, refundState } from './payments.enums';
 
 /* 收缴分离: the fee register, assessment and notices (payments_service.proto). Amounts are integer fen. */
 
@@ -106,6 +106,28 @@ const NoticeLine = Type.Object(
   { additionalProperties: false },
 );
 
+const RefundStateLiteral = Literals(
+  refundState.values,
+  '退款状态：requested 待审核、approved 已批准退款中、rejected 未批准、refunded 已退款',
+);
+export const Refund = Type.Object(
+  {
+    id: Type.String(),
+    amountFen: Type.Integer({ description: '退款金额（分）' }),
+    reason: Type.String({ description: '退款理由' }),
+    state: RefundStateLiteral,
+    requestedBy: Type.String(),
+    requestedAt: Type.Optional(Timestamp),
+    decidedBy: Type.String({ description: '审核人（不能是申请人）' }),
+    decidedAt: Type.Optional(Timestamp),
+    rejectReason: Type.String({ description: '不予退款的理由' }),
+    bankRefundTxnId: Type.String({ description: '银行退款流水号' }),
+    refundedAt: Type.Optional(Timestamp),
+    instructedAt: Type.Optional(Timestamp),
+  },
+  { additionalProperties: false },
+);
+
 export const Notice = Type.Object(
   {
     id: Type.String(),
@@ -153,6 +175,7 @@ export const Notice = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    refunds: Type.Array(Refund, { description: '退款（先申请的在前）' }),
     version: Type.Integer(),
     createdAt: Type.Optional(Timestamp),
     updatedAt: Type.Optional(Timestamp),
@@ -244,3 +267,53 @@ export const SlipBody = Type.Object(
   { additionalProperties: false },
 );
 export const MarkPaidBody = Type.Object({ reason: Type.Optional(text(500, '说明')) }, { additionalProperties: false });
+
+const ExpectedVersion = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: '读取时的版本' });
+export const RefundParams = Type.Object(
+  {
+    id: Type.String({ pattern: UUID, description: '缴款通知书标识' }),
+    refundId: Type.String({ pattern: UUID, description: '退款标识' }),
+  },
+  { additionalProperties: false },
+);
+export const RequestRefundBody = Type.Object(
+  {
+    expectedVersion: ExpectedVersion,
+    requestId: Type.String({ pattern: UUID, description: '请求标识（重试时不变）' }),
+    amountFen: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: '退款金额（分）' }),
+    reason: text(500, '退款理由'),
+  },
+  { additionalProperties: false },
+);
+export const RefundRequestAnswer = Type.Object(
+  { notice: Notice, refundId: Type.String() },
+  { additionalProperties: false },
+);
+export const ApproveRefundBody = Type.Object({ expectedVersion: ExpectedVersion }, { additionalProperties: false });
+export const RejectRefundBody = Type.Object(
+  { expectedVersion: ExpectedVersion, reason: text(500, '不予退款的理由') },
+  { additionalProperties: false },
+);
+export const RefundsQuery = Type.Object(
+  {
+    tenant: Type.Optional(RegionCode('租户（行政区划代码）；不填为本人所在租户')),
+    state: Type.Optional(RefundStateLiteral),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type RefundsQuery = Static<typeof RefundsQuery>;
+export const RefundEntry = Type.Object(
+  {
+    refund: Refund,
+    noticeId: Type.String(),
+    noticeNumber: Type.String(),
+    caseNumber: Type.String(),
+    itemName: Type.String(),
+    payerName: Type.String({ description: '缴款人（已遮蔽）' }),
+    totalFen: Type.Integer({ description: '通知书合计（分）' }),
+    noticeVersion: Type.Integer({ description: '通知书版本（审核时作为 expectedVersion）' }),
+  },
+  { additionalProperties: false },
+);
+export const RefundPage = pageOf('refunds', RefundEntry);
