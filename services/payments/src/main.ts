@@ -42,6 +42,7 @@ import { approveRefundUseCase, rejectRefundUseCase } from './usecases/refunds/de
 import { instructRefundsUseCase } from './usecases/refunds/instruct-refunds.usecase';
 import { listRefundsUseCase } from './usecases/refunds/list-refunds.usecase';
 import { requestRefundUseCase } from './usecases/refunds/request-refund.usecase';
+import { collectionReportUseCase, exportCollectionReportUseCase } from './usecases/reports/collection-report.usecase';
 
 async function main() {
   const logger = createLogger('payments', config.LOG_LEVEL);
@@ -132,6 +133,8 @@ async function main() {
     approveRefund: approveRefundUseCase({ notices, clock, afterApproval: () => refundInstructions.nudge() }),
     rejectRefund: rejectRefundUseCase({ notices, clock }),
     listRefunds: listRefundsUseCase({ notices }),
+    collectionReport: collectionReportUseCase({ notices }),
+    exportCollectionReport: exportCollectionReportUseCase({ notices }),
     afterWrite,
   });
   registerBankService(server, {

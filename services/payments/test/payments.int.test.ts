@@ -3,6 +3,8 @@ import { status } from '@grpc/grpc-js';
 import { compact, keepSample, textOf } from '@govhall/pdf/src/pdf-inspection.test-double';
 import { applicationsV1, paymentsV1 } from '@govhall/proto';
 import { grpcFailure, waitFor } from '@govhall/testing';
+import { chinaDate } from '@govhall/identifiers';
+import { yuanText } from '@govhall/money';
 import { NOTICE_TOPIC } from '../src/adapters/kafka/notice-events';
 import { PaymentsWorld, SCJG, SWJ, TENANT } from './payments-world';
 
@@ -682,5 +684,68 @@ describe('refunds: asked with a reason, decided by another finance person, paid 
     expect([count('RefundRequested'), count('RefundApproved'), count('RefundPaid'), count('RefundRejected')]).toEqual([
       2, 1, 1, 1,
     ]);
+  });
+
+  it('reports the collections per owning department with the refund, and as CSV; a bad period and a clerk are refused', async () => {
+    // Yesterday and today (China time): the run may cross midnight.
+    const today = chinaDate(new Date());
+    const yesterday = chinaDate(new Date(Date.now() - 86_400_000));
+    const G = paymentsV1.GetCollectionReportRequest_GroupBy;
+    const query = { tenant: '', from: yesterday, to: today, groupBy: G.GROUP_BY_DEPARTMENT };
+    const report = await world.call<unknown, paymentsV1.GetCollectionReportResponse>(
+      'getCollectionReport',
+      query,
+      finance2,
+    );
+    const paid = (
+      await world.call<unknown, paymentsV1.ListNoticesResponse>(
+        'listNotices',
+        { tenant: '', states: [S.NOTICE_STATE_PAID], page: { pageSize: 100, pageToken: '' } },
+        finance2,
+      )
+    ).notices;
+    const owned = (department: string) =>
+      paid
+        .flatMap((n) => n.lines)
+        .filter((l) => l.department === department)
+        .reduce((a, l) => a + l.amountFen, 0);
+    expect(report.noticeCount).toBe(paid.length);
+    expect(report.totalFen).toBe(paid.reduce((a, n) => a + n.totalFen, 0));
+    expect(report.rows.map((r) => [r.department, r.amountFen])).toEqual([
+      [SCJG, owned(SCJG)],
+      [SWJ, owned(SWJ)],
+    ]);
+    expect(report.rows.reduce((a, r) => a + r.amountFen, 0)).toBe(report.totalFen);
+    expect({ refundedFen: report.refundedFen, refundCount: report.refundCount }).toEqual({
+      refundedFen: 1500,
+      refundCount: 1,
+    });
+    const byCategory = await world.call<unknown, paymentsV1.GetCollectionReportResponse>(
+      'getCollectionReport',
+      { ...query, groupBy: G.GROUP_BY_CATEGORY },
+      finance2,
+    );
+    expect(byCategory.rows.map((r) => r.category).sort()).toEqual(
+      [paymentsV1.FeeCategory.FEE_CATEGORY_ADMINISTRATIVE, paymentsV1.FeeCategory.FEE_CATEGORY_TAX].sort(),
+    );
+
+    const exported = await world.call<unknown, paymentsV1.ExportCollectionReportResponse>(
+      'exportCollectionReport',
+      { report: query },
+      finance2,
+    );
+    const csv = Buffer.from(exported.csv);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = csv.subarray(3).toString('utf8');
+    expect(text.split('\n')[0]).toBe('执收部门,收费类别,缴款笔数,收费项目条数,金额（元）');
+    expect(text).toContain(`合计,,${paid.length},,${yuanText(report.totalFen)}`);
+    expect(text).toContain('退款,,1,,15.00');
+
+    const backwards = await grpcFailure(
+      world.call('getCollectionReport', { ...query, from: today, to: '2020-01-01' }, finance2),
+    );
+    expect(backwards.violations).toEqual([expect.objectContaining({ path: 'to', reason: 'BEFORE_FROM' })]);
+    const byClerk = await grpcFailure(world.call('getCollectionReport', query, clerk));
+    expect(byClerk.code).toBe(status.PERMISSION_DENIED);
   });
 });

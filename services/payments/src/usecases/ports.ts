@@ -41,6 +41,8 @@ export interface NoticeRepository {
   listByApplicant(subject: string, page: PageQuery): Promise<Page<Notice>>;
   /** The tenant's notices with refunds (in one of `states`, or any), the latest changed first. */
   listWithRefunds(tenant: string, states: readonly RefundState[], page: PageQuery): Promise<Page<Notice>>;
+  /** The tenant's notices paid from `from` to `to` (China days), and those with refunds paid back. */
+  forReport(tenant: string, from: string, to: string): Promise<Notice[]>;
   /** Notices with an approved refund the bank has not confirmed, the longest waiting first. */
   withApprovedRefunds(limit: number): Promise<Notice[]>;
 }

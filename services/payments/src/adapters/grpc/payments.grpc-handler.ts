@@ -23,8 +23,9 @@ import {
   toProtoNotice,
 } from './notice.mapper';
 import { refundHandlers, type RefundUseCases } from './refunds.grpc-handler';
+import { reportHandlers, type ReportUseCases } from './reports.grpc-handler';
 
-export interface PaymentsUseCases extends RefundUseCases {
+export interface PaymentsUseCases extends RefundUseCases, ReportUseCases {
   listFeeItems: ReturnType<typeof listFeeItemsUseCase>;
   putFeeItem: ReturnType<typeof putFeeItemUseCase>;
   getAssessment: ReturnType<typeof getAssessmentUseCase>;
@@ -141,6 +142,7 @@ export function registerPaymentsService(server: GrpcServer, uc: PaymentsUseCases
       },
     ),
     ...refundHandlers(server, uc),
+    ...reportHandlers(server, uc),
   };
   server.addService('govhall.payments.v1.PaymentsService', paymentsV1.PaymentsServiceService, impl);
 }

@@ -13,11 +13,20 @@ import {
 import { decodePageToken, encodePageToken, pageSize } from '@govhall/paging';
 import type { Notice, NoticeEvent, NoticeState } from '../../domain/notices/notice';
 import type { RefundState } from '../../domain/refunds/refund';
+import { paidDay } from '../../domain/reports/collection-report';
 import type { NoticeRepository, Page, PageQuery } from '../../usecases/ports';
 import { toNoticeOutbox } from '../kafka/notice-events';
 import { noticeSchema, type NoticeDocument } from './notice.schema';
 
-const PROJECTION = { outbox: 0, outboxLease: 0, outboxPending: 0, caseKey: 0, codeKey: 0, refundKeys: 0 } as const;
+const PROJECTION = {
+  outbox: 0,
+  outboxLease: 0,
+  outboxPending: 0,
+  caseKey: 0,
+  codeKey: 0,
+  refundKeys: 0,
+  paidDay: 0,
+} as const;
 
 /** The refund keys a notice is found by: "<tenant>|*" and "<tenant>|<state>" per refund, "*|approved" to instruct. */
 export function refundKeys(n: Notice): string[] {
@@ -31,7 +40,12 @@ export function refundKeys(n: Notice): string[] {
 }
 
 function queryFields(n: Notice) {
-  return { caseKey: `${n.tenant}|${n.caseId}`, codeKey: n.paymentCode ?? `#${n.id}`, refundKeys: refundKeys(n) };
+  return {
+    caseKey: `${n.tenant}|${n.caseId}`,
+    codeKey: n.paymentCode ?? `#${n.id}`,
+    refundKeys: refundKeys(n),
+    paidDay: paidDay(n),
+  };
 }
 
 /** A stored notice; those stored before refunds existed have none. */
@@ -124,6 +138,19 @@ export class MongoNoticeRepository implements NoticeRepository {
     const keys = states.length > 0 ? states.map((s) => `${tenant}|${s}`) : [`${tenant}|*`];
     const filter = keys.length === 1 ? { refundKeys: keys[0] } : { tenant, refundKeys: { $in: keys } };
     return this.page(filter, page, { updatedAt: -1, _id: 1 });
+  }
+
+  async forReport(tenant: string, from: string, to: string): Promise<Notice[]> {
+    const [paid, refunded] = await Promise.all([
+      this.model.find({ tenant, paidDay: { $gte: from, $lte: to } }, PROJECTION).lean<StoredDocument[]>(),
+      this.model.find({ refundKeys: `${tenant}|refunded` }, PROJECTION).lean<StoredDocument[]>(),
+    ]);
+    const byId = new Map<string, Notice>();
+    for (const d of [...paid, ...refunded]) {
+      const n = fromStored(d)!;
+      byId.set(n.id, n);
+    }
+    return [...byId.values()];
   }
 
   async withApprovedRefunds(limit: number): Promise<Notice[]> {

@@ -35,6 +35,7 @@ export const noticeSchema = new mongoose.Schema(
     caseKey: { type: String, required: true },
     codeKey: { type: String, required: true },
     refundKeys: { type: [String], default: [] },
+    paidDay: { type: String, default: '' },
     ...outboxSchemaFields,
   },
   { collection: 'notices', versionKey: false, minimize: false },
@@ -49,6 +50,8 @@ noticeSchema.index({ tenant: 1, state: 1, createdAt: -1 });
 noticeSchema.index({ tenant: 1, createdAt: -1 });
 // ListMyNotices.
 noticeSchema.index({ applicantSubject: 1, createdAt: -1 });
+// The collection report: a tenant's notices paid in a period (the bank's day, China time).
+noticeSchema.index({ tenant: 1, paidDay: 1 });
 // ListRefunds ("<tenant>|<state>" or "<tenant>|*") and the refund instructions still to confirm ("*|approved").
 noticeSchema.index({ refundKeys: 1, updatedAt: -1 });
 declareOutboxIndex(noticeSchema);

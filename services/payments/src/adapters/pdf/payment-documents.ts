@@ -6,16 +6,11 @@ import {
   type OfficialDocumentSpec,
   type PdfFonts,
 } from '@govhall/pdf';
-import type { FeeCategory } from '../../domain/fee-items/fee-item';
+import { FEE_CATEGORY_NAMES } from '../../domain/fee-items/fee-item';
 import type { Notice, NoticeLine } from '../../domain/notices/notice';
 import type { NoticeDocuments } from '../../usecases/ports';
 
-const CATEGORY: Record<FeeCategory, string> = {
-  administrative: '行政性收费',
-  institutional: '事业性收费',
-  tax: '税',
-  other: '其他',
-};
+const CATEGORY = FEE_CATEGORY_NAMES;
 
 const CHINA_TIME = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',

@@ -5,6 +5,13 @@ import { codeField, textField } from '../text-field';
 /** 行政性收费 / 事业性收费 / 税 / 其他 (P2, P9). */
 export type FeeCategory = 'administrative' | 'institutional' | 'tax' | 'other';
 export const FEE_CATEGORIES: readonly FeeCategory[] = ['administrative', 'institutional', 'tax', 'other'];
+/** The categories as a person reads them (the PDFs, the reports). */
+export const FEE_CATEGORY_NAMES: Record<FeeCategory, string> = {
+  administrative: '行政性收费',
+  institutional: '事业性收费',
+  tax: '税',
+  other: '其他',
+};
 
 /** One entry of a tenant's fee register (收费项目管理系统, P11). */
 export interface FeeItem {

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DEPARTMENT_CODE } from '../identity/identity.schemas';
-import { PageQuery, pageOf, RegionCode, Timestamp, UUID } from '../../../../lib/common.schemas';
+import { DateString, PageQuery, pageOf, RegionCode, Timestamp, UUID } from '../../../../lib/common.schemas';
 import { feeCategory, noticeState, reductionKind, refundState } from './payments.enums';
 
 /* 收缴分离: the fee register, assessment and notices (payments_service.proto). Amounts are integer fen. */
@@ -317,3 +317,43 @@ export const RefundEntry = Type.Object(
   { additionalProperties: false },
 );
 export const RefundPage = pageOf('refunds', RefundEntry);
+
+export const CollectionReportQuery = Type.Object(
+  {
+    tenant: Type.Optional(RegionCode('租户（行政区划代码）；不填为本人所在租户')),
+    from: DateString('统计开始日期（含），按银行收款日（北京时间）'),
+    to: DateString('统计结束日期（含）；不早于开始日期，最长366天'),
+    groupBy: Type.Optional(
+      Literals(
+        ['department', 'category', 'department_and_category'] as const,
+        '分组：department 按执收部门（默认）、category 按收费类别、department_and_category 按部门和类别',
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CollectionReportQuery = Static<typeof CollectionReportQuery>;
+export const CollectionReport = Type.Object(
+  {
+    tenant: Type.String(),
+    from: Type.String(),
+    to: Type.String(),
+    rows: Type.Array(
+      Type.Object(
+        {
+          department: Type.String({ description: '执收部门；按类别分组时为空' }),
+          category: Type.Union([Category, Type.Literal('')], { description: '收费类别；按部门分组时为空' }),
+          noticeCount: Type.Integer({ description: '缴款笔数' }),
+          lineCount: Type.Integer({ description: '收费项目条数' }),
+          amountFen: Type.Integer({ description: '金额（分）' }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    totalFen: Type.Integer({ description: '合计（分）' }),
+    noticeCount: Type.Integer(),
+    refundedFen: Type.Integer({ description: '期间内已退款（分）' }),
+    refundCount: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
