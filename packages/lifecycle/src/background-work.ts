@@ -1,4 +1,4 @@
-import type { LifecycleLogger } from './index';
+import type { LifecycleLogger } from './logger';
 
 /**
  * Work a service does in the background from what its store holds (nothing in memory, so a restart loses nothing):

@@ -1,8 +1,6 @@
-/** The minimal logger surface this module needs (pino satisfies it). */
-export interface LifecycleLogger {
-  info(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
+import type { LifecycleLogger } from './logger';
+
+export type { LifecycleLogger };
 
 export type ShutdownStep = readonly [name: string, run: () => Promise<unknown>];
 

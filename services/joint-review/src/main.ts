@@ -11,6 +11,7 @@ import { config } from './config';
 import { CasesClient } from './adapters/cases/cases-client';
 import { parseServiceAccounts, ServiceAccounts } from '@govhall/auth';
 import { CatalogueItems } from './adapters/catalogue/catalogue-items';
+import { CatalogueGuides } from '@govhall/catalogue-guides';
 import { registerDepartmentSystemService } from './adapters/grpc/department-system.grpc-handler';
 import { registerJointReviewService } from './adapters/grpc/joint-review.grpc-handler';
 import { registerProjectService } from './adapters/grpc/project.grpc-handler';
@@ -97,7 +98,8 @@ async function main() {
     realm: config.KEYCLOAK_REALM,
   });
   const calendars = new CatalogueCalendars(config.CATALOGUE_GRPC_ADDR, clock);
-  const items = new CatalogueItems(config.CATALOGUE_GRPC_ADDR);
+  const guides = new CatalogueGuides(config.CATALOGUE_GRPC_ADDR);
+  const items = new CatalogueItems(guides);
   const duty = new IdentityDuty(config.IDENTITY_GRPC_ADDR, accounts);
   const cases = new CasesClient(config.APPLICATIONS_GRPC_ADDR, accounts);
   // Uploaded attachments (UploadAttachment) and their bytes, named by opinions, conclusions, escalation returns and decisions.
@@ -287,7 +289,8 @@ async function main() {
     ['kafka producer', () => producer.disconnect()],
     [
       'clients',
-      async () => [calendars, items, duty, cases, projects, delegation, settingsRpcs, shared].forEach((c) => c.close()),
+      async () =>
+        [calendars, guides, duty, cases, projects, delegation, settingsRpcs, shared].forEach((c) => c.close()),
     ],
     ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],

@@ -12,6 +12,7 @@ import { ChannelKeys, parseBankChannels } from './adapters/bank/channel-keys';
 import { HttpRefundChannel, parsePlatformKey, parseRefundUrls } from './adapters/bank/refund-channel';
 import { CaseViews } from './adapters/cases/case-views';
 import { CatalogueItemFees } from './adapters/catalogue/item-fees';
+import { CatalogueGuides } from '@govhall/catalogue-guides';
 import { registerBankService } from './adapters/grpc/bank.grpc-handler';
 import { registerPaymentsService } from './adapters/grpc/payments.grpc-handler';
 import { MongoBankLedger, MongoBankNonces } from './adapters/mongo/bank-records';
@@ -84,7 +85,8 @@ async function main() {
     realm: config.KEYCLOAK_REALM,
   });
   const cases = new CaseViews(config.APPLICATIONS_GRPC_ADDR, accounts);
-  const items = new CatalogueItemFees(config.CATALOGUE_GRPC_ADDR);
+  const guides = new CatalogueGuides(config.CATALOGUE_GRPC_ADDR);
+  const items = new CatalogueItemFees(guides);
   const documents = new PdfPaymentDocuments();
   const afterWrite = () => relay.nudge();
   const bank = { keys: new ChannelKeys(channels), nonces, ledger, clock, notices };
@@ -155,7 +157,7 @@ async function main() {
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
     ['cases client', async () => cases.close()],
-    ['catalogue client', async () => items.close()],
+    ['catalogue client', async () => guides.close()],
     ['database claim', () => writer.release()],
     ['mongodb', () => connection.close()],
     ['telemetry', () => telemetry.shutdown()],

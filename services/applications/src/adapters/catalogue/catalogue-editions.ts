@@ -1,9 +1,7 @@
 import { LRUCache } from 'lru-cache';
-import { UnavailableError } from '@govhall/errors';
-import { callUnary, createGrpcClient, isServiceError } from '@govhall/grpc';
+import { CatalogueGuides } from '@govhall/catalogue-guides';
 import { catalogueV1, enumSpelling } from '@govhall/proto';
 import { isDuplicateKeyError, mongoose, type Connection, type Model } from '@govhall/mongo';
-import { status } from '@grpc/grpc-js';
 import type { DeliveryMethod, HandlingCategory } from '../../domain/case';
 import type { Edition, TimeLimit } from '../../domain/edition';
 import type { Editions } from '../../usecases/ports';
@@ -92,23 +90,17 @@ const editionSchema = new mongoose.Schema(
  */
 export class CatalogueEditions implements Editions {
   readonly model: Model<{ _id: string; edition: Edition }>;
-  private readonly client: catalogueV1.CatalogueServiceClient;
+  private readonly guides: CatalogueGuides;
   /**
    * Pinned copies already read: a stored copy is never changed (insertOne only), so it may be kept for the process's
    * life. A case act read its edition from the store ~20 times per lifecycle before (docs/benchmarks.md).
    */
   private readonly pinned = new LRUCache<string, Edition>({ max: 2_000 });
 
-  constructor(
-    connection: Connection,
-    address: string,
-    private readonly deadlineMs = 3_000,
-  ) {
+  constructor(connection: Connection, address: string, deadlineMs = 3_000) {
     this.model = connection.model('Edition', editionSchema) as never;
-    this.client = createGrpcClient(pb.CatalogueServiceClient, address, {
-      serviceName: 'govhall.catalogue.v1.CatalogueService',
-      idempotentMethods: ['GetGuide'],
-    });
+    // Nothing kept there: the pinned copies are kept here, and `current` must see the status now.
+    this.guides = new CatalogueGuides(address, { deadlineMs, cacheSize: 0 });
   }
 
   /** The pinned copy when this service has one, else the catalogue's. */
@@ -123,17 +115,7 @@ export class CatalogueEditions implements Editions {
 
   /** The catalogue's answer now (a new case needs the edition to be published at this moment). */
   async current(itemId: string): Promise<Edition | null> {
-    let guide: catalogueV1.Guide | undefined;
-    try {
-      ({ guide } = await callUnary(
-        this.client.getGuide.bind(this.client),
-        { id: itemId },
-        { deadlineMs: this.deadlineMs },
-      ));
-    } catch (e) {
-      if (isServiceError(e) && (e.code === status.NOT_FOUND || e.code === status.INVALID_ARGUMENT)) return null;
-      throw new UnavailableError('CATALOGUE_UNAVAILABLE', '事项目录服务暂时不可用，请稍后重试');
-    }
+    const guide = await this.guides.current(itemId);
     if (!guide?.item) return null;
     const edition = editionFromGuide(guide);
     if (edition.status === 'published' || edition.status === 'superseded') {
@@ -145,6 +127,6 @@ export class CatalogueEditions implements Editions {
   }
 
   close(): void {
-    this.client.close();
+    this.guides.close();
   }
 }

@@ -1,5 +1,5 @@
 import type { FeeCategory } from '../fee-items/fee-item';
-import type { Refund } from '../refunds/refund';
+import type { Refund } from '../refunds/refund-record';
 
 /** A notice's life (收缴分离): only the bank's verified callback or the reconciliation makes it paid. */
 export type NoticeState = 'assessing' | 'issued' | 'slip_registered' | 'paid' | 'waived' | 'cancelled';

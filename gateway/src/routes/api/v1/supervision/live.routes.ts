@@ -103,7 +103,20 @@ const liveRoutes: FastifyPluginAsyncTypebox<{ heartbeatMs: number; secureCookies
         response: {
           200: {
             description: '服务器推送事件流',
-            content: { 'text/event-stream': { schema: { type: 'string' } } },
+            // One event of the stream (the schema of each event, as OpenAPI 3.2's itemSchema means it).
+            content: {
+              'text/event-stream': {
+                schema: {
+                  type: 'object',
+                  required: ['event', 'data'],
+                  properties: {
+                    id: { type: 'string', description: '事件序号（每个连接从 1 起）' },
+                    event: { type: 'string', enum: ['clock', 'signal_raised', 'signal_cleared', 'error'] },
+                    data: { type: 'string', description: 'JSON：计时、信号，或 error 事件的 problem+json' },
+                  },
+                },
+              },
+            },
           },
           ...problems(400, 401, 403),
         },

@@ -1,0 +1,1 @@
+export { CatalogueGuides, type CatalogueGuidesOptions } from './catalogue-guides';
