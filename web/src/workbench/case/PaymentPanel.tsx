@@ -225,7 +225,8 @@ function Assess({ c }: { c: Case }) {
   const mine = a.lines.filter((l) => l.mine);
   const n = notice ?? a.notice;
   const department = mine[0]?.department;
-  const assessed = n && department ? n.parts.some((p) => p.department === department) : false;
+  // Every owning department has a part from the first assessment on; a part is done once someone assessed it.
+  const assessed = n && department ? n.parts.some((p) => p.department === department && p.assessedBy !== '') : false;
   if (mine.length === 0) {
     return <Typography.Paragraph type="secondary">本事项的收费由其他执收部门核定。</Typography.Paragraph>;
   }
