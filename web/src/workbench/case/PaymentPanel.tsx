@@ -5,6 +5,7 @@ import type { Assessment, AssessmentLine, Case, Notice } from '../../api/types';
 import { dateTime } from '../../shared/format';
 import { FormMessages, showOnForm } from '../../shared/form-messages';
 import { FEE_CATEGORY, NOTICE_STATE, NOTICE_STATE_COLOR, yuan } from '../../shared/payments';
+import { useDepartmentNames } from '../../shared/department-names';
 import { ErrorAlert, Loading, Panel, useLoad } from '../../shared/states';
 import { assessBody, atRowFields, rowFields, totalFen, type AssessValues } from './assessment-form';
 
@@ -110,6 +111,7 @@ function AssessForm({ a, onAssessed }: { a: Assessment; onAssessed: (n: Notice) 
 }
 
 function NoticeView({ n }: { n: Notice }) {
+  const departmentName = useDepartmentNames(n.lines.map((l) => l.department));
   return (
     <>
       <Descriptions column={{ xs: 1, sm: 2 }} size="small">
@@ -139,7 +141,10 @@ function NoticeView({ n }: { n: Notice }) {
         dataSource={n.lines}
         columns={[
           { title: '收费项目', dataIndex: 'name' },
-          { title: '执收部门', dataIndex: 'department' },
+          {
+            title: '执收部门',
+            render: (_: unknown, l: Notice['lines'][number]) => departmentName(l.department),
+          },
           { title: '数量', render: (_: unknown, l: Notice['lines'][number]) => (l.formula ? '按公式' : l.quantity) },
           { title: '减免前', align: 'right', render: (_: unknown, l: Notice['lines'][number]) => yuan(l.grossFen) },
           { title: '应缴', align: 'right', render: (_: unknown, l: Notice['lines'][number]) => yuan(l.amountFen) },
