@@ -13,6 +13,8 @@ const moduleNameMapper = {
     '<rootDir>/packages/$1/src',
   // The web bundles the form messages from their source (web/vite.config.mts alias).
   '^@govhall/content/form-messages$': '<rootDir>/packages/content/src/form-messages.ts',
+  // The web formats amounts with the fen helpers from their source (web/vite.config.mts alias).
+  '^@govhall/money/fen$': '<rootDir>/packages/money/src/fen.ts',
 };
 
 module.exports = {

@@ -81,6 +81,8 @@ export default defineConfig({
     alias: {
       '@govhall/content/form-messages': path.join(root, '../packages/content/src/form-messages.ts'),
       '@govhall/labels': path.join(root, '../packages/labels/src/index.ts'),
+      // Amounts in fen, formatted exactly (no dependency; the capitals and formulas stay server-side).
+      '@govhall/money/fen': path.join(root, '../packages/money/src/fen.ts'),
     },
   },
   build: {

@@ -81,3 +81,11 @@ export type MeetingState = Meeting['state'];
 export type MeetingKind = Meeting['kind'];
 export type MeetingResolution = Meeting['outcomes'][number]['resolution'];
 export type MeetingPosition = Meeting['positions'][number];
+
+export type Notice = Ok<'/api/v1/payments/notices/{id}', 'get'>['notice'];
+export type NoticeState = Notice['state'];
+export type NoticeLine = Notice['lines'][number];
+export type Assessment = Ok<'/api/v1/payments/assessments/{caseId}', 'get'>;
+export type AssessmentLine = Assessment['lines'][number];
+export type AssessBody = Body<'/api/v1/payments/assessments/{caseId}', 'post'>;
+export type CasePayment = NonNullable<Case['payment']>;

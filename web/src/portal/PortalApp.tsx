@@ -19,6 +19,7 @@ const Register = lazy(() => import('./pages/Register'));
 const Apply = lazy(() => import('./pages/Apply'));
 const Enterprise = lazy(() => import('./pages/Enterprise'));
 const MyLicences = lazy(() => import('./pages/MyLicences'));
+const MyPayments = lazy(() => import('./pages/MyPayments'));
 const VerifyLicence = lazy(() => import('./pages/VerifyLicence'));
 const Notifications = lazy(() => import('./pages/Notifications'));
 
@@ -27,6 +28,7 @@ const NAV = [
   { to: '/progress', label: '进度查询' },
   { to: '/my', label: '我的办件' },
   { to: '/projects', label: '我的项目' },
+  { to: '/payments', label: '我的缴费' },
   { to: '/licences', label: '我的证照' },
   { to: '/enterprise', label: '企业与授权' },
   { to: '/notifications', label: <NotificationsNavLabel /> },
@@ -66,6 +68,7 @@ function Frame() {
           <Route path="/apply/:itemId" element={<Apply />} />
           <Route path="/enterprise" element={<Enterprise />} />
           <Route path="/licences" element={<MyLicences />} />
+          <Route path="/payments" element={<MyPayments />} />
           <Route path="/verify" element={<VerifyLicence />} />
           <Route path="/notifications" element={<Notifications />} />
           <Route path="/callback" element={<LoginCallback />} />

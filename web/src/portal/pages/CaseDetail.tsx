@@ -11,6 +11,7 @@ import { PageTitle } from '../../shared/layout';
 import { messageOf } from '../../shared/problem';
 import { RequireLogin } from '../../shared/require-login';
 import { ErrorAlert, Loading, useLoad } from '../../shared/states';
+import { CASE_PAYMENT_STATE, HOW_TO_PAY, yuan } from '../../shared/payments';
 // The editor (with the form renderer) loads only for a case the applicant must fix.
 const ApplicationEditor = lazy(() =>
   import('../apply/ApplicationEditor').then((m) => ({ default: m.ApplicationEditor })),
@@ -83,6 +84,39 @@ function Documents({ c }: { c: Case }) {
           </List.Item>
         )}
       />
+    </Card>
+  );
+}
+
+/** 缴费: the notice of an approved case with fees, what is due, and where to pay (the bank, never the center). */
+function Payment({ c }: { c: Case }) {
+  const p = c.payment;
+  if (!p) return null;
+  const due = c.status === 'awaiting_payment' && p.state === 'due';
+  return (
+    <Card
+      title={
+        <Space wrap>
+          <span>缴费</span>
+          <Tag color={due ? 'orange' : p.state === 'paid' ? 'green' : 'default'}>{CASE_PAYMENT_STATE[p.state]}</Tag>
+        </Space>
+      }
+      style={{ marginBottom: 16 }}
+    >
+      <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+        <Descriptions.Item label="缴款通知书编号">{p.noticeNumber}</Descriptions.Item>
+        <Descriptions.Item label="应缴金额">
+          <Typography.Text strong>{yuan(p.totalFen)}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label="缴款码">{p.paymentCode}</Descriptions.Item>
+        <Descriptions.Item label="缴款期限">{p.deadline}</Descriptions.Item>
+      </Descriptions>
+      {due ? (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0' }}>
+          {HOW_TO_PAY}缴费期间暂停计算承诺办结时限。
+        </Typography.Paragraph>
+      ) : null}
+      <Link to="/payments">{due ? '去缴费（我的缴费）' : '查看我的缴费'}</Link>
     </Card>
   );
 }
@@ -288,6 +322,7 @@ function CaseView({ c, onCase }: { c: Case; onCase: (c: Case) => void }) {
         </Descriptions>
       </Card>
       {c.status === 'returned' || c.status === 'supplement' ? <Supplement c={c} onCase={onCase} /> : null}
+      <Payment c={c} />
       <Deadlines c={c} />
       {c.steps.length > 0 ? (
         <Card title="办理环节" style={{ marginBottom: 16 }}>

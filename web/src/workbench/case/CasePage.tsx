@@ -21,6 +21,7 @@ import { ErrorAlert, Loading, Panel, useLoad, type Loaded } from '../../shared/s
 import { fieldLabel, formEntries, formFields, type FormField } from '../form-fields';
 import { CaseActs } from './CaseActs';
 import { AT_COUNTER, CounterScan } from './CounterScan';
+import { PaymentPanel } from './PaymentPanel';
 import { useFileViewer } from './FileViewer';
 import { FormEntries } from '../FormEntries';
 
@@ -369,6 +370,7 @@ function CaseView({ initial, roles }: { initial: Case; roles: readonly string[] 
           }}
         />
       </Panel>
+      <PaymentPanel c={c} roles={roles} hasFees={(item.data?.content?.fees?.length ?? 0) > 0} />
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Panel title="申请人">
