@@ -9,7 +9,7 @@ const moduleNameMapper = {
   '^@govhall/proto$': '<rootDir>/proto/src',
   // The bank stand-in's protocol client, for the payments integration tests (examples/bank-stand-in).
   '^@govhall/bank-stand-in$': '<rootDir>/examples/bank-stand-in/src',
-  '^@govhall/(config|logging|telemetry|grpc|kafka|mongo|auth|errors|testing|lifecycle|identifiers|calendar|catalogue-calendars|catalogue-guides|clock|paging|pdf|notify|content|labels|money)$':
+  '^@govhall/(config|logging|telemetry|grpc|kafka|mongo|auth|errors|testing|lifecycle|identifiers|calendar|catalogue-calendars|catalogue-guides|clock|paging|pdf|notify|content|labels|money|seed-kit)$':
     '<rootDir>/packages/$1/src',
   // The web bundles the form messages from their source (web/vite.config.mts alias).
   '^@govhall/content/form-messages$': '<rootDir>/packages/content/src/form-messages.ts',

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts or stops GovHall's own processes locally, each as its own OS process as in a cluster:
-# supervision, catalogue, identity, the gateway, applications, joint-review, then payments. Logs in
-# $GOVHALL_STATE/logs/<name>.log, pids in $GOVHALL_STATE/pids.
+# supervision, catalogue, identity, the gateway, applications, joint-review, then payments; and, after the gateway,
+# bank-stand-in: examples/bank-stand-in, the LOCAL STAND-IN for the collecting bank (本地模拟收款银行), which is not
+# part of GovHall and is never deployed. Logs in $GOVHALL_STATE/logs/<name>.log, pids in $GOVHALL_STATE/pids.
 # Usage: deploy/services.sh start|stop|status, or start|stop|restart <name> for one of them
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,15 +18,44 @@ JOINT_REVIEW_ACCOUNTS_FILE="$GOVHALL_STATE/joint-review-accounts"
 JOINT_REVIEW_ACCOUNTS=""
 [ -r "$JOINT_REVIEW_ACCOUNTS_FILE" ] && JOINT_REVIEW_ACCOUNTS="$(head -n 1 "$JOINT_REVIEW_ACCOUNTS_FILE")"
 
-# name | entry | readiness port | env (space-separated KEY=VALUE)
+# payments' center accounts, the same way: written (mode 600) by services/payments/dist/seed/run-seed.js, which
+# scripts/run.sh runs after identity's and the catalogue's seeds, then restarts payments. Until then payments cannot
+# read a case (no department can assess a fee).
+PAYMENTS_ACCOUNTS_FILE="$GOVHALL_STATE/payments-accounts"
+PAYMENTS_ACCOUNTS=""
+[ -r "$PAYMENTS_ACCOUNTS_FILE" ] && PAYMENTS_ACCOUNTS="$(head -n 1 "$PAYMENTS_ACCOUNTS_FILE")"
+
+# The bank protocol's keys in the demo (docs/bank-protocol.md), made once by the stand-in package's demo-keys
+# script and kept under $GOVHALL_STATE: the stand-in's signing pair in bank-stand-in/ (payments gets its public
+# key, BANK_CHANNELS) and GovHall's platform pair for refund instructions in platform-key/ (payments gets the
+# private key, PLATFORM_SIGNING_KEY, from its mode-600 file; the stand-in the public one, PLATFORM_KEYS). The script
+# prints public values and the key file's path only; no private key is printed. Read when starting only.
+BANK_STAND_IN_PORT="${BANK_STAND_IN_PORT:-3100}"
+BANK_STAND_IN_STATE="$GOVHALL_STATE/bank-stand-in"
+DEMO_KEYS=examples/bank-stand-in/dist/demo-keys-main.js
+DEMO_BANK_CHANNELS="" DEMO_PLATFORM_KID="" DEMO_PLATFORM_KEYS="" DEMO_PLATFORM_SIGNING_KEY=""
+if { [ "${1:-}" = start ] || [ "${1:-}" = restart ]; } && [ -f "$DEMO_KEYS" ]; then
+  demo_keys="$(STATE_DIR="$BANK_STAND_IN_STATE" PLATFORM_KEY_DIR="$GOVHALL_STATE/platform-key" node "$DEMO_KEYS")"
+  while read -r line; do
+    case "${line%%=*}" in
+      BANK_CHANNELS) DEMO_BANK_CHANNELS="${line#*=}" ;;
+      PLATFORM_KID) DEMO_PLATFORM_KID="${line#*=}" ;;
+      PLATFORM_KEYS) DEMO_PLATFORM_KEYS="${line#*=}" ;;
+      PLATFORM_SIGNING_KEY_FILE) DEMO_PLATFORM_SIGNING_KEY="$(head -n 1 "${line#*=}")" ;;
+    esac
+  done <<<"$demo_keys"
+fi
+
+# name | entry | readiness port | env (space-separated KEY=VALUE; the last field may hold '|', as COLLECTING_BODIES)
 SERVICES=(
   "supervision|services/supervision/dist/main.js|${SUPERVISION_GRPC_PORT:-50057}|GRPC_PORT=${SUPERVISION_GRPC_PORT:-50057} METRICS_PORT=9477"
   "catalogue|services/catalogue/dist/main.js|${CATALOGUE_GRPC_PORT:-50051}|GRPC_PORT=${CATALOGUE_GRPC_PORT:-50051} METRICS_PORT=9471 IDENTITY_GRPC_ADDR=127.0.0.1:${IDENTITY_GRPC_PORT:-50050}"
   "identity|services/identity/dist/main.js|${IDENTITY_GRPC_PORT:-50050}|GRPC_PORT=${IDENTITY_GRPC_PORT:-50050} METRICS_PORT=9472 KEYCLOAK_ADMIN_CLIENT_SECRET=${KEYCLOAK_ADMIN_CLIENT_SECRET:-govhall-identity-secret} CATALOGUE_GRPC_ADDR=127.0.0.1:${CATALOGUE_GRPC_PORT:-50051}"
   "gateway|gateway/dist/server.js|${GATEWAY_PORT:-3000}|PORT=${GATEWAY_PORT:-3000} METRICS_PORT=9470 CATALOGUE_GRPC_ADDR=127.0.0.1:${CATALOGUE_GRPC_PORT:-50051} IDENTITY_GRPC_ADDR=127.0.0.1:${IDENTITY_GRPC_PORT:-50050} APPLICATIONS_GRPC_ADDR=127.0.0.1:${APPLICATIONS_GRPC_PORT:-50053} SUPERVISION_GRPC_ADDR=127.0.0.1:${SUPERVISION_GRPC_PORT:-50057} JOINT_REVIEW_GRPC_ADDR=127.0.0.1:${JOINT_REVIEW_GRPC_PORT:-50054} PAYMENTS_GRPC_ADDR=127.0.0.1:${PAYMENTS_GRPC_PORT:-50055} KEYCLOAK_API_CLIENT_SECRET=${KEYCLOAK_API_CLIENT_SECRET:-govhall-api-secret}"
+  "bank-stand-in|examples/bank-stand-in/dist/main.js|$BANK_STAND_IN_PORT|PORT=$BANK_STAND_IN_PORT HOST=127.0.0.1 GOVHALL_URL=http://127.0.0.1:${GATEWAY_PORT:-3000} STATE_DIR=$BANK_STAND_IN_STATE CHANNEL=stand-in PLATFORM_KEYS=$DEMO_PLATFORM_KEYS"
   "applications|services/applications/dist/main.js|${APPLICATIONS_GRPC_PORT:-50053}|GRPC_PORT=${APPLICATIONS_GRPC_PORT:-50053} METRICS_PORT=9473 CATALOGUE_GRPC_ADDR=127.0.0.1:${CATALOGUE_GRPC_PORT:-50051} IDENTITY_GRPC_ADDR=127.0.0.1:${IDENTITY_GRPC_PORT:-50050} SERVICE_CLIENT_ID=${APPLICATIONS_SERVICE_CLIENT_ID:-govhall-dept-demo} SERVICE_CLIENT_SECRET=${APPLICATIONS_SERVICE_CLIENT_SECRET:-govhall-dept-demo-secret}"
   "joint-review|services/joint-review/dist/main.js|${JOINT_REVIEW_GRPC_PORT:-50054}|GRPC_PORT=${JOINT_REVIEW_GRPC_PORT:-50054} METRICS_PORT=9474 CATALOGUE_GRPC_ADDR=127.0.0.1:${CATALOGUE_GRPC_PORT:-50051} IDENTITY_GRPC_ADDR=127.0.0.1:${IDENTITY_GRPC_PORT:-50050} APPLICATIONS_GRPC_ADDR=127.0.0.1:${APPLICATIONS_GRPC_PORT:-50053} SERVICE_ACCOUNTS=$JOINT_REVIEW_ACCOUNTS"
-  "payments|services/payments/dist/main.js|${PAYMENTS_GRPC_PORT:-50055}|GRPC_PORT=${PAYMENTS_GRPC_PORT:-50055} METRICS_PORT=9475 CATALOGUE_GRPC_ADDR=127.0.0.1:${CATALOGUE_GRPC_PORT:-50051} APPLICATIONS_GRPC_ADDR=127.0.0.1:${APPLICATIONS_GRPC_PORT:-50053}"
+  "payments|services/payments/dist/main.js|${PAYMENTS_GRPC_PORT:-50055}|GRPC_PORT=${PAYMENTS_GRPC_PORT:-50055} METRICS_PORT=9475 CATALOGUE_GRPC_ADDR=127.0.0.1:${CATALOGUE_GRPC_PORT:-50051} APPLICATIONS_GRPC_ADDR=127.0.0.1:${APPLICATIONS_GRPC_PORT:-50053} SERVICE_ACCOUNTS=$PAYMENTS_ACCOUNTS BANK_CHANNELS=$DEMO_BANK_CHANNELS BANK_REFUND_URLS=stand-in=http://127.0.0.1:$BANK_STAND_IN_PORT/refunds PLATFORM_SIGNING_KEY=$DEMO_PLATFORM_SIGNING_KEY PLATFORM_KID=$DEMO_PLATFORM_KID COLLECTING_BODIES=620321=永昌县政务服务中心|620321"
 )
 
 pid_of() { local f="$GOVHALL_STATE/pids/$1.pid"; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"; }

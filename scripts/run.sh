@@ -55,6 +55,14 @@ bash deploy/services.sh restart joint-review
 # (logins the identity seed just made) through the catalogue's gRPC API, whose search index takes each at once.
 env CATALOGUE_GRPC_ADDR="127.0.0.1:${CATALOGUE_GRPC_PORT:-50051}" KEYCLOAK_URL="$KEYCLOAK_URL" KEYCLOAK_REALM="$KEYCLOAK_REALM" \
   node services/catalogue/dist/seed/run-seed.js
+# Payments (收缴分离): its center account of 永昌县, made like joint-review's by yc-admin through identity
+# (SERVICE_ACCOUNTS in $GOVHALL_STATE/payments-accounts, mode 600, never printed), and 620321's fee register (the
+# codes the catalogue seed's 存量房转移登记一件事 charges, through payments' gRPC API as yc-admin). payments started
+# above without the account, so it restarts now, before any department assesses a fee.
+env IDENTITY_GRPC_ADDR="127.0.0.1:${IDENTITY_GRPC_PORT:-50050}" PAYMENTS_GRPC_ADDR="127.0.0.1:${PAYMENTS_GRPC_PORT:-50055}" \
+  KEYCLOAK_URL="$KEYCLOAK_URL" KEYCLOAK_REALM="$KEYCLOAK_REALM" SEED_ACCOUNTS_FILE="$GOVHALL_STATE/payments-accounts" \
+  node services/payments/dist/seed/run-seed.js
+bash deploy/services.sh restart payments
 # Demo drafts through the gateway's REST routes, as the realm file's center administrators.
 node scripts/seed-demo.js
 # Then the cases: in each seeded tenant, demo cases left in every state its published items and staff allow, through
@@ -70,6 +78,7 @@ grep '^cases seed:' "$CASES_LOG"
 follow() { awk -v k="$1" '$1 == "follow" && $2 == k { print $3 }' "$FOLLOW_FILE"; }
 
 GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT:-3000}"
+BANK_URL="http://127.0.0.1:${BANK_STAND_IN_PORT:-3100}"
 WEB_URL="http://localhost:${GATEWAY_PORT:-3000}"
 cat <<INFO
 
@@ -83,8 +92,9 @@ GovHall is running.
   API docs              $GATEWAY_URL/docs      (OpenAPI: $GATEWAY_URL/openapi.json)
   Keycloak              $KEYCLOAK_URL/admin/   (admin / admin; realm govhall)
   Mail (e-mail and SMS) $MAILPIT_URL   (Mailpit: every notification e-mail, and each SMS as mail to <number>@sms.local; SMTP $SMTP_HOST:$SMTP_PORT)
+  Bank (local stand-in) $BANK_URL/   (本地模拟收款银行: NOT part of GovHall; pay a 缴款通知书 by its 缴款码)
   Metrics (Prometheus)  gateway :9470  catalogue :9471  identity :9472  applications :9473  joint-review :9474
-                        supervision :9477  (/metrics)
+                        payments :9475  supervision :9477  (/metrics)
   Logs                  $GOVHALL_STATE/logs/
   Stop                  pnpm stop
 
@@ -103,6 +113,13 @@ Service account for third-party department systems: govhall-dept-demo / govhall-
 Joint review (联办件): the service holds its center account yc-joint-review of 620321 (SERVICE_ACCOUNTS in
 $GOVHALL_STATE/joint-review-accounts, mode 600); ycx-wjw-clerk and ycx-wjw-clerk-b (window_clerk 620321-WJW, window C01)
 answer 开办宾馆一件事's co-review task. README.md, section "A joint case (联办件)", walks one through the gateway.
+Payments (收缴分离): the service holds its center account yc-payments of 620321 ($GOVHALL_STATE/payments-accounts,
+mode 600); 620321's fee register has 不动产登记费 BDCDJ-ZZ 80.00元/件 and BDCDJ-FZZ 550.00元/件, 工本费 BDCQZS-GBF
+10.00元/本 (620321-ZRZY) and 契税 QS by formula (620321-SWJ), for 存量房转移登记一件事. Once the departments have
+assessed an approved case's fees, its applicant finds the 缴款码 on the 缴款通知书 (我的缴费:
+GET $GATEWAY_URL/api/v1/payments/my-notices, or the notice's PDF) and pays at the bank stand-in, $BANK_URL/:
+type the 缴款码, check the notice GovHall answers, 确认缴款; the bank's signed callback marks it paid, never a clerk.
+Finance: ycx-finance (finance_reconciler of 620321) decides refunds; the stand-in's transactions: $BANK_URL/transactions.
 
 Follow a demo case (tenant $(follow tenant); every demo case and its state: $CASES_LOG; notifications to the demo
 applicants' e-mail, zhangsan@example.cn / lisi@example.cn / wangwu@example.cn, arrive in Mailpit: $MAILPIT_URL):

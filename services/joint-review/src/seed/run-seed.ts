@@ -1,7 +1,7 @@
-import { chmodSync, renameSync, writeFileSync } from 'node:fs';
 import { PasswordLogins } from '@govhall/auth';
 import { common, loadConfig, z } from '@govhall/config';
-import { describeAccounts, ensureCenterAccounts, serviceAccountsValue } from './center-accounts';
+import { describeAccounts, ensureCenterAccounts, writeServiceAccountsFile } from '@govhall/seed-kit';
+import { DEMO_CENTER_ACCOUNTS } from './center-accounts';
 import { DEMO_CO_DEPARTMENT_WINDOWS, ensureCoDepartmentWindow } from './co-department-window';
 import { grpcIdentitySeedApi } from './seed-api';
 
@@ -38,13 +38,10 @@ async function main() {
     }),
   });
   try {
-    const accounts = await ensureCenterAccounts(api);
+    const accounts = await ensureCenterAccounts(api, DEMO_CENTER_ACCOUNTS);
     const file = config.SEED_ACCOUNTS_FILE;
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, `${serviceAccountsValue(accounts)}\n`, { mode: 0o600 });
-    chmodSync(partial, 0o600);
-    renameSync(partial, file);
-    process.stdout.write(`${describeAccounts(accounts)} (SERVICE_ACCOUNTS in ${file})\n`);
+    writeServiceAccountsFile(file, accounts);
+    process.stdout.write(`${describeAccounts('joint-review seed', accounts)} (SERVICE_ACCOUNTS in ${file})\n`);
     for (const spec of DEMO_CO_DEPARTMENT_WINDOWS) {
       const clerks = await ensureCoDepartmentWindow(api, config.SEED_PASSWORD, spec);
       process.stdout.write(

@@ -1,0 +1,3 @@
+export * from './center-accounts';
+export * from './identity-accounts';
+export * from './secret-file';
