@@ -4,15 +4,7 @@ import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { compact, textOf } from '../../packages/pdf/src/pdf-inspection.test-double';
 import { paymentsV1 } from '@govhall/proto';
-import {
-  freePort,
-  startProcess,
-  stack,
-  waitFor,
-  type Page,
-  type PageProblem,
-  type RunningProcess,
-} from '@govhall/testing';
+import { waitFor, type Page, type PageProblem } from '@govhall/testing';
 import { PASSWORD } from '../../services/applications/test/cases-world';
 import { PaymentsWorld, SCJG, SWJ, TENANT } from '../../services/payments/test/payments-world';
 import { expectedAnswers } from './admin-org-world';
@@ -29,8 +21,6 @@ import { browserAt, buttonName, checkPage, type BrowserAt } from './web-world';
 
 const world = new PaymentsWorld();
 let web: BrowserAt;
-let gateway: RunningProcess | undefined;
-let bank: RunningProcess | undefined;
 let bankUrl = '';
 const bankDir = mkdtempSync(path.join(tmpdir(), 'govhall-bank-stand-in-'));
 let caseId = '';
@@ -59,58 +49,6 @@ function feeItem(over: Partial<paymentsV1.FeeItem>): paymentsV1.FeeItem {
     updatedBy: '',
     ...over,
   };
-}
-
-/** The gateway in front of the world's services, serving the built web apps (no supervision behind it). */
-async function startGateway(): Promise<string> {
-  const [port, metrics] = [await freePort(), await freePort()];
-  // The payments world keeps its ports to itself; the gateway needs the one it listens on.
-  const paymentsPort = (world as unknown as { ports: { grpc: number } }).ports.grpc;
-  gateway = await startProcess({
-    name: 'gateway-payments-web',
-    entry: 'gateway/dist/server.js',
-    env: {
-      KEYCLOAK_URL: stack.keycloakUrl,
-      KEYCLOAK_REALM: stack.realm,
-      KEYCLOAK_API_CLIENT_SECRET: stack.apiClientSecret,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      METRICS_HOST: '127.0.0.1',
-      METRICS_PORT: String(metrics),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      CATALOGUE_GRPC_ADDR: `127.0.0.1:${world.cases.catalogue.port}`,
-      IDENTITY_GRPC_ADDR: `127.0.0.1:${world.cases.identity.port}`,
-      APPLICATIONS_GRPC_ADDR: world.cases.address,
-      PAYMENTS_GRPC_ADDR: `127.0.0.1:${paymentsPort}`,
-      SUPERVISION_GRPC_ADDR: '127.0.0.1:1',
-      GRPC_DEADLINE_MS: '30000',
-      RATE_LIMIT_MAX: '100000',
-      OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
-    },
-    readyPort: port,
-  });
-  return `http://127.0.0.1:${port}`;
-}
-
-/** The bank stand-in with the world's channel key, sending to the gateway. */
-async function startBank(gatewayUrl: string): Promise<void> {
-  const port = await freePort();
-  bank = await startProcess({
-    name: 'bank-stand-in-web',
-    entry: 'examples/bank-stand-in/dist/main.js',
-    env: {
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      GOVHALL_URL: gatewayUrl,
-      CHANNEL: 'stand-in',
-      KID: world.kid,
-      BANK_PRIVATE_KEY: world.bankKey.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-      STATE_DIR: bankDir,
-      CALLBACK_BACKOFF_MS: '200',
-    },
-    readyPort: port,
-  });
-  bankUrl = `http://127.0.0.1:${port}`;
 }
 
 /** The notice of the world's case as the service holds it. */
@@ -164,15 +102,13 @@ beforeAll(async () => {
   ]) {
     await world.call('putFeeItem', { item, expectedVersion: 0 }, admin);
   }
-  const gatewayUrl = await startGateway();
-  await startBank(gatewayUrl);
+  const gatewayUrl = await world.startGateway();
+  bankUrl = await world.startStandIn(gatewayUrl, bankDir);
   web = await browserAt(new URL(gatewayUrl).origin);
 }, 400_000);
 
 afterAll(async () => {
   await web?.close();
-  await bank?.stop();
-  await gateway?.stop();
   await world.stop();
   rmSync(bankDir, { recursive: true, force: true });
 }, 120_000);

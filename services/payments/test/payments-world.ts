@@ -147,7 +147,10 @@ export class PaymentsWorld {
     return this.payments;
   }
 
-  /** The gateway in front of identity, catalogue, the cases service and payments (the bank's edge). */
+  /**
+   * The gateway in front of identity, catalogue, the cases service and payments: the bank's edge, and the built web
+   * apps for browser tests (no supervision behind it: the staff apps' inbox badge is answered 503).
+   */
   async startGateway(): Promise<string> {
     const [port, metrics] = [await freePort(), await freePort()];
     this.gateway = await startProcess({
@@ -167,6 +170,7 @@ export class PaymentsWorld {
         APPLICATIONS_GRPC_ADDR: this.cases.address,
         PAYMENTS_GRPC_ADDR: `127.0.0.1:${this.ports!.grpc}`,
         SUPERVISION_GRPC_ADDR: '127.0.0.1:1',
+        GRPC_DEADLINE_MS: '30000',
         RATE_LIMIT_MAX: '100000',
         OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
       },
@@ -194,6 +198,7 @@ export class PaymentsWorld {
         BANK_PRIVATE_KEY: this.bankKey.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
         STATE_DIR: stateDir,
         PLATFORM_KEYS: `${this.platformKid}:${platformSpki}`,
+        CALLBACK_BACKOFF_MS: '200',
       },
       readyPort: port,
     });
