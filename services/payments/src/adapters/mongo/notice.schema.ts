@@ -45,6 +45,8 @@ noticeSchema.index({ codeKey: 1 }, { unique: true });
 // ListNotices: a tenant's notices newest first, optionally by state.
 noticeSchema.index({ tenant: 1, state: 1, createdAt: -1 });
 noticeSchema.index({ tenant: 1, createdAt: -1 });
+// The reconciliation: a tenant's notices paid on the statement's day.
+noticeSchema.index({ tenant: 1, 'payment.paidAt': 1 });
 // ListMyNotices.
 noticeSchema.index({ applicantSubject: 1, createdAt: -1 });
 declareOutboxIndex(noticeSchema);
