@@ -63,9 +63,15 @@ describe('matching a statement to the notices', () => {
       lines: [line(), line({ feeCode: 'QS', revenueCode: '101090101', amountFen: 2000 })],
       totalFen: 10000,
     });
-    const wrongTotal = run([{ code: C1, amount: '80.01' }, { code: C1, amount: '20.00', revenue: '101090101' }], {
-      notices: [n],
-    });
+    const wrongTotal = run(
+      [
+        { code: C1, amount: '80.01' },
+        { code: C1, amount: '20.00', revenue: '101090101' },
+      ],
+      {
+        notices: [n],
+      },
+    );
     expect(wrongTotal.mismatches).toEqual([
       expect.objectContaining({
         id: mismatchId(TENANT, 'amount', C1),
@@ -78,9 +84,15 @@ describe('matching a statement to the notices', () => {
       }),
     ]);
     // Same total, split wrongly between the owners: money must keep its owner (三不变).
-    const wrongSplit = run([{ code: C1, amount: '90.00' }, { code: C1, amount: '10.00', revenue: '101090101' }], {
-      notices: [n],
-    });
+    const wrongSplit = run(
+      [
+        { code: C1, amount: '90.00' },
+        { code: C1, amount: '10.00', revenue: '101090101' },
+      ],
+      {
+        notices: [n],
+      },
+    );
     expect(wrongSplit.mismatches).toEqual([
       expect.objectContaining({ kind: 'amount', expectedFen: 10000, statementFen: 10000 }),
     ]);
@@ -112,7 +124,10 @@ describe('matching a statement to the notices', () => {
 
   it('PAID_NOT_CONFIRMED: on the statement without the callback, the notice is marked paid by the reconciliation', () => {
     const n = notice({ state: 'slip_registered', slip: { slipNumber: 'S1', registeredBy: 'c', registeredAt: now } });
-    const got = run([{ code: C1, amount: '80.00', txn: 'BANK-9', receipt: '0000099999' }], { notices: [n], slipsDue: [] });
+    const got = run([{ code: C1, amount: '80.00', txn: 'BANK-9', receipt: '0000099999' }], {
+      notices: [n],
+      slipsDue: [],
+    });
     expect(got.mismatches).toEqual([expect.objectContaining({ kind: 'paid_not_confirmed', noticeId: 'n-1' })]);
     expect(got.paid).toHaveLength(1);
     const { change, expectedVersion } = got.paid[0]!;
@@ -136,7 +151,11 @@ describe('matching a statement to the notices', () => {
 
   it('CONFIRMED_NOT_ON_STATEMENT: paid by callback that day, missing from the statement', () => {
     const n = paidByCallback();
-    const earlier = paidByCallback({ id: 'n-0', paymentCode: '3', payment: { ...n.payment!, paidAt: new Date('2026-12-04T02:00:00Z') } });
+    const earlier = paidByCallback({
+      id: 'n-0',
+      paymentCode: '3',
+      payment: { ...n.payment!, paidAt: new Date('2026-12-04T02:00:00Z') },
+    });
     const got = run([{ code: '99', amount: '1.00', unit: '9', revenue: '9' }], { paidThatDay: [n, earlier] });
     expect(got.mismatches.map((m) => [m.kind, m.noticeId, m.bankTxnId])).toEqual([
       ['unknown_payment_code', '', 'T1'],

@@ -117,7 +117,9 @@ export function matchStatement(input: MatchInput): MatchResult {
       const owned = lines
         .map((l) => ({
           line: l,
-          department: input.register.revenueCodes.get(l.revenueCode) ?? input.register.collectingUnitCodes.get(l.collectingUnitCode),
+          department:
+            input.register.revenueCodes.get(l.revenueCode) ??
+            input.register.collectingUnitCodes.get(l.collectingUnitCode),
         }))
         .find((o) => o.department !== undefined);
       if (owned) {
@@ -158,7 +160,10 @@ export function matchStatement(input: MatchInput): MatchResult {
     };
     if (notice.state === 'paid') {
       // Marked paid by an earlier import of this payment: found again, nothing to change.
-      found.push({ ...unconfirmed, detail: `对账单显示已缴款${yuan(notice.totalFen)}，但未收到银行的缴款确认；已据对账单确认缴款` });
+      found.push({
+        ...unconfirmed,
+        detail: `对账单显示已缴款${yuan(notice.totalFen)}，但未收到银行的缴款确认；已据对账单确认缴款`,
+      });
     } else if (PAYABLE.includes(notice.state)) {
       const payment: Payment = {
         source: 'reconciliation',
@@ -170,8 +175,14 @@ export function matchStatement(input: MatchInput): MatchResult {
         confirmedAt: now,
       };
       const next: Notice = { ...notice, state: 'paid', payment, updatedAt: now };
-      paid.push({ change: { notice: next, events: [{ type: 'NoticePaid', notice: next }] }, expectedVersion: notice.version });
-      found.push({ ...unconfirmed, detail: `对账单显示已缴款${yuan(notice.totalFen)}，但未收到银行的缴款确认；已据对账单确认缴款` });
+      paid.push({
+        change: { notice: next, events: [{ type: 'NoticePaid', notice: next }] },
+        expectedVersion: notice.version,
+      });
+      found.push({
+        ...unconfirmed,
+        detail: `对账单显示已缴款${yuan(notice.totalFen)}，但未收到银行的缴款确认；已据对账单确认缴款`,
+      });
     } else {
       found.push({
         ...unconfirmed,

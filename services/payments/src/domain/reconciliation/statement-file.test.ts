@@ -50,9 +50,9 @@ describe('the statement file: decoding', () => {
     expect(violationsOf(() => parseStatement(new Uint8Array()))[0]).toMatchObject({ reason: 'EMPTY' });
     const header = [...STATEMENT_HEADER];
     header[7] = '金额（元）';
-    expect(violationsOf(() => parseStatement(gb18030(statementText([{ code: CODE, amount: '1.00' }], header))))).toEqual([
-      expect.objectContaining({ reason: 'HEADER', message: expect.stringContaining('第1行应为表头') }),
-    ]);
+    expect(
+      violationsOf(() => parseStatement(gb18030(statementText([{ code: CODE, amount: '1.00' }], header)))),
+    ).toEqual([expect.objectContaining({ reason: 'HEADER', message: expect.stringContaining('第1行应为表头') })]);
     expect(violationsOf(() => parseStatement(gb18030(statementText([]))))[0]).toMatchObject({ reason: 'NO_LINES' });
   });
 });

@@ -76,7 +76,9 @@ export function decodeStatement(bytes: Uint8Array): { text: string; encoding: St
   } catch {
     throw fileProblem(
       'ENCODING',
-      utf8 ? '对账单文件以 UTF-8 标记开头，但内容不是有效的 UTF-8 编码' : '对账单文件应为 GB18030 编码（或带 BOM 的 UTF-8），无法识别该文件的编码',
+      utf8
+        ? '对账单文件以 UTF-8 标记开头，但内容不是有效的 UTF-8 编码'
+        : '对账单文件应为 GB18030 编码（或带 BOM 的 UTF-8），无法识别该文件的编码',
     );
   }
 }
@@ -104,7 +106,11 @@ function chinaTime(text: string): Date | undefined {
 /** One record read into a line; its problems go to `v`, each with the line, the column and the reason. */
 function readLine(record: string[], lineNumber: number, v: Violation[]): StatementLine | undefined {
   const at = (col: number, reason: string, message: string) =>
-    v.push({ path: `content.lines.${lineNumber}.${KEYS[col]}`, reason, message: `第${lineNumber}行「${STATEMENT_HEADER[col]}」：${message}` });
+    v.push({
+      path: `content.lines.${lineNumber}.${KEYS[col]}`,
+      reason,
+      message: `第${lineNumber}行「${STATEMENT_HEADER[col]}」：${message}`,
+    });
   if (record.length !== STATEMENT_HEADER.length) {
     v.push({
       path: `content.lines.${lineNumber}`,
@@ -114,7 +120,16 @@ function readLine(record: string[], lineNumber: number, v: Violation[]): Stateme
     return undefined;
   }
   const [date, txn, type, code, unit, revenue, payer, amount, time, receipt] = record as [
-    string, string, string, string, string, string, string, string, string, string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
   ];
   const before = v.length;
   if (!isCalendarDate(date)) at(0, 'DATE', '应为日期，格式如 2026-12-05');

@@ -16,7 +16,8 @@ export function requireReconciler(actor: Principal, tenant: string): void {
 
 export function requireReconciliationReader(actor: Principal, tenant: string): void {
   const roles = READERS.filter((r) => actor.roles.includes(r));
-  if (roles.length === 0) throw new ForbiddenError('ROLE_REQUIRED', '只有财务对账人员、中心管理员和监督人员可以查看对账');
+  if (roles.length === 0)
+    throw new ForbiddenError('ROLE_REQUIRED', '只有财务对账人员、中心管理员和监督人员可以查看对账');
   if (!tenantScope(actor, roles, 'read', tenant)) {
     throw new ForbiddenError('TENANT_OUT_OF_SCOPE', '无权查看其他地区的对账');
   }
