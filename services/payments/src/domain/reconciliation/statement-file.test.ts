@@ -48,7 +48,7 @@ describe('the statement file: decoding', () => {
 
   it('refuses an empty file, a wrong header and a file without lines', () => {
     expect(violationsOf(() => parseStatement(new Uint8Array()))[0]).toMatchObject({ reason: 'EMPTY' });
-    const header = [...STATEMENT_HEADER];
+    const header: string[] = [...STATEMENT_HEADER];
     header[7] = '金额（元）';
     expect(
       violationsOf(() => parseStatement(gb18030(statementText([{ code: CODE, amount: '1.00' }], header)))),
