@@ -31,6 +31,7 @@ import escalationRoutes from './routes/api/v1/joint-review/escalation.routes';
 import sharedViewRoutes from './routes/api/v1/joint-review/shared-view.routes';
 import paymentsRoutes from './routes/api/v1/payments/payments.routes';
 import bankRoutes from './routes/api/v1/payments/bank.routes';
+import reconciliationRoutes from './routes/api/v1/payments/reconciliation.routes';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -135,6 +136,10 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
   });
   await app.register(paymentsRoutes, { prefix: '/api/v1/payments', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(bankRoutes, { prefix: '/api/v1/payments/bank', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(reconciliationRoutes, {
+    prefix: '/api/v1/payments/reconciliation',
+    deadlineMs: config.GRPC_DEADLINE_MS,
+  });
   await app.register(webStatic, {
     root: resolveWebRoot(config.WEB_ROOT),
     upgradeInsecureRequests: config.PUBLIC_URL.startsWith('https:'),

@@ -18,3 +18,17 @@ export const reductionKind = enumCodec<ReductionKindName, paymentsV1.Reduction_K
 export const paymentSource = enumCodec<'bank_callback' | 'reconciliation', paymentsV1.PaymentSource>(
   enumSpelling(paymentsV1.PaymentSource, 'PAYMENT_SOURCE_'),
 );
+
+export type MismatchKindName =
+  | 'amount'
+  | 'unknown_payment_code'
+  | 'paid_not_confirmed'
+  | 'confirmed_not_on_statement'
+  | 'fee_outside_center'
+  | 'slip_unconfirmed';
+export const mismatchKind = enumCodec<MismatchKindName, paymentsV1.MismatchKind>(
+  enumSpelling(paymentsV1.MismatchKind, 'MISMATCH_KIND_'),
+);
+export const mismatchState = enumCodec<'open' | 'resolved', paymentsV1.MismatchState>(
+  enumSpelling(paymentsV1.MismatchState, 'MISMATCH_STATE_'),
+);
