@@ -15,8 +15,11 @@ module.exports = {
       to: {
         // identifiers: pure check-character arithmetic (GB 11643, GB 32100, GB/T 2260), no I/O; calendar: working
         // days and deadlines computed from data passed in, no I/O; labels: the Chinese words for codes, data only;
-        // money: fen amounts, capitals and fee formulas, computed from data passed in, no I/O
+        // money: fen amounts, capitals and fee formulas, computed from data passed in, no I/O; csv-parse (its sync
+        // parser over a string) and iconv-lite (bytes to text and back): pure text work, the bank statement's
+        // decoding and its tests
         pathNot: [
+          '^node_modules/\\.pnpm/(csv-parse|iconv-lite)@[^/]+/node_modules/(csv-parse|iconv-lite)/',
           '^services/[^/]+/src/domain/',
           '^packages/errors/',
           '^packages/identifiers/',

@@ -33,6 +33,7 @@ import paymentsRoutes from './routes/api/v1/payments/payments.routes';
 import bankRoutes from './routes/api/v1/payments/bank.routes';
 import refundRoutes from './routes/api/v1/payments/refunds.routes';
 import reportRoutes from './routes/api/v1/payments/reports.routes';
+import reconciliationRoutes from './routes/api/v1/payments/reconciliation.routes';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -139,6 +140,10 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
   await app.register(bankRoutes, { prefix: '/api/v1/payments/bank', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(refundRoutes, { prefix: '/api/v1/payments', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(reportRoutes, { prefix: '/api/v1/payments', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(reconciliationRoutes, {
+    prefix: '/api/v1/payments/reconciliation',
+    deadlineMs: config.GRPC_DEADLINE_MS,
+  });
   await app.register(webStatic, {
     root: resolveWebRoot(config.WEB_ROOT),
     upgradeInsecureRequests: config.PUBLIC_URL.startsWith('https:'),

@@ -19,7 +19,9 @@ export type ViolationKindCode =
   | 'hosted_item_without_cases'
   | 'payment_marked_by_staff'
   | 'rectification_late'
-  | 'inspection_finding';
+  | 'inspection_finding'
+  | 'fee_outside_center'
+  | 'slip_unconfirmed';
 
 export const VIOLATION_KIND_LABELS: Readonly<Record<ViolationKindCode, string>> = {
   decision_past_limit: '超期办结',
@@ -32,6 +34,8 @@ export const VIOLATION_KIND_LABELS: Readonly<Record<ViolationKindCode, string>> 
   payment_marked_by_staff: '工作人员确认缴费',
   rectification_late: '差评整改超期',
   inspection_finding: '日检查发现',
+  fee_outside_center: '中心外收费',
+  slip_unconfirmed: '缴费回执未到账',
 };
 
 export type ViolationStateCode = 'open' | 'proposed' | 'decided' | 'dismissed';

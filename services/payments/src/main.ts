@@ -15,10 +15,13 @@ import { CatalogueItemFees } from './adapters/catalogue/item-fees';
 import { CatalogueGuides } from '@govhall/catalogue-guides';
 import { registerBankService } from './adapters/grpc/bank.grpc-handler';
 import { registerPaymentsService } from './adapters/grpc/payments.grpc-handler';
+import { registerReconciliationService } from './adapters/grpc/reconciliation.grpc-handler';
 import { MongoBankLedger, MongoBankNonces } from './adapters/mongo/bank-records';
 import { MongoFeeItems } from './adapters/mongo/fee-item.repository';
 import { MongoNoticeNumbers } from './adapters/mongo/notice-numbers';
 import { MongoNoticeRepository } from './adapters/mongo/notice.repository';
+import { MongoReconciliationLookups } from './adapters/mongo/reconciliation-lookups';
+import { MongoMismatches, MongoStatements } from './adapters/mongo/reconciliation.repositories';
 import { PdfPaymentDocuments } from './adapters/pdf/payment-documents';
 import {
   ConfiguredCollection,
@@ -44,6 +47,12 @@ import { instructRefundsUseCase } from './usecases/refunds/instruct-refunds.usec
 import { listRefundsUseCase } from './usecases/refunds/list-refunds.usecase';
 import { requestRefundUseCase } from './usecases/refunds/request-refund.usecase';
 import { collectionReportUseCase, exportCollectionReportUseCase } from './usecases/reports/collection-report.usecase';
+import { importStatementUseCase } from './usecases/import-statement/import-statement.usecase';
+import {
+  listMismatchesUseCase,
+  listStatementsUseCase,
+} from './usecases/read-reconciliation/read-reconciliation.usecases';
+import { resolveMismatchUseCase } from './usecases/resolve-mismatch/resolve-mismatch.usecase';
 
 async function main() {
   const logger = createLogger('payments', config.LOG_LEVEL);
@@ -64,13 +73,20 @@ async function main() {
   const numbers = new MongoNoticeNumbers(connection);
   const nonces = new MongoBankNonces(connection);
   const ledger = new MongoBankLedger(connection);
-  await ensureIndexes([notices.model, feeItems.model, ledger.model]);
+  const statements = new MongoStatements(connection);
+  const mismatches = new MongoMismatches(connection);
+  await ensureIndexes([notices.model, feeItems.model, ledger.model, statements.model, mismatches.model]);
   await nonces.ensureIndexes();
 
   const kafka = createKafka('payments', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
   const relay = new OutboxRelay({
-    collections: [notices.model.collection, feeItems.model.collection],
+    collections: [
+      notices.model.collection,
+      feeItems.model.collection,
+      statements.model.collection,
+      mismatches.model.collection,
+    ],
     producer,
     logger,
     pollMs: config.OUTBOX_POLL_MS,
@@ -107,7 +123,11 @@ async function main() {
   const server = new GrpcServer({
     logger,
     verifier,
-    reflectionFiles: ['govhall/payments/v1/payments_service.proto', 'govhall/payments/v1/bank_service.proto'],
+    reflectionFiles: [
+      'govhall/payments/v1/payments_service.proto',
+      'govhall/payments/v1/bank_service.proto',
+      'govhall/payments/v1/reconciliation_service.proto',
+    ],
   });
   registerPaymentsService(server, {
     listFeeItems: listFeeItemsUseCase({ feeItems }),
@@ -142,6 +162,20 @@ async function main() {
   registerBankService(server, {
     queryPaymentCode: queryPaymentCodeUseCase(bank),
     receiveCallback: receiveCallbackUseCase(bank),
+    afterWrite,
+  });
+  registerReconciliationService(server, {
+    importStatement: importStatementUseCase({
+      statements,
+      mismatches,
+      notices,
+      lookups: new MongoReconciliationLookups(notices.model),
+      feeItems,
+      clock,
+    }),
+    listStatements: listStatementsUseCase({ statements }),
+    listMismatches: listMismatchesUseCase({ mismatches }),
+    resolveMismatch: resolveMismatchUseCase({ mismatches, clock }),
     afterWrite,
   });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);

@@ -35,6 +35,7 @@ export class PaymentsWorld {
   payments!: RunningProcess;
   client!: paymentsV1.PaymentsServiceClient;
   bankClient!: paymentsV1.BankServiceClient;
+  reconciliationClient!: paymentsV1.ReconciliationServiceClient;
   readonly bankKey = generateKeyPairSync('ed25519');
   readonly kid = 'k-2026';
   /** The platform's key for refund instructions, and the id the bank knows it by. */
@@ -135,6 +136,7 @@ export class PaymentsWorld {
     });
     this.client?.close();
     this.bankClient?.close();
+    this.reconciliationClient?.close();
     const address = `127.0.0.1:${this.ports.grpc}`;
     this.client = createGrpcClient(paymentsV1.PaymentsServiceClient, address, {
       serviceName: 'govhall.payments.v1.PaymentsService',
@@ -143,6 +145,11 @@ export class PaymentsWorld {
     this.bankClient = createGrpcClient(paymentsV1.BankServiceClient, address, {
       serviceName: 'govhall.payments.v1.BankService',
       idempotentMethods: [],
+    });
+    this.reconciliationClient = createGrpcClient(paymentsV1.ReconciliationServiceClient, address, {
+      serviceName: 'govhall.payments.v1.ReconciliationService',
+      idempotentMethods: ['ListStatements', 'ListMismatches'],
+      maxMessageBytes: 8 * 1024 * 1024,
     });
     return this.payments;
   }
@@ -218,6 +225,7 @@ export class PaymentsWorld {
     this.bankClient?.close();
     await this.standIn?.stop();
     await this.gateway?.stop();
+    this.reconciliationClient?.close();
     await this.payments?.stop();
     await this.events?.stop();
     if (this.account) {
@@ -232,6 +240,15 @@ export class PaymentsWorld {
   call<Req, Res>(method: keyof paymentsV1.PaymentsServiceClient, req: Req, token: string): Promise<Res> {
     const fn = (this.client as unknown as Methods)[method]!;
     return callUnary<Req, Res>(fn.bind(this.client) as never, req, { ...bearer(token), deadlineMs: 20_000 });
+  }
+
+  /** A ReconciliationService RPC as `token`. */
+  reconcile<Req, Res>(method: keyof paymentsV1.ReconciliationServiceClient, req: Req, token: string): Promise<Res> {
+    const fn = (this.reconciliationClient as unknown as Methods)[method]!;
+    return callUnary<Req, Res>(fn.bind(this.reconciliationClient) as never, req, {
+      ...bearer(token),
+      deadlineMs: 30_000,
+    });
   }
 
   /** A BankService RPC (no token: the JWS is the authentication). */

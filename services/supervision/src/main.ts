@@ -79,6 +79,7 @@ async function main() {
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     recordCaseViolations: supervision.violations.useCases.recordCaseViolations,
     recordPaymentViolations: supervision.violations.useCases.recordPaymentViolations,
+    recordReconciliationViolations: supervision.violations.useCases.recordReconciliationViolations,
     delivery,
   });
   const consumer = await startJournalConsumer({

@@ -16,6 +16,8 @@ import {
 export const VIOLATION_TOPIC = 'govhall.supervision.violation';
 /** The payments service's notices (收缴分离): StaffMarkPaidRefused becomes a violation. */
 export const PAYMENT_NOTICE_TOPIC = 'govhall.payments.notice';
+/** The payments service's reconciliation: FEE_OUTSIDE_CENTER and SLIP_UNCONFIRMED mismatches become violations. */
+export const RECONCILIATION_TOPIC = 'govhall.payments.reconciliation';
 export const PASSWORD = 'Watch2026x';
 
 /**
@@ -57,6 +59,7 @@ export async function startSupervision(options: { clocksAtTopicEnd?: boolean } =
   const events = await startEventReader([
     { topic: VIOLATION_TOPIC, partitions: 3 },
     { topic: PAYMENT_NOTICE_TOPIC, partitions: 3 },
+    { topic: RECONCILIATION_TOPIC, partitions: 3 },
   ]);
   // Only the journal's group is placed at the topics' end: the detection group (`<journal group>-violations`, never
   // committed) starts where the journal stands (ADR 0037), else it would read every earlier run's cases first.
@@ -64,6 +67,7 @@ export async function startSupervision(options: { clocksAtTopicEnd?: boolean } =
     'govhall.catalogue.item',
     'govhall.applications.case',
     PAYMENT_NOTICE_TOPIC,
+    RECONCILIATION_TOPIC,
   ]);
   if (options.clocksAtTopicEnd) await startGroupAtTopicEnd(`${journalGroup}-clocks`, CLOCK_TOPICS);
   await startGroupAtTopicEnd(`${journalGroup}-legs`, [...JOINT_REVIEW_CLOCK_TOPICS]);

@@ -22,6 +22,7 @@ declare module 'fastify' {
       escalations: jointReviewV1.EscalationServiceClient;
       payments: paymentsV1.PaymentsServiceClient;
       bank: paymentsV1.BankServiceClient;
+      reconciliation: paymentsV1.ReconciliationServiceClient;
     };
   }
 }
@@ -284,6 +285,11 @@ export default fp<{
       // A bank message is signed once, with a nonce used once: the bank signs its retries again.
       idempotentMethods: [],
     });
+    const reconciliation = createGrpcClient(paymentsV1.ReconciliationServiceClient, opts.paymentsAddress, {
+      serviceName: 'govhall.payments.v1.ReconciliationService',
+      // An import is identified by the file's SHA-256: a repeat answers the stored statement.
+      idempotentMethods: ['ImportStatement', 'ListStatements', 'ListMismatches'],
+    });
     app.decorate('grpc', {
       catalogue,
       identity,
@@ -302,6 +308,7 @@ export default fp<{
       escalations,
       payments,
       bank,
+      reconciliation,
     });
     app.addHook('onClose', async () => {
       catalogue.close();
@@ -321,6 +328,7 @@ export default fp<{
       escalations.close();
       payments.close();
       bank.close();
+      reconciliation.close();
     });
   },
   { name: 'grpc-clients' },

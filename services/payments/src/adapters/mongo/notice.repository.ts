@@ -18,7 +18,7 @@ import type { NoticeRepository, Page, PageQuery } from '../../usecases/ports';
 import { toNoticeOutbox } from '../kafka/notice-events';
 import { noticeSchema, type NoticeDocument } from './notice.schema';
 
-const PROJECTION = {
+export const NOTICE_PROJECTION = {
   outbox: 0,
   outboxLease: 0,
   outboxPending: 0,
@@ -27,6 +27,7 @@ const PROJECTION = {
   refundKeys: 0,
   paidDay: 0,
 } as const;
+const PROJECTION = NOTICE_PROJECTION;
 
 /** The refund keys a notice is found by: "<tenant>|*" and "<tenant>|<state>" per refund, "*|approved" to instruct. */
 export function refundKeys(n: Notice): string[] {
@@ -49,7 +50,7 @@ function queryFields(n: Notice) {
 }
 
 /** A stored notice; those stored before refunds existed have none. */
-function fromStored(d: StoredDocument | null): Notice | null {
+export function fromStored(d: StoredDocument | null): Notice | null {
   const n = toEntity<Notice>(d);
   return n ? { ...n, refunds: n.refunds ?? [] } : null;
 }

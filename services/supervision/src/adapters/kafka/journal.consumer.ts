@@ -15,6 +15,8 @@ export const WATCHED_TOPICS = [
   'govhall.joint-review.meeting',
   // The payments service's notices (收缴分离): issued, paid, waived, cancelled, and staff's refused mark-paid attempts.
   'govhall.payments.notice',
+  // Its reconciliation: statements imported, mismatches found and resolved.
+  'govhall.payments.reconciliation',
 ];
 
 /** Records every envelope of every watched topic, whatever its type. */

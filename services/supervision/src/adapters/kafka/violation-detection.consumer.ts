@@ -9,14 +9,19 @@ import {
 import type { Logger } from '@govhall/logging';
 import type { recordCaseViolationsUseCase } from '../../usecases/violations/record-case-violations/record-case-violations.usecase';
 import type { recordPaymentViolationsUseCase } from '../../usecases/violations/record-payment-violations/record-payment-violations.usecase';
+import type { recordReconciliationViolationsUseCase } from '../../usecases/violations/record-reconciliation-violations/record-reconciliation-violations.usecase';
 import { caseEventFacts } from './case-event-facts.mapper';
 import { staffMarkPaidFacts } from './payment-event-facts.mapper';
+import { mismatchFacts } from './reconciliation-event-facts.mapper';
 
 export const CASE_TOPIC = 'govhall.applications.case';
 export const CASE_TRANSITIONED = 'govhall.applications.v1.CaseTransitioned';
 /** The payments service's notices: a refused mark-paid attempt by staff is a violation (收缴分离). */
 export const PAYMENT_NOTICE_TOPIC = 'govhall.payments.notice';
 export const STAFF_MARK_PAID_REFUSED = 'govhall.payments.v1.StaffMarkPaidRefused';
+/** Its reconciliation: fees collected outside the center (P4) and slips never confirmed (P3) are violations. */
+export const RECONCILIATION_TOPIC = 'govhall.payments.reconciliation';
+export const MISMATCH_FOUND = 'govhall.payments.v1.MismatchFound';
 
 /**
  * Automatic violation detection: its own consumer group on the case stream and the payment notices (a new group
@@ -65,11 +70,14 @@ export async function startViolationDetectionConsumer(deps: {
   topicPrefix: string;
   recordCaseViolations: ReturnType<typeof recordCaseViolationsUseCase>;
   recordPaymentViolations: ReturnType<typeof recordPaymentViolationsUseCase>;
+  recordReconciliationViolations: ReturnType<typeof recordReconciliationViolationsUseCase>;
   delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
 }): Promise<Consumer> {
   const caseTopic = deps.topicPrefix + CASE_TOPIC;
   const noticeTopic = deps.topicPrefix + PAYMENT_NOTICE_TOPIC;
-  if (await alignNewGroupWithJournal(deps.kafka, deps.groupId, deps.journalGroupId, [caseTopic, noticeTopic])) {
+  const reconciliationTopic = deps.topicPrefix + RECONCILIATION_TOPIC;
+  const topics = [caseTopic, noticeTopic, reconciliationTopic];
+  if (await alignNewGroupWithJournal(deps.kafka, deps.groupId, deps.journalGroupId, topics)) {
     deps.logger.info(
       { groupId: deps.groupId, from: deps.journalGroupId },
       'violation detection starts where the journal stands',
@@ -78,7 +86,7 @@ export async function startViolationDetectionConsumer(deps: {
   return startConsumer({
     kafka: deps.kafka,
     groupId: deps.groupId,
-    topics: [caseTopic, noticeTopic],
+    topics,
     logger: deps.logger,
     // No inbox: a violation's id comes from the case, the kind and the step (or the attempt), and one already stored
     // is kept, so a redelivered event stores nothing new without a per-event inbox read (ADR 0050).
@@ -89,6 +97,9 @@ export async function startViolationDetectionConsumer(deps: {
       },
       [STAFF_MARK_PAID_REFUSED]: async (event) => {
         await deps.recordPaymentViolations(staffMarkPaidFacts(event));
+      },
+      [MISMATCH_FOUND]: async (event) => {
+        await deps.recordReconciliationViolations(mismatchFacts(event));
       },
     },
     fromBeginning: true,

@@ -19,6 +19,8 @@ const SLUGS: Record<ViolationKind, string> = {
   payment_marked_by_staff: 'payment-marked-by-staff',
   rectification_late: 'rectification-late',
   inspection_finding: 'inspection-finding',
+  fee_outside_center: 'fee-outside-center',
+  slip_unconfirmed: 'slip-unconfirmed',
 };
 
 /** `<case id>.<kind>` (or `.<kind>.<step index>`): the same case, kind and step always give the same id. */

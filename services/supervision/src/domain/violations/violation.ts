@@ -9,7 +9,9 @@ export type ViolationKind =
   | 'hosted_item_without_cases'
   | 'payment_marked_by_staff'
   | 'rectification_late'
-  | 'inspection_finding';
+  | 'inspection_finding'
+  | 'fee_outside_center'
+  | 'slip_unconfirmed';
 
 export const VIOLATION_KINDS: readonly ViolationKind[] = [
   'decision_past_limit',
@@ -22,6 +24,8 @@ export const VIOLATION_KINDS: readonly ViolationKind[] = [
   'payment_marked_by_staff',
   'rectification_late',
   'inspection_finding',
+  'fee_outside_center',
+  'slip_unconfirmed',
 ];
 
 export type ViolationState = 'open' | 'proposed' | 'decided' | 'dismissed';

@@ -13,6 +13,7 @@ import { getViolationUseCase } from './get-violation/get-violation.usecase';
 import { listViolationsUseCase } from './list-violations/list-violations.usecase';
 import { recordCaseViolationsUseCase } from './record-case-violations/record-case-violations.usecase';
 import { recordPaymentViolationsUseCase } from './record-payment-violations/record-payment-violations.usecase';
+import { recordReconciliationViolationsUseCase } from './record-reconciliation-violations/record-reconciliation-violations.usecase';
 import type { Clock, ViolationStore } from './violation.ports';
 
 export interface ViolationDeps {
@@ -30,6 +31,7 @@ export function createViolationUseCases(deps: ViolationDeps) {
   return {
     recordCaseViolations: recordCaseViolationsUseCase(deps),
     recordPaymentViolations: recordPaymentViolationsUseCase(deps),
+    recordReconciliationViolations: recordReconciliationViolationsUseCase(deps),
     listViolations: listViolationsUseCase(deps),
     getViolation: getViolationUseCase(deps),
     dismissViolation: dismissViolationUseCase(deps),

@@ -22,3 +22,17 @@ export type RefundStateName = 'requested' | 'approved' | 'rejected' | 'refunded'
 export const refundState = enumCodec<RefundStateName, paymentsV1.RefundState>(
   enumSpelling(paymentsV1.RefundState, 'REFUND_STATE_'),
 );
+
+export type MismatchKindName =
+  | 'amount'
+  | 'unknown_payment_code'
+  | 'paid_not_confirmed'
+  | 'confirmed_not_on_statement'
+  | 'fee_outside_center'
+  | 'slip_unconfirmed';
+export const mismatchKind = enumCodec<MismatchKindName, paymentsV1.MismatchKind>(
+  enumSpelling(paymentsV1.MismatchKind, 'MISMATCH_KIND_'),
+);
+export const mismatchState = enumCodec<'open' | 'resolved', paymentsV1.MismatchState>(
+  enumSpelling(paymentsV1.MismatchState, 'MISMATCH_STATE_'),
+);

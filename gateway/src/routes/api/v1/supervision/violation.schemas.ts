@@ -20,7 +20,8 @@ export const ViolationKindName = literals(
   '违规类别：decision_past_limit 超期办结、step_past_budget 环节超时、notice_late 一次性告知超时、' +
     'refusal_without_reasons 不予受理/不予许可未说明理由、approval_without_licence_check 未核实证照即审批、' +
     'outside_system 体外循环、hosted_item_without_cases 明进暗不进、payment_marked_by_staff 工作人员确认缴费、' +
-    'rectification_late 差评整改超期、inspection_finding 日检查发现',
+    'rectification_late 差评整改超期、inspection_finding 日检查发现、fee_outside_center 中心外收费、' +
+    'slip_unconfirmed 缴费回执未到账',
 );
 export const ViolationStateName = literals(
   violationState.values,
