@@ -82,6 +82,7 @@ export function notice(over: Partial<Notice> = {}): Notice {
     totalFen: lines.reduce((s, l) => s + l.amountFen, 0),
     deadline: '2026-12-20',
     markPaidAttempts: 0,
+    refunds: [],
     version: 3,
     createdAt: new Date('2026-12-01T00:00:00Z'),
     updatedAt: new Date('2026-12-01T00:00:00Z'),
