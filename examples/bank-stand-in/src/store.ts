@@ -1,12 +1,15 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PaymentTransaction } from './client/types';
+import type { PaymentTransaction, RevenueLine } from './client/types';
 
 /** What became of a transaction's callback. */
 export type CallbackState = 'PENDING' | 'HELD' | 'ACCEPTED' | 'DUPLICATE' | 'REFUSED' | 'GAVE_UP';
 
 export interface StoredTransaction extends PaymentTransaction {
   noticeNumber: string;
+  /** The payer as GovHall answered the query (masked), and the money by owner: for the statement. */
+  payerName?: string;
+  lines?: RevenueLine[];
   callback: CallbackState;
   /** The refusal's code when REFUSED or GAVE_UP. */
   refusalCode?: string;

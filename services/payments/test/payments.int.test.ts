@@ -748,4 +748,34 @@ describe('refunds: asked with a reason, decided by another finance person, paid 
     const byClerk = await grpcFailure(world.call('getCollectionReport', query, clerk));
     expect(byClerk.code).toBe(status.PERMISSION_DENIED);
   });
+
+  it('the stand-in’s statement of the day reconciles: its payment matches; payments it never took are flagged', async () => {
+    const paidDay = chinaDate(notice.payment!.paidAt!);
+    const file = Buffer.from(await (await fetch(`${standIn}/statements/${paidDay}.csv`)).arrayBuffer());
+    // GB18030: the lines of the notice paid at the stand-in, one per revenue item, and the refund paid back.
+    const text = new TextDecoder('gb18030', { fatal: true }).decode(file);
+    expect(text.split('\r\n')[0]).toBe(
+      '清算日期,银行流水号,交易类型,缴款码,执收单位编码,收入项目编码,缴款人,金额,交易时间,票据号码',
+    );
+    expect(text).toContain(`,缴款,${notice.paymentCode},`);
+    expect(text).toContain(`,退款,${notice.paymentCode},`);
+    const imported = await world.reconcile<unknown, paymentsV1.ImportStatementResponse>(
+      'importStatement',
+      { tenant: '', fileName: `${paidDay}.csv`, content: file },
+      finance1,
+    );
+    expect(imported.created).toBe(true);
+    const mismatches = (
+      await world.reconcile<unknown, paymentsV1.ListMismatchesResponse>(
+        'listMismatches',
+        { tenant: '', statementId: imported.statement!.id, kind: 0, state: 0, page: { pageSize: 100, pageToken: '' } },
+        finance1,
+      )
+    ).mismatches;
+    expect(mismatches.filter((m) => m.paymentCode === notice.paymentCode)).toEqual([]);
+    // The notices this file's earlier tests paid by sending callbacks themselves were never taken by the stand-in.
+    expect(mismatches.filter((m) => m.noticeId === noticeId).map((m) => m.kind)).toEqual([
+      paymentsV1.MismatchKind.MISMATCH_KIND_CONFIRMED_NOT_ON_STATEMENT,
+    ]);
+  });
 });

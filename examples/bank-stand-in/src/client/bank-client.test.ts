@@ -175,7 +175,7 @@ describe('queryPaymentCode', () => {
 
     const outcome = await client.queryPaymentCode('12345678901234567890');
 
-    expect(outcome).toEqual({ kind: 'notice', notice: { ...notice, totalFen: 123456 } });
+    expect(outcome).toEqual({ kind: 'notice', notice: { ...notice, totalFen: 123456, lines: [] } });
     expect(sent[0]!.url).toBe('http://govhall.test/api/v1/payments/bank/stand-in/payment-code-queries');
     expect(await payloadOf(sent[0]!.jws)).toEqual({
       type: 'PAYMENT_CODE_QUERY',

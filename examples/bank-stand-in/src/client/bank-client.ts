@@ -8,6 +8,7 @@ import type {
   Problem,
   QueryOutcome,
   RefundTransaction,
+  RevenueLine,
   Refused,
   Unreachable,
 } from './types';
@@ -82,7 +83,18 @@ function readNotice(body: unknown): NoticeInfo | undefined {
     totalCapitals: body.totalCapitals as string,
     deadline: body.deadline as string,
     payable: body.payable,
+    lines: readLines(body.lines),
   };
+}
+
+function readLines(value: unknown): RevenueLine[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((l) => {
+    const amountFen = isRecord(l) ? toSafeInteger(l.amountFen) : undefined;
+    if (!isRecord(l) || amountFen === undefined) return [];
+    if (typeof l.collectingUnitCode !== 'string' || typeof l.revenueCode !== 'string') return [];
+    return [{ collectingUnitCode: l.collectingUnitCode, revenueCode: l.revenueCode, amountFen }];
+  });
 }
 
 function readOutcome(body: unknown): { outcome: 'ACCEPTED' | 'DUPLICATE'; noticeNumber: string } | undefined {

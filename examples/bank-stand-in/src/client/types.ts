@@ -52,6 +52,15 @@ export interface NoticeInfo {
   /** yyyy-mm-dd. */
   deadline: string;
   payable: boolean;
+  /** The money by owner: one line per collecting unit and revenue code (absent from an older GovHall: []). */
+  lines: RevenueLine[];
+}
+
+/** One owner's share of a notice (三不变), as the bank books it and lists it on its statement. */
+export interface RevenueLine {
+  collectingUnitCode: string;
+  revenueCode: string;
+  amountFen: number;
 }
 
 /** RFC 9457 problem details as GovHall's gateway answers them (Chinese `detail`, stable `code`). */

@@ -137,16 +137,25 @@ describe('the stand-in pages', () => {
     standIn = await startStandIn({
       controls: false,
       replies: [
-        { status: 409, body: { status: 409, code: 'AMOUNT_MISMATCH', detail: '缴款金额与缴款通知书金额不一致。' } },
+        { status: 409, body: { status: 409, code: 'NOTICE_NOT_PAYABLE', detail: '该缴款通知书已由另一笔交易缴清。' } },
       ],
     });
 
     const page = await (
-      await standIn.post('/pay', { paymentCode: CODE, amountFen: '1', noticeNumber: 'JK20260001' })
+      await standIn.post('/pay', { paymentCode: CODE, amountFen: '123456', noticeNumber: 'JK20260001' })
     ).text();
 
-    expect(page).toContain('政务服务平台拒绝了缴款通知：缴款金额与缴款通知书金额不一致。');
-    expect(standIn.store.list()[0]).toMatchObject({ callback: 'REFUSED', refusalCode: 'AMOUNT_MISMATCH' });
+    expect(page).toContain('政务服务平台拒绝了缴款通知：该缴款通知书已由另一笔交易缴清。');
+    expect(standIn.store.list()[0]).toMatchObject({ callback: 'REFUSED', refusalCode: 'NOTICE_NOT_PAYABLE' });
+  });
+
+  it('takes no money when the amount differs from the notice as GovHall answers it now', async () => {
+    standIn = await startStandIn({ controls: false });
+    const res = await standIn.post('/pay', { paymentCode: CODE, amountFen: '1', noticeNumber: 'JK20260001' });
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain('缴款金额与缴款通知书不符');
+    expect(standIn.store.list()).toEqual([]);
+    expect(standIn.govhall.callbacks).toEqual([]);
   });
 
   it('without STAND_IN_CONTROLS, refuses to hold a callback and has no control routes', async () => {

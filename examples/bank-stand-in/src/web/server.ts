@@ -6,6 +6,7 @@ import type { CallbackState, StoredTransaction, TransactionStore } from '../stor
 import { errorPage, noticePage, outcomeText, paymentResultPage, queryFormPage, STYLE, transactionsPage } from './pages';
 import { refusalText, unreachableText } from './problem-text';
 import { refundInstructionHandler, type RefundDeps } from './refunds';
+import { statementFile, type StatementControls } from '../statement';
 
 export interface StandInDeps {
   client: BankClient;
@@ -140,6 +141,14 @@ export function createStandInServer(deps: StandInDeps): Server {
     }
     const hold = form.get('hold') === '1';
     if (hold && !deps.controls) throw new BadRequest(403, '测试控制未开启。');
+    // Asked again right before the money is taken: the notice as GovHall holds it now, and its lines by owner.
+    const now = await deps.client.queryPaymentCode(code);
+    if (now.kind === 'unreachable') throw new BadRequest(502, unreachableText(now));
+    if (now.kind !== 'notice')
+      throw new BadRequest(now.status >= 400 && now.status < 500 ? now.status : 502, refusalText(now));
+    if (!now.notice.payable) throw new BadRequest(409, '该缴款通知书当前不可缴款。');
+    if (now.notice.totalFen !== amountFen)
+      throw new BadRequest(409, '缴款金额与缴款通知书不符，请重新查询缴款码后再缴款。');
     const paidAt = deps.now();
     const tx: StoredTransaction = {
       paymentCode: code,
@@ -149,6 +158,8 @@ export function createStandInServer(deps: StandInDeps): Server {
       receiptCode: receiptCode({ region: deps.receiptRegion, year: paidAt.getUTCFullYear() }),
       receiptNumber: receiptNumber(deps.store.nextReceiptSequence()),
       noticeNumber,
+      payerName: now.notice.payerName,
+      lines: now.notice.lines,
       callback: hold ? 'HELD' : 'PENDING',
     };
     deps.store.recordPayment(tx);
@@ -168,6 +179,27 @@ export function createStandInServer(deps: StandInDeps): Server {
     await deliver(res, tx);
   }
 
+  /** GET /statements/<yyyy-mm-dd>.csv: the day's statement, GB18030 (controls as query parameters when on). */
+  function statement(req: IncomingMessage, res: ServerResponse, date: string): void {
+    const query = new URL(req.url ?? '/', 'http://stand-in').searchParams;
+    const controls: StatementControls = {};
+    if (deps.controls) {
+      const drop = query.get('drop');
+      const shift = query.get('shift');
+      const outside = /^([A-Za-z0-9]{1,32}):([A-Za-z0-9]{1,32})$/.exec(query.get('outside') ?? '');
+      if (drop) controls.drop = drop;
+      if (shift) controls.shift = shift;
+      if (outside) controls.outside = { collectingUnitCode: outside[1]!, revenueCode: outside[2]! };
+    }
+    const file = statementFile(date, deps.store.list(), deps.refunds?.refunds.list() ?? [], controls);
+    res.writeHead(200, {
+      ...HEADERS,
+      'content-type': 'text/csv; charset=gb18030',
+      'content-disposition': `attachment; filename="statement-${date}.csv"`,
+    });
+    res.end(file);
+  }
+
   type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
   const routes: Record<string, Partial<Record<string, Handler>>> = {
     '/': { GET: (_req, res) => page(res, 200, queryFormPage({ controls: deps.controls })) },
@@ -182,6 +214,8 @@ export function createStandInServer(deps: StandInDeps): Server {
 
   return createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
+    const day = /^\/statements\/(\d{4}-\d{2}-\d{2})\.csv$/.exec(path);
+    if (day && req.method === 'GET') return statement(req, res, day[1]!);
     const route = routes[path];
     const handler = route?.[req.method ?? 'GET'];
     if (!route) return page(res, 404, errorPage('页面不存在', '没有这个页面。'));

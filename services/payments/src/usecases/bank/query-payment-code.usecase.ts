@@ -1,5 +1,6 @@
 import { chinaDate, maskName } from '@govhall/identifiers';
-import { PAYABLE } from '../../domain/notices/notice';
+import { sumFen } from '@govhall/money';
+import { PAYABLE, type Notice } from '../../domain/notices/notice';
 import { readQuery, requireFresh, unknownPaymentCode } from '../../domain/bank/bank-message';
 import type { NoticeRepository } from '../ports';
 import { claimNonce, recorded, verifiedPayload, type BankDeps } from './bank-messages';
@@ -13,6 +14,28 @@ export interface PaymentCodeInfo {
   totalCapitals: string;
   deadline: string;
   payable: boolean;
+  lines: RevenueLine[];
+}
+
+export interface RevenueLine {
+  collectingUnitCode: string;
+  revenueCode: string;
+  amountFen: number;
+}
+
+/** The notice's lines by collecting unit and revenue code, in the order first met; lines of 0 fen left out. */
+export function revenueLines(notice: Notice): RevenueLine[] {
+  const byCode = new Map<string, { line: RevenueLine; amounts: number[] }>();
+  for (const l of notice.lines.filter((x) => x.amountFen > 0)) {
+    const key = `${l.collectingUnitCode}|${l.revenueCode}`;
+    const group = byCode.get(key) ?? {
+      line: { collectingUnitCode: l.collectingUnitCode, revenueCode: l.revenueCode, amountFen: 0 },
+      amounts: [],
+    };
+    group.amounts.push(l.amountFen);
+    byCode.set(key, group);
+  }
+  return [...byCode.values()].map((g) => ({ ...g.line, amountFen: sumFen(...g.amounts) }));
 }
 
 /** The bank asks what a payment code is for, before it takes the money (signed like a callback). */
@@ -39,6 +62,7 @@ export function queryPaymentCodeUseCase(deps: BankDeps & { notices: NoticeReposi
           deadline: notice.deadline ?? '',
           // Past its deadline a notice is not taken any more (a payment already taken is still accepted).
           payable: PAYABLE.includes(notice.state) && (notice.deadline ?? '') >= chinaDate(now),
+          lines: revenueLines(notice),
         },
       };
     });

@@ -27,6 +27,17 @@ const QueryAnswer = Type.Object(
     totalCapitals: Type.String(),
     deadline: Type.String(),
     payable: Type.Boolean(),
+    lines: Type.Array(
+      Type.Object(
+        {
+          collectingUnitCode: Type.String({ description: '执收单位编码' }),
+          revenueCode: Type.String({ description: '收入项目编码' }),
+          amountFen: Type.Integer({ description: '金额（分）' }),
+        },
+        { additionalProperties: false },
+      ),
+      { description: '按执收单位和收入项目分列的应缴金额（合计等于 totalFen）' },
+    ),
   },
   { additionalProperties: false },
 );
