@@ -16,6 +16,29 @@ type Staff = NonNullable<Profile['staff']>;
 
 const STATES = Object.keys(REFUND_STATE) as RefundState[];
 
+/**
+ * The notice's version to decide `row`'s refund on. A decision names the notice's version, which changes with every
+ * other refund of the notice (an approval, the bank's confirmation), so the list's copy goes stale; the refund itself
+ * does not change while it waits, so the notice is read again just before deciding and the refund checked still
+ * waiting.
+ */
+async function versionToDecide(row: Row): Promise<number> {
+  const { notice } = await call(api.GET('/api/v1/payments/notices/{id}', { params: { path: { id: row.noticeId } } }));
+  const refund = notice.refunds.find((r) => r.id === row.refund.id);
+  if (refund?.state !== 'requested') throw new DecidedAlready();
+  return notice.version;
+}
+
+/** The refund was decided since the list was read. */
+class DecidedAlready extends Error {
+  constructor() {
+    super('该退款申请已有审核结果，请刷新列表');
+  }
+}
+
+/** The message of a failed decision. */
+const decisionFailure = (e: unknown) => (e instanceof DecidedAlready ? e.message : messageOf(e));
+
 /** 不予退款: the reason is required; the service's messages show at it. */
 function RejectDialog({ row, onClose, onDone }: { row: Row; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<{ reason: string }>();
@@ -28,12 +51,12 @@ function RejectDialog({ row, onClose, onDone }: { row: Row; onClose: () => void;
       await call(
         api.POST('/api/v1/payments/notices/{id}/refunds/{refundId}/rejection', {
           params: { path: { id: row.noticeId, refundId: row.refund.id } },
-          body: { expectedVersion: row.noticeVersion, reason: (reason ?? '').trim() },
+          body: { expectedVersion: await versionToDecide(row), reason: (reason ?? '').trim() },
         }),
       );
       onDone();
     } catch (e) {
-      setErrors(showOnForm(form, e, ['reason']));
+      setErrors(e instanceof DecidedAlready ? [e.message] : showOnForm(form, e, ['reason']));
     } finally {
       setBusy(false);
     }
@@ -90,12 +113,12 @@ function RefundList({ staff }: { staff: Staff }) {
       await call(
         api.POST('/api/v1/payments/notices/{id}/refunds/{refundId}/approval', {
           params: { path: { id: row.noticeId, refundId: row.refund.id } },
-          body: { expectedVersion: row.noticeVersion },
+          body: { expectedVersion: await versionToDecide(row) },
         }),
       );
       paged.first.reload();
     } catch (e) {
-      setFailure({ id: row.id, message: messageOf(e) });
+      setFailure({ id: row.id, message: decisionFailure(e) });
     } finally {
       setBusy('');
     }
