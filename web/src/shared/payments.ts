@@ -1,5 +1,5 @@
 import { formatYuan, MoneyError, parseYuan } from '@govhall/money/fen';
-import type { CasePayment, NoticeState } from '../api/types';
+import type { CasePayment, CollectionQuery, NoticeState, RefundState } from '../api/types';
 
 /*
  * 收缴分离 (ADR 0059) as people read it: the notice's states, the amounts in yuan from integer fen (exact, never
@@ -52,17 +52,40 @@ export function yuan(fen: number): string {
 }
 
 /**
- * A reduction typed in yuan ("12.5") as integer fen, or the message to show at its field. Empty text is no amount.
+ * An amount typed in yuan ("12.5") as integer fen, or the message to show at its field (`what` names it). Empty text
+ * is no amount.
  */
-export function fenOfYuanText(text: string | undefined): { fen?: number; error?: string } {
+export function fenOfYuanText(text: string | undefined, what = '减收金额'): { fen?: number; error?: string } {
   const t = (text ?? '').trim();
   if (!t) return {};
   try {
-    return { fen: parseYuan(t, '减收金额') };
+    return { fen: parseYuan(t, what) };
   } catch (e) {
-    return { error: e instanceof MoneyError ? e.message : '减收金额必须是以元为单位的数字，如 12.50' };
+    return { error: e instanceof MoneyError ? e.message : `${what}必须是以元为单位的数字，如 12.50` };
   }
 }
+
+/** A refund's state as finance reads it: asked, approved and sent to the bank, paid back, refused. */
+export const REFUND_STATE: Readonly<Record<RefundState, string>> = {
+  requested: '待审核',
+  approved: '已批准退款中',
+  refunded: '已退款',
+  rejected: '未批准',
+};
+
+export const REFUND_STATE_COLOR: Readonly<Record<RefundState, string>> = {
+  requested: 'orange',
+  approved: 'blue',
+  refunded: 'green',
+  rejected: 'default',
+};
+
+/** 收费统计's groupings. */
+export const REPORT_GROUP: Readonly<Record<NonNullable<CollectionQuery['groupBy']>, string>> = {
+  department: '按执收部门',
+  category: '按收费类别',
+  department_and_category: '按部门和类别',
+};
 
 /** How the applicant pays: never to the center, always at the bank (收缴分离). */
 export const HOW_TO_PAY =

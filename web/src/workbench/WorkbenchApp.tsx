@@ -24,6 +24,8 @@ const Received = lazy(() => import('./escalations/EscalationLists').then((m) => 
 const EscalationPage = lazy(() => import('./escalations/EscalationPage'));
 const DelegatedCases = lazy(() => import('./delegation/DelegatedCases'));
 const DelegatedCasePage = lazy(() => import('./delegation/DelegatedCasePage'));
+const Refunds = lazy(() => import('./finance/Refunds'));
+const Collections = lazy(() => import('./finance/Collections'));
 
 const NAV = [
   { to: '/', label: '概览' },
@@ -38,6 +40,13 @@ const NAV = [
 ];
 /** 联审会议, for those MeetingService lets read meetings: the center, supervisors, departments' staff. */
 const MEETINGS_NAV = { to: '/meetings', label: '联审会议' };
+
+/** 退款管理 and 收费统计, for those payments lets read them: finance, the center, supervisors. */
+const FINANCE_ROLES = ['finance_reconciler', 'center_admin', 'supervisor'];
+const FINANCE_NAV = [
+  { to: '/refunds', label: '退款管理' },
+  { to: '/collections', label: '收费统计' },
+];
 
 /** The workbench (工作台) for window clerks, reviewers, approvers and department heads. */
 export function WorkbenchApp() {
@@ -55,7 +64,10 @@ export function WorkbenchApp() {
         : Promise.resolve(undefined),
     [tenantCode],
   );
-  const nav = mayReadMeetings(me.data?.staff) ? [...NAV.slice(0, 5), MEETINGS_NAV, ...NAV.slice(5)] : NAV;
+  const staff = me.data?.staff;
+  const withMeetings = mayReadMeetings(staff) ? [...NAV.slice(0, 5), MEETINGS_NAV, ...NAV.slice(5)] : NAV;
+  const finance = staff?.roles.some((r) => FINANCE_ROLES.includes(r)) ?? false;
+  const nav = finance ? [...withMeetings.slice(0, -1), ...FINANCE_NAV, ...withMeetings.slice(-1)] : withMeetings;
   return (
     <Shell appName="工作台" centerName={tenant.data?.center.name} nav={nav}>
       <Suspense fallback={<Loading />}>
@@ -75,6 +87,8 @@ export function WorkbenchApp() {
           <Route path="/received-escalations" element={<Received me={me} />} />
           <Route path="/delegated" element={<DelegatedCases me={me} />} />
           <Route path="/delegated/:id" element={<DelegatedCasePage me={me} />} />
+          <Route path="/refunds" element={<Refunds me={me} />} />
+          <Route path="/collections" element={<Collections me={me} />} />
           <Route path="/messages" element={<Inbox />} />
           <Route path="/orders/:id" element={<OrderDetail canClose={false} />} />
           <Route path="/callback" element={<LoginCallback />} />

@@ -7,6 +7,7 @@ import { FormMessages, showOnForm } from '../../shared/form-messages';
 import { FEE_CATEGORY, NOTICE_STATE, NOTICE_STATE_COLOR, yuan } from '../../shared/payments';
 import { useDepartmentNames } from '../../shared/department-names';
 import { ErrorAlert, Loading, Panel, useLoad } from '../../shared/states';
+import { RefundPanel } from './RefundPanel';
 import { assessBody, atRowFields, rowFields, totalFen, type AssessValues } from './assessment-form';
 
 /** Staff of an owning department who assess (the gateway's ASSESSORS). */
@@ -214,6 +215,7 @@ function CaseNotice({ c, roles }: { c: Case; roles: readonly string[] }) {
       ) : null}
       <NoticeView n={n} />
       {roles.includes('window_clerk') && n.state === 'issued' ? <SlipForm n={n} onNotice={setChanged} /> : null}
+      {n.state === 'paid' ? <RefundPanel n={n} roles={roles} onNotice={setChanged} /> : null}
     </>
   );
 }
