@@ -140,7 +140,7 @@ afterAll(async () => {
   await web?.close();
   await world.stop();
   rmSync(bankDir, { recursive: true, force: true });
-}, 120_000);
+}, 180_000);
 
 it('the clerk asks for a refund, another finance person approves it, the bank pays it back, the report counts it', async () => {
   // The window clerk: 申请退款 on the case page; more than was paid is refused at the amount, nothing changes.

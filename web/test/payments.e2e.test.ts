@@ -111,7 +111,7 @@ afterAll(async () => {
   await web?.close();
   await world.stop();
   rmSync(bankDir, { recursive: true, force: true });
-}, 120_000);
+}, 180_000);
 
 it('the department assesses, the applicant is told the total, a slip waits for the bank, the bank confirms', async () => {
   // An approved case: 成交价格 100,000 元, so 契税 is 1,500.00 元; 税务局 assessed its line already.
