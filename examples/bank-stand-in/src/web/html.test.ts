@@ -46,6 +46,7 @@ describe('pages', () => {
     totalCapitals: HOSTILE,
     deadline: HOSTILE,
     payable: true,
+    lines: [],
   };
   const tx = {
     paymentCode: '12345678901234567890',
