@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { formatYuan } from '../../packages/money/src/fen';
+import { chinaDate } from '../../packages/identifiers/src/china-date';
 import { paymentsV1, type identityV1 } from '@govhall/proto';
 import { waitFor, type Page, type PageProblem } from '@govhall/testing';
 import { PASSWORD } from '../../services/applications/test/cases-world';
@@ -16,7 +17,9 @@ import { browserAt, buttonName, checkPage, type BrowserAt } from './web-world';
 // bank stand-in; the window clerk asks for a refund on the workbench's case page (more than was paid refused at the
 // amount, nothing changed); a finance reconciler approves it on 退款管理 and cannot approve the refund they asked for
 // themselves (SAME_PERSON); the bank pays it back and the page shows 已退款; 收费统计 shows the period's departments
-// with the refund, its CSV downloads, and a period ending before it starts is refused at 结束日期.
+// with the refund, its CSV downloads, and a period ending before it starts is refused at 结束日期. On 对账 the finance
+// reconciler imports the day's statement (the stand-in's own, plus a fee taken outside the center): a bad file changes
+// nothing, the same file twice changes nothing, the mismatch is listed and resolved with a note.
 
 const world = new PaymentsWorld();
 let web: BrowserAt;
@@ -279,4 +282,88 @@ it('the clerk asks for a refund, another finance person approves it, the bank pa
   expect(await fieldError(query, '结束日期')).toMatch(/[\u4e00-\u9fff]/);
   expect(await bad.page.locator('[data-report-totals]').count()).toBe(0);
   await checkPage(bad.page, 'workbench-collections-bad-period');
+});
+
+it('finance imports the day’s statement on 对账: a bad file changes nothing, a fee taken outside the center is found and resolved', async () => {
+  // The stand-in's own statement of the day the notice was paid (its payment per revenue item, and the refund),
+  // with one more line: a payment taken outside the center under the register's codes (P4). UTF-8 with a BOM.
+  const day = chinaDate(paid.payment!.paidAt!);
+  const bankFile = Buffer.from(await (await fetch(`${bankUrl}/statements/${day}.csv`)).arrayBuffer());
+  const bankText = new TextDecoder('gb18030', { fatal: true }).decode(bankFile);
+  expect(bankText).toContain(`,缴款,${paid.paymentCode},`);
+  const outside = `${day},OUT-${world.cases.suffix},缴款,99999999999999999999,620321001,103040101,王*五,100.00,${day} 10:00:00,\r\n`;
+  const statement = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(bankText + outside, 'utf8')]);
+
+  const finance = await web.open({
+    expected: (p) =>
+      noSupervision(p) || expectedAnswers([['POST', 400, /^\/api\/v1\/payments\/reconciliation\/statements$/]])(p),
+  });
+  await web.visit(finance.page, 'workbench', 'reconciliation');
+  await web.signIn(finance.page, 'workbench', finance1.username, PASSWORD);
+  const input = finance.page.getByLabel('对账单文件');
+  await input.waitFor({ timeout: 30_000 });
+
+  // A file with another header: refused with the reason, nothing stored.
+  await input.setInputFiles({
+    name: 'wrong.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('\uFEFF日期,金额\r\n', 'utf8'),
+  });
+  await finance.page.getByRole('button', { name: buttonName('导入对账单') }).click();
+  const refused = finance.page.getByRole('alert').filter({ hasText: '对账单未导入' });
+  await refused.waitFor({ timeout: 30_000 });
+  expect(await refused.innerText()).toMatch(/表头|清算日期/);
+  const token = await world.cases.token(finance1.username);
+  const stored = async () =>
+    (
+      await world.reconcile<unknown, paymentsV1.ListStatementsResponse>(
+        'listStatements',
+        { tenant: '', page: { pageSize: 10, pageToken: '' } },
+        token,
+      )
+    ).statements;
+  expect(await stored()).toEqual([]);
+  await checkPage(finance.page, 'workbench-reconciliation-refused');
+
+  // The day's statement: imported; its one mismatch is the fee taken outside the center.
+  await input.setInputFiles({ name: `${day}.csv`, mimeType: 'text/csv', buffer: statement });
+  await finance.page.getByRole('button', { name: buttonName('导入对账单') }).click();
+  const status = finance.page.getByRole('status').filter({ hasText: `已导入 ${day} 的对账单` });
+  await status.waitFor({ timeout: 30_000 });
+  expect(await status.innerText()).toContain('差异 1 项');
+  expect((await stored()).map((s) => s.settlementDate)).toEqual([day]);
+  const row = finance.page.locator('tr').filter({ has: finance.page.locator('[data-mismatch="fee_outside_center"]') });
+  await row.waitFor({ timeout: 30_000 });
+  expect(await row.innerText()).toContain('99999999999999999999');
+  expect(await finance.page.locator('[data-mismatch]').count()).toBe(1);
+  await checkPage(finance.page, 'workbench-reconciliation-mismatches');
+
+  // The same file again changes nothing.
+  await input.setInputFiles({ name: `${day}.csv`, mimeType: 'text/csv', buffer: statement });
+  await finance.page.getByRole('button', { name: buttonName('导入对账单') }).click();
+  await finance.page.getByRole('status').filter({ hasText: '此前导入，未作改变' }).waitFor({ timeout: 30_000 });
+  expect(await stored()).toHaveLength(1);
+
+  // Resolved with a note: it leaves the open list.
+  await row.getByRole('button', { name: buttonName('处理') }).click();
+  const dialog = finance.page.getByRole('dialog', { name: '处理对账差异' });
+  await dialog.getByLabel('处理说明').fill('已移交电子监察，核实为部门自行收费。');
+  await dialog.getByRole('button', { name: buttonName('标记为已处理') }).click();
+  await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+  await finance.page.getByText('没有符合条件的对账差异').waitFor({ timeout: 30_000 });
+  const mismatches = (
+    await world.reconcile<unknown, paymentsV1.ListMismatchesResponse>(
+      'listMismatches',
+      { tenant: '', statementId: '', kind: 0, state: 0, page: { pageSize: 10, pageToken: '' } },
+      token,
+    )
+  ).mismatches;
+  expect(mismatches.map((m) => [m.kind, m.state, m.resolutionNote])).toEqual([
+    [
+      paymentsV1.MismatchKind.MISMATCH_KIND_FEE_OUTSIDE_CENTER,
+      paymentsV1.MismatchState.MISMATCH_STATE_RESOLVED,
+      '已移交电子监察，核实为部门自行收费。',
+    ],
+  ]);
+  expect(finance.problems.list()).toEqual([]);
 });

@@ -175,11 +175,20 @@ beforeAll(async () => {
   const slipVersion = (await getNotice(notices.slip.id)).version;
   await world.call('registerSlip', { id: notices.slip.id, expectedVersion: slipVersion, slipNumber: 'HZ-0001' }, clerk);
   // The slip's notice has come to its deadline: the day's statement is the last that could confirm it. (Notices run
-  // NOTICE_DEADLINE_DAYS ≥ 1 from their issue, so the fixture moves the deadline in the service's store.)
-  await mongo
-    .db(world.db)
-    .collection('notices')
-    .updateOne({ _id: notices.slip.id as never }, { $set: { deadline: today } });
+  // NOTICE_DEADLINE_DAYS ≥ 1 from their issue, so the fixture moves the deadline in the service's store.) FerretDB
+  // applies an update by read-modify-write, ordered only within the writing process (docs/store-rules.md): the
+  // fixture writes once the service's relay has sent SlipRegistered and let go of the document, or the relay's write
+  // could put the old deadline back.
+  const stored = mongo.db(world.db).collection('notices');
+  await waitFor(
+    async () => {
+      const doc = await stored.findOne({ _id: notices.slip.id as never });
+      return (doc && (doc.outbox as unknown[]).length === 0 && doc.outboxPending === undefined) || undefined;
+    },
+    { timeoutMs: 20_000, what: 'the slip notice’s outbox sent' },
+  );
+  await stored.updateOne({ _id: notices.slip.id as never }, { $set: { deadline: today } });
+  expect((await getNotice(notices.slip.id)).deadline).toBe(today);
 
   const s = world.cases.suffix.replace(/\D/g, '').padEnd(6, '7').slice(0, 6);
   offCenterCode = `8800${s}0000000001`;

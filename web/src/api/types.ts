@@ -94,3 +94,6 @@ export type RefundState = Refund['state'];
 export type RefundEntry = Ok<'/api/v1/payments/refunds', 'get'>['refunds'][number];
 export type CollectionReport = Ok<'/api/v1/payments/reports/collections', 'get'>;
 export type CollectionQuery = Query<'/api/v1/payments/reports/collections', 'get'>;
+export type Statement = Ok<'/api/v1/payments/reconciliation/statements', 'get'>['statements'][number];
+export type Mismatch = Ok<'/api/v1/payments/reconciliation/mismatches', 'get'>['mismatches'][number];
+export type MismatchKind = NonNullable<Query<'/api/v1/payments/reconciliation/mismatches', 'get'>['kind']>;

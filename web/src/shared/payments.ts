@@ -1,5 +1,5 @@
 import { formatYuan, MoneyError, parseYuan } from '@govhall/money/fen';
-import type { CasePayment, CollectionQuery, NoticeState, RefundState } from '../api/types';
+import type { CasePayment, CollectionQuery, MismatchKind, NoticeState, RefundState } from '../api/types';
 
 /*
  * 收缴分离 (ADR 0059) as people read it: the notice's states, the amounts in yuan from integer fen (exact, never
@@ -91,3 +91,13 @@ export const REPORT_GROUP: Readonly<Record<NonNullable<CollectionQuery['groupBy'
 export const HOW_TO_PAY =
   '政务服务中心不收取现金和转账。请持缴款通知书到收款银行柜台缴款，或在收款银行的网上缴费页面输入缴款码缴款；' +
   '银行确认到账后，本页显示“已缴费”，并可下载缴费凭证（票据）。';
+
+/** A reconciliation mismatch's kind as the finance reconciler reads it (docs/bank-protocol.md, "Statement file"). */
+export const MISMATCH_KIND: Readonly<Record<MismatchKind, string>> = {
+  amount: '金额不符',
+  unknown_payment_code: '缴款码不存在',
+  paid_not_confirmed: '已缴款未确认（已按对账单确认缴款）',
+  confirmed_not_on_statement: '已确认未入账',
+  fee_outside_center: '中心外收费',
+  slip_unconfirmed: '缴费回执未到账',
+};

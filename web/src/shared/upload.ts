@@ -54,10 +54,16 @@ export function uploadMessage(error: unknown, fileName: string): string {
 }
 
 /**
- * Posts one file as multipart (its form part named `part`) with the person's token; gives the answer of a 201, else
- * throws the service's problem (or a network problem).
+ * Posts one file as multipart (its form part named `part`) with the person's token; gives the answer of a 201 (or of
+ * another status in `accepted`), else throws the service's problem (or a network problem).
  */
-export async function postOneFile<T>(url: string, part: string, file: File, token: string | undefined): Promise<T> {
+export async function postOneFile<T>(
+  url: string,
+  part: string,
+  file: File,
+  token: string | undefined,
+  accepted: readonly number[] = [201],
+): Promise<T> {
   const body = new FormData();
   body.append(part, file, file.name);
   let res: Response;
@@ -67,6 +73,6 @@ export async function postOneFile<T>(url: string, part: string, file: File, toke
     throw new ApiError(networkProblem());
   }
   const parsed: unknown = await res.json().catch(() => undefined);
-  if (res.status !== 201 || !parsed) throw new ApiError(shownProblem(res.status, parsed));
+  if (!accepted.includes(res.status) || !parsed) throw new ApiError(shownProblem(res.status, parsed));
   return parsed as T;
 }

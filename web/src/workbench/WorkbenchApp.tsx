@@ -26,6 +26,7 @@ const DelegatedCases = lazy(() => import('./delegation/DelegatedCases'));
 const DelegatedCasePage = lazy(() => import('./delegation/DelegatedCasePage'));
 const Refunds = lazy(() => import('./finance/Refunds'));
 const Collections = lazy(() => import('./finance/Collections'));
+const Reconciliation = lazy(() => import('./finance/Reconciliation'));
 
 const NAV = [
   { to: '/', label: '概览' },
@@ -41,10 +42,11 @@ const NAV = [
 /** 联审会议, for those MeetingService lets read meetings: the center, supervisors, departments' staff. */
 const MEETINGS_NAV = { to: '/meetings', label: '联审会议' };
 
-/** 退款管理 and 收费统计, for those payments lets read them: finance, the center, supervisors. */
+/** 退款管理, 对账 and 收费统计, for those payments lets read them: finance, the center, supervisors. */
 const FINANCE_ROLES = ['finance_reconciler', 'center_admin', 'supervisor'];
 const FINANCE_NAV = [
   { to: '/refunds', label: '退款管理' },
+  { to: '/reconciliation', label: '对账' },
   { to: '/collections', label: '收费统计' },
 ];
 
@@ -88,6 +90,7 @@ export function WorkbenchApp() {
           <Route path="/delegated" element={<DelegatedCases me={me} />} />
           <Route path="/delegated/:id" element={<DelegatedCasePage me={me} />} />
           <Route path="/refunds" element={<Refunds me={me} />} />
+          <Route path="/reconciliation" element={<Reconciliation me={me} />} />
           <Route path="/collections" element={<Collections me={me} />} />
           <Route path="/messages" element={<Inbox />} />
           <Route path="/orders/:id" element={<OrderDetail canClose={false} />} />
