@@ -6,7 +6,7 @@ import { compact, textOf } from '../../packages/pdf/src/pdf-inspection.test-doub
 import { paymentsV1 } from '@govhall/proto';
 import { waitFor, type Page, type PageProblem } from '@govhall/testing';
 import { PASSWORD } from '../../services/applications/test/cases-world';
-import { PaymentsWorld, SCJG, SWJ, TENANT } from '../../services/payments/test/payments-world';
+import { feeItem, PaymentsWorld, SWJ } from '../../services/payments/test/payments-world';
 import { expectedAnswers } from './admin-org-world';
 import { fieldError } from './workbench-world';
 import { browserAt, buttonName, checkPage, type BrowserAt } from './web-world';
@@ -29,27 +29,6 @@ const code = (suffix: string) => `P${world.cases.suffix}-${suffix}`.toUpperCase(
 
 /** This world runs no supervision: the staff apps' inbox badge (GET /supervision/messages/mine) is answered 503. */
 const noSupervision = (p: PageProblem) => `${p.url ?? ''} ${p.message}`.includes('/api/v1/supervision/');
-
-function feeItem(over: Partial<paymentsV1.FeeItem>): paymentsV1.FeeItem {
-  return {
-    tenant: TENANT,
-    code: '',
-    name: '',
-    legalBasis: '测试收费依据',
-    category: paymentsV1.FeeCategory.FEE_CATEGORY_ADMINISTRATIVE,
-    department: SCJG,
-    collectingUnitCode: '620321001',
-    revenueCode: '103040101',
-    standardFen: 0,
-    unit: '件',
-    formula: '',
-    active: true,
-    version: 0,
-    updatedAt: undefined,
-    updatedBy: '',
-    ...over,
-  };
-}
 
 /** The notice of the world's case as the service holds it. */
 async function notice(): Promise<paymentsV1.Notice> {

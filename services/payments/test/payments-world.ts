@@ -21,6 +21,28 @@ export { SCJG, TENANT };
 export const SWJ = '620321-SWJ';
 export const CHANNEL = 'stand-in';
 
+/** A register entry of the world's tenant: an administrative fee of SCJG with demo codes, unless `over` says else. */
+export function feeItem(over: Partial<paymentsV1.FeeItem>): paymentsV1.FeeItem {
+  return {
+    tenant: TENANT,
+    code: '',
+    name: '',
+    legalBasis: '测试收费依据',
+    category: paymentsV1.FeeCategory.FEE_CATEGORY_ADMINISTRATIVE,
+    department: SCJG,
+    collectingUnitCode: '620321001',
+    revenueCode: '103040101',
+    standardFen: 0,
+    unit: '件',
+    formula: '',
+    active: true,
+    version: 0,
+    updatedAt: undefined,
+    updatedBy: '',
+    ...over,
+  };
+}
+
 type Methods = Record<string, (...args: unknown[]) => unknown>;
 
 /**

@@ -6,7 +6,7 @@ import { grpcFailure, waitFor } from '@govhall/testing';
 import { chinaDate } from '@govhall/identifiers';
 import { yuanText } from '@govhall/money';
 import { NOTICE_TOPIC } from '../src/adapters/kafka/notice-events';
-import { PaymentsWorld, SCJG, SWJ, TENANT } from './payments-world';
+import { feeItem, PaymentsWorld, SCJG, SWJ } from './payments-world';
 
 /*
  * 收缴分离 end to end on the real stack: the fee register, two departments assessing one case (a fixed line and a
@@ -23,27 +23,6 @@ let swj: string;
 let noticeId = '';
 
 const code = (suffix: string) => `P${world.cases.suffix}-${suffix}`.toUpperCase();
-
-function feeItem(over: Partial<paymentsV1.FeeItem>): paymentsV1.FeeItem {
-  return {
-    tenant: TENANT,
-    code: '',
-    name: '',
-    legalBasis: '测试收费依据',
-    category: paymentsV1.FeeCategory.FEE_CATEGORY_ADMINISTRATIVE,
-    department: SCJG,
-    collectingUnitCode: '620321001',
-    revenueCode: '103040101',
-    standardFen: 0,
-    unit: '件',
-    formula: '',
-    active: true,
-    version: 0,
-    updatedAt: undefined,
-    updatedBy: '',
-    ...over,
-  };
-}
 
 beforeAll(async () => {
   await world.start();

@@ -7,7 +7,7 @@ import { grpcFailure, MongoClient, stack, startEventReader, waitFor, type EventR
 import { NOTICE_TOPIC } from '../src/adapters/kafka/notice-events';
 import { RECONCILIATION_TOPIC } from '../src/adapters/kafka/reconciliation-events';
 import { STATEMENT_HEADER } from '../src/domain/reconciliation/statement-file';
-import { PaymentsWorld, SWJ, TENANT } from './payments-world';
+import { feeItem, PaymentsWorld, SWJ, TENANT } from './payments-world';
 
 /*
  * The daily reconciliation (对账) on the real stack: the bank's statement of the day, in GB18030, imported by the
@@ -31,27 +31,6 @@ const code = (suffix: string) => `P${world.cases.suffix}-${suffix}`.toUpperCase(
 const today = chinaDate(new Date());
 const DJF = { unit: '620321001', revenue: '103040101' };
 const QS = { unit: '620321090', revenue: '10119' };
-
-function feeItem(over: Partial<paymentsV1.FeeItem>): paymentsV1.FeeItem {
-  return {
-    tenant: TENANT,
-    code: '',
-    name: '',
-    legalBasis: '测试收费依据',
-    category: paymentsV1.FeeCategory.FEE_CATEGORY_ADMINISTRATIVE,
-    department: world.staff.scjgReviewer.department,
-    collectingUnitCode: DJF.unit,
-    revenueCode: DJF.revenue,
-    standardFen: 0,
-    unit: '件',
-    formula: '',
-    active: true,
-    version: 0,
-    updatedAt: undefined,
-    updatedBy: '',
-    ...over,
-  };
-}
 
 /** An approved case assessed by both departments: 登记费 80.00 (SCJG) and 契税 1.5% of 1000 = 15.00 (SWJ). */
 async function issuedNotice(tag: string): Promise<paymentsV1.Notice> {
