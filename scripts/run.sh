@@ -75,6 +75,13 @@ env APPLICATIONS_GRPC_ADDR="127.0.0.1:${APPLICATIONS_GRPC_PORT:-50053}" IDENTITY
   CATALOGUE_GRPC_ADDR="127.0.0.1:${CATALOGUE_GRPC_PORT:-50051}" KEYCLOAK_URL="$KEYCLOAK_URL" KEYCLOAK_REALM="$KEYCLOAK_REALM" \
   SEED_FOLLOW_FILE="$FOLLOW_FILE" node services/applications/dist/seed/run-seed.js >"$CASES_LOG"
 grep '^cases seed:' "$CASES_LOG"
+# And a case with fees to pay (收缴分离): 张三's 存量房转移登记一件事, walked through the cases service, the joint review
+# (永昌县住建局 and 税务局 agree, 自然资源局's approver ycx-zrzy-approver concludes and approves) and the two owning
+# departments' assessments (登记费 and 契税) to an issued 缴款通知书; its payment code is paid at the bank stand-in.
+env APPLICATIONS_GRPC_ADDR="127.0.0.1:${APPLICATIONS_GRPC_PORT:-50053}" IDENTITY_GRPC_ADDR="127.0.0.1:${IDENTITY_GRPC_PORT:-50050}" \
+  CATALOGUE_GRPC_ADDR="127.0.0.1:${CATALOGUE_GRPC_PORT:-50051}" JOINT_REVIEW_GRPC_ADDR="127.0.0.1:${JOINT_REVIEW_GRPC_PORT:-50054}" \
+  PAYMENTS_GRPC_ADDR="127.0.0.1:${PAYMENTS_GRPC_PORT:-50055}" KEYCLOAK_URL="$KEYCLOAK_URL" KEYCLOAK_REALM="$KEYCLOAK_REALM" \
+  node services/payments/dist/seed/run-demo-case.js | tee -a "$CASES_LOG"
 follow() { awk -v k="$1" '$1 == "follow" && $2 == k { print $3 }' "$FOLLOW_FILE"; }
 
 GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT:-3000}"

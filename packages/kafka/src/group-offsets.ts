@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 
 /** Where a consumer group is to start reading one partition. */
 export interface GroupOffset {
@@ -105,11 +105,35 @@ async function readCommitted(
   await admin.connect();
   try {
     const topics = [...new Set(offsets.map((o) => o.topic))];
-    const committed = await admin.fetchOffsets({ groupId, topics });
+    const committed = await fetchCommittedOffsets(admin, groupId, topics);
     return new Map(
       committed.flatMap((t) => t.partitions.map((p) => [key({ topic: t.topic, partition: p.partition }), p.offset])),
     );
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * A group's committed offsets on `topics` (kafkajs's admin.fetchOffsets; offset "-1" where the group has none). A
+ * broker asked about its first group right after it started answers COORDINATOR_NOT_AVAILABLE, then NOT_COORDINATOR,
+ * while it creates __consumer_offsets, and admin.fetchOffsets does not look for the coordinator again: a retriable
+ * refusal is asked again, every `delayMs`, for up to `attempts` times (a service starting against a fresh Kafka
+ * failed at start without this).
+ */
+export async function fetchCommittedOffsets(
+  admin: Pick<Admin, 'fetchOffsets'>,
+  groupId: string,
+  topics: string[],
+  { attempts = 30, delayMs = 1_000 }: { attempts?: number; delayMs?: number } = {},
+): ReturnType<Admin['fetchOffsets']> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await admin.fetchOffsets({ groupId, topics });
+    } catch (e) {
+      const retriable = (e as { retriable?: boolean }).retriable === true;
+      if (!retriable || attempt >= attempts) throw e;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
   }
 }

@@ -28,8 +28,8 @@ type StepKind = 'review' | 'decision' | 'certificate' | 'delivery';
 /** How a step is finished, from its name and role, as the cases service reads it (domain/handling.ts). */
 export function stepKind(step: { name: string; role: string }): StepKind {
   if (step.name.includes('送达')) return 'delivery';
-  if (/制证|发证/.test(step.name)) return 'certificate';
   if (/决定|审批|批准/.test(step.name) || step.role === 'approver') return 'decision';
+  if (/制证|发证/.test(step.name)) return 'certificate';
   return 'review';
 }
 

@@ -5,13 +5,15 @@ import type { Case, CaseStep, Decision } from './case';
  * How a workflow step is finished. Review steps (审查, 核查 …) by CompleteStep; the decision (决定, 审批, 批准, or a
  * step of the approver) by DecideCase; the certificate (制证, 发证) by IssueResult; delivery (送达) by DeliverResult.
  * The names are the edition's own; the catalogue's workflows use these words (domain.md: 受理 → 审查 → 决定 → 制证 → 送达).
+ * A step that decides and issues at once (审查决定并发证, or the approver's 登簿发证) is the decision: the result is
+ * issued after it, by the window where no certificate step follows (IssueResult).
  */
 export type StepKind = 'review' | 'decision' | 'certificate' | 'delivery';
 
 export function stepKind(step: Pick<CaseStep, 'name' | 'role'>): StepKind {
   if (step.name.includes('送达')) return 'delivery';
-  if (/制证|发证/.test(step.name)) return 'certificate';
   if (/决定|审批|批准/.test(step.name) || step.role === 'approver') return 'decision';
+  if (/制证|发证/.test(step.name)) return 'certificate';
   return 'review';
 }
 

@@ -1,6 +1,7 @@
 import type { PasswordLogins } from '@govhall/auth';
 import { actingCalls, createGrpcClient, type ActingCall, type UnaryMethod } from '@govhall/grpc';
 import { applicationsV1, catalogueV1, identityV1 } from '@govhall/proto';
+import { listPublishedItems } from '@govhall/seed-kit';
 
 /**
  * How the cases seed reaches the services: the applications service's own gRPC API for every act on a case, and
@@ -102,27 +103,7 @@ export function grpcCasesSeedApi(options: {
       );
       return res.responsible?.username ?? '';
     },
-    async publishedItems(tenant, as) {
-      const items: catalogueV1.Item[] = [];
-      let pageToken = '';
-      do {
-        const res = await call<catalogueV1.ListItemsResponse>(
-          catalogue,
-          'listItems',
-          // fromPartial: every field the seed does not set gets its default (ts-proto's encode writes a missing string
-          // field as "undefined": a later keyword filter then matched nothing).
-          catalogueV1.ListItemsRequest.fromPartial({
-            tenant,
-            status: catalogueV1.ItemStatus.ITEM_STATUS_PUBLISHED,
-            page: { pageSize: 100, pageToken },
-          }),
-          as,
-        );
-        items.push(...res.items);
-        pageToken = res.page?.nextPageToken ?? '';
-      } while (pageToken);
-      return items;
-    },
+    publishedItems: (tenant, as) => listPublishedItems(acting.get(catalogue)!, catalogue, tenant, as),
     close() {
       cases.close();
       identity.close();

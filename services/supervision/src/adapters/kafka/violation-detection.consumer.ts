@@ -1,5 +1,6 @@
 import {
   commitGroupOffsets,
+  fetchCommittedOffsets,
   startConsumer,
   type Consumer,
   type ConsumerOptions,
@@ -45,8 +46,7 @@ export async function alignNewGroupWithJournal(
   const aligned: GroupOffset[] = [];
   try {
     const committed = async (group: string, topic: string) =>
-      (await admin.fetchOffsets({ groupId: group, topics: [topic] }))[0]?.partitions.filter((p) => p.offset !== '-1') ??
-      [];
+      (await fetchCommittedOffsets(admin, group, [topic]))[0]?.partitions.filter((p) => p.offset !== '-1') ?? [];
     for (const topic of typeof topics === 'string' ? [topics] : topics) {
       if ((await committed(groupId, topic)).length > 0) continue;
       const journal = await committed(journalGroupId, topic);
