@@ -11,7 +11,7 @@ KUBE_VERSION=1.35.0             # oldest Kubernetes minor still supported upstre
 VALIDATE_VERSIONS=1.35.0,1.37.0 # schemas checked: that minor and the newest bundled one
 KV_VERSION=1.37.0               # kubernetes-validate (PyPI), bundles schemas up to 1.37
 LEVELS=(city district county)
-SERVICES=(catalogue gateway supervision identity applications joint-review payments)
+SERVICES=(catalogue gateway supervision identity applications joint-review payments complaints)
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cache=${GOVHALL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/govhall}

@@ -9,6 +9,7 @@ export * as identityV1 from './identity-v1';
 export * as applicationsV1 from './applications-v1';
 export * as jointReviewV1 from './joint-review-v1';
 export * as paymentsV1 from './payments-v1';
+export * as complaintsV1 from './complaints-v1';
 export * as googleRpc from './google-rpc';
 export { Timestamp } from './gen/google/protobuf/timestamp';
 

@@ -1,0 +1,1 @@
+export * from './gen/govhall/complaints/v1/complaints_service';
