@@ -25,6 +25,13 @@ PAYMENTS_ACCOUNTS_FILE="$GOVHALL_STATE/payments-accounts"
 PAYMENTS_ACCOUNTS=""
 [ -r "$PAYMENTS_ACCOUNTS_FILE" ] && PAYMENTS_ACCOUNTS="$(head -n 1 "$PAYMENTS_ACCOUNTS_FILE")"
 
+# complaints' center accounts, the same way: written (mode 600) by services/complaints/dist/seed/run-seed.js, which
+# scripts/run.sh runs after identity's seed, then restarts complaints. Until then nobody can rate a case online (the
+# service cannot read who applied for it).
+COMPLAINTS_ACCOUNTS_FILE="$GOVHALL_STATE/complaints-accounts"
+COMPLAINTS_ACCOUNTS=""
+[ -r "$COMPLAINTS_ACCOUNTS_FILE" ] && COMPLAINTS_ACCOUNTS="$(head -n 1 "$COMPLAINTS_ACCOUNTS_FILE")"
+
 # The bank protocol's keys in the demo (docs/bank-protocol.md), made once by the stand-in package's demo-keys
 # script and kept under $GOVHALL_STATE: the stand-in's signing pair in bank-stand-in/ (payments gets its public
 # key, BANK_CHANNELS) and GovHall's platform pair for refund instructions in platform-key/ (payments gets the
@@ -56,7 +63,7 @@ SERVICES=(
   "applications|services/applications/dist/main.js|${APPLICATIONS_GRPC_PORT:-50053}|GRPC_PORT=${APPLICATIONS_GRPC_PORT:-50053} METRICS_PORT=9473 CATALOGUE_GRPC_ADDR=127.0.0.1:${CATALOGUE_GRPC_PORT:-50051} IDENTITY_GRPC_ADDR=127.0.0.1:${IDENTITY_GRPC_PORT:-50050} SERVICE_CLIENT_ID=${APPLICATIONS_SERVICE_CLIENT_ID:-govhall-dept-demo} SERVICE_CLIENT_SECRET=${APPLICATIONS_SERVICE_CLIENT_SECRET:-govhall-dept-demo-secret}"
   "joint-review|services/joint-review/dist/main.js|${JOINT_REVIEW_GRPC_PORT:-50054}|GRPC_PORT=${JOINT_REVIEW_GRPC_PORT:-50054} METRICS_PORT=9474 CATALOGUE_GRPC_ADDR=127.0.0.1:${CATALOGUE_GRPC_PORT:-50051} IDENTITY_GRPC_ADDR=127.0.0.1:${IDENTITY_GRPC_PORT:-50050} APPLICATIONS_GRPC_ADDR=127.0.0.1:${APPLICATIONS_GRPC_PORT:-50053} SERVICE_ACCOUNTS=$JOINT_REVIEW_ACCOUNTS"
   "payments|services/payments/dist/main.js|${PAYMENTS_GRPC_PORT:-50055}|GRPC_PORT=${PAYMENTS_GRPC_PORT:-50055} METRICS_PORT=9475 CATALOGUE_GRPC_ADDR=127.0.0.1:${CATALOGUE_GRPC_PORT:-50051} APPLICATIONS_GRPC_ADDR=127.0.0.1:${APPLICATIONS_GRPC_PORT:-50053} SERVICE_ACCOUNTS=$PAYMENTS_ACCOUNTS BANK_CHANNELS=$DEMO_BANK_CHANNELS BANK_REFUND_URLS=stand-in=http://127.0.0.1:$BANK_STAND_IN_PORT/refunds PLATFORM_SIGNING_KEY=$DEMO_PLATFORM_SIGNING_KEY PLATFORM_KID=$DEMO_PLATFORM_KID COLLECTING_BODIES=620321=永昌县政务服务中心|620321"
-  "complaints|services/complaints/dist/main.js|${COMPLAINTS_GRPC_PORT:-50056}|GRPC_PORT=${COMPLAINTS_GRPC_PORT:-50056} METRICS_PORT=9476"
+  "complaints|services/complaints/dist/main.js|${COMPLAINTS_GRPC_PORT:-50056}|GRPC_PORT=${COMPLAINTS_GRPC_PORT:-50056} METRICS_PORT=9476 APPLICATIONS_GRPC_ADDR=127.0.0.1:${APPLICATIONS_GRPC_PORT:-50053} SERVICE_ACCOUNTS=$COMPLAINTS_ACCOUNTS"
 )
 
 pid_of() { local f="$GOVHALL_STATE/pids/$1.pid"; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"; }

@@ -63,6 +63,11 @@ env IDENTITY_GRPC_ADDR="127.0.0.1:${IDENTITY_GRPC_PORT:-50050}" PAYMENTS_GRPC_AD
   KEYCLOAK_URL="$KEYCLOAK_URL" KEYCLOAK_REALM="$KEYCLOAK_REALM" SEED_ACCOUNTS_FILE="$GOVHALL_STATE/payments-accounts" \
   node services/payments/dist/seed/run-seed.js
 bash deploy/services.sh restart payments
+# The complaints service's center account of 永昌县 (client id yc-complaints, made the same way; SERVICE_ACCOUNTS in
+# $GOVHALL_STATE/complaints-accounts, never printed): with it the service reads who applied for a case rated online.
+env IDENTITY_GRPC_ADDR="127.0.0.1:${IDENTITY_GRPC_PORT:-50050}" KEYCLOAK_URL="$KEYCLOAK_URL" KEYCLOAK_REALM="$KEYCLOAK_REALM" \
+  SEED_ACCOUNTS_FILE="$GOVHALL_STATE/complaints-accounts" node services/complaints/dist/seed/run-seed.js
+bash deploy/services.sh restart complaints
 # Demo drafts through the gateway's REST routes, as the realm file's center administrators.
 node scripts/seed-demo.js
 # Then the cases: in each seeded tenant, demo cases left in every state its published items and staff allow, through

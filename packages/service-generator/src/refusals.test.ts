@@ -11,7 +11,7 @@ afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 const options = (overrides: Partial<Parameters<typeof generateService>[0]> = {}) => ({
   root,
-  name: 'complaints',
+  name: 'petitions',
   grpcPort: 50061,
   metricsPort: 9481,
   ...overrides,
@@ -34,7 +34,7 @@ function refusal(overrides: Partial<Parameters<typeof generateService>[0]>): str
 }
 
 describe('the generator refuses, changing nothing', () => {
-  it.each(['Complaints', 'my_service', '-complaints', 'complaints-', '9lives', 'a--b', 'x'.repeat(41)])(
+  it.each(['Petitions', 'my_service', '-petitions', 'petitions-', '9lives', 'a--b', 'x'.repeat(41)])(
     'a service name that is not kebab-case: %s',
     (name) => {
       expect(refusal({ name })).toMatch(/must be kebab-case/);
@@ -47,7 +47,7 @@ describe('the generator refuses, changing nothing', () => {
   });
 
   it('an entity name that is not kebab-case', () => {
-    expect(refusal({ entity: 'Complaint' })).toMatch(/entity name "Complaint" must be kebab-case/);
+    expect(refusal({ entity: 'Petition' })).toMatch(/entity name "Petition" must be kebab-case/);
   });
 
   it('an entity name the generated code could not use as a variable', () => {
@@ -62,19 +62,19 @@ describe('the generator refuses, changing nothing', () => {
     expect(refusal({ name: 'catalogue' })).toBe(
       'services/catalogue already exists: refusing to generate over an existing service',
     );
-    fs.mkdirSync(path.join(root, 'charts/complaints'), { recursive: true });
-    expect(refusal({})).toMatch(/^charts\/complaints already exists/);
+    fs.mkdirSync(path.join(root, 'charts/petitions'), { recursive: true });
+    expect(refusal({})).toMatch(/^charts\/petitions already exists/);
   });
 
   it('a second run for the same name', () => {
     generateService(options());
-    expect(refusal({})).toMatch(/^services\/complaints already exists/);
+    expect(refusal({})).toMatch(/^services\/petitions already exists/);
   });
 
   it('a name another part of the tree already uses', () => {
-    fs.appendFileSync(path.join(root, 'deploy/kafka/topics.txt'), 'govhall.complaints.complaint 3\n');
+    fs.appendFileSync(path.join(root, 'deploy/kafka/topics.txt'), 'govhall.petitions.petition 3\n');
     expect(refusal({})).toBe(
-      'deploy/kafka/topics.txt already has govhall.complaints.complaint: refusing to generate over an existing service',
+      'deploy/kafka/topics.txt already has govhall.petitions.petition: refusing to generate over an existing service',
     );
   });
 
@@ -98,12 +98,12 @@ describe('command line', () => {
   });
 
   it.each([
-    ['complaints --metrics-port 9481', '--grpc-port <port> is required'],
-    ['complaints --grpc-port 80 --metrics-port 9481', '--grpc-port "80" must be a whole number from 1024 to 65535'],
-    ['complaints --grpc-port 5e4 --metrics-port 9481', '--grpc-port "5e4" must be a whole number'],
-    ['complaints --grpc-port 50061 --metrics-port 70000', '--metrics-port "70000" must be a whole number'],
-    ['complaints --grpc-port 50061 --metrics-port', '--metrics-port needs a value'],
-    ['complaints --grpc-port 50061 --metrics-port 9481 --force', 'unknown option --force'],
+    ['petitions --metrics-port 9481', '--grpc-port <port> is required'],
+    ['petitions --grpc-port 80 --metrics-port 9481', '--grpc-port "80" must be a whole number from 1024 to 65535'],
+    ['petitions --grpc-port 5e4 --metrics-port 9481', '--grpc-port "5e4" must be a whole number'],
+    ['petitions --grpc-port 50061 --metrics-port 70000', '--metrics-port "70000" must be a whole number'],
+    ['petitions --grpc-port 50061 --metrics-port', '--metrics-port needs a value'],
+    ['petitions --grpc-port 50061 --metrics-port 9481 --force', 'unknown option --force'],
     ['--grpc-port 50061 --metrics-port 9481', 'expected exactly one service name'],
   ])('refuses %s', (args, message) => {
     expect(() => parseArgs(argv(args))).toThrow(message);

@@ -15,4 +15,23 @@ export const config = loadConfig('complaints', {
   GOVHALL_TENANTS: common.tenants,
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  // A file holding the current time for tests and demos (@govhall/clock); empty: the system clock.
+  CLOCK_FILE: z.string().default(''),
+  APPLICATIONS_GRPC_ADDR: z.string().min(1).default('127.0.0.1:50053'),
+  // The service's center accounts, one per hosted tenant (ADR 0053), "<tenant>=<client id>:<secret>,…": a case's
+  // applicant is read with the account of the case's tenant.
+  SERVICE_ACCOUNTS: z.string().default(''),
+  // The case stream's consumer group (who served a case, when it was completed), dead letters, retries (ADR 0016).
+  CASE_STREAM_GROUP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .default('complaints-cases'),
+  KAFKA_DEAD_LETTER_TOPIC: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .default('govhall.complaints.dlq'),
+  CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  // Natural days after completion a case nobody rated gets its default rating (基本满意), and how often the sweep looks.
+  DEFAULT_RATING_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  DEFAULT_RATING_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
 });

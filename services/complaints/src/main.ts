@@ -1,15 +1,25 @@
 import { telemetry } from './instrumentation';
 import { randomUUID } from 'node:crypto';
-import { createTokenVerifier } from '@govhall/auth';
+import { createTokenVerifier, parseServiceAccounts, ServiceAccounts } from '@govhall/auth';
+import { clockFromConfig } from '@govhall/clock';
 import { GrpcServer } from '@govhall/grpc';
 import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
-import { exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
+import { BackgroundWork, exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
 import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
 import { registerComplaintsService } from './adapters/grpc/complaints.grpc-handler';
 import { MongoComplaintRepository } from './adapters/mongo/complaint.repository';
+import { GrpcCaseApplicants } from './adapters/cases/case-applicants';
+import { registerRatingService } from './adapters/grpc/rating.grpc-handler';
+import { startCaseStreamConsumer } from './adapters/kafka/case-stream.consumer';
+import { MongoRatings } from './adapters/mongo/rating.repository';
+import { MongoServedCases } from './adapters/mongo/served-case.repository';
 import { createComplaintUseCase } from './usecases/create-complaint/create-complaint.usecase';
+import { getCaseRatingUseCase } from './usecases/ratings/get-case-rating/get-case-rating.usecase';
+import { giveDefaultRatingsUseCase } from './usecases/ratings/give-default-ratings/give-default-ratings.usecase';
+import { rateCaseUseCase } from './usecases/ratings/rate-case/rate-case.usecase';
+import { recordCaseTransitionUseCase } from './usecases/ratings/record-case-transition/record-case-transition.usecase';
 
 async function main() {
   const logger = createLogger('complaints', config.LOG_LEVEL);
@@ -18,12 +28,14 @@ async function main() {
     logger,
   });
   const complaints = new MongoComplaintRepository(connection);
-  await ensureIndexes([complaints.model]);
+  const ratings = new MongoRatings(connection);
+  const served = new MongoServedCases(connection);
+  await ensureIndexes([complaints.model, ratings.model, served.model]);
 
   const kafka = createKafka('complaints', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
   const relay = new OutboxRelay({
-    collections: [complaints.model.collection],
+    collections: [complaints.model.collection, ratings.model.collection],
     producer,
     logger,
     pollMs: config.OUTBOX_POLL_MS,
@@ -32,11 +44,46 @@ async function main() {
   });
   relay.start();
 
+  const clock = clockFromConfig(config.CLOCK_FILE);
+  const ids = { newId: randomUUID };
+  const accounts = new ServiceAccounts(parseServiceAccounts(config.SERVICE_ACCOUNTS), {
+    keycloakUrl: config.KEYCLOAK_URL,
+    realm: config.KEYCLOAK_REALM,
+  });
+  const applicants = new GrpcCaseApplicants(config.APPLICATIONS_GRPC_ADDR, accounts);
+  // Not awaited: joining the group may wait for a dead member's session to expire; RPCs are served meanwhile.
+  const consumer = startCaseStreamConsumer(
+    recordCaseTransitionUseCase({ served, defaultRatingDays: config.DEFAULT_RATING_DAYS }),
+    {
+      kafka,
+      connection,
+      logger,
+      groupId: config.CASE_STREAM_GROUP_ID,
+      delivery: {
+        deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
+        retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS },
+      },
+    },
+  );
+  consumer.catch(exitOnStartFailure('complaints'));
+  // Completed cases nobody rated get 基本满意 on their default day.
+  const giveDefaults = giveDefaultRatingsUseCase({ served, ratings, clock, ids });
+  const defaults = new BackgroundWork(
+    'default ratings',
+    async () => {
+      const given = await giveDefaults();
+      if (given > 0) relay.nudge();
+      return given;
+    },
+    { intervalMs: config.DEFAULT_RATING_SWEEP_MS, logger },
+  );
+  defaults.start();
+
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
   const server = new GrpcServer({
     logger,
     verifier,
-    reflectionFiles: ['govhall/complaints/v1/complaints_service.proto'],
+    reflectionFiles: ['govhall/complaints/v1/complaints_service.proto', 'govhall/complaints/v1/rating_service.proto'],
   });
   registerComplaintsService(server, {
     createComplaint: createComplaintUseCase({
@@ -47,11 +94,19 @@ async function main() {
     }),
     afterWrite: () => relay.nudge(),
   });
+  registerRatingService(server, {
+    rateCase: rateCaseUseCase({ served, ratings, applicants, clock, ids }),
+    getCaseRating: getCaseRatingUseCase({ served, ratings, applicants }),
+    afterWrite: () => relay.nudge(),
+  });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ port }, 'complaints listening');
 
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
+    ['default ratings', () => defaults.stop()],
+    ['case stream consumer', async () => (await consumer).disconnect()],
+    ['cases client', async () => applicants.close()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
     ['database claim', () => writer.release()],

@@ -8,6 +8,7 @@ import {
   freePort,
   startProcess,
   stack,
+  startGroupAtTopicEnd,
   uniqueSuffix,
   userToken,
   waitFor,
@@ -43,6 +44,9 @@ beforeAll(async () => {
   await consumer.subscribe({ topic: COMPLAINT_TOPIC, fromBeginning: true });
   await consumer.run({ eachMessage: async ({ message }) => void published.push(decodeEnvelope(message.value!)) });
 
+  // The service's case-stream group starts at the topic's end (it would read every earlier run's cases).
+  const caseGroup = `complaints-cases-it${suffix}`;
+  await startGroupAtTopicEnd(caseGroup, ['govhall.applications.case']);
   const [grpcPort, metricsPort] = await Promise.all([freePort(), freePort()]);
   service = await startProcess({
     name: 'complaints',
@@ -58,6 +62,7 @@ beforeAll(async () => {
       METRICS_HOST: '127.0.0.1',
       METRICS_PORT: String(metricsPort),
       OUTBOX_POLL_MS: '200',
+      CASE_STREAM_GROUP_ID: caseGroup,
     },
     readyPort: grpcPort,
   });

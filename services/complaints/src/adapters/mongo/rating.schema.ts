@@ -1,0 +1,46 @@
+import { declareOutboxIndex, outboxSchemaFields } from '@govhall/kafka';
+import { mongoose } from '@govhall/mongo';
+
+const staffSchema = new mongoose.Schema(
+  { username: String, department: String, part: String },
+  { _id: false, versionKey: false },
+);
+
+/** Collection `ratings`: one document per rating, with its pending outbox messages. */
+export const ratingSchema = new mongoose.Schema(
+  {
+    _id: { type: String, required: true },
+    /** `case:<case id>` or `visit:<visit id>`: what is rated, once. */
+    ratedKey: { type: String, required: true },
+    tenant: { type: String, required: true },
+    subject: { type: String, required: true },
+    caseId: { type: String, default: '' },
+    caseNumber: { type: String, default: '' },
+    visitId: { type: String, default: '' },
+    itemName: { type: String, default: '' },
+    department: { type: String, default: '' },
+    windowId: { type: String, default: '' },
+    staff: { type: [staffSchema], default: [] },
+    level: { type: Number, required: true },
+    reason: { type: String, default: '' },
+    channel: { type: String, required: true },
+    realName: { type: Boolean, required: true },
+    raterName: { type: String, default: '' },
+    recordedBy: { type: String, default: '' },
+    ratedAt: { type: Date, required: true },
+    /** China date of ratedAt: the lists' and statistics' periods. */
+    ratedDay: { type: String, required: true },
+    rectificationId: { type: String, default: '' },
+    ...outboxSchemaFields,
+  },
+  { collection: 'ratings', versionKey: false, minimize: false },
+);
+
+// One rating per case and per visit (一事一评, 一次一评): a second insert fails.
+ratingSchema.index({ ratedKey: 1 }, { unique: true });
+// Lists and statistics of a tenant's period.
+ratingSchema.index({ tenant: 1, ratedDay: 1 });
+// Serves the outbox relay's search for documents with unsent events.
+declareOutboxIndex(ratingSchema);
+
+export type RatingDocument = mongoose.InferSchemaType<typeof ratingSchema>;

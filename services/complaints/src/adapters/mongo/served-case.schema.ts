@@ -1,0 +1,30 @@
+import { mongoose } from '@govhall/mongo';
+
+const staffSchema = new mongoose.Schema(
+  { username: String, department: String, part: String },
+  { _id: false, versionKey: false },
+);
+
+/** Collection `served_cases`: each case as the ratings know it from the case stream (no outbox: no events). */
+export const servedCaseSchema = new mongoose.Schema(
+  {
+    _id: { type: String, required: true },
+    tenant: { type: String, required: true },
+    caseNumber: { type: String, default: '' },
+    itemName: { type: String, default: '' },
+    department: { type: String, default: '' },
+    windowId: { type: String, default: '' },
+    staff: { type: [staffSchema], default: [] },
+    applicantName: { type: String, default: '' },
+    completedAt: { type: Date },
+    defaultOn: { type: String },
+    ratingId: { type: String, default: '' },
+    appliedEventIds: { type: [String], default: [] },
+  },
+  { collection: 'served_cases', versionKey: false, minimize: false },
+);
+
+// The default sweep: completed, unrated cases by their default day.
+servedCaseSchema.index({ ratingId: 1, defaultOn: 1 });
+
+export type ServedCaseDocument = mongoose.InferSchemaType<typeof servedCaseSchema>;

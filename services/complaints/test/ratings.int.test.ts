@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { status } from '@grpc/grpc-js';
+import { callUnary, createGrpcClient } from '@govhall/grpc';
+import { toDocument } from '@govhall/mongo';
+import { applicationsV1, complaintsV1, identityV1 } from '@govhall/proto';
+import {
+  bearer,
+  freePort,
+  grpcFailure,
+  stack,
+  startEventReader,
+  startGroupAtTopicEnd,
+  startProcess,
+  userToken,
+  waitFor,
+  type EventReader,
+  type RunningProcess,
+} from '@govhall/testing';
+import { validItemFixture } from '../../catalogue/src/domain/item.test-double';
+import { putAcceptedCase } from '../../applications/test/accepted-case';
+import { CASE_TOPIC, CasesWorld, TENANT, type Applicant } from '../../applications/test/cases-world';
+import { RATING_TOPIC } from '../src/adapters/kafka/rating-events';
+
+// 一事一评 against the real stack: identity, the catalogue and the cases service (CasesWorld), and the complaints
+// service, each its own process. Cases are put where the window leaves them (accepted) and finished through the
+// cases service's real acts (review, decision, result), whose CaseTransitioned events the complaints service reads
+// in its own consumer group (placed at the topic's end). The applicant rates online with a real token; the service
+// reads who applied with its center account of 620321 (made through identity). The default rating comes when the
+// service's clock file says seven days have passed.
+const world = new CasesWorld({ name: 'ratings', tag: 'rt', events: false });
+const itemId = randomUUID();
+const clockDir = mkdtempSync(path.join(tmpdir(), 'govhall-complaints-clock-'));
+const clockFile = path.join(clockDir, 'now');
+const database = `govhall_complaints_rt${world.suffix}`;
+let complaints: RunningProcess;
+let client: complaintsV1.RatingServiceClient;
+let ratingsTopic: EventReader;
+let owner: Applicant;
+let stranger: Applicant;
+const staff = { reviewer: '', approver: '' };
+
+const rpc = <Req, Res>(method: 'rateCase' | 'getCaseRating', req: Req, token: string) =>
+  callUnary<Req, Res>(client[method].bind(client) as never, req, { ...bearer(token), deadlineMs: 15_000 });
+const rate = (caseId: string, level: number, reason: string, token: string) =>
+  rpc<complaintsV1.RateCaseRequest, complaintsV1.RateCaseResponse>('rateCase', { caseId, level, reason }, token);
+const ratingOf = (caseId: string, token: string) =>
+  rpc<complaintsV1.GetCaseRatingRequest, complaintsV1.GetCaseRatingResponse>('getCaseRating', { caseId }, token);
+
+/** An accepted case of `applicant` taken through 审查, 决定 and 出具结果 by the cases service: COMPLETED. */
+async function completedCase(applicant: Applicant): Promise<string> {
+  const c = await putAcceptedCase(world, applicant, itemId);
+  let version = c.version;
+  const act = async (method: keyof applicationsV1.ApplicationsServiceClient, req: object, token: string) => {
+    const res = await world.call<object, { case?: applicationsV1.Case }>(
+      method,
+      { id: c.id, expectedVersion: version, ...req },
+      token,
+    );
+    version = Number(res.case!.version);
+    return res.case!;
+  };
+  await act('completeStep', { opinion: '经审查，符合许可条件' }, await world.token(staff.reviewer));
+  await act(
+    'decideCase',
+    { outcome: applicationsV1.Outcome.OUTCOME_APPROVED, reasons: [], remedies: [] },
+    await world.token(staff.approver),
+  );
+  const done = await act(
+    'issueResult',
+    {
+      validUntil: '2031-12-31',
+      deliveryMethod: applicationsV1.DeliveryMethod.DELIVERY_METHOD_ELECTRONIC,
+      address: '',
+    },
+    await userToken('yc-clerk'),
+  );
+  expect(done.status).toBe(applicationsV1.CaseStatus.CASE_STATUS_COMPLETED);
+  return c.id;
+}
+
+beforeAll(async () => {
+  writeFileSync(clockFile, '');
+  await world.start();
+  const item = validItemFixture({ id: itemId, seriesId: itemId, status: 'published', version: 3 });
+  await world.mongo
+    .db(world.catalogue.db)
+    .collection('items')
+    .insertOne(toDocument(item, { idempotencyKey: `fx-${itemId}`, outbox: [] }) as never);
+  staff.reviewer = (await world.createStaff('reviewer', { displayName: '评价测试审查人员' })).username;
+  staff.approver = (await world.createStaff('approver', { displayName: '评价测试审批人员' })).username;
+  [owner, stranger] = await Promise.all([world.registerPerson('评价测试人'), world.registerPerson('旁人测试')]);
+  await world.startApplications({ GOVHALL_TENANTS: TENANT });
+  ratingsTopic = await startEventReader([{ topic: RATING_TOPIC, partitions: 3 }]);
+  const account = await world.identityCall<
+    identityV1.CreateServiceAccountRequest,
+    identityV1.CreateServiceAccountResponse
+  >(
+    'createServiceAccount',
+    { tenant: TENANT, department: '', clientId: `rt-${world.suffix}`, description: '评价投诉服务（集成测试）' },
+    await world.adminToken(),
+  );
+  const group = `complaints-cases-rt${world.suffix}`;
+  await startGroupAtTopicEnd(group, [CASE_TOPIC]);
+  const [grpcPort, metricsPort] = await Promise.all([freePort(), freePort()]);
+  complaints = await startProcess({
+    name: 'complaints-ratings',
+    entry: 'services/complaints/dist/main.js',
+    env: {
+      MONGODB_URI: stack.mongoUri,
+      MONGODB_DB: database,
+      KAFKA_BROKERS: stack.kafkaBrokers,
+      KEYCLOAK_URL: stack.keycloakUrl,
+      KEYCLOAK_REALM: stack.realm,
+      GRPC_HOST: '127.0.0.1',
+      GRPC_PORT: String(grpcPort),
+      METRICS_HOST: '127.0.0.1',
+      METRICS_PORT: String(metricsPort),
+      OUTBOX_POLL_MS: '200',
+      APPLICATIONS_GRPC_ADDR: world.address,
+      SERVICE_ACCOUNTS: `${TENANT}=rt-${world.suffix}:${account.clientSecret}`,
+      CASE_STREAM_GROUP_ID: group,
+      CLOCK_FILE: clockFile,
+      DEFAULT_RATING_SWEEP_MS: '200',
+    },
+    readyPort: grpcPort,
+  });
+  client = createGrpcClient(complaintsV1.RatingServiceClient, `127.0.0.1:${grpcPort}`, {
+    serviceName: 'govhall.complaints.v1.RatingService',
+    idempotentMethods: ['GetCaseRating'],
+  });
+}, 300_000);
+
+afterAll(async () => {
+  client?.close();
+  await complaints?.stop();
+  await ratingsTopic?.stop();
+  await world.stop([database]);
+  rmSync(clockDir, { recursive: true, force: true });
+});
+
+describe('ratings (一事一评) against the real stack', () => {
+  it('the applicant rates a completed case once; it names who served; RatingRecorded goes out', async () => {
+    const caseId = await completedCase(owner);
+    // The service knows the case once it has read the case's completion from the stream.
+    const rated = await waitFor(
+      async () => (await rate(caseId, 2, '等候时间太长，窗口没有说明原因', await owner.token())).rating,
+      { timeoutMs: 30_000, what: 'the completed case rated' },
+    );
+    expect(rated).toMatchObject({
+      caseId,
+      level: complaintsV1.RatingLevel.RATING_LEVEL_DISSATISFIED,
+      channel: complaintsV1.RatingChannel.RATING_CHANNEL_ONLINE,
+      subject: complaintsV1.RatingSubject.RATING_SUBJECT_CASE,
+      realName: true,
+      reason: '等候时间太长，窗口没有说明原因',
+      tenant: TENANT,
+    });
+    expect(rated!.staff.map((s) => [s.username, s.part])).toEqual([
+      [staff.reviewer, '审查（含现场核查）'],
+      [staff.approver, '决定'],
+      ['yc-clerk', '出具结果'],
+    ]);
+    expect(rated!.raterName).not.toContain('评价测试人');
+
+    const again = await grpcFailure(rate(caseId, 5, '', await owner.token()));
+    expect([again.code, again.reason]).toEqual([status.ALREADY_EXISTS, 'ALREADY_RATED']);
+    const other = await grpcFailure(rate(caseId, 1, '冒名评价测试', await stranger.token()));
+    expect([other.code, other.reason]).toEqual([status.NOT_FOUND, 'CASE_NOT_FOUND']);
+    const byStaff = await grpcFailure(rate(caseId, 5, '', await world.token(staff.reviewer)));
+    expect([byStaff.code, byStaff.reason]).toEqual([status.PERMISSION_DENIED, 'ROLE_REQUIRED']);
+
+    // One event: the refused attempts published nothing (read up to everything published so far).
+    await waitFor(async () => ratingsTopic.of(RATING_TOPIC, caseId).length > 0, { what: 'RatingRecorded' });
+    await ratingsTopic.caughtUp();
+    const events = ratingsTopic.of(RATING_TOPIC, caseId);
+    expect(events.map((e) => e.envelope.type)).toEqual(['govhall.complaints.v1.RatingRecorded']);
+    expect(JSON.stringify(events[0]!.envelope)).not.toContain(owner.idNumber);
+    const read = await ratingOf(caseId, await world.token(staff.approver));
+    expect(read.rating).toMatchObject({ id: rated!.id, level: 2 });
+  });
+
+  it('refuses bad input with the field and the reason, and a case not yet completed, changing nothing', async () => {
+    const c = await putAcceptedCase(world, owner, itemId);
+    const token = await owner.token();
+    const noLevel = await grpcFailure(rate(c.id, 0, '', token));
+    expect([noLevel.code, noLevel.reason]).toEqual([status.INVALID_ARGUMENT, 'VALIDATION_FAILED']);
+    expect(noLevel.violations.map((v) => v.path)).toEqual(['level']);
+    const noReason = await grpcFailure(rate(c.id, 1, '', token));
+    expect(noReason.violations.map((v) => [v.path, v.message])).toEqual([
+      ['reason', '“不满意”或“非常不满意”的评价请说明理由（至少2个字）'],
+    ]);
+    // Once the stream has shown the case to the service (a step done), it is known and not completed.
+    await world.call(
+      'completeStep',
+      { id: c.id, expectedVersion: c.version, opinion: '经审查，符合许可条件' },
+      await world.token(staff.reviewer),
+    );
+    const early = await waitFor(
+      async () => {
+        const failure = await grpcFailure(rate(c.id, 4, '', token));
+        return failure.reason === 'CASE_NOT_COMPLETED' ? failure : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the open case known to the service' },
+    );
+    expect(early!.code).toBe(status.FAILED_PRECONDITION);
+    const none = await grpcFailure(ratingOf(c.id, token));
+    expect([none.code, none.reason]).toEqual([status.NOT_FOUND, 'RATING_NOT_FOUND']);
+  });
+
+  it('gives 基本满意 by default seven natural days after completion, when the clock says so', async () => {
+    const caseId = await completedCase(owner);
+    const token = await world.token(staff.approver);
+    // Known and unrated: nothing yet today.
+    await waitFor(async () => (await grpcFailure(ratingOf(caseId, token))).reason === 'RATING_NOT_FOUND' || undefined, {
+      timeoutMs: 30_000,
+      what: 'the completed case known to the service',
+    });
+    writeFileSync(clockFile, new Date(Date.now() + 7 * 86_400_000 + 1_000).toISOString());
+    const given = await waitFor(async () => (await ratingOf(caseId, token).catch(() => undefined))?.rating, {
+      timeoutMs: 30_000,
+      what: 'the default rating',
+    });
+    expect(given).toMatchObject({
+      caseId,
+      level: complaintsV1.RatingLevel.RATING_LEVEL_BASICALLY_SATISFIED,
+      channel: complaintsV1.RatingChannel.RATING_CHANNEL_DEFAULT,
+      realName: false,
+    });
+    const late = await grpcFailure(rate(caseId, 5, '', await owner.token()));
+    expect(late.reason).toBe('ALREADY_RATED');
+    writeFileSync(clockFile, '');
+  });
+});
