@@ -34,6 +34,7 @@ import bankRoutes from './routes/api/v1/payments/bank.routes';
 import refundRoutes from './routes/api/v1/payments/refunds.routes';
 import reportRoutes from './routes/api/v1/payments/reports.routes';
 import reconciliationRoutes from './routes/api/v1/payments/reconciliation.routes';
+import ratingRoutes from './routes/api/v1/ratings/ratings.routes';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -105,6 +106,7 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     supervisionAddress: config.SUPERVISION_GRPC_ADDR,
     jointReviewAddress: config.JOINT_REVIEW_GRPC_ADDR,
     paymentsAddress: config.PAYMENTS_GRPC_ADDR,
+    complaintsAddress: config.COMPLAINTS_GRPC_ADDR,
   });
   await app.register(healthRoutes);
   await app.register(itemsRoutes, { prefix: '/api/v1/catalogue', deadlineMs: config.GRPC_DEADLINE_MS });
@@ -137,6 +139,7 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     deadlineMs: config.GRPC_DEADLINE_MS,
   });
   await app.register(paymentsRoutes, { prefix: '/api/v1/payments', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(ratingRoutes, { prefix: '/api/v1/ratings', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(bankRoutes, { prefix: '/api/v1/payments/bank', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(refundRoutes, { prefix: '/api/v1/payments', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(reportRoutes, { prefix: '/api/v1/payments', deadlineMs: config.GRPC_DEADLINE_MS });

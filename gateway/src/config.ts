@@ -65,6 +65,11 @@ export const configShape = {
     .string()
     .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
     .default('127.0.0.1:50055'),
+  /** The complaints service (好差评 so far: the applicant's rating of a completed case): RatingService. */
+  COMPLAINTS_GRPC_ADDR: z
+    .string()
+    .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
+    .default('127.0.0.1:50056'),
   /** The live feed (GET /api/v1/supervision/live): a comment line this often keeps proxies from closing it (ms). */
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(10).max(120_000).default(15_000),
   /**

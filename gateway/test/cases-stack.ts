@@ -102,6 +102,8 @@ export interface CasesWorldOptions {
   env?: Record<string, string>;
   /** Also start supervision behind the gateway (startCatalogueStack's `supervision`), with these extra variables. */
   supervision?: { env?: Record<string, string> };
+  /** Also start the complaints service (ratings) behind the gateway (startCatalogueStack's `complaints`). */
+  complaints?: { env?: Record<string, string> };
 }
 
 export async function startCasesWorld(options: CasesWorldOptions = {}): Promise<CasesWorld> {
@@ -132,6 +134,7 @@ export async function startCasesWorld(options: CasesWorldOptions = {}): Promise<
       // than the gateway's default 5 s deadline; nor may load turn requests into 503 OVERLOADED.
       gateway: { env: { GRPC_DEADLINE_MS: '30000', OVERLOAD_EVENT_LOOP_DELAY_MS: '0' } },
       ...(options.supervision ? { supervision: options.supervision } : {}),
+      ...(options.complaints ? { complaints: options.complaints } : {}),
     });
   } catch (e) {
     await mail?.stop();

@@ -60,6 +60,24 @@ async function createReviewer(identityAddr: string, tenant: string, admin: strin
   return username;
 }
 
+/** A center service account of 620321 (ADR 0053), made through identity's gRPC API by yc-admin: its SERVICE_ACCOUNTS value. */
+async function createCenterAccount(identityAddr: string, clientId: string): Promise<string> {
+  const client = createGrpcClient(identityV1.IdentityServiceClient, identityAddr, {
+    serviceName: 'govhall.identity.v1.IdentityService',
+    idempotentMethods: ['CreateServiceAccount'],
+  });
+  try {
+    const created = await callUnary<identityV1.CreateServiceAccountRequest, identityV1.CreateServiceAccountResponse>(
+      client.createServiceAccount.bind(client),
+      { tenant: '620321', department: '', clientId, description: '评价投诉服务（端到端测试）' },
+      { authorization: `Bearer ${await userToken('yc-admin')}`, deadlineMs: 30_000 },
+    );
+    return `620321=${clientId}:${created.clientSecret}`;
+  } finally {
+    client.close();
+  }
+}
+
 /**
  * The catalogue on a fresh database holding the published seed catalogue, identity (fresh database, seeded
  * tenant tree: it creates the real Keycloak users a test needs, e.g. a reviewer) and a gateway in front of both,
@@ -77,11 +95,14 @@ export interface CatalogueStack {
   /** Set when started with `supervision`: the supervision service and its database. */
   supervisionAddr?: string;
   supervisionDb?: string;
+  /** Set when started with `complaints`: the complaints service's database. */
+  complaintsDb?: string;
   /** What the seed runner printed (e.g. "catalogue seed: 33 published items across 17 departments"). */
   seedOutput: string;
   processes: Record<'catalogue' | 'identity' | 'gateway', RunningProcess> & {
     applications?: RunningProcess;
     supervision?: RunningProcess;
+    complaints?: RunningProcess;
   };
   /**
    * Stops the gateway (SIGTERM: open live feeds end), runs `whileDown`, starts it again on the same port with the
@@ -101,6 +122,11 @@ export interface CatalogueStackOptions {
   supervision?: { env?: Record<string, string> };
   /** Extra variables of the gateway (e.g. a longer GRPC_DEADLINE_MS on a loaded test machine). */
   gateway?: { env?: Record<string, string> };
+  /**
+   * Also start the complaints service (ratings) behind the gateway: a fresh database, a center account of 620321 made
+   * through identity, its case-stream group placed at the topic's end. Needs `applications`.
+   */
+  complaints?: { env?: Record<string, string> };
 }
 
 export async function startCatalogueStack(options: CatalogueStackOptions = {}): Promise<CatalogueStack> {
@@ -109,6 +135,8 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
   const identityDb = `govhall_identity_e${suffix}`;
   const applicationsDb = `govhall_applications_e${suffix}`;
   const supervisionDb = `govhall_supervision_e${suffix}`;
+  const complaintsDb = `govhall_complaints_e${suffix}`;
+  const [complaintsPort, m6] = await Promise.all([freePort(), freePort()]);
   const [cataloguePort, identityPort, gatewayPort, applicationsPort, supervisionPort, m1, m2, m3, m4, m5] =
     await Promise.all([
       freePort(),
@@ -226,6 +254,7 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
         IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
         APPLICATIONS_GRPC_ADDR: `127.0.0.1:${applicationsPort}`,
         ...(options.supervision ? { SUPERVISION_GRPC_ADDR: `127.0.0.1:${supervisionPort}` } : {}),
+        ...(options.complaints ? { COMPLAINTS_GRPC_ADDR: `127.0.0.1:${complaintsPort}` } : {}),
         RATE_LIMIT_MAX: '100000',
         // The tests register many people from one address.
         REGISTRATION_RATE_LIMIT_MAX: '100000',
@@ -253,16 +282,45 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
       );
       return { identity, seedArgs: reviewers.flat() };
     };
-    const [{ identity, seedArgs }, catalogue, applications, supervision, firstGateway] = await together<
+    const identityUp = startIdentity();
+    /** Complaints, once identity can make its center account (it reads who applied for a case with it). */
+    const startComplaints = async (): Promise<RunningProcess | undefined> => {
+      if (!options.complaints) return undefined;
+      await identityUp;
+      const group = `complaints-e2e-${suffix}`;
+      const [accounts] = await together([
+        createCenterAccount(`127.0.0.1:${identityPort}`, `e${suffix}-complaints`),
+        startGroupAtTopicEnd(group, ['govhall.applications.case']),
+      ]);
+      return launch({
+        name: 'complaints-e2e',
+        entry: 'services/complaints/dist/main.js',
+        env: {
+          ...common,
+          MONGODB_DB: complaintsDb,
+          OUTBOX_POLL_MS: '200',
+          GRPC_HOST: '127.0.0.1',
+          GRPC_PORT: String(complaintsPort),
+          METRICS_PORT: String(m6),
+          APPLICATIONS_GRPC_ADDR: `127.0.0.1:${applicationsPort}`,
+          SERVICE_ACCOUNTS: accounts,
+          CASE_STREAM_GROUP_ID: group,
+          ...options.complaints.env,
+        },
+        readyPort: complaintsPort,
+      });
+    };
+    const [{ identity, seedArgs }, catalogue, applications, supervision, firstGateway, complaints] = await together<
       [
         { identity: RunningProcess; seedArgs: string[] },
         RunningProcess,
         RunningProcess | undefined,
         RunningProcess | undefined,
         RunningProcess,
+        RunningProcess | undefined,
       ]
     >([
-      startIdentity(),
+      identityUp,
       launch({
         name: 'catalogue-e2e',
         entry: 'services/catalogue/dist/main.js',
@@ -272,6 +330,7 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
       startApplications(),
       startSupervision(),
       launch(gatewayOptions),
+      startComplaints(),
     ]);
     let gateway = firstGateway;
     // The seed catalogue, published through the catalogue's API (its search index takes each publication at once).
@@ -293,6 +352,7 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
       identityDb,
       ...(applications ? { applicationsAddr: `127.0.0.1:${applicationsPort}`, applicationsDb } : {}),
       ...(supervision ? { supervisionAddr: `127.0.0.1:${supervisionPort}`, supervisionDb } : {}),
+      ...(complaints ? { complaintsDb } : {}),
       seedOutput: seed.output,
       processes: {
         catalogue,
@@ -300,6 +360,7 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
         gateway,
         ...(applications ? { applications } : {}),
         ...(supervision ? { supervision } : {}),
+        ...(complaints ? { complaints } : {}),
       },
       async restartGateway(whileDown) {
         await gateway.stop();
@@ -309,7 +370,13 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
       },
       async stop() {
         await gateway.stop();
-        await Promise.all([catalogue.stop(), identity.stop(), applications?.stop(), supervision?.stop()]);
+        await Promise.all([
+          catalogue.stop(),
+          identity.stop(),
+          applications?.stop(),
+          supervision?.stop(),
+          complaints?.stop(),
+        ]);
       },
     };
     return running;

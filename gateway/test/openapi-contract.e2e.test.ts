@@ -75,10 +75,11 @@ beforeAll(async () => {
   const ports = async (n: number) => {
     const got: number[] = [];
     for (let i = 0; i < n; i++) got.push(await freePort());
-    return got as [number, number, number, number, number, number];
+    return got as [number, number, number, number, number, number, number];
   };
-  const [cataloguePort, gatewayPort, applicationsPort, supervisionPort, jointReviewPort, paymentsPort] = await ports(6);
-  const [m2, m3, m4, m5, m6, m7] = await ports(6);
+  const [cataloguePort, gatewayPort, applicationsPort, supervisionPort, jointReviewPort, paymentsPort, complaintsPort] =
+    await ports(7);
+  const [m2, m3, m4, m5, m6, m7, m8] = await ports(7);
   const common = {
     MONGODB_URI: stack.mongoUri,
     KAFKA_BROKERS: stack.kafkaBrokers,
@@ -187,6 +188,25 @@ beforeAll(async () => {
       readyPort: paymentsPort,
     }),
   );
+  // complaints (ratings) reads who applied for a case with the same center account, and this run's cases only.
+  const complaintsGroup = `complaints-contract-${suffix}`;
+  await startGroupAtTopicEnd(complaintsGroup, ['govhall.applications.case']);
+  processes.push(
+    await startProcess({
+      name: 'complaints-contract',
+      entry: 'services/complaints/dist/main.js',
+      env: {
+        ...common,
+        MONGODB_DB: `govhall_complaints_c${suffix}`,
+        GRPC_PORT: String(complaintsPort),
+        METRICS_PORT: String(m8),
+        APPLICATIONS_GRPC_ADDR: `127.0.0.1:${applicationsPort}`,
+        SERVICE_ACCOUNTS: `620321=jr-contract-${suffix}:${center.clientSecret}`,
+        CASE_STREAM_GROUP_ID: complaintsGroup,
+      },
+      readyPort: complaintsPort,
+    }),
+  );
   const admin = await userToken('yc-admin');
   for (const role of Object.keys(caseStaff) as (keyof typeof caseStaff)[]) {
     const username = `k${suffix.slice(-6)}-${role.replace('_', '')}`;
@@ -221,6 +241,7 @@ beforeAll(async () => {
         SUPERVISION_GRPC_ADDR: `127.0.0.1:${supervisionPort}`,
         JOINT_REVIEW_GRPC_ADDR: `127.0.0.1:${jointReviewPort}`,
         PAYMENTS_GRPC_ADDR: `127.0.0.1:${paymentsPort}`,
+        COMPLAINTS_GRPC_ADDR: `127.0.0.1:${complaintsPort}`,
         RATE_LIMIT_MAX: '1000000',
         // A loaded test machine must not turn requests into 503 OVERLOADED.
         OVERLOAD_EVENT_LOOP_DELAY_MS: '0',

@@ -1,16 +1,19 @@
+import { waitFor } from '@govhall/testing';
 import { caseActs, PASSWORD, type Applicant } from '../../gateway/test/cases-stack';
+import { expectedAnswers } from './admin-org-world';
 import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world';
 
 // The portal with data, through its own login: an applicant whose food licence was submitted logs in with the
 // portal's 登录 button on Keycloak's page (PKCE, code exchanged by the page itself), finds the case in 我的办件 and
-// withdraws it; a draft is deleted from its editor.
+// withdraws it; a draft is deleted from its editor. A completed case is rated (好差评) on its page, once: the
+// complaints service runs behind the gateway for it.
 
 let w: WebWorld;
 const acts = caseActs(() => w);
 let applicant: Applicant;
 
 beforeAll(async () => {
-  w = await startWebWorld();
+  w = await startWebWorld({ complaints: {} });
   applicant = await w.newApplicant('钱门户');
 }, 240_000);
 
@@ -71,5 +74,50 @@ it('an applicant logs in through the portal and follows a submitted case in 我�
   await checkPage(page, 'portal-draft-deleted');
   expect((await acts.get(draft.id, await applicant.token())).status).toBe('voided');
 
+  expect(problems.list()).toEqual([]);
+});
+
+it('an applicant rates a completed case once; a bad rating needs its reason', async () => {
+  const c = await acts.accepted(applicant);
+  await acts.completed(c.id);
+  // The page asks for the case's rating: none yet is a 404 it expects (RATING_NOT_FOUND), before the rating.
+  const { page, problems } = await w.open({
+    expected: expectedAnswers([['GET', 404, new RegExp(`^/api/v1/ratings/cases/${c.id}$`)]]),
+  });
+  await w.visit(page, 'portal', `my/cases/${c.id}`);
+  await w.signIn(page, 'portal', applicant.idNumber, PASSWORD);
+  const card = page.locator('.ant-card', { has: page.getByText('评价本次服务') });
+  const form = card.getByRole('form', { name: '评价本次服务' });
+  // The case's completion reaches the complaints service through the case stream: the page offers the form once the
+  // service knows the case as completed (a reload shows it).
+  const token = await applicant.token();
+  await waitFor(
+    async () => (await w.api('GET', `/ratings/cases/${c.id}`, { token })).body.code === 'RATING_NOT_FOUND',
+    {
+      timeoutMs: 30_000,
+      what: 'the completed case known to the complaints service',
+    },
+  );
+  await page.reload();
+  await form.waitFor();
+  await checkPage(page, 'portal-case-rating');
+
+  // Two stars (不满意) without a reason: refused at the field, nothing sent.
+  await card.locator('label', { hasText: /^不满意$/ }).click();
+  expect(await card.getByRole('radio', { name: '不满意', exact: true }).isChecked()).toBe(true);
+  await card.getByRole('button', { name: '提交评价' }).click();
+  await card.getByText('请说明不满意的理由（至少2个字）').waitFor();
+  await card.getByLabel('不满意的理由（必填）').fill('窗口让我补交了两次同样的材料');
+  await card.getByRole('button', { name: '提交评价' }).click();
+  await card.locator('[data-rating-level="2"]').waitFor({ timeout: 30_000 });
+  expect(await card.innerText()).toContain('窗口让我补交了两次同样的材料');
+  expect(await card.getByRole('button', { name: '提交评价' }).count()).toBe(0);
+  await checkPage(page, 'portal-case-rated');
+
+  // Read again after a reload: the rating stays, and the service refuses a second one.
+  await page.reload();
+  await card.locator('[data-rating-level="2"]').waitFor();
+  const again = await w.api('POST', `/ratings/cases/${c.id}`, { token, body: { level: 5 } });
+  expect([again.status, again.body.code]).toEqual([409, 'ALREADY_RATED']);
   expect(problems.list()).toEqual([]);
 });

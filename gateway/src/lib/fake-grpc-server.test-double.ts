@@ -180,7 +180,7 @@ export interface RouteFixture {
 
 /** The gateway wired to one fake service, with `verifier`; the other services are never dialled (127.0.0.1:1). */
 export async function routeFixture(
-  service: 'catalogue' | 'identity' | 'applications' | 'supervision' | 'jointReview' | 'payments',
+  service: 'catalogue' | 'identity' | 'applications' | 'supervision' | 'jointReview' | 'payments' | 'complaints',
   fake: FakeGrpcServer,
   verifier: TokenVerifier,
   extraConfig: Record<string, string> = {},
@@ -198,6 +198,7 @@ export async function routeFixture(
     SUPERVISION_GRPC_ADDR: address('supervision'),
     JOINT_REVIEW_GRPC_ADDR: address('jointReview'),
     PAYMENTS_GRPC_ADDR: address('payments'),
+    COMPLAINTS_GRPC_ADDR: address('complaints'),
     ...extraConfig,
   });
   if (!parsed.ok) throw new Error('bad test config');

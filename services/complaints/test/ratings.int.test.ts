@@ -183,16 +183,27 @@ describe('ratings (一事一评) against the real stack', () => {
   });
 
   it('refuses bad input with the field and the reason, and a case not yet completed, changing nothing', async () => {
-    const c = await putAcceptedCase(world, owner, itemId);
     const token = await owner.token();
-    const noLevel = await grpcFailure(rate(c.id, 0, '', token));
+    const caseId = await completedCase(owner);
+    const staffToken = await world.token(staff.approver);
+    await waitFor(
+      async () => (await grpcFailure(ratingOf(caseId, staffToken))).reason === 'RATING_NOT_FOUND' || undefined,
+      { timeoutMs: 30_000, what: 'the completed case known to the service' },
+    );
+    const noLevel = await grpcFailure(rate(caseId, 0, '', token));
     expect([noLevel.code, noLevel.reason]).toEqual([status.INVALID_ARGUMENT, 'VALIDATION_FAILED']);
     expect(noLevel.violations.map((v) => v.path)).toEqual(['level']);
-    const noReason = await grpcFailure(rate(c.id, 1, '', token));
+    const noReason = await grpcFailure(rate(caseId, 1, ' 差 ', token));
     expect(noReason.violations.map((v) => [v.path, v.message])).toEqual([
       ['reason', '“不满意”或“非常不满意”的评价请说明理由（至少2个字）'],
     ]);
-    // Once the stream has shown the case to the service (a step done), it is known and not completed.
+    const tooLong = await grpcFailure(rate(caseId, 4, '好'.repeat(501), token));
+    expect(tooLong.violations.map((v) => [v.path, v.reason])).toEqual([['reason', 'LENGTH']]);
+    const nothing = await grpcFailure(ratingOf(caseId, staffToken));
+    expect(nothing.reason).toBe('RATING_NOT_FOUND');
+
+    // A case the stream has shown the service (a step done) but not completed.
+    const c = await putAcceptedCase(world, owner, itemId);
     await world.call(
       'completeStep',
       { id: c.id, expectedVersion: c.version, opinion: '经审查，符合许可条件' },
@@ -207,13 +218,13 @@ describe('ratings (一事一评) against the real stack', () => {
     );
     expect(early!.code).toBe(status.FAILED_PRECONDITION);
     const none = await grpcFailure(ratingOf(c.id, token));
-    expect([none.code, none.reason]).toEqual([status.NOT_FOUND, 'RATING_NOT_FOUND']);
+    expect([none.code, none.reason]).toEqual([status.FAILED_PRECONDITION, 'CASE_NOT_COMPLETED']);
   });
 
   it('gives 基本满意 by default seven natural days after completion, when the clock says so', async () => {
     const caseId = await completedCase(owner);
     const token = await world.token(staff.approver);
-    // Known and unrated: nothing yet today.
+    // Known as completed and unrated: nothing yet today.
     await waitFor(async () => (await grpcFailure(ratingOf(caseId, token))).reason === 'RATING_NOT_FOUND' || undefined, {
       timeoutMs: 30_000,
       what: 'the completed case known to the service',

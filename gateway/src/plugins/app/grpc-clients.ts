@@ -1,6 +1,14 @@
 import fp from 'fastify-plugin';
 import { createGrpcClient } from '@govhall/grpc';
-import { applicationsV1, catalogueV1, identityV1, jointReviewV1, paymentsV1, supervisionV1 } from '@govhall/proto';
+import {
+  applicationsV1,
+  catalogueV1,
+  complaintsV1,
+  identityV1,
+  jointReviewV1,
+  paymentsV1,
+  supervisionV1,
+} from '@govhall/proto';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,6 +31,7 @@ declare module 'fastify' {
       payments: paymentsV1.PaymentsServiceClient;
       bank: paymentsV1.BankServiceClient;
       reconciliation: paymentsV1.ReconciliationServiceClient;
+      ratings: complaintsV1.RatingServiceClient;
     };
   }
 }
@@ -178,6 +187,7 @@ export default fp<{
   supervisionAddress: string;
   jointReviewAddress: string;
   paymentsAddress: string;
+  complaintsAddress: string;
 }>(
   async (app, opts) => {
     const catalogue: catalogueV1.CatalogueServiceClient = createGrpcClient(CatalogueClient, opts.catalogueAddress, {
@@ -290,6 +300,11 @@ export default fp<{
       // An import is identified by the file's SHA-256: a repeat answers the stored statement.
       idempotentMethods: ['ImportStatement', 'ListStatements', 'ListMismatches'],
     });
+    const ratings = createGrpcClient(complaintsV1.RatingServiceClient, opts.complaintsAddress, {
+      serviceName: 'govhall.complaints.v1.RatingService',
+      // A second RateCase is refused (ALREADY_RATED), never applied twice.
+      idempotentMethods: ['GetCaseRating'],
+    });
     app.decorate('grpc', {
       catalogue,
       identity,
@@ -309,6 +324,7 @@ export default fp<{
       payments,
       bank,
       reconciliation,
+      ratings,
     });
     app.addHook('onClose', async () => {
       catalogue.close();
@@ -328,6 +344,7 @@ export default fp<{
       escalations.close();
       payments.close();
       bank.close();
+      ratings.close();
       reconciliation.close();
     });
   },

@@ -12,6 +12,7 @@ import { messageOf } from '../../shared/problem';
 import { RequireLogin } from '../../shared/require-login';
 import { ErrorAlert, Loading, useLoad } from '../../shared/states';
 import { CASE_PAYMENT_STATE, HOW_TO_PAY, yuan } from '../../shared/payments';
+import { CaseRating } from './CaseRating';
 // The editor (with the form renderer) loads only for a case the applicant must fix.
 const ApplicationEditor = lazy(() =>
   import('../apply/ApplicationEditor').then((m) => ({ default: m.ApplicationEditor })),
@@ -330,6 +331,7 @@ function CaseView({ c, onCase }: { c: Case; onCase: (c: Case) => void }) {
         </Card>
       ) : null}
       <ResultLicence c={c} />
+      <CaseRating c={c} />
       <Documents c={c} />
       <Card title="办理记录" style={{ marginBottom: 16 }}>
         <CaseHistory c={c} />

@@ -14,18 +14,7 @@ export function formPath(name: string): (string | number)[] {
   return name.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
-/**
- * The rule of a select that must be chosen. Not antd's `required`: Form.Item would put `aria-required` on the
- * select's outer element, which has no role that allows it (axe: aria-allowed-attr).
- */
-export function chosen(message: string) {
-  return [
-    {
-      validator: (_rule: unknown, value: unknown) =>
-        value === undefined || value === null || value === '' ? Promise.reject(new Error(message)) : Promise.resolve(),
-    },
-  ];
-}
+export { chosen } from '../../shared/chosen';
 
 export interface ActModalProps<V, R = Case> {
   /** The button on the case page, and the dialog's title unless `title` says otherwise. */

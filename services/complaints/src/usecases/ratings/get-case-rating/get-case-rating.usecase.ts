@@ -1,9 +1,13 @@
 import { hasAnyRole, STAFF_ROLES, tenantScope, type Principal } from '@govhall/auth';
+import { PreconditionError } from '@govhall/errors';
 import type { Rating } from '../../../domain/ratings/rating';
 import type { CaseApplicants, RatingRepository, ServedCaseRepository } from '../ports';
 import { caseNotFound, ratingNotFound } from '../rating-errors';
 
-/** A case's rating: to its applicant, and to staff and supervisors who reach the case's tenant. */
+/**
+ * A case's rating: to its applicant, and to staff and supervisors who reach the case's tenant. None yet:
+ * RATING_NOT_FOUND for a completed case (it may be rated), CASE_NOT_COMPLETED before.
+ */
 export function getCaseRatingUseCase(deps: {
   served: ServedCaseRepository;
   ratings: RatingRepository;
@@ -21,7 +25,9 @@ export function getCaseRatingUseCase(deps: {
       }
     }
     const rating = await deps.ratings.findByCase(caseId);
-    if (!rating) throw ratingNotFound();
-    return rating;
+    if (rating) return rating;
+    // Not completed (or its completion not read from the case stream yet): nothing to rate, nor rated.
+    if (!c.completedAt) throw new PreconditionError('CASE_NOT_COMPLETED', '办件办结后才能评价');
+    throw ratingNotFound();
   };
 }

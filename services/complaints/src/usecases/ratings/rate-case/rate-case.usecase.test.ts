@@ -61,12 +61,15 @@ describe('RateCase (一事一评)', () => {
     expect(w.ratings.saved).toHaveLength(0);
   });
 
-  it('refuses a case not yet completed, and bad input before anything else', async () => {
+  it('refuses a case not yet completed, and bad input on a completed one, recording nothing', async () => {
     const w = setup();
     await w.served.put({ ...completed, caseId: 'c-2', completedAt: undefined, defaultOn: undefined });
     await expect(w.rateCase({ caseId: 'c-2', level: 4, reason: '' }, zhang)).rejects.toBeInstanceOf(PreconditionError);
-    await expect(w.rateCase({ caseId: 'c-2', level: 1, reason: '' }, zhang)).rejects.toBeInstanceOf(ValidationError);
+    await w.served.put(completed);
+    await expect(w.rateCase({ caseId: 'c-1', level: 1, reason: '' }, zhang)).rejects.toBeInstanceOf(ValidationError);
+    await expect(w.rateCase({ caseId: 'c-1', level: 9, reason: '' }, zhang)).rejects.toBeInstanceOf(ValidationError);
     expect(w.ratings.saved).toHaveLength(0);
+    expect((await w.served.find('c-1'))?.ratingId).toBe('');
   });
 
   it('gives 基本满意 on the default day to what nobody rated, and keeps a rating given first', async () => {

@@ -14,7 +14,8 @@ export interface RateCaseCommand {
 
 /**
  * 一事一评: the applicant rates their own completed case, once. Anyone else is told the case is not found; a case
- * not yet completed (办结) cannot be rated; a second rating of the case — by any channel, or its default — is refused.
+ * not yet completed (办结) cannot be rated; then the level and reason are checked; a second rating of the case — by
+ * any channel, or its default — is refused.
  */
 export function rateCaseUseCase(deps: {
   served: ServedCaseRepository;
@@ -24,7 +25,6 @@ export function rateCaseUseCase(deps: {
   ids: IdGenerator;
 }) {
   return async (command: RateCaseCommand, actor: Principal): Promise<Rating> => {
-    checkRatingInput(command);
     if (actor.kind !== 'user' || !hasAnyRole(actor, ['applicant'])) {
       throw new ForbiddenError('ROLE_REQUIRED', '只有办件的申请人可以在网上评价');
     }
@@ -33,6 +33,7 @@ export function rateCaseUseCase(deps: {
     const own = applicant && (applicant.subject === actor.subject || applicant.subject === actor.onBehalfOf);
     if (!c || !own) throw caseNotFound();
     if (!c.completedAt) throw new PreconditionError('CASE_NOT_COMPLETED', '办件办结后才能评价');
+    checkRatingInput(command);
     if (c.ratingId) throw alreadyRated();
     const { rating, events } = rate(
       ratedCase(c),

@@ -1,0 +1,16 @@
+import { complaintsV1, enumCodec, enumSpelling } from '@govhall/proto';
+
+/* The rating enums as the REST API spells them (lower case, no prefix). */
+
+export type RatingChannelName = 'online' | 'device' | 'default' | 'phone_followup' | 'suggestion_box';
+export const ratingChannel = enumCodec<RatingChannelName, complaintsV1.RatingChannel>(
+  enumSpelling(complaintsV1.RatingChannel, 'RATING_CHANNEL_'),
+);
+
+export const LEVEL_NAMES: Readonly<Record<number, string>> = {
+  1: '非常不满意',
+  2: '不满意',
+  3: '基本满意',
+  4: '满意',
+  5: '非常满意',
+};

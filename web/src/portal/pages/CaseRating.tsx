@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { Button, Card, Descriptions, Form, Input, Radio, Typography } from 'antd';
+import { api, call } from '../../shared/api';
+import type { Case } from '../../api/types';
+import { chosen } from '../../shared/chosen';
+import { dateTime } from '../../shared/format';
+import { FormMessages, showOnForm } from '../../shared/form-messages';
+import { ApiError } from '../../shared/problem';
+import { ErrorAlert, Loading, useLoad } from '../../shared/states';
+
+/** The five levels, lowest first, as the applicant reads them (好差评). */
+const LEVELS = ['非常不满意', '不满意', '基本满意', '满意', '非常满意'];
+const RATED_STATUSES: readonly Case['status'][] = ['completed', 'delivered', 'archived'];
+const CHANNEL: Record<string, string> = {
+  online: '网上评价',
+  device: '窗口评价器',
+  default: '逾期未评价，系统默认',
+  phone_followup: '电话回访',
+  suggestion_box: '意见箱',
+};
+
+type Rating = Extract<Awaited<ReturnType<typeof readRating>>, { id: string }>;
+
+/** The case's rating; null when it may be rated now; 'pending' while its completion has not reached the service. */
+async function readRating(caseId: string) {
+  try {
+    return (await call(api.GET('/api/v1/ratings/cases/{caseId}', { params: { path: { caseId } } }))).rating;
+  } catch (e) {
+    if (e instanceof ApiError && e.problem.code === 'RATING_NOT_FOUND') return null;
+    if (e instanceof ApiError && ['CASE_NOT_COMPLETED', 'CASE_NOT_FOUND'].includes(e.problem.code)) return 'pending';
+    throw e;
+  }
+}
+
+/** 评价 of a completed case (一事一评): once, five levels, a reason for 不满意 and 非常不满意. */
+export function CaseRating({ c }: { c: Case }) {
+  const loaded = useLoad(
+    () => (RATED_STATUSES.includes(c.status) ? readRating(c.id) : Promise.resolve(null)),
+    [c.id, c.status],
+  );
+  const [given, setGiven] = useState<Rating | null>(null);
+  if (!RATED_STATUSES.includes(c.status)) return null;
+  const state = given ?? loaded.data;
+  return (
+    <Card title="评价本次服务" style={{ marginBottom: 16 }}>
+      {loaded.loading && state === undefined ? <Loading text="正在读取评价…" /> : null}
+      {loaded.error ? <ErrorAlert error={loaded.error} onRetry={loaded.reload} /> : null}
+      {state === 'pending' ? (
+        <Typography.Paragraph>
+          办结信息正在同步，稍后即可评价。{' '}
+          <Button size="small" onClick={loaded.reload}>
+            刷新
+          </Button>
+        </Typography.Paragraph>
+      ) : null}
+      {state && state !== 'pending' ? <GivenRating rating={state} /> : null}
+      {state === null && !loaded.loading && !loaded.error ? <RatingForm caseId={c.id} onRated={setGiven} /> : null}
+    </Card>
+  );
+}
+
+function GivenRating({ rating }: { rating: Rating }) {
+  return (
+    <Descriptions column={1} size="small">
+      <Descriptions.Item label="评价">
+        <span aria-hidden="true" style={{ color: '#d48806' }}>
+          {'★'.repeat(rating.level)}
+          {'☆'.repeat(5 - rating.level)}
+        </span>{' '}
+        <span data-rating-level={rating.level}>{rating.levelName}</span>
+      </Descriptions.Item>
+      {rating.reason ? <Descriptions.Item label="理由">{rating.reason}</Descriptions.Item> : null}
+      <Descriptions.Item label="评价方式">
+        {CHANNEL[rating.channel] ?? rating.channel}（{dateTime(rating.ratedAt)}）
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+function RatingForm({ caseId, onRated }: { caseId: string; onRated: (r: Rating) => void }) {
+  const [form] = Form.useForm<{ level?: number; reason?: string }>();
+  const level = Form.useWatch('level', form);
+  const [messages, setMessages] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const bad = level !== undefined && level > 0 && level <= 2;
+  const submit = async (v: { level?: number; reason?: string }) => {
+    setBusy(true);
+    setMessages([]);
+    try {
+      const reason = v.reason?.trim();
+      const res = await call(
+        api.POST('/api/v1/ratings/cases/{caseId}', {
+          params: { path: { caseId } },
+          body: { level: v.level ?? 0, ...(reason ? { reason } : {}) },
+        }),
+      );
+      onRated(res.rating);
+    } catch (e) {
+      setMessages(showOnForm(form, e, ['level', 'reason']));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Typography.Paragraph type="secondary">
+        办件已办结，请对本次服务作出评价。每件办件只能评价一次；办结后7日内未评价的，视为“基本满意”。
+      </Typography.Paragraph>
+      <FormMessages messages={messages} />
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="评价本次服务">
+        <Form.Item name="level" label="满意程度" rules={chosen('请选择满意程度')}>
+          <Radio.Group optionType="button" options={LEVELS.map((label, i) => ({ label, value: i + 1 })).reverse()} />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={bad ? '不满意的理由（必填）' : '意见和建议（选填）'}
+          rules={bad ? [{ required: true, whitespace: true, min: 2, message: '请说明不满意的理由（至少2个字）' }] : []}
+        >
+          <Input.TextArea rows={3} maxLength={500} showCount />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          提交评价
+        </Button>
+      </Form>
+    </>
+  );
+}
