@@ -52,7 +52,10 @@ type Methods = Record<string, (...args: unknown[]) => unknown>;
  */
 export class PaymentsWorld {
   readonly cases = new CasesWorld({ name: 'payments', tag: 'p' });
-  readonly db = `govhall_payments_t${this.cases.suffix}`;
+  /** The payments service's database (renewPayments moves it to a new one). */
+  db = `govhall_payments_t${this.cases.suffix}`;
+  /** Every database payments used here: stop() drops them all. */
+  private readonly dbs = [this.db];
   events!: EventReader;
   payments!: RunningProcess;
   client!: paymentsV1.PaymentsServiceClient;
@@ -242,6 +245,19 @@ export class PaymentsWorld {
     return this.standInUrl;
   }
 
+  /**
+   * Payments again on a new database (its register, notices, refunds and statements empty), with a new bank stand-in
+   * (state in `stateDir`) in front of it, calling back through `gatewayUrl`: for a test that shares the world's other
+   * processes with a test before it but keeps its payments to itself. Put the register's fee items again. Answers the
+   * stand-in's URL.
+   */
+  async renewPayments(gatewayUrl: string, stateDir: string): Promise<string> {
+    await this.standIn?.stop();
+    this.db = `govhall_payments_t${this.cases.suffix}_${this.dbs.length}`;
+    this.dbs.push(this.db);
+    return this.startStandIn(gatewayUrl, stateDir);
+  }
+
   async stop(): Promise<void> {
     this.client?.close();
     this.bankClient?.close();
@@ -255,7 +271,7 @@ export class PaymentsWorld {
         .identityCall('disableServiceAccount', { id: this.account.id }, await this.cases.adminToken())
         .catch(() => undefined);
     }
-    await this.cases.stop([this.db]);
+    await this.cases.stop(this.dbs);
   }
 
   /** A PaymentsService RPC as `token`. */
