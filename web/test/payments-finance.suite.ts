@@ -8,7 +8,7 @@ import { PASSWORD } from '../../services/applications/test/cases-world';
 import { SCJG, SWJ, TENANT } from '../../services/payments/test/payments-world';
 import { expectedAnswers } from './admin-org-world';
 import { fieldError } from './workbench-world';
-import { freshPayments, web, world } from './payments-web-world';
+import { closePages, freshPayments, web, world } from './payments-web-world';
 import { buttonName, checkPage } from './web-world';
 
 // The finance side of 收缴分离 in the browser against the real stack (identity, catalogue, the cases service,
@@ -96,6 +96,7 @@ describe('收缴分离 in the browser: a refund, the collection report and 对�
     paid = await read();
     expect(paid.state).toBe(paymentsV1.NoticeState.NOTICE_STATE_PAID);
   }, 180_000);
+  afterAll(closePages);
 
   it('the clerk asks for a refund, another finance person approves it, the bank pays it back, the report counts it', async () => {
     // The window clerk: 申请退款 on the case page; more than was paid is refused at the amount, nothing changes.

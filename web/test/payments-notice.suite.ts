@@ -7,7 +7,7 @@ import { PASSWORD } from '../../services/applications/test/cases-world';
 import { SWJ } from '../../services/payments/test/payments-world';
 import { expectedAnswers } from './admin-org-world';
 import { fieldError } from './workbench-world';
-import { freshPayments, web, world } from './payments-web-world';
+import { closePages, freshPayments, web, world } from './payments-web-world';
 import { buttonName, checkPage } from './web-world';
 
 // 收缴分离 in the browser against the real stack (identity, catalogue, the cases service, payments, the gateway
@@ -64,6 +64,7 @@ describe('收缴分离 in the browser: assessed, notified, a slip registered, pa
   beforeAll(async () => {
     bankUrl = await freshPayments();
   }, 120_000);
+  afterAll(closePages);
 
   it('the department assesses, the applicant is told the total, a slip waits for the bank, the bank confirms', async () => {
     // An approved case: 成交价格 100,000 元, so 契税 is 1,500.00 元; 税务局 assessed its line already.

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { paymentsV1 } from '@govhall/proto';
+import type { Page } from '@govhall/testing';
 import { feeItem, PaymentsWorld, SWJ } from '../../services/payments/test/payments-world';
 import { browserAt, type BrowserAt } from './web-world';
 
@@ -14,15 +15,29 @@ import { browserAt, type BrowserAt } from './web-world';
  */
 
 export const world = new PaymentsWorld();
-/** The browser at the world's gateway (set by start()). */
+/** The browser at the world's gateway (set by start()); the pages it opens are closed by closePages(). */
 export let web: BrowserAt;
 let gatewayUrl = '';
 const bankDirs: string[] = [];
+const pages: Page[] = [];
 
 export async function start(): Promise<void> {
   await world.start();
   gatewayUrl = await world.startGateway();
-  web = await browserAt(new URL(gatewayUrl).origin);
+  const at = await browserAt(new URL(gatewayUrl).origin);
+  web = {
+    ...at,
+    async open(options) {
+      const watched = await at.open(options);
+      pages.push(watched.page);
+      return watched;
+    },
+  };
+}
+
+/** Closes the pages opened so far (a suite's, at its end): the apps in them poll no more while the next suite runs. */
+export async function closePages(): Promise<void> {
+  await Promise.all(pages.splice(0).map((page) => page.close()));
 }
 
 /**
