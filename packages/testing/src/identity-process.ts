@@ -59,10 +59,16 @@ export async function seedTenancy(address: string): Promise<void> {
   });
 }
 
-/** identity as its own process on a fresh database, then the seeded tenant tree through its API. */
-export async function startIdentity(extraEnv: Record<string, string> = {}): Promise<IdentityUnderTest> {
+/**
+ * identity as its own process on a fresh database, then the seeded tenant tree through its API. `options.port`: the
+ * port to listen on (a free one from freePort), for a process started alongside that must know it beforehand.
+ */
+export async function startIdentity(
+  extraEnv: Record<string, string> = {},
+  options: { port?: number } = {},
+): Promise<IdentityUnderTest> {
   const db = `govhall_identity_t${uniqueSuffix()}`;
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const env = { ...identityEnv(db, port, await freePort()), ...extraEnv };
   const start = (overrides: Record<string, string>) =>
     startProcess({

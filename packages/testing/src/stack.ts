@@ -24,6 +24,17 @@ export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
+/**
+ * Runs steps together and answers their results in order; when one fails, waits for the others to settle before
+ * throwing the first failure, so that nothing is left starting behind the throw (what did start is then stopped).
+ */
+export async function together<T extends unknown[]>(steps: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(steps);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as T;
+}
+
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | null | false>,
   { timeoutMs = 20_000, intervalMs = 200, what = 'condition' } = {},

@@ -218,21 +218,27 @@ export class CasesWorld {
     }
   }
 
-  /** FerretDB (first: `stop` closes it whatever fails next), identity (and the event reader), then the catalogue. */
+  /**
+   * FerretDB (first: `stop` closes it whatever fails next), then together identity (and its tenant tree), the event
+   * reader and the catalogue: the catalogue asks identity only when a request needs a department's name (over a
+   * channel that connects when first used), so it need not wait for it.
+   */
   async start(): Promise<void> {
     this.mongo = await MongoClient.connect(stack.mongoUri);
-    const [identity, events] = await Promise.allSettled([
-      startIdentity(),
+    const identityPort = await freePort();
+    const [identity, events, catalogue] = await Promise.allSettled([
+      startIdentity({}, { port: identityPort }),
       this.options.events ? startEventReader([{ topic: CASE_TOPIC, partitions: 3 }]) : undefined,
+      startCatalogue({
+        name: `catalogue-${this.options.name}`,
+        env: { GOVHALL_TENANTS: this.catalogueTenants.join(','), IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}` },
+      }),
     ]);
-    // What started is kept for `stop`, whichever of the two failed.
+    // What started is kept for `stop`, whichever of them failed.
     if (identity.status === 'fulfilled') this.identity = identity.value;
     if (events.status === 'fulfilled' && events.value) this.events = events.value;
-    for (const started of [identity, events]) if (started.status === 'rejected') throw started.reason;
-    this.catalogue = await startCatalogue({
-      name: `catalogue-${this.options.name}`,
-      env: { GOVHALL_TENANTS: this.catalogueTenants.join(','), IDENTITY_GRPC_ADDR: `127.0.0.1:${this.identity.port}` },
-    });
+    if (catalogue.status === 'fulfilled') this.catalogue = catalogue.value;
+    for (const started of [identity, events, catalogue]) if (started.status === 'rejected') throw started.reason;
   }
 
   /** Moves the cases service's "now" (with `clock`); no argument: the real time. */
@@ -283,13 +289,10 @@ export class CasesWorld {
     return `127.0.0.1:${this.ports.grpc}`;
   }
 
-  /** Stops what was started (whatever of it was), drops the databases of the run and `alsoDrop`. */
+  /** Stops what was started (whatever of it was, together), drops the databases of the run and `alsoDrop`. */
   async stop(alsoDrop: string[] = []): Promise<void> {
     this.client?.close();
-    await this.applications?.stop();
-    await this.catalogue?.stop();
-    await this.events?.stop();
-    await this.identity?.stop();
+    await Promise.all([this.applications?.stop(), this.catalogue?.stop(), this.events?.stop(), this.identity?.stop()]);
     for (const name of [this.db, this.catalogue?.db, this.identity?.db, ...alsoDrop]) {
       if (name) await this.mongo?.db(name).dropDatabase();
     }

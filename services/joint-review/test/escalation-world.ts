@@ -156,20 +156,23 @@ export class EscalationWorld {
     return this.world.escalationClient;
   }
 
+  /** The parent's deployment stops while the parent's accounts are disabled and the world stops (identity last). */
   async stop(): Promise<void> {
     if (this.mode === 'remote') this.parentClient?.close();
-    await this.parentProcess?.stop();
-    for (const account of [this.parentAccount, this.parentSystem]) {
-      if (!account) continue;
-      await this.world.cases
-        .identityCall(
-          'disableServiceAccount',
-          { serviceAccountId: account.id, reason: '上报集成测试结束' },
-          await userToken(PARENT_ADMIN),
-        )
-        .catch(() => undefined);
-    }
-    await this.world.stop();
+    const disableAndStop = async () => {
+      for (const account of [this.parentAccount, this.parentSystem]) {
+        if (!account) continue;
+        await this.world.cases
+          .identityCall(
+            'disableServiceAccount',
+            { serviceAccountId: account.id, reason: '上报集成测试结束' },
+            await userToken(PARENT_ADMIN),
+          )
+          .catch(() => undefined);
+      }
+      await this.world.stop();
+    };
+    await Promise.all([this.parentProcess?.stop(), disableAndStop()]);
   }
 
   /** A parent login's token (one fetch at a time per login, reused for a minute). */

@@ -10,6 +10,7 @@ import {
   startEventReader,
   startGroupAtTopicEnd,
   startProcess,
+  together,
   userToken,
   waitFor,
   type EventReader,
@@ -180,22 +181,52 @@ export class JointWorld {
   async start(): Promise<void> {
     const w = this.cases;
     await w.start();
-    // Staff, one at a time: each is a Keycloak user made by yc-admin (whose token the world shares).
+    // Then together, none needing another: the staff with their windows and the joint item, the service accounts,
+    // the applicant, the cases service (it asks identity and the catalogue only when a case needs them), the topics'
+    // reader and joint-review's group; joint-review last, with its account.
+    await together([
+      this.makeStaffWindowsAndItem(),
+      this.makeServiceAccounts(),
+      w.registerPerson('赵联办').then((applicant) => (this.applicant = applicant)),
+      w.startApplications(APPLICATIONS_ENV),
+      startEventReader([
+        { topic: REVIEW_TOPIC, partitions: 3 },
+        { topic: MEETING_TOPIC, partitions: 3 },
+        { topic: EXTERNAL_CASE_TOPIC, partitions: 3 },
+        { topic: ESCALATION_TOPIC, partitions: 3 },
+      ]).then((events) => (this.events = events)),
+      startGroupAtTopicEnd(this.groupId, [CASE_TOPIC]),
+    ]);
+    const extraEnv = (await this.options.prepareJointReview?.(this)) ?? {};
+    await this.startJointReview(extraEnv);
+  }
+
+  /**
+   * The staff (together: each a Keycloak user made by yc-admin, whose one token the world shares), the three windows
+   * (one at a time, as before: a window's number is drawn at random, and again while another window holds it) and
+   * the joint item.
+   */
+  private async makeStaffWindowsAndItem(): Promise<void> {
+    const w = this.cases;
     const staff = {} as Record<Login, identityV1.Staff>;
-    for (const [who, role, department] of [
-      ['clerk', 'window_clerk', SCJG],
-      ['clerkB', 'window_clerk', SCJG],
-      ['catalogueReviewer', 'reviewer', SCJG],
-      ['leadA', 'window_clerk', RSJ],
-      ['backupA', 'window_clerk', RSJ],
-      ['leadB', 'window_clerk', ZRZY],
-      ['reviewerB', 'reviewer', ZRZY],
-      // States B's position in a joint meeting (MeetingService.RecordPosition).
-      ['approverB', 'approver', ZRZY],
-    ] as const) {
-      staff[who] = await w.createStaff(role, { department, displayName: '联办测试人员' });
-      this.login[who] = staff[who].username;
-    }
+    await Promise.all(
+      (
+        [
+          ['clerk', 'window_clerk', SCJG],
+          ['clerkB', 'window_clerk', SCJG],
+          ['catalogueReviewer', 'reviewer', SCJG],
+          ['leadA', 'window_clerk', RSJ],
+          ['backupA', 'window_clerk', RSJ],
+          ['leadB', 'window_clerk', ZRZY],
+          ['reviewerB', 'reviewer', ZRZY],
+          // States B's position in a joint meeting (MeetingService.RecordPosition).
+          ['approverB', 'approver', ZRZY],
+        ] as const
+      ).map(async ([who, role, department]) => {
+        staff[who] = await w.createStaff(role, { department, displayName: '联办测试人员' });
+        this.login[who] = staff[who].username;
+      }),
+    );
     this.windows.lead = await w.createWindow({ name: '市场监管联办窗口', aPost: staff.clerk, bPost: staff.clerkB });
     this.windows.a = await w.createWindow({
       name: '人社窗口',
@@ -214,7 +245,11 @@ export class JointWorld {
     draft.fields.handlingCategory = catalogueV1.HandlingCategory.HANDLING_CATEGORY_JOINT;
     draft.content.coDepartments = [RSJ, ZRZY];
     this.item = await w.publishItem(draft, this.login.catalogueReviewer);
+  }
 
+  /** joint-review's center account, B's and A's systems (by yc-admin) and another tenant's system (by jc-admin). */
+  private async makeServiceAccounts(): Promise<void> {
+    const w = this.cases;
     const yc = await w.adminToken();
     this.accounts.jointReview = await this.createServiceAccount('', `jr-${w.suffix}`, '联合审批服务（集成测试）', yc);
     this.accounts.systemB = await this.createServiceAccount(
@@ -230,18 +265,6 @@ export class JointWorld {
       '金川区市场监管审批系统（集成测试）',
       await userToken('jc-admin'),
     );
-    this.applicant = await w.registerPerson('赵联办');
-
-    await w.startApplications(APPLICATIONS_ENV);
-    this.events = await startEventReader([
-      { topic: REVIEW_TOPIC, partitions: 3 },
-      { topic: MEETING_TOPIC, partitions: 3 },
-      { topic: EXTERNAL_CASE_TOPIC, partitions: 3 },
-      { topic: ESCALATION_TOPIC, partitions: 3 },
-    ]);
-    await startGroupAtTopicEnd(this.groupId, [CASE_TOPIC]);
-    const extraEnv = (await this.options.prepareJointReview?.(this)) ?? {};
-    await this.startJointReview(extraEnv);
   }
 
   /**
@@ -415,23 +438,19 @@ export class JointWorld {
     return { id: created.serviceAccount!.id, clientId, secret: created.clientSecret, tenant, department };
   }
 
-  /** Stops what started, disables this run's service accounts (their Keycloak clients stay), drops the databases. */
+  /**
+   * Stops what started, disables this run's service accounts (their Keycloak clients stay), drops the databases. The
+   * gateway, joint-review and the cases service stop together (each takes seconds: its Kafka consumer leaves its
+   * group) while identity, which stops last, disables the accounts.
+   */
   async stop(): Promise<void> {
-    await this.gateway?.stop();
     this.client?.close();
     this.meetingClient?.close();
     this.systemClient?.close();
     this.escalationClient?.close();
-    await this.jointReview?.stop();
-    await this.events?.stop();
-    for (const [account, admin] of [
-      ['jointReview', 'yc-admin'],
-      ['systemA', 'yc-admin'],
-      ['systemB', 'yc-admin'],
-      ['otherTenant', 'jc-admin'],
-    ] as const) {
+    const disable = async (account: Account, admin: 'yc-admin' | 'jc-admin') => {
       const a = this.accounts[account];
-      if (!a || !this.cases.identity) continue;
+      if (!a || !this.cases.identity) return;
       await this.cases
         .identityCall(
           'disableServiceAccount',
@@ -439,7 +458,17 @@ export class JointWorld {
           admin === 'yc-admin' ? await this.cases.adminToken() : await userToken(admin),
         )
         .catch(() => undefined);
-    }
+    };
+    await Promise.all([
+      this.gateway?.stop(),
+      this.jointReview?.stop(),
+      this.cases.applications?.stop(),
+      this.events?.stop(),
+      disable('jointReview', 'yc-admin'),
+      disable('systemA', 'yc-admin'),
+      disable('systemB', 'yc-admin'),
+      disable('otherTenant', 'jc-admin'),
+    ]);
     await this.cases.stop([this.db]);
   }
 

@@ -10,6 +10,7 @@ import {
   startGroupAtTopicEnd,
   startProcess,
   stack,
+  together,
   type EventReader,
   type RunningProcess,
 } from '@govhall/testing';
@@ -52,7 +53,10 @@ type Methods = Record<string, (...args: unknown[]) => unknown>;
  */
 export class PaymentsWorld {
   readonly cases = new CasesWorld({ name: 'payments', tag: 'p' });
-  readonly db = `govhall_payments_t${this.cases.suffix}`;
+  /** The payments service's database (renewPayments moves it to a new one). */
+  db = `govhall_payments_t${this.cases.suffix}`;
+  /** Every database payments used here: stop() drops them all. */
+  private readonly dbs = [this.db];
   events!: EventReader;
   payments!: RunningProcess;
   client!: paymentsV1.PaymentsServiceClient;
@@ -70,17 +74,35 @@ export class PaymentsWorld {
   applicant!: Applicant;
   staff = {} as Record<'scjgReviewer' | 'swjReviewer' | 'clerk' | 'head' | 'catalogueReviewer', identityV1.Staff>;
   private account?: { id: string; clientId: string };
+  /** payments' SERVICE_ACCOUNTS: its center account of 永昌县. */
+  private serviceAccounts = '';
 
   async start(): Promise<void> {
     await this.cases.start();
-    this.events = await startEventReader([{ topic: NOTICE_TOPIC, partitions: 3 }]);
+    // Then together, none needing another: the notice topic's reader, the staff and the item, the applicant, the
+    // cases service (in its group of the notice topic) and payments' service account; payments last, with the account
+    // and the cases service's address.
+    await together([
+      startEventReader([{ topic: NOTICE_TOPIC, partitions: 3 }]).then((events) => (this.events = events)),
+      this.makeStaffAndItem(),
+      this.cases.registerPerson('缴费测试人').then((applicant) => (this.applicant = applicant)),
+      this.startApplications(),
+      this.makeServiceAccount(),
+    ]);
+    await this.startPayments({ SERVICE_ACCOUNTS: this.serviceAccounts });
+  }
+
+  /** The staff (together: each a Keycloak user made by yc-admin, whose one token the world shares) and the item. */
+  private async makeStaffAndItem(): Promise<void> {
     const s = this.cases;
-    this.staff.scjgReviewer = await s.createStaff('reviewer');
-    this.staff.swjReviewer = await s.createStaff('reviewer', { department: SWJ });
-    this.staff.clerk = await s.createStaff('window_clerk');
-    this.staff.head = await s.createStaff('department_head');
-    this.staff.catalogueReviewer = await s.createStaff('center_admin', { department: '' });
-    this.applicant = await s.registerPerson('缴费测试人');
+    [this.staff.scjgReviewer, this.staff.swjReviewer, this.staff.clerk, this.staff.head, this.staff.catalogueReviewer] =
+      await Promise.all([
+        s.createStaff('reviewer'),
+        s.createStaff('reviewer', { department: SWJ }),
+        s.createStaff('window_clerk'),
+        s.createStaff('department_head'),
+        s.createStaff('center_admin', { department: '' }),
+      ]);
     const draft = testItem('缴费测试许可');
     draft.content.fees = [
       {
@@ -109,10 +131,18 @@ export class PaymentsWorld {
       },
     ];
     this.item = await s.publishItem(draft, this.staff.catalogueReviewer.username);
-    // The cases service holds and releases the world's cases on their notices, in a group of its own.
+  }
+
+  /** The cases service, which holds and releases the world's cases on their notices, in a group of its own. */
+  private async startApplications(): Promise<void> {
     const paymentsGroup = `applications-payments-${this.cases.suffix}`;
     await startGroupAtTopicEnd(paymentsGroup, [NOTICE_TOPIC]);
-    await s.startApplications({ GOVHALL_TENANTS: TENANT, PAYMENTS_GROUP_ID: paymentsGroup });
+    await this.cases.startApplications({ GOVHALL_TENANTS: TENANT, PAYMENTS_GROUP_ID: paymentsGroup });
+  }
+
+  /** payments' center account of 永昌县, made by yc-admin (for its SERVICE_ACCOUNTS). */
+  private async makeServiceAccount(): Promise<void> {
+    const s = this.cases;
     const created = await s.identityCall<
       identityV1.CreateServiceAccountRequest,
       identityV1.CreateServiceAccountResponse
@@ -122,7 +152,7 @@ export class PaymentsWorld {
       await s.adminToken(),
     );
     this.account = { id: created.serviceAccount!.id, clientId: `pay-${this.cases.suffix}` };
-    await this.startPayments({ SERVICE_ACCOUNTS: `${TENANT}=${this.account.clientId}:${created.clientSecret}` });
+    this.serviceAccounts = `${TENANT}=${this.account.clientId}:${created.clientSecret}`;
   }
 
   private ports?: { grpc: number; metrics: number };
@@ -242,20 +272,42 @@ export class PaymentsWorld {
     return this.standInUrl;
   }
 
+  /**
+   * Payments again on a new database (its register, notices, refunds and statements empty), with a new bank stand-in
+   * (state in `stateDir`) in front of it, calling back through `gatewayUrl`: for a test that shares the world's other
+   * processes with a test before it but keeps its payments to itself. Put the register's fee items again. Answers the
+   * stand-in's URL.
+   */
+  async renewPayments(gatewayUrl: string, stateDir: string): Promise<string> {
+    await this.standIn?.stop();
+    this.db = `govhall_payments_t${this.cases.suffix}_${this.dbs.length}`;
+    this.dbs.push(this.db);
+    return this.startStandIn(gatewayUrl, stateDir);
+  }
+
+  /**
+   * Stops what started, disables payments' service account, drops the databases. The stand-in, the gateway, payments
+   * and the cases service stop together (each takes seconds: a Kafka consumer leaves its group) while identity, which
+   * stops last, disables the account.
+   */
   async stop(): Promise<void> {
     this.client?.close();
     this.bankClient?.close();
-    await this.standIn?.stop();
-    await this.gateway?.stop();
     this.reconciliationClient?.close();
-    await this.payments?.stop();
-    await this.events?.stop();
-    if (this.account) {
-      await this.cases
-        .identityCall('disableServiceAccount', { id: this.account.id }, await this.cases.adminToken())
-        .catch(() => undefined);
-    }
-    await this.cases.stop([this.db]);
+    const account = this.account;
+    await Promise.all([
+      this.standIn?.stop(),
+      this.gateway?.stop(),
+      this.payments?.stop(),
+      this.cases.applications?.stop(),
+      this.events?.stop(),
+      account &&
+        this.cases
+          .adminToken()
+          .then((token) => this.cases.identityCall('disableServiceAccount', { id: account.id }, token))
+          .catch(() => undefined),
+    ]);
+    await this.cases.stop(this.dbs);
   }
 
   /** A PaymentsService RPC as `token`. */

@@ -4,13 +4,13 @@ import { callUnary, createGrpcClient, decodeGrpcError } from '@govhall/grpc';
 import { applicationsV1, catalogueV1, jointReviewV1 } from '@govhall/proto';
 import { bearer, newCreditCode, userToken, waitFor } from '@govhall/testing';
 import { testItem, type Applicant } from '../../applications/test/cases-world';
-import { JointWorld, SCJG, TENANT } from './joint-world';
+import { SCJG, TENANT } from './joint-world';
+import { world } from './shared-joint-world';
 
 // Projects (J20) against the real stack: the center administrator registers an investment project of a legal person
 // (identity), assigns a 代办员 (identity's staff), who attaches the investor's case (read from the cases service); the
 // case stream moves the project's copy of the case; staff read the progress, the public reads the masked view without
 // a token; refusals change nothing. Every service its own process (JointWorld).
-const world = new JointWorld();
 const pb = jointReviewV1;
 let projects: jointReviewV1.ProjectServiceClient;
 let legalPersonId = '';
@@ -48,28 +48,24 @@ const project = (over: Partial<jointReviewV1.Project> = {}) =>
     ...over,
   });
 
-beforeAll(async () => {
-  await world.start();
-  projects = createGrpcClient(pb.ProjectServiceClient, world.jointReviewAddress(), {
-    serviceName: 'govhall.joint_review.v1.ProjectService',
-    idempotentMethods: ['GetProject', 'ListProjects', 'GetProjectProgress', 'QueryProjectProgress'],
-  });
-  // The world's applicant registers the investor, a company it holds.
-  creditCode = newCreditCode(TENANT);
-  legalPersonId = await world.registerCompany('永昌县金川河项目投资有限公司', creditCode);
-  // An item enterprises may apply for (the joint item serves natural persons).
-  const draft = testItem('项目测试备案');
-  draft.content.serviceObject = catalogueV1.ServiceObject.SERVICE_OBJECT_BOTH;
-  enterpriseItem = await world.cases.publishItem(draft, world.login.catalogueReviewer);
-  bystander = await world.cases.registerPerson('钱旁观');
-}, 400_000);
-
-afterAll(async () => {
-  projects?.close();
-  await world.stop();
-});
-
 describe('projects (J20)', () => {
+  beforeAll(async () => {
+    projects = createGrpcClient(pb.ProjectServiceClient, world.jointReviewAddress(), {
+      serviceName: 'govhall.joint_review.v1.ProjectService',
+      idempotentMethods: ['GetProject', 'ListProjects', 'GetProjectProgress', 'QueryProjectProgress'],
+    });
+    // The world's applicant registers the investor, a company it holds.
+    creditCode = newCreditCode(TENANT);
+    legalPersonId = await world.registerCompany('永昌县金川河项目投资有限公司', creditCode);
+    // An item enterprises may apply for (the joint item serves natural persons).
+    const draft = testItem('项目测试备案');
+    draft.content.serviceObject = catalogueV1.ServiceObject.SERVICE_OBJECT_BOTH;
+    enterpriseItem = await world.cases.publishItem(draft, world.login.catalogueReviewer);
+    bystander = await world.cases.registerPerson('钱旁观');
+  }, 120_000);
+
+  afterAll(() => projects?.close());
+
   it('registers a project, assigns its 代办员, follows its case, and shows the public a masked view', async () => {
     // Bad input first: every field named, nothing stored.
     const bad = await refusal(

@@ -3,7 +3,8 @@ import { status } from '@grpc/grpc-js';
 import { jointReviewV1 } from '@govhall/proto';
 import { grpcFailure, stack, waitFor } from '@govhall/testing';
 import { handleTasks } from '../../../examples/department-system-client/src/loop';
-import { EXTERNAL_CASE_TOPIC, ID_CARD_PDF, JointWorld, RSJ, TENANT, ZRZY } from './joint-world';
+import { EXTERNAL_CASE_TOPIC, ID_CARD_PDF, RSJ, TENANT, ZRZY } from './joint-world';
+import { world } from './shared-joint-world';
 
 // A department's own approval system (J15) against the real stack: co-department B (自然资源局) takes its task of a
 // joint case over DepartmentSystemService with its own service account, made by identity — the sample client
@@ -11,10 +12,6 @@ import { EXTERNAL_CASE_TOPIC, ID_CARD_PDF, JointWorld, RSJ, TENANT, ZRZY } from 
 // person's token and the center account are refused, and bad input changes nothing.
 
 const pb = jointReviewV1;
-const world = new JointWorld();
-
-beforeAll(() => world.start(), 300_000);
-afterAll(() => world.stop(), 120_000);
 
 type Task = jointReviewV1.Task;
 

@@ -1,7 +1,8 @@
 import { status } from '@grpc/grpc-js';
 import { jointReviewV1 } from '@govhall/proto';
 import { grpcFailure, userToken, waitFor } from '@govhall/testing';
-import { JointWorld, MEETING_TOPIC, RSJ, SCJG, TENANT, ZRZY, reviewEventType } from './joint-world';
+import { MEETING_TOPIC, RSJ, SCJG, TENANT, ZRZY, reviewEventType } from './joint-world';
+import { world } from './shared-joint-world';
 
 // Joint meetings (会议联审, J10) against the real stack: the center of 永昌县 (yc-admin, center_admin) convenes a
 // meeting about a joint case the cases service handed to joint review, with the lead and both co-departments; moves
@@ -9,10 +10,6 @@ import { JointWorld, MEETING_TOPIC, RSJ, SCJG, TENANT, ZRZY, reviewEventType } f
 // the co-departments' open tasks on the review (source MEETING). Refusals change nothing.
 
 const pb = jointReviewV1;
-const world = new JointWorld();
-
-beforeAll(() => world.start(), 300_000);
-afterAll(() => world.stop(), 120_000);
 
 type Meeting = jointReviewV1.Meeting;
 const DAY = 86_400_000;

@@ -4,7 +4,8 @@ import { status } from '@grpc/grpc-js';
 import { chinaToday, createWorkingCalendar } from '@govhall/calendar';
 import { applicationsV1, jointReviewV1 } from '@govhall/proto';
 import { grpcFailure, userToken, waitFor } from '@govhall/testing';
-import { JointWorld, RSJ, SCJG, TENANT, ZJJ, ZRZY } from './joint-world';
+import { RSJ, SCJG, TENANT, ZJJ, ZRZY } from './joint-world';
+import { world } from './shared-joint-world';
 
 /** A seeded department of 永昌县 that the joint item does not name (no window: no window lead). */
 const STHJ = `${TENANT}-STHJ`;
@@ -18,10 +19,6 @@ const STHJ = `${TENANT}-STHJ`;
 // conclusion back to the case.
 
 const pb = jointReviewV1;
-const world = new JointWorld();
-
-beforeAll(() => world.start(), 300_000);
-afterAll(() => world.stop(), 120_000);
 
 /** Set by the first test: the gateway in front of the world (world.stop() stops it). */
 let gatewayUrl = '';
