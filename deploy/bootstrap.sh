@@ -39,5 +39,10 @@ _govhall_bootstrap() {
     fi
     export PATH="$pnpm_dir/node_modules/.bin:$PATH"
   fi
+  # Go builds FerretDB, Mailpit, helm and grpcurl once (deploy/stack/provision.sh). Its official tarball lives in
+  # /usr/local/go, whose bin is not on every environment's PATH (a clean `env -i` shell found no go, 2026-12-06).
+  if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
+    export PATH="$PATH:/usr/local/go/bin"
+  fi
 }
 _govhall_bootstrap
