@@ -99,6 +99,8 @@ it('an applicant rates a completed case once; a bad rating needs its reason', as
     },
   );
   await page.reload();
+  // The page asks the ratings only when the applicant opens them.
+  await card.getByRole('button', { name: '评价或查看评价' }).click();
   await form.waitFor();
   await checkPage(page, 'portal-case-rating');
 
@@ -116,6 +118,7 @@ it('an applicant rates a completed case once; a bad rating needs its reason', as
 
   // Read again after a reload: the rating stays, and the service refuses a second one.
   await page.reload();
+  await card.getByRole('button', { name: '评价或查看评价' }).click();
   await card.locator('[data-rating-level="2"]').waitFor();
   const again = await w.api('POST', `/ratings/cases/${c.id}`, { token, body: { level: 5 } });
   expect([again.status, again.body.code]).toEqual([409, 'ALREADY_RATED']);

@@ -32,18 +32,31 @@ async function readRating(caseId: string) {
   }
 }
 
-/** 评价 of a completed case (一事一评): once, five levels, a reason for 不满意 and 非常不满意. */
+/**
+ * 评价 of a completed case (一事一评): once, five levels, a reason for 不满意 and 非常不满意. Asked for only when the
+ * applicant opens it: the case page itself never waits for the ratings.
+ */
 export function CaseRating({ c }: { c: Case }) {
+  const [opened, setOpened] = useState(false);
+  const ratable = RATED_STATUSES.includes(c.status);
   const loaded = useLoad(
-    () => (RATED_STATUSES.includes(c.status) ? readRating(c.id) : Promise.resolve(null)),
-    [c.id, c.status],
+    () => (ratable && opened ? readRating(c.id) : Promise.resolve(undefined)),
+    [c.id, ratable, opened],
   );
   const [given, setGiven] = useState<Rating | null>(null);
-  if (!RATED_STATUSES.includes(c.status)) return null;
+  if (!ratable) return null;
   const state = given ?? loaded.data;
   return (
     <Card title="评价本次服务" style={{ marginBottom: 16 }}>
-      {loaded.loading && state === undefined ? <Loading text="正在读取评价…" /> : null}
+      {!opened ? (
+        <Typography.Paragraph>
+          办件已办结，欢迎对本次服务作出评价（每件办件评价一次）。{' '}
+          <Button type="primary" onClick={() => setOpened(true)}>
+            评价或查看评价
+          </Button>
+        </Typography.Paragraph>
+      ) : null}
+      {opened && loaded.loading && state === undefined ? <Loading text="正在读取评价…" /> : null}
       {loaded.error ? <ErrorAlert error={loaded.error} onRetry={loaded.reload} /> : null}
       {state === 'pending' ? (
         <Typography.Paragraph>
@@ -54,7 +67,9 @@ export function CaseRating({ c }: { c: Case }) {
         </Typography.Paragraph>
       ) : null}
       {state && state !== 'pending' ? <GivenRating rating={state} /> : null}
-      {state === null && !loaded.loading && !loaded.error ? <RatingForm caseId={c.id} onRated={setGiven} /> : null}
+      {opened && state === null && !loaded.loading && !loaded.error ? (
+        <RatingForm caseId={c.id} onRated={setGiven} />
+      ) : null}
     </Card>
   );
 }
