@@ -109,13 +109,13 @@ expect() { # file kind count
   [[ "$n" == "$3" ]] || die "$1: expected $3 $2, rendered $n"
 }
 for l in "${LEVELS[@]}"; do
-  expect "govhall-$l.yaml" Deployment 7
-  expect "govhall-$l.yaml" NetworkPolicy 7
+  expect "govhall-$l.yaml" Deployment 8
+  expect "govhall-$l.yaml" NetworkPolicy 8
 done
-expect govhall-city.yaml HorizontalPodAutoscaler 6 # payments runs two fixed replicas
-expect govhall-city.yaml ServiceMonitor 7
+expect govhall-city.yaml HorizontalPodAutoscaler 6 # payments and complaints run two fixed replicas
+expect govhall-city.yaml ServiceMonitor 8
 expect govhall-district.yaml HorizontalPodAutoscaler 0
-expect govhall-district.yaml ServiceMonitor 7
+expect govhall-district.yaml ServiceMonitor 8
 expect govhall-county.yaml HorizontalPodAutoscaler 0
 expect govhall-county.yaml ServiceMonitor 0
 
