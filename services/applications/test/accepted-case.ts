@@ -7,11 +7,17 @@ import { draftCase } from '../src/domain/case.test-double';
 import { SCJG, type Applicant, type CasesWorld } from './cases-world';
 
 /**
- * A 食品经营许可 case of `applicant` as AcceptCase leaves it today (受理 done by yc-clerk, 审查 active; promised 10 /
+ * A 食品经营许可 case of `applicant` as AcceptCase leaves it today (受理 done by yc-clerk, 审查 active — or the step
+ * `active` with those before it done; promised 10 /
  * statutory 20 working days), put straight into the cases service's database: what the window's acts leave, for
  * tests whose subject comes after acceptance. The item `itemId` must be the fixture item (validItemFixture).
  */
-export async function putAcceptedCase(world: CasesWorld, applicant: Applicant, itemId: string): Promise<Case> {
+export async function putAcceptedCase(
+  world: CasesWorld,
+  applicant: Applicant,
+  itemId: string,
+  active = 1,
+): Promise<Case> {
   const calendar = createWorkingCalendar();
   const today = chinaToday();
   const workflow = validItemFixture().content.workflow;
@@ -21,9 +27,9 @@ export async function putAcceptedCase(world: CasesWorld, applicant: Applicant, i
     role: s.role,
     budgetWorkingDays: s.budgetWorkingDays,
     department: SCJG,
-    state: index < 1 ? 'done' : index === 1 ? 'active' : 'pending',
-    dueDate: index === 1 ? calendar.addWorkingDaysProvisional(today, s.budgetWorkingDays).date : '',
-    handledBy: index < 1 ? 'yc-clerk' : '',
+    state: index < active ? 'done' : index === active ? 'active' : 'pending',
+    dueDate: index === active ? calendar.addWorkingDaysProvisional(today, s.budgetWorkingDays).date : '',
+    handledBy: index < active ? 'yc-clerk' : '',
     opinion: '',
   }));
   const deadline = (limit: number) => ({

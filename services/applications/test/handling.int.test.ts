@@ -5,8 +5,9 @@ import { toDocument } from '@govhall/mongo';
 import { applicationsV1 } from '@govhall/proto';
 import { grpcFailure, userToken, waitFor } from '@govhall/testing';
 import { validItemFixture } from '../../catalogue/src/domain/item.test-double';
-import type { Case, CaseStep } from '../src/domain/case';
+import type { Case } from '../src/domain/case';
 import { draftCase } from '../src/domain/case.test-double';
+import { putAcceptedCase } from './accepted-case';
 import { CasesWorld, SCJG, TENANT, type Applicant } from './cases-world';
 
 // Handling after acceptance through the real stack: identity, the catalogue and applications as their own processes,
@@ -94,46 +95,7 @@ async function putCase(overrides: Partial<Case>): Promise<Case> {
 }
 
 /** An accepted 食品经营许可 case as AcceptCase leaves it today: 受理 done, 审查 active, promised 10 / statutory 20. */
-async function acceptedCase(active = 1): Promise<Case> {
-  const calendar = createWorkingCalendar();
-  const today = chinaToday();
-  const workflow = validItemFixture().content.workflow;
-  const steps: CaseStep[] = workflow.map((s, index) => ({
-    index,
-    name: s.name,
-    role: s.role,
-    budgetWorkingDays: s.budgetWorkingDays,
-    department: SCJG,
-    state: index < active ? 'done' : index === active ? 'active' : 'pending',
-    dueDate: index === active ? calendar.addWorkingDaysProvisional(today, s.budgetWorkingDays).date : '',
-    handledBy: index < active ? 'yc-clerk' : '',
-    opinion: '',
-  }));
-  const deadline = (limit: number) => ({
-    dueDate: calendar.addWorkingDaysProvisional(today, limit).date,
-    startDate: today,
-    limitWorkingDays: limit,
-    extensionWorkingDays: 0,
-    suspendedWorkingDays: 0,
-    provisional: false,
-    skipped: [],
-    explanation: '',
-  });
-  return putCase({
-    status: 'processing',
-    version: 4,
-    windowId: 'w-1',
-    steps,
-    clocks: {
-      receivedDate: today,
-      acceptedDate: today,
-      noticeDueDate: '',
-      promised: deadline(10),
-      statutory: deadline(20),
-    },
-    submittedAt: new Date(),
-  });
-}
+const acceptedCase = (active = 1): Promise<Case> => putAcceptedCase(world, applicant, foodItemId, active);
 
 /** The case's transitions on Kafka, once `count` of them arrived (the outbox relay publishes after the write). */
 async function transitionsOf(caseId: string, count: number): Promise<string[]> {
