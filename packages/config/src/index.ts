@@ -18,6 +18,8 @@ export const common = {
         .filter(Boolean),
     )
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d{1,5}$/, 'each broker must be host:port')).min(1)),
+  // How long a consumer's fetch waits at the broker when nothing is there; a stop waits for it to end.
+  fetchWaitMs: z.coerce.number().int().min(10).max(30_000).default(5_000),
   tenants: z
     .string()
     .default('')

@@ -85,7 +85,16 @@ export interface ConsumerOptions {
   now?: () => Date;
   /** Waits between attempts (tests make it instant). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * How long the broker holds a fetch open when nothing is there (default 5 s). Stopping the consumer waits for
+   * the open fetch to end, so this is also how long a stop can take; test worlds, which start and stop every
+   * service per file, set it short (KAFKA_FETCH_WAIT_MS).
+   */
+  fetchWaitMs?: number;
 }
+
+/** What a service's config decides about a consumer's delivery: dead letters, retries, inbox retention, fetch wait. */
+export type DeliveryOptions = Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs' | 'fetchWaitMs'>;
 
 /** How often a handler still running sends a heartbeat (kafkajs sends one at most every heartbeatInterval). */
 const HEARTBEAT_WHILE_HANDLING_MS = 3_000;
@@ -119,7 +128,12 @@ export async function startConsumer(options: ConsumerOptions): Promise<Consumer>
   const inbox = options.inbox === 'none' ? undefined : options.inbox;
   if (inbox) await ensureInboxIndex(inbox);
   const producer: Producer = await createProducer(kafka);
-  const consumer = kafka.consumer({ groupId, sessionTimeout: 15_000, heartbeatInterval: 3_000 });
+  const consumer = kafka.consumer({
+    groupId,
+    sessionTimeout: 15_000,
+    heartbeatInterval: 3_000,
+    maxWaitTimeInMs: options.fetchWaitMs ?? 5_000,
+  });
   const sweepInterval = options.inboxSweepIntervalMs ?? 3_600_000;
   const sweeper =
     inbox && sweepInterval > 0

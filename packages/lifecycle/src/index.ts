@@ -19,15 +19,20 @@ export function stopOnSignals(
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // How long each step took, in the closing line: a slow shutdown names its step.
+    const tookMs: Record<string, number> = {};
     for (const [name, run] of steps) {
+      const started = Date.now();
       try {
         await run();
+        tookMs[name] = Date.now() - started;
       } catch (err) {
         logger.error({ err, step: name }, 'shutdown step failed');
         exit(1);
         return;
       }
     }
+    logger.info({ tookMs }, 'stopped');
     exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -50,7 +50,8 @@ export async function startEventReader(topics: { topic: string; partitions: numb
   const events: ReadEvent[] = [];
   const poison: { topic: string; partition: number; offset: string; key: string }[] = [];
   const read = new Map<string, bigint>(); // "topic/partition" → highest offset read
-  const consumer: Consumer = kafka.consumer({ groupId });
+  // A short fetch wait: closing the reader waits for its open fetch (5 s by default).
+  const consumer: Consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 200 });
   await consumer.connect();
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
   for (const { topic } of topics) await consumer.subscribe({ topic, fromBeginning: true });

@@ -71,7 +71,9 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
   const preload = path.join(REPO_ROOT, 'packages/testing/dist/exit-with-parent.js');
   const child = spawn(process.execPath, ['--require', preload, path.join(REPO_ROOT, options.entry)], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
+    // A short fetch wait: a consumer's stop waits for its open fetch, 5 s by default, and every test file stops
+    // its world's services (seconds per file otherwise).
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', KAFKA_FETCH_WAIT_MS: '200', ...options.env },
     stdio: ['pipe', out, out],
   });
   fs.closeSync(out);
@@ -104,7 +106,9 @@ export async function runProcess(options: {
   const logFile = path.join(stack.logDir, `test-${options.name}.log`);
   const child = spawn(process.execPath, [path.join(REPO_ROOT, options.entry), ...(options.args ?? [])], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
+    // A short fetch wait: a consumer's stop waits for its open fetch, 5 s by default, and every test file stops
+    // its world's services (seconds per file otherwise).
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', KAFKA_FETCH_WAIT_MS: '200', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

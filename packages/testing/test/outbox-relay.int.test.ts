@@ -85,6 +85,7 @@ it('delivers every message of 40 aggregates once per id, in order per aggregate,
   const received: { key: string; version: number; id: string }[] = [];
   const consumer = createKafka('outbox-test-consumer', stack.kafkaBrokers.split(','), logger).consumer({
     groupId: `outbox-test-${suffix}`,
+    maxWaitTimeInMs: 200,
   });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });

@@ -36,6 +36,7 @@ export const config = loadConfig('applications', {
     .regex(/^[A-Za-z0-9._-]+$/)
     .default('govhall.applications.dlq'),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  KAFKA_FETCH_WAIT_MS: common.fetchWaitMs,
   ...notifyEnv,
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   // How often the deemed-acceptance timer (law §32) looks for overdue online cases.

@@ -83,7 +83,11 @@ async function main() {
     inbox: app.inbox,
     progressUrl: app.links.progress,
     queued: () => dispatcher.nudge(),
-    delivery: { deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC, retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS } },
+    delivery: {
+      deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
+      retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS },
+      fetchWaitMs: config.KAFKA_FETCH_WAIT_MS,
+    },
   });
   notifier.catch(exitOnStartFailure('applications'));
   // 收缴分离: the payments service's notices hold and release approved cases (not awaited, as the notifier).
@@ -101,6 +105,7 @@ async function main() {
       delivery: {
         deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
         retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS },
+        fetchWaitMs: config.KAFKA_FETCH_WAIT_MS,
       },
     },
   );

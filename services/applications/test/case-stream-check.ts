@@ -229,7 +229,7 @@ export async function readStream(mark: StreamMark): Promise<Delivered[]> {
   await admin.setOffsets({ groupId, topic: mark.topic, partitions: mark.partitions });
   const read = new Map<number, bigint>();
   const out: Delivered[] = [];
-  const consumer = kafka.consumer({ groupId });
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 200 });
   try {
     await consumer.connect();
     await consumer.subscribe({ topic: mark.topic });

@@ -31,6 +31,7 @@ export const config = loadConfig('complaints', {
     .regex(/^[A-Za-z0-9._-]+$/)
     .default('govhall.complaints.dlq'),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  KAFKA_FETCH_WAIT_MS: common.fetchWaitMs,
   // Natural days after completion a case nobody rated gets its default rating (基本满意), and how often the sweep looks.
   DEFAULT_RATING_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   DEFAULT_RATING_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),

@@ -62,6 +62,7 @@ async function main() {
       delivery: {
         deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
         retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS },
+        fetchWaitMs: config.KAFKA_FETCH_WAIT_MS,
       },
     },
   );

@@ -39,7 +39,7 @@ beforeAll(async () => {
   await admin.connect();
   await admin.createTopics({ topics: [{ topic: COMPLAINT_TOPIC, numPartitions: 3 }] });
   await admin.disconnect();
-  consumer = kafka.consumer({ groupId: `complaints-it-${suffix}` });
+  consumer = kafka.consumer({ groupId: `complaints-it-${suffix}`, maxWaitTimeInMs: 200 });
   await consumer.connect();
   await consumer.subscribe({ topic: COMPLAINT_TOPIC, fromBeginning: true });
   await consumer.run({ eachMessage: async ({ message }) => void published.push(decodeEnvelope(message.value!)) });

@@ -31,6 +31,7 @@ export const config = loadConfig('joint-review', {
     .regex(/^[A-Za-z0-9._-]+$/)
     .default('govhall.joint-review.dlq'),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  KAFKA_FETCH_WAIT_MS: common.fetchWaitMs,
   // How often conclusions the cases service has not accepted yet are reported again.
   REPORT_RETRY_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   // Department systems' change streams (WatchTasks): how often a stream looks for new changes, and the heartbeat.

@@ -33,6 +33,7 @@ export const config = loadConfig('supervision', {
     .regex(/^[A-Za-z0-9._-]+$/)
     .default('govhall.supervision.dlq'),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  KAFKA_FETCH_WAIT_MS: common.fetchWaitMs,
   CONSUMER_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   CONSUMER_RETRY_MAX_BACKOFF_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   // Longer than any redelivery: the topics keep messages 7 days.

@@ -70,6 +70,7 @@ async function main() {
       maxBackoffMs: Math.max(config.CONSUMER_RETRY_BACKOFF_MS, config.CONSUMER_RETRY_MAX_BACKOFF_MS),
     },
     inboxRetentionMs: config.INBOX_RETENTION_DAYS * 86_400_000,
+    fetchWaitMs: config.KAFKA_FETCH_WAIT_MS,
   };
   const detection = await startViolationDetectionConsumer({
     kafka,

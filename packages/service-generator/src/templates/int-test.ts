@@ -45,7 +45,7 @@ beforeAll(async () => {
   await admin.connect();
   await admin.createTopics({ topics: [{ topic: ${TOPIC}, numPartitions: 3 }] });
   await admin.disconnect();
-  consumer = kafka.consumer({ groupId: \`${n.name}-it-\${suffix}\` });
+  consumer = kafka.consumer({ groupId: \`${n.name}-it-\${suffix}\`, maxWaitTimeInMs: 200 });
   await consumer.connect();
   await consumer.subscribe({ topic: ${TOPIC}, fromBeginning: true });
   await consumer.run({ eachMessage: async ({ message }) => void published.push(decodeEnvelope(message.value!)) });

@@ -1,4 +1,4 @@
-import { startConsumer, type ConsumerOptions, type Consumer, type InboxEntry, type Kafka } from '@govhall/kafka';
+import { startConsumer, type DeliveryOptions, type Consumer, type InboxEntry, type Kafka } from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
 import { caseNotifications, siteNotification, type NotificationLedger } from '@govhall/notify';
@@ -72,7 +72,7 @@ export async function startNotifier(
     connection: Connection;
     logger: Logger;
     groupId: string;
-    delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
+    delivery: DeliveryOptions;
   },
 ): Promise<Consumer> {
   const handle = caseTransitionNotifier(deps);

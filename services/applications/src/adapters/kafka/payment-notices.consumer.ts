@@ -1,4 +1,4 @@
-import { startConsumer, type Consumer, type ConsumerOptions, type InboxEntry, type Kafka } from '@govhall/kafka';
+import { startConsumer, type Consumer, type DeliveryOptions, type InboxEntry, type Kafka } from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
 import { paymentsV1 } from '@govhall/proto';
@@ -74,7 +74,7 @@ export function startPaymentNoticeConsumer(
     connection: Connection;
     logger: Logger;
     groupId: string;
-    delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
+    delivery: DeliveryOptions;
   },
 ): Promise<Consumer> {
   const handlers = Object.fromEntries(

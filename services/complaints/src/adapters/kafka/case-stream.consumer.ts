@@ -1,5 +1,5 @@
 import { chinaDate } from '@govhall/identifiers';
-import { startConsumer, type Consumer, type ConsumerOptions, type InboxEntry, type Kafka } from '@govhall/kafka';
+import { startConsumer, type Consumer, type DeliveryOptions, type InboxEntry, type Kafka } from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
 import { applicationsV1, commonV1, enumSpelling } from '@govhall/proto';
@@ -59,7 +59,7 @@ export function startCaseStreamConsumer(
     connection: Connection;
     logger: Logger;
     groupId: string;
-    delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
+    delivery: DeliveryOptions;
   },
 ): Promise<Consumer> {
   return startConsumer({

@@ -1,4 +1,4 @@
-import { startConsumer, type Consumer, type ConsumerOptions, type InboxEntry, type Kafka } from '@govhall/kafka';
+import { startConsumer, type Consumer, type DeliveryOptions, type InboxEntry, type Kafka } from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
 import { chinaToday } from '@govhall/calendar';
@@ -123,7 +123,7 @@ export function startCaseStreamConsumer(
     connection: Connection;
     logger: Logger;
     groupId: string;
-    delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
+    delivery: DeliveryOptions;
   },
 ): Promise<Consumer> {
   const handle = onCaseTransitioned(uc);

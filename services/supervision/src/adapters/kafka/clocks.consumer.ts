@@ -1,5 +1,12 @@
 import { metrics } from '@opentelemetry/api';
-import { startConsumer, type Consumer, type ConsumerOptions, type Kafka, type ReceivedEvent } from '@govhall/kafka';
+import {
+  startConsumer,
+  type Consumer,
+  type ConsumerOptions,
+  type DeliveryOptions,
+  type Kafka,
+  type ReceivedEvent,
+} from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
 import { applicationsV1, catalogueV1, identityV1 } from '@govhall/proto';
 import type { SupervisionUseCases } from '../../usecases/supervision.use-cases';
@@ -36,7 +43,7 @@ export async function startClocksConsumer(deps: {
   /** Prepended to the topics (KAFKA_TOPIC_PREFIX). */
   topicPrefix: string;
   useCases: Pick<SupervisionUseCases, 'applyCaseEvents' | 'changeCalendar' | 'updateDirectory'>;
-  delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
+  delivery: DeliveryOptions;
 }): Promise<Consumer> {
   const uc = deps.useCases;
   /** Case events applied together (a run of a Kafka batch, or one), their lag observed once their clocks are stored. */

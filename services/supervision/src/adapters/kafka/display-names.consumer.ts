@@ -1,4 +1,4 @@
-import { startConsumer, type Consumer, type ConsumerOptions, type Kafka } from '@govhall/kafka';
+import { startConsumer, type Consumer, type ConsumerOptions, type DeliveryOptions, type Kafka } from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
 import { identityV1 } from '@govhall/proto';
 import { windowDisplayName, type DisplayNameEntry } from '../../domain/evaluation/display-names';
@@ -17,7 +17,7 @@ export async function startDisplayNamesConsumer(deps: {
   /** Prepended to the topic (KAFKA_TOPIC_PREFIX). */
   topicPrefix: string;
   recordDisplayName: (entry: DisplayNameEntry) => Promise<void>;
-  delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
+  delivery: DeliveryOptions;
 }): Promise<Consumer> {
   const handlers: ConsumerOptions['handlers'] = {};
   for (const type of ['DepartmentCreated', 'DepartmentUpdated'] as const) {

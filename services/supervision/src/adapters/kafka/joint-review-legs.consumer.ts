@@ -2,6 +2,7 @@ import {
   startConsumer,
   type Consumer,
   type ConsumerOptions,
+  type DeliveryOptions,
   type InboxEntry,
   type Kafka,
   type ReceivedEvent,
@@ -46,7 +47,7 @@ export async function startJointReviewLegsConsumer(deps: {
   /** Prepended to the topic (KAFKA_TOPIC_PREFIX). */
   topicPrefix: string;
   useCases: Pick<SupervisionUseCases, 'applyLegEvent' | 'applyExternalCaseEvent'>;
-  delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
+  delivery: DeliveryOptions;
 }): Promise<Consumer> {
   return startConsumer({
     kafka: deps.kafka,

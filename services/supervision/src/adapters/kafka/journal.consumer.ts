@@ -1,4 +1,4 @@
-import { startConsumer, type ConsumerOptions, type Kafka, type Consumer, type ReceivedEvent } from '@govhall/kafka';
+import { startConsumer, type DeliveryOptions, type Kafka, type Consumer, type ReceivedEvent } from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
 import type { recordEventsUseCase, recordEventUseCase } from '../../usecases/record-event/record-event.usecase';
 
@@ -29,7 +29,7 @@ export async function startJournalConsumer(deps: {
   recordEvent: ReturnType<typeof recordEventUseCase>;
   recordEvents: ReturnType<typeof recordEventsUseCase>;
   /** Dead-letter topic, retries and inbox retention. */
-  delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
+  delivery: DeliveryOptions;
 }): Promise<Consumer> {
   const toRecorded = ({ topic, envelope }: ReceivedEvent) => ({
     eventId: envelope.id,

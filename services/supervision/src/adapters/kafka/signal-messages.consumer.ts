@@ -1,4 +1,4 @@
-import { startConsumer, type Consumer, type ConsumerOptions, type InboxEntry, type Kafka } from '@govhall/kafka';
+import { startConsumer, type Consumer, type DeliveryOptions, type InboxEntry, type Kafka } from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
 import { supervisionV1 } from '@govhall/proto';
@@ -17,7 +17,7 @@ export async function startSignalMessagesConsumer(deps: {
   logger: Logger;
   groupId: string;
   messageSignalRecipients: (signal: RaisedSignal) => Promise<unknown>;
-  delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
+  delivery: DeliveryOptions;
 }): Promise<Consumer> {
   return startConsumer({
     kafka: deps.kafka,

@@ -3,7 +3,7 @@ import {
   fetchCommittedOffsets,
   startConsumer,
   type Consumer,
-  type ConsumerOptions,
+  type DeliveryOptions,
   type GroupOffset,
   type Kafka,
 } from '@govhall/kafka';
@@ -71,7 +71,7 @@ export async function startViolationDetectionConsumer(deps: {
   recordCaseViolations: ReturnType<typeof recordCaseViolationsUseCase>;
   recordPaymentViolations: ReturnType<typeof recordPaymentViolationsUseCase>;
   recordReconciliationViolations: ReturnType<typeof recordReconciliationViolationsUseCase>;
-  delivery: Pick<ConsumerOptions, 'deadLetterTopic' | 'retry' | 'inboxRetentionMs'>;
+  delivery: DeliveryOptions;
 }): Promise<Consumer> {
   const caseTopic = deps.topicPrefix + CASE_TOPIC;
   const noticeTopic = deps.topicPrefix + PAYMENT_NOTICE_TOPIC;
