@@ -62,7 +62,7 @@ function subAppFallback(): Plugin {
     apply: 'serve',
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
-        const match = /^\/(workbench|admin|supervision|screen)(\/[^.?]*)?(\?.*)?$/.exec(req.url ?? '');
+        const match = /^\/(workbench|admin|supervision|screen|device)(\/[^.?]*)?(\?.*)?$/.exec(req.url ?? '');
         if (match && (req.headers.accept ?? '').includes('text/html')) req.url = `/${match[1]}/index.html`;
         next();
       });
@@ -101,6 +101,7 @@ export default defineConfig({
         admin: path.join(root, 'admin/index.html'),
         supervision: path.join(root, 'supervision/index.html'),
         screen: path.join(root, 'screen/index.html'),
+        device: path.join(root, 'device/index.html'),
       },
     },
   },

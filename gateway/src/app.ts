@@ -139,7 +139,11 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     deadlineMs: config.GRPC_DEADLINE_MS,
   });
   await app.register(paymentsRoutes, { prefix: '/api/v1/payments', deadlineMs: config.GRPC_DEADLINE_MS });
-  await app.register(ratingRoutes, { prefix: '/api/v1/ratings', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(ratingRoutes, {
+    prefix: '/api/v1/ratings',
+    deadlineMs: config.GRPC_DEADLINE_MS,
+    heartbeatMs: config.LIVE_HEARTBEAT_MS,
+  });
   await app.register(bankRoutes, { prefix: '/api/v1/payments/bank', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(refundRoutes, { prefix: '/api/v1/payments', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(reportRoutes, { prefix: '/api/v1/payments', deadlineMs: config.GRPC_DEADLINE_MS });
@@ -160,6 +164,8 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
         // Supervisors and the hall screen's login are staff: the staff client (its roles, ADR 0039's cookie).
         supervision: config.WEB_WORKBENCH_CLIENT_ID,
         screen: config.WEB_WORKBENCH_CLIENT_ID,
+        // A window's rating device logs in with its device account through the staff client (ADR 0063).
+        device: config.WEB_WORKBENCH_CLIENT_ID,
       },
       tenants: [...config.GOVHALL_TENANTS],
     },

@@ -104,6 +104,8 @@ export interface CasesWorldOptions {
   supervision?: { env?: Record<string, string> };
   /** Also start the complaints service (ratings) behind the gateway (startCatalogueStack's `complaints`). */
   complaints?: { env?: Record<string, string> };
+  /** The window's number (default E10-E99): A01 is the one the realm's rating device ycx-rating-a01 serves. */
+  windowNumber?: string;
 }
 
 export async function startCasesWorld(options: CasesWorldOptions = {}): Promise<CasesWorld> {
@@ -185,7 +187,7 @@ export async function startCasesWorld(options: CasesWorldOptions = {}): Promise<
   const window = await api('POST', `/identity/tenants/${YC}/windows`, {
     token: await admin(),
     body: {
-      number: `E${randomInt(10, 99)}`,
+      number: options.windowNumber ?? `E${randomInt(10, 99)}`,
       name: '市场监管综合受理窗口',
       kind: 'department',
       department: SCJG,

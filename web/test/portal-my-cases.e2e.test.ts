@@ -1,4 +1,4 @@
-import { waitFor } from '@govhall/testing';
+import { DEMO_PASSWORD, waitFor } from '@govhall/testing';
 import { caseActs, PASSWORD, type Applicant } from '../../gateway/test/cases-stack';
 import { expectedAnswers } from './admin-org-world';
 import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world';
@@ -6,14 +6,15 @@ import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world
 // The portal with data, through its own login: an applicant whose food licence was submitted logs in with the
 // portal's 登录 button on Keycloak's page (PKCE, code exchanged by the page itself), finds the case in 我的办件 and
 // withdraws it; a draft is deleted from its editor. A completed case is rated (好差评) on its page, once: the
-// complaints service runs behind the gateway for it.
+// complaints service runs behind the gateway for it. At the counter, the clerk invites a rating of the visit and the
+// window's rating device (the realm's ycx-rating-a01, bound to window A01: the world's window) takes it (一次一评).
 
 let w: WebWorld;
 const acts = caseActs(() => w);
 let applicant: Applicant;
 
 beforeAll(async () => {
-  w = await startWebWorld({ complaints: {} });
+  w = await startWebWorld({ complaints: {}, windowNumber: 'A01' });
   applicant = await w.newApplicant('钱门户');
 }, 240_000);
 
@@ -123,4 +124,42 @@ it('an applicant rates a completed case once; a bad rating needs its reason', as
   const again = await w.api('POST', `/ratings/cases/${c.id}`, { token, body: { level: 5 } });
   expect([again.status, again.body.code]).toEqual([409, 'ALREADY_RATED']);
   expect(problems.list()).toEqual([]);
+});
+
+it("the clerk invites a rating at the counter and the window's rating device takes it, once", async () => {
+  const accepted = await acts.accepted(applicant);
+  const device = await w.open();
+  await w.visit(device.page, 'device');
+  await w.signIn(device.page, 'device', 'ycx-rating-a01', DEMO_PASSWORD, (p) =>
+    p.getByText('欢迎您！办理完成后，请对我们的服务作出评价。').waitFor(),
+  );
+  expect(await device.page.getByRole('heading', { level: 1 }).innerText()).toBe('A01号窗口');
+  await checkPage(device.page, 'device-waiting');
+
+  const clerk = await w.open();
+  await w.visit(clerk.page, 'workbench', `cases/${accepted.id}`);
+  await w.signIn(clerk.page, 'workbench', w.login.clerk, PASSWORD);
+  const panel = clerk.page.getByRole('region', { name: '邀请评价（一次一评）' });
+  await panel.getByRole('button', { name: buttonName('邀请评价') }).click();
+  await panel.getByText(/^已在A01号窗口的评价器上邀请办事人评价本次服务/).waitFor();
+
+  // The device shows the form at once (the watch), names the case, and asks a reason for a bad rating.
+  await device.page.getByRole('heading', { name: '请您对本次服务作出评价' }).waitFor();
+  expect(await device.page.locator('main').innerText()).toContain(accepted.caseNumber!);
+  expect(await device.page.getByRole('heading', { level: 1 }).innerText()).toBe('A01号窗口 市场监管综合受理窗口');
+  await checkPage(device.page, 'device-invited');
+  await device.page.locator('label', { hasText: /^不满意$/ }).click();
+  expect(await device.page.getByRole('radio', { name: '不满意', exact: true }).isChecked()).toBe(true);
+  await device.page.getByRole('button', { name: buttonName('提交评价') }).click();
+  await device.page.getByText('请说明不满意的理由（至少2个字）').waitFor();
+  await device.page.locator('label', { hasText: /^非常满意$/ }).click();
+  await device.page.getByRole('button', { name: buttonName('提交评价') }).click();
+  await device.page.getByRole('heading', { name: '感谢您的评价！' }).waitFor();
+  await checkPage(device.page, 'device-thanked');
+
+  // The same visit cannot be rated twice: the form is gone for good, the device waits for the next invitation.
+  await device.page.getByText('欢迎您！办理完成后，请对我们的服务作出评价。').waitFor({ timeout: 20_000 });
+  expect(await device.page.getByRole('button', { name: buttonName('提交评价') }).count()).toBe(0);
+  expect(device.problems.list()).toEqual([]);
+  expect(clerk.problems.list()).toEqual([]);
 });

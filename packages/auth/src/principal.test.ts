@@ -40,4 +40,12 @@ describe('principalFromClaims', () => {
     expect(principalFromClaims({ ...claims, azp: 'govhall-workbench' }).roles).toEqual(['hall_screen']);
     expect(principalFromClaims({ ...claims, azp: 'govhall-portal' }).roles).toEqual([]);
   });
+
+  it("a rating device's token carries its role and its window's number; a token without the claim has no window", () => {
+    const claims = { sub: 's5', preferred_username: 'ycx-rating-a01', tenant: '620321', roles: ['rating_device'] };
+    const device = principalFromClaims({ ...claims, window: 'A01', azp: 'govhall-workbench' });
+    expect(device).toMatchObject({ roles: ['rating_device'], window: 'A01', tenant: '620321' });
+    expect(principalFromClaims({ ...claims, window: 'A01', azp: 'govhall-portal' }).roles).toEqual([]);
+    expect(principalFromClaims({ ...claims, azp: 'govhall-workbench' }).window).toBeUndefined();
+  });
 });

@@ -14,10 +14,12 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /**
  * Roles of devices, not people: `hall_screen` is a hall's big screen (大屏), an account per hall that reads its own
- * hall's figures, the masked list of open cases and the live feed as a kiosk may see them (ADR 0049). Not a staff
- * role: identity neither creates nor lists these accounts.
+ * hall's figures, the masked list of open cases and the live feed as a kiosk may see them (ADR 0049);
+ * `rating_device` is a window's rating device (评价器), an account per window (its token's `window` claim) that shows
+ * the window's open rating invitation and submits the visitor's rating (ADR 0063). Not staff roles: identity neither
+ * creates nor lists these accounts.
  */
-export const DEVICE_ROLES = ['hall_screen'] as const;
+export const DEVICE_ROLES = ['hall_screen', 'rating_device'] as const;
 export type DeviceRole = (typeof DEVICE_ROLES)[number];
 
 /** Realm roles GovHall knows (deploy/keycloak/govhall-realm.json defines them). */
@@ -37,6 +39,8 @@ export interface Principal {
   onBehalfOf?: string;
   /** OAuth client the token was issued to (azp). */
   clientId: string;
+  /** A rating device's window: the number the hall shows (claim `window`, ADR 0063). */
+  window?: string;
 }
 
 export function hasAnyRole(principal: Principal, roles: readonly Role[]): boolean {
@@ -69,7 +73,9 @@ export const DEFAULT_CLIENT_CHANNELS: ClientChannels = {
 export function rolesForClient(roles: readonly Role[], clientId: string, channels = DEFAULT_CLIENT_CHANNELS): Role[] {
   if (channels.citizenClients.includes(clientId)) return roles.filter((r) => r === 'applicant');
   if (channels.staffClients.includes(clientId)) {
-    return roles.filter((r) => (STAFF_ROLES as readonly string[]).includes(r) || r === 'hall_screen');
+    return roles.filter(
+      (r) => (STAFF_ROLES as readonly string[]).includes(r) || (DEVICE_ROLES as readonly string[]).includes(r),
+    );
   }
   return [...roles];
 }
@@ -93,5 +99,6 @@ export function principalFromClaims(
     department: str(claims.department),
     onBehalfOf: str(claims.on_behalf_of),
     clientId: str(claims.azp) ?? '',
+    ...(str(claims.window) ? { window: str(claims.window) } : {}),
   };
 }

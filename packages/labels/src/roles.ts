@@ -11,6 +11,7 @@ export type RoleCode =
   | 'finance_reconciler'
   | 'ops_admin'
   | 'hall_screen'
+  | 'rating_device'
   | 'service';
 
 export const ROLE_NAMES: Readonly<Record<RoleCode, string>> = {
@@ -25,5 +26,6 @@ export const ROLE_NAMES: Readonly<Record<RoleCode, string>> = {
   finance_reconciler: '财务对账人员',
   ops_admin: '运维管理员',
   hall_screen: '大厅大屏',
+  rating_device: '窗口评价器',
   service: '服务账号',
 };

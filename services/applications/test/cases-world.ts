@@ -377,6 +377,8 @@ export class CasesWorld {
     /** Another tenant's window (with its administrator's token). */
     tenant?: string;
     adminToken?: string;
+    /** This number (a realm device account names its window by number); by default one drawn at random. */
+    number?: string;
   }): Promise<identityV1.Window> {
     const department = window.department ?? SCJG;
     for (;;) {
@@ -385,7 +387,7 @@ export class CasesWorld {
           'createWindow',
           {
             tenant: window.tenant ?? TENANT,
-            number: `${String.fromCharCode(65 + randomInt(26))}${randomInt(100, 1000)}`,
+            number: window.number ?? `${String.fromCharCode(65 + randomInt(26))}${randomInt(100, 1000)}`,
             name: window.name,
             kind: identityV1.WindowKind.WINDOW_KIND_DEPARTMENT,
             department,
@@ -398,7 +400,7 @@ export class CasesWorld {
         );
         return created.window!;
       } catch (e) {
-        if (decodeGrpcError(e as never).reason !== 'WINDOW_NUMBER_TAKEN') throw e;
+        if (window.number || decodeGrpcError(e as never).reason !== 'WINDOW_NUMBER_TAKEN') throw e;
       }
     }
   }

@@ -18,6 +18,8 @@ export const config = loadConfig('complaints', {
   // A file holding the current time for tests and demos (@govhall/clock); empty: the system clock.
   CLOCK_FILE: z.string().default(''),
   APPLICATIONS_GRPC_ADDR: z.string().min(1).default('127.0.0.1:50053'),
+  // Identity: the window a clerk invites a rating at, and who serves it today (ADR 0063).
+  IDENTITY_GRPC_ADDR: z.string().min(1).default('127.0.0.1:50050'),
   // The service's center accounts, one per hosted tenant (ADR 0053), "<tenant>=<client id>:<secret>,…": a case's
   // applicant is read with the account of the case's tenant.
   SERVICE_ACCOUNTS: z.string().default(''),
@@ -35,4 +37,8 @@ export const config = loadConfig('complaints', {
   // Natural days after completion a case nobody rated gets its default rating (基本满意), and how often the sweep looks.
   DEFAULT_RATING_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   DEFAULT_RATING_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+  // How long a window's rating invitation stays open (一次一评, ADR 0063), and how often a watching device's window is
+  // looked at again (an invitation made through another replica arrives within this).
+  INVITATION_TTL_MS: z.coerce.number().int().min(10_000).max(3_600_000).default(300_000),
+  INVITATION_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
 });

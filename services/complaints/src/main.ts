@@ -13,13 +13,19 @@ import { MongoComplaintRepository } from './adapters/mongo/complaint.repository'
 import { GrpcCaseApplicants } from './adapters/cases/case-applicants';
 import { registerRatingService } from './adapters/grpc/rating.grpc-handler';
 import { startCaseStreamConsumer } from './adapters/kafka/case-stream.consumer';
+import { GrpcWindowDirectory } from './adapters/identity/window-directory';
+import { MongoInvitations } from './adapters/mongo/invitation.repository';
 import { MongoRatings } from './adapters/mongo/rating.repository';
 import { MongoServedCases } from './adapters/mongo/served-case.repository';
 import { createComplaintUseCase } from './usecases/create-complaint/create-complaint.usecase';
 import { getCaseRatingUseCase } from './usecases/ratings/get-case-rating/get-case-rating.usecase';
 import { giveDefaultRatingsUseCase } from './usecases/ratings/give-default-ratings/give-default-ratings.usecase';
+import { inviteRatingUseCase } from './usecases/ratings/invite-rating/invite-rating.usecase';
 import { rateCaseUseCase } from './usecases/ratings/rate-case/rate-case.usecase';
+import { rateInvitationUseCase } from './usecases/ratings/rate-invitation/rate-invitation.usecase';
 import { recordCaseTransitionUseCase } from './usecases/ratings/record-case-transition/record-case-transition.usecase';
+import { InvitationWatch } from './usecases/ratings/watch-invitations/invitation-watch';
+import { watchInvitationsUseCase } from './usecases/ratings/watch-invitations/watch-invitations.usecase';
 
 async function main() {
   const logger = createLogger('complaints', config.LOG_LEVEL);
@@ -30,7 +36,8 @@ async function main() {
   const complaints = new MongoComplaintRepository(connection);
   const ratings = new MongoRatings(connection);
   const served = new MongoServedCases(connection);
-  await ensureIndexes([complaints.model, ratings.model, served.model]);
+  const invitations = new MongoInvitations(connection);
+  await ensureIndexes([complaints.model, ratings.model, served.model, invitations.model]);
 
   const kafka = createKafka('complaints', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
@@ -51,6 +58,15 @@ async function main() {
     realm: config.KEYCLOAK_REALM,
   });
   const applicants = new GrpcCaseApplicants(config.APPLICATIONS_GRPC_ADDR, accounts);
+  const windows = new GrpcWindowDirectory(config.IDENTITY_GRPC_ADDR, accounts);
+  // The rating devices watching their windows through this process.
+  const invitationWatch = new InvitationWatch({
+    invitations,
+    clock,
+    pollMs: config.INVITATION_POLL_MS,
+    onError: (err) => logger.warn({ err }, 'rating invitations: look failed, next look retries'),
+  });
+  const invitationsChanged = () => invitationWatch.nudge();
   // Not awaited: joining the group may wait for a dead member's session to expire; RPCs are served meanwhile.
   const consumer = startCaseStreamConsumer(
     recordCaseTransitionUseCase({ served, defaultRatingDays: config.DEFAULT_RATING_DAYS }),
@@ -98,6 +114,17 @@ async function main() {
   registerRatingService(server, {
     rateCase: rateCaseUseCase({ served, ratings, applicants, clock, ids }),
     getCaseRating: getCaseRatingUseCase({ served, ratings, applicants }),
+    inviteRating: inviteRatingUseCase({
+      invitations,
+      served,
+      windows,
+      clock,
+      ids,
+      ttlMs: config.INVITATION_TTL_MS,
+      changed: invitationsChanged,
+    }),
+    watchInvitations: watchInvitationsUseCase({ watch: invitationWatch }),
+    rateInvitation: rateInvitationUseCase({ invitations, ratings, clock, ids, changed: invitationsChanged }),
     afterWrite: () => relay.nudge(),
   });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
@@ -105,9 +132,11 @@ async function main() {
 
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
+    ['rating devices', async () => invitationWatch.stop()],
     ['default ratings', () => defaults.stop()],
     ['case stream consumer', async () => (await consumer).disconnect()],
     ['cases client', async () => applicants.close()],
+    ['identity client', async () => windows.close()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
     ['database claim', () => writer.release()],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { status } from '@grpc/grpc-js';
+import { Metadata, status } from '@grpc/grpc-js';
 import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { toDocument } from '@govhall/mongo';
 import { applicationsV1, complaintsV1, identityV1 } from '@govhall/proto';
@@ -29,7 +29,9 @@ import { RATING_TOPIC } from '../src/adapters/kafka/rating-events';
 // cases service's real acts (review, decision, result), whose CaseTransitioned events the complaints service reads
 // in its own consumer group (placed at the topic's end). The applicant rates online with a real token; the service
 // reads who applied with its center account of 620321 (made through identity). The default rating comes when the
-// service's clock file says seven days have passed.
+// service's clock file says seven days have passed. 一次一评: a window A01 of 620321 in this world's identity, whose
+// rating device is the realm's ycx-rating-a01 (its token names window A01); the clerk invites, the device watches
+// (the server stream) and rates.
 const world = new CasesWorld({ name: 'ratings', tag: 'rt', events: false });
 const itemId = randomUUID();
 const clockDir = mkdtempSync(path.join(tmpdir(), 'govhall-complaints-clock-'));
@@ -41,13 +43,53 @@ let ratingsTopic: EventReader;
 let owner: Applicant;
 let stranger: Applicant;
 const staff = { reviewer: '', approver: '' };
+/** Window A01 of 620321 and its A-post clerk. */
+const counter = { windowId: '', clerk: '' };
+const DEVICE_A01 = 'ycx-rating-a01';
+const DEVICE_B01 = 'ycx-rating-b01';
 
-const rpc = <Req, Res>(method: 'rateCase' | 'getCaseRating', req: Req, token: string) =>
-  callUnary<Req, Res>(client[method].bind(client) as never, req, { ...bearer(token), deadlineMs: 15_000 });
+const rpc = <Req, Res>(
+  method: 'rateCase' | 'getCaseRating' | 'inviteRating' | 'rateInvitation',
+  req: Req,
+  token: string,
+) => callUnary<Req, Res>(client[method].bind(client) as never, req, { ...bearer(token), deadlineMs: 15_000 });
 const rate = (caseId: string, level: number, reason: string, token: string) =>
   rpc<complaintsV1.RateCaseRequest, complaintsV1.RateCaseResponse>('rateCase', { caseId, level, reason }, token);
 const ratingOf = (caseId: string, token: string) =>
   rpc<complaintsV1.GetCaseRatingRequest, complaintsV1.GetCaseRatingResponse>('getCaseRating', { caseId }, token);
+
+const invite = (windowId: string, caseId: string, token: string) =>
+  rpc<complaintsV1.InviteRatingRequest, complaintsV1.InviteRatingResponse>('inviteRating', { windowId, caseId }, token);
+const rateVisit = (invitationId: string, level: number, reason: string, token: string) =>
+  rpc<complaintsV1.RateInvitationRequest, complaintsV1.RateInvitationResponse>(
+    'rateInvitation',
+    { invitationId, level, reason },
+    token,
+  );
+
+/** A device's watch: every message as it comes (the invitation's id, '' for none). */
+function watchAsDevice(token: string) {
+  const seen: string[] = [];
+  const metadata = new Metadata();
+  metadata.set('authorization', `Bearer ${token}`);
+  const call = client.watchInvitations({}, metadata);
+  const ended = new Promise<Error | undefined>((resolve) => {
+    call.on('error', (e) => resolve(e));
+    call.on('end', () => resolve(undefined));
+  });
+  call.on('data', (m: complaintsV1.WatchInvitationsResponse) => seen.push(m.invitation?.id ?? ''));
+  return {
+    seen,
+    ended,
+    /** Waits until the messages seen so far are `expected`. */
+    until: (expected: string[]) =>
+      waitFor(async () => JSON.stringify(seen) === JSON.stringify(expected) || undefined, {
+        timeoutMs: 15_000,
+        what: `the device to see ${JSON.stringify(expected)} (saw ${JSON.stringify(seen)})`,
+      }),
+    cancel: () => call.cancel(),
+  };
+}
 
 /** An accepted case of `applicant` taken through 审查, 决定 and 出具结果 by the cases service: COMPLETED. */
 async function completedCase(applicant: Applicant): Promise<string> {
@@ -120,6 +162,8 @@ beforeAll(async () => {
       METRICS_PORT: String(metricsPort),
       OUTBOX_POLL_MS: '200',
       APPLICATIONS_GRPC_ADDR: world.address,
+      IDENTITY_GRPC_ADDR: `127.0.0.1:${world.identity.port}`,
+      INVITATION_POLL_MS: '300',
       SERVICE_ACCOUNTS: `${TENANT}=rt-${world.suffix}:${account.clientSecret}`,
       CASE_STREAM_GROUP_ID: group,
       CLOCK_FILE: clockFile,
@@ -131,6 +175,12 @@ beforeAll(async () => {
     serviceName: 'govhall.complaints.v1.RatingService',
     idempotentMethods: ['GetCaseRating'],
   });
+  const [a, b] = await Promise.all([
+    world.createStaff('window_clerk', { displayName: '评价窗口甲' }),
+    world.createStaff('window_clerk', { displayName: '评价窗口乙' }),
+  ]);
+  counter.clerk = a.username;
+  counter.windowId = (await world.createWindow({ name: '评价测试窗口', aPost: a, bPost: b, number: 'A01' })).id;
 }, 300_000);
 
 afterAll(async () => {
@@ -243,5 +293,96 @@ describe('ratings (一事一评) against the real stack', () => {
     const late = await grpcFailure(rate(caseId, 5, '', await owner.token()));
     expect(late.reason).toBe('ALREADY_RATED');
     writeFileSync(clockFile, '');
+  });
+});
+
+describe('一次一评 on the window A01 rating device against the real stack', () => {
+  it('the clerk invites, the watching device sees it and rates it once; the B01 device and a person are refused', async () => {
+    const device = watchAsDevice(await userToken(DEVICE_A01));
+    await device.until(['']);
+    // The case as the window left it, then a step done: the stream brings it to the service.
+    const c = await putAcceptedCase(world, owner, itemId);
+    await world.call(
+      'completeStep',
+      { id: c.id, expectedVersion: c.version, opinion: '经审查，符合许可条件' },
+      await world.token(staff.reviewer),
+    );
+    const clerkToken = await world.token(counter.clerk);
+    const invited = await waitFor(
+      async () => (await invite(counter.windowId, c.id, clerkToken).catch(() => undefined))?.invitation,
+      {
+        timeoutMs: 30_000,
+        what: 'the invitation of the accepted case',
+      },
+    );
+    expect(invited).toMatchObject({
+      windowNumber: 'A01',
+      windowName: '评价测试窗口',
+      caseId: c.id,
+      clerkName: '评价窗口甲',
+    });
+    await device.until(['', invited!.id]);
+
+    const b01 = await grpcFailure(rateVisit(invited!.id, 5, '', await userToken(DEVICE_B01)));
+    expect([b01.code, b01.reason]).toEqual([status.NOT_FOUND, 'INVITATION_NOT_FOUND']);
+    const person = await grpcFailure(rateVisit(invited!.id, 5, '', await owner.token()));
+    expect([person.code, person.reason]).toEqual([status.PERMISSION_DENIED, 'ROLE_REQUIRED']);
+    const token = await userToken(DEVICE_A01);
+    const noReason = await grpcFailure(rateVisit(invited!.id, 1, '', token));
+    expect(noReason.violations.map((v) => v.path)).toEqual(['reason']);
+
+    const { rating } = await rateVisit(invited!.id, 1, '窗口人员态度生硬', token);
+    expect(rating).toMatchObject({
+      subject: complaintsV1.RatingSubject.RATING_SUBJECT_VISIT,
+      visitId: invited!.id,
+      caseId: c.id,
+      channel: complaintsV1.RatingChannel.RATING_CHANNEL_DEVICE,
+      realName: true,
+      level: complaintsV1.RatingLevel.RATING_LEVEL_VERY_DISSATISFIED,
+      staff: [expect.objectContaining({ username: counter.clerk, part: '窗口服务' })],
+    });
+    await device.until(['', invited!.id, '']);
+    const again = await grpcFailure(rateVisit(invited!.id, 5, '', token));
+    expect([again.code, again.reason]).toEqual([status.ALREADY_EXISTS, 'ALREADY_RATED']);
+
+    // One RatingRecorded for the visit: the refusals published nothing.
+    await waitFor(async () => ratingsTopic.of(RATING_TOPIC, invited!.id).length > 0, { what: 'the visit rated' });
+    await ratingsTopic.caughtUp();
+    expect(ratingsTopic.of(RATING_TOPIC, invited!.id).map((e) => e.envelope.type)).toEqual([
+      'govhall.complaints.v1.RatingRecorded',
+    ]);
+    device.cancel();
+  });
+
+  it('a newer invitation closes the open one; an invitation expires when the clock says so', async () => {
+    const clerkToken = await world.token(counter.clerk);
+    const device = watchAsDevice(await userToken(DEVICE_A01));
+    await device.until(['']);
+    const first = (await invite(counter.windowId, '', clerkToken)).invitation!;
+    await device.until(['', first.id]);
+    const second = (await invite(counter.windowId, '', clerkToken)).invitation!;
+    await device.until(['', first.id, second.id]);
+    const token = await userToken(DEVICE_A01);
+    const closed = await grpcFailure(rateVisit(first.id, 4, '', token));
+    expect([closed.code, closed.reason]).toEqual([status.FAILED_PRECONDITION, 'INVITATION_EXPIRED']);
+
+    writeFileSync(clockFile, new Date(Date.now() + 6 * 60_000).toISOString());
+    await device.until(['', first.id, second.id, '']);
+    const expired = await grpcFailure(rateVisit(second.id, 4, '', token));
+    expect(expired.reason).toBe('INVITATION_EXPIRED');
+    writeFileSync(clockFile, '');
+    device.cancel();
+  });
+
+  it('refuses an invitation at an unknown window, of an unknown case, by an applicant; the big screen cannot watch', async () => {
+    const clerkToken = await world.token(counter.clerk);
+    const unknownWindow = await grpcFailure(invite(randomUUID(), '', clerkToken));
+    expect([unknownWindow.code, unknownWindow.reason]).toEqual([status.NOT_FOUND, 'WINDOW_NOT_FOUND']);
+    const unknownCase = await grpcFailure(invite(counter.windowId, randomUUID(), clerkToken));
+    expect(unknownCase.reason).toBe('CASE_NOT_FOUND');
+    const byApplicant = await grpcFailure(invite(counter.windowId, '', await owner.token()));
+    expect(byApplicant.reason).toBe('ROLE_REQUIRED');
+    const screen = watchAsDevice(await userToken('ycx-screen'));
+    expect(await screen.ended).toMatchObject({ code: status.PERMISSION_DENIED });
   });
 });

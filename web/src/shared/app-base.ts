@@ -1,5 +1,5 @@
 /** The browser apps (ADR 0027). */
-export type AppName = 'portal' | 'workbench' | 'admin' | 'supervision' | 'screen';
+export type AppName = 'portal' | 'workbench' | 'admin' | 'supervision' | 'screen' | 'device';
 
 /** Where each app lives on the gateway (ADR 0027); the browser tests open the apps there too. */
 export const APP_BASE: Record<AppName, string> = {
@@ -8,4 +8,5 @@ export const APP_BASE: Record<AppName, string> = {
   admin: '/admin/',
   supervision: '/supervision/',
   screen: '/screen/',
+  device: '/device/',
 };

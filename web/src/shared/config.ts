@@ -2,7 +2,7 @@
 export interface WebConfig {
   keycloakUrl: string;
   realm: string;
-  clients: { portal: string; workbench: string; admin: string; supervision: string; screen: string };
+  clients: { portal: string; workbench: string; admin: string; supervision: string; screen: string; device: string };
   tenants: string[];
 }
 

@@ -29,7 +29,7 @@ declare module 'fastify' {
   }
 }
 
-/** Holds device roles alone (a hall's big screen): no person, no service. */
+/** Holds device roles alone (a hall's big screen, a window's rating device): no person, no service. */
 function isDeviceAccount(principal: Principal): boolean {
   return principal.roles.length > 0 && principal.roles.every((r) => (DEVICE_ROLES as readonly Role[]).includes(r));
 }
@@ -48,8 +48,14 @@ export default fp<{ verifier: TokenVerifier }>(
     // A device account (ADR 0049) reaches the routes that name its role, nothing a mere login opens.
     const authenticatePerson = async (request: FastifyRequest) => {
       await authenticate(request);
-      if (isDeviceAccount(request.principal!)) {
-        throw new ForbiddenError('DEVICE_ACCOUNT', '大厅大屏设备账号只能查看大屏的数据，不能使用此功能');
+      const p = request.principal!;
+      if (isDeviceAccount(p)) {
+        throw new ForbiddenError(
+          'DEVICE_ACCOUNT',
+          p.roles.includes('hall_screen')
+            ? '大厅大屏设备账号只能查看大屏的数据，不能使用此功能'
+            : '窗口评价器设备账号只能用于评价，不能使用此功能',
+        );
       }
     };
     const authenticateOptional = async (request: FastifyRequest) => {

@@ -149,6 +149,7 @@ describe('web apps served by the gateway', () => {
         admin: 'govhall-workbench',
         supervision: 'govhall-workbench',
         screen: 'govhall-workbench',
+        device: 'govhall-workbench',
       },
       tenants: ['620321', '620302'],
     });
@@ -191,7 +192,7 @@ describe('web root', () => {
       webConfig: {
         keycloakUrl: 'http://k',
         realm: 'r',
-        clients: { portal: 'p', workbench: 'w', admin: 'w', supervision: 'w', screen: 'w' },
+        clients: { portal: 'p', workbench: 'w', admin: 'w', supervision: 'w', screen: 'w', device: 'w' },
         tenants: [],
       },
     });

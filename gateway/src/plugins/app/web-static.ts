@@ -10,7 +10,7 @@ export interface WebConfig {
   keycloakUrl: string;
   realm: string;
   /** The public OIDC client (authorization code + PKCE) each app logs in with. */
-  clients: { portal: string; workbench: string; admin: string; supervision: string; screen: string };
+  clients: { portal: string; workbench: string; admin: string; supervision: string; screen: string; device: string };
   /** Tenants this deployment serves (region codes), the portal's default first; empty: any. */
   tenants: string[];
 }
@@ -25,9 +25,9 @@ export interface WebStaticOptions {
 
 /**
  * Apps below the portal, each with its own index.html and client-side routes (`/workbench/…`, `/admin/…`, the
- * supervisor's console `/supervision/…` and the hall's big screen `/screen/`).
+ * supervisor's console `/supervision/…`, the hall's big screen `/screen/` and a window's rating device `/device/`).
  */
-export const SUB_APPS = ['workbench', 'admin', 'supervision', 'screen'] as const;
+export const SUB_APPS = ['workbench', 'admin', 'supervision', 'screen', 'device'] as const;
 
 /** Paths that are never a page: the API and the gateway's own endpoints keep their answers (404 problem+json…). */
 const RESERVED = /^\/(?:api|docs|assets)(?:\/|$)|^\/(?:openapi\.json|healthz|readyz|metrics|web-config\.json)$/;

@@ -5,11 +5,11 @@ import type { Case } from '../../api/types';
 import { chosen } from '../../shared/chosen';
 import { dateTime } from '../../shared/format';
 import { FormMessages, showOnForm } from '../../shared/form-messages';
+import { isBadLevel, ratingChoices } from '../../shared/rating-levels';
 import { ApiError } from '../../shared/problem';
 import { ErrorAlert, Loading, useLoad } from '../../shared/states';
 
 /** The five levels, lowest first, as the applicant reads them (好差评). */
-const LEVELS = ['非常不满意', '不满意', '基本满意', '满意', '非常满意'];
 const RATED_STATUSES: readonly Case['status'][] = ['completed', 'delivered', 'archived'];
 const CHANNEL: Record<string, string> = {
   online: '网上评价',
@@ -97,7 +97,7 @@ function RatingForm({ caseId, onRated }: { caseId: string; onRated: (r: Rating) 
   const level = Form.useWatch('level', form);
   const [messages, setMessages] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const bad = level !== undefined && level > 0 && level <= 2;
+  const bad = isBadLevel(level);
   const submit = async (v: { level?: number; reason?: string }) => {
     setBusy(true);
     setMessages([]);
@@ -124,7 +124,7 @@ function RatingForm({ caseId, onRated }: { caseId: string; onRated: (r: Rating) 
       <FormMessages messages={messages} />
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="评价本次服务">
         <Form.Item name="level" label="满意程度" rules={chosen('请选择满意程度')}>
-          <Radio.Group optionType="button" options={LEVELS.map((label, i) => ({ label, value: i + 1 })).reverse()} />
+          <Radio.Group optionType="button" options={ratingChoices()} />
         </Form.Item>
         <Form.Item
           name="reason"

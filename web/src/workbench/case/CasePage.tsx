@@ -22,6 +22,7 @@ import { fieldLabel, formEntries, formFields, type FormField } from '../form-fie
 import { CaseActs } from './CaseActs';
 import { AT_COUNTER, CounterScan } from './CounterScan';
 import { PaymentPanel } from './PaymentPanel';
+import { RatingInvite } from './RatingInvite';
 import { useFileViewer } from './FileViewer';
 import { FormEntries } from '../FormEntries';
 
@@ -371,6 +372,7 @@ function CaseView({ initial, roles }: { initial: Case; roles: readonly string[] 
         />
       </Panel>
       <PaymentPanel c={c} roles={roles} hasFees={(item.data?.content?.fees?.length ?? 0) > 0} />
+      <RatingInvite c={c} roles={roles} />
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Panel title="申请人">

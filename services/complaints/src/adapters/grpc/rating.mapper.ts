@@ -1,4 +1,5 @@
 import { complaintsV1, enumCodec, enumSpelling } from '@govhall/proto';
+import type { RatingInvitation } from '../../domain/ratings/invitation';
 import type { Rating, RatingChannel, RatingSubject } from '../../domain/ratings/rating';
 
 export const ratingChannel = enumCodec<RatingChannel, complaintsV1.RatingChannel>(
@@ -29,5 +30,23 @@ export function toProtoRating(r: Rating): complaintsV1.Rating {
     recordedBy: r.recordedBy,
     ratedAt: r.ratedAt,
     rectificationId: r.rectificationId,
+  };
+}
+
+export function toProtoInvitation(i: RatingInvitation): complaintsV1.RatingInvitation {
+  return {
+    id: i.id,
+    tenant: i.tenant,
+    windowId: i.windowId,
+    windowNumber: i.windowNumber,
+    windowName: i.windowName,
+    caseId: i.caseId,
+    caseNumber: i.caseNumber,
+    itemName: i.itemName,
+    clerk: i.clerk,
+    clerkName: i.clerkName,
+    invitedAt: i.invitedAt,
+    expiresAt: i.expiresAt,
+    ratingId: i.ratingId,
   };
 }

@@ -1,7 +1,14 @@
 import type { Principal } from '@govhall/auth';
+import { invitationState, type RatingInvitation } from '../../domain/ratings/invitation';
 import type { Rating, RatingEvent } from '../../domain/ratings/rating';
 import type { ServedCase } from '../../domain/ratings/served-case';
-import type { CaseApplicants, RatingRepository, ServedCaseRepository } from './ports';
+import type {
+  CaseApplicants,
+  InvitationRepository,
+  RatingRepository,
+  ServedCaseRepository,
+  WindowDirectory,
+} from './ports';
 
 /** Unit-test fakes of the ratings' stores and of the cases service (integration tests use the real ones). */
 export class InMemoryServedCases implements ServedCaseRepository {
@@ -43,5 +50,46 @@ export class FixedApplicants implements CaseApplicants {
   async applicantOf(_tenant: string, caseId: string) {
     const subject = this.subjects[caseId];
     return subject ? { subject } : null;
+  }
+}
+
+export class InMemoryInvitations implements InvitationRepository {
+  readonly saved = new Map<string, RatingInvitation>();
+  async insertClosingOthers(invitation: RatingInvitation) {
+    for (const [id, other] of this.saved) {
+      const sameWindow = other.tenant === invitation.tenant && other.windowNumber === invitation.windowNumber;
+      if (sameWindow && !other.ratingId && !other.closedAt)
+        this.saved.set(id, { ...other, closedAt: invitation.invitedAt });
+    }
+    this.saved.set(invitation.id, invitation);
+  }
+  async find(id: string) {
+    return this.saved.get(id) ?? null;
+  }
+  async findOpen(tenant: string, windowNumber: string, now: Date) {
+    const open = [...this.saved.values()].filter(
+      (i) => i.tenant === tenant && i.windowNumber === windowNumber && invitationState(i, now) === 'open',
+    );
+    return open.sort((a, b) => b.invitedAt.getTime() - a.invitedAt.getTime())[0] ?? null;
+  }
+  async markRated(id: string, ratingId: string) {
+    const inv = this.saved.get(id);
+    if (!inv || inv.ratingId) return false;
+    this.saved.set(id, { ...inv, ratingId });
+    return true;
+  }
+}
+
+/** Windows by tenant and id, with whoever serves them. */
+export class FixedWindows implements WindowDirectory {
+  constructor(
+    readonly windows: Record<
+      string,
+      { tenant: string; number: string; name: string; department: string; serving?: { username: string; name: string } }
+    >,
+  ) {}
+  async windowOf(tenant: string, windowId: string) {
+    const w = this.windows[windowId];
+    return w && w.tenant === tenant ? { id: windowId, ...w } : null;
   }
 }

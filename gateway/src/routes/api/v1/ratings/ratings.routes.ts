@@ -1,10 +1,22 @@
+import { Metadata } from '@grpc/grpc-js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from '@sinclair/typebox';
-import type { complaintsV1 } from '@govhall/proto';
+import { complaintsV1 } from '@govhall/proto';
 import { problems } from '../../../../lib/common.schemas';
 import { grpcCall } from '../../../../lib/grpc-call';
+import { relayAsEventStream } from '../../../../lib/sse';
+import { toProblem } from '../../../../plugins/app/problem-details';
 import { LEVEL_NAMES, ratingChannel } from './ratings.enums';
-import { CaseRatingParams, RateCaseBody, RatingAnswer, type Rating } from './ratings.schemas';
+import {
+  CaseRatingParams,
+  InvitationAnswer,
+  InvitationParams,
+  InviteRatingBody,
+  RateCaseBody,
+  RatingAnswer,
+  type Rating,
+  type RatingInvitation,
+} from './ratings.schemas';
 
 const tags = ['ratings'];
 
@@ -13,6 +25,8 @@ function ratingToRest(r: complaintsV1.Rating | undefined): Static<typeof Rating>
   return {
     id: r.id,
     tenant: r.tenant,
+    subject: r.subject === complaintsV1.RatingSubject.RATING_SUBJECT_VISIT ? 'visit' : 'case',
+    visitId: r.visitId,
     caseId: r.caseId,
     caseNumber: r.caseNumber,
     itemName: r.itemName,
@@ -29,12 +43,35 @@ function ratingToRest(r: complaintsV1.Rating | undefined): Static<typeof Rating>
   };
 }
 
+function invitationToRest(i: complaintsV1.RatingInvitation): Static<typeof RatingInvitation> {
+  return {
+    id: i.id,
+    tenant: i.tenant,
+    windowId: i.windowId,
+    windowNumber: i.windowNumber,
+    windowName: i.windowName,
+    caseId: i.caseId,
+    caseNumber: i.caseNumber,
+    itemName: i.itemName,
+    clerkName: i.clerkName,
+    invitedAt: (i.invitedAt ?? new Date(0)).toISOString(),
+    expiresAt: (i.expiresAt ?? new Date(0)).toISOString(),
+    rated: i.ratingId !== '',
+  };
+}
+
+/** Who invites a rating at the counter (the complaints service checks the window and the case). */
+const INVITERS = ['window_clerk', 'department_head', 'center_admin'] as const;
+
 /**
  * 好差评 of a completed case (一事一评): the applicant rates it once, online; the applicant and the staff of its
  * tenant read the rating. The complaints service owns every rule (who, when, once, the reason of a bad rating).
  */
-const ratingRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
+const ratingRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number; heartbeatMs: number }> = async (app, opts) => {
   const call = grpcCall(app, 'ratings', opts.deadlineMs);
+  // Open device watches end when the gateway shuts down, so that closing the server does not wait for them.
+  const closing = new AbortController();
+  app.addHook('preClose', async () => closing.abort());
 
   app.post(
     '/cases/:caseId',
@@ -76,6 +113,104 @@ const ratingRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (a
         (await call(request, 'getCaseRating', { caseId: request.params.caseId }, { caseId: 'params.caseId' })).rating,
       ),
     }),
+  );
+
+  app.post(
+    '/invitations',
+    {
+      config: { auth: { roles: INVITERS } },
+      schema: {
+        tags,
+        summary: '邀请本次服务的办事人在窗口评价器上评价（一次一评）；同一窗口未评价的上一个邀请随之失效',
+        body: InviteRatingBody,
+        response: { 201: InvitationAnswer, ...problems(400, 401, 403, 404, 503) },
+      },
+    },
+    async (request, reply) => {
+      const res = await call(
+        request,
+        'inviteRating',
+        { windowId: request.body.windowId, caseId: request.body.caseId ?? '' },
+        { windowId: 'body.windowId', caseId: 'body.caseId' },
+      );
+      if (!res.invitation) throw new Error('complaints answered without an invitation');
+      reply.code(201);
+      return { invitation: invitationToRest(res.invitation) };
+    },
+  );
+
+  app.get(
+    '/invitations/watch',
+    {
+      config: { auth: { roles: ['rating_device'] } },
+      schema: {
+        tags,
+        summary:
+          '窗口评价器接收本窗口的评价邀请（text/event-stream）：连接后立即发送一个 invitation 事件（当前待评价的邀请，' +
+          '没有时 invitation 为 null），此后每当邀请变化（新邀请、已评价、已失效）再发送；定时发送注释行保持连接；' +
+          '出错时发送 error 事件（problem+json）后关闭。评价器账号的令牌带有其窗口编号',
+        response: {
+          200: {
+            description: '服务器推送事件流',
+            content: {
+              'text/event-stream': {
+                schema: {
+                  type: 'object',
+                  required: ['event', 'data'],
+                  properties: {
+                    id: { type: 'string', description: '事件序号（每个连接从 1 起）' },
+                    event: { type: 'string', enum: ['invitation', 'error'] },
+                    data: {
+                      type: 'string',
+                      description: 'JSON：{"invitation": 邀请或 null}，或 error 事件的 problem+json',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          ...problems(401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const metadata = new Metadata();
+      metadata.set('authorization', request.headers.authorization!);
+      const source = app.grpc.ratings.watchInvitations({}, metadata);
+      await relayAsEventStream<complaintsV1.WatchInvitationsResponse>(request, reply, source, {
+        heartbeatMs: opts.heartbeatMs,
+        toEvent: (message) => ({
+          event: 'invitation',
+          data: { invitation: message.invitation ? invitationToRest(message.invitation) : null },
+        }),
+        toProblem: (error) => ({ ...toProblem(error), requestId: request.id }),
+        signal: closing.signal,
+      });
+    },
+  );
+
+  app.post(
+    '/invitations/:invitationId/rating',
+    {
+      config: { auth: { roles: ['rating_device'] } },
+      schema: {
+        tags,
+        summary: '窗口评价器提交本次服务的评价（每次服务一次；不满意须说明理由）',
+        params: InvitationParams,
+        body: RateCaseBody,
+        response: { 201: RatingAnswer, ...problems(400, 401, 403, 404, 409, 503) },
+      },
+    },
+    async (request, reply) => {
+      const res = await call(
+        request,
+        'rateInvitation',
+        { invitationId: request.params.invitationId, level: request.body.level, reason: request.body.reason ?? '' },
+        { invitationId: 'params.invitationId' },
+      );
+      reply.code(201);
+      return { rating: ratingToRest(res.rating) };
+    },
   );
 };
 

@@ -25,6 +25,10 @@ export const Rating = Type.Object(
   {
     id: Type.String(),
     tenant: Type.String(),
+    subject: Type.Union([Type.Literal('case'), Type.Literal('visit')], {
+      description: '评价对象：case 办结的办件（一事一评）、visit 窗口的一次服务（一次一评）',
+    }),
+    visitId: Type.String({ description: '一次服务的标识（评价邀请）；评价办件时为空' }),
     caseId: Type.String(),
     caseNumber: Type.String(),
     itemName: Type.String(),
@@ -55,3 +59,38 @@ export const Rating = Type.Object(
 );
 
 export const RatingAnswer = Type.Object({ rating: Rating }, { additionalProperties: false });
+
+/* 一次一评: the window's rating device (ADR 0063). */
+
+export const InviteRatingBody = Type.Object(
+  {
+    windowId: Type.String({ pattern: UUID, description: '提供服务的窗口' }),
+    caseId: Type.Optional(Type.String({ pattern: UUID, description: '本次服务所办的办件；咨询、取件等无办件时不填' })),
+  },
+  { additionalProperties: false },
+);
+
+export const RatingInvitation = Type.Object(
+  {
+    id: Type.String({ description: '评价邀请（即本次服务）的标识' }),
+    tenant: Type.String(),
+    windowId: Type.String(),
+    windowNumber: Type.String({ description: '窗口编号，如 A01' }),
+    windowName: Type.String(),
+    caseId: Type.String(),
+    caseNumber: Type.String(),
+    itemName: Type.String(),
+    clerkName: Type.String({ description: '为您服务的工作人员（窗口当班人员发起时）' }),
+    invitedAt: Timestamp,
+    expiresAt: Timestamp,
+    rated: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+export const InvitationAnswer = Type.Object({ invitation: RatingInvitation }, { additionalProperties: false });
+
+export const InvitationParams = Type.Object(
+  { invitationId: Type.String({ pattern: UUID, description: '评价邀请标识' }) },
+  { additionalProperties: false },
+);
