@@ -20,3 +20,4 @@ export type {
 } from './types';
 export { CalendarInputError, CalendarNotPublishedError } from './errors';
 export { chinaToday, isRealDate, receivedDate } from './iso-date';
+export { periodViolations, type PeriodViolation } from './report-period';

@@ -19,6 +19,8 @@ import { MongoRatings } from './adapters/mongo/rating.repository';
 import { MongoServedCases } from './adapters/mongo/served-case.repository';
 import { createComplaintUseCase } from './usecases/create-complaint/create-complaint.usecase';
 import { getCaseRatingUseCase } from './usecases/ratings/get-case-rating/get-case-rating.usecase';
+import { getSatisfactionUseCase } from './usecases/ratings/get-satisfaction/get-satisfaction.usecase';
+import { listRatingsUseCase } from './usecases/ratings/list-ratings/list-ratings.usecase';
 import { giveDefaultRatingsUseCase } from './usecases/ratings/give-default-ratings/give-default-ratings.usecase';
 import { inviteRatingUseCase } from './usecases/ratings/invite-rating/invite-rating.usecase';
 import { rateCaseUseCase } from './usecases/ratings/rate-case/rate-case.usecase';
@@ -125,6 +127,8 @@ async function main() {
     }),
     watchInvitations: watchInvitationsUseCase({ watch: invitationWatch }),
     rateInvitation: rateInvitationUseCase({ invitations, ratings, clock, ids, changed: invitationsChanged }),
+    listRatings: listRatingsUseCase({ ratings }),
+    getSatisfaction: getSatisfactionUseCase({ ratings, served }),
     afterWrite: () => relay.nudge(),
   });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);

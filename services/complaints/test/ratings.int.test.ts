@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Metadata, status } from '@grpc/grpc-js';
 import { callUnary, createGrpcClient } from '@govhall/grpc';
+import { chinaDate } from '@govhall/identifiers';
 import { toDocument } from '@govhall/mongo';
 import { applicationsV1, complaintsV1, identityV1 } from '@govhall/proto';
 import {
@@ -49,7 +50,7 @@ const DEVICE_A01 = 'ycx-rating-a01';
 const DEVICE_B01 = 'ycx-rating-b01';
 
 const rpc = <Req, Res>(
-  method: 'rateCase' | 'getCaseRating' | 'inviteRating' | 'rateInvitation',
+  method: 'rateCase' | 'getCaseRating' | 'inviteRating' | 'rateInvitation' | 'listRatings' | 'getSatisfaction',
   req: Req,
   token: string,
 ) => callUnary<Req, Res>(client[method].bind(client) as never, req, { ...bearer(token), deadlineMs: 15_000 });
@@ -384,5 +385,85 @@ describe('一次一评 on the window A01 rating device against the real stack', 
     expect(byApplicant.reason).toBe('ROLE_REQUIRED');
     const screen = watchAsDevice(await userToken('ycx-screen'));
     expect(await screen.ended).toMatchObject({ code: status.PERMISSION_DENIED });
+  });
+});
+
+describe('满意度统计: ListRatings and GetSatisfaction over what the tests above recorded', () => {
+  // The tests above: a case rated 2 online, a completed case left unrated, one given its default (rated seven days
+  // ahead, by the moved clock), a visit rated 1 on the device. Every case was reviewed by staff.reviewer.
+  const day = (offsetDays: number) => chinaDate(new Date(Date.now() + offsetDays * 86_400_000));
+  const scope = (over: Partial<complaintsV1.ListRatingsRequest> = {}) => ({
+    tenant: '',
+    from: day(-1),
+    to: day(8),
+    department: '',
+    windowId: '',
+    staff: '',
+    levels: [],
+    channels: [],
+    ...over,
+  });
+  const list = async (token: string, over: Partial<complaintsV1.ListRatingsRequest> = {}) =>
+    (await rpc<complaintsV1.ListRatingsRequest, complaintsV1.ListRatingsResponse>('listRatings', scope(over), token))
+      .ratings;
+  const channels = (rs: complaintsV1.Rating[]) => rs.map((r) => r.channel).sort();
+
+  it('the center reads every rating of the tenant; staff the ratings naming them', async () => {
+    const all = await list(await userToken('yc-admin'));
+    expect(channels(all)).toEqual(
+      [
+        complaintsV1.RatingChannel.RATING_CHANNEL_ONLINE,
+        complaintsV1.RatingChannel.RATING_CHANNEL_DEVICE,
+        complaintsV1.RatingChannel.RATING_CHANNEL_DEFAULT,
+      ].sort(),
+    );
+    const reviewer = await list(await world.token(staff.reviewer));
+    expect(channels(reviewer)).toEqual(
+      [complaintsV1.RatingChannel.RATING_CHANNEL_ONLINE, complaintsV1.RatingChannel.RATING_CHANNEL_DEFAULT].sort(),
+    );
+    const clerk = await list(await world.token(counter.clerk));
+    expect(clerk.map((r) => [r.channel, r.level])).toEqual([
+      [complaintsV1.RatingChannel.RATING_CHANNEL_DEVICE, complaintsV1.RatingLevel.RATING_LEVEL_VERY_DISSATISFIED],
+    ]);
+    const bad = await list(await userToken('yc-admin'), {
+      levels: [
+        complaintsV1.RatingLevel.RATING_LEVEL_VERY_DISSATISFIED,
+        complaintsV1.RatingLevel.RATING_LEVEL_DISSATISFIED,
+      ],
+    });
+    expect(bad.map((r) => r.level).sort()).toEqual([1, 2]);
+  });
+
+  it('counts levels, the satisfied share, the defaults and the coverage of the cases completed', async () => {
+    const s = await rpc<complaintsV1.GetSatisfactionRequest, complaintsV1.GetSatisfactionResponse>(
+      'getSatisfaction',
+      { tenant: '', from: day(-1), to: day(8), department: '', windowId: '', staff: '' },
+      await userToken('yc-admin'),
+    );
+    expect(s.levels.map((l) => [l.level, Number(l.count)])).toEqual([
+      [5, 0],
+      [4, 0],
+      [3, 1],
+      [2, 1],
+      [1, 1],
+    ]);
+    // 1 of 3 at 基本满意 or better; three cases completed today, one of them rated by its applicant.
+    expect([Number(s.total), Number(s.satisfiedPer10000), Number(s.defaultRatings)]).toEqual([3, 3333, 1]);
+    expect([Number(s.completedCases), Number(s.ratedCases)]).toEqual([3, 1]);
+  });
+
+  it('refuses a period too long or reversed and a clerk asking for someone else, naming the field', async () => {
+    const token = await world.token(counter.clerk);
+    const reversed = await grpcFailure(list(token, { from: day(1), to: day(0) }));
+    expect([reversed.code, reversed.violations.map((v) => [v.path, v.reason])]).toEqual([
+      status.INVALID_ARGUMENT,
+      [['to', 'BEFORE_FROM']],
+    ]);
+    const tooLong = await grpcFailure(list(token, { from: day(-400), to: day(0) }));
+    expect(tooLong.violations.map((v) => v.reason)).toEqual(['RANGE']);
+    const other = await grpcFailure(list(token, { staff: staff.reviewer }));
+    expect([other.code, other.reason]).toEqual([status.PERMISSION_DENIED, 'STAFF_OUT_OF_SCOPE']);
+    const applicant = await grpcFailure(list(await owner.token()));
+    expect(applicant.reason).toBe('ROLE_REQUIRED');
   });
 });

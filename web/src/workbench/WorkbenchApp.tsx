@@ -26,6 +26,7 @@ const DelegatedCases = lazy(() => import('./delegation/DelegatedCases'));
 const DelegatedCasePage = lazy(() => import('./delegation/DelegatedCasePage'));
 const Refunds = lazy(() => import('./finance/Refunds'));
 const Collections = lazy(() => import('./finance/Collections'));
+const Satisfaction = lazy(() => import('./satisfaction/Satisfaction'));
 const Reconciliation = lazy(() => import('./finance/Reconciliation'));
 
 const NAV = [
@@ -37,6 +38,7 @@ const NAV = [
   { to: '/escalations', label: '上报件跟踪' },
   { to: '/received-escalations', label: '上级办理' },
   { to: '/delegated', label: '代受理件' },
+  { to: '/satisfaction', label: '满意度统计' },
   { to: '/messages', label: <InboxNavLabel /> },
 ];
 /** 联审会议, for those MeetingService lets read meetings: the center, supervisors, departments' staff. */
@@ -92,6 +94,7 @@ export function WorkbenchApp() {
           <Route path="/refunds" element={<Refunds me={me} />} />
           <Route path="/reconciliation" element={<Reconciliation me={me} />} />
           <Route path="/collections" element={<Collections me={me} />} />
+          <Route path="/satisfaction" element={<Satisfaction me={me} />} />
           <Route path="/messages" element={<Inbox />} />
           <Route path="/orders/:id" element={<OrderDetail canClose={false} />} />
           <Route path="/callback" element={<LoginCallback />} />

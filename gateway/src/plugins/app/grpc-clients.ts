@@ -303,7 +303,7 @@ export default fp<{
     const ratings = createGrpcClient(complaintsV1.RatingServiceClient, opts.complaintsAddress, {
       serviceName: 'govhall.complaints.v1.RatingService',
       // A second RateCase is refused (ALREADY_RATED), never applied twice.
-      idempotentMethods: ['GetCaseRating'],
+      idempotentMethods: ['GetCaseRating', 'ListRatings', 'GetSatisfaction'],
     });
     app.decorate('grpc', {
       catalogue,

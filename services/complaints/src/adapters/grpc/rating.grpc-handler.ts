@@ -1,12 +1,16 @@
+import { ValidationError } from '@govhall/errors';
 import type { GrpcServer } from '@govhall/grpc';
 import { complaintsV1 } from '@govhall/proto';
 import type { getCaseRatingUseCase } from '../../usecases/ratings/get-case-rating/get-case-rating.usecase';
+import type { getSatisfactionUseCase } from '../../usecases/ratings/get-satisfaction/get-satisfaction.usecase';
+import type { listRatingsUseCase } from '../../usecases/ratings/list-ratings/list-ratings.usecase';
 import type { inviteRatingUseCase } from '../../usecases/ratings/invite-rating/invite-rating.usecase';
 import type { rateCaseUseCase } from '../../usecases/ratings/rate-case/rate-case.usecase';
 import type { rateInvitationUseCase } from '../../usecases/ratings/rate-invitation/rate-invitation.usecase';
 import type { watchInvitationsUseCase } from '../../usecases/ratings/watch-invitations/watch-invitations.usecase';
+import type { RatingChannel } from '../../domain/ratings/rating';
 import { invitationsOf } from './invitation-stream';
-import { toProtoInvitation, toProtoRating } from './rating.mapper';
+import { ratingChannel, toProtoInvitation, toProtoRating } from './rating.mapper';
 
 export interface RatingUseCases {
   rateCase: ReturnType<typeof rateCaseUseCase>;
@@ -14,6 +18,8 @@ export interface RatingUseCases {
   inviteRating: ReturnType<typeof inviteRatingUseCase>;
   watchInvitations: ReturnType<typeof watchInvitationsUseCase>;
   rateInvitation: ReturnType<typeof rateInvitationUseCase>;
+  listRatings: ReturnType<typeof listRatingsUseCase>;
+  getSatisfaction: ReturnType<typeof getSatisfactionUseCase>;
   /** Called after a write that queued outbox messages. */
   afterWrite(): void;
 }
@@ -61,6 +67,61 @@ export function registerRatingService(server: GrpcServer, uc: RatingUseCases): v
         return { rating: toProtoRating(rating) };
       },
     ),
+    listRatings: server.unary<complaintsV1.ListRatingsRequest, complaintsV1.ListRatingsResponse>(
+      'ListRatings',
+      async (req, ctx) => {
+        const page = await uc.listRatings(
+          {
+            ...scopeOf(req),
+            levels: req.levels.map(Number),
+            channels: channelsOf(req.channels),
+            pageSize: req.page?.pageSize ?? 0,
+            pageToken: req.page?.pageToken ?? '',
+          },
+          ctx.principal,
+        );
+        return {
+          ratings: page.ratings.map(toProtoRating),
+          page: { nextPageToken: page.nextPageToken, total: page.total },
+        };
+      },
+    ),
+    getSatisfaction: server.unary<complaintsV1.GetSatisfactionRequest, complaintsV1.GetSatisfactionResponse>(
+      'GetSatisfaction',
+      async (req, ctx) => {
+        const s = await uc.getSatisfaction(scopeOf(req), ctx.principal);
+        return {
+          levels: s.levels.map((l) => ({ level: l.level as number as complaintsV1.RatingLevel, count: l.count })),
+          total: s.total,
+          satisfiedPer10000: s.satisfiedPer10000,
+          completedCases: s.completedCases,
+          ratedCases: s.ratedCases,
+          defaultRatings: s.defaultRatings,
+        };
+      },
+    ),
   };
   server.addService('govhall.complaints.v1.RatingService', complaintsV1.RatingServiceService, impl);
+}
+
+/** The period and scope fields ListRatings and GetSatisfaction share. */
+function scopeOf(req: complaintsV1.GetSatisfactionRequest) {
+  return {
+    tenant: req.tenant,
+    from: req.from,
+    to: req.to,
+    department: req.department,
+    windowId: req.windowId,
+    staff: req.staff,
+  };
+}
+
+/** The channels asked for; an unknown or unspecified one is a bad request, not "any channel". */
+function channelsOf(channels: complaintsV1.RatingChannel[]): RatingChannel[] {
+  // fromProto answers '' for UNSPECIFIED or an unknown value.
+  const known = channels.map((c) => ratingChannel.fromProto(c) as RatingChannel | '');
+  if (known.some((c) => c === '')) {
+    throw new ValidationError([{ path: 'channels', reason: 'INVALID', message: '评价渠道无效' }]);
+  }
+  return known as RatingChannel[];
 }

@@ -1,8 +1,8 @@
 import type { Principal } from '@govhall/auth';
 import { chinaDate } from '@govhall/identifiers';
 import { isDuplicateKeyError, outboxFields, type Connection, type Model } from '@govhall/mongo';
-import type { Rating, RatingEvent } from '../../domain/ratings/rating';
-import type { RatingRepository } from '../../usecases/ratings/ports';
+import type { Rating, RatingChannel, RatingEvent, RatingLevel } from '../../domain/ratings/rating';
+import type { RatingFilter, RatingRepository } from '../../usecases/ratings/ports';
 import { ratingOutbox } from '../kafka/rating-events';
 import { ratingSchema, type RatingDocument } from './rating.schema';
 
@@ -38,6 +38,45 @@ export class MongoRatings implements RatingRepository {
     const doc = await this.model.collection.findOne({ ratedKey: ratedKey({ subject: 'case', caseId, visitId: '' }) });
     return doc ? toRating(doc as unknown as StoredRating) : null;
   }
+
+  async list(filter: RatingFilter, offset: number, limit: number): Promise<{ ratings: Rating[]; total: number }> {
+    const query = ratingQuery(filter);
+    const [docs, total] = await Promise.all([
+      this.model.collection
+        .find(query, { projection: WITHOUT_OUTBOX })
+        .sort({ ratedAt: -1, _id: 1 })
+        .skip(offset)
+        .limit(limit)
+        .toArray(),
+      this.model.collection.countDocuments(query),
+    ]);
+    return { ratings: docs.map((d) => toRating(d as unknown as StoredRating)), total };
+  }
+
+  async tally(filter: RatingFilter): Promise<{ level: RatingLevel; channel: RatingChannel; count: number }[]> {
+    const rows = await this.model.collection
+      .aggregate<{ _id: { level: RatingLevel; channel: RatingChannel }; count: number }>([
+        { $match: ratingQuery(filter) },
+        { $group: { _id: { level: '$level', channel: '$channel' }, count: { $sum: 1 } } },
+      ])
+      .toArray();
+    return rows.map((r) => ({ level: r._id.level, channel: r._id.channel, count: r.count }));
+  }
+}
+
+const WITHOUT_OUTBOX = { outbox: 0, outboxLease: 0, outboxPending: 0 } as const;
+
+/** The tenant's period first (index {tenant, ratedDay}), then the narrowing fields, applied to those rows. */
+function ratingQuery(f: RatingFilter): Record<string, unknown> {
+  return {
+    tenant: f.tenant,
+    ratedDay: { $gte: f.from, $lte: f.to },
+    ...(f.department ? { department: f.department } : {}),
+    ...(f.windowId ? { windowId: f.windowId } : {}),
+    ...(f.staff ? { 'staff.username': f.staff } : {}),
+    ...(f.levels.length > 0 ? { level: { $in: f.levels } } : {}),
+    ...(f.channels.length > 0 ? { channel: { $in: f.channels } } : {}),
+  };
 }
 
 type StoredRating = Omit<Rating, 'id'> & { _id: string };

@@ -1,6 +1,8 @@
 import { documentKey, documentLocks, type Connection, type Model } from '@govhall/mongo';
+import { chinaDate } from '@govhall/identifiers';
+import type { Rating } from '../../domain/ratings/rating';
 import type { ServedCase } from '../../domain/ratings/served-case';
-import type { ServedCaseRepository } from '../../usecases/ratings/ports';
+import type { RatingFilter, ServedCaseRepository } from '../../usecases/ratings/ports';
 import { servedCaseSchema, type ServedCaseDocument } from './served-case.schema';
 
 type Stored = Omit<ServedCase, 'caseId'> & { _id: string };
@@ -18,6 +20,7 @@ function toServedCase(doc: Stored): ServedCase {
     ...(doc.completedAt ? { completedAt: doc.completedAt } : {}),
     ...(doc.defaultOn ? { defaultOn: doc.defaultOn } : {}),
     ratingId: doc.ratingId ?? '',
+    ...(doc.ratedChannel ? { ratedChannel: doc.ratedChannel } : {}),
     appliedEventIds: doc.appliedEventIds ?? [],
   };
 }
@@ -39,19 +42,41 @@ export class MongoServedCases implements ServedCaseRepository {
   }
 
   async put(c: ServedCase): Promise<void> {
-    const { caseId, ratingId: _rating, ...fields } = c;
-    // ratingId is markRated's: the consumer's write leaves it as it is.
+    const { caseId, ratingId: _rating, ratedChannel: _channel, ...fields } = c;
+    // ratingId and ratedChannel are markRated's: the consumer's write leaves them as they are. completedDay (China)
+    // is what the coverage counts by.
+    const completedDay = c.completedAt ? chinaDate(c.completedAt) : '';
     await this.locked(caseId, () =>
       this.model.collection.updateOne(
         { _id: caseId as never },
-        { $set: fields, $setOnInsert: { ratingId: '' } },
+        { $set: { ...fields, completedDay }, $setOnInsert: { ratingId: '', ratedChannel: '' } },
         { upsert: true },
       ),
     );
   }
 
-  async markRated(caseId: string, ratingId: string): Promise<void> {
-    await this.locked(caseId, () => this.model.collection.updateOne({ _id: caseId as never }, { $set: { ratingId } }));
+  async markRated(caseId: string, rating: Pick<Rating, 'id' | 'channel'>): Promise<void> {
+    await this.locked(caseId, () =>
+      this.model.collection.updateOne(
+        { _id: caseId as never },
+        { $set: { ratingId: rating.id, ratedChannel: rating.channel } },
+      ),
+    );
+  }
+
+  async coverage(f: RatingFilter): Promise<{ completed: number; ratedByPerson: number }> {
+    const query = {
+      tenant: f.tenant,
+      completedDay: { $gte: f.from, $lte: f.to },
+      ...(f.department ? { department: f.department } : {}),
+      ...(f.windowId ? { windowId: f.windowId } : {}),
+      ...(f.staff ? { 'staff.username': f.staff } : {}),
+    };
+    const [completed, ratedByPerson] = await Promise.all([
+      this.model.collection.countDocuments(query),
+      this.model.collection.countDocuments({ ...query, ratingId: { $ne: '' }, ratedChannel: { $ne: 'default' } }),
+    ]);
+    return { completed, ratedByPerson };
   }
 
   /** FerretDB updates by read-modify-write: the consumer's and markRated's writes of one case go one at a time. */

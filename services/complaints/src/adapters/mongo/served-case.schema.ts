@@ -18,7 +18,11 @@ export const servedCaseSchema = new mongoose.Schema(
     applicantName: { type: String, default: '' },
     completedAt: { type: Date },
     defaultOn: { type: String },
+    /** China date of completedAt ('' before): the coverage's period. */
+    completedDay: { type: String, default: '' },
     ratingId: { type: String, default: '' },
+    /** How its rating came in ('' unrated): coverage counts the cases a person rated. */
+    ratedChannel: { type: String, default: '' },
     appliedEventIds: { type: [String], default: [] },
   },
   { collection: 'served_cases', versionKey: false, minimize: false },
@@ -26,5 +30,7 @@ export const servedCaseSchema = new mongoose.Schema(
 
 // The default sweep: completed, unrated cases by their default day.
 servedCaseSchema.index({ ratingId: 1, defaultOn: 1 });
+// Coverage (GetSatisfaction): a tenant's cases completed in a period.
+servedCaseSchema.index({ tenant: 1, completedDay: 1 });
 
 export type ServedCaseDocument = mongoose.InferSchemaType<typeof servedCaseSchema>;

@@ -1,4 +1,4 @@
-import { defaultRatingDay, type RatedService, type RatedStaff } from './rating';
+import { defaultRatingDay, type RatedService, type RatedStaff, type RatingChannel } from './rating';
 
 /**
  * A case as the ratings know it, kept from the case stream (govhall.applications.case): who served it (C5), and once
@@ -11,8 +11,9 @@ export interface ServedCase extends Omit<RatedService, 'subject' | 'visitId'> {
   completedAt?: Date;
   /** YYYY-MM-DD (China) on which the default rating is given. */
   defaultOn?: string;
-  /** Its rating, once rated (by a person or by default). */
+  /** Its rating, once rated (by a person or by default), and how it came in. */
   ratingId: string;
+  ratedChannel?: RatingChannel;
   /** The stream events applied, newest last (a redelivery changes nothing). */
   appliedEventIds: string[];
 }

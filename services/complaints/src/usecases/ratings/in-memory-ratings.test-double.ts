@@ -1,10 +1,12 @@
 import type { Principal } from '@govhall/auth';
 import { invitationState, type RatingInvitation } from '../../domain/ratings/invitation';
-import type { Rating, RatingEvent } from '../../domain/ratings/rating';
+import { chinaDate } from '@govhall/identifiers';
+import type { Rating, RatingChannel, RatingEvent, RatingLevel } from '../../domain/ratings/rating';
 import type { ServedCase } from '../../domain/ratings/served-case';
 import type {
   CaseApplicants,
   InvitationRepository,
+  RatingFilter,
   RatingRepository,
   ServedCaseRepository,
   WindowDirectory,
@@ -19,9 +21,24 @@ export class InMemoryServedCases implements ServedCaseRepository {
   async put(c: ServedCase) {
     this.cases.set(c.caseId, c);
   }
-  async markRated(caseId: string, ratingId: string) {
+  async markRated(caseId: string, rating: Pick<Rating, 'id' | 'channel'>) {
     const c = this.cases.get(caseId);
-    if (c) this.cases.set(caseId, { ...c, ratingId });
+    if (c) this.cases.set(caseId, { ...c, ratingId: rating.id, ratedChannel: rating.channel });
+  }
+  async coverage(f: RatingFilter) {
+    const day = (d: Date) => chinaDate(d);
+    const completed = [...this.cases.values()].filter(
+      (c) =>
+        c.tenant === f.tenant &&
+        c.completedAt &&
+        day(c.completedAt) >= f.from &&
+        day(c.completedAt) <= f.to &&
+        (!f.department || c.department === f.department) &&
+        (!f.windowId || c.windowId === f.windowId) &&
+        (!f.staff || c.staff.some((s) => s.username === f.staff)),
+    );
+    const ratedByPerson = completed.filter((c) => c.ratingId && c.ratedChannel !== 'default').length;
+    return { completed: completed.length, ratedByPerson };
   }
   async dueForDefault(today: string, limit: number) {
     return [...this.cases.values()]
@@ -42,6 +59,35 @@ export class InMemoryRatings implements RatingRepository {
   }
   async findByCase(caseId: string) {
     return this.saved.find((r) => r.subject === 'case' && r.caseId === caseId) ?? null;
+  }
+  private matching(f: RatingFilter) {
+    return this.saved
+      .filter(
+        (r) =>
+          r.tenant === f.tenant &&
+          chinaDate(r.ratedAt) >= f.from &&
+          chinaDate(r.ratedAt) <= f.to &&
+          (!f.department || r.department === f.department) &&
+          (!f.windowId || r.windowId === f.windowId) &&
+          (!f.staff || r.staff.some((s) => s.username === f.staff)) &&
+          (f.levels.length === 0 || f.levels.includes(r.level)) &&
+          (f.channels.length === 0 || f.channels.includes(r.channel)),
+      )
+      .sort((a, b) => b.ratedAt.getTime() - a.ratedAt.getTime());
+  }
+  async list(f: RatingFilter, offset: number, limit: number) {
+    const all = this.matching(f);
+    return { ratings: all.slice(offset, offset + limit), total: all.length };
+  }
+  async tally(f: RatingFilter) {
+    const counts = new Map<string, { level: RatingLevel; channel: RatingChannel; count: number }>();
+    for (const r of this.matching(f)) {
+      const key = `${r.level}/${r.channel}`;
+      const c = counts.get(key) ?? { level: r.level, channel: r.channel, count: 0 };
+      c.count += 1;
+      counts.set(key, c);
+    }
+    return [...counts.values()];
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Principal } from '@govhall/auth';
 import type { RatingInvitation } from '../../domain/ratings/invitation';
-import type { Rating, RatingEvent } from '../../domain/ratings/rating';
+import type { Rating, RatingChannel, RatingEvent, RatingLevel } from '../../domain/ratings/rating';
 import type { ServedCase } from '../../domain/ratings/served-case';
 
 /** The cases as the ratings know them from the case stream (one writer: the stream's consumer, plus markRated). */
@@ -9,7 +9,12 @@ export interface ServedCaseRepository {
   /** Creates or replaces the case as the stream left it. */
   put(c: ServedCase): Promise<void>;
   /** Records the case's rating (a person's or the default). */
-  markRated(caseId: string, ratingId: string): Promise<void>;
+  markRated(caseId: string, rating: Pick<Rating, 'id' | 'channel'>): Promise<void>;
+  /**
+   * Of the cases completed in the filter's period (China dates) and scope: how many, and how many of those a person
+   * rated (not the default): rating coverage (C2).
+   */
+  coverage(filter: RatingFilter): Promise<{ completed: number; ratedByPerson: number }>;
   /** Completed, unrated cases whose default day is `today` or earlier, at most `limit`, oldest first. */
   dueForDefault(today: string, limit: number): Promise<ServedCase[]>;
 }
@@ -21,6 +26,25 @@ export interface RatingRepository {
    */
   insert(rating: Rating, events: RatingEvent[], actor: Principal | undefined): Promise<boolean>;
   findByCase(caseId: string): Promise<Rating | null>;
+  /** The filter's ratings, newest first: `limit` from `offset`, and how many there are. */
+  list(filter: RatingFilter, offset: number, limit: number): Promise<{ ratings: Rating[]; total: number }>;
+  /** How many of the filter's ratings there are per level and channel. */
+  tally(filter: RatingFilter): Promise<{ level: RatingLevel; channel: RatingChannel; count: number }[]>;
+}
+
+/** Which ratings a list or statistic reads: a tenant's period (China dates, inclusive), narrowed. */
+export interface RatingFilter {
+  tenant: string;
+  from: string;
+  to: string;
+  /** '' for any. */
+  department: string;
+  windowId: string;
+  /** A member of staff the rating appraises (their login). */
+  staff: string;
+  /** Empty for any. */
+  levels: RatingLevel[];
+  channels: RatingChannel[];
 }
 
 /** Who applied for a case, as the cases service says (read with the service's center account of the tenant). */

@@ -1,4 +1,5 @@
-import { ValidationError, type Violation } from '@govhall/errors';
+import { periodViolations } from '@govhall/calendar';
+import { ValidationError } from '@govhall/errors';
 import { chinaDate } from '@govhall/identifiers';
 import { sumFen } from '@govhall/money';
 import type { FeeCategory } from '../fee-items/fee-item';
@@ -27,23 +28,9 @@ export interface CollectionReport {
   refundCount: number;
 }
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const MAX_DAYS = 366;
-
-function realDate(s: string): boolean {
-  return DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
-}
-
 /** The period's dates: real days, `to` not before `from`, at most 366 days. */
 export function checkPeriod(from: string, to: string): void {
-  const v: Violation[] = [];
-  if (!realDate(from)) v.push({ path: 'from', reason: 'INVALID', message: '开始日期应为有效日期（yyyy-mm-dd）' });
-  if (!realDate(to)) v.push({ path: 'to', reason: 'INVALID', message: '结束日期应为有效日期（yyyy-mm-dd）' });
-  if (v.length === 0) {
-    const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
-    if (days < 1) v.push({ path: 'to', reason: 'BEFORE_FROM', message: '结束日期不能早于开始日期' });
-    else if (days > MAX_DAYS) v.push({ path: 'to', reason: 'RANGE', message: '统计期间最长为366天' });
-  }
+  const v = periodViolations(from, to);
   if (v.length > 0) throw new ValidationError(v);
 }
 

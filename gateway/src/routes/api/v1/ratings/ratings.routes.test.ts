@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
 import { complaintsV1 as C } from '@govhall/proto';
 import {
   fakeService,
@@ -69,6 +69,18 @@ const fx = useRouteFixture(async () =>
             },
           };
         },
+        listRatings: async (req) => {
+          if (req.staff === 'other') throw new ForbiddenError('STAFF_OUT_OF_SCOPE', '只能查看对本人的评价');
+          return { ratings: [rating], page: { nextPageToken: 'next', total: 21 } };
+        },
+        getSatisfaction: async () => ({
+          levels: [5, 4, 3, 2, 1].map((level) => ({ level, count: level === 2 ? 1 : 3 })),
+          total: 13,
+          satisfiedPer10000: 9231,
+          completedCases: 20,
+          ratedCases: 9,
+          defaultRatings: 3,
+        }),
         rateInvitation: async (req) => {
           if (req.reason === 'late') throw new PreconditionError('INVITATION_EXPIRED', '评价邀请已失效');
           return {
@@ -247,5 +259,64 @@ describe('ratings routes', () => {
       code: 'DEVICE_ACCOUNT',
       detail: '窗口评价器设备账号只能用于评价，不能使用此功能',
     });
+  });
+
+  it('GET /ratings lists a period with its filters, a page at a time', async () => {
+    const res = await fx.app.inject({
+      method: 'GET',
+      url: '/api/v1/ratings?from=2026-12-01&to=2026-12-31&level=2&channel=device&pageSize=20',
+      headers: CLERK,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(fx.lastCall().request).toMatchObject({
+      tenant: '',
+      from: '2026-12-01',
+      to: '2026-12-31',
+      levels: [2],
+      channels: [C.RatingChannel.RATING_CHANNEL_DEVICE],
+      page: { pageSize: 20, pageToken: '' },
+    });
+    expect(res.json()).toMatchObject({ total: 21, nextPageToken: 'next', ratings: [{ caseId: CASE_ID, level: 2 }] });
+    const other = await fx.app.inject({
+      method: 'GET',
+      url: '/api/v1/ratings?from=2026-12-01&to=2026-12-31&staff=other',
+      headers: CLERK,
+    });
+    expect([other.statusCode, other.json().code]).toEqual([403, 'STAFF_OUT_OF_SCOPE']);
+  });
+
+  it('GET /ratings/satisfaction answers the statistic with the level names', async () => {
+    const res = await fx.app.inject({
+      method: 'GET',
+      url: '/api/v1/ratings/satisfaction?from=2026-12-01&to=2026-12-31',
+      headers: CLERK,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      total: 13,
+      satisfiedPer10000: 9231,
+      completedCases: 20,
+      ratedCases: 9,
+      defaultRatings: 3,
+    });
+    expect(res.json().levels[0]).toEqual({ level: 5, levelName: '非常满意', count: 3 });
+  });
+
+  it('refuses a list without its period, a bad level, an applicant or a device, without calling the service', async () => {
+    const calls = fx.fake.calls.length;
+    for (const q of ['', 'from=2026-12-01', 'from=2026-12-01&to=2026-12-31&level=6', 'from=x&to=2026-12-31']) {
+      const res = await fx.app.inject({ method: 'GET', url: `/api/v1/ratings?${q}`, headers: CLERK });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().detail ?? res.json().title).toMatch(CHINESE);
+    }
+    for (const headers of [APPLICANT, DEVICE]) {
+      const res = await fx.app.inject({
+        method: 'GET',
+        url: '/api/v1/ratings/satisfaction?from=2026-12-01&to=2026-12-31',
+        headers,
+      });
+      expect(res.statusCode).toBe(403);
+    }
+    expect(fx.fake.calls).toHaveLength(calls);
   });
 });

@@ -4,6 +4,7 @@ import type { Static } from '@sinclair/typebox';
 import { complaintsV1 } from '@govhall/proto';
 import { problems } from '../../../../lib/common.schemas';
 import { grpcCall } from '../../../../lib/grpc-call';
+import { pageAnswer, pageOf, queryFields } from '../../../../lib/query-fields';
 import { relayAsEventStream } from '../../../../lib/sse';
 import { toProblem } from '../../../../plugins/app/problem-details';
 import { LEVEL_NAMES, ratingChannel } from './ratings.enums';
@@ -14,6 +15,10 @@ import {
   InviteRatingBody,
   RateCaseBody,
   RatingAnswer,
+  RatingPage,
+  RatingsQuery,
+  Satisfaction,
+  SatisfactionQuery,
   type Rating,
   type RatingInvitation,
 } from './ratings.schemas';
@@ -59,6 +64,34 @@ function invitationToRest(i: complaintsV1.RatingInvitation): Static<typeof Ratin
     rated: i.ratingId !== '',
   };
 }
+
+/** Who reads ratings and their statistic; how far each reaches is the complaints service's rule. */
+const READERS = [
+  'center_admin',
+  'supervisor',
+  'complaint_handler',
+  'department_head',
+  'window_clerk',
+  'reviewer',
+  'approver',
+] as const;
+
+/** The period and scope of a list or statistic query, as the RPCs take them. */
+const scopeOf = (q: {
+  tenant?: string;
+  from: string;
+  to: string;
+  department?: string;
+  windowId?: string;
+  staff?: string;
+}) => ({
+  tenant: q.tenant ?? '',
+  from: q.from,
+  to: q.to,
+  department: q.department ?? '',
+  windowId: q.windowId ?? '',
+  staff: q.staff ?? '',
+});
 
 /** Who invites a rating at the counter (the complaints service checks the window and the case). */
 const INVITERS = ['window_clerk', 'department_head', 'center_admin'] as const;
@@ -113,6 +146,69 @@ const ratingRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number; heartbeatMs:
         (await call(request, 'getCaseRating', { caseId: request.params.caseId }, { caseId: 'params.caseId' })).rating,
       ),
     }),
+  );
+
+  app.get(
+    '',
+    {
+      config: { auth: { roles: READERS } },
+      schema: {
+        tags,
+        summary:
+          '期间内的评价（新的在前）：监察、中心管理员和投诉处理人员看本地区（监察和中心管理员也可看下级地区），' +
+          '部门负责人看本部门，窗口和审批人员看对本人的评价',
+        querystring: RatingsQuery,
+        response: { 200: RatingPage, ...problems(400, 401, 403, 503) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const res = await call(
+        request,
+        'listRatings',
+        {
+          ...scopeOf(q),
+          levels: q.level ? [q.level] : [],
+          channels: q.channel ? [ratingChannel.toProto(q.channel)] : [],
+          page: pageOf(q),
+        },
+        { ...queryFields('tenant', 'from', 'to', 'department', 'windowId', 'staff'), levels: 'querystring.level' },
+      );
+      return { ratings: res.ratings.map(ratingToRest), ...pageAnswer(res.page, res.ratings.length) };
+    },
+  );
+
+  app.get(
+    '/satisfaction',
+    {
+      config: { auth: { roles: READERS } },
+      schema: {
+        tags,
+        summary: '满意度统计：各等级评价数、满意率、默认评价数，以及期间内办结办件的评价覆盖情况（范围同评价列表）',
+        querystring: SatisfactionQuery,
+        response: { 200: Satisfaction, ...problems(400, 401, 403, 503) },
+      },
+    },
+    async (request) => {
+      const res = await call(
+        request,
+        'getSatisfaction',
+        scopeOf(request.query),
+        queryFields('tenant', 'from', 'to', 'department', 'windowId', 'staff'),
+      );
+      return {
+        levels: res.levels.map((l) => ({
+          level: l.level,
+          levelName: LEVEL_NAMES[l.level] ?? '',
+          count: Number(l.count),
+        })),
+        total: Number(res.total),
+        satisfiedPer10000: Number(res.satisfiedPer10000),
+        completedCases: Number(res.completedCases),
+        ratedCases: Number(res.ratedCases),
+        defaultRatings: Number(res.defaultRatings),
+      };
+    },
   );
 
   app.post(

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { SafeText, Timestamp, UUID } from '../../../../lib/common.schemas';
+import { DateString, PageQuery, pageOf, RegionCode, SafeText, Timestamp, UUID } from '../../../../lib/common.schemas';
+import { DEPARTMENT_CODE } from '../catalogue/catalogue.schemas';
 import { ratingChannel } from './ratings.enums';
 
 /* 好差评 (rating_service.proto). */
@@ -92,5 +93,66 @@ export const InvitationAnswer = Type.Object({ invitation: RatingInvitation }, { 
 
 export const InvitationParams = Type.Object(
   { invitationId: Type.String({ pattern: UUID, description: '评价邀请标识' }) },
+  { additionalProperties: false },
+);
+
+/* 满意度统计 (C6): the ratings of a period and their statistic. Who reads what is the complaints service's rule. */
+
+const ScopeQuery = {
+  tenant: Type.Optional(RegionCode('租户（行政区划代码）；不填为本人所在租户')),
+  from: DateString('开始日期（含，北京时间）'),
+  to: DateString('结束日期（含）；不早于开始日期，最长366天'),
+  department: Type.Optional(
+    Type.String({ pattern: DEPARTMENT_CODE, description: '只看该部门（部门负责人只能看本部门）' }),
+  ),
+  windowId: Type.Optional(Type.String({ pattern: UUID, description: '只看该窗口' })),
+  staff: Type.Optional(
+    Type.String({
+      pattern: '^[a-z0-9][a-z0-9._-]{1,63}$',
+      description: '只看评价该工作人员的（登录名；窗口和审批人员只能看本人的）',
+    }),
+  ),
+};
+
+export const SatisfactionQuery = Type.Object(ScopeQuery, { additionalProperties: false });
+
+export const RatingsQuery = Type.Object(
+  {
+    ...ScopeQuery,
+    level: Type.Optional(Type.Integer({ minimum: 1, maximum: 5, description: '只看该评价等级' })),
+    channel: Type.Optional(
+      Type.Union(
+        ratingChannel.values.map((v) => Type.Literal(v)),
+        { description: '只看该评价渠道' },
+      ),
+    ),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+export const RatingPage = pageOf('ratings', Rating);
+
+export const Satisfaction = Type.Object(
+  {
+    levels: Type.Array(
+      Type.Object(
+        {
+          level: Type.Integer({ minimum: 1, maximum: 5 }),
+          levelName: Type.String(),
+          count: Type.Integer(),
+        },
+        { additionalProperties: false },
+      ),
+      { description: '各等级的评价数，非常满意在前' },
+    ),
+    total: Type.Integer({ description: '评价总数' }),
+    satisfiedPer10000: Type.Integer({ description: '满意率（基本满意及以上）每万分比：9650 即 96.50%' }),
+    completedCases: Type.Integer({ description: '期间内办结的办件数' }),
+    ratedCases: Type.Integer({
+      description: '其中由办事人本人评价（非默认评价）的办件数：评价覆盖率 = ratedCases / completedCases',
+    }),
+    defaultRatings: Type.Integer({ description: '默认评价（逾期未评视为基本满意）数' }),
+  },
   { additionalProperties: false },
 );

@@ -27,10 +27,10 @@ export function giveDefaultRatingsUseCase(deps: {
       const { rating, events } = defaultRating(ratedCase(c), deps.ids.newId(), now);
       if (await deps.ratings.insert(rating, events, undefined)) {
         given += 1;
-        await deps.served.markRated(c.caseId, rating.id);
+        await deps.served.markRated(c.caseId, rating);
       } else {
         const existing = await deps.ratings.findByCase(c.caseId);
-        if (existing) await deps.served.markRated(c.caseId, existing.id);
+        if (existing) await deps.served.markRated(c.caseId, existing);
       }
     }
     return given;

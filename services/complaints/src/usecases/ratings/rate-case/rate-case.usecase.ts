@@ -43,7 +43,7 @@ export function rateCaseUseCase(deps: {
       deps.clock.now(),
     );
     if (!(await deps.ratings.insert(rating, events, actor))) throw alreadyRated();
-    await deps.served.markRated(c.caseId, rating.id);
+    await deps.served.markRated(c.caseId, rating);
     return rating;
   };
 }
