@@ -6,7 +6,7 @@ import { GrpcServer } from '@govhall/grpc';
 import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
 import { BackgroundWork, exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
-import { ensureIndexes, openServiceDatabase } from '@govhall/mongo';
+import { ensureIndexes, FileChunks, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
 import { registerComplaintsService } from './adapters/grpc/complaints.grpc-handler';
 import { MongoComplaintRepository } from './adapters/mongo/complaint.repository';
@@ -15,12 +15,14 @@ import { registerRatingService } from './adapters/grpc/rating.grpc-handler';
 import { startCaseStreamConsumer } from './adapters/kafka/case-stream.consumer';
 import { GrpcWindowDirectory } from './adapters/identity/window-directory';
 import { MongoInvitations } from './adapters/mongo/invitation.repository';
-import { MongoRatings } from './adapters/mongo/rating.repository';
+import { MongoRatings, MongoRatingScans } from './adapters/mongo/rating.repository';
 import { MongoServedCases } from './adapters/mongo/served-case.repository';
 import { createComplaintUseCase } from './usecases/create-complaint/create-complaint.usecase';
 import { getCaseRatingUseCase } from './usecases/ratings/get-case-rating/get-case-rating.usecase';
 import { getSatisfactionUseCase } from './usecases/ratings/get-satisfaction/get-satisfaction.usecase';
+import { getRatingScanUseCase } from './usecases/ratings/get-rating-scan/get-rating-scan.usecase';
 import { listRatingsUseCase } from './usecases/ratings/list-ratings/list-ratings.usecase';
+import { recordRatingUseCase } from './usecases/ratings/record-rating/record-rating.usecase';
 import { giveDefaultRatingsUseCase } from './usecases/ratings/give-default-ratings/give-default-ratings.usecase';
 import { inviteRatingUseCase } from './usecases/ratings/invite-rating/invite-rating.usecase';
 import { rateCaseUseCase } from './usecases/ratings/rate-case/rate-case.usecase';
@@ -39,7 +41,9 @@ async function main() {
   const ratings = new MongoRatings(connection);
   const served = new MongoServedCases(connection);
   const invitations = new MongoInvitations(connection);
-  await ensureIndexes([complaints.model, ratings.model, served.model, invitations.model]);
+  const chunks = new FileChunks(connection);
+  const scans = new MongoRatingScans(chunks);
+  await ensureIndexes([complaints.model, ratings.model, served.model, invitations.model, chunks.model]);
 
   const kafka = createKafka('complaints', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
@@ -103,6 +107,8 @@ async function main() {
     logger,
     verifier,
     reflectionFiles: ['govhall/complaints/v1/complaints_service.proto', 'govhall/complaints/v1/rating_service.proto'],
+    // A suggestion-box slip's scan is up to 10 MiB (RecordRating).
+    maxReceiveMessageBytes: 12 * 1024 * 1024,
   });
   registerComplaintsService(server, {
     createComplaint: createComplaintUseCase({
@@ -129,6 +135,8 @@ async function main() {
     rateInvitation: rateInvitationUseCase({ invitations, ratings, clock, ids, changed: invitationsChanged }),
     listRatings: listRatingsUseCase({ ratings }),
     getSatisfaction: getSatisfactionUseCase({ ratings, served }),
+    recordRating: recordRatingUseCase({ served, ratings, scans, clock, ids }),
+    getRatingScan: getRatingScanUseCase({ ratings, scans }),
     afterWrite: () => relay.nudge(),
   });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);

@@ -50,7 +50,15 @@ const DEVICE_A01 = 'ycx-rating-a01';
 const DEVICE_B01 = 'ycx-rating-b01';
 
 const rpc = <Req, Res>(
-  method: 'rateCase' | 'getCaseRating' | 'inviteRating' | 'rateInvitation' | 'listRatings' | 'getSatisfaction',
+  method:
+    | 'rateCase'
+    | 'getCaseRating'
+    | 'inviteRating'
+    | 'rateInvitation'
+    | 'listRatings'
+    | 'getSatisfaction'
+    | 'recordRating'
+    | 'getRatingScan',
   req: Req,
   token: string,
 ) => callUnary<Req, Res>(client[method].bind(client) as never, req, { ...bearer(token), deadlineMs: 15_000 });
@@ -465,5 +473,66 @@ describe('满意度统计: ListRatings and GetSatisfaction over what the tests a
     expect([other.code, other.reason]).toEqual([status.PERMISSION_DENIED, 'STAFF_OUT_OF_SCOPE']);
     const applicant = await grpcFailure(list(await owner.token()));
     expect(applicant.reason).toBe('ROLE_REQUIRED');
+  });
+});
+
+describe('RecordRating (C4): staff enter a telephone follow-up and a suggestion-box slip with its scan', () => {
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+  const record = (req: Partial<complaintsV1.RecordRatingRequest>, token: string) =>
+    rpc<complaintsV1.RecordRatingRequest, complaintsV1.RecordRatingResponse>(
+      'recordRating',
+      {
+        caseId: '',
+        channel: complaintsV1.RatingChannel.RATING_CHANNEL_PHONE_FOLLOWUP,
+        level: 4,
+        reason: '',
+        scan: Buffer.alloc(0),
+        ...req,
+      },
+      token,
+    );
+  /** A completed case the service knows as completed and unrated. */
+  const unrated = async () => {
+    const caseId = await completedCase(owner);
+    const token = await world.token(staff.approver);
+    await waitFor(async () => (await grpcFailure(ratingOf(caseId, token))).reason === 'RATING_NOT_FOUND' || undefined, {
+      timeoutMs: 30_000,
+      what: 'the completed case known to the service',
+    });
+    return caseId;
+  };
+
+  it('a follow-up is the case’s rating by name; a slip is anonymous and keeps its scan; each case once', async () => {
+    const admin = await userToken('yc-admin');
+    const called = await unrated();
+    const { rating } = await record({ caseId: called }, admin);
+    expect(rating).toMatchObject({
+      channel: complaintsV1.RatingChannel.RATING_CHANNEL_PHONE_FOLLOWUP,
+      realName: true,
+      recordedBy: 'yc-admin',
+      hasScan: false,
+    });
+    const again = await grpcFailure(record({ caseId: called, level: 5 }, admin));
+    expect([again.code, again.reason]).toEqual([status.ALREADY_EXISTS, 'ALREADY_RATED']);
+
+    const slipCase = await unrated();
+    const box = complaintsV1.RatingChannel.RATING_CHANNEL_SUGGESTION_BOX;
+    const noScan = await grpcFailure(record({ caseId: slipCase, channel: box }, admin));
+    expect(noScan.violations.map((v) => [v.path, v.reason])).toEqual([['scan', 'REQUIRED']]);
+    const byClerk = await grpcFailure(
+      record({ caseId: slipCase, channel: box, scan: PNG }, await world.token(counter.clerk)),
+    );
+    expect(byClerk.reason).toBe('ROLE_REQUIRED');
+    const slip = (await record({ caseId: slipCase, channel: box, level: 2, reason: '窗口午休无人', scan: PNG }, admin))
+      .rating!;
+    expect(slip).toMatchObject({ realName: false, raterName: '', hasScan: true, level: 2 });
+    const scan = await rpc<complaintsV1.GetRatingScanRequest, complaintsV1.GetRatingScanResponse>(
+      'getRatingScan',
+      { ratingId: slip.id },
+      admin,
+    );
+    expect([Buffer.from(scan.content).equals(PNG), scan.contentType]).toEqual([true, 'image/png']);
+    const stranger = await grpcFailure(rpc('getRatingScan', { ratingId: slip.id }, await world.token(counter.clerk)));
+    expect(stranger.reason).toBe('RATING_NOT_FOUND');
   });
 });

@@ -3,7 +3,9 @@ import type { GrpcServer } from '@govhall/grpc';
 import { complaintsV1 } from '@govhall/proto';
 import type { getCaseRatingUseCase } from '../../usecases/ratings/get-case-rating/get-case-rating.usecase';
 import type { getSatisfactionUseCase } from '../../usecases/ratings/get-satisfaction/get-satisfaction.usecase';
+import type { getRatingScanUseCase } from '../../usecases/ratings/get-rating-scan/get-rating-scan.usecase';
 import type { listRatingsUseCase } from '../../usecases/ratings/list-ratings/list-ratings.usecase';
+import type { recordRatingUseCase } from '../../usecases/ratings/record-rating/record-rating.usecase';
 import type { inviteRatingUseCase } from '../../usecases/ratings/invite-rating/invite-rating.usecase';
 import type { rateCaseUseCase } from '../../usecases/ratings/rate-case/rate-case.usecase';
 import type { rateInvitationUseCase } from '../../usecases/ratings/rate-invitation/rate-invitation.usecase';
@@ -20,6 +22,8 @@ export interface RatingUseCases {
   rateInvitation: ReturnType<typeof rateInvitationUseCase>;
   listRatings: ReturnType<typeof listRatingsUseCase>;
   getSatisfaction: ReturnType<typeof getSatisfactionUseCase>;
+  recordRating: ReturnType<typeof recordRatingUseCase>;
+  getRatingScan: ReturnType<typeof getRatingScanUseCase>;
   /** Called after a write that queued outbox messages. */
   afterWrite(): void;
 }
@@ -99,6 +103,27 @@ export function registerRatingService(server: GrpcServer, uc: RatingUseCases): v
           defaultRatings: s.defaultRatings,
         };
       },
+    ),
+    recordRating: server.unary<complaintsV1.RecordRatingRequest, complaintsV1.RecordRatingResponse>(
+      'RecordRating',
+      async (req, ctx) => {
+        const rating = await uc.recordRating(
+          {
+            caseId: req.caseId,
+            channel: ratingChannel.fromProto(req.channel) as RatingChannel | '',
+            level: req.level,
+            reason: req.reason,
+            scan: Buffer.from(req.scan),
+          },
+          ctx.principal,
+        );
+        uc.afterWrite();
+        return { rating: toProtoRating(rating) };
+      },
+    ),
+    getRatingScan: server.unary<complaintsV1.GetRatingScanRequest, complaintsV1.GetRatingScanResponse>(
+      'GetRatingScan',
+      async (req, ctx) => uc.getRatingScan(req.ratingId, ctx.principal),
     ),
   };
   server.addService('govhall.complaints.v1.RatingService', complaintsV1.RatingServiceService, impl);

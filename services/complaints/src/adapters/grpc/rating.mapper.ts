@@ -30,6 +30,7 @@ export function toProtoRating(r: Rating): complaintsV1.Rating {
     recordedBy: r.recordedBy,
     ratedAt: r.ratedAt,
     rectificationId: r.rectificationId,
+    hasScan: !!r.scan,
   };
 }
 

@@ -1,8 +1,8 @@
 import type { Principal } from '@govhall/auth';
 import { chinaDate } from '@govhall/identifiers';
-import { isDuplicateKeyError, outboxFields, type Connection, type Model } from '@govhall/mongo';
+import { isDuplicateKeyError, outboxFields, type Connection, type FileChunks, type Model } from '@govhall/mongo';
 import type { Rating, RatingChannel, RatingEvent, RatingLevel } from '../../domain/ratings/rating';
-import type { RatingFilter, RatingRepository } from '../../usecases/ratings/ports';
+import type { RatingFilter, RatingRepository, RatingScans } from '../../usecases/ratings/ports';
 import { ratingOutbox } from '../kafka/rating-events';
 import { ratingSchema, type RatingDocument } from './rating.schema';
 
@@ -32,6 +32,11 @@ export class MongoRatings implements RatingRepository {
       if (isDuplicateKeyError(e)) return false;
       throw e;
     }
+  }
+
+  async find(id: string): Promise<Rating | null> {
+    const doc = await this.model.collection.findOne({ _id: id as never }, { projection: WITHOUT_OUTBOX });
+    return doc ? toRating(doc as unknown as StoredRating) : null;
   }
 
   async findByCase(caseId: string): Promise<Rating | null> {
@@ -101,5 +106,19 @@ function toRating(doc: StoredRating): Rating {
     recordedBy: doc.recordedBy,
     ratedAt: doc.ratedAt,
     rectificationId: doc.rectificationId,
+    ...(doc.scan ? { scan: { contentType: doc.scan.contentType, size: doc.scan.size } } : {}),
   };
+}
+
+/** Suggestion-box slips' scans: @govhall/mongo's chunk store, owner `rating-scan`, file id = the rating's id. */
+export class MongoRatingScans implements RatingScans {
+  constructor(private readonly chunks: FileChunks) {}
+
+  put(ratingId: string, content: Buffer): Promise<void> {
+    return this.chunks.put('rating-scan', ratingId, content);
+  }
+
+  get(ratingId: string): Promise<Buffer | null> {
+    return this.chunks.get('rating-scan', ratingId);
+  }
 }

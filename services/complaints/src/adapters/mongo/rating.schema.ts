@@ -31,6 +31,8 @@ export const ratingSchema = new mongoose.Schema(
     /** China date of ratedAt: the lists' and statistics' periods. */
     ratedDay: { type: String, required: true },
     rectificationId: { type: String, default: '' },
+    /** A suggestion-box slip's scan (its bytes in `file_chunks`, owner `rating-scan`). */
+    scan: { type: new mongoose.Schema({ contentType: String, size: Number }, { _id: false }), default: undefined },
     ...outboxSchemaFields,
   },
   { collection: 'ratings', versionKey: false, minimize: false },

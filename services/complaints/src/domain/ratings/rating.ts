@@ -53,6 +53,8 @@ export interface Rating extends RatedService {
   ratedAt: Date;
   /** The rectification a bad rating opened. */
   rectificationId: string;
+  /** A suggestion-box slip's scan, kept beside the rating (RatingScans). */
+  scan?: { contentType: string; size: number };
 }
 
 export type RatingEvent = { type: 'RatingRecorded'; rating: Rating };

@@ -57,6 +57,9 @@ export class InMemoryRatings implements RatingRepository {
     this.events.push(...events);
     return true;
   }
+  async find(id: string) {
+    return this.saved.find((r) => r.id === id) ?? null;
+  }
   async findByCase(caseId: string) {
     return this.saved.find((r) => r.subject === 'case' && r.caseId === caseId) ?? null;
   }
@@ -137,5 +140,15 @@ export class FixedWindows implements WindowDirectory {
   async windowOf(tenant: string, windowId: string) {
     const w = this.windows[windowId];
     return w && w.tenant === tenant ? { id: windowId, ...w } : null;
+  }
+}
+
+export class InMemoryScans {
+  readonly files = new Map<string, Buffer>();
+  async put(ratingId: string, content: Buffer) {
+    this.files.set(ratingId, content);
+  }
+  async get(ratingId: string) {
+    return this.files.get(ratingId) ?? null;
   }
 }

@@ -26,6 +26,7 @@ export interface RatingRepository {
    */
   insert(rating: Rating, events: RatingEvent[], actor: Principal | undefined): Promise<boolean>;
   findByCase(caseId: string): Promise<Rating | null>;
+  find(id: string): Promise<Rating | null>;
   /** The filter's ratings, newest first: `limit` from `offset`, and how many there are. */
   list(filter: RatingFilter, offset: number, limit: number): Promise<{ ratings: Rating[]; total: number }>;
   /** How many of the filter's ratings there are per level and channel. */
@@ -76,4 +77,10 @@ export interface WindowDirectory {
     department: string;
     serving?: { username: string; name: string };
   } | null>;
+}
+
+/** Suggestion-box slips' scans, by rating id (@govhall/mongo's chunk store). */
+export interface RatingScans {
+  put(ratingId: string, content: Buffer): Promise<void>;
+  get(ratingId: string): Promise<Buffer | null>;
 }

@@ -1,7 +1,7 @@
 import { hasAnyRole, tenantScope, type Principal, type Role } from '@govhall/auth';
 import { periodViolations } from '@govhall/calendar';
 import { ForbiddenError, ValidationError, type Violation } from '@govhall/errors';
-import type { RatingChannel, RatingLevel } from '../../domain/ratings/rating';
+import type { Rating, RatingChannel, RatingLevel } from '../../domain/ratings/rating';
 import type { RatingFilter } from './ports';
 
 /** What a list or statistic of ratings asks for (ListRatings, GetSatisfaction). */
@@ -69,4 +69,16 @@ export function ratingFilterFor(actor: Principal, request: RatingReadRequest): R
     throw new ForbiddenError('STAFF_OUT_OF_SCOPE', '只能查看对本人的评价');
   }
   return { ...narrowed, staff: actor.username };
+}
+
+/** Whether `actor` reaches one rating, by the same rule as the lists. */
+export function mayReadRating(actor: Principal, rating: Rating): boolean {
+  if (actor.kind !== 'user') return false;
+  const whole = WHOLE_TENANT.filter((r) => actor.roles.includes(r));
+  if (whole.length > 0 && tenantScope(actor, whole, 'read', rating.tenant)) return true;
+  if (actor.tenant !== rating.tenant) return false;
+  if (hasAnyRole(actor, ['department_head']) && !!actor.department && actor.department === rating.department) {
+    return true;
+  }
+  return hasAnyRole(actor, OWN_RATINGS) && rating.staff.some((s) => s.username === actor.username);
 }

@@ -71,21 +71,11 @@ declareOutboxIndex(escalationSchema);
 export type EscalationDocument = mongoose.InferSchemaType<typeof escalationSchema>;
 
 /**
- * Collection `file_chunks`: the bytes of files the service keeps (at most 20 MiB each) — files a parent received with
- * an escalation (owner = the record id), uploaded attachments (owner `attachment`) — in chunks of at most 4 MiB so no
- * document nears the 16 MiB limit. `_id` = `<owner>:<file id>:<n>`.
+ * Collection `file_chunks` (@govhall/mongo's chunk store): the bytes of files the service keeps (at most 20 MiB each)
+ * — files a parent received with an escalation (owner = the record id), uploaded attachments (owner `attachment`) — in
+ * chunks of at most 4 MiB so no document nears the 16 MiB limit. `_id` = `<owner>:<file id>:<n>`.
  */
-export const fileChunkSchema = new mongoose.Schema(
-  {
-    _id: { type: String, required: true },
-    owner: { type: String, required: true },
-    fileId: { type: String, required: true },
-    n: { type: Number, required: true },
-    data: { type: Buffer, required: true },
-  },
-  { collection: 'file_chunks', versionKey: false },
-);
-fileChunkSchema.index({ owner: 1, fileId: 1, n: 1 });
+export { fileChunkSchema } from '@govhall/mongo';
 
 /**
  * Collection `attachments`: files uploaded for a later opinion, decision, return or minutes (UploadAttachment), their
