@@ -21,6 +21,29 @@ export interface RelayOptions<T> {
   signal?: AbortSignal;
 }
 
+/**
+ * The OpenAPI 200 answer of an event stream: one event's schema (as OpenAPI 3.2's itemSchema means it), its names
+ * `events` (and `error`, the problem+json a failing stream ends with), its data described as `data`.
+ */
+export function eventStreamResponse(events: readonly string[], data: string) {
+  return {
+    description: '服务器推送事件流',
+    content: {
+      'text/event-stream': {
+        schema: {
+          type: 'object',
+          required: ['event', 'data'],
+          properties: {
+            id: { type: 'string', description: '事件序号（每个连接从 1 起）' },
+            event: { type: 'string', enum: [...events, 'error'] },
+            data: { type: 'string', description: data },
+          },
+        },
+      },
+    },
+  } as const;
+}
+
 /** One server-sent event (text/event-stream): JSON never contains a raw line break, so data is one line. */
 export const sseEvent = (id: number, event: string, data: unknown) =>
   `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;

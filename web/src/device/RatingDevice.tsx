@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Button, Form, Input, Radio, Typography } from 'antd';
+import { Typography } from 'antd';
 import { api, call } from '../shared/api';
 import { useAuth } from '../shared/auth';
-import { chosen } from '../shared/chosen';
-import { FormMessages, showOnForm } from '../shared/form-messages';
-import { isBadLevel, ratingChoices } from '../shared/rating-levels';
+import { RatingForm } from '../shared/RatingForm';
 import { subscribeInvitations, type FeedStatus, type Invitation } from './invitation-feed';
 
 /** How long the thanks stay on the device after a rating, unless the next invitation comes first. */
@@ -26,30 +24,7 @@ function Status({ status }: { status: FeedStatus }) {
   );
 }
 
-function RatingForm({ invitation, onRated }: { invitation: Invitation; onRated: () => void }) {
-  const [form] = Form.useForm<{ level?: number; reason?: string }>();
-  const level = Form.useWatch('level', form);
-  const [messages, setMessages] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const bad = isBadLevel(level);
-  const submit = async (v: { level?: number; reason?: string }) => {
-    setBusy(true);
-    setMessages([]);
-    try {
-      const reason = v.reason?.trim();
-      await call(
-        api.POST('/api/v1/ratings/invitations/{invitationId}/rating', {
-          params: { path: { invitationId: invitation.id } },
-          body: { level: v.level ?? 0, ...(reason ? { reason } : {}) },
-        }),
-      );
-      onRated();
-    } catch (e) {
-      setMessages(showOnForm(form, e, ['level', 'reason']));
-    } finally {
-      setBusy(false);
-    }
-  };
+function InvitedRating({ invitation, onRated }: { invitation: Invitation; onRated: () => void }) {
   return (
     <>
       <Typography.Title level={2}>请您对本次服务作出评价</Typography.Title>
@@ -60,22 +35,18 @@ function RatingForm({ invitation, onRated }: { invitation: Invitation; onRated: 
         </p>
       ) : null}
       {invitation.clerkName ? <p style={{ fontSize: 20 }}>为您服务的工作人员：{invitation.clerkName}</p> : null}
-      <FormMessages messages={messages} />
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="评价本次服务" size="large">
-        <Form.Item name="level" label="满意程度" rules={chosen('请选择满意程度')}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={ratingChoices()} />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={bad ? '不满意的理由（必填）' : '意见和建议（选填）'}
-          rules={bad ? [{ required: true, whitespace: true, min: 2, message: '请说明不满意的理由（至少2个字）' }] : []}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} size="large">
-          提交评价
-        </Button>
-      </Form>
+      <RatingForm
+        large
+        send={async (body) => {
+          await call(
+            api.POST('/api/v1/ratings/invitations/{invitationId}/rating', {
+              params: { path: { invitationId: invitation.id } },
+              body,
+            }),
+          );
+          onRated();
+        }}
+      />
     </>
   );
 }
@@ -118,7 +89,7 @@ export default function RatingDevice() {
           <Typography.Title level={2}>感谢您的评价！</Typography.Title>
         </div>
       ) : invitation && !invitation.rated ? (
-        <RatingForm key={invitation.id} invitation={invitation} onRated={() => setThanks(true)} />
+        <InvitedRating key={invitation.id} invitation={invitation} onRated={() => setThanks(true)} />
       ) : (
         <Typography.Title level={2} style={{ fontWeight: 400 }}>
           欢迎您！办理完成后，请对我们的服务作出评价。

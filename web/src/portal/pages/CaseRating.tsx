@@ -1,11 +1,9 @@
 import { useState } from 'react';
-import { Button, Card, Descriptions, Form, Input, Radio, Typography } from 'antd';
+import { Button, Card, Descriptions, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import type { Case } from '../../api/types';
-import { chosen } from '../../shared/chosen';
 import { dateTime } from '../../shared/format';
-import { FormMessages, showOnForm } from '../../shared/form-messages';
-import { isBadLevel, ratingChoices } from '../../shared/rating-levels';
+import { RatingForm } from '../../shared/RatingForm';
 import { ApiError } from '../../shared/problem';
 import { ErrorAlert, Loading, useLoad } from '../../shared/states';
 
@@ -68,7 +66,7 @@ export function CaseRating({ c }: { c: Case }) {
       ) : null}
       {state && state !== 'pending' ? <GivenRating rating={state} /> : null}
       {opened && state === null && !loaded.loading && !loaded.error ? (
-        <RatingForm caseId={c.id} onRated={setGiven} />
+        <CaseRatingForm caseId={c.id} onRated={setGiven} />
       ) : null}
     </Card>
   );
@@ -92,51 +90,19 @@ function GivenRating({ rating }: { rating: Rating }) {
   );
 }
 
-function RatingForm({ caseId, onRated }: { caseId: string; onRated: (r: Rating) => void }) {
-  const [form] = Form.useForm<{ level?: number; reason?: string }>();
-  const level = Form.useWatch('level', form);
-  const [messages, setMessages] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const bad = isBadLevel(level);
-  const submit = async (v: { level?: number; reason?: string }) => {
-    setBusy(true);
-    setMessages([]);
-    try {
-      const reason = v.reason?.trim();
-      const res = await call(
-        api.POST('/api/v1/ratings/cases/{caseId}', {
-          params: { path: { caseId } },
-          body: { level: v.level ?? 0, ...(reason ? { reason } : {}) },
-        }),
-      );
-      onRated(res.rating);
-    } catch (e) {
-      setMessages(showOnForm(form, e, ['level', 'reason']));
-    } finally {
-      setBusy(false);
-    }
-  };
+function CaseRatingForm({ caseId, onRated }: { caseId: string; onRated: (r: Rating) => void }) {
   return (
     <>
       <Typography.Paragraph type="secondary">
         办件已办结，请对本次服务作出评价。每件办件只能评价一次；办结后7日内未评价的，视为“基本满意”。
       </Typography.Paragraph>
-      <FormMessages messages={messages} />
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="评价本次服务">
-        <Form.Item name="level" label="满意程度" rules={chosen('请选择满意程度')}>
-          <Radio.Group optionType="button" options={ratingChoices()} />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={bad ? '不满意的理由（必填）' : '意见和建议（选填）'}
-          rules={bad ? [{ required: true, whitespace: true, min: 2, message: '请说明不满意的理由（至少2个字）' }] : []}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>
-          提交评价
-        </Button>
-      </Form>
+      <RatingForm
+        send={async (body) =>
+          onRated(
+            (await call(api.POST('/api/v1/ratings/cases/{caseId}', { params: { path: { caseId } }, body }))).rating,
+          )
+        }
+      />
     </>
   );
 }

@@ -152,3 +152,19 @@ export class InMemoryScans {
     return this.files.get(ratingId) ?? null;
   }
 }
+
+/** A case of 620321 as the stream leaves it once completed (2026-12-01), unrated: the ratings' tests' case. */
+export const completedCaseFixture: ServedCase = {
+  tenant: '620321',
+  caseId: 'c-1',
+  caseNumber: '6203212026120100001',
+  itemName: '食品经营许可',
+  department: '620321-SCJG',
+  windowId: 'w-1',
+  staff: [{ username: 'ycx-clerk', department: '620321-SCJG', part: '受理' }],
+  applicantName: '张*',
+  completedAt: new Date('2026-12-01T02:00:00Z'),
+  defaultOn: '2026-12-08',
+  ratingId: '',
+  appliedEventIds: [],
+};

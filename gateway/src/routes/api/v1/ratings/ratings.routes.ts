@@ -5,7 +5,7 @@ import { complaintsV1 } from '@govhall/proto';
 import { problems } from '../../../../lib/common.schemas';
 import { grpcCall } from '../../../../lib/grpc-call';
 import { pageAnswer, pageOf, queryFields } from '../../../../lib/query-fields';
-import { relayAsEventStream } from '../../../../lib/sse';
+import { eventStreamResponse, relayAsEventStream } from '../../../../lib/sse';
 import { toProblem } from '../../../../plugins/app/problem-details';
 import { LEVEL_NAMES, ratingChannel } from './ratings.enums';
 import {
@@ -246,25 +246,7 @@ const ratingRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number; heartbeatMs:
           '没有时 invitation 为 null），此后每当邀请变化（新邀请、已评价、已失效）再发送；定时发送注释行保持连接；' +
           '出错时发送 error 事件（problem+json）后关闭。评价器账号的令牌带有其窗口编号',
         response: {
-          200: {
-            description: '服务器推送事件流',
-            content: {
-              'text/event-stream': {
-                schema: {
-                  type: 'object',
-                  required: ['event', 'data'],
-                  properties: {
-                    id: { type: 'string', description: '事件序号（每个连接从 1 起）' },
-                    event: { type: 'string', enum: ['invitation', 'error'] },
-                    data: {
-                      type: 'string',
-                      description: 'JSON：{"invitation": 邀请或 null}，或 error 事件的 problem+json',
-                    },
-                  },
-                },
-              },
-            },
-          },
+          200: eventStreamResponse(['invitation'], 'JSON：{"invitation": 邀请或 null}，或 error 事件的 problem+json'),
           ...problems(401, 403),
         },
       },

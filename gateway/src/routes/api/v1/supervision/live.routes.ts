@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { supervisionV1 } from '@govhall/proto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problems } from '../../../../lib/common.schemas';
-import { relayAsEventStream } from '../../../../lib/sse';
+import { eventStreamResponse, relayAsEventStream } from '../../../../lib/sse';
 import { toProblem } from '../../../../plugins/app/problem-details';
 import { hallScreenOwnTenant } from '../../../../lib/hall-screen-scope';
 import { HALL_SCREEN_READERS } from './roles';
@@ -101,23 +101,10 @@ const liveRoutes: FastifyPluginAsyncTypebox<{ heartbeatMs: number; secureCookies
           `以 Authorization 请求头或 POST ${LIVE_PATH}/session 设置的 Cookie 登录`,
         querystring: LiveQuery,
         response: {
-          200: {
-            description: '服务器推送事件流',
-            // One event of the stream (the schema of each event, as OpenAPI 3.2's itemSchema means it).
-            content: {
-              'text/event-stream': {
-                schema: {
-                  type: 'object',
-                  required: ['event', 'data'],
-                  properties: {
-                    id: { type: 'string', description: '事件序号（每个连接从 1 起）' },
-                    event: { type: 'string', enum: ['clock', 'signal_raised', 'signal_cleared', 'error'] },
-                    data: { type: 'string', description: 'JSON：计时、信号，或 error 事件的 problem+json' },
-                  },
-                },
-              },
-            },
-          },
+          200: eventStreamResponse(
+            ['clock', 'signal_raised', 'signal_cleared'],
+            'JSON：计时、信号，或 error 事件的 problem+json',
+          ),
           ...problems(400, 401, 403),
         },
       },

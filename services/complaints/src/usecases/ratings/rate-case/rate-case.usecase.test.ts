@@ -1,24 +1,15 @@
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
-import type { ServedCase } from '../../../domain/ratings/served-case';
 import { principal } from '../../in-memory-complaints.test-double';
 import { giveDefaultRatingsUseCase } from '../give-default-ratings/give-default-ratings.usecase';
-import { FixedApplicants, InMemoryRatings, InMemoryServedCases } from '../in-memory-ratings.test-double';
+import {
+  completedCaseFixture,
+  FixedApplicants,
+  InMemoryRatings,
+  InMemoryServedCases,
+} from '../in-memory-ratings.test-double';
 import { rateCaseUseCase } from './rate-case.usecase';
 
-const completed: ServedCase = {
-  tenant: '620321',
-  caseId: 'c-1',
-  caseNumber: '6203212026120100001',
-  itemName: '食品经营许可',
-  department: '620321-SCJG',
-  windowId: 'w-1',
-  staff: [{ username: 'ycx-clerk', department: '620321-SCJG', part: '受理' }],
-  applicantName: '张*',
-  completedAt: new Date('2026-12-01T02:00:00Z'),
-  defaultOn: '2026-12-08',
-  ratingId: '',
-  appliedEventIds: [],
-};
+const completed = completedCaseFixture;
 
 function setup(now = '2026-12-02T02:00:00Z') {
   const served = new InMemoryServedCases();

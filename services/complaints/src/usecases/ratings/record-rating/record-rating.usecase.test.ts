@@ -1,24 +1,15 @@
 import { ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
-import type { ServedCase } from '../../../domain/ratings/served-case';
 import { principal } from '../../in-memory-complaints.test-double';
-import { InMemoryRatings, InMemoryScans, InMemoryServedCases } from '../in-memory-ratings.test-double';
+import {
+  completedCaseFixture,
+  InMemoryRatings,
+  InMemoryScans,
+  InMemoryServedCases,
+} from '../in-memory-ratings.test-double';
 import { getRatingScanUseCase } from '../get-rating-scan/get-rating-scan.usecase';
 import { recordRatingUseCase, type RecordRatingCommand } from './record-rating.usecase';
 
-const completed: ServedCase = {
-  tenant: '620321',
-  caseId: 'c-1',
-  caseNumber: '6203212026120100001',
-  itemName: '食品经营许可',
-  department: '620321-SCJG',
-  windowId: 'w-1',
-  staff: [{ username: 'ycx-clerk', department: '620321-SCJG', part: '受理' }],
-  applicantName: '张*',
-  completedAt: new Date('2026-12-01T02:00:00Z'),
-  defaultOn: '2026-12-08',
-  ratingId: '',
-  appliedEventIds: [],
-};
+const completed = completedCaseFixture;
 const PDF = Buffer.from('%PDF-1.4\n%…\n');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
