@@ -11,6 +11,12 @@ export GOVHALL_CACHE
 # NODE_EXTRA_CA_CERTS was not set (a clean environment, as CI's): a fresh machine's generated-service check, the one
 # install that needs registry metadata, then waited forever (found 2026-12-04; docs/timings.md).
 export NODE_USE_SYSTEM_CA="${NODE_USE_SYSTEM_CA:-1}"
+# A UTF-8 locale whatever the caller's environment: under env -i (no LANG) Chromium fell back to the C locale and
+# dropped the Chinese name of a downloaded file (`<a download="身份证.pdf">` saved as "download"; found 2026-12-06).
+case "${LC_ALL:-${LANG:-}}" in
+  *UTF-8* | *utf8* | *UTF8* | *utf-8*) ;;
+  *) export LANG=C.UTF-8 && unset LC_ALL ;;
+esac
 
 _govhall_node_ok() {
   command -v node >/dev/null 2>&1 && [ "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null)" -ge 24 ] 2>/dev/null

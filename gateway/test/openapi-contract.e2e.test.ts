@@ -188,7 +188,8 @@ beforeAll(async () => {
       readyPort: paymentsPort,
     }),
   );
-  // complaints (ratings) reads who applied for a case with the same center account, and this run's cases only.
+  // complaints (ratings) reads who applied for a case and a rating invitation's window with the same center account,
+  // and this run's cases only.
   const complaintsGroup = `complaints-contract-${suffix}`;
   await startGroupAtTopicEnd(complaintsGroup, ['govhall.applications.case']);
   processes.push(
@@ -201,6 +202,7 @@ beforeAll(async () => {
         GRPC_PORT: String(complaintsPort),
         METRICS_PORT: String(m8),
         APPLICATIONS_GRPC_ADDR: `127.0.0.1:${applicationsPort}`,
+        IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}`,
         SERVICE_ACCOUNTS: `620321=jr-contract-${suffix}:${center.clientSecret}`,
         CASE_STREAM_GROUP_ID: complaintsGroup,
       },

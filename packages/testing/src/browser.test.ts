@@ -12,6 +12,12 @@ import {
 } from './browser';
 
 describe('chromium launch options', () => {
+  it('give Chromium a UTF-8 locale when the environment has none (Chinese download names)', () => {
+    expect(chromiumLaunchOptions('/usr/bin/chromium', { PATH: '/usr/bin' }).env).toMatchObject({ LANG: 'C.UTF-8' });
+    expect(chromiumLaunchOptions('/usr/bin/chromium', { LANG: 'C' }).env).toMatchObject({ LANG: 'C.UTF-8' });
+    expect(chromiumLaunchOptions('/usr/bin/chromium', { LANG: 'zh_CN.UTF-8' }).env).toBeUndefined();
+  });
+
   it('start Debian chromium headless with the flags this closed network needs', () => {
     const options = chromiumLaunchOptions();
     expect(options.executablePath).toBe(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');

@@ -48,8 +48,16 @@ export type ViewportName = keyof typeof VIEWPORTS;
  * Launch options: headless, the flags above. Playwright starts Chromium with a fresh temporary --user-data-dir of
  * its own on every launch and deletes it on close (it refuses one passed in `args`), so no profile is shared.
  */
-export function chromiumLaunchOptions(executablePath = chromiumPath()): LaunchOptions {
-  return { executablePath, headless: true, args: [...CHROMIUM_FLAGS] };
+export function chromiumLaunchOptions(executablePath = chromiumPath(), env = process.env): LaunchOptions {
+  // A UTF-8 locale: in the C locale Chromium saves `<a download="身份证.pdf">` as "download" (a clean environment
+  // has no LANG).
+  const utf8 = /utf-?8/i.test(env.LC_ALL || env.LANG || '');
+  return {
+    executablePath,
+    headless: true,
+    args: [...CHROMIUM_FLAGS],
+    ...(utf8 ? {} : { env: { ...env, LANG: 'C.UTF-8', LC_ALL: '' } }),
+  };
 }
 
 /** Context options of a viewport: Chinese locale and China's time zone; the phone as a touch device. */
