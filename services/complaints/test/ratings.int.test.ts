@@ -397,8 +397,9 @@ describe('一次一评 on the window A01 rating device against the real stack', 
 });
 
 describe('满意度统计: ListRatings and GetSatisfaction over what the tests above recorded', () => {
-  // The tests above: a case rated 2 online, a completed case left unrated, one given its default (rated seven days
-  // ahead, by the moved clock), a visit rated 1 on the device. Every case was reviewed by staff.reviewer.
+  // The tests above: a case rated 2 online; a completed case left unrated and one more, both given their default when
+  // the clock moved seven days ahead (rated then); a visit rated 1 on the device. Every case was reviewed by
+  // staff.reviewer.
   const day = (offsetDays: number) => chinaDate(new Date(Date.now() + offsetDays * 86_400_000));
   const scope = (over: Partial<complaintsV1.ListRatingsRequest> = {}) => ({
     tenant: '',
@@ -423,11 +424,16 @@ describe('满意度统计: ListRatings and GetSatisfaction over what the tests a
         complaintsV1.RatingChannel.RATING_CHANNEL_ONLINE,
         complaintsV1.RatingChannel.RATING_CHANNEL_DEVICE,
         complaintsV1.RatingChannel.RATING_CHANNEL_DEFAULT,
+        complaintsV1.RatingChannel.RATING_CHANNEL_DEFAULT,
       ].sort(),
     );
     const reviewer = await list(await world.token(staff.reviewer));
     expect(channels(reviewer)).toEqual(
-      [complaintsV1.RatingChannel.RATING_CHANNEL_ONLINE, complaintsV1.RatingChannel.RATING_CHANNEL_DEFAULT].sort(),
+      [
+        complaintsV1.RatingChannel.RATING_CHANNEL_ONLINE,
+        complaintsV1.RatingChannel.RATING_CHANNEL_DEFAULT,
+        complaintsV1.RatingChannel.RATING_CHANNEL_DEFAULT,
+      ].sort(),
     );
     const clerk = await list(await world.token(counter.clerk));
     expect(clerk.map((r) => [r.channel, r.level])).toEqual([
@@ -451,12 +457,12 @@ describe('满意度统计: ListRatings and GetSatisfaction over what the tests a
     expect(s.levels.map((l) => [l.level, Number(l.count)])).toEqual([
       [5, 0],
       [4, 0],
-      [3, 1],
+      [3, 2],
       [2, 1],
       [1, 1],
     ]);
-    // 1 of 3 at 基本满意 or better; three cases completed today, one of them rated by its applicant.
-    expect([Number(s.total), Number(s.satisfiedPer10000), Number(s.defaultRatings)]).toEqual([3, 3333, 1]);
+    // 2 of 4 at 基本满意 or better; three cases completed today, one of them rated by its applicant.
+    expect([Number(s.total), Number(s.satisfiedPer10000), Number(s.defaultRatings)]).toEqual([4, 5000, 2]);
     expect([Number(s.completedCases), Number(s.ratedCases)]).toEqual([3, 1]);
   });
 
