@@ -160,19 +160,21 @@ it("the clerk invites a rating at the counter and the window's rating device tak
   // The same visit cannot be rated twice: the form is gone for good, the device waits for the next invitation.
   await device.page.getByText('欢迎您！办理完成后，请对我们的服务作出评价。').waitFor({ timeout: 20_000 });
   expect(await device.page.getByRole('button', { name: buttonName('提交评价') }).count()).toBe(0);
-  // The clerk's 满意度统计 (C6): the ratings naming them, this month: the visit just rated.
+  // The clerk's 满意度统计 (C6): the ratings naming them, this month: the case they served that its applicant rated
+  // 不满意 online (the test before), and the visit just rated 非常满意 on the device, newest first.
   await clerk.page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '满意度统计' }).click();
   await clerk.page.getByText('统计范围：对本人的评价（按评价日期，北京时间）。').waitFor();
   await clerk.page.getByRole('button', { name: buttonName('统计') }).click();
   const figures = clerk.page.getByRole('region', { name: '满意度' });
   await figures.getByText('评价总数').waitFor();
-  expect(await figures.innerText()).toMatch(/评价总数\s*1\b/);
-  expect(await figures.innerText()).toContain('100.00%');
+  expect(await figures.innerText()).toMatch(/评价总数\s*2\b/);
+  expect(await figures.innerText()).toContain('50.00%');
   const list = clerk.page.getByRole('region', { name: '评价明细' });
-  await list.getByText('共 1 条评价').waitFor();
-  const row = await list.locator('tbody tr').first().innerText();
+  await list.getByText('共 2 条评价').waitFor();
+  const rows = list.getByRole('row');
+  const row = await rows.filter({ hasText: '窗口评价器' }).innerText();
   expect(row).toContain('非常满意');
-  expect(row).toContain('窗口评价器');
+  expect(await rows.filter({ hasText: '网上评价' }).innerText()).toContain('不满意');
   expect(row).toContain(`${w.login.clerk}（窗口服务）`);
   await checkPage(clerk.page, 'workbench-satisfaction');
 
