@@ -1,7 +1,7 @@
 import { tenantScope, type Principal, type Role } from '@govhall/auth';
 import { ForbiddenError, PreconditionError, ValidationError } from '@govhall/errors';
 import { checkRatingInput, rate, type Rating, type RatingChannel } from '../../../domain/ratings/rating';
-import { recordedEntryViolations, scanOf } from '../../../domain/ratings/recorded-rating';
+import { recordedEntryViolations, scanOf } from './recorded-entry';
 import { ratedCase } from '../../../domain/ratings/served-case';
 import type { Clock, IdGenerator } from '../../ports';
 import type { RatingRepository, RatingScans, ServedCaseRepository } from '../ports';

@@ -1,6 +1,6 @@
 import { sniffFileType } from '@govhall/content';
 import type { Violation } from '@govhall/errors';
-import type { RatingChannel } from './rating';
+import type { RatingChannel } from '../../../domain/ratings/rating';
 
 /** Channels staff enter ratings from (C4): a telephone follow-up (电话回访) and a suggestion-box slip (意见箱). */
 export type RecordedChannel = Extract<RatingChannel, 'phone_followup' | 'suggestion_box'>;
