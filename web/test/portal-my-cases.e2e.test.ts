@@ -142,6 +142,7 @@ it("the clerk invites a rating at the counter and the window's rating device tak
   const panel = clerk.page.getByRole('region', { name: '邀请评价（一次一评）' });
   await panel.getByRole('button', { name: buttonName('邀请评价') }).click();
   await panel.getByText(/^已在A01号窗口的评价器上邀请办事人评价本次服务/).waitFor();
+  await checkPage(clerk.page, 'workbench-rating-invited');
 
   // The device shows the form at once (the watch), names the case, and asks a reason for a bad rating.
   await device.page.getByRole('heading', { name: '请您对本次服务作出评价' }).waitFor();
