@@ -4,18 +4,12 @@ import { api, call } from '../../shared/api';
 import type { Case } from '../../api/types';
 import { dateTime } from '../../shared/format';
 import { RatingForm } from '../../shared/RatingForm';
+import { RATING_CHANNELS } from '../../shared/rating-levels';
 import { ApiError } from '../../shared/problem';
 import { ErrorAlert, Loading, useLoad } from '../../shared/states';
 
-/** The five levels, lowest first, as the applicant reads them (好差评). */
+/** The statuses of a completed case (办结): it may be rated. */
 const RATED_STATUSES: readonly Case['status'][] = ['completed', 'delivered', 'archived'];
-const CHANNEL: Record<string, string> = {
-  online: '网上评价',
-  device: '窗口评价器',
-  default: '逾期未评价，系统默认',
-  phone_followup: '电话回访',
-  suggestion_box: '意见箱',
-};
 
 type Rating = Extract<Awaited<ReturnType<typeof readRating>>, { id: string }>;
 
@@ -84,7 +78,7 @@ function GivenRating({ rating }: { rating: Rating }) {
       </Descriptions.Item>
       {rating.reason ? <Descriptions.Item label="理由">{rating.reason}</Descriptions.Item> : null}
       <Descriptions.Item label="评价方式">
-        {CHANNEL[rating.channel] ?? rating.channel}（{dateTime(rating.ratedAt)}）
+        {RATING_CHANNELS[rating.channel] ?? rating.channel}（{dateTime(rating.ratedAt)}）
       </Descriptions.Item>
     </Descriptions>
   );

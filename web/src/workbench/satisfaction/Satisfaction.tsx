@@ -9,7 +9,8 @@ import { PagedTable } from '../../shared/paged-table';
 import { Panel, usePaged, type Loaded } from '../../shared/states';
 import { defaultPeriod } from '../finance/report-query';
 import { StaffPage } from '../staff-page';
-import { CHANNEL_NAMES, coverage, per10000 } from './satisfaction-format';
+import { RATING_CHANNELS } from '../../shared/rating-levels';
+import { coverage, per10000 } from './satisfaction-format';
 
 type SatisfactionAnswer = paths['/api/v1/ratings/satisfaction']['get']['responses'][200]['content']['application/json'];
 type RatingRow = paths['/api/v1/ratings']['get']['responses'][200]['content']['application/json']['ratings'][number];
@@ -97,7 +98,7 @@ function RatingList({ period }: { period: Period }) {
           render: (_v, r) => <Tag color={r.level <= 2 ? 'red' : r.level >= 4 ? 'green' : 'default'}>{r.levelName}</Tag>,
         },
         { title: '理由', dataIndex: 'reason', render: (v: string) => v || '—' },
-        { title: '渠道', key: 'channel', render: (_v, r) => CHANNEL_NAMES[r.channel] ?? r.channel },
+        { title: '渠道', key: 'channel', render: (_v, r) => RATING_CHANNELS[r.channel] ?? r.channel },
         {
           title: '被评价人员',
           key: 'staff',

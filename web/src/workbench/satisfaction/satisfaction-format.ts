@@ -9,12 +9,3 @@ export function coverage(rated: number, completed: number): string {
   if (completed === 0) return '—';
   return `${((rated * 100) / completed).toFixed(1)}%`;
 }
-
-/** How a rating came in, as people say it. */
-export const CHANNEL_NAMES: Readonly<Record<string, string>> = {
-  online: '网上评价',
-  device: '窗口评价器',
-  default: '默认评价',
-  phone_followup: '电话回访',
-  suggestion_box: '意见箱',
-};
