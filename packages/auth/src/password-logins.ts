@@ -13,15 +13,30 @@ export function loginClientFor(username: string): 'govhall-portal' | 'govhall-wo
   return /^\d{17}[\dXx]$/.test(username) || username === 'zhang-san' ? 'govhall-portal' : 'govhall-workbench';
 }
 
-/** Access tokens of password logins (public client, password grant), each reused until shortly before it expires. */
+/**
+ * Access tokens of password logins (public client, password grant), each reused until shortly before it expires.
+ * Callers asking for one login at once share one grant: Keycloak refuses all but one of simultaneous password grants
+ * of one user ("Invalid user credentials").
+ */
 export class PasswordLogins {
-  private readonly cache = new Map<string, { token: string; until: number }>();
+  private readonly cache = new Map<string, { token: Promise<string>; until: number }>();
 
   constructor(private readonly options: { keycloakUrl: string; realm: string; password: string; clientId?: string }) {}
 
-  async token(username: string): Promise<string> {
+  token(username: string): Promise<string> {
     const cached = this.cache.get(username);
     if (cached && cached.until > Date.now()) return cached.token;
+    const grant = this.grant(username);
+    const entry = { token: grant.then(({ token }) => token), until: Number.POSITIVE_INFINITY };
+    this.cache.set(username, entry);
+    grant.then(
+      ({ lifetimeMs }) => (entry.until = Date.now() + lifetimeMs),
+      () => this.cache.get(username) === entry && this.cache.delete(username),
+    );
+    return entry.token;
+  }
+
+  private async grant(username: string): Promise<{ token: string; lifetimeMs: number }> {
     const { keycloakUrl, realm, password, clientId = loginClientFor(username) } = this.options;
     const res = await fetch(`${keycloakUrl}/realms/${encodeURIComponent(realm)}/protocol/openid-connect/token`, {
       method: 'POST',
@@ -38,8 +53,6 @@ export class PasswordLogins {
         maskText(`login of ${username} failed (HTTP ${res.status}: ${body.error_description ?? 'no token'})`),
       );
     }
-    const lifetimeMs = Math.max((body.expires_in ?? 60) - 30, 5) * 1000;
-    this.cache.set(username, { token: body.access_token, until: Date.now() + lifetimeMs });
-    return body.access_token;
+    return { token: body.access_token, lifetimeMs: Math.max((body.expires_in ?? 60) - 30, 5) * 1000 };
   }
 }

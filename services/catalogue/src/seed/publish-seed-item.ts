@@ -48,17 +48,29 @@ export async function publishSeedItem(
   return item;
 }
 
-/** Publishes every seed item and returns the line the seed prints. */
+/** How many items are published at once: the catalogue overlaps their database round trips. */
+export const SEED_LANES = 4;
+
+/**
+ * Publishes every seed item and returns the line the seed prints. The items are independent of each other, so they
+ * go in SEED_LANES lanes at once (each lane one item after another): about half the time of one lane, which every
+ * test world that seeds the catalogue pays.
+ */
 export async function runCatalogueSeed(
   api: CatalogueSeedApi,
   loginsOf: (tenant: string) => TenantLogins,
   items: readonly SeedItem[],
 ): Promise<string> {
   let published = 0;
-  for (const seed of items) {
-    const item = await publishSeedItem(api, seed, loginsOf(seed.tenant));
-    if (item.status === ItemStatus.ITEM_STATUS_PUBLISHED) published += 1;
-  }
+  const lanes = Array.from({ length: SEED_LANES }, (_, lane) => items.filter((_, i) => i % SEED_LANES === lane));
+  await Promise.all(
+    lanes.map(async (lane) => {
+      for (const seed of lane) {
+        const item = await publishSeedItem(api, seed, loginsOf(seed.tenant));
+        if (item.status === ItemStatus.ITEM_STATUS_PUBLISHED) published += 1;
+      }
+    }),
+  );
   const departments = new Set(items.map((s) => s.department)).size;
   return `catalogue seed: ${published} published items across ${departments} departments`;
 }
