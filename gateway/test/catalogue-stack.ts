@@ -304,6 +304,7 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
           METRICS_PORT: String(m6),
           APPLICATIONS_GRPC_ADDR: `127.0.0.1:${applicationsPort}`,
           IDENTITY_GRPC_ADDR: `127.0.0.1:${identityPort}`,
+          CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
           SERVICE_ACCOUNTS: accounts,
           CASE_STREAM_GROUP_ID: group,
           ...options.complaints.env,

@@ -203,6 +203,7 @@ beforeAll(async () => {
         METRICS_PORT: String(m8),
         APPLICATIONS_GRPC_ADDR: `127.0.0.1:${applicationsPort}`,
         IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}`,
+        CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
         SERVICE_ACCOUNTS: `620321=jr-contract-${suffix}:${center.clientSecret}`,
         CASE_STREAM_GROUP_ID: complaintsGroup,
       },

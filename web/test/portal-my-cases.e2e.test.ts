@@ -8,10 +8,14 @@ import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world
 // withdraws it; a draft is deleted from its editor. A completed case is rated (好差评) on its page, once: the
 // complaints service runs behind the gateway for it. At the counter, the clerk invites a rating of the visit and the
 // window's rating device (the realm's ycx-rating-a01, bound to window A01: the world's window) takes it (一次一评).
+// The bad rating opened a rectification (差评整改): the department head assigns it in the workbench, the handler
+// calls the applicant back and concludes, and the applicant reads the outcome on the case's page.
 
 let w: WebWorld;
 const acts = caseActs(() => w);
 let applicant: Applicant;
+/** The case the applicant rated 不满意 (the first rating test): its rectification is worked in the last test. */
+let badlyRated: { id: string; number: string } | undefined;
 
 beforeAll(async () => {
   w = await startWebWorld({ complaints: {}, windowNumber: 'A01' });
@@ -124,6 +128,7 @@ it('an applicant rates a completed case once; a bad rating needs its reason', as
   const again = await w.api('POST', `/ratings/cases/${c.id}`, { token, body: { level: 5 } });
   expect([again.status, again.body.code]).toEqual([409, 'ALREADY_RATED']);
   expect(problems.list()).toEqual([]);
+  badlyRated = { id: c.id, number: c.number };
 });
 
 it("the clerk invites a rating at the counter and the window's rating device takes it, once", async () => {
@@ -181,4 +186,63 @@ it("the clerk invites a rating at the counter and the window's rating device tak
 
   expect(device.problems.list()).toEqual([]);
   expect(clerk.problems.list()).toEqual([]);
+});
+
+it('差评整改: the head assigns the bad rating, the handler calls back and concludes, the applicant reads the outcome', async () => {
+  if (!badlyRated) throw new Error('the rating test did not rate a case');
+  const rated = badlyRated;
+  // The department head: the department's open rectifications, the bad rating among them.
+  const head = await w.open();
+  await w.visit(head.page, 'workbench', 'rectifications');
+  await w.signIn(head.page, 'workbench', w.login.head, PASSWORD);
+  const link = head.page.getByRole('link', { name: new RegExp(rated.number) });
+  await link.waitFor({ timeout: 30_000 });
+  await head.page.getByText('范围：本部门的差评整改。', { exact: false }).waitFor();
+  await checkPage(head.page, 'workbench-rectifications');
+  await link.click();
+  await head.page.getByText('窗口让我补交了两次同样的材料').waitFor();
+  const assign = head.page.locator('.ant-card', { hasText: '指派整改处理人' });
+  await assign.getByRole('combobox', { name: '处理人' }).fill(w.login.clerkB);
+  await head.page.getByRole('option', { name: new RegExp(w.login.clerkB) }).click();
+  await assign.getByRole('button', { name: buttonName('指派') }).click();
+  await head.page.locator('.ant-descriptions', { hasText: '处理人' }).getByText('办件测试人员').waitFor();
+  await checkPage(head.page, 'workbench-rectification-assigned');
+  expect(head.problems.list()).toEqual([]);
+
+  // The handler: a conclusion before reaching the applicant is refused; the call-back, then 立行立改.
+  const handler = await w.open({
+    expected: expectedAnswers([['POST', 409, /^\/api\/v1\/rectifications\/[0-9a-f-]+\/conclusion$/]]),
+  });
+  await w.visit(handler.page, 'workbench', 'rectifications');
+  await w.signIn(handler.page, 'workbench', w.login.clerkB, PASSWORD);
+  await handler.page.getByText('范围：指派给本人的差评整改。', { exact: false }).waitFor();
+  await handler.page.getByRole('link', { name: new RegExp(rated.number) }).click();
+  const conclude = handler.page.locator('.ant-card', { hasText: '办结整改' });
+  await conclude.getByText('立行立改').click();
+  await conclude.getByLabel('整改情况（将告知评价人）').fill('已核实，窗口改为一次性告知所需材料');
+  await conclude.getByRole('button', { name: buttonName('提交') }).click();
+  await conclude.getByText('实名差评须先回访到评价人，才能办结整改').waitFor();
+  const callBack = handler.page.locator('.ant-card', { hasText: '记录回访' });
+  await callBack.getByLabel('回访情况').fill('已电话联系申请人致歉，并告知整改措施');
+  await callBack.getByRole('button', { name: buttonName('保存回访记录') }).click();
+  await handler.page.getByText(/已联系到评价人。已电话联系申请人致歉/).waitFor();
+  const again = handler.page.locator('.ant-card', { hasText: '办结整改' });
+  await again.getByText('立行立改').click();
+  await again.getByLabel('整改情况（将告知评价人）').fill('已核实，窗口改为一次性告知所需材料');
+  await again.getByRole('button', { name: buttonName('提交') }).click();
+  await handler.page.locator('.ant-descriptions').getByText('已办结').waitFor();
+  expect(await handler.page.locator('.ant-descriptions').innerText()).toContain('已核实，窗口改为一次性告知所需材料');
+  await checkPage(handler.page, 'workbench-rectification-closed');
+  expect(handler.problems.list()).toEqual([]);
+
+  // The applicant reads the outcome with the rating.
+  const { page, problems } = await w.open();
+  await w.visit(page, 'portal', `my/cases/${rated.id}`);
+  await w.signIn(page, 'portal', applicant.idNumber, PASSWORD);
+  const card = page.locator('.ant-card', { has: page.getByText('评价本次服务') });
+  await card.getByRole('button', { name: '评价或查看评价' }).click();
+  await card.getByText('整改结果').waitFor();
+  expect(await card.innerText()).toContain('已立行立改：已核实，窗口改为一次性告知所需材料');
+  await checkPage(page, 'portal-case-rectified');
+  expect(problems.list()).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { telemetry } from './instrumentation';
 import { randomUUID } from 'node:crypto';
 import { createTokenVerifier, parseServiceAccounts, ServiceAccounts } from '@govhall/auth';
+import { CatalogueCalendars } from '@govhall/catalogue-calendars';
 import { clockFromConfig } from '@govhall/clock';
 import { GrpcServer } from '@govhall/grpc';
 import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
@@ -14,6 +15,17 @@ import { GrpcCaseApplicants } from './adapters/cases/case-applicants';
 import { registerRatingService } from './adapters/grpc/rating.grpc-handler';
 import { startCaseStreamConsumer } from './adapters/kafka/case-stream.consumer';
 import { GrpcWindowDirectory } from './adapters/identity/window-directory';
+import { GrpcStaffDirectory } from './adapters/identity/staff-directory';
+import { registerRectificationService } from './adapters/grpc/rectification.grpc-handler';
+import { MongoRectifications } from './adapters/mongo/rectification.repository';
+import { assignRectificationUseCase } from './usecases/rectifications/assign-rectification/assign-rectification.usecase';
+import { concludeRectificationUseCase } from './usecases/rectifications/conclude-rectification/conclude-rectification.usecase';
+import { decideAppealUseCase } from './usecases/rectifications/decide-appeal/decide-appeal.usecase';
+import { getRectificationUseCase } from './usecases/rectifications/get-rectification/get-rectification.usecase';
+import { listRectificationsUseCase } from './usecases/rectifications/list-rectifications/list-rectifications.usecase';
+import { openSoon, rectificationOpener } from './usecases/rectifications/open-rectification/open-rectification';
+import { recordCallBackUseCase } from './usecases/rectifications/record-call-back/record-call-back.usecase';
+import { sweepRectificationsUseCase } from './usecases/rectifications/sweep-rectifications/sweep-rectifications.usecase';
 import { MongoInvitations } from './adapters/mongo/invitation.repository';
 import { MongoRatings, MongoRatingScans } from './adapters/mongo/rating.repository';
 import { MongoServedCases } from './adapters/mongo/served-case.repository';
@@ -41,14 +53,22 @@ async function main() {
   const ratings = new MongoRatings(connection);
   const served = new MongoServedCases(connection);
   const invitations = new MongoInvitations(connection);
+  const rectifications = new MongoRectifications(connection);
   const chunks = new FileChunks(connection);
   const scans = new MongoRatingScans(chunks);
-  await ensureIndexes([complaints.model, ratings.model, served.model, invitations.model, chunks.model]);
+  await ensureIndexes([
+    complaints.model,
+    ratings.model,
+    served.model,
+    invitations.model,
+    rectifications.model,
+    chunks.model,
+  ]);
 
   const kafka = createKafka('complaints', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
   const relay = new OutboxRelay({
-    collections: [complaints.model.collection, ratings.model.collection],
+    collections: [complaints.model.collection, ratings.model.collection, rectifications.model.collection],
     producer,
     logger,
     pollMs: config.OUTBOX_POLL_MS,
@@ -65,6 +85,19 @@ async function main() {
   });
   const applicants = new GrpcCaseApplicants(config.APPLICATIONS_GRPC_ADDR, accounts);
   const windows = new GrpcWindowDirectory(config.IDENTITY_GRPC_ADDR, accounts);
+  const staff = new GrpcStaffDirectory(config.IDENTITY_GRPC_ADDR, accounts);
+  const calendars = new CatalogueCalendars(config.CATALOGUE_GRPC_ADDR, clock);
+  // 差评整改: a bad rating opens its rectification at once; what fails then, the sweep opens.
+  const openRectification = rectificationOpener({
+    rectifications,
+    ratings,
+    calendars,
+    clock,
+    workingDays: config.RECTIFICATION_WORKING_DAYS,
+  });
+  const rectify = openSoon(openRectification, (err) =>
+    logger.warn({ err }, 'rectification: not opened at once, the sweep opens it'),
+  );
   // The rating devices watching their windows through this process.
   const invitationWatch = new InvitationWatch({
     invitations,
@@ -101,12 +134,27 @@ async function main() {
     { intervalMs: config.DEFAULT_RATING_SWEEP_MS, logger },
   );
   defaults.start();
+  const sweepRectifications = sweepRectificationsUseCase({ ratings, rectifications, open: openRectification, clock });
+  const rectificationSweep = new BackgroundWork(
+    'rectifications',
+    async () => {
+      const changed = await sweepRectifications();
+      if (changed > 0) relay.nudge();
+      return changed;
+    },
+    { intervalMs: config.RECTIFICATION_SWEEP_MS, logger },
+  );
+  rectificationSweep.start();
 
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
   const server = new GrpcServer({
     logger,
     verifier,
-    reflectionFiles: ['govhall/complaints/v1/complaints_service.proto', 'govhall/complaints/v1/rating_service.proto'],
+    reflectionFiles: [
+      'govhall/complaints/v1/complaints_service.proto',
+      'govhall/complaints/v1/rating_service.proto',
+      'govhall/complaints/v1/rectification_service.proto',
+    ],
     // A suggestion-box slip's scan is up to 10 MiB (RecordRating).
     maxReceiveMessageBytes: 12 * 1024 * 1024,
   });
@@ -120,8 +168,8 @@ async function main() {
     afterWrite: () => relay.nudge(),
   });
   registerRatingService(server, {
-    rateCase: rateCaseUseCase({ served, ratings, applicants, clock, ids }),
-    getCaseRating: getCaseRatingUseCase({ served, ratings, applicants }),
+    rateCase: rateCaseUseCase({ served, ratings, applicants, clock, ids, rectify }),
+    getCaseRating: getCaseRatingUseCase({ served, ratings, applicants, rectifications }),
     inviteRating: inviteRatingUseCase({
       invitations,
       served,
@@ -132,11 +180,20 @@ async function main() {
       changed: invitationsChanged,
     }),
     watchInvitations: watchInvitationsUseCase({ watch: invitationWatch }),
-    rateInvitation: rateInvitationUseCase({ invitations, ratings, clock, ids, changed: invitationsChanged }),
+    rateInvitation: rateInvitationUseCase({ invitations, ratings, clock, ids, rectify, changed: invitationsChanged }),
     listRatings: listRatingsUseCase({ ratings }),
     getSatisfaction: getSatisfactionUseCase({ ratings, served }),
-    recordRating: recordRatingUseCase({ served, ratings, scans, clock, ids }),
+    recordRating: recordRatingUseCase({ served, ratings, scans, clock, ids, rectify }),
     getRatingScan: getRatingScanUseCase({ ratings, scans }),
+    afterWrite: () => relay.nudge(),
+  });
+  registerRectificationService(server, {
+    listRectifications: listRectificationsUseCase({ rectifications, clock }),
+    getRectification: getRectificationUseCase({ rectifications }),
+    assignRectification: assignRectificationUseCase({ rectifications, staff }),
+    recordCallBack: recordCallBackUseCase({ rectifications, clock }),
+    concludeRectification: concludeRectificationUseCase({ rectifications, clock }),
+    decideAppeal: decideAppealUseCase({ rectifications, ratings, clock }),
     afterWrite: () => relay.nudge(),
   });
   const port = await server.listen(config.GRPC_HOST, config.GRPC_PORT);
@@ -146,9 +203,11 @@ async function main() {
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
     ['rating devices', async () => invitationWatch.stop()],
     ['default ratings', () => defaults.stop()],
+    ['rectifications sweep', () => rectificationSweep.stop()],
     ['case stream consumer', async () => (await consumer).disconnect()],
     ['cases client', async () => applicants.close()],
-    ['identity client', async () => windows.close()],
+    ['identity clients', async () => (windows.close(), staff.close())],
+    ['catalogue client', async () => calendars.close()],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
     ['database claim', () => writer.release()],

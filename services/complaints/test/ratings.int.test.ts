@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Metadata, status } from '@grpc/grpc-js';
 import { callUnary, createGrpcClient } from '@govhall/grpc';
+import { createWorkingCalendar } from '@govhall/calendar';
 import { chinaDate } from '@govhall/identifiers';
 import { toDocument } from '@govhall/mongo';
 import { applicationsV1, complaintsV1, identityV1 } from '@govhall/proto';
@@ -22,8 +23,15 @@ import {
 } from '@govhall/testing';
 import { validItemFixture } from '../../catalogue/src/domain/item.test-double';
 import { putAcceptedCase } from '../../applications/test/accepted-case';
-import { CASE_TOPIC, CasesWorld, TENANT, type Applicant } from '../../applications/test/cases-world';
+import {
+  CASE_TOPIC,
+  CasesWorld,
+  SCJG as SCJG_DEPARTMENT,
+  TENANT,
+  type Applicant,
+} from '../../applications/test/cases-world';
 import { RATING_TOPIC } from '../src/adapters/kafka/rating-events';
+import { RECTIFICATION_TOPIC } from '../src/adapters/kafka/rectification-events';
 
 // 一事一评 against the real stack: identity, the catalogue and the cases service (CasesWorld), and the complaints
 // service, each its own process. Cases are put where the window leaves them (accepted) and finished through the
@@ -40,6 +48,7 @@ const clockFile = path.join(clockDir, 'now');
 const database = `govhall_complaints_rt${world.suffix}`;
 let complaints: RunningProcess;
 let client: complaintsV1.RatingServiceClient;
+let rectifications: complaintsV1.RectificationServiceClient;
 let ratingsTopic: EventReader;
 let owner: Applicant;
 let stranger: Applicant;
@@ -144,7 +153,10 @@ beforeAll(async () => {
   staff.approver = (await world.createStaff('approver', { displayName: '评价测试审批人员' })).username;
   [owner, stranger] = await Promise.all([world.registerPerson('评价测试人'), world.registerPerson('旁人测试')]);
   await world.startApplications({ GOVHALL_TENANTS: TENANT });
-  ratingsTopic = await startEventReader([{ topic: RATING_TOPIC, partitions: 3 }]);
+  ratingsTopic = await startEventReader([
+    { topic: RATING_TOPIC, partitions: 3 },
+    { topic: RECTIFICATION_TOPIC, partitions: 3 },
+  ]);
   const account = await world.identityCall<
     identityV1.CreateServiceAccountRequest,
     identityV1.CreateServiceAccountResponse
@@ -177,12 +189,19 @@ beforeAll(async () => {
       CASE_STREAM_GROUP_ID: group,
       CLOCK_FILE: clockFile,
       DEFAULT_RATING_SWEEP_MS: '200',
+      // A rectification's deadline counts working days on the catalogue's calendar of the tenant.
+      CATALOGUE_GRPC_ADDR: `127.0.0.1:${world.catalogue.port}`,
+      RECTIFICATION_SWEEP_MS: '200',
     },
     readyPort: grpcPort,
   });
   client = createGrpcClient(complaintsV1.RatingServiceClient, `127.0.0.1:${grpcPort}`, {
     serviceName: 'govhall.complaints.v1.RatingService',
     idempotentMethods: ['GetCaseRating'],
+  });
+  rectifications = createGrpcClient(complaintsV1.RectificationServiceClient, `127.0.0.1:${grpcPort}`, {
+    serviceName: 'govhall.complaints.v1.RectificationService',
+    idempotentMethods: ['GetRectification'],
   });
   const [a, b] = await Promise.all([
     world.createStaff('window_clerk', { displayName: '评价窗口甲' }),
@@ -194,6 +213,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   client?.close();
+  rectifications?.close();
   await complaints?.stop();
   await ratingsTopic?.stop();
   await world.stop([database]);
@@ -540,5 +560,267 @@ describe('RecordRating (C4): staff enter a telephone follow-up and a suggestion-
     expect([Buffer.from(scan.content).equals(PNG), scan.contentType]).toEqual([true, 'image/png']);
     const stranger = await grpcFailure(rpc('getRatingScan', { ratingId: slip.id }, await world.token(counter.clerk)));
     expect(stranger.reason).toBe('RATING_NOT_FOUND');
+  });
+});
+
+describe('差评整改 (rectification) against the real stack', () => {
+  const call = <Req, Res>(method: keyof complaintsV1.RectificationServiceClient, req: Req, token: string) =>
+    callUnary<Req, Res>(
+      (rectifications[method] as never as { bind: (c: unknown) => never }).bind(rectifications),
+      req,
+      {
+        ...bearer(token),
+        deadlineMs: 15_000,
+      },
+    );
+  const get = (id: string, token: string) =>
+    call<complaintsV1.GetRectificationRequest, complaintsV1.GetRectificationResponse>(
+      'getRectification',
+      { id },
+      token,
+    ).then((r) => r.rectification!);
+  const assign = (id: string, expectedVersion: number, handler: string, token: string) =>
+    call<complaintsV1.AssignRectificationRequest, complaintsV1.AssignRectificationResponse>(
+      'assignRectification',
+      { id, expectedVersion, handler },
+      token,
+    ).then((r) => r.rectification!);
+  const callBack = (id: string, expectedVersion: number, reached: boolean, notes: string, token: string) =>
+    call<complaintsV1.RecordCallBackRequest, complaintsV1.RecordCallBackResponse>(
+      'recordCallBack',
+      { id, expectedVersion, reached, notes },
+      token,
+    ).then((r) => r.rectification!);
+  const conclude = (
+    id: string,
+    expectedVersion: number,
+    outcome: complaintsV1.RectificationOutcome,
+    text: string,
+    token: string,
+    fixBy = '',
+  ) =>
+    call<complaintsV1.ConcludeRectificationRequest, complaintsV1.ConcludeRectificationResponse>(
+      'concludeRectification',
+      { id, expectedVersion, outcome, text, fixBy },
+      token,
+    ).then((r) => r.rectification!);
+  const decide = (id: string, expectedVersion: number, upheld: boolean, notes: string, token: string) =>
+    call<complaintsV1.DecideAppealRequest, complaintsV1.DecideAppealResponse>(
+      'decideAppeal',
+      { id, expectedVersion, upheld, notes },
+      token,
+    ).then((r) => r.rectification!);
+  const S = complaintsV1.RectificationStatus;
+  const O = complaintsV1.RectificationOutcome;
+  const people = { head: '', handler: '', otherClerk: '', supervisor: '' };
+  /** What the rectification topic carried for `id` so far, by event type. */
+  const typesOf = (id: string) => ratingsTopic.of(RECTIFICATION_TOPIC, id).map((e) => e.envelope.type.split('.').pop());
+  /** A completed case of the owner rated `level` online: its rating (a bad one opens its rectification). */
+  const badlyRated = async (level: number, reason: string) => {
+    const caseId = await completedCase(owner);
+    const token = await owner.token();
+    return (await waitFor(async () => (await rate(caseId, level, reason, token).catch(() => undefined))?.rating, {
+      timeoutMs: 30_000,
+      what: 'the completed case rated',
+    }))!;
+  };
+
+  beforeAll(async () => {
+    const [head, handler, supervisor] = await Promise.all([
+      world.createStaff('department_head', { displayName: '整改测试部门负责人' }),
+      world.createStaff('window_clerk', { displayName: '整改测试处理人' }),
+      world.createStaff('supervisor', { department: '', displayName: '整改测试监察人员' }),
+    ]);
+    people.head = head.username;
+    people.handler = handler.username;
+    people.supervisor = supervisor.username;
+    people.otherClerk = counter.clerk;
+  });
+
+  it('a bad rating → the head assigns → the handler calls back and fixes it → the rater reads the outcome', async () => {
+    const rating = await badlyRated(1, '窗口人员态度生硬，材料一次没讲清楚');
+    expect(rating.rectificationId).toBe(rating.id);
+    const headToken = await world.token(people.head);
+    const opened = await waitFor(async () => (await get(rating.id, headToken).catch(() => undefined)) ?? undefined, {
+      what: 'the rectification opened',
+    });
+    const today = chinaDate(new Date());
+    expect(opened).toMatchObject({
+      status: S.RECTIFICATION_STATUS_OPEN,
+      caseId: rating.caseId,
+      department: SCJG_DEPARTMENT,
+      level: 1,
+      realName: true,
+      handler: '',
+      deadline: createWorkingCalendar().addWorkingDaysProvisional(today, 15).date,
+    });
+    expect(opened.raterName).not.toContain('评价测试人');
+    // Another clerk of the department does not see it before it is theirs.
+    const hidden = await grpcFailure(get(rating.id, await world.token(people.otherClerk)));
+    expect([hidden.code, hidden.reason]).toEqual([status.NOT_FOUND, 'RECTIFICATION_NOT_FOUND']);
+
+    const assigned = await assign(rating.id, Number(opened.version), people.handler, headToken);
+    expect(assigned).toMatchObject({ handler: people.handler, handlerName: '整改测试处理人' });
+    const handlerToken = await world.token(people.handler);
+    const early = await grpcFailure(
+      conclude(rating.id, Number(assigned.version), O.RECTIFICATION_OUTCOME_FIXED, '已整改', handlerToken),
+    );
+    expect([early.code, early.reason]).toEqual([status.FAILED_PRECONDITION, 'CALL_BACK_REQUIRED']);
+    const reached = await callBack(
+      rating.id,
+      Number(assigned.version),
+      true,
+      '已电话致歉，讲清了所需材料',
+      handlerToken,
+    );
+    const closed = await conclude(
+      rating.id,
+      Number(reached.version),
+      O.RECTIFICATION_OUTCOME_FIXED,
+      '已对窗口人员批评教育，一次性告知清单已张贴在窗口',
+      handlerToken,
+    );
+    expect(closed).toMatchObject({ status: S.RECTIFICATION_STATUS_CLOSED, outcome: O.RECTIFICATION_OUTCOME_FIXED });
+    expect(closed.raterToldAt).toBeDefined();
+
+    // The rater reads the outcome on their case.
+    const seen = await ratingOf(rating.caseId, await owner.token());
+    expect(seen.rectification).toMatchObject({
+      status: S.RECTIFICATION_STATUS_CLOSED,
+      outcome: O.RECTIFICATION_OUTCOME_FIXED,
+      text: '已对窗口人员批评教育，一次性告知清单已张贴在窗口',
+    });
+    // The events, in order; the refused conclusion published nothing (the last event is the barrier).
+    await waitFor(async () => typesOf(rating.id).includes('RectificationConcluded') || undefined, {
+      what: 'RectificationConcluded',
+    });
+    await ratingsTopic.caughtUp();
+    expect(typesOf(rating.id)).toEqual([
+      'RectificationOpened',
+      'RectificationAssigned',
+      'CallBackRecorded',
+      'RectificationConcluded',
+    ]);
+    expect(JSON.stringify(ratingsTopic.of(RECTIFICATION_TOPIC, rating.id))).not.toContain(owner.idNumber);
+  });
+
+  it('an appeal goes to the supervision office; upheld, the rating no longer counts in 满意度统计', async () => {
+    const rating = await badlyRated(2, '评价器点错了');
+    const headToken = await world.token(people.head);
+    const opened = await waitFor(async () => (await get(rating.id, headToken).catch(() => undefined)) ?? undefined, {
+      what: 'the rectification opened',
+    });
+    const called = await callBack(rating.id, Number(opened.version), true, '申请人说明是误点', headToken);
+    const appealed = await conclude(
+      rating.id,
+      Number(called.version),
+      O.RECTIFICATION_OUTCOME_APPEAL_MISTAKEN,
+      '申请人电话中确认误点了“不满意”，通话录音存档',
+      headToken,
+    );
+    expect(appealed.status).toBe(S.RECTIFICATION_STATUS_APPEALED);
+    // The rater sees it in progress, not the appeal.
+    expect((await ratingOf(rating.caseId, await owner.token())).rectification).toMatchObject({
+      status: S.RECTIFICATION_STATUS_OPEN,
+      text: '',
+    });
+    const byHead = await grpcFailure(decide(rating.id, Number(appealed.version), true, '证据充分', headToken));
+    expect([byHead.code, byHead.reason]).toEqual([status.PERMISSION_DENIED, 'ROLE_REQUIRED']);
+
+    const today = chinaDate(new Date());
+    const admin = await userToken('yc-admin');
+    const satisfaction = () =>
+      rpc<complaintsV1.GetSatisfactionRequest, complaintsV1.GetSatisfactionResponse>(
+        'getSatisfaction',
+        { tenant: TENANT, from: today, to: today, department: '', windowId: '', staff: '' },
+        admin,
+      );
+    const before = await satisfaction();
+    const upheld = await decide(
+      rating.id,
+      Number(appealed.version),
+      true,
+      '录音证实为误评',
+      await world.token(people.supervisor),
+    );
+    expect(upheld).toMatchObject({ status: S.RECTIFICATION_STATUS_CLOSED, appealDecision: { upheld: true } });
+    const after = await satisfaction();
+    expect(Number(after.total)).toBe(Number(before.total) - 1);
+    const level2 = (s: complaintsV1.GetSatisfactionResponse) => Number(s.levels.find((l) => l.level === 2)?.count ?? 0);
+    expect(level2(after)).toBe(level2(before) - 1);
+    expect((await ratingOf(rating.caseId, admin)).rating).toMatchObject({ appealUpheld: true });
+  });
+
+  it('refuses a handler outside the department, a stale version and short notes, changing nothing', async () => {
+    const rating = await badlyRated(1, '办理时间太长');
+    const headToken = await world.token(people.head);
+    const opened = await waitFor(async () => (await get(rating.id, headToken).catch(() => undefined)) ?? undefined, {
+      what: 'the rectification opened',
+    });
+    const version = Number(opened.version);
+    const outsider = await grpcFailure(assign(rating.id, version, people.supervisor, headToken));
+    expect([outsider.code, outsider.violations.map((v) => [v.path, v.reason])]).toEqual([
+      status.INVALID_ARGUMENT,
+      [['handler', 'NOT_IN_DEPARTMENT']],
+    ]);
+    const stale = await grpcFailure(assign(rating.id, version + 3, people.handler, headToken));
+    expect([stale.code, stale.reason]).toEqual([status.ABORTED, 'CONCURRENT_MODIFICATION']);
+    const short = await grpcFailure(callBack(rating.id, version, true, '好', headToken));
+    expect(short.violations.map((v) => [v.path, v.reason])).toEqual([['notes', 'REQUIRED']]);
+    const badDate = await grpcFailure(
+      conclude(rating.id, version, O.RECTIFICATION_OUTCOME_FIX_BY_DATE, '更换叫号设备', headToken, '2020-01-01'),
+    );
+    expect(badDate.violations.map((v) => [v.path, v.reason])).toEqual([['fixBy', 'DATE_IN_PAST']]);
+    expect(Number((await get(rating.id, headToken)).version)).toBe(version);
+    // Nothing was published for the refusals: a later change is the barrier.
+    await assign(rating.id, version, people.handler, headToken);
+    await waitFor(async () => typesOf(rating.id).includes('RectificationAssigned') || undefined, {
+      what: 'RectificationAssigned',
+    });
+    await ratingsTopic.caughtUp();
+    expect(typesOf(rating.id)).toEqual(['RectificationOpened', 'RectificationAssigned']);
+  });
+
+  it('past its deadline, an open rectification is reported overdue once, when the clock says so', async () => {
+    const rating = await badlyRated(2, '排队太久');
+    const headToken = await world.token(people.head);
+    const opened = await waitFor(async () => (await get(rating.id, headToken).catch(() => undefined)) ?? undefined, {
+      what: 'the rectification opened',
+    });
+    const dayAfter = new Date(`${opened.deadline}T00:00:00+08:00`);
+    dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+    writeFileSync(clockFile, new Date(dayAfter.getTime() + 2 * 3_600_000).toISOString());
+    try {
+      const overdue = await waitFor(
+        async () => {
+          const r = await get(rating.id, headToken);
+          return r.overdue ? r : undefined;
+        },
+        { timeoutMs: 30_000, what: 'the rectification reported overdue' },
+      );
+      expect(overdue.status).toBe(S.RECTIFICATION_STATUS_OPEN);
+      const listed = await call<complaintsV1.ListRectificationsRequest, complaintsV1.ListRectificationsResponse>(
+        'listRectifications',
+        {
+          tenant: '',
+          statuses: [],
+          department: '',
+          handler: '',
+          overdueOnly: true,
+          page: { pageSize: 100, pageToken: '' },
+        },
+        headToken,
+      );
+      expect(listed.rectifications.map((r) => r.id)).toContain(rating.id);
+      // Reported once: a later change of the same rectification is the barrier.
+      await callBack(rating.id, Number(overdue.version), false, '电话无人接听', headToken);
+      await waitFor(async () => typesOf(rating.id).includes('CallBackRecorded') || undefined, {
+        what: 'CallBackRecorded',
+      });
+      await ratingsTopic.caughtUp();
+      expect(typesOf(rating.id)).toEqual(['RectificationOpened', 'RectificationOverdue', 'CallBackRecorded']);
+    } finally {
+      writeFileSync(clockFile, '');
+    }
   });
 });

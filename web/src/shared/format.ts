@@ -19,3 +19,7 @@ export function dateTime(iso: string | undefined): string {
 /** Size in KB/MB as people read it. */
 export const fileSize = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/** Today's date in Beijing (YYYY-MM-DD), whatever the browser's time zone: deadlines and periods are China dates. */
+export const chinaToday = (now: Date = new Date()): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);

@@ -27,6 +27,8 @@ const DelegatedCasePage = lazy(() => import('./delegation/DelegatedCasePage'));
 const Refunds = lazy(() => import('./finance/Refunds'));
 const Collections = lazy(() => import('./finance/Collections'));
 const Satisfaction = lazy(() => import('./satisfaction/Satisfaction'));
+const Rectifications = lazy(() => import('./rectifications/Rectifications'));
+const RectificationPage = lazy(() => import('./rectifications/RectificationPage'));
 const Reconciliation = lazy(() => import('./finance/Reconciliation'));
 
 const NAV = [
@@ -39,6 +41,7 @@ const NAV = [
   { to: '/received-escalations', label: '上级办理' },
   { to: '/delegated', label: '代受理件' },
   { to: '/satisfaction', label: '满意度统计' },
+  { to: '/rectifications', label: '差评整改' },
   { to: '/messages', label: <InboxNavLabel /> },
 ];
 /** 联审会议, for those MeetingService lets read meetings: the center, supervisors, departments' staff. */
@@ -95,6 +98,8 @@ export function WorkbenchApp() {
           <Route path="/reconciliation" element={<Reconciliation me={me} />} />
           <Route path="/collections" element={<Collections me={me} />} />
           <Route path="/satisfaction" element={<Satisfaction me={me} />} />
+          <Route path="/rectifications" element={<Rectifications me={me} />} />
+          <Route path="/rectifications/:id" element={<RectificationPage me={me} />} />
           <Route path="/messages" element={<Inbox />} />
           <Route path="/orders/:id" element={<OrderDetail canClose={false} />} />
           <Route path="/callback" element={<LoginCallback />} />

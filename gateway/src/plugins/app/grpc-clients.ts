@@ -32,6 +32,7 @@ declare module 'fastify' {
       bank: paymentsV1.BankServiceClient;
       reconciliation: paymentsV1.ReconciliationServiceClient;
       ratings: complaintsV1.RatingServiceClient;
+      rectifications: complaintsV1.RectificationServiceClient;
     };
   }
 }
@@ -305,6 +306,11 @@ export default fp<{
       // A second RateCase is refused (ALREADY_RATED), never applied twice.
       idempotentMethods: ['GetCaseRating', 'ListRatings', 'GetSatisfaction'],
     });
+    const rectifications = createGrpcClient(complaintsV1.RectificationServiceClient, opts.complaintsAddress, {
+      serviceName: 'govhall.complaints.v1.RectificationService',
+      // Every write names the version it read: a repeat after a lost answer is CONCURRENT_MODIFICATION, never twice.
+      idempotentMethods: ['ListRectifications', 'GetRectification'],
+    });
     app.decorate('grpc', {
       catalogue,
       identity,
@@ -325,6 +331,7 @@ export default fp<{
       bank,
       reconciliation,
       ratings,
+      rectifications,
     });
     app.addHook('onClose', async () => {
       catalogue.close();
@@ -345,6 +352,7 @@ export default fp<{
       payments.close();
       bank.close();
       ratings.close();
+      rectifications.close();
       reconciliation.close();
     });
   },

@@ -28,9 +28,7 @@ export const DAY_KIND: Record<CalendarDayKind, string> = {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Today's date in China (YYYY-MM-DD), where the calendar's days are counted. */
-export function chinaToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
+export { chinaToday } from '../../shared/format';
 
 /**
  * The twelve months of `calendar`'s year, Monday first: the API lists the special days (holidays, make-up working

@@ -11,12 +11,16 @@ import { ErrorAlert, Loading, useLoad } from '../../shared/states';
 /** The statuses of a completed case (办结): it may be rated. */
 const RATED_STATUSES: readonly Case['status'][] = ['completed', 'delivered', 'archived'];
 
-type Rating = Extract<Awaited<ReturnType<typeof readRating>>, { id: string }>;
+type Rated = Extract<Awaited<ReturnType<typeof readRating>>, { rating: unknown }>;
+type Rating = Rated['rating'];
 
-/** The case's rating; null when it may be rated now; 'pending' while its completion has not reached the service. */
+/**
+ * The case's rating with a bad rating's rectification; null when it may be rated now; 'pending' while its completion
+ * has not reached the service.
+ */
 async function readRating(caseId: string) {
   try {
-    return (await call(api.GET('/api/v1/ratings/cases/{caseId}', { params: { path: { caseId } } }))).rating;
+    return await call(api.GET('/api/v1/ratings/cases/{caseId}', { params: { path: { caseId } } }));
   } catch (e) {
     if (e instanceof ApiError && e.problem.code === 'RATING_NOT_FOUND') return null;
     if (e instanceof ApiError && ['CASE_NOT_COMPLETED', 'CASE_NOT_FOUND'].includes(e.problem.code)) return 'pending';
@@ -35,7 +39,7 @@ export function CaseRating({ c }: { c: Case }) {
     () => (ratable && opened ? readRating(c.id) : Promise.resolve(undefined)),
     [c.id, ratable, opened],
   );
-  const [given, setGiven] = useState<Rating | null>(null);
+  const [given, setGiven] = useState<Rated | null>(null);
   if (!ratable) return null;
   const state = given ?? loaded.data;
   return (
@@ -58,15 +62,46 @@ export function CaseRating({ c }: { c: Case }) {
           </Button>
         </Typography.Paragraph>
       ) : null}
-      {state && state !== 'pending' ? <GivenRating rating={state} /> : null}
+      {state && state !== 'pending' ? <GivenRating rated={state} /> : null}
       {opened && state === null && !loaded.loading && !loaded.error ? (
-        <CaseRatingForm caseId={c.id} onRated={setGiven} />
+        <CaseRatingForm caseId={c.id} onRated={(rating) => setGiven({ rating, rectification: null })} />
       ) : null}
     </Card>
   );
 }
 
-function GivenRating({ rating }: { rating: Rating }) {
+/** 差评整改 as the rater reads it: being handled, or the outcome they are told. */
+function RectificationLine({ rated }: { rated: Rated }) {
+  const r = rated.rectification;
+  if (!rated.rating.rectificationId) return null;
+  if (!r || r.status === 'open') {
+    return (
+      <Descriptions.Item label="差评整改">
+        您的意见已转被评价部门整改，工作人员将在15个工作日内回访并告知整改结果。
+      </Descriptions.Item>
+    );
+  }
+  const how = RECTIFICATION_OUTCOMES[r.outcome] ?? '已办结';
+  return (
+    <Descriptions.Item label="整改结果">
+      {how}
+      {r.fixBy ? `（${r.fixBy}前完成）` : ''}：{r.text}
+      {r.closedAt ? `（${dateTime(r.closedAt)}）` : ''}
+    </Descriptions.Item>
+  );
+}
+
+/** How a rectification ended, as the rater is told. */
+const RECTIFICATION_OUTCOMES: Readonly<Record<string, string>> = {
+  fixed: '已立行立改',
+  fix_by_date: '限期整改',
+  explained: '解释说明',
+  appeal_mistaken: '经核查为误评',
+  appeal_malicious: '经核查不属实',
+};
+
+function GivenRating({ rated }: { rated: Rated }) {
+  const { rating } = rated;
   return (
     <Descriptions column={1} size="small">
       <Descriptions.Item label="评价">
@@ -80,6 +115,7 @@ function GivenRating({ rating }: { rating: Rating }) {
       <Descriptions.Item label="评价方式">
         {RATING_CHANNELS[rating.channel] ?? rating.channel}（{dateTime(rating.ratedAt)}）
       </Descriptions.Item>
+      {RectificationLine({ rated })}
     </Descriptions>
   );
 }

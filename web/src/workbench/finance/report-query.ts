@@ -1,4 +1,5 @@
 import type { CollectionQuery } from '../../api/types';
+import { chinaToday } from '../../shared/format';
 
 export type GroupBy = NonNullable<CollectionQuery['groupBy']>;
 
@@ -14,7 +15,7 @@ export interface ReportValues {
  * first of the month to today.
  */
 export function defaultPeriod(now: Date): { from: string; to: string } {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+  const today = chinaToday(now);
   return { from: `${today.slice(0, 8)}01`, to: today };
 }
 

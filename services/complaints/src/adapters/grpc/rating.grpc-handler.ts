@@ -13,6 +13,7 @@ import type { watchInvitationsUseCase } from '../../usecases/ratings/watch-invit
 import type { RatingChannel } from '../../domain/ratings/rating';
 import { invitationsOf } from './invitation-stream';
 import { ratingChannel, toProtoInvitation, toProtoRating } from './rating.mapper';
+import { toProtoReply } from './rectification.mapper';
 
 export interface RatingUseCases {
   rateCase: ReturnType<typeof rateCaseUseCase>;
@@ -41,7 +42,13 @@ export function registerRatingService(server: GrpcServer, uc: RatingUseCases): v
     ),
     getCaseRating: server.unary<complaintsV1.GetCaseRatingRequest, complaintsV1.GetCaseRatingResponse>(
       'GetCaseRating',
-      async (req, ctx) => ({ rating: toProtoRating(await uc.getCaseRating(req.caseId, ctx.principal)) }),
+      async (req, ctx) => {
+        const { rating, rectification } = await uc.getCaseRating(req.caseId, ctx.principal);
+        return {
+          rating: toProtoRating(rating),
+          rectification: rectification ? toProtoReply(rectification) : undefined,
+        };
+      },
     ),
     inviteRating: server.unary<complaintsV1.InviteRatingRequest, complaintsV1.InviteRatingResponse>(
       'InviteRating',

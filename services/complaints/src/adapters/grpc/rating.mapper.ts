@@ -31,6 +31,7 @@ export function toProtoRating(r: Rating): complaintsV1.Rating {
     ratedAt: r.ratedAt,
     rectificationId: r.rectificationId,
     hasScan: !!r.scan,
+    appealUpheld: r.appealUpheld === true,
   };
 }
 

@@ -1,6 +1,14 @@
 import type { Principal } from '@govhall/auth';
 import { chinaDate } from '@govhall/identifiers';
-import { isDuplicateKeyError, outboxFields, type Connection, type FileChunks, type Model } from '@govhall/mongo';
+import {
+  documentKey,
+  documentLocks,
+  isDuplicateKeyError,
+  outboxFields,
+  type Connection,
+  type FileChunks,
+  type Model,
+} from '@govhall/mongo';
 import type { Rating, RatingChannel, RatingEvent, RatingLevel } from '../../domain/ratings/rating';
 import type { RatingFilter, RatingRepository, RatingScans } from '../../usecases/ratings/ports';
 import { ratingOutbox } from '../kafka/rating-events';
@@ -25,6 +33,8 @@ export class MongoRatings implements RatingRepository {
         ratedKey: ratedKey(rating),
         ratedDay: chinaDate(rating.ratedAt),
         ...fields,
+        // A bad rating waits for its rectification until markRectificationOpened (the sweep finds it otherwise).
+        ...(rating.rectificationId ? { rectificationPending: true } : {}),
         ...outboxFields(ratingOutbox(events, actor)),
       });
       return true;
@@ -58,10 +68,34 @@ export class MongoRatings implements RatingRepository {
     return { ratings: docs.map((d) => toRating(d as unknown as StoredRating)), total };
   }
 
+  async pendingRectifications(limit: number): Promise<Rating[]> {
+    const docs = await this.model.collection
+      .find({ rectificationPending: true }, { projection: WITHOUT_OUTBOX })
+      .sort({ ratedAt: 1 })
+      .limit(limit)
+      .toArray();
+    return docs.map((d) => toRating(d as unknown as StoredRating));
+  }
+
+  async markRectificationOpened(id: string): Promise<void> {
+    await this.setFlag(id, { $unset: { rectificationPending: '' } });
+  }
+
+  async markAppealUpheld(id: string): Promise<void> {
+    await this.setFlag(id, { $set: { appealUpheld: true } });
+  }
+
+  /** A storage flag of a stored rating, ordered with the relay's writes of the same document (docs/store-rules.md). */
+  private async setFlag(id: string, update: Record<string, unknown>): Promise<void> {
+    await documentLocks.run(documentKey(this.model.collection.collectionName, id), () =>
+      this.model.collection.updateOne({ _id: id as never }, update),
+    );
+  }
+
   async tally(filter: RatingFilter): Promise<{ level: RatingLevel; channel: RatingChannel; count: number }[]> {
     const rows = await this.model.collection
       .aggregate<{ _id: { level: RatingLevel; channel: RatingChannel }; count: number }>([
-        { $match: ratingQuery(filter) },
+        { $match: { ...ratingQuery(filter), appealUpheld: { $ne: true } } },
         { $group: { _id: { level: '$level', channel: '$channel' }, count: { $sum: 1 } } },
       ])
       .toArray();
@@ -106,6 +140,7 @@ function toRating(doc: StoredRating): Rating {
     recordedBy: doc.recordedBy,
     ratedAt: doc.ratedAt,
     rectificationId: doc.rectificationId,
+    ...(doc.appealUpheld ? { appealUpheld: true } : {}),
     ...(doc.scan ? { scan: { contentType: doc.scan.contentType, size: doc.scan.size } } : {}),
   };
 }

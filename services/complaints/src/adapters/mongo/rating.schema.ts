@@ -31,6 +31,10 @@ export const ratingSchema = new mongoose.Schema(
     /** China date of ratedAt: the lists' and statistics' periods. */
     ratedDay: { type: String, required: true },
     rectificationId: { type: String, default: '' },
+    /** A bad rating whose rectification is not opened yet (the sweep's work). */
+    rectificationPending: { type: Boolean, default: undefined },
+    /** The supervision office upheld the department's appeal: left out of the satisfaction figures. */
+    appealUpheld: { type: Boolean, default: undefined },
     /** A suggestion-box slip's scan (its bytes in `file_chunks`, owner `rating-scan`). */
     scan: { type: new mongoose.Schema({ contentType: String, size: Number }, { _id: false }), default: undefined },
     ...outboxSchemaFields,
@@ -42,6 +46,8 @@ export const ratingSchema = new mongoose.Schema(
 ratingSchema.index({ ratedKey: 1 }, { unique: true });
 // Lists and statistics of a tenant's period.
 ratingSchema.index({ tenant: 1, ratedDay: 1 });
+// The sweep's search for bad ratings still waiting for their rectification (rectificationPending: true).
+ratingSchema.index({ rectificationPending: 1, ratedAt: 1 });
 // Serves the outbox relay's search for documents with unsent events.
 declareOutboxIndex(ratingSchema);
 

@@ -51,8 +51,10 @@ export interface Rating extends RatedService {
   /** Staff who entered a phone or suggestion-box rating. */
   recordedBy: string;
   ratedAt: Date;
-  /** The rectification a bad rating opened. */
+  /** The rectification a bad rating opens: the rating's own id (差评整改); '' for a good rating. */
   rectificationId: string;
+  /** The supervision office upheld the department's appeal against this bad rating: it does not count in figures. */
+  appealUpheld?: boolean;
   /** A suggestion-box slip's scan, kept beside the rating (RatingScans). */
   scan?: { contentType: string; size: number };
 }
@@ -104,7 +106,7 @@ export function rate(
     raterName: by.raterName,
     recordedBy: by.recordedBy,
     ratedAt: now,
-    rectificationId: '',
+    rectificationId: isBad(level) ? id : '',
   };
   return { rating, events: [{ type: 'RatingRecorded', rating }] };
 }

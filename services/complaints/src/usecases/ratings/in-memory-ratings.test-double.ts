@@ -50,12 +50,25 @@ export class InMemoryServedCases implements ServedCaseRepository {
 export class InMemoryRatings implements RatingRepository {
   readonly saved: Rating[] = [];
   readonly events: RatingEvent[] = [];
+  /** Bad ratings whose rectification is not opened yet. */
+  readonly pending = new Set<string>();
   async insert(rating: Rating, events: RatingEvent[], _actor: Principal | undefined) {
     const key = (r: Rating) => (r.subject === 'case' ? `case:${r.caseId}` : `visit:${r.visitId}`);
     if (this.saved.some((r) => key(r) === key(rating))) return false;
     this.saved.push(rating);
     this.events.push(...events);
+    if (rating.rectificationId) this.pending.add(rating.id);
     return true;
+  }
+  async pendingRectifications(limit: number) {
+    return this.saved.filter((r) => this.pending.has(r.id)).slice(0, limit);
+  }
+  async markRectificationOpened(id: string) {
+    this.pending.delete(id);
+  }
+  async markAppealUpheld(id: string) {
+    const i = this.saved.findIndex((r) => r.id === id);
+    if (i >= 0) this.saved[i] = { ...this.saved[i]!, appealUpheld: true };
   }
   async find(id: string) {
     return this.saved.find((r) => r.id === id) ?? null;
@@ -84,7 +97,7 @@ export class InMemoryRatings implements RatingRepository {
   }
   async tally(f: RatingFilter) {
     const counts = new Map<string, { level: RatingLevel; channel: RatingChannel; count: number }>();
-    for (const r of this.matching(f)) {
+    for (const r of this.matching(f).filter((r) => !r.appealUpheld)) {
       const key = `${r.level}/${r.channel}`;
       const c = counts.get(key) ?? { level: r.level, channel: r.channel, count: 0 };
       c.count += 1;

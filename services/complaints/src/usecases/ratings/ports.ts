@@ -29,8 +29,14 @@ export interface RatingRepository {
   find(id: string): Promise<Rating | null>;
   /** The filter's ratings, newest first: `limit` from `offset`, and how many there are. */
   list(filter: RatingFilter, offset: number, limit: number): Promise<{ ratings: Rating[]; total: number }>;
-  /** How many of the filter's ratings there are per level and channel. */
+  /** How many of the filter's ratings there are per level and channel (those of upheld appeals left out). */
   tally(filter: RatingFilter): Promise<{ level: RatingLevel; channel: RatingChannel; count: number }[]>;
+  /** Bad ratings whose rectification is not opened yet (差评整改: the sweep opens them), at most `limit`, oldest first. */
+  pendingRectifications(limit: number): Promise<Rating[]>;
+  /** Notes that the bad rating's rectification is open. */
+  markRectificationOpened(id: string): Promise<void>;
+  /** The supervision office upheld the department's appeal: the rating no longer counts in satisfaction figures. */
+  markAppealUpheld(id: string): Promise<void>;
 }
 
 /** Which ratings a list or statistic reads: a tenant's period (China dates, inclusive), narrowed. */

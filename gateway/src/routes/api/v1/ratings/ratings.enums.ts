@@ -14,3 +14,17 @@ export const LEVEL_NAMES: Readonly<Record<number, string>> = {
   4: '满意',
   5: '非常满意',
 };
+
+/**
+ * Staff who read ratings, their statistics and rectifications; how far each reaches (tenant, department, or what
+ * names them) is the complaints service's rule.
+ */
+export const RATING_READERS = [
+  'center_admin',
+  'supervisor',
+  'complaint_handler',
+  'department_head',
+  'window_clerk',
+  'reviewer',
+  'approver',
+] as const;

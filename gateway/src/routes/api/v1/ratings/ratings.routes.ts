@@ -7,8 +7,11 @@ import { grpcCall } from '../../../../lib/grpc-call';
 import { pageAnswer, pageOf, queryFields } from '../../../../lib/query-fields';
 import { eventStreamResponse, relayAsEventStream } from '../../../../lib/sse';
 import { toProblem } from '../../../../plugins/app/problem-details';
-import { LEVEL_NAMES, ratingChannel } from './ratings.enums';
+import { LEVEL_NAMES, RATING_READERS, ratingChannel } from './ratings.enums';
+import { ratedToRest } from './rated.rest';
+import { replyToRest } from './rectifications.rest';
 import {
+  CaseRatingAnswer,
   CaseRatingParams,
   InvitationAnswer,
   InvitationParams,
@@ -30,21 +33,10 @@ function ratingToRest(r: complaintsV1.Rating | undefined): Static<typeof Rating>
   return {
     id: r.id,
     tenant: r.tenant,
-    subject: r.subject === complaintsV1.RatingSubject.RATING_SUBJECT_VISIT ? 'visit' : 'case',
-    visitId: r.visitId,
-    caseId: r.caseId,
-    caseNumber: r.caseNumber,
-    itemName: r.itemName,
-    department: r.department,
-    windowId: r.windowId,
-    level: r.level,
-    levelName: LEVEL_NAMES[r.level] ?? '',
-    reason: r.reason,
-    channel: ratingChannel.fromProto(r.channel) || 'online',
-    realName: r.realName,
-    raterName: r.raterName,
+    ...ratedToRest(r),
     staff: r.staff.map((s) => ({ username: s.username, department: s.department, part: s.part })),
-    ratedAt: (r.ratedAt ?? new Date(0)).toISOString(),
+    rectificationId: r.rectificationId,
+    appealUpheld: r.appealUpheld,
   };
 }
 
@@ -65,16 +57,8 @@ function invitationToRest(i: complaintsV1.RatingInvitation): Static<typeof Ratin
   };
 }
 
-/** Who reads ratings and their statistic; how far each reaches is the complaints service's rule. */
-const READERS = [
-  'center_admin',
-  'supervisor',
-  'complaint_handler',
-  'department_head',
-  'window_clerk',
-  'reviewer',
-  'approver',
-] as const;
+/** Who reads (how far each reaches is the complaints service's rule). */
+const READERS = RATING_READERS;
 
 /** The period and scope of a list or statistic query, as the RPCs take them. */
 const scopeOf = (q: {
@@ -136,16 +120,18 @@ const ratingRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number; heartbeatMs:
       config: { auth: 'token' },
       schema: {
         tags,
-        summary: '办件的评价（申请人本人，或本地区工作人员）',
+        summary: '办件的评价（申请人本人，或本地区工作人员），差评时附整改情况',
         params: CaseRatingParams,
-        response: { 200: RatingAnswer, ...problems(400, 401, 403, 404, 503) },
+        response: { 200: CaseRatingAnswer, ...problems(400, 401, 403, 404, 503) },
       },
     },
-    async (request) => ({
-      rating: ratingToRest(
-        (await call(request, 'getCaseRating', { caseId: request.params.caseId }, { caseId: 'params.caseId' })).rating,
-      ),
-    }),
+    async (request) => {
+      const res = await call(request, 'getCaseRating', { caseId: request.params.caseId }, { caseId: 'params.caseId' });
+      return {
+        rating: ratingToRest(res.rating),
+        rectification: res.rectification ? replyToRest(res.rectification) : null,
+      };
+    },
   );
 
   app.get(

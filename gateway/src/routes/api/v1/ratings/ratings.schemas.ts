@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { DateString, PageQuery, pageOf, RegionCode, SafeText, Timestamp, UUID } from '../../../../lib/common.schemas';
 import { DEPARTMENT_CODE } from '../catalogue/catalogue.schemas';
 import { ratingChannel } from './ratings.enums';
+import { RectificationReply } from './rectifications.schemas';
 
 /* 好差评 (rating_service.proto). */
 
@@ -55,11 +56,21 @@ export const Rating = Type.Object(
       { description: '被评价的工作人员：受理、审查、决定、出具结果的人员' },
     ),
     ratedAt: Timestamp,
+    rectificationId: Type.String({ description: '差评（1至2级）引起的整改的标识；其他评价为空' }),
+    appealUpheld: Type.Boolean({ description: '效能监督部门认定为误评或恶意差评：不计入满意度统计' }),
   },
   { additionalProperties: false },
 );
 
 export const RatingAnswer = Type.Object({ rating: Rating }, { additionalProperties: false });
+
+export const CaseRatingAnswer = Type.Object(
+  {
+    rating: Rating,
+    rectification: Type.Union([RectificationReply, Type.Null()], { description: '差评的整改情况；非差评为 null' }),
+  },
+  { additionalProperties: false },
+);
 
 /* 一次一评: the window's rating device (ADR 0063). */
 

@@ -8,6 +8,8 @@ import {
   InMemoryServedCases,
 } from '../in-memory-ratings.test-double';
 import { rateCaseUseCase } from './rate-case.usecase';
+import { rectificationOpener } from '../../rectifications/open-rectification/open-rectification';
+import { InMemoryRectifications, statutoryCalendars } from '../../rectifications/in-memory-rectifications.test-double';
 
 const completed = completedCaseFixture;
 
@@ -22,8 +24,24 @@ function setup(now = '2026-12-02T02:00:00Z') {
   };
   let n = 0;
   const ids = { newId: () => `r-${++n}` };
-  const deps = { served, ratings, applicants: new FixedApplicants({ 'c-1': 'zhang', 'c-2': 'zhang' }), clock, ids };
-  return { served, ratings, clock, rateCase: rateCaseUseCase(deps), sweep: giveDefaultRatingsUseCase(deps) };
+  const rectifications = new InMemoryRectifications();
+  const open = rectificationOpener({ rectifications, ratings, calendars: statutoryCalendars, clock, workingDays: 15 });
+  const deps = {
+    served,
+    ratings,
+    applicants: new FixedApplicants({ 'c-1': 'zhang', 'c-2': 'zhang' }),
+    clock,
+    ids,
+    rectify: async (rating: Parameters<typeof open>[0]) => void (await open(rating)),
+  };
+  return {
+    served,
+    ratings,
+    rectifications,
+    clock,
+    rateCase: rateCaseUseCase(deps),
+    sweep: giveDefaultRatingsUseCase(deps),
+  };
 }
 const zhang = principal({ subject: 'zhang', username: '62032119900307123X', roles: ['applicant'], tenant: '' });
 
@@ -35,6 +53,16 @@ describe('RateCase (一事一评)', () => {
     expect(rating).toMatchObject({ level: 2, channel: 'online', realName: true, raterName: '张*', caseId: 'c-1' });
     expect(w.ratings.events).toEqual([{ type: 'RatingRecorded', rating }]);
     expect((await w.served.find('c-1'))?.ratingId).toBe(rating.id);
+    // A bad rating opens its rectification (差评整改), due 15 working days after the rating's day.
+    expect(rating.rectificationId).toBe(rating.id);
+    expect(await w.rectifications.find(rating.id)).toMatchObject({
+      status: 'open',
+      level: 2,
+      reason: '等候时间太长',
+      realName: true,
+      deadline: '2026-12-23',
+    });
+    expect(await w.ratings.pendingRectifications(10)).toEqual([]);
     await expect(w.rateCase({ caseId: 'c-1', level: 5, reason: '' }, zhang)).rejects.toMatchObject({
       code: 'ALREADY_RATED',
     });

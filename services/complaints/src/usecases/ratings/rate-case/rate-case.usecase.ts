@@ -23,6 +23,8 @@ export function rateCaseUseCase(deps: {
   applicants: CaseApplicants;
   clock: Clock;
   ids: IdGenerator;
+  /** Opens a bad rating's rectification (差评整改); never fails the rating (the sweep retries). */
+  rectify: (rating: Rating, actor: Principal) => Promise<void>;
 }) {
   return async (command: RateCaseCommand, actor: Principal): Promise<Rating> => {
     if (actor.kind !== 'user' || !hasAnyRole(actor, ['applicant'])) {
@@ -44,6 +46,7 @@ export function rateCaseUseCase(deps: {
     );
     if (!(await deps.ratings.insert(rating, events, actor))) throw alreadyRated();
     await deps.served.markRated(c.caseId, rating);
+    await deps.rectify(rating, actor);
     return rating;
   };
 }

@@ -48,7 +48,8 @@ function setup() {
     'w-jc': { tenant: '620302', number: 'A01', name: '综合窗口', department: '620302-ZWFW' },
   });
   const invite = inviteRatingUseCase({ invitations, served, windows, clock, ids, ttlMs: 300_000, changed });
-  const rate = rateInvitationUseCase({ invitations, ratings, clock, ids, changed });
+  // Rectifications are opened and tested in rate-case's and the rectifications' tests.
+  const rate = rateInvitationUseCase({ invitations, ratings, clock, ids, changed, rectify: async () => undefined });
   return { invitations, ratings, served, clock, invite, rate, changes: () => changes };
 }
 const clerk = principal({ username: 'ycx-clerk', roles: ['window_clerk'], clientId: 'govhall-workbench' });

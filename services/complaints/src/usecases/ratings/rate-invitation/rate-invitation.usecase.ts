@@ -22,6 +22,8 @@ export function rateInvitationUseCase(deps: {
   ratings: RatingRepository;
   clock: Clock;
   ids: IdGenerator;
+  /** Opens a bad rating's rectification (差评整改); never fails the rating (the sweep retries). */
+  rectify: (rating: Rating, actor: Principal) => Promise<void>;
   changed: () => void;
 }) {
   return async (command: RateInvitationCommand, actor: Principal): Promise<Rating> => {
@@ -47,6 +49,7 @@ export function rateInvitationUseCase(deps: {
     if (!(await deps.ratings.insert(rating, events, actor))) throw visitAlreadyRated();
     await deps.invitations.markRated(inv.id, rating.id);
     deps.changed();
+    await deps.rectify(rating, actor);
     return rating;
   };
 }

@@ -27,6 +27,8 @@ async function setup() {
     scans,
     clock: { now: () => new Date('2026-12-03T02:00:00Z') },
     ids: { newId: () => `r-${++n}` },
+    // Rectifications are opened and tested in rate-case's and the rectifications' tests.
+    rectify: async () => undefined,
   });
   return { served, ratings, scans, record };
 }

@@ -31,6 +31,8 @@ export function recordRatingUseCase(deps: {
   scans: RatingScans;
   clock: Clock;
   ids: IdGenerator;
+  /** Opens a bad rating's rectification (差评整改); never fails the rating (the sweep retries). */
+  rectify: (rating: Rating, actor: Principal) => Promise<void>;
 }) {
   return async (command: RecordRatingCommand, actor: Principal): Promise<Rating> => {
     const roles = RECORDERS.filter((r) => actor.roles.includes(r));
@@ -70,6 +72,7 @@ export function recordRatingUseCase(deps: {
     )
       throw alreadyRated();
     await deps.served.markRated(c.caseId, rating);
+    await deps.rectify(rating, actor);
     return rating;
   };
 }
