@@ -128,7 +128,7 @@ it('an applicant rates a completed case once; a bad rating needs its reason', as
   const again = await w.api('POST', `/ratings/cases/${c.id}`, { token, body: { level: 5 } });
   expect([again.status, again.body.code]).toEqual([409, 'ALREADY_RATED']);
   expect(problems.list()).toEqual([]);
-  badlyRated = { id: c.id, number: c.number };
+  badlyRated = { id: c.id, number: c.caseNumber };
 });
 
 it("the clerk invites a rating at the counter and the window's rating device takes it, once", async () => {
@@ -189,7 +189,7 @@ it("the clerk invites a rating at the counter and the window's rating device tak
 });
 
 it('差评整改: the head assigns the bad rating, the handler calls back and concludes, the applicant reads the outcome', async () => {
-  if (!badlyRated) throw new Error('the rating test did not rate a case');
+  if (!badlyRated?.number) throw new Error('the rating test did not rate a case with a number');
   const rated = badlyRated;
   // The department head: the department's open rectifications, the bad rating among them.
   const head = await w.open();
@@ -203,7 +203,7 @@ it('差评整改: the head assigns the bad rating, the handler calls back and co
   await head.page.getByText('窗口让我补交了两次同样的材料').waitFor();
   const assign = head.page.locator('.ant-card', { hasText: '指派整改处理人' });
   await assign.getByRole('combobox', { name: '处理人' }).fill(w.login.clerkB);
-  await head.page.getByRole('option', { name: new RegExp(w.login.clerkB) }).click();
+  await head.page.locator(`.ant-select-item-option[title="办件测试人员（${w.login.clerkB}）"]`).click();
   await assign.getByRole('button', { name: buttonName('指派') }).click();
   await head.page.locator('.ant-descriptions', { hasText: '处理人' }).getByText('办件测试人员').waitFor();
   await checkPage(head.page, 'workbench-rectification-assigned');

@@ -71,7 +71,9 @@ beforeAll(async () => {
   );
   await insert(
     'tenants',
-    many(3000, (i) => ({ _id: `62${String(i).padStart(4, '0')}`, parentCode: '620000' })),
+    // A hundred parents of 30 children each: the query selects 1% of the rows. With every row under one parent, an
+    // index is no help, and PostgreSQL rightly scans the table once autovacuum has analysed it (seen in a pre-check).
+    many(3000, (i) => ({ _id: `62${String(i).padStart(4, '0')}`, parentCode: `6${String(i % 100).padStart(3, '0')}00` })),
   );
   await insert(
     'windows',
@@ -103,7 +105,7 @@ describe('identity hot queries use an index', () => {
     ['legal_persons', 'the legal persons a person holds', { holderSubject: 'kc-np-7' }],
     ['legal_persons', 'the legal persons a person is agent of', { agentSubjects: 'kc-np-8' }],
     ['tenants', 'a tenant by code', { _id: '620007' }],
-    ['tenants', 'the children of a tenant', { parentCode: '620000' }],
+    ['tenants', 'the children of a tenant', { parentCode: '602000' }],
     ['windows', 'a window by id', { _id: 'w-7' }],
     ['windows', 'the windows a person holds', { aPostStaffId: 'staff-7' }],
     ['service_accounts', 'a service account by client id', { clientId: 'client-7' }],

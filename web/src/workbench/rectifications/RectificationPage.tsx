@@ -86,7 +86,14 @@ function CallBacks({ r }: { r: Rectification }) {
       header={<Typography.Text strong>回访记录</Typography.Text>}
       bordered
       style={{ marginBottom: 16 }}
-      locale={{ emptyText: r.realName ? '尚未回访：实名差评须回访到评价人后方可办结' : '尚未回访' }}
+      locale={{
+        // antd's own empty text is too faint to read (contrast); the secondary text colour is not.
+        emptyText: (
+          <Typography.Text type="secondary">
+            {r.realName ? '尚未回访：实名差评须回访到评价人后方可办结' : '尚未回访'}
+          </Typography.Text>
+        ),
+      }}
       dataSource={r.callBacks}
       renderItem={(c) => (
         <List.Item>
