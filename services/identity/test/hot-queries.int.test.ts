@@ -73,7 +73,10 @@ beforeAll(async () => {
     'tenants',
     // A hundred parents of 30 children each: the query selects 1% of the rows. With every row under one parent, an
     // index is no help, and PostgreSQL rightly scans the table once autovacuum has analysed it (seen in a pre-check).
-    many(3000, (i) => ({ _id: `62${String(i).padStart(4, '0')}`, parentCode: `6${String(i % 100).padStart(3, '0')}00` })),
+    many(3000, (i) => ({
+      _id: `62${String(i).padStart(4, '0')}`,
+      parentCode: `6${String(i % 100).padStart(3, '0')}00`,
+    })),
   );
   await insert(
     'windows',
