@@ -190,7 +190,7 @@ async function main() {
   registerRectificationService(server, {
     listRectifications: listRectificationsUseCase({ rectifications, clock }),
     getRectification: getRectificationUseCase({ rectifications }),
-    assignRectification: assignRectificationUseCase({ rectifications, staff }),
+    assignRectification: assignRectificationUseCase({ rectifications, staff, clock }),
     recordCallBack: recordCallBackUseCase({ rectifications, clock }),
     concludeRectification: concludeRectificationUseCase({ rectifications, clock }),
     decideAppeal: decideAppealUseCase({ rectifications, ratings, clock }),

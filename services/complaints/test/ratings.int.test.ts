@@ -819,6 +819,9 @@ describe('差评整改 (rectification) against the real stack', () => {
       });
       await ratingsTopic.caughtUp();
       expect(typesOf(rating.id)).toEqual(['RectificationOpened', 'RectificationOverdue', 'CallBackRecorded']);
+      // It happened on the service's clock (past the deadline), not at the real time weeks before.
+      const reported = ratingsTopic.of(RECTIFICATION_TOPIC, rating.id)[1]!.envelope.occurredAt!;
+      expect(reported.getTime()).toBeGreaterThanOrEqual(dayAfter.getTime());
     } finally {
       writeFileSync(clockFile, '');
     }

@@ -30,6 +30,7 @@ export function rectificationOutbox(events: RectificationEvent[], actor: Princip
         aggregateId: event.rectification.id,
         aggregateVersion: event.rectification.version,
         actor: actor ? actorFromPrincipal(actor) : systemActor('complaints'),
+        occurredAt: event.at,
       }),
     ),
   );

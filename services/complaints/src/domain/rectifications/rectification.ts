@@ -84,6 +84,8 @@ export type RectificationEventType =
 export interface RectificationEvent {
   type: RectificationEventType;
   rectification: Rectification;
+  /** When it happened, on the service's clock (the envelope's occurredAt). */
+  at: Date;
 }
 
 /** A member of staff: their login and display name. */
@@ -126,7 +128,7 @@ export function openRectification(
     version: 1,
     openedAt: now,
   };
-  return { rectification, events: [{ type: 'RectificationOpened', rectification }] };
+  return { rectification, events: [{ type: 'RectificationOpened', rectification, at: now }] };
 }
 
 const STATUS_NAMES: Readonly<Record<RectificationStatus, string>> = {
@@ -145,9 +147,10 @@ function changed(
   r: Rectification,
   type: RectificationEventType,
   patch: Partial<Rectification>,
+  at: Date,
 ): { rectification: Rectification; events: RectificationEvent[] } {
   const rectification: Rectification = { ...r, ...patch, version: r.version + 1 };
-  return { rectification, events: [{ type, rectification }] };
+  return { rectification, events: [{ type, rectification, at }] };
 }
 
 function textOf(field: string, label: string, value: string, min: number, max: number, v: Violation[]): string {
@@ -161,9 +164,9 @@ function textOf(field: string, label: string, value: string, min: number, max: n
 }
 
 /** The department head names the handler (a member of staff of the department: the use case asked identity). */
-export function assign(r: Rectification, handler: StaffMember) {
+export function assign(r: Rectification, handler: StaffMember, now: Date) {
   requireStatus(r, 'open', '指派处理人');
-  return changed(r, 'RectificationAssigned', { handler: handler.username, handlerName: handler.name });
+  return changed(r, 'RectificationAssigned', { handler: handler.username, handlerName: handler.name }, now);
 }
 
 /** A call to the rater, reached or not. */
@@ -173,7 +176,7 @@ export function recordCallBack(r: Rectification, input: { reached: boolean; note
   if (v.length > 0) throw new ValidationError(v);
   requireStatus(r, 'open', '记录回访');
   const call: CallBack = { at: now, by, reached: input.reached, notes };
-  return changed(r, 'CallBackRecorded', { callBacks: [...r.callBacks, call] });
+  return changed(r, 'CallBackRecorded', { callBacks: [...r.callBacks, call] }, now);
 }
 
 /** What the handler concludes with. */
@@ -219,9 +222,9 @@ export function conclude(r: Rectification, input: ConclusionInput, today: string
   const outcome = input.outcome!;
   const base = { outcome, outcomeText: text, fixBy, concludedAt: now };
   if (isAppeal(outcome)) {
-    return changed(r, 'RectificationConcluded', { ...base, status: 'appealed', appealDecision: undefined });
+    return changed(r, 'RectificationConcluded', { ...base, status: 'appealed', appealDecision: undefined }, now);
   }
-  return changed(r, 'RectificationConcluded', { ...base, ...closing(r, now) });
+  return changed(r, 'RectificationConcluded', { ...base, ...closing(r, now) }, now);
 }
 
 /** Closing: when, and whether the rater is told (a real-name rating of a case: the applicant). */
@@ -243,21 +246,19 @@ export function decideAppeal(r: Rectification, input: { upheld: boolean; notes: 
   if (v.length > 0) throw new ValidationError(v);
   requireStatus(r, 'appealed', '审核申诉');
   const appealDecision: AppealDecision = { upheld: input.upheld, notes, decidedBy: by, decidedAt: now };
-  if (input.upheld) return changed(r, 'AppealDecided', { appealDecision, ...closing(r, now) });
-  return changed(r, 'AppealDecided', {
-    appealDecision,
-    status: 'open',
-    outcome: undefined,
-    outcomeText: '',
-    fixBy: '',
-    concludedAt: undefined,
-  });
+  if (input.upheld) return changed(r, 'AppealDecided', { appealDecision, ...closing(r, now) }, now);
+  return changed(
+    r,
+    'AppealDecided',
+    { appealDecision, status: 'open', outcome: undefined, outcomeText: '', fixBy: '', concludedAt: undefined },
+    now,
+  );
 }
 
 /** Past its deadline (China date `today` after it) and not closed, not reported before: reported now. */
-export function markOverdue(r: Rectification, today: string) {
+export function markOverdue(r: Rectification, today: string, now: Date) {
   if (r.status === 'closed' || r.overdue || today <= r.deadline) return null;
-  return changed(r, 'RectificationOverdue', { overdue: true });
+  return changed(r, 'RectificationOverdue', { overdue: true }, now);
 }
 
 /** What the rater reads on their case: the state, and once closed the outcome they were told. */

@@ -53,7 +53,7 @@ function world(now = '2026-12-02T02:00:00Z') {
     badRating,
     get: getRectificationUseCase({ rectifications }),
     list: listRectificationsUseCase({ rectifications, clock }),
-    assign: assignRectificationUseCase({ rectifications, staff }),
+    assign: assignRectificationUseCase({ rectifications, staff, clock }),
     callBack: recordCallBackUseCase({ rectifications, clock }),
     conclude: concludeRectificationUseCase({ rectifications, clock }),
     decide: decideAppealUseCase({ rectifications, ratings, clock }),

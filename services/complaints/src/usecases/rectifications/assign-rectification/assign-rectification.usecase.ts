@@ -2,6 +2,7 @@ import type { Principal } from '@govhall/auth';
 import { ValidationError } from '@govhall/errors';
 import { assign, type Rectification } from '../../../domain/rectifications/rectification';
 import { changeRectification } from '../change-rectification';
+import type { Clock } from '../../ports';
 import type { RectificationRepository, StaffDirectory } from '../ports';
 import { requireMayAssign } from '../rectification-access';
 
@@ -13,7 +14,11 @@ export interface AssignRectificationCommand {
 }
 
 /** The department head (or a center administrator) names the handler: an active member of the rated department. */
-export function assignRectificationUseCase(deps: { rectifications: RectificationRepository; staff: StaffDirectory }) {
+export function assignRectificationUseCase(deps: {
+  rectifications: RectificationRepository;
+  staff: StaffDirectory;
+  clock: Clock;
+}) {
   return (command: AssignRectificationCommand, actor: Principal): Promise<Rectification> =>
     changeRectification(deps.rectifications, command, actor, {
       permit: requireMayAssign,
@@ -28,7 +33,7 @@ export function assignRectificationUseCase(deps: { rectifications: Rectification
             { path: 'handler', reason: 'NOT_IN_DEPARTMENT', message: '整改处理人须是被评价部门在岗的工作人员' },
           ]);
         }
-        return assign(current, member);
+        return assign(current, member, deps.clock.now());
       },
     });
 }

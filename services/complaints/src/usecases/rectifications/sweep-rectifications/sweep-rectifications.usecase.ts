@@ -25,9 +25,10 @@ export function sweepRectificationsUseCase(deps: {
     for (const rating of await deps.ratings.pendingRectifications(BATCH)) {
       if (await deps.open(rating)) changed += 1;
     }
-    const today = chinaDate(deps.clock.now());
+    const now = deps.clock.now();
+    const today = chinaDate(now);
     for (const r of await deps.rectifications.dueOverdue(today, BATCH)) {
-      const next = markOverdue(r, today);
+      const next = markOverdue(r, today, now);
       if (!next) continue;
       await deps.rectifications.save(next.rectification, r.version, next.events, undefined);
       changed += 1;
