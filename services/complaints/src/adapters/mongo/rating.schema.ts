@@ -1,5 +1,6 @@
 import { declareOutboxIndex, outboxSchemaFields } from '@govhall/kafka';
 import { mongoose } from '@govhall/mongo';
+import { givenRatingFields, ratedServiceFields } from './rated-fields';
 
 const staffSchema = new mongoose.Schema(
   { username: String, department: String, part: String },
@@ -12,22 +13,10 @@ export const ratingSchema = new mongoose.Schema(
     _id: { type: String, required: true },
     /** `case:<case id>` or `visit:<visit id>`: what is rated, once. */
     ratedKey: { type: String, required: true },
-    tenant: { type: String, required: true },
-    subject: { type: String, required: true },
-    caseId: { type: String, default: '' },
-    caseNumber: { type: String, default: '' },
-    visitId: { type: String, default: '' },
-    itemName: { type: String, default: '' },
-    department: { type: String, default: '' },
-    windowId: { type: String, default: '' },
+    ...ratedServiceFields,
     staff: { type: [staffSchema], default: [] },
-    level: { type: Number, required: true },
-    reason: { type: String, default: '' },
-    channel: { type: String, required: true },
-    realName: { type: Boolean, required: true },
-    raterName: { type: String, default: '' },
+    ...givenRatingFields,
     recordedBy: { type: String, default: '' },
-    ratedAt: { type: Date, required: true },
     /** China date of ratedAt: the lists' and statistics' periods. */
     ratedDay: { type: String, required: true },
     rectificationId: { type: String, default: '' },

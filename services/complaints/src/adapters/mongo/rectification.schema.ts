@@ -1,5 +1,6 @@
 import { declareOutboxIndex, outboxSchemaFields } from '@govhall/kafka';
 import { mongoose } from '@govhall/mongo';
+import { givenRatingFields, ratedServiceFields } from './rated-fields';
 
 const callBackSchema = new mongoose.Schema(
   { at: Date, by: String, reached: Boolean, notes: String },
@@ -15,21 +16,9 @@ const appealDecisionSchema = new mongoose.Schema(
 export const rectificationSchema = new mongoose.Schema(
   {
     _id: { type: String, required: true },
-    tenant: { type: String, required: true },
     ratingId: { type: String, required: true },
-    subject: { type: String, required: true },
-    caseId: { type: String, default: '' },
-    caseNumber: { type: String, default: '' },
-    visitId: { type: String, default: '' },
-    itemName: { type: String, default: '' },
-    department: { type: String, default: '' },
-    windowId: { type: String, default: '' },
-    level: { type: Number, required: true },
-    reason: { type: String, default: '' },
-    channel: { type: String, required: true },
-    realName: { type: Boolean, required: true },
-    raterName: { type: String, default: '' },
-    ratedAt: { type: Date, required: true },
+    ...ratedServiceFields,
+    ...givenRatingFields,
     status: { type: String, required: true },
     /** Query copy: 'closed' last, so open and appealed ones sort first (0 not closed, 1 closed). */
     closedRank: { type: Number, required: true },
