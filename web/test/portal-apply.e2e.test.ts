@@ -163,6 +163,8 @@ it('a citizen applies for 食品经营许可 in the portal and the staff handle 
   expect((await fileAnswer).headers()['content-type']).toBe('image/png');
   const viewer = dialog(desk, /法定代表人身份证\.png/);
   await viewer.getByRole('img', { name: '法定代表人身份证.png' }).waitFor();
+  // The browser asks for less motion (contextOptions): the dialog is there at once, not zooming in for 0.3 s.
+  expect(await desk.locator('.ant-zoom-appear, .ant-zoom-enter').count()).toBe(0);
   await closeDialog(viewer);
   await checkPage(desk, 'workbench-case');
 

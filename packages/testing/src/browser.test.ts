@@ -38,11 +38,12 @@ describe('chromium launch options', () => {
     expect(CHROMIUM_FLAGS).toHaveLength(7);
   });
 
-  it('give desktop 1366×768 and a touch phone 390×844, both in Chinese and China time', () => {
+  it('give desktop 1366×768 and a touch phone 390×844, both in Chinese and China time, asking for less motion', () => {
     expect(contextOptions('desktop')).toEqual({
       viewport: { width: 1366, height: 768 },
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
+      reducedMotion: 'reduce',
     });
     expect(contextOptions('phone')).toMatchObject({
       viewport: { width: 390, height: 844 },

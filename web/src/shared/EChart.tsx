@@ -17,6 +17,7 @@ import {
   type TooltipComponentOption,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { reducedMotion } from './motion';
 
 // Only what the consoles draw (tree-shaken: echarts/core, three chart types, three components, the SVG renderer).
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -38,8 +39,6 @@ export interface EChartProps {
   onPick?: (dataIndex: number, name: string) => void;
   height?: number;
 }
-
-const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 /** An ECharts chart in a box of its own: created on mount, redrawn when `option` changes, resized with its box. */
 export default function EChart({ option, label, onPick, height = 240 }: EChartProps) {

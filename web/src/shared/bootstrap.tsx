@@ -1,12 +1,13 @@
 // antd 5 renders its wave effect and static messages with ReactDOM.render, which React 19 removed: the patch.
 import '@ant-design/v5-patch-for-react-19';
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode, useEffect, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import { APP_BASE, AuthProvider, createUserManager, type AppName } from './auth';
 import { loadWebConfig, type WebConfig } from './config';
+import { useReducedMotion } from './motion';
 import { Notice } from './states';
 import './global.css';
 
@@ -28,12 +29,23 @@ const theme = {
   },
 };
 
+/** antd's theme; its motions (dialogs zooming, drop-downs sliding, the wave) off for who asked for less motion. */
+function Themed({ children }: { children: ReactNode }) {
+  const still = useReducedMotion();
+  const themed = useMemo(() => (still ? { token: { ...theme.token, motion: false } } : theme), [still]);
+  // The static messages (message.success) render outside this tree: they take the theme from antd's global config.
+  useEffect(() => ConfigProvider.config({ theme: themed }), [themed]);
+  return (
+    <ConfigProvider locale={zhCN} theme={themed}>
+      {children}
+    </ConfigProvider>
+  );
+}
+
 function Frame({ children }: { children: ReactNode }) {
   return (
     <StrictMode>
-      <ConfigProvider locale={zhCN} theme={theme}>
-        {children}
-      </ConfigProvider>
+      <Themed>{children}</Themed>
     </StrictMode>
   );
 }
