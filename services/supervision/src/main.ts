@@ -81,6 +81,7 @@ async function main() {
     recordCaseViolations: supervision.violations.useCases.recordCaseViolations,
     recordPaymentViolations: supervision.violations.useCases.recordPaymentViolations,
     recordReconciliationViolations: supervision.violations.useCases.recordReconciliationViolations,
+    recordRectificationViolations: supervision.violations.useCases.recordRectificationViolations,
     delivery,
   });
   const consumer = await startJournalConsumer({

@@ -1,36 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { buildEnvelope, createKafka, createProducer, encodeEnvelope, type Producer } from '@govhall/kafka';
-import { createLogger } from '@govhall/logging';
+import { buildEnvelope, encodeEnvelope, type Producer } from '@govhall/kafka';
 import { commonV1, paymentsV1, supervisionV1 } from '@govhall/proto';
-import { MongoClient, stack, waitFor } from '@govhall/testing';
-import { PAYMENT_NOTICE_TOPIC, startSupervision, VIOLATION_TOPIC, type SupervisionUnderTest } from './violation-world';
+import { waitFor, type MongoClient } from '@govhall/testing';
+import { startDetectionWorld, type DetectionWorld } from './detection-world';
+import { PAYMENT_NOTICE_TOPIC, type SupervisionUnderTest } from './violation-world';
 
 // 收缴分离: the payments service refuses a member of staff who tries to mark a notice paid and publishes
 // StaffMarkPaidRefused on govhall.payments.notice. The test publishes that event itself (in the shared envelope, as
 // the payments service's relay would); supervision, its own process, records one payment_marked_by_staff violation
 // per attempt and announces it once; a replayed event records nothing new (the next attempt, on the same notice and
 // so the same partition, is the barrier that shows the replay was handled).
+let w: DetectionWorld;
 let s: SupervisionUnderTest;
 let producer: Producer;
 let mongo: MongoClient;
 
 beforeAll(async () => {
-  mongo = await MongoClient.connect(stack.mongoUri);
-  s = await startSupervision();
-  producer = await createProducer(
-    createKafka('payment-violations-test', stack.kafkaBrokers.split(','), createLogger('test', 'warn')),
-  );
+  w = await startDetectionWorld('payment-violations-test');
+  ({ s, producer, mongo } = w);
 }, 180_000);
 
-afterAll(async () => {
-  await producer?.disconnect();
-  await s?.stop();
-  if (s) await mongo?.db(s.db).dropDatabase();
-  await mongo?.close();
-});
+afterAll(() => w?.stop());
 
-const recorded = (id: string) =>
-  s.events.all(VIOLATION_TOPIC).filter((e) => e.envelope.type.endsWith('ViolationRecorded') && e.key === id);
+const recorded = (id: string) => w.recorded(id);
 
 /** StaffMarkPaidRefused of notice `noticeId` of the case, attempt `attempt`, by yc-clerk (a window clerk). */
 function refused(caseId: string, noticeId: string, attempt: number) {

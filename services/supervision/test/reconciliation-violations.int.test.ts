@@ -1,36 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { buildEnvelope, createKafka, createProducer, encodeEnvelope, type Producer } from '@govhall/kafka';
-import { createLogger } from '@govhall/logging';
+import { buildEnvelope, encodeEnvelope, type Producer } from '@govhall/kafka';
 import { commonV1, paymentsV1, supervisionV1 } from '@govhall/proto';
-import { MongoClient, stack, waitFor } from '@govhall/testing';
-import { RECONCILIATION_TOPIC, startSupervision, VIOLATION_TOPIC, type SupervisionUnderTest } from './violation-world';
+import { waitFor, type MongoClient } from '@govhall/testing';
+import { startDetectionWorld, type DetectionWorld } from './detection-world';
+import { RECONCILIATION_TOPIC, type SupervisionUnderTest } from './violation-world';
 
 // The payments service's reconciliation publishes MismatchFound on govhall.payments.reconciliation (key: the
 // statement). The test publishes those events itself (in the shared envelope, as the payments service's relay
 // would); supervision, its own process, records FEE_OUTSIDE_CENTER (P4) and SLIP_UNCONFIRMED (P3) as violations,
 // once each, and nothing for the reconciler's own kinds (AMOUNT here, sent first on the same statement and so the
 // same partition: the later violations are the barrier that shows it was handled).
+let w: DetectionWorld;
 let s: SupervisionUnderTest;
 let producer: Producer;
 let mongo: MongoClient;
 
 beforeAll(async () => {
-  mongo = await MongoClient.connect(stack.mongoUri);
-  s = await startSupervision();
-  producer = await createProducer(
-    createKafka('reconciliation-violations-test', stack.kafkaBrokers.split(','), createLogger('test', 'warn')),
-  );
+  w = await startDetectionWorld('reconciliation-violations-test');
+  ({ s, producer, mongo } = w);
 }, 180_000);
 
-afterAll(async () => {
-  await producer?.disconnect();
-  await s?.stop();
-  if (s) await mongo?.db(s.db).dropDatabase();
-  await mongo?.close();
-});
+afterAll(() => w?.stop());
 
-const recorded = (id: string) =>
-  s.events.all(VIOLATION_TOPIC).filter((e) => e.envelope.type.endsWith('ViolationRecorded') && e.key === id);
+const recorded = (id: string) => w.recorded(id);
 const K = paymentsV1.MismatchKind;
 
 function found(statementId: string, mismatch: Partial<paymentsV1.Mismatch>) {

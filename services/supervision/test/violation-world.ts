@@ -1,4 +1,5 @@
 import { JOINT_REVIEW_CLOCK_TOPICS } from '../src/adapters/kafka/joint-review-legs.consumer';
+import { WATCHED_TOPICS } from '../src/adapters/kafka/journal.consumer';
 import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { supervisionV1 } from '@govhall/proto';
 import {
@@ -18,6 +19,8 @@ export const VIOLATION_TOPIC = 'govhall.supervision.violation';
 export const PAYMENT_NOTICE_TOPIC = 'govhall.payments.notice';
 /** The payments service's reconciliation: FEE_OUTSIDE_CENTER and SLIP_UNCONFIRMED mismatches become violations. */
 export const RECONCILIATION_TOPIC = 'govhall.payments.reconciliation';
+/** The complaints service's rectifications (差评整改): RectificationOverdue becomes a violation. */
+export const RECTIFICATION_TOPIC = 'govhall.complaints.rectification';
 export const PASSWORD = 'Watch2026x';
 
 /**
@@ -60,15 +63,11 @@ export async function startSupervision(options: { clocksAtTopicEnd?: boolean } =
     { topic: VIOLATION_TOPIC, partitions: 3 },
     { topic: PAYMENT_NOTICE_TOPIC, partitions: 3 },
     { topic: RECONCILIATION_TOPIC, partitions: 3 },
+    { topic: RECTIFICATION_TOPIC, partitions: 3 },
   ]);
   // Only the journal's group is placed at the topics' end: the detection group (`<journal group>-violations`, never
   // committed) starts where the journal stands (ADR 0037), else it would read every earlier run's cases first.
-  await startGroupAtTopicEnd(journalGroup, [
-    'govhall.catalogue.item',
-    'govhall.applications.case',
-    PAYMENT_NOTICE_TOPIC,
-    RECONCILIATION_TOPIC,
-  ]);
+  await startGroupAtTopicEnd(journalGroup, [...WATCHED_TOPICS]);
   if (options.clocksAtTopicEnd) await startGroupAtTopicEnd(`${journalGroup}-clocks`, CLOCK_TOPICS);
   await startGroupAtTopicEnd(`${journalGroup}-legs`, [...JOINT_REVIEW_CLOCK_TOPICS]);
   const db = `govhall_supervision_v${suffix}`;

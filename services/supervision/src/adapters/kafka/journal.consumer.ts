@@ -17,6 +17,8 @@ export const WATCHED_TOPICS = [
   'govhall.payments.notice',
   // Its reconciliation: statements imported, mismatches found and resolved.
   'govhall.payments.reconciliation',
+  // The complaints service's rectifications of bad ratings (差评整改): opened, assigned, called back, concluded, overdue.
+  'govhall.complaints.rectification',
 ];
 
 /** Records every envelope of every watched topic, whatever its type. */

@@ -11,9 +11,11 @@ import type { Logger } from '@govhall/logging';
 import type { recordCaseViolationsUseCase } from '../../usecases/violations/record-case-violations/record-case-violations.usecase';
 import type { recordPaymentViolationsUseCase } from '../../usecases/violations/record-payment-violations/record-payment-violations.usecase';
 import type { recordReconciliationViolationsUseCase } from '../../usecases/violations/record-reconciliation-violations/record-reconciliation-violations.usecase';
+import type { recordRectificationViolationsUseCase } from '../../usecases/violations/record-rectification-violations/record-rectification-violations.usecase';
 import { caseEventFacts } from './case-event-facts.mapper';
 import { staffMarkPaidFacts } from './payment-event-facts.mapper';
 import { mismatchFacts } from './reconciliation-event-facts.mapper';
+import { rectificationOverdueFacts } from './rectification-event-facts.mapper';
 
 export const CASE_TOPIC = 'govhall.applications.case';
 export const CASE_TRANSITIONED = 'govhall.applications.v1.CaseTransitioned';
@@ -23,11 +25,10 @@ export const STAFF_MARK_PAID_REFUSED = 'govhall.payments.v1.StaffMarkPaidRefused
 /** Its reconciliation: fees collected outside the center (P4) and slips never confirmed (P3) are violations. */
 export const RECONCILIATION_TOPIC = 'govhall.payments.reconciliation';
 export const MISMATCH_FOUND = 'govhall.payments.v1.MismatchFound';
+/** The complaints service's rectifications (差评整改): one overdue is a violation of the rated department. */
+export const RECTIFICATION_TOPIC = 'govhall.complaints.rectification';
+export const RECTIFICATION_OVERDUE = 'govhall.complaints.v1.RectificationOverdue';
 
-/**
- * Automatic violation detection: its own consumer group on the case stream and the payment notices (a new group
- * replays the topics), idempotent by violation id (derived from case, kind and step or attempt).
- */
 /**
  * A detection group that has never committed on a topic starts there where the journal's group stands (when that
  * one has committed): adding detection (or a topic to it) on a running system does not replay the whole topic at
@@ -60,6 +61,11 @@ export async function alignNewGroupWithJournal(
   return true;
 }
 
+/**
+ * Automatic violation detection: its own consumer group on the case stream, the payment notices, the reconciliation
+ * and the rectifications (a new group starts where the journal stands), idempotent by violation id (derived from the
+ * case, the kind and the step or attempt, or from the mismatch or the rectification).
+ */
 export async function startViolationDetectionConsumer(deps: {
   kafka: Kafka;
   logger: Logger;
@@ -71,12 +77,14 @@ export async function startViolationDetectionConsumer(deps: {
   recordCaseViolations: ReturnType<typeof recordCaseViolationsUseCase>;
   recordPaymentViolations: ReturnType<typeof recordPaymentViolationsUseCase>;
   recordReconciliationViolations: ReturnType<typeof recordReconciliationViolationsUseCase>;
+  recordRectificationViolations: ReturnType<typeof recordRectificationViolationsUseCase>;
   delivery: DeliveryOptions;
 }): Promise<Consumer> {
   const caseTopic = deps.topicPrefix + CASE_TOPIC;
   const noticeTopic = deps.topicPrefix + PAYMENT_NOTICE_TOPIC;
   const reconciliationTopic = deps.topicPrefix + RECONCILIATION_TOPIC;
-  const topics = [caseTopic, noticeTopic, reconciliationTopic];
+  const rectificationTopic = deps.topicPrefix + RECTIFICATION_TOPIC;
+  const topics = [caseTopic, noticeTopic, reconciliationTopic, rectificationTopic];
   if (await alignNewGroupWithJournal(deps.kafka, deps.groupId, deps.journalGroupId, topics)) {
     deps.logger.info(
       { groupId: deps.groupId, from: deps.journalGroupId },
@@ -100,6 +108,9 @@ export async function startViolationDetectionConsumer(deps: {
       },
       [MISMATCH_FOUND]: async (event) => {
         await deps.recordReconciliationViolations(mismatchFacts(event));
+      },
+      [RECTIFICATION_OVERDUE]: async (event) => {
+        await deps.recordRectificationViolations(rectificationOverdueFacts(event));
       },
     },
     fromBeginning: true,

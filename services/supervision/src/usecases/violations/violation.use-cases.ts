@@ -14,6 +14,7 @@ import { listViolationsUseCase } from './list-violations/list-violations.usecase
 import { recordCaseViolationsUseCase } from './record-case-violations/record-case-violations.usecase';
 import { recordPaymentViolationsUseCase } from './record-payment-violations/record-payment-violations.usecase';
 import { recordReconciliationViolationsUseCase } from './record-reconciliation-violations/record-reconciliation-violations.usecase';
+import { recordRectificationViolationsUseCase } from './record-rectification-violations/record-rectification-violations.usecase';
 import type { Clock, ViolationStore } from './violation.ports';
 
 export interface ViolationDeps {
@@ -32,6 +33,7 @@ export function createViolationUseCases(deps: ViolationDeps) {
     recordCaseViolations: recordCaseViolationsUseCase(deps),
     recordPaymentViolations: recordPaymentViolationsUseCase(deps),
     recordReconciliationViolations: recordReconciliationViolationsUseCase(deps),
+    recordRectificationViolations: recordRectificationViolationsUseCase(deps),
     listViolations: listViolationsUseCase(deps),
     getViolation: getViolationUseCase(deps),
     dismissViolation: dismissViolationUseCase(deps),

@@ -1,6 +1,5 @@
-import type { CaseEventFacts } from '../../../domain/violations/case-event-facts';
 import { detectCaseViolations } from '../../../domain/violations/case-violation-detectors';
-import { AUTOMATIC, openViolation, type Violation } from '../../../domain/violations/violation';
+import { recordDetectedViolations } from '../record-detected-violations';
 import type { Clock, ViolationStore } from '../violation.ports';
 
 /**
@@ -8,10 +7,5 @@ import type { Clock, ViolationStore } from '../violation.ports';
  * the kind and the step, so a replayed or redelivered event stores nothing new).
  */
 export function recordCaseViolationsUseCase(deps: { violations: ViolationStore; clock: Clock }) {
-  return async (facts: CaseEventFacts): Promise<Violation[]> => {
-    const found = detectCaseViolations(facts);
-    if (found.length === 0) return [];
-    const now = deps.clock.now();
-    return deps.violations.recordNew(found.map((v) => openViolation(v, AUTOMATIC, now)));
-  };
+  return recordDetectedViolations(detectCaseViolations, deps);
 }

@@ -1,8 +1,5 @@
-import {
-  reconciliationViolations,
-  type MismatchFacts,
-} from '../../../domain/violations/reconciliation-violation-detectors';
-import { AUTOMATIC, openViolation, type Violation } from '../../../domain/violations/violation';
+import { reconciliationViolations } from '../../../domain/violations/reconciliation-violation-detectors';
+import { recordDetectedViolations } from '../record-detected-violations';
 import type { Clock, ViolationStore } from '../violation.ports';
 
 /**
@@ -10,9 +7,5 @@ import type { Clock, ViolationStore } from '../violation.ports';
  * no statement confirmed by the deadline (P3) are violations, stored once (the id is the mismatch's).
  */
 export function recordReconciliationViolationsUseCase(deps: { violations: ViolationStore; clock: Clock }) {
-  return async (facts: MismatchFacts): Promise<Violation[]> => {
-    const found = reconciliationViolations(facts);
-    if (found.length === 0) return [];
-    return deps.violations.recordNew(found.map((v) => openViolation(v, AUTOMATIC, deps.clock.now())));
-  };
+  return recordDetectedViolations(reconciliationViolations, deps);
 }
