@@ -5,5 +5,6 @@
  */
 export * from './catalogue';
 export * from './cases';
+export * from './complaints';
 export * from './roles';
 export * from './supervision';

@@ -79,6 +79,15 @@ const facts: Record<NotificationKind, CaseNotificationFacts> = {
     },
     dates: { promisedBy: '2026-12-28' },
   },
+  rectification_closed: {
+    ...base,
+    kind: 'rectification_closed',
+    rectification: {
+      outcome: 'fix_by_date',
+      text: '已调整午间窗口值班安排，并对当班人员进行了批评教育。',
+      fixBy: '2026-12-15',
+    },
+  },
 };
 
 /** payment_due carries a 20-digit 缴款码 beside the 20-digit case number: one long SMS of two segments (67 each). */
@@ -119,6 +128,26 @@ describe('case notification templates', () => {
     expect(r.emailText).toContain('承诺办结日期：2026年12月28日');
     expect(r.smsText).toBe(
       '【永昌县政务服务中心】您的办件62032120261203000123费用550.10元已确认到账，结果出具后另行通知。',
+    );
+  });
+
+  it('rectification_closed: the outcome in the rater’s words, its date and the handler’s account', () => {
+    const r = renderCaseNotification(facts.rectification_closed);
+    expect(r.subject).toBe('【永昌县政务服务中心】差评整改结果：食品经营许可（新办）（62032120261203000123）');
+    expect(r.emailText).toContain('整改结果：限期整改（2026年12月15日前完成）');
+    expect(r.emailText).toContain('情况说明：已调整午间窗口值班安排，并对当班人员进行了批评教育。');
+    expect(r.smsText).toBe(
+      '【永昌县政务服务中心】您对办件62032120261203000123的差评已处理（限期整改），详见网上办事大厅或邮件。',
+    );
+    // An upheld appeal is told as the finding, with the office's reasons; no date for anything but 限期整改.
+    const upheld = renderCaseNotification({
+      ...facts.rectification_closed,
+      rectification: { outcome: 'appeal_mistaken', text: '经调取录像核实，该评价系误选窗口。', fixBy: '2026-12-15' },
+    });
+    expect(upheld.emailText).toContain('整改结果：经核查为误评\n');
+    expect(upheld.smsText).toContain('（经核查为误评）');
+    expect(() => renderCaseNotification({ ...facts.rectification_closed, rectification: undefined })).toThrow(
+      TypeError,
     );
   });
 

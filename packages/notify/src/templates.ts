@@ -1,3 +1,4 @@
+import { RECTIFICATION_OUTCOME_RATER_NAMES, type RectificationOutcomeCode } from '@govhall/labels';
 import { yuanText } from '@govhall/money';
 
 /**
@@ -21,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   'withdrawn',
   'payment_due',
   'payment_received',
+  'rectification_closed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -66,6 +68,15 @@ export interface PaymentNoticeFacts {
 
 export type DeliveryMethod = 'window' | 'post' | 'electronic';
 
+/** The outcome of a rectification as its rater is told it (the complaints service's words, ADR 0065). */
+export interface RectificationOutcomeFacts {
+  outcome: RectificationOutcomeCode;
+  /** The handler's account, or the supervision office's reasons for an upheld appeal. */
+  text: string;
+  /** fix_by_date: the day it will be put right. */
+  fixBy?: IsoDay;
+}
+
 /** The facts a notification is built from; the cases service fills what the kind needs. */
 export interface CaseNotificationFacts {
   kind: NotificationKind;
@@ -99,6 +110,8 @@ export interface CaseNotificationFacts {
   progressUrl?: string;
   /** The center's telephone for questions, printed in the e-mail. */
   hotline?: string;
+  /** rectification_closed: how the rectification of the applicant's bad rating of the case ended (差评整改). */
+  rectification?: RectificationOutcomeFacts;
   /** payment_due, payment_received: the payment notice. */
   payment?: PaymentNoticeFacts;
 }
@@ -347,6 +360,22 @@ function parts(f: CaseNotificationFacts): Parts {
             : '办理恢复计时，办理结果出具后将另行通知。',
         ],
         sms: `您的办件${c}费用${yuan}元已确认到账，结果出具后另行通知。`,
+      };
+    }
+    case 'rectification_closed': {
+      const r = need(f.rectification, 'rectification', f.kind);
+      const how = RECTIFICATION_OUTCOME_RATER_NAMES[r.outcome];
+      const by = r.outcome === 'fix_by_date' && r.fixBy ? `（${longDate(r.fixBy)}前完成）` : '';
+      return {
+        subject: `差评整改结果：${f.itemName}`,
+        body: [
+          `您对“${f.itemName}”办理服务的评价已转被评价部门整改，现将结果告知如下：`,
+          `整改结果：${how}${by}`,
+          `情况说明：${need(r.text, 'rectification.text', f.kind)}`,
+          '如对处理结果仍有异议，可通过政务服务中心投诉渠道反映。',
+        ],
+        sms: `您对办件${c}的差评已处理（${how}），详见网上办事大厅或邮件。`,
+        smsShort: `办件${c}差评整改结果：${how}，详见网上办事大厅。`,
       };
     }
     case 'withdrawn':

@@ -4,6 +4,7 @@ import { applicationsV1, catalogueV1 } from '@govhall/proto';
 import { freePort, stack, startGroupAtTopicEnd, startProcess, waitFor, type RunningProcess } from '@govhall/testing';
 import { CASE_TOPIC, checkCaseStream, markStream, readStream, type StreamMark } from './case-stream-check';
 import { CasesWorld, testItem } from './cases-world';
+import { NOTIFIER_TOPICS } from '../src/adapters/kafka/notify-on-case.consumer';
 
 // kill -9 in the middle of lifecycles (issue 10): identity, catalogue, supervision and the cases service run as their
 // own processes; three window clerks, a reviewer and an approver drive walk-in lifecycles at once over gRPC with real
@@ -283,7 +284,7 @@ beforeAll(async () => {
   await world.start();
   const [supervisionPort, supervisionMetrics] = [await freePort(), await freePort()];
   await startGroupAtTopicEnd(supervisionGroup, ['govhall.catalogue.item', CASE_TOPIC]);
-  await startGroupAtTopicEnd(notifierGroup, [CASE_TOPIC]);
+  await startGroupAtTopicEnd(notifierGroup, [...NOTIFIER_TOPICS]);
   await startGroupAtTopicEnd(`${supervisionGroup}-legs`, [
     'govhall.joint-review.review',
     'govhall.joint-review.escalation',

@@ -5,6 +5,7 @@ import { createLogger } from '@govhall/logging';
 import { applicationsV1 } from '@govhall/proto';
 import { grpcFailure, stack, startGroupAtTopicEnd, waitFor } from '@govhall/testing';
 import { CASE_TOPIC, CasesWorld, TRANSITIONED, testItem, type Applicant } from './cases-world';
+import { NOTIFIER_TOPICS } from '../src/adapters/kafka/notify-on-case.consumer';
 
 // In-site notifications (消息) against the real stack: a transition read back from Kafka by the service's notifier
 // becomes a notification of the applicant who filed the case, once, and nobody else's.
@@ -35,7 +36,7 @@ beforeAll(async () => {
   ]);
   await world.createWindow({ name: '消息测试窗口', aPost: a, bPost: b });
   itemId = (await world.publishItem(testItem('消息测试许可'), reviewer.username)).id;
-  await startGroupAtTopicEnd(notifierGroup, [CASE_TOPIC]);
+  await startGroupAtTopicEnd(notifierGroup, [...NOTIFIER_TOPICS]);
   await world.startApplications({
     GOVHALL_TENANTS: '620321',
     NOTIFIER_GROUP_ID: notifierGroup,

@@ -18,7 +18,8 @@ import {
 import { validItemFixture } from '../../catalogue/src/domain/item.test-double';
 import type { Case, CaseStep, Deadline } from '../src/domain/case';
 import { draftCase } from '../src/domain/case.test-double';
-import { CASE_TOPIC, CasesWorld, SCJG, TENANT, newPhone, type Applicant } from './cases-world';
+import { CasesWorld, SCJG, TENANT, newPhone, type Applicant } from './cases-world';
+import { NOTIFIER_TOPICS } from '../src/adapters/kafka/notify-on-case.consumer';
 
 // 收缴分离 on the cases side against the real stack: the test publishes the payments service's notice events to
 // govhall.payments.notice itself (in the shared envelope, as that service's relay would), and the cases service —
@@ -44,7 +45,7 @@ beforeAll(async () => {
   // Creates the notice topic if the running broker predates it; the service's group starts at its end.
   notices = await startEventReader([{ topic: NOTICE_TOPIC, partitions: 3 }]);
   await startGroupAtTopicEnd(paymentsGroup, [NOTICE_TOPIC]);
-  await startGroupAtTopicEnd(notifierGroup, [CASE_TOPIC]);
+  await startGroupAtTopicEnd(notifierGroup, [...NOTIFIER_TOPICS]);
   mail = await startMailServer();
   const item = validItemFixture({ id: itemId, seriesId: itemId, status: 'published', version: 3 });
   item.content.fees = [

@@ -7,6 +7,7 @@ import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { createWorkingCalendar } from '@govhall/calendar';
 import { chinaDate } from '@govhall/identifiers';
 import { toDocument } from '@govhall/mongo';
+import { DEFAULT_SMS_MAILBOX_DOMAIN } from '@govhall/notify';
 import { applicationsV1, complaintsV1, identityV1 } from '@govhall/proto';
 import {
   bearer,
@@ -16,6 +17,7 @@ import {
   startEventReader,
   startGroupAtTopicEnd,
   startProcess,
+  stackMailbox,
   userToken,
   waitFor,
   type EventReader,
@@ -32,6 +34,7 @@ import {
 } from '../../applications/test/cases-world';
 import { RATING_TOPIC } from '../src/adapters/kafka/rating-events';
 import { RECTIFICATION_TOPIC } from '../src/adapters/kafka/rectification-events';
+import { NOTIFIER_TOPICS } from '../../applications/src/adapters/kafka/notify-on-case.consumer';
 
 // 一事一评 against the real stack: identity, the catalogue and the cases service (CasesWorld), and the complaints
 // service, each its own process. Cases are put where the window leaves them (accepted) and finished through the
@@ -46,6 +49,8 @@ const itemId = randomUUID();
 const clockDir = mkdtempSync(path.join(tmpdir(), 'govhall-complaints-clock-'));
 const clockFile = path.join(clockDir, 'now');
 const database = `govhall_complaints_rt${world.suffix}`;
+const notifierGroup = `applications-notifier-rt${world.suffix}`;
+const mailbox = stackMailbox();
 let complaints: RunningProcess;
 let client: complaintsV1.RatingServiceClient;
 let rectifications: complaintsV1.RectificationServiceClient;
@@ -152,7 +157,10 @@ beforeAll(async () => {
   staff.reviewer = (await world.createStaff('reviewer', { displayName: '评价测试审查人员' })).username;
   staff.approver = (await world.createStaff('approver', { displayName: '评价测试审批人员' })).username;
   [owner, stranger] = await Promise.all([world.registerPerson('评价测试人'), world.registerPerson('旁人测试')]);
-  await world.startApplications({ GOVHALL_TENANTS: TENANT });
+  // The cases service's notifier tells the applicant a rectification's outcome (it keeps the contact): its group starts
+  // at the topics' end.
+  await startGroupAtTopicEnd(notifierGroup, [...NOTIFIER_TOPICS]);
+  await world.startApplications({ GOVHALL_TENANTS: TENANT, NOTIFIER_GROUP_ID: notifierGroup });
   ratingsTopic = await startEventReader([
     { topic: RATING_TOPIC, partitions: 3 },
     { topic: RECTIFICATION_TOPIC, partitions: 3 },
@@ -690,6 +698,42 @@ describe('差评整改 (rectification) against the real stack', () => {
       outcome: O.RECTIFICATION_OUTCOME_FIXED,
       text: '已对窗口人员批评教育，一次性告知清单已张贴在窗口',
     });
+    // The cases service tells the applicant: in-site (消息), by e-mail and by SMS (the case's contact).
+    const told = await waitFor(
+      async () =>
+        (
+          await world.call<object, applicationsV1.ListMyNotificationsResponse>(
+            'listMyNotifications',
+            { unreadOnly: false },
+            await owner.token(),
+          )
+        ).notifications.find((n) => n.caseId === rating.caseId && n.kind === 'rectification_closed'),
+      { what: 'the in-site notification of the outcome' },
+    );
+    expect(told.title).toBe('差评整改结果：食品经营许可');
+    expect(told.text).toContain('整改结果：已立行立改\n情况说明：已对窗口人员批评教育，一次性告知清单已张贴在窗口');
+    const mails = await waitFor(
+      async () => {
+        const found = (await mailbox.search(`subject:"${told.caseNumber}"`)).filter((m) =>
+          m.Subject.includes('差评整改结果'),
+        );
+        return found.length > 0 ? found : undefined;
+      },
+      { what: 'the e-mail of the outcome' },
+    );
+    expect(mails.map((m) => m.To[0]!.Address)).toEqual(['zhangsan@example.cn']);
+    const sms = await waitFor(
+      async () => {
+        for (const m of await mailbox.to(`13909351234@${DEFAULT_SMS_MAILBOX_DOMAIN}`)) {
+          const text = (await mailbox.message(m.ID)).Text;
+          if (text.includes(told.caseNumber) && text.includes('差评已处理')) return text;
+        }
+        return undefined;
+      },
+      { what: 'the SMS of the outcome' },
+    );
+    expect(sms).toContain('（已立行立改）');
+
     // The events, in order; the refused conclusion published nothing (the last event is the barrier).
     await waitFor(async () => typesOf(rating.id).includes('RectificationConcluded') || undefined, {
       what: 'RectificationConcluded',

@@ -1,3 +1,4 @@
+import { RECTIFICATION_OUTCOME_RATER_NAMES, type RectificationOutcomeCode } from '@govhall/labels';
 import { useState } from 'react';
 import { Button, Card, Descriptions, Typography } from 'antd';
 import { api, call } from '../../shared/api';
@@ -81,7 +82,7 @@ function RectificationLine({ rated }: { rated: Rated }) {
       </Descriptions.Item>
     );
   }
-  const how = RECTIFICATION_OUTCOMES[r.outcome] ?? '已办结';
+  const how = RECTIFICATION_OUTCOME_RATER_NAMES[r.outcome as RectificationOutcomeCode] ?? '已办结';
   return (
     <Descriptions.Item label="整改结果">
       {how}
@@ -90,15 +91,6 @@ function RectificationLine({ rated }: { rated: Rated }) {
     </Descriptions.Item>
   );
 }
-
-/** How a rectification ended, as the rater is told. */
-const RECTIFICATION_OUTCOMES: Readonly<Record<string, string>> = {
-  fixed: '已立行立改',
-  fix_by_date: '限期整改',
-  explained: '解释说明',
-  appeal_mistaken: '经核查为误评',
-  appeal_malicious: '经核查不属实',
-};
 
 function GivenRating({ rated }: { rated: Rated }) {
   const { rating } = rated;

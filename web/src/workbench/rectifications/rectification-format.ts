@@ -1,4 +1,5 @@
 /* 差评整改 as the workbench shows it: states, outcomes, the deadline's state. */
+import { RECTIFICATION_OUTCOME_NAMES, type RectificationOutcomeCode } from '@govhall/labels';
 
 export const RECTIFICATION_STATUS: Readonly<Record<string, string>> = {
   open: '整改中',
@@ -12,15 +13,12 @@ export const RECTIFICATION_STATUS_COLOR: Readonly<Record<string, string>> = {
   closed: 'green',
 };
 
-export const OUTCOMES = [
-  { value: 'fixed', label: '立行立改' },
-  { value: 'fix_by_date', label: '限期整改' },
-  { value: 'explained', label: '解释说明' },
-  { value: 'appeal_mistaken', label: '申诉：误评' },
-  { value: 'appeal_malicious', label: '申诉：恶意差评' },
-] as const;
+export type OutcomeValue = RectificationOutcomeCode;
 
-export type OutcomeValue = (typeof OUTCOMES)[number]['value'];
+/** The handler's choices, in the complaints service's words. */
+export const OUTCOMES = (Object.entries(RECTIFICATION_OUTCOME_NAMES) as [OutcomeValue, string][]).map(
+  ([value, label]) => ({ value, label }),
+);
 
 export function outcomeName(outcome: string): string {
   return OUTCOMES.find((o) => o.value === outcome)?.label ?? '';

@@ -1,35 +1,12 @@
-import type { NewNotification } from '@govhall/notify';
 import { applicationsV1 } from '@govhall/proto';
 import type { Case } from '../../domain/case';
 import { draftCase } from '../../domain/case.test-double';
-import { InMemoryNotificationInbox } from '../../usecases/in-memory-notification-inbox.test-double';
 import { caseTransitionNotifier } from './notify-on-case.consumer';
+import { notifierWorld } from './notifier.test-double';
 
 const at = new Date('2026-12-03T02:00:00Z');
 
-function world(c: Case) {
-  const inbox = new InMemoryNotificationInbox();
-  const ledger: NewNotification[] = [];
-  let queued = 0;
-  const handle = caseTransitionNotifier({
-    core: {
-      cases: { findById: async (id: string) => (id === c.id ? c : null) } as never,
-      editions: { get: async () => ({ tenantName: '永昌县' }) } as never,
-      clock: { now: () => at },
-    },
-    ledger: {
-      enqueue: async (n) => {
-        if (ledger.some((e) => e.id === n.id)) return false;
-        ledger.push(n);
-        return true;
-      },
-    },
-    inbox,
-    progressUrl: (n) => `https://hall.example/progress?caseNumber=${n}`,
-    queued: () => (queued += 1),
-  });
-  return { inbox, ledger, handle, queued: () => queued };
-}
+const world = (c: Case) => notifierWorld(c, at, caseTransitionNotifier);
 
 const accepted = applicationsV1.CaseTransitioned.encode(
   applicationsV1.CaseTransitioned.fromPartial({

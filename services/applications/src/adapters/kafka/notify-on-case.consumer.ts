@@ -1,23 +1,17 @@
 import { startConsumer, type DeliveryOptions, type Consumer, type InboxEntry, type Kafka } from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
 import type { Connection } from '@govhall/mongo';
-import { caseNotifications, siteNotification, type NotificationLedger } from '@govhall/notify';
 import { applicationsV1 } from '@govhall/proto';
-import type { CaseCore } from '../../usecases/deps';
-import type { NotificationInbox } from '../../usecases/notifications.ports';
 import { paymentState, transition as transitionCodec } from '../grpc/case-enums';
 import { notificationFacts, notificationKind } from '../notify/case-notification-facts';
 import { CASE_TOPIC } from './case-events';
+import { RECTIFICATION_CLOSING_TYPES, RECTIFICATION_TOPIC, rectificationNotifier } from './notify-on-rectification';
+import { centerNameOf, tellApplicant, type NotifierDeps } from './tell-applicant';
 
-export interface NotifierDeps {
-  core: Pick<CaseCore, 'cases' | 'editions' | 'clock'>;
-  ledger: Pick<NotificationLedger, 'enqueue'>;
-  /** The applicants' in-site notifications (消息). */
-  inbox: Pick<NotificationInbox, 'add'>;
-  progressUrl: (caseNumber: string) => string;
-  /** Called after notifications were queued (wakes the dispatcher). */
-  queued: () => void;
-}
+export type { NotifierDeps } from './tell-applicant';
+
+/** The topics the notifier reads: the service's own case stream and the complaints service's rectifications. */
+export const NOTIFIER_TOPICS = [CASE_TOPIC, RECTIFICATION_TOPIC] as const;
 
 /**
  * What the notifier does with one CaseTransitioned event: for a transition the applicant must hear of
@@ -40,32 +34,19 @@ export function caseTransitionNotifier(deps: NotifierDeps) {
     const settled = event.payment ? paymentState.fromProto(event.payment.state) : undefined;
     const kind = notificationKind(transitionCodec.fromProto(event.transition), c, settled);
     if (!kind) return;
-    const edition = await deps.core.editions.get(c.itemId);
     const facts = notificationFacts(kind, event, c, {
-      centerName: `${edition?.tenantName ?? c.tenant}政务服务中心`,
+      centerName: await centerNameOf(deps.core, c),
       progressUrl: deps.progressUrl(c.caseNumber),
     });
-    if (c.applicant.subject) {
-      const site = siteNotification(envelope.id, facts);
-      await deps.inbox.add({
-        ...site,
-        recipient: c.applicant.subject,
-        tenant: c.tenant,
-        caseId: c.id,
-        createdAt: envelope.occurredAt ?? deps.core.clock.now(),
-      });
-    }
-    if (!c.contact.email && !c.contact.mobile) return;
-    const contacts = { email: c.contact.email || undefined, mobile: c.contact.mobile || undefined };
-    let added = 0;
-    for (const n of caseNotifications(envelope.id, facts, contacts, envelope.tenant)) {
-      if (await deps.ledger.enqueue(n)) added += 1;
-    }
-    if (added) deps.queued();
+    await tellApplicant(deps, envelope.id, c, facts, envelope.occurredAt ?? deps.core.clock.now());
   };
 }
 
-/** The notifier: reads the service's own case stream (caseTransitionNotifier for each transition event). */
+/**
+ * The notifier: reads the service's own case stream (caseTransitionNotifier for each transition event) and the
+ * complaints service's rectifications (rectificationNotifier: the outcome of a rectification of the applicant's bad
+ * rating of their case, ADR 0065).
+ */
 export async function startNotifier(
   deps: NotifierDeps & {
     kafka: Kafka;
@@ -76,13 +57,17 @@ export async function startNotifier(
   },
 ): Promise<Consumer> {
   const handle = caseTransitionNotifier(deps);
+  const rectified = rectificationNotifier(deps);
   return startConsumer({
     kafka: deps.kafka,
     groupId: deps.groupId,
-    topics: [CASE_TOPIC],
+    topics: [...NOTIFIER_TOPICS],
     logger: deps.logger,
     inbox: deps.connection.collection<InboxEntry>('inbox_notifier'),
-    handlers: { 'govhall.applications.v1.CaseTransitioned': ({ envelope }) => handle(envelope) },
+    handlers: {
+      'govhall.applications.v1.CaseTransitioned': ({ envelope }) => handle(envelope),
+      ...Object.fromEntries(RECTIFICATION_CLOSING_TYPES.map((type) => [type, ({ envelope }) => rectified(envelope)])),
+    },
     ...deps.delivery,
   });
 }

@@ -1,20 +1,13 @@
 import { PreconditionError, ValidationError, type Violation } from '@govhall/errors';
 import { normalizeText, textViolations } from '@govhall/identifiers';
+import type { RectificationOutcomeCode } from '@govhall/labels';
 import type { Rating, RatingChannel, RatingLevel, RatingSubject } from '../ratings/rating';
 
 /** 整改中 → (申诉中 →) 已办结; an appeal not upheld goes back to 整改中. */
 export type RectificationStatus = 'open' | 'appealed' | 'closed';
 
 /** 立行立改 / 限期整改 / 解释说明 close it; the two appeals go to the supervision office. */
-export type RectificationOutcome = 'fixed' | 'fix_by_date' | 'explained' | 'appeal_mistaken' | 'appeal_malicious';
-
-export const OUTCOME_NAMES: Readonly<Record<RectificationOutcome, string>> = {
-  fixed: '立行立改',
-  fix_by_date: '限期整改',
-  explained: '解释说明',
-  appeal_mistaken: '申诉（误评）',
-  appeal_malicious: '申诉（恶意差评）',
-};
+export type RectificationOutcome = RectificationOutcomeCode;
 
 export const isAppeal = (o: RectificationOutcome): boolean => o === 'appeal_mistaken' || o === 'appeal_malicious';
 
