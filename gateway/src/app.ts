@@ -36,6 +36,7 @@ import reportRoutes from './routes/api/v1/payments/reports.routes';
 import reconciliationRoutes from './routes/api/v1/payments/reconciliation.routes';
 import ratingRoutes from './routes/api/v1/ratings/ratings.routes';
 import rectificationRoutes from './routes/api/v1/ratings/rectifications.routes';
+import recordedRatingRoutes from './routes/api/v1/ratings/recorded-ratings.routes';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -145,6 +146,7 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     deadlineMs: config.GRPC_DEADLINE_MS,
     heartbeatMs: config.LIVE_HEARTBEAT_MS,
   });
+  await app.register(recordedRatingRoutes, { prefix: '/api/v1/ratings', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(rectificationRoutes, { prefix: '/api/v1/rectifications', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(bankRoutes, { prefix: '/api/v1/payments/bank', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(refundRoutes, { prefix: '/api/v1/payments', deadlineMs: config.GRPC_DEADLINE_MS });

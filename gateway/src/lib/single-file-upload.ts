@@ -20,6 +20,8 @@ export interface SingleFileSpec {
   sizeText: string;
   /** The service's limit on the file name, in characters. */
   maxNameLength: number;
+  /** Text parts the route takes beside the file (validated by the route), e.g. a slip's level and reason. */
+  fields?: readonly string[];
 }
 
 export interface SingleFile {
@@ -35,13 +37,31 @@ export interface SingleFile {
 export async function registerSingleFileParser(app: FastifyInstance, spec: SingleFileSpec): Promise<void> {
   app.removeAllContentTypeParsers();
   await app.register(multipart, {
-    limits: { fileSize: spec.maxBytes, files: 2, fields: 2, parts: 4, fieldNameSize: 100, headerPairs: 20 },
+    limits: {
+      fileSize: spec.maxBytes,
+      files: 2,
+      fields: 2 + (spec.fields?.length ?? 0),
+      parts: 4 + (spec.fields?.length ?? 0),
+      fieldNameSize: 100,
+      fieldSize: 64 * 1024,
+      headerPairs: 20,
+    },
   });
   app.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
 }
 
 /** The one file part of the body, read whole; anything else refused (problem+json in Chinese) before any call. */
 export async function readSingleFile(request: FastifyRequest, spec: SingleFileSpec): Promise<SingleFile> {
+  return (await readFileWithFields(request, spec)).file;
+}
+
+/**
+ * readSingleFile, and the text parts `spec.fields` declares (each at most once; the route validates their values).
+ */
+export async function readFileWithFields(
+  request: FastifyRequest,
+  spec: SingleFileSpec,
+): Promise<{ file: SingleFile; fields: Record<string, string> }> {
   const { part: name, noun, measure } = spec;
   if (!request.isMultipart()) {
     throw new HttpProblem(
@@ -54,8 +74,17 @@ export async function readSingleFile(request: FastifyRequest, spec: SingleFileSp
   const one = `一次只能上传一${measure}${noun}`;
   const violations: Violation[] = [];
   let file: SingleFile | undefined;
+  const fields: Record<string, string> = {};
   try {
     for await (const part of request.parts()) {
+      if (part.type === 'field' && spec.fields?.includes(part.fieldname)) {
+        if (part.fieldname in fields) {
+          violations.push({ path: part.fieldname, message: '该字段只能填写一次', reason: 'MAX_ITEMS' });
+        } else {
+          fields[part.fieldname] = String(part.value);
+        }
+        continue;
+      }
       if (part.type !== 'file' || part.fieldname !== name) {
         if (part.type === 'file') await part.toBuffer();
         violations.push({
@@ -112,5 +141,5 @@ export async function readSingleFile(request: FastifyRequest, spec: SingleFileSp
     violations.push({ path: name, message: `请上传一${measure}${noun}（${spec.types}）`, reason: 'REQUIRED' });
   }
   if (violations.length > 0) throw new ValidationError(violations);
-  return file!;
+  return { file: file!, fields };
 }

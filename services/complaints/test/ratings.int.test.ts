@@ -517,6 +517,7 @@ describe('RecordRating (C4): staff enter a telephone follow-up and a suggestion-
       'recordRating',
       {
         caseId: '',
+        caseNumber: '',
         channel: complaintsV1.RatingChannel.RATING_CHANNEL_PHONE_FOLLOWUP,
         level: 4,
         reason: '',
@@ -557,9 +558,19 @@ describe('RecordRating (C4): staff enter a telephone follow-up and a suggestion-
       record({ caseId: slipCase, channel: box, scan: PNG }, await world.token(counter.clerk)),
     );
     expect(byClerk.reason).toBe('ROLE_REQUIRED');
-    const slip = (await record({ caseId: slipCase, channel: box, level: 2, reason: '窗口午休无人', scan: PNG }, admin))
-      .rating!;
-    expect(slip).toMatchObject({ realName: false, raterName: '', hasScan: true, level: 2 });
+    // The slip names the case by its number (办件编号).
+    const { case: slipped } = await world.call<object, applicationsV1.GetCaseResponse>(
+      'getCase',
+      { id: slipCase },
+      admin,
+    );
+    const slip = (
+      await record(
+        { caseNumber: slipped!.caseNumber, channel: box, level: 2, reason: '窗口午休无人', scan: PNG },
+        admin,
+      )
+    ).rating!;
+    expect(slip).toMatchObject({ caseId: slipCase, realName: false, raterName: '', hasScan: true, level: 2 });
     const scan = await rpc<complaintsV1.GetRatingScanRequest, complaintsV1.GetRatingScanResponse>(
       'getRatingScan',
       { ratingId: slip.id },

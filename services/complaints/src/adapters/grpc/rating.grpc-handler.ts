@@ -117,6 +117,7 @@ export function registerRatingService(server: GrpcServer, uc: RatingUseCases): v
         const rating = await uc.recordRating(
           {
             caseId: req.caseId,
+            caseNumber: req.caseNumber,
             channel: ratingChannel.fromProto(req.channel) as RatingChannel | '',
             level: req.level,
             reason: req.reason,

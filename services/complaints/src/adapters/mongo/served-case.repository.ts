@@ -41,6 +41,11 @@ export class MongoServedCases implements ServedCaseRepository {
     return doc ? toServedCase(doc as unknown as Stored) : null;
   }
 
+  async findByNumber(caseNumber: string): Promise<ServedCase | null> {
+    const doc = await this.model.collection.findOne({ caseNumber });
+    return doc ? toServedCase(doc as unknown as Stored) : null;
+  }
+
   async put(c: ServedCase): Promise<void> {
     const { caseId, ratingId: _rating, ratedChannel: _channel, ...fields } = c;
     // ratingId and ratedChannel are markRated's: the consumer's write leaves them as they are. completedDay (China)

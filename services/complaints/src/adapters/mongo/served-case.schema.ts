@@ -30,6 +30,8 @@ export const servedCaseSchema = new mongoose.Schema(
 
 // The default sweep: completed, unrated cases by their default day.
 servedCaseSchema.index({ ratingId: 1, defaultOn: 1 });
+// RecordRating by case number (办件编号, unique: it starts with the tenant's region code).
+servedCaseSchema.index({ caseNumber: 1 });
 // Coverage (GetSatisfaction): a tenant's cases completed in a period.
 servedCaseSchema.index({ tenant: 1, completedDay: 1 });
 

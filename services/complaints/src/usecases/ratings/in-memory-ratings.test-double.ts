@@ -18,6 +18,9 @@ export class InMemoryServedCases implements ServedCaseRepository {
   async find(caseId: string) {
     return this.cases.get(caseId) ?? null;
   }
+  async findByNumber(caseNumber: string) {
+    return [...this.cases.values()].find((c) => c.caseNumber === caseNumber) ?? null;
+  }
   async put(c: ServedCase) {
     this.cases.set(c.caseId, c);
   }

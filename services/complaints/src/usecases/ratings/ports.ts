@@ -6,6 +6,8 @@ import type { ServedCase } from '../../domain/ratings/served-case';
 /** The cases as the ratings know them from the case stream (one writer: the stream's consumer, plus markRated). */
 export interface ServedCaseRepository {
   find(caseId: string): Promise<ServedCase | null>;
+  /** The case with this case number (办件编号), if the stream brought it. */
+  findByNumber(caseNumber: string): Promise<ServedCase | null>;
   /** Creates or replaces the case as the stream left it. */
   put(c: ServedCase): Promise<void>;
   /** Records the case's rating (a person's or the default). */

@@ -28,13 +28,15 @@ import {
 
 const tags = ['ratings'];
 
-function ratingToRest(r: complaintsV1.Rating | undefined): Static<typeof Rating> {
+export function ratingToRest(r: complaintsV1.Rating | undefined): Static<typeof Rating> {
   if (!r) throw new Error('complaints answered without a rating');
   return {
     id: r.id,
     tenant: r.tenant,
     ...ratedToRest(r),
     staff: r.staff.map((s) => ({ username: s.username, department: s.department, part: s.part })),
+    recordedBy: r.recordedBy,
+    hasScan: r.hasScan,
     rectificationId: r.rectificationId,
     appealUpheld: r.appealUpheld,
   };

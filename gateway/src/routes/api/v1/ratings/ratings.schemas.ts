@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { DateString, PageQuery, pageOf, RegionCode, SafeText, Timestamp, UUID } from '../../../../lib/common.schemas';
 import { DEPARTMENT_CODE } from '../catalogue/catalogue.schemas';
+import { CASE_NUMBER } from '../cases/case.schemas';
 import { ratingChannel } from './ratings.enums';
 import { RectificationReply } from './rectifications.schemas';
 
@@ -56,6 +57,8 @@ export const Rating = Type.Object(
       { description: '被评价的工作人员：受理、审查、决定、出具结果的人员' },
     ),
     ratedAt: Timestamp,
+    recordedBy: Type.String({ description: '录入评价的工作人员（电话回访、意见箱）；其他渠道为空' }),
+    hasScan: Type.Boolean({ description: '附有意见卡扫描件（意见箱）：GET /api/v1/ratings/{id}/scan' }),
     rectificationId: Type.String({ description: '差评（1至2级）引起的整改的标识；其他评价为空' }),
     appealUpheld: Type.Boolean({ description: '效能监督部门认定为误评或恶意差评：不计入满意度统计' }),
   },
@@ -165,5 +168,31 @@ export const Satisfaction = Type.Object(
     }),
     defaultRatings: Type.Integer({ description: '默认评价（逾期未评视为基本满意）数' }),
   },
+  { additionalProperties: false },
+);
+
+/* C4: ratings staff enter from a telephone follow-up and from the suggestion box (RecordRating). */
+
+const CaseNumber = Type.String({ pattern: CASE_NUMBER, description: '办件编号（办结的办件）' });
+const RecordedLevel = Type.Integer({
+  minimum: 1,
+  maximum: 5,
+  description: '评价等级：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意',
+});
+const RecordedReason = Type.Optional(SafeText(0, 500, '评价理由；“不满意”和“非常不满意”必填（2至500字）', true));
+
+export const FollowUpBody = Type.Object(
+  { caseNumber: CaseNumber, level: RecordedLevel, reason: RecordedReason },
+  { additionalProperties: false },
+);
+
+/** The text parts of a slip's multipart body, beside its `scan` file part. */
+export const SlipFields = Type.Object(
+  { caseNumber: CaseNumber, level: RecordedLevel, reason: RecordedReason },
+  { additionalProperties: false },
+);
+
+export const RatingParams = Type.Object(
+  { ratingId: Type.String({ pattern: UUID, description: '评价标识' }) },
   { additionalProperties: false },
 );

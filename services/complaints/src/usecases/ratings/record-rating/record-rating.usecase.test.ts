@@ -18,7 +18,7 @@ async function setup() {
   const ratings = new InMemoryRatings();
   const scans = new InMemoryScans();
   await served.put(completed);
-  await served.put({ ...completed, caseId: 'c-2' });
+  await served.put({ ...completed, caseId: 'c-2', caseNumber: '620321202612010002' });
   await served.put({ ...completed, caseId: 'open', completedAt: undefined as never });
   let n = 0;
   const record = recordRatingUseCase({
@@ -35,6 +35,7 @@ async function setup() {
 const supervisor = principal({ username: 'ycx-supervisor', roles: ['supervisor'], clientId: 'govhall-workbench' });
 const phone = (over: Partial<RecordRatingCommand> = {}): RecordRatingCommand => ({
   caseId: 'c-1',
+  caseNumber: '',
   channel: 'phone_followup',
   level: 4,
   reason: '',
@@ -55,10 +56,19 @@ describe('RecordRating (C4: telephone follow-up, suggestion box)', () => {
     });
     expect(called.scan).toBeUndefined();
     expect((await w.served.find('c-1'))?.ratedChannel).toBe('phone_followup');
+    // The slip names the case by its number (办件编号).
     const slip = await w.record(
-      phone({ caseId: 'c-2', channel: 'suggestion_box', level: 1, reason: '窗口午休无人', scan: PDF }),
+      phone({
+        caseId: '',
+        caseNumber: '620321202612010002',
+        channel: 'suggestion_box',
+        level: 1,
+        reason: '窗口午休无人',
+        scan: PDF,
+      }),
       supervisor,
     );
+    expect(slip.caseId).toBe('c-2');
     expect(slip).toMatchObject({
       channel: 'suggestion_box',
       realName: false,
@@ -91,7 +101,7 @@ describe('RecordRating (C4: telephone follow-up, suggestion box)', () => {
     expect(w.scans.files.size).toBe(0);
   });
 
-  it('refuses a clerk by role, another tenant’s case as not found, and an open case', async () => {
+  it('refuses a clerk by role, another tenant’s case and an unknown number as not found, and an open case', async () => {
     const w = await setup();
     await expect(w.record(phone(), principal({ roles: ['window_clerk'] }))).rejects.toBeInstanceOf(ForbiddenError);
     const other = principal({ tenant: '620302', roles: ['center_admin'] });
@@ -99,6 +109,12 @@ describe('RecordRating (C4: telephone follow-up, suggestion box)', () => {
     const city = principal({ tenant: '620300', roles: ['supervisor'] });
     await expect(w.record(phone(), city)).rejects.toBeInstanceOf(NotFoundError);
     await expect(w.record(phone({ caseId: 'open' }), supervisor)).rejects.toBeInstanceOf(PreconditionError);
+    const byNumber = (caseNumber: string) => w.record(phone({ caseId: '', caseNumber }), supervisor);
+    await expect(byNumber('620321209912310001')).rejects.toMatchObject({ code: 'CASE_NOT_FOUND' });
+    await expect(byNumber('')).rejects.toMatchObject({ code: 'CASE_NOT_FOUND' });
+    await expect(w.record(phone({ caseId: '', caseNumber: '620321202612010002' }), other)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(w.ratings.saved).toEqual([]);
   });
 });

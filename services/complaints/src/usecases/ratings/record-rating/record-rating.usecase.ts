@@ -8,7 +8,9 @@ import type { RatingRepository, RatingScans, ServedCaseRepository } from '../por
 import { alreadyRated, caseNotFound } from '../rating-errors';
 
 export interface RecordRatingCommand {
+  /** The case by its id, or ('' here) by its case number. */
   caseId: string;
+  caseNumber: string;
   /** '' when the request named none or an unknown one. */
   channel: RatingChannel | '';
   level: number;
@@ -39,7 +41,11 @@ export function recordRatingUseCase(deps: {
     if (actor.kind !== 'user' || roles.length === 0) {
       throw new ForbiddenError('ROLE_REQUIRED', '只有中心管理员、监察或投诉处理人员可以录入回访和意见箱评价');
     }
-    const c = command.caseId ? await deps.served.find(command.caseId) : null;
+    const c = command.caseId
+      ? await deps.served.find(command.caseId)
+      : command.caseNumber
+        ? await deps.served.findByNumber(command.caseNumber)
+        : null;
     if (!c || tenantScope(actor, roles, 'write', c.tenant) !== 'OWN_TENANT') throw caseNotFound();
     if (!c.completedAt) throw new PreconditionError('CASE_NOT_COMPLETED', '办件办结后才能评价');
     const v = recordedEntryViolations(command.channel, command.scan);
