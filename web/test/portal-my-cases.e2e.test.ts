@@ -1,4 +1,5 @@
-import { DEMO_PASSWORD, waitFor } from '@govhall/testing';
+import { randomInt } from 'node:crypto';
+import { DEMO_PASSWORD, uniqueSuffix, userToken, waitFor } from '@govhall/testing';
 import { caseActs, PASSWORD, type Applicant } from '../../gateway/test/cases-stack';
 import { expectedAnswers } from './admin-org-world';
 import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world';
@@ -9,7 +10,8 @@ import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world
 // complaints service runs behind the gateway for it. At the counter, the clerk invites a rating of the visit and the
 // window's rating device (the realm's ycx-rating-a01, bound to window A01: the world's window) takes it (一次一评).
 // The bad rating opened a rectification (差评整改): the department head assigns it in the workbench, the handler
-// calls the applicant back and concludes, and the applicant reads the outcome on the case's page.
+// calls the applicant back and concludes, and the applicant reads the outcome on the case's page. The center enters a
+// suggestion-box slip with its scan (C4) in 满意度统计, which lists it and shows the scan.
 
 let w: WebWorld;
 const acts = caseActs(() => w);
@@ -246,3 +248,78 @@ it('差评整改: the head assigns the bad rating, the handler calls back and co
   await checkPage(page, 'portal-case-rectified');
   expect(problems.list()).toEqual([]);
 });
+
+it('C4: the complaint handler enters a suggestion-box slip with its scan by case number; 满意度统计 lists it and shows the scan', async () => {
+  const c = await acts.accepted(applicant);
+  await acts.completed(c.id);
+  const token = await applicant.token();
+  await waitFor(
+    async () => (await w.api('GET', `/ratings/cases/${c.id}`, { token })).body.code === 'RATING_NOT_FOUND',
+    { timeoutMs: 30_000, what: 'the completed case known to the complaints service' },
+  );
+  // The center's complaint handler (投诉处理人员), made by the center administrator.
+  const handler = `c${uniqueSuffix().slice(-6)}-complaints`;
+  const made = await w.api('POST', '/identity/staff', {
+    token: await userToken('yc-admin'),
+    body: {
+      tenant: '620321',
+      username: handler,
+      displayName: '投诉处理测试人员',
+      phone: `139${String(randomInt(1e8)).padStart(8, '0')}`,
+      roles: ['complaint_handler'],
+      initialPassword: PASSWORD,
+      permanentPassword: true,
+    },
+  });
+  expect([made.status, made.body.code]).toEqual([201, undefined]);
+  // An unknown case number is refused by the service (404), shown above the form.
+  const { page, problems } = await w.open({
+    expected: expectedAnswers([['POST', 404, /^\/api\/v1\/ratings\/slips$/]]),
+  });
+  await w.visit(page, 'workbench', 'satisfaction');
+  await w.signIn(page, 'workbench', handler, PASSWORD);
+  const form = page.getByRole('form', { name: '录入评价' });
+  await form.waitFor();
+  await form.locator('label', { hasText: '意见箱（匿名）' }).click();
+  await checkPage(page, 'workbench-record-rating');
+
+  // Nothing filled in: refused at the fields, nothing sent.
+  await form.getByRole('button', { name: buttonName('录入评价') }).click();
+  await form.getByText('请填写办结办件的办件编号').waitFor();
+  await form.getByText('请选择满意程度').waitFor();
+  // A bad rating needs its reason; without a scan the slip is refused at its chooser.
+  await form.getByLabel('办件编号').fill('620321209912310001');
+  await form.locator('label', { hasText: /^不满意$/ }).click();
+  await form.getByLabel('不满意的理由（必填）').fill('意见卡：窗口午休时无人值守');
+  await form.getByRole('button', { name: buttonName('录入评价') }).click();
+  await form.getByText('请选择意见卡扫描件（PDF、JPG 或 PNG）').waitFor();
+  await form.getByLabel('意见卡扫描件').setInputFiles({ name: '意见卡.png', mimeType: 'image/png', buffer: PIXEL_PNG });
+  await form.getByRole('button', { name: buttonName('录入评价') }).click();
+  await page.getByRole('alert').filter({ hasText: '找不到该办件' }).waitFor();
+
+  await form.getByLabel('办件编号').fill(c.caseNumber);
+  await form.getByRole('button', { name: buttonName('录入评价') }).click();
+  const done = page.getByRole('status').filter({ hasText: `已录入办件 ${c.caseNumber} 的意见箱评价：不满意` });
+  await done.waitFor();
+  expect(await done.innerText()).toContain('已转被评价部门整改');
+  await checkPage(page, 'workbench-rating-recorded');
+  const rated = await w.api('GET', `/ratings/cases/${c.id}`, { token });
+  expect(rated.body.rating).toMatchObject({ channel: 'suggestion_box', realName: false, hasScan: true, level: 2 });
+
+  // 满意度统计 lists the slip; its scan opens in the viewer.
+  await page
+    .getByRole('form', { name: '统计期间' })
+    .getByRole('button', { name: buttonName('统计') })
+    .click();
+  await page.getByRole('button', { name: `查看扫描件 ${c.caseNumber}` }).click();
+  const viewer = page.getByRole('dialog', { name: `意见卡扫描件：${c.caseNumber}` });
+  await viewer.getByRole('img', { name: /^意见卡-[0-9a-f-]+\.png$/ }).waitFor();
+  await checkPage(page, 'workbench-rating-scan');
+  expect(problems.list()).toEqual([]);
+});
+
+/** A 1×1 PNG: the slip's scan. */
+const PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);

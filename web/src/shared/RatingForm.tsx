@@ -4,6 +4,24 @@ import { chosen } from './chosen';
 import { FormMessages, showOnForm } from './form-messages';
 import { isBadLevel, ratingChoices } from './rating-levels';
 
+/** The level and the reason, as every form of a rating asks them (the reason required for 1 and 2). */
+export function LevelAndReason({ bad, large = false }: { bad: boolean; large?: boolean }) {
+  return (
+    <>
+      <Form.Item name="level" label="满意程度" rules={chosen('请选择满意程度')}>
+        <Radio.Group optionType="button" buttonStyle={large ? 'solid' : undefined} options={ratingChoices()} />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={bad ? '不满意的理由（必填）' : '意见和建议（选填）'}
+        rules={bad ? [{ required: true, whitespace: true, min: 2, message: '请说明不满意的理由（至少2个字）' }] : []}
+      >
+        <Input.TextArea rows={3} maxLength={500} showCount />
+      </Form.Item>
+    </>
+  );
+}
+
 export interface RatingValues {
   level: number;
   /** Trimmed; absent when left empty. */
@@ -48,16 +66,7 @@ export function RatingForm({
         aria-label="评价本次服务"
         size={large ? 'large' : undefined}
       >
-        <Form.Item name="level" label="满意程度" rules={chosen('请选择满意程度')}>
-          <Radio.Group optionType="button" buttonStyle={large ? 'solid' : undefined} options={ratingChoices()} />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={bad ? '不满意的理由（必填）' : '意见和建议（选填）'}
-          rules={bad ? [{ required: true, whitespace: true, min: 2, message: '请说明不满意的理由（至少2个字）' }] : []}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
+        <LevelAndReason bad={bad} large={large} />
         <Button type="primary" htmlType="submit" loading={busy} size={large ? 'large' : undefined}>
           提交评价
         </Button>

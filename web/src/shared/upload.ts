@@ -54,8 +54,9 @@ export function uploadMessage(error: unknown, fileName: string): string {
 }
 
 /**
- * Posts one file as multipart (its form part named `part`) with the person's token; gives the answer of a 201 (or of
- * another status in `accepted`), else throws the service's problem (or a network problem).
+ * Posts one file as multipart (its form part named `part`, after the text parts `fields`) with the person's token;
+ * gives the answer of a 201 (or of another status in `accepted`), else throws the service's problem (or a network
+ * problem).
  */
 export async function postOneFile<T>(
   url: string,
@@ -63,8 +64,10 @@ export async function postOneFile<T>(
   file: File,
   token: string | undefined,
   accepted: readonly number[] = [201],
+  fields: Readonly<Record<string, string>> = {},
 ): Promise<T> {
   const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
   body.append(part, file, file.name);
   let res: Response;
   try {

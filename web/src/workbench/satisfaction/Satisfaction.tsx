@@ -10,6 +10,8 @@ import { Panel, usePaged, type Loaded } from '../../shared/states';
 import { defaultPeriod } from '../finance/report-query';
 import { StaffPage } from '../staff-page';
 import { RATING_CHANNELS } from '../../shared/rating-levels';
+import { useFileViewer } from '../case/FileViewer';
+import { RecordRating } from './RecordRating';
 import { coverage, per10000 } from './satisfaction-format';
 
 type SatisfactionAnswer = paths['/api/v1/ratings/satisfaction']['get']['responses'][200]['content']['application/json'];
@@ -68,6 +70,7 @@ function Figures({ s }: { s: SatisfactionAnswer }) {
 }
 
 function RatingList({ period }: { period: Period }) {
+  const view = useFileViewer();
   const paged = usePaged<RatingRow>(
     (pageToken) =>
       call(api.GET('/api/v1/ratings', { params: { query: { ...period, ...(pageToken ? { pageToken } : {}) } } })).then(
@@ -76,36 +79,59 @@ function RatingList({ period }: { period: Period }) {
     [period.from, period.to],
   );
   return (
-    <PagedTable<RatingRow>
-      paged={paged}
-      loadingText="正在读取评价…"
-      emptyText="期间内没有评价"
-      summary={(total) => `共 ${total} 条评价`}
-      scrollX={900}
-      columns={[
-        { title: '评价时间', key: 'ratedAt', render: (_v, r) => dateTime(r.ratedAt) },
-        {
-          title: '评价对象',
-          key: 'subject',
-          render: (_v, r) =>
-            r.subject === 'visit'
-              ? `窗口服务${r.itemName ? `（${r.itemName}）` : ''}`
-              : `${r.itemName}${r.caseNumber ? `（${r.caseNumber}）` : ''}`,
-        },
-        {
-          title: '评价',
-          key: 'level',
-          render: (_v, r) => <Tag color={r.level <= 2 ? 'red' : r.level >= 4 ? 'green' : 'default'}>{r.levelName}</Tag>,
-        },
-        { title: '理由', dataIndex: 'reason', render: (v: string) => v || '—' },
-        { title: '渠道', key: 'channel', render: (_v, r) => RATING_CHANNELS[r.channel] ?? r.channel },
-        {
-          title: '被评价人员',
-          key: 'staff',
-          render: (_v, r) => r.staff.map((s) => `${s.username}（${s.part}）`).join('、') || '—',
-        },
-      ]}
-    />
+    <>
+      {view.viewer}
+      <PagedTable<RatingRow>
+        paged={paged}
+        loadingText="正在读取评价…"
+        emptyText="期间内没有评价"
+        summary={(total) => `共 ${total} 条评价`}
+        scrollX={900}
+        columns={[
+          { title: '评价时间', key: 'ratedAt', render: (_v, r) => dateTime(r.ratedAt) },
+          {
+            title: '评价对象',
+            key: 'subject',
+            render: (_v, r) =>
+              r.subject === 'visit'
+                ? `窗口服务${r.itemName ? `（${r.itemName}）` : ''}`
+                : `${r.itemName}${r.caseNumber ? `（${r.caseNumber}）` : ''}`,
+          },
+          {
+            title: '评价',
+            key: 'level',
+            render: (_v, r) => (
+              <Tag color={r.level <= 2 ? 'red' : r.level >= 4 ? 'green' : 'default'}>{r.levelName}</Tag>
+            ),
+          },
+          { title: '理由', dataIndex: 'reason', render: (v: string) => v || '—' },
+          { title: '渠道', key: 'channel', render: (_v, r) => RATING_CHANNELS[r.channel] ?? r.channel },
+          {
+            title: '被评价人员',
+            key: 'staff',
+            render: (_v, r) => r.staff.map((s) => `${s.username}（${s.part}）`).join('、') || '—',
+          },
+          {
+            title: '意见卡',
+            key: 'scan',
+            render: (_v, r) =>
+              r.hasScan ? (
+                <Button
+                  size="small"
+                  loading={view.loading === `/api/v1/ratings/${r.id}/scan`}
+                  onClick={() =>
+                    void view.open(`/api/v1/ratings/${r.id}/scan`, `意见卡扫描件：${r.caseNumber}`, `意见卡-${r.id}`)
+                  }
+                >
+                  查看扫描件 {r.caseNumber}
+                </Button>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+    </>
   );
 }
 
@@ -170,10 +196,18 @@ function SatisfactionReport({ roles }: { roles: readonly string[] }) {
   );
 }
 
+/** Who enters follow-up and suggestion-box ratings (the complaints service's rule, C4). */
+const RECORDERS = ['center_admin', 'supervisor', 'complaint_handler'];
+
 export default function Satisfaction({ me }: { me: Loaded<Profile | undefined> }) {
   return (
     <StaffPage title="满意度统计" me={me}>
-      {(staff) => <SatisfactionReport roles={staff.roles} />}
+      {(staff) => (
+        <>
+          {staff.roles.some((r) => RECORDERS.includes(r)) ? <RecordRating /> : null}
+          <SatisfactionReport roles={staff.roles} />
+        </>
+      )}
     </StaffPage>
   );
 }
