@@ -15,7 +15,6 @@ import {
 } from '@govhall/testing';
 import { startCatalogueStack, type CatalogueStack } from './catalogue-stack';
 import { apiClient, expectProblem, unique, type Reply } from './e2e-http';
-import { NOTIFIER_TOPICS } from '../../services/applications/src/adapters/kafka/notify-on-case.consumer';
 
 /*
  * The cases service end to end: identity (tenancy seed), the catalogue with the published seed catalogue, the
@@ -117,7 +116,12 @@ export async function startCasesWorld(options: CasesWorldOptions = {}): Promise<
   // The notifier's own consumer group (another run's notifier must not take this run's partitions), starting at the
   // end of the shared case topic: a new group would first read every earlier run's transitions.
   const notifierGroup = `applications-notifier-e2e-${uniqueSuffix()}`;
-  await startGroupAtTopicEnd(notifierGroup, [...NOTIFIER_TOPICS]);
+  await startGroupAtTopicEnd(notifierGroup, [
+    // The cases service's notifier topics (NOTIFIER_TOPICS of its notify-on-case.consumer.ts; the gateway's code may
+    // not import a service's).
+    'govhall.applications.case',
+    'govhall.complaints.rectification',
+  ]);
   let stack: CatalogueStack;
   try {
     stack = await startCatalogueStack({

@@ -12,9 +12,21 @@ import {
   type RunningProcess,
 } from '@govhall/testing';
 import { seedTenancy } from './identity-stack';
-import { WATCHED_TOPICS } from '../../services/supervision/src/adapters/kafka/journal.consumer';
 
 /** What supervision's journal and clock consumers read (its WATCHED_TOPICS and CLOCK_TOPICS). */
+/** Supervision's journal topics (WATCHED_TOPICS of its journal.consumer.ts; the gateway's code may not import it). */
+const SUPERVISION_JOURNAL_TOPICS = [
+  'govhall.catalogue.item',
+  'govhall.applications.case',
+  'govhall.joint-review.review',
+  'govhall.joint-review.escalation',
+  'govhall.joint-review.delegated-case',
+  'govhall.joint-review.external-case',
+  'govhall.joint-review.meeting',
+  'govhall.payments.notice',
+  'govhall.payments.reconciliation',
+  'govhall.complaints.rectification',
+] as const;
 const SUPERVISION_CLOCK_TOPICS = [
   'govhall.applications.case',
   'govhall.catalogue.calendar',
@@ -196,7 +208,7 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
     const startSupervision = async (): Promise<RunningProcess | undefined> => {
       if (!options.supervision) return undefined;
       await together([
-        startGroupAtTopicEnd(supervisionGroup, [...WATCHED_TOPICS]),
+        startGroupAtTopicEnd(supervisionGroup, [...SUPERVISION_JOURNAL_TOPICS]),
         startGroupAtTopicEnd(`${supervisionGroup}-clocks`, [...SUPERVISION_CLOCK_TOPICS]),
         // The legs group (`<KAFKA_GROUP_ID>-legs`) would read every joint review earlier tests left on the topic.
         startGroupAtTopicEnd(`${supervisionGroup}-legs`, [
