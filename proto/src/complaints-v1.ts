@@ -1,4 +1,6 @@
-export * from './gen/govhall/complaints/v1/complaints_service';
+export * from './gen/govhall/complaints/v1/complaint';
+export * from './gen/govhall/complaints/v1/complaint_service';
+export * from './gen/govhall/complaints/v1/complaint_events';
 export * from './gen/govhall/complaints/v1/rating';
 export * from './gen/govhall/complaints/v1/rating_service';
 export * from './gen/govhall/complaints/v1/rating_events';

@@ -9,8 +9,6 @@ import { BackgroundWork, exitOnStartFailure, stopOnSignals } from '@govhall/life
 import { createLogger } from '@govhall/logging';
 import { ensureIndexes, FileChunks, openServiceDatabase } from '@govhall/mongo';
 import { config } from './config';
-import { registerComplaintsService } from './adapters/grpc/complaints.grpc-handler';
-import { MongoComplaintRepository } from './adapters/mongo/complaint.repository';
 import { GrpcCaseApplicants } from './adapters/cases/case-applicants';
 import { registerRatingService } from './adapters/grpc/rating.grpc-handler';
 import { startCaseStreamConsumer } from './adapters/kafka/case-stream.consumer';
@@ -29,7 +27,6 @@ import { sweepRectificationsUseCase } from './usecases/rectifications/sweep-rect
 import { MongoInvitations } from './adapters/mongo/invitation.repository';
 import { MongoRatings, MongoRatingScans } from './adapters/mongo/rating.repository';
 import { MongoServedCases } from './adapters/mongo/served-case.repository';
-import { createComplaintUseCase } from './usecases/create-complaint/create-complaint.usecase';
 import { getCaseRatingUseCase } from './usecases/ratings/get-case-rating/get-case-rating.usecase';
 import { getSatisfactionUseCase } from './usecases/ratings/get-satisfaction/get-satisfaction.usecase';
 import { getRatingScanUseCase } from './usecases/ratings/get-rating-scan/get-rating-scan.usecase';
@@ -49,26 +46,18 @@ async function main() {
     service: 'complaints',
     logger,
   });
-  const complaints = new MongoComplaintRepository(connection);
   const ratings = new MongoRatings(connection);
   const served = new MongoServedCases(connection);
   const invitations = new MongoInvitations(connection);
   const rectifications = new MongoRectifications(connection);
   const chunks = new FileChunks(connection);
   const scans = new MongoRatingScans(chunks);
-  await ensureIndexes([
-    complaints.model,
-    ratings.model,
-    served.model,
-    invitations.model,
-    rectifications.model,
-    chunks.model,
-  ]);
+  await ensureIndexes([ratings.model, served.model, invitations.model, rectifications.model, chunks.model]);
 
   const kafka = createKafka('complaints', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
   const relay = new OutboxRelay({
-    collections: [complaints.model.collection, ratings.model.collection, rectifications.model.collection],
+    collections: [ratings.model.collection, rectifications.model.collection],
     producer,
     logger,
     pollMs: config.OUTBOX_POLL_MS,
@@ -151,21 +140,11 @@ async function main() {
     logger,
     verifier,
     reflectionFiles: [
-      'govhall/complaints/v1/complaints_service.proto',
       'govhall/complaints/v1/rating_service.proto',
       'govhall/complaints/v1/rectification_service.proto',
     ],
     // A suggestion-box slip's scan is up to 10 MiB (RecordRating).
     maxReceiveMessageBytes: 12 * 1024 * 1024,
-  });
-  registerComplaintsService(server, {
-    createComplaint: createComplaintUseCase({
-      complaints,
-      clock: { now: () => new Date() },
-      ids: { newId: randomUUID },
-      hostedTenants: config.GOVHALL_TENANTS,
-    }),
-    afterWrite: () => relay.nudge(),
   });
   registerRatingService(server, {
     rateCase: rateCaseUseCase({ served, ratings, applicants, clock, ids, rectify }),

@@ -1,7 +1,7 @@
 import { PreconditionError, ValidationError, type Violation } from '@govhall/errors';
-import { normalizeText, textViolations } from '@govhall/identifiers';
 import type { RectificationOutcomeCode } from '@govhall/labels';
 import type { Rating, RatingChannel, RatingLevel, RatingSubject } from '../ratings/rating';
+import { textOf } from '../texts';
 
 /** 整改中 → (申诉中 →) 已办结; an appeal not upheld goes back to 整改中. */
 export type RectificationStatus = 'open' | 'appealed' | 'closed';
@@ -144,16 +144,6 @@ function changed(
 ): { rectification: Rectification; events: RectificationEvent[] } {
   const rectification: Rectification = { ...r, ...patch, version: r.version + 1 };
   return { rectification, events: [{ type, rectification, at }] };
-}
-
-function textOf(field: string, label: string, value: string, min: number, max: number, v: Violation[]): string {
-  const text = value ?? '';
-  if (text.trim().length < min) {
-    v.push({ path: field, reason: 'REQUIRED', message: `请填写${label}（至少${min}个字）` });
-    return '';
-  }
-  v.push(...(textViolations(field, text, { label, max, multiline: true }) as Violation[]));
-  return normalizeText(text, true);
 }
 
 /** The department head names the handler (a member of staff of the department: the use case asked identity). */

@@ -1,7 +1,7 @@
 import { ValidationError } from '@govhall/errors';
 import { rate, type Rating } from '../../domain/ratings/rating';
 import { ratedCase } from '../../domain/ratings/served-case';
-import { principal } from '../in-memory-complaints.test-double';
+import { principal } from '../principal.test-double';
 import { completedCaseFixture, InMemoryRatings } from '../ratings/in-memory-ratings.test-double';
 import { assignRectificationUseCase } from './assign-rectification/assign-rectification.usecase';
 import { concludeRectificationUseCase } from './conclude-rectification/conclude-rectification.usecase';

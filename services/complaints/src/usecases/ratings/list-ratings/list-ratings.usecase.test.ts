@@ -1,7 +1,7 @@
 import { ForbiddenError, ValidationError } from '@govhall/errors';
 import { rate, type Rating } from '../../../domain/ratings/rating';
 import type { ServedCase } from '../../../domain/ratings/served-case';
-import { principal } from '../../in-memory-complaints.test-double';
+import { principal } from '../../principal.test-double';
 import { getSatisfactionUseCase } from '../get-satisfaction/get-satisfaction.usecase';
 import { InMemoryRatings, InMemoryServedCases } from '../in-memory-ratings.test-double';
 import type { RatingReadRequest } from '../rating-reads';

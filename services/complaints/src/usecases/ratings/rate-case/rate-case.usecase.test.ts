@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
-import { principal } from '../../in-memory-complaints.test-double';
+import { principal } from '../../principal.test-double';
 import { giveDefaultRatingsUseCase } from '../give-default-ratings/give-default-ratings.usecase';
 import {
   completedCaseFixture,

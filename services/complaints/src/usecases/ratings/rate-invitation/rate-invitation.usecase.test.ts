@@ -1,6 +1,6 @@
 import { ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
 import type { ServedCase } from '../../../domain/ratings/served-case';
-import { principal } from '../../in-memory-complaints.test-double';
+import { principal } from '../../principal.test-double';
 import {
   FixedWindows,
   InMemoryInvitations,

@@ -1,5 +1,5 @@
 import { ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
-import { principal } from '../../in-memory-complaints.test-double';
+import { principal } from '../../principal.test-double';
 import {
   completedCaseFixture,
   InMemoryRatings,

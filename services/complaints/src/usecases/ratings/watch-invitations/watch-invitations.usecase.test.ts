@@ -1,6 +1,6 @@
 import { ForbiddenError } from '@govhall/errors';
 import { invite, type RatingInvitation } from '../../../domain/ratings/invitation';
-import { principal } from '../../in-memory-complaints.test-double';
+import { principal } from '../../principal.test-double';
 import { InMemoryInvitations } from '../in-memory-ratings.test-double';
 import { InvitationWatch } from './invitation-watch';
 import { watchInvitationsUseCase } from './watch-invitations.usecase';
