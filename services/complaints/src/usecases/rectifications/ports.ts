@@ -1,5 +1,4 @@
 import type { Principal } from '@govhall/auth';
-import type { WorkingCalendar } from '@govhall/calendar';
 import type { Rectification, RectificationEvent, RectificationStatus } from '../../domain/rectifications/rectification';
 
 /** The rectifications (collection `rectifications`), each written with its events (outbox). */
@@ -35,10 +34,7 @@ export interface RectificationFilter {
   overdueOn?: string;
 }
 
-/** Each tenant's working calendar (the catalogue's, @govhall/catalogue-calendars). */
-export interface Calendars {
-  forTenant(tenant: string): Promise<WorkingCalendar>;
-}
+export type { Calendars } from '../ports';
 
 /** Staff of a department as identity knows them (read with the service's center account of the tenant). */
 export interface StaffDirectory {

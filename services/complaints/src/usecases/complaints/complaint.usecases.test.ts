@@ -1,0 +1,266 @@
+import { ConcurrencyError, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
+import { principal } from '../principal.test-double';
+import { statutoryCalendars } from '../rectifications/in-memory-rectifications.test-double';
+import {
+  acceptComplaintUseCase,
+  rejectComplaintUseCase,
+  replyComplaintUseCase,
+} from './act-on-complaint/act-on-complaint.usecase';
+import { getComplaintChannelUseCase, setComplaintChannelUseCase } from './complaint-channel/complaint-channel.usecase';
+import { fileComplaintUseCase, type FileComplaintCommand } from './file-complaint/file-complaint.usecase';
+import { getComplaintUseCase } from './get-complaint/get-complaint.usecase';
+import { FixedTargets, InMemoryChannels, InMemoryComplaints } from './in-memory-complaints.test-double';
+import { listComplaintsUseCase, listMyComplaintsUseCase } from './list-complaints/list-complaints.usecase';
+import { listPublishedOutcomesUseCase } from './published-outcomes/published-outcomes.usecase';
+import { rateReplyUseCase } from './rate-reply/rate-reply.usecase';
+import { sweepComplaintsUseCase } from './sweep-complaints/sweep-complaints.usecase';
+
+// Monday 2026-12-07, 10:00 in China.
+let now = new Date('2026-12-07T02:00:00Z');
+const clock = { now: () => now };
+const legalAffairsOf = (tenant: string) => `${tenant}-SFJ`;
+
+function world() {
+  const complaints = new InMemoryComplaints();
+  const channels = new InMemoryChannels();
+  const targets = new FixedTargets({
+    '620321': [
+      { kind: 'window', id: 'w-3', name: '3号窗口（食品经营许可）', department: '620321-SCJG' },
+      { kind: 'staff', id: 'yc-clerk', name: '王清', department: '620321-SCJG' },
+    ],
+  });
+  let n = 0;
+  const deps = { complaints, clock, legalAffairsOf, calendars: statutoryCalendars };
+  return {
+    complaints,
+    file: fileComplaintUseCase({ ...deps, targets, ids: { newId: () => `c-${++n}` }, acceptWorkingDays: 1 }),
+    get: getComplaintUseCase(deps),
+    list: listComplaintsUseCase(deps),
+    mine: listMyComplaintsUseCase(deps),
+    accept: acceptComplaintUseCase({ ...deps, replyWorkingDays: 5 }),
+    reject: rejectComplaintUseCase({ ...deps, replyWorkingDays: 5 }),
+    reply: replyComplaintUseCase({ ...deps, replyWorkingDays: 5 }),
+    rate: rateReplyUseCase(deps),
+    published: listPublishedOutcomesUseCase(deps),
+    sweep: sweepComplaintsUseCase(deps),
+    getChannel: getComplaintChannelUseCase({ channels }),
+    setChannel: setComplaintChannelUseCase({ channels }),
+  };
+}
+
+const citizen = principal({ subject: 'sub-zhang', username: 'zhangsan', roles: ['applicant'] });
+const supervisor = principal({ username: 'yc-sup', roles: ['supervisor'] });
+const legal = principal({ username: 'yc-legal', roles: ['complaint_handler'], department: '620321-SFJ' });
+const desk = principal({ username: 'yc-desk', roles: ['complaint_handler'] });
+const head = principal({ username: 'yc-head', roles: ['department_head'], department: '620321-SCJG' });
+const clerk = principal({ username: 'yc-clerk', roles: ['window_clerk'], department: '620321-SCJG' });
+
+const online = (over: Partial<FileComplaintCommand> = {}): FileComplaintCommand => ({
+  tenant: '620321',
+  type: 'complaint',
+  kind: 'efficiency',
+  channel: 'online',
+  target: { kind: 'window', id: 'w-3' },
+  content: '12月4日在3号窗口办理食品经营许可，被要求反复补交同一份材料。',
+  complainant: { name: '张三', phone: '13912345678', email: '' },
+  attachmentIds: [],
+  requestId: 'req-00000001',
+  ...over,
+});
+
+const fields = async (p: Promise<unknown>) => {
+  const e = await p.catch((x: unknown) => x);
+  expect(e).toBeInstanceOf(ValidationError);
+  return (e as ValidationError).violations.map((v) => [v.path, v.reason]);
+};
+
+beforeEach(() => {
+  now = new Date('2026-12-07T02:00:00Z');
+});
+
+describe('FileComplaint', () => {
+  it('files online for the signed-in person, numbered, routed, due the next working day; a retry answers the same', async () => {
+    const w = world();
+    const c = await w.file(online(), citizen);
+    expect(c).toMatchObject({
+      number: 'TS6203212026120700001',
+      office: 'supervision',
+      status: 'received',
+      acceptBy: '2026-12-08',
+      receivedBy: '',
+      target: { name: '3号窗口（食品经营许可）', department: '620321-SCJG' },
+      complainant: { subject: 'sub-zhang' },
+    });
+    expect(await w.file(online(), citizen)).toEqual(c);
+    expect(w.complaints.saved.size).toBe(1);
+    // The same key from someone else, or with other content, is not answered with the complaint.
+    expect(await fields(w.file(online(), principal({ subject: 'sub-other', roles: ['applicant'] })))).toEqual([
+      ['requestId', 'DUPLICATE'],
+    ]);
+    expect(await fields(w.file(online({ content: '另一件事：大厅空调坏了很久没有人修理。' }), citizen))).toEqual([
+      ['requestId', 'DUPLICATE'],
+    ]);
+    const anonymous = await w.file(
+      online({ type: 'report', complainant: { name: '', phone: '', email: '' }, requestId: 'req-00000002' }),
+      undefined,
+    );
+    expect(anonymous).toMatchObject({ number: 'TS6203212026120700002', complainant: { subject: '' } });
+  });
+
+  it('records staff as 首问责任人 for a call; only staff of the tenant enter one; Open311 only a service account', async () => {
+    const w = world();
+    const called = await w.file(online({ channel: 'phone', kind: 'law_enforcement', requestId: 'req-phone-1' }), clerk);
+    expect(called).toMatchObject({ receivedBy: 'yc-clerk', office: 'legal_affairs', officeDepartment: '620321-SFJ' });
+    await expect(w.file(online({ channel: 'letter', requestId: 'req-letter-1' }), citizen)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    const elsewhere = principal({ tenant: '620302', roles: ['window_clerk'] });
+    await expect(w.file(online({ channel: 'visit', requestId: 'req-visit-1' }), elsewhere)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(w.file(online({ channel: 'open311', requestId: 'req-311-1' }), citizen)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    const system = principal({ kind: 'service', username: 'dept-system', roles: ['service'] });
+    expect((await w.file(online({ channel: 'open311', requestId: 'req-311-2' }), system)).channel).toBe('open311');
+  });
+
+  it('refuses a target not of the tenant, attachments not stored, a bad tenant and request id, changing nothing', async () => {
+    const w = world();
+    expect(await fields(w.file(online({ target: { kind: 'staff', id: 'jc-clerk' } }), citizen))).toEqual([
+      ['target.id', 'NOT_FOUND'],
+    ]);
+    expect(await fields(w.file(online({ tenant: '620302' }), citizen))).toEqual([['target.id', 'NOT_FOUND']]);
+    expect(await fields(w.file(online({ tenant: 'x', requestId: 'short', attachmentIds: ['f-1'] }), citizen))).toEqual([
+      ['tenant', 'PATTERN'],
+      ['requestId', 'PATTERN'],
+      ['attachmentIds[0]', 'NOT_FOUND'],
+    ]);
+    expect(await fields(w.file(online({ content: '慢' }), citizen))).toEqual([['content', 'REQUIRED']]);
+    expect(w.complaints.saved.size).toBe(0);
+  });
+});
+
+describe('handling', () => {
+  it('the office accepts, answers and classes it; the complainant votes; the public reads it masked', async () => {
+    const w = world();
+    const c = await w.file(online({ target: { kind: 'staff', id: 'yc-clerk' } }), citizen);
+    // Not the office's: the legal-affairs window, the desk and the head may not accept an efficiency complaint.
+    await expect(w.accept({ id: c.id, expectedVersion: 1 }, legal)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(w.accept({ id: c.id, expectedVersion: 1 }, head)).rejects.toMatchObject({ code: 'NOT_HANDLER' });
+    const accepted = await w.accept({ id: c.id, expectedVersion: 1 }, supervisor);
+    // Accepted on Monday: five working days on is the next Monday.
+    expect(accepted).toMatchObject({ status: 'accepted', replyBy: '2026-12-14', acceptedBy: 'yc-sup' });
+    await expect(w.accept({ id: c.id, expectedVersion: 1 }, supervisor)).rejects.toBeInstanceOf(ConcurrencyError);
+    const replied = await w.reply(
+      { id: c.id, expectedVersion: 2, finding: 'justified', text: '经核实情况属实，已对王清批评教育。' },
+      supervisor,
+    );
+    expect(replied.reply).toMatchObject({ finding: 'justified', repliedBy: 'yc-sup' });
+    await expect(w.rate({ id: c.id, satisfaction: 'satisfied' }, supervisor)).rejects.toMatchObject({
+      code: 'NOT_COMPLAINANT',
+    });
+    expect((await w.rate({ id: c.id, satisfaction: 'satisfied' }, citizen)).status).toBe('closed');
+    await expect(w.rate({ id: c.id, satisfaction: 'dissatisfied' }, citizen)).rejects.toBeInstanceOf(PreconditionError);
+    const { outcomes } = await w.published({ tenant: '620321' });
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]).toMatchObject({ targetName: '工作人员', finding: 'justified' });
+    expect(JSON.stringify(outcomes)).not.toMatch(/张三|王清|13912345678/);
+    expect(w.complaints.events.map((e) => e.type)).toEqual([
+      'ComplaintFiled',
+      'ComplaintAccepted',
+      'ComplaintReplied',
+      'ReplyRated',
+    ]);
+  });
+
+  it('shows the complainant masked to the head and whole to the office and the complainant', async () => {
+    const w = world();
+    const c = await w.file(online(), citizen);
+    expect((await w.get({ id: c.id, number: '' }, head)).complainant).toMatchObject({
+      name: '张*',
+      phone: '139****5678',
+    });
+    expect((await w.get({ id: '', number: c.number }, supervisor)).complainant.phone).toBe('13912345678');
+    expect((await w.get({ id: c.id, number: '' }, citizen)).complainant.name).toBe('张三');
+    await expect(w.get({ id: c.id, number: '' }, clerk)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      w.get({ id: c.id, number: '' }, principal({ subject: 'sub-other', roles: ['applicant'] })),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('lists by role: the office its own, the head its department, the complainant theirs; others refused', async () => {
+    const w = world();
+    await w.file(online(), citizen);
+    await w.file(online({ kind: 'reconsideration', requestId: 'req-00000002' }), citizen);
+    await w.file(online({ kind: 'service', target: { kind: 'none', id: '' }, requestId: 'req-00000003' }), citizen);
+    const period = { tenant: '', from: '2026-12-01', to: '2026-12-31', statuses: [], kind: '' as const };
+    const kinds = async (who: typeof citizen) => (await w.list(period, who)).complaints.map((c) => c.kind).sort();
+    expect(await kinds(principal())).toEqual(['efficiency', 'reconsideration', 'service']);
+    expect(await kinds(supervisor)).toEqual(['efficiency', 'reconsideration', 'service']);
+    expect(await kinds(legal)).toEqual(['reconsideration']);
+    expect(await kinds(desk)).toEqual(['service']);
+    expect(await kinds(head)).toEqual(['efficiency', 'reconsideration']);
+    await expect(w.list(period, clerk)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(w.list({ ...period, tenant: '620302' }, legal)).rejects.toMatchObject({ code: 'TENANT_OUT_OF_SCOPE' });
+    expect(await fields(w.list({ ...period, from: '2026-12-31', to: '2026-12-01' }, supervisor))).toEqual([
+      ['to', 'BEFORE_FROM'],
+    ]);
+    expect((await w.mine({}, citizen)).total).toBe(3);
+  });
+
+  it('a refusal needs its reason and ends it', async () => {
+    const w = world();
+    const c = await w.file(online({ kind: 'service', target: { kind: 'none', id: '' } }), citizen);
+    expect(await fields(w.reject({ id: c.id, expectedVersion: 1, reason: '' }, desk))).toEqual([
+      ['reason', 'REQUIRED'],
+    ]);
+    const rejected = await w.reject(
+      { id: c.id, expectedVersion: 1, reason: '不属于本中心受理范围，请拨打12345' },
+      desk,
+    );
+    expect(rejected.status).toBe('rejected');
+    expect((await w.published({ tenant: '620321' })).outcomes).toEqual([]);
+  });
+});
+
+describe('the clocks, when the service’s clock says so', () => {
+  it('reports an unaccepted complaint after its day, then an unanswered one after its day, once each', async () => {
+    const w = world();
+    const c = await w.file(online(), citizen);
+    now = new Date('2026-12-08T15:00:00Z'); // 12-08 23:00 in China: still its day
+    expect(await w.sweep()).toBe(0);
+    now = new Date('2026-12-08T16:30:00Z'); // 12-09 in China
+    expect(await w.sweep()).toBe(1);
+    expect(await w.sweep()).toBe(0);
+    const accepted = await w.accept({ id: c.id, expectedVersion: 2 }, supervisor);
+    expect(accepted).toMatchObject({ replyBy: '2026-12-16', acceptanceOverdue: true });
+    now = new Date('2026-12-16T16:30:00Z'); // 12-17
+    expect(await w.sweep()).toBe(1);
+    expect(w.complaints.events.map((e) => e.type).filter((t) => t.endsWith('Overdue'))).toEqual([
+      'ComplaintAcceptanceOverdue',
+      'ComplaintReplyOverdue',
+    ]);
+  });
+});
+
+describe('the complaint channel (C14)', () => {
+  it('is set by a center administrator and read by anyone; not set yet is said so', async () => {
+    const w = world();
+    await expect(w.getChannel('620321')).rejects.toMatchObject({ code: 'CHANNEL_NOT_SET' });
+    const info = {
+      tenant: '620321',
+      unit: '永昌县政务服务中心效能监察室',
+      phone: '0935-7521234',
+      address: '永昌县政务服务中心二楼',
+      procedure: '当场登记，1个工作日内受理，5个工作日内答复，答复后可对结果评价。',
+    };
+    await expect(w.setChannel({ ...info, expectedVersion: 0 }, supervisor)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await fields(w.setChannel({ ...info, phone: '12', expectedVersion: 0 }, principal()))).toEqual([
+      ['channel.phone', 'PATTERN'],
+    ]);
+    expect(await w.setChannel({ ...info, expectedVersion: 0 }, principal())).toMatchObject({ version: 1 });
+    expect(await w.getChannel('620321')).toMatchObject({ unit: '永昌县政务服务中心效能监察室', version: 1 });
+    await expect(w.setChannel({ ...info, expectedVersion: 0 }, principal())).rejects.toBeInstanceOf(ConcurrencyError);
+  });
+});
