@@ -47,4 +47,15 @@ export const config = loadConfig('complaints', {
   // looks (open what a crash left unopened, report overdue ones, finish upheld appeals).
   RECTIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(15),
   RECTIFICATION_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+  // Complaints (投诉和举报, domain.md): working days to accept one and to answer an accepted one, and how often the
+  // complaints' sweep looks for those past their day (reported to supervision once each).
+  ACCEPT_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(1),
+  REPLY_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  COMPLAINT_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+  // The legal-affairs window's department (法制办: law-enforcement complaints and 行政复议, C15, C16), by its
+  // abbreviation: "<tenant>-<abbreviation>" in each tenant (司法局 by default).
+  LEGAL_AFFAIRS_ABBREVIATION: z
+    .string()
+    .regex(/^[A-Z0-9]{2,10}$/)
+    .default('SFJ'),
 });

@@ -39,6 +39,27 @@ import { rateInvitationUseCase } from './usecases/ratings/rate-invitation/rate-i
 import { recordCaseTransitionUseCase } from './usecases/ratings/record-case-transition/record-case-transition.usecase';
 import { InvitationWatch } from './usecases/ratings/watch-invitations/invitation-watch';
 import { watchInvitationsUseCase } from './usecases/ratings/watch-invitations/watch-invitations.usecase';
+import { registerComplaintService } from './adapters/grpc/complaint.grpc-handler';
+import { LookedUpTargets } from './adapters/complaint-targets';
+import { MongoComplaintChannels, MongoComplaints } from './adapters/mongo/complaint.repository';
+import {
+  acceptComplaintUseCase,
+  rejectComplaintUseCase,
+  replyComplaintUseCase,
+} from './usecases/complaints/act-on-complaint/act-on-complaint.usecase';
+import {
+  getComplaintChannelUseCase,
+  setComplaintChannelUseCase,
+} from './usecases/complaints/complaint-channel/complaint-channel.usecase';
+import { fileComplaintUseCase } from './usecases/complaints/file-complaint/file-complaint.usecase';
+import { getComplaintUseCase } from './usecases/complaints/get-complaint/get-complaint.usecase';
+import {
+  listComplaintsUseCase,
+  listMyComplaintsUseCase,
+} from './usecases/complaints/list-complaints/list-complaints.usecase';
+import { listPublishedOutcomesUseCase } from './usecases/complaints/published-outcomes/published-outcomes.usecase';
+import { rateReplyUseCase } from './usecases/complaints/rate-reply/rate-reply.usecase';
+import { sweepComplaintsUseCase } from './usecases/complaints/sweep-complaints/sweep-complaints.usecase';
 
 async function main() {
   const logger = createLogger('complaints', config.LOG_LEVEL);
@@ -50,6 +71,8 @@ async function main() {
   const served = new MongoServedCases(connection);
   const invitations = new MongoInvitations(connection);
   const rectifications = new MongoRectifications(connection);
+  const complaints = new MongoComplaints(connection);
+  const channels = new MongoComplaintChannels(connection);
   const chunks = new FileChunks(connection);
   const scans = new MongoRatingScans(chunks);
   await ensureIndexes([ratings.model, served.model, invitations.model, rectifications.model, chunks.model]);
@@ -57,7 +80,7 @@ async function main() {
   const kafka = createKafka('complaints', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
   const relay = new OutboxRelay({
-    collections: [ratings.model.collection, rectifications.model.collection],
+    collections: [ratings.model.collection, rectifications.model.collection, complaints.model.collection],
     producer,
     logger,
     pollMs: config.OUTBOX_POLL_MS,
@@ -134,17 +157,54 @@ async function main() {
     { intervalMs: config.RECTIFICATION_SWEEP_MS, logger },
   );
   rectificationSweep.start();
+  // Complaints: routed by kind; accepted and answered against working-day clocks the sweep watches.
+  const legalAffairsOf = (tenant: string) => `${tenant}-${config.LEGAL_AFFAIRS_ABBREVIATION}`;
+  const complaintDeps = { complaints, calendars, clock, legalAffairsOf, replyWorkingDays: config.REPLY_WORKING_DAYS };
+  const sweepComplaints = sweepComplaintsUseCase({ complaints, clock });
+  const complaintSweep = new BackgroundWork(
+    'complaints',
+    async () => {
+      const changed = await sweepComplaints();
+      if (changed > 0) relay.nudge();
+      return changed;
+    },
+    { intervalMs: config.COMPLAINT_SWEEP_MS, logger },
+  );
+  complaintSweep.start();
 
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
   const server = new GrpcServer({
     logger,
     verifier,
     reflectionFiles: [
+      'govhall/complaints/v1/complaint_service.proto',
       'govhall/complaints/v1/rating_service.proto',
       'govhall/complaints/v1/rectification_service.proto',
     ],
     // A suggestion-box slip's scan is up to 10 MiB (RecordRating).
     maxReceiveMessageBytes: 12 * 1024 * 1024,
+  });
+  registerComplaintService(server, {
+    fileComplaint: fileComplaintUseCase({
+      complaints,
+      targets: new LookedUpTargets(staff, windows, applicants),
+      calendars,
+      clock,
+      ids,
+      legalAffairsOf,
+      acceptWorkingDays: config.ACCEPT_WORKING_DAYS,
+    }),
+    getComplaint: getComplaintUseCase(complaintDeps),
+    listComplaints: listComplaintsUseCase(complaintDeps),
+    listMyComplaints: listMyComplaintsUseCase(complaintDeps),
+    acceptComplaint: acceptComplaintUseCase(complaintDeps),
+    rejectComplaint: rejectComplaintUseCase(complaintDeps),
+    replyComplaint: replyComplaintUseCase(complaintDeps),
+    rateReply: rateReplyUseCase(complaintDeps),
+    listPublishedOutcomes: listPublishedOutcomesUseCase(complaintDeps),
+    getComplaintChannel: getComplaintChannelUseCase({ channels }),
+    setComplaintChannel: setComplaintChannelUseCase({ channels }),
+    afterWrite: () => relay.nudge(),
   });
   registerRatingService(server, {
     rateCase: rateCaseUseCase({ served, ratings, applicants, clock, ids, rectify }),
@@ -183,6 +243,7 @@ async function main() {
     ['rating devices', async () => invitationWatch.stop()],
     ['default ratings', () => defaults.stop()],
     ['rectifications sweep', () => rectificationSweep.stop()],
+    ['complaints sweep', () => complaintSweep.stop()],
     ['case stream consumer', async () => (await consumer).disconnect()],
     ['cases client', async () => applicants.close()],
     ['identity clients', async () => (windows.close(), staff.close())],

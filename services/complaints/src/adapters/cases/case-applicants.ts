@@ -1,11 +1,11 @@
 import { status } from '@grpc/grpc-js';
 import type { ServiceAccounts } from '@govhall/auth';
-import { UnavailableError } from '@govhall/errors';
-import { callUnary, createGrpcClient, isServiceError } from '@govhall/grpc';
+import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { applicationsV1 } from '@govhall/proto';
 import type { CaseApplicants } from '../../usecases/ratings/ports';
+import { callAsCenter, CASES } from '../center-account-call';
 
-/** A case's applicant, read with the service's center account of its tenant (ADR 0053); never logged. */
+/** A case of a tenant and its applicant, read with the service's center account of its tenant (ADR 0053); never logged. */
 export class GrpcCaseApplicants implements CaseApplicants {
   private readonly client: applicationsV1.ApplicationsServiceClient;
 
@@ -22,23 +22,32 @@ export class GrpcCaseApplicants implements CaseApplicants {
   }
 
   async applicantOf(tenant: string, caseId: string): Promise<{ subject: string } | null> {
-    const token = await this.accounts.tokenFor(tenant);
-    if (!token) {
-      throw new UnavailableError('CASES_UNAVAILABLE', `评价服务没有地区 ${tenant} 的服务账号，无法读取办件`);
-    }
-    try {
-      const { case: c } = await callUnary(
-        this.client.getCase.bind(this.client),
-        { id: caseId },
-        { authorization: `Bearer ${token}`, deadlineMs: this.deadlineMs },
-      );
-      return c && c.tenant === tenant && c.applicant?.subject ? { subject: c.applicant.subject } : null;
-    } catch (e) {
-      if (isServiceError(e) && [status.NOT_FOUND, status.INVALID_ARGUMENT, status.PERMISSION_DENIED].includes(e.code)) {
-        return null;
-      }
-      throw new UnavailableError('CASES_UNAVAILABLE', '办件服务暂时无法访问，请稍后重试');
-    }
+    const c = await this.caseOf(tenant, caseId);
+    return c?.subject ? { subject: c.subject } : null;
+  }
+
+  /** The case `caseId` of `tenant`: its number, item, department and applicant's subject. */
+  caseOf(
+    tenant: string,
+    caseId: string,
+  ): Promise<{ caseNumber: string; itemName: string; department: string; subject: string } | null> {
+    return callAsCenter(
+      this.accounts,
+      tenant,
+      CASES,
+      this.deadlineMs,
+      async (options) => {
+        const { case: c } = await callUnary(this.client.getCase.bind(this.client), { id: caseId }, options);
+        if (!c || c.tenant !== tenant) return null;
+        return {
+          caseNumber: c.caseNumber,
+          itemName: c.itemName,
+          department: c.department,
+          subject: c.applicant?.subject ?? '',
+        };
+      },
+      [status.NOT_FOUND, status.INVALID_ARGUMENT, status.PERMISSION_DENIED],
+    );
   }
 
   close(): void {

@@ -1,14 +1,21 @@
-import { status } from '@grpc/grpc-js';
 import type { ServiceAccounts } from '@govhall/auth';
-import { UnavailableError } from '@govhall/errors';
-import { callUnary, createGrpcClient, isServiceError } from '@govhall/grpc';
+import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { identityV1 } from '@govhall/proto';
 import type { StaffDirectory } from '../../usecases/rectifications/ports';
+import { callAsCenter, IDENTITY } from '../center-account-call';
+
+/** An active member of staff as the other services read them. */
+export interface StaffEntry {
+  username: string;
+  name: string;
+  department: string;
+}
 
 /**
- * Staff of a department from identity's ListStaff, read with the service's center account of the tenant (ADR 0053):
- * whom a department head may name to handle a rectification. A department has far fewer than a page of 100 people;
- * the pages are followed all the same.
+ * Staff and departments of a tenant from identity (ListStaff, ListDepartments), read with the service's center
+ * account of the tenant (ADR 0053): whom a department head may name to handle a rectification, and the departments
+ * and people a complaint may name. A department has far fewer than a page of 100 people; the pages are followed all
+ * the same.
  */
 export class GrpcStaffDirectory implements StaffDirectory {
   private readonly client: identityV1.IdentityServiceClient;
@@ -20,37 +27,46 @@ export class GrpcStaffDirectory implements StaffDirectory {
   ) {
     this.client = createGrpcClient(identityV1.IdentityServiceClient, address, {
       serviceName: 'govhall.identity.v1.IdentityService',
-      idempotentMethods: ['ListStaff'],
+      idempotentMethods: ['ListStaff', 'ListDepartments'],
     });
   }
 
   async memberOf(tenant: string, department: string, username: string) {
-    const token = await this.accounts.tokenFor(tenant);
-    if (!token) {
-      throw new UnavailableError('IDENTITY_UNAVAILABLE', `评价服务没有地区 ${tenant} 的服务账号，无法读取工作人员`);
-    }
-    let pageToken = '';
-    try {
+    const found = await this.activeStaff(tenant, department, username);
+    return found && found.department === department ? { username: found.username, name: found.name } : null;
+  }
+
+  /** The active member of staff `username` of `tenant`, in whichever department (or none). */
+  findInTenant(tenant: string, username: string): Promise<StaffEntry | null> {
+    return this.activeStaff(tenant, '', username);
+  }
+
+  /** The department `code` of `tenant`, with its name. */
+  departmentOf(tenant: string, code: string): Promise<{ code: string; name: string } | null> {
+    return callAsCenter(this.accounts, tenant, IDENTITY('部门'), this.deadlineMs, async (options) => {
+      const answer = await callUnary(this.client.listDepartments.bind(this.client), { tenant }, options);
+      const d = answer.departments.find((x) => x.code === code && x.tenant === tenant);
+      return d ? { code: d.code, name: d.name } : null;
+    });
+  }
+
+  private activeStaff(tenant: string, department: string, username: string): Promise<StaffEntry | null> {
+    return callAsCenter(this.accounts, tenant, IDENTITY('工作人员'), this.deadlineMs, async (options) => {
+      let pageToken = '';
       do {
         const answer = await callUnary(
           this.client.listStaff.bind(this.client),
           { tenant, department, page: { pageSize: 100, pageToken } },
-          { authorization: `Bearer ${token}`, deadlineMs: this.deadlineMs },
+          options,
         );
-        const found = answer.staff.find(
-          (s) =>
-            s.username === username &&
-            s.department === department &&
-            s.status === identityV1.StaffStatus.STAFF_STATUS_ACTIVE,
+        const s = answer.staff.find(
+          (x) => x.username === username && x.status === identityV1.StaffStatus.STAFF_STATUS_ACTIVE,
         );
-        if (found) return { username: found.username, name: found.displayName };
+        if (s) return { username: s.username, name: s.displayName, department: s.department };
         pageToken = answer.page?.nextPageToken ?? '';
       } while (pageToken);
       return null;
-    } catch (e) {
-      if (isServiceError(e) && [status.NOT_FOUND, status.INVALID_ARGUMENT].includes(e.code)) return null;
-      throw new UnavailableError('IDENTITY_UNAVAILABLE', '身份服务暂时无法访问，请稍后重试');
-    }
+    });
   }
 
   close(): void {

@@ -1,9 +1,9 @@
 import { status } from '@grpc/grpc-js';
 import type { ServiceAccounts } from '@govhall/auth';
-import { UnavailableError } from '@govhall/errors';
-import { callUnary, createGrpcClient, isServiceError } from '@govhall/grpc';
+import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { identityV1 } from '@govhall/proto';
 import type { WindowDirectory } from '../../usecases/ratings/ports';
+import { callAsCenter, IDENTITY } from '../center-account-call';
 
 /**
  * A window of a tenant and whoever serves it today, from identity's GetWindowResponsible, read with the service's
@@ -23,33 +23,31 @@ export class GrpcWindowDirectory implements WindowDirectory {
     });
   }
 
-  async windowOf(tenant: string, windowId: string) {
-    const token = await this.accounts.tokenFor(tenant);
-    if (!token) {
-      throw new UnavailableError('IDENTITY_UNAVAILABLE', `评价服务没有地区 ${tenant} 的服务账号，无法读取窗口`);
-    }
-    try {
-      const answer = await callUnary(
-        this.client.getWindowResponsible.bind(this.client),
-        { windowId, date: '' },
-        { authorization: `Bearer ${token}`, deadlineMs: this.deadlineMs },
-      );
-      const w = answer.window;
-      if (!w || w.tenant !== tenant) return null;
-      const r = answer.responsible;
-      return {
-        id: w.id,
-        number: w.number,
-        name: w.name,
-        department: w.department,
-        ...(r?.username ? { serving: { username: r.username, name: r.displayName } } : {}),
-      };
-    } catch (e) {
-      if (isServiceError(e) && [status.NOT_FOUND, status.INVALID_ARGUMENT, status.PERMISSION_DENIED].includes(e.code)) {
-        return null;
-      }
-      throw new UnavailableError('IDENTITY_UNAVAILABLE', '身份服务暂时无法访问，请稍后重试');
-    }
+  windowOf(tenant: string, windowId: string) {
+    return callAsCenter(
+      this.accounts,
+      tenant,
+      IDENTITY('窗口'),
+      this.deadlineMs,
+      async (options) => {
+        const answer = await callUnary(
+          this.client.getWindowResponsible.bind(this.client),
+          { windowId, date: '' },
+          options,
+        );
+        const w = answer.window;
+        if (!w || w.tenant !== tenant) return null;
+        const r = answer.responsible;
+        return {
+          id: w.id,
+          number: w.number,
+          name: w.name,
+          department: w.department,
+          ...(r?.username ? { serving: { username: r.username, name: r.displayName } } : {}),
+        };
+      },
+      [status.NOT_FOUND, status.INVALID_ARGUMENT, status.PERMISSION_DENIED],
+    );
   }
 
   close(): void {

@@ -1,0 +1,82 @@
+import { complaintsV1, enumCodec, enumSpelling } from '@govhall/proto';
+import type {
+  Complaint,
+  ComplaintChannel,
+  ComplaintFinding,
+  ComplaintKind,
+  ComplaintStatus,
+  ComplaintType,
+  HandlingOffice,
+  PublishedOutcome,
+  ReplySatisfaction,
+  TargetKind,
+} from '../../domain/complaints/complaint';
+import type { ComplaintChannelInfo } from '../../usecases/complaints/ports';
+
+export const complaintType = enumCodec<ComplaintType, complaintsV1.ComplaintType>(
+  enumSpelling(complaintsV1.ComplaintType, 'COMPLAINT_TYPE_'),
+);
+export const complaintKind = enumCodec<ComplaintKind, complaintsV1.ComplaintKind>(
+  enumSpelling(complaintsV1.ComplaintKind, 'COMPLAINT_KIND_'),
+);
+export const complaintChannel = enumCodec<ComplaintChannel, complaintsV1.ComplaintChannel>(
+  enumSpelling(complaintsV1.ComplaintChannel, 'COMPLAINT_CHANNEL_'),
+);
+export const targetKind = enumCodec<TargetKind, complaintsV1.TargetKind>(
+  enumSpelling(complaintsV1.TargetKind, 'TARGET_KIND_'),
+);
+export const complaintStatus = enumCodec<ComplaintStatus, complaintsV1.ComplaintStatus>(
+  enumSpelling(complaintsV1.ComplaintStatus, 'COMPLAINT_STATUS_'),
+);
+export const complaintFinding = enumCodec<ComplaintFinding, complaintsV1.ComplaintFinding>(
+  enumSpelling(complaintsV1.ComplaintFinding, 'COMPLAINT_FINDING_'),
+);
+export const replySatisfaction = enumCodec<ReplySatisfaction, complaintsV1.ReplySatisfaction>(
+  enumSpelling(complaintsV1.ReplySatisfaction, 'REPLY_SATISFACTION_'),
+);
+export const handlingOffice = enumCodec<HandlingOffice, complaintsV1.HandlingOffice>(
+  enumSpelling(complaintsV1.HandlingOffice, 'HANDLING_OFFICE_'),
+);
+
+export function toProtoComplaint(c: Complaint): complaintsV1.Complaint {
+  return {
+    id: c.id,
+    number: c.number,
+    tenant: c.tenant,
+    type: complaintType.toProto(c.type),
+    kind: complaintKind.toProto(c.kind),
+    channel: complaintChannel.toProto(c.channel),
+    target: { ...c.target, kind: targetKind.toProto(c.target.kind) },
+    content: c.content,
+    complainant: { ...c.complainant },
+    attachmentIds: [...c.attachmentIds],
+    receivedBy: c.receivedBy,
+    office: handlingOffice.toProto(c.office),
+    officeDepartment: c.officeDepartment,
+    status: complaintStatus.toProto(c.status),
+    receivedAt: c.receivedAt,
+    acceptBy: c.acceptBy,
+    replyBy: c.replyBy,
+    acceptedAt: c.acceptedAt,
+    acceptedBy: c.acceptedBy,
+    rejectionReason: c.rejectionReason,
+    reply: c.reply ? { ...c.reply, finding: complaintFinding.toProto(c.reply.finding) } : undefined,
+    satisfaction: replySatisfaction.toProto(c.satisfaction),
+    ratedAt: c.ratedAt,
+    acceptanceOverdue: c.acceptanceOverdue,
+    replyOverdue: c.replyOverdue,
+    version: c.version,
+  };
+}
+
+export function toProtoOutcome(o: PublishedOutcome): complaintsV1.PublishedOutcome {
+  return {
+    ...o,
+    type: complaintType.toProto(o.type),
+    kind: complaintKind.toProto(o.kind),
+    targetKind: targetKind.toProto(o.targetKind),
+    finding: complaintFinding.toProto(o.finding),
+  };
+}
+
+export const toProtoChannel = (c: ComplaintChannelInfo): complaintsV1.ComplaintChannelInfo => ({ ...c });
