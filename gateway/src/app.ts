@@ -37,6 +37,7 @@ import reconciliationRoutes from './routes/api/v1/payments/reconciliation.routes
 import ratingRoutes from './routes/api/v1/ratings/ratings.routes';
 import rectificationRoutes from './routes/api/v1/ratings/rectifications.routes';
 import recordedRatingRoutes from './routes/api/v1/ratings/recorded-ratings.routes';
+import complaintRoutes from './routes/api/v1/complaints/complaints.routes';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -148,6 +149,7 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
   });
   await app.register(recordedRatingRoutes, { prefix: '/api/v1/ratings', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(rectificationRoutes, { prefix: '/api/v1/rectifications', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(complaintRoutes, { prefix: '/api/v1/complaints', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(bankRoutes, { prefix: '/api/v1/payments/bank', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(refundRoutes, { prefix: '/api/v1/payments', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(reportRoutes, { prefix: '/api/v1/payments', deadlineMs: config.GRPC_DEADLINE_MS });

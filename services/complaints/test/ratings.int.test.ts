@@ -8,15 +8,12 @@ import { createWorkingCalendar } from '@govhall/calendar';
 import { chinaDate } from '@govhall/identifiers';
 import { toDocument } from '@govhall/mongo';
 import { DEFAULT_SMS_MAILBOX_DOMAIN } from '@govhall/notify';
-import { applicationsV1, complaintsV1, identityV1 } from '@govhall/proto';
+import { applicationsV1, complaintsV1 } from '@govhall/proto';
 import {
   bearer,
-  freePort,
   grpcFailure,
-  stack,
   startEventReader,
   startGroupAtTopicEnd,
-  startProcess,
   stackMailbox,
   userToken,
   waitFor,
@@ -34,6 +31,7 @@ import {
 } from '../../applications/test/cases-world';
 import { RATING_TOPIC } from '../src/adapters/kafka/rating-events';
 import { RECTIFICATION_TOPIC } from '../src/adapters/kafka/rectification-events';
+import { startComplaintsService } from './complaints-world';
 import { NOTIFIER_TOPICS } from '../../applications/src/adapters/kafka/notify-on-case.consumer';
 
 // 一事一评 against the real stack: identity, the catalogue and the cases service (CasesWorld), and the complaints
@@ -165,49 +163,21 @@ beforeAll(async () => {
     { topic: RATING_TOPIC, partitions: 3 },
     { topic: RECTIFICATION_TOPIC, partitions: 3 },
   ]);
-  const account = await world.identityCall<
-    identityV1.CreateServiceAccountRequest,
-    identityV1.CreateServiceAccountResponse
-  >(
-    'createServiceAccount',
-    { tenant: TENANT, department: '', clientId: `rt-${world.suffix}`, description: '评价投诉服务（集成测试）' },
-    await world.adminToken(),
-  );
   const group = `complaints-cases-rt${world.suffix}`;
   await startGroupAtTopicEnd(group, [CASE_TOPIC]);
-  const [grpcPort, metricsPort] = await Promise.all([freePort(), freePort()]);
-  complaints = await startProcess({
-    name: 'complaints-ratings',
-    entry: 'services/complaints/dist/main.js',
-    env: {
-      MONGODB_URI: stack.mongoUri,
-      MONGODB_DB: database,
-      KAFKA_BROKERS: stack.kafkaBrokers,
-      KEYCLOAK_URL: stack.keycloakUrl,
-      KEYCLOAK_REALM: stack.realm,
-      GRPC_HOST: '127.0.0.1',
-      GRPC_PORT: String(grpcPort),
-      METRICS_HOST: '127.0.0.1',
-      METRICS_PORT: String(metricsPort),
-      OUTBOX_POLL_MS: '200',
-      APPLICATIONS_GRPC_ADDR: world.address,
-      IDENTITY_GRPC_ADDR: `127.0.0.1:${world.identity.port}`,
-      INVITATION_POLL_MS: '300',
-      SERVICE_ACCOUNTS: `${TENANT}=rt-${world.suffix}:${account.clientSecret}`,
-      CASE_STREAM_GROUP_ID: group,
-      CLOCK_FILE: clockFile,
-      DEFAULT_RATING_SWEEP_MS: '200',
-      // A rectification's deadline counts working days on the catalogue's calendar of the tenant.
-      CATALOGUE_GRPC_ADDR: `127.0.0.1:${world.catalogue.port}`,
-      RECTIFICATION_SWEEP_MS: '200',
-    },
-    readyPort: grpcPort,
+  const started = await startComplaintsService(world, {
+    name: 'rt',
+    database,
+    clockFile,
+    caseStreamGroup: group,
+    env: { INVITATION_POLL_MS: '300', DEFAULT_RATING_SWEEP_MS: '200', RECTIFICATION_SWEEP_MS: '200' },
   });
-  client = createGrpcClient(complaintsV1.RatingServiceClient, `127.0.0.1:${grpcPort}`, {
+  complaints = started.process;
+  client = createGrpcClient(complaintsV1.RatingServiceClient, started.address, {
     serviceName: 'govhall.complaints.v1.RatingService',
     idempotentMethods: ['GetCaseRating'],
   });
-  rectifications = createGrpcClient(complaintsV1.RectificationServiceClient, `127.0.0.1:${grpcPort}`, {
+  rectifications = createGrpcClient(complaintsV1.RectificationServiceClient, started.address, {
     serviceName: 'govhall.complaints.v1.RectificationService',
     idempotentMethods: ['GetRectification'],
   });

@@ -33,6 +33,7 @@ declare module 'fastify' {
       reconciliation: paymentsV1.ReconciliationServiceClient;
       ratings: complaintsV1.RatingServiceClient;
       rectifications: complaintsV1.RectificationServiceClient;
+      complaints: complaintsV1.ComplaintServiceClient;
     };
   }
 }
@@ -311,6 +312,18 @@ export default fp<{
       // Every write names the version it read: a repeat after a lost answer is CONCURRENT_MODIFICATION, never twice.
       idempotentMethods: ['ListRectifications', 'GetRectification'],
     });
+    const complaints = createGrpcClient(complaintsV1.ComplaintServiceClient, opts.complaintsAddress, {
+      serviceName: 'govhall.complaints.v1.ComplaintService',
+      // A filing names its request id (a repeat answers the same complaint); every other write its version.
+      idempotentMethods: [
+        'FileComplaint',
+        'GetComplaint',
+        'ListComplaints',
+        'ListMyComplaints',
+        'ListPublishedOutcomes',
+        'GetComplaintChannel',
+      ],
+    });
     app.decorate('grpc', {
       catalogue,
       identity,
@@ -332,6 +345,7 @@ export default fp<{
       reconciliation,
       ratings,
       rectifications,
+      complaints,
     });
     app.addHook('onClose', async () => {
       catalogue.close();
@@ -353,6 +367,7 @@ export default fp<{
       bank.close();
       ratings.close();
       rectifications.close();
+      complaints.close();
       reconciliation.close();
     });
   },

@@ -1,0 +1,286 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { status } from '@grpc/grpc-js';
+import { callUnary, createGrpcClient } from '@govhall/grpc';
+import { complaintsV1 } from '@govhall/proto';
+import {
+  bearer,
+  grpcFailure,
+  MongoClient,
+  stack,
+  startEventReader,
+  waitFor,
+  type EventReader,
+  type RunningProcess,
+} from '@govhall/testing';
+import { CasesWorld, SCJG, TENANT, type Applicant } from '../../applications/test/cases-world';
+import { startComplaintsService } from './complaints-world';
+import { COMPLAINT_TOPIC } from '../src/adapters/kafka/complaint-events';
+
+// 投诉和举报 against the real stack: identity (departments, windows, staff), the catalogue (the tenant's working
+// calendar), the cases service and the complaints service, each its own process. A citizen files online about a
+// window; the supervision office accepts, answers and classes it; the citizen votes on the answer; the public reads
+// the outcome masked. A law-enforcement complaint entered by staff from a call goes to the legal-affairs window
+// (620321-SFJ, made here). Time passes by the service's clock file: an unaccepted complaint is reported overdue once.
+const world = new CasesWorld({ name: 'complaints', tag: 'cp', events: false });
+const clockDir = mkdtempSync(path.join(tmpdir(), 'govhall-complaints-clock-'));
+const clockFile = path.join(clockDir, 'now');
+const database = `govhall_complaints_cp${world.suffix}`;
+let service: RunningProcess;
+let client: complaintsV1.ComplaintServiceClient;
+let topic: EventReader;
+let mongo: MongoClient;
+let citizen: Applicant;
+let other: Applicant;
+const people = { supervisor: '', legal: '', desk: '', head: '', clerk: '' };
+let windowId = '';
+
+const C = complaintsV1;
+const rpc = <Req, Res>(method: keyof complaintsV1.ComplaintServiceClient, req: Req, token?: string) =>
+  callUnary<Req, Res>(client[method].bind(client) as never, req, {
+    ...(token ? bearer(token) : {}),
+    deadlineMs: 15_000,
+  });
+
+/** A filing's fields, any of them left out. */
+type Filing = Omit<Partial<complaintsV1.FileComplaintRequest>, 'target' | 'complainant'> & {
+  target?: Partial<complaintsV1.ComplaintTarget>;
+  complainant?: Partial<complaintsV1.Complainant>;
+};
+const file = (req: Filing, token?: string) =>
+  rpc<complaintsV1.FileComplaintRequest, complaintsV1.FileComplaintResponse>(
+    'fileComplaint',
+    complaintsV1.FileComplaintRequest.fromPartial({
+      tenant: TENANT,
+      type: C.ComplaintType.COMPLAINT_TYPE_COMPLAINT,
+      kind: C.ComplaintKind.COMPLAINT_KIND_EFFICIENCY,
+      channel: C.ComplaintChannel.COMPLAINT_CHANNEL_ONLINE,
+      target: { kind: C.TargetKind.TARGET_KIND_WINDOW, id: windowId },
+      content: '在投诉测试窗口办理时被要求反复补交同一份材料，我的手机13912345678。',
+      complainant: { name: '钱投诉', phone: '13912345678' },
+      requestId: randomUUID(),
+      ...req,
+    }),
+    token,
+  ).then((r) => r.complaint!);
+
+const typesOf = (id: string) => topic.of(COMPLAINT_TOPIC, id).map((e) => e.envelope.type.split('.').pop());
+
+beforeAll(async () => {
+  writeFileSync(clockFile, '');
+  mongo = await MongoClient.connect(stack.mongoUri);
+  await world.start();
+  const admin = await world.adminToken();
+  await world.identityCall('createDepartment', { tenant: TENANT, abbreviation: 'SFJ', name: '永昌县司法局' }, admin);
+  const [supervisor, legal, desk, head, a, b] = await Promise.all([
+    world.createStaff('supervisor', { department: '', displayName: '投诉测试监察人员' }),
+    world.createStaff('complaint_handler', { department: `${TENANT}-SFJ`, displayName: '法制办测试人员' }),
+    world.createStaff('complaint_handler', { department: '', displayName: '协调办测试人员' }),
+    world.createStaff('department_head', { displayName: '投诉测试部门负责人' }),
+    world.createStaff('window_clerk', { displayName: '投诉窗口甲' }),
+    world.createStaff('window_clerk', { displayName: '投诉窗口乙' }),
+  ]);
+  Object.assign(people, {
+    supervisor: supervisor.username,
+    legal: legal.username,
+    desk: desk.username,
+    head: head.username,
+    clerk: a.username,
+  });
+  windowId = (await world.createWindow({ name: '投诉测试窗口', aPost: a, bPost: b })).id;
+  [citizen, other] = await Promise.all([world.registerPerson('钱投诉'), world.registerPerson('孙旁人')]);
+  await world.startApplications({ GOVHALL_TENANTS: TENANT });
+  topic = await startEventReader([{ topic: COMPLAINT_TOPIC, partitions: 3 }]);
+  const started = await startComplaintsService(world, {
+    name: 'cp',
+    database,
+    clockFile,
+    // The case stream is not read here: a group of its own that never sees this run's cases matters not.
+    caseStreamGroup: `complaints-cases-cp${world.suffix}`,
+    env: { COMPLAINT_SWEEP_MS: '200' },
+  });
+  service = started.process;
+  client = createGrpcClient(complaintsV1.ComplaintServiceClient, started.address, {
+    serviceName: 'govhall.complaints.v1.ComplaintService',
+    idempotentMethods: ['GetComplaint', 'ListComplaints', 'ListMyComplaints'],
+  });
+}, 300_000);
+
+afterAll(async () => {
+  client?.close();
+  await service?.stop();
+  await topic?.stop();
+  await mongo?.close();
+  await world.stop([database]);
+  rmSync(clockDir, { recursive: true, force: true });
+});
+
+describe('complaints (投诉和举报) against the real stack', () => {
+  it('filed online about a window, accepted, answered and classed, voted on by the citizen, published masked', async () => {
+    const token = await citizen.token();
+    const filed = await file({}, token);
+    expect(filed).toMatchObject({
+      tenant: TENANT,
+      status: C.ComplaintStatus.COMPLAINT_STATUS_RECEIVED,
+      office: C.HandlingOffice.HANDLING_OFFICE_SUPERVISION,
+      target: { name: expect.stringContaining('投诉测试窗口'), department: SCJG },
+      complainant: { name: '钱投诉', subject: citizen.person.subject },
+    });
+    expect(filed.number).toMatch(new RegExp(`^TS${TENANT}\\d{13}$`));
+    expect(filed.acceptBy > '').toBe(true);
+
+    // The department head reads it with the complainant masked; another citizen does not see it at all.
+    const byHead = await rpc<complaintsV1.GetComplaintRequest, complaintsV1.GetComplaintResponse>(
+      'getComplaint',
+      { id: filed.id, number: '' },
+      await world.token(people.head),
+    );
+    expect(byHead.complaint!.complainant).toMatchObject({ name: '钱*', phone: '139****5678' });
+    const stranger = await grpcFailure(rpc('getComplaint', { id: filed.id, number: '' }, await other.token()));
+    expect([stranger.code, stranger.reason]).toEqual([status.NOT_FOUND, 'COMPLAINT_NOT_FOUND']);
+
+    const sup = await world.token(people.supervisor);
+    const notTheirs = await grpcFailure(
+      rpc('acceptComplaint', { id: filed.id, expectedVersion: 1 }, await world.token(people.desk)),
+    );
+    expect(notTheirs.code).toBe(status.PERMISSION_DENIED);
+    const accepted = (
+      await rpc<complaintsV1.AcceptComplaintRequest, complaintsV1.AcceptComplaintResponse>(
+        'acceptComplaint',
+        { id: filed.id, expectedVersion: 1 },
+        sup,
+      )
+    ).complaint!;
+    expect(accepted).toMatchObject({
+      status: C.ComplaintStatus.COMPLAINT_STATUS_ACCEPTED,
+      acceptedBy: people.supervisor,
+    });
+    const noFinding = await grpcFailure(
+      rpc('replyComplaint', { id: filed.id, expectedVersion: 2, text: '已处理' }, sup),
+    );
+    expect(noFinding.violations.map((v) => v.path)).toEqual(['finding']);
+    const replied = (
+      await rpc<complaintsV1.ReplyComplaintRequest, complaintsV1.ReplyComplaintResponse>(
+        'replyComplaint',
+        {
+          id: filed.id,
+          expectedVersion: 2,
+          finding: C.ComplaintFinding.COMPLAINT_FINDING_JUSTIFIED,
+          text: '经核实情况属实，已对窗口人员批评教育，并在窗口张贴一次性告知清单。',
+        },
+        sup,
+      )
+    ).complaint!;
+    expect(replied.reply).toMatchObject({ finding: C.ComplaintFinding.COMPLAINT_FINDING_JUSTIFIED });
+    const rated = (
+      await rpc<complaintsV1.RateReplyRequest, complaintsV1.RateReplyResponse>(
+        'rateReply',
+        { id: filed.id, satisfaction: C.ReplySatisfaction.REPLY_SATISFACTION_SATISFIED },
+        token,
+      )
+    ).complaint!;
+    expect(rated.status).toBe(C.ComplaintStatus.COMPLAINT_STATUS_CLOSED);
+
+    // The public reads it with no name or phone (anonymous call).
+    const published = await rpc<complaintsV1.ListPublishedOutcomesRequest, complaintsV1.ListPublishedOutcomesResponse>(
+      'listPublishedOutcomes',
+      { tenant: TENANT },
+    );
+    const outcome = published.outcomes.find((o) => o.number === filed.number)!;
+    expect(outcome).toMatchObject({ finding: C.ComplaintFinding.COMPLAINT_FINDING_JUSTIFIED });
+    expect(JSON.stringify(outcome)).not.toMatch(/钱投诉|13912345678/);
+
+    // The events, in order, without the complainant's name or phone.
+    await waitFor(async () => typesOf(filed.id).includes('ReplyRated') || undefined, { what: 'ReplyRated' });
+    expect(typesOf(filed.id)).toEqual(['ComplaintFiled', 'ComplaintAccepted', 'ComplaintReplied', 'ReplyRated']);
+    for (const e of topic.of(COMPLAINT_TOPIC, filed.id)) {
+      expect(Buffer.from(e.envelope.payload).toString('utf8')).not.toMatch(/13912345678|钱投诉/);
+    }
+    const events = topic
+      .of(COMPLAINT_TOPIC, filed.id)
+      .map((e) => complaintsV1.ComplaintFiled.decode(e.envelope.payload).complaint!);
+    expect(events.every((c) => c.complainant?.name === '' && c.complainant?.phone === '')).toBe(true);
+  });
+
+  it('a call entered by staff (首问责任人) about law enforcement goes to the legal-affairs window, not the office', async () => {
+    const entered = await file(
+      {
+        channel: C.ComplaintChannel.COMPLAINT_CHANNEL_PHONE,
+        kind: C.ComplaintKind.COMPLAINT_KIND_LAW_ENFORCEMENT,
+        target: { kind: C.TargetKind.TARGET_KIND_STAFF, id: people.clerk },
+        content: '来电反映：窗口在办理许可时适用的标准与公布的办事指南不一致。',
+      },
+      await world.token(people.clerk),
+    );
+    expect(entered).toMatchObject({
+      receivedBy: people.clerk,
+      office: C.HandlingOffice.HANDLING_OFFICE_LEGAL_AFFAIRS,
+      officeDepartment: `${TENANT}-SFJ`,
+      target: { name: '投诉窗口甲', department: SCJG },
+    });
+    // Yesterday to tomorrow (UTC): today in China whatever the hour.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const list = async (who: string) =>
+      (
+        await rpc<complaintsV1.ListComplaintsRequest, complaintsV1.ListComplaintsResponse>(
+          'listComplaints',
+          { tenant: TENANT, from: day(-1), to: day(1), statuses: [], kind: 0 },
+          await world.token(who),
+        )
+      ).complaints.map((c) => c.id);
+    expect(await list(people.legal)).toContain(entered.id);
+    expect(await list(people.desk)).not.toContain(entered.id);
+    // A citizen cannot enter a call; nobody can name a target elsewhere.
+    const byCitizen = await grpcFailure(
+      file({ channel: C.ComplaintChannel.COMPLAINT_CHANNEL_LETTER }, await citizen.token()),
+    );
+    expect(byCitizen.code).toBe(status.PERMISSION_DENIED);
+    const elsewhere = await grpcFailure(
+      file({ target: { kind: C.TargetKind.TARGET_KIND_STAFF, id: 'jc-clerk' } }, await citizen.token()),
+    );
+    expect(elsewhere.violations.map((v) => [v.path, v.reason])).toEqual([['target.id', 'NOT_FOUND']]);
+  });
+
+  it('an anonymous 举报 is taken; a 投诉 without a name or a way to answer is refused at its fields, storing nothing', async () => {
+    const before = await mongo.db(database).collection('complaints').countDocuments();
+    const refused = await grpcFailure(file({ complainant: { name: '', phone: '', email: '', subject: '' } }));
+    expect(refused.violations.map((v) => v.path)).toEqual(['complainant.name', 'complainant.phone']);
+    expect(await mongo.db(database).collection('complaints').countDocuments()).toBe(before);
+    const report = await file({
+      type: C.ComplaintType.COMPLAINT_TYPE_REPORT,
+      complainant: { name: '', phone: '', email: '', subject: '' },
+    });
+    expect(report.complainant).toMatchObject({ name: '', subject: '' });
+  });
+
+  it('one not accepted by its day is reported overdue once, when the clock says so', async () => {
+    const late = await file({ requestId: randomUUID() }, await citizen.token());
+    // Ten days on, the day to accept it has passed.
+    writeFileSync(clockFile, new Date(Date.now() + 10 * 86_400_000).toISOString());
+    try {
+      await waitFor(async () => typesOf(late.id).includes('ComplaintAcceptanceOverdue') || undefined, {
+        timeoutMs: 30_000,
+        what: 'ComplaintAcceptanceOverdue',
+      });
+      const stored = await rpc<complaintsV1.GetComplaintRequest, complaintsV1.GetComplaintResponse>(
+        'getComplaint',
+        { id: late.id, number: '' },
+        await world.token(people.supervisor),
+      );
+      expect(stored.complaint!.acceptanceOverdue).toBe(true);
+      // The sweep runs every 200 ms: a later event of the complaint (its acceptance) is the barrier.
+      await rpc(
+        'acceptComplaint',
+        { id: late.id, expectedVersion: Number(stored.complaint!.version) },
+        await world.token(people.supervisor),
+      );
+      await waitFor(async () => typesOf(late.id).includes('ComplaintAccepted') || undefined, { what: 'the barrier' });
+      await topic.caughtUp();
+      expect(typesOf(late.id).filter((t) => t === 'ComplaintAcceptanceOverdue')).toHaveLength(1);
+    } finally {
+      writeFileSync(clockFile, '');
+    }
+  });
+});
