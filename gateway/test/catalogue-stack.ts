@@ -303,6 +303,8 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
       const [accounts] = await together([
         createCenterAccount(`127.0.0.1:${identityPort}`, `e${suffix}-complaints`),
         startGroupAtTopicEnd(group, ['govhall.applications.case']),
+        // Its complainant notifier reads its own complaint stream, this run's only.
+        startGroupAtTopicEnd(`${group}-notifier`, ['govhall.complaints.complaint']),
       ]);
       return launch({
         name: 'complaints-e2e',
@@ -319,6 +321,7 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
           CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
           SERVICE_ACCOUNTS: accounts,
           CASE_STREAM_GROUP_ID: group,
+          COMPLAINT_NOTIFIER_GROUP_ID: `${group}-notifier`,
           ...options.complaints.env,
         },
         readyPort: complaintsPort,

@@ -192,6 +192,7 @@ beforeAll(async () => {
   // and this run's cases only.
   const complaintsGroup = `complaints-contract-${suffix}`;
   await startGroupAtTopicEnd(complaintsGroup, ['govhall.applications.case']);
+  await startGroupAtTopicEnd(`${complaintsGroup}-notifier`, ['govhall.complaints.complaint']);
   processes.push(
     await startProcess({
       name: 'complaints-contract',
@@ -206,6 +207,7 @@ beforeAll(async () => {
         CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
         SERVICE_ACCOUNTS: `620321=jr-contract-${suffix}:${center.clientSecret}`,
         CASE_STREAM_GROUP_ID: complaintsGroup,
+        COMPLAINT_NOTIFIER_GROUP_ID: `${complaintsGroup}-notifier`,
       },
       readyPort: complaintsPort,
     }),

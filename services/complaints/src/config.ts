@@ -1,4 +1,5 @@
 import { common, loadConfig, z } from '@govhall/config';
+import { notifyEnv } from '@govhall/notify';
 
 export const config = loadConfig('complaints', {
   GRPC_HOST: z.string().default('0.0.0.0'),
@@ -58,4 +59,11 @@ export const config = loadConfig('complaints', {
     .string()
     .regex(/^[A-Z0-9]{2,10}$/)
     .default('SFJ'),
+  // The complainant is told of a refusal or an answer by e-mail and SMS (@govhall/notify, its ledger in this database):
+  // the consumer group reading the service's own complaint stream for it.
+  COMPLAINT_NOTIFIER_GROUP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .default('complaints-notifier'),
+  ...notifyEnv,
 });

@@ -7,7 +7,7 @@ import { GrpcServer } from '@govhall/grpc';
 import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
 import { BackgroundWork, exitOnStartFailure, stopOnSignals } from '@govhall/lifecycle';
 import { createLogger } from '@govhall/logging';
-import { ensureIndexes, FileChunks, openServiceDatabase } from '@govhall/mongo';
+import { ensureIndexes, FileChunks, openServiceDatabase, startDaySweeper } from '@govhall/mongo';
 import { config } from './config';
 import { GrpcCaseApplicants } from './adapters/cases/case-applicants';
 import { registerRatingService } from './adapters/grpc/rating.grpc-handler';
@@ -40,6 +40,8 @@ import { recordCaseTransitionUseCase } from './usecases/ratings/record-case-tran
 import { InvitationWatch } from './usecases/ratings/watch-invitations/invitation-watch';
 import { watchInvitationsUseCase } from './usecases/ratings/watch-invitations/watch-invitations.usecase';
 import { registerComplaintService } from './adapters/grpc/complaint.grpc-handler';
+import { startComplaintNotifier } from './adapters/kafka/notify-on-complaint.consumer';
+import { channelsFromConfig, NotificationDispatcher, NotificationLedger } from '@govhall/notify';
 import { LookedUpTargets } from './adapters/complaint-targets';
 import { MongoComplaintChannels, MongoComplaints } from './adapters/mongo/complaint.repository';
 import {
@@ -171,6 +173,35 @@ async function main() {
     { intervalMs: config.COMPLAINT_SWEEP_MS, logger },
   );
   complaintSweep.start();
+  // The complainant told of a refusal or an answer, each at most once (ADR 0020): the ledger, its dispatcher, and the
+  // notifier reading the service's own complaint stream (the contact stays in this database, out of the events).
+  const ledger = new NotificationLedger(connection);
+  await ledger.ensureIndexes();
+  const dispatcher = new NotificationDispatcher({ ledger, logger, ...channelsFromConfig(config) });
+  dispatcher.start();
+  const notifier = startComplaintNotifier({
+    kafka,
+    connection,
+    logger,
+    groupId: config.COMPLAINT_NOTIFIER_GROUP_ID,
+    complaints,
+    ledger,
+    centerName: (tenant) => staff.centerName(tenant),
+    queued: () => dispatcher.nudge(),
+    delivery: {
+      deadLetterTopic: config.KAFKA_DEAD_LETTER_TOPIC,
+      retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS },
+      fetchWaitMs: config.KAFKA_FETCH_WAIT_MS,
+    },
+  });
+  notifier.catch(exitOnStartFailure('complaints'));
+  // The ledger's e-mails and SMS expire after its retention (a day sweep: the store has no TTL indexes).
+  const ledgerExpiry = startDaySweeper({
+    sweep: (now) => ledger.sweep({ now }),
+    now: () => clock.now(),
+    onSwept: (deleted) => logger.info({ deleted }, 'notifications expired'),
+    onError: (err) => logger.warn({ err }, 'notification expiry failed; retrying at the next run'),
+  });
 
   const verifier = createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM });
   const server = new GrpcServer({
@@ -244,6 +275,9 @@ async function main() {
     ['default ratings', () => defaults.stop()],
     ['rectifications sweep', () => rectificationSweep.stop()],
     ['complaints sweep', () => complaintSweep.stop()],
+    ['complaint notifier', async () => (await notifier).disconnect()],
+    ['notification dispatcher', () => dispatcher.stop()],
+    ['notification expiry', async () => ledgerExpiry.stop()],
     ['case stream consumer', async () => (await consumer).disconnect()],
     ['cases client', async () => applicants.close()],
     ['identity clients', async () => (windows.close(), staff.close())],

@@ -42,6 +42,9 @@ export async function startComplaintsService(
       CATALOGUE_GRPC_ADDR: `127.0.0.1:${world.catalogue.port}`,
       SERVICE_ACCOUNTS: `${TENANT}=${clientId}:${account.clientSecret}`,
       CASE_STREAM_GROUP_ID: options.caseStreamGroup,
+      // A notifier group of the world's own (joined by no other run's process); a test that reads what it sends
+      // places it at the stream's end and passes it in `env`.
+      COMPLAINT_NOTIFIER_GROUP_ID: `${options.caseStreamGroup}-notifier`,
       CLOCK_FILE: options.clockFile,
       ...options.env,
     },

@@ -10,7 +10,9 @@ import {
   grpcFailure,
   MongoClient,
   stack,
+  stackMailbox,
   startEventReader,
+  startGroupAtTopicEnd,
   waitFor,
   type EventReader,
   type RunningProcess,
@@ -23,15 +25,18 @@ import { COMPLAINT_TOPIC } from '../src/adapters/kafka/complaint-events';
 // calendar), the cases service and the complaints service, each its own process. A citizen files online about a
 // window; the supervision office accepts, answers and classes it; the citizen votes on the answer; the public reads
 // the outcome masked. A law-enforcement complaint entered by staff from a call goes to the legal-affairs window
-// (620321-SFJ, made here). Time passes by the service's clock file: an unaccepted complaint is reported overdue once.
+// (620321-SFJ, made here). The complainant is told the answer by e-mail (the stack's Mailpit). Time passes by the
+// service's clock file: an unaccepted complaint is reported overdue once.
 const world = new CasesWorld({ name: 'complaints', tag: 'cp', events: false });
 const clockDir = mkdtempSync(path.join(tmpdir(), 'govhall-complaints-clock-'));
 const clockFile = path.join(clockDir, 'now');
 const database = `govhall_complaints_cp${world.suffix}`;
+const notifierGroup = `complaints-notifier-cp${world.suffix}`;
 let service: RunningProcess;
 let client: complaintsV1.ComplaintServiceClient;
 let topic: EventReader;
 let mongo: MongoClient;
+const mailbox = stackMailbox();
 let citizen: Applicant;
 let other: Applicant;
 const people = { supervisor: '', legal: '', desk: '', head: '', clerk: '' };
@@ -93,13 +98,15 @@ beforeAll(async () => {
   [citizen, other] = await Promise.all([world.registerPerson('钱投诉'), world.registerPerson('孙旁人')]);
   await world.startApplications({ GOVHALL_TENANTS: TENANT });
   topic = await startEventReader([{ topic: COMPLAINT_TOPIC, partitions: 3 }]);
+  // The service's complainant notifier reads its own stream from where it ends now.
+  await startGroupAtTopicEnd(notifierGroup, [COMPLAINT_TOPIC]);
   const started = await startComplaintsService(world, {
     name: 'cp',
     database,
     clockFile,
     // The case stream is not read here: a group of its own that never sees this run's cases matters not.
     caseStreamGroup: `complaints-cases-cp${world.suffix}`,
-    env: { COMPLAINT_SWEEP_MS: '200' },
+    env: { COMPLAINT_SWEEP_MS: '200', COMPLAINT_NOTIFIER_GROUP_ID: notifierGroup },
   });
   service = started.process;
   client = createGrpcClient(complaintsV1.ComplaintServiceClient, started.address, {
@@ -120,7 +127,8 @@ afterAll(async () => {
 describe('complaints (投诉和举报) against the real stack', () => {
   it('filed online about a window, accepted, answered and classed, voted on by the citizen, published masked', async () => {
     const token = await citizen.token();
-    const filed = await file({}, token);
+    const email = `cp-${world.suffix}@example.cn`;
+    const filed = await file({ complainant: { name: '钱投诉', phone: '13912345678', email } }, token);
     expect(filed).toMatchObject({
       tenant: TENANT,
       status: C.ComplaintStatus.COMPLAINT_STATUS_RECEIVED,
@@ -182,6 +190,16 @@ describe('complaints (投诉和举报) against the real stack', () => {
       )
     ).complaint!;
     expect(rated.status).toBe(C.ComplaintStatus.COMPLAINT_STATUS_CLOSED);
+
+    // The complainant is told the answer by e-mail (the contact given with the complaint), signed by the center.
+    const told = await waitFor(
+      async () => (await mailbox.to(email)).find((m) => m.Subject.includes(`投诉答复（${filed.number}）`)),
+      { what: 'the e-mail of the answer' },
+    );
+    const text = (await mailbox.message(told.ID)).Text;
+    expect(text).toContain('钱投诉：');
+    expect(text).toContain('认定为合理投诉');
+    expect(text).toContain('已对窗口人员批评教育');
 
     // The public reads it with no name or phone (anonymous call).
     const published = await rpc<complaintsV1.ListPublishedOutcomesRequest, complaintsV1.ListPublishedOutcomesResponse>(

@@ -12,9 +12,9 @@ export interface StaffEntry {
 }
 
 /**
- * Staff and departments of a tenant from identity (ListStaff, ListDepartments), read with the service's center
- * account of the tenant (ADR 0053): whom a department head may name to handle a rectification, and the departments
- * and people a complaint may name. A department has far fewer than a page of 100 people; the pages are followed all
+ * Staff, departments and the center of a tenant from identity (ListStaff, ListDepartments, GetTenant), read with the
+ * service's center account of the tenant (ADR 0053): whom a department head may name to handle a rectification, the
+ * departments and people a complaint may name, and the center that signs what the service sends. A department has far fewer than a page of 100 people; the pages are followed all
  * the same.
  */
 export class GrpcStaffDirectory implements StaffDirectory {
@@ -27,7 +27,7 @@ export class GrpcStaffDirectory implements StaffDirectory {
   ) {
     this.client = createGrpcClient(identityV1.IdentityServiceClient, address, {
       serviceName: 'govhall.identity.v1.IdentityService',
-      idempotentMethods: ['ListStaff', 'ListDepartments'],
+      idempotentMethods: ['ListStaff', 'ListDepartments', 'GetTenant'],
     });
   }
 
@@ -48,6 +48,15 @@ export class GrpcStaffDirectory implements StaffDirectory {
       const d = answer.departments.find((x) => x.code === code && x.tenant === tenant);
       return d ? { code: d.code, name: d.name } : null;
     });
+  }
+
+  /** The tenant's service center as people read it (永昌县政务服务中心): the signature of what it sends. */
+  async centerName(tenant: string): Promise<string> {
+    const found = await callAsCenter(this.accounts, tenant, IDENTITY('地区'), this.deadlineMs, async (options) => {
+      const { tenant: t } = await callUnary(this.client.getTenant.bind(this.client), { code: tenant }, options);
+      return t ? t.center?.name || `${t.name}政务服务中心` : null;
+    });
+    return found ?? '政务服务中心';
   }
 
   private activeStaff(tenant: string, department: string, username: string): Promise<StaffEntry | null> {
