@@ -224,6 +224,7 @@ async function main() {
       ids,
       legalAffairsOf,
       acceptWorkingDays: config.ACCEPT_WORKING_DAYS,
+      hostedTenants: config.GOVHALL_TENANTS,
     }),
     getComplaint: getComplaintUseCase(complaintDeps),
     listComplaints: listComplaintsUseCase(complaintDeps),

@@ -33,7 +33,13 @@ function world() {
   const deps = { complaints, clock, legalAffairsOf, calendars: statutoryCalendars };
   return {
     complaints,
-    file: fileComplaintUseCase({ ...deps, targets, ids: { newId: () => `c-${++n}` }, acceptWorkingDays: 1 }),
+    file: fileComplaintUseCase({
+      ...deps,
+      targets,
+      ids: { newId: () => `c-${++n}` },
+      acceptWorkingDays: 1,
+      hostedTenants: ['620321', '620302'],
+    }),
     get: getComplaintUseCase(deps),
     list: listComplaintsUseCase(deps),
     mine: listMyComplaintsUseCase(deps),
@@ -137,6 +143,7 @@ describe('FileComplaint', () => {
       ['attachmentIds[0]', 'NOT_FOUND'],
     ]);
     expect(await fields(w.file(online({ content: '慢' }), citizen))).toEqual([['content', 'REQUIRED']]);
+    expect(await fields(w.file(online({ tenant: '110101' }), citizen))).toEqual([['tenant', 'NOT_FOUND']]);
     expect(w.complaints.saved.size).toBe(0);
   });
 });

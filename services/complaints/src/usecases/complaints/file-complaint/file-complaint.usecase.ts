@@ -36,10 +36,15 @@ export function fileComplaintUseCase(deps: {
   ids: IdGenerator;
   legalAffairsOf: (tenant: string) => string;
   acceptWorkingDays: number;
+  /** The tenants this deployment hosts (GOVHALL_TENANTS); empty: any. */
+  hostedTenants: readonly string[];
 }) {
   return async (command: FileComplaintCommand, actor: Principal | undefined): Promise<Complaint> => {
     const v: Violation[] = [];
     if (!TENANT.test(command.tenant ?? '')) v.push({ path: 'tenant', reason: 'PATTERN', message: '请选择投诉的地区' });
+    else if (deps.hostedTenants.length > 0 && !deps.hostedTenants.includes(command.tenant)) {
+      v.push({ path: 'tenant', reason: 'NOT_FOUND', message: '本平台没有该地区的政务服务中心' });
+    }
     if (!REQUEST_ID.test(command.requestId ?? '')) {
       v.push({ path: 'requestId', reason: 'PATTERN', message: '请求标识应为8至100位字母、数字或 . _ : -' });
     }
