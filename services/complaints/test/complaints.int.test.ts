@@ -38,6 +38,7 @@ let topic: EventReader;
 let mongo: MongoClient;
 const mailbox = stackMailbox();
 let citizen: Applicant;
+let citizenToken: string;
 let other: Applicant;
 const people = { supervisor: '', legal: '', desk: '', head: '', clerk: '' };
 let windowId = '';
@@ -96,6 +97,9 @@ beforeAll(async () => {
   });
   windowId = (await world.createWindow({ name: '投诉测试窗口', aPost: a, bPost: b })).id;
   [citizen, other] = await Promise.all([world.registerPerson('钱投诉'), world.registerPerson('孙旁人')]);
+  // One login for the file (tokens live five minutes): a second password grant of the citizen moments after the
+  // first was refused here ("Invalid user credentials"; the realm guards against brute force).
+  citizenToken = await citizen.token();
   await world.startApplications({ GOVHALL_TENANTS: TENANT });
   topic = await startEventReader([{ topic: COMPLAINT_TOPIC, partitions: 3 }]);
   // The service's complainant notifier reads its own stream from where it ends now.
@@ -126,7 +130,7 @@ afterAll(async () => {
 
 describe('complaints (投诉和举报) against the real stack', () => {
   it('filed online about a window, accepted, answered and classed, voted on by the citizen, published masked', async () => {
-    const token = await citizen.token();
+    const token = citizenToken;
     const email = `cp-${world.suffix}@example.cn`;
     const filed = await file({ complainant: { name: '钱投诉', phone: '13912345678', email } }, token);
     expect(filed).toMatchObject({
@@ -145,7 +149,7 @@ describe('complaints (投诉和举报) against the real stack', () => {
       { id: filed.id, number: '' },
       await world.token(people.head),
     );
-    expect(byHead.complaint!.complainant).toMatchObject({ name: '钱*', phone: '139****5678' });
+    expect(byHead.complaint!.complainant).toMatchObject({ name: '钱**', phone: '139****5678' });
     const stranger = await grpcFailure(rpc('getComplaint', { id: filed.id, number: '' }, await other.token()));
     expect([stranger.code, stranger.reason]).toEqual([status.NOT_FOUND, 'COMPLAINT_NOT_FOUND']);
 
@@ -153,7 +157,8 @@ describe('complaints (投诉和举报) against the real stack', () => {
     const notTheirs = await grpcFailure(
       rpc('acceptComplaint', { id: filed.id, expectedVersion: 1 }, await world.token(people.desk)),
     );
-    expect(notTheirs.code).toBe(status.PERMISSION_DENIED);
+    // The coordination office does not handle (nor read) an efficiency complaint.
+    expect([notTheirs.code, notTheirs.reason]).toEqual([status.NOT_FOUND, 'COMPLAINT_NOT_FOUND']);
     const accepted = (
       await rpc<complaintsV1.AcceptComplaintRequest, complaintsV1.AcceptComplaintResponse>(
         'acceptComplaint',
@@ -166,7 +171,7 @@ describe('complaints (投诉和举报) against the real stack', () => {
       acceptedBy: people.supervisor,
     });
     const noFinding = await grpcFailure(
-      rpc('replyComplaint', { id: filed.id, expectedVersion: 2, text: '已处理' }, sup),
+      rpc('replyComplaint', { id: filed.id, expectedVersion: 2, finding: 0, text: '已处理' }, sup),
     );
     expect(noFinding.violations.map((v) => v.path)).toEqual(['finding']);
     const replied = (
@@ -251,12 +256,10 @@ describe('complaints (投诉和举报) against the real stack', () => {
     expect(await list(people.legal)).toContain(entered.id);
     expect(await list(people.desk)).not.toContain(entered.id);
     // A citizen cannot enter a call; nobody can name a target elsewhere.
-    const byCitizen = await grpcFailure(
-      file({ channel: C.ComplaintChannel.COMPLAINT_CHANNEL_LETTER }, await citizen.token()),
-    );
+    const byCitizen = await grpcFailure(file({ channel: C.ComplaintChannel.COMPLAINT_CHANNEL_LETTER }, citizenToken));
     expect(byCitizen.code).toBe(status.PERMISSION_DENIED);
     const elsewhere = await grpcFailure(
-      file({ target: { kind: C.TargetKind.TARGET_KIND_STAFF, id: 'jc-clerk' } }, await citizen.token()),
+      file({ target: { kind: C.TargetKind.TARGET_KIND_STAFF, id: 'jc-clerk' } }, citizenToken),
     );
     expect(elsewhere.violations.map((v) => [v.path, v.reason])).toEqual([['target.id', 'NOT_FOUND']]);
   });
@@ -274,7 +277,7 @@ describe('complaints (投诉和举报) against the real stack', () => {
   });
 
   it('one not accepted by its day is reported overdue once, when the clock says so', async () => {
-    const late = await file({ requestId: randomUUID() }, await citizen.token());
+    const late = await file({ requestId: randomUUID() }, citizenToken);
     // Ten days on, the day to accept it has passed.
     writeFileSync(clockFile, new Date(Date.now() + 10 * 86_400_000).toISOString());
     try {

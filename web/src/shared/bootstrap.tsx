@@ -19,6 +19,9 @@ const theme = {
   token: {
     colorPrimary: '#0b4aa2',
     colorLink: '#0b4aa2',
+    // antd derives a lighter hover (about 4:1 on white): a link under the pointer must stay readable too.
+    colorLinkHover: '#083a80',
+    colorLinkActive: '#062b5f',
     borderRadius: 4,
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
