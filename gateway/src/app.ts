@@ -95,6 +95,8 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     rateLimitWindow: config.RATE_LIMIT_WINDOW,
     registrationRateLimitMax: config.REGISTRATION_RATE_LIMIT_MAX,
     registrationRateLimitWindow: config.REGISTRATION_RATE_LIMIT_WINDOW,
+    submissionRateLimitMax: config.SUBMISSION_RATE_LIMIT_MAX,
+    submissionRateLimitWindow: config.SUBMISSION_RATE_LIMIT_WINDOW,
     maxEventLoopDelayMs: config.OVERLOAD_EVENT_LOOP_DELAY_MS,
     maxHeapUsedBytes: config.OVERLOAD_HEAP_USED_MB * 1024 * 1024,
   });

@@ -97,6 +97,9 @@ export const configShape = {
   /** Self-registration (natural and legal persons): a limit of its own per client address, far below the global one. */
   REGISTRATION_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
   REGISTRATION_RATE_LIMIT_WINDOW: z.string().default('10 minutes'),
+  /** What anyone may submit without signing in (a complaint, a 举报): a limit of its own per client address. */
+  SUBMISSION_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(5),
+  SUBMISSION_RATE_LIMIT_WINDOW: z.string().default('10 minutes'),
   /**
    * Proxies whose X-Forwarded-For is believed (addresses, CIDRs, `loopback`…), comma-separated. Empty: nobody; the
    * client address is the socket's, so a forged header neither escapes the rate limit nor changes the logs.

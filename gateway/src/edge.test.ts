@@ -326,11 +326,35 @@ describe('rate limits that hold', () => {
     await app.close();
   });
 
+  it('limits anonymous complaint filings apart: a caller with a token and self-registration are not counted there', async () => {
+    const { app } = await edge({ RATE_LIMIT_MAX: '50', SUBMISSION_RATE_LIMIT_MAX: '2' });
+    const file = (headers: Record<string, string> = {}) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/complaints',
+        remoteAddress: '198.51.100.12',
+        headers,
+        payload: { tenant: 'x' },
+      });
+    const anonymous = [(await file()).statusCode, (await file()).statusCode, (await file()).statusCode];
+    expect(anonymous).toEqual([400, 400, 429]);
+    expect((await file({ authorization: 'Bearer not-a-token' })).statusCode).not.toBe(429);
+    const register = await app.inject({
+      method: 'POST',
+      url: '/api/v1/identity/natural-persons',
+      remoteAddress: '198.51.100.12',
+      payload: { ...registration, idNumber: 1 },
+    });
+    expect(register.statusCode).toBe(400);
+    await app.close();
+  });
+
   it('defaults: registration allows far fewer requests than everything else, and no proxy is trusted', async () => {
     const parsed = parseConfig(configShape, { KEYCLOAK_URL: 'http://127.0.0.1:1' });
     if (!parsed.ok) throw new Error('bad config');
     expect(parsed.config.TRUSTED_PROXIES).toEqual([]);
     expect(parsed.config.REGISTRATION_RATE_LIMIT_MAX).toBeLessThan(parsed.config.RATE_LIMIT_MAX / 100);
+    expect(parsed.config.SUBMISSION_RATE_LIMIT_MAX).toBeLessThan(parsed.config.RATE_LIMIT_MAX / 100);
     const wrong = parseConfig(configShape, { KEYCLOAK_URL: 'http://127.0.0.1:1', TRUSTED_PROXIES: '10.0.0.0/33,x' });
     expect(wrong.ok).toBe(false);
   });

@@ -8,8 +8,12 @@ import { shedsLoad } from '../../lib/startup-grace';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** A rate limit of its own instead of the global one: `registration` for self-registration routes. */
-    limit?: 'registration';
+    /**
+     * A rate limit of its own instead of the global one: `registration` for self-registration routes;
+     * `anonymous-submission` for what anyone may submit without signing in (a complaint), applied to callers without
+     * a token only.
+     */
+    limit?: 'registration' | 'anonymous-submission';
   }
 }
 
@@ -20,6 +24,9 @@ export interface SecurityOptions {
   /** Requests per window and client address on routes declaring `config.limit: 'registration'`. */
   registrationRateLimitMax: number;
   registrationRateLimitWindow: string;
+  /** Requests per window and client address by anonymous callers on routes declaring `anonymous-submission`. */
+  submissionRateLimitMax: number;
+  submissionRateLimitWindow: string;
   /** Shed load (503 OVERLOADED) when the event loop lags more than this; 0 turns the check off. */
   maxEventLoopDelayMs: number;
   /** Shed load when the V8 heap in use exceeds this many bytes; 0 turns the check off. */
@@ -72,8 +79,18 @@ export default fp<SecurityOptions>(
       max: opts.registrationRateLimitMax,
       timeWindow: opts.registrationRateLimitWindow,
     });
+    const submissionLimit = app.rateLimit({
+      max: opts.submissionRateLimitMax,
+      timeWindow: opts.submissionRateLimitWindow,
+    });
     app.addHook('onRequest', async function limit(request, reply) {
-      const limiter = request.routeOptions.config?.limit === 'registration' ? registrationLimit : globalLimit;
+      const declared = request.routeOptions.config?.limit;
+      const limiter =
+        declared === 'registration'
+          ? registrationLimit
+          : declared === 'anonymous-submission' && !request.headers.authorization
+            ? submissionLimit
+            : globalLimit;
       await limiter.call(this, request, reply);
     });
     let listeningAt = 0;

@@ -46,7 +46,7 @@ const pageAnswer = (p: { nextPageToken: string; total: number } | undefined) => 
 });
 
 /**
- * 投诉和举报 (C8-C16): filed online by anyone (anonymous filings share the registration rate limit), entered by staff
+ * 投诉和举报 (C8-C16): filed online by anyone (anonymous filings under a rate limit of their own), entered by staff
  * for a visit, call, letter or box slip; read, accepted, refused and answered by the handling office; the answer
  * voted on by the complainant; the public outcomes and each tenant's complaint channel read by anyone. The complaints
  * service owns every rule (routing, who, the clocks, masking).
@@ -57,10 +57,10 @@ const complaintRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async
   app.post(
     '',
     {
-      config: { auth: 'public', limit: 'registration' },
+      config: { auth: 'public', limit: 'anonymous-submission' },
       schema: {
         tags,
-        summary: '提交投诉或举报（网上可匿名举报；工作人员登记来访、来电、来信和意见箱投诉）',
+        summary: '提交投诉或举报（网上可匿名举报，未登录的提交有频率限制；工作人员登记来访、来电、来信和意见箱投诉）',
         body: FileComplaintBody,
         response: { 201: ComplaintAnswer, ...problems(400, 401, 403, 429, 503) },
       },
