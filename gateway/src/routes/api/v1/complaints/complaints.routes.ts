@@ -2,17 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { problems } from '../../../../lib/common.schemas';
 import { grpcCall } from '../../../../lib/grpc-call';
 import {
-  channelToRest,
   complaintChannel,
   complaintFinding,
   complaintKind,
   complaintStatus,
-  complaintToRest,
   complaintType,
-  outcomeToRest,
   replySatisfaction,
   targetKind,
-} from './complaints.rest';
+} from './complaints.enums';
+import { channelToRest, complaintToRest, outcomeToRest } from './complaints.rest';
 import {
   AcceptBody,
   ChannelAnswer,

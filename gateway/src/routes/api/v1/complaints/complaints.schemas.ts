@@ -10,7 +10,7 @@ import {
   handlingOffice,
   replySatisfaction,
   targetKind,
-} from './complaints.rest';
+} from './complaints.enums';
 
 /* 投诉和举报 (complaint_service.proto; C8-C16). */
 
