@@ -32,14 +32,17 @@ const theme = {
   },
 };
 
-/** antd's theme; its motions (dialogs zooming, drop-downs sliding, the wave) off for who asked for less motion. */
+/**
+ * antd's theme; its motions (dialogs zooming, drop-downs sliding) and the click wave (a 2 s ripple its motion token
+ * does not reach) off for who asked for less motion.
+ */
 function Themed({ children }: { children: ReactNode }) {
   const still = useReducedMotion();
   const themed = useMemo(() => (still ? { token: { ...theme.token, motion: false } } : theme), [still]);
   // The static messages (message.success) render outside this tree: they take the theme from antd's global config.
   useEffect(() => ConfigProvider.config({ theme: themed }), [themed]);
   return (
-    <ConfigProvider locale={zhCN} theme={themed}>
+    <ConfigProvider locale={zhCN} theme={themed} wave={{ disabled: still }}>
       {children}
     </ConfigProvider>
   );
