@@ -166,11 +166,10 @@ it('a citizen applies for 食品经营许可 in the portal and the staff handle 
   // dialog zooming in nor the button's click wave (antd's motion is off). Classes are no proof: rc-motion's prepare
   // step leaves `ant-zoom-appear` on a still dialog for a frame.
   await viewer.waitFor();
-  const moving = await desk.evaluate(() =>
-    document
-      .getAnimations()
-      .filter((a) => Number(a.effect?.getComputedTiming().duration) > 0)
-      .map((a) => ((a.effect as KeyframeEffect | null)?.target as Element | null)?.className ?? '?'),
+  // (A string: these tests are compiled without the DOM's types.)
+  const moving = await desk.evaluate<string[]>(
+    `document.getAnimations().filter((a) => Number(a.effect?.getComputedTiming().duration) > 0)
+      .map((a) => a.effect?.target?.className ?? '?')`,
   );
   expect(moving).toEqual([]);
   await viewer.getByRole('img', { name: '法定代表人身份证.png' }).waitFor();
