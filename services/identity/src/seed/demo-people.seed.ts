@@ -4,18 +4,24 @@ import type { StaffRoleSlug } from './tenancy.seed';
 /** Password of every seeded demo login (the same as the realm file's test logins). */
 export const DEMO_PASSWORD = 'Demo@2026';
 
-/** Role and department placement of each seeded staff slug (department roles sit in the window department). */
-export const SLUG_ROLES: Readonly<Record<StaffRoleSlug, { role: Role; inWindowDepartment: boolean; title: string }>> = {
-  clerk: { role: 'window_clerk', inWindowDepartment: true, title: '窗口受理人员（A岗）' },
-  'clerk-b': { role: 'window_clerk', inWindowDepartment: true, title: '窗口受理人员（B岗）' },
-  reviewer: { role: 'reviewer', inWindowDepartment: true, title: '审查人员' },
-  approver: { role: 'approver', inWindowDepartment: true, title: '审批人员' },
-  head: { role: 'department_head', inWindowDepartment: true, title: '部门负责人' },
-  admin: { role: 'center_admin', inWindowDepartment: false, title: '中心管理员' },
-  supervisor: { role: 'supervisor', inWindowDepartment: false, title: '电子监察人员' },
-  complaints: { role: 'complaint_handler', inWindowDepartment: false, title: '投诉处理人员' },
-  finance: { role: 'finance_reconciler', inWindowDepartment: false, title: '财务对账人员' },
-  ops: { role: 'ops_admin', inWindowDepartment: false, title: '运维管理员' },
+/**
+ * Role and department of each seeded staff slug: department roles sit in the window department (`window`), the
+ * legal-affairs window's complaint handler in the 司法局 (`legal_affairs`), the center's people in none.
+ */
+export const SLUG_ROLES: Readonly<
+  Record<StaffRoleSlug, { role: Role; department: 'window' | 'legal_affairs' | 'none'; title: string }>
+> = {
+  clerk: { role: 'window_clerk', department: 'window', title: '窗口受理人员（A岗）' },
+  'clerk-b': { role: 'window_clerk', department: 'window', title: '窗口受理人员（B岗）' },
+  reviewer: { role: 'reviewer', department: 'window', title: '审查人员' },
+  approver: { role: 'approver', department: 'window', title: '审批人员' },
+  head: { role: 'department_head', department: 'window', title: '部门负责人' },
+  admin: { role: 'center_admin', department: 'none', title: '中心管理员' },
+  supervisor: { role: 'supervisor', department: 'none', title: '电子监察人员' },
+  complaints: { role: 'complaint_handler', department: 'none', title: '投诉处理人员' },
+  finance: { role: 'finance_reconciler', department: 'none', title: '财务对账人员' },
+  ops: { role: 'ops_admin', department: 'none', title: '运维管理员' },
+  legal: { role: 'complaint_handler', department: 'legal_affairs', title: '法制办窗口投诉处理人员' },
 };
 
 /**

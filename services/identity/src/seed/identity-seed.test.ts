@@ -23,10 +23,11 @@ describe('identity seed through the API', () => {
     expect(legalPerson!.agents.filter((g) => g.status === 'active')).toHaveLength(1);
 
     expect(lines[0]).toBe(
-      'identity seed: 6 tenants, 42 departments, 63 logins, 12 windows, 1 legal person with an agent',
+      'identity seed: 6 tenants, 48 departments, 69 logins, 12 windows, 1 legal person with an agent',
     );
     expect(lines[1]).toBe(`demo logins (password ${DEMO_PASSWORD}):`);
-    expect(lines).toHaveLength(2 + 63);
+    expect(lines).toHaveLength(2 + 69);
+    expect(lines).toContain('  ycx-legal            complaint_handler   620321 620321-SFJ');
     expect(lines).toContain('  ycx-clerk            window_clerk        620321 620321-SCJG');
     expect(lines).toContain('  jcs-admin            center_admin        620300 ');
     expect(lines).toContain('  62032119900307123X   applicant           620321 张三');
@@ -66,7 +67,7 @@ describe('identity seed through the API', () => {
   it('seeds only tenants and departments with --only tenancy, without creating a login', async () => {
     const identity = inProcessIdentity();
     const lines = await runIdentitySeed(identity.api, { only: 'tenancy' });
-    expect(lines).toEqual(['identity seed: 6 tenants, 42 departments']);
+    expect(lines).toEqual(['identity seed: 6 tenants, 48 departments']);
     expect(identity.directory.users.size).toBe(0);
     expect(identity.tenants.saved.size).toBe(6);
   });

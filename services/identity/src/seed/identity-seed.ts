@@ -7,6 +7,7 @@ import {
   SEED_DEPARTMENTS,
   SEED_TENANTS,
   SEED_WINDOWS,
+  LEGAL_AFFAIRS_ABBREVIATION,
   STAFF_ROLE_SLUGS,
   WINDOW_DEPARTMENT_ABBREVIATION,
   seedUsername,
@@ -72,9 +73,14 @@ export async function seedStaff(api: IdentitySeedApi): Promise<{ logins: LoginRo
   const staffIds = new Map<string, string>();
   for (const [tenantIndex, t] of SEED_TENANTS.entries()) {
     for (const [slugIndex, slug] of STAFF_ROLE_SLUGS.entries()) {
-      const { role, inWindowDepartment, title } = SLUG_ROLES[slug];
+      const { role, department: placed, title } = SLUG_ROLES[slug];
       const username = seedUsername(t.code, slug);
-      const department = inWindowDepartment ? `${t.code}-${WINDOW_DEPARTMENT_ABBREVIATION}` : '';
+      const department =
+        placed === 'window'
+          ? `${t.code}-${WINDOW_DEPARTMENT_ABBREVIATION}`
+          : placed === 'legal_affairs'
+            ? `${t.code}-${LEGAL_AFFAIRS_ABBREVIATION}`
+            : '';
       const staff = await api.createStaff(
         {
           tenant: t.code,

@@ -91,7 +91,7 @@ describe('the README’s logins', () => {
 
   it('lists every seeded tenant’s staff and the demo applicants', () => {
     const logins = listedLogins();
-    expect(logins.length).toBe(SEED_TENANTS.length * 10 + 3);
+    expect(logins.length).toBe(SEED_TENANTS.length * 11 + 3);
     expect(logins.map((l) => l.login)).toEqual(
       expect.arrayContaining(['ycx-admin', 'jcs-clerk-b', '62032119900307123X']),
     );

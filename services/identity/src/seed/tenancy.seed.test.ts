@@ -34,7 +34,7 @@ describe('tenancy seed', () => {
     for (const d of SEED_DEPARTMENTS) expect(validateNewDepartment(d)).toEqual([]);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes).toContain('620321-SCJG');
-    for (const t of SEED_TENANTS) expect(codes.filter((c) => c.startsWith(`${t.code}-`))).toHaveLength(5);
+    for (const t of SEED_TENANTS) expect(codes.filter((c) => c.startsWith(`${t.code}-`))).toHaveLength(6);
   });
 
   it('opens one department and one comprehensive window per tenant that pass the window rules', () => {

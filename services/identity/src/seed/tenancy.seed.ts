@@ -126,6 +126,7 @@ export const STAFF_ROLE_SLUGS = [
   'complaints',
   'finance',
   'ops',
+  'legal',
 ] as const;
 export type StaffRoleSlug = (typeof STAFF_ROLE_SLUGS)[number];
 
@@ -141,9 +142,16 @@ export function seedUsername(tenant: string, slug: StaffRoleSlug): string {
  */
 export const WINDOW_DEPARTMENT_ABBREVIATION = 'SCJG';
 
+/** The department of each tenant that staffs its legal-affairs window (法制办窗口). */
+export const LEGAL_AFFAIRS_ABBREVIATION = 'SFJ';
+
 const tenantName = (code: string) => SEED_TENANTS.find((t) => t.code === code)!.name;
 
-/** Seated departments: the same five in every center, named after the tenant (620321-SCJG 永昌县市场监督管理局). */
+/**
+ * Seated departments: the same six in every center, named after the tenant (620321-SCJG 永昌县市场监督管理局). The
+ * 司法局 staffs the legal-affairs window (法制办窗口) that takes complaints about law enforcement and 行政复议
+ * applications (C16; the complaints service's LEGAL_AFFAIRS_ABBREVIATION).
+ */
 export const SEED_DEPARTMENTS: readonly SeedDepartment[] = SEED_TENANTS.flatMap(({ code }) => {
   const prefix = tenantName(code);
   // Cities keep a 卫生健康委员会; districts and counties run a 卫生健康局.
@@ -154,6 +162,7 @@ export const SEED_DEPARTMENTS: readonly SeedDepartment[] = SEED_TENANTS.flatMap(
     { tenant: code, abbreviation: 'ZRZY', name: `${prefix}自然资源局` },
     { tenant: code, abbreviation: 'ZJJ', name: `${prefix}住房和城乡建设局` },
     { tenant: code, abbreviation: 'WJW', name: `${prefix}${health}` },
+    { tenant: code, abbreviation: LEGAL_AFFAIRS_ABBREVIATION, name: `${prefix}司法局` },
   ];
 });
 

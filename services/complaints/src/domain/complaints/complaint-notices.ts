@@ -1,3 +1,4 @@
+import { COMPLAINT_FINDING_NAMES } from '@govhall/labels';
 import type { Complaint } from './complaint';
 
 /** What the complainant is told, in every channel's words. */
@@ -9,8 +10,6 @@ export interface ComplaintNotice {
 
 /** One SMS in UCS-2 is 70 characters; two segments are 134. */
 const SMS_TWO_SEGMENTS = 134;
-
-const FINDINGS = { justified: '合理投诉', invalid: '无效投诉', mistaken: '错误投诉' } as const;
 
 /**
  * The complainant told of the refusal or of the answer (C10: they may then vote on it), by e-mail and SMS, signed by
@@ -42,7 +41,7 @@ export function complaintNotice(c: Complaint, center: string): ComplaintNotice |
     return {
       subject: `${signature}投诉答复（${c.number}）`,
       emailText: email([
-        `${filed}已办理完毕，认定为${FINDINGS[c.reply.finding]}，答复如下：`,
+        `${filed}已办理完毕，认定为${COMPLAINT_FINDING_NAMES[c.reply.finding]}，答复如下：`,
         c.reply.text,
         ...(vote ? ['', vote] : []),
       ]),
