@@ -21,7 +21,9 @@ export type ViolationKindCode =
   | 'rectification_late'
   | 'inspection_finding'
   | 'fee_outside_center'
-  | 'slip_unconfirmed';
+  | 'slip_unconfirmed'
+  | 'complaint_late'
+  | 'complaint_justified';
 
 export const VIOLATION_KIND_LABELS: Readonly<Record<ViolationKindCode, string>> = {
   decision_past_limit: '超期办结',
@@ -36,6 +38,8 @@ export const VIOLATION_KIND_LABELS: Readonly<Record<ViolationKindCode, string>> 
   inspection_finding: '日检查发现',
   fee_outside_center: '中心外收费',
   slip_unconfirmed: '缴费回执未到账',
+  complaint_late: '投诉办理超时',
+  complaint_justified: '有效投诉',
 };
 
 export type ViolationStateCode = 'open' | 'proposed' | 'decided' | 'dismissed';

@@ -21,6 +21,8 @@ const SLUGS: Record<ViolationKind, string> = {
   inspection_finding: 'inspection-finding',
   fee_outside_center: 'fee-outside-center',
   slip_unconfirmed: 'slip-unconfirmed',
+  complaint_late: 'complaint-late',
+  complaint_justified: 'complaint-justified',
 };
 
 /** `<case id>.<kind>` (or `.<kind>.<step index>`): the same case, kind and step always give the same id. */

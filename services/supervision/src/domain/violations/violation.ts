@@ -11,7 +11,9 @@ export type ViolationKind =
   | 'rectification_late'
   | 'inspection_finding'
   | 'fee_outside_center'
-  | 'slip_unconfirmed';
+  | 'slip_unconfirmed'
+  | 'complaint_late'
+  | 'complaint_justified';
 
 export const VIOLATION_KINDS: readonly ViolationKind[] = [
   'decision_past_limit',
@@ -26,6 +28,8 @@ export const VIOLATION_KINDS: readonly ViolationKind[] = [
   'inspection_finding',
   'fee_outside_center',
   'slip_unconfirmed',
+  'complaint_late',
+  'complaint_justified',
 ];
 
 export type ViolationState = 'open' | 'proposed' | 'decided' | 'dismissed';

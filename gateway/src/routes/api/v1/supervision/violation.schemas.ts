@@ -21,7 +21,7 @@ export const ViolationKindName = literals(
     'refusal_without_reasons 不予受理/不予许可未说明理由、approval_without_licence_check 未核实证照即审批、' +
     'outside_system 体外循环、hosted_item_without_cases 明进暗不进、payment_marked_by_staff 工作人员确认缴费、' +
     'rectification_late 差评整改超期、inspection_finding 日检查发现、fee_outside_center 中心外收费、' +
-    'slip_unconfirmed 缴费回执未到账',
+    'slip_unconfirmed 缴费回执未到账、complaint_late 投诉办理超时、complaint_justified 有效投诉',
 );
 export const ViolationStateName = literals(
   violationState.values,

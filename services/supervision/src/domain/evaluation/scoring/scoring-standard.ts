@@ -115,6 +115,12 @@ export const DEFAULT_VIOLATION_DEDUCTIONS: readonly ViolationDeduction[] = [
   { kind: 'payment_marked_by_staff', points: 3 },
   { kind: 'rectification_late', points: 1 },
   { kind: 'inspection_finding', points: 1 },
+  // A complaint's clock past its day costs what another overrun handling clock costs (step_past_budget,
+  // rectification_late): 1 per clock; the indicator 投诉按时答复率 is to weigh timeliness besides, once complaints feed
+  // the KPIs. A complaint found 合理 is misconduct of its target that the handling office established, as
+  // notice_late or refusal_without_reasons are: 2 (sanctions decided on it take their own points).
+  { kind: 'complaint_late', points: 1 },
+  { kind: 'complaint_justified', points: 2 },
 ];
 
 /** 取消评先资格 takes no points: it bars the annual 优秀 instead (S19). */
