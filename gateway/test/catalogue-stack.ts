@@ -26,6 +26,7 @@ const SUPERVISION_JOURNAL_TOPICS = [
   'govhall.payments.notice',
   'govhall.payments.reconciliation',
   'govhall.complaints.rectification',
+  'govhall.complaints.complaint',
 ] as const;
 const SUPERVISION_CLOCK_TOPICS = [
   'govhall.applications.case',

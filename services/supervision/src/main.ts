@@ -82,6 +82,7 @@ async function main() {
     recordPaymentViolations: supervision.violations.useCases.recordPaymentViolations,
     recordReconciliationViolations: supervision.violations.useCases.recordReconciliationViolations,
     recordRectificationViolations: supervision.violations.useCases.recordRectificationViolations,
+    recordComplaintViolations: supervision.violations.useCases.recordComplaintViolations,
     delivery,
   });
   const consumer = await startJournalConsumer({

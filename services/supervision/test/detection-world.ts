@@ -1,5 +1,14 @@
-import { createKafka, createProducer, type Producer } from '@govhall/kafka';
+import {
+  buildEnvelope,
+  createKafka,
+  createProducer,
+  encodeEnvelope,
+  systemActor,
+  type MessageFns,
+  type Producer,
+} from '@govhall/kafka';
 import { createLogger } from '@govhall/logging';
+import { commonV1, type eventsV1 } from '@govhall/proto';
 import { MongoClient, stack, type ReadEvent } from '@govhall/testing';
 import { startSupervision, VIOLATION_TOPIC, type SupervisionUnderTest } from './violation-world';
 
@@ -13,6 +22,8 @@ export interface DetectionWorld {
   producer: Producer;
   mongo: MongoClient;
   recorded(violationId: string): ReadEvent[];
+  /** Publishes the envelope on `topic` under `key` (default: its aggregate's id), as the other service's relay. */
+  send(topic: string, envelope: eventsV1.EventEnvelope, key?: string): Promise<unknown>;
   /** Stops the producer and the process and drops the database. */
   stop(): Promise<void>;
 }
@@ -29,6 +40,8 @@ export async function startDetectionWorld(clientId: string): Promise<DetectionWo
     mongo,
     recorded: (id) =>
       s.events.all(VIOLATION_TOPIC).filter((e) => e.envelope.type.endsWith('ViolationRecorded') && e.key === id),
+    send: (topic, envelope, key = envelope.aggregateId) =>
+      producer.send({ topic, messages: [{ key, value: encodeEnvelope(envelope) }] }),
     async stop() {
       await producer.disconnect();
       await s.stop();
@@ -36,4 +49,30 @@ export async function startDetectionWorld(clientId: string): Promise<DetectionWo
       await mongo.close();
     },
   };
+}
+
+/**
+ * An event of the complaints service (`govhall.complaints.v1.<type>`), in the envelope its relay writes: its own act
+ * (a sweep) unless `by` names the member of staff who acted.
+ */
+export function complaintsEvent<T>(
+  type: string,
+  codec: MessageFns<T>,
+  payload: T,
+  aggregate: { tenant: string; id: string; version: number },
+  at: string,
+  by?: string,
+): eventsV1.EventEnvelope {
+  return buildEnvelope({
+    type: `govhall.complaints.v1.${type}`,
+    codec,
+    payload,
+    tenant: aggregate.tenant,
+    aggregateId: aggregate.id,
+    aggregateVersion: aggregate.version,
+    actor: by
+      ? commonV1.Actor.fromPartial({ kind: commonV1.ActorKind.ACTOR_KIND_USER, username: by, tenant: aggregate.tenant })
+      : systemActor('complaints'),
+    occurredAt: new Date(at),
+  });
 }

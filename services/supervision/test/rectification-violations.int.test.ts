@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { buildEnvelope, encodeEnvelope, type MessageFns, type Producer } from '@govhall/kafka';
-import { commonV1, complaintsV1, supervisionV1 } from '@govhall/proto';
+import { complaintsV1, supervisionV1, type eventsV1 } from '@govhall/proto';
 import { waitFor, type MongoClient } from '@govhall/testing';
-import { startDetectionWorld, type DetectionWorld } from './detection-world';
+import { complaintsEvent, startDetectionWorld, type DetectionWorld } from './detection-world';
 import { RECTIFICATION_TOPIC, type SupervisionUnderTest } from './violation-world';
 
 // 差评整改超期: the complaints service's sweep publishes RectificationOverdue once for a rectification past its
@@ -13,12 +12,11 @@ import { RECTIFICATION_TOPIC, type SupervisionUnderTest } from './violation-worl
 // rectification's overdue event, on the same key and so the same partition, is the barrier).
 let w: DetectionWorld;
 let s: SupervisionUnderTest;
-let producer: Producer;
 let mongo: MongoClient;
 
 beforeAll(async () => {
   w = await startDetectionWorld('rectification-violations-test');
-  ({ s, producer, mongo } = w);
+  ({ s, mongo } = w);
 }, 180_000);
 
 afterAll(() => w?.stop());
@@ -51,30 +49,8 @@ const rectification = (id: string, caseId: string): complaintsV1.Rectification =
     openedAt: new Date('2026-11-12T02:00:05Z'),
   });
 
-/** An event of the rectification topic, in the envelope the complaints service's relay writes. */
-function event<T>(type: string, codec: MessageFns<T>, payload: T, r: complaintsV1.Rectification, at: string) {
-  return buildEnvelope({
-    type: `govhall.complaints.v1.${type}`,
-    codec,
-    payload,
-    tenant: r.tenant,
-    aggregateId: r.id,
-    aggregateVersion: r.version,
-    actor: {
-      kind: commonV1.ActorKind.ACTOR_KIND_SYSTEM,
-      subject: 'complaints',
-      username: '',
-      tenant: r.tenant,
-      roles: [],
-      department: '',
-      onBehalfOf: '',
-    },
-    occurredAt: new Date(at),
-  });
-}
-
 const overdue = (r: complaintsV1.Rectification) =>
-  event(
+  complaintsEvent(
     'RectificationOverdue',
     complaintsV1.RectificationOverdue,
     { rectification: { ...r, overdue: true } },
@@ -82,14 +58,13 @@ const overdue = (r: complaintsV1.Rectification) =>
     '2026-12-04T00:10:00Z',
   );
 
-const send = (envelope: ReturnType<typeof buildEnvelope>, key = envelope.aggregateId) =>
-  producer.send({ topic: RECTIFICATION_TOPIC, messages: [{ key, value: encodeEnvelope(envelope) }] });
+const send = (envelope: eventsV1.EventEnvelope, key?: string) => w.send(RECTIFICATION_TOPIC, envelope, key);
 
 describe('rectification_late (差评整改超期)', () => {
   it('an overdue rectification is one violation of the rated department and its handler; opening one and a replay record nothing', async () => {
     const caseId = randomUUID();
     const r = rectification(randomUUID(), caseId);
-    const opened = event(
+    const opened = complaintsEvent(
       'RectificationOpened',
       complaintsV1.RectificationOpened,
       { rectification: r },

@@ -21,6 +21,8 @@ export const PAYMENT_NOTICE_TOPIC = 'govhall.payments.notice';
 export const RECONCILIATION_TOPIC = 'govhall.payments.reconciliation';
 /** The complaints service's rectifications (差评整改): RectificationOverdue becomes a violation. */
 export const RECTIFICATION_TOPIC = 'govhall.complaints.rectification';
+/** Its complaints: ComplaintAcceptanceOverdue, ComplaintReplyOverdue and a justified ComplaintReplied become violations. */
+export const COMPLAINT_TOPIC = 'govhall.complaints.complaint';
 export const PASSWORD = 'Watch2026x';
 
 /**
@@ -64,6 +66,7 @@ export async function startSupervision(options: { clocksAtTopicEnd?: boolean } =
     { topic: PAYMENT_NOTICE_TOPIC, partitions: 3 },
     { topic: RECONCILIATION_TOPIC, partitions: 3 },
     { topic: RECTIFICATION_TOPIC, partitions: 3 },
+    { topic: COMPLAINT_TOPIC, partitions: 3 },
   ]);
   // Only the journal's group is placed at the topics' end: the detection group (`<journal group>-violations`, never
   // committed) starts where the journal stands (ADR 0037), else it would read every earlier run's cases first.

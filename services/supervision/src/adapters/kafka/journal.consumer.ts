@@ -19,6 +19,8 @@ export const WATCHED_TOPICS = [
   'govhall.payments.reconciliation',
   // The complaints service's rectifications of bad ratings (差评整改): opened, assigned, called back, concluded, overdue.
   'govhall.complaints.rectification',
+  // Its complaints (投诉和举报): filed, accepted or refused, answered, rated, overdue (the complainant removed).
+  'govhall.complaints.complaint',
 ];
 
 /** Records every envelope of every watched topic, whatever its type. */

@@ -9,10 +9,12 @@ import {
 } from '@govhall/kafka';
 import type { Logger } from '@govhall/logging';
 import type { recordCaseViolationsUseCase } from '../../usecases/violations/record-case-violations/record-case-violations.usecase';
+import type { recordComplaintViolationsUseCase } from '../../usecases/violations/record-complaint-violations/record-complaint-violations.usecase';
 import type { recordPaymentViolationsUseCase } from '../../usecases/violations/record-payment-violations/record-payment-violations.usecase';
 import type { recordReconciliationViolationsUseCase } from '../../usecases/violations/record-reconciliation-violations/record-reconciliation-violations.usecase';
 import type { recordRectificationViolationsUseCase } from '../../usecases/violations/record-rectification-violations/record-rectification-violations.usecase';
 import { caseEventFacts } from './case-event-facts.mapper';
+import { complaintEventFacts } from './complaint-event-facts.mapper';
 import { staffMarkPaidFacts } from './payment-event-facts.mapper';
 import { mismatchFacts } from './reconciliation-event-facts.mapper';
 import { rectificationOverdueFacts } from './rectification-event-facts.mapper';
@@ -28,6 +30,14 @@ export const MISMATCH_FOUND = 'govhall.payments.v1.MismatchFound';
 /** The complaints service's rectifications (差评整改): one overdue is a violation of the rated department. */
 export const RECTIFICATION_TOPIC = 'govhall.complaints.rectification';
 export const RECTIFICATION_OVERDUE = 'govhall.complaints.v1.RectificationOverdue';
+/**
+ * Its complaints (投诉和举报): an acceptance or an answer past its day is a violation of the handling office, an answer
+ * classed 合理 one of the complaint's target.
+ */
+export const COMPLAINT_TOPIC = 'govhall.complaints.complaint';
+export const COMPLAINT_ACCEPTANCE_OVERDUE = 'govhall.complaints.v1.ComplaintAcceptanceOverdue';
+export const COMPLAINT_REPLY_OVERDUE = 'govhall.complaints.v1.ComplaintReplyOverdue';
+export const COMPLAINT_REPLIED = 'govhall.complaints.v1.ComplaintReplied';
 
 /**
  * A detection group that has never committed on a topic starts there where the journal's group stands (when that
@@ -62,9 +72,9 @@ export async function alignNewGroupWithJournal(
 }
 
 /**
- * Automatic violation detection: its own consumer group on the case stream, the payment notices, the reconciliation
- * and the rectifications (a new group starts where the journal stands), idempotent by violation id (derived from the
- * case, the kind and the step or attempt, or from the mismatch or the rectification).
+ * Automatic violation detection: its own consumer group on the case stream, the payment notices, the reconciliation,
+ * the rectifications and the complaints (a new group starts where the journal stands), idempotent by violation id
+ * (derived from the case, the kind and the step or attempt, or from the mismatch, the rectification or the complaint).
  */
 export async function startViolationDetectionConsumer(deps: {
   kafka: Kafka;
@@ -78,13 +88,15 @@ export async function startViolationDetectionConsumer(deps: {
   recordPaymentViolations: ReturnType<typeof recordPaymentViolationsUseCase>;
   recordReconciliationViolations: ReturnType<typeof recordReconciliationViolationsUseCase>;
   recordRectificationViolations: ReturnType<typeof recordRectificationViolationsUseCase>;
+  recordComplaintViolations: ReturnType<typeof recordComplaintViolationsUseCase>;
   delivery: DeliveryOptions;
 }): Promise<Consumer> {
   const caseTopic = deps.topicPrefix + CASE_TOPIC;
   const noticeTopic = deps.topicPrefix + PAYMENT_NOTICE_TOPIC;
   const reconciliationTopic = deps.topicPrefix + RECONCILIATION_TOPIC;
   const rectificationTopic = deps.topicPrefix + RECTIFICATION_TOPIC;
-  const topics = [caseTopic, noticeTopic, reconciliationTopic, rectificationTopic];
+  const complaintTopic = deps.topicPrefix + COMPLAINT_TOPIC;
+  const topics = [caseTopic, noticeTopic, reconciliationTopic, rectificationTopic, complaintTopic];
   if (await alignNewGroupWithJournal(deps.kafka, deps.groupId, deps.journalGroupId, topics)) {
     deps.logger.info(
       { groupId: deps.groupId, from: deps.journalGroupId },
@@ -111,6 +123,15 @@ export async function startViolationDetectionConsumer(deps: {
       },
       [RECTIFICATION_OVERDUE]: async (event) => {
         await deps.recordRectificationViolations(rectificationOverdueFacts(event));
+      },
+      [COMPLAINT_ACCEPTANCE_OVERDUE]: async (event) => {
+        await deps.recordComplaintViolations(complaintEventFacts(event, 'acceptance_overdue'));
+      },
+      [COMPLAINT_REPLY_OVERDUE]: async (event) => {
+        await deps.recordComplaintViolations(complaintEventFacts(event, 'reply_overdue'));
+      },
+      [COMPLAINT_REPLIED]: async (event) => {
+        await deps.recordComplaintViolations(complaintEventFacts(event, 'replied'));
       },
     },
     fromBeginning: true,

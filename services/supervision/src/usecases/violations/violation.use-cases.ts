@@ -12,6 +12,7 @@ import { dismissViolationUseCase } from './dismiss-violation/dismiss-violation.u
 import { getViolationUseCase } from './get-violation/get-violation.usecase';
 import { listViolationsUseCase } from './list-violations/list-violations.usecase';
 import { recordCaseViolationsUseCase } from './record-case-violations/record-case-violations.usecase';
+import { recordComplaintViolationsUseCase } from './record-complaint-violations/record-complaint-violations.usecase';
 import { recordPaymentViolationsUseCase } from './record-payment-violations/record-payment-violations.usecase';
 import { recordReconciliationViolationsUseCase } from './record-reconciliation-violations/record-reconciliation-violations.usecase';
 import { recordRectificationViolationsUseCase } from './record-rectification-violations/record-rectification-violations.usecase';
@@ -34,6 +35,7 @@ export function createViolationUseCases(deps: ViolationDeps) {
     recordPaymentViolations: recordPaymentViolationsUseCase(deps),
     recordReconciliationViolations: recordReconciliationViolationsUseCase(deps),
     recordRectificationViolations: recordRectificationViolationsUseCase(deps),
+    recordComplaintViolations: recordComplaintViolationsUseCase(deps),
     listViolations: listViolationsUseCase(deps),
     getViolation: getViolationUseCase(deps),
     dismissViolation: dismissViolationUseCase(deps),
