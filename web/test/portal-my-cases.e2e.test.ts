@@ -1,8 +1,8 @@
-import { randomInt } from 'node:crypto';
-import { DEMO_PASSWORD, uniqueSuffix, userToken, waitFor } from '@govhall/testing';
+import { DEMO_PASSWORD, waitFor } from '@govhall/testing';
 import { caseActs, PASSWORD, type Applicant } from '../../gateway/test/cases-stack';
 import { expectedAnswers } from './admin-org-world';
 import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world';
+import { complaintTests, newComplaintHandler } from './portal-complaints.suite';
 
 // The portal with data, through its own login: an applicant whose food licence was submitted logs in with the
 // portal's 登录 button on Keycloak's page (PKCE, code exchanged by the page itself), finds the case in 我的办件 and
@@ -258,20 +258,7 @@ it('C4: the complaint handler enters a suggestion-box slip with its scan by case
     { timeoutMs: 30_000, what: 'the completed case known to the complaints service' },
   );
   // The center's complaint handler (投诉处理人员), made by the center administrator.
-  const handler = `c${uniqueSuffix().slice(-6)}-complaints`;
-  const made = await w.api('POST', '/identity/staff', {
-    token: await userToken('yc-admin'),
-    body: {
-      tenant: '620321',
-      username: handler,
-      displayName: '投诉处理测试人员',
-      phone: `139${String(randomInt(1e8)).padStart(8, '0')}`,
-      roles: ['complaint_handler'],
-      initialPassword: PASSWORD,
-      permanentPassword: true,
-    },
-  });
-  expect([made.status, made.body.code]).toEqual([201, undefined]);
+  const handler = await newComplaintHandler(w);
   // An unknown case number is refused by the service (404), shown above the form.
   const { page, problems } = await w.open({
     expected: expectedAnswers([['POST', 404, /^\/api\/v1\/ratings\/slips$/]]),
@@ -317,6 +304,11 @@ it('C4: the complaint handler enters a suggestion-box slip with its scan by case
   await checkPage(page, 'workbench-rating-scan');
   expect(problems.list()).toEqual([]);
 });
+
+complaintTests(
+  () => w,
+  () => applicant,
+);
 
 /** A 1×1 PNG: the slip's scan. */
 const PIXEL_PNG = Buffer.from(

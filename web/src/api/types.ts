@@ -97,3 +97,12 @@ export type CollectionQuery = Query<'/api/v1/payments/reports/collections', 'get
 export type Statement = Ok<'/api/v1/payments/reconciliation/statements', 'get'>['statements'][number];
 export type Mismatch = Ok<'/api/v1/payments/reconciliation/mismatches', 'get'>['mismatches'][number];
 export type MismatchKind = NonNullable<Query<'/api/v1/payments/reconciliation/mismatches', 'get'>['kind']>;
+
+export type Complaint = Ok<'/api/v1/complaints/{id}', 'get'>['complaint'];
+export type ComplaintStatus = Complaint['status'];
+export type ComplaintKind = Complaint['kind'];
+export type ComplaintFinding = NonNullable<Complaint['reply']>['finding'];
+export type FileComplaintBody = Body<'/api/v1/complaints', 'post'>;
+export type ComplaintTargetKind = FileComplaintBody['target']['kind'];
+export type PublishedOutcome = Ok<'/api/v1/complaints/outcomes', 'get'>['outcomes'][number];
+export type ComplaintChannelInfo = Ok<'/api/v1/complaints/channels/{tenant}', 'get'>['channel'];

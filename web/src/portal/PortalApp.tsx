@@ -22,6 +22,7 @@ const MyLicences = lazy(() => import('./pages/MyLicences'));
 const MyPayments = lazy(() => import('./pages/MyPayments'));
 const VerifyLicence = lazy(() => import('./pages/VerifyLicence'));
 const Notifications = lazy(() => import('./pages/Notifications'));
+const Complaints = lazy(() => import('./pages/Complaints'));
 
 const NAV = [
   { to: '/', label: '首页' },
@@ -31,6 +32,7 @@ const NAV = [
   { to: '/payments', label: '我的缴费' },
   { to: '/licences', label: '我的证照' },
   { to: '/enterprise', label: '企业与授权' },
+  { to: '/complaints', label: '投诉和举报' },
   { to: '/notifications', label: <NotificationsNavLabel /> },
 ];
 /** Before login the navigation also offers registration. */
@@ -71,6 +73,7 @@ function Frame() {
           <Route path="/payments" element={<MyPayments />} />
           <Route path="/verify" element={<VerifyLicence />} />
           <Route path="/notifications" element={<Notifications />} />
+          <Route path="/complaints" element={<Complaints />} />
           <Route path="/callback" element={<LoginCallback />} />
           <Route
             path="*"

@@ -30,6 +30,8 @@ const Satisfaction = lazy(() => import('./satisfaction/Satisfaction'));
 const Rectifications = lazy(() => import('./rectifications/Rectifications'));
 const RectificationPage = lazy(() => import('./rectifications/RectificationPage'));
 const Reconciliation = lazy(() => import('./finance/Reconciliation'));
+const Complaints = lazy(() => import('./complaints/Complaints'));
+const ComplaintPage = lazy(() => import('./complaints/ComplaintPage'));
 
 const NAV = [
   { to: '/', label: '概览' },
@@ -42,6 +44,7 @@ const NAV = [
   { to: '/delegated', label: '代受理件' },
   { to: '/satisfaction', label: '满意度统计' },
   { to: '/rectifications', label: '差评整改' },
+  { to: '/complaints', label: '投诉处理' },
   { to: '/messages', label: <InboxNavLabel /> },
 ];
 /** 联审会议, for those MeetingService lets read meetings: the center, supervisors, departments' staff. */
@@ -100,6 +103,8 @@ export function WorkbenchApp() {
           <Route path="/satisfaction" element={<Satisfaction me={me} />} />
           <Route path="/rectifications" element={<Rectifications me={me} />} />
           <Route path="/rectifications/:id" element={<RectificationPage me={me} />} />
+          <Route path="/complaints" element={<Complaints me={me} />} />
+          <Route path="/complaints/:id" element={<ComplaintPage me={me} />} />
           <Route path="/messages" element={<Inbox />} />
           <Route path="/orders/:id" element={<OrderDetail canClose={false} />} />
           <Route path="/callback" element={<LoginCallback />} />

@@ -11,6 +11,7 @@ import { NativeSelect, radioGroup, type Choice } from './NativeSelect';
 import { TenantSwitch, useOrgTenant } from './tenant';
 import type { StaffMember, WindowKind } from './types';
 import { FormErrors } from './FormErrors';
+import { ComplaintChannelPanel } from './ComplaintChannelPanel';
 
 const LEVEL: Record<Tenant['level'], string> = {
   city: '市',
@@ -743,6 +744,7 @@ export default function OrgPage() {
       {data.data ? (
         <>
           <CenterPanel tenant={data.data.tenant} editable={editable} onSaved={data.reload} />
+          <ComplaintChannelPanel tenant={code} editable={editable} />
           <DepartmentsPanel
             tenant={code}
             editable={editable}

@@ -299,6 +299,13 @@ function CaseView({ c, onCase }: { c: Case; onCase: (c: Case) => void }) {
           <Space wrap>
             <Tag color={CASE_STATUS_COLOR[c.status]}>{CASE_STATUS[c.status]}</Tag>
             <span>办件编号：{c.caseNumber ?? '尚未编号'}</span>
+            {c.caseNumber ? (
+              <Link
+                to={`/complaints?${new URLSearchParams({ case: c.id, label: `${c.caseNumber}（${c.itemName}）`, tenant: c.tenant })}`}
+              >
+                对本办件投诉
+              </Link>
+            ) : null}
           </Space>
         }
       />

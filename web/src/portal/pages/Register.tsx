@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import type { CSSProperties } from 'react';
 import { Button, Card, Form, Input } from 'antd';
 import { api, call } from '../../shared/api';
 import { useAuth } from '../../shared/auth';
@@ -8,6 +7,7 @@ import { PageTitle } from '../../shared/layout';
 import { Notice } from '../../shared/states';
 import { FormMessages, showOnForm } from '../../shared/form-messages';
 import { useTenant } from '../tenant';
+import { NATIVE_SELECT } from '../common/native-select';
 
 interface Values {
   tenant: string;
@@ -17,17 +17,6 @@ interface Values {
   password: string;
   confirm: string;
 }
-
-const NATIVE_SELECT: CSSProperties = {
-  width: '100%',
-  height: 32,
-  padding: '0 8px',
-  border: '1px solid #d9d9d9',
-  borderRadius: 6,
-  background: '#fff',
-  color: 'rgba(0,0,0,0.88)',
-  fontSize: 14,
-};
 
 const FIELDS = ['tenant', 'name', 'idNumber', 'phone', 'password'] as const;
 

@@ -1,0 +1,156 @@
+import { randomInt } from 'node:crypto';
+import { DEMO_PASSWORD, uniqueSuffix, userToken } from '@govhall/testing';
+import { caseActs, PASSWORD, type Applicant } from '../../gateway/test/cases-stack';
+import { expectedAnswers } from './admin-org-world';
+import { fieldError } from './workbench-world';
+import { buttonName, checkPage, type WebWorld } from './web-world';
+
+/**
+ * A complaint handler (投诉处理人员) of the 永昌县 center made by its administrator: outside the legal-affairs
+ * department, it staffs the coordination office (综合协调办公室).
+ */
+export async function newComplaintHandler(w: WebWorld): Promise<string> {
+  const username = `c${uniqueSuffix().slice(-6)}-complaints`;
+  const made = await w.api('POST', '/identity/staff', {
+    token: await userToken('yc-admin'),
+    body: {
+      tenant: '620321',
+      username,
+      displayName: '投诉处理测试人员',
+      phone: `139${String(randomInt(1e8)).padStart(8, '0')}`,
+      roles: ['complaint_handler'],
+      initialPassword: PASSWORD,
+      permanentPassword: true,
+    },
+  });
+  expect([made.status, made.body.code]).toEqual([201, undefined]);
+  return username;
+}
+
+/**
+ * 投诉和举报 in the browser (the world runs the complaints service): a visitor's empty form is refused at its fields,
+ * then an anonymous report filed; the applicant complains about a case from its page; the center's complaint handler
+ * finds it in 投诉处理, accepts it and answers it as 合理投诉 (an empty answer refused at its fields); the applicant
+ * reads the answer in 我的投诉 and votes on it; the outcome is published with the phone number masked.
+ */
+export function complaintTests(world: () => WebWorld, applicantOf: () => Applicant): void {
+  it('投诉和举报: filed by a visitor and by an applicant about a case, accepted and answered in the workbench, voted on, published masked', async () => {
+    const w = world();
+    const applicant = applicantOf();
+    const acts = caseActs(world);
+    const handler = await newComplaintHandler(w);
+
+    // A visitor: the form refuses an empty complaint at its fields, then files an anonymous report (举报). The
+    // channel is not published yet in a fresh world (404 CHANNEL_NOT_SET: the page shows none).
+    const visitor = await w.open({
+      expected: expectedAnswers([['GET', 404, /^\/api\/v1\/complaints\/channels\/620321$/]]),
+    });
+    await w.visit(visitor.page, 'portal', 'complaints');
+    await visitor.page.getByLabel('投诉的地区').selectOption({ label: '永昌县' });
+    const form = visitor.page.locator('.ant-card', { has: visitor.page.getByText('我要投诉', { exact: true }) });
+    await form.getByRole('button', { name: buttonName('提交') }).click();
+    expect(await fieldError(form, '投诉类别')).toBe('请选择投诉类别');
+    expect(await fieldError(form, '投诉内容')).toBe('请填写投诉内容');
+    expect(await fieldError(form, '姓名')).toBe('投诉须留姓名；匿名请选择“举报”');
+    await checkPage(visitor.page, 'portal-complaint-form');
+    await form.locator('label', { hasText: /^举报$/ }).click();
+    await form.locator('label', { hasText: '行政效能和工作作风' }).click();
+    await form.locator('label', { hasText: /^不指定$/ }).click();
+    await form.getByLabel('投诉内容').fill('大厅叫号机上午多次故障，现场无人处理，群众排队近两小时。');
+    await form.getByRole('button', { name: buttonName('提交') }).click();
+    const reported = visitor.page.getByRole('status').filter({ hasText: /^举报已提交，编号 TS620321\d{13}/ });
+    await reported.waitFor();
+    await checkPage(visitor.page, 'portal-complaint-filed');
+    expect(visitor.problems.list()).toEqual([]);
+
+    // The center's administrator publishes the channel (C14) in 机构与窗口; an empty procedure is refused at its field.
+    const admin = await w.open({
+      expected: expectedAnswers([['GET', 404, /^\/api\/v1\/complaints\/channels\/620321$/]]),
+    });
+    await w.visit(admin.page, 'admin', 'org');
+    await w.signIn(admin.page, 'admin', 'yc-admin', DEMO_PASSWORD);
+    await admin.page.getByRole('button', { name: /^(公布|修改)投诉渠道$/ }).click();
+    const channel = admin.page.getByRole('dialog', { name: '投诉渠道' });
+    await channel.getByLabel('受理单位').fill('永昌县政务服务中心效能监察室');
+    await channel.getByLabel('投诉电话').fill('0935-7521234');
+    await channel.getByLabel('地址').fill('永昌县北海子路1号政务服务中心三楼');
+    await channel.getByLabel('投诉处理程序').fill('');
+    await channel.getByRole('button', { name: buttonName('保存并公布') }).click();
+    expect(await fieldError(channel, '投诉处理程序')).toBe('请填写投诉处理程序');
+    await channel
+      .getByLabel('投诉处理程序')
+      .fill('收到投诉后1个工作日内受理，受理后5个工作日内答复投诉人；对答复不满意的可申请复查。');
+    await channel.getByRole('button', { name: buttonName('保存并公布') }).click();
+    await channel.waitFor({ state: 'hidden' });
+    await admin.page.getByText('0935-7521234').waitFor();
+    await checkPage(admin.page, 'admin-complaint-channel');
+    expect(admin.problems.list()).toEqual([]);
+
+    // The applicant complains about a case from its page, where the channel is now published.
+    const c = await acts.accepted(applicant);
+    const { page, problems } = await w.open();
+    await w.visit(page, 'portal', `my/cases/${c.id}`);
+    await w.signIn(page, 'portal', applicant.idNumber, PASSWORD);
+    await page.getByRole('link', { name: '对本办件投诉' }).click();
+    await page
+      .locator('.ant-card', { has: page.getByText('投诉渠道', { exact: true }) })
+      .getByText('0935-7521234')
+      .waitFor();
+    const mine = page.locator('.ant-card', { has: page.getByText('我要投诉', { exact: true }) });
+    await mine.getByText(`办件：${c.caseNumber}（食品经营许可）`).waitFor();
+    await mine.locator('label', { hasText: '服务质量和办事环境' }).click();
+    await mine.getByLabel('投诉内容').fill('窗口人员让我第三次补交同一份材料，请回电13912345678说明原因。');
+    await mine.getByLabel('姓名').fill(applicant.name);
+    await mine.getByLabel('手机号码').fill('13912345678');
+    await mine.getByRole('button', { name: buttonName('提交') }).click();
+    const filed = page.getByRole('status').filter({ hasText: /^投诉已提交，编号 TS620321\d{13}/ });
+    await filed.waitFor();
+    const number = /TS620321\d{13}/.exec(await filed.innerText())![0];
+    const myList = page.locator('.ant-card', { has: page.getByText('我的投诉', { exact: true }) });
+    await myList.locator('.ant-list-item', { hasText: number }).getByText('待受理').waitFor();
+    await checkPage(page, 'portal-my-complaints');
+
+    // The center's complaint handler accepts it and answers; an empty answer is refused at its fields.
+    // (The empty answer is refused by the gateway: 400, expected.)
+    const desk = await w.open({
+      expected: expectedAnswers([['POST', 400, /^\/api\/v1\/complaints\/[0-9a-f-]+\/reply$/]]),
+    });
+    await w.visit(desk.page, 'workbench', 'complaints');
+    await w.signIn(desk.page, 'workbench', handler, PASSWORD);
+    await desk.page.getByRole('link', { name: `投诉 ${number}` }).click();
+    await desk.page.locator('main .ant-descriptions').waitFor();
+    expect(await desk.page.locator('main').innerText()).toContain(`办件：${c.caseNumber}（食品经营许可）`);
+    await checkPage(desk.page, 'workbench-complaint');
+    const accept = desk.page.locator('.ant-card', { has: desk.page.getByText('受理', { exact: true }) });
+    await accept.getByRole('button', { name: buttonName('提交') }).click();
+    const reply = desk.page.locator('.ant-card', { has: desk.page.getByText('答复投诉人', { exact: true }) });
+    await reply.getByRole('button', { name: buttonName('提交答复') }).click();
+    expect(await fieldError(reply, '认定')).toBe('必填项不能为空');
+    await reply.locator('label', { hasText: '合理投诉' }).click();
+    await reply.getByLabel(/^答复内容/).fill('经核实，窗口未执行一次性告知制度，已对相关人员批评教育并退还重复材料。');
+    await reply.getByRole('button', { name: buttonName('提交答复') }).click();
+    await desk.page.locator('main .ant-tag', { hasText: '已答复' }).waitFor();
+    await checkPage(desk.page, 'workbench-complaint-replied');
+    expect(desk.problems.list()).toEqual([]);
+
+    // The applicant reads the answer and votes on it.
+    await page.reload();
+    const item = myList.locator('.ant-list-item', { hasText: number });
+    await item.getByText('合理投诉').waitFor();
+    expect(await item.innerText()).toContain('已对相关人员批评教育');
+    await item.locator('label', { hasText: /^满意$/ }).click();
+    await item.getByRole('button', { name: buttonName('提交评价') }).click();
+    await item.getByText('您的评价：满意').waitFor();
+
+    // Published, the phone number in its text masked.
+    const outcomes = page.locator('.ant-card', { has: page.getByText('投诉处理结果公开', { exact: true }) });
+    await page.reload();
+    const published = outcomes.locator('.ant-list-item', { hasText: number });
+    await published.waitFor();
+    const text = await published.innerText();
+    expect(text).toContain('合理投诉');
+    expect(text).not.toContain('13912345678');
+    await checkPage(page, 'portal-complaint-outcomes');
+    expect(problems.list()).toEqual([]);
+  });
+}
