@@ -60,6 +60,7 @@ import {
   listMyComplaintsUseCase,
 } from './usecases/complaints/list-complaints/list-complaints.usecase';
 import { listPublishedOutcomesUseCase } from './usecases/complaints/published-outcomes/published-outcomes.usecase';
+import { listRequestStatusesUseCase } from './usecases/complaints/request-statuses/request-statuses.usecase';
 import { rateReplyUseCase } from './usecases/complaints/rate-reply/rate-reply.usecase';
 import { sweepComplaintsUseCase } from './usecases/complaints/sweep-complaints/sweep-complaints.usecase';
 
@@ -234,6 +235,7 @@ async function main() {
     replyComplaint: replyComplaintUseCase(complaintDeps),
     rateReply: rateReplyUseCase(complaintDeps),
     listPublishedOutcomes: listPublishedOutcomesUseCase(complaintDeps),
+    listRequestStatuses: listRequestStatusesUseCase(complaintDeps),
     getComplaintChannel: getComplaintChannelUseCase({ channels }),
     setComplaintChannel: setComplaintChannelUseCase({ channels }),
     afterWrite: () => relay.nudge(),

@@ -18,6 +18,7 @@ import type {
 } from '../../usecases/complaints/list-complaints/list-complaints.usecase';
 import type { listPublishedOutcomesUseCase } from '../../usecases/complaints/published-outcomes/published-outcomes.usecase';
 import type { rateReplyUseCase } from '../../usecases/complaints/rate-reply/rate-reply.usecase';
+import type { listRequestStatusesUseCase } from '../../usecases/complaints/request-statuses/request-statuses.usecase';
 import {
   complaintChannel,
   complaintFinding,
@@ -25,10 +26,12 @@ import {
   complaintStatus,
   complaintType,
   replySatisfaction,
+  requestState,
   targetKind,
   toProtoChannel,
   toProtoComplaint,
   toProtoOutcome,
+  toProtoRequestStatus,
 } from './complaint.mapper';
 
 export interface ComplaintUseCases {
@@ -41,6 +44,7 @@ export interface ComplaintUseCases {
   replyComplaint: ReturnType<typeof replyComplaintUseCase>;
   rateReply: ReturnType<typeof rateReplyUseCase>;
   listPublishedOutcomes: ReturnType<typeof listPublishedOutcomesUseCase>;
+  listRequestStatuses: ReturnType<typeof listRequestStatusesUseCase>;
   getComplaintChannel: ReturnType<typeof getComplaintChannelUseCase>;
   setComplaintChannel: ReturnType<typeof setComplaintChannelUseCase>;
   /** Called after a write that queued outbox messages. */
@@ -169,6 +173,26 @@ export function registerComplaintService(server: GrpcServer, uc: ComplaintUseCas
           pageToken: req.page?.pageToken ?? '',
         });
         return { outcomes: page.outcomes.map(toProtoOutcome), page: pageOf(page) };
+      },
+      { auth: 'none' },
+    ),
+    listRequestStatuses: server.unary<
+      complaintsV1.ListRequestStatusesRequest,
+      complaintsV1.ListRequestStatusesResponse
+    >(
+      'ListRequestStatuses',
+      async (req) => {
+        const page = await uc.listRequestStatuses({
+          tenant: req.tenant,
+          numbers: req.numbers,
+          kind: complaintKind.fromProto(req.kind),
+          from: req.from,
+          to: req.to,
+          state: requestState.fromProto(req.state),
+          pageSize: req.page?.pageSize ?? 0,
+          pageToken: req.page?.pageToken ?? '',
+        });
+        return { statuses: page.statuses.map(toProtoRequestStatus), page: pageOf(page) };
       },
       { auth: 'none' },
     ),

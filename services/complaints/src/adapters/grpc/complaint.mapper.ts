@@ -11,6 +11,7 @@ import type {
   ReplySatisfaction,
   TargetKind,
 } from '../../domain/complaints/complaint';
+import type { RequestState, RequestStatus } from '../../domain/complaints/request-status';
 import type { ComplaintChannelInfo } from '../../usecases/complaints/ports';
 
 export const complaintType = enumCodec<ComplaintType, complaintsV1.ComplaintType>(
@@ -76,6 +77,21 @@ export function toProtoOutcome(o: PublishedOutcome): complaintsV1.PublishedOutco
     kind: complaintKind.toProto(o.kind),
     targetKind: targetKind.toProto(o.targetKind),
     finding: complaintFinding.toProto(o.finding),
+  };
+}
+
+export const requestState = enumCodec<RequestState, complaintsV1.RequestState>(
+  enumSpelling(complaintsV1.RequestState, 'REQUEST_STATE_'),
+);
+
+export function toProtoRequestStatus(r: RequestStatus): complaintsV1.RequestStatus {
+  return {
+    ...r,
+    type: complaintType.toProto(r.type),
+    kind: complaintKind.toProto(r.kind),
+    status: complaintStatus.toProto(r.status),
+    office: handlingOffice.toProto(r.office),
+    finding: complaintFinding.toProto(r.finding),
   };
 }
 

@@ -39,7 +39,7 @@ function queryCopies(c: Complaint) {
   };
 }
 
-const CLEARABLE = ['acceptedAt', 'reply', 'satisfaction', 'ratedAt'] as const;
+const CLEARABLE = ['acceptedAt', 'rejectedAt', 'reply', 'satisfaction', 'ratedAt'] as const;
 const WITHOUT_OUTBOX = { outbox: 0, outboxLease: 0, outboxPending: 0 } as const;
 
 export class MongoComplaints implements ComplaintRepository {
@@ -162,6 +162,7 @@ function toComplaint(doc: Stored): Complaint {
     acceptBy: doc.acceptBy,
     replyBy: doc.replyBy ?? '',
     ...(doc.acceptedAt ? { acceptedAt: doc.acceptedAt } : {}),
+    ...(doc.rejectedAt ? { rejectedAt: doc.rejectedAt } : {}),
     acceptedBy: doc.acceptedBy ?? '',
     rejectionReason: doc.rejectionReason ?? '',
     ...(doc.reply ? { reply: { ...doc.reply } } : {}),

@@ -41,6 +41,7 @@ export const complaintSchema = new mongoose.Schema(
     acceptBy: { type: String, required: true },
     replyBy: { type: String, default: '' },
     acceptedAt: { type: Date, default: undefined },
+    rejectedAt: { type: Date, default: undefined },
     acceptedBy: { type: String, default: '' },
     rejectionReason: { type: String, default: '' },
     reply: { type: replySchema, default: undefined },

@@ -15,6 +15,7 @@ import {
   type Complaint,
   type FilingInput,
 } from './complaint';
+import { requestStatusOf } from './request-status';
 
 const now = new Date('2026-12-07T02:00:00Z');
 const input = (over: Partial<FilingInput> = {}): FilingInput => ({
@@ -219,5 +220,48 @@ describe('what leaves the service', () => {
     };
     expect(publishedOutcome(caseTarget)!.targetName).toBe('办件');
     expect(publishedOutcome(reject(c, '不属于本中心受理范围', 'x', now).complaint)).toBeUndefined();
+  });
+});
+
+describe('the status anyone may read (Open311, ADR 0067)', () => {
+  const later = new Date('2026-12-08T03:00:00Z');
+  const latest = new Date('2026-12-09T04:00:00Z');
+
+  it('while it is handled: no content, no complainant, the date it is due by', () => {
+    const received = requestStatusOf(filed());
+    expect(received).toMatchObject({
+      number: 'TS6203212026120700012',
+      status: 'received',
+      office: 'supervision',
+      content: '',
+      reply: '',
+      expectedBy: '2026-12-08',
+      updatedAt: now,
+    });
+    expect(received.finding).toBeUndefined();
+    expect(JSON.stringify(received)).not.toMatch(/张三|13912345678|跑了三趟/);
+    const accepted = requestStatusOf(accept(filed(), 'yc-sup', '2026-12-15', later).complaint);
+    expect([accepted.status, accepted.expectedBy, accepted.updatedAt]).toEqual(['accepted', '2026-12-15', later]);
+  });
+
+  it('answered: the finding, and the content and answer masked as published', () => {
+    const answered = reply(
+      accept(filed(), 'yc-sup', '2026-12-15', later).complaint,
+      { finding: 'justified', text: '已回访张三，电话13912345678。' },
+      'yc-sup',
+      latest,
+    ).complaint;
+    const status = requestStatusOf(answered);
+    expect(status).toMatchObject({ status: 'replied', finding: 'justified', expectedBy: '', updatedAt: latest });
+    expect(status.content).toContain('跑了三趟');
+    expect(`${status.content}${status.reply}`).not.toMatch(/张三|13912345678/);
+  });
+
+  it('refused: the reason masked, dated when refused', () => {
+    const refused = reject(filed(), '张三所述事项已由法院受理（电话13912345678）', 'yc-sup', later).complaint;
+    const status = requestStatusOf(refused);
+    expect([status.status, status.updatedAt, status.content]).toEqual(['rejected', later, '']);
+    expect(status.rejectionReason).toContain('已由法院受理');
+    expect(status.rejectionReason).not.toMatch(/张三|13912345678/);
   });
 });

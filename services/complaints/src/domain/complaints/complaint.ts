@@ -70,6 +70,8 @@ export interface Complaint {
   acceptedAt?: Date;
   acceptedBy: string;
   rejectionReason: string;
+  /** When it was refused (不予受理). */
+  rejectedAt?: Date;
   reply?: ComplaintReply;
   satisfaction?: ReplySatisfaction;
   ratedAt?: Date;
@@ -254,7 +256,12 @@ export function reject(c: Complaint, reason: string, by: string, now: Date) {
   const text = textOf('reason', '不予受理的理由', reason, 2, 500, v);
   if (v.length > 0) throw new ValidationError(v);
   requireStatus(c, 'received', '不予受理');
-  return changed(c, 'ComplaintRejected', { status: 'rejected', rejectionReason: text, acceptedBy: by }, now);
+  return changed(
+    c,
+    'ComplaintRejected',
+    { status: 'rejected', rejectionReason: text, acceptedBy: by, rejectedAt: now },
+    now,
+  );
 }
 
 /** The answer, classed 合理 / 无效 / 错误 (C13). */
@@ -324,15 +331,21 @@ export interface PublishedOutcome {
 }
 
 /** `text` masked, and the people's names in `names` (the complainant, a member of staff complained of) masked too. */
-function publicText(text: string, names: string[]): string {
+export function publicText(text: string, names: string[]): string {
   let out = maskedText(text);
   for (const name of names.filter((n) => [...n].length >= 2)) out = out.split(name).join(maskName(name));
   return out;
 }
 
+/** The names masked in what the public reads of `c`: its complainant's, and a member of staff's complained of. */
+export const publicNames = (c: Complaint): string[] => [
+  c.complainant.name,
+  ...(c.target.kind === 'staff' ? [c.target.name] : []),
+];
+
 export function publishedOutcome(c: Complaint): PublishedOutcome | undefined {
   if (!c.reply || !c.acceptedAt) return undefined;
-  const names = [c.complainant.name, ...(c.target.kind === 'staff' ? [c.target.name] : [])];
+  const names = publicNames(c);
   return {
     number: c.number,
     tenant: c.tenant,

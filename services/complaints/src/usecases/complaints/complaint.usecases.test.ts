@@ -13,6 +13,7 @@ import { FixedTargets, InMemoryChannels, InMemoryComplaints } from './in-memory-
 import { listComplaintsUseCase, listMyComplaintsUseCase } from './list-complaints/list-complaints.usecase';
 import { listPublishedOutcomesUseCase } from './published-outcomes/published-outcomes.usecase';
 import { rateReplyUseCase } from './rate-reply/rate-reply.usecase';
+import { listRequestStatusesUseCase } from './request-statuses/request-statuses.usecase';
 import { sweepComplaintsUseCase } from './sweep-complaints/sweep-complaints.usecase';
 
 // Monday 2026-12-07, 10:00 in China.
@@ -48,6 +49,7 @@ function world() {
     reply: replyComplaintUseCase({ ...deps, replyWorkingDays: 5 }),
     rate: rateReplyUseCase(deps),
     published: listPublishedOutcomesUseCase(deps),
+    statuses: listRequestStatusesUseCase(deps),
     sweep: sweepComplaintsUseCase(deps),
     getChannel: getComplaintChannelUseCase({ channels }),
     setChannel: setComplaintChannelUseCase({ channels }),
@@ -269,5 +271,52 @@ describe('the complaint channel (C14)', () => {
     expect(await w.setChannel({ ...info, expectedVersion: 0 }, principal())).toMatchObject({ version: 1 });
     expect(await w.getChannel('620321')).toMatchObject({ unit: '永昌县政务服务中心效能监察室', version: 1 });
     await expect(w.setChannel({ ...info, expectedVersion: 0 }, principal())).rejects.toBeInstanceOf(ConcurrencyError);
+  });
+});
+
+describe('ListRequestStatuses (Open311, ADR 0067)', () => {
+  const ask = (over: Partial<Parameters<ReturnType<typeof world>['statuses']>[0]> = {}) => ({
+    tenant: '620321',
+    numbers: [],
+    kind: '' as const,
+    from: '',
+    to: '',
+    state: '' as const,
+    ...over,
+  });
+
+  it('by number, in the order asked: unknown numbers and other tenants’ left out; no complainant', async () => {
+    const w = world();
+    const a = await w.file(online({ requestId: 'req-status-1' }), citizen);
+    const b = await w.file(
+      online({ requestId: 'req-status-2', tenant: '620302', target: { kind: 'none', id: '' } }),
+      citizen,
+    );
+    const answer = await w.statuses(ask({ numbers: [b.number, 'TS6203212026120799999', a.number] }));
+    expect(answer.statuses.map((s) => s.number)).toEqual([a.number]);
+    expect(answer.statuses[0]).toMatchObject({ status: 'received', content: '', expectedBy: '2026-12-08' });
+    expect(JSON.stringify(answer)).not.toMatch(/张三|13912345678/);
+  });
+
+  it('lists the last 90 days unless told, open or closed, newest first', async () => {
+    const w = world();
+    const first = await w.file(online({ requestId: 'req-status-3' }), citizen);
+    now = new Date('2026-12-07T03:00:00Z');
+    const second = await w.file(online({ requestId: 'req-status-4', kind: 'service' }), citizen);
+    await w.reject({ id: first.id, reason: '不属于受理范围', expectedVersion: first.version }, supervisor);
+    expect((await w.statuses(ask())).statuses.map((s) => s.number)).toEqual([second.number, first.number]);
+    expect((await w.statuses(ask({ state: 'open' }))).statuses.map((s) => s.number)).toEqual([second.number]);
+    expect((await w.statuses(ask({ state: 'closed' }))).statuses.map((s) => s.status)).toEqual(['rejected']);
+    expect((await w.statuses(ask({ kind: 'service' }))).total).toBe(1);
+    expect((await w.statuses(ask({ from: '2026-12-08', to: '2026-12-31' }))).total).toBe(0);
+    now = new Date('2026-12-07T02:00:00Z');
+  });
+
+  it('refuses a bad tenant, number or period, naming the field', async () => {
+    const w = world();
+    expect(await fields(w.statuses(ask({ tenant: '62' })))).toEqual([['tenant', 'PATTERN']]);
+    expect(await fields(w.statuses(ask({ numbers: ['x'] })))).toEqual([['numbers.0', 'PATTERN']]);
+    expect(await fields(w.statuses(ask({ from: '2026-01-01', to: '2026-12-07' })))).toEqual([['to', 'RANGE']]);
+    expect(await fields(w.statuses(ask({ from: '2026-12-07', to: '' })))).toEqual([['to', 'INVALID']]);
   });
 });
