@@ -38,6 +38,8 @@ import ratingRoutes from './routes/api/v1/ratings/ratings.routes';
 import rectificationRoutes from './routes/api/v1/ratings/rectifications.routes';
 import recordedRatingRoutes from './routes/api/v1/ratings/recorded-ratings.routes';
 import complaintRoutes from './routes/api/v1/complaints/complaints.routes';
+import open311Routes from './routes/open311/open311.routes';
+import { Open311ApiKeys } from './routes/open311/open311-api-keys';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -152,6 +154,13 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
   await app.register(recordedRatingRoutes, { prefix: '/api/v1/ratings', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(rectificationRoutes, { prefix: '/api/v1/rectifications', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(complaintRoutes, { prefix: '/api/v1/complaints', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(open311Routes, {
+    prefix: '/open311/v2',
+    deadlineMs: config.GRPC_DEADLINE_MS,
+    tenants: config.GOVHALL_TENANTS,
+    publicUrl: config.PUBLIC_URL,
+    apiKeys: new Open311ApiKeys({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM }),
+  });
   await app.register(bankRoutes, { prefix: '/api/v1/payments/bank', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(refundRoutes, { prefix: '/api/v1/payments', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(reportRoutes, { prefix: '/api/v1/payments', deadlineMs: config.GRPC_DEADLINE_MS });
