@@ -7,3 +7,6 @@ export * from './gen/govhall/complaints/v1/rating_events';
 export * from './gen/govhall/complaints/v1/rectification';
 export * from './gen/govhall/complaints/v1/rectification_service';
 export * from './gen/govhall/complaints/v1/rectification_events';
+export * from './gen/govhall/complaints/v1/consultation';
+export * from './gen/govhall/complaints/v1/consultation_service';
+export * from './gen/govhall/complaints/v1/consultation_events';
