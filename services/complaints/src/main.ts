@@ -2,6 +2,7 @@ import { telemetry } from './instrumentation';
 import { randomUUID } from 'node:crypto';
 import { createTokenVerifier, parseServiceAccounts, ServiceAccounts } from '@govhall/auth';
 import { CatalogueCalendars } from '@govhall/catalogue-calendars';
+import { CatalogueGuides } from '@govhall/catalogue-guides';
 import { clockFromConfig } from '@govhall/clock';
 import { GrpcServer } from '@govhall/grpc';
 import { createKafka, createProducer, OutboxRelay } from '@govhall/kafka';
@@ -40,6 +41,19 @@ import { recordCaseTransitionUseCase } from './usecases/ratings/record-case-tran
 import { InvitationWatch } from './usecases/ratings/watch-invitations/invitation-watch';
 import { watchInvitationsUseCase } from './usecases/ratings/watch-invitations/watch-invitations.usecase';
 import { registerComplaintService } from './adapters/grpc/complaint.grpc-handler';
+import { registerConsultationService } from './adapters/grpc/consultation.grpc-handler';
+import { CataloguePublishedItems } from './adapters/catalogue/published-items';
+import { MongoConsultations } from './adapters/mongo/consultation.repository';
+import { answerConsultationUseCase } from './usecases/consultations/answer-consultation/answer-consultation.usecase';
+import { askConsultationUseCase } from './usecases/consultations/ask-consultation/ask-consultation.usecase';
+import { curateConsultationUseCase } from './usecases/consultations/curate-consultation/curate-consultation.usecase';
+import {
+  getConsultationUseCase,
+  listConsultationQueueUseCase,
+  listItemFaqsUseCase,
+  listMyConsultationsUseCase,
+  listPublicConsultationsUseCase,
+} from './usecases/consultations/read-consultations/read-consultations.usecase';
 import { startComplaintNotifier } from './adapters/kafka/notify-on-complaint.consumer';
 import { channelsFromConfig, NotificationDispatcher, NotificationLedger } from '@govhall/notify';
 import { LookedUpTargets } from './adapters/complaint-targets';
@@ -76,14 +90,29 @@ async function main() {
   const rectifications = new MongoRectifications(connection);
   const complaints = new MongoComplaints(connection);
   const channels = new MongoComplaintChannels(connection);
+  const consultations = new MongoConsultations(connection);
   const chunks = new FileChunks(connection);
   const scans = new MongoRatingScans(chunks);
-  await ensureIndexes([ratings.model, served.model, invitations.model, rectifications.model, chunks.model]);
+  await ensureIndexes([
+    ratings.model,
+    served.model,
+    invitations.model,
+    rectifications.model,
+    chunks.model,
+    ...complaints.models,
+    channels.model,
+    ...consultations.models,
+  ]);
 
   const kafka = createKafka('complaints', config.KAFKA_BROKERS, logger);
   const producer = await createProducer(kafka);
   const relay = new OutboxRelay({
-    collections: [ratings.model.collection, rectifications.model.collection, complaints.model.collection],
+    collections: [
+      ratings.model.collection,
+      rectifications.model.collection,
+      complaints.model.collection,
+      consultations.model.collection,
+    ],
     producer,
     logger,
     pollMs: config.OUTBOX_POLL_MS,
@@ -102,6 +131,7 @@ async function main() {
   const windows = new GrpcWindowDirectory(config.IDENTITY_GRPC_ADDR, accounts);
   const staff = new GrpcStaffDirectory(config.IDENTITY_GRPC_ADDR, accounts);
   const calendars = new CatalogueCalendars(config.CATALOGUE_GRPC_ADDR, clock);
+  const guides = new CatalogueGuides(config.CATALOGUE_GRPC_ADDR);
   // 差评整改: a bad rating opens its rectification at once; what fails then, the sweep opens.
   const openRectification = rectificationOpener({
     rectifications,
@@ -212,6 +242,7 @@ async function main() {
       'govhall/complaints/v1/complaint_service.proto',
       'govhall/complaints/v1/rating_service.proto',
       'govhall/complaints/v1/rectification_service.proto',
+      'govhall/complaints/v1/consultation_service.proto',
     ],
     // A suggestion-box slip's scan is up to 10 MiB (RecordRating).
     maxReceiveMessageBytes: 12 * 1024 * 1024,
@@ -238,6 +269,27 @@ async function main() {
     listRequestStatuses: listRequestStatusesUseCase(complaintDeps),
     getComplaintChannel: getComplaintChannelUseCase({ channels }),
     setComplaintChannel: setComplaintChannelUseCase({ channels }),
+    afterWrite: () => relay.nudge(),
+  });
+  // A staff member's name as an asker reads it under an answer.
+  const staffNames = {
+    nameOf: async (tenant: string, username: string) => (await staff.findInTenant(tenant, username))?.name ?? '',
+  };
+  const consultationDeps = { consultations, staffNames, clock };
+  registerConsultationService(server, {
+    askConsultation: askConsultationUseCase({
+      ...consultationDeps,
+      items: new CataloguePublishedItems(guides),
+      ids,
+      hostedTenants: config.GOVHALL_TENANTS,
+    }),
+    getConsultation: getConsultationUseCase(consultationDeps),
+    listPublicConsultations: listPublicConsultationsUseCase(consultationDeps),
+    listMyConsultations: listMyConsultationsUseCase(consultationDeps),
+    listConsultationQueue: listConsultationQueueUseCase(consultationDeps),
+    answerConsultation: answerConsultationUseCase(consultationDeps),
+    curateConsultation: curateConsultationUseCase(consultationDeps),
+    listItemFaqs: listItemFaqsUseCase(consultationDeps),
     afterWrite: () => relay.nudge(),
   });
   registerRatingService(server, {
@@ -284,7 +336,7 @@ async function main() {
     ['case stream consumer', async () => (await consumer).disconnect()],
     ['cases client', async () => applicants.close()],
     ['identity clients', async () => (windows.close(), staff.close())],
-    ['catalogue client', async () => calendars.close()],
+    ['catalogue clients', async () => (calendars.close(), guides.close())],
     ['outbox relay', () => relay.stop()],
     ['kafka producer', () => producer.disconnect()],
     ['database claim', () => writer.release()],

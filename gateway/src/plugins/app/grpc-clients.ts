@@ -34,6 +34,7 @@ declare module 'fastify' {
       ratings: complaintsV1.RatingServiceClient;
       rectifications: complaintsV1.RectificationServiceClient;
       complaints: complaintsV1.ComplaintServiceClient;
+      consultations: complaintsV1.ConsultationServiceClient;
     };
   }
 }
@@ -321,7 +322,20 @@ export default fp<{
         'ListComplaints',
         'ListMyComplaints',
         'ListPublishedOutcomes',
+        'ListRequestStatuses',
         'GetComplaintChannel',
+      ],
+    });
+    const consultations = createGrpcClient(complaintsV1.ConsultationServiceClient, opts.complaintsAddress, {
+      serviceName: 'govhall.complaints.v1.ConsultationService',
+      // A question names its request id (a repeat answers the same); every other write its version.
+      idempotentMethods: [
+        'AskConsultation',
+        'GetConsultation',
+        'ListPublicConsultations',
+        'ListMyConsultations',
+        'ListConsultationQueue',
+        'ListItemFaqs',
       ],
     });
     app.decorate('grpc', {
@@ -346,6 +360,7 @@ export default fp<{
       ratings,
       rectifications,
       complaints,
+      consultations,
     });
     app.addHook('onClose', async () => {
       catalogue.close();
@@ -368,6 +383,7 @@ export default fp<{
       ratings.close();
       rectifications.close();
       complaints.close();
+      consultations.close();
       reconciliation.close();
     });
   },

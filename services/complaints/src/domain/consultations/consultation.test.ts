@@ -13,7 +13,7 @@ import {
 
 const now = new Date('2026-12-07T02:00:00Z');
 const later = new Date('2026-12-07T06:00:00Z');
-const ITEM = { id: 'item-food', name: '食品经营许可', department: '620321-SCJG' };
+const ITEM = { id: 'item-food', code: '620321000001', name: '食品经营许可', department: '620321-SCJG' };
 
 const input = (over: Partial<AskingInput> = {}): AskingInput => ({
   kind: 'question',

@@ -35,6 +35,8 @@ export interface Consultation {
   channel: ConsultationChannel;
   itemId: string;
   itemName: string;
+  /** The item's 基本编码: its FAQ and room outlive its editions. */
+  itemCode: string;
   /** The department that answers (the item's); '' for the mailbox: the center answers. */
   department: string;
   visibility: ConsultationVisibility;
@@ -132,7 +134,7 @@ export function askConsultation(
     id: string;
     number: string;
     tenant: string;
-    item: { id: string; name: string; department: string } | null;
+    item: { id: string; code: string; name: string; department: string } | null;
     asker: { subject: string; name: string };
     staff: { username: string; name: string } | null;
     requestId: string;
@@ -148,6 +150,7 @@ export function askConsultation(
     channel: input.channel,
     itemId: ctx.item?.id ?? '',
     itemName: ctx.item?.name ?? '',
+    itemCode: ctx.item?.code ?? '',
     department: ctx.item?.department ?? '',
     visibility: input.visibility,
     question: input.question,

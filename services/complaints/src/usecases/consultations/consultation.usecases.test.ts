@@ -30,7 +30,9 @@ function world() {
     consultations,
     ask: askConsultationUseCase({
       ...deps,
-      items: new FixedItems({ '620321': [{ id: 'item-food', name: '食品经营许可', department: '620321-SCJG' }] }),
+      items: new FixedItems({
+        '620321': [{ id: 'item-food', code: 'SPJY00000001', name: '食品经营许可', department: '620321-SCJG' }],
+      }),
       ids: { newId: () => `z-${++n}` },
       hostedTenants: ['620321', '620302'],
     }),
@@ -122,24 +124,24 @@ describe('answering, reading and curating (C18, C19, C21)', () => {
       PreconditionError,
     );
     expect(await refusal(w.get(c.id, li))).toBeInstanceOf(NotFoundError);
-    expect((await w.room({ tenant: '620321', itemId: '' }, li)).total).toBe(0);
+    expect((await w.room({ tenant: '620321', itemCode: '' }, li)).total).toBe(0);
     expect((await w.get(c.id, zhang)).answer?.text).toContain('现场核查');
   });
 
   it('a public answered question is in the room for any signed-in user, its asker masked; curated into the FAQ', async () => {
     const w = world();
     const c = await w.ask(question(), zhang);
-    expect((await w.room({ tenant: '620321', itemId: 'item-food' }, li)).total).toBe(0);
+    expect((await w.room({ tenant: '620321', itemCode: 'SPJY00000001' }, li)).total).toBe(0);
     await w.answer({ id: c.id, text: '需要，受理后5个工作日内现场核查。', expectedVersion: 1 }, clerk);
-    const room = await w.room({ tenant: '620321', itemId: 'item-food' }, li);
+    const room = await w.room({ tenant: '620321', itemCode: 'SPJY00000001' }, li);
     expect(room.consultations.map((x) => x.number)).toEqual([c.number]);
     expect(room.consultations[0]!.asker.subject).toBe('');
-    expect(await refusal(w.room({ tenant: '620321', itemId: '' }, undefined))).toBeInstanceOf(UnauthenticatedError);
+    expect(await refusal(w.room({ tenant: '620321', itemCode: '' }, undefined))).toBeInstanceOf(UnauthenticatedError);
 
     expect(
       await refusal(w.curate({ id: c.id, question: '要现场核查吗？', answer: '需要。', expectedVersion: 2 }, clerk)),
     ).toBeInstanceOf(ForbiddenError);
-    expect(await w.faqs({ tenant: '620321', itemId: 'item-food' })).toEqual([]);
+    expect(await w.faqs({ tenant: '620321', itemCode: 'SPJY00000001' })).toEqual([]);
     await w.curate(
       {
         id: c.id,
@@ -149,7 +151,7 @@ describe('answering, reading and curating (C18, C19, C21)', () => {
       },
       head,
     );
-    expect(await w.faqs({ tenant: '620321', itemId: 'item-food' })).toEqual([
+    expect(await w.faqs({ tenant: '620321', itemCode: 'SPJY00000001' })).toEqual([
       {
         consultationId: c.id,
         question: '办理食品经营许可需要现场核查吗？',

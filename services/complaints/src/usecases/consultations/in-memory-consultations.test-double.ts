@@ -34,20 +34,17 @@ export class InMemoryConsultations implements ConsultationRepository {
           (!f.tenant || c.tenant === f.tenant) &&
           (!f.kind || c.kind === f.kind) &&
           (f.department === undefined || c.department === f.department) &&
-          (!f.itemId || c.itemId === f.itemId) &&
+          (!f.itemCode || c.itemCode === f.itemCode) &&
           (!f.visibility || c.visibility === f.visibility) &&
           (!f.status || c.status === f.status) &&
           (!f.askerSubject || c.asker.subject === f.askerSubject) &&
           (!f.curatedOnly || !!c.faq),
       )
-      .sort((a, b) =>
-        a.status !== b.status
-          ? a.status === 'open'
-            ? -1
-            : 1
-          : a.status === 'open'
-            ? a.askedAt.getTime() - b.askedAt.getTime()
-            : b.askedAt.getTime() - a.askedAt.getTime() || b.number.localeCompare(a.number),
+      .sort(
+        (a, b) =>
+          Number(b.status === 'open') - Number(a.status === 'open') ||
+          b.askedAt.getTime() - a.askedAt.getTime() ||
+          b.number.localeCompare(a.number),
       );
     return { items: all.slice(offset, offset + limit), total: all.length };
   }
@@ -61,7 +58,7 @@ export class InMemoryConsultations implements ConsultationRepository {
 
 /** The published items of the tenants: `known[tenant]` lists them. */
 export class FixedItems implements PublishedItems {
-  constructor(readonly known: Record<string, { id: string; name: string; department: string }[]>) {}
+  constructor(readonly known: Record<string, { id: string; code: string; name: string; department: string }[]>) {}
   async find(tenant: string, itemId: string) {
     return this.known[tenant]?.find((i) => i.id === itemId) ?? null;
   }

@@ -20,7 +20,7 @@ export interface ConsultationRepository {
     events: ConsultationEvent[],
     actor: Principal | undefined,
   ): Promise<void>;
-  /** Open ones first (oldest first), then the rest newest first: `limit` from `offset`, and the total. */
+  /** Open ones first, each part newest first: `limit` from `offset`, and the total. */
   list(filter: ConsultationFilter, offset: number, limit: number): Promise<{ items: Consultation[]; total: number }>;
   nextSequence(tenant: string, chinaDay: string): Promise<number>;
 }
@@ -31,7 +31,7 @@ export interface ConsultationFilter {
   kind: ConsultationKind | '';
   /** The answering department ('' for the mailbox's letters when `kind` is mailbox). */
   department: string | undefined;
-  itemId: string;
+  itemCode: string;
   visibility: ConsultationVisibility | '';
   status: ConsultationStatus | '';
   askerSubject: string;
@@ -41,7 +41,7 @@ export interface ConsultationFilter {
 
 /** A published service item of the tenant (the catalogue): its name and the department that answers for it. */
 export interface PublishedItems {
-  find(tenant: string, itemId: string): Promise<{ id: string; name: string; department: string } | null>;
+  find(tenant: string, itemId: string): Promise<{ id: string; code: string; name: string; department: string } | null>;
 }
 
 /** A member of staff's name as the asker reads it ('' when unknown). */

@@ -11,7 +11,7 @@ const everyConsultation = (tenant: string): ConsultationFilter => ({
   tenant,
   kind: '',
   department: undefined,
-  itemId: '',
+  itemCode: '',
   visibility: '',
   status: '',
   askerSubject: '',
@@ -57,7 +57,7 @@ export function getConsultationUseCase(deps: { consultations: ConsultationReposi
 
 /** The public room (C21): the tenant's answered public questions, newest first, or one item's; signed-in users. */
 export function listPublicConsultationsUseCase(deps: { consultations: ConsultationRepository }) {
-  return async (request: { tenant: string; itemId: string } & Page, actor: Principal | undefined) => {
+  return async (request: { tenant: string; itemCode: string } & Page, actor: Principal | undefined) => {
     signedIn(actor);
     requireTenant(request.tenant);
     return page(
@@ -65,7 +65,7 @@ export function listPublicConsultationsUseCase(deps: { consultations: Consultati
       {
         ...everyConsultation(request.tenant),
         kind: 'question',
-        itemId: request.itemId ?? '',
+        itemCode: request.itemCode ?? '',
         visibility: 'public',
         status: 'answered',
       },
@@ -105,13 +105,13 @@ export function listConsultationQueueUseCase(deps: { consultations: Consultation
 
 /** The FAQ curated from an item's consultations (C19): public, what the public guide shows. */
 export function listItemFaqsUseCase(deps: { consultations: ConsultationRepository }) {
-  return async (request: { tenant: string; itemId: string }) => {
+  return async (request: { tenant: string; itemCode: string }) => {
     requireTenant(request.tenant);
-    if (!request.itemId) {
-      throw new ValidationError([{ path: 'itemId', reason: 'REQUIRED', message: '请指定事项' }]);
+    if (!request.itemCode) {
+      throw new ValidationError([{ path: 'itemCode', reason: 'REQUIRED', message: '请指定事项' }]);
     }
     const { items } = await deps.consultations.list(
-      { ...everyConsultation(request.tenant), itemId: request.itemId, curatedOnly: true },
+      { ...everyConsultation(request.tenant), itemCode: request.itemCode, curatedOnly: true },
       0,
       100,
     );
