@@ -328,6 +328,11 @@ start_keycloak() {
   # (eventsEnabled, 30 days, admin API) and lists no log listener; should one be added (jboss-logging), success
   # and error events are logged at DEBUG, below the INFO level of the log, so no login name reaches it.
   args+=(--spi-events-listener--jboss-logging--success-level=debug --spi-events-listener--jboss-logging--error-level=debug)
+  # Brute-force protection stays on (5 failures lock a login out), but concurrent successful logins of one user are
+  # let through: Keycloak 26 refuses all but one of simultaneous password grants of a user by default ("Invalid user
+  # credentials"; keycloak/keycloak#33527), which a person with the portal and the workbench open at once, and the
+  # tests' parallel logins of one seeded administrator, run into.
+  args+=(--spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true)
   log "keycloak: starting ${args[0]} on Java $(java_major "$java_home/bin/java") ($java_home)"
   pid="$(JAVA_HOME="$java_home" JAVA_OPTS_KC_HEAP="$KEYCLOAK_HEAP_OPTS" \
     KC_BOOTSTRAP_ADMIN_USERNAME="$KEYCLOAK_ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" \
