@@ -28,6 +28,9 @@ export function toOutboxMessage(topic: string, envelope: eventsV1.EventEnvelope)
   };
 }
 
+/** A find's projection that leaves an aggregate document's outbox fields out: what the domain reads of it. */
+export const WITHOUT_OUTBOX = { outbox: 0, outboxLease: 0, outboxPending: 0 } as const;
+
 /** Mongoose schema fragment for the outbox fields of an aggregate document. */
 export const outboxSchemaFields = {
   outbox: {

@@ -21,12 +21,19 @@ export const TOLD_ON = ['govhall.complaints.v1.ComplaintRejected', 'govhall.comp
 /**
  * Tells the complainant (C10): for a refusal or an answer, an e-mail and/or an SMS in the ledger
  * (`<event id>:email|sms`) to the contact given with the complaint, read from this service's database (events carry
- * none). A redelivered event adds nothing; a complaint with no contact is told nothing (an anonymous 举报).
+ * none), in the words of the event's act. A redelivered event adds nothing; a complaint with no contact is told
+ * nothing (an anonymous 举报).
  */
 export function complaintNotifier(deps: ComplaintNotifierDeps) {
-  return async (envelope: { id: string; aggregateId: string; tenant: string }) => {
-    const c = await deps.complaints.find(envelope.aggregateId);
-    if (!c || (!c.complainant.email && !c.complainant.phone)) return;
+  return async (envelope: { id: string; type: string; aggregateId: string; tenant: string }) => {
+    const stored = await deps.complaints.find(envelope.aggregateId);
+    if (!stored || (!stored.complainant.email && !stored.complainant.phone)) return;
+    // The notice is of the event's act, whatever came after it: an answer voted on at once is stored closed by the
+    // time its ComplaintReplied is read.
+    const c = {
+      ...stored,
+      status: envelope.type.endsWith('ComplaintRejected') ? ('rejected' as const) : ('replied' as const),
+    };
     const notice = complaintNotice(c, await deps.centerName(c.tenant));
     if (!notice) return;
     const entries: NewNotification[] = [];

@@ -1,12 +1,11 @@
+import { WITHOUT_OUTBOX } from '@govhall/kafka';
 import type { Principal } from '@govhall/auth';
 import { ConcurrencyError } from '@govhall/errors';
 import { chinaDate } from '@govhall/identifiers';
 import {
-  definedFields,
   documentKey,
   documentLocks,
   insertNew,
-  outboxFields,
   saveVersioned,
   Sequences,
   type Connection,
@@ -20,6 +19,7 @@ import type {
   ComplaintRepository,
 } from '../../usecases/complaints/ports';
 import { complaintOutbox } from '../kafka/complaint-events';
+import { insertUnderRequestKey } from './request-keyed-insert';
 import { complaintChannelSchema, complaintSchema, type ComplaintDocument } from './complaint.schema';
 
 /** The query copies stored beside the state (docs/store-rules.md: top-level equalities and ranges to query by). */
@@ -40,7 +40,6 @@ function queryCopies(c: Complaint) {
 }
 
 const CLEARABLE = ['acceptedAt', 'rejectedAt', 'reply', 'satisfaction', 'ratedAt'] as const;
-const WITHOUT_OUTBOX = { outbox: 0, outboxLease: 0, outboxPending: 0 } as const;
 
 export class MongoComplaints implements ComplaintRepository {
   readonly model: Model<ComplaintDocument>;
@@ -56,19 +55,14 @@ export class MongoComplaints implements ComplaintRepository {
     return [this.model, this.sequences.model];
   }
 
-  async insert(c: Complaint, events: ComplaintEvent[], actor: Principal | undefined): Promise<Complaint> {
-    const { id, ...fields } = c;
-    const inserted = await insertNew(this.model, {
-      _id: id,
-      ...definedFields(fields),
-      ...queryCopies(c),
-      ...outboxFields(complaintOutbox(events, actor)),
-    });
-    if (inserted) return c;
-    // A retried filing raced the first: answer the one stored under the request id.
-    const stored = await this.findByRequest(c.tenant, c.requestId);
-    if (!stored) throw new ConcurrencyError();
-    return stored;
+  insert(c: Complaint, events: ComplaintEvent[], actor: Principal | undefined): Promise<Complaint> {
+    // A retry that raced the first answers the one stored under the request id.
+    return insertUnderRequestKey(
+      this.model,
+      c,
+      { queryCopies: queryCopies(c), outbox: complaintOutbox(events, actor) },
+      () => this.findByRequest(c.tenant, c.requestId),
+    );
   }
 
   find(id: string): Promise<Complaint | null> {

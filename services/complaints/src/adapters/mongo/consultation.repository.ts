@@ -1,17 +1,10 @@
+import { WITHOUT_OUTBOX } from '@govhall/kafka';
 import type { Principal } from '@govhall/auth';
-import { ConcurrencyError } from '@govhall/errors';
-import {
-  definedFields,
-  insertNew,
-  outboxFields,
-  saveVersioned,
-  Sequences,
-  type Connection,
-  type Model,
-} from '@govhall/mongo';
+import { saveVersioned, Sequences, type Connection, type Model } from '@govhall/mongo';
 import type { Consultation, ConsultationEvent } from '../../domain/consultations/consultation';
 import type { ConsultationFilter, ConsultationRepository } from '../../usecases/consultations/ports';
 import { consultationOutbox } from '../kafka/consultation-events';
+import { insertUnderRequestKey } from './request-keyed-insert';
 import { consultationSchema, type ConsultationDocument } from './consultation.schema';
 
 /** The query copies stored beside the state (docs/store-rules.md). */
@@ -22,7 +15,6 @@ const queryCopies = (c: Consultation) => ({
 });
 
 const CLEARABLE = ['answer', 'faq'] as const;
-const WITHOUT_OUTBOX = { outbox: 0, outboxLease: 0, outboxPending: 0 } as const;
 
 /** Collection `consultations` with its outbox; numbers per tenant and day in `consultation_number_days`. */
 export class MongoConsultations implements ConsultationRepository {
@@ -39,19 +31,14 @@ export class MongoConsultations implements ConsultationRepository {
     return [this.model, this.sequences.model];
   }
 
-  async insert(c: Consultation, events: ConsultationEvent[], actor: Principal | undefined): Promise<Consultation> {
-    const { id, ...fields } = c;
-    const inserted = await insertNew(this.model, {
-      _id: id,
-      ...definedFields(fields),
-      ...queryCopies(c),
-      ...outboxFields(consultationOutbox(events, actor)),
-    });
-    if (inserted) return c;
-    // A retry raced the first: answer the one stored under the request id.
-    const stored = await this.findByRequest(c.tenant, c.requestId);
-    if (!stored) throw new ConcurrencyError();
-    return stored;
+  insert(c: Consultation, events: ConsultationEvent[], actor: Principal | undefined): Promise<Consultation> {
+    // A retry that raced the first answers the one stored under the request id.
+    return insertUnderRequestKey(
+      this.model,
+      c,
+      { queryCopies: queryCopies(c), outbox: consultationOutbox(events, actor) },
+      () => this.findByRequest(c.tenant, c.requestId),
+    );
   }
 
   find(id: string): Promise<Consultation | null> {

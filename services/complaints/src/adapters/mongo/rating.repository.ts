@@ -1,3 +1,4 @@
+import { WITHOUT_OUTBOX } from '@govhall/kafka';
 import type { Principal } from '@govhall/auth';
 import { chinaDate } from '@govhall/identifiers';
 import {
@@ -102,8 +103,6 @@ export class MongoRatings implements RatingRepository {
     return rows.map((r) => ({ level: r._id.level, channel: r._id.channel, count: r.count }));
   }
 }
-
-const WITHOUT_OUTBOX = { outbox: 0, outboxLease: 0, outboxPending: 0 } as const;
 
 /** The tenant's period first (index {tenant, ratedDay}), then the narrowing fields, applied to those rows. */
 function ratingQuery(f: RatingFilter): Record<string, unknown> {

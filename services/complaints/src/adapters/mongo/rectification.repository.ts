@@ -1,3 +1,4 @@
+import { WITHOUT_OUTBOX } from '@govhall/kafka';
 import type { Principal } from '@govhall/auth';
 import {
   definedFields,
@@ -107,8 +108,6 @@ export class MongoRectifications implements RectificationRepository {
     );
   }
 }
-
-const WITHOUT_OUTBOX = { outbox: 0, outboxLease: 0, outboxPending: 0 } as const;
 
 type Stored = Omit<Rectification, 'id'> & { _id: string };
 
