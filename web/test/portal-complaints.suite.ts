@@ -153,4 +153,84 @@ export function complaintTests(world: () => WebWorld, applicantOf: () => Applica
     await checkPage(page, 'portal-complaint-outcomes');
     expect(problems.list()).toEqual([]);
   });
+
+  it('Open311: a department system files with its api_key and follows the request; anyone reads where it stands, nothing of the complainant', async () => {
+    const w = world();
+    // The center's administrator opens a service account for the department system; its secret is shown once.
+    const clientId = `o311-${uniqueSuffix().slice(-8)}`;
+    const made = await w.api('POST', '/identity/tenants/620321/service-accounts', {
+      token: await userToken('yc-admin'),
+      body: { clientId, description: '12345热线工单系统' },
+    });
+    expect(made.status).toBe(201);
+    const apiKey = `${clientId}:${made.body.clientSecret as string}`;
+    const open311 = `${w.stack.gatewayUrl}/open311/v2`;
+    const form = (fields: Record<string, string>) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+    const services = (await (await fetch(`${open311}/services.json?jurisdiction_id=620321`)).json()) as {
+      service_code: string;
+    }[];
+    expect(services.map((s) => s.service_code)).toContain('efficiency');
+
+    // A wrong secret is refused by Keycloak through the gateway: 403, nothing filed.
+    const wrong = await fetch(
+      `${open311}/requests.json`,
+      form({
+        jurisdiction_id: '620321',
+        service_code: 'efficiency',
+        description: '热线转办：窗口工作人员态度生硬。',
+        api_key: `${clientId}:wrong`,
+      }),
+    );
+    expect([wrong.status, ((await wrong.json()) as { code: number }[])[0]!.code]).toEqual([403, 403]);
+
+    const created = await fetch(
+      `${open311}/requests.json`,
+      form({
+        jurisdiction_id: '620321',
+        service_code: 'efficiency',
+        description: '热线转办：市民反映窗口工作人员态度生硬，联系电话13812345678。',
+        first_name: '四',
+        last_name: '李',
+        phone: '13812345678',
+        api_key: apiKey,
+      }),
+    );
+    expect(created.status).toBe(201);
+    const [answer] = (await created.json()) as { service_request_id: string; service_notice: string }[];
+    expect(answer!.service_request_id).toMatch(/^TS620321\d{13}$/);
+    expect(answer!.service_notice).toMatch(/^已收到，\d{4}-\d{2}-\d{2}前受理/);
+
+    // Anyone follows it: open, with the office that handles it; no complainant, no content until answered.
+    const got = await fetch(`${open311}/requests/${answer!.service_request_id}.json?jurisdiction_id=620321`);
+    expect(got.status).toBe(200);
+    const [request] = (await got.json()) as Record<string, unknown>[];
+    expect(request).toMatchObject({
+      service_request_id: answer!.service_request_id,
+      status: 'open',
+      status_notes: '待受理',
+      service_code: 'efficiency',
+      agency_responsible: '效能监察室',
+      description: '',
+    });
+    expect(JSON.stringify(request)).not.toMatch(/李四|13812345678/);
+    const listed = (await (
+      await fetch(`${open311}/requests.json?jurisdiction_id=620321&status=open&service_code=efficiency`)
+    ).json()) as { service_request_id: string }[];
+    expect(listed.map((r) => r.service_request_id)).toContain(answer!.service_request_id);
+
+    // The center reads it as filed by the department system (channel open311), the complainant whole.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const filed = await w.api('GET', `/complaints?from=${day(-1)}&to=${day(1)}&status=received`, {
+      token: await userToken('yc-admin'),
+    });
+    expect(filed.status).toBe(200);
+    const mine = (filed.body.complaints as { number: string; channel: string; complainant: { name: string } }[]).find(
+      (c) => c.number === answer!.service_request_id,
+    );
+    expect(mine).toMatchObject({ channel: 'open311' });
+  });
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Descriptions, Form, Input, Modal, Typography } from 'antd';
+import { Button, Form, Input, Modal, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import type { ComplaintChannelInfo } from '../../api/types';
-import { ApiError } from '../../shared/problem';
+import { ComplaintChannelDetails, readComplaintChannel } from '../../shared/complaint-channel';
 import { ErrorAlert, Loading, Panel, useLoad } from '../../shared/states';
 import { useSubmit } from '../../shared/use-submit';
 import { FormErrors } from './FormErrors';
@@ -11,23 +11,12 @@ import { showOnForm } from './form-errors';
 type ChannelForm = Pick<ComplaintChannelInfo, 'unit' | 'phone' | 'address' | 'procedure'>;
 const FIELDS = ['unit', 'phone', 'address', 'procedure'];
 
-/** The tenant's channel, or null while its center has not published one. */
-function readChannel(tenant: string): Promise<ComplaintChannelInfo | null> {
-  return call(api.GET('/api/v1/complaints/channels/{tenant}', { params: { path: { tenant } } })).then(
-    (r) => r.channel,
-    (e: unknown) => {
-      if (e instanceof ApiError && e.problem.code === 'CHANNEL_NOT_SET') return null;
-      throw e;
-    },
-  );
-}
-
 /**
  * 投诉渠道 (C14): the unit that takes the tenant's complaints, its phone, address and procedure, published on the
  * portal's 投诉和举报 page; set by the center's own administrator.
  */
 export function ComplaintChannelPanel({ tenant, editable }: { tenant: string; editable: boolean }) {
-  const loaded = useLoad(() => readChannel(tenant), [tenant]);
+  const loaded = useLoad(() => readComplaintChannel(tenant), [tenant]);
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<ChannelForm>();
   const channel = loaded.data;
@@ -55,16 +44,7 @@ export function ComplaintChannelPanel({ tenant, editable }: { tenant: string; ed
   return (
     <Panel title="投诉渠道">
       {channel ? (
-        <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-          <Descriptions.Item label="受理单位">{channel.unit}</Descriptions.Item>
-          <Descriptions.Item label="投诉电话">{channel.phone}</Descriptions.Item>
-          <Descriptions.Item label="地址" span={2}>
-            {channel.address}
-          </Descriptions.Item>
-          <Descriptions.Item label="处理程序" span={2}>
-            <span style={{ whiteSpace: 'pre-wrap' }}>{channel.procedure}</span>
-          </Descriptions.Item>
-        </Descriptions>
+        <ComplaintChannelDetails channel={channel} />
       ) : (
         <Typography.Paragraph type="secondary">
           尚未公布投诉渠道：网上办事大厅的“投诉和举报”页不显示受理单位和电话。

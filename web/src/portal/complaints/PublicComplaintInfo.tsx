@@ -1,40 +1,21 @@
-import { Card, Descriptions, List, Space, Tag, Typography } from 'antd';
+import { Card, List, Space, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import type { PublishedOutcome } from '../../api/types';
 import { COMPLAINT_FINDING, COMPLAINT_KIND, COMPLAINT_TYPE } from '../../shared/complaint-format';
 import { dateTime } from '../../shared/format';
-import { ApiError } from '../../shared/problem';
+import { ComplaintChannelDetails, readComplaintChannel } from '../../shared/complaint-channel';
 import { EmptyState, ErrorAlert, Loading, MoreButton, useLoad, usePaged } from '../../shared/states';
 
 /** 投诉渠道 (C14): the unit that takes complaints, its phone, address and procedure; none until the center sets it. */
 export function ComplaintChannel({ tenant }: { tenant: string }) {
-  const loaded = useLoad(
-    () =>
-      call(api.GET('/api/v1/complaints/channels/{tenant}', { params: { path: { tenant } } })).then(
-        (r) => r.channel,
-        (e: unknown) => {
-          if (e instanceof ApiError && e.problem.code === 'CHANNEL_NOT_SET') return null;
-          throw e;
-        },
-      ),
-    [tenant],
-  );
+  const loaded = useLoad(() => readComplaintChannel(tenant), [tenant]);
   if (loaded.error) return <ErrorAlert error={loaded.error} onRetry={loaded.reload} />;
   if (loaded.data === undefined) return <Loading text="正在读取投诉渠道…" />;
   const channel = loaded.data;
   if (!channel) return null;
   return (
     <Card title="投诉渠道" style={{ marginBottom: 16 }}>
-      <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-        <Descriptions.Item label="受理单位">{channel.unit}</Descriptions.Item>
-        <Descriptions.Item label="投诉电话">{channel.phone}</Descriptions.Item>
-        <Descriptions.Item label="地址" span={2}>
-          {channel.address}
-        </Descriptions.Item>
-        <Descriptions.Item label="处理程序" span={2}>
-          <span style={{ whiteSpace: 'pre-wrap' }}>{channel.procedure}</span>
-        </Descriptions.Item>
-      </Descriptions>
+      <ComplaintChannelDetails channel={channel} />
     </Card>
   );
 }

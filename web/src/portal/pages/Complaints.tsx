@@ -7,7 +7,7 @@ import { FileComplaint } from '../complaints/FileComplaint';
 import { MyComplaints } from '../complaints/MyComplaints';
 import { ComplaintChannel, PublishedOutcomes } from '../complaints/PublicComplaintInfo';
 import { useTenant } from '../tenant';
-import { NATIVE_SELECT } from '../common/native-select';
+import { TenantChoice } from '../common/tenant-choice';
 
 /**
  * 投诉和举报: where to complain (the channel, C14), the form, the signed-in person's complaints with the answers to
@@ -15,7 +15,7 @@ import { NATIVE_SELECT } from '../common/native-select';
  * tenant.
  */
 export default function Complaints() {
-  const { tenants, current, choose } = useTenant();
+  const { current } = useTenant();
   const { user } = useAuth();
   const [params] = useSearchParams();
   const [filed, setFiled] = useState(0);
@@ -28,26 +28,7 @@ export default function Complaints() {
         title="投诉和举报"
         extra="对窗口服务、办事效率、工作作风或行政执法有意见，可在此投诉；受理后5个工作日内答复，您可以对答复作出评价。"
       />
-      {caseTarget ? null : (
-        <div style={{ marginBottom: 16, maxWidth: 320 }}>
-          <label htmlFor="complaint-tenant" style={{ display: 'block', marginBottom: 4 }}>
-            投诉的地区
-          </label>
-          <select
-            id="complaint-tenant"
-            style={NATIVE_SELECT}
-            value={current?.code ?? ''}
-            onChange={(e) => choose(e.target.value || undefined)}
-          >
-            <option value="">请选择</option>
-            {tenants.map((t) => (
-              <option key={t.code} value={t.code}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      {caseTarget ? null : <TenantChoice id="complaint-tenant" label="投诉的地区" />}
       {tenant ? (
         <>
           <ComplaintChannel tenant={tenant} />
