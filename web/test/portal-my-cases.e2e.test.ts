@@ -3,6 +3,7 @@ import { caseActs, PASSWORD, type Applicant } from '../../gateway/test/cases-sta
 import { expectedAnswers } from './admin-org-world';
 import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world';
 import { complaintTests, newComplaintHandler } from './portal-complaints.suite';
+import { consultationTests } from './portal-consultations.suite';
 
 // The portal with data, through its own login: an applicant whose food licence was submitted logs in with the
 // portal's 登录 button on Keycloak's page (PKCE, code exchanged by the page itself), finds the case in 我的办件 and
@@ -306,6 +307,10 @@ it('C4: the complaint handler enters a suggestion-box slip with its scan by case
 });
 
 complaintTests(
+  () => w,
+  () => applicant,
+);
+consultationTests(
   () => w,
   () => applicant,
 );

@@ -106,3 +106,7 @@ export type FileComplaintBody = Body<'/api/v1/complaints', 'post'>;
 export type ComplaintTargetKind = FileComplaintBody['target']['kind'];
 export type PublishedOutcome = Ok<'/api/v1/complaints/outcomes', 'get'>['outcomes'][number];
 export type ComplaintChannelInfo = Ok<'/api/v1/complaints/channels/{tenant}', 'get'>['channel'];
+
+export type Consultation = Ok<'/api/v1/consultations/{id}', 'get'>['consultation'];
+export type AskConsultationBody = Body<'/api/v1/consultations', 'post'>;
+export type ItemFaq = Ok<'/api/v1/consultations/faqs', 'get'>['faqs'][number];

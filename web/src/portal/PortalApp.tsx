@@ -23,6 +23,7 @@ const MyPayments = lazy(() => import('./pages/MyPayments'));
 const VerifyLicence = lazy(() => import('./pages/VerifyLicence'));
 const Notifications = lazy(() => import('./pages/Notifications'));
 const Complaints = lazy(() => import('./pages/Complaints'));
+const Consultations = lazy(() => import('./pages/Consultations'));
 
 const NAV = [
   { to: '/', label: '首页' },
@@ -32,6 +33,7 @@ const NAV = [
   { to: '/payments', label: '我的缴费' },
   { to: '/licences', label: '我的证照' },
   { to: '/enterprise', label: '企业与授权' },
+  { to: '/consultations', label: '咨询' },
   { to: '/complaints', label: '投诉和举报' },
   { to: '/notifications', label: <NotificationsNavLabel /> },
 ];
@@ -74,6 +76,7 @@ function Frame() {
           <Route path="/verify" element={<VerifyLicence />} />
           <Route path="/notifications" element={<Notifications />} />
           <Route path="/complaints" element={<Complaints />} />
+          <Route path="/consultations" element={<Consultations />} />
           <Route path="/callback" element={<LoginCallback />} />
           <Route
             path="*"

@@ -32,6 +32,8 @@ const RectificationPage = lazy(() => import('./rectifications/RectificationPage'
 const Reconciliation = lazy(() => import('./finance/Reconciliation'));
 const Complaints = lazy(() => import('./complaints/Complaints'));
 const ComplaintPage = lazy(() => import('./complaints/ComplaintPage'));
+const Consultations = lazy(() => import('./consultations/Consultations'));
+const ConsultationPage = lazy(() => import('./consultations/ConsultationPage'));
 
 const NAV = [
   { to: '/', label: '概览' },
@@ -45,6 +47,7 @@ const NAV = [
   { to: '/satisfaction', label: '满意度统计' },
   { to: '/rectifications', label: '差评整改' },
   { to: '/complaints', label: '投诉处理' },
+  { to: '/consultations', label: '咨询答复' },
   { to: '/messages', label: <InboxNavLabel /> },
 ];
 /** 联审会议, for those MeetingService lets read meetings: the center, supervisors, departments' staff. */
@@ -105,6 +108,8 @@ export function WorkbenchApp() {
           <Route path="/rectifications/:id" element={<RectificationPage me={me} />} />
           <Route path="/complaints" element={<Complaints me={me} />} />
           <Route path="/complaints/:id" element={<ComplaintPage me={me} />} />
+          <Route path="/consultations" element={<Consultations me={me} />} />
+          <Route path="/consultations/:id" element={<ConsultationPage me={me} />} />
           <Route path="/messages" element={<Inbox />} />
           <Route path="/orders/:id" element={<OrderDetail canClose={false} />} />
           <Route path="/callback" element={<LoginCallback />} />

@@ -13,6 +13,7 @@ import {
 } from '../../shared/labels';
 import { PageTitle } from '../../shared/layout';
 import { ErrorAlert, Loading, useLoad } from '../../shared/states';
+import { ItemConsultations, ItemFaqs } from '../consultations/ItemConsultations';
 
 const fileUrl = (id: string) => `/api/v1/catalogue/files/${encodeURIComponent(id)}`;
 const limit = (l: { days: number; unit: string } | undefined) =>
@@ -213,21 +214,9 @@ function GuideView({ guide }: { guide: Guide }) {
           />
         </Card>
       ) : null}
-      {c && c.faq.length > 0 ? (
-        <Card title="常见问题" style={{ marginBottom: 16 }}>
-          <List
-            size="small"
-            dataSource={c.faq}
-            renderItem={(q) => (
-              <List.Item>
-                <div>
-                  <strong>问：{q.question}</strong>
-                  <div>答：{q.answer}</div>
-                </div>
-              </List.Item>
-            )}
-          />
-        </Card>
+      <ItemFaqs tenant={item.tenant} itemCode={item.basicCode} own={c?.faq ?? []} />
+      {item.status === 'published' ? (
+        <ItemConsultations tenant={item.tenant} itemId={item.id} itemCode={item.basicCode} />
       ) : null}
     </>
   );
