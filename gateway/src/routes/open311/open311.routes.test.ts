@@ -132,6 +132,9 @@ describe('Open311 GeoReport v2 (ADR 0067)', () => {
     const short = await post(SYSTEM, { description: '太慢' });
     expect(short.statusCode).toBe(400);
     expect(short.json()[0].description).toMatch(/^description: /);
+    // The shared safe-text rule: no control characters in a description.
+    const control = await post(SYSTEM, { description: '窗口工作人员中午提前离岗\u0007，群众等候一个多小时。' });
+    expect([control.statusCode, control.json()[0].description]).toEqual([400, expect.stringMatching(/^description: /)]);
     expect(fx.fake.calls).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { SafeText } from '../../lib/common.schemas';
 import { complaintKind } from '../api/v1/complaints/complaints.enums';
 
 /* GeoReport v2 (http://wiki.open311.org/GeoReport_v2) as GovHall answers it: JSON only (ADR 0067). */
@@ -18,9 +19,9 @@ export const CreateRequestBody = Type.Object(
   {
     jurisdiction_id: Jurisdiction,
     service_code: ServiceCode,
-    description: Type.String({ minLength: 10, maxLength: 2000, description: '投诉内容（10至2000字）' }),
-    first_name: Type.Optional(Type.String({ maxLength: 25 })),
-    last_name: Type.Optional(Type.String({ maxLength: 25 })),
+    description: Type.String({ ...SafeText(2, 2000, '投诉内容（10至2000字）', true), minLength: 10 }),
+    first_name: Type.Optional(SafeText(0, 25, '名')),
+    last_name: Type.Optional(SafeText(0, 25, '姓')),
     phone: Type.Optional(Type.String({ maxLength: 20 })),
     email: Type.Optional(Type.String({ maxLength: 254 })),
     api_key: Type.Optional(Type.String({ maxLength: 300 })),
