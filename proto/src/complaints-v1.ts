@@ -10,3 +10,5 @@ export * from './gen/govhall/complaints/v1/rectification_events';
 export * from './gen/govhall/complaints/v1/consultation';
 export * from './gen/govhall/complaints/v1/consultation_service';
 export * from './gen/govhall/complaints/v1/consultation_events';
+export * from './gen/govhall/complaints/v1/live_session';
+export * from './gen/govhall/complaints/v1/live_session_service';

@@ -42,6 +42,9 @@ export const config = loadConfig('complaints', {
   // looked at again (an invitation made through another replica arrives within this).
   INVITATION_TTL_MS: z.coerce.number().int().min(10_000).max(3_600_000).default(300_000),
   INVITATION_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+  // How often watched live sessions and consoles' queues are looked at again (在线咨询, ADR 0069): a message posted
+  // through another replica reaches a watcher within this.
+  LIVE_SESSION_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
   // The catalogue: each tenant's working calendar, for a rectification's deadline (ADR 0065).
   CATALOGUE_GRPC_ADDR: z.string().min(1).default('127.0.0.1:50051'),
   // Working days a bad rating's rectification has (差评整改, domain.md: 15), and how often the rectifications' sweep

@@ -44,6 +44,8 @@ import { registerComplaintService } from './adapters/grpc/complaint.grpc-handler
 import { registerConsultationService } from './adapters/grpc/consultation.grpc-handler';
 import { CataloguePublishedItems } from './adapters/catalogue/published-items';
 import { MongoConsultations } from './adapters/mongo/consultation.repository';
+import { MongoLiveSessions } from './adapters/mongo/live-session.repository';
+import { registerLiveSessions } from './live-sessions.wiring';
 import { answerConsultationUseCase } from './usecases/consultations/answer-consultation/answer-consultation.usecase';
 import { askConsultationUseCase } from './usecases/consultations/ask-consultation/ask-consultation.usecase';
 import { curateConsultationUseCase } from './usecases/consultations/curate-consultation/curate-consultation.usecase';
@@ -91,6 +93,7 @@ async function main() {
   const complaints = new MongoComplaints(connection);
   const channels = new MongoComplaintChannels(connection);
   const consultations = new MongoConsultations(connection);
+  const liveSessions = new MongoLiveSessions(connection);
   const chunks = new FileChunks(connection);
   const scans = new MongoRatingScans(chunks);
   await ensureIndexes([
@@ -102,6 +105,7 @@ async function main() {
     ...complaints.models,
     channels.model,
     ...consultations.models,
+    ...liveSessions.models,
   ]);
 
   const kafka = createKafka('complaints', config.KAFKA_BROKERS, logger);
@@ -243,6 +247,7 @@ async function main() {
       'govhall/complaints/v1/rating_service.proto',
       'govhall/complaints/v1/rectification_service.proto',
       'govhall/complaints/v1/consultation_service.proto',
+      'govhall/complaints/v1/live_session_service.proto',
     ],
     // A suggestion-box slip's scan is up to 10 MiB (RecordRating).
     maxReceiveMessageBytes: 12 * 1024 * 1024,
@@ -276,10 +281,22 @@ async function main() {
     nameOf: async (tenant: string, username: string) => (await staff.findInTenant(tenant, username))?.name ?? '',
   };
   const consultationDeps = { consultations, staffNames, clock };
+  const publishedItems = new CataloguePublishedItems(guides);
+  const liveWatch = registerLiveSessions(server, {
+    sessions: liveSessions,
+    items: publishedItems,
+    staffNames,
+    calendars,
+    clock,
+    ids,
+    hostedTenants: config.GOVHALL_TENANTS,
+    pollMs: config.LIVE_SESSION_POLL_MS,
+    logger,
+  });
   registerConsultationService(server, {
     askConsultation: askConsultationUseCase({
       ...consultationDeps,
-      items: new CataloguePublishedItems(guides),
+      items: publishedItems,
       ids,
       hostedTenants: config.GOVHALL_TENANTS,
     }),
@@ -327,6 +344,7 @@ async function main() {
   stopOnSignals(logger, [
     ['grpc server', () => server.shutdown(config.SHUTDOWN_GRACE_MS)],
     ['rating devices', async () => invitationWatch.stop()],
+    ['live sessions', async () => liveWatch.stop()],
     ['default ratings', () => defaults.stop()],
     ['rectifications sweep', () => rectificationSweep.stop()],
     ['complaints sweep', () => complaintSweep.stop()],

@@ -1,5 +1,5 @@
 import { hasAnyRole, STAFF_ROLES, type Principal } from '@govhall/auth';
-import { ForbiddenError, UnauthenticatedError, ValidationError, type Violation } from '@govhall/errors';
+import { ForbiddenError, UnauthenticatedError, ValidationError } from '@govhall/errors';
 import { chinaDate } from '@govhall/identifiers';
 import {
   askConsultation,
@@ -11,15 +11,13 @@ import {
 } from '../../../domain/consultations/consultation';
 import type { Clock, IdGenerator } from '../../ports';
 import type { ConsultationRepository, PublishedItems, StaffNames } from '../ports';
+import { tenantAndRequestViolations } from '../tenant-and-request';
 
 export interface AskConsultationCommand extends AskingInput {
   tenant: string;
   /** Made once by the asker: asking again with it answers the same consultation. */
   requestId: string;
 }
-
-const TENANT = /^\d{6}$/;
-const REQUEST_ID = /^[\w.:-]{8,100}$/;
 
 /**
  * 咨询 (C17, C18, C20, C21): a signed-in person asks about a published item of the tenant (in the public room or
@@ -36,14 +34,7 @@ export function askConsultationUseCase(deps: {
   hostedTenants: readonly string[];
 }) {
   return async (command: AskConsultationCommand, actor: Principal | undefined): Promise<Consultation> => {
-    const v: Violation[] = [];
-    if (!TENANT.test(command.tenant ?? '')) v.push({ path: 'tenant', reason: 'PATTERN', message: '请选择咨询的地区' });
-    else if (deps.hostedTenants.length > 0 && !deps.hostedTenants.includes(command.tenant)) {
-      v.push({ path: 'tenant', reason: 'NOT_FOUND', message: '本平台没有该地区的政务服务中心' });
-    }
-    if (!REQUEST_ID.test(command.requestId ?? '')) {
-      v.push({ path: 'requestId', reason: 'PATTERN', message: '请求标识应为8至100位字母、数字或 . _ : -' });
-    }
+    const v = tenantAndRequestViolations(command, deps.hostedTenants);
     if (v.length > 0) throw new ValidationError(v);
     const input = checkAsking(command);
     const logged = LOGGED_CHANNELS.includes(input.channel);
