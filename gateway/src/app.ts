@@ -40,6 +40,7 @@ import recordedRatingRoutes from './routes/api/v1/ratings/recorded-ratings.route
 import complaintRoutes from './routes/api/v1/complaints/complaints.routes';
 import open311Routes from './routes/open311/open311.routes';
 import consultationRoutes from './routes/api/v1/consultations/consultations.routes';
+import liveConsultationRoutes from './routes/api/v1/live-consultations/live-consultations.routes';
 import { Open311ApiKeys } from './routes/open311/open311-api-keys';
 
 export interface AppDeps {
@@ -156,6 +157,11 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
   await app.register(rectificationRoutes, { prefix: '/api/v1/rectifications', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(complaintRoutes, { prefix: '/api/v1/complaints', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(consultationRoutes, { prefix: '/api/v1/consultations', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(liveConsultationRoutes, {
+    prefix: '/api/v1/live-consultations',
+    deadlineMs: config.GRPC_DEADLINE_MS,
+    heartbeatMs: config.LIVE_HEARTBEAT_MS,
+  });
   await app.register(open311Routes, {
     prefix: '/open311/v2',
     deadlineMs: config.GRPC_DEADLINE_MS,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { status } from '@grpc/grpc-js';
+import { Metadata, status, type ClientReadableStream } from '@grpc/grpc-js';
 import { callUnary, createGrpcClient } from '@govhall/grpc';
 import { complaintsV1 } from '@govhall/proto';
 import {
@@ -29,6 +29,7 @@ const clockDir = mkdtempSync(path.join(tmpdir(), 'govhall-consultations-clock-')
 const database = `govhall_complaints_zx${world.suffix}`;
 let service: RunningProcess;
 let client: complaintsV1.ConsultationServiceClient;
+let live: complaintsV1.LiveConsultationServiceClient;
 let topic: EventReader;
 let mongo: MongoClient;
 let asker: Applicant;
@@ -88,10 +89,15 @@ beforeAll(async () => {
     serviceName: 'govhall.complaints.v1.ConsultationService',
     idempotentMethods: ['GetConsultation', 'ListPublicConsultations', 'ListItemFaqs'],
   });
+  live = createGrpcClient(complaintsV1.LiveConsultationServiceClient, started.address, {
+    serviceName: 'govhall.complaints.v1.LiveConsultationService',
+    idempotentMethods: [],
+  });
 }, 300_000);
 
 afterAll(async () => {
   client?.close();
+  live?.close();
   await service?.stop();
   await topic?.stop();
   await mongo?.close();
@@ -239,5 +245,135 @@ describe('consultations (咨询) against the real stack', () => {
       askerToken,
     );
     expect(mine.consultations.map((c) => c.id)).toEqual(expect.arrayContaining([privately.id, letter.id]));
+  });
+});
+
+const liveRpc = <Req, Res>(method: keyof complaintsV1.LiveConsultationServiceClient, req: Req, token: string) =>
+  callUnary<Req, Res>(live[method].bind(live) as never, req, { ...bearer(token), deadlineMs: 15_000 });
+const liveSession = (method: keyof complaintsV1.LiveConsultationServiceClient, req: object, token: string) =>
+  liveRpc<object, { session?: complaintsV1.LiveSession }>(method, req, token).then((r) => r.session!);
+
+/** A server stream's messages as they come, and waits on them. */
+function collect<T>(stream: ClientReadableStream<T>) {
+  const got: T[] = [];
+  let ended = false;
+  let failure: Error | undefined;
+  stream.on('data', (m: T) => got.push(m));
+  stream.on('end', () => (ended = true));
+  stream.on('error', (e: Error) => (failure = e));
+  return {
+    got,
+    ended: () => ended,
+    failure: () => failure,
+    until: (done: () => boolean) => waitFor(async () => (done() ? true : undefined), { timeoutMs: 15_000 }),
+    cancel: () => stream.cancel(),
+  };
+}
+const auth = (token: string) => {
+  const m = new Metadata();
+  m.set('authorization', `Bearer ${token}`);
+  return m;
+};
+const L = complaintsV1.LiveSessionStatus;
+
+describe('live consultation (在线咨询, C18) against the real stack', () => {
+  it('opened on the item, seen in the department’s queue, taken up, talked through both watches, ended', async () => {
+    const askerToken = await asker.token();
+    const clerkToken = await world.token(people.clerk);
+    const queue = collect(live.watchLiveQueue({ tenant: '' }, auth(clerkToken)));
+    await queue.until(() => queue.got.length >= 1);
+    const opened = await liveSession(
+      'openLiveSession',
+      { tenant: TENANT, itemId: item.id, question: '营业执照还没下来，可以先申请吗？', requestId: randomUUID() },
+      askerToken,
+    );
+    expect(opened).toMatchObject({ status: L.LIVE_SESSION_STATUS_WAITING, department: SCJG, mine: true });
+    expect(opened.number).toMatch(new RegExp(`^HH${TENANT}\\d{13}$`));
+    await queue.until(() => queue.got.at(-1)!.sessions.some((s) => s.id === opened.id));
+
+    // Another department's clerk neither sees nor takes it; the asker's watch starts with the question.
+    const other = await grpcFailure(
+      liveSession('acceptLiveSession', { id: opened.id }, await world.token(people.otherClerk)),
+    );
+    expect([other.code, other.reason]).toEqual([status.NOT_FOUND, 'LIVE_SESSION_NOT_FOUND']);
+    const askerWatch = collect(live.watchLiveSession({ id: opened.id, afterSeq: 0 }, auth(askerToken)));
+    await askerWatch.until(() => askerWatch.got.length >= 1);
+    expect(askerWatch.got[0]!.session!.messages.map((m) => m.text)).toEqual(['营业执照还没下来，可以先申请吗？']);
+
+    const taken = await liveSession('acceptLiveSession', { id: opened.id }, clerkToken);
+    expect(taken).toMatchObject({ status: L.LIVE_SESSION_STATUS_ACTIVE, staffName: '咨询测试窗口人员', mine: false });
+    const clerkWatch = collect(live.watchLiveSession({ id: opened.id, afterSeq: 1 }, auth(clerkToken)));
+    await clerkWatch.until(() => clerkWatch.got.length >= 1);
+    await liveSession('postLiveMessage', { id: opened.id, text: '需要先取得营业执照，之后当天可以申请。' }, clerkToken);
+    await askerWatch.until(() => askerWatch.got.some((c) => c.session!.messages.some((m) => m.seq === 2)));
+    await liveSession('postLiveMessage', { id: opened.id, text: '明白了，谢谢！' }, askerToken);
+    await clerkWatch.until(() => clerkWatch.got.some((c) => c.session!.messages.some((m) => m.seq === 3)));
+    await liveSession('closeLiveSession', { id: opened.id }, askerToken);
+    await askerWatch.until(() => askerWatch.ended());
+    await clerkWatch.until(() => clerkWatch.ended());
+
+    // Each message reached each watch once, in order; the staff's name under the staff's.
+    const seqs = (w: typeof askerWatch) => w.got.flatMap((c) => c.session!.messages.map((m) => m.seq));
+    expect(seqs(askerWatch)).toEqual([1, 2, 3]);
+    expect(seqs(clerkWatch)).toEqual([2, 3]);
+    expect(askerWatch.got.at(-1)!.session).toMatchObject({ status: L.LIVE_SESSION_STATUS_CLOSED, closedBy: 'asker' });
+    const whole = await liveSession('getLiveSession', { id: opened.id }, clerkToken);
+    expect(whole.messages.map((m) => [m.seq, m.from, m.authorName])).toEqual([
+      [1, complaintsV1.LiveSpeaker.LIVE_SPEAKER_ASKER, ''],
+      [2, complaintsV1.LiveSpeaker.LIVE_SPEAKER_STAFF, '咨询测试窗口人员'],
+      [3, complaintsV1.LiveSpeaker.LIVE_SPEAKER_ASKER, ''],
+    ]);
+    await queue.until(() => !queue.got.at(-1)!.sessions.some((s) => s.id === opened.id));
+    queue.cancel();
+
+    // Ended: nothing more is said; a reader who is neither side finds nothing.
+    const late = await grpcFailure(liveSession('postLiveMessage', { id: opened.id, text: '还有一个问题' }, askerToken));
+    expect([late.code, late.reason]).toEqual([status.FAILED_PRECONDITION, 'SESSION_CLOSED']);
+    const stranger = await grpcFailure(liveSession('getLiveSession', { id: opened.id }, await reader.token()));
+    expect(stranger.code).toBe(status.NOT_FOUND);
+  });
+
+  it('booked on a working day: refused out of hours and on a Saturday, taken up from ten minutes before', async () => {
+    const askerToken = await asker.token();
+    const clerkToken = await world.token(people.clerk);
+    const before = await mongo.db(database).collection('live_sessions').countDocuments();
+    // Monday 7 December 2026, 09:00 China time.
+    writeFileSync(path.join(clockDir, 'now'), '2026-12-07T01:00:00Z');
+    try {
+      const book = (bookedFor: string) =>
+        liveSession(
+          'openLiveSession',
+          {
+            tenant: TENANT,
+            itemId: item.id,
+            question: '想预约下午咨询材料问题。',
+            bookedFor: new Date(bookedFor),
+            requestId: randomUUID(),
+          },
+          askerToken,
+        );
+      for (const [at, reason] of [
+        ['2026-12-07T10:00:00Z', 'OUT_OF_HOURS'],
+        ['2026-12-12T02:00:00Z', 'NOT_WORKING_DAY'],
+        ['2026-12-07T01:10:00Z', 'TOO_SOON'],
+      ] as const) {
+        const refused = await grpcFailure(book(at));
+        expect([refused.code, refused.violations.map((v) => [v.path, v.reason])]).toEqual([
+          status.INVALID_ARGUMENT,
+          [['bookedFor', reason]],
+        ]);
+      }
+      expect(await mongo.db(database).collection('live_sessions').countDocuments()).toBe(before);
+      const booked = await book('2026-12-07T06:00:00Z');
+      const early = await grpcFailure(liveSession('acceptLiveSession', { id: booked.id }, clerkToken));
+      expect([early.code, early.reason]).toEqual([status.FAILED_PRECONDITION, 'NOT_YET_DUE']);
+      writeFileSync(path.join(clockDir, 'now'), '2026-12-07T05:50:00Z');
+      expect((await liveSession('acceptLiveSession', { id: booked.id }, clerkToken)).status).toBe(
+        L.LIVE_SESSION_STATUS_ACTIVE,
+      );
+      await liveSession('closeLiveSession', { id: booked.id }, clerkToken);
+    } finally {
+      writeFileSync(path.join(clockDir, 'now'), '');
+    }
   });
 });

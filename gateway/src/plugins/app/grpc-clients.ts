@@ -35,6 +35,7 @@ declare module 'fastify' {
       rectifications: complaintsV1.RectificationServiceClient;
       complaints: complaintsV1.ComplaintServiceClient;
       consultations: complaintsV1.ConsultationServiceClient;
+      liveConsultations: complaintsV1.LiveConsultationServiceClient;
     };
   }
 }
@@ -338,6 +339,18 @@ export default fp<{
         'ListItemFaqs',
       ],
     });
+    const liveConsultations = createGrpcClient(complaintsV1.LiveConsultationServiceClient, opts.complaintsAddress, {
+      serviceName: 'govhall.complaints.v1.LiveConsultationService',
+      // An opening names its request id; taking up and ending again change nothing. A message is never retried.
+      idempotentMethods: [
+        'OpenLiveSession',
+        'GetLiveSession',
+        'ListMyLiveSessions',
+        'ListLiveQueue',
+        'AcceptLiveSession',
+        'CloseLiveSession',
+      ],
+    });
     app.decorate('grpc', {
       catalogue,
       identity,
@@ -361,6 +374,7 @@ export default fp<{
       rectifications,
       complaints,
       consultations,
+      liveConsultations,
     });
     app.addHook('onClose', async () => {
       catalogue.close();
@@ -384,6 +398,7 @@ export default fp<{
       rectifications.close();
       complaints.close();
       consultations.close();
+      liveConsultations.close();
       reconciliation.close();
     });
   },
