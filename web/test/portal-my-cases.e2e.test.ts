@@ -4,6 +4,7 @@ import { expectedAnswers } from './admin-org-world';
 import { checkPage, startWebWorld, type WebWorld, buttonName } from './web-world';
 import { complaintTests, newComplaintHandler } from './portal-complaints.suite';
 import { consultationTests } from './portal-consultations.suite';
+import { liveConsultationTests } from './portal-live-consultation.suite';
 
 // The portal with data, through its own login: an applicant whose food licence was submitted logs in with the
 // portal's 登录 button on Keycloak's page (PKCE, code exchanged by the page itself), finds the case in 我的办件 and
@@ -311,6 +312,10 @@ complaintTests(
   () => applicant,
 );
 consultationTests(
+  () => w,
+  () => applicant,
+);
+liveConsultationTests(
   () => w,
   () => applicant,
 );

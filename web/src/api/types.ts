@@ -110,3 +110,7 @@ export type ComplaintChannelInfo = Ok<'/api/v1/complaints/channels/{tenant}', 'g
 export type Consultation = Ok<'/api/v1/consultations/{id}', 'get'>['consultation'];
 export type AskConsultationBody = Body<'/api/v1/consultations', 'post'>;
 export type ItemFaq = Ok<'/api/v1/consultations/faqs', 'get'>['faqs'][number];
+
+export type LiveSession = Ok<'/api/v1/live-consultations/{id}', 'get'>['session'];
+export type LiveMessage = LiveSession['messages'][number];
+export type OpenLiveSessionBody = Body<'/api/v1/live-consultations', 'post'>;

@@ -24,6 +24,7 @@ const VerifyLicence = lazy(() => import('./pages/VerifyLicence'));
 const Notifications = lazy(() => import('./pages/Notifications'));
 const Complaints = lazy(() => import('./pages/Complaints'));
 const Consultations = lazy(() => import('./pages/Consultations'));
+const LiveConsultation = lazy(() => import('./pages/LiveConsultation'));
 
 const NAV = [
   { to: '/', label: '首页' },
@@ -77,6 +78,7 @@ function Frame() {
           <Route path="/notifications" element={<Notifications />} />
           <Route path="/complaints" element={<Complaints />} />
           <Route path="/consultations" element={<Consultations />} />
+          <Route path="/consultations/live/:id" element={<LiveConsultation />} />
           <Route path="/callback" element={<LoginCallback />} />
           <Route
             path="*"

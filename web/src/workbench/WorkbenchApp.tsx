@@ -34,6 +34,7 @@ const Complaints = lazy(() => import('./complaints/Complaints'));
 const ComplaintPage = lazy(() => import('./complaints/ComplaintPage'));
 const Consultations = lazy(() => import('./consultations/Consultations'));
 const ConsultationPage = lazy(() => import('./consultations/ConsultationPage'));
+const LiveDesk = lazy(() => import('./live/LiveDesk'));
 
 const NAV = [
   { to: '/', label: '概览' },
@@ -48,6 +49,7 @@ const NAV = [
   { to: '/rectifications', label: '差评整改' },
   { to: '/complaints', label: '投诉处理' },
   { to: '/consultations', label: '咨询答复' },
+  { to: '/live', label: '在线咨询台' },
   { to: '/messages', label: <InboxNavLabel /> },
 ];
 /** 联审会议, for those MeetingService lets read meetings: the center, supervisors, departments' staff. */
@@ -110,6 +112,7 @@ export function WorkbenchApp() {
           <Route path="/complaints/:id" element={<ComplaintPage me={me} />} />
           <Route path="/consultations" element={<Consultations me={me} />} />
           <Route path="/consultations/:id" element={<ConsultationPage me={me} />} />
+          <Route path="/live" element={<LiveDesk me={me} />} />
           <Route path="/messages" element={<Inbox />} />
           <Route path="/orders/:id" element={<OrderDetail canClose={false} />} />
           <Route path="/callback" element={<LoginCallback />} />

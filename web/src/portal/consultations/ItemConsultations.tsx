@@ -6,6 +6,7 @@ import type { Consultation } from '../../api/types';
 import { useLoad, usePaged } from '../../shared/states';
 import { AskForm } from './AskForm';
 import { ConsultationList } from './ConsultationList';
+import { LiveStart } from './LiveStart';
 
 interface OwnFaq {
   question: string;
@@ -68,6 +69,13 @@ export function ItemConsultations({ tenant, itemId, itemCode }: { tenant: string
     <Card title="咨询" style={{ marginBottom: 16 }}>
       {user ? (
         <>
+          <Typography.Title level={2} style={{ fontSize: 16 }}>
+            在线咨询窗口人员
+          </Typography.Title>
+          <LiveStart tenant={tenant} itemId={itemId} />
+          <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
+            留言咨询
+          </Typography.Title>
           <AskForm
             tenant={tenant}
             itemId={itemId}
@@ -82,7 +90,7 @@ export function ItemConsultations({ tenant, itemId, itemCode }: { tenant: string
         </>
       ) : (
         <Typography.Paragraph>
-          登录后可以向办理部门咨询，并查看其他办事群众的公开答疑。{' '}
+          登录后可以在线咨询窗口人员、向办理部门留言咨询，并查看其他办事群众的公开答疑。{' '}
           <Button onClick={() => void login(window.location.pathname.replace(/^\/+/, '/'))}>登录</Button>
         </Typography.Paragraph>
       )}

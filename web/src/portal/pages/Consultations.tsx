@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import { Button, Card } from 'antd';
+import { Link } from 'react-router';
+import { Button, Card, List, Tag } from 'antd';
 import { api, call } from '../../shared/api';
 import { useAuth } from '../../shared/auth';
-import type { Consultation } from '../../api/types';
+import type { Consultation, LiveSession } from '../../api/types';
+import { dateTime } from '../../shared/format';
+import { LIVE_STATUS, LIVE_STATUS_COLOR } from '../../shared/live-session-format';
 import { PageTitle } from '../../shared/layout';
-import { Notice, usePaged } from '../../shared/states';
+import { MoreButton, Notice, usePaged } from '../../shared/states';
 import { AskForm } from '../consultations/AskForm';
 import { ConsultationList } from '../consultations/ConsultationList';
 import { useTenant } from '../tenant';
@@ -21,6 +24,37 @@ function Mine({ asked }: { asked: number }) {
     [asked],
   );
   return <ConsultationList paged={paged} mine emptyText="您还没有咨询或来信" />;
+}
+
+/** The signed-in person's live sessions (在线咨询, C18), each a link to its page. */
+function MyLive() {
+  const paged = usePaged<LiveSession>(
+    (pageToken) =>
+      call(
+        api.GET('/api/v1/live-consultations/mine', {
+          params: { query: { pageSize: 10, ...(pageToken ? { pageToken } : {}) } },
+        }),
+      ).then((r) => ({ items: r.sessions, total: r.total, nextPageToken: r.nextPageToken })),
+    [],
+  );
+  return (
+    <>
+      <List
+        loading={paged.first.loading}
+        dataSource={paged.items}
+        locale={{ emptyText: '您还没有在线咨询；在事项的办事指南页可以在线咨询窗口人员' }}
+        renderItem={(s) => (
+          <List.Item extra={<Tag color={LIVE_STATUS_COLOR[s.status]}>{LIVE_STATUS[s.status]}</Tag>}>
+            <List.Item.Meta
+              title={<Link to={`/consultations/live/${s.id}`}>{`${s.itemName}（${s.number}）`}</Link>}
+              description={`${s.messages[0]?.text ?? ''} · ${s.bookedFor ? `预约 ${dateTime(s.bookedFor)}` : dateTime(s.openedAt)}`}
+            />
+          </List.Item>
+        )}
+      />
+      <MoreButton paged={paged} />
+    </>
+  );
 }
 
 function Room({ tenant }: { tenant: string }) {
@@ -60,6 +94,9 @@ export default function Consultations() {
         <>
           <Card title="我的咨询" style={{ marginBottom: 16 }}>
             <Mine asked={asked} />
+          </Card>
+          <Card title="我的在线咨询" style={{ marginBottom: 16 }}>
+            <MyLive />
           </Card>
           <TenantChoice id="consultation-tenant" label="所在地区" />
           {current ? (
