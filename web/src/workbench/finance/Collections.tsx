@@ -3,11 +3,12 @@ import { Button, Form, Input, Radio, Space, Table, Typography } from 'antd';
 import { api, call, downloadWithToken } from '../../shared/api';
 import type { CollectionReport, Profile } from '../../api/types';
 import { useDepartmentNames } from '../../shared/department-names';
+import { defaultPeriod } from '../../shared/format';
 import { FormMessages, showOnForm } from '../../shared/form-messages';
 import { FEE_CATEGORY, REPORT_GROUP, yuan } from '../../shared/payments';
 import type { Loaded } from '../../shared/states';
 import { StaffPage } from '../staff-page';
-import { csvUrl, defaultPeriod, reportQuery, type GroupBy, type ReportValues } from './report-query';
+import { csvUrl, reportQuery, type GroupBy, type ReportValues } from './report-query';
 
 type Row = CollectionReport['rows'][number];
 const FIELDS: (keyof ReportValues)[] = ['from', 'to', 'groupBy'];
