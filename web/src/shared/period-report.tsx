@@ -7,6 +7,20 @@ import { FormMessages, showOnForm } from './form-messages';
 export type Period = { from: string; to: string };
 const FIELDS: (keyof Period)[] = ['from', 'to'];
 
+/** A report form's period: 开始日期 and 结束日期 (fields `from` and `to`, China dates). */
+export function PeriodFields() {
+  return (
+    <>
+      <Form.Item name="from" label="开始日期">
+        <Input type="date" style={{ width: 170 }} />
+      </Form.Item>
+      <Form.Item name="to" label="结束日期">
+        <Input type="date" style={{ width: 170 }} />
+      </Form.Item>
+    </>
+  );
+}
+
 /**
  * A report over a period (统计期间: 开始日期, 结束日期, 统计), the month so far at first: `load` reads the figures
  * of the chosen period; the service's refusals (a reversed or too long period) are shown at their fields. With
@@ -38,7 +52,6 @@ export function usePeriodReport<T>(
   useEffect(() => {
     if (options.atOnce) void run(initial);
     // Once, when the page opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return {
     shown,
@@ -52,12 +65,7 @@ export function usePeriodReport<T>(
           style={{ marginBottom: 16, rowGap: 8 }}
           aria-label="统计期间"
         >
-          <Form.Item name="from" label="开始日期">
-            <Input type="date" style={{ width: 170 }} />
-          </Form.Item>
-          <Form.Item name="to" label="结束日期">
-            <Input type="date" style={{ width: 170 }} />
-          </Form.Item>
+          <PeriodFields />
           <Button type="primary" htmlType="submit" loading={busy}>
             统计
           </Button>
