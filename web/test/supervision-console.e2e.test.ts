@@ -5,17 +5,20 @@ import { uniqueSuffix, userToken, type Locator, type Page, type WatchedPage } fr
 import { caseActs, eventually, PASSWORD, SCJG, YC, type RestCase } from '../../gateway/test/cases-stack';
 import { expectedAnswers } from './admin-org-world';
 import { buttonName, checkPage, startWebWorld, type WebWorld } from './web-world';
+import { supervisionComplaintTests } from './supervision-complaints.suite';
 import { chooseIn, fieldError, staffPage } from './workbench-world';
 
 // The supervisor's console beyond the live overview, in a real browser against the real stack (the cases world with
 // supervision, each its own process; supervision's time moved by CLOCK_FILE): 督办 orders issued, listed, answered by
 // the clerk they name (who reads supervision's message in the workbench's inbox) and closed; 统计报表 against the
-// KPIs the API answers; 考核标准 changed into a new version, a bad value refused in Chinese at its field.
+// KPIs the API answers; 考核标准 changed into a new version, a bad value refused in Chinese at its field; 投诉统计 and
+// 满意度 against the complaints service (its own clock file).
 
 let w: WebWorld;
 const acts = caseActs(() => w);
 const clockDir = mkdtempSync(path.join(tmpdir(), 'govhall-supervision-console-clock-'));
 const clockFile = path.join(clockDir, 'now');
+const complaintsClock = path.join(clockDir, 'complaints-now');
 /** A supervisor who is also the tenant's center administrator (考核标准 is saved by the latter). */
 let supervisor = '';
 let accepted: RestCase;
@@ -33,7 +36,11 @@ const supervisorToken = () => userToken(supervisor, { password: PASSWORD });
 
 beforeAll(async () => {
   writeFileSync(clockFile, '');
-  w = await startWebWorld({ supervision: { env: { CLOCK_FILE: clockFile, CLOCK_REFRESH_INTERVAL_MS: '1000' } } });
+  writeFileSync(complaintsClock, '');
+  w = await startWebWorld({
+    supervision: { env: { CLOCK_FILE: clockFile, CLOCK_REFRESH_INTERVAL_MS: '1000' } },
+    complaints: { env: { CLOCK_FILE: complaintsClock } },
+  });
   supervisor = `s${uniqueSuffix().slice(-6)}-con`;
   const created = await w.api('POST', '/identity/staff', {
     token: await userToken('yc-admin'),
@@ -327,3 +334,5 @@ it('考核标准: a bad grade line is refused in Chinese at its field; a changed
   ]);
   await checkPage(page, 'supervision-scoring-saved');
 }, 180_000);
+
+supervisionComplaintTests(() => w, supervisorPage, supervisorToken, complaintsClock);

@@ -79,6 +79,7 @@ import { listPublishedOutcomesUseCase } from './usecases/complaints/published-ou
 import { listRequestStatusesUseCase } from './usecases/complaints/request-statuses/request-statuses.usecase';
 import { rateReplyUseCase } from './usecases/complaints/rate-reply/rate-reply.usecase';
 import { sweepComplaintsUseCase } from './usecases/complaints/sweep-complaints/sweep-complaints.usecase';
+import { summarizeComplaintsUseCase } from './usecases/complaints/summarize-complaints/summarize-complaints.usecase';
 
 async function main() {
   const logger = createLogger('complaints', config.LOG_LEVEL);
@@ -274,6 +275,7 @@ async function main() {
     listRequestStatuses: listRequestStatusesUseCase(complaintDeps),
     getComplaintChannel: getComplaintChannelUseCase({ channels }),
     setComplaintChannel: setComplaintChannelUseCase({ channels }),
+    summarizeComplaints: summarizeComplaintsUseCase(complaintDeps),
     afterWrite: () => relay.nudge(),
   });
   // A staff member's name as an asker reads it under an answer.

@@ -136,6 +136,15 @@ afterAll(async () => {
   rmSync(clockDir, { recursive: true, force: true });
 });
 
+/** A summary's counts by key (`status:1`, `kind:4`, …: the proto enums' values). */
+const countsOf = (s: complaintsV1.ComplaintSummary) =>
+  new Map<string, number>([
+    ...s.byStatus.map((r) => [`status:${r.status}`, Number(r.count)] as const),
+    ...s.byKind.map((r) => [`kind:${r.kind}`, Number(r.count)] as const),
+    ...s.byFinding.map((r) => [`finding:${r.finding}`, Number(r.count)] as const),
+    ...s.bySatisfaction.map((r) => [`satisfaction:${r.satisfaction}`, Number(r.count)] as const),
+  ]);
+
 describe('complaints (投诉和举报) against the real stack', () => {
   it('filed online about a window, accepted, answered and classed, voted on by the citizen, published masked', async () => {
     const token = citizenToken;
@@ -312,5 +321,139 @@ describe('complaints (投诉和举报) against the real stack', () => {
     } finally {
       writeFileSync(clockFile, '');
     }
+  });
+
+  it('SummarizeComplaints (投诉统计) counts the period for the supervision office, the overdue ones listed unnamed', async () => {
+    const sup = await world.token(people.supervisor);
+    // Yesterday to tomorrow (UTC): today in China whatever the hour; the earlier tests' complaints count too, so the
+    // figures are compared with those before.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const period = { tenant: TENANT, from: day(-1), to: day(1) };
+    const summarize = async (token = sup) =>
+      (
+        await rpc<complaintsV1.SummarizeComplaintsRequest, complaintsV1.SummarizeComplaintsResponse>(
+          'summarizeComplaints',
+          period,
+          token,
+        )
+      ).summary!;
+    const before = await summarize();
+
+    // Four more: one answered 无效 and voted 不满意, one accepted and left unanswered, two left unaccepted (one for
+    // the coordination office).
+    const [answered, accepted, waiting, general] = await Promise.all([
+      file({ requestId: randomUUID() }, citizenToken),
+      file({ requestId: randomUUID() }),
+      file({ requestId: randomUUID() }),
+      file({
+        kind: C.ComplaintKind.COMPLAINT_KIND_SERVICE,
+        target: { kind: C.TargetKind.TARGET_KIND_NONE, id: '' },
+        requestId: randomUUID(),
+      }),
+    ]);
+    const act = <Req>(method: keyof complaintsV1.ComplaintServiceClient, req: Req) =>
+      rpc<Req, { complaint?: complaintsV1.Complaint }>(method, req, sup).then((r) => r.complaint!);
+    await act('acceptComplaint', { id: accepted.id, expectedVersion: 1 });
+    const a = await act('acceptComplaint', { id: answered.id, expectedVersion: 1 });
+    await act('replyComplaint', {
+      id: answered.id,
+      expectedVersion: Number(a.version),
+      finding: C.ComplaintFinding.COMPLAINT_FINDING_INVALID,
+      text: '经核实，窗口按办事指南要求补正材料，投诉不成立。',
+    });
+    await rpc(
+      'rateReply',
+      { id: answered.id, satisfaction: C.ReplySatisfaction.REPLY_SATISFACTION_DISSATISFIED },
+      citizenToken,
+    );
+
+    const now = await summarize();
+    expect(Number(now.total) - Number(before.total)).toBe(4);
+    // The counts that changed, by key (the proto enums' values): those of the four, and nothing else.
+    const after = countsOf(now);
+    const prior = countsOf(before);
+    const changed = Object.fromEntries(
+      [...after].filter(([k, n]) => n !== (prior.get(k) ?? 0)).map(([k, n]) => [k, n - (prior.get(k) ?? 0)]),
+    );
+    expect(changed).toEqual({
+      [`status:${C.ComplaintStatus.COMPLAINT_STATUS_RECEIVED}`]: 2,
+      [`status:${C.ComplaintStatus.COMPLAINT_STATUS_ACCEPTED}`]: 1,
+      [`status:${C.ComplaintStatus.COMPLAINT_STATUS_CLOSED}`]: 1,
+      [`kind:${C.ComplaintKind.COMPLAINT_KIND_EFFICIENCY}`]: 3,
+      [`kind:${C.ComplaintKind.COMPLAINT_KIND_SERVICE}`]: 1,
+      [`finding:${C.ComplaintFinding.COMPLAINT_FINDING_INVALID}`]: 1,
+      [`satisfaction:${C.ReplySatisfaction.REPLY_SATISFACTION_DISSATISFIED}`]: 1,
+    });
+    // Every state, kind, finding and vote is answered, zero included.
+    expect(after.size).toBe(5 + 4 + 3 + 3);
+    const mine = new Set([answered.id, accepted.id, waiting.id, general.id]);
+    expect(now.overdue.filter((o) => mine.has(o.id))).toEqual([]);
+
+    // Twenty days on (the service's clock), the two unaccepted ones are past their acceptance day and the accepted
+    // one past its answer day; the answered one is not listed.
+    const later = new Date(Date.now() + 20 * 86_400_000);
+    writeFileSync(clockFile, later.toISOString());
+    try {
+      const late = await waitFor(
+        async () => {
+          const s = await summarize();
+          return s.today === later.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) ? s : undefined;
+        },
+        { what: "the summary on the service's later clock" },
+      );
+      const listed = late.overdue.filter((o) => mine.has(o.id));
+      expect(listed.map((o) => [o.number, o.clock]).sort()).toEqual(
+        [
+          [waiting.number, C.OverdueClock.OVERDUE_CLOCK_ACCEPT],
+          [general.number, C.OverdueClock.OVERDUE_CLOCK_ACCEPT],
+          [accepted.number, C.OverdueClock.OVERDUE_CLOCK_REPLY],
+        ].sort(),
+      );
+      expect(listed.find((o) => o.id === general.id)).toMatchObject({
+        kind: C.ComplaintKind.COMPLAINT_KIND_SERVICE,
+        office: C.HandlingOffice.HANDLING_OFFICE_COORDINATION,
+        status: C.ComplaintStatus.COMPLAINT_STATUS_RECEIVED,
+        dueDay: general.acceptBy,
+      });
+      expect(listed.find((o) => o.id === waiting.id)!.target).toMatchObject({
+        name: expect.stringContaining('投诉测试窗口'),
+        department: SCJG,
+      });
+      expect(Number(late.lateAcceptance)).toBeGreaterThanOrEqual(2);
+      expect(Number(late.lateReply)).toBeGreaterThanOrEqual(1);
+      // No complainant, no content anywhere in the answer.
+      expect(JSON.stringify(late)).not.toMatch(/钱投诉|13912345678|反复补交/);
+
+      // A center administrator of the tenant reads it too.
+      expect(Number((await summarize(await world.adminToken())).total)).toBe(Number(now.total));
+    } finally {
+      writeFileSync(clockFile, '');
+    }
+  });
+
+  it('SummarizeComplaints refuses a reversed period, another region, a citizen and the handling desks', async () => {
+    const sup = await world.token(people.supervisor);
+    const ask = (req: Partial<complaintsV1.SummarizeComplaintsRequest>, token: string) =>
+      grpcFailure(rpc('summarizeComplaints', { tenant: TENANT, from: '2026-12-01', to: '2026-12-31', ...req }, token));
+    const reversed = await ask({ from: '2026-12-31', to: '2026-12-01' }, sup);
+    expect([reversed.code, reversed.violations.map((v) => [v.path, v.reason])]).toEqual([
+      status.INVALID_ARGUMENT,
+      [['to', 'BEFORE_FROM']],
+    ]);
+    expect(reversed.violations[0]!.message).toBe('结束日期不能早于开始日期');
+    const unknown = await ask({ tenant: '999999' }, sup);
+    expect([unknown.code, unknown.reason]).toEqual([status.PERMISSION_DENIED, 'TENANT_OUT_OF_SCOPE']);
+    const byCitizen = await ask({}, citizenToken);
+    expect([byCitizen.code, byCitizen.reason]).toEqual([status.PERMISSION_DENIED, 'ROLE_REQUIRED']);
+    const byDesk = await ask({}, await world.token(people.desk));
+    expect([byDesk.code, byDesk.reason]).toEqual([status.PERMISSION_DENIED, 'ROLE_REQUIRED']);
+    const anonymous = await grpcFailure(
+      callUnary(
+        client.summarizeComplaints.bind(client) as never,
+        { tenant: TENANT, from: '2026-12-01', to: '2026-12-31' },
+        { deadlineMs: 15_000 },
+      ),
+    );
+    expect(anonymous.code).toBe(status.UNAUTHENTICATED);
   });
 });

@@ -23,3 +23,12 @@ export const fileSize = (bytes: number) =>
 /** Today's date in Beijing (YYYY-MM-DD), whatever the browser's time zone: deadlines and periods are China dates. */
 export const chinaToday = (now: Date = new Date()): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+
+/**
+ * The month so far in Beijing dates (reports count by Beijing dates, whatever the browser's zone): the first of the
+ * month to today.
+ */
+export function defaultPeriod(now: Date): { from: string; to: string } {
+  const today = chinaToday(now);
+  return { from: `${today.slice(0, 8)}01`, to: today };
+}

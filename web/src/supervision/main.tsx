@@ -19,6 +19,8 @@ const Dashboard = lazy(() => import('./Dashboard'));
 const Orders = lazy(() => import('./Orders'));
 const OrderForm = lazy(() => import('./OrderForm'));
 const OrderDetail = lazy(() => import('./OrderDetail'));
+const ComplaintFigures = lazy(() => import('./ComplaintFigures'));
+const SatisfactionPage = lazy(() => import('./Satisfaction'));
 
 const NAV = [
   { to: '/', label: '监察概览' },
@@ -29,6 +31,8 @@ const NAV = [
   { to: '/accountability', label: '责任追究' },
   { to: '/thresholds', label: '预警规则' },
   { to: '/reports', label: '统计报表' },
+  { to: '/complaints', label: '投诉统计' },
+  { to: '/satisfaction', label: '满意度' },
   { to: '/scoring', label: '考核标准' },
   { to: '/dashboard', label: '领导驾驶舱' },
   { to: '/messages', label: <InboxNavLabel /> },
@@ -50,6 +54,8 @@ function SupervisionApp() {
       <Route path="/accountability" element={<AccountabilityPage />} />
       <Route path="/thresholds" element={<ThresholdsPage />} />
       <Route path="/reports" element={<Reports />} />
+      <Route path="/complaints" element={<ComplaintFigures />} />
+      <Route path="/satisfaction" element={<SatisfactionPage />} />
       <Route path="/scoring" element={<ScoringPage />} />
       <Route path="/dashboard" element={<Dashboard />} />
       <Route path="/orders" element={<Orders />} />

@@ -1,13 +1,15 @@
 import { useMemo, useState } from 'react';
-import { Button, Form, Input, Radio, Space, Table, Typography } from 'antd';
+import { Button, Form, Radio, Space, Table, Typography } from 'antd';
 import { api, call, downloadWithToken } from '../../shared/api';
 import type { CollectionReport, Profile } from '../../api/types';
 import { useDepartmentNames } from '../../shared/department-names';
+import { defaultPeriod } from '../../shared/format';
 import { FormMessages, showOnForm } from '../../shared/form-messages';
 import { FEE_CATEGORY, REPORT_GROUP, yuan } from '../../shared/payments';
+import { PeriodFields } from '../../shared/period-report';
 import type { Loaded } from '../../shared/states';
 import { StaffPage } from '../staff-page';
-import { csvUrl, defaultPeriod, reportQuery, type GroupBy, type ReportValues } from './report-query';
+import { csvUrl, reportQuery, type GroupBy, type ReportValues } from './report-query';
 
 type Row = CollectionReport['rows'][number];
 const FIELDS: (keyof ReportValues)[] = ['from', 'to', 'groupBy'];
@@ -90,12 +92,7 @@ function CollectionReportForm() {
         style={{ marginBottom: 16, rowGap: 8 }}
         aria-label="统计条件"
       >
-        <Form.Item name="from" label="开始日期">
-          <Input type="date" style={{ width: 170 }} />
-        </Form.Item>
-        <Form.Item name="to" label="结束日期">
-          <Input type="date" style={{ width: 170 }} />
-        </Form.Item>
+        <PeriodFields />
         <Form.Item name="groupBy" label="分组">
           <Radio.Group
             optionType="button"

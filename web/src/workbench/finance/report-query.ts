@@ -1,5 +1,4 @@
 import type { CollectionQuery } from '../../api/types';
-import { chinaToday } from '../../shared/format';
 
 export type GroupBy = NonNullable<CollectionQuery['groupBy']>;
 
@@ -8,15 +7,6 @@ export interface ReportValues {
   from?: string;
   to?: string;
   groupBy?: GroupBy;
-}
-
-/**
- * The month so far in Beijing dates (the report counts by the bank's Beijing date, whatever the browser's zone): the
- * first of the month to today.
- */
-export function defaultPeriod(now: Date): { from: string; to: string } {
-  const today = chinaToday(now);
-  return { from: `${today.slice(0, 8)}01`, to: today };
 }
 
 /** The report's query; the service judges the period (to before from, longer than 366 days: refused at `to`). */

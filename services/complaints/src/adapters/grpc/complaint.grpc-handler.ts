@@ -19,6 +19,7 @@ import type {
 import type { listPublishedOutcomesUseCase } from '../../usecases/complaints/published-outcomes/published-outcomes.usecase';
 import type { rateReplyUseCase } from '../../usecases/complaints/rate-reply/rate-reply.usecase';
 import type { listRequestStatusesUseCase } from '../../usecases/complaints/request-statuses/request-statuses.usecase';
+import type { summarizeComplaintsUseCase } from '../../usecases/complaints/summarize-complaints/summarize-complaints.usecase';
 import {
   complaintChannel,
   complaintFinding,
@@ -32,6 +33,7 @@ import {
   toProtoComplaint,
   toProtoOutcome,
   toProtoRequestStatus,
+  toProtoSummary,
 } from './complaint.mapper';
 
 export interface ComplaintUseCases {
@@ -47,6 +49,7 @@ export interface ComplaintUseCases {
   listRequestStatuses: ReturnType<typeof listRequestStatusesUseCase>;
   getComplaintChannel: ReturnType<typeof getComplaintChannelUseCase>;
   setComplaintChannel: ReturnType<typeof setComplaintChannelUseCase>;
+  summarizeComplaints: ReturnType<typeof summarizeComplaintsUseCase>;
   /** Called after a write that queued outbox messages. */
   afterWrite(): void;
 }
@@ -219,6 +222,12 @@ export function registerComplaintService(server: GrpcServer, uc: ComplaintUseCas
           ctx.principal,
         ),
       ),
+    })),
+    summarizeComplaints: server.unary<
+      complaintsV1.SummarizeComplaintsRequest,
+      complaintsV1.SummarizeComplaintsResponse
+    >('SummarizeComplaints', async (req, ctx) => ({
+      summary: toProtoSummary(await uc.summarizeComplaints(req, ctx.principal)),
     })),
   };
   server.addService('govhall.complaints.v1.ComplaintService', complaintsV1.ComplaintServiceService, impl);

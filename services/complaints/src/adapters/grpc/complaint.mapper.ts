@@ -11,6 +11,14 @@ import type {
   ReplySatisfaction,
   TargetKind,
 } from '../../domain/complaints/complaint';
+import {
+  FINDINGS,
+  KINDS,
+  SATISFACTIONS,
+  STATUSES,
+  type ComplaintSummary,
+  type OverdueClock,
+} from '../../domain/complaints/complaint-summary';
 import type { RequestState, RequestStatus } from '../../domain/complaints/request-status';
 import type { ComplaintChannelInfo } from '../../usecases/complaints/ports';
 
@@ -96,3 +104,34 @@ export function toProtoRequestStatus(r: RequestStatus): complaintsV1.RequestStat
 }
 
 export const toProtoChannel = (c: ComplaintChannelInfo): complaintsV1.ComplaintChannelInfo => ({ ...c });
+
+export const overdueClock = enumCodec<OverdueClock, complaintsV1.OverdueClock>(
+  enumSpelling(complaintsV1.OverdueClock, 'OVERDUE_CLOCK_'),
+);
+
+export function toProtoSummary(
+  s: ComplaintSummary & { today: string; truncated: boolean },
+): complaintsV1.ComplaintSummary {
+  return {
+    total: s.total,
+    byStatus: STATUSES.map((v) => ({ status: complaintStatus.toProto(v), count: s.byStatus[v] })),
+    byKind: KINDS.map((v) => ({ kind: complaintKind.toProto(v), count: s.byKind[v] })),
+    byFinding: FINDINGS.map((v) => ({ finding: complaintFinding.toProto(v), count: s.byFinding[v] })),
+    bySatisfaction: SATISFACTIONS.map((v) => ({
+      satisfaction: replySatisfaction.toProto(v),
+      count: s.bySatisfaction[v],
+    })),
+    lateAcceptance: s.lateAcceptance,
+    lateReply: s.lateReply,
+    overdue: s.overdue.map((o) => ({
+      ...o,
+      kind: complaintKind.toProto(o.kind),
+      target: { ...o.target, kind: targetKind.toProto(o.target.kind) },
+      office: handlingOffice.toProto(o.office),
+      status: complaintStatus.toProto(o.status),
+      clock: overdueClock.toProto(o.clock),
+    })),
+    today: s.today,
+    truncated: s.truncated,
+  };
+}

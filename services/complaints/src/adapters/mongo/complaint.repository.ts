@@ -110,6 +110,25 @@ export class MongoComplaints implements ComplaintRepository {
     return { items: docs.map((d) => toComplaint(d as unknown as Stored)), total };
   }
 
+  async inPeriod(tenant: string, from: string, to: string, limit: number): Promise<Complaint[]> {
+    // One equality (tenant) and the day range: the index { tenant, receivedDay }. The personal data stays unread.
+    const docs = await this.model.collection
+      .find(
+        { tenant, receivedDay: { $gte: from, $lte: to } },
+        { projection: { ...WITHOUT_OUTBOX, content: 0, complainant: 0, 'reply.text': 0 } },
+      )
+      .sort({ receivedDay: 1, number: 1 })
+      .limit(limit)
+      .toArray();
+    return docs.map((d) =>
+      toComplaint({
+        ...(d as unknown as Stored),
+        content: '',
+        complainant: { name: '', phone: '', email: '', subject: '' },
+      }),
+    );
+  }
+
   nextSequence(tenant: string, chinaDay: string): Promise<number> {
     return this.sequences.next(`${tenant}-${chinaDay.replaceAll('-', '')}`);
   }

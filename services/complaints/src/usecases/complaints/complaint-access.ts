@@ -84,4 +84,17 @@ export function visibleTo(actor: Principal, c: Complaint, legalAffairs: string):
   };
 }
 
+/**
+ * Whether `actor` oversees `tenant`'s complaints (a center administrator or supervisor of it or above: every complaint
+ * of the tenant). An overseer of another region is refused (TENANT_OUT_OF_SCOPE), anyone else answered no.
+ */
+export function oversees(actor: Principal, tenant: string): boolean {
+  const overseer = OVERSEERS.filter((r) => actor.roles.includes(r));
+  if (overseer.length === 0) return false;
+  if (!tenantScope(actor, overseer, 'read', tenant)) {
+    throw new ForbiddenError('TENANT_OUT_OF_SCOPE', '只能查看本地区（及下级地区）的投诉');
+  }
+  return true;
+}
+
 export { OVERSEERS };

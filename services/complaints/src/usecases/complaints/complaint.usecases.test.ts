@@ -14,6 +14,7 @@ import { listComplaintsUseCase, listMyComplaintsUseCase } from './list-complaint
 import { listPublishedOutcomesUseCase } from './published-outcomes/published-outcomes.usecase';
 import { rateReplyUseCase } from './rate-reply/rate-reply.usecase';
 import { listRequestStatusesUseCase } from './request-statuses/request-statuses.usecase';
+import { summarizeComplaintsUseCase } from './summarize-complaints/summarize-complaints.usecase';
 import { sweepComplaintsUseCase } from './sweep-complaints/sweep-complaints.usecase';
 
 // Monday 2026-12-07, 10:00 in China.
@@ -51,6 +52,7 @@ function world() {
     published: listPublishedOutcomesUseCase(deps),
     statuses: listRequestStatusesUseCase(deps),
     sweep: sweepComplaintsUseCase(deps),
+    summary: summarizeComplaintsUseCase(deps),
     getChannel: getComplaintChannelUseCase({ channels }),
     setChannel: setComplaintChannelUseCase({ channels }),
   };
@@ -250,6 +252,40 @@ describe('the clocks, when the service’s clock says so', () => {
       'ComplaintAcceptanceOverdue',
       'ComplaintReplyOverdue',
     ]);
+  });
+});
+
+describe('SummarizeComplaints (投诉统计)', () => {
+  it('counts the period for the overseers, the open ones past their day listed; others and bad periods refused', async () => {
+    const w = world();
+    const a = await w.file(online(), citizen);
+    await w.file(online({ kind: 'service', target: { kind: 'none', id: '' }, requestId: 'req-00000002' }), citizen);
+    const accepted = await w.accept({ id: a.id, expectedVersion: 1 }, supervisor);
+    await w.reply({ id: a.id, expectedVersion: accepted.version, finding: 'justified', text: '已整改。' }, supervisor);
+    await w.rate({ id: a.id, satisfaction: 'basically_satisfied' }, citizen);
+    now = new Date('2026-12-08T16:30:00Z'); // 12-09 in China: the service complaint is past its acceptance day
+    const period = { tenant: '', from: '2026-12-01', to: '2026-12-31' };
+    const s = await w.summary(period, supervisor);
+    expect(s).toMatchObject({
+      total: 2,
+      today: '2026-12-09',
+      truncated: false,
+      byStatus: { received: 1, closed: 1 },
+      byFinding: { justified: 1 },
+      bySatisfaction: { basically_satisfied: 1 },
+      lateAcceptance: 1,
+    });
+    expect(s.overdue.map((o) => [o.kind, o.clock, o.dueDay])).toEqual([['service', 'accept', '2026-12-08']]);
+    expect((await w.summary(period, principal())).total).toBe(2);
+    await expect(w.summary(period, legal)).rejects.toMatchObject({ code: 'ROLE_REQUIRED' });
+    await expect(w.summary(period, citizen)).rejects.toMatchObject({ code: 'ROLE_REQUIRED' });
+    await expect(w.summary({ ...period, tenant: '999999' }, supervisor)).rejects.toMatchObject({
+      code: 'TENANT_OUT_OF_SCOPE',
+    });
+    expect(await fields(w.summary({ ...period, from: '2026-12-31', to: '2026-12-01' }, supervisor))).toEqual([
+      ['to', 'BEFORE_FROM'],
+    ]);
+    expect(await fields(w.summary({ ...period, tenant: 'abc' }, supervisor))).toEqual([['tenant', 'PATTERN']]);
   });
 });
 

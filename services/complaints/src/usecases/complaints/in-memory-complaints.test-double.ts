@@ -58,6 +58,13 @@ export class InMemoryComplaints implements ComplaintRepository {
       .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || b.number.localeCompare(a.number));
     return { items: all.slice(offset, offset + limit), total: all.length };
   }
+  async inPeriod(tenant: string, from: string, to: string, limit: number) {
+    return [...this.saved.values()]
+      .filter((c) => c.tenant === tenant && chinaDate(c.receivedAt) >= from && chinaDate(c.receivedAt) <= to)
+      .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
+      .slice(0, limit)
+      .map((c) => ({ ...c, content: '', complainant: { name: '', phone: '', email: '', subject: '' } }));
+  }
   async nextSequence(tenant: string, chinaDay: string) {
     const key = `${tenant}:${chinaDay}`;
     const next = (this.sequences.get(key) ?? 0) + 1;

@@ -29,6 +29,12 @@ export interface ComplaintRepository {
   ): Promise<void>;
   /** Newest first: `limit` from `offset`, and the total. */
   list(filter: ComplaintFilter, offset: number, limit: number): Promise<{ items: Complaint[]; total: number }>;
+  /**
+   * The tenant's complaints received from `from` to `to` (China dates, inclusive), oldest first, at most `limit`,
+   * read without the complainant's name, phone and e-mail, the content and the answer's text (the statistics need
+   * none of them).
+   */
+  inPeriod(tenant: string, from: string, to: string, limit: number): Promise<Complaint[]>;
   /** The next number of the tenant's day (1, 2, …), atomically. */
   nextSequence(tenant: string, chinaDay: string): Promise<number>;
   /** Received with acceptBy before `today`, or accepted with replyBy before it, not reported: at most `limit`. */

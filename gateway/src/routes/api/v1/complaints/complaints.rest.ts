@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import type { complaintsV1 } from '@govhall/proto';
+import { complaintsV1 } from '@govhall/proto';
 import {
   complaintChannel,
   complaintFinding,
@@ -10,7 +10,7 @@ import {
   replySatisfaction,
   targetKind,
 } from './complaints.enums';
-import type { Complaint, ComplaintChannelInfo, PublishedOutcome } from './complaints.schemas';
+import type { Complaint, ComplaintChannelInfo, ComplaintSummary, PublishedOutcome } from './complaints.schemas';
 
 /* 投诉和举报 as the REST API spells it (lower case, no prefix), proto ⇄ JSON. */
 
@@ -25,12 +25,7 @@ export function complaintToRest(c: complaintsV1.Complaint | undefined): Static<t
     type: complaintType.fromProto(c.type) || 'complaint',
     kind: complaintKind.fromProto(c.kind) || 'service',
     channel: complaintChannel.fromProto(c.channel) || 'online',
-    target: {
-      kind: targetKind.fromProto(c.target?.kind ?? 0) || 'none',
-      id: c.target?.id ?? '',
-      name: c.target?.name ?? '',
-      department: c.target?.department ?? '',
-    },
+    target: targetToRest(c.target),
     content: c.content,
     complainant: {
       name: c.complainant?.name ?? '',
@@ -88,5 +83,44 @@ export function channelToRest(c: complaintsV1.ComplaintChannelInfo | undefined):
     address: c.address,
     procedure: c.procedure,
     version: Number(c.version),
+  };
+}
+
+const targetToRest = (t: complaintsV1.ComplaintTarget | undefined) => ({
+  kind: targetKind.fromProto(t?.kind ?? 0) || 'none',
+  id: t?.id ?? '',
+  name: t?.name ?? '',
+  department: t?.department ?? '',
+});
+
+/** 投诉统计: every count a plain number, the enums in the REST spelling. */
+export function summaryToRest(s: complaintsV1.ComplaintSummary | undefined): Static<typeof ComplaintSummary> {
+  if (!s) throw new Error('complaints answered without a summary');
+  const counts = <K extends string, V>(rows: (V & { count: number })[], key: K, name: (row: V) => string) =>
+    rows.flatMap((r) => {
+      const value = name(r);
+      return value ? [{ [key]: value, count: Number(r.count) }] : [];
+    }) as never;
+  return {
+    total: Number(s.total),
+    byStatus: counts(s.byStatus, 'status', (r) => complaintStatus.fromProto(r.status)),
+    byKind: counts(s.byKind, 'kind', (r) => complaintKind.fromProto(r.kind)),
+    byFinding: counts(s.byFinding, 'finding', (r) => complaintFinding.fromProto(r.finding)),
+    bySatisfaction: counts(s.bySatisfaction, 'satisfaction', (r) => replySatisfaction.fromProto(r.satisfaction)),
+    lateAcceptance: Number(s.lateAcceptance),
+    lateReply: Number(s.lateReply),
+    overdue: s.overdue.map((o) => ({
+      id: o.id,
+      number: o.number,
+      kind: complaintKind.fromProto(o.kind) || 'service',
+      target: targetToRest(o.target),
+      office: handlingOffice.fromProto(o.office) || 'coordination',
+      officeDepartment: o.officeDepartment,
+      status: complaintStatus.fromProto(o.status) || 'received',
+      clock: o.clock === complaintsV1.OverdueClock.OVERDUE_CLOCK_REPLY ? 'reply' : 'accept',
+      dueDay: o.dueDay,
+    })),
+    today: s.today,
+    truncated: s.truncated,
   };
 }

@@ -112,6 +112,42 @@ const fx = useRouteFixture(async () =>
             },
           };
         },
+        summarizeComplaints: async (req) => {
+          if (req.tenant === '620302')
+            throw new ForbiddenError('TENANT_OUT_OF_SCOPE', '只能查看本地区（及下级地区）的投诉');
+          if (req.to < req.from) {
+            throw new ValidationError([{ path: 'to', reason: 'BEFORE_FROM', message: '结束日期不能早于开始日期' }]);
+          }
+          return {
+            summary: {
+              total: 3,
+              byStatus: [
+                { status: C.ComplaintStatus.COMPLAINT_STATUS_RECEIVED, count: 2 },
+                { status: C.ComplaintStatus.COMPLAINT_STATUS_CLOSED, count: 1 },
+              ],
+              byKind: [{ kind: C.ComplaintKind.COMPLAINT_KIND_EFFICIENCY, count: 3 }],
+              byFinding: [{ finding: C.ComplaintFinding.COMPLAINT_FINDING_JUSTIFIED, count: 1 }],
+              bySatisfaction: [{ satisfaction: C.ReplySatisfaction.REPLY_SATISFACTION_SATISFIED, count: 1 }],
+              lateAcceptance: 1,
+              lateReply: 0,
+              overdue: [
+                {
+                  id: ID,
+                  number: complaint.number,
+                  kind: complaint.kind,
+                  target: complaint.target,
+                  office: complaint.office,
+                  officeDepartment: '',
+                  status: complaint.status,
+                  clock: C.OverdueClock.OVERDUE_CLOCK_ACCEPT,
+                  dueDay: '2026-12-08',
+                },
+              ],
+              today: '2026-12-09',
+              truncated: false,
+            },
+          };
+        },
         setComplaintChannel: async (req) => ({
           channel: { ...req.channel!, version: Number(req.expectedVersion) + 1 },
         }),
@@ -254,5 +290,76 @@ describe('complaints routes', () => {
     expect((await put(SUPERVISOR)).statusCode).toBe(403);
     const set = await put(ADMIN);
     expect(set.json().channel).toMatchObject({ tenant: TENANT, version: 1 });
+  });
+
+  it('GET /summary: the figures for the supervision office and the center, refusals in Chinese', async () => {
+    const res = await fx.app.inject({
+      url: '/api/v1/complaints/summary?from=2026-12-01&to=2026-12-31',
+      headers: SUPERVISOR,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(fx.lastCall().request).toEqual({ tenant: '', from: '2026-12-01', to: '2026-12-31' });
+    expect(res.json()).toEqual({
+      total: 3,
+      byStatus: [
+        { status: 'received', count: 2 },
+        { status: 'closed', count: 1 },
+      ],
+      byKind: [{ kind: 'efficiency', count: 3 }],
+      byFinding: [{ finding: 'justified', count: 1 }],
+      bySatisfaction: [{ satisfaction: 'satisfied', count: 1 }],
+      lateAcceptance: 1,
+      lateReply: 0,
+      overdue: [
+        {
+          id: ID,
+          number: 'TS6203212026120700001',
+          kind: 'efficiency',
+          target: { kind: 'window', id: 'w-3', name: '3号窗口（综合窗口）', department: '620321-SCJG' },
+          office: 'supervision',
+          officeDepartment: '',
+          status: 'received',
+          clock: 'accept',
+          dueDay: '2026-12-08',
+        },
+      ],
+      today: '2026-12-09',
+      truncated: false,
+    });
+    expect(JSON.stringify(res.json())).not.toContain('张三');
+    const admin = await fx.app.inject({
+      url: '/api/v1/complaints/summary?from=2026-12-01&to=2026-12-31',
+      headers: ADMIN,
+    });
+    expect(admin.statusCode).toBe(200);
+    const before = fx.fake.calls.length;
+    for (const headers of [CITIZEN, CLERK]) {
+      const refused = await fx.app.inject({ url: '/api/v1/complaints/summary?from=2026-12-01&to=2026-12-31', headers });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().detail ?? refused.json().title).toMatch(CHINESE);
+    }
+    expect((await fx.app.inject({ url: '/api/v1/complaints/summary?from=2026-12-01&to=2026-12-31' })).statusCode).toBe(
+      401,
+    );
+    const bad = await fx.app.inject({
+      url: '/api/v1/complaints/summary?from=2026-13-01&tenant=abc',
+      headers: SUPERVISOR,
+    });
+    expect(bad.statusCode).toBe(400);
+    for (const e of bad.json().errors) expect(e.message).toMatch(CHINESE);
+    expect(fx.fake.calls.length).toBe(before);
+    const reversed = await fx.app.inject({
+      url: '/api/v1/complaints/summary?from=2026-12-31&to=2026-12-01',
+      headers: SUPERVISOR,
+    });
+    expect([reversed.statusCode, reversed.json().errors[0]]).toEqual([
+      400,
+      expect.objectContaining({ path: 'to', message: '结束日期不能早于开始日期' }),
+    ]);
+    const elsewhere = await fx.app.inject({
+      url: '/api/v1/complaints/summary?tenant=620302&from=2026-12-01&to=2026-12-31',
+      headers: SUPERVISOR,
+    });
+    expect([elsewhere.statusCode, elsewhere.json().code]).toEqual([403, 'TENANT_OUT_OF_SCOPE']);
   });
 });

@@ -10,7 +10,7 @@ import {
   replySatisfaction,
   targetKind,
 } from './complaints.enums';
-import { channelToRest, complaintToRest, outcomeToRest } from './complaints.rest';
+import { channelToRest, complaintToRest, outcomeToRest, summaryToRest } from './complaints.rest';
 import {
   AcceptBody,
   ChannelAnswer,
@@ -27,11 +27,15 @@ import {
   RejectBody,
   ReplyBody,
   SatisfactionBody,
+  ComplaintSummary,
+  SummaryQuery,
 } from './complaints.schemas';
 
 const tags = ['complaints'];
 /** Staff who read complaints; how far each reaches (tenant, office, department) is the complaints service's rule. */
 const READERS = ['center_admin', 'supervisor', 'complaint_handler', 'department_head'] as const;
+/** Who reads a tenant's complaint figures (the supervision office and the center; the service decides how far). */
+const OVERSEERS = ['center_admin', 'supervisor'] as const;
 /** The handling offices' staff. */
 const HANDLERS = ['supervisor', 'complaint_handler'] as const;
 const page = (p: { pageSize?: number; pageToken?: string }) => ({
@@ -113,6 +117,25 @@ const complaintRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async
         page: page(q),
       });
       return { complaints: res.complaints.map(complaintToRest), ...pageAnswer(res.page) };
+    },
+  );
+
+  app.get(
+    '/summary',
+    {
+      config: { auth: { roles: OVERSEERS } },
+      schema: {
+        tags,
+        summary:
+          '投诉统计：期间内投诉按状态、类别、认定（合理、无效、错误）和投诉人对答复的评价计数，以及超期未办的投诉（不含投诉人信息）；监察人员和中心管理员看本地区（及下级地区）',
+        querystring: SummaryQuery,
+        response: { 200: ComplaintSummary, ...problems(400, 401, 403, 503) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const res = await call(request, 'summarizeComplaints', { tenant: q.tenant ?? '', from: q.from, to: q.to });
+      return summaryToRest(res.summary);
     },
   );
 

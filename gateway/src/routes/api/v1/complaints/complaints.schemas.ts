@@ -75,6 +75,11 @@ export const FileComplaintBody = Type.Object(
   { additionalProperties: false },
 );
 
+const OFFICE = literals(
+  handlingOffice.values,
+  '受理部门：supervision 效能监察室、legal_affairs 法制办窗口、coordination 综合协调办公室',
+);
+
 const Target = Type.Object(
   {
     kind: TARGET_KIND,
@@ -104,10 +109,7 @@ export const Complaint = Type.Object(
       { additionalProperties: false },
     ),
     receivedBy: Type.String({ description: '首问责任人（工作人员登记的投诉）' }),
-    office: literals(
-      handlingOffice.values,
-      '受理部门：supervision 效能监察室、legal_affairs 法制办窗口、coordination 综合协调办公室',
-    ),
+    office: OFFICE,
     officeDepartment: Type.String(),
     status: STATUS,
     receivedAt: Timestamp,
@@ -150,6 +152,52 @@ export const ComplaintsQuery = Type.Object(
     status: Type.Optional(Type.Array(STATUS, { maxItems: 5, description: '只看这些状态' })),
     kind: Type.Optional(KIND),
     ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+export const SummaryQuery = Type.Object(
+  {
+    tenant: Type.Optional(RegionCode('地区；默认本人所在地区')),
+    from: DateString('收到日期起（北京时间）'),
+    to: DateString('收到日期止（含），不超过366天'),
+  },
+  { additionalProperties: false },
+);
+
+const counted = <T extends ReturnType<typeof literals>>(key: string, values: T, description: string) =>
+  Type.Array(Type.Object({ [key]: values, count: Type.Integer() }, { additionalProperties: false }), { description });
+
+export const ComplaintSummary = Type.Object(
+  {
+    total: Type.Integer({ description: '期间内收到的投诉数' }),
+    byStatus: counted('status', STATUS, '各状态的投诉数（含0）'),
+    byKind: counted('kind', KIND, '各类别的投诉数（含0）'),
+    byFinding: counted('finding', FINDING, '已答复投诉的认定：合理、无效、错误'),
+    bySatisfaction: counted('satisfaction', SATISFACTION, '投诉人对答复的评价'),
+    lateAcceptance: Type.Integer({ description: '受理超期的投诉数（含超期后已受理的）' }),
+    lateReply: Type.Integer({ description: '答复超期的投诉数（含超期后已答复的）' }),
+    overdue: Type.Array(
+      Type.Object(
+        {
+          id: Type.String(),
+          number: Type.String({ description: '投诉编号' }),
+          kind: KIND,
+          target: Target,
+          office: OFFICE,
+          officeDepartment: Type.String(),
+          status: STATUS,
+          clock: Type.Union([Type.Literal('accept'), Type.Literal('reply')], {
+            description: '超期环节：accept 受理、reply 答复',
+          }),
+          dueDay: Type.String({ description: '期限（北京时间日期）' }),
+        },
+        { additionalProperties: false },
+      ),
+      { description: '仍未办理且已超过期限的投诉（超期最久的在前；不含投诉人信息和投诉内容）' },
+    ),
+    today: Type.String({ description: '判断超期所依据的日期（北京时间）' }),
+    truncated: Type.Boolean({ description: '期间内投诉过多，只统计了最先收到的部分' }),
   },
   { additionalProperties: false },
 );
