@@ -4,6 +4,17 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { REPO_ROOT, stack, waitFor } from './stack';
 
+/**
+ * What every process a test starts inherits: PATH and HOME, a short Kafka fetch wait, and the stack's mail server
+ * (SMTP_HOST, SMTP_PORT from deploy/stack/env.sh) when set, so that a stack on other ports gets its own mail.
+ */
+function baseEnv(): Record<string, string> {
+  const mail = Object.fromEntries(
+    (['SMTP_HOST', 'SMTP_PORT'] as const).flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])),
+  );
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', KAFKA_FETCH_WAIT_MS: '200', ...mail };
+}
+
 export interface RunningProcess {
   name: string;
   child: ChildProcess;
@@ -73,7 +84,7 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
     cwd: REPO_ROOT,
     // A short fetch wait: a consumer's stop waits for its open fetch, 5 s by default, and every test file stops
     // its world's services (seconds per file otherwise).
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', KAFKA_FETCH_WAIT_MS: '200', ...options.env },
+    env: { ...baseEnv(), ...options.env },
     stdio: ['pipe', out, out],
   });
   fs.closeSync(out);
@@ -108,7 +119,7 @@ export async function runProcess(options: {
     cwd: REPO_ROOT,
     // A short fetch wait: a consumer's stop waits for its open fetch, 5 s by default, and every test file stops
     // its world's services (seconds per file otherwise).
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', KAFKA_FETCH_WAIT_MS: '200', ...options.env },
+    env: { ...baseEnv(), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
