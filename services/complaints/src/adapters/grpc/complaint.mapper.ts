@@ -11,6 +11,7 @@ import type {
   ReplySatisfaction,
   TargetKind,
 } from '../../domain/complaints/complaint';
+import type { ComplaintAttachment } from '../../domain/complaints/attachment';
 import type { RequestState, RequestStatus } from '../../domain/complaints/request-status';
 import type { ComplaintChannelInfo } from '../../usecases/complaints/ports';
 
@@ -50,7 +51,8 @@ export function toProtoComplaint(c: Complaint): complaintsV1.Complaint {
     target: { ...c.target, kind: targetKind.toProto(c.target.kind) },
     content: c.content,
     complainant: { ...c.complainant },
-    attachmentIds: [...c.attachmentIds],
+    attachmentIds: c.attachments.map((a) => a.id),
+    attachments: c.attachments.map(toProtoAttachment),
     receivedBy: c.receivedBy,
     office: handlingOffice.toProto(c.office),
     officeDepartment: c.officeDepartment,
@@ -68,6 +70,10 @@ export function toProtoComplaint(c: Complaint): complaintsV1.Complaint {
     replyOverdue: c.replyOverdue,
     version: c.version,
   };
+}
+
+export function toProtoAttachment(a: ComplaintAttachment): complaintsV1.ComplaintAttachment {
+  return { ...a };
 }
 
 export function toProtoOutcome(o: PublishedOutcome): complaintsV1.PublishedOutcome {
