@@ -46,6 +46,8 @@ export async function startComplaintsService(
       // places it at the stream's end and passes it in `env`.
       COMPLAINT_NOTIFIER_GROUP_ID: `${options.caseStreamGroup}-notifier`,
       CLOCK_FILE: options.clockFile,
+      // The complainant's mail goes to the stack's Mailpit, wherever it listens (deploy/stack/env.sh).
+      ...(process.env.SMTP_PORT ? { SMTP_PORT: process.env.SMTP_PORT } : {}),
       ...options.env,
     },
     readyPort: grpcPort,
