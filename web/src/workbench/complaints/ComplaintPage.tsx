@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { Descriptions, Form, Input, Radio, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import type { Complaint, ComplaintFinding, Profile } from '../../api/types';
 import {
@@ -15,12 +15,36 @@ import {
   HANDLING_OFFICE,
   REPLY_SATISFACTION,
 } from '../../shared/complaint-format';
-import { dateTime } from '../../shared/format';
+import { attachmentPath } from '../../shared/complaint-attachments';
+import { dateTime, fileSize } from '../../shared/format';
+import { useFileViewer } from '../case/FileViewer';
 import { ErrorAlert, Loading, useLoad, type Loaded } from '../../shared/states';
 import { ActCard } from '../escalations/ActCard';
 import { StaffPage } from '../staff-page';
 
 const path = (id: string) => ({ params: { path: { id } } });
+
+/** The photos and letters filed with it, each opened in the viewer with the member of staff's token. */
+function Attachments({ c }: { c: Complaint }) {
+  const view = useFileViewer();
+  return (
+    <>
+      {view.viewer}
+      <Space wrap size={4}>
+        {c.attachments.map((a) => (
+          <Button
+            key={a.id}
+            size="small"
+            loading={view.loading === attachmentPath(c, a)}
+            onClick={() => void view.open(attachmentPath(c, a), `投诉附件：${a.fileName}`, a.fileName)}
+          >
+            附件 {a.fileName}（{fileSize(a.size)}）
+          </Button>
+        ))}
+      </Space>
+    </>
+  );
+}
 
 function Summary({ c }: { c: Complaint }) {
   const clock = complaintClock(c);
@@ -66,6 +90,11 @@ function Summary({ c }: { c: Complaint }) {
       <Descriptions.Item label="内容" span={2}>
         <span style={{ whiteSpace: 'pre-wrap' }}>{c.content}</span>
       </Descriptions.Item>
+      {c.attachments.length > 0 ? (
+        <Descriptions.Item label="附件" span={2}>
+          <Attachments c={c} />
+        </Descriptions.Item>
+      ) : null}
       {clock.text !== '—' ? (
         <Descriptions.Item label="期限" span={2}>
           {clock.late ? <Typography.Text type="danger">{clock.text}</Typography.Text> : clock.text}
