@@ -1,33 +1,26 @@
-import type { Connection, FileChunks, Model } from '@govhall/mongo';
+import { DescribedFiles, type Connection, type FileChunks, type Model } from '@govhall/mongo';
 import type { StoredAttachment } from '../../domain/complaints/attachment';
 import type { ComplaintAttachments } from '../../usecases/complaints/ports';
 import { complaintAttachmentSchema } from './complaint.schema';
-
-const OWNER = 'complaint-attachment';
 
 type AttachmentDocument = Omit<StoredAttachment, 'id'> & { _id: string };
 
 /** Complaints' uploads: the description in `complaint_attachments`, the bytes in `file_chunks` (bytes first). */
 export class MongoComplaintAttachments implements ComplaintAttachments {
   readonly model: Model<AttachmentDocument>;
+  private readonly files: DescribedFiles<StoredAttachment>;
 
-  constructor(
-    connection: Connection,
-    private readonly chunks: FileChunks,
-  ) {
+  constructor(connection: Connection, chunks: FileChunks) {
     this.model = connection.model<AttachmentDocument>('ComplaintAttachment', complaintAttachmentSchema);
+    this.files = new DescribedFiles(this.model, chunks, 'complaint-attachment');
   }
 
-  async save(attachment: StoredAttachment, content: Buffer): Promise<void> {
-    await this.chunks.put(OWNER, attachment.id, content);
-    const { id, ...fields } = attachment;
-    await this.model.collection.insertOne({ _id: id, ...fields } as never);
+  save(attachment: StoredAttachment, content: Buffer): Promise<void> {
+    return this.files.save(attachment, content);
   }
 
   async find(ids: readonly string[]): Promise<StoredAttachment[]> {
-    if (ids.length === 0) return [];
-    const docs = await this.model.find({ _id: { $in: [...ids] } }).lean<AttachmentDocument[]>();
-    return docs.map(({ _id, ...rest }) => ({ ...rest, id: _id, usedBy: rest.usedBy ?? '' }));
+    return (await this.files.find(ids)).map((a) => ({ ...a, usedBy: a.usedBy ?? '' }));
   }
 
   async claim(ids: readonly string[], complaintId: string): Promise<string[]> {
@@ -49,6 +42,6 @@ export class MongoComplaintAttachments implements ComplaintAttachments {
   }
 
   content(id: string): Promise<Buffer | null> {
-    return this.chunks.get(OWNER, id);
+    return this.files.content(id);
   }
 }
