@@ -108,6 +108,7 @@ export function complaintTests(world: () => WebWorld, applicantOf: () => Applica
       .getByRole('list', { name: '已上传的附件' })
       .getByText(/^窗口照片\.png/)
       .waitFor();
+    await checkPage(page, 'portal-complaint-attachment');
     await mine.getByRole('button', { name: buttonName('提交') }).click();
     const filed = page.getByRole('status').filter({ hasText: /^投诉已提交，编号 TS620321\d{13}/ });
     await filed.waitFor();
