@@ -38,6 +38,7 @@ import ratingRoutes from './routes/api/v1/ratings/ratings.routes';
 import rectificationRoutes from './routes/api/v1/ratings/rectifications.routes';
 import recordedRatingRoutes from './routes/api/v1/ratings/recorded-ratings.routes';
 import complaintRoutes from './routes/api/v1/complaints/complaints.routes';
+import complaintAttachmentRoutes from './routes/api/v1/complaints/complaint-attachments.routes';
 import open311Routes from './routes/open311/open311.routes';
 import consultationRoutes from './routes/api/v1/consultations/consultations.routes';
 import liveConsultationRoutes from './routes/api/v1/live-consultations/live-consultations.routes';
@@ -156,6 +157,10 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
   await app.register(recordedRatingRoutes, { prefix: '/api/v1/ratings', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(rectificationRoutes, { prefix: '/api/v1/rectifications', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(complaintRoutes, { prefix: '/api/v1/complaints', deadlineMs: config.GRPC_DEADLINE_MS });
+  await app.register(complaintAttachmentRoutes, {
+    prefix: '/api/v1/complaints',
+    deadlineMs: config.GRPC_DEADLINE_MS,
+  });
   await app.register(consultationRoutes, { prefix: '/api/v1/consultations', deadlineMs: config.GRPC_DEADLINE_MS });
   await app.register(liveConsultationRoutes, {
     prefix: '/api/v1/live-consultations',

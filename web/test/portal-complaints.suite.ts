@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { DEMO_PASSWORD, uniqueSuffix, userToken } from '@govhall/testing';
-import { caseActs, PASSWORD, type Applicant } from '../../gateway/test/cases-stack';
+import { caseActs, PASSWORD, PNG, type Applicant } from '../../gateway/test/cases-stack';
 import { expectedAnswers } from './admin-org-world';
 import { fieldError } from './workbench-world';
 import { buttonName, checkPage, type WebWorld } from './web-world';
@@ -29,8 +29,8 @@ export async function newComplaintHandler(w: WebWorld): Promise<string> {
 
 /**
  * 投诉和举报 in the browser (the world runs the complaints service): a visitor's empty form is refused at its fields,
- * then an anonymous report filed; the applicant complains about a case from its page; the center's complaint handler
- * finds it in 投诉处理, accepts it and answers it as 合理投诉 (an empty answer refused at its fields); the applicant
+ * then an anonymous report filed; the applicant complains about a case from its page, with a photo; the center's
+ * complaint handler finds it in 投诉处理, opens the photo, accepts it and answers it as 合理投诉 (an empty answer refused at its fields); the applicant
  * reads the answer in 我的投诉 and votes on it; the outcome is published with the phone number masked.
  */
 export function complaintTests(world: () => WebWorld, applicantOf: () => Applicant): void {
@@ -102,12 +102,20 @@ export function complaintTests(world: () => WebWorld, applicantOf: () => Applica
     await mine.getByLabel('投诉内容').fill('窗口人员让我第三次补交同一份材料，请回电13912345678说明原因。');
     await mine.getByLabel('姓名').fill(applicant.name);
     await mine.getByLabel('手机号码').fill('13912345678');
+    // A photo goes with it: uploaded when chosen, listed under the form.
+    await mine.locator('input[type=file]').setInputFiles({ name: '窗口照片.png', mimeType: 'image/png', buffer: PNG });
+    await mine
+      .getByRole('list', { name: '已上传的附件' })
+      .getByText(/^窗口照片\.png/)
+      .waitFor();
+    await checkPage(page, 'portal-complaint-attachment');
     await mine.getByRole('button', { name: buttonName('提交') }).click();
     const filed = page.getByRole('status').filter({ hasText: /^投诉已提交，编号 TS620321\d{13}/ });
     await filed.waitFor();
     const number = /TS620321\d{13}/.exec(await filed.innerText())![0];
     const myList = page.locator('.ant-card', { has: page.getByText('我的投诉', { exact: true }) });
     await myList.locator('.ant-list-item', { hasText: number }).getByText('待受理').waitFor();
+    await myList.getByRole('button', { name: /^下载 窗口照片\.png/ }).waitFor();
     await checkPage(page, 'portal-my-complaints');
 
     // The center's complaint handler accepts it and answers; an empty answer is refused at its fields.
@@ -120,6 +128,13 @@ export function complaintTests(world: () => WebWorld, applicantOf: () => Applica
     await desk.page.getByRole('link', { name: `投诉 ${number}` }).click();
     await desk.page.locator('main .ant-descriptions').waitFor();
     expect(await desk.page.locator('main').innerText()).toContain(`办件：${c.caseNumber}（食品经营许可）`);
+    // The photo filed with it opens in the viewer.
+    await desk.page.getByRole('button', { name: /^附件 窗口照片\.png/ }).click();
+    const viewer = desk.page.getByRole('dialog', { name: '投诉附件：窗口照片.png' });
+    await viewer.getByRole('img', { name: '窗口照片.png' }).waitFor();
+    await checkPage(desk.page, 'workbench-complaint-attachment');
+    await viewer.getByRole('button', { name: buttonName('关闭') }).click();
+    await viewer.waitFor({ state: 'hidden' });
     await checkPage(desk.page, 'workbench-complaint');
     const accept = desk.page.locator('.ant-card', { has: desk.page.getByText('受理', { exact: true }) });
     await accept.getByRole('button', { name: buttonName('提交') }).click();

@@ -6,7 +6,7 @@ import { buttonName, checkPage, type WebWorld } from './web-world';
 /**
  * 咨询 in the browser (the world runs the complaints service): the applicant asks about 食品经营许可 on its guide (an
  * empty question refused at its field), in public; the market-regulation clerk answers it in 咨询答复 (an empty
- * answer refused by the service at its field); the department head curates it into the item's FAQ, which a visitor
+ * answer refused by the service at its field) and logs a phone consultation answered on the spot; the department head curates it into the item's FAQ, which a visitor
  * then reads on the guide; the applicant reads the answer in 我的咨询 and writes to the leader mailbox.
  */
 export function consultationTests(world: () => WebWorld, applicantOf: () => Applicant): void {
@@ -46,6 +46,28 @@ export function consultationTests(world: () => WebWorld, applicantOf: () => Appl
     await answer.getByRole('button', { name: buttonName('提交答复') }).click();
     await desk.page.locator('main .ant-tag', { hasText: '已答复' }).waitFor();
     await checkPage(desk.page, 'workbench-consultation');
+
+    // The clerk logs a phone consultation answered on the spot (首问负责); the queue has it, answered.
+    const call = `来电咨询：食品经营许可证到期后延续，需要提前多久申请？（${Date.now() % 100000}）`;
+    await w.visit(desk.page, 'workbench', 'consultations');
+    const log = desk.page.locator('.ant-card', {
+      has: desk.page.getByText('登记电话、来访或热线咨询', { exact: true }),
+    });
+    await log.getByRole('combobox', { name: '所咨询的事项' }).click();
+    await desk.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option[title="食品经营许可"]')
+      .first()
+      .click();
+    await log.getByLabel('咨询人姓名（可不填）').fill('王先生');
+    await log.getByLabel('咨询内容').fill(call);
+    await log.getByLabel(/^当场答复/).fill('应在许可证有效期届满30个工作日前提出延续申请，可在网上办事大厅办理。');
+    await log.getByRole('button', { name: buttonName('登记') }).click();
+    await log.getByRole('status').filter({ hasText: '已登记' }).waitFor();
+    await desk.page.locator('[aria-label="答复状态"]').getByText('已答复', { exact: true }).click();
+    const logged = desk.page.locator('tr', { has: desk.page.getByRole('link', { name: call.slice(0, 30) + '…' }) });
+    await logged.waitFor();
+    expect(await logged.innerText()).toMatch(/电话咨询[\s\S]*已答复/);
+    await checkPage(desk.page, 'workbench-consultation-logged');
     expect(desk.problems.list()).toEqual([]);
 
     // The department head curates it into the FAQ, reworded.

@@ -57,3 +57,32 @@ export class FileChunks {
     return Buffer.concat(chunks.map((c) => toBuffer(c.data)));
   }
 }
+
+/**
+ * Uploaded files of a service: each described by a document of `model` (its `_id` the file's id, the description's
+ * other fields beside it) and its bytes in `chunks` under `owner`. The bytes are written first, so a description
+ * never names bytes that are not there.
+ */
+export class DescribedFiles<T extends { id: string }> {
+  constructor(
+    private readonly model: Model<any>,
+    private readonly chunks: FileChunks,
+    private readonly owner: string,
+  ) {}
+
+  async save(file: T, content: Buffer): Promise<void> {
+    await this.chunks.put(this.owner, file.id, content);
+    const { id, ...fields } = file;
+    await this.model.collection.insertOne({ _id: id, ...fields } as never);
+  }
+
+  async find(ids: readonly string[]): Promise<T[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.model.find({ _id: { $in: [...ids] } }).lean<({ _id: string } & Omit<T, 'id'>)[]>();
+    return docs.map(({ _id, ...rest }) => ({ ...rest, id: _id }) as unknown as T);
+  }
+
+  content(id: string): Promise<Buffer | null> {
+    return this.chunks.get(this.owner, id);
+  }
+}

@@ -6,7 +6,7 @@ export * from './bulk-updates';
 export * from './day-expiry';
 export * from './entities';
 export { toBuffer } from './binary';
-export { FileChunks, fileChunkSchema, type FileChunk } from './file-chunks';
+export { DescribedFiles, FileChunks, fileChunkSchema, type FileChunk } from './file-chunks';
 export * from './query-shapes';
 export * from './outbox-fields';
 export * from './sole-writer';

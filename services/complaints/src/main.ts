@@ -70,6 +70,9 @@ import {
   setComplaintChannelUseCase,
 } from './usecases/complaints/complaint-channel/complaint-channel.usecase';
 import { fileComplaintUseCase } from './usecases/complaints/file-complaint/file-complaint.usecase';
+import { MongoComplaintAttachments } from './adapters/mongo/complaint-attachment.repository';
+import { getAttachmentUseCase } from './usecases/complaints/get-attachment/get-attachment.usecase';
+import { uploadAttachmentUseCase } from './usecases/complaints/upload-attachment/upload-attachment.usecase';
 import { getComplaintUseCase } from './usecases/complaints/get-complaint/get-complaint.usecase';
 import {
   listComplaintsUseCase,
@@ -97,7 +100,9 @@ async function main() {
   const liveSessions = new MongoLiveSessions(connection);
   const chunks = new FileChunks(connection);
   const scans = new MongoRatingScans(chunks);
+  const complaintAttachments = new MongoComplaintAttachments(connection, chunks);
   await ensureIndexes([
+    complaintAttachments.model,
     ratings.model,
     served.model,
     invitations.model,
@@ -250,12 +255,13 @@ async function main() {
       'govhall/complaints/v1/consultation_service.proto',
       'govhall/complaints/v1/live_session_service.proto',
     ],
-    // A suggestion-box slip's scan is up to 10 MiB (RecordRating).
+    // A suggestion-box slip's scan and a complaint's attachment are up to 10 MiB.
     maxReceiveMessageBytes: 12 * 1024 * 1024,
   });
   registerComplaintService(server, {
     fileComplaint: fileComplaintUseCase({
       complaints,
+      attachments: complaintAttachments,
       targets: new LookedUpTargets(staff, windows, applicants),
       calendars,
       clock,
@@ -264,6 +270,13 @@ async function main() {
       acceptWorkingDays: config.ACCEPT_WORKING_DAYS,
       hostedTenants: config.GOVHALL_TENANTS,
     }),
+    uploadAttachment: uploadAttachmentUseCase({
+      attachments: complaintAttachments,
+      clock,
+      ids,
+      hostedTenants: config.GOVHALL_TENANTS,
+    }),
+    getAttachment: getAttachmentUseCase({ ...complaintDeps, attachments: complaintAttachments }),
     getComplaint: getComplaintUseCase(complaintDeps),
     listComplaints: listComplaintsUseCase(complaintDeps),
     listMyComplaints: listMyComplaintsUseCase(complaintDeps),

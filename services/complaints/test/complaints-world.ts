@@ -22,6 +22,7 @@ export async function startComplaintsService(
     await world.adminToken(),
   );
   const [grpcPort, metricsPort] = await Promise.all([freePort(), freePort()]);
+  const smtpPort = globalThis.process.env.SMTP_PORT;
   const process = await startProcess({
     name: `complaints-${options.name}`,
     entry: 'services/complaints/dist/main.js',
@@ -46,6 +47,8 @@ export async function startComplaintsService(
       // places it at the stream's end and passes it in `env`.
       COMPLAINT_NOTIFIER_GROUP_ID: `${options.caseStreamGroup}-notifier`,
       CLOCK_FILE: options.clockFile,
+      // The complainant's mail goes to the stack's Mailpit, wherever it listens (deploy/stack/env.sh).
+      ...(smtpPort ? { SMTP_PORT: smtpPort } : {}),
       ...options.env,
     },
     readyPort: grpcPort,

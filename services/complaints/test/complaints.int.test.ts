@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -292,6 +292,94 @@ describe('complaints (投诉和举报) against the real stack', () => {
       complainant: { name: '', phone: '', email: '', subject: '' },
     });
     expect(report.complainant).toMatchObject({ name: '', subject: '' });
+  });
+
+  it('attachments: the citizen uploads and files them, the office downloads; others’, used, wrong, big, many refused', async () => {
+    const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]);
+    const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n');
+    const upload = (fileName: string, content: Buffer, token: string) =>
+      rpc<complaintsV1.UploadComplaintAttachmentRequest, complaintsV1.UploadComplaintAttachmentResponse>(
+        'uploadComplaintAttachment',
+        { tenant: TENANT, fileName, content },
+        token,
+      ).then((r) => r.attachment!);
+    const photo = await upload('窗口照片.png', PNG, citizenToken);
+    expect(photo).toMatchObject({
+      fileName: '窗口照片.png',
+      contentType: 'image/png',
+      size: PNG.length,
+      sha256: createHash('sha256').update(PNG).digest('hex'),
+    });
+    const letter = await upload('情况说明.pdf', PDF, citizenToken);
+    const theirs = await upload('旁人的照片.png', PNG, await other.token());
+    const db = mongo.db(database);
+    const complaintsBefore = await db.collection('complaints').countDocuments();
+    const unused = () =>
+      db
+        .collection('complaint_attachments')
+        .countDocuments({ _id: { $in: [photo.id, letter.id, theirs.id] } as never, usedBy: '' });
+
+    // Refused, nothing changed: someone else's upload, more than five, a wrong type, too big (nothing stored).
+    const foreign = await grpcFailure(file({ attachmentIds: [photo.id, theirs.id] }, citizenToken));
+    expect(foreign.violations.map((v) => [v.path, v.reason])).toEqual([['attachmentIds[1]', 'NOT_FOUND']]);
+    const many = await grpcFailure(
+      file(
+        { attachmentIds: [photo.id, letter.id, randomUUID(), randomUUID(), randomUUID(), randomUUID()] },
+        citizenToken,
+      ),
+    );
+    expect(many.violations.map((v) => [v.path, v.reason])).toEqual([['attachmentIds', 'MAX_ITEMS']]);
+    const wrongType = await grpcFailure(upload('照片.png', Buffer.from('这不是图片，只是一段文字。'), citizenToken));
+    expect(wrongType.violations.map((v) => [v.path, v.reason])).toEqual([['content', 'TYPE']]);
+    const tooBig = await grpcFailure(
+      upload('扫描件.pdf', Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]), citizenToken),
+    );
+    expect(tooBig.violations.map((v) => [v.path, v.reason])).toEqual([['content', 'TOO_LARGE']]);
+    expect(await db.collection('complaints').countDocuments()).toBe(complaintsBefore);
+    expect(await unused()).toBe(3);
+    expect(await db.collection('complaint_attachments').countDocuments({ uploader: citizen.person.subject })).toBe(2);
+
+    const filed = await file({ attachmentIds: [photo.id, letter.id] }, citizenToken);
+    expect(filed.attachments.map((a) => [a.fileName, a.contentType])).toEqual([
+      ['窗口照片.png', 'image/png'],
+      ['情况说明.pdf', 'application/pdf'],
+    ]);
+    expect(filed.attachmentIds).toEqual([photo.id, letter.id]);
+    // Used once: another filing with it is refused, and no complaint is added.
+    const used = await grpcFailure(file({ attachmentIds: [photo.id] }, citizenToken));
+    expect(used.violations.map((v) => [v.path, v.reason])).toEqual([['attachmentIds[0]', 'NOT_FOUND']]);
+    expect(await db.collection('complaints').countDocuments()).toBe(complaintsBefore + 1);
+
+    // The handling office (the supervision office) and the complainant download; the target's head sees none.
+    const download = (attachmentId: string, token: string) =>
+      rpc<complaintsV1.GetComplaintAttachmentRequest, complaintsV1.GetComplaintAttachmentResponse>(
+        'getComplaintAttachment',
+        { complaintId: filed.id, attachmentId },
+        token,
+      );
+    const byOffice = await download(photo.id, await world.token(people.supervisor));
+    expect(Buffer.from(byOffice.content).equals(PNG)).toBe(true);
+    expect(byOffice.attachment).toMatchObject({ fileName: '窗口照片.png', contentType: 'image/png' });
+    expect(Buffer.from((await download(letter.id, citizenToken)).content).equals(PDF)).toBe(true);
+    const headToken = await world.token(people.head);
+    const byHead = await rpc<complaintsV1.GetComplaintRequest, complaintsV1.GetComplaintResponse>(
+      'getComplaint',
+      { id: filed.id, number: '' },
+      headToken,
+    );
+    expect(byHead.complaint!.attachments).toEqual([]);
+    const headDownload = await grpcFailure(download(photo.id, headToken));
+    expect([headDownload.code, headDownload.reason]).toEqual([status.NOT_FOUND, 'COMPLAINT_NOT_FOUND']);
+    const strangerDownload = await grpcFailure(download(theirs.id, await other.token()));
+    expect(strangerDownload.code).toBe(status.NOT_FOUND);
+
+    // The event carries no attachment (a file name may be personal).
+    await waitFor(async () => typesOf(filed.id).includes('ComplaintFiled') || undefined, { what: 'ComplaintFiled' });
+    const event = complaintsV1.ComplaintFiled.decode(topic.of(COMPLAINT_TOPIC, filed.id)[0]!.envelope.payload);
+    expect(event.complaint!.attachments).toEqual([]);
+    expect(Buffer.from(topic.of(COMPLAINT_TOPIC, filed.id)[0]!.envelope.payload).toString('utf8')).not.toContain(
+      '窗口照片',
+    );
   });
 
   it('one not accepted by its day is reported overdue once, when the clock says so', async () => {

@@ -102,6 +102,7 @@ export type Complaint = Ok<'/api/v1/complaints/{id}', 'get'>['complaint'];
 export type ComplaintStatus = Complaint['status'];
 export type ComplaintKind = Complaint['kind'];
 export type ComplaintFinding = NonNullable<Complaint['reply']>['finding'];
+export type ComplaintAttachment = Complaint['attachments'][number];
 export type FileComplaintBody = Body<'/api/v1/complaints', 'post'>;
 export type ComplaintTargetKind = FileComplaintBody['target']['kind'];
 export type PublishedOutcome = Ok<'/api/v1/complaints/outcomes', 'get'>['outcomes'][number];

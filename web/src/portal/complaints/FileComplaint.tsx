@@ -3,7 +3,14 @@ import { Link } from 'react-router';
 import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import { useAuth } from '../../shared/auth';
-import type { Complaint, ComplaintKind, ComplaintTargetKind, FileComplaintBody } from '../../api/types';
+import type {
+  Complaint,
+  ComplaintAttachment,
+  ComplaintKind,
+  ComplaintTargetKind,
+  FileComplaintBody,
+} from '../../api/types';
+import { ComplaintAttachmentsField } from '../../shared/complaint-attachments';
 import { COMPLAINT_KIND, COMPLAINT_TYPE, KIND_OFFICE } from '../../shared/complaint-format';
 import { FormMessages, showOnForm } from '../../shared/form-messages';
 import { useLoad } from '../../shared/states';
@@ -17,6 +24,7 @@ interface Values {
   target: { kind: ComplaintTargetKind; id?: string };
   content: string;
   complainant: { name?: string; phone?: string; email?: string };
+  attachments?: ComplaintAttachment[];
 }
 
 /** The fields the gateway and the service may name in a refusal, as this form's field paths. */
@@ -127,6 +135,7 @@ export function FileComplaint({
       target: v.target.kind === 'none' ? { kind: 'none' } : { kind: v.target.kind, id: v.target.id ?? '' },
       content: v.content.trim(),
       complainant,
+      ...(v.attachments?.length ? { attachmentIds: v.attachments.map((a) => a.id) } : {}),
       requestId,
     };
     try {
@@ -255,6 +264,13 @@ export function FileComplaint({
         >
           <Input autoComplete="email" maxLength={254} />
         </Form.Item>
+        {user ? (
+          <ComplaintAttachmentsField tenant={tenant} />
+        ) : (
+          <Form.Item label="附件">
+            <Typography.Text type="secondary">登录后可以上传照片、信件等附件。</Typography.Text>
+          </Form.Item>
+        )}
         <Button type="primary" htmlType="submit" loading={sending}>
           提交
         </Button>

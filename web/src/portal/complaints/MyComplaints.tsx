@@ -12,6 +12,7 @@ import {
   HANDLING_OFFICE,
   REPLY_SATISFACTION,
 } from '../../shared/complaint-format';
+import { ComplaintAttachmentDownloads } from '../../shared/complaint-attachments';
 import { dateTime } from '../../shared/format';
 import { FormMessages } from '../../shared/form-messages';
 import { messageOf } from '../../shared/problem';
@@ -85,6 +86,11 @@ function ComplaintItem({ c: initial }: { c: Complaint }) {
         <Descriptions.Item label="内容" span={2}>
           {c.content}
         </Descriptions.Item>
+        {c.attachments.length > 0 ? (
+          <Descriptions.Item label="附件" span={2}>
+            <ComplaintAttachmentDownloads c={c} />
+          </Descriptions.Item>
+        ) : null}
         {clock.text !== '—' ? <Descriptions.Item label="办理期限">{clock.text}</Descriptions.Item> : null}
         {c.status === 'rejected' ? (
           <Descriptions.Item label="不予受理的理由" span={2}>

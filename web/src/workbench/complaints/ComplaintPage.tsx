@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { Descriptions, Form, Input, Radio, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import type { Complaint, ComplaintFinding, Profile } from '../../api/types';
 import {
@@ -15,89 +15,121 @@ import {
   HANDLING_OFFICE,
   REPLY_SATISFACTION,
 } from '../../shared/complaint-format';
-import { dateTime } from '../../shared/format';
+import { attachmentPath } from '../../shared/complaint-attachments';
+import { dateTime, fileSize } from '../../shared/format';
+import { useFileViewer } from '../case/FileViewer';
 import { ErrorAlert, Loading, useLoad, type Loaded } from '../../shared/states';
 import { ActCard } from '../escalations/ActCard';
 import { StaffPage } from '../staff-page';
 
 const path = (id: string) => ({ params: { path: { id } } });
 
+/**
+ * The photos and letters filed with it, each opened in `view` with the member of staff's token (the viewer lives
+ * outside the Descriptions, which remounts its items when the layout's columns change).
+ */
+function Attachments({ c, view }: { c: Complaint; view: ReturnType<typeof useFileViewer> }) {
+  return (
+    <Space wrap size={4}>
+      {c.attachments.map((a) => (
+        <Button
+          key={a.id}
+          size="small"
+          loading={view.loading === attachmentPath(c, a)}
+          onClick={() => void view.open(attachmentPath(c, a), `投诉附件：${a.fileName}`, a.fileName)}
+        >
+          附件 {a.fileName}（{fileSize(a.size)}）
+        </Button>
+      ))}
+    </Space>
+  );
+}
+
 function Summary({ c }: { c: Complaint }) {
   const clock = complaintClock(c);
+  const view = useFileViewer();
   const who = [c.complainant.name || '匿名', c.complainant.phone, c.complainant.email].filter(Boolean).join('，');
   return (
-    <Descriptions
-      bordered
-      size="small"
-      column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
-      styles={{ label: { whiteSpace: 'nowrap' } }}
-      style={{ marginBottom: 16 }}
-    >
-      <Descriptions.Item label="编号">
-        {COMPLAINT_TYPE[c.type]} {c.number}
-      </Descriptions.Item>
-      <Descriptions.Item label="状态">
-        <Space wrap>
-          <Tag color={COMPLAINT_STATUS_COLOR[c.status]}>{COMPLAINT_STATUS[c.status]}</Tag>
-          {c.acceptanceOverdue ? <Tag color="red">受理超期</Tag> : null}
-          {c.replyOverdue ? <Tag color="red">答复超期</Tag> : null}
-        </Space>
-      </Descriptions.Item>
-      <Descriptions.Item label="类别">{COMPLAINT_KIND[c.kind]}</Descriptions.Item>
-      <Descriptions.Item label="受理部门">{HANDLING_OFFICE[c.office]}</Descriptions.Item>
-      <Descriptions.Item label="投诉对象">
-        {c.target.kind === 'none' ? '不指定' : `${COMPLAINT_TARGET_KIND[c.target.kind]}：${c.target.name}`}
-        {c.target.kind === 'case' ? (
-          <>
-            {' '}
-            {/* Underlined: a link in running text is not told apart by colour alone (axe link-in-text-block). */}
-            <Link to={`/cases/${c.target.id}`} style={{ textDecoration: 'underline' }}>
-              查看办件
-            </Link>
-          </>
-        ) : null}
-      </Descriptions.Item>
-      <Descriptions.Item label="渠道">
-        {COMPLAINT_CHANNEL[c.channel]}
-        {c.receivedBy ? `（首问责任人 ${c.receivedBy}）` : ''}
-      </Descriptions.Item>
-      <Descriptions.Item label="投诉人">{who}</Descriptions.Item>
-      <Descriptions.Item label="收到时间">{dateTime(c.receivedAt)}</Descriptions.Item>
-      <Descriptions.Item label="内容" span={2}>
-        <span style={{ whiteSpace: 'pre-wrap' }}>{c.content}</span>
-      </Descriptions.Item>
-      {clock.text !== '—' ? (
-        <Descriptions.Item label="期限" span={2}>
-          {clock.late ? <Typography.Text type="danger">{clock.text}</Typography.Text> : clock.text}
+    <>
+      {view.viewer}
+      <Descriptions
+        bordered
+        size="small"
+        column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
+        styles={{ label: { whiteSpace: 'nowrap' } }}
+        style={{ marginBottom: 16 }}
+      >
+        <Descriptions.Item label="编号">
+          {COMPLAINT_TYPE[c.type]} {c.number}
         </Descriptions.Item>
-      ) : null}
-      {c.acceptedAt ? (
-        <Descriptions.Item label="受理" span={2}>
-          {dateTime(c.acceptedAt)}，{c.acceptedBy}
-        </Descriptions.Item>
-      ) : null}
-      {c.status === 'rejected' ? (
-        <Descriptions.Item label="不予受理的理由" span={2}>
-          {c.rejectionReason}
-        </Descriptions.Item>
-      ) : null}
-      {c.reply ? (
-        <Descriptions.Item label="答复" span={2}>
-          <Space direction="vertical" size={0}>
-            <span>
-              {COMPLAINT_FINDING[c.reply.finding]}（{c.reply.repliedBy}，{dateTime(c.reply.repliedAt)}）
-            </span>
-            <span style={{ whiteSpace: 'pre-wrap' }}>{c.reply.text}</span>
+        <Descriptions.Item label="状态">
+          <Space wrap>
+            <Tag color={COMPLAINT_STATUS_COLOR[c.status]}>{COMPLAINT_STATUS[c.status]}</Tag>
+            {c.acceptanceOverdue ? <Tag color="red">受理超期</Tag> : null}
+            {c.replyOverdue ? <Tag color="red">答复超期</Tag> : null}
           </Space>
         </Descriptions.Item>
-      ) : null}
-      {c.satisfaction ? (
-        <Descriptions.Item label="投诉人评价" span={2}>
-          {REPLY_SATISFACTION[c.satisfaction]}
-          {c.ratedAt ? `（${dateTime(c.ratedAt)}）` : ''}
+        <Descriptions.Item label="类别">{COMPLAINT_KIND[c.kind]}</Descriptions.Item>
+        <Descriptions.Item label="受理部门">{HANDLING_OFFICE[c.office]}</Descriptions.Item>
+        <Descriptions.Item label="投诉对象">
+          {c.target.kind === 'none' ? '不指定' : `${COMPLAINT_TARGET_KIND[c.target.kind]}：${c.target.name}`}
+          {c.target.kind === 'case' ? (
+            <>
+              {' '}
+              {/* Underlined: a link in running text is not told apart by colour alone (axe link-in-text-block). */}
+              <Link to={`/cases/${c.target.id}`} style={{ textDecoration: 'underline' }}>
+                查看办件
+              </Link>
+            </>
+          ) : null}
         </Descriptions.Item>
-      ) : null}
-    </Descriptions>
+        <Descriptions.Item label="渠道">
+          {COMPLAINT_CHANNEL[c.channel]}
+          {c.receivedBy ? `（首问责任人 ${c.receivedBy}）` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label="投诉人">{who}</Descriptions.Item>
+        <Descriptions.Item label="收到时间">{dateTime(c.receivedAt)}</Descriptions.Item>
+        <Descriptions.Item label="内容" span={2}>
+          <span style={{ whiteSpace: 'pre-wrap' }}>{c.content}</span>
+        </Descriptions.Item>
+        {c.attachments.length > 0 ? (
+          <Descriptions.Item label="附件" span={2}>
+            <Attachments c={c} view={view} />
+          </Descriptions.Item>
+        ) : null}
+        {clock.text !== '—' ? (
+          <Descriptions.Item label="期限" span={2}>
+            {clock.late ? <Typography.Text type="danger">{clock.text}</Typography.Text> : clock.text}
+          </Descriptions.Item>
+        ) : null}
+        {c.acceptedAt ? (
+          <Descriptions.Item label="受理" span={2}>
+            {dateTime(c.acceptedAt)}，{c.acceptedBy}
+          </Descriptions.Item>
+        ) : null}
+        {c.status === 'rejected' ? (
+          <Descriptions.Item label="不予受理的理由" span={2}>
+            {c.rejectionReason}
+          </Descriptions.Item>
+        ) : null}
+        {c.reply ? (
+          <Descriptions.Item label="答复" span={2}>
+            <Space direction="vertical" size={0}>
+              <span>
+                {COMPLAINT_FINDING[c.reply.finding]}（{c.reply.repliedBy}，{dateTime(c.reply.repliedAt)}）
+              </span>
+              <span style={{ whiteSpace: 'pre-wrap' }}>{c.reply.text}</span>
+            </Space>
+          </Descriptions.Item>
+        ) : null}
+        {c.satisfaction ? (
+          <Descriptions.Item label="投诉人评价" span={2}>
+            {REPLY_SATISFACTION[c.satisfaction]}
+            {c.ratedAt ? `（${dateTime(c.ratedAt)}）` : ''}
+          </Descriptions.Item>
+        ) : null}
+      </Descriptions>
+    </>
   );
 }
 

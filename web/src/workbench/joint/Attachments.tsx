@@ -1,9 +1,9 @@
-import { useRef, useState } from 'react';
-import { Alert, Button, Form, Space, Upload } from 'antd';
+import { Button, Form, Space } from 'antd';
 import type { JointAttachment } from '../../api/types';
 import { useAuth } from '../../shared/auth';
 import { fileSize } from '../../shared/format';
-import { postOneFile, uploadMessage } from '../../shared/upload';
+import { AttachmentPicker as FilePicker } from '../../shared/AttachmentPicker';
+import { postOneFile } from '../../shared/upload';
 import { useFileViewer } from '../case/FileViewer';
 
 /** At most this many attachments on one opinion or conclusion (joint_review_service.proto). */
@@ -23,66 +23,24 @@ async function uploadAttachment(file: File, token: string | undefined): Promise<
   return answer.attachment;
 }
 
-/**
- * The files given with an opinion or a conclusion, as a form field (`value`: the uploaded attachments): each file is
- * uploaded when chosen, and can be taken off the list before the act is sent.
- */
+/** The files given with an opinion or a conclusion, as a form field (`value`: the uploaded attachments). */
 export function AttachmentPicker({
-  value = [],
+  value,
   onChange,
 }: {
   value?: JointAttachment[];
   onChange?: (attachments: JointAttachment[]) => void;
 }) {
   const { user } = useAuth();
-  const [uploading, setUploading] = useState(0);
-  const [refused, setRefused] = useState<string[]>([]);
-  // Uploads finishing one after another each add to the latest list, not to the one they started from.
-  const latest = useRef(value);
-  latest.current = value;
-  const set = (next: JointAttachment[]) => {
-    latest.current = next;
-    onChange?.(next);
-  };
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Upload
-        accept=".pdf,.ofd,application/pdf,image/jpeg,image/png"
-        multiple
-        showUploadList={false}
-        disabled={value.length >= MAX_ATTACHMENTS}
-        beforeUpload={async (file) => {
-          setUploading((n) => n + 1);
-          setRefused([]);
-          try {
-            const stored = await uploadAttachment(file, user?.access_token);
-            set([...latest.current, stored]);
-          } catch (e) {
-            setRefused((r) => [...r, uploadMessage(e, file.name)]);
-          } finally {
-            setUploading((n) => n - 1);
-          }
-          return false;
-        }}
-      >
-        <Button loading={uploading > 0}>选择附件（PDF、OFD、JPEG 或 PNG，每个不超过 20 MB）</Button>
-      </Upload>
-      {refused.map((r) => (
-        <Alert key={r} type="error" showIcon role="alert" message={r} />
-      ))}
-      {value.length > 0 ? (
-        <ul aria-label="已上传的附件" style={{ margin: 0, paddingLeft: 20 }}>
-          {value.map((a) => (
-            <li key={a.id}>
-              {a.fileName}（{fileSize(a.size)}）{' '}
-              <Button type="link" size="small" onClick={() => set(value.filter((x) => x.id !== a.id))}>
-                移除 {a.fileName}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </Space>
+    <FilePicker<JointAttachment>
+      value={value}
+      onChange={onChange}
+      upload={(file) => uploadAttachment(file, user?.access_token)}
+      max={MAX_ATTACHMENTS}
+      accept=".pdf,.ofd,application/pdf,image/jpeg,image/png"
+      label="选择附件（PDF、OFD、JPEG 或 PNG，每个不超过 20 MB）"
+    />
   );
 }
 

@@ -12,6 +12,8 @@ import type {
 } from '../../usecases/complaints/complaint-channel/complaint-channel.usecase';
 import type { fileComplaintUseCase } from '../../usecases/complaints/file-complaint/file-complaint.usecase';
 import type { getComplaintUseCase } from '../../usecases/complaints/get-complaint/get-complaint.usecase';
+import type { getAttachmentUseCase } from '../../usecases/complaints/get-attachment/get-attachment.usecase';
+import type { uploadAttachmentUseCase } from '../../usecases/complaints/upload-attachment/upload-attachment.usecase';
 import type {
   listComplaintsUseCase,
   listMyComplaintsUseCase,
@@ -29,6 +31,7 @@ import {
   replySatisfaction,
   requestState,
   targetKind,
+  toProtoAttachment,
   toProtoChannel,
   toProtoComplaint,
   toProtoOutcome,
@@ -38,6 +41,8 @@ import {
 
 export interface ComplaintUseCases {
   fileComplaint: ReturnType<typeof fileComplaintUseCase>;
+  uploadAttachment: ReturnType<typeof uploadAttachmentUseCase>;
+  getAttachment: ReturnType<typeof getAttachmentUseCase>;
   getComplaint: ReturnType<typeof getComplaintUseCase>;
   listComplaints: ReturnType<typeof listComplaintsUseCase>;
   listMyComplaints: ReturnType<typeof listMyComplaintsUseCase>;
@@ -92,6 +97,24 @@ export function registerComplaintService(server: GrpcServer, uc: ComplaintUseCas
         ),
       { auth: 'optional' },
     ),
+    uploadComplaintAttachment: server.unary<
+      complaintsV1.UploadComplaintAttachmentRequest,
+      complaintsV1.UploadComplaintAttachmentResponse
+    >('UploadComplaintAttachment', async (req, ctx) => ({
+      attachment: toProtoAttachment(
+        await uc.uploadAttachment(
+          { tenant: req.tenant, fileName: req.fileName, content: Buffer.from(req.content) },
+          ctx.principal,
+        ),
+      ),
+    })),
+    getComplaintAttachment: server.unary<
+      complaintsV1.GetComplaintAttachmentRequest,
+      complaintsV1.GetComplaintAttachmentResponse
+    >('GetComplaintAttachment', async (req, ctx) => {
+      const { attachment, content } = await uc.getAttachment(req, ctx.principal);
+      return { attachment: toProtoAttachment(attachment), content };
+    }),
     getComplaint: server.unary<complaintsV1.GetComplaintRequest, complaintsV1.GetComplaintResponse>(
       'GetComplaint',
       async (req, ctx) => ({ complaint: toProtoComplaint(await uc.getComplaint(req, ctx.principal)) }),

@@ -19,6 +19,7 @@ import {
   type ComplaintSummary,
   type OverdueClock,
 } from '../../domain/complaints/complaint-summary';
+import type { ComplaintAttachment } from '../../domain/complaints/attachment';
 import type { RequestState, RequestStatus } from '../../domain/complaints/request-status';
 import type { ComplaintChannelInfo } from '../../usecases/complaints/ports';
 
@@ -58,7 +59,8 @@ export function toProtoComplaint(c: Complaint): complaintsV1.Complaint {
     target: { ...c.target, kind: targetKind.toProto(c.target.kind) },
     content: c.content,
     complainant: { ...c.complainant },
-    attachmentIds: [...c.attachmentIds],
+    attachmentIds: c.attachments.map((a) => a.id),
+    attachments: c.attachments.map(toProtoAttachment),
     receivedBy: c.receivedBy,
     office: handlingOffice.toProto(c.office),
     officeDepartment: c.officeDepartment,
@@ -76,6 +78,10 @@ export function toProtoComplaint(c: Complaint): complaintsV1.Complaint {
     replyOverdue: c.replyOverdue,
     version: c.version,
   };
+}
+
+export function toProtoAttachment(a: ComplaintAttachment): complaintsV1.ComplaintAttachment {
+  return { ...a };
 }
 
 export function toProtoOutcome(o: PublishedOutcome): complaintsV1.PublishedOutcome {

@@ -34,6 +34,7 @@ function filed(): Complaint {
       legalAffairs: '620321-SFJ',
       acceptBy: '2026-12-08',
       requestId: 'req-notify-1',
+      attachments: [],
       now,
     },
   ).complaint;

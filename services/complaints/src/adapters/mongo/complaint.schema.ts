@@ -9,6 +9,10 @@ const complainantSchema = new mongoose.Schema(
   { name: String, phone: String, email: String, subject: String },
   { _id: false, versionKey: false },
 );
+const attachmentSchema = new mongoose.Schema(
+  { id: String, fileName: String, contentType: String, size: Number, sha256: String, uploadedAt: Date },
+  { _id: false, versionKey: false },
+);
 const replySchema = new mongoose.Schema(
   { finding: String, text: String, repliedBy: String, repliedAt: Date },
   { _id: false, versionKey: false },
@@ -32,7 +36,8 @@ export const complaintSchema = new mongoose.Schema(
     target: { type: targetSchema, required: true },
     content: { type: String, required: true },
     complainant: { type: complainantSchema, required: true },
-    attachmentIds: { type: [String], default: [] },
+    /** Photos and letters filed with it, described (uploads in `complaint_attachments`, bytes in `file_chunks`). */
+    attachments: { type: [attachmentSchema], default: [] },
     receivedBy: { type: String, default: '' },
     office: { type: String, required: true },
     officeDepartment: { type: String, default: '' },
@@ -86,4 +91,24 @@ export const complaintChannelSchema = new mongoose.Schema(
     version: { type: Number, required: true },
   },
   { collection: 'complaint_channels', versionKey: false },
+);
+
+/**
+ * Collection `complaint_attachments`: uploads for complaints, described (the bytes in `file_chunks`, owner
+ * `complaint-attachment`, file id = the upload's id): the uploader's subject and tenant, and `usedBy` (the complaint
+ * that filed it, '' while unused). The file name is personal data (never logged).
+ */
+export const complaintAttachmentSchema = new mongoose.Schema(
+  {
+    _id: { type: String, required: true },
+    tenant: { type: String, required: true },
+    uploader: { type: String, required: true },
+    fileName: { type: String, required: true },
+    contentType: { type: String, required: true },
+    size: { type: Number, required: true },
+    sha256: { type: String, required: true },
+    uploadedAt: { type: Date, required: true },
+    usedBy: { type: String, default: '' },
+  },
+  { collection: 'complaint_attachments', versionKey: false },
 );

@@ -23,6 +23,7 @@ const filed = (name = '张三', subject = 'sub-zhang', type: 'complaint' | 'repo
       legalAffairs: '620321-SFJ',
       acceptBy: '2026-12-08',
       requestId: 'req-1',
+      attachments: [],
       now,
     },
   ).complaint;

@@ -33,6 +33,7 @@ function filed(n: number, kind: ComplaintKind = 'efficiency', acceptBy = '2026-1
     legalAffairs: '620321-SFJ',
     acceptBy,
     requestId: `req-${n}`,
+    attachments: [],
     now: at('2026-12-07'),
   }).complaint;
 }

@@ -40,6 +40,7 @@ function filed(over: Partial<FilingInput> = {}): Complaint {
     legalAffairs: '620321-FZB',
     acceptBy: '2026-12-08',
     requestId: 'req-1',
+    attachments: [],
     now,
   }).complaint;
 }

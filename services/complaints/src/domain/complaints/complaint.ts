@@ -1,6 +1,7 @@
 import { PreconditionError, ValidationError, type Violation } from '@govhall/errors';
 import { maskEmail, maskName, maskText } from '@govhall/identifiers';
 import { textOf } from '../texts';
+import type { ComplaintAttachment } from './attachment';
 
 /*
  * 投诉和举报 (C8-C16, ADR 0062): filed, routed by kind, accepted or refused within a working day, answered and classed
@@ -56,7 +57,8 @@ export interface Complaint {
   target: ComplaintTarget;
   content: string;
   complainant: Complainant;
-  attachmentIds: string[];
+  /** Photos and letters filed with it (UploadComplaintAttachment first). */
+  attachments: ComplaintAttachment[];
   /** 首问责任人 of a staff-entered complaint. */
   receivedBy: string;
   office: HandlingOffice;
@@ -111,7 +113,8 @@ export interface FilingInput {
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MAX_ATTACHMENTS = 5;
+/** At most this many attachments on one complaint. */
+export const MAX_ATTACHMENTS = 5;
 
 /**
  * The filing's shape: type, kind, channel, a target id for any target but none, 10-2000 characters of content, the
@@ -197,6 +200,8 @@ export function fileComplaint(
     legalAffairs: string;
     acceptBy: string;
     requestId: string;
+    /** The attachments `input.attachmentIds` name, checked and described. */
+    attachments: ComplaintAttachment[];
     now: Date;
   },
 ): { complaint: Complaint; events: ComplaintEvent[] } {
@@ -210,7 +215,7 @@ export function fileComplaint(
     target: ctx.target,
     content: input.content,
     complainant: { ...input.complainant, subject: ctx.subject },
-    attachmentIds: input.attachmentIds,
+    attachments: ctx.attachments,
     receivedBy: ctx.receivedBy,
     ...routeOf(input.kind, ctx.legalAffairs),
     status: 'received',
@@ -311,7 +316,12 @@ export function maskedText(text: string): string {
 
 /** The complaint as its events carry it (ADR 0062): no name, phone or e-mail of the complainant; the content masked. */
 export function forEvents(c: Complaint): Complaint {
-  return { ...c, content: maskedText(c.content), complainant: { name: '', phone: '', email: '', subject: '' } };
+  return {
+    ...c,
+    content: maskedText(c.content),
+    complainant: { name: '', phone: '', email: '', subject: '' },
+    attachments: [],
+  };
 }
 
 /** An accepted and answered complaint's outcome as the public reads it (C12); undefined for any other. */

@@ -54,6 +54,16 @@ export function mayRead(actor: Principal, c: Complaint, legalAffairs: string): b
   return handles(actor, c, legalAffairs) || isTargetHead(actor, c) || isComplainant(actor, c);
 }
 
+/**
+ * Whether `actor` downloads `c`'s attachments (photos and letters may show anyone: no masking is possible): its
+ * complainant, its handling office, supervisors of the tenant (and above).
+ */
+export function mayDownload(actor: Principal, c: Complaint, legalAffairs: string): boolean {
+  if (actor.kind !== 'user') return false;
+  if (hasAnyRole(actor, ['supervisor']) && tenantScope(actor, ['supervisor'], 'read', c.tenant)) return true;
+  return handles(actor, c, legalAffairs) || isComplainant(actor, c);
+}
+
 /** Accepting, refusing and answering: the handling office's staff. */
 export function requireHandler(actor: Principal, c: Complaint, legalAffairs: string): void {
   if (!handles(actor, c, legalAffairs)) {
@@ -68,13 +78,15 @@ export function requireComplainant(actor: Principal, c: Complaint): void {
 
 /**
  * The complaint as `actor` reads it: whole for its handlers and its complainant; for anyone else (the tenant's
- * overseers, the target's head) the complainant's name, phone and e-mail masked.
+ * overseers, the target's head) the complainant's name, phone and e-mail masked; the attachments only for those who
+ * may download them (mayDownload).
  */
 export function visibleTo(actor: Principal, c: Complaint, legalAffairs: string): Complaint {
   if (handles(actor, c, legalAffairs) || isComplainant(actor, c)) return c;
   const p = c.complainant;
   return {
     ...c,
+    attachments: mayDownload(actor, c, legalAffairs) ? c.attachments : [],
     complainant: {
       name: p.name ? maskName(p.name) : '',
       phone: p.phone ? maskPhone(p.phone) : '',

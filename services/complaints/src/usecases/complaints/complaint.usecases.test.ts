@@ -1,4 +1,5 @@
 import { ConcurrencyError, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from '@govhall/errors';
+import { forEvents } from '../../domain/complaints/complaint';
 import { principal } from '../principal.test-double';
 import { statutoryCalendars } from '../rectifications/in-memory-rectifications.test-double';
 import {
@@ -9,7 +10,14 @@ import {
 import { getComplaintChannelUseCase, setComplaintChannelUseCase } from './complaint-channel/complaint-channel.usecase';
 import { fileComplaintUseCase, type FileComplaintCommand } from './file-complaint/file-complaint.usecase';
 import { getComplaintUseCase } from './get-complaint/get-complaint.usecase';
-import { FixedTargets, InMemoryChannels, InMemoryComplaints } from './in-memory-complaints.test-double';
+import { getAttachmentUseCase } from './get-attachment/get-attachment.usecase';
+import {
+  FixedTargets,
+  InMemoryAttachments,
+  InMemoryChannels,
+  InMemoryComplaints,
+} from './in-memory-complaints.test-double';
+import { uploadAttachmentUseCase } from './upload-attachment/upload-attachment.usecase';
 import { listComplaintsUseCase, listMyComplaintsUseCase } from './list-complaints/list-complaints.usecase';
 import { listPublishedOutcomesUseCase } from './published-outcomes/published-outcomes.usecase';
 import { rateReplyUseCase } from './rate-reply/rate-reply.usecase';
@@ -25,6 +33,7 @@ const legalAffairsOf = (tenant: string) => `${tenant}-SFJ`;
 function world() {
   const complaints = new InMemoryComplaints();
   const channels = new InMemoryChannels();
+  const attachments = new InMemoryAttachments();
   const targets = new FixedTargets({
     '620321': [
       { kind: 'window', id: 'w-3', name: '3号窗口（食品经营许可）', department: '620321-SCJG' },
@@ -32,11 +41,21 @@ function world() {
     ],
   });
   let n = 0;
+  let f = 0;
   const deps = { complaints, clock, legalAffairsOf, calendars: statutoryCalendars };
   return {
     complaints,
+    attachments,
+    upload: uploadAttachmentUseCase({
+      attachments,
+      clock,
+      ids: { newId: () => `f-${++f}` },
+      hostedTenants: ['620321', '620302'],
+    }),
+    download: getAttachmentUseCase({ ...deps, attachments }),
     file: fileComplaintUseCase({
       ...deps,
+      attachments,
       targets,
       ids: { newId: () => `c-${++n}` },
       acceptWorkingDays: 1,
@@ -144,10 +163,105 @@ describe('FileComplaint', () => {
     expect(await fields(w.file(online({ tenant: 'x', requestId: 'short', attachmentIds: ['f-1'] }), citizen))).toEqual([
       ['tenant', 'PATTERN'],
       ['requestId', 'PATTERN'],
+    ]);
+    expect(await fields(w.file(online({ attachmentIds: ['f-1'] }), citizen))).toEqual([
       ['attachmentIds[0]', 'NOT_FOUND'],
     ]);
     expect(await fields(w.file(online({ content: '慢' }), citizen))).toEqual([['content', 'REQUIRED']]);
     expect(await fields(w.file(online({ tenant: '110101' }), citizen))).toEqual([['tenant', 'NOT_FOUND']]);
+    expect(w.complaints.saved.size).toBe(0);
+  });
+});
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+
+describe('complaint attachments', () => {
+  it('the filer uploads photos and letters, files them; the complainant, office and supervisors download them', async () => {
+    const w = world();
+    const photo = await w.upload({ tenant: '620321', fileName: '窗口照片.png', content: PNG }, citizen);
+    expect(photo).toMatchObject({ id: 'f-1', fileName: '窗口照片.png', contentType: 'image/png', size: PNG.length });
+    expect(photo.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const letter = await w.upload({ tenant: '620321', fileName: '信件.pdf', content: PDF }, citizen);
+    const c = await w.file(online({ attachmentIds: [photo.id, letter.id] }), citizen);
+    expect(c.attachments.map((a) => a.fileName)).toEqual(['窗口照片.png', '信件.pdf']);
+    expect(w.attachments.stored.get(photo.id)?.usedBy).toBe(c.id);
+    // A retry answers the same complaint; the attachments are not "used" against it.
+    expect((await w.file(online({ attachmentIds: [photo.id, letter.id] }), citizen)).id).toBe(c.id);
+    for (const reader of [citizen, supervisor]) {
+      const got = await w.download({ complaintId: c.id, attachmentId: photo.id }, reader);
+      expect(got.content.equals(PNG)).toBe(true);
+      expect(got.attachment.contentType).toBe('image/png');
+    }
+    // Not the office (the legal-affairs window), the target's head: not found, and the head reads none listed.
+    for (const other of [legal, head, principal({ subject: 'sub-other', roles: ['applicant'] })]) {
+      await expect(w.download({ complaintId: c.id, attachmentId: photo.id }, other)).rejects.toMatchObject({
+        code: 'COMPLAINT_NOT_FOUND',
+      });
+    }
+    expect((await w.get({ id: c.id, number: '' }, head)).attachments).toEqual([]);
+    expect((await w.get({ id: c.id, number: '' }, supervisor)).attachments).toHaveLength(2);
+    await expect(w.download({ complaintId: c.id, attachmentId: 'f-9' }, citizen)).rejects.toMatchObject({
+      code: 'ATTACHMENT_NOT_FOUND',
+    });
+    // Events carry no attachments (file names may be personal).
+    expect(forEvents(c).attachments).toEqual([]);
+  });
+
+  it("staff entering a letter attach their own upload; someone else's, a used one, another tenant's are refused", async () => {
+    const w = world();
+    const scanned = await w.upload({ tenant: '620321', fileName: '来信.pdf', content: PDF }, clerk);
+    const mine = await w.upload({ tenant: '620321', fileName: 'a.png', content: PNG }, citizen);
+    const elsewhere = await w.upload({ tenant: '620302', fileName: 'b.png', content: PNG }, citizen);
+    // The citizen may not file the clerk's upload; the clerk files it with the letter.
+    expect(await fields(w.file(online({ attachmentIds: [mine.id, scanned.id] }), citizen))).toEqual([
+      ['attachmentIds[1]', 'NOT_FOUND'],
+    ]);
+    expect(w.attachments.stored.get(mine.id)?.usedBy).toBe('');
+    const letter = await w.file(
+      online({ channel: 'letter', requestId: 'req-letter-9', attachmentIds: [scanned.id] }),
+      clerk,
+    );
+    expect(letter.attachments.map((a) => a.id)).toEqual([scanned.id]);
+    // Used already, of another tenant, unknown; anonymous filers own no upload.
+    expect(
+      await fields(
+        w.file(online({ requestId: 'req-again-01', attachmentIds: [scanned.id, elsewhere.id, 'nope'] }), clerk),
+      ),
+    ).toEqual([
+      ['attachmentIds[0]', 'NOT_FOUND'],
+      ['attachmentIds[1]', 'NOT_FOUND'],
+      ['attachmentIds[2]', 'NOT_FOUND'],
+    ]);
+    expect(
+      await fields(w.file(online({ type: 'report', requestId: 'req-anon-01', attachmentIds: [mine.id] }), undefined)),
+    ).toEqual([['attachmentIds[0]', 'NOT_FOUND']]);
+    expect(w.complaints.saved.size).toBe(1);
+    expect(w.attachments.stored.get(mine.id)?.usedBy).toBe('');
+  });
+
+  it('refuses an upload of the wrong type, too large, empty, without a name or anonymous; more than five on a filing', async () => {
+    const w = world();
+    const up = (fileName: string, content: Buffer, tenant = '620321') =>
+      fields(w.upload({ tenant, fileName, content }, citizen));
+    expect(await up('a.txt', Buffer.from('just text, not a picture'))).toEqual([['content', 'TYPE']]);
+    expect(await up('big.pdf', Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]))).toEqual([
+      ['content', 'TOO_LARGE'],
+    ]);
+    expect(await up(' ', Buffer.alloc(0), '110101')).toEqual([
+      ['tenant', 'NOT_FOUND'],
+      ['fileName', 'REQUIRED'],
+      ['content', 'REQUIRED'],
+    ]);
+    await expect(
+      w.upload(
+        { tenant: '620321', fileName: 'a.png', content: PNG },
+        principal({ kind: 'service', roles: ['service'] }),
+      ),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(w.attachments.stored.size).toBe(0);
+    const six = ['a', 'b', 'c', 'd', 'e', 'f'];
+    expect(await fields(w.file(online({ attachmentIds: six }), citizen))).toEqual([['attachmentIds', 'MAX_ITEMS']]);
     expect(w.complaints.saved.size).toBe(0);
   });
 });

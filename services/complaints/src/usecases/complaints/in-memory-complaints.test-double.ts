@@ -1,8 +1,10 @@
 import type { Principal } from '@govhall/auth';
 import { ConcurrencyError } from '@govhall/errors';
 import { chinaDate } from '@govhall/identifiers';
+import type { StoredAttachment } from '../../domain/complaints/attachment';
 import type { Complaint, ComplaintEvent, ComplaintTarget, TargetKind } from '../../domain/complaints/complaint';
 import type {
+  ComplaintAttachments,
   ComplaintChannelInfo,
   ComplaintChannels,
   ComplaintFilter,
@@ -98,5 +100,36 @@ export class InMemoryChannels implements ComplaintChannels {
   async put(info: ComplaintChannelInfo, expectedVersion: number) {
     if ((this.saved.get(info.tenant)?.version ?? 0) !== expectedVersion) throw new ConcurrencyError();
     this.saved.set(info.tenant, info);
+  }
+}
+
+/** Complaints' uploads in memory: descriptions and bytes by id. */
+export class InMemoryAttachments implements ComplaintAttachments {
+  readonly stored = new Map<string, StoredAttachment>();
+  readonly bytes = new Map<string, Buffer>();
+
+  async save(attachment: StoredAttachment, content: Buffer) {
+    this.bytes.set(attachment.id, content);
+    this.stored.set(attachment.id, { ...attachment });
+  }
+  async find(ids: readonly string[]) {
+    return ids.flatMap((id) => (this.stored.has(id) ? [{ ...this.stored.get(id)! }] : []));
+  }
+  async claim(ids: readonly string[], complaintId: string) {
+    return ids.filter((id) => {
+      const a = this.stored.get(id);
+      if (!a || a.usedBy !== '') return false;
+      a.usedBy = complaintId;
+      return true;
+    });
+  }
+  async release(ids: readonly string[], complaintId: string) {
+    for (const id of ids) {
+      const a = this.stored.get(id);
+      if (a?.usedBy === complaintId) a.usedBy = '';
+    }
+  }
+  async content(id: string) {
+    return this.bytes.get(id) ?? null;
   }
 }

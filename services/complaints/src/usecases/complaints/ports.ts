@@ -1,4 +1,5 @@
 import type { Principal } from '@govhall/auth';
+import type { StoredAttachment } from '../../domain/complaints/attachment';
 import type {
   Complaint,
   ComplaintEvent,
@@ -78,4 +79,16 @@ export interface ComplaintChannels {
   get(tenant: string): Promise<ComplaintChannelInfo | null>;
   /** Writes it if the stored version is `expectedVersion` (0: none stored yet), else ConcurrencyError. */
   put(info: ComplaintChannelInfo, expectedVersion: number): Promise<void>;
+}
+
+/** Complaints' uploaded attachments: their descriptions, their bytes (chunk store), and which complaint used them. */
+export interface ComplaintAttachments {
+  /** Keeps the bytes, then the description (a description never names bytes that are not there). */
+  save(attachment: StoredAttachment, content: Buffer): Promise<void>;
+  find(ids: readonly string[]): Promise<StoredAttachment[]>;
+  /** Binds each of `ids` still unused to `complaintId`, atomically each; answers the ids it bound. */
+  claim(ids: readonly string[], complaintId: string): Promise<string[]>;
+  /** Frees those of `ids` bound to `complaintId` (a filing that did not happen). */
+  release(ids: readonly string[], complaintId: string): Promise<void>;
+  content(id: string): Promise<Buffer | null>;
 }

@@ -10,7 +10,13 @@ import {
   replySatisfaction,
   targetKind,
 } from './complaints.enums';
-import type { Complaint, ComplaintChannelInfo, ComplaintSummary, PublishedOutcome } from './complaints.schemas';
+import type {
+  Complaint,
+  ComplaintAttachment,
+  ComplaintChannelInfo,
+  ComplaintSummary,
+  PublishedOutcome,
+} from './complaints.schemas';
 
 /* 投诉和举报 as the REST API spells it (lower case, no prefix), proto ⇄ JSON. */
 
@@ -55,6 +61,18 @@ export function complaintToRest(c: complaintsV1.Complaint | undefined): Static<t
     acceptanceOverdue: c.acceptanceOverdue,
     replyOverdue: c.replyOverdue,
     version: Number(c.version),
+    attachments: c.attachments.map(attachmentToRest),
+  };
+}
+
+export function attachmentToRest(a: complaintsV1.ComplaintAttachment): Static<typeof ComplaintAttachment> {
+  return {
+    id: a.id,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    size: Number(a.size),
+    sha256: a.sha256,
+    uploadedAt: (a.uploadedAt ?? new Date(0)).toISOString(),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   startFakeGrpcServers,
   useRouteFixture,
 } from '../../../../lib/fake-grpc-server.test-double';
+import { multipartFile } from '../../../../lib/multipart.test-double';
 
 const TENANT = '620321';
 const ID = '5d2c7b1e-4a8e-4d6b-9a51-3c2f0e9d7a10';
@@ -15,6 +16,16 @@ const SUPERVISOR = { authorization: 'Bearer supervisor' };
 const ADMIN = { authorization: 'Bearer admin' };
 const CLERK = { authorization: 'Bearer clerk' };
 const CHINESE = /[\u4e00-\u9fff]/;
+const ATTACHMENT_ID = '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d';
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+const photo = {
+  id: ATTACHMENT_ID,
+  fileName: '窗口照片.png',
+  contentType: 'image/png',
+  size: PNG.length,
+  sha256: 'ab'.repeat(32),
+  uploadedAt: new Date('2026-12-07T01:50:00.000Z'),
+};
 
 const complaint = C.Complaint.fromPartial({
   id: ID,
@@ -44,10 +55,29 @@ const fx = useRouteFixture(async () =>
               { path: 'target.id', reason: 'NOT_FOUND', message: '在该地区找不到所选的投诉对象' },
             ]);
           }
+          if (req.attachmentIds.includes('theirs')) {
+            throw new ValidationError([
+              { path: 'attachmentIds[0]', reason: 'NOT_FOUND', message: '找不到该附件，或已随其他投诉提交' },
+            ]);
+          }
           if (req.channel === C.ComplaintChannel.COMPLAINT_CHANNEL_PHONE) {
             throw new ForbiddenError('ROLE_REQUIRED', '只有本地区的工作人员可以登记来访、来电、来信和意见箱投诉');
           }
-          return { complaint: { ...complaint, content: req.content } };
+          const attachments = req.attachmentIds.length > 0 ? [photo] : [];
+          return { complaint: { ...complaint, content: req.content, attachmentIds: req.attachmentIds, attachments } };
+        },
+        uploadComplaintAttachment: async (req) => {
+          if (req.content.length > 0 && req.content[0] !== 0x89) {
+            throw new ValidationError([
+              { path: 'content', reason: 'TYPE', message: '附件应为 JPEG、PNG 图片或 PDF 文件' },
+            ]);
+          }
+          return { attachment: { ...photo, fileName: req.fileName, size: req.content.length } };
+        },
+        getComplaintAttachment: async (req) => {
+          if (req.complaintId !== ID) throw new NotFoundError('COMPLAINT_NOT_FOUND', '找不到该投诉');
+          if (req.attachmentId !== ATTACHMENT_ID) throw new NotFoundError('ATTACHMENT_NOT_FOUND', '该投诉没有这个附件');
+          return { attachment: photo, content: PNG };
         },
         getComplaint: async (req) => {
           if (req.id !== ID) throw new NotFoundError('COMPLAINT_NOT_FOUND', '找不到该投诉');
@@ -361,5 +391,101 @@ describe('complaints routes', () => {
       headers: SUPERVISOR,
     });
     expect([elsewhere.statusCode, elsewhere.json().code]).toEqual([403, 'TENANT_OUT_OF_SCOPE']);
+  });
+
+  describe('attachments', () => {
+    const upload = (
+      fields: Record<string, string>,
+      content = PNG,
+      headers: Record<string, string> = CITIZEN,
+      fileName = '窗口照片.png',
+    ) =>
+      fx.app.inject({
+        method: 'POST',
+        url: '/api/v1/complaints/attachments',
+        ...multipartFile(headers, { name: 'file', fileName, contentType: 'image/png', content }, fields),
+      });
+
+    it('a signed-in filer uploads a photo (multipart) and files it; the complaint lists it', async () => {
+      const res = await upload({ tenant: TENANT });
+      expect(res.statusCode).toBe(201);
+      expect(fx.lastCall().request).toMatchObject({ tenant: TENANT, fileName: '窗口照片.png' });
+      expect(Buffer.from(fx.lastCall().request.content).equals(PNG)).toBe(true);
+      expect(res.json().attachment).toEqual({
+        id: ATTACHMENT_ID,
+        fileName: '窗口照片.png',
+        contentType: 'image/png',
+        size: PNG.length,
+        sha256: 'ab'.repeat(32),
+        uploadedAt: '2026-12-07T01:50:00.000Z',
+      });
+      const filed = await fx.app.inject({
+        method: 'POST',
+        url: '/api/v1/complaints',
+        headers: CITIZEN,
+        payload: filing({ attachmentIds: [ATTACHMENT_ID] }),
+      });
+      expect(filed.statusCode).toBe(201);
+      expect(fx.lastCall().request.attachmentIds).toEqual([ATTACHMENT_ID]);
+      expect(filed.json().complaint.attachments).toEqual([expect.objectContaining({ fileName: '窗口照片.png' })]);
+    });
+
+    it('refuses in Chinese at the field: anonymous, no tenant, a wrong type, six ids, someone else’s id', async () => {
+      expect((await upload({ tenant: TENANT }, PNG, {})).statusCode).toBe(401);
+      const before = fx.fake.calls.length;
+      const noTenant = await upload({});
+      expect([noTenant.statusCode, noTenant.json().errors[0].path]).toEqual([400, 'tenant']);
+      expect(noTenant.json().errors[0].message).toMatch(CHINESE);
+      expect(fx.fake.calls.length).toBe(before);
+      const text = await upload({ tenant: TENANT }, Buffer.from('plain text'), CITIZEN, 'note.png');
+      expect(text.statusCode).toBe(400);
+      expect(text.json().errors).toEqual([expect.objectContaining({ path: 'file', reason: 'TYPE' })]);
+      expect(text.json().errors[0].message).toMatch(CHINESE);
+      const six = await fx.app.inject({
+        method: 'POST',
+        url: '/api/v1/complaints',
+        headers: CITIZEN,
+        payload: filing({ attachmentIds: ['a', 'b', 'c', 'd', 'e', 'f'] }),
+      });
+      expect([six.statusCode, six.json().errors[0].path]).toEqual([400, 'attachmentIds']);
+      const theirs = await fx.app.inject({
+        method: 'POST',
+        url: '/api/v1/complaints',
+        headers: CITIZEN,
+        payload: filing({ attachmentIds: ['theirs'] }),
+      });
+      expect(theirs.statusCode).toBe(400);
+      expect(theirs.json().errors).toEqual([
+        expect.objectContaining({
+          path: 'attachmentIds[0]',
+          reason: 'NOT_FOUND',
+          message: expect.stringMatching(CHINESE),
+        }),
+      ]);
+    });
+
+    it('downloads an attachment with its type and file name; another answers 404', async () => {
+      const res = await fx.app.inject({
+        url: `/api/v1/complaints/${ID}/attachments/${ATTACHMENT_ID}`,
+        headers: SUPERVISOR,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('image/png');
+      expect(res.headers['content-disposition']).toBe(
+        `attachment; filename="____.png"; filename*=UTF-8''${encodeURIComponent('窗口照片.png')}`,
+      );
+      expect(res.rawPayload.equals(PNG)).toBe(true);
+      const other = await fx.app.inject({
+        url: `/api/v1/complaints/${ID}/attachments/${ID}`,
+        headers: SUPERVISOR,
+      });
+      expect([other.statusCode, other.json().code]).toEqual([404, 'ATTACHMENT_NOT_FOUND']);
+      expect(
+        (await fx.app.inject({ url: `/api/v1/complaints/${ID}/attachments/x`, headers: SUPERVISOR })).statusCode,
+      ).toBe(400);
+      expect((await fx.app.inject({ url: `/api/v1/complaints/${ID}/attachments/${ATTACHMENT_ID}` })).statusCode).toBe(
+        401,
+      );
+    });
   });
 });

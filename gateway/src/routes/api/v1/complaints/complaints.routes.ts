@@ -69,27 +69,22 @@ const complaintRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async
     },
     async (request, reply) => {
       const b = request.body;
-      const res = await call(
-        request,
-        'fileComplaint',
-        {
-          tenant: b.tenant,
-          type: complaintType.toProto(b.type),
-          kind: complaintKind.toProto(b.kind),
-          channel: complaintChannel.toProto(b.channel ?? 'online'),
-          target: { kind: targetKind.toProto(b.target.kind), id: b.target.id ?? '', name: '', department: '' },
-          content: b.content,
-          complainant: {
-            name: b.complainant?.name ?? '',
-            phone: b.complainant?.phone ?? '',
-            email: b.complainant?.email ?? '',
-            subject: '',
-          },
-          attachmentIds: [],
-          requestId: b.requestId,
+      const res = await call(request, 'fileComplaint', {
+        tenant: b.tenant,
+        type: complaintType.toProto(b.type),
+        kind: complaintKind.toProto(b.kind),
+        channel: complaintChannel.toProto(b.channel ?? 'online'),
+        target: { kind: targetKind.toProto(b.target.kind), id: b.target.id ?? '', name: '', department: '' },
+        content: b.content,
+        complainant: {
+          name: b.complainant?.name ?? '',
+          phone: b.complainant?.phone ?? '',
+          email: b.complainant?.email ?? '',
+          subject: '',
         },
-        { attachmentIds: 'attachmentIds' },
-      );
+        attachmentIds: b.attachmentIds ?? [],
+        requestId: b.requestId,
+      });
       return reply.code(201).send({ complaint: complaintToRest(res.complaint) });
     },
   );

@@ -67,6 +67,12 @@ export const FileComplaintBody = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    attachmentIds: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+        maxItems: 5,
+        description: '附件：先以 POST /api/v1/complaints/attachments 上传（本人上传、同一地区、未用过），最多5个',
+      }),
+    ),
     requestId: Type.String({
       pattern: '^[A-Za-z0-9_.:-]{8,100}$',
       description: '请求标识：每件投诉生成一次（如 UUID）；重复提交时答复同一件投诉',
@@ -78,6 +84,23 @@ export const FileComplaintBody = Type.Object(
 const OFFICE = literals(
   handlingOffice.values,
   '受理部门：supervision 效能监察室、legal_affairs 法制办窗口、coordination 综合协调办公室',
+);
+
+export const ComplaintAttachment = Type.Object(
+  {
+    id: Type.String(),
+    fileName: Type.String(),
+    contentType: Type.String({ description: 'image/jpeg、image/png 或 application/pdf（按内容识别）' }),
+    size: Type.Integer({ description: '字节数' }),
+    sha256: Type.String({ description: '内容的 SHA-256（十六进制）' }),
+    uploadedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+export const AttachmentAnswer = Type.Object({ attachment: ComplaintAttachment }, { additionalProperties: false });
+export const AttachmentFields = Type.Object(
+  { tenant: RegionCode('投诉的地区（6位行政区划代码）') },
+  { additionalProperties: false },
 );
 
 const Target = Type.Object(
@@ -132,6 +155,10 @@ export const Complaint = Type.Object(
     acceptanceOverdue: Type.Boolean(),
     replyOverdue: Type.Boolean(),
     version: Type.Integer(),
+    attachments: Type.Array(ComplaintAttachment, {
+      description:
+        '附件（照片、信件）：仅投诉人、受理部门和监察人员可见，GET /api/v1/complaints/{id}/attachments/{attachmentId} 下载',
+    }),
   },
   { additionalProperties: false },
 );

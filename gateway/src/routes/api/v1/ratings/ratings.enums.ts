@@ -7,6 +7,9 @@ export const ratingChannel = enumCodec<RatingChannelName, complaintsV1.RatingCha
   enumSpelling(complaintsV1.RatingChannel, 'RATING_CHANNEL_'),
 );
 
+/** The complaints service's limit on its files (a slip's scan, a complaint's attachment: PDF, JPEG or PNG). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
 export const LEVEL_NAMES: Readonly<Record<number, string>> = {
   1: '非常不满意',
   2: '不满意',

@@ -9,21 +9,19 @@ import { readFileWithFields, registerSingleFileParser, type SingleFileSpec } fro
 import { partAwareValidators } from '../../../../lib/validator-compiler';
 import { attachment } from '../catalogue/content-disposition';
 import { binary } from '../catalogue/file.schemas';
-import { RATING_READERS } from './ratings.enums';
+import { MAX_FILE_BYTES, RATING_READERS } from './ratings.enums';
 import { ratingToRest } from './ratings.routes';
 import { FollowUpBody, RatingAnswer, RatingParams, SlipFields } from './ratings.schemas';
 
 const tags = ['ratings'];
 /** Who enters ratings from other channels (the complaints service's rule, C4). */
 const RECORDERS = ['center_admin', 'supervisor', 'complaint_handler'] as const;
-/** rating_service.proto: PDF, JPEG or PNG, at most 10 MiB (the service checks the content). */
-export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
 const SCAN: SingleFileSpec = {
   part: 'scan',
   noun: '意见卡扫描件',
   measure: '份',
   types: 'PDF、JPEG 或 PNG',
-  maxBytes: MAX_SCAN_BYTES,
+  maxBytes: MAX_FILE_BYTES,
   sizeText: '10 MiB',
   maxNameLength: 120,
   fields: ['caseNumber', 'level', 'reason'],

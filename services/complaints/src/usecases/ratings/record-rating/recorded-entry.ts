@@ -1,13 +1,10 @@
 import { sniffFileType } from '@govhall/content';
 import type { Violation } from '@govhall/errors';
+import { ACCEPTED_FILE_TYPES, MAX_FILE_BYTES } from '../../../domain/files';
 import type { RatingChannel } from '../../../domain/ratings/rating';
 
 /** Channels staff enter ratings from (C4): a telephone follow-up (电话回访) and a suggestion-box slip (意见箱). */
 export type RecordedChannel = Extract<RatingChannel, 'phone_followup' | 'suggestion_box'>;
-
-/** Types a slip's scan may be: PDF, JPEG, PNG. */
-const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
-export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
 
 /** A scan as kept: its type as its content shows it, and its size. */
 export interface RatingScan {
@@ -27,9 +24,9 @@ export function recordedEntryViolations(channel: RatingChannel | '', scan: Buffe
     return scan.length > 0 ? [{ path: 'scan', reason: 'NOT_ALLOWED', message: '电话回访不需要上传扫描件' }] : [];
   }
   if (scan.length === 0) return [{ path: 'scan', reason: 'REQUIRED', message: '请上传意见卡的扫描件' }];
-  if (scan.length > MAX_SCAN_BYTES) return [{ path: 'scan', reason: 'TOO_LARGE', message: '扫描件不能超过10MB' }];
+  if (scan.length > MAX_FILE_BYTES) return [{ path: 'scan', reason: 'TOO_LARGE', message: '扫描件不能超过10MB' }];
   const type = sniffFileType(scan);
-  if (!type || !SCAN_TYPES.includes(type.contentType)) {
+  if (!type || !ACCEPTED_FILE_TYPES.includes(type.contentType)) {
     return [{ path: 'scan', reason: 'TYPE', message: '扫描件应为 PDF、JPEG 或 PNG 文件' }];
   }
   return [];
