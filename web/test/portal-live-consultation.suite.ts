@@ -56,8 +56,14 @@ export function liveConsultationTests(world: () => WebWorld, applicantOf: () => 
     await checkPage(desk.page, 'workbench-live-desk');
 
     await page.getByRole('button', { name: buttonName('结束咨询') }).click();
-    await page.getByRole('status').filter({ hasText: /本次在线咨询已于 .* 结束/ }).waitFor();
-    await desk.page.getByRole('status').filter({ hasText: /本次在线咨询已于 .* 结束/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /本次在线咨询已于 .* 结束/ })
+      .waitFor();
+    await desk.page
+      .getByRole('status')
+      .filter({ hasText: /本次在线咨询已于 .* 结束/ })
+      .waitFor();
     await checkPage(page, 'portal-live-closed');
     // Each message once on each side, in order.
     expect(await log.locator('li').allInnerTexts()).toEqual([
