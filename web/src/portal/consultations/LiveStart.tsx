@@ -51,6 +51,7 @@ export function LiveStart({ tenant, itemId }: { tenant: string; itemId: string }
       <FormMessages messages={messages} />
       <Form<Values>
         form={form}
+        name="live"
         layout="vertical"
         requiredMark
         initialValues={{ when: 'now' }}
@@ -80,10 +81,10 @@ export function LiveStart({ tenant, itemId }: { tenant: string; itemId: string }
           <Form.Item
             name="bookedFor"
             label="预约时段"
-            htmlFor="live-booked-for"
+            htmlFor="live_bookedFor"
             rules={[{ required: true, message: '请选择预约时段' }]}
           >
-            <select id="live-booked-for" style={NATIVE_SELECT}>
+            <select id="live_bookedFor" style={NATIVE_SELECT}>
               <option value="">请选择</option>
               {slots.map((s) => (
                 <option key={s.value} value={s.value}>

@@ -7,7 +7,7 @@ import type { Consultation, LiveSession } from '../../api/types';
 import { dateTime } from '../../shared/format';
 import { LIVE_STATUS, LIVE_STATUS_COLOR } from '../../shared/live-session-format';
 import { PageTitle } from '../../shared/layout';
-import { MoreButton, Notice, usePaged } from '../../shared/states';
+import { EmptyState, ErrorAlert, Loading, MoreButton, Notice, usePaged } from '../../shared/states';
 import { AskForm } from '../consultations/AskForm';
 import { ConsultationList } from '../consultations/ConsultationList';
 import { useTenant } from '../tenant';
@@ -37,12 +37,14 @@ function MyLive() {
       ).then((r) => ({ items: r.sessions, total: r.total, nextPageToken: r.nextPageToken })),
     [],
   );
+  const { first, items } = paged;
+  if (first.error) return <ErrorAlert error={first.error} onRetry={first.reload} />;
+  if (!first.data) return <Loading text="正在读取在线咨询…" />;
+  if (items.length === 0) return <EmptyState text="您还没有在线咨询；在事项的办事指南页可以在线咨询窗口人员" />;
   return (
     <>
       <List
-        loading={paged.first.loading}
-        dataSource={paged.items}
-        locale={{ emptyText: '您还没有在线咨询；在事项的办事指南页可以在线咨询窗口人员' }}
+        dataSource={items}
         renderItem={(s) => (
           <List.Item extra={<Tag color={LIVE_STATUS_COLOR[s.status]}>{LIVE_STATUS[s.status]}</Tag>}>
             <List.Item.Meta

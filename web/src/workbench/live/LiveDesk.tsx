@@ -8,7 +8,7 @@ import { dateTime } from '../../shared/format';
 import { LiveChat } from '../../shared/live-chat';
 import { LIVE_STATUS, LIVE_STATUS_COLOR } from '../../shared/live-session-format';
 import { messageOf } from '../../shared/problem';
-import type { Loaded } from '../../shared/states';
+import { EmptyState, Loading, type Loaded } from '../../shared/states';
 import { StaffPage } from '../staff-page';
 
 type Staff = NonNullable<Profile['staff']>;
@@ -66,10 +66,11 @@ function Desk({ staff }: { staff: Staff }) {
           <Alert type="warning" showIcon role="status" message={feed.message} style={{ marginBottom: 12 }} />
         ) : null}
         {problem ? <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 12 }} /> : null}
+        {sessions === undefined ? <Loading text="正在接收在线咨询队列…" /> : null}
+        {sessions?.length === 0 ? <EmptyState text="暂无等待接待的在线咨询" /> : null}
         <List
-          loading={sessions === undefined}
           dataSource={sessions ?? []}
-          locale={{ emptyText: '暂无等待接待的在线咨询' }}
+          style={{ display: sessions?.length ? undefined : 'none' }}
           renderItem={(s) => (
             <List.Item
               actions={[
