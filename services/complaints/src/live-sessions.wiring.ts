@@ -13,7 +13,7 @@ import {
   listLiveQueueUseCase,
   listMyLiveSessionsUseCase,
 } from './usecases/live-sessions/read-live-sessions/read-live-sessions.usecase';
-import { PollingHub } from './usecases/live-sessions/watch-live-sessions/polling-hub';
+import { PollingHub } from './usecases/polling-hub';
 import {
   watchLiveQueueUseCase,
   watchLiveSessionUseCase,

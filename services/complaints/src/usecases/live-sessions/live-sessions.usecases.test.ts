@@ -13,7 +13,7 @@ import {
   listLiveQueueUseCase,
   listMyLiveSessionsUseCase,
 } from './read-live-sessions/read-live-sessions.usecase';
-import { PollingHub } from './watch-live-sessions/polling-hub';
+import { PollingHub } from '../polling-hub';
 import {
   watchLiveQueueUseCase,
   watchLiveSessionUseCase,

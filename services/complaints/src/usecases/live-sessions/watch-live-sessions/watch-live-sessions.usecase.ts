@@ -4,7 +4,7 @@ import type { Clock } from '../../ports';
 import { readable } from '../live-session-access';
 import type { LiveSessionRepository } from '../ports';
 import { queueScope } from '../read-live-sessions/read-live-sessions.usecase';
-import type { PollingHub } from './polling-hub';
+import type { PollingHub } from '../../polling-hub';
 
 /** A stream's sink: `send` each change, `end` when there will be no more. */
 export interface Sink<T> {

@@ -74,7 +74,7 @@ describe('WatchInvitations (the rating device)', () => {
     const clock = { now: () => new Date('2026-12-07T02:00:00Z') };
     const hub = new InvitationWatch({ invitations, clock, pollMs: 1000, onError: () => undefined });
     const seen: (string | null)[] = [];
-    const stop = hub.watch('620321', 'A01', (inv) => seen.push(inv?.id ?? null));
+    const stop = hub.watchWindow('620321', 'A01', (inv) => seen.push(inv?.id ?? null));
     await hub.settled();
     await invitations.insertClosingOthers(atWindow('A01', 'v1', clock.now()));
     await jest.advanceTimersByTimeAsync(1000);

@@ -53,6 +53,11 @@ export class PollingHub {
       });
   }
 
+  /** Resolves once the look in progress, if any, is over (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.looking) await this.looking;
+  }
+
   get watching(): number {
     let n = 0;
     for (const t of this.topics.values()) n += t.watchers.size;
