@@ -4,6 +4,7 @@ import { ValidationError } from '@govhall/errors';
 import { violationsFromAjv } from '../../../../lib/ajv-violations';
 import { problems, UUID } from '../../../../lib/common.schemas';
 import { grpcCall } from '../../../../lib/grpc-call';
+import { refuseShadowedMethods } from '../../../../lib/shadowed-paths';
 import { readFileWithFields, registerSingleFileParser, type SingleFileSpec } from '../../../../lib/single-file-upload';
 import { partAwareValidators } from '../../../../lib/validator-compiler';
 import { attachment } from '../catalogue/content-disposition';
@@ -41,6 +42,8 @@ const AttachmentParams = Type.Object(
  */
 const complaintAttachmentRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
   const call = grpcCall(app, 'complaints', opts.deadlineMs);
+  // GET /attachments would be taken for a complaint's id (GET /{id}) and answered 400: 405 instead.
+  refuseShadowedMethods(app, '/attachments', ['GET'], 'POST');
   const compile = partAwareValidators()({}, {});
   const uploadFields = compile({
     schema: AttachmentFields,

@@ -488,4 +488,9 @@ describe('complaints routes', () => {
       );
     });
   });
+
+  it('GET /attachments is 405 with Allow: POST, not taken for a complaint id', async () => {
+    const res = await fx.app.inject({ url: '/api/v1/complaints/attachments', headers: SUPERVISOR });
+    expect([res.statusCode, res.headers.allow]).toEqual([405, 'POST']);
+  });
 });
