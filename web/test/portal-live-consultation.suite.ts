@@ -20,6 +20,8 @@ export function liveConsultationTests(world: () => WebWorld, applicantOf: () => 
     await w.signIn(desk.page, 'workbench', w.login.clerk, PASSWORD);
     const queue = desk.page.getByRole('region', { name: '咨询队列' });
     await desk.page.getByRole('heading', { name: '咨询队列' }).waitFor();
+    await queue.getByText('暂无等待接待的在线咨询').waitFor();
+    await checkPage(desk.page, 'workbench-live-desk-empty');
 
     const { page, problems } = await w.open();
     await w.visit(page, 'portal', `items/${w.food.id}`);

@@ -68,42 +68,43 @@ function Desk({ staff }: { staff: Staff }) {
         {problem ? <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 12 }} /> : null}
         {sessions === undefined ? <Loading text="正在接收在线咨询队列…" /> : null}
         {sessions?.length === 0 ? <EmptyState text="暂无等待接待的在线咨询" /> : null}
-        <List
-          dataSource={sessions ?? []}
-          style={{ display: sessions?.length ? undefined : 'none' }}
-          renderItem={(s) => (
-            <List.Item
-              actions={[
-                s.status === 'waiting' && serving ? (
-                  <Button key="accept" type="primary" size="small" onClick={() => void accept(s.id)}>
-                    接待
-                  </Button>
-                ) : (
-                  <Button key="open" size="small" onClick={() => setParams({ session: s.id })}>
-                    查看
-                  </Button>
-                ),
-              ]}
-            >
-              <List.Item.Meta
-                title={
-                  <>
-                    <Tag color={LIVE_STATUS_COLOR[s.status]}>{LIVE_STATUS[s.status]}</Tag>
-                    {s.itemName}
-                  </>
-                }
-                description={
-                  <>
-                    <div>{s.messages[0]?.text}</div>
-                    <div>
-                      {s.number} · {when(s)} · 共{s.messageCount}条消息
-                    </div>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
+        {sessions?.length ? (
+          <List
+            dataSource={sessions}
+            renderItem={(s) => (
+              <List.Item
+                actions={[
+                  s.status === 'waiting' && serving ? (
+                    <Button key="accept" type="primary" size="small" onClick={() => void accept(s.id)}>
+                      接待
+                    </Button>
+                  ) : (
+                    <Button key="open" size="small" onClick={() => setParams({ session: s.id })}>
+                      查看
+                    </Button>
+                  ),
+                ]}
+              >
+                <List.Item.Meta
+                  title={
+                    <>
+                      <Tag color={LIVE_STATUS_COLOR[s.status]}>{LIVE_STATUS[s.status]}</Tag>
+                      {s.itemName}
+                    </>
+                  }
+                  description={
+                    <>
+                      <div>{s.messages[0]?.text}</div>
+                      <div>
+                        {s.number} · {when(s)} · 共{s.messageCount}条消息
+                      </div>
+                    </>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        ) : null}
       </Col>
       <Col xs={24} lg={14}>
         {open ? (
