@@ -6,7 +6,7 @@ import { configShape, type GatewayConfig } from './config';
 
 // The edge alone, through app.inject(): nothing here needs a token to be verified, so the Keycloak URL is never
 // fetched; the gRPC channel is lazy and never used. Flows that reach the services run in gateway/test.
-async function app() {
+async function app(schemaCompilation: 'lazy' | 'eager' = 'lazy') {
   const parsed = parseConfig(configShape, {
     KEYCLOAK_URL: 'http://127.0.0.1:1',
     CATALOGUE_GRPC_ADDR: '127.0.0.1:1',
@@ -20,10 +20,21 @@ async function app() {
     config,
     verifier: createTokenVerifier({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM }),
     logger: createLogger('gateway-test', 'silent'),
+    schemaCompilation,
   });
 }
 
 describe('gateway edge', () => {
+  it('compiles every route’s validators and serializers when asked to at start-up (they are compiled lazily else)', async () => {
+    // A schema that Ajv or fast-json-stringify cannot compile fails here, not at a route's first request.
+    const a = await app('eager');
+    await expect(a.ready()).resolves.toBeDefined();
+    const lazy = await app();
+    const [eager, atFirstUse] = await Promise.all([a.inject('/healthz'), lazy.inject('/healthz')]);
+    expect(atFirstUse.json()).toEqual(eager.json());
+    await Promise.all([a.close(), lazy.close()]);
+  });
+
   it('serves liveness, the OpenAPI document and the docs UI', async () => {
     const a = await app();
     expect((await a.inject('/healthz')).json()).toEqual({ status: 'ok' });

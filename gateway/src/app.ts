@@ -7,7 +7,7 @@ import type { GatewayConfig } from './config';
 import problemDetails, { clientErrorHandler, replyWithProblem } from './plugins/app/problem-details';
 import queryCredentials from './plugins/app/query-credentials';
 import { loggableUrl } from './lib/request-url';
-import { partAwareValidators } from './lib/validator-compiler';
+import { partAwareValidators, responseSerializers, type SchemaCompilation } from './lib/validator-compiler';
 import auth from './plugins/app/auth';
 import methodNotAllowed from './plugins/app/method-not-allowed';
 import grpcClients from './plugins/app/grpc-clients';
@@ -48,6 +48,8 @@ export interface AppDeps {
   config: GatewayConfig;
   verifier: TokenVerifier;
   logger: Logger;
+  /** When routes' validators and serializers are compiled: at first use unless a test asks for start-up. */
+  schemaCompilation?: SchemaCompilation;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -64,7 +66,7 @@ function serializeRequest(request: FastifyRequest) {
 }
 
 /** Builds the gateway without listening: server.ts listens, tests use app.inject(). */
-export async function buildApp({ config, verifier, logger }: AppDeps) {
+export async function buildApp({ config, verifier, logger, schemaCompilation = 'lazy' }: AppDeps) {
   const app = Fastify({
     loggerInstance: logger,
     genReqId: (req) => {
@@ -73,7 +75,13 @@ export async function buildApp({ config, verifier, logger }: AppDeps) {
     },
     bodyLimit: 1024 * 1024,
     // Bodies are validated as sent; only the querystring, path parameters and headers are coerced from text.
-    schemaController: { compilersFactory: { buildValidator: partAwareValidators() } },
+    // Compiled at each route's first request, not at start-up (ADR 0070).
+    schemaController: {
+      compilersFactory: {
+        buildValidator: partAwareValidators(schemaCompilation),
+        buildSerializer: responseSerializers(schemaCompilation),
+      },
+    },
     // X-Forwarded-For is believed only from TRUSTED_PROXIES; with none, the client address is the socket's.
     trustProxy: config.TRUSTED_PROXIES.length > 0 ? [...config.TRUSTED_PROXIES] : false,
     childLoggerFactory: (logger, bindings, options) =>
