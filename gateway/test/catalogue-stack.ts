@@ -206,8 +206,8 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
     // Supervision's groups start where the shared topics end now (its consumers would otherwise replay every
     // earlier run's events); detection follows the journal's group (ADR 0037).
     const supervisionGroup = `supervision-e2e-${suffix}`;
-    const startSupervision = async (): Promise<RunningProcess | undefined> => {
-      if (!options.supervision) return undefined;
+    const supervisionGroups = async (): Promise<void> => {
+      if (!options.supervision) return;
       await together([
         startGroupAtTopicEnd(supervisionGroup, [...SUPERVISION_JOURNAL_TOPICS]),
         startGroupAtTopicEnd(`${supervisionGroup}-clocks`, [...SUPERVISION_CLOCK_TOPICS]),
@@ -219,6 +219,12 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
           'govhall.joint-review.external-case',
         ]),
       ]);
+    };
+    // The seed catalogue's publications must reach supervision: they go out once its groups stand at the end.
+    const supervisionGroupsReady = supervisionGroups();
+    const startSupervision = async (): Promise<RunningProcess | undefined> => {
+      if (!options.supervision) return undefined;
+      await supervisionGroupsReady;
       return launch({
         name: 'supervision-e2e',
         entry: 'services/supervision/dist/main.js',
@@ -275,8 +281,8 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
       },
       readyPort: gatewayPort,
     };
-    /** Identity, then (through its API, never its database) the tenant tree and a catalogue reviewer per tenant. */
-    const startIdentity = async (): Promise<{ identity: RunningProcess; seedArgs: string[] }> => {
+    /** Identity, then (through its API, never its database) the tenant tree. */
+    const startIdentity = async (): Promise<RunningProcess> => {
       const identity = await launch({
         name: 'identity-catalogue-e2e',
         entry: 'services/identity/dist/main.js',
@@ -284,18 +290,23 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
         readyPort: identityPort,
       });
       await seedTenancy('identity-seed-catalogue-e2e', identityPort);
+      return identity;
+    };
+    const identityUp = startIdentity();
+    /** A catalogue reviewer per tenant, once the tenant tree stands: the seed's arguments. */
+    const reviewers = async (): Promise<string[]> => {
+      await identityUp;
       // The seed catalogue is drafted and submitted by the realm's center administrator of each tenant and approved
       // by a reviewer of the tenant created for this run (identity's seeded <prefix>-reviewer logins belong to the
       // dev database).
-      const reviewers = await together(
+      const made = await together(
         Object.entries(SEED_TENANT_ADMINS).map(async ([tenant, admin]) => {
           const reviewer = await createReviewer(`127.0.0.1:${identityPort}`, tenant, admin, suffix);
           return ['--admin', `${tenant}=${admin}`, '--reviewer', `${tenant}=${reviewer}`];
         }),
       );
-      return { identity, seedArgs: reviewers.flat() };
+      return made.flat();
     };
-    const identityUp = startIdentity();
     /** Complaints, once identity can make its center account (it reads who applied for a case with it). */
     const startComplaints = async (): Promise<RunningProcess | undefined> => {
       if (!options.complaints) return undefined;
@@ -328,40 +339,51 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
         readyPort: complaintsPort,
       });
     };
-    const [{ identity, seedArgs }, catalogue, applications, supervision, firstGateway, complaints] = await together<
+    const catalogueUp = launch({
+      name: 'catalogue-e2e',
+      entry: 'services/catalogue/dist/main.js',
+      env: { ...catalogueEnv, GRPC_HOST: '127.0.0.1', GRPC_PORT: String(cataloguePort), METRICS_PORT: String(m1) },
+      readyPort: cataloguePort,
+    });
+    // The seed catalogue, published through the catalogue's API (its search index takes each publication at once),
+    // while the other services start.
+    const seedCatalogue = async () => {
+      const [seedArgs] = await together<[string[], RunningProcess, void]>([
+        reviewers(),
+        catalogueUp,
+        supervisionGroupsReady,
+      ]);
+      return runProcess({
+        name: 'catalogue-seed-e2e',
+        entry: 'services/catalogue/dist/seed/run-seed.js',
+        args: seedArgs,
+        env: {
+          CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
+          KEYCLOAK_URL: stack.keycloakUrl,
+          KEYCLOAK_REALM: stack.realm,
+        },
+      });
+    };
+    const [identity, catalogue, applications, supervision, firstGateway, complaints, seed] = await together<
       [
-        { identity: RunningProcess; seedArgs: string[] },
+        RunningProcess,
         RunningProcess,
         RunningProcess | undefined,
         RunningProcess | undefined,
         RunningProcess,
         RunningProcess | undefined,
+        Awaited<ReturnType<typeof runProcess>>,
       ]
     >([
       identityUp,
-      launch({
-        name: 'catalogue-e2e',
-        entry: 'services/catalogue/dist/main.js',
-        env: { ...catalogueEnv, GRPC_HOST: '127.0.0.1', GRPC_PORT: String(cataloguePort), METRICS_PORT: String(m1) },
-        readyPort: cataloguePort,
-      }),
+      catalogueUp,
       startApplications(),
       startSupervision(),
       launch(gatewayOptions),
       startComplaints(),
+      seedCatalogue(),
     ]);
     let gateway = firstGateway;
-    // The seed catalogue, published through the catalogue's API (its search index takes each publication at once).
-    const seed = await runProcess({
-      name: 'catalogue-seed-e2e',
-      entry: 'services/catalogue/dist/seed/run-seed.js',
-      args: seedArgs,
-      env: {
-        CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
-        KEYCLOAK_URL: stack.keycloakUrl,
-        KEYCLOAK_REALM: stack.realm,
-      },
-    });
     const running: CatalogueStack = {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
       catalogueAddr: `127.0.0.1:${cataloguePort}`,
