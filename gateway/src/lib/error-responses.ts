@@ -40,11 +40,18 @@ export function standardErrorStatuses(method: string, auth: unknown, url = ''): 
   return codes.sort((a, b) => a - b);
 }
 
+/**
+ * The problem schema, shared (Fastify's `addSchema`): the document lists it once under `components.schemas.Problem`
+ * and every error answer refers to it. Inlined, its copies made up 4 of the document's 7 MB (and most of the web's
+ * generated types).
+ */
+export const PROBLEM_SCHEMA: Record<string, unknown> = { $id: 'Problem', ...ProblemResponse };
+
 /** An error answer as documented: problem+json with the one problem schema. */
 export function problemAnswer(status: number) {
   return {
     description: `${TITLE_BY_HTTP[status] ?? '请求失败'}：${WHEN[status] ?? '请求失败'}`,
-    content: { [PROBLEM_JSON]: { schema: ProblemResponse } },
+    content: { [PROBLEM_JSON]: { schema: { $ref: 'Problem#' } } },
   };
 }
 

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { documentErrorResponses } from '../../lib/error-responses';
+import { documentErrorResponses, PROBLEM_SCHEMA } from '../../lib/error-responses';
 
 /**
  * OpenAPI generated from the route schemas, served at /openapi.json with a UI at /docs. Every API route's error
@@ -16,7 +16,12 @@ export default fp<{ publicUrl: string }>(
         servers: [{ url: opts.publicUrl }],
         components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       },
+      // Shared schemas keep their $id as their name under components.schemas (`Problem`).
+      refResolver: {
+        buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+      },
     });
+    app.addSchema(PROBLEM_SCHEMA);
     app.addHook('onRoute', documentErrorResponses);
     await app.register(swaggerUi, { routePrefix: '/docs' });
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
