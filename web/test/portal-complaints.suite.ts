@@ -27,6 +27,9 @@ export async function newComplaintHandler(w: WebWorld): Promise<string> {
   return username;
 }
 
+/** The UTC date `offset` days from now: a period around today for the complaints list. */
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
 /**
  * 投诉和举报 in the browser (the world runs the complaints service): a visitor's empty form is refused at its fields,
  * then an anonymous report filed; the applicant complains about a case from its page, with a photo; the center's
@@ -169,6 +172,72 @@ export function complaintTests(world: () => WebWorld, applicantOf: () => Applica
     expect(problems.list()).toEqual([]);
   });
 
+  it('登记投诉: a window clerk records a complaint received by phone, with an attachment, as its 首问责任人', async () => {
+    const w = world();
+    // The center's count of complaints received around today: what a refusal must leave as it was.
+    const received = async () =>
+      (await w.api('GET', `/complaints?from=${day(-1)}&to=${day(1)}`, { token: await userToken('yc-admin') })).body
+        .total as number;
+    const before = await received();
+    // A mistyped login name of the member of staff complained of is refused by the service (400, expected).
+    const { page, problems } = await w.open({
+      expected: expectedAnswers([['POST', 400, /^\/api\/v1\/complaints$/]]),
+    });
+    await w.visit(page, 'workbench', 'complaints');
+    await w.signIn(page, 'workbench', w.login.clerk, PASSWORD);
+    await page.getByRole('button', { name: buttonName('登记投诉') }).click();
+    await page.getByRole('heading', { level: 1, name: '登记投诉' }).waitFor();
+    const form = page.locator('.ant-card', { has: page.getByText('来访、来电、来信和意见箱投诉', { exact: true }) });
+
+    // Sent without the channel it came by, or anything else: refused at the fields, nothing sent.
+    await form.getByRole('button', { name: buttonName('登记') }).click();
+    expect(await fieldError(form, '受理渠道')).toBe('请选择受理渠道');
+    expect(await fieldError(form, '投诉类别')).toBe('请选择投诉类别');
+    expect(await fieldError(form, '投诉内容')).toBe('请填写投诉内容');
+    await checkPage(page, 'workbench-complaint-record');
+
+    // A call about the B post's clerk, with the photo the caller sent; the login name first mistyped.
+    await form.locator('label', { hasText: /^来电$/ }).click();
+    await form.locator('label', { hasText: '服务质量和办事环境' }).click();
+    await form.locator('label', { hasText: /^工作人员$/ }).click();
+    await form.getByLabel('被投诉的工作人员（登录名）').fill(`${w.login.clerkB}x`);
+    await form
+      .getByLabel('投诉内容')
+      .fill('来电反映：昨天下午在市场监管窗口办理营业执照变更，工作人员态度生硬，未一次性告知所需材料。');
+    await form.getByLabel('姓名').fill('赵来电');
+    await form.getByLabel('手机号码').fill('13987654321');
+    await form
+      .locator('input[type=file]')
+      .setInputFiles({ name: '来电人照片.png', mimeType: 'image/png', buffer: PNG });
+    await form
+      .getByRole('list', { name: '已上传的附件' })
+      .getByText(/^来电人照片\.png/)
+      .waitFor();
+    await form.getByRole('button', { name: buttonName('登记') }).click();
+    expect(await fieldError(form, '被投诉的工作人员（登录名）')).toBe('在该地区找不到所选的投诉对象');
+    expect(await received()).toBe(before);
+    await checkPage(page, 'workbench-complaint-record-refused');
+
+    await form.getByLabel('被投诉的工作人员（登录名）').fill(w.login.clerkB);
+    await form.getByRole('button', { name: buttonName('登记') }).click();
+    const recorded = page.getByRole('status').filter({ hasText: /^投诉已登记，编号 TS620321\d{13}/ });
+    await recorded.waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/workbench\/complaints\/[0-9a-f-]{36}$/);
+    const summary = await page.locator('main .ant-descriptions').innerText();
+    expect(summary).toContain(`来电（首问责任人 ${w.login.clerk}）`);
+    expect(summary).toContain('工作人员：办件测试人员');
+    expect(summary).toContain('赵来电');
+    // The recorder opens the photo they filed with it.
+    await page.getByRole('button', { name: /^附件 来电人照片\.png/ }).click();
+    const viewer = page.getByRole('dialog', { name: '投诉附件：来电人照片.png' });
+    await viewer.getByRole('img', { name: '来电人照片.png' }).waitFor();
+    await viewer.getByRole('button', { name: buttonName('关闭') }).click();
+    await viewer.waitFor({ state: 'hidden' });
+    await checkPage(page, 'workbench-complaint-recorded');
+    expect(await received()).toBe(before + 1);
+    expect(problems.list()).toEqual([]);
+  });
+
   it('Open311: a department system files with its api_key and follows the request; anyone reads where it stands, nothing of the complainant', async () => {
     const w = world();
     // The center's administrator opens a service account for the department system; its secret is shown once.
@@ -238,7 +307,6 @@ export function complaintTests(world: () => WebWorld, applicantOf: () => Applica
     expect(listed.map((r) => r.service_request_id)).toContain(answer!.service_request_id);
 
     // The center reads it as filed by the department system (channel open311), the complainant whole.
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const filed = await w.api('GET', `/complaints?from=${day(-1)}&to=${day(1)}&status=received`, {
       token: await userToken('yc-admin'),
     });

@@ -62,7 +62,13 @@ export function AttachmentPicker<T extends Uploaded>({
           return false;
         }}
       >
-        <Button loading={uploading > 0}>{label}</Button>
+        {/* The label names types and size: it wraps on a phone rather than run past the form. */}
+        <Button
+          loading={uploading > 0}
+          style={{ whiteSpace: 'normal', height: 'auto', minHeight: 32, maxWidth: '100%' }}
+        >
+          {label}
+        </Button>
       </Upload>
       {refused.map((r) => (
         <Alert key={r} type="error" showIcon role="alert" message={r} />

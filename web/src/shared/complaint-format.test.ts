@@ -1,4 +1,4 @@
-import { complaintActs, complaintClock } from './complaint-format';
+import { complaintActs, complaintClock, readsComplaints } from './complaint-format';
 
 const clock = { acceptBy: '2026-12-07', replyBy: '2026-12-14', acceptanceOverdue: false, replyOverdue: false };
 
@@ -37,5 +37,14 @@ describe('complaintActs', () => {
       reply: false,
     });
     expect(complaintActs(['center_admin'], { status: 'received', office: 'coordination' }).accept).toBe(false);
+  });
+});
+
+describe('readsComplaints', () => {
+  it('shows the list to the handling offices, the center, supervisors and department heads only', () => {
+    expect(readsComplaints(['department_head'])).toBe(true);
+    expect(readsComplaints(['window_clerk', 'complaint_handler'])).toBe(true);
+    expect(readsComplaints(['window_clerk'])).toBe(false);
+    expect(readsComplaints(['reviewer', 'approver'])).toBe(false);
   });
 });

@@ -67,3 +67,15 @@ export function complaintActs(
   const staffsOffice = c.office === 'supervision' ? roles.includes('supervisor') : roles.includes('complaint_handler');
   return { accept: staffsOffice && c.status === 'received', reply: staffsOffice && c.status === 'accepted' };
 }
+
+/** The channels staff enter a complaint from, the one who received it its 首问责任人 (ADR 0066). */
+export type StaffChannel = Extract<Complaint['channel'], 'visit' | 'phone' | 'letter' | 'box'>;
+export const STAFF_CHANNELS: readonly StaffChannel[] = ['visit', 'phone', 'letter', 'box'];
+
+/** Roles that read a list of complaints (the gateway's readers; how far each reaches is the service's rule). */
+const READERS = ['center_admin', 'supervisor', 'complaint_handler', 'department_head'];
+
+/** Whether a member of staff with `roles` reads the list of complaints in 投诉处理. */
+export function readsComplaints(roles: readonly string[]): boolean {
+  return roles.some((r) => READERS.includes(r));
+}

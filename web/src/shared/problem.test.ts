@@ -1,4 +1,4 @@
-import { ApiError, fieldName, formErrors, messageOf, networkProblem, shownProblem } from './problem';
+import { ApiError, fieldName, formErrors, messageOf, networkProblem, renameFields, shownProblem } from './problem';
 
 // Answers as the gateway sends them (gateway/src/plugins/app/problem-details.ts) and as a proxy might.
 const validation = {
@@ -65,6 +65,28 @@ describe('problem+json shown to people', () => {
     expect(rest).toEqual(['提交的内容不符合要求，请按提示修改后重试', '关键词不能超过100个字', '填写的内容不符合要求']);
     const nested = formErrors(shownProblem(400, validation), ['content.materials.2.name']);
     expect(nested.fields).toEqual([{ name: ['content', 'materials', 2, 'name'], errors: ['填写的内容不符合要求'] }]);
+  });
+
+  it('puts the violations of a list’s items at the list’s one field, each message once', () => {
+    const refused = new ApiError(
+      shownProblem(400, {
+        detail: '提交的内容不符合要求',
+        errors: [
+          { path: 'attachmentIds[0]', message: '找不到该附件，或已随其他投诉提交' },
+          { path: 'attachmentIds[2]', message: '找不到该附件，或已随其他投诉提交' },
+          { path: 'attachmentIds', message: '附件不能超过5个' },
+          { path: 'content', message: '请填写投诉内容' },
+        ],
+      }),
+    );
+    const renamed = renameFields(refused, (n) => n.replace(/\[\d+\]$/, ''));
+    expect(renamed).toBeInstanceOf(ApiError);
+    expect((renamed as ApiError).problem).toMatchObject({
+      message: '提交的内容不符合要求',
+      fields: { attachmentIds: '找不到该附件，或已随其他投诉提交；附件不能超过5个', content: '请填写投诉内容' },
+    });
+    const other = new TypeError('x');
+    expect(renameFields(other, () => 'y')).toBe(other);
   });
 
   it('says plainly when the server cannot be reached or the page failed', () => {

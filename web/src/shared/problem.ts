@@ -57,9 +57,7 @@ export function shownProblem(status: number, body: unknown): ShownProblem {
   if (Array.isArray(problem.errors)) {
     for (const e of problem.errors as { path?: unknown; message?: unknown }[]) {
       if (typeof e?.path !== 'string') continue;
-      const name = fieldName(e.path);
-      const message = chinese(e.message) ? e.message : FIELD_OTHER;
-      fields[name] = fields[name] && fields[name] !== message ? `${fields[name]}；${message}` : message;
+      addField(fields, fieldName(e.path), chinese(e.message) ? e.message : FIELD_OTHER);
     }
   }
   return {
@@ -68,6 +66,11 @@ export function shownProblem(status: number, body: unknown): ShownProblem {
     message: chinese(problem.detail) ? problem.detail : statusMessage(status),
     fields,
   };
+}
+
+/** Puts `message` at field `name`, after what is already there (each message once). */
+function addField(fields: Record<string, string>, name: string, message: string): void {
+  fields[name] = fields[name] && fields[name] !== message ? `${fields[name]}；${message}` : message;
 }
 
 /** The server could not be reached at all (offline, DNS, a refused connection). */
@@ -81,6 +84,17 @@ export class ApiError extends Error {
     super(problem.message);
     this.name = 'ApiError';
   }
+}
+
+/**
+ * `error` with its fields named by `rename` (a list item's violation, `reasons.0` or `attachmentIds[1]`, at the
+ * form's one field for the list), the messages of fields that come to one name joined; anything else as it is.
+ */
+export function renameFields(error: unknown, rename: (name: string) => string): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const fields: Record<string, string> = {};
+  for (const [name, message] of Object.entries(error.problem.fields)) addField(fields, rename(name), message);
+  return new ApiError({ ...error.problem, fields });
 }
 
 /** The message to show for anything thrown while calling the API or rendering its answer. */

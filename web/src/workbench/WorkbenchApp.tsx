@@ -32,6 +32,7 @@ const RectificationPage = lazy(() => import('./rectifications/RectificationPage'
 const Reconciliation = lazy(() => import('./finance/Reconciliation'));
 const Complaints = lazy(() => import('./complaints/Complaints'));
 const ComplaintPage = lazy(() => import('./complaints/ComplaintPage'));
+const RecordComplaint = lazy(() => import('./complaints/RecordComplaint'));
 const Consultations = lazy(() => import('./consultations/Consultations'));
 const ConsultationPage = lazy(() => import('./consultations/ConsultationPage'));
 const LiveDesk = lazy(() => import('./live/LiveDesk'));
@@ -109,6 +110,7 @@ export function WorkbenchApp() {
           <Route path="/rectifications" element={<Rectifications me={me} />} />
           <Route path="/rectifications/:id" element={<RectificationPage me={me} />} />
           <Route path="/complaints" element={<Complaints me={me} />} />
+          <Route path="/complaints/new" element={<RecordComplaint me={me} />} />
           <Route path="/complaints/:id" element={<ComplaintPage me={me} />} />
           <Route path="/consultations" element={<Consultations me={me} />} />
           <Route path="/consultations/:id" element={<ConsultationPage me={me} />} />

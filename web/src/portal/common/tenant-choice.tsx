@@ -1,5 +1,5 @@
 import { useTenant } from '../tenant';
-import { NATIVE_SELECT } from './native-select';
+import { NATIVE_SELECT } from '../../shared/native-select';
 
 /** The portal's region, chosen here as on the home page (remembered on this device). */
 export function TenantChoice({ id, label }: { id: string; label: string }) {

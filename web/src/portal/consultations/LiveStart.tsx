@@ -6,7 +6,7 @@ import type { OpenLiveSessionBody } from '../../api/types';
 import { FormMessages, showOnForm } from '../../shared/form-messages';
 import { bookingSlots } from '../../shared/live-session-format';
 import { idempotencyKey } from '../common/form-problem';
-import { NATIVE_SELECT } from '../common/native-select';
+import { NATIVE_SELECT } from '../../shared/native-select';
 
 interface Values {
   question: string;

@@ -7,7 +7,7 @@ import { PageTitle } from '../../shared/layout';
 import { Notice } from '../../shared/states';
 import { FormMessages, showOnForm } from '../../shared/form-messages';
 import { useTenant } from '../tenant';
-import { NATIVE_SELECT } from '../common/native-select';
+import { NATIVE_SELECT } from '../../shared/native-select';
 
 interface Values {
   tenant: string;

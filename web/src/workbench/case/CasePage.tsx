@@ -413,7 +413,11 @@ function CaseView({ initial, roles }: { initial: Case; roles: readonly string[] 
       <Handling c={c} />
       <Documents c={c} view={view} />
       <History c={c} />
-      <Link to="/queue">返回工作队列</Link>
+      <Space wrap size="large">
+        <Link to="/queue">返回工作队列</Link>
+        {/* A complaint about this case received in person or by phone, entered by its 首问责任人 (any staff). */}
+        <Link to={`/complaints/new?case=${c.id}`}>登记对本办件的投诉</Link>
+      </Space>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { Button, Descriptions, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import type { Complaint, ComplaintFinding, Profile } from '../../api/types';
@@ -16,11 +16,13 @@ import {
   REPLY_SATISFACTION,
 } from '../../shared/complaint-format';
 import { attachmentPath } from '../../shared/complaint-attachments';
+import { FiledNotice } from '../../shared/complaint-form';
 import { dateTime, fileSize } from '../../shared/format';
 import { useFileViewer } from '../case/FileViewer';
 import { ErrorAlert, Loading, useLoad, type Loaded } from '../../shared/states';
 import { ActCard } from '../escalations/ActCard';
 import { StaffPage } from '../staff-page';
+import type { Recorded } from './RecordComplaint';
 
 const path = (id: string) => ({ params: { path: { id } } });
 
@@ -206,6 +208,8 @@ function ReplyCard({ c, onDone }: { c: Complaint; onDone: () => void }) {
 }
 
 function ComplaintView({ id, roles }: { id: string; roles: readonly string[] }) {
+  // Just entered by this member of staff (登记投诉): the number and the clock to tell the complainant.
+  const recorded = (useLocation().state as Partial<Recorded> | null)?.recorded === true;
   const loaded = useLoad(() => call(api.GET('/api/v1/complaints/{id}', path(id))), [id]);
   if (loaded.error) return <ErrorAlert error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <Loading text="正在读取投诉…" />;
@@ -213,6 +217,7 @@ function ComplaintView({ id, roles }: { id: string; roles: readonly string[] }) 
   const acts = complaintActs(roles, c);
   return (
     <>
+      {recorded ? <FiledNotice c={c} done="已登记" lead="请告知投诉人：" /> : null}
       <Summary c={c} />
       {acts.accept ? <AcceptCard c={c} onDone={loaded.reload} /> : null}
       {acts.reply ? <ReplyCard c={c} onDone={loaded.reload} /> : null}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { api, call } from '../../shared/api';
 import type { Complaint, ComplaintStatus, Profile } from '../../api/types';
@@ -10,6 +10,7 @@ import {
   COMPLAINT_TYPE,
   complaintClock,
   HANDLING_OFFICE,
+  readsComplaints,
 } from '../../shared/complaint-format';
 import { chinaToday, dateTime } from '../../shared/format';
 import { PagedTable, pageQuery } from '../../shared/paged-table';
@@ -133,11 +134,34 @@ function ComplaintList({ roles }: { roles: readonly string[] }) {
   );
 }
 
-/** 投诉处理: the complaints the member of staff may read, newest first, the open ones unless told. */
+/**
+ * 投诉处理: the complaints the member of staff may read, newest first, the open ones unless told; 登记投诉 for a
+ * complaint received in person, by phone, by letter or from the suggestion box (any staff, who may read no list).
+ */
 export default function Complaints({ me }: { me: Loaded<Profile | undefined> }) {
+  const navigate = useNavigate();
   return (
-    <StaffPage title="投诉处理" me={me}>
-      {(staff) => <ComplaintList roles={staff.roles} />}
+    <StaffPage
+      title="投诉处理"
+      me={me}
+      extra={
+        // Any member of staff of the tenant enters one (the complaints service's rule).
+        me.data?.staff ? (
+          <Button type="primary" onClick={() => void navigate('/complaints/new')}>
+            登记投诉
+          </Button>
+        ) : null
+      }
+    >
+      {(staff) =>
+        readsComplaints(staff.roles) ? (
+          <ComplaintList roles={staff.roles} />
+        ) : (
+          <Typography.Paragraph type="secondary">
+            投诉由效能监察室、法制办窗口和综合协调办公室办理。接到来访、来电、来信或意见箱中的投诉，请点击“登记投诉”如实登记（登记人为首问责任人），并将投诉编号告知投诉人。
+          </Typography.Paragraph>
+        )
+      }
     </StaffPage>
   );
 }

@@ -1,18 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Form } from 'antd';
-import { ApiError } from '../../shared/problem';
+import { renameFields } from '../../shared/problem';
 import { FormMessages, showOnForm } from '../../shared/form-messages';
 
 /** A list item's violation (`reasons.0`, `caseFileIds.2`) is shown at the list's own field. */
-function atListFields(error: unknown): unknown {
-  if (!(error instanceof ApiError)) return error;
-  const fields: Record<string, string> = {};
-  for (const [path, message] of Object.entries(error.problem.fields)) {
-    const name = path.replace(/\.\d+$/, '');
-    fields[name] = fields[name] ? `${fields[name]}；${message}` : message;
-  }
-  return new ApiError({ ...error.problem, fields });
-}
+const atListFields = (error: unknown) => renameFields(error, (name) => name.replace(/\.\d+$/, ''));
 
 /**
  * One act on an escalation: its form, the service's refusals at their fields (the rest above the button), a note

@@ -46,22 +46,33 @@ const isTargetHead = (actor: Principal, c: Complaint) =>
 const isComplainant = (actor: Principal, c: Complaint) =>
   actor.kind === 'user' && !!c.complainant.subject && actor.subject === c.complainant.subject;
 
-/** Whether `actor` reads `c`: its handlers, the tenant's overseers (and above), the target's head, the complainant. */
+/**
+ * Whether `actor` is the 首问责任人 who entered `c` (a visit, call, letter or box slip): they took down the complainant
+ * and the attachments themselves, and follow it for the complainant who comes back or calls again.
+ */
+const isRecorder = (actor: Principal, c: Complaint) =>
+  actor.kind === 'user' && !!c.receivedBy && actor.username === c.receivedBy && actor.tenant === c.tenant;
+
+/**
+ * Whether `actor` reads `c`: its handlers, the tenant's overseers (and above), the target's head, the complainant,
+ * the member of staff who entered it.
+ */
 export function mayRead(actor: Principal, c: Complaint, legalAffairs: string): boolean {
   if (actor.kind !== 'user') return false;
   const overseer = OVERSEERS.filter((r) => actor.roles.includes(r));
   if (overseer.length > 0 && tenantScope(actor, overseer, 'read', c.tenant)) return true;
-  return handles(actor, c, legalAffairs) || isTargetHead(actor, c) || isComplainant(actor, c);
+  return handles(actor, c, legalAffairs) || isTargetHead(actor, c) || isComplainant(actor, c) || isRecorder(actor, c);
 }
 
 /**
  * Whether `actor` downloads `c`'s attachments (photos and letters may show anyone: no masking is possible): its
- * complainant, its handling office, supervisors of the tenant (and above).
+ * complainant, the member of staff who entered it (and uploaded them), its handling office, supervisors of the
+ * tenant (and above).
  */
 export function mayDownload(actor: Principal, c: Complaint, legalAffairs: string): boolean {
   if (actor.kind !== 'user') return false;
   if (hasAnyRole(actor, ['supervisor']) && tenantScope(actor, ['supervisor'], 'read', c.tenant)) return true;
-  return handles(actor, c, legalAffairs) || isComplainant(actor, c);
+  return handles(actor, c, legalAffairs) || isComplainant(actor, c) || isRecorder(actor, c);
 }
 
 /** Accepting, refusing and answering: the handling office's staff. */
@@ -77,12 +88,12 @@ export function requireComplainant(actor: Principal, c: Complaint): void {
 }
 
 /**
- * The complaint as `actor` reads it: whole for its handlers and its complainant; for anyone else (the tenant's
- * overseers, the target's head) the complainant's name, phone and e-mail masked; the attachments only for those who
- * may download them (mayDownload).
+ * The complaint as `actor` reads it: whole for its handlers, its complainant and the member of staff who entered it;
+ * for anyone else (the tenant's overseers, the target's head) the complainant's name, phone and e-mail masked; the
+ * attachments only for those who may download them (mayDownload).
  */
 export function visibleTo(actor: Principal, c: Complaint, legalAffairs: string): Complaint {
-  if (handles(actor, c, legalAffairs) || isComplainant(actor, c)) return c;
+  if (handles(actor, c, legalAffairs) || isComplainant(actor, c) || isRecorder(actor, c)) return c;
   const p = c.complainant;
   return {
     ...c,

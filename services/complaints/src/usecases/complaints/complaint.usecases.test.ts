@@ -140,6 +140,14 @@ describe('FileComplaint', () => {
     const w = world();
     const called = await w.file(online({ channel: 'phone', kind: 'law_enforcement', requestId: 'req-phone-1' }), clerk);
     expect(called).toMatchObject({ receivedBy: 'yc-clerk', office: 'legal_affairs', officeDepartment: '620321-SFJ' });
+    // The 首问责任人 reads what they entered, the complainant whole; another clerk, or one of the name elsewhere, not.
+    expect((await w.get({ id: called.id, number: '' }, clerk)).complainant.phone).toBe('13912345678');
+    for (const other of [
+      principal({ username: 'yc-clerk2', roles: ['window_clerk'], department: '620321-SCJG' }),
+      principal({ username: 'yc-clerk', tenant: '620302', roles: ['window_clerk'] }),
+    ]) {
+      await expect(w.get({ id: called.id, number: '' }, other)).rejects.toBeInstanceOf(NotFoundError);
+    }
     await expect(w.file(online({ channel: 'letter', requestId: 'req-letter-1' }), citizen)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
@@ -223,6 +231,10 @@ describe('complaint attachments', () => {
       clerk,
     );
     expect(letter.attachments.map((a) => a.id)).toEqual([scanned.id]);
+    // The clerk who entered it (首问责任人) reads it with the letter and downloads the scan.
+    expect((await w.get({ id: letter.id, number: '' }, clerk)).attachments).toHaveLength(1);
+    const got = await w.download({ complaintId: letter.id, attachmentId: scanned.id }, clerk);
+    expect(got.content.equals(PDF)).toBe(true);
     // Used already, of another tenant, unknown; anonymous filers own no upload.
     expect(
       await fields(

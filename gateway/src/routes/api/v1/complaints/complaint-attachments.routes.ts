@@ -36,8 +36,8 @@ const AttachmentParams = Type.Object(
 
 /**
  * A complaint's photos and letters: uploaded first by the signed-in filer (multipart: the `file` part and the text
- * part `tenant`), named in the filing's `attachmentIds`; downloaded by the complainant, the handling office and
- * supervisors. The complaints service owns every rule (the type by content, whose, once, who reads). Encapsulated: its
+ * part `tenant`), named in the filing's `attachmentIds`; downloaded by the complainant, the member of staff who
+ * entered it, the handling office and supervisors. The complaints service owns every rule (the type by content, whose, once, who reads). Encapsulated: its
  * multipart parser applies to the upload alone.
  */
 const complaintAttachmentRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number }> = async (app, opts) => {
@@ -94,7 +94,7 @@ const complaintAttachmentRoutes: FastifyPluginAsyncTypebox<{ deadlineMs: number 
       config: { auth: 'token' },
       schema: {
         tags,
-        summary: '下载投诉附件（投诉人、受理部门和监察人员）',
+        summary: '下载投诉附件（投诉人、登记投诉的首问责任人、受理部门和监察人员）',
         params: AttachmentParams,
         response: {
           200: { ...binary('image/jpeg', '附件（JPEG、PNG 或 PDF，见 content-type）') },

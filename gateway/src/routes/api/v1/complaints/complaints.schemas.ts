@@ -157,7 +157,8 @@ export const Complaint = Type.Object(
     version: Type.Integer(),
     attachments: Type.Array(ComplaintAttachment, {
       description:
-        '附件（照片、信件）：仅投诉人、受理部门和监察人员可见，GET /api/v1/complaints/{id}/attachments/{attachmentId} 下载',
+        '附件（照片、信件）：仅投诉人、首问责任人（登记人）、受理部门和监察人员可见，' +
+        'GET /api/v1/complaints/{id}/attachments/{attachmentId} 下载',
     }),
   },
   { additionalProperties: false },
