@@ -4,6 +4,7 @@ import {
   DEMO_PASSWORD,
   freePort,
   runProcess,
+  seedCatalogue,
   stack,
   startGroupAtTopicEnd,
   startProcess,
@@ -347,22 +348,13 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
     });
     // The seed catalogue, published through the catalogue's API (its search index takes each publication at once),
     // while the other services start.
-    const seedCatalogue = async () => {
+    const seedTheCatalogue = async () => {
       const [seedArgs] = await together<[string[], RunningProcess, void]>([
         reviewers(),
         catalogueUp,
         supervisionGroupsReady,
       ]);
-      return runProcess({
-        name: 'catalogue-seed-e2e',
-        entry: 'services/catalogue/dist/seed/run-seed.js',
-        args: seedArgs,
-        env: {
-          CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
-          KEYCLOAK_URL: stack.keycloakUrl,
-          KEYCLOAK_REALM: stack.realm,
-        },
-      });
+      return seedCatalogue({ name: 'catalogue-seed-e2e', catalogueAddr: `127.0.0.1:${cataloguePort}`, args: seedArgs });
     };
     const [identity, catalogue, applications, supervision, firstGateway, complaints, seed] = await together<
       [
@@ -381,7 +373,7 @@ export async function startCatalogueStack(options: CatalogueStackOptions = {}): 
       startSupervision(),
       launch(gatewayOptions),
       startComplaints(),
-      seedCatalogue(),
+      seedTheCatalogue(),
     ]);
     let gateway = firstGateway;
     const running: CatalogueStack = {

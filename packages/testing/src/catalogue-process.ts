@@ -1,7 +1,7 @@
 /* The catalogue as its own process for tests of the catalogue and of the services that call it. */
 import { createGrpcClient } from '@govhall/grpc';
 import { catalogueV1 } from '@govhall/proto';
-import { freePort, startProcess, type RunningProcess } from './processes';
+import { freePort, runProcess, startProcess, type RunningProcess } from './processes';
 import { stack, uniqueSuffix } from './stack';
 
 export interface CatalogueUnderTest {
@@ -52,4 +52,18 @@ export async function startCatalogue(
       await process.stop();
     },
   };
+}
+
+/**
+ * The seed catalogue published through the catalogue at `catalogueAddr` (its seed script run as its own process):
+ * `args` name each tenant's drafting administrator and approving reviewer (`--admin t=login --reviewer t=login`).
+ */
+export function seedCatalogue(options: { name: string; catalogueAddr: string; args: string[]; timeoutMs?: number }) {
+  return runProcess({
+    name: options.name,
+    entry: 'services/catalogue/dist/seed/run-seed.js',
+    args: options.args,
+    env: { CATALOGUE_GRPC_ADDR: options.catalogueAddr, KEYCLOAK_URL: stack.keycloakUrl, KEYCLOAK_REALM: stack.realm },
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+  });
 }

@@ -16,7 +16,7 @@ export {
   startIdentity,
   type IdentityUnderTest,
 } from './identity-process';
-export { startCatalogue, type CatalogueUnderTest } from './catalogue-process';
+export { seedCatalogue, startCatalogue, type CatalogueUnderTest } from './catalogue-process';
 export {
   Mailbox,
   mailpitBinary,

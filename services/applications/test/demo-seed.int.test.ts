@@ -12,6 +12,7 @@ import {
   freePort,
   newResidentIdNumber,
   runProcess,
+  seedCatalogue,
   stack,
   startCatalogue,
   startIdentity,
@@ -187,9 +188,9 @@ beforeAll(async () => {
     name: 'catalogue-demo-seed',
     env: { IDENTITY_GRPC_ADDR: `127.0.0.1:${identity.port}` },
   });
-  await runProcess({
+  await seedCatalogue({
     name: 'catalogue-seed-demo-seed',
-    entry: 'services/catalogue/dist/seed/run-seed.js',
+    catalogueAddr: `127.0.0.1:${catalogue.port}`,
     args: [
       ...Object.entries(TENANTS).flatMap(([t, admin]) => ['--admin', `${t}=${admin}`]),
       '--reviewer',
@@ -199,11 +200,6 @@ beforeAll(async () => {
       '--reviewer',
       `620300=${prefixes['620300']}-reviewer`,
     ],
-    env: {
-      CATALOGUE_GRPC_ADDR: `127.0.0.1:${catalogue.port}`,
-      KEYCLOAK_URL: stack.keycloakUrl,
-      KEYCLOAK_REALM: stack.realm,
-    },
     timeoutMs: 300_000,
   });
 

@@ -9,7 +9,7 @@ import {
   grpcFailure,
   newCreditCode,
   newResidentIdNumber,
-  runProcess,
+  seedCatalogue,
   stack,
   startProcess,
   uniqueSuffix,
@@ -123,15 +123,10 @@ beforeAll(async () => {
   for (const [tenant, admin] of Object.entries(SEED_TENANT_ADMINS)) {
     seedArgs.push('--admin', `${tenant}=${admin}`, '--reviewer', `${tenant}=${await createReviewer(tenant)}`);
   }
-  await runProcess({
+  await seedCatalogue({
     name: 'catalogue-seed-agent-items',
-    entry: 'services/catalogue/dist/seed/run-seed.js',
+    catalogueAddr: `127.0.0.1:${cataloguePort}`,
     args: seedArgs,
-    env: {
-      CATALOGUE_GRPC_ADDR: `127.0.0.1:${cataloguePort}`,
-      KEYCLOAK_URL: stack.keycloakUrl,
-      KEYCLOAK_REALM: stack.realm,
-    },
   });
 
   const password = 'Apply2026h';
