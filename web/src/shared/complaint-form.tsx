@@ -10,7 +10,7 @@ import type {
 } from '../api/types';
 import { chosen } from './chosen';
 import { COMPLAINT_KIND, COMPLAINT_TYPE, KIND_OFFICE } from './complaint-format';
-import { NATIVE_SELECT } from './native-select';
+import { NativeSelect } from './native-select';
 import { renameFields } from './problem';
 import { useLoad } from './states';
 
@@ -151,14 +151,7 @@ function TargetChoice({ tenant, staff }: { tenant: string; staff: boolean }) {
               label={kind === 'department' ? '被投诉的部门' : '被投诉的窗口'}
               rules={[{ required: true, message: kind === 'department' ? '请选择部门' : '请选择窗口' }]}
             >
-              <select style={NATIVE_SELECT}>
-                <option value="">请选择</option>
-                {options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
+              <NativeSelect options={options} />
             </Form.Item>
           );
         }}

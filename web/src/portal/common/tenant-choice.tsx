@@ -1,5 +1,5 @@
 import { useTenant } from '../tenant';
-import { NATIVE_SELECT } from '../../shared/native-select';
+import { NativeSelect } from '../../shared/native-select';
 
 /** The portal's region, chosen here as on the home page (remembered on this device). */
 export function TenantChoice({ id, label }: { id: string; label: string }) {
@@ -9,19 +9,12 @@ export function TenantChoice({ id, label }: { id: string; label: string }) {
       <label htmlFor={id} style={{ display: 'block', marginBottom: 4 }}>
         {label}
       </label>
-      <select
+      <NativeSelect
         id={id}
-        style={NATIVE_SELECT}
         value={current?.code ?? ''}
         onChange={(e) => choose(e.target.value || undefined)}
-      >
-        <option value="">请选择</option>
-        {tenants.map((t) => (
-          <option key={t.code} value={t.code}>
-            {t.name}
-          </option>
-        ))}
-      </select>
+        options={tenants.map((t) => ({ value: t.code, label: t.name }))}
+      />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import type { OpenLiveSessionBody } from '../../api/types';
 import { FormMessages, showOnForm } from '../../shared/form-messages';
 import { bookingSlots } from '../../shared/live-session-format';
 import { idempotencyKey } from '../common/form-problem';
-import { NATIVE_SELECT } from '../../shared/native-select';
+import { NativeSelect } from '../../shared/native-select';
 
 interface Values {
   question: string;
@@ -84,14 +84,7 @@ export function LiveStart({ tenant, itemId }: { tenant: string; itemId: string }
             htmlFor="live_bookedFor"
             rules={[{ required: true, message: '请选择预约时段' }]}
           >
-            <select id="live_bookedFor" style={NATIVE_SELECT}>
-              <option value="">请选择</option>
-              {slots.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
+            <NativeSelect id="live_bookedFor" options={slots} />
           </Form.Item>
         ) : null}
         <Button type="primary" htmlType="submit" loading={sending}>

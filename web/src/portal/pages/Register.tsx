@@ -7,7 +7,7 @@ import { PageTitle } from '../../shared/layout';
 import { Notice } from '../../shared/states';
 import { FormMessages, showOnForm } from '../../shared/form-messages';
 import { useTenant } from '../tenant';
-import { NATIVE_SELECT } from '../../shared/native-select';
+import { NativeSelect } from '../../shared/native-select';
 
 interface Values {
   tenant: string;
@@ -86,14 +86,7 @@ export default function Register() {
           >
             <Form.Item name="tenant" label="所在地区" rules={[{ required: true, message: '请选择您办事所在的地区' }]}>
               {/* A native select: the phone's own picker, and labelled as antd's Select inside a Form.Item is not. */}
-              <select style={NATIVE_SELECT}>
-                <option value="">请选择</option>
-                {tenants.map((t) => (
-                  <option key={t.code} value={t.code}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
+              <NativeSelect options={tenants.map((t) => ({ value: t.code, label: t.name }))} />
             </Form.Item>
             <Form.Item
               name="name"
